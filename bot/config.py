@@ -1,0 +1,270 @@
+"""Environment settings and the `twokey.yml` model.
+
+Everything from outside the process is validated here, once, so the rest of
+the code can trust its inputs. A broken file raises `ConfigError` with one
+readable line (file, key path, problem) instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+EXAMPLE_CONFIG = Path(__file__).parent / "defaults" / "example.yml"
+DEFAULT_DATABASE_URL = "sqlite:///./twokey.db"
+
+Risk = Literal["low", "medium", "high", "critical"]
+RISK_ORDER: dict[str, int] = {"low": 0, "medium": 1, "high": 2, "critical": 3}
+Verdict = Literal["allow", "require_approval", "block"]
+VERDICT_ORDER: dict[str, int] = {"allow": 0, "require_approval": 1, "block": 2}
+Classification = Literal["public", "internal", "confidential", "restricted", "unclassified"]
+
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|sec|m|min|h|d)?\s*$")
+_UNIT_SECONDS = {None: 1, "s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "d": 86400}
+
+
+class ConfigError(Exception):
+    """A configuration problem a person can fix; str() is the whole message."""
+
+
+def parse_duration(value: Any) -> float:
+    """Seconds from `90`, `"90s"`, `"30m"`, `"2h"` or `"1d"`."""
+    if isinstance(value, bool):
+        raise ValueError("expected a duration such as 30m, 2h or 90 (seconds)")
+    if isinstance(value, int | float):
+        seconds = float(value)
+    else:
+        match = _DURATION.match(str(value))
+        if not match:
+            raise ValueError(f"{value!r} is not a duration; use e.g. 90, 45s, 30m, 2h, 1d")
+        seconds = float(match.group(1)) * _UNIT_SECONDS[match.group(2)]
+    if seconds <= 0:
+        raise ValueError("a duration must be positive")
+    return seconds
+
+
+Duration = Annotated[float, BeforeValidator(parse_duration)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SlackConfig(_Strict):
+    approvals_channel: str | None = None
+    """Channel id (or #name) where approval cards are posted."""
+    admins: list[str] = Field(default_factory=list)
+    """Slack user ids who may query history with /twokey."""
+    admin_usergroup: str | None = None
+    dm_data_owners: bool = False
+    """Also DM each involved resource's owner (when the owner is a Slack user id)."""
+
+
+class AgentConfig(_Strict):
+    name: str = Field(min_length=1)
+    slack_bot_ids: list[str] = Field(default_factory=list)
+    slack_user_ids: list[str] = Field(default_factory=list)
+    always_require_approval: bool = False
+    """Every instruction from this agent needs a person, whatever its risk."""
+    description: str = ""
+
+
+class ApproverGroup(_Strict):
+    users: list[str] = Field(default_factory=list)
+    usergroup: str | None = None
+    """A Slack user group id (S…); members are resolved at decision time."""
+    description: str = ""
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> ApproverGroup:
+        if not self.users and not self.usergroup:
+            raise ValueError("an approver group needs `users` or a `usergroup`")
+        return self
+
+
+class RuleConfig(_Strict):
+    """A customer rule: a regular expression over the normalized instruction."""
+
+    id: str = Field(min_length=1)
+    category: str = "custom"
+    verdict: Verdict = "require_approval"
+    risk: Risk = "high"
+    pattern: str
+    reason: str
+    match: list[str] = Field(default_factory=list)
+    not_match: list[str] = Field(default_factory=list)
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ValueError(f"invalid regular expression: {exc}") from exc
+        return value
+
+
+class Quorum(_Strict):
+    low: int = Field(1, ge=1)
+    medium: int = Field(1, ge=1)
+    high: int = Field(1, ge=1)
+    critical: int = Field(2, ge=1)
+
+    def for_risk(self, risk: str) -> int:
+        return int(getattr(self, risk))
+
+
+class PolicyConfig(_Strict):
+    default_timeout: Duration = 1800.0
+    reminder_after: Duration | None = 600.0
+    escalate_after: Duration | None = 1200.0
+    escalation_group: str | None = None
+    default_approver_group: str | None = None
+    quorum: Quorum = Quorum()
+    confidence_threshold: float = Field(0.7, ge=0.0, le=1.0)
+    """Below this agent confidence, medium-risk instructions need approval too."""
+    require_requester_confirmation: bool = True
+    """The employee confirms (with a justification) before approvers are asked."""
+    block_risk: Risk | None = None
+    """Findings at or above this risk are blocked outright instead of held."""
+    company_domains: list[str] = Field(default_factory=list)
+    """Email domains that count as inside the company when sharing is detected."""
+    rules: list[RuleConfig] = Field(default_factory=list)
+    max_text_bytes: int = Field(65536, ge=256)
+    execution_token_ttl: Duration = 900.0
+
+
+class CatalogResource(_Strict):
+    name: str = Field(min_length=1)
+    kind: Literal[
+        "table", "schema", "dataset", "bucket", "path", "url", "channel", "document"
+    ] = "table"
+    patterns: list[str] = Field(default_factory=list)
+    """Names, glob patterns (`analytics.customers*`, `s3://acme-pii/*`, `#payroll`)."""
+    classification: Classification = "internal"
+    pii_fields: list[str] = Field(default_factory=list)
+    owner: str | None = None
+    approver_group: str | None = None
+    description: str = ""
+
+
+class TwoKeyConfig(_Strict):
+    slack: SlackConfig = SlackConfig()
+    agents: list[AgentConfig] = Field(default_factory=list)
+    approvers: dict[str, ApproverGroup] = Field(default_factory=dict)
+    policy: PolicyConfig = PolicyConfig()
+    catalog: list[CatalogResource] = Field(default_factory=list)
+
+    model_config = ConfigDict(extra="forbid", frozen=True, ignored_types=(cached_property,))
+
+    @model_validator(mode="after")
+    def _references_exist(self) -> TwoKeyConfig:
+        groups = set(self.approvers)
+        refs: list[tuple[str, str | None]] = [
+            ("policy.escalation_group", self.policy.escalation_group),
+            ("policy.default_approver_group", self.policy.default_approver_group),
+        ]
+        refs += [
+            (f"catalog.{i}.approver_group", r.approver_group) for i, r in enumerate(self.catalog)
+        ]
+        for where, name in refs:
+            if name is not None and name not in groups:
+                known = ", ".join(sorted(groups)) or "none defined"
+                raise ValueError(f"{where}: unknown approver group {name!r} (known: {known})")
+        names = [a.name for a in self.agents]
+        dupes = {n for n in names if names.count(n) > 1}
+        if dupes:
+            raise ValueError(f"agents: duplicate agent name(s) {', '.join(sorted(dupes))}")
+        return self
+
+    @cached_property
+    def agent_by_slack_id(self) -> dict[str, AgentConfig]:
+        """Bot ids and user ids of configured agents, for screening messages."""
+        out: dict[str, AgentConfig] = {}
+        for agent in self.agents:
+            for sid in [*agent.slack_bot_ids, *agent.slack_user_ids]:
+                out[sid] = agent
+        return out
+
+    def agent(self, name: str | None) -> AgentConfig | None:
+        return next((a for a in self.agents if a.name == name), None)
+
+
+def _key_path(loc: tuple[Any, ...]) -> str:
+    return ".".join(str(part) for part in loc) or "(top level)"
+
+
+def _explain(path: Path, exc: ValidationError) -> str:
+    lines = []
+    for err in exc.errors():
+        msg = err["msg"].removeprefix("Value error, ")
+        if err["type"] == "extra_forbidden":
+            msg = "unknown key (check the spelling; see examples/twokey.yml)"
+        lines.append(f"{path}: {_key_path(err['loc'])}: {msg}")
+    return "\n".join(lines)
+
+
+def load_config(path: str | Path | None = None) -> TwoKeyConfig:
+    """Load and validate a configuration file.
+
+    `None` means: `./twokey.yml` if present, else the shipped example — so a
+    newcomer gets a working, believable setup without writing YAML first.
+    """
+    if path is None:
+        local = Path("twokey.yml")
+        path = local if local.exists() else EXAMPLE_CONFIG
+    path = Path(path)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: file not found (set TWOKEY_CONFIG to your twokey.yml)") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ConfigError(f"{path}: not valid YAML{where}: {problem}") from None
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{path}: (top level): expected a mapping of sections, got {type(raw).__name__}")
+    try:
+        return TwoKeyConfig.model_validate(raw)
+    except ValidationError as exc:
+        raise ConfigError(_explain(path, exc)) from None
+
+
+class Settings(BaseSettings):
+    """The environment contract of shared/DESIGN.md."""
+
+    model_config = SettingsConfigDict(env_prefix="", extra="ignore", case_sensitive=False)
+
+    slack_bot_token: str | None = None
+    slack_signing_secret: str | None = None
+    slack_app_token: str | None = None
+    twokey_database_url: str = DEFAULT_DATABASE_URL
+    twokey_config: str | None = None
+    twokey_secret_key: str | None = None
+    twokey_slack_api_url: str | None = None
+    twokey_log_level: str = "INFO"
+
+    def require(self, *names: str) -> None:
+        """Refuse to start without the variables a command needs."""
+        missing = [n.upper() for n in names if not getattr(self, n)]
+        if missing:
+            raise ConfigError(f"environment: {', '.join(missing)} must be set (see README, Configuration)")
