@@ -150,9 +150,9 @@ class PolicyConfig(_Strict):
 
 class CatalogResource(_Strict):
     name: str = Field(min_length=1)
-    kind: Literal[
-        "table", "schema", "dataset", "bucket", "path", "url", "channel", "document"
-    ] = "table"
+    kind: Literal["table", "schema", "dataset", "bucket", "path", "url", "channel", "document"] = (
+        "table"
+    )
     patterns: list[str] = Field(default_factory=list)
     """Names, glob patterns (`analytics.customers*`, `s3://acme-pii/*`, `#payroll`)."""
     classification: Classification = "internal"
@@ -231,7 +231,9 @@ def load_config(path: str | Path | None = None) -> TwoKeyConfig:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ConfigError(f"{path}: file not found (set TWOKEY_CONFIG to your twokey.yml)") from None
+        raise ConfigError(
+            f"{path}: file not found (set TWOKEY_CONFIG to your twokey.yml)"
+        ) from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
     except yaml.YAMLError as exc:
@@ -242,7 +244,9 @@ def load_config(path: str | Path | None = None) -> TwoKeyConfig:
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):
-        raise ConfigError(f"{path}: (top level): expected a mapping of sections, got {type(raw).__name__}")
+        raise ConfigError(
+            f"{path}: (top level): expected a mapping of sections, got {type(raw).__name__}"
+        )
     try:
         return TwoKeyConfig.model_validate(raw)
     except ValidationError as exc:
@@ -267,4 +271,6 @@ class Settings(BaseSettings):
         """Refuse to start without the variables a command needs."""
         missing = [n.upper() for n in names if not getattr(self, n)]
         if missing:
-            raise ConfigError(f"environment: {', '.join(missing)} must be set (see README, Configuration)")
+            raise ConfigError(
+                f"environment: {', '.join(missing)} must be set (see README, Configuration)"
+            )

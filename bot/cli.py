@@ -1,0 +1,205 @@
+"""The `twokey` command line (also `python -m bot`).
+
+Each command is a thin edge: load the context, call the domain, print. Every
+expected failure (bad config, schema behind, unknown id) ends in one readable
+line and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+
+from bot.config import ConfigError
+from bot.context import load_context
+from bot.logs import setup_logging
+from storage.audit import verify_chain
+from storage.db import make_engine, session_scope
+from storage.keys import create_key, list_keys, revoke_key
+from storage.schema import current_revision, head_revision, upgrade
+
+app = typer.Typer(
+    help="TwoKey: a second person between an AI agent's instruction and the employee who runs it.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
+audit_app = typer.Typer(help="The tamper-evident audit log.", no_args_is_help=True)
+keys_app = typer.Typer(help="API keys for agent runtimes and admins.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+app.add_typer(audit_app, name="audit")
+app.add_typer(keys_app, name="keys")
+
+out = Console()
+err = Console(stderr=True)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def friendly(fn: F) -> F:
+    """Turn configuration and environment errors into one line and exit 2."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except ConfigError as exc:
+            err.print(f"[bold red]error:[/] {exc}", highlight=False, markup=True)
+            raise typer.Exit(2) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+@app.callback()
+def _root(
+    log_level: Annotated[str, typer.Option("--log-level", envvar="TWOKEY_LOG_LEVEL")] = "WARNING",
+) -> None:
+    setup_logging(log_level)
+
+
+# --- db ------------------------------------------------------------------
+
+
+@db_app.command("upgrade")
+@friendly
+def db_upgrade(
+    database_url: Annotated[
+        str | None, typer.Option("--db", help="SQLAlchemy URL (default: TWOKEY_DATABASE_URL)")
+    ] = None,
+) -> None:
+    """Apply database migrations up to the newest schema."""
+    from bot.config import Settings
+
+    engine = make_engine(database_url or Settings().twokey_database_url)
+    before = current_revision(engine)
+    upgrade(engine)
+    after = current_revision(engine)
+    if before == after:
+        out.print(f"Schema already at {after}.")
+    else:
+        out.print(f"Schema upgraded from {before or 'empty'} to {after}.")
+
+
+@db_app.command("current")
+@friendly
+def db_current(database_url: Annotated[str | None, typer.Option("--db")] = None) -> None:
+    """Show the schema revision of the database and the newest one."""
+    from bot.config import Settings
+
+    engine = make_engine(database_url or Settings().twokey_database_url)
+    out.print(f"database: {current_revision(engine) or 'empty'}; newest: {head_revision()}")
+
+
+# --- audit ---------------------------------------------------------------
+
+
+@audit_app.command("verify")
+@friendly
+def audit_verify(database_url: Annotated[str | None, typer.Option("--db")] = None) -> None:
+    """Recompute the audit chain; exit 1 naming the first broken event."""
+    ctx = load_context(database_url=database_url, auto_upgrade=False)
+    with session_scope(ctx.engine) as session:
+        report = verify_chain(session)
+    if report.ok:
+        out.print(f"[green]Audit chain intact:[/] {report.checked} events verified.")
+        return
+    err.print(
+        f"[bold red]Audit chain broken at event {report.broken_seq}:[/] {report.problem} "
+        f"({report.checked} events before it verified)."
+    )
+    raise typer.Exit(1)
+
+
+# --- keys ----------------------------------------------------------------
+
+
+@keys_app.command("create")
+@friendly
+def keys_create(
+    agent: Annotated[str, typer.Option("--agent", help="Agent name the key acts as")],
+    admin: Annotated[bool, typer.Option("--admin", help="May read the whole history")] = False,
+    database_url: Annotated[str | None, typer.Option("--db")] = None,
+) -> None:
+    """Create an API key. It is shown once and stored only as a hash."""
+    ctx = load_context(database_url=database_url)
+    with session_scope(ctx.engine) as session:
+        key, plaintext = create_key(session, agent=agent, admin=admin)
+        from storage.audit import append_event
+
+        append_event(
+            session,
+            action="key.created",
+            actor="cli",
+            detail={"key_id": key.id, "agent": agent, "admin": admin},
+        )
+    err.print(
+        f"Created key {key.id} for agent {agent!r}{' (admin)' if admin else ''}. It is shown once:"
+    )
+    print(plaintext)
+
+
+@keys_app.command("revoke")
+@friendly
+def keys_revoke(
+    key_id: str, database_url: Annotated[str | None, typer.Option("--db")] = None
+) -> None:
+    """Revoke an API key by its id (KEY-…)."""
+    ctx = load_context(database_url=database_url)
+    with session_scope(ctx.engine) as session:
+        key = revoke_key(session, key_id)
+        if key is None:
+            err.print(f"[red]No key {key_id}.[/]")
+            raise typer.Exit(1)
+        from storage.audit import append_event
+
+        append_event(session, action="key.revoked", actor="cli", detail={"key_id": key_id})
+    out.print(f"Key {key_id} revoked.")
+
+
+@keys_app.command("list")
+@friendly
+def keys_list(database_url: Annotated[str | None, typer.Option("--db")] = None) -> None:
+    """List API keys (ids and prefixes only)."""
+    ctx = load_context(database_url=database_url)
+    with session_scope(ctx.engine) as session:
+        for key in list_keys(session):
+            state = "revoked" if key.revoked_at else "active"
+            out.print(f"{key.id}  {key.prefix}…  agent={key.agent}  admin={key.admin}  {state}")
+
+
+def _not_built(name: str, issue: int, what: str) -> None:
+    def command() -> None:
+        err.print(f"`twokey {name}` is not built yet: it arrives with issue {issue} ({what}).")
+        raise typer.Exit(3)
+
+    command.__doc__ = f"(not built yet: issue {issue}, {what})"
+    app.command(name)(command)
+
+
+def _register_features() -> None:
+    """Feature modules add their own commands, so this file stays a table of contents."""
+    try:
+        from bot.risk import check_cli
+    except ImportError:
+        _not_built("check", 3, "risk engine")
+    else:
+        check_cli.register(app)
+    for name, issue, what in (
+        ("serve", 5, "Slack app and gate API"),
+        ("history", 7, "approval history"),
+        ("show", 7, "approval history"),
+        ("demo", 8, "the offline demo"),
+    ):
+        _not_built(name, issue, what)
+
+
+_register_features()
+
+
+def main() -> None:
+    app(prog_name="twokey")

@@ -1,0 +1,172 @@
+"""The tamper-evident audit chain.
+
+Each event's hash covers its own content and the previous event's hash, so an
+edited, deleted or reordered row breaks every hash after it. The chain's tip is
+kept in `audit_head` and locked while appending: two writers cannot both build
+on the same predecessor, and truncating the tail is caught by comparing the
+last row with the head.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from storage.models import AuditEvent, AuditHead, utcnow
+
+GENESIS = "0" * 64
+
+
+def canonical(obj: Any) -> bytes:
+    """Stable bytes for hashing: sorted keys, no spaces, UTF-8, ISO datetimes."""
+    return json.dumps(
+        obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str
+    ).encode()
+
+
+def _at(value: datetime) -> str:
+    return value.isoformat(timespec="microseconds")
+
+
+def event_hash(
+    *,
+    seq: int,
+    at: datetime,
+    request_id: str | None,
+    actor: str,
+    action: str,
+    detail: dict[str, Any],
+    prev_hash: str,
+) -> str:
+    body = {
+        "seq": seq,
+        "at": _at(at),
+        "request_id": request_id,
+        "actor": actor,
+        "action": action,
+        "detail": detail,
+        "prev": prev_hash,
+    }
+    return hashlib.sha256(canonical(body)).hexdigest()
+
+
+def append_event(
+    session: Session,
+    *,
+    action: str,
+    actor: str,
+    request_id: str | None = None,
+    detail: dict[str, Any] | None = None,
+) -> AuditEvent:
+    """Append in the caller's transaction: the event and the change it records commit together."""
+    head = session.exec(select(AuditHead).where(AuditHead.id == 1).with_for_update()).first()
+    if head is None:  # the first migration plants it; without it the chain cannot be trusted
+        raise RuntimeError("audit_head row missing: run `twokey db upgrade`")
+    # JSON round-trip so the hash covers exactly what the database will hand back.
+    detail = json.loads(canonical(detail or {}))
+    at = utcnow()
+    seq = head.seq + 1
+    digest = event_hash(
+        seq=seq,
+        at=at,
+        request_id=request_id,
+        actor=actor,
+        action=action,
+        detail=detail,
+        prev_hash=head.hash,
+    )
+    event = AuditEvent(
+        seq=seq,
+        at=at,
+        request_id=request_id,
+        actor=actor,
+        action=action,
+        detail=detail,
+        prev_hash=head.hash,
+        hash=digest,
+    )
+    session.add(event)
+    head.seq, head.hash = seq, digest
+    session.add(head)
+    session.flush()
+    return event
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    ok: bool
+    checked: int
+    broken_seq: int | None = None
+    problem: str | None = None
+
+
+def verify_chain(session: Session, *, batch: int = 5000) -> ChainReport:
+    """Recompute every hash in order; stop at the first event that does not fit."""
+    prev_hash, expected_seq, checked = GENESIS, 1, 0
+    last_seq = 0
+    while True:
+        rows = session.exec(
+            select(AuditEvent)
+            .where(AuditEvent.seq > last_seq)
+            .order_by(AuditEvent.seq)
+            .limit(batch)
+        ).all()
+        if not rows:
+            break
+        for ev in rows:
+            if ev.seq != expected_seq:
+                return ChainReport(
+                    False,
+                    checked,
+                    expected_seq,
+                    f"event {expected_seq} is missing (next is {ev.seq})",
+                )
+            if ev.prev_hash != prev_hash:
+                return ChainReport(
+                    False,
+                    checked,
+                    ev.seq,
+                    "does not follow the previous event (deleted or reordered)",
+                )
+            digest = event_hash(
+                seq=ev.seq,
+                at=ev.at,
+                request_id=ev.request_id,
+                actor=ev.actor,
+                action=ev.action,
+                detail=ev.detail,
+                prev_hash=ev.prev_hash,
+            )
+            if digest != ev.hash:
+                return ChainReport(
+                    False, checked, ev.seq, "its content was changed after it was written"
+                )
+            prev_hash, expected_seq, last_seq = ev.hash, ev.seq + 1, ev.seq
+            checked += 1
+        session.expunge_all()
+    head = session.get(AuditHead, 1)
+    head_seq, head_hash = (head.seq, head.hash) if head else (0, GENESIS)
+    if head_seq != last_seq or head_hash != prev_hash:
+        return ChainReport(
+            False,
+            checked,
+            last_seq + 1,
+            f"the chain ends at event {last_seq} but its head records {head_seq} (tail deleted?)",
+        )
+    return ChainReport(True, checked)
+
+
+def events_for(session: Session, request_id: str) -> list[AuditEvent]:
+    return list(
+        session.exec(
+            select(AuditEvent)
+            .where(AuditEvent.request_id == request_id)
+            .order_by(sa.asc(AuditEvent.seq))
+        ).all()
+    )
