@@ -1,0 +1,210 @@
+"""Split an instruction into the pieces each detector should read.
+
+Agents write prose with commands in code fences or backticks, bare shell lines,
+bare SQL, or all of these at once. Each command or statement becomes its own
+candidate so that the instruction's verdict can be the strictest of its parts;
+what is left is prose for the sharing/access detector.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+CandidateKind = Literal["shell", "sql", "prose"]
+
+_FENCE = re.compile(
+    r"(?P<fence>```+|~~~+)[ \t]*(?P<lang>[\w+#.-]*)[^\n]*\n(?P<body>.*?)(?:\n[ \t]*(?P=fence)|\Z)",
+    re.S,
+)
+_INLINE = re.compile(r"(?<!`)(`{1,2})(?!`)(?P<body>[^`\n]+?)\1(?!`)")
+_PROMPT = re.compile(r"^\s*(?:\$|#|%|>|PS [^>]*>)\s+(?=\S)")
+_ROOT_PROMPT = re.compile(r"^\s*[\w.-]+@[\w.-]+(?::[^$#\n]*)?[$#]\s+(?=\S)")
+_HEREDOC = re.compile(r"<<-?\s*(['\"]?)(?P<tag>[A-Za-z_][\w-]*)\1")
+_SHELL_CONTINUATION = re.compile(
+    r"^\s*(?:then|else|elif|fi|do|done|esac|in|\}|\)|;;|&&|\|\||\|)(?:\s|$)"
+)
+
+SQL_LANGS = frozenset(
+    {"sql", "psql", "pgsql", "postgres", "postgresql", "mysql", "snowflake", "bigquery", "plsql"}
+)
+SHELL_LANGS = frozenset(
+    {"sh", "bash", "shell", "zsh", "console", "shell-session", "shellsession", "terminal", "ksh"}
+)
+
+BARE_SQL = re.compile(
+    r"^\s*(?:"
+    r"select\s+.+?\s+from\s+\S|select\s+[\w*]|with\s+(?:recursive\s+)?\w+\s+as\s*\(|"
+    r"insert\s+(?:into|overwrite)\s+\S|update\s+\S+\s+set\s+\S|delete\s+from\s+[\w\"`.]+"
+    r"(?:\s+where\b|\s*;|\s*$|\s+using\b|\s+as\b)|"
+    r"drop\s+(?:table|schema|database|view|user|role|policy|materialized|stage|share|dataset)\s|"
+    r"truncate\s+(?:table\s+)?[\w\"`.]+(?:\s*[,;]|\s*$|\s+(?:cascade|restart)\b)|"
+    r"alter\s+(?:table|role|user|schema|database|view|policy|group)\s+\S|"
+    r"grant\s+[\w\s,()]+?\s+(?:on|to)\s+\S|revoke\s+[\w\s,()]+?\s+(?:on|from)\s+\S|"
+    r"create\s+(?:or\s+replace\s+)?(?:user|role|table|view|schema|database|login|share|stage)\s|"
+    r"copy\s+(?:\(|into\s|[\w\"`.]+\s*(?:\([^)]*\)\s*)?(?:to|from)\s)|"
+    r"unload\s*\(|export\s+data\b|merge\s+into\s|set\s+(?:session\s+)?row_security\b|"
+    r"reassign\s+owned\s"
+    r")",
+    re.I | re.S,
+)
+"""Text that reads as a SQL statement rather than an English sentence about data."""
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    kind: CandidateKind
+    text: str
+    explicit: bool
+    """Marked as code by its author (fence, backticks, `kind=`): unparsable means suspicious."""
+
+
+def looks_like_sql(text: str) -> bool:
+    return bool(BARE_SQL.match(text))
+
+
+def _strip_prompt(line: str) -> str:
+    m = _PROMPT.match(line) or _ROOT_PROMPT.match(line)
+    return line[m.end() :] if m else line
+
+
+class Extractor:
+    """Built once per engine with the shell detector's line classifier."""
+
+    def __init__(self, looks_like_shell: Callable[[str], bool]) -> None:
+        self._looks_like_shell = looks_like_shell
+
+    def extract(self, text: str, kind: str | None = None) -> list[Candidate]:
+        if kind in ("sql",):
+            return [Candidate("sql", text, True)]
+        if kind in ("shell", "command", "bash"):
+            return [Candidate("shell", text, True)]
+        out: list[Candidate] = []
+        prose_parts: list[str] = []
+        pos = 0
+        for m in _FENCE.finditer(text):
+            prose_parts.append(text[pos : m.start()])
+            pos = m.end()
+            self._block(m.group("body"), m.group("lang").lower(), out, prose_parts)
+        prose_parts.append(text[pos:])
+        remainder = "\n".join(self._inline(part, out) for part in prose_parts)
+        self._lines(remainder, out, explicit=False)
+        return out
+
+    # -- fenced blocks ------------------------------------------------------------------------
+
+    def _block(self, body: str, lang: str, out: list[Candidate], prose: list[str]) -> None:
+        if not body.strip():
+            return
+        if lang in SQL_LANGS:
+            out.append(Candidate("sql", body, True))
+        elif lang in SHELL_LANGS:
+            lines = [_strip_prompt(line) for line in body.splitlines()]
+            out.append(Candidate("shell", "\n".join(lines), True))
+        elif lang == "" or lang in ("text", "txt", "plain", "plaintext", "code"):
+            first = next((ln for ln in body.splitlines() if ln.strip()), "")
+            if looks_like_sql(first):
+                out.append(Candidate("sql", body, True))
+            elif self._looks_like_shell(_strip_prompt(first).strip()):
+                lines = [_strip_prompt(line) for line in body.splitlines()]
+                out.append(Candidate("shell", "\n".join(lines), True))
+            else:
+                self._lines(body, out, explicit=True)
+        else:
+            # Another language (python, yaml, json…): look for command lines inside it.
+            self._lines(body, out, explicit=False)
+
+    # -- inline code spans --------------------------------------------------------------------
+
+    def _inline(self, text: str, out: list[Candidate]) -> str:
+        if "`" not in text:
+            return text
+
+        def replace(m: re.Match[str]) -> str:
+            body = m.group("body").strip()
+            if looks_like_sql(body):
+                out.append(Candidate("sql", body, True))
+                return " "
+            cmd = _strip_prompt(body).strip()
+            if " " in cmd and self._looks_like_shell(cmd):
+                out.append(Candidate("shell", cmd, True))
+                return " "
+            if self._looks_like_shell(cmd) and "/" not in cmd and "." not in cmd:
+                out.append(Candidate("shell", cmd, True))
+                return " "
+            return body  # an identifier (`customers`, `#payroll`): keep it for the prose
+
+        return _INLINE.sub(replace, text)
+
+    # -- bare lines -----------------------------------------------------------------------------
+
+    def _lines(self, text: str, out: list[Candidate], *, explicit: bool) -> None:
+        lines = text.splitlines()
+        prose: list[str] = []
+        i = 0
+        n = len(lines)
+        while i < n:
+            raw = lines[i]
+            line = _strip_prompt(raw).strip()
+            if not line:
+                prose.append("")
+                i += 1
+                continue
+            if looks_like_sql(line):
+                stmt = [line]
+                i += 1
+                while i < n and not stmt[-1].rstrip().endswith(";") and lines[i].strip():
+                    nxt = lines[i].strip()
+                    if self._looks_like_shell(nxt) and not looks_like_sql(nxt):
+                        break
+                    stmt.append(nxt)
+                    i += 1
+                out.append(Candidate("sql", "\n".join(stmt), explicit))
+                continue
+            if self._looks_like_shell(line):
+                script = [line]
+                i += 1
+                i = self._absorb(lines, i, script)
+                while i < n:
+                    nxt = _strip_prompt(lines[i]).strip()
+                    if not nxt:
+                        break
+                    if (
+                        self._looks_like_shell(nxt)
+                        or _SHELL_CONTINUATION.match(nxt)
+                        or lines[i][:1] in (" ", "\t")
+                    ) and not looks_like_sql(nxt):
+                        script.append(nxt)
+                        i += 1
+                        i = self._absorb(lines, i, script)
+                        continue
+                    break
+                out.append(Candidate("shell", "\n".join(script), explicit))
+                continue
+            prose.append(raw)
+            i += 1
+        rest = "\n".join(prose).strip()
+        if rest:
+            out.append(Candidate("prose", rest, explicit))
+
+    @staticmethod
+    def _absorb(lines: list[str], i: int, script: list[str]) -> int:
+        """Take heredoc bodies and backslash continuations along with their command."""
+        while True:
+            last = script[-1]
+            if last.endswith("\\") and i < len(lines):
+                script.append(lines[i])
+                i += 1
+                continue
+            tags = [m.group("tag") for m in _HEREDOC.finditer(last)]
+            if not tags:
+                return i
+            for tag in tags:
+                while i < len(lines):
+                    script.append(lines[i])
+                    i += 1
+                    if lines[i - 1].strip() == tag:
+                        break
+            return i

