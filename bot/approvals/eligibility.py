@@ -1,0 +1,90 @@
+"""Who may decide a request. Checked on the server, on every decision.
+
+Approvers come from the group the policy chose for the data involved (plus the
+escalation group once a request has escalated). A hint from the agent's side
+(`allowed_approvers`) can only narrow that set. The requester and agents are
+never eligible, whatever the groups say.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Awaitable, Callable
+
+from bot.approvals.view import RequestView
+from bot.config import TwoKeyConfig
+
+log = logging.getLogger(__name__)
+
+UsergroupResolver = Callable[[str], Awaitable[list[str]]]
+"""Slack user group id -> member user ids (e.g. via usergroups.users.list)."""
+
+
+class UsergroupCache:
+    """Caches group membership briefly: fresh enough for access, cheap on every click."""
+
+    def __init__(self, resolver: UsergroupResolver | None, ttl: float = 60.0) -> None:
+        self._resolver = resolver
+        self._ttl = ttl
+        self._cache: dict[str, tuple[float, frozenset[str]]] = {}
+
+    async def members(self, group_id: str) -> frozenset[str]:
+        hit = self._cache.get(group_id)
+        now = time.monotonic()
+        if hit and now - hit[0] < self._ttl:
+            return hit[1]
+        if self._resolver is None:
+            return frozenset()
+        try:
+            users = frozenset(await self._resolver(group_id))
+        except Exception:  # an unreachable Slack must not make anyone eligible
+            log.warning("could not resolve user group %s; treating it as empty", group_id)
+            return hit[1] if hit else frozenset()
+        self._cache[group_id] = (now, users)
+        return users
+
+
+class Eligibility:
+    def __init__(self, config: TwoKeyConfig, usergroups: UsergroupCache) -> None:
+        self._config = config
+        self._usergroups = usergroups
+        self._agent_ids = set(config.agent_by_slack_id)
+
+    async def group_members(self, group: str | None) -> set[str]:
+        if group is None:
+            return set()
+        spec = self._config.approvers.get(group)
+        if spec is None:
+            return set()
+        members = set(spec.users)
+        if spec.usergroup:
+            members |= await self._usergroups.members(spec.usergroup)
+        return members
+
+    async def approvers(self, request: RequestView) -> set[str]:
+        members = await self.group_members(request.approver_group)
+        if request.escalated:
+            members |= await self.group_members(self._config.policy.escalation_group)
+        if request.allowed_approvers is not None:
+            members &= set(request.allowed_approvers)
+        members -= self._agent_ids
+        members.discard(request.requester or "")
+        return members
+
+    async def check(self, request: RequestView, user: str) -> tuple[bool, str]:
+        """(eligible, why not) — the reason is shown to the person who clicked."""
+        if user in self._agent_ids:
+            return False, "Agents cannot approve or deny requests."
+        if request.requester and user == request.requester:
+            return False, "You asked for this, so someone else has to decide it."
+        if any(v.voter == user for v in request.votes):
+            return False, "You have already voted on this request."
+        if request.approver_group is None and not request.escalated:
+            return False, "No approver group is configured for this data; ask a TwoKey admin."
+        if user not in await self.approvers(request):
+            group = request.approver_group or "the approvers"
+            if request.allowed_approvers is not None:
+                return False, f"Only named approvers in {group} may decide this request."
+            return False, f"Only members of {group} may decide this request."
+        return True, ""

@@ -1,0 +1,391 @@
+"""The approval service: the one door Slack, the API and HumanLayer go through.
+
+It assesses, records, asks, waits and releases; the state machine does the
+deciding. Subscribers (the Slack notifier, webhooks) hear about every change
+after it commits; a failing subscriber is logged and never changes a decision.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy.engine import Engine
+
+from bot.approvals.eligibility import Eligibility, UsergroupCache, UsergroupResolver
+from bot.approvals.release import Release
+from bot.approvals.states import Change, StateMachine
+from bot.approvals.timers import Timers
+from bot.approvals.tokens import TokenClaims, TokenSigner, text_sha256
+from bot.approvals.view import Outcome, RequestEvent, RequestView
+from bot.config import TwoKeyConfig
+from bot.logs import request_id_var
+from bot.risk.model import Assessment
+from storage.models import Request, Status, utcnow
+
+log = logging.getLogger(__name__)
+
+Subscriber = Callable[[RequestEvent], Awaitable[None]]
+
+_STATUS_FOR_DECISION = {"allow": Status.ALLOWED, "block": Status.BLOCKED}
+
+
+class ApprovalService:
+    def __init__(
+        self,
+        engine: Engine,
+        config: TwoKeyConfig,
+        *,
+        secret_key: str,
+        risk: Any | None = None,
+        usergroups: UsergroupResolver | None = None,
+        sweep_interval: float = 15.0,
+    ) -> None:
+        self.engine = engine
+        self.config = config
+        self.machine = StateMachine(engine)
+        self.release = Release()
+        self.eligibility = Eligibility(config, UsergroupCache(usergroups))
+        self._risk = risk
+        self._signer = TokenSigner(secret_key)
+        self._subscribers: list[Subscriber] = []
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._last_task: dict[str, asyncio.Task[None]] = {}
+        self.timers = Timers(
+            config.policy,
+            on_deadline=self.expire_due,
+            on_remind=self._remind,
+            on_escalate=self._escalate,
+            sweep_interval=sweep_interval,
+        )
+        self.started = False
+
+    # -- lifecycle ----------------------------------------------------------
+
+    @property
+    def risk(self) -> Any:
+        if self._risk is None:
+            from bot.risk import RiskEngine
+
+            self._risk = RiskEngine(self.config)
+        return self._risk
+
+    def subscribe(self, callback: Subscriber) -> None:
+        self._subscribers.append(callback)
+
+    async def start(self) -> None:
+        """Rebuild every open request's alarms from the database, expire what is overdue."""
+        self.timers.start()
+        self.release.start_listening(self.engine)
+        for request in await asyncio.to_thread(self.machine.open_requests):
+            self.timers.schedule(request)
+        await self.expire_due()
+        self.started = True
+
+    async def stop(self) -> None:
+        self.timers.stop()
+        await self.release.stop()
+        if self._tasks:
+            await asyncio.gather(*self._tasks, return_exceptions=True)
+        self.started = False
+
+    async def drain(self) -> None:
+        """Wait until every subscriber has finished with what has happened so far (tests, demo)."""
+        while self._tasks:
+            await asyncio.gather(*list(self._tasks), return_exceptions=True)
+
+    # -- intake -------------------------------------------------------------
+
+    async def submit(
+        self,
+        *,
+        text: str,
+        requester: str | None,
+        agent: str | None,
+        source: str = "api",
+        confidence: float | None = None,
+        justification: str | None = None,
+        kind: str | None = None,
+        resources: Sequence[str] = (),
+        callback_url: str | None = None,
+        idempotency_key: str | None = None,
+        slack: dict[str, Any] | None = None,
+        meta: dict[str, Any] | None = None,
+        allowed_approvers: list[str] | None = None,
+        skip_requester_confirmation: bool = False,
+    ) -> tuple[RequestView, bool]:
+        try:
+            assessment = self.risk.assess(
+                text, agent=agent, confidence=confidence, kind=kind, resources=resources
+            )
+        except Exception:
+            # Fail closed: an engine failure holds the instruction for a person.
+            log.exception("risk engine failed; holding the instruction for approval")
+            assessment = Assessment(
+                decision="require_approval",
+                risk="high",
+                masked_text="[instruction withheld: the risk engine could not read it]",
+                findings=[],
+                timeout_seconds=self.config.policy.default_timeout,
+            )
+        return await self.submit_assessed(
+            assessment,
+            text=text,
+            requester=requester,
+            agent=agent,
+            source=source,
+            confidence=confidence,
+            justification=justification,
+            kind=kind,
+            callback_url=callback_url,
+            idempotency_key=idempotency_key,
+            slack=slack,
+            meta=meta,
+            allowed_approvers=allowed_approvers,
+            skip_requester_confirmation=skip_requester_confirmation,
+        )
+
+    async def submit_assessed(
+        self,
+        assessment: Assessment,
+        *,
+        text: str,
+        requester: str | None,
+        agent: str | None,
+        source: str = "api",
+        confidence: float | None = None,
+        justification: str | None = None,
+        kind: str | None = None,
+        callback_url: str | None = None,
+        idempotency_key: str | None = None,
+        slack: dict[str, Any] | None = None,
+        meta: dict[str, Any] | None = None,
+        allowed_approvers: list[str] | None = None,
+        skip_requester_confirmation: bool = False,
+    ) -> tuple[RequestView, bool]:
+        """Record an already-assessed instruction and start its approval if it needs one."""
+        now = utcnow()
+        status = _STATUS_FOR_DECISION.get(assessment.decision)
+        if status is None:
+            confirm_first = (
+                self.config.policy.require_requester_confirmation
+                and requester is not None
+                and not justification
+                and not skip_requester_confirmation
+            )
+            status = Status.AWAITING_REQUESTER if confirm_first else Status.PENDING
+        is_open = status in (Status.AWAITING_REQUESTER, Status.PENDING)
+        row = Request(
+            status=status,
+            source=source,
+            agent=agent,
+            requester=requester,
+            instruction=assessment.masked_text,
+            text_sha256=text_sha256(text),
+            kind=kind,
+            decision=assessment.decision,
+            risk=assessment.risk,
+            findings=[f.model_dump() for f in assessment.findings],
+            data=[d.model_dump() for d in assessment.data],
+            confidence=confidence,
+            justification=justification,
+            required_approvals=assessment.required_approvals,
+            approver_group=assessment.approver_group,
+            allowed_approvers=allowed_approvers,
+            expires_at=now + timedelta(seconds=assessment.timeout_seconds) if is_open else None,
+            decided_at=None if is_open else now,
+            decided_by=None if is_open else "policy",
+            callback_url=callback_url,
+            idempotency_key=idempotency_key,
+            slack=slack or {},
+            meta=meta or {},
+        )
+        resources = [(d.name, d.classification) for d in assessment.data]
+        view, created = await asyncio.to_thread(
+            self.machine.create, row, resources, actor=agent or source
+        )
+        if created:
+            request_id_var.set(view.id)
+            log.info("screened instruction", extra={"status": view.status, "risk": view.risk})
+            self.timers.schedule(view)
+            self._publish("screened", view, agent)
+            if view.status == Status.AWAITING_REQUESTER:
+                self._publish("awaiting_requester", view, agent)
+            elif view.status == Status.PENDING:
+                self._publish("pending", view, agent)
+        return view, created
+
+    # -- decisions ----------------------------------------------------------
+
+    async def confirm(self, request_id: str, *, actor: str, justification: str) -> Outcome:
+        change = await asyncio.to_thread(
+            self.machine.confirm, request_id, actor=actor, justification=justification
+        )
+        return self._after(change, actor, entered_pending=True)
+
+    async def decline(self, request_id: str, *, actor: str, reason: str | None = None) -> Outcome:
+        change = await asyncio.to_thread(
+            self.machine.decline, request_id, actor=actor, reason=reason
+        )
+        return self._after(change, actor)
+
+    async def vote(
+        self, request_id: str, *, voter: str, approve: bool, comment: str | None = None
+    ) -> Outcome:
+        request = await self.get(request_id)
+        if request is None:
+            return Outcome(ok=False, code="not_found", message="No such request.")
+        if request.status == Status.PENDING:
+            eligible, why = await self.eligibility.check(request, voter)
+            if not eligible:
+                code = "already_voted" if "already voted" in why else "not_eligible"
+                return Outcome(ok=False, code=code, message=why, request=request)
+        approvers = await self.eligibility.approvers(request)
+        change = await asyncio.to_thread(
+            self.machine.vote,
+            request_id,
+            voter=voter,
+            approve=approve,
+            comment=comment,
+            eligible_now=approvers,
+        )
+        return self._after(change, voter)
+
+    async def cancel(self, request_id: str, *, actor: str, reason: str) -> Outcome:
+        change = await asyncio.to_thread(
+            self.machine.cancel, request_id, actor=actor, reason=reason
+        )
+        return self._after(change, actor)
+
+    async def expire_due(self) -> None:
+        """Expire everything past its deadline, in batches, and announce each."""
+        while True:
+            expired = await asyncio.to_thread(self.machine.expire_due, utcnow())
+            for request in expired:
+                self.timers.forget(request.id)
+                self.release.wake(request.id)
+                self._publish("decided", request, "twokey")
+            if len(expired) < 500:
+                return
+
+    async def _remind(self, request_id: str) -> None:
+        view = await asyncio.to_thread(self.machine.mark, request_id, "reminded", actor="twokey")
+        if view is not None:
+            self._publish("reminder", view, "twokey")
+
+    async def _escalate(self, request_id: str) -> None:
+        view = await asyncio.to_thread(self.machine.mark, request_id, "escalated", actor="twokey")
+        if view is not None:
+            self._publish("escalated", view, "twokey")
+
+    def _after(self, change: Change, actor: str, *, entered_pending: bool = False) -> Outcome:
+        request = change.outcome.request
+        if request is not None:
+            if "decided" in change.events or "executed" in change.events:
+                self.timers.forget(request.id)
+                self.release.wake(request.id)
+            elif entered_pending and change.outcome.ok:
+                self.timers.schedule(request, entered_pending_at=utcnow())
+            for kind in change.events:
+                self._publish(kind, request, actor)  # type: ignore[arg-type]
+        return change.outcome
+
+    # -- reads and waiting ----------------------------------------------------
+
+    async def get(self, request_id: str) -> RequestView | None:
+        return await asyncio.to_thread(self.machine.get, request_id)
+
+    async def wait(
+        self, request_id: str, timeout: float, *, recheck: float = 5.0
+    ) -> RequestView | None:
+        """Return as soon as the request leaves its open states, or when `timeout` runs out."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + max(0.0, timeout)
+        with self.release.waiter(request_id) as woken:
+            while True:
+                request = await self.get(request_id)
+                if request is None or not request.is_open:
+                    return request
+                left = deadline - loop.time()
+                if left <= 0:
+                    return request
+                woken.clear()
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(woken.wait(), timeout=min(left, recheck))
+
+    async def is_eligible(self, request: RequestView, user: str) -> tuple[bool, str]:
+        return await self.eligibility.check(request, user)
+
+    async def set_slack_refs(self, request_id: str, **refs: Any) -> None:
+        await asyncio.to_thread(self.machine.set_slack_refs, request_id, refs)
+
+    async def audit(
+        self, request_id: str | None, action: str, actor: str, detail: dict[str, Any]
+    ) -> None:
+        await asyncio.to_thread(self.machine.audit, request_id, action, actor, detail)
+
+    # -- execution tokens ----------------------------------------------------
+
+    def execution_token(self, request: RequestView) -> str | None:
+        if request.status != Status.APPROVED or request.decided_at is None:
+            return None
+        expires = request.decided_at + timedelta(seconds=self.config.policy.execution_token_ttl)
+        return self._signer.issue(
+            TokenClaims(
+                request_id=request.id,
+                text_sha256=request.text_sha256,
+                requester=request.requester,
+                expires_at=expires,
+            )
+        )
+
+    async def redeem(self, token: str, text: str, *, actor: str = "agent") -> Outcome:
+        try:
+            claims = self._signer.verify(token, now=utcnow())
+        except ValueError as exc:
+            return Outcome(ok=False, code="invalid", message=f"Refused: {exc}.")
+        digest = text_sha256(text)
+        if digest != claims.text_sha256:
+            return Outcome(
+                ok=False, code="invalid", message="Refused: this is not the approved text."
+            )
+        change = await asyncio.to_thread(
+            self.machine.execute, claims.request_id, text_sha256=digest, actor=actor
+        )
+        return self._after(change, actor)
+
+    # -- events ----------------------------------------------------------------
+
+    def _publish(self, kind: str, request: RequestView, actor: str | None) -> None:
+        """Deliver after commit, in order per request (a card exists before it is updated)."""
+        if not self._subscribers:
+            return
+        event = RequestEvent(kind=kind, request=request, actor=actor)  # type: ignore[arg-type]
+        previous = self._last_task.get(request.id)
+        task = asyncio.get_running_loop().create_task(self._deliver(event, previous))
+        self._last_task[request.id] = task
+        self._tasks.add(task)
+        task.add_done_callback(lambda t, rid=request.id: self._done(rid, t))
+
+    def _done(self, request_id: str, task: asyncio.Task[None]) -> None:
+        self._tasks.discard(task)
+        if self._last_task.get(request_id) is task:
+            del self._last_task[request_id]
+
+    async def _deliver(self, event: RequestEvent, previous: asyncio.Task[None] | None) -> None:
+        if previous is not None:
+            await asyncio.gather(previous, return_exceptions=True)
+        for callback in self._subscribers:
+            try:
+                await callback(event)
+            except Exception:
+                log.exception(
+                    "subscriber %s failed on %s for %s",
+                    getattr(callback, "__qualname__", callback),
+                    event.kind,
+                    event.request.id,
+                )

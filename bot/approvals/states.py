@@ -1,0 +1,410 @@
+"""The request state machine: every status change TwoKey makes happens here.
+
+```
+awaiting_requester ─confirm→ pending ─approve (quorum)→ approved ─redeem→ executed
+        │ decline/cancel/expire      │ deny / cancel / expire
+        └────────────────────────────┴→ cancelled / denied / expired
+```
+
+Each operation is one transaction: lock the row, check, compare-and-set the
+status, append the audit event, commit. Run from threads; never from the loop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from bot.approvals.view import Outcome, OutcomeCode, RequestView
+from storage import requests as rq
+from storage.audit import append_event
+from storage.db import session_scope
+from storage.models import OPEN_STATUSES, Request, Status, utcnow
+
+PENDING_ONLY = (Status.PENDING,)
+AWAITING_ONLY = (Status.AWAITING_REQUESTER,)
+
+# Which statuses each operation may start from. The single source of truth.
+TRANSITIONS: dict[str, tuple[tuple[str, ...], str]] = {
+    "confirm": (AWAITING_ONLY, Status.PENDING),
+    "decline": (AWAITING_ONLY, Status.CANCELLED),
+    "approve": (PENDING_ONLY, Status.APPROVED),
+    "deny": (PENDING_ONLY, Status.DENIED),
+    "expire": (OPEN_STATUSES, Status.EXPIRED),
+    "cancel": (OPEN_STATUSES, Status.CANCELLED),
+    "execute": ((Status.APPROVED,), Status.EXECUTED),
+}
+
+
+@dataclass
+class Change:
+    """What a transaction did, for the service to announce after commit."""
+
+    outcome: Outcome
+    events: list[str] = field(default_factory=list)
+    """Event kinds to publish (see RequestEvent.kind)."""
+
+
+def view(session: Session, request: Request) -> RequestView:
+    session.refresh(request)
+    return RequestView.of(request, rq.votes_for(session, request.id))
+
+
+def _fmt(ts: datetime | None) -> str:
+    return ts.strftime("%Y-%m-%d %H:%M UTC") if ts else "earlier"
+
+
+def already_message(request: Request) -> str:
+    """Tell the loser of a race what happened instead."""
+    who = (
+        f" by <@{request.decided_by}>"
+        if request.decided_by and request.decided_by[:1] in "UW"
+        else ""
+    )
+    if request.decided_by and not who:
+        who = f" by {request.decided_by}"
+    match request.status:
+        case Status.APPROVED | Status.EXECUTED:
+            return f"Already approved{who} at {_fmt(request.decided_at)}."
+        case Status.DENIED:
+            return (
+                f"Already denied{who} at {_fmt(request.decided_at)}: {request.reason or ''}".rstrip(
+                    ": "
+                )
+            )
+        case Status.EXPIRED:
+            return f"This request expired at {_fmt(request.decided_at)}: nobody decided in time."
+        case Status.CANCELLED:
+            return f"This request was cancelled{who} at {_fmt(request.decided_at)}."
+        case Status.AWAITING_REQUESTER:
+            return "The requester has not confirmed this request yet."
+        case Status.PENDING:
+            return "This request is waiting for approvers."
+        case _:
+            return f"This instruction was {request.status} by policy; there is nothing to decide."
+
+
+def _fail(code: OutcomeCode, message: str, request: RequestView | None = None) -> Change:
+    return Change(Outcome(ok=False, code=code, message=message, request=request))
+
+
+class StateMachine:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    # -- creation ---------------------------------------------------------
+
+    def create(
+        self, request: Request, resources: Sequence[tuple[str, str]], *, actor: str
+    ) -> tuple[RequestView, bool]:
+        """Insert a request (or return the existing one for a repeated idempotency key)."""
+        with session_scope(self.engine) as s:
+            if request.idempotency_key:
+                existing = rq.find_by_idempotency(s, request.agent, request.idempotency_key)
+                if existing is not None:
+                    return view(s, existing), False
+            rq.insert_request(s, request, resources)
+            append_event(
+                s,
+                action=f"request.{request.status}",
+                actor=actor,
+                request_id=request.id,
+                detail={
+                    "decision": request.decision,
+                    "risk": request.risk,
+                    "agent": request.agent,
+                    "requester": request.requester,
+                    "source": request.source,
+                    "text_sha256": request.text_sha256,
+                    "rules": sorted({f["rule"] for f in request.findings}),
+                    "resources": [name for name, _ in resources],
+                    "expires_at": request.expires_at.isoformat() if request.expires_at else None,
+                },
+            )
+            return view(s, request), True
+
+    # -- transitions ------------------------------------------------------
+
+    def _move(
+        self,
+        s: Session,
+        request: Request,
+        op: str,
+        *,
+        actor: str,
+        detail: dict[str, Any],
+        **values: Any,
+    ) -> bool:
+        expected, to = TRANSITIONS[op]
+        if not rq.set_status(s, request.id, expected=expected, to=to, **values):
+            return False
+        rq.notify_release(s, request.id)
+        append_event(s, action=f"request.{to}", actor=actor, request_id=request.id, detail=detail)
+        return True
+
+    def confirm(self, request_id: str, *, actor: str, justification: str) -> Change:
+        justification = justification.strip()
+        with session_scope(self.engine) as s:
+            request = rq.get_request(s, request_id, lock=True)
+            if request is None:
+                return _fail("not_found", "No such request.")
+            if request.requester and actor != request.requester:
+                return _fail("not_requester", "Only the person asked to act can confirm this.")
+            if not justification:
+                return _fail("reason_required", "Please say why this needs to be done.")
+            if overdue := self._overdue(s, request):
+                return overdue
+            if not self._move(
+                s,
+                request,
+                "confirm",
+                actor=actor,
+                detail={"justification_chars": len(justification)},
+                justification=justification,
+            ):
+                return _fail("already_decided", already_message(request), view(s, request))
+            return Change(
+                Outcome(
+                    ok=True, code="ok", message="Sent to the approvers.", request=view(s, request)
+                ),
+                ["pending"],
+            )
+
+    def decline(self, request_id: str, *, actor: str, reason: str | None) -> Change:
+        with session_scope(self.engine) as s:
+            request = rq.get_request(s, request_id, lock=True)
+            if request is None:
+                return _fail("not_found", "No such request.")
+            if request.requester and actor != request.requester:
+                return _fail("not_requester", "Only the person asked to act can decline this.")
+            why = reason or "The requester chose not to do this."
+            if not self._move(
+                s,
+                request,
+                "decline",
+                actor=actor,
+                detail={"reason": why},
+                decided_at=utcnow(),
+                decided_by=actor,
+                reason=why,
+            ):
+                return _fail("already_decided", already_message(request), view(s, request))
+            return Change(
+                Outcome(
+                    ok=True,
+                    code="ok",
+                    message="Cancelled. Nothing will run.",
+                    request=view(s, request),
+                ),
+                ["decided"],
+            )
+
+    def vote(
+        self,
+        request_id: str,
+        *,
+        voter: str,
+        approve: bool,
+        comment: str | None,
+        eligible_now: set[str],
+    ) -> Change:
+        """Record a vote and decide if it settles the request.
+
+        `eligible_now` is the approver set resolved (with Slack, async) just
+        before this call; it is re-checked here against the locked row so a
+        decision never rests on a stale read of the request.
+        """
+        comment = (comment or "").strip() or None
+        with session_scope(self.engine) as s:
+            request = rq.get_request(s, request_id, lock=True)
+            if request is None:
+                return _fail("not_found", "No such request.")
+            if overdue := self._overdue(s, request):
+                return overdue
+            if request.status != Status.PENDING:
+                return _fail("already_decided", already_message(request), view(s, request))
+            votes = rq.votes_for(s, request_id)
+            if any(v.voter == voter for v in votes):
+                return _fail(
+                    "already_voted", "You have already voted on this request.", view(s, request)
+                )
+            if voter == request.requester or voter not in eligible_now:
+                return _fail("not_eligible", "You are not an eligible approver for this request.")
+            if not approve and not comment:
+                return _fail("reason_required", "A denial needs a reason the requester can read.")
+            rq.add_vote(s, request_id, voter, approve, comment)
+            append_event(
+                s,
+                action="vote.approve" if approve else "vote.deny",
+                actor=voter,
+                request_id=request_id,
+                detail={"comment": comment},
+            )
+            now = utcnow()
+            if not approve:
+                self._move(
+                    s,
+                    request,
+                    "deny",
+                    actor=voter,
+                    detail={"reason": comment},
+                    decided_at=now,
+                    decided_by=voter,
+                    reason=comment,
+                )
+                return Change(
+                    Outcome(ok=True, code="ok", message="Denied.", request=view(s, request)),
+                    ["decided"],
+                )
+            approvals = rq.count_approvals(s, request_id)
+            if approvals >= request.required_approvals:
+                self._move(
+                    s,
+                    request,
+                    "approve",
+                    actor=voter,
+                    detail={"approvals": approvals, "comment": comment},
+                    decided_at=now,
+                    decided_by=voter,
+                    reason=comment,
+                )
+                return Change(
+                    Outcome(ok=True, code="ok", message="Approved.", request=view(s, request)),
+                    ["decided"],
+                )
+            left = request.required_approvals - approvals
+            return Change(
+                Outcome(
+                    ok=True,
+                    code="ok",
+                    message=f"Your approval is recorded; {left} more needed.",
+                    request=view(s, request),
+                ),
+                ["vote"],
+            )
+
+    def cancel(self, request_id: str, *, actor: str, reason: str) -> Change:
+        with session_scope(self.engine) as s:
+            request = rq.get_request(s, request_id, lock=True)
+            if request is None:
+                return _fail("not_found", "No such request.")
+            if not self._move(
+                s,
+                request,
+                "cancel",
+                actor=actor,
+                detail={"reason": reason},
+                decided_at=utcnow(),
+                decided_by=actor,
+                reason=reason,
+            ):
+                return _fail("already_decided", already_message(request), view(s, request))
+            return Change(
+                Outcome(ok=True, code="ok", message="Cancelled.", request=view(s, request)),
+                ["decided"],
+            )
+
+    def expire_due(self, now: datetime, *, limit: int = 500) -> list[RequestView]:
+        """Expire open requests past their deadline (one batch); return what this call expired."""
+        with session_scope(self.engine) as s:
+            due = rq.claim_overdue(s, OPEN_STATUSES, now, limit=limit)
+            expired = [r for r in due if self._expire_locked(s, r, now)]
+            return [view(s, r) for r in expired]
+
+    def _expire_locked(self, s: Session, request: Request, now: datetime) -> bool:
+        was = request.status
+        return self._move(
+            s,
+            request,
+            "expire",
+            actor="twokey",
+            detail={
+                "deadline": request.expires_at.isoformat() if request.expires_at else None,
+                "was": was,
+            },
+            decided_at=now,
+            decided_by="twokey",
+            reason="Nobody decided before the deadline; expired requests are never approved.",
+        )
+
+    def _overdue(self, s: Session, request: Request) -> Change | None:
+        """A click after the deadline expires the request instead of deciding it."""
+        now = utcnow()
+        if request.expires_at is None or now < request.expires_at:
+            return None
+        expired_now = request.status in OPEN_STATUSES and self._expire_locked(s, request, now)
+        s.refresh(request)
+        return Change(
+            Outcome(
+                ok=False,
+                code="already_decided",
+                message=already_message(request),
+                request=view(s, request),
+            ),
+            ["decided"] if expired_now else [],
+        )
+
+    def mark(self, request_id: str, flag: str, *, actor: str) -> RequestView | None:
+        """Reminded/escalated: at most once, and only while pending."""
+        with session_scope(self.engine) as s:
+            if not rq.set_flag(s, request_id, flag, only_if_status=Status.PENDING):
+                return None
+            append_event(s, action=f"request.{flag}", actor=actor, request_id=request_id)
+            request = rq.get_request(s, request_id)
+            assert request is not None
+            return view(s, request)
+
+    def execute(self, request_id: str, *, text_sha256: str, actor: str) -> Change:
+        with session_scope(self.engine) as s:
+            request = rq.get_request(s, request_id, lock=True)
+            if request is None:
+                return _fail("invalid", "The token names a request that does not exist.")
+            if request.text_sha256 != text_sha256:
+                return _fail("invalid", "This text is not the text that was approved.")
+            if request.status == Status.EXECUTED:
+                return _fail("already_decided", "This approval was already used.", view(s, request))
+            if not self._move(
+                s,
+                request,
+                "execute",
+                actor=actor,
+                detail={"text_sha256": text_sha256},
+                executed_at=utcnow(),
+            ):
+                return _fail(
+                    "invalid", f"The request is {request.status}, not approved.", view(s, request)
+                )
+            return Change(
+                Outcome(
+                    ok=True, code="ok", message="Execution recorded.", request=view(s, request)
+                ),
+                ["executed"],
+            )
+
+    # -- reads --------------------------------------------------------------
+
+    def get(self, request_id: str) -> RequestView | None:
+        with session_scope(self.engine) as s:
+            request = rq.get_request(s, request_id)
+            return view(s, request) if request else None
+
+    def open_requests(self) -> list[RequestView]:
+        with session_scope(self.engine) as s:
+            rows = rq.open_requests(s, OPEN_STATUSES)
+            votes = rq.votes_for_many(s, [r.id for r in rows])
+            return [RequestView.of(r, votes[r.id]) for r in rows]
+
+    def set_slack_refs(self, request_id: str, refs: dict[str, Any]) -> None:
+        with session_scope(self.engine) as s:
+            rq.merge_slack_refs(s, request_id, refs)
+
+    def audit(
+        self, request_id: str | None, action: str, actor: str, detail: dict[str, Any]
+    ) -> None:
+        with session_scope(self.engine) as s:
+            append_event(s, action=action, actor=actor, request_id=request_id, detail=detail)

@@ -1,0 +1,117 @@
+"""Outcome webhooks for agent runtimes that registered a `callback_url`.
+
+Signed like Slack signs its own requests (timestamp + body, HMAC-SHA256) so a
+receiver can reject forgeries and replays. Delivery is best effort with
+backoff; whatever happens is audited, and nothing here can change a decision.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import json
+import logging
+import time
+from collections.abc import Awaitable, Callable
+
+import httpx
+
+from bot.approvals.view import RequestEvent
+
+log = logging.getLogger(__name__)
+
+SIGNATURE_HEADER = "X-TwoKey-Signature"
+TIMESTAMP_HEADER = "X-TwoKey-Timestamp"
+
+
+def sign(secret: str, timestamp: str, body: bytes) -> str:
+    mac = hmac.new(secret.encode(), f"v1:{timestamp}:".encode() + body, hashlib.sha256)
+    return "v1=" + mac.hexdigest()
+
+
+def outcome_body(event: RequestEvent) -> bytes:
+    r = event.request
+    return json.dumps(
+        {
+            "event": event.kind,
+            "id": r.id,
+            "status": r.status,
+            "risk": r.risk,
+            "decided_by": r.decided_by,
+            "decided_at": r.decided_at.isoformat() if r.decided_at else None,
+            "reason": r.reason,
+            "text_sha256": r.text_sha256,
+        },
+        separators=(",", ":"),
+    ).encode()
+
+
+class WebhookSender:
+    def __init__(
+        self,
+        secret: str,
+        audit: Callable[[str, str, dict[str, object]], Awaitable[None]],
+        *,
+        attempts: int = 5,
+        base_delay: float = 0.5,
+        timeout: float = 5.0,
+        client: httpx.AsyncClient | None = None,
+    ) -> None:
+        self._secret = secret
+        self._audit = audit
+        self._attempts = attempts
+        self._base_delay = base_delay
+        self._client = client or httpx.AsyncClient(timeout=timeout)
+
+    async def close(self) -> None:
+        await self._client.aclose()
+
+    async def __call__(self, event: RequestEvent) -> None:
+        if event.kind not in ("decided", "executed") or not event.request.callback_url:
+            return
+        await self.deliver(event)
+
+    async def deliver(self, event: RequestEvent) -> bool:
+        url = event.request.callback_url
+        assert url
+        body = outcome_body(event)
+        last_error = ""
+        for attempt in range(1, self._attempts + 1):
+            ts = str(int(time.time()))
+            headers = {
+                "Content-Type": "application/json",
+                TIMESTAMP_HEADER: ts,
+                SIGNATURE_HEADER: sign(self._secret, ts, body),
+            }
+            try:
+                response = await self._client.post(url, content=body, headers=headers)
+                if response.status_code < 500:
+                    ok = response.is_success
+                    await self._audit(
+                        event.request.id,
+                        "webhook.delivered" if ok else "webhook.rejected",
+                        {
+                            "status_code": response.status_code,
+                            "attempt": attempt,
+                            "event": event.kind,
+                        },
+                    )
+                    return ok
+                last_error = f"HTTP {response.status_code}"
+            except httpx.HTTPError as exc:
+                last_error = type(exc).__name__
+            if attempt < self._attempts:
+                await asyncio.sleep(self._base_delay * 2 ** (attempt - 1))
+        log.warning(
+            "webhook for %s failed after %d attempts: %s",
+            event.request.id,
+            self._attempts,
+            last_error,
+        )
+        await self._audit(
+            event.request.id,
+            "webhook.failed",
+            {"error": last_error, "attempts": self._attempts, "event": event.kind},
+        )
+        return False
