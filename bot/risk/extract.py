@@ -23,6 +23,9 @@ _INLINE = re.compile(r"(?<!`)(`{1,2})(?!`)(?P<body>[^`\n]+?)\1(?!`)")
 _PROMPT = re.compile(r"^\s*(?:\$|#|%|>|PS [^>]*>)\s+(?=\S)")
 _ROOT_PROMPT = re.compile(r"^\s*[\w.-]+@[\w.-]+(?::[^$#\n]*)?[$#]\s+(?=\S)")
 _HEREDOC = re.compile(r"<<-?\s*(['\"]?)(?P<tag>[A-Za-z_][\w-]*)\1")
+_QUOTED = re.compile(
+    r'"""(.*?)"""|\'\'\'(.*?)\'\'\'|"((?:[^"\\\n]|\\.){8,})"|\'((?:[^\'\\\n]|\\.){8,})\'', re.S
+)
 _SHELL_CONTINUATION = re.compile(
     r"^\s*(?:then|else|elif|fi|do|done|esac|in|\}|\)|;;|&&|\|\||\|)(?:\s|$)"
 )
@@ -34,15 +37,20 @@ SHELL_LANGS = frozenset(
     {"sh", "bash", "shell", "zsh", "console", "shell-session", "shellsession", "terminal", "ksh"}
 )
 
+_PRIVS = (
+    r"(?:select|insert|update|delete|usage|all|create|connect|temporary|temp|execute|references|"
+    r"trigger|truncate|ownership|monitor|operate|role|imported\s+privileges|`)"
+)
 BARE_SQL = re.compile(
     r"^\s*(?:"
-    r"select\s+.+?\s+from\s+\S|select\s+[\w*]|with\s+(?:recursive\s+)?\w+\s+as\s*\(|"
+    r"select\s+(?:.+?\s+from\s+\S|[\d'(*]|\w+\s*\(|[\w.]+(?:\s*,\s*[\w.]+)*\s*;?\s*$)|with\s+(?:recursive\s+)?\w+\s+as\s*\(|"
     r"insert\s+(?:into|overwrite)\s+\S|update\s+\S+\s+set\s+\S|delete\s+from\s+[\w\"`.]+"
     r"(?:\s+where\b|\s*;|\s*$|\s+using\b|\s+as\b)|"
     r"drop\s+(?:table|schema|database|view|user|role|policy|materialized|stage|share|dataset)\s|"
     r"truncate\s+(?:table\s+)?[\w\"`.]+(?:\s*[,;]|\s*$|\s+(?:cascade|restart)\b)|"
     r"alter\s+(?:table|role|user|schema|database|view|policy|group)\s+\S|"
-    r"grant\s+[\w\s,()]+?\s+(?:on|to)\s+\S|revoke\s+[\w\s,()]+?\s+(?:on|from)\s+\S|"
+    rf"grant\s+(?:{_PRIVS}[\w\s,()`./-]*?\s+(?:on|to)\s+\S|[\w\"]+\s+to\s+[\w\"@'%.-]+\s*;?\s*$)|"
+    rf"revoke\s+(?:{_PRIVS}[\w\s,()`./-]*?\s+(?:on|from)\s+\S|[\w\"]+\s+from\s+[\w\"]+\s*;?\s*$)|"
     r"create\s+(?:or\s+replace\s+)?(?:user|role|table|view|schema|database|login|share|stage)\s|"
     r"copy\s+(?:\(|into\s|[\w\"`.]+\s*(?:\([^)]*\)\s*)?(?:to|from)\s)|"
     r"unload\s*\(|export\s+data\b|merge\s+into\s|set\s+(?:session\s+)?row_security\b|"
@@ -187,6 +195,12 @@ class Extractor:
             i += 1
         rest = "\n".join(prose).strip()
         if rest:
+            if "'" in rest or '"' in rest:
+                # SQL inside a string literal of other code: pd.read_sql("SELECT * FROM t", db)
+                for m in _QUOTED.finditer(rest):
+                    body = next(g for g in m.groups() if g is not None)
+                    if looks_like_sql(body):
+                        out.append(Candidate("sql", body, False))
             out.append(Candidate("prose", rest, explicit))
 
     @staticmethod

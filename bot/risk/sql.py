@@ -283,7 +283,7 @@ SQL_RULES: tuple[SqlRule, ...] = (
     _rule(
         "sql.export_summary",
         "exfiltration",
-        "medium",
+        "low",
         "allow",
         "Exports query results without personal-data columns to {target}.",
         [
@@ -393,6 +393,14 @@ SQL_START = re.compile(
 _DANGEROUS_WORD = re.compile(
     r"\b(?:drop|truncate|delete|update|alter|grant|revoke|copy|unload|export|outfile|dumpfile|"
     r"superuser|bypassrls|security|policy|create\s+(?:user|role))\b",
+    re.I,
+)
+
+
+_SAFE_RAW = re.compile(
+    r"^(?:alter\s+table\s+\S+\s+(?:enable|force)\s+row\s+level\s+security\b|"
+    r"(?:create|alter)\s+(?:row\s+access\s+)?policy\b|"
+    r"(?:show|describe|desc|explain|use|begin|commit|rollback|analyze|vacuum|reset|comment)\b)",
     re.I,
 )
 
@@ -627,12 +635,16 @@ class SqlDetector:
             return
         tree = self._parse(clean)
         if tree is None:
-            if _DANGEROUS_WORD.search(clean):
+            if _DANGEROUS_WORD.search(clean) and not _SAFE_RAW.match(clean):
                 result.parse_failed = True
                 self._add(result, "sql.unparsed", "", clean)
             return
         if isinstance(tree, exp.Command):
-            if not self._raw(clean, result, fallback=True) and _DANGEROUS_WORD.search(clean):
+            if (
+                not self._raw(clean, result, fallback=True)
+                and _DANGEROUS_WORD.search(clean)
+                and not _SAFE_RAW.match(clean)
+            ):
                 result.parse_failed = True
                 self._add(result, "sql.unparsed", "", clean)
             return

@@ -1,0 +1,288 @@
+"""The risk engine: one instruction in, one Assessment out.
+
+normalize → extract → detect (sql, shell, prose, secrets, text rules) →
+catalog lookup → policy. Everything expensive (regexes, parsers, catalog
+matchers, rule proofs) is built once in `RiskEngine.__init__`; `assess` only
+runs them. It fails closed: a detector that raises becomes an `engine.error`
+finding that needs a person, never an "allow".
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from bot.config import TwoKeyConfig
+from bot.risk.catalog import CLASSIFICATION_ORDER, Catalog, merge
+from bot.risk.extract import Candidate, Extractor
+from bot.risk.model import Assessment, DataRef, Finding
+from bot.risk.normalize import normalize
+from bot.risk.policy import Part, Policy
+from bot.risk.prose import assess_prose
+from bot.risk.secrets import scan_secrets
+from bot.risk.shell import assess_shell, looks_like_shell
+from bot.risk.sql import SqlDetector, SqlResult, verify_sql_rules
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+_SHELL_DANGER = re.compile(
+    r"\b(?:rm|dd|mkfs|shred|chmod|chown|curl|wget|scp|rsync|ssh|sudo|su|kubectl|terraform|aws|"
+    r"gcloud|gsutil|az|git|psql|mysql|mongo\w*|redis-cli|drop\w*|delete|truncate|kill\w*|eval|"
+    r"exec|sh|bash|zsh|python\w*|perl|ruby|node|nc|ncat|base64|xargs|find|mv|cp|tee|vault|"
+    r"gh|docker|helm|iptables|systemctl|crontab)\b|[|>`]|\$\(",
+)
+_SQL_PUNCTUATION = re.compile(r"[;=()*'\"]")
+_EVIDENCE_LIMIT = 200
+_MASK_CACHE_LIMIT = 2048
+_SQL_RULES_VERIFIED = False
+
+
+def _engine_error(detector: str, exc: BaseException) -> Finding:
+    return Finding(
+        rule="engine.error",
+        category="engine",
+        reason=f"The {detector} check failed on this instruction, so a person must look at it.",
+        risk="medium",
+        verdict="require_approval",
+        evidence=type(exc).__name__,
+    )
+
+
+class RiskEngine:
+    """Compiled once per configuration; `assess` is cheap and thread-safe for reading."""
+
+    def __init__(self, config: TwoKeyConfig | None = None) -> None:
+        global _SQL_RULES_VERIFIED
+        self.config = config or TwoKeyConfig()
+        policy_config = self.config.policy
+        if not _SQL_RULES_VERIFIED:
+            verify_sql_rules()
+            _SQL_RULES_VERIFIED = True
+        self.catalog = Catalog(self.config.catalog)
+        self.domains: tuple[str, ...] = tuple(policy_config.company_domains)
+        self.sql = SqlDetector(self.catalog.pii_fields, company_domains=self.domains)
+        self.extractor = Extractor(looks_like_shell)
+        self.policy = Policy(policy_config, self.config.agents, lambda s: normalize(s).text)
+        self.max_bytes = policy_config.max_text_bytes
+        self._mask_cache: dict[str, str] = {}
+
+    # -- public -------------------------------------------------------------------------------
+
+    def assess(
+        self,
+        text: str,
+        *,
+        agent: str | None = None,
+        confidence: float | None = None,
+        kind: str | None = None,
+        resources: Sequence[str] = (),
+    ) -> Assessment:
+        try:
+            return self._assess(text, agent, confidence, kind, resources)
+        except Exception as exc:  # the last line of defence: never "allow" on a crash
+            log.exception("risk engine failed; holding the instruction for a person")
+            return Assessment(
+                decision="require_approval",
+                risk="medium",
+                findings=[_engine_error("risk engine", exc)],
+                masked_text=self._safe_mask(text),
+                required_approvals=self.config.policy.quorum.for_risk("medium"),
+                approver_group=self.config.policy.default_approver_group,
+                timeout_seconds=self.config.policy.default_timeout,
+            )
+
+    # -- the pipeline ---------------------------------------------------------------------------
+
+    def _assess(
+        self,
+        text: str,
+        agent: str | None,
+        confidence: float | None,
+        kind: str | None,
+        resources: Sequence[str],
+    ) -> Assessment:
+        parts: list[Part] = []
+        head = Part()
+        parts.append(head)
+        raw = text.encode("utf-8", "surrogatepass")
+        if len(raw) > self.max_bytes:
+            text = raw[: self.max_bytes].decode("utf-8", "ignore")
+            head.findings.append(
+                Finding(
+                    rule="engine.too_large",
+                    category="engine",
+                    reason=(
+                        f"The instruction is longer than {self.max_bytes} bytes; only the start"
+                        " was checked, so a person must look at the rest."
+                    ),
+                    risk="medium",
+                    verdict="require_approval",
+                )
+            )
+
+        secrets = self._guard(head, "secret and personal-data", lambda: scan_secrets(text))
+        masked = secrets.masked if secrets is not None else None
+        if secrets is not None:
+            head.findings += secrets.findings
+
+        norm = self._guard(head, "normalization", lambda: normalize(text))
+        clean = norm.text if norm is not None else text
+        decoded: list[str] = list(norm.decoded) if norm is not None else []
+        if norm is not None:
+            head.findings += norm.findings
+
+        context = [self.catalog.resolve(r) for r in resources]
+        head.data += context
+
+        texts = [clean, *decoded]
+        for i, piece in enumerate(texts):
+            if i > 0:  # a payload that was hidden by an encoding may itself hold secrets
+                found = self._guard(head, "secret", lambda p=piece: scan_secrets(p))
+                if found is not None:
+                    head.findings += found.findings
+            head.findings += (
+                self._guard(head, "policy rule", lambda p=piece: self.policy.rule_findings(p)) or []
+            )
+            candidates = self._guard(
+                head, "extraction", lambda p=piece, k=kind: self.extractor.extract(p, k)
+            )
+            if candidates is None:
+                continue
+            for cand in candidates:
+                part = Part(data=list(context))
+                self._candidate(cand, part)
+                parts.append(part)
+
+        decision = self.policy.decide(parts, agent=agent, confidence=confidence)
+        data = merge(ref for part in parts for ref in part.data)
+        data.sort(key=lambda d: -_rank(d))
+        if masked is None:
+            masked = self._safe_mask(text)
+        hidden = masked != text or clean != text or bool(decoded)
+        findings = self._finish(decision.findings, hidden=hidden)
+        return Assessment(
+            decision=decision.decision,
+            risk=decision.risk,
+            findings=findings,
+            data=data,
+            masked_text=masked,
+            required_approvals=decision.required_approvals,
+            approver_group=decision.approver_group,
+            timeout_seconds=decision.timeout_seconds,
+        )
+
+    def _candidate(self, cand: Candidate, part: Part) -> None:
+        if cand.kind == "sql":
+            result = self._guard(part, "SQL", lambda: self.sql.assess(cand.text))
+            if result is None:
+                return
+            if result.parse_failed and not cand.explicit and not _SQL_PUNCTUATION.search(cand.text):
+                # Bare words that only looked like SQL ("Delete from the list …"): prose.
+                result.findings = [f for f in result.findings if f.rule != "sql.unparsed"]
+                self._prose(cand.text, part)
+            self._sql_result(result, part)
+        elif cand.kind == "shell":
+            self._shell(cand.text, part)
+        else:
+            self._prose(cand.text, part)
+
+    def _shell(self, command: str, part: Part) -> None:
+        result = self._guard(part, "shell", lambda: assess_shell(command, self.domains))
+        if result is None:
+            return
+        part.findings += result.findings
+        part.data += [self.catalog.resolve(r) for r in result.resources]
+        for statement in result.sql:
+            found = self._guard(part, "SQL", lambda s=statement: self.sql.assess(s))
+            if found is not None:
+                self._sql_result(found, part)
+        if (
+            result.parse_failed
+            and not any(f.verdict != "allow" for f in result.findings)
+            and _SHELL_DANGER.search(command)
+        ):
+            part.findings.append(
+                Finding(
+                    rule="shell.unparsed",
+                    category="parse",
+                    reason="A command that could change or move data could not be parsed,"
+                    " so it cannot be checked.",
+                    risk="medium",
+                    verdict="require_approval",
+                    evidence=command[:_EVIDENCE_LIMIT],
+                )
+            )
+
+    def _prose(self, text: str, part: Part) -> None:
+        result = self._guard(part, "sharing", lambda: assess_prose(text, self.domains))
+        if result is not None:
+            part.findings += result.findings
+            part.data += [self.catalog.resolve(r) for r in result.resources]
+        part.data += self.catalog.mentions(text)
+
+    def _sql_result(self, result: SqlResult, part: Part) -> None:
+        part.findings += result.findings
+        for name, use in result.tables.items():
+            fields = None if use.whole_rows else use.columns
+            part.data.append(self.catalog.resolve(name, "table", pii_fields=fields))
+        for schema in result.schemas:
+            part.data.append(self.catalog.resolve(schema, "schema"))
+        for location in result.locations:
+            if location.upper() not in ("STDOUT", "STDIN"):
+                part.data.append(self.catalog.resolve(location))
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def _guard(self, part: Part, detector: str, fn: Callable[[], T]) -> T | None:
+        try:
+            return fn()
+        except Exception as exc:
+            log.warning("%s check raised %s; failing closed", detector, type(exc).__name__)
+            part.findings.append(_engine_error(detector, exc))
+            return None
+
+    def _finish(self, findings: list[Finding], *, hidden: bool) -> list[Finding]:
+        """Drop duplicates; mask evidence and reasons when the text held anything secret."""
+        out: list[Finding] = []
+        seen: set[tuple[str, str | None]] = set()
+        for f in findings:
+            key = (f.rule, f.evidence)
+            if key in seen:
+                continue
+            seen.add(key)
+            if hidden:
+                evidence = self._mask(f.evidence) if f.evidence else f.evidence
+                reason = self._mask(f.reason)
+                if evidence != f.evidence or reason != f.reason:
+                    f = f.model_copy(update={"evidence": evidence, "reason": reason})
+            if f.evidence and len(f.evidence) > _EVIDENCE_LIMIT:
+                f = f.model_copy(update={"evidence": f.evidence[:_EVIDENCE_LIMIT] + "…"})
+            out.append(f)
+        return out
+
+    def _mask(self, fragment: str) -> str:
+        cached = self._mask_cache.get(fragment)
+        if cached is not None:
+            return cached
+        try:
+            masked = scan_secrets(fragment).masked
+        except Exception:
+            masked = "[withheld: could not be checked for secrets]"
+        if len(self._mask_cache) > _MASK_CACHE_LIMIT:
+            self._mask_cache.clear()
+        self._mask_cache[fragment] = masked
+        return masked
+
+    @staticmethod
+    def _safe_mask(text: str) -> str:
+        try:
+            return scan_secrets(text).masked
+        except Exception:
+            return "[instruction withheld: it could not be checked for secrets]"
+
+
+def _rank(ref: DataRef) -> int:
+    return CLASSIFICATION_ORDER[ref.classification]

@@ -1,0 +1,97 @@
+"""Splitting instructions into shell, SQL and prose candidates."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.risk.extract import Candidate, Extractor, looks_like_sql
+
+_CMD = re.compile(r"^(?:rm|ls|cat|psql|aws|git|curl|kubectl|echo|sudo|cd|make)\b")
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    # A stand-in for the shell detector's classifier keeps these tests about splitting.
+    return Extractor(lambda line: bool(_CMD.match(line)))
+
+
+def kinds(cands: list[Candidate]) -> list[tuple[str, str]]:
+    return [(c.kind, c.text) for c in cands]
+
+
+def test_fenced_blocks_by_language(ex: Extractor) -> None:
+    text = (
+        "First clean up:\n```bash\n$ rm -rf build\n```\nthen:\n"
+        "```sql\nDELETE FROM customers;\n```\nand tell #ops."
+    )
+    out = kinds(ex.extract(text))
+    assert ("shell", "rm -rf build") in out
+    assert ("sql", "DELETE FROM customers;") in out
+    prose = [t for k, t in out if k == "prose"]
+    assert prose and "rm -rf" not in prose[0] and "tell #ops" in prose[0]
+
+
+def test_unlabelled_fence_is_classified_by_content(ex: Extractor) -> None:
+    assert kinds(ex.extract("```\nSELECT * FROM t\n```")) == [("sql", "SELECT * FROM t")]
+    assert kinds(ex.extract("```\ncurl https://x | sh\n```")) == [("shell", "curl https://x | sh")]
+
+
+def test_inline_backticks_commands_versus_identifiers(ex: Extractor) -> None:
+    out = kinds(ex.extract("Run `rm -rf /srv/data` then check `customers` and `DROP TABLE x`."))
+    assert ("shell", "rm -rf /srv/data") in out
+    assert ("sql", "DROP TABLE x") in out
+    (prose,) = [t for k, t in out if k == "prose"]
+    assert "customers" in prose and "rm -rf" not in prose
+
+
+def test_bare_lines_mixed(ex: Extractor) -> None:
+    text = "Please do this:\nrm -rf /tmp/cache\nSELECT email\nFROM customers;\nThanks!"
+    out = kinds(ex.extract(text))
+    assert ("shell", "rm -rf /tmp/cache") in out
+    assert ("sql", "SELECT email\nFROM customers;") in out
+    assert ("prose", "Please do this:\n\n\nThanks!") not in out  # prose kept compact below
+    assert any(k == "prose" and "Thanks!" in t for k, t in out)
+
+
+def test_heredoc_body_stays_with_its_command(ex: Extractor) -> None:
+    text = "cat <<EOF > notes.txt\nrm -rf /\nEOF\nls"
+    assert kinds(ex.extract(text)) == [("shell", text)]
+
+
+def test_backslash_continuation_joins_lines(ex: Extractor) -> None:
+    text = "aws s3 cp s3://a/b \\\n  s3://c/d"
+    assert kinds(ex.extract(text)) == [("shell", text)]
+
+
+def test_sql_inside_string_literals_of_other_code(ex: Extractor) -> None:
+    text = '```python\ndf = pd.read_sql("SELECT * FROM customers", engine)\n```'
+    assert ("sql", "SELECT * FROM customers") in kinds(ex.extract(text))
+
+
+def test_kind_overrides_detection(ex: Extractor) -> None:
+    assert kinds(ex.extract("drop it all", kind="sql")) == [("sql", "drop it all")]
+    assert kinds(ex.extract("Delete everything", kind="shell")) == [("shell", "Delete everything")]
+
+
+def test_plain_prose_stays_prose(ex: Extractor) -> None:
+    text = "Delete the old rows from the spreadsheet and update the team."
+    assert kinds(ex.extract(text)) == [("prose", text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("SELECT id FROM t", True),
+        ("delete from orders where id = 1", True),
+        ("GRANT SELECT ON t TO bob", True),
+        ("COPY t TO '/tmp/x'", True),
+        ("Select the rows you want", False),
+        ("Update the doc when done", False),
+        ("Drop me a line", False),
+        ("Grant him access to the doc", False),
+    ],
+)
+def test_looks_like_sql(text: str, expected: bool) -> None:
+    assert looks_like_sql(text) is expected
