@@ -137,7 +137,9 @@ class RequestResource(SQLModel, table=True):
     """One row per resource a request touches, so 'who touched customers' is an index scan."""
 
     __tablename__ = "request_resources"
-    __table_args__ = (sa.Index("ix_request_resources_resource_created", "resource", "created_at"),)
+    __table_args__ = (
+        sa.Index("ix_request_resources_resource_created", "resource", "created_at", "request_id"),
+    )
 
     request_id: str = Field(foreign_key="requests.id", primary_key=True, max_length=32)
     resource: str = Field(primary_key=True, max_length=255)

@@ -141,7 +141,9 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("request_resources", schema=None) as batch_op:
         batch_op.create_index(
-            "ix_request_resources_resource_created", ["resource", "created_at"], unique=False
+            "ix_request_resources_resource_created",
+            ["resource", "created_at", "request_id"],
+            unique=False,
         )
 
     op.create_table(
