@@ -1,0 +1,1738 @@
+"""Shell-command detector: parse, unwrap, and match the rules in `shell_rules`.
+
+Commands are parsed with tree-sitter-bash, so words inside data that is never
+executed (heredoc bodies fed to `cat`, quoted arguments to `echo`/`grep`,
+commit messages, comments) never reach a rule, while commands hidden inside
+wrappers (`sudo`, `env`, `bash -c`, `ssh host '…'`, `xargs`, `find -exec`,
+`kubectl exec --`, interpreter one-liners) are unwrapped recursively and
+checked like any other. Anything that cannot be parsed but looks dangerous is
+held for a person (fail closed).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import posixpath
+import re
+import shlex
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import tree_sitter_bash
+from tree_sitter import Language, Node, Parser
+
+from bot.risk.model import Finding
+from bot.risk.shell_rules import (
+    CATASTROPHIC_PATHS,
+    DESTRUCTIVE_FLAG_RE,
+    DESTRUCTIVE_VERB_RE,
+    DOWNLOADERS,
+    FLAG_ALIASES,
+    INTERPRETERS,
+    NETWORK_SINKS,
+    NO_CLUSTER,
+    NON_READING,
+    RULES,
+    SAFE_DELETE_NAMES,
+    SAFE_DELETE_SUFFIXES,
+    SCRATCH_ROOT_RE,
+    SCRATCH_ROOTS,
+    SHELLS,
+    SYSTEM_DIRS,
+    UNPARSABLE,
+    Pattern,
+    Rule,
+)
+
+__all__ = ["ShellResult", "assess_shell", "looks_like_shell"]
+
+_LANGUAGE = Language(tree_sitter_bash.language())
+_PARSER = Parser(_LANGUAGE)
+"""Built once per process: building a parser costs far more than a parse."""
+
+MAX_DEPTH = 6
+MAX_COMMANDS = 400
+MAX_EVIDENCE = 200
+
+
+@dataclass(frozen=True)
+class ShellResult:
+    findings: list[Finding]
+    resources: list[str]
+    """Paths, s3://…, gs://…, hosts, URLs and k8s namespaces the command touches."""
+    sql: list[str]
+    """SQL nested in psql -c / mysql -e / sqlite3 / snowsql -q / bq query …, for the SQL
+    detector."""
+    parse_failed: bool
+
+
+@dataclass(eq=False)
+class Cmd:
+    """One simple command after unwrapping, with its place in a pipeline."""
+
+    name: str
+    args: list[str]
+    text: str
+    argv0: str = ""
+    redirects: list[tuple[str, str]] = field(default_factory=list)
+    stdin_text: str | None = None
+    """Literal data on stdin (heredoc, here-string, `echo … |`); never executed by itself."""
+    upstream: list[Cmd] = field(default_factory=list)
+    downstream: list[Cmd] = field(default_factory=list)
+    args_from_stdin: bool = False
+    """`xargs`: more arguments arrive at run time, so targets are unknown."""
+    subst_download: bool = False
+    """An argument is `$(curl …)` / `<(wget …)`: downloaded text used in place."""
+    code: str | None = None
+    """Interpreter one-liner source (python -c, perl -e, node -e, …)."""
+    flags: set[str] = field(default_factory=set)
+    pos: list[str] = field(default_factory=list)
+    joined: str = ""
+    dry_run: bool = False
+    fed: bool = False
+    """Its literal stdin has already been parsed as code."""
+
+    def analyze(self) -> None:
+        self.flags, self.pos = _parse_flags(self.name, self.args)
+        self.joined = " ".join(self.args)
+        self.dry_run = bool(self.flags & {"--dry-run", "--dryrun", "--what-if"})
+
+    def value(self, *names: str) -> list[str]:
+        """Values of options given as `--opt v`, `--opt=v` or `-ov` (short options)."""
+        out: list[str] = []
+        args = self.args
+        for i, arg in enumerate(args):
+            for name in names:
+                if arg == name and i + 1 < len(args):
+                    out.append(args[i + 1])
+                elif name.startswith("--") and arg.startswith(name + "="):
+                    out.append(arg[len(name) + 1 :])
+                elif (
+                    len(name) == 2
+                    and not arg.startswith("--")
+                    and arg.startswith(name)
+                    and len(arg) > 2
+                ):
+                    out.append(arg[2:].lstrip("="))
+        return out
+
+
+# ---------------------------------------------------------------------------- parsing
+
+
+def _parse_flags(name: str, args: list[str]) -> tuple[set[str], list[str]]:
+    aliases = FLAG_ALIASES.get(name, {})
+    cluster = name not in NO_CLUSTER
+    flags: set[str] = set()
+    pos: list[str] = []
+    ended = False
+    for arg in args:
+        if ended or len(arg) < 2 or arg[0] != "-":
+            pos.append(arg)
+            continue
+        if arg == "--":
+            ended = True
+            continue
+        if arg.startswith("--"):
+            key, eq, val = arg.partition("=")
+            if eq and val.lower() in ("false", "0", "no"):
+                continue
+            flags.add(key)
+            flags.add(aliases.get(key, key))
+            continue
+        if arg[1].isdigit():
+            pos.append(arg)
+            continue
+        flags.add(arg)
+        flags.add(aliases.get(arg, arg))
+        if cluster and len(arg) > 2 and arg[1:].isalpha():
+            for ch in arg[1:]:
+                short = "-" + ch
+                flags.add(short)
+                flags.add(aliases.get(short, short))
+    return flags, pos
+
+
+_ESCAPE_RE = re.compile(r"\\(x[0-9a-fA-F]{1,2}|[0-7]{1,3}|u[0-9a-fA-F]{4}|.)", re.S)
+_SIMPLE_ESCAPES = {
+    "n": "\n",
+    "t": "\t",
+    "r": "\r",
+    "a": "\a",
+    "b": "\b",
+    "e": "\x1b",
+    "f": "\f",
+    "v": "\v",
+    "\\": "\\",
+    "'": "'",
+    '"': '"',
+    "?": "?",
+}
+
+
+def decode_escapes(text: str) -> str:
+    """Decode `$'…'` / `printf` style escapes (\\x72, \\162, \\n)."""
+
+    def repl(m: re.Match[str]) -> str:
+        esc = m.group(1)
+        if esc[0] in "xu" and len(esc) > 1:
+            return chr(int(esc[1:], 16))
+        if esc[0] in "01234567":
+            return chr(int(esc, 8) & 0xFF)
+        return _SIMPLE_ESCAPES.get(esc, "\\" + esc)
+
+    return _ESCAPE_RE.sub(repl, text)
+
+
+def _unquote_word(text: str) -> str:
+    if not any(c in text for c in "'\"\\"):
+        return text
+    try:
+        return " ".join(shlex.split(text, posix=True))
+    except ValueError:
+        return text.replace("\\", "").strip("'\"")
+
+
+def _word_value(node: Node) -> str:
+    t = node.type
+    text = node.text.decode("utf-8", "replace") if node.text else ""
+    if t == "word":
+        return _unquote_word(text)
+    if t == "concatenation":
+        return "".join(_word_value(c) for c in node.children)
+    if t == "raw_string":
+        return text[1:-1]
+    if t == "string":
+        return re.sub(r"\\([$`\"\\\n])", r"\1", text[1:-1])
+    if t == "ansi_c_string":
+        return decode_escapes(text[2:-1])
+    return text
+
+
+def _prog(word: str) -> str:
+    name = word.lstrip("\\").rsplit("/", 1)[-1].lower()
+    return name[:-4] if name.endswith(".exe") else name
+
+
+# ---------------------------------------------------------------------------- unwrapping
+
+_SUDO_VALUE_OPTS = frozenset(
+    {
+        "-u",
+        "-g",
+        "-h",
+        "-p",
+        "-C",
+        "-D",
+        "-r",
+        "-t",
+        "-U",
+        "-T",
+        "--user",
+        "--group",
+        "--host",
+        "--prompt",
+        "--chdir",
+        "--role",
+        "--type",
+        "--other-user",
+        "--close-from",
+    }
+)
+_ENV_VALUE_OPTS = frozenset({"-u", "--unset", "-C", "--chdir", "-S", "--split-string"})
+_TIMEOUT_VALUE_OPTS = frozenset({"-s", "--signal", "-k", "--kill-after"})
+_NICE_VALUE_OPTS = frozenset({"-n", "--adjustment"})
+_IONICE_VALUE_OPTS = frozenset({"-c", "-n", "-p", "-P", "-u", "--class", "--classdata"})
+_XARGS_VALUE_OPTS = frozenset(
+    {
+        "-I",
+        "-i",
+        "-n",
+        "-P",
+        "-L",
+        "-l",
+        "-d",
+        "-E",
+        "-e",
+        "-s",
+        "-a",
+        "--max-args",
+        "--max-procs",
+        "--max-lines",
+        "--delimiter",
+        "--arg-file",
+        "--replace",
+        "--eof",
+        "--max-chars",
+    }
+)
+_SSH_VALUE_OPTS = frozenset(
+    {
+        "-p",
+        "-i",
+        "-l",
+        "-o",
+        "-F",
+        "-J",
+        "-L",
+        "-R",
+        "-D",
+        "-b",
+        "-c",
+        "-e",
+        "-E",
+        "-I",
+        "-m",
+        "-O",
+        "-Q",
+        "-S",
+        "-W",
+        "-w",
+        "-B",
+    }
+)
+_DOCKER_VALUE_OPTS = frozenset(
+    {
+        "-e",
+        "-u",
+        "-w",
+        "--env",
+        "--user",
+        "--workdir",
+        "--env-file",
+        "-v",
+        "--volume",
+        "-p",
+        "--publish",
+        "--name",
+        "--network",
+        "--entrypoint",
+        "--mount",
+        "-l",
+        "--label",
+        "--platform",
+        "-h",
+        "--hostname",
+        "--cpus",
+        "-m",
+        "--memory",
+        "--detach-keys",
+    }
+)
+_STDBUF_VALUE_OPTS = frozenset({"-i", "-o", "-e"})
+_WATCH_VALUE_OPTS = frozenset({"-n", "--interval", "-d"})
+_PLAIN_WRAPPERS = frozenset(
+    {
+        "nohup",
+        "builtin",
+        "setsid",
+        "unbuffer",
+        "time",
+        "caffeinate",
+        "torsocks",
+        "proxychains",
+        "proxychains4",
+        "chronic",
+        "catchsegv",
+    }
+)
+_CODE_FLAGS = {
+    "python": ("-c",),
+    "perl": ("-e", "-E"),
+    "ruby": ("-e",),
+    "node": ("-e", "--eval", "-p", "--print"),
+    "php": ("-r",),
+    "deno": ("eval",),
+    "bun": ("-e", "--eval"),
+}
+
+
+def _skip_options(args: list[str], value_opts: frozenset[str]) -> list[str]:
+    """Drop leading options (and their values) of a wrapper; return the wrapped argv."""
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            return args[i + 1 :]
+        if not arg.startswith("-") or arg == "-":
+            return args[i:]
+        if arg in value_opts:
+            i += 2
+            continue
+        i += 1
+    return []
+
+
+def _interpreter_family(name: str) -> str | None:
+    if name in INTERPRETERS:
+        return re.sub(r"\d+(\.\d+)?$", "", name).replace("nodejs", "node")
+    if re.fullmatch(r"python\d(\.\d+)?|pypy\d?", name):
+        return "python"
+    return None
+
+
+_CODE_SHELL_STRING_RE = re.compile(
+    r"(?:os\.system|os\.popen|subprocess\.\w+|commands\.getoutput|execSync|spawnSync|exec|"
+    r"system|popen|shell_exec|passthru|qx|Open3\.\w+|IO\.popen|spawn)\s*\(?\s*"
+    r"(?:\[\s*)?(?P<q>['\"])(?P<s>(?:\\.|(?!(?P=q)).)*)(?P=q)",
+    re.S,
+)
+_CODE_LIST_RE = re.compile(r"\[\s*((?:(['\"])[^'\"]*\2\s*,\s*)+(['\"])[^'\"]*\3)\s*\]")
+_CODE_BACKTICK_RE = re.compile(r"`([^`]+)`|%x[({\[]([^)}\]]+)[)}\]]")
+
+
+def _code_shell_strings(code: str) -> list[str]:
+    """Shell commands an interpreter one-liner hands to the system."""
+    out = [m.group("s") for m in _CODE_SHELL_STRING_RE.finditer(code)]
+    for m in _CODE_LIST_RE.finditer(code):
+        out.append(" ".join(re.findall(r"['\"]([^'\"]*)['\"]", m.group(1))))
+    out += [m.group(1) or m.group(2) for m in _CODE_BACKTICK_RE.finditer(code)]
+    return [s for s in out if s.strip()]
+
+
+# ---------------------------------------------------------------------------- the walk
+
+
+class _Walk:
+    """Collects every command that would run, across nesting, in source order."""
+
+    def __init__(self, company_domains: Sequence[str]) -> None:
+        self.domains = tuple(d.lower().lstrip("@.") for d in company_domains if d)
+        self.cmds: list[Cmd] = []
+        self.scripts: list[str] = []
+        self.parse_failed = False
+        self.too_deep = False
+        self.files_written: dict[str, str] = {}
+
+    # -- scripts
+    def script(self, text: str, depth: int) -> list[Cmd]:
+        if depth > MAX_DEPTH or len(self.cmds) > MAX_COMMANDS:
+            self.too_deep = True
+            return []
+        self.scripts.append(text)
+        tree = _PARSER.parse(text.encode("utf-8", "surrogatepass"))
+        root = tree.root_node
+        if root.has_error:
+            self.parse_failed = True
+        return self.node(root, depth)
+
+    # -- nodes: return the "primary" commands at this level (for pipelines)
+    def node(self, node: Node, depth: int) -> list[Cmd]:
+        t = node.type
+        if t in ("comment", "heredoc_body", "heredoc_start", "heredoc_end"):
+            return []
+        if t == "command":
+            return self.command(node, depth, [], None)
+        if t == "redirected_statement":
+            return self.redirected(node, depth)
+        if t == "pipeline":
+            return self.pipeline([c for c in node.named_children], depth)
+        if t in ("command_substitution", "process_substitution"):
+            for c in node.named_children:
+                self.node(c, depth)
+            return []
+        out: list[Cmd] = []
+        for c in node.named_children:
+            out += self.node(c, depth)
+        return out
+
+    def pipeline(self, stages: list[Node], depth: int, first: list[Cmd] | None = None) -> list[Cmd]:
+        groups: list[list[Cmd]] = [first] if first is not None else []
+        groups += [self.node(s, depth) for s in stages]
+        self.link(groups, depth)
+        return [c for g in groups for c in g]
+
+    def link(self, groups: list[list[Cmd]], depth: int) -> None:
+        for i, group in enumerate(groups):
+            up = [c for g in groups[:i] for c in g]
+            down = [c for g in groups[i + 1 :] for c in g]
+            for cmd in group:
+                cmd.upstream = up
+                cmd.downstream = down
+        for prev, nxt in zip(groups, groups[1:], strict=False):
+            if len(prev) != 1:
+                continue
+            src = prev[0]
+            literal: str | None = None
+            if src.name in ("echo", "printf") and not src.args_from_stdin:
+                parts = [a for a in src.args if not re.fullmatch(r"-[neE]+", a)]
+                literal = " ".join(parts)
+                if src.name == "printf" or "-e" in src.args:
+                    literal = decode_escapes(literal)
+            elif src.name in ("cat", "tee") and src.stdin_text is not None and not src.pos:
+                literal = src.stdin_text
+            if literal is not None:
+                for cmd in nxt:
+                    if cmd.stdin_text is None:
+                        cmd.stdin_text = literal
+                        self.feed_stdin(cmd, depth)
+
+    def redirected(self, node: Node, depth: int) -> list[Cmd]:
+        body = node.child_by_field_name("body")
+        redirects: list[tuple[str, str]] = []
+        stdin_text: str | None = None
+        tail: list[Node] = []
+        after_op: str | None = None
+        for child in node.children:
+            if child.type == "file_redirect":
+                redirects.append(self.file_redirect(child, depth))
+            elif child.type == "herestring_redirect":
+                stdin_text = self.herestring(child, depth)
+            elif child.type == "heredoc_redirect":
+                for part in child.children:
+                    if part.type == "heredoc_body":
+                        stdin_text = (part.text or b"").decode("utf-8", "replace")
+                        for sub in part.named_children:
+                            if sub.type in ("command_substitution", "expansion"):
+                                self.node(sub, depth)
+                    elif part.type == "file_redirect":
+                        redirects.append(self.file_redirect(part, depth))
+                    elif part.type in ("&&", "||", ";", "|", "|&"):
+                        after_op = part.type
+                    elif part.is_named and part.type not in ("heredoc_start", "heredoc_end"):
+                        tail.append(part)
+        primaries: list[Cmd] = []
+        if body is not None and body.type == "command":
+            primaries = self.command(body, depth, redirects, stdin_text)
+        elif body is not None:
+            primaries = self.node(body, depth)
+        if stdin_text is not None and body is not None and body.type == "command":
+            for r_op, target in redirects:
+                if r_op in (">", ">>") and primaries and primaries[0].name in ("cat", "tee"):
+                    self.files_written[target] = stdin_text
+        for part in tail:
+            if part.type == "pipeline" and part.children and part.children[0].type in ("|", "|&"):
+                return self.pipeline(list(part.named_children), depth, first=primaries)
+            if after_op in ("|", "|&"):
+                return self.pipeline([part], depth, first=primaries)
+            primaries = primaries + self.node(part, depth)
+        return primaries
+
+    def file_redirect(self, node: Node, depth: int) -> tuple[str, str]:
+        op = ""
+        target = ""
+        for c in node.children:
+            if not c.is_named:
+                op = (c.text or b"").decode()
+            elif c.type != "file_descriptor":
+                target = _word_value(c)
+                self.substitutions(c, depth)
+        return op, target
+
+    def herestring(self, node: Node, depth: int) -> str:
+        parts = [c for c in node.named_children]
+        for p in parts:
+            self.substitutions(p, depth)
+        return " ".join(_word_value(p) for p in parts)
+
+    def substitutions(self, node: Node, depth: int) -> bool:
+        """Walk command/process substitutions inside a word; True if one downloads."""
+        found = False
+        stack = [node]
+        while stack:
+            n = stack.pop()
+            if n.type in ("command_substitution", "process_substitution"):
+                before = len(self.cmds)
+                self.node(n, depth)
+                if any(c.name in DOWNLOADERS for c in self.cmds[before:]):
+                    found = True
+                continue
+            stack.extend(n.named_children)
+        return found
+
+    def command(
+        self, node: Node, depth: int, redirects: list[tuple[str, str]], stdin_text: str | None
+    ) -> list[Cmd]:
+        words: list[str] = []
+        download = False
+        redirects = list(redirects)
+        for child in node.children:
+            t = child.type
+            if t == "variable_assignment":
+                self.substitutions(child, depth)
+            elif t == "file_redirect":
+                redirects.append(self.file_redirect(child, depth))
+            elif t == "herestring_redirect":
+                stdin_text = self.herestring(child, depth)
+            elif t == "command_name":
+                inner = child.named_children[0] if child.named_children else child
+                download |= self.substitutions(inner, depth)
+                words.append(_word_value(inner))
+            elif child.is_named and t not in ("comment",):
+                download |= self.substitutions(child, depth)
+                words.append(_word_value(child))
+        if not words:
+            return []
+        text = (node.text or b"").decode("utf-8", "replace")
+        return self.unwrap(words, text, depth, redirects, stdin_text, download)
+
+    # -- unwrapping wrappers, nested shells and one-liners
+    def unwrap(
+        self,
+        argv: list[str],
+        text: str,
+        depth: int,
+        redirects: list[tuple[str, str]],
+        stdin_text: str | None,
+        download: bool,
+        from_stdin: bool = False,
+    ) -> list[Cmd]:
+        argv0 = argv[0]
+        for _ in range(12):
+            if not argv:
+                return []
+            argv0 = argv[0]
+            name = _prog(argv0)
+            rest = argv[1:]
+            if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*=.*", argv0, re.S):
+                argv = rest
+                continue
+            if name in ("sudo", "doas", "run0"):
+                if any(a in ("-l", "--list", "-v", "-k", "-K", "-V") for a in rest[:1]):
+                    break
+                argv = _skip_options(rest, _SUDO_VALUE_OPTS)
+                continue
+            if name == "env":
+                split = [
+                    a for i, a in enumerate(rest) if i and rest[i - 1] in ("-S", "--split-string")
+                ]
+                inner = _skip_options(rest, _ENV_VALUE_OPTS)
+                while inner and re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*=.*", inner[0], re.S):
+                    inner = inner[1:]
+                if split:
+                    try:
+                        inner = shlex.split(split[0]) + inner
+                    except ValueError:
+                        inner = split[0].split() + inner
+                if not inner:
+                    break
+                argv = inner
+                continue
+            if name in ("timeout", "gtimeout"):
+                inner = _skip_options(rest, _TIMEOUT_VALUE_OPTS)
+                argv = inner[1:] if inner else []
+                continue
+            if name == "nice":
+                argv = _skip_options(
+                    [a for a in rest if not re.fullmatch(r"-\d+", a)], _NICE_VALUE_OPTS
+                )
+                continue
+            if name == "ionice":
+                argv = _skip_options(rest, _IONICE_VALUE_OPTS)
+                continue
+            if name == "stdbuf":
+                argv = _skip_options(rest, _STDBUF_VALUE_OPTS)
+                continue
+            if name in ("exec",):
+                argv = _skip_options(rest, frozenset({"-a"}))
+                continue
+            if name in _PLAIN_WRAPPERS:
+                argv = _skip_options(rest, frozenset())
+                continue
+            if name == "command":
+                if any(a in ("-v", "-V") for a in rest[:2]):
+                    break
+                argv = _skip_options(rest, frozenset())
+                continue
+            if name == "xargs":
+                argv = _skip_options(rest, _XARGS_VALUE_OPTS) or ["echo"]
+                from_stdin = True
+                continue
+            if (
+                name in ("doppler", "op", "aws-vault", "dotenv", "uv", "poetry", "pipenv")
+                and "--" in rest
+                and (name == "aws-vault" or rest[0] in ("run", "exec"))
+            ):
+                argv = rest[rest.index("--") + 1 :]
+                continue
+            if name == "flock":
+                inner = _skip_options(rest, frozenset({"-w", "-E", "--timeout", "-c", "--command"}))
+                if "-c" in rest or "--command" in rest:
+                    flag = "-c" if "-c" in rest else "--command"
+                    i = rest.index(flag)
+                    if i + 1 < len(rest):
+                        self.script(rest[i + 1], depth + 1)
+                    break
+                argv = inner[1:] if inner else []
+                continue
+            if name == "watch":
+                inner = _skip_options(rest, _WATCH_VALUE_OPTS)
+                if inner:
+                    self.script(" ".join(inner), depth + 1)
+                break
+            if name in ("su", "runuser") and ("-c" in rest or "--command" in rest):
+                flag = "-c" if "-c" in rest else "--command"
+                i = rest.index(flag)
+                if i + 1 < len(rest):
+                    self.script(rest[i + 1], depth + 1)
+                break
+            if name == "eval" or name == "trap":
+                payload = rest[:-1] if name == "trap" else rest
+                if payload:
+                    self.script(" ".join(payload), depth + 1)
+                break
+            if name in SHELLS:
+                script_arg = self.shell_script(rest)
+                if script_arg is not None:
+                    self.script(script_arg, depth + 1)
+                    break
+                positional = [a for a in rest if not a.startswith("-")]
+                if positional and positional[0] in self.files_written:
+                    self.script(self.files_written[positional[0]], depth + 1)
+                break
+            if name == "ssh":
+                remote = _skip_options(rest, _SSH_VALUE_OPTS)
+                if len(remote) > 1:
+                    self.script(" ".join(remote[1:]), depth + 1)
+                break
+            if name in ("kubectl", "oc") and rest[:1] == ["exec"] and "--" in rest:
+                argv = rest[rest.index("--") + 1 :]
+                continue
+            if name in ("docker", "podman", "nerdctl") and rest[:1] in (["exec"], ["run"]):
+                inner = _skip_options(rest[1:], _DOCKER_VALUE_OPTS)
+                if len(inner) > 1:
+                    argv = inner[1:]
+                    continue
+                break
+            if name == "java" and "-jar" in rest:
+                i = rest.index("-jar")
+                if i + 1 < len(rest):
+                    jar = _prog(rest[i + 1])
+                    argv = [jar.removesuffix(".jar")] + rest[i + 2 :]
+                    continue
+                break
+            if name == "find":
+                self.find_exec(argv, text, depth, redirects)
+                break
+            family = _interpreter_family(name)
+            if family is not None:
+                code = self.interpreter_code(family, rest, stdin_text)
+                if code:
+                    cmd = Cmd(
+                        name=name,
+                        args=rest,
+                        text=text,
+                        argv0=argv0,
+                        redirects=redirects,
+                        stdin_text=stdin_text,
+                        code=code,
+                        subst_download=download,
+                    )
+                    self.add(cmd)
+                    for shell_text in _code_shell_strings(code):
+                        self.script(shell_text, depth + 1)
+                    return [cmd]
+            break
+        if not argv:
+            return []
+        cmd = Cmd(
+            name=_prog(argv[0]),
+            args=argv[1:],
+            text=text,
+            argv0=argv[0],
+            redirects=redirects,
+            stdin_text=stdin_text,
+            args_from_stdin=from_stdin,
+            subst_download=download,
+        )
+        self.add(cmd)
+        self.feed_stdin(cmd, depth)
+        return [cmd]
+
+    def add(self, cmd: Cmd) -> None:
+        cmd.analyze()
+        self.cmds.append(cmd)
+
+    def feed_stdin(self, cmd: Cmd, depth: int) -> None:
+        """A shell or interpreter reading literal stdin runs it: parse that too."""
+        if cmd.stdin_text is None or cmd.fed:
+            return
+        if cmd.name in SHELLS and self.shell_script(cmd.args) is None:
+            if not [a for a in cmd.args if not a.startswith("-")]:
+                cmd.fed = True
+                self.script(cmd.stdin_text, depth + 1)
+        elif (
+            _interpreter_family(cmd.name)
+            and cmd.code is None
+            and not [a for a in cmd.args if a != "-" and not a.startswith("-")]
+        ):
+            cmd.fed = True
+            cmd.code = cmd.stdin_text
+            for shell_text in _code_shell_strings(cmd.stdin_text):
+                self.script(shell_text, depth + 1)
+
+    @staticmethod
+    def shell_script(args: list[str]) -> str | None:
+        for i, arg in enumerate(args):
+            if re.fullmatch(r"-[a-zA-Z]*c[a-zA-Z]*", arg) and not arg.startswith("--"):
+                return args[i + 1] if i + 1 < len(args) else ""
+            if not arg.startswith("-") and not arg.startswith("+"):
+                return None
+        return None
+
+    @staticmethod
+    def interpreter_code(family: str, args: list[str], stdin_text: str | None) -> str | None:
+        flags = _CODE_FLAGS.get(family, ())
+        for i, arg in enumerate(args):
+            if arg in flags and i + 1 < len(args):
+                return args[i + 1]
+            if (
+                family in ("python", "perl", "ruby")
+                and re.fullmatch(r"-[a-zA-Z]*[ceE]", arg)
+                and i + 1 < len(args)
+            ):
+                return args[i + 1]
+            if not arg.startswith("-"):
+                return None
+        return stdin_text
+
+    def find_exec(
+        self, argv: list[str], text: str, depth: int, redirects: list[tuple[str, str]]
+    ) -> None:
+        args = argv[1:]
+        names = [args[i + 1] for i, a in enumerate(args[:-1]) if a in ("-name", "-iname")]
+        self.add(Cmd(name="find", args=args, text=text, argv0=argv[0], redirects=redirects))
+        i = 0
+        while i < len(args):
+            if args[i] in ("-exec", "-execdir", "-ok", "-okdir"):
+                j = i + 1
+                while j < len(args) and args[j] not in (";", "+", "\\;"):
+                    j += 1
+                inner = args[i + 1 : j]
+                if inner:
+                    filled = [names[0] if (a == "{}" and len(names) == 1) else a for a in inner]
+                    self.unwrap(filled, text, depth, [], None, False)
+                i = j
+            i += 1
+
+
+# ---------------------------------------------------------------------------- helpers for checks
+
+_PRIVATE_NETS = tuple(
+    ipaddress.ip_network(n)
+    for n in (
+        "10.0.0.0/8",
+        "172.16.0.0/12",
+        "192.168.0.0/16",
+        "127.0.0.0/8",
+        "169.254.0.0/16",
+        "100.64.0.0/10",
+        "0.0.0.0/32",
+        "::1/128",
+        "fc00::/7",
+        "fe80::/10",
+    )
+)
+_INTERNAL_SUFFIXES = (
+    ".local",
+    ".internal",
+    ".lan",
+    ".corp",
+    ".home.arpa",
+    ".svc",
+    ".cluster.local",
+    ".localhost",
+    ".intranet",
+    ".localdomain",
+)
+_URL_RE = re.compile(
+    r"^(?P<scheme>[a-zA-Z][a-zA-Z0-9+.-]*)://(?:[^@/\s]*@)?(?P<host>\[[^\]]+\]|[^/:?#\s]+)"
+)
+_REMOTE_RE = re.compile(r"^(?:[^@/\s]+@)?(?P<host>[A-Za-z0-9._-]+|\[[0-9a-fA-F:]+\]):(?!//)")
+_BARE_HOST_RE = re.compile(
+    r"^(?P<host>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})(?::\d+)?(?:/|$)"
+)
+
+
+def _outside(host: str, domains: tuple[str, ...]) -> bool:
+    host = host.lower().strip("[]").rstrip(".")
+    if not host or host == "localhost" or host.endswith(_INTERNAL_SUFFIXES):
+        return False
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        pass
+    else:
+        return not any(ip in net for net in _PRIVATE_NETS if net.version == ip.version)
+    if "." not in host:
+        return False
+    return not any(host == d or host.endswith("." + d) for d in domains)
+
+
+def _url_hosts(args: list[str]) -> list[str]:
+    hosts = []
+    for arg in args:
+        m = _URL_RE.match(arg)
+        if m and m.group("scheme").lower() in (
+            "http",
+            "https",
+            "ftp",
+            "ftps",
+            "sftp",
+            "scp",
+            "tcp",
+            "ws",
+            "wss",
+            "rsync",
+        ):
+            hosts.append(m.group("host"))
+    if not hosts:
+        for arg in args:
+            m = _BARE_HOST_RE.match(arg)
+            if m and not arg.startswith(("-", "@", "/", ".")):
+                hosts.append(m.group("host"))
+    return hosts
+
+
+def _target_class(target: str) -> str:
+    """`catastrophic`, `dangerous` or `safe` for an rm -r target."""
+    t = target.strip()
+    if not t:
+        return "dangerous"
+    if t in CATASTROPHIC_PATHS or (t.rstrip("/") or "/") in CATASTROPHIC_PATHS:
+        return "catastrophic"
+    if re.fullmatch(r"/+|/+\*|~/?\*?|\$\{?HOME\}?/?\*?|/\.\*?|~/\.\*", t):
+        return "catastrophic"
+    if ".." in t.split("/"):
+        t = posixpath.normpath(t)
+        if t.startswith("..") or t in CATASTROPHIC_PATHS:
+            return "catastrophic" if t in CATASTROPHIC_PATHS else "dangerous"
+    scratch = next((len(root) for root in SCRATCH_ROOTS if t.startswith(root)), None)
+    m = SCRATCH_ROOT_RE.match(t)
+    if scratch is None and m:
+        scratch = m.end()
+    if scratch is not None:
+        return "safe" if t[scratch:].strip("/") else "dangerous"
+    if "{}" in t or "$" in t or "`" in t:
+        return "dangerous"
+    trimmed = t.rstrip("/")
+    last = trimmed.rsplit("/", 1)[-1]
+    if last in ("*", ".*", ".", "..", "") or last.startswith("*"):
+        if last.startswith("*.") and last[1:].endswith(SAFE_DELETE_SUFFIXES):
+            return "safe"
+        parent = trimmed.rsplit("/", 1)[0] if "/" in trimmed else ""
+        if parent and parent.rsplit("/", 1)[-1] in SAFE_DELETE_NAMES:
+            return "safe"
+        return "dangerous"
+    two = "/".join(trimmed.split("/")[-2:])
+    if last in SAFE_DELETE_NAMES or two in SAFE_DELETE_NAMES or last.endswith(SAFE_DELETE_SUFFIXES):
+        return "safe"
+    return "dangerous"
+
+
+_CRED_RE = re.compile(
+    r"(?:^|/)\.aws/credentials$|(?:^|/)\.ssh/(?:id_[a-z0-9_]+|[\w.-]+_key|[\w.-]+\.pem)$|"
+    r"(?:^|/)id_(?:rsa|dsa|ecdsa|ed25519)$|(?:^|/)\.env(?:\.(?!example$|sample$|template$|dist$|defaults$)[\w.-]+)?$|"
+    r"^/etc/g?shadow-?$|^/etc/sudoers$|(?:^|/)\.netrc$|(?:^|/)\.pgpass$|(?:^|/)\.git-credentials$|"
+    r"(?:^|/)\.docker/config\.json$|(?:^|/)\.kube/config$|(?:^|/)\.vault-token$|"
+    r"(?:^|/)\.config/gcloud/(?:credentials\.db|application_default_credentials\.json|legacy_credentials\S*)$|"
+    r"(?:^|/)\.azure/(?:accessTokens\.json|msal_token_cache\S*)$|^/proc/[^/]+/environ$|"
+    r"\.(?:p12|pfx|keystore|jks)$|(?:^|/)(?:private|server|tls|ssl)\.key$|(?:^|/)credentials\.json$|"
+    r"(?:^|/)\.npmrc$|(?:^|/)\.pypirc$|(?:^|/)secrets?\.ya?ml$"
+)
+_PERSONAL_RE = re.compile(
+    r"^(?:~|\$\{?HOME\}?|/home/|/Users/|/root/|/tmp/|/var/tmp/|/mnt/|/media/|/Volumes/|/dev/shm/)|"
+    r"(?:Desktop|Downloads|Dropbox|Google Drive|OneDrive|iCloud)"
+)
+_DISK_RE = re.compile(r"^/dev/(?:sd|hd|vd|xvd|nvme|mmcblk|disk|rdisk|md\d|dm-|mapper/|sr|loop)")
+_HTTP_DELETE_PATH_RE = re.compile(
+    r"(?i)(?:^|/)(?:_delete_by_query|dodelete|delete|purge|destroy|wipe|_flush)(?:[/?#]|$)"
+)
+_FORK_BOMB_RE = re.compile(
+    r"(?<![\w:.])(?P<f>[\w:.]{1,64})\s*\(\)\s*\{\s*(?P=f)\s*\|\s*(?P=f)\s*&\s*\}\s*;?\s*(?P=f)"
+)
+_SCRIPT_DELETE_RE = re.compile(
+    r"shutil\.rmtree|\bos\.(?:remove|unlink|rmdir|removedirs)\s*\(|\.unlink\s*\(|\.rmtree\s*\(|"
+    r"FileUtils\.(?:rm_rf|rm_r|rm|remove_dir|remove_entry\w*|remove)\b|\bfs\.(?:rmSync|rmdirSync|"
+    r"unlinkSync|rm|rmdir|unlink|promises\.rm)\b|\bunlink\s*\(|\brmtree\b|\bFile\.delete\b|"
+    r"\.(?:rmSync|rmdirSync|unlinkSync|rmtree)\s*\(|\bDir\.(?:delete|rmdir)\b|\bFileUtils::rm|\bremove_tree\b|\bDeno\.remove\b|\bBun\.\w*rm"
+)
+_PROTECTED_REF_RE = re.compile(
+    r"^(?:refs/heads/)?(?:main|master|trunk|develop|prod|production|release\S*|HEAD)$"
+)
+_LITERAL_SOURCES = frozenset({"echo", "printf", "yes", "true", "seq", "date"})
+
+
+def _paths(cmd: Cmd) -> list[str]:
+    vals = list(cmd.pos)
+    vals += [a.split("=", 1)[1] for a in cmd.args if a.startswith("-") and "=" in a]
+    return vals
+
+
+# ---------------------------------------------------------------------------- checks
+
+
+def _rm_targets(cmd: Cmd) -> list[str]:
+    return [p for p in cmd.pos]
+
+
+def check_rm_catastrophic(cmd: Cmd, walk: _Walk) -> bool:
+    if "--no-preserve-root" in cmd.flags:
+        return True
+    return any(_target_class(t) == "catastrophic" for t in _rm_targets(cmd))
+
+
+def check_rm_dangerous(cmd: Cmd, walk: _Walk) -> bool:
+    targets = _rm_targets(cmd)
+    if cmd.args_from_stdin or not targets:
+        return True
+    return any(_target_class(t) == "dangerous" for t in targets)
+
+
+def check_rm_system_file(cmd: Cmd, walk: _Walk) -> bool:
+    for t in cmd.pos:
+        norm = posixpath.normpath(t) if t.startswith("/") else t
+        if norm.startswith(SYSTEM_DIRS) or re.match(r"^(?:~|\$\{?HOME\}?)/\.ssh/", t):
+            return True
+    return False
+
+
+def check_find_unsafe_root(cmd: Cmd, walk: _Walk) -> bool:
+    roots = []
+    for arg in cmd.args:
+        if arg in ("-H", "-L", "-P"):
+            continue
+        if arg.startswith(("-", "(", "!")):
+            break
+        roots.append(arg)
+    return any(_target_class(r) != "safe" for r in roots or ["."])
+
+
+def check_script_delete(cmd: Cmd, walk: _Walk) -> bool:
+    return cmd.code is not None and bool(_SCRIPT_DELETE_RE.search(cmd.code))
+
+
+def check_redirect_to_disk(cmd: Cmd, walk: _Walk) -> bool:
+    if any(op in (">", ">>", ">|", "&>") and _DISK_RE.match(t) for op, t in cmd.redirects):
+        return True
+    if cmd.name in ("tee", "cp", "cat") and cmd.pos and cmd.name != "cat":
+        return bool(_DISK_RE.match(cmd.pos[-1]))
+    return False
+
+
+def check_fork_bomb(cmd: Cmd, walk: _Walk) -> bool:
+    return False  # evaluated once per script in `_script_checks`
+
+
+def check_chmod_wide(cmd: Cmd, walk: _Walk) -> bool:
+    if "--recursive" in cmd.flags:
+        return True
+    for t in cmd.pos[1:]:
+        if (
+            _target_class(t) == "catastrophic"
+            or t.startswith(SYSTEM_DIRS)
+            or t in (".", "*", "./*")
+        ):
+            return True
+    return False
+
+
+def check_perm_root(cmd: Cmd, walk: _Walk) -> bool:
+    return any(re.fullmatch(r"/+\*?", t) for t in cmd.pos[1:])
+
+
+def _curl_upload_sources(cmd: Cmd) -> list[str]:
+    out = cmd.value("-T", "--upload-file")
+    for v in cmd.value("-F", "--form", "--form-string"):
+        m = re.search(r"=[@<](.+)$", v)
+        if m:
+            out.append(m.group(1).split(";")[0])
+    for v in cmd.value(
+        "-d", "--data", "--data-binary", "--data-urlencode", "--json", "--data-ascii"
+    ):
+        m = re.match(r"^(?:[\w-]*@|@)(.+)$", v)
+        if m:
+            out.append(m.group(1))
+    return out
+
+
+def check_upload_outside(cmd: Cmd, walk: _Walk) -> bool:
+    name = cmd.name
+    if name == "curl":
+        sources = [s for s in _curl_upload_sources(cmd) if s != "-"]
+        return bool(sources) and any(_outside(h, walk.domains) for h in _url_hosts(cmd.args))
+    if name == "wget":
+        if cmd.value("--post-file", "--body-file"):
+            return any(_outside(h, walk.domains) for h in _url_hosts(cmd.args))
+        return False
+    if name in ("http", "https"):
+        if any(re.match(r"^[\w-]*=?@[^@\s]+$", a) for a in cmd.pos) or any(
+            op == "<" for op, _ in cmd.redirects
+        ):
+            return any(_outside(h, walk.domains) for h in _url_hosts(cmd.args))
+        return False
+    if name in ("scp", "sftp", "rsync"):
+        if len(cmd.pos) < 2:
+            return False
+        dest = cmd.pos[-1]
+        m = _URL_RE.match(dest) or _REMOTE_RE.match(dest)
+        if not m:
+            return False
+        sources_local = any(not (_REMOTE_RE.match(s) or _URL_RE.match(s)) for s in cmd.pos[:-1])
+        return sources_local and _outside(m.group("host"), walk.domains)
+    if name in ("nc", "ncat", "netcat", "telnet", "socat"):
+        reads_file = any(op == "<" for op, _ in cmd.redirects)
+        return reads_file and any(_outside(h, walk.domains) for h in _sink_hosts(cmd))
+    return False
+
+
+def _sink_hosts(cmd: Cmd) -> list[str]:
+    if cmd.name == "socat":
+        hosts = []
+        for a in cmd.pos:
+            m = re.match(r"(?i)^(?:tcp4?|tcp6|tcp-connect|openssl|udp\d?|ssl):([^:]+):", a)
+            if m:
+                hosts.append(m.group(1))
+        return hosts
+    if cmd.name in ("curl", "wget", "http", "https"):
+        return _url_hosts(cmd.args)
+    return [p for p in cmd.pos[:1] if not p.isdigit()]
+
+
+def check_piped_upload(cmd: Cmd, walk: _Walk) -> bool:
+    if not cmd.upstream or all(u.name in _LITERAL_SOURCES for u in cmd.upstream):
+        return False
+    if cmd.stdin_text is not None and all(
+        u.name in _LITERAL_SOURCES | {"cat"} for u in cmd.upstream
+    ):
+        return False
+    if cmd.name == "curl" and "-" not in _curl_upload_sources(cmd):
+        return False
+    if cmd.name == "wget" and not any(
+        v in ("-", "/dev/stdin") for v in cmd.value("--post-file", "--body-file")
+    ):
+        return False
+    return any(_outside(h, walk.domains) for h in _sink_hosts(cmd))
+
+
+def check_bucket_to_bucket(cmd: Cmd, walk: _Walk) -> bool:
+    if cmd.name == "aws" and not (
+        cmd.pos[:1] == ["s3"] and cmd.pos[1:2] and cmd.pos[1] in ("cp", "sync", "mv")
+    ):
+        return False
+    if cmd.name in ("gsutil", "s3cmd", "mc") and not any(
+        p in ("cp", "rsync", "mv", "sync", "mirror") for p in cmd.pos[:2]
+    ):
+        return False
+    buckets = [m.group(1) for p in cmd.pos if (m := re.match(r"^(?:s3|gs|az|r2)://([^/]+)", p))]
+    return len(buckets) >= 2 and len(set(buckets)) > 1
+
+
+def check_db_dump_exfil(cmd: Cmd, walk: _Walk) -> bool:
+    if cmd.flags & {"--schema-only", "-s"} and cmd.name.startswith("pg_dump"):
+        return False
+    if any(
+        d.name in NETWORK_SINKS | {"aws", "gsutil", "gcloud", "rclone", "az"}
+        for d in cmd.downstream
+    ):
+        return True
+    outputs = cmd.value("-f", "--file", "--result-file", "-r", "-o", "--out")
+    outputs += [t for op, t in cmd.redirects if op in (">", ">>", ">|", "&>")]
+    for d in cmd.downstream:
+        outputs += [t for op, t in d.redirects if op in (">", ">>", ">|", "&>")]
+        if d.name in ("tee",):
+            outputs += d.pos
+    return any(_PERSONAL_RE.search(o) for o in outputs)
+
+
+def check_credential_file(cmd: Cmd, walk: _Walk) -> bool:
+    if cmd.name in NON_READING:
+        return False
+    vals = _paths(cmd) + [t for op, t in cmd.redirects if op == "<"]
+    return any(_CRED_RE.search(v) for v in vals)
+
+
+def check_env_to_network(cmd: Cmd, walk: _Walk) -> bool:
+    name = cmd.name
+    if name == "printenv" and cmd.pos:
+        return False
+    if name in ("set", "export", "declare") and cmd.pos:
+        return False
+    if name == "compgen" and "-v" not in cmd.flags and "-e" not in cmd.flags:
+        return False
+    return any(d.name in NETWORK_SINKS for d in cmd.downstream)
+
+
+def check_download_exec(cmd: Cmd, walk: _Walk) -> bool:
+    if cmd.subst_download:
+        return True
+    if not any(u.name in DOWNLOADERS for u in cmd.upstream):
+        return False
+    if cmd.name in SHELLS:
+        return _Walk.shell_script(cmd.args) is None and not [
+            a for a in cmd.args if not a.startswith("-")
+        ]
+    if _interpreter_family(cmd.name):
+        return (
+            not [a for a in cmd.args if a != "-" and not a.startswith("-")] or cmd.code is not None
+        )
+    return cmd.name in ("eval", "source", ".")
+
+
+def check_download_then_run(cmd: Cmd, walk: _Walk) -> bool:
+    return False  # evaluated once per script in `_script_checks`
+
+
+_K8S_HARMLESS_KINDS = frozenset(
+    {"pod", "pods", "po", "job", "jobs", "job.batch", "event", "events", "ev"}
+)
+
+
+def check_k8s_delete(cmd: Cmd, walk: _Walk) -> bool:
+    if cmd.flags & {
+        "-f",
+        "--filename",
+        "-k",
+        "--kustomize",
+        "--all",
+        "--all-namespaces",
+        "-l",
+        "--selector",
+    }:
+        return True
+    try:
+        i = cmd.pos.index("delete")
+    except ValueError:
+        return True
+    if i + 1 >= len(cmd.pos):
+        return True
+    kinds = {k.split("/")[0].lower() for k in cmd.pos[i + 1].split(",")}
+    return not kinds <= _K8S_HARMLESS_KINDS
+
+
+def check_git_force_push(cmd: Cmd, walk: _Walk) -> bool:
+    if "--mirror" in cmd.flags:
+        return True
+    try:
+        i = cmd.pos.index("push")
+    except ValueError:
+        return False
+    refs = cmd.pos[i + 2 :]
+    force = "--force" in cmd.flags or any(r.startswith("+") for r in refs)
+    deleting = bool(cmd.flags & {"--delete", "-d"}) or any(r.startswith(":") for r in refs)
+    if not (force or deleting):
+        return False
+    if not refs:
+        return force
+    dests = [r.lstrip("+").split(":")[-1] for r in refs]
+    return any(_PROTECTED_REF_RE.match(d) for d in dests)
+
+
+def check_http_delete(cmd: Cmd, walk: _Walk) -> bool:
+    methods = [m.upper() for m in cmd.value("-X", "--request", "--method")]
+    if cmd.name in ("http", "https") and cmd.pos:
+        methods.append(cmd.pos[0].upper())
+    if "DELETE" in methods:
+        return True
+    for arg in cmd.pos:
+        m = re.match(r"^(?:[a-z]+://[^/\s]+)?(/[^\s]*)$", arg) if "/" in arg else None
+        if (
+            m
+            and _HTTP_DELETE_PATH_RE.search(m.group(1))
+            and (methods or cmd.name in ("curl", "http"))
+        ):
+            return True
+    return False
+
+
+def check_service_verb(cmd: Cmd, walk: _Walk) -> bool:
+    if any(DESTRUCTIVE_VERB_RE.match(p) for p in cmd.pos[:4]):
+        return True
+    return any(DESTRUCTIVE_FLAG_RE.match(f) for f in cmd.flags)
+
+
+CHECKS: dict[str, Callable[[Cmd, _Walk], bool]] = {
+    "rm_catastrophic": check_rm_catastrophic,
+    "rm_dangerous": check_rm_dangerous,
+    "rm_system_file": check_rm_system_file,
+    "find_unsafe_root": check_find_unsafe_root,
+    "script_delete": check_script_delete,
+    "redirect_to_disk": check_redirect_to_disk,
+    "fork_bomb": check_fork_bomb,
+    "chmod_wide": check_chmod_wide,
+    "perm_root": check_perm_root,
+    "upload_outside": check_upload_outside,
+    "bucket_to_bucket": check_bucket_to_bucket,
+    "db_dump_exfil": check_db_dump_exfil,
+    "piped_upload": check_piped_upload,
+    "credential_file": check_credential_file,
+    "env_to_network": check_env_to_network,
+    "download_exec": check_download_exec,
+    "download_then_run": check_download_then_run,
+    "k8s_delete": check_k8s_delete,
+    "git_force_push": check_git_force_push,
+    "http_delete": check_http_delete,
+    "service_verb": check_service_verb,
+}
+_SCRIPT_CHECKS = frozenset({"fork_bomb", "download_then_run"})
+
+# ---------------------------------------------------------------------------- rule index
+
+_SUB_CACHE: dict[str, re.Pattern[str]] = {}
+
+
+def _sub_re(word: str) -> re.Pattern[str]:
+    compiled = _SUB_CACHE.get(word)
+    if compiled is None:
+        compiled = _SUB_CACHE[word] = re.compile(word)
+    return compiled
+
+
+@dataclass(frozen=True)
+class _Entry:
+    rule: Rule
+    pattern: Pattern
+    args_re: re.Pattern[str] | None
+    args_not_re: re.Pattern[str] | None
+    subs: tuple[re.Pattern[str], ...]
+
+
+def _build_index() -> tuple[
+    dict[str, list[_Entry]], list[tuple[str, _Entry]], list[_Entry], list[_Entry]
+]:
+    exact: dict[str, list[_Entry]] = {}
+    prefix: list[tuple[str, _Entry]] = []
+    anyprog: list[_Entry] = []
+    script_level: list[_Entry] = []
+    for rule in RULES:
+        for pattern, (args_re, args_not_re) in zip(rule.patterns, rule.compiled, strict=True):
+            if pattern.check is not None and pattern.check not in CHECKS:
+                raise ValueError(f"{rule.id}: unknown check {pattern.check!r}")
+            entry = _Entry(
+                rule, pattern, args_re, args_not_re, tuple(_sub_re(s) for s in pattern.sub)
+            )
+            if pattern.check in _SCRIPT_CHECKS:
+                script_level.append(entry)
+            elif not pattern.programs:
+                anyprog.append(entry)
+            for prog in pattern.programs:
+                if prog.endswith("*"):
+                    prefix.append((prog[:-1], entry))
+                else:
+                    exact.setdefault(prog, []).append(entry)
+    return exact, prefix, anyprog, script_level
+
+
+_EXACT, _PREFIX, _ANY, _SCRIPT_LEVEL = _build_index()
+
+
+def _sub_match(subs: tuple[re.Pattern[str], ...], pos: list[str]) -> bool:
+    window = pos[: len(subs) + 2]
+    j = 0
+    for word in window:
+        if subs[j].fullmatch(word):
+            j += 1
+            if j == len(subs):
+                return True
+    return False
+
+
+def _entry_matches(entry: _Entry, cmd: Cmd, walk: _Walk) -> bool:
+    p = entry.pattern
+    if p.dry_run_exempt and cmd.dry_run:
+        return False
+    if entry.subs and not _sub_match(entry.subs, cmd.pos):
+        return False
+    if p.flags_all and not all(f in cmd.flags for f in p.flags_all):
+        return False
+    if p.flags_any and not any(f in cmd.flags for f in p.flags_any):
+        return False
+    if p.flags_none and any(f in cmd.flags for f in p.flags_none):
+        return False
+    if entry.args_re is not None and not entry.args_re.search(cmd.joined):
+        return False
+    if entry.args_not_re is not None and entry.args_not_re.search(cmd.joined):
+        return False
+    return p.check is None or CHECKS[p.check](cmd, walk)
+
+
+# ---------------------------------------------------------------------------- evidence & resources
+
+_MASK_OPT_RE = re.compile(
+    r"(?i)((?:--?[\w-]*(?:token|password|passwd|secret[-_]string|secret|api[-_]?key|auth)[\w-]*)(?:=|\s+))"
+    r"(\"[^\"]*\"|'[^']*'|\S+)"
+)
+_MASK_URL_CRED_RE = re.compile(r"(://[^:/\s@]+:)([^@\s/]+)(@)")
+
+
+def _evidence(text: str) -> str:
+    text = text[: MAX_EVIDENCE * 2]
+    text = _MASK_OPT_RE.sub(r"\1****", text)
+    text = _MASK_URL_CRED_RE.sub(r"\1****\3", text)
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_EVIDENCE else text[: MAX_EVIDENCE - 1] + "…"
+
+
+def _finding(rule: Rule, evidence: str) -> Finding:
+    return Finding(
+        rule=rule.id,
+        category=rule.category,
+        reason=rule.reason,
+        risk=rule.risk,
+        verdict=rule.verdict,
+        evidence=_evidence(evidence),
+    )
+
+
+_RESOURCE_URL_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://\S+")
+_PATHISH_RE = re.compile(r"^(?:/|~|\./|\.\./|\$\{?HOME\}?)|^[\w.-]+/[\w./*-]*$")
+
+
+def _resources(cmd: Cmd, out: dict[str, None]) -> None:
+    vals = _paths(cmd) + [t for _, t in cmd.redirects]
+    for v in vals:
+        if not v or v.startswith("-") or v in ("/dev/null", "-"):
+            continue
+        if _RESOURCE_URL_RE.match(v):
+            out[v] = None
+        elif cmd.name in ("ssh", "scp", "rsync", "sftp") and (m := _REMOTE_RE.match(v)):
+            out[m.group("host")] = None
+        elif _PATHISH_RE.match(v) and " " not in v:
+            out[v] = None
+    if cmd.name == "ssh":
+        remote = _skip_options(cmd.args, _SSH_VALUE_OPTS)
+        if remote:
+            out[remote[0].rsplit("@", 1)[-1]] = None
+    for bucket in cmd.value("--bucket"):
+        out[f"s3://{bucket}"] = None
+    if cmd.name in ("kubectl", "oc", "helm"):
+        for ns in cmd.value("-n", "--namespace"):
+            out[f"k8s:namespace/{ns}"] = None
+        if "delete" in cmd.pos:
+            i = cmd.pos.index("delete")
+            if cmd.pos[i + 1 : i + 2] in (["ns"], ["namespace"], ["namespaces"]):
+                for ns in cmd.pos[i + 2 :]:
+                    out[f"k8s:namespace/{ns}"] = None
+    for host in cmd.value("-h", "--host") if cmd.name in _SQL_CLIENTS | {"redis-cli"} else []:
+        out[host] = None
+
+
+_SQL_CLIENTS = frozenset(
+    {
+        "psql",
+        "mysql",
+        "mariadb",
+        "sqlite3",
+        "snowsql",
+        "bq",
+        "clickhouse-client",
+        "clickhouse",
+        "cockroach",
+        "duckdb",
+        "trino",
+        "presto",
+        "sqlcmd",
+        "usql",
+        "spark-sql",
+        "beeline",
+        "impala-shell",
+        "vsql",
+        "sqlplus",
+    }
+)
+
+
+def _sql(cmd: Cmd) -> list[str]:
+    name = cmd.name
+    if name not in _SQL_CLIENTS:
+        return []
+    out: list[str] = []
+    if name == "psql":
+        out = cmd.value("-c", "--command")
+    elif name in ("mysql", "mariadb", "cockroach", "trino", "presto", "beeline", "spark-sql"):
+        out = cmd.value("-e", "--execute")
+    elif name in ("snowsql", "clickhouse-client", "clickhouse", "impala-shell", "sqlcmd"):
+        out = cmd.value("-q", "--query", "-Q")
+    elif name in ("duckdb", "usql"):
+        out = cmd.value("-c", "--command")
+    elif name == "sqlite3":
+        out = cmd.pos[1:2]
+    elif name == "bq" and cmd.pos[:1] == ["query"]:
+        out = cmd.pos[-1:] if len(cmd.pos) > 1 else []
+    if not out and cmd.stdin_text:
+        out = [cmd.stdin_text]
+    return [s for s in out if s.strip()]
+
+
+# ---------------------------------------------------------------------------- public API
+
+_DANGER_TOKENS_RE = re.compile(
+    r"(?i)(?:^|[^\w-])(?:rm|rmdir|shred|mkfs\S*|dd|drop|delete|destroy|truncate|purge|flush\w*|wipe\w*|"
+    r"format|kill\w*|chmod|chown|eval|exec|xxd|reset|force|prune|uninstall|disable|revoke|"
+    r"iptables|setenforce|auditctl|credentials|passwd|shadow|id_rsa)(?:$|[^\w-])|"
+    r"_delete|\|\s*(?:ba|z|da|k)?sh\b|>\s*/dev/"
+)
+
+
+def _script_checks(walk: _Walk, findings: list[Finding]) -> None:
+    for entry in _SCRIPT_LEVEL:
+        check = entry.pattern.check
+        if check == "fork_bomb":
+            for text in walk.scripts:
+                m = _FORK_BOMB_RE.search(text) if "()" in text and "&" in text else None
+                if m:
+                    findings.append(_finding(entry.rule, m.group(0)))
+                    break
+        elif check == "download_then_run":
+            downloaded: dict[str, Cmd] = {}
+            for cmd in walk.cmds:
+                if cmd.name in ("curl", "wget"):
+                    for name in _download_names(cmd):
+                        downloaded[name] = cmd
+                    continue
+                if not downloaded:
+                    continue
+                ran = None
+                if "/" in cmd.argv0 and _prog(cmd.argv0) in downloaded:
+                    ran = _prog(cmd.argv0)
+                elif (
+                    cmd.name in SHELLS
+                    or _interpreter_family(cmd.name)
+                    or cmd.name in ("source", ".")
+                ) and cmd.pos:
+                    first = cmd.pos[0].rsplit("/", 1)[-1]
+                    ran = first if first in downloaded else None
+                if ran is not None:
+                    findings.append(_finding(entry.rule, f"{downloaded[ran].text} … {cmd.text}"))
+                    break
+
+
+def _download_names(cmd: Cmd) -> list[str]:
+    if cmd.name == "curl":
+        names = cmd.value("-o", "--output")
+        for i, arg in enumerate(cmd.args):
+            if re.fullmatch(r"-[a-zA-Z]*o", arg) and i + 1 < len(cmd.args) and arg != "-o":
+                names.append(cmd.args[i + 1])
+        if cmd.flags & {"-O", "--remote-name"}:
+            names += [
+                u.split("?")[0].rstrip("/").rsplit("/", 1)[-1] for u in cmd.args if _URL_RE.match(u)
+            ]
+    else:
+        names = cmd.value("-O", "--output-document")
+        if not names:
+            names = [
+                u.split("?")[0].rstrip("/").rsplit("/", 1)[-1] for u in cmd.args if _URL_RE.match(u)
+            ]
+    return [n.rsplit("/", 1)[-1] for n in names if n and n != "-"]
+
+
+def assess_shell(command: str, company_domains: Sequence[str] = ()) -> ShellResult:
+    """Assess one shell command (or script) for risky operations.
+
+    Returns findings for every risky command found anywhere in it, plus the
+    resources and nested SQL the later stages of the engine look up.
+    """
+    walk = _Walk(company_domains)
+    findings: list[Finding] = []
+    try:
+        walk.script(command, 0)
+    except (RecursionError, ValueError, UnicodeError):
+        walk.parse_failed = True
+        walk.too_deep = True
+    for cmd in walk.cmds:
+        matched: list[Rule] = []
+        candidates = list(_EXACT.get(cmd.name, ()))
+        candidates += [e for pfx, e in _PREFIX if cmd.name.startswith(pfx)]
+        candidates += _ANY
+        fallbacks: list[_Entry] = []
+        for entry in candidates:
+            if entry.rule in matched:
+                continue
+            if entry.rule.fallback:
+                fallbacks.append(entry)
+                continue
+            if _entry_matches(entry, cmd, walk):
+                matched.append(entry.rule)
+        if not matched:
+            for entry in fallbacks:
+                if entry.rule not in matched and _entry_matches(entry, cmd, walk):
+                    matched.append(entry.rule)
+        findings += [_finding(rule, cmd.text) for rule in matched]
+    _script_checks(walk, findings)
+    if (walk.parse_failed or walk.too_deep) and _DANGER_TOKENS_RE.search(command):
+        findings.append(_finding(UNPARSABLE, command))
+    unique: dict[tuple[str, str | None], Finding] = {}
+    for f in findings:
+        unique.setdefault((f.rule, f.evidence), f)
+    resources: dict[str, None] = {}
+    sql: list[str] = []
+    for cmd in walk.cmds:
+        _resources(cmd, resources)
+        sql += _sql(cmd)
+    return ShellResult(
+        findings=list(unique.values()),
+        resources=list(resources)[:100],
+        sql=sql,
+        parse_failed=walk.parse_failed,
+    )
+
+
+_KNOWN_COMMANDS = frozenset(
+    {
+        "rm",
+        "git",
+        "sudo",
+        "cd",
+        "ls",
+        "cat",
+        "cp",
+        "mv",
+        "mkdir",
+        "chmod",
+        "chown",
+        "find",
+        "grep",
+        "curl",
+        "wget",
+        "ssh",
+        "scp",
+        "rsync",
+        "docker",
+        "kubectl",
+        "helm",
+        "terraform",
+        "aws",
+        "gcloud",
+        "gsutil",
+        "az",
+        "psql",
+        "mysql",
+        "pg_dump",
+        "mysqldump",
+        "redis-cli",
+        "npm",
+        "yarn",
+        "pip",
+        "python",
+        "python3",
+        "node",
+        "bash",
+        "sh",
+        "zsh",
+        "echo",
+        "export",
+        "env",
+        "printenv",
+        "tar",
+        "dd",
+        "mkfs",
+        "shred",
+        "systemctl",
+        "service",
+        "iptables",
+        "ufw",
+        "setenforce",
+        "auditctl",
+        "vault",
+        "op",
+        "doppler",
+        "gh",
+        "make",
+        "cargo",
+        "go",
+        "brew",
+        "apt",
+        "apt-get",
+        "yum",
+        "dnf",
+        "kill",
+        "pkill",
+        "killall",
+        "crontab",
+        "xargs",
+        "sed",
+        "awk",
+        "tee",
+        "head",
+        "tail",
+        "less",
+        "touch",
+        "ln",
+        "unzip",
+        "zip",
+        "base64",
+        "xxd",
+        "openssl",
+        "nc",
+        "ncat",
+        "socat",
+        "dropdb",
+        "createdb",
+        "mongosh",
+        "mongo",
+        "sqlite3",
+        "snowsql",
+        "bq",
+        "rclone",
+        "restic",
+        "borg",
+        "velero",
+        "eval",
+        "exec",
+        "source",
+        "perl",
+        "ruby",
+        "php",
+        "java",
+        "pulumi",
+        "gitlab-runner",
+        "circleci",
+        "heroku",
+        "flyctl",
+        "vercel",
+        "firebase",
+        "ansible",
+        "ansible-playbook",
+        "nohup",
+        "timeout",
+        "watch",
+        "printf",
+        "tofu",
+        "oc",
+        "eksctl",
+        "nats",
+        "rabbitmqctl",
+        "kafka-topics",
+        "unlink",
+        "rmdir",
+        "truncate",
+        "wipefs",
+        "fdisk",
+        "parted",
+        "mount",
+        "umount",
+        "useradd",
+        "usermod",
+        "passwd",
+        "history",
+        "unset",
+        "set",
+        "docker-compose",
+        "podman",
+        "doas",
+        "su",
+    }
+)
+_SHELL_OPS_RE = re.compile(r"(?:\s-{1,2}[A-Za-z]|\s/|\s~|\||&&|;|\$\(|`|>|\s\./|=|\bs3://|\bgs://)")
+_PROMPT_RE = re.compile(r"^\s*(?:\$|#|>|%|PS>)\s+")
+
+
+def looks_like_shell(line: str) -> bool:
+    """Cheap guess that a line of prose is a shell command (first word is a known
+    command and the line has shell syntax or is short and unpunctuated)."""
+    s = _PROMPT_RE.sub("", line.strip())
+    if not s:
+        return False
+    first = s.split(None, 1)[0]
+    while re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*=\S*", first) and " " in s:
+        s = s.split(None, 1)[1]
+        first = s.split(None, 1)[0]
+    name = _prog(first)
+    if name not in _KNOWN_COMMANDS and not first.startswith(("./", "/usr/", "/bin/", "/opt/")):
+        return bool(re.search(r"\|\s*(?:sudo\s+)?(?:ba|z)?sh\b", s))
+    if first != first.lower() and name not in ("Rscript",):
+        return False
+    if _SHELL_OPS_RE.search(s):
+        return True
+    words = s.split()
+    return len(words) <= 4 and not s.endswith((".", "?", "!", ":", ","))
