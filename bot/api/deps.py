@@ -1,0 +1,138 @@
+"""Shared dependencies: the API key behind a request, and who may see what.
+
+Authentication is a dependency, not a check copied into each route. A key is
+looked up by its hash in a worker thread; a short cache keeps the hot path
+(one lookup per agent call) off the database without letting a revoked key
+live on for more than a few seconds.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request, status
+from sqlalchemy.engine import Engine
+from starlette.concurrency import run_in_threadpool
+
+from bot.api.metrics import Metrics
+from bot.api.requesters import RequesterResolver
+from bot.approvals.service import ApprovalService
+from bot.approvals.view import RequestView
+from bot.config import Settings, TwoKeyConfig
+from storage.db import session_scope
+from storage.keys import authenticate, hash_key
+from storage.models import ApiKey, utcnow
+
+AUTH_CACHE_SECONDS = 5.0
+LAST_USED_EVERY_SECONDS = 60.0
+_CHALLENGE = {"WWW-Authenticate": "Bearer"}
+
+
+@dataclass(frozen=True)
+class Caller:
+    """The authenticated key, detached from its database session."""
+
+    key_id: str
+    agent: str
+    admin: bool
+
+
+@dataclass
+class Gate:
+    """What the routes need, built once by `create_api`."""
+
+    service: ApprovalService
+    config: TwoKeyConfig
+    settings: Settings
+    engine: Engine
+    requesters: RequesterResolver
+    metrics: Metrics
+
+
+def get_gate(request: Request) -> Gate:
+    gate: Gate = request.app.state.gate
+    return gate
+
+
+GateDep = Annotated[Gate, Depends(get_gate)]
+
+
+class KeyCache:
+    """Authenticates bearer keys; remembers good ones for a few seconds (never bad ones)."""
+
+    def __init__(self, engine: Engine, ttl: float = AUTH_CACHE_SECONDS) -> None:
+        self.engine = engine
+        self.ttl = ttl
+        self._hits: dict[str, tuple[float, Caller]] = {}
+        self._last_used: dict[str, float] = {}
+
+    async def caller(self, plaintext: str) -> Caller | None:
+        digest = hash_key(plaintext)
+        now = time.monotonic()
+        hit = self._hits.get(digest)
+        if hit is not None and now - hit[0] < self.ttl:
+            return hit[1]
+        caller = await run_in_threadpool(self._lookup, plaintext)
+        if caller is None:
+            self._hits.pop(digest, None)
+            return None
+        if len(self._hits) > 10_000:
+            self._hits.clear()
+        self._hits[digest] = (now, caller)
+        return caller
+
+    def _lookup(self, plaintext: str) -> Caller | None:
+        with session_scope(self.engine) as session:
+            key: ApiKey | None = authenticate(session, plaintext)
+            if key is None:
+                return None
+            now = time.monotonic()
+            if (
+                now - self._last_used.get(key.id, -LAST_USED_EVERY_SECONDS)
+                >= LAST_USED_EVERY_SECONDS
+            ):
+                key.last_used_at = utcnow()
+                session.add(key)
+                self._last_used[key.id] = now
+            return Caller(key_id=key.id, agent=key.agent, admin=key.admin)
+
+
+async def current_caller(request: Request) -> Caller:
+    """401 without a valid `Authorization: Bearer` key."""
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED,
+            "missing API key: send `Authorization: Bearer <key>`",
+            headers=_CHALLENGE,
+        )
+    keys: KeyCache = request.app.state.keys
+    caller = await keys.caller(token.strip())
+    if caller is None:
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED, "invalid or revoked API key", headers=_CHALLENGE
+        )
+    return caller
+
+
+CallerDep = Annotated[Caller, Depends(current_caller)]
+
+
+async def admin_caller(caller: CallerDep) -> Caller:
+    """403 unless the key was created with `--admin`."""
+    if not caller.admin:
+        raise HTTPException(status.HTTP_403_FORBIDDEN, "this needs an admin API key")
+    return caller
+
+
+AdminDep = Annotated[Caller, Depends(admin_caller)]
+
+
+def ensure_may_see(caller: Caller, view: RequestView) -> None:
+    """Agent keys see and act on their own agent's requests; admin keys see all."""
+    if caller.admin or view.agent == caller.agent:
+        return
+    raise HTTPException(status.HTTP_403_FORBIDDEN, f"request {view.id} belongs to another agent")

@@ -1,0 +1,218 @@
+"""The gate API's request and response bodies.
+
+These models are the API contract: FastAPI validates inbound JSON with them
+(422 names the field) and builds /openapi.json from them, so every documented
+status code has a model here.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from bot.approvals.view import RequestView
+from bot.risk.model import DataRef, Finding
+
+SLACK_USER_ID = re.compile(r"^[UW][A-Z0-9]{2,31}$")
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+class ErrorOut(BaseModel):
+    """Every error: one sentence saying what is wrong."""
+
+    detail: str
+
+
+class InstructionIn(BaseModel):
+    """An instruction an agent is about to act on (or tell a person to act on)."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    agent: str | None = Field(
+        None, min_length=1, max_length=120, description="Defaults to the API key's agent."
+    )
+    requester: str = Field(
+        min_length=1,
+        max_length=254,
+        description="Slack user id (U…/W…) or email of the employee acting or asked to act.",
+    )
+    text: str = Field(min_length=1, description="The exact text that will be executed or sent.")
+    kind: str | None = Field(
+        None, max_length=16, pattern=r"^[a-z]+$", description="Hint: sql, shell, prose …"
+    )
+    resources: list[str] = Field(
+        default_factory=list,
+        max_length=100,
+        description="Resources the agent knows it will touch (catalog names, paths, URLs).",
+    )
+    confidence: float | None = Field(None, ge=0.0, le=1.0)
+    justification: str | None = Field(None, max_length=4000)
+    callback_url: str | None = Field(
+        None, max_length=2048, description="Notified with the decision (signed)."
+    )
+    idempotency_key: str | None = Field(None, min_length=1, max_length=200)
+
+    @field_validator("requester")
+    @classmethod
+    def _user_or_email(cls, value: str) -> str:
+        if SLACK_USER_ID.match(value) or EMAIL.match(value):
+            return value
+        raise ValueError("must be a Slack user id (U…/W…) or an email address")
+
+    @field_validator("callback_url")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        if value is not None and not re.match(r"^https?://[^\s/]+", value):
+            raise ValueError("must be an http(s) URL")
+        return value
+
+    @field_validator("resources")
+    @classmethod
+    def _names(cls, value: list[str]) -> list[str]:
+        if any(not item.strip() or len(item) > 255 for item in value):
+            raise ValueError("each resource must be 1 to 255 characters")
+        return value
+
+
+class InstructionOut(BaseModel):
+    """The verdict on a submitted instruction (200 allowed, 202 held, 403 blocked)."""
+
+    id: str
+    status: str
+    decision: str
+    risk: str
+    findings: list[Finding]
+    data: list[DataRef]
+    expires_at: datetime | None = None
+    reason: str | None = None
+    execution_token: str | None = Field(
+        None, description="Present once approved, for the agent that asked."
+    )
+    detail: str | None = Field(None, description="One sentence for people reading the response.")
+
+
+class VoteOut(BaseModel):
+    voter: str
+    approve: bool
+    comment: str | None = None
+    created_at: datetime
+
+
+class RequestOut(InstructionOut):
+    """One request as its agent (or an admin) may see it. Text is masked."""
+
+    source: str
+    agent: str | None
+    requester: str | None
+    instruction: str
+    kind: str | None
+    required_approvals: int
+    approvals: int
+    votes: list[VoteOut]
+    approver_group: str | None
+    created_at: datetime
+    updated_at: datetime
+    decided_at: datetime | None
+    decided_by: str | None
+    executed_at: datetime | None
+    idempotency_key: str | None
+
+
+class CancelIn(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    reason: str = Field("cancelled by the agent", min_length=1, max_length=1000)
+
+
+class ExecutionIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    token: str = Field(min_length=1, max_length=4096)
+    text: str = Field(min_length=1, description="Exactly the approved text.")
+
+
+class ExecutionOut(BaseModel):
+    id: str
+    status: str
+    executed_at: datetime | None = None
+
+
+class HistoryItem(BaseModel):
+    """A row of the admin history (the same record `twokey history --format json` prints)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    id: str
+    status: str
+    risk: str
+    agent: str | None
+    requester: str | None
+    approvers: list[str] = Field(default_factory=list)
+    created_at: datetime
+    decided_at: datetime | None = None
+    reason: str | None = None
+    instruction: str
+
+
+class HistoryPage(BaseModel):
+    items: list[HistoryItem]
+    next_cursor: str | None = None
+
+
+class HealthOut(BaseModel):
+    status: str
+    database: str
+
+
+def instruction_out(
+    view: RequestView, *, token: str | None = None, detail: str | None = None
+) -> dict[str, Any]:
+    return InstructionOut(
+        id=view.id,
+        status=view.status,
+        decision=view.decision,
+        risk=view.risk,
+        findings=view.findings,
+        data=view.data,
+        expires_at=view.expires_at,
+        reason=view.reason,
+        execution_token=token,
+        detail=detail,
+    ).model_dump(mode="json")
+
+
+def request_out(view: RequestView, *, token: str | None = None) -> RequestOut:
+    fields = view.model_dump(
+        include={
+            "id",
+            "status",
+            "decision",
+            "risk",
+            "expires_at",
+            "reason",
+            "source",
+            "agent",
+            "requester",
+            "instruction",
+            "kind",
+            "required_approvals",
+            "approvals",
+            "approver_group",
+            "created_at",
+            "updated_at",
+            "decided_at",
+            "decided_by",
+            "executed_at",
+            "idempotency_key",
+        }
+    )
+    return RequestOut(
+        **fields,
+        findings=view.findings,
+        data=view.data,
+        votes=[VoteOut(**v.model_dump()) for v in view.votes],
+        execution_token=token,
+    )
