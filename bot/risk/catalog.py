@@ -91,7 +91,9 @@ class Catalog:
                 name
                 for e in self._entries
                 for name in e.exact
-                if len(name) >= 4 and not _SCHEME.match(name)
+                if len(name) >= 4
+                and not _SCHEME.match(name)
+                and (e.resource.kind != "channel" or name.startswith("#"))
             },
             key=len,
             reverse=True,

@@ -253,6 +253,20 @@ SQL_RULES: tuple[SqlRule, ...] = (
         ["ALTER TABLE customers ENABLE ROW LEVEL SECURITY", "SET search_path = app"],
     ),
     _rule(
+        "sql.audit_off",
+        "security-controls",
+        "high",
+        "require_approval",
+        "Turns off the database's audit or statement logging ({target}): access goes unrecorded.",
+        [
+            "ALTER SYSTEM SET pgaudit.log = 'none'",
+            "SET GLOBAL general_log = 'OFF'",
+            "ALTER SERVER AUDIT trail WITH (STATE = OFF)",
+            "NOAUDIT ALL",
+        ],
+        ["ALTER SYSTEM SET work_mem = '64MB'", "SET GLOBAL general_log = 'ON'"],
+    ),
+    _rule(
         "sql.copy_program",
         "exfiltration",
         "critical",
@@ -401,6 +415,17 @@ _SAFE_RAW = re.compile(
     r"^(?:alter\s+table\s+\S+\s+(?:enable|force)\s+row\s+level\s+security\b|"
     r"(?:create|alter)\s+(?:row\s+access\s+)?policy\b|"
     r"(?:show|describe|desc|explain|use|begin|commit|rollback|analyze|vacuum|reset|comment)\b)",
+    re.I,
+)
+
+
+_AUDIT_OFF = re.compile(
+    r"^(?:alter\s+system\s+set|set\s+(?:global\s+|persist\s+|session\s+)?)\s*"
+    r"(?P<t>pgaudit\.\w+|log_statement|audit_trail|general_log|audit_log\w*|log_connections|"
+    r"log_disconnections|server_audit_logging)\s*(?:=|to)\s*'?(?:none|off|false|0)\b'?"
+    r"|^alter\s+(?:server|database)\s+audit(?:\s+specification)?\s+(?P<s>\S+).*\bstate\s*=\s*off"
+    r"|^drop\s+(?:server|database)\s+audit(?:\s+specification)?\s+(?P<d>\S+)"
+    r"|^noaudit\b(?P<n>.*)|^uninstall\s+plugin\s+(?P<p>\w*audit\w*)",
     re.I,
 )
 
@@ -680,6 +705,12 @@ class SqlDetector:
         """Statements read with our own patterns. Returns True when fully handled."""
         low = clean.lower()
         head = low.split(" ", 1)[0]
+        if head in ("alter", "set", "drop", "noaudit", "uninstall"):
+            m = _AUDIT_OFF.match(clean)
+            if m:
+                target = next((g for g in m.groups() if g), "audit logging").strip()
+                self._add(result, "sql.audit_off", target[:60], clean)
+                return True
         if head == "grant":
             return self._raw_grant(clean, result)
         if head == "revoke":
