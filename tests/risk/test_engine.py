@@ -1,0 +1,187 @@
+"""The whole engine: instruction text in, Assessment out, with the shipped example config."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.config import (
+    AgentConfig,
+    PolicyConfig,
+    RuleConfig,
+    TwoKeyConfig,
+    load_config,
+)
+from bot.risk import Assessment, RiskEngine
+from tests.conftest import EXAMPLE
+
+
+@pytest.fixture(scope="module")
+def engine() -> RiskEngine:
+    return RiskEngine(load_config(EXAMPLE))
+
+
+@pytest.fixture(scope="module")
+def bare() -> RiskEngine:
+    return RiskEngine()
+
+
+def rules(a: Assessment) -> set[str]:
+    return {f.rule for f in a.findings}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "rm -rf node_modules",
+        "git push origin feature/login-form",
+        "Clean up the test account with `DELETE FROM customers WHERE id = 7;`",
+        "SELECT id, plan, created_at FROM customers;",
+        "Share https://status.northwind.example/incidents/42 with everyone so they can follow.",
+        "Add ravi@northwind.example to #data-platform so he sees the deploy notices.",
+        "Looks good to me, ship it after lunch.",
+    ],
+)
+def test_look_alike_benign_instructions_are_allowed(engine: RiskEngine, text: str) -> None:
+    a = engine.assess(text)
+    assert a.decision == "allow", [(f.rule, f.reason) for f in a.findings]
+
+
+def test_destructive_sql_on_restricted_data(engine: RiskEngine) -> None:
+    a = engine.assess("Clean up the test accounts with `DELETE FROM customers;` and re-seed.")
+    assert a.decision == "require_approval"
+    assert a.risk == "critical"  # high, raised by restricted data
+    assert a.required_approvals == 2  # the example's quorum for critical
+    assert a.approver_group == "data-governance"
+    (customers,) = [d for d in a.data if d.name == "customers"]
+    assert customers.classification == "restricted"
+    assert "ssn" in customers.pii_fields
+    assert customers.owner == "U0DGOV001"
+
+
+def test_pii_select_lists_exactly_the_fields_read(engine: RiskEngine) -> None:
+    a = engine.assess("```sql\nSELECT email, plan FROM crm.customers WHERE id > 10;\n```")
+    assert "sql.select_pii" in rules(a)
+    (customers,) = [d for d in a.data if d.name == "customers"]
+    assert customers.pii_fields == ["email"]
+    assert a.decision == "require_approval"
+
+
+def test_strictest_part_wins_in_a_mixed_instruction(engine: RiskEngine) -> None:
+    text = (
+        "Two things:\n1. check the count with `SELECT count(*) FROM orders`\n"
+        "2. then run\n```sql\nDROP TABLE employees;\n```\n"
+    )
+    a = engine.assess(text)
+    assert a.decision == "require_approval"
+    assert "sql.drop" in rules(a)
+    assert {d.name for d in a.data} >= {"employees", "orders"}
+
+
+def test_unknown_resources_are_listed_as_unclassified(engine: RiskEngine) -> None:
+    a = engine.assess("COPY orders TO '/tmp/orders.csv'")
+    names = {d.name: d.classification for d in a.data}
+    assert names["orders"] == "unclassified"
+    assert names["/tmp/orders.csv"] == "unclassified"
+    assert a.decision == "require_approval"
+
+
+def test_sql_nested_in_a_shell_command(engine: RiskEngine) -> None:
+    a = engine.assess('psql -h replica-1.internal -c "select ssn, date_of_birth from customers"')
+    assert "sql.select_pii" in rules(a)
+    assert a.decision == "require_approval"
+
+
+def test_sql_inside_python_code(engine: RiskEngine) -> None:
+    a = engine.assess('```python\ndf = pd.read_sql("SELECT * FROM customers", engine)\n```')
+    assert "sql.select_pii" in rules(a)
+
+
+def test_secrets_are_masked_everywhere(engine: RiskEngine) -> None:
+    secret = "Zq8vN2xL5tR9wK3m"
+    text = f"PGPASSWORD={secret} psql -h db.internal -c 'DROP TABLE customers'"
+    a = engine.assess(text)
+    assert a.decision != "allow"
+    dumped = a.model_dump_json()
+    assert secret not in dumped
+    assert secret not in a.masked_text
+
+
+def test_a_crashing_detector_fails_closed(
+    engine: RiskEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def boom(_text: str) -> None:
+        raise RuntimeError("parser exploded")
+
+    monkeypatch.setattr(engine.sql, "assess", boom)
+    a = engine.assess("SELECT plan FROM customers")
+    assert a.decision == "require_approval"
+    assert "engine.error" in rules(a)
+
+
+def test_unparsable_explicit_sql_fails_closed(engine: RiskEngine) -> None:
+    a = engine.assess("Run this:\n```sql\nDELETE FROM WHERE customers AND ((\n```")
+    assert a.decision == "require_approval"
+    assert "sql.unparsed" in rules(a)
+
+
+def test_low_confidence_holds_medium_risk(engine: RiskEngine) -> None:
+    text = "COPY orders TO STDOUT WITH CSV"
+    assert engine.assess(text, confidence=0.95).decision == "allow"
+    held = engine.assess(text, confidence=0.3)
+    assert held.decision == "require_approval"
+    assert "policy.low_confidence" in rules(held)
+
+
+def test_customer_rule_from_the_config(engine: RiskEngine) -> None:
+    a = engine.assess("psql -h prod-db-1.internal -U admin northwind", confidence=0.2)
+    assert "northwind.prod-db-direct" in rules(a)
+    assert a.decision == "require_approval"
+
+
+def test_agent_that_always_needs_approval() -> None:
+    config = TwoKeyConfig(agents=[AgentConfig(name="intern-bot", always_require_approval=True)])
+    a = RiskEngine(config).assess("ls -la", agent="intern-bot")
+    assert a.decision == "require_approval"
+
+
+def test_block_risk_blocks() -> None:
+    strict = RiskEngine(TwoKeyConfig(policy=PolicyConfig(block_risk="critical")))
+    assert strict.assess("DROP DATABASE northwind").decision == "block"
+
+
+def test_declared_resources_are_looked_up(engine: RiskEngine) -> None:
+    a = engine.assess(
+        "Please run the nightly job.", resources=["s3://northwind-customer-exports/x"]
+    )
+    assert [d.name for d in a.data] == ["customer-exports bucket"]
+
+
+def test_kind_forces_the_reading(engine: RiskEngine) -> None:
+    assert "sql.drop" in rules(engine.assess("drop table orders", kind="sql"))
+
+
+def test_works_with_no_config(bare: RiskEngine) -> None:
+    a = bare.assess("DELETE FROM customers")
+    assert a.decision == "require_approval"
+    assert a.data[0].classification == "unclassified"
+    assert a.approver_group is None
+    assert bare.assess("DELETE FROM customers WHERE id = 7").decision == "allow"
+
+
+def test_oversized_input_is_held(bare: RiskEngine) -> None:
+    a = bare.assess("echo hello\n" * 10000)
+    assert a.decision == "require_approval"
+    assert "engine.too_large" in rules(a)
+
+
+def test_every_finding_has_a_readable_reason(engine: RiskEngine) -> None:
+    a = engine.assess("GRANT SELECT ON ALL TABLES IN SCHEMA crm TO PUBLIC; TRUNCATE payments;")
+    assert a.findings and all(f.reason and len(f.reason) < 200 for f in a.findings)
+
+
+def test_broken_customer_rule_stops_startup() -> None:
+    from bot.config import ConfigError
+
+    bad = RuleConfig(id="acme.x", pattern="prod", reason="r", match=["staging only"])
+    with pytest.raises(ConfigError, match="acme.x"):
+        RiskEngine(TwoKeyConfig(policy=PolicyConfig(rules=[bad])))
