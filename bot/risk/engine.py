@@ -28,12 +28,6 @@ from bot.risk.sql import SqlDetector, SqlResult, verify_sql_rules
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-_SHELL_DANGER = re.compile(
-    r"\b(?:rm|dd|mkfs|shred|chmod|chown|curl|wget|scp|rsync|ssh|sudo|su|kubectl|terraform|aws|"
-    r"gcloud|gsutil|az|git|psql|mysql|mongo\w*|redis-cli|drop\w*|delete|truncate|kill\w*|eval|"
-    r"exec|sh|bash|zsh|python\w*|perl|ruby|node|nc|ncat|base64|xargs|find|mv|cp|tee|vault|"
-    r"gh|docker|helm|iptables|systemctl|crontab)\b|[|>`]|\$\(",
-)
 _SQL_PUNCTUATION = re.compile(r"[;=()*'\"]")
 _EVIDENCE_LIMIT = 200
 _MASK_CACHE_LIMIT = 2048
@@ -199,22 +193,6 @@ class RiskEngine:
             found = self._guard(part, "SQL", lambda s=statement: self.sql.assess(s))
             if found is not None:
                 self._sql_result(found, part)
-        if (
-            result.parse_failed
-            and not any(f.verdict != "allow" for f in result.findings)
-            and _SHELL_DANGER.search(command)
-        ):
-            part.findings.append(
-                Finding(
-                    rule="shell.unparsed",
-                    category="parse",
-                    reason="A command that could change or move data could not be parsed,"
-                    " so it cannot be checked.",
-                    risk="medium",
-                    verdict="require_approval",
-                    evidence=command[:_EVIDENCE_LIMIT],
-                )
-            )
 
     def _prose(self, text: str, part: Part) -> None:
         result = self._guard(part, "sharing", lambda: assess_prose(text, self.domains))

@@ -30,6 +30,82 @@ _SHELL_CONTINUATION = re.compile(
     r"^\s*(?:then|else|elif|fi|do|done|esac|in|\}|\)|;;|&&|\|\||\|)(?:\s|$)"
 )
 
+_ENGLISH = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "to",
+        "and",
+        "so",
+        "please",
+        "you",
+        "your",
+        "we",
+        "our",
+        "us",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "is",
+        "are",
+        "was",
+        "be",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "must",
+        "then",
+        "with",
+        "for",
+        "of",
+        "in",
+        "on",
+        "from",
+        "if",
+        "before",
+        "after",
+        "just",
+        "i",
+        "me",
+        "my",
+        "he",
+        "she",
+        "they",
+        "them",
+        "their",
+        "his",
+        "her",
+        "what",
+        "when",
+        "why",
+        "how",
+        "which",
+        "there",
+        "here",
+        "not",
+        "don't",
+        "it's",
+        "let's",
+        "need",
+        "needs",
+        "want",
+        "wants",
+        "make",
+        "sure",
+    ]
+)
+_CMD_HEAD = re.compile(
+    r"^(?:[({!]\s*)*(?:[A-Za-z_]\w*=\S*\s+)*[\"']?[a-z0-9_./~][\w.+/~:@-]*[\"']?(?:\s|$|;|\))"
+)
+_QUOTED_SPAN = re.compile(r"'[^']*'|\"(?:[^\"\\]|\\.)*\"")
+_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+
 SQL_LANGS = frozenset(
     {"sql", "psql", "pgsql", "postgres", "postgresql", "mysql", "snowflake", "bigquery", "plsql"}
 )
@@ -85,6 +161,18 @@ class Extractor:
     def __init__(self, looks_like_shell: Callable[[str], bool]) -> None:
         self._looks_like_shell = looks_like_shell
 
+    def _command_like(self, line: str) -> bool:
+        """A line with the shape of a command and no English in it, known command or not.
+
+        The shell detector's own guess only knows common programs; `nats consumer
+        delete …` or `(git reset --hard)` would otherwise be read as prose and missed.
+        """
+        if not _CMD_HEAD.match(line):
+            return False
+        tokens = _QUOTED_SPAN.sub(" ", line).lower().split()
+        words = [t for t in tokens if not t.startswith("-") and _WORD.fullmatch(t.rstrip(",.:;!?"))]
+        return len(line.split()) >= 2 and not any(w.rstrip(",.:;!?") in _ENGLISH for w in words)
+
     def extract(self, text: str, kind: str | None = None) -> list[Candidate]:
         if kind in ("sql",):
             return [Candidate("sql", text, True)]
@@ -116,7 +204,9 @@ class Extractor:
             first = next((ln for ln in body.splitlines() if ln.strip()), "")
             if looks_like_sql(first):
                 out.append(Candidate("sql", body, True))
-            elif self._looks_like_shell(_strip_prompt(first).strip()):
+            elif self._looks_like_shell(first := _strip_prompt(first).strip()) or (
+                self._command_like(first)
+            ):
                 lines = [_strip_prompt(line) for line in body.splitlines()]
                 out.append(Candidate("shell", "\n".join(lines), True))
             else:
@@ -137,7 +227,7 @@ class Extractor:
                 out.append(Candidate("sql", body, True))
                 return " "
             cmd = _strip_prompt(body).strip()
-            if " " in cmd and self._looks_like_shell(cmd):
+            if " " in cmd and (self._looks_like_shell(cmd) or self._command_like(cmd)):
                 out.append(Candidate("shell", cmd, True))
                 return " "
             if self._looks_like_shell(cmd) and "/" not in cmd and "." not in cmd:
@@ -172,7 +262,10 @@ class Extractor:
                     i += 1
                 out.append(Candidate("sql", "\n".join(stmt), explicit))
                 continue
-            if self._looks_like_shell(line):
+            guessed = False
+            if self._looks_like_shell(line) or (guessed := self._command_like(line)):
+                if guessed:
+                    prose.append(raw)  # only our guess: let the prose detector read it too
                 script = [line]
                 i += 1
                 i = self._absorb(lines, i, script)

@@ -414,6 +414,7 @@ _DANGEROUS_WORD = re.compile(
 _SAFE_RAW = re.compile(
     r"^(?:alter\s+table\s+\S+\s+(?:enable|force)\s+row\s+level\s+security\b|"
     r"(?:create|alter)\s+(?:row\s+access\s+)?policy\b|"
+    r"alter\s+system\s+(?:set|reset)\b|"
     r"(?:show|describe|desc|explain|use|begin|commit|rollback|analyze|vacuum|reset|comment)\b)",
     re.I,
 )
