@@ -1,0 +1,157 @@
+"""One process, one port: the Slack app and the gate API over one approval service.
+
+`build_server` wires the pieces; `twokey serve` runs the result with uvicorn.
+Everything that has a lifetime (the service's scheduler, Socket Mode, the
+webhook and Slack HTTP sessions) starts and stops in the FastAPI lifespan, so
+tests and benchmarks that run the app get exactly what production runs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI
+from slack_bolt.adapter.fastapi.async_handler import AsyncSlackRequestHandler
+from slack_sdk.web.async_client import AsyncWebClient
+from sqlalchemy.engine import Engine
+
+from bot.api import create_api
+from bot.api.metrics import Metrics
+from bot.approvals import ApprovalService
+from bot.approvals.webhooks import WebhookSender
+from bot.config import ConfigError, Settings, TwoKeyConfig
+from bot.slack.app import create_slack_app, create_web_client
+from bot.slack.notifier import SlackNotifier
+from bot.slack.usergroups import SlackUsergroups
+
+log = logging.getLogger(__name__)
+
+
+def count_slack_errors(client: AsyncWebClient, metrics: Metrics) -> AsyncWebClient:
+    """Count every failed Web API call, whoever made it (listeners, notifier, API).
+
+    Every slack_sdk method funnels through `api_call`; wrapping it on this one
+    instance observes failures without changing what callers see.
+    """
+    inner: Callable[..., Awaitable[Any]] = client.api_call
+
+    async def api_call(api_method: str, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return await inner(api_method, *args, **kwargs)
+        except Exception:
+            metrics.slack_errors.inc(api_method)
+            raise
+
+    client.api_call = api_call  # type: ignore[method-assign]
+    return client
+
+
+class Lifecycle:
+    """Starts and stops what the server runs besides request handling."""
+
+    def __init__(
+        self,
+        service: ApprovalService,
+        notifier: SlackNotifier,
+        webhooks: WebhookSender,
+        client: AsyncWebClient,
+        socket_mode: Any | None = None,
+    ) -> None:
+        self.service = service
+        self.notifier = notifier
+        self.webhooks = webhooks
+        self.client = client
+        self.socket_mode = socket_mode
+        self._reconcile: asyncio.Task[None] | None = None
+
+    async def start(self) -> None:
+        await self.service.start()
+        # In the background: a slow or unreachable Slack must not delay serving the API.
+        self._reconcile = asyncio.create_task(self._reconcile_slack(), name="twokey-reconcile")
+        if self.socket_mode is not None:
+            await self.socket_mode.connect_async()
+            log.info("connected to Slack in Socket Mode")
+
+    async def _reconcile_slack(self) -> None:
+        try:
+            fixed = await self.notifier.reconcile()
+        except Exception:
+            log.warning("could not reconcile Slack messages at start", exc_info=True)
+            return
+        if fixed:
+            log.info("re-posted %d missing Slack messages for open requests", fixed)
+
+    async def stop(self) -> None:
+        if self._reconcile is not None and not self._reconcile.done():
+            self._reconcile.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._reconcile
+        if self.socket_mode is not None:
+            await self.socket_mode.close_async()
+        await self.service.stop()
+        await self.webhooks.close()
+        session = getattr(self.client, "session", None)
+        if session is not None and not session.closed:
+            await session.close()
+
+    @asynccontextmanager
+    async def lifespan(self, _app: FastAPI) -> AsyncIterator[None]:
+        await self.start()
+        try:
+            yield
+        finally:
+            await self.stop()
+
+
+def build_server(
+    settings: Settings,
+    config: TwoKeyConfig,
+    engine: Engine,
+    *,
+    metrics: Metrics | None = None,
+    risk: Any | None = None,
+) -> tuple[FastAPI, Lifecycle]:
+    """The app `twokey serve` runs: gate API, /slack/events (HTTP mode) or Socket Mode.
+
+    `risk` replaces the configured risk engine (tests and benchmarks pin verdicts with it).
+    """
+    if not settings.twokey_secret_key:
+        raise ConfigError("environment: TWOKEY_SECRET_KEY must be set")
+    metrics = metrics or Metrics()
+    client = count_slack_errors(create_web_client(settings), metrics)
+    service = ApprovalService(
+        engine,
+        config,
+        secret_key=settings.twokey_secret_key,
+        risk=risk,
+        usergroups=SlackUsergroups(client),
+    )
+    notifier = SlackNotifier(client, config, service).attach()
+    webhooks = WebhookSender(settings.twokey_secret_key, service.audit)
+    service.subscribe(webhooks)
+    slack_app = create_slack_app(service, config, settings, client=client, notifier=notifier)
+    socket_mode = None
+    handler = None
+    if settings.slack_app_token:
+        from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+
+        socket_mode = AsyncSocketModeHandler(slack_app, settings.slack_app_token)
+    else:
+        handler = AsyncSlackRequestHandler(slack_app)
+    lifecycle = Lifecycle(service, notifier, webhooks, client, socket_mode)
+    api = create_api(
+        service,
+        config,
+        settings,
+        engine=engine,
+        slack_client=client,
+        slack_handler=handler,
+        metrics=metrics,
+        lifespan=lifecycle.lifespan,
+    )
+    return api, lifecycle

@@ -1,0 +1,193 @@
+"""The assembled server (`build_server`): a long-poll released by an approver's click in
+Slack, signed exactly as Slack signs it; `twokey serve` refusing to start half-configured."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import httpx
+import pytest
+import typer
+from sqlalchemy.engine import Engine
+from typer.testing import CliRunner
+
+from bot.config import Settings, TwoKeyConfig
+from bot.serve_cli import register
+from bot.server import build_server
+from bot.slack import blocks
+from storage.db import session_scope
+from storage.keys import create_key
+from tests.api.conftest import ScriptedRisk
+from tests.slack_fake import BOT_TOKEN, SlackFake
+from tests.slack_signing import API_APP_ID, SIGNING_SECRET, TEAM_ID, signed_interaction
+
+APPROVER = "U0DGOV001"
+REQUESTER = "U0EMP0001"
+SECRET = "test-secret-key-server"
+
+
+@pytest.fixture
+def slack() -> Iterator[SlackFake]:
+    with SlackFake(users={REQUESTER: {"name": "emp"}, APPROVER: {"name": "dg"}}) as fake:
+        yield fake
+
+
+@pytest.fixture
+async def server(
+    engine: Engine, example_config: TwoKeyConfig, slack: SlackFake
+) -> AsyncIterator[tuple[httpx.AsyncClient, str, Any]]:
+    settings = Settings(
+        slack_bot_token=BOT_TOKEN,
+        slack_signing_secret=SIGNING_SECRET,
+        twokey_secret_key=SECRET,
+        twokey_slack_api_url=slack.api_url,
+    )
+    app, lifecycle = build_server(settings, example_config, engine, risk=ScriptedRisk())
+    with session_scope(engine) as session:
+        _, key = create_key(session, agent="opsbot")
+    async with app.router.lifespan_context(app):
+        assert lifecycle.service.started
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://twokey.test") as http:
+            yield http, key, lifecycle
+    assert not lifecycle.service.started
+
+
+def _click(request_id: str, user: str, channel: str, ts: str) -> dict[str, Any]:
+    return {
+        "type": "block_actions",
+        "team": {"id": TEAM_ID, "domain": "northwind"},
+        "user": {"id": user, "username": "dg", "team_id": TEAM_ID},
+        "api_app_id": API_APP_ID,
+        "token": "legacy-verification-token",
+        "trigger_id": "trig-123",
+        "container": {"type": "message", "message_ts": ts, "channel_id": channel},
+        "channel": {"id": channel},
+        "message": {"ts": ts, "type": "message"},
+        "actions": [
+            {
+                "type": "button",
+                "action_id": blocks.APPROVE,
+                "block_id": "b1",
+                "value": request_id,
+                "action_ts": str(time.time()),
+            }
+        ],
+    }
+
+
+def _approve_button(slack: SlackFake, request_id: str) -> tuple[str, str]:
+    """(channel, ts) of the card that carries an approve button for this request."""
+    for message in slack.messages:
+        for block in message.blocks:
+            for element in block.get("elements", []):
+                if (
+                    element.get("action_id") == blocks.APPROVE
+                    and element.get("value") == request_id
+                ):
+                    return message.channel, message.ts
+    raise AssertionError("no approval card was posted")
+
+
+async def test_long_poll_released_by_a_click_in_slack(
+    server: tuple[httpx.AsyncClient, str, Any], slack: SlackFake
+) -> None:
+    http, key, lifecycle = server
+    auth = {"Authorization": f"Bearer {key}"}
+    submitted = await http.post(
+        "/v1/instructions",
+        json={
+            "requester": REQUESTER,
+            "text": "[hold] Run DROP TABLE customers; on prod",
+            "justification": "OPS-42",
+        },
+        headers=auth,
+    )
+    assert submitted.status_code == 202, submitted.text
+    request_id = submitted.json()["id"]
+    await lifecycle.service.drain()
+    channel, ts = _approve_button(slack, request_id)
+
+    poll = asyncio.create_task(
+        http.get(f"/v1/requests/{request_id}", params={"wait": 30}, headers=auth)
+    )
+    await asyncio.sleep(0.1)
+    assert not poll.done()
+    body, headers = signed_interaction(_click(request_id, APPROVER, channel, ts))
+    clicked_at = time.monotonic()
+    click = await http.post("/slack/events", content=body, headers=headers)
+    assert click.status_code == 200
+    released = await asyncio.wait_for(poll, timeout=5)
+    assert time.monotonic() - clicked_at < 2
+    assert released.json()["status"] == "approved"
+    assert released.json()["decided_by"] == APPROVER
+    token = released.json()["execution_token"]
+
+    run = await http.post(
+        "/v1/executions",
+        json={"token": token, "text": "[hold] Run DROP TABLE customers; on prod"},
+        headers=auth,
+    )
+    assert run.status_code == 200
+    assert run.json()["status"] == "executed"
+
+
+async def test_unsigned_slack_request_is_refused(
+    server: tuple[httpx.AsyncClient, str, Any],
+) -> None:
+    http, _, _ = server
+    body, headers = signed_interaction(_click("TK-X", APPROVER, "C1", "1.1"), secret="wrong")
+    response = await http.post("/slack/events", content=body, headers=headers)
+    assert response.status_code == 401
+
+
+async def test_slack_api_errors_are_counted(
+    server: tuple[httpx.AsyncClient, str, Any], slack: SlackFake
+) -> None:
+    http, key, lifecycle = server
+    slack.fail("chat.postMessage", "channel_not_found", times=50)
+    response = await http.post(
+        "/v1/instructions",
+        json={"requester": REQUESTER, "text": "[hold] DROP TABLE customers", "justification": "x"},
+        headers={"Authorization": f"Bearer {key}"},
+    )
+    assert response.status_code == 202
+    await lifecycle.service.drain()
+    metrics = (await http.get("/metrics")).text
+    line = next(
+        m
+        for m in metrics.splitlines()
+        if m.startswith('twokey_slack_api_errors_total{method="chat.postMessage"}')
+    )
+    assert int(line.split()[-1]) >= 1
+
+
+@pytest.mark.parametrize(
+    ("env", "missing"),
+    [
+        ({"TWOKEY_SECRET_KEY": "s", "SLACK_SIGNING_SECRET": "x"}, "SLACK_BOT_TOKEN"),
+        ({"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "x"}, "TWOKEY_SECRET_KEY"),
+        ({"SLACK_BOT_TOKEN": "xoxb-1", "TWOKEY_SECRET_KEY": "s"}, "SLACK_SIGNING_SECRET"),
+    ],
+)
+def test_serve_refuses_to_start_without_its_environment(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], missing: str
+) -> None:
+    for name in (
+        "SLACK_BOT_TOKEN",
+        "SLACK_SIGNING_SECRET",
+        "SLACK_APP_TOKEN",
+        "TWOKEY_SECRET_KEY",
+    ):
+        monkeypatch.delenv(name, raising=False)
+    cli = typer.Typer()
+    cli.callback()(lambda: None)
+    register(cli)
+    result = CliRunner().invoke(cli, ["serve", "--port", "9"], env=env)
+    assert result.exit_code == 2
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1
+    assert missing in lines[0]
