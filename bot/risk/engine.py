@@ -180,6 +180,9 @@ class RiskEngine:
             self._sql_result(result, part)
         elif cand.kind == "shell":
             self._shell(cand.text, part)
+            # Commands carry sharing too (`--type anyone`, an outside address in a flag):
+            # the prose detector reads them as well.
+            self._prose(cand.text, part)
         else:
             self._prose(cand.text, part)
 

@@ -124,7 +124,8 @@ BARE_SQL = re.compile(
     r"(?:\s+where\b|\s*;|\s*$|\s+using\b|\s+as\b)|"
     r"drop\s+(?:table|schema|database|view|user|role|policy|materialized|stage|share|dataset)\s|"
     r"truncate\s+(?:table\s+)?[\w\"`.]+(?:\s*[,;]|\s*$|\s+(?:cascade|restart)\b)|"
-    r"alter\s+(?:table|role|user|schema|database|view|policy|group|system|server)\s+\S|"
+    r"alter\s+(?:table|role|user|schema|database|view|policy|group|system|server|share)\s+\S|"
+    r"get\s+@\S+\s+'?file://|drop\s+masking\s+policy\s|"
     r"set\s+(?:global|persist|session|local)\s+\w|set\s+[\w.]+\s*=\s*\S|noaudit\s|"
     rf"grant\s+(?:{_PRIVS}[\w\s,()`./-]*?\s+(?:on|to)\s+\S|[\w\"]+\s+to\s+[\w\"@'%.-]+\s*;?\s*$)|"
     rf"revoke\s+(?:{_PRIVS}[\w\s,()`./-]*?\s+(?:on|from)\s+\S|[\w\"]+\s+from\s+[\w\"]+\s*;?\s*$)|"
@@ -213,7 +214,7 @@ class Extractor:
                 self._lines(body, out, explicit=True)
         else:
             # Another language (python, yaml, json…): look for command lines inside it.
-            self._lines(body, out, explicit=False)
+            self._lines(body, out, explicit=False, guess=False)
 
     # -- inline code spans --------------------------------------------------------------------
 
@@ -239,7 +240,9 @@ class Extractor:
 
     # -- bare lines -----------------------------------------------------------------------------
 
-    def _lines(self, text: str, out: list[Candidate], *, explicit: bool) -> None:
+    def _lines(
+        self, text: str, out: list[Candidate], *, explicit: bool, guess: bool = True
+    ) -> None:
         lines = text.splitlines()
         prose: list[str] = []
         i = 0
@@ -262,10 +265,8 @@ class Extractor:
                     i += 1
                 out.append(Candidate("sql", "\n".join(stmt), explicit))
                 continue
-            guessed = False
-            if self._looks_like_shell(line) or (guessed := self._command_like(line)):
-                if guessed:
-                    prose.append(raw)  # only our guess: let the prose detector read it too
+            known = self._looks_like_shell(line)
+            if known or (guess and self._command_like(line)):
                 script = [line]
                 i += 1
                 i = self._absorb(lines, i, script)
@@ -284,18 +285,26 @@ class Extractor:
                         continue
                     break
                 out.append(Candidate("shell", "\n".join(script), explicit))
+                if not known:
+                    # A program the shell detector does not know: it may run its quoted SQL.
+                    self._quoted_sql("\n".join(script), out)
                 continue
             prose.append(raw)
             i += 1
         rest = "\n".join(prose).strip()
         if rest:
-            if "'" in rest or '"' in rest:
-                # SQL inside a string literal of other code: pd.read_sql("SELECT * FROM t", db)
-                for m in _QUOTED.finditer(rest):
-                    body = next(g for g in m.groups() if g is not None)
-                    if looks_like_sql(body):
-                        out.append(Candidate("sql", body, False))
+            self._quoted_sql(rest, out)
             out.append(Candidate("prose", rest, explicit))
+
+    @staticmethod
+    def _quoted_sql(text: str, out: list[Candidate]) -> None:
+        """SQL inside string literals of other code: pd.read_sql("SELECT * FROM t", db)."""
+        if "'" not in text and '"' not in text:
+            return
+        for m in _QUOTED.finditer(text):
+            body = next(g for g in m.groups() if g is not None)
+            if looks_like_sql(body):
+                out.append(Candidate("sql", body, False))
 
     @staticmethod
     def _absorb(lines: list[str], i: int, script: list[str]) -> int:

@@ -186,8 +186,11 @@ SQL_RULES: tuple[SqlRule, ...] = (
         "critical",
         "require_approval",
         "Grants {target} to a Snowflake share: the data becomes visible to another account.",
-        ["GRANT SELECT ON TABLE crm.customers TO SHARE partner_share"],
-        ["GRANT SELECT ON TABLE crm.customers TO ROLE analyst"],
+        [
+            "GRANT SELECT ON TABLE crm.customers TO SHARE partner_share",
+            "ALTER SHARE partner_share ADD ACCOUNTS = acme.partner1",
+        ],
+        ["GRANT SELECT ON TABLE crm.customers TO ROLE analyst", "ALTER SHARE s SET COMMENT = 'x'"],
     ),
     _rule(
         "sql.grant_admin",
@@ -253,6 +256,18 @@ SQL_RULES: tuple[SqlRule, ...] = (
         ["ALTER TABLE customers ENABLE ROW LEVEL SECURITY", "SET search_path = app"],
     ),
     _rule(
+        "sql.masking_off",
+        "access",
+        "high",
+        "require_approval",
+        "Removes column masking on {target}: readers see the raw personal data.",
+        [
+            "ALTER TABLE crm.customers MODIFY COLUMN email UNSET MASKING POLICY",
+            "DROP MASKING POLICY email_mask",
+        ],
+        ["ALTER TABLE crm.customers MODIFY COLUMN email SET MASKING POLICY email_mask"],
+    ),
+    _rule(
         "sql.audit_off",
         "security-controls",
         "high",
@@ -287,6 +302,7 @@ SQL_RULES: tuple[SqlRule, ...] = (
             "UNLOAD ('select * from customers') TO 's3://bucket/c_' IAM_ROLE 'arn:r'",
             "COPY INTO @ext_stage/customers FROM crm.customers",
             "EXPORT DATA OPTIONS(uri='gs://b/*.csv', format='CSV') AS SELECT * FROM ds.customers",
+            "GET @~/export/ file:///Users/alex/Downloads/",
         ],
         [
             "COPY customers FROM '/tmp/c.csv'",
@@ -415,11 +431,20 @@ _SAFE_RAW = re.compile(
     r"^(?:alter\s+table\s+\S+\s+(?:enable|force)\s+row\s+level\s+security\b|"
     r"(?:create|alter)\s+(?:row\s+access\s+)?policy\b|"
     r"alter\s+system\s+(?:set|reset)\b|"
+    r"alter\s+table\s+\S+\s+(?:(?:modify|alter)\s+(?:column\s+)?\S+\s+set\s+masking\s+policy|"
+    r"add\s+row\s+access\s+policy)\b|"
     r"(?:show|describe|desc|explain|use|begin|commit|rollback|analyze|vacuum|reset|comment)\b)",
     re.I,
 )
 
 
+_SHARE_ACCOUNTS = re.compile(r"^alter\s+share\s+(?P<s>\S+)\s+(?:add|set)\s+accounts\b", re.I)
+_MASKING_OFF = re.compile(
+    r"^alter\s+table\s+(?:if\s+exists\s+)?(?P<t>\S+)\s+(?:modify|alter)\s+(?:column\s+)?"
+    r"(?P<c>\S+)\s+unset\s+masking\s+policy|^drop\s+masking\s+policy\s+(?:if\s+exists\s+)?(?P<p>\S+)",
+    re.I,
+)
+_GET_STAGE = re.compile(r"^get\s+(?P<stage>@\S+)\s+'?(?P<dest>file://\S+?)'?(?:\s|$)", re.I)
 _AUDIT_OFF = re.compile(
     r"^(?:alter\s+system\s+set|set\s+(?:global\s+|persist\s+|session\s+)?)\s*"
     r"(?P<t>pgaudit\.\w+|log_statement|audit_trail|general_log|audit_log\w*|log_connections|"
@@ -706,6 +731,27 @@ class SqlDetector:
         """Statements read with our own patterns. Returns True when fully handled."""
         low = clean.lower()
         head = low.split(" ", 1)[0]
+        if head in ("alter", "drop"):
+            m = _SHARE_ACCOUNTS.match(clean)
+            if m:
+                self._add(result, "sql.grant_to_share", f"share {m.group('s')}", clean)
+                return True
+            m = _MASKING_OFF.match(clean)
+            if m:
+                if m.group("t"):
+                    table = _unquote(m.group("t"))
+                    result.use(table).columns.add(_unquote(m.group("c")))
+                    target = f"{table}.{_unquote(m.group('c'))}"
+                else:
+                    target = f"every column using {m.group('p')}"
+                self._add(result, "sql.masking_off", target, clean)
+                return True
+        if head == "get":
+            m = _GET_STAGE.match(clean)
+            if m:
+                result.locations.append(m.group("dest"))
+                result.exports.append((m.group("dest"), clean))
+                return True
         if head in ("alter", "set", "drop", "noaudit", "uninstall"):
             m = _AUDIT_OFF.match(clean)
             if m:

@@ -92,6 +92,11 @@ RISKY = [
     ("WITH recent AS (SELECT email FROM customers) SELECT * FROM recent", "sql.select_pii"),
     ("SELECT FULL_NAME, PHONE FROM PROD.CRM.CUSTOMERS SAMPLE (1000 ROWS)", "sql.select_pii"),
     ("SELECT ssn, date_of_birth FROM people", "sql.select_pii_uncatalogued"),
+    ("ALTER SHARE partner_share ADD ACCOUNTS = acme.partner1", "sql.grant_to_share"),
+    ("ALTER TABLE crm.customers MODIFY COLUMN email UNSET MASKING POLICY", "sql.masking_off"),
+    ("GET @~/export/ file:///Users/alex/Downloads/", "sql.export"),
+    ("ALTER SYSTEM SET pgaudit.log = 'none'", "sql.audit_off"),
+    ("SET GLOBAL general_log = 'OFF'", "sql.audit_off"),
 ]
 
 BENIGN = [
@@ -112,6 +117,8 @@ BENIGN = [
     "SELECT sku, price FROM products INTO OUTFILE '/var/lib/mysql-files/prices.csv'",
     "INSERT INTO audit_notes (body) VALUES ('truncate later')",
     "-- DROP TABLE customers\nSELECT 1",
+    "ALTER SYSTEM SET log_min_duration_statement = '5s'",
+    "ALTER TABLE crm.customers MODIFY COLUMN email SET MASKING POLICY email_mask",
 ]
 
 
