@@ -55,6 +55,8 @@ class ApprovalService:
         self._subscribers: list[Subscriber] = []
         self._tasks: set[asyncio.Task[None]] = set()
         self._last_task: dict[str, asyncio.Task[None]] = {}
+        self._expiring = False
+        self._expire_again = False
         self.timers = Timers(
             config.policy,
             on_deadline=self.expire_due,
@@ -88,6 +90,8 @@ class ApprovalService:
 
     async def stop(self) -> None:
         self.timers.stop()
+        while self._expiring:  # let a running sweep commit rather than abandon its thread
+            await asyncio.sleep(0.02)
         await self.release.stop()
         if self._tasks:
             await asyncio.gather(*self._tasks, return_exceptions=True)
@@ -262,15 +266,28 @@ class ApprovalService:
         return self._after(change, actor)
 
     async def expire_due(self) -> None:
-        """Expire everything past its deadline, in batches, and announce each."""
-        while True:
-            expired = await asyncio.to_thread(self.machine.expire_due, utcnow())
-            for request in expired:
-                self.timers.forget(request.id)
-                self.release.wake(request.id)
-                self._publish("decided", request, "twokey")
-            if len(expired) < 500:
-                return
+        """Expire everything past its deadline, in batches, and announce each.
+
+        Deadline jobs that fire while a sweep runs only ask it to go round once
+        more: a burst of deadlines becomes a few batches, not a queue of
+        transactions each waiting for the database lock.
+        """
+        self._expire_again = True
+        if self._expiring:
+            return
+        self._expiring = True
+        try:
+            while self._expire_again:
+                self._expire_again = False
+                expired = await asyncio.to_thread(self.machine.expire_due, utcnow())
+                for request in expired:
+                    self.timers.forget(request.id)
+                    self.release.wake(request.id)
+                    self._publish("decided", request, "twokey")
+                if len(expired) == self.machine.EXPIRE_BATCH:
+                    self._expire_again = True
+        finally:
+            self._expiring = False
 
     async def _remind(self, request_id: str) -> None:
         view = await asyncio.to_thread(self.machine.mark, request_id, "reminded", actor="twokey")

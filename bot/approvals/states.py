@@ -26,6 +26,7 @@ from storage.audit import append_event
 from storage.db import session_scope
 from storage.models import OPEN_STATUSES, Request, Status, utcnow
 
+EXPIRED_REASON = "Nobody decided before the deadline; expired requests are never approved."
 PENDING_ONLY = (Status.PENDING,)
 AWAITING_ONLY = (Status.AWAITING_REQUESTER,)
 
@@ -94,6 +95,8 @@ def _fail(code: OutcomeCode, message: str, request: RequestView | None = None) -
 
 
 class StateMachine:
+    EXPIRE_BATCH = 500
+
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
@@ -309,12 +312,25 @@ class StateMachine:
                 ["decided"],
             )
 
-    def expire_due(self, now: datetime, *, limit: int = 500) -> list[RequestView]:
+    def expire_due(self, now: datetime) -> list[RequestView]:
         """Expire open requests past their deadline (one batch); return what this call expired."""
         with session_scope(self.engine) as s:
-            due = rq.claim_overdue(s, OPEN_STATUSES, now, limit=limit)
-            expired = [r for r in due if self._expire_locked(s, r, now)]
-            return [view(s, r) for r in expired]
+            due = rq.claim_overdue(s, OPEN_STATUSES, now, limit=self.EXPIRE_BATCH)
+            won = [r for r in due if self._expire_locked(s, r, now)]
+            votes = rq.votes_for_many(s, [r.id for r in won])
+            # The rows are stale after the UPDATE; describe what was written instead of re-reading.
+            return [
+                RequestView.of(r, votes[r.id]).model_copy(
+                    update={
+                        "status": Status.EXPIRED,
+                        "decided_at": now,
+                        "decided_by": "twokey",
+                        "reason": EXPIRED_REASON,
+                        "updated_at": now,
+                    }
+                )
+                for r in won
+            ]
 
     def _expire_locked(self, s: Session, request: Request, now: datetime) -> bool:
         was = request.status
@@ -329,7 +345,7 @@ class StateMachine:
             },
             decided_at=now,
             decided_by="twokey",
-            reason="Nobody decided before the deadline; expired requests are never approved.",
+            reason=EXPIRED_REASON,
         )
 
     def _overdue(self, s: Session, request: Request) -> Change | None:
