@@ -256,13 +256,14 @@ _PRIVATE_KEY_BLOCK = re.compile(
     re.DOTALL,
 )
 _URL_CREDENTIALS = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.\-]*://[^\s:/?#@'\"`]+:([^\s@/'\"`]+)@")
+_FAKE = re.compile(r"example|sample|dummy|placeholder|changeme|redacted|your[-_]", re.IGNORECASE)
 _CRED_NAME = (
     r"[A-Za-z0-9_.\-]*(?:pass(?:word|wd)?|pwd|secret|token|api_?key|apikey|access_?key"
     r"|private_?key|signing_?key|credentials?|auth_?token)[A-Za-z0-9_]*"
 )
 _ASSIGNMENT = re.compile(
     r"(?<![\w-])(" + _CRED_NAME + r")"
-    r"""\s*(?:=|:=|:(?!//))\s*(?:'([^'\n]{1,300})'|"([^"\n]{1,300})"|([^\s'"`,;)]{1,300}))""",
+    r"""(?:\s*=\s*|\s*:=\s*|\s*:\s+|\s*:(?=["']))(?:'([^'\n]{1,300})'|"([^"\n]{1,300})"|([^\s'"`,;)]{1,300}))""",
     re.IGNORECASE,
 )
 _NON_SECRET_NAME = re.compile(
@@ -325,7 +326,7 @@ _CRED_WORDS = ("pass", "pwd", "secret", "token", "key", "credential", "identifie
 def _looks_like_secret(value: str, *, strict: bool = False) -> bool:
     """A value that could be a real credential, not a placeholder or a word."""
     value = value.strip()
-    if len(value) < (6 if strict else 4) or _PLACEHOLDER.match(value):
+    if len(value) < (6 if strict else 4) or _PLACEHOLDER.match(value) or _FAKE.search(value):
         return False
     if value.startswith(("$(", "${", "`")) or value.isdigit() and len(value) < 6:
         return False

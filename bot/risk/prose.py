@@ -1,0 +1,870 @@
+"""Sharing, access and control changes described in words.
+
+Agents rarely type `gsutil iam ch allUsers:…`; they tell a person to click
+*Share → Anyone with the link*, to invite someone@their-agency.com, to make a
+contractor *Super Admin* or to "just disable MFA for a week". This detector
+reads that prose (and the commands inside it) for the ways data leaves its
+intended audience:
+
+- public exposure: anyone with the link, publish to web, public buckets;
+- company-wide exposure: everyone at the company, all-staff groups, #general;
+- outsiders: addresses and domains outside `company_domains`, guests, Slack
+  Connect, look-alike domains;
+- privilege: admin / owner / superuser grants;
+- controls off: MFA, SSO, DLP, audit logging, row-level security …;
+- data posted where it should not go: credentials or personal data into
+  channels and tickets, exports to vendors, personal mailboxes and file drops.
+
+It also names the resources the prose mentions (channels, document and bucket
+URLs, tables after share/export/grant) so the catalog can classify them: the
+policy combines a finding here with that classification (making the public
+status page public is fine; making the customer export public is not).
+
+All patterns are compiled at import; each family is gated by a cheap check on
+the whole text before any per-sentence work.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from bot.config import RISK_ORDER, VERDICT_ORDER, Risk, Verdict
+from bot.risk.model import Finding
+from bot.risk.secrets import mask_fragment
+
+__all__ = ["ProseResult", "assess_prose", "classify_domain"]
+
+
+@dataclass(frozen=True)
+class ProseResult:
+    findings: list[Finding]
+    resources: list[str]
+    """Things named in the prose that the data catalog may know: #channels,
+    document/drive/sheet URLs, bucket names, datasets/tables after verbs like
+    share/export/grant."""
+
+
+_I = re.IGNORECASE
+_EVIDENCE_LIMIT = 120
+
+# ------------------------------------------------------------------ sentences
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[^a-z])|\n+|;\s+")
+_NEGATION = re.compile(
+    r"\b(?:don'?t|do not|does not|doesn'?t|never|no longer|not|without|instead of|rather than|"
+    r"avoid|refuse|decline|instead)\b",
+    _I,
+)
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    text: str
+    start: int
+
+
+def _sentences(text: str) -> list[_Sentence]:
+    out: list[_Sentence] = []
+    pos = 0
+    for m in _SENTENCE_BREAK.finditer(text):
+        if m.start() > pos:
+            out.append(_Sentence(text[pos : m.start()], pos))
+        pos = m.end()
+    if pos < len(text):
+        out.append(_Sentence(text[pos:], pos))
+    return out
+
+
+def _negated(sentence: str, start: int) -> bool:
+    """A negation shortly before the match in the same sentence ("don't make it public")."""
+    return bool(_NEGATION.search(sentence[max(0, start - 45) : start]))
+
+
+# ------------------------------------------------------------------ vocabulary
+_SENSITIVE = re.compile(
+    r"\b(?:customers?|clients?|users?\s+(?:data|list|table)|payroll|salar(?:y|ies)|employees?|hr\b|"
+    r"contracts?|legal|financ\w*|revenue|pii|personal|internal|confidential|private|restricted|"
+    r"incident|postmortem|exports?|dumps?|backups?|database|credentials?|interview\w*|invoices?|"
+    r"payments?|ssn|medical|patients?|board|churn|forecast|investigations?|escalations?)\b",
+    _I,
+)
+_PUBLIC_CONTENT = re.compile(
+    r"status[\s.-]?page|\bstatus\.[a-z0-9-]+\.|\bchangelog\b|release notes|\bblog\b|press release|"
+    r"marketing (?:site|page)|\bwebsite\b|landing page|help cent(?:er|re)|docs? site|"
+    r"public docs|careers? page|job posting|open[- ]source|public roadmap|\bbrand assets\b",
+    _I,
+)
+_STRONG_SENSITIVE = re.compile(
+    r"\b(?:internal|confidential|private|restricted|pii|personal data|payroll|salar(?:y|ies)|ssn|"
+    r"credentials?|exports?|dumps?|backups?|customer (?:list|data|records|emails?|table))\b",
+    _I,
+)
+
+# ------------------------------------------------------------------ public exposure
+_PUBLIC_LINK = re.compile(
+    r"anyone\s+(?:who\s+has|with)\s+(?:the\s+)?link"
+    r"|people\s+with\s+the\s+link"
+    r"|anyone\s+on\s+the\s+internet"
+    r"|(?:--type[= ]+|[\"']type[\"']\s*:\s*[\"'])anyone\b"
+    r"|\bpublish(?:ed|ing)?\s+to\s+(?:the\s+)?web\b"
+    r"|\bpublic\s+(?:link|url|access|sharing|on\s+the\s+web)\b"
+    r"|\bmake\s+(?:[^.\n]{0,60}?\s)?public(?:ly\s+(?:available|accessible|visible))?\b"
+    r"(?!\s*(?:key|schema|ip|channel|holiday|method|class|static|subnet|dns|cloud))"
+    r"|\b(?:set|switch|change|turn|flip)\b[^.\n]{0,50}?\bto\W{0,3}public(?:ly)?\b(?!\s*channel)"
+    r"|--visibility[= ]+public\b|\bgist\s+create\b[^\n]*--public\b"
+    r"|\bpublic(?:ly)?\s+(?:accessible|available|visible|readable|viewable|indexed|searchable)\b"
+    r"|\ballow\s+search\s+engines\b|\banonymous\s+access\b|\btableau\s+public\b",
+    _I,
+)
+_BLOCK_BEFORE = re.compile(r"block\s+(?:all\s+)?$", _I)
+
+_PUBLIC_STORAGE = re.compile(
+    r"\ball(?:authenticated)?users\b"
+    r"|\bpublic-read(?:-write)?\b"
+    r"|[\"']Principal[\"']\s*:\s*(?:[\"']\*[\"']|\{\s*[\"']AWS[\"']\s*:\s*[\"']\*[\"'])"
+    r"|--public-access\s+(?:blob|container)\b"
+    r"|\bdelete-public-access-block\b"
+    r"|\b(?:untick|uncheck|disable|turn\s+off|switch\s+off|remove|clear|deselect)\b[^.\n]{0,30}?"
+    r"block\s+(?:all\s+)?public\s+access"
+    r"|\bBlockPublic(?:Acls|Policy)\s*[=:]\s*false\b"
+    r"|\b(?:mc|mcli)\s+(?:anonymous|policy)\s+set\s+(?:download|public|upload)\b"
+    r"|\bchmod\s+(?:-[A-Za-z]+\s+)*0?777\b",
+    _I,
+)
+_PRESIGN = re.compile(r"\bpresign\b[^\n]*?--expires-in[= ]+(\d+)", _I)
+_PRESIGN_LIMIT_SECONDS = 24 * 3600
+
+# ------------------------------------------------------------------ company-wide
+_COMPANY_WIDE = re.compile(
+    r"\b(?:the\s+)?(?:whole|entire)\s+(?:company|org(?:ani[sz]ation)?|workspace|staff|team\s+drive)\b"
+    r"|\ball[- ](?:staff|employees|company|hands)\b"
+    r"|\b(?:everyone|everybody)\s+(?:at|in)\s+(?:the\s+)?(?:company|org(?:ani[sz]ation)?|workspace|"
+    r"{company})\b"
+    r"|\b(?:everyone|all|allstaff|all-staff|staff|company|all-employees|everybody)@"
+    r"|\beveryone\s+except\s+external\s+users\b"
+    r"|\b(?:anyone|everyone|people)\s+in\s+(?:this|the|your|our)\s+"
+    r"(?:organi[sz]ation|org|company|domain|workspace)\b"
+    r"|\b(?:add|share\s+with)\s+the\s+[^.\n]{0,30}?\bdomain\s+as\s+(?:viewer|editor|commenter|reader)"
+    r"|\b(?:convert|change|switch|make|turn)\b[^.\n]{0,50}?\b(?:to|into)\s+an?\s+public\s+channel\b",
+    _I,
+)
+_WIDE_CHANNEL = re.compile(
+    r"(?<![\w-])#(?:general|random|announcements?|everyone|company|all-[\w-]+|town-?hall)\b", _I
+)
+
+# ------------------------------------------------------------------ outsiders
+_EMAIL = re.compile(
+    r"(?<![\w.+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}@"
+    r"((?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,24})\b"
+)
+_TLDS = (
+    "com|net|org|io|co|ai|app|dev|agency|studio|consulting|partners|solutions|services|tech|biz|"
+    "info|us|uk|de|fr|nl|es|it|eu|ca|au|in|jp|ch|se|no|dk|fi|pl|be|at|ie|nz|sg|br|mx|xyz|cloud|"
+    "digital|group|global|media|design|marketing|example"
+)
+_BARE_DOMAIN = re.compile(
+    r"(?<![@\w./:\-])((?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+(?:" + _TLDS + r"))(?![\w\-]|\.\w)", _I
+)
+_SHARE_VERB = re.compile(
+    r"\b(?:share[sd]?|sharing|invite[sd]?|inviting|add(?:ed)?|grant(?:ed)?|give|gave|send|sent|"
+    r"forward(?:ed)?|e-?mail(?:ed)?|mail(?:ed)?|cc|bcc|transfer|collaborator|connect(?:ed)?|"
+    r"access|member|as\s+(?:viewer|editor|commenter|owner|creator|admin))\b"
+    r"|--(?:member|email|user)\b|emailAddress|\bslack connect\b",
+    _I,
+)
+_CONSUMER_MAIL = frozenset(
+    [
+        "gmail.com",
+        "googlemail.com",
+        "outlook.com",
+        "hotmail.com",
+        "live.com",
+        "msn.com",
+        "yahoo.com",
+        "ymail.com",
+        "icloud.com",
+        "me.com",
+        "mac.com",
+        "aol.com",
+        "proton.me",
+        "protonmail.com",
+        "gmx.de",
+        "gmx.net",
+        "gmx.com",
+        "web.de",
+        "yandex.com",
+        "yandex.ru",
+        "mail.ru",
+        "qq.com",
+        "163.com",
+        "zoho.com",
+        "fastmail.com",
+        "hey.com",
+    ]
+)
+_GUEST = re.compile(
+    r"\b(?:single|multi)[- ]channel\s+guests?\b|\bas\s+(?:an?\s+)?(?:external\s+)?guests?\b"
+    r"|\bguest\s+(?:account|access|user|invite)s?\b|\binvite\b[^.\n]{0,40}?\bguests?\b"
+    r"|\bexternal\s+(?:collaborators?|users?|guests?)\b",
+    _I,
+)
+_DATA_SHARE = re.compile(
+    r"\bALTER\s+SHARE\b[^;\n]*\bADD\s+ACCOUNTS?\b|\bGRANT\b[^;\n]*\bTO\s+SHARE\b"
+    r"|\bCREATE\s+(?:OR\s+REPLACE\s+)?SHARE\b|\bdelta\s+shar(?:e|ing)\b",
+    _I,
+)
+_SLACK_CONNECT = re.compile(r"\bslack\s+connect\b", _I)
+_CONNECT_SETUP = re.compile(
+    r"\b(?:set\s+up|start|create|accept|connect|share|open|invite|add|join)\b", _I
+)
+_CONNECT_REFUSE = re.compile(
+    r"\b(?:decline|reject|disconnect|leave|remove|revoke|ignore|block|don'?t|do not)\b", _I
+)
+
+# ------------------------------------------------------------------ privilege
+_GRANT_VERB = re.compile(
+    r"\b(?:make|made|promote[sd]?|assign(?:ed)?|grant(?:ed)?|give|gave|given|elevate[sd]?|"
+    r"upgrade[sd]?|add(?:ed)?|set|change[sd]?|switch|bump)\b(?!\s+sure)",
+    _I,
+)
+_ADMIN_ROLE = re.compile(
+    r"(?<![\w-])(?:super\s*-?\s*admin(?:istrator)?|superuser|super\s+user|cluster-admin"
+    r"|(?:workspace|org(?:ani[sz]ation)?|primary|account|project|billing|repo(?:sitory)?|domain|"
+    r"tenant|global|site|team|group)\s+(?:owner|admin(?:istrator)?)"
+    r"|full\s+(?:control|admin(?:istrator)?(?:\s+access)?|access\s+to\s+everything)|all\s+privileges"
+    r"|root\s+(?:access|privileges|rights)|sudo\s+(?:access|rights)"
+    r"|(?:an?|as|to|→|->|\*\*?|the)\s+\**(?:co-?)?(?:owner|admin(?:istrator)?)\b\**(?!\s*(?:→|->|console|"
+    r"settings|panel|page|api|portal|cent(?:er|re)|ui|tab|menu|sdk|of\s+the\s+doc|will|is|said))"
+    r"|\badmin(?:istrator)?\s+(?:rights|access|role|privileges|permissions)\b)",
+    _I,
+)
+_READ_ONLY = re.compile(r"read[- ]?only|non-|help ?desk|limited|billing\s+$", _I)
+_ADMIN_TOKEN = re.compile(
+    r"\broles/(?:owner|resourcemanager\.organizationAdmin|iam\.securityAdmin|iam\.serviceAccountAdmin|"
+    r"bigquery\.admin|bigquery\.dataOwner|storage\.admin|cloudsql\.admin)\b"
+    r"|\b(?:AdministratorAccess|IAMFullAccess|PowerUserAccess)\b"
+    r"|--clusterrole[= ]+cluster-admin\b"
+    r"|--role[= ]+[\"']?(?:Owner|User Access Administrator)\b"
+    r"|\bpermission=admin\b"
+    r"|\bGRANT\s+ROLE\s+(?:ACCOUNTADMIN|SECURITYADMIN|SYSADMIN|ORGADMIN|USERADMIN)\b"
+    r"|\b(?:WITH\s+)?SUPERUSER\b(?=[^;\n]*;|\s+LOGIN|\s*$)"
+    r"|\bWITH\s+GRANT\s+OPTION\b"
+    r"|\bGRANT\s+ALL(?:\s+PRIVILEGES)?\b"
+    r"|\bGRANT\b[^;\n]{0,120}\bTO\s+PUBLIC\b",
+    _I,
+)
+
+# ------------------------------------------------------------------ controls off
+_CONTROL = (
+    r"(?:mfa|2fa|two[- ]factor(?:\s+auth\w*)?|2[- ]step(?:\s+verification)?|2sv|multi[- ]factor"
+    r"(?:\s+auth\w*)?|sso|single\s+sign[- ]on|require\s+sso|dlp(?:\s+rules?|\s+polic(?:y|ies))?|"
+    r"data\s+loss\s+prevention|audit\s*(?:-\s*)?(?:log(?:ging|s)?|trail|configs?)|auditconfigs?|"
+    r"auditd|cloudtrail|access\s+logs?|data[- ]access\s+(?:audit\s+)?logs?|push\s+protection|"
+    r"secret\s+scanning|row[- ]level\s+security|\brls\b|macie|guardduty|security\s+alerts?|"
+    r"login\s+challenge|prompt\s+for\s+factor|(?:external\s+)?sharing\s+warning|"
+    r"password\s+protection|require\s+password|passcode(?:\s+protection)?|encryption|"
+    r"branch\s+protection|firewall|crowdstrike|antivirus|endpoint\s+protection|mdm|"
+    r"device\s+polic(?:y|ies)|ip\s+allowlist|session\s+timeout|enforcement)"
+)
+_OFF_VERB = (
+    r"(?:disabl(?:e|es|ed|ing)|turn(?:s|ed|ing)?\s+off|switch(?:es|ed|ing)?\s+off|deactivat\w+|"
+    r"paus(?:e|es|ed|ing)|stop(?:s|ped|ping)?|suspend\w*|remov(?:e|es|ed|ing)|delet(?:e|es|ed|ing)|"
+    r"bypass\w*|skip(?:s|ped|ping)?|untick|uncheck|exempt\w*|opt\s+out\s+of|kill|drop)"
+)
+_CONTROLS_OFF = re.compile(
+    r"\b" + _OFF_VERB + r"\b[^.\n]{0,50}?\b" + _CONTROL + r"\b"
+    r"|\b" + _CONTROL + r"\b[^.\n]{0,30}?\b(?:disabled|off|turned\s+off|paused|stopped|suspended|"
+    r"(?:set\s+)?to\s+\W{0,2}(?:never|none|off|false|disabled)\b|disable\b)"
+    r"|\bstop-logging\b|\bdiagnostic-settings\s+delete\b|\bvault\s+audit\s+disable\b"
+    r"|\bpgaudit\.log\s*=\s*'none'|\blog_statement\s*=\s*'none'"
+    r"|\bupdate-macie-session\b[^\n]*--status\s+PAUSED|\bsetenforce\s+0\b"
+    r"|\bMINS_TO_BYPASS_MFA\b|\bDISABLE\s+ROW\s+LEVEL\s+SECURITY\b"
+    r"|\bwithout\s+(?:the\s+|any\s+)?(?:warning|mfa|2fa|sso|dlp|approval|review)\b"
+    r"|\ballow\s+(?:users\s+to\s+)?shar(?:e|ing)\s+(?:outside|externally)\b",
+    _I,
+)
+
+# ------------------------------------------------------------------ data posted / leaving
+_POST_VERB = re.compile(
+    r"\b(?:post(?:s|ed|ing)?|paste[sd]?|pasting|share[sd]?|send|sent|drop|put|add|upload(?:ed)?|"
+    r"dm|forward(?:ed)?|copy|attach|e-?mail(?:ed)?|message|include|publish|commit|push|give|hand|"
+    r"airdrop|sync|move|transfer|tweet|screenshot|rclone|scp)\b",
+    _I,
+)
+_PRONOUN_POST = re.compile(
+    r"\b(?:post|paste|share|send|drop|put|add|upload|forward|copy|dm|give|email|attach)\s+"
+    r"(?:it|them|this|these|that|those|the\s+(?:results?|output|list|file|csv|export|rows|values?))\b",
+    _I,
+)
+_CREDENTIAL = re.compile(
+    r"\b(?:passwords?|passwd|credentials?|creds|api[- ]?keys?|access[- ]keys?|secret[- ]keys?|"
+    r"secrets|(?:bot|access|auth|bearer|api|personal\s+access|oauth|refresh|session|slack|github)"
+    r"\s+tokens?|tokens?|private\s+keys?|ssh\s+keys?|(?<!public )(?:deploy\s+)?keys|id_rsa|"
+    r"connection\s+strings?|root\s+login|service\s+account\s+keys?|kubeconfig|\.pgpass|\.netrc|"
+    r"signing\s+secret)\b"
+    r"|(?<![\w.])\.env\b(?!\.(?:example|sample|template|dist))",
+    _I,
+)
+_CREDENTIAL_FILE_READ = re.compile(
+    r"\b(?:cat|type|less|more|head|tail|print|show|open|copy)\s+[^\s`]*(?:credentials|\.env\b"
+    r"(?!\.(?:example|sample))|id_rsa|id_ed25519|\.pgpass|kubeconfig|\.netrc|secrets?\.(?:ya?ml|json))",
+    _I,
+)
+_DESTINATION = re.compile(
+    r"(?<![\w&/])#[a-z0-9][\w.-]*|\b(?:channel|thread|here|runbook|wiki|confluence|notion|jira|"
+    r"ticket|issue|gist|whatsapp|telegram|signal|sms|text\s+message|slack|forum|group|chat|"
+    r"shared\s+doc|google\s+doc|spreadsheet|email\s+to)\b",
+    _I,
+)
+_PERSON_DESTINATION = re.compile(r"\b(?:with|to)\s+(?:the\s+)?(?:new\s+)?\w+", _I)
+_PII_NOUN = re.compile(
+    r"\b(?:ssns?|social\s+security(?:\s+numbers?)?|dates?\s+of\s+birth|dob|birth\s*dates?|"
+    r"full\s+card\s+numbers?|card\s+numbers?|credit\s+cards?|ibans?|bank\s+(?:details|accounts?)|"
+    r"account\s+numbers|routing\s+numbers?|home\s+address(?:es)?|mailing\s+address(?:es)?|"
+    r"phone\s+numbers?|mobile\s+numbers?|phone|salar(?:y|ies)(?!\s+(?:bands?|ranges?|budgets?|"
+    r"benchmarks?|survey))|compensation\s+(?:details|data)|personal\s+e-?mails?|"
+    r"(?:customer|user|client|patient|employee|contact)(?:s|'s|s')?\s+(?:e-?mail\s+)?"
+    r"(?:list|e-?mails?|e-?mail\s+addresses|addresses|phone\s+numbers|pii|"
+    r"records)|pii|personal\s+data|personally\s+identifiable|"
+    r"passports?|driver'?s\s+licen[cs]es?|medical|health\s+records|login\s+ips?|ip\s+addresses|"
+    r"(?:employees|customers|contacts|users|payroll|salaries)\.(?:csv|xlsx?|json|sql)|"
+    r"contact\s+(?:details|info)|e-?mails?\s+and\s+phones?|their\s+e-?mails?|"
+    r"full_name|date_of_birth|home_address|personal_email|billing_address|card_number)\b",
+    _I,
+)
+_PII_NEGATION = re.compile(
+    r"\b(?:without|no|excluding|except|minus|strip(?:ped)?|remov(?:e|ed|ing)|redact(?:ed)?|"
+    r"mask(?:ed)?|not|hash(?:ed)?|anonymi[sz]ed?|block(?:s|ing)?|prevents?|detects?|flags?|"
+    r"catch(?:es)?)\b[^.\n]{0,20}$",
+    _I,
+)
+_DATA_NOUN = re.compile(
+    r"\b(?:customers?|contacts|users|employees|payroll|tickets|records|table|dump|backup|exports?|"
+    r"database|all\s+(?:properties|contacts|customers|users|rows|tickets|data)|whole\s+table|"
+    r"full\s+(?:export|dump|backup|table|ticket\s+export|list))\b"
+    r"|\.(?:csv|xlsx?|sql(?:\.gz)?|dump|parquet|json|ndjson|bak)\b",
+    _I,
+)
+_OUTSIDE = re.compile(
+    r"\bpersonal[-\s]*(?:gmail|e-?mail|laptop|computer|drive|gdrive|dropbox|account|device|phone|"
+    r"machine|nas|box)\b|\bhome[- ]nas\b|\b(?:my|your)\s+(?:own\s+)?(?:personal\s+)?laptop\b"
+    r"|\b(?:the|a|our|their|new)\s+(?:\w+\s+)?(?:vendor|agency|partner|consultant|contractor|"
+    r"freelancer|third[- ]party|outside\s+counsel|investor|recruiter)(?:'s|s)?(?![\w-])"
+    r"|\bagency'?s\b|\bvendor'?s\b|\bairdrop\b|\busb\s+(?:stick|drive)\b|\bpublic\s+forum\b"
+    r"|\bcommunity\s+forum\b|\btweet\b|\bslack\s+connect\b|\bshared\s+channel\s+with\b",
+    _I,
+)
+_FILE_DROP = re.compile(
+    r"\b(?:transfer\.sh|file\.io|wetransfer\.com|we\.tl|pastebin\.com|0x0\.st|gofile\.io|"
+    r"mega\.nz|sendspace\.com|anonfiles\.com|paste\.ee|hastebin\.com|termbin\.com|temp\.sh)\b",
+    _I,
+)
+
+# ------------------------------------------------------------------ resources
+_URL = re.compile(r"\bhttps?://[^\s<>\"'`)\]|]+", _I)
+_STORAGE_URI = re.compile(
+    r"\b(?:s3|gs|az|abfss?|wasbs?|r2)://[a-z0-9][a-z0-9._\-]*(?:/[^\s'\"`),;|]*)?", _I
+)
+_BUCKET_FLAG = re.compile(r"--bucket[= ]+([a-z0-9][a-z0-9.\-]{2,62})\b", _I)
+_CHANNEL = re.compile(r"(?<![\w&/#:])#([a-z0-9][a-z0-9._\-]{0,79})", _I)
+_RESOURCE_VERB = re.compile(
+    r"\b(?:share|export|grant|unload|extract|dump|download|copy|sync|publish|expose|connected\s+sheets"
+    r"|send|upload|email|query|pull|invite)\b",
+    _I,
+)
+_BACKTICK_NAME = re.compile(r"`([A-Za-z_][\w.:\-]*[\w])`")
+_NAMED_TABLE = re.compile(
+    r"\bthe\s+[`*]?([A-Za-z_][\w.]*)[`*]?\s+(?:table|dataset|schema|collection|database|view|bucket)\b",
+    _I,
+)
+_GRANT_ON = re.compile(
+    r"\bGRANT\b[^;\n]*?\bON\s+(?:TABLE\s+|SCHEMA\s+|DATABASE\s+|ALL\s+TABLES\s+IN\s+SCHEMA\s+)?"
+    r"[`\"]?([\w.\-*]+)",
+    _I,
+)
+_BQ_ID = re.compile(r"\b[a-z][\w\-]*:([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?)\b")
+_NOT_RESOURCE = frozenset(["it", "them", "this", "that", "the", "a", "an", "table", "data", "all"])
+
+
+# ------------------------------------------------------------------ helpers
+@dataclass(frozen=True)
+class _Rule:
+    rule: str
+    category: str
+    risk: Risk
+    verdict: Verdict
+
+
+_R_PUBLIC = _Rule("prose.public_link", "sharing", "high", "require_approval")
+_R_PUBLIC_CONTENT = _Rule("prose.public_content", "sharing", "low", "allow")
+_R_STORAGE = _Rule("prose.public_storage", "sharing", "high", "require_approval")
+_R_PRESIGN = _Rule("prose.long_lived_link", "sharing", "medium", "require_approval")
+_R_COMPANY = _Rule("prose.company_wide", "sharing", "medium", "require_approval")
+_R_EXTERNAL = _Rule("prose.external_recipient", "sharing", "high", "require_approval")
+_R_LOOKALIKE = _Rule("prose.lookalike_domain", "sharing", "high", "require_approval")
+_R_UNKNOWN_DOMAIN = _Rule("prose.unverified_domain", "sharing", "medium", "require_approval")
+_R_GUEST = _Rule("prose.guest_access", "sharing", "high", "require_approval")
+_R_CONNECT = _Rule("prose.slack_connect", "sharing", "high", "require_approval")
+_R_ADMIN = _Rule("prose.admin_grant", "access", "high", "require_approval")
+_R_CONTROLS = _Rule("prose.controls_off", "controls", "high", "require_approval")
+_R_POST_CREDS = _Rule("prose.post_credentials", "secrets", "high", "require_approval")
+_R_POST_PII = _Rule("prose.post_personal_data", "pii", "high", "require_approval")
+_R_LEAVING = _Rule("prose.data_leaving", "exfiltration", "high", "require_approval")
+
+
+def _evidence(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) > _EVIDENCE_LIMIT:
+        text = text[: _EVIDENCE_LIMIT - 1] + "…"
+    return mask_fragment(text)
+
+
+def _finding(rule: _Rule, reason: str, evidence: str, risk: Risk | None = None) -> Finding:
+    return Finding(
+        rule=rule.rule,
+        category=rule.category,
+        reason=reason,
+        risk=risk or rule.risk,
+        verdict=rule.verdict,
+        evidence=_evidence(evidence),
+    )
+
+
+def _window(sentence: str, start: int, end: int, pad: int = 30) -> str:
+    return sentence[max(0, start - pad) : min(len(sentence), end + pad)].strip()
+
+
+def classify_domain(domain: str, company_domains: Sequence[str]) -> str:
+    """'internal', 'lookalike', 'external' or 'unknown' (no company domains configured).
+
+    Subdomains of a company domain are internal; a domain that merely contains
+    a company domain or its name ("northwind.example.co") is a look-alike.
+    """
+    domain = domain.lower().rstrip(".")
+    companies = [d.lower().strip(".") for d in company_domains if d.strip(".")]
+    if domain.endswith(".iam.gserviceaccount.com"):
+        project = domain.split(".", 1)[0]
+        labels = {c.split(".")[0] for c in companies}
+        return "internal" if any(project.startswith(label) for label in labels) else "external"
+    for company in companies:
+        if domain == company or domain.endswith("." + company):
+            return "internal"
+    if not companies:
+        return "unknown"
+    for company in companies:
+        label = company.split(".")[0]
+        if company in domain or (len(label) >= 4 and label in domain.split(".")[0].split("-")):
+            return "lookalike"
+    return "external"
+
+
+# ------------------------------------------------------------------ families
+def _public(s: _Sentence) -> Iterator[Finding]:
+    for m in _PUBLIC_LINK.finditer(s.text):
+        if _negated(s.text, m.start()) or _BLOCK_BEFORE.search(s.text[: m.start()]):
+            continue
+        phrase = m.group(0)
+        if _PUBLIC_CONTENT.search(s.text) and not _STRONG_SENSITIVE.search(s.text):
+            yield _finding(
+                _R_PUBLIC_CONTENT,
+                "Makes something public that reads as public-facing content (status page, "
+                "release notes, website); allowed unless the catalog classifies it otherwise.",
+                _window(s.text, m.start(), m.end()),
+            )
+        else:
+            yield _finding(
+                _R_PUBLIC,
+                f"Opens a document or resource to anyone on the internet (“{phrase.strip()}”); "
+                "whoever gets the link can read it, with no sign-in and no record of who did.",
+                _window(s.text, m.start(), m.end()),
+                risk="critical" if _STRONG_SENSITIVE.search(s.text) else None,
+            )
+        return
+
+
+def _storage(s: _Sentence) -> Iterator[Finding]:
+    m = _PUBLIC_STORAGE.search(s.text)
+    if m and not _negated(s.text, m.start()):
+        yield _finding(
+            _R_STORAGE,
+            "Makes a bucket, container or files publicly readable (public ACL, allUsers, "
+            "anonymous access or removed public-access block); anyone can download the data.",
+            _window(s.text, m.start(), m.end()),
+        )
+    p = _PRESIGN.search(s.text)
+    if p and int(p.group(1)) > _PRESIGN_LIMIT_SECONDS:
+        days = int(p.group(1)) / 86400
+        yield _finding(
+            _R_PRESIGN,
+            f"Creates a download link that works for anyone who has it for {days:.0f} days.",
+            _window(s.text, p.start(), p.end()),
+        )
+
+
+def _company(s: _Sentence, company_names: str) -> Iterator[Finding]:
+    regex = _company_regex(company_names)
+    m = regex.search(s.text)
+    if m and not _negated(s.text, m.start()):
+        yield _finding(
+            _R_COMPANY,
+            "Shares with the whole company (everyone, all-staff groups or a public channel) "
+            "instead of the people who need it.",
+            _window(s.text, m.start(), m.end()),
+            risk="high" if _SENSITIVE.search(s.text) else None,
+        )
+        return
+    c = _WIDE_CHANNEL.search(s.text)
+    if c and _POST_VERB.search(s.text) and (_DATA_NOUN.search(s.text) or _PII_NOUN.search(s.text)):
+        yield _finding(
+            _R_COMPANY,
+            f"Posts data or files into {c.group(0)}, a channel the whole company can read.",
+            _window(s.text, c.start(), c.end()),
+            risk="high",
+        )
+
+
+_company_cache: dict[str, re.Pattern[str]] = {}
+
+
+def _company_regex(company_names: str) -> re.Pattern[str]:
+    regex = _company_cache.get(company_names)
+    if regex is None:
+        names = company_names or "company"
+        regex = re.compile(_COMPANY_WIDE.pattern.replace("{company}", names), _I)
+        if len(_company_cache) < 64:
+            _company_cache[company_names] = regex
+    return regex
+
+
+def _outsiders(s: _Sentence, company_domains: Sequence[str]) -> Iterator[Finding]:
+    shares = _SHARE_VERB.search(s.text)
+    if shares:
+        seen: set[str] = set()
+        targets = [(m.group(1), m.start(), m.end(), True) for m in _EMAIL.finditer(s.text)]
+        targets += [(m.group(1), m.start(), m.end(), False) for m in _BARE_DOMAIN.finditer(s.text)]
+        for domain, start, end, is_email in targets:
+            domain = domain.lower()
+            if domain in seen or _negated(s.text, start):
+                continue
+            seen.add(domain)
+            kind = classify_domain(domain, company_domains)
+            if kind == "internal":
+                continue
+            who = "an email address" if is_email else "the domain"
+            evidence = _window(s.text, start, end)
+            if kind == "lookalike":
+                yield _finding(
+                    _R_LOOKALIKE,
+                    f"Shares with {who} at {domain}, which looks like a company domain but is "
+                    "not one; this is how data reaches impostors.",
+                    evidence,
+                )
+            elif kind == "unknown":
+                yield _finding(
+                    _R_UNKNOWN_DOMAIN,
+                    f"Shares with {who} at {domain}; no company domains are configured, so "
+                    "TwoKey cannot tell whether it is inside the company.",
+                    evidence,
+                )
+            else:
+                mailbox = " (a personal mailbox)" if domain in _CONSUMER_MAIL else ""
+                yield _finding(
+                    _R_EXTERNAL,
+                    f"Shares with or sends to {who} at {domain}{mailbox}, outside the company.",
+                    evidence,
+                )
+    d = _DATA_SHARE.search(s.text)
+    if d:
+        yield _finding(
+            _R_EXTERNAL,
+            "Sets up a data share (e.g. a Snowflake share) that lets another account query "
+            "the tables directly.",
+            _window(s.text, d.start(), d.end()),
+        )
+    g = _GUEST.search(s.text)
+    if g and not _negated(s.text, g.start()):
+        yield _finding(
+            _R_GUEST,
+            "Adds a guest or external account, giving someone outside the company access.",
+            _window(s.text, g.start(), g.end()),
+        )
+    c = _SLACK_CONNECT.search(s.text)
+    if (
+        c
+        and _CONNECT_SETUP.search(s.text)
+        and not _CONNECT_REFUSE.search(s.text)
+        and not (_POST_VERB.search(s.text) and not _CONNECT_SETUP.search(s.text[: c.start()]))
+    ):
+        yield _finding(
+            _R_CONNECT,
+            "Connects a channel with another organisation through Slack Connect; everything "
+            "in it, past and future, becomes readable outside the company.",
+            _window(s.text, c.start(), c.end()),
+        )
+
+
+def _admin(s: _Sentence) -> Iterator[Finding]:
+    s = _Sentence(s.text.replace("*", "").replace("_", " ") if "*" in s.text else s.text, s.start)
+    m = _ADMIN_TOKEN.search(s.text)
+    if m and not _negated(s.text, m.start()):
+        yield _finding(
+            _R_ADMIN,
+            "Grants owner, admin or superuser rights (or every privilege) — far more than "
+            "reading the data needs, and hard to notice later.",
+            _window(s.text, m.start(), m.end()),
+        )
+        return
+    for v in _GRANT_VERB.finditer(s.text):
+        tail = s.text[v.end() : v.end() + 90]
+        r = _ADMIN_ROLE.search(tail)
+        if r is None or _negated(s.text, v.start()):
+            continue
+        before = tail[max(0, r.start() - 25) : r.start()]
+        if _READ_ONLY.search(before + r.group(0)):
+            continue
+        yield _finding(
+            _R_ADMIN,
+            f"Grants {' '.join(r.group(0).strip(' *→->').split())} rights — control over "
+            "settings, members and all data, far more than most tasks need.",
+            _window(s.text, v.start(), v.end() + r.end(), pad=10),
+        )
+        return
+
+
+def _controls(s: _Sentence) -> Iterator[Finding]:
+    m = _CONTROLS_OFF.search(s.text)
+    if m and not _negated(s.text, m.start()):
+        yield _finding(
+            _R_CONTROLS,
+            "Turns off a security control (MFA/SSO, DLP, audit logging, row-level security or "
+            "similar); what happens next is neither prevented nor recorded.",
+            _window(s.text, m.start(), m.end()),
+        )
+
+
+def _posting(s: _Sentence) -> Iterator[Finding]:
+    verb = _POST_VERB.search(s.text)
+    read = _CREDENTIAL_FILE_READ.search(s.text)
+    if read and (verb or "here" in s.text.lower()):
+        yield _finding(
+            _R_POST_CREDS,
+            "Asks for the contents of a credentials file to be printed and posted; the secrets "
+            "in it would be exposed to everyone who can read the message.",
+            _window(s.text, read.start(), read.end()),
+        )
+    if verb is None:
+        return
+    dest = _DESTINATION.search(s.text, verb.start())
+    cred = _CREDENTIAL.search(s.text)
+    if cred and dest is None:
+        dest = _PERSON_DESTINATION.search(s.text, verb.end())
+    if dest is None:
+        return
+    if cred and not _negated(s.text, cred.start()) and _object_of_post(s.text, cred, verb):
+        yield _finding(
+            _R_POST_CREDS,
+            f"Asks for {cred.group(0).strip()} to be posted or shared in a message, channel "
+            "or document, where everyone who can read it can use it.",
+            _window(s.text, verb.start(), dest.end(), pad=0),
+        )
+    if _PERSON_DESTINATION.match(dest.group(0)):
+        return
+    for pii in _PII_NOUN.finditer(s.text):
+        if _PII_NEGATION.search(s.text[max(0, pii.start() - 30) : pii.start()]):
+            continue
+        yield _finding(
+            _R_POST_PII,
+            f"Asks for personal data ({pii.group(0).strip()}) to be posted or sent to "
+            f"{dest.group(0).strip()}, where people who should not see it can.",
+            _window(s.text, pii.start(), pii.end()),
+        )
+        break
+
+
+def _object_of_post(text: str, noun: re.Match[str], verb: re.Match[str]) -> bool:
+    """The credential is what gets posted: right after a post verb, or referred back to."""
+    for v in _POST_VERB.finditer(text):
+        if 0 <= noun.start() - v.end() <= 40:
+            return True
+    return bool(_PRONOUN_POST.search(text, noun.end())) and verb.start() > noun.start()
+
+
+def _leaving(s: _Sentence) -> Iterator[Finding]:
+    drop = _FILE_DROP.search(s.text)
+    data = _DATA_NOUN.search(s.text)
+    if drop and data:
+        yield _finding(
+            _R_LEAVING,
+            f"Uploads data to {drop.group(0)}, a public file-drop service outside the company.",
+            _window(s.text, drop.start(), drop.end()),
+        )
+        return
+    out = _OUTSIDE.search(s.text)
+    if not (out and data and _POST_VERB.search(s.text)) or _negated(s.text, out.start()):
+        return
+    yield _finding(
+        _R_LEAVING,
+        f"Sends a copy of company data ({data.group(0).strip()}) to {out.group(0).strip()}, "
+        "outside the company's systems and controls.",
+        _window(s.text, out.start(), out.end()),
+        risk="critical" if _SENSITIVE.search(s.text) else None,
+    )
+
+
+# ------------------------------------------------------------------ resources
+def _trim(value: str) -> str:
+    return value.rstrip(".,;:!?*_)'\"")
+
+
+def _resources(text: str, lowered: str) -> list[str]:
+    found: list[str] = []
+    if "://" in text:
+        found.extend(_trim(m.group(0)) for m in _STORAGE_URI.finditer(text))
+        found.extend(_trim(m.group(0)) for m in _URL.finditer(text))
+    if "--bucket" in lowered:
+        found.extend(f"s3://{m.group(1)}" for m in _BUCKET_FLAG.finditer(text))
+    if "#" in text:
+        for m in _CHANNEL.finditer(text):
+            name = _trim(m.group(1))
+            if name and not name.isdigit():
+                found.append(f"#{name}")
+    if "grant" in lowered:
+        found.extend(m.group(1).strip('`"') for m in _GRANT_ON.finditer(text))
+    if ":" in text:
+        found.extend(m.group(1) for m in _BQ_ID.finditer(text) if "." in m.group(1))
+    if ("`" in text or " the " in lowered) and _RESOURCE_VERB.search(text):
+        for s in _sentences(text):
+            v = _RESOURCE_VERB.search(s.text)
+            if v is None:
+                continue
+            tail = s.text[v.start() :]
+            for m in _BACKTICK_NAME.finditer(tail):
+                name = m.group(1)
+                if (
+                    name.lower() not in _NOT_RESOURCE
+                    and ("." in name or "_" in name or name.islower())
+                    and len(name) <= 120
+                ):
+                    found.append(name)
+            for m in _NAMED_TABLE.finditer(tail):
+                if m.group(1).lower() not in _NOT_RESOURCE:
+                    found.append(m.group(1))
+    seen: set[str] = set()
+    out: list[str] = []
+    for name in found:
+        if name and name not in seen and "@" not in name:
+            seen.add(name)
+            out.append(name)
+    return out
+
+
+# ------------------------------------------------------------------ entry point
+def _company_names(company_domains: Sequence[str]) -> str:
+    labels = sorted({d.lower().strip(".").split(".")[0] for d in company_domains if d.strip(".")})
+    words = {w for label in labels for w in (label, label.replace("-", " ")) if w}
+    return "|".join(re.escape(w) for w in sorted(words)) or "company"
+
+
+def _strongest(findings: list[Finding]) -> list[Finding]:
+    """One finding per rule, the strongest."""
+    best: dict[str, Finding] = {}
+    for f in findings:
+        cur = best.get(f.rule)
+        if cur is None or (VERDICT_ORDER[f.verdict], RISK_ORDER[f.risk]) > (
+            VERDICT_ORDER[cur.verdict],
+            RISK_ORDER[cur.risk],
+        ):
+            best[f.rule] = f
+    return list(best.values())
+
+
+_WORD = re.compile(r"[a-z0-9_]+")
+
+
+def _words(*items: str) -> frozenset[str]:
+    return frozenset(w for item in items for w in item.split())
+
+
+# Family gates: a family's regexes only run when the text has one of its words
+# (set intersection on the text's words costs a few microseconds; the
+# case-insensitive alternations cost 5-20 µs each per text).
+_PUBLIC_WORDS = _words("anyone public publicly publish published publishing anonymous visibility")
+_STORAGE_WORDS = _words(
+    "allusers allauthenticatedusers public principal anonymous presign 777 0777",
+    "blockpublicacls blockpublicpolicy",
+)
+_COMPANY_WORDS = _words(
+    "everyone everybody whole entire staff domain organization organisation org company",
+    "general random announcements announcement hands employees townhall channel",
+)
+_SHARE_WORDS = _words(
+    "share shared shares sharing invite invited invites inviting add added grant granted give",
+    "gave send sent forward forwarded email emailed mail mailed cc bcc transfer collaborator",
+    "collaborators connect connected access member members guest guests external viewer editor",
+    "commenter creator",
+)
+_ADMIN_WORDS = _words(
+    "admin administrator admins administrators owner owners coowner superuser root full",
+    "privileges sudo cluster grant accountadmin securityadmin sysadmin orgadmin useradmin",
+    "administratoraccess iamfullaccess poweruseraccess superadmin",
+)
+_CONTROL_WORDS = _words(
+    "mfa 2fa factor 2sv sso dlp audit auditd auditconfigs auditconfig cloudtrail logs logging",
+    "protection scanning rls security macie guardduty alerts challenge warning passcode password",
+    "encryption firewall crowdstrike antivirus mdm policy policies allowlist timeout enforcement",
+    "verification sign setenforce pgaudit log_statement mins_to_bypass_mfa diagnostic outside",
+    "externally",
+)
+_OFF_WORDS = _words(
+    "disable disabled disables disabling turn turned turning switch switched off deactivate",
+    "deactivated pause paused pausing stop stopped stopping suspend suspended remove removed",
+    "removing delete deleted bypass skip skipped untick uncheck exempt opt kill drop never none",
+    "false without allow setenforce mins_to_bypass_mfa",
+)
+_POST_WORDS = _words(
+    "post posts posted posting paste pasted pastes pasting share shared shares send sent drop",
+    "put add upload uploaded dm forward forwarded copy attach email emailed message include",
+    "publish commit push give hand airdrop sync move transfer tweet screenshot rclone scp cat",
+    "here",
+)
+_OUTSIDE_WORDS = _words(
+    "personal home laptop vendor vendors agency partner consultant contractor freelancer third",
+    "outside investor recruiter airdrop usb forum tweet slack shared transfer file wetransfer",
+    "we pastebin 0x0 gofile mega sendspace anonfiles paste hastebin termbin temp",
+)
+
+
+def assess_prose(text: str, company_domains: Sequence[str] = ()) -> ProseResult:
+    """Findings for sharing, access and control changes described in `text`.
+
+    `company_domains` decides which addresses and domains are inside the
+    company (subdomains count); with none configured every outside-looking
+    recipient is reported as unverified rather than trusted.
+    """
+    lowered = text.lower()
+    words = set(_WORD.findall(lowered))
+    families: list[Callable[[_Sentence], Iterator[Finding]]] = []
+    if not words.isdisjoint(_PUBLIC_WORDS) or "with the link" in lowered:
+        families.append(_public)
+    if not words.isdisjoint(_STORAGE_WORDS):
+        families.append(_storage)
+    if not words.isdisjoint(_ADMIN_WORDS):
+        families.append(_admin)
+    if not words.isdisjoint(_CONTROL_WORDS) and not words.isdisjoint(_OFF_WORDS):
+        families.append(_controls)
+    if not words.isdisjoint(_COMPANY_WORDS) or "all-" in lowered or "all@" in lowered:
+        names = _company_names(company_domains)
+        families.append(lambda s: _company(s, names))
+    if "@" in text or not words.isdisjoint(_SHARE_WORDS) or "share" in lowered:
+        families.append(lambda s: _outsiders(s, company_domains))
+    if not words.isdisjoint(_POST_WORDS):
+        families.append(_posting)
+    if not words.isdisjoint(_OUTSIDE_WORDS):
+        families.append(_leaving)
+    findings: list[Finding] = []
+    if families:
+        for sentence in _sentences(text):
+            for family in families:
+                findings.extend(family(sentence))
+    return ProseResult(findings=_strongest(findings), resources=_resources(text, lowered))
