@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from bot.config import TwoKeyConfig
 from bot.risk.catalog import CLASSIFICATION_ORDER, Catalog, merge
-from bot.risk.extract import Candidate, Extractor
+from bot.risk.extract import Candidate, Extractor, client_sql
 from bot.risk.model import Assessment, DataRef, Finding
 from bot.risk.normalize import normalize
 from bot.risk.policy import Part, Policy
@@ -192,7 +192,8 @@ class RiskEngine:
             return
         part.findings += result.findings
         part.data += [self.catalog.resolve(r) for r in result.resources]
-        for statement in result.sql:
+        statements = list(dict.fromkeys([*result.sql, *client_sql(command)]))
+        for statement in statements:
             found = self._guard(part, "SQL", lambda s=statement: self.sql.assess(s))
             if found is not None:
                 self._sql_result(found, part)

@@ -139,6 +139,29 @@ BARE_SQL = re.compile(
 """Text that reads as a SQL statement rather than an English sentence about data."""
 
 
+_CLIENT_SQL = re.compile(
+    r"\b(?:psql|mysql|mariadb|sqlite3|snowsql|bq|sqlcmd|duckdb|clickhouse-client|usql|beeline|"
+    r"trino|presto|spark-sql|vsql|cockroach\s+sql)\b[^|;&\n]*?"
+    r"\s(?:-[ceqQ]|--command|--execute|--query|query)(?:\s+|=)(?:--?[\w-]+(?:=\S+)?\s+)*"
+    r"(?:'(?P<s>[^']*)'|\"(?P<d>(?:[^\"\\]|\\.)*)\")",
+    re.S,
+)
+_SQL_AFTER = re.compile(r"(?::\s+|\b(?:run|execute|exec|try|use)\s+)(?=[A-Za-z(\\])", re.I)
+
+
+def client_sql(command: str) -> list[str]:
+    """SQL handed to a database client on its command line (`psql -c '…'`, `bq query '…'`).
+
+    A backstop for wrappers the shell detector does not unwrap (`kubectl exec … -- psql -c`).
+    """
+    out = []
+    for m in _CLIENT_SQL.finditer(command):
+        body = m.group("s") if m.group("s") is not None else m.group("d")
+        if body and looks_like_sql(body):
+            out.append(body)
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     kind: CandidateKind
@@ -294,7 +317,18 @@ class Extractor:
         rest = "\n".join(prose).strip()
         if rest:
             self._quoted_sql(rest, out)
+            self._sql_after_colon(rest, out)
             out.append(Candidate("prose", rest, explicit))
+
+    @staticmethod
+    def _sql_after_colon(text: str, out: list[Candidate]) -> None:
+        """SQL that starts mid-sentence: "Fix it: GRANT SELECT ON t TO PUBLIC;"."""
+        for line in text.splitlines():
+            for m in _SQL_AFTER.finditer(line):
+                tail = line[m.end() :].strip()
+                if looks_like_sql(tail):
+                    out.append(Candidate("sql", tail, False))
+                    break
 
     @staticmethod
     def _quoted_sql(text: str, out: list[Candidate]) -> None:

@@ -91,6 +91,16 @@ def test_sql_nested_in_a_shell_command(engine: RiskEngine) -> None:
     assert a.decision == "require_approval"
 
 
+def test_sql_through_a_wrapper(engine: RiskEngine) -> None:
+    a = engine.assess("Run:\n$ kubectl -n prod exec deploy/api -- psql -c 'TRUNCATE sessions'")
+    assert "sql.truncate" in rules(a)
+    assert a.decision == "require_approval"
+
+
+def test_destructive_words_in_data_are_not_findings(engine: RiskEngine) -> None:
+    assert engine.assess("echo 'DROP TABLE customers' >> notes.md").decision == "allow"
+
+
 def test_sql_inside_python_code(engine: RiskEngine) -> None:
     a = engine.assess('```python\ndf = pd.read_sql("SELECT * FROM customers", engine)\n```')
     assert "sql.select_pii" in rules(a)

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from bot.risk.extract import Candidate, Extractor, looks_like_sql
+from bot.risk.extract import Candidate, Extractor, client_sql, looks_like_sql
 
 _CMD = re.compile(r"^(?:rm|ls|cat|psql|aws|git|curl|kubectl|echo|sudo|cd|make)\b")
 
@@ -95,3 +95,22 @@ def test_plain_prose_stays_prose(ex: Extractor) -> None:
 )
 def test_looks_like_sql(text: str, expected: bool) -> None:
     assert looks_like_sql(text) is expected
+
+
+def test_sql_starting_mid_sentence(ex: Extractor) -> None:
+    out = kinds(ex.extract("Fix for the errors: GRANT SELECT ON customers TO PUBLIC;"))
+    assert ("sql", "GRANT SELECT ON customers TO PUBLIC;") in out
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        ("kubectl exec deploy/api -- psql -c 'TRUNCATE sessions'", ["TRUNCATE sessions"]),
+        ('bq query --use_legacy_sql=false "SELECT * FROM ds.t"', ["SELECT * FROM ds.t"]),
+        ("mysql -h db shop -e 'DELETE FROM t'", ["DELETE FROM t"]),
+        ("echo -e 'DROP TABLE x' >> notes.md", []),
+        ("psql -c 'not sql at all'", []),
+    ],
+)
+def test_client_sql(command: str, expected: list[str]) -> None:
+    assert client_sql(command) == expected
