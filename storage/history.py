@@ -49,9 +49,12 @@ DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
 
 DECISIVE_STATUSES = (Status.APPROVED, Status.DENIED, Status.EXECUTED)
-"""Statuses a person decided: their `decided_by` counts as an approver."""
+"""Statuses a person decided (always by a vote: the workflow records every decision as one)."""
 WAITED_STATUSES = (*DECISIVE_STATUSES, Status.EXPIRED)
 """Requests that waited for approvers and got an outcome: the base of the expiry rate."""
+SPARSE_APPROVER_VOTES = 5000
+"""Up to this many votes, an approver's page is read from their votes and sorted; above
+it, walking the requests index and probing votes finds a page sooner."""
 
 R = Request.__table__
 RR = RequestResource.__table__
@@ -158,7 +161,7 @@ class HistoryFilter(BaseModel):
     """One or more statuses (a comma-separated string is accepted)."""
     requester: str | None = None
     approver: str | None = None
-    """Voted on the request, or decided it (approved/denied/executed)."""
+    """Voted on the request. Every approve/deny decision is a vote, so the decider counts."""
     agent: str | None = None
     resource: str | None = None
     risk: list[str] | None = None
@@ -236,8 +239,10 @@ class HistoryRecord(BaseModel):
     agent: str | None
     requester: str | None
     approvers: list[str]
-    """Everyone who voted, plus whoever decided an approved/denied/executed request."""
+    """Everyone who voted, in voting order (the decider of an approved/denied request too)."""
     decided_by: str | None
+    """Who made the final move: the deciding voter, the requester who declined,
+    `twokey` for an expiry, `policy` for allowed/blocked."""
     created_at: datetime
     decided_at: datetime | None
     expires_at: datetime | None
@@ -303,14 +308,20 @@ _LIST_COLUMNS = (
 )
 
 
-def _approver_clause(user: str) -> sa.ColumnElement[bool]:
-    voted = sa.exists().where(V.c.request_id == R.c.id, V.c.voter == user)
-    decided = sa.and_(R.c.decided_by == user, R.c.status.in_([s.value for s in DECISIVE_STATUSES]))
-    return sa.or_(voted, decided)
+def _approver_is_sparse(session: Session, user: str) -> bool:
+    """Count (index-only, stopping at the threshold) to pick the cheaper plan for this approver."""
+    capped = sa.select(V.c.id).where(V.c.voter == user).limit(SPARSE_APPROVER_VOTES + 1)
+    n = session.execute(sa.select(sa.func.count()).select_from(capped.subquery())).scalar_one()
+    return n <= SPARSE_APPROVER_VOTES
 
 
-def _page_statement(flt: HistoryFilter) -> sa.Select[Any]:
-    """The first-page-fast query: equality filters, then a range on the sort key."""
+def _page_statement(flt: HistoryFilter, *, sparse_approver: bool = False) -> sa.Select[Any]:
+    """The first-page-fast query: equality filters, then a range on the sort key.
+
+    An approver with few votes is joined from `votes` (their votes, sorted: cheap
+    because there are few); a busy approver is matched with an EXISTS probe while
+    walking the requests in order (cheap because matches come often).
+    """
     if flt.resource is not None:
         # Drive from request_resources: its (resource, created_at, request_id) index
         # yields the page in order without visiting unrelated requests.
@@ -333,8 +344,10 @@ def _page_statement(flt: HistoryFilter) -> sa.Select[Any]:
         stmt = stmt.where(R.c.requester == flt.requester)
     if flt.agent is not None:
         stmt = stmt.where(R.c.agent == flt.agent)
-    if flt.approver is not None:
-        stmt = stmt.where(_approver_clause(flt.approver))
+    if flt.approver is not None and sparse_approver:
+        stmt = stmt.join(V, V.c.request_id == R.c.id).where(V.c.voter == flt.approver)
+    elif flt.approver is not None:
+        stmt = stmt.where(sa.exists().where(V.c.request_id == R.c.id, V.c.voter == flt.approver))
     if flt.since is not None:
         stmt = stmt.where(sort_at >= flt.since)
     if flt.until is not None:
@@ -365,7 +378,8 @@ def _compile_explain(element: _Explain, compiler: Any, **kw: Any) -> str:
 
 def explain(session: Session, flt: HistoryFilter) -> list[str]:
     """The database's plan for one page, so tests and the benchmark can prove index use."""
-    rows = session.execute(_Explain(_page_statement(flt))).all()
+    sparse = flt.approver is not None and _approver_is_sparse(session, flt.approver)
+    rows = session.execute(_Explain(_page_statement(flt, sparse_approver=sparse))).all()
     return [str(row[-1]) for row in rows]
 
 
@@ -383,12 +397,7 @@ def _approvers_and_resources(
         .order_by(V.c.request_id, V.c.created_at, V.c.id)
     ).all()
     for request_id, voter in votes:
-        if voter not in approvers[request_id]:
-            approvers[request_id].append(voter)
-    for row in rows:
-        decider = row.decided_by if row.status in DECISIVE_STATUSES else None
-        if decider and decider not in approvers[row.id]:
-            approvers[row.id].append(decider)
+        approvers[request_id].append(voter)
     touched = session.execute(
         sa.select(RR.c.request_id, RR.c.resource)
         .where(RR.c.request_id.in_(ids))
@@ -427,7 +436,8 @@ def _records(session: Session, rows: Sequence[Any]) -> list[HistoryRecord]:
 
 def query_history(session: Session, flt: HistoryFilter) -> Page:
     """One page, newest first; pass `next_cursor` back in the same filter for the next."""
-    rows = session.execute(_page_statement(flt)).all()
+    sparse = flt.approver is not None and _approver_is_sparse(session, flt.approver)
+    rows = session.execute(_page_statement(flt, sparse_approver=sparse)).all()
     more = len(rows) > flt.limit
     rows = rows[: flt.limit]
     next_cursor = encode_cursor(rows[-1].sort_at, rows[-1].id) if more and rows else None

@@ -271,6 +271,26 @@ def test_filter_combinations(history, filters, expected):
     assert ids(history, **filters) == expected
 
 
+@pytest.mark.parametrize("threshold", [0, 1, 5000])
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({"approver": "U_AP1"}, ["TK-A10", "TK-A05", "TK-A03"]),
+        ({"approver": "U_AP2", "status": "executed"}, ["TK-A05"]),
+        ({"approver": "U_AP1", "resource": "customers"}, ["TK-A03"]),
+        ({"approver": "U_AP3", "since": "2026-11-02T10:15Z"}, ["TK-A09"]),
+        (
+            {"approver": "U_AP3", "cursor": encode_cursor(BASE + timedelta(minutes=80), "TK-A09")},
+            ["TK-A08"],
+        ),
+    ],
+)
+def test_approver_plans_agree(history, monkeypatch, threshold, filters, expected):
+    """Few votes join from votes, many walk requests with EXISTS: same answers either way."""
+    monkeypatch.setattr("storage.history.SPARSE_APPROVER_VOTES", threshold)
+    assert ids(history, **filters) == expected
+
+
 def test_records_carry_who_decided_and_why(history):
     with session_scope(history) as s:
         (rec,) = query_history(s, HistoryFilter(status="denied", until="2026-11-02T09:30Z")).items

@@ -1,0 +1,302 @@
+"""`twokey history` and `twokey show`: the approval history for people and scripts.
+
+Thin edges over `storage.history`: options become a `HistoryFilter` (so the
+command line means exactly what Slack and the API mean), records come back
+masked, and tables are for people while JSON and CSV are for scripts. Text that
+came from agents is printed as plain text, never as Rich markup or terminal
+control codes, so an instruction cannot restyle or rewrite the admin's screen.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Annotated, Any
+
+import typer
+from pydantic import ValidationError
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from bot.config import ConfigError
+from bot.context import load_context
+from storage.db import session_scope
+from storage.history import (
+    HistoryFilter,
+    HistoryRecord,
+    RecordDetail,
+    get_record,
+    iter_history,
+    query_history,
+    write_csv,
+)
+
+out = Console()
+err = Console(stderr=True)
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+STATUS_STYLE = {
+    "allowed": "green",
+    "approved": "green",
+    "executed": "green",
+    "blocked": "bold red",
+    "denied": "red",
+    "expired": "yellow",
+    "cancelled": "yellow",
+    "pending": "cyan",
+    "awaiting_requester": "cyan",
+}
+RISK_STYLE = {"low": "green", "medium": "yellow", "high": "red", "critical": "bold red"}
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def plain(value: Any, limit: int | None = None) -> Text:
+    """Agent- and user-supplied text as inert text: no markup, no control codes."""
+    text = "" if value is None else str(value)
+    text = _CONTROL.sub("?", text.replace("\r\n", "\n").replace("\t", " "))
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return Text(text)
+
+
+def when(value: datetime | None) -> str:
+    return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC") if value else "—"
+
+
+def _styled(value: str, styles: dict[str, str]) -> Text:
+    return Text(value, style=styles.get(value, ""))
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    err.print(Text(message, style="bold red"))
+    return typer.Exit(code)
+
+
+def history_table(records: list[HistoryRecord]) -> Table:
+    table = Table(show_lines=False, header_style="bold", expand=False)
+    for name in ("id", "created", "status", "risk", "agent", "requester", "approvers"):
+        table.add_column(name, no_wrap=True)
+    table.add_column("resources")
+    table.add_column("reason", max_width=30)
+    table.add_column("instruction", max_width=60)
+    for r in records:
+        table.add_row(
+            plain(r.id),
+            when(r.created_at).removesuffix(" UTC"),
+            _styled(r.status, STATUS_STYLE),
+            _styled(r.risk, RISK_STYLE),
+            plain(r.agent or "—"),
+            plain(r.requester or "—"),
+            plain(", ".join(r.approvers) or "—"),
+            plain(", ".join(r.resources) or "—"),
+            plain(r.reason or "", 120),
+            plain(r.instruction.replace("\n", " "), 200),
+        )
+    return table
+
+
+def history(
+    status: Annotated[
+        str | None, typer.Option(help="Status, or several comma-separated (e.g. denied,expired)")
+    ] = None,
+    requester: Annotated[str | None, typer.Option(help="Slack user id of the requester")] = None,
+    approver: Annotated[str | None, typer.Option(help="Slack user id of someone who voted")] = None,
+    agent: Annotated[str | None, typer.Option(help="Agent name")] = None,
+    resource: Annotated[str | None, typer.Option(help="Catalog resource, e.g. customers")] = None,
+    risk: Annotated[str | None, typer.Option(help="low, medium, high or critical")] = None,
+    since: Annotated[
+        str | None, typer.Option(help="From: 7d, 12h, 30m, 2w, 2026-11-20, or an ISO datetime")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(help="Up to (exclusive); a bare date includes that day")
+    ] = None,
+    limit: Annotated[int, typer.Option(help="Records per page (1-500)")] = 50,
+    cursor: Annotated[
+        str | None, typer.Option(help="Continue after a previous page (printed at its end)")
+    ] = None,
+    all_pages: Annotated[
+        bool, typer.Option("--all", help="Every matching record, not one page (exports)")
+    ] = False,
+    fmt: Annotated[Format, typer.Option("--format", help="table, json or csv")] = Format.table,
+    database_url: Annotated[str | None, typer.Option("--db", help="SQLAlchemy URL")] = None,
+) -> None:
+    """Search the approval history, newest first. Instructions are shown masked."""
+    try:
+        flt = HistoryFilter(
+            status=status,
+            requester=requester,
+            approver=approver,
+            agent=agent,
+            resource=resource,
+            risk=risk,
+            since=since,
+            until=until,
+            limit=limit,
+            cursor=cursor,
+        )
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = str(first["loc"][0]) if first["loc"] else "filter"
+        raise _fail(f"error: --{where}: {first['msg'].removeprefix('Value error, ')}") from None
+    try:
+        ctx = load_context(database_url=database_url)
+    except ConfigError as exc:
+        raise _fail(f"error: {exc}") from None
+    next_cursor: str | None = None
+    with session_scope(ctx.engine) as session:
+        found: Iterable[HistoryRecord]
+        if all_pages:
+            found = iter_history(session, flt)
+        else:
+            page = query_history(session, flt)
+            found, next_cursor = page.items, page.next_cursor
+        if fmt == Format.csv:
+            write_csv(found, sys.stdout)  # streams page by page with --all
+            sys.stdout.flush()
+        else:
+            records = list(found)
+    more = f"More records: add --cursor {next_cursor} (or use --all)" if next_cursor else None
+    if fmt == Format.csv:
+        if more:
+            err.print(more)
+        return
+    if fmt == Format.json:
+        print(json.dumps([r.model_dump(mode="json") for r in records], indent=2))
+        if more:
+            err.print(more)
+        return
+    if not records:
+        out.print("No requests match.")
+        return
+    out.print(history_table(records))
+    if next_cursor:
+        out.print(
+            Text(f"{len(records)} shown; more with --cursor {next_cursor} (or --all)", style="dim")
+        )
+    else:
+        out.print(Text(f"{len(records)} shown.", style="dim"))
+
+
+def detail_renderables(detail: RecordDetail) -> list[Any]:
+    """The panels of `show`, in reading order: what, why, which data, who, when."""
+    r = detail.record
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold", no_wrap=True)
+    facts.add_column()
+    rows: list[tuple[str, Text | str]] = [
+        ("status", _styled(r.status, STATUS_STYLE)),
+        ("risk", _styled(r.risk, RISK_STYLE)),
+        ("decision", plain(r.decision)),
+        ("agent", plain(r.agent or "—")),
+        ("requester", plain(r.requester or "—")),
+        ("source", plain(r.source)),
+        ("created", when(r.created_at)),
+        ("expires", when(r.expires_at)),
+        ("decided", when(r.decided_at)),
+        ("decided by", plain(r.decided_by or "—")),
+        ("reason", plain(r.reason or "—")),
+        ("executed", when(r.executed_at)),
+        ("approvals needed", str(detail.required_approvals)),
+        ("approver group", plain(detail.approver_group or "—")),
+        ("approvers", plain(", ".join(r.approvers) or "—")),
+        ("resources", plain(", ".join(r.resources) or "—")),
+        ("confidence", "—" if detail.confidence is None else f"{detail.confidence:.2f}"),
+        ("justification", plain(detail.justification or "—")),
+        ("text sha256", detail.text_sha256),
+    ]
+    for key, value in rows:
+        facts.add_row(key, value)
+    parts: list[Any] = [
+        Panel(facts, title=Text(f"Request {r.id}"), title_align="left"),
+        Panel(plain(r.instruction), title="Instruction (masked)", title_align="left"),
+    ]
+
+    findings = Table(header_style="bold", expand=True)
+    for name in ("rule", "category", "risk", "reason"):
+        findings.add_column(name)
+    for f in detail.findings:
+        findings.add_row(
+            plain(f.get("rule")),
+            plain(f.get("category")),
+            _styled(str(f.get("risk", "")), RISK_STYLE),
+            plain(f.get("reason")),
+        )
+    parts.append(Panel(findings if detail.findings else Text("None."), title="Findings"))
+
+    data = Table(header_style="bold", expand=True)
+    for name in ("resource", "kind", "classification", "PII fields", "owner"):
+        data.add_column(name)
+    for d in detail.data:
+        data.add_row(
+            plain(d.get("name")),
+            plain(d.get("kind")),
+            plain(d.get("classification")),
+            plain(", ".join(d.get("pii_fields") or []) or "—"),
+            plain(d.get("owner") or "—"),
+        )
+    parts.append(Panel(data if detail.data else Text("None."), title="Data involved"))
+
+    votes = Table(header_style="bold", expand=True)
+    for name in ("time", "voter", "vote", "comment"):
+        votes.add_column(name)
+    for v in detail.votes:
+        votes.add_row(
+            when(v.created_at),
+            plain(v.voter),
+            Text("approve", style="green") if v.approve else Text("deny", style="red"),
+            plain(v.comment or ""),
+        )
+    parts.append(Panel(votes if detail.votes else Text("No votes."), title="Votes"))
+
+    events = Table(header_style="bold", expand=True)
+    for name in ("#", "time", "actor", "action", "detail"):
+        events.add_column(name)
+    for e in detail.events:
+        events.add_row(
+            str(e.seq),
+            when(e.at),
+            plain(e.actor),
+            plain(e.action),
+            plain(
+                json.dumps(e.detail, ensure_ascii=False, sort_keys=True) if e.detail else "", 300
+            ),
+        )
+    parts.append(Panel(events if detail.events else Text("No events."), title="Audit events"))
+    return parts
+
+
+def show(
+    request_id: Annotated[str, typer.Argument(help="Request id, e.g. TK-7Q2M…")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the record as JSON")] = False,
+    database_url: Annotated[str | None, typer.Option("--db", help="SQLAlchemy URL")] = None,
+) -> None:
+    """One request: masked instruction, findings, data, every vote and audit event."""
+    try:
+        ctx = load_context(database_url=database_url)
+    except ConfigError as exc:
+        raise _fail(f"error: {exc}") from None
+    with session_scope(ctx.engine) as session:
+        detail = get_record(session, request_id)
+    if detail is None:
+        raise _fail(f"No request {request_id.strip()[:64]!r}.", 1)
+    if as_json:
+        print(json.dumps(detail.model_dump(mode="json"), indent=2))
+        return
+    out.print(Group(*detail_renderables(detail)))
+
+
+def register(app: typer.Typer) -> None:
+    """Add `history` and `show` to the `twokey` command line."""
+    app.command("history")(history)
+    app.command("show")(show)

@@ -1,0 +1,253 @@
+import csv
+import io
+import json
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from bot.history_cli import register
+from storage.audit import append_event
+from storage.db import session_scope
+from storage.models import Request, RequestResource, Vote
+
+BASE = datetime(2026, 11, 16, 9, 0, tzinfo=UTC)
+runner = CliRunner()
+
+
+def cli_app() -> typer.Typer:
+    app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
+
+    @app.callback()
+    def _root() -> None:
+        """Root, so `history` and `show` stay subcommands."""
+
+    register(app)
+    return app
+
+
+APP = cli_app()
+
+
+def add(s, rid, minutes, *, status, resources=(), votes=(), reason=None, **kw):
+    at = BASE + timedelta(minutes=minutes)
+    s.add(
+        Request(
+            id=rid,
+            created_at=at,
+            updated_at=at,
+            status=status,
+            agent=kw.get("agent", "sqlbot"),
+            requester=kw.get("requester", "U_REQ"),
+            instruction=kw.get("instruction", "SELECT email FROM customers"),
+            text_sha256="a" * 64,
+            decision="require_approval",
+            risk=kw.get("risk", "high"),
+            findings=[{"rule": "sql.pii_export", "category": "pii", "reason": "Exports emails"}],
+            data=[{"name": "customers", "classification": "restricted", "pii_fields": ["email"]}],
+            decided_at=at + timedelta(minutes=3) if status != "pending" else None,
+            decided_by=votes[-1][0] if votes else None,
+            reason=reason,
+        )
+    )
+    s.flush()
+    for name in resources:
+        s.add(RequestResource(request_id=rid, resource=name, created_at=at))
+    for voter, approve in votes:
+        s.add(
+            Vote(
+                request_id=rid,
+                voter=voter,
+                approve=approve,
+                comment=reason,
+                created_at=at + timedelta(minutes=3),
+            )
+        )
+
+
+@pytest.fixture
+def env(engine):
+    url = engine.url.render_as_string(hide_password=False)
+    with session_scope(engine) as s:
+        add(
+            s,
+            "TK-C1",
+            0,
+            status="denied",
+            resources=["customers"],
+            votes=[("U_AP1", False)],
+            reason="PII to a personal bucket",
+        )
+        add(s, "TK-C2", 10, status="approved", resources=["customers"], votes=[("U_AP2", True)])
+        add(
+            s,
+            "TK-C3",
+            20,
+            status="denied",
+            resources=["orders"],
+            votes=[("U_AP1", False)],
+            reason="wrong table",
+        )
+        add(
+            s,
+            "TK-C4",
+            30,
+            status="denied",
+            resources=["customers", "orders"],
+            votes=[("U_AP2", False)],
+            reason="=cmd|' /C calc'!A0",
+            agent="opsbot",
+        )
+        add(
+            s,
+            "TK-C5",
+            40,
+            status="pending",
+            resources=["customers"],
+            risk="critical",
+            instruction="[bold red]fake[/] \x1b[2J rm -rf /tmp/x",
+        )
+        s.flush()
+        append_event(s, action="request.created", actor="sqlbot", request_id="TK-C1")
+        append_event(
+            s,
+            action="vote.deny",
+            actor="U_AP1",
+            request_id="TK-C1",
+            detail={"comment": "PII to a personal bucket"},
+        )
+    return {"TWOKEY_DATABASE_URL": url, "TWOKEY_CONFIG": "", "COLUMNS": "250"}
+
+
+def run(env, *args):
+    return runner.invoke(APP, list(args), env=env)
+
+
+def test_denied_customers_last_week_as_json(env):
+    result = run(
+        env,
+        "history",
+        "--status",
+        "denied",
+        "--resource",
+        "customers",
+        "--since",
+        "2026-11-16",
+        "--until",
+        "2026-11-22",
+        "--format",
+        "json",
+    )
+    assert result.exit_code == 0, result.output
+    records = json.loads(result.stdout)
+    assert [r["id"] for r in records] == ["TK-C4", "TK-C1"]
+    required = {
+        "id",
+        "status",
+        "risk",
+        "agent",
+        "requester",
+        "approvers",
+        "created_at",
+        "decided_at",
+        "reason",
+        "instruction",
+    }
+    assert all(required <= r.keys() for r in records)
+    assert records[1]["approvers"] == ["U_AP1"]
+    assert records[1]["reason"] == "PII to a personal bucket"
+    assert records[1]["created_at"].startswith("2026-11-16T09:00:00")
+
+
+def test_table_lists_records_and_pages(env):
+    result = run(env, "history", "--limit", "2")
+    assert result.exit_code == 0, result.output
+    assert "TK-C5" in result.stdout and "TK-C4" in result.stdout and "TK-C3" not in result.stdout
+    assert "--cursor" in result.stdout
+    cursor = result.stdout.split("--cursor ")[1].split()[0]
+    nxt = run(env, "history", "--limit", "2", "--cursor", cursor, "--format", "json")
+    assert [r["id"] for r in json.loads(nxt.stdout)] == ["TK-C3", "TK-C2"]
+
+
+def test_table_shows_agent_text_inertly(env):
+    result = run(env, "history", "--status", "pending")
+    assert result.exit_code == 0
+    # Rich markup in an instruction is printed, not obeyed; control codes never reach the tty.
+    assert "[bold red]fake[/]" in result.stdout
+    assert "\x1b" not in result.stdout
+
+
+def test_csv_opens_with_the_expected_columns(env):
+    result = run(env, "history", "--format", "csv", "--all", "--approver", "U_AP2")
+    assert result.exit_code == 0, result.output
+    reader = csv.DictReader(io.StringIO(result.stdout))
+    rows = list(reader)
+    assert reader.fieldnames[:4] == ["id", "created_at", "status", "risk"]
+    assert {"approvers", "requester", "agent", "reason", "instruction", "decided_at"} <= set(
+        reader.fieldnames
+    )
+    assert [r["id"] for r in rows] == ["TK-C4", "TK-C2"]
+    assert rows[0]["reason"].startswith("'=")  # spreadsheet formula defused
+
+
+def test_relative_since_and_other_filters(env):
+    assert json.loads(run(env, "history", "--since", "1h", "--format", "json").stdout) == []
+    agent = json.loads(run(env, "history", "--agent", "opsbot", "--format", "json").stdout)
+    assert [r["id"] for r in agent] == ["TK-C4"]
+    risk = json.loads(run(env, "history", "--risk", "critical", "--format", "json").stdout)
+    assert [r["id"] for r in risk] == ["TK-C5"]
+    req = json.loads(run(env, "history", "--requester", "U_REQ", "--format", "json").stdout)
+    assert len(req) == 5
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["--since", "last week"], "--since"),
+        (["--status", "maybe"], "--status"),
+        (["--limit", "501"], "--limit"),
+        (["--risk", "spicy"], "--risk"),
+        (["--cursor", "garbage"], "--cursor"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(env, args, needle):
+    result = run(env, "history", *args)
+    assert result.exit_code == 2
+    assert needle in result.output and "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_show_has_findings_data_votes_and_events(env):
+    result = run(env, "show", "TK-C1")
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    for needle in (
+        "Request TK-C1",
+        "denied",
+        "sql.pii_export",
+        "customers",
+        "email",
+        "U_AP1",
+        "deny",
+        "PII to a personal bucket",
+        "request.created",
+        "vote.deny",
+        "2026-11-16 09:03:00 UTC",
+        "Audit events",
+    ):
+        assert needle in text, needle
+
+
+def test_show_json(env):
+    result = run(env, "show", "TK-C1", "--json")
+    detail = json.loads(result.stdout)
+    assert detail["record"]["id"] == "TK-C1"
+    assert [e["action"] for e in detail["events"]] == ["request.created", "vote.deny"]
+    assert detail["votes"][0]["voter"] == "U_AP1"
+
+
+def test_show_unknown_id_is_one_line_exit_1(env):
+    result = run(env, "show", "TK-NOPE")
+    assert result.exit_code == 1
+    assert result.output.strip() == "No request 'TK-NOPE'."
