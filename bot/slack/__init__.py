@@ -1,0 +1,1 @@
+"""Everything a person sees in Slack: thin edges over the approval service."""

@@ -1,0 +1,77 @@
+"""Replies to an agent's question (HumanLayer `human_as_tool`): the Reply button and its modal.
+
+Like every listener here, this only translates: the contact desk checks who may
+reply and records the answer once; a late or foreign click gets a private
+explanation and changes nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp
+
+from bot.humanlayer.contacts import ContactDesk, ContactView, already, may_answer
+from bot.slack import blocks, contact_blocks
+from bot.slack.escape import escape
+
+log = logging.getLogger(__name__)
+
+
+def register(app: AsyncApp, deps: Any) -> None:
+    desk = ContactDesk(deps.service.engine, deps.config, client=deps.client)
+
+    async def tell(user: str, text: str, channel: str | None) -> None:
+        await deps.notifier.tell(user, blocks.notice(text), channel=channel)
+
+    async def refresh(view: ContactView) -> None:
+        channel, ts = view.slack.get("channel"), view.slack.get("ts")
+        if channel and ts:
+            await deps.notifier.call(
+                "chat.update",
+                deps.client.chat_update(channel=channel, ts=ts, **contact_blocks.answered(view)),
+            )
+
+    async def on_reply(ack: Any, body: dict[str, Any]) -> None:
+        await ack()
+        action = (body.get("actions") or [{}])[0]
+        user = str((body.get("user") or {}).get("id") or "")
+        container = body.get("container") or {}
+        channel = container.get("channel_id") or (body.get("channel") or {}).get("id")
+        ts = container.get("message_ts") or (body.get("message") or {}).get("ts")
+        view = await desk.get(str(action.get("value") or ""))
+        if view is None:
+            await tell(user, "That question no longer exists.", channel)
+            return
+        if view.status != "pending":
+            await tell(user, escape(already(view)), channel)
+            return
+        ok, why = may_answer(view, user)
+        if not ok:
+            await tell(user, escape(why), channel)
+            return
+        modal = contact_blocks.reply_modal(view, channel=channel, ts=ts)
+        opened = await deps.notifier.call(
+            "views.open", deps.client.views_open(trigger_id=body.get("trigger_id"), view=modal)
+        )
+        if opened is None:
+            await tell(user, "Slack did not open the form; please click again.", channel)
+
+    async def on_submit(ack: Any, body: dict[str, Any], view: dict[str, Any]) -> None:
+        meta = blocks.parse_metadata(view.get("private_metadata"))
+        user = str((body.get("user") or {}).get("id") or "")
+        text = blocks.submitted_value(view)
+        if not text:
+            await ack(response_action="errors", errors={blocks.INPUT_BLOCK: "Please type a reply."})
+            return
+        await ack()
+        outcome = await desk.answer(meta.get("id", ""), user=user, response=text)
+        if not outcome.ok:
+            await tell(user, escape(outcome.message), meta.get("channel"))
+            return
+        if outcome.contact is not None:
+            await refresh(outcome.contact)
+
+    app.action(contact_blocks.REPLY)(on_reply)
+    app.view(contact_blocks.REPLY_VIEW)(on_submit)

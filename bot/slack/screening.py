@@ -1,0 +1,195 @@
+"""From a Slack message to one approval-service request, exactly once.
+
+Shared by the message events (agent messages) and the "Ask for a second
+approval" shortcut (any message). The database claim in
+`storage.screened` comes first, so a retried delivery or a double click never
+creates a second request; an edited message is a new version and is screened
+again, and an open request for the old text is cancelled.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from bot.approvals import RequestView
+from bot.config import AgentConfig
+from bot.slack.escape import unescape_slack
+from storage import screened
+
+log = logging.getLogger(__name__)
+
+_MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
+MAX_TEXT_CHARS = 65536
+
+
+def _block_texts(blocks: Any) -> list[str]:
+    """Visible text of section/header/context/rich_text blocks (agents often post blocks)."""
+    out: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if node.get("type") in ("text", "mrkdwn", "plain_text", "link") and isinstance(
+                node.get("text") or node.get("url"), str
+            ):
+                out.append(str(node.get("text") or node.get("url")))
+            for key in ("text", "fields", "elements"):
+                value = node.get(key)
+                if isinstance(value, dict | list):
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(blocks)
+    return out
+
+
+def message_text(message: dict[str, Any]) -> str:
+    """Everything readable in a message: text, block text and attachment text, unescaped.
+
+    Screening reads more rather than less: a command hidden in a block or an
+    attachment under a harmless fallback text is still seen.
+    """
+    parts: list[str] = []
+    text = str(message.get("text") or "")
+    if text:
+        parts.append(text)
+    extras = _block_texts(message.get("blocks") or [])
+    for attachment in message.get("attachments") or []:
+        if isinstance(attachment, dict):
+            extras += [
+                str(attachment[k])
+                for k in ("pretext", "text")
+                if isinstance(attachment.get(k), str)
+            ]
+            extras += _block_texts(attachment.get("blocks") or [])
+    joined = "\n".join(parts)
+    for extra in extras:
+        if extra.strip() and extra not in joined:
+            parts.append(extra)
+            joined = "\n".join(parts)
+    return unescape_slack(joined)[:MAX_TEXT_CHARS]
+
+
+def author_of(message: dict[str, Any]) -> str | None:
+    return message.get("bot_id") or message.get("user")
+
+
+def agent_of(message: dict[str, Any], agents: dict[str, AgentConfig]) -> AgentConfig | None:
+    for key in ("bot_id", "user"):
+        value = message.get(key)
+        if value and value in agents:
+            return agents[value]
+    profile = message.get("bot_profile") or {}
+    if profile.get("id") in agents:
+        return agents[profile["id"]]
+    return None
+
+
+def mentioned_users(raw_text: str) -> list[str]:
+    return _MENTION.findall(raw_text or "")
+
+
+def agent_confidence(message: dict[str, Any]) -> float | None:
+    """An agent may state its confidence in Slack message metadata (`event_payload.confidence`)."""
+    payload = (message.get("metadata") or {}).get("event_payload") or {}
+    value = payload.get("confidence")
+    if isinstance(value, int | float) and not isinstance(value, bool) and 0.0 <= value <= 1.0:
+        return float(value)
+    return None
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Screened:
+    request: RequestView | None
+    duplicate: bool
+
+
+async def screen(
+    deps: Any,
+    *,
+    text: str,
+    channel: str,
+    ts: str,
+    thread_ts: str | None,
+    author: str | None,
+    agent: str | None,
+    requester: str | None,
+    source: str,
+    event_id: str | None,
+    confidence: float | None = None,
+) -> Screened:
+    """Claim this message version, submit it once, and attach the request to the claim."""
+    engine = deps.service.engine
+    digest = sha256(text)
+    claim = await asyncio.to_thread(
+        screened.claim,
+        engine,
+        event_id=event_id,
+        channel=channel,
+        message_ts=ts,
+        author=author,
+        text_sha256=digest,
+    )
+    if claim.duplicate:
+        log.info("duplicate delivery of %s/%s ignored", channel, ts)
+        existing = await deps.service.get(claim.request_id) if claim.request_id else None
+        return Screened(request=existing, duplicate=True)
+    try:
+        permalink = await _permalink(deps, channel, ts)
+        slack = {"channel": channel, "ts": ts, "thread_ts": thread_ts, "permalink": permalink}
+        request, _ = await deps.service.submit(
+            text=text,
+            agent=agent,
+            requester=requester,
+            source=source,
+            confidence=confidence,
+            idempotency_key=f"slack:{channel}:{ts}:{digest[:16]}",
+            slack={k: v for k, v in slack.items() if v},
+            meta={"slack_author": author} if author else None,
+        )
+    except BaseException:
+        await asyncio.to_thread(screened.release, engine, claim.id)
+        raise
+    await asyncio.to_thread(
+        screened.finish, engine, claim.id, request_id=request.id, decision=request.decision
+    )
+    return Screened(request=request, duplicate=False)
+
+
+async def cancel_earlier_versions(
+    deps: Any, *, channel: str, ts: str, keep: str | None, actor: str
+) -> list[str]:
+    """An edited message supersedes its earlier text: cancel requests still open for it."""
+    cancelled: list[str] = []
+    rows = await asyncio.to_thread(screened.versions, deps.service.engine, channel, ts)
+    for row in rows:
+        if not row.request_id or row.request_id == keep:
+            continue
+        request = await deps.service.get(row.request_id)
+        if request is not None and request.is_open:
+            outcome = await deps.service.cancel(
+                request.id,
+                actor=actor,
+                reason="The message was edited; the new text was screened again.",
+            )
+            if outcome.ok:
+                cancelled.append(request.id)
+    return cancelled
+
+
+async def _permalink(deps: Any, channel: str, ts: str) -> str | None:
+    response = await deps.notifier.call(
+        "chat.getPermalink", deps.client.chat_getPermalink(channel=channel, message_ts=ts)
+    )
+    link = (response or {}).get("permalink")
+    return link if isinstance(link, str) else None

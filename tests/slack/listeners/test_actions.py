@@ -1,0 +1,203 @@
+"""Clicks on the prompt and the card: confirm, decline, approve, deny, refusals, full text."""
+
+from __future__ import annotations
+
+from bot.slack import blocks
+from tests.slack.conftest import (
+    APPROVALS,
+    APPROVER,
+    APPROVER2,
+    CHANNEL,
+    DROP,
+    OUTSIDER,
+    REQUESTER,
+    Slack,
+    has_actions,
+    texts,
+)
+
+DM = f"D{REQUESTER[1:]}"
+
+
+async def held(slack: Slack, text: str = DROP) -> str:
+    await slack.agent_says(f"<@{REQUESTER}> {text}")
+    return (await slack.only_request()).id
+
+
+async def confirmed(slack: Slack, text: str = DROP) -> str:
+    request_id = await held(slack, text)
+    await slack.click(blocks.CONFIRM, request_id, REQUESTER, channel=DM)
+    view = slack.last_view()
+    await slack.submit_view(
+        view["callback_id"], view["private_metadata"], "Ticket OPS-12", REQUESTER
+    )
+    return request_id
+
+
+async def test_confirm_opens_the_justification_modal_then_posts_the_card(slack: Slack) -> None:
+    request_id = await held(slack)
+    await slack.click(blocks.CONFIRM, request_id, REQUESTER, channel=DM)
+    view = slack.last_view()
+    assert view["callback_id"] == blocks.JUSTIFY_VIEW
+    assert request_id in view["private_metadata"]
+
+    # An empty justification is refused inside the modal; nothing changes.
+    refused = await slack.submit_view(
+        blocks.JUSTIFY_VIEW, view["private_metadata"], "  ", REQUESTER
+    )
+    assert refused.json()["response_action"] == "errors"
+    assert (await slack.service.get(request_id)).status == "awaiting_requester"
+
+    ok = await slack.submit_view(
+        blocks.JUSTIFY_VIEW, view["private_metadata"], "Ticket OPS-12 <!here>", REQUESTER
+    )
+    assert ok.status_code == 200
+    request = await slack.service.get(request_id)
+    assert request.status == "pending" and request.justification == "Ticket OPS-12 <!here>"
+
+    [card] = slack.posts(APPROVALS)
+    body = texts(card["blocks"])
+    for expected in (
+        f"<@{REQUESTER}>",
+        "*opsbot*",
+        "original message",
+        "DROP TABLE customers;",
+        "restricted",
+        "`email`, `ssn`",
+        "owner <@U0DGOV001>",
+        "Ticket OPS-12 &lt;!here&gt;",
+        "0 of 1 approval(s)",
+        "<!date^",
+    ):
+        assert expected in body, expected
+    assert "<!here>" not in body
+    assert has_actions(card["blocks"])
+    prompt = slack.fake.message(request.slack["prompt_channel"], request.slack["prompt_ts"])
+    assert not has_actions(prompt.blocks) and "Sent to the approvers" in texts(prompt.blocks)
+
+
+async def test_approve_by_an_eligible_user_updates_everything(slack_db: Slack) -> None:
+    slack = slack_db
+    request_id = await confirmed(slack)
+    request = await slack.service.get(request_id)
+    card = request.slack["cards"][0]
+    await slack.click(blocks.APPROVE, request_id, APPROVER, channel=card["channel"], ts=card["ts"])
+
+    request = await slack.service.get(request_id)
+    assert request.status == "approved" and request.decided_by == APPROVER
+    updated = slack.fake.message(card["channel"], card["ts"])
+    assert not has_actions(updated.blocks)
+    assert f"*Approved* by <@{APPROVER}>" in texts(updated.blocks)
+    hold = slack.fake.message(request.slack["hold_channel"], request.slack["hold_ts"])
+    assert "Approved by" in texts(hold.blocks)
+    prompt = slack.fake.message(request.slack["prompt_channel"], request.slack["prompt_ts"])
+    assert "*Approved*" in texts(prompt.blocks)
+    dm = slack.posts(DM)[-1]
+    assert "*approved*" in texts(dm["blocks"]) and "DROP TABLE customers;" in texts(dm["blocks"])
+
+
+async def test_deny_needs_a_reason_and_tells_the_employee(slack: Slack) -> None:
+    request_id = await confirmed(slack)
+    await slack.click(blocks.DENY, request_id, APPROVER)
+    view = slack.last_view()
+    assert view["callback_id"] == blocks.DENY_VIEW
+    empty = await slack.submit_view(blocks.DENY_VIEW, view["private_metadata"], "", APPROVER)
+    assert empty.json()["response_action"] == "errors"
+    assert (await slack.service.get(request_id)).status == "pending"
+
+    await slack.submit_view(
+        blocks.DENY_VIEW, view["private_metadata"], "Use the replica <@U0ALL>", APPROVER
+    )
+    request = await slack.service.get(request_id)
+    assert request.status == "denied" and request.reason == "Use the replica <@U0ALL>"
+    card = request.slack["cards"][0]
+    body = texts(slack.fake.message(card["channel"], card["ts"]).blocks)
+    assert "*Denied* by" in body and "Use the replica &lt;@U0ALL&gt;" in body
+    dm = texts(slack.posts(DM)[-1]["blocks"])
+    assert "*denied*" in dm and "Use the replica &lt;@U0ALL&gt;" in dm and "<@U0ALL>" not in dm
+
+
+async def test_outsider_and_requester_clicks_are_refused_and_change_nothing(slack: Slack) -> None:
+    request_id = await confirmed(slack)
+    request = await slack.service.get(request_id)
+    card = request.slack["cards"][0]
+    updates_before = slack.fake.message(card["channel"], card["ts"]).updates
+
+    await slack.click(blocks.APPROVE, request_id, OUTSIDER)
+    await slack.click(blocks.DENY, request_id, OUTSIDER)
+    await slack.click(blocks.APPROVE, request_id, REQUESTER)
+    await slack.click(blocks.APPROVE_WITH_COMMENT, request_id, REQUESTER)
+
+    assert (await slack.service.get(request_id)).status == "pending"
+    assert slack.fake.message(card["channel"], card["ts"]).updates == updates_before
+    assert [v["callback_id"] for v in slack.fake.views] == [blocks.JUSTIFY_VIEW]  # no deny modal
+    outsider = slack.ephemerals(OUTSIDER)
+    assert len(outsider) == 2 and all("data-governance" in t for t in outsider)
+    requester = slack.ephemerals(REQUESTER)
+    assert len(requester) == 2 and all("someone else has to decide" in t for t in requester)
+
+
+async def test_the_loser_of_a_race_is_told_who_won(slack: Slack) -> None:
+    request_id = await confirmed(slack)
+    await slack.click(blocks.APPROVE, request_id, APPROVER)
+    await slack.click(blocks.APPROVE, request_id, APPROVER2)
+    [told] = slack.ephemerals(APPROVER2)
+    assert "Nothing changed" in told and f"<@{APPROVER}>" in told
+    assert (await slack.service.get(request_id)).decided_by == APPROVER
+
+
+async def test_quorum_shows_progress_and_thanks_the_first_approver(slack: Slack) -> None:
+    request_id = await confirmed(slack, DROP + " QUORUM2")
+    await slack.click(blocks.APPROVE, request_id, APPROVER)
+    request = await slack.service.get(request_id)
+    assert request.status == "pending" and request.approvals == 1
+    card = request.slack["cards"][0]
+    body = texts(slack.fake.message(card["channel"], card["ts"]).blocks)
+    assert "1 of 2 approval(s)" in body and f"<@{APPROVER}> approved" in body
+    assert "1 more needed" in slack.ephemerals(APPROVER)[0]
+    await slack.click(blocks.APPROVE_WITH_COMMENT, request_id, APPROVER2)
+    view = slack.last_view()
+    assert view["callback_id"] == blocks.APPROVE_VIEW
+    await slack.submit_view(
+        blocks.APPROVE_VIEW, view["private_metadata"], "ok for today", APPROVER2
+    )
+    request = await slack.service.get(request_id)
+    assert request.status == "approved" and request.reason == "ok for today"
+
+
+async def test_decline_cancels_and_updates_the_prompt(slack: Slack) -> None:
+    request_id = await held(slack)
+    await slack.click(blocks.DECLINE, request_id, OUTSIDER, channel=DM)
+    assert (await slack.service.get(request_id)).status == "awaiting_requester"
+    assert "Only the person asked to act" in slack.ephemerals(OUTSIDER)[0]
+    await slack.click(blocks.DECLINE, request_id, REQUESTER, channel=DM)
+    request = await slack.service.get(request_id)
+    assert request.status == "cancelled"
+    prompt = slack.fake.message(request.slack["prompt_channel"], request.slack["prompt_ts"])
+    assert not has_actions(prompt.blocks) and "Cancelled" in texts(prompt.blocks)
+    hold = slack.fake.message(request.slack["hold_channel"], request.slack["hold_ts"])
+    assert "Cancelled" in texts(hold.blocks)
+    assert len(slack.posts(DM)) == 1  # no outcome DM for their own decision
+    assert not slack.posts(APPROVALS)
+
+
+async def test_long_instruction_is_truncated_with_a_full_text_modal(slack: Slack) -> None:
+    long_sql = "SELECT " + ", ".join(f"col_{i} <> 'x&y'" for i in range(1500)) + " FROM customers"
+    request_id = await confirmed(slack, long_sql)
+    request = await slack.service.get(request_id)
+    [card] = slack.posts(APPROVALS)
+    assert request.slack["cards"], "the fake (with Slack's limits) accepted the card"
+    assert len(card["blocks"]) <= 50
+    for block in card["blocks"]:
+        if block.get("type") == "section" and "text" in block:
+            assert len(block["text"]["text"]) <= 3000
+    assert blocks.FULL_TEXT in texts(card["blocks"])
+    await slack.click(blocks.FULL_TEXT, request_id, OUTSIDER, channel=CHANNEL)
+    view = slack.last_view()
+    shown = "".join(
+        b["text"]["text"].removeprefix("```").removesuffix("```")
+        for b in view["blocks"][1:]
+        if b.get("type") == "section"
+    )
+    expected = request.instruction.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    assert shown == expected

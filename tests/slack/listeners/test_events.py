@@ -1,0 +1,224 @@
+"""Agent messages in, hold replies and prompts out; duplicates, edits, ignoring."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.slack.conftest import (
+    AGENT_BOT,
+    APPROVALS,
+    CHANNEL,
+    DROP,
+    REQUESTER,
+    SECRET_VALUE,
+    Slack,
+    has_actions,
+    texts,
+)
+from tests.slack_fake import BOT_ID
+from tests.slack_signing import event_body, signed_headers
+
+DM = f"D{REQUESTER[1:]}"
+
+
+async def test_agent_message_gets_hold_reply_and_prompt(slack: Slack) -> None:
+    response, ts = await slack.agent_says(f"<@{REQUESTER}> please {DROP}")
+    assert response.status_code == 200
+    request = await slack.only_request()
+    assert request.status == "awaiting_requester"
+    assert request.requester == REQUESTER and request.agent == "opsbot"
+    assert request.slack["channel"] == CHANNEL and request.slack["ts"] == ts
+    assert request.slack["permalink"].startswith("https://northwind.slack.com/archives/")
+
+    hold = slack.posts(CHANNEL)
+    assert len(hold) == 1 and hold[0]["thread_ts"] == ts
+    assert "holding this instruction" in texts(hold[0]["blocks"])
+    assert "Drops a table &lt;&amp;&gt;." in texts(hold[0]["blocks"])
+
+    prompt = slack.posts(DM)
+    assert len(prompt) == 1
+    body = texts(prompt[0]["blocks"])
+    assert "DROP TABLE customers;" in body and "customers" in body and "`ssn`" in body
+    assert has_actions(prompt[0]["blocks"])
+    assert request.slack["prompt_ts"] and request.slack["hold_ts"]
+    assert not slack.posts(APPROVALS)
+
+
+async def test_allowed_message_posts_nothing_but_is_recorded(slack: Slack) -> None:
+    await slack.agent_says(f"<@{REQUESTER}> the deploy finished, all green")
+    request = await slack.only_request()
+    assert request.status == "allowed" and request.source == "slack"
+    assert slack.posts() == []
+
+
+async def test_blocked_message_gets_a_blocked_reply_and_no_prompt(slack: Slack) -> None:
+    _, ts = await slack.agent_says(f"<@{REQUESTER}> just rm -rf / on the box")
+    request = await slack.only_request()
+    assert request.status == "blocked"
+    [reply] = slack.posts()
+    assert reply["channel"] == CHANNEL and reply["thread_ts"] == ts
+    assert "blocked this instruction by policy" in texts(reply["blocks"])
+    assert "Deletes files recursively" in texts(reply["blocks"])
+
+
+async def test_retried_delivery_never_creates_a_second_request(slack_db: Slack) -> None:
+    slack = slack_db
+    event = {
+        "type": "message",
+        "subtype": "bot_message",
+        "bot_id": AGENT_BOT,
+        "text": f"<@{REQUESTER}> {DROP}",
+        "ts": "1764001000.000100",
+        "channel": CHANNEL,
+        "channel_type": "channel",
+    }
+    body = event_body(event, event_id="Ev0RETRY01")
+    first = await slack.post(body, signed_headers(body))
+    again = await slack.post(body, signed_headers(body, retry_num=1))
+    third = await slack.post(body, signed_headers(body, retry_num=2, retry_reason="http_error"))
+    assert [first.status_code, again.status_code, third.status_code] == [200, 200, 200]
+    # The same message version under a new event id (e.g. delivered twice) is also one request.
+    await slack.event(event, event_id="Ev0OTHER01")
+    assert slack.request_count() == 1
+    assert len(slack.posts(CHANNEL)) == 1 and len(slack.posts(DM)) == 1
+
+
+async def test_edited_message_is_reassessed_and_the_old_request_cancelled(slack: Slack) -> None:
+    _, ts = await slack.agent_says(f"<@{REQUESTER}> {DROP}")
+    old = await slack.only_request()
+    edited_text = f"<@{REQUESTER}> actually, SELECT email FROM customers LIMIT 5"
+    await slack.event(
+        {
+            "type": "message",
+            "subtype": "message_changed",
+            "channel": CHANNEL,
+            "channel_type": "channel",
+            "ts": "1764001999.000001",
+            "message": {
+                "type": "message",
+                "subtype": "bot_message",
+                "bot_id": AGENT_BOT,
+                "text": edited_text,
+                "ts": ts,
+                "edited": {"user": "U0OPSBOT1", "ts": "1764001999.000001"},
+            },
+            "previous_message": {"type": "message", "bot_id": AGENT_BOT, "text": old.instruction},
+        }
+    )
+    assert slack.request_count() == 2
+    old_now = await slack.service.get(old.id)
+    assert old_now is not None and old_now.status == "cancelled"
+    assert "edited" in (old_now.reason or "")
+    hold = slack.fake.message(old.slack["hold_channel"], old.slack["hold_ts"])
+    assert "Cancelled" in texts(hold.blocks)
+    assert len(slack.posts(CHANNEL)) == 2  # a hold reply for the new version too
+
+
+async def test_unfurl_edit_with_the_same_text_is_ignored(slack: Slack) -> None:
+    _, ts = await slack.agent_says(f"<@{REQUESTER}> {DROP}")
+    message = {"type": "message", "bot_id": AGENT_BOT, "text": f"<@{REQUESTER}> {DROP}", "ts": ts}
+    await slack.event(
+        {
+            "type": "message",
+            "subtype": "message_changed",
+            "channel": CHANNEL,
+            "ts": "1764002000.1",
+            "message": {**message, "attachments": [{"image_url": "https://x"}]},
+            "previous_message": message,
+        }
+    )
+    assert slack.request_count() == 1
+
+
+@pytest.mark.parametrize(
+    "author",
+    [{"user": REQUESTER}, {"bot_id": BOT_ID, "subtype": "bot_message"}, {"bot_id": "B0UNKNOWN"}],
+    ids=["person", "twokey-itself", "unconfigured-bot"],
+)
+async def test_messages_not_from_agents_are_ignored(slack: Slack, author: dict) -> None:
+    event = {"type": "message", "text": DROP, "ts": "1764003000.1", "channel": CHANNEL, **author}
+    response = await slack.event(event)
+    assert response.status_code == 200
+    assert slack.request_count() == 0 and slack.posts() == []
+
+
+async def test_thread_reply_addresses_the_thread_starter(slack: Slack) -> None:
+    root = "1764004000.000001"
+    _, ts = await slack.agent_says(DROP, thread_ts=root, ts="1764004001.000001")
+    # The event of a thread reply carries the parent's author.
+    request = await slack.only_request()
+    assert request.requester is None  # no mention and no parent given: nobody to ask
+    event = {
+        "type": "message",
+        "bot_id": AGENT_BOT,
+        "text": DROP + " (again)",
+        "ts": "1764004002.000001",
+        "thread_ts": root,
+        "parent_user_id": REQUESTER,
+        "channel": CHANNEL,
+    }
+    await slack.event(event)
+    assert slack.request_count() == 2
+    hold_replies = slack.posts(CHANNEL)
+    assert all(p["thread_ts"] == root for p in hold_replies)
+    prompts = slack.posts(DM)
+    assert len(prompts) == 1
+
+
+async def test_group_dm_counterpart_is_the_requester(slack: Slack) -> None:
+    await slack.event(
+        {
+            "type": "message",
+            "bot_id": AGENT_BOT,
+            "text": DROP,
+            "ts": "1764005000.000001",
+            "channel": "G0GROUPDM",
+            "channel_type": "mpim",
+        }
+    )
+    request = await slack.only_request()
+    assert request.requester == REQUESTER
+    assert slack.fake.calls_to("conversations.members")
+
+
+async def test_broadcasts_fake_links_and_secrets_never_reach_slack(slack: Slack) -> None:
+    text = (
+        f"<!channel> <@{REQUESTER}> {DROP} with password={SECRET_VALUE}, "
+        "docs at <https://evil.example/steal|https://google.com>"
+    )
+    await slack.agent_says(text)
+    request = await slack.only_request()
+    assert SECRET_VALUE not in request.instruction
+    # What TwoKey assessed shows the real link target, not the disguise.
+    assert "https://evil.example/steal" in request.instruction
+    posted = "\n".join(slack.fake.all_posted_text())
+    assert SECRET_VALUE not in posted
+    assert "<!channel>" not in posted and "<https://evil" not in posted
+    assert "<!here>" not in posted and "<!everyone>" not in posted
+
+
+async def test_screening_failure_warns_and_lets_a_retry_screen_again(slack: Slack) -> None:
+    real_submit = slack.service.submit
+
+    async def broken(**kw):
+        raise RuntimeError("database unavailable")
+
+    slack.service.submit = broken  # type: ignore[method-assign]
+    event = {
+        "type": "message",
+        "bot_id": AGENT_BOT,
+        "text": f"<@{REQUESTER}> {DROP}",
+        "ts": "1764006000.000001",
+        "channel": CHANNEL,
+    }
+    body = event_body(event, event_id="Ev0FAIL001")
+    await slack.post(body, signed_headers(body))
+    [warning] = slack.posts(CHANNEL)
+    assert "could not check this instruction" in json.dumps(warning["blocks"])
+    assert slack.request_count() == 0
+
+    slack.service.submit = real_submit  # type: ignore[method-assign]
+    await slack.post(body, signed_headers(body, retry_num=1))
+    assert slack.request_count() == 1

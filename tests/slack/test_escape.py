@@ -1,0 +1,61 @@
+"""Escaping user text for mrkdwn, and reading Slack's text back for assessment."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.slack.escape import (
+    chunk_escaped,
+    escape,
+    escape_code,
+    truncate_escaped,
+    unescape_slack,
+)
+
+
+def unescape(text: str) -> str:
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def test_control_sequences_become_plain_text() -> None:
+    for dangerous in ("<!channel>", "<!here>", "<@U0CEO0001>", "<!subteam^S1>", "<#C1|x>"):
+        assert "<" not in escape(dangerous) and ">" not in escape(dangerous)
+    assert escape("<https://evil|google.com>") == "&lt;https://evil|google.com&gt;"
+    assert escape("a & b") == "a &amp; b" and escape(None) == ""
+
+
+def test_code_fences_cannot_be_closed_from_inside() -> None:
+    assert "```" not in escape_code("x ``` <!here> ```")
+
+
+@given(st.text())
+def test_escape_round_trips_and_leaves_no_brackets(text: str) -> None:
+    escaped = escape(text)
+    assert "<" not in escaped and ">" not in escaped
+    assert unescape(escaped) == text
+
+
+@given(st.text(alphabet="ab<>&", max_size=60), st.integers(min_value=1, max_value=40))
+def test_truncation_never_splits_an_entity(text: str, limit: int) -> None:
+    cut, truncated = truncate_escaped(escape(text), limit)
+    assert len(cut) <= limit and truncated == (len(escape(text)) > limit)
+    # The cut ends on a character boundary of the original text, never inside an entity.
+    assert any(escape(text[:k]) == cut for k in range(len(text) + 1))
+
+
+@given(st.text(alphabet="xy<&\n", max_size=300), st.integers(min_value=5, max_value=50))
+def test_chunks_fit_and_reassemble(text: str, size: int) -> None:
+    pieces = chunk_escaped(text, size)
+    assert all(len(p) <= size for p in pieces)
+    assert unescape("".join(pieces)) == text
+
+
+def test_slack_markup_is_read_as_a_person_would() -> None:
+    raw = (
+        "<!channel> <@U0EMP0001> run `a &lt; b &amp;&amp; c` see <https://evil.example|google.com>"
+    )
+    assert unescape_slack(raw) == (
+        "@channel @U0EMP0001 run `a < b && c` see https://evil.example (google.com)"
+    )
+    assert unescape_slack("<#C123|payroll> <https://x.example>") == "#payroll https://x.example"

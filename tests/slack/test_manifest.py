@@ -1,0 +1,62 @@
+"""manifest.yml asks for exactly what the code handles."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from bot.slack import blocks
+from bot.slack.listeners.commands import COMMAND
+
+ROOT = Path(__file__).resolve().parents[2]
+MANIFEST = yaml.safe_load((ROOT / "manifest.yml").read_text(encoding="utf-8"))
+SOURCES = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "bot" / "slack").rglob("*.py"))
+
+# Web API methods TwoKey calls, and the bot scope each needs (None: no scope needed).
+METHOD_SCOPES = {
+    "chat_postMessage": "chat:write",
+    "chat_update": "chat:write",
+    "chat_postEphemeral": "chat:write",
+    "chat_getPermalink": None,
+    "conversations_open": "im:write",
+    "conversations_members": "mpim:read",
+    "views_open": None,
+    "users_lookupByEmail": "users:read.email",
+    "usergroups_users_list": "usergroups:read",
+}
+
+
+def test_scopes_are_exactly_the_ones_used() -> None:
+    called = set(re.findall(r"client\.(\w+)\(", SOURCES))
+    assert called <= set(METHOD_SCOPES), called - set(METHOD_SCOPES)
+    needed = {METHOD_SCOPES[m] for m in called} - {None}
+    needed |= {"channels:history", "groups:history", "im:history", "mpim:history"}  # events
+    needed |= {"commands", "users:read"}  # /twokey; users:read is required by users:read.email
+    assert set(MANIFEST["oauth_config"]["scopes"]["bot"]) == needed
+
+
+def test_events_shortcut_command_and_interactivity_match_the_listeners() -> None:
+    settings = MANIFEST["settings"]
+    assert set(settings["event_subscriptions"]["bot_events"]) == {
+        "message.channels",
+        "message.groups",
+        "message.im",
+        "message.mpim",
+    }
+    assert settings["interactivity"]["is_enabled"] is True
+    url = "https://twokey.example.com/slack/events"
+    assert settings["event_subscriptions"]["request_url"] == url
+    assert settings["interactivity"]["request_url"] == url
+    assert settings["socket_mode_enabled"] is False
+    [shortcut] = MANIFEST["features"]["shortcuts"]
+    assert shortcut["type"] == "message" and shortcut["callback_id"] == blocks.SHORTCUT
+    assert shortcut["name"] == "Ask for a second approval"
+    [command] = MANIFEST["features"]["slash_commands"]
+    assert command["command"] == COMMAND and command["url"] == url
+
+
+def test_manifest_explains_socket_mode() -> None:
+    text = (ROOT / "manifest.yml").read_text(encoding="utf-8")
+    assert "socket_mode_enabled: true" in text and "connections:write" in text

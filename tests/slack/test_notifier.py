@@ -1,0 +1,111 @@
+"""Outbound Slack: rate limits, failures that lose nothing, expiry, reminders, escalations."""
+
+from __future__ import annotations
+
+import asyncio
+
+from bot.approvals import RequestEvent
+from bot.config import SlackConfig
+from bot.slack import blocks
+from tests.slack.conftest import (
+    APPROVALS,
+    APPROVER,
+    CHANNEL,
+    DROP,
+    REQUESTER,
+    Slack,
+    build,
+    has_actions,
+    texts,
+)
+
+DM = f"D{REQUESTER[1:]}"
+
+
+async def pending_via_api(slack: Slack, text: str = DROP) -> str:
+    request, _ = await slack.service.submit(
+        text=text, requester=REQUESTER, agent="datapal", justification="Quarterly cleanup"
+    )
+    await slack.service.drain()
+    assert request.status == "pending"
+    return request.id
+
+
+async def test_rate_limited_posts_are_retried_after_retry_after(slack: Slack) -> None:
+    slack.fake.fail("chat.postMessage", "ratelimited", times=2, retry_after=0)
+    request_id = await pending_via_api(slack)
+    calls = slack.fake.calls_to("chat.postMessage")
+    assert len(calls) == 3  # two 429s, then the card
+    request = await slack.service.get(request_id)
+    assert request.slack["cards"][0]["channel"] == APPROVALS
+
+
+async def test_a_failed_card_never_loses_or_decides_the_request(slack: Slack) -> None:
+    slack.fake.fail("chat.postMessage", "channel_not_found")
+    request_id = await pending_via_api(slack)
+    request = await slack.service.get(request_id)
+    assert request.status == "pending" and not request.slack.get("cards")
+    # From the database state the card is posted again.
+    assert await slack.deps.notifier.reconcile() == 1
+    request = await slack.service.get(request_id)
+    assert request.status == "pending" and len(request.slack["cards"]) == 1
+    assert await slack.deps.notifier.reconcile() == 0
+
+
+async def test_expiry_tells_the_employee_not_to_proceed(slack: Slack) -> None:
+    request_id = await pending_via_api(slack, DROP + " EXPIRE-FAST")
+    await asyncio.sleep(0.1)
+    await slack.service.expire_due()
+    await slack.service.drain()
+    request = await slack.service.get(request_id)
+    assert request.status == "expired"
+    dm = texts(slack.posts(DM)[-1])
+    assert "not approved" in dm and "Do not proceed" in dm
+    card = request.slack["cards"][0]
+    updated = slack.fake.message(card["channel"], card["ts"])
+    assert not has_actions(updated.blocks) and "*Expired*" in texts(updated.blocks)
+
+
+async def test_reminder_mentions_the_approvers_who_have_not_voted(slack: Slack) -> None:
+    request_id = await pending_via_api(slack, DROP + " QUORUM2")
+    await slack.click(blocks.APPROVE, request_id, APPROVER)
+    request = await slack.service.get(request_id)
+    await slack.deps.notifier.handle(RequestEvent(kind="reminder", request=request))
+    card = request.slack["cards"][0]
+    [reminder] = [p for p in slack.posts(APPROVALS) if p.get("thread_ts") == card["ts"]]
+    body = texts(reminder)
+    assert "Reminder" in body and "<@U0DGOV001>" in body and "<@U0DGOV003>" in body
+    assert f"<@{APPROVER}>" not in body and f"<@{REQUESTER}>" not in body
+
+
+async def test_escalation_pings_the_group_and_gives_them_cards(slack: Slack) -> None:
+    request_id = await pending_via_api(slack)
+    await slack.service._escalate(request_id)
+    await slack.service.drain()
+    request = await slack.service.get(request_id)
+    assert request.escalated
+    thread = [p for p in slack.posts(APPROVALS) if p.get("thread_ts")]
+    assert len(thread) == 1
+    body = texts(thread[0])
+    assert "Escalation" in body and "<!subteam^S0SECURITY>" in body and "<@U0SEC0002>" in body
+    dm_cards = [p for p in slack.posts() if p["channel"] in ("D0SEC0001", "D0SEC0002")]
+    assert len(dm_cards) == 2 and all(has_actions(p["blocks"]) for p in dm_cards)
+    # The escalation group may now decide, from their own card.
+    await slack.click(blocks.APPROVE, request_id, "U0SEC0002", channel="D0SEC0002")
+    request = await slack.service.get(request_id)
+    assert request.status == "approved"
+    for card in request.slack["cards"]:
+        assert not has_actions(slack.fake.message(card["channel"], card["ts"]).blocks)
+
+
+async def test_owner_dms_and_no_channel_fallback(sqlite_engine, example_config, fake) -> None:
+    config = example_config.model_copy(
+        update={"slack": SlackConfig(approvals_channel=None, dm_data_owners=True)}
+    )
+    async for harness in build(sqlite_engine, config, fake):
+        request_id = await pending_via_api(harness)
+        request = await harness.service.get(request_id)
+        channels = sorted(c["channel"] for c in request.slack["cards"])
+        # The owner first, then every eligible approver (no shared channel), each once.
+        assert channels == ["D0DGOV001", "D0DGOV002", "D0DGOV003"]
+        assert not harness.posts(APPROVALS) and not harness.posts(CHANNEL)
