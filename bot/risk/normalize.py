@@ -226,7 +226,10 @@ def _fold_unicode(text: str, findings: list[Finding]) -> str:
     stripped = _STRIP_RE.search(text)
     if stripped:
         overrides = [c for c in text if c in _BIDI_OVERRIDES]
-        inside_word = re.search(rf"[\x21-\x7e][{_INVISIBLE}{_BIDI}]+[\x21-\x7e]", text)
+        # Next to an ASCII character it hides something; between emoji it joins them.
+        inside_word = re.search(
+            rf"[\x21-\x7e][{_INVISIBLE}{_BIDI}]|[{_INVISIBLE}{_BIDI}][\x21-\x7e]", text
+        )
         text = text.translate(_STRIP_TABLE)
         if overrides:
             findings.append(

@@ -15,6 +15,7 @@ import ipaddress
 import posixpath
 import re
 import shlex
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -49,6 +50,33 @@ __all__ = ["ShellResult", "assess_shell", "looks_like_shell"]
 _LANGUAGE = Language(tree_sitter_bash.language())
 _PARSER = Parser(_LANGUAGE)
 """Built once per process: building a parser costs far more than a parse."""
+PARSE_BUDGET_SECONDS = 0.02
+"""tree-sitter's error recovery is quadratic on some inputs (a 40 kB broken pipeline
+takes seconds); longer inputs are parsed with a deadline and fail closed past it."""
+_PLAIN_PARSE_MAX_BYTES = 256
+
+
+class _ParseTimeout(Exception):
+    pass
+
+
+def _parse(data: bytes) -> Node:
+    global _PARSER
+    if len(data) <= _PLAIN_PARSE_MAX_BYTES:
+        return _PARSER.parse(data).root_node
+    deadline = time.perf_counter() + PARSE_BUDGET_SECONDS
+    try:
+        tree = _PARSER.parse(
+            lambda offset, _point: data[offset : offset + 8192],
+            progress_callback=lambda _offset, _error: time.perf_counter() > deadline,
+        )
+    except ValueError:
+        # A halted parser is replaced rather than reused: resuming a halted parse
+        # on different input is not something to rely on.
+        _PARSER = Parser(_LANGUAGE)
+        raise _ParseTimeout from None
+    return tree.root_node
+
 
 MAX_DEPTH = 6
 MAX_COMMANDS = 400
@@ -77,8 +105,9 @@ class Cmd:
     redirects: list[tuple[str, str]] = field(default_factory=list)
     stdin_text: str | None = None
     """Literal data on stdin (heredoc, here-string, `echo … |`); never executed by itself."""
-    upstream: list[Cmd] = field(default_factory=list)
-    downstream: list[Cmd] = field(default_factory=list)
+    pipe: list[list[Cmd]] | None = None
+    """The pipeline this command is a stage of (each stage's primary commands)."""
+    stage: int = 0
     args_from_stdin: bool = False
     """`xargs`: more arguments arrive at run time, so targets are unknown."""
     subst_download: bool = False
@@ -91,6 +120,15 @@ class Cmd:
     dry_run: bool = False
     fed: bool = False
     """Its literal stdin has already been parsed as code."""
+
+    @property
+    def upstream(self) -> list[Cmd]:
+        """Commands feeding this one through pipes (computed on demand: pipelines can be long)."""
+        return [c for g in self.pipe[: self.stage] for c in g] if self.pipe else []
+
+    @property
+    def downstream(self) -> list[Cmd]:
+        return [c for g in self.pipe[self.stage + 1 :] for c in g] if self.pipe else []
 
     def analyze(self) -> None:
         self.flags, self.pos = _parse_flags(self.name, self.args)
@@ -187,6 +225,8 @@ def decode_escapes(text: str) -> str:
 def _unquote_word(text: str) -> str:
     if not any(c in text for c in "'\"\\"):
         return text
+    if len(text) > 512:  # shlex walks character by character in Python
+        return re.sub(r"\\(.)", r"\1", text.replace("'", "").replace('"', ""))
     try:
         return " ".join(shlex.split(text, posix=True))
     except ValueError:
@@ -410,14 +450,20 @@ class _Walk:
             self.too_deep = True
             return []
         self.scripts.append(text)
-        tree = _PARSER.parse(text.encode("utf-8", "surrogatepass"))
-        root = tree.root_node
+        try:
+            root = _parse(text.encode("utf-8", "surrogatepass"))
+        except _ParseTimeout:
+            self.parse_failed = self.too_deep = True
+            return []
         if root.has_error:
             self.parse_failed = True
         return self.node(root, depth)
 
     # -- nodes: return the "primary" commands at this level (for pipelines)
     def node(self, node: Node, depth: int) -> list[Cmd]:
+        if len(self.cmds) > MAX_COMMANDS:
+            self.too_deep = True
+            return []
         t = node.type
         if t in ("comment", "heredoc_body", "heredoc_start", "heredoc_end"):
             return []
@@ -444,11 +490,9 @@ class _Walk:
 
     def link(self, groups: list[list[Cmd]], depth: int) -> None:
         for i, group in enumerate(groups):
-            up = [c for g in groups[:i] for c in g]
-            down = [c for g in groups[i + 1 :] for c in g]
             for cmd in group:
-                cmd.upstream = up
-                cmd.downstream = down
+                cmd.pipe = groups
+                cmd.stage = i
         for prev, nxt in zip(groups, groups[1:], strict=False):
             if len(prev) != 1:
                 continue
@@ -791,6 +835,13 @@ class _Walk:
     ) -> None:
         args = argv[1:]
         names = [args[i + 1] for i, a in enumerate(args[:-1]) if a in ("-name", "-iname")]
+        roots = []
+        for arg in args:
+            if arg.startswith(("-", "(", "!")):
+                break
+            roots.append(arg)
+        if not names and len(roots) == 1 and "-mindepth" not in args:
+            names = roots  # with no filter, `{}` includes the search root itself
         self.add(Cmd(name="find", args=args, text=text, argv0=argv[0], redirects=redirects))
         i = 0
         while i < len(args):
@@ -903,10 +954,12 @@ def _target_class(target: str) -> str:
         scratch = m.end()
     if scratch is not None:
         return "safe" if t[scratch:].strip("/") else "dangerous"
-    if "{}" in t or "$" in t or "`" in t:
-        return "dangerous"
     trimmed = t.rstrip("/")
     last = trimmed.rsplit("/", 1)[-1]
+    if "{}" in t or "$" in t or "`" in t:
+        # An unknown prefix is fine when what is removed is plainly a cache or build dir.
+        literal_last = "/" in trimmed and not any(c in last for c in "${}`*")
+        return "safe" if literal_last and last in SAFE_DELETE_NAMES else "dangerous"
     if last in ("*", ".*", ".", "..", "") or last.startswith("*"):
         if last.startswith("*.") and last[1:].endswith(SAFE_DELETE_SUFFIXES):
             return "safe"
@@ -963,7 +1016,8 @@ def _paths(cmd: Cmd) -> list[str]:
 
 
 def _rm_targets(cmd: Cmd) -> list[str]:
-    return [p for p in cmd.pos]
+    extra = cmd.stdin_text.split() if cmd.args_from_stdin and cmd.stdin_text else []
+    return cmd.pos + extra
 
 
 def check_rm_catastrophic(cmd: Cmd, walk: _Walk) -> bool:
@@ -974,7 +1028,7 @@ def check_rm_catastrophic(cmd: Cmd, walk: _Walk) -> bool:
 
 def check_rm_dangerous(cmd: Cmd, walk: _Walk) -> bool:
     targets = _rm_targets(cmd)
-    if cmd.args_from_stdin or not targets:
+    if (cmd.args_from_stdin and cmd.stdin_text is None) or not targets:
         return True
     return any(_target_class(t) == "dangerous" for t in targets)
 
@@ -1086,6 +1140,9 @@ def _sink_hosts(cmd: Cmd) -> list[str]:
         return hosts
     if cmd.name in ("curl", "wget", "http", "https"):
         return _url_hosts(cmd.args)
+    if cmd.name == "ssh":
+        remote = _skip_options(cmd.args, _SSH_VALUE_OPTS)
+        return [remote[0].rsplit("@", 1)[-1]] if remote else []
     return [p for p in cmd.pos[:1] if not p.isdigit()]
 
 
@@ -1549,7 +1606,7 @@ def assess_shell(command: str, company_domains: Sequence[str] = ()) -> ShellResu
                     matched.append(entry.rule)
         findings += [_finding(rule, cmd.text) for rule in matched]
     _script_checks(walk, findings)
-    if (walk.parse_failed or walk.too_deep) and _DANGER_TOKENS_RE.search(command):
+    if walk.too_deep or (walk.parse_failed and _DANGER_TOKENS_RE.search(command)):
         findings.append(_finding(UNPARSABLE, command))
     unique: dict[tuple[str, str | None], Finding] = {}
     for f in findings:
