@@ -1,0 +1,263 @@
+"""`/humanlayer/v1`: the HumanLayer cloud API, answered by TwoKey's own workflow.
+
+Agents written against the humanlayer SDK (0.7.9) switch by setting
+`HUMANLAYER_API_BASE` and `HUMANLAYER_API_KEY`; every decision still goes
+through `ApprovalService.submit` like the gate API's, so there is no second
+code path for deciding. The SDK parses a body before it looks at the status
+code, so every answer here is JSON — errors too, as `{"error": {message, code}}`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.routing import APIRoute
+from slack_sdk.web.async_client import AsyncWebClient
+from starlette.concurrency import run_in_threadpool
+
+from bot.api.deps import CallerDep, Gate, GateDep
+from bot.approvals.view import RequestView
+from bot.humanlayer.contacts import ContactDesk, ContactError, ContactView, contact_out
+from bot.humanlayer.mapping import (
+    call_digest,
+    function_call_out,
+    idempotency_key,
+    masked,
+    render_call,
+    routing,
+)
+from bot.humanlayer.models import FunctionCallIn, FunctionCallStatusIn, HumanContactIn
+from storage.db import session_scope
+from storage.requests import find_by_idempotency
+
+log = logging.getLogger(__name__)
+
+PREFIX = "/humanlayer/v1"
+_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    413: "too_large",
+    422: "invalid_request",
+    503: "unavailable",
+}
+
+
+class HumanLayerError(Exception):
+    def __init__(self, status: int, message: str, code: str | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.code = code or _CODES.get(status, "error")
+
+
+def error_response(status: int, message: str, code: str | None = None) -> JSONResponse:
+    code = code or _CODES.get(status, "error")
+    return JSONResponse({"error": {"message": message, "code": code}}, status_code=status)
+
+
+def _validation_message(exc: RequestValidationError) -> str:
+    parts = []
+    for err in exc.errors()[:5]:
+        where = ".".join(str(p) for p in err.get("loc", ()) if p != "body") or "body"
+        parts.append(f"{where}: {str(err.get('msg', 'invalid')).removeprefix('Value error, ')}")
+    return "; ".join(parts) or "invalid request body"
+
+
+class JsonErrorRoute(APIRoute):
+    """Turn every failure on these routes (auth, validation, crashes) into the JSON error shape."""
+
+    def get_route_handler(self) -> Callable[[Request], Awaitable[Response]]:
+        handler = super().get_route_handler()
+
+        async def guarded(request: Request) -> Response:
+            try:
+                return await handler(request)
+            except HumanLayerError as exc:
+                return error_response(exc.status, exc.message, exc.code)
+            except ContactError as exc:
+                return error_response(exc.status, exc.message, exc.code)
+            except HTTPException as exc:
+                detail = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
+                response = error_response(exc.status_code, detail)
+                for name, value in (exc.headers or {}).items():
+                    response.headers[name] = value
+                return response
+            except RequestValidationError as exc:
+                return error_response(422, _validation_message(exc))
+            except Exception:
+                log.exception("humanlayer route %s failed", request.url.path)
+                return error_response(500, "internal error; nothing was approved", "internal")
+
+        return guarded
+
+
+router = APIRouter(prefix=PREFIX, tags=["humanlayer"], route_class=JsonErrorRoute)
+
+
+def get_desk(request: Request, gate: GateDep) -> ContactDesk:
+    """The contact desk `mount` installed, else one that cannot reach Slack (503 on ask)."""
+    desk = getattr(request.app.state, "humanlayer_contacts", None)
+    if isinstance(desk, ContactDesk):
+        return desk
+    return ContactDesk(gate.engine, gate.config, risk=gate.service.risk)
+
+
+DeskDep = Annotated[ContactDesk, Depends(get_desk)]
+
+
+def mount(app: FastAPI, *, slack_client: AsyncWebClient | None = None) -> None:
+    """Serve `/humanlayer/v1` on a gate API app built by `create_api` (after it, same service)."""
+    gate: Gate = app.state.gate
+    app.state.humanlayer_contacts = ContactDesk(
+        gate.engine, gate.config, client=slack_client, risk=gate.service.risk
+    )
+    app.include_router(router)
+
+
+# ---- function calls -------------------------------------------------------------------------
+
+
+async def _find_call(gate: Gate, agent: str, call_id: str) -> RequestView | None:
+    def lookup() -> str | None:
+        with session_scope(gate.engine) as session:
+            row = find_by_idempotency(session, agent, idempotency_key(call_id))
+            return row.id if row is not None else None
+
+    request_id = await run_in_threadpool(lookup)
+    if request_id is None:
+        return None
+    return await gate.service.get(request_id)
+
+
+def _call_not_found(call_id: str) -> HumanLayerError:
+    return HumanLayerError(404, f"no function call {call_id!r} for this API key's agent")
+
+
+@router.post("/function_calls", summary="Ask for approval of one function call")
+async def create_function_call(body: FunctionCallIn, caller: CallerDep, gate: GateDep) -> Any:
+    rendered = render_call(body.spec.fn, body.spec.kwargs)
+    limit = gate.config.policy.max_text_bytes
+    size = len(rendered.text.encode("utf-8"))
+    if size > limit:
+        raise HumanLayerError(
+            413, f"the call renders to {size} bytes; the limit is {limit} (policy.max_text_bytes)"
+        )
+    route = routing(body)
+    sha = call_digest(body)
+    spec = body.spec
+    meta = {
+        "run_id": body.run_id,
+        "call_id": body.call_id,
+        "fn": spec.fn,
+        "kwargs": masked(spec.kwargs),
+        "channel": spec.channel.echo() if spec.channel else None,
+        "reject_options": [o.model_dump() for o in spec.reject_options]
+        if spec.reject_options
+        else None,
+        "state": masked(spec.state),
+        "spec_sha256": sha,
+        "assessed_as": rendered.assessed_as,
+    }
+    view, created = await gate.service.submit(
+        text=rendered.text,
+        requester=route.requester,
+        agent=caller.agent,
+        source="humanlayer",
+        idempotency_key=idempotency_key(body.call_id),
+        meta=meta,
+        allowed_approvers=route.allowed_approvers,
+    )
+    if not created and (view.meta or {}).get("spec_sha256") != sha:
+        # Answering with the earlier verdict would approve a call nobody assessed.
+        raise HumanLayerError(
+            409, f"call_id {body.call_id!r} was already used for a different function call"
+        )
+    return JSONResponse(function_call_out(view), status_code=201 if created else 200)
+
+
+@router.get("/function_calls/{call_id}", summary="The call's status (the SDK polls this)")
+async def get_function_call(call_id: str, caller: CallerDep, gate: GateDep) -> Any:
+    view = await _find_call(gate, caller.agent, call_id)
+    if view is None:
+        raise _call_not_found(call_id)
+    return JSONResponse(function_call_out(view))
+
+
+@router.post(
+    "/agent/function_calls/{call_id}/respond",
+    summary="The agent withdraws its call (approved=false); it can never approve it",
+)
+async def respond_to_function_call(
+    call_id: str, body: FunctionCallStatusIn, caller: CallerDep, gate: GateDep
+) -> Any:
+    view = await _find_call(gate, caller.agent, call_id)
+    if view is None:
+        raise _call_not_found(call_id)
+    if body.approved is None:
+        raise HumanLayerError(422, "approved must be true or false")
+    if body.approved:
+        raise HumanLayerError(
+            403,
+            "an API key cannot approve a call: an eligible person approves it in Slack "
+            "(send approved=false to withdraw it)",
+        )
+    reason = (body.comment or "").strip() or "withdrawn by the agent"
+    outcome = await gate.service.cancel(view.id, actor=f"agent:{caller.agent}", reason=reason)
+    if not outcome.ok:
+        code = 404 if outcome.code == "not_found" else 409
+        raise HumanLayerError(code, outcome.message)
+    return JSONResponse(function_call_out(outcome.request or view))
+
+
+# ---- human contacts ---------------------------------------------------------------------------
+
+
+def _contact_json(view: ContactView) -> dict[str, Any]:
+    return contact_out(view)
+
+
+async def create_contact(body: HumanContactIn, caller: CallerDep, desk: DeskDep) -> Any:
+    view, created = await desk.ask(caller.agent, body)
+    return JSONResponse(_contact_json(view), status_code=201 if created else 200)
+
+
+async def get_contact(call_id: str, caller: CallerDep, desk: DeskDep) -> Any:
+    view = await desk.find(caller.agent, call_id)
+    if view is None:
+        raise HumanLayerError(404, f"no contact request {call_id!r} for this API key's agent")
+    if view.status == "refused":
+        raise HumanLayerError(403, view.reason or "TwoKey did not deliver this message", "refused")
+    return JSONResponse(_contact_json(view))
+
+
+for _path in ("/contact_requests", "/human_contacts"):
+    router.add_api_route(
+        _path, create_contact, methods=["POST"], summary="Ask a person a question in Slack"
+    )
+    router.add_api_route(
+        _path + "/{call_id}", get_contact, methods=["GET"], summary="The question and its reply"
+    )
+
+
+@router.api_route(
+    "/{rest:path}",
+    methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+    include_in_schema=False,
+)
+async def not_supported(rest: str) -> Any:
+    if rest.endswith("/escalate_email"):
+        raise HumanLayerError(
+            501,
+            "TwoKey does not escalate by email; escalation follows policy.escalate_after in Slack",
+            "not_supported",
+        )
+    raise HumanLayerError(404, f"TwoKey does not serve {PREFIX}/{rest}")

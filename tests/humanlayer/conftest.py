@@ -1,0 +1,300 @@
+"""HumanLayer compatibility over the real service, risk engine, database and Slack stand-in.
+
+Two ways in: `http`, an in-process client for the route tests, and `live`, the
+whole server (gate API + `/humanlayer/v1` + Slack's `/slack/events`) on a free
+loopback port for the tests that run the real, unmodified humanlayer SDK —
+which talks through `requests` and `aiohttp` and so needs a real socket.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import secrets
+import threading
+import time
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import pytest
+import uvicorn
+from fastapi import FastAPI
+from slack_bolt.adapter.fastapi.async_handler import AsyncSlackRequestHandler
+from slack_sdk.web.async_client import AsyncWebClient
+from sqlalchemy.engine import Engine
+
+from bot.api import create_api
+from bot.approvals import ApprovalService
+from bot.config import Settings, TwoKeyConfig
+from bot.humanlayer import mount
+from bot.slack.app import create_slack_app, deps_of
+from bot.slack.listeners import contacts as contact_listeners
+from storage.contacts import ContactRequest
+from storage.db import session_scope
+from storage.keys import create_key
+from tests.slack_fake import BOT_TOKEN, SlackFake
+from tests.slack_signing import API_APP_ID, SIGNING_SECRET, TEAM_ID, signed_interaction
+
+SECRET = "test-secret-key-humanlayer"
+EMPLOYEE = "U0EMP0001"
+APPROVER = "U0PLAT001"
+OTHER_APPROVER = "U0PLAT002"
+APPROVALS_CHANNEL = "C0APPROVALS"
+
+
+def with_contacts_table(engine: Engine) -> Engine:
+    """The contact table, if the migrations do not create it yet (storage/contacts.py)."""
+    ContactRequest.__table__.create(engine, checkfirst=True)  # type: ignore[attr-defined]
+    return engine
+
+
+def config_with(base: TwoKeyConfig, **policy: Any) -> TwoKeyConfig:
+    """The example configuration with policy overrides; `always` names agents that always ask."""
+    always = set(policy.pop("always", ()))
+    raw = base.model_dump()
+    raw["policy"].update(policy)
+    for agent in raw["agents"]:
+        agent["always_require_approval"] = agent["name"] in always
+    return TwoKeyConfig.model_validate(raw)
+
+
+@dataclass
+class Keys:
+    opsbot: str
+    datapal: str
+
+
+@pytest.fixture
+def keys(engine: Engine) -> Keys:
+    with session_scope(engine) as session:
+        _, ops = create_key(session, agent="opsbot")
+        _, data = create_key(session, agent="datapal")
+    return Keys(opsbot=ops, datapal=data)
+
+
+def bearer(key: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {key}"}
+
+
+@pytest.fixture
+def fake() -> Iterator[SlackFake]:
+    with SlackFake(users={EMPLOYEE: {"name": "dana"}, APPROVER: {"name": "piet"}}) as slack:
+        yield slack
+
+
+def settings_for(fake: SlackFake) -> Settings:
+    return Settings(
+        twokey_secret_key=SECRET,
+        slack_bot_token=BOT_TOKEN,
+        slack_signing_secret=SIGNING_SECRET,
+        twokey_slack_api_url=fake.api_url,
+    )
+
+
+def build_app(
+    engine: Engine,
+    config: TwoKeyConfig,
+    fake: SlackFake,
+    *,
+    lifespan: Callable[[FastAPI], Any] | None = None,
+) -> tuple[FastAPI, ApprovalService]:
+    """The server as `twokey serve` wires it: one service, Slack app, gate API, HumanLayer."""
+    with_contacts_table(engine)
+    settings = settings_for(fake)
+    service = ApprovalService(engine, config, secret_key=SECRET)
+    client = AsyncWebClient(token=BOT_TOKEN, base_url=fake.api_url)
+    slack_app = create_slack_app(service, config, settings, client=client)
+    contact_listeners.register(slack_app, deps_of(slack_app))
+
+    @asynccontextmanager
+    async def run(app: FastAPI) -> AsyncIterator[None]:
+        await service.start()
+        try:
+            yield
+        finally:
+            await service.stop()
+
+    api = create_api(
+        service,
+        config,
+        settings,
+        slack_client=client,
+        slack_handler=AsyncSlackRequestHandler(slack_app),
+        lifespan=lifespan or run,
+    )
+    mount(api, slack_client=client)
+    return api, service
+
+
+@pytest.fixture
+async def inproc(
+    engine: Engine, example_config: TwoKeyConfig, fake: SlackFake
+) -> AsyncIterator[tuple[httpx.AsyncClient, ApprovalService]]:
+    api, service = build_app(engine, example_config, fake)
+    await service.start()
+    try:
+        transport = httpx.ASGITransport(app=api)
+        async with httpx.AsyncClient(transport=transport, base_url="http://twokey.test") as http:
+            yield http, service
+    finally:
+        await service.drain()
+        await service.stop()
+
+
+# ---- a live server for the SDK --------------------------------------------------------------
+
+
+class LiveServer:
+    """uvicorn on 127.0.0.1:<free port> in its own thread and event loop."""
+
+    def __init__(self, app: FastAPI, service: ApprovalService) -> None:
+        self.app = app
+        self.service = service
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self._server = uvicorn.Server(
+            uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="on")
+        )
+        self._thread = threading.Thread(target=self._run, name="twokey-live", daemon=True)
+        self.port = 0
+
+    def _run(self) -> None:
+        self.loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(self.loop)
+        self.loop.run_until_complete(self._server.serve())
+        self.loop.close()
+
+    def start(self) -> LiveServer:
+        self._thread.start()
+        deadline = time.monotonic() + 15
+        while not self._server.started:
+            if time.monotonic() > deadline or not self._thread.is_alive():
+                raise RuntimeError("the TwoKey test server did not start")
+            time.sleep(0.02)
+        self.port = self._server.servers[0].sockets[0].getsockname()[1]
+        return self
+
+    def stop(self) -> None:
+        self._server.should_exit = True
+        self._thread.join(15)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def humanlayer_base(self) -> str:
+        return self.url + "/humanlayer/v1"
+
+    def call(self, coro: Any, timeout: float = 10) -> Any:
+        """Run a coroutine on the server's loop (where the service lives) and wait for it."""
+        assert self.loop is not None
+        return asyncio.run_coroutine_threadsafe(coro, self.loop).result(timeout)
+
+
+@pytest.fixture
+def live_factory(engine: Engine, fake: SlackFake) -> Iterator[Callable[[TwoKeyConfig], LiveServer]]:
+    servers: list[LiveServer] = []
+
+    def start(config: TwoKeyConfig) -> LiveServer:
+        api, service = build_app(engine, config, fake)
+        server = LiveServer(api, service).start()
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+# ---- driving Slack like a person ------------------------------------------------------------
+
+
+def wait_for(probe: Callable[[], Any], timeout: float = 15, what: str = "condition") -> Any:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = probe()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def button_value(message: Any, action_id: str) -> str | None:
+    for block in message.blocks:
+        for element in block.get("elements", []) if block.get("type") == "actions" else []:
+            if element.get("action_id") == action_id:
+                return str(element.get("value"))
+    return None
+
+
+def find_button(fake: SlackFake, channel: str, action_id: str) -> tuple[Any, str] | None:
+    for message in reversed(fake.messages_in(channel)):
+        value = button_value(message, action_id)
+        if value:
+            return message, value
+    return None
+
+
+def click(
+    url: str, *, user: str, action_id: str, value: str, channel: str, ts: str
+) -> httpx.Response:
+    payload = {
+        "type": "block_actions",
+        "team": {"id": TEAM_ID, "domain": "northwind"},
+        "user": {"id": user, "username": user.lower(), "team_id": TEAM_ID},
+        "api_app_id": API_APP_ID,
+        "token": "legacy-verification-token",
+        "trigger_id": "trig-" + secrets.token_hex(6),
+        "container": {"type": "message", "channel_id": channel, "message_ts": ts},
+        "channel": {"id": channel},
+        "message": {"ts": ts, "text": ""},
+        "response_url": "https://hooks.slack.com/actions/T0NORTHWD/1/abc",
+        "actions": [
+            {
+                "type": "button",
+                "action_id": action_id,
+                "block_id": "b1",
+                "value": value,
+                "action_ts": f"{time.time():.6f}",
+            }
+        ],
+    }
+    body, headers = signed_interaction(payload)
+    return httpx.post(url + "/slack/events", content=body, headers=headers, timeout=10)
+
+
+def submit_view(url: str, *, user: str, view: dict[str, Any], text: str) -> httpx.Response:
+    """Submit a modal TwoKey opened, with `text` typed into its single input."""
+    payload = {
+        "type": "view_submission",
+        "team": {"id": TEAM_ID, "domain": "northwind"},
+        "user": {"id": user, "username": user.lower(), "team_id": TEAM_ID},
+        "api_app_id": API_APP_ID,
+        "token": "legacy-verification-token",
+        "trigger_id": "trig-" + secrets.token_hex(6),
+        "view": {
+            **view,
+            "id": "V" + secrets.token_hex(4).upper(),
+            "team_id": TEAM_ID,
+            "state": {
+                "values": {"twokey_input": {"value": {"type": "plain_text_input", "value": text}}}
+            },
+        },
+    }
+    body, headers = signed_interaction(payload)
+    return httpx.post(url + "/slack/events", content=body, headers=headers, timeout=10)
+
+
+def view_with(fake: SlackFake, callback_id: str, key: str, value: str) -> dict[str, Any] | None:
+    """The newest modal opened with `callback_id` whose private metadata has key=value."""
+    for view in reversed(fake.views):
+        if view.get("callback_id") != callback_id:
+            continue
+        with contextlib.suppress(ValueError):
+            if json.loads(view.get("private_metadata") or "{}").get(key) == value:
+                return view
+    return None
