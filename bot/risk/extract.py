@@ -203,6 +203,9 @@ class Extractor:
         if kind in ("shell", "command", "bash"):
             return [Candidate("shell", text, True)]
         out: list[Candidate] = []
+        if "```" not in text and "~~~" not in text:
+            self._lines(self._inline(text, out), out, explicit=False)
+            return out
         prose_parts: list[str] = []
         pos = 0
         for m in _FENCE.finditer(text):
