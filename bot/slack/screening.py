@@ -14,12 +14,15 @@ import hashlib
 import logging
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.approvals import RequestView
 from bot.config import AgentConfig
 from bot.slack.escape import unescape_slack
 from storage import screened
+
+if TYPE_CHECKING:
+    from bot.slack.app import SlackDeps
 
 log = logging.getLogger(__name__)
 
@@ -115,7 +118,7 @@ class Screened:
 
 
 async def screen(
-    deps: Any,
+    deps: SlackDeps,
     *,
     text: str,
     channel: str,
@@ -167,7 +170,7 @@ async def screen(
 
 
 async def cancel_earlier_versions(
-    deps: Any, *, channel: str, ts: str, keep: str | None, actor: str
+    deps: SlackDeps, *, channel: str, ts: str, keep: str | None, actor: str
 ) -> list[str]:
     """An edited message supersedes its earlier text: cancel requests still open for it."""
     cancelled: list[str] = []
@@ -187,7 +190,7 @@ async def cancel_earlier_versions(
     return cancelled
 
 
-async def _permalink(deps: Any, channel: str, ts: str) -> str | None:
+async def _permalink(deps: SlackDeps, channel: str, ts: str) -> str | None:
     response = await deps.notifier.call(
         "chat.getPermalink", deps.client.chat_getPermalink(channel=channel, message_ts=ts)
     )

@@ -9,12 +9,15 @@ ack because a `trigger_id` lives only three seconds.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from slack_bolt.async_app import AsyncApp
 
 from bot.slack import blocks
 from bot.slack.escape import escape
+
+if TYPE_CHECKING:
+    from bot.slack.app import SlackDeps
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +36,7 @@ def _click(body: dict[str, Any]) -> tuple[str, str, str | None, str | None]:
     )
 
 
-def register(app: AsyncApp, deps: Any) -> None:
+def register(app: AsyncApp, deps: SlackDeps) -> None:
     async def tell(user: str, text: str, channel: str | None) -> None:
         await deps.notifier.tell(user, blocks.notice(text), channel=channel)
 

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from slack_bolt.async_app import AsyncApp
 
 from bot.slack import blocks
 from bot.slack.escape import escape
+
+if TYPE_CHECKING:
+    from bot.slack.app import SlackDeps
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +32,7 @@ HELP = (
 )
 
 
-def register(app: AsyncApp, deps: Any) -> None:
+def register(app: AsyncApp, deps: SlackDeps) -> None:
     async def on_command(ack: Any, command: dict[str, Any]) -> None:
         text = str(command.get("text") or "").strip()
         user = str(command.get("user_id") or "")
@@ -45,7 +48,7 @@ def register(app: AsyncApp, deps: Any) -> None:
     app.command(COMMAND)(on_command)
 
 
-async def may_see(deps: Any, request: Any, user: str) -> bool:
+async def may_see(deps: SlackDeps, request: Any, user: str) -> bool:
     cfg = deps.config.slack
     if user in cfg.admins or user == request.requester:
         return True
@@ -60,7 +63,7 @@ async def may_see(deps: Any, request: Any, user: str) -> bool:
     return user in await deps.service.eligibility.approvers(request)
 
 
-async def show(deps: Any, user: str, request_id: str) -> blocks.Payload:
+async def show(deps: SlackDeps, user: str, request_id: str) -> blocks.Payload:
     if not _ID.match(request_id):
         return blocks.notice("Request ids look like `TK-ABCDE23456`.")
     request = await deps.service.get(request_id)

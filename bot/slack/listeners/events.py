@@ -9,7 +9,7 @@ are ignored. Slack acknowledges at once; the work happens after the ack.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from slack_bolt.async_app import AsyncApp
 
@@ -24,12 +24,15 @@ from bot.slack.screening import (
     screen,
 )
 
+if TYPE_CHECKING:
+    from bot.slack.app import SlackDeps
+
 log = logging.getLogger(__name__)
 
 SCREENED_SUBTYPES = {None, "bot_message", "thread_broadcast", "file_share", "me_message"}
 
 
-def register(app: AsyncApp, deps: Any) -> None:
+def register(app: AsyncApp, deps: SlackDeps) -> None:
     async def on_message(body: dict[str, Any], event: dict[str, Any], context: Any) -> None:
         await handle_message(deps, body, event, bot_user_id=context.get("bot_user_id"))
 
@@ -37,7 +40,7 @@ def register(app: AsyncApp, deps: Any) -> None:
 
 
 async def handle_message(
-    deps: Any, body: dict[str, Any], event: dict[str, Any], *, bot_user_id: str | None
+    deps: SlackDeps, body: dict[str, Any], event: dict[str, Any], *, bot_user_id: str | None
 ) -> None:
     subtype = event.get("subtype")
     edited = subtype == "message_changed"
@@ -105,7 +108,7 @@ async def handle_message(
 
 
 async def find_requester(
-    deps: Any,
+    deps: SlackDeps,
     message: dict[str, Any],
     *,
     channel: str,

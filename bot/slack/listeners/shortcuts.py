@@ -9,17 +9,20 @@ not in that conversation.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from slack_bolt.async_app import AsyncApp
 
 from bot.slack import blocks
 from bot.slack.screening import agent_confidence, agent_of, author_of, message_text, screen
 
+if TYPE_CHECKING:
+    from bot.slack.app import SlackDeps
+
 log = logging.getLogger(__name__)
 
 
-def register(app: AsyncApp, deps: Any) -> None:
+def register(app: AsyncApp, deps: SlackDeps) -> None:
     async def on_second_approval(ack: Any, body: dict[str, Any]) -> None:
         await ack()
         await handle_shortcut(deps, body)
@@ -27,7 +30,7 @@ def register(app: AsyncApp, deps: Any) -> None:
     app.shortcut(blocks.SHORTCUT)(on_second_approval)
 
 
-async def handle_shortcut(deps: Any, body: dict[str, Any]) -> None:
+async def handle_shortcut(deps: SlackDeps, body: dict[str, Any]) -> None:
     message = body.get("message") or {}
     user = str((body.get("user") or {}).get("id") or "")
     channel = (body.get("channel") or {}).get("id")

@@ -9,11 +9,14 @@ person gets a private explanation where they clicked.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from slack_bolt.async_app import AsyncApp
 
 from bot.slack import blocks
+
+if TYPE_CHECKING:
+    from bot.slack.app import SlackDeps
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +27,7 @@ def _submission(body: dict[str, Any], view: dict[str, Any]) -> tuple[str, str, s
     return meta.get("id", ""), user, meta.get("channel"), blocks.submitted_value(view)
 
 
-def register(app: AsyncApp, deps: Any) -> None:
+def register(app: AsyncApp, deps: SlackDeps) -> None:
     async def tell(user: str, text: str, channel: str | None) -> None:
         await deps.notifier.tell(user, blocks.notice(text), channel=channel)
 
