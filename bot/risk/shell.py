@@ -40,6 +40,7 @@ from bot.risk.shell_rules import (
     SCRATCH_ROOTS,
     SHELLS,
     SYSTEM_DIRS,
+    TOO_COMPLEX,
     UNPARSABLE,
     Pattern,
     Rule,
@@ -1064,6 +1065,21 @@ def check_redirect_to_disk(cmd: Cmd, walk: _Walk) -> bool:
     return False
 
 
+_SYSTEM_FILE_RE = re.compile(
+    r"^/etc/(?:passwd|shadow|group|gshadow|sudoers(?:\.d/\S*)?|hosts|fstab|resolv\.conf|"
+    r"ssh/sshd_config|pam\.d/\S+|crontab)$|^/boot/|^(?:~|\$\{?HOME\}?)/\.ssh/authorized_keys$"
+)
+
+
+def check_redirect_system_file(cmd: Cmd, walk: _Walk) -> bool:
+    targets = [t for op, t in cmd.redirects if op in (">", ">|", "&>")]
+    if cmd.name == "tee" and "-a" not in cmd.flags and "--append" not in cmd.flags:
+        targets += cmd.pos
+    if cmd.name == "truncate":
+        targets += cmd.pos
+    return any(_SYSTEM_FILE_RE.match(t) for t in targets)
+
+
 def check_fork_bomb(cmd: Cmd, walk: _Walk) -> bool:
     return False  # evaluated once per script in `_script_checks`
 
@@ -1195,7 +1211,11 @@ def check_db_dump_exfil(cmd: Cmd, walk: _Walk) -> bool:
 def check_credential_file(cmd: Cmd, walk: _Walk) -> bool:
     if cmd.name in NON_READING:
         return False
-    vals = _paths(cmd) + [t for op, t in cmd.redirects if op == "<"]
+    env_files = set(cmd.value("--env-file"))
+    vals = [v for v in _paths(cmd) if v not in env_files]
+    if cmd.name in ("cp", "install", "ln") and vals:
+        vals = vals[:-1]  # the destination is written, not read
+    vals += [t for op, t in cmd.redirects if op == "<"]
     return any(_CRED_RE.search(v) for v in vals)
 
 
@@ -1305,6 +1325,7 @@ CHECKS: dict[str, Callable[[Cmd, _Walk], bool]] = {
     "find_unsafe_root": check_find_unsafe_root,
     "script_delete": check_script_delete,
     "redirect_to_disk": check_redirect_to_disk,
+    "redirect_system_file": check_redirect_system_file,
     "fork_bomb": check_fork_bomb,
     "chmod_wide": check_chmod_wide,
     "perm_root": check_perm_root,
@@ -1410,12 +1431,23 @@ _MASK_OPT_RE = re.compile(
     r"(\"[^\"]*\"|'[^']*'|\S+)"
 )
 _MASK_URL_CRED_RE = re.compile(r"(://[^:/\s@]+:)([^@\s/]+)(@)")
+_MASK_HEADER_RE = re.compile(
+    r"(?i)((?:authorization|x-api-key|api-key|private-token|cookie)\s*:\s*(?:bearer|basic|token)?\s*)"
+    r"[^\s'\"]+"
+)
+_MASK_QUERY_RE = re.compile(
+    r"(?i)([?&](?:token|key|api_key|apikey|secret|password|sig|signature|access_token)=)[^&\s'\"]+"
+)
+_MASK_USERPASS_RE = re.compile(r"((?:^|\s)(?:-u|--user)\s+[^:\s]+:)\S+")
 
 
 def _evidence(text: str) -> str:
     text = text[: MAX_EVIDENCE * 2]
     text = _MASK_OPT_RE.sub(r"\1****", text)
     text = _MASK_URL_CRED_RE.sub(r"\1****\3", text)
+    text = _MASK_HEADER_RE.sub(r"\1****", text)
+    text = _MASK_QUERY_RE.sub(r"\1****", text)
+    text = _MASK_USERPASS_RE.sub(r"\1****", text)
     text = " ".join(text.split())
     return text if len(text) <= MAX_EVIDENCE else text[: MAX_EVIDENCE - 1] + "…"
 
@@ -1432,6 +1464,7 @@ def _finding(rule: Rule, evidence: str) -> Finding:
 
 
 _RESOURCE_URL_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://\S+")
+_URL_USERINFO_RE = re.compile(r"://[^/\s@]*@")
 _PATHISH_RE = re.compile(r"^(?:/|~|\./|\.\./|\$\{?HOME\}?)|^[\w.-]+/[\w./*-]*$")
 
 
@@ -1441,7 +1474,9 @@ def _resources(cmd: Cmd, out: dict[str, None]) -> None:
         if not v or v.startswith("-") or v in ("/dev/null", "-"):
             continue
         if _RESOURCE_URL_RE.match(v):
-            out[v] = None
+            # Without credentials, query or fragment: they may hold tokens and the
+            # catalog matches on scheme, host and path.
+            out[_URL_USERINFO_RE.sub("://", re.split(r"[?#]", v, maxsplit=1)[0])] = None
         elif cmd.name in ("ssh", "scp", "rsync", "sftp") and (m := _REMOTE_RE.match(v)):
             out[m.group("host")] = None
         elif _PATHISH_RE.match(v) and " " not in v:
@@ -1601,12 +1636,14 @@ def assess_shell(command: str, company_domains: Sequence[str] = ()) -> ShellResu
             if _entry_matches(entry, cmd, walk):
                 matched.append(entry.rule)
         if not matched:
-            for entry in fallbacks:
-                if entry.rule not in matched and _entry_matches(entry, cmd, walk):
-                    matched.append(entry.rule)
+            # Generic rules say the same thing in broader words: the first one is enough.
+            fallback = next((e.rule for e in fallbacks if _entry_matches(e, cmd, walk)), None)
+            matched += [fallback] if fallback else []
         findings += [_finding(rule, cmd.text) for rule in matched]
     _script_checks(walk, findings)
-    if walk.too_deep or (walk.parse_failed and _DANGER_TOKENS_RE.search(command)):
+    if walk.too_deep:
+        findings.append(_finding(TOO_COMPLEX, command))
+    elif walk.parse_failed and _DANGER_TOKENS_RE.search(command):
         findings.append(_finding(UNPARSABLE, command))
     unique: dict[tuple[str, str | None], Finding] = {}
     for f in findings:

@@ -234,6 +234,10 @@ NON_READING = frozenset(
         "code",
         "ssh-add",
         "ssh-keygen",
+        "echo",
+        "printf",
+        "mv",
+        "dotenv",
         "file",
         "git",
     }
@@ -696,6 +700,89 @@ RULES: tuple[Rule, ...] = (
             "--role=roles/viewer",
             "kubectl create rolebinding r --clusterrole=view --user=dev",
         ),
+    ),
+    Rule(
+        "shell.public_exposure",
+        "permissions",
+        "critical",
+        "require_approval",
+        "Makes a repository, snapshot, image or network port public to the whole internet.",
+        (
+            _p("gh", sub=("repo", "edit"), args_re=r"--visibility[= ]public"),
+            _p("gh", sub=("api",), args_re=r"(?:^|\s)private=false(?:\s|$)"),
+            _p("gh", sub=("gist", "create"), args_re=r"(?:^|\s)(?:--public|-p)(?:\s|$)"),
+            _p(
+                "aws",
+                sub=("ec2", "modify-(?:snapshot|image)-attribute"),
+                args_re=r"Group=all|\"Group\"\s*:\s*\"all\"|--group-names\s+all\b",
+            ),
+            _p(
+                "aws", sub=("rds", r"modify-db(?:-cluster)?-snapshot-attribute"), args_re=r"\ball\b"
+            ),
+            _p(
+                "aws",
+                sub=("ec2", "authorize-security-group-ingress"),
+                args_re=r"0\.0\.0\.0/0|::/0",
+            ),
+            _p("gcloud", sub=("compute", "firewall-rules"), args_re=r"0\.0\.0\.0/0"),
+            _p("az", args_re=r"--public-network-access[= ]Enabled"),
+        ),
+        match=(
+            "gh repo edit acme/payroll --visibility public",
+            "aws ec2 modify-snapshot-attribute --snapshot-id s --attribute createVolumePermission "
+            "--operation-type add --group-names all",
+            "aws rds modify-db-snapshot-attribute --db-snapshot-identifier s "
+            "--attribute-name restore --values-to-add all",
+            "aws ec2 authorize-security-group-ingress --group-id sg-1 --protocol tcp "
+            "--port 5432 --cidr 0.0.0.0/0",
+        ),
+        not_match=(
+            "gh repo edit acme/app --visibility private",
+            "aws ec2 authorize-security-group-ingress --group-id sg-1 --port 443 --cidr 10.0.0.0/8",
+        ),
+    ),
+    Rule(
+        "shell.expose_local",
+        "exfiltration",
+        "high",
+        "require_approval",
+        "Exposes local files or a local service beyond this machine (public tunnel, reverse "
+        "SSH tunnel or ad-hoc file server).",
+        (
+            _p("ngrok", sub=("http|tcp|tls|start",)),
+            _p("cloudflared", sub=("tunnel",), args_re=r"--url"),
+            _p("lt", "localtunnel", args_re=r"--port"),
+            _p("ssh", args_re=r"(?:^|\s)-R\s*\S+"),
+            _p(
+                "python",
+                "python3",
+                "python2",
+                args_re=r"(?:^|\s)-m\s+(?:http\.server|SimpleHTTPServer)\b",
+            ),
+            _p("php", args_re=r"(?:^|\s)-S\s+0\.0\.0\.0"),
+        ),
+        match=(
+            "ngrok http 8080",
+            "python3 -m http.server 8000",
+            "ssh -R 80:localhost:5432 serveo.net",
+            "cloudflared tunnel --url http://localhost:3000",
+        ),
+        not_match=("python3 -m pytest", "ssh -L 5432:db:5432 bastion", "ngrok version"),
+    ),
+    Rule(
+        "shell.system_file_overwrite",
+        "destructive",
+        "high",
+        "require_approval",
+        "Overwrites a system file (accounts, sudoers, hosts, mounts, boot); the machine may "
+        "lock people out or stop booting.",
+        (_p(check="redirect_system_file", dry_run_exempt=False),),
+        match=(
+            "echo 'x' > /etc/passwd",
+            "cat rules | sudo tee /etc/sudoers",
+            "truncate -s 0 /etc/fstab",
+        ),
+        not_match=("echo 'x' >> notes.txt", "cat /etc/hosts", "echo x | tee -a /tmp/log"),
     ),
     Rule(
         "shell.presigned_link",
@@ -1377,4 +1464,15 @@ UNPARSABLE = Rule(
     (),
     match=("rm -rf /tmp/x ) )",),
     not_match=("echo 'unterminated",),
+)
+
+TOO_COMPLEX = Rule(
+    "shell.too_complex",
+    "shell",
+    "high",
+    "require_approval",
+    "The command is too long or too deeply nested to check completely; a person should read it.",
+    (),
+    match=("true; " * 450, "echo " + "a|" * 20000),
+    not_match=("true; " * 10,),
 )

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.risk.shell import assess_shell, looks_like_shell
-from bot.risk.shell_rules import RULES, UNPARSABLE, Rule
+from bot.risk.shell_rules import RULES, TOO_COMPLEX, UNPARSABLE, Rule
 
 CATEGORIES = {
     "destructive",
@@ -31,7 +31,7 @@ def held(command: str) -> bool:
 
 # ---------------------------------------------------------------- rules as data
 
-ALL_RULES = (*RULES, UNPARSABLE)
+ALL_RULES = (*RULES, UNPARSABLE, TOO_COMPLEX)
 
 
 @pytest.mark.parametrize(
@@ -356,6 +356,38 @@ def test_evidence_masks_secret_values() -> None:
     assert all("hunter2" not in (f.evidence or "") for f in result.findings)
 
 
+def test_evidence_and_resources_drop_credentials() -> None:
+    result = assess_shell(
+        "curl -X DELETE -u bob:pw1 -H 'Authorization: Bearer abc123' "
+        "https://joe:pw2@api.example.com/items/1?token=zzz"
+    )
+    (finding,) = result.findings
+    for secret in ("pw1", "pw2", "abc123", "zzz"):
+        assert secret not in (finding.evidence or "")
+        assert all(secret not in r for r in result.resources)
+    assert "https://api.example.com/items/1" in result.resources
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "echo .env >> .gitignore",
+        "cp .env.example .env",
+        "docker compose --env-file .env up",
+        "git rm --cached .env",
+        "vim ~/.aws/credentials",
+        "ssh-add ~/.ssh/id_ed25519",
+    ],
+)
+def test_naming_a_credential_file_is_not_reading_it(command: str) -> None:
+    assert "shell.credential_file_read" not in rules_of(command)
+
+
+def test_generic_rules_do_not_pile_up() -> None:
+    assert rules_of("aws s3 rm s3://bucket/key") == {"shell.object_storage_delete"}
+    assert rules_of("aws cloudtrail stop-logging --name t") == {"shell.audit_off"}
+
+
 # ---------------------------------------------------------------- fail closed
 
 
@@ -374,11 +406,11 @@ def test_unparsable_but_harmless_is_not_held() -> None:
 def test_pathological_input_fails_closed_quickly() -> None:
     result = assess_shell("echo " + "a|" * 20000)
     assert result.parse_failed
-    assert "shell.unparsable" in {f.rule for f in result.findings}
+    assert "shell.too_complex" in {f.rule for f in result.findings}
 
 
 def test_too_many_commands_fail_closed() -> None:
-    assert "shell.unparsable" in rules_of("true; " * 1000)
+    assert "shell.too_complex" in rules_of("true; " * 1000)
 
 
 @settings(max_examples=150, deadline=None)
