@@ -65,37 +65,53 @@ def append_event(
     detail: dict[str, Any] | None = None,
 ) -> AuditEvent:
     """Append in the caller's transaction: the event and the change it records commit together."""
+    return append_events(
+        session, [{"action": action, "actor": actor, "request_id": request_id, "detail": detail}]
+    )[0]
+
+
+def append_events(session: Session, entries: list[dict[str, Any]]) -> list[AuditEvent]:
+    """Append several events under one lock of the chain's head (a batch of expiries, say).
+
+    Each entry has `action`, `actor`, and optionally `request_id` and `detail`.
+    """
+    if not entries:
+        return []
     head = session.exec(select(AuditHead).where(AuditHead.id == 1).with_for_update()).first()
     if head is None:  # the first migration plants it; without it the chain cannot be trusted
         raise RuntimeError("audit_head row missing: run `twokey db upgrade`")
-    # JSON round-trip so the hash covers exactly what the database will hand back.
-    detail = json.loads(canonical(detail or {}))
     at = utcnow()
-    seq = head.seq + 1
-    digest = event_hash(
-        seq=seq,
-        at=at,
-        request_id=request_id,
-        actor=actor,
-        action=action,
-        detail=detail,
-        prev_hash=head.hash,
-    )
-    event = AuditEvent(
-        seq=seq,
-        at=at,
-        request_id=request_id,
-        actor=actor,
-        action=action,
-        detail=detail,
-        prev_hash=head.hash,
-        hash=digest,
-    )
-    session.add(event)
-    head.seq, head.hash = seq, digest
+    events = []
+    for entry in entries:
+        # JSON round-trip so the hash covers exactly what the database will hand back.
+        detail = json.loads(canonical(entry.get("detail") or {}))
+        seq = head.seq + 1
+        digest = event_hash(
+            seq=seq,
+            at=at,
+            request_id=entry.get("request_id"),
+            actor=entry["actor"],
+            action=entry["action"],
+            detail=detail,
+            prev_hash=head.hash,
+        )
+        events.append(
+            AuditEvent(
+                seq=seq,
+                at=at,
+                request_id=entry.get("request_id"),
+                actor=entry["actor"],
+                action=entry["action"],
+                detail=detail,
+                prev_hash=head.hash,
+                hash=digest,
+            )
+        )
+        head.seq, head.hash = seq, digest
+    session.add_all(events)
     session.add(head)
     session.flush()
-    return event
+    return events
 
 
 @dataclass(frozen=True)

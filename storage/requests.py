@@ -89,6 +89,27 @@ def set_status(
     return result.rowcount == 1  # type: ignore[attr-defined]
 
 
+def set_status_many(
+    session: Session,
+    request_ids: Sequence[str],
+    *,
+    expected: Sequence[str],
+    to: str,
+    **values: Any,
+) -> set[str]:
+    """`set_status` for a batch in one statement; returns the ids this call moved."""
+    if not request_ids:
+        return set()
+    result = session.execute(
+        sa.update(Request)
+        .where(col(Request.id).in_(list(request_ids)), col(Request.status).in_(list(expected)))
+        .values(status=to, updated_at=utcnow(), **values)
+        .returning(col(Request.id))
+        .execution_options(synchronize_session=False)
+    )
+    return {row[0] for row in result}
+
+
 def set_flag(session: Session, request_id: str, flag: str, *, only_if_status: str) -> bool:
     """Set a boolean column once (reminded/escalated) while the request is still open."""
     column = getattr(Request, flag)
@@ -171,7 +192,10 @@ def merge_slack_refs(session: Session, request_id: str, refs: dict[str, Any]) ->
 RELEASE_CHANNEL = "twokey_release"
 
 
-def notify_release(session: Session, request_id: str) -> None:
+def notify_release(session: Session, *request_ids: str) -> None:
     """Tell waiters on other replicas; PostgreSQL delivers it when the transaction commits."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(sa.select(sa.func.pg_notify(RELEASE_CHANNEL, request_id)))
+    if request_ids and session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            sa.text("SELECT pg_notify(:channel, id) FROM unnest(CAST(:ids AS text[])) AS t(id)"),
+            {"channel": RELEASE_CHANNEL, "ids": list(request_ids)},
+        )

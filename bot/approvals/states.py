@@ -22,7 +22,7 @@ from sqlmodel import Session
 
 from bot.approvals.view import Outcome, OutcomeCode, RequestView
 from storage import requests as rq
-from storage.audit import append_event
+from storage.audit import append_event, append_events
 from storage.db import session_scope
 from storage.models import OPEN_STATUSES, Request, Status, utcnow
 
@@ -88,6 +88,16 @@ def already_message(request: Request) -> str:
             return "This request is waiting for approvers."
         case _:
             return f"This instruction was {request.status} by policy; there is nothing to decide."
+
+
+def _expiry_entry(request: Request) -> dict[str, Any]:
+    deadline = request.expires_at.isoformat() if request.expires_at else None
+    return {
+        "action": f"request.{Status.EXPIRED}",
+        "actor": "twokey",
+        "request_id": request.id,
+        "detail": {"deadline": deadline, "was": request.status},
+    }
 
 
 def _fail(code: OutcomeCode, message: str, request: RequestView | None = None) -> Change:
@@ -313,36 +323,37 @@ class StateMachine:
             )
 
     def expire_due(self, now: datetime) -> list[RequestView]:
-        """Expire open requests past their deadline (one batch); return what this call expired."""
+        """Expire open requests past their deadline (one batch); return what this call expired.
+
+        One UPDATE, one notification statement and one audit append for the
+        whole batch: a burst of deadlines costs a handful of round trips.
+        """
         with session_scope(self.engine) as s:
             due = rq.claim_overdue(s, OPEN_STATUSES, now, limit=self.EXPIRE_BATCH)
-            won = [r for r in due if self._expire_locked(s, r, now)]
+            done = {"decided_at": now, "decided_by": "twokey", "reason": EXPIRED_REASON}
+            won_ids = rq.set_status_many(
+                s, [r.id for r in due], expected=OPEN_STATUSES, to=Status.EXPIRED, **done
+            )
+            won = [r for r in due if r.id in won_ids]
+            rq.notify_release(s, *won_ids)
+            append_events(s, [_expiry_entry(r) for r in won])
             votes = rq.votes_for_many(s, [r.id for r in won])
             # The rows are stale after the UPDATE; describe what was written instead of re-reading.
             return [
                 RequestView.of(r, votes[r.id]).model_copy(
-                    update={
-                        "status": Status.EXPIRED,
-                        "decided_at": now,
-                        "decided_by": "twokey",
-                        "reason": EXPIRED_REASON,
-                        "updated_at": now,
-                    }
+                    update={"status": Status.EXPIRED, "updated_at": now, **done}
                 )
                 for r in won
             ]
 
     def _expire_locked(self, s: Session, request: Request, now: datetime) -> bool:
-        was = request.status
+        entry = _expiry_entry(request)
         return self._move(
             s,
             request,
             "expire",
-            actor="twokey",
-            detail={
-                "deadline": request.expires_at.isoformat() if request.expires_at else None,
-                "was": was,
-            },
+            actor=entry["actor"],
+            detail=entry["detail"],
             decided_at=now,
             decided_by="twokey",
             reason=EXPIRED_REASON,
