@@ -239,9 +239,9 @@ class ContactDesk:
             return None
         reasons = "; ".join(dict.fromkeys(f.reason for f in held)) or "TwoKey's policy"
         return (
-            f"TwoKey did not deliver this message: it asks a person to do something that needs "
-            f"a second approval ({reasons}). Ask for approval of the action itself "
-            f"(require_approval) instead."
+            f"TwoKey did not deliver this message: {reasons.rstrip('.')}. A question may not "
+            f"carry what TwoKey would hold for a second approval; ask for approval of the "
+            f"action itself (require_approval) instead."
         )
 
     async def _ensure_delivered(self, view: ContactView) -> ContactView:
