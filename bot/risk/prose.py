@@ -47,14 +47,34 @@ class ProseResult:
 
 
 _I = re.IGNORECASE
+
+
+def _lc(pattern: str) -> str:
+    """Lower-case a pattern's literal letters, leaving escapes such as \\W or \\S alone."""
+    out: list[str] = []
+    escaped = False
+    for ch in pattern:
+        out.append(ch if escaped else ch.lower())
+        escaped = not escaped and ch == "\\"
+    return "".join(out)
+
+
+def _re(pattern: str) -> re.Pattern[str]:
+    """Compile for matching against lower-cased text.
+
+    Case-sensitive matching on text lowered once is 2-4x faster in CPython's
+    `re` than IGNORECASE on the original.
+    """
+    return re.compile(_lc(pattern))
+
+
 _EVIDENCE_LIMIT = 120
 
 # ------------------------------------------------------------------ sentences
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[^a-z])|\n+|;\s+")
-_NEGATION = re.compile(
+_NEGATION = _re(
     r"\b(?:don'?t|do not|does not|doesn'?t|never|no longer|not|without|instead of|rather than|"
     r"avoid|refuse|decline|instead)\b",
-    _I,
 )
 
 
@@ -62,6 +82,8 @@ _NEGATION = re.compile(
 class _Sentence:
     text: str
     start: int
+    lower: str = ""
+    words: frozenset[str] = frozenset()
 
 
 def _sentences(text: str) -> list[_Sentence]:
@@ -76,50 +98,54 @@ def _sentences(text: str) -> list[_Sentence]:
     return out
 
 
+def _lower(text: str) -> str:
+    """Lower-case without changing length, so offsets found in it index the original."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
 def _negated(sentence: str, start: int) -> bool:
     """A negation shortly before the match in the same sentence ("don't make it public")."""
     return bool(_NEGATION.search(sentence[max(0, start - 45) : start]))
 
 
 # ------------------------------------------------------------------ vocabulary
-_SENSITIVE = re.compile(
+_SENSITIVE = _re(
     r"\b(?:customers?|clients?|users?\s+(?:data|list|table)|payroll|salar(?:y|ies)|employees?|hr\b|"
     r"contracts?|legal|financ\w*|revenue|pii|personal|internal|confidential|private|restricted|"
     r"incident|postmortem|exports?|dumps?|backups?|database|credentials?|interview\w*|invoices?|"
     r"payments?|ssn|medical|patients?|board|churn|forecast|investigations?|escalations?)\b",
-    _I,
 )
-_PUBLIC_CONTENT = re.compile(
+_PUBLIC_CONTENT = _re(
     r"status[\s.-]?page|\bstatus\.[a-z0-9-]+\.|\bchangelog\b|release notes|\bblog\b|press release|"
     r"marketing (?:site|page)|\bwebsite\b|landing page|help cent(?:er|re)|docs? site|"
     r"public docs|careers? page|job posting|open[- ]source|public roadmap|\bbrand assets\b",
-    _I,
 )
-_STRONG_SENSITIVE = re.compile(
+_STRONG_SENSITIVE = _re(
     r"\b(?:internal|confidential|private|restricted|pii|personal data|payroll|salar(?:y|ies)|ssn|"
     r"credentials?|exports?|dumps?|backups?|customer (?:list|data|records|emails?|table))\b",
-    _I,
 )
 
 # ------------------------------------------------------------------ public exposure
-_PUBLIC_LINK = re.compile(
+_PUBLIC_LINK = _re(
     r"anyone\s+(?:who\s+has|with)\s+(?:the\s+)?link"
     r"|people\s+with\s+the\s+link"
     r"|anyone\s+on\s+the\s+internet"
     r"|(?:--type[= ]+|[\"']type[\"']\s*:\s*[\"'])anyone\b"
     r"|\bpublish(?:ed|ing)?\s+to\s+(?:the\s+)?web\b"
     r"|\bpublic\s+(?:link|url|access|sharing|on\s+the\s+web)\b"
-    r"|\bmake\s+(?:[^.\n]{0,60}?\s)?public(?:ly\s+(?:available|accessible|visible))?\b"
+    r"|\bmake\s+(?!sure\b)(?:[^.\n]{0,60}?\s)?public(?:ly\s+(?:available|accessible|visible))?\b"
     r"(?!\s*(?:key|schema|ip|channel|holiday|method|class|static|subnet|dns|cloud))"
     r"|\b(?:set|switch|change|turn|flip)\b[^.\n]{0,50}?\bto\W{0,3}public(?:ly)?\b(?!\s*channel)"
     r"|--visibility[= ]+public\b|\bgist\s+create\b[^\n]*--public\b"
     r"|\bpublic(?:ly)?\s+(?:accessible|available|visible|readable|viewable|indexed|searchable)\b"
     r"|\ballow\s+search\s+engines\b|\banonymous\s+access\b|\btableau\s+public\b",
-    _I,
 )
-_BLOCK_BEFORE = re.compile(r"block\s+(?:all\s+)?$", _I)
+_BLOCK_BEFORE = _re(r"block\s+(?:all\s+)?$")
 
-_PUBLIC_STORAGE = re.compile(
+_PUBLIC_STORAGE = _re(
     r"\ball(?:authenticated)?users\b"
     r"|\bpublic-read(?:-write)?\b"
     r"|[\"']Principal[\"']\s*:\s*(?:[\"']\*[\"']|\{\s*[\"']AWS[\"']\s*:\s*[\"']\*[\"'])"
@@ -130,13 +156,12 @@ _PUBLIC_STORAGE = re.compile(
     r"|\bBlockPublic(?:Acls|Policy)\s*[=:]\s*false\b"
     r"|\b(?:mc|mcli)\s+(?:anonymous|policy)\s+set\s+(?:download|public|upload)\b"
     r"|\bchmod\s+(?:-[A-Za-z]+\s+)*0?777\b",
-    _I,
 )
-_PRESIGN = re.compile(r"\bpresign\b[^\n]*?--expires-in[= ]+(\d+)", _I)
+_PRESIGN = _re(r"\bpresign\b[^\n]*?--expires-in[= ]+(\d+)")
 _PRESIGN_LIMIT_SECONDS = 24 * 3600
 
 # ------------------------------------------------------------------ company-wide
-_COMPANY_WIDE = re.compile(
+_COMPANY_WIDE = _re(
     r"\b(?:the\s+)?(?:whole|entire)\s+(?:company|org(?:ani[sz]ation)?|workspace|staff|team\s+drive)\b"
     r"|\ball[- ](?:staff|employees|company|hands)\b"
     r"|\b(?:everyone|everybody)\s+(?:at|in)\s+(?:the\s+)?(?:company|org(?:ani[sz]ation)?|workspace|"
@@ -147,14 +172,13 @@ _COMPANY_WIDE = re.compile(
     r"(?:organi[sz]ation|org|company|domain|workspace)\b"
     r"|\b(?:add|share\s+with)\s+the\s+[^.\n]{0,30}?\bdomain\s+as\s+(?:viewer|editor|commenter|reader)"
     r"|\b(?:convert|change|switch|make|turn)\b[^.\n]{0,50}?\b(?:to|into)\s+an?\s+public\s+channel\b",
-    _I,
 )
-_WIDE_CHANNEL = re.compile(
-    r"(?<![\w-])#(?:general|random|announcements?|everyone|company|all-[\w-]+|town-?hall)\b", _I
+_WIDE_CHANNEL = _re(
+    r"(?<![\w-])#(?:general|random|announcements?|everyone|company|all-[\w-]+|town-?hall)\b",
 )
 
 # ------------------------------------------------------------------ outsiders
-_EMAIL = re.compile(
+_EMAIL = _re(
     r"(?<![\w.+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}@"
     r"((?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,24})\b"
 )
@@ -163,15 +187,14 @@ _TLDS = (
     "info|us|uk|de|fr|nl|es|it|eu|ca|au|in|jp|ch|se|no|dk|fi|pl|be|at|ie|nz|sg|br|mx|xyz|cloud|"
     "digital|group|global|media|design|marketing|example"
 )
-_BARE_DOMAIN = re.compile(
-    r"(?<![@\w./:\-])((?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+(?:" + _TLDS + r"))(?![\w\-]|\.\w)", _I
+_BARE_DOMAIN = _re(
+    r"(?<![@\w./:\-])((?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+(?:" + _TLDS + r"))(?![\w\-]|\.\w)",
 )
-_SHARE_VERB = re.compile(
+_SHARE_VERB = _re(
     r"\b(?:share[sd]?|sharing|invite[sd]?|inviting|add(?:ed)?|grant(?:ed)?|give|gave|send|sent|"
     r"forward(?:ed)?|e-?mail(?:ed)?|mail(?:ed)?|cc|bcc|transfer|collaborator|connect(?:ed)?|"
     r"access|member|as\s+(?:viewer|editor|commenter|owner|creator|admin))\b"
     r"|--(?:member|email|user)\b|emailAddress|\bslack connect\b",
-    _I,
 )
 _CONSUMER_MAIL = frozenset(
     [
@@ -203,32 +226,33 @@ _CONSUMER_MAIL = frozenset(
         "hey.com",
     ]
 )
-_GUEST = re.compile(
+_GUEST = _re(
     r"\b(?:single|multi)[- ]channel\s+guests?\b|\bas\s+(?:an?\s+)?(?:external\s+)?guests?\b"
     r"|\bguest\s+(?:account|access|user|invite)s?\b|\binvite\b[^.\n]{0,40}?\bguests?\b"
     r"|\bexternal\s+(?:collaborators?|users?|guests?)\b",
-    _I,
 )
-_DATA_SHARE = re.compile(
+_DATA_SHARE = _re(
     r"\bALTER\s+SHARE\b[^;\n]*\bADD\s+ACCOUNTS?\b|\bGRANT\b[^;\n]*\bTO\s+SHARE\b"
     r"|\bCREATE\s+(?:OR\s+REPLACE\s+)?SHARE\b|\bdelta\s+shar(?:e|ing)\b",
-    _I,
 )
-_SLACK_CONNECT = re.compile(r"\bslack\s+connect\b", _I)
-_CONNECT_SETUP = re.compile(
-    r"\b(?:set\s+up|start|create|accept|connect|share|open|invite|add|join)\b", _I
+_UNDO = _re(
+    r"\b(?:remov\w*|revok\w*|delet\w*|deactivat\w*|disabl\w*|expir\w*|offboard\w*|audit|"
+    r"list|review|check|count|find)\b",
 )
-_CONNECT_REFUSE = re.compile(
-    r"\b(?:decline|reject|disconnect|leave|remove|revoke|ignore|block|don'?t|do not)\b", _I
+_SLACK_CONNECT = _re(r"\bslack\s+connect\b")
+_CONNECT_SETUP = _re(
+    r"\b(?:set\s+up|start|create|accept|connect|share|open|invite|add|join)\b",
+)
+_CONNECT_REFUSE = _re(
+    r"\b(?:decline|reject|disconnect|leave|remove|revoke|ignore|block|don'?t|do not)\b",
 )
 
 # ------------------------------------------------------------------ privilege
-_GRANT_VERB = re.compile(
+_GRANT_VERB = _re(
     r"\b(?:make|made|promote[sd]?|assign(?:ed)?|grant(?:ed)?|give|gave|given|elevate[sd]?|"
     r"upgrade[sd]?|add(?:ed)?|set|change[sd]?|switch|bump)\b(?!\s+sure)",
-    _I,
 )
-_ADMIN_ROLE = re.compile(
+_ADMIN_ROLE = _re(
     r"(?<![\w-])(?:super\s*-?\s*admin(?:istrator)?|superuser|super\s+user|cluster-admin"
     r"|(?:workspace|org(?:ani[sz]ation)?|primary|account|project|billing|repo(?:sitory)?|domain|"
     r"tenant|global|site|team|group)\s+(?:owner|admin(?:istrator)?)"
@@ -237,10 +261,9 @@ _ADMIN_ROLE = re.compile(
     r"|(?:an?|as|to|→|->|\*\*?|the)\s+\**(?:co-?)?(?:owner|admin(?:istrator)?)\b\**(?!\s*(?:→|->|console|"
     r"settings|panel|page|api|portal|cent(?:er|re)|ui|tab|menu|sdk|of\s+the\s+doc|will|is|said))"
     r"|\badmin(?:istrator)?\s+(?:rights|access|role|privileges|permissions)\b)",
-    _I,
 )
-_READ_ONLY = re.compile(r"read[- ]?only|non-|help ?desk|limited|billing\s+$", _I)
-_ADMIN_TOKEN = re.compile(
+_READ_ONLY = _re(r"read[- ]?only|non-|help ?desk|limited|billing\s+$")
+_ADMIN_TOKEN = _re(
     r"\broles/(?:owner|resourcemanager\.organizationAdmin|iam\.securityAdmin|iam\.serviceAccountAdmin|"
     r"bigquery\.admin|bigquery\.dataOwner|storage\.admin|cloudsql\.admin)\b"
     r"|\b(?:AdministratorAccess|IAMFullAccess|PowerUserAccess)\b"
@@ -252,7 +275,6 @@ _ADMIN_TOKEN = re.compile(
     r"|\bWITH\s+GRANT\s+OPTION\b"
     r"|\bGRANT\s+ALL(?:\s+PRIVILEGES)?\b"
     r"|\bGRANT\b[^;\n]{0,120}\bTO\s+PUBLIC\b",
-    _I,
 )
 
 # ------------------------------------------------------------------ controls off
@@ -272,7 +294,7 @@ _OFF_VERB = (
     r"paus(?:e|es|ed|ing)|stop(?:s|ped|ping)?|suspend\w*|remov(?:e|es|ed|ing)|delet(?:e|es|ed|ing)|"
     r"bypass\w*|skip(?:s|ped|ping)?|untick|uncheck|exempt\w*|opt\s+out\s+of|kill|drop)"
 )
-_CONTROLS_OFF = re.compile(
+_CONTROLS_OFF = _re(
     r"\b" + _OFF_VERB + r"\b[^.\n]{0,50}?\b" + _CONTROL + r"\b"
     r"|\b" + _CONTROL + r"\b[^.\n]{0,30}?\b(?:disabled|off|turned\s+off|paused|stopped|suspended|"
     r"(?:set\s+)?to\s+\W{0,2}(?:never|none|off|false|disabled)\b|disable\b)"
@@ -282,43 +304,37 @@ _CONTROLS_OFF = re.compile(
     r"|\bMINS_TO_BYPASS_MFA\b|\bDISABLE\s+ROW\s+LEVEL\s+SECURITY\b"
     r"|\bwithout\s+(?:the\s+|any\s+)?(?:warning|mfa|2fa|sso|dlp|approval|review)\b"
     r"|\ballow\s+(?:users\s+to\s+)?shar(?:e|ing)\s+(?:outside|externally)\b",
-    _I,
 )
 
 # ------------------------------------------------------------------ data posted / leaving
-_POST_VERB = re.compile(
+_POST_VERB = _re(
     r"\b(?:post(?:s|ed|ing)?|paste[sd]?|pasting|share[sd]?|send|sent|drop|put|add|upload(?:ed)?|"
     r"dm|forward(?:ed)?|copy|attach|e-?mail(?:ed)?|message|include|publish|commit|push|give|hand|"
     r"airdrop|sync|move|transfer|tweet|screenshot|rclone|scp)\b",
-    _I,
 )
-_PRONOUN_POST = re.compile(
+_PRONOUN_POST = _re(
     r"\b(?:post|paste|share|send|drop|put|add|upload|forward|copy|dm|give|email|attach)\s+"
     r"(?:it|them|this|these|that|those|the\s+(?:results?|output|list|file|csv|export|rows|values?))\b",
-    _I,
 )
-_CREDENTIAL = re.compile(
+_CREDENTIAL = _re(
     r"\b(?:passwords?|passwd|credentials?|creds|api[- ]?keys?|access[- ]keys?|secret[- ]keys?|"
     r"secrets|(?:bot|access|auth|bearer|api|personal\s+access|oauth|refresh|session|slack|github)"
     r"\s+tokens?|tokens?|private\s+keys?|ssh\s+keys?|(?<!public )(?:deploy\s+)?keys|id_rsa|"
     r"connection\s+strings?|root\s+login|service\s+account\s+keys?|kubeconfig|\.pgpass|\.netrc|"
     r"signing\s+secret)\b"
     r"|(?<![\w.])\.env\b(?!\.(?:example|sample|template|dist))",
-    _I,
 )
-_CREDENTIAL_FILE_READ = re.compile(
+_CREDENTIAL_FILE_READ = _re(
     r"\b(?:cat|type|less|more|head|tail|print|show|open|copy)\s+[^\s`]*(?:credentials|\.env\b"
     r"(?!\.(?:example|sample))|id_rsa|id_ed25519|\.pgpass|kubeconfig|\.netrc|secrets?\.(?:ya?ml|json))",
-    _I,
 )
-_DESTINATION = re.compile(
+_DESTINATION = _re(
     r"(?<![\w&/])#[a-z0-9][\w.-]*|\b(?:channel|thread|here|runbook|wiki|confluence|notion|jira|"
     r"ticket|issue|gist|whatsapp|telegram|signal|sms|text\s+message|slack|forum|group|chat|"
     r"shared\s+doc|google\s+doc|spreadsheet|email\s+to)\b",
-    _I,
 )
-_PERSON_DESTINATION = re.compile(r"\b(?:with|to)\s+(?:the\s+)?(?:new\s+)?\w+", _I)
-_PII_NOUN = re.compile(
+_PERSON_DESTINATION = _re(r"\b(?:with|to)\s+(?:the\s+)?(?:new\s+)?\w+")
+_PII_NOUN = _re(
     r"\b(?:ssns?|social\s+security(?:\s+numbers?)?|dates?\s+of\s+birth|dob|birth\s*dates?|"
     r"full\s+card\s+numbers?|card\s+numbers?|credit\s+cards?|ibans?|bank\s+(?:details|accounts?)|"
     r"account\s+numbers|routing\s+numbers?|home\s+address(?:es)?|mailing\s+address(?:es)?|"
@@ -331,59 +347,50 @@ _PII_NOUN = re.compile(
     r"(?:employees|customers|contacts|users|payroll|salaries)\.(?:csv|xlsx?|json|sql)|"
     r"contact\s+(?:details|info)|e-?mails?\s+and\s+phones?|their\s+e-?mails?|"
     r"full_name|date_of_birth|home_address|personal_email|billing_address|card_number)\b",
-    _I,
 )
-_PII_NEGATION = re.compile(
+_PII_NEGATION = _re(
     r"\b(?:without|no|excluding|except|minus|strip(?:ped)?|remov(?:e|ed|ing)|redact(?:ed)?|"
     r"mask(?:ed)?|not|hash(?:ed)?|anonymi[sz]ed?|block(?:s|ing)?|prevents?|detects?|flags?|"
     r"catch(?:es)?)\b[^.\n]{0,20}$",
-    _I,
 )
-_DATA_NOUN = re.compile(
+_DATA_NOUN = _re(
     r"\b(?:customers?|contacts|users|employees|payroll|tickets|records|table|dump|backup|exports?|"
     r"database|all\s+(?:properties|contacts|customers|users|rows|tickets|data)|whole\s+table|"
     r"full\s+(?:export|dump|backup|table|ticket\s+export|list))\b"
     r"|\.(?:csv|xlsx?|sql(?:\.gz)?|dump|parquet|json|ndjson|bak)\b",
-    _I,
 )
-_OUTSIDE = re.compile(
+_OUTSIDE = _re(
     r"\bpersonal[-\s]*(?:gmail|e-?mail|laptop|computer|drive|gdrive|dropbox|account|device|phone|"
     r"machine|nas|box)\b|\bhome[- ]nas\b|\b(?:my|your)\s+(?:own\s+)?(?:personal\s+)?laptop\b"
     r"|\b(?:the|a|our|their|new)\s+(?:\w+\s+)?(?:vendor|agency|partner|consultant|contractor|"
     r"freelancer|third[- ]party|outside\s+counsel|investor|recruiter)(?:'s|s)?(?![\w-])"
     r"|\bagency'?s\b|\bvendor'?s\b|\bairdrop\b|\busb\s+(?:stick|drive)\b|\bpublic\s+forum\b"
     r"|\bcommunity\s+forum\b|\btweet\b|\bslack\s+connect\b|\bshared\s+channel\s+with\b",
-    _I,
 )
-_FILE_DROP = re.compile(
+_FILE_DROP = _re(
     r"\b(?:transfer\.sh|file\.io|wetransfer\.com|we\.tl|pastebin\.com|0x0\.st|gofile\.io|"
     r"mega\.nz|sendspace\.com|anonfiles\.com|paste\.ee|hastebin\.com|termbin\.com|temp\.sh)\b",
-    _I,
 )
 
 # ------------------------------------------------------------------ resources
-_URL = re.compile(r"\bhttps?://[^\s<>\"'`)\]|]+", _I)
-_STORAGE_URI = re.compile(
-    r"\b(?:s3|gs|az|abfss?|wasbs?|r2)://[a-z0-9][a-z0-9._\-]*(?:/[^\s'\"`),;|]*)?", _I
-)
-_BUCKET_FLAG = re.compile(r"--bucket[= ]+([a-z0-9][a-z0-9.\-]{2,62})\b", _I)
-_CHANNEL = re.compile(r"(?<![\w&/#:])#([a-z0-9][a-z0-9._\-]{0,79})", _I)
-_RESOURCE_VERB = re.compile(
+# Resource patterns run on the lower-cased text; names are sliced from the original.
+_URL = _re(r"\bhttps?://[^\s<>\"'`)\]|]+")
+_STORAGE_URI = _re(r"\b(?:s3|gs|az|abfss?|wasbs?|r2)://[a-z0-9][a-z0-9._\-]*(?:/[^\s'\"`),;|]*)?")
+_BUCKET_FLAG = _re(r"--bucket[= ]+([a-z0-9][a-z0-9.\-]{2,62})\b")
+_CHANNEL = _re(r"(?<![\w&/#:])#([a-z0-9][a-z0-9._\-]{0,79})")
+_RESOURCE_VERB = _re(
     r"\b(?:share|export|grant|unload|extract|dump|download|copy|sync|publish|expose|connected\s+sheets"
-    r"|send|upload|email|query|pull|invite)\b",
-    _I,
+    r"|send|upload|email|query|pull|invite)\b"
 )
-_BACKTICK_NAME = re.compile(r"`([A-Za-z_][\w.:\-]*[\w])`")
-_NAMED_TABLE = re.compile(
-    r"\bthe\s+[`*]?([A-Za-z_][\w.]*)[`*]?\s+(?:table|dataset|schema|collection|database|view|bucket)\b",
-    _I,
+_BACKTICK_NAME = _re(r"`([a-z_][\w.:\-]*[\w])`")
+_NAMED_TABLE = _re(
+    r"\bthe\s+[`*]?([a-z_][\w.]*)[`*]?\s+(?:table|dataset|schema|collection|database|view|bucket)\b"
 )
-_GRANT_ON = re.compile(
-    r"\bGRANT\b[^;\n]*?\bON\s+(?:TABLE\s+|SCHEMA\s+|DATABASE\s+|ALL\s+TABLES\s+IN\s+SCHEMA\s+)?"
-    r"[`\"]?([\w.\-*]+)",
-    _I,
+_GRANT_ON = _re(
+    r"\bgrant\b[^;\n]*?\bon\s+(?:table\s+|schema\s+|database\s+|all\s+tables\s+in\s+schema\s+)?"
+    r"[`\"]?([\w.\-*]+)"
 )
-_BQ_ID = re.compile(r"\b[a-z][\w\-]*:([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?)\b")
+_BQ_ID = _re(r"\b[a-z][\w\-]*:([a-z_]\w*\.[a-z_]\w*)\b")
 _NOT_RESOURCE = frozenset(["it", "them", "this", "that", "the", "a", "an", "table", "data", "all"])
 
 
@@ -461,11 +468,11 @@ def classify_domain(domain: str, company_domains: Sequence[str]) -> str:
 
 # ------------------------------------------------------------------ families
 def _public(s: _Sentence) -> Iterator[Finding]:
-    for m in _PUBLIC_LINK.finditer(s.text):
-        if _negated(s.text, m.start()) or _BLOCK_BEFORE.search(s.text[: m.start()]):
+    for m in _PUBLIC_LINK.finditer(s.lower):
+        if _negated(s.lower, m.start()) or _BLOCK_BEFORE.search(s.lower[: m.start()]):
             continue
         phrase = m.group(0)
-        if _PUBLIC_CONTENT.search(s.text) and not _STRONG_SENSITIVE.search(s.text):
+        if _PUBLIC_CONTENT.search(s.lower) and not _STRONG_SENSITIVE.search(s.lower):
             yield _finding(
                 _R_PUBLIC_CONTENT,
                 "Makes something public that reads as public-facing content (status page, "
@@ -478,21 +485,21 @@ def _public(s: _Sentence) -> Iterator[Finding]:
                 f"Opens a document or resource to anyone on the internet (“{phrase.strip()}”); "
                 "whoever gets the link can read it, with no sign-in and no record of who did.",
                 _window(s.text, m.start(), m.end()),
-                risk="critical" if _STRONG_SENSITIVE.search(s.text) else None,
+                risk="critical" if _STRONG_SENSITIVE.search(s.lower) else None,
             )
         return
 
 
 def _storage(s: _Sentence) -> Iterator[Finding]:
-    m = _PUBLIC_STORAGE.search(s.text)
-    if m and not _negated(s.text, m.start()):
+    m = _PUBLIC_STORAGE.search(s.lower)
+    if m and not _negated(s.lower, m.start()):
         yield _finding(
             _R_STORAGE,
             "Makes a bucket, container or files publicly readable (public ACL, allUsers, "
             "anonymous access or removed public-access block); anyone can download the data.",
             _window(s.text, m.start(), m.end()),
         )
-    p = _PRESIGN.search(s.text)
+    p = _PRESIGN.search(s.lower)
     if p and int(p.group(1)) > _PRESIGN_LIMIT_SECONDS:
         days = int(p.group(1)) / 86400
         yield _finding(
@@ -504,18 +511,22 @@ def _storage(s: _Sentence) -> Iterator[Finding]:
 
 def _company(s: _Sentence, company_names: str) -> Iterator[Finding]:
     regex = _company_regex(company_names)
-    m = regex.search(s.text)
-    if m and not _negated(s.text, m.start()):
+    m = regex.search(s.lower)
+    if m and not _negated(s.lower, m.start()):
         yield _finding(
             _R_COMPANY,
             "Shares with the whole company (everyone, all-staff groups or a public channel) "
             "instead of the people who need it.",
             _window(s.text, m.start(), m.end()),
-            risk="high" if _SENSITIVE.search(s.text) else None,
+            risk="high" if _SENSITIVE.search(s.lower) else None,
         )
         return
-    c = _WIDE_CHANNEL.search(s.text)
-    if c and _POST_VERB.search(s.text) and (_DATA_NOUN.search(s.text) or _PII_NOUN.search(s.text)):
+    c = _WIDE_CHANNEL.search(s.lower)
+    if (
+        c
+        and _POST_VERB.search(s.lower)
+        and (_DATA_NOUN.search(s.lower) or _PII_NOUN.search(s.lower))
+    ):
         yield _finding(
             _R_COMPANY,
             f"Posts data or files into {c.group(0)}, a channel the whole company can read.",
@@ -531,21 +542,23 @@ def _company_regex(company_names: str) -> re.Pattern[str]:
     regex = _company_cache.get(company_names)
     if regex is None:
         names = company_names or "company"
-        regex = re.compile(_COMPANY_WIDE.pattern.replace("{company}", names), _I)
+        regex = re.compile(_COMPANY_WIDE.pattern.replace("{company}", names))
         if len(_company_cache) < 64:
             _company_cache[company_names] = regex
     return regex
 
 
 def _outsiders(s: _Sentence, company_domains: Sequence[str]) -> Iterator[Finding]:
-    shares = _SHARE_VERB.search(s.text)
+    shares = not s.words.isdisjoint(_SHARE_WORDS) and _SHARE_VERB.search(s.lower)
     if shares:
         seen: set[str] = set()
-        targets = [(m.group(1), m.start(), m.end(), True) for m in _EMAIL.finditer(s.text)]
-        targets += [(m.group(1), m.start(), m.end(), False) for m in _BARE_DOMAIN.finditer(s.text)]
+        targets: list[tuple[str, int, int, bool]] = []
+        if "@" in s.text:
+            targets += [(m.group(1), m.start(), m.end(), True) for m in _EMAIL.finditer(s.lower)]
+        targets += [(m.group(1), m.start(), m.end(), False) for m in _BARE_DOMAIN.finditer(s.lower)]
         for domain, start, end, is_email in targets:
             domain = domain.lower()
-            if domain in seen or _negated(s.text, start):
+            if domain in seen or _negated(s.lower, start):
                 continue
             seen.add(domain)
             kind = classify_domain(domain, company_domains)
@@ -574,7 +587,7 @@ def _outsiders(s: _Sentence, company_domains: Sequence[str]) -> Iterator[Finding
                     f"Shares with or sends to {who} at {domain}{mailbox}, outside the company.",
                     evidence,
                 )
-    d = _DATA_SHARE.search(s.text)
+    d = _DATA_SHARE.search(s.lower) if "share" in s.lower else None
     if d:
         yield _finding(
             _R_EXTERNAL,
@@ -582,19 +595,19 @@ def _outsiders(s: _Sentence, company_domains: Sequence[str]) -> Iterator[Finding
             "the tables directly.",
             _window(s.text, d.start(), d.end()),
         )
-    g = _GUEST.search(s.text)
-    if g and not _negated(s.text, g.start()):
+    g = _GUEST.search(s.lower) if not s.words.isdisjoint(_GUEST_WORDS) else None
+    if g and not _negated(s.lower, g.start()) and not _UNDO.search(s.lower[: g.start()]):
         yield _finding(
             _R_GUEST,
             "Adds a guest or external account, giving someone outside the company access.",
             _window(s.text, g.start(), g.end()),
         )
-    c = _SLACK_CONNECT.search(s.text)
+    c = _SLACK_CONNECT.search(s.lower) if "connect" in s.lower else None
     if (
         c
-        and _CONNECT_SETUP.search(s.text)
-        and not _CONNECT_REFUSE.search(s.text)
-        and not (_POST_VERB.search(s.text) and not _CONNECT_SETUP.search(s.text[: c.start()]))
+        and _CONNECT_SETUP.search(s.lower)
+        and not _CONNECT_REFUSE.search(s.lower)
+        and not (_POST_VERB.search(s.lower) and not _CONNECT_SETUP.search(s.lower[: c.start()]))
     ):
         yield _finding(
             _R_CONNECT,
@@ -605,9 +618,11 @@ def _outsiders(s: _Sentence, company_domains: Sequence[str]) -> Iterator[Finding
 
 
 def _admin(s: _Sentence) -> Iterator[Finding]:
-    s = _Sentence(s.text.replace("*", "").replace("_", " ") if "*" in s.text else s.text, s.start)
-    m = _ADMIN_TOKEN.search(s.text)
-    if m and not _negated(s.text, m.start()):
+    if "*" in s.text:
+        lower = s.lower.replace("*", "").replace("_", " ")
+        s = _Sentence(s.text.replace("*", "").replace("_", " "), s.start, lower, s.words)
+    m = _ADMIN_TOKEN.search(s.lower)
+    if m and not _negated(s.lower, m.start()):
         yield _finding(
             _R_ADMIN,
             "Grants owner, admin or superuser rights (or every privilege) — far more than "
@@ -615,10 +630,10 @@ def _admin(s: _Sentence) -> Iterator[Finding]:
             _window(s.text, m.start(), m.end()),
         )
         return
-    for v in _GRANT_VERB.finditer(s.text):
-        tail = s.text[v.end() : v.end() + 90]
+    for v in _GRANT_VERB.finditer(s.lower):
+        tail = s.lower[v.end() : v.end() + 90]
         r = _ADMIN_ROLE.search(tail)
-        if r is None or _negated(s.text, v.start()):
+        if r is None or _negated(s.lower, v.start()):
             continue
         before = tail[max(0, r.start() - 25) : r.start()]
         if _READ_ONLY.search(before + r.group(0)):
@@ -633,8 +648,8 @@ def _admin(s: _Sentence) -> Iterator[Finding]:
 
 
 def _controls(s: _Sentence) -> Iterator[Finding]:
-    m = _CONTROLS_OFF.search(s.text)
-    if m and not _negated(s.text, m.start()):
+    m = _CONTROLS_OFF.search(s.lower)
+    if m and not _negated(s.lower, m.start()):
         yield _finding(
             _R_CONTROLS,
             "Turns off a security control (MFA/SSO, DLP, audit logging, row-level security or "
@@ -644,9 +659,9 @@ def _controls(s: _Sentence) -> Iterator[Finding]:
 
 
 def _posting(s: _Sentence) -> Iterator[Finding]:
-    verb = _POST_VERB.search(s.text)
-    read = _CREDENTIAL_FILE_READ.search(s.text)
-    if read and (verb or "here" in s.text.lower()):
+    verb = _POST_VERB.search(s.lower)
+    read = _CREDENTIAL_FILE_READ.search(s.lower) if not s.words.isdisjoint(_READ_WORDS) else None
+    if read and (verb or "here" in s.lower):
         yield _finding(
             _R_POST_CREDS,
             "Asks for the contents of a credentials file to be printed and posted; the secrets "
@@ -655,23 +670,23 @@ def _posting(s: _Sentence) -> Iterator[Finding]:
         )
     if verb is None:
         return
-    dest = _DESTINATION.search(s.text, verb.start())
-    cred = _CREDENTIAL.search(s.text)
+    dest = _DESTINATION.search(s.lower, verb.start())
+    cred = _CREDENTIAL.search(s.lower) if not s.words.isdisjoint(_CRED_WORDS) else None
     if cred and dest is None:
-        dest = _PERSON_DESTINATION.search(s.text, verb.end())
+        dest = _PERSON_DESTINATION.search(s.lower, verb.end())
     if dest is None:
         return
-    if cred and not _negated(s.text, cred.start()) and _object_of_post(s.text, cred, verb):
+    if cred and not _negated(s.lower, cred.start()) and _object_of_post(s.lower, cred, verb):
         yield _finding(
             _R_POST_CREDS,
             f"Asks for {cred.group(0).strip()} to be posted or shared in a message, channel "
             "or document, where everyone who can read it can use it.",
             _window(s.text, verb.start(), dest.end(), pad=0),
         )
-    if _PERSON_DESTINATION.match(dest.group(0)):
+    if _PERSON_DESTINATION.match(dest.group(0)) or s.words.isdisjoint(_PII_WORDS):
         return
-    for pii in _PII_NOUN.finditer(s.text):
-        if _PII_NEGATION.search(s.text[max(0, pii.start() - 30) : pii.start()]):
+    for pii in _PII_NOUN.finditer(s.lower):
+        if _PII_NEGATION.search(s.lower[max(0, pii.start() - 30) : pii.start()]):
             continue
         yield _finding(
             _R_POST_PII,
@@ -691,8 +706,8 @@ def _object_of_post(text: str, noun: re.Match[str], verb: re.Match[str]) -> bool
 
 
 def _leaving(s: _Sentence) -> Iterator[Finding]:
-    drop = _FILE_DROP.search(s.text)
-    data = _DATA_NOUN.search(s.text)
+    drop = _FILE_DROP.search(s.lower) if any(h in s.lower for h in _DROP_HOSTS) else None
+    data = _DATA_NOUN.search(s.lower)
     if drop and data:
         yield _finding(
             _R_LEAVING,
@@ -700,15 +715,15 @@ def _leaving(s: _Sentence) -> Iterator[Finding]:
             _window(s.text, drop.start(), drop.end()),
         )
         return
-    out = _OUTSIDE.search(s.text)
-    if not (out and data and _POST_VERB.search(s.text)) or _negated(s.text, out.start()):
+    out = _OUTSIDE.search(s.lower)
+    if not (out and data and _POST_VERB.search(s.lower)) or _negated(s.lower, out.start()):
         return
     yield _finding(
         _R_LEAVING,
         f"Sends a copy of company data ({data.group(0).strip()}) to {out.group(0).strip()}, "
         "outside the company's systems and controls.",
         _window(s.text, out.start(), out.end()),
-        risk="critical" if _SENSITIVE.search(s.text) else None,
+        risk="critical" if _SENSITIVE.search(s.lower) else None,
     )
 
 
@@ -719,28 +734,33 @@ def _trim(value: str) -> str:
 
 def _resources(text: str, lowered: str) -> list[str]:
     found: list[str] = []
+
+    def span(m: re.Match[str], group: int = 0) -> str:
+        return text[m.start(group) : m.end(group)]
+
     if "://" in text:
-        found.extend(_trim(m.group(0)) for m in _STORAGE_URI.finditer(text))
-        found.extend(_trim(m.group(0)) for m in _URL.finditer(text))
+        found.extend(_trim(span(m)) for m in _STORAGE_URI.finditer(lowered))
+        found.extend(_trim(span(m)) for m in _URL.finditer(lowered))
     if "--bucket" in lowered:
-        found.extend(f"s3://{m.group(1)}" for m in _BUCKET_FLAG.finditer(text))
+        found.extend(f"s3://{span(m, 1)}" for m in _BUCKET_FLAG.finditer(lowered))
     if "#" in text:
-        for m in _CHANNEL.finditer(text):
-            name = _trim(m.group(1))
+        for m in _CHANNEL.finditer(lowered):
+            name = _trim(span(m, 1))
             if name and not name.isdigit():
                 found.append(f"#{name}")
     if "grant" in lowered:
-        found.extend(m.group(1).strip('`"') for m in _GRANT_ON.finditer(text))
+        found.extend(span(m, 1).strip('`"') for m in _GRANT_ON.finditer(lowered))
     if ":" in text:
-        found.extend(m.group(1) for m in _BQ_ID.finditer(text) if "." in m.group(1))
-    if ("`" in text or " the " in lowered) and _RESOURCE_VERB.search(text):
-        for s in _sentences(text):
+        found.extend(span(m, 1) for m in _BQ_ID.finditer(lowered))
+    if ("`" in text or " the " in lowered) and _RESOURCE_VERB.search(lowered):
+        for s in _sentences(lowered):
             v = _RESOURCE_VERB.search(s.text)
             if v is None:
                 continue
+            offset = s.start + v.start()
             tail = s.text[v.start() :]
             for m in _BACKTICK_NAME.finditer(tail):
-                name = m.group(1)
+                name = text[offset + m.start(1) : offset + m.end(1)]
                 if (
                     name.lower() not in _NOT_RESOURCE
                     and ("." in name or "_" in name or name.islower())
@@ -748,8 +768,8 @@ def _resources(text: str, lowered: str) -> list[str]:
                 ):
                     found.append(name)
             for m in _NAMED_TABLE.finditer(tail):
-                if m.group(1).lower() not in _NOT_RESOURCE:
-                    found.append(m.group(1))
+                if m.group(1) not in _NOT_RESOURCE:
+                    found.append(text[offset + m.start(1) : offset + m.end(1)])
     seen: set[str] = set()
     out: list[str] = []
     for name in found:
@@ -835,6 +855,74 @@ _OUTSIDE_WORDS = _words(
 )
 
 
+_READ_WORDS = _words("cat type less more head tail print show open copy")
+_CRED_WORDS = _words(
+    "password passwords passwd credential credentials creds key keys token tokens secret secrets",
+    "id_rsa env connection login kubeconfig pgpass netrc apikey api_key",
+)
+_PII_WORDS = _words(
+    "ssn ssns social birth dob birthdate card cards credit iban ibans bank account routing home",
+    "mailing address addresses phone phones mobile salary salaries compensation personal",
+    "customer customers customer_s user users client clients patient patients employee",
+    "employees contact contacts pii personally passport passports driver medical health login",
+    "ip ips payroll emails email full_name date_of_birth home_address personal_email",
+    "billing_address card_number their",
+)
+_GUEST_WORDS = _words("guest guests external")
+_DROP_HOSTS = (
+    "transfer.sh",
+    "file.io",
+    "wetransfer",
+    "we.tl",
+    "pastebin",
+    "0x0.st",
+    "gofile",
+    "mega.nz",
+    "sendspace",
+    "anonfiles",
+    "paste.ee",
+    "hastebin",
+    "termbin",
+    "temp.sh",
+)
+
+_Family = Callable[[_Sentence], Iterator[Finding]]
+
+
+def _families(company_domains: Sequence[str]) -> list[tuple[Callable[[_Sentence], bool], _Family]]:
+    """(gate, family) pairs; a gate is a cheap test on a sentence's words."""
+    names = _company_names(company_domains)
+    return [
+        (lambda s: not s.words.isdisjoint(_PUBLIC_WORDS) or "with the link" in s.lower, _public),
+        (lambda s: not s.words.isdisjoint(_STORAGE_WORDS), _storage),
+        (lambda s: not s.words.isdisjoint(_ADMIN_WORDS), _admin),
+        (
+            lambda s: not s.words.isdisjoint(_CONTROL_WORDS) and not s.words.isdisjoint(_OFF_WORDS),
+            _controls,
+        ),
+        (
+            lambda s: (
+                not s.words.isdisjoint(_COMPANY_WORDS) or "all-" in s.lower or "all@" in s.lower
+            ),
+            lambda s: _company(s, names),
+        ),
+        (
+            lambda s: (
+                "@" in s.text
+                or not s.words.isdisjoint(_SHARE_WORDS)
+                or not s.words.isdisjoint(_GUEST_WORDS)
+                or "connect" in s.lower
+            ),
+            lambda s: _outsiders(s, company_domains),
+        ),
+        (lambda s: not s.words.isdisjoint(_POST_WORDS), _posting),
+        (lambda s: not s.words.isdisjoint(_OUTSIDE_WORDS), _leaving),
+    ]
+
+
+_families_cache: dict[tuple[str, ...], list[tuple[Callable[[_Sentence], bool], _Family]]] = {}
+
+
 def assess_prose(text: str, company_domains: Sequence[str] = ()) -> ProseResult:
     """Findings for sharing, access and control changes described in `text`.
 
@@ -842,29 +930,18 @@ def assess_prose(text: str, company_domains: Sequence[str] = ()) -> ProseResult:
     company (subdomains count); with none configured every outside-looking
     recipient is reported as unverified rather than trusted.
     """
-    lowered = text.lower()
-    words = set(_WORD.findall(lowered))
-    families: list[Callable[[_Sentence], Iterator[Finding]]] = []
-    if not words.isdisjoint(_PUBLIC_WORDS) or "with the link" in lowered:
-        families.append(_public)
-    if not words.isdisjoint(_STORAGE_WORDS):
-        families.append(_storage)
-    if not words.isdisjoint(_ADMIN_WORDS):
-        families.append(_admin)
-    if not words.isdisjoint(_CONTROL_WORDS) and not words.isdisjoint(_OFF_WORDS):
-        families.append(_controls)
-    if not words.isdisjoint(_COMPANY_WORDS) or "all-" in lowered or "all@" in lowered:
-        names = _company_names(company_domains)
-        families.append(lambda s: _company(s, names))
-    if "@" in text or not words.isdisjoint(_SHARE_WORDS) or "share" in lowered:
-        families.append(lambda s: _outsiders(s, company_domains))
-    if not words.isdisjoint(_POST_WORDS):
-        families.append(_posting)
-    if not words.isdisjoint(_OUTSIDE_WORDS):
-        families.append(_leaving)
+    key = tuple(company_domains)
+    families = _families_cache.get(key)
+    if families is None:
+        families = _families(key)
+        if len(_families_cache) < 64:
+            _families_cache[key] = families
+    lowered = _lower(text)
     findings: list[Finding] = []
-    if families:
-        for sentence in _sentences(text):
-            for family in families:
-                findings.extend(family(sentence))
+    for sentence in _sentences(text):
+        low = _lower(sentence.text)
+        s = _Sentence(sentence.text, sentence.start, low, frozenset(_WORD.findall(low)))
+        for gate, family in families:
+            if gate(s):
+                findings.extend(family(s))
     return ProseResult(findings=_strongest(findings), resources=_resources(text, lowered))

@@ -409,6 +409,8 @@ def _own_secret_hits(text: str) -> Iterator[_Hit]:
     if "PRIVATE KEY" in text:
         for m in _PRIVATE_KEY_BLOCK.finditer(text):
             yield _Hit(m.start(), m.end(), "private-key")
+    if "AKIA" in text or "ASIA" in text or "ABIA" in text or "ACCA" in text:
+        yield from _aws_pair_hits(text)
     if "://" in text:
         for m in _URL_CREDENTIALS.finditer(text):
             if len(m.group(1)) >= 3 and not _PLACEHOLDER.match(m.group(1)):
@@ -446,6 +448,20 @@ def _own_secret_hits(text: str) -> Iterator[_Hit]:
             kind = "credential"
         start = next(m.start(g) for g in (2, 3, 4) if m.group(g) is not None)
         yield _Hit(start, start + len(value), kind)
+
+
+_AWS_KEY_ID = re.compile(r"(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}(?![A-Z0-9])")
+_BARE_40 = re.compile(r"(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])")
+
+
+def _aws_pair_hits(text: str) -> Iterator[_Hit]:
+    """A 40-character secret pasted near an AWS key id is its secret key, label or not."""
+    for key in _AWS_KEY_ID.finditer(text):
+        lo, hi = max(0, key.start() - 200), min(len(text), key.end() + 200)
+        for m in _BARE_40.finditer(text, lo, hi):
+            value = m.group(0)
+            if _looks_like_secret(value, strict=True) and not value.isalpha():
+                yield _Hit(*m.span(), "aws-secret-key")
 
 
 def _password_hits(regex: re.Pattern[str], text: str) -> Iterator[_Hit]:
@@ -642,12 +658,23 @@ def scan_secrets(text: str) -> SecretScan:
     return SecretScan(findings=findings, masked=masked)
 
 
+_FRAGMENT_GATE = re.compile(r"@|\d{3}|://|[A-Za-z0-9_\-+/=.~]{16,}|PRIVATE KEY")
+
+
 def mask_fragment(fragment: str) -> str:
     """Mask a short fragment (e.g. another detector's evidence) for display.
 
     Runs the same patterns and plugins as `scan_secrets` and returns only the
-    masked text; for evidence strings a few dozen characters long.
+    masked text; for evidence strings a few dozen characters long. Fragments
+    with nothing that could hold a value (no digits, long tokens, addresses,
+    URLs, or a secret word followed by a value) are returned as they are.
     """
+    lowered = fragment.lower()
+    if not _FRAGMENT_GATE.search(fragment) and not (
+        any(word in lowered for word in _CRED_WORDS)
+        and (any(c in fragment for c in "=:'\"`") or " is " in lowered or " was " in lowered)
+    ):
+        return fragment
     hits = list(_own_secret_hits(fragment))
     hits.extend(_pii_hits(fragment))
     hits.extend(_ds_hits(fragment))

@@ -1,0 +1,252 @@
+"""Secrets and PII in instruction text: found, masked, and never repeated.
+
+The fake secrets below have the real shapes (prefixes, lengths, checksums) so
+the detectors see what they would see in the wild; none of them is live.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from bot.risk import secrets as secrets_module
+from bot.risk.secrets import mask_fragment, scan_secrets
+
+AWS_KEY_ID = "AKIAZ7XQ4MNB2VCR8TLE"
+AWS_SECRET = "q8Vn3LrT0pXz/K2mWb7YhJ4sDf9Ge1RcUa6NoPiE"
+SLACK_BOT = "xoxb-5123987401-6120398471-Hq7tPw2LmZx9Rk4Vn8Bc3DfG"
+GITHUB = "ghp_Zq9Xw8Vu7Ts6Rq5Po4Nm3Lk2Ji1Hg0FeDcBa"
+PRIVATE_KEY = (
+    "-----BEGIN RSA PRIVATE KEY-----\n"
+    "MIIEowIBAAKCAQEAv3Xq9Tn2Lb7s8yXq0LmKpQ4WzR6eT1uYhG5oN3vC7dF2aSk9\n"
+    "LmX2bQ7rT4wY8uI1oP5aS3dF6gH0jK2lZ4xC7vB9nM1qW3eR5tY7uI9oP0aSfQ==\n"
+    "-----END RSA PRIVATE KEY-----"
+)
+STRIPE = "sk_live_4eC39HqLyjWDarjtT1zdp7dcTz9Xq2Lm"
+JWT = (
+    "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."
+    "eyJzdWIiOiJldGwtcnVubmVyIiwic2NvcGUiOiJ3YXJlaG91c2UifQ."
+    "Zk3Pq9Lm2Xv8Rt4Wn7Yb1Hc6Jd0Fs5Ga3Eu2Io9Kl8"
+)
+PG_PASSWORD = "Vx7#pLq2!mRz"
+CONN_PASSWORD = "w1nterIsC0ming88"
+CARD = "4111 1111 1111 1111"
+SSN = "123-45-6789"
+
+SECRET_CASES: list[tuple[str, str, str]] = [
+    (
+        f"Set these before running the loader:\nexport AWS_ACCESS_KEY_ID={AWS_KEY_ID}\n"
+        f"export AWS_SECRET_ACCESS_KEY={AWS_SECRET}",
+        AWS_KEY_ID,
+        "[secret:aws-access-key]",
+    ),
+    (
+        f"export AWS_SECRET_ACCESS_KEY={AWS_SECRET}",
+        AWS_SECRET,
+        "[secret:aws-secret-key]",
+    ),
+    (f"Use the bot token {SLACK_BOT} for the webhook test.", SLACK_BOT, "[secret:slack-token]"),
+    (f"git clone https://{GITHUB}@github.com/northwind/etl.git", GITHUB, "[secret:"),
+    (f"Here is the key:\n```\n{PRIVATE_KEY}\n```", "MIIEowIBAAKCAQEAv3Xq9", "[secret:private-key]"),
+    (f"STRIPE_API_KEY={STRIPE} in the worker env", STRIPE, "[secret:"),
+    (f'curl -H "Authorization: Bearer {JWT}" https://api.internal/v1/me', JWT, "[secret:"),
+    (f"PGPASSWORD='{PG_PASSWORD}' psql -h db-1 -U etl warehouse", PG_PASSWORD, "[secret:password]"),
+    (
+        f"Connect with mysql://reporting:{CONN_PASSWORD}@mysql-1.internal:3306/shop",
+        CONN_PASSWORD,
+        "[secret:url-password]",
+    ),
+    (f"pg_restore --password={PG_PASSWORD} dump.bin", PG_PASSWORD, "[secret:password]"),
+    (f"mysqldump -u root -p{PG_PASSWORD} shop > shop.sql", PG_PASSWORD, "[secret:password]"),
+    ("The admin password is Bl4ckCoffee!77, keep it safe.", "Bl4ckCoffee!77", "[secret:password]"),
+    (
+        "CREATE USER loader WITH PASSWORD 'Ld9$kq2Zx!';",
+        "Ld9$kq2Zx!",
+        "[secret:password]",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "placeholder"), SECRET_CASES)
+def test_secret_is_found_and_masked_everywhere(text: str, value: str, placeholder: str) -> None:
+    scan = scan_secrets(text)
+    assert any(f.category == "secrets" and f.verdict != "allow" for f in scan.findings)
+    assert value not in scan.masked
+    assert placeholder in scan.masked
+    for finding in scan.findings:
+        for field in (finding.reason, finding.evidence or "", finding.rule):
+            assert value not in field
+
+
+def test_no_secret_or_pii_value_survives_anywhere() -> None:
+    """Every fake value from the brief, in one message, leaves no trace."""
+    text = (
+        f"Keys: {AWS_KEY_ID} / {AWS_SECRET}\nSlack: {SLACK_BOT}\nGitHub: {GITHUB}\n"
+        f"{PRIVATE_KEY}\nCard on file {CARD}, SSN {SSN}, contact jane.doe@gmail.com"
+    )
+    scan = scan_secrets(text)
+    dumped = json.dumps([f.model_dump() for f in scan.findings])
+    for value in (AWS_KEY_ID, AWS_SECRET, SLACK_BOT, GITHUB, CARD, SSN, "jane.doe@gmail.com"):
+        assert value not in scan.masked
+        assert value not in dumped
+    for fragment in ("MIIEowIBAAKCAQEA", "LmX2bQ7rT4wY8uI1", "6789", "1111 1111"):
+        assert fragment not in scan.masked
+        assert fragment not in dumped
+    kinds = {f.rule for f in scan.findings}
+    assert {"secrets.aws-access-key", "secrets.slack-token", "secrets.github-token"} <= kinds
+    assert {"secrets.private-key", "pii.card", "pii.ssn", "pii.email"} <= kinds
+
+
+def test_one_finding_per_kind_with_a_count() -> None:
+    scan = scan_secrets("Cards 4111 1111 1111 1111 and 5555 5555 5555 4444 failed twice.")
+    cards = [f for f in scan.findings if f.rule == "pii.card"]
+    assert len(cards) == 1
+    assert "2 payment card numbers" in cards[0].reason
+    assert scan.masked.count("[pii:card]") == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Her SSN is 536-22-8164, please verify.", "pii.ssn"),
+        ("ssn: 536228164", "pii.ssn"),
+        ("Refund to card 378282246310005 (Amex).", "pii.card"),
+        ("Wire it to GB82 WEST 1234 5698 7654 32 today.", "pii.iban"),
+        ("Customer DOB: 03/14/1988, please update.", "pii.date-of-birth"),
+    ],
+)
+def test_personal_data_is_flagged(text: str, rule: str) -> None:
+    scan = scan_secrets(text)
+    finding = next(f for f in scan.findings if f.rule == rule)
+    assert finding.category == "pii"
+    assert finding.verdict == "require_approval"
+    assert "masked" in finding.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her SSN is 000-12-3456, please verify.",  # area 000 is never issued
+        "Her SSN is 666-12-3456, please verify.",  # area 666 is never issued
+        "Her SSN is 912-12-3456, please verify.",  # 9xx areas are not SSNs
+        "Her SSN is 123-00-4567, please verify.",  # group 00
+        "Her SSN is 123-45-0000, please verify.",  # serial 0000
+        "Order 4111 1111 1111 1112 is stuck.",  # fails the Luhn check
+        "Trace id 1234 5678 9012 3456 in the logs.",  # no card issuer starts with 1
+        "Ticket DE12 3456 7890 1234 5678 90 was closed.",  # fails the IBAN checksum
+        "Released on 2024-03-14, build 20240314.1",
+        "Subscription 5e1f0c2a-1111-2222-3333-444455556666",
+    ],
+)
+def test_look_alike_numbers_are_not_personal_data(text: str) -> None:
+    scan = scan_secrets(text)
+    assert [f.rule for f in scan.findings] == []
+    assert scan.masked == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "export PGPASSFILE=~/.pgpass && psql -h prod-db-1.internal northwind",
+        'curl -H "Authorization: Bearer $GITHUB_TOKEN" https://api.github.com/user',
+        "The password is in 1Password under etl-prod; ask #it-helpdesk.",
+        "Rotate the sk_live key in the Stripe dashboard and store it in Vault.",
+        "mysql -h db.internal -u analyst -p shop",
+        "DATABASE_URL=postgres://analyst@replica-1.internal:5432/northwind",
+        "password: ${DB_PASSWORD}",
+        "aws secretsmanager get-secret-value --secret-id arn:aws:secretsmanager:eu-1:1:secret:db",
+        "Set SECRET_KEY_FILE=/run/secrets/app_key for the container.",
+        "kubectl get secret db-creds -n analytics",
+        "doppler login --token dp.example",
+    ],
+)
+def test_look_alike_benign_text_has_no_secret(text: str) -> None:
+    scan = scan_secrets(text)
+    assert [f.rule for f in scan.findings if f.category == "secrets"] == []
+
+
+def test_emails_keep_the_domain_and_hide_the_person() -> None:
+    scan = scan_secrets("Share it with maria.lopez@northwind.example and bob@acme-partners.com")
+    assert "m***@northwind.example" in scan.masked
+    assert "b***@acme-partners.com" in scan.masked
+    assert "maria.lopez" not in scan.masked
+    (email,) = scan.findings
+    assert email.rule == "pii.email"
+    assert email.verdict == "allow"  # a couple of contacts is routine, and masked
+
+
+def test_a_list_of_emails_needs_approval() -> None:
+    scan = scan_secrets(
+        "Affected: a.schmidt@gmx.de, p.nguyen@yahoo.com, c.rivera@hotmail.com, li@qq.com"
+    )
+    (email,) = scan.findings
+    assert email.verdict == "require_approval"
+    assert "4 email addresses" in email.reason
+
+
+def test_logins_in_urls_and_hosts_are_not_peoples_addresses() -> None:
+    scan = scan_secrets("scp deploy@build-1.internal:/out/app.tar.gz . && ssh git@github.com")
+    assert "deploy@build-1.internal" in scan.masked
+    assert all(f.rule != "pii.email" or f.verdict == "allow" for f in scan.findings)
+
+
+def test_phone_numbers_are_masked() -> None:
+    scan = scan_secrets("Call the customer on +1 (415) 555-0134 or +44 20 7946 0958.")
+    assert "555-0134" not in scan.masked
+    assert "7946" not in scan.masked
+    assert any(f.rule == "pii.phone" for f in scan.findings)
+
+
+def test_partial_token_matches_are_widened_to_the_whole_token() -> None:
+    """detect-secrets reports only a prefix of some tokens; no tail may survive."""
+    scan = scan_secrets(f"live key: {STRIPE}")
+    assert "Xq2Lm" not in scan.masked
+    assert STRIPE[-8:] not in scan.masked
+
+
+def test_scanner_failure_fails_closed(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(line: str) -> list[tuple[str, str]]:
+        raise RuntimeError("plugin exploded")
+
+    monkeypatch.setattr(secrets_module, "_ds_scan", broken)
+    scan = scan_secrets(f"export PGPASSWORD='{PG_PASSWORD}'")
+    rules = {f.rule: f for f in scan.findings}
+    assert rules["secrets.scanner_error"].verdict == "require_approval"
+    assert PG_PASSWORD not in scan.masked  # own patterns still mask
+
+
+def test_mask_fragment_masks_evidence() -> None:
+    masked = mask_fragment(f"token {SLACK_BOT} for jane@gmail.com")
+    assert SLACK_BOT not in masked
+    assert "j***@gmail.com" in masked
+
+
+def test_clean_text_is_returned_unchanged() -> None:
+    text = "Run `SELECT id, plan FROM customers WHERE id = 7` on the replica."
+    scan = scan_secrets(text)
+    assert scan.findings == []
+    assert scan.masked == text
+
+
+def test_speed_on_the_benchmark_mix() -> None:
+    """Well under the engine's budget (≥3,000 assessments/s in total, p99 ≤ 2 ms)."""
+    root = Path(__file__).resolve().parents[2]
+    rows = [
+        json.loads(line)["text"]
+        for line in (root / "bench/data/exposure.jsonl").read_text().splitlines()
+    ]
+    for text in rows[:20]:
+        scan_secrets(text)
+    times = []
+    for text in rows:
+        start = time.perf_counter()
+        scan_secrets(text)
+        times.append(time.perf_counter() - start)
+    times.sort()
+    mean = sum(times) / len(times)
+    p99 = times[int(len(times) * 0.99)]
+    print(f"\nscan_secrets: mean {mean * 1e6:.0f} µs, p99 {p99 * 1e6:.0f} µs over {len(rows)}")
+    assert mean < 0.001  # generous: a loaded CI box must not make this flaky
