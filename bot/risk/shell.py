@@ -247,7 +247,43 @@ def _word_value(node: Node) -> str:
         return re.sub(r"\\([$`\"\\\n])", r"\1", text[1:-1])
     if t == "ansi_c_string":
         return decode_escapes(text[2:-1])
+    if t == "command_substitution":
+        static = _static_output(node)
+        return text if static is None else static
     return text
+
+
+_LITERAL_WORDS = frozenset(
+    {"word", "raw_string", "string", "ansi_c_string", "concatenation", "number"}
+)
+
+
+def _static_output(node: Node) -> str | None:
+    """What `$(echo …)` / `$(printf …)` of literal text prints, so `$(echo rm) -rf /` is `rm`."""
+    inner = node.named_children
+    if len(inner) != 1 or inner[0].type != "command":
+        return None
+    parts = inner[0].named_children
+    if not parts or parts[0].type != "command_name":
+        return None
+    name = _prog(_word_value(parts[0].named_children[0]) if parts[0].named_children else "")
+    args = parts[1:]
+    if name not in ("echo", "printf") or any(a.type not in _LITERAL_WORDS for a in args):
+        return None
+    if any(
+        c.type in ("simple_expansion", "expansion", "command_substitution")
+        for a in args
+        for c in a.children
+    ):
+        return None
+    values = [_word_value(a) for a in args]
+    if name == "echo":
+        flags = [v for v in values[:2] if re.fullmatch(r"-[neE]+", v)]
+        out = " ".join(values[len(flags) :])
+        return decode_escapes(out) if any("e" in f for f in flags) else out
+    if not values or "%" in values[0]:
+        return None
+    return decode_escapes(" ".join(values))
 
 
 def _prog(word: str) -> str:
@@ -361,6 +397,26 @@ _DOCKER_VALUE_OPTS = frozenset(
     }
 )
 _STDBUF_VALUE_OPTS = frozenset({"-i", "-o", "-e"})
+_TRACE_VALUE_OPTS = frozenset(
+    {
+        "-o",
+        "-e",
+        "-p",
+        "-s",
+        "-u",
+        "-t",
+        "-n",
+        "--unit",
+        "--property",
+        "--uid",
+        "--gid",
+        "-g",
+        "--target",
+        "-a",
+        "-E",
+    }
+)
+_VAR_RE = re.compile(r"\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))")
 _WATCH_VALUE_OPTS = frozenset({"-n", "--interval", "-d"})
 _PLAIN_WRAPPERS = frozenset(
     {
@@ -444,6 +500,7 @@ class _Walk:
         self.parse_failed = False
         self.too_deep = False
         self.files_written: dict[str, str] = {}
+        self.vars: dict[str, str] = {}
 
     # -- scripts
     def script(self, text: str, depth: int) -> list[Cmd]:
@@ -477,6 +534,9 @@ class _Walk:
         if t in ("command_substitution", "process_substitution"):
             for c in node.named_children:
                 self.node(c, depth)
+            return []
+        if t == "variable_assignment":
+            self.assignment(node, depth)
             return []
         out: list[Cmd] = []
         for c in node.named_children:
@@ -602,14 +662,43 @@ class _Walk:
             elif t == "command_name":
                 inner = child.named_children[0] if child.named_children else child
                 download |= self.substitutions(inner, depth)
-                words.append(_word_value(inner))
+                name = self.expand(_word_value(inner))
+                if name != _word_value(inner) and " " in name.strip() and inner.type != "string":
+                    words += name.split()  # an unquoted `$CMD` is split into words
+                else:
+                    words.append(name)
             elif child.is_named and t not in ("comment",):
                 download |= self.substitutions(child, depth)
-                words.append(_word_value(child))
+                words.append(self.expand(_word_value(child)))
         if not words:
             return []
         text = (node.text or b"").decode("utf-8", "replace")
         return self.unwrap(words, text, depth, redirects, stdin_text, download)
+
+    def expand(self, word: str) -> str:
+        """Substitute variables assigned earlier in the script to literal values."""
+        if not self.vars or "$" not in word:
+            return word
+        return _VAR_RE.sub(lambda m: self.vars.get(m.group(1) or m.group(2), m.group(0)), word)
+
+    def assignment(self, node: Node, depth: int) -> None:
+        self.substitutions(node, depth)
+        name = node.child_by_field_name("name")
+        value = node.child_by_field_name("value")
+        if name is None or name.type != "variable_name":
+            return
+        key = (name.text or b"").decode()
+        if value is None:
+            self.vars[key] = ""
+        elif value.type == "command_substitution":
+            static = _static_output(value)
+            if static is not None:
+                self.vars[key] = static
+        elif value.type in _LITERAL_WORDS and not any(
+            c.type in ("simple_expansion", "expansion", "command_substitution")
+            for c in value.children
+        ):
+            self.vars[key] = self.expand(_word_value(value))
 
     # -- unwrapping wrappers, nested shells and one-liners
     def unwrap(
@@ -731,13 +820,53 @@ class _Walk:
                     self.script(" ".join(remote[1:]), depth + 1)
                 break
             if name in ("kubectl", "oc") and rest[:1] == ["exec"] and "--" in rest:
+                self.add(Cmd(name=name, args=rest, text=text, argv0=argv0))
                 argv = rest[rest.index("--") + 1 :]
                 continue
             if name in ("docker", "podman", "nerdctl") and rest[:1] in (["exec"], ["run"]):
                 inner = _skip_options(rest[1:], _DOCKER_VALUE_OPTS)
                 if len(inner) > 1:
+                    self.add(Cmd(name=name, args=rest, text=text, argv0=argv0))
                     argv = inner[1:]
                     continue
+                break
+            if name == "busybox" and rest:
+                argv = rest
+                continue
+            if name == "chroot":
+                inner = _skip_options(rest, frozenset({"--userspec", "--groups"}))
+                argv = inner[1:]
+                continue
+            if name in (
+                "strace",
+                "ltrace",
+                "systemd-run",
+                "nsenter",
+                "unshare",
+                "firejail",
+                "xvfb-run",
+                "cgexec",
+                "sg",
+            ):
+                argv = _skip_options(rest, _TRACE_VALUE_OPTS)
+                continue
+            if name == "script" and "-c" in rest:
+                i = rest.index("-c")
+                if i + 1 < len(rest):
+                    self.script(rest[i + 1], depth + 1)
+                break
+            if name == "parallel":
+                inner = _skip_options(rest, _XARGS_VALUE_OPTS | {"-j", "--jobs"})
+                if ":::" in inner:
+                    inner = inner[: inner.index(":::")] + inner[inner.index(":::") + 1 :]
+                else:
+                    from_stdin = True
+                argv = inner
+                continue
+            if name == "alias":
+                for arg in rest:
+                    if "=" in arg:
+                        self.script(arg.split("=", 1)[1], depth + 1)
                 break
             if name == "java" and "-jar" in rest:
                 i = rest.index("-jar")
@@ -793,7 +922,7 @@ class _Walk:
         if cmd.stdin_text is None or cmd.fed:
             return
         if cmd.name in SHELLS and self.shell_script(cmd.args) is None:
-            if not [a for a in cmd.args if not a.startswith("-")]:
+            if "-s" in cmd.flags or not [a for a in cmd.args if not a.startswith("-")]:
                 cmd.fed = True
                 self.script(cmd.stdin_text, depth + 1)
         elif (
@@ -1236,9 +1365,9 @@ def check_download_exec(cmd: Cmd, walk: _Walk) -> bool:
     if not any(u.name in DOWNLOADERS for u in cmd.upstream):
         return False
     if cmd.name in SHELLS:
-        return _Walk.shell_script(cmd.args) is None and not [
-            a for a in cmd.args if not a.startswith("-")
-        ]
+        return _Walk.shell_script(cmd.args) is None and (
+            "-s" in cmd.flags or not [a for a in cmd.args if not a.startswith("-")]
+        )
     if _interpreter_family(cmd.name):
         return (
             not [a for a in cmd.args if a != "-" and not a.startswith("-")] or cmd.code is not None

@@ -200,7 +200,7 @@ CATASTROPHIC_PATHS = frozenset(
 
 SYSTEM_DIRS = ("/etc/", "/boot/", "/usr/", "/bin/", "/sbin/", "/lib/", "/lib64/", "/var/lib/")
 
-SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "mksh", "fish", "ash", "busybox"})
+SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "mksh", "fish", "ash"})
 INTERPRETERS = frozenset(
     {"python", "python2", "python3", "perl", "ruby", "node", "nodejs", "php", "deno", "bun"}
 )
@@ -1140,6 +1140,30 @@ RULES: tuple[Rule, ...] = (
         ),
         match=("sudo setenforce 0", "spctl --master-disable"),
         not_match=("getenforce", "setenforce 1"),
+    ),
+    Rule(
+        "shell.container_host_access",
+        "security_controls",
+        "high",
+        "require_approval",
+        "Starts a container with full access to the host (privileged, host PID namespace, the "
+        "host's root filesystem or the Docker socket); it can take over the machine.",
+        (
+            _p(
+                "docker",
+                "podman",
+                "nerdctl",
+                sub=("run|create",),
+                args_re=r"(?:^|\s)(?:--privileged(?:=true)?|--pid[= ]host|(?:-v|--volume)[= ]?/:"
+                r"|(?:-v|--volume)[= ]?/var/run/docker\.sock)(?:\s|$|\S)",
+            ),
+        ),
+        match=(
+            "docker run --privileged -it alpine",
+            "docker run --rm -v /:/host alpine chroot /host",
+            "docker run -v /var/run/docker.sock:/var/run/docker.sock img",
+        ),
+        not_match=("docker run --rm -v $(pwd):/app node:20 npm test", "docker ps"),
     ),
     Rule(
         "shell.branch_protection_off",
