@@ -249,8 +249,9 @@ class Slack:
         return [c.params for c in calls if channel is None or c.params.get("channel") == channel]
 
     def ephemerals(self, user: str) -> list[str]:
+        """What each ephemeral message to `user` said (fallback text and blocks)."""
         return [
-            c.params.get("text", "")
+            texts({"text": c.params.get("text", ""), "blocks": c.params.get("blocks", [])})
             for c in self.fake.calls_to("chat.postEphemeral")
             if c.params.get("user") == user
         ]

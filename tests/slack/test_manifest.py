@@ -14,7 +14,8 @@ ROOT = Path(__file__).resolve().parents[2]
 MANIFEST = yaml.safe_load((ROOT / "manifest.yml").read_text(encoding="utf-8"))
 SOURCES = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "bot").rglob("*.py"))
 WEB_API_CALL = re.compile(
-    r"\.((?:chat|conversations|views|users|usergroups|files|reactions|pins|team)_[A-Za-z_]+)\("
+    r"(?:client|slack)\.((?:chat|conversations|views|users|usergroups|files|reactions|pins|team)"
+    r"_[A-Za-z0-9_]+)\("
 )
 
 # Web API methods TwoKey calls, and the bot scope each needs (None: no scope needed).
@@ -28,6 +29,7 @@ METHOD_SCOPES = {
     "views_open": None,
     "users_lookupByEmail": "users:read.email",
     "usergroups_users_list": "usergroups:read",
+    "files_upload_v2": "files:write",
 }
 
 
@@ -58,6 +60,7 @@ def test_events_shortcut_command_and_interactivity_match_the_listeners() -> None
     assert shortcut["name"] == "Ask for a second approval"
     [command] = MANIFEST["features"]["slash_commands"]
     assert command["command"] == COMMAND and command["url"] == url
+    assert command["should_escape"] is True  # history filters read <@U…> mentions
 
 
 def test_manifest_explains_socket_mode() -> None:
