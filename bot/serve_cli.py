@@ -66,3 +66,14 @@ def _build() -> FastAPI:
     ctx = load_context()
     api, _ = build_server(ctx.settings, ctx.config, ctx.engine)
     return api
+
+
+def main() -> None:
+    """`python -m bot.serve_cli [--host] [--port]`: the serve command on its own."""
+    cli = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
+    register(cli)
+    cli(prog_name="twokey serve")
+
+
+if __name__ == "__main__":
+    main()

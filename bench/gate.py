@@ -1,0 +1,401 @@
+"""Gate benchmark: `twokey serve` on loopback, load generated from this process.
+
+    .venv/bin/python bench/gate.py [--rate 200] [--seconds 10] [--releases 50] [--port 0]
+
+Starts `twokey serve` (one uvicorn worker, a fresh SQLite file, Slack pointed at
+the local fake of tests/slack_fake.py running in this process), then measures:
+
+1. allow path: benign instructions sent open-loop at `--rate` requests per second
+   for `--seconds`; latency from send to answer, p50/p99 (goal: p99 <= 5 ms at 200/s);
+   then the closed-loop ceiling (8 connections, 3 s) in requests per second.
+2. release: risky instructions held for approval; each is long-polled, then an
+   approver clicks Approve through a signed Slack interaction at /slack/events;
+   latency from the click being sent to the long-poll answering, p50/p99
+   (goal: p99 <= 50 ms).
+
+Prints the figures (and the server's own gate-latency histogram); the goals are
+printed beside them, never enforced. Exit status 1 only if the server could not
+be started or a phase could not run at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bot.config import load_config  # noqa: E402
+from bot.slack import blocks  # noqa: E402
+from tests.slack_fake import BOT_TOKEN, SlackFake  # noqa: E402
+from tests.slack_signing import API_APP_ID, TEAM_ID, signed_interaction  # noqa: E402
+
+CONFIG = ROOT / "examples" / "twokey.yml"
+GOAL_ALLOW_P99_MS, GOAL_RELEASE_P99_MS = 5.0, 50.0
+SIGNING_SECRET = "bench-signing-secret-" + secrets.token_hex(8)
+REQUESTER = "U0EMP0001"
+ALLOWED_TEXTS = [
+    "ls -la /tmp",
+    "git status",
+    "SELECT count(*) FROM orders WHERE created_at > now() - interval '1 day'",
+    "Restart the staging web server after lunch.",
+    "cat README.md",
+]
+RISKY_TEXT = "Run `DROP TABLE customers;` on prod to clean up (run {n})."
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    k = max(0, min(len(ordered) - 1, round(q * (len(ordered) - 1))))
+    return ordered[k]
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.2f} ms"
+
+
+class Server:
+    """`twokey serve` in a subprocess, with its own database and environment."""
+
+    def __init__(self, workdir: Path, slack_url: str, port: int) -> None:
+        self.port = port
+        self.url = f"http://127.0.0.1:{port}"
+        self.env = {
+            **os.environ,
+            "SLACK_BOT_TOKEN": BOT_TOKEN,
+            "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+            "TWOKEY_SECRET_KEY": secrets.token_hex(32),
+            "TWOKEY_DATABASE_URL": f"sqlite:///{workdir / 'bench.db'}",
+            "TWOKEY_CONFIG": str(CONFIG),
+            "TWOKEY_SLACK_API_URL": slack_url,
+            "TWOKEY_LOG_LEVEL": "WARNING",
+        }
+        self.env.pop("SLACK_APP_TOKEN", None)
+        self.log = workdir / "serve.log"
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def create_key(self) -> str:
+        done = subprocess.run(
+            [sys.executable, "-m", "bot", "keys", "create", "--agent", "opsbot"],
+            env=self.env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        if done.returncode != 0:
+            raise RuntimeError(f"keys create failed: {done.stderr.strip()}")
+        return done.stdout.strip().splitlines()[-1]
+
+    def _command(self) -> list[str]:
+        """`twokey serve`, or the serve command alone if the CLI does not list it yet."""
+        probe = subprocess.run(
+            [sys.executable, "-m", "bot", "serve", "--help"],
+            env=self.env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        args = ["--host", "127.0.0.1", "--port", str(self.port)]
+        if probe.returncode == 0 and "--port" in probe.stdout:
+            return [sys.executable, "-m", "bot", "serve", *args]
+        return [sys.executable, "-m", "bot.serve_cli", *args]
+
+    def start(self) -> list[str]:
+        command = self._command()
+        with self.log.open("wb") as log:
+            self.proc = subprocess.Popen(
+                command, env=self.env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT
+            )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"server exited: {self.log.read_text()[-2000:]}")
+            try:
+                if httpx.get(self.url + "/healthz", timeout=1).status_code == 200:
+                    return command
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.1)
+        raise RuntimeError("server did not become healthy within 60 s")
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(5)
+
+
+async def allow_path(url: str, key: str, rate: float, seconds: float) -> dict[str, Any]:
+    """Open loop: request i leaves at start + i/rate whatever the earlier ones are doing."""
+    headers = {"Authorization": f"Bearer {key}"}
+    limits = httpx.Limits(max_connections=64, max_keepalive_connections=64)
+    async with httpx.AsyncClient(base_url=url, headers=headers, limits=limits) as http:
+        for text in ALLOWED_TEXTS * 4:  # warm-up: connections, caches, the risk engine
+            await http.post("/v1/instructions", json={"requester": REQUESTER, "text": text})
+        total = int(rate * seconds)
+        latencies: list[float] = []
+        statuses: dict[str, int] = {}
+        errors = 0
+        late: list[float] = []
+
+        async def one(i: int, at: float) -> None:
+            nonlocal errors
+            delay = at - time.perf_counter()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            late.append(max(0.0, time.perf_counter() - at))
+            text = ALLOWED_TEXTS[i % len(ALLOWED_TEXTS)]
+            sent = time.perf_counter()
+            try:
+                r = await http.post("/v1/instructions", json={"requester": REQUESTER, "text": text})
+            except httpx.HTTPError:
+                errors += 1
+                return
+            elapsed = time.perf_counter() - sent
+            status = r.json().get("status", f"http {r.status_code}")
+            statuses[status] = statuses.get(status, 0) + 1
+            if status == "allowed":
+                latencies.append(elapsed)
+
+        start = time.perf_counter() + 0.05
+        began = time.perf_counter()
+        await asyncio.gather(*(one(i, start + i / rate) for i in range(total)))
+        wall = time.perf_counter() - began
+
+        # Closed loop: how fast one worker can answer when nobody waits between calls.
+        done = 0
+        stop_at = time.perf_counter() + 3.0
+
+        async def worker(n: int) -> None:
+            nonlocal done
+            i = n
+            while time.perf_counter() < stop_at:
+                text = ALLOWED_TEXTS[i % len(ALLOWED_TEXTS)]
+                await http.post("/v1/instructions", json={"requester": REQUESTER, "text": text})
+                done += 1
+                i += 1
+
+        t0 = time.perf_counter()
+        await asyncio.gather(*(worker(n) for n in range(8)))
+        ceiling = done / (time.perf_counter() - t0)
+    return {
+        "sent": total,
+        "achieved_rate": total / wall,
+        "statuses": statuses,
+        "errors": errors,
+        "latencies": latencies,
+        "send_lag_p99": _pct(late, 0.99),
+        "ceiling": ceiling,
+    }
+
+
+def _click_payload(request_id: str, user: str, channel: str, ts: str) -> dict[str, Any]:
+    return {
+        "type": "block_actions",
+        "team": {"id": TEAM_ID, "domain": "northwind"},
+        "user": {"id": user, "username": user.lower(), "team_id": TEAM_ID},
+        "api_app_id": API_APP_ID,
+        "token": "legacy-verification-token",
+        "trigger_id": "trig-" + secrets.token_hex(4),
+        "container": {"type": "message", "message_ts": ts, "channel_id": channel},
+        "channel": {"id": channel},
+        "message": {"ts": ts, "type": "message"},
+        "actions": [
+            {
+                "type": "button",
+                "action_id": blocks.APPROVE,
+                "block_id": "approve",
+                "value": request_id,
+                "action_ts": f"{time.time():.6f}",
+            }
+        ],
+    }
+
+
+def _card(slack: SlackFake, request_id: str) -> tuple[str, str] | None:
+    for message in list(slack.messages):
+        for block in message.blocks:
+            for element in block.get("elements", []):
+                if (
+                    element.get("action_id") == blocks.APPROVE
+                    and element.get("value") == request_id
+                ):
+                    return message.channel, message.ts
+    return None
+
+
+def _approvers(group: str | None) -> list[str]:
+    config = load_config(CONFIG)
+    name = group or config.policy.default_approver_group
+    users = list(config.approvers[name].users) if name in config.approvers else []
+    if not users:
+        raise RuntimeError(f"approver group {name!r} lists no users to click with")
+    return users
+
+
+async def _click(
+    http: httpx.AsyncClient, request_id: str, user: str, card: tuple[str, str]
+) -> httpx.Response:
+    payload, signed = signed_interaction(
+        _click_payload(request_id, user, *card), secret=SIGNING_SECRET
+    )
+    return await http.post("/slack/events", content=payload, headers=signed)
+
+
+async def _votes_recorded(http: httpx.AsyncClient, request_id: str, count: int) -> bool:
+    for _ in range(300):
+        if (await http.get(f"/v1/requests/{request_id}")).json().get("approvals", 0) >= count:
+            return True
+        await asyncio.sleep(0.01)
+    return False
+
+
+async def release(url: str, key: str, slack: SlackFake, count: int) -> dict[str, Any]:
+    """Submit risky, long-poll it, click Approve in 'Slack', time click -> long-poll answer.
+
+    When the risk needs a quorum, the earlier approvers click first (untimed); the
+    timed click is the one that decides.
+    """
+    headers = {"Authorization": f"Bearer {key}"}
+    latencies: list[float] = []
+    failures: list[str] = []
+    quorum = 1
+    async with httpx.AsyncClient(base_url=url, headers=headers, timeout=40) as http:
+        for n in range(count):
+            if len(failures) >= 3 and not latencies:
+                break
+            body = {"requester": REQUESTER, "text": RISKY_TEXT.format(n=n), "justification": "b"}
+            held = await http.post("/v1/instructions", json=body)
+            if held.status_code != 202:
+                failures.append(f"submit answered {held.status_code}: {held.text[:120]}")
+                continue
+            request_id = held.json()["id"]
+            detail = (await http.get(f"/v1/requests/{request_id}")).json()
+            quorum = detail["required_approvals"]
+            approvers = [u for u in _approvers(detail.get("approver_group")) if u != REQUESTER]
+            card = None
+            for _ in range(200):  # the card is posted just after the answer
+                card = _card(slack, request_id)
+                if card:
+                    break
+                await asyncio.sleep(0.01)
+            if card is None:
+                failures.append(f"{request_id}: no approval card in Slack")
+                continue
+            if len(approvers) < quorum:
+                failures.append(f"{request_id}: quorum {quorum} but {len(approvers)} approvers")
+                continue
+            for i, user in enumerate(approvers[: quorum - 1]):
+                await _click(http, request_id, user, card)
+                if not await _votes_recorded(http, request_id, i + 1):
+                    failures.append(f"{request_id}: early vote by {user} not recorded")
+                    break
+            else:
+                poll = asyncio.create_task(
+                    http.get(f"/v1/requests/{request_id}", params={"wait": 10})
+                )
+                await asyncio.sleep(0.05)  # the long-poll is parked on the server
+                clicked = time.perf_counter()
+                click = await _click(http, request_id, approvers[quorum - 1], card)
+                answer = await poll
+                elapsed = time.perf_counter() - clicked
+                status = answer.json().get("status")
+                if click.status_code != 200 or status != "approved":
+                    failures.append(f"{request_id}: click {click.status_code}, status {status}")
+                    continue
+                latencies.append(elapsed)
+    return {"latencies": latencies, "failures": failures, "quorum": quorum}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rate", type=float, default=200.0)
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--releases", type=int, default=50)
+    parser.add_argument("--port", type=int, default=0)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="twokey-bench-") as tmp, SlackFake() as slack:
+        server = Server(Path(tmp), slack.api_url, args.port or _free_port())
+        try:
+            key = server.create_key()
+            command = server.start()
+        except RuntimeError as exc:
+            print(f"could not start the server: {exc}", file=sys.stderr)
+            return 1
+        try:
+            print(
+                f"server: {' '.join(Path(c).name if i == 0 else c for i, c in enumerate(command))}"
+            )
+            print("        one uvicorn worker, SQLite, Slack = local fake, loopback\n")
+            allow = asyncio.run(allow_path(server.url, key, args.rate, args.seconds))
+            lat = allow["latencies"]
+            print(f"allow path ({allow['sent']} requests, open loop at {args.rate:g}/s):")
+            print(f"  achieved rate      {allow['achieved_rate']:.1f} req/s")
+            print(f"  answers            {allow['statuses']}  errors {allow['errors']}")
+            if lat:
+                print(f"  latency p50        {_ms(statistics.median(lat))}")
+                print(
+                    f"  latency p99        {_ms(_pct(lat, 0.99))}"
+                    f"   (goal <= {GOAL_ALLOW_P99_MS:g} ms)"
+                )
+                print(f"  latency max        {_ms(max(lat))}")
+            print(f"  send lag p99       {_ms(allow['send_lag_p99'])} (load generator's own delay)")
+            print(f"  closed-loop ceiling {allow['ceiling']:.0f} req/s (8 connections, 3 s)\n")
+
+            rel = asyncio.run(release(server.url, key, slack, args.releases))
+            rl = rel["latencies"]
+            print(
+                f"release: Slack click -> long-poll answer ({len(rl)} of {args.releases},"
+                f" quorum {rel['quorum']}, the deciding click timed):"
+            )
+            if rl:
+                print(f"  latency p50        {_ms(statistics.median(rl))}")
+                print(
+                    f"  latency p99        {_ms(_pct(rl, 0.99))}"
+                    f"   (goal <= {GOAL_RELEASE_P99_MS:g} ms)"
+                )
+                print(f"  latency max        {_ms(max(rl))}")
+            for failure in rel["failures"][:5]:
+                print(f"  failed: {failure}")
+
+            metrics = httpx.get(server.url + "/metrics", timeout=5).text
+            gate = [m for m in metrics.splitlines() if m.startswith("twokey_gate_latency_seconds")]
+            print("\nserver-side gate latency histogram (all POST /v1/instructions):")
+            for line in gate:
+                print("  " + line)
+            if not lat or not rl:
+                return 1
+        finally:
+            server.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
