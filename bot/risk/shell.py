@@ -1086,6 +1086,11 @@ def _target_class(target: str) -> str:
         return "safe" if t[scratch:].strip("/") else "dangerous"
     trimmed = t.rstrip("/")
     last = trimmed.rsplit("/", 1)[-1]
+    parents = (
+        trimmed.split("/")[1:-1] if trimmed.startswith(("/", "~", "$")) else trimmed.split("/")[:-1]
+    )
+    if any(p in SAFE_DELETE_NAMES for p in parents) and not any(c in last for c in "*"):
+        return "safe"  # inside a cache or build directory
     if "{}" in t or "$" in t or "`" in t:
         # An unknown prefix is fine when what is removed is plainly a cache or build dir.
         literal_last = "/" in trimmed and not any(c in last for c in "${}`*")
@@ -1172,6 +1177,9 @@ def check_rm_system_file(cmd: Cmd, walk: _Walk) -> bool:
 
 
 def check_find_unsafe_root(cmd: Cmd, walk: _Walk) -> bool:
+    names = cmd.value("-name", "-iname")
+    if names and all(_target_class(n) == "safe" for n in names):
+        return False  # e.g. `-name '*.pyc'`, `-name node_modules`
     roots = []
     for arg in cmd.args:
         if arg in ("-H", "-L", "-P"):
@@ -1337,11 +1345,28 @@ def check_db_dump_exfil(cmd: Cmd, walk: _Walk) -> bool:
     return any(_PERSONAL_RE.search(o) for o in outputs)
 
 
+_KEY_USING_OPTS = (
+    "--env-file",
+    "-i",
+    "--identity-file",
+    "--key",
+    "-key",
+    "--cert",
+    "--cacert",
+    "--kubeconfig",
+    "--private-key",
+    "--ssh-key",
+    "--key-file",
+    "--keyfile",
+)
+
+
 def check_credential_file(cmd: Cmd, walk: _Walk) -> bool:
     if cmd.name in NON_READING:
         return False
-    env_files = set(cmd.value("--env-file"))
-    vals = [v for v in _paths(cmd) if v not in env_files]
+    # Files handed to an option that *uses* them (identity, key, env file) are not printed.
+    used = set(cmd.value(*_KEY_USING_OPTS))
+    vals = [v for v in _paths(cmd) if v not in used]
     if cmd.name in ("cp", "install", "ln") and vals:
         vals = vals[:-1]  # the destination is written, not read
     vals += [t for op, t in cmd.redirects if op == "<"]

@@ -148,7 +148,7 @@ SAFE_DELETE_NAMES = frozenset(
         "public/build",
     }
 )
-SAFE_DELETE_SUFFIXES = (".egg-info", ".pyc", ".o", ".log", ".tmp")
+SAFE_DELETE_SUFFIXES = (".egg-info", ".pyc", ".pyo", ".o", ".class", ".tmp")
 # Scratch roots: anything strictly below them is disposable.
 SCRATCH_ROOTS = ("/tmp/", "/var/tmp/", "$TMPDIR/", "${TMPDIR}/", "/dev/shm/")  # noqa: S108
 SCRATCH_ROOT_RE = re.compile(r"^\$\{TMPDIR(:?-[^}]*)?\}/")
@@ -238,6 +238,11 @@ NON_READING = frozenset(
         "printf",
         "mv",
         "dotenv",
+        "ssh",
+        "sftp",
+        "ssh-copy-id",
+        "openssl",
+        "gpg",
         "file",
         "git",
     }
