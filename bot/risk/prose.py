@@ -141,12 +141,19 @@ _PUBLIC_LINK = _re(
     r"|\b(?:set|switch|change|turn|flip)\b[^.\n]{0,50}?\bto\W{0,3}public(?:ly)?\b(?!\s*channel)"
     r"|--visibility[= ]+public\b|\bgist\s+create\b[^\n]*--public\b"
     r"|\bpublic(?:ly)?\s+(?:accessible|available|visible|readable|viewable|indexed|searchable)\b"
-    r"|\ballow\s+search\s+engines\b|\banonymous\s+access\b|\btableau\s+public\b",
+    r"|\ballow\s+search\s+engines\b|\banonymous\s+access\b|\btableau\s+public\b"
+    r"|\b(?:publish|share|post|expose)\w*\b[^.\n]{0,40}?\bpublicly\b"
+    r"|\bopen\s+(?:it\s+|them\s+)?up\b[^.\n]{0,40}?\bto\s+(?:the\s+)?(?:public|internet|world)\b",
 )
+_CODE_PUBLIC = _re(
+    r"\b(?:function|method|class|api|endpoint|variable|field|property|constructor|interface|"
+    r"module|symbol|helper|getter|setter|attribute|member|struct|enum|type|trait)s?\s+public\b"
+)
+_EXCEPTION_AFTER = _re(r"\s+(?:exceptions?|exemptions?|overrides?|bypass(?:es)?)\b")
 _BLOCK_BEFORE = _re(r"block\s+(?:all\s+)?$")
 
 _PUBLIC_STORAGE = _re(
-    r"\ball(?:authenticated)?users\b"
+    r"\ball\s*(?:authenticated\s*)?users\b(?<!\ball users)"
     r"|\bpublic-read(?:-write)?\b"
     r"|[\"']Principal[\"']\s*:\s*(?:[\"']\*[\"']|\{\s*[\"']AWS[\"']\s*:\s*[\"']\*[\"'])"
     r"|--public-access\s+(?:blob|container)\b"
@@ -259,7 +266,8 @@ _ADMIN_ROLE = _re(
     r"|full\s+(?:control|admin(?:istrator)?(?:\s+access)?|access\s+to\s+everything)|all\s+privileges"
     r"|root\s+(?:access|privileges|rights)|sudo\s+(?:access|rights)"
     r"|(?:an?|as|to|→|->|\*\*?|the)\s+\**(?:co-?)?(?:owner|admin(?:istrator)?)\b\**(?!\s*(?:→|->|console|"
-    r"settings|panel|page|api|portal|cent(?:er|re)|ui|tab|menu|sdk|of\s+the\s+doc|will|is|said))"
+    r"settings|panel|page|api|portal|cent(?:er|re)|ui|tab|menu|sdk|of\s+the\s+doc|will|is|said|"
+    r"field|column|attribute|property|tag|label|metadata|check))"
     r"|\badmin(?:istrator)?\s+(?:rights|access|role|privileges|permissions)\b)",
 )
 _READ_ONLY = _re(r"read[- ]?only|non-|help ?desk|limited|billing\s+$")
@@ -331,7 +339,8 @@ _CREDENTIAL_FILE_READ = _re(
 _DESTINATION = _re(
     r"(?<![\w&/])#[a-z0-9][\w.-]*|\b(?:channel|thread|here|runbook|wiki|confluence|notion|jira|"
     r"ticket|issue|gist|whatsapp|telegram|signal|sms|text\s+message|slack|forum|group|chat|"
-    r"shared\s+doc|google\s+doc|spreadsheet|email\s+to)\b",
+    r"shared\s+doc|google\s+doc|spreadsheet|email\s+to|doc|document|notes|notebook|sheet|"
+    r"slides?|deck|wiki\s+page)\b",
 )
 _PERSON_DESTINATION = _re(r"\b(?:with|to)\s+(?:the\s+)?(?:new\s+)?\w+")
 _PII_NOUN = _re(
@@ -353,6 +362,11 @@ _PII_NEGATION = _re(
     r"mask(?:ed)?|not|hash(?:ed)?|anonymi[sz]ed?|block(?:s|ing)?|prevents?|detects?|flags?|"
     r"catch(?:es)?)\b[^.\n]{0,20}$",
 )
+_PII_META_AFTER = _re(
+    r"\s*(?:fields?|columns?|attributes?|masking|rules?|polic(?:y|ies)|formats?|validation|"
+    r"regex(?:es)?|types?|schema|checks?|inputs?|placeholders?|definitions?)\b"
+)
+_PII_META_BEFORE = _re(r"\b(?:columns?|fields?|attributes?)\s+(?:for|called|named)\s+$")
 _DATA_NOUN = _re(
     r"\b(?:customers?|contacts|users|employees|payroll|tickets|records|table|dump|backup|exports?|"
     r"database|all\s+(?:properties|contacts|customers|users|rows|tickets|data)|whole\s+table|"
@@ -361,14 +375,15 @@ _DATA_NOUN = _re(
 )
 _OUTSIDE = _re(
     r"\bpersonal[-\s]*(?:gmail|e-?mail|laptop|computer|drive|gdrive|dropbox|account|device|phone|"
-    r"machine|nas|box)\b|\bhome[- ]nas\b|\b(?:my|your)\s+(?:own\s+)?(?:personal\s+)?laptop\b"
+    r"machine|nas|box)\b|\bhome[- ]nas\b|\b(?:my|your|his|her|their)\s+(?:own\s+)?(?:personal\s+)?"
+    r"(?:gmail|yahoo|hotmail|icloud|proton\w*|home\s+(?:computer|pc|laptop))\b|\b(?:my|your)\s+(?:own\s+)?(?:personal\s+)?laptop\b"
     r"|\b(?:the|a|our|their|new)\s+(?:\w+\s+)?(?:vendor|agency|partner|consultant|contractor|"
     r"freelancer|third[- ]party|outside\s+counsel|investor|recruiter)(?:'s|s)?(?![\w-])"
     r"|\bagency'?s\b|\bvendor'?s\b|\bairdrop\b|\busb\s+(?:stick|drive)\b|\bpublic\s+forum\b"
     r"|\bcommunity\s+forum\b|\btweet\b|\bslack\s+connect\b|\bshared\s+channel\s+with\b",
 )
 _FILE_DROP = _re(
-    r"\b(?:transfer\.sh|file\.io|wetransfer\.com|we\.tl|pastebin\.com|0x0\.st|gofile\.io|"
+    r"\b(?:transfer\.sh|file\.io|wetransfer(?:\.com)?|we\.tl|pastebin\.com|0x0\.st|gofile\.io|"
     r"mega\.nz|sendspace\.com|anonfiles\.com|paste\.ee|hastebin\.com|termbin\.com|temp\.sh)\b",
 )
 
@@ -471,6 +486,8 @@ def _public(s: _Sentence) -> Iterator[Finding]:
     for m in _PUBLIC_LINK.finditer(s.lower):
         if _negated(s.lower, m.start()) or _BLOCK_BEFORE.search(s.lower[: m.start()]):
             continue
+        if _CODE_PUBLIC.search(m.group(0)):
+            continue  # "make the helper function public": visibility in code, not sharing
         phrase = m.group(0)
         if _PUBLIC_CONTENT.search(s.lower) and not _STRONG_SENSITIVE.search(s.lower):
             yield _finding(
@@ -649,7 +666,7 @@ def _admin(s: _Sentence) -> Iterator[Finding]:
 
 def _controls(s: _Sentence) -> Iterator[Finding]:
     m = _CONTROLS_OFF.search(s.lower)
-    if m and not _negated(s.lower, m.start()):
+    if m and not _negated(s.lower, m.start()) and not _EXCEPTION_AFTER.match(s.lower, m.end()):
         yield _finding(
             _R_CONTROLS,
             "Turns off a security control (MFA/SSO, DLP, audit logging, row-level security or "
@@ -686,8 +703,11 @@ def _posting(s: _Sentence) -> Iterator[Finding]:
     if _PERSON_DESTINATION.match(dest.group(0)) or s.words.isdisjoint(_PII_WORDS):
         return
     for pii in _PII_NOUN.finditer(s.lower):
-        if _PII_NEGATION.search(s.lower[max(0, pii.start() - 30) : pii.start()]):
+        before = s.lower[max(0, pii.start() - 30) : pii.start()]
+        if _PII_NEGATION.search(before) or _PII_META_BEFORE.search(before):
             continue
+        if _PII_META_AFTER.match(s.lower, pii.end()):
+            continue  # "the phone number field", "SSN masking rules": about the field
         yield _finding(
             _R_POST_PII,
             f"Asks for personal data ({pii.group(0).strip()}) to be posted or sent to "
@@ -809,9 +829,11 @@ def _words(*items: str) -> frozenset[str]:
 # Family gates: a family's regexes only run when the text has one of its words
 # (set intersection on the text's words costs a few microseconds; the
 # case-insensitive alternations cost 5-20 µs each per text).
-_PUBLIC_WORDS = _words("anyone public publicly publish published publishing anonymous visibility")
+_PUBLIC_WORDS = _words(
+    "anyone public publicly publish published publishing anonymous visibility internet world"
+)
 _STORAGE_WORDS = _words(
-    "allusers allauthenticatedusers public principal anonymous presign 777 0777",
+    "allusers allauthenticatedusers authenticated public principal anonymous presign 777 0777",
     "blockpublicacls blockpublicpolicy",
 )
 _COMPANY_WORDS = _words(
