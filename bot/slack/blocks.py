@@ -95,14 +95,7 @@ def context(*parts: str) -> Block:
     return {"type": "context", "elements": elements or [{"type": "mrkdwn", "text": " "}]}
 
 
-def button(
-    label: str,
-    action_id: str,
-    value: str,
-    *,
-    style: str | None = None,
-    confirm: Block | None = None,
-) -> Block:
+def button(label: str, action_id: str, value: str, *, style: str | None = None) -> Block:
     out: Block = {
         "type": "button",
         "text": {"type": "plain_text", "text": plain(label, 75), "emoji": True},
@@ -111,8 +104,6 @@ def button(
     }
     if style:
         out["style"] = style
-    if confirm:
-        out["confirm"] = confirm
     return out
 
 
@@ -179,9 +170,11 @@ def _data(refs: Sequence[DataRef]) -> str:
 
 
 def first_reason(request: RequestView) -> str:
+    """The main reason on one line (for the thread reply), escaped."""
     if request.findings:
         more = len(request.findings) - 1
-        return escape(request.findings[0].reason) + (f" (+{more} more)" if more else "")
+        reason = " ".join(request.findings[0].reason.split())[:300]
+        return escape(reason) + (f" (+{more} more)" if more else "")
     return {
         "block": "policy blocks this instruction",
         "require_approval": "policy requires a second approval",
@@ -257,10 +250,8 @@ def hold_reply(request: RequestView) -> Payload:
                 f"(`{request.id}`)"
             )
         case "denied":
-            line = (
-                f":x: Denied by {user(request.decided_by)}: {escape(request.reason) or '-'}. "
-                f"Don't act on it. (`{request.id}`)"
-            )
+            # The reason goes to the requester and the card, not to everyone in the thread.
+            line = f":x: Denied by {user(request.decided_by)}. Don't act on it. (`{request.id}`)"
         case "expired":
             line = (
                 ":hourglass: Nobody decided in time, so this instruction is *not* approved. "

@@ -151,11 +151,15 @@ def test_short_instruction_has_no_full_text_button() -> None:
     assert blocks.FULL_TEXT not in text_of(blocks.card(view()))
 
 
-def test_hold_reply_is_one_line() -> None:
+def test_hold_reply_is_one_line_and_keeps_deny_reasons_private() -> None:
+    multi_line = [Finding(rule="x", category="x", reason="Drops\na table.\n\nReally.")]
     for status in ("pending", "blocked", "approved", "denied", "expired", "cancelled"):
-        payload = blocks.hold_reply(view(status=status, decided_by="U0DGOV002", reason="no"))
-        [block] = payload["blocks"]
+        request = view(
+            status=status, decided_by="U0DGOV002", reason="secret project\nZ", findings=multi_line
+        )
+        [block] = blocks.hold_reply(request)["blocks"]
         assert "\n" not in block["text"]["text"]
+        assert "secret project" not in block["text"]["text"]
 
 
 def test_outcome_dm_says_what_to_do() -> None:

@@ -89,8 +89,10 @@ async def handle_message(
             event_id=body.get("event_id"),
             confidence=agent_confidence(message),
         )
-    except Exception:
-        log.exception("could not screen a message from agent %s", agent.name)
+    except Exception as exc:
+        # The exception's text may quote the instruction (e.g. SQL parameters): type only.
+        log.error("could not screen a message from agent %s: %s", agent.name, type(exc).__name__)
+        log.debug("screening failure", exc_info=True)
         # Fail closed and say so: nobody should act on an unchecked instruction.
         await deps.notifier.post(
             channel,

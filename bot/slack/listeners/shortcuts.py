@@ -58,8 +58,10 @@ async def handle_shortcut(deps: SlackDeps, body: dict[str, Any]) -> None:
             event_id=None,
             confidence=agent_confidence(message) if agent else None,
         )
-    except Exception:
-        log.exception("could not screen a message for the shortcut")
+    except Exception as exc:
+        # The exception's text may quote the message (e.g. SQL parameters): type only.
+        log.error("could not screen a message for the shortcut: %s", type(exc).__name__)
+        log.debug("screening failure", exc_info=True)
         await deps.notifier.tell(
             user,
             blocks.notice(
