@@ -17,6 +17,7 @@ from fastapi import APIRouter, Depends, FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.routing import APIRoute
+from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 from starlette.concurrency import run_in_threadpool
 
@@ -114,13 +115,28 @@ def get_desk(request: Request, gate: GateDep) -> ContactDesk:
 DeskDep = Annotated[ContactDesk, Depends(get_desk)]
 
 
-def mount(app: FastAPI, *, slack_client: AsyncWebClient | None = None) -> None:
-    """Serve `/humanlayer/v1` on a gate API app built by `create_api` (after it, same service)."""
+def mount(
+    app: FastAPI,
+    *,
+    slack_client: AsyncWebClient | None = None,
+    slack_app: AsyncApp | None = None,
+) -> None:
+    """Serve `/humanlayer/v1` on a gate API app built by `create_api` (same service, same auth).
+
+    `slack_client` lets contact requests reach people; `slack_app` (the bolt app
+    from `create_slack_app`) gets the Reply button and modal listeners, unless
+    its `register_listeners` already wires `bot.slack.listeners.contacts`.
+    """
     gate: Gate = app.state.gate
     app.state.humanlayer_contacts = ContactDesk(
         gate.engine, gate.config, client=slack_client, risk=gate.service.risk
     )
     app.include_router(router)
+    if slack_app is not None:
+        from bot.slack.app import deps_of
+        from bot.slack.listeners import contacts
+
+        contacts.register(slack_app, deps_of(slack_app))
 
 
 # ---- function calls -------------------------------------------------------------------------

@@ -15,7 +15,6 @@ import secrets
 import threading
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
-from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,16 +22,11 @@ import httpx
 import pytest
 import uvicorn
 from fastapi import FastAPI
-from slack_bolt.adapter.fastapi.async_handler import AsyncSlackRequestHandler
-from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy.engine import Engine
 
-from bot.api import create_api
 from bot.approvals import ApprovalService
 from bot.config import Settings, TwoKeyConfig
-from bot.humanlayer import mount
-from bot.slack.app import create_slack_app, deps_of
-from bot.slack.listeners import contacts as contact_listeners
+from bot.server import Lifecycle, build_server
 from storage.contacts import ContactRequest
 from storage.db import session_scope
 from storage.keys import create_key
@@ -96,53 +90,27 @@ def settings_for(fake: SlackFake) -> Settings:
 
 
 def build_app(
-    engine: Engine,
-    config: TwoKeyConfig,
-    fake: SlackFake,
-    *,
-    lifespan: Callable[[FastAPI], Any] | None = None,
-) -> tuple[FastAPI, ApprovalService]:
-    """The server as `twokey serve` wires it: one service, Slack app, gate API, HumanLayer."""
+    engine: Engine, config: TwoKeyConfig, fake: SlackFake
+) -> tuple[FastAPI, ApprovalService, Lifecycle]:
+    """The server exactly as `twokey serve` builds it (`build_server`); Slack is the fake."""
     with_contacts_table(engine)
-    settings = settings_for(fake)
-    service = ApprovalService(engine, config, secret_key=SECRET)
-    client = AsyncWebClient(token=BOT_TOKEN, base_url=fake.api_url)
-    slack_app = create_slack_app(service, config, settings, client=client)
-    contact_listeners.register(slack_app, deps_of(slack_app))
-
-    @asynccontextmanager
-    async def run(app: FastAPI) -> AsyncIterator[None]:
-        await service.start()
-        try:
-            yield
-        finally:
-            await service.stop()
-
-    api = create_api(
-        service,
-        config,
-        settings,
-        slack_client=client,
-        slack_handler=AsyncSlackRequestHandler(slack_app),
-        lifespan=lifespan or run,
-    )
-    mount(api, slack_client=client)
-    return api, service
+    api, lifecycle = build_server(settings_for(fake), config, engine)
+    return api, lifecycle.service, lifecycle
 
 
 @pytest.fixture
 async def inproc(
     engine: Engine, example_config: TwoKeyConfig, fake: SlackFake
 ) -> AsyncIterator[tuple[httpx.AsyncClient, ApprovalService]]:
-    api, service = build_app(engine, example_config, fake)
-    await service.start()
+    api, service, lifecycle = build_app(engine, example_config, fake)
+    await lifecycle.start()
     try:
         transport = httpx.ASGITransport(app=api)
         async with httpx.AsyncClient(transport=transport, base_url="http://twokey.test") as http:
             yield http, service
     finally:
         await service.drain()
-        await service.stop()
+        await lifecycle.stop()
 
 
 # ---- a live server for the SDK --------------------------------------------------------------
@@ -200,7 +168,7 @@ def live_factory(engine: Engine, fake: SlackFake) -> Iterator[Callable[[TwoKeyCo
     servers: list[LiveServer] = []
 
     def start(config: TwoKeyConfig) -> LiveServer:
-        api, service = build_app(engine, config, fake)
+        api, service, _ = build_app(engine, config, fake)
         server = LiveServer(api, service).start()
         servers.append(server)
         return server

@@ -121,8 +121,8 @@ async def test_always_require_approval_agent_holds_even_low_risk(
     engine: Engine, example_config: TwoKeyConfig, fake: SlackFake, keys: Keys
 ) -> None:
     config = config_with(example_config, always=["opsbot"])
-    api, service = build_app(engine, config, fake)
-    await service.start()
+    api, service, lifecycle = build_app(engine, config, fake)
+    await lifecycle.start()
     try:
         transport = httpx.ASGITransport(app=api)
         async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
@@ -138,7 +138,7 @@ async def test_always_require_approval_agent_holds_even_low_risk(
         assert other.json()["status"]["approved"] is True  # the other agent's config differs
     finally:
         await service.drain()
-        await service.stop()
+        await lifecycle.stop()
 
 
 async def test_risky_call_is_held_then_approved_with_the_approvers_comment(
@@ -326,8 +326,8 @@ async def test_text_over_the_policy_limit_is_413(
     engine: Engine, example_config: TwoKeyConfig, fake: SlackFake, keys: Keys
 ) -> None:
     config = config_with(example_config, max_text_bytes=1024)
-    api, service = build_app(engine, config, fake)
-    await service.start()
+    api, service, lifecycle = build_app(engine, config, fake)
+    await lifecycle.start()
     try:
         transport = httpx.ASGITransport(app=api)
         async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
@@ -335,4 +335,4 @@ async def test_text_over_the_policy_limit_is_413(
         assert big.status_code == 413
         assert big.json()["error"]["code"] == "too_large"
     finally:
-        await service.stop()
+        await lifecycle.stop()
