@@ -25,6 +25,7 @@ from bot.api.metrics import Metrics
 from bot.approvals import ApprovalService
 from bot.approvals.webhooks import WebhookSender
 from bot.config import ConfigError, Settings, TwoKeyConfig
+from bot.humanlayer import mount as mount_humanlayer
 from bot.slack.app import create_slack_app, create_web_client
 from bot.slack.notifier import SlackNotifier
 from bot.slack.usergroups import SlackUsergroups
@@ -154,4 +155,5 @@ def build_server(
         metrics=metrics,
         lifespan=lifecycle.lifespan,
     )
+    mount_humanlayer(api, slack_client=client, slack_app=slack_app)
     return api, lifecycle
