@@ -109,3 +109,16 @@ async def test_owner_dms_and_no_channel_fallback(sqlite_engine, example_config, 
         # The owner first, then every eligible approver (no shared channel), each once.
         assert channels == ["D0DGOV001", "D0DGOV002", "D0DGOV003"]
         assert not harness.posts(APPROVALS) and not harness.posts(CHANNEL)
+
+
+async def test_redeemed_approval_is_shown_as_carried_out(slack: Slack) -> None:
+    request_id = await pending_via_api(slack)
+    await slack.click(blocks.APPROVE, request_id, APPROVER)
+    request = await slack.service.get(request_id)
+    token = slack.service.execution_token(request)
+    assert token is not None
+    outcome = await slack.service.redeem(token, DROP)
+    await slack.service.drain()
+    assert outcome.ok
+    card = request.slack["cards"][0]
+    assert "carried out" in texts(slack.fake.message(card["channel"], card["ts"]).blocks)
