@@ -4,6 +4,7 @@ Slack, signed exactly as Slack signs it; `twokey serve` refusing to start half-c
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
@@ -14,6 +15,8 @@ import typer
 from sqlalchemy.engine import Engine
 from typer.testing import CliRunner
 
+from bot.approvals import RequestEvent
+from bot.client import AsyncTwoKeyClient, NotApproved, require_approval
 from bot.config import Settings, TwoKeyConfig
 from bot.serve_cli import register
 from bot.server import build_server
@@ -191,3 +194,66 @@ def test_serve_refuses_to_start_without_its_environment(
     lines = [line for line in result.output.splitlines() if line.strip()]
     assert len(lines) == 1
     assert missing in lines[0]
+
+
+async def test_api_request_prompts_the_requester_like_a_caught_slack_message(
+    server: tuple[httpx.AsyncClient, str, Any], slack: SlackFake
+) -> None:
+    http, key, lifecycle = server
+    response = await http.post(
+        "/v1/instructions",
+        json={"requester": REQUESTER, "text": "[hold] DROP TABLE customers"},
+        headers={"Authorization": f"Bearer {key}"},
+    )
+    assert response.json()["status"] == "awaiting_requester"
+    await lifecycle.service.drain()
+    prompts = slack.messages_in(slack.dm_channel(REQUESTER))
+    assert len(prompts) == 1
+    assert response.json()["id"] in json.dumps(prompts[0].blocks)
+
+
+async def test_decorated_agent_action_runs_once_after_a_slack_click(
+    server: tuple[httpx.AsyncClient, str, Any], slack: SlackFake
+) -> None:
+    """The issue's 'done when': held, released by an approver's click, run exactly once."""
+    http, key, lifecycle = server
+    app = http._transport.app  # type: ignore[attr-defined]
+    clicks: list[asyncio.Task[httpx.Response]] = []
+    approve = True
+
+    async def approver_clicks_the_card(event: RequestEvent) -> None:
+        if event.kind == "pending" and not approve:
+            await lifecycle.service.vote(
+                event.request.id, voter="U0DGOV002", approve=False, comment="Not today."
+            )
+        elif event.kind == "pending":
+            await asyncio.sleep(0)  # the card is posted by the notifier for this same event
+            channel, ts = _approve_button(slack, event.request.id)
+            body, headers = signed_interaction(_click(event.request.id, APPROVER, channel, ts))
+            clicks.append(
+                asyncio.create_task(http.post("/slack/events", content=body, headers=headers))
+            )
+
+    lifecycle.service.subscribe(approver_clicks_the_card)
+
+    client = AsyncTwoKeyClient("http://twokey.test", key, transport=httpx.ASGITransport(app=app))
+    runs: list[str] = []
+
+    @require_approval(
+        client,
+        requester=REQUESTER,
+        justification="OPS-42",
+        describe=lambda t: f"[hold] DROP TABLE {t}",
+    )
+    async def drop(table: str) -> None:
+        runs.append(table)
+
+    await asyncio.wait_for(drop("customers"), timeout=10)
+    assert runs == ["customers"]
+    assert [c.result().status_code for c in clicks] == [200]
+    approve = False
+    with pytest.raises(NotApproved) as caught:  # a second call is a new request
+        await asyncio.wait_for(drop("orders"), timeout=10)
+    assert (caught.value.status, caught.value.reason) == ("denied", "Not today.")
+    assert runs == ["customers"]
+    await client.aclose()
