@@ -151,7 +151,7 @@ class Vote(SQLModel, table=True):
     __tablename__ = "votes"
     __table_args__ = (
         sa.UniqueConstraint("request_id", "voter", name="uq_votes_request_voter"),
-        sa.Index("ix_votes_voter_created", "voter", "created_at"),
+        sa.Index("ix_votes_voter_created", "voter", "created_at", "request_id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

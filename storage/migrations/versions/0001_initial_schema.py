@@ -163,7 +163,9 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("votes", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_votes_request_id"), ["request_id"], unique=False)
-        batch_op.create_index("ix_votes_voter_created", ["voter", "created_at"], unique=False)
+        batch_op.create_index(
+            "ix_votes_voter_created", ["voter", "created_at", "request_id"], unique=False
+        )
 
     # ### end Alembic commands ###
 
