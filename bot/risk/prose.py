@@ -347,7 +347,7 @@ _PII_NOUN = _re(
     r"\b(?:ssns?|social\s+security(?:\s+numbers?)?|dates?\s+of\s+birth|dob|birth\s*dates?|"
     r"full\s+card\s+numbers?|card\s+numbers?|credit\s+cards?|ibans?|bank\s+(?:details|accounts?)|"
     r"account\s+numbers|routing\s+numbers?|home\s+address(?:es)?|mailing\s+address(?:es)?|"
-    r"phone\s+numbers?|mobile\s+numbers?|phone|salar(?:y|ies)(?!\s+(?:bands?|ranges?|budgets?|"
+    r"phone\s+numbers?|mobile\s+numbers?|,\s*phone|phone(?=\s*,)|salar(?:y|ies)(?!\s+(?:bands?|ranges?|budgets?|"
     r"benchmarks?|survey))|compensation\s+(?:details|data)|personal\s+e-?mails?|"
     r"(?:customer|user|client|patient|employee|contact)(?:s|'s|s')?\s+(?:e-?mail\s+)?"
     r"(?:list|e-?mails?|e-?mail\s+addresses|addresses|phone\s+numbers|pii|"
@@ -373,14 +373,21 @@ _DATA_NOUN = _re(
     r"full\s+(?:export|dump|backup|table|ticket\s+export|list))\b"
     r"|\.(?:csv|xlsx?|sql(?:\.gz)?|dump|parquet|json|ndjson|bak)\b",
 )
-_OUTSIDE = _re(
+# Personal places: company data has no business there whatever it is, so these
+# count even when the data itself is only "it" (the command naming it was split
+# off into a code block that the prose detector does not see).
+_PERSONAL = _re(
     r"\bpersonal[-\s]*(?:gmail|e-?mail|laptop|computer|drive|gdrive|dropbox|account|device|phone|"
-    r"machine|nas|box)\b|\bhome[- ]nas\b|\b(?:my|your|his|her|their)\s+(?:own\s+)?(?:personal\s+)?"
-    r"(?:gmail|yahoo|hotmail|icloud|proton\w*|home\s+(?:computer|pc|laptop))\b|\b(?:my|your)\s+(?:own\s+)?(?:personal\s+)?laptop\b"
-    r"|\b(?:the|a|our|their|new)\s+(?:\w+\s+)?(?:vendor|agency|partner|consultant|contractor|"
+    r"machine|nas|box|cloud)\b|\bhome[- ]nas\b"
+    r"|\b(?:my|your|his|her|their)\s+(?:own\s+)?(?:personal\s+)?(?:gmail|yahoo|hotmail|icloud|"
+    r"proton\w*|home\s+(?:computer|pc|laptop)|laptop)\b"
+    r"|\bairdrop\b|\busb\s+(?:stick|drive|key)\b"
+)
+_OUTSIDE = _re(
+    r"\b(?:the|a|our|their|new)\s+(?:\w+\s+)?(?:vendor|agency|partner|consultant|contractor|"
     r"freelancer|third[- ]party|outside\s+counsel|investor|recruiter)(?:'s|s)?(?![\w-])"
-    r"|\bagency'?s\b|\bvendor'?s\b|\bairdrop\b|\busb\s+(?:stick|drive)\b|\bpublic\s+forum\b"
-    r"|\bcommunity\s+forum\b|\btweet\b|\bslack\s+connect\b|\bshared\s+channel\s+with\b",
+    r"|\bagency'?s\b|\bvendor'?s\b|\bpublic\s+forum\b"
+    r"|\bcommunity\s+forum\b|\btweet\b|\bslack\s+connect\b|\bshared\s+channel\s+with\b"
 )
 _FILE_DROP = _re(
     r"\b(?:transfer\.sh|file\.io|wetransfer(?:\.com)?|we\.tl|pastebin\.com|0x0\.st|gofile\.io|"
@@ -735,8 +742,22 @@ def _leaving(s: _Sentence) -> Iterator[Finding]:
             _window(s.text, drop.start(), drop.end()),
         )
         return
+    verb = _POST_VERB.search(s.lower)
+    if verb is None:
+        return
+    personal = _PERSONAL.search(s.lower)
+    if personal and not _negated(s.lower, personal.start()):
+        what = f"company data ({data.group(0).strip()})" if data else "company files"
+        yield _finding(
+            _R_LEAVING,
+            f"Moves {what} to {personal.group(0).strip()}, a personal place outside the "
+            "company's systems and controls.",
+            _window(s.text, personal.start(), personal.end()),
+            risk="critical" if data and _SENSITIVE.search(s.lower) else None,
+        )
+        return
     out = _OUTSIDE.search(s.lower)
-    if not (out and data and _POST_VERB.search(s.lower)) or _negated(s.lower, out.start()):
+    if not (out and data) or _negated(s.lower, out.start()):
         return
     yield _finding(
         _R_LEAVING,

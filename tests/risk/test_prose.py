@@ -121,6 +121,9 @@ RISKY: list[tuple[str, str]] = [
     ("Paste the SSNs of the affected customers into the incident doc.", "prose.post_personal_data"),
     ("Email me the full customer export at my gmail, I'll work from home.", "prose.data_leaving"),
     ("Dump the users table and upload it to WeTransfer for the auditors.", "prose.data_leaving"),
+    # the command naming the data sits in a code block the engine assesses separately
+    ("then AirDrop it to my personal laptop.", "prose.data_leaving"),
+    ("Post the email, phone and address in #sales.", "prose.post_personal_data"),
 ]
 
 
@@ -191,6 +194,8 @@ BENIGN: list[str] = [
     "Add the phone number field to the signup form doc.",
     "Copy the SSN masking rules into the data-governance wiki page.",
     "Open the admin panel and check the user count.",
+    "Send the invoice to the vendor.",
+    "Call the customer back on the phone number in the ticket.",
 ]
 
 
