@@ -8,6 +8,17 @@ few times with backoff; if the server still does not answer, the decorated
 function does not run and `NotApproved` says why. Submissions carry an
 idempotency key (generated when not given) so a retried POST never creates a
 second request.
+
+    from bot.client import TwoKeyClient, require_approval
+
+    gate = TwoKeyClient("https://twokey.internal", os.environ["TWOKEY_API_KEY"])
+
+    @require_approval(gate, requester="dana@northwind.example",
+                      describe=lambda table: f"DROP TABLE {table};")
+    def drop(table: str) -> None:
+        warehouse.execute(f"DROP TABLE {table};")
+
+    drop("customers_tmp")   # held until approved; raises NotApproved otherwise
 """
 
 from __future__ import annotations

@@ -140,28 +140,6 @@ class ExecutionOut(BaseModel):
     executed_at: datetime | None = None
 
 
-class HistoryItem(BaseModel):
-    """A row of the admin history (the same record `twokey history --format json` prints)."""
-
-    model_config = ConfigDict(extra="allow")
-
-    id: str
-    status: str
-    risk: str
-    agent: str | None
-    requester: str | None
-    approvers: list[str] = Field(default_factory=list)
-    created_at: datetime
-    decided_at: datetime | None = None
-    reason: str | None = None
-    instruction: str
-
-
-class HistoryPage(BaseModel):
-    items: list[HistoryItem]
-    next_cursor: str | None = None
-
-
 class HealthOut(BaseModel):
     status: str
     database: str
