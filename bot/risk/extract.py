@@ -16,10 +16,11 @@ from typing import Literal
 CandidateKind = Literal["shell", "sql", "prose"]
 
 _FENCE = re.compile(
-    r"(?P<fence>```+|~~~+)[ \t]*(?P<lang>[\w+#.-]*)[^\n]*\n(?P<body>.*?)(?:\n[ \t]*(?P=fence)|\Z)",
-    re.S,
+    r"^[ \t]*(?P<fence>`{3,10}|~{3,10})[ \t]*(?P<lang>[\w+#.-]{0,30})[^\n`]*\n"
+    r"(?P<body>.*?)(?:\n[ \t]*(?P=fence)|\Z)",
+    re.S | re.M,
 )
-_INLINE = re.compile(r"(?<!`)(`{1,2})(?!`)(?P<body>[^`\n]+?)\1(?!`)")
+_INLINE = re.compile(r"(?<!`)(`{1,3})(?!`)(?P<body>[^`\n]+?)\1(?!`)")
 _PROMPT = re.compile(r"^\s*(?:\$|#|%|>|PS [^>]*>)\s+(?=\S)")
 _ROOT_PROMPT = re.compile(r"^\s*[\w.-]+@[\w.-]+(?::[^$#\n]*)?[$#]\s+(?=\S)")
 _HEREDOC = re.compile(r"<<-?\s*(['\"]?)(?P<tag>[A-Za-z_][\w-]*)\1")
@@ -119,7 +120,7 @@ _PRIVS = (
 )
 BARE_SQL = re.compile(
     r"^\s*(?:"
-    r"select\s+(?:.+?\s+from\s+\S|[\d'(*]|\w+\s*\(|[\w.]+(?:\s*,\s*[\w.]+)*\s*;?\s*$)|with\s+(?:recursive\s+)?\w+\s+as\s*\(|"
+    r"select\s(?:.{0,1500}?\sfrom\s+\S|\s*[\d'(*]|\s*\w+\s*\(|\s*[\w.]+(?:\s*,\s*[\w.]+)*\s*;?\s*$)|with\s+(?:recursive\s+)?\w+\s+as\s*\(|"
     r"insert\s+(?:into|overwrite)\s+\S|update\s+\S+\s+set\s+\S|delete\s+from\s+[\w\"`.]+"
     r"(?:\s+where\b|\s*;|\s*$|\s+using\b|\s+as\b)|"
     r"drop\s+(?:table|schema|database|view|user|role|policy|materialized|stage|share|dataset)\s|"
@@ -127,8 +128,8 @@ BARE_SQL = re.compile(
     r"alter\s+(?:table|role|user|schema|database|view|policy|group|system|server|share)\s+\S|"
     r"get\s+@\S+\s+'?file://|drop\s+masking\s+policy\s|"
     r"set\s+(?:global|persist|session|local)\s+\w|set\s+[\w.]+\s*=\s*\S|noaudit\s|"
-    rf"grant\s+(?:{_PRIVS}[\w\s,()`./-]*?\s+(?:on|to)\s+\S|[\w\"]+\s+to\s+[\w\"@'%.-]+\s*;?\s*$)|"
-    rf"revoke\s+(?:{_PRIVS}[\w\s,()`./-]*?\s+(?:on|from)\s+\S|[\w\"]+\s+from\s+[\w\"]+\s*;?\s*$)|"
+    rf"grant\s+(?:{_PRIVS}[^;\n]{{0,300}}?\s(?:on|to)\s+\S|[\w\"]+\s+to\s+[\w\"@'%.-]+\s*;?\s*$)|"
+    rf"revoke\s+(?:{_PRIVS}[^;\n]{{0,300}}?\s(?:on|from)\s+\S|[\w\"]+\s+from\s+[\w\"]+\s*;?\s*$)|"
     r"create\s+(?:or\s+replace\s+)?(?:user|role|table|view|schema|database|login|share|stage)\s|"
     r"copy\s+(?:\(|into\s|[\w\"`.]+\s*(?:\([^)]*\)\s*)?(?:to|from)\s)|"
     r"unload\s*\(|export\s+data\b|merge\s+into\s|set\s+(?:session\s+)?row_security\b|"
@@ -171,7 +172,8 @@ class Candidate:
 
 
 def looks_like_sql(text: str) -> bool:
-    return bool(BARE_SQL.match(text))
+    # The start of a statement says what it is; a bounded prefix keeps matching linear.
+    return bool(BARE_SQL.match(text[:2000]))
 
 
 def _strip_prompt(line: str) -> str:
@@ -327,7 +329,9 @@ class Extractor:
     def _sql_after_colon(text: str, out: list[Candidate]) -> None:
         """SQL that starts mid-sentence: "Fix it: GRANT SELECT ON t TO PUBLIC;"."""
         for line in text.splitlines():
-            for m in _SQL_AFTER.finditer(line):
+            for n, m in enumerate(_SQL_AFTER.finditer(line)):
+                if n >= 4:
+                    break
                 tail = line[m.end() :].strip()
                 if looks_like_sql(tail):
                     out.append(Candidate("sql", tail, False))

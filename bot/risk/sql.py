@@ -477,11 +477,7 @@ def _clean(stmt: str) -> str:
 # --- raw-command patterns (what sqlglot keeps as an opaque Command) ---------------------
 
 _IDENT = r"(?:\"[^\"]+\"|`[^`]+`|\[[^\]]+\]|[\w$@.*-]+)"
-_GRANT = re.compile(
-    r"^grant\s+(?P<what>.+?)(?:\s+on\s+(?P<on>.+?))?\s+to\s+(?P<to>.+?)"
-    r"(?:\s+with\s+(?:grant|admin)\s+option)?$",
-    re.I,
-)
+_GRANT_OPTION = re.compile(r"\s+with\s+(?:grant|admin|hierarchy)\s+option\s*$", re.I)
 _REVOKE = re.compile(r"^revoke\b", re.I)
 _ALL_TABLES = re.compile(
     r"\ball\s+(?:tables|views|sequences)\s+in\s+(schema|database)\s+(\S+)", re.I
@@ -833,10 +829,16 @@ class SqlDetector:
         return False
 
     def _raw_grant(self, clean: str, result: SqlResult) -> bool:
-        m = _GRANT.match(clean)
-        if not m:
+        # Split with plain string search: GRANT <what> [ON <object>] TO <grantees> [WITH … OPTION]
+        low = clean.lower()
+        to_at = low.rfind(" to ")
+        if not low.startswith("grant ") or to_at < 6:
             return False
-        what, on, to = m.group("what"), m.group("on") or "", m.group("to")
+        head, to = clean[6:to_at].strip(), _GRANT_OPTION.sub("", clean[to_at + 4 :]).strip()
+        on_at = head.lower().find(" on ")
+        what, on = (head[:on_at], head[on_at + 4 :].strip()) if on_at >= 0 else (head, "")
+        if not what or not to:
+            return False
         share = _TO_SHARE.match(to)
         schema_wide = _ALL_TABLES.search(on) or _FUTURE.search(on)
         target = on or what

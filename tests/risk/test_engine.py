@@ -195,3 +195,22 @@ def test_broken_customer_rule_stops_startup() -> None:
     bad = RuleConfig(id="acme.x", pattern="prod", reason="r", match=["staging only"])
     with pytest.raises(ConfigError, match="acme.x"):
         RiskEngine(TwoKeyConfig(policy=PolicyConfig(rules=[bad])))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "grant select" + " " * 20000 + "x",
+        "GRANT " + "a on " * 3000 + "x",
+        "```" * 10000,
+        "run: " * 5000,
+        "select " + "a from " * 3000,
+    ],
+    ids=["grant-spaces", "grant-on", "fences", "colons", "select-from"],
+)
+def test_pathological_input_stays_fast(bare: RiskEngine, text: str) -> None:
+    import time
+
+    started = time.perf_counter()
+    bare.assess(text)
+    assert time.perf_counter() - started < 5.0  # quadratic blow-ups took 10 s and more
