@@ -151,7 +151,8 @@ async def _find_call(gate: Gate, agent: str, call_id: str) -> RequestView | None
     request_id = await run_in_threadpool(lookup)
     if request_id is None:
         return None
-    return await gate.service.get(request_id)
+    view = await gate.service.get(request_id)
+    return view if view is not None and view.source == "humanlayer" else None
 
 
 def _call_not_found(call_id: str) -> HumanLayerError:
@@ -192,7 +193,7 @@ async def create_function_call(body: FunctionCallIn, caller: CallerDep, gate: Ga
         meta=meta,
         allowed_approvers=route.allowed_approvers,
     )
-    if not created and (view.meta or {}).get("spec_sha256") != sha:
+    if not created and (view.source != "humanlayer" or view.meta.get("spec_sha256") != sha):
         # Answering with the earlier verdict would approve a call nobody assessed.
         raise HumanLayerError(
             409, f"call_id {body.call_id!r} was already used for a different function call"
@@ -275,5 +276,9 @@ async def not_supported(rest: str) -> Any:
             501,
             "TwoKey does not escalate by email; escalation follows policy.escalate_after in Slack",
             "not_supported",
+        )
+    if rest.startswith("/"):
+        raise HumanLayerError(
+            404, "HUMANLAYER_API_BASE must end in /humanlayer/v1 with no trailing slash"
         )
     raise HumanLayerError(404, f"TwoKey does not serve {PREFIX}/{rest}")

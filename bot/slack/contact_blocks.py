@@ -20,7 +20,7 @@ from bot.slack.blocks import (
     mrkdwn,
     user,
 )
-from bot.slack.escape import escape, plain
+from bot.slack.escape import escape, plain, truncate_escaped
 
 if TYPE_CHECKING:
     from bot.humanlayer.contacts import ContactView
@@ -32,9 +32,9 @@ QUESTION_PREVIEW = 2500
 
 def _question(view: ContactView) -> list[dict[str, Any]]:
     subject = (view.meta or {}).get("subject")
-    text = escape(view.message)
-    if len(text) > QUESTION_PREVIEW:
-        text = text[:QUESTION_PREVIEW].rsplit("&", 1)[0] + "…"
+    text, cut = truncate_escaped(escape(view.message), QUESTION_PREVIEW)
+    if cut:
+        text += "…"
     out = [mrkdwn(f":speech_balloon: *{escape(view.agent)}* asks:")]
     if subject:
         out.append(mrkdwn(f"*{escape(str(subject))}*"))
@@ -53,7 +53,7 @@ def question(view: ContactView) -> Payload:
             f"Your reply goes back to the agent as typed and is recorded by TwoKey. `{view.id}`"
         )
     )
-    return {"text": f"{view.agent} asks you a question", "blocks": blocks}
+    return {"text": f"{escape(view.agent)} asks you a question", "blocks": blocks}
 
 
 def answered(view: ContactView) -> Payload:
@@ -61,12 +61,12 @@ def answered(view: ContactView) -> Payload:
     blocks = _question(view)
     if view.status == "answered":
         note = f":white_check_mark: Answered by {user(view.responded_by)}."
-        reply = escape(view.response or "")[:QUESTION_PREVIEW]
+        reply, _ = truncate_escaped(escape(view.response or ""), QUESTION_PREVIEW)
         blocks.append(mrkdwn(f"{note}\n>>> {reply or ' '}"))
     else:
         blocks.append(mrkdwn(":hourglass: This question expired; the agent stopped waiting."))
     blocks.append(context(f"`{view.id}`"))
-    return {"text": f"{view.agent}'s question is closed", "blocks": blocks}
+    return {"text": f"{escape(view.agent)}'s question is closed", "blocks": blocks}
 
 
 def reply_modal(view: ContactView, *, channel: str | None, ts: str | None) -> dict[str, Any]:

@@ -80,6 +80,9 @@ async def test_errors_are_json_with_message_and_code(inproc: Any, keys: Keys) ->
     )
     assert escalate.status_code == 501
     assert escalate.json()["error"]["code"] == "not_supported"
+    slash = await http.get(f"{BASE}//function_calls/c1", headers=bearer(keys.opsbot))
+    assert slash.status_code == 404
+    assert "no trailing slash" in slash.json()["error"]["message"]
     elsewhere = await http.get(f"{BASE}/no/such/thing")
     assert elsewhere.status_code == 404 and elsewhere.json()["error"]["message"]
 
@@ -261,6 +264,17 @@ async def test_gate_idempotency_keys_do_not_collide(inproc: Any, keys: Keys) -> 
     hl = await post_call(http, keys.opsbot, call("c-shared"))
     assert hl.status_code == 201
     assert request_id(hl) != gate.json()["id"]
+
+    # A gate request that borrows the namespaced key is never served as a function call.
+    squat = await http.post(
+        "/v1/instructions",
+        json={"requester": EMPLOYEE, "text": "ls", "idempotency_key": "humanlayer:c-squat"},
+        headers=bearer(keys.opsbot),
+    )
+    assert squat.status_code in (200, 202)
+    got = await http.get(f"{BASE}/function_calls/c-squat", headers=bearer(keys.opsbot))
+    assert got.status_code == 404
+    assert (await post_call(http, keys.opsbot, call("c-squat"))).status_code == 409
 
 
 # ---- routing: requester and narrowing ---------------------------------------------------------
