@@ -2,7 +2,8 @@
 
 The approval service asks "who is in S0SECURITY?" on every click; Slack's
 `usergroups.users.list` answers, and a short cache keeps clicks cheap while
-membership changes still take effect within minutes. A failed look-up raises:
+membership changes still take effect within a minute or two (the service
+keeps its own short cache on top). A failed look-up raises:
 the service treats an unresolvable group as empty, so Slack being down never
 makes anyone an approver.
 """
@@ -21,7 +22,7 @@ log = logging.getLogger(__name__)
 class SlackUsergroups:
     """A `UsergroupResolver` (group id -> member ids) backed by the Web API, cached per group."""
 
-    def __init__(self, client: AsyncWebClient, *, ttl: float = 120.0) -> None:
+    def __init__(self, client: AsyncWebClient, *, ttl: float = 30.0) -> None:
         self._client = client
         self._ttl = ttl
         self._cache: dict[str, tuple[float, list[str]]] = {}

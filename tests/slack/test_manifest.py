@@ -66,3 +66,10 @@ def test_events_shortcut_command_and_interactivity_match_the_listeners() -> None
 def test_manifest_explains_socket_mode() -> None:
     text = (ROOT / "manifest.yml").read_text(encoding="utf-8")
     assert "socket_mode_enabled: true" in text and "connections:write" in text
+
+
+def test_texts_are_within_slacks_manifest_limits() -> None:
+    info = MANIFEST["display_information"]
+    assert len(info["name"]) <= 35 and len(info["description"]) <= 140
+    assert 174 <= len(info["long_description"]) <= 4000
+    assert re.fullmatch(r"#[0-9a-fA-F]{6}", info["background_color"])
