@@ -11,6 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.risk import secrets as secrets_module
 from bot.risk.secrets import mask_fragment, scan_secrets
@@ -250,3 +252,60 @@ def test_speed_on_the_benchmark_mix() -> None:
     p99 = times[int(len(times) * 0.99)]
     print(f"\nscan_secrets: mean {mean * 1e6:.0f} µs, p99 {p99 * 1e6:.0f} µs over {len(rows)}")
     assert mean < 0.001  # generous: a loaded CI box must not make this flaky
+
+
+# ---------------------------------------------------------------- property: nothing leaks
+_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+
+
+def _luhn_complete(prefix: str) -> str:
+    """Append the check digit that makes `prefix` pass the Luhn check."""
+    for check in "0123456789":
+        digits = prefix + check
+        total = 0
+        for i, ch in enumerate(reversed(digits)):
+            d = int(ch)
+            if i % 2:
+                d = d * 2 - 9 if d > 4 else d * 2
+            total += d
+        if total % 10 == 0:
+            return digits
+    raise AssertionError("unreachable")
+
+
+_secret_values = st.one_of(
+    st.text("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", min_size=16, max_size=16).map(lambda s: "AKIA" + s),
+    st.text(_ALNUM, min_size=36, max_size=36).map(lambda s: "ghp_" + s),
+    st.text(_ALNUM, min_size=24, max_size=34).map(lambda s: "sk_live_" + s),
+    st.tuples(
+        st.integers(10**9, 10**10 - 1),
+        st.integers(10**9, 10**10 - 1),
+        st.text(_ALNUM.lower(), min_size=24, max_size=24),
+    ).map(lambda t: f"xoxb-{t[0]}-{t[1]}-{t[2]}"),
+    st.text("0123456789", min_size=14, max_size=14).map(lambda s: _luhn_complete("4" + s)),
+    st.tuples(st.integers(1, 665), st.integers(1, 99), st.integers(1, 9999)).map(
+        lambda t: f"{t[0]:03d}-{t[1]:02d}-{t[2]:04d}"
+    ),
+)
+_frames = st.sampled_from(
+    [
+        "Use {} for the deploy.",
+        "export TOKEN={}",
+        "the key is `{}` — paste it in #eng",
+        "```\n{}\n```",
+        "({}), thanks!",
+        "curl -H 'X-Key: {}' https://api.internal/",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=_secret_values, frame=_frames)
+def test_generated_secrets_never_survive(value: str, frame: str) -> None:
+    scan = scan_secrets(frame.format(value))
+    assert value not in scan.masked
+    assert scan.findings
+    assert all(f.verdict != "allow" for f in scan.findings if f.category == "secrets")
+    for finding in scan.findings:
+        assert value not in finding.reason
+        assert value not in (finding.evidence or "")
