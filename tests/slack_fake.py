@@ -370,7 +370,7 @@ class SlackFake:
 
     def _check_channel(self, params: dict[str, Any]) -> dict[str, Any] | None:
         channel = params.get("channel")
-        if not channel or not isinstance(channel, str) or channel[0] not in "CGDU":
+        if not channel or not isinstance(channel, str) or channel[0] not in "CGDU#":
             return {"ok": False, "error": "channel_not_found"}
         return None
 
@@ -386,8 +386,13 @@ class SlackFake:
         return None
 
     def _resolve_channel(self, channel: str) -> str:
-        # Posting to a user id posts in the bot's DM with that user, as Slack does.
-        return self.dm_channel(channel) if channel.startswith("U") else channel
+        # Posting to a user id posts in the bot's DM with that user, and a #name in that
+        # channel; Slack answers with the conversation id either way.
+        if channel.startswith("U"):
+            return self.dm_channel(channel)
+        if channel.startswith("#"):
+            return "C" + "".join(ch for ch in channel[1:].upper() if ch.isalnum())[:10]
+        return channel
 
     def _m_auth_test(self, params: dict[str, Any]) -> dict[str, Any]:
         return {

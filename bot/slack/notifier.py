@@ -190,7 +190,7 @@ class SlackNotifier:
         cards: list[dict[str, str]] = []
         channel = self.config.slack.approvals_channel
         if channel:
-            posted = await self.post(channel.lstrip("#"), payload)
+            posted = await self.post(channel, payload)  # an id, or a #name Slack resolves
             if posted:
                 cards.append(posted)
         direct: list[str] = []

@@ -122,3 +122,16 @@ async def test_redeemed_approval_is_shown_as_carried_out(slack: Slack) -> None:
     assert outcome.ok
     card = request.slack["cards"][0]
     assert "carried out" in texts(slack.fake.message(card["channel"], card["ts"]).blocks)
+
+
+async def test_approvals_channel_may_be_given_by_name(sqlite_engine, example_config, fake) -> None:
+    config = example_config.model_copy(
+        update={"slack": SlackConfig(approvals_channel="#data-approvals")}
+    )
+    async for harness in build(sqlite_engine, config, fake):
+        request_id = await pending_via_api(harness)
+        request = await harness.service.get(request_id)
+        assert [c["channel"] for c in request.slack["cards"]] == ["CDATAAPPROV"]
+        await harness.click(blocks.APPROVE, request_id, APPROVER, channel="CDATAAPPROV")
+        card = request.slack["cards"][0]
+        assert "*Approved*" in texts(harness.fake.message(card["channel"], card["ts"]).blocks)
