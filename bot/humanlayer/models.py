@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 SLACK_USER_ID = re.compile(r"^[UW][A-Z0-9]{2,20}$")
 SLACK_CONVERSATION_ID = re.compile(r"^[CGD][A-Z0-9]{2,20}$")
+_ARG_NAME = re.compile(r"^[^\s`]{1,100}$")
 MAX_ID = 150
 """Longest run_id / call_id accepted (the idempotency key gets a prefix; the column holds 200)."""
 
@@ -77,11 +78,20 @@ class ResponseOptionIn(_Lenient):
 
 
 class FunctionCallSpecIn(_Lenient):
-    fn: str = Field(min_length=1, max_length=200)
+    fn: str = Field(min_length=1, max_length=200, pattern=r"^[^\s`]+$")
     kwargs: dict[str, Any] = Field(default_factory=dict)
     channel: ContactChannelIn | None = None
     reject_options: list[ResponseOptionIn] | None = None
     state: dict[str, Any] | None = None
+
+    @field_validator("kwargs")
+    @classmethod
+    def _argument_names(cls, value: dict[str, Any]) -> dict[str, Any]:
+        # Names are rendered into the assessed text; whitespace or backticks could reshape it.
+        bad = [k for k in value if not _ARG_NAME.match(k)]
+        if bad:
+            raise ValueError("argument names must be 1-100 characters without spaces or backticks")
+        return value
 
 
 class FunctionCallIn(_Lenient):

@@ -161,7 +161,7 @@ def _call_not_found(call_id: str) -> HumanLayerError:
 
 @router.post("/function_calls", summary="Ask for approval of one function call")
 async def create_function_call(body: FunctionCallIn, caller: CallerDep, gate: GateDep) -> Any:
-    rendered = render_call(body.spec.fn, body.spec.kwargs)
+    rendered = await run_in_threadpool(render_call, body.spec.fn, body.spec.kwargs)
     limit = gate.config.policy.max_text_bytes
     size = len(rendered.text.encode("utf-8"))
     if size > limit:
@@ -171,16 +171,17 @@ async def create_function_call(body: FunctionCallIn, caller: CallerDep, gate: Ga
     route = routing(body)
     sha = call_digest(body)
     spec = body.spec
+    kwargs, state = await run_in_threadpool(lambda: (masked(spec.kwargs), masked(spec.state)))
     meta = {
         "run_id": body.run_id,
         "call_id": body.call_id,
         "fn": spec.fn,
-        "kwargs": masked(spec.kwargs),
+        "kwargs": kwargs,
         "channel": spec.channel.echo() if spec.channel else None,
         "reject_options": [o.model_dump() for o in spec.reject_options]
         if spec.reject_options
         else None,
-        "state": masked(spec.state),
+        "state": state,
         "spec_sha256": sha,
         "assessed_as": rendered.assessed_as,
     }

@@ -87,8 +87,10 @@ async def test_errors_are_json_with_message_and_code(inproc: Any, keys: Keys) ->
     assert elsewhere.status_code == 404 and elsewhere.json()["error"]["message"]
 
 
-async def test_bad_slack_hints_are_refused(inproc: Any, keys: Keys) -> None:
+async def test_bad_slack_hints_and_argument_names_are_refused(inproc: Any, keys: Keys) -> None:
     http, _ = inproc
+    odd = await post_call(http, keys.opsbot, call("c-odd", kwargs={"x\n```": "DROP TABLE t"}))
+    assert odd.status_code == 422 and "argument names" in odd.json()["error"]["message"]
     body = call("c-hint", channel=slack_channel("C0OPS", allowed_responder_ids=["#ops"]))
     response = await post_call(http, keys.opsbot, body)
     assert response.status_code == 422
