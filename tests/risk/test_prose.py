@@ -121,6 +121,8 @@ RISKY: list[tuple[str, str]] = [
     ("Paste the SSNs of the affected customers into the incident doc.", "prose.post_personal_data"),
     ("Email me the full customer export at my gmail, I'll work from home.", "prose.data_leaving"),
     ("Dump the users table and upload it to WeTransfer for the auditors.", "prose.data_leaving"),
+    ("Publish the customer list to the web for the partners.", "prose.public_link"),
+    ("Make the revenue forecast public on the website.", "prose.public_link"),
     # the command naming the data sits in a code block the engine assesses separately
     ("then AirDrop it to my personal laptop.", "prose.data_leaving"),
     ("Post the email, phone and address in #sales.", "prose.post_personal_data"),
