@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request, status
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.engine import Engine
 from starlette.concurrency import run_in_threadpool
 
@@ -99,18 +100,25 @@ class KeyCache:
             return Caller(key_id=key.id, agent=key.agent, admin=key.admin)
 
 
-async def current_caller(request: Request) -> Caller:
+_bearer = HTTPBearer(
+    auto_error=False, description="An API key made with `twokey keys create --agent NAME`."
+)
+
+
+async def current_caller(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Caller:
     """401 without a valid `Authorization: Bearer` key."""
-    header = request.headers.get("authorization", "")
-    scheme, _, token = header.partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
+    token = credentials.credentials.strip() if credentials is not None else ""
+    if not token:
         raise HTTPException(
             status.HTTP_401_UNAUTHORIZED,
             "missing API key: send `Authorization: Bearer <key>`",
             headers=_CHALLENGE,
         )
     keys: KeyCache = request.app.state.keys
-    caller = await keys.caller(token.strip())
+    caller = await keys.caller(token)
     if caller is None:
         raise HTTPException(
             status.HTTP_401_UNAUTHORIZED, "invalid or revoked API key", headers=_CHALLENGE

@@ -359,3 +359,6 @@ async def test_openapi_documents_every_status(http: httpx.AsyncClient) -> None:
     redeem = spec["paths"]["/v1/executions"]["post"]["responses"]
     assert {"200", "403", "409"} <= set(redeem)
     assert "/slack/events" not in spec["paths"]
+    assert spec["components"]["securitySchemes"]["HTTPBearer"]["scheme"] == "bearer"
+    assert spec["paths"]["/v1/instructions"]["post"]["security"] == [{"HTTPBearer": []}]
+    assert "security" not in spec["paths"]["/healthz"]["get"]
