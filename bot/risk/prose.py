@@ -234,7 +234,7 @@ _CONSUMER_MAIL = frozenset(
 )
 _GUEST = _re(
     r"\b(?:single|multi)[- ]channel\s+guests?\b|\bas\s+(?:an?\s+)?(?:external\s+)?guests?\b"
-    r"|\bguest\s+(?:account|access|user|invite)s?\b|\binvite\b[^.\n]{0,40}?\bguests?\b"
+    r"|\bguest\s+(?:account|access|user|invite)s?\b|\b(?:invite|add)\b[^.\n]{0,40}?\bguests?\b"
     r"|\bexternal\s+(?:collaborators?|users?|guests?)\b",
 )
 _DATA_SHARE = _re(
@@ -376,7 +376,7 @@ _DATA_NOUN = _re(
 # count even when the data itself is only "it" (the command naming it was split
 # off into a code block that the prose detector does not see).
 _PERSONAL = _re(
-    r"\bpersonal[-\s]*(?:gmail|e-?mail|laptop|computer|drive|gdrive|dropbox|account|device|phone|"
+    r"\bpersonal[-\s]*(?:google\s+|microsoft\s+|apple\s+|one)?(?:gmail|e-?mail|laptop|computer|drive|gdrive|dropbox|account|device|phone|"
     r"machine|nas|box|cloud)\b|\bhome[- ]nas\b"
     r"|\b(?:my|your|his|her|their)\s+(?:own\s+)?(?:personal\s+)?(?:gmail|yahoo|hotmail|icloud|"
     r"proton\w*|home\s+(?:computer|pc|laptop)|laptop)\b"
