@@ -300,6 +300,9 @@ class ContactDesk:
         ok, why = may_answer(view, user)
         if not ok:
             return ReplyOutcome(False, why, view)
+        offered = {str(o.get("name")) for o in view.meta.get("response_options") or []}
+        if option is not None and option not in offered:
+            return ReplyOutcome(False, "That answer is not one the agent offered.", view)
         text = response.strip()[:MAX_RESPONSE]
         if not text:
             return ReplyOutcome(False, "A reply cannot be empty.", view)

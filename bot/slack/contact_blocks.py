@@ -26,8 +26,21 @@ if TYPE_CHECKING:
     from bot.humanlayer.contacts import ContactView
 
 REPLY = "twokey_contact_reply"
+REPLY_OPTION = "twokey_contact_option"
+"""Prefix of the option buttons' action ids (`twokey_contact_option:<index>`)."""
 REPLY_VIEW = "twokey_contact_reply_view"
 QUESTION_PREVIEW = 2500
+MAX_OPTIONS = 5
+
+
+def options(view: ContactView) -> list[dict[str, Any]]:
+    """The agent's suggested answers (HumanLayer `response_options`), in its order."""
+    raw = (view.meta or {}).get("response_options") or []
+    return [o for o in raw if isinstance(o, dict) and o.get("name")][:MAX_OPTIONS]
+
+
+def option_label(option: dict[str, Any]) -> str:
+    return str(option.get("title") or option.get("name"))
 
 
 def _question(view: ContactView) -> list[dict[str, Any]]:
@@ -45,9 +58,20 @@ def _question(view: ContactView) -> list[dict[str, Any]]:
 def question(view: ContactView) -> Payload:
     """The message that asks; the Reply button opens `reply_modal`."""
     blocks = _question(view)
-    blocks.append(
-        {"type": "actions", "elements": [button("Reply", REPLY, view.id, style="primary")]}
-    )
+    suggested = options(view)
+    if suggested:
+        lines = [
+            f"• *{escape(option_label(o))}*"
+            + (f" — {escape(str(o['description']))}" if o.get("description") else "")
+            for o in suggested
+        ]
+        blocks.append(mrkdwn("Suggested answers:\n" + "\n".join(lines)))
+    elements = [button("Reply", REPLY, view.id, style="primary")]
+    elements += [
+        button(option_label(o), f"{REPLY_OPTION}:{i}", f"{view.id}:{i}")
+        for i, o in enumerate(suggested)
+    ]
+    blocks.append({"type": "actions", "elements": elements})
     blocks.append(
         context(
             f"Your reply goes back to the agent as typed and is recorded by TwoKey. `{view.id}`"
@@ -69,10 +93,33 @@ def answered(view: ContactView) -> Payload:
     return {"text": f"{escape(view.agent)}'s question is closed", "blocks": blocks}
 
 
-def reply_modal(view: ContactView, *, channel: str | None, ts: str | None) -> dict[str, Any]:
-    metadata = json.dumps(
-        {k: v for k, v in {"id": view.id, "channel": channel, "ts": ts}.items() if v}
-    )
+def reply_modal(
+    view: ContactView,
+    *,
+    channel: str | None,
+    ts: str | None,
+    option: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The reply form; an option prefills it (its `prompt_fill`) and is recorded with the reply."""
+    where = {"id": view.id, "channel": channel, "ts": ts}
+    if option is not None:
+        where["option"] = str(option["name"])
+    metadata = json.dumps({k: v for k, v in where.items() if v})
+    element: dict[str, Any] = {
+        "type": "plain_text_input",
+        "action_id": INPUT_ACTION,
+        "multiline": True,
+        "max_length": MAX_REASON_INPUT,
+        "placeholder": {
+            "type": "plain_text",
+            "text": plain("The agent reads exactly what you type here.", 150),
+        },
+    }
+    label = "Your reply"
+    if option is not None:
+        label = plain(f"Your reply ({option_label(option)})", 2000)
+        fill = str(option.get("prompt_fill") or option_label(option))
+        element["initial_value"] = fill[:MAX_REASON_INPUT]
     return {
         "type": "modal",
         "callback_id": REPLY_VIEW,
@@ -85,17 +132,8 @@ def reply_modal(view: ContactView, *, channel: str | None, ts: str | None) -> di
             {
                 "type": "input",
                 "block_id": INPUT_BLOCK,
-                "label": {"type": "plain_text", "text": "Your reply"},
-                "element": {
-                    "type": "plain_text_input",
-                    "action_id": INPUT_ACTION,
-                    "multiline": True,
-                    "max_length": MAX_REASON_INPUT,
-                    "placeholder": {
-                        "type": "plain_text",
-                        "text": plain("The agent reads exactly what you type here.", 150),
-                    },
-                },
+                "label": {"type": "plain_text", "text": label},
+                "element": element,
             },
         ],
     }

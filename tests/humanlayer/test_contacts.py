@@ -56,6 +56,8 @@ async def test_question_goes_to_the_dm_and_the_reply_comes_back(
 
     desk = ContactDesk(engine, example_config)
     contact_id = out["twokey"]["contact_id"]
+    forged = await desk.answer(contact_id, user=EMPLOYEE, response="x", option="not-offered")
+    assert not forged.ok and "not one the agent offered" in forged.message
     stranger = await desk.answer(contact_id, user=APPROVER, response="us-east-1")
     assert not stranger.ok and "someone else" in stranger.message
     answered = await desk.answer(contact_id, user=EMPLOYEE, response="eu-west-1")

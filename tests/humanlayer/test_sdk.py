@@ -20,8 +20,15 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
-from humanlayer import AsyncHumanLayer, ContactChannel, HumanLayer, SlackContactChannel
+from humanlayer import (
+    AsyncHumanLayer,
+    ContactChannel,
+    HumanLayer,
+    ResponseOption,
+    SlackContactChannel,
+)
 
 from bot.config import TwoKeyConfig
 from bot.slack import blocks, contact_blocks
@@ -233,6 +240,49 @@ def test_human_as_tool_returns_the_employees_reply(
     )
     assert "Answered by" in str(closed.blocks)
     assert find_button(fake, dm, contact_blocks.REPLY) is None
+
+
+def test_human_as_tool_response_options_prefill_and_are_recorded(
+    live_factory: Factory, example_config: TwoKeyConfig, fake: SlackFake, sdk_env: Any, keys: Keys
+) -> None:
+    server = live_factory(example_config)
+    sdk_env(server)
+    hl = HumanLayer(sleep=fast_sleep, genid=lambda prefix: f"{prefix}-fixed")
+    ask = hl.human_as_tool(
+        ContactChannel(slack=SlackContactChannel(channel_or_user_id=EMPLOYEE)),
+        response_options=[
+            ResponseOption(name="later", title="Not now"),
+            ResponseOption(name="go", title="Go ahead", prompt_fill="Yes, go ahead with the plan"),
+        ],
+    )
+    option_button = f"{contact_blocks.REPLY_OPTION}:1"
+    dm = fake.dm_channel(EMPLOYEE)
+    with ThreadPoolExecutor(1) as pool:
+        answer = pool.submit(ask, "Shall I start the migration?")
+        message, value = wait_for(lambda: find_button(fake, dm, option_button), what="options")
+        assert "Suggested answers" in str(message.blocks) and "Not now" in str(message.blocks)
+        click(
+            server.url,
+            user=EMPLOYEE,
+            action_id=option_button,
+            value=value,
+            channel=dm,
+            ts=message.ts,
+        )
+        contact_id = value.split(":")[0]
+        modal = wait_for(
+            lambda: view_with(fake, contact_blocks.REPLY_VIEW, "option", "go"), what="the modal"
+        )
+        element = modal["blocks"][-1]["element"]
+        assert element["initial_value"] == "Yes, go ahead with the plan"
+        submit_view(server.url, user=EMPLOYEE, view=modal, text=element["initial_value"])
+        assert answer.result(timeout=20) == "Yes, go ahead with the plan"
+    got = httpx.get(
+        f"{server.humanlayer_base}/contact_requests/call-fixed",
+        headers={"Authorization": f"Bearer {keys.opsbot}"},
+    ).json()
+    assert got["status"]["response_option_name"] == "go"
+    assert got["twokey"]["contact_id"] == contact_id
 
 
 def test_an_agent_file_works_with_only_the_two_variables(

@@ -8,6 +8,7 @@ explanation and changes nothing.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
@@ -40,7 +41,8 @@ def register(app: AsyncApp, deps: Any) -> None:
         container = body.get("container") or {}
         channel = container.get("channel_id") or (body.get("channel") or {}).get("id")
         ts = container.get("message_ts") or (body.get("message") or {}).get("ts")
-        view = await desk.get(str(action.get("value") or ""))
+        contact_id, _, index = str(action.get("value") or "").partition(":")
+        view = await desk.get(contact_id)
         if view is None:
             await tell(user, "That question no longer exists.", channel)
             return
@@ -51,7 +53,14 @@ def register(app: AsyncApp, deps: Any) -> None:
         if not ok:
             await tell(user, escape(why), channel)
             return
-        modal = contact_blocks.reply_modal(view, channel=channel, ts=ts)
+        option = None
+        if index:
+            suggested = contact_blocks.options(view)
+            if not index.isdigit() or int(index) >= len(suggested):
+                await tell(user, "That answer is no longer offered.", channel)
+                return
+            option = suggested[int(index)]
+        modal = contact_blocks.reply_modal(view, channel=channel, ts=ts, option=option)
         opened = await deps.notifier.call(
             "views.open", deps.client.views_open(trigger_id=body.get("trigger_id"), view=modal)
         )
@@ -66,7 +75,9 @@ def register(app: AsyncApp, deps: Any) -> None:
             await ack(response_action="errors", errors={blocks.INPUT_BLOCK: "Please type a reply."})
             return
         await ack()
-        outcome = await desk.answer(meta.get("id", ""), user=user, response=text)
+        outcome = await desk.answer(
+            meta.get("id", ""), user=user, response=text, option=meta.get("option")
+        )
         if not outcome.ok:
             await tell(user, escape(outcome.message), meta.get("channel"))
             return
@@ -74,4 +85,5 @@ def register(app: AsyncApp, deps: Any) -> None:
             await refresh(outcome.contact)
 
     app.action(contact_blocks.REPLY)(on_reply)
+    app.action(re.compile(rf"^{contact_blocks.REPLY_OPTION}:\d+$"))(on_reply)
     app.view(contact_blocks.REPLY_VIEW)(on_submit)
