@@ -499,7 +499,9 @@ _ROLE_STMT = re.compile(
     re.I,
 )
 _LOGIN_CHANGE = re.compile(r"(?<!no)\blogin\b|\bpassword\b|\brename\s+to\b|\bvalid\s+until\b", re.I)
-_EMAIL = re.compile(r"[\w.+-]+@((?:[\w-]+\.)+[a-z]{2,})", re.I)
+_EMAIL = re.compile(
+    r"(?<![\w.+-])[\w.+-]{1,64}@([\w-]{1,63}(?:\.[\w-]{1,63}){1,8})(?![\w.-])", re.I
+)
 _EVERYONE = re.compile(
     r"(?:^|[\s,\"'`:])(?:public|allusers|allauthenticatedusers|domain:[\w.-]+)(?=$|[\s,\"'`])",
     re.I,
@@ -834,7 +836,8 @@ class SqlDetector:
         to_at = low.rfind(" to ")
         if not low.startswith("grant ") or to_at < 6:
             return False
-        head, to = clean[6:to_at].strip(), _GRANT_OPTION.sub("", clean[to_at + 4 :]).strip()
+        head = clean[6:to_at].strip()
+        to = _GRANT_OPTION.sub("", clean[to_at + 4 : to_at + 1004]).strip()
         on_at = head.lower().find(" on ")
         what, on = (head[:on_at], head[on_at + 4 :].strip()) if on_at >= 0 else (head, "")
         if not what or not to:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.config import (
     AgentConfig,
@@ -23,6 +25,9 @@ def engine() -> RiskEngine:
 @pytest.fixture(scope="module")
 def bare() -> RiskEngine:
     return RiskEngine()
+
+
+_FUZZ_ENGINE = RiskEngine(load_config(EXAMPLE))
 
 
 def rules(a: Assessment) -> set[str]:
@@ -214,3 +219,44 @@ def test_pathological_input_stays_fast(bare: RiskEngine, text: str) -> None:
     started = time.perf_counter()
     bare.assess(text)
     assert time.perf_counter() - started < 5.0  # quadratic blow-ups took 10 s and more
+
+
+_SQLISH = st.sampled_from(
+    [
+        "SELECT",
+        "DROP",
+        "TABLE",
+        "GRANT",
+        "ON",
+        "TO",
+        "PUBLIC",
+        "'",
+        '"',
+        "`",
+        ";",
+        "(",
+        ")",
+        "```",
+        "\n",
+        " ",
+        "customers",
+        "*",
+        "--",
+        "$$",
+        "rm",
+        "-rf",
+        "/",
+        "|",
+        "sh",
+        "@",
+        "COPY",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_SQLISH | st.text(max_size=8), max_size=40).map("".join))
+def test_any_text_gets_an_assessment(text: str) -> None:
+    a = _FUZZ_ENGINE.assess(text)
+    assert a.decision in ("allow", "require_approval", "block")
+    assert all(f.reason for f in a.findings)
