@@ -17,6 +17,7 @@ from typing import Any
 
 from fastapi import FastAPI
 from slack_bolt.adapter.fastapi.async_handler import AsyncSlackRequestHandler
+from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy.engine import Engine
 
@@ -61,20 +62,27 @@ class Lifecycle:
         notifier: SlackNotifier,
         webhooks: WebhookSender,
         client: AsyncWebClient,
-        socket_mode: Any | None = None,
+        slack_app: AsyncApp,
+        app_token: str | None = None,
     ) -> None:
         self.service = service
         self.notifier = notifier
         self.webhooks = webhooks
         self.client = client
-        self.socket_mode = socket_mode
+        self.slack_app = slack_app
+        self.app_token = app_token
+        self.socket_mode: Any | None = None
         self._reconcile: asyncio.Task[None] | None = None
 
     async def start(self) -> None:
         await self.service.start()
         # In the background: a slow or unreachable Slack must not delay serving the API.
         self._reconcile = asyncio.create_task(self._reconcile_slack(), name="twokey-reconcile")
-        if self.socket_mode is not None:
+        if self.app_token:
+            # Built here, not earlier: its aiohttp session needs the running event loop.
+            from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+
+            self.socket_mode = AsyncSocketModeHandler(self.slack_app, self.app_token)
             await self.socket_mode.connect_async()
             log.info("connected to Slack in Socket Mode")
 
@@ -136,15 +144,10 @@ def build_server(
     webhooks = WebhookSender(settings.twokey_secret_key, service.audit)
     service.subscribe(webhooks)
     slack_app = create_slack_app(service, config, settings, client=client, notifier=notifier)
-    socket_mode = None
-    handler = None
-    if settings.slack_app_token:
-        from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
-
-        socket_mode = AsyncSocketModeHandler(slack_app, settings.slack_app_token)
-    else:
-        handler = AsyncSlackRequestHandler(slack_app)
-    lifecycle = Lifecycle(service, notifier, webhooks, client, socket_mode)
+    handler = None if settings.slack_app_token else AsyncSlackRequestHandler(slack_app)
+    lifecycle = Lifecycle(
+        service, notifier, webhooks, client, slack_app, app_token=settings.slack_app_token
+    )
     api = create_api(
         service,
         config,

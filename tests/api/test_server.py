@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from bot.approvals import RequestEvent
 from bot.client import AsyncTwoKeyClient, NotApproved, require_approval
-from bot.config import Settings, TwoKeyConfig
+from bot.config import ConfigError, Settings, TwoKeyConfig
 from bot.serve_cli import register
 from bot.server import build_server
 from bot.slack import blocks
@@ -257,3 +257,27 @@ async def test_decorated_agent_action_runs_once_after_a_slack_click(
     assert (caught.value.status, caught.value.reason) == ("denied", "Not today.")
     assert runs == ["customers"]
     await client.aclose()
+
+
+async def test_socket_mode_replaces_the_http_endpoint(
+    sqlite_engine: Engine, example_config: TwoKeyConfig
+) -> None:
+    settings = Settings(
+        slack_bot_token=BOT_TOKEN,
+        slack_app_token="xapp-1-test",
+        twokey_secret_key=SECRET,
+        twokey_slack_api_url="http://127.0.0.1:9/api/",
+    )
+    app, lifecycle = build_server(settings, example_config, sqlite_engine)
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://twokey.test") as http:
+        assert (await http.post("/slack/events", content="{}")).status_code == 404
+        assert (await http.post("/v1/instructions", json={})).status_code == 401
+    assert lifecycle.app_token == "xapp-1-test"
+
+
+def test_build_server_refuses_without_a_secret_key(
+    sqlite_engine: Engine, example_config: TwoKeyConfig
+) -> None:
+    with pytest.raises(ConfigError, match="TWOKEY_SECRET_KEY"):
+        build_server(Settings(slack_bot_token=BOT_TOKEN), example_config, sqlite_engine)
