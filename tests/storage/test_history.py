@@ -380,6 +380,23 @@ def test_resource_pages_while_requests_arrive(history):
     assert seen == ["TK-A09", "TK-A08", "TK-A06", "TK-A03", "TK-A02"]
 
 
+def test_several_statuses_page_like_one(history):
+    """Merged per-status pages keep the order and the cursor of a single query."""
+    expected = ["TK-A10", "TK-A09", "TK-A07", "TK-A06", "TK-A04", "TK-A03"]
+    flt = {"status": "denied,approved,expired,cancelled"}
+    assert ids(history, **flt) == expected
+    seen, cursor = [], None
+    while True:
+        with session_scope(history) as s:
+            page = query_history(s, HistoryFilter(limit=4, cursor=cursor, **flt))
+            make(s, f"TK-X{len(seen)}", at=BASE + timedelta(days=1), status="denied")
+        seen += [r.id for r in page.items]
+        cursor = page.next_cursor
+        if cursor is None:
+            break
+    assert seen == expected
+
+
 def test_last_page_has_no_cursor_and_exact_fit_too(history):
     with session_scope(history) as s:
         page = query_history(s, HistoryFilter(limit=12))
@@ -585,3 +602,14 @@ def test_pages_read_an_index_in_order(engine, filters, index):
         plan = "\n".join(explain(s, HistoryFilter(**filters)))
     assert index in plan
     assert "TEMP B-TREE" not in plan and "Sort Key" not in plan
+
+
+def test_several_statuses_read_each_status_index(engine):
+    """One limited index walk per status; only the few rows taken from each are sorted."""
+    with session_scope(engine) as s:
+        if engine.dialect.name == "postgresql":
+            s.connection().exec_driver_sql("SET LOCAL enable_seqscan = off")
+            s.connection().exec_driver_sql("SET LOCAL enable_bitmapscan = off")
+        plan = "\n".join(explain(s, HistoryFilter(status="denied,expired,approved")))
+    assert plan.count("ix_requests_status_created") == 3
+    assert "ix_requests_open_deadline" not in plan
