@@ -25,6 +25,7 @@ CLASSIFICATION_ORDER: dict[str, int] = {
 
 _GLOB = re.compile(r"[*?\[]")
 _SCHEME = re.compile(r"^(s3|gs|gcs|az|abfss?|wasbs?|https?|ftp|sftp|file)://", re.I)
+_BQ_TABLE = re.compile(r"^[\w-]+:[\w-]+\.[\w$-]+$")
 _CACHE_LIMIT = 4096
 
 
@@ -49,6 +50,8 @@ def _normal(name: str) -> str:
     name = name.strip().strip("\"'`<>()[]{}").rstrip(".,;:!?")
     if _SCHEME.match(name):
         return name.lower().rstrip("/") if name.count("/") <= 3 else name.lower()
+    if _BQ_TABLE.match(name):  # BigQuery's project:dataset.table
+        name = name.replace(":", ".", 1)
     return ".".join(part.strip('"`[]') for part in name.split(".")).lower()
 
 

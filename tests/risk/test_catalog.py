@@ -49,6 +49,7 @@ def catalog() -> Catalog:
         ("PROD.CRM.CUSTOMERS", None, "customers"),
         ('"crm"."customers_2024"', None, "customers"),
         ("northwind-prod.crm.customers", None, "customers"),
+        ("northwind-prod:crm.customers", None, "customers"),
         ("hr.salaries", None, "hr"),
         ("hr", "schema", "hr"),
         ("s3://nw-exports/2024/c.csv", None, "exports"),
