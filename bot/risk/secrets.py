@@ -256,6 +256,20 @@ _PRIVATE_KEY_BLOCK = re.compile(
     re.DOTALL,
 )
 _URL_CREDENTIALS = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.\-]*://[^\s:/?#@'\"`]+:([^\s@/'\"`]+)@")
+_CALL = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*[(\[]")
+_DOTTED = re.compile(r"^[a-z_]\w*(?:\.[A-Za-z_]\w*)+$")
+
+
+def _is_code_ref(value: str, text: str, end: int) -> bool:
+    """os.environ["X"], get_secret(…), settings.db.password: references in code, not values."""
+    if _DOTTED.match(value):
+        return True
+    if _CALL.match(value):
+        following = text[end : end + 1]
+        return value.endswith((")", "]", "(", "[")) or following in ("'", '"', "`")
+    return False
+
+
 _FAKE = re.compile(r"example|sample|dummy|placeholder|changeme|redacted|your[-_]", re.IGNORECASE)
 _CRED_NAME = (
     r"[A-Za-z0-9_.\-]*(?:pass(?:word|wd)?|pwd|secret|token|api_?key|apikey|access_?key"
@@ -263,7 +277,7 @@ _CRED_NAME = (
 )
 _ASSIGNMENT = re.compile(
     r"(?<![\w-])(" + _CRED_NAME + r")"
-    r"""(?:\s*=\s*|\s*:=\s*|\s*:\s+|\s*:(?=["']))(?:'([^'\n]{1,300})'|"([^"\n]{1,300})"|([^\s'"`,;)]{1,300}))""",
+    r"""(?:\s*=\s*|\s*:=\s*|\s*:\s+|\s*:(?=["']))(?:'([^'\n]{1,300})'|"([^"\n]{1,300})"|([^\s'"`,;]{1,300}))""",
     re.IGNORECASE,
 )
 _NON_SECRET_NAME = re.compile(
@@ -291,7 +305,7 @@ _PROSE_PASSWORD = re.compile(
 )
 _SQL_PASSWORD = re.compile(r"\b(?:IDENTIFIED\s+BY|PASSWORD)\s+'([^'\n]+)'", re.IGNORECASE)
 
-_CARD = re.compile(r"(?<![\d\-.])(?:\d[ -]?){12,18}\d(?![\d\-]|\.\d)")
+_CARD = re.compile(r"(?<![\d\-.#])(?:\d[ -]?){12,18}\d(?![\d\-]|\.\d)")
 _SSN = re.compile(r"(?<![\d\-])(\d{3})-(\d{2})-(\d{4})(?![\d\-])")
 _SSN_LABELLED = re.compile(
     r"\b(?:ssn|social security(?: number| no\.?)?)\s*(?:#|no\.?|number)?\s*[:=]?\s*"
@@ -432,12 +446,20 @@ def _own_secret_hits(text: str) -> Iterator[_Hit]:
         return
     yield from _password_hits(_SQL_PASSWORD, text)
     for m in _PROSE_PASSWORD.finditer(text):
-        if _looks_like_secret(m.group(1), strict=True):
+        if _looks_like_secret(m.group(1), strict=True) and not _is_code_ref(
+            m.group(1), text, m.end(1)
+        ):
             yield _Hit(*m.span(1), "password")
     for m in _ASSIGNMENT.finditer(text):
         name = m.group(1)
         value = next(g for g in m.groups()[1:] if g is not None)
+        if m.group(4) is not None:  # f(password=x) closes a call: the ")" is not the value's
+            while value.endswith(")") and value.count(")") > value.count("("):
+                value = value[:-1]
         if _NON_SECRET_NAME.search(name) or not _looks_like_secret(value):
+            continue
+        start = next(m.start(g) for g in (2, 3, 4) if m.group(g) is not None)
+        if m.group(4) is not None and _is_code_ref(value, text, start + len(value)):
             continue
         name = name.lower()
         if "secret" in name and "aws" in name and len(value) == 40:
@@ -446,7 +468,6 @@ def _own_secret_hits(text: str) -> Iterator[_Hit]:
             kind = "password"
         else:
             kind = "credential"
-        start = next(m.start(g) for g in (2, 3, 4) if m.group(g) is not None)
         yield _Hit(start, start + len(value), kind)
 
 

@@ -102,6 +102,21 @@ def test_no_secret_or_pii_value_survives_anywhere() -> None:
     assert {"secrets.private-key", "pii.card", "pii.ssn", "pii.email"} <= kinds
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("password=Pa(ss)w0rd!9", "Pa(ss)w0rd!9"),
+        ("connect(password=Hx9!kq2Lm)", "Hx9!kq2Lm"),
+        ("kubectl create secret generic db --from-literal=password=S3cr3t!x", "S3cr3t!x"),
+    ],
+)
+def test_unquoted_values_are_masked_whole(text: str, value: str) -> None:
+    masked = scan_secrets(text).masked
+    assert value not in masked
+    for piece in (value[:4], value[-4:]):
+        assert piece not in masked
+
+
 def test_one_finding_per_kind_with_a_count() -> None:
     scan = scan_secrets("Cards 4111 1111 1111 1111 and 5555 5555 5555 4444 failed twice.")
     cards = [f for f in scan.findings if f.rule == "pii.card"]
@@ -163,6 +178,14 @@ def test_look_alike_numbers_are_not_personal_data(text: str) -> None:
         "Set SECRET_KEY_FILE=/run/secrets/app_key for the container.",
         "kubectl get secret db-creds -n analytics",
         "doppler login --token dp.example",
+        'password = os.environ["DB_PASSWORD"]',
+        'secret = get_secret("prod/db")',
+        "password: settings.db.password",
+        "export GITHUB_TOKEN=$(gh auth token)",
+        "npm config set //registry.npmjs.org/:_authToken=${NPM_TOKEN}",
+        "token_type: bearer",
+        "git show 3f2a9c1d7e8b4a6f0c2d5e9b1a3c7d8e9f0a1b2c",
+        "Order #4532015112830366 shipped.",
     ],
 )
 def test_look_alike_benign_text_has_no_secret(text: str) -> None:
