@@ -1,0 +1,112 @@
+"""The issue's 'done when', with the synchronous client against a real listening server:
+an agent script is held, released by an approver's click in Slack, and acts exactly once."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+import uvicorn
+from sqlalchemy.engine import Engine
+
+from bot.approvals import RequestEvent
+from bot.client import NotApproved, TwoKeyClient, require_approval
+from bot.config import Settings, TwoKeyConfig
+from bot.server import build_server
+from storage.db import session_scope
+from storage.keys import create_key
+from tests.api.conftest import ScriptedRisk
+from tests.api.test_server import APPROVER, REQUESTER, SECRET, _approve_button, _click
+from tests.slack_fake import BOT_TOKEN, SlackFake
+from tests.slack_signing import SIGNING_SECRET, signed_interaction
+
+
+def _port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def live(engine: Engine, example_config: TwoKeyConfig) -> Iterator[tuple[str, str, Any]]:
+    with SlackFake(users={REQUESTER: {"name": "emp"}}) as slack:
+        settings = Settings(
+            slack_bot_token=BOT_TOKEN,
+            slack_signing_secret=SIGNING_SECRET,
+            twokey_secret_key=SECRET,
+            twokey_slack_api_url=slack.api_url,
+        )
+        app, lifecycle = build_server(settings, example_config, engine, risk=ScriptedRisk())
+        url = f"http://127.0.0.1:{_port()}"
+
+        async def approver_clicks(event: RequestEvent) -> None:
+            """An approver who clicks Approve on every card the moment it appears."""
+            if event.kind != "pending":
+                return
+            channel, ts = _approve_button(slack, event.request.id)
+            body, headers = signed_interaction(_click(event.request.id, APPROVER, channel, ts))
+            async with httpx.AsyncClient(base_url=url) as http:
+                await http.post("/slack/events", content=body, headers=headers)
+
+        lifecycle.service.subscribe(approver_clicks)
+        with session_scope(engine) as session:
+            _, key = create_key(session, agent="opsbot")
+        server = uvicorn.Server(
+            uvicorn.Config(
+                app, host="127.0.0.1", port=int(url.rsplit(":", 1)[1]), log_level="warning"
+            )
+        )
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        deadline = time.monotonic() + 20
+        while not server.started and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert server.started
+        try:
+            yield url, key, slack
+        finally:
+            server.should_exit = True
+            thread.join(20)
+
+
+def test_agent_script_is_held_released_by_a_click_and_acts_once(
+    live: tuple[str, str, Any],
+) -> None:
+    url, key, slack = live
+    actions: list[str] = []
+
+    # --- the agent script -------------------------------------------------------
+    gate = TwoKeyClient(url, key)
+
+    @require_approval(
+        gate,
+        requester=REQUESTER,
+        justification="Quarterly cleanup, OPS-42",
+        describe=lambda table: f"[hold] DROP TABLE {table};",
+    )
+    def drop(table: str) -> None:
+        actions.append(f"dropped {table}")
+
+    drop("customers_tmp")
+    # -------------------------------------------------------------------------------
+
+    assert actions == ["dropped customers_tmp"]
+    deadline = time.monotonic() + 5
+    while not slack.calls_to("chat.update") and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert slack.calls_to("chat.update"), "the approval card was not updated after the decision"
+    with pytest.raises(NotApproved) as caught:
+
+        @require_approval(gate, requester=REQUESTER, describe=lambda: "[block] rm -rf /")
+        def wipe() -> None:
+            actions.append("wiped")
+
+        wipe()
+    assert caught.value.status == "blocked"
+    assert actions == ["dropped customers_tmp"]
+    gate.close()
