@@ -240,3 +240,51 @@ def export_comment(count: int, filters: dict[str, Any], *, capped: bool) -> str:
     if capped:
         text += " The export stopped at this many rows; narrow the filters for the rest."
     return text
+
+
+# --- App Home ----------------------------------------------------------------------
+
+MAX_HOME_CARDS = 5
+"""Cards with buttons on the Home tab; the rest are counted, keeping the view under 100 blocks."""
+HOME_LIST = 5
+
+
+def home_view(
+    *,
+    waiting: list[Payload],
+    waiting_more: int,
+    mine: list[HistoryRecord],
+    admin_stats: Stats | None,
+    latest: list[HistoryRecord],
+) -> dict[str, Any]:
+    """The Home tab: what waits for this person, what they asked, and (admins) the overview.
+
+    `waiting` holds approval cards (`blocks.card`) with the same buttons as in the
+    approvals channel, so deciding from Home goes through the same checks.
+    """
+    out: list[Block] = [
+        {"type": "header", "text": {"type": "plain_text", "text": "TwoKey"}},
+        blocks.context("A second person between an AI agent's risky instruction and the action."),
+    ]
+    if waiting:
+        out.append(blocks.mrkdwn(f"*Waiting for your decision* ({len(waiting) + waiting_more})"))
+        for card in waiting[:MAX_HOME_CARDS]:
+            out.append({"type": "divider"})
+            out.extend(card.get("blocks", []))
+        if waiting_more:
+            out.append(blocks.context(f"…and {waiting_more} more in the approvals channel."))
+    else:
+        out.append(blocks.mrkdwn("*Waiting for your decision*\nNothing right now."))
+    out.append({"type": "divider"})
+    if mine:
+        out.append(blocks.mrkdwn("*Your recent requests*"))
+        out.extend(blocks.mrkdwn(record_line(r)) for r in mine[:HOME_LIST])
+    else:
+        out.append(blocks.mrkdwn("*Your recent requests*\nNone yet."))
+    if admin_stats is not None:
+        out.append({"type": "divider"})
+        out.extend(stats_blocks(admin_stats, "last 7 days"))
+        out.append(blocks.mrkdwn("*Latest decisions*" if latest else "*Latest decisions*\nNone."))
+        out.extend(blocks.mrkdwn(record_line(r)) for r in latest[:HOME_LIST])
+        out.append(blocks.context("`/twokey help` for history, records, stats and exports."))
+    return {"type": "home", "blocks": out[: blocks.MAX_VIEW_BLOCKS]}

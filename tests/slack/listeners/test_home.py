@@ -1,0 +1,92 @@
+"""The App Home tab: approvers' waiting cards, requesters' requests, admins' overview."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+from slack_bolt.async_app import AsyncApp
+from sqlalchemy.engine import Engine
+
+import bot.slack.app as slack_app
+from bot.config import TwoKeyConfig
+from bot.slack import blocks
+from bot.slack.listeners import history as history_listener
+from bot.slack.listeners import home as home_listener
+from tests.slack.conftest import APPROVER, APPROVER2, DROP, OUTSIDER, REQUESTER, Slack, build, texts
+from tests.slack_fake import SlackFake
+
+ADMIN = "U0ADMIN01"
+
+
+@pytest.fixture
+async def slack(
+    sqlite_engine: Engine,
+    example_config: TwoKeyConfig,
+    fake: SlackFake,
+    monkeypatch: pytest.MonkeyPatch,
+) -> AsyncIterator[Slack]:
+    original = slack_app.register_listeners
+
+    def with_home(app: AsyncApp, deps: slack_app.SlackDeps) -> None:
+        history_listener.register(app, deps)
+        home_listener.register(app, deps)
+        original(app, deps)
+
+    monkeypatch.setattr(slack_app, "register_listeners", with_home)
+    async for harness in build(sqlite_engine, example_config, fake):
+        yield harness
+
+
+async def open_home(slack: Slack, user: str) -> str:
+    await slack.event({"type": "app_home_opened", "user": user, "tab": "home", "event_ts": "1.1"})
+    return texts(slack.fake.home_views[user])
+
+
+async def pending(slack: Slack) -> str:
+    request, _ = await slack.service.submit(
+        text=DROP, requester=REQUESTER, agent="opsbot", skip_requester_confirmation=True
+    )
+    await slack.service.drain()
+    assert request.status == "pending"
+    return request.id
+
+
+async def test_approver_sees_the_waiting_card_with_its_buttons(slack: Slack) -> None:
+    request_id = await pending(slack)
+    home = await open_home(slack, APPROVER)
+    assert request_id in home and "Waiting for your decision" in home
+    assert blocks.APPROVE in home and blocks.DENY in home
+    # Not eligible: the requester and an outsider see no card for it.
+    assert blocks.APPROVE not in await open_home(slack, OUTSIDER)
+    requester_home = await open_home(slack, REQUESTER)
+    assert blocks.APPROVE not in requester_home
+    assert "Your recent requests" in requester_home and request_id in requester_home
+
+
+async def test_home_is_republished_when_the_request_is_decided(slack: Slack) -> None:
+    request_id = await pending(slack)
+    await open_home(slack, APPROVER)
+    await open_home(slack, REQUESTER)
+    await open_home(slack, APPROVER2)
+    publishes = len(slack.fake.calls_to("views.publish"))
+    await slack.click(blocks.APPROVE, request_id, APPROVER)
+    assert (await slack.service.get(request_id)).status == "approved"
+    assert len(slack.fake.calls_to("views.publish")) > publishes
+    assert blocks.APPROVE not in texts(slack.fake.home_views[APPROVER])
+    assert blocks.APPROVE not in texts(slack.fake.home_views[APPROVER2])
+    assert "approved" in texts(slack.fake.home_views[REQUESTER])
+
+
+async def test_admins_see_stats_and_latest_decisions(slack: Slack) -> None:
+    request_id = await pending(slack)
+    await slack.click(blocks.APPROVE, request_id, APPROVER)
+    home = await open_home(slack, ADMIN)
+    assert "TwoKey stats" in home and "Latest decisions" in home and request_id in home
+    assert "TwoKey stats" not in await open_home(slack, APPROVER)
+
+
+async def test_people_who_never_opened_home_are_not_published(slack: Slack) -> None:
+    request_id = await pending(slack)
+    await slack.click(blocks.APPROVE, request_id, APPROVER)
+    assert slack.fake.calls_to("views.publish") == []
