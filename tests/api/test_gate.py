@@ -9,8 +9,10 @@ import httpx
 import pytest
 from sqlalchemy.engine import Engine
 
+from bot.api import create_api
 from bot.approvals import ApprovalService
-from storage.db import session_scope
+from bot.config import Settings, TwoKeyConfig
+from storage.db import make_engine, session_scope
 from storage.keys import authenticate, revoke_key
 from tests.api.conftest import APPROVER, REQUESTER, Keys, bearer, instruction
 
@@ -362,3 +364,37 @@ async def test_openapi_documents_every_status(http: httpx.AsyncClient) -> None:
     assert spec["components"]["securitySchemes"]["HTTPBearer"]["scheme"] == "bearer"
     assert spec["paths"]["/v1/instructions"]["post"]["security"] == [{"HTTPBearer": []}]
     assert "security" not in spec["paths"]["/healthz"]["get"]
+
+
+async def test_healthz_is_503_when_the_database_is_unreachable(
+    service: ApprovalService, example_config: TwoKeyConfig, settings: Settings
+) -> None:
+    unreachable = make_engine("postgresql://nobody@127.0.0.1:1/none")
+    app = create_api(service, example_config, settings, engine=unreachable)
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://gate.test"
+    ) as http:
+        response = await http.get("/healthz")
+    assert response.status_code == 503
+    assert response.json() == {"status": "unavailable", "database": "unreachable"}
+
+
+async def test_an_unexpected_failure_is_a_json_500_never_a_verdict(
+    service: ApprovalService,
+    example_config: TwoKeyConfig,
+    settings: Settings,
+    keys: Keys,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    async def broken(**_: object) -> None:
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(service, "submit", broken)
+    app = create_api(service, example_config, settings)
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://gate.test") as http:
+        response = await http.post(
+            "/v1/instructions", json=instruction("[allow] ls"), headers=bearer(keys.opsbot)
+        )
+    assert response.status_code == 500
+    assert response.json() == {"detail": "internal error; nothing was approved"}
