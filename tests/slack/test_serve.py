@@ -1,0 +1,160 @@
+"""End to end over real sockets: `twokey serve` pointed at the Slack fake drives the whole flow.
+
+The server runs as its own process (as in production: the real risk engine, a
+SQLite file, HTTP mode) with TWOKEY_SLACK_API_URL at the fake; the test plays
+Slack, sending signed events and clicks to /slack/events.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from bot.slack import blocks
+from tests.slack_fake import BOT_TOKEN, SlackFake
+from tests.slack_signing import SIGNING_SECRET, signed_event, signed_interaction
+
+ROOT = Path(__file__).resolve().parents[2]
+REQUESTER = "U0EMP0001"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_for(check: Callable[[], Any], what: str, timeout: float = 15.0) -> Any:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = check()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+@pytest.fixture
+def server(fake: SlackFake, tmp_path: Path) -> Iterator[str]:
+    port = _free_port()
+    env = {
+        **os.environ,
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "TWOKEY_SECRET_KEY": "e2e-secret-key-0123456789abcdef",
+        "TWOKEY_SLACK_API_URL": fake.api_url,
+        "TWOKEY_DATABASE_URL": f"sqlite:///{tmp_path / 'twokey.db'}",
+        "TWOKEY_CONFIG": str(ROOT / "examples" / "twokey.yml"),
+        "TWOKEY_LOG_LEVEL": "WARNING",
+    }
+    env.pop("SLACK_APP_TOKEN", None)
+    command = [sys.executable, "-m", "bot.serve_cli", "--host", "127.0.0.1", "--port", str(port)]
+    proc = subprocess.Popen(
+        command, env=env, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    url = f"http://127.0.0.1:{port}"
+
+    def healthy() -> bool:
+        if proc.poll() is not None:
+            raise AssertionError(proc.stderr.read().decode()[-2000:] if proc.stderr else "exited")
+        try:
+            return httpx.get(url + "/healthz", timeout=1).status_code == 200
+        except httpx.HTTPError:
+            return False
+
+    try:
+        wait_for(healthy, "the server to start", timeout=30)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def test_serve_drives_the_whole_flow(server: str, fake: SlackFake) -> None:
+    def send(body_headers: tuple[str, dict[str, str]]) -> httpx.Response:
+        body, headers = body_headers
+        return httpx.post(server + "/slack/events", content=body, headers=headers, timeout=10)
+
+    def click(action_id: str, value: str, user: str, channel: str) -> httpx.Response:
+        return send(
+            signed_interaction(
+                {
+                    "type": "block_actions",
+                    "user": {"id": user},
+                    "team": {"id": "T0NORTHWD"},
+                    "container": {"channel_id": channel, "message_ts": "1.1"},
+                    "channel": {"id": channel},
+                    "trigger_id": f"trig.{time.time()}",
+                    "actions": [{"action_id": action_id, "value": value, "type": "button"}],
+                }
+            )
+        )
+
+    forged = signed_event({"type": "message", "text": "x", "channel": "C1", "ts": "1.1"})
+    assert send((forged[0], {**forged[1], "X-Slack-Signature": "v0=00"})).status_code == 401
+
+    text = f"<@{REQUESTER}> please run `DROP TABLE customers;` to clean up"
+    event = {"type": "message", "bot_id": "B0OPSBOT1", "text": text, "ts": "1764300000.000100"}
+    assert send(signed_event({**event, "channel": "C0ONCALL1"})).status_code == 200
+
+    prompt = wait_for(lambda: fake.messages_in("D0EMP0001"), "the confirmation prompt")[0]
+    assert fake.messages_in("C0ONCALL1")[0].thread_ts == "1764300000.000100"
+    request_id = next(
+        el["value"]
+        for b in prompt.blocks
+        if b["type"] == "actions"
+        for el in b["elements"]
+        if el["action_id"] == blocks.CONFIRM
+    )
+
+    assert click(blocks.CONFIRM, request_id, REQUESTER, "D0EMP0001").status_code == 200
+    view = wait_for(lambda: fake.views, "the justification modal")[0]
+    submission = {
+        "type": "view_submission",
+        "user": {"id": REQUESTER},
+        "team": {"id": "T0NORTHWD"},
+        "view": {
+            "id": "V0E2E0001",
+            "type": "modal",
+            "callback_id": view["callback_id"],
+            "private_metadata": view["private_metadata"],
+            "state": {
+                "values": {blocks.INPUT_BLOCK: {blocks.INPUT_ACTION: {"value": "Ticket DATA-7"}}}
+            },
+        },
+    }
+    assert send(signed_interaction(submission)).status_code == 200
+    card = wait_for(lambda: fake.messages_in("C0APPROVALS"), "the approval card")[0]
+    assert "Ticket DATA-7" in json.dumps(card.blocks)
+
+    assert click(blocks.APPROVE, request_id, REQUESTER, "C0APPROVALS").status_code == 200
+    wait_for(lambda: fake.calls_to("chat.postEphemeral"), "the refusal for the requester")
+    # Approvers from the data's group click until the policy's quorum is met (2 when critical).
+    for n, approver in enumerate(("U0DGOV002", "U0DGOV003"), start=1):
+        assert click(blocks.APPROVE, request_id, approver, "C0APPROVALS").status_code == 200
+        wait_for(
+            lambda n=n: (
+                f"{n} of " in json.dumps(card.blocks) or "*Approved*" in json.dumps(card.blocks)
+            ),
+            "the card to show the vote",
+        )
+        if "*Approved*" in json.dumps(card.blocks):
+            break
+    assert "*Approved*" in json.dumps(card.blocks) and not any(
+        b["type"] == "actions" for b in card.blocks
+    )
+    dms = wait_for(lambda: len(fake.messages_in("D0EMP0001")) >= 2, "the outcome DM")
+    assert dms and "*approved*" in json.dumps(fake.messages_in("D0EMP0001")[-1].blocks)
