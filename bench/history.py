@@ -262,6 +262,7 @@ def mixes(data: Data) -> list[tuple[str, dict[str, Any]]]:
             {"status": "denied", "resource": "customers", "since": "7d"},
         ),
         ("status=pending", {"status": "pending"}),
+        ("status=denied,expired", {"status": "denied,expired"}),
         ("since=30d until=7d", {"since": "30d", "until": "7d"}),
     ]
 

@@ -287,7 +287,7 @@ def show(
     except ConfigError as exc:
         raise _fail(f"error: {exc}") from None
     with session_scope(ctx.engine) as session:
-        detail = get_record(session, request_id)
+        detail = get_record(session, request_id.strip().upper())
     if detail is None:
         raise _fail(f"No request {request_id.strip()[:64]!r}.", 1)
     if as_json:

@@ -219,7 +219,7 @@ def test_bad_input_is_one_line_and_exit_2(env, args, needle):
 
 
 def test_show_has_findings_data_votes_and_events(env):
-    result = run(env, "show", "TK-C1")
+    result = run(env, "show", "tk-c1")
     assert result.exit_code == 0, result.output
     text = result.stdout
     for needle in (
