@@ -27,6 +27,56 @@ _GLOB = re.compile(r"[*?\[]")
 _SCHEME = re.compile(r"^(s3|gs|gcs|az|abfss?|wasbs?|https?|ftp|sftp|file)://", re.I)
 _BQ_TABLE = re.compile(r"^[\w-]+:[\w-]+\.[\w$-]+$")
 _CACHE_LIMIT = 4096
+_NOUN_AFTER = re.compile(
+    r"[`'\"*_]*\s+(?:table|tables|dataset|data|database|db|export|exports|list|records|rows|"
+    r"collection|bucket|channel|folder|sheet|file|dump|schema|view)\b",
+    re.I,
+)
+_DOTTED = re.compile(
+    r"(?<![\w./@:-])[A-Za-z_][\w$-]*(?::[\w-]+)?(?:\.[A-Za-z_][\w$-]*){1,3}(?![\w/@.-])"
+)
+_FILE_EXTENSIONS = frozenset(
+    {
+        "csv",
+        "tsv",
+        "json",
+        "jsonl",
+        "sql",
+        "xlsx",
+        "xls",
+        "txt",
+        "pdf",
+        "gz",
+        "zip",
+        "tar",
+        "tgz",
+        "md",
+        "py",
+        "sh",
+        "yml",
+        "yaml",
+        "png",
+        "jpg",
+        "jpeg",
+        "log",
+        "parquet",
+        "dump",
+        "bak",
+        "env",
+        "ini",
+        "toml",
+        "cfg",
+        "conf",
+        "html",
+        "js",
+        "ts",
+        "docx",
+        "pptx",
+        "key",
+        "pem",
+    }
+)
+_NOUN_BEFORE = re.compile(r"\b(?:table|from|join|into|dataset|schema)\s+[`'\"*_]*$", re.I)
 
 
 def guess_kind(name: str) -> str:
@@ -184,10 +234,24 @@ class Catalog:
         seen: set[str] = set()
         out: list[DataRef] = []
         for m in self._mention.finditer(text):
-            ref = self.resolve(m.group(0))
+            word = m.group(0)
+            if word.isalpha() and not (
+                _NOUN_AFTER.match(text, m.end()) or _NOUN_BEFORE.search(text, 0, m.start())
+            ):
+                continue  # "our customers are happy" is not about the customers table
+            ref = self.resolve(word)
             if ref.classification != "unclassified" and ref.name not in seen:
                 seen.add(ref.name)
                 out.append(ref)
+        if "." in text:
+            for m in _DOTTED.finditer(text):
+                name = m.group(0)
+                if name.rsplit(".", 1)[-1].lower() in _FILE_EXTENSIONS:
+                    continue
+                found = self.lookup(name, "table")
+                if found is not None and found.name not in seen:
+                    seen.add(found.name)
+                    out.append(self.resolve(name, "table"))
         return out
 
 

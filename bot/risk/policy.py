@@ -29,7 +29,9 @@ _RISKS: tuple[Risk, ...] = ("low", "medium", "high", "critical")
 
 DATA_NEUTRAL_CATEGORIES = frozenset({"obfuscation", "parse", "engine", "policy"})
 """Findings whose risk does not depend on which data is involved."""
-EXPOSURE_CATEGORIES = frozenset({"sharing", "exfiltration", "access", "pii", "exposure"})
+EXPOSURE_CATEGORIES = frozenset(
+    {"sharing", "exfiltration", "access", "permissions", "pii", "exposure"}
+)
 """Findings about who can see data: harmless when every resource involved is public."""
 
 DEFAULT_RULES: tuple[RuleConfig, ...] = (

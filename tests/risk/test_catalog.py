@@ -91,7 +91,10 @@ def test_catalog_facts_travel_with_the_ref(catalog: Catalog) -> None:
 def test_mentions_in_prose(catalog: Catalog) -> None:
     names = [r.name for r in catalog.mentions("Post the customers list in #finance-private.")]
     assert names == ["customers", "#finance-private"]
+    assert [r.name for r in catalog.mentions("Export the `crm.customers` rows")] == ["customers"]
+    assert [r.name for r in catalog.mentions("read from customers where")] == ["customers"]
     assert catalog.mentions("Our customer list is fine") == []
+    assert catalog.mentions("Tell customers about the outage") == []
 
 
 def test_empty_catalog_works() -> None:
