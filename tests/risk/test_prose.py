@@ -326,10 +326,15 @@ def test_recall_and_false_alarms_on_the_corpus_families_prose_owns() -> None:
     benign = [r for r in rows if r["label"] == "benign"]
     caught = sum(bool(_blocking(r["text"])) for r in risky)
     alarms = sum(bool(_blocking(r["text"])) for r in benign)
-    start = time.perf_counter()
-    for r in rows:
-        assess_prose(r["text"], DOMAINS)
-    per_call = (time.perf_counter() - start) / len(rows)
+    best = []
+    for r in rows:  # best of 3 per row: other processes on the box must not count
+        runs = []
+        for _ in range(3):
+            start = time.perf_counter()
+            assess_prose(r["text"], DOMAINS)
+            runs.append(time.perf_counter() - start)
+        best.append(min(runs))
+    per_call = sum(best) / len(best)
     print(
         f"\nprose: recall {caught}/{len(risky)} on owned families, "
         f"false alarms {alarms}/{len(benign)} on all benign rows, {per_call * 1e6:.0f} µs/call"
