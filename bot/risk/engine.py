@@ -157,6 +157,8 @@ class RiskEngine:
             masked = self._safe_mask(text)
         hidden = masked != text or clean != text or bool(decoded)
         findings = self._finish(decision.findings, hidden=hidden)
+        if hidden:  # a resource named by a URL can carry a token (`?sig=…`, `user:pass@`)
+            data = [self._mask_ref(d) for d in data]
         return Assessment(
             decision=decision.decision,
             risk=decision.risk,
@@ -244,6 +246,13 @@ class RiskEngine:
                 f = f.model_copy(update={"evidence": f.evidence[:_EVIDENCE_LIMIT] + "…"})
             out.append(f)
         return out
+
+    def _mask_ref(self, ref: DataRef) -> DataRef:
+        name = self._mask(ref.name)
+        matched = self._mask(ref.matched) if ref.matched else ref.matched
+        if name == ref.name and matched == ref.matched:
+            return ref
+        return ref.model_copy(update={"name": name, "matched": matched})
 
     def _mask(self, fragment: str) -> str:
         cached = self._mask_cache.get(fragment)
