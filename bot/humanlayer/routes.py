@@ -266,6 +266,16 @@ for _path in ("/contact_requests", "/human_contacts"):
     )
 
 
+@router.post(
+    "/agent/human_contacts/{call_id}/respond",
+    summary="Refused: the reply to a question comes from the person, in Slack",
+)
+async def respond_to_contact(call_id: str, caller: CallerDep) -> Any:
+    raise HumanLayerError(
+        403, "an API key cannot answer a question it asked: the person replies in Slack"
+    )
+
+
 @router.api_route(
     "/{rest:path}",
     methods=["GET", "POST", "PUT", "PATCH", "DELETE"],

@@ -70,6 +70,13 @@ async def test_question_goes_to_the_dm_and_the_reply_comes_back(
         assert got.status_code == 200
         assert got.json()["status"]["response"] == "eu-west-1"
         assert got.json()["status"]["responded_at"] is not None
+    self_answer = await http.post(
+        f"{BASE}/agent/human_contacts/q1/respond",
+        json={"response": "made up"},
+        headers=bearer(keys.opsbot),
+    )
+    assert self_answer.status_code == 403
+    assert "person replies in Slack" in self_answer.json()["error"]["message"]
     other_agent = await http.get(f"{BASE}/contact_requests/q1", headers=bearer(keys.datapal))
     assert other_agent.status_code == 404
     with session_scope(engine) as session:
