@@ -262,6 +262,27 @@ async def allow_path(port: int, key: str, rate: float, seconds: float) -> dict[s
     }
 
 
+async def service_floor(workdir: Path, count: int) -> list[float]:
+    """`ApprovalService.submit` alone, in this process, one call at a time: the part of
+    the allow path that is assessment and storage rather than HTTP."""
+    from bot.approvals import ApprovalService
+    from storage.db import make_engine
+    from storage.schema import upgrade
+
+    engine = make_engine(f"sqlite:///{workdir / 'floor.db'}")
+    upgrade(engine)
+    service = ApprovalService(engine, load_config(CONFIG), secret_key=secrets.token_hex(16))
+    latencies: list[float] = []
+    for i in range(count + 50):
+        text = ALLOWED_TEXTS[i % len(ALLOWED_TEXTS)]
+        started = time.perf_counter()
+        await service.submit(text=text, requester=REQUESTER, agent="opsbot")
+        if i >= 50:
+            latencies.append(time.perf_counter() - started)
+    engine.dispose()
+    return latencies
+
+
 def _click_payload(request_id: str, user: str, channel: str, ts: str) -> dict[str, Any]:
     return {
         "type": "block_actions",
@@ -431,6 +452,11 @@ def main() -> int:
                 print(f"  latency max        {_ms(max(rl))}")
             for failure in rel["failures"][:5]:
                 print(f"  failed: {failure}")
+
+            floor = asyncio.run(service_floor(Path(tmp), 500))
+            print("\nfloor: ApprovalService.submit in-process, sequential, no HTTP (500 calls):")
+            print(f"  latency p50        {_ms(statistics.median(floor))}")
+            print(f"  latency p99        {_ms(_pct(floor, 0.99))}")
 
             metrics = httpx.get(server.url + "/metrics", timeout=5).text
             gate = [m for m in metrics.splitlines() if m.startswith("twokey_gate_latency_seconds")]
