@@ -105,10 +105,14 @@ def create_slack_app(
 
 
 def register_listeners(app: AsyncApp, deps: SlackDeps) -> None:
-    """Wire every Slack surface TwoKey handles (see manifest.yml)."""
-    from bot.slack.listeners import actions, commands, events, shortcuts, views
+    """Wire every Slack surface TwoKey handles (see manifest.yml).
 
-    for module in (events, actions, views, shortcuts, commands):
+    Order matters where two listeners share an id: bolt runs the first match, so
+    the admin `/twokey` listener (`history`, with a matcher) precedes the general one.
+    """
+    from bot.slack.listeners import actions, commands, events, history, home, shortcuts, views
+
+    for module in (events, actions, views, shortcuts, history, commands, home):
         module.register(app, deps)
 
 

@@ -123,3 +123,12 @@ def test_web_client_honours_the_api_url_and_retries_rate_limits() -> None:
 
 def _lower(headers: dict[str, str]) -> dict[str, str]:
     return {k.lower(): v for k, v in headers.items()}
+
+
+async def test_every_surface_is_registered_by_the_factory(slack: Slack) -> None:
+    # Admin /twokey words reach the admin listener first; everyone else's reach the general one.
+    admin = (await slack.command("history", "U0ADMIN01")).json()
+    assert "Unknown command" not in json.dumps(admin)
+    assert "Unknown command" in json.dumps((await slack.command("frobnicate", REQUESTER)).json())
+    await slack.event({"type": "app_home_opened", "user": REQUESTER, "tab": "home"})
+    assert REQUESTER in slack.fake.home_views

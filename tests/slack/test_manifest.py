@@ -27,6 +27,7 @@ METHOD_SCOPES = {
     "conversations_open": "im:write",
     "conversations_members": "mpim:read",
     "views_open": None,
+    "views_publish": None,
     "users_lookupByEmail": "users:read.email",
     "usergroups_users_list": "usergroups:read",
     "files_upload_v2": "files:write",
@@ -49,7 +50,9 @@ def test_events_shortcut_command_and_interactivity_match_the_listeners() -> None
         "message.groups",
         "message.im",
         "message.mpim",
+        "app_home_opened",
     }
+    assert MANIFEST["features"]["app_home"]["home_tab_enabled"] is True
     assert settings["interactivity"]["is_enabled"] is True
     url = "https://twokey.example.com/slack/events"
     assert settings["event_subscriptions"]["request_url"] == url
