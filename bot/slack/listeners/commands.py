@@ -17,6 +17,7 @@ from slack_bolt.async_app import AsyncApp
 
 from bot.slack import blocks
 from bot.slack.escape import escape
+from bot.slack.listeners.history import is_admin
 
 if TYPE_CHECKING:
     from bot.slack.app import SlackDeps
@@ -48,18 +49,6 @@ def register(app: AsyncApp, deps: SlackDeps) -> None:
             await ack(**blocks.notice(f"Unknown command `{escape(text[:100])}`.\n\n{HELP}"))
 
     app.command(COMMAND)(on_command)
-
-
-async def is_admin(deps: SlackDeps, user: str) -> bool:
-    cfg = deps.config.slack
-    if user in cfg.admins:
-        return True
-    if cfg.admin_usergroup:
-        try:
-            return user in await deps.usergroups(cfg.admin_usergroup)
-        except Exception:
-            log.warning("could not resolve the admin user group; not treating anyone as admin")
-    return False
 
 
 async def may_see(deps: SlackDeps, request: Any, user: str) -> bool:
