@@ -1,7 +1,11 @@
 """Risk engine benchmark: detection quality per category, then speed.
 
     .venv/bin/python bench/risk.py [--shell-corpus PATH] [--exposure-corpus PATH]
-                                   [--config PATH | --no-config] [--rounds N] [--show-misses]
+                                   [--sql-corpus PATH] [--config PATH | --no-config]
+                                   [--rounds N] [--show-misses]
+
+Corpora: the public shell-command set (../shared/benchmarks), the data-exposure
+set (bench/data/exposure.jsonl) and a SQL set with benign twins (bench/data/sql.jsonl).
 
 Quality: a `risky` row counts as caught when the decision is not `allow`; a
 `benign` row is a false alarm when it is. Speed: every row of both corpora,
@@ -28,6 +32,7 @@ from bot.risk.engine import RiskEngine  # noqa: E402
 
 DEFAULT_SHELL = ROOT.parent / "shared" / "benchmarks" / "shell-commands.jsonl"
 DEFAULT_EXPOSURE = ROOT / "bench" / "data" / "exposure.jsonl"
+DEFAULT_SQL = ROOT / "bench" / "data" / "sql.jsonl"
 GOAL_RECALL, GOAL_FALSE_ALARMS = 0.98, 0.03
 GOAL_RATE, GOAL_P99_MS = 3000.0, 2.0
 
@@ -123,6 +128,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--shell-corpus", type=Path, default=DEFAULT_SHELL)
     ap.add_argument("--exposure-corpus", type=Path, default=DEFAULT_EXPOSURE)
+    ap.add_argument("--sql-corpus", type=Path, default=DEFAULT_SQL)
     ap.add_argument("--config", type=Path, default=EXAMPLE_CONFIG)
     ap.add_argument("--no-config", action="store_true", help="built-in policy, empty catalog")
     ap.add_argument("--rounds", type=int, default=3)
@@ -138,7 +144,11 @@ def main() -> int:
     )
 
     corpora = {}
-    for name, path in (("shell", args.shell_corpus), ("exposure", args.exposure_corpus)):
+    for name, path in (
+        ("shell", args.shell_corpus),
+        ("exposure", args.exposure_corpus),
+        ("sql", args.sql_corpus),
+    ):
         if path.exists():
             corpora[name] = load(path)
         else:

@@ -430,7 +430,7 @@ _DANGEROUS_WORD = re.compile(
 _SAFE_RAW = re.compile(
     r"^(?:alter\s+table\s+\S+\s+(?:enable|force)\s+row\s+level\s+security\b|"
     r"(?:create|alter)\s+(?:row\s+access\s+)?policy\b|"
-    r"alter\s+system\s+(?:set|reset)\b|"
+    r"alter\s+system\s+(?:set|reset)\b|alter\s+(?:server|database)\s+audit\b|"
     r"alter\s+table\s+\S+\s+(?:(?:modify|alter)\s+(?:column\s+)?\S+\s+set\s+masking\s+policy|"
     r"add\s+row\s+access\s+policy)\b|"
     r"(?:show|describe|desc|explain|use|begin|commit|rollback|analyze|vacuum|reset|comment)\b)",
@@ -571,6 +571,21 @@ def _location(node: exp.Expression) -> str | None:
     if isinstance(node, exp.Var | exp.Identifier):
         return str(node.this)
     return None
+
+
+_SUMMARIES = (
+    exp.Avg,
+    exp.Sum,
+    exp.Count,
+    exp.CountIf,
+    exp.ApproxDistinct,
+    exp.Stddev,
+    exp.StddevPop,
+    exp.StddevSamp,
+    exp.Variance,
+    exp.VariancePop,
+)
+"""Aggregates that summarise a column without returning any one person's value."""
 
 
 def _is_tautology(cond: exp.Expression | None) -> bool:
@@ -1111,7 +1126,7 @@ class SqlDetector:
                 tables = sorted({v for v in srcs.values() if v})
             if not tables:
                 continue
-            projected = self._is_projection(col, scope)
+            projected = self._is_projection(col, scope) and not col.find_ancestor(*_SUMMARIES)
             if isinstance(col.this, exp.Star):
                 for name in tables:
                     use = result.use(name)

@@ -10,6 +10,7 @@ from bot.config import ConfigError
 from bot.risk.sql import SQL_RULES, SqlDetector, SqlRule, split_statements, verify_sql_rules
 
 PII = {
+    "employees": ("salary", "ssn"),
     "customers": ("email", "full_name", "ssn", "phone"),
     "crm.customers": ("email", "full_name", "ssn", "phone"),
     "prod.crm.customers": ("email", "full_name", "ssn", "phone"),
@@ -92,6 +93,7 @@ RISKY = [
     ("WITH recent AS (SELECT email FROM customers) SELECT * FROM recent", "sql.select_pii"),
     ("SELECT FULL_NAME, PHONE FROM PROD.CRM.CUSTOMERS SAMPLE (1000 ROWS)", "sql.select_pii"),
     ("SELECT ssn, date_of_birth FROM people", "sql.select_pii_uncatalogued"),
+    ("SELECT max(salary) FROM employees", "sql.select_pii"),
     ("ALTER SHARE partner_share ADD ACCOUNTS = acme.partner1", "sql.grant_to_share"),
     ("ALTER TABLE crm.customers MODIFY COLUMN email UNSET MASKING POLICY", "sql.masking_off"),
     ("GET @~/export/ file:///Users/alex/Downloads/", "sql.export"),
@@ -118,6 +120,8 @@ BENIGN = [
     "INSERT INTO audit_notes (body) VALUES ('truncate later')",
     "-- DROP TABLE customers\nSELECT 1",
     "ALTER SYSTEM SET log_min_duration_statement = '5s'",
+    "SELECT department, avg(salary), count(ssn) FROM employees GROUP BY department",
+    "ALTER SERVER AUDIT compliance_audit WITH (STATE = ON)",
     "ALTER TABLE crm.customers MODIFY COLUMN email SET MASKING POLICY email_mask",
 ]
 
