@@ -31,22 +31,33 @@ MAX_TEXT_CHARS = 65536
 
 
 def _block_texts(blocks: Any) -> list[str]:
-    """Visible text of section/header/context/rich_text blocks (agents often post blocks)."""
+    """Visible text of blocks (agents often post blocks), as a person would read it.
+
+    mrkdwn text uses Slack's escaping and is unescaped; rich-text elements are
+    literal. A link is read by its target (and its label when different), so a
+    disguised link is judged by where it goes.
+    """
     out: list[str] = []
 
     def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            if node.get("type") in ("text", "mrkdwn", "plain_text", "link") and isinstance(
-                node.get("text") or node.get("url"), str
-            ):
-                out.append(str(node.get("text") or node.get("url")))
-            for key in ("text", "fields", "elements"):
-                value = node.get(key)
-                if isinstance(value, dict | list):
-                    walk(value)
-        elif isinstance(node, list):
+        if isinstance(node, list):
             for item in node:
                 walk(item)
+            return
+        if not isinstance(node, dict):
+            return
+        kind, text = node.get("type"), node.get("text")
+        if kind == "link" and isinstance(node.get("url"), str):
+            label = text if isinstance(text, str) and text != node["url"] else ""
+            out.append(f"{node['url']} ({label})" if label else node["url"])
+        elif kind == "text" and isinstance(text, str):
+            out.append(text)
+        elif kind in ("mrkdwn", "plain_text") and isinstance(text, str):
+            out.append(unescape_slack(text) if kind == "mrkdwn" else text)
+        for key in ("text", "fields", "elements"):
+            value = node.get(key)
+            if isinstance(value, dict | list):
+                walk(value)
 
     walk(blocks)
     return out
@@ -56,27 +67,28 @@ def message_text(message: dict[str, Any]) -> str:
     """Everything readable in a message: text, block text and attachment text, unescaped.
 
     Screening reads more rather than less: a command hidden in a block or an
-    attachment under a harmless fallback text is still seen.
+    attachment under a harmless fallback text is still seen. Pieces already in
+    the text are not repeated.
     """
     parts: list[str] = []
-    text = str(message.get("text") or "")
+    text = unescape_slack(str(message.get("text") or ""))
     if text:
         parts.append(text)
     extras = _block_texts(message.get("blocks") or [])
     for attachment in message.get("attachments") or []:
         if isinstance(attachment, dict):
             extras += [
-                str(attachment[k])
+                unescape_slack(str(attachment[k]))
                 for k in ("pretext", "text")
                 if isinstance(attachment.get(k), str)
             ]
             extras += _block_texts(attachment.get("blocks") or [])
     joined = "\n".join(parts)
     for extra in extras:
-        if extra.strip() and extra not in joined:
+        if extra.strip() and extra.strip() not in joined:
             parts.append(extra)
             joined = "\n".join(parts)
-    return unescape_slack(joined)[:MAX_TEXT_CHARS]
+    return joined[:MAX_TEXT_CHARS]
 
 
 def author_of(message: dict[str, Any]) -> str | None:
