@@ -413,12 +413,6 @@ _SPLIT = re.compile(
 _COMMENT = re.compile(r"--[^\n]*|/\*.*?\*/", re.S)
 _WS = re.compile(r"\s+")
 
-SQL_START = re.compile(
-    r"^\s*(?:\(\s*)*(?:select|with|insert|update|delete|drop|truncate|alter|grant|revoke|create|"
-    r"copy|unload|export\s+data|merge|replace\s+into|set\s+row_security|reassign\s+owned)\b",
-    re.I,
-)
-"""A statement that starts the way SQL statements start."""
 
 _DANGEROUS_WORD = re.compile(
     r"\b(?:drop|truncate|delete|update|alter|grant|revoke|copy|unload|export|outfile|dumpfile|"
@@ -478,7 +472,6 @@ def _clean(stmt: str) -> str:
 
 _IDENT = r"(?:\"[^\"]+\"|`[^`]+`|\[[^\]]+\]|[\w$@.*-]+)"
 _GRANT_OPTION = re.compile(r"\s+with\s+(?:grant|admin|hierarchy)\s+option\s*$", re.I)
-_REVOKE = re.compile(r"^revoke\b", re.I)
 _ALL_TABLES = re.compile(
     r"\ball\s+(?:tables|views|sequences)\s+in\s+(schema|database)\s+(\S+)", re.I
 )
@@ -537,7 +530,6 @@ _COPY_INTO_LOCATION = re.compile(
     r"^copy\s+into\s+(@[\w.$/%~-]+|'(?:s3|gcs|gs|azure|https?)://[^']*')", re.I
 )
 _EXPORT_URI = re.compile(r"\buri\s*=\s*(?:'([^']*)'|\"([^\"]*)\")", re.I)
-_EXPORT_AS = re.compile(r"\bas\s*(\(?\s*(?:select|with)\b.*)$", re.I | re.S)
 _DROP_KIND = re.compile(
     rf"^drop\s+(?:temporary\s+|temp\s+|materialized\s+|external\s+|foreign\s+)?"
     rf"(?P<kind>table|view|schema|database|index|sequence|function|procedure|trigger|type|"
