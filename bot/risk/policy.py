@@ -208,7 +208,8 @@ class Policy:
         confidence: float | None = None,
     ) -> Decision:
         threshold = self.config.confidence_threshold
-        low_confidence = confidence is not None and confidence < threshold
+        # `not >=` rather than `<`: a NaN confidence counts as unsure, never as sure.
+        low_confidence = confidence is not None and not confidence >= threshold
         findings: list[Finding] = []
         data: list[DataRef] = []
         for part in parts:

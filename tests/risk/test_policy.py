@@ -86,6 +86,12 @@ def test_low_confidence_holds_medium_risk(policy: Policy, confidence: float, dec
         assert any(f.rule == "policy.low_confidence" for f in d.findings)
 
 
+def test_nan_confidence_counts_as_unsure(policy: Policy) -> None:
+    assert policy.decide([Part([finding("medium")])], confidence=float("nan")).decision == (
+        "require_approval"
+    )
+
+
 def test_low_confidence_does_not_hold_low_risk(policy: Policy) -> None:
     assert policy.decide([Part([finding("low")])], confidence=0.1).decision == "allow"
 
