@@ -57,6 +57,12 @@ takes seconds); longer inputs are parsed with a deadline and fail closed past it
 _PLAIN_PARSE_MAX_BYTES = 256
 
 
+_ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
+"""tree-sitter-bash 0.25.1 intermittently crashes the process (segfault) on characters
+beyond the Basic Multilingual Plane next to `{`; they are replaced by U+FFFD before
+parsing. No rule depends on them."""
+
+
 class _ParseTimeout(Exception):
     pass
 
@@ -509,7 +515,8 @@ class _Walk:
             return []
         self.scripts.append(text)
         try:
-            root = _parse(text.encode("utf-8", "surrogatepass"))
+            safe = text if text.isascii() else _ASTRAL_RE.sub("\ufffd", text)
+            root = _parse(safe.encode("utf-8", "replace"))
         except _ParseTimeout:
             self.parse_failed = self.too_deep = True
             return []

@@ -509,6 +509,18 @@ def test_too_many_commands_fail_closed() -> None:
     assert "shell.too_complex" in rules_of("true; " * 1000)
 
 
+def test_characters_beyond_the_bmp_do_not_crash_the_parser() -> None:
+    # tree-sitter-bash segfaults intermittently on these (found by hypothesis).
+    crashers = [
+        "t\xb82\x08{\U000771a8\U000ee563\xc2k:\U000d6963",
+        "|{\U000289c8\x81\U000f8b73{\U000fea9c\xa9\n\xc8",
+    ]
+    for _ in range(300):
+        for text in crashers:
+            assert assess_shell(text).findings == []
+    assert assess_shell("echo '🚀' && rm -rf /etc").findings
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.text(max_size=200))
 def test_never_raises_on_arbitrary_text(text: str) -> None:
