@@ -21,7 +21,8 @@ _FENCE = re.compile(
     re.S | re.M,
 )
 _INLINE = re.compile(r"(?<!`)(`{1,3})(?!`)(?P<body>[^`\n]+?)\1(?!`)")
-_PROMPT = re.compile(r"^\s*(?:\$|#|%|>|PS [^>]*>)\s+(?=\S)")
+# `# …` is left alone: in a shell that is a comment, and comments are never run.
+_PROMPT = re.compile(r"^\s*(?:\$|%|>|PS [^>]*>)\s+(?=\S)")
 _ROOT_PROMPT = re.compile(r"^\s*[\w.-]+@[\w.-]+(?::[^$#\n]*)?[$#]\s+(?=\S)")
 _HEREDOC = re.compile(r"<<-?\s*(['\"]?)(?P<tag>[A-Za-z_][\w-]*)\1")
 _QUOTED = re.compile(

@@ -104,6 +104,8 @@ def test_sql_through_a_wrapper(engine: RiskEngine) -> None:
 
 def test_destructive_words_in_data_are_not_findings(engine: RiskEngine) -> None:
     assert engine.assess("echo 'DROP TABLE customers' >> notes.md").decision == "allow"
+    commented = "```bash\n# rm -rf / would be a disaster, so never run it\nls -la\n```"
+    assert engine.assess(commented).decision == "allow"
 
 
 def test_sql_inside_python_code(engine: RiskEngine) -> None:
