@@ -1224,10 +1224,6 @@ def check_redirect_system_file(cmd: Cmd, walk: _Walk) -> bool:
     return any(_SYSTEM_FILE_RE.match(t) for t in targets)
 
 
-def check_fork_bomb(cmd: Cmd, walk: _Walk) -> bool:
-    return False  # evaluated once per script in `_script_checks`
-
-
 def check_chmod_wide(cmd: Cmd, walk: _Walk) -> bool:
     if "--recursive" in cmd.flags:
         return True
@@ -1407,10 +1403,6 @@ def check_download_exec(cmd: Cmd, walk: _Walk) -> bool:
     return cmd.name in ("eval", "source", ".")
 
 
-def check_download_then_run(cmd: Cmd, walk: _Walk) -> bool:
-    return False  # evaluated once per script in `_script_checks`
-
-
 _K8S_HARMLESS_KINDS = frozenset(
     {"pod", "pods", "po", "job", "jobs", "job.batch", "event", "events", "ev"}
 )
@@ -1487,7 +1479,6 @@ CHECKS: dict[str, Callable[[Cmd, _Walk], bool]] = {
     "script_delete": check_script_delete,
     "redirect_to_disk": check_redirect_to_disk,
     "redirect_system_file": check_redirect_system_file,
-    "fork_bomb": check_fork_bomb,
     "chmod_wide": check_chmod_wide,
     "perm_root": check_perm_root,
     "upload_outside": check_upload_outside,
@@ -1497,13 +1488,12 @@ CHECKS: dict[str, Callable[[Cmd, _Walk], bool]] = {
     "credential_file": check_credential_file,
     "env_to_network": check_env_to_network,
     "download_exec": check_download_exec,
-    "download_then_run": check_download_then_run,
     "k8s_delete": check_k8s_delete,
     "git_force_push": check_git_force_push,
     "http_delete": check_http_delete,
     "service_verb": check_service_verb,
 }
-_SCRIPT_CHECKS = frozenset({"fork_bomb", "download_then_run"})
+
 
 # ---------------------------------------------------------------------------- rule index
 
@@ -1535,12 +1525,12 @@ def _build_index() -> tuple[
     script_level: list[_Entry] = []
     for rule in RULES:
         for pattern, (args_re, args_not_re) in zip(rule.patterns, rule.compiled, strict=True):
-            if pattern.check is not None and pattern.check not in CHECKS:
+            if pattern.check is not None and pattern.check not in CHECKS | SCRIPT_CHECKS:
                 raise ValueError(f"{rule.id}: unknown check {pattern.check!r}")
             entry = _Entry(
                 rule, pattern, args_re, args_not_re, tuple(_sub_re(s) for s in pattern.sub)
             )
-            if pattern.check in _SCRIPT_CHECKS:
+            if pattern.check in SCRIPT_CHECKS:
                 script_level.append(entry)
             elif not pattern.programs:
                 anyprog.append(entry)
@@ -1550,9 +1540,6 @@ def _build_index() -> tuple[
                 else:
                     exact.setdefault(prog, []).append(entry)
     return exact, prefix, anyprog, script_level
-
-
-_EXACT, _PREFIX, _ANY, _SCRIPT_LEVEL = _build_index()
 
 
 def _sub_match(subs: tuple[re.Pattern[str], ...], pos: list[str]) -> bool:
@@ -1717,37 +1704,34 @@ _DANGER_TOKENS_RE = re.compile(
 )
 
 
-def _script_checks(walk: _Walk, findings: list[Finding]) -> None:
-    for entry in _SCRIPT_LEVEL:
-        check = entry.pattern.check
-        if check == "fork_bomb":
-            for text in walk.scripts:
-                m = _FORK_BOMB_RE.search(text) if "()" in text and "&" in text else None
-                if m:
-                    findings.append(_finding(entry.rule, m.group(0)))
-                    break
-        elif check == "download_then_run":
-            downloaded: dict[str, Cmd] = {}
-            for cmd in walk.cmds:
-                if cmd.name in ("curl", "wget"):
-                    for name in _download_names(cmd):
-                        downloaded[name] = cmd
-                    continue
-                if not downloaded:
-                    continue
-                ran = None
-                if "/" in cmd.argv0 and _prog(cmd.argv0) in downloaded:
-                    ran = _prog(cmd.argv0)
-                elif (
-                    cmd.name in SHELLS
-                    or _interpreter_family(cmd.name)
-                    or cmd.name in ("source", ".")
-                ) and cmd.pos:
-                    first = cmd.pos[0].rsplit("/", 1)[-1]
-                    ran = first if first in downloaded else None
-                if ran is not None:
-                    findings.append(_finding(entry.rule, f"{downloaded[ran].text} … {cmd.text}"))
-                    break
+def script_fork_bomb(walk: _Walk) -> str | None:
+    for text in walk.scripts:
+        m = _FORK_BOMB_RE.search(text) if "()" in text and "&" in text else None
+        if m:
+            return m.group(0)
+    return None
+
+
+def script_download_then_run(walk: _Walk) -> str | None:
+    """A file fetched by curl/wget and later executed, in the order the script runs."""
+    downloaded: dict[str, Cmd] = {}
+    for cmd in walk.cmds:
+        if cmd.name in ("curl", "wget"):
+            downloaded.update((name, cmd) for name in _download_names(cmd))
+            continue
+        if not downloaded:
+            continue
+        ran = None
+        if "/" in cmd.argv0 and _prog(cmd.argv0) in downloaded:
+            ran = _prog(cmd.argv0)
+        elif cmd.pos and (
+            cmd.name in SHELLS or _interpreter_family(cmd.name) or cmd.name in ("source", ".")
+        ):
+            first = cmd.pos[0].rsplit("/", 1)[-1]
+            ran = first if first in downloaded else None
+        if ran is not None:
+            return f"{downloaded[ran].text} … {cmd.text}"
+    return None
 
 
 def _download_names(cmd: Cmd) -> list[str]:
@@ -1767,6 +1751,15 @@ def _download_names(cmd: Cmd) -> list[str]:
                 u.split("?")[0].rstrip("/").rsplit("/", 1)[-1] for u in cmd.args if _URL_RE.match(u)
             ]
     return [n.rsplit("/", 1)[-1] for n in names if n and n != "-"]
+
+
+SCRIPT_CHECKS: dict[str, Callable[[_Walk], str | None]] = {
+    "fork_bomb": script_fork_bomb,
+    "download_then_run": script_download_then_run,
+}
+"""Checks over a whole script rather than one command; they return the evidence."""
+
+_EXACT, _PREFIX, _ANY, _SCRIPT_LEVEL = _build_index()
 
 
 def assess_shell(command: str, company_domains: Sequence[str] = ()) -> ShellResult:
@@ -1801,7 +1794,10 @@ def assess_shell(command: str, company_domains: Sequence[str] = ()) -> ShellResu
             fallback = next((e.rule for e in fallbacks if _entry_matches(e, cmd, walk)), None)
             matched += [fallback] if fallback else []
         findings += [_finding(rule, cmd.text) for rule in matched]
-    _script_checks(walk, findings)
+    for entry in _SCRIPT_LEVEL:
+        evidence = SCRIPT_CHECKS[entry.pattern.check or ""](walk)
+        if evidence is not None:
+            findings.append(_finding(entry.rule, evidence))
     if walk.too_deep:
         findings.append(_finding(TOO_COMPLEX, command))
     elif walk.parse_failed and _DANGER_TOKENS_RE.search(command):
