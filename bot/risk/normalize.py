@@ -121,8 +121,9 @@ _TOKEN_RE = re.compile(r"\S+")
 _SHELL_RUNNERS = (
     r"(?:sudo\s+(?:-\S+\s+)*)?(?:ba|z|da|k|mk)?sh|source|eval|python[\d.]*|perl|ruby|node|php"
 )
+# A runner in command position later on the line: `| sh`, `; bash x.sh`, `&& source f`.
 _EXEC_AFTER_RE = re.compile(
-    rf"^\s*(?:\|\s*(?:\w+\s+)*?)?\|\s*(?:{_SHELL_RUNNERS})\b|^[^\n]*\b(?:{_SHELL_RUNNERS})\b|^[^\n]*chmod\s+\+x"
+    rf"^[^\n]*?(?:\||;|&&|\$\(|`)\s*(?:{_SHELL_RUNNERS})(?:\s|$|;|\))|^[^\n]*chmod\s+\+x"
 )
 _EXEC_BEFORE_RE = re.compile(rf"(?:\$\(|`|<\(|\b(?:{_SHELL_RUNNERS})\s+(?:-c\s+)?[\"']?\$?\(?)\s*$")
 

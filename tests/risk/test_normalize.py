@@ -95,6 +95,10 @@ def test_nfkc_is_applied() -> None:
         ("$'\\x72\\x6d' -rf /", "obfuscation.escaped_exec"),
         ("$(printf '\\162\\155') -rf /", "obfuscation.escaped_exec"),
         ("echo '/ fr- mr' | rev | sh", "obfuscation.reversed_exec"),
+        (
+            f"echo {b64('rm -rf /')} | base64 -d > /tmp/a.sh; bash /tmp/a.sh",
+            "obfuscation.base64_exec",
+        ),
     ],
 )
 def test_encoded_commands_are_unwrapped_and_caught(text: str, rule: str) -> None:
@@ -138,6 +142,8 @@ def test_disguise_is_a_finding_even_when_payload_is_harmless() -> None:
         "printf '%s\\n' hello",
         "echo 'rm -rf /'",
         "echo bm90IGEgY29tbWFuZA== > note.b64",
+        f"echo {b64('rm -rf /')} | base64 -d | grep bash",
+        f"echo {b64('rm -rf /')} | base64 -d > x.txt; cat x.txt | ssh-keygen -l -f -",
     ],
 )
 def test_encodings_that_are_not_executed_are_left_alone(text: str) -> None:
