@@ -38,6 +38,7 @@ from bot.risk.shell_rules import (
     SAFE_DELETE_SUFFIXES,
     SCRATCH_ROOT_RE,
     SCRATCH_ROOTS,
+    SERVICE_CLIS,
     SHELLS,
     SYSTEM_DIRS,
     TOO_COMPLEX,
@@ -1964,6 +1965,51 @@ _KNOWN_COMMANDS = frozenset(
         "su",
     }
 )
+_ENGLISH_LOOKING = frozenset(
+    {
+        "set",
+        "time",
+        "kind",
+        "history",
+        "fly",
+        "halt",
+        "wipe",
+        "init",
+        "op",
+        "http",
+        "https",
+        "lt",
+        "mc",
+        "service",
+        "export",
+        "declare",
+        "unset",
+        "reboot",
+        "fetch",
+        "script",
+        "watch",
+        "command",
+        "exec",
+        "eval",
+        "source",
+        ".",
+        "find",
+        "parallel",
+        "sg",
+        "file",
+    }
+)
+_KNOWN_COMMANDS = (
+    _KNOWN_COMMANDS
+    | frozenset(
+        prog
+        for rule in RULES
+        for pattern in rule.patterns
+        for prog in pattern.programs
+        if not prog.endswith("*") and prog not in _ENGLISH_LOOKING
+    )
+    | (SERVICE_CLIS - _ENGLISH_LOOKING)
+)
 _SHELL_OPS_RE = re.compile(r"(?:\s-{1,2}[A-Za-z]|\s/|\s~|\||&&|;|\$\(|`|>|\s\./|=|\bs3://|\bgs://)")
 _PROMPT_RE = re.compile(r"^\s*(?:\$|#|>|%|PS>)\s+")
 
@@ -1979,7 +2025,8 @@ def looks_like_shell(line: str) -> bool:
         s = s.split(None, 1)[1]
         first = s.split(None, 1)[0]
     name = _prog(first)
-    if name not in _KNOWN_COMMANDS and not first.startswith(("./", "/usr/", "/bin/", "/opt/")):
+    known = name in _KNOWN_COMMANDS or name.startswith(("mkfs", "kafka-"))
+    if not known and not first.startswith(("./", "/usr/", "/bin/", "/opt/")):
         return bool(re.search(r"\|\s*(?:sudo\s+)?(?:ba|z)?sh\b", s))
     if first != first.lower() and name not in ("Rscript",):
         return False
