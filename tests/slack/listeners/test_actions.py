@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from bot.slack import blocks
 from tests.slack.conftest import (
     APPROVALS,
@@ -201,3 +203,23 @@ async def test_long_instruction_is_truncated_with_a_full_text_modal(slack: Slack
     )
     expected = request.instruction.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     assert shown == expected
+
+
+async def test_simultaneous_approve_and_deny_have_one_winner(slack_db: Slack) -> None:
+    slack = slack_db
+    request_id = await confirmed(slack)
+    await slack.click(blocks.DENY, request_id, APPROVER2)
+    deny_view = slack.last_view()
+    await asyncio.gather(
+        slack.click(blocks.APPROVE, request_id, APPROVER),
+        slack.submit_view(blocks.DENY_VIEW, deny_view["private_metadata"], "no", APPROVER2),
+    )
+    await slack.service.drain()
+    request = await slack.service.get(request_id)
+    assert request.status in ("approved", "denied")
+    loser = APPROVER2 if request.status == "approved" else APPROVER
+    [told] = slack.ephemerals(loser)
+    assert "Nothing changed" in told
+    card = request.slack["cards"][0]
+    body = texts(slack.fake.message(card["channel"], card["ts"]).blocks)
+    assert ("*Approved*" in body) != ("*Denied*" in body)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 
 import pytest
@@ -222,3 +223,25 @@ async def test_screening_failure_warns_and_lets_a_retry_screen_again(slack: Slac
     slack.service.submit = real_submit  # type: ignore[method-assign]
     await slack.post(body, signed_headers(body, retry_num=1))
     assert slack.request_count() == 1
+
+
+async def test_simultaneous_duplicate_deliveries_make_one_request(slack_db: Slack) -> None:
+    slack = slack_db
+    event = {
+        "type": "message",
+        "bot_id": AGENT_BOT,
+        "text": f"<@{REQUESTER}> {DROP}",
+        "ts": "1764007000.000001",
+        "channel": CHANNEL,
+    }
+    body = event_body(event, event_id="Ev0RACE001")
+    responses = await asyncio.gather(
+        *(
+            slack.http.post("/slack/events", content=body, headers=signed_headers(body, **kw))
+            for kw in ({}, {"retry_num": 1}, {"retry_num": 2}, {})
+        )
+    )
+    await slack.service.drain()
+    assert [r.status_code for r in responses] == [200] * 4
+    assert slack.request_count() == 1
+    assert len(slack.posts(CHANNEL)) == 1 and len(slack.posts(DM)) == 1
