@@ -543,6 +543,9 @@ def test_never_raises_on_arbitrary_text(text: str) -> None:
         "FOO=1 python3 app.py",
         "./deploy.sh --prod",
         "terraform destroy",
+        "nats stream purge ORDERS",
+        "restic forget --prune",
+        "mkfs.ext4 /dev/sdb",
     ],
 )
 def test_looks_like_shell(line: str) -> None:
