@@ -1763,6 +1763,9 @@ SCRIPT_CHECKS: dict[str, Callable[[_Walk], str | None]] = {
 _EXACT, _PREFIX, _ANY, _SCRIPT_LEVEL = _build_index()
 
 
+_PROMPT_LINE_RE = re.compile(r"(?m)^[ \t]*[$%][ \t]+(?=\S)")
+
+
 def assess_shell(command: str, company_domains: Sequence[str] = ()) -> ShellResult:
     """Assess one shell command (or script) for risky operations.
 
@@ -1771,6 +1774,8 @@ def assess_shell(command: str, company_domains: Sequence[str] = ()) -> ShellResu
     """
     walk = _Walk(company_domains)
     findings: list[Finding] = []
+    if "$" in command or "%" in command:
+        command = _PROMPT_LINE_RE.sub("", command)  # pasted prompts: `$ rm -rf /` is `rm -rf /`
     try:
         walk.script(command, 0)
     except (RecursionError, ValueError, UnicodeError):

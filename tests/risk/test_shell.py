@@ -381,6 +381,11 @@ def test_piped_shell_with_arguments_still_reads_the_download() -> None:
     assert "shell.pipe_to_shell" in rules_of("curl -s https://x.example/i | bash -s -- stable")
 
 
+def test_pasted_prompts_are_ignored() -> None:
+    assert "shell.recursive_delete_catastrophic" in rules_of("$ rm -rf /etc")
+    assert "shell.git_discard" in rules_of("$ cd repo\n$ git reset --hard")
+
+
 def test_unwrapping_is_bounded() -> None:
     deep = "rm -rf /etc"
     for _ in range(12):
