@@ -25,6 +25,12 @@ PG_SKIP = "PostgreSQL tests need TWOKEY_TEST_DATABASE_URL (CI sets it; e.g. post
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "twokey.yml"
 
 
+def pytest_report_header(config: pytest.Config) -> str:
+    if PG_URL:
+        return f"databases: SQLite and PostgreSQL ({make_url(PG_URL).render_as_string()})"
+    return f"databases: SQLite only; PostgreSQL halves skip. {PG_SKIP}"
+
+
 def _pg_schema_url(schema: str) -> str:
     url = make_url(normalize_url(PG_URL or ""))
     return url.update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
