@@ -31,13 +31,14 @@ def register(app: typer.Typer) -> None:
             settings.require(*required)
             api = _build()
         except ConfigError as exc:
-            err.print(f"[bold red]error:[/] {exc}", highlight=False)
+            err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
             raise typer.Exit(2) from None
         except SQLAlchemyError as exc:
             err.print(
                 f"[bold red]error:[/] database unreachable ({type(exc).__name__}); "
                 "check TWOKEY_DATABASE_URL",
                 highlight=False,
+                soft_wrap=True,
             )
             raise typer.Exit(2) from None
 
