@@ -8,7 +8,7 @@ from fastapi import APIRouter, HTTPException, Query, status
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
-from bot.api.deps import AdminDep, Caller, CallerDep, GateDep, ensure_may_see
+from bot.api.deps import AdminDep, Caller, CallerDep, Gate, GateDep, ensure_may_see
 from bot.api.schemas import CancelIn, ErrorOut, RequestOut, request_out
 from bot.approvals.view import RequestView
 from storage.db import session_scope
@@ -30,7 +30,7 @@ def _not_found(request_id: str) -> HTTPException:
     return HTTPException(status.HTTP_404_NOT_FOUND, f"no request {request_id}")
 
 
-def _out(gate: GateDep, caller: Caller, view: RequestView) -> RequestOut:
+def _out(gate: Gate, caller: Caller, view: RequestView) -> RequestOut:
     token = gate.service.execution_token(view) if view.agent == caller.agent else None
     return request_out(view, token=token)
 
