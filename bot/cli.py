@@ -172,30 +172,13 @@ def keys_list(database_url: Annotated[str | None, typer.Option("--db")] = None) 
             out.print(f"{key.id}  {key.prefix}…  agent={key.agent}  admin={key.admin}  {state}")
 
 
-def _not_built(name: str, issue: int, what: str) -> None:
-    def command() -> None:
-        err.print(f"`twokey {name}` is not built yet: it arrives with issue {issue} ({what}).")
-        raise typer.Exit(3)
-
-    command.__doc__ = f"(not built yet: issue {issue}, {what})"
-    app.command(name)(command)
-
-
 def _register_features() -> None:
     """Feature modules add their own commands, so this file stays a table of contents."""
-    try:
-        from bot.risk import check_cli
-    except ImportError:
-        _not_built("check", 3, "risk engine")
-    else:
-        check_cli.register(app)
-    for name, issue, what in (
-        ("serve", 5, "Slack app and gate API"),
-        ("history", 7, "approval history"),
-        ("show", 7, "approval history"),
-        ("demo", 8, "the offline demo"),
-    ):
-        _not_built(name, issue, what)
+    from bot import demo_cli, history_cli, serve_cli
+    from bot.risk import check_cli
+
+    for module in (serve_cli, check_cli, history_cli, demo_cli):
+        module.register(app)
 
 
 _register_features()

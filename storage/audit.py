@@ -77,30 +77,32 @@ def append_events(session: Session, entries: list[dict[str, Any]]) -> list[Audit
     """
     if not entries:
         return []
-    head = session.exec(select(AuditHead).where(AuditHead.id == 1).with_for_update()).first()
-    if head is None:  # the first migration plants it; without it the chain cannot be trusted
+    head_row = session.execute(
+        sa.select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1).with_for_update()
+    ).first()
+    if head_row is None:  # the first migration plants it; without it the chain cannot be trusted
         raise RuntimeError("audit_head row missing: run `twokey db upgrade`")
+    seq, prev = head_row
     at = utcnow()
     rows: list[dict[str, Any]] = []
     for entry in entries:
         # JSON round-trip so the hash covers exactly what the database will hand back.
         detail = json.loads(canonical(entry.get("detail") or {}))
+        seq += 1
         row = {
-            "seq": head.seq + 1,
+            "seq": seq,
             "at": at,
             "request_id": entry.get("request_id"),
             "actor": entry["actor"],
             "action": entry["action"],
             "detail": detail,
-            "prev_hash": head.hash,
+            "prev_hash": prev,
         }
-        row["hash"] = event_hash(**row)
+        row["hash"] = prev = event_hash(**row)
         rows.append(row)
-        head.seq, head.hash = row["seq"], row["hash"]
-    # Core insert: ORM objects cost more than the hashing when a batch is large.
+    # Core statements: ORM objects cost more than the hashing on the allow path.
     session.execute(sa.insert(AuditEvent.__table__), rows)  # type: ignore[attr-defined]
-    session.add(head)
-    session.flush()
+    session.execute(sa.update(AuditHead).where(AuditHead.id == 1).values(seq=seq, hash=prev))
     return [AuditEvent.model_construct(**row) for row in rows]
 
 

@@ -25,7 +25,9 @@ from bot.approvals.view import Outcome, RequestEvent, RequestView
 from bot.config import TwoKeyConfig
 from bot.logs import request_id_var
 from bot.risk.model import Assessment
-from storage.models import Request, Status, utcnow
+from storage.db import checkpoint
+from storage.models import Status, utcnow
+from storage.requests import new_request_values
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +84,10 @@ class ApprovalService:
     async def start(self) -> None:
         """Rebuild every open request's alarms from the database, expire what is overdue."""
         self.timers.start()
+        if self.engine.dialect.name == "sqlite":
+            self.timers.scheduler.add_job(
+                asyncio.to_thread, "interval", args=(checkpoint, self.engine), seconds=2
+            )
         self.release.start_listening(self.engine)
         for request in await asyncio.to_thread(self.machine.open_requests):
             self.timers.schedule(request)
@@ -183,7 +189,7 @@ class ApprovalService:
             )
             status = Status.AWAITING_REQUESTER if confirm_first else Status.PENDING
         is_open = status in (Status.AWAITING_REQUESTER, Status.PENDING)
-        row = Request(
+        row = new_request_values(
             status=status,
             source=source,
             agent=agent,

@@ -113,33 +113,33 @@ class StateMachine:
     # -- creation ---------------------------------------------------------
 
     def create(
-        self, request: Request, resources: Sequence[tuple[str, str]], *, actor: str
+        self, row: dict[str, Any], resources: Sequence[tuple[str, str]], *, actor: str
     ) -> tuple[RequestView, bool]:
         """Insert a request (or return the existing one for a repeated idempotency key)."""
         with session_scope(self.engine) as s:
-            if request.idempotency_key:
-                existing = rq.find_by_idempotency(s, request.agent, request.idempotency_key)
+            if row["idempotency_key"]:
+                existing = rq.find_by_idempotency(s, row["agent"], row["idempotency_key"])
                 if existing is not None:
                     return view(s, existing), False
-            rq.insert_request(s, request, resources)
+            rq.insert_request(s, row, resources)
             append_event(
                 s,
-                action=f"request.{request.status}",
+                action=f"request.{row['status']}",
                 actor=actor,
-                request_id=request.id,
+                request_id=row["id"],
                 detail={
-                    "decision": request.decision,
-                    "risk": request.risk,
-                    "agent": request.agent,
-                    "requester": request.requester,
-                    "source": request.source,
-                    "text_sha256": request.text_sha256,
-                    "rules": sorted({f["rule"] for f in request.findings}),
+                    "decision": row["decision"],
+                    "risk": row["risk"],
+                    "agent": row["agent"],
+                    "requester": row["requester"],
+                    "source": row["source"],
+                    "text_sha256": row["text_sha256"],
+                    "rules": sorted({f["rule"] for f in row["findings"]}),
                     "resources": [name for name, _ in resources],
-                    "expires_at": request.expires_at.isoformat() if request.expires_at else None,
+                    "expires_at": row["expires_at"].isoformat() if row["expires_at"] else None,
                 },
             )
-            return view(s, request), True
+            return RequestView.of(row, []), True  # just written: nothing to re-read
 
     # -- transitions ------------------------------------------------------
 

@@ -6,6 +6,7 @@ change it reflects, so what a card or an API response shows is what committed.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any, Literal
 
@@ -65,11 +66,12 @@ class RequestView(BaseModel):
         return self.status in OPEN_STATUSES
 
     @classmethod
-    def of(cls, request: Request, votes: list[Vote]) -> RequestView:
+    def of(cls, request: Request | Mapping[str, Any], votes: list[Vote]) -> RequestView:
+        row = request.model_dump() if isinstance(request, Request) else dict(request)
         return cls(
-            **request.model_dump(exclude={"findings", "data"}),
-            findings=[Finding.model_validate(f) for f in request.findings or []],
-            data=[DataRef.model_validate(d) for d in request.data or []],
+            **{k: v for k, v in row.items() if k not in ("findings", "data")},
+            findings=[Finding.model_validate(f) for f in row["findings"] or []],
+            data=[DataRef.model_validate(d) for d in row["data"] or []],
             approvals=sum(1 for v in votes if v.approve),
             votes=[VoteView.model_validate(v, from_attributes=True) for v in votes],
         )

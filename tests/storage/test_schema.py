@@ -2,7 +2,7 @@ import pytest
 import sqlalchemy as sa
 
 from bot.config import ConfigError
-from storage.db import make_engine
+from storage.db import checkpoint, make_engine
 from storage.schema import current_revision, ensure_schema, head_revision, upgrade
 
 TABLES = {
@@ -49,3 +49,19 @@ def test_sqlite_uses_wal(tmp_path):
     with engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 10000
+
+
+def test_sqlite_checkpoints_off_the_commit_path(tmp_path):
+    path = tmp_path / "c.db"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    checkpoint(engine)
+    before = path.stat().st_size
+    with engine.begin() as conn:
+        conn.exec_driver_sql("CREATE TABLE filler (x TEXT)")
+        for _ in range(200):
+            conn.exec_driver_sql("INSERT INTO filler VALUES (?)", ("x" * 2000,))
+    assert path.stat().st_size == before  # committed, but only to the WAL
+    checkpoint(engine)
+    assert path.stat().st_size > before + 200 * 2000
+    engine.dispose()
