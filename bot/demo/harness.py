@@ -1,0 +1,221 @@
+"""The machinery under the demo: the real server on loopback, and Slack's side of the wire.
+
+`RunningApp` serves exactly what `twokey serve` serves (`bot.server.build_server`:
+risk engine, workflow, scheduler, Slack listeners, gate API) with uvicorn on a
+free 127.0.0.1 port. `SlackSide` plays Slack towards it: events and clicks are
+signed with the signing secret and POSTed to `/slack/events` over real HTTP,
+as Slack would deliver them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import secrets
+import socket
+import time
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+import uvicorn
+from fastapi import FastAPI
+from sqlalchemy.engine import Engine
+
+from bot.config import Settings, TwoKeyConfig
+from bot.demo.signing import API_APP_ID, TEAM_ID, signed_event, signed_interaction
+from bot.server import Lifecycle, build_server
+from bot.slack import blocks
+
+START_TIMEOUT = 15.0
+
+
+class DemoError(Exception):
+    """Something the demo needs did not happen; str() says what."""
+
+
+async def until(
+    check: Callable[[], Any], what: str, *, timeout: float = 10.0, interval: float = 0.02
+) -> Any:
+    """Poll `check` until it returns something truthy; raise `DemoError(what)` at the timeout.
+
+    Slack acknowledges first and works afterwards, so effects of a request are
+    awaited, never assumed.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        value = check()
+        if value:
+            return value
+        if time.monotonic() >= deadline:
+            raise DemoError(what)
+        await asyncio.sleep(interval)
+
+
+def _free_socket() -> socket.socket:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    return sock
+
+
+class RunningApp:
+    """One TwoKey server process-in-a-task; `await RunningApp.start(...)`, then `await stop()`."""
+
+    def __init__(
+        self,
+        api: FastAPI,
+        lifecycle: Lifecycle,
+        server: uvicorn.Server,
+        task: asyncio.Task[None],
+        port: int,
+    ) -> None:
+        self.api = api
+        self.lifecycle = lifecycle
+        self.server = server
+        self.task = task
+        self.port = port
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @classmethod
+    async def start(cls, settings: Settings, config: TwoKeyConfig, engine: Engine) -> RunningApp:
+        api, lifecycle = build_server(settings, config, engine)
+        sock = _free_socket()
+        port = sock.getsockname()[1]
+        server = uvicorn.Server(
+            uvicorn.Config(
+                api,
+                lifespan="on",
+                log_config=None,
+                log_level="warning",
+                access_log=False,
+            )
+        )
+        # The demo owns the process: Ctrl-C must reach the demo, not only the server.
+        server.capture_signals = contextlib.nullcontext  # type: ignore[method-assign]
+        task = asyncio.create_task(server.serve(sockets=[sock]), name="twokey-demo-server")
+        deadline = time.monotonic() + START_TIMEOUT
+        while not server.started:
+            if task.done() or time.monotonic() > deadline:
+                server.should_exit = True
+                with contextlib.suppress(BaseException):
+                    await task
+                sock.close()
+                raise DemoError("the TwoKey server did not start")
+            await asyncio.sleep(0.02)
+        return cls(api, lifecycle, server, task, port)
+
+    async def settle(self) -> None:
+        """Let the service's subscribers (Slack notifier, webhooks) finish what has happened."""
+        await self.lifecycle.service.drain()
+
+    async def stop(self) -> None:
+        self.server.should_exit = True
+        with contextlib.suppress(asyncio.CancelledError):
+            await asyncio.wait_for(self.task, timeout=START_TIMEOUT)
+
+
+class SlackSide:
+    """What Slack sends TwoKey: signed events and interactions, over HTTP."""
+
+    def __init__(self, base_url: str, signing_secret: str) -> None:
+        self.http = httpx.AsyncClient(base_url=base_url, timeout=15.0)
+        self.secret = signing_secret
+        self._ts = itertools.count(1)
+
+    async def close(self) -> None:
+        await self.http.aclose()
+
+    def new_ts(self) -> str:
+        """A message timestamp, unique and increasing like Slack's."""
+        return f"{int(time.time())}.{next(self._ts):06d}"
+
+    async def _post(self, body: str, headers: dict[str, str]) -> httpx.Response:
+        response = await self.http.post("/slack/events", content=body, headers=headers)
+        if response.status_code != 200:
+            raise DemoError(f"TwoKey answered Slack's request with HTTP {response.status_code}")
+        return response
+
+    async def agent_posts(self, *, channel: str, bot_id: str, bot_user: str, text: str) -> str:
+        """An agent's message in a channel, delivered as a `message` event; returns its ts."""
+        ts = self.new_ts()
+        event = {
+            "type": "message",
+            "subtype": "bot_message",
+            "bot_id": bot_id,
+            "user": bot_user,
+            "text": text,
+            "ts": ts,
+            "channel": channel,
+            "channel_type": "channel",
+            "event_ts": ts,
+        }
+        body, headers = signed_event(event, secret=self.secret)
+        await self._post(body, headers)
+        return ts
+
+    async def click(
+        self, *, user: str, action_id: str, value: str, channel: str, ts: str
+    ) -> httpx.Response:
+        """A button press on a message (`block_actions`)."""
+        payload = {
+            "type": "block_actions",
+            "team": {"id": TEAM_ID, "domain": "northwind"},
+            "user": {"id": user, "username": user.lower(), "team_id": TEAM_ID},
+            "api_app_id": API_APP_ID,
+            "token": "legacy-verification-token",
+            "trigger_id": f"{int(time.time())}.{secrets.token_hex(6)}",
+            "container": {
+                "type": "message",
+                "message_ts": ts,
+                "channel_id": channel,
+                "is_ephemeral": False,
+            },
+            "channel": {"id": channel},
+            "message": {"type": "message", "ts": ts},
+            "response_url": f"https://hooks.slack.com/actions/{TEAM_ID}/1/demo",
+            "actions": [
+                {
+                    "type": "button",
+                    "action_id": action_id,
+                    "block_id": "demo",
+                    "value": value,
+                    "action_ts": f"{time.time():.6f}",
+                }
+            ],
+        }
+        body, headers = signed_interaction(payload, secret=self.secret)
+        return await self._post(body, headers)
+
+    async def submit_view(self, *, user: str, view: dict[str, Any], value: str) -> httpx.Response:
+        """Submit a modal TwoKey opened, with `value` typed into its text box.
+
+        Slack echoes back the view's callback id and private metadata; so does this.
+        """
+        payload = {
+            "type": "view_submission",
+            "team": {"id": TEAM_ID, "domain": "northwind"},
+            "user": {"id": user, "username": user.lower(), "team_id": TEAM_ID},
+            "api_app_id": API_APP_ID,
+            "token": "legacy-verification-token",
+            "trigger_id": f"{int(time.time())}.{secrets.token_hex(6)}",
+            "view": {
+                "id": "V" + secrets.token_hex(5).upper(),
+                "type": "modal",
+                "callback_id": view.get("callback_id", ""),
+                "private_metadata": view.get("private_metadata", ""),
+                "state": {
+                    "values": {
+                        blocks.INPUT_BLOCK: {
+                            blocks.INPUT_ACTION: {"type": "plain_text_input", "value": value}
+                        }
+                    }
+                },
+            },
+        }
+        body, headers = signed_interaction(payload, secret=self.secret)
+        return await self._post(body, headers)
