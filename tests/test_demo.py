@@ -86,3 +86,11 @@ def test_step_mode_without_a_terminal_does_not_wait(tmp_path: Path) -> None:
     assert code == EXIT_STEP_FAILED
     assert "Step 1 (opsbot's instruction is held) did not happen" in out.getvalue()
     assert (tmp_path / "d.db").exists()  # a database given with --db is never deleted
+
+
+def test_an_unreachable_database_is_one_line_and_exit_2() -> None:
+    url = "postgresql://demo:not-a-real-password@127.0.0.1:1/twokey"
+    result = CliRunner().invoke(_cli(), ["demo", "--db", url])
+    assert result.exit_code == 2, result.output
+    assert "The demo could not start" in result.output
+    assert "not-a-real-password" not in result.output

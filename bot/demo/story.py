@@ -364,8 +364,9 @@ class Demo:
             await self.cleanup()
             return EXIT_SETUP_FAILED
         except Exception as exc:  # a database URL that does not work, a driver missing
+            first = (str(exc).splitlines() or [""])[0]
             self.console.print(
-                f"[bold red]The demo could not start:[/] {type(exc).__name__}: {escape(str(exc))}"
+                f"[bold red]The demo could not start:[/] {type(exc).__name__}: {escape(first)}"
             )
             await self.cleanup()
             return EXIT_SETUP_FAILED
