@@ -3,7 +3,8 @@
 from alembic import context
 from sqlmodel import SQLModel
 
-import storage.models  # noqa: F401  (registers the tables)
+import storage.contacts  # noqa: F401  (registers the tables)
+import storage.models  # noqa: F401
 
 target_metadata = SQLModel.metadata
 connection = context.config.attributes.get("connection")

@@ -27,7 +27,6 @@ from sqlalchemy.engine import Engine
 from bot.approvals import ApprovalService
 from bot.config import Settings, TwoKeyConfig
 from bot.server import Lifecycle, build_server
-from storage.contacts import ContactRequest
 from storage.db import session_scope
 from storage.keys import create_key
 from tests.slack_fake import BOT_TOKEN, SlackFake
@@ -38,12 +37,6 @@ EMPLOYEE = "U0EMP0001"
 APPROVER = "U0PLAT001"
 OTHER_APPROVER = "U0PLAT002"
 APPROVALS_CHANNEL = "C0APPROVALS"
-
-
-def with_contacts_table(engine: Engine) -> Engine:
-    """The contact table, if the migrations do not create it yet (storage/contacts.py)."""
-    ContactRequest.__table__.create(engine, checkfirst=True)  # type: ignore[attr-defined]
-    return engine
 
 
 def config_with(base: TwoKeyConfig, **policy: Any) -> TwoKeyConfig:
@@ -93,7 +86,6 @@ def build_app(
     engine: Engine, config: TwoKeyConfig, fake: SlackFake
 ) -> tuple[FastAPI, ApprovalService, Lifecycle]:
     """The server exactly as `twokey serve` builds it (`build_server`); Slack is the fake."""
-    with_contacts_table(engine)
     api, lifecycle = build_server(settings_for(fake), config, engine)
     return api, lifecycle.service, lifecycle
 

@@ -14,7 +14,7 @@ from storage.audit import verify_chain
 from storage.contacts import ContactRequest
 from storage.db import session_scope
 from storage.models import utcnow
-from tests.humanlayer.conftest import APPROVER, EMPLOYEE, Keys, bearer, with_contacts_table
+from tests.humanlayer.conftest import APPROVER, EMPLOYEE, Keys, bearer
 from tests.slack_fake import SlackFake
 
 BASE = "/humanlayer/v1"
@@ -147,7 +147,6 @@ async def test_without_slack_contacts_are_503(
     from bot.config import Settings
     from bot.humanlayer import router
 
-    with_contacts_table(engine)
     service = ApprovalService(engine, example_config, secret_key="s")
     api = create_api(service, example_config, Settings(twokey_secret_key="s"))
     api.include_router(router)  # included without `mount`: no Slack client

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-25 12:19:59.172367
+Create Date: 2026-11-25 13:06:44.905253
 """
 
 from collections.abc import Sequence
@@ -61,6 +61,35 @@ def upgrade() -> None:
         sa.Column("hash", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
         sa.PrimaryKeyConstraint("id"),
     )
+    op.create_table(
+        "contact_requests",
+        sa.Column("id", sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
+        sa.Column("created_at", storage.models.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", storage.models.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("status", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
+        sa.Column("agent", sqlmodel.sql.sqltypes.AutoString(length=120), nullable=False),
+        sa.Column("run_id", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
+        sa.Column("call_id", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
+        sa.Column("recipient", sqlmodel.sql.sqltypes.AutoString(length=32), nullable=True),
+        sa.Column("allowed_responders", sa.JSON(), nullable=True),
+        sa.Column("message", sa.Text(), nullable=False),
+        sa.Column("spec_sha256", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+        sa.Column("reason", sa.Text(), nullable=True),
+        sa.Column("response", sa.Text(), nullable=True),
+        sa.Column("response_option", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=True),
+        sa.Column("responded_by", sqlmodel.sql.sqltypes.AutoString(length=32), nullable=True),
+        sa.Column("responded_at", storage.models.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("expires_at", storage.models.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("slack", sa.JSON(), nullable=False),
+        sa.Column("meta", sa.JSON(), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("agent", "call_id", name="uq_contact_requests_agent_call"),
+    )
+    with op.batch_alter_table("contact_requests", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_contact_requests_status_expires", ["status", "expires_at"], unique=False
+        )
+
     op.create_table(
         "requests",
         sa.Column("id", sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
@@ -202,6 +231,10 @@ def downgrade() -> None:
         batch_op.drop_index("ix_requests_agent_created")
 
     op.drop_table("requests")
+    with op.batch_alter_table("contact_requests", schema=None) as batch_op:
+        batch_op.drop_index("ix_contact_requests_status_expires")
+
+    op.drop_table("contact_requests")
     op.drop_table("audit_head")
     with op.batch_alter_table("audit_events", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_audit_events_request_id"))
