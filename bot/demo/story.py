@@ -29,7 +29,6 @@ from pydantic import BaseModel, Field
 from rich.console import Console, Group
 from rich.markup import escape
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 from sqlalchemy.engine import Engine, make_url
 
@@ -40,6 +39,7 @@ from bot.demo import cast
 from bot.demo.harness import DemoError, RunningApp, SlackSide, until
 from bot.demo.render import message_to_lines
 from bot.demo.slack_standin import BOT_TOKEN, Message, SlackFake
+from bot.history_cli import history_table
 from bot.slack import blocks
 from storage import screened
 from storage.audit import append_event, events_for, verify_chain
@@ -877,7 +877,7 @@ class Demo:
         ]
         self.expect(not leaked, f"TwoKey sent {', '.join(leaked)} to Slack")
         self.say("[bold]twokey history[/] — what just happened, newest first:")
-        self.console.print(_history_table(mine))
+        self.console.print(history_table(mine))
         self.expect(report.ok, f"the audit chain is broken at event {report.broken_seq}")
         self.say(
             f"[bold]twokey audit verify[/] → [green]Audit chain intact:[/] {report.checked} events "
@@ -887,28 +887,6 @@ class Demo:
             "admins can see quickly who asked, who decided and why, and every event is chained "
             "by hash, so editing or deleting one afterwards is detected."
         )
-
-
-def _history_table(records: list[HistoryRecord]) -> Table:
-    """The `twokey history` table (its own rendering when the history command is installed)."""
-    try:
-        from bot.history_cli import history_table
-    except ImportError:
-        table = Table(header_style="bold")
-        for name in ("id", "status", "risk", "agent", "requester", "approvers", "reason"):
-            table.add_column(name)
-        for r in records:
-            table.add_row(
-                Text(r.id),
-                Text(r.status),
-                Text(r.risk),
-                Text(r.agent or "—"),
-                Text(r.requester or "—"),
-                Text(", ".join(r.approvers) or "—"),
-                Text(r.reason or ""),
-            )
-        return table
-    return history_table(records)
 
 
 def run_demo(
