@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from bot.config import TwoKeyConfig
+from bot.config import RISK_ORDER, VERDICT_ORDER, TwoKeyConfig
 from bot.risk.catalog import CLASSIFICATION_ORDER, Catalog, merge
 from bot.risk.extract import Candidate, Extractor, client_sql
 from bot.risk.model import Assessment, DataRef, Finding
@@ -229,7 +229,11 @@ class RiskEngine:
             return None
 
     def _finish(self, findings: list[Finding], *, hidden: bool) -> list[Finding]:
-        """Drop duplicates; mask evidence and reasons when the text held anything secret."""
+        """Worst first (the first reason is the one-line summary people see); drop duplicates;
+        mask evidence and reasons when the text held anything secret."""
+        findings = sorted(
+            findings, key=lambda f: (VERDICT_ORDER[f.verdict], RISK_ORDER[f.risk]), reverse=True
+        )
         out: list[Finding] = []
         seen: set[tuple[str, str | None]] = set()
         for f in findings:

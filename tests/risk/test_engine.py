@@ -266,3 +266,17 @@ def test_any_text_gets_an_assessment(text: str) -> None:
     a = _FUZZ_ENGINE.assess(text)
     assert a.decision in ("allow", "require_approval", "block")
     assert all(f.reason for f in a.findings)
+
+
+def test_findings_come_worst_first(engine: RiskEngine) -> None:
+    """The first reason is the one-line summary on the hold reply: never a masking notice."""
+    a = engine.assess(
+        "Please share s3://northwind-customer-exports with partner@acme-analytics.example today."
+    )
+    assert a.decision == "require_approval"
+    order = [(f.verdict, f.risk) for f in a.findings]
+    assert a.findings[0].verdict != "allow" and "email address" not in a.findings[0].reason
+    verdict_rank = {"allow": 0, "require_approval": 1, "block": 2}
+    assert [verdict_rank[v] for v, _ in order] == sorted(
+        (verdict_rank[v] for v, _ in order), reverse=True
+    )
