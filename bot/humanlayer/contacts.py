@@ -255,7 +255,7 @@ class ContactDesk:
                 "slack_unavailable",
                 "Slack is not configured on this TwoKey server, so nobody can be asked.",
             )
-        from bot.slack import contact_blocks
+        from bot.slack.blocks import contacts as contact_blocks
 
         channel = view.recipient or ""
         try:

@@ -31,7 +31,8 @@ from humanlayer import (
 )
 
 from bot.config import TwoKeyConfig
-from bot.slack import blocks, contact_blocks
+from bot.slack import blocks
+from bot.slack.blocks import contacts as contact_blocks
 from tests.humanlayer.conftest import (
     APPROVALS_CHANNEL,
     APPROVER,

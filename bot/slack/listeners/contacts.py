@@ -14,7 +14,8 @@ from typing import Any
 from slack_bolt.async_app import AsyncApp
 
 from bot.humanlayer.contacts import ContactDesk, ContactView, already, may_answer
-from bot.slack import blocks, contact_blocks
+from bot.slack import blocks
+from bot.slack.blocks import contacts as contact_blocks
 from bot.slack.escape import escape
 
 log = logging.getLogger(__name__)

@@ -26,7 +26,7 @@ from pydantic import ValidationError
 from slack_bolt.async_app import AsyncApp
 
 from bot.slack import blocks
-from bot.slack import history_blocks as hb
+from bot.slack.blocks import history as hb
 from bot.slack.escape import escape
 from storage.audit import append_event
 from storage.db import session_scope

@@ -20,7 +20,7 @@ from slack_bolt.async_app import AsyncApp
 
 from bot.approvals import RequestEvent, RequestView
 from bot.slack import blocks
-from bot.slack import history_blocks as hb
+from bot.slack.blocks import history as hb
 from bot.slack.listeners.history import is_admin
 from storage.db import session_scope
 from storage.history import HistoryFilter, HistoryRecord, Stats, query_history, stats

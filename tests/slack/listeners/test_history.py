@@ -15,7 +15,7 @@ from sqlmodel import select
 
 import bot.slack.app as slack_app
 from bot.config import TwoKeyConfig
-from bot.slack import history_blocks as hb
+from bot.slack.blocks import history as hb
 from bot.slack.listeners import history as history_listener
 from storage.audit import append_event
 from storage.db import session_scope

@@ -1,5 +1,9 @@
 """Every Block Kit payload TwoKey sends, in one place.
 
+This module builds the request surfaces (hold reply, prompt, approval card,
+outcomes, modals); `blocks.history` the admin history and App Home views,
+`blocks.contacts` HumanLayer's questions. Both reuse the pieces below.
+
 Rules kept here so no caller has to remember them:
 - user- and agent-supplied text (instruction, reasons, justification, deny
   reasons, agent names) goes through `escape`; only ids we validated become
