@@ -3,7 +3,7 @@
     .venv/bin/python bench/gate.py [--rate 200] [--seconds 10] [--releases 50] [--port 0]
 
 Starts `twokey serve` (one uvicorn worker, a fresh SQLite file, Slack pointed at
-the local fake of tests/slack_fake.py running in this process), then measures:
+the local fake of bot/demo/slack_standin.py running in this process), then measures:
 
 1. allow path: benign instructions sent open-loop at `--rate` requests per second
    for `--seconds`; latency from send to answer, p50/p99 (goal: p99 <= 5 ms at 200/s);
@@ -40,9 +40,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot.config import load_config  # noqa: E402
+from bot.demo.signing import API_APP_ID, TEAM_ID, signed_interaction  # noqa: E402
+from bot.demo.slack_standin import BOT_TOKEN, SlackFake  # noqa: E402
 from bot.slack import blocks  # noqa: E402
-from tests.slack_fake import BOT_TOKEN, SlackFake  # noqa: E402
-from tests.slack_signing import API_APP_ID, TEAM_ID, signed_interaction  # noqa: E402
 
 CONFIG = ROOT / "examples" / "twokey.yml"
 GOAL_ALLOW_P99_MS, GOAL_RELEASE_P99_MS = 5.0, 50.0

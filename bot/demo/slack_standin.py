@@ -1,7 +1,7 @@
 """A local stand-in for Slack's Web API: `twokey demo` runs against it, and so do the tests.
 
-It lives in the package (not in tests/) because the demo ships with TwoKey;
-`tests/slack_fake.py` re-exports it, so there is one fake, not two.
+It lives in the package (not in tests/) because the demo ships with TwoKey.
+The tests use it too, so there is one fake, not two.
 
 A real HTTP server on 127.0.0.1 (a free port, its own thread and event loop),
 so the code under test talks to it through the real `slack_sdk` client exactly

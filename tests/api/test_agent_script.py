@@ -17,13 +17,13 @@ from sqlalchemy.engine import Engine
 from bot.approvals import RequestEvent
 from bot.client import NotApproved, TwoKeyClient, require_approval
 from bot.config import Settings, TwoKeyConfig
+from bot.demo.signing import SIGNING_SECRET, signed_interaction
+from bot.demo.slack_standin import BOT_TOKEN, SlackFake
 from bot.server import build_server
 from storage.db import session_scope
 from storage.keys import create_key
 from tests.api.conftest import ScriptedRisk
 from tests.api.test_server import APPROVER, REQUESTER, SECRET, _approve_button, _click
-from tests.slack_fake import BOT_TOKEN, SlackFake
-from tests.slack_signing import SIGNING_SECRET, signed_interaction
 
 
 def _port() -> int:

@@ -14,8 +14,8 @@ from bot.api import create_api
 from bot.approvals import ApprovalService, RequestEvent
 from bot.client import AsyncTwoKeyClient, NotApproved, require_approval
 from bot.config import Settings, TwoKeyConfig
+from bot.demo.slack_standin import BOT_TOKEN, SlackFake
 from tests.api.conftest import APPROVER, Keys, bearer, instruction
-from tests.slack_fake import BOT_TOKEN, SlackFake
 
 DANA = "U0DANA001"
 

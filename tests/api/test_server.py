@@ -18,14 +18,14 @@ from typer.testing import CliRunner
 from bot.approvals import RequestEvent
 from bot.client import AsyncTwoKeyClient, NotApproved, require_approval
 from bot.config import ConfigError, Settings, TwoKeyConfig
+from bot.demo.signing import API_APP_ID, SIGNING_SECRET, TEAM_ID, signed_interaction
+from bot.demo.slack_standin import BOT_TOKEN, SlackFake
 from bot.serve_cli import register
 from bot.server import build_server
 from bot.slack import blocks
 from storage.db import session_scope
 from storage.keys import create_key
 from tests.api.conftest import ScriptedRisk
-from tests.slack_fake import BOT_TOKEN, SlackFake
-from tests.slack_signing import API_APP_ID, SIGNING_SECRET, TEAM_ID, signed_interaction
 
 APPROVER = "U0DGOV001"
 REQUESTER = "U0EMP0001"

@@ -26,11 +26,11 @@ from sqlalchemy.engine import Engine
 
 from bot.approvals import ApprovalService
 from bot.config import Settings, TwoKeyConfig
+from bot.demo.signing import API_APP_ID, SIGNING_SECRET, TEAM_ID, signed_interaction
+from bot.demo.slack_standin import BOT_TOKEN, SlackFake
 from bot.server import Lifecycle, build_server
 from storage.db import session_scope
 from storage.keys import create_key
-from tests.slack_fake import BOT_TOKEN, SlackFake
-from tests.slack_signing import API_APP_ID, SIGNING_SECRET, TEAM_ID, signed_interaction
 
 SECRET = "test-secret-key-humanlayer"
 EMPLOYEE = "U0EMP0001"

@@ -9,13 +9,13 @@ import httpx
 from sqlalchemy.engine import Engine
 
 from bot.config import TwoKeyConfig
+from bot.demo.slack_standin import SlackFake
 from bot.humanlayer.contacts import ContactDesk
 from storage.audit import verify_chain
 from storage.contacts import ContactRequest
 from storage.db import session_scope
 from storage.models import utcnow
 from tests.humanlayer.conftest import APPROVER, EMPLOYEE, Keys, bearer
-from tests.slack_fake import SlackFake
 
 BASE = "/humanlayer/v1"
 

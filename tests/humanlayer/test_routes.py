@@ -8,6 +8,7 @@ import httpx
 from sqlalchemy.engine import Engine
 
 from bot.config import TwoKeyConfig
+from bot.demo.slack_standin import SlackFake
 from storage.db import session_scope
 from storage.models import Request
 from tests.humanlayer.conftest import (
@@ -19,7 +20,6 @@ from tests.humanlayer.conftest import (
     build_app,
     config_with,
 )
-from tests.slack_fake import SlackFake
 
 BASE = "/humanlayer/v1"
 RISKY = {"sql": "DROP TABLE web_events"}

@@ -31,6 +31,7 @@ from humanlayer import (
 )
 
 from bot.config import TwoKeyConfig
+from bot.demo.slack_standin import SlackFake
 from bot.slack import blocks
 from bot.slack.blocks import contacts as contact_blocks
 from tests.humanlayer.conftest import (
@@ -46,7 +47,6 @@ from tests.humanlayer.conftest import (
     view_with,
     wait_for,
 )
-from tests.slack_fake import SlackFake
 
 RISKY_SQL = "DROP TABLE web_events"
 Factory = Callable[[TwoKeyConfig], LiveServer]

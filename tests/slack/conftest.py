@@ -2,7 +2,7 @@
 
 Inbound requests go through FastAPI + bolt's `AsyncSlackRequestHandler` over
 httpx's ASGI transport (signature checks included); outbound calls go through
-the real slack_sdk client to `tests/slack_fake.py` over TCP. The risk engine is
+the real slack_sdk client to `bot/demo/slack_standin.py` over TCP. The risk engine is
 scripted so these tests are about Slack, not about detection rules.
 """
 
@@ -23,17 +23,17 @@ from sqlalchemy.engine import Engine
 
 from bot.approvals import ApprovalService, RequestView
 from bot.config import Settings, TwoKeyConfig
-from bot.risk.model import Assessment, DataRef, Finding
-from bot.slack import blocks
-from bot.slack.app import SlackDeps, create_slack_app, create_web_client, deps_of
-from bot.slack.usergroups import SlackUsergroups
-from tests.slack_fake import BOT_TOKEN, SlackFake
-from tests.slack_signing import (
+from bot.demo.signing import (
     SIGNING_SECRET,
     signed_command,
     signed_event,
     signed_interaction,
 )
+from bot.demo.slack_standin import BOT_TOKEN, SlackFake
+from bot.risk.model import Assessment, DataRef, Finding
+from bot.slack import blocks
+from bot.slack.app import SlackDeps, create_slack_app, create_web_client, deps_of
+from bot.slack.usergroups import SlackUsergroups
 
 SECRET_KEY = "test-secret-key-for-tokens"
 AGENT_BOT = "B0OPSBOT1"

@@ -9,6 +9,7 @@ import time
 from slack_bolt.request.async_request import AsyncBoltRequest
 
 from bot.config import Settings
+from bot.demo.signing import event_body, interactive_body, signed_headers
 from bot.slack import blocks
 from bot.slack.app import create_slack_app, create_web_client
 from tests.slack.conftest import (
@@ -20,7 +21,6 @@ from tests.slack.conftest import (
     build,
     make_settings,
 )
-from tests.slack_signing import event_body, interactive_body, signed_headers
 
 
 def agent_event(ts: str = "1764200000.000001") -> dict:

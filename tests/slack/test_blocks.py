@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from bot.approvals import RequestView, VoteView
+from bot.demo.slack_standin import MAX_BLOCKS_MESSAGE, MAX_BLOCKS_VIEW, check_blocks
 from bot.risk.model import DataRef, Finding
 from bot.slack import blocks
-from tests.slack_fake import MAX_BLOCKS_MESSAGE, MAX_BLOCKS_VIEW, check_blocks
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 

@@ -6,7 +6,7 @@ import pytest
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from tests.slack_fake import BOT_TOKEN, SlackFake
+from bot.demo.slack_standin import BOT_TOKEN, SlackFake
 
 
 def client(fake: SlackFake, token: str = BOT_TOKEN) -> AsyncWebClient:

@@ -20,9 +20,9 @@ from typing import Any
 import httpx
 import pytest
 
+from bot.demo.signing import SIGNING_SECRET, signed_event, signed_interaction
+from bot.demo.slack_standin import BOT_TOKEN, SlackFake
 from bot.slack import blocks
-from tests.slack_fake import BOT_TOKEN, SlackFake
-from tests.slack_signing import SIGNING_SECRET, signed_event, signed_interaction
 
 ROOT = Path(__file__).resolve().parents[2]
 REQUESTER = "U0EMP0001"

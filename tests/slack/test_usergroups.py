@@ -6,8 +6,8 @@ import pytest
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.demo.slack_standin import BOT_TOKEN, SlackFake
 from bot.slack.usergroups import SlackUsergroups
-from tests.slack_fake import BOT_TOKEN, SlackFake
 
 
 async def test_members_are_resolved_and_cached(fake: SlackFake) -> None:

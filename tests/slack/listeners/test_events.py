@@ -7,6 +7,8 @@ import json
 
 import pytest
 
+from bot.demo.signing import event_body, signed_headers
+from bot.demo.slack_standin import BOT_ID
 from tests.slack.conftest import (
     AGENT_BOT,
     APPROVALS,
@@ -18,8 +20,6 @@ from tests.slack.conftest import (
     has_actions,
     texts,
 )
-from tests.slack_fake import BOT_ID
-from tests.slack_signing import event_body, signed_headers
 
 DM = f"D{REQUESTER[1:]}"
 

@@ -15,13 +15,13 @@ from sqlmodel import select
 
 import bot.slack.app as slack_app
 from bot.config import TwoKeyConfig
+from bot.demo.slack_standin import SlackFake, check_blocks
 from bot.slack.blocks import history as hb
 from bot.slack.listeners import history as history_listener
 from storage.audit import append_event
 from storage.db import session_scope
 from storage.models import AuditEvent, Request, RequestResource, Vote
 from tests.slack.conftest import OUTSIDER, REQUESTER, Slack, build, texts
-from tests.slack_fake import SlackFake, check_blocks
 
 ADMIN = "U0ADMIN01"  # slack.admins in examples/twokey.yml
 AUDITOR = "U0AUDIT01"  # member of S0AUDITORS, the admin user group

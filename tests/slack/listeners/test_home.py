@@ -10,11 +10,11 @@ from sqlalchemy.engine import Engine
 
 import bot.slack.app as slack_app
 from bot.config import TwoKeyConfig
+from bot.demo.slack_standin import SlackFake
 from bot.slack import blocks
 from bot.slack.listeners import history as history_listener
 from bot.slack.listeners import home as home_listener
 from tests.slack.conftest import APPROVER, APPROVER2, DROP, OUTSIDER, REQUESTER, Slack, build, texts
-from tests.slack_fake import SlackFake
 
 ADMIN = "U0ADMIN01"
 
