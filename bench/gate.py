@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot.config import load_config  # noqa: E402
-from bot.demo.signing import API_APP_ID, TEAM_ID, signed_interaction  # noqa: E402
+from bot.demo.signing import button_click, signed_interaction  # noqa: E402
 from bot.demo.slack_standin import BOT_TOKEN, SlackFake  # noqa: E402
 from bot.slack import blocks  # noqa: E402
 
@@ -283,29 +283,6 @@ async def service_floor(workdir: Path, count: int) -> list[float]:
     return latencies
 
 
-def _click_payload(request_id: str, user: str, channel: str, ts: str) -> dict[str, Any]:
-    return {
-        "type": "block_actions",
-        "team": {"id": TEAM_ID, "domain": "northwind"},
-        "user": {"id": user, "username": user.lower(), "team_id": TEAM_ID},
-        "api_app_id": API_APP_ID,
-        "token": "legacy-verification-token",
-        "trigger_id": "trig-" + secrets.token_hex(4),
-        "container": {"type": "message", "message_ts": ts, "channel_id": channel},
-        "channel": {"id": channel},
-        "message": {"ts": ts, "type": "message"},
-        "actions": [
-            {
-                "type": "button",
-                "action_id": blocks.APPROVE,
-                "block_id": "approve",
-                "value": request_id,
-                "action_ts": f"{time.time():.6f}",
-            }
-        ],
-    }
-
-
 def _card(slack: SlackFake, request_id: str) -> tuple[str, str] | None:
     for message in list(slack.messages):
         for block in message.blocks:
@@ -330,9 +307,11 @@ def _approvers(group: str | None) -> list[str]:
 async def _click(
     http: httpx.AsyncClient, request_id: str, user: str, card: tuple[str, str]
 ) -> httpx.Response:
-    payload, signed = signed_interaction(
-        _click_payload(request_id, user, *card), secret=SIGNING_SECRET
+    channel, ts = card
+    click = button_click(
+        user=user, action_id=blocks.APPROVE, value=request_id, channel=channel, ts=ts
     )
+    payload, signed = signed_interaction(click, secret=SIGNING_SECRET)
     return await http.post("/slack/events", content=payload, headers=signed)
 
 

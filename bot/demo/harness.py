@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import itertools
-import secrets
 import socket
 import time
 from collections.abc import Callable
@@ -24,9 +23,8 @@ from fastapi import FastAPI
 from sqlalchemy.engine import Engine
 
 from bot.config import Settings, TwoKeyConfig
-from bot.demo.signing import API_APP_ID, TEAM_ID, signed_event, signed_interaction
+from bot.demo.signing import button_click, signed_event, signed_interaction, view_submission
 from bot.server import Lifecycle, build_server
-from bot.slack import blocks
 
 START_TIMEOUT = 15.0
 
@@ -162,32 +160,7 @@ class SlackSide:
         self, *, user: str, action_id: str, value: str, channel: str, ts: str
     ) -> httpx.Response:
         """A button press on a message (`block_actions`)."""
-        payload = {
-            "type": "block_actions",
-            "team": {"id": TEAM_ID, "domain": "northwind"},
-            "user": {"id": user, "username": user.lower(), "team_id": TEAM_ID},
-            "api_app_id": API_APP_ID,
-            "token": "legacy-verification-token",
-            "trigger_id": f"{int(time.time())}.{secrets.token_hex(6)}",
-            "container": {
-                "type": "message",
-                "message_ts": ts,
-                "channel_id": channel,
-                "is_ephemeral": False,
-            },
-            "channel": {"id": channel},
-            "message": {"type": "message", "ts": ts},
-            "response_url": f"https://hooks.slack.com/actions/{TEAM_ID}/1/demo",
-            "actions": [
-                {
-                    "type": "button",
-                    "action_id": action_id,
-                    "block_id": "demo",
-                    "value": value,
-                    "action_ts": f"{time.time():.6f}",
-                }
-            ],
-        }
+        payload = button_click(user=user, action_id=action_id, value=value, channel=channel, ts=ts)
         body, headers = signed_interaction(payload, secret=self.secret)
         return await self._post(body, headers)
 
@@ -196,26 +169,6 @@ class SlackSide:
 
         Slack echoes back the view's callback id and private metadata; so does this.
         """
-        payload = {
-            "type": "view_submission",
-            "team": {"id": TEAM_ID, "domain": "northwind"},
-            "user": {"id": user, "username": user.lower(), "team_id": TEAM_ID},
-            "api_app_id": API_APP_ID,
-            "token": "legacy-verification-token",
-            "trigger_id": f"{int(time.time())}.{secrets.token_hex(6)}",
-            "view": {
-                "id": "V" + secrets.token_hex(5).upper(),
-                "type": "modal",
-                "callback_id": view.get("callback_id", ""),
-                "private_metadata": view.get("private_metadata", ""),
-                "state": {
-                    "values": {
-                        blocks.INPUT_BLOCK: {
-                            blocks.INPUT_ACTION: {"type": "plain_text_input", "value": value}
-                        }
-                    }
-                },
-            },
-        }
+        payload = view_submission(user=user, view=view, value=value)
         body, headers = signed_interaction(payload, secret=self.secret)
         return await self._post(body, headers)

@@ -16,6 +16,8 @@ import time
 from typing import Any
 from urllib.parse import urlencode
 
+from bot.slack.blocks import INPUT_ACTION, INPUT_BLOCK
+
 SIGNING_SECRET = "test-signing-secret-0123456789abcdef"  # noqa: S105 - tests' default only
 TEAM_ID = "T0NORTHWD"
 API_APP_ID = "A0TWOKEY1"
@@ -94,6 +96,73 @@ def command_body(
             "trigger_id": trigger_id or "trig-" + secrets.token_hex(4),
         }
     )
+
+
+def _actor(user: str) -> dict[str, Any]:
+    """The fields every interaction payload opens with: who, in which workspace, from which app."""
+    return {
+        "team": {"id": TEAM_ID, "domain": "northwind"},
+        "user": {"id": user, "username": user.lower(), "team_id": TEAM_ID},
+        "api_app_id": API_APP_ID,
+        "token": "legacy-verification-token",
+        "trigger_id": f"{int(time.time())}.{secrets.token_hex(6)}",
+    }
+
+
+def button_click(*, user: str, action_id: str, value: str, channel: str, ts: str) -> dict[str, Any]:
+    """The `block_actions` payload Slack sends when `user` presses a button on message `ts`.
+
+    The listeners read the action, the clicker, the container's channel and
+    message ts and the trigger id (to open a modal); all are here.
+    """
+    return {
+        "type": "block_actions",
+        **_actor(user),
+        "container": {
+            "type": "message",
+            "message_ts": ts,
+            "channel_id": channel,
+            "is_ephemeral": False,
+        },
+        "channel": {"id": channel},
+        "message": {"type": "message", "ts": ts},
+        "response_url": f"https://hooks.slack.com/actions/{TEAM_ID}/1/abc",
+        "actions": [
+            {
+                "type": "button",
+                "action_id": action_id,
+                "block_id": "twokey",
+                "value": value,
+                "action_ts": f"{time.time():.6f}",
+            }
+        ],
+    }
+
+
+def view_submission(*, user: str, view: dict[str, Any], value: str | None) -> dict[str, Any]:
+    """The `view_submission` Slack sends when `user` submits `view` (as TwoKey opened it)
+    with `value` typed into its single text input.
+
+    Slack echoes the opened view back, callback id and private metadata included,
+    with the input's state added.
+    """
+    return {
+        "type": "view_submission",
+        **_actor(user),
+        "view": {
+            **view,
+            "id": "V" + secrets.token_hex(5).upper(),
+            "type": "modal",
+            "team_id": TEAM_ID,
+            "callback_id": view.get("callback_id", ""),
+            "private_metadata": view.get("private_metadata", ""),
+            "state": {
+                "values": {
+                    INPUT_BLOCK: {INPUT_ACTION: {"type": "plain_text_input", "value": value}}
+                }
+            },
+        },
+    }
 
 
 FORM = "application/x-www-form-urlencoded"

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from bot.approvals import RequestEvent
 from bot.client import AsyncTwoKeyClient, NotApproved, require_approval
 from bot.config import ConfigError, Settings, TwoKeyConfig
-from bot.demo.signing import API_APP_ID, SIGNING_SECRET, TEAM_ID, signed_interaction
+from bot.demo.signing import SIGNING_SECRET, button_click, signed_interaction
 from bot.demo.slack_standin import BOT_TOKEN, SlackFake
 from bot.serve_cli import register
 from bot.server import build_server
@@ -60,26 +60,10 @@ async def server(
 
 
 def _click(request_id: str, user: str, channel: str, ts: str) -> dict[str, Any]:
-    return {
-        "type": "block_actions",
-        "team": {"id": TEAM_ID, "domain": "northwind"},
-        "user": {"id": user, "username": "dg", "team_id": TEAM_ID},
-        "api_app_id": API_APP_ID,
-        "token": "legacy-verification-token",
-        "trigger_id": "trig-123",
-        "container": {"type": "message", "message_ts": ts, "channel_id": channel},
-        "channel": {"id": channel},
-        "message": {"ts": ts, "type": "message"},
-        "actions": [
-            {
-                "type": "button",
-                "action_id": blocks.APPROVE,
-                "block_id": "b1",
-                "value": request_id,
-                "action_ts": str(time.time()),
-            }
-        ],
-    }
+    """An approver's press of the approve button on the card at (channel, ts)."""
+    return button_click(
+        user=user, action_id=blocks.APPROVE, value=request_id, channel=channel, ts=ts
+    )
 
 
 def _approve_button(slack: SlackFake, request_id: str) -> tuple[str, str]:

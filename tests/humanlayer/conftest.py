@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
-import secrets
 import threading
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -26,7 +25,7 @@ from sqlalchemy.engine import Engine
 
 from bot.approvals import ApprovalService
 from bot.config import Settings, TwoKeyConfig
-from bot.demo.signing import API_APP_ID, SIGNING_SECRET, TEAM_ID, signed_interaction
+from bot.demo.signing import SIGNING_SECRET, button_click, signed_interaction, view_submission
 from bot.demo.slack_standin import BOT_TOKEN, SlackFake
 from bot.server import Lifecycle, build_server
 from storage.db import session_scope
@@ -202,50 +201,14 @@ def find_button(fake: SlackFake, channel: str, action_id: str) -> tuple[Any, str
 def click(
     url: str, *, user: str, action_id: str, value: str, channel: str, ts: str
 ) -> httpx.Response:
-    payload = {
-        "type": "block_actions",
-        "team": {"id": TEAM_ID, "domain": "northwind"},
-        "user": {"id": user, "username": user.lower(), "team_id": TEAM_ID},
-        "api_app_id": API_APP_ID,
-        "token": "legacy-verification-token",
-        "trigger_id": "trig-" + secrets.token_hex(6),
-        "container": {"type": "message", "channel_id": channel, "message_ts": ts},
-        "channel": {"id": channel},
-        "message": {"ts": ts, "text": ""},
-        "response_url": "https://hooks.slack.com/actions/T0NORTHWD/1/abc",
-        "actions": [
-            {
-                "type": "button",
-                "action_id": action_id,
-                "block_id": "b1",
-                "value": value,
-                "action_ts": f"{time.time():.6f}",
-            }
-        ],
-    }
+    payload = button_click(user=user, action_id=action_id, value=value, channel=channel, ts=ts)
     body, headers = signed_interaction(payload)
     return httpx.post(url + "/slack/events", content=body, headers=headers, timeout=10)
 
 
 def submit_view(url: str, *, user: str, view: dict[str, Any], text: str) -> httpx.Response:
     """Submit a modal TwoKey opened, with `text` typed into its single input."""
-    payload = {
-        "type": "view_submission",
-        "team": {"id": TEAM_ID, "domain": "northwind"},
-        "user": {"id": user, "username": user.lower(), "team_id": TEAM_ID},
-        "api_app_id": API_APP_ID,
-        "token": "legacy-verification-token",
-        "trigger_id": "trig-" + secrets.token_hex(6),
-        "view": {
-            **view,
-            "id": "V" + secrets.token_hex(4).upper(),
-            "team_id": TEAM_ID,
-            "state": {
-                "values": {"twokey_input": {"value": {"type": "plain_text_input", "value": text}}}
-            },
-        },
-    }
-    body, headers = signed_interaction(payload)
+    body, headers = signed_interaction(view_submission(user=user, view=view, value=text))
     return httpx.post(url + "/slack/events", content=body, headers=headers, timeout=10)
 
 

@@ -25,9 +25,11 @@ from bot.approvals import ApprovalService, RequestView
 from bot.config import Settings, TwoKeyConfig
 from bot.demo.signing import (
     SIGNING_SECRET,
+    button_click,
     signed_command,
     signed_event,
     signed_interaction,
+    view_submission,
 )
 from bot.demo.slack_standin import BOT_TOKEN, SlackFake
 from bot.risk.model import Assessment, DataRef, Finding
@@ -145,59 +147,17 @@ class Slack:
         channel: str = APPROVALS,
         ts: str = "1764000000.000001",
     ) -> httpx.Response:
-        payload = {
-            "type": "block_actions",
-            "user": {"id": user, "username": user.lower(), "team_id": "T0NORTHWD"},
-            "api_app_id": "A0TWOKEY1",
-            "token": "legacy",
-            "container": {
-                "type": "message",
-                "message_ts": ts,
-                "channel_id": channel,
-                "is_ephemeral": False,
-            },
-            "trigger_id": "trig." + secrets.token_hex(4),
-            "team": {"id": "T0NORTHWD", "domain": "northwind"},
-            "channel": {"id": channel, "name": "approvals"},
-            "message": {"type": "message", "ts": ts, "text": "card"},
-            "response_url": "https://hooks.slack.com/actions/T0NORTHWD/1/x",
-            "actions": [
-                {
-                    "action_id": action_id,
-                    "block_id": "b",
-                    "value": request_id,
-                    "type": "button",
-                    "action_ts": f"{time.time():.6f}",
-                }
-            ],
-        }
+        payload = button_click(
+            user=user, action_id=action_id, value=request_id, channel=channel, ts=ts
+        )
         body, headers = signed_interaction(payload)
         return await self.post(body, headers)
 
     async def submit_view(
         self, callback_id: str, private_metadata: str, value: str | None, user: str
     ) -> httpx.Response:
-        payload = {
-            "type": "view_submission",
-            "team": {"id": "T0NORTHWD", "domain": "northwind"},
-            "user": {"id": user, "username": user.lower(), "team_id": "T0NORTHWD"},
-            "api_app_id": "A0TWOKEY1",
-            "token": "legacy",
-            "trigger_id": "trig." + secrets.token_hex(4),
-            "view": {
-                "id": "V0001",
-                "type": "modal",
-                "callback_id": callback_id,
-                "private_metadata": private_metadata,
-                "state": {
-                    "values": {
-                        blocks.INPUT_BLOCK: {
-                            blocks.INPUT_ACTION: {"type": "plain_text_input", "value": value}
-                        }
-                    }
-                },
-            },
-        }
+        view = {"type": "modal", "callback_id": callback_id, "private_metadata": private_metadata}
+        payload = view_submission(user=user, view=view, value=value)
         body, headers = signed_interaction(payload)
         return await self.post(body, headers)
 

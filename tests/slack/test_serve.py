@@ -20,7 +20,13 @@ from typing import Any
 import httpx
 import pytest
 
-from bot.demo.signing import SIGNING_SECRET, signed_event, signed_interaction
+from bot.demo.signing import (
+    SIGNING_SECRET,
+    button_click,
+    signed_event,
+    signed_interaction,
+    view_submission,
+)
 from bot.demo.slack_standin import BOT_TOKEN, SlackFake
 from bot.slack import blocks
 
@@ -91,15 +97,7 @@ def test_serve_drives_the_whole_flow(server: str, fake: SlackFake) -> None:
     def click(action_id: str, value: str, user: str, channel: str) -> httpx.Response:
         return send(
             signed_interaction(
-                {
-                    "type": "block_actions",
-                    "user": {"id": user},
-                    "team": {"id": "T0NORTHWD"},
-                    "container": {"channel_id": channel, "message_ts": "1.1"},
-                    "channel": {"id": channel},
-                    "trigger_id": f"trig.{time.time()}",
-                    "actions": [{"action_id": action_id, "value": value, "type": "button"}],
-                }
+                button_click(user=user, action_id=action_id, value=value, channel=channel, ts="1.1")
             )
         )
 
@@ -122,20 +120,7 @@ def test_serve_drives_the_whole_flow(server: str, fake: SlackFake) -> None:
 
     assert click(blocks.CONFIRM, request_id, REQUESTER, "D0EMP0001").status_code == 200
     view = wait_for(lambda: fake.views, "the justification modal")[0]
-    submission = {
-        "type": "view_submission",
-        "user": {"id": REQUESTER},
-        "team": {"id": "T0NORTHWD"},
-        "view": {
-            "id": "V0E2E0001",
-            "type": "modal",
-            "callback_id": view["callback_id"],
-            "private_metadata": view["private_metadata"],
-            "state": {
-                "values": {blocks.INPUT_BLOCK: {blocks.INPUT_ACTION: {"value": "Ticket DATA-7"}}}
-            },
-        },
-    }
+    submission = view_submission(user=REQUESTER, view=view, value="Ticket DATA-7")
     assert send(signed_interaction(submission)).status_code == 200
     card = wait_for(lambda: fake.messages_in("C0APPROVALS"), "the approval card")[0]
     assert "Ticket DATA-7" in json.dumps(card.blocks)
