@@ -19,12 +19,12 @@ from typing import Any
 
 import httpx
 import pytest
-import uvicorn
 from fastapi import FastAPI
 from sqlalchemy.engine import Engine
 
 from bot.approvals import ApprovalService
 from bot.config import Settings, TwoKeyConfig
+from bot.demo.harness import START_TIMEOUT, RunningApp
 from bot.demo.signing import SIGNING_SECRET, button_click, signed_interaction, view_submission
 from bot.demo.slack_standin import BOT_TOKEN, SlackFake
 from bot.server import Lifecycle, build_server
@@ -108,41 +108,41 @@ async def inproc(
 
 
 class LiveServer:
-    """uvicorn on 127.0.0.1:<free port> in its own thread and event loop."""
+    """The demo's `RunningApp` (uvicorn on 127.0.0.1:<free port>) on its own thread's event loop.
 
-    def __init__(self, app: FastAPI, service: ApprovalService) -> None:
-        self.app = app
-        self.service = service
-        self.loop: asyncio.AbstractEventLoop | None = None
-        self._server = uvicorn.Server(
-            uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="on")
-        )
-        self._thread = threading.Thread(target=self._run, name="twokey-live", daemon=True)
-        self.port = 0
+    The SDK under test is synchronous and blocks the calling thread, so the
+    server cannot share the test's loop.
+    """
 
-    def _run(self) -> None:
+    def __init__(self, settings: Settings, config: TwoKeyConfig, engine: Engine) -> None:
+        self._build = (settings, config, engine)
         self.loop = asyncio.new_event_loop()
-        asyncio.set_event_loop(self.loop)
-        self.loop.run_until_complete(self._server.serve())
-        self.loop.close()
+        self._thread = threading.Thread(
+            target=self.loop.run_forever, name="twokey-live", daemon=True
+        )
+        self.running: RunningApp | None = None
 
     def start(self) -> LiveServer:
         self._thread.start()
-        deadline = time.monotonic() + 15
-        while not self._server.started:
-            if time.monotonic() > deadline or not self._thread.is_alive():
-                raise RuntimeError("the TwoKey test server did not start")
-            time.sleep(0.02)
-        self.port = self._server.servers[0].sockets[0].getsockname()[1]
+        self.running = self.call(RunningApp.start(*self._build), timeout=START_TIMEOUT + 5)
         return self
 
     def stop(self) -> None:
-        self._server.should_exit = True
+        if self.running is not None:
+            self.call(self.running.stop(), timeout=START_TIMEOUT + 5)
+        self.loop.call_soon_threadsafe(self.loop.stop)
         self._thread.join(15)
+        self.loop.close()
+
+    @property
+    def service(self) -> ApprovalService:
+        assert self.running is not None
+        return self.running.lifecycle.service
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        assert self.running is not None
+        return self.running.url
 
     @property
     def humanlayer_base(self) -> str:
@@ -150,7 +150,6 @@ class LiveServer:
 
     def call(self, coro: Any, timeout: float = 10) -> Any:
         """Run a coroutine on the server's loop (where the service lives) and wait for it."""
-        assert self.loop is not None
         return asyncio.run_coroutine_threadsafe(coro, self.loop).result(timeout)
 
 
@@ -159,10 +158,9 @@ def live_factory(engine: Engine, fake: SlackFake) -> Iterator[Callable[[TwoKeyCo
     servers: list[LiveServer] = []
 
     def start(config: TwoKeyConfig) -> LiveServer:
-        api, service, _ = build_app(engine, config, fake)
-        server = LiveServer(api, service).start()
+        server = LiveServer(settings_for(fake), config, engine)
         servers.append(server)
-        return server
+        return server.start()
 
     yield start
     for server in servers:
