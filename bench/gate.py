@@ -23,9 +23,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import secrets
-import socket
 import statistics
 import subprocess
 import sys
@@ -40,8 +38,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot.config import load_config  # noqa: E402
+from bot.demo.harness import DemoError, ServeProcess  # noqa: E402
 from bot.demo.signing import button_click, signed_interaction  # noqa: E402
-from bot.demo.slack_standin import BOT_TOKEN, SlackFake  # noqa: E402
+from bot.demo.slack_standin import SlackFake  # noqa: E402
 from bot.slack import blocks  # noqa: E402
 
 CONFIG = ROOT / "examples" / "twokey.yml"
@@ -58,12 +57,6 @@ ALLOWED_TEXTS = [
 RISKY_TEXT = "Run `DROP TABLE customers;` on prod to clean up (run {n})."
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def _pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
     if not ordered:
@@ -76,80 +69,32 @@ def _ms(seconds: float) -> str:
     return f"{seconds * 1000:.2f} ms"
 
 
-class Server:
+def _server(workdir: Path, slack_url: str, port: int | None) -> ServeProcess:
     """`twokey serve` in a subprocess, with its own database and environment."""
+    return ServeProcess(
+        slack_api_url=slack_url,
+        database_url=f"sqlite:///{workdir / 'bench.db'}",
+        config=CONFIG,
+        signing_secret=SIGNING_SECRET,
+        secret_key=secrets.token_hex(32),
+        cwd=ROOT,
+        log=workdir / "serve.log",
+        port=port,
+    )
 
-    def __init__(self, workdir: Path, slack_url: str, port: int) -> None:
-        self.port = port
-        self.url = f"http://127.0.0.1:{port}"
-        self.env = {
-            **os.environ,
-            "SLACK_BOT_TOKEN": BOT_TOKEN,
-            "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-            "TWOKEY_SECRET_KEY": secrets.token_hex(32),
-            "TWOKEY_DATABASE_URL": f"sqlite:///{workdir / 'bench.db'}",
-            "TWOKEY_CONFIG": str(CONFIG),
-            "TWOKEY_SLACK_API_URL": slack_url,
-            "TWOKEY_LOG_LEVEL": "WARNING",
-        }
-        self.env.pop("SLACK_APP_TOKEN", None)
-        self.log = workdir / "serve.log"
-        self.proc: subprocess.Popen[bytes] | None = None
 
-    def create_key(self) -> str:
-        done = subprocess.run(
-            [sys.executable, "-m", "bot", "keys", "create", "--agent", "opsbot"],
-            env=self.env,
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        if done.returncode != 0:
-            raise RuntimeError(f"keys create failed: {done.stderr.strip()}")
-        return done.stdout.strip().splitlines()[-1]
-
-    def _command(self) -> list[str]:
-        """`twokey serve`, or the serve command alone if the CLI does not list it yet."""
-        probe = subprocess.run(
-            [sys.executable, "-m", "bot", "serve", "--help"],
-            env=self.env,
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-        args = ["--host", "127.0.0.1", "--port", str(self.port)]
-        if probe.returncode == 0 and "--port" in probe.stdout:
-            return [sys.executable, "-m", "bot", "serve", *args]
-        return [sys.executable, "-m", "bot.serve_cli", *args]
-
-    def start(self) -> list[str]:
-        command = self._command()
-        with self.log.open("wb") as log:
-            self.proc = subprocess.Popen(
-                command, env=self.env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT
-            )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"server exited: {self.log.read_text()[-2000:]}")
-            try:
-                if httpx.get(self.url + "/healthz", timeout=1).status_code == 200:
-                    return command
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.1)
-        raise RuntimeError("server did not become healthy within 60 s")
-
-    def stop(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(5)
+def _create_key(server: ServeProcess) -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "keys", "create", "--agent", "opsbot"],
+        env=server.env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"keys create failed: {done.stderr.strip()}")
+    return done.stdout.strip().splitlines()[-1]
 
 
 class Conn:
@@ -389,17 +334,16 @@ def main() -> int:
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="twokey-bench-") as tmp, SlackFake() as slack:
-        server = Server(Path(tmp), slack.api_url, args.port or _free_port())
+        server = _server(Path(tmp), slack.api_url, args.port or None)
         try:
-            key = server.create_key()
-            command = server.start()
-        except RuntimeError as exc:
+            key = _create_key(server)
+            server.start()
+        except (RuntimeError, DemoError) as exc:
             print(f"could not start the server: {exc}", file=sys.stderr)
             return 1
         try:
-            print(
-                f"server: {' '.join(Path(c).name if i == 0 else c for i, c in enumerate(command))}"
-            )
+            python, *rest = server.command
+            print(f"server: {' '.join([Path(python).name, *rest])}")
             print("        one uvicorn worker, SQLite, Slack = local fake, loopback\n")
             allow = asyncio.run(allow_path(server.port, key, args.rate, args.seconds))
             lat = allow["latencies"]

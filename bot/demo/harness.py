@@ -2,9 +2,10 @@
 
 `RunningApp` serves exactly what `twokey serve` serves (`bot.server.build_server`:
 risk engine, workflow, scheduler, Slack listeners, gate API) with uvicorn on a
-free 127.0.0.1 port. `SlackSide` plays Slack towards it: events and clicks are
-signed with the signing secret and POSTed to `/slack/events` over real HTTP,
-as Slack would deliver them.
+free 127.0.0.1 port; `ServeProcess` runs `twokey serve` itself as a process.
+`SlackSide` plays Slack towards it: events and clicks are signed with the
+signing secret and POSTed to `/slack/events` over real HTTP, as Slack would
+deliver them.
 """
 
 from __future__ import annotations
@@ -12,9 +13,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import itertools
+import os
 import socket
+import subprocess
+import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -24,6 +29,7 @@ from sqlalchemy.engine import Engine
 
 from bot.config import Settings, TwoKeyConfig
 from bot.demo.signing import button_click, signed_event, signed_interaction, view_submission
+from bot.demo.slack_standin import BOT_TOKEN
 from bot.server import Lifecycle, build_server
 
 START_TIMEOUT = 15.0
@@ -115,6 +121,87 @@ class RunningApp:
         self.server.should_exit = True
         with contextlib.suppress(asyncio.CancelledError):
             await asyncio.wait_for(self.task, timeout=START_TIMEOUT)
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with contextlib.closing(_free_socket()) as sock:
+        return int(sock.getsockname()[1])
+
+
+class ServeProcess:
+    """`twokey serve` as its own process on loopback, exactly as production starts it.
+
+    For the end-to-end tests and the gate benchmark, which need the server's
+    real startup path and its own interpreter. Output goes to `log`.
+    """
+
+    def __init__(
+        self,
+        *,
+        slack_api_url: str,
+        database_url: str,
+        config: Path,
+        signing_secret: str,
+        secret_key: str,
+        cwd: Path,
+        log: Path,
+        port: int | None = None,
+    ) -> None:
+        self.port = port or free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.cwd = cwd
+        self.log = log
+        self.env = {
+            **os.environ,
+            "SLACK_BOT_TOKEN": BOT_TOKEN,
+            "SLACK_SIGNING_SECRET": signing_secret,
+            "TWOKEY_SECRET_KEY": secret_key,
+            "TWOKEY_SLACK_API_URL": slack_api_url,
+            "TWOKEY_DATABASE_URL": database_url,
+            "TWOKEY_CONFIG": str(config),
+            "TWOKEY_LOG_LEVEL": "WARNING",
+        }
+        self.env.pop("SLACK_APP_TOKEN", None)
+        self.command = [
+            sys.executable,
+            "-m",
+            "bot",
+            "serve",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(self.port),
+        ]
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def start(self, timeout: float = 60.0) -> ServeProcess:
+        """Start the process and wait until `/healthz` answers 200; `DemoError` otherwise."""
+        with self.log.open("wb") as out:
+            self.proc = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
+                self.command, env=self.env, cwd=self.cwd, stdout=out, stderr=subprocess.STDOUT
+            )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise DemoError(f"twokey serve exited: {self.log.read_text()[-2000:]}")
+            try:
+                if httpx.get(self.url + "/healthz", timeout=1).status_code == 200:
+                    return self
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.1)
+        self.stop()
+        raise DemoError(f"twokey serve did not become healthy within {timeout:.0f} s")
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(5)
 
 
 class SlackSide:

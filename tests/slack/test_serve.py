@@ -8,10 +8,6 @@ Slack, sending signed events and clicks to /slack/events.
 from __future__ import annotations
 
 import json
-import os
-import socket
-import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -20,6 +16,7 @@ from typing import Any
 import httpx
 import pytest
 
+from bot.demo.harness import ServeProcess
 from bot.demo.signing import (
     SIGNING_SECRET,
     button_click,
@@ -27,17 +24,11 @@ from bot.demo.signing import (
     signed_interaction,
     view_submission,
 )
-from bot.demo.slack_standin import BOT_TOKEN, SlackFake
+from bot.demo.slack_standin import SlackFake
 from bot.slack import blocks
 
 ROOT = Path(__file__).resolve().parents[2]
 REQUESTER = "U0EMP0001"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def wait_for(check: Callable[[], Any], what: str, timeout: float = 15.0) -> Any:
@@ -52,41 +43,19 @@ def wait_for(check: Callable[[], Any], what: str, timeout: float = 15.0) -> Any:
 
 @pytest.fixture
 def server(fake: SlackFake, tmp_path: Path) -> Iterator[str]:
-    port = _free_port()
-    env = {
-        **os.environ,
-        "SLACK_BOT_TOKEN": BOT_TOKEN,
-        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-        "TWOKEY_SECRET_KEY": "e2e-secret-key-0123456789abcdef",
-        "TWOKEY_SLACK_API_URL": fake.api_url,
-        "TWOKEY_DATABASE_URL": f"sqlite:///{tmp_path / 'twokey.db'}",
-        "TWOKEY_CONFIG": str(ROOT / "examples" / "twokey.yml"),
-        "TWOKEY_LOG_LEVEL": "WARNING",
-    }
-    env.pop("SLACK_APP_TOKEN", None)
-    command = [sys.executable, "-m", "bot.serve_cli", "--host", "127.0.0.1", "--port", str(port)]
-    proc = subprocess.Popen(
-        command, env=env, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    proc = ServeProcess(
+        slack_api_url=fake.api_url,
+        database_url=f"sqlite:///{tmp_path / 'twokey.db'}",
+        config=ROOT / "examples" / "twokey.yml",
+        signing_secret=SIGNING_SECRET,
+        secret_key="e2e-secret-key-0123456789abcdef",
+        cwd=tmp_path,
+        log=tmp_path / "serve.log",
     )
-    url = f"http://127.0.0.1:{port}"
-
-    def healthy() -> bool:
-        if proc.poll() is not None:
-            raise AssertionError(proc.stderr.read().decode()[-2000:] if proc.stderr else "exited")
-        try:
-            return httpx.get(url + "/healthz", timeout=1).status_code == 200
-        except httpx.HTTPError:
-            return False
-
     try:
-        wait_for(healthy, "the server to start", timeout=30)
-        yield url
+        yield proc.start(timeout=30).url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        proc.stop()
 
 
 def test_serve_drives_the_whole_flow(server: str, fake: SlackFake) -> None:
