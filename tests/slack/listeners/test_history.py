@@ -5,46 +5,22 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from slack_bolt.async_app import AsyncApp
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 
-import bot.slack.app as slack_app
-from bot.config import TwoKeyConfig
-from bot.demo.slack_standin import SlackFake, check_blocks
+from bot.demo.slack_standin import check_blocks
 from bot.slack.blocks import history as hb
-from bot.slack.listeners import history as history_listener
 from storage.audit import append_event
 from storage.db import session_scope
 from storage.models import AuditEvent, Request, RequestResource, Vote
-from tests.slack.conftest import OUTSIDER, REQUESTER, Slack, build, texts
+from tests.slack.conftest import OUTSIDER, REQUESTER, Slack, texts
 
 ADMIN = "U0ADMIN01"  # slack.admins in examples/twokey.yml
 AUDITOR = "U0AUDIT01"  # member of S0AUDITORS, the admin user group
 NOW = datetime.now(UTC).replace(microsecond=0)
-
-
-@pytest.fixture
-async def slack(
-    sqlite_engine: Engine,
-    example_config: TwoKeyConfig,
-    fake: SlackFake,
-    monkeypatch: pytest.MonkeyPatch,
-) -> AsyncIterator[Slack]:
-    """The real app, with the history listener ahead of the general /twokey listener."""
-    original = slack_app.register_listeners
-
-    def with_history(app: AsyncApp, deps: slack_app.SlackDeps) -> None:
-        history_listener.register(app, deps)
-        original(app, deps)
-
-    monkeypatch.setattr(slack_app, "register_listeners", with_history)
-    async for harness in build(sqlite_engine, example_config, fake):
-        yield harness
 
 
 def add(engine: Engine, rid: str, minutes_ago: float, status: str, **kw: object) -> None:

@@ -2,40 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
-import pytest
-from slack_bolt.async_app import AsyncApp
-from sqlalchemy.engine import Engine
-
-import bot.slack.app as slack_app
-from bot.config import TwoKeyConfig
-from bot.demo.slack_standin import SlackFake
 from bot.slack import blocks
-from bot.slack.listeners import history as history_listener
-from bot.slack.listeners import home as home_listener
-from tests.slack.conftest import APPROVER, APPROVER2, DROP, OUTSIDER, REQUESTER, Slack, build, texts
+from tests.slack.conftest import APPROVER, APPROVER2, DROP, OUTSIDER, REQUESTER, Slack, texts
 
 ADMIN = "U0ADMIN01"
-
-
-@pytest.fixture
-async def slack(
-    sqlite_engine: Engine,
-    example_config: TwoKeyConfig,
-    fake: SlackFake,
-    monkeypatch: pytest.MonkeyPatch,
-) -> AsyncIterator[Slack]:
-    original = slack_app.register_listeners
-
-    def with_home(app: AsyncApp, deps: slack_app.SlackDeps) -> None:
-        history_listener.register(app, deps)
-        home_listener.register(app, deps)
-        original(app, deps)
-
-    monkeypatch.setattr(slack_app, "register_listeners", with_home)
-    async for harness in build(sqlite_engine, example_config, fake):
-        yield harness
 
 
 async def open_home(slack: Slack, user: str) -> str:
