@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from bot.history_cli import register
 from storage.audit import append_event
 from storage.db import session_scope
-from storage.models import Request, RequestResource, Vote
+from tests.history_rows import add_request
 
 BASE = datetime(2026, 11, 16, 9, 0, tzinfo=UTC)
 runner = CliRunner()
@@ -32,38 +32,23 @@ APP = cli_app()
 
 def add(s, rid, minutes, *, status, resources=(), votes=(), reason=None, **kw):
     at = BASE + timedelta(minutes=minutes)
-    s.add(
-        Request(
-            id=rid,
-            created_at=at,
-            updated_at=at,
-            status=status,
-            agent=kw.get("agent", "sqlbot"),
-            requester=kw.get("requester", "U_REQ"),
-            instruction=kw.get("instruction", "SELECT email FROM customers"),
-            text_sha256="a" * 64,
-            decision="require_approval",
-            risk=kw.get("risk", "high"),
-            findings=[{"rule": "sql.pii_export", "category": "pii", "reason": "Exports emails"}],
-            data=[{"name": "customers", "classification": "restricted", "pii_fields": ["email"]}],
-            decided_at=at + timedelta(minutes=3) if status != "pending" else None,
-            decided_by=votes[-1][0] if votes else None,
-            reason=reason,
-        )
+    add_request(
+        s,
+        rid,
+        at=at,
+        status=status,
+        agent=kw.get("agent", "sqlbot"),
+        requester=kw.get("requester", "U_REQ"),
+        instruction=kw.get("instruction", "SELECT email FROM customers"),
+        risk=kw.get("risk", "high"),
+        findings=[{"rule": "sql.pii_export", "category": "pii", "reason": "Exports emails"}],
+        data=[{"name": "customers", "classification": "restricted", "pii_fields": ["email"]}],
+        decided_at=at + timedelta(minutes=3) if status != "pending" else None,
+        decided_by=votes[-1][0] if votes else None,
+        reason=reason,
+        resources=resources,
+        votes=[(voter, approve, reason, at + timedelta(minutes=3)) for voter, approve in votes],
     )
-    s.flush()
-    for name in resources:
-        s.add(RequestResource(request_id=rid, resource=name, created_at=at))
-    for voter, approve in votes:
-        s.add(
-            Vote(
-                request_id=rid,
-                voter=voter,
-                approve=approve,
-                comment=reason,
-                created_at=at + timedelta(minutes=3),
-            )
-        )
 
 
 @pytest.fixture

@@ -19,7 +19,8 @@ from storage.history import (
     stats,
     write_csv,
 )
-from storage.models import Request, RequestResource, Vote
+from storage.models import Request, Vote
+from tests.history_rows import add_request
 
 BASE = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 
@@ -31,47 +32,28 @@ def make(
     at,
     status="allowed",
     risk="low",
-    agent="opsbot",
-    requester="U_REQ",
     resources=(),
     votes=(),
-    decided_by=None,
     decided_after=None,
-    reason=None,
     instruction="echo hello",
+    **fields,
 ):
-    decided_at = at + timedelta(seconds=decided_after) if decided_after is not None else None
-    session.add(
-        Request(
-            id=rid,
-            created_at=at,
-            updated_at=at,
-            status=status,
-            agent=agent,
-            requester=requester,
-            instruction=instruction,
-            text_sha256="0" * 64,
-            decision="allow" if status == "allowed" else "require_approval",
-            risk=risk,
-            decided_at=decided_at,
-            decided_by=decided_by,
-            reason=reason,
-        )
+    add_request(
+        session,
+        rid,
+        at=at,
+        status=status,
+        risk=risk,
+        instruction=instruction,
+        decision="allow" if status == "allowed" else "require_approval",
+        decided_at=at + timedelta(seconds=decided_after) if decided_after is not None else None,
+        resources=resources,
+        votes=[
+            (voter, approve, None if approve else "no", at + timedelta(seconds=i + 1))
+            for i, (voter, approve) in enumerate(votes)
+        ],
+        **fields,
     )
-    session.flush()
-    for name in resources:
-        session.add(RequestResource(request_id=rid, resource=name, created_at=at))
-    for i, (voter, approve) in enumerate(votes):
-        session.add(
-            Vote(
-                request_id=rid,
-                voter=voter,
-                approve=approve,
-                comment=None if approve else "no",
-                created_at=at + timedelta(seconds=i + 1),
-            )
-        )
-    session.flush()
 
 
 @pytest.fixture

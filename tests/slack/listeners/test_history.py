@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy.engine import Engine
@@ -15,7 +16,8 @@ from bot.demo.slack_standin import check_blocks
 from bot.slack.blocks import history as hb
 from storage.audit import append_event
 from storage.db import session_scope
-from storage.models import AuditEvent, Request, RequestResource, Vote
+from storage.models import AuditEvent
+from tests.history_rows import add_request
 from tests.slack.conftest import OUTSIDER, REQUESTER, Slack, texts
 
 ADMIN = "U0ADMIN01"  # slack.admins in examples/twokey.yml
@@ -23,46 +25,33 @@ AUDITOR = "U0AUDIT01"  # member of S0AUDITORS, the admin user group
 NOW = datetime.now(UTC).replace(microsecond=0)
 
 
-def add(engine: Engine, rid: str, minutes_ago: float, status: str, **kw: object) -> None:
+def add(engine: Engine, rid: str, minutes_ago: float, status: str, **kw: Any) -> None:
     at = NOW - timedelta(minutes=minutes_ago)
+    voter = kw.get("voter")
+    decided = at + timedelta(minutes=2)
     with session_scope(engine) as s:
-        s.add(
-            Request(
-                id=rid,
-                created_at=at,
-                updated_at=at,
-                status=status,
-                agent=str(kw.get("agent", "opsbot")),
-                requester=REQUESTER,
-                instruction=str(kw.get("instruction", "SELECT email FROM customers")),
-                text_sha256="b" * 64,
-                decision="require_approval",
-                risk=str(kw.get("risk", "high")),
-                findings=[{"rule": "sql.pii_read", "category": "pii", "reason": "Reads emails"}],
-                data=[{"name": "customers", "classification": "restricted"}],
-                decided_at=at + timedelta(minutes=2) if status in ("denied", "approved") else None,
-                decided_by=str(kw["voter"]) if "voter" in kw else None,
-                reason=kw.get("reason"),  # type: ignore[arg-type]
-            )
+        add_request(
+            s,
+            rid,
+            at=at,
+            status=status,
+            agent=kw.get("agent", "opsbot"),
+            requester=REQUESTER,
+            instruction=kw.get("instruction", "SELECT email FROM customers"),
+            risk=kw.get("risk", "high"),
+            findings=[{"rule": "sql.pii_read", "category": "pii", "reason": "Reads emails"}],
+            data=[{"name": "customers", "classification": "restricted"}],
+            decided_at=decided if status in ("denied", "approved") else None,
+            decided_by=voter,
+            reason=kw.get("reason"),
+            resources=kw.get("resources", ["customers"]),
+            votes=[(voter, status == "approved", kw.get("reason"), decided)] if voter else [],
         )
-        s.flush()
-        for name in kw.get("resources", ["customers"]):  # type: ignore[union-attr]
-            s.add(RequestResource(request_id=rid, resource=name, created_at=at))
-        if "voter" in kw:
-            s.add(
-                Vote(
-                    request_id=rid,
-                    voter=str(kw["voter"]),
-                    approve=status == "approved",
-                    comment=kw.get("reason"),  # type: ignore[arg-type]
-                    created_at=at + timedelta(minutes=2),
-                )
-            )
-            s.flush()
+        if voter:
             append_event(
                 s,
                 action="vote.deny" if status == "denied" else "vote.approve",
-                actor=str(kw["voter"]),
+                actor=voter,
                 request_id=rid,
             )
 
