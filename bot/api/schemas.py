@@ -26,6 +26,12 @@ class ErrorOut(BaseModel):
     detail: str
 
 
+UNAUTHORIZED: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorOut, "description": "Missing, unknown or revoked API key."}
+}
+"""The OpenAPI answer every keyed route shares (the API-key dependency refuses with it)."""
+
+
 class InstructionIn(BaseModel):
     """An instruction an agent is about to act on (or tell a person to act on)."""
 

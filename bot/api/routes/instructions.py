@@ -9,7 +9,7 @@ from fastapi.responses import JSONResponse
 
 from bot.api.deps import CallerDep, GateDep
 from bot.api.requesters import RequesterUnavailable, UnknownRequester
-from bot.api.schemas import ErrorOut, InstructionIn, InstructionOut, instruction_out
+from bot.api.schemas import UNAUTHORIZED, ErrorOut, InstructionIn, InstructionOut, instruction_out
 from bot.approvals.tokens import text_sha256
 from bot.approvals.view import RequestView
 from storage.models import OPEN_STATUSES, Status
@@ -57,7 +57,7 @@ def _validation_error(field: str, message: str) -> HTTPException:
     responses={
         200: {"model": InstructionOut, "description": "Allowed: the agent may proceed."},
         202: {"model": InstructionOut, "description": "Held until a person decides; long-poll it."},
-        401: {"model": ErrorOut, "description": "Missing, unknown or revoked API key."},
+        **UNAUTHORIZED,
         403: {
             "model": InstructionOut | ErrorOut,
             "description": "Blocked (the body is the request), or the key may not act as "

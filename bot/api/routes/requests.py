@@ -9,7 +9,7 @@ from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from bot.api.deps import AdminDep, Caller, CallerDep, Gate, GateDep, ensure_may_see
-from bot.api.schemas import CancelIn, ErrorOut, RequestOut, request_out
+from bot.api.schemas import UNAUTHORIZED, CancelIn, ErrorOut, RequestOut, request_out
 from bot.approvals.view import RequestView
 from storage.db import session_scope
 from storage.history import HistoryFilter, Page, query_history
@@ -20,7 +20,7 @@ MAX_WAIT_SECONDS = 60.0
 """Longest single long-poll; clients loop for longer waits (proxies cut idle requests)."""
 
 _COMMON = {
-    401: {"model": ErrorOut, "description": "Missing, unknown or revoked API key."},
+    **UNAUTHORIZED,
     403: {"model": ErrorOut, "description": "The request belongs to another agent."},
     404: {"model": ErrorOut, "description": "No such request."},
 }
@@ -98,7 +98,7 @@ async def cancel_request(
     response_model=Page,
     summary="The approval history (admin keys only), newest first",
     responses={
-        401: {"model": ErrorOut, "description": "Missing, unknown or revoked API key."},
+        **UNAUTHORIZED,
         403: {"model": ErrorOut, "description": "Not an admin key."},
     },
 )
