@@ -229,15 +229,8 @@ async def service_floor(workdir: Path, count: int) -> list[float]:
 
 
 def _card(slack: SlackFake, request_id: str) -> tuple[str, str] | None:
-    for message in list(slack.messages):
-        for block in message.blocks:
-            for element in block.get("elements", []):
-                if (
-                    element.get("action_id") == blocks.APPROVE
-                    and element.get("value") == request_id
-                ):
-                    return message.channel, message.ts
-    return None
+    found = slack.find_button(blocks.APPROVE, value=request_id)
+    return (found[0].channel, found[0].ts) if found else None
 
 
 def _approvers(group: str | None) -> list[str]:

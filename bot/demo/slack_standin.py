@@ -62,6 +62,20 @@ class Message:
     ephemeral_for: str | None = None
     updates: int = 0
 
+    def button(self, action_id: str, value: str | None = None) -> dict[str, Any] | None:
+        """The button with this action id (and value, if given), in an actions block or as a
+        section's accessory; what a person would click."""
+        for block in self.blocks:
+            elements = list(block.get("elements") or []) if block.get("type") == "actions" else []
+            if block.get("accessory"):
+                elements.append(block["accessory"])
+            for element in elements:
+                if element.get("action_id") == action_id and (
+                    value is None or element.get("value") == value
+                ):
+                    return dict(element)
+        return None
+
 
 @dataclass
 class _Failure:
@@ -278,6 +292,18 @@ class SlackFake:
     def messages_in(self, channel: str) -> list[Message]:
         with self._lock:
             return [m for m in self.messages if m.channel == channel]
+
+    def find_button(
+        self, action_id: str, *, value: str | None = None, channel: str | None = None
+    ) -> tuple[Message, dict[str, Any]] | None:
+        """The newest message (in `channel`, or anywhere) carrying that button, and the button."""
+        with self._lock:
+            messages = [m for m in self.messages if channel is None or m.channel == channel]
+        for message in reversed(messages):
+            button = message.button(action_id, value)
+            if button is not None:
+                return message, button
+        return None
 
     def message(self, channel: str, ts: str) -> Message:
         with self._lock:

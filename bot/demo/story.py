@@ -118,17 +118,6 @@ def _in_order(expected: list[str], actual: list[str]) -> bool:
     return all(any(a == e for a in rest) for e in expected)
 
 
-def _has_button(message: Message, action_id: str, value: str) -> bool:
-    for block in message.blocks:
-        elements = list(block.get("elements") or [])
-        if block.get("accessory"):
-            elements.append(block["accessory"])
-        for element in elements:
-            if element.get("action_id") == action_id and element.get("value") == value:
-                return True
-    return False
-
-
 def _has_actions(message: Message) -> bool:
     return any(b.get("type") == "actions" for b in message.blocks)
 
@@ -490,7 +479,7 @@ class Demo:
         self.expect(rid in _text_of(hold), "the hold reply does not name the request")
         self.share_hold = hold
         prompt = await until(
-            lambda: self.find(cast.DANA.dm, lambda m: _has_button(m, blocks.CONFIRM, rid)),
+            lambda: self.find(cast.DANA.dm, lambda m: m.button(blocks.CONFIRM, rid) is not None),
             "Dana did not get a confirmation prompt with a Request approval button",
         )
         self.say(f"TwoKey screened the message and recorded request [bold]{rid}[/]. In the thread:")
@@ -509,7 +498,7 @@ class Demo:
     async def step_confirm(self) -> None:
         assert self.slack is not None
         rid = self.ids.share
-        prompt = self.find(cast.DANA.dm, lambda m: _has_button(m, blocks.CONFIRM, rid))
+        prompt = self.find(cast.DANA.dm, lambda m: m.button(blocks.CONFIRM, rid) is not None)
         self.expect(prompt is not None, "Dana's prompt is gone")
         assert prompt is not None
         views = len(self.standin.views)
@@ -538,7 +527,9 @@ class Demo:
         request = await self.wait_status(rid, "pending")
         self.expect(request.justification == DANA_JUSTIFICATION, "the justification was not kept")
         card = await until(
-            lambda: self.find(cast.APPROVALS_CHANNEL, lambda m: _has_button(m, blocks.DENY, rid)),
+            lambda: self.find(
+                cast.APPROVALS_CHANNEL, lambda m: m.button(blocks.DENY, rid) is not None
+            ),
             "no approval card with Approve/Deny appeared in #data-approvals",
         )
         text = _text_of(card)
@@ -562,7 +553,7 @@ class Demo:
     async def step_deny(self) -> None:
         assert self.slack is not None
         rid = self.ids.share
-        card = self.find(cast.APPROVALS_CHANNEL, lambda m: _has_button(m, blocks.DENY, rid))
+        card = self.find(cast.APPROVALS_CHANNEL, lambda m: m.button(blocks.DENY, rid) is not None)
         self.expect(card is not None, "the approval card has no Deny button")
         assert card is not None
         views = len(self.standin.views)
@@ -662,7 +653,7 @@ class Demo:
             self.expect(request.requester == cast.SAM.id, "Sam's email was not resolved to Sam")
             card = await until(
                 lambda: self.find(
-                    cast.APPROVALS_CHANNEL, lambda m: _has_button(m, blocks.APPROVE, rid)
+                    cast.APPROVALS_CHANNEL, lambda m: m.button(blocks.APPROVE, rid) is not None
                 ),
                 "no approval card appeared for datapal's request",
             )
@@ -774,7 +765,7 @@ class Demo:
             "no hold reply appeared in opsbot's thread",
         )
         prompt = await until(
-            lambda: self.find(cast.LEE.dm, lambda m: _has_button(m, blocks.CONFIRM, rid)),
+            lambda: self.find(cast.LEE.dm, lambda m: m.button(blocks.CONFIRM, rid) is not None),
             "Lee did not get a confirmation prompt",
         )
         self.show(hold)
@@ -793,7 +784,7 @@ class Demo:
         await self.wait_status(rid, "pending")
         card = await until(
             lambda: self.find(
-                cast.APPROVALS_CHANNEL, lambda m: _has_button(m, blocks.APPROVE, rid)
+                cast.APPROVALS_CHANNEL, lambda m: m.button(blocks.APPROVE, rid) is not None
             ),
             "no approval card appeared for the dump",
         )

@@ -68,15 +68,9 @@ def _click(request_id: str, user: str, channel: str, ts: str) -> dict[str, Any]:
 
 def _approve_button(slack: SlackFake, request_id: str) -> tuple[str, str]:
     """(channel, ts) of the card that carries an approve button for this request."""
-    for message in slack.messages:
-        for block in message.blocks:
-            for element in block.get("elements", []):
-                if (
-                    element.get("action_id") == blocks.APPROVE
-                    and element.get("value") == request_id
-                ):
-                    return message.channel, message.ts
-    raise AssertionError("no approval card was posted")
+    found = slack.find_button(blocks.APPROVE, value=request_id)
+    assert found is not None, "no approval card was posted"
+    return found[0].channel, found[0].ts
 
 
 async def test_long_poll_released_by_a_click_in_slack(

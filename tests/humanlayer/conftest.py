@@ -180,20 +180,10 @@ def wait_for(probe: Callable[[], Any], timeout: float = 15, what: str = "conditi
     raise AssertionError(f"timed out waiting for {what}")
 
 
-def button_value(message: Any, action_id: str) -> str | None:
-    for block in message.blocks:
-        for element in block.get("elements", []) if block.get("type") == "actions" else []:
-            if element.get("action_id") == action_id:
-                return str(element.get("value"))
-    return None
-
-
 def find_button(fake: SlackFake, channel: str, action_id: str) -> tuple[Any, str] | None:
-    for message in reversed(fake.messages_in(channel)):
-        value = button_value(message, action_id)
-        if value:
-            return message, value
-    return None
+    """The newest message in `channel` with that button, and the button's value."""
+    found = fake.find_button(action_id, channel=channel)
+    return (found[0], str(found[1].get("value"))) if found else None
 
 
 def click(
