@@ -2,10 +2,10 @@
 
 `RunningApp` serves exactly what `twokey serve` serves (`bot.server.build_server`:
 risk engine, workflow, scheduler, Slack listeners, gate API) with uvicorn on a
-free 127.0.0.1 port; `ServeProcess` runs `twokey serve` itself as a process.
-`SlackSide` plays Slack towards it: events and clicks are signed with the
-signing secret and POSTed to `/slack/events` over real HTTP, as Slack would
-deliver them.
+free 127.0.0.1 port (`ThreadedApp`: on a thread of its own); `ServeProcess`
+runs `twokey serve` itself as a process. `SlackSide` plays Slack towards it:
+events and clicks are signed with the signing secret and POSTed to
+`/slack/events` over real HTTP, as Slack would deliver them.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -86,8 +87,10 @@ class RunningApp:
         return f"http://127.0.0.1:{self.port}"
 
     @classmethod
-    async def start(cls, settings: Settings, config: TwoKeyConfig, engine: Engine) -> RunningApp:
-        api, lifecycle = build_server(settings, config, engine)
+    async def start(
+        cls, settings: Settings, config: TwoKeyConfig, engine: Engine, *, risk: Any | None = None
+    ) -> RunningApp:
+        api, lifecycle = build_server(settings, config, engine, risk=risk)
         sock = _free_socket()
         port = sock.getsockname()[1]
         server = uvicorn.Server(
@@ -121,6 +124,56 @@ class RunningApp:
         self.server.should_exit = True
         with contextlib.suppress(asyncio.CancelledError):
             await asyncio.wait_for(self.task, timeout=START_TIMEOUT)
+
+
+class ThreadedApp:
+    """A `RunningApp` on an event loop in its own thread.
+
+    For callers that block their own thread (the synchronous TwoKey client, the
+    humanlayer SDK): the server cannot share their loop. `call` runs a coroutine
+    on the server's loop, where the service lives.
+    """
+
+    def __init__(
+        self, settings: Settings, config: TwoKeyConfig, engine: Engine, *, risk: Any | None = None
+    ) -> None:
+        self._build = (settings, config, engine, risk)
+        self.loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(
+            target=self.loop.run_forever, name="twokey-threaded", daemon=True
+        )
+        self.running: RunningApp | None = None
+
+    def start(self) -> ThreadedApp:
+        self._thread.start()
+        settings, config, engine, risk = self._build
+        self.running = self.call(
+            RunningApp.start(settings, config, engine, risk=risk), timeout=START_TIMEOUT + 5
+        )
+        return self
+
+    def stop(self) -> None:
+        if self.running is not None:
+            self.call(self.running.stop(), timeout=START_TIMEOUT + 5)
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self._thread.join(START_TIMEOUT)
+        self.loop.close()
+
+    @property
+    def lifecycle(self) -> Lifecycle:
+        if self.running is None:
+            raise DemoError("the TwoKey server has not started")
+        return self.running.lifecycle
+
+    @property
+    def url(self) -> str:
+        if self.running is None:
+            raise DemoError("the TwoKey server has not started")
+        return self.running.url
+
+    def call(self, coro: Any, timeout: float = 10) -> Any:
+        """Run a coroutine on the server's loop and wait for its result."""
+        return asyncio.run_coroutine_threadsafe(coro, self.loop).result(timeout)
 
 
 def free_port() -> int:

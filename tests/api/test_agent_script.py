@@ -3,33 +3,24 @@ an agent script is held, released by an approver's click in Slack, and acts exac
 
 from __future__ import annotations
 
-import socket
-import threading
 import time
 from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
-import uvicorn
 from sqlalchemy.engine import Engine
 
 from bot.approvals import RequestEvent
 from bot.client import NotApproved, TwoKeyClient, require_approval
 from bot.config import Settings, TwoKeyConfig
+from bot.demo.harness import ThreadedApp
 from bot.demo.signing import SIGNING_SECRET, signed_interaction
 from bot.demo.slack_standin import BOT_TOKEN, SlackFake
-from bot.server import build_server
 from storage.db import session_scope
 from storage.keys import create_key
 from tests.api.conftest import ScriptedRisk
 from tests.api.test_server import APPROVER, REQUESTER, SECRET, _approve_button, _click
-
-
-def _port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture
@@ -41,8 +32,7 @@ def live(engine: Engine, example_config: TwoKeyConfig) -> Iterator[tuple[str, st
             twokey_secret_key=SECRET,
             twokey_slack_api_url=slack.api_url,
         )
-        app, lifecycle = build_server(settings, example_config, engine, risk=ScriptedRisk())
-        url = f"http://127.0.0.1:{_port()}"
+        server = ThreadedApp(settings, example_config, engine, risk=ScriptedRisk())
 
         async def approver_clicks(event: RequestEvent) -> None:
             """An approver who clicks Approve on every card the moment it appears."""
@@ -50,28 +40,16 @@ def live(engine: Engine, example_config: TwoKeyConfig) -> Iterator[tuple[str, st
                 return
             channel, ts = _approve_button(slack, event.request.id)
             body, headers = signed_interaction(_click(event.request.id, APPROVER, channel, ts))
-            async with httpx.AsyncClient(base_url=url) as http:
+            async with httpx.AsyncClient(base_url=server.url) as http:
                 await http.post("/slack/events", content=body, headers=headers)
 
-        lifecycle.service.subscribe(approver_clicks)
         with session_scope(engine) as session:
             _, key = create_key(session, agent="opsbot")
-        server = uvicorn.Server(
-            uvicorn.Config(
-                app, host="127.0.0.1", port=int(url.rsplit(":", 1)[1]), log_level="warning"
-            )
-        )
-        thread = threading.Thread(target=server.run, daemon=True)
-        thread.start()
-        deadline = time.monotonic() + 20
-        while not server.started and time.monotonic() < deadline:
-            time.sleep(0.02)
-        assert server.started
         try:
-            yield url, key, slack
+            server.start().lifecycle.service.subscribe(approver_clicks)
+            yield server.url, key, slack
         finally:
-            server.should_exit = True
-            thread.join(20)
+            server.stop()
 
 
 def test_agent_script_is_held_released_by_a_click_and_acts_once(

@@ -8,10 +8,8 @@ which talks through `requests` and `aiohttp` and so needs a real socket.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import json
-import threading
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
@@ -24,7 +22,7 @@ from sqlalchemy.engine import Engine
 
 from bot.approvals import ApprovalService
 from bot.config import Settings, TwoKeyConfig
-from bot.demo.harness import START_TIMEOUT, RunningApp
+from bot.demo.harness import ThreadedApp
 from bot.demo.signing import SIGNING_SECRET, button_click, signed_interaction, view_submission
 from bot.demo.slack_standin import BOT_TOKEN, SlackFake
 from bot.server import Lifecycle, build_server
@@ -107,50 +105,16 @@ async def inproc(
 # ---- a live server for the SDK --------------------------------------------------------------
 
 
-class LiveServer:
-    """The demo's `RunningApp` (uvicorn on 127.0.0.1:<free port>) on its own thread's event loop.
-
-    The SDK under test is synchronous and blocks the calling thread, so the
-    server cannot share the test's loop.
-    """
-
-    def __init__(self, settings: Settings, config: TwoKeyConfig, engine: Engine) -> None:
-        self._build = (settings, config, engine)
-        self.loop = asyncio.new_event_loop()
-        self._thread = threading.Thread(
-            target=self.loop.run_forever, name="twokey-live", daemon=True
-        )
-        self.running: RunningApp | None = None
-
-    def start(self) -> LiveServer:
-        self._thread.start()
-        self.running = self.call(RunningApp.start(*self._build), timeout=START_TIMEOUT + 5)
-        return self
-
-    def stop(self) -> None:
-        if self.running is not None:
-            self.call(self.running.stop(), timeout=START_TIMEOUT + 5)
-        self.loop.call_soon_threadsafe(self.loop.stop)
-        self._thread.join(15)
-        self.loop.close()
+class LiveServer(ThreadedApp):
+    """The whole server on a thread of its own: the SDK under test blocks the calling thread."""
 
     @property
     def service(self) -> ApprovalService:
-        assert self.running is not None
-        return self.running.lifecycle.service
-
-    @property
-    def url(self) -> str:
-        assert self.running is not None
-        return self.running.url
+        return self.lifecycle.service
 
     @property
     def humanlayer_base(self) -> str:
         return self.url + "/humanlayer/v1"
-
-    def call(self, coro: Any, timeout: float = 10) -> Any:
-        """Run a coroutine on the server's loop (where the service lives) and wait for it."""
-        return asyncio.run_coroutine_threadsafe(coro, self.loop).result(timeout)
 
 
 @pytest.fixture
