@@ -29,8 +29,14 @@ from fastapi import FastAPI
 from sqlalchemy.engine import Engine
 
 from bot.config import Settings, TwoKeyConfig
-from bot.demo.signing import button_click, signed_event, signed_interaction, view_submission
-from bot.demo.slack_standin import BOT_TOKEN
+from bot.demo.signing import (
+    SIGNING_SECRET,
+    button_click,
+    signed_event,
+    signed_interaction,
+    view_submission,
+)
+from bot.demo.slack_standin import BOT_TOKEN, SlackFake
 from bot.server import Lifecycle, build_server
 
 START_TIMEOUT = 15.0
@@ -174,6 +180,20 @@ class ThreadedApp:
     def call(self, coro: Any, timeout: float = 10) -> Any:
         """Run a coroutine on the server's loop and wait for its result."""
         return asyncio.run_coroutine_threadsafe(coro, self.loop).result(timeout)
+
+
+def standin_settings(
+    standin: SlackFake, *, secret_key: str, signing_secret: str = SIGNING_SECRET, **more: Any
+) -> Settings:
+    """Settings for a TwoKey whose Slack is the stand-in, over HTTP (never Socket Mode)."""
+    return Settings(
+        slack_bot_token=BOT_TOKEN,
+        slack_signing_secret=signing_secret,
+        slack_app_token=None,
+        twokey_secret_key=secret_key,
+        twokey_slack_api_url=standin.api_url,
+        **more,
+    )
 
 
 def free_port() -> int:

@@ -36,9 +36,9 @@ from bot.approvals import RequestView
 from bot.client import AsyncTwoKeyClient, TwoKeyError
 from bot.config import EXAMPLE_CONFIG, ConfigError, Settings, TwoKeyConfig, load_config
 from bot.demo import cast
-from bot.demo.harness import DemoError, RunningApp, SlackSide, until
+from bot.demo.harness import DemoError, RunningApp, SlackSide, standin_settings, until
 from bot.demo.render import message_to_lines
-from bot.demo.slack_standin import BOT_TOKEN, Message, SlackFake
+from bot.demo.slack_standin import Message, SlackFake
 from bot.history_cli import history_table
 from bot.slack import blocks
 from storage import screened
@@ -301,14 +301,12 @@ class Demo:
 
     def settings(self, config_path: Path) -> Settings:
         assert self.standin is not None
-        return Settings(
-            slack_bot_token=BOT_TOKEN,
-            slack_signing_secret=self.signing_secret,
-            slack_app_token=None,
+        return standin_settings(
+            self.standin,
+            secret_key=self.secret_key,
+            signing_secret=self.signing_secret,
             twokey_database_url=self.database_url,
             twokey_config=str(config_path),
-            twokey_secret_key=self.secret_key,
-            twokey_slack_api_url=self.standin.api_url,
         )
 
     async def start_app(self, config_path: Path, config: TwoKeyConfig) -> None:

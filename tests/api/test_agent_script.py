@@ -13,10 +13,10 @@ from sqlalchemy.engine import Engine
 
 from bot.approvals import RequestEvent
 from bot.client import NotApproved, TwoKeyClient, require_approval
-from bot.config import Settings, TwoKeyConfig
-from bot.demo.harness import ThreadedApp
-from bot.demo.signing import SIGNING_SECRET, signed_interaction
-from bot.demo.slack_standin import BOT_TOKEN, SlackFake
+from bot.config import TwoKeyConfig
+from bot.demo.harness import ThreadedApp, standin_settings
+from bot.demo.signing import signed_interaction
+from bot.demo.slack_standin import SlackFake
 from storage.db import session_scope
 from storage.keys import create_key
 from tests.api.conftest import ScriptedRisk
@@ -26,12 +26,7 @@ from tests.api.test_server import APPROVER, REQUESTER, SECRET, _approve_button, 
 @pytest.fixture
 def live(engine: Engine, example_config: TwoKeyConfig) -> Iterator[tuple[str, str, Any]]:
     with SlackFake(users={REQUESTER: {"name": "emp"}}) as slack:
-        settings = Settings(
-            slack_bot_token=BOT_TOKEN,
-            slack_signing_secret=SIGNING_SECRET,
-            twokey_secret_key=SECRET,
-            twokey_slack_api_url=slack.api_url,
-        )
+        settings = standin_settings(slack, secret_key=SECRET)
         server = ThreadedApp(settings, example_config, engine, risk=ScriptedRisk())
 
         async def approver_clicks(event: RequestEvent) -> None:

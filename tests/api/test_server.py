@@ -18,7 +18,8 @@ from typer.testing import CliRunner
 from bot.approvals import RequestEvent
 from bot.client import AsyncTwoKeyClient, NotApproved, require_approval
 from bot.config import ConfigError, Settings, TwoKeyConfig
-from bot.demo.signing import SIGNING_SECRET, button_click, signed_interaction
+from bot.demo.harness import standin_settings
+from bot.demo.signing import button_click, signed_interaction
 from bot.demo.slack_standin import BOT_TOKEN, SlackFake
 from bot.serve_cli import register
 from bot.server import build_server
@@ -42,12 +43,7 @@ def slack() -> Iterator[SlackFake]:
 async def server(
     engine: Engine, example_config: TwoKeyConfig, slack: SlackFake
 ) -> AsyncIterator[tuple[httpx.AsyncClient, str, Any]]:
-    settings = Settings(
-        slack_bot_token=BOT_TOKEN,
-        slack_signing_secret=SIGNING_SECRET,
-        twokey_secret_key=SECRET,
-        twokey_slack_api_url=slack.api_url,
-    )
+    settings = standin_settings(slack, secret_key=SECRET)
     app, lifecycle = build_server(settings, example_config, engine, risk=ScriptedRisk())
     with session_scope(engine) as session:
         _, key = create_key(session, agent="opsbot")

@@ -22,9 +22,9 @@ from sqlalchemy.engine import Engine
 
 from bot.approvals import ApprovalService
 from bot.config import Settings, TwoKeyConfig
-from bot.demo.harness import ThreadedApp
-from bot.demo.signing import SIGNING_SECRET, button_click, signed_interaction, view_submission
-from bot.demo.slack_standin import BOT_TOKEN, SlackFake
+from bot.demo.harness import ThreadedApp, standin_settings
+from bot.demo.signing import button_click, signed_interaction, view_submission
+from bot.demo.slack_standin import SlackFake
 from bot.server import Lifecycle, build_server
 from storage.db import session_scope
 from storage.keys import create_key
@@ -71,12 +71,7 @@ def fake() -> Iterator[SlackFake]:
 
 
 def settings_for(fake: SlackFake) -> Settings:
-    return Settings(
-        twokey_secret_key=SECRET,
-        slack_bot_token=BOT_TOKEN,
-        slack_signing_secret=SIGNING_SECRET,
-        twokey_slack_api_url=fake.api_url,
-    )
+    return standin_settings(fake, secret_key=SECRET)
 
 
 def build_app(

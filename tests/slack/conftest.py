@@ -23,15 +23,15 @@ from sqlalchemy.engine import Engine
 
 from bot.approvals import ApprovalService, RequestView
 from bot.config import Settings, TwoKeyConfig
+from bot.demo.harness import standin_settings
 from bot.demo.signing import (
-    SIGNING_SECRET,
     button_click,
     signed_command,
     signed_event,
     signed_interaction,
     view_submission,
 )
-from bot.demo.slack_standin import BOT_TOKEN, SlackFake
+from bot.demo.slack_standin import SlackFake
 from bot.risk.model import Assessment, DataRef, Finding
 from bot.slack import blocks
 from bot.slack.app import SlackDeps, create_slack_app, create_web_client, deps_of
@@ -253,13 +253,7 @@ def fake() -> Iterator[SlackFake]:
 
 
 def make_settings(fake: SlackFake) -> Settings:
-    return Settings(
-        slack_bot_token=BOT_TOKEN,
-        slack_signing_secret=SIGNING_SECRET,
-        slack_app_token=None,
-        twokey_slack_api_url=fake.api_url,
-        twokey_secret_key=SECRET_KEY,
-    )
+    return standin_settings(fake, secret_key=SECRET_KEY)
 
 
 async def build(
