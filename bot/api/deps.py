@@ -52,7 +52,8 @@ class Gate:
     metrics: Metrics
 
 
-def get_gate(request: Request) -> Gate:
+async def get_gate(request: Request) -> Gate:
+    """Async on purpose: FastAPI runs plain `def` dependencies in a thread, a hop per request."""
     gate: Gate = request.app.state.gate
     return gate
 

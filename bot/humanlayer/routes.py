@@ -104,7 +104,7 @@ class JsonErrorRoute(APIRoute):
 router = APIRouter(prefix=PREFIX, tags=["humanlayer"], route_class=JsonErrorRoute)
 
 
-def get_desk(request: Request, gate: GateDep) -> ContactDesk:
+async def get_desk(request: Request, gate: GateDep) -> ContactDesk:
     """The contact desk `mount` installed, else one that cannot reach Slack (503 on ask)."""
     desk = getattr(request.app.state, "humanlayer_contacts", None)
     if isinstance(desk, ContactDesk):
