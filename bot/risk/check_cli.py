@@ -110,9 +110,10 @@ def render(result: Assessment, console: Console) -> None:
     colour = _COLOURS[result.decision]
     label = result.decision.replace("_", " ").upper()
     head = f"[bold {colour}]{label}[/]  risk [{_RISK_COLOURS[result.risk]}]{result.risk}[/]"
-    if result.decision != "allow":
-        group = escape(result.approver_group) if result.approver_group else "any approver"
-        head += f"  ·  {result.required_approvals} approval(s) from {group}"
+    if result.decision == "require_approval" and result.approver_group:
+        head += f"  ·  {result.required_approvals} approval(s) from {escape(result.approver_group)}"
+    elif result.decision == "require_approval":
+        head += "  ·  no approver group configured, so nobody can approve it (fails closed)"
     console.print(head)
     for f in result.findings:
         fc = _COLOURS[f.verdict]

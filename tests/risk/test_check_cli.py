@@ -131,3 +131,9 @@ def test_secrets_never_printed() -> None:
     code, out = run(f"PGPASSWORD={secret} psql -h db -c 'DROP TABLE customers'")
     assert code == 10
     assert secret not in out
+
+
+def test_no_approver_group_says_nobody_can_approve() -> None:
+    code, out = run("DELETE FROM customers", "--no-config")
+    assert code == 10
+    assert "nobody can" in out and "approve it (fails closed)" in out
