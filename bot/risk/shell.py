@@ -1472,7 +1472,23 @@ def check_service_verb(cmd: Cmd, walk: _Walk) -> bool:
     return any(DESTRUCTIVE_FLAG_RE.match(f) for f in cmd.flags)
 
 
+_DYNAMIC_NAME_RE = re.compile(r"\$[{(A-Za-z_]|`")
+_DANGEROUS_ARGS_RE = re.compile(
+    r"(?:^|\s)(?:-[a-zA-Z]*[rRf][a-zA-Z]*|--(?:force|recursive|delete|purge|hard|no-preserve-root|"
+    r"all-namespaces|yes|auto-approve))(?:\s|=|$)|"
+    r"(?i:(?:^|\s)(?:delete|drop|destroy|truncate|purge|flush\w*|wipe|terminate|rm|kill|reset|"
+    r"prune|shred|format|uninstall|revoke)(?:\s|$))|(?:^|\s)(?:/|~|/\*|~/\*)(?:\s|$)"
+)
+
+
+def check_dynamic_command(cmd: Cmd, walk: _Walk) -> bool:
+    """The program is a variable or command substitution nobody can read, next to
+    destructive-looking arguments: what runs cannot be known, so fail closed."""
+    return bool(_DYNAMIC_NAME_RE.search(cmd.argv0)) and bool(_DANGEROUS_ARGS_RE.search(cmd.joined))
+
+
 CHECKS: dict[str, Callable[[Cmd, _Walk], bool]] = {
+    "dynamic_command": check_dynamic_command,
     "rm_catastrophic": check_rm_catastrophic,
     "rm_dangerous": check_rm_dangerous,
     "rm_system_file": check_rm_system_file,
@@ -2017,6 +2033,11 @@ _KNOWN_COMMANDS = (
 )
 _SHELL_OPS_RE = re.compile(r"(?:\s-{1,2}[A-Za-z]|\s/|\s~|\||&&|;|\$\(|`|>|\s\./|=|\bs3://|\bgs://)")
 _PROMPT_RE = re.compile(r"^\s*(?:\$|#|>|%|PS>)\s+")
+_LEADING_ASSIGN_RE = re.compile(
+    r"(?P<var>[A-Za-z_][A-Za-z0-9_]*)=(?P<value>(?:'[^']*'|\"[^\"]*\"|[^\s'\";&|])*)\s*(?:;|&&)?\s+"
+)
+_VAR_WORD_RE = re.compile(r"\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))")
+_QUOTE_CHARS_RE = re.compile(r"['\"\\]")
 
 
 def looks_like_shell(line: str) -> bool:
@@ -2025,10 +2046,23 @@ def looks_like_shell(line: str) -> bool:
     s = _PROMPT_RE.sub("", line.strip())
     if not s:
         return False
+    assigned: dict[str, str] = {}
+    while (m := _LEADING_ASSIGN_RE.match(s)) and m.end() < len(s):
+        assigned[m.group("var")] = _QUOTE_CHARS_RE.sub("", m.group("value"))
+        s = s[m.end() :]
     first = s.split(None, 1)[0]
-    while re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*=\S*", first) and " " in s:
-        s = s.split(None, 1)[1]
+    var = _VAR_WORD_RE.fullmatch(first)
+    if var:
+        # `R=rm; $R -rf /x`: the command word comes from a variable. Resolve it from an
+        # assignment on the same line; an unknown one is a command if the line has shell syntax.
+        value = assigned.get(var.group(1) or var.group(2) or "")
+        if value is None or not value.strip():
+            return bool(_SHELL_OPS_RE.search(s)) or bool(assigned)
+        s = value + s[len(first) :]
         first = s.split(None, 1)[0]
+    elif "'" in first or '"' in first or "\\" in first:
+        # `"r"m -rf /x` and `r''m -rf /x` run `rm`: the shell removes the quotes.
+        first = _QUOTE_CHARS_RE.sub("", first)
     name = _prog(first)
     known = name in _KNOWN_COMMANDS or name.startswith(("mkfs", "kafka-"))
     if not known and not first.startswith(("./", "/usr/", "/bin/", "/opt/")):

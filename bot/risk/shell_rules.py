@@ -497,6 +497,22 @@ RULES: tuple[Rule, ...] = (
         not_match=("f() { echo hi; }; f",),
     ),
     Rule(
+        "shell.dynamic_command",
+        "destructive",
+        "high",
+        "require_approval",
+        "The program to run comes from a variable or command output that is not visible here, "
+        "and its arguments look destructive (force/recursive flags, delete, drop, the root "
+        "directory): what it really runs cannot be checked.",
+        (_p(check="dynamic_command", dry_run_exempt=False),),
+        match=(
+            "$CMD -rf /srv/data",
+            "${TOOL} delete namespace prod",
+            "$(cat cmd.txt) --force origin main",
+        ),
+        not_match=("$EDITOR notes.txt", "$PAGER README.md", "X=ls; $X -la", "$CC -o app main.c"),
+    ),
+    Rule(
         "shell.move_to_null",
         "destructive",
         "high",

@@ -551,6 +551,11 @@ def test_never_raises_on_arbitrary_text(text: str) -> None:
         "nats stream purge ORDERS",
         "restic forget --prune",
         "mkfs.ext4 /dev/sdb",
+        "R=rm; $R -rf /srv/data",
+        "X='rm -rf'; $X /srv",
+        '"r"m -rf /srv',
+        "r''m -rf /srv",
+        "$CMD -rf /srv/data",
     ],
 )
 def test_looks_like_shell(line: str) -> None:
@@ -566,7 +571,20 @@ def test_looks_like_shell(line: str) -> None:
         "",
         "Then git is your friend here, right?",
         "The kill switch is in the admin panel.",
+        "$5 is the price of the lunch.",
+        "$HOME is where your dotfiles live",
+        '"Hello" she said, and left.',
     ],
 )
 def test_prose_is_not_shell(line: str) -> None:
     assert not looks_like_shell(line)
+
+
+def test_command_word_from_a_variable_is_resolved_or_held() -> None:
+    """A variable assigned on the same line is resolved; an unknown one with destructive
+    arguments fails closed instead of passing as an unknown program."""
+    resolved = assess_shell("R=rm; $R -rf /srv/data")
+    assert any(f.rule.startswith("shell.recursive_delete") for f in resolved.findings)
+    unknown = assess_shell("$CMD -rf /srv/data")
+    assert [f.rule for f in unknown.findings] == ["shell.dynamic_command"]
+    assert not assess_shell("$EDITOR notes.txt").findings
