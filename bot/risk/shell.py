@@ -609,6 +609,13 @@ class _Walk:
             primaries = self.command(body, depth, redirects, stdin_text)
         elif body is not None:
             primaries = self.node(body, depth)
+            if redirects and primaries:
+                # `a | b > f` parses as one redirected pipeline, but only its last stage
+                # writes to f; a group `{ a; b; } > f` sends every command's output there.
+                last = max(c.stage for c in primaries) if body.type == "pipeline" else None
+                for cmd in primaries:
+                    if last is None or cmd.stage == last:
+                        cmd.redirects = cmd.redirects + redirects
         if stdin_text is not None and body is not None and body.type == "command":
             for r_op, target in redirects:
                 if r_op in (">", ">>") and primaries and primaries[0].name in ("cat", "tee"):
@@ -1763,6 +1770,12 @@ def _download_names(cmd: Cmd) -> list[str]:
             ]
     else:
         names = cmd.value("-O", "--output-document")
+        for i, arg in enumerate(cmd.args):
+            # Combined short flags: `wget -qO /tmp/x URL` or `wget -qO/tmp/x URL`.
+            m = re.fullmatch(r"-[a-zA-Z]+O(.*)", arg)
+            if m and not arg.startswith("-O"):
+                value = m.group(1) or (cmd.args[i + 1] if i + 1 < len(cmd.args) else "")
+                names.append(value)
         if not names:
             names = [
                 u.split("?")[0].rstrip("/").rsplit("/", 1)[-1] for u in cmd.args if _URL_RE.match(u)
