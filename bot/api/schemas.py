@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from bot.approvals.view import RequestView
 from bot.risk.model import DataRef, Finding
@@ -45,7 +45,10 @@ class InstructionIn(BaseModel):
         max_length=254,
         description="Slack user id (U…/W…) or email of the employee acting or asked to act.",
     )
-    text: str = Field(min_length=1, description="The exact text that will be executed or sent.")
+    # Not stripped: the execution token covers the SHA-256 of exactly these characters.
+    text: Annotated[str, StringConstraints(strip_whitespace=False)] = Field(
+        min_length=1, description="The exact text that will be executed or sent."
+    )
     kind: str | None = Field(
         None, max_length=16, pattern=r"^[a-z]+$", description="Hint: sql, shell, prose …"
     )
@@ -60,6 +63,13 @@ class InstructionIn(BaseModel):
         None, max_length=2048, description="Notified with the decision (signed)."
     )
     idempotency_key: str | None = Field(None, min_length=1, max_length=200)
+
+    @field_validator("text")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("must not be blank")
+        return value
 
     @field_validator("requester")
     @classmethod

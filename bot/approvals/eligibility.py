@@ -22,11 +22,19 @@ UsergroupResolver = Callable[[str], Awaitable[list[str]]]
 
 
 class UsergroupCache:
-    """Caches group membership briefly: fresh enough for access, cheap on every click."""
+    """Caches group membership briefly: fresh enough for access, cheap on every click.
 
-    def __init__(self, resolver: UsergroupResolver | None, ttl: float = 60.0) -> None:
+    While Slack cannot be reached, the last answer serves for at most
+    `max_stale` seconds; after that the group counts as empty, so someone
+    removed from it cannot keep approving through an outage.
+    """
+
+    def __init__(
+        self, resolver: UsergroupResolver | None, ttl: float = 60.0, max_stale: float = 300.0
+    ) -> None:
         self._resolver = resolver
         self._ttl = ttl
+        self._max_stale = max_stale
         self._cache: dict[str, tuple[float, frozenset[str]]] = {}
 
     async def members(self, group_id: str) -> frozenset[str]:
@@ -39,8 +47,11 @@ class UsergroupCache:
         try:
             users = frozenset(await self._resolver(group_id))
         except Exception:  # an unreachable Slack must not make anyone eligible
+            if hit and now - hit[0] < self._max_stale:
+                log.warning("could not resolve user group %s; using the last answer", group_id)
+                return hit[1]
             log.warning("could not resolve user group %s; treating it as empty", group_id)
-            return hit[1] if hit else frozenset()
+            return frozenset()
         self._cache[group_id] = (now, users)
         return users
 

@@ -24,7 +24,7 @@ from bot.approvals.tokens import TokenClaims, TokenSigner, text_sha256
 from bot.approvals.view import Outcome, RequestEvent, RequestView
 from bot.config import TwoKeyConfig
 from bot.logs import request_id_var
-from bot.risk.model import Assessment
+from bot.risk.model import Assessment, Finding
 from storage.db import checkpoint
 from storage.models import Status, utcnow
 from storage.requests import new_request_values
@@ -135,12 +135,21 @@ class ApprovalService:
         except Exception:
             # Fail closed: an engine failure holds the instruction for a person.
             log.exception("risk engine failed; holding the instruction for approval")
+            policy = self.config.policy
             assessment = Assessment(
                 decision="require_approval",
                 risk="high",
                 masked_text="[instruction withheld: the risk engine could not read it]",
-                findings=[],
-                timeout_seconds=self.config.policy.default_timeout,
+                findings=[
+                    Finding(
+                        rule="engine.error",
+                        category="engine",
+                        reason="The risk engine could not read this instruction; a person decides.",
+                    )
+                ],
+                required_approvals=policy.quorum.for_risk("high"),
+                approver_group=policy.default_approver_group,
+                timeout_seconds=policy.default_timeout,
             )
         return await self.submit_assessed(
             assessment,
@@ -366,7 +375,10 @@ class ApprovalService:
             )
         )
 
-    async def redeem(self, token: str, text: str, *, actor: str = "agent") -> Outcome:
+    async def redeem(
+        self, token: str, text: str, *, actor: str = "agent", agent: str | None = None
+    ) -> Outcome:
+        """Spend a token once; with `agent`, only on a request that agent made."""
         try:
             claims = self._signer.verify(token, now=utcnow())
         except ValueError as exc:
@@ -377,7 +389,7 @@ class ApprovalService:
                 ok=False, code="invalid", message="Refused: this is not the approved text."
             )
         change = await asyncio.to_thread(
-            self.machine.execute, claims.request_id, text_sha256=digest, actor=actor
+            self.machine.execute, claims.request_id, text_sha256=digest, actor=actor, agent=agent
         )
         return self._after(change, actor)
 

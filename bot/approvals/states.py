@@ -386,11 +386,15 @@ class StateMachine:
             assert request is not None
             return view(s, request)
 
-    def execute(self, request_id: str, *, text_sha256: str, actor: str) -> Change:
+    def execute(
+        self, request_id: str, *, text_sha256: str, actor: str, agent: str | None = None
+    ) -> Change:
         with session_scope(self.engine) as s:
             request = rq.get_request(s, request_id, lock=True)
             if request is None:
                 return _fail("invalid", "The token names a request that does not exist.")
+            if agent is not None and request.agent != agent:
+                return _fail("invalid", "This token belongs to another agent's request.")
             if request.text_sha256 != text_sha256:
                 return _fail("invalid", "This text is not the text that was approved.")
             if request.status == Status.EXECUTED:

@@ -308,6 +308,45 @@ async def test_execution_token_redeems_once_for_exactly_the_text(
     assert again.json()["detail"]
 
 
+async def test_another_agent_cannot_spend_or_burn_a_token(
+    http: httpx.AsyncClient, keys: Keys, service: ApprovalService
+) -> None:
+    held = await _held(http, keys)
+    await service.vote(held["id"], voter=APPROVER, approve=True)
+    approved = await http.get(f"/v1/requests/{held['id']}", headers=bearer(keys.opsbot))
+    token = approved.json()["execution_token"]
+    stolen = await http.post(
+        "/v1/executions", json={"token": token, "text": HOLD}, headers=bearer(keys.datapal)
+    )
+    assert stolen.status_code == 403 and "another agent" in stolen.json()["detail"]
+    own = await http.post(
+        "/v1/executions", json={"token": token, "text": HOLD}, headers=bearer(keys.opsbot)
+    )
+    assert own.status_code == 200
+
+
+async def test_text_is_approved_and_redeemed_byte_for_byte(
+    http: httpx.AsyncClient, keys: Keys, service: ApprovalService
+) -> None:
+    text = "  " + HOLD + "\n"
+    held = await _held(http, keys, text=text)
+    await service.vote(held["id"], voter=APPROVER, approve=True)
+    approved = await http.get(f"/v1/requests/{held['id']}", headers=bearer(keys.opsbot))
+    token = approved.json()["execution_token"]
+    ok = await http.post(
+        "/v1/executions", json={"token": token, "text": text}, headers=bearer(keys.opsbot)
+    )
+    assert ok.status_code == 200, ok.text
+
+
+async def test_blank_text_is_422(http: httpx.AsyncClient, keys: Keys) -> None:
+    response = await http.post(
+        "/v1/instructions", json=instruction("   \n"), headers=bearer(keys.opsbot)
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body", "text"]
+
+
 # --- cancel -----------------------------------------------------------------------------
 
 

@@ -70,3 +70,12 @@ async def test_denied_request_cannot_execute(engine, example_config):
     )
     outcome = await service.redeem(token, TEXT)
     assert outcome.code == "invalid" and "denied, not approved" in outcome.message
+
+
+async def test_token_is_spent_only_by_the_agent_that_asked(engine, example_config):
+    service = ApprovalService(engine, example_config, secret_key=SECRET)
+    request = await approved(service)
+    token = service.execution_token(request)
+    other = await service.redeem(token, TEXT, agent="datapal")
+    assert other.code == "invalid" and "another agent" in other.message
+    assert (await service.redeem(token, TEXT, agent="opsbot")).ok

@@ -266,3 +266,34 @@ async def test_no_approver_group_fails_closed(service):
     view = await pending(service, assessment(group=None))
     outcome = await service.vote(view.id, voter=APPROVER, approve=True)
     assert not outcome.ok and "No approver group" in outcome.message
+
+
+async def test_usergroup_answers_go_stale_during_an_outage(example_config):
+    from bot.approvals.eligibility import UsergroupCache
+
+    up = True
+
+    async def members(group_id):
+        if not up:
+            raise ConnectionError("slack unreachable")
+        return ["U0REMOVED1"]
+
+    cache = UsergroupCache(members, ttl=0.0, max_stale=0.2)
+    assert await cache.members("S0SECURITY") == {"U0REMOVED1"}
+    up = False
+    assert await cache.members("S0SECURITY") == {"U0REMOVED1"}  # a short blip is bridged
+    await asyncio.sleep(0.25)
+    assert await cache.members("S0SECURITY") == frozenset()  # then nobody, not the old list
+
+
+async def test_risk_engine_crash_holds_for_the_default_approvers(engine, example_config):
+    class Broken:
+        def assess(self, *args, **kwargs):
+            raise RuntimeError("boom")
+
+    service = ApprovalService(engine, example_config, secret_key=SECRET, risk=Broken())
+    view, _ = await service.submit(text=TEXT, requester=None, agent="opsbot")
+    assert view.status == "pending" and view.decision == "require_approval"
+    assert view.approver_group == example_config.policy.default_approver_group
+    assert [f.rule for f in view.findings] == ["engine.error"]
+    assert TEXT not in view.instruction

@@ -21,7 +21,12 @@ router = APIRouter(prefix="/v1", tags=["gate"])
     },
 )
 async def redeem(body: ExecutionIn, caller: CallerDep, gate: GateDep) -> ExecutionOut:
-    outcome = await gate.service.redeem(body.token, body.text, actor=f"agent:{caller.agent}")
+    outcome = await gate.service.redeem(
+        body.token,
+        body.text,
+        actor=f"agent:{caller.agent}",
+        agent=None if caller.admin else caller.agent,
+    )
     if outcome.ok and outcome.request is not None:
         req = outcome.request
         return ExecutionOut(id=req.id, status=req.status, executed_at=req.executed_at)

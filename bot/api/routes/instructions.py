@@ -16,16 +16,16 @@ from storage.models import OPEN_STATUSES, Status
 
 router = APIRouter(prefix="/v1", tags=["gate"])
 
-_REFUSED = (Status.BLOCKED, Status.DENIED, Status.EXPIRED, Status.CANCELLED)
+_MAY_PROCEED = (Status.ALLOWED, Status.APPROVED, Status.EXECUTED)
 
 
 def status_code_for(view: RequestView) -> int:
-    """200 may proceed (or already did), 202 held for a person, 403 refused."""
+    """200 may proceed (or already did), 202 held for a person, 403 anything else (fail closed)."""
     if view.status in OPEN_STATUSES:
         return status.HTTP_202_ACCEPTED
-    if view.status in _REFUSED:
-        return status.HTTP_403_FORBIDDEN
-    return status.HTTP_200_OK
+    if view.status in _MAY_PROCEED:
+        return status.HTTP_200_OK
+    return status.HTTP_403_FORBIDDEN
 
 
 def _detail(view: RequestView) -> str:
