@@ -139,6 +139,16 @@ _HEX_PIPE_RE = re.compile(
     r"(?:echo|printf)\s+(?:-[neE]+\s+)*(?P<q>['\"]?)(?P<data>(?:[0-9a-fA-F]{2}){4,})(?P=q)"
     r"\s*\|\s*xxd\s+(?:-r\s+-p|-p\s+-r|-rp|-pr|-r\s+-ps|-ps\s+-r)\b"
 )
+_HEX_HERE_RE = re.compile(
+    r"xxd\s+(?:-r\s+-p|-p\s+-r|-rp|-pr|-r\s+-ps|-ps\s+-r)\s*<<<\s*"
+    r"(?P<q>['\"]?)(?P<data>(?:[0-9a-fA-F]{2}){4,})(?P=q)"
+)
+# `base64 -d <<EOF | sh` … `EOF`: the pipe to the runner sits on the heredoc's first line.
+_DECODE_HEREDOC_RE = re.compile(
+    r"(?P<tool>(?:base64|openssl\s+base64)\s+(?:-\w+\s+)*?(?:-d|--decode|-D)\b(?:\s+-\w+)*|"
+    r"xxd\s+(?:-r\s+-p|-p\s+-r|-rp|-pr|-r\s+-ps|-ps\s+-r))\s*<<-?\s*(?P<tq>['\"]?)(?P<tag>\w+)(?P=tq)"
+    r"(?P<after>[^\n]*)\n(?P<data>[A-Za-z0-9+/=_\s-]{8,}?)\n[ \t]*(?P=tag)[ \t]*(?:\n|$)"
+)
 _REV_PIPE_RE = re.compile(
     r"(?:echo|printf)\s+(?P<q>['\"])(?P<data>[^'\"\n]{4,})(?P=q)\s*\|\s*rev\b"
 )
@@ -301,6 +311,7 @@ def _unwrap_encodings(text: str, findings: list[Finding], decoded: list[str], de
         (_B64_PIPE_RE, _b64, "obfuscation.base64_exec", "base64"),
         (_B64_HERE_RE, _b64, "obfuscation.base64_exec", "base64"),
         (_HEX_PIPE_RE, _hex, "obfuscation.hex_exec", "hex"),
+        (_HEX_HERE_RE, _hex, "obfuscation.hex_exec", "hex"),
         (_REV_PIPE_RE, lambda d: d[::-1], "obfuscation.reversed_exec", "reversed text"),
     ):
         for m in regex.finditer(text):
@@ -316,6 +327,22 @@ def _unwrap_encodings(text: str, findings: list[Finding], decoded: list[str], de
                 )
             )
             _add_payload(payload, findings, decoded, depth)
+    for m in _DECODE_HEREDOC_RE.finditer(text) if "<<" in text else ():
+        hexed = m.group("tool").startswith("xxd")
+        data = "".join(m.group("data").split())
+        payload = _hex(data) if hexed else _b64(data)
+        if payload is None or not _EXEC_AFTER_RE.match(m.group("after")):
+            continue
+        what = "hex" if hexed else "base64"
+        findings.append(
+            _finding(
+                "obfuscation.hex_exec" if hexed else "obfuscation.base64_exec",
+                f"Runs a command hidden in {what}; what it really does is not visible "
+                "without decoding it.",
+                m.group(0),
+            )
+        )
+        _add_payload(payload, findings, decoded, depth)
     for m in _ESCAPED_RE.finditer(text):
         payload = _unescape(m.group("data"))
         if not re.search(r"[A-Za-z]", payload) or len(payload) > MAX_PAYLOAD:

@@ -12,6 +12,7 @@ held for a person (fail closed).
 from __future__ import annotations
 
 import ipaddress
+import json
 import posixpath
 import re
 import shlex
@@ -834,6 +835,22 @@ class _Walk:
                 if len(remote) > 1:
                     self.script(" ".join(remote[1:]), depth + 1)
                 break
+            remote = _remote_scripts(name, rest)
+            if remote is not None:
+                # gcloud compute ssh --command, aws ssm send-command, ansible -m shell -a,
+                # awk system(): the command is checked itself, and so is what it runs.
+                cmd = Cmd(
+                    name=name,
+                    args=rest,
+                    text=text,
+                    argv0=argv0,
+                    redirects=redirects,
+                    stdin_text=stdin_text,
+                )
+                self.add(cmd)
+                for script_text in remote:
+                    self.script(script_text, depth + 1)
+                return [cmd]
             if name in ("kubectl", "oc") and rest[:1] == ["exec"] and "--" in rest:
                 self.add(Cmd(name=name, args=rest, text=text, argv0=argv0))
                 argv = rest[rest.index("--") + 1 :]
@@ -936,6 +953,16 @@ class _Walk:
         """A shell or interpreter reading literal stdin runs it: parse that too."""
         if cmd.stdin_text is None or cmd.fed:
             return
+        if cmd.name in _STDIN_COMMAND_CLIS and not _redis_positional(cmd.args):
+            # `echo FLUSHALL | redis-cli`: each line of stdin is one command to the server.
+            cmd.fed = True
+            for line in cmd.stdin_text.splitlines()[:50]:
+                words = line.split()
+                if words:
+                    self.add(
+                        Cmd(name=cmd.name, args=cmd.args + words, text=cmd.text, argv0=cmd.argv0)
+                    )
+            return
         if cmd.name in SHELLS and self.shell_script(cmd.args) is None:
             if "-s" in cmd.flags or not [a for a in cmd.args if not a.startswith("-")]:
                 cmd.fed = True
@@ -1000,6 +1027,95 @@ class _Walk:
                     self.unwrap(filled, text, depth, [], None, False)
                 i = j
             i += 1
+
+
+_STDIN_COMMAND_CLIS = frozenset({"redis-cli", "valkey-cli", "keydb-cli"})
+_REDIS_VALUE_OPTS = frozenset(
+    {"-h", "-p", "-s", "-a", "-u", "-n", "-r", "-i", "-d", "-D", "--user", "--pass", "--sni"}
+    | {"--cacert", "--cacertdir", "--cert", "--key", "--pattern", "--count", "--memkeys-samples"}
+)
+
+
+def _redis_positional(args: list[str]) -> list[str]:
+    """redis-cli words that are a command rather than connection options."""
+    out: list[str] = []
+    i = 0
+    while i < len(args):
+        if args[i] in _REDIS_VALUE_OPTS:
+            i += 2
+            continue
+        if not args[i].startswith("-"):
+            out.append(args[i])
+        i += 1
+    return out
+
+
+_AWK = frozenset({"awk", "gawk", "mawk", "nawk", "busybox-awk"})
+_AWK_VALUE_OPTS = frozenset({"-F", "-v", "-f", "--field-separator", "--assign", "--file"})
+_AWK_SHELL_RE = re.compile(
+    r"\bsystem\s*\(\s*\"((?:[^\"\\]|\\.)*)\"|\|\s*\"((?:[^\"\\]|\\.)*)\"|"
+    r"\"((?:[^\"\\]|\\.)*)\"\s*\|\s*getline"
+)
+_ANSIBLE_SHELL_MODULES = frozenset({"shell", "command", "raw", "script"})
+
+
+def _opt_values(args: list[str], *names: str) -> list[str]:
+    """Values of `--opt v` / `--opt=v` / `-o v`, for the remote-execution wrappers."""
+    out: list[str] = []
+    for i, arg in enumerate(args):
+        for name in names:
+            if arg == name and i + 1 < len(args):
+                out.append(args[i + 1])
+            elif name.startswith("--") and arg.startswith(name + "="):
+                out.append(arg[len(name) + 1 :])
+    return out
+
+
+def _ssm_commands(parameters: str) -> list[str]:
+    """`commands='rm -rf /x'`, `commands=["a","b"]` or `{"commands":["a"]}` → the commands."""
+    text = parameters.strip()
+    if text.startswith("{"):
+        try:
+            data = json.loads(text)
+        except ValueError:
+            data = None
+        if isinstance(data, dict):
+            found = data.get("commands", [])
+            return [str(c) for c in (found if isinstance(found, list) else [found])]
+    m = re.match(r"(?i)\s*commands\s*=\s*(.*)", text, re.S)
+    if not m:
+        return []
+    value = m.group(1).strip()
+    if value.startswith("["):
+        try:
+            items = json.loads(value)
+        except ValueError:
+            items = [p.strip().strip("\"'") for p in value.strip("[]").split(",")]
+        return [str(c) for c in (items if isinstance(items, list) else [items])]
+    return [value.strip("\"'")]
+
+
+def _remote_scripts(name: str, rest: list[str]) -> list[str] | None:
+    """Shell text another tool runs on a remote host or through its own shell, or None."""
+    if name == "gcloud" and "ssh" in rest[:4]:
+        return _opt_values(rest, "--command") or None
+    if name == "aws" and rest[:2] == ["ssm", "send-command"]:
+        return [c for p in _opt_values(rest, "--parameters") for c in _ssm_commands(p)] or None
+    if name in ("ansible", "ansible-console"):
+        modules = _opt_values(rest, "-m", "--module-name") or ["command"]
+        module = modules[-1].rsplit(".", 1)[-1]
+        args = _opt_values(rest, "-a", "--args")
+        return args if module in _ANSIBLE_SHELL_MODULES and args else None
+    if name in _AWK:
+        program = _skip_options(rest, _AWK_VALUE_OPTS)
+        if not program:
+            return None
+        found = [
+            decode_escapes(next(g for g in m.groups() if g is not None))
+            for m in _AWK_SHELL_RE.finditer(program[0])
+        ]
+        return found or None
+    return None
 
 
 # ---------------------------------------------------------------------------- helpers for checks

@@ -95,6 +95,9 @@ def test_nfkc_is_applied() -> None:
         ("$'\\x72\\x6d' -rf /", "obfuscation.escaped_exec"),
         ("$(printf '\\162\\155') -rf /", "obfuscation.escaped_exec"),
         ("echo '/ fr- mr' | rev | sh", "obfuscation.reversed_exec"),
+        (f"xxd -r -p <<< {b'rm -rf /'.hex()} | sh", "obfuscation.hex_exec"),
+        (f"base64 -d <<EOF | sh\n{b64('rm -rf /')}\nEOF", "obfuscation.base64_exec"),
+        (f"xxd -r -p <<'X' | bash\n{b'rm -rf /'.hex()}\nX", "obfuscation.hex_exec"),
         (
             f"echo {b64('rm -rf /')} | base64 -d > /tmp/a.sh; bash /tmp/a.sh",
             "obfuscation.base64_exec",
@@ -143,6 +146,8 @@ def test_disguise_is_a_finding_even_when_payload_is_harmless() -> None:
         "echo 'rm -rf /'",
         "echo bm90IGEgY29tbWFuZA== > note.b64",
         f"echo {b64('rm -rf /')} | base64 -d | grep bash",
+        f"xxd -r -p <<< {b'rm -rf /'.hex()} > out.bin",
+        f"base64 -d <<EOF > out.txt\n{b64('rm -rf /')}\nEOF",
         f"echo {b64('rm -rf /')} | base64 -d > x.txt; cat x.txt | ssh-keygen -l -f -",
     ],
 )
