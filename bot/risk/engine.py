@@ -21,7 +21,7 @@ from bot.risk.model import Assessment, DataRef, Finding
 from bot.risk.normalize import normalize
 from bot.risk.policy import Part, Policy
 from bot.risk.prose import assess_prose
-from bot.risk.secrets import scan_secrets
+from bot.risk.secrets import mask_known, scan_secrets
 from bot.risk.shell import assess_shell, looks_like_shell
 from bot.risk.sql import SqlDetector, SqlResult, verify_sql_rules
 
@@ -119,14 +119,21 @@ class RiskEngine:
 
         secrets = self._guard(head, "secret and personal-data", lambda: scan_secrets(text))
         masked = secrets.masked if secrets is not None else None
+        # every value masked anywhere: evidence windows cut from the text may hold pieces
+        known: list[tuple[str, str]] = []
         if secrets is not None:
             head.findings += secrets.findings
+            known += secrets.values
 
         norm = self._guard(head, "normalization", lambda: normalize(text))
         clean = norm.text if norm is not None else text
         decoded: list[str] = list(norm.decoded) if norm is not None else []
         if norm is not None:
             head.findings += norm.findings
+        if clean != text:  # detectors read the normalized text: its values may be spelled apart
+            found_clean = self._guard(head, "secret", lambda: scan_secrets(clean))
+            if found_clean is not None:
+                known += found_clean.values
 
         context = [self.catalog.resolve(r) for r in resources]
         head.data += context
@@ -137,6 +144,7 @@ class RiskEngine:
                 found = self._guard(head, "secret", lambda p=piece: scan_secrets(p))
                 if found is not None:
                     head.findings += found.findings
+                    known += found.values
             head.findings += (
                 self._guard(head, "policy rule", lambda p=piece: self.policy.rule_findings(p)) or []
             )
@@ -156,9 +164,9 @@ class RiskEngine:
         if masked is None:
             masked = self._safe_mask(text)
         hidden = masked != text or clean != text or bool(decoded)
-        findings = self._finish(decision.findings, hidden=hidden)
+        findings = self._finish(decision.findings, hidden=hidden, known=known)
         if hidden:  # a resource named by a URL can carry a token (`?sig=…`, `user:pass@`)
-            data = [self._mask_ref(d) for d in data]
+            data = [self._mask_ref(d, known) for d in data]
         return Assessment(
             decision=decision.decision,
             risk=decision.risk,
@@ -228,9 +236,15 @@ class RiskEngine:
             part.findings.append(_engine_error(detector, exc))
             return None
 
-    def _finish(self, findings: list[Finding], *, hidden: bool) -> list[Finding]:
+    def _finish(
+        self, findings: list[Finding], *, hidden: bool, known: Sequence[tuple[str, str]] = ()
+    ) -> list[Finding]:
         """Worst first (the first reason is the one-line summary people see); drop duplicates;
-        mask evidence and reasons when the text held anything secret."""
+        mask evidence and reasons when the text held anything secret.
+
+        Evidence is a window cut from the instruction by another detector, so it is
+        masked against the values found in the whole text (`known`), which catches
+        a value the window cut in half, and then scanned on its own."""
         findings = sorted(
             findings, key=lambda f: (VERDICT_ORDER[f.verdict], RISK_ORDER[f.risk]), reverse=True
         )
@@ -242,8 +256,8 @@ class RiskEngine:
                 continue
             seen.add(key)
             if hidden:
-                evidence = self._mask(f.evidence) if f.evidence else f.evidence
-                reason = self._mask(f.reason)
+                evidence = self._mask(f.evidence, known) if f.evidence else f.evidence
+                reason = self._mask(f.reason, known)
                 if evidence != f.evidence or reason != f.reason:
                     f = f.model_copy(update={"evidence": evidence, "reason": reason})
             if f.evidence and len(f.evidence) > _EVIDENCE_LIMIT:
@@ -251,14 +265,18 @@ class RiskEngine:
             out.append(f)
         return out
 
-    def _mask_ref(self, ref: DataRef) -> DataRef:
-        name = self._mask(ref.name)
-        matched = self._mask(ref.matched) if ref.matched else ref.matched
+    def _mask_ref(self, ref: DataRef, known: Sequence[tuple[str, str]]) -> DataRef:
+        name = self._mask(ref.name, known)
+        matched = self._mask(ref.matched, known) if ref.matched else ref.matched
         if name == ref.name and matched == ref.matched:
             return ref
         return ref.model_copy(update={"name": name, "matched": matched})
 
-    def _mask(self, fragment: str) -> str:
+    def _mask(self, fragment: str, known: Sequence[tuple[str, str]] = ()) -> str:
+        try:
+            fragment = mask_known(fragment, known)
+        except Exception:
+            return "[withheld: could not be checked for secrets]"
         cached = self._mask_cache.get(fragment)
         if cached is not None:
             return cached

@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 from bot.config import Risk, Verdict
 from bot.risk.model import Finding
 
-__all__ = ["SecretScan", "mask_fragment", "scan_secrets"]
+__all__ = ["SecretScan", "mask_fragment", "mask_known", "scan_secrets"]
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,8 @@ class SecretScan:
     """One per kind found (category "secrets" or "pii"); evidence is masked."""
     masked: str
     """The text with every secret/PII value replaced, e.g. `[secret:aws-access-key]`."""
+    values: tuple[tuple[str, str], ...] = field(default=(), repr=False)
+    """(kind, value) for every span masked: for `mask_known`, never for display."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,9 @@ _KINDS: dict[str, _Kind] = {
     ),
     "aws-secret-key": _Kind(
         "secrets", "an AWS secret key", "AWS secret keys", "critical", "require_approval"
+    ),
+    "google-api-key": _Kind(
+        "secrets", "a Google API key", "Google API keys", "high", "require_approval"
     ),
     "slack-token": _Kind("secrets", "a Slack token", "Slack tokens", "high", "require_approval"),
     "slack-webhook": _Kind(
@@ -244,7 +249,7 @@ def _ds_scan(line: str) -> list[tuple[str, str]]:
 _LEFT_CHAR = re.compile(r"[A-Za-z0-9_\-+/]")
 _RIGHT_CHAR = re.compile(r"[A-Za-z0-9_\-+/=~]|\.(?=[A-Za-z0-9_\-])")
 _PLACEHOLDER = re.compile(
-    r"""^(?:\$|%|\{\{|<|\[|\*{3}|x{3,}$|\.{3}|…|(?:your|my|the|some)[-_]|changeme$|redacted$|
+    r"""^(?:\$|%|\{\{|<|\[|\*{3}|x{3,}$|\.{3}|…|changeme$|redacted$|
     none$|null$|true$|false$|required$|optional$|example$|secret$|password$|token$|
     ~?/|\./|\.\./)""",
     re.IGNORECASE | re.VERBOSE,
@@ -255,7 +260,7 @@ _PRIVATE_KEY_BLOCK = re.compile(
     r".*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|(?=```)|\Z)",
     re.DOTALL,
 )
-_URL_CREDENTIALS = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.\-]*://[^\s:/?#@'\"`]+:([^\s@/'\"`]+)@")
+_URL_CREDENTIALS = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.\-]*://[^\s:/?#@'\"`]*:([^\s@/'\"`]+)@")
 _CALL = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*[(\[]")
 _DOTTED = re.compile(r"^[a-z_]\w*(?:\.[A-Za-z_]\w*)+$")
 
@@ -270,16 +275,33 @@ def _is_code_ref(value: str, text: str, end: int) -> bool:
     return False
 
 
-_FAKE = re.compile(r"example|sample|dummy|placeholder|changeme|redacted|your[-_]", re.IGNORECASE)
+_FAKE_WORD = (
+    r"(?:example|sample|dummy|placeholder|change[-_]?me|redacted|fake|xxx+|here|value|"
+    r"password|passwd|secret|token|api[-_]?key)"
+)
+_FAKE = re.compile(
+    r"^(?:(?:your|my|the|some|a|an)[-_.]|[a-z]{1,8}(?:_[a-z]{1,8})?[-_.](?=(?:example|sample|dummy|placeholder)))?"
+    + _FAKE_WORD
+    + r"(?:[-_.]"
+    + _FAKE_WORD
+    + r")*$",
+    re.IGNORECASE,
+)
+"""A value that is a placeholder AS A WHOLE (`your-password-here`, `example_token`,
+`dp.example`). A real secret that merely contains such a word (`Sample2026xyz`,
+`…EXAMPLEKEY`, `changeme123`) is still a secret: masking a placeholder costs nothing,
+showing a real value does."""
 _CRED_NAME = (
-    r"[A-Za-z0-9_.\-]*(?:pass(?:word|wd)?|pwd|secret|token|api_?key|apikey|access_?key"
-    r"|private_?key|signing_?key|credentials?|auth_?token)[A-Za-z0-9_]*"
+    r"[A-Za-z0-9_.\-]*(?:pass(?:word|wd)?|pwd|(?<![A-Za-z])pw(?![A-Za-z])|secret|token"
+    r"|api[_\-]?key|access[_\-]?key|private[_\-]?key|signing[_\-]?key|credentials?"
+    r"|auth[_\-]?token)[A-Za-z0-9_\-]*"
 )
 _ASSIGNMENT = re.compile(
     r"(?<![\w-])(" + _CRED_NAME + r")"
     r"""(?:\s*=\s*|\s*:=\s*|\s*:\s+|\s*:(?=["']))(?:'([^'\n]{1,300})'|"([^"\n]{1,300})"|([^\s'"`,;]{1,300}))""",
     re.IGNORECASE,
 )
+_PW_NAME = re.compile(r"(?<![a-z])pw(?![a-z])")
 _NON_SECRET_NAME = re.compile(
     r"(?:_|-|\.)(?:file|path|dir|url|uri|id|name|type|length|len|ttl|expiry|expires|policy|"
     r"header|field|prefix|suffix|count|enabled|required|mode|format|rotation|version|endpoint|"
@@ -294,6 +316,40 @@ _FLAG = re.compile(
 _MYSQL_P = re.compile(
     r"\bmysql(?:dump|admin|sh|import|slap)?\b[^\n|;&]*?(?<=\s)-p(?:'([^'\n]+)'|\"([^\"\n]+)\"|([^\s'\"`]+))"
 )
+_VALUE = r"""(?:'([^'\n]+)'|"([^"\n]+)"|((?!-)[^\s'"`]+))"""
+# Password flags of tools whose short flag would mean something else elsewhere
+# (`ssh -p 2222`, `redis-cli -h`): each is read only after its own tool's name,
+# within the same command (no `|`, `;`, `&` or newline in between).
+_TOOL_PASSWORD_FLAGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (gate, re.compile(pattern + _VALUE))
+    for gate, pattern in (
+        ("redis-cli", r"\bredis-cli\b[^\n|;&]*?(?<=\s)-a\s+"),
+        # sshpass's own options come before the command it wraps
+        ("sshpass", r"\bsshpass(?:\s+-[fdP]\s*\S+|\s+-[evhV])*\s+-p\s*"),
+        (
+            "mongo",
+            r"\bmongo(?:sh|dump|restore|export|import|stat|top|files)?\b[^\n|;&]*?(?<=\s)-p\s+",
+        ),
+        (
+            "login",
+            r"\b(?:docker|podman|nerdctl|buildah|helm\s+registry)\s+login\b[^\n|;&]*?(?<=\s)-p\s+",
+        ),
+        ("sqlcmd", r"\b(?:sqlcmd|bcp|osql)\b[^\n|;&]*?(?<=\s)-P\s*"),
+        (
+            "ldap",
+            r"\bldap(?:search|add|modify|delete|passwd|whoami|compare|modrdn)\b[^\n|;&]*?(?<=\s)-w\s+",
+        ),
+        ("cqlsh", r"\bcqlsh\b[^\n|;&]*?(?<=\s)-p\s+"),
+        (
+            "pass",
+            r"(?<!\S)-(?:storepass|keypass|srcstorepass|deststorepass|srckeypass|destkeypass)\s+",
+        ),
+        ("pass:", r"(?<!\S)-(?:pass|passin|passout|password)\s+pass:"),
+        ("zip", r"\b(?:zip|unzip)\b[^\n|;&]*?(?<=\s)-P\s+"),
+    )
+)
+_SMB_USER = re.compile(r"(?<!\S)(?:-U|--user)[\s=]+['\"]?[^%\s'\"]+%([^\s'\"`]+)")
+_GOOGLE_KEY = re.compile(r"(?<![A-Za-z0-9_\-])AIza[0-9A-Za-z_\-]{35}(?![A-Za-z0-9_\-])")
 _CURL_USER = re.compile(r"(?<!\S)(?:-u|--user)\s+['\"]?[^:\s'\"]+:([^\s'\"`]+)")
 _AUTH_HEADER = re.compile(
     r"(?i:authorization)\s*[:=]\s*(?i:bearer|basic|token)\s+([A-Za-z0-9._~+/=\-]{12,})"
@@ -334,7 +390,17 @@ _PHONE_GATE = re.compile(r"\d{3}[\s.\-]\d{4}|\+\d")
 # than a case-insensitive alternation)
 _SSN_WORDS = ("ssn", "social security")
 _DOB_WORDS = ("dob", "d.o.b", "birth", "born")
-_CRED_WORDS = ("pass", "pwd", "secret", "token", "key", "credential", "identified", "root login")
+_CRED_WORDS = (
+    "pass",
+    "pwd",
+    "pw",
+    "secret",
+    "token",
+    "key",
+    "credential",
+    "identified",
+    "root login",
+)
 
 
 def _looks_like_secret(value: str, *, strict: bool = False) -> bool:
@@ -438,6 +504,14 @@ def _own_secret_hits(text: str) -> Iterator[_Hit]:
         yield from _password_hits(_FLAG, text)
     if "mysql" in lowered:
         yield from _password_hits(_MYSQL_P, text)
+    for gate, regex in _TOOL_PASSWORD_FLAGS:
+        if gate in lowered:
+            yield from _password_hits(regex, text)
+    if "%" in text:
+        yield from _password_hits(_SMB_USER, text)
+    if "AIza" in text:
+        for m in _GOOGLE_KEY.finditer(text):
+            yield _Hit(*m.span(), "google-api-key")
     if "-u " in text or "--user" in text:
         for m in _CURL_USER.finditer(text):
             if _looks_like_secret(m.group(1)):
@@ -464,7 +538,7 @@ def _own_secret_hits(text: str) -> Iterator[_Hit]:
         name = name.lower()
         if "secret" in name and "aws" in name and len(value) == 40:
             kind = "aws-secret-key"
-        elif "pass" in name or "pwd" in name:
+        elif "pass" in name or "pwd" in name or _PW_NAME.search(name):
             kind = "password"
         else:
             kind = "credential"
@@ -676,7 +750,8 @@ def scan_secrets(text: str) -> SecretScan:
                 verdict="require_approval",
             )
         )
-    return SecretScan(findings=findings, masked=masked)
+    values = tuple(dict.fromkeys((h.kind, text[h.start : h.end]) for h in chosen))
+    return SecretScan(findings=findings, masked=masked, values=values)
 
 
 _FRAGMENT_GATE = re.compile(r"@|\d{3}|://|[A-Za-z0-9_\-+/=.~]{16,}|PRIVATE KEY")
@@ -699,4 +774,54 @@ def mask_fragment(fragment: str) -> str:
     hits = list(_own_secret_hits(fragment))
     hits.extend(_pii_hits(fragment))
     hits.extend(_ds_hits(fragment))
+    return _apply(fragment, _resolve(hits))[0]
+
+
+_MIN_EDGE = 4
+"""A cut-off piece of a value this long or longer at a fragment's edge is masked."""
+_EDGE_TRIM = " \t\n…"
+
+
+def mask_known(fragment: str, values: Iterable[tuple[str, str]]) -> str:
+    """Mask in `fragment` the values `scan_secrets` found in the text it was cut from.
+
+    Other detectors cut evidence windows out of the raw instruction; a value cut
+    at the window's edge (`…also use xoxb-2048123456-`) no longer matches any
+    pattern, so scanning the fragment alone would show its prefix. Here whole
+    occurrences are masked, and so is any piece of a value of at least
+    `_MIN_EDGE` characters that the window cut at its start (a suffix of the
+    value) or its end (a prefix), or a window cut entirely from inside a value.
+    Whitespace inside a value may have been collapsed by the detector, so a
+    value is also looked for with its runs of whitespace as single spaces.
+    """
+    pairs = [
+        (kind, variant)
+        for kind, value in values
+        for variant in dict.fromkeys((value, " ".join(value.split())))
+        if len(variant) >= _MIN_EDGE
+    ]
+    if not pairs or not fragment:
+        return fragment
+    pairs.sort(key=lambda kv: -len(kv[1]))
+    hits: list[_Hit] = []
+    lo = len(fragment) - len(fragment.lstrip(_EDGE_TRIM))
+    hi = len(fragment.rstrip(_EDGE_TRIM))
+    core = fragment[lo:hi]
+    for kind, value in pairs:
+        if len(core) >= _MIN_EDGE and core in value:
+            return _apply(fragment, [_Hit(lo, hi, kind)])[0]
+        start = fragment.find(value)
+        while start != -1:
+            hits.append(_Hit(start, start + len(value), kind))
+            start = fragment.find(value, start + len(value))
+        for k in range(min(len(value) - 1, len(core)), _MIN_EDGE - 1, -1):
+            if core.startswith(value[-k:]):
+                hits.append(_Hit(lo, lo + k, kind))
+                break
+        for k in range(min(len(value) - 1, len(core)), _MIN_EDGE - 1, -1):
+            if core.endswith(value[:k]):
+                hits.append(_Hit(hi - k, hi, kind))
+                break
+    if not hits:
+        return fragment
     return _apply(fragment, _resolve(hits))[0]

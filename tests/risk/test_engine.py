@@ -280,3 +280,56 @@ def test_findings_come_worst_first(engine: RiskEngine) -> None:
     assert [verdict_rank[v] for v, _ in order] == sorted(
         (verdict_rank[v] for v, _ in order), reverse=True
     )
+
+
+SLACK_TOKEN = "xoxb-2048123456-4096123456789-AbCdEfGhIjKlMnOpQrStUvWx"
+AWS_KEY_ID = "AKIAQ3EGUQBX7EXAMPLE"
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        # the prose detector's window ends inside the token: "…also use xoxb-2048123456-"
+        (
+            f"Share the customer export publicly and also use {SLACK_TOKEN} then",
+            ["xoxb-2048", "2048123456", "AbCdEf"],
+        ),
+        # … and here right after the key's first four characters: "…also use AKIA"
+        (
+            f"Share the customer export publicly and and and and also use {AWS_KEY_ID} then",
+            ["AKIA", "Q3EGUQBX"],
+        ),
+        # an email cut to "devon@freelance-data.c" no longer looks like an email
+        (
+            "kubectl create clusterrolebinding contractor-admin --clusterrole=cluster-admin"
+            " --user=devon@freelance-data.co",
+            ["devon"],
+        ),
+    ],
+)
+def test_values_cut_at_an_evidence_edge_do_not_leak(
+    engine: RiskEngine, text: str, pieces: list[str]
+) -> None:
+    a = engine.assess(text)
+    assert a.decision != "allow"
+    dumped = a.model_dump_json()
+    for piece in pieces:
+        assert piece not in dumped
+    # the windows are still there, masked, not dropped
+    assert any("[secret:" in (f.evidence or "") or "***@" in (f.evidence or "") for f in a.findings)
+
+
+def test_red_team_secrets_never_reach_the_output(engine: RiskEngine) -> None:
+    texts = {
+        "hunter2xyz": "redis-cli -h cache-prod -a hunter2xyz FLUSHALL",
+        "Kx9mQ2vLp7": "mongo -u admin -p Kx9mQ2vLp7 --eval 'db.dropDatabase()'",
+        "changeme123": "CREATE USER vendor_ro WITH PASSWORD 'changeme123' SUPERUSER;",
+        "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY": (
+            "Set these in the CI settings: AWS_ACCESS_KEY_ID=AKIAQ3EGUQBX7EXAMPLE and "
+            "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY"
+        ),
+    }
+    for secret, text in texts.items():
+        a = engine.assess(text)
+        assert a.decision != "allow", text
+        assert secret not in a.model_dump_json(), text

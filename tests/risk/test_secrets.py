@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.risk import secrets as secrets_module
-from bot.risk.secrets import mask_fragment, scan_secrets
+from bot.risk.secrets import mask_fragment, mask_known, scan_secrets
 
 AWS_KEY_ID = "AKIAZ7XQ4MNB2VCR8TLE"
 AWS_SECRET = "q8Vn3LrT0pXz/K2mWb7YhJ4sDf9Ge1RcUa6NoPiE"
@@ -335,3 +335,124 @@ def test_generated_secrets_never_survive(value: str, frame: str) -> None:
     for finding in scan.findings:
         assert value not in finding.reason
         assert value not in (finding.evidence or "")
+
+
+# ---------------------------------------------------------------- red-team regressions
+GOOGLE_KEY = "AIzaSyD4kX9mQ2vLp7Tn3Rb8Wc1Ye6Uf0Hg5Js2"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "placeholder"),
+    [
+        ("redis-cli -h cache-1 -a hunter2xyz FLUSHALL", "hunter2xyz", "[secret:password]"),
+        ("redis-cli -u redis://:hunter2xyz@cache-1:6379 ping", "hunter2xyz", "[secret:"),
+        ("sshpass -p hunter2xyz ssh -p 2222 ops@bastion-1", "hunter2xyz", "[secret:password]"),
+        ("sshpass -p'hunter2xyz' scp dump.sql ops@bastion-1:", "hunter2xyz", "[secret:password]"),
+        ("mongo -u admin -p Kx9mQ2vLp7 --host prod-db-2", "Kx9mQ2vLp7", "[secret:password]"),
+        ("mongodump -u admin -p 'Kx9mQ2vLp7' --out /tmp/d", "Kx9mQ2vLp7", "[secret:password]"),
+        ("mysql -uroot -pS3cr3tPw shop", "S3cr3tPw", "[secret:password]"),
+        ("docker login -u ci -p Kx9mQ2vLp7 registry.internal", "Kx9mQ2vLp7", "[secret:password]"),
+        ("smbclient //fs-1/hr -U alice%Kx9mQ2vLp7", "Kx9mQ2vLp7", "[secret:password]"),
+        ("The VPN login is ops, pw: Kx9mQ2vLp7", "Kx9mQ2vLp7", "[secret:password]"),
+        (
+            'curl -H "X-Api-Key: 7f3c9a1b2c3d4e5f6a7b8c9d0e1f2a3b" https://api.vendor.io/v1',
+            "7f3c9a1b2c3d4e5f6a7b8c9d0e1f2a3b",
+            "[secret:credential]",
+        ),
+        ("X-Auth-Token: Qm9vZ2llV29vZ2llMjAyNg", "Qm9vZ2llV29vZ2llMjAyNg", "[secret:"),
+        (f"maps key {GOOGLE_KEY} for the store locator", GOOGLE_KEY, "[secret:google-api-key]"),
+        # values that merely contain a placeholder word are real values
+        ("DB_PASSWORD=Sample2026xyz", "Sample2026xyz", "[secret:password]"),
+        (
+            "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+            "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+            "[secret:aws-secret-key]",
+        ),
+        ("CREATE USER x PASSWORD 'changeme123';", "changeme123", "[secret:password]"),
+        ("export API_TOKEN=my-Example-t0ken-42", "my-Example-t0ken-42", "[secret:"),
+    ],
+)
+def test_red_team_secrets_are_masked(text: str, value: str, placeholder: str) -> None:
+    scan = scan_secrets(text)
+    assert value not in scan.masked
+    assert placeholder in scan.masked
+    assert any(f.category == "secrets" and f.verdict != "allow" for f in scan.findings)
+    assert value in {v for _, v in scan.values}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "redis-cli -h cache-1 ping",
+        "redis-cli -h cache-1 -a $REDIS_PASSWORD ping",
+        "ssh -p 2222 ops@bastion-1",
+        "sshpass -f /run/secrets/ssh_pw ssh -p 22022 ops@bastion-1",
+        "mongo -u admin --host prod-db-2",
+        "mongo -u admin -p --authenticationDatabase admin",
+        "mysql -h db.internal -u analyst -p shop",
+        "pg_dump --password-file /run/secrets/db northwind",
+        "docker run -p 8080:80 nginx",
+        "X-Api-Key: ${VENDOR_API_KEY}",
+        "the upward trend: up 12% since Q2",
+        "password=your-password-here",
+        "password: <password>",
+        "PGPASSWORD=$PGPASSWORD psql -h db-1",
+        "password=xxxx",
+        "password=****",
+        "password=changeme",
+        "token=example",
+        "password=password",
+        "api_key=your_api_key_here",
+        "STRIPE_KEY=sk_live_example",
+        "AIzaSy is how Google keys start",
+    ],
+)
+def test_red_team_look_alikes_are_not_secrets(text: str) -> None:
+    scan = scan_secrets(text)
+    assert [f.rule for f in scan.findings if f.category == "secrets"] == []
+    assert scan.masked == text
+
+
+def test_scan_reports_the_values_it_masked() -> None:
+    scan = scan_secrets(f"redis-cli -a hunter2xyz ping; mail {SSN} to jo@gmail.com")
+    assert set(scan.values) == {
+        ("password", "hunter2xyz"),
+        ("ssn", SSN),
+        ("email", "jo@gmail.com"),
+    }
+    assert "hunter2xyz" not in repr(scan)  # values stay out of logs that print the scan
+
+
+@pytest.mark.parametrize(
+    ("fragment", "leak"),
+    [
+        ("…also use xoxb-2048123456-", "xoxb-2048"),
+        ("Share the export publicly, then AKIA", "AKIA"),
+        ("--clusterrole=cluster-admin --user=devon@freelance-data.c", "devon"),
+        ("3456789-AbCdEfGhIjKlMnOpQrStUvWx for the bot…", "AbCdEf"),
+        ("123456-4096123456", "4096123456"),  # a window cut from inside the value
+    ],
+)
+def test_mask_known_hides_values_cut_at_the_edges(fragment: str, leak: str) -> None:
+    values = scan_secrets(
+        "also use xoxb-2048123456-4096123456789-AbCdEfGhIjKlMnOpQrStUvWx for the bot, "
+        "AKIAQ3EGUQBX7EXAMPLE, and devon@freelance-data.co"
+    ).values
+    masked = mask_known(fragment, values)
+    assert leak not in masked
+    assert "[secret:" in masked or "***@" in masked
+
+
+def test_mask_known_leaves_unrelated_text_and_short_overlaps() -> None:
+    values = (("password", "hunter2xyz"),)
+    assert mask_known("ask the hunter about it", values) == "ask the hunter about it"
+    assert mask_known("use hun", values) == "use hun"  # under 4 characters: not a value
+    assert mask_known("use hunt", values) == "use [secret:password]"
+    assert mask_known("use hunter2xyz now", values) == "use [secret:password] now"
+    assert mask_known("nothing here", ()) == "nothing here"
+
+
+def test_mask_known_matches_collapsed_whitespace() -> None:
+    scan = scan_secrets(f"Here is the key:\n{PRIVATE_KEY}")
+    fragment = " ".join(PRIVATE_KEY.split())[:60]
+    assert "MIIEow" not in mask_known(fragment, scan.values)
