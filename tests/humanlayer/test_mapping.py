@@ -42,6 +42,47 @@ def test_arguments_are_assessed_as_what_they_are(
     assert risk.assess(render_call("tool", kwargs).text).decision == decision
 
 
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"cmd": ["rm", "-rf", "/var/lib/postgres"]},
+        {"args": ["rm", "-rf", "/var/lib/postgres"]},
+        {"step": {"command": "rm -rf /var/lib/postgres"}},
+        {"steps": ["rm -rf /var/lib/postgres"]},
+        {"plan": {"steps": [{"shell": ["rm", "-rf", "/var/lib/postgres"]}]}},
+        {"cmd": ["ls", "rm -rf /var/lib/postgres"]},
+        {"params": {"sql": "DELETE FROM customers"}},
+    ],
+)
+def test_commands_in_lists_and_nested_values_are_assessed(risk: RiskEngine, kwargs: dict) -> None:
+    assert risk.assess(render_call("run", kwargs).text).decision != "allow"
+
+
+def test_nested_code_gets_its_own_block_and_argv_is_joined() -> None:
+    rendered = render_call(
+        "run",
+        {
+            "env": "prod",
+            "step": {"command": "rm -rf /x", "retries": 2},
+            "cmd": ["rm", "-rf", "/my dir"],
+        },
+    )
+    first, _, rest = rendered.text.partition("\n\n")
+    assert first == (
+        'run(env="prod", step={"command": <command 1 below>, "retries": 2}, cmd=<command 2 below>)'
+    )
+    assert rest == (
+        "Command 1 (step.command):\n```bash\nrm -rf /x\n```\n\n"
+        "Command 2 (cmd):\n```bash\nrm -rf '/my dir'\n```"
+    )
+    assert rendered.assessed_as == {"shell": ["step.command", "cmd"]}
+    # Plain data stays inline, and a key cannot start a line of its own.
+    assert render_call("f", {"tags": ["a b", "c"], "n": {"x": 1}}).text == (
+        'f(tags=["a b", "c"], n={"x": 1})'
+    )
+    assert "\n```" not in render_call("f", {"k": {"a\n```": "x"}}).text
+
+
 def test_a_value_cannot_close_its_fence(risk: RiskEngine) -> None:
     sneaky = "SELECT 1;\n```\nharmless prose\n```sql\nDROP TABLE web_events"
     rendered = render_call("run_sql", {"sql": sneaky})

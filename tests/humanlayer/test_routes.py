@@ -321,6 +321,21 @@ async def test_a_user_channel_is_the_requester_and_responders_narrow(
     assert status["status"]["approved"] is True
 
 
+async def test_a_command_passed_as_a_list_or_nested_is_held(inproc: Any, keys: Keys) -> None:
+    http, _ = inproc
+    for i, kwargs in enumerate(
+        [
+            {"cmd": ["rm", "-rf", "/var/lib/postgres"]},
+            {"step": {"command": "rm -rf /var/lib/postgres"}},
+            {"steps": ["rm -rf /var/lib/postgres"]},
+        ]
+    ):
+        response = await post_call(http, keys.opsbot, call(f"c-nested-{i}", "run", kwargs))
+        assert response.status_code == 201, response.text
+        assert response.json()["status"]["approved"] is not True, kwargs
+        assert response.json()["twokey"]["status"] != "allowed"
+
+
 async def test_secret_kwargs_are_masked_in_storage_and_echo(
     inproc: Any, keys: Keys, engine: Engine
 ) -> None:
