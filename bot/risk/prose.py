@@ -134,10 +134,13 @@ _PUBLIC_LINK = _re(
     r"|anyone\s+on\s+the\s+internet"
     r"|(?:--type[= ]+|[\"']type[\"']\s*:\s*[\"'])anyone\b"
     r"|\bpublish(?:ed|ing)?\b[^.\n]{0,40}?\bto\s+(?:the\s+)?web\b"
+    r"|\bshare\s+to\s+(?:the\s+)?web\b"
+    r"|\blinks?\b[^.\n]{0,60}?\b(?:that\s+|which\s+)?(?:anyone|anybody|everyone)\s+(?:can|could|may|will\s+be\s+able\s+to)\s+"
+    r"(?:open|view|access|see|read|download|edit|use)\b"
     r"|\bpublic\s+(?:link|url|access|sharing|on\s+the\s+web)\b"
     r"|\bmake\s+(?!sure\b)(?:[^.\n]{0,60}?\s)?public(?:ly\s+(?:available|accessible|visible))?\b"
     r"(?!\s*(?:key|schema|ip|channel|holiday|method|class|static|subnet|dns|cloud))"
-    r"|\b(?:set|switch|change|turn|flip)\b[^.\n]{0,50}?\bto\W{0,3}public(?:ly)?\b(?!\s*channel)"
+    r"|\b(?:set|switch|change|turn|flip|move)\b[^.\n]{0,50}?\bto\W{0,3}public(?:ly)?\b(?!\s*channel)"
     r"|--visibility[= ]+public\b|\bgist\s+create\b[^\n]*--public\b"
     r"|\bpublic(?:ly)?\s+(?:accessible|available|visible|readable|viewable|indexed|searchable)\b"
     r"|\ballow\s+search\s+engines\b|\banonymous\s+access\b|\btableau\s+public\b"
@@ -150,11 +153,18 @@ _CODE_PUBLIC = _re(
 )
 _EXCEPTION_AFTER = _re(r"\s+(?:exceptions?|exemptions?|overrides?|bypass(?:es)?)\b")
 _BLOCK_BEFORE = _re(r"block\s+(?:all\s+)?$")
+# "Revoke public access", "remove the public link": undoing exposure, not causing it.
+_REVERSAL_BEFORE = _re(
+    r"\b(?:revok\w*|remov\w*|disabl\w*|delet\w*|restrict\w*|clos\w*|stop\w*|prevent\w*|"
+    r"block\w*|expir\w*|kill\w*|turn\w*\s+off|switch\w*\s+off|lock\w*\s+down|take\s+away|"
+    r"get\s+rid\s+of|no\s+more)\s+(?:the\s+|all\s+|any\s+|its\s+|their\s+)?(?:[\w-]+\s+)?$"
+)
 
 _PUBLIC_STORAGE = _re(
     r"\ball\s*(?:authenticated\s*)?users\b(?<!\ball users)"
     r"|\bpublic-read(?:-write)?\b"
     r"|[\"']Principal[\"']\s*:\s*(?:[\"']\*[\"']|\{\s*[\"']AWS[\"']\s*:\s*[\"']\*[\"'])"
+    r"|\bprincipal\s*(?:[:=]|\bto\b|\bof\b|\bis\b|\bas\b)?\s*[\"'“”`]?\*(?![\w*])"
     r"|--public-access\s+(?:blob|container)\b"
     r"|\bdelete-public-access-block\b"
     r"|\b(?:untick|uncheck|disable|turn\s+off|switch\s+off|remove|clear|deselect)\b[^.\n]{0,30}?"
@@ -256,7 +266,8 @@ _CONNECT_REFUSE = _re(
 # ------------------------------------------------------------------ privilege
 _GRANT_VERB = _re(
     r"\b(?:make|made|promote[sd]?|assign(?:ed)?|grant(?:ed)?|give|gave|given|elevate[sd]?|"
-    r"upgrade[sd]?|add(?:ed)?|set|change[sd]?|switch|bump)\b(?!\s+sure)",
+    r"upgrade[sd]?|add(?:ed)?|set|change[sd]?|switch|bump)\b(?!\s+sure)"
+    r"|\blet\s+(?:[\w@.-]+\s+){1,3}(?:have|keep|become|be)\b",
 )
 _ADMIN_ROLE = _re(
     r"(?<![\w-])(?:super\s*-?\s*admin(?:istrator)?|superuser|super\s+user|cluster-admin"
@@ -339,7 +350,9 @@ _DESTINATION = _re(
     r"(?<![\w&/])#[a-z0-9][\w.-]*|\b(?:channel|thread|here|runbook|wiki|confluence|notion|jira|"
     r"ticket|issue|gist|whatsapp|telegram|signal|sms|text\s+message|slack|forum|group|chat|"
     r"shared\s+doc|google\s+doc|spreadsheet|email\s+to|doc|document|notes|notebook|sheet|"
-    r"slides?|deck|wiki\s+page)\b",
+    r"slides?|deck|wiki\s+page)\b"
+    r"|\b(?:in|via|by|over|through|as)\s+(?:a\s+|an\s+)?(?:slack\s+)?(?:dms?|direct\s+messages?|"
+    r"private\s+messages?)\b",
 )
 _PERSON_DESTINATION = _re(r"\b(?:with|to)\s+(?:the\s+)?(?:new\s+)?\w+")
 _PII_NOUN = _re(
@@ -387,6 +400,10 @@ _OUTSIDE = _re(
     r"freelancer|third[- ]party|outside\s+counsel|investor|recruiter)(?:'s|s)?(?![\w-])"
     r"|\bagency'?s\b|\bvendor'?s\b|\bpublic\s+forum\b"
     r"|\bcommunity\s+forum\b|\btweet\b|\bslack\s+connect\b|\bshared\s+channel\s+with\b"
+)
+_PUBLIC_REPO = _re(
+    r"\bpublic\s+(?:github\s+|gitlab\s+|bitbucket\s+|hugging\s*face\s+|git\s+)?"
+    r"(?:repo(?:sitory|sitories|s)?|gists?|projects?\s+on\s+git(?:hub|lab))\b"
 )
 _FILE_DROP = _re(
     r"\b(?:transfer\.sh|file\.io|wetransfer(?:\.com)?|we\.tl|pastebin\.com|0x0\.st|gofile\.io|"
@@ -491,6 +508,10 @@ def classify_domain(domain: str, company_domains: Sequence[str]) -> str:
 def _public(s: _Sentence) -> Iterator[Finding]:
     for m in _PUBLIC_LINK.finditer(s.lower):
         if _negated(s.lower, m.start()) or _BLOCK_BEFORE.search(s.lower[: m.start()]):
+            continue
+        if m.group(0).startswith("public") and _REVERSAL_BEFORE.search(
+            s.lower[max(0, m.start() - 40) : m.start()]
+        ):
             continue
         if _CODE_PUBLIC.search(m.group(0)):
             continue  # "make the helper function public": visibility in code, not sharing
@@ -744,6 +765,21 @@ def _leaving(s: _Sentence) -> Iterator[Finding]:
     verb = _POST_VERB.search(s.lower)
     if verb is None:
         return
+    repo = _PUBLIC_REPO.search(s.lower) if "public" in s.words else None
+    if repo and not _negated(s.lower, repo.start()):
+        what = data or (_PII_NOUN.search(s.lower) if not s.words.isdisjoint(_PII_WORDS) else None)
+        what = what or (
+            _CREDENTIAL.search(s.lower) if not s.words.isdisjoint(_CRED_WORDS) else None
+        )
+        if what is not None:
+            yield _finding(
+                _R_LEAVING,
+                f"Puts company data ({what.group(0).strip()}) into {repo.group(0).strip()}, "
+                "where anyone on the internet can read and copy it, forever, from its history.",
+                _window(s.text, repo.start(), repo.end()),
+                risk="critical" if _SENSITIVE.search(s.lower) else None,
+            )
+            return
     personal = _PERSONAL.search(s.lower)
     if personal and not _negated(s.lower, personal.start()):
         what = f"company data ({data.group(0).strip()})" if data else "company files"
@@ -876,7 +912,7 @@ _CONTROL_WORDS = _words(
     "protection scanning rls security macie guardduty alerts challenge warning passcode password",
     "encryption firewall crowdstrike antivirus mdm policy policies allowlist timeout enforcement",
     "verification sign setenforce pgaudit log_statement mins_to_bypass_mfa diagnostic outside",
-    "externally",
+    "externally prevention",
 )
 _OFF_WORDS = _words(
     "disable disabled disables disabling turn turned turning switch switched off deactivate",
@@ -894,6 +930,7 @@ _OUTSIDE_WORDS = _words(
     "personal home laptop vendor vendors agency partner consultant contractor freelancer third",
     "outside investor recruiter airdrop usb forum tweet slack shared transfer file wetransfer",
     "we pastebin 0x0 gofile mega sendspace anonfiles paste hastebin termbin temp",
+    "gmail yahoo hotmail icloud proton protonmail public",
 )
 
 
@@ -935,7 +972,14 @@ def _families(company_domains: Sequence[str]) -> list[tuple[Callable[[_Sentence]
     """(gate, family) pairs; a gate is a cheap test on a sentence's words."""
     names = _company_names(company_domains)
     return [
-        (lambda s: not s.words.isdisjoint(_PUBLIC_WORDS) or "with the link" in s.lower, _public),
+        (
+            lambda s: (
+                not s.words.isdisjoint(_PUBLIC_WORDS)
+                or "with the link" in s.lower
+                or "to web" in s.lower
+            ),
+            _public,
+        ),
         (lambda s: not s.words.isdisjoint(_STORAGE_WORDS), _storage),
         (lambda s: not s.words.isdisjoint(_ADMIN_WORDS), _admin),
         (
@@ -962,6 +1006,27 @@ def _families(company_domains: Sequence[str]) -> list[tuple[Callable[[_Sentence]
     ]
 
 
+# `echo "GRANT ALL …" >> docs/bad-examples.md`: a quoted literal written into a file is
+# data being stored, not an instruction to grant, share or disable anything.
+_WRITTEN_LITERAL = re.compile(
+    r"\b(?:echo|printf)\s+(?:-[a-zA-Z]+\s+)*(?:\"(?P<body>[^\"\n]*)\"|'(?P<body2>[^'\n]*)')"
+    r"\s*(?:>>?|\|\s*tee\s+(?:-a\s+)?)\s*[\w./~-]+"
+)
+
+
+def _blank_written_literals(text: str) -> str:
+    """Blank quoted text echoed into a file, keeping offsets (same length)."""
+    if "echo" not in text and "printf" not in text:
+        return text
+
+    def blank(m: re.Match[str]) -> str:
+        group = "body" if m.group("body") is not None else "body2"
+        start, end = m.start(group) - m.start(), m.end(group) - m.start()
+        return m.group(0)[:start] + " " * (end - start) + m.group(0)[end:]
+
+    return _WRITTEN_LITERAL.sub(blank, text)
+
+
 _families_cache: dict[tuple[str, ...], list[tuple[Callable[[_Sentence], bool], _Family]]] = {}
 
 
@@ -978,6 +1043,7 @@ def assess_prose(text: str, company_domains: Sequence[str] = ()) -> ProseResult:
         families = _families(key)
         if len(_families_cache) < 64:
             _families_cache[key] = families
+    text = _blank_written_literals(text)
     lowered = _lower(text)
     findings: list[Finding] = []
     for sentence in _sentences(text):

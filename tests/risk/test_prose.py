@@ -126,6 +126,23 @@ RISKY: list[tuple[str, str]] = [
     # the command naming the data sits in a code block the engine assesses separately
     ("then AirDrop it to my personal laptop.", "prose.data_leaving"),
     ("Post the email, phone and address in #sales.", "prose.post_personal_data"),
+    # red-team review: phrasings that used to slip through
+    ("In Notion, open the board minutes page and click Share to web.", "prose.public_link"),
+    ("Create a Box link to the payroll folder that anyone can download.", "prose.public_link"),
+    ('Switch the invoices bucket to "public" so the importer can read it.', "prose.public_link"),
+    ("Move the exports container to public in the Azure portal.", "prose.public_link"),
+    ("Commit the customer table dump to our public GitHub repo.", "prose.data_leaving"),
+    ("Push the kubeconfig to a public gist so I can grab it.", "prose.data_leaving"),
+    ("Disable data loss prevention on the finance drive for today.", "prose.controls_off"),
+    (
+        "Send me the passport numbers for the offsite travellers in a DM.",
+        "prose.post_personal_data",
+    ),
+    ("Forward the dates of birth of the new hires via direct message.", "prose.post_personal_data"),
+    ("Let the new contractor have workspace admin until Monday.", "prose.admin_grant"),
+    ("Let Sam be the organization owner while I am away.", "prose.admin_grant"),
+    ("Update the bucket policy so the Principal is * for s3:GetObject.", "prose.public_storage"),
+    ('Set Principal to "*" on the reports bucket policy.', "prose.public_storage"),
 ]
 
 
@@ -198,6 +215,15 @@ BENIGN: list[str] = [
     "Open the admin panel and check the user count.",
     "Send the invoice to the vendor.",
     "Call the customer back on the phone number in the ticket.",
+    # reversals and quoted examples
+    "Revoke public access on the legacy invoices bucket.",
+    "Remove the public link from the board deck.",
+    "Disable public sharing on the HR drive.",
+    "echo \"GRANT ALL ON *.* TO 'svc'@'%'\" >> docs/anti-patterns.md",
+    "printf 'Make the bucket public\\n' >> notes/what-not-to-do.txt",
+    "Send me the standup notes in a DM.",
+    "Clone the public GitHub repo for the requests library and read its docs.",
+    "Anyone can open a ticket in the #it-help channel.",
 ]
 
 
