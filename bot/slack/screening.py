@@ -63,6 +63,86 @@ def _block_texts(blocks: Any) -> list[str]:
     return out
 
 
+_ATTACHMENT_TEXT = (
+    "pretext",
+    "author_name",
+    "title",
+    "title_link",
+    "text",
+    "fallback",
+    "footer",
+)
+"""Read first, in the order a person sees them."""
+
+_ATTACHMENT_META = frozenset(
+    {
+        "id",
+        "color",
+        "ts",
+        "mrkdwn_in",
+        "callback_id",
+        "attachment_type",
+        "image_url",
+        "image_width",
+        "image_height",
+        "image_bytes",
+        "thumb_url",
+        "thumb_width",
+        "thumb_height",
+        "author_icon",
+        "author_id",
+        "footer_icon",
+        "service_icon",
+        "original_url",
+        "from_url",
+        "bot_id",
+        "app_unfurl_url",
+        "is_app_unfurl",
+        "is_msg_unfurl",
+        "msg_subtype",
+        "channel_id",
+        "channel_team",
+        "type",
+        "style",
+    }
+)
+"""Keys that hold layout or identifiers, never words an agent addresses to a person."""
+
+
+def _attachment_texts(attachment: dict[str, Any]) -> list[str]:
+    """Every piece of text a legacy attachment can show: title, fields, footer, buttons…
+
+    Slack renders far more of an attachment than its `text` (field titles and
+    values, title, footer, author, fallback in notifications, button labels),
+    so an agent can put an instruction in any of them. The named keys are read
+    first; any other string left in the attachment, apart from layout and
+    identifiers, is read too, so a key this list does not know is not a way around it.
+    """
+    out: list[str] = []
+
+    def leaves(node: Any) -> None:
+        if isinstance(node, str):
+            out.append(unescape_slack(node))
+        elif isinstance(node, list):
+            for item in node:
+                leaves(item)
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                if key not in _ATTACHMENT_META:
+                    leaves(value)
+
+    for key in _ATTACHMENT_TEXT:
+        leaves(attachment.get(key))
+    for key in ("fields", "actions"):
+        leaves(attachment.get(key))
+    out += _block_texts(attachment.get("blocks") or [])
+    known = {*_ATTACHMENT_TEXT, "fields", "actions", "blocks", *_ATTACHMENT_META}
+    for key, value in attachment.items():
+        if key not in known:
+            leaves(value)
+    return out
+
+
 def message_text(message: dict[str, Any]) -> str:
     """Everything readable in a message: text, block text and attachment text, unescaped.
 
@@ -77,12 +157,7 @@ def message_text(message: dict[str, Any]) -> str:
     extras = _block_texts(message.get("blocks") or [])
     for attachment in message.get("attachments") or []:
         if isinstance(attachment, dict):
-            extras += [
-                unescape_slack(str(attachment[k]))
-                for k in ("pretext", "text")
-                if isinstance(attachment.get(k), str)
-            ]
-            extras += _block_texts(attachment.get("blocks") or [])
+            extras += _attachment_texts(attachment)
     joined = "\n".join(parts)
     for extra in extras:
         if extra.strip() and extra.strip() not in joined:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.slack.screening import agent_confidence, message_text
 
 
@@ -38,6 +40,37 @@ def test_commands_hidden_in_blocks_and_attachments_are_read() -> None:
     assert "DROP TABLE customers;" in text
     assert "https://evil.example (google.com)" in text
     assert "rm -rf /srv && echo done" in text
+
+
+@pytest.mark.parametrize(
+    "attachment",
+    [
+        {"fields": [{"title": "Step 1", "value": "run DROP TABLE customers;", "short": False}]},
+        {"fields": [{"title": "DROP TABLE customers;", "value": "step 1"}]},
+        {"title": "DROP TABLE customers;"},
+        {"fallback": "x", "footer": "DROP TABLE customers;"},
+        {"author_name": "DROP TABLE customers;"},
+        {"fallback": "DROP TABLE customers;", "color": "#ff0000"},
+        {"actions": [{"type": "button", "text": "DROP TABLE customers;", "name": "go"}]},
+        {"preview": {"title": {"text": "DROP TABLE customers;"}}},  # a key not listed by name
+    ],
+)
+def test_every_text_an_attachment_shows_is_read(attachment: dict) -> None:
+    text = message_text({"text": "see below", "attachments": [attachment]})
+    assert "DROP TABLE customers;" in text
+
+
+def test_attachment_layout_and_ids_are_not_read_as_text() -> None:
+    attachment = {
+        "color": "#36a64f",
+        "image_url": "https://example.com/a.png",
+        "mrkdwn_in": ["text"],
+        "title": "Deploy &amp; verify",
+        "fields": [{"title": "env", "value": "prod", "short": True}],
+        "actions": [{"type": "button", "style": "primary", "text": "Open"}],
+    }
+    text = message_text({"text": "done", "attachments": [attachment]})
+    assert text == "done\nDeploy & verify\nenv\nprod\nOpen"
 
 
 def test_block_text_repeating_the_escaped_text_is_not_duplicated() -> None:

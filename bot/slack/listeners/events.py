@@ -47,10 +47,11 @@ async def handle_message(
     if edited:
         message = dict(event.get("message") or {})
         previous = event.get("previous_message") or {}
-        if message.get("text") == previous.get("text") and message.get("blocks") == previous.get(
-            "blocks"
-        ):
-            return  # an unfurl or a reaction-driven change: the text is the same
+        if previous and message_text(message) == message_text(previous):
+            # An unfurl or a reaction-driven change: everything screening reads is the same.
+            # Text, blocks *and* attachments count — an instruction added in an attachment
+            # by an edit is a new version to screen.
+            return
     elif subtype in SCREENED_SUBTYPES:
         message = event
     else:

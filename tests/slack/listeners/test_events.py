@@ -6,9 +6,12 @@ import asyncio
 import json
 
 import pytest
+from sqlmodel import select
 
 from bot.demo.signing import event_body, signed_headers
 from bot.demo.slack_standin import BOT_ID
+from storage.db import session_scope
+from storage.models import Request
 from tests.slack.conftest import (
     AGENT_BOT,
     APPROVALS,
@@ -131,6 +134,62 @@ async def test_unfurl_edit_with_the_same_text_is_ignored(slack: Slack) -> None:
         }
     )
     assert slack.request_count() == 1
+
+
+def agent_message(text: str, ts: str, **extra: object) -> dict:
+    return {
+        "type": "message",
+        "subtype": "bot_message",
+        "bot_id": AGENT_BOT,
+        "text": text,
+        "ts": ts,
+        **extra,
+    }
+
+
+@pytest.mark.parametrize(
+    "attachment",
+    [
+        {"fields": [{"title": "Step 1", "value": DROP}]},
+        {"title": DROP},
+        {"fallback": "plan", "footer": DROP},
+    ],
+    ids=["field", "title", "footer"],
+)
+async def test_instruction_in_an_attachment_is_screened(slack: Slack, attachment: dict) -> None:
+    message = agent_message(f"<@{REQUESTER}> see below", "1764002100.000001")
+    await slack.event(
+        {**message, "attachments": [attachment], "channel": CHANNEL, "channel_type": "channel"}
+    )
+    request = await slack.only_request()
+    assert request.status == "awaiting_requester"
+    assert "DROP TABLE customers;" in request.instruction
+
+
+@pytest.mark.parametrize(
+    "attachment", [{"text": DROP}, {"fields": [{"value": DROP}]}], ids=["text", "field"]
+)
+async def test_an_attachment_added_by_an_edit_is_screened(slack: Slack, attachment: dict) -> None:
+    _, ts = await slack.agent_says(f"<@{REQUESTER}> here is the plan")
+    first = await slack.only_request()
+    assert first.status == "allowed"
+    message = agent_message(f"<@{REQUESTER}> here is the plan", ts)
+    await slack.event(
+        {
+            "type": "message",
+            "subtype": "message_changed",
+            "channel": CHANNEL,
+            "channel_type": "channel",
+            "ts": "1764002000.2",
+            "message": {**message, "attachments": [attachment]},
+            "previous_message": message,
+        }
+    )
+    assert slack.request_count() == 2
+    with session_scope(slack.engine) as session:
+        rows = session.exec(select(Request).where(Request.id != first.id)).all()
+        assert [r.status for r in rows] == ["awaiting_requester"]
+        assert "DROP TABLE customers;" in rows[0].instruction
 
 
 @pytest.mark.parametrize(
