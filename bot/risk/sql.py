@@ -67,6 +67,32 @@ COMMON_PII_COLUMNS = frozenset(
     }
 )
 
+# Column names whose values are harmful to expose whatever the table: a column so
+# named needs a second person even when the catalog has never heard of its table.
+# The first group is worse (identity theft, fraud, account takeover): high risk.
+_SENSITIVE_HIGH_COLUMN = re.compile(
+    r"(?:ssn|ssns|social_security\w*|sin|national_id\w*|national_insurance\w*|tax_id\w*|tin|"
+    r"passport(?:_?(?:number|no|num|id))?|drivers?_licen[cs]e(?:_?(?:number|no|num|id))?|"
+    r"card_number|card_no|cc_number|cc_num|credit_card\w*|pan|cvv\w*|cvc\w*|card_cvv|"
+    r"iban|bank_account\w*|account_number|routing_number|sort_code|"
+    r"password\w*|passwd|pass_hash|secret|\w+_secret|secret_\w+|token|\w+_token|api_key\w*|"
+    r"private_key\w*|access_key\w*|secret_key\w*)"
+)
+_SENSITIVE_MEDIUM_COLUMN = re.compile(
+    r"(?:date_of_birth|dob|birth_?date|birthday|salary|salaries|\w+_salary|salary_\w+|"
+    r"base_pay|compensation\w*|bonus_amount|medical\w*|diagnosis\w*|health_\w+)"
+)
+
+
+def sensitive_column_risk(column: str) -> Risk | None:
+    """'high' / 'medium' for a column name that is sensitive wherever it lives, else None."""
+    name = column.lower()
+    if _SENSITIVE_HIGH_COLUMN.fullmatch(name):
+        return "high"
+    if _SENSITIVE_MEDIUM_COLUMN.fullmatch(name):
+        return "medium"
+    return None
+
 
 @dataclass(frozen=True, slots=True)
 class SqlRule:
@@ -349,8 +375,34 @@ SQL_RULES: tuple[SqlRule, ...] = (
         "medium",
         "allow",
         "Reads columns that usually hold personal data ({target}) from a table not in the catalog.",
-        ["SELECT ssn, full_name FROM people"],
-        ["SELECT id, created_at FROM people", "SELECT email FROM customers"],
+        ["SELECT ssn, full_name FROM people", "SELECT email, phone FROM leads"],
+        [
+            "SELECT id, created_at FROM people",
+            "SELECT email FROM customers",
+            "SELECT date_of_birth FROM people",
+        ],
+    ),
+    _rule(
+        "sql.select_sensitive_uncatalogued",
+        "pii",
+        "medium",
+        "require_approval",
+        "Reads columns whose names say they hold sensitive data ({target}: government IDs, "
+        "card or bank numbers, credentials, birth dates or pay) from a table not in the "
+        "catalog.",
+        [
+            "SELECT ssn, salary FROM employees",
+            "SELECT full_name, date_of_birth FROM crm.people",
+            "SELECT u.api_token FROM app_users u",
+            "SELECT card_number, cvv FROM payments_raw",
+        ],
+        [
+            "SELECT email, phone FROM leads",
+            "SELECT count(ssn) FROM employees",
+            "SELECT id FROM employees WHERE salary > 100000",
+            "SELECT token_count, passport_office FROM visits",
+            "SELECT ssn FROM customers",
+        ],
     ),
     _rule(
         "sql.unparsed",
@@ -1145,11 +1197,18 @@ class SqlDetector:
     def _pii_findings(self, result: SqlResult) -> None:
         catalogued: list[str] = []
         guessed: list[str] = []
+        sensitive: list[str] = []
+        sensitive_risk: Risk = "medium"
         for name, use in result.tables.items():
             pii = self._pii(name)
             if pii is None:
-                hits = sorted(use.read & COMMON_PII_COLUMNS)
-                guessed += [f"{name}.{c}" for c in hits]
+                for column in sorted(use.read):
+                    level = sensitive_column_risk(column)
+                    if level is not None:
+                        sensitive.append(f"{name}.{column}")
+                        sensitive_risk = "high" if level == "high" else sensitive_risk
+                    elif column in COMMON_PII_COLUMNS:
+                        guessed.append(f"{name}.{column}")
                 continue
             fields = {p.lower(): p for p in pii}
             hits = sorted(fields) if use.star else sorted(set(fields) & use.read)
@@ -1158,9 +1217,18 @@ class SqlDetector:
             self._add(result, "sql.select_pii", ", ".join(catalogued), ", ".join(catalogued))
         if guessed:
             self._add(result, "sql.select_pii_uncatalogued", ", ".join(guessed), ", ".join(guessed))
+        if sensitive:
+            text = ", ".join(sensitive)
+            self._add(result, "sql.select_sensitive_uncatalogued", text, text, risk=sensitive_risk)
 
     def _add(
-        self, result: SqlResult, rule_id: str, target: str, evidence: str, data: str = "data"
+        self,
+        result: SqlResult,
+        rule_id: str,
+        target: str,
+        evidence: str,
+        data: str = "data",
+        risk: Risk | None = None,
     ) -> None:
         rule = RULES_BY_ID[rule_id]
         result.findings.append(
@@ -1168,7 +1236,7 @@ class SqlDetector:
                 rule=rule.id,
                 category=rule.category,
                 reason=rule.reason.replace("{target}", target or "a table").replace("{data}", data),
-                risk=rule.risk,
+                risk=risk or rule.risk,
                 verdict=rule.verdict,
                 evidence=evidence[:200],
             )

@@ -92,7 +92,8 @@ RISKY = [
     ("SELECT c.ssn FROM crm.customers c JOIN orders o ON o.customer_id = c.id", "sql.select_pii"),
     ("WITH recent AS (SELECT email FROM customers) SELECT * FROM recent", "sql.select_pii"),
     ("SELECT FULL_NAME, PHONE FROM PROD.CRM.CUSTOMERS SAMPLE (1000 ROWS)", "sql.select_pii"),
-    ("SELECT ssn, date_of_birth FROM people", "sql.select_pii_uncatalogued"),
+    ("SELECT ssn, date_of_birth FROM people", "sql.select_sensitive_uncatalogued"),
+    ("SELECT full_name, email FROM people", "sql.select_pii_uncatalogued"),
     ("SELECT max(salary) FROM employees", "sql.select_pii"),
     ("ALTER SHARE partner_share ADD ACCOUNTS = acme.partner1", "sql.grant_to_share"),
     ("ALTER TABLE crm.customers MODIFY COLUMN email UNSET MASKING POLICY", "sql.masking_off"),
@@ -210,3 +211,36 @@ def test_a_rule_whose_examples_fail_stops_startup() -> None:
     broken = SqlRule("sql.drop", "destructive", "high", "require_approval", "x", ("SELECT 1",), ())
     with pytest.raises(ConfigError, match="sql.drop"):
         verify_sql_rules([broken])
+
+
+@pytest.mark.parametrize(
+    ("text", "risk"),
+    [
+        ("SELECT ssn, salary FROM employees", "high"),
+        ("SELECT full_name, email, phone, date_of_birth FROM crm.customers", "medium"),
+        ("SELECT iban, account_number FROM vendors", "high"),
+        ("SELECT u.password_hash FROM app.users u", "high"),
+        ("SELECT passport_number FROM travellers", "high"),
+    ],
+)
+def test_sensitive_columns_need_approval_without_a_catalog(text: str, risk: str) -> None:
+    """A bare install (empty catalog) still holds government IDs, cards, credentials,
+    birth dates and pay: the column name alone says what the data is."""
+    bare = SqlDetector(lambda _table: None)
+    found = {f.rule: f for f in bare.assess(text).findings}
+    finding = found["sql.select_sensitive_uncatalogued"]
+    assert finding.verdict == "require_approval"
+    assert finding.risk == risk
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SELECT full_name, email, phone FROM crm.customers",
+        "SELECT count(ssn) FROM employees",
+        "SELECT id FROM employees WHERE salary > 100000",
+    ],
+)
+def test_mild_or_unread_columns_stay_allowed_without_a_catalog(text: str) -> None:
+    bare = SqlDetector(lambda _table: None)
+    assert all(f.verdict == "allow" for f in bare.assess(text).findings)
