@@ -28,6 +28,13 @@ _HEREDOC = re.compile(r"<<-?\s*(['\"]?)(?P<tag>[A-Za-z_][\w-]*)\1")
 _QUOTED = re.compile(
     r'"""(.*?)"""|\'\'\'(.*?)\'\'\'|"((?:[^"\\\n]|\\.){8,})"|\'((?:[^\'\\\n]|\\.){8,})\'', re.S
 )
+# "Run rm -rf /var/lib/app", "Please execute: $CMD -rf /srv": a command after an
+# imperative lead-in is still a command, though the line starts with an English word.
+_LEAD_IN = re.compile(
+    r"^(?:(?:please|now|then|just|first|next|finally|so)[,\s]+)*"
+    r"(?:run|execute|exec|type|paste|enter)\b\s*:?\s+(?P<cmd>\S.*)$",
+    re.I,
+)
 _SHELL_CONTINUATION = re.compile(
     r"^\s*(?:then|else|elif|fi|do|done|esac|in|\}|\)|;;|&&|\|\||\|)(?:\s|$)"
 )
@@ -318,6 +325,13 @@ class Extractor:
                     # A program the shell detector does not know: it may run its quoted SQL.
                     self._quoted_sql("\n".join(script), out)
                 continue
+            lead = _LEAD_IN.match(line)
+            if lead:
+                cmd = lead.group("cmd").strip()
+                if cmd.endswith(".") and not cmd.endswith((" .", "..")):
+                    cmd = cmd[:-1]
+                if self._looks_like_shell(cmd) and not looks_like_sql(cmd):
+                    out.append(Candidate("shell", cmd, explicit))
             prose.append(raw)
             i += 1
         rest = "\n".join(prose).strip()

@@ -114,3 +114,25 @@ def test_sql_starting_mid_sentence(ex: Extractor) -> None:
 )
 def test_client_sql(command: str, expected: list[str]) -> None:
     assert client_sql(command) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "command"),
+    [
+        ("Run rm -rf /var/lib/postgres", "rm -rf /var/lib/postgres"),
+        (
+            "Please execute: aws s3 rm s3://exports --recursive.",
+            "aws s3 rm s3://exports --recursive",
+        ),
+        ("Then run kubectl delete ns prod", "kubectl delete ns prod"),
+    ],
+)
+def test_command_after_an_imperative_lead_in(ex: Extractor, line: str, command: str) -> None:
+    out = kinds(ex.extract(line))
+    assert ("shell", command) in out
+    assert ("prose", line) in out  # the sentence is still read for sharing words
+
+
+def test_lead_in_without_a_command_stays_prose(ex: Extractor) -> None:
+    text = "Run the onboarding session with the new hires on Friday."
+    assert kinds(ex.extract(text)) == [("prose", text)]
