@@ -103,6 +103,22 @@ def contact_digest(contact: HumanContactIn) -> str:
     )
 
 
+def question_text(contact: HumanContactIn) -> str:
+    """Everything the question puts in front of a person, as the risk engine reads it.
+
+    The suggested answers are the agent's words too: an option titled "Run
+    `rm -rf /var/lib/postgres`" or prefilled with that command asks for the
+    action as plainly as the message would, so each option's name, title,
+    description and prefill is read with the subject and the message.
+    """
+    spec = contact.spec
+    parts = [spec.subject or "", spec.msg]
+    for option in spec.response_options or []:
+        parts += [option.name, option.title or "", option.description or ""]
+        parts.append(option.prompt_fill or "")
+    return "\n\n".join(p for p in parts if p.strip())
+
+
 def may_answer(contact: ContactView, user: str) -> tuple[bool, str]:
     """Who may reply: the listed responders, else the DMed user, else anyone in the channel."""
     if contact.allowed_responders:
@@ -205,7 +221,11 @@ class ContactDesk:
             meta={
                 "subject": masked(contact.spec.subject),
                 "channel": contact.spec.channel.echo() if contact.spec.channel else None,
-                "response_options": [o.model_dump() for o in contact.spec.response_options or []]
+                # Option titles, descriptions and prefills are shown in Slack and echoed
+                # to the agent: masked like the question itself.
+                "response_options": masked(
+                    [o.model_dump() for o in contact.spec.response_options or []]
+                )
                 or None,
                 "state": masked(contact.spec.state),
                 "thread_ts": slack.thread_ts,
@@ -230,10 +250,7 @@ class ContactDesk:
         """Why TwoKey will not pass this question on, or None to deliver it."""
         if self.risk is None:
             return None
-        text = contact.spec.msg
-        if contact.spec.subject:
-            text = f"{contact.spec.subject}\n\n{text}"
-        assessment = self.risk.assess(text, agent=agent)
+        assessment = self.risk.assess(question_text(contact), agent=agent)
         held = [f for f in assessment.findings if f.verdict != "allow" and f.rule != AGENT_RULE]
         if assessment.decision == "allow" or (not held and assessment.decision != "block"):
             return None

@@ -171,16 +171,17 @@ async def create_function_call(body: FunctionCallIn, caller: CallerDep, gate: Ga
     route = routing(body)
     sha = call_digest(body)
     spec = body.spec
-    kwargs, state = await run_in_threadpool(lambda: (masked(spec.kwargs), masked(spec.state)))
+    reject = [o.model_dump() for o in spec.reject_options] if spec.reject_options else None
+    kwargs, state, reject_options = await run_in_threadpool(
+        lambda: (masked(spec.kwargs), masked(spec.state), masked(reject))
+    )
     meta = {
         "run_id": body.run_id,
         "call_id": body.call_id,
         "fn": spec.fn,
         "kwargs": kwargs,
         "channel": spec.channel.echo() if spec.channel else None,
-        "reject_options": [o.model_dump() for o in spec.reject_options]
-        if spec.reject_options
-        else None,
+        "reject_options": reject_options,
         "state": state,
         "spec_sha256": sha,
         "assessed_as": rendered.assessed_as,

@@ -6,7 +6,9 @@ from datetime import timedelta
 from typing import Any
 
 import httpx
+import pytest
 from sqlalchemy.engine import Engine
+from sqlmodel import select
 
 from bot.config import TwoKeyConfig
 from bot.demo.slack_standin import SlackFake
@@ -111,6 +113,52 @@ async def test_risky_questions_are_not_delivered(inproc: Any, keys: Keys, fake: 
     assert fake.messages_in(fake.dm_channel(EMPLOYEE)) == []
     again = await http.get(f"{BASE}/contact_requests/q3", headers=bearer(keys.opsbot))
     assert again.status_code == 403
+
+
+@pytest.mark.parametrize(
+    "option",
+    [
+        {"name": "go", "title": "rm -rf /var/lib/postgres"},
+        {"name": "go", "description": "Please run `rm -rf /var/lib/postgres` on db-1 now"},
+        {"name": "go", "title": "Yes", "prompt_fill": "rm -rf /var/lib/postgres"},
+    ],
+    ids=["title", "description", "prompt_fill"],
+)
+async def test_risky_suggested_answers_are_not_delivered(
+    inproc: Any, keys: Keys, fake: SlackFake, option: dict
+) -> None:
+    http, _ = inproc
+    body = contact(
+        "q-opt", "Quick question, which option do you prefer?", channel_or_user_id=EMPLOYEE
+    )
+    body["spec"]["response_options"] = [{"name": "no", "title": "Not now"}, option]
+    refused = await http.post(f"{BASE}/contact_requests", json=body, headers=bearer(keys.opsbot))
+    assert refused.status_code == 403, refused.text
+    assert refused.json()["error"]["code"] == "refused"
+    assert fake.messages_in(fake.dm_channel(EMPLOYEE)) == []
+
+
+async def test_suggested_answers_are_masked_in_storage_slack_and_echo(
+    inproc: Any, keys: Keys, fake: SlackFake, engine: Engine
+) -> None:
+    http, _ = inproc
+    secret = "jane.doe@northwind.example"  # PII: masked, yet the question may be asked
+    body = contact("q-mask", "Whose address should I update?", channel_or_user_id=EMPLOYEE)
+    body["spec"]["response_options"] = [
+        {"name": "a", "title": f"Key {secret}", "description": f"the one ending {secret}"},
+        {"name": "b", "title": "The other one", "prompt_fill": f"rotate {secret}"},
+    ]
+    created = await http.post(f"{BASE}/contact_requests", json=body, headers=bearer(keys.opsbot))
+    assert created.status_code == 201, created.text
+    assert secret not in created.text
+    assert [o["name"] for o in created.json()["spec"]["response_options"]] == ["a", "b"]
+    posted = fake.messages_in(fake.dm_channel(EMPLOYEE))
+    assert len(posted) == 1 and secret not in str(posted[0].blocks)
+    with session_scope(engine) as session:
+        rows = session.exec(select(ContactRequest)).all()
+        assert len(rows) == 1 and secret not in str(rows[0].meta)
+    got = await http.get(f"{BASE}/contact_requests/q-mask", headers=bearer(keys.opsbot))
+    assert secret not in got.text
 
 
 async def test_contacts_need_a_slack_target(inproc: Any, keys: Keys) -> None:

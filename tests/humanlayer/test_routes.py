@@ -341,9 +341,11 @@ async def test_secret_kwargs_are_masked_in_storage_and_echo(
 ) -> None:
     http, _ = inproc
     secret = "sk_live_4eC39HqLyjWDarjtT1zdp7dc"
-    response = await post_call(
-        http, keys.opsbot, call("c-secret", fn="charge", kwargs={"api_key": secret, "amount": 5})
-    )
+    body = call("c-secret", fn="charge", kwargs={"api_key": secret, "amount": 5})
+    body["spec"]["reject_options"] = [
+        {"name": "wrong_key", "title": f"Not {secret}", "description": f"use {secret} instead"}
+    ]
+    response = await post_call(http, keys.opsbot, body)
     assert response.status_code == 201
     assert secret not in response.text
     with session_scope(engine) as session:
