@@ -648,6 +648,34 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "shell.bucket_policy_unseen",
+        "permissions",
+        "medium",
+        "require_approval",
+        "Replaces a bucket's access policy with one read from a file or command that is not "
+        "shown here; it may open the bucket to anyone, and nobody reviewing this can tell.",
+        (
+            _p(
+                "aws",
+                sub=("s3api|s3control", "put-bucket-policy|put-access-point-policy"),
+                args_re=r"--policy[= ](?:fileb?://|\$)",
+            ),
+            _p("gsutil", sub=("iam", "set")),
+            _p("gcloud", sub=("storage", "buckets", "set-iam-policy")),
+        ),
+        match=(
+            "aws s3api put-bucket-policy --bucket exports --policy file://open.json",
+            "aws s3api put-bucket-policy --bucket exports --policy=$(cat p.json)",
+            "gsutil iam set policy.json gs://exports",
+            "gcloud storage buckets set-iam-policy gs://exports policy.json",
+        ),
+        not_match=(
+            "aws s3api get-bucket-policy --bucket exports",
+            "gsutil iam get gs://exports",
+            "aws s3api put-bucket-policy --bucket b --policy '{\"Statement\":[]}'",
+        ),
+    ),
+    Rule(
         "shell.public_access_block_off",
         "permissions",
         "critical",
@@ -1282,6 +1310,33 @@ RULES: tuple[Rule, ...] = (
             "kubectl delete pod web-7d9c",
             "kubectl get ns",
             "kubectl delete pod x --dry-run=client",
+        ),
+    ),
+    Rule(
+        "shell.k8s_scale_to_zero",
+        "infrastructure",
+        "high",
+        "require_approval",
+        "Scales every workload, or workloads in production, down to zero replicas: the "
+        "services stop answering until someone scales them back.",
+        (
+            _p(
+                "kubectl",
+                "oc",
+                sub=("scale",),
+                args_re=r"(?=.*--replicas[= ]0(?:\s|$))(?=.*(?:--all\b|(?:^|\s)-A(?:\s|$)|"
+                r"--all-namespaces\b|(?:(?:^|\s)-n|--namespace)[= ]?\S*prod))",
+            ),
+        ),
+        match=(
+            "kubectl scale deploy --all --replicas=0 -n prod",
+            "kubectl scale deployment api --replicas 0 --namespace production",
+            "oc scale dc --all --replicas=0",
+        ),
+        not_match=(
+            "kubectl scale deploy api --replicas=0 -n dev",
+            "kubectl scale deploy --all --replicas=3 -n prod",
+            "kubectl scale deploy api --replicas=10 -n prod",
         ),
     ),
     Rule(
