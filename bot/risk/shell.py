@@ -1610,7 +1610,21 @@ def check_dynamic_command(cmd: Cmd, walk: _Walk) -> bool:
     return bool(_DYNAMIC_NAME_RE.search(cmd.argv0)) and bool(_DANGEROUS_ARGS_RE.search(cmd.joined))
 
 
+_HISTORY_FILE_RE = re.compile(r"(?:^|/)\.(?:bash_|zsh_|sh_|)history$|(?:^|/)\.zhistory$")
+
+
+def check_history_source(cmd: Cmd, walk: _Walk) -> bool:
+    """The search runs over shell history: `history |`, or a history file read or named."""
+    if any(_HISTORY_FILE_RE.search(p) for p in cmd.pos):
+        return True
+    return any(
+        u.name in ("history", "fc") or any(_HISTORY_FILE_RE.search(a) for a in u.args)
+        for u in cmd.upstream
+    )
+
+
 CHECKS: dict[str, Callable[[Cmd, _Walk], bool]] = {
+    "history_source": check_history_source,
     "dynamic_command": check_dynamic_command,
     "rm_catastrophic": check_rm_catastrophic,
     "rm_dangerous": check_rm_dangerous,

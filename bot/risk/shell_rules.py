@@ -1008,6 +1008,54 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "shell.history_secret_search",
+        "secrets",
+        "high",
+        "require_approval",
+        "Searches the shell history for passwords, tokens or keys typed on the command line; "
+        "whatever it finds is printed for anyone watching or logging the session.",
+        (
+            _p(
+                "grep",
+                "egrep",
+                "fgrep",
+                "rg",
+                "ag",
+                args_re=r"(?i)pass|pwd|token|secret|api[_-]?key|private|credential|aws_",
+                check="history_source",
+            ),
+        ),
+        match=(
+            "history | grep -i pass",
+            "cat ~/.bash_history | grep -i token",
+            "grep -i secret ~/.zsh_history",
+        ),
+        not_match=("history | grep kubectl", "grep -i password config/app.yml", "history"),
+    ),
+    Rule(
+        "shell.k8s_secret_wipe",
+        "destructive",
+        "high",
+        "require_approval",
+        "Empties a Kubernetes secret's data; the workloads that read it lose their credentials.",
+        (
+            _p(
+                "kubectl",
+                "oc",
+                sub=("patch", r"secrets?(?:/\S+)?"),
+                args_re=r"[\"']?(?:data|stringData)[\"']?\s*:\s*(?:null|\{\s*\})",
+            ),
+        ),
+        match=(
+            "kubectl patch secret db-creds -p '{\"data\":null}'",
+            "kubectl -n prod patch secret/api --type merge -p '{\"data\": {}}'",
+        ),
+        not_match=(
+            'kubectl patch secret db-creds -p \'{"metadata":{"labels":{"a":"b"}}}\'',
+            "kubectl get secret db-creds",
+        ),
+    ),
+    Rule(
         "shell.k8s_secret_dump",
         "secrets",
         "high",
