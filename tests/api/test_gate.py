@@ -276,13 +276,19 @@ async def test_admin_sees_an_approved_request_without_its_token(
 # --- executions --------------------------------------------------------------------------
 
 
+async def _approved_token(
+    http: httpx.AsyncClient, keys: Keys, service: ApprovalService, text: str = HOLD
+) -> tuple[dict, str]:
+    held = await _held(http, keys, text=text)
+    await service.vote(held["id"], voter=APPROVER, approve=True)
+    approved = await http.get(f"/v1/requests/{held['id']}", headers=bearer(keys.opsbot))
+    return held, approved.json()["execution_token"]
+
+
 async def test_execution_token_redeems_once_for_exactly_the_text(
     http: httpx.AsyncClient, keys: Keys, service: ApprovalService
 ) -> None:
-    held = await _held(http, keys)
-    await service.vote(held["id"], voter=APPROVER, approve=True)
-    approved = await http.get(f"/v1/requests/{held['id']}", headers=bearer(keys.opsbot))
-    token = approved.json()["execution_token"]
+    held, token = await _approved_token(http, keys, service)
     wrong = await http.post(
         "/v1/executions", json={"token": token, "text": HOLD + " "}, headers=bearer(keys.opsbot)
     )
@@ -311,10 +317,7 @@ async def test_execution_token_redeems_once_for_exactly_the_text(
 async def test_another_agent_cannot_spend_or_burn_a_token(
     http: httpx.AsyncClient, keys: Keys, service: ApprovalService
 ) -> None:
-    held = await _held(http, keys)
-    await service.vote(held["id"], voter=APPROVER, approve=True)
-    approved = await http.get(f"/v1/requests/{held['id']}", headers=bearer(keys.opsbot))
-    token = approved.json()["execution_token"]
+    _, token = await _approved_token(http, keys, service)
     stolen = await http.post(
         "/v1/executions", json={"token": token, "text": HOLD}, headers=bearer(keys.datapal)
     )
@@ -329,10 +332,7 @@ async def test_text_is_approved_and_redeemed_byte_for_byte(
     http: httpx.AsyncClient, keys: Keys, service: ApprovalService
 ) -> None:
     text = "  " + HOLD + "\n"
-    held = await _held(http, keys, text=text)
-    await service.vote(held["id"], voter=APPROVER, approve=True)
-    approved = await http.get(f"/v1/requests/{held['id']}", headers=bearer(keys.opsbot))
-    token = approved.json()["execution_token"]
+    _, token = await _approved_token(http, keys, service, text=text)
     ok = await http.post(
         "/v1/executions", json={"token": token, "text": text}, headers=bearer(keys.opsbot)
     )
