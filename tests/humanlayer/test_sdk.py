@@ -70,59 +70,71 @@ def sdk_env(monkeypatch: pytest.MonkeyPatch, keys: Keys) -> Callable[[LiveServer
     return point
 
 
-def approve_card(server: LiveServer, fake: SlackFake) -> str:
-    message, request_id = wait_for(
-        lambda: find_button(fake, APPROVALS_CHANNEL, blocks.APPROVE), what="the approval card"
-    )
+def press(
+    server: LiveServer, fake: SlackFake, *, user: str, channel: str, action: str, what: str
+) -> str:
+    """Wait for a button TwoKey posted, click it as `user`, return its value (the id)."""
+    message, value = wait_for(lambda: find_button(fake, channel, action), what=what)
     response = click(
-        server.url,
-        user=APPROVER,
-        action_id=blocks.APPROVE,
-        value=request_id,
-        channel=APPROVALS_CHANNEL,
-        ts=message.ts,
+        server.url, user=user, action_id=action, value=value, channel=channel, ts=message.ts
     )
     assert response.status_code == 200
-    return request_id
+    return value
+
+
+def fill_modal(
+    server: LiveServer, fake: SlackFake, *, user: str, view: str, value: str, text: str, what: str
+) -> None:
+    modal = wait_for(lambda: view_with(fake, view, "id", value), what=what)
+    assert submit_view(server.url, user=user, view=modal, text=text).status_code == 200
+
+
+def approve_card(server: LiveServer, fake: SlackFake) -> str:
+    return press(
+        server,
+        fake,
+        user=APPROVER,
+        channel=APPROVALS_CHANNEL,
+        action=blocks.APPROVE,
+        what="the approval card",
+    )
 
 
 def deny_card(server: LiveServer, fake: SlackFake, reason: str) -> str:
-    message, request_id = wait_for(
-        lambda: find_button(fake, APPROVALS_CHANNEL, blocks.DENY), what="the approval card"
-    )
-    click(
-        server.url,
+    request_id = press(
+        server,
+        fake,
         user=APPROVER,
-        action_id=blocks.DENY,
-        value=request_id,
         channel=APPROVALS_CHANNEL,
-        ts=message.ts,
+        action=blocks.DENY,
+        what="the approval card",
     )
-    modal = wait_for(
-        lambda: view_with(fake, blocks.DENY_VIEW, "id", request_id), what="the deny modal"
+    fill_modal(
+        server,
+        fake,
+        user=APPROVER,
+        view=blocks.DENY_VIEW,
+        value=request_id,
+        text=reason,
+        what="the deny modal",
     )
-    assert submit_view(server.url, user=APPROVER, view=modal, text=reason).status_code == 200
     return request_id
 
 
 def reply_in_dm(server: LiveServer, fake: SlackFake, user: str, text: str) -> str:
     dm = fake.dm_channel(user)
-    message, contact_id = wait_for(
-        lambda: find_button(fake, dm, contact_blocks.REPLY), what="the question in the DM"
+    contact_id = press(
+        server, fake, user=user, channel=dm, action=contact_blocks.REPLY, what="the question"
     )
-    click(
-        server.url,
+    fill_modal(
+        server,
+        fake,
         user=user,
-        action_id=contact_blocks.REPLY,
+        view=contact_blocks.REPLY_VIEW,
         value=contact_id,
-        channel=dm,
-        ts=message.ts,
-    )
-    modal = wait_for(
-        lambda: view_with(fake, contact_blocks.REPLY_VIEW, "id", contact_id),
+        text=text,
         what="the reply modal",
     )
-    assert submit_view(server.url, user=user, view=modal, text=text).status_code == 200
     return contact_id
 
 
