@@ -42,7 +42,7 @@ from bot.risk.prose.text import lower as _lower
 from bot.risk.prose.text import sentences as _sentences
 from bot.risk.prose.text import window as _window
 
-__all__ = ["ProseResult", "assess_prose", "classify_domain"]
+__all__ = ["ProseResult", "assess_sharing", "classify_domain"]
 
 
 @dataclass(frozen=True)
@@ -882,7 +882,7 @@ def _blank_written_literals(text: str) -> str:
 _families_cache: dict[tuple[str, ...], list[tuple[Callable[[_Sentence], bool], _Family]]] = {}
 
 
-def assess_prose(text: str, company_domains: Sequence[str] = ()) -> ProseResult:
+def assess_sharing(text: str, company_domains: Sequence[str] = ()) -> ProseResult:
     """Findings for sharing, access and control changes described in `text`.
 
     `company_domains` decides which addresses and domains are inside the

@@ -1,0 +1,218 @@
+"""Instructions written as plain prose, in any of the lexicon languages.
+
+"Remove the weekly snapshot vault", "envoie la clé de signature au prestataire sur
+WhatsApp", "本番データベースを作り直して": no command, yet a careful company wants a
+second person. The grammar is small and the same for every language:
+
+    action (destroy, reset, disable, bypass, grant, share, move, open)
+  × object (data, systems, controls, secrets, backups, personal data, admin roles,
+            untrusted files; production and bulk qualifiers)
+  × destination (public, everyone, outsiders, personal places, AI tools,
+                 messaging apps, outside workspaces)
+
+and a few combinations are risky (`_judge`). The words come from per-language
+lexicons (`lexicons/`); this module only reads their slots.
+
+Scope (`scope.py`) lowers an action that is negated, hypothetical, a report of
+the past or (for destruction) local — per action and per sentence, so a warning
+never hides a second, real instruction in the same message.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from bot.risk.model import Finding
+from bot.risk.prose.lexicon import ACTIONS, Lexicon
+from bot.risk.prose.lexicons import BY_LANG
+from bot.risk.prose.scope import Scope, Spans, spans
+from bot.risk.prose.text import Rule, finding, lower
+
+__all__ = ["assess_intent", "languages"]
+
+_OBJECTS_OF_INTEREST = (
+    "data",
+    "data_weak",
+    "system",
+    "backup",
+    "control",
+    "gate",
+    "secret",
+    "pii",
+    "admin",
+    "untrusted",
+    "prod",
+    "bulk",
+)
+_RISKY_DESTINATIONS = ("public", "everyone", "external", "personal", "ai", "messaging", "workspace")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+_RULES = {
+    "destroy": Rule("prose.intent.destroy", "destroy", "high", "require_approval"),
+    "backups": Rule("prose.intent.backups", "backups", "high", "require_approval"),
+    "controls": Rule("prose.intent.controls", "controls", "high", "require_approval"),
+    "access": Rule("prose.intent.access", "access", "high", "require_approval"),
+    "sharing": Rule("prose.intent.sharing", "sharing", "high", "require_approval"),
+    "secrets": Rule("prose.intent.secrets", "secrets", "high", "require_approval"),
+    "exec": Rule("prose.intent.exec", "exec", "high", "require_approval"),
+}
+_REASONS = {
+    "destroy": "Asks in plain words to delete or recreate {obj}; that cannot be undone.",
+    "backups": "Asks in plain words to remove or turn off {obj}, the way back after a mistake.",
+    "controls": "Asks in plain words to turn off or get around {obj}, a safety control.",
+    "access": "Asks in plain words to hand out {obj} rights.",
+    "sharing": "Asks in plain words to send {obj} to {dest}, beyond the people meant to have it.",
+    "secrets": "Asks in plain words to send {obj} to {dest}, where it can be copied and used.",
+    "exec": "Asks in plain words to open or run {obj} from an untrusted source.",
+}
+_LOCAL_LOWERS = frozenset(["destroy", "backups", "controls"])
+
+
+@dataclass(frozen=True)
+class _Hit:
+    slot: str
+    start: int
+    end: int
+
+
+def languages(lowered: str) -> list[Lexicon]:
+    """English always; the spaced language whose function words occur most (two at
+    least in a longer text); Japanese when there is kana, else Chinese for Han."""
+    out = [BY_LANG["en"]]
+    if not lowered.isascii():
+        if _KANA.search(lowered):
+            out.append(BY_LANG["ja"])
+        elif _HAN.search(lowered):
+            out.append(BY_LANG["zh"])
+    found = _LETTERS.findall(lowered)
+    words = frozenset(found)
+    needed = 1 if len(found) <= 24 else 2  # a short instruction may hold one function word
+    counts = {lang: len(BY_LANG[lang].markers & words) for lang in ("fr", "es", "de", "pt")}
+    best = max(counts.values())
+    # Spanish and Portuguese share function words: only the best-attested language(s) read.
+    out += [BY_LANG[lang] for lang, n in counts.items() if n >= needed and n == best]
+    return out
+
+
+def assess_intent(text: str) -> list[Finding]:
+    """Findings for risky instructions written as prose; one per category, the first."""
+    low = lower(text)
+    found: dict[str, Finding] = {}
+    structure: Spans | None = None
+    for lx in languages(low):
+        actions = list(_actions(lx, low))
+        if not actions:
+            continue
+        if structure is None:
+            structure = spans(low)
+        scope = Scope(lx, low, structure)
+        for category, f in _judge_all(lx, text, low, actions, scope):
+            found.setdefault(category, f)
+    return list(found.values())
+
+
+def _actions(lx: Lexicon, low: str) -> Iterable[_Hit]:
+    for slot in ACTIONS:
+        for m in lx.pattern(slot).finditer(low):
+            yield _Hit(slot, m.start(), m.end())
+
+
+def _slots(lx: Lexicon, text: str, names: Sequence[str]) -> dict[str, re.Match[str]]:
+    out: dict[str, re.Match[str]] = {}
+    for name in names:
+        m = lx.pattern(name).search(text)
+        if m is not None:
+            out[name] = m
+    return out
+
+
+def _judge_all(
+    lx: Lexicon, text: str, low: str, actions: list[_Hit], scope: Scope
+) -> Iterable[tuple[str, Finding]]:
+    for hit in actions:
+        clause = scope.clause_of(hit.start)
+        objects = _slots(lx, low[clause[0] : clause[1]], _OBJECTS_OF_INTEREST)
+        if not (objects.keys() - {"prod", "bulk"}) and scope.refers_back(clause):
+            previous = scope.previous_clause(clause)
+            if previous is not None:
+                objects = {
+                    **_slots(lx, low[previous[0] : previous[1]], _OBJECTS_OF_INTEREST),
+                    **objects,
+                }
+        sentence = scope.sentence_of(hit.start)
+        dests = _slots(lx, low[sentence[0] : sentence[1]], _RISKY_DESTINATIONS)
+        if "external" in dests and _EMAIL.search(low, sentence[0], sentence[1]):
+            del dests["external"]  # named addresses are judged by the sharing reader
+        if not objects and not dests:
+            continue
+        if not scope.verb_position(hit.start, clause):
+            continue
+        category = _judge(hit.slot, objects.keys(), dests.keys())
+        if category is None:
+            continue
+        if category in ("controls", "backups") and scope.exception(clause):
+            continue  # removing an exception to a control tightens it
+        if scope.lowered(hit.start, hit.end, clause, sentence):
+            continue
+        if category in _LOCAL_LOWERS and "prod" not in objects and scope.local(sentence):
+            continue
+        obj = _describe(objects, low, clause)
+        dest = next((m.group(0) for m in dests.values()), "an outside place")
+        reason = _REASONS[category].format(obj=obj, dest=dest)
+        if lx.lang != "en":
+            reason += f" (written in {lx.lang})"
+        yield category, finding(_RULES[category], reason, text[sentence[0] : sentence[1]])
+
+
+def _describe(objects: dict[str, re.Match[str]], low: str, clause: tuple[int, int]) -> str:
+    for name in ("backup", "control", "secret", "pii", "admin", "untrusted", "data", "system"):
+        m = objects.get(name)
+        if m is not None:
+            return f"“{m.group(0).strip()}”"
+    return "a shared resource"
+
+
+def _judge(action: str, objects: Iterable[str], dests: Iterable[str]) -> str | None:
+    """The risky combinations; None when the words do not add up to one."""
+    o = frozenset(objects)
+    d = frozenset(dests)
+    weighty = bool(o & {"prod", "bulk"})
+    has_data = bool(o & {"data", "system"}) or ("data_weak" in o and weighty)
+    if action in ("destroy", "reset"):
+        if "backup" in o:
+            return "backups"
+        if "control" in o and action == "destroy":
+            return "controls"
+        if has_data or ("pii" in o and weighty):
+            return "destroy"
+        return None
+    if action == "disable":
+        if "backup" in o:
+            return "backups"
+        if o & {"control", "gate"}:
+            return "controls"
+        return None
+    if action == "bypass":
+        return "controls" if o & {"control", "gate"} else None
+    if action == "grant" and "admin" in o:
+        return "access"
+    if action == "open":
+        return "exec" if "untrusted" in o else None
+    if action in ("share", "move", "grant") and d:
+        if "secret" in o and action != "grant":
+            return "secrets"
+        if action == "grant":
+            return None
+        if o & {"pii", "data", "backup", "system"}:
+            return "sharing"
+        # a document of unknown weight: risky where nobody should put company files
+        if "data_weak" in o and (weighty or d & {"ai", "personal", "public", "messaging"}):
+            return "sharing"
+        if action == "share" and "workspace" in d and "admin" not in o:
+            return "sharing"  # an outside workspace or guest brought in
+    return None

@@ -1,0 +1,149 @@
+"""Per-language word lists for the prose intent grammar, compiled once.
+
+A lexicon is data: for each *slot* (an action such as `destroy`, an object such
+as `backup`, a destination such as `messaging`, or a scope marker such as
+`neg_before`) a tuple of lower-case regex fragments, plus examples each slot
+must match (checked by the tests). The grammar in `intent.py` is the same for
+every language; only these lists differ.
+
+How fragments match depends on the script:
+- spaced scripts: a fragment starts at a word start and runs to the end of the
+  word (`supprim` matches supprime, supprimez, supprimer), so stems cover
+  inflections; with `compounds`, object and destination fragments may also
+  start inside a word (German `Produktionsdatenbank`, `Sicherungen`);
+- Chinese and Japanese: fragments match anywhere, over character spans.
+
+Patterns never begin with a repeat, so matching stays linear on any input.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from types import MappingProxyType
+from typing import Final
+
+ACTIONS: Final = ("destroy", "reset", "disable", "bypass", "grant", "share", "move", "open")
+OBJECTS: Final = (
+    "data",
+    "data_weak",
+    "system",
+    "backup",
+    "control",
+    "gate",
+    "secret",
+    "pii",
+    "admin",
+    "untrusted",
+    "prod",
+    "bulk",
+)
+DESTINATIONS: Final = (
+    "public",
+    "everyone",
+    "external",
+    "personal",
+    "ai",
+    "messaging",
+    "workspace",
+)
+SCOPES: Final = (
+    "neg_before",  # a negator before the action in its clause ("never", "ne", "不要")
+    "neg_after",  # a negator after it ("nicht", "しないで")
+    "affirm",  # cancels a negation ("don't forget to", "n'oubliez pas de")
+    "hypothetical",  # always hypothetical ("hypothetically", "what would happen if")
+    "conditional",  # hypothetical only in a question ("if … ?")
+    "report",  # narration of what happened ("yesterday", "root cause", "postmortem")
+    "local",  # local scope ("local dev environment", "your laptop", "ローカル")
+    "pronoun",  # refers back to an object in the previous clause ("it", "les", "lo")
+    "exception",  # the object is an exception to a control ("remove the MFA exemption")
+)
+SLOTS: Final = ACTIONS + OBJECTS + DESTINATIONS + SCOPES
+_STEMMED: Final = frozenset(ACTIONS + OBJECTS + DESTINATIONS)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    lang: str
+    spaced: bool
+    """Words are separated by spaces (stems match from a word start)."""
+    entries: MappingProxyType[str, tuple[str, ...]]
+    examples: MappingProxyType[str, tuple[str, ...]]
+    markers: frozenset[str] = frozenset()
+    """Common function words that say a spaced text is in this language."""
+    past_form: str = r"(?!)"
+    """An action word in this form reports the past (`deleted`, `supprimé`, `gelöscht`)."""
+    past_after: str = r"(?!)"
+    """Text right after the action that makes it past (`した`, `了`)."""
+    compounds: bool = False
+    """Object and destination stems may start inside a word (German)."""
+    verb_lead: str | None = None
+    """When set, what must end the clause text before an action for the action word to
+    be a verb (English: clause start, "please", "to", a modal…), not a noun ("the export",
+    "public sharing")."""
+    _cache: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
+
+    def pattern(self, slot: str) -> re.Pattern[str]:
+        """The compiled alternation for one slot; never matches when the slot is empty."""
+        cached = self._cache.get(slot)
+        if cached is not None:
+            return cached
+        fragments = self.entries.get(slot, ())
+        if not fragments:
+            compiled = re.compile(r"(?!)")
+        else:
+            body = "|".join(f"(?:{f})" for f in sorted(fragments, key=len, reverse=True))
+            compiled = re.compile(self._wrap(slot, body))
+        self._cache[slot] = compiled
+        return compiled
+
+    def _wrap(self, slot: str, body: str) -> str:
+        if not self.spaced:
+            return f"(?:{body})"
+        if slot in _STEMMED:
+            head = "" if self.compounds and slot not in ACTIONS else r"(?<!\w)"
+            return rf"{head}(?:{body})\w*"
+        # whole words or phrases; a fragment may end in an apostrophe (French n', l')
+        return rf"(?<!\w)(?:{body})(?:(?<=['’])|(?!\w))"
+
+    @cached_property
+    def verb_lead_re(self) -> re.Pattern[str] | None:
+        return re.compile(self.verb_lead) if self.verb_lead else None
+
+    @cached_property
+    def past_form_re(self) -> re.Pattern[str]:
+        return re.compile(self.past_form)
+
+    @cached_property
+    def past_after_re(self) -> re.Pattern[str]:
+        return re.compile(self.past_after)
+
+
+def lexicon(
+    lang: str,
+    *,
+    spaced: bool,
+    entries: dict[str, tuple[str, ...]],
+    examples: dict[str, tuple[str, ...]],
+    markers: str = "",
+    past_form: str = r"(?!)",
+    past_after: str = r"(?!)",
+    compounds: bool = False,
+    verb_lead: str | None = None,
+) -> Lexicon:
+    """Build a lexicon, refusing unknown slot names (a typo would silently match nothing)."""
+    unknown = (set(entries) | set(examples)) - set(SLOTS)
+    if unknown:
+        raise ValueError(f"{lang}: unknown lexicon slots {sorted(unknown)}")
+    return Lexicon(
+        lang=lang,
+        spaced=spaced,
+        entries=MappingProxyType(dict(entries)),
+        examples=MappingProxyType(dict(examples)),
+        markers=frozenset(markers.split()),
+        past_form=past_form,
+        past_after=past_after,
+        compounds=compounds,
+        verb_lead=verb_lead,
+    )

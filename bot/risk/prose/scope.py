@@ -1,0 +1,169 @@
+"""Scope modifiers: what makes words that name a risky action not an instruction.
+
+- negation and warnings: "never delete …", "ne supprimez jamais", "削除しないで";
+- hypotheticals: "what would happen if we deleted …", "如果……会发生什么？";
+- reports of the past: "an engineer deleted the ledger", "gestern … gelöscht",
+  a postmortem's root cause;
+- local scope (for destruction only): a laptop's dev environment, a scratch table.
+
+Each is decided for one action: negation within its clause (the words between
+commas and conjunctions), hypotheticals, reports and local scope within its
+sentence. A warning in one sentence never lowers an instruction in the next.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from bot.risk.prose.lexicon import Lexicon
+
+__all__ = ["Scope", "Spans", "spans"]
+
+# Sentence ends: Western punctuation before a space, CJK full stops, newlines, semicolons.
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|[。！？]|\n|;\s|；")
+# Clause breaks inside a sentence: commas, colons, dashes and the common conjunctions.
+_CLAUSE_BREAK = re.compile(
+    r"[,，、:：—–]|\s-\s"
+    r"|\s(?:but|then|however|although|though|because|since|so|mais|puis|pero|luego|aber|dann"
+    r"|weil|doch|mas|porque|depois|pois)\s"
+    r"|但是|但|然后|因为|けど|しかし|ので|から、"
+)
+_MAX_CLAUSE = 400  # a "clause" longer than this (no punctuation) is cut into windows
+
+
+@dataclass(frozen=True)
+class Spans:
+    sentences: list[tuple[int, int]]
+    sentence_starts: list[int]
+    clauses: list[tuple[int, int]]
+    clause_starts: list[int]
+
+
+def _split(text: str, start: int, end: int, breaks: re.Pattern[str]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    pos = start
+    for m in breaks.finditer(text, start, end):
+        if m.end() > pos:
+            out.append((pos, m.end()))
+        pos = m.end()
+    if pos < end:
+        out.append((pos, end))
+    return out
+
+
+def _windows(spans_: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in spans_:
+        while b - a > _MAX_CLAUSE:
+            out.append((a, a + _MAX_CLAUSE))
+            a += _MAX_CLAUSE
+        out.append((a, b))
+    return out
+
+
+def spans(low: str) -> Spans:
+    """Sentence and clause spans of the whole text, sorted, covering it."""
+    sentences = _windows(_split(low, 0, len(low), _SENTENCE_END)) or [(0, len(low))]
+    clauses: list[tuple[int, int]] = []
+    for a, b in sentences:
+        clauses += _windows(_split(low, a, b, _CLAUSE_BREAK)) or [(a, b)]
+    return Spans(sentences, [s for s, _ in sentences], clauses, [c for c, _ in clauses])
+
+
+@dataclass
+class Scope:
+    """Scope questions for one language over one text; sentence answers are cached."""
+
+    lx: Lexicon
+    low: str
+    structure: Spans
+    _sentence_cache: dict[tuple[int, int, str], bool] = field(default_factory=dict)
+
+    # -- spans ----------------------------------------------------------------------------------
+
+    def clause_of(self, pos: int) -> tuple[int, int]:
+        i = max(0, bisect_right(self.structure.clause_starts, pos) - 1)
+        return self.structure.clauses[i]
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        i = max(0, bisect_right(self.structure.sentence_starts, pos) - 1)
+        return self.structure.sentences[i]
+
+    def previous_clause(self, clause: tuple[int, int]) -> tuple[int, int] | None:
+        """The clause before, if it is in the same sentence."""
+        i = bisect_right(self.structure.clause_starts, clause[0]) - 1
+        if i <= 0:
+            return None
+        prev = self.structure.clauses[i - 1]
+        if self.sentence_of(prev[0]) != self.sentence_of(clause[0]):
+            return None
+        return prev
+
+    def refers_back(self, clause: tuple[int, int]) -> bool:
+        """The clause points at an object named before it ("…, remove it")."""
+        if not self.lx.spaced:
+            return True
+        return bool(self.lx.pattern("pronoun").search(self.low, clause[0], clause[1]))
+
+    def verb_position(self, start: int, clause: tuple[int, int]) -> bool:
+        """The action word stands where a verb does (only languages that say where)."""
+        lead = self.lx.verb_lead_re
+        if lead is None:
+            return True
+        a = max(clause[0], start - 40)
+        before = self.low[a:start] if a == clause[0] else "\x00" + self.low[a:start]
+        return bool(lead.search(before))
+
+    def exception(self, clause: tuple[int, int]) -> bool:
+        return bool(self.lx.pattern("exception").search(self.low, clause[0], clause[1]))
+
+    # -- modifiers ------------------------------------------------------------------------------
+
+    def lowered(
+        self, start: int, end: int, clause: tuple[int, int], sentence: tuple[int, int]
+    ) -> bool:
+        """Negated, past, or hypothetical / reported: not an instruction to act."""
+        return (
+            self._past(start, end, clause)
+            or self._negated(start, end, clause)
+            or self._sentence(sentence, "hypothetical")
+            or self._hypothetical_question(sentence)
+            or self._sentence(sentence, "report")
+        )
+
+    def local(self, sentence: tuple[int, int]) -> bool:
+        return self._sentence(sentence, "local")
+
+    def _past(self, start: int, end: int, clause: tuple[int, int]) -> bool:
+        lx = self.lx
+        if lx.spaced:
+            # the whole first word of the action ("turned" in "turned off")
+            word_end = start
+            while word_end < len(self.low) and (self.low[word_end].isalnum()):
+                word_end += 1
+            return bool(lx.past_form_re.search(self.low[start:word_end]))
+        return bool(lx.past_after_re.match(self.low[end : min(clause[1], end + 12)]))
+
+    def _negated(self, start: int, end: int, clause: tuple[int, int]) -> bool:
+        lx = self.lx
+        before = lx.pattern("neg_before").search(self.low, clause[0], start)
+        after = lx.pattern("neg_after").search(self.low, end, clause[1])
+        if before is None and after is None:
+            return False
+        return not lx.pattern("affirm").search(self.low, clause[0], clause[1])
+
+    def _hypothetical_question(self, sentence: tuple[int, int]) -> bool:
+        text = self.low[sentence[0] : min(len(self.low), sentence[1] + 1)]
+        if "?" not in text and "？" not in text:
+            return False
+        return self._sentence(sentence, "conditional")
+
+    def _sentence(self, sentence: tuple[int, int], slot: str) -> bool:
+        key = (sentence[0], sentence[1], slot)
+        hit = self._sentence_cache.get(key)
+        if hit is None:
+            hit = bool(self.lx.pattern(slot).search(self.low, sentence[0], sentence[1]))
+            self._sentence_cache[key] = hit
+        return hit
