@@ -126,8 +126,8 @@ def _check_twins(rows: list[Message]) -> None:
         labels = sorted(m.risky for m in members)
         if labels != [False, True]:
             where = ", ".join(m.source for m in members)
-            raise CorpusError(f"twin {twin!r} ({where}): needs exactly one risky and one benign row")
-        risky, benign = members
+            raise CorpusError(f"twin {twin!r} ({where}): needs exactly one risky and one benign")
+        first, second = members
         for field in ("category", "style"):
-            if getattr(risky, field) != getattr(benign, field):
+            if getattr(first, field) != getattr(second, field):
                 raise CorpusError(f"twin {twin!r}: rows differ in {field}")

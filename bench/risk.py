@@ -269,7 +269,8 @@ def timing(engine: RiskEngine, rows: list[Message]) -> None:
         )
     worst_name, worst = "", 0
     for name, text in adversarial_64kb().items():
-        ns = min(_timed(engine, text) for _ in range(2))  # best of two: load spikes are not the input
+        # best of two: a load spike from another process is not the input's cost
+        ns = min(_timed(engine, text) for _ in range(2))
         if ns > worst:
             worst_name, worst = name, ns
     print(
