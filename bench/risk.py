@@ -255,11 +255,15 @@ def timing(engine: RiskEngine, rows: list[Message]) -> None:
     print(f"\n== messages timing: {len(texts)} messages × 3 rounds ==")
     for bucket in ("< 500 B", "500 B–3 KB", "≥ 3 KB"):
         ns = sorted(buckets.get(bucket, []))
-        if ns:
-            print(
-                f"  {bucket:11} n={len(ns):5}  p50 {_percentile(ns, 0.5):.3f} ms  "
-                f"p99 {_percentile(ns, 0.99):.3f} ms"
-            )
+        if not ns:
+            print(f"  {bucket:11} n=    0")
+            continue
+        rate = len(ns) / (sum(ns) / 1e9)
+        goal = f" (goal ≥ {GOAL_RATE:,.0f})" if bucket == "< 500 B" else ""
+        print(
+            f"  {bucket:11} n={len(ns):5}  p50 {_percentile(ns, 0.5):.3f} ms  "
+            f"p99 {_percentile(ns, 0.99):.3f} ms  {rate:,.0f} assessments/s{goal}"
+        )
     joined = _joined_3kb(texts)
     if joined:
         ns = sorted(_timed(engine, text) for _ in range(3) for text in joined)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.messages import CorpusError, load_messages, split_of
+from bench.messages import CATEGORIES, STYLES, CorpusError, load_messages, split_of
 
 CORPUS = Path(__file__).resolve().parents[1] / "bench" / "data" / "messages"
 
@@ -21,10 +21,12 @@ def test_the_corpus_loads_and_every_twin_pairs_one_risky_with_one_benign() -> No
     assert {row.split for row in rows} == {"dev", "holdout"}
 
 
-def test_english_rows_cover_every_style() -> None:
+def test_english_rows_cover_every_style_and_category() -> None:
     english = [row for row in load_messages(CORPUS) if row.lang == "en"]
     per_style = Counter(row.style for row in english)
-    assert all(per_style[style] >= 20 for style in per_style)
+    assert {style: per_style[style] >= 70 for style in STYLES} == dict.fromkeys(STYLES, True)
+    risky_per_category = Counter(row.category for row in english if row.risky)
+    assert set(risky_per_category) == CATEGORIES
 
 
 def _pair(**change: str) -> list[dict[str, str]]:
