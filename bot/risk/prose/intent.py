@@ -47,6 +47,7 @@ _OBJECTS_OF_INTEREST = (
     "bulk",
 )
 _RISKY_DESTINATIONS = ("public", "everyone", "external", "personal", "ai", "messaging", "workspace")
+_WORD = re.compile(r"\w+")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _KANA = re.compile(r"[\u3040-\u30ff]")
@@ -104,8 +105,11 @@ def assess_intent(text: str) -> list[Finding]:
     low = lower(text)
     found: dict[str, Finding] = {}
     structure: Spans | None = None
+    words: list[tuple[int, str]] | None = None
     for lx in languages(low):
-        actions = list(_actions(lx, low))
+        if lx.spaced and words is None:
+            words = [(m.start(), m.group(0)) for m in _WORD.finditer(low)]
+        actions = sorted(set(_actions(lx, low, words or [])), key=lambda h: h.start)
         if not actions:
             continue
         if structure is None:
@@ -116,9 +120,24 @@ def assess_intent(text: str) -> list[Finding]:
     return list(found.values())
 
 
-def _actions(lx: Lexicon, low: str) -> Iterable[_Hit]:
-    for slot in ACTIONS:
-        for m in lx.pattern(slot).finditer(low):
+def _actions(lx: Lexicon, low: str, words: list[tuple[int, str]]) -> Iterable[_Hit]:
+    if not lx.spaced:
+        for slot in ACTIONS:
+            for m in lx.pattern(slot).finditer(low):
+                yield _Hit(slot, m.start(), m.end())
+        return
+    index, rest = lx.action_index
+    for pos, word in words:
+        for k in (1, 2, 3):
+            slots = index.get(word[:k])
+            if slots is None:
+                continue
+            for slot in slots:
+                m = lx.pattern(slot).match(low, pos)
+                if m is not None:
+                    yield _Hit(slot, m.start(), m.end())
+    for slot, pattern in rest.items():
+        for m in pattern.finditer(low):
             yield _Hit(slot, m.start(), m.end())
 
 
@@ -134,23 +153,31 @@ def _slots(lx: Lexicon, text: str, names: Sequence[str]) -> dict[str, re.Match[s
 def _judge_all(
     lx: Lexicon, text: str, low: str, actions: list[_Hit], scope: Scope
 ) -> Iterable[tuple[str, Finding]]:
+    objects_of: dict[tuple[int, int], dict[str, re.Match[str]]] = {}
+    dests_of: dict[tuple[int, int], dict[str, re.Match[str]]] = {}
     for hit in actions:
         clause = scope.clause_of(hit.start)
-        objects = _slots(lx, low[clause[0] : clause[1]], _OBJECTS_OF_INTEREST)
-        if not (objects.keys() - {"prod", "bulk"}) and scope.refers_back(clause):
-            previous = scope.previous_clause(clause)
-            if previous is not None:
-                objects = {
-                    **_slots(lx, low[previous[0] : previous[1]], _OBJECTS_OF_INTEREST),
-                    **objects,
-                }
-        sentence = scope.sentence_of(hit.start)
-        dests = _slots(lx, low[sentence[0] : sentence[1]], _RISKY_DESTINATIONS)
-        if "external" in dests and _EMAIL.search(low, sentence[0], sentence[1]):
-            del dests["external"]  # named addresses are judged by the sharing reader
-        if not objects and not dests:
-            continue
         if not scope.verb_position(hit.start, clause):
+            continue
+        objects = objects_of.get(clause)
+        if objects is None:
+            objects = _slots(lx, low[clause[0] : clause[1]], _OBJECTS_OF_INTEREST)
+            if not (objects.keys() - {"prod", "bulk"}) and scope.refers_back(clause):
+                previous = scope.previous_clause(clause)
+                if previous is not None:
+                    objects = {
+                        **_slots(lx, low[previous[0] : previous[1]], _OBJECTS_OF_INTEREST),
+                        **objects,
+                    }
+            objects_of[clause] = objects
+        sentence = scope.sentence_of(hit.start)
+        dests = dests_of.get(sentence)
+        if dests is None:
+            dests = _slots(lx, low[sentence[0] : sentence[1]], _RISKY_DESTINATIONS)
+            if "external" in dests and _EMAIL.search(low, sentence[0], sentence[1]):
+                del dests["external"]  # named addresses are judged by the sharing reader
+            dests_of[sentence] = dests
+        if not objects and not dests:
             continue
         category = _judge(hit.slot, objects.keys(), dests.keys())
         if category is None:

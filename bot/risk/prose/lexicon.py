@@ -108,6 +108,27 @@ class Lexicon:
         return rf"(?<!\w)(?:{body})(?:(?<=['’])|(?!\w))"
 
     @cached_property
+    def action_index(self) -> tuple[dict[str, tuple[str, ...]], dict[str, re.Pattern[str]]]:
+        """For spaced scripts: the action slots keyed by the literal start of their
+        fragments (one dict lookup per word instead of a regex scan per slot), and,
+        per slot, a pattern of the fragments that have no literal start."""
+        heads: dict[str, set[str]] = {}
+        headless: dict[str, list[str]] = {}
+        for slot in ACTIONS:
+            for fragment in self.entries.get(slot, ()):
+                head = _literal_head(fragment)
+                if head:
+                    heads.setdefault(head, set()).add(slot)
+                else:
+                    headless.setdefault(slot, []).append(fragment)
+        index = {h: tuple(sorted(slots)) for h, slots in heads.items()}
+        rest = {
+            slot: re.compile(self._wrap(slot, "|".join(f"(?:{f})" for f in frags)))
+            for slot, frags in headless.items()
+        }
+        return index, rest
+
+    @cached_property
     def verb_lead_re(self) -> re.Pattern[str] | None:
         return re.compile(self.verb_lead) if self.verb_lead else None
 
@@ -147,3 +168,23 @@ def lexicon(
         compounds=compounds,
         verb_lead=verb_lead,
     )
+
+
+_REGEX_SPECIAL = frozenset("\\()[]{}?*+|.^$")
+
+
+def _literal_head(fragment: str) -> str:
+    """Up to three letters every match of `fragment` starts with ("" if unsure)."""
+    out: list[str] = []
+    for i, ch in enumerate(fragment):
+        if ch in _REGEX_SPECIAL or not ch.isalnum():
+            if ch in "?*{" and out:
+                out.pop()  # "dbs?": the quantifier makes the last letter optional
+            break
+        out.append(ch)
+        if len(out) == 3:
+            nxt = fragment[i + 1 : i + 2]
+            if nxt in ("?", "*", "{"):
+                out.pop()
+            break
+    return "".join(out)
