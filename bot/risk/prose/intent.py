@@ -25,28 +25,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.risk.model import Finding
-from bot.risk.prose.lexicon import ACTIONS, Lexicon
+from bot.risk.prose.lexicon import ACTIONS, DESTINATIONS, OBJECTS, Lexicon
 from bot.risk.prose.lexicons import BY_LANG
 from bot.risk.prose.scope import Scope, Spans, spans
 from bot.risk.prose.text import Rule, finding, lower
 
 __all__ = ["assess_intent", "languages"]
 
-_OBJECTS_OF_INTEREST = (
-    "data",
-    "data_weak",
-    "system",
-    "backup",
-    "control",
-    "gate",
-    "secret",
-    "pii",
-    "admin",
-    "untrusted",
-    "prod",
-    "bulk",
-)
-_RISKY_DESTINATIONS = ("public", "everyone", "external", "personal", "ai", "messaging", "workspace")
+_OBJECTS_OF_INTEREST = OBJECTS
+_RISKY_DESTINATIONS = DESTINATIONS
 _WORD = re.compile(r"\w+")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -61,6 +48,8 @@ _RULES = {
     "sharing": Rule("prose.intent.sharing", "sharing", "high", "require_approval"),
     "secrets": Rule("prose.intent.secrets", "secrets", "high", "require_approval"),
     "exec": Rule("prose.intent.exec", "exec", "high", "require_approval"),
+    "export": Rule("prose.intent.export", "export", "high", "require_approval"),
+    "network": Rule("prose.intent.network", "network", "high", "require_approval"),
 }
 _REASONS = {
     "destroy": "Asks in plain words to delete or recreate {obj}; that cannot be undone.",
@@ -70,6 +59,8 @@ _REASONS = {
     "sharing": "Asks in plain words to send {obj} to {dest}, beyond the people meant to have it.",
     "secrets": "Asks in plain words to send {obj} to {dest}, where it can be copied and used.",
     "exec": "Asks in plain words to open or run {obj} from an untrusted source.",
+    "export": "Asks in plain words to export {obj} in bulk, out of the systems that guard it.",
+    "network": "Asks in plain words to open {obj} to {dest}, where anyone can reach it.",
 }
 _LOCAL_LOWERS = frozenset(["destroy", "backups", "controls"])
 
@@ -162,8 +153,8 @@ def _judge_all(
         objects = objects_of.get(clause)
         if objects is None:
             objects = _slots(lx, low[clause[0] : clause[1]], _OBJECTS_OF_INTEREST)
-            if not (objects.keys() - {"prod", "bulk"}) and scope.refers_back(clause):
-                previous = scope.previous_clause(clause)
+            if not (objects.keys() - {"prod", "bulk", "lasting"}) and scope.refers_back(clause):
+                previous = scope.previous_clause(clause)  # "…. Please run it today"
                 if previous is not None:
                     objects = {
                         **_slots(lx, low[previous[0] : previous[1]], _OBJECTS_OF_INTEREST),
@@ -174,6 +165,10 @@ def _judge_all(
         dests = dests_of.get(sentence)
         if dests is None:
             dests = _slots(lx, low[sentence[0] : sentence[1]], _RISKY_DESTINATIONS)
+            before = scope.previous_sentence(sentence)
+            if not dests and before is not None and scope.sentence_has(sentence, "recipient"):
+                # "The agency wants the data. Send it over to them."
+                dests = _slots(lx, low[before[0] : before[1]], _RISKY_DESTINATIONS)
             if "external" in dests and _EMAIL.search(low, sentence[0], sentence[1]):
                 del dests["external"]  # named addresses are judged by the sharing reader
             dests_of[sentence] = dests
@@ -182,8 +177,14 @@ def _judge_all(
         category = _judge(hit.slot, objects.keys(), dests.keys())
         if category is None:
             continue
-        if category in ("controls", "backups") and scope.exception(clause):
+        if category in ("controls", "backups") and scope.clause_has(clause, "exception"):
             continue  # removing an exception to a control tightens it
+        if category in ("sharing", "export") and scope.clause_has(clause, "sanitized"):
+            continue  # an anonymized sample, a copy without the personal fields
+        if category == "sharing" and scope.sentence_has(sentence, "dedicated"):
+            continue  # outsiders invited into a new, dedicated space
+        if scope.proposes(hit.start, clause) or scope.sentence_has(sentence, "warning"):
+            continue
         if scope.lowered(hit.start, hit.end, clause, sentence):
             continue
         if category in _LOCAL_LOWERS and "prod" not in objects and scope.local(sentence):
@@ -197,7 +198,20 @@ def _judge_all(
 
 
 def _describe(objects: dict[str, re.Match[str]], low: str, clause: tuple[int, int]) -> str:
-    for name in ("backup", "control", "secret", "pii", "admin", "untrusted", "data", "system"):
+    for name in (
+        "backup",
+        "control",
+        "alerting",
+        "gate",
+        "secret",
+        "pii",
+        "admin",
+        "untrusted",
+        "network",
+        "data",
+        "system",
+        "data_weak",
+    ):
         m = objects.get(name)
         if m is not None:
             return f"“{m.group(0).strip()}”"
@@ -210,10 +224,11 @@ def _judge(action: str, objects: Iterable[str], dests: Iterable[str]) -> str | N
     d = frozenset(dests)
     weighty = bool(o & {"prod", "bulk"})
     has_data = bool(o & {"data", "system"}) or ("data_weak" in o and weighty)
+    controls = bool(o & {"control", "gate"}) or ("alerting" in o and bool(o & {"bulk", "lasting"}))
     if action in ("destroy", "reset"):
         if "backup" in o:
             return "backups"
-        if "control" in o and action == "destroy":
+        if action == "destroy" and ("control" in o or ("alerting" in o and "bulk" in o)):
             return "controls"
         if has_data or ("pii" in o and weighty):
             return "destroy"
@@ -221,25 +236,34 @@ def _judge(action: str, objects: Iterable[str], dests: Iterable[str]) -> str | N
     if action == "disable":
         if "backup" in o:
             return "backups"
-        if o & {"control", "gate"}:
-            return "controls"
-        return None
+        return "controls" if controls else None
     if action == "bypass":
-        return "controls" if o & {"control", "gate"} else None
+        return "controls" if controls else None
     if action == "grant" and "admin" in o:
         return "access"
+    if action == "open" and "untrusted" in o:
+        return "exec"
+    if "public" in d and (
+        (action == "open" and (o & {"network", "system", "data"} or ("data_weak" in o and weighty)))
+        or (action == "share" and "network" in o)
+    ):
+        return "network"
     if action == "open":
-        return "exec" if "untrusted" in o else None
-    if action in ("share", "move", "grant") and d:
+        return None
+    if action == "export" and not d:
+        return "export" if "pii" in o and (weighty or "data" in o) else None
+    if action in ("share", "move", "export", "grant") and d:
+        if d == {"channel"}:  # a channel is a risky place for secrets only
+            return "secrets" if "secret" in o and action != "grant" else None
         if "secret" in o and action != "grant":
             return "secrets"
         if action == "grant":
             return None
         if o & {"pii", "data", "backup", "system"}:
-            return "sharing"
+            return "export" if action == "export" else "sharing"
         # a document of unknown weight: risky where nobody should put company files
         if "data_weak" in o and (weighty or d & {"ai", "personal", "public", "messaging"}):
             return "sharing"
-        if action == "share" and "workspace" in d and "admin" not in o:
-            return "sharing"  # an outside workspace or guest brought in
+        if action == "share" and "workspace" in d:
+            return "sharing"  # an outside workspace or guests brought into a channel
     return None

@@ -19,25 +19,39 @@ Patterns never begin with a repeat, so matching stays linear on any input.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
 from typing import Final
 
-ACTIONS: Final = ("destroy", "reset", "disable", "bypass", "grant", "share", "move", "open")
+ACTIONS: Final = (
+    "destroy",
+    "reset",
+    "disable",
+    "bypass",
+    "grant",
+    "share",
+    "move",
+    "export",
+    "open",
+)
 OBJECTS: Final = (
     "data",
     "data_weak",
     "system",
     "backup",
     "control",
+    "alerting",  # alerts and monitors: risky to silence in bulk, not one for an hour
     "gate",
     "secret",
     "pii",
     "admin",
     "untrusted",
+    "network",  # ports, firewall rules, security groups: opened to the internet
     "prod",
     "bulk",
+    "lasting",  # a long or open-ended duration ("until next quarter", "dauerhaft")
 )
 DESTINATIONS: Final = (
     "public",
@@ -47,6 +61,7 @@ DESTINATIONS: Final = (
     "ai",
     "messaging",
     "workspace",
+    "channel",  # a chat channel or group: everyone in it can read what is posted
 )
 SCOPES: Final = (
     "neg_before",  # a negator before the action in its clause ("never", "ne", "不要")
@@ -58,6 +73,11 @@ SCOPES: Final = (
     "local",  # local scope ("local dev environment", "your laptop", "ローカル")
     "pronoun",  # refers back to an object in the previous clause ("it", "les", "lo")
     "exception",  # the object is an exception to a control ("remove the MFA exemption")
+    "sanitized",  # the data is made harmless first ("anonymized sample", "without emails")
+    "proposal",  # the action is the content of a request or plan ("draft a change request to")
+    "warning",  # the sentence warns about what it names ("that's a classic phishing trick")
+    "dedicated",  # a new, separate space for outsiders ("a dedicated channel", "新建频道")
+    "recipient",  # points at recipients named in the sentence before ("send it to them")
 )
 SLOTS: Final = ACTIONS + OBJECTS + DESTINATIONS + SCOPES
 _STEMMED: Final = frozenset(ACTIONS + OBJECTS + DESTINATIONS)
@@ -90,22 +110,23 @@ class Lexicon:
         if cached is not None:
             return cached
         fragments = self.entries.get(slot, ())
-        if not fragments:
-            compiled = re.compile(r"(?!)")
-        else:
-            body = "|".join(f"(?:{f})" for f in sorted(fragments, key=len, reverse=True))
-            compiled = re.compile(self._wrap(slot, body))
+        compiled = re.compile(self._wrap(slot, fragments) if fragments else r"(?!)")
         self._cache[slot] = compiled
         return compiled
 
-    def _wrap(self, slot: str, body: str) -> str:
+    def _wrap(self, slot: str, fragments: Sequence[str]) -> str:
+        body = "|".join(
+            f"(?:{f})" if not self.spaced or f.startswith(_NO_BOUNDARY) else rf"(?<!\w)(?:{f})"
+            for f in sorted(fragments, key=len, reverse=True)
+        )
         if not self.spaced:
             return f"(?:{body})"
         if slot in _STEMMED:
-            head = "" if self.compounds and slot not in ACTIONS else r"(?<!\w)"
-            return rf"{head}(?:{body})\w*"
+            if self.compounds and slot not in ACTIONS:
+                body = "|".join(f"(?:{f})" for f in sorted(fragments, key=len, reverse=True))
+            return rf"(?:{body})\w*"
         # whole words or phrases; a fragment may end in an apostrophe (French n', l')
-        return rf"(?<!\w)(?:{body})(?:(?<=['’])|(?!\w))"
+        return rf"(?:{body})(?:(?<=['’])|(?!\w))"
 
     @cached_property
     def action_index(self) -> tuple[dict[str, tuple[str, ...]], dict[str, re.Pattern[str]]]:
@@ -122,10 +143,7 @@ class Lexicon:
                 else:
                     headless.setdefault(slot, []).append(fragment)
         index = {h: tuple(sorted(slots)) for h, slots in heads.items()}
-        rest = {
-            slot: re.compile(self._wrap(slot, "|".join(f"(?:{f})" for f in frags)))
-            for slot, frags in headless.items()
-        }
+        rest = {slot: re.compile(self._wrap(slot, frags)) for slot, frags in headless.items()}
         return index, rest
 
     @cached_property
@@ -170,6 +188,8 @@ def lexicon(
     )
 
 
+# Fragments that start with punctuation (".exe", "#general") may follow a letter.
+_NO_BOUNDARY = ("\\.", "#", "@", "/")
 _REGEX_SPECIAL = frozenset("\\()[]{}?*+|.^$")
 
 

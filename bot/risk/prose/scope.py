@@ -92,20 +92,27 @@ class Scope:
         return self.structure.sentences[i]
 
     def previous_clause(self, clause: tuple[int, int]) -> tuple[int, int] | None:
-        """The clause before, if it is in the same sentence."""
+        """The clause before (it may end the previous sentence: "… the .exe. Run it.")."""
         i = bisect_right(self.structure.clause_starts, clause[0]) - 1
-        if i <= 0:
-            return None
-        prev = self.structure.clauses[i - 1]
-        if self.sentence_of(prev[0]) != self.sentence_of(clause[0]):
-            return None
-        return prev
+        return self.structure.clauses[i - 1] if i > 0 else None
+
+    def previous_sentence(self, sentence: tuple[int, int]) -> tuple[int, int] | None:
+        i = bisect_right(self.structure.sentence_starts, sentence[0]) - 1
+        return self.structure.sentences[i - 1] if i > 0 else None
 
     def refers_back(self, clause: tuple[int, int]) -> bool:
-        """The clause points at an object named before it ("…, remove it")."""
-        if not self.lx.spaced:
-            return True
+        """The clause points at an object named before it ("…, remove it", "删了它")."""
         return bool(self.lx.pattern("pronoun").search(self.low, clause[0], clause[1]))
+
+    def clause_has(self, clause: tuple[int, int], slot: str) -> bool:
+        return bool(self.lx.pattern(slot).search(self.low, clause[0], clause[1]))
+
+    def sentence_has(self, sentence: tuple[int, int], slot: str) -> bool:
+        return self._sentence(sentence, slot)
+
+    def proposes(self, start: int, clause: tuple[int, int]) -> bool:
+        """The action is what a request or plan would ask for, not the ask itself."""
+        return bool(self.lx.pattern("proposal").search(self.low, clause[0], start))
 
     def verb_position(self, start: int, clause: tuple[int, int]) -> bool:
         """The action word stands where a verb does (only languages that say where)."""
@@ -115,9 +122,6 @@ class Scope:
         a = max(clause[0], start - 40)
         before = self.low[a:start] if a == clause[0] else "\x00" + self.low[a:start]
         return bool(lead.search(before))
-
-    def exception(self, clause: tuple[int, int]) -> bool:
-        return bool(self.lx.pattern("exception").search(self.low, clause[0], clause[1]))
 
     # -- modifiers ------------------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ stumm, lade … hoch); participles narrate (gelöscht, abgeschaltet, deaktiviert
 from bot.risk.prose.lexicon import lexicon
 
 _W = r"(?!\w)"
-_GAP = r"\s+(?:[^\s.,;:!?]+\s+){0,10}?"  # up to ten words between a verb and its particle
+_GAP = r"\s+(?:[^\s.,;:!?]+\s+){0,16}?"  # up to sixteen words between a verb and its particle
 
 LEXICON = lexicon(
     "de",
@@ -53,6 +53,7 @@ LEXICON = lexicon(
             "abklemm",
         ),
         "bypass": (
+            rf"\w+{_GAP}vorbei{_W}",
             "umgeh",
             "überspring",
             "ignorier",
@@ -73,6 +74,8 @@ LEXICON = lexicon(
             "ernenn",
         ),
         "share": (
+            rf"stell\w*{_GAP}um{_W}",
+            "umstell",
             f"teil(?:e|en|t)?{_W}",
             "freigeb",
             rf"gib{_GAP}frei{_W}",
@@ -90,9 +93,6 @@ LEXICON = lexicon(
             rf"füg\w*{_GAP}ein{_W}",
             rf"lad\w*{_GAP}hoch{_W}",
             "hochlad",
-            "export",
-            "herunterlad",
-            rf"lad\w*{_GAP}herunter{_W}",
             "übertrag",
             rf"leit\w*{_GAP}weiter{_W}",
             "weiterleit",
@@ -123,6 +123,7 @@ LEXICON = lexicon(
             "verlauf",
         ),
         "data_weak": (
+            "bereich",
             f"tabelle{_W}",
             "datei",
             "ordner",
@@ -164,15 +165,13 @@ LEXICON = lexicon(
             "notfallwiederherstellung",
         ),
         "control": (
+            "dlp",
+            "edr",
+            "sensor",
             f"mfa{_W}",
             f"2fa{_W}",
             r"zwei-?\s*faktor",
             r"mehr-?faktor",
-            "alarm",
-            "warnung",
-            "alert",
-            "überwachung",
-            "monitoring",
             "audit",
             "protokollierung",
             "firewall",
@@ -183,7 +182,12 @@ LEXICON = lexicon(
             "sicherheit",
             f"sso{_W}",
         ),
-        "gate": ("review", "genehmigung", "codeowners"),
+        "gate": (
+            "prüfung",
+            "review",
+            "genehmigung",
+            "codeowners",
+        ),
         "secret": (
             "schlüssel",
             "passwort",
@@ -197,6 +201,8 @@ LEXICON = lexicon(
             "zertifikat",
         ),
         "pii": (
+            "vorstand",
+            "aufsichtsrat",
             "patient",
             "kunden(?!dienst)",
             "personenbezogen",
@@ -226,6 +232,8 @@ LEXICON = lexicon(
             r"root-?rechte",
         ),
         "untrusted": (
+            "anydesk",
+            "teamviewer",
             "makro",
             r"inhalt\s+aktivieren",
             "unbekannt",
@@ -237,7 +245,12 @@ LEXICON = lexicon(
         ),
         "prod": ("produktion", f"prod{_W}", f"live{_W}"),
         "bulk": (f"alle(?:s|n)?{_W}", "sämtlich", "gesamte", "komplett", f"jede(?:n|s)?{_W}"),
-        "public": ("öffentlich", "internet", r"(?:jeder|alle)\s+mit\s+dem\s+link"),
+        "public": (
+            "anonym",
+            "öffentlich",
+            "internet",
+            r"(?:jeder|alle)\s+mit\s+dem\s+link",
+        ),
         "everyone": (r"alle\s+mitarbeite", r"(?:ganze|gesamte)n?\s+(?:firma|unternehmen)"),
         "external": (
             "dienstleister",
@@ -257,6 +270,7 @@ LEXICON = lexicon(
         "messaging": ("whatsapp", "telegram", f"signal{_W}", f"sms{_W}", "messenger"),
         "workspace": ("arbeitsbereich", "workspace", r"slack\s+connect", f"gast{_W}", "gäste"),
         "neg_before": (
+            r"ohne\s+(?:\w+\s+)?zu",
             "nicht",
             "niemals",
             "nie",
@@ -265,7 +279,6 @@ LEXICON = lexicon(
             r"auf\s+keinen\s+fall",
             "statt",
             "anstatt",
-            "ohne",
             "verboten",
         ),
         "neg_after": ("nicht", "niemals", "nie", "keinesfalls", "verboten"),
@@ -309,6 +322,52 @@ LEXICON = lexicon(
             r"docker\s+compose",
         ),
         "exception": (r"ausnahme\w*",),
+        "export": (
+            "export",
+            "herunterlad",
+            rf"lad\w*{_GAP}herunter{_W}",
+            f"zieh(?:e|en|t)?{_W}",
+        ),
+        "alerting": (
+            "alarm",
+            "warnung",
+            "alert",
+            "überwachung",
+            "monitoring",
+        ),
+        "network": (
+            f"ports?{_W}",
+            f"ssh{_W}",
+            f"rdp{_W}",
+            "firewallregel",
+            "sicherheitsgruppe",
+        ),
+        "channel": (
+            r"kan(?:al|äle)(?!\w)",
+            r"#[a-z0-9][\w-]*",
+            "gruppenchat",
+        ),
+        "sanitized": (
+            r"anonymisiert\w*",
+            r"aggregiert\w*",
+            "stichprobe",
+            r"maskiert\w*",
+        ),
+        "dedicated": (
+            r"eigene\w*",
+            r"neue\w*",
+            r"separate\w*",
+        ),
+        "recipient": (
+            "ihnen",
+            "ihm",
+        ),
+        "lasting": (
+            r"bis\s+zum\s+(?:nächsten|ende)",
+            r"für\s+die\s+nächsten\s+(?:\w+\s+)?(?:wochen|monate|jahre)",
+            "dauerhaft",
+            r"für\s+immer",
+        ),
         "pronoun": ("es", "sie", "ihn", "diese", "das"),
     },
     examples={

@@ -23,7 +23,7 @@ LEXICON = lexicon(
         r"quickly|safely|kindly|immediately|you|we|i|let'?s|can|could|would|should|must|will|"
         r"shall|'ll|’ll|might|may|need|needs|want|have|has|ok|okay|so|yes|definitely|probably|"
         r"maybe|permanently|completely|fully|manually|actually|consider|considering|suggest|"
-        r"recommend|try|worth|by|start|begin|about|with|keep|go|ahead|better|best|always|never|"
+        r"recommend|try|worth|by|start|begin|about|with|keep|go|ahead|better|best|always|never|is|be|"
         r"don'?t|don’t|not|ever|also|can'?t|won'?t|shouldn'?t|mustn'?t|avoid|without|before|"
         r"after|instead|rather|than|of|from|[a-z]+ly))[\s*_>\-]*$"
     ),
@@ -63,9 +63,9 @@ LEXICON = lexicon(
         "disable": (
             "disabl",
             "deactivat",
-            rf"turn(?:s|ed|ing)?\s+off{_W}",
-            rf"switch(?:es|ed|ing)?\s+off{_W}",
-            rf"shut(?:s|ting)?\s+(?:off|down){_W}",
+            rf"turn(?:s|ed|ing)?\s+(?:[^\s.,;]+\s+){{0,3}}?off{_W}",
+            rf"switch(?:es|ed|ing)?\s+(?:[^\s.,;]+\s+){{0,3}}?off{_W}",
+            rf"shut(?:s|ting)?\s+(?:[^\s.,;]+\s+){{0,3}}?(?:off|down){_W}",
             f"mut(?:e|es|ing){_W}",
             f"silenc(?:e|es|ing){_W}",
             f"paus(?:e|es|ing){_W}",
@@ -107,6 +107,7 @@ LEXICON = lexicon(
             rf"connect(?:s|ing)?{_W}",
             "publish",
             f"expos(?:e|es|ing){_W}",
+            rf"mak(?:e|es|ing)(?!\s+sure)\s+(?:\S+\s+){{0,6}}?public(?:ly)?{_W}",
             rf"open(?:s|ing)?\s+(?:\w+\s+){{0,3}}up{_W}",
         ),
         "move": (
@@ -120,9 +121,6 @@ LEXICON = lexicon(
             f"dm(?:s|ing)?{_W}",
             f"put(?:s|ting)?{_W}",
             "attach",
-            "export",
-            "download",
-            f"dump(?:s|ing)?{_W}",
             f"sync(?:s|ing)?{_W}",
             "transfer",
             f"mov(?:e|es|ing){_W}",
@@ -132,6 +130,13 @@ LEXICON = lexicon(
             "airdrop",
             f"push(?:es|ing)?{_W}",
             rf"run(?:s|ning)?\s+(?:\w+\s+){{0,4}}through{_W}",
+        ),
+        "export": (
+            "export",
+            "download",
+            f"dump(?:s|ing)?{_W}",
+            f"extract(?:s|ing)?{_W}",
+            rf"pull(?:s|ing)?\s+(?:\S+\s+){{0,4}}?(?:out|down){_W}",
         ),
         "open": (
             f"open(?:s|ing)?{_W}",
@@ -200,6 +205,7 @@ LEXICON = lexicon(
             "kubernetes",
             f"k8s{_W}",
             r"node\s+pool",
+            r"resource\s+groups?",
         ),
         "backup": (
             "backup",
@@ -224,11 +230,6 @@ LEXICON = lexicon(
             r"two[- ]factor",
             r"multi[- ]factor",
             f"sso{_W}",
-            "alert",
-            "alarm",
-            "monitor",
-            "pager",
-            r"on[- ]call",
             "audit",
             r"(?<!debug )(?<!verbose )(?<!trace )logging",
             "cloudtrail",
@@ -249,7 +250,28 @@ LEXICON = lexicon(
             r"password\s+polic",
             "lockout",
             r"session\s+timeout",
-            "allowlist",
+            r"allow\s*-?\s*lists?",
+            f"sensors?{_W}",
+            r"password\s+(?:length|complexity|requirements?|rules?|expiry)",
+        ),
+        "alerting": (
+            r"alert(?!\s+button)",
+            "alarm",
+            "monitor",
+            "pager",
+            "paging",
+            r"on[- ]call",
+            "notification",
+        ),
+        "network": (
+            f"ports?{_W}",
+            f"ssh{_W}",
+            f"rdp{_W}",
+            r"firewall\s+rules?",
+            r"security\s+groups?",
+            "ingress",
+            r"0\.0\.0\.0",
+            r"ip\s+ranges?",
         ),
         "gate": (
             f"reviews?{_W}",
@@ -299,6 +321,8 @@ LEXICON = lexicon(
             r"phone\s+numbers",
             r"e-?mail\s+addresses",
             f"contracts?{_W}",
+            f"legal{_W}",
+            r"board(?!\s+deck)",
             r"user\s+(?:list|emails|records|data)",
             f"hr{_W}",
             f"invoices{_W}",
@@ -310,7 +334,7 @@ LEXICON = lexicon(
         "admin": tuple(
             word + _NOT_META
             for word in (
-                r"(?:super\s*-?\s*)?admin(?:istrator)?s?",
+                r"(?<!google )(?:super\s*-?\s*)?admin(?:istrator)?s?",
                 r"owners?",
                 "superusers?",
                 r"root\s+access",
@@ -336,13 +360,26 @@ LEXICON = lexicon(
             "keygen",
             r"\.(?:exe|scr|iso|lnk|hta|xlsm|docm)" + _W,
             "pastebin",
+            "torrent",
+            "anydesk",
+            "teamviewer",
+            r"someone\s+on\s+(?:twitter|reddit|discord|linkedin|a\s+forum)",
         ),
         "prod": (f"prod(?:uction)?{_W}", f"live{_W}", f"primary{_W}"),
-        "bulk": (f"all{_W}", "every", f"entire{_W}", f"whole{_W}"),
+        "bulk": (
+            f"all{_W}",
+            "every",
+            f"entire(?:ly)?{_W}",
+            f"whole{_W}",
+            f"complete(?:ly)?{_W}",
+            r"full\s+(?:copy|export|dump|list|table|history)",
+        ),
         # ---------------------------------------------------------------- destinations
         "public": (
             f"public(?:ly)?{_W}",
-            r"the\s+internet",
+            r"(?<!from )the\s+internet",
+            r"the\s+world",
+            r"0\.0\.0\.0/0",
             f"anyone{_W}",
             r"open\s+web",
             "pastebin",
@@ -418,6 +455,12 @@ LEXICON = lexicon(
             "messenger",
             "discord",
             "viber",
+        ),
+        "channel": (
+            f"channels?{_W}",
+            r"#[a-z0-9][\w-]*",
+            r"group\s+chat",
+            f"threads?{_W}",
         ),
         "workspace": (
             f"workspaces?{_W}",
@@ -501,7 +544,50 @@ LEXICON = lexicon(
             r"docker[- ]compose",
             r"test\s+fixtures?",
         ),
+        "dedicated": (
+            r"(?:new|dedicated|separate|fresh|own)\s+(?:\S+\s+){0,2}?(?:channel|workspace|team|space|project|folder)",
+        ),
+        "recipient": (
+            "them",
+            "him",
+            "her",
+            "they",
+            r"over\s+to",
+        ),
+        "lasting": (
+            r"until\s+(?:next|the\s+end\s+of\s+(?:the\s+)?)\s*(?:quarter|year|month)",
+            r"for\s+(?:the\s+next\s+)?(?:\w+\s+)?(?:weeks|months|quarters|years)",
+            "indefinitely",
+            "permanently",
+            r"for\s+good",
+            r"until\s+further\s+notice",
+        ),
         "pronoun": ("it", "them", "this", "that", "those", "these"),
+        "sanitized": (
+            r"anonymi[sz]ed",
+            r"pseudonymi[sz]ed",
+            r"de-?identified",
+            r"aggregated?",
+            "redacted",
+            "masked",
+            "hashed",
+            "synthetic",
+            "dummy",
+            "fake",
+            r"(?:\d+\s*%\s+)?samples?",
+            r"test\s+data",
+            r"(?:no|without(?:\s+the)?)\s+(?:e-?mails|names|pii|personal|card\s+numbers|phone)",
+        ),
+        "proposal": (
+            r"(?:draft|write|prepare|file|raise|open|submit|create)\s+(?:a|an|the)\s+"
+            r"(?:change\s+request|ticket|proposal|rfc|plan|jira\s+ticket|cr|request)\s+(?:to|for)",
+        ),
+        "warning": (
+            r"(?:classic|known|obvious|typical|textbook)\s+(?:phishing|scam)",
+            r"(?:is|was|looks\s+like|that'?s|that’s)\s+(?:a\s+|an\s+)?(?:phishing|scam|malicious|"
+            r"malware)",
+            r"red\s+flags?",
+        ),
         "exception": (r"exceptions?", r"exemptions?", r"overrides?", r"waivers?", r"allowances?"),
     },
     examples={
@@ -514,7 +600,8 @@ LEXICON = lexicon(
         "move": ("paste the list", "send the key", "upload the export"),
         "open": ("open the attachment", "enable content"),
         "backup": ("the weekly snapshot vault", "point-in-time recovery"),
-        "control": ("every alert on the auth service", "mfa"),
+        "control": ("mfa", "audit logging"),
+        "alerting": ("every alert on the auth service",),
         "gate": ("the codeowners approval", "the required review"),
         "secret": ("the signing key", "the api token"),
         "pii": ("the patient list", "customer emails"),
