@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.risk.model import Finding
-from bot.risk.prose.lexicon import ACTIONS, DESTINATIONS, OBJECTS, Lexicon
+from bot.risk.prose.lexicon import ACCENTS, ACTIONS, DESTINATIONS, OBJECTS, Lexicon
 from bot.risk.prose.lexicons import BY_LANG
 from bot.risk.prose.scope import Scope, Spans, spans
 from bot.risk.prose.text import Rule, finding, lower
@@ -97,10 +97,18 @@ def assess_intent(text: str) -> list[Finding]:
     found: dict[str, Finding] = {}
     structure: Spans | None = None
     words: list[tuple[int, str]] | None = None
+    folded: tuple[str, list[tuple[int, str]]] | None = None
     for lx in languages(low):
         if lx.spaced and words is None:
             words = [(m.start(), m.group(0)) for m in _WORD.finditer(low)]
-        actions = sorted(set(_actions(lx, low, words or [])), key=lambda h: h.start)
+        if lx.fold_accents:
+            if folded is None:
+                plain = low.translate(ACCENTS)
+                folded = (plain, [(m.start(), m.group(0)) for m in _WORD.finditer(plain)])
+            hits = _actions(lx, folded[0], folded[1])
+        else:
+            hits = _actions(lx, low, words or [])
+        actions = sorted(set(hits), key=lambda h: h.start)
         if not actions:
             continue
         if structure is None:
@@ -148,7 +156,7 @@ def _judge_all(
     dests_of: dict[tuple[int, int], dict[str, re.Match[str]]] = {}
     for hit in actions:
         clause = scope.clause_of(hit.start)
-        if not scope.verb_position(hit.start, clause):
+        if not scope.verb_position(hit.start, clause) or scope.noun(hit.start):
             continue
         objects = objects_of.get(clause)
         if objects is None:

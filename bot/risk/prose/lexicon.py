@@ -98,6 +98,10 @@ class Lexicon:
     """Text right after the action that makes it past (`した`, `了`)."""
     compounds: bool = False
     """Object and destination stems may start inside a word (German)."""
+    noun_form: str = r"(?!)"
+    """An action word in this form is a noun ("deletion", "Veröffentlichung", "instalador")."""
+    fold_accents: bool = False
+    """Actions are matched with stress accents removed (Spanish "bórralo", "mándales")."""
     verb_lead: str | None = None
     """When set, what must end the clause text before an action for the action word to
     be a verb (English: clause start, "please", "to", a modal…), not a noun ("the export",
@@ -110,6 +114,8 @@ class Lexicon:
         if cached is not None:
             return cached
         fragments = self.entries.get(slot, ())
+        if self.fold_accents and slot in ACTIONS:
+            fragments = tuple(f.translate(ACCENTS) for f in fragments)
         compiled = re.compile(self._wrap(slot, fragments) if fragments else r"(?!)")
         self._cache[slot] = compiled
         return compiled
@@ -137,6 +143,8 @@ class Lexicon:
         headless: dict[str, list[str]] = {}
         for slot in ACTIONS:
             for fragment in self.entries.get(slot, ()):
+                if self.fold_accents:
+                    fragment = fragment.translate(ACCENTS)
                 head = _literal_head(fragment)
                 if head:
                     heads.setdefault(head, set()).add(slot)
@@ -145,6 +153,10 @@ class Lexicon:
         index = {h: tuple(sorted(slots)) for h, slots in heads.items()}
         rest = {slot: re.compile(self._wrap(slot, frags)) for slot, frags in headless.items()}
         return index, rest
+
+    @cached_property
+    def noun_form_re(self) -> re.Pattern[str]:
+        return re.compile(self.noun_form)
 
     @cached_property
     def verb_lead_re(self) -> re.Pattern[str] | None:
@@ -170,6 +182,8 @@ def lexicon(
     past_after: str = r"(?!)",
     compounds: bool = False,
     verb_lead: str | None = None,
+    noun_form: str = r"(?!)",
+    fold_accents: bool = False,
 ) -> Lexicon:
     """Build a lexicon, refusing unknown slot names (a typo would silently match nothing)."""
     unknown = (set(entries) | set(examples)) - set(SLOTS)
@@ -185,9 +199,13 @@ def lexicon(
         past_after=past_after,
         compounds=compounds,
         verb_lead=verb_lead,
+        noun_form=noun_form,
+        fold_accents=fold_accents,
     )
 
 
+# Stress accents, removed one for one (offsets stay valid): "bórralo" reads as "borralo".
+ACCENTS: Final = str.maketrans("áéíóúâêôãõàè", "aeiouaeoaoae")
 # Fragments that start with punctuation (".exe", "#general") may follow a letter.
 _NO_BOUNDARY = ("\\.", "#", "@", "/")
 _REGEX_SPECIAL = frozenset("\\()[]{}?*+|.^$")

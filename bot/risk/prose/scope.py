@@ -140,14 +140,20 @@ class Scope:
     def local(self, sentence: tuple[int, int]) -> bool:
         return self._sentence(sentence, "local")
 
+    def _word(self, start: int) -> str:
+        """The whole first word of an action ("turned" in "turned off")."""
+        end = start
+        while end < len(self.low) and self.low[end].isalnum():
+            end += 1
+        return self.low[start:end]
+
+    def noun(self, start: int) -> bool:
+        return self.lx.spaced and bool(self.lx.noun_form_re.search(self._word(start)))
+
     def _past(self, start: int, end: int, clause: tuple[int, int]) -> bool:
         lx = self.lx
         if lx.spaced:
-            # the whole first word of the action ("turned" in "turned off")
-            word_end = start
-            while word_end < len(self.low) and (self.low[word_end].isalnum()):
-                word_end += 1
-            return bool(lx.past_form_re.search(self.low[start:word_end]))
+            return bool(lx.past_form_re.search(self._word(start)))
         return bool(lx.past_after_re.match(self.low[end : min(clause[1], end + 12)]))
 
     def _negated(self, start: int, end: int, clause: tuple[int, int]) -> bool:

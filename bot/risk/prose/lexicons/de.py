@@ -12,6 +12,7 @@ LEXICON = lexicon(
     spaced=True,
     compounds=True,
     markers="der die das den dem des und ist nicht mit für auf ein eine bitte zu im von per an",
+    noun_form=r"(?:ung|ungen|ungs|ers?|heit)$",
     past_form=r"^\w{0,6}ge\w{2,}t$|iert$|^(?:ent|ver|zer|über)\w+t$",
     entries={
         "destroy": (
@@ -268,7 +269,14 @@ LEXICON = lexicon(
         "personal": ("privat", "persönlich", "gmail", f"usb{_W}", "dropbox"),
         "ai": (f"ki{_W}", "chatgpt", r"künstliche\w*\s+intelligenz", "übersetzer", "deepl"),
         "messaging": ("whatsapp", "telegram", f"signal{_W}", f"sms{_W}", "messenger"),
-        "workspace": ("arbeitsbereich", "workspace", r"slack\s+connect", f"gast{_W}", "gäste"),
+        "workspace": (
+            r"als\s+g(?:ast|äste)",
+            "gastzugang",
+            "gastkonto",
+            "arbeitsbereich",
+            "workspace",
+            r"slack\s+connect",
+        ),
         "neg_before": (
             r"ohne\s+(?:\w+\s+)?zu",
             "nicht",
@@ -291,7 +299,6 @@ LEXICON = lexicon(
         ),
         "hypothetical": (
             "hypothetisch",
-            "theoretisch",
             r"was\s+wäre",
             r"was\s+passiert",
             r"was\s+würde",
@@ -348,6 +355,10 @@ LEXICON = lexicon(
             "gruppenchat",
         ),
         "sanitized": (
+            r"leser\w*",
+            r"lesezugriff",
+            r"nur\s+lesen",
+            r"befristet",
             r"anonymisiert\w*",
             r"aggregiert\w*",
             "stichprobe",

@@ -18,6 +18,7 @@ LEXICON = lexicon(
     # An action word is a verb when it starts its clause or follows a word that leads
     # into one (please, to, and, a modal, a subject); "the export", "public sharing",
     # "debug logging" are nouns. Gerunds need a lead (considering, by, worth …).
+    noun_form=r"(?:ion|ions|ment|ments|ers|al|als)$",
     verb_lead=(
         r"(?:^|(?<!\w)(?:please|pls|just|now|then|and|or|to|also|first|next|finally|simply|"
         r"quickly|safely|kindly|immediately|you|we|i|let'?s|can|could|would|should|must|will|"
@@ -25,7 +26,7 @@ LEXICON = lexicon(
         r"maybe|permanently|completely|fully|manually|actually|consider|considering|suggest|"
         r"recommend|try|worth|by|start|begin|about|with|keep|go|ahead|better|best|always|never|is|be|"
         r"don'?t|don’t|not|ever|also|can'?t|won'?t|shouldn'?t|mustn'?t|avoid|without|before|"
-        r"after|instead|rather|than|of|from|[a-z]+ly))[\s*_>\-]*$"
+        r"after|instead|rather|than|of|from|really|carefully|directly|temporarily|quietly))[\s*_>\-]*$"
     ),
     entries={
         # ---------------------------------------------------------------- actions
@@ -463,12 +464,13 @@ LEXICON = lexicon(
             f"threads?{_W}",
         ),
         "workspace": (
+            r"(?:as\s+(?:an?\s+)?|single-channel\s+|multi-channel\s+)guests?",
+            r"guest\s+(?:accounts?|access|users?)",
             f"workspaces?{_W}",
             r"slack\s+connect",
             r"shared\s+channel",
             r"external\s+(?:org|organi[sz]ation|tenant)",
             r"other\s+(?:org|organi[sz]ation|tenant|company)",
-            f"guests?{_W}",
         ),
         # ---------------------------------------------------------------- scope
         "neg_before": (
@@ -501,7 +503,6 @@ LEXICON = lexicon(
         ),
         "hypothetical": (
             "hypothetically",
-            r"in\s+theory",
             r"what\s+if",
             r"what\s+(?:would|could|might)\s+happen",
             r"what\s+happens\s+if",
@@ -511,7 +512,11 @@ LEXICON = lexicon(
             r"for\s+example",
             r"for\s+instance",
         ),
-        "conditional": ("if", "whether", r"were\s+to", "would"),
+        "conditional": (
+            "if",
+            "whether",
+            r"were\s+to",
+        ),
         "report": (
             "yesterday",
             r"last\s+(?:week|month|night|year|quarter|time|sprint|friday|monday|tuesday|"
@@ -564,6 +569,9 @@ LEXICON = lexicon(
         ),
         "pronoun": ("it", "them", "this", "that", "those", "these"),
         "sanitized": (
+            r"read-?only",
+            "viewer",
+            r"can\s+view",
             r"anonymi[sz]ed",
             r"pseudonymi[sz]ed",
             r"de-?identified",

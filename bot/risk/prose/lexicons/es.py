@@ -9,6 +9,8 @@ LEXICON = lexicon(
     "es",
     spaced=True,
     markers="el los las del una para por con que es en al lo su sus este esta y de se un",
+    fold_accents=True,
+    noun_form=r"(?:cion|ción|ciones|dor|dores|miento|mientos)$",
     past_form=(
         r"(?:ó|aron|ado|ada|ados|adas|ido|ida|idos|idas|aba|aban|ió|ieron|ara|aran|áramos|"
         r"iera|ieran|iéramos|ase|asen)$"
@@ -237,7 +239,15 @@ LEXICON = lexicon(
             "freelance",
             "desconocid",
         ),
-        "personal": ("personal", "gmail", "hotmail", f"usb{_W}", "pendrive", "dropbox"),
+        "personal": (
+            r"(?:tu|su)\s+casa",
+            "personal",
+            "gmail",
+            "hotmail",
+            f"usb{_W}",
+            "pendrive",
+            "dropbox",
+        ),
         "ai": (
             f"ia{_W}",
             "chatgpt",
@@ -247,10 +257,10 @@ LEXICON = lexicon(
         ),
         "messaging": ("whatsapp", "telegram", f"signal{_W}", f"sms{_W}", "messenger"),
         "workspace": (
+            r"como\s+invitad[oa]s?",
             r"espacio\s+de\s+trabajo",
             r"slack\s+connect",
             r"canal\s+compartido",
-            "invitad",
         ),
         "neg_before": (
             "no",
@@ -265,7 +275,6 @@ LEXICON = lexicon(
         "affirm": (r"no\s+(?:olvides|olvide|dudes|dude|esperes|espere)",),
         "hypothetical": (
             "hipotéticamente",
-            r"en\s+teoría",
             r"qu[ée]\s+pasar[ií]a",
             "imagina",
             "supongamos",
@@ -297,6 +306,7 @@ LEXICON = lexicon(
             r"exenci(?:ón|ones)",
         ),
         "export": (
+            r"s[aá]ca(?:te|r|lo|la)?" + _W,
             "export",
             "descarg",
             f"extra(?:e|er|iga){_W}",
@@ -321,6 +331,9 @@ LEXICON = lexicon(
             "grupo",
         ),
         "sanitized": (
+            r"solo\s+lectura",
+            "lector",
+            "temporal",
             r"anonimizad\w*",
             r"agregad\w*",
             "muestra",

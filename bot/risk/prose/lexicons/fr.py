@@ -10,6 +10,7 @@ LEXICON = lexicon(
     spaced=True,
     markers="le la les des du une est vous nous pour dans sur avec pas qui et au aux cette ce",
     # créer: "recrée" is the imperative, "recréée" the participle
+    noun_form=r"(?:tion|tions|ment|ments|eur|eurs|age|ages)$",
     past_form=r"(?:é|(?<!cr)ée|éée|és|ées|ait|aient|ions|iez)$",
     entries={
         "destroy": (
@@ -238,7 +239,16 @@ LEXICON = lexicon(
             "inconnu",
             "cabinet",
         ),
-        "personal": ("personnel", "perso", "gmail", "hotmail", f"usb{_W}", "dropbox"),
+        "personal": (
+            r"chez\s+(?:toi|vous)",
+            r"ton\s+(?:mac|pc)",
+            "personnel",
+            "perso",
+            "gmail",
+            "hotmail",
+            f"usb{_W}",
+            "dropbox",
+        ),
         "ai": (
             f"ia{_W}",
             "chatgpt",
@@ -249,10 +259,11 @@ LEXICON = lexicon(
         ),
         "messaging": ("whatsapp", "telegram", f"signal{_W}", f"sms{_W}", "messenger", "wechat"),
         "workspace": (
+            r"(?:comme|en\s+tant\s+qu.)\s*invités?",
+            r"accès\s+invité",
             r"espace\s+de\s+travail",
             r"slack\s+connect",
             r"canal\s+partagé",
-            f"invités?{_W}",
         ),
         "neg_before": (
             "ne",
@@ -274,7 +285,6 @@ LEXICON = lexicon(
         ),
         "hypothetical": (
             "hypothétiquement",
-            r"en\s+théorie",
             "imaginons",
             "supposons",
             r"que\s+se\s+passerait",
@@ -309,6 +319,7 @@ LEXICON = lexicon(
             r"dérogations?",
         ),
         "export": (
+            r"sor(?:s|tez|tir)" + _W,
             "export",
             "téléchar",
             "telechar",
@@ -335,6 +346,9 @@ LEXICON = lexicon(
             "groupe",
         ),
         "sanitized": (
+            r"lecture\s+seule",
+            "lecteur",
+            "temporaire",
             r"anonymisé\w*",
             r"agrégé\w*",
             "échantillon",

@@ -9,6 +9,8 @@ LEXICON = lexicon(
     "pt",
     spaced=True,
     markers="o os as do da dos das um uma para com não que em no na é você seu sua e de ao num por",
+    fold_accents=True,
+    noun_form=r"(?:cao|ção|ções|coes|dor|dores|mento|mentos)$",
     past_form=(
         r"(?:ou|aram|ado|ada|ados|adas|ido|ida|idos|idas|ava|avam|eu|eram|iu|asse|assem|"
         r"ássemos|êssemos|íssemos|esse)$"
@@ -229,11 +231,11 @@ LEXICON = lexicon(
         ),
         "messaging": ("whatsapp", f"zap{_W}", "telegram", f"signal{_W}", f"sms{_W}", "messenger"),
         "workspace": (
+            r"como\s+convidad[oa]s?",
             r"espaço\s+de\s+trabalho",
             "workspace",
             r"slack\s+connect",
             r"canal\s+compartilhado",
-            "convidad",
         ),
         "neg_before": (
             "não",
@@ -248,7 +250,6 @@ LEXICON = lexicon(
         "affirm": (r"não\s+(?:se\s+)?esqueça", r"não\s+hesite", r"não\s+espere"),
         "hypothetical": (
             "hipoteticamente",
-            r"em\s+teoria",
             r"o\s+que\s+aconteceria",
             r"e\s+se",
             "imagine",
@@ -306,6 +307,9 @@ LEXICON = lexicon(
             "grupo",
         ),
         "sanitized": (
+            r"somente\s+leitura",
+            "leitor",
+            r"temporári\w*",
             r"anonimizad\w*",
             r"agregad\w*",
             "amostra",
@@ -329,7 +333,18 @@ LEXICON = lexicon(
             "permanentemente",
             "indefinidamente",
         ),
-        "pronoun": ("o", "a", "os", "as", "isso", "isto"),
+        "pronoun": (
+            "lo",
+            "la",
+            "los",
+            "las",
+            "o",
+            "a",
+            "os",
+            "as",
+            "isso",
+            "isto",
+        ),
     },
     examples={
         "destroy": ("apague os backups", "exclua o banco"),
