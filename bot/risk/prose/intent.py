@@ -35,6 +35,11 @@ __all__ = ["assess_intent", "languages"]
 _OBJECTS_OF_INTEREST = OBJECTS
 _RISKY_DESTINATIONS = DESTINATIONS
 _WORD = re.compile(r"\w+")
+# A colleague named as the recipient ("with Camila", "an Jonas"): the share goes to them.
+_NAMED = re.compile(
+    r"\b(?:with|to|com|con|avec|mit|an|para|à)\s+(?:(?:a|o|la|el|le|der|die|dem|den)\s+)?"
+    r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,}"
+)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _KANA = re.compile(r"[\u3040-\u30ff]")
@@ -50,6 +55,7 @@ _RULES = {
     "exec": Rule("prose.intent.exec", "exec", "high", "require_approval"),
     "export": Rule("prose.intent.export", "export", "high", "require_approval"),
     "network": Rule("prose.intent.network", "network", "high", "require_approval"),
+    "history": Rule("prose.intent.history", "history", "high", "require_approval"),
 }
 _REASONS = {
     "destroy": "Asks in plain words to delete or recreate {obj}; that cannot be undone.",
@@ -61,8 +67,9 @@ _REASONS = {
     "exec": "Asks in plain words to open or run {obj} from an untrusted source.",
     "export": "Asks in plain words to export {obj} in bulk, out of the systems that guard it.",
     "network": "Asks in plain words to open {obj} to {dest}, where anyone can reach it.",
+    "history": "Asks in plain words to rewrite shared history; other people's work can be lost.",
 }
-_LOCAL_LOWERS = frozenset(["destroy", "backups", "controls"])
+_LOCAL_LOWERS = frozenset(["destroy", "backups", "controls", "history"])
 
 
 @dataclass(frozen=True)
@@ -161,26 +168,30 @@ def _judge_all(
         objects = objects_of.get(clause)
         if objects is None:
             objects = _slots(lx, low[clause[0] : clause[1]], _OBJECTS_OF_INTEREST)
-            if not (objects.keys() - {"prod", "bulk", "lasting"}) and scope.refers_back(clause):
-                previous = scope.previous_clause(clause)  # "…. Please run it today"
-                if previous is not None:
-                    objects = {
-                        **_slots(lx, low[previous[0] : previous[1]], _OBJECTS_OF_INTEREST),
-                        **objects,
-                    }
+            if not (objects.keys() - {"prod", "bulk", "lasting"}):
+                for previous in scope.antecedents(clause):  # "…. Please run it today"
+                    found = _slots(lx, low[previous[0] : previous[1]], _OBJECTS_OF_INTEREST)
+                    if found.keys() - {"prod", "bulk", "lasting"}:
+                        objects = {**found, **objects}
+                        break
             objects_of[clause] = objects
         sentence = scope.sentence_of(hit.start)
         dests = dests_of.get(sentence)
         if dests is None:
             dests = _slots(lx, low[sentence[0] : sentence[1]], _RISKY_DESTINATIONS)
             before = scope.previous_sentence(sentence)
-            if not dests and before is not None and scope.sentence_has(sentence, "recipient"):
+            if (
+                not dests
+                and before is not None
+                and scope.sentence_has(sentence, "recipient")
+                and not _NAMED.search(text, sentence[0], sentence[1])
+            ):
                 # "The agency wants the data. Send it over to them."
                 dests = _slots(lx, low[before[0] : before[1]], _RISKY_DESTINATIONS)
             if "external" in dests and _EMAIL.search(low, sentence[0], sentence[1]):
                 del dests["external"]  # named addresses are judged by the sharing reader
             dests_of[sentence] = dests
-        if not objects and not dests:
+        if not objects and not dests and hit.slot != "history":
             continue
         category = _judge(hit.slot, objects.keys(), dests.keys())
         if category is None:
@@ -228,6 +239,8 @@ def _describe(objects: dict[str, re.Match[str]], low: str, clause: tuple[int, in
 
 def _judge(action: str, objects: Iterable[str], dests: Iterable[str]) -> str | None:
     """The risky combinations; None when the words do not add up to one."""
+    if action == "history":
+        return "history"
     o = frozenset(objects)
     d = frozenset(dests)
     weighty = bool(o & {"prod", "bulk"})

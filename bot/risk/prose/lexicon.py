@@ -35,6 +35,7 @@ ACTIONS: Final = (
     "move",
     "export",
     "open",
+    "history",  # rewriting shared history: force-push, 强制覆盖
 )
 OBJECTS: Final = (
     "data",
@@ -78,6 +79,7 @@ SCOPES: Final = (
     "warning",  # the sentence warns about what it names ("that's a classic phishing trick")
     "dedicated",  # a new, separate space for outsiders ("a dedicated channel", "新建频道")
     "recipient",  # points at recipients named in the sentence before ("send it to them")
+    "reported",  # someone else's request, reported ("they asked me to install …")
 )
 SLOTS: Final = ACTIONS + OBJECTS + DESTINATIONS + SCOPES
 _STEMMED: Final = frozenset(ACTIONS + OBJECTS + DESTINATIONS)

@@ -100,9 +100,21 @@ class Scope:
         i = bisect_right(self.structure.sentence_starts, sentence[0]) - 1
         return self.structure.sentences[i - 1] if i > 0 else None
 
-    def refers_back(self, clause: tuple[int, int]) -> bool:
-        """The clause points at an object named before it ("…, remove it", "删了它")."""
-        return bool(self.lx.pattern("pronoun").search(self.low, clause[0], clause[1]))
+    def antecedents(self, clause: tuple[int, int]) -> list[tuple[int, int]]:
+        """Where an object left out of this clause may have been named: the two clauses
+        before it when the clause points back ("…, remove it"); in Chinese and Japanese,
+        which drop objects freely, the clause before in the same sentence too."""
+        i = bisect_right(self.structure.clause_starts, clause[0]) - 1
+        before = self.structure.clauses[max(0, i - 2) : max(0, i)][::-1]
+        if self.lx.pattern("pronoun").search(self.low, clause[0], clause[1]):
+            return before
+        if (
+            not self.lx.spaced
+            and before
+            and self.sentence_of(before[0][0]) == self.sentence_of(clause[0])
+        ):
+            return before[:1]
+        return []
 
     def clause_has(self, clause: tuple[int, int], slot: str) -> bool:
         return bool(self.lx.pattern(slot).search(self.low, clause[0], clause[1]))
@@ -129,8 +141,10 @@ class Scope:
         self, start: int, end: int, clause: tuple[int, int], sentence: tuple[int, int]
     ) -> bool:
         """Negated, past, or hypothetical / reported: not an instruction to act."""
+        reported_end = start if self.lx.spaced else clause[1]
         return (
             self._past(start, end, clause)
+            or bool(self.lx.pattern("reported").search(self.low, clause[0], reported_end))
             or self._negated(start, end, clause)
             or self._sentence(sentence, "hypothetical")
             or self._hypothetical_question(sentence)

@@ -215,6 +215,13 @@ _SLACK_CONNECT = _re(r"\bslack\s+connect\b")
 _CONNECT_SETUP = _re(
     r"\b(?:set\s+up|start|create|accept|connect|share|open|invite|add|join)\b",
 )
+# A new channel made for the outsiders holds only what is put in it: not the same as
+# connecting an existing internal channel.
+_CONNECT_DEDICATED = _re(
+    r"\b(?:new|dedicated|separate|fresh)\s+(?:[\w#-]+\s+){0,2}?channel\b"
+    r"|\bcanal\s+(?:[\w#-]+\s+)?(?:dédié|novo|nuevo|dedicado|exclusivo)"
+    r"|\b(?:nouveau|novo|nuevo)\s+canal\b|新建|单独|専用"
+)
 _CONNECT_REFUSE = _re(
     r"\b(?:decline|reject|disconnect|leave|remove|revoke|ignore|block|don'?t|do not)\b",
 )
@@ -555,6 +562,7 @@ def _outsiders(s: _Sentence, company_domains: Sequence[str]) -> Iterator[Finding
         c
         and _CONNECT_SETUP.search(s.lower)
         and not _CONNECT_REFUSE.search(s.lower)
+        and not _CONNECT_DEDICATED.search(s.lower)
         and not (_POST_VERB.search(s.lower) and not _CONNECT_SETUP.search(s.lower[: c.start()]))
     ):
         yield _finding(

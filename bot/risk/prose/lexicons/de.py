@@ -40,6 +40,9 @@ LEXICON = lexicon(
             r"von\s+grund\s+auf\s+neu",
         ),
         "disable": (
+            "abzuschalt",
+            "auszuschalt",
+            "abzustell",
             "deaktivier",
             rf"schalt\w*{_GAP}(?:ab|aus|stumm){_W}",
             "abschalt",
@@ -378,6 +381,15 @@ LEXICON = lexicon(
             r"für\s+die\s+nächsten\s+(?:\w+\s+)?(?:wochen|monate|jahre)",
             "dauerhaft",
             r"für\s+immer",
+        ),
+        "reported": (
+            r"(?:hat|haben)\s+(?:\w+\s+)?gebeten",
+            r"bat\s+(?:mich|uns)",
+            r"will,?\s+dass",
+        ),
+        "history": (
+            r"force-?push\w*",
+            r"setz\w*\s+(?:\S+\s+){0,8}neu",
         ),
         "pronoun": ("es", "sie", "ihn", "diese", "das"),
     },

@@ -46,7 +46,7 @@ LEXICON = lexicon(
             "decommission",
             "deprovision",
             rf"throw\s+away{_W}",
-            rf"clear\s+out{_W}",
+            rf"clear\s+(?:\S+\s+){{0,3}}?out{_W}",
             f"flush(?:es|ing)?{_W}",
             rf"shred(?:s|ding)?{_W}",
         ),
@@ -265,6 +265,8 @@ LEXICON = lexicon(
             "notification",
         ),
         "network": (
+            r"public\s+ips?",
+            r"(?:all|authorized)\s+networks",
             f"ports?{_W}",
             f"ssh{_W}",
             f"rdp{_W}",
@@ -285,6 +287,7 @@ LEXICON = lexicon(
             r"change\s+freeze",
         ),
         "secret": (
+            r"service\s+account\s+keys?",
             r"(?:signing|private|api|access|secret|ssh|encryption|master|root|deploy|gpg|pgp|"
             r"license)\s+keys?" + _W,
             f"secrets?{_W}",
@@ -533,6 +536,8 @@ LEXICON = lexicon(
             r"earlier\s+today",
         ),
         "local": (
+            r"(?:your|my)\s+own\s+(?:feature\s+|topic\s+)?branch",
+            r"feature\s+branch",
             "local",
             "locally",
             "localhost",
@@ -566,6 +571,15 @@ LEXICON = lexicon(
             "permanently",
             r"for\s+good",
             r"until\s+further\s+notice",
+        ),
+        "reported": (
+            r"(?:asked|told|wanted|wants|urged|instructed|begged)\s+(?:\w+\s+){0,2}to",
+            r"(?:says|said)\s+to",
+        ),
+        "history": (
+            r"force[- ]?push\w*",
+            r"rewrit(?:e|ing)\s+(?:the\s+)?(?:git\s+)?history",
+            r"push\s+(?:-f|--force)",
         ),
         "pronoun": ("it", "them", "this", "that", "those", "these"),
         "sanitized": (

@@ -59,7 +59,7 @@ LEXICON = lexicon(
         ),
         "grant": (
             f"(?:hacemos|hazlo|hazla|hacerlo|hacerla|hágalo|hacer){_W}",
-            f"(?:dale|dales|déle|dele|darle|darles|da|dé|den){_W}",
+            f"(?:dale|dales|déle|dele|darle|darles|da|den){_W}",
             "otorg",
             "conced",
             "concéd",
@@ -194,9 +194,9 @@ LEXICON = lexicon(
             "confidencial",
         ),
         "admin": (
-            "(?<!google )admin",
-            "superadmin",
-            "administrador",
+            f"administrador(?:es|a)?{_W}",
+            f"(?<!google )admin{_W}",
+            r"superadmin\w*",
             "propietario",
             "superusuario",
             r"acceso\s+total",
@@ -331,6 +331,7 @@ LEXICON = lexicon(
             "grupo",
         ),
         "sanitized": (
+            r"sin\s+(?:ningún\s+|los\s+)?(?:correos?|nombres?|datos\s+personales)",
             r"solo\s+lectura",
             "lector",
             "temporal",
@@ -338,7 +339,6 @@ LEXICON = lexicon(
             r"agregad\w*",
             "muestra",
             r"enmascarad\w*",
-            r"sin\s+(?:los\s+)?(?:correos|nombres|datos\s+personales)",
         ),
         "dedicated": (
             "dedicad[oa]",
@@ -356,6 +356,14 @@ LEXICON = lexicon(
             r"durante\s+(?:\w+\s+)?(?:semanas|meses|años)",
             "indefinidamente",
             "permanentemente",
+        ),
+        "reported": (
+            r"(?:me|nos|te)?\s*(?:pidió|pidieron|dijo|dijeron)\s+que",
+            r"quiere\s+que",
+        ),
+        "history": (
+            r"force-?push\w*",
+            r"reescrib\w*\s+(?:el\s+)?historial",
         ),
         "pronoun": ("lo", "la", "los", "las", "eso", "esto"),
     },

@@ -346,6 +346,7 @@ LEXICON = lexicon(
             "groupe",
         ),
         "sanitized": (
+            r"sans\s+(?:aucun\w*\s+|les\s+)?(?:e-?mails?|noms?|données\s+personnelles)",
             r"lecture\s+seule",
             "lecteur",
             "temporaire",
@@ -353,7 +354,6 @@ LEXICON = lexicon(
             r"agrégé\w*",
             "échantillon",
             r"masqué\w*",
-            r"sans\s+(?:les\s+)?(?:e-?mails|noms|données\s+personnelles)",
         ),
         "dedicated": (
             "dédiée?",
@@ -371,6 +371,14 @@ LEXICON = lexicon(
             r"pendant\s+(?:\w+\s+)?(?:semaines|mois|ans)",
             "définitivement",
             "indéfiniment",
+        ),
+        "reported": (
+            r"(?:a|ont)\s+demandé\s+(?:de|d.)",
+            r"veut\s+que",
+        ),
+        "history": (
+            r"force-?push\w*",
+            r"réécri\w*\s+(?:l.)?historique",
         ),
         "pronoun": ("les", "le", "la", "lui", "ça", "cela"),
     },

@@ -49,7 +49,7 @@ LEXICON = lexicon(
             "dribl",
         ),
         "grant": (
-            f"(?:dê|de|dar|dá|conceda|conceder){_W}",
+            f"(?:dê|dar|dá|conceda|conceder){_W}",
             "conced",
             "atribu",
             "promov",
@@ -174,9 +174,9 @@ LEXICON = lexicon(
             "confidencia",
         ),
         "admin": (
-            "(?<!google )admin",
-            "superadmin",
-            "administrador",
+            f"administrador(?:es|a)?{_W}",
+            f"(?<!google )admin{_W}",
+            r"superadmin\w*",
             "proprietário",
             f"dono{_W}",
             "superusuário",
@@ -332,6 +332,14 @@ LEXICON = lexicon(
             r"durante\s+(?:\w+\s+)?(?:semanas|meses|anos)",
             "permanentemente",
             "indefinidamente",
+        ),
+        "reported": (
+            r"(?:pediram|pediu|mandaram|disseram|falaram)\s+(?:pra|para)",
+            r"quer\s+que",
+        ),
+        "history": (
+            r"force-?push\w*",
+            r"reescrev\w*\s+(?:o\s+)?histórico",
         ),
         "pronoun": (
             "lo",
