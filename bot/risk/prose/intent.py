@@ -168,8 +168,8 @@ def _judge_all(
         objects = objects_of.get(clause)
         if objects is None:
             objects = _slots(lx, low[clause[0] : clause[1]], _OBJECTS_OF_INTEREST)
-            if not (objects.keys() - {"prod", "bulk", "lasting"}):
-                for previous in scope.antecedents(clause):  # "…. Please run it today"
+            if not (objects.keys() - {"prod", "bulk", "lasting"}) or scope.enclitic(hit.start):
+                for previous in scope.antecedents(clause, hit.start):  # "…. Please run it today"
                     found = _slots(lx, low[previous[0] : previous[1]], _OBJECTS_OF_INTEREST)
                     if found.keys() - {"prod", "bulk", "lasting"}:
                         objects = {**found, **objects}
@@ -198,7 +198,7 @@ def _judge_all(
             continue
         if category in ("controls", "backups") and scope.clause_has(clause, "exception"):
             continue  # removing an exception to a control tightens it
-        if category in ("sharing", "export") and scope.clause_has(clause, "sanitized"):
+        if category in ("sharing", "export") and scope.sentence_has(sentence, "sanitized"):
             continue  # an anonymized sample, a copy without the personal fields
         if category == "sharing" and scope.sentence_has(sentence, "dedicated"):
             continue  # outsiders invited into a new, dedicated space

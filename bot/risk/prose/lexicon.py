@@ -100,6 +100,9 @@ class Lexicon:
     """Text right after the action that makes it past (`した`, `了`)."""
     compounds: bool = False
     """Object and destination stems may start inside a word (German)."""
+    enclitic: str = r"(?!)"
+    """The end of an action word (and the four characters after it) that carries an
+    object pronoun ("bórralo", "eliminá-lo"): the object was named before."""
     noun_form: str = r"(?!)"
     """An action word in this form is a noun ("deletion", "Veröffentlichung", "instalador")."""
     fold_accents: bool = False
@@ -132,6 +135,9 @@ class Lexicon:
         if slot in _STEMMED:
             if self.compounds and slot not in ACTIONS:
                 body = "|".join(f"(?:{f})" for f in sorted(fragments, key=len, reverse=True))
+            if slot in DESTINATIONS and slot != "channel":
+                # "#contractors", "partner-success@…": a name, not a destination
+                return rf"(?<![#@/.\-])(?:{body})\w*"
             return rf"(?:{body})\w*"
         # whole words or phrases; a fragment may end in an apostrophe (French n', l')
         return rf"(?:{body})(?:(?<=['’])|(?!\w))"
@@ -155,6 +161,10 @@ class Lexicon:
         index = {h: tuple(sorted(slots)) for h, slots in heads.items()}
         rest = {slot: re.compile(self._wrap(slot, frags)) for slot, frags in headless.items()}
         return index, rest
+
+    @cached_property
+    def enclitic_re(self) -> re.Pattern[str]:
+        return re.compile(self.enclitic)
 
     @cached_property
     def noun_form_re(self) -> re.Pattern[str]:
@@ -186,6 +196,7 @@ def lexicon(
     verb_lead: str | None = None,
     noun_form: str = r"(?!)",
     fold_accents: bool = False,
+    enclitic: str = r"(?!)",
 ) -> Lexicon:
     """Build a lexicon, refusing unknown slot names (a typo would silently match nothing)."""
     unknown = (set(entries) | set(examples)) - set(SLOTS)
@@ -203,6 +214,7 @@ def lexicon(
         verb_lead=verb_lead,
         noun_form=noun_form,
         fold_accents=fold_accents,
+        enclitic=enclitic,
     )
 
 

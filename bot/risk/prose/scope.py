@@ -30,6 +30,8 @@ _CLAUSE_BREAK = re.compile(
     r"|weil|doch|mas|porque|depois|pois)\s"
     r"|但是|但|然后|因为|けど|しかし|ので|から、"
 )
+# The action ends its clause ("Pode instalar e passar"): its object was named before.
+_NOTHING_AFTER = re.compile(r"[\s.!?,;:)»”\"']*(?:$|(?:e|y|et|und|and|then)\s)")
 _MAX_CLAUSE = 400  # a "clause" longer than this (no punctuation) is cut into windows
 
 
@@ -91,22 +93,21 @@ class Scope:
         i = max(0, bisect_right(self.structure.sentence_starts, pos) - 1)
         return self.structure.sentences[i]
 
-    def previous_clause(self, clause: tuple[int, int]) -> tuple[int, int] | None:
-        """The clause before (it may end the previous sentence: "… the .exe. Run it.")."""
-        i = bisect_right(self.structure.clause_starts, clause[0]) - 1
-        return self.structure.clauses[i - 1] if i > 0 else None
-
     def previous_sentence(self, sentence: tuple[int, int]) -> tuple[int, int] | None:
         i = bisect_right(self.structure.sentence_starts, sentence[0]) - 1
         return self.structure.sentences[i - 1] if i > 0 else None
 
-    def antecedents(self, clause: tuple[int, int]) -> list[tuple[int, int]]:
+    def antecedents(self, clause: tuple[int, int], start: int) -> list[tuple[int, int]]:
         """Where an object left out of this clause may have been named: the two clauses
         before it when the clause points back ("…, remove it"); in Chinese and Japanese,
         which drop objects freely, the clause before in the same sentence too."""
         i = bisect_right(self.structure.clause_starts, clause[0]) - 1
         before = self.structure.clauses[max(0, i - 2) : max(0, i)][::-1]
-        if self.lx.pattern("pronoun").search(self.low, clause[0], clause[1]):
+        if (
+            self.lx.pattern("pronoun").search(self.low, clause[0], clause[1])
+            or self.enclitic(start)
+            or _NOTHING_AFTER.match(self.low, start + len(self._word(start)), clause[1])
+        ):
             return before
         if (
             not self.lx.spaced
@@ -160,6 +161,10 @@ class Scope:
         while end < len(self.low) and self.low[end].isalnum():
             end += 1
         return self.low[start:end]
+
+    def enclitic(self, start: int) -> bool:
+        """The action word carries its object as a pronoun ("ejecútalo", "eliminá-lo")."""
+        return bool(self.lx.enclitic_re.match(self.low, start + len(self._word(start)) - 4))
 
     def noun(self, start: int) -> bool:
         return self.lx.spaced and bool(self.lx.noun_form_re.search(self._word(start)))

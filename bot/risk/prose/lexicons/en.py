@@ -380,7 +380,7 @@ LEXICON = lexicon(
         ),
         # ---------------------------------------------------------------- destinations
         "public": (
-            f"public(?:ly)?{_W}",
+            f"(?<!block )(?<!block all )public(?:ly)?{_W}",
             r"(?<!from )the\s+internet",
             r"the\s+world",
             r"0\.0\.0\.0/0",

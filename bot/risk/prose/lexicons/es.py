@@ -10,6 +10,7 @@ LEXICON = lexicon(
     spaced=True,
     markers="el los las del una para por con que es en al lo su sus este esta y de se un",
     fold_accents=True,
+    enclitic=r"\w*(?:lo|la|los|las|le|les)(?!\w)",
     noun_form=r"(?:cion|ción|ciones|dor|dores|miento|mientos)$",
     past_form=(
         r"(?:ó|aron|ado|ada|ados|adas|ido|ida|idos|idas|aba|aban|ió|ieron|ara|aran|áramos|"

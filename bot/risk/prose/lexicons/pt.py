@@ -10,6 +10,7 @@ LEXICON = lexicon(
     spaced=True,
     markers="o os as do da dos das um uma para com não que em no na é você seu sua e de ao num por",
     fold_accents=True,
+    enclitic=r"\w*-(?:l[oa]s?|[oa]s?)(?!\w)",
     noun_form=r"(?:cao|ção|ções|coes|dor|dores|mento|mentos)$",
     past_form=(
         r"(?:ou|aram|ado|ada|ados|adas|ido|ida|idos|idas|ava|avam|eu|eram|iu|asse|assem|"

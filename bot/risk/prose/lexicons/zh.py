@@ -266,6 +266,7 @@ LEXICON = lexicon(
         ),
         "workspace": ("工作区", "工作空间", r"slack\s*connect", "共享频道", "访客"),
         "neg_before": (
+            r"不(?=[发删关开给传贴分装运执导禁停])",
             "不要",
             "别",
             "不能",
