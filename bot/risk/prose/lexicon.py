@@ -137,7 +137,8 @@ class Lexicon:
                 body = "|".join(f"(?:{f})" for f in sorted(fragments, key=len, reverse=True))
             if slot in DESTINATIONS and slot != "channel":
                 # "#contractors", "partner-success@…": a name, not a destination
-                return rf"(?<![#@/.\-])(?:{body})\w*"
+                before = r"(?<![#@/.])" if self.compounds else r"(?<![#@/.\-])"
+                return rf"{before}(?:{body})\w*"
             return rf"(?:{body})\w*"
         # whole words or phrases; a fragment may end in an apostrophe (French n', l')
         return rf"(?:{body})(?:(?<=['’])|(?!\w))"
