@@ -91,10 +91,14 @@ def languages(lowered: str) -> list[Lexicon]:
     found = _LETTERS.findall(lowered)
     words = frozenset(found)
     needed = 1 if len(found) <= 24 else 2  # a short instruction may hold one function word
+    english = len(BY_LANG["en"].markers & words)
     counts = {lang: len(BY_LANG[lang].markers & words) for lang in ("fr", "es", "de", "pt")}
     best = max(counts.values())
-    # Spanish and Portuguese share function words: only the best-attested language(s) read.
-    out += [BY_LANG[lang] for lang, n in counts.items() if n >= needed and n == best]
+    # Spanish and Portuguese share function words: only the best-attested language(s) read,
+    # and only when they are better attested than English ("a", "as", "die" are English too).
+    out += [
+        BY_LANG[lang] for lang, n in counts.items() if n >= needed and n == best and n > english
+    ]
     return out
 
 
@@ -103,18 +107,13 @@ def assess_intent(text: str) -> list[Finding]:
     low = lower(text)
     found: dict[str, Finding] = {}
     structure: Spans | None = None
-    words: list[tuple[int, str]] | None = None
-    folded: tuple[str, list[tuple[int, str]]] | None = None
+    folded: str | None = None
     for lx in languages(low):
-        if lx.spaced and words is None:
-            words = [(m.start(), m.group(0)) for m in _WORD.finditer(low)]
         if lx.fold_accents:
-            if folded is None:
-                plain = low.translate(ACCENTS)
-                folded = (plain, [(m.start(), m.group(0)) for m in _WORD.finditer(plain)])
-            hits = _actions(lx, folded[0], folded[1])
+            folded = folded if folded is not None else low.translate(ACCENTS)
+            hits = _actions(lx, folded)
         else:
-            hits = _actions(lx, low, words or [])
+            hits = _actions(lx, low)
         actions = sorted(set(hits), key=lambda h: h.start)
         if not actions:
             continue
@@ -126,14 +125,16 @@ def assess_intent(text: str) -> list[Finding]:
     return list(found.values())
 
 
-def _actions(lx: Lexicon, low: str, words: list[tuple[int, str]]) -> Iterable[_Hit]:
+def _actions(lx: Lexicon, low: str) -> Iterable[_Hit]:
     if not lx.spaced:
         for slot in ACTIONS:
             for m in lx.pattern(slot).finditer(low):
                 yield _Hit(slot, m.start(), m.end())
         return
     index, rest = lx.action_index
-    for pos, word in words:
+    for start in lx.action_starts.finditer(low):
+        pos = start.start()
+        word = low[pos : pos + 3]
         for k in (1, 2, 3):
             slots = index.get(word[:k])
             if slots is None:
@@ -147,9 +148,22 @@ def _actions(lx: Lexicon, low: str, words: list[tuple[int, str]]) -> Iterable[_H
             yield _Hit(slot, m.start(), m.end())
 
 
+def _starts(lx: Lexicon, text: str) -> frozenset[str]:
+    """What the words of `text` start with (1-3 letters), or its characters (CJK)."""
+    if not lx.spaced:
+        return frozenset(text)
+    return frozenset(w[:k] for w in _WORD.findall(text) for k in (1, 2, 3))
+
+
 def _slots(lx: Lexicon, text: str, names: Sequence[str]) -> dict[str, re.Match[str]]:
+    """The slots that occur in `text`, each with its first match. A slot whose fragments
+    all start with letters none of the words start with is not searched at all."""
     out: dict[str, re.Match[str]] = {}
+    starts = _starts(lx, text)
     for name in names:
+        heads = lx.heads(name)
+        if heads is not None and heads.isdisjoint(starts):
+            continue
         m = lx.pattern(name).search(text)
         if m is not None:
             out[name] = m

@@ -112,6 +112,9 @@ class Lexicon:
     be a verb (English: clause start, "please", "to", a modal…), not a noun ("the export",
     "public sharing")."""
     _cache: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
+    _heads: dict[str, frozenset[str] | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def pattern(self, slot: str) -> re.Pattern[str]:
         """The compiled alternation for one slot; never matches when the slot is empty."""
@@ -126,10 +129,15 @@ class Lexicon:
         return compiled
 
     def _wrap(self, slot: str, fragments: Sequence[str]) -> str:
-        body = "|".join(
-            f"(?:{f})" if not self.spaced or f.startswith(_NO_BOUNDARY) else rf"(?<!\w)(?:{f})"
-            for f in sorted(fragments, key=len, reverse=True)
-        )
+        ordered = sorted(fragments, key=len, reverse=True)
+        if self.spaced:
+            # one word-start check in front of the words (a lookbehind inside every branch
+            # would be tried at every position); punctuation-led fragments go alone
+            words = "|".join(f"(?:{f})" for f in ordered if not f.startswith(_NO_BOUNDARY))
+            marks = "|".join(f"(?:{f})" for f in ordered if f.startswith(_NO_BOUNDARY))
+            body = "|".join(x for x in (rf"(?<!\w)(?:{words})" if words else "", marks) if x)
+        else:
+            body = "|".join(f"(?:{f})" for f in ordered)
         if not self.spaced:
             return f"(?:{body})"
         if slot in _STEMMED:
@@ -164,12 +172,40 @@ class Lexicon:
         return index, rest
 
     @cached_property
+    def action_starts(self) -> re.Pattern[str]:
+        """Word starts that may begin an action (one C-speed scan instead of a word loop)."""
+        index, _ = self.action_index
+        heads = sorted(index, key=len, reverse=True)
+        return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(h) for h in heads) + ")")
+
+    @cached_property
     def enclitic_re(self) -> re.Pattern[str]:
         return re.compile(self.enclitic)
 
     @cached_property
     def noun_form_re(self) -> re.Pattern[str]:
         return re.compile(self.noun_form)
+
+    def heads(self, slot: str) -> frozenset[str] | None:
+        """The literal starts every match of `slot` begins with, or None when some
+        fragment has none (then the slot must always be searched)."""
+        cached = self._heads.get(slot, False)
+        if cached is not False:
+            return cached  # type: ignore[return-value]
+        out: set[str] | None = set()
+        for fragment in self.entries.get(slot, ()):
+            if self.fold_accents and slot in ACTIONS:
+                fragment = fragment.translate(ACCENTS)
+            head = _literal_head(fragment) if self.spaced else fragment[:1]
+            if not head or (not self.spaced and (head in _REGEX_SPECIAL or head.isascii())):
+                out = None
+                break
+            out.add(head)
+        if self.compounds and slot not in ACTIONS:
+            out = None  # a compound's part may start anywhere in a word
+        result = frozenset(out) if out is not None else None
+        self._heads[slot] = result
+        return result
 
     @cached_property
     def verb_lead_re(self) -> re.Pattern[str] | None:
