@@ -21,8 +21,10 @@ never hides a second, real instruction in the same message.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from heapq import merge
+from itertools import chain
 
 from bot.risk.model import Finding
 from bot.risk.prose.lexicon import ACCENTS, ACTIONS, DESTINATIONS, OBJECTS, Lexicon
@@ -114,38 +116,60 @@ def assess_intent(text: str) -> list[Finding]:
             hits = _actions(lx, folded)
         else:
             hits = _actions(lx, low)
-        actions = sorted(set(hits), key=lambda h: h.start)
-        if not actions:
+        actions = _peek(hits)
+        if actions is None:
             continue
         if structure is None:
             structure = spans(low)
         scope = Scope(lx, low, structure)
-        for category, f in _judge_all(lx, text, low, actions, scope):
+        for category, f in _judge_all(lx, text, low, actions, scope, found.keys()):
             found.setdefault(category, f)
     return list(found.values())
 
 
-def _actions(lx: Lexicon, low: str) -> Iterable[_Hit]:
+MAX_JUDGED = 256
+"""Actions in verb position judged per language; a text with more is not read to the end
+in words, and says so (a finding that needs a person) rather than passing unread."""
+_UNREAD = Rule("prose.intent.unread", "engine", "medium", "require_approval")
+
+
+def _peek(hits: Iterator[_Hit]) -> Iterator[_Hit] | None:
+    first = next(hits, None)
+    return None if first is None else chain((first,), hits)
+
+
+def _actions(lx: Lexicon, low: str) -> Iterator[_Hit]:
+    """Action words in text order, lazily: a long text is read only as far as needed."""
     if not lx.spaced:
-        for slot in ACTIONS:
-            for m in lx.pattern(slot).finditer(low):
-                yield _Hit(slot, m.start(), m.end())
-        return
+        streams = [_finditer(lx.pattern(slot), slot, low) for slot in ACTIONS]
+        return merge(*streams, key=_by_start)
     index, rest = lx.action_index
+    streams = [_finditer(pattern, slot, low) for slot, pattern in rest.items()]
+    return merge(_headed(lx, index, low), *streams, key=_by_start)
+
+
+def _by_start(hit: _Hit) -> int:
+    return hit.start
+
+
+def _finditer(pattern: re.Pattern[str], slot: str, low: str) -> Iterator[_Hit]:
+    for m in pattern.finditer(low):
+        yield _Hit(slot, m.start(), m.end())
+
+
+def _headed(lx: Lexicon, index: dict[str, tuple[str, ...]], low: str) -> Iterator[_Hit]:
     for start in lx.action_starts.finditer(low):
         pos = start.start()
         word = low[pos : pos + 3]
+        done: set[str] = set()
         for k in (1, 2, 3):
-            slots = index.get(word[:k])
-            if slots is None:
-                continue
-            for slot in slots:
+            for slot in index.get(word[:k], ()):
+                if slot in done:
+                    continue
+                done.add(slot)
                 m = lx.pattern(slot).match(low, pos)
                 if m is not None:
                     yield _Hit(slot, m.start(), m.end())
-    for slot, pattern in rest.items():
-        for m in pattern.finditer(low):
-            yield _Hit(slot, m.start(), m.end())
 
 
 def _starts(lx: Lexicon, text: str) -> frozenset[str]:
@@ -155,9 +179,17 @@ def _starts(lx: Lexicon, text: str) -> frozenset[str]:
     return frozenset(w[:k] for w in _WORD.findall(text) for k in (1, 2, 3))
 
 
-def _slots(lx: Lexicon, text: str, names: Sequence[str]) -> dict[str, re.Match[str]]:
+def _slots(
+    lx: Lexicon,
+    text: str,
+    names: Sequence[str],
+    seen: dict[str, dict[str, re.Match[str]]] | None = None,
+) -> dict[str, re.Match[str]]:
     """The slots that occur in `text`, each with its first match. A slot whose fragments
     all start with letters none of the words start with is not searched at all."""
+    key = names[0] + "\x00" + text
+    if seen is not None and key in seen:
+        return seen[key]
     out: dict[str, re.Match[str]] = {}
     starts = _starts(lx, text)
     for name in names:
@@ -167,24 +199,47 @@ def _slots(lx: Lexicon, text: str, names: Sequence[str]) -> dict[str, re.Match[s
         m = lx.pattern(name).search(text)
         if m is not None:
             out[name] = m
+    if seen is not None and len(seen) < 4096:
+        seen[key] = out
     return out
 
 
 def _judge_all(
-    lx: Lexicon, text: str, low: str, actions: list[_Hit], scope: Scope
+    lx: Lexicon,
+    text: str,
+    low: str,
+    actions: Iterable[_Hit],
+    scope: Scope,
+    done: Collection[str],
 ) -> Iterable[tuple[str, Finding]]:
+    """Judge each action; `done` holds the categories already found (one is enough)."""
     objects_of: dict[tuple[int, int], dict[str, re.Match[str]]] = {}
     dests_of: dict[tuple[int, int], dict[str, re.Match[str]]] = {}
+    seen: dict[str, dict[str, re.Match[str]]] = {}  # slot matches by text: repeats are free
+    judged = 0
     for hit in actions:
         clause = scope.clause_of(hit.start)
         if not scope.verb_position(hit.start, clause) or scope.noun(hit.start):
             continue
+        judged += 1
+        if judged > MAX_JUDGED:
+            if "unread" not in done:
+                yield (
+                    "unread",
+                    finding(
+                        _UNREAD,
+                        f"The message holds more than {MAX_JUDGED} instructions in words; TwoKey "
+                        "did not read them all, so a person must look at the rest.",
+                        text[hit.start : hit.start + 80],
+                    ),
+                )
+            return
         objects = objects_of.get(clause)
         if objects is None:
-            objects = _slots(lx, low[clause[0] : clause[1]], _OBJECTS_OF_INTEREST)
+            objects = _slots(lx, low[clause[0] : clause[1]], _OBJECTS_OF_INTEREST, seen)
             if not (objects.keys() - {"prod", "bulk", "lasting"}) or scope.enclitic(hit.start):
                 for previous in scope.antecedents(clause, hit.start):  # "…. Please run it today"
-                    found = _slots(lx, low[previous[0] : previous[1]], _OBJECTS_OF_INTEREST)
+                    found = _slots(lx, low[previous[0] : previous[1]], _OBJECTS_OF_INTEREST, seen)
                     if found.keys() - {"prod", "bulk", "lasting"}:
                         objects = {**found, **objects}
                         break
@@ -192,7 +247,7 @@ def _judge_all(
         sentence = scope.sentence_of(hit.start)
         dests = dests_of.get(sentence)
         if dests is None:
-            dests = _slots(lx, low[sentence[0] : sentence[1]], _RISKY_DESTINATIONS)
+            dests = _slots(lx, low[sentence[0] : sentence[1]], _RISKY_DESTINATIONS, seen)
             before = scope.previous_sentence(sentence)
             if (
                 not dests
@@ -201,14 +256,14 @@ def _judge_all(
                 and not _NAMED.search(text, sentence[0], sentence[1])
             ):
                 # "The agency wants the data. Send it over to them."
-                dests = _slots(lx, low[before[0] : before[1]], _RISKY_DESTINATIONS)
+                dests = _slots(lx, low[before[0] : before[1]], _RISKY_DESTINATIONS, seen)
             if "external" in dests and _EMAIL.search(low, sentence[0], sentence[1]):
                 del dests["external"]  # named addresses are judged by the sharing reader
             dests_of[sentence] = dests
         if not objects and not dests and hit.slot != "history":
             continue
         category = _judge(hit.slot, objects.keys(), dests.keys())
-        if category is None:
+        if category is None or category in done:
             continue
         if category in ("controls", "backups") and scope.clause_has(clause, "exception"):
             continue  # removing an exception to a control tightens it

@@ -118,9 +118,10 @@ class Lexicon:
 
     def pattern(self, slot: str) -> re.Pattern[str]:
         """The compiled alternation for one slot; never matches when the slot is empty."""
-        cached = self._cache.get(slot)
-        if cached is not None:
-            return cached
+        try:
+            return self._cache[slot]
+        except KeyError:
+            pass
         fragments = self.entries.get(slot, ())
         if self.fold_accents and slot in ACTIONS:
             fragments = tuple(f.translate(ACCENTS) for f in fragments)
