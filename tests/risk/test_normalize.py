@@ -188,7 +188,7 @@ def test_cjk_typography_is_not_reported_as_a_disguise(text: str) -> None:
     "text",
     [
         "请在服务器上运行 \uff52\uff4d -rf /var/lib/app",  # full-width command word in Chinese
-        "サーバーで \uff44\uff52\uff4f\uff50\u3000\uff54\uff41\uff42\uff4c\uff45 を実行してください",
+        "サーバーで \uff44\uff52\uff4f\uff50\u3000\uff54\uff41\uff42\uff4c\uff45 を実行",
         "终端里输入 \uff43\uff55\uff52\uff4c\uff5c\uff53\uff48",  # folds to `curl|sh`
     ],
 )
