@@ -262,7 +262,10 @@ def _judge_all(
             dests_of[sentence] = dests
         if not objects and not dests and hit.slot != "history":
             continue
-        category = _judge(hit.slot, objects.keys(), dests.keys())
+        kinds = objects.keys()
+        if hit.slot == "open" and "untrusted" not in kinds and scope.untrusted_near(sentence):
+            kinds = kinds | {"untrusted"}  # "A stranger mailed you a tool. Run it."
+        category = _judge(hit.slot, kinds, dests.keys())
         if category is None or category in done:
             continue
         if category in ("controls", "backups") and scope.clause_has(clause, "exception"):
@@ -334,7 +337,10 @@ def _judge(action: str, objects: Iterable[str], dests: Iterable[str]) -> str | N
     if action == "open" and "untrusted" in o:
         return "exec"
     if "public" in d and (
-        (action == "open" and (o & {"network", "system", "data"} or ("data_weak" in o and weighty)))
+        (
+            action == "open"
+            and (o & {"network", "system", "data", "prod"} or ("data_weak" in o and weighty))
+        )
         or (action == "share" and "network" in o)
     ):
         return "network"
@@ -343,7 +349,7 @@ def _judge(action: str, objects: Iterable[str], dests: Iterable[str]) -> str | N
     if action == "export" and not d:
         return "export" if "pii" in o and (weighty or "data" in o) else None
     if action in ("share", "move", "export", "grant") and d:
-        if d == {"channel"}:  # a channel is a risky place for secrets only
+        if d <= {"channel", "email"}:  # risky places for secrets only
             return "secrets" if "secret" in o and action != "grant" else None
         if "secret" in o and action != "grant":
             return "secrets"

@@ -63,6 +63,7 @@ DESTINATIONS: Final = (
     "messaging",
     "workspace",
     "channel",  # a chat channel or group: everyone in it can read what is posted
+    "email",  # an e-mail: a fine place for a report, not for a private key
 )
 SCOPES: Final = (
     "neg_before",  # a negator before the action in its clause ("never", "ne", "不要")

@@ -123,6 +123,13 @@ class Scope:
     def sentence_has(self, sentence: tuple[int, int], slot: str) -> bool:
         return self._sentence(sentence, slot)
 
+    def untrusted_near(self, sentence: tuple[int, int]) -> bool:
+        """An untrusted source is named in this sentence or the one before."""
+        before = self.previous_sentence(sentence)
+        return self._sentence(sentence, "untrusted") or (
+            before is not None and self._sentence(before, "untrusted")
+        )
+
     def proposes(self, start: int, clause: tuple[int, int]) -> bool:
         """The action is what a request or plan would ask for, not the ask itself."""
         return bool(self.lx.pattern("proposal").search(self.low, clause[0], start))
@@ -177,7 +184,8 @@ class Scope:
 
     def _negated(self, start: int, end: int, clause: tuple[int, int]) -> bool:
         lx = self.lx
-        before = lx.pattern("neg_before").search(self.low, clause[0], start)
+        before = lx.pattern("neg_before").search(self.low, clause[0], start + 1)
+        before = before if before is not None and before.start() < start else None
         after = lx.pattern("neg_after").search(self.low, end, clause[1])
         if before is None and after is None:
             return False

@@ -12,7 +12,7 @@ LEXICON = lexicon(
     spaced=True,
     compounds=True,
     markers="der die das den dem des und ist nicht mit für auf ein eine bitte zu im von per an",
-    noun_form=r"(?:ung|ungen|ungs|ers?|heit)$",
+    noun_form=r"(?:ung|ungen|ungs|heit|keit)$",
     past_form=r"^\w{0,6}ge\w{2,}t$|iert$|^(?:ent|ver|zer|über)\w+t$",
     entries={
         "destroy": (
@@ -104,6 +104,7 @@ LEXICON = lexicon(
             rf"stell\w*{_GAP}(?:ein|online){_W}",
         ),
         "open": (
+            rf"mach\w*{_GAP}erreichbar{_W}",
             f"öffne(?:n|t)?{_W}",
             "oeffn",
             r"aktivier\w*\s+(?:\S+\s+){0,3}(?:makros|inhalt)",
@@ -113,6 +114,8 @@ LEXICON = lexicon(
             f"start(?:e|en)?{_W}",
         ),
         "data": (
+            r"branch\s+main",
+            r"release-tags?",
             "datenbank",
             "schema",
             "hauptbuch",
@@ -155,6 +158,7 @@ LEXICON = lexicon(
             "kubernetes",
         ),
         "backup": (
+            r"legal\s+hold",
             "sicherung",
             "backup",
             "snapshot",
@@ -169,6 +173,8 @@ LEXICON = lexicon(
             "notfallwiederherstellung",
         ),
         "control": (
+            r"usb-sperre",
+            "gerätesperre",
             "dlp",
             "edr",
             "sensor",
@@ -193,7 +199,7 @@ LEXICON = lexicon(
             "codeowners",
         ),
         "secret": (
-            "schlüssel",
+            r"(?<!öffentlichen )(?<!öffentliche )(?<!öffentlicher )schlüssel",
             "passwort",
             "passwörter",
             "kennwort",
@@ -236,6 +242,10 @@ LEXICON = lexicon(
             r"root-?rechte",
         ),
         "untrusted": (
+            "forum",
+            r"angeblich\w*",
+            r"sogenannt\w*",
+            r"\.(?:vsix|apk|msi|dmg|crx|jar)" + _W,
             "anydesk",
             "teamviewer",
             "makro",
@@ -250,8 +260,8 @@ LEXICON = lexicon(
         "prod": ("produktion", f"prod{_W}", f"live{_W}"),
         "bulk": (f"alle(?:s|n)?{_W}", "sämtlich", "gesamte", "komplett", f"jede(?:n|s)?{_W}"),
         "public": (
+            r"(?<!ver)öffentlich",
             "anonym",
-            "öffentlich",
             "internet",
             r"(?:jeder|alle)\s+mit\s+dem\s+link",
         ),
@@ -269,7 +279,15 @@ LEXICON = lexicon(
             "freiberufler",
             "fremde",
         ),
-        "personal": ("privat", "persönlich", "gmail", f"usb{_W}", "dropbox"),
+        "personal": (
+            "yahoo",
+            "icloud",
+            "privat",
+            "persönlich",
+            "gmail",
+            f"usb{_W}",
+            "dropbox",
+        ),
         "ai": (f"ki{_W}", "chatgpt", r"künstliche\w*\s+intelligenz", "übersetzer", "deepl"),
         "messaging": ("whatsapp", "telegram", f"signal{_W}", f"sms{_W}", "messenger"),
         "workspace": (
@@ -281,6 +299,7 @@ LEXICON = lexicon(
             r"slack\s+connect",
         ),
         "neg_before": (
+            "nichts",
             r"ohne\s+(?:\w+\s+)?zu",
             "nicht",
             "niemals",
@@ -292,7 +311,14 @@ LEXICON = lexicon(
             "anstatt",
             "verboten",
         ),
-        "neg_after": ("nicht", "niemals", "nie", "keinesfalls", "verboten"),
+        "neg_after": (
+            "nichts",
+            "nicht",
+            "niemals",
+            "nie",
+            "keinesfalls",
+            "verboten",
+        ),
         "affirm": (
             r"vergiss\s+nicht",
             r"vergessen\s+sie\s+nicht",
@@ -391,6 +417,8 @@ LEXICON = lexicon(
             r"force-?push\w*",
             r"setz\w*\s+(?:\S+\s+){0,8}neu",
         ),
+        "proposal": (r"zeig\w*\s+(?:\S+\s+){0,3}wie",),
+        "email": (r"e-?mail",),
         "pronoun": ("es", "sie", "ihn", "diese", "das"),
     },
     examples={

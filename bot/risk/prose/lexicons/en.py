@@ -151,6 +151,10 @@ LEXICON = lexicon(
         ),
         # ---------------------------------------------------------------- objects
         "data": (
+            r"remote\s+(?:tags?|branch(?:es)?)",
+            r"release\s+tags?",
+            r"main\s+branch",
+            f"drive{_W}",
             "database",
             f"dbs?{_W}",
             "schema",
@@ -209,6 +213,7 @@ LEXICON = lexicon(
             r"resource\s+groups?",
         ),
         "backup": (
+            r"legal\s+hold",
             "backup",
             "back-up",
             "snapshot",
@@ -226,6 +231,9 @@ LEXICON = lexicon(
             r"time\s+travel",
         ),
         "control": (
+            r"device\s+control",
+            r"usb\s+block\w*",
+            r"attachment\s+scanning",
             f"mfa{_W}",
             f"2fa{_W}",
             r"two[- ]factor",
@@ -349,6 +357,10 @@ LEXICON = lexicon(
             )
         ),
         "untrusted": (
+            r"found\s+(?:in|on)\s+the\s+(?:parking|street|lobby|floor)",
+            r"(?:supposed|so-called|alleged)",
+            r"claim(?:s|ing)\s+to\s+be",
+            r"\.(?:vsix|apk|msi|dmg|crx|jar)" + _W,
             "macro",
             r"enable\s+(?:content|editing)",
             "stranger",
@@ -448,6 +460,7 @@ LEXICON = lexicon(
             r"viewer|editor)",
         ),
         "messaging": (
+            r"(?:over|by)\s+(?:the\s+)?phone",
             "whatsapp",
             "telegram",
             f"signal{_W}",
@@ -581,6 +594,10 @@ LEXICON = lexicon(
             r"rewrit(?:e|ing)\s+(?:the\s+)?(?:git\s+)?history",
             r"push\s+(?:-f|--force)",
         ),
+        "email": (
+            r"e-?mail",
+            "inbox",
+        ),
         "pronoun": ("it", "them", "this", "that", "those", "these"),
         "sanitized": (
             r"read-?only",
@@ -601,6 +618,7 @@ LEXICON = lexicon(
             r"(?:no|without(?:\s+the)?)\s+(?:e-?mails|names|pii|personal|card\s+numbers|phone)",
         ),
         "proposal": (
+            r"(?:show|explain|teach)(?:\s+(?:them|him|her|me|us))?\s+how\s+to",
             r"(?:draft|write|prepare|file|raise|open|submit|create)\s+(?:a|an|the)\s+"
             r"(?:change\s+request|ticket|proposal|rfc|plan|jira\s+ticket|cr|request)\s+(?:to|for)",
         ),

@@ -80,6 +80,7 @@ LEXICON = lexicon(
             f"expon(?:e|er|ga){_W}",
         ),
         "move": (
+            r"lee(?:le|les|r)?" + _W,
             "reenví",
             f"env[ií](?:a|e|ar|ale){_W}",
             "mand",
@@ -157,6 +158,7 @@ LEXICON = lexicon(
             "versionado",
         ),
         "control": (
+            r"bloqueo\s+de\s+(?:usb|dispositivos)",
             r"doble\s+factor",
             r"dos\s+pasos",
             "dlp",
@@ -175,8 +177,20 @@ LEXICON = lexicon(
             f"sso{_W}",
         ),
         "gate": ("revisión", "aprobación", "codeowners"),
-        "secret": ("clave", "contraseña", "secreto", "token", "credencial", "certificado", "llave"),
+        "secret": (
+            r"clave(?!\s+pública)",
+            r"códigos?\s+de\s+recuperación",
+            "contraseña",
+            "secreto",
+            "token",
+            "credencial",
+            "certificado",
+            "llave",
+        ),
         "pii": (
+            "dni",
+            r"clientes?" + _W,
+            "deudas",
             "legal",
             "dirección",
             "paciente",
@@ -204,6 +218,11 @@ LEXICON = lexicon(
             r"todos\s+los\s+permisos",
         ),
         "untrusted": (
+            "foro",
+            "supuesto",
+            r"diciendo\s+ser",
+            r"dice\s+ser",
+            r"\.(?:vsix|apk|msi|dmg|crx|jar)" + _W,
             "anydesk",
             "teamviewer",
             "macro",
@@ -241,6 +260,9 @@ LEXICON = lexicon(
             "desconocid",
         ),
         "personal": (
+            "yahoo",
+            "icloud",
+            r"correo\s+personal",
             r"(?:tu|su)\s+casa",
             "personal",
             "gmail",
@@ -256,7 +278,14 @@ LEXICON = lexicon(
             r"(?:traductor|herramienta)\s+(?:en\s+línea|online)",
             "deepl",
         ),
-        "messaging": ("whatsapp", "telegram", f"signal{_W}", f"sms{_W}", "messenger"),
+        "messaging": (
+            r"por\s+teléfono",
+            "whatsapp",
+            "telegram",
+            f"signal{_W}",
+            f"sms{_W}",
+            "messenger",
+        ),
         "workspace": (
             r"como\s+invitad[oa]s?",
             r"espacio\s+de\s+trabajo",
@@ -365,6 +394,11 @@ LEXICON = lexicon(
         "history": (
             r"force-?push\w*",
             r"reescrib\w*\s+(?:el\s+)?historial",
+        ),
+        "proposal": (r"(?:muestra|explica|enseña)(?:le|les)?\s+cómo",),
+        "email": (
+            "correo",
+            r"e-?mail",
         ),
         "pronoun": ("lo", "la", "los", "las", "eso", "esto"),
     },

@@ -87,6 +87,9 @@ LEXICON = lexicon(
             "install",
         ),
         "data": (
+            "drive",
+            r"boîte\s+mail",
+            r"compte(?:s)?" + _W,
             r"bases?\s+de\s+données",
             r"bases?\s+de\s+donnees",
             f"bdd{_W}",
@@ -149,6 +152,7 @@ LEXICON = lexicon(
             r"plan\s+de\s+reprise",
         ),
         "control": (
+            r"blocage\s+des?\s+(?:usb|périphériques)",
             "dlp",
             "edr",
             "capteur",
@@ -169,7 +173,7 @@ LEXICON = lexicon(
         ),
         "gate": ("revue", "relecture", "approbation", "validation", "codeowners"),
         "secret": (
-            "clé",
+            r"clé(?!\s+publique)(?!\s+usb)",
             f"cle{_W}",
             "clef",
             r"mots?\s+de\s+passe",
@@ -208,6 +212,11 @@ LEXICON = lexicon(
             r"tous\s+les\s+droits",
         ),
         "untrusted": (
+            "forum",
+            "parking",
+            r"soi-disant",
+            r"prétendu\w*",
+            r"\.(?:vsix|apk|msi|dmg|crx|jar)" + _W,
             "macro",
             r"activer\s+le\s+contenu",
             "inconnu",
@@ -240,6 +249,8 @@ LEXICON = lexicon(
             "cabinet",
         ),
         "personal": (
+            "yahoo",
+            "icloud",
             r"chez\s+(?:toi|vous)",
             r"ton\s+(?:mac|pc)",
             "personnel",
@@ -257,7 +268,15 @@ LEXICON = lexicon(
             "deepl",
             r"google\s+traduction",
         ),
-        "messaging": ("whatsapp", "telegram", f"signal{_W}", f"sms{_W}", "messenger", "wechat"),
+        "messaging": (
+            r"par\s+téléphone",
+            "whatsapp",
+            "telegram",
+            f"signal{_W}",
+            f"sms{_W}",
+            "messenger",
+            "wechat",
+        ),
         "workspace": (
             r"(?:comme|en\s+tant\s+qu.)\s*invités?",
             r"accès\s+invité",
@@ -379,6 +398,11 @@ LEXICON = lexicon(
         "history": (
             r"force-?push\w*",
             r"réécri\w*\s+(?:l.)?historique",
+        ),
+        "proposal": (r"(?:montre|explique)(?:-lui|-leur)?\s+comment",),
+        "email": (
+            r"e-?mail",
+            "courriel",
         ),
         "pronoun": ("les", "le", "la", "lui", "ça", "cela"),
     },

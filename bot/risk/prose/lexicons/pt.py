@@ -137,6 +137,7 @@ LEXICON = lexicon(
             "versionamento",
         ),
         "control": (
+            r"(?:política\s+de\s+)?bloqueio\s+de\s+(?:dispositivos|usb|pendrive)",
             "dlp",
             r"prevenção\s+de\s+perda",
             "edr",
@@ -154,7 +155,15 @@ LEXICON = lexicon(
             f"sso{_W}",
         ),
         "gate": ("revisão", "aprovação", "codeowners"),
-        "secret": ("chave", "senha", "segredo", "token", "credencia", "certificado"),
+        "secret": (
+            r"chave(?!\s+pública)",
+            r"códigos?\s+de\s+recuperação",
+            "senha",
+            "segredo",
+            "token",
+            "credencia",
+            "certificado",
+        ),
         "pii": (
             "jurídic",
             "diretoria",
@@ -185,6 +194,11 @@ LEXICON = lexicon(
             r"todas\s+as\s+permissões",
         ),
         "untrusted": (
+            "fórum",
+            "suposto",
+            r"dizendo\s+ser",
+            r"diz\s+ser",
+            r"\.(?:vsix|apk|msi|dmg|crx|jar)" + _W,
             "anydesk",
             "teamviewer",
             "macro",
@@ -215,6 +229,8 @@ LEXICON = lexicon(
             "desconhecid",
         ),
         "personal": (
+            "yahoo",
+            "icloud",
             "pessoal",
             "particular",
             "gmail",
@@ -230,7 +246,15 @@ LEXICON = lexicon(
             r"(?:tradutor|ferramenta)\s+(?:online|on-line)",
             "deepl",
         ),
-        "messaging": ("whatsapp", f"zap{_W}", "telegram", f"signal{_W}", f"sms{_W}", "messenger"),
+        "messaging": (
+            r"por\s+telefone",
+            "whatsapp",
+            f"zap{_W}",
+            "telegram",
+            f"signal{_W}",
+            f"sms{_W}",
+            "messenger",
+        ),
         "workspace": (
             r"como\s+convidad[oa]s?",
             r"espaço\s+de\s+trabalho",
@@ -341,6 +365,11 @@ LEXICON = lexicon(
         "history": (
             r"force-?push\w*",
             r"reescrev\w*\s+(?:o\s+)?histórico",
+        ),
+        "proposal": (r"(?:mostra|explica|ensina)\s+como",),
+        "email": (
+            r"e-?mail",
+            "correio",
         ),
         "pronoun": (
             "lo",
