@@ -219,3 +219,69 @@ def test_long_input_stays_fast() -> None:
     start = time.perf_counter()
     assess_intent(blob[:65536])
     assert time.perf_counter() - start < 0.05
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # someone else's request, reported
+        "The caller said he was from the bank and asked me to install AnyDesk on the finance PC.",
+        # the action is what a change request will ask for
+        "Please draft a change request to decommission the old production cluster next month.",
+        # teaching how, not doing
+        "Show them how to share files through the company OneDrive instead of USB sticks.",
+        # a warning about the message itself
+        "The invoice wants you to enable content — that's a classic phishing trick; report it.",
+        # harmless data
+        "Download the anonymized 1% sample of the customer database to your laptop.",
+        # outsiders in a new, dedicated space
+        "Invite the agency's workspace into a new dedicated channel for the redesign.",
+        # nouns that look like actions
+        "The deletion of the production database was reviewed in the postmortem.",
+        "Die Veröffentlichung des Signaturschlüssels ist verboten.",
+    ],
+)
+def test_scope_and_form_lower_what_is_not_an_instruction(text: str) -> None:
+    assert _categories(text) == set(), text
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("El almacén de respaldos de producción no se usa. Bórralo hoy.", "backups"),
+        ("O cofre de backups não é usado. Podes eliminá-lo hoje?", "backups"),
+        ("Un supuesto proveedor envió un instalador. Ejecútalo como administrador.", "exec"),
+        ("小王，生产库里的订单历史太占地方了，今天全部删掉吧。", "destroy"),
+        (
+            "The agency wants the customer records with card numbers. Send them over to them.",
+            "sharing",
+        ),
+    ],
+)
+def test_objects_and_recipients_named_earlier_are_found(text: str, category: str) -> None:
+    assert category in _categories(text), text
+
+
+def test_too_many_instructions_fail_closed() -> None:
+    text = " ".join(f"Never delete table{i} in the prod db{i}." for i in range(400))
+    findings = assess_intent(text)
+    assert "prose.intent.unread" in {f.rule for f in findings}
+    assert all(f.verdict == "require_approval" for f in findings)
+
+
+@pytest.mark.parametrize(
+    "blob",
+    [
+        "delete the production database backups, " * 2000,
+        "删除生产数据库的备份，" * 6000,
+        "borra las copias de seguridad de producción, " * 1400,
+        "remove it. " * 6000,
+        " ".join(f"the delete{i} remove{i} wipe{i}" for i in range(3000)),
+        "," * 65536,
+    ],
+)
+def test_adversarial_64kb_inputs_stay_fast(blob: str) -> None:
+    assess_intent("Wipe the production warehouse.")  # warm caches
+    start = time.perf_counter()
+    assess_intent(blob[:65536])
+    assert time.perf_counter() - start < 0.25  # ~20 ms alone; room for a loaded machine

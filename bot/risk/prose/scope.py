@@ -35,12 +35,22 @@ _NOTHING_AFTER = re.compile(r"[\s.!?,;:)»”\"']*(?:$|(?:e|y|et|und|and|then)\s
 _MAX_CLAUSE = 400  # a "clause" longer than this (no punctuation) is cut into windows
 
 
-@dataclass(frozen=True)
+@dataclass
 class Spans:
+    """Sentences of a text; each sentence's clauses are cut when first asked for."""
+
+    low: str
     sentences: list[tuple[int, int]]
     sentence_starts: list[int]
-    clauses: list[tuple[int, int]]
-    clause_starts: list[int]
+    _clauses: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+
+    def clauses(self, i: int) -> list[tuple[int, int]]:
+        out = self._clauses.get(i)
+        if out is None:
+            a, b = self.sentences[i]
+            out = _windows(_split(self.low, a, b, _CLAUSE_BREAK)) or [(a, b)]
+            self._clauses[i] = out
+        return out
 
 
 def _split(text: str, start: int, end: int, breaks: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -68,10 +78,7 @@ def _windows(spans_: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def spans(low: str) -> Spans:
     """Sentence and clause spans of the whole text, sorted, covering it."""
     sentences = _windows(_split(low, 0, len(low), _SENTENCE_END)) or [(0, len(low))]
-    clauses: list[tuple[int, int]] = []
-    for a, b in sentences:
-        clauses += _windows(_split(low, a, b, _CLAUSE_BREAK)) or [(a, b)]
-    return Spans(sentences, [s for s, _ in sentences], clauses, [c for c, _ in clauses])
+    return Spans(low, sentences, [s for s, _ in sentences])
 
 
 @dataclass
@@ -85,9 +92,13 @@ class Scope:
 
     # -- spans ----------------------------------------------------------------------------------
 
+    def _sentence_index(self, pos: int) -> int:
+        return max(0, bisect_right(self.structure.sentence_starts, pos) - 1)
+
     def clause_of(self, pos: int) -> tuple[int, int]:
-        i = max(0, bisect_right(self.structure.clause_starts, pos) - 1)
-        return self.structure.clauses[i]
+        clauses = self.structure.clauses(self._sentence_index(pos))
+        i = max(0, bisect_right([c for c, _ in clauses], pos) - 1)
+        return clauses[i]
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
         i = max(0, bisect_right(self.structure.sentence_starts, pos) - 1)
@@ -101,8 +112,12 @@ class Scope:
         """Where an object left out of this clause may have been named: the two clauses
         before it when the clause points back ("…, remove it"); in Chinese and Japanese,
         which drop objects freely, the clause before in the same sentence too."""
-        i = bisect_right(self.structure.clause_starts, clause[0]) - 1
-        before = self.structure.clauses[max(0, i - 2) : max(0, i)][::-1]
+        s = self._sentence_index(clause[0])
+        here = self.structure.clauses(s)
+        i = here.index(clause) if clause in here else 0
+        before = here[max(0, i - 2) : i][::-1]
+        if len(before) < 2 and s > 0:
+            before += self.structure.clauses(s - 1)[::-1][: 2 - len(before)]
         if (
             self.lx.pattern("pronoun").search(self.low, clause[0], clause[1])
             or self.enclitic(start)
