@@ -127,6 +127,8 @@ def assess_intent(text: str) -> list[Finding]:
     return list(found.values())
 
 
+MAX_SEEN = 2048
+"""Action words looked at per language (most are not in verb position)."""
 MAX_JUDGED = 256
 """Actions in verb position judged per language; a text with more is not read to the end
 in words, and says so (a finding that needs a person) rather than passing unread."""
@@ -217,19 +219,22 @@ def _judge_all(
     dests_of: dict[tuple[int, int], dict[str, re.Match[str]]] = {}
     seen: dict[str, dict[str, re.Match[str]]] = {}  # slot matches by text: repeats are free
     judged = 0
-    for hit in actions:
+    for seen_hits, hit in enumerate(actions):
         clause = scope.clause_of(hit.start)
-        if not scope.verb_position(hit.start, clause) or scope.noun(hit.start):
+        if seen_hits < MAX_SEEN and (
+            not scope.verb_position(hit.start, clause) or scope.noun(hit.start)
+        ):
             continue
         judged += 1
-        if judged > MAX_JUDGED:
+        if judged > MAX_JUDGED or seen_hits >= MAX_SEEN:
             if "unread" not in done:
                 yield (
                     "unread",
                     finding(
                         _UNREAD,
-                        f"The message holds more than {MAX_JUDGED} instructions in words; TwoKey "
-                        "did not read them all, so a person must look at the rest.",
+                        f"The message holds more action words than TwoKey reads in prose "
+                        f"({MAX_JUDGED} instructions, {MAX_SEEN} words); a person must look "
+                        "at the rest.",
                         text[hit.start : hit.start + 80],
                     ),
                 )

@@ -97,7 +97,9 @@ class Scope:
 
     def clause_of(self, pos: int) -> tuple[int, int]:
         clauses = self.structure.clauses(self._sentence_index(pos))
-        i = max(0, bisect_right([c for c, _ in clauses], pos) - 1)
+        if len(clauses) == 1:
+            return clauses[0]
+        i = max(0, bisect_right(clauses, (pos, len(self.low) + 1)) - 1)
         return clauses[i]
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
@@ -180,13 +182,16 @@ class Scope:
     def _word(self, start: int) -> str:
         """The whole first word of an action ("turned" in "turned off")."""
         end = start
-        while end < len(self.low) and self.low[end].isalnum():
+        limit = min(len(self.low), start + 40)
+        while end < limit and self.low[end].isalnum():
             end += 1
         return self.low[start:end]
 
     def enclitic(self, start: int) -> bool:
         """The action word carries its object as a pronoun ("ejecútalo", "eliminá-lo")."""
-        return bool(self.lx.enclitic_re.match(self.low, start + len(self._word(start)) - 4))
+        return self.lx.spaced and bool(
+            self.lx.enclitic_re.match(self.low, start + len(self._word(start)) - 4)
+        )
 
     def noun(self, start: int) -> bool:
         return self.lx.spaced and bool(self.lx.noun_form_re.search(self._word(start)))
