@@ -21,7 +21,7 @@ never hides a second, real instruction in the same message.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from heapq import merge
 from itertools import chain
@@ -184,7 +184,7 @@ def _starts(lx: Lexicon, text: str) -> frozenset[str]:
 def _slots(
     lx: Lexicon,
     text: str,
-    names: Sequence[str],
+    names: tuple[str, ...],
     seen: dict[str, dict[str, re.Match[str]]] | None = None,
 ) -> dict[str, re.Match[str]]:
     """The slots that occur in `text`, each with its first match. A slot whose fragments
@@ -194,11 +194,10 @@ def _slots(
         return seen[key]
     out: dict[str, re.Match[str]] = {}
     starts = _starts(lx, text)
-    for name in names:
-        heads = lx.heads(name)
+    for name, heads, pattern in lx.gates(names):
         if heads is not None and heads.isdisjoint(starts):
             continue
-        m = lx.pattern(name).search(text)
+        m = pattern.search(text)
         if m is not None:
             out[name] = m
     if seen is not None and len(seen) < 4096:

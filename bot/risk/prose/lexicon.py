@@ -108,12 +108,15 @@ class Lexicon:
     """An action word in this form is a noun ("deletion", "Veröffentlichung", "instalador")."""
     fold_accents: bool = False
     """Actions are matched with stress accents removed (Spanish "bórralo", "mándales")."""
-    verb_lead: str | None = None
-    """When set, what must end the clause text before an action for the action word to
-    be a verb (English: clause start, "please", "to", a modal…), not a noun ("the export",
-    "public sharing")."""
+    verb_lead: frozenset[str] | None = None
+    """When set, the words that may come right before an action for it to be a verb
+    (English: "please", "to", a modal…; or nothing, at the start of a clause), so that
+    "the export" and "public sharing" are read as nouns."""
     _cache: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
     _heads: dict[str, frozenset[str] | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    _gates: dict[str, list[tuple[str, frozenset[str] | None, re.Pattern[str]]]] = field(
         default_factory=dict, compare=False, repr=False
     )
 
@@ -189,6 +192,17 @@ class Lexicon:
     def noun_form_re(self) -> re.Pattern[str]:
         return re.compile(self.noun_form)
 
+    def gates(
+        self, names: tuple[str, ...]
+    ) -> list[tuple[str, frozenset[str] | None, re.Pattern[str]]]:
+        """(slot, heads, pattern) for each slot in `names`, built once."""
+        key = "\x00".join(names)
+        out = self._gates.get(key)
+        if out is None:
+            out = [(n, self.heads(n), self.pattern(n)) for n in names]
+            self._gates[key] = out
+        return out
+
     def heads(self, slot: str) -> frozenset[str] | None:
         """The literal starts every match of `slot` begins with, or None when some
         fragment has none (then the slot must always be searched)."""
@@ -209,10 +223,6 @@ class Lexicon:
         result = frozenset(out) if out is not None else None
         self._heads[slot] = result
         return result
-
-    @cached_property
-    def verb_lead_re(self) -> re.Pattern[str] | None:
-        return re.compile(self.verb_lead) if self.verb_lead else None
 
     @cached_property
     def past_form_re(self) -> re.Pattern[str]:
@@ -251,7 +261,7 @@ def lexicon(
         past_form=past_form,
         past_after=past_after,
         compounds=compounds,
-        verb_lead=verb_lead,
+        verb_lead=frozenset(verb_lead.split()) if verb_lead else None,
         noun_form=noun_form,
         fold_accents=fold_accents,
         enclitic=enclitic,

@@ -153,12 +153,17 @@ class Scope:
 
     def verb_position(self, start: int, clause: tuple[int, int]) -> bool:
         """The action word stands where a verb does (only languages that say where)."""
-        lead = self.lx.verb_lead_re
+        lead = self.lx.verb_lead
         if lead is None:
             return True
         a = max(clause[0], start - 40)
-        before = self.low[a:start] if a == clause[0] else "\x00" + self.low[a:start]
-        return bool(lead.search(before))
+        words = self.low[a:start].replace("’", "'").split()
+        while words and not words[-1].strip("*_>-"):
+            words.pop()  # markdown and list marks ("**", "-", ">")
+        if not words:
+            return a == clause[0]  # the action starts its clause
+        last = words[-1].strip("*_>-\"'“”(")
+        return last in lead or ("'" in last and last[last.index("'") :] in lead)
 
     # -- modifiers ------------------------------------------------------------------------------
 

@@ -20,13 +20,13 @@ LEXICON = lexicon(
     # "debug logging" are nouns. Gerunds need a lead (considering, by, worth …).
     noun_form=r"(?:ion|ions|ment|ments|ers|al|als)$",
     verb_lead=(
-        r"(?:^|(?<!\w)(?:please|pls|just|now|then|and|or|to|also|first|next|finally|simply|"
-        r"quickly|safely|kindly|immediately|you|we|i|let'?s|can|could|would|should|must|will|"
-        r"shall|'ll|’ll|might|may|need|needs|want|have|has|ok|okay|so|yes|definitely|probably|"
-        r"maybe|permanently|completely|fully|manually|actually|consider|considering|suggest|"
-        r"recommend|try|worth|by|start|begin|about|with|keep|go|ahead|better|best|always|never|is|be|"
-        r"don'?t|don’t|not|ever|also|can'?t|won'?t|shouldn'?t|mustn'?t|avoid|without|before|"
-        r"after|instead|rather|than|of|from|really|carefully|directly|temporarily|quietly))[\s*_>\-]*$"
+        "please pls just now then and or to also first next finally simply quickly safely "
+        "kindly immediately you we i let's lets can could would should must will shall 'll "
+        "might may need needs want have has ok okay so yes definitely probably maybe "
+        "permanently completely fully manually actually consider considering suggest "
+        "recommend try worth by start begin about with keep go ahead better best always never "
+        "is be don't dont not ever can't cant won't wont shouldn't mustn't avoid without "
+        "before after instead rather than of from really carefully directly temporarily quietly"
     ),
     entries={
         # ---------------------------------------------------------------- actions
