@@ -135,7 +135,8 @@ HOOKS = {"claude-code": claude_code}
 def main(argv: list[str] | None = None, stdin: TextIO | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1 or args[0] not in HOOKS:
-        print(f"usage: twokey-hook {{{'|'.join(HOOKS)}}}  (the hook's JSON on stdin)", file=sys.stderr)
+        names = "|".join(HOOKS)
+        print(f"usage: twokey-hook {{{names}}}  (the hook's JSON on stdin)", file=sys.stderr)
         return 2
     answer = HOOKS[args[0]]((stdin or sys.stdin).read())
     sys.stdout.write(json.dumps(answer) + "\n")
