@@ -101,3 +101,16 @@ async def test_arguments_nested_too_deep_are_422(real: httpx.AsyncClient, keys: 
     response = await real.post("/v1/instructions", json=body, headers=bearer(keys.opsbot))
     assert response.status_code == 422
     assert "nest deeper" in response.text
+
+
+async def test_resubmitting_a_call_with_its_key_returns_the_same_request_and_text(
+    real: httpx.AsyncClient, keys: Keys
+) -> None:
+    """How a runtime resumes after a restart: the same call and key find the held request."""
+    body = {**tool("drop_table", name="customers"), "idempotency_key": "run-7:call-3"}
+    first = await real.post("/v1/instructions", json=body, headers=bearer(keys.opsbot))
+    again = await real.post("/v1/instructions", json=body, headers=bearer(keys.opsbot))
+    assert (again.json()["id"], again.json()["text"]) == (first.json()["id"], first.json()["text"])
+    other = {**tool("drop_table", name="orders"), "idempotency_key": "run-7:call-3"}
+    clash = await real.post("/v1/instructions", json=other, headers=bearer(keys.opsbot))
+    assert clash.status_code == 409
