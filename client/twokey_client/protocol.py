@@ -357,7 +357,7 @@ def call(gate: Gate, step: Send) -> Op[Reply]:
         if attempt:
             yield Sleep(min(gate.backoff * (2 ** (attempt - 1)), 5.0))
         try:
-            reply = yield step
+            reply: Reply = yield step
         except Unreachable as exc:
             last = f"{exc} talking to {gate.url}"
             continue
