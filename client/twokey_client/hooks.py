@@ -54,15 +54,13 @@ def _ref(request_id: str | None) -> str:
 def allowed_reason(approval: Approval) -> str:
     request = approval.request
     if not approval.approved_by_person:
-        return f"TwoKey allowed this call: risk {request.risk}, no second person needed" + (
+        return (
+            f"TwoKey allowed this call: risk {request.risk}, no second person needed"
             f"{_ref(request.id)}."
         )
-    votes = [v for v in request.raw.get("votes") or [] if isinstance(v, dict) and v.get("approve")]
-    who = ", ".join(str(v.get("voter")) for v in votes) or str(
-        request.raw.get("decided_by") or "an approver"
-    )
-    notes = " / ".join(str(v["comment"]) for v in votes if v.get("comment"))
-    return f"Approved in TwoKey by {who}" + (f": {notes}" if notes else "") + f"{_ref(request.id)}."
+    who = ", ".join(approval.approvers) or "an approver"
+    note = f": {approval.comment}" if approval.comment else ""
+    return f"Approved in TwoKey by {who}{note}{_ref(request.id)}."
 
 
 def refused_reason(refusal: NotApproved) -> str:
@@ -70,7 +68,8 @@ def refused_reason(refusal: NotApproved) -> str:
     ref = _ref(refusal.request_id)
     match refusal.status:
         case "denied":
-            return f"Denied in TwoKey: {why}{ref}. Do not retry this call; ask the user."
+            who = f" by {refusal.decided_by}" if refusal.decided_by else ""
+            return f"Denied in TwoKey{who}: {why}{ref}. Do not retry this call; ask the user."
         case "expired":
             return f"Expired in TwoKey: nobody approved this call in time, so it is a no{ref}."
         case "blocked":

@@ -57,11 +57,17 @@ class NotApproved(Exception):
     """The action must not run: blocked, denied, expired, cancelled, or no answer."""
 
     def __init__(
-        self, status: str, reason: str | None = None, request_id: str | None = None
+        self,
+        status: str,
+        reason: str | None = None,
+        request_id: str | None = None,
+        decided_by: str | None = None,
     ) -> None:
         self.status = status
         self.reason = reason
         self.request_id = request_id
+        self.decided_by = decided_by
+        """Who decided (the denying approver, `policy`, the requester who cancelled), if known."""
         where = f" (request {request_id})" if request_id else ""
         why = f": {reason}" if reason else ""
         super().__init__(f"not approved{where}: {status}{why}")
@@ -238,6 +244,26 @@ class Approval:
     @property
     def approved_by_person(self) -> bool:
         return self.request.status == "approved"
+
+    @property
+    def approvers(self) -> list[str]:
+        """Who approved (empty when the policy allowed it without a person)."""
+        if not self.approved_by_person:
+            return []
+        voters = [str(v.get("voter")) for v in _approving_votes(self.request)]
+        decided = self.request.raw.get("decided_by")
+        return voters or ([str(decided)] if decided else [])
+
+    @property
+    def comment(self) -> str | None:
+        """The approvers' comments, if they left any."""
+        notes = [str(v["comment"]) for v in _approving_votes(self.request) if v.get("comment")]
+        return " / ".join(notes) or None
+
+
+def _approving_votes(request: GateRequest) -> list[dict[str, Any]]:
+    votes = request.raw.get("votes") or []
+    return [v for v in votes if isinstance(v, dict) and v.get("approve")]
 
 
 # ---- building a submission --------------------------------------------------------------
@@ -442,7 +468,8 @@ def refusal(request: GateRequest) -> NotApproved:
     if request.is_open:
         return NotApproved(request.status, "no decision before the wait ended", request.id)
     reason = request.reason or "; ".join(request.reasons) or None
-    return NotApproved(request.status, reason, request.id)
+    decided = request.raw.get("decided_by")
+    return NotApproved(request.status, reason, request.id, str(decided) if decided else None)
 
 
 def failure(exc: TwoKeyError, request_id: str | None = None) -> NotApproved:

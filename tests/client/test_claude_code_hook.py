@@ -113,7 +113,7 @@ def test_denied_in_slack_is_denied_with_the_approvers_reason(
     gate.deny("use the staging copy")
     body = finish(proc)
     assert body["permissionDecision"] == "deny"
-    assert "Denied in TwoKey: use the staging copy" in body["permissionDecisionReason"]
+    assert "Denied in TwoKey by U0PLAT001: use the staging copy" in body["permissionDecisionReason"]
 
 
 def test_expired_is_denied(gate_env: Callable[..., Gate]) -> None:

@@ -67,7 +67,9 @@ def test_denied_raises_with_the_approvers_reason(gate_env: Callable[..., Gate]) 
         gate.deny("use the staging copy")
         with pytest.raises(NotApproved) as caught:
             result.result(timeout=20)
-    assert (caught.value.status, caught.value.reason) == ("denied", "use the staging copy")
+    refusal = caught.value
+    assert (refusal.status, refusal.reason) == ("denied", "use the staging copy")
+    assert refusal.decided_by == "U0PLAT001"
     assert ran == []
 
 

@@ -82,6 +82,7 @@ async def test_request_approval_denied_carries_the_reason(gate_env: Callable[...
         "status": "denied",
         "request_id": verdict["request_id"],
         "reason": "use the staging copy",
+        "decided_by": "U0PLAT001",
     }
 
 

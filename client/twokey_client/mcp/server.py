@@ -54,14 +54,13 @@ class _State:
 
 def _approved(approval: Approval) -> dict[str, Any]:
     request = approval.request
-    votes = [v for v in request.raw.get("votes") or [] if isinstance(v, dict) and v.get("approve")]
     return {
         "go_ahead": True,
         "status": request.status,
         "request_id": request.id,
         "risk": request.risk,
-        "approved_by": [str(v.get("voter")) for v in votes] or None,
-        "comment": " / ".join(str(v["comment"]) for v in votes if v.get("comment")) or None,
+        "approved_by": approval.approvers or None,
+        "comment": approval.comment,
         "text": approval.text,
     }
 
@@ -72,6 +71,7 @@ def _refused(refusal: NotApproved) -> dict[str, Any]:
         "status": refusal.status,
         "request_id": refusal.request_id,
         "reason": refusal.reason,
+        "decided_by": refusal.decided_by,
     }
 
 
