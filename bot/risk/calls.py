@@ -401,10 +401,12 @@ _CHANGES = (
     _DESTROY
     | _ALONE_DESTROY
     | _w(
-        "update set write put patch move mv rename replace overwrite push deploy apply migrate "
-        "reset restore revoke kill modify alter change upload sync import"
+        "write put move mv rename replace overwrite push deploy apply migrate reset restore "
+        "upload sync import"
     )
 )
+"""Verbs where `force` means "over what is there": replacing, pushing, restoring, deleting.
+Routine edits (`update_issue(force=True)`) are not among them."""
 _SAFEGUARD_OFF = _w("force forced cascade recursive skip no bypass ignore unsafe yes")
 _PUBLIC_VALUES = frozenset(
     {

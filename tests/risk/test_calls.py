@@ -37,6 +37,8 @@ RISKY: list[tuple[str, dict[str, Any], str]] = [
     ("disableMfa", {"org": "acme"}, "call.controls_off"),
     ("git_push", {"branch": "main", "force": True}, "call.safeguard_off"),
     ("terminate_instances", {"ids": ["i-0abc", "i-0def"]}, "call.destroy_infra"),
+    ("restore_snapshot", {"db": "prod", "overwrite": True, "force": True}, "call.safeguard_off"),
+    ("update_repository", {"repo": "api", "visibility": "public"}, "call.public_value"),
 ]
 
 BENIGN: list[tuple[str, dict[str, Any]]] = [
@@ -51,6 +53,10 @@ BENIGN: list[tuple[str, dict[str, Any]]] = [
     ("get_weather", {"city": "Paris"}),
     ("make_private", {"doc": "Q3 board deck"}),
     ("enable_mfa", {"org": "acme"}),
+    ("update_issue", {"issue": 4, "state": "closed", "force": True}),
+    ("remove_label", {"issue": 4, "label": "bug"}),
+    ("Bash", {"command": "git status", "description": "Show the working tree"}),
+    ("write_file", {"path": "src/app.py", "content": "print('hi')\n"}),
 ]
 
 
