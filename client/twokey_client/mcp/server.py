@@ -28,6 +28,8 @@ from twokey_client.protocol import (
 )
 
 DEFAULT_WAIT = 600.0
+MAX_REMEMBERED = 1000
+"""Texts of submitted requests kept for redeeming; an older one can no longer be redeemed."""
 
 mcp = FastMCP(
     "twokey",
@@ -102,6 +104,8 @@ async def _submit(
     body = submission(requester=requester_from_env(), justification=justification, **what)
     request = await gate.run(protocol.submit(gate.gate, body))
     if request.text is not None:
+        if len(_State.texts) >= MAX_REMEMBERED:  # oldest first: dicts keep insertion order
+            del _State.texts[next(iter(_State.texts))]
         _State.texts[request.id] = request.text
     return request
 
