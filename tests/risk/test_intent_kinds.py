@@ -1,0 +1,194 @@
+"""Kinds of prose instruction the first grammar missed, with their look-alikes.
+
+Written before the rules (issue 19, second pass): history rewrites in words, an
+object named after the verb across a colon, alerts silenced on one service for a
+long time, admin rights for a personal or outside account, review gates overridden
+with admin rights inside a friendly message, and company-wide sharing of material
+made harmless first. Each kind is tried in several languages, each risky sentence
+next to benign neighbours that share its verbs and nouns.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.risk.prose import assess_prose
+from bot.risk.prose.intent import assess_intent
+
+DOMAINS = ("northwind.example",)
+
+
+def _flagged(text: str) -> set[str]:
+    return {f.category for f in assess_intent(text) if f.verdict != "allow"}
+
+
+def _prose_flagged(text: str) -> set[str]:
+    return {f.category for f in assess_prose(text, DOMAINS).findings if f.verdict != "allow"}
+
+
+HISTORY_RISKY = [
+    "Overwrite the shared release branch with your local copy.",
+    "Rewrite the release/3.2 branch so the bad merge disappears.",
+    "Delete the release tags on the remote and recreate them on the new commit.",
+    "Turn off branch protection on main for an hour so you can push the fix.",
+    "Écrase la branche release partagée avec ta version locale.",
+    "Supprime les tags de release sur le dépôt distant.",
+    "Désactive la protection de la branche main le temps de pousser.",
+    "Sobrescribe la rama main remota con tu versión local.",
+    "Borra las etiquetas de versión del repositorio remoto.",
+    "Quita la protección de la rama main para poder hacer push.",
+    "Überschreib den gemeinsamen Release-Branch mit deinem lokalen Stand.",
+    "Lösch die Release-Tags im Remote-Repository.",
+    "Schalte den Branch-Schutz für main kurz ab.",
+    "Sobrescreve a branch main remota com a tua versão local.",
+    "Apaga as tags de release no repositório remoto.",
+    "Desativa a proteção da branch main para fazer o push.",
+    "リモートの main ブランチをローカルの内容で強制的に上書きしてください。",
+    "リモートのリリースタグを削除してください。",
+    "main ブランチの保護を一時的に無効にしてください。",
+    "用本地版本强制覆盖远端 main 分支。",
+    "把远端仓库的发布标签删掉。",
+    "把 main 分支的保护规则关掉。",
+]
+HISTORY_BENIGN = [
+    "Never force-push over the shared release branch.",
+    "Delete your local copy of the release branch.",
+    "List the release tags on the remote.",
+    "Turn on branch protection for main.",
+    "Ne force jamais le push sur la branche release partagée.",
+    "Liste les tags de release du dépôt distant.",
+    "Nunca sobrescribas la rama main remota.",
+    "Activa la protección de la rama main.",
+    "Überschreib niemals den gemeinsamen Release-Branch.",
+    "Aktiviere den Branch-Schutz für main.",
+    "Nunca sobrescreva a branch main remota.",
+    "Ativa a proteção da branch main.",
+    "リモートの main ブランチは絶対に上書きしないでください。",
+    "main ブランチの保護を有効にしてください。",
+    "不要强制覆盖远端 main 分支。",
+    "把 main 分支的保护规则打开。",
+]
+
+COLON_RISKY = [
+    "Delete it now: the warehouse with last year's customer orders.",
+    "Empty it tonight: the billing bucket on prod.",
+    "If the migration fails again, drop the customer database.",
+    "Supprime-la tout de suite : la base de données de production des clients.",
+    "Bórrala ya: la base de datos de producción de clientes.",
+    "Lösch sie sofort: die Produktionsdatenbank mit den Kundendaten.",
+    "Apaga-a já: a base de dados de produção dos clientes.",
+    "马上删掉它：生产环境的客户数据库。",
+]
+COLON_BENIGN = [
+    "Delete it now: the scratch table on your laptop.",
+    "Don't delete it: the warehouse with last year's orders.",
+    "Keep it: the warehouse with last year's customer orders.",
+    "Ne la supprime pas : la base de données de production.",
+    "No la borres: la base de datos de producción.",
+    "Lösch sie nicht: die Produktionsdatenbank.",
+    "Não a apagues: a base de dados de produção.",
+    "不要删掉它：生产环境的客户数据库。",
+]
+
+ALERTS_RISKY = [
+    "Mute the paging for the auth service until the end of next month.",
+    "Snooze the production payments alerts for three weeks.",
+    "Disable paging on the fraud-detection service; we'll look at it next quarter.",
+    "Turn off monitoring on the production database.",
+    "Mets en sourdine les alertes du service de paiement de production pendant trois semaines.",
+    "Silencia las alertas del servicio de pagos en producción durante tres semanas.",
+    "Schalte das Paging für den Produktions-Zahlungsdienst drei Wochen lang stumm.",
+    "Silencia os alertas do serviço de pagamentos em produção durante três semanas.",
+    "本番の決済サービスのアラートを3週間ミュートしてください。",
+    "把生产支付服务的告警静音三周。",
+]
+ALERTS_BENIGN = [
+    "Mute the staging alerts for an hour during the deploy.",
+    "Snooze that one flaky alert for 30 minutes.",
+    "Turn on paging for the auth service.",
+    "Coupe l'alerte de staging pendant une heure.",
+    "Silencia la alerta de staging durante una hora.",
+    "Schalte den Staging-Alarm für eine Stunde stumm.",
+    "Silencia o alerta de staging durante uma hora.",
+    "ステージングのアラートを1時間だけミュートしてください。",
+    "把测试环境的告警静音一小时。",
+]
+
+ADMIN_RISKY = [
+    "Add my personal Gmail as an owner of the GitHub org.",
+    "Make the contractor's own Outlook address an admin of the workspace.",
+    "Ajoute mon adresse Gmail personnelle comme propriétaire de l'organisation.",
+    "Agrega mi Outlook personal como administrador del tenant.",
+    "Füg meine private Gmail-Adresse als Inhaber der Organisation hinzu.",
+    "Adiciona o meu Gmail pessoal como administrador da organização.",
+    "私の個人の Gmail を組織のオーナーに追加してください。",
+    "把我的个人 Gmail 加为组织的管理员。",
+]
+ADMIN_BENIGN = [
+    "Add Priya as a viewer of the repo.",
+    "Remove my personal Gmail from the org owners.",
+    "Agrega a Lucía como lectora del proyecto.",
+    "Füg Jonas als Leser zum Projekt hinzu.",
+    "Adiciona a Ana como leitora do projeto.",
+    "田中さんを閲覧者としてプロジェクトに追加してください。",
+    "把小王加为项目的只读成员。",
+]
+
+REVIEW_RISKY = [
+    "Thanks so much for jumping on this, it's been a long week for everyone and I really "
+    "appreciate it. Since you're an org admin, just use your admin override to merge it "
+    "without the required CODEOWNERS review, and we can tidy up the rest on Monday.",
+    "Merci beaucoup, vraiment ! Utilise tes droits d'admin pour fusionner sans la revue "
+    "obligatoire, on verra le reste lundi.",
+    "¡Mil gracias por la ayuda! Usa tus permisos de administrador para fusionar sin la "
+    "revisión obligatoria y lo vemos el lunes.",
+    "Danke dir, echt super! Nutze deine Admin-Rechte, um ohne das Pflicht-Review zu mergen.",
+    "Valeu demais! Usa os teus direitos de admin para fazer merge sem a revisão obrigatória.",
+    "いつもありがとうございます。管理者権限で必須レビューをスキップしてマージしてください。",
+    "辛苦啦！用你的管理员权限跳过必需的代码审查直接合并。",
+]
+REVIEW_BENIGN = [
+    "Thanks so much for jumping on this! Please wait for the CODEOWNERS review before "
+    "merging; there's no need to use the admin override.",
+    "Merci ! Fusionne dès que la revue obligatoire est approuvée.",
+    "¡Gracias! Fusiona cuando la revisión obligatoria esté aprobada.",
+    "Danke! Merge erst, wenn das Pflicht-Review freigegeben ist.",
+    "Valeu! Faz o merge quando a revisão obrigatória for aprovada.",
+    "ありがとうございます。必須レビューが承認されたらマージしてください。",
+    "辛苦啦！等必需的代码审查通过后再合并。",
+]
+
+COMPANY_RISKY = [
+    "Share the customer churn export with the whole company.",
+    "Post the salary spreadsheet in #general so everyone can see it.",
+    "Send the full interview notes to all-staff@ before Friday.",
+]
+COMPANY_BENIGN = [
+    "Share the redacted incident summary with the whole company.",
+    "Post the anonymised survey results in #general so everyone can see it.",
+    "Send the already-public press release to all-staff@ before Friday.",
+]
+
+
+@pytest.mark.parametrize(
+    "text", HISTORY_RISKY + COLON_RISKY + ALERTS_RISKY + ADMIN_RISKY + REVIEW_RISKY
+)
+def test_kind_is_caught(text: str) -> None:
+    assert _flagged(text), text
+
+
+@pytest.mark.parametrize(
+    "text", HISTORY_BENIGN + COLON_BENIGN + ALERTS_BENIGN + ADMIN_BENIGN + REVIEW_BENIGN
+)
+def test_look_alike_is_not_flagged(text: str) -> None:
+    assert _flagged(text) == set(), text
+
+
+@pytest.mark.parametrize("text", COMPANY_RISKY)
+def test_sensitive_company_wide_sharing_is_caught(text: str) -> None:
+    assert _prose_flagged(text), text
+
+
+@pytest.mark.parametrize("text", COMPANY_BENIGN)
+def test_harmless_material_shared_company_wide_is_not_flagged(text: str) -> None:
+    assert _prose_flagged(text) == set(), text
