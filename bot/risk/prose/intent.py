@@ -72,6 +72,8 @@ _REASONS = {
     "history": "Asks in plain words to rewrite shared history; other people's work can be lost.",
 }
 _LOCAL_LOWERS = frozenset(["destroy", "backups", "controls", "history"])
+# Object slots that only qualify another object: alone they name nothing to destroy or send.
+_QUALIFIERS = frozenset(["prod", "bulk", "lasting", "service"])
 
 
 @dataclass(frozen=True)
@@ -241,10 +243,11 @@ def _judge_all(
         objects = objects_of.get(clause)
         if objects is None:
             objects = _slots(lx, low[clause[0] : clause[1]], _OBJECTS_OF_INTEREST, seen)
-            if not (objects.keys() - {"prod", "bulk", "lasting"}) or scope.enclitic(hit.start):
-                for previous in scope.antecedents(clause, hit.start):  # "…. Please run it today"
-                    found = _slots(lx, low[previous[0] : previous[1]], _OBJECTS_OF_INTEREST, seen)
-                    if found.keys() - {"prod", "bulk", "lasting"}:
+            if not (objects.keys() - _QUALIFIERS) or scope.enclitic(hit.start):
+                # "…. Please run it today", "Delete it now: the warehouse …"
+                for other in chain(scope.antecedents(clause, hit.start), scope.announced(clause)):
+                    found = _slots(lx, low[other[0] : other[1]], _OBJECTS_OF_INTEREST, seen)
+                    if found.keys() - _QUALIFIERS:
                         objects = {**found, **objects}
                         break
             objects_of[clause] = objects
@@ -267,13 +270,19 @@ def _judge_all(
         if not objects and not dests and hit.slot != "history":
             continue
         kinds = objects.keys()
+        if "alerting" in kinds and scope.sentence_has(sentence, "brief"):
+            kinds = kinds - {"alerting"}  # muted for an hour, during the deploy
         if hit.slot == "open" and "untrusted" not in kinds and scope.untrusted_near(sentence):
             kinds = kinds | {"untrusted"}  # "A stranger mailed you a tool. Run it."
         category = _judge(hit.slot, kinds, dests.keys())
         if category is None or category in done:
             continue
-        if category in ("controls", "backups") and scope.clause_has(clause, "exception"):
-            continue  # removing an exception to a control tightens it
+        if (
+            category in ("controls", "backups")
+            and hit.slot in ("destroy", "disable")
+            and scope.clause_has(clause, "exception")
+        ):
+            continue  # removing an exception to a control tightens it (an override does not)
         if category in ("sharing", "export") and scope.sentence_has(sentence, "sanitized"):
             continue  # an anonymized sample, a copy without the personal fields
         if category == "sharing" and scope.sentence_has(sentence, "dedicated"):
@@ -282,8 +291,13 @@ def _judge_all(
             continue
         if scope.lowered(hit.start, hit.end, clause, sentence):
             continue
-        if category in _LOCAL_LOWERS and "prod" not in objects and scope.local(sentence):
-            continue
+        if (
+            category in _LOCAL_LOWERS
+            and "prod" not in objects
+            and scope.local(sentence)
+            and not (category == "history" and scope.sentence_has(sentence, "shared"))
+        ):
+            continue  # a local copy; but "overwrite the remote branch with your local one" is not
         obj = _describe(objects, low, clause)
         dest = next((m.group(0) for m in dests.values()), "an outside place")
         reason = _REASONS[category].format(obj=obj, dest=dest)
@@ -298,6 +312,7 @@ def _describe(objects: dict[str, re.Match[str]], low: str, clause: tuple[int, in
         "control",
         "alerting",
         "gate",
+        "ref",
         "secret",
         "pii",
         "admin",
@@ -315,13 +330,18 @@ def _describe(objects: dict[str, re.Match[str]], low: str, clause: tuple[int, in
 
 def _judge(action: str, objects: Iterable[str], dests: Iterable[str]) -> str | None:
     """The risky combinations; None when the words do not add up to one."""
-    if action == "history":
-        return "history"
     o = frozenset(objects)
+    if action == "history" or (action in ("destroy", "reset", "rewrite") and "ref" in o):
+        return "history"  # force-push; overwrite, rewrite or delete a shared branch or tag
+    if action == "rewrite":
+        return None
     d = frozenset(dests)
     weighty = bool(o & {"prod", "bulk"})
     has_data = bool(o & {"data", "system"}) or ("data_weak" in o and weighty)
-    controls = bool(o & {"control", "gate"}) or ("alerting" in o and bool(o & {"bulk", "lasting"}))
+    # alerts silenced in bulk, for long, or on a production system or a named service
+    controls = bool(o & {"control", "gate"}) or (
+        "alerting" in o and bool(o & {"bulk", "lasting", "prod", "service", "system", "data"})
+    )
     if action in ("destroy", "reset"):
         if "backup" in o:
             return "backups"

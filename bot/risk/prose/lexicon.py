@@ -36,6 +36,7 @@ ACTIONS: Final = (
     "export",
     "open",
     "history",  # rewriting shared history: force-push, 强制覆盖
+    "rewrite",  # rewriting something: risky only for a shared branch or tag
 )
 OBJECTS: Final = (
     "data",
@@ -53,6 +54,8 @@ OBJECTS: Final = (
     "prod",
     "bulk",
     "lasting",  # a long or open-ended duration ("until next quarter", "dauerhaft")
+    "ref",  # a shared branch or tag (release branch, main, release tags): history
+    "service",  # a named service: silencing its alerts leaves an outage unseen
 )
 DESTINATIONS: Final = (
     "public",
@@ -81,6 +84,8 @@ SCOPES: Final = (
     "dedicated",  # a new, separate space for outsiders ("a dedicated channel", "新建频道")
     "recipient",  # points at recipients named in the sentence before ("send it to them")
     "reported",  # someone else's request, reported ("they asked me to install …")
+    "shared",  # the shared side of a branch is named ("remote", "partagée", "远端")
+    "brief",  # a short, bounded duration ("for an hour", "during the deploy", "1時間")
 )
 SLOTS: Final = ACTIONS + OBJECTS + DESTINATIONS + SCOPES
 _STEMMED: Final = frozenset(ACTIONS + OBJECTS + DESTINATIONS)

@@ -134,6 +134,15 @@ class Scope:
             return before[:1]
         return []
 
+    def announced(self, clause: tuple[int, int]) -> list[tuple[int, int]]:
+        """The clause after this one when this one ends with a colon: "Delete it now: the
+        warehouse …" names its object after the verb."""
+        if not self.low[clause[0] : clause[1]].rstrip().endswith((":", "：")):
+            return []
+        here = self.structure.clauses(self._sentence_index(clause[0]))
+        i = here.index(clause) if clause in here else len(here)
+        return here[i + 1 : i + 2]
+
     def clause_has(self, clause: tuple[int, int], slot: str) -> bool:
         return bool(self.lx.pattern(slot).search(self.low, clause[0], clause[1]))
 

@@ -64,6 +64,8 @@ LEXICON = lexicon(
             rf"hebel\w*{_GAP}aus{_W}",
             "übergeh",
             "bypass",
+            r"ohne\s+(?:\S+\s+){0,4}?(?:zu\s+)?(?:mergen|pushen|deployen|zusammenzuführen|freizugeben)"
+            + _W,
         ),
         "grant": (
             f"gib{_W}",
@@ -365,6 +367,10 @@ LEXICON = lexicon(
             f"zieh(?:e|en|t)?{_W}",
         ),
         "alerting": (
+            "paging",
+            "pager",
+            "rufbereitschaft",
+            "benachrichtigung",
             "alarm",
             "warnung",
             "alert",
@@ -402,7 +408,30 @@ LEXICON = lexicon(
             "ihnen",
             "ihm",
         ),
+        "rewrite": ("umschreib", "neu\\s+schreib"),
+        "ref": (
+            r"(?:release|main|master|haupt|remote|produktions)-?branch",
+            r"(?:release|versions)-?tags?",
+            "hauptzweig",
+            r"release/[\w.\-]+",
+        ),
+        "service": ("dienst", "service", r"api(?![a-zäöüß])", "anwendung"),
+        "shared": (
+            r"remote\w*",
+            r"gemeinsam\w*",
+            r"geteilt\w*",
+            r"origin\w*",
+            r"upstream\w*",
+            r"geschützt\w*",
+        ),
+        "brief": (
+            r"(?:für\s+)?(?:eine|einer|zwei|drei|\d+)\s+(?:stunden?|minuten?)",
+            r"während\s+(?:des|der)\s+(?:deployments?|wartung|migration)",
+        ),
         "lasting": (
+            r"(?:zwei|drei|vier|mehrere|\d+)\s+(?:wochen|monate)",
+            "wochenlang",
+            "monatelang",
             r"bis\s+zum\s+(?:nächsten|ende)",
             r"für\s+die\s+nächsten\s+(?:\w+\s+)?(?:wochen|monate|jahre)",
             "dauerhaft",

@@ -90,6 +90,8 @@ LEXICON = lexicon(
             f"ignor(?:e|es|ing){_W}",
             "sidestep",
             "exempt",
+            # "merge it without the required review": the gate named after the verb
+            rf"(?:merg|push|deploy|ship|releas)(?:e|es|ing)?\s+(?:\S+\s+){{0,3}}?without{_W}",
         ),
         "grant": (
             "grant",
@@ -151,9 +153,6 @@ LEXICON = lexicon(
         ),
         # ---------------------------------------------------------------- objects
         "data": (
-            r"remote\s+(?:tags?|branch(?:es)?)",
-            r"release\s+tags?",
-            r"main\s+branch",
             f"drive{_W}",
             "database",
             f"dbs?{_W}",
@@ -536,7 +535,7 @@ LEXICON = lexicon(
         "report": (
             "yesterday",
             r"last\s+(?:week|month|night|year|quarter|time|sprint|friday|monday|tuesday|"
-            r"wednesday|thursday|saturday|sunday)",
+            r"wednesday|thursday|saturday|sunday)(?!['’]s)",
             "ago",
             r"root\s+cause",
             r"post[- ]?mortem",
@@ -577,7 +576,42 @@ LEXICON = lexicon(
             "they",
             r"over\s+to",
         ),
+        "rewrite": (f"rewrit(?:e|es|ing){_W}", f"clobber(?:s|ing)?{_W}"),
+        "ref": (
+            r"(?:release|main|master|trunk|shared|remote|upstream|protected|default|prod|production)"
+            r"\s+branch(?:es)?",
+            r"release/[\w.\-]+",
+            r"(?:release|version|remote|git)\s+tags?",
+            r"tags?\s+on\s+(?:the\s+)?(?:remote|origin)",
+            r"origin/\w+",
+            r"(?:remote|upstream|origin)\s+(?:main|master)",
+        ),
+        "service": (
+            f"services?{_W}",
+            "microservice",
+            f"apis?{_W}",
+            f"endpoints?{_W}",
+            f"apps?{_W}",
+        ),
+        "shared": (
+            r"remote\w*",
+            r"shared\w*",
+            r"origin\w*",
+            r"upstream\w*",
+            r"everyone'?s",
+            r"protected\w*",
+        ),
+        "brief": (
+            r"for\s+(?:an?|one|two|three|\d+|a\s+few|half\s+an?)\s+(?:minutes?|mins?|hours?|hrs?)",
+            r"(?:\d+|five|ten|fifteen|thirty)[- ](?:minutes?|mins?)",
+            r"during\s+the\s+(?:deploy\w*|maintenance|migration|window|rollout|release|cutover|upgrade)",
+            r"until\s+the\s+(?:deploy\w*|maintenance|migration|rollout|release|cutover|upgrade)\s+(?:is\s+)?"
+            r"(?:done|finishes|completes|over)",
+        ),
         "lasting": (
+            r"until\s+(?:the\s+end\s+of\s+)?(?:the\s+)?next\s+(?:week|month|quarter|year|sprint)",
+            r"(?:next|following)\s+(?:quarter|month|year)",
+            r"for\s+(?:a|one|two|three|four|several|\d+)\s+(?:weeks?|months?|quarters?)",
             r"until\s+(?:next|the\s+end\s+of\s+(?:the\s+)?)\s*(?:quarter|year|month)",
             r"for\s+(?:the\s+next\s+)?(?:\w+\s+)?(?:weeks|months|quarters|years)",
             "indefinitely",

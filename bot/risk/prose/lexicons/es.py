@@ -57,6 +57,7 @@ LEXICON = lexicon(
             "sorte",
             r"pas(?:a|e|ar)\s+por\s+alto",
             "bypass",
+            r"(?:fusion|merge|empuj|despleg|mezcl)\w*\s+(?:\S+\s+){0,3}?sin" + _W,
         ),
         "grant": (
             f"(?:hacemos|hazlo|hazla|hacerlo|hacerla|hágalo|hacer){_W}",
@@ -381,7 +382,21 @@ LEXICON = lexicon(
             "ellos",
             "ellas",
         ),
+        "rewrite": ("reescrib", "reescrit"),
+        "ref": (
+            r"rama\s+(?:\S+\s+)?(?:main|master|principal|release|remota|compartida|de\s+release"
+            r"|de\s+producción|protegida)",
+            r"(?:etiquetas?|tags?)\s+de\s+(?:versión|version|release|lanzamiento)",
+            r"release/[\w.\-]+",
+        ),
+        "service": (f"servicios?{_W}", f"api{_W}", "aplicación"),
+        "shared": (r"remot\w*", r"compartid\w*", r"origin\w*", r"upstream\w*", r"protegid\w*"),
+        "brief": (
+            r"durante\s+(?:una|un|dos|tres|\d+)\s+(?:horas?|minutos?)",
+            r"durante\s+(?:el|la)\s+(?:despliegue|mantenimiento|migración)",
+        ),
         "lasting": (
+            r"(?:dos|tres|cuatro|varias|\d+)\s+(?:semanas|meses)",
             r"hasta\s+(?:el|la)\s+(?:próximo|próxima|siguiente|fin)",
             r"durante\s+(?:\w+\s+)?(?:semanas|meses|años)",
             "indefinidamente",

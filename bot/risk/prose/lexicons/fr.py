@@ -8,7 +8,10 @@ _W = r"(?!\w)"
 LEXICON = lexicon(
     "fr",
     spaced=True,
-    markers="le la les des du une est vous nous pour dans sur avec pas qui et au aux cette ce",
+    markers=(
+        "le la les des du une est vous nous pour dans sur avec pas qui et au aux cette ce "
+        "mon ton comme"
+    ),
     # créer: "recrée" is the imperative, "recréée" the participle
     noun_form=r"(?:tion|tions|ment|ments|eur|eurs|age|ages)$",
     past_form=r"(?:é|(?<!cr)ée|éée|és|ées|ait|aient|ions|iez)$",
@@ -47,6 +50,7 @@ LEXICON = lexicon(
             f"ignor(?:e|ez|er){_W}",
             r"pass(?:e|ez|er)\s+outre",
             f"saut(?:e|ez|er){_W}",
+            r"(?:fusionn|merg|pouss|déploi|deploi)\w*\s+(?:\S+\s+){0,3}?sans" + _W,
         ),
         "grant": (
             f"donn(?:e|ez|er){_W}",
@@ -385,7 +389,29 @@ LEXICON = lexicon(
             "lui",
             "eux",
         ),
+        "rewrite": ("réécri", "reecri"),
+        "ref": (
+            r"branche\s+(?:\S+\s+)?(?:release|main|master|principale|partag|distante|commune|de\s+release"
+            r"|de\s+production|protég)",
+            r"(?:tags?|étiquettes?)\s+de\s+(?:release|version)",
+            r"release/[\w.\-]+",
+        ),
+        "service": (f"services?{_W}", f"api{_W}", "application"),
+        "shared": (
+            r"distant\w*",
+            r"partag\w*",
+            r"origin\w*",
+            r"upstream\w*",
+            r"commun\w*",
+            r"protég\w*",
+        ),
+        "brief": (
+            r"pendant\s+(?:une|un|deux|trois|\d+)\s+(?:heures?|minutes?)",
+            r"(?:une|\d+)\s+heures?",
+            r"pendant\s+(?:le|la)\s+(?:déploiement|maintenance|migration|mise\s+en\s+production)",
+        ),
         "lasting": (
+            r"(?:deux|trois|quatre|plusieurs|\d+)\s+(?:semaines|mois)",
             r"jusqu.(?:au|à\s+la)\s+(?:prochain|prochaine|fin)",
             r"pendant\s+(?:\w+\s+)?(?:semaines|mois|ans)",
             "définitivement",

@@ -8,7 +8,10 @@ _W = r"(?!\w)"
 LEXICON = lexicon(
     "pt",
     spaced=True,
-    markers="o os as do da dos das um uma para com não que em no na é você seu sua e de ao num por",
+    markers=(
+        "o os as do da dos das um uma para com não que em no na é você seu sua e de ao num por "
+        "tua teu meu minha nosso nossa"
+    ),
     fold_accents=True,
     enclitic=r"\w*-(?:l[oa]s?|[oa]s?)(?!\w)",
     noun_form=r"(?:cao|ção|ções|coes|dor|dores|mento|mentos)$",
@@ -352,7 +355,28 @@ LEXICON = lexicon(
             "elas",
             r"\w+-lhes",
         ),
+        "rewrite": ("reescrev",),
+        "ref": (
+            r"(?:branch|ramo)\s+(?:\S+\s+)?(?:main|master|principal|release|remota|compartilhada|partilhada"
+            r"|de\s+release|de\s+produção|protegida)",
+            r"(?:tags?|etiquetas?)\s+de\s+(?:release|versão|lançamento)",
+            r"release/[\w.\-]+",
+        ),
+        "service": (f"serviços?{_W}", f"api{_W}", "aplicação"),
+        "shared": (
+            r"remot\w*",
+            r"compartilhad\w*",
+            r"partilhad\w*",
+            r"origin\w*",
+            r"upstream\w*",
+            r"protegid\w*",
+        ),
+        "brief": (
+            r"durante\s+(?:uma|um|duas|dois|três|\d+)\s+(?:horas?|minutos?)",
+            r"durante\s+(?:o|a)\s+(?:deploy|manutenção|migração)",
+        ),
         "lasting": (
+            r"(?:duas|três|quatro|várias|\d+)\s+(?:semanas|meses)",
             r"até\s+(?:o|a|ao)\s+(?:próximo|próxima|fim|final)",
             r"durante\s+(?:\w+\s+)?(?:semanas|meses|anos)",
             "permanentemente",
