@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from heapq import merge
 from itertools import chain
 
@@ -34,8 +35,6 @@ from bot.risk.prose.text import Rule, finding, lower
 
 __all__ = ["assess_intent", "languages"]
 
-_OBJECTS_OF_INTEREST = OBJECTS
-_RISKY_DESTINATIONS = DESTINATIONS
 _WORD = re.compile(r"\w+")
 # A colleague named as the recipient ("with Camila", "an Jonas"): the share goes to them.
 _NAMED = re.compile(
@@ -106,12 +105,14 @@ def languages(lowered: str) -> list[Lexicon]:
     return out
 
 
-def assess_intent(text: str) -> list[Finding]:
-    """Findings for risky instructions written as prose; one per category, the first."""
+def assess_intent(text: str, known: Collection[str] = ()) -> list[Finding]:
+    """Findings for risky instructions written as prose; one per category, the first.
+    Categories in `known` are already reported by another reader and not looked for."""
     low = lower(text)
-    found: dict[str, Finding] = {}
+    found: dict[str, Finding | None] = dict.fromkeys(known)
     structure: Spans | None = None
     folded: str | None = None
+    starts_of: dict[bool, frozenset[str]] = {}  # spaced or not: the text's word starts
     for lx in languages(low):
         if lx.fold_accents:
             folded = folded if folded is not None else low.translate(ACCENTS)
@@ -124,9 +125,52 @@ def assess_intent(text: str) -> list[Finding]:
         if structure is None:
             structure = spans(low)
         scope = Scope(lx, low, structure)
-        for category, f in _judge_all(lx, text, low, actions, scope, found.keys()):
+        gates = _Gates(lx, low, starts_of)
+        for category, f in _judge_all(lx, text, low, actions, scope, found.keys(), gates):
             found.setdefault(category, f)
-    return list(found.values())
+    return [f for f in found.values() if f is not None]
+
+
+class _Gates:
+    """The object and destination slots a text can hold at all (judged from the starts of
+    its words), found when the first action in verb position asks: each clause is then
+    searched for a handful of slots, not twenty-five."""
+
+    def __init__(self, lx: Lexicon, low: str, starts_of: dict[bool, frozenset[str]]) -> None:
+        self._lx, self._low, self._starts_of = lx, low, starts_of
+
+    @cached_property
+    def _starts(self) -> frozenset[str]:
+        spaced = self._lx.spaced
+        out = self._starts_of.get(spaced)
+        if out is None:
+            out = self._starts_of[spaced] = _starts(self._lx, self._low)
+        return out
+
+    @cached_property
+    def objects(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        return _possible(self._lx, OBJECTS, self._starts, self._low)
+
+    @cached_property
+    def dests(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        return _possible(self._lx, DESTINATIONS, self._starts, self._low)
+
+    @cached_property
+    def empty(self) -> bool:
+        """Nothing in the text can make an action risky (a force-push needs no object)."""
+        return not self.dests and all(name in _QUALIFIERS for name, _ in self.objects)
+
+
+def _possible(
+    lx: Lexicon, names: tuple[str, ...], starts: frozenset[str], low: str
+) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Slots whose words may start a word of the text; a slot that does not say how its
+    words start is looked for in the whole text once."""
+    return tuple(
+        (name, pattern)
+        for name, heads, pattern in lx.gates(names)
+        if (not heads.isdisjoint(starts) if heads is not None else pattern.search(low))
+    )
 
 
 MAX_SEEN = 2048
@@ -149,7 +193,12 @@ def _actions(lx: Lexicon, low: str) -> Iterator[_Hit]:
         return merge(*streams, key=_by_start)
     index, rest = lx.action_index
     streams = [_finditer(pattern, slot, low) for slot, pattern in rest.items()]
+    if len(low) <= _EAGER:  # a short text: one sort beats a heap merge of generators
+        return iter(sorted(chain(_headed(lx, index, low), *streams), key=_by_start))
     return merge(_headed(lx, index, low), *streams, key=_by_start)
+
+
+_EAGER = 2048
 
 
 def _by_start(hit: _Hit) -> int:
@@ -184,25 +233,21 @@ def _starts(lx: Lexicon, text: str) -> frozenset[str]:
 
 
 def _slots(
-    lx: Lexicon,
     text: str,
-    names: tuple[str, ...],
-    seen: dict[str, dict[str, re.Match[str]]] | None = None,
+    gates: tuple[tuple[str, re.Pattern[str]], ...],
+    seen: dict[tuple[int, str], dict[str, re.Match[str]]],
 ) -> dict[str, re.Match[str]]:
-    """The slots that occur in `text`, each with its first match. A slot whose fragments
-    all start with letters none of the words start with is not searched at all."""
-    key = names[0] + "\x00" + text
-    if seen is not None and key in seen:
-        return seen[key]
-    out: dict[str, re.Match[str]] = {}
-    starts = _starts(lx, text)
-    for name, heads, pattern in lx.gates(names):
-        if heads is not None and heads.isdisjoint(starts):
-            continue
+    """The slots of `gates` that occur in `text`, each with its first match."""
+    key = (id(gates), text)
+    out = seen.get(key)
+    if out is not None:
+        return out
+    out = {}
+    for name, pattern in gates:
         m = pattern.search(text)
         if m is not None:
             out[name] = m
-    if seen is not None and len(seen) < 4096:
+    if len(seen) < 4096:
         seen[key] = out
     return out
 
@@ -214,17 +259,22 @@ def _judge_all(
     actions: Iterable[_Hit],
     scope: Scope,
     done: Collection[str],
+    gates: _Gates,
 ) -> Iterable[tuple[str, Finding]]:
     """Judge each action; `done` holds the categories already found (one is enough)."""
     objects_of: dict[tuple[int, int], dict[str, re.Match[str]]] = {}
     dests_of: dict[tuple[int, int], dict[str, re.Match[str]]] = {}
-    seen: dict[str, dict[str, re.Match[str]]] = {}  # slot matches by text: repeats are free
+    seen: dict[tuple[int, str], dict[str, re.Match[str]]] = {}  # by text: repeats are free
     judged = 0
     for seen_hits, hit in enumerate(actions):
+        if seen_hits < MAX_SEEN and scope.surely_not_verb(hit.start):
+            continue  # "kubectl delete …", "the export": most action words, found cheaply
         clause = scope.clause_of(hit.start)
         if seen_hits < MAX_SEEN and (
             not scope.verb_position(hit.start, clause) or scope.noun(hit.start)
         ):
+            continue
+        if hit.slot != "history" and seen_hits < MAX_SEEN and gates.empty:
             continue
         judged += 1
         if judged > MAX_JUDGED or seen_hits >= MAX_SEEN:
@@ -242,11 +292,11 @@ def _judge_all(
             return
         objects = objects_of.get(clause)
         if objects is None:
-            objects = _slots(lx, low[clause[0] : clause[1]], _OBJECTS_OF_INTEREST, seen)
+            objects = _slots(low[clause[0] : clause[1]], gates.objects, seen)
             if not (objects.keys() - _QUALIFIERS) or scope.enclitic(hit.start):
                 # "…. Please run it today", "Delete it now: the warehouse …"
                 for other in chain(scope.antecedents(clause, hit.start), scope.announced(clause)):
-                    found = _slots(lx, low[other[0] : other[1]], _OBJECTS_OF_INTEREST, seen)
+                    found = _slots(low[other[0] : other[1]], gates.objects, seen)
                     if found.keys() - _QUALIFIERS:
                         objects = {**found, **objects}
                         break
@@ -254,7 +304,7 @@ def _judge_all(
         sentence = scope.sentence_of(hit.start)
         dests = dests_of.get(sentence)
         if dests is None:
-            dests = _slots(lx, low[sentence[0] : sentence[1]], _RISKY_DESTINATIONS, seen)
+            dests = _slots(low[sentence[0] : sentence[1]], gates.dests, seen)
             before = scope.previous_sentence(sentence)
             if (
                 not dests
@@ -263,7 +313,7 @@ def _judge_all(
                 and not _NAMED.search(text, sentence[0], sentence[1])
             ):
                 # "The agency wants the data. Send it over to them."
-                dests = _slots(lx, low[before[0] : before[1]], _RISKY_DESTINATIONS, seen)
+                dests = _slots(low[before[0] : before[1]], gates.dests, seen)
             if "external" in dests and _EMAIL.search(low, sentence[0], sentence[1]):
                 del dests["external"]  # named addresses are judged by the sharing reader
             dests_of[sentence] = dests

@@ -172,9 +172,10 @@ class Lexicon:
             for fragment in self.entries.get(slot, ()):
                 if self.fold_accents:
                     fragment = fragment.translate(ACCENTS)
-                head = _literal_head(fragment)
-                if head:
-                    heads.setdefault(head, set()).add(slot)
+                found = _literal_heads(fragment)
+                if found:
+                    for head in found:
+                        heads.setdefault(head, set()).add(slot)
                 else:
                     headless.setdefault(slot, []).append(fragment)
         index = {h: tuple(sorted(slots)) for h, slots in heads.items()}
@@ -218,8 +219,15 @@ class Lexicon:
         for fragment in self.entries.get(slot, ()):
             if self.fold_accents and slot in ACTIONS:
                 fragment = fragment.translate(ACCENTS)
-            head = _literal_head(fragment) if self.spaced else fragment[:1]
-            if not head or (not self.spaced and (head in _REGEX_SPECIAL or head.isascii())):
+            if self.spaced:
+                found = _literal_heads(fragment)
+                if found is None:
+                    out = None
+                    break
+                out |= found
+                continue
+            head = fragment[:1]
+            if not head or head in _REGEX_SPECIAL or head.isascii():
                 out = None
                 break
             out.add(head)
@@ -278,6 +286,85 @@ ACCENTS: Final = str.maketrans("áéíóúâêôãõàè", "aeiouaeoaoae")
 # Fragments that start with punctuation (".exe", "#general") may follow a letter.
 _NO_BOUNDARY = ("\\.", "#", "@", "/")
 _REGEX_SPECIAL = frozenset("\\()[]{}?*+|.^$")
+
+
+def _literal_heads(fragment: str) -> set[str] | None:
+    """The literal starts (up to three letters) any match of `fragment` begins with:
+    lookarounds in front are skipped, a leading group's alternatives are each read
+    (`(?:release|main)\\s+branch` → rel, mai), an optional group adds what follows it.
+    None when unsure."""
+    while fragment.startswith(("(?<!", "(?<=", "(?!", "(?=")):
+        end = _group_end(fragment)
+        if end is None:
+            return None
+        fragment = fragment[end + 1 :]
+    if fragment.startswith("("):
+        end = _group_end(fragment)
+        if end is None:
+            return None
+        inner = fragment[3:end] if fragment.startswith("(?:") else fragment[1:end]
+        after = fragment[end + 1 :]
+        out: set[str] = set()
+        for alternative in _top_level_split(inner):
+            found = _literal_heads(alternative)
+            if found is None:
+                return None
+            out |= found
+        if after[:1] in ("?", "*") or after.startswith("{0"):
+            rest = _literal_heads(after[after.index("}") + 1 :] if after[:1] == "{" else after[1:])
+            if rest is None:
+                return None
+            out |= rest
+        return out
+    head = _literal_head(fragment)
+    return {head} if head else None
+
+
+def _group_end(fragment: str) -> int | None:
+    """Index of the parenthesis closing the group `fragment` starts with."""
+    depth = 0
+    escaped = in_class = False
+    for i, ch in enumerate(fragment):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
+def _top_level_split(inner: str) -> list[str]:
+    out: list[str] = []
+    depth = 0
+    escaped = in_class = False
+    start = 0
+    for i, ch in enumerate(inner):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(inner[start:i])
+            start = i + 1
+    out.append(inner[start:])
+    return out
 
 
 def _literal_head(fragment: str) -> str:

@@ -24,12 +24,37 @@ __all__ = ["Scope", "Spans", "spans"]
 # Sentence ends: Western punctuation before a space, CJK full stops, newlines, semicolons.
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|[。！？]|\n|;\s|；")
 # Clause breaks inside a sentence: commas, colons, dashes and the common conjunctions.
+_CONJUNCTIONS = frozenset(
+    {
+        "but",
+        "then",
+        "however",
+        "although",
+        "though",
+        "because",
+        "since",
+        "so",
+        "mais",
+        "puis",
+        "pero",
+        "luego",
+        "aber",
+        "dann",
+        "weil",
+        "doch",
+        "mas",
+        "porque",
+        "depois",
+        "pois",
+    }
+)
 _CLAUSE_BREAK = re.compile(
     r"[,，、:：—–]|\s-\s"
-    r"|\s(?:but|then|however|although|though|because|since|so|mais|puis|pero|luego|aber|dann"
-    r"|weil|doch|mas|porque|depois|pois)\s"
+    r"|\s(?:" + "|".join(sorted(_CONJUNCTIONS)) + r")\s"
     r"|但是|但|然后|因为|けど|しかし|ので|から、"
 )
+# Marks that may end a sentence or clause right before a word.
+_BREAK_MARKS = frozenset(",，、:：—–.!?;；。！？")
 # The action ends its clause ("Pode instalar e passar"): its object was named before.
 _NOTHING_AFTER = re.compile(r"[\s.!?,;:)»”\"']*(?:$|(?:e|y|et|und|and|then)\s)")
 _MAX_CLAUSE = 400  # a "clause" longer than this (no punctuation) is cut into windows
@@ -159,6 +184,28 @@ class Scope:
     def proposes(self, start: int, clause: tuple[int, int]) -> bool:
         """The action is what a request or plan would ask for, not the ask itself."""
         return bool(self.lx.pattern("proposal").search(self.low, clause[0], start))
+
+    def surely_not_verb(self, start: int) -> bool:
+        """A quick `verb_position` that needs no clause: the word right before the action
+        is an ordinary word (not a lead, not after a break). False when unsure."""
+        lead = self.lx.verb_lead
+        if lead is None or start < 2:
+            return False
+        a = max(0, start - 40)
+        before = self.low[a:start]
+        words = before.split()
+        if not words or (len(words) == 1 and a > 0):
+            return False  # nothing before it, or a word the window may have cut
+        raw = words[-1]
+        if raw[-1] in _BREAK_MARKS or "\n" in before[before.rfind(raw) :]:
+            return False
+        if not raw.strip("*_>-"):
+            return False  # a list or markdown mark: maybe a clause start
+        last = raw.replace("’", "'").strip("*_>-\"'“”(")
+        return (
+            not (last in lead or ("'" in last and last[last.index("'") :] in lead))
+            and last not in _CONJUNCTIONS
+        )
 
     def verb_position(self, start: int, clause: tuple[int, int]) -> bool:
         """The action word stands where a verb does (only languages that say where)."""

@@ -386,7 +386,7 @@ LEXICON = lexicon(
         ),
         "channel": (
             r"kan(?:al|äle)(?!\w)",
-            r"#[a-z0-9][\w-]*",
+            r"(?<![\w#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
             "gruppenchat",
         ),
         "sanitized": (

@@ -474,7 +474,7 @@ LEXICON = lexicon(
         ),
         "channel": (
             f"channels?{_W}",
-            r"#[a-z0-9][\w-]*",
+            r"(?<![\w#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
             r"group\s+chat",
             f"threads?{_W}",
         ),

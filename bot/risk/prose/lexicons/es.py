@@ -358,7 +358,7 @@ LEXICON = lexicon(
         "channel": (
             r"canal(?!\s+compartido)",
             "canales",
-            r"#[a-z0-9][\w-]*",
+            r"(?<![\w#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
             "grupo",
         ),
         "sanitized": (

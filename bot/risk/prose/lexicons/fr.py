@@ -365,7 +365,7 @@ LEXICON = lexicon(
         "channel": (
             r"canal(?!\s+partagé)",
             "canaux",
-            r"#[a-z0-9][\w-]*",
+            r"(?<![\w#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
             "groupe",
         ),
         "sanitized": (

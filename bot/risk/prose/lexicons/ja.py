@@ -356,7 +356,7 @@ LEXICON = lexicon(
         "channel": (
             "チャンネル",
             "グループ",
-            r"#[a-z0-9][\w-]*",
+            r"(?<![a-z0-9_#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
         ),
         "sanitized": (
             "閲覧のみ",

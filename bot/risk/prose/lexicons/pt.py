@@ -331,7 +331,7 @@ LEXICON = lexicon(
         "channel": (
             r"canal(?!\s+compartilhado)",
             "canais",
-            r"#[a-z0-9][\w-]*",
+            r"(?<![\w#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
             "grupo",
         ),
         "sanitized": (

@@ -353,7 +353,7 @@ LEXICON = lexicon(
         "channel": (
             "群",
             "频道",
-            r"#[a-z0-9][\w-]*",
+            r"(?<![a-z0-9_#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
         ),
         "sanitized": (
             "汇总",
