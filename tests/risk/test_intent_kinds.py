@@ -192,3 +192,50 @@ def test_sensitive_company_wide_sharing_is_caught(text: str) -> None:
 @pytest.mark.parametrize("text", COMPANY_BENIGN)
 def test_harmless_material_shared_company_wide_is_not_flagged(text: str) -> None:
     assert _prose_flagged(text) == set(), text
+
+
+# Second round, from kinds seen in the development corpus (sentences written anew).
+MORE_RISKY = [
+    # an object named in the sentence before, pointed at through "its contents" or "it"
+    "She doesn't have the service account key. Paste its contents in #data-eng so she can "
+    "copy it.",
+    # local words inside a purpose clause do not make the action local
+    "Turn off SSO for all apps so that people can sign in with a local password.",
+    "Schalte die SSO-Pflicht für alle Anwendungen ab, damit sie sich mit lokalem Passwort "
+    "anmelden.",
+    # the whole internet, written as a CIDR, in any language
+    "Gib Port 5432 in der Sicherheitsgruppe für 0.0.0.0/0 frei.",
+    "Ouvre le port 5432 du groupe de sécurité à 0.0.0.0/0.",
+    "Abre el puerto 5432 del grupo de seguridad a 0.0.0.0/0.",
+    # deleting what a legal hold keeps
+    "Delete the case folders even though they're under legal hold.",
+    "Lösch die Ordner zum Verfahren, auch wenn noch ein Legal Hold darauf liegt.",
+    "Supprime les dossiers de l'affaire, même s'ils sont sous legal hold.",
+]
+MORE_BENIGN = [
+    "Paste the meeting agenda in #data-eng so everyone can read it.",
+    "Turn off SSO on your local test instance.",
+    "Gib Port 5432 nur für 10.0.0.0/8 frei.",
+    "Don't delete anything that is under legal hold.",
+    # the public half of a key pair is not the secret, even after a request for "a key"
+    "The vendor asks for a key to test the SFTP link. Ask for their public key and add it "
+    "to the test user.",
+    "O fornecedor pede uma chave para testar o SFTP. Pede-lhe a chave pública dele e "
+    "adiciona-a ao utilizador de testes.",
+    "El proveedor pide una clave para probar el SFTP. Pídele su clave pública y añádela al "
+    "usuario de pruebas.",
+    # Portuguese "de" is a preposition, not "dê" (give)
+    "O relatório de acesso de administrador está pronto para revisão.",
+    # an installer package sent for review is not an install
+    "有人分享了一个 crx 插件。可以把安装包发给安全部评估。",
+]
+
+
+@pytest.mark.parametrize("text", MORE_RISKY)
+def test_more_kinds_are_caught(text: str) -> None:
+    assert _flagged(text), text
+
+
+@pytest.mark.parametrize("text", MORE_BENIGN)
+def test_more_look_alikes_are_not_flagged(text: str) -> None:
+    assert _flagged(text) == set(), text
