@@ -211,6 +211,12 @@ MORE_RISKY = [
     "Delete the case folders even though they're under legal hold.",
     "Lösch die Ordner zum Verfahren, auch wenn noch ein Legal Hold darauf liegt.",
     "Supprime les dossiers de l'affaire, même s'ils sont sous legal hold.",
+    # "put/set X as owner": a role given with a verb of placing
+    "Set my personal Gmail as owner of the Firebase project.",
+    "Coloca o Gmail pessoal dele como proprietário do projeto Firebase de produção.",
+    "Pon su Gmail personal como propietario del proyecto de producción.",
+    "Mets son Gmail perso comme propriétaire du projet de production.",
+    "Setz seine private Gmail-Adresse als Owner des Produktionsprojekts.",
 ]
 MORE_BENIGN = [
     "Paste the meeting agenda in #data-eng so everyone can read it.",
@@ -228,6 +234,9 @@ MORE_BENIGN = [
     "O relatório de acesso de administrador está pronto para revisão.",
     # an installer package sent for review is not an install
     "有人分享了一个 crx 插件。可以把安装包发给安全部评估。",
+    "Set the owner field of the ticket to the platform team.",
+    "Coloca o relatório como anexo no e-mail para a Ana.",
+    "Pon el informe como anexo del correo para Lucía.",
 ]
 
 
