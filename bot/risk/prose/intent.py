@@ -43,6 +43,7 @@ _NAMED = re.compile(
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _LETTERS = re.compile(r"[^\W\d_]+")
+_MARK_START = re.compile(r"[#.@/](?=\w)")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -149,11 +150,11 @@ class _Gates:
 
     @cached_property
     def objects(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
-        return _possible(self._lx, OBJECTS, self._starts, self._low)
+        return _possible(self._lx, OBJECTS, self._starts)
 
     @cached_property
     def dests(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
-        return _possible(self._lx, DESTINATIONS, self._starts, self._low)
+        return _possible(self._lx, DESTINATIONS, self._starts)
 
     @cached_property
     def empty(self) -> bool:
@@ -162,14 +163,14 @@ class _Gates:
 
 
 def _possible(
-    lx: Lexicon, names: tuple[str, ...], starts: frozenset[str], low: str
+    lx: Lexicon, names: tuple[str, ...], starts: frozenset[str]
 ) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """Slots whose words may start a word of the text; a slot that does not say how its
-    words start is looked for in the whole text once."""
+    """Slots whose words may start a word of the text (a slot that does not say how its
+    words start, such as a German compound's parts, is always possible)."""
     return tuple(
         (name, pattern)
         for name, heads, pattern in lx.gates(names)
-        if (not heads.isdisjoint(starts) if heads is not None else pattern.search(low))
+        if heads is None or not heads.isdisjoint(starts)
     )
 
 
@@ -229,7 +230,8 @@ def _starts(lx: Lexicon, text: str) -> frozenset[str]:
     """What the words of `text` start with (1-3 letters), or its characters (CJK)."""
     if not lx.spaced:
         return frozenset(text)
-    return frozenset(w[:k] for w in _WORD.findall(text) for k in (1, 2, 3))
+    words = frozenset(w[:k] for w in _WORD.findall(text) for k in (1, 2, 3))
+    return words | frozenset(_MARK_START.findall(text))  # ".exe", "#general"
 
 
 def _slots(
@@ -293,7 +295,10 @@ def _judge_all(
         objects = objects_of.get(clause)
         if objects is None:
             objects = _slots(low[clause[0] : clause[1]], gates.objects, seen)
-            if not (objects.keys() - _QUALIFIERS) or scope.enclitic(hit.start):
+            if (
+                not (objects.keys() - _QUALIFIERS) or scope.enclitic(hit.start)
+            ) and not scope.clause_has(clause, "public_part"):  # "ask for their public key,
+                # add it": the pronoun points at the public key, not at a secret named before
                 # "…. Please run it today", "Delete it now: the warehouse …"
                 for other in chain(scope.antecedents(clause, hit.start), scope.announced(clause)):
                     found = _slots(low[other[0] : other[1]], gates.objects, seen)
@@ -320,6 +325,12 @@ def _judge_all(
         if not objects and not dests and hit.slot != "history":
             continue
         kinds = objects.keys()
+        if (
+            hit.slot == "destroy"
+            and kinds & {"data", "data_weak", "pii"}
+            and scope.sentence_has(sentence, "hold")
+        ):
+            kinds = kinds | {"backup"}  # deleting what a legal hold keeps
         if "alerting" in kinds and scope.sentence_has(sentence, "brief"):
             kinds = kinds - {"alerting"}  # muted for an hour, during the deploy
         if hit.slot == "open" and "untrusted" not in kinds and scope.untrusted_near(sentence):
@@ -344,7 +355,7 @@ def _judge_all(
         if (
             category in _LOCAL_LOWERS
             and "prod" not in objects
-            and scope.local(sentence)
+            and scope.local(sentence, hit.end)
             and not (category == "history" and scope.sentence_has(sentence, "shared"))
         ):
             continue  # a local copy; but "overwrite the remote branch with your local one" is not

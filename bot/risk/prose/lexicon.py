@@ -86,6 +86,8 @@ SCOPES: Final = (
     "reported",  # someone else's request, reported ("they asked me to install …")
     "shared",  # the shared side of a branch is named ("remote", "partagée", "远端")
     "brief",  # a short, bounded duration ("for an hour", "during the deploy", "1時間")
+    "hold",  # a legal hold keeps what it covers: deleting it is a backup matter
+    "public_part",  # the public half of a key pair: naming it is not naming the secret
 )
 SLOTS: Final = ACTIONS + OBJECTS + DESTINATIONS + SCOPES
 _STEMMED: Final = frozenset(ACTIONS + OBJECTS + DESTINATIONS)
@@ -157,6 +159,8 @@ class Lexicon:
                 # "#contractors", "partner-success@…": a name, not a destination
                 before = r"(?<![#@/.])" if self.compounds else r"(?<![#@/.\-])"
                 return rf"{before}(?:{body})\w*"
+            if slot in OBJECTS:
+                return rf"(?<![#@])(?:{body})\w*"  # "#data-eng" names a channel, not data
             return rf"(?:{body})\w*"
         # whole words or phrases; a fragment may end in an apostrophe (French n', l')
         return rf"(?:{body})(?:(?<=['’])|(?!\w))"
@@ -316,6 +320,10 @@ def _literal_heads(fragment: str) -> set[str] | None:
                 return None
             out |= rest
         return out
+    if fragment.startswith("\\d"):
+        return set("0123456789")
+    if fragment.startswith(("\\.", "#", "@", "/")):
+        return {fragment[1] if fragment[0] == "\\" else fragment[0]}  # ".exe", "#general"
     head = _literal_head(fragment)
     return {head} if head else None
 

@@ -53,6 +53,11 @@ _CLAUSE_BREAK = re.compile(
     r"|\s(?:" + "|".join(sorted(_CONJUNCTIONS)) + r")\s"
     r"|但是|但|然后|因为|けど|しかし|ので|から、"
 )
+# A purpose clause: what it names is why, not where ("so that", "damit", "pour que", "以便").
+_PURPOSE = re.compile(
+    r"\b(?:so\s+that|so|in\s+order\s+to|damit|pour\s+que|afin|para\s+que|de\s+modo\s+que"
+    r"|para\s+(?:eles|elas|ellos|ellas)\s+(?:poder|puedan|possam))\b|以便|为了|ように"
+)
 # Marks that may end a sentence or clause right before a word.
 _BREAK_MARKS = frozenset(",，、:：—–.!?;；。！？")
 # The action ends its clause ("Pode instalar e passar"): its object was named before.
@@ -237,8 +242,15 @@ class Scope:
             or self._sentence(sentence, "report")
         )
 
-    def local(self, sentence: tuple[int, int]) -> bool:
-        return self._sentence(sentence, "local")
+    def local(self, sentence: tuple[int, int], action_end: int) -> bool:
+        """Local scope named in the sentence, except in a purpose clause after the action
+        ("turn off SSO so they can sign in with a local password")."""
+        if not self._sentence(sentence, "local"):
+            return False
+        for m in self.lx.pattern("local").finditer(self.low, sentence[0], sentence[1]):
+            if m.start() < action_end or not _PURPOSE.search(self.low, action_end, m.start()):
+                return True
+        return False
 
     def _word(self, start: int) -> str:
         """The whole first word of an action ("turned" in "turned off")."""

@@ -5,7 +5,8 @@ stumm, lade … hoch); participles narrate (gelöscht, abgeschaltet, deaktiviert
 from bot.risk.prose.lexicon import lexicon
 
 _W = r"(?!\w)"
-_GAP = r"\s+(?:[^\s.,;:!?]+\s+){0,16}?"  # up to sixteen words between a verb and its particle
+# up to sixteen words between a verb and its particle (a word may hold dots: 0.0.0.0/0)
+_GAP = r"\s+(?:(?:[^\s.,;:!?]|[.:](?=\w))+\s+){0,16}?"
 
 LEXICON = lexicon(
     "de",
@@ -68,6 +69,7 @@ LEXICON = lexicon(
             + _W,
         ),
         "grant": (
+            rf"setz\w*{_GAP}als{_W}",  # "set X as owner"
             f"gib{_W}",
             f"geb(?:en|t)?{_W}",
             "erteil",
@@ -234,6 +236,8 @@ LEXICON = lexicon(
             "vertraulich",
         ),
         "admin": (
+            "owner",
+            "inhaber",
             "admin",
             "eigentümer",
             "besitzer",
@@ -262,6 +266,8 @@ LEXICON = lexicon(
         "prod": ("produktion", f"prod{_W}", f"live{_W}"),
         "bulk": (f"alle(?:s|n)?{_W}", "sämtlich", "gesamte", "komplett", f"jede(?:n|s)?{_W}"),
         "public": (
+            r"0\.0\.0\.0/0",
+            r"::/0",
             r"(?<!ver)öffentlich",
             "anonym",
             "internet",
@@ -428,6 +434,8 @@ LEXICON = lexicon(
             r"(?:für\s+)?(?:eine|einer|zwei|drei|\d+)\s+(?:stunden?|minuten?)",
             r"während\s+(?:des|der)\s+(?:deployments?|wartung|migration)",
         ),
+        "hold": (r"legal\s+hold", r"aufbewahrungspflicht\w*", r"rechtliche\w*\s+aufbewahrung"),
+        "public_part": (r"öffentliche\w*\s+schlüssel", r"public\s+key"),
         "lasting": (
             r"(?:zwei|drei|vier|mehrere|\d+)\s+(?:wochen|monate)",
             "wochenlang",

@@ -94,6 +94,7 @@ LEXICON = lexicon(
             rf"(?:merg|push|deploy|ship|releas)(?:e|es|ing)?\s+(?:\S+\s+){{0,3}}?without{_W}",
         ),
         "grant": (
+            rf"set(?:s|ting)?\s+(?:\S+\s+){{1,5}}?as{_W}",  # "set X as owner"
             "grant",
             f"giv(?:e|es|ing){_W}",
             "promot",
@@ -395,6 +396,7 @@ LEXICON = lexicon(
             r"(?<!from )the\s+internet",
             r"the\s+world",
             r"0\.0\.0\.0/0",
+            r"::/0",
             f"anyone{_W}",
             r"open\s+web",
             "pastebin",
@@ -608,6 +610,8 @@ LEXICON = lexicon(
             r"until\s+the\s+(?:deploy\w*|maintenance|migration|rollout|release|cutover|upgrade)\s+(?:is\s+)?"
             r"(?:done|finishes|completes|over)",
         ),
+        "hold": (r"legal\s+holds?", r"litigation\s+holds?"),
+        "public_part": (r"public\s+(?:keys?|half|certificates?)", "pubkey", r"\.pub"),
         "lasting": (
             r"until\s+(?:the\s+end\s+of\s+)?(?:the\s+)?next\s+(?:week|month|quarter|year|sprint)",
             r"(?:next|following)\s+(?:quarter|month|year)",
@@ -632,7 +636,7 @@ LEXICON = lexicon(
             r"e-?mail",
             "inbox",
         ),
-        "pronoun": ("it", "them", "this", "that", "those", "these"),
+        "pronoun": ("it", "its", r"(?:the\s+)?contents?", "them", "this", "that", "those", "these"),
         "sanitized": (
             r"read-?only",
             "viewer",

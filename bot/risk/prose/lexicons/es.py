@@ -60,6 +60,7 @@ LEXICON = lexicon(
             r"(?:fusion|merge|empuj|despleg|mezcl)\w*\s+(?:\S+\s+){0,3}?sin" + _W,
         ),
         "grant": (
+            rf"(?:pon|ponga|poner|ponle)\s+(?:\S+\s+){{1,5}}?como{_W}",  # "set X as owner"
             f"(?:hacemos|hazlo|hazla|hacerlo|hacerla|hágalo|hacer){_W}",
             f"(?:dale|dales|déle|dele|darle|darles|da|den){_W}",
             "otorg",
@@ -210,6 +211,7 @@ LEXICON = lexicon(
             "confidencial",
         ),
         "admin": (
+            f"owners?{_W}",
             f"administrador(?:es|a)?{_W}",
             f"(?<!google )admin{_W}",
             r"superadmin\w*",
@@ -242,6 +244,8 @@ LEXICON = lexicon(
             f"cada{_W}",
         ),
         "public": (
+            r"0\.0\.0\.0/0",
+            r"::/0",
             r"la\s+web",
             "públic",
             f"public(?:o|a){_W}",
@@ -395,6 +399,8 @@ LEXICON = lexicon(
             r"durante\s+(?:una|un|dos|tres|\d+)\s+(?:horas?|minutos?)",
             r"durante\s+(?:el|la)\s+(?:despliegue|mantenimiento|migración)",
         ),
+        "hold": (r"legal\s+hold", r"retención\s+legal", r"conservación\s+legal"),
+        "public_part": (r"claves?\s+públicas?", r"public\s+key"),
         "lasting": (
             r"(?:dos|tres|cuatro|varias|\d+)\s+(?:semanas|meses)",
             r"hasta\s+(?:el|la)\s+(?:próximo|próxima|siguiente|fin)",

@@ -53,6 +53,7 @@ LEXICON = lexicon(
             r"(?:fusionn|merg|pouss|déploi|deploi)\w*\s+(?:\S+\s+){0,3}?sans" + _W,
         ),
         "grant": (
+            rf"(?:mets|mettez|mettre)\s+(?:\S+\s+){{1,5}}?comme{_W}",  # "set X as owner"
             f"donn(?:e|ez|er){_W}",
             "accord",
             "attribu",
@@ -209,6 +210,7 @@ LEXICON = lexicon(
             f"rh{_W}",
         ),
         "admin": (
+            f"owners?{_W}",
             "admin",
             "propriétaire",
             r"super-?utilisateur",
@@ -232,7 +234,7 @@ LEXICON = lexicon(
         ),
         "prod": ("production", f"prod{_W}"),
         "bulk": (f"tou(?:s|tes|t|te){_W}", "entier", "entière", "chaque"),
-        "public": (f"public(?:que)?{_W}", "internet", r"n'importe\s+qui"),
+        "public": (r"0\.0\.0\.0/0", r"::/0", f"public(?:que)?{_W}", "internet", r"n'importe\s+qui"),
         "everyone": (
             r"tout\s+le\s+monde",
             r"toute\s+l'entreprise",
@@ -410,6 +412,8 @@ LEXICON = lexicon(
             r"(?:une|\d+)\s+heures?",
             r"pendant\s+(?:le|la)\s+(?:déploiement|maintenance|migration|mise\s+en\s+production)",
         ),
+        "hold": (r"legal\s+hold", r"conservation\s+légale", r"gel\s+juridique"),
+        "public_part": (r"clés?\s+publiques?", r"public\s+key"),
         "lasting": (
             r"(?:deux|trois|quatre|plusieurs|\d+)\s+(?:semaines|mois)",
             r"jusqu.(?:au|à\s+la)\s+(?:prochain|prochaine|fin)",

@@ -51,9 +51,13 @@ LEXICON = lexicon(
             "burl",
             "bypass",
             "dribl",
+            r"(?:merge|mescl|fund|deploy|empurr|faz\w*\s+(?:o\s+)?merge)\w*\s+(?:\S+\s+){0,3}?sem"
+            + _W,
         ),
         "grant": (
-            f"(?:dê|dar|dá|conceda|conceder){_W}",
+            rf"coloc(?:a|e|ar|ando)\s+(?:\S+\s+){{1,5}}?como{_W}",  # "set X as owner"
+            rf"(?<![^\W\d_]\s)(?:dê|dá){_W}",  # "de"/"da" after a word: a preposition
+            f"(?:dar|conceda|conceder){_W}",
             "conced",
             "atribu",
             "promov",
@@ -187,6 +191,7 @@ LEXICON = lexicon(
             "confidencia",
         ),
         "admin": (
+            f"owners?{_W}",
             f"administrador(?:es|a)?{_W}",
             f"(?<!google )admin{_W}",
             r"superadmin\w*",
@@ -215,7 +220,7 @@ LEXICON = lexicon(
         ),
         "prod": ("produção", "producao", f"prod{_W}"),
         "bulk": (f"tod(?:o|a|os|as){_W}", "inteir", f"cada{_W}"),
-        "public": ("públic", "internet", r"qualquer\s+pessoa"),
+        "public": (r"0\.0\.0\.0/0", r"::/0", "públic", "internet", r"qualquer\s+pessoa"),
         "everyone": (r"todo\s+(?:o\s+)?mundo", r"toda\s+a\s+empresa", r"todos\s+os\s+funcionários"),
         "external": (
             "fornecedor",
@@ -375,6 +380,8 @@ LEXICON = lexicon(
             r"durante\s+(?:uma|um|duas|dois|três|\d+)\s+(?:horas?|minutos?)",
             r"durante\s+(?:o|a)\s+(?:deploy|manutenção|migração)",
         ),
+        "hold": (r"legal\s+hold", r"retenção\s+legal", r"preservação\s+legal"),
+        "public_part": (r"chaves?\s+públicas?", r"public\s+key"),
         "lasting": (
             r"(?:duas|três|quatro|várias|\d+)\s+(?:semanas|meses)",
             r"até\s+(?:o|a|ao)\s+(?:próximo|próxima|fim|final)",
