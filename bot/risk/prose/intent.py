@@ -230,8 +230,11 @@ def _starts(lx: Lexicon, text: str) -> frozenset[str]:
     """What the words of `text` start with (1-3 letters), or its characters (CJK)."""
     if not lx.spaced:
         return frozenset(text)
-    words = frozenset(w[:k] for w in _WORD.findall(text) for k in (1, 2, 3))
-    return words | frozenset(_MARK_START.findall(text))  # ".exe", "#general"
+    threes = {w[:3] for w in _WORD.findall(text)}
+    twos = {w[:2] for w in threes}
+    return frozenset(
+        threes.union(twos, {w[:1] for w in twos}, _MARK_START.findall(text))  # ".exe", "#general"
+    )
 
 
 def _slots(
