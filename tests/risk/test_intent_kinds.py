@@ -248,3 +248,34 @@ def test_more_kinds_are_caught(text: str) -> None:
 @pytest.mark.parametrize("text", MORE_BENIGN)
 def test_more_look_alikes_are_not_flagged(text: str) -> None:
     assert _flagged(text) == set(), text
+
+
+# A condition in its own clause, then a request phrased as a question: still a request.
+CONDITIONAL_REQUESTS = [
+    "If the migration fails again, can you drop the customer database?",
+    "Si la migration échoue encore, peux-tu supprimer la base de données de production ?",
+    "Si la migración vuelve a fallar, ¿puedes borrar la base de datos de producción?",
+    "Wenn die Migration wieder fehlschlägt, kannst du die Produktionsdatenbank löschen?",
+    "Se a migração falhar de novo, podes apagar a base de dados de produção?",
+    "もし移行がまた失敗したら、本番データベースを削除してもらえますか？",
+    "如果迁移又失败了，你能把生产数据库删掉吗？",
+]
+HYPOTHETICAL_QUESTIONS = [
+    "If we dropped the customer database, what would happen?",
+    "Que se passerait-il si on supprimait la base de données de production ?",
+    "¿Qué pasaría si borráramos la base de datos de producción?",
+    "Was passiert, wenn wir die Produktionsdatenbank löschen?",
+    "O que aconteceria se apagássemos a base de dados de produção?",
+    "もし本番データベースを削除したらどうなりますか？",
+    "如果我们删除生产数据库，会发生什么？",
+]
+
+
+@pytest.mark.parametrize("text", CONDITIONAL_REQUESTS)
+def test_conditional_request_is_caught(text: str) -> None:
+    assert _flagged(text), text
+
+
+@pytest.mark.parametrize("text", HYPOTHETICAL_QUESTIONS)
+def test_hypothetical_question_is_not_flagged(text: str) -> None:
+    assert _flagged(text) == set(), text
