@@ -197,8 +197,7 @@ def test_harmless_material_shared_company_wide_is_not_flagged(text: str) -> None
 # Second round, from kinds seen in the development corpus (sentences written anew).
 MORE_RISKY = [
     # an object named in the sentence before, pointed at through "its contents" or "it"
-    "She doesn't have the service account key. Paste its contents in #data-eng so she can "
-    "copy it.",
+    "She doesn't have the service account key. Paste its contents in #data-eng so she can copy it.",
     # local words inside a purpose clause do not make the action local
     "Turn off SSO for all apps so that people can sign in with a local password.",
     "Schalte die SSO-Pflicht für alle Anwendungen ab, damit sie sich mit lokalem Passwort "

@@ -88,6 +88,7 @@ SCOPES: Final = (
     "brief",  # a short, bounded duration ("for an hour", "during the deploy", "1時間")
     "hold",  # a legal hold keeps what it covers: deleting it is a backup matter
     "public_part",  # the public half of a key pair: naming it is not naming the secret
+    "request",  # a question that asks for the act ("can you …?", "peux-tu …?", "你能……吗")
 )
 SLOTS: Final = ACTIONS + OBJECTS + DESTINATIONS + SCOPES
 _STEMMED: Final = frozenset(ACTIONS + OBJECTS + DESTINATIONS)

@@ -238,7 +238,7 @@ class Scope:
             or bool(self.lx.pattern("reported").search(self.low, clause[0], reported_end))
             or self._negated(start, end, clause)
             or self._sentence(sentence, "hypothetical")
-            or self._hypothetical_question(sentence)
+            or (self._hypothetical_question(sentence) and not self.clause_has(clause, "request"))
             or self._sentence(sentence, "report")
         )
 

@@ -436,6 +436,7 @@ LEXICON = lexicon(
         ),
         "hold": (r"legal\s+hold", r"aufbewahrungspflicht\w*", r"rechtliche\w*\s+aufbewahrung"),
         "public_part": (r"öffentliche\w*\s+schlüssel", r"public\s+key"),
+        "request": (r"kannst\s+du", r"könntest\s+du", r"können\s+sie", r"könnten\s+sie", "bitte"),
         "lasting": (
             r"(?:zwei|drei|vier|mehrere|\d+)\s+(?:wochen|monate)",
             "wochenlang",

@@ -612,6 +612,7 @@ LEXICON = lexicon(
         ),
         "hold": (r"legal\s+holds?", r"litigation\s+holds?"),
         "public_part": (r"public\s+(?:keys?|half|certificates?)", "pubkey", r"\.pub"),
+        "request": (r"(?:can|could|would|will)\s+you", "please", r"would\s+you\s+mind"),
         "lasting": (
             r"until\s+(?:the\s+end\s+of\s+)?(?:the\s+)?next\s+(?:week|month|quarter|year|sprint)",
             r"(?:next|following)\s+(?:quarter|month|year)",

@@ -8,7 +8,7 @@ _W = r"(?!\w)"
 LEXICON = lexicon(
     "es",
     spaced=True,
-    markers="el los las del una para por con que es en al lo su sus este esta y de se un",
+    markers="el la los las del una para por con que es en al lo su sus este esta y de se un",
     fold_accents=True,
     enclitic=r"\w*(?:lo|la|los|las|le|les)(?!\w)",
     noun_form=r"(?:cion|ción|ciones|dor|dores|miento|mientos)$",
@@ -401,6 +401,15 @@ LEXICON = lexicon(
         ),
         "hold": (r"legal\s+hold", r"retención\s+legal", r"conservación\s+legal"),
         "public_part": (r"claves?\s+públicas?", r"public\s+key"),
+        "request": (
+            "puedes",
+            "podrías",
+            "podrias",
+            r"puede\s+usted",
+            "podéis",
+            "podeis",
+            r"por\s+favor",
+        ),
         "lasting": (
             r"(?:dos|tres|cuatro|varias|\d+)\s+(?:semanas|meses)",
             r"hasta\s+(?:el|la)\s+(?:próximo|próxima|siguiente|fin)",

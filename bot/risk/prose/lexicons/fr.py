@@ -10,7 +10,7 @@ LEXICON = lexicon(
     spaced=True,
     markers=(
         "le la les des du une est vous nous pour dans sur avec pas qui et au aux cette ce "
-        "mon ton comme"
+        "mon ton comme de à"
     ),
     # créer: "recrée" is the imperative, "recréée" the participle
     noun_form=r"(?:tion|tions|ment|ments|eur|eurs|age|ages)$",
@@ -414,6 +414,16 @@ LEXICON = lexicon(
         ),
         "hold": (r"legal\s+hold", r"conservation\s+légale", r"gel\s+juridique"),
         "public_part": (r"clés?\s+publiques?", r"public\s+key"),
+        "request": (
+            r"peux-tu",
+            r"pouvez-vous",
+            r"pourrais-tu",
+            r"pourriez-vous",
+            r"tu\s+peux",
+            r"vous\s+pouvez",
+            r"s.il\s+te\s+pla[iî]t",
+            r"s.il\s+vous\s+pla[iî]t",
+        ),
         "lasting": (
             r"(?:deux|trois|quatre|plusieurs|\d+)\s+(?:semaines|mois)",
             r"jusqu.(?:au|à\s+la)\s+(?:prochain|prochaine|fin)",

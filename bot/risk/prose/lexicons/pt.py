@@ -9,7 +9,7 @@ LEXICON = lexicon(
     "pt",
     spaced=True,
     markers=(
-        "o os as do da dos das um uma para com não que em no na é você seu sua e de ao num por "
+        "o a os as do da dos das um uma para com não que em no na é você seu sua e de ao num por "
         "tua teu meu minha nosso nossa"
     ),
     fold_accents=True,
@@ -382,6 +382,14 @@ LEXICON = lexicon(
         ),
         "hold": (r"legal\s+hold", r"retenção\s+legal", r"preservação\s+legal"),
         "public_part": (r"chaves?\s+públicas?", r"public\s+key"),
+        "request": (
+            "podes",
+            r"pode\s+(?:você|voce)",
+            r"você\s+pode",
+            "poderia",
+            "consegues",
+            r"por\s+favor",
+        ),
         "lasting": (
             r"(?:duas|três|quatro|várias|\d+)\s+(?:semanas|meses)",
             r"até\s+(?:o|a|ao)\s+(?:próximo|próxima|fim|final)",
