@@ -1,0 +1,183 @@
+"""The OpenAI Agents SDK, unmodified, with TwoKey deciding its tool approvals: the SDK's own
+`ScriptedModel` plays the model (no network), a real TwoKey server on loopback decides."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from agents import Agent, FunctionTool, RunConfig, Runner, RunState, function_tool
+from agents.testing import ScriptedModel, assistant_message, function_call
+from twokey_client.openai_agents import TwoKeyApprovals
+
+from tests.client.conftest import APPROVALS_CHANNEL, Gate, card_posted
+from tests.humanlayer.conftest import wait_for
+
+RISKY = "DROP TABLE web_events"
+CONFIG = RunConfig(tracing_disabled=True)
+
+
+class Warehouse:
+    """The tools' side effects, so a test sees exactly which calls ran."""
+
+    def __init__(self) -> None:
+        self.ran: list[tuple[str, dict[str, Any]]] = []
+
+    def tools(self) -> list[FunctionTool]:
+        @function_tool
+        def run_sql(sql: str) -> str:
+            """Run one SQL statement on the warehouse."""
+            self.ran.append(("run_sql", {"sql": sql}))
+            return "1 statement executed"
+
+        @function_tool
+        def get_weather(city: str) -> str:
+            """Today's weather in a city."""
+            self.ran.append(("get_weather", {"city": city}))
+            return f"sunny in {city}"
+
+        return [run_sql, get_weather]
+
+
+@pytest.fixture
+def warehouse() -> Iterator[Warehouse]:
+    yield Warehouse()
+
+
+def agent_for(warehouse: Warehouse, gate: TwoKeyApprovals, *steps: Any) -> Agent[Any]:
+    model = ScriptedModel(steps)
+    return Agent(name="ops", model=model, tools=gate.protect(warehouse.tools()))
+
+
+def sql_call(sql: str = RISKY, call_id: str = "call_sql_1") -> list[Any]:
+    return [function_call("run_sql", {"sql": sql}, call_id=call_id)]
+
+
+def tool_outputs(agent: Agent[Any]) -> list[str]:
+    """What the model was told about its tool calls on its last turn."""
+    call = agent.model.last_call  # type: ignore[union-attr]
+    items = call.input if isinstance(call.input, list) else []
+    return [str(i.get("output")) for i in items if i.get("type") == "function_call_output"]
+
+
+async def test_allowed_call_runs_without_a_pause(
+    gate_env: Callable[..., Gate], warehouse: Warehouse
+) -> None:
+    gate = gate_env()
+    approvals = TwoKeyApprovals()
+    agent = agent_for(
+        warehouse,
+        approvals,
+        [function_call("get_weather", {"city": "Paris"}, call_id="call_w")],
+        [assistant_message("it is sunny")],
+    )
+    result = await Runner.run(agent, "weather?", run_config=CONFIG)
+    assert result.interruptions == []
+    assert result.final_output == "it is sunny"
+    assert warehouse.ran == [("get_weather", {"city": "Paris"})]
+    assert not card_posted(gate.fake)
+
+
+async def test_held_call_pauses_then_runs_once_approved_in_slack(
+    gate_env: Callable[..., Gate], warehouse: Warehouse
+) -> None:
+    gate = gate_env()
+    approvals = TwoKeyApprovals()
+    agent = agent_for(warehouse, approvals, sql_call(), [assistant_message("dropped")])
+    result = await Runner.run(agent, "drop it", run_config=CONFIG)
+    assert [i.name for i in result.interruptions] == ["run_sql"]
+    assert warehouse.ran == []
+    await asyncio.to_thread(wait_for, lambda: card_posted(gate.fake), 15, "the card")
+
+    request_id = await asyncio.to_thread(gate.approve)
+    state = result.to_state()
+    [decision] = await approvals.decide(state)
+    assert decision.approved and decision.request_id == request_id and decision.approvers
+    result = await Runner.run(agent, state, run_config=CONFIG)
+    assert result.final_output == "dropped"
+    assert warehouse.ran == [("run_sql", {"sql": RISKY})]
+    view = gate.server.call(gate.server.service.get(request_id))
+    assert view.status == "executed"  # the approval was redeemed, once
+    again = await approvals.submit("run_sql", {"sql": RISKY}, "call_sql_1")
+    assert again.id == request_id  # the same call finds the same request
+    assert again.text and again.text.startswith("run_sql(sql=") and RISKY in again.text
+
+
+async def test_denied_call_is_rejected_with_the_approvers_reason(
+    gate_env: Callable[..., Gate], warehouse: Warehouse
+) -> None:
+    gate = gate_env()
+    approvals = TwoKeyApprovals()
+    agent = agent_for(warehouse, approvals, sql_call(), [assistant_message("ok, not dropped")])
+    result = await Runner.run(agent, "drop it", run_config=CONFIG)
+    await asyncio.to_thread(gate.deny, "use the staging copy")
+    state = result.to_state()
+    [decision] = await approvals.decide(state)
+    assert not decision.approved and "use the staging copy" in decision.message
+    result = await Runner.run(agent, state, run_config=CONFIG)
+    assert warehouse.ran == []
+    [told] = tool_outputs(agent)
+    assert told == decision.message and told.startswith("Denied in TwoKey")
+
+
+async def test_expired_call_is_rejected(
+    gate_env: Callable[..., Gate], warehouse: Warehouse
+) -> None:
+    gate_env(default_timeout=1.0, reminder_after=None, escalate_after=None)
+    approvals = TwoKeyApprovals()
+    agent = agent_for(warehouse, approvals, sql_call(), [assistant_message("nobody answered")])
+    result = await Runner.run(agent, "drop it", run_config=CONFIG)
+    state = result.to_state()
+    [decision] = await asyncio.wait_for(approvals.decide(state), 30)
+    assert not decision.approved and decision.message.startswith("Expired in TwoKey")
+    await Runner.run(agent, state, run_config=CONFIG)
+    assert warehouse.ran == [] and tool_outputs(agent) == [decision.message]
+
+
+async def test_gate_down_pauses_even_a_harmless_call_and_rejects_it(
+    gate_down: dict[str, str], warehouse: Warehouse
+) -> None:
+    approvals = TwoKeyApprovals()
+    agent = agent_for(
+        warehouse,
+        approvals,
+        [function_call("get_weather", {"city": "Paris"}, call_id="call_w")],
+        [assistant_message("could not check")],
+    )
+    result = await Runner.run(agent, "weather?", run_config=CONFIG)
+    assert [i.name for i in result.interruptions] == ["get_weather"]
+    state = result.to_state()
+    [decision] = await approvals.decide(state)
+    assert not decision.approved and "could not decide" in decision.message
+    await Runner.run(agent, state, run_config=CONFIG)
+    assert warehouse.ran == []
+
+
+async def test_a_restarted_process_resumes_the_saved_run_from_the_same_request(
+    gate_env: Callable[..., Gate], warehouse: Warehouse
+) -> None:
+    gate = gate_env()
+    first = agent_for(warehouse, TwoKeyApprovals(), sql_call())
+    saved = (await Runner.run(first, "drop it", run_config=CONFIG)).to_state().to_string()
+    request_id = await asyncio.to_thread(gate.approve)
+
+    # A new process: new agent objects, a new gate client, the run state from storage.
+    approvals = TwoKeyApprovals()
+    agent = agent_for(warehouse, approvals, [assistant_message("dropped")])
+    state = await RunState.from_string(agent, saved)
+    [decision] = await approvals.decide(state)
+    assert decision.approved and decision.request_id == request_id  # not a second request
+    result = await Runner.run(agent, state, run_config=CONFIG)
+    assert result.final_output == "dropped"
+    assert warehouse.ran == [("run_sql", {"sql": RISKY})]
+    assert len(gate.fake.messages_in(APPROVALS_CHANNEL)) == 1  # one card: one request
+
+
+def test_tools_the_sdk_cannot_gate_per_call_are_refused(
+    gate_env: Callable[..., Gate],
+) -> None:
+    gate_env()
+    with pytest.raises(TypeError, match="no per-call approval predicate"):
+        TwoKeyApprovals().protect([object()])
