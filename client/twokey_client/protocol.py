@@ -493,7 +493,7 @@ def settle(gate: Gate, request: GateRequest, *, timeout: float | None = None) ->
                 # A failed withdrawal is harmless: the request expires on its own.
                 with contextlib.suppress(TwoKeyError):
                     yield from cancel(gate, request.id, reason="the agent stopped waiting")
-        elif request.status == "approved" and "votes" not in request.raw:
+        elif request.execution_token and "votes" not in request.raw:
             # Decided before this resubmission (a resumed run): read who approved and why.
             decided = yield from get(gate, request.id)
             request = _with_text(decided, text) if text is not None else decided
