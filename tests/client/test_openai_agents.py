@@ -8,8 +8,18 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from agents import Agent, FunctionTool, RunConfig, Runner, RunState, function_tool
+from agents import (
+    Agent,
+    FunctionTool,
+    RunConfig,
+    Runner,
+    RunState,
+    ShellCommandRequest,
+    ShellTool,
+    function_tool,
+)
 from agents.testing import ScriptedModel, assistant_message, function_call
+from openai.types.responses import ResponseFunctionShellToolCall
 from twokey_client.openai_agents import TwoKeyApprovals
 
 from tests.client.conftest import APPROVALS_CHANNEL, Gate, card_posted
@@ -181,3 +191,45 @@ def test_tools_the_sdk_cannot_gate_per_call_are_refused(
     gate_env()
     with pytest.raises(TypeError, match="no per-call approval predicate"):
         TwoKeyApprovals().protect([object()])
+
+
+def shell_call(command: str, call_id: str) -> list[Any]:
+    action = {"commands": [command], "timeout_ms": None, "max_output_length": None}
+    return [
+        ResponseFunctionShellToolCall(
+            id=f"sh_{call_id}",
+            call_id=call_id,
+            type="shell_call",
+            status="completed",
+            action=action,
+        )
+    ]
+
+
+async def test_local_shell_tool_is_gated_per_command(gate_env: Callable[..., Gate]) -> None:
+    gate = gate_env()
+    ran: list[list[str]] = []
+
+    def execute(request: ShellCommandRequest) -> str:
+        ran.append(list(request.data.action.commands))
+        return "ok"
+
+    approvals = TwoKeyApprovals()
+    model = ScriptedModel(
+        [
+            shell_call("ls -la /srv/app", "call_ls"),
+            shell_call("rm -rf /var/lib/postgresql/16/main", "call_rm"),
+            [assistant_message("cleaned")],
+        ]
+    )
+    agent = Agent(name="ops", model=model, tools=approvals.protect([ShellTool(executor=execute)]))
+    result = await Runner.run(agent, "clean up", run_config=CONFIG)
+    assert ran == [["ls -la /srv/app"]]  # allowed: no pause
+    assert [i.name for i in result.interruptions] == ["shell"]
+    await asyncio.to_thread(gate.approve)
+    state = result.to_state()
+    [decision] = await approvals.decide(state)
+    assert decision.approved
+    result = await Runner.run(agent, state, run_config=CONFIG)
+    assert result.final_output == "cleaned"
+    assert ran == [["ls -la /srv/app"], ["rm -rf /var/lib/postgresql/16/main"]]
