@@ -233,3 +233,34 @@ async def test_local_shell_tool_is_gated_per_command(gate_env: Callable[..., Gat
     result = await Runner.run(agent, state, run_config=CONFIG)
     assert result.final_output == "cleaned"
     assert ran == [["ls -la /srv/app"], ["rm -rf /var/lib/postgresql/16/main"]]
+
+
+async def test_a_call_the_sdk_will_not_show_the_predicate_pauses_and_twokey_still_decides(
+    gate_env: Callable[..., Gate],
+) -> None:
+    """The SDK skips a callable `needs_approval` (and pauses) when validation would change
+    the arguments, e.g. a default filled in; `decide` then asks TwoKey, which allows it."""
+    gate = gate_env()
+    ran: list[tuple[str, int]] = []
+
+    @function_tool
+    def list_tables(dataset: str, limit: int = 10) -> str:
+        """List the tables of a dataset."""
+        ran.append((dataset, limit))
+        return "web_events"
+
+    approvals = TwoKeyApprovals()
+    model = ScriptedModel(
+        [
+            [function_call("list_tables", {"dataset": "analytics"}, call_id="call_lt")],
+            [assistant_message("one table")],
+        ]
+    )
+    agent = Agent(name="ops", model=model, tools=approvals.protect([list_tables]))
+    result = await Runner.run(agent, "tables?", run_config=CONFIG)
+    assert [i.name for i in result.interruptions] == ["list_tables"] and ran == []
+    state = result.to_state()
+    [decision] = await approvals.decide(state)
+    assert decision.approved and decision.message.startswith("TwoKey allowed this call")
+    result = await Runner.run(agent, state, run_config=CONFIG)
+    assert ran == [("analytics", 10)] and not card_posted(gate.fake)
