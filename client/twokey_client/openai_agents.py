@@ -18,7 +18,9 @@ pauses with an interruption. `decide` asks again with the same idempotency key
 `RunState.from_string` finds the same request; it waits for the decision,
 redeems an approval, and approves the item, or rejects it with the reason as
 the message the model reads. Fail closed: an unreachable gate, a timeout or an
-unknown status rejects.
+unknown status rejects. (The SDK pauses without asking the predicate when
+validation would change a call's arguments, e.g. a default filled in; `decide`
+then asks TwoKey, and an allowed call is approved without a person.)
 
 Local MCP servers: the SDK's `require_approval` callable does not see a call's
 arguments, so run the server behind `twokey mcp-proxy` instead. Hosted shell
