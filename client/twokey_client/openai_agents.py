@@ -23,8 +23,11 @@ validation would change a call's arguments, e.g. a default filled in; `decide`
 then asks TwoKey, and an allowed call is approved without a person.)
 
 Local MCP servers: the SDK's `require_approval` callable does not see a call's
-arguments, so run the server behind `twokey mcp-proxy` instead. Hosted shell
-tools take no approval predicate in the SDK; local `ShellTool`s do.
+arguments, so give the server `require_approval="always"`: every call pauses
+and `decide` lets TwoKey judge its name and arguments (an allowed call is
+approved without a person). Or run it behind `twokey mcp-proxy`, which holds
+the call itself. Hosted shell tools take no approval predicate in the SDK;
+local `ShellTool`s do.
 """
 
 from __future__ import annotations

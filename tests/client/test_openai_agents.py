@@ -4,7 +4,10 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import sys
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,11 +21,13 @@ from agents import (
     ShellTool,
     function_tool,
 )
+from agents.mcp import MCPServerStdio
 from agents.testing import ScriptedModel, assistant_message, function_call
 from openai.types.responses import ResponseFunctionShellToolCall
 from twokey_client.openai_agents import TwoKeyApprovals
 
 from tests.client.conftest import APPROVALS_CHANNEL, Gate, card_posted
+from tests.client.test_mcp_proxy import TOOLS, reached
 from tests.humanlayer.conftest import wait_for
 
 RISKY = "DROP TABLE web_events"
@@ -264,3 +269,45 @@ async def test_a_call_the_sdk_will_not_show_the_predicate_pauses_and_twokey_stil
     assert decision.approved and decision.message.startswith("TwoKey allowed this call")
     result = await Runner.run(agent, state, run_config=CONFIG)
     assert ran == [("analytics", 10)] and not card_posted(gate.fake)
+
+
+async def test_local_mcp_server_calls_pause_and_twokey_decides_each(
+    gate_env: Callable[..., Gate], tmp_path: Path
+) -> None:
+    """The SDK's MCP approval callback does not see arguments, so every call pauses
+    (`require_approval="always"`) and `decide` lets TwoKey judge name and arguments."""
+    gate = gate_env()
+    log = tmp_path / "calls.jsonl"
+    params = {
+        "command": sys.executable,
+        "args": [TOOLS],
+        "env": {**os.environ, "TOOLS_LOG": str(log)},
+    }
+    approvals = TwoKeyApprovals()
+    model = ScriptedModel(
+        [
+            [
+                function_call("get_weather", {"city": "Paris"}, call_id="call_w"),
+                function_call("run_sql", {"sql": RISKY}, call_id="call_sql_1"),
+            ],
+            [assistant_message("done")],
+        ]
+    )
+    async with MCPServerStdio(params=params, require_approval="always") as server:  # type: ignore[arg-type]
+        agent = Agent(name="ops", model=model, mcp_servers=[server])
+        result = await Runner.run(agent, "weather, then drop it", run_config=CONFIG)
+        assert sorted(i.name or "" for i in result.interruptions) == ["get_weather", "run_sql"]
+        assert reached(log) == []
+        state = result.to_state()
+        deciding = asyncio.ensure_future(approvals.decide(state))
+        request_id = await asyncio.to_thread(gate.approve)  # only run_sql needs a person
+        decisions = await asyncio.wait_for(deciding, 20)
+        assert all(d.approved for d in decisions)
+        assert {d.tool: d.request_id == request_id for d in decisions} == {
+            "get_weather": False,
+            "run_sql": True,
+        }
+        result = await Runner.run(agent, state, run_config=CONFIG)
+    assert result.final_output == "done"
+    assert sorted(c["tool"] for c in reached(log)) == ["get_weather", "run_sql"]
+    assert len(gate.fake.messages_in(APPROVALS_CHANNEL)) == 1
