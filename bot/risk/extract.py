@@ -13,7 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-CandidateKind = Literal["shell", "sql", "prose"]
+from bot.risk.spans import scan
+
+CandidateKind = Literal["shell", "sql", "mongo", "dataframe", "prose", "unread"]
 
 _FENCE = re.compile(
     r"^[ \t]*(?P<fence>`{3,10}|~{3,10})[ \t]*(?P<lang>[\w+#.-]{0,30})[^\n`]*\n"
@@ -35,6 +37,8 @@ _LEAD_IN = re.compile(
     r"(?:run|execute|exec|type|paste|enter)\b\s*:?\s+(?P<cmd>\S.*)$",
     re.I,
 )
+# "1. ", "- ", "* ", "(a) ", "Step 3:": a plan's marker is not part of its command.
+_LIST_MARKER = re.compile(r"^\s*(?:\d{1,3}[.)]|[-*•+]|\(\w\)|step\s+\d{1,3}\s*[:.)-])\s+", re.I)
 _SHELL_CONTINUATION = re.compile(
     r"^\s*(?:then|else|elif|fi|do|done|esac|in|\}|\)|;;|&&|\|\||\|)(?:\s|$)"
 )
@@ -141,7 +145,8 @@ BARE_SQL = re.compile(
     r"create\s+(?:or\s+replace\s+)?(?:user|role|table|view|schema|database|login|share|stage)\s|"
     r"copy\s+(?:\(|into\s|[\w\"`.]+\s*(?:\([^)]*\)\s*)?(?:to|from)\s)|"
     r"unload\s*\(|export\s+data\b|merge\s+into\s|set\s+(?:session\s+)?row_security\b|"
-    r"reassign\s+owned\s"
+    r"reassign\s+owned\s|"
+    r"explain\s+(?:analyze\s+|verbose\s+|\([^)]{0,200}\)\s*)*(?:select|insert|update|delete|with|merge)\s"
     r")",
     re.I | re.S,
 )
@@ -155,7 +160,6 @@ _CLIENT_SQL = re.compile(
     r"(?:'(?P<s>[^']*)'|\"(?P<d>(?:[^\"\\]|\\.)*)\")",
     re.S,
 )
-_SQL_AFTER = re.compile(r"(?::\s+|\b(?:run|execute|exec|try|use)\s+)(?=[A-Za-z(\\])", re.I)
 
 
 def client_sql(command: str) -> list[str]:
@@ -177,6 +181,8 @@ class Candidate:
     text: str
     explicit: bool
     """Marked as code by its author (fence, backticks, `kind=`): unparsable means suspicious."""
+    context: str = ""
+    """For a span found inside prose, the sentence around it (negation, quotation)."""
 
 
 def looks_like_sql(text: str) -> bool:
@@ -208,14 +214,16 @@ class Extractor:
         return len(line.split()) >= 2 and not any(w.rstrip(",.:;!?") in _ENGLISH for w in words)
 
     def extract(self, text: str, kind: str | None = None) -> list[Candidate]:
-        if kind in ("sql",):
-            return [Candidate("sql", text, True)]
-        if kind in ("shell", "command", "bash"):
-            return [Candidate("shell", text, True)]
+        """Every piece to judge. A `kind` hint only adds a reading of the whole text:
+        every detector still reads every text, so `kind=sql` on `rm -rf` is no pass."""
         out: list[Candidate] = []
+        if kind in ("sql",):
+            out.append(Candidate("sql", text, True))
+        elif kind in ("shell", "command", "bash"):
+            out.append(Candidate("shell", text, True))
         if "```" not in text and "~~~" not in text:
             self._lines(self._inline(text, out), out, explicit=False)
-            return out
+            return _unique(out)
         prose_parts: list[str] = []
         pos = 0
         for m in _FENCE.finditer(text):
@@ -225,7 +233,7 @@ class Extractor:
         prose_parts.append(text[pos:])
         remainder = "\n".join(self._inline(part, out) for part in prose_parts)
         self._lines(remainder, out, explicit=False)
-        return out
+        return _unique(out)
 
     # -- fenced blocks ------------------------------------------------------------------------
 
@@ -270,6 +278,8 @@ class Extractor:
             if self._looks_like_shell(cmd) and "/" not in cmd and "." not in cmd:
                 out.append(Candidate("shell", cmd, True))
                 return " "
+            if " " in cmd and self._spans(cmd, out, explicit=True):
+                return " "
             return body  # an identifier (`customers`, `#payroll`): keep it for the prose
 
         return _INLINE.sub(replace, text)
@@ -285,7 +295,7 @@ class Extractor:
         n = len(lines)
         while i < n:
             raw = lines[i]
-            line = _strip_prompt(raw).strip()
+            line = _strip_prompt(_LIST_MARKER.sub("", raw, count=1)).strip()
             if not line:
                 prose.append("")
                 i += 1
@@ -337,20 +347,18 @@ class Extractor:
         rest = "\n".join(prose).strip()
         if rest:
             self._quoted_sql(rest, out)
-            self._sql_after_colon(rest, out)
+            self._spans(rest, out, explicit=explicit)
             out.append(Candidate("prose", rest, explicit))
 
     @staticmethod
-    def _sql_after_colon(text: str, out: list[Candidate]) -> None:
-        """SQL that starts mid-sentence: "Fix it: GRANT SELECT ON t TO PUBLIC;"."""
-        for line in text.splitlines():
-            for n, m in enumerate(_SQL_AFTER.finditer(line)):
-                if n >= 4:
-                    break
-                tail = line[m.end() :].strip()
-                if looks_like_sql(tail):
-                    out.append(Candidate("sql", tail, False))
-                    break
+    def _spans(text: str, out: list[Candidate], *, explicit: bool) -> bool:
+        """Commands and statements anywhere in prose (see `spans`). True when any found."""
+        found = scan(text)
+        for span in found.spans:
+            out.append(Candidate(span.kind, span.text, explicit, span.context))
+        if found.cut_short:
+            out.append(Candidate("unread", "too many commands to read them all", explicit))
+        return bool(found.spans)
 
     @staticmethod
     def _quoted_sql(text: str, out: list[Candidate]) -> None:
@@ -381,3 +389,15 @@ class Extractor:
                     if lines[i - 1].strip() == tag:
                         break
             return i
+
+
+def _unique(cands: list[Candidate]) -> list[Candidate]:
+    """One candidate per (kind, text): the lead-in and span readings often agree."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for c in cands:
+        key = (c.kind, c.text)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out

@@ -70,9 +70,11 @@ def test_sql_inside_string_literals_of_other_code(ex: Extractor) -> None:
     assert ("sql", "SELECT * FROM customers") in kinds(ex.extract(text))
 
 
-def test_kind_overrides_detection(ex: Extractor) -> None:
-    assert kinds(ex.extract("drop it all", kind="sql")) == [("sql", "drop it all")]
-    assert kinds(ex.extract("Delete everything", kind="shell")) == [("shell", "Delete everything")]
+def test_kind_adds_a_reading_and_never_removes_one(ex: Extractor) -> None:
+    assert kinds(ex.extract("drop it all", kind="sql"))[0] == ("sql", "drop it all")
+    assert kinds(ex.extract("Delete everything", kind="shell"))[0] == ("shell", "Delete everything")
+    # the other readings still happen: a hint cannot switch a detector off
+    assert ("shell", "rm -rf /srv") in kinds(ex.extract("rm -rf /srv", kind="sql"))
 
 
 def test_plain_prose_stays_prose(ex: Extractor) -> None:

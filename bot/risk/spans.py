@@ -1,0 +1,388 @@
+"""Find commands and statements anywhere in a message, with no lead-in word required.
+
+Agents write "Simplest fix: kubectl delete deployment api -n prod and let the
+pipeline redeploy" or "…then DELETE FROM invoices on the ledger primary". The
+finder anchors on program names (a table, below) and SQL/Mongo/dataframe
+statement keywords at any position of any line, and takes the span to the end
+of its clause: a sentence end, a comma, a connective ("and", "then", "puis",
+"dann", …), a dash, CJK text, or the line end; SQL runs on over lines until `;`.
+Each span keeps the sentence it sits in (`context`) so a reader of negation or
+quotation can judge it. Parsing and judging are the detectors' job.
+
+Everything is linear: one pass of a word regex, dictionary look-ups, bounded
+forward scans. A message with more spans than `MAX_SPANS` is reported as cut
+short (the caller holds it), never silently read in part.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+SpanKind = Literal["shell", "sql", "mongo", "dataframe"]
+
+MAX_SPANS = 80
+"""More spans than this in one text: the rest is not read, and the text is held."""
+MAX_SHELL_SPAN = 1000
+MAX_SQL_SPAN = 4000
+MAX_SQL_LINES = 40
+MAX_CALL_SPAN = 4000
+SCAN_BUDGET = 400_000
+"""Characters the forward scans may read in one text (about 25 ms); past it, cut short."""
+_LOOKBACK = 60
+_CONTEXT = 400
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    kind: SpanKind
+    text: str
+    start: int
+    context: str
+    """The sentence (or line) the span sits in: what a negation/quotation reader needs."""
+
+
+@dataclass(frozen=True, slots=True)
+class Spans:
+    spans: list[Span]
+    cut_short: bool
+    """More than MAX_SPANS anchors: the text was not read to its end."""
+
+
+# -- the anchor table ----------------------------------------------------------------------------
+# Programs whose names are not English words: any following token starts a span.
+_DISTINCT = """
+kubectl helm helmfile kustomize terraform terragrunt tofu pulumi cdk packer vagrant nomad consul
+etcdctl crictl istioctl linkerd argocd velero eksctl minikube k3d oc rosa
+aws gcloud gsutil bq cbt az azcopy doctl hcloud linode-cli scw ibmcloud oci openstack upcloud
+exo aliyun s3cmd s5cmd rclone restic borg duplicity wrangler vercel netlify heroku flyctl
+firebase supabase stripe gh glab git svn hg psql pg_dump pg_dumpall pg_restore dropdb createdb
+mysql mysqldump mysqladmin mariadb mariadb-dump mongo mongosh mongodump mongorestore
+mongoexport mongoimport redis-cli valkey-cli keydb-cli sqlcmd bcp snowsql sqlite3 duckdb
+clickhouse-client cqlsh influx trino beeline spark-sql databricks dbt rm rmdir shred wipefs
+dd mkfs mke2fs mkswap fdisk sgdisk parted blkdiscard chmod chown chgrp chattr setfacl
+iptables ip6tables nft ufw firewall-cmd netsh setenforce auditctl systemctl launchctl
+csrutil spctl curl wget scp sftp rsync ssh nc ncat netcat socat ngrok cloudflared
+localtunnel docker docker-compose podman nerdctl lxc virsh multipass sudo doas pkill killall
+crontab xargs truncate unlink useradd usermod userdel groupdel passwd chpasswd visudo
+ssh-keygen gpg openssl base64 ansible ansible-playbook doppler sops aws-vault
+lpass infisical kafka-topics kafka-acls kafka-configs kafka-consumer-groups
+kafka-delete-records rabbitmqctl rabbitmqadmin nats zfs zpool lvremove vgremove pvremove
+btrfs npm npx yarn pnpm pip pip3 pipx cargo brew apt apt-get yum dnf
+python3 pwsh powershell iex
+icacls takeown vssadmin wbadmin bcdedit diskpart cipher wevtutil schtasks wmic
+gitlab-runner circleci jenkins-cli bitbucket sentry-cli datadog-ci newrelic
+""".split()
+
+# Programs that are also words (English or otherwise): a span only when the next token
+# has shell syntax (a flag, a path, a variable, a quoted argument) or is a subcommand.
+_SHELLISH_NEXT = r"(?:-{1,2}[A-Za-z0-9]|[/~$\"'*]|\.{1,2}/|\w[\w.-]*[/=@:])"
+_WORDLIKE: dict[str, str] = {
+    **dict.fromkeys(
+        "find cat head tail less touch make kill mount umount tee echo env sed awk grep "
+        "watch time nohup timeout source export service history set unset exec eval ln "
+        "zip unzip tar cp mv mkdir ls cd go java su shutdown reboot halt poweroff node python "
+        "ruby perl php bash sh zsh deno bun gem snap apk kind flux ctr mc salt bw".split(),
+        _SHELLISH_NEXT,
+    ),
+    # cmd.exe: switches are written `/s`, drives `D:`
+    "rd": r"/[A-Za-z]",
+    "del": r"/[A-Za-z]",
+    "erase": r"/[A-Za-z]",
+    "format": r"[A-Za-z]:(?:\s|$)|/[A-Za-z]",
+    "net": r"(?:user|localgroup|group|share|stop|use|accounts)\b",
+    "reg": r"(?:delete|add|import)\s+HK",
+    "sc": r"(?:stop|delete|config)\s",
+    "attrib": r"[-+/]",
+    "op": rf"(?:item|read|document|vault|user|signin|run|inject|group|connect|account)\b|{_SHELLISH_NEXT}",
+    "vault": rf"(?:kv|read|write|delete|secrets|auth|policy|token|operator|audit|lease|list)\b"
+    rf"|{_SHELLISH_NEXT}",
+}
+# PowerShell cmdlets are Verb-Noun; the verbs that change or run things, and Get/Test.
+_PS_VERBS = frozenset(
+    "remove clear format invoke set stop disable enable add grant new start restart uninstall "
+    "reset revoke update export copy move get test out send write import install register "
+    "unregister suspend mount dismount initialize publish unpublish block unblock protect "
+    "unprotect rename join select".split()
+)
+
+_PROGRAMS: dict[str, str | None] = {**dict.fromkeys(_DISTINCT), **_WORDLIKE}
+_NEXT_RE = {name: re.compile(p) for name, p in _WORDLIKE.items() if p is not None}
+
+_WORD = re.compile(r"(?<![\w\-./\\$@=%:#])([A-Za-z][\w-]*)(?:\.exe)?(?=[ \t]+(\S))")
+_PS_CMDLET = re.compile(r"[A-Za-z]+-[A-Za-z][A-Za-z]+")
+
+# A clause ends at sentence punctuation, a comma, a dash, a connective in one of the
+# seven languages, CJK text, or a parenthetical. Quoted strings are skipped whole.
+_CONNECTIVES = (
+    "and|then|so|but|because|once|before|after|since|until|unless|which|while|if|when|"
+    "where|or|to|on|in|for|from|with|as|et|puis|pour|avant|après|ou|y|luego|después|para|"
+    "antes|pero|und|dann|danach|um|bevor|oder|aber|e|depois|ou|mas|ent[aã]o"
+)
+_CJK = "\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff01-\uff60"
+_CLAUSE_END = re.compile(
+    r"'[^'\n]{0,200}'|\"[^\"\n]{0,200}\""  # quoted arguments belong to the command
+    r"|(?P<end>(?<=\S)[.?!;:](?=\s|$)|,\s|\s[—–]\s?|[—–]"
+    rf"|\s+(?:{_CONNECTIVES})\s+(?=[^\s-])|[{_CJK}]|\s+\((?=[A-Za-z]+\s)|[”»」』)]|\n|\Z)"
+)
+_SENTENCE_BREAK = re.compile(rf"(?<=[.!?])\s+|[。！？\n]")
+_OPEN_QUOTES = {'"': '"', "“": "”", "«": "»", "「": "」", "『": "』", "'": "'", "`": "`"}
+
+# -- SQL ------------------------------------------------------------------------------------------
+_SQL_KEY = re.compile(
+    r"(?<![\w.$@-])(?:DELETE|UPDATE|INSERT|DROP|TRUNCATE|ALTER|GRANT|REVOKE|MERGE|COPY|UNLOAD|"
+    r"EXPORT|CREATE|SELECT|WITH|EXPLAIN|REPLACE|UNDROP|VACUUM)\b",
+    re.I,
+)
+# A lower-case keyword is SQL only where a statement can start: a line start (after a
+# list marker or prompt), a colon or semicolon, or an imperative run/execute/try/use.
+_LEAD = r"[\s*>$`]*(?:\d{1,3}[.)]\s*|[-*•+]\s+|step\s+\d{1,3}\s*[:.)-]\s*)?"
+_LINE_HEAD = re.compile(_LEAD, re.I)
+_CLAUSE_START = re.compile(rf"(?:[:;]|\b(?:run|execute|exec|try|use|with)\b){_LEAD}$", re.I)
+_SQL_CONTINUES = re.compile(
+    r"^\s*(?:from|where|set|and|or|join|left|right|inner|outer|full|cross|on|values|returning|"
+    r"group|order|limit|having|using|into|select|union|when|then|else|end|as|top|with|"
+    r"delete|update|insert|\(|\)|,)\b",
+    re.I,
+)
+# English after a statement: a preposition with an article, a connective, a sentence end.
+_SQL_PROSE_TAIL = re.compile(
+    r"\s+(?:on|in|at|for|of|to|with|from|into|across|against)\s+"
+    r"(?:the|our|your|a|an|this|that|each|every|its|their|my|prod|production|staging)\b"
+    r"|\s+(?:and\s+)?(?:then|so|because|once|before|after|since|until|unless|but|which|while|"
+    r"to\s+(?:free|clean|fix|reset|make|get|clear|save|reclaim|remove|start))\b"
+    r"|,\s+(?:and|then|so|but|which|after|before)\b|\s[—–]\s|(?<=[\w)'\"])\.(?=\s+[A-Z]|\s*$)"
+    rf"|\s+\((?=[A-Za-z]+\s)|[{_CJK}]",
+)
+
+# -- Mongo and dataframes -------------------------------------------------------------------------
+_MONGO = re.compile(
+    r"(?<![\w.])db\.(?:[A-Za-z_$][\w$-]*\.[A-Za-z]\w*\s*\(|getCollection\(|"
+    r"getSiblingDB\(|dropDatabase\s*\(|[A-Za-z_$][\w$-]*\.[A-Za-z_$][\w$-]*\.)"
+)
+_DATAFRAME = re.compile(r"\.(?:to_sql|saveAsTable|insertInto|writeTo|write_database|mode)\s*\(")
+
+
+def _clause_end(text: str, i: int, limit: int, closer: str | None) -> int:
+    """Index where the clause starting at `i` ends."""
+    stop = min(len(text), i + limit)
+    if closer:
+        j = text.find(closer, i, stop)
+        if j >= 0:
+            stop = j
+    for m in _CLAUSE_END.finditer(text, i, stop):
+        if m.group("end") is not None:
+            return m.start()
+    return stop
+
+
+def _context(text: str, start: int, end: int) -> str:
+    left = max(text.rfind("\n", max(0, start - _CONTEXT), start), start - _CONTEXT - 1) + 1
+    for m in _SENTENCE_BREAK.finditer(text, left, start):
+        left = m.end()
+    right = text.find("\n", end, end + _CONTEXT)
+    right = min(len(text), end + _CONTEXT) if right < 0 else right
+    m = _SENTENCE_BREAK.search(text, end, right)
+    if m:
+        right = m.start() + (1 if text[m.start()] in "。！？" else 0)
+    return text[left:right].strip()
+
+
+def _opener(text: str, i: int) -> str | None:
+    before = text[i - 1] if i > 0 else ""
+    return _OPEN_QUOTES.get(before)
+
+
+def _balanced_end(text: str, i: int, limit: int) -> int:
+    """End of a call chain starting at `i`: balanced (), [], {} with strings skipped."""
+    depth = 0
+    j = i
+    stop = min(len(text), i + limit)
+    quote = ""
+    seen_call = False
+    while j < stop:
+        c = text[j]
+        if quote:
+            if c == "\\":
+                j += 2
+                continue
+            if c == quote:
+                quote = ""
+        elif c in "'\"`":
+            quote = c
+        elif c in "([{":
+            depth += 1
+            seen_call = True
+        elif c in ")]}":
+            depth -= 1
+            if depth <= 0 and seen_call:
+                k = j + 1
+                while k < stop and text[k] in " \t\n":
+                    k += 1
+                if k < stop and text[k] == ".":
+                    j = k
+                    depth = 0
+                    continue
+                return j + 1
+        elif depth == 0 and c in ";\n" and seen_call:
+            return j
+        j += 1
+    return stop
+
+
+def _statement_start(text: str, i: int) -> int:
+    """Start of the (possibly multi-line, `.`-chained) statement holding position `i`."""
+    start = text.rfind("\n", 0, i) + 1
+    while start > 0 and text[start:i].lstrip().startswith("."):
+        start = text.rfind("\n", 0, start - 1) + 1
+    semi = text.rfind(";", start, i)
+    return semi + 1 if semi >= 0 else start
+
+
+class _Finder:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.out: list[Span] = []
+        self.taken: list[tuple[int, int]] = []
+        self.cut_short = False
+        self.budget = SCAN_BUDGET
+
+    def add(self, kind: SpanKind, start: int, end: int) -> None:
+        body = self.text[start:end].strip().rstrip(",")
+        if not body or (kind == "shell" and " " not in body and "-" not in body):
+            return  # a program named alone ("the node", "git") is a word, not a command
+        if len(self.out) >= MAX_SPANS:
+            self.cut_short = True
+            return
+        self.out.append(Span(kind, body, start, _context(self.text, start, end)))
+        self.taken.append((start, end))
+
+    def free(self, i: int) -> bool:
+        return not any(a <= i < b for a, b in self.taken)
+
+    # -- the kinds ----------------------------------------------------------------------------
+
+    def calls(self) -> None:
+        text = self.text
+        if "db." in text:
+            for m in _MONGO.finditer(text):
+                if self.cut_short:
+                    return
+                if self.free(m.start()):
+                    if not self._spend(min(len(text) - m.start(), MAX_CALL_SPAN)):
+                        return
+                    self.add("mongo", m.start(), _balanced_end(text, m.start(), MAX_CALL_SPAN))
+        if "(" in text and ("to_sql" in text or "write" in text or "mode" in text):
+            for m in _DATAFRAME.finditer(text):
+                if self.cut_short:
+                    return
+                if self.free(m.start()):
+                    if not self._spend(MAX_CALL_SPAN):
+                        return
+                    start = _statement_start(text, m.start())
+                    self.add("dataframe", start, _balanced_end(text, start, MAX_CALL_SPAN))
+
+    def sql(self) -> None:
+        from bot.risk.extract import looks_like_sql  # one classifier for both; no cycle
+
+        text = self.text
+        for m in _SQL_KEY.finditer(text):
+            if self.cut_short:
+                return
+            i = m.start()
+            if not self.free(i):
+                continue
+            word = m.group(0)
+            if not word.isupper() and not self._statement_may_start(i):
+                continue
+            if not self._spend(min(len(text) - i, 1500)):
+                return
+            end = self._sql_end(i)
+            if end > i and looks_like_sql(text[i:end]):
+                self.add("sql", i, end)
+
+    def _statement_may_start(self, i: int) -> bool:
+        text = self.text
+        line_start = text.rfind("\n", max(0, i - _LOOKBACK), i) + 1
+        if line_start == 0 and i > _LOOKBACK:
+            line_start = -1  # the line began further back: only a colon or a verb counts
+        if line_start >= 0 and _LINE_HEAD.fullmatch(text, line_start, i):
+            return True
+        return bool(_CLAUSE_START.search(text, max(0, i - _LOOKBACK), i))
+
+    def _spend(self, cost: int) -> bool:
+        """Charge a bounded scan to the text's budget; False once it is spent."""
+        self.budget -= cost
+        if self.budget < 0:
+            self.cut_short = True
+            return False
+        return True
+
+    def _sql_end(self, i: int) -> int:
+        text = self.text
+        closer = _OPEN_QUOTES.get(text[i - 1]) if i > 0 and text[i - 1] in "\"“«「'`" else None
+        stop = min(len(text), i + MAX_SQL_SPAN)
+        if "\n" not in text[i : i + 1500]:
+            stop = min(stop, i + 1500)  # one line of SQL in prose is not longer than that
+        pos = i
+        for _ in range(MAX_SQL_LINES):
+            nl = text.find("\n", pos, stop)
+            line_end = stop if nl < 0 else nl
+            semi = text.find(";", pos, line_end)
+            close = text.find(closer, pos, line_end) if closer else -1
+            if close >= 0 and (semi < 0 or close < semi):
+                return close
+            if semi >= 0:
+                tail = _SQL_PROSE_TAIL.search(text, pos, semi)
+                return tail.start() if tail else semi + 1
+            tail = _SQL_PROSE_TAIL.search(text, pos, line_end)
+            if tail:
+                return tail.start()
+            if nl < 0:
+                return line_end
+            nxt_end = text.find("\n", nl + 1, stop)
+            nxt = text[nl + 1 : stop if nxt_end < 0 else nxt_end]
+            if not nxt.strip() or not _SQL_CONTINUES.match(nxt):
+                return line_end
+            pos = nl + 1
+        return pos
+
+    def shell(self) -> None:
+        text = self.text
+        for m in _WORD.finditer(text):
+            if self.cut_short:
+                return
+            name = m.group(1)
+            if name in _PROGRAMS:
+                pattern = _NEXT_RE.get(name)
+                if pattern is not None and not pattern.match(text, m.start(2)):
+                    continue
+            elif not (
+                "-" in name
+                and _PS_CMDLET.fullmatch(name)
+                and name.split("-", 1)[0].lower() in _PS_VERBS
+                and name[0].isupper()
+            ):
+                continue
+            i = m.start()
+            if not self.free(i):
+                continue
+            if not self._spend(min(len(text) - i, MAX_SHELL_SPAN)):
+                return
+            end = _clause_end(text, m.end(), MAX_SHELL_SPAN, _opener(text, i))
+            self.add("shell", i, end)
+
+
+def find_spans(text: str) -> list[Span]:
+    return scan(text).spans
+
+
+def scan(text: str) -> Spans:
+    """Every command or statement in `text`, in order of appearance."""
+    finder = _Finder(text)
+    finder.calls()
+    finder.sql()
+    finder.shell()
+    spans = sorted(finder.out, key=lambda s: s.start)
+    return Spans(spans, finder.cut_short)

@@ -1,0 +1,197 @@
+"""Commands and statements found anywhere in a message: spans, their ends, and verdicts.
+
+The look-alikes were written before the span finder: each risky shape has a benign
+twin sharing its tools and nouns (a read-only command, a key lookup, an English
+word that is also a program name).
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from bot.config import load_config
+from bot.risk import RiskEngine
+from bot.risk.spans import find_spans
+from tests.conftest import EXAMPLE
+
+
+@pytest.fixture(scope="module")
+def engine() -> RiskEngine:
+    return RiskEngine(load_config(EXAMPLE))
+
+
+def spans(text: str) -> list[tuple[str, str]]:
+    return [(s.kind, s.text) for s in find_spans(text)]
+
+
+# -- where a span starts and ends --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Simplest fix: kubectl delete deployment api -n prod and let the pipeline redeploy",
+            ("shell", "kubectl delete deployment api -n prod"),
+        ),
+        ("Just overwrite it with git push -f upstream release/2.4", None),
+        ("after that, pulumi destroy --yes on the prod stack", None),
+        ("Then terraform destroy -auto-approve. After that tell #ops.", None),
+        ("Try helm uninstall billing -n prod, then check the pods.", None),
+        ("La solution : kubectl delete ns staging puis relancer le pipeline", None),
+        ("最后执行 kubectl delete ns prod 就可以了", None),
+        ("次に kubectl delete ns prod を実行してください。", None),
+        ('He said "rm -rf /srv/data" would do it.', None),
+    ],
+)
+def test_a_command_mid_sentence_is_cut_at_its_clause(
+    text: str, expected: tuple[str, str] | None
+) -> None:
+    found = [s for s in spans(text) if s[0] == "shell"]
+    assert found, text
+    kind, body = found[0]
+    if expected:
+        assert (kind, body) == expected
+    # the clause's English never rides along into the command
+    for word in ("let", "tell", "check", "puis", "就", "を", "would", "After"):
+        assert word not in body.split(), body
+
+
+def test_spans_carry_their_sentence_as_context() -> None:
+    text = "All good here. Never run kubectl delete ns prod on a Friday. Thanks!"
+    (span,) = [s for s in find_spans(text) if s.kind == "shell"]
+    assert "Never run" in span.context and "Thanks" not in span.context
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Make sure the head of the team can find the notes.",
+        "Set the time so the watch does not go off; kill time in the cafe.",
+        "Pull the latest node from the tree and cat the results into a report.",
+        "I will make a note to touch base with the operators.",
+    ],
+)
+def test_english_words_that_are_program_names_are_not_spans(text: str) -> None:
+    assert [s for s in spans(text) if s[0] == "shell"] == []
+
+
+def test_english_word_programs_need_shell_syntax() -> None:
+    assert ("shell", "find /var/log -name '*.gz' -delete") in spans(
+        "Then find /var/log -name '*.gz' -delete to free space"
+    )
+
+
+def test_powershell_and_cmd_spans() -> None:
+    got = spans("Easiest is Remove-Item -Recurse -Force C:\\data and then reboot.")
+    assert ("shell", "Remove-Item -Recurse -Force C:\\data") in got
+    got = spans("From cmd, rd /s /q D:\\backups should clear it")
+    assert any(k == "shell" and b.startswith("rd /s /q D:\\backups") for k, b in got)
+    assert [s for s in spans("Please rd the notes and del them later") if s[0] == "shell"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sql"),
+    [
+        ("…then DELETE FROM invoices on the ledger primary", "DELETE FROM invoices"),
+        ("Fix: UPDATE users SET plan = 'free'; then restart", "UPDATE users SET plan = 'free';"),
+        ("then DROP TABLE staging.events because nobody reads it", "DROP TABLE staging.events"),
+        (
+            "Run this:\nDELETE\nFROM invoices\nWHERE created_at < '2020-01-01';\nDone.",
+            "DELETE\nFROM invoices\nWHERE created_at < '2020-01-01';",
+        ),
+    ],
+)
+def test_sql_spans(text: str, sql: str) -> None:
+    assert ("sql", sql) in spans(text)
+
+
+def test_lowercase_sql_words_in_prose_are_not_sql() -> None:
+    text = "Please delete from the list any names you do not recognise, and update the doc."
+    assert [s for s in spans(text) if s[0] == "sql"] == []
+
+
+# -- the verdicts on whole messages ------------------------------------------------------------
+
+RISKY = [
+    "Simplest fix: kubectl delete deployment ledger-api -n prod and let the pipeline redeploy",
+    "Just overwrite it with git push -f upstream release/2.4",
+    "after that, pulumi destroy --yes on the prod stack",
+    "First check the counts, then DELETE FROM invoices on the ledger primary",
+    "We can recover quickly: terraform destroy -auto-approve, then apply again.",
+    "1. Check the disk\n2. rm -rf /var/lib/postgresql/data\n3. Restart the service",
+    "- check replication lag\n- DROP DATABASE ledger;\n- tell #ops",
+    "BEGIN;\nDELETE\nFROM invoices\nWHERE 1=1;\nCOMMIT;",
+    "-- nightly cleanup\n/* approved */\nTRUNCATE TABLE payments;",
+    "1. SELECT count(*) FROM invoices;\n2. DELETE FROM invoices;",
+    "I think, if you agree and nothing else is pending, the easiest path is probably to just "
+    "run git push --force origin main so the branch matches, though there may be other ways.",
+    "Pour nettoyer : kubectl delete namespace prod puis relancer.",
+    "清理的话直接 kubectl delete namespace prod 即可。",
+]
+
+BENIGN = [
+    "Simplest check: kubectl get deployment ledger-api -n prod and look at the replicas",
+    "Just push it with git push upstream release/2.4",
+    "after that, pulumi preview on the prod stack",
+    "First check the counts, then SELECT count(*) FROM invoices on the ledger replica",
+    "1. Check the disk\n2. ls -la /var/lib/postgresql/data\n3. Restart the service",
+    "- check replication lag\n- SELECT 1;\n- tell #ops",
+    "BEGIN;\nDELETE\nFROM invoices\nWHERE id = 42;\nCOMMIT;",
+    "Make sure the head of the team can find the notes and kill time before the review.",
+    "Pour vérifier : kubectl get namespace prod puis relancer.",
+]
+
+
+@pytest.mark.parametrize("text", RISKY)
+def test_risky_messages_are_held(engine: RiskEngine, text: str) -> None:
+    a = engine.assess(text)
+    assert a.decision != "allow", (text, [f.rule for f in a.findings])
+
+
+@pytest.mark.parametrize("text", BENIGN)
+def test_benign_look_alikes_are_allowed(engine: RiskEngine, text: str) -> None:
+    a = engine.assess(text)
+    assert a.decision == "allow", (text, [f.rule for f in a.findings])
+
+
+def test_hints_only_add_detectors(engine: RiskEngine) -> None:
+    # `kind=sql` used to read only SQL: an `rm -rf` behind it was allowed
+    assert engine.assess("rm -rf /var/lib/postgresql", kind="sql").decision != "allow"
+    assert engine.assess("DELETE FROM invoices", kind="shell").decision != "allow"
+    assert engine.assess("ls -la /tmp", kind="sql").decision == "allow"
+
+
+def test_nothing_after_the_size_limit_passes(engine: RiskEngine) -> None:
+    limit = engine.max_bytes
+    text = "echo fine\n" * (limit // 10) + "rm -rf /srv/data\n"
+    a = engine.assess(text)
+    assert a.decision != "allow"
+    assert "engine.too_large" in {f.rule for f in a.findings}
+    # a multi-byte character cut in half at the limit is not a crash or an allow
+    a = engine.assess("é" * (limit // 2 + 1))
+    assert a.decision != "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kubectl delete " * 5000,
+        "DELETE FROM " * 5000,
+        "Run: " + "a " * 30000,
+        "x" * 65000,
+        ("rm -rf /tmp/x and " * 3000),
+        "db.c.deleteMany(" + "{" * 20000,
+        "SELECT " + "(" * 20000,
+        "1. " * 20000,
+    ],
+    ids=["kubectl", "delete-from", "words", "one-word", "and-chain", "mongo", "parens", "list"],
+)
+def test_adversarial_64k_inputs_stay_fast(engine: RiskEngine, text: str) -> None:
+    text = text[:65000]
+    engine.assess(text)  # first use may build caches
+    started = time.perf_counter()
+    engine.assess(text)
+    assert time.perf_counter() - started < 0.5  # the goal is 50 ms; CI machines are shared
