@@ -50,9 +50,14 @@ class Spans:
     """More than MAX_SPANS anchors: the text was not read to its end."""
 
 
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 # -- the anchor table ----------------------------------------------------------------------------
 # Programs whose names are not English words: any following token starts a span.
-_DISTINCT = """
+_DISTINCT = _words(
+    """
 kubectl helm helmfile kustomize terraform terragrunt tofu pulumi cdk packer vagrant nomad consul
 etcdctl crictl istioctl linkerd argocd velero eksctl minikube k3d oc rosa
 aws gcloud gsutil bq cbt az azcopy doctl hcloud linode-cli scw ibmcloud oci openstack upcloud
@@ -73,17 +78,20 @@ btrfs npm npx yarn pnpm pip pip3 pipx cargo brew apt apt-get yum dnf
 python3 pwsh powershell iex
 icacls takeown vssadmin wbadmin bcdedit diskpart cipher wevtutil schtasks wmic
 gitlab-runner circleci jenkins-cli bitbucket sentry-cli datadog-ci newrelic
-""".split()
+"""
+)
 
 # Programs that are also words (English or otherwise): a span only when the next token
 # has shell syntax (a flag, a path, a variable, a quoted argument) or is a subcommand.
 _SHELLISH_NEXT = r"(?:-{1,2}[A-Za-z0-9]|[/~$\"'*]|\.{1,2}/|\w[\w.-]*[/=@:])"
 _WORDLIKE: dict[str, str] = {
     **dict.fromkeys(
-        "find cat head tail less touch make kill mount umount tee echo env sed awk grep "
-        "watch time nohup timeout source export service history set unset exec eval ln "
-        "zip unzip tar cp mv mkdir ls cd go java su shutdown reboot halt poweroff node python "
-        "ruby perl php bash sh zsh deno bun gem snap apk kind flux ctr mc salt bw".split(),
+        _words(
+            "find cat head tail less touch make kill mount umount tee echo env sed awk grep "
+            "watch time nohup timeout source export service history set unset exec eval ln "
+            "zip unzip tar cp mv mkdir ls cd go java su shutdown reboot halt poweroff node python "
+            "ruby perl php bash sh zsh deno bun gem snap apk kind flux ctr mc salt bw"
+        ),
         _SHELLISH_NEXT,
     ),
     # cmd.exe: switches are written `/s`, drives `D:`
@@ -95,16 +103,19 @@ _WORDLIKE: dict[str, str] = {
     "reg": r"(?:delete|add|import)\s+HK",
     "sc": r"(?:stop|delete|config)\s",
     "attrib": r"[-+/]",
-    "op": rf"(?:item|read|document|vault|user|signin|run|inject|group|connect|account)\b|{_SHELLISH_NEXT}",
+    "op": rf"(?:item|read|document|vault|user|signin|run|inject|group|connect|account)\b"
+    rf"|{_SHELLISH_NEXT}",
     "vault": rf"(?:kv|read|write|delete|secrets|auth|policy|token|operator|audit|lease|list)\b"
     rf"|{_SHELLISH_NEXT}",
 }
 # PowerShell cmdlets are Verb-Noun; the verbs that change or run things, and Get/Test.
 _PS_VERBS = frozenset(
-    "remove clear format invoke set stop disable enable add grant new start restart uninstall "
-    "reset revoke update export copy move get test out send write import install register "
-    "unregister suspend mount dismount initialize publish unpublish block unblock protect "
-    "unprotect rename join select".split()
+    _words(
+        "remove clear format invoke set stop disable enable add grant new start restart uninstall "
+        "reset revoke update export copy move get test out send write import install register "
+        "unregister suspend mount dismount initialize publish unpublish block unblock protect "
+        "unprotect rename join select"
+    )
 )
 
 _PROGRAMS: dict[str, str | None] = {**dict.fromkeys(_DISTINCT), **_WORDLIKE}
@@ -126,7 +137,7 @@ _CLAUSE_END = re.compile(
     r"|(?P<end>(?<=\S)[.?!;:](?=\s|$)|,\s|\s[—–]\s?|[—–]"
     rf"|\s+(?:{_CONNECTIVES})\s+(?=[^\s-])|[{_CJK}]|\s+\((?=[A-Za-z]+\s)|[”»」』)]|\n|\Z)"
 )
-_SENTENCE_BREAK = re.compile(rf"(?<=[.!?])\s+|[。！？\n]")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|[。！？\n]")
 _OPEN_QUOTES = {'"': '"', "“": "”", "«": "»", "「": "」", "『": "』", "'": "'", "`": "`"}
 
 # -- SQL ------------------------------------------------------------------------------------------
