@@ -26,7 +26,7 @@ logging.getLogger("sqlglot").setLevel(logging.CRITICAL)
 PiiLookup = Callable[[str], Sequence[str] | None]
 """Table name → its catalogued PII fields, or None when the table is not catalogued."""
 
-DIALECTS = ("postgres", "mysql", "snowflake", "bigquery")
+DIALECTS = ("postgres", "mysql", "snowflake", "bigquery", "databricks", "tsql")
 
 # Column names that are personal data wherever they live; used only for tables
 # the catalog does not know, so a bare install still notices `SELECT ssn …`.
@@ -174,6 +174,24 @@ SQL_RULES: tuple[SqlRule, ...] = (
         "Updates every row of {target}: no WHERE clause, or one that is always true.",
         ["UPDATE customers SET email = NULL", "UPDATE users SET role='admin' WHERE id=3 OR TRUE"],
         ["UPDATE customers SET email = 'a@b.example' WHERE id = 7"],
+    ),
+    _rule(
+        "sql.bulk_change_pii",
+        "pii",
+        "high",
+        "require_approval",
+        "Deletes or changes many rows of {target}, which holds personal data: the WHERE is a "
+        "range or condition, not a lookup of particular records by key.",
+        [
+            "DELETE FROM customers WHERE created_at < '2021-01-01'",
+            "UPDATE customers SET email = NULL WHERE churn_score > 0.8",
+            "DELETE FROM customers WHERE id IN (SELECT customer_id FROM churned)",
+        ],
+        [
+            "DELETE FROM customers WHERE id = 7",
+            "UPDATE customers SET email = NULL WHERE email = 'pat@example.com'",
+            "DELETE FROM sessions WHERE expires_at < now()",
+        ],
     ),
     _rule(
         "sql.grant_public",
@@ -484,6 +502,20 @@ _SAFE_RAW = re.compile(
 )
 
 
+_EXPLAIN = re.compile(
+    r"^explain\s+(?P<opts>(?:(?:analy[sz]e|verbose|costs|buffers|timing|summary|"
+    r"format\s+\w+)\s+|\([^)]{0,300}\)\s*)*)(?P<rest>(?:select|insert|update|delete|with|merge|"
+    r"create|replace|values|table|execute)\b.*)$",
+    re.I | re.S,
+)
+_MULTI_DIALECT_MAX = 2000
+_ANALYZE = re.compile(r"\banaly[sz]e\b", re.I)
+_ANALYZE_OFF = re.compile(r"\banaly[sz]e\s+(?:false|off|0)\b", re.I)
+# A WHERE that picks particular rows: equality or IN-list on a key-like column.
+_KEY_COLUMN = re.compile(
+    r"(?:id|pk|uuid|guid|key|email|username|\w+_(?:id|uuid|key|pk|email|number|no))", re.I
+)
+_MAX_KEY_LIST = 100
 _SHARE_ACCOUNTS = re.compile(r"^alter\s+share\s+(?P<s>\S+)\s+(?:add|set)\s+accounts\b", re.I)
 _MASKING_OFF = re.compile(
     r"^alter\s+table\s+(?:if\s+exists\s+)?(?P<t>\S+)\s+(?:modify|alter)\s+(?:column\s+)?"
@@ -675,6 +707,35 @@ def _is_tautology(cond: exp.Expression | None) -> bool:
     return False
 
 
+def _is_key_lookup(cond: exp.Expression) -> bool:
+    """True when the condition picks particular rows: `id = 7`, `email = 'x'`, `id IN (1, 2)`,
+    ANDed with anything, or ORs of such lookups. Ranges, thresholds and subqueries are not."""
+    if isinstance(cond, exp.Paren):
+        return _is_key_lookup(cond.this)
+    if isinstance(cond, exp.And):
+        return _is_key_lookup(cond.this) or _is_key_lookup(cond.expression)
+    if isinstance(cond, exp.Or):
+        return _is_key_lookup(cond.this) and _is_key_lookup(cond.expression)
+    if isinstance(cond, exp.EQ):
+        col, value = cond.this, cond.expression
+        if isinstance(value, exp.Column) and not isinstance(col, exp.Column):
+            col, value = value, col
+        return (
+            isinstance(col, exp.Column)
+            and bool(_KEY_COLUMN.fullmatch(col.name or ""))
+            and isinstance(value, exp.Literal | exp.Placeholder | exp.Parameter)
+        )
+    if isinstance(cond, exp.In):
+        values = cond.expressions
+        return (
+            isinstance(cond.this, exp.Column)
+            and bool(_KEY_COLUMN.fullmatch(cond.this.name or ""))
+            and 0 < len(values) <= _MAX_KEY_LIST
+            and all(isinstance(v, exp.Literal | exp.Placeholder | exp.Parameter) for v in values)
+        )
+    return False
+
+
 class SqlDetector:
     """Assess SQL text; build once, call `assess` many times (it keeps no state)."""
 
@@ -739,6 +800,12 @@ class SqlDetector:
         clean = _clean(stmt)
         if not clean:
             return
+        m = _EXPLAIN.match(clean)
+        if m:
+            # EXPLAIN ANALYZE runs the statement to time it: a write explained is a write done.
+            if _ANALYZE.search(m.group("opts")) and not _ANALYZE_OFF.search(m.group("opts")):
+                self._one(m.group("rest"), result)
+            return
         if self._raw(clean, result):
             return
         tree = self._parse(clean)
@@ -759,7 +826,10 @@ class SqlDetector:
         self._tree(tree, clean, result)
 
     def _parse(self, clean: str) -> exp.Expression | None:
-        for dialect in self._dialects(clean):
+        dialects = self._dialects(clean)
+        if len(clean) > _MULTI_DIALECT_MAX:  # each retry costs a full parse: long ones get one
+            dialects = dialects[:1]
+        for dialect in dialects:
             try:
                 trees = sqlglot.parse(clean, read=dialect)
             except SqlglotError:
@@ -775,7 +845,9 @@ class SqlDetector:
     def _dialects(clean: str) -> Sequence[str]:
         low = clean[:200].lower()
         if "`" in clean:
-            return ("mysql", "bigquery", "postgres", "snowflake")
+            return ("mysql", "bigquery", "databricks", "postgres", "snowflake")
+        if "[" in clean or " top " in low or " top(" in low or "dbo." in low:
+            return ("tsql", "postgres", "snowflake", "mysql")
         if low.startswith("export data"):
             return ("bigquery",)
         if low.startswith("copy into") or " share " in low or "@" in clean:
@@ -969,23 +1041,9 @@ class SqlDetector:
                     result.use(name).whole_rows = True
                 self._add(result, "sql.alter_drop", name or "a table", clean)
             return
-        if isinstance(tree, exp.Delete):
+        if isinstance(tree, exp.Delete | exp.Update):
             self._collect(tree, result)
-            target = tree.this
-            name = _table_name(target) if isinstance(target, exp.Table) else None
-            if name:
-                result.use(name).whole_rows = True
-            where = tree.args.get("where")
-            if where is None or _is_tautology(where):
-                self._add(result, "sql.delete_all", name or "a table", clean)
-            return
-        if isinstance(tree, exp.Update):
-            self._collect(tree, result)
-            target = tree.this
-            name = _table_name(target) if isinstance(target, exp.Table) else None
-            where = tree.args.get("where")
-            if where is None or _is_tautology(where):
-                self._add(result, "sql.update_all", name or "a table", clean)
+            self._write(tree, clean, result)
             return
         if isinstance(tree, exp.Grant | exp.Revoke):
             self._grant_tree(tree, clean, result)
@@ -1004,6 +1062,24 @@ class SqlDetector:
             self._add(result, "sql.disable_rls", "this session", clean)
             return
         self._collect(tree, result)
+        # A CTE whose body deletes or updates (`WITH gone AS (DELETE … RETURNING *) SELECT …`)
+        for node in tree.find_all(exp.Delete, exp.Update):
+            self._write(node, clean, result)
+
+    def _write(self, node: exp.Delete | exp.Update, clean: str, result: SqlResult) -> None:
+        """DELETE/UPDATE: every row, or many rows of a table that holds personal data."""
+        target = node.this
+        name = _table_name(target) if isinstance(target, exp.Table) else None
+        if name and isinstance(node, exp.Delete):
+            result.use(name).whole_rows = True
+        where = node.args.get("where")
+        if where is None or _is_tautology(where):
+            rule = "sql.delete_all" if isinstance(node, exp.Delete) else "sql.update_all"
+            self._add(result, rule, name or "a table", clean)
+            return
+        fields = self._pii(name) if name else None
+        if fields and not _is_key_lookup(where.this):
+            self._add(result, "sql.bulk_change_pii", f"{name} ({', '.join(fields)})", clean)
 
     def _drop(self, kind: str, names: list[str], clean: str, result: SqlResult) -> None:
         target = f"{kind.lower()} {', '.join(names) or ''}".strip()
