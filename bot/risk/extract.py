@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.risk.spans import scan
+from bot.risk.spans import Spans, find_calls, reported, scan
 
 CandidateKind = Literal["shell", "sql", "mongo", "dataframe", "prose", "unread"]
 
@@ -217,6 +217,7 @@ class Extractor:
         """Every piece to judge. A `kind` hint only adds a reading of the whole text:
         every detector still reads every text, so `kind=sql` on `rm -rf` is no pass."""
         out: list[Candidate] = []
+        self._add_spans(find_calls(text), out, explicit=False)
         if kind in ("sql",):
             out.append(Candidate("sql", text, True))
         elif kind in ("shell", "command", "bash"):
@@ -268,6 +269,8 @@ class Extractor:
 
         def replace(m: re.Match[str]) -> str:
             body = m.group("body").strip()
+            if reported(text[max(0, m.start() - 120) : m.start()]):
+                return " "  # "never run `rm -rf /`", "someone ran `DROP TABLE …`": not an order
             if looks_like_sql(body):
                 out.append(Candidate("sql", body, True))
                 return " "
@@ -353,9 +356,13 @@ class Extractor:
     @staticmethod
     def _spans(text: str, out: list[Candidate], *, explicit: bool) -> bool:
         """Commands and statements anywhere in prose (see `spans`). True when any found."""
-        found = scan(text)
+        return Extractor._add_spans(scan(text), out, explicit=explicit)
+
+    @staticmethod
+    def _add_spans(found: Spans, out: list[Candidate], *, explicit: bool) -> bool:
         for span in found.spans:
-            out.append(Candidate(span.kind, span.text, explicit, span.context))
+            if not span.reported:
+                out.append(Candidate(span.kind, span.text, explicit, span.context))
         if found.cut_short:
             out.append(Candidate("unread", "too many commands to read them all", explicit))
         return bool(found.spans)

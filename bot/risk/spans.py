@@ -41,6 +41,8 @@ class Span:
     start: int
     context: str
     """The sentence (or line) the span sits in: what a negation/quotation reader needs."""
+    reported: bool = False
+    """Its own clause warns against it or tells that it was run: not an instruction."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +141,34 @@ _CLAUSE_END = re.compile(
 )
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|[。！？\n]")
 _OPEN_QUOTES = {'"': '"', "“": "”", "«": "»", "「": "」", "『": "』", "'": "'", "`": "`"}
+
+# The few words right before a command that make it not an instruction: a warning
+# ("never run", "ne lancez jamais", "不要执行") or a report of the past ("someone ran",
+# "was executed"). The prose reader judges whole sentences; this only keeps a span
+# from being read as an order when its own clause says otherwise.
+_CLAUSE_BEFORE = r"[^.,!?;:—–\n。，！？；：]{0,40}$"
+_WARNED_BEFORE = re.compile(
+    r"(?:\b(?:never|don'?t|do\s+not|must\s+not|mustn'?t|should\s+not|shouldn'?t|avoid|"
+    r"jamais|ne\s+\w+\s+pas|nunca|no\s+(?:ejecutes|corras|uses|lances|hagas)|niemals|nie|"
+    r"nicht|kein\w*|não|nao)\b|不要|别|切勿|禁止|请勿|絶対に|決して)" + _CLAUSE_BEFORE,
+    re.I,
+)
+_AFFIRMED = re.compile(r"\b(?:forget|hesitate|fail|oubliez|olvides|vergiss|esqueça)\b", re.I)
+_PAST_BEFORE = re.compile(
+    r"\b(?:ran|executed|typed|pasted|(?:was|were|had\s+been|got)\s+(?:run|executed)|"
+    r"a\s+(?:lancé|exécuté)|ejecutó|lanzó|hat\s+\w+\s+ausgeführt|führte|executou|rodou)\b"
+    + _CLAUSE_BEFORE,
+    re.I,
+)
+
+
+def reported(before: str) -> bool:
+    """True when the words just before a command warn against it or report it as past."""
+    tail = before[-120:]
+    if _WARNED_BEFORE.search(tail):
+        return not _AFFIRMED.search(tail)
+    return bool(_PAST_BEFORE.search(tail))
+
 
 # -- SQL ------------------------------------------------------------------------------------------
 _SQL_KEY = re.compile(
@@ -266,7 +296,8 @@ class _Finder:
         if len(self.out) >= MAX_SPANS:
             self.cut_short = True
             return
-        self.out.append(Span(kind, body, start, _context(self.text, start, end)))
+        before = self.text[max(0, start - 120) : start]
+        self.out.append(Span(kind, body, start, _context(self.text, start, end), reported(before)))
         self.taken.append((start, end))
 
     def free(self, i: int) -> bool:
@@ -383,6 +414,14 @@ class _Finder:
                 return
             end = _clause_end(text, m.end(), MAX_SHELL_SPAN, _opener(text, i))
             self.add("shell", i, end)
+
+
+def find_calls(text: str) -> Spans:
+    """Mongo shell calls and dataframe writes only: they hide inside lines of any kind
+    (`use shop; db.dropDatabase()`, a Python block), so the whole text is searched."""
+    finder = _Finder(text)
+    finder.calls()
+    return Spans(finder.out, finder.cut_short)
 
 
 def find_spans(text: str) -> list[Span]:

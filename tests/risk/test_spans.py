@@ -195,3 +195,36 @@ def test_adversarial_64k_inputs_stay_fast(engine: RiskEngine, text: str) -> None
     started = time.perf_counter()
     engine.assess(text)
     assert time.perf_counter() - started < 0.5  # the goal is 50 ms; CI machines are shared
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Never run rm -rf / on a server.",
+        "Please do not run kubectl delete ns prod from your laptop.",
+        "The outage began when someone ran `DELETE FROM invoices` on the primary.",
+        "Last year an intern executed DROP TABLE payments by mistake.",
+        "Ne lancez jamais kubectl delete ns prod sans ticket.",
+        "不要执行 kubectl delete ns prod",
+    ],
+)
+def test_a_warned_or_reported_command_is_not_an_order(engine: RiskEngine, text: str) -> None:
+    assert engine.assess(text).decision == "allow", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Don't forget to run kubectl delete ns prod when you are done.",
+        "Do not wait, run terraform destroy -auto-approve now.",
+        "Never mind the alerts. Run rm -rf /srv/data and restart.",
+        "Someone ran the report; now run DROP TABLE payments; to finish.",
+    ],
+)
+def test_a_real_order_beside_a_negation_is_still_read(engine: RiskEngine, text: str) -> None:
+    assert engine.assess(text).decision != "allow", text
+
+
+def test_mongo_calls_are_found_inside_lines_of_any_kind(engine: RiskEngine) -> None:
+    assert engine.assess("use shop; db.dropDatabase()").decision != "allow"
+    assert engine.assess("use shop; db.getCollectionNames()").decision == "allow"
