@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.risk.spans import Spans, find_calls, reported, scan
+from bot.risk.spans import SQL_CONTINUES, Spans, find_calls, reported, scan
 
 CandidateKind = Literal["shell", "sql", "mongo", "dataframe", "prose", "unread"]
 
@@ -39,6 +39,12 @@ _LEAD_IN = re.compile(
 )
 # "1. ", "- ", "* ", "(a) ", "Step 3:": a plan's marker is not part of its command.
 _LIST_MARKER = re.compile(r"^\s*(?:\d{1,3}[.)]|[-*•+]|\(\w\)|step\s+\d{1,3}\s*[:.)-])\s+", re.I)
+# A statement keyword alone on its line, the rest below: "UPDATE users" / "SET role = …;".
+_SQL_HEAD = re.compile(
+    r"^(?:delete|update|insert|select|with|merge|drop|truncate|alter|grant|revoke|copy|explain)\b",
+    re.I,
+)
+_SQL_HEAD_LINES = 40
 _SHELL_CONTINUATION = re.compile(
     r"^\s*(?:then|else|elif|fi|do|done|esac|in|\}|\)|;;|&&|\|\||\|)(?:\s|$)"
 )
@@ -145,7 +151,7 @@ BARE_SQL = re.compile(
     r"create\s+(?:or\s+replace\s+)?(?:user|role|table|view|schema|database|login|share|stage)\s|"
     r"copy\s+(?:\(|into\s|[\w\"`.]+\s*(?:\([^)]*\)\s*)?(?:to|from)\s)|"
     r"unload\s*\(|export\s+data\b|merge\s+into\s|set\s+(?:session\s+)?row_security\b|"
-    r"reassign\s+owned\s|"
+    r"reassign\s+owned\s|vacuum\s+\S+\s+retain\s|"
     r"explain\s+(?:analyze\s+|verbose\s+|\([^)]{0,200}\)\s*)*(?:select|insert|update|delete|with|merge)\s"
     r")",
     re.I | re.S,
@@ -303,6 +309,18 @@ class Extractor:
                 prose.append("")
                 i += 1
                 continue
+            if _SQL_HEAD.match(line) and not looks_like_sql(line):
+                stmt = [line]
+                j = i + 1
+                while j < n and j - i < _SQL_HEAD_LINES and SQL_CONTINUES.match(lines[j]):
+                    stmt.append(lines[j].strip())
+                    j += 1
+                    if stmt[-1].endswith(";"):
+                        break
+                if len(stmt) > 1 and looks_like_sql("\n".join(stmt)):
+                    out.append(Candidate("sql", "\n".join(stmt), explicit))
+                    i = j
+                    continue
             if looks_like_sql(line):
                 stmt = [line]
                 i += 1

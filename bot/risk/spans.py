@@ -181,7 +181,7 @@ _SQL_KEY = re.compile(
 _LEAD = r"[\s*>$`]*(?:\d{1,3}[.)]\s*|[-*•+]\s+|step\s+\d{1,3}\s*[:.)-]\s*)?"
 _LINE_HEAD = re.compile(_LEAD, re.I)
 _CLAUSE_START = re.compile(rf"(?:[:;]|\b(?:run|execute|exec|try|use|with)\b){_LEAD}$", re.I)
-_SQL_CONTINUES = re.compile(
+SQL_CONTINUES = re.compile(
     r"^\s*(?:from|where|set|and|or|join|left|right|inner|outer|full|cross|on|values|returning|"
     r"group|order|limit|having|using|into|select|union|when|then|else|end|as|top|with|"
     r"delete|update|insert|\(|\)|,)\b",
@@ -385,7 +385,7 @@ class _Finder:
                 return line_end
             nxt_end = text.find("\n", nl + 1, stop)
             nxt = text[nl + 1 : stop if nxt_end < 0 else nxt_end]
-            if not nxt.strip() or not _SQL_CONTINUES.match(nxt):
+            if not nxt.strip() or not SQL_CONTINUES.match(nxt):
                 return line_end
             pos = nl + 1
         return pos

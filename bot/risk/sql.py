@@ -194,6 +194,30 @@ SQL_RULES: tuple[SqlRule, ...] = (
         ],
     ),
     _rule(
+        "sql.history_off",
+        "backups",
+        "high",
+        "require_approval",
+        "Turns off or purges the database's own recovery history ({target}): time travel, "
+        "point-in-time restore or WAL archiving, so a mistake can no longer be undone.",
+        [
+            "ALTER TABLE analytics.orders SET DATA_RETENTION_TIME_IN_DAYS = 0",
+            "ALTER DATABASE prod SET DATA_RETENTION_TIME_IN_DAYS=0",
+            "VACUUM sales.orders RETAIN 0 HOURS",
+            "SET spark.databricks.delta.retentionDurationCheck.enabled = false",
+            "ALTER TABLE t SET TBLPROPERTIES ('delta.logRetentionDuration' = 'interval 0 days')",
+            "ALTER DATABASE ledger SET RECOVERY SIMPLE",
+            "ALTER SYSTEM SET archive_mode = off",
+        ],
+        [
+            "ALTER TABLE analytics.orders SET DATA_RETENTION_TIME_IN_DAYS = 30",
+            "VACUUM sales.orders",
+            "VACUUM sales.orders RETAIN 168 HOURS",
+            "ALTER DATABASE ledger SET RECOVERY FULL",
+            "ALTER SYSTEM SET archive_mode = on",
+        ],
+    ),
+    _rule(
         "sql.grant_public",
         "access",
         "critical",
@@ -509,6 +533,17 @@ _EXPLAIN = re.compile(
     re.I | re.S,
 )
 _MULTI_DIALECT_MAX = 2000
+_HISTORY_OFF = re.compile(
+    r"^alter\s+(?:table|schema|database|account)\s+(?:if\s+exists\s+)?(?P<a>\S+)?.*?"
+    r"\bdata_retention_time_in_days\s*=\s*0\b"
+    r"|^vacuum\s+(?P<v>\S+).*\bretain\s+0+(?:\.0+)?\s+hours?\b"
+    r"|^set\s+(?P<c>spark\.databricks\.delta\.retentionDurationCheck\.enabled)\s*=\s*'?false\b"
+    r"|^alter\s+table\s+(?P<p>\S+)\s+set\s+tblproperties\s*\(.*"
+    r"delta\.(?:log|deletedFile)RetentionDuration['\"`]?\s*=\s*['\"]interval\s+0+\s"
+    r"|^alter\s+database\s+(?P<r>\S+)\s+set\s+recovery\s+simple\b"
+    r"|^alter\s+system\s+set\s+(?P<w>archive_mode)\s*(?:=|to)\s*'?off\b",
+    re.I | re.S,
+)
 _ANALYZE = re.compile(r"\banaly[sz]e\b", re.I)
 _ANALYZE_OFF = re.compile(r"\banaly[sz]e\s+(?:false|off|0)\b", re.I)
 # A WHERE that picks particular rows: equality or IN-list on a key-like column.
@@ -860,6 +895,12 @@ class SqlDetector:
         """Statements read with our own patterns. Returns True when fully handled."""
         low = clean.lower()
         head = low.split(" ", 1)[0]
+        if head in ("alter", "vacuum", "set"):
+            m = _HISTORY_OFF.match(clean)
+            if m:
+                target = next((g for g in m.groups() if g), "recovery history")
+                self._add(result, "sql.history_off", _unquote(target), clean)
+                return True
         if head in ("alter", "drop"):
             m = _SHARE_ACCOUNTS.match(clean)
             if m:

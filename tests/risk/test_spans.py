@@ -142,6 +142,9 @@ BENIGN = [
     "BEGIN;\nDELETE\nFROM invoices\nWHERE id = 42;\nCOMMIT;",
     "Make sure the head of the team can find the notes and kill time before the review.",
     "Pour vérifier : kubectl get namespace prod puis relancer.",
+    "UPDATE users\nSET role = 'admin'\nWHERE id = 7;",
+    "Snowflake: ALTER TABLE analytics.orders SET DATA_RETENTION_TIME_IN_DAYS = 30;",
+    "On Databricks run VACUUM sales.orders RETAIN 168 HOURS to reclaim space.",
 ]
 
 
