@@ -312,7 +312,12 @@ class Extractor:
             if _SQL_HEAD.match(line) and not looks_like_sql(line):
                 stmt = [line]
                 j = i + 1
-                while j < n and j - i < _SQL_HEAD_LINES and SQL_CONTINUES.match(lines[j]):
+                while (
+                    j < n
+                    and j - i < _SQL_HEAD_LINES
+                    and SQL_CONTINUES.match(lines[j])
+                    and not _SQL_HEAD.match(lines[j].lstrip())  # a new statement starts
+                ):
                     stmt.append(lines[j].strip())
                     j += 1
                     if stmt[-1].endswith(";"):

@@ -41,6 +41,8 @@ class Call:
     method: str
     filter: FilterKind
     args: list[str]
+    closed: bool = True
+    """False when the arguments never close: the call was cut short or is garbled."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +164,9 @@ MONGO_RULES: tuple[MongoRule, ...] = (
 )
 
 
+_WRITES = frozenset(m for rule in MONGO_RULES for m in rule.methods)
+
+
 @dataclass(slots=True)
 class MongoResult:
     findings: list[Finding] = field(default_factory=list)
@@ -169,7 +174,8 @@ class MongoResult:
 
 
 def _split_args(text: str, i: int) -> tuple[list[str], int]:
-    """Top-level arguments of the call whose `(` is at `i - 1`; strings skipped."""
+    """Top-level arguments of the call whose `(` is at `i - 1`; strings skipped.
+    The end is -1 when the call never closes."""
     args: list[str] = []
     depth = 0
     start = i
@@ -198,7 +204,7 @@ def _split_args(text: str, i: int) -> tuple[list[str], int]:
             start = j + 1
         j += 1
     args.append(text[start:stop].strip())
-    return [a for a in args if a], stop
+    return [a for a in args if a], -1
 
 
 def _filter_kind(args: list[str]) -> FilterKind:
@@ -234,12 +240,12 @@ def _unset_fields(update: str) -> list[str]:
 def calls(text: str) -> list[Call]:
     out: list[Call] = []
     for m in _CALL.finditer(text):
-        args, _end = _split_args(text, m.end())
+        args, end = _split_args(text, m.end())
         if m.group("dropdb"):
             out.append(Call("(database)", "dropDatabase", "none", args))
             continue
         coll = m.group("gc") or m.group("coll") or ""
-        out.append(Call(coll, m.group("method"), _filter_kind(args), args))
+        out.append(Call(coll, m.group("method"), _filter_kind(args), args, end >= 0))
     return out
 
 
@@ -269,6 +275,19 @@ def assess_mongo(text: str, pii: PiiLookup | None = None) -> MongoResult:
     for call in calls(text):
         if call.collection != "(database)" and call.collection not in result.collections:
             result.collections.append(call.collection)
+        if not call.closed and call.method in _WRITES:
+            result.findings.append(
+                Finding(
+                    rule="mongo.unreadable",
+                    category="parse",
+                    reason=f"A Mongo {call.method} call on {call.collection} never closes, so "
+                    "what it changes cannot be read.",
+                    risk="medium",
+                    verdict="require_approval",
+                    evidence=f"db.{call.collection}.{call.method}(…"[:200],
+                )
+            )
+            continue
         for rule in MONGO_RULES:
             if call.method not in rule.methods or call.filter not in rule.filters:
                 continue

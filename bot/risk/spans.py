@@ -17,7 +17,9 @@ short (the caller holds it), never silently read in part.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 SpanKind = Literal["shell", "sql", "mongo", "dataframe"]
@@ -28,8 +30,9 @@ MAX_SHELL_SPAN = 1000
 MAX_SQL_SPAN = 4000
 MAX_SQL_LINES = 40
 MAX_CALL_SPAN = 4000
-SCAN_BUDGET = 400_000
-"""Characters the forward scans may read in one text (about 25 ms); past it, cut short."""
+SCAN_BUDGET = 150_000
+"""Characters the forward scans may read in one text (a few ms); past it, cut short."""
+_ANCHOR_COST = 64
 _LOOKBACK = 60
 _CONTEXT = 400
 
@@ -120,10 +123,21 @@ _PS_VERBS = frozenset(
     )
 )
 
+# A program name followed by a function word is a noun in a sentence ("the git history is
+# long", "docker is down", "terraform for the win"): no command starts there.
+_FUNCTION_WORDS = frozenset(
+    _words(
+        "the a an is was are were be been to of for in on and or that this it its with as at by "
+        "has have had will would can could should may might must not but so than then there "
+        "which who what when where why how le la les est et de des du un une el los las es y "
+        "der die das ist und ein eine o os as é um uma"
+    )
+)
 _PROGRAMS: dict[str, str | None] = {**dict.fromkeys(_DISTINCT), **_WORDLIKE}
 _NEXT_RE = {name: re.compile(p) for name, p in _WORDLIKE.items() if p is not None}
 
-_WORD = re.compile(r"(?<![\w\-./\\$@=%:#])([A-Za-z][\w-]*)(?:\.exe)?(?=[ \t]+(\S))")
+_TOKEN = re.compile(r"[A-Za-z][\w-]*")
+_ANCHOR_EDGE = r"(?<![\w\-./\\$@=%:#])"
 _PS_CMDLET = re.compile(r"[A-Za-z]+-[A-Za-z][A-Za-z]+")
 
 # A clause ends at sentence punctuation, a comma, a dash, a connective in one of the
@@ -285,23 +299,34 @@ class _Finder:
     def __init__(self, text: str) -> None:
         self.text = text
         self.out: list[Span] = []
-        self.taken: list[tuple[int, int]] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
         self.cut_short = False
         self.budget = SCAN_BUDGET
+        self.seen: set[tuple[str, bool]] = set()
 
     def add(self, kind: SpanKind, start: int, end: int) -> None:
         body = self.text[start:end].strip().rstrip(",")
         if not body or (kind == "shell" and " " not in body and "-" not in body):
             return  # a program named alone ("the node", "git") is a word, not a command
+        said = reported(self.text[max(0, start - 120) : start])
+        self._take(start, end)
+        if (body, said) in self.seen:  # the same command again, said the same way: read once
+            return
         if len(self.out) >= MAX_SPANS:
             self.cut_short = True
             return
-        before = self.text[max(0, start - 120) : start]
-        self.out.append(Span(kind, body, start, _context(self.text, start, end), reported(before)))
-        self.taken.append((start, end))
+        self.seen.add((body, said))
+        self.out.append(Span(kind, body, start, _context(self.text, start, end), said))
+
+    def _take(self, start: int, end: int) -> None:
+        k = bisect_right(self.starts, start)
+        self.starts.insert(k, start)
+        self.ends.insert(k, end)
 
     def free(self, i: int) -> bool:
-        return not any(a <= i < b for a, b in self.taken)
+        k = bisect_right(self.starts, i) - 1
+        return k < 0 or self.ends[k] <= i
 
     # -- the kinds ----------------------------------------------------------------------------
 
@@ -312,18 +337,20 @@ class _Finder:
                 if self.cut_short:
                     return
                 if self.free(m.start()):
-                    if not self._spend(min(len(text) - m.start(), MAX_CALL_SPAN)):
+                    end = _balanced_end(text, m.start(), MAX_CALL_SPAN)
+                    if not self._spend(end - m.start()):
                         return
-                    self.add("mongo", m.start(), _balanced_end(text, m.start(), MAX_CALL_SPAN))
+                    self.add("mongo", m.start(), end)
         if "(" in text and ("to_sql" in text or "write" in text or "mode" in text):
             for m in _DATAFRAME.finditer(text):
                 if self.cut_short:
                     return
                 if self.free(m.start()):
-                    if not self._spend(MAX_CALL_SPAN):
-                        return
                     start = _statement_start(text, m.start())
-                    self.add("dataframe", start, _balanced_end(text, start, MAX_CALL_SPAN))
+                    end = _balanced_end(text, start, MAX_CALL_SPAN)
+                    if not self._spend(end - start + (m.start() - start)):
+                        return
+                    self.add("dataframe", start, end)
 
     def sql(self) -> None:
         from bot.risk.extract import looks_like_sql  # one classifier for both; no cycle
@@ -338,9 +365,9 @@ class _Finder:
             word = m.group(0)
             if not word.isupper() and not self._statement_may_start(i):
                 continue
-            if not self._spend(min(len(text) - i, 1500)):
-                return
             end = self._sql_end(i)
+            if not self._spend(end - i + _ANCHOR_COST):
+                return
             if end > i and looks_like_sql(text[i:end]):
                 self.add("sql", i, end)
 
@@ -392,28 +419,43 @@ class _Finder:
 
     def shell(self) -> None:
         text = self.text
-        for m in _WORD.finditer(text):
+        names = {w for w in _TOKEN.findall(text) if w in _PROGRAMS or _is_cmdlet(w)}
+        if not names:
+            return  # most prose names no program: one C-level pass decides that
+        for m in _anchors(frozenset(names)).finditer(text):
             if self.cut_short:
                 return
             name = m.group(1)
             if name in _PROGRAMS:
+                nxt = text[m.start(2) : m.start(2) + 12].split(None, 1)[0].lower()
+                if nxt.rstrip(",.;:!?") in _FUNCTION_WORDS:
+                    continue
                 pattern = _NEXT_RE.get(name)
                 if pattern is not None and not pattern.match(text, m.start(2)):
                     continue
-            elif not (
-                "-" in name
-                and _PS_CMDLET.fullmatch(name)
-                and name.split("-", 1)[0].lower() in _PS_VERBS
-                and name[0].isupper()
-            ):
-                continue
             i = m.start()
             if not self.free(i):
                 continue
-            if not self._spend(min(len(text) - i, MAX_SHELL_SPAN)):
-                return
             end = _clause_end(text, m.end(), MAX_SHELL_SPAN, _opener(text, i))
+            if not self._spend(end - i + _ANCHOR_COST):
+                return
             self.add("shell", i, end)
+
+
+def _is_cmdlet(word: str) -> bool:
+    return (
+        "-" in word
+        and word[0].isupper()
+        and bool(_PS_CMDLET.fullmatch(word))
+        and word.split("-", 1)[0].lower() in _PS_VERBS
+    )
+
+
+@lru_cache(maxsize=512)
+def _anchors(names: frozenset[str]) -> re.Pattern[str]:
+    """A regex for just the program names present in one text (cached by the set)."""
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"{_ANCHOR_EDGE}({alternatives})(?![\w-])(?:\.exe)?(?=[ \t]+(\S))")
 
 
 def find_calls(text: str) -> Spans:

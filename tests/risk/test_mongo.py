@@ -130,3 +130,8 @@ def test_engine_reads_mongo_and_dataframes_anywhere() -> None:
     ]
     for text in fine:
         assert engine.assess(text).decision == "allow", text
+
+
+def test_a_write_call_that_never_closes_is_held() -> None:
+    assert "mongo.unreadable" in mongo_rules("db.orders.deleteMany({status: " + "{" * 50)
+    assert mongo_rules("db.orders.find({status: " + "{" * 50) == set()
