@@ -126,10 +126,58 @@ _QUOTED_SPAN = re.compile(r"'[^']*'|\"(?:[^\"\\]|\\.)*\"")
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 
 SQL_LANGS = frozenset(
-    {"sql", "psql", "pgsql", "postgres", "postgresql", "mysql", "snowflake", "bigquery", "plsql"}
+    {
+        "sql",
+        "psql",
+        "pgsql",
+        "plpgsql",
+        "postgres",
+        "postgresql",
+        "mysql",
+        "mariadb",
+        "sqlite",
+        "snowflake",
+        "bigquery",
+        "googlesql",
+        "plsql",
+        "oracle",
+        "tsql",
+        "t-sql",
+        "mssql",
+        "sqlserver",
+        "databricks",
+        "sparksql",
+        "spark-sql",
+        "hive",
+        "redshift",
+        "duckdb",
+        "trino",
+        "presto",
+        "clickhouse",
+    }
 )
 SHELL_LANGS = frozenset(
-    {"sh", "bash", "shell", "zsh", "console", "shell-session", "shellsession", "terminal", "ksh"}
+    {
+        "sh",
+        "bash",
+        "shell",
+        "zsh",
+        "console",
+        "shell-session",
+        "shellsession",
+        "terminal",
+        "ksh",
+        "fish",
+        # Windows shells: a fenced block in them is a command all the same
+        "powershell",
+        "pwsh",
+        "ps1",
+        "ps",
+        "cmd",
+        "bat",
+        "batch",
+        "dos",
+    }
 )
 
 _PRIVS = (

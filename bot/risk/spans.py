@@ -195,6 +195,12 @@ _SQL_KEY = re.compile(
 _LEAD = r"[\s*>$`]*(?:\d{1,3}[.)]\s*|[-*•+]\s+|step\s+\d{1,3}\s*[:.)-]\s*)?"
 _LINE_HEAD = re.compile(_LEAD, re.I)
 _CLAUSE_START = re.compile(rf"(?:[:;]|\b(?:run|execute|exec|try|use|with)\b){_LEAD}$", re.I)
+# Mid-sentence, a lower-case write keyword after an adverb of sequence ("then delete from
+# invoices", "just drop table payments"): SQL still needs its shape (looks_like_sql).
+_WRITE_KEYWORDS = frozenset({"delete", "update", "drop", "truncate", "grant", "revoke", "insert"})
+_SEQUENCE_BEFORE = re.compile(
+    r"\b(?:then|just|simply|also|now|please|and|first|finally|next|run|execute)\s+$", re.I
+)
 SQL_CONTINUES = re.compile(
     r"^\s*(?:from|where|set|and|or|join|left|right|inner|outer|full|cross|on|values|returning|"
     r"group|order|limit|having|using|into|select|union|when|then|else|end|as|top|with|"
@@ -208,7 +214,10 @@ _SQL_PROSE_TAIL = re.compile(
     r"|\s+(?:and\s+)?(?:then|so|because|once|before|after|since|until|unless|but|which|while|"
     r"to\s+(?:free|clean|fix|reset|make|get|clear|save|reclaim|remove|start))\b"
     r"|,\s+(?:and|then|so|but|which|after|before)\b|\s[—–]\s|(?<=[\w)'\"])\.(?=\s+[A-Z]|\s*$)"
-    rf"|\s+\((?=[A-Za-z]+\s)|[{_CJK}]",
+    rf"|\s+\((?=[A-Za-z]+\s)|[{_CJK}]"
+    # "… and tell finance", "… and reload": a verb after and/or, where SQL has a condition
+    r"|\s+(?:and|or)\s+(?=[a-z]+(?:[.!?]?\s*$|\s+(?!(?:in|is|not|like|ilike|between|and|or)\b)"
+    r"[a-z#@]))(?![a-z_.]+\s*(?:[=<>!]|\()|(?:true|false|null)\b)",
 )
 
 # -- Mongo and dataframes -------------------------------------------------------------------------
@@ -307,6 +316,8 @@ class _Finder:
 
     def add(self, kind: SpanKind, start: int, end: int) -> None:
         body = self.text[start:end].strip().rstrip(",")
+        if body.endswith(("**", "__")):
+            body = body[:-2].rstrip()  # markdown emphasis around a command
         if not body or (kind == "shell" and " " not in body and "-" not in body):
             return  # a program named alone ("the node", "git") is a word, not a command
         said = reported(self.text[max(0, start - 120) : start])
@@ -378,7 +389,10 @@ class _Finder:
             line_start = -1  # the line began further back: only a colon or a verb counts
         if line_start >= 0 and _LINE_HEAD.fullmatch(text, line_start, i):
             return True
-        return bool(_CLAUSE_START.search(text, max(0, i - _LOOKBACK), i))
+        if _CLAUSE_START.search(text, max(0, i - _LOOKBACK), i):
+            return True
+        word = text[i : i + 9].split(None, 1)[0].lower()
+        return word in _WRITE_KEYWORDS and bool(_SEQUENCE_BEFORE.search(text, max(0, i - 20), i))
 
     def _spend(self, cost: int) -> bool:
         """Charge a bounded scan to the text's budget; False once it is spent."""

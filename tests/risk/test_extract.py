@@ -138,3 +138,17 @@ def test_command_after_an_imperative_lead_in(ex: Extractor, line: str, command: 
 def test_lead_in_without_a_command_stays_prose(ex: Extractor) -> None:
     text = "Run the onboarding session with the new hires on Friday."
     assert kinds(ex.extract(text)) == [("prose", text)]
+
+
+def test_windows_shell_and_sql_dialect_fences(ex: Extractor) -> None:
+    text = "```powershell\nGet-ChildItem C:\\Backups -Recurse | Remove-Item -Force\n```"
+    assert kinds(ex.extract(text))[0][0] == "shell"
+    assert ("sql", "DELETE FROM dbo.Invoices;") in kinds(
+        ex.extract("```tsql\nDELETE FROM dbo.Invoices;\n```")
+    )
+
+
+def test_list_markers_are_not_part_of_the_command(ex: Extractor) -> None:
+    out = kinds(ex.extract("1. rm -rf /srv/data\n2) DELETE FROM invoices;\n- git push -f"))
+    assert ("shell", "rm -rf /srv/data") in out
+    assert ("sql", "DELETE FROM invoices;") in out

@@ -108,9 +108,32 @@ def test_sql_spans(text: str, sql: str) -> None:
     assert ("sql", sql) in spans(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "sql"),
+    [
+        (
+            "Once it's confirmed, just drop table payments_backup and reload.",
+            "drop table payments_backup",
+        ),
+        (
+            "then delete from invoices where status = 'void' and tell finance",
+            "delete from invoices where status = 'void'",
+        ),
+        (
+            "then DELETE FROM t WHERE a = 1 and b is null and notify #ops",
+            "DELETE FROM t WHERE a = 1 and b is null",
+        ),
+        ("UPDATE t SET x = 1 WHERE id = 3 or true", "UPDATE t SET x = 1 WHERE id = 3 or true"),
+    ],
+)
+def test_a_write_after_an_adverb_and_its_english_tail(text: str, sql: str) -> None:
+    assert ("sql", sql) in spans(text)
+
+
 def test_lowercase_sql_words_in_prose_are_not_sql() -> None:
     text = "Please delete from the list any names you do not recognise, and update the doc."
     assert [s for s in spans(text) if s[0] == "sql"] == []
+    assert [s for s in spans("then create user accounts for the new hires") if s[0] == "sql"] == []
 
 
 # -- the verdicts on whole messages ------------------------------------------------------------
