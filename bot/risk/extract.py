@@ -122,6 +122,11 @@ _ENGLISH = frozenset(
 _CMD_HEAD = re.compile(
     r"^(?:[({!]\s*)*(?:[A-Za-z_]\w*=\S*\s+)*[\"']?[a-z0-9_./~][\w.+/~:@-]*[\"']?(?:\s|$|;|\))"
 )
+# CJK text standing as words (after a space, a line start or CJK punctuation), not inside a path
+_CJK_WORDS = re.compile(
+    r"(?:^|[\s\u3000-\u303f\uff01-\uff60])[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
+    r"|[\u3000-\u303f\uff01-\uff60]"
+)
 _QUOTED_SPAN = re.compile(r"'[^']*'|\"(?:[^\"\\]|\\.)*\"")
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 
@@ -263,7 +268,10 @@ class Extractor:
         """
         if not _CMD_HEAD.match(line):
             return False
-        tokens = _QUOTED_SPAN.sub(" ", line).lower().split()
+        unquoted = _QUOTED_SPAN.sub(" ", line)
+        if _CJK_WORDS.search(unquoted):
+            return False  # Chinese or Japanese outside quotes and paths: a sentence
+        tokens = unquoted.lower().split()
         words = [t for t in tokens if not t.startswith("-") and _WORD.fullmatch(t.rstrip(",.:;!?"))]
         return len(line.split()) >= 2 and not any(w.rstrip(",.:;!?") in _ENGLISH for w in words)
 
@@ -379,7 +387,9 @@ class Extractor:
                 i += 1
                 while i < n and not stmt[-1].rstrip().endswith(";") and lines[i].strip():
                     nxt = lines[i].strip()
-                    if self._looks_like_shell(nxt) and not looks_like_sql(nxt):
+                    if (self._looks_like_shell(nxt) and not looks_like_sql(nxt)) or (
+                        _LIST_MARKER.match(lines[i])  # the plan's next step
+                    ):
                         break
                     stmt.append(nxt)
                     i += 1

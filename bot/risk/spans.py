@@ -153,6 +153,7 @@ _CLAUSE_END = re.compile(
     r"|(?P<end>(?<=\S)[.?!;:](?=\s|$)|,\s|\s[—–]\s?|[—–]"
     rf"|\s+(?:{_CONNECTIVES})\s+(?=[^\s-])|[{_CJK}]|\s+\((?=[A-Za-z]+\s)|[”»」』)]|\n|\Z)"
 )
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|[。！？\n]")
 _OPEN_QUOTES = {'"': '"', "“": "”", "«": "»", "「": "」", "『": "』", "'": "'", "`": "`"}
 
@@ -192,7 +193,7 @@ _SQL_KEY = re.compile(
 )
 # A lower-case keyword is SQL only where a statement can start: a line start (after a
 # list marker or prompt), a colon or semicolon, or an imperative run/execute/try/use.
-_LEAD = r"[\s*>$`]*(?:\d{1,3}[.)]\s*|[-*•+]\s+|step\s+\d{1,3}\s*[:.)-]\s*)?"
+_LEAD = r"[\s*>$`\\]*(?:\d{1,3}[.)]\s*|[-*•+]\s+|step\s+\d{1,3}\s*[:.)-]\s*)?"
 _LINE_HEAD = re.compile(_LEAD, re.I)
 _CLAUSE_START = re.compile(rf"(?:[:;]|\b(?:run|execute|exec|try|use|with)\b){_LEAD}$", re.I)
 # Mid-sentence, a lower-case write keyword after an adverb of sequence ("then delete from
@@ -214,7 +215,9 @@ _SQL_PROSE_TAIL = re.compile(
     r"|\s+(?:and\s+)?(?:then|so|because|once|before|after|since|until|unless|but|which|while|"
     r"to\s+(?:free|clean|fix|reset|make|get|clear|save|reclaim|remove|start))\b"
     r"|,\s+(?:and|then|so|but|which|after|before)\b|\s[—–]\s|(?<=[\w)'\"])\.(?=\s+[A-Z]|\s*$)"
-    rf"|\s+\((?=[A-Za-z]+\s)|[{_CJK}]"
+    rf"|\s+\((?!(?i:select|with|values)\b)(?=[A-Za-z]+\s)|[{_CJK}]"
+    r"|\s+(?:in|on|from|via|with|using)\s+(?:psql|mysql|snowsql|sqlcmd|bq|mongosh|beeline|"
+    r"spark-sql|databricks|redshift|bigquery|snowflake|postgres|the\s+\w+\s+(?:console|shell|cli))\b"
     # "… and tell finance", "… and reload": a verb after and/or, where SQL has a condition
     r"|\s+(?:and|or)\s+(?=[a-z]+(?:[.!?]?\s*$|\s+(?!(?:in|is|not|like|ilike|between|and|or)\b)"
     r"[a-z#@]))(?![a-z_.]+\s*(?:[=<>!]|\()|(?:true|false|null)\b)",
@@ -236,8 +239,14 @@ def _clause_end(text: str, i: int, limit: int, closer: str | None) -> int:
         if j >= 0:
             stop = j
     for m in _CLAUSE_END.finditer(text, i, stop):
-        if m.group("end") is not None:
-            return m.start()
+        if m.group("end") is None:
+            continue
+        j = m.start()
+        if j < stop and _CJK_CHAR.match(text, j):
+            token = text[max(text.rfind(" ", i, j), i) : j]
+            if "/" in token or "\\" in token:
+                continue  # `~/demo/演示数据.sql`: CJK inside a path is part of the command
+        return j
     return stop
 
 
@@ -380,7 +389,8 @@ class _Finder:
             if not self._spend(end - i + _ANCHOR_COST):
                 return
             if end > i and looks_like_sql(text[i:end]):
-                self.add("sql", i, end)
+                # psql's `\copy` is COPY run by the client: keep the backslash with it
+                self.add("sql", i - 1 if i and text[i - 1] == "\\" else i, end)
 
     def _statement_may_start(self, i: int) -> bool:
         text = self.text

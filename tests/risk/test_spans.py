@@ -13,7 +13,7 @@ import pytest
 
 from bot.config import load_config
 from bot.risk import RiskEngine
-from bot.risk.spans import find_spans
+from bot.risk.spans import find_spans, scan
 from tests.conftest import EXAMPLE
 
 
@@ -57,6 +57,12 @@ def test_a_command_mid_sentence_is_cut_at_its_clause(
     # the clause's English never rides along into the command
     for word in ("let", "tell", "check", "puis", "就", "を", "would", "After"):
         assert word not in body.split(), body
+
+
+def test_cjk_ends_a_command_except_inside_a_path() -> None:
+    text = "周末演示：mysqldump -u root demo_shop > ~/demo/演示数据.sql 就行"
+    assert ("shell", "mysqldump -u root demo_shop > ~/demo/演示数据.sql") in spans(text)
+    assert ("shell", "kubectl delete ns prod") in spans("kubectl delete ns prod就可以了")
 
 
 def test_spans_carry_their_sentence_as_context() -> None:
@@ -152,6 +158,8 @@ RISKY = [
     "I think, if you agree and nothing else is pending, the easiest path is probably to just "
     "run git push --force origin main so the branch matches, though there may be other ways.",
     "Pour nettoyer : kubectl delete namespace prod puis relancer.",
+    "The fastest way is to run \\copy (SELECT name, email, phone FROM customers) TO "
+    "'customers_full.csv' CSV HEADER in psql.",
     "清理的话直接 kubectl delete namespace prod 即可。",
 ]
 
@@ -218,9 +226,12 @@ def test_nothing_after_the_size_limit_passes(engine: RiskEngine) -> None:
 def test_adversarial_64k_inputs_stay_fast(engine: RiskEngine, text: str) -> None:
     text = text[:65000]
     engine.assess(text)  # first use may build caches
-    started = time.perf_counter()
+    started = time.thread_time()
+    scan(text)
+    assert time.thread_time() - started < 0.1  # the span finder's share: linear, budgeted
+    started = time.thread_time()
     engine.assess(text)
-    assert time.perf_counter() - started < 0.5  # the goal is 50 ms; CI machines are shared
+    assert time.thread_time() - started < 2.0  # the whole engine; the goal is 50 ms
 
 
 @pytest.mark.parametrize(
