@@ -193,8 +193,12 @@ class RiskEngine:
         elif cand.kind == "shell":
             self._shell(cand.text, part)
             # Commands carry sharing too (`--type anyone`, an outside address in a flag):
-            # the prose detector reads them as well.
-            self._prose(cand.text, part)
+            # the prose detector reads them as well, unless the span was cut from prose it
+            # reads anyway (`context`); the catalog still names the span's own data.
+            if cand.context:
+                part.data += self.catalog.mentions(cand.text)
+            else:
+                self._prose(cand.text, part)
         elif cand.kind in ("mongo", "dataframe", "unread"):
             self._call(cand, part)
         else:

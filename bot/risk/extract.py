@@ -241,7 +241,8 @@ class Candidate:
     explicit: bool
     """Marked as code by its author (fence, backticks, `kind=`): unparsable means suspicious."""
     context: str = ""
-    """For a span found inside prose, the sentence around it (negation, quotation)."""
+    """For a span found inside prose, the sentence around it (negation, quotation); the
+    prose candidate holds that sentence too. Empty for code cut out of the prose."""
 
 
 def looks_like_sql(text: str) -> bool:
@@ -343,7 +344,7 @@ class Extractor:
             if self._looks_like_shell(cmd) and "/" not in cmd and "." not in cmd:
                 out.append(Candidate("shell", cmd, True))
                 return " "
-            if " " in cmd and self._spans(cmd, out, explicit=True):
+            if " " in cmd and self._spans(cmd, out, explicit=True, in_prose=False):
                 return " "
             return body  # an identifier (`customers`, `#payroll`): keep it for the prose
 
@@ -435,15 +436,19 @@ class Extractor:
             out.append(Candidate("prose", rest, explicit))
 
     @staticmethod
-    def _spans(text: str, out: list[Candidate], *, explicit: bool) -> bool:
-        """Commands and statements anywhere in prose (see `spans`). True when any found."""
-        return Extractor._add_spans(scan(text), out, explicit=explicit)
+    def _spans(text: str, out: list[Candidate], *, explicit: bool, in_prose: bool = True) -> bool:
+        """Commands and statements anywhere in prose (see `spans`). True when any found.
+        `in_prose`: the text stays in the prose candidate too, so spans carry their sentence."""
+        return Extractor._add_spans(scan(text), out, explicit=explicit, in_prose=in_prose)
 
     @staticmethod
-    def _add_spans(found: Spans, out: list[Candidate], *, explicit: bool) -> bool:
+    def _add_spans(
+        found: Spans, out: list[Candidate], *, explicit: bool, in_prose: bool = True
+    ) -> bool:
         for span in found.spans:
             if not span.reported:
-                out.append(Candidate(span.kind, span.text, explicit, span.context))
+                context = span.context if in_prose else ""
+                out.append(Candidate(span.kind, span.text, explicit, context))
         if found.cut_short:
             out.append(Candidate("unread", "too many commands to read them all", explicit))
         return bool(found.spans)

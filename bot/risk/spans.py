@@ -134,6 +134,7 @@ _FUNCTION_WORDS = frozenset(
     )
 )
 _PROGRAMS: dict[str, str | None] = {**dict.fromkeys(_DISTINCT), **_WORDLIKE}
+_PROGRAM_NAMES = frozenset(_PROGRAMS)
 _NEXT_RE = {name: re.compile(p) for name, p in _WORDLIKE.items() if p is not None}
 
 _TOKEN = re.compile(r"[A-Za-z][\w-]*")
@@ -186,11 +187,15 @@ def reported(before: str) -> bool:
 
 
 # -- SQL ------------------------------------------------------------------------------------------
-_SQL_KEY = re.compile(
-    r"(?<![\w.$@-])(?:DELETE|UPDATE|INSERT|DROP|TRUNCATE|ALTER|GRANT|REVOKE|MERGE|COPY|UNLOAD|"
-    r"EXPORT|CREATE|SELECT|WITH|EXPLAIN|REPLACE|UNDROP|VACUUM)\b",
-    re.I,
+_SQL_WORDS = (
+    "delete|update|insert|drop|truncate|alter|grant|revoke|merge|copy|unload|export|create|"
+    "select|with|explain|replace|undrop|vacuum"
 )
+# Searched in the lower-cased text (a case-sensitive search is twice as fast); the word's
+# own case and the character before it are checked on the original.
+_SQL_KEY = re.compile(rf"\b(?:{_SQL_WORDS})\b")
+_SQL_KEY_ANY_CASE = re.compile(rf"\b(?:{_SQL_WORDS})\b", re.I)
+_NOT_BEFORE_SQL = frozenset(".$@-_")
 # A lower-case keyword is SQL only where a statement can start: a line start (after a
 # list marker or prompt), a colon or semicolon, or an imperative run/execute/try/use.
 _LEAD = r"[\s*>$`\\]*(?:\d{1,3}[.)]\s*|[-*•+]\s+|step\s+\d{1,3}\s*[:.)-]\s*)?"
@@ -376,13 +381,15 @@ class _Finder:
         from bot.risk.extract import looks_like_sql  # one classifier for both; no cycle
 
         text = self.text
-        for m in _SQL_KEY.finditer(text):
+        low = text.lower()
+        keys = _SQL_KEY.finditer(low) if len(low) == len(text) else _SQL_KEY_ANY_CASE.finditer(text)
+        for m in keys:
             if self.cut_short:
                 return
             i = m.start()
-            if not self.free(i):
+            if (i and text[i - 1] in _NOT_BEFORE_SQL) or not self.free(i):
                 continue
-            word = m.group(0)
+            word = text[i : m.end()]
             if not word.isupper() and not self._statement_may_start(i):
                 continue
             end = self._sql_end(i)
@@ -443,7 +450,8 @@ class _Finder:
 
     def shell(self) -> None:
         text = self.text
-        names = {w for w in _TOKEN.findall(text) if w in _PROGRAMS or _is_cmdlet(w)}
+        tokens = set(_TOKEN.findall(text))
+        names = (tokens & _PROGRAM_NAMES) | {w for w in tokens if "-" in w and _is_cmdlet(w)}
         if not names:
             return  # most prose names no program: one C-level pass decides that
         for m in _anchors(frozenset(names)).finditer(text):
