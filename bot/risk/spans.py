@@ -228,6 +228,16 @@ _SQL_PROSE_TAIL = re.compile(
     r"[a-z#@]))(?![a-z_.]+\s*(?:[=<>!]|\()|(?:true|false|null)\b)",
 )
 
+# -- HTTP console requests ---------------------------------------------------------------------
+# Kibana/OpenSearch Dev Tools, REST-client files: `DELETE _slm/policy/nightly`, `POST
+# /orders/_delete_by_query`. Read as the equivalent HTTPie command, so the shell rules for
+# HTTP requests judge them.
+_HTTP_REQUEST = re.compile(
+    r"(?:^|(?<=[`:>]) ?|(?<=\n))[ \t]*(?P<m>GET|PUT|POST|DELETE|PATCH)[ \t]+"
+    r"(?P<p>https?://[^\s`'\"]+|/?_[\w.*,%-]+(?:/[^\s`'\"]*)?|/[\w.*,%-]+(?:/[^\s`'\"]*)?)",
+    re.M,
+)
+
 # -- Mongo and dataframes -------------------------------------------------------------------------
 _MONGO = re.compile(
     r"(?<![\w.])db\.(?:[A-Za-z_$][\w$-]*\.[A-Za-z]\w*\s*\(|getCollection\(|"
@@ -328,8 +338,8 @@ class _Finder:
         self.budget = SCAN_BUDGET
         self.seen: set[tuple[str, bool]] = set()
 
-    def add(self, kind: SpanKind, start: int, end: int) -> None:
-        body = self.text[start:end].strip().rstrip(",")
+    def add(self, kind: SpanKind, start: int, end: int, as_text: str | None = None) -> None:
+        body = as_text or self.text[start:end].strip().rstrip(",")
         if body.endswith(("**", "__")):
             body = body[:-2].rstrip()  # markdown emphasis around a command
         if not body or (kind == "shell" and " " not in body and "-" not in body):
@@ -376,6 +386,15 @@ class _Finder:
                     if not self._spend(end - start + (m.start() - start)):
                         return
                     self.add("dataframe", start, end)
+
+    def http(self) -> None:
+        if "GET" not in self.text and "DELETE" not in self.text and "P" not in self.text:
+            return
+        for m in _HTTP_REQUEST.finditer(self.text):
+            if self.cut_short:
+                return
+            if self.free(m.start("m")):
+                self.add("shell", m.start("m"), m.end(), as_text=f"http {m['m']} {m['p']}")
 
     def sql(self) -> None:
         from bot.risk.extract import looks_like_sql  # one classifier for both; no cycle
@@ -506,6 +525,7 @@ def scan(text: str) -> Spans:
     """Every command or statement in `text`, in order of appearance."""
     finder = _Finder(text)
     finder.calls()
+    finder.http()
     finder.sql()
     finder.shell()
     spans = sorted(finder.out, key=lambda s: s.start)

@@ -176,6 +176,8 @@ BENIGN = [
     "UPDATE users\nSET role = 'admin'\nWHERE id = 7;",
     "Snowflake: ALTER TABLE analytics.orders SET DATA_RETENTION_TIME_IN_DAYS = 30;",
     "On Databricks run VACUUM sales.orders RETAIN 168 HOURS to reclaim space.",
+    "1. Check the index sizes: `GET _cat/indices?v&s=store.size:desc`",
+    'In Dev Tools:\nGET /orders/_search\n{"query": {"match_all": {}}}',
 ]
 
 
