@@ -148,11 +148,14 @@ _CONNECTIVES = (
     "where|or|to|on|in|for|from|with|as|et|puis|pour|avant|après|ou|y|luego|después|para|"
     "antes|pero|und|dann|danach|um|bevor|oder|aber|e|depois|ou|mas|ent[aã]o"
 )
+# A parenthetical aside: words, closed soon ("(it's a no-downtime restart)", "(optional)");
+# `(iwr 'https://…')` or `(SELECT …)` is code.
+_ASIDE = r"(?=(?!(?i:select|with|values)\b)[A-Za-z][a-z' ,-]{0,60}\))"
 _CJK = "\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff01-\uff60"
 _CLAUSE_END = re.compile(
     r"'[^'\n]{0,200}'|\"[^\"\n]{0,200}\""  # quoted arguments belong to the command
     r"|(?P<end>(?<=\S)[.?!;:](?=\s|$)|,\s|\s[—–]\s?|[—–]"
-    rf"|\s+(?:{_CONNECTIVES})\s+(?=[^\s-])|[{_CJK}]|\s+\((?=[A-Za-z]+\s)|[”»」』)]|\n|\Z)"
+    rf"|\s+(?:{_CONNECTIVES})\s+(?=[^\s-])|[{_CJK}]|\s+\({_ASIDE}|[”»」』)]|\n|\Z)"
 )
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|[。！？\n]")
@@ -220,7 +223,7 @@ _SQL_PROSE_TAIL = re.compile(
     r"|\s+(?:and\s+)?(?:then|so|because|once|before|after|since|until|unless|but|which|while|"
     r"to\s+(?:free|clean|fix|reset|make|get|clear|save|reclaim|remove|start))\b"
     r"|,\s+(?:and|then|so|but|which|after|before)\b|\s[—–]\s|(?<=[\w)'\"])\.(?=\s+[A-Z]|\s*$)"
-    rf"|\s+\((?!(?i:select|with|values)\b)(?=[A-Za-z]+\s)|[{_CJK}]"
+    rf"|\s+\({_ASIDE}|[{_CJK}]"
     r"|\s+(?:in|on|from|via|with|using)\s+(?:psql|mysql|snowsql|sqlcmd|bq|mongosh|beeline|"
     r"spark-sql|databricks|redshift|bigquery|snowflake|postgres|the\s+\w+\s+(?:console|shell|cli))\b"
     # "… and tell finance", "… and reload": a verb after and/or, where SQL has a condition
@@ -257,6 +260,8 @@ def _clause_end(text: str, i: int, limit: int, closer: str | None) -> int:
         if m.group("end") is None:
             continue
         j = m.start()
+        if j < stop and text[j] == ")" and text.count("(", i, j) > text.count(")", i, j):
+            continue  # closes a parenthesis the command opened: `iex (iwr …).Content`
         if j < stop and _CJK_CHAR.match(text, j):
             token = text[max(text.rfind(" ", i, j), i) : j]
             if "/" in token or "\\" in token:

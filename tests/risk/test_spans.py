@@ -59,6 +59,16 @@ def test_a_command_mid_sentence_is_cut_at_its_clause(
         assert word not in body.split(), body
 
 
+def test_parentheses_asides_end_a_command_but_code_does_not() -> None:
+    text = "Then iex (iwr 'https://example.test/x.ps1' -UseBasicParsing).Content; done"
+    assert ("shell", "iex (iwr 'https://example.test/x.ps1' -UseBasicParsing).Content") in spans(
+        text
+    )
+    text = "Run kubectl rollout restart deployment/x -n prod (it's a no-downtime restart) today"
+    assert ("shell", "kubectl rollout restart deployment/x -n prod") in spans(text)
+    assert ("shell", "kubectl delete ns prod") in spans("(kubectl delete ns prod) and go")
+
+
 def test_cjk_ends_a_command_except_inside_a_path() -> None:
     text = "周末演示：mysqldump -u root demo_shop > ~/demo/演示数据.sql 就行"
     assert ("shell", "mysqldump -u root demo_shop > ~/demo/演示数据.sql") in spans(text)
