@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.risk.spans import SQL_CONTINUES, Spans, find_calls, reported, scan
+from bot.risk.spans import SQL_CONTINUES, Spans, find_calls, is_program, reported, scan
 
 CandidateKind = Literal["shell", "sql", "mongo", "dataframe", "prose", "unread"]
 
@@ -419,6 +419,9 @@ class Extractor:
                 if not known:
                     # A program the shell detector does not know: it may run its quoted SQL.
                     self._quoted_sql("\n".join(script), out)
+                if not is_program(line.split(None, 1)[0]):
+                    # `RUN curl … | sh`, `script: rm -rf …`: a known command inside the line
+                    self._spans("\n".join(script), out, explicit=explicit, in_prose=False)
                 continue
             lead = _LEAD_IN.match(line)
             if lead:

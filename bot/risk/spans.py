@@ -499,6 +499,11 @@ class _Finder:
             self.add("shell", i, end)
 
 
+def is_program(word: str) -> bool:
+    """A word the span finder anchors on: a program name or a PowerShell cmdlet."""
+    return word in _PROGRAM_NAMES or _is_cmdlet(word)
+
+
 def _is_cmdlet(word: str) -> bool:
     return (
         "-" in word
