@@ -214,8 +214,8 @@ BARE_SQL = re.compile(
 
 _CLIENT_SQL = re.compile(
     r"\b(?:psql|mysql|mariadb|sqlite3|snowsql|bq|sqlcmd|duckdb|clickhouse-client|usql|beeline|"
-    r"trino|presto|spark-sql|vsql|cockroach\s+sql)\b[^|;&\n]*?"
-    r"\s(?:-[ceqQ]|--command|--execute|--query|query)(?:\s+|=)(?:--?\w[\w-]*(?:=\S+)?\s+)*"
+    r"trino|presto|spark-sql|vsql|cockroach\s+sql)\b[^|;&\n]{0,400}?"
+    r"\s(?:-[ceqQ]|--command|--execute|--query|query)(?:\s+|=)(?:--?\w[\w-]*(?:=\S+)?\s+){0,20}"
     r"(?:'(?P<s>[^']*)'|\"(?P<d>(?:[^\"\\]|\\.)*)\")",
     re.S,
 )

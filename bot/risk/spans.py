@@ -182,9 +182,20 @@ _PAST_BEFORE = re.compile(
 )
 
 
+# Literal pieces of every trigger above: most text has none, and a substring test is cheap.
+_TRIGGER_PIECES = (
+    "n't", "not", "nev", "avoid", "jamais", " ne ", "nunca", "no ", "nie", "nicht", "kein", "não",
+    "nao", "ran", "exec", "typed", "pasted", "run", "lancé", "ejecut", "lanzó", "ausgeführt",
+    "führte", "rodou", "不要", "别", "切勿", "禁止", "请勿", "絶対", "決して",
+)  # fmt: skip
+
+
 def reported(before: str) -> bool:
     """True when the words just before a command warn against it or report it as past."""
-    tail = before[-120:]
+    tail = before[-72:]  # a trigger, then at most 40 characters of its own clause
+    low = tail.lower()
+    if not any(piece in low for piece in _TRIGGER_PIECES):
+        return False
     if _WARNED_BEFORE.search(tail):
         return not _AFFIRMED.search(tail)
     return bool(_PAST_BEFORE.search(tail))
