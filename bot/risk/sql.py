@@ -186,11 +186,30 @@ SQL_RULES: tuple[SqlRule, ...] = (
             "DELETE FROM customers WHERE created_at < '2021-01-01'",
             "UPDATE customers SET email = NULL WHERE churn_score > 0.8",
             "DELETE FROM customers WHERE id IN (SELECT customer_id FROM churned)",
+            "MERGE INTO customers c USING churned x ON c.id = x.id WHEN MATCHED THEN DELETE",
         ],
         [
             "DELETE FROM customers WHERE id = 7",
             "UPDATE customers SET email = NULL WHERE email = 'pat@example.com'",
             "DELETE FROM sessions WHERE expires_at < now()",
+        ],
+    ),
+    _rule(
+        "sql.replace_table",
+        "destructive",
+        "high",
+        "require_approval",
+        "Replaces the table {target}: every row it held is dropped and rewritten "
+        "(CREATE OR REPLACE TABLE, INSERT OVERWRITE).",
+        [
+            "CREATE OR REPLACE TABLE analytics.orders AS SELECT * FROM staging.orders",
+            "INSERT OVERWRITE TABLE sales.orders SELECT * FROM sales.orders_tmp",
+        ],
+        [
+            "CREATE OR REPLACE VIEW v AS SELECT 1",
+            "CREATE OR REPLACE TEMPORARY TABLE t AS SELECT 1",
+            "INSERT INTO sales.orders SELECT * FROM x",
+            "CREATE TABLE IF NOT EXISTS t (id int)",
         ],
     ),
     _rule(
@@ -1086,6 +1105,15 @@ class SqlDetector:
             self._collect(tree, result)
             self._write(tree, clean, result)
             return
+        if self._replaces(tree):
+            names = self._collect_tables(tree.this, result, whole_rows=True)
+            self._add(result, "sql.replace_table", ", ".join(names) or "a table", clean)
+            self._collect(tree, result)
+            return
+        if isinstance(tree, exp.Merge):
+            self._collect(tree, result)
+            self._merge(tree, clean, result)
+            return
         if isinstance(tree, exp.Grant | exp.Revoke):
             self._grant_tree(tree, clean, result)
             return
@@ -1107,6 +1135,33 @@ class SqlDetector:
         for node in tree.find_all(exp.Delete, exp.Update):
             self._write(node, clean, result)
 
+    @staticmethod
+    def _replaces(tree: exp.Expression) -> bool:
+        """CREATE OR REPLACE TABLE (not a view, not a temporary table) or INSERT OVERWRITE."""
+        if isinstance(tree, exp.Insert):
+            return bool(tree.args.get("overwrite"))
+        return (
+            isinstance(tree, exp.Create)
+            and bool(tree.args.get("replace"))
+            and str(tree.args.get("kind") or "").upper() == "TABLE"
+            and tree.find(exp.TemporaryProperty) is None
+        )
+
+    def _merge(self, tree: exp.Merge, clean: str, result: SqlResult) -> None:
+        """MERGE … WHEN MATCHED THEN DELETE/UPDATE: rows picked by a join, never by key."""
+        target = tree.this
+        name = _table_name(target) if isinstance(target, exp.Table) else None
+        whens = tree.args.get("whens")
+        writes = [
+            w
+            for w in (whens.expressions if whens is not None else [])
+            if isinstance(w.args.get("then"), exp.Update)
+            or str(w.args.get("then") or "").upper() == "DELETE"
+        ]
+        fields = self._pii(name) if name else None
+        if writes and fields:
+            self._add(result, "sql.bulk_change_pii", f"{name} ({', '.join(fields)})", clean)
+
     def _write(self, node: exp.Delete | exp.Update, clean: str, result: SqlResult) -> None:
         """DELETE/UPDATE: every row, or many rows of a table that holds personal data."""
         target = node.this
@@ -1114,6 +1169,12 @@ class SqlDetector:
         if name and isinstance(node, exp.Delete):
             result.use(name).whole_rows = True
         where = node.args.get("where")
+        joined = isinstance(target, exp.Table) and bool(target.args.get("joins"))
+        if joined and where is None:  # T-SQL `DELETE o FROM orders o JOIN …`: the join filters
+            fields = self._pii(name) if name else None
+            if fields:
+                self._add(result, "sql.bulk_change_pii", f"{name} ({', '.join(fields)})", clean)
+            return
         if where is None or _is_tautology(where):
             rule = "sql.delete_all" if isinstance(node, exp.Delete) else "sql.update_all"
             self._add(result, rule, name or "a table", clean)

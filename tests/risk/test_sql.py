@@ -279,6 +279,17 @@ def test_mild_or_unread_columns_stay_allowed_without_a_catalog(text: str) -> Non
             "sql.bulk_change_pii",
         ),
         ("DELETE FROM customers WHERE id > 100", "sql.bulk_change_pii"),
+        (
+            "MERGE INTO customers c USING churned x ON c.id = x.id WHEN MATCHED THEN DELETE",
+            "sql.bulk_change_pii",
+        ),
+        ("DELETE c FROM crm.customers c JOIN crm.churned x ON c.id = x.id", "sql.bulk_change_pii"),
+        (
+            "CREATE OR REPLACE TABLE analytics.orders AS SELECT * FROM staging.orders",
+            "sql.replace_table",
+        ),
+        ("INSERT OVERWRITE TABLE sales.orders SELECT * FROM sales.orders_tmp", "sql.replace_table"),
+        ("INSERT OVERWRITE sales.orders PARTITION (dt) SELECT * FROM x", "sql.replace_table"),
     ],
 )
 def test_hidden_and_bulk_writes(sql: SqlDetector, text: str, rule: str) -> None:
@@ -299,6 +310,11 @@ def test_hidden_and_bulk_writes(sql: SqlDetector, text: str, rule: str) -> None:
         "DELETE FROM customers WHERE id = 42 AND created_at < '2021-01-01'",
         "DELETE FROM sessions WHERE expires_at < now()",
         "UPDATE products SET price = price * 1.1 WHERE category = 'tea'",
+        "DELETE o FROM dbo.orders o JOIN dbo.tmp t ON o.id = t.id",
+        "MERGE INTO orders o USING fixes f ON o.id = f.id WHEN MATCHED THEN UPDATE SET total = 0",
+        "CREATE OR REPLACE VIEW reporting.v_orders AS SELECT id, total FROM orders",
+        "CREATE OR REPLACE TEMPORARY TABLE t AS SELECT 1",
+        "INSERT INTO sales.orders SELECT * FROM sales.orders_tmp",
     ],
 )
 def test_hidden_and_bulk_write_look_alikes(sql: SqlDetector, text: str) -> None:
@@ -306,6 +322,7 @@ def test_hidden_and_bulk_write_look_alikes(sql: SqlDetector, text: str) -> None:
         "sql.delete_all",
         "sql.update_all",
         "sql.bulk_change_pii",
+        "sql.replace_table",
         "sql.unparsed",
     }
     assert found == set(), text
