@@ -45,6 +45,8 @@ _SQL_HEAD = re.compile(
     re.I,
 )
 _SQL_HEAD_LINES = 40
+# A document's instruction word before a command: Dockerfile `RUN`, a YAML/CI key `script:`
+_DOC_PREFIX = re.compile(r"^(?:[A-Z]{2,}[ \t]|[\w.-]+:[ \t])")
 _SHELL_CONTINUATION = re.compile(
     r"^\s*(?:then|else|elif|fi|do|done|esac|in|\}|\)|;;|&&|\|\||\|)(?:\s|$)"
 )
@@ -419,8 +421,9 @@ class Extractor:
                 if not known:
                     # A program the shell detector does not know: it may run its quoted SQL.
                     self._quoted_sql("\n".join(script), out)
-                if not is_program(line.split(None, 1)[0]):
-                    # `RUN curl … | sh`, `script: rm -rf …`: a known command inside the line
+                if _DOC_PREFIX.match(line) and not is_program(line.split(None, 1)[0]):
+                    # `RUN curl … | sh`, `script: rm -rf …`: a document's instruction word, then
+                    # a command. (Inside a real command, quoted text and heredocs are data.)
                     self._spans("\n".join(script), out, explicit=explicit, in_prose=False)
                 continue
             lead = _LEAD_IN.match(line)

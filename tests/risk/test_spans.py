@@ -196,6 +196,10 @@ BENIGN = [
     "1. Check the index sizes: `GET _cat/indices?v&s=store.size:desc`",
     'In Dev Tools:\nGET /orders/_search\n{"query": {"match_all": {}}}',
     "FROM python:3.12-slim\nRUN curl -sSLo /tmp/s.sh http://pkgs.example.top/s.sh\nCOPY . /app",
+    # inside a real command, quoted text and heredocs are data, not commands
+    'rg -n "rm -rf" README.md',
+    "wc -l <<EOF\nrm -rf /\ngit reset --hard\nEOF",
+    "VAR='rm -rf /'; echo \"$VAR\"",
 ]
 
 
