@@ -27,6 +27,34 @@ _CALL = re.compile(
     r"\.(?P<method>[A-Za-z]\w*)\s*\("
     r"|(?<![\w.])db\.(?:getSiblingDB\(\s*['\"][^'\"]*['\"]\s*\)\.)?(?P<dropdb>dropDatabase)\s*\("
 )
+# Driver code (PyMongo, Motor, the Node driver): `db["orders"].delete_many({})`,
+# `db.collection("orders").deleteMany({})`, `client.shop.orders.drop()`,
+# `client.drop_database("shop")`, `db.drop_collection("orders")`.
+_Q = r"['\"](?P<{0}>[\w.$-]+)['\"]"
+_DRIVER_CALL = re.compile(
+    r"(?<![\w.])(?:db|database|\w+_db)"
+    r"(?:\[\s*"
+    + _Q.format("k")
+    + r"\s*\]|\.(?:collection|get_collection)\(\s*"
+    + _Q.format("c")
+    + r"\s*\))\.(?P<method>[A-Za-z_]\w*)\s*\("
+    r"|(?<![\w.])\w*client(?:\[\s*['\"][\w.-]+['\"]\s*\]|\.[A-Za-z_]\w*)"
+    r"(?:\[\s*" + _Q.format("k2") + r"\s*\]|\.(?P<a2>[A-Za-z_]\w*))\.(?P<method2>[A-Za-z_]\w*)\s*\("
+    r"|(?<![\w.])(?:\w*client|db|database|\w+_db)\.(?P<named>drop_database|drop_collection)\s*\(\s*"
+    + _Q.format("n")
+)
+_SNAKE = {
+    "delete_many": "deleteMany",
+    "delete_one": "deleteOne",
+    "update_many": "updateMany",
+    "update_one": "updateOne",
+    "find_one": "findOne",
+    "count_documents": "countDocuments",
+    "replace_one": "replaceOne",
+    "find_one_and_delete": "findOneAndDelete",
+    "drop_database": "dropDatabase",
+    "drop_collection": "drop",
+}
 _KEY_FIELD = re.compile(r"_id|id|uuid|\w+_id|\w+Id|email|username|key", re.I)
 _TOP_KEY = re.compile(r"[{,]\s*['\"]?(?P<k>[\w$.]+)['\"]?\s*:\s*(?P<v>\S)")
 _UNSET_FIELDS = re.compile(r"\$unset\s*:\s*\{(?P<body>[^}]*)\}|\$unset\s*:\s*\[(?P<list>[^\]]*)\]")
@@ -245,7 +273,28 @@ def calls(text: str) -> list[Call]:
             out.append(Call("(database)", "dropDatabase", "none", args))
             continue
         coll = m.group("gc") or m.group("coll") or ""
-        out.append(Call(coll, m.group("method"), _filter_kind(args), args, end >= 0))
+        method = _SNAKE.get(m.group("method"), m.group("method"))
+        out.append(Call(coll, method, _filter_kind(args), args, end >= 0))
+    if "client" in text or "db" in text or "database" in text:
+        out += _driver_calls(text)
+    return out
+
+
+def _driver_calls(text: str) -> list[Call]:
+    out: list[Call] = []
+    for m in _DRIVER_CALL.finditer(text):
+        args, end = _split_args(text, m.end())
+        named = m.group("named")
+        if named == "drop_database":
+            out.append(Call("(database)", "dropDatabase", "none", args))
+            continue
+        if named == "drop_collection":
+            out.append(Call(m.group("n"), "drop", "none", args))
+            continue
+        coll = m.group("k") or m.group("c") or m.group("k2") or m.group("a2") or ""
+        method = m.group("method") or m.group("method2") or ""
+        method = _SNAKE.get(method, method)
+        out.append(Call(coll, method, _filter_kind(args), args, end >= 0))
     return out
 
 

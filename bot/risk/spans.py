@@ -257,6 +257,10 @@ _HTTP_REQUEST = re.compile(
 _MONGO = re.compile(
     r"(?<![\w.])db\.(?:[A-Za-z_$][\w$-]*\.[A-Za-z]\w*\s*\(|getCollection\(|"
     r"getSiblingDB\(|dropDatabase\s*\(|[A-Za-z_$][\w$-]*\.[A-Za-z_$][\w$-]*\.)"
+    # driver code: db["orders"]., db.collection("orders")., client.shop.orders.x(, client.drop_…
+    r"|(?<![\w.])(?:db|database|\w+_db)(?:\[\s*['\"]|\.(?:collection|get_collection|"
+    r"drop_collection|drop_database)\()"
+    r"|(?<![\w.])\w*client(?:\.\w+|\[\s*['\"][\w.-]+['\"]\s*\])(?:\.\w+|\[)"
 )
 _DATAFRAME = re.compile(r"\.(?:to_sql|saveAsTable|insertInto|writeTo|write_database|mode)\s*\(")
 
@@ -384,7 +388,7 @@ class _Finder:
 
     def calls(self) -> None:
         text = self.text
-        if "db." in text:
+        if "db" in text or "client" in text or "database" in text:
             for m in _MONGO.finditer(text):
                 if self.cut_short:
                     return

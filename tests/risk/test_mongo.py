@@ -33,6 +33,17 @@ def mongo_rules(text: str) -> set[str]:
         ("db.customers.updateMany({score: {$gt: 3}}, {$unset: {email: ''}})", "mongo.bulk_pii"),
         ("db.leads.updateMany({source: 'web'}, {$unset: {phone: 1}})", "mongo.unset_pii"),
         ("db.orders.aggregate([{$match: {}}, {$out: 'orders'}])", "mongo.aggregate_out"),
+        # driver code
+        ('db["orders"].delete_many({})', "mongo.delete_all"),
+        ("db.collection('orders').deleteMany({})", "mongo.delete_all"),
+        ("client.shop.orders.drop()", "mongo.drop"),
+        (
+            'client["shop"]["orders"].update_many({}, {"$set": {"status": "void"}})',
+            "mongo.update_all",
+        ),
+        ('client.drop_database("shop")', "mongo.drop_database"),
+        ('db.drop_collection("orders")', "mongo.drop"),
+        ('db.customers.delete_many({"created": {"$lt": cutoff}})', "mongo.bulk_pii"),
     ],
 )
 def test_risky_mongo(text: str, rule: str) -> None:
@@ -52,6 +63,11 @@ def test_risky_mongo(text: str, rule: str) -> None:
         "db.orders.aggregate([{$match: {status: 'A'}}, {$group: {_id: '$sku'}}])",
         "db.orders.getIndexes()",
         "The db.orders collection has a drop-down menu.",
+        'db["orders"].find_one({"_id": oid})',
+        'client.shop.orders.delete_one({"_id": oid})',
+        'db.collection("orders").countDocuments({})',
+        "df.drop(columns=['email'])",
+        "client.close()",
     ],
 )
 def test_benign_mongo(text: str) -> None:
