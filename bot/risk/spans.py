@@ -253,6 +253,8 @@ _HTTP_REQUEST = re.compile(
     re.M,
 )
 
+_HTTP_HINT = re.compile(r"(?:GET|PUT|POST|DELETE|PATCH)[ \t]+[/_h]")
+
 # -- Mongo and dataframes -------------------------------------------------------------------------
 _MONGO = re.compile(
     r"(?<![\w.])db\.(?:[A-Za-z_$][\w$-]*\.[A-Za-z]\w*\s*\(|getCollection\(|"
@@ -409,7 +411,7 @@ class _Finder:
                     self.add("dataframe", start, end)
 
     def http(self) -> None:
-        if "GET" not in self.text and "DELETE" not in self.text and "P" not in self.text:
+        if not _HTTP_HINT.search(self.text):
             return
         for m in _HTTP_REQUEST.finditer(self.text):
             if self.cut_short:
