@@ -3,7 +3,10 @@
 Agents write prose with commands in code fences or backticks, bare shell lines,
 bare SQL, or all of these at once. Each command or statement becomes its own
 candidate so that the instruction's verdict can be the strictest of its parts;
-what is left is prose for the sharing/access detector.
+what is left is prose for the sharing/access detector. Fences, backticks and
+whole lines are read here; commands and statements in the middle of a sentence
+(and Mongo calls or dataframe writes anywhere) come from `spans`. A `kind` hint
+adds a reading of the whole text and never removes one.
 """
 
 from __future__ import annotations
