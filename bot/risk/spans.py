@@ -135,7 +135,7 @@ _FUNCTION_WORDS = frozenset(
 )
 _PROGRAMS: dict[str, str | None] = {**dict.fromkeys(_DISTINCT), **_WORDLIKE}
 _PROGRAM_NAMES = frozenset(_PROGRAMS)
-_NOUN = re.compile(r"[A-Z][a-z]")
+_NOUN = re.compile(r"[A-Z][a-z]+[,.;:!?]?")  # the whole next token: "Kafka", not "Personal.dbo.x"
 _NEXT_RE = {name: re.compile(p) for name, p in _WORDLIKE.items() if p is not None}
 
 _TOKEN = re.compile(r"[A-Za-z][\w-]*")
@@ -502,7 +502,7 @@ class _Finder:
             name = m.group(1)
             if name in _PROGRAMS:
                 nxt = text[m.start(2) : m.start(2) + 12].split(None, 1)[0]
-                if nxt.rstrip(",.;:!?").lower() in _FUNCTION_WORDS or _NOUN.match(nxt):
+                if nxt.rstrip(",.;:!?").lower() in _FUNCTION_WORDS or _NOUN.fullmatch(nxt):
                     continue  # "git is slow", "minikube Kafka": a noun in a sentence
                 pattern = _NEXT_RE.get(name)
                 if pattern is not None and not pattern.match(text, m.start(2)):

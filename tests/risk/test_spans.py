@@ -94,6 +94,12 @@ def test_english_words_that_are_program_names_are_not_spans(text: str) -> None:
     assert [s for s in spans(text) if s[0] == "shell"] == []
 
 
+def test_a_capitalised_noun_is_not_an_argument_but_an_identifier_is() -> None:
+    assert [s for s in spans("your local minikube Kafka is stuck") if s[0] == "shell"] == []
+    text = "Copy it out: bcp Personal.dbo.employees out E:\\emp.csv -S sql-prod-01 -T"
+    assert ("shell", "bcp Personal.dbo.employees out E:\\emp.csv -S sql-prod-01 -T") in spans(text)
+
+
 def test_english_word_programs_need_shell_syntax() -> None:
     assert ("shell", "find /var/log -name '*.gz' -delete") in spans(
         "Then find /var/log -name '*.gz' -delete to free space"
