@@ -169,6 +169,7 @@ _OPEN_QUOTES = {'"': '"', "“": "”", "«": "»", "「": "」", "『": "』", 
 _CLAUSE_BEFORE = r"[^.,!?;:—–\n。，！？；：]{0,40}$"
 _WARNED_BEFORE = re.compile(
     r"(?:\b(?:never|don'?t|do\s+not|must\s+not|mustn'?t|should\s+not|shouldn'?t|avoid|"
+    r"wouldn'?t|would\s+not|won'?t|can'?t|cannot|"
     r"jamais|ne\s+\w+\s+pas|nunca|no\s+(?:ejecutes|corras|uses|lances|hagas)|niemals|nie|"
     r"nicht|kein\w*|não|nao)\b|不要|别|切勿|禁止|请勿|絶対に|決して)" + _CLAUSE_BEFORE,
     re.I,

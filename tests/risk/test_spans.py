@@ -273,6 +273,7 @@ def test_adversarial_64k_inputs_stay_fast(engine: RiskEngine, text: str) -> None
         "Last year an intern executed DROP TABLE payments by mistake.",
         "Ne lancez jamais kubectl delete ns prod sans ticket.",
         "不要执行 kubectl delete ns prod",
+        "I wouldn't run terraform destroy on the shared stack.",
     ],
 )
 def test_a_warned_or_reported_command_is_not_an_order(engine: RiskEngine, text: str) -> None:
