@@ -554,7 +554,7 @@ _EXPLAIN = re.compile(
 _MULTI_DIALECT_MAX = 2000
 _HISTORY_OFF = re.compile(
     r"^alter\s+(?:table|schema|database|account)\s+(?:if\s+exists\s+)?(?P<a>\S+)?.*?"
-    r"\bdata_retention_time_in_days\s*=\s*0\b"
+    r"\b(?:min_)?data_retention_time_in_days\s*=\s*0\b"
     r"|^vacuum\s+(?P<v>\S+).*\bretain\s+0+(?:\.0+)?\s+hours?\b"
     r"|^set\s+(?P<c>spark\.databricks\.delta\.retentionDurationCheck\.enabled)\s*=\s*'?false\b"
     r"|^alter\s+table\s+(?P<p>\S+)\s+set\s+tblproperties\s*\(.*"
@@ -670,8 +670,9 @@ _COPY_INTO_LOCATION = re.compile(
 _EXPORT_URI = re.compile(r"\buri\s*=\s*(?:'([^']*)'|\"([^\"]*)\")", re.I)
 _DROP_KIND = re.compile(
     rf"^drop\s+(?:temporary\s+|temp\s+|materialized\s+|external\s+|foreign\s+)?"
-    rf"(?P<kind>table|view|schema|database|index|sequence|function|procedure|trigger|type|"
-    rf"extension|stage|warehouse|share|dataset)\b(?:\s+if\s+exists)?\s+(?P<t>{_IDENT})",
+    rf"(?P<kind>table|view|schema|database|catalog|index|sequence|function|procedure|trigger|"
+    rf"type|extension|stage|warehouse|share|dataset|volume|stream|task|pipe)\b"
+    rf"(?:\s+if\s+exists)?\s+(?P<t>{_IDENT})",
     re.I,
 )
 
@@ -1185,11 +1186,20 @@ class SqlDetector:
 
     def _drop(self, kind: str, names: list[str], clean: str, result: SqlResult) -> None:
         target = f"{kind.lower()} {', '.join(names) or ''}".strip()
-        if kind in ("DATABASE", "SCHEMA", "DATASET", "SHARE", "WAREHOUSE"):
+        if kind in ("DATABASE", "SCHEMA", "DATASET", "SHARE", "WAREHOUSE", "CATALOG"):
             result.schemas.extend(names)
             self._add(result, "sql.drop_database", target, clean)
             return
-        if kind in ("INDEX", "SEQUENCE", "FUNCTION", "PROCEDURE", "TRIGGER", "TYPE"):
+        if kind in (
+            "INDEX",
+            "SEQUENCE",
+            "FUNCTION",
+            "PROCEDURE",
+            "TRIGGER",
+            "TYPE",
+            "STREAM",
+            "TASK",
+        ):
             return
         for name in names:
             result.use(name).whole_rows = True

@@ -152,3 +152,18 @@ def test_list_markers_are_not_part_of_the_command(ex: Extractor) -> None:
     out = kinds(ex.extract("1. rm -rf /srv/data\n2) DELETE FROM invoices;\n- git push -f"))
     assert ("shell", "rm -rf /srv/data") in out
     assert ("sql", "DELETE FROM invoices;") in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DROP CATALOG main CASCADE",
+        "DROP WAREHOUSE etl_wh",
+        "DROP EXTERNAL TABLE raw.events",
+        "ALTER ACCOUNT SET MIN_DATA_RETENTION_TIME_IN_DAYS = 0",
+        "EXPLAIN ANALYZE DELETE FROM orders",
+        "VACUUM sales.orders RETAIN 0 HOURS",
+    ],
+)
+def test_dialect_statements_read_as_sql(text: str) -> None:
+    assert looks_like_sql(text)
