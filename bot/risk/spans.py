@@ -551,9 +551,9 @@ def find_spans(text: str) -> list[Span]:
 
 
 def scan(text: str) -> Spans:
-    """Every command or statement in `text`, in order of appearance."""
+    """Every shell command, HTTP request and SQL statement in `text`, in order of appearance.
+    Mongo calls and dataframe writes are `find_calls`'s: they are searched in whole texts."""
     finder = _Finder(text)
-    finder.calls()
     finder.http()
     finder.sql()
     finder.shell()

@@ -13,7 +13,7 @@ import pytest
 
 from bot.config import load_config
 from bot.risk import RiskEngine
-from bot.risk.spans import find_spans, scan
+from bot.risk.spans import find_calls, find_spans, scan
 from tests.conftest import EXAMPLE
 
 
@@ -23,7 +23,7 @@ def engine() -> RiskEngine:
 
 
 def spans(text: str) -> list[tuple[str, str]]:
-    return [(s.kind, s.text) for s in find_spans(text)]
+    return [(s.kind, s.text) for s in [*find_calls(text).spans, *find_spans(text)]]
 
 
 # -- where a span starts and ends --------------------------------------------------------------
