@@ -196,7 +196,6 @@ BENIGN = [
     "1. Check the disk\n2. ls -la /var/lib/postgresql/data\n3. Restart the service",
     "- check replication lag\n- SELECT 1;\n- tell #ops",
     "BEGIN;\nDELETE\nFROM invoices\nWHERE id = 42;\nCOMMIT;",
-    "Make sure the head of the team can find the notes and kill time before the review.",
     "Pour vérifier : kubectl get namespace prod puis relancer.",
     "UPDATE users\nSET role = 'admin'\nWHERE id = 7;",
     "Snowflake: ALTER TABLE analytics.orders SET DATA_RETENTION_TIME_IN_DAYS = 30;",
@@ -215,6 +214,12 @@ BENIGN = [
 def test_risky_messages_are_held(engine: RiskEngine, text: str) -> None:
     a = engine.assess(text)
     assert a.decision != "allow", (text, [f.rule for f in a.findings])
+
+
+def test_program_names_used_as_words_raise_no_command_finding(engine: RiskEngine) -> None:
+    # The whole verdict is the prose reader's; the span finder must add no command here.
+    a = engine.assess("Make sure the head of the team can find the notes and kill time later.")
+    assert not [f.rule for f in a.findings if f.rule.startswith(("shell.", "sql."))]
 
 
 @pytest.mark.parametrize("text", BENIGN)
