@@ -223,7 +223,8 @@ class SlackNotifier:
         await self._refresh_prompt(request)
         declined_by_requester = request.status == "cancelled" and actor == request.requester
         if request.requester and not declined_by_requester:
-            await self.dm(request.requester, blocks.requester_outcome(request))
+            for payload in blocks.requester_outcome(request):
+                await self.dm(request.requester, payload)
 
     async def _on_executed(self, request: RequestView, actor: str | None) -> None:
         await self._refresh_cards(request)

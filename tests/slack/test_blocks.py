@@ -79,7 +79,7 @@ def test_card_shows_what_an_approver_needs() -> None:
         "owner <@U0DGOV001>",
         "0.42",
         "Ticket OPS-12",
-        "1 of 2 approval(s)",
+        "1 of 2 approvals",
         "data-governance",
         f"<!date^{int((NOW + timedelta(minutes=30)).timestamp())}^",
         "<@U0DGOV002> approved: ok",

@@ -68,7 +68,7 @@ async def test_confirm_opens_the_justification_modal_then_posts_the_card(slack: 
         "`email`, `ssn`",
         "owner <@U0DGOV001>",
         "Ticket OPS-12 &lt;!here&gt;",
-        "0 of 1 approval(s)",
+        "0 of 1 approval",
         "<!date^",
     ):
         assert expected in body, expected
@@ -155,7 +155,7 @@ async def test_quorum_shows_progress_and_thanks_the_first_approver(slack: Slack)
     assert request.status == "pending" and request.approvals == 1
     card = request.slack["cards"][0]
     body = texts(slack.fake.message(card["channel"], card["ts"]).blocks)
-    assert "1 of 2 approval(s)" in body and f"<@{APPROVER}> approved" in body
+    assert "1 of 2 approvals" in body and f"<@{APPROVER}> approved" in body
     assert "1 more needed" in slack.ephemerals(APPROVER)[0]
     await slack.click(blocks.APPROVE_WITH_COMMENT, request_id, APPROVER2)
     view = slack.last_view()
