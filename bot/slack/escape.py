@@ -105,10 +105,21 @@ def code_pieces(text: str | None, size: int) -> list[str]:
 
 def code_block(piece: str) -> str:
     """A ``` fence around an escaped piece; a zero-width space keeps a backtick at either
-    edge from merging with the fence (outside the piece, so the piece stays exact)."""
-    head = _ZWSP if piece.startswith("`") else ""
-    tail = _ZWSP if piece.endswith("`") else ""
+    edge from merging with the fence (outside the piece, so the piece stays exact). It is
+    added before any edge backtick or zero-width space, so `code_content` can undo it."""
+    head = _ZWSP if piece[:1] in _STICKY else ""
+    tail = _ZWSP if piece[-1:] in _STICKY else ""
     return f"```{head}{piece or ' '}{tail}```"
+
+
+def code_content(block: str) -> str:
+    """The piece inside a `code_block` (what a reader copies, minus our edge markers)."""
+    inner = block[3:-3]
+    if inner.startswith(_ZWSP):
+        inner = inner[1:]
+    if inner.endswith(_ZWSP):
+        inner = inner[:-1]
+    return inner
 
 
 CODE_BLOCK_EXTRA = 8

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from bot.slack.escape import (
     CODE_BLOCK_EXTRA,
     code_block,
+    code_content,
     code_pieces,
     escape,
     escape_code,
@@ -55,6 +56,7 @@ def test_code_pieces_are_exactly_the_escaped_text(text: str, size: int) -> None:
     for piece in pieces:
         block = code_block(piece)
         assert len(block) <= len(piece) + CODE_BLOCK_EXTRA
+        assert code_content(block) == piece
         # The fence opens once and closes once: nothing inside can close it early.
         assert block[3:-3].count("```") == 0 and not block[3:-3].startswith("`")
         assert not block[3:-3].endswith("`")
