@@ -105,12 +105,34 @@ def register(app: AsyncApp, deps: SlackDeps) -> None:
 
     async def on_full_text(ack: Any, body: dict[str, Any]) -> None:
         await ack()
-        request_id, user, channel, _ = _click(body)
+        request_id, user, channel, ts = _click(body)
         request = await deps.service.get(request_id)
         if request is None:
             await tell(user, "That request no longer exists.", channel)
             return
-        await open_view(body.get("trigger_id"), blocks.full_text_modal(request))
+        if blocks.full_text_fits(request):
+            await open_view(body.get("trigger_id"), blocks.full_text_modal(request))
+            return
+        # Too long for a modal: show what fits at once (the trigger lives 3 s), then post
+        # the whole masked text as a file where the button was, or in the clicker's DM.
+        in_thread = bool(channel and ts and not str(channel).startswith("D"))
+        where = "in this card's thread" if in_thread else "in your DMs with TwoKey"
+        await open_view(body.get("trigger_id"), blocks.full_text_modal(request, file_where=where))
+        target = channel if in_thread else await deps.notifier.dm_channel(user)
+        uploaded = target is not None and await deps.notifier.call(
+            "files.upload_v2",
+            deps.client.files_upload_v2(
+                channel=target,
+                thread_ts=ts if in_thread else None,
+                content=request.instruction,
+                filename=f"{request.id}-instruction.txt",
+                title=f"{request.id}: the whole instruction (masked)",
+            ),
+        )
+        if not uploaded:
+            await tell(
+                user, "Slack did not take the full text as a file; please click again.", channel
+            )
 
     app.action(blocks.CONFIRM)(on_confirm)
     app.action(blocks.DECLINE)(on_decline)
