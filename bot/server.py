@@ -29,6 +29,7 @@ from bot.approvals.webhooks import WebhookSender
 from bot.config import ConfigError, Settings, TwoKeyConfig
 from bot.humanlayer import mount as mount_humanlayer
 from bot.slack.app import create_slack_app, create_web_client
+from bot.slack.membership import join_approvals_channel
 from bot.slack.notifier import SlackNotifier
 from bot.slack.usergroups import SlackUsergroups
 
@@ -92,6 +93,7 @@ class Lifecycle:
             log.info("connected to Slack in Socket Mode")
 
     async def _reconcile_slack(self) -> None:
+        await join_approvals_channel(self.client, self.notifier.config.slack.approvals_channel)
         try:
             fixed = await self.notifier.reconcile()
         except Exception:
