@@ -79,7 +79,13 @@ def interactive_body(payload: dict[str, Any]) -> str:
 
 
 def command_body(
-    command: str, text: str, *, user_id: str, channel_id: str = "C0GENERAL", trigger_id: str = ""
+    command: str,
+    text: str,
+    *,
+    user_id: str,
+    channel_id: str = "C0GENERAL",
+    trigger_id: str = "",
+    response_url: str = "https://hooks.slack.com/commands/T0NORTHWD/1/abc",
 ) -> str:
     return urlencode(
         {
@@ -93,7 +99,7 @@ def command_body(
             "command": command,
             "text": text,
             "api_app_id": API_APP_ID,
-            "response_url": "https://hooks.slack.com/commands/T0NORTHWD/1/abc",
+            "response_url": response_url,
             "trigger_id": trigger_id or new_trigger_id(),
         }
     )

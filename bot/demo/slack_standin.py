@@ -316,6 +316,8 @@ class SlackFake:
         self.home_views: dict[str, dict[str, Any]] = {}
         self.uploads: dict[str, bytes] = {}
         self.files: list[dict[str, Any]] = []
+        self.responses: dict[str, list[dict[str, Any]]] = {}
+        """What was sent to each `response_url` (slash commands, actions), in order."""
         self._failures: dict[str, list[_Failure]] = {}
         self._ts = itertools.count(1)
         self._ids = itertools.count(1)
@@ -364,6 +366,7 @@ class SlackFake:
         app = web.Application(client_max_size=8 * 1024 * 1024)
         app.router.add_route("*", "/api/{method}", self._handle_api)
         app.router.add_post("/upload/{file_id}", self._handle_upload)
+        app.router.add_post("/response/{key}", self._handle_response)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -502,6 +505,38 @@ class SlackFake:
             self.calls.append(Call(method="upload", params={"file_id": file_id}, token=None))
             self.uploads[file_id] = data
         return web.Response(text=f"OK - {len(data)}")
+
+    def response_url(self) -> str:
+        """A fresh `response_url`, as Slack sends with a slash command or an action."""
+        key = secrets.token_hex(8)
+        with self._lock:
+            self.responses[key] = []
+        return f"{self.url}/response/{key}"
+
+    def responses_to(self, url: str) -> list[dict[str, Any]]:
+        with self._lock:
+            return list(self.responses.get(url.rsplit("/", 1)[-1], []))
+
+    async def _handle_response(self, request: web.Request) -> web.Response:
+        key = request.match_info["key"]
+        body = await request.json()
+        with self._lock:
+            self.calls.append(Call(method="response_url", params=body, token=None))
+            if key not in self.responses:
+                return web.Response(status=404, text="no_such_response_url")
+            if len(self.responses[key]) >= 5:
+                return web.Response(status=410, text="used_url")  # Slack: five uses
+            try:
+                if not body.get("text") and not body.get("blocks"):
+                    return web.Response(status=400, text="no_text")
+                if body.get("blocks") is not None:
+                    check_message_blocks(body["blocks"])
+            except BlockKitError:
+                return web.Response(status=400, text="invalid_blocks")
+            except MessageTooLong:
+                return web.Response(status=400, text="msg_blocks_too_long")
+            self.responses[key].append(body)
+        return web.Response(text="ok")
 
     def _take_failure(self, method: str) -> _Failure | None:
         queue = self._failures.get(method)

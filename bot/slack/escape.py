@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 _ENTITY = re.compile(r"&(?:amp|lt|gt);")
-_FENCE = "```"
+_BACKTICK_RUN = re.compile(r"`(?=`)")
 _ZWSP = "\u200b"
 
 
@@ -26,8 +26,9 @@ def escape(text: str | None) -> str:
 
 def escape_code(text: str | None) -> str:
     """Escaped text that is safe inside a ``` fence: it cannot close the fence early."""
-    escaped = escape(text)
-    return escaped.replace(_FENCE, f"`{_ZWSP}`{_ZWSP}`")
+    # A zero-width space after every backtick followed by another: no run of backticks,
+    # however long, can form a fence (a plain replace of "```" leaves "`````" fencing).
+    return _BACKTICK_RUN.sub("`" + _ZWSP, escape(text))
 
 
 def plain(text: str | None, limit: int) -> str:

@@ -94,6 +94,25 @@ class ScriptedRisk:
 
 
 @dataclass
+class CommandAnswer:
+    """A slash command's HTTP ack and what was then sent to its `response_url`."""
+
+    ack: httpx.Response
+    seconds: float
+    answers: list[dict[str, Any]]
+
+    @property
+    def status_code(self) -> int:
+        return self.ack.status_code
+
+    def json(self) -> dict[str, Any]:
+        """The (single) answer sent to `response_url`."""
+        assert self.ack.content in (b"", b"{}"), self.ack.content  # nothing in the ack itself
+        assert len(self.answers) == 1, self.answers
+        return self.answers[0]
+
+
+@dataclass
 class Slack:
     """The app under test and ways to talk to it like Slack does."""
 
@@ -175,9 +194,15 @@ class Slack:
         body, headers = signed_interaction(payload)
         return await self.post(body, headers)
 
-    async def command(self, text: str, user: str) -> httpx.Response:
-        body, headers = signed_command("/twokey", text, user_id=user)
-        return await self.post(body, headers)
+    async def command(self, text: str, user: str) -> CommandAnswer:
+        """Run `/twokey text` as `user`: the ack must be empty and prompt, the answer comes
+        through `response_url` (as Slack expects work after the ack)."""
+        url = self.fake.response_url()
+        body, headers = signed_command("/twokey", text, user_id=user, response_url=url)
+        started = time.monotonic()
+        response = await self.post(body, headers)
+        answers = self.fake.responses_to(url)
+        return CommandAnswer(response, time.monotonic() - started, answers)
 
     # ---- reading back -------------------------------------------------------------
 

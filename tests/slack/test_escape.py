@@ -81,3 +81,9 @@ def test_slack_markup_is_read_as_a_person_would() -> None:
         "@channel @U0EMP0001 run `a < b && c` see https://evil.example (google.com)"
     )
     assert unescape_slack("<#C123|payroll> <https://x.example>") == "#payroll https://x.example"
+
+
+@given(st.text(alphabet="`a\u200b", max_size=40))
+def test_no_run_of_backticks_survives_escape_code(text: str) -> None:
+    # "`````" became "`\u200b`\u200b```" with a plain replace: a fence again.
+    assert "``" not in escape_code(text)
