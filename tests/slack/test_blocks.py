@@ -11,7 +11,9 @@ from bot.approvals import RequestView, VoteView
 from bot.demo.slack_standin import check_message_blocks, check_view
 from bot.risk.model import DataRef, Finding
 from bot.slack import blocks
+from bot.slack.blocks import history as hb
 from bot.slack.escape import code_content, escape_code
+from storage.history import Stats
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 
@@ -304,3 +306,34 @@ def test_modal_metadata_round_trips() -> None:
     state = {"values": {blocks.INPUT_BLOCK: {blocks.INPUT_ACTION: {"value": "  why  "}}}}
     assert blocks.submitted_value({"state": state}) == "why"
     assert blocks.submitted_value({}) == ""
+
+
+def stats(total: int) -> Stats:
+    return Stats(
+        since=None,
+        until=None,
+        total=total,
+        by_status={},
+        by_risk={},
+        decided=0,
+        median_decision_seconds=None,
+        p90_decision_seconds=None,
+        expired=0,
+        expiry_rate=None,
+        top_agents=[],
+        top_resources=[],
+    )
+
+
+def test_texts_read_as_english() -> None:
+    held = text_of(blocks.hold_reply(view()))
+    assert "Drops a table. Please" in held and ".." not in held
+    assert "*1* instruction screened" in text_of(hb.stats_message(stats(total=1), "today"))
+    assert "*2* instructions screened" in text_of(hb.stats_message(stats(total=2), "today"))
+
+
+def test_a_cut_never_leaves_half_a_mention() -> None:
+    text = "x" * (blocks.MAX_TEXT - 5) + " <@U0DGOV002> more"
+    shown = blocks.mrkdwn(text)["text"]["text"]
+    assert len(shown) <= blocks.MAX_TEXT and shown.endswith("…")
+    assert "<@U0" not in shown

@@ -129,6 +129,10 @@ def _fit(text: str, limit: int = MAX_TEXT) -> str:
     if len(text) <= limit:
         return text
     cut, _ = truncate_escaped(text, limit - 1)
+    # Never end inside one of our own `<@U…>`/`<!date…>`/link sequences: a half one is
+    # shown literally ("<@U0DG…"), so cut before it.
+    if cut.rfind("<") > cut.rfind(">"):
+        cut = cut[: cut.rfind("<")]
     return cut + "…"
 
 
@@ -239,7 +243,8 @@ def first_reason(request: RequestView) -> str:
     """The main reason on one line (for the thread reply), escaped."""
     if request.findings:
         more = len(request.findings) - 1
-        reason = " ".join(request.findings[0].reason.split())[:300]
+        # Callers follow it with ". ": no "Drops a table.. Please".
+        reason = " ".join(request.findings[0].reason.split())[:300].rstrip(" .")
         return escape(reason) + (f" (+{more} more)" if more else "")
     return {
         "block": "policy blocks this instruction",
@@ -462,7 +467,7 @@ def card(request: RequestView) -> Payload:
     ]
     votes = [
         f"{user(v.voter)} {'approved' if v.approve else 'denied'}"
-        + (f": {escape(v.comment)[:300]}" if v.comment else "")
+        + (f": {_short(v.comment, 300)}" if v.comment else "")
         for v in request.votes[:9]
     ]
     if votes:

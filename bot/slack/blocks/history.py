@@ -220,7 +220,11 @@ def stats_blocks(st: Stats, label: str) -> list[Block]:
     agents = ", ".join(f"{escape(a.name)} ({a.count})" for a in st.top_agents) or "—"
     resources = ", ".join(f"`{escape(x.name)}` ({x.count})" for x in st.top_resources) or "—"
     return [
-        blocks.mrkdwn(f"*TwoKey stats* — {escape(label)}: *{st.total}* instructions screened"),
+        blocks.mrkdwn(
+            f"*TwoKey stats* — {escape(label)}: *{st.total}* "
+            + ("instruction" if st.total == 1 else "instructions")
+            + " screened"
+        ),
         blocks.mrkdwn(
             f"*By status:* {by_status}\n*By risk:* {by_risk}\n"
             f"*Time to decision:* median {_seconds(st.median_decision_seconds)}, "
