@@ -485,6 +485,19 @@ def card(request: RequestView) -> Payload:
                 ],
             }
         )
+    not_messaged = (request.slack or {}).get("not_messaged")
+    if isinstance(not_messaged, int) and not_messaged > 0 and request.status == "pending":
+        blocks.append(
+            context(
+                f":information_source: This card went by DM to a rotating few; {not_messaged} "
+                + (
+                    "other eligible approver was"
+                    if not_messaged == 1
+                    else "other eligible approvers were"
+                )
+                + " not messaged and can decide from TwoKey's Home."
+            )
+        )
     blocks.append(context(f"`{request.id}` · TwoKey checks on every click that you may decide."))
     status = "needs approval" if request.status == "pending" else request.status
     return {
