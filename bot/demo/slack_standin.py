@@ -313,6 +313,8 @@ class SlackFake:
         self.calls: list[Call] = []
         self.messages: list[Message] = []
         self.views: list[dict[str, Any]] = []
+        """Open modals, in order; `views.update` replaces one in place."""
+        self.view_ids: dict[str, int] = {}
         self.home_views: dict[str, dict[str, Any]] = {}
         self.uploads: dict[str, bytes] = {}
         self.files: list[dict[str, Any]] = []
@@ -733,8 +735,19 @@ class SlackFake:
             return {"ok": False, "error": "expired_trigger_id"}
         view = params.get("view")
         check_view(view)
+        view_id = f"V{next(self._ids):08d}"
         self.views.append(view)
-        return {"view": {"id": f"V{next(self._ids):08d}", **view}}
+        self.view_ids[view_id] = len(self.views) - 1
+        return {"view": {"id": view_id, **view}}
+
+    def _m_views_update(self, params: dict[str, Any]) -> dict[str, Any]:
+        view_id = str(params.get("view_id") or "")
+        if view_id not in self.view_ids:
+            return {"ok": False, "error": "not_found"}
+        view = params.get("view")
+        check_view(view)
+        self.views[self.view_ids[view_id]] = view
+        return {"view": {"id": view_id, **view}}
 
     def _m_views_publish(self, params: dict[str, Any]) -> dict[str, Any]:
         user = params.get("user_id")

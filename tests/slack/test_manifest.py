@@ -29,6 +29,7 @@ METHOD_SCOPES = {
     "conversations_join": "channels:join",
     "views_open": None,
     "views_publish": None,
+    "views_update": None,
     "users_lookupByEmail": "users:read.email",
     "usergroups_users_list": "usergroups:read",
     "files_upload_v2": "files:write",

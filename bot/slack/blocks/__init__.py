@@ -759,6 +759,17 @@ def approve_modal(request: RequestView, **where: str | None) -> Block:
     )
 
 
+def refusal_modal(why: str) -> Block:
+    """What a decision form turns into when the clicker turns out not to be eligible."""
+    return _modal(
+        "twokey_refused_view",
+        "Not yours to decide",
+        None,
+        [mrkdwn(f":no_entry: {escape(why) or 'You cannot decide this request.'}")],
+        "{}",
+    )
+
+
 FULL_TEXT_ROOM = MAX_VIEW_BLOCKS - 2
 """Instruction pieces one modal holds (one block for the heading, one for a note)."""
 

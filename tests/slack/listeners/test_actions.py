@@ -284,3 +284,24 @@ async def test_text_too_long_for_a_modal_is_posted_as_a_file_in_the_thread(
     [posted] = slack.fake.files
     assert posted["channel"] == APPROVALS and posted["thread_ts"] == card["ts"]
     assert slack.fake.uploads[posted["id"]].decode() == request.instruction
+
+
+async def test_a_slow_eligibility_check_does_not_let_the_trigger_expire(
+    slack: Slack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Issue 14: the check ran before views.open; with Slack slow to answer, the 3-second
+    # trigger id expired and the approver got no form.
+    request_id = await confirmed(slack)
+    check = slack.service.is_eligible
+
+    async def slow(request, user):  # type: ignore[no-untyped-def]
+        await asyncio.sleep(3.5)
+        return await check(request, user)
+
+    monkeypatch.setattr(slack.service, "is_eligible", slow)
+    await slack.click(blocks.DENY, request_id, APPROVER)
+    assert slack.last_view()["callback_id"] == blocks.DENY_VIEW
+    await slack.click(blocks.DENY, request_id, OUTSIDER)  # opened, then turned into a refusal
+    refused = slack.fake.views[-1]  # as updated by views.update
+    assert refused["callback_id"] == "twokey_refused_view" and "data-governance" in texts(refused)
+    assert "submit" not in refused
