@@ -220,7 +220,7 @@ def _not_shown(refs: Sequence[DataRef]) -> str:
     return f"• …and {len(refs)} more: {detail}"
 
 
-def _data(refs: Sequence[DataRef]) -> str:
+def data_summary(refs: Sequence[DataRef]) -> str:
     """The data at stake, most sensitive first; whatever is not listed is counted."""
     if not refs:
         return "• No catalogued data recognised."
@@ -360,7 +360,7 @@ def prompt(request: RequestView) -> Payload:
         mrkdwn(intro),
         instruction,
         mrkdwn(f"*Why it is held* — risk {_risk(request)}\n{reasons}"),
-        mrkdwn(f"*Data involved*\n{_data(request.data)}"),
+        mrkdwn(f"*Data involved*\n{data_summary(request.data)}"),
     ]
     if request.status == "awaiting_requester":
         blocks.append(
@@ -446,7 +446,7 @@ def card(request: RequestView) -> Payload:
         mrkdwn("   ".join(meta)),
         instruction,
         mrkdwn(f"*Risk* {_risk(request)}\n{_reasons(request.findings, request.decision)}"),
-        mrkdwn(f"*Data involved*\n{_data(request.data)}"),
+        mrkdwn(f"*Data involved*\n{data_summary(request.data)}"),
         {
             "type": "section",
             "fields": [

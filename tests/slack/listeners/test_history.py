@@ -245,3 +245,11 @@ async def test_an_unknown_page_asks_to_run_the_command_again(slack: Slack) -> No
     await slack.click(hb.HISTORY_NEXT, "not-a-page", ADMIN)
     said = texts(slack.fake.calls_to("chat.postEphemeral")[-1].params)
     assert "no longer valid" in said and "run the command again" in said
+
+
+async def test_show_of_a_long_instruction_offers_the_full_text(slack: Slack) -> None:
+    long_sql = "SELECT email FROM customers WHERE id IN (" + ",".join(["1"] * 2000) + ")"
+    add(slack.engine, "TK-LONG1", 5, "allowed", instruction=long_sql)
+    body = await answer(slack, "show TK-LONG1", ADMIN)
+    assert "Full text" in body and f"{len(long_sql):,} characters" in body and "(cut)" not in body
+    assert "*customers* (table, restricted)" in body  # the card's data summary
