@@ -337,3 +337,24 @@ def test_a_cut_never_leaves_half_a_mention() -> None:
     shown = blocks.mrkdwn(text)["text"]["text"]
     assert len(shown) <= blocks.MAX_TEXT and shown.endswith("…")
     assert "<@U0" not in shown
+
+
+def test_a_card_with_everything_at_its_longest_is_one_message_slack_accepts() -> None:
+    # Each part alone was within its limit, but together they passed ~12,000 characters
+    # (msg_blocks_too_long): the card would never be posted.
+    big = "<" * 5000
+    request = view(
+        instruction=big,
+        justification=big,
+        agent=big,
+        approver_group=big,
+        risk="critical",
+        findings=[Finding(rule="r", category="c", reason=big)] * 12,
+        data=[DataRef(name=big, kind=big, pii_fields=[big] * 30, owner="U0DGOV001")] * 20,
+        votes=[VoteView(voter="U0DGOV002", approve=True, comment=big, created_at=NOW)] * 12,
+    )
+    for payload in (blocks.card(request), blocks.prompt(request)):
+        check_message_blocks(payload["blocks"])
+        for block in payload["blocks"]:
+            text = (block.get("text") or {}).get("text", "")
+            assert len(text) < blocks.MAX_TEXT  # sized, never cut by `_fit`

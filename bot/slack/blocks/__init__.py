@@ -167,7 +167,7 @@ def _reasons(findings: Sequence[Finding], decision: str) -> str:
             "block": "Policy blocks this instruction.",
         }
         return "• " + fallback.get(decision, "No risky pattern found.")
-    lines = [f"• {escape(f.reason)}" for f in findings[:MAX_REASONS]]
+    lines = [f"• {_short(' '.join(f.reason.split()), 300)}" for f in findings[:MAX_REASONS]]
     if len(findings) > MAX_REASONS:
         lines.append(f"• …and {len(findings) - MAX_REASONS} more")
     return "\n".join(lines)
@@ -253,7 +253,7 @@ def first_reason(request: RequestView) -> str:
 
 
 def _agent(request: RequestView) -> str:
-    return f"*{escape(request.agent)}*" if request.agent else "_no agent_"
+    return f"*{_short(request.agent, 80)}*" if request.agent else "_no agent_"
 
 
 def _risk(request: RequestView) -> str:
@@ -438,9 +438,9 @@ def card(request: RequestView) -> Payload:
         meta.append(f"*Source:* {escape(request.source)}")
     instruction, _ = _instruction_preview(request)
     confidence = "not given" if request.confidence is None else f"{request.confidence:.2f}"
-    justification = escape(request.justification) if request.justification else "_none given_"
-    justification, _ = truncate_escaped(justification, 1800)
-    group = escape(request.approver_group) if request.approver_group else "_none configured_"
+    justification = _short(request.justification, 1000) if request.justification else ""
+    justification = justification or "_none given_"
+    group = _short(request.approver_group, 80) if request.approver_group else "_none configured_"
     blocks: list[Block] = [
         card_head(request),
         mrkdwn("   ".join(meta)),
@@ -467,7 +467,7 @@ def card(request: RequestView) -> Payload:
     ]
     votes = [
         f"{user(v.voter)} {'approved' if v.approve else 'denied'}"
-        + (f": {_short(v.comment, 300)}" if v.comment else "")
+        + (f": {_short(v.comment, 150)}" if v.comment else "")
         for v in request.votes[:9]
     ]
     if votes:
