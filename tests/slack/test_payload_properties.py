@@ -168,3 +168,27 @@ def test_every_payload_is_valid_and_the_full_text_reachable(
         assert code_of(modal["blocks"]) == escaped
     approved = blocks.requester_outcome(request.model_copy(update={"status": "approved"}))
     assert code_of([b for m in approved for b in m["blocks"]]) == escaped
+
+
+@settings(max_examples=80, deadline=None)
+@given(refs=data_refs)
+def test_the_data_summary_accounts_for_every_dataset(refs: list[DataRef]) -> None:
+    summary = blocks.data_summary(refs)
+    assert len(summary) <= blocks.DATA_TEXT + 200
+    lines = summary.split("\n")
+    if not refs:
+        assert lines == ["• No catalogued data recognised."]
+        return
+    listed = [line for line in lines if not line.startswith("• …and ")]
+    hidden = [line for line in lines if line.startswith("• …and ")]
+    counted = int(hidden[0].split()[2]) if hidden else 0
+    assert len(listed) + counted == len(refs)  # nothing vanishes without a count
+    # Most sensitive first: what is listed is never less sensitive than what is hidden.
+    order = blocks.CLASSIFICATION_ORDER
+    ranks = sorted(order.index(r.classification) for r in refs)
+    shown_ranks = ranks[: len(listed)]
+    assert shown_ranks == sorted(shown_ranks)
+    if hidden:
+        counts = hidden[0].split("more: ")[1].split(";")[0].split(", ")
+        hidden_ranks = [order.index(c.split(" ", 1)[1]) for c in counts]
+        assert not listed or min(hidden_ranks) >= shown_ranks[-1]

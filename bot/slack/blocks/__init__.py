@@ -192,11 +192,16 @@ def _short(text: str, limit: int) -> str:
     return cut + ("…" if shortened else "")
 
 
+def _one_line(text: str, limit: int) -> str:
+    """`_short` on one line: a newline in a name would break the list and inline code."""
+    return _short(" ".join(text.split()) or "?", limit)
+
+
 def _data_line(ref: DataRef) -> str:
-    name, kind = _short(ref.name, 200), _short(ref.kind, 40)
+    name, kind = _one_line(ref.name, 200), _one_line(ref.kind, 40)
     parts = [f"*{name}* ({kind}, {escape(ref.classification)})"]
     if ref.pii_fields:
-        shown = ", ".join(f"`{_short(f, 60)}`" for f in ref.pii_fields[:MAX_PII])
+        shown = ", ".join(f"`{_one_line(f, 60)}`" for f in ref.pii_fields[:MAX_PII])
         hidden = len(ref.pii_fields) - MAX_PII
         parts.append(
             "PII fields: " + shown + (f" …and {hidden} more PII field(s)" if hidden > 0 else "")
