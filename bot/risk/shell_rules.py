@@ -766,7 +766,7 @@ RULES: tuple[Rule, ...] = (
         "permissions",
         "critical",
         "require_approval",
-        "Makes a repository, snapshot, image or network port public to the whole internet.",
+        "Makes a repository, snapshot or image public to the whole internet.",
         (
             _p("gh", sub=("repo", "edit"), args_re=r"--visibility[= ]public"),
             _p("gh", sub=("api",), args_re=r"(?:^|\s)private=false(?:\s|$)"),
@@ -779,12 +779,6 @@ RULES: tuple[Rule, ...] = (
             _p(
                 "aws", sub=("rds", r"modify-db(?:-cluster)?-snapshot-attribute"), args_re=r"\ball\b"
             ),
-            _p(
-                "aws",
-                sub=("ec2", "authorize-security-group-ingress"),
-                args_re=r"0\.0\.0\.0/0|::/0",
-            ),
-            _p("gcloud", sub=("compute", "firewall-rules"), args_re=r"0\.0\.0\.0/0"),
             _p("az", args_re=r"--public-network-access[= ]Enabled"),
         ),
         match=(
@@ -793,12 +787,9 @@ RULES: tuple[Rule, ...] = (
             "--operation-type add --group-names all",
             "aws rds modify-db-snapshot-attribute --db-snapshot-identifier s "
             "--attribute-name restore --values-to-add all",
-            "aws ec2 authorize-security-group-ingress --group-id sg-1 --protocol tcp "
-            "--port 5432 --cidr 0.0.0.0/0",
         ),
         not_match=(
             "gh repo edit acme/app --visibility private",
-            "aws ec2 authorize-security-group-ingress --group-id sg-1 --port 443 --cidr 10.0.0.0/8",
         ),
     ),
     Rule(
