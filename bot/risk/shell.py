@@ -1928,9 +1928,7 @@ for _safe in SHELL_SAFE:
     for _pattern in _safe.patterns:
         if _pattern.check is not None and _pattern.check not in ALL_CHECKS:
             raise ValueError(f"{_safe.id}: unknown check {_pattern.check!r}")
-        _entry = _Entry(
-            RULES[0], _pattern, None, None, tuple(_sub_re(s) for s in _pattern.sub)
-        )
+        _entry = _Entry(RULES[0], _pattern, None, None, tuple(_sub_re(s) for s in _pattern.sub))
         for _prog_name in _pattern.programs:
             _SAFE.setdefault(_prog_name, []).append(_entry)
 

@@ -788,9 +788,7 @@ RULES: tuple[Rule, ...] = (
             "aws rds modify-db-snapshot-attribute --db-snapshot-identifier s "
             "--attribute-name restore --values-to-add all",
         ),
-        not_match=(
-            "gh repo edit acme/app --visibility private",
-        ),
+        not_match=("gh repo edit acme/app --visibility private",),
     ),
     Rule(
         "shell.expose_local",

@@ -22,12 +22,20 @@ RULES: tuple[Rule, ...] = (
                 sub=("dynamodb", "update-continuous-backups"),
                 args_re=r"(?i)PointInTimeRecoveryEnabled\"?\s*[=:]\s*\"?false",
             ),
-            p("aws", sub=("s3api", "put-bucket-versioning"), args_re=r"(?i)Status\"?\s*[=:]\s*\"?Suspended"),
+            p(
+                "aws",
+                sub=("s3api", "put-bucket-versioning"),
+                args_re=r"(?i)Status\"?\s*[=:]\s*\"?Suspended",
+            ),
             p("aws", sub=("backup", "delete-backup-plan|delete-backup-selection")),
             p(
                 "gcloud",
                 sub=("sql", "instances", "patch"),
-                flags_any=("--no-backup", "--no-enable-point-in-time-recovery", "--no-enable-bin-log"),
+                flags_any=(
+                    "--no-backup",
+                    "--no-enable-point-in-time-recovery",
+                    "--no-enable-bin-log",
+                ),
             ),
             p("gcloud", args_re=r"--retained-backups-count[= ]0(?:\s|$)"),
             p("gcloud", sub=("storage", "buckets", "update"), flags_any=("--no-versioning",)),

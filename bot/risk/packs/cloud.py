@@ -150,16 +150,46 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "cloud.resource_group_delete",
+        "destructive",
+        "critical",
+        "require_approval",
+        "Deletes a whole resource group, project or stack: every database, machine, bucket "
+        "and network in it goes at once.",
+        (
+            p("az", sub=("group", "delete")),
+            p("gcloud", sub=("projects", "delete")),
+            p("aws", sub=("cloudformation", "delete-stack")),
+            p("doctl", sub=("projects", "delete")),
+        ),
+        match=(
+            "az group delete --name rg-prod --yes",
+            "gcloud projects delete acme-prod --quiet",
+            "aws cloudformation delete-stack --stack-name prod-core",
+        ),
+        not_match=(
+            "az group list --output table",
+            "gcloud projects describe acme-prod",
+            "aws cloudformation describe-stacks --stack-name prod-core",
+        ),
+    ),
+    Rule(
         "cloud.database_public",
         "permissions",
         "critical",
         "require_approval",
         "Makes a managed database reachable from the whole internet.",
         (
-            p("aws", sub=("rds|docdb|neptune", "modify-db-\\S+|create-db-\\S+"),
-              flags_any=("--publicly-accessible",)),
-            p("gcloud", sub=("sql", "instances", "patch|create"),
-              args_re=r"--authorized-networks[= ]\S*" + r"(?:0\.0\.0\.0/0|::/0)"),
+            p(
+                "aws",
+                sub=("rds|docdb|neptune", "modify-db-\\S+|create-db-\\S+"),
+                flags_any=("--publicly-accessible",),
+            ),
+            p(
+                "gcloud",
+                sub=("sql", "instances", "patch|create"),
+                args_re=r"--authorized-networks[= ]\S*" + r"(?:0\.0\.0\.0/0|::/0)",
+            ),
         ),
         match=(
             "aws rds modify-db-instance --db-instance-identifier prod --publicly-accessible",
@@ -205,7 +235,10 @@ SAFE: tuple[Safe, ...] = (
             p("gcloud", sub=("secrets", "list|describe")),
             p("gcloud", sub=("secrets", "versions", "list|describe")),
             p("aws", sub=("iam", "(?:list|get)-[\\w-]+")),
-            p("aws", sub=("secretsmanager", "describe-secret|list-secrets|list-secret-version-ids")),
+            p(
+                "aws",
+                sub=("secretsmanager", "describe-secret|list-secrets|list-secret-version-ids"),
+            ),
             p("az", sub=("role", "assignment|definition", "list|show")),
             p("az", sub=("keyvault", "secret", "list|list-versions|list-deleted")),
             p("vault", sub=("kv", "metadata", "get|list")),

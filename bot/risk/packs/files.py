@@ -51,9 +51,7 @@ def _disposable(path: str) -> bool:
 
 
 def check_empties_data(cmd: Any, walk: Any) -> bool:
-    return any(
-        not _disposable(t) and not _SECURITY_LOG_RE.search(t) for t in _emptied(cmd) if t
-    )
+    return any(not _disposable(t) and not _SECURITY_LOG_RE.search(t) for t in _emptied(cmd) if t)
 
 
 def check_empties_security_log(cmd: Any, walk: Any) -> bool:

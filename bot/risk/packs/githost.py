@@ -11,12 +11,21 @@ from bot.risk.packs.base import Rule, Safe, p
 
 _FIELD_OPTS = ("-f", "-F", "--field", "--raw-field")
 _GH_GRANT = (
-    (re.compile(r"(?:^|/)repos/[^/\s]+/[^/\s]+/collaborators/[^/\s]+$"), "permission",
-     re.compile(r"(?i)^(?:admin|maintain)$")),
-    (re.compile(r"(?:^|/)orgs/[^/\s]+/(?:memberships/[^/\s]+|invitations)$"), "role",
-     re.compile(r"(?i)^(?:admin|owner)$")),
-    (re.compile(r"(?:^|/)orgs/[^/\s]+/teams/[^/\s]+/repos/[^/\s]+/[^/\s]+$"), "permission",
-     re.compile(r"(?i)^(?:admin|maintain)$")),
+    (
+        re.compile(r"(?:^|/)repos/[^/\s]+/[^/\s]+/collaborators/[^/\s]+$"),
+        "permission",
+        re.compile(r"(?i)^(?:admin|maintain)$"),
+    ),
+    (
+        re.compile(r"(?:^|/)orgs/[^/\s]+/(?:memberships/[^/\s]+|invitations)$"),
+        "role",
+        re.compile(r"(?i)^(?:admin|owner)$"),
+    ),
+    (
+        re.compile(r"(?:^|/)orgs/[^/\s]+/teams/[^/\s]+/repos/[^/\s]+/[^/\s]+$"),
+        "permission",
+        re.compile(r"(?i)^(?:admin|maintain)$"),
+    ),
 )
 _GL_GRANT = re.compile(r"(?:^|/)(?:projects|groups)/[^/\s]+/(?:members|invitations)(?:/\S+)?$")
 

@@ -55,13 +55,12 @@ RULES: tuple[Rule, ...] = (
         ),
         match=(
             "kubectl run shell --image=alpine --privileged -it -- sh",
-            "kubectl run x --image=alpine --overrides='{\"spec\":{\"hostPID\":true}}'",
-            "kubectl patch deploy api -p "
-            "'{\"spec\":{\"template\":{\"spec\":{\"hostNetwork\":true}}}}'",
+            'kubectl run x --image=alpine --overrides=\'{"spec":{"hostPID":true}}\'',
+            'kubectl patch deploy api -p \'{"spec":{"template":{"spec":{"hostNetwork":true}}}}\'',
         ),
         not_match=(
             "kubectl run shell --image=alpine -it -- sh",
-            "kubectl patch deploy api -p '{\"spec\":{\"replicas\":3}}'",
+            'kubectl patch deploy api -p \'{"spec":{"replicas":3}}\'',
         ),
     ),
     Rule(
@@ -78,9 +77,7 @@ RULES: tuple[Rule, ...] = (
                 args_re=r"pod-security\.kubernetes\.io/enforce=privileged",
             ),
         ),
-        match=(
-            "kubectl label ns prod pod-security.kubernetes.io/enforce=privileged --overwrite",
-        ),
+        match=("kubectl label ns prod pod-security.kubernetes.io/enforce=privileged --overwrite",),
         not_match=("kubectl label ns prod pod-security.kubernetes.io/enforce=restricted",),
     ),
     Rule(
@@ -91,8 +88,12 @@ RULES: tuple[Rule, ...] = (
         "Exposes the cluster API or a service on every network interface of this machine: "
         "anyone who can reach it uses your credentials.",
         (
-            p("kubectl", sub=("proxy",), args_re=r"--address[= ]0\.0\.0\.0|--accept-hosts[= ]"
-              r"['\"]?(?:\.\*|\*)"),
+            p(
+                "kubectl",
+                sub=("proxy",),
+                args_re=r"--address[= ]0\.0\.0\.0|--accept-hosts[= ]"
+                r"['\"]?(?:\.\*|\*)",
+            ),
             p("kubectl", sub=("port-forward",), args_re=r"--address[= ](?:\S*,)?0\.0\.0\.0"),
         ),
         match=(

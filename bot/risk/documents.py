@@ -1,0 +1,300 @@
+"""Documents in a message, found and read by their content, fenced or not.
+
+A Kubernetes manifest, a CloudFormation template, an IAM or bucket policy, a Terraform
+resource or an sshd/mysqld/redis/pg_hba configuration is risky or not by what it says,
+so each is parsed with a real parser (PyYAML's safe loader for YAML and CloudFormation,
+`json` for JSON, `bot.risk.hcl` for Terraform) and judged by the rules of
+`bot.risk.packs.iac`. Where a piece starts is recognised by shape, whatever the fence
+says: a `{"…` JSON object, a `resource "type" "name" {` block, a run of `key: value`
+lines with nesting, a `Directive value` line.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from bot.risk import hcl
+from bot.risk.model import Finding
+from bot.risk.packs.iac import JUDGES, RULES, Doc, DocRule
+
+MAX_DOC_BYTES = 65_536
+MAX_JSON_TRIES = 40
+MAX_EVIDENCE = 200
+
+_FENCE_RE = re.compile(
+    r"^[ \t]*(?P<fence>`{3,10}|~{3,10})[ \t]*(?P<lang>[\w+#.-]{0,30})[^\n`]*\n"
+    r"(?P<body>.*?)(?:\n[ \t]*(?P=fence)[ \t]*$|\Z)",
+    re.S | re.M,
+)
+_INLINE_RE = re.compile(r"(?<!`)`([^`\n]+)`(?!`)")
+_HCL_START_RE = re.compile(
+    r'(?m)^[ \t]*(?:resource|data)[ \t]+"[\w.-]+"(?:[ \t]+"[^"\n]*")?[ \t]*\{[ \t]*$'
+)
+_JSON_START_RE = re.compile(r'\{\s*"')
+_YAML_LINE_RE = re.compile(
+    r"""^[ \t]*(?:-[ \t]+)?(?:[\w.$/@-]+|"[^"\n]*"|'[^'\n]*')[ \t]*:(?:[ \t].*)?$
+      |^[ \t]*-[ \t]*\S.*$
+      |^[ \t]*-[ \t]*$
+      |^[ \t]*---[ \t]*$
+      |^[ \t]*\#.*$
+      |^[ \t]{2,}\S.*$""",
+    re.X,
+)
+_YAML_ANCHOR_RE = re.compile(
+    r"(?m)^[ \t]*(?:-[ \t]+)?(?:apiVersion|kind|AWSTemplateFormatVersion|Resources|Statement|"
+    r"bindings|net|security|xpack\.security\.enabled|network\.host|roleRef|subjects|rules)[ \t]*:"
+)
+_LIST_PREFIX_RE = re.compile(r"^\s*(?:[-*+>]\s+|\d{1,2}[.)]\s+)")
+_DIRECTIVE_RE = re.compile(
+    r"(?i)^(?P<key>PermitRootLogin|PasswordAuthentication|PermitEmptyPasswords|"
+    r"bind-address|bind_address|bind|protected-mode|requirepass|skip-grant-tables|"
+    r"skip_grant_tables)(?:\s*=\s*|\s+|\s*$)(?P<value>[^#\s][^#]*?)?\s*$"
+)
+_HBA_RE = re.compile(
+    r"^(?P<row>(?:host|hostssl|hostnossl)\s+\S+\s+\S+\s+\S+\s+(?:trust|md5|password|"
+    r"scram-sha-256|reject|peer|ident|cert|ldap|radius|pam|gss|sspi))(?:\s+\S.*)?$"
+)
+_PRECHECK_RE = re.compile(
+    r'\{\s*"|^[ \t]*(?:resource|data)[ \t]+"|:[ \t]*$|:[ \t]+\S|^[ \t]*host|(?i:permitroot|'
+    r"passwordauth|permitempty|bind|protected-mode|skip.grant)",
+    re.M,
+)
+
+
+class _AnyTagLoader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):  # type: ignore[misc]
+    """Safe loading that accepts CloudFormation's `!Ref`, `!Sub`, `!GetAtt` … tags as plain
+    values (a scalar, list or mapping), constructing nothing else."""
+
+
+def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node, deep=True)
+    return loader.construct_mapping(node, deep=True)  # type: ignore[arg-type]
+
+
+_AnyTagLoader.add_multi_constructor("!", _any_tag)
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    findings: list[Finding]
+    documents: int
+
+
+def _yaml(text: str) -> list[Any]:
+    try:
+        return [d for d in yaml.load_all(text, Loader=_AnyTagLoader) if isinstance(d, dict | list)]
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError):
+        return []
+
+
+def _json_objects(text: str, doc: Doc) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    decoder = json.JSONDecoder()
+    end = -1
+    for n, m in enumerate(_JSON_START_RE.finditer(text)):
+        if n >= MAX_JSON_TRIES:
+            break
+        if m.start() < end:
+            continue
+        try:
+            obj, stop = decoder.raw_decode(text, m.start())
+        except (ValueError, RecursionError):
+            continue
+        if isinstance(obj, dict):
+            doc.trees.append(obj)
+            spans.append((m.start(), stop))
+            end = stop
+    return spans
+
+
+def _hcl_blocks(text: str, doc: Doc) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    end = -1
+    for m in _HCL_START_RE.finditer(text):
+        if m.start() < end:
+            continue
+        stop = _block_end(text, m.end())
+        body = hcl.parse(text[m.start() : stop])
+        if body:
+            doc.hcl.append(body)
+        spans.append((m.start(), stop))
+        end = stop
+    return spans
+
+
+def _block_end(text: str, i: int) -> int:
+    """Index after the `}` closing a block whose `{` ends just before i (strings and
+    heredocs respected, roughly: enough to keep the next block out)."""
+    depth = 1
+    n = len(text)
+    while i < n:
+        c = text[i]
+        if c == '"':
+            j = i + 1
+            while j < n and text[j] != '"' and text[j] != "\n":
+                j += 2 if text[j] == "\\" else 1
+            i = j + 1
+            continue
+        if c == "<" and text.startswith("<<", i):
+            m = re.match(r"<<-?[ \t]*([A-Za-z_]\w*)[ \t]*\n", text[i:])
+            if m:
+                close = re.compile(rf"(?m)^[ \t]*{re.escape(m.group(1))}[ \t]*$").search(
+                    text, i + m.end()
+                )
+                i = close.end() if close else n
+                continue
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return n
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return text
+    parts, pos = [], 0
+    for a, b in sorted(spans):
+        parts.append(text[pos:a])
+        parts.append("\n" * text.count("\n", a, b))
+        pos = b
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def _yaml_regions(text: str, doc: Doc) -> None:
+    lines = text.splitlines()
+    run: list[str] = []
+
+    def flush() -> None:
+        if len(run) >= 2:
+            block = textwrap.dedent("\n".join(run))
+            nested = any(line[:1] in (" ", "\t", "-") for line in block.splitlines()[1:])
+            if nested or _YAML_ANCHOR_RE.search(block):
+                doc.trees += _yaml(block)
+        run.clear()
+
+    for i, line in enumerate(lines):
+        if _YAML_LINE_RE.match(line):
+            run.append(line)
+        elif not line.strip() and run and i + 1 < len(lines) and lines[i + 1][:1] in (" ", "-"):
+            run.append(line)
+        else:
+            flush()
+    flush()
+
+
+def _config_lines(lines: list[str], doc: Doc) -> None:
+    for raw in lines:
+        line = _LIST_PREFIX_RE.sub("", raw).strip().strip("`").strip()
+        if not line or len(line) > 200:
+            continue
+        m = _DIRECTIVE_RE.match(line)
+        if m:
+            key = m.group("key").lower()
+            doc.directives.append((key, (m.group("value") or "").strip().strip("\"'")))
+            continue
+        h = _HBA_RE.match(line)
+        if h:
+            doc.hba.append(h.group("row").split())
+
+
+def _read_piece(text: str, lang: str, doc: Doc) -> None:
+    lang = lang.lower()
+    if lang in ("json", "jsonc", "json5"):
+        try:
+            obj = json.loads(text)
+            doc.trees.append(obj)
+            return
+        except ValueError:
+            pass
+    if lang in ("hcl", "terraform", "tf", "tfvars"):
+        body = hcl.parse(text)
+        if body:
+            doc.hcl.append(body)
+        return
+    if lang in ("yaml", "yml"):
+        trees = _yaml(text)
+        if trees:
+            doc.trees += trees
+            return
+    spans = _json_objects(text, doc) + _hcl_blocks(text, doc)
+    rest = _blank(text, spans)
+    _yaml_regions(rest, doc)
+    _config_lines(rest.splitlines(), doc)
+
+
+def read_documents(text: str) -> Doc:
+    """Every document in the message, parsed (see the module docstring)."""
+    doc = Doc()
+    text = text[:MAX_DOC_BYTES]
+    if not _PRECHECK_RE.search(text):
+        return doc
+    rest, pos = [], 0
+    for m in _FENCE_RE.finditer(text):
+        rest.append(text[pos : m.start()])
+        pos = m.end()
+        _read_piece(m.group("body"), m.group("lang") or "", doc)
+    rest.append(text[pos:])
+    remainder = "\n".join(rest)
+    spans = [m.group(1) for m in _INLINE_RE.finditer(remainder)] if "`" in remainder else []
+    _config_lines(spans, doc)
+    for span in spans:
+        if _JSON_START_RE.search(span):
+            _json_objects(span, doc)
+    _read_piece(_INLINE_RE.sub(" ", remainder) if spans else remainder, "", doc)
+    return doc
+
+
+def _finding(rule: DocRule, evidence: str) -> Finding:
+    evidence = " ".join(evidence.split())
+    if len(evidence) > MAX_EVIDENCE:
+        evidence = evidence[: MAX_EVIDENCE - 1] + "…"
+    return Finding(
+        rule=rule.id,
+        category=rule.category,
+        reason=rule.reason,
+        risk=rule.risk,
+        verdict=rule.verdict,
+        evidence=evidence,
+    )
+
+
+def assess_documents(text: str) -> DocumentResult:
+    doc = read_documents(text)
+    count = len(doc.trees) + len(doc.hcl) + len(doc.directives) + len(doc.hba)
+    if not count:
+        return DocumentResult([], 0)
+    findings: dict[tuple[str, str], Finding] = {}
+    for rule in RULES:
+        for judge in rule.judges:
+            for evidence in JUDGES[judge](doc):
+                f = _finding(rule, evidence)
+                findings.setdefault((f.rule, f.evidence or ""), f)
+    return DocumentResult(list(findings.values()), count)
+
+
+def verify_document_rules() -> None:
+    """Every rule names known judges and catches its own examples, and only those."""
+    for rule in RULES:
+        for judge in rule.judges:
+            if judge not in JUDGES:
+                raise ValueError(f"{rule.id}: unknown judge {judge!r}")
+        for example in rule.match:
+            if rule.id not in {f.rule for f in assess_documents(example).findings}:
+                raise ValueError(f"{rule.id} misses its own example {example[:60]!r}")
+        for example in rule.not_match:
+            if rule.id in {f.rule for f in assess_documents(example).findings}:
+                raise ValueError(f"{rule.id} matches its counter-example {example[:60]!r}")

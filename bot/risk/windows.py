@@ -1,0 +1,178 @@
+"""Windows commands (PowerShell and cmd.exe) found anywhere in a message: on their own
+line, in a fence, in backticks, after a colon or mid-sentence. Each is read by
+`bot.risk.wintok` from where it starts and judged by the PowerShell and cmd packs.
+
+Starts are recognised by shape, not by a list of sentences: a `Verb-Noun` cmdlet with
+an approved PowerShell verb, `powershell`/`pwsh`/`cmd /c`, the distinctive aliases
+(`iex`, `iwr`, `irm`, `gci`, `ri`), and cmd tools followed by their `/x` switches or a
+drive path. `powershell -Command`, `-EncodedCommand` and `cmd /c` are read again inside.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+from dataclasses import dataclass
+
+from bot.risk.model import Finding
+from bot.risk.packs import cmd as cmd_pack
+from bot.risk.packs import powershell as ps_pack
+from bot.risk.packs.winbase import WinCheck, WinRule
+from bot.risk.shell import _evidence
+from bot.risk.wintok import WinCmd, parse
+
+RULES: tuple[WinRule, ...] = (*ps_pack.RULES, *cmd_pack.RULES)
+CHECKS: dict[str, WinCheck] = {**ps_pack.CHECKS, **cmd_pack.CHECKS}
+
+_VERBS = (
+    "add|approve|assert|backup|block|build|checkpoint|clear|close|compare|complete|compress|"
+    "confirm|connect|convert|convertfrom|convertto|copy|debug|deny|deploy|disable|disconnect|"
+    "dismount|edit|enable|enter|exit|expand|export|find|format|get|grant|group|hide|import|"
+    "initialize|install|invoke|join|limit|lock|measure|merge|mount|move|new|open|optimize|out|"
+    "ping|pop|protect|publish|push|read|receive|redo|register|remove|rename|repair|request|"
+    "reset|resize|resolve|restart|restore|resume|revoke|save|search|select|send|set|show|skip|"
+    "split|start|step|stop|submit|suspend|switch|sync|test|trace|unblock|undo|uninstall|unlock|"
+    "unprotect|unpublish|unregister|update|use|wait|watch|write"
+)
+_START_RE = re.compile(
+    rf"(?i)(?<![\w$@.\\/-])(?:(?:{_VERBS})-[a-z][a-z0-9]+(?![\w-])"
+    r"|(?:powershell|pwsh)(?:\.exe)?(?=\s)"
+    r"|(?:iex|iwr|irm|gci|ri)(?=[ \t(]|$)"
+    r"|(?:rd|rmdir|del|erase)[ \t]+(?=/[a-z]\b|\"?[a-z]:[\\/]|%\w+%)"
+    r"|format[ \t]+[a-z]:(?=\s|$)"
+    r"|cmd(?:\.exe)?[ \t]+/[ck]\b"
+    r"|(?:vssadmin|wevtutil|wbadmin|bcdedit|wmic|netsh)[ \t]+[a-z/{]"
+    r"|net[ \t]+(?:localgroup|group|user)[ \t])"
+)
+_PROMPT_RE = re.compile(r"^\s*(?:PS(?: [^>\n]{0,80})?>|[A-Za-z]:\\[^>\n]{0,80}>)\s*")
+_INLINE_RE = re.compile(r"(?<!`)`([^`\n]+)`(?!`)")
+_CONTINUATION_RE = re.compile(r"[ \t]`[ \t]*\n")
+MAX_SEGMENT = 4000
+MAX_PARSES = 24
+MAX_DEPTH = 3
+
+
+@dataclass(frozen=True)
+class WindowsResult:
+    findings: list[Finding]
+    commands: int
+
+
+def _segments(text: str) -> list[str]:
+    text = _CONTINUATION_RE.sub(" ", text)
+    out: list[str] = []
+    for line in text.splitlines():
+        if not _START_RE.search(line):
+            continue
+        if "`" in line:
+            spans = [m.group(1) for m in _INLINE_RE.finditer(line)]
+            out += [s for s in spans if _START_RE.search(s)]
+            line = _INLINE_RE.sub(" ", line)
+        out.append(_PROMPT_RE.sub("", line))
+    return out
+
+
+def _commands(segment: str, depth: int = 0) -> list[WinCmd]:
+    """Every Windows command in one line of text, each read from where it starts."""
+    found: list[WinCmd] = []
+    covered: set[int] = set()
+    for n, m in enumerate(_START_RE.finditer(segment)):
+        if n >= MAX_PARSES:
+            break
+        if m.start() in covered:
+            continue
+        src = segment[m.start() : m.start() + MAX_SEGMENT]
+        script = parse(src)
+        covered |= {m.start() + h for h in script.heads}
+        for cmd in script.commands:
+            found.append(cmd)
+            if depth < MAX_DEPTH:
+                for inner in _nested(cmd):
+                    found += _commands(inner, depth + 1)
+    return found
+
+
+def _nested(cmd: WinCmd) -> list[str]:
+    """Code a command runs in place: `powershell -Command …`, `-EncodedCommand`, `cmd /c`,
+    script blocks and subexpressions."""
+    out = list(cmd.groups)
+    if cmd.name in ("powershell", "pwsh"):
+        for name in ("encodedcommand",):
+            for value in cmd.param(name) or []:
+                decoded = _decode(value or "")
+                if decoded:
+                    out.append(decoded)
+        command = [v for v in cmd.param("command") or [] if v]
+        if command:
+            out.append(" ".join(command + cmd.args))
+        elif cmd.args and not cmd.param("file"):
+            out.append(" ".join(cmd.args))
+    elif cmd.name == "cmd" and {"c", "k"} & set(cmd.switches):
+        out.append(" ".join(cmd.args))
+    return [o for o in out if _START_RE.search(o)]
+
+
+def _decode(value: str) -> str | None:
+    try:
+        raw = base64.b64decode(value + "=" * (-len(value) % 4), validate=True)
+        return raw.decode("utf-16-le")
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return None
+
+
+def _matches(rule: WinRule, cmd: WinCmd) -> bool:
+    if not rule.names(cmd.name):
+        return False
+    if rule.whatif_exempt and cmd.has("whatif"):
+        return False
+    if rule.params_all and not all(cmd.has(p) for p in rule.params_all):
+        return False
+    if rule.params_any and not any(cmd.param(p) is not None for p in rule.params_any):
+        return False
+    if rule.switches_any and not set(rule.switches_any) & set(cmd.switches):
+        return False
+    return rule.check is None or CHECKS[rule.check](cmd)
+
+
+def _finding(rule: WinRule, cmd: WinCmd) -> Finding:
+    evidence = " | ".join([u.text for u in cmd.upstream] + [cmd.text])
+    return Finding(
+        rule=rule.id,
+        category=rule.category,
+        reason=rule.reason,
+        risk=rule.risk,
+        verdict=rule.verdict,
+        evidence=_evidence(evidence),
+    )
+
+
+def assess_windows(text: str) -> WindowsResult:
+    """Findings for every risky PowerShell or cmd command anywhere in the text."""
+    if not _START_RE.search(text):
+        return WindowsResult([], 0)
+    findings: dict[tuple[str, str | None], Finding] = {}
+    count = 0
+    for segment in _segments(text):
+        for cmd in _commands(segment):
+            count += 1
+            matched = [r for r in RULES if _matches(r, cmd)]
+            replaced = {i for r in matched for i in r.supersedes}
+            for rule in matched:
+                if rule.id not in replaced:
+                    f = _finding(rule, cmd)
+                    findings.setdefault((f.rule, f.evidence), f)
+    return WindowsResult(list(findings.values()), count)
+
+
+def verify_windows_rules() -> None:
+    """Every rule names a known check and catches its own examples, and only those."""
+    for rule in RULES:
+        if rule.check is not None and rule.check not in CHECKS:
+            raise ValueError(f"{rule.id}: unknown check {rule.check!r}")
+        for example in rule.match:
+            if rule.id not in {f.rule for f in assess_windows(example).findings}:
+                raise ValueError(f"{rule.id} misses its own example {example!r}")
+        for example in rule.not_match:
+            if rule.id in {f.rule for f in assess_windows(example).findings}:
+                raise ValueError(f"{rule.id} matches its counter-example {example!r}")
