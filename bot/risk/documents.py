@@ -187,9 +187,13 @@ def _yaml_regions(text: str, doc: Doc) -> None:
         run.clear()
 
     for i, line in enumerate(lines):
-        if _YAML_LINE_RE.match(line):
-            run.append(line)
-        elif not line.strip() and run and i + 1 < len(lines) and lines[i + 1][:1] in (" ", "-"):
+        if (
+            _YAML_LINE_RE.match(line)
+            or not line.strip()
+            and run
+            and i + 1 < len(lines)
+            and lines[i + 1][:1] in (" ", "-")
+        ):
             run.append(line)
         else:
             flush()

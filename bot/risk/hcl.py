@@ -263,9 +263,7 @@ class _Parser:
                 out[key] = self.expr()
                 continue
             self._skip_expr_tail()
-            if (tok2 := self.peek()) is not None and tok2.text == ",":
-                self.i += 1
-            elif self.peek() is tok:
+            if (tok2 := self.peek()) is not None and tok2.text == "," or self.peek() is tok:
                 self.i += 1
 
 

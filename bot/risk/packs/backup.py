@@ -45,7 +45,8 @@ RULES: tuple[Rule, ...] = (
             p(
                 "az",
                 sub=("storage", "account", "blob-service-properties", "update"),
-                args_re=r"--enable-(?:delete-retention|versioning|container-delete-retention)[= ]false",
+                args_re=r"--enable-(?:delete-retention|versioning|container-delete-retention)"
+                r"[= ]false",
             ),
             p("velero", sub=("schedule", "pause")),
             p("systemctl", sub=("stop|disable|mask",), args_re=r"(?i)\S*backup\S*"),

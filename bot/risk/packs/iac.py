@@ -11,6 +11,7 @@ for one user, read-only actions, `PermitRootLogin no`) are in each rule's `not_m
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -67,10 +68,9 @@ def _dicts(obj: Any) -> Iterator[dict[str, Any]]:
         elif isinstance(cur, list):
             stack.extend(cur)
         elif isinstance(cur, str) and cur.lstrip().startswith("{") and '"' in cur:
-            try:  # a policy kept as a JSON string (Terraform heredoc, CloudFormation Sub)
+            # a policy kept as a JSON string (Terraform heredoc, CloudFormation Sub)
+            with contextlib.suppress(ValueError):
                 stack.append(json.loads(cur))
-            except ValueError:
-                pass
 
 
 def _all_dicts(doc: Doc) -> Iterator[dict[str, Any]]:
@@ -534,7 +534,7 @@ def judge_database_public(doc: Doc) -> list[str]:
             out.append(f"{name}: authorized network 0.0.0.0/0")
     for name, block in _resources(doc, "azurerm_*firewall_rule"):
         if (
-            _s(block.get("start_ip_address")) == "0.0.0.0"
+            _s(block.get("start_ip_address")) == "0.0.0.0"  # noqa: S104
             and _s(block.get("end_ip_address")) == "255.255.255.255"
         ):
             out.append(f"{name}: every address allowed")

@@ -55,7 +55,7 @@ ADMIN_PORTS: frozenset[int] = frozenset(
 )
 
 _ANY_SOURCES = frozenset(
-    {"0.0.0.0/0", "::/0", "*", "any", "internet", "0.0.0.0", "all", "0.0.0.0/0,::/0"}
+    {"0.0.0.0/0", "::/0", "*", "any", "internet", "0.0.0.0", "all", "0.0.0.0/0,::/0"}  # noqa: S104
 )
 
 
@@ -93,15 +93,3 @@ def covers_admin_port(specs: list[str] | tuple[str, ...]) -> bool:
             if high - low >= 1000 or any(low <= p <= high for p in ADMIN_PORTS):
                 return True
     return False
-
-
-def first_admin_port(specs: list[str] | tuple[str, ...]) -> int | None:
-    for spec in specs:
-        for part in str(spec).split(","):
-            rng = port_range(part)
-            if rng is None:
-                continue
-            hits = sorted(p for p in ADMIN_PORTS if rng[0] <= p <= rng[1])
-            if hits:
-                return hits[0]
-    return None
