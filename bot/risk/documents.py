@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 import textwrap
 from dataclasses import dataclass
 from typing import Any
@@ -21,7 +22,7 @@ import yaml
 
 from bot.risk import hcl
 from bot.risk.model import Finding
-from bot.risk.packs.iac import JUDGES, RULES, Doc, DocRule
+from bot.risk.packs.iac import JUDGES, RULES, Doc, DocRule, mappings
 
 MAX_DOC_BYTES = 65_536
 MAX_JSON_TRIES = 40
@@ -87,6 +88,8 @@ _AnyTagLoader.add_multi_constructor("!", _any_tag)
 class DocumentResult:
     findings: list[Finding]
     documents: int
+    scripts: list[str]
+    """Shell commands the documents run, for the shell detector."""
 
 
 def _yaml(text: str) -> list[Any]:
@@ -240,16 +243,104 @@ def _read_piece(text: str, lang: str, doc: Doc) -> None:
     _config_lines(rest.splitlines(), doc)
 
 
-def read_documents(text: str) -> Doc:
+# Images whose entrypoint is a CLI: a container with only `args` runs that CLI.
+_ENTRYPOINTS = {
+    "aws-cli": "aws",
+    "kubectl": "kubectl",
+    "terraform": "terraform",
+    "helm": "helm",
+    "curl": "curl",
+    "gsutil": "gsutil",
+    "az": "az",
+    "azure-cli": "az",
+    "mc": "mc",
+    "rclone": "rclone",
+    "velero": "velero",
+}
+_SCRIPT_KEYS = (
+    "run",
+    "script",
+    "before_script",
+    "after_script",
+    "shell",
+    "command",
+    "cmd",
+    "runcmd",
+    "ansible.builtin.shell",
+    "ansible.builtin.command",
+    "inline",
+)
+_DOCKER_RUN_RE = re.compile(r"(?m)^[ \t]*RUN[ \t]+((?:[^\n]*\\\n)*[^\n]*)")
+_DOCKERFILE_RE = re.compile(r"(?m)^[ \t]*FROM[ \t]+\S+")
+
+
+def _words(value: Any) -> list[str]:
+    return (
+        [str(v) for v in value if isinstance(v, str | int | float)]
+        if isinstance(value, list)
+        else []
+    )
+
+
+def _container_command(c: dict[str, Any]) -> str | None:
+    command, args = _words(c.get("command")), _words(c.get("args"))
+    if isinstance(c.get("command"), str):
+        command = [c["command"]]
+    if not command and args:
+        image = str(c.get("image") or "").rsplit("/", 1)[-1].split(":", 1)[0].split("@")[0]
+        entry = _ENTRYPOINTS.get(image)
+        command = [entry] if entry else []
+    words = command + args
+    if not words:
+        return None
+    if (
+        len(words) >= 3
+        and words[1] in ("-c", "-lc", "-ec")
+        and words[0].rsplit("/", 1)[-1] in ("sh", "bash", "ash", "zsh", "dash")
+    ):
+        return words[2]
+    return shlex.join(words)
+
+
+def _collect_scripts(doc: Doc, texts: list[str]) -> None:
+    """Shell the documents run: container commands, CI steps, Ansible tasks, cloud-init,
+    Dockerfile RUN lines."""
+    seen = 0
+    for tree in doc.trees:
+        for d in mappings(tree):
+            seen += 1
+            if seen > 5000 or len(doc.scripts) > 200:
+                return
+            if "image" in d and ("command" in d or "args" in d):
+                script = _container_command(d)
+                if script:
+                    doc.scripts.append(script)
+                continue
+            for key in _SCRIPT_KEYS:
+                value = d.get(key)
+                if isinstance(value, str) and value.strip():
+                    doc.scripts.append(value)
+                elif isinstance(value, list) and key != "command":
+                    doc.scripts += [v for v in value if isinstance(v, str) and v.strip()]
+                elif isinstance(value, dict) and isinstance(value.get("command"), str):
+                    doc.scripts.append(value["command"])  # CircleCI `run: {command: …}`
+    for text in texts:
+        if _DOCKERFILE_RE.search(text):
+            doc.scripts += [m.group(1).replace("\\\n", " ") for m in _DOCKER_RUN_RE.finditer(text)]
+
+
+def read_documents(text: str, domains: tuple[str, ...] = ()) -> Doc:
     """Every document in the message, parsed (see the module docstring)."""
-    doc = Doc()
+    doc = Doc(domains=tuple(d.lower() for d in domains))
     text = text[:MAX_DOC_BYTES]
     if not _PRECHECK_RE.search(text):
         return doc
     rest, pos = [], 0
+    bodies = []
     for m in _FENCE_RE.finditer(text):
         rest.append(text[pos : m.start()])
         pos = m.end()
+        bodies.append(m.group("body"))
         _read_piece(m.group("body"), m.group("lang") or "", doc)
     rest.append(text[pos:])
     remainder = "\n".join(rest)
@@ -259,6 +350,7 @@ def read_documents(text: str) -> Doc:
         if _JSON_START_RE.search(span):
             _json_objects(span, doc)
     _read_piece(_INLINE_RE.sub(" ", remainder) if spans else remainder, "", doc)
+    _collect_scripts(doc, [*bodies, remainder])
     return doc
 
 
@@ -276,18 +368,18 @@ def _finding(rule: DocRule, evidence: str) -> Finding:
     )
 
 
-def assess_documents(text: str) -> DocumentResult:
-    doc = read_documents(text)
+def assess_documents(text: str, domains: tuple[str, ...] = ()) -> DocumentResult:
+    doc = read_documents(text, domains)
     count = len(doc.trees) + len(doc.hcl) + len(doc.directives) + len(doc.hba)
-    if not count:
-        return DocumentResult([], 0)
+    if not count and not doc.scripts:
+        return DocumentResult([], 0, [])
     findings: dict[tuple[str, str], Finding] = {}
     for rule in RULES:
         for judge in rule.judges:
             for evidence in JUDGES[judge](doc):
                 f = _finding(rule, evidence)
                 findings.setdefault((f.rule, f.evidence or ""), f)
-    return DocumentResult(list(findings.values()), count)
+    return DocumentResult(list(findings.values()), count, doc.scripts)
 
 
 def verify_document_rules() -> None:

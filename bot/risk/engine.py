@@ -208,9 +208,11 @@ class RiskEngine:
         windows = self._guard(part, "Windows command", lambda: assess_windows(text))
         if windows is not None:
             part.findings += windows.findings
-        documents = self._guard(part, "document", lambda: assess_documents(text))
+        documents = self._guard(part, "document", lambda: assess_documents(text, self.domains))
         if documents is not None:
             part.findings += documents.findings
+            for script in documents.scripts:  # container commands, CI steps, RUN lines
+                self._shell(script, part)
         return part
 
     def _shell(self, command: str, part: Part) -> None:

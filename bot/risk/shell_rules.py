@@ -333,6 +333,10 @@ _ANY_WORLD_WRITABLE = (
     r"(?:^|\s)(?:0?[0-7]?[0-7][0-7][2367]|[ugoa]*[ao][ugoa]*[+=][rwxXst]*w[rwxXst]*)(?:\s|$)"
 )
 _PUBLIC_GRANTEE = r"(?i)\b(?:allusers|allauthenticatedusers)\b"
+# A scratch prefix inside a bucket (`s3://b/tmp/…`): as disposable as /tmp on a disk.
+_SCRATCH_PREFIX = (
+    r"^(?:\S+\s+)*?(?:s3|gs)://[^/\s]+/(?:tmp|temp|scratch|cache)/\S*(?:\s+--?[\w-]+)*$"
+)
 _PROD = r"(?i)(?:^|[\s=/:._-])(?:prod|production|live|prd)(?:$|[\s=/:._-])"
 
 RULES: tuple[Rule, ...] = (
@@ -1561,9 +1565,9 @@ RULES: tuple[Rule, ...] = (
         "require_approval",
         "Deletes objects or buckets from cloud storage.",
         (
-            _p("aws", sub=("s3", "rm|rb")),
-            _p("gsutil", sub=("rm|rb",)),
-            _p("gcloud", sub=("storage", "rm|buckets")),
+            _p("aws", sub=("s3", "rm|rb"), args_not_re=_SCRATCH_PREFIX),
+            _p("gsutil", sub=("rm|rb",), args_not_re=_SCRATCH_PREFIX),
+            _p("gcloud", sub=("storage", "rm|buckets"), args_not_re=_SCRATCH_PREFIX),
             _p("s3cmd", sub=("del|rm|rb",)),
             _p("mc", sub=("rm|rb",)),
             _p("az", sub=("storage", "blob|container"), args_re=r"\bdelete"),
@@ -1573,7 +1577,11 @@ RULES: tuple[Rule, ...] = (
             "aws s3 rb s3://b --force",
             "gsutil -m rm -r gs://b",
         ),
-        not_match=("aws s3 ls s3://b", "gsutil ls gs://b"),
+        not_match=(
+            "aws s3 ls s3://b",
+            "gsutil ls gs://b",
+            "aws s3 rm s3://media/tmp/resize-scratch/ --recursive",
+        ),
         fallback=True,
     ),
     Rule(
@@ -1584,7 +1592,7 @@ RULES: tuple[Rule, ...] = (
         "Deletes, purges or disables something in a managed service (secrets, backups, "
         "queues, repositories, cloud resources); it may not be recoverable.",
         (
-            _p(*sorted(SERVICE_CLIS), check="service_verb"),
+            _p(*sorted(SERVICE_CLIS), check="service_verb", args_not_re=_SCRATCH_PREFIX),
             _p("kafka-delete-records"),
         ),
         match=(

@@ -35,6 +35,11 @@ class Doc:
     """(lower-case key, value) from sshd_config / my.cnf / redis.conf / pg_hba-like lines."""
     hba: list[list[str]] = field(default_factory=list)
     """pg_hba.conf rows: type, database, user, address, method."""
+    domains: tuple[str, ...] = ()
+    """The company's e-mail domains: a member outside them is an outsider."""
+    scripts: list[str] = field(default_factory=list)
+    """Shell commands the documents run (container commands, CI steps, Dockerfile RUN):
+    the engine hands them to the shell detector."""
 
 
 Judge = Callable[[Doc], list[str]]
@@ -55,7 +60,7 @@ class DocRule:
 # ---------------------------------------------------------------- tree helpers
 
 
-def _dicts(obj: Any) -> Iterator[dict[str, Any]]:
+def mappings(obj: Any) -> Iterator[dict[str, Any]]:
     """Every mapping in a parsed tree, breadth-bounded."""
     stack = [obj]
     seen = 0
@@ -75,9 +80,9 @@ def _dicts(obj: Any) -> Iterator[dict[str, Any]]:
 
 def _all_dicts(doc: Doc) -> Iterator[dict[str, Any]]:
     for tree in doc.trees:
-        yield from _dicts(tree)
+        yield from mappings(tree)
     for body in doc.hcl:
-        yield from _dicts(body)
+        yield from mappings(body)
 
 
 def _list(x: Any) -> list[Any]:
@@ -122,13 +127,11 @@ def _resources(doc: Doc, *types: str) -> Iterator[tuple[str, dict[str, Any]]]:
 
 
 def _cfn(doc: Doc, *types: str) -> Iterator[tuple[str, dict[str, Any]]]:
-    """CloudFormation resources of the given types, with their Properties."""
+    """CloudFormation resources of the given types, with their Properties, wherever they
+    sit (a whole template, or a fragment pasted without `Resources:`)."""
     for tree in doc.trees:
-        for d in _dicts(tree):
-            res = d.get("Resources")
-            if not isinstance(res, dict):
-                continue
-            for name, spec in res.items():
+        for d in mappings(tree):
+            for name, spec in d.items():
                 if isinstance(spec, dict) and spec.get("Type") in types:
                     props = spec.get("Properties")
                     yield str(name), props if isinstance(props, dict) else {}
@@ -136,7 +139,7 @@ def _cfn(doc: Doc, *types: str) -> Iterator[tuple[str, dict[str, Any]]]:
 
 def _k8s(doc: Doc, *kinds: str) -> Iterator[dict[str, Any]]:
     for tree in doc.trees:
-        for d in _dicts(tree):
+        for d in mappings(tree):
             if d.get("kind") in kinds and ("apiVersion" in d or "metadata" in d):
                 yield d
 
@@ -511,6 +514,9 @@ def judge_backups_off(doc: Doc) -> list[str]:
         for key in ("backup_retention_days", "retention_days"):
             if _s(block.get(key)) == "0":
                 out.append(f"{name}: {key} = 0")
+    for sched in _k8s(doc, "Schedule"):
+        if _true(_get(sched, "spec", "paused")):
+            out.append(f"Schedule {_name(sched)}: paused")
     for name, block in _resources(doc, "aws_s3_bucket_versioning"):
         if _s(_get(block, "versioning_configuration", "status")).lower() in (
             "suspended",
@@ -594,6 +600,148 @@ def judge_service_unauthenticated(doc: Doc) -> list[str]:
     return out
 
 
+# ---------------------------------------------------------------- audit, guards, sharing
+
+
+def judge_audit_off(doc: Doc) -> list[str]:
+    out = []
+    for name, block in _resources(doc, "aws_cloudtrail"):
+        if _false(block.get("enable_logging")):
+            out.append(f"{name}: enable_logging = false")
+    for name, props in _cfn(doc, "AWS::CloudTrail::Trail"):
+        if _false(props.get("IsLogging")):
+            out.append(f"{name}: IsLogging false")
+    for name, block in _resources(doc, "aws_guardduty_detector"):
+        if _false(block.get("enable")):
+            out.append(f"{name}: enable = false")
+    for name, block in _resources(doc, "aws_config_configuration_recorder_status"):
+        if _false(block.get("is_enabled")):
+            out.append(f"{name}: is_enabled = false")
+    for name, block in _resources(doc, "azurerm_security_center_subscription_pricing"):
+        if _s(block.get("tier")).lower() == "free":
+            out.append(f"{name}: Defender tier Free")
+    return out
+
+
+def judge_branch_protection_weak(doc: Doc) -> list[str]:
+    out = []
+    for name, block in _resources(doc, "github_branch_protection*", "gitlab_branch_protection"):
+        for key in ("allows_force_pushes", "allows_deletions", "allow_force_push"):
+            if _true(block.get(key)):
+                out.append(f"{name}: {key} = true")
+    for d in _all_dicts(doc):
+        if LABELS in d:
+            continue
+        for key in ("allow_force_pushes", "allow_deletions"):
+            value = d.get(key)
+            if _true(value) or (isinstance(value, dict) and _true(value.get("enabled"))):
+                out.append(f"{key}: true")
+    return out
+
+
+def judge_destroy_guard_off(doc: Doc) -> list[str]:
+    return [
+        f"{name}: force_destroy = true"
+        for name, block in _resources(doc, "aws_s3_bucket", "google_storage_bucket")
+        if _true(block.get("force_destroy"))
+    ]
+
+
+def judge_gitops_prune_all(doc: Doc) -> list[str]:
+    out = []
+    for app in _k8s(doc, "Application", "ApplicationSet"):
+        auto = _get(app, "spec", "syncPolicy", "automated")
+        if isinstance(auto, dict) and _true(auto.get("prune")) and _true(auto.get("allowEmpty")):
+            out.append(f"{app['kind']} {_name(app)}: automated prune with allowEmpty")
+    return out
+
+
+_ACCOUNT_PRINCIPAL = re.compile(r"^(?:arn:aws:iam::\d{12}:root|\d{12})$")
+
+
+def judge_account_full_access(doc: Doc) -> list[str]:
+    """A resource policy giving a whole AWS account every action of a service."""
+    out = []
+    for st in _statements(doc):
+        if _s(st.get("Effect") or "Allow").lower() != "allow":
+            continue
+        principal = st.get("Principal")
+        ids = (
+            [_s(v) for vals in principal.values() for v in _list(vals)]
+            if isinstance(principal, dict)
+            else []
+        )
+        accounts = [i for i in ids if _ACCOUNT_PRINCIPAL.match(i)]
+        actions = [_s(a) for a in _list(st.get("Action"))]
+        if accounts and any(a == "*" or a.endswith(":*") for a in actions):
+            out.append(f"Allow {', '.join(actions[:2])} to account {accounts[0]}")
+    return out
+
+
+_ACCOUNT_IN_ARN = re.compile(r"arn:aws:iam::(\d{12}):")
+
+
+def judge_replication_external(doc: Doc) -> list[str]:
+    out = []
+    for tree in doc.trees:
+        for d in mappings(tree):
+            role = _ACCOUNT_IN_ARN.search(_s(d.get("Role")))
+            for rule in _list(d.get("Rules")):
+                dest = rule.get("Destination") if isinstance(rule, dict) else None
+                account = _s(_get(dest, "Account"))
+                if role and account and account != role.group(1):
+                    out.append(f"replication to {_s(_get(dest, 'Bucket'))} in account {account}")
+    return out
+
+
+PERSONAL_MAIL = frozenset(
+    {
+        "gmail.com",
+        "googlemail.com",
+        "outlook.com",
+        "hotmail.com",
+        "live.com",
+        "yahoo.com",
+        "icloud.com",
+        "me.com",
+        "proton.me",
+        "protonmail.com",
+        "aol.com",
+        "gmx.de",
+        "gmx.net",
+        "web.de",
+        "yandex.ru",
+        "qq.com",
+        "163.com",
+        "mail.ru",
+    }
+)
+_POWERFUL_ROLE = re.compile(r"(?i)(?:^|/)(?:owner|editor|[\w.]*admin[\w.]*)$")
+
+
+def _outsider(member: str, domains: tuple[str, ...]) -> bool:
+    kind, _, address = member.partition(":")
+    if kind not in ("user", "group") or "@" not in address:
+        return False
+    host = address.rsplit("@", 1)[1].lower()
+    if host in PERSONAL_MAIL:
+        return True
+    return bool(domains) and not any(host == d or host.endswith("." + d) for d in domains)
+
+
+def judge_binding_outsider(doc: Doc) -> list[str]:
+    out = []
+    for d in _all_dicts(doc):
+        role = _s(d.get("role"))
+        if not role or not _POWERFUL_ROLE.search(role):
+            continue
+        members = [_s(m) for m in _list(d.get("members"))] + [_s(d.get("member"))]
+        outsiders = [m for m in members if m and _outsider(m, doc.domains)]
+        if outsiders:
+            out.append(f"{role} → {', '.join(outsiders[:3])}")
+    return out
+
+
 JUDGES: dict[str, Judge] = {
     "k8s_binding": judge_k8s_binding,
     "k8s_wildcard_role": judge_k8s_wildcard_role,
@@ -607,6 +755,13 @@ JUDGES: dict[str, Judge] = {
     "database_public": judge_database_public,
     "login_open": judge_login_open,
     "service_unauthenticated": judge_service_unauthenticated,
+    "audit_off": judge_audit_off,
+    "branch_protection_weak": judge_branch_protection_weak,
+    "destroy_guard_off": judge_destroy_guard_off,
+    "gitops_prune_all": judge_gitops_prune_all,
+    "account_full_access": judge_account_full_access,
+    "replication_external": judge_replication_external,
+    "binding_outsider": judge_binding_outsider,
 }
 
 
@@ -897,6 +1052,129 @@ RULES: tuple[DocRule, ...] = (
             "bind 127.0.0.1\nprotected-mode yes\n",
             "net:\n  port: 27017\n  bindIp: 0.0.0.0\nsecurity:\n  authorization: enabled\n",
             "host    all    all    10.0.0.0/8    scram-sha-256\n",
+        ),
+    ),
+    DocRule(
+        "doc.audit_off",
+        "security_controls",
+        "high",
+        "require_approval",
+        "Turns off audit logging or threat detection (CloudTrail, GuardDuty, AWS Config, "
+        "Defender): what happens next is no longer recorded or watched.",
+        ("audit_off",),
+        match=(
+            'resource "aws_cloudtrail" "org" {\n  name = "org-trail"\n  enable_logging = false\n}\n',
+            'resource "aws_guardduty_detector" "main" {\n  enable = false\n}\n',
+            "Resources:\n  Trail:\n    Type: AWS::CloudTrail::Trail\n    Properties:\n"
+            "      IsLogging: false\n",
+        ),
+        not_match=(
+            'resource "aws_cloudtrail" "org" {\n  name = "org-trail"\n  enable_logging = true\n}\n',
+        ),
+    ),
+    DocRule(
+        "doc.branch_protection_weak",
+        "security_controls",
+        "high",
+        "require_approval",
+        "Branch protection that lets anyone force-push over or delete the protected branch: "
+        "shared history can be rewritten or lost.",
+        ("branch_protection_weak",),
+        match=(
+            'resource "github_branch_protection" "main" {\n  pattern = "main"\n'
+            "  allows_force_pushes = true\n}\n",
+            '{"required_status_checks": null, "enforce_admins": false, '
+            '"allow_force_pushes": true, "allow_deletions": true}',
+        ),
+        not_match=(
+            'resource "github_branch_protection" "main" {\n  pattern = "main"\n'
+            "  allows_force_pushes = false\n  allows_deletions = false\n}\n",
+            '{"enforce_admins": true, "allow_force_pushes": false, "allow_deletions": false}',
+        ),
+    ),
+    DocRule(
+        "doc.destroy_guard_off",
+        "destructive",
+        "high",
+        "require_approval",
+        "Sets force_destroy on a storage bucket: the next destroy or replacement deletes every "
+        "object in it instead of stopping.",
+        ("destroy_guard_off",),
+        match=(
+            'resource "aws_s3_bucket" "docs" {\n  bucket = "docs-prod"\n  force_destroy = true\n}\n',
+        ),
+        not_match=(
+            'resource "aws_s3_bucket" "docs" {\n  bucket = "docs-prod"\n  force_destroy = false\n'
+            "  lifecycle {\n    prevent_destroy = true\n  }\n}\n",
+        ),
+    ),
+    DocRule(
+        "doc.gitops_prune_all",
+        "destructive",
+        "high",
+        "require_approval",
+        "An automated GitOps sync allowed to prune everything when its source is empty: one "
+        "bad commit deletes every resource it manages.",
+        ("gitops_prune_all",),
+        match=(
+            "apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: prod\n"
+            "spec:\n  syncPolicy:\n    automated:\n      prune: true\n      allowEmpty: true\n",
+        ),
+        not_match=(
+            "apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: prod\n"
+            "spec:\n  syncPolicy:\n    automated:\n      prune: true\n      selfHeal: true\n",
+        ),
+    ),
+    DocRule(
+        "doc.account_full_access",
+        "permissions",
+        "high",
+        "require_approval",
+        "A resource policy that gives a whole other AWS account every action on the resource: "
+        "anyone in that account can read, change or delete it.",
+        ("account_full_access",),
+        match=(
+            '{"Statement": [{"Effect": "Allow", "Principal": {"AWS": '
+            '"arn:aws:iam::777766665555:root"}, "Action": "s3:*", "Resource": "*"}]}',
+        ),
+        not_match=(
+            '{"Statement": [{"Effect": "Allow", "Principal": {"AWS": '
+            '"arn:aws:iam::111122223333:role/reader"}, "Action": "s3:GetObject", '
+            '"Resource": "arn:aws:s3:::reports/*"}]}',
+        ),
+    ),
+    DocRule(
+        "doc.replication_external",
+        "exfiltration",
+        "high",
+        "require_approval",
+        "Replicates a bucket into a bucket of another AWS account: every object is copied out "
+        "of the company's control.",
+        ("replication_external",),
+        match=(
+            '{"Role": "arn:aws:iam::210987654321:role/r", "Rules": [{"Status": "Enabled", '
+            '"Destination": {"Bucket": "arn:aws:s3:::vendor", "Account": "444455556666"}}]}',
+        ),
+        not_match=(
+            '{"Role": "arn:aws:iam::210987654321:role/r", "Rules": [{"Status": "Enabled", '
+            '"Destination": {"Bucket": "arn:aws:s3:::dr", "Account": "210987654321"}}]}',
+        ),
+    ),
+    DocRule(
+        "doc.binding_outsider",
+        "permissions",
+        "high",
+        "require_approval",
+        "An IAM binding that gives an owner, editor or admin role to an account outside the "
+        "company (a personal address or another domain).",
+        ("binding_outsider",),
+        match=(
+            "bindings:\n- members:\n  - user:ops@acme.example\n  - user:freelancer@gmail.com\n"
+            "  role: roles/editor\n",
+        ),
+        not_match=(
+            "bindings:\n- members:\n  - user:ops@acme.example\n  role: roles/editor\n",
+            "bindings:\n- members:\n  - user:friend@gmail.com\n  role: roles/viewer\n",
         ),
     ),
 )
