@@ -19,6 +19,8 @@ from typing import Any
 
 LABELS = "__labels__"
 MAX_TOKENS = 200_000
+MAX_DEPTH = 40
+"""Blocks and values nested deeper than this are skipped whole (never real Terraform)."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,19 @@ class _Parser:
     def __init__(self, tokens: list[_Tok]) -> None:
         self.t = tokens
         self.i = 0
+        self.depth = 0
+
+    def _skip_group(self) -> None:
+        """Skip to after the bracket closing the group just opened (depth limit reached)."""
+        depth = 1
+        while (tok := self.peek()) is not None:
+            self.i += 1
+            if tok.text in ("{", "[", "("):
+                depth += 1
+            elif tok.text in ("}", "]", ")"):
+                depth -= 1
+                if depth == 0:
+                    return
 
     def peek(self, k: int = 0) -> _Tok | None:
         j = self.i + k
@@ -123,7 +138,12 @@ class _Parser:
             lab = self.peek(j)
             if lab is not None and lab.text == "{":
                 self.i += j + 1
+                if self.depth >= MAX_DEPTH:
+                    self._skip_group()
+                    continue
+                self.depth += 1
                 block = self.body("}")
+                self.depth -= 1
                 block[LABELS] = labels
                 out.setdefault(name, []).append(block)
                 continue
@@ -178,12 +198,23 @@ class _Parser:
             return tok.text
         if tok.kind == "number":
             return float(tok.text) if "." in tok.text or "e" in tok.text.lower() else int(tok.text)
+        if tok.text in ("[", "{", "(") and self.depth >= MAX_DEPTH:
+            self._skip_group()
+            return Ref("…")
         if tok.text == "[":
-            return self._list()
+            self.depth += 1
+            items = self._list()
+            self.depth -= 1
+            return items
         if tok.text == "{":
-            return self._object()
+            self.depth += 1
+            obj = self._object()
+            self.depth -= 1
+            return obj
         if tok.text == "(":
+            self.depth += 1
             inner = self.expr()
+            self.depth -= 1
             self.skip_nl()
             if (close := self.peek()) is not None and close.text == ")":
                 self.i += 1
@@ -197,7 +228,12 @@ class _Parser:
             nxt = self.peek()
             if nxt is not None and nxt.text == "(":
                 self.i += 1
+                if self.depth >= MAX_DEPTH:
+                    self._skip_group()
+                    return Ref(f"{tok.text}(…)")
+                self.depth += 1
                 args = self._args()
+                self.depth -= 1
                 if low in ("jsonencode", "yamlencode", "tolist", "toset", "tomap") and args:
                     return args[0]
                 return Ref(f"{tok.text}(…)")

@@ -35,21 +35,72 @@ _VERBS = (
     "split|start|step|stop|submit|suspend|switch|sync|test|trace|unblock|undo|uninstall|unlock|"
     "unprotect|unpublish|unregister|update|use|wait|watch|write"
 )
-_START_RE = re.compile(
-    rf"(?i)(?<![\w$@.\\/-])(?:(?:{_VERBS})-[a-z][a-z0-9]+(?![\w-])"
-    r"|(?:powershell|pwsh)(?:\.exe)?(?=\s)"
-    r"|(?:iex|iwr|irm|gci|ri)(?=[ \t(]|$)"
-    r"|(?:rd|rmdir|del|erase)[ \t]+(?=/[a-z]\b|\"?[a-z]:[\\/]|%\w+%)"
-    r"|format[ \t]+[a-z]:(?=\s|$)"
-    r"|cmd(?:\.exe)?[ \t]+/[ck]\b"
-    r"|(?:vssadmin|wevtutil|wbadmin|bcdedit|wmic|netsh)[ \t]+[a-z/{]"
-    r"|net[ \t]+(?:localgroup|group|user)[ \t])"
-)
+_VERB_SET = frozenset(_VERBS.split("|"))
+_WORD_RE = re.compile(r"[A-Za-z][\w.-]*")
+_NOUN_RE = re.compile(r"[a-z][a-z0-9]*")
+_I = re.I
+# What must follow a tool's name for it to be read as a Windows command (anchored at the
+# end of the name, so each is one bounded match, never a scan of the rest of the text).
+_AFTER: dict[str, re.Pattern[str]] = {
+    **dict.fromkeys(("powershell", "pwsh"), re.compile(r"[ \t]")),
+    **dict.fromkeys(("iex", "iwr", "irm", "gci", "ri"), re.compile(r"[ \t(]|$")),
+    **dict.fromkeys(
+        ("rd", "rmdir", "del", "erase"),
+        re.compile(r"[ \t]+(?:/[a-z]\b|\"?[a-z]:[\\/]|%\w+%)", _I),
+    ),
+    "format": re.compile(r"[ \t]+[a-z]:(?:\s|$)", _I),
+    "cmd": re.compile(r"[ \t]+/[ck]\b", _I),
+    **dict.fromkeys(
+        ("vssadmin", "wevtutil", "wbadmin", "bcdedit", "wmic", "netsh"),
+        re.compile(r"[ \t]+[a-z/{]", _I),
+    ),
+    "net": re.compile(r"[ \t]+(?:localgroup|group|user)[ \t]", _I),
+    "certutil": re.compile(r"[ \t]+-"),
+    "bitsadmin": re.compile(r"[ \t]+/transfer", _I),
+    **dict.fromkeys(
+        ("curl", "wget"),
+        re.compile(r"[^\n]{0,200}?[ \t]-o[ \t]*\"?(?:%\w+%|[a-z]:\\|\$env:)", _I),
+    ),
+}
+_CANDIDATE_RE = re.compile(r"[A-Za-z][\w.-]*")
+
+
+def _maybe(text: str) -> bool:
+    """Cheap first pass: a hyphenated word or a known tool name somewhere in the text."""
+    return any(
+        "-" in w or w.lower().removesuffix(".exe") in _AFTER for w in _CANDIDATE_RE.findall(text)
+    )
+
+
+def _starts(line: str) -> list[int]:
+    """Offsets where a Windows command starts: a `Verb-Noun` cmdlet with an approved
+    verb, or a tool name followed by what it takes (see `_AFTER`)."""
+    out: list[int] = []
+    for m in _WORD_RE.finditer(line):
+        i = m.start()
+        if i and line[i - 1] in "$@.\\/-_%":
+            continue
+        word = m.group(0).rstrip(".").lower()
+        verb, dash, noun = word.partition("-")
+        if dash:
+            if verb in _VERB_SET and _NOUN_RE.fullmatch(noun):
+                out.append(i)
+            continue
+        after = _AFTER.get(word.removesuffix(".exe"))
+        if after is not None and after.match(line, i + len(m.group(0).rstrip("."))):
+            out.append(i)
+    return out
+
+
+def _has_start(text: str) -> bool:
+    return any(_starts(line) for line in text.splitlines() if _maybe(line))
+
+
 _PROMPT_RE = re.compile(r"^\s*(?:PS(?: [^>\n]{0,80})?>|[A-Za-z]:\\[^>\n]{0,80}>)\s*")
 _INLINE_RE = re.compile(r"(?<!`)`([^`\n]+)`(?!`)")
 _CONTINUATION_RE = re.compile(r"[ \t]`[ \t]*\n")
-MAX_SEGMENT = 4000
-MAX_PARSES = 24
+MAX_SEGMENT = 2000
+MAX_PARSES = 16
 MAX_DEPTH = 3
 
 
@@ -63,11 +114,11 @@ def _segments(text: str) -> list[str]:
     text = _CONTINUATION_RE.sub(" ", text)
     out: list[str] = []
     for line in text.splitlines():
-        if not _START_RE.search(line):
+        if not _maybe(line) or not _starts(line):
             continue
         if "`" in line:
             spans = [m.group(1) for m in _INLINE_RE.finditer(line)]
-            out += [s for s in spans if _START_RE.search(s)]
+            out += [s for s in spans if _starts(s)]
             line = _INLINE_RE.sub(" ", line)
         out.append(_PROMPT_RE.sub("", line))
     return out
@@ -77,14 +128,14 @@ def _commands(segment: str, depth: int = 0) -> list[WinCmd]:
     """Every Windows command in one line of text, each read from where it starts."""
     found: list[WinCmd] = []
     covered: set[int] = set()
-    for n, m in enumerate(_START_RE.finditer(segment)):
+    for n, start in enumerate(_starts(segment)):
         if n >= MAX_PARSES:
             break
-        if m.start() in covered:
+        if start in covered:
             continue
-        src = segment[m.start() : m.start() + MAX_SEGMENT]
+        src = segment[start : start + MAX_SEGMENT]
         script = parse(src)
-        covered |= {m.start() + h for h in script.heads}
+        covered |= {start + h for h in script.heads}
         for cmd in script.commands:
             found.append(cmd)
             if depth < MAX_DEPTH:
@@ -110,7 +161,7 @@ def _nested(cmd: WinCmd) -> list[str]:
             out.append(" ".join(cmd.args))
     elif cmd.name == "cmd" and {"c", "k"} & set(cmd.switches):
         out.append(" ".join(cmd.args))
-    return [o for o in out if _START_RE.search(o)]
+    return [o for o in out if _has_start(o)]
 
 
 def _decode(value: str) -> str | None:
@@ -149,7 +200,7 @@ def _finding(rule: WinRule, cmd: WinCmd) -> Finding:
 
 def assess_windows(text: str) -> WindowsResult:
     """Findings for every risky PowerShell or cmd command anywhere in the text."""
-    if not _START_RE.search(text):
+    if not _maybe(text):
         return WindowsResult([], 0)
     findings: dict[tuple[str, str | None], Finding] = {}
     count = 0

@@ -121,6 +121,8 @@ class WinCmd:
     """Inside text of `(…)`, `$(…)`, `{…}` arguments: code run in place."""
     text: str = ""
     upstream: list[WinCmd] = field(default_factory=list)
+    earlier: list[WinCmd] = field(default_factory=list)
+    """Every command before this one in the same script (what it may run was fetched there)."""
     cmd_style: bool = False
 
     def param(self, name: str) -> list[str | None] | None:
@@ -388,7 +390,8 @@ def parse(src: str) -> Script:
         cmd = _build(stage, src)
         if cmd is not None:
             heads.add(stage[0].start)
-            cmd.upstream = [c for c in pipe]
+            cmd.upstream = list(pipe)
+            cmd.earlier = [c for p in pipelines for c in p] + list(pipe)
             pipe.append(cmd)
         stage.clear()
 

@@ -224,6 +224,59 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
+_GRAPH_ROLE = (
+    r"(?i)graph\.microsoft\.com/\S*(?:directoryRoles|roleManagement/directory/roleAssignments)"
+)
+
+RULES += (
+    Rule(
+        "cloud.security_service_off",
+        "security_controls",
+        "high",
+        "require_approval",
+        "Turns off a cloud security service or guardrail (Defender plans, organization "
+        "policies, Security Command Center): threats and risky settings stop being caught.",
+        (
+            p("az", sub=("security", "pricing", "create|update"), args_re=r"(?i)--tier[= ]free\b"),
+            p(
+                "az",
+                sub=("security", "auto-provisioning-setting", "update"),
+                args_re=r"(?i)--auto-provision[= ]off\b",
+            ),
+            p("gcloud", sub=("resource-manager", "org-policies", "disable-enforce|delete")),
+            p("gcloud", sub=("org-policies", "delete|reset")),
+            p("gcloud", sub=("scc", "\\S+", "delete|disable")),
+        ),
+        match=(
+            "az security pricing create -n VirtualMachines --tier Free",
+            "gcloud resource-manager org-policies disable-enforce compute.vmExternalIpAccess "
+            "--organization=482910573618",
+        ),
+        not_match=(
+            "az security pricing create -n VirtualMachines --tier Standard",
+            "gcloud resource-manager org-policies describe compute.vmExternalIpAccess "
+            "--organization=482910573618",
+        ),
+    ),
+    Rule(
+        "cloud.directory_role_grant",
+        "permissions",
+        "critical",
+        "require_approval",
+        "Adds someone to a Microsoft Entra (Azure AD) directory role through the Graph API: "
+        "directory roles control every user, app and sign-in of the tenant.",
+        (
+            p("az", sub=("rest",), args_re=_GRAPH_ROLE, args_not_re=r"(?i)--method[= ]get\b"),
+            p("curl", args_re=_GRAPH_ROLE + r"(?=.*(?:-X\s*POST|--data|-d\s))"),
+        ),
+        match=(
+            "az rest --method POST --uri https://graph.microsoft.com/v1.0/directoryRoles/"
+            "roleTemplateId=62e90394/members/$ref --body '{}'",
+        ),
+        not_match=("az rest --method GET --uri https://graph.microsoft.com/v1.0/directoryRoles",),
+    ),
+)
+
 SAFE: tuple[Safe, ...] = (
     Safe(
         "cloud.read_only_listing",
@@ -244,6 +297,7 @@ SAFE: tuple[Safe, ...] = (
             p("vault", sub=("kv", "metadata", "get|list")),
             p("vault", sub=("kv|secrets|policy", "list")),
             p("vault", sub=("list",)),
+            p("vault", sub=("policy", "read|list")),
             p("op", sub=("item|vault|document", "list")),
         ),
         match=(
@@ -257,6 +311,7 @@ SAFE: tuple[Safe, ...] = (
             "vault kv metadata get secret/prod/db",
             "vault kv list secret/prod",
             "op item list --vault Prod",
+            "vault policy read readers",
         ),
         not_match=(
             "aws secretsmanager get-secret-value --secret-id prod/db",

@@ -69,9 +69,101 @@ def check_githost_read(cmd: Any, walk: Any) -> bool:
     return not writes and all(m in ("GET", "HEAD") for m in methods)
 
 
-CHECKS = {"githost_admin": check_githost_admin, "githost_read": check_githost_read}
+_FORCE_REF = re.compile(r"(?:^|/)repos/[^/\s]+/[^/\s]+/git/refs/heads/\S+$")
+_REPO = re.compile(r"(?:^|/)repos/[^/\s]+/[^/\s]+$")
+
+
+def check_force_ref(cmd: Any, walk: Any) -> bool:
+    """`PATCH …/git/refs/heads/BRANCH` with `force=true`: the branch is moved to any commit,
+    dropping what was on it (a force-push through the API)."""
+    return bool(_FORCE_REF.search(_endpoint(cmd))) and _fields(cmd).get("force") == "true"
+
+
+def check_repo_public(cmd: Any, walk: Any) -> bool:
+    fields = _fields(cmd)
+    return bool(_REPO.search(_endpoint(cmd))) and (
+        fields.get("visibility") == "public" or fields.get("private") == "false"
+    )
+
+
+def check_security_off(cmd: Any, walk: Any) -> bool:
+    fields = _fields(cmd)
+    return any(
+        k.startswith("security_and_analysis") and v in ("disabled", "false")
+        for k, v in fields.items()
+    )
+
+
+CHECKS = {
+    "githost_admin": check_githost_admin,
+    "githost_read": check_githost_read,
+    "force_ref": check_force_ref,
+    "repo_public": check_repo_public,
+    "security_off": check_security_off,
+}
 
 RULES: tuple[Rule, ...] = (
+    Rule(
+        "githost.force_ref_update",
+        "destructive",
+        "high",
+        "require_approval",
+        "Moves a branch through the Git host's API with force: the commits after the new "
+        "position are dropped from the shared branch (a force-push).",
+        (p("gh", "glab", sub=("api",), check="force_ref"),),
+        match=("gh api -X PATCH repos/acme/app/git/refs/heads/main -f sha=4c5d6e7 -F force=true",),
+        not_match=(
+            "gh api -X PATCH repos/acme/app/git/refs/heads/main -f sha=4c5d6e7",
+            "gh api repos/acme/app/git/refs/heads/main",
+        ),
+    ),
+    Rule(
+        "githost.repo_public",
+        "permissions",
+        "critical",
+        "require_approval",
+        "Makes a repository public through the Git host's API: its code and history are on "
+        "the internet.",
+        (p("gh", "glab", sub=("api",), check="repo_public"),),
+        match=(
+            "gh api -X PATCH repos/acme/pricing -f visibility=public",
+            "gh api -X PATCH /repos/acme/pricing -F private=false",
+        ),
+        not_match=(
+            "gh api -X PATCH repos/acme/pricing -f visibility=private",
+            "gh api repos/acme/pricing --jq .visibility",
+        ),
+    ),
+    Rule(
+        "githost.security_off",
+        "security_controls",
+        "high",
+        "require_approval",
+        "Turns off a repository's security features (secret scanning, push protection, "
+        "Dependabot alerts) or deletes its branch policies.",
+        (
+            p("gh", "glab", sub=("api",), check="security_off"),
+            p(
+                "gh",
+                sub=("api",),
+                args_re=r"(?:^|\s)(?:-X|--method)[= ]?DELETE\b.*"
+                r"/(?:vulnerability-alerts|automated-security-fixes)\b",
+            ),
+            p("az", sub=("repos", "policy", "delete")),
+            p("glab", sub=("api",), args_re=r"(?:-X|--method)[= ]?DELETE\b.*protected_branches"),
+        ),
+        match=(
+            "gh api -X PATCH repos/acme/checkout -F "
+            "'security_and_analysis[secret_scanning_push_protection][status]=disabled'",
+            "az repos policy delete --id 42 --project Payments --yes",
+            "gh api -X DELETE repos/acme/app/vulnerability-alerts",
+        ),
+        not_match=(
+            "gh api -X PATCH repos/acme/checkout -F "
+            "'security_and_analysis[secret_scanning_push_protection][status]=enabled'",
+            "az repos policy list --project Payments",
+        ),
+    ),
     Rule(
         "githost.admin_grant",
         "permissions",

@@ -40,6 +40,32 @@ class Doc:
     scripts: list[str] = field(default_factory=list)
     """Shell commands the documents run (container commands, CI steps, Dockerfile RUN):
     the engine hands them to the shell detector."""
+    _tree_maps: list[dict[str, Any]] | None = field(default=None, repr=False)
+    _hcl_maps: list[dict[str, Any]] | None = field(default=None, repr=False)
+    _blocks: list[tuple[str, str, dict[str, Any]]] | None = field(default=None, repr=False)
+
+    def tree_mappings(self) -> list[dict[str, Any]]:
+        """Every mapping of the YAML/JSON trees, walked once for all judges."""
+        if self._tree_maps is None:
+            self._tree_maps = [d for tree in self.trees for d in mappings(tree)]
+        return self._tree_maps
+
+    def hcl_mappings(self) -> list[dict[str, Any]]:
+        if self._hcl_maps is None:
+            self._hcl_maps = [d for body in self.hcl for d in mappings(body)]
+        return self._hcl_maps
+
+    def blocks(self) -> list[tuple[str, str, dict[str, Any]]]:
+        """(type, "type.name", body) of every Terraform resource and data block."""
+        if self._blocks is None:
+            self._blocks = [
+                (labels[0], ".".join(labels[:2]), block)
+                for body in self.hcl
+                for kind in ("resource", "data")
+                for block in _list(body.get(kind))
+                if isinstance(block, dict) and (labels := block.get(LABELS) or [])
+            ]
+        return self._blocks
 
 
 Judge = Callable[[Doc], list[str]]
@@ -79,10 +105,8 @@ def mappings(obj: Any) -> Iterator[dict[str, Any]]:
 
 
 def _all_dicts(doc: Doc) -> Iterator[dict[str, Any]]:
-    for tree in doc.trees:
-        yield from mappings(tree)
-    for body in doc.hcl:
-        yield from mappings(body)
+    yield from doc.tree_mappings()
+    yield from doc.hcl_mappings()
 
 
 def _list(x: Any) -> list[Any]:
@@ -115,33 +139,25 @@ def _get(d: Any, *path: str) -> Any:
 
 def _resources(doc: Doc, *types: str) -> Iterator[tuple[str, dict[str, Any]]]:
     """Terraform `resource "type" "name" {…}` (and `data`) bodies of the given types."""
-    for body in doc.hcl:
-        for kind in ("resource", "data"):
-            for block in _list(body.get(kind)):
-                labels = block.get(LABELS) or []
-                if labels and any(
-                    labels[0] == t or (t.endswith("*") and labels[0].startswith(t[:-1]))
-                    for t in types
-                ):
-                    yield ".".join(labels[:2]), block
+    for kind, name, block in doc.blocks():
+        if any(kind == t or (t.endswith("*") and kind.startswith(t[:-1])) for t in types):
+            yield name, block
 
 
 def _cfn(doc: Doc, *types: str) -> Iterator[tuple[str, dict[str, Any]]]:
     """CloudFormation resources of the given types, with their Properties, wherever they
     sit (a whole template, or a fragment pasted without `Resources:`)."""
-    for tree in doc.trees:
-        for d in mappings(tree):
-            for name, spec in d.items():
-                if isinstance(spec, dict) and spec.get("Type") in types:
-                    props = spec.get("Properties")
-                    yield str(name), props if isinstance(props, dict) else {}
+    for d in doc.tree_mappings():
+        for name, spec in d.items():
+            if isinstance(spec, dict) and spec.get("Type") in types:
+                props = spec.get("Properties")
+                yield str(name), props if isinstance(props, dict) else {}
 
 
 def _k8s(doc: Doc, *kinds: str) -> Iterator[dict[str, Any]]:
-    for tree in doc.trees:
-        for d in mappings(tree):
-            if d.get("kind") in kinds and ("apiVersion" in d or "metadata" in d):
-                yield d
+    for d in doc.tree_mappings():
+        if d.get("kind") in kinds and ("apiVersion" in d or "metadata" in d):
+            yield d
 
 
 def _name(obj: dict[str, Any]) -> str:
@@ -683,14 +699,13 @@ _ACCOUNT_IN_ARN = re.compile(r"arn:aws:iam::(\d{12}):")
 
 def judge_replication_external(doc: Doc) -> list[str]:
     out = []
-    for tree in doc.trees:
-        for d in mappings(tree):
-            role = _ACCOUNT_IN_ARN.search(_s(d.get("Role")))
-            for rule in _list(d.get("Rules")):
-                dest = rule.get("Destination") if isinstance(rule, dict) else None
-                account = _s(_get(dest, "Account"))
-                if role and account and account != role.group(1):
-                    out.append(f"replication to {_s(_get(dest, 'Bucket'))} in account {account}")
+    for d in doc.tree_mappings():
+        role = _ACCOUNT_IN_ARN.search(_s(d.get("Role")))
+        for rule in _list(d.get("Rules")):
+            dest = rule.get("Destination") if isinstance(rule, dict) else None
+            account = _s(_get(dest, "Account"))
+            if role and account and account != role.group(1):
+                out.append(f"replication to {_s(_get(dest, 'Bucket'))} in account {account}")
     return out
 
 
