@@ -24,7 +24,10 @@ from bot.risk import hcl
 from bot.risk.model import Finding
 from bot.risk.packs.iac import JUDGES, RULES, Doc, DocRule, mappings
 
-MAX_DOC_BYTES = 65_536
+MAX_DOC_CHARS = 24_000
+"""Documents are read up to here (parsing is the costly part); a message holding a
+document and more text than this is held for a person (`doc.partly_read`)."""
+MAX_SCRIPTS = 32
 MAX_JSON_TRIES = 40
 MAX_EVIDENCE = 200
 
@@ -314,8 +317,8 @@ def _collect_scripts(doc: Doc, texts: list[str]) -> None:
     for tree in doc.trees:
         for d in mappings(tree):
             seen += 1
-            if seen > 5000 or len(doc.scripts) > 200:
-                return
+            if seen > 5000 or len(doc.scripts) >= MAX_SCRIPTS:
+                break
             if "image" in d and ("command" in d or "args" in d):
                 script = _container_command(d)
                 if script:
@@ -330,14 +333,14 @@ def _collect_scripts(doc: Doc, texts: list[str]) -> None:
                 elif isinstance(value, dict) and isinstance(value.get("command"), str):
                     doc.scripts.append(value["command"])  # CircleCI `run: {command: …}`
     for text in texts:
-        if _DOCKERFILE_RE.search(text):
+        if len(doc.scripts) < MAX_SCRIPTS and _DOCKERFILE_RE.search(text):
             doc.scripts += [m.group(1).replace("\\\n", " ") for m in _DOCKER_RUN_RE.finditer(text)]
 
 
 def read_documents(text: str, domains: tuple[str, ...] = ()) -> Doc:
     """Every document in the message, parsed (see the module docstring)."""
     doc = Doc(domains=tuple(d.lower() for d in domains))
-    text = text[:MAX_DOC_BYTES]
+    text = text[:MAX_DOC_CHARS]
     if not _worth_reading(text):
         return doc
     rest, pos = [], 0
@@ -356,7 +359,20 @@ def read_documents(text: str, domains: tuple[str, ...] = ()) -> Doc:
             _json_objects(span, doc)
     _read_piece(_INLINE_RE.sub(" ", remainder) if spans else remainder, "", doc)
     _collect_scripts(doc, [*bodies, remainder])
+    doc.scripts = list(dict.fromkeys(doc.scripts))[:MAX_SCRIPTS]
     return doc
+
+
+PARTLY_READ = Finding(
+    rule="doc.partly_read",
+    category="engine",
+    reason=(
+        f"The message holds a document longer than the {MAX_DOC_CHARS:,} characters that are "
+        "checked; a person must look at the rest."
+    ),
+    risk="medium",
+    verdict="require_approval",
+)
 
 
 def _finding(rule: DocRule, evidence: str) -> Finding:
@@ -378,13 +394,14 @@ def assess_documents(text: str, domains: tuple[str, ...] = ()) -> DocumentResult
     count = len(doc.trees) + len(doc.hcl) + len(doc.directives) + len(doc.hba)
     if not count and not doc.scripts:
         return DocumentResult([], 0, [])
+    cut = [PARTLY_READ] if len(text) > MAX_DOC_CHARS else []
     findings: dict[tuple[str, str], Finding] = {}
     for rule in RULES:
         for judge in rule.judges:
             for evidence in JUDGES[judge](doc):
                 f = _finding(rule, evidence)
                 findings.setdefault((f.rule, f.evidence or ""), f)
-    return DocumentResult(list(findings.values()), count, doc.scripts)
+    return DocumentResult([*findings.values(), *cut], count, doc.scripts)
 
 
 def verify_document_rules() -> None:

@@ -36,7 +36,7 @@ _TOKEN_RE = re.compile(
     (?P<nl>\n)
   | (?P<ws>[ \t\r]+)
   | (?P<comment>\#[^\n]*|//[^\n]*|/\*.*?\*/)
-  | (?P<heredoc><<-?[ \t]*(?P<tag>[A-Za-z_]\w*)[ \t]*\n)
+  | (?P<heredoc>\x00\d+\x00)
   | (?P<string>"(?:[^"\\\n]|\\.|\$\{[^}\n]*\})*")
   | (?P<number>-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?\b)
   | (?P<ident>[A-Za-z_][\w-]*(?:\.[\w*-]+|\[[^\]\n]*\])*)
@@ -45,6 +45,8 @@ _TOKEN_RE = re.compile(
     """,
     re.S | re.X,
 )
+_HEREDOC_START_RE = re.compile(r"<<-?[ \t]*([A-Za-z_]\w*)[ \t]*\n")
+MAX_HEREDOCS = 64
 
 
 @dataclass
@@ -53,27 +55,39 @@ class _Tok:
     text: str
 
 
+def _heredocs(src: str) -> tuple[str, list[str]]:
+    """Cut heredoc bodies out (they are values, not HCL), leaving a NUL-numbered mark."""
+    bodies: list[str] = []
+    if "<<" not in src:
+        return src, bodies
+    parts: list[str] = []
+    pos = 0
+    for m in _HEREDOC_START_RE.finditer(src):
+        if m.start() < pos or len(bodies) >= MAX_HEREDOCS:
+            continue
+        tag = re.escape(m.group(1))
+        end = re.compile(rf"(?m)^[ \t]*{tag}[ \t]*$").search(src, m.end())
+        parts.append(src[pos : m.start()])
+        parts.append(f"\x00{len(bodies)}\x00")
+        bodies.append(src[m.end() : end.start()] if end else src[m.end() :])
+        pos = end.end() if end else len(src)
+    parts.append(src[pos:])
+    return "".join(parts), bodies
+
+
 def _tokens(src: str) -> list[_Tok]:
+    src, bodies = _heredocs(src.replace("\x00", " "))
     out: list[_Tok] = []
-    pos, n = 0, len(src)
-    while pos < n and len(out) < MAX_TOKENS:
-        m = _TOKEN_RE.match(src, pos)
-        if m is None:  # pragma: no cover - the pattern matches any character
-            break
+    for m in _TOKEN_RE.finditer(src):
         kind = m.lastgroup or "other"
-        if kind == "tag":
-            kind = "heredoc"
-        pos = m.end()
         if kind in ("ws", "comment"):
             continue
         if kind == "heredoc":
-            tag = m.group("tag")
-            end = re.compile(rf"(?m)^[ \t]*{re.escape(tag)}[ \t]*$").search(src, pos)
-            body = src[pos : end.start()] if end else src[pos:]
-            pos = end.end() if end else n
-            out.append(_Tok("heredoc", body))
-            continue
-        out.append(_Tok(kind, m.group(0)))
+            out.append(_Tok("heredoc", bodies[int(m.group(0)[1:-1])]))
+        else:
+            out.append(_Tok(kind, m.group(0)))
+        if len(out) >= MAX_TOKENS:
+            break
     return out
 
 

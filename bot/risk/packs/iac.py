@@ -1078,7 +1078,8 @@ RULES: tuple[DocRule, ...] = (
         "Defender): what happens next is no longer recorded or watched.",
         ("audit_off",),
         match=(
-            'resource "aws_cloudtrail" "org" {\n  name = "org-trail"\n  enable_logging = false\n}\n',
+            'resource "aws_cloudtrail" "org" {\n  name = "org-trail"\n'
+            "  enable_logging = false\n}\n",
             'resource "aws_guardduty_detector" "main" {\n  enable = false\n}\n',
             "Resources:\n  Trail:\n    Type: AWS::CloudTrail::Trail\n    Properties:\n"
             "      IsLogging: false\n",
@@ -1116,7 +1117,8 @@ RULES: tuple[DocRule, ...] = (
         "object in it instead of stopping.",
         ("destroy_guard_off",),
         match=(
-            'resource "aws_s3_bucket" "docs" {\n  bucket = "docs-prod"\n  force_destroy = true\n}\n',
+            'resource "aws_s3_bucket" "docs" {\n  bucket = "docs-prod"\n'
+            "  force_destroy = true\n}\n",
         ),
         not_match=(
             'resource "aws_s3_bucket" "docs" {\n  bucket = "docs-prod"\n  force_destroy = false\n'
