@@ -10,7 +10,14 @@ from bot.risk.packs import SHELL_RULES, SHELL_SAFE, Safe
 from bot.risk.shell import _known_safe, _Walk, assess_shell
 from bot.risk.shell_rules import Rule
 
-CATEGORIES = {"destructive", "permissions", "secrets", "security_controls", "infrastructure"}
+CATEGORIES = {
+    "destructive",
+    "permissions",
+    "secrets",
+    "security_controls",
+    "infrastructure",
+    "exfiltration",
+}
 
 
 def rules_of(command: str) -> set[str]:

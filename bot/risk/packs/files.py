@@ -58,11 +58,62 @@ def check_empties_security_log(cmd: Any, walk: Any) -> bool:
     return any(_SECURITY_LOG_RE.search(t) for t in _emptied(cmd) if t)
 
 
-CHECKS = {"empties_data": check_empties_data, "empties_security_log": check_empties_security_log}
+# Where a copy of a whole datastore stops being the company's: a home directory, a
+# laptop's Downloads or Desktop, a synced folder, removable media.
+_PERSONAL_RE = re.compile(
+    r"^(?:~|\$\{?HOME\}?|/home/|/Users/|/root/|/mnt/|/media/|/Volumes/)|"
+    r"(?:Desktop|Downloads|Dropbox|Google Drive|OneDrive|iCloud)"
+)
+
+
+def check_snapshot_personal(cmd: Any, walk: Any) -> bool:
+    """A full snapshot of a datastore (`redis-cli --rdb`, `mongodump --out`,
+    `mongoexport --out`) written to a personal location."""
+    outputs = cmd.value("--rdb") if cmd.name in ("redis-cli", "valkey-cli", "keydb-cli") else []
+    if cmd.name in ("mongodump", "mongoexport"):
+        outputs = cmd.value("--out", "-o", "--archive")
+    return any(_PERSONAL_RE.search(o) for o in outputs)
+
+
+CHECKS = {
+    "empties_data": check_empties_data,
+    "empties_security_log": check_empties_security_log,
+    "snapshot_personal": check_snapshot_personal,
+}
 
 _EMPTY_PROGRAMS = ("truncate", "cp", *sorted(_EMPTIERS))
 
 RULES: tuple[Rule, ...] = (
+    Rule(
+        "files.datastore_snapshot_personal",
+        "exfiltration",
+        "high",
+        "require_approval",
+        "Copies a whole datastore (a Redis RDB snapshot, a MongoDB dump or export) into a "
+        "home directory, Downloads or a synced folder: the data leaves the systems that "
+        "protect it.",
+        (
+            p(
+                "redis-cli",
+                "valkey-cli",
+                "keydb-cli",
+                "mongodump",
+                "mongoexport",
+                check="snapshot_personal",
+                dry_run_exempt=False,
+            ),
+        ),
+        match=(
+            "redis-cli -h sessions-prod -p 6380 --tls --rdb ~/Downloads/sessions.rdb",
+            "mongodump --uri mongodb://prod/shop --out ~/Desktop/shop",
+            "mongoexport --db shop --collection customers -o /Users/dana/customers.json",
+        ),
+        not_match=(
+            "redis-cli -h sessions-prod --rdb /var/backups/redis/sessions.rdb",
+            "mongodump --uri mongodb://prod/shop --out /srv/backups/shop",
+            "redis-cli -h sessions-prod info",
+        ),
+    ),
     Rule(
         "files.emptied",
         "destructive",
