@@ -37,8 +37,10 @@ _FENCE_RE = re.compile(
     re.S | re.M,
 )
 _INLINE_RE = re.compile(r"(?<!`)`([^`\n]+)`(?!`)")
+# A block opener on its own line: `resource "t" "n" {`, `ingress {`, `statement {`.
 _HCL_START_RE = re.compile(
-    r'(?m)^[ \t]*(?:resource|data)[ \t]+"[\w.-]+"(?:[ \t]+"[^"\n]*")?[ \t]*\{[ \t]*$'
+    r'(?m)^[ \t]*(?:(?:resource|data)[ \t]+"[\w.-]+"(?:[ \t]+"[^"\n]*")?'
+    r"|[a-z][a-z0-9_]*(?:[ \t]+\"[^\"\n]*\")?)[ \t]*\{[ \t]*$"
 )
 _JSON_START_RE = re.compile(r'\{\s*"')
 _YAML_LINE_RE = re.compile(

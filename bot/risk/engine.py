@@ -205,7 +205,7 @@ class RiskEngine:
         """Windows commands and documents are found by their own readers anywhere in the
         text (their shapes are distinct), not through the extractor's candidates."""
         part = Part(data=list(context))
-        windows = self._guard(part, "Windows command", lambda: assess_windows(text))
+        windows = self._guard(part, "Windows command", lambda: assess_windows(text, self.domains))
         if windows is not None:
             part.findings += windows.findings
         documents = self._guard(part, "document", lambda: assess_documents(text, self.domains))

@@ -198,7 +198,7 @@ def _finding(rule: WinRule, cmd: WinCmd) -> Finding:
     )
 
 
-def assess_windows(text: str) -> WindowsResult:
+def assess_windows(text: str, domains: tuple[str, ...] = ()) -> WindowsResult:
     """Findings for every risky PowerShell or cmd command anywhere in the text."""
     if not _maybe(text):
         return WindowsResult([], 0)
@@ -207,6 +207,7 @@ def assess_windows(text: str) -> WindowsResult:
     for segment in _segments(text):
         for cmd in _commands(segment):
             count += 1
+            cmd.domains = domains
             matched = [r for r in RULES if _matches(r, cmd)]
             replaced = {i for r in matched for i in r.supersedes}
             for rule in matched:

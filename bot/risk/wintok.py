@@ -124,6 +124,8 @@ class WinCmd:
     earlier: list[WinCmd] = field(default_factory=list)
     """Every command before this one in the same script (what it may run was fetched there)."""
     cmd_style: bool = False
+    domains: tuple[str, ...] = ()
+    """The company's e-mail domains (set by the reader): an address outside is an outsider."""
 
     def param(self, name: str) -> list[str | None] | None:
         """Values of a parameter given by any prefix of `name` (PowerShell's rule)."""

@@ -179,3 +179,25 @@ def test_scripts_documents_run_are_returned_for_the_shell_detector() -> None:
     assert assess_documents(workflow).scripts == ["terraform destroy -auto-approve"]
     dockerfile = "FROM python:3.12\nRUN curl -sSL https://x.example/i.sh | sh\n"
     assert assess_documents(dockerfile).scripts == ["curl -sSL https://x.example/i.sh | sh"]
+
+
+def test_fragments_pasted_without_their_wrapper() -> None:
+    ingress = (
+        "Add this to network.tf:\n\n```hcl\ningress {\n  from_port = 22\n  to_port = 22\n"
+        '  protocol = "tcp"\n  cidr_blocks = ["0.0.0.0/0"]\n}\n```'
+    )
+    assert "doc.network_open" in rules_of(ingress)
+    assert rules_of(ingress.replace("0.0.0.0/0", "10.20.0.0/16")) == set()
+    statement = 'Replace the statements with `{"Effect":"Allow","Action":"*","Resource":"*"}`'
+    assert "doc.policy_all_actions" in rules_of(statement)
+    read_only = statement.replace('"Action":"*"', '"Action":"logs:GetLogEvents"')
+    assert rules_of(read_only) == set()
+
+
+def test_outside_members_use_the_company_domains() -> None:
+    binding = "bindings:\n- members:\n  - user:dana@partner.example\n  role: roles/owner\n"
+    assert "doc.binding_outsider" not in rules_of(binding)  # no company domains known
+    found = {f.rule for f in assess_documents(binding, ("acme.example",)).findings}
+    assert "doc.binding_outsider" in found
+    inside = binding.replace("partner.example", "eu.acme.example")
+    assert not assess_documents(inside, ("acme.example",)).findings

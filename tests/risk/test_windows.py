@@ -116,3 +116,12 @@ def test_long_inputs_stay_fast() -> None:
         start = time.perf_counter()
         assess_windows(text)
         assert time.perf_counter() - start < 0.25
+
+
+def test_mail_forwarding_judged_against_the_company_domains() -> None:
+    cmd = "Set-Mailbox -Identity greta -ForwardingSmtpAddress smtp:greta@partner.example"
+    assert "powershell.mail_forward_outside" not in rules_of(cmd)
+    found = {f.rule for f in assess_windows(cmd, ("acme.example",)).findings}
+    assert "powershell.mail_forward_outside" in found
+    inside = cmd.replace("partner.example", "acme.example")
+    assert not assess_windows(inside, ("acme.example",)).findings

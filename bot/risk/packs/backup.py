@@ -6,6 +6,12 @@ from __future__ import annotations
 
 from bot.risk.packs.base import Rule, Safe, p
 
+# systemd units of backup jobs: by name, or by the backup tool they run.
+BACKUP_UNITS = (
+    r"(?i)\S*(?:backup|borgmatic|restic|autorestic|velero|bacula|duplicity|duplicati|rsnapshot|"
+    r"pgbackrest|barman|wal-g|kopia|backupninja|snapper)\S*"
+)
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "backup.backups_off",
@@ -49,7 +55,7 @@ RULES: tuple[Rule, ...] = (
                 r"[= ]false",
             ),
             p("velero", sub=("schedule", "pause")),
-            p("systemctl", sub=("stop|disable|mask",), args_re=r"(?i)\S*backup\S*"),
+            p("systemctl", sub=("stop|disable|mask",), args_re=BACKUP_UNITS),
         ),
         match=(
             "aws rds modify-db-instance --db-instance-identifier prod-db "
@@ -70,6 +76,7 @@ RULES: tuple[Rule, ...] = (
             "--enable-delete-retention false",
             "velero schedule pause daily",
             "sudo systemctl disable --now pg-backup.timer",
+            "sudo systemctl disable --now borgmatic.timer",
         ),
         not_match=(
             "aws rds modify-db-instance --db-instance-identifier prod-db "

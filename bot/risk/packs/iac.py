@@ -20,7 +20,7 @@ from typing import Any
 
 from bot.config import Risk, Verdict
 from bot.risk.hcl import LABELS, Ref
-from bot.risk.packs.net import covers_admin_port, is_anywhere
+from bot.risk.packs.net import covers_admin_port, is_anywhere, outside
 
 MAX_NODES = 20_000
 
@@ -313,6 +313,12 @@ def judge_network_open(doc: Doc) -> list[str]:
         for rule in _list(block.get("ingress")):
             if isinstance(rule, dict):
                 out += _tf_aws_rule(name, rule)
+    for d in doc.hcl_mappings():  # an `ingress {}` block pasted without its resource
+        if LABELS in d and not d.get(LABELS):
+            continue
+        for rule in _list(d.get("ingress")):
+            if isinstance(rule, dict) and not _is_resource_body(doc, d):
+                out += _tf_aws_rule("ingress", rule)
     for name, block in _resources(doc, "aws_security_group_rule"):
         if _s(block.get("type")) == "ingress":
             out += _tf_aws_rule(name, block)
@@ -372,6 +378,10 @@ def judge_network_open(doc: Doc) -> list[str]:
     return out
 
 
+def _is_resource_body(doc: Doc, d: dict[str, Any]) -> bool:
+    return any(d is block for kind, _, block in doc.blocks() if kind == "aws_security_group")
+
+
 def _cfn_rule(name: str, rule: dict[str, Any]) -> list[str]:
     sources = [_s(rule.get("CidrIp")), _s(rule.get("CidrIpv6"))]
     if not any(is_anywhere(s) for s in sources if s):
@@ -405,6 +415,8 @@ def _statements(doc: Doc) -> Iterator[dict[str, Any]]:
         for st in _list(d.get("Statement")):
             if isinstance(st, dict):
                 yield st
+        if "Effect" in d and ("Action" in d or "NotAction" in d) and "Statement" not in d:
+            yield d  # a statement pasted on its own
         # Terraform's aws_iam_policy_document: statement blocks with lower-case fields
         if LABELS in d and isinstance(d.get("statement"), list):
             for st in d["statement"]:
@@ -709,28 +721,6 @@ def judge_replication_external(doc: Doc) -> list[str]:
     return out
 
 
-PERSONAL_MAIL = frozenset(
-    {
-        "gmail.com",
-        "googlemail.com",
-        "outlook.com",
-        "hotmail.com",
-        "live.com",
-        "yahoo.com",
-        "icloud.com",
-        "me.com",
-        "proton.me",
-        "protonmail.com",
-        "aol.com",
-        "gmx.de",
-        "gmx.net",
-        "web.de",
-        "yandex.ru",
-        "qq.com",
-        "163.com",
-        "mail.ru",
-    }
-)
 _POWERFUL_ROLE = re.compile(r"(?i)(?:^|/)(?:owner|editor|[\w.]*admin[\w.]*)$")
 
 
@@ -738,10 +728,7 @@ def _outsider(member: str, domains: tuple[str, ...]) -> bool:
     kind, _, address = member.partition(":")
     if kind not in ("user", "group") or "@" not in address:
         return False
-    host = address.rsplit("@", 1)[1].lower()
-    if host in PERSONAL_MAIL:
-        return True
-    return bool(domains) and not any(host == d or host.endswith("." + d) for d in domains)
+    return outside(address.rsplit("@", 1)[1], domains)
 
 
 def judge_binding_outsider(doc: Doc) -> list[str]:
@@ -754,6 +741,30 @@ def judge_binding_outsider(doc: Doc) -> list[str]:
         outsiders = [m for m in members if m and _outsider(m, doc.domains)]
         if outsiders:
             out.append(f"{role} → {', '.join(outsiders[:3])}")
+    return out
+
+
+_CREDENTIAL_KEYS = ("token", "client-key-data", "password", "id-token", "refresh-token")
+
+
+def judge_kubeconfig_credentials(doc: Doc) -> list[str]:
+    """A kubeconfig carrying a user's live credentials (not an exec/SSO plugin)."""
+    out = []
+    for d in doc.tree_mappings():
+        if d.get("kind") != "Config" and not ("clusters" in d and "users" in d):
+            continue
+        for u in _list(d.get("users")):
+            user = u.get("user") if isinstance(u, dict) else None
+            if not isinstance(user, dict):
+                continue
+            held = [k for k in _CREDENTIAL_KEYS if _s(user.get(k))]
+            held += [
+                f"auth-provider {k}"
+                for k in ("id-token", "refresh-token", "access-token")
+                if _s(_get(user, "auth-provider", "config", k))
+            ]
+            if held:
+                out.append(f"kubeconfig user {_s(u.get('name'))}: {', '.join(held)}")
     return out
 
 
@@ -777,6 +788,7 @@ JUDGES: dict[str, Judge] = {
     "account_full_access": judge_account_full_access,
     "replication_external": judge_replication_external,
     "binding_outsider": judge_binding_outsider,
+    "kubeconfig_credentials": judge_kubeconfig_credentials,
 }
 
 
@@ -1175,6 +1187,25 @@ RULES: tuple[DocRule, ...] = (
         not_match=(
             '{"Role": "arn:aws:iam::210987654321:role/r", "Rules": [{"Status": "Enabled", '
             '"Destination": {"Bucket": "arn:aws:s3:::dr", "Account": "210987654321"}}]}',
+        ),
+    ),
+    DocRule(
+        "doc.kubeconfig_credentials",
+        "secrets",
+        "critical",
+        "require_approval",
+        "A kubeconfig holding a user's live credentials (a token, a client key, a password): "
+        "whoever reads the message can act on the cluster as that user.",
+        ("kubeconfig_credentials",),
+        match=(
+            "apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    server: https://k8s:6443\n"
+            "  name: prod\nusers:\n- name: admin\n  user:\n"
+            "    token: eyJhbGciOiJSUzI1NiJ9.e30.FAKE\n",
+        ),
+        not_match=(
+            "apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    server: https://k8s:6443\n"
+            "  name: prod\nusers:\n- name: me\n  user:\n    exec:\n"
+            "      apiVersion: client.authentication.k8s.io/v1\n      command: ravenctl\n",
         ),
     ),
     DocRule(

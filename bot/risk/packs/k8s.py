@@ -4,9 +4,21 @@ switched off, and the API server or a service exposed on every interface."""
 
 from __future__ import annotations
 
-from bot.risk.packs.base import Rule, p
+from bot.risk.packs.base import Pattern, Rule, p
 
 BROAD_SUBJECTS = r"(?:system:(?:authenticated|unauthenticated|anonymous|serviceaccounts)\b)"
+# A throwaway cluster on this machine (kind, k3d, minikube, Docker Desktop): local scope.
+LOCAL_CONTEXT = (
+    r"--context[= ](?:kind-|k3d-|minikube\b|docker-desktop\b|rancher-desktop\b|colima\b"
+    r"|orbstack\b)"
+)
+
+
+def _k(*programs: str, **kw: object) -> Pattern:
+    """A kubectl pattern that never fires against a local throwaway cluster."""
+    extra = kw.pop("args_not_re", None)
+    return p(*programs, args_not_re=f"{extra}|{LOCAL_CONTEXT}" if extra else LOCAL_CONTEXT, **kw)
+
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -17,7 +29,7 @@ RULES: tuple[Rule, ...] = (
         "Binds a role to every authenticated user, every service account or anonymous "
         "callers: anyone who can reach the cluster gets those rights.",
         (
-            p(
+            _k(
                 "kubectl",
                 "oc",
                 sub=("create", "clusterrolebinding|rolebinding"),
@@ -46,8 +58,8 @@ RULES: tuple[Rule, ...] = (
         "Runs a pod with the host's powers (privileged, host network, host PID or the "
         "node's filesystem): whoever is in it controls the node.",
         (
-            p("kubectl", sub=("run",), args_re=r"--privileged(?:=true)?(?:\s|$)"),
-            p(
+            _k("kubectl", sub=("run",), args_re=r"--privileged(?:=true)?(?:\s|$)"),
+            _k(
                 "kubectl",
                 sub=("run|patch|set|create",),
                 args_re=r"\"?(?:privileged|hostNetwork|hostPID|hostIPC)\"?\s*:\s*true",
@@ -71,7 +83,7 @@ RULES: tuple[Rule, ...] = (
         "Sets a namespace's Pod Security level to privileged: any pod, including ones that "
         "take over the node, is admitted.",
         (
-            p(
+            _k(
                 "kubectl",
                 sub=("label",),
                 args_re=r"pod-security\.kubernetes\.io/enforce=privileged",
@@ -81,6 +93,30 @@ RULES: tuple[Rule, ...] = (
         not_match=("kubectl label ns prod pod-security.kubernetes.io/enforce=restricted",),
     ),
     Rule(
+        "k8s.service_made_public",
+        "permissions",
+        "high",
+        "require_approval",
+        "Turns a cluster-internal service into one reachable from outside the cluster (a "
+        "LoadBalancer or NodePort) with no source range: anyone who finds it can connect.",
+        (
+            _k(
+                "kubectl",
+                sub=("patch",),
+                args_re=r"\"type\"\s*:\s*\"(?:LoadBalancer|NodePort)\"",
+                args_not_re=r"loadBalancerSourceRanges",
+            ),
+        ),
+        match=(
+            "kubectl -n kubernetes-dashboard patch svc kubernetes-dashboard "
+            '-p \'{"spec":{"type":"LoadBalancer"}}\'',
+        ),
+        not_match=(
+            "kubectl -n kubernetes-dashboard port-forward svc/kubernetes-dashboard 8443:443",
+            'kubectl patch svc api -p \'{"spec":{"type":"ClusterIP"}}\'',
+        ),
+    ),
+    Rule(
         "k8s.api_exposed",
         "permissions",
         "high",
@@ -88,13 +124,13 @@ RULES: tuple[Rule, ...] = (
         "Exposes the cluster API or a service on every network interface of this machine: "
         "anyone who can reach it uses your credentials.",
         (
-            p(
+            _k(
                 "kubectl",
                 sub=("proxy",),
                 args_re=r"--address[= ]0\.0\.0\.0|--accept-hosts[= ]"
                 r"['\"]?(?:\.\*|\*)",
             ),
-            p("kubectl", sub=("port-forward",), args_re=r"--address[= ](?:\S*,)?0\.0\.0\.0"),
+            _k("kubectl", sub=("port-forward",), args_re=r"--address[= ](?:\S*,)?0\.0\.0\.0"),
         ),
         match=(
             "kubectl proxy --address=0.0.0.0 --accept-hosts='.*'",

@@ -93,3 +93,37 @@ def covers_admin_port(specs: list[str] | tuple[str, ...]) -> bool:
             if high - low >= 1000 or any(low <= p <= high for p in ADMIN_PORTS):
                 return True
     return False
+
+
+PERSONAL_MAIL: frozenset[str] = frozenset(
+    {
+        "gmail.com",
+        "googlemail.com",
+        "outlook.com",
+        "hotmail.com",
+        "live.com",
+        "yahoo.com",
+        "icloud.com",
+        "me.com",
+        "proton.me",
+        "protonmail.com",
+        "aol.com",
+        "gmx.de",
+        "gmx.net",
+        "web.de",
+        "yandex.ru",
+        "qq.com",
+        "163.com",
+        "mail.ru",
+    }
+)
+"""Webmail domains: an address there is a person's own, never the company's."""
+
+
+def outside(host: str, domains: tuple[str, ...]) -> bool:
+    """An e-mail host outside the company: personal webmail always; any other domain when
+    the company's domains are configured and it is none of them (or their subdomains)."""
+    host = host.lower()
+    if host in PERSONAL_MAIL:
+        return True
+    return bool(domains) and not any(host == d or host.endswith("." + d) for d in domains)

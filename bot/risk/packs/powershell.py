@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from bot.risk.packs.net import covers_admin_port, is_anywhere
+from bot.risk.packs.net import covers_admin_port, is_anywhere, outside
 from bot.risk.packs.winbase import WinRule, catastrophic, disposable
 from bot.risk.wintok import WinCmd
 
@@ -328,6 +328,49 @@ RULES: tuple[WinRule, ...] = (
         ),
     ),
     WinRule(
+        "powershell.backups_off",
+        "destructive",
+        "high",
+        "require_approval",
+        "Removes or cuts a database's backup retention, or stops backing a resource up: "
+        "after the next mistake there is little or nothing to restore from.",
+        ("set-az*backup*retentionpolicy", "disable-azrecoveryservicesbackupprotection"),
+        check="backups_off",
+        match=(
+            "Set-AzSqlDatabaseBackupLongTermRetentionPolicy -ResourceGroupName rg -ServerName s "
+            "-DatabaseName warehouse -RemovePolicy",
+            "Set-AzSqlDatabaseBackupShortTermRetentionPolicy -ResourceGroupName rg -ServerName s "
+            "-DatabaseName warehouse -RetentionDays 1",
+            "Disable-AzRecoveryServicesBackupProtection -Item $item -RemoveRecoveryPoints -Force",
+        ),
+        not_match=(
+            "Get-AzSqlDatabaseBackupLongTermRetentionPolicy -ResourceGroupName rg -ServerName s "
+            "-DatabaseName warehouse",
+            "Set-AzSqlDatabaseBackupShortTermRetentionPolicy -ResourceGroupName rg -ServerName s "
+            "-DatabaseName warehouse -RetentionDays 14",
+        ),
+    ),
+    WinRule(
+        "powershell.mail_forward_outside",
+        "exfiltration",
+        "high",
+        "require_approval",
+        "Forwards a mailbox's mail to an address outside the company (a personal or another "
+        "domain's address): every message it receives leaves the company.",
+        ("set-mailbox", "new-inboxrule", "set-inboxrule"),
+        check="mail_forward_outside",
+        match=(
+            "Set-Mailbox -Identity greta -ForwardingSmtpAddress smtp:greta.private@outlook.com "
+            "-DeliverToMailboxAndForward $true",
+            "New-InboxRule -Mailbox cfo -Name fw -ForwardTo someone@gmail.com",
+        ),
+        not_match=(
+            "Set-Mailbox -Identity greta -ForwardingAddress ali.rahimi "
+            "-DeliverToMailboxAndForward $true",
+            "Get-Mailbox -Identity greta | Select-Object ForwardingSmtpAddress",
+        ),
+    ),
+    WinRule(
         "powershell.defender_off",
         "security_controls",
         "high",
@@ -483,6 +526,31 @@ def check_policy_machine_wide(cmd: WinCmd) -> bool:
     return policy in ("unrestricted", "bypass") and scope in ("localmachine", "currentuser")
 
 
+def check_backups_off(cmd: WinCmd) -> bool:
+    if cmd.name == "disable-azrecoveryservicesbackupprotection" or cmd.has("removepolicy"):
+        return True
+    days = cmd.value("retentiondays")
+    return days is not None and days.strip().isdigit() and int(days) <= 1
+
+
+_ADDRESS_RE = re.compile(r"(?i)(?:smtp:)?[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
+
+
+def check_mail_forward_outside(cmd: WinCmd) -> bool:
+    names = (
+        "forwardingsmtpaddress",
+        "forwardingaddress",
+        "forwardto",
+        "redirectto",
+        "forwardasattachmentto",
+    )
+    values = [v for n in names for v in cmd.param(n) or [] if v]
+    for value in values:
+        if any(outside(host, cmd.domains) for host in _ADDRESS_RE.findall(value)):
+            return True
+    return False
+
+
 def check_sharing_anonymous(cmd: WinCmd) -> bool:
     capability = (cmd.value("sharingcapability") or "").lower()
     link = (cmd.value("defaultsharinglinktype") or "").lower()
@@ -492,6 +560,8 @@ def check_sharing_anonymous(cmd: WinCmd) -> bool:
 CHECKS.update(
     {
         "sharing_anonymous": check_sharing_anonymous,
+        "backups_off": check_backups_off,
+        "mail_forward_outside": check_mail_forward_outside,
         "defender_off": check_defender_off,
         "firewall_profile_off": check_firewall_profile_off,
         "admin_grant": check_admin_grant,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from fnmatch import fnmatchcase
 
 from bot.config import Risk, Verdict
 from bot.risk.shell_rules import SAFE_DELETE_NAMES
@@ -17,7 +18,7 @@ WinCheck = Callable[[WinCmd], bool]
 @dataclass(frozen=True)
 class WinRule:
     """One risky Windows command shape. `commands` are canonical names (aliases folded,
-    lower case; a trailing `*` is a prefix). `params_*` are full parameter names, matched
+    lower case; `*` is a wildcard). `params_*` are full parameter names, matched
     by the prefixes people type (`-Rec`, `-fo`). `check` names a predicate in the pack's
     `CHECKS`. `-WhatIf` disarms a rule unless `whatif_exempt` is false."""
 
@@ -38,9 +39,7 @@ class WinRule:
     """Ids of broader rules this one replaces when both match (one reason, the exact one)."""
 
     def names(self, name: str) -> bool:
-        return any(
-            name == c or (c.endswith("*") and name.startswith(c[:-1])) for c in self.commands
-        )
+        return any(fnmatchcase(name, c) for c in self.commands)
 
 
 _WIN_SCRATCH_RE = re.compile(
