@@ -25,6 +25,7 @@ from tree_sitter import Language, Node, Parser
 
 from bot.risk.model import Finding
 from bot.risk.packs import SHELL_CHECKS, SHELL_RULES, SHELL_SAFE
+from bot.risk.packs.files import local_datastore
 from bot.risk.shell_rules import (
     CATASTROPHIC_PATHS,
     DESTRUCTIVE_FLAG_RE,
@@ -1458,6 +1459,8 @@ def check_bucket_to_bucket(cmd: Cmd, walk: _Walk) -> bool:
 
 def check_db_dump_exfil(cmd: Cmd, walk: _Walk) -> bool:
     if cmd.flags & {"--schema-only", "-s"} and cmd.name.startswith("pg_dump"):
+        return False
+    if local_datastore(cmd, walk):  # a database on this machine is already local
         return False
     if any(
         d.name in NETWORK_SINKS | {"aws", "gsutil", "gcloud", "rclone", "az"}

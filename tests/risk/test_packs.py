@@ -88,6 +88,7 @@ HELD = [
     "--destination-port-ranges 22 --source-address-prefixes '*'",
     "truncate -s 0 /srv/app/data/orders.db",
     "`: > /var/log/audit/audit.log`",
+    "ssh -fN -L 5432:prod-db:5432 bastion && pg_dump -h localhost shop > ~/Desktop/shop.sql",
 ]
 ALLOWED = [
     "aws rds modify-db-instance --db-instance-identifier prod-db --backup-retention-period 14",
@@ -105,6 +106,7 @@ ALLOWED = [
     "gcloud projects get-iam-policy acme",
     "helm list -n production",
     "terraform plan",
+    "pg_dump -h localhost shop_dev > ~/Desktop/shop_dev.sql",
 ]
 
 

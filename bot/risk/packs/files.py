@@ -66,9 +66,39 @@ _PERSONAL_RE = re.compile(
 )
 
 
+_LOCAL_SOURCE_RE = re.compile(
+    r"^(?:[a-z+]+://)?(?:[^@/\s]*@)?(?:localhost|127\.0\.0\.1|\[?::1\]?)(?:[:/]|$)"
+)
+
+
+_TUNNELS = frozenset({"cloud-sql-proxy", "cloud_sql_proxy", "alloydb-auth-proxy"})
+
+
+def _tunnel(c: Any) -> bool:
+    if c.name in _TUNNELS:
+        return True
+    if c.name == "ssh" and any(a.startswith("-L") for a in c.args):
+        return True
+    return (c.name in ("kubectl", "oc") and "port-forward" in c.pos) or (
+        "start-iap-tunnel" in c.pos or "AWS-StartPortForwardingSession" in c.joined
+    )
+
+
+def local_datastore(cmd: Any, walk: Any) -> bool:
+    """Every datastore the command names (`-h`, `--host`, `--uri`, a URL) is this machine,
+    and nothing in the script forwards a remote one to it (`ssh -L`, `port-forward`)."""
+    sources = cmd.value("-h", "--host", "--uri") + [a for a in cmd.pos if "://" in a]
+    if not sources or not all(_LOCAL_SOURCE_RE.match(s) for s in sources):
+        return False
+    return not any(_tunnel(c) for c in getattr(walk, "cmds", ()))
+
+
 def check_snapshot_personal(cmd: Any, walk: Any) -> bool:
     """A full snapshot of a datastore (`redis-cli --rdb`, `mongodump --out`,
-    `mongoexport --out`) written to a personal location."""
+    `mongoexport --out`) written to a personal location. A datastore on this machine
+    (localhost) is already local: copying it is not data leaving."""
+    if local_datastore(cmd, walk):
+        return False
     outputs = cmd.value("--rdb") if cmd.name in ("redis-cli", "valkey-cli", "keydb-cli") else []
     if cmd.name in ("mongodump", "mongoexport"):
         outputs = cmd.value("--out", "-o", "--archive")
@@ -105,6 +135,7 @@ RULES: tuple[Rule, ...] = (
         ),
         match=(
             "redis-cli -h sessions-prod -p 6380 --tls --rdb ~/Downloads/sessions.rdb",
+            "kubectl port-forward svc/redis 6379:6379 & redis-cli -h localhost --rdb ~/r.rdb",
             "mongodump --uri mongodb://prod/shop --out ~/Desktop/shop",
             "mongoexport --db shop --collection customers -o /Users/dana/customers.json",
         ),
@@ -112,6 +143,8 @@ RULES: tuple[Rule, ...] = (
             "redis-cli -h sessions-prod --rdb /var/backups/redis/sessions.rdb",
             "mongodump --uri mongodb://prod/shop --out /srv/backups/shop",
             "redis-cli -h sessions-prod info",
+            'mongoexport --uri "mongodb://localhost:27017/app_test" --collection users '
+            "--out ~/Desktop/users.json",
         ),
     ),
     Rule(
