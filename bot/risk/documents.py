@@ -213,10 +213,23 @@ def _yaml_regions(text: str, doc: Doc) -> None:
     flush()
 
 
+_DOCKER_TCP_RE = re.compile(r"(?i)tcp://(?:0\.0\.0\.0|\*|\[::\])?:2375\b")
+_ES_REQUEST_RE = re.compile(
+    r"^(?P<method>GET|PUT|POST|DELETE|HEAD)\s+/?(?P<path>[\w.*,%-]+(?:/\S*)?)$"
+)
+_INLINE_SETTING_RE = re.compile(r"^(?P<key>[A-Za-z_][\w.-]*)\s*:\s+(?P<value>[^\s:{}\[\]]+)$")
+
+
 def _config_lines(lines: list[str], doc: Doc) -> None:
     for raw in lines:
         line = _LIST_PREFIX_RE.sub("", raw).strip().strip("`").strip()
         if not line or len(line) > 200:
+            continue
+        if _DOCKER_TCP_RE.search(line):
+            doc.directives.append(("docker-tcp", _DOCKER_TCP_RE.search(line).group(0)))
+        es = _ES_REQUEST_RE.match(line)
+        if es:  # a Kibana Dev Tools / Elasticsearch console request
+            doc.directives.append(("es-request", f"{es.group('method')} {es.group('path')}"))
             continue
         m = _DIRECTIVE_RE.match(line)
         if m:
@@ -356,9 +369,15 @@ def read_documents(text: str, domains: tuple[str, ...] = ()) -> Doc:
     remainder = "\n".join(rest)
     spans = [m.group(1) for m in _INLINE_RE.finditer(remainder)] if "`" in remainder else []
     _config_lines(spans, doc)
+    settings = {}
     for span in spans:
         if _JSON_START_RE.search(span):
             _json_objects(span, doc)
+        setting = _INLINE_SETTING_RE.match(span.strip())
+        if setting:  # `network.host: 0.0.0.0` and `xpack.security.enabled: false` in prose
+            settings[setting.group("key")] = setting.group("value")
+    if settings:
+        doc.trees += _yaml("\n".join(f"{k}: {v}" for k, v in settings.items()))
     _read_piece(_INLINE_RE.sub(" ", remainder) if spans else remainder, "", doc)
     _collect_scripts(doc, [*bodies, remainder])
     doc.scripts = list(dict.fromkeys(doc.scripts))[:MAX_SCRIPTS]

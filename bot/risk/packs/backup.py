@@ -4,6 +4,9 @@ reason says what is lost: the way back after a mistake."""
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from bot.risk.packs.base import Rule, Safe, p
 
 # systemd units of backup jobs: by name, or by the backup tool they run.
@@ -11,6 +14,30 @@ BACKUP_UNITS = (
     r"(?i)\S*(?:backup|borgmatic|restic|autorestic|velero|bacula|duplicity|duplicati|rsnapshot|"
     r"pgbackrest|barman|wal-g|kopia|backupninja|snapper)\S*"
 )
+
+_BACKUP_JOB_RE = re.compile(
+    BACKUP_UNITS
+    + r"|pg_basebackup|pg_dump|mysqldump|mongodump|\bborg\b|xtrabackup|mariabackup|snapshot"
+)
+
+
+def check_cron_backup_removed(cmd: Any, walk: Any) -> bool:
+    """`crontab -l | grep -v BACKUP | crontab -` or `sed -i '/backup/d'` on a crontab: the
+    scheduled backup job is dropped."""
+    if cmd.name == "crontab" and cmd.pos[-1:] == ["-"]:
+        return any(
+            u.name in ("grep", "egrep") and "-v" in u.flags and _BACKUP_JOB_RE.search(u.joined)
+            for u in cmd.upstream
+        )
+    if cmd.name == "sed" and any("cron" in a for a in cmd.pos):
+        return any(
+            _BACKUP_JOB_RE.search(a) and (a.endswith("/d") or a.startswith("s/^/#"))
+            for a in cmd.pos
+        )
+    return False
+
+
+CHECKS = {"cron_backup_removed": check_cron_backup_removed}
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -55,6 +82,7 @@ RULES: tuple[Rule, ...] = (
                 r"[= ]false",
             ),
             p("velero", sub=("schedule", "pause")),
+            p("crontab", "sed", check="cron_backup_removed"),
             p("systemctl", sub=("stop|disable|mask",), args_re=BACKUP_UNITS),
         ),
         match=(
@@ -75,6 +103,8 @@ RULES: tuple[Rule, ...] = (
             "az storage account blob-service-properties update --account-name acme "
             "--enable-delete-retention false",
             "velero schedule pause daily",
+            "crontab -l | grep -v pg_basebackup | crontab -",
+            "sudo sed -i '/borgmatic/d' /etc/cron.d/backups",
             "sudo systemctl disable --now pg-backup.timer",
             "sudo systemctl disable --now borgmatic.timer",
         ),
@@ -90,6 +120,8 @@ RULES: tuple[Rule, ...] = (
             "gsutil versioning set on gs://acme-data",
             "az postgres flexible-server update -g rg -n prod-pg --backup-retention 14",
             "systemctl status pg-backup.timer",
+            "crontab -l | grep pg_basebackup",
+            "crontab -l | grep -v '^#' | crontab -",
         ),
     ),
     Rule(

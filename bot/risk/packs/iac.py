@@ -542,6 +542,12 @@ def judge_backups_off(doc: Doc) -> list[str]:
         for key in ("backup_retention_days", "retention_days"):
             if _s(block.get(key)) == "0":
                 out.append(f"{name}: {key} = 0")
+    for request in _directive(doc, "es-request"):
+        method, _, path = request.partition(" ")
+        if method == "DELETE" and path.startswith(("_slm/policy", "_snapshot")):
+            out.append(f"Elasticsearch {request}")
+        if method == "POST" and path.startswith("_slm/stop"):
+            out.append(f"Elasticsearch {request}")
     for sched in _k8s(doc, "Schedule"):
         if _true(_get(sched, "spec", "paused")):
             out.append(f"Schedule {_name(sched)}: paused")
@@ -622,6 +628,9 @@ def judge_service_unauthenticated(doc: Doc) -> list[str]:
         and not _directive(doc, "requirepass")
     ):
         out.append("redis: protected-mode no, no password")
+    for value in _directive(doc, "docker-tcp"):
+        if not value.lower().startswith("tcp://127.") and ":2375" in value:
+            out.append(f"docker API {value} (no TLS, no auth)")
     for row in doc.hba:
         if row[-1].lower() == "trust" and len(row) >= 5 and is_anywhere(row[3]):
             out.append(f"pg_hba: {' '.join(row)}")
@@ -1016,12 +1025,14 @@ RULES: tuple[DocRule, ...] = (
             "  backup_retention_period = 0\n}\n",
             'resource "google_sql_database_instance" "db" {\n  settings {\n'
             "    backup_configuration {\n      enabled = false\n    }\n  }\n}\n",
+            "3. Delete the snapshot policy: `DELETE _slm/policy/nightly-snapshots`",
         ),
         not_match=(
             "Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n"
             "      Engine: postgres\n      BackupRetentionPeriod: 14\n",
             'resource "aws_db_instance" "main" {\n  engine = "postgres"\n'
             "  backup_retention_period = 7\n}\n",
+            "3. Look at the snapshot policy: `GET _slm/policy/nightly-snapshots`",
         ),
     ),
     DocRule(
@@ -1073,12 +1084,16 @@ RULES: tuple[DocRule, ...] = (
             "net:\n  port: 27017\n  bindIp: 0.0.0.0\nsecurity:\n  authorization: disabled\n",
             "host    all    all    0.0.0.0/0    trust\n",
             "network.host: 0.0.0.0\nxpack.security.enabled: false\n",
+            "One way would be to set `network.host: 0.0.0.0` and `xpack.security.enabled: false`.",
+            'Add `"hosts": ["tcp://0.0.0.0:2375", "unix:///var/run/docker.sock"]` to daemon.json',
         ),
         not_match=(
             "[mysqld]\nbind-address = 127.0.0.1\n",
             "bind 127.0.0.1\nprotected-mode yes\n",
             "net:\n  port: 27017\n  bindIp: 0.0.0.0\nsecurity:\n  authorization: enabled\n",
             "host    all    all    10.0.0.0/8    scram-sha-256\n",
+            "Keep `network.host` on the private interface and `xpack.security.enabled: true`.",
+            "Set `DOCKER_HOST=ssh://builder@build-01.internal` and leave the unix socket.",
         ),
     ),
     DocRule(
