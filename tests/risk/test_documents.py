@@ -24,7 +24,8 @@ def rules_of(text: str) -> set[str]:
 )
 def test_rule_matches_its_examples(rule: DocRule, example: str) -> None:
     assert rule.id in rules_of(example)
-    assert rule.id in rules_of(f"Here is the file:\n\n```\n{example}\n```\nApply it today.")
+    if "`" not in example:  # a whole document: the same inside a fence
+        assert rule.id in rules_of(f"Here is the file:\n\n```\n{example}\n```\nApply it today.")
 
 
 @pytest.mark.parametrize(
