@@ -117,6 +117,30 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "k8s.helm_cluster_admin",
+        "permissions",
+        "critical",
+        "require_approval",
+        "Installs a Helm chart with values that give it cluster-admin: whatever the chart runs "
+        "controls the whole cluster.",
+        (
+            _k(
+                "helm",
+                sub=("install|upgrade",),
+                args_re=r"(?i)--set(?:-string)?[= ]\S*(?:clusterAdmin=true|=cluster-admin\b)",
+            ),
+        ),
+        match=(
+            "helm install kubesaver kubesaver/kubesaver -n kube-system "
+            "--set rbac.clusterAdmin=true",
+            "helm upgrade --install agent x/agent --set rbac.clusterRole=cluster-admin",
+        ),
+        not_match=(
+            "helm template opencost opencost/opencost > /tmp/opencost.yaml",
+            "helm install kubesaver kubesaver/kubesaver -n cost --set rbac.create=true",
+        ),
+    ),
+    Rule(
         "k8s.api_exposed",
         "permissions",
         "high",
