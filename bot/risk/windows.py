@@ -110,25 +110,47 @@ class WindowsResult:
     commands: int
 
 
-def _segments(text: str) -> list[str]:
+_WIN_FENCE_RE = re.compile(
+    r"^[ \t]*(?P<fence>`{3,10}|~{3,10})[ \t]*(?:powershell|pwsh|ps1|ps|posh|cmd|bat|batch|dos)"
+    r"\b[^\n]*\n(?P<body>.*?)(?:\n[ \t]*(?P=fence)|\Z)",
+    re.S | re.M | re.I,
+)
+_COMMENT_PREFIXES = ("#", "rem ", "::", "<#")
+
+
+def _segments(text: str) -> list[tuple[str, bool]]:
+    """Lines (or inline code spans) that hold a Windows command; `True` when the author
+    marked the block as PowerShell/cmd, so every line is a command from its first word."""
+    out: list[tuple[str, bool]] = []
+    if "```" in text or "~~~" in text:
+        for m in _WIN_FENCE_RE.finditer(text):
+            for line in _CONTINUATION_RE.sub(" ", m.group("body")).splitlines():
+                line = _PROMPT_RE.sub("", line).strip()
+                if line and not line.lower().startswith(_COMMENT_PREFIXES):
+                    out.append((line, True))
+        if out:
+            text = _WIN_FENCE_RE.sub("\n", text)
     text = _CONTINUATION_RE.sub(" ", text)
-    out: list[str] = []
     for line in text.splitlines():
         if not _maybe(line) or not _starts(line):
             continue
         if "`" in line:
             spans = [m.group(1) for m in _INLINE_RE.finditer(line)]
-            out += [s for s in spans if _starts(s)]
+            out += [(s, False) for s in spans if _starts(s)]
             line = _INLINE_RE.sub(" ", line)
-        out.append(_PROMPT_RE.sub("", line))
+        out.append((_PROMPT_RE.sub("", line), False))
     return out
 
 
-def _commands(segment: str, depth: int = 0) -> list[WinCmd]:
-    """Every Windows command in one line of text, each read from where it starts."""
+def _commands(segment: str, depth: int = 0, whole: bool = False) -> list[WinCmd]:
+    """Every Windows command in one line of text, each read from where it starts (from
+    the first word too when the line is known to be a command)."""
     found: list[WinCmd] = []
     covered: set[int] = set()
-    for n, start in enumerate(_starts(segment)):
+    starts = _starts(segment)
+    if whole and (not starts or starts[0] != 0):
+        starts = [0, *starts]
+    for n, start in enumerate(starts):
         if n >= MAX_PARSES:
             break
         if start in covered:
@@ -200,12 +222,12 @@ def _finding(rule: WinRule, cmd: WinCmd) -> Finding:
 
 def assess_windows(text: str, domains: tuple[str, ...] = ()) -> WindowsResult:
     """Findings for every risky PowerShell or cmd command anywhere in the text."""
-    if not _maybe(text):
+    if not _maybe(text) and "```" not in text and "~~~" not in text:
         return WindowsResult([], 0)
     findings: dict[tuple[str, str | None], Finding] = {}
     count = 0
-    for segment in _segments(text):
-        for cmd in _commands(segment):
+    for segment, whole in _segments(text):
+        for cmd in _commands(segment, whole=whole):
             count += 1
             cmd.domains = domains
             matched = [r for r in RULES if _matches(r, cmd)]

@@ -76,6 +76,7 @@ HELD_IN_PROSE = [
     'powershell -NoProfile -Command "Remove-Item -Recurse -Force C:\\data"',
     'cmd /c "rd /s /q D:\\archive"',
     "Remove-Item `\n  -Path C:\\data `\n  -Recurse -Force",
+    "In PowerShell:\n```powershell\nrm -r -fo C:\\Projects\\api\n```",
 ]
 ALLOWED_IN_PROSE = [
     "To free space, run Remove-Item -Recurse -Force .\\build before Friday.",
@@ -86,6 +87,7 @@ ALLOWED_IN_PROSE = [
     "Download it with: iwr https://get.example.io/tool.zip -OutFile tool.zip",
     "Format the report as a table (Format-Table) and send it to Get-Help readers.",
     "Please delete the old draft from the shared folder when you get a chance.",
+    "In PowerShell:\n```powershell\n# rm -r -fo C:\\Projects\\api\nrm -r -fo .\\bin\n```",
 ]
 
 
