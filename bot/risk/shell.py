@@ -1925,15 +1925,28 @@ SCRIPT_CHECKS: dict[str, Callable[[_Walk], str | None]] = {
 
 ALL_CHECKS: dict[str, Callable[[Cmd, _Walk], bool]] = {**CHECKS, **SHELL_CHECKS}
 _EXACT, _PREFIX, _ANY, _SCRIPT_LEVEL = _build_index()
-# Read-only shapes from the packs, checked before any rule (see `bot.risk.packs`).
-_SAFE: dict[str, list[_Entry]] = {}
-for _safe in SHELL_SAFE:
-    for _pattern in _safe.patterns:
-        if _pattern.check is not None and _pattern.check not in ALL_CHECKS:
-            raise ValueError(f"{_safe.id}: unknown check {_pattern.check!r}")
-        _entry = _Entry(RULES[0], _pattern, None, None, tuple(_sub_re(s) for s in _pattern.sub))
-        for _prog_name in _pattern.programs:
-            _SAFE.setdefault(_prog_name, []).append(_entry)
+
+
+def _build_safe() -> dict[str, list[_Entry]]:
+    """Read-only shapes from the packs, checked before any rule (see `bot.risk.packs`)."""
+    index: dict[str, list[_Entry]] = {}
+    for safe in SHELL_SAFE:
+        for pattern in safe.patterns:
+            if pattern.check is not None and pattern.check not in ALL_CHECKS:
+                raise ValueError(f"{safe.id}: unknown check {pattern.check!r}")
+            entry = _Entry(
+                RULES[0],  # unused: a safe shape raises nothing
+                pattern,
+                re.compile(pattern.args_re) if pattern.args_re else None,
+                re.compile(pattern.args_not_re) if pattern.args_not_re else None,
+                tuple(_sub_re(s) for s in pattern.sub),
+            )
+            for prog in pattern.programs:
+                index.setdefault(prog, []).append(entry)
+    return index
+
+
+_SAFE = _build_safe()
 
 
 def _known_safe(cmd: Cmd, walk: _Walk) -> bool:
