@@ -17,6 +17,7 @@ CATEGORIES = {
     "security_controls",
     "infrastructure",
     "exfiltration",
+    "remote_code",
 }
 
 
