@@ -10,6 +10,7 @@ with its own rules. PowerShell and cmd have their own tokenizer and packs
 (`powershell`, `cmd`, read by `bot.risk.windows`); documents are judged by `iac`
 (read by `bot.risk.documents`).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
