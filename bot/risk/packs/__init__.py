@@ -10,6 +10,7 @@ The shell detector indexes them with its own rules. PowerShell and cmd have thei
 tokenizer and packs (`powershell`, `cmd`, read by `bot.risk.windows`); documents are
 judged by `iac` (read by `bot.risk.documents`).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
