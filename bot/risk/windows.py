@@ -102,6 +102,17 @@ _CONTINUATION_RE = re.compile(r"[ \t]`[ \t]*\n")
 MAX_SEGMENT = 2000
 MAX_PARSES = 16
 MAX_DEPTH = 3
+MAX_COMMANDS = 200
+TOO_MANY = Finding(
+    rule="windows.too_many_commands",
+    category="engine",
+    reason=(
+        f"The message holds more than {MAX_COMMANDS} Windows commands; only the first were "
+        "checked, so a person must look at the rest."
+    ),
+    risk="medium",
+    verdict="require_approval",
+)
 
 
 @dataclass(frozen=True)
@@ -227,6 +238,9 @@ def assess_windows(text: str, domains: tuple[str, ...] = ()) -> WindowsResult:
     findings: dict[tuple[str, str | None], Finding] = {}
     count = 0
     for segment, whole in _segments(text):
+        if count >= MAX_COMMANDS:
+            findings[(TOO_MANY.rule, None)] = TOO_MANY
+            break
         for cmd in _commands(segment, whole=whole):
             count += 1
             cmd.domains = domains
@@ -242,7 +256,7 @@ def assess_windows(text: str, domains: tuple[str, ...] = ()) -> WindowsResult:
 def _distinct(findings: list[Finding]) -> list[Finding]:
     """One finding per command: the same rule read twice (once inside `pwsh -c "…"`, once
     from where the inner command starts) has one evidence inside the other."""
-    if len(findings) > 100:  # a flood of commands: no time for pairwise comparison
+    if len(findings) > MAX_COMMANDS // 2:  # a flood: no time for pairwise comparison
         return findings
     out: list[Finding] = []
     for f in sorted(findings, key=lambda f: len(f.evidence or "")):

@@ -134,3 +134,12 @@ def test_one_finding_per_command_read_twice() -> None:
     assert [f.rule for f in found] == ["powershell.download_exec"]
     two = assess_windows("Remove-Item -Recurse C:\\a; Remove-Item -Recurse C:\\b").findings
     assert len(two) == 2
+
+
+def test_a_flood_of_commands_is_held_not_read_forever() -> None:
+    flood = "".join(f"Get-Item C:\\data{i}\n" for i in range(400))
+    start = time.perf_counter()
+    found = {f.rule for f in assess_windows(flood).findings}
+    assert time.perf_counter() - start < 0.25
+    assert found == {"windows.too_many_commands"}
+    assert assess_windows("Get-Item C:\\data\n" * 50).findings == []

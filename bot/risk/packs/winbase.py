@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from fnmatch import fnmatchcase
+from dataclasses import dataclass, field
+from fnmatch import translate
 
 from bot.config import Risk, Verdict
 from bot.risk.shell_rules import SAFE_DELETE_NAMES
@@ -38,8 +38,14 @@ class WinRule:
     supersedes: tuple[str, ...] = ()
     """Ids of broader rules this one replaces when both match (one reason, the exact one)."""
 
+    _names: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        pattern = "|".join(translate(c) for c in self.commands)
+        object.__setattr__(self, "_names", re.compile(pattern))
+
     def names(self, name: str) -> bool:
-        return any(fnmatchcase(name, c) for c in self.commands)
+        return self._names.match(name) is not None
 
 
 _WIN_SCRATCH_RE = re.compile(
