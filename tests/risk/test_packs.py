@@ -120,3 +120,10 @@ def test_engine_holds_risky_tool_commands(engine: RiskEngine, text: str) -> None
 def test_engine_allows_read_only_twins(engine: RiskEngine, text: str) -> None:
     result = engine.assess(text)
     assert result.decision == "allow", [f.rule for f in result.findings]
+
+
+def test_installs_from_the_company_git_host_are_not_untrusted() -> None:
+    command = "pip install git+https://git.acme.example/platform/tools@main"
+    assert "install.unpinned_source" in rules_of(command)
+    found = {f.rule for f in assess_shell(command, ("acme.example",)).findings}
+    assert "install.unpinned_source" not in found
