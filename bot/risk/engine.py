@@ -18,9 +18,11 @@ from bot.config import RISK_ORDER, VERDICT_ORDER, TwoKeyConfig
 from bot.risk import calls
 from bot.risk.calls import ToolCall
 from bot.risk.catalog import CLASSIFICATION_ORDER, Catalog, merge
+from bot.risk.dataframe import assess_dataframe
 from bot.risk.documents import assess_documents, verify_document_rules
 from bot.risk.extract import Candidate, Extractor, client_sql
 from bot.risk.model import Assessment, DataRef, Finding
+from bot.risk.mongo import assess_mongo
 from bot.risk.normalize import normalize
 from bot.risk.policy import Part, Policy
 from bot.risk.prose import assess_prose
@@ -231,8 +233,14 @@ class RiskEngine:
         elif cand.kind == "shell":
             self._shell(cand.text, part)
             # Commands carry sharing too (`--type anyone`, an outside address in a flag):
-            # the prose detector reads them as well.
-            self._prose(cand.text, part)
+            # the prose detector reads them as well, unless the span was cut from prose it
+            # reads anyway (`context`); the catalog still names the span's own data.
+            if cand.context:
+                part.data += self.catalog.mentions(cand.text)
+            else:
+                self._prose(cand.text, part)
+        elif cand.kind in ("mongo", "dataframe", "unread"):
+            self._call(cand, part)
         else:
             self._prose(cand.text, part)
 
@@ -261,6 +269,31 @@ class RiskEngine:
             found = self._guard(part, "SQL", lambda s=statement: self.sql.assess(s))
             if found is not None:
                 self._sql_result(found, part)
+
+    def _call(self, cand: Candidate, part: Part) -> None:
+        """Mongo shell calls, dataframe writes, and text the extractor could not finish."""
+        if cand.kind == "unread":
+            part.findings.append(
+                Finding(
+                    rule="engine.cut_short",
+                    category="engine",
+                    reason=f"The instruction holds {cand.text}, so a person must look at it.",
+                    risk="medium",
+                    verdict="require_approval",
+                )
+            )
+            return
+        if cand.kind == "mongo":
+            found = self._guard(
+                part, "Mongo", lambda: assess_mongo(cand.text, self.catalog.pii_fields)
+            )
+            names = found.collections if found is not None else []
+        else:
+            found = self._guard(part, "dataframe", lambda: assess_dataframe(cand.text))
+            names = found.tables if found is not None else []
+        if found is not None:
+            part.findings += found.findings
+            part.data += [self.catalog.resolve(n, "table") for n in names]
 
     def _prose(self, text: str, part: Part) -> None:
         result = self._guard(part, "sharing", lambda: assess_prose(text, self.domains))
