@@ -111,14 +111,15 @@ class TwoKeyApprovals:
 
     def __init__(
         self,
-        client: AsyncTwoKeyClient | None = None,
         *,
         requester: str | None = None,
         agent: str | None = None,
         timeout: float | None = None,
+        base_url: str | None = None,
+        api_key: str | None = None,
     ) -> None:
         """`timeout`: seconds `decide` waits before withdrawing (None: until TwoKey's expiry)."""
-        self.client = client or AsyncTwoKeyClient()
+        self.client = AsyncTwoKeyClient(base_url, api_key)
         self.requester = requester_from_env(requester)
         self.agent = agent or os.environ.get(ENV_AGENT) or None
         self.timeout = timeout

@@ -21,6 +21,7 @@ from langgraph.types import Command
 from twokey_client.langgraph import INTERRUPT_TYPE, TwoKeyReview
 
 from tests.client.conftest import APPROVALS_CHANNEL, Gate, card_posted
+from tests.humanlayer.conftest import EMPLOYEE
 
 RISKY = "DROP TABLE web_events"
 THREAD = {"configurable": {"thread_id": "thread-1"}}
@@ -105,7 +106,9 @@ def test_graph_held_call_interrupts_then_runs_once_approved(gate_env: Callable[.
     result = graph.invoke(review.decide(graph, THREAD), THREAD)
     assert last_tool_message(result).content == "1 statement executed"
     assert warehouse.ran == [("run_sql", {"sql": RISKY})]
-    assert gate.server.call(gate.server.service.get(request_id)).status == "executed"
+    view = gate.server.call(gate.server.service.get(request_id))
+    assert view.status == "executed"
+    assert (view.requester, view.agent) == (EMPLOYEE, "opsbot")
 
 
 def test_graph_resumed_without_a_decision_still_asks_twokey(gate_env: Callable[..., Gate]) -> None:

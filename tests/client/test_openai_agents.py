@@ -28,7 +28,7 @@ from twokey_client.openai_agents import TwoKeyApprovals
 
 from tests.client.conftest import APPROVALS_CHANNEL, Gate, card_posted
 from tests.client.test_mcp_proxy import TOOLS, reached
-from tests.humanlayer.conftest import wait_for
+from tests.humanlayer.conftest import EMPLOYEE, wait_for
 
 RISKY = "DROP TABLE web_events"
 CONFIG = RunConfig(tracing_disabled=True)
@@ -115,6 +115,7 @@ async def test_held_call_pauses_then_runs_once_approved_in_slack(
     assert warehouse.ran == [("run_sql", {"sql": RISKY})]
     view = gate.server.call(gate.server.service.get(request_id))
     assert view.status == "executed"  # the approval was redeemed, once
+    assert (view.requester, view.agent) == (EMPLOYEE, "opsbot")
     again = await approvals.submit("run_sql", {"sql": RISKY}, "call_sql_1")
     assert again.id == request_id  # the same call finds the same request
     assert again.text and again.text.startswith("run_sql(sql=") and RISKY in again.text
