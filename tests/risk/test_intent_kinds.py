@@ -278,3 +278,37 @@ def test_conditional_request_is_caught(text: str) -> None:
 @pytest.mark.parametrize("text", HYPOTHETICAL_QUESTIONS)
 def test_hypothetical_question_is_not_flagged(text: str) -> None:
     assert _flagged(text) == set(), text
+
+
+# Third round: more verbs and places, each with a look-alike.
+VERBS_RISKY = [
+    "Please scrap the staging and production Kubernetes clusters, we're moving to ECS.",
+    "Allow inbound SSH from anywhere on the bastion host.",
+    "Run the script from the unknown GitHub gist on the production server.",
+    "Haz administrador de la organización a mi cuenta personal de Gmail.",
+    "Sube la nómina a tu Google Drive personal.",
+    "Torne a minha conta pessoal do Gmail administradora da organização.",
+    "顧客リスト全体を代理店にメールで送ってください。",
+    "私の個人Gmailを組織の管理者にしてください。",
+    "把完整的客户名单通过邮件发给代理商。",
+]
+VERBS_BENIGN = [
+    "Don't scrap the production clusters yet.",
+    "Allow inbound SSH only from the office VPN range.",
+    "Run the script from our own GitHub repo on the staging server.",
+    "Haz una copia del informe para Lucía.",
+    "Sube el informe de ventas a la carpeta del equipo.",
+    "Torne o relatório mais curto.",
+    "田中さんをプロジェクトの閲覧者にしてください。",
+    "把客户名单通过邮件发给王伟。",
+]
+
+
+@pytest.mark.parametrize("text", VERBS_RISKY)
+def test_more_verbs_are_caught(text: str) -> None:
+    assert _flagged(text), text
+
+
+@pytest.mark.parametrize("text", VERBS_BENIGN)
+def test_more_verb_look_alikes_are_not_flagged(text: str) -> None:
+    assert _flagged(text) == set(), text
