@@ -31,6 +31,9 @@ LEXICON = lexicon(
     entries={
         # ---------------------------------------------------------------- actions
         "destroy": (
+            f"scrap(?:s|ping)?{_W}",
+            f"trash(?:es|ing)?{_W}",
+            "obliterat",
             "delet",
             f"remov(?:e|es|ing){_W}",
             f"wip(?:e|es|ing){_W}",
@@ -143,6 +146,7 @@ LEXICON = lexicon(
             rf"pull(?:s|ing)?\s+(?:\S+\s+){{0,4}}?(?:out|down){_W}",
         ),
         "open": (
+            f"allow(?:s|ing)?{_W}",
             f"open(?:s|ing)?{_W}",
             f"enabl(?:e|es|ing){_W}",
             f"run(?:s|ning)?{_W}",
@@ -364,7 +368,9 @@ LEXICON = lexicon(
             "macro",
             r"enable\s+(?:content|editing)",
             "stranger",
-            r"unknown\s+(?:sender|source|site|website|person|number|address|contact)",
+            r"unknown\s+(?:\S+\s+)?(?:sender|source|site|website|person|number|address|contact|gist|repo|"
+            r"repository|account|author|user|publisher|link|url|script|binary|package|extension|"
+            r"domain)",
             "phishing",
             "suspicious",
             "unsolicited",
@@ -392,6 +398,8 @@ LEXICON = lexicon(
         ),
         # ---------------------------------------------------------------- destinations
         "public": (
+            f"anywhere{_W}",
+            r"any\s+(?:ip|source|address|host)(?:s|es)?",
             f"(?<!block )(?<!block all )public(?:ly)?{_W}",
             r"(?<!from )the\s+internet",
             r"the\s+world",

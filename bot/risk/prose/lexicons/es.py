@@ -8,7 +8,8 @@ _W = r"(?!\w)"
 LEXICON = lexicon(
     "es",
     spaced=True,
-    markers="el la los las del una para por con que es en al lo su sus este esta y de se un",
+    markers="el la a tu mi los las del una para por con que es en al lo su sus este esta y de "
+    "se un",
     fold_accents=True,
     enclitic=r"\w*(?:lo|la|los|las|le|les)(?!\w)",
     noun_form=r"(?:cion|ción|ciones|dor|dores|miento|mientos)$",
@@ -60,6 +61,7 @@ LEXICON = lexicon(
             r"(?:fusion|merge|empuj|despleg|mezcl)\w*\s+(?:\S+\s+){0,3}?sin" + _W,
         ),
         "grant": (
+            f"haz{_W}",
             rf"(?:pon|ponga|poner|ponle)\s+(?:\S+\s+){{1,5}}?como{_W}",  # "set X as owner"
             f"(?:hacemos|hazlo|hazla|hacerlo|hacerla|hágalo|hacer){_W}",
             f"(?:dale|dales|déle|dele|darle|darles|da|den){_W}",
@@ -190,6 +192,9 @@ LEXICON = lexicon(
             "llave",
         ),
         "pii": (
+            "nómina",
+            "nominas",
+            "nóminas",
             "dni",
             r"clientes?" + _W,
             "deudas",

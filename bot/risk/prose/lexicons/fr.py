@@ -10,7 +10,7 @@ LEXICON = lexicon(
     spaced=True,
     markers=(
         "le la les des du une est vous nous pour dans sur avec pas qui et au aux cette ce "
-        "mon ton comme de à"
+        "mon ton comme de à tu te"
     ),
     # créer: "recrée" is the imperative, "recréée" the participle
     noun_form=r"(?:tion|tions|ment|ments|eur|eurs|age|ages)$",
@@ -190,6 +190,8 @@ LEXICON = lexicon(
             r"\.env" + _W,
         ),
         "pii": (
+            r"fiches?\s+de\s+paie",
+            r"la\s+paie",
             "juridique",
             "direction",
             "patient",

@@ -10,7 +10,7 @@ LEXICON = lexicon(
     spaced=True,
     markers=(
         "o a os as do da dos das um uma para com não que em no na é você seu sua e de ao num por "
-        "tua teu meu minha nosso nossa"
+        "tua teu meu minha nosso nossa se tu"
     ),
     fold_accents=True,
     enclitic=r"\w*-(?:l[oa]s?|[oa]s?)(?!\w)",
@@ -55,6 +55,7 @@ LEXICON = lexicon(
             + _W,
         ),
         "grant": (
+            f"torn(?:e|a|ar){_W}",
             rf"coloc(?:a|e|ar|ando)\s+(?:\S+\s+){{1,5}}?como{_W}",  # "set X as owner"
             rf"(?<![^\W\d_]\s)(?:dê|dá){_W}",  # "de"/"da" after a word: a preposition
             f"(?:dar|conceda|conceder){_W}",
@@ -172,6 +173,7 @@ LEXICON = lexicon(
             "certificado",
         ),
         "pii": (
+            r"folhas?\s+de\s+pagamento",
             "jurídic",
             "diretoria",
             "paciente",
