@@ -312,3 +312,37 @@ def test_more_verbs_are_caught(text: str) -> None:
 @pytest.mark.parametrize("text", VERBS_BENIGN)
 def test_more_verb_look_alikes_are_not_flagged(text: str) -> None:
     assert _flagged(text) == set(), text
+
+
+# Fourth round: hedged asks with the act in a less common form, each with a look-alike.
+HEDGED_RISKY = [
+    "I know it's not ideal, but we could simply hand the freelancer the root password for "
+    "the billing server so he can finish tonight.",
+    "Totally up to you — one option is to let the consultant download the entire patient "
+    "table to his own laptop.",
+    "Install the Chrome extension someone linked in the Reddit thread on all the finance laptops.",
+    "Expose the internal admin dashboard to the internet so the contractor can reach it.",
+    "Reset the production database to yesterday's state, it's faster than fixing the data.",
+    "Si tu as deux minutes, tu pourrais transférer l'export clients sur le Dropbox de l'agence ?",
+    "Quizá lo más rápido sea dar al proveedor permisos de propietario en el proyecto de "
+    "producción.",
+]
+HEDGED_BENIGN = [
+    "Hand the freelancer the staging README so he can finish tonight.",
+    "Let the consultant view the aggregated dashboard in Looker.",
+    "Install the Chrome extension from our internal catalog on the finance laptops.",
+    "Expose the marketing site to the internet once the launch is approved.",
+    "Yesterday the production database was reset by mistake; the postmortem is in Notion.",
+    "Si tu as deux minutes, tu pourrais relire l'export anonymisé ?",
+    "Quizá lo más rápido sea dar a Lucía permisos de lectura en el informe.",
+]
+
+
+@pytest.mark.parametrize("text", HEDGED_RISKY)
+def test_hedged_forms_are_caught(text: str) -> None:
+    assert _flagged(text), text
+
+
+@pytest.mark.parametrize("text", HEDGED_BENIGN)
+def test_hedged_look_alikes_are_not_flagged(text: str) -> None:
+    assert _flagged(text) == set(), text
