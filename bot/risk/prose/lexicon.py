@@ -120,6 +120,9 @@ class Lexicon:
     """When set, the words that may come right before an action for it to be a verb
     (English: "please", "to", a modal…; or nothing, at the start of a clause), so that
     "the export" and "public sharing" are read as nouns."""
+    causative: frozenset[str] = frozenset()
+    """Words that put the next clause's verb after its subject ("let the consultant
+    download …"): an action up to three words after one stands where a verb does."""
     _cache: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
     _heads: dict[str, frozenset[str] | None] = field(
         default_factory=dict, compare=False, repr=False
@@ -262,6 +265,7 @@ def lexicon(
     past_after: str = r"(?!)",
     compounds: bool = False,
     verb_lead: str | None = None,
+    causative: str = "",
     noun_form: str = r"(?!)",
     fold_accents: bool = False,
     enclitic: str = r"(?!)",
@@ -280,6 +284,7 @@ def lexicon(
         past_after=past_after,
         compounds=compounds,
         verb_lead=frozenset(verb_lead.split()) if verb_lead else None,
+        causative=frozenset(causative.split()),
         noun_form=noun_form,
         fold_accents=fold_accents,
         enclitic=enclitic,

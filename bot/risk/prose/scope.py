@@ -210,6 +210,7 @@ class Scope:
         return (
             not (last in lead or ("'" in last and last[last.index("'") :] in lead))
             and last not in _CONJUNCTIONS
+            and self.lx.causative.isdisjoint(words[-4:-1])
         )
 
     def verb_position(self, start: int, clause: tuple[int, int]) -> bool:
@@ -224,7 +225,11 @@ class Scope:
         if not words:
             return a == clause[0]  # the action starts its clause
         last = words[-1].strip("*_>-\"'“”(")
-        return last in lead or ("'" in last and last[last.index("'") :] in lead)
+        return (
+            last in lead
+            or ("'" in last and last[last.index("'") :] in lead)
+            or not self.lx.causative.isdisjoint(words[-4:-1])  # "let the consultant download"
+        )
 
     # -- modifiers ------------------------------------------------------------------------------
 

@@ -28,6 +28,7 @@ LEXICON = lexicon(
         "is be don't dont not ever can't cant won't wont shouldn't mustn't avoid without "
         "before after instead rather than of from really carefully directly temporarily quietly"
     ),
+    causative="let lets letting help helps helping",
     entries={
         # ---------------------------------------------------------------- actions
         "destroy": (
@@ -118,6 +119,7 @@ LEXICON = lexicon(
             rf"open(?:s|ing)?\s+(?:\w+\s+){{0,3}}up{_W}",
         ),
         "move": (
+            rf"hand(?:s|ing)?(?:\s+over)?{_W}",
             f"send(?:s|ing)?{_W}",
             f"post(?:s|ing)?{_W}",
             f"past(?:e|es|ing){_W}",
@@ -178,6 +180,7 @@ LEXICON = lexicon(
             f"tables{_W}",
         ),
         "data_weak": (
+            f"dashboards?{_W}",
             f"table{_W}",
             f"files?{_W}",
             "folder",
@@ -277,6 +280,7 @@ LEXICON = lexicon(
             "notification",
         ),
         "network": (
+            r"(?:admin|management|internal)\s+(?:dashboard|console|panel|portal|ui|interface)s?",
             r"public\s+ips?",
             r"(?:all|authorized)\s+networks",
             f"ports?{_W}",
@@ -361,6 +365,8 @@ LEXICON = lexicon(
             )
         ),
         "untrusted": (
+            r"someone\s+(?:\S+\s+){0,2}?(?:linked|posted|shared|recommended|dm.?ed)",
+            r"(?:reddit|discord|telegram|twitter|tiktok)\s+(?:thread|post|comment|user|group|channel)",
             r"found\s+(?:in|on)\s+the\s+(?:parking|street|lobby|floor)",
             r"(?:supposed|so-called|alleged)",
             r"claim(?:s|ing)\s+to\s+be",
@@ -543,7 +549,7 @@ LEXICON = lexicon(
             r"were\s+to",
         ),
         "report": (
-            "yesterday",
+            r"yesterday(?!['’]s)",
             r"last\s+(?:week|month|night|year|quarter|time|sprint|friday|monday|tuesday|"
             r"wednesday|thursday|saturday|sunday)(?!['’]s)",
             "ago",

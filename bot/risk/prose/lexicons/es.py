@@ -64,7 +64,7 @@ LEXICON = lexicon(
             f"haz{_W}",
             rf"(?:pon|ponga|poner|ponle)\s+(?:\S+\s+){{1,5}}?como{_W}",  # "set X as owner"
             f"(?:hacemos|hazlo|hazla|hacerlo|hacerla|hágalo|hacer){_W}",
-            f"(?:dale|dales|déle|dele|darle|darles|da|den){_W}",
+            f"(?:dale|dales|déle|dele|darle|darles|dar|da|den){_W}",
             "otorg",
             "conced",
             "concéd",

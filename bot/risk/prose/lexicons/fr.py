@@ -417,6 +417,8 @@ LEXICON = lexicon(
         "hold": (r"legal\s+hold", r"conservation\s+légale", r"gel\s+juridique"),
         "public_part": (r"clés?\s+publiques?", r"public\s+key"),
         "request": (
+            r"tu\s+pourrais",
+            r"vous\s+pourriez",
             r"peux-tu",
             r"pouvez-vous",
             r"pourrais-tu",
