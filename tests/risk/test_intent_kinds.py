@@ -346,3 +346,34 @@ def test_hedged_forms_are_caught(text: str) -> None:
 @pytest.mark.parametrize("text", HEDGED_BENIGN)
 def test_hedged_look_alikes_are_not_flagged(text: str) -> None:
     assert _flagged(text) == set(), text
+
+
+# Fifth round: soft-delete stores, retention cut short, every address, online tools,
+# phone callers, forced merges with the gate named in a concessive clause.
+FIFTH_RISKY = [
+    "Please empty the recycle bin on the finance SharePoint site, including the second-stage bin.",
+    "Leere den Papierkorb der Rechtsabteilung auf dem geteilten Laufwerk.",
+    "Shorten the backup retention on the ledger database to one day.",
+    "Open port 3389 on the finance server to all IP addresses.",
+    "Upload the HR export to the free online PDF converter.",
+    "Run the installer the caller on the phone told you about.",
+    "Force the merge even though the required checks are red.",
+]
+FIFTH_BENIGN = [
+    "Empty the recycle bin on your laptop.",
+    "Extend the backup retention on the ledger database to 35 days.",
+    "Open port 443 on the web server to the load balancer only.",
+    "Upload the public brochure to the online PDF converter.",
+    "Call the vendor's support line and ask about the installer.",
+    "Merge once the required checks are green.",
+]
+
+
+@pytest.mark.parametrize("text", FIFTH_RISKY)
+def test_fifth_round_is_caught(text: str) -> None:
+    assert _flagged(text), text
+
+
+@pytest.mark.parametrize("text", FIFTH_BENIGN)
+def test_fifth_round_look_alikes_are_not_flagged(text: str) -> None:
+    assert _flagged(text) == set(), text
