@@ -310,6 +310,10 @@ def _judge_all(
                         break
             objects_of[clause] = objects
         sentence = scope.sentence_of(hit.start)
+        if hit.slot == "bypass" and not (objects.keys() - _QUALIFIERS):
+            # "force the merge even though the required checks are red": what is got
+            # around may be named anywhere in the sentence
+            objects = _slots(low[sentence[0] : sentence[1]], gates.objects, seen)
         dests = dests_of.get(sentence)
         if dests is None:
             dests = _slots(low[sentence[0] : sentence[1]], gates.dests, seen)

@@ -162,6 +162,7 @@ LEXICON = lexicon(
             "kubernetes",
         ),
         "backup": (
+            "papierkorb",
             r"legal\s+hold",
             "sicherung",
             "backup",

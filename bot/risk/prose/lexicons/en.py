@@ -66,6 +66,7 @@ LEXICON = lexicon(
             r"start\s+(?:\w+\s+){0,3}over" + _W,
         ),
         "disable": (
+            rf"(?:shorten|reduce|cut|lower|decrease)(?:s|ing)?\s+(?:the\s+)?(?:\S+\s+){{0,3}}?retention{_W}",
             "disabl",
             "deactivat",
             rf"turn(?:s|ed|ing)?\s+(?:[^\s.,;]+\s+){{0,3}}?off{_W}",
@@ -84,6 +85,7 @@ LEXICON = lexicon(
             rf"lower(?:s|ing)?\s+the\s+retention{_W}",
         ),
         "bypass": (
+            r"force\s+(?:the\s+|a\s+|this\s+)?(?:merge|push|deploy|release)",
             "bypass",
             "circumvent",
             f"skip(?:s|ping)?{_W}",
@@ -220,6 +222,9 @@ LEXICON = lexicon(
             r"resource\s+groups?",
         ),
         "backup": (
+            r"recycle\s+bins?",
+            r"second-stage\s+bin",
+            r"deleted\s+items",
             r"legal\s+hold",
             "backup",
             "back-up",
@@ -365,6 +370,7 @@ LEXICON = lexicon(
             )
         ),
         "untrusted": (
+            r"(?:the|a|an)\s+(?:unknown\s+)?caller(?!\s+id)",
             r"someone\s+(?:\S+\s+){0,2}?(?:linked|posted|shared|recommended|dm.?ed)",
             r"(?:reddit|discord|telegram|twitter|tiktok)\s+(?:thread|post|comment|user|group|channel)",
             r"found\s+(?:in|on)\s+the\s+(?:parking|street|lobby|floor)",
@@ -404,6 +410,7 @@ LEXICON = lexicon(
         ),
         # ---------------------------------------------------------------- destinations
         "public": (
+            r"(?:any|all)\s+(?:ips?|sources?|address(?:es)?|hosts?|ip\s+address(?:es)?)",
             f"anywhere{_W}",
             r"any\s+(?:ip|source|address|host)(?:s|es)?",
             f"(?<!block )(?<!block all )public(?:ly)?{_W}",
@@ -471,7 +478,7 @@ LEXICON = lexicon(
             f"llms?{_W}",
             "chatbot",
             f"gpt{_W}",
-            r"online\s+(?:tool|translator|converter|formatter|summari[sz]er|validator|parser|"
+            r"online\s+(?:\S+\s+)?(?:tool|translator|converter|formatter|summari[sz]er|validator|parser|"
             r"viewer|editor)",
         ),
         "messaging": (

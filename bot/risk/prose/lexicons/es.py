@@ -149,6 +149,7 @@ LEXICON = lexicon(
             "kubernetes",
         ),
         "backup": (
+            "papelera",
             r"copias?\s+de\s+seguridad",
             "respaldo",
             "backup",

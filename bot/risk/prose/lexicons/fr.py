@@ -143,6 +143,7 @@ LEXICON = lexicon(
             "kubernetes",
         ),
         "backup": (
+            "corbeille",
             "sauvegard",
             "backup",
             "instantané",

@@ -137,6 +137,8 @@ LEXICON = lexicon(
             "kubernetes",
         ),
         "backup": (
+            "ごみ箱",
+            "ゴミ箱",
             "復旧ポイント",
             "復元ポイント",
             "バックアップ",

@@ -133,6 +133,7 @@ LEXICON = lexicon(
             "kubernetes",
         ),
         "backup": (
+            "lixeira",
             r"pontos?\s+de\s+recuperação",
             "backup",
             r"cópias?\s+de\s+segurança",
