@@ -89,7 +89,10 @@ def parse_when(text: str, now: datetime | None = None) -> datetime:
     match = _RELATIVE.match(raw)
     if match:
         amount, unit = int(match.group(1)), match.group(2).lower()
-        return now - timedelta(**{_UNIT[unit]: amount})
+        try:
+            return now - timedelta(**{_UNIT[unit]: amount})
+        except OverflowError:
+            raise ValueError(f"cannot read {text!r} as a time: it reaches before year 1") from None
     try:
         if _DATE_ONLY.match(raw):
             return datetime.combine(date.fromisoformat(raw), time(), tzinfo=UTC)
@@ -105,7 +108,14 @@ def parse_when(text: str, now: datetime | None = None) -> datetime:
 def _end_of(text: str, now: datetime | None = None) -> datetime:
     """`until 2026-11-20` means through the end of that day, as an auditor reads it."""
     start = parse_when(text, now)
-    return start + timedelta(days=1) if _DATE_ONLY.match(text) else start
+    if not _DATE_ONLY.match(text):
+        return start
+    try:
+        return start + timedelta(days=1)
+    except OverflowError:
+        raise ValueError(
+            f"cannot read {text!r} as a time: the day after is past year 9999"
+        ) from None
 
 
 # --- cursor --------------------------------------------------------------------
