@@ -14,7 +14,8 @@ from typing import Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 
-from bot.config import ConfigError
+from bot.approvals.keys import webhook_secret
+from bot.config import ConfigError, Settings
 from bot.context import load_context
 from bot.logs import setup_logging
 from storage.audit import verify_chain
@@ -73,7 +74,6 @@ def db_upgrade(
     ] = None,
 ) -> None:
     """Apply database migrations up to the newest schema."""
-    from bot.config import Settings
 
     engine = make_engine(database_url or Settings().twokey_database_url)
     before = current_revision(engine)
@@ -89,7 +89,6 @@ def db_upgrade(
 @friendly
 def db_current(database_url: Annotated[str | None, typer.Option("--db")] = None) -> None:
     """Show the schema revision of the database and the newest one."""
-    from bot.config import Settings
 
     engine = make_engine(database_url or Settings().twokey_database_url)
     out.print(f"database: {current_revision(engine) or 'empty'}; newest: {head_revision()}")
@@ -170,6 +169,20 @@ def keys_list(database_url: Annotated[str | None, typer.Option("--db")] = None) 
         for key in list_keys(session):
             state = "revoked" if key.revoked_at else "active"
             out.print(f"{key.id}  {key.prefix}…  agent={key.agent}  admin={key.admin}  {state}")
+
+
+@keys_app.command("webhook-secret")
+@friendly
+def keys_webhook_secret() -> None:
+    """Print the key webhook receivers verify X-TwoKey-Signature with.
+
+    Derived from TWOKEY_SECRET_KEY for webhooks alone: it cannot sign execution
+    tokens, so give receivers this, never TWOKEY_SECRET_KEY.
+    """
+    secret = Settings().twokey_secret_key
+    if not secret:
+        raise ConfigError("environment: TWOKEY_SECRET_KEY must be set")
+    print(webhook_secret(secret))
 
 
 def _register_features() -> None:

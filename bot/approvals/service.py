@@ -389,7 +389,12 @@ class ApprovalService:
                 ok=False, code="invalid", message="Refused: this is not the approved text."
             )
         change = await asyncio.to_thread(
-            self.machine.execute, claims.request_id, text_sha256=digest, actor=actor, agent=agent
+            self.machine.execute,
+            claims.request_id,
+            text_sha256=digest,
+            actor=actor,
+            agent=agent,
+            ttl=timedelta(seconds=self.config.policy.execution_token_ttl),
         )
         return self._after(change, actor)
 

@@ -26,6 +26,7 @@ TIMESTAMP_HEADER = "X-TwoKey-Timestamp"
 
 
 def sign(secret: str, timestamp: str, body: bytes) -> str:
+    """`secret` is the webhook key (`keys.webhook_secret`), never TWOKEY_SECRET_KEY itself."""
     mac = hmac.new(secret.encode(), f"v1:{timestamp}:".encode() + body, hashlib.sha256)
     return "v1=" + mac.hexdigest()
 
