@@ -7,6 +7,7 @@ readable line (file, key path, problem) instead of a traceback.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from functools import cached_property
 from pathlib import Path
@@ -162,12 +163,44 @@ class CatalogResource(_Strict):
     description: str = ""
 
 
+_HOST_PATTERN = re.compile(
+    r"^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.?$"
+)
+
+
+class WebhooksConfig(_Strict):
+    """Where callback URLs may point beyond the public internet."""
+
+    allow: list[str] = Field(default_factory=list)
+    """Host names (`hooks.corp.example`, `*.corp.example`), addresses or networks
+    (`10.20.0.0/16`) a callback_url may reach although they are internal. Loopback,
+    link-local, private, CGNAT, multicast and cloud-metadata destinations are refused
+    unless listed here."""
+
+    @field_validator("allow")
+    @classmethod
+    def _entries(cls, value: list[str]) -> list[str]:
+        for entry in value:
+            try:
+                ipaddress.ip_network(entry, strict=False)
+                continue
+            except ValueError:
+                pass
+            if not _HOST_PATTERN.match(entry.lower()):
+                raise ValueError(
+                    f"webhooks.allow: {entry!r} is neither a host name (optionally *.suffix) "
+                    "nor an address or network"
+                )
+        return value
+
+
 class TwoKeyConfig(_Strict):
     slack: SlackConfig = SlackConfig()
     agents: list[AgentConfig] = Field(default_factory=list)
     approvers: dict[str, ApproverGroup] = Field(default_factory=dict)
     policy: PolicyConfig = PolicyConfig()
     catalog: list[CatalogResource] = Field(default_factory=list)
+    webhooks: WebhooksConfig = WebhooksConfig()
 
     model_config = ConfigDict(extra="forbid", frozen=True, ignored_types=(cached_property,))
 

@@ -23,6 +23,7 @@ from bot.api.deps import Gate, KeyCache
 from bot.api.metrics import Metrics
 from bot.api.requesters import RequesterResolver
 from bot.api.routes import executions, instructions, ops, requests
+from bot.approvals.callbacks import CallbackGuard
 from bot.approvals.service import ApprovalService
 from bot.config import Settings, TwoKeyConfig
 
@@ -147,6 +148,7 @@ def create_api(
         engine=engine,
         requesters=RequesterResolver(slack_client),
         metrics=metrics,
+        callbacks=CallbackGuard(config.webhooks),
     )
     app.state.keys = KeyCache(engine)
     service.subscribe(metrics.on_event)

@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 from bot.api.deps import CallerDep, GateDep
 from bot.api.requesters import RequesterUnavailable, UnknownRequester
 from bot.api.schemas import UNAUTHORIZED, ErrorOut, InstructionIn, InstructionOut, instruction_out
+from bot.approvals.callbacks import CallbackRefused
 from bot.approvals.tokens import text_sha256
 from bot.approvals.view import RequestView
 from storage.models import OPEN_STATUSES, Status
@@ -83,6 +84,11 @@ async def submit_instruction(body: InstructionIn, caller: CallerDep, gate: GateD
             status.HTTP_413_CONTENT_TOO_LARGE,
             f"text is {size} bytes; the limit is {limit} bytes (policy.max_text_bytes)",
         )
+    if body.callback_url is not None:
+        try:
+            await gate.callbacks.check(body.callback_url)
+        except CallbackRefused as exc:
+            raise _validation_error("callback_url", str(exc)) from None
     try:
         requester = await gate.requesters.resolve(body.requester)
     except UnknownRequester as exc:
