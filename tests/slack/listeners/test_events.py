@@ -304,3 +304,25 @@ async def test_simultaneous_duplicate_deliveries_make_one_request(slack_db: Slac
     assert [r.status_code for r in responses] == [200] * 4
     assert slack.request_count() == 1
     assert len(slack.posts(CHANNEL)) == 1 and len(slack.posts(DM)) == 1
+
+
+async def test_one_to_one_dm_recipient_is_the_requester_and_cannot_approve(slack: Slack) -> None:
+    """The person an agent DMs is the one told to act: they confirm, they never approve."""
+    slack.fake.channel_members["D0AGENTDM1"] = ["U0OPSBOT1", REQUESTER]
+    await slack.event(
+        {
+            "type": "message",
+            "bot_id": AGENT_BOT,
+            "user": "U0OPSBOT1",
+            "text": DROP,
+            "ts": "1764005100.000001",
+            "channel": "D0AGENTDM1",
+            "channel_type": "im",
+        }
+    )
+    request = await slack.only_request()
+    assert request.requester == REQUESTER
+    assert request.status == "awaiting_requester"
+    eligible, _ = await slack.service.is_eligible(request, REQUESTER)
+    assert not eligible
+
