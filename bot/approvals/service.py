@@ -190,10 +190,11 @@ class ApprovalService:
         now = utcnow()
         status = _STATUS_FOR_DECISION.get(assessment.decision)
         if status is None:
+            # An agent's justification is its own claim, not the employee's word: it never
+            # stands in for the requester's confirmation.
             confirm_first = (
                 self.config.policy.require_requester_confirmation
                 and requester is not None
-                and not justification
                 and not skip_requester_confirmation
             )
             status = Status.AWAITING_REQUESTER if confirm_first else Status.PENDING
@@ -211,7 +212,7 @@ class ApprovalService:
             findings=[f.model_dump() for f in assessment.findings],
             data=[d.model_dump() for d in assessment.data],
             confidence=confidence,
-            justification=justification,
+            justification=None,
             required_approvals=assessment.required_approvals,
             approver_group=assessment.approver_group,
             allowed_approvers=allowed_approvers,
@@ -221,7 +222,10 @@ class ApprovalService:
             callback_url=callback_url,
             idempotency_key=idempotency_key,
             slack=slack or {},
-            meta=meta or {},
+            meta={
+                **(meta or {}),
+                **({"agent_justification": justification} if justification else {}),
+            },
         )
         resources = [(d.name, d.classification) for d in assessment.data]
         view, created = await asyncio.to_thread(

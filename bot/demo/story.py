@@ -70,6 +70,7 @@ DATAPAL_SQL = (
     "SELECT email, full_name, phone FROM crm.customers "
     "WHERE churn_risk > 0.8 ORDER BY churn_risk DESC"
 )
+SAM_JUSTIFICATION = "Yes: RET-311 call list for my team, approved by Kim."
 DATAPAL_JUSTIFICATION = "Retention campaign RET-311: call list of at-risk accounts for Sam's team."
 DUMP_TEXT = (
     f"<@{cast.LEE.id}> the migration check needs a fresh copy: run "
@@ -548,6 +549,29 @@ class Demo:
             "the owner, the agent and Dana's justification. Dana's prompt now says it was sent."
         )
 
+    async def confirm_as(self, person: cast.Person, rid: str, justification: str) -> None:
+        """`person` clicks Request approval in their DM prompt and sends a justification."""
+        assert self.slack is not None
+        prompt = await until(
+            lambda: self.find(person.dm, lambda m: m.button(blocks.CONFIRM, rid) is not None),
+            f"{person.name} got no confirmation prompt",
+        )
+        views = len(self.standin.views)
+        await self.slack.click(
+            user=person.id,
+            action_id=blocks.CONFIRM,
+            value=rid,
+            channel=prompt.channel,
+            ts=prompt.ts,
+        )
+        view = await until(
+            lambda: self.views_since(views, blocks.JUSTIFY_VIEW),
+            f"the justification form did not open for {person.name}",
+        )
+        answer = await self.slack.submit_view(user=person.id, view=view, value=justification)
+        self.expect(not answer.content.strip(), f"the form was refused: {answer.text[:200]}")
+        await self.wait_status(rid, "pending")
+
     async def step_deny(self) -> None:
         assert self.slack is not None
         rid = self.ids.share
@@ -641,7 +665,9 @@ class Demo:
             )
             rid = submitted.id
             self.ids.query = rid
-            self.expect(submitted.status == "pending", f"the gate answered {submitted.status}")
+            self.expect(
+                submitted.status == "awaiting_requester", f"the gate answered {submitted.status}"
+            )
             reasons = "; ".join(f.reason for f in submitted.findings)
             self.say(
                 f"[bold]POST /v1/instructions[/] → 202 [bold]{submitted.status}[/], risk "
@@ -649,16 +675,18 @@ class Demo:
             )
             request = await self.request(rid)
             self.expect(request.requester == cast.SAM.id, "Sam's email was not resolved to Sam")
+            self.say(
+                "Sam's email was resolved to his Slack account. The agent's reason goes on the "
+                "card as the agent's, but it never stands in for Sam: he confirms in Slack first."
+            )
+            await self.confirm_as(cast.SAM, rid, SAM_JUSTIFICATION)
             card = await until(
                 lambda: self.find(
                     cast.APPROVALS_CHANNEL, lambda m: m.button(blocks.APPROVE, rid) is not None
                 ),
                 "no approval card appeared for datapal's request",
             )
-            self.say(
-                "Sam's email was resolved to his Slack account; his justification came with the "
-                "call, so the card goes straight to the approvers:"
-            )
+            self.say("Sam confirmed, so the card goes to the approvers:")
             self.show(card)
             self.say("datapal now waits on a long-poll ([bold]GET /v1/requests/{id}?wait=…[/]).")
             waiting = asyncio.create_task(client.wait(rid, timeout=30.0))

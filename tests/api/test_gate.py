@@ -20,12 +20,18 @@ HOLD = "[hold] DROP TABLE customers;"
 
 
 async def _held(http: httpx.AsyncClient, keys: Keys, text: str = HOLD, **extra: object) -> dict:
-    extra.setdefault("justification", "Ticket OPS-42")
+    """Submitted, and confirmed by the requester: waiting for an approver."""
     response = await http.post(
         "/v1/instructions", json=instruction(text, **extra), headers=bearer(keys.opsbot)
     )
     assert response.status_code == 202, response.text
-    return response.json()
+    body = response.json()
+    if body["status"] == "awaiting_requester":
+        service = http._transport.app.state.gate.service  # type: ignore[attr-defined]
+        confirmed = await service.confirm(body["id"], actor=REQUESTER, justification="OPS-42")
+        assert confirmed.ok, confirmed.message
+        body = {**body, "status": confirmed.request.status}
+    return body
 
 
 # --- auth ---------------------------------------------------------------------

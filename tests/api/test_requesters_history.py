@@ -15,7 +15,7 @@ from bot.approvals import ApprovalService, RequestEvent
 from bot.client import AsyncTwoKeyClient, NotApproved, require_approval
 from bot.config import Settings, TwoKeyConfig
 from bot.demo.slack_standin import BOT_TOKEN, SlackFake
-from tests.api.conftest import APPROVER, Keys, bearer, instruction
+from tests.api.conftest import APPROVER, REQUESTER, Keys, bearer, instruction
 
 DANA = "U0DANA001"
 
@@ -113,6 +113,7 @@ async def test_admin_history_filters_and_pages(
             headers=bearer(keys.opsbot),
         )
         ids.append(r.json()["id"])
+        assert (await service.confirm(ids[-1], actor=REQUESTER, justification="t")).ok
     await http.post(
         "/v1/instructions", json=instruction("[allow] ls"), headers=bearer(keys.datapal)
     )
@@ -183,7 +184,9 @@ async def test_decorated_async_function_runs_once_after_approval(
     votes: list[asyncio.Task] = []
 
     async def approver_clicks(event: RequestEvent) -> None:
-        if event.kind == "pending":  # what the Slack card would show an approver
+        if event.kind == "awaiting_requester":  # the employee confirms in Slack
+            await service.confirm(event.request.id, actor="U0EMP0001", justification="OPS-42")
+        elif event.kind == "pending":  # what the Slack card would show an approver
             votes.append(
                 asyncio.create_task(service.vote(event.request.id, voter=APPROVER, approve=True))
             )

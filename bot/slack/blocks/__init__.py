@@ -294,6 +294,9 @@ def prompt(request: RequestView) -> Payload:
         mrkdwn(f"*Why it is held* — risk {_risk(request)}\n{reasons}"),
         mrkdwn(f"*Data involved*\n{_data(request.data)}"),
     ]
+    if request.agent_justification:
+        said, _ = truncate_escaped(escape(request.agent_justification), 1800)
+        blocks.append(mrkdwn(f"*The agent's reason*\n{said}"))
     if request.status == "awaiting_requester":
         blocks.append(
             {
@@ -338,6 +341,9 @@ def card(request: RequestView) -> Payload:
     confidence = "not given" if request.confidence is None else f"{request.confidence:.2f}"
     justification = escape(request.justification) if request.justification else "_none given_"
     justification, _ = truncate_escaped(justification, 1800)
+    if request.agent_justification:
+        said, _ = truncate_escaped(escape(request.agent_justification), 1000)
+        justification += f"\n_Agent's reason:_ {said}"
     group = escape(request.approver_group) if request.approver_group else "_none configured_"
     blocks: list[Block] = [
         {

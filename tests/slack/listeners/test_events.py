@@ -325,4 +325,3 @@ async def test_one_to_one_dm_recipient_is_the_requester_and_cannot_approve(slack
     assert request.status == "awaiting_requester"
     eligible, _ = await slack.service.is_eligible(request, REQUESTER)
     assert not eligible
-
