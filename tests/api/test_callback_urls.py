@@ -6,10 +6,12 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.api import create_api
 from bot.approvals import ApprovalService
 from bot.config import Settings, TwoKeyConfig, WebhooksConfig
+from bot.demo.slack_standin import BOT_TOKEN, SlackFake
 from tests.api.conftest import Keys, bearer, instruction
 
 
@@ -52,12 +54,16 @@ async def test_public_callback_is_accepted(http: httpx.AsyncClient, keys: Keys) 
 
 @pytest.fixture
 async def allowing_http(
-    service: ApprovalService, example_config: TwoKeyConfig, settings: Settings
+    service: ApprovalService,
+    example_config: TwoKeyConfig,
+    settings: Settings,
+    directory: SlackFake,
 ) -> AsyncIterator[httpx.AsyncClient]:
     config = example_config.model_copy(
         update={"webhooks": WebhooksConfig(allow=["127.0.0.1", "localhost"])}
     )
-    app = create_api(service, config, settings)
+    slack = AsyncWebClient(token=BOT_TOKEN, base_url=directory.api_url)
+    app = create_api(service, config, settings, slack_client=slack)
     async with httpx.AsyncClient(
         transport=httpx.ASGITransport(app=app), base_url="http://gate.test"
     ) as client:

@@ -7,11 +7,13 @@ import time
 
 import httpx
 import pytest
+from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy.engine import Engine
 
 from bot.api import create_api
 from bot.approvals import ApprovalService
 from bot.config import Settings, TwoKeyConfig
+from bot.demo.slack_standin import BOT_TOKEN, SlackFake
 from storage.db import make_engine, session_scope
 from storage.keys import authenticate, revoke_key
 from tests.api.conftest import APPROVER, REQUESTER, Keys, bearer, instruction
@@ -430,12 +432,14 @@ async def test_an_unexpected_failure_is_a_json_500_never_a_verdict(
     settings: Settings,
     keys: Keys,
     monkeypatch: pytest.MonkeyPatch,
+    directory: SlackFake,
 ) -> None:
     async def broken(**_: object) -> None:
         raise RuntimeError("database went away")
 
     monkeypatch.setattr(service, "submit", broken)
-    app = create_api(service, example_config, settings)
+    slack = AsyncWebClient(token=BOT_TOKEN, base_url=directory.api_url)
+    app = create_api(service, example_config, settings, slack_client=slack)
     transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
     async with httpx.AsyncClient(transport=transport, base_url="http://gate.test") as http:
         response = await http.post(

@@ -66,7 +66,12 @@ def _validation_error(field: str, message: str) -> HTTPException:
         },
         409: {"model": ErrorOut, "description": "Idempotency key reused for a different text."},
         413: {"model": ErrorOut, "description": "The text exceeds policy.max_text_bytes."},
-        503: {"model": ErrorOut, "description": "Slack could not resolve the requester."},
+        503: {
+            "model": ErrorOut,
+            "description": "Slack could not be asked who the requester is; retry after "
+            "the Retry-After header's seconds.",
+            "headers": {"Retry-After": {"schema": {"type": "integer"}}},
+        },
     },
 )
 async def submit_instruction(body: InstructionIn, caller: CallerDep, gate: GateDep) -> JSONResponse:
@@ -94,7 +99,11 @@ async def submit_instruction(body: InstructionIn, caller: CallerDep, gate: GateD
     except UnknownRequester as exc:
         raise _validation_error("requester", str(exc)) from None
     except RequesterUnavailable as exc:
-        raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, str(exc)) from None
+        raise HTTPException(
+            status.HTTP_503_SERVICE_UNAVAILABLE,
+            str(exc),
+            headers={"Retry-After": str(exc.retry_after)},
+        ) from None
     view, created = await gate.service.submit(
         text=body.text,
         requester=requester,
