@@ -24,7 +24,7 @@ from bot.approvals.tokens import TokenClaims, TokenSigner, text_sha256
 from bot.approvals.view import Outcome, RequestEvent, RequestView
 from bot.config import TwoKeyConfig
 from bot.logs import request_id_var
-from bot.risk.model import Assessment, Finding
+from bot.risk.model import Assessment, Finding, worst_risk
 from storage.db import checkpoint
 from storage.models import Status, utcnow
 from storage.requests import new_request_values
@@ -128,10 +128,15 @@ class ApprovalService:
         allowed_approvers: list[str] | None = None,
         skip_requester_confirmation: bool = False,
     ) -> tuple[RequestView, bool]:
+        limit = self.config.policy.max_text_bytes
+        encoded = text.encode("utf-8", "surrogatepass")
+        read = encoded[:limit].decode("utf-8", "ignore") if len(encoded) > limit else text
         try:
             assessment = self.risk.assess(
-                text, agent=agent, confidence=confidence, kind=kind, resources=resources
+                read, agent=agent, confidence=confidence, kind=kind, resources=resources
             )
+            if read is not text:
+                assessment = self._hold_unread_tail(assessment, len(encoded))
         except Exception:
             # Fail closed: an engine failure holds the instruction for a person.
             log.exception("risk engine failed; holding the instruction for approval")
@@ -166,6 +171,32 @@ class ApprovalService:
             meta=meta,
             allowed_approvers=allowed_approvers,
             skip_requester_confirmation=skip_requester_confirmation,
+        )
+
+    def _hold_unread_tail(self, assessment: Assessment, size: int) -> Assessment:
+        """Text past policy.max_text_bytes went unread: whatever the head says, a person decides."""
+        policy = self.config.policy
+        finding = Finding(
+            rule="input.too_long",
+            category="input",
+            reason=f"The instruction is {size} bytes; TwoKey reads {policy.max_text_bytes} "
+            "(policy.max_text_bytes) and the rest was not checked, so a person decides.",
+            risk="high",
+        )
+        if assessment.decision == "block":
+            return assessment.model_copy(update={"findings": [*assessment.findings, finding]})
+        risk = worst_risk(assessment.risk, "high")
+        return assessment.model_copy(
+            update={
+                "decision": "require_approval",
+                "risk": risk,
+                "findings": [*assessment.findings, finding],
+                "required_approvals": max(
+                    assessment.required_approvals, policy.quorum.for_risk(risk)
+                ),
+                "approver_group": assessment.approver_group or policy.default_approver_group,
+                "timeout_seconds": assessment.timeout_seconds or policy.default_timeout,
+            }
         )
 
     async def submit_assessed(

@@ -29,6 +29,7 @@ METHOD_SCOPES = {
     "views_open": None,
     "views_publish": None,
     "users_lookupByEmail": "users:read.email",
+    "users_info": "users:read",
     "usergroups_users_list": "usergroups:read",
     "files_upload_v2": "files:write",
 }
