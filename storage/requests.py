@@ -7,6 +7,7 @@ both win: the database decides, and the loser sees rowcount 0.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
@@ -58,9 +59,24 @@ def insert_request(
         )
 
 
+def idempotency_digest(key: str | None) -> str | None:
+    """What is stored for an idempotency key: a digest, since the agent may put anything in it.
+
+    Lookups digest the key the same way, so a repeated key still finds its request.
+    """
+    if key is None:
+        return None
+    return "sha256:" + hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def find_by_idempotency(session: Session, agent: str | None, key: str) -> Request | None:
+    """The agent's request made with this (plain) idempotency key."""
+    return find_by_idempotency_digest(session, agent, idempotency_digest(key) or "")
+
+
+def find_by_idempotency_digest(session: Session, agent: str | None, digest: str) -> Request | None:
     return session.exec(
-        select(Request).where(Request.agent == agent, Request.idempotency_key == key)
+        select(Request).where(Request.agent == agent, Request.idempotency_key == digest)
     ).first()
 
 

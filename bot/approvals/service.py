@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy.engine import Engine
 
 from bot.approvals.eligibility import Eligibility, UsergroupCache, UsergroupResolver
+from bot.approvals.redact import mask_text
 from bot.approvals.release import Release
 from bot.approvals.states import Change, StateMachine
 from bot.approvals.timers import Timers
@@ -27,7 +28,7 @@ from bot.logs import request_id_var
 from bot.risk.model import Assessment, Finding, worst_risk
 from storage.db import checkpoint
 from storage.models import Status, utcnow
-from storage.requests import new_request_values
+from storage.requests import idempotency_digest, new_request_values
 
 log = logging.getLogger(__name__)
 
@@ -128,6 +129,7 @@ class ApprovalService:
         allowed_approvers: list[str] | None = None,
         skip_requester_confirmation: bool = False,
     ) -> tuple[RequestView, bool]:
+        resources = [mask_text(r) or "" for r in resources]
         limit = self.config.policy.max_text_bytes
         encoded = text.encode("utf-8", "surrogatepass")
         read = encoded[:limit].decode("utf-8", "ignore") if len(encoded) > limit else text
@@ -251,11 +253,11 @@ class ApprovalService:
             decided_at=None if is_open else now,
             decided_by=None if is_open else "policy",
             callback_url=callback_url,
-            idempotency_key=idempotency_key,
+            idempotency_key=idempotency_digest(idempotency_key),
             slack=slack or {},
             meta={
                 **(meta or {}),
-                **({"agent_justification": justification} if justification else {}),
+                **({"agent_justification": mask_text(justification)} if justification else {}),
             },
         )
         resources = [(d.name, d.classification) for d in assessment.data]
@@ -277,13 +279,13 @@ class ApprovalService:
 
     async def confirm(self, request_id: str, *, actor: str, justification: str) -> Outcome:
         change = await asyncio.to_thread(
-            self.machine.confirm, request_id, actor=actor, justification=justification
+            self.machine.confirm, request_id, actor=actor, justification=mask_text(justification)
         )
         return self._after(change, actor, entered_pending=True)
 
     async def decline(self, request_id: str, *, actor: str, reason: str | None = None) -> Outcome:
         change = await asyncio.to_thread(
-            self.machine.decline, request_id, actor=actor, reason=reason
+            self.machine.decline, request_id, actor=actor, reason=mask_text(reason)
         )
         return self._after(change, actor)
 
@@ -304,14 +306,14 @@ class ApprovalService:
             request_id,
             voter=voter,
             approve=approve,
-            comment=comment,
+            comment=mask_text(comment),
             eligible_now=approvers,
         )
         return self._after(change, voter)
 
     async def cancel(self, request_id: str, *, actor: str, reason: str) -> Outcome:
         change = await asyncio.to_thread(
-            self.machine.cancel, request_id, actor=actor, reason=reason
+            self.machine.cancel, request_id, actor=actor, reason=mask_text(reason) or ""
         )
         return self._after(change, actor)
 

@@ -118,7 +118,7 @@ class StateMachine:
         """Insert a request (or return the existing one for a repeated idempotency key)."""
         with session_scope(self.engine) as s:
             if row["idempotency_key"]:
-                existing = rq.find_by_idempotency(s, row["agent"], row["idempotency_key"])
+                existing = rq.find_by_idempotency_digest(s, row["agent"], row["idempotency_key"])
                 if existing is not None:
                     return view(s, existing), False
             rq.insert_request(s, row, resources)

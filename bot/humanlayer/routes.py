@@ -22,6 +22,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from starlette.concurrency import run_in_threadpool
 
 from bot.api.deps import CallerDep, Gate, GateDep
+from bot.approvals.redact import mask_text, mask_tree
 from bot.approvals.view import RequestView
 from bot.humanlayer.contacts import ContactDesk, ContactError, ContactView, contact_out
 from bot.humanlayer.mapping import (
@@ -176,11 +177,12 @@ async def create_function_call(body: FunctionCallIn, caller: CallerDep, gate: Ga
         lambda: (masked(spec.kwargs), masked(spec.state), masked(reject))
     )
     meta = {
-        "run_id": body.run_id,
-        "call_id": body.call_id,
+        # Ids and the channel's context are the agent's free text: masked like the rest.
+        "run_id": mask_text(body.run_id),
+        "call_id": mask_text(body.call_id),
         "fn": spec.fn,
         "kwargs": kwargs,
-        "channel": spec.channel.echo() if spec.channel else None,
+        "channel": mask_tree(spec.channel.echo()) if spec.channel else None,
         "reject_options": reject_options,
         "state": state,
         "spec_sha256": sha,
