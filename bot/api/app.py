@@ -106,8 +106,15 @@ def _json_safe_errors(errors: Sequence[Any]) -> list[dict[str, Any]]:
     ]
 
 
+def is_malformed_json(exc: RequestValidationError) -> bool:
+    """The body could not be parsed at all: a 400, not a field-by-field 422."""
+    return any(err.get("type") == "json_invalid" for err in exc.errors())
+
+
 async def _invalid(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
+    if is_malformed_json(exc):
+        return JSONResponse({"detail": "the request body is not valid JSON"}, status_code=400)
     return JSONResponse({"detail": _json_safe_errors(exc.errors())}, status_code=422)
 
 

@@ -158,15 +158,6 @@ async def test_malformed_body_is_422_naming_the_field(
     assert [err["loc"][-1] for err in response.json()["detail"]] == [field]
 
 
-async def test_not_json_is_422(http: httpx.AsyncClient, keys: Keys) -> None:
-    response = await http.post(
-        "/v1/instructions",
-        content=b"{not json",
-        headers={**bearer(keys.opsbot), "Content-Type": "application/json"},
-    )
-    assert response.status_code == 422
-
-
 async def test_oversize_text_is_413(http: httpx.AsyncClient, keys: Keys) -> None:
     text = "[allow] " + "x" * 65536
     response = await http.post(

@@ -9,7 +9,14 @@ from fastapi.responses import JSONResponse
 
 from bot.api.deps import CallerDep, GateDep
 from bot.api.requesters import RequesterUnavailable, UnknownRequester
-from bot.api.schemas import UNAUTHORIZED, ErrorOut, InstructionIn, InstructionOut, instruction_out
+from bot.api.schemas import (
+    MALFORMED,
+    UNAUTHORIZED,
+    ErrorOut,
+    InstructionIn,
+    InstructionOut,
+    instruction_out,
+)
 from bot.approvals.callbacks import CallbackRefused
 from bot.approvals.tokens import text_sha256
 from bot.approvals.view import RequestView
@@ -59,6 +66,7 @@ def _validation_error(field: str, message: str) -> HTTPException:
         200: {"model": InstructionOut, "description": "Allowed: the agent may proceed."},
         202: {"model": InstructionOut, "description": "Held until a person decides; long-poll it."},
         **UNAUTHORIZED,
+        **MALFORMED,
         403: {
             "model": InstructionOut | ErrorOut,
             "description": "Blocked (the body is the request), or the key may not act as "
