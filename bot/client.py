@@ -533,7 +533,7 @@ def require_approval(
                         await aclient.redeem(token, text)
                 except TwoKeyError as exc:
                     raise _failure(exc, request_id) from exc
-                return await fn(*args, **kwargs)  # type: ignore[misc]
+                return await fn(*args, **kwargs)
 
             return async_wrapper  # type: ignore[return-value]
 

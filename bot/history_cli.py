@@ -133,17 +133,20 @@ def history(
 ) -> None:
     """Search the approval history, newest first. Instructions are shown masked."""
     try:
-        flt = HistoryFilter(
-            status=status,
-            requester=requester,
-            approver=approver,
-            agent=agent,
-            resource=resource,
-            risk=risk,
-            since=since,
-            until=until,
-            limit=limit,
-            cursor=cursor,
+        # Validated from the text typed: the filter parses statuses, risks and times itself.
+        flt = HistoryFilter.model_validate(
+            {
+                "status": status,
+                "requester": requester,
+                "approver": approver,
+                "agent": agent,
+                "resource": resource,
+                "risk": risk,
+                "since": since,
+                "until": until,
+                "limit": limit,
+                "cursor": cursor,
+            }
         )
     except ValidationError as exc:
         first = exc.errors()[0]

@@ -50,8 +50,9 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "msg": record.getMessage(),
         }
-        if getattr(record, "request_id", None):
-            out["request_id"] = record.request_id
+        request_id = getattr(record, "request_id", None)
+        if request_id:
+            out["request_id"] = request_id
         for key, value in vars(record).items():
             if key not in _STANDARD and key != "request_id" and not key.startswith("_"):
                 out[key] = value

@@ -45,6 +45,7 @@ from storage.models import (
     Status,
     UTCDateTime,
     Vote,
+    table,
     utcnow,
 )
 
@@ -56,10 +57,10 @@ DECISIVE_STATUSES = (Status.APPROVED, Status.DENIED, Status.EXECUTED)
 WAITED_STATUSES = (*DECISIVE_STATUSES, Status.EXPIRED)
 """Requests that waited for approvers and got an outcome: the base of the expiry rate."""
 
-R = Request.__table__
-RR = RequestResource.__table__
-V = Vote.__table__
-A = AuditEvent.__table__
+R = table(Request)
+RR = table(RequestResource)
+V = table(Vote)
+A = table(AuditEvent)
 
 
 # --- dates -------------------------------------------------------------------
@@ -588,7 +589,7 @@ class Stats(BaseModel):
     top_resources: list[NamedCount]
 
 
-def _duration_seconds(engine_name: str) -> sa.ColumnElement[float]:
+def _duration_seconds(engine_name: str) -> sa.ColumnElement[Any]:
     if engine_name == "sqlite":
         return (sa.func.julianday(R.c.decided_at) - sa.func.julianday(R.c.created_at)) * 86400.0
     return sa.extract("epoch", R.c.decided_at - R.c.created_at)

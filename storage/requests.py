@@ -15,7 +15,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
-from storage.models import Request, RequestResource, Vote, utcnow
+from storage.models import Request, RequestResource, Vote, table, utcnow
 
 
 def _defaults() -> tuple[dict[str, Any], dict[str, Any]]:
@@ -42,11 +42,11 @@ def insert_request(
     session: Session, row: dict[str, Any], resources: Iterable[tuple[str, str]] = ()
 ) -> None:
     """Core inserts: on the allow path the ORM's bookkeeping costs more than SQLite does."""
-    session.execute(sa.insert(Request.__table__), [row])  # type: ignore[attr-defined]
+    session.execute(sa.insert(table(Request)), [row])
     names = dict(resources)  # one row per resource, last classification wins
     if names:
         session.execute(
-            sa.insert(RequestResource.__table__),  # type: ignore[attr-defined]
+            sa.insert(table(RequestResource)),
             [
                 {
                     "request_id": row["id"],

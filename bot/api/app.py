@@ -8,7 +8,7 @@ unexpected exception is a 500 (never an accidental "allowed").
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Callable, Sequence
 from contextlib import AbstractAsyncContextManager
 from typing import Any
 
@@ -171,8 +171,6 @@ def create_api(
 
 
 def _mount_slack(app: FastAPI, handler: SlackHandler) -> None:
-    endpoint: Callable[[Request], Awaitable[Response]]
-
     async def endpoint(request: Request) -> Response:
         response: Response = await handler.handle(request)
         return response

@@ -97,7 +97,8 @@ class RequesterResolver:
 def _retry_after(headers: Any) -> int:
     """Slack's own Retry-After when it rate-limits us, else a short default."""
     try:
-        value = int((headers or {}).get("Retry-After") or (headers or {}).get("retry-after"))
+        found = (headers or {}).get("Retry-After") or (headers or {}).get("retry-after")
+        value = int(str(found))
     except (TypeError, ValueError):
         return RETRY_AFTER_SECONDS
     return max(1, min(value, 300))

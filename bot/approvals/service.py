@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import timedelta
@@ -22,7 +23,7 @@ from bot.approvals.release import Release
 from bot.approvals.states import Change, StateMachine
 from bot.approvals.timers import Timers
 from bot.approvals.tokens import TokenClaims, TokenSigner, text_sha256
-from bot.approvals.view import Outcome, RequestEvent, RequestView
+from bot.approvals.view import Outcome, OutcomeCode, RequestEvent, RequestView
 from bot.config import TwoKeyConfig
 from bot.logs import request_id_var
 from bot.risk.model import Assessment, Finding, worst_risk
@@ -279,7 +280,10 @@ class ApprovalService:
 
     async def confirm(self, request_id: str, *, actor: str, justification: str) -> Outcome:
         change = await asyncio.to_thread(
-            self.machine.confirm, request_id, actor=actor, justification=mask_text(justification)
+            self.machine.confirm,
+            request_id,
+            actor=actor,
+            justification=mask_text(justification) or "",
         )
         return self._after(change, actor, entered_pending=True)
 
@@ -298,7 +302,7 @@ class ApprovalService:
         if request.status == Status.PENDING:
             eligible, why = await self.eligibility.check(request, voter)
             if not eligible:
-                code = "already_voted" if "already voted" in why else "not_eligible"
+                code: OutcomeCode = "already_voted" if "already voted" in why else "not_eligible"
                 return Outcome(ok=False, code=code, message=why, request=request)
         approvers = await self.eligibility.approvers(request)
         change = await asyncio.to_thread(
@@ -360,7 +364,7 @@ class ApprovalService:
             elif entered_pending and change.outcome.ok:
                 self.timers.schedule(request, entered_pending_at=utcnow())
             for kind in change.events:
-                self._publish(kind, request, actor)  # type: ignore[arg-type]
+                self._publish(kind, request, actor)
         return change.outcome
 
     # -- reads and waiting ----------------------------------------------------
@@ -446,7 +450,7 @@ class ApprovalService:
         task = asyncio.get_running_loop().create_task(self._deliver(event, previous))
         self._last_task[request.id] = task
         self._tasks.add(task)
-        task.add_done_callback(lambda t, rid=request.id: self._done(rid, t))
+        task.add_done_callback(functools.partial(self._done, request.id))
 
     def _done(self, request_id: str, task: asyncio.Task[None]) -> None:
         self._tasks.discard(task)

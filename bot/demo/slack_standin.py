@@ -248,7 +248,7 @@ class SlackFake:
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()
         server = site._server
-        assert server is not None and server.sockets
+        assert isinstance(server, asyncio.Server) and server.sockets
         self.port = server.sockets[0].getsockname()[1]
 
     def stop(self) -> None:
@@ -527,6 +527,7 @@ class SlackFake:
             return {"ok": False, "error": "invalid_trigger_id"}
         view = params.get("view")
         _check_view(view)
+        assert isinstance(view, dict)
         self.views.append(view)
         return {"view": {"id": f"V{next(self._ids):08d}", **view}}
 
@@ -536,6 +537,7 @@ class SlackFake:
             return {"ok": False, "error": "user_not_found"}
         view = params.get("view")
         _check_view(view)
+        assert isinstance(view, dict)
         self.home_views[user] = view
         return {"view": {"id": f"V{next(self._ids):08d}", **view}}
 

@@ -471,6 +471,7 @@ class Demo:
         self.expect(request.decision == "require_approval", "the instruction was not held")
         bucket = next((d for d in request.data if "customer-exports" in d.name), None)
         self.expect(bucket is not None, "the customer-exports bucket was not recognised")
+        assert bucket is not None
         hold = await until(
             lambda: self.find(cast.CS_CHANNEL, lambda m: m.thread_ts == ts),
             "no hold reply appeared in opsbot's thread",

@@ -151,8 +151,8 @@ class _Renderer:
                         self._block(f"{path}[{i}]", item, None)
                 return shown
             # Items of a list under a code-named key are code too (`sql=["…", "…"]`).
-            shown = [self.value(item, f"{path}[{i}]", lang) for i, item in enumerate(value)]
-            return "[" + ", ".join(shown) + "]"
+            items = [self.value(item, f"{path}[{i}]", lang) for i, item in enumerate(value)]
+            return "[" + ", ".join(items) + "]"
         return _inline(value)
 
 

@@ -10,7 +10,7 @@ code, so every answer here is JSON — errors too, as `{"error": {message, code}
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Request
@@ -79,7 +79,7 @@ def _validation_message(exc: RequestValidationError) -> str:
 class JsonErrorRoute(APIRoute):
     """Turn every failure on these routes (auth, validation, crashes) into the JSON error shape."""
 
-    def get_route_handler(self) -> Callable[[Request], Awaitable[Response]]:
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()
 
         async def guarded(request: Request) -> Response:
