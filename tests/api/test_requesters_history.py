@@ -26,6 +26,7 @@ def slack() -> Iterator[SlackFake]:
         REQUESTER: {"name": "emp", "profile": {"email": "emp@northwind.example"}},
         DANA: {"name": "dana", "profile": {"email": "dana@northwind.example"}},
         "U0DEPLOYB1": {"name": "deploybot", "is_bot": True},
+        "U0OPSBOT1": {"name": "opsbot"},  # a configured agent's user account, not a bot user
         "U0GONE001": {
             "name": "gone",
             "deleted": True,
@@ -111,6 +112,7 @@ async def test_slack_ids_are_checked_against_slack_and_cached(
         ("U0NOTREAL9", "no Slack user"),
         ("U0GONE001", "deactivated"),
         ("U0DEPLOYB1", "bot"),
+        ("U0OPSBOT1", "configured agent"),
         ("deploybot@northwind.example", "no Slack user"),
     ],
 )

@@ -112,6 +112,8 @@ async def submit_instruction(body: InstructionIn, caller: CallerDep, gate: GateD
             str(exc),
             headers={"Retry-After": str(exc.retry_after)},
         ) from None
+    if requester in gate.config.agent_by_slack_id:
+        raise _validation_error("requester", "this Slack user is a configured agent, not a person")
     view, created = await gate.service.submit(
         text=body.text,
         requester=requester,
