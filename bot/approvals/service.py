@@ -26,6 +26,7 @@ from bot.approvals.tokens import TokenClaims, TokenSigner, text_sha256
 from bot.approvals.view import Outcome, OutcomeCode, RequestEvent, RequestView
 from bot.config import TwoKeyConfig
 from bot.logs import request_id_var
+from bot.risk.calls import ToolCall
 from bot.risk.model import Assessment, Finding, worst_risk
 from storage.db import checkpoint
 from storage.models import Status, utcnow
@@ -129,15 +130,23 @@ class ApprovalService:
         meta: dict[str, Any] | None = None,
         allowed_approvers: list[str] | None = None,
         skip_requester_confirmation: bool = False,
+        tool: ToolCall | None = None,
     ) -> tuple[RequestView, bool]:
+        """`tool`, when given, is the structure `text` was rendered from: it is assessed as a
+        call (its name, flags and every argument), not only as text."""
         resources = [mask_text(r) or "" for r in resources]
         limit = self.config.policy.max_text_bytes
         encoded = text.encode("utf-8", "surrogatepass")
         read = encoded[:limit].decode("utf-8", "ignore") if len(encoded) > limit else text
         try:
-            assessment = self.risk.assess(
-                read, agent=agent, confidence=confidence, kind=kind, resources=resources
-            )
+            if tool is not None:
+                _, assessment = self.risk.assess_call(
+                    tool, agent=agent, confidence=confidence, resources=resources
+                )
+            else:
+                assessment = self.risk.assess(
+                    read, agent=agent, confidence=confidence, kind=kind, resources=resources
+                )
             if read is not text:
                 assessment = self._hold_unread_tail(assessment, len(encoded))
         except Exception:

@@ -34,6 +34,7 @@ from bot.humanlayer.mapping import (
     masked,
     render_call,
     routing,
+    tool_call,
 )
 from bot.humanlayer.models import FunctionCallIn, FunctionCallStatusIn, HumanContactIn
 from storage.db import session_scope
@@ -234,6 +235,7 @@ async def create_function_call(body: FunctionCallIn, caller: CallerDep, gate: Ga
     }
     view, created = await gate.service.submit(
         text=rendered.text,
+        tool=tool_call(spec.fn, spec.kwargs),
         requester=route.requester,
         agent=caller.agent,
         source="humanlayer",
