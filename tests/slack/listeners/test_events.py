@@ -308,7 +308,8 @@ async def test_simultaneous_duplicate_deliveries_make_one_request(slack_db: Slac
 
 async def test_one_to_one_dm_recipient_is_the_requester_and_cannot_approve(slack: Slack) -> None:
     """The person an agent DMs is the one told to act: they confirm, they never approve."""
-    slack.fake.channel_members["D0AGENTDM1"] = ["U0OPSBOT1", REQUESTER]
+    assert slack.fake.channels is not None
+    slack.fake.channels["D0AGENTDM1"] = ["U0OPSBOT1", REQUESTER]
     await slack.event(
         {
             "type": "message",
