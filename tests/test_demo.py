@@ -66,7 +66,9 @@ def test_a_step_that_cannot_happen_fails_the_demo_and_is_named(
     standin = SlackFake(users=cast.standin_users())
     standin.fail("views.open", "internal_error", times=1000)
     out = io.StringIO()
-    code = run_demo(DemoOptions(), console=Console(file=out, width=120), standin=standin)
+    code = run_demo(
+        DemoOptions(step_timeout=0.5), console=Console(file=out, width=120), standin=standin
+    )
     text = out.getvalue()
     assert code == EXIT_STEP_FAILED
     assert "✓ step 1 checked" in text
@@ -81,7 +83,9 @@ def test_step_mode_without_a_terminal_does_not_wait(tmp_path: Path) -> None:
     standin = SlackFake(users=cast.standin_users())
     standin.fail("chat.postMessage", "channel_not_found", times=1000)
     out = io.StringIO()
-    options = DemoOptions(step=True, database_url=f"sqlite:///{tmp_path / 'd.db'}")
+    options = DemoOptions(
+        step=True, database_url=f"sqlite:///{tmp_path / 'd.db'}", step_timeout=0.5
+    )
     code = run_demo(options, console=Console(file=out, width=120), standin=standin)
     assert code == EXIT_STEP_FAILED
     assert "Step 1 (opsbot's instruction is held) did not happen" in out.getvalue()

@@ -53,6 +53,7 @@ EXIT_STEP_FAILED = 1
 EXIT_SETUP_FAILED = 2
 
 DEMO_TIMEOUT_SECONDS = 5
+STEP_TIMEOUT_SECONDS = 10.0
 """policy.default_timeout in the config copy of story three (30m in the shipped file)."""
 
 SHARE_TEXT = (
@@ -88,6 +89,8 @@ class DemoOptions(BaseModel):
     database_url: str | None = None
     """Use this database instead of a temporary SQLite file (never deleted)."""
     expiry_seconds: float = Field(DEMO_TIMEOUT_SECONDS, gt=0, le=60)
+    step_timeout: float = Field(STEP_TIMEOUT_SECONDS, gt=0, le=600)
+    """How long each step waits for TwoKey's effect before the step counts as failed."""
 
 
 class StepFailed(Exception):
@@ -233,7 +236,7 @@ class Demo:
             done = current.updates and not _has_actions(current) and needle in _text_of(current)
             return current if done else None
 
-        return await until(check, what)
+        return await self.until(check, what)
 
     def ephemerals_for(self, user: str) -> list[str]:
         return [
@@ -254,8 +257,14 @@ class Demo:
             raise DemoError(f"request {request_id} is not in the database")
         return view
 
-    async def wait_status(self, request_id: str, status: str, *, timeout: float = 10.0) -> Any:
-        deadline = time.monotonic() + timeout
+    async def until(self, check: Callable[[], Any], what: str) -> Any:
+        """Poll `check` for up to the step timeout (`harness.until`)."""
+        return await until(check, what, timeout=self.options.step_timeout)
+
+    async def wait_status(
+        self, request_id: str, status: str, *, timeout: float | None = None
+    ) -> Any:
+        deadline = time.monotonic() + (timeout or self.options.step_timeout)
         while True:
             view = await self.request(request_id)
             if view.status == status:
@@ -272,7 +281,7 @@ class Demo:
             rows = screened.versions(engine, channel, ts)  # type: ignore[arg-type]
             return next((r.request_id for r in rows if r.request_id), None)
 
-        deadline = time.monotonic() + 10.0
+        deadline = time.monotonic() + self.options.step_timeout
         while True:
             found = await asyncio.to_thread(lookup)
             if found:
@@ -418,12 +427,14 @@ class Demo:
             self.engine.dispose()
         if self.options.keep and self.engine is not None:
             shown = make_url(self.database_url).render_as_string(hide_password=True)
-            self.say(
-                "\nThe database is kept. Explore it with:\n"
-                f"  [bold]TWOKEY_DATABASE_URL={escape(shown)} twokey history[/]\n"
-                f"  [bold]TWOKEY_DATABASE_URL={escape(shown)} twokey show {self.ids.share or 'ID'}"
-                "[/]"
-            )
+            self.say("\nThe database is kept. Explore it with:")
+            for command in ("history", f"show {self.ids.share or 'ID'}"):
+                # Never folded: the line is meant to be copied whole.
+                self.console.print(
+                    f"  [bold]TWOKEY_DATABASE_URL={escape(shown)} twokey {command}[/]",
+                    highlight=False,
+                    soft_wrap=True,
+                )
         elif self.tmpdir is not None:
             shutil.rmtree(self.tmpdir, ignore_errors=True)
 
@@ -470,13 +481,13 @@ class Demo:
         self.expect(request.decision == "require_approval", "the instruction was not held")
         bucket = next((d for d in request.data if "customer-exports" in d.name), None)
         self.expect(bucket is not None, "the customer-exports bucket was not recognised")
-        hold = await until(
+        hold = await self.until(
             lambda: self.find(cast.CS_CHANNEL, lambda m: m.thread_ts == ts),
             "no hold reply appeared in opsbot's thread",
         )
         self.expect(rid in _text_of(hold), "the hold reply does not name the request")
         self.share_hold = hold
-        prompt = await until(
+        prompt = await self.until(
             lambda: self.find(cast.DANA.dm, lambda m: m.button(blocks.CONFIRM, rid) is not None),
             "Dana did not get a confirmation prompt with a Request approval button",
         )
@@ -512,7 +523,7 @@ class Demo:
             channel=prompt.channel,
             ts=prompt.ts,
         )
-        view = await until(
+        view = await self.until(
             lambda: self.views_since(views, blocks.JUSTIFY_VIEW),
             "the justification form did not open (no views.open call)",
         )
@@ -524,7 +535,7 @@ class Demo:
         self.expect(not answer.content.strip(), f"the form was refused: {answer.text[:200]}")
         request = await self.wait_status(rid, "pending")
         self.expect(request.justification == DANA_JUSTIFICATION, "the justification was not kept")
-        card = await until(
+        card = await self.until(
             lambda: self.find(
                 cast.APPROVALS_CHANNEL, lambda m: m.button(blocks.DENY, rid) is not None
             ),
@@ -560,7 +571,7 @@ class Demo:
         await self.slack.click(
             user=cast.ANA.id, action_id=blocks.DENY, value=rid, channel=card.channel, ts=card.ts
         )
-        view = await until(
+        view = await self.until(
             lambda: self.views_since(views, blocks.DENY_VIEW),
             "the denial form did not open",
         )
@@ -594,7 +605,7 @@ class Demo:
         hold = await self.updated(
             self.share_hold, "Denied", "the hold reply in the thread does not say Denied"
         )
-        dm = await until(
+        dm = await self.until(
             lambda: self.find(cast.DANA.dm, lambda m: m.text.startswith("Denied")),
             "Dana did not get a DM with the denial",
         )
@@ -649,7 +660,7 @@ class Demo:
             )
             request = await self.request(rid)
             self.expect(request.requester == cast.SAM.id, "Sam's email was not resolved to Sam")
-            card = await until(
+            card = await self.until(
                 lambda: self.find(
                     cast.APPROVALS_CHANNEL, lambda m: m.button(blocks.APPROVE, rid) is not None
                 ),
@@ -675,7 +686,7 @@ class Demo:
                 ts=card.ts,
             )
             try:
-                released = await asyncio.wait_for(waiting, timeout=10.0)
+                released = await asyncio.wait_for(waiting, timeout=self.options.step_timeout)
             except TimeoutError:
                 raise DemoError("the waiting client was not released by the approval") from None
             latency = time.monotonic() - clicked
@@ -758,11 +769,11 @@ class Demo:
         rid = await self.screened_request(cast.ONCALL_CHANNEL, ts)
         self.ids.dump = rid
         await self.wait_status(rid, "awaiting_requester")
-        hold = await until(
+        hold = await self.until(
             lambda: self.find(cast.ONCALL_CHANNEL, lambda m: m.thread_ts == ts),
             "no hold reply appeared in opsbot's thread",
         )
-        prompt = await until(
+        prompt = await self.until(
             lambda: self.find(cast.LEE.dm, lambda m: m.button(blocks.CONFIRM, rid) is not None),
             "Lee did not get a confirmation prompt",
         )
@@ -775,12 +786,12 @@ class Demo:
             channel=prompt.channel,
             ts=prompt.ts,
         )
-        view = await until(
+        view = await self.until(
             lambda: self.views_since(views, blocks.JUSTIFY_VIEW), "Lee's form did not open"
         )
         await self.slack.submit_view(user=cast.LEE.id, view=view, value=LEE_JUSTIFICATION)
         await self.wait_status(rid, "pending")
-        card = await until(
+        card = await self.until(
             lambda: self.find(
                 cast.APPROVALS_CHANNEL, lambda m: m.button(blocks.APPROVE, rid) is not None
             ),
@@ -793,14 +804,16 @@ class Demo:
         request = await self.request(rid)
         left = max(0.0, (request.expires_at - datetime.now(UTC)).total_seconds())  # type: ignore[operator]
         with self.console.status(f"waiting for a decision (deadline in {left:.0f}s)…"):
-            request = await self.wait_status(rid, "expired", timeout=left + 10.0)
+            request = await self.wait_status(
+                rid, "expired", timeout=left + self.options.step_timeout
+            )
         self.expect(not request.votes, "someone voted on the request")
         updated = await self.updated(
             card, "Expired", "the approval card was not updated to Expired"
         )
         await self.updated(hold, "not* approved", "the hold reply does not say it is not approved")
         await self.updated(prompt, "Expired", "Lee's prompt was not updated to Expired")
-        dm = await until(
+        dm = await self.until(
             lambda: self.find(cast.LEE.dm, lambda m: m.text.startswith("Expired")),
             "Lee was not told that the request expired",
         )
