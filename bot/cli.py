@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
+from rich.text import Text
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.config import ConfigError
 from bot.context import load_context
 from bot.logs import setup_logging
 from storage.audit import verify_chain
-from storage.db import make_engine, session_scope
+from storage.db import database_errors, make_engine, session_scope
 from storage.keys import create_key, list_keys, revoke_key
 from storage.schema import current_revision, head_revision, upgrade
 
@@ -49,10 +51,17 @@ def friendly(fn: F) -> F:
         try:
             return fn(*args, **kwargs)
         except ConfigError as exc:
-            err.print(f"[bold red]error:[/] {exc}", highlight=False, markup=True)
-            raise typer.Exit(2) from None
+            fail(str(exc))
+        except SQLAlchemyError as exc:  # a failure after connecting; still one line
+            fail(f"database: {type(exc).__name__}: {str(exc).splitlines()[0]}")
 
     return wrapper  # type: ignore[return-value]
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """One line on standard error, never folded (a person or a log collector reads it whole)."""
+    err.print(Text.assemble(("error:", "bold red"), " ", message), soft_wrap=True)
+    raise typer.Exit(code)
 
 
 @app.callback()
@@ -76,9 +85,10 @@ def db_upgrade(
     from bot.config import Settings
 
     engine = make_engine(database_url or Settings().twokey_database_url)
-    before = current_revision(engine)
-    upgrade(engine)
-    after = current_revision(engine)
+    with database_errors(engine):
+        before = current_revision(engine)
+        upgrade(engine)
+        after = current_revision(engine)
     if before == after:
         out.print(f"Schema already at {after}.")
     else:
@@ -92,7 +102,9 @@ def db_current(database_url: Annotated[str | None, typer.Option("--db")] = None)
     from bot.config import Settings
 
     engine = make_engine(database_url or Settings().twokey_database_url)
-    out.print(f"database: {current_revision(engine) or 'empty'}; newest: {head_revision()}")
+    with database_errors(engine):
+        current = current_revision(engine)
+    out.print(f"database: {current or 'empty'}; newest: {head_revision()}")
 
 
 # --- audit ---------------------------------------------------------------

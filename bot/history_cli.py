@@ -79,7 +79,7 @@ def _styled(value: str, styles: dict[str, str]) -> Text:
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
-    err.print(Text(message, style="bold red"))
+    err.print(Text(message, style="bold red"), soft_wrap=True)
     return typer.Exit(code)
 
 
