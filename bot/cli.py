@@ -139,6 +139,12 @@ def keys_create(
 ) -> None:
     """Create an API key. It is shown once and stored only as a hash."""
     ctx = load_context(database_url=database_url)
+    if ctx.config.agent(agent) is None:
+        known = ", ".join(a.name for a in ctx.config.agents) or "none"
+        fail(
+            f"agent {agent!r} is not configured in {ctx.config_path} (agents: {known}); "
+            "add it under `agents:` first, or use one of those names"
+        )
     with session_scope(ctx.engine) as session:
         key, plaintext = create_key(session, agent=agent, admin=admin)
         from storage.audit import append_event

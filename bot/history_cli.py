@@ -9,6 +9,7 @@ control codes, so an instruction cannot restyle or rewrite the admin's screen.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 import sys
@@ -83,6 +84,27 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
+def _user_id(option: str, value: str | None) -> str | None:
+    """A Slack user id for `--requester`/`--approver`; e-mails resolved as the gate API does."""
+    if value is None or "@" not in value.strip().lstrip("<@"):
+        return value
+    from bot.api.requesters import RequesterResolver, RequesterUnavailable, UnknownRequester
+    from bot.config import Settings
+    from bot.slack.app import create_web_client
+
+    settings = Settings()
+    if not settings.slack_bot_token:
+        raise _fail(
+            f"error: --{option} {value}: an e-mail is looked up in Slack, and SLACK_BOT_TOKEN "
+            "is not set; set it, or give the Slack user id (U…)"
+        )
+    resolver = RequesterResolver(create_web_client(settings, rate_limit_retries=1))
+    try:
+        return asyncio.run(resolver.resolve(value))
+    except (UnknownRequester, RequesterUnavailable) as exc:
+        raise _fail(f"error: --{option} {value}: {exc}") from None
+
+
 def history_table(records: list[HistoryRecord]) -> Table:
     table = Table(show_lines=False, header_style="bold", expand=False)
     for name in ("id", "created", "status", "risk", "agent", "requester", "approvers"):
@@ -110,8 +132,12 @@ def history(
     status: Annotated[
         str | None, typer.Option(help="Status, or several comma-separated (e.g. denied,expired)")
     ] = None,
-    requester: Annotated[str | None, typer.Option(help="Slack user id of the requester")] = None,
-    approver: Annotated[str | None, typer.Option(help="Slack user id of someone who voted")] = None,
+    requester: Annotated[
+        str | None, typer.Option(help="Requester: Slack user id, or e-mail (looked up in Slack)")
+    ] = None,
+    approver: Annotated[
+        str | None, typer.Option(help="Someone who voted: Slack user id, or e-mail")
+    ] = None,
     agent: Annotated[str | None, typer.Option(help="Agent name")] = None,
     resource: Annotated[str | None, typer.Option(help="Catalog resource, e.g. customers")] = None,
     risk: Annotated[str | None, typer.Option(help="low, medium, high or critical")] = None,
@@ -132,6 +158,8 @@ def history(
     database_url: Annotated[str | None, typer.Option("--db", help="SQLAlchemy URL")] = None,
 ) -> None:
     """Search the approval history, newest first. Instructions are shown masked."""
+    requester = _user_id("requester", requester)
+    approver = _user_id("approver", approver)
     try:
         flt = HistoryFilter(
             status=status,

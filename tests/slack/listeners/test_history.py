@@ -226,3 +226,14 @@ async def test_long_records_stay_within_block_kit_limits(slack: Slack) -> None:
     assert "TK-LONG11" in body and "<@U0SOMEONE>" not in body
     detail = await answer(slack, "show TK-LONG00", ADMIN)
     assert "latest 20 of 41" in detail and "<@U0SOMEONE>" not in detail
+
+
+async def test_limit_shortens_the_page_as_the_readme_says(filled: Slack) -> None:
+    body = await answer(filled, "history limit:2", ADMIN)
+    assert "Unknown filter" not in body
+    shown = [rid for rid in ("TK-PEND1", "TK-DENY3", "TK-APPR1", "TK-DENY1") if rid in body]
+    assert shown == ["TK-PEND1", "TK-DENY3"]  # the two newest
+    assert "TK-DENY2" not in body
+    # A page never holds more than one Slack message can; a bad limit is explained.
+    assert "TK-DENY2" in await answer(filled, "history limit:500", ADMIN)
+    assert "limit" in await answer(filled, "history limit:0", ADMIN)
