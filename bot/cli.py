@@ -7,7 +7,9 @@ line and a non-zero exit, never a traceback.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import json
 from collections.abc import Callable
 from typing import Annotated, Any, NoReturn, TypeVar
 
@@ -27,7 +29,6 @@ from storage.schema import current_revision, head_revision, upgrade
 app = typer.Typer(
     help="TwoKey: a second person between an AI agent's instruction and the employee who runs it.",
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
 )
 db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
@@ -64,9 +65,24 @@ def fail(message: str, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            print(f"twokey {version('twokey')}")
+        except PackageNotFoundError:  # run from a checkout that was never installed
+            print("twokey (not installed; run `pip install -e .`)")
+        raise typer.Exit()
+
+
 @app.callback()
 def _root(
     log_level: Annotated[str, typer.Option("--log-level", envvar="TWOKEY_LOG_LEVEL")] = "WARNING",
+    show_version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
 ) -> None:
     setup_logging(log_level)
 
@@ -110,13 +126,21 @@ def db_current(database_url: Annotated[str | None, typer.Option("--db")] = None)
 # --- audit ---------------------------------------------------------------
 
 
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts")]
+
+
 @audit_app.command("verify")
 @friendly
-def audit_verify(database_url: Annotated[str | None, typer.Option("--db")] = None) -> None:
+def audit_verify(
+    database_url: Annotated[str | None, typer.Option("--db")] = None, as_json: JsonOption = False
+) -> None:
     """Recompute the audit chain; exit 1 naming the first broken event."""
     ctx = load_context(database_url=database_url, auto_upgrade=False)
     with session_scope(ctx.engine) as session:
         report = verify_chain(session)
+    if as_json:
+        print(json.dumps(dataclasses.asdict(report)))
+        raise typer.Exit(0 if report.ok else 1)
     if report.ok:
         out.print(f"[green]Audit chain intact:[/] {report.checked} events verified.")
         return
@@ -181,13 +205,29 @@ def keys_revoke(
 
 @keys_app.command("list")
 @friendly
-def keys_list(database_url: Annotated[str | None, typer.Option("--db")] = None) -> None:
+def keys_list(
+    database_url: Annotated[str | None, typer.Option("--db")] = None, as_json: JsonOption = False
+) -> None:
     """List API keys (ids and prefixes only)."""
     ctx = load_context(database_url=database_url)
     with session_scope(ctx.engine) as session:
-        for key in list_keys(session):
-            state = "revoked" if key.revoked_at else "active"
-            out.print(f"{key.id}  {key.prefix}…  agent={key.agent}  admin={key.admin}  {state}")
+        keys = [
+            {
+                "id": key.id,
+                "prefix": key.prefix,
+                "agent": key.agent,
+                "admin": key.admin,
+                "state": "revoked" if key.revoked_at else "active",
+            }
+            for key in list_keys(session)
+        ]
+    if as_json:
+        print(json.dumps(keys, indent=2))
+        return
+    if not keys:
+        err.print("No keys yet: `twokey keys create --agent NAME`.")
+    for k in keys:
+        print(f"{k['id']}  {k['prefix']}…  agent={k['agent']}  admin={k['admin']}  {k['state']}")
 
 
 def _register_features() -> None:

@@ -879,7 +879,7 @@ class Demo:
         ]
         self.expect(not leaked, f"TwoKey sent {', '.join(leaked)} to Slack")
         self.say("[bold]twokey history[/] — what just happened, newest first:")
-        self.console.print(history_table(mine))
+        self.console.print(history_table(mine, self.console.width))
         self.expect(report.ok, f"the audit chain is broken at event {report.broken_seq}")
         self.say(
             f"[bold]twokey audit verify[/] → [green]Audit chain intact:[/] {report.checked} events "
