@@ -232,10 +232,10 @@ def keys_list(
 
 def _register_features() -> None:
     """Feature modules add their own commands, so this file stays a table of contents."""
-    from bot import demo_cli, doctor_cli, history_cli, serve_cli
+    from bot import demo_cli, doctor_cli, history_cli, runtime_cli, serve_cli
     from bot.risk import check_cli
 
-    for module in (serve_cli, check_cli, history_cli, demo_cli, doctor_cli):
+    for module in (serve_cli, check_cli, history_cli, demo_cli, runtime_cli, doctor_cli):
         module.register(app)
 
 

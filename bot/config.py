@@ -146,6 +146,9 @@ class PolicyConfig(_Strict):
     rules: list[RuleConfig] = Field(default_factory=list)
     max_text_bytes: int = Field(65536, ge=256)
     execution_token_ttl: Duration = 900.0
+    allow_unseen_arguments: list[str] = Field(default_factory=list)
+    """Tool names TwoKey may judge without seeing their arguments (a runtime that sends
+    none, e.g. HumanLayer with positional arguments); every other such call is held."""
 
 
 class CatalogResource(_Strict):

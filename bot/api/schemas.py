@@ -11,7 +11,13 @@ import re
 from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+)
 
 from bot.approvals.view import RequestView
 from bot.risk.model import DataRef, Finding
@@ -32,6 +38,50 @@ UNAUTHORIZED: dict[int | str, dict[str, Any]] = {
 """The OpenAPI answer every keyed route shares (the API-key dependency refuses with it)."""
 
 
+_ARG_NAME = re.compile(r"^[^\s`]{1,100}$")
+
+
+MAX_ARGUMENT_DEPTH = 64
+
+
+def _depth(value: Any) -> int:
+    """How deep a JSON value nests (iteratively: the value may be deeper than the stack)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        deepest = max(deepest, level)
+        if level > MAX_ARGUMENT_DEPTH:
+            break
+        children = item.values() if isinstance(item, dict) else item
+        if isinstance(item, dict | list):
+            stack += [(child, level + 1) for child in children]
+    return deepest
+
+
+class ToolIn(BaseModel):
+    """A tool call as structure: TwoKey renders the text and assesses every argument."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(
+        min_length=1, max_length=200, pattern=r"^[^\s`]+$", description="The function's name."
+    )
+    arguments: dict[str, Any] = Field(
+        default_factory=dict,
+        description="Every argument by name (positional ones bound to their parameter names).",
+    )
+
+    @field_validator("arguments")
+    @classmethod
+    def _argument_names(cls, value: dict[str, Any]) -> dict[str, Any]:
+        # Names are rendered into the assessed text; whitespace or backticks could reshape it.
+        if any(not _ARG_NAME.match(k) for k in value):
+            raise ValueError("argument names must be 1-100 characters without spaces or backticks")
+        if _depth(value) > MAX_ARGUMENT_DEPTH:
+            raise ValueError(f"arguments must not nest deeper than {MAX_ARGUMENT_DEPTH} levels")
+        return value
+
+
 class InstructionIn(BaseModel):
     """An instruction an agent is about to act on (or tell a person to act on)."""
 
@@ -46,8 +96,15 @@ class InstructionIn(BaseModel):
         description="Slack user id (U…/W…) or email of the employee acting or asked to act.",
     )
     # Not stripped: the execution token covers the SHA-256 of exactly these characters.
-    text: Annotated[str, StringConstraints(strip_whitespace=False)] = Field(
-        min_length=1, description="The exact text that will be executed or sent."
+    text: Annotated[str, StringConstraints(strip_whitespace=False)] | None = Field(
+        None,
+        min_length=1,
+        description="The exact text that will be executed or sent (or give `tool` instead).",
+    )
+    tool: ToolIn | None = Field(
+        None,
+        description="A tool call instead of `text`: the response's `text` is the rendering "
+        "approvers read and the execution token covers.",
     )
     kind: str | None = Field(
         None, max_length=16, pattern=r"^[a-z]+$", description="Hint: sql, shell, prose …"
@@ -66,8 +123,8 @@ class InstructionIn(BaseModel):
 
     @field_validator("text")
     @classmethod
-    def _not_blank(cls, value: str) -> str:
-        if not value.strip():
+    def _not_blank(cls, value: str | None) -> str | None:
+        if value is not None and not value.strip():
             raise ValueError("must not be blank")
         return value
 
@@ -108,6 +165,11 @@ class InstructionOut(BaseModel):
         None, description="Present once approved, for the agent that asked."
     )
     detail: str | None = Field(None, description="One sentence for people reading the response.")
+    text: str | None = Field(
+        None,
+        description="For a `tool` submission: the canonical text rendered from it (redeem with "
+        "exactly this).",
+    )
 
 
 class VoteOut(BaseModel):
@@ -162,7 +224,11 @@ class HealthOut(BaseModel):
 
 
 def instruction_out(
-    view: RequestView, *, token: str | None = None, detail: str | None = None
+    view: RequestView,
+    *,
+    token: str | None = None,
+    detail: str | None = None,
+    text: str | None = None,
 ) -> dict[str, Any]:
     return InstructionOut(
         id=view.id,
@@ -175,7 +241,8 @@ def instruction_out(
         reason=view.reason,
         execution_token=token,
         detail=detail,
-    ).model_dump(mode="json")
+        text=text,
+    ).model_dump(mode="json", exclude_none=False)
 
 
 def request_out(view: RequestView, *, token: str | None = None) -> RequestOut:

@@ -24,6 +24,7 @@ from bot.approvals.tokens import TokenClaims, TokenSigner, text_sha256
 from bot.approvals.view import Outcome, RequestEvent, RequestView
 from bot.config import TwoKeyConfig
 from bot.logs import request_id_var
+from bot.risk.calls import ToolCall
 from bot.risk.model import Assessment, Finding
 from storage.db import checkpoint
 from storage.models import Status, utcnow
@@ -127,11 +128,19 @@ class ApprovalService:
         meta: dict[str, Any] | None = None,
         allowed_approvers: list[str] | None = None,
         skip_requester_confirmation: bool = False,
+        tool: ToolCall | None = None,
     ) -> tuple[RequestView, bool]:
+        """`tool`, when given, is the structure `text` was rendered from: it is assessed as a
+        call (its name, flags and every argument), not only as text."""
         try:
-            assessment = self.risk.assess(
-                text, agent=agent, confidence=confidence, kind=kind, resources=resources
-            )
+            if tool is not None:
+                _, assessment = self.risk.assess_call(
+                    tool, agent=agent, confidence=confidence, resources=resources
+                )
+            else:
+                assessment = self.risk.assess(
+                    text, agent=agent, confidence=confidence, kind=kind, resources=resources
+                )
         except Exception:
             # Fail closed: an engine failure holds the instruction for a person.
             log.exception("risk engine failed; holding the instruction for approval")

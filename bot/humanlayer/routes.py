@@ -31,6 +31,7 @@ from bot.humanlayer.mapping import (
     masked,
     render_call,
     routing,
+    tool_call,
 )
 from bot.humanlayer.models import FunctionCallIn, FunctionCallStatusIn, HumanContactIn
 from storage.db import session_scope
@@ -188,6 +189,7 @@ async def create_function_call(body: FunctionCallIn, caller: CallerDep, gate: Ga
     }
     view, created = await gate.service.submit(
         text=rendered.text,
+        tool=tool_call(spec.fn, spec.kwargs),
         requester=route.requester,
         agent=caller.agent,
         source="humanlayer",

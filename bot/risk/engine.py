@@ -15,6 +15,8 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from bot.config import RISK_ORDER, VERDICT_ORDER, TwoKeyConfig
+from bot.risk import calls
+from bot.risk.calls import ToolCall
 from bot.risk.catalog import CLASSIFICATION_ORDER, Catalog, merge
 from bot.risk.extract import Candidate, Extractor, client_sql
 from bot.risk.model import Assessment, DataRef, Finding
@@ -73,9 +75,13 @@ class RiskEngine:
         confidence: float | None = None,
         kind: str | None = None,
         resources: Sequence[str] = (),
+        pieces: Sequence[str] = (),
+        extra: Sequence[Finding] = (),
     ) -> Assessment:
+        """`pieces` are read as instructions of their own besides `text` (a tool call's
+        argument values); `extra` are findings a caller already made (a call's name)."""
         try:
-            return self._assess(text, agent, confidence, kind, resources)
+            return self._assess(text, agent, confidence, kind, resources, pieces, extra)
         except Exception as exc:  # the last line of defence: never "allow" on a crash
             log.exception("risk engine failed; holding the instruction for a person")
             return Assessment(
@@ -88,6 +94,32 @@ class RiskEngine:
                 timeout_seconds=self.config.policy.default_timeout,
             )
 
+    def assess_call(
+        self,
+        call: ToolCall,
+        *,
+        agent: str | None = None,
+        confidence: float | None = None,
+        resources: Sequence[str] = (),
+    ) -> tuple[str, Assessment]:
+        """A tool call as structure: its canonical text (what the approver reads and the
+        execution token covers) and the verdict on its name, flags and every argument."""
+        text = calls.render(call).text
+        extra = calls.findings(call, self.config.policy.allow_unseen_arguments)
+        try:
+            pieces = calls.pieces(call)
+        except calls.TooDeep as exc:
+            pieces, extra = [], [*extra, calls.too_large(str(exc))]
+        assessment = self.assess(
+            text,
+            agent=agent,
+            confidence=confidence,
+            resources=resources,
+            pieces=pieces,
+            extra=extra,
+        )
+        return text, assessment
+
     # -- the pipeline ---------------------------------------------------------------------------
 
     def _assess(
@@ -97,9 +129,11 @@ class RiskEngine:
         confidence: float | None,
         kind: str | None,
         resources: Sequence[str],
+        pieces: Sequence[str] = (),
+        extra: Sequence[Finding] = (),
     ) -> Assessment:
         parts: list[Part] = []
-        head = Part()
+        head = Part(findings=list(extra))
         parts.append(head)
         raw = text.encode("utf-8", "surrogatepass")
         if len(raw) > self.max_bytes:
@@ -138,7 +172,7 @@ class RiskEngine:
         context = [self.catalog.resolve(r) for r in resources]
         head.data += context
 
-        texts = [clean, *decoded]
+        texts = [clean, *decoded, *(normalize(p).text for p in pieces)]
         for i, piece in enumerate(texts):
             if i > 0:  # a payload that was hidden by an encoding may itself hold secrets
                 found = self._guard(head, "secret", lambda p=piece: scan_secrets(p))
@@ -148,8 +182,9 @@ class RiskEngine:
             head.findings += (
                 self._guard(head, "policy rule", lambda p=piece: self.policy.rule_findings(p)) or []
             )
+            hint = kind if i <= len(decoded) else None  # a piece's own reading: no hint
             candidates = self._guard(
-                head, "extraction", lambda p=piece, k=kind: self.extractor.extract(p, k)
+                head, "extraction", lambda p=piece, k=hint: self.extractor.extract(p, k)
             )
             if candidates is None:
                 continue

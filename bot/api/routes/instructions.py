@@ -12,6 +12,7 @@ from bot.api.requesters import RequesterUnavailable, UnknownRequester
 from bot.api.schemas import UNAUTHORIZED, ErrorOut, InstructionIn, InstructionOut, instruction_out
 from bot.approvals.tokens import text_sha256
 from bot.approvals.view import RequestView
+from bot.risk.calls import ToolCall, render
 from storage.models import OPEN_STATUSES, Status
 
 router = APIRouter(prefix="/v1", tags=["gate"])
@@ -76,8 +77,13 @@ async def submit_instruction(body: InstructionIn, caller: CallerDep, gate: GateD
             status.HTTP_403_FORBIDDEN,
             f"this key acts for agent {caller.agent!r} and may not submit as {agent!r}",
         )
+    if (body.text is None) == (body.tool is None):
+        raise _validation_error("text", "give exactly one of `text` and `tool`")
+    tool = ToolCall(body.tool.name, body.tool.arguments) if body.tool is not None else None
+    text = render(tool).text if tool is not None else body.text
+    assert text is not None
     limit = gate.config.policy.max_text_bytes
-    size = len(body.text.encode("utf-8"))
+    size = len(text.encode("utf-8"))
     if size > limit:
         raise HTTPException(
             status.HTTP_413_CONTENT_TOO_LARGE,
@@ -90,7 +96,8 @@ async def submit_instruction(body: InstructionIn, caller: CallerDep, gate: GateD
     except RequesterUnavailable as exc:
         raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, str(exc)) from None
     view, created = await gate.service.submit(
-        text=body.text,
+        text=text,
+        tool=tool,
         requester=requester,
         agent=agent,
         source="api",
@@ -101,13 +108,14 @@ async def submit_instruction(body: InstructionIn, caller: CallerDep, gate: GateD
         callback_url=body.callback_url,
         idempotency_key=body.idempotency_key,
     )
-    if not created and view.text_sha256 != text_sha256(body.text):
+    if not created and view.text_sha256 != text_sha256(text):
         # Answering with the earlier verdict would approve text nobody assessed.
         raise HTTPException(
             status.HTTP_409_CONFLICT,
             f"idempotency_key was already used by request {view.id} for a different text",
         )
     token = gate.service.execution_token(view) if view.agent == caller.agent else None
-    payload = instruction_out(view, token=token, detail=_detail(view))
+    shown = text if tool is not None else None
+    payload = instruction_out(view, token=token, detail=_detail(view), text=shown)
     gate.metrics.gate_latency.observe(time.perf_counter() - started)
     return JSONResponse(payload, status_code=status_code_for(view))
