@@ -99,7 +99,7 @@ def log_start(ctx: Context, url: str) -> None:
     }
     slack = "Socket Mode" if settings.slack_app_token else "HTTP, Slack posts to /slack/events"
     example = " (the fictional example company)" if ctx.is_example else ""
-    logging.getLogger("twokey").info(
+    logging.getLogger(__name__).info(
         f"TwoKey on {url}: config {ctx.config_path}{example}; database {facts['database']}; "
         f"Slack {slack}; API under /v1, docs at /docs",
         extra=facts,

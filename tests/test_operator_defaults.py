@@ -83,7 +83,8 @@ def test_json_lines_carry_no_ansi_and_no_bolt_token_warning(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     setup_logging("INFO", json_lines=True)
-    logging.getLogger("uvicorn.error").info(
+    # uvicorn adds `color_message` (ANSI) to its records; the JSON line must not carry it.
+    logging.getLogger("tests.uvicorn_like").info(
         "Started", extra={"color_message": "\x1b[32mStarted\x1b[0m"}
     )
     bolt = logging.getLogger("slack_bolt.AsyncApp")
