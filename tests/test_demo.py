@@ -92,9 +92,16 @@ def test_step_mode_without_a_terminal_does_not_wait(tmp_path: Path) -> None:
     assert (tmp_path / "d.db").exists()  # a database given with --db is never deleted
 
 
-def test_an_unreachable_database_is_one_line_and_exit_2() -> None:
-    url = "postgresql://demo:not-a-real-password@127.0.0.1:1/twokey"
-    result = CliRunner().invoke(_cli(), ["demo", "--db", url])
+@pytest.mark.parametrize(
+    ("url", "needle"),
+    [
+        ("postgresql://demo:not-a-real-password@127.0.0.1:1/twokey", "unreachable"),
+        ("mysql://demo:not-a-real-password@db.internal/twokey", "SQLite or PostgreSQL"),
+    ],
+)
+def test_an_unusable_database_is_one_line_and_exit_2(url: str, needle: str) -> None:
+    result = CliRunner().invoke(_cli(), ["demo", "--db", url], env={"COLUMNS": "80"})
     assert result.exit_code == 2, result.output
-    assert "The demo could not start" in result.output
+    assert result.output.startswith("The demo could not start")
+    assert result.output.count("\n") == 1 and needle in result.output
     assert "not-a-real-password" not in result.output

@@ -43,7 +43,7 @@ from bot.history_cli import history_table
 from bot.slack import blocks
 from storage import screened
 from storage.audit import append_event, events_for, verify_chain
-from storage.db import make_engine, session_scope
+from storage.db import database_errors, make_engine, session_scope
 from storage.history import HistoryFilter, HistoryRecord, query_history
 from storage.keys import create_key
 from storage.schema import ensure_schema
@@ -351,18 +351,22 @@ class Demo:
         try:
             self.standin.start()
             self.database_url = self._database()
-            self.engine = make_engine(self.database_url)
-            await asyncio.to_thread(ensure_schema, self.engine)
+            self.engine = engine = make_engine(self.database_url)
+            with database_errors(engine):
+                await asyncio.to_thread(ensure_schema, engine)
             config = load_config(EXAMPLE_CONFIG)
             await self.start_app(EXAMPLE_CONFIG, config)
         except (ConfigError, DemoError, OSError) as exc:
-            self.console.print(f"[bold red]The demo could not start:[/] {escape(str(exc))}")
+            self.console.print(
+                f"[bold red]The demo could not start:[/] {escape(str(exc))}", soft_wrap=True
+            )
             await self.cleanup()
             return EXIT_SETUP_FAILED
         except Exception as exc:  # a database URL that does not work, a driver missing
             first = (str(exc).splitlines() or [""])[0]
             self.console.print(
-                f"[bold red]The demo could not start:[/] {type(exc).__name__}: {escape(first)}"
+                f"[bold red]The demo could not start:[/] {type(exc).__name__}: {escape(first)}",
+                soft_wrap=True,
             )
             await self.cleanup()
             return EXIT_SETUP_FAILED
