@@ -42,6 +42,7 @@ REQUIRED_SCOPES = frozenset(
         "usergroups:read",
         "commands",
         "files:write",
+        "channels:join",
     }
 )
 """The bot scopes manifest.yml asks for (a test keeps the two equal)."""

@@ -38,7 +38,7 @@ def config(tmp_path: Path) -> Path:
 @pytest.fixture
 def fake() -> Any:
     with SlackFake(
-        users=cast.standin_users(), channel_members={APPROVALS: [BOT_USER_ID, cast.DANA.id]}
+        users=cast.standin_users(), channels={APPROVALS: [BOT_USER_ID, cast.DANA.id]}
     ) as fake:
         yield fake
 
@@ -102,7 +102,7 @@ def test_missing_scopes_are_listed_with_the_fix(env: dict[str, str], fake: Slack
 def test_an_approvals_channel_without_twokey_is_a_problem(
     env: dict[str, str], fake: SlackFake
 ) -> None:
-    fake.channel_members[APPROVALS] = [cast.DANA.id]
+    fake.channels[APPROVALS] = [cast.DANA.id]
     code, checks, _ = doctor(env)
     assert code == 1 and checks["approvals channel"]["level"] == "fail"
     assert f"/invite @TwoKey in {APPROVALS}" in checks["approvals channel"]["fix"]
@@ -148,3 +148,11 @@ def test_clock_skew_against_slacks_date(offset: int, level: str) -> None:
     assert check.level == level
     if level == "fail":
         assert "time sync" in check.fix
+
+
+def test_an_approvals_channel_that_does_not_exist_is_a_problem(
+    env: dict[str, str], fake: SlackFake
+) -> None:
+    del fake.channels[APPROVALS]
+    code, checks, _ = doctor(env)
+    assert code == 1 and "does not exist" in checks["approvals channel"]["detail"]

@@ -18,14 +18,18 @@ from bot.config import RISK_ORDER, VERDICT_ORDER, TwoKeyConfig
 from bot.risk import calls
 from bot.risk.calls import ToolCall
 from bot.risk.catalog import CLASSIFICATION_ORDER, Catalog, merge
+from bot.risk.dataframe import assess_dataframe
+from bot.risk.documents import assess_documents, verify_document_rules
 from bot.risk.extract import Candidate, Extractor, client_sql
 from bot.risk.model import Assessment, DataRef, Finding
+from bot.risk.mongo import assess_mongo
 from bot.risk.normalize import normalize
 from bot.risk.policy import Part, Policy
 from bot.risk.prose import assess_prose
 from bot.risk.secrets import mask_known, scan_secrets
 from bot.risk.shell import assess_shell, looks_like_shell
 from bot.risk.sql import SqlDetector, SqlResult, verify_sql_rules
+from bot.risk.windows import assess_windows, verify_windows_rules
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -56,6 +60,8 @@ class RiskEngine:
         policy_config = self.config.policy
         if not _SQL_RULES_VERIFIED:
             verify_sql_rules()
+            verify_windows_rules()
+            verify_document_rules()
             _SQL_RULES_VERIFIED = True
         self.catalog = Catalog(self.config.catalog)
         self.domains: tuple[str, ...] = tuple(policy_config.company_domains)
@@ -182,6 +188,7 @@ class RiskEngine:
             head.findings += (
                 self._guard(head, "policy rule", lambda p=piece: self.policy.rule_findings(p)) or []
             )
+            parts.append(self._by_content(piece, context))
             hint = kind if i <= len(decoded) else None  # a piece's own reading: no hint
             candidates = self._guard(
                 head, "extraction", lambda p=piece, k=hint: self.extractor.extract(p, k)
@@ -226,10 +233,30 @@ class RiskEngine:
         elif cand.kind == "shell":
             self._shell(cand.text, part)
             # Commands carry sharing too (`--type anyone`, an outside address in a flag):
-            # the prose detector reads them as well.
-            self._prose(cand.text, part)
+            # the prose detector reads them as well, unless the span was cut from prose it
+            # reads anyway (`context`); the catalog still names the span's own data.
+            if cand.context:
+                part.data += self.catalog.mentions(cand.text)
+            else:
+                self._prose(cand.text, part)
+        elif cand.kind in ("mongo", "dataframe", "unread"):
+            self._call(cand, part)
         else:
             self._prose(cand.text, part)
+
+    def _by_content(self, text: str, context: list[DataRef]) -> Part:
+        """Windows commands and documents are found by their own readers anywhere in the
+        text (their shapes are distinct), not through the extractor's candidates."""
+        part = Part(data=list(context))
+        windows = self._guard(part, "Windows command", lambda: assess_windows(text, self.domains))
+        if windows is not None:
+            part.findings += windows.findings
+        documents = self._guard(part, "document", lambda: assess_documents(text, self.domains))
+        if documents is not None:
+            part.findings += documents.findings
+            for script in documents.scripts:  # container commands, CI steps, RUN lines
+                self._shell(script, part)
+        return part
 
     def _shell(self, command: str, part: Part) -> None:
         result = self._guard(part, "shell", lambda: assess_shell(command, self.domains))
@@ -242,6 +269,31 @@ class RiskEngine:
             found = self._guard(part, "SQL", lambda s=statement: self.sql.assess(s))
             if found is not None:
                 self._sql_result(found, part)
+
+    def _call(self, cand: Candidate, part: Part) -> None:
+        """Mongo shell calls, dataframe writes, and text the extractor could not finish."""
+        if cand.kind == "unread":
+            part.findings.append(
+                Finding(
+                    rule="engine.cut_short",
+                    category="engine",
+                    reason=f"The instruction holds {cand.text}, so a person must look at it.",
+                    risk="medium",
+                    verdict="require_approval",
+                )
+            )
+            return
+        if cand.kind == "mongo":
+            found = self._guard(
+                part, "Mongo", lambda: assess_mongo(cand.text, self.catalog.pii_fields)
+            )
+            names = found.collections if found is not None else []
+        else:
+            found = self._guard(part, "dataframe", lambda: assess_dataframe(cand.text))
+            names = found.tables if found is not None else []
+        if found is not None:
+            part.findings += found.findings
+            part.data += [self.catalog.resolve(n, "table") for n in names]
 
     def _prose(self, text: str, part: Part) -> None:
         result = self._guard(part, "sharing", lambda: assess_prose(text, self.domains))
