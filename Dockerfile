@@ -7,10 +7,13 @@
 FROM python:3.11-slim AS build
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 WORKDIR /src
+COPY client ./client
 COPY pyproject.toml README.md LICENSE ./
 COPY bot ./bot
 COPY storage ./storage
+# The light client first: the server depends on it and it is not on PyPI.
 RUN python -m venv /opt/twokey \
+ && /opt/twokey/bin/pip install ./client \
  && /opt/twokey/bin/pip install . \
  && find /opt/twokey -name "__pycache__" -type d -prune -exec rm -rf {} +
 

@@ -61,6 +61,13 @@ def test_the_image_is_slim_non_root_and_checks_healthz() -> None:
     health = " ".join(args for word, args in final if word == "HEALTHCHECK")
     assert "/healthz" in health and "8080" in health
     assert ("EXPOSE", "8080") in final
+    # Every local package the server depends on is copied and installed before it.
+    build_steps = steps[: len(steps) - len(final)]
+    assert ("COPY", "client ./client") in build_steps
+    build = " ".join(args for _, args in build_steps)
+    client = re.search(r"pip install \./client\b", build)
+    server = re.search(r"pip install \.(?=\s|$)", build)
+    assert client and server and client.start() < server.start()
     assert any(w == "CMD" and '"serve"' in a and '"0.0.0.0"' in a for w, a in final)
     # Nothing from the build stage's tools or the repository's tests ends up in the image.
     ignored = (ROOT / ".dockerignore").read_text(encoding="utf-8").split()
