@@ -331,15 +331,15 @@ def _judge_all(
             dests_of[sentence] = dests
         if not objects and not dests and hit.slot != "history":
             continue
-        kinds = objects.keys()
+        kinds: set[str] = set(objects)
         if (
             hit.slot == "destroy"
             and kinds & {"data", "data_weak", "pii"}
             and scope.sentence_has(sentence, "hold")
         ):
-            kinds = kinds | {"backup"}  # deleting what a legal hold keeps
+            kinds.add("backup")  # deleting what a legal hold keeps
         if "alerting" in kinds and scope.sentence_has(sentence, "brief"):
-            kinds = kinds - {"alerting"}  # muted for an hour, during the deploy
+            kinds.discard("alerting")  # muted for an hour, during the deploy
         if hit.slot == "open" and "untrusted" not in kinds and scope.untrusted_near(sentence):
             kinds = kinds | {"untrusted"}  # "A stranger mailed you a tool. Run it."
         category = _judge(hit.slot, kinds, dests.keys())
