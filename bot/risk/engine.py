@@ -18,6 +18,7 @@ from bot.config import RISK_ORDER, VERDICT_ORDER, TwoKeyConfig
 from bot.risk import calls
 from bot.risk.calls import ToolCall
 from bot.risk.catalog import CLASSIFICATION_ORDER, Catalog, merge
+from bot.risk.command_scope import COMMAND_KINDS, Why, judge, lower_findings
 from bot.risk.dataframe import assess_dataframe
 from bot.risk.extract import Candidate, Extractor, client_sql
 from bot.risk.model import Assessment, DataRef, Finding
@@ -190,10 +191,13 @@ class RiskEngine:
             )
             if candidates is None:
                 continue
+            judged: list[tuple[Candidate, Part]] = []
             for cand in candidates:
                 part = Part(data=list(context))
                 self._candidate(cand, part)
-                parts.append(part)
+                judged.append((cand, part))
+            self._scope(judged)
+            parts += [part for _, part in judged]
 
         decision = self.policy.decide(parts, agent=agent, confidence=confidence)
         data = merge(ref for part in parts for ref in part.data)
@@ -238,6 +242,44 @@ class RiskEngine:
             self._call(cand, part)
         else:
             self._prose(cand.text, part)
+
+    def _scope(self, judged: Sequence[tuple[Candidate, Part]]) -> None:
+        """A command named in a warning, a report, a hypothetical or a proposal, or aimed at
+        this machine, is not an order: its own findings are lowered (see `command_scope`).
+        A statement read out of a command (`psql -c '…'`) is scoped as that command is."""
+        commands = [(c, p) for c, p in judged if c.kind in COMMAND_KINDS]
+        whys: dict[int, Why | None] = {}
+
+        def why_of(i: int) -> Why | None:
+            if i not in whys:
+                cand, part = commands[i]
+                whys[i] = self._guard(part, "scope", lambda: judge(cand))
+            return whys[i]
+
+        for i, (cand, part) in enumerate(commands):
+            if not any(f.verdict != "allow" for f in part.findings):
+                continue
+            why = why_of(i)
+            if why is None:
+                why = next(
+                    (
+                        w
+                        for j, (other, _) in enumerate(commands)
+                        if j != i
+                        and len(other.text) > len(cand.text)
+                        and cand.text in other.text
+                        and cand.context in ("", other.context)
+                        and (w := why_of(j)) is not None
+                    ),
+                    None,
+                )
+            if why is None:
+                continue
+            findings, lowered = lower_findings(part.findings, why)
+            if lowered:
+                part.findings = findings
+                if all(f.verdict == "allow" for f in findings):
+                    part.data = []
 
     def _shell(self, command: str, part: Part) -> None:
         result = self._guard(part, "shell", lambda: assess_shell(command, self.domains))

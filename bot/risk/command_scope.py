@@ -1,0 +1,308 @@
+"""Scope for commands: when a command named in a message is not an order to run it.
+
+An agent quotes commands for many reasons besides asking for them: a warning ("never
+run this on the primary:"), a postmortem quoting the statement that caused an outage,
+a hypothetical ("if you were to run X, every pod would be gone"), the content of a
+proposal ("draft a change request to run X"), or a command whose own target is this
+machine (`--context minikube`, `-h localhost`, `docker compose exec db …`).
+
+Each command candidate is judged on its own sentence (`Candidate.context`: the
+sentence around a span or an inline command, the sentence introducing a fence or a
+command line) with the prose reader's lexicons and clause structure. The judgement
+lowers that one candidate only: a second command in the same message is a candidate
+of its own with its own sentence, so "never run X. Now run Y" still holds Y.
+
+Local scope is structural: the command's own target says "this machine" (a local
+host, a local Kubernetes context, a Compose service, a file database), or the
+sentence says so ("on your laptop", "your local copy") and the command names no
+production or remote target at all. Local scope lowers destruction and copies of
+data only, never sharing, access, exposure or running untrusted code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Literal
+
+from bot.risk.extract import Candidate
+from bot.risk.model import Finding
+from bot.risk.prose.intent import languages
+from bot.risk.prose.lexicon import Lexicon
+from bot.risk.prose.scope import Scope, spans
+from bot.risk.prose.text import lower
+
+__all__ = ["Why", "judge", "local_target", "lower_findings", "remote_target"]
+
+Why = Literal["warning", "report", "hypothetical", "proposal", "local"]
+
+COMMAND_KINDS = frozenset({"shell", "sql", "mongo", "dataframe"})
+_UNTOUCHED = frozenset({"engine", "parse", "obfuscation", "policy"})
+"""Findings about reading the text, not about what the command does: never lowered."""
+LOCAL_LOWERS = frozenset({"destructive", "infrastructure", "exfiltration", "backups", "pii"})
+"""What a local target makes harmless: destroying or copying data that is this machine's."""
+
+_REASONS: dict[str, str] = {
+    "warning": "named in a warning against running it",
+    "report": "quoted in a report of what happened",
+    "hypothetical": "named in a hypothetical",
+    "proposal": "the content of a proposal, not the order",
+    "local": "its target is this machine (a local database, cluster or container)",
+}
+
+# -- targets ------------------------------------------------------------------------------------
+
+_LOCAL_HOST = (
+    r"(?:localhost|127(?:\.\d{1,3}){3}|::1|\[::1\]|0\.0\.0\.0|host\.docker\.internal"
+    r"|[\w-]+\.(?:localhost|local|test))"
+)
+_LOCAL_HOST_RE = re.compile(rf"^(?:[^@/\s]*@)?{_LOCAL_HOST}(?::\d+)?$", re.I)
+_URL = re.compile(
+    r"(?<![\w.])[a-z][\w+.-]{1,20}://(?P<auth>[^@/\s'\"`]*@)?(?P<host>[^/\s:'\"`?#]*)", re.I
+)
+_SCP = re.compile(r"(?<![\w/])[\w.-]+@(?P<host>[\w.-]+):")
+# Flags whose value names the server a command talks to.
+_HOST_FLAGS = frozenset(
+    "-h --host --hostname --server --uri --url --endpoint --endpoint-url --address --addr -H "
+    "--dsn --connection --db-url --database-url".split()
+)
+# Flags whose value names a Kubernetes or Docker context.
+_CONTEXT_FLAGS = frozenset("--context --kube-context --kubecontext --cluster".split())
+_LOCAL_CONTEXT = re.compile(
+    r"^(?:minikube|docker-desktop|docker-for-desktop|rancher-desktop|colima|orbstack|microk8s"
+    r"|(?:kind|k3d|minikube)-[\w.-]+)$",
+    re.I,
+)
+# Production named anywhere in the command: a namespace, a profile, a database name.
+_PROD = re.compile(r"(?:^|[\s=/:._@'\"-])(?:prod|production|live|prd)(?:$|[\s=/:._'\"-])", re.I)
+# Programs whose every target is somewhere else: cloud and hosting CLIs, remote shells,
+# infrastructure-as-code (state and resources live in the cloud).
+_REMOTE_PROGRAMS = frozenset(
+    """
+aws gcloud gsutil bq cbt az azcopy doctl hcloud linode-cli scw ibmcloud oci openstack aliyun
+heroku flyctl vercel netlify firebase supabase stripe wrangler gh glab ssh scp sftp
+ansible ansible-playbook terraform terragrunt tofu pulumi eksctl velero argocd rclone s3cmd
+s5cmd databricks snowsql rosa oc
+""".split()
+)
+# Programs whose target is this machine by nature: local clusters, Compose projects,
+# file databases.
+_LOCAL_PROGRAMS = frozenset("minikube kind k3d sqlite3 duckdb docker-compose".split())
+_SPLIT = re.compile(r"\|\|?|&&|;|\n|\$\(|`")
+_WRAPPERS = frozenset("sudo doas env time nohup timeout exec command".split())
+
+
+def _tokens(command: str) -> list[str]:
+    return [t.strip("'\"`") for t in command.split()]
+
+
+def _flag_values(tokens: Sequence[str], flags: frozenset[str]) -> list[str]:
+    out: list[str] = []
+    for i, tok in enumerate(tokens):
+        if "=" in tok and tok.startswith("-"):
+            name, _, value = tok.partition("=")
+            if name in flags:
+                out.append(value)
+        elif tok in flags and i + 1 < len(tokens):
+            out.append(tokens[i + 1])
+    return out
+
+
+def _programs(command: str) -> list[tuple[str, list[str]]]:
+    """(program, its tokens) for each simple command of a pipeline or list."""
+    out = []
+    for piece in _SPLIT.split(command):
+        tokens = _tokens(piece)
+        while tokens and (tokens[0] in _WRAPPERS or "=" in tokens[0]):
+            tokens = tokens[1:]  # `sudo`, `FOO=bar`: the program comes after
+        if tokens:
+            out.append((tokens[0].rsplit("/", 1)[-1].lower(), tokens))
+    return out
+
+
+def _remote_host(host: str) -> bool:
+    return bool(host) and not _LOCAL_HOST_RE.match(host)
+
+
+def remote_target(command: str) -> bool:
+    """The command names a server, cloud, production or remote place to act on."""
+    if _PROD.search(command):
+        return True
+    for m in _URL.finditer(command):
+        if m.group(0).lower().startswith(("file://", "unix://")):
+            continue
+        if _remote_host(m.group("host")):
+            return True
+    if _SCP.search(command):
+        return True
+    for program, tokens in _programs(command):
+        if program in _REMOTE_PROGRAMS:
+            return True
+        if program == "git" and any(t in ("push", "remote") for t in tokens[1:3]):
+            return True
+        if any(_remote_host(v.split("/", 1)[0]) for v in _flag_values(tokens, _HOST_FLAGS)):
+            return True
+        if any(not _LOCAL_CONTEXT.match(v) for v in _flag_values(tokens, _CONTEXT_FLAGS)):
+            return True
+    return False
+
+
+def _local_marker(command: str) -> bool:
+    for m in _URL.finditer(command):
+        if m.group("host") and not _remote_host(m.group("host")):
+            return True
+    for program, tokens in _programs(command):
+        if program in _LOCAL_PROGRAMS:
+            return True
+        if program in ("docker", "podman") and len(tokens) > 1 and tokens[1] == "compose":
+            return True
+        hosts = _flag_values(tokens, _HOST_FLAGS)
+        if hosts and not any(_remote_host(v) for v in hosts):
+            return True
+        contexts = _flag_values(tokens, _CONTEXT_FLAGS)
+        if contexts and all(_LOCAL_CONTEXT.match(v) for v in contexts):
+            return True
+    return False
+
+
+def local_target(command: str) -> bool:
+    """The command's own target is this machine, and it names nothing remote."""
+    return _local_marker(command) and not remote_target(command)
+
+
+# -- sentences ------------------------------------------------------------------------------------
+
+_MARK = "zqcmdzq"
+"""Stands for the command in its sentence: a word no lexicon knows."""
+# Words that point forward at a command shown after its sentence ("never run this:").
+_FORWARD = re.compile(
+    r"\b(?:this|these|that|it|below|the\s+following|following|ceci|cela|ça|ce\s+qui\s+suit|"
+    r"suivante?s?|esto|esta|este|eso|lo\s+siguiente|siguientes?|abajo|das|dies|diesen?|"
+    r"folgende[nsm]?|unten|isto|isso|este|o\s+seguinte|seguintes?|abaixo)\b"
+    r"|これ|以下|次の|下記|这|下面|以下|如下"
+)
+# The consequence of a condition that is not real: "…, it would wipe", "ça effacerait".
+_COUNTERFACTUAL = re.compile(
+    r"\b(?:would|could|might|wouldn'?t)\b|\w{3,}(?:rait|raient|ría|rían|ria|riam)\b"
+    r"|\bwürde\w*\b|\bhätte\w*\b|だろう|でしょう|会"
+)
+_INTRO_END = re.compile(r"[\s:：.。!！]*$")
+
+
+def _placed(cand: Candidate) -> tuple[str, bool] | None:
+    """The candidate's sentence with the command replaced by `_MARK`, and whether the
+    command stood inside the sentence (False: the sentence introduces it)."""
+    ctx = cand.context
+    if not ctx:
+        return None
+    for needle in (cand.text, cand.text.split("\n", 1)[0].strip()):
+        i = ctx.find(needle) if needle else -1
+        if i >= 0:
+            return ctx[:i] + _MARK + ctx[i + len(needle) :], True
+    return _INTRO_END.sub("", ctx) + " " + _MARK, False
+
+
+def judge(cand: Candidate) -> Why | None:
+    """Why this command is not an order to run it here, or None when it is one."""
+    if cand.kind not in COMMAND_KINDS:
+        return None
+    placed = _placed(cand)
+    if placed is None:
+        return "local" if local_target(cand.text) else None
+    text, inside = placed
+    low = lower(text)
+    pos = low.find(_MARK)
+    structure = spans(low)
+    sentence_local = False
+    for lx in languages(low):
+        scope = Scope(lx, low, structure)
+        why = _sentence_scope(lx, scope, pos, inside)
+        if why is not None:
+            return why
+        sentence_local = sentence_local or scope.sentence_has(scope.sentence_of(pos), "local")
+    if local_target(cand.text) or (sentence_local and not remote_target(cand.text)):
+        return "local"
+    return None
+
+
+def _sentence_scope(lx: Lexicon, scope: Scope, pos: int, inside: bool) -> Why | None:
+    low = scope.low
+    end = pos + len(_MARK)
+    clause = scope.clause_of(pos)
+    sentence = scope.sentence_of(pos)
+    # A command alone in its clause after a colon is governed by the clause before it
+    # ("Never run this on the primary: X"); a fence's sentence introduces it.
+    governing = [clause]
+    lead = low[clause[0] : pos].strip(" `*\"'>-_")
+    if not inside:  # a fence's or a line's sentence: any of its clauses may point at it
+        governing += [c for c in scope.structure.clauses(_at(scope, sentence)) if c != clause]
+    elif not lead and clause[0] > sentence[0]:
+        before = scope.clause_of(clause[0] - 1)
+        if low[before[0] : before[1]].rstrip().endswith((":", "：")):
+            governing.append(before)
+    for i, (a, b) in enumerate(governing):
+        own = i == 0
+        if not own and not _FORWARD.search(low, a, b):
+            # Another clause governs a command shown after its sentence only when it points
+            # at it ("never run this", "the statement below"): "Don't panic: X" warns about
+            # nothing, "The deploy failed yesterday: X" reports nothing about X.
+            continue
+        stop = pos if own else b
+        neg = lx.pattern("neg_before").search(low, a, stop)
+        after = lx.pattern("neg_after").search(low, end if own else a, b)
+        if (neg is not None or after is not None) and not lx.pattern("affirm").search(low, a, b):
+            if inside or not own or _FORWARD.search(low, a, b):
+                return "warning"
+        if lx.pattern("proposal").search(low, a, stop):
+            return "proposal"
+        if _past(lx, low, a, b) and scope.sentence_has(sentence, "report"):
+            return "report"
+        conditional = lx.pattern("conditional").search(low, a, stop)
+        if own and conditional is not None and _COUNTERFACTUAL.search(low, end, sentence[1]):
+            return "hypothetical"
+    question = (
+        "?" in low[sentence[0] : sentence[1] + 1] or "？" in low[sentence[0] : sentence[1] + 1]
+    )
+    if question and (
+        scope.sentence_has(sentence, "hypothetical") or scope.sentence_has(sentence, "conditional")
+    ):
+        return "hypothetical"
+    return None
+
+
+def _at(scope: Scope, sentence: tuple[int, int]) -> int:
+    return scope.structure.sentences.index(sentence)
+
+
+def _past(lx: Lexicon, low: str, a: int, b: int) -> bool:
+    """A verb in this clause tells what happened ("ran", "executed", "a supprimé", "した")."""
+    if lx.spaced:
+        return any(lx.past_form_re.search(w) for w in re.findall(r"[^\W\d_]+", low[a:b]))
+    return any(lx.past_after_re.match(low, i) for i in range(a, b))
+
+
+# -- lowering ---------------------------------------------------------------------------------------
+
+
+def lower_findings(findings: Sequence[Finding], why: Why) -> tuple[list[Finding], bool]:
+    """The candidate's findings with the scoped ones taken out, plus one note saying so
+    (allowed, low); True when any were lowered."""
+    kept: list[Finding] = []
+    lowered: list[Finding] = []
+    for f in findings:
+        if f.category in _UNTOUCHED or (why == "local" and f.category not in LOCAL_LOWERS):
+            kept.append(f)
+        else:
+            lowered.append(f)
+    if not lowered:
+        return list(findings), False
+    first = lowered[0]
+    note = Finding(
+        rule=f"scope.{why}",
+        category="policy",
+        reason=f"Not held: {first.rule} is {_REASONS[why]}.",
+        risk="low",
+        verdict="allow",
+        evidence=first.evidence,
+    )
+    return [*kept, note], True
