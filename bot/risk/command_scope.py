@@ -50,11 +50,16 @@ _REASONS: dict[str, str] = {
     "local": "its target is this machine (a local database, cluster or container)",
 }
 
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 # -- targets ------------------------------------------------------------------------------------
 
 _LOCAL_HOST = (
     r"(?:localhost|127(?:\.\d{1,3}){3}|::1|\[::1\]|0\.0\.0\.0|host\.docker\.internal"
-    r"|[\w-]+\.(?:localhost|local|test))"
+    r"|[\w-]+\.localhost)"
 )
 _LOCAL_HOST_RE = re.compile(rf"^(?:[^@/\s]*@)?{_LOCAL_HOST}(?::\d+)?$", re.I)
 _URL = re.compile(
@@ -63,11 +68,21 @@ _URL = re.compile(
 _SCP = re.compile(r"(?<![\w/])[\w.-]+@(?P<host>[\w.-]+):")
 # Flags whose value names the server a command talks to.
 _HOST_FLAGS = frozenset(
-    "-h --host --hostname --server --uri --url --endpoint --endpoint-url --address --addr -H "
-    "--dsn --connection --db-url --database-url".split()
+    _words(
+        """
+-h --host --hostname --server --uri --url --endpoint --endpoint-url --address --addr -H
+--dsn --connection --db-url --database-url
+"""
+    )
 )
 # Flags whose value names a Kubernetes or Docker context.
-_CONTEXT_FLAGS = frozenset("--context --kube-context --kubecontext --cluster".split())
+_CONTEXT_FLAGS = frozenset(
+    _words(
+        """
+--context --kube-context --kubecontext --cluster
+"""
+    )
+)
 _LOCAL_CONTEXT = re.compile(
     r"^(?:minikube|docker-desktop|docker-for-desktop|rancher-desktop|colima|orbstack|microk8s"
     r"|(?:kind|k3d|minikube)-[\w.-]+)$",
@@ -78,18 +93,32 @@ _PROD = re.compile(r"(?:^|[\s=/:._@'\"-])(?:prod|production|live|prd)(?:$|[\s=/:
 # Programs whose every target is somewhere else: cloud and hosting CLIs, remote shells,
 # infrastructure-as-code (state and resources live in the cloud).
 _REMOTE_PROGRAMS = frozenset(
-    """
-aws gcloud gsutil bq cbt az azcopy doctl hcloud linode-cli scw ibmcloud oci openstack aliyun
-heroku flyctl vercel netlify firebase supabase stripe wrangler gh glab ssh scp sftp
-ansible ansible-playbook terraform terragrunt tofu pulumi eksctl velero argocd rclone s3cmd
-s5cmd databricks snowsql rosa oc
-""".split()
+    _words(
+        """
+aws gcloud gsutil bq cbt az azcopy doctl hcloud linode-cli scw ibmcloud oci openstack
+aliyun heroku flyctl vercel netlify firebase supabase stripe wrangler gh glab ssh scp
+sftp ansible ansible-playbook terraform terragrunt tofu pulumi eksctl velero argocd
+rclone s3cmd s5cmd databricks snowsql rosa oc
+"""
+    )
 )
 # Programs whose target is this machine by nature: local clusters, Compose projects,
 # file databases.
-_LOCAL_PROGRAMS = frozenset("minikube kind k3d sqlite3 duckdb docker-compose".split())
+_LOCAL_PROGRAMS = frozenset(
+    _words(
+        """
+minikube kind k3d sqlite3 duckdb docker-compose
+"""
+    )
+)
 _SPLIT = re.compile(r"\|\|?|&&|;|\n|\$\(|`")
-_WRAPPERS = frozenset("sudo doas env time nohup timeout exec command".split())
+_WRAPPERS = frozenset(
+    _words(
+        """
+sudo doas env time nohup timeout exec command
+"""
+    )
+)
 
 
 def _tokens(command: str) -> list[str]:
@@ -148,16 +177,14 @@ def remote_target(command: str) -> bool:
 
 
 def _local_marker(command: str) -> bool:
-    for m in _URL.finditer(command):
-        if m.group("host") and not _remote_host(m.group("host")):
-            return True
+    """Developer tooling that only ever targets this machine. `localhost` is not enough on
+    its own: on a server it is that server (`curl -X DELETE localhost:9200/_all` there
+    deletes production); it only keeps a command from being remote, so the sentence's
+    words ("your local database") may decide."""
     for program, tokens in _programs(command):
         if program in _LOCAL_PROGRAMS:
             return True
         if program in ("docker", "podman") and len(tokens) > 1 and tokens[1] == "compose":
-            return True
-        hosts = _flag_values(tokens, _HOST_FLAGS)
-        if hosts and not any(_remote_host(v) for v in hosts):
             return True
         contexts = _flag_values(tokens, _CONTEXT_FLAGS)
         if contexts and all(_LOCAL_CONTEXT.match(v) for v in contexts):
@@ -170,7 +197,7 @@ def local_target(command: str) -> bool:
     return _local_marker(command) and not remote_target(command)
 
 
-# -- sentences ------------------------------------------------------------------------------------
+# -- sentences -----------------------------------------------------------------------------------
 
 _MARK = "zqcmdzq"
 """Stands for the command in its sentence: a word no lexicon knows."""
@@ -178,14 +205,33 @@ _MARK = "zqcmdzq"
 _FORWARD = re.compile(
     r"\b(?:this|these|that|it|below|the\s+following|following|ceci|cela|ça|ce\s+qui\s+suit|"
     r"suivante?s?|esto|esta|este|eso|lo\s+siguiente|siguientes?|abajo|das|dies|diesen?|"
-    r"folgende[nsm]?|unten|isto|isso|este|o\s+seguinte|seguintes?|abaixo)\b"
-    r"|これ|以下|次の|下記|这|下面|以下|如下"
+    r"folgende[nsm]?|unten|isto|isso|o\s+seguinte|seguintes?|abaixo)\b"
+    r"|これ|以下|次の|下記|这|下面|如下"
+)
+# A warning against running what follows: strong negators only ("it won't hurt to run
+# this:" and "no need to wait, run this:" are not warnings).
+_WARNS = re.compile(
+    r"\b(?:never|don'?t|don’t|do\s+not|must\s+not|mustn'?t|should\s+not|shouldn'?t|avoid|"
+    r"under\s+no\s+circumstances|jamais|ne\s+\w+\s+pas|n'\w+\s+pas|nunca|no\s+(?:ejecutes|"
+    r"corras|uses|lances|hagas|pegues|copies)|niemals|nie|keinesfalls|nicht|não|nao)\b"
+    r"|しないで|ないで|てはいけ|ては(?:だめ|ダメ)|禁止|厳禁|不要|别|切勿|请勿|千万不要",
+    re.I,
+)
+# Negative-form polite requests are requests ("実行してもらえませんか").
+_REQUEST = re.compile(r"ませんか|ないか|ないでしょうか|もらえない|くれない|いただけない")
+# Asking the reader to act, which a hypothetical question does not.
+_ASKS = re.compile(
+    r"\b(?:could|can|would|will)\s+you\b|\bplease\b|\bpourr(?:ais|iez)\b|\bpeux-tu\b|"
+    r"\bpouvez-vous\b|\bpodr[ií]as?\b|\bpuedes\b|\bk[öo]nnt(?:est|en)\b|\bkannst\b|"
+    r"\bpoderia\b|\bpode\b|\bpodes\b|可以|能不能|请|もらえ|ください|いただけ|くれ",
+    re.I,
 )
 # The consequence of a condition that is not real: "…, it would wipe", "ça effacerait".
 _COUNTERFACTUAL = re.compile(
-    r"\b(?:would|could|might|wouldn'?t)\b|\w{3,}(?:rait|raient|ría|rían|ria|riam)\b"
-    r"|\bwürde\w*\b|\bhätte\w*\b|だろう|でしょう|会"
+    r"\b(?:would|might|wouldn'?t)\b|\w{3,}(?:rait|raient|ría|rían|ria|riam)\b"
+    r"|\bwürde\w*\b|\bhätte\w*\b|だろう|でしょう"
 )
+_UNREAL_IF = re.compile(r"\bwere\s+to\b|\bhad\b")
 _INTRO_END = re.compile(r"[\s:：.。!！]*$")
 
 
@@ -226,47 +272,57 @@ def judge(cand: Candidate) -> Why | None:
 
 
 def _sentence_scope(lx: Lexicon, scope: Scope, pos: int, inside: bool) -> Why | None:
+    """Warnings inside the command's own sentence ("never run `X`") are read when the
+    command is found (`spans.reported`); here: a sentence that introduces it, a report,
+    a hypothetical, a proposal."""
     low = scope.low
     end = pos + len(_MARK)
     clause = scope.clause_of(pos)
     sentence = scope.sentence_of(pos)
     # A command alone in its clause after a colon is governed by the clause before it
-    # ("Never run this on the primary: X"); a fence's sentence introduces it.
-    governing = [clause]
+    # ("Root cause: an engineer ran X"); a fence's sentence introduces it, so any of
+    # its clauses that points at it ("never run this", "the statement below") governs.
+    governing: list[tuple[int, int]] = []
     lead = low[clause[0] : pos].strip(" `*\"'>-_")
-    if not inside:  # a fence's or a line's sentence: any of its clauses may point at it
-        governing += [c for c in scope.structure.clauses(_at(scope, sentence)) if c != clause]
+    if not inside:
+        governing = [c for c in scope.structure.clauses(_at(scope, sentence)) if c != clause]
     elif not lead and clause[0] > sentence[0]:
         before = scope.clause_of(clause[0] - 1)
         if low[before[0] : before[1]].rstrip().endswith((":", "：")):
             governing.append(before)
-    for i, (a, b) in enumerate(governing):
-        own = i == 0
-        if not own and not _FORWARD.search(low, a, b):
-            # Another clause governs a command shown after its sentence only when it points
-            # at it ("never run this", "the statement below"): "Don't panic: X" warns about
-            # nothing, "The deploy failed yesterday: X" reports nothing about X.
-            continue
-        stop = pos if own else b
-        neg = lx.pattern("neg_before").search(low, a, stop)
-        after = lx.pattern("neg_after").search(low, end if own else a, b)
-        if (neg is not None or after is not None) and not lx.pattern("affirm").search(low, a, b):
-            if inside or not own or _FORWARD.search(low, a, b):
-                return "warning"
-        if lx.pattern("proposal").search(low, a, stop):
+    own = (clause[0], end)
+    for a, b in [own, *governing]:
+        pointed = (inside and (a, b) == own) or _FORWARD.search(low, a, b)
+        if not pointed:
+            continue  # "Don't panic: X" warns about nothing; "It failed: X" reports nothing
+        text = low[a:b]
+        if (
+            not inside
+            and _WARNS.search(text)
+            and not _REQUEST.search(text)
+            and not lx.pattern("affirm").search(low, a, b)
+        ):
+            return "warning"
+        if lx.pattern("proposal").search(low, a, b):
             return "proposal"
         if _past(lx, low, a, b) and scope.sentence_has(sentence, "report"):
             return "report"
-        conditional = lx.pattern("conditional").search(low, a, stop)
-        if own and conditional is not None and _COUNTERFACTUAL.search(low, end, sentence[1]):
-            return "hypothetical"
-    question = (
-        "?" in low[sentence[0] : sentence[1] + 1] or "？" in low[sentence[0] : sentence[1] + 1]
-    )
-    if question and (
-        scope.sentence_has(sentence, "hypothetical") or scope.sentence_has(sentence, "conditional")
+    conditional = lx.pattern("conditional").search(low, clause[0], pos)
+    if (
+        conditional is not None
+        and (
+            _UNREAL_IF.search(low, conditional.end(), pos) or _past(lx, low, conditional.end(), pos)
+        )
+        and _COUNTERFACTUAL.search(low, end, sentence[1])
     ):
-        return "hypothetical"
+        return "hypothetical"  # "if you were to run X, every pod would be gone"
+    whole = low[sentence[0] : min(len(low), sentence[1] + 1)]
+    if (
+        ("?" in whole or "？" in whole)
+        and scope.sentence_has(sentence, "hypothetical")
+        and not _ASKS.search(whole)
+    ):
+        return "hypothetical"  # "what would happen if we ran X on prod?"
     return None
 
 
@@ -281,7 +337,7 @@ def _past(lx: Lexicon, low: str, a: int, b: int) -> bool:
     return any(lx.past_after_re.match(low, i) for i in range(a, b))
 
 
-# -- lowering ---------------------------------------------------------------------------------------
+# -- lowering ------------------------------------------------------------------------------------
 
 
 def lower_findings(findings: Sequence[Finding], why: Why) -> tuple[list[Finding], bool]:

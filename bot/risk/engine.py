@@ -232,9 +232,9 @@ class RiskEngine:
         elif cand.kind == "shell":
             self._shell(cand.text, part)
             # Commands carry sharing too (`--type anyone`, an outside address in a flag):
-            # the prose detector reads them as well, unless the span was cut from prose it
-            # reads anyway (`context`); the catalog still names the span's own data.
-            if cand.context:
+            # the prose detector reads them as well, unless the span was left in prose it
+            # reads anyway (`in_prose`); the catalog still names the span's own data.
+            if cand.in_prose:
                 part.data += self.catalog.mentions(cand.text)
             else:
                 self._prose(cand.text, part)

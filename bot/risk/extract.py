@@ -261,6 +261,9 @@ class Candidate:
     """The sentence around a span or an inline command, or the sentence introducing a
     fence or a command line: what a reader of warnings, reports and scope needs (see
     `command_scope`). Empty when nothing introduces it."""
+    in_prose: bool = False
+    """The command was left in the prose candidate too (a span in a sentence), so the
+    prose reader reads it there."""
 
 
 def looks_like_sql(text: str) -> bool:
@@ -474,7 +477,7 @@ class Extractor:
         for span in found.spans:
             if not span.reported:
                 context = span.context if in_prose else ""
-                out.append(Candidate(span.kind, span.text, explicit, context))
+                out.append(Candidate(span.kind, span.text, explicit, context, in_prose))
         if found.cut_short:
             out.append(Candidate("unread", "too many commands to read them all", explicit))
         return bool(found.spans)
@@ -529,14 +532,29 @@ def _line_intro(lines: list[str], i: int) -> str:
     return before if before.endswith((":", "：")) else ""
 
 
+_MAX_SENTENCES = 4
+"""Sentences one command is judged in; past that, once more with none (the strictest)."""
+
+
 def _unique(cands: list[Candidate]) -> list[Candidate]:
     """One candidate per (kind, text, sentence): the lead-in and span readings often agree;
-    the same command in another sentence is judged there too (a warning, then an order)."""
+    the same command in another sentence is judged there too (a warning, then an order).
+    A command repeated in many sentences is read at most `_MAX_SENTENCES` times, then
+    once without a sentence, which nothing lowers."""
     seen: set[tuple[str, str, str]] = set()
+    sentences: dict[tuple[str, str], int] = {}
     out = []
     for c in cands:
         key = (c.kind, c.text, c.context)
-        if key not in seen:
-            seen.add(key)
-            out.append(c)
+        if key in seen:
+            continue
+        n = sentences.get((c.kind, c.text), 0)
+        if n >= _MAX_SENTENCES:
+            c = Candidate(c.kind, c.text, c.explicit, "", c.in_prose)
+            key = (c.kind, c.text, "")
+            if key in seen:
+                continue
+        seen.add(key)
+        sentences[(c.kind, c.text)] = n + 1
+        out.append(c)
     return out

@@ -52,8 +52,8 @@ BENIGN = [
     "Start clean: `docker compose exec db psql -U dev -d shop_dev -c 'DROP TABLE "
     "orders'` and run `make seed`.",
     "Clear it with `kubectl --context minikube delete namespace payments` and reinstall the chart.",
-    "Wipe the fixtures: `psql -h localhost -U dev -d shop_dev -c 'TRUNCATE orders'`.",
-    "Start over: `psql -h 127.0.0.1 -U dev -d shop_dev -c 'DROP TABLE orders'`.",
+    "Wipe your local fixtures: `psql -h localhost -U dev -d shop_dev -c 'TRUNCATE orders'`.",
+    "On your laptop, start over: `psql -h 127.0.0.1 -U dev -d shop_dev -c 'DROP TABLE orders'`.",
     "The events table is stale: sqlite3 ./dev.db 'DROP TABLE events' fixes it.",
     "On your laptop, clear the old rows with `psql -d shop_dev -c 'TRUNCATE orders'` first.",
     "Remove your local copy of the branch so it stops showing up:\n\n```bash\n"
@@ -86,6 +86,18 @@ RISKY = [
     "Use the local shell: `pg_dump -h db-prod.acme.net -U app shop > ~/Downloads/shop.dump`.",
     "Clear it with `kubectl --context minikube delete ns payments && kubectl --context prod "
     "delete ns payments`.",
+    # -- requests phrased as questions, conditions or polite negatives are requests --------
+    "If it's OK with you, could you run `DROP TABLE orders;` on prod?",
+    "If you could run `DROP TABLE orders;` on prod, that would be great.",
+    "お手数ですが、`DROP TABLE orders;` を本番で実行していただけませんか。",
+    "問題なければ `rm -rf /var/lib/mysql` を実行してもらえませんか？",
+    "Wenn es dir passt, könntest du `DROP TABLE orders;` auf der Produktion ausführen?",
+    "Si te parece bien, ¿podrías ejecutar `DROP TABLE pedidos;` en producción?",
+    "Si ça te va, pourrais-tu lancer `DROP TABLE commandes;` en production ?",
+    "It won't hurt to run this on the primary:\n\n```sql\nDROP TABLE invoices;\n```",
+    # -- localhost with nothing saying which machine: on a server it is the server ----------
+    "curl -X DELETE 'http://localhost:9200/logs-2024'",
+    "Free the disk: `psql -h localhost -U app -d shop -c 'DROP TABLE orders'`.",
 ]
 
 
@@ -107,9 +119,6 @@ def test_real_instruction_is_held(engine: RiskEngine, text: str) -> None:
         "helm --kube-context docker-desktop uninstall api",
         "docker compose exec db psql -U dev -c 'DROP TABLE t'",
         "docker-compose down -v",
-        "psql -h localhost -c 'DROP TABLE t'",
-        "mysql --host=127.0.0.1 -e 'DROP TABLE t'",
-        "mongosh mongodb://localhost:27017/app --eval 'db.users.drop()'",
         "sqlite3 ./dev.db 'DROP TABLE t'",
         "minikube delete",
         "kind delete cluster --name dev",
@@ -141,9 +150,18 @@ def test_remote_targets(command: str) -> None:
 
 @pytest.mark.parametrize(
     "command",
-    ["psql -d shop_dev -c 'TRUNCATE orders'", "git branch -D old", "rm -rf ./build"],
+    [
+        "psql -d shop_dev -c 'TRUNCATE orders'",
+        "git branch -D old",
+        "rm -rf ./build",
+        "psql -h localhost -c 'DROP TABLE t'",
+        "mysql --host=127.0.0.1 -e 'DROP TABLE t'",
+        "mongosh mongodb://localhost:27017/app --eval 'db.users.drop()'",
+        "curl -X DELETE 'http://localhost:9200/logs-2024'",
+    ],
 )
 def test_no_target_either_way(command: str) -> None:
-    """Neither: the sentence's words decide (a laptop, a local copy)."""
+    """Neither: the sentence's words decide (a laptop, a local copy). `localhost` on a
+    server is that server, so it is not local by itself."""
     assert not local_target(command)
     assert not remote_target(command)
