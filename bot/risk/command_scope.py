@@ -31,10 +31,19 @@ from bot.risk.prose.intent import languages
 from bot.risk.prose.lexicon import Lexicon
 from bot.risk.prose.scope import Scope, spans
 from bot.risk.prose.text import lower
+from bot.risk.spans import reported
 
-__all__ = ["Why", "judge", "local_target", "lower_findings", "remote_target"]
+__all__ = [
+    "OWN_USE_RULES",
+    "Why",
+    "judge",
+    "local_target",
+    "lower_findings",
+    "passes_on",
+    "remote_target",
+]
 
-Why = Literal["warning", "report", "hypothetical", "proposal", "local"]
+Why = Literal["warning", "report", "hypothetical", "proposal", "local", "own_use"]
 
 COMMAND_KINDS = frozenset({"shell", "sql", "mongo", "dataframe"})
 _UNTOUCHED = frozenset({"engine", "parse", "obfuscation", "policy"})
@@ -48,7 +57,12 @@ _REASONS: dict[str, str] = {
     "hypothetical": "named in a hypothetical",
     "proposal": "the content of a proposal, not the order",
     "local": "its target is this machine (a local database, cluster or container)",
+    "own_use": "a value read to the reader's own terminal, passed on nowhere",
 }
+
+OWN_USE_RULES = frozenset({"shell.secret_manager_read"})
+"""Reading a secret into one's own terminal is how a secrets manager is used; the risk is
+the value passed on (a pipe, a redirect, a message that asks to paste, post or send it)."""
 
 
 def _words(text: str) -> list[str]:
@@ -153,6 +167,14 @@ def _remote_host(host: str) -> bool:
     return bool(host) and not _LOCAL_HOST_RE.match(host)
 
 
+def _host_of(value: str) -> str:
+    """The host in a flag's value: `db-1:5432`, `postgres://u@db-1/app`, `localhost`."""
+    m = _URL.match(value)
+    if m is not None:
+        return m.group("host")
+    return value.split("/", 1)[0]
+
+
 def remote_target(command: str) -> bool:
     """The command names a server, cloud, production or remote place to act on."""
     if _PROD.search(command):
@@ -169,7 +191,7 @@ def remote_target(command: str) -> bool:
             return True
         if program == "git" and any(t in ("push", "remote") for t in tokens[1:3]):
             return True
-        if any(_remote_host(v.split("/", 1)[0]) for v in _flag_values(tokens, _HOST_FLAGS)):
+        if any(_remote_host(_host_of(v)) for v in _flag_values(tokens, _HOST_FLAGS)):
             return True
         if any(not _LOCAL_CONTEXT.match(v) for v in _flag_values(tokens, _CONTEXT_FLAGS)):
             return True
@@ -337,6 +359,43 @@ def _past(lx: Lexicon, low: str, a: int, b: int) -> bool:
     return any(lx.past_after_re.match(low, i) for i in range(a, b))
 
 
+def _company(host: str, domains: Sequence[str]) -> bool:
+    host = host.rsplit("@", 1)[-1]
+    return not _remote_host(host) or any(
+        host == d.lower() or host.endswith("." + d.lower()) for d in domains
+    )
+
+
+_SUBSTITUTION = re.compile(r"\$\([^()]*\)|`[^`]*`")
+# Builtins that keep a substituted value in this shell (`export X=$(vault read …)`).
+_INTO_SHELL = frozenset({"export", "declare", "local", "readonly", "set", "typeset"})
+_PIPED = re.compile(r"\||(?<![<2&])>|\btee\b")
+
+
+def passes_on(command: str, message: str, company_domains: Sequence[str] = ()) -> bool:
+    """The command's output is sent on: piped or redirected, substituted into a command
+    that talks to anything but the company's own hosts, or the message asks (in any
+    sentence, not negated) to share, paste, post or send something."""
+    if _PIPED.search(command):
+        return True
+    if "$(" in command or "`" in command:
+        outer = _SUBSTITUTION.sub(" ", command)
+        kept = all(p in _INTO_SHELL for p, _ in _programs(outer)) or (
+            "=" in outer.split(None, 1)[0] and len(outer.split()) == 1
+        )
+        hosts = [m.group("host").lower() for m in _URL.finditer(command)]
+        if not kept and (not hosts or not all(_company(h, company_domains) for h in hosts)):
+            return True
+    message = message.replace(command, " ")  # its own words (`--output text`) are no verbs
+    low = lower(message)
+    for lx in languages(low):
+        for slot in ("share", "move"):
+            for m in lx.pattern(slot).finditer(low):
+                if not reported(message[max(0, m.start() - 120) : m.start()]):
+                    return True
+    return False
+
+
 # -- lowering ------------------------------------------------------------------------------------
 
 
@@ -346,7 +405,11 @@ def lower_findings(findings: Sequence[Finding], why: Why) -> tuple[list[Finding]
     kept: list[Finding] = []
     lowered: list[Finding] = []
     for f in findings:
-        if f.category in _UNTOUCHED or (why == "local" and f.category not in LOCAL_LOWERS):
+        if (
+            f.category in _UNTOUCHED
+            or (why == "local" and f.category not in LOCAL_LOWERS)
+            or (why == "own_use" and f.rule not in OWN_USE_RULES)
+        ):
             kept.append(f)
         else:
             lowered.append(f)

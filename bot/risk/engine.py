@@ -18,7 +18,14 @@ from bot.config import RISK_ORDER, VERDICT_ORDER, TwoKeyConfig
 from bot.risk import calls
 from bot.risk.calls import ToolCall
 from bot.risk.catalog import CLASSIFICATION_ORDER, Catalog, merge
-from bot.risk.command_scope import COMMAND_KINDS, Why, judge, lower_findings
+from bot.risk.command_scope import (
+    COMMAND_KINDS,
+    OWN_USE_RULES,
+    Why,
+    judge,
+    lower_findings,
+    passes_on,
+)
 from bot.risk.dataframe import assess_dataframe
 from bot.risk.extract import Candidate, Extractor, client_sql
 from bot.risk.model import Assessment, DataRef, Finding
@@ -196,7 +203,7 @@ class RiskEngine:
                 part = Part(data=list(context))
                 self._candidate(cand, part)
                 judged.append((cand, part))
-            self._scope(judged)
+            self._scope(judged, piece)
             parts += [part for _, part in judged]
 
         decision = self.policy.decide(parts, agent=agent, confidence=confidence)
@@ -243,7 +250,7 @@ class RiskEngine:
         else:
             self._prose(cand.text, part)
 
-    def _scope(self, judged: Sequence[tuple[Candidate, Part]]) -> None:
+    def _scope(self, judged: Sequence[tuple[Candidate, Part]], message: str) -> None:
         """A command named in a warning, a report, a hypothetical or a proposal, or aimed at
         this machine, is not an order: its own findings are lowered (see `command_scope`).
         A statement read out of a command (`psql -c '…'`) is scoped as that command is."""
@@ -273,6 +280,11 @@ class RiskEngine:
                     ),
                     None,
                 )
+            if why is None and any(f.rule in OWN_USE_RULES for f in part.findings):
+                passed = self._guard(
+                    part, "scope", lambda c=cand: passes_on(c.text, message, self.domains)
+                )
+                why = "own_use" if passed is False else None
             if why is None:
                 continue
             findings, lowered = lower_findings(part.findings, why)
