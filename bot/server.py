@@ -29,6 +29,7 @@ from bot.approvals.webhooks import WebhookSender
 from bot.config import ConfigError, Settings, TwoKeyConfig
 from bot.humanlayer import mount as mount_humanlayer
 from bot.slack.app import create_slack_app, create_web_client
+from bot.slack.membership import join_approvals_channel
 from bot.slack.notifier import SlackNotifier
 from bot.slack.usergroups import SlackUsergroups
 
@@ -74,6 +75,7 @@ class Lifecycle:
         self.app_token = app_token
         self.socket_mode: Any | None = None
         self._reconcile: asyncio.Task[None] | None = None
+        self._join: asyncio.Task[str] | None = None
 
     async def start(self) -> None:
         await self.service.start()
@@ -83,6 +85,10 @@ class Lifecycle:
         gc.freeze()
         # In the background: a slow or unreachable Slack must not delay serving the API.
         self._reconcile = asyncio.create_task(self._reconcile_slack(), name="twokey-reconcile")
+        self._join = asyncio.create_task(
+            join_approvals_channel(self.client, self.notifier.config.slack.approvals_channel),
+            name="twokey-join-approvals",
+        )
         if self.app_token:
             # Built here, not earlier: its aiohttp session needs the running event loop.
             from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
@@ -101,10 +107,11 @@ class Lifecycle:
             log.info("re-posted %d missing Slack messages for open requests", fixed)
 
     async def stop(self) -> None:
-        if self._reconcile is not None and not self._reconcile.done():
-            self._reconcile.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._reconcile
+        for task in (self._reconcile, self._join):
+            if task is not None and not task.done():
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
         if self.socket_mode is not None:
             await self.socket_mode.close_async()
         await self.service.stop()

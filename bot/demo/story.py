@@ -138,6 +138,7 @@ class Demo:
         self.standin = standin or SlackFake(
             users=cast.standin_users(),
             usergroups={"S0SECURITY": ["U0SEC0001"], "S0AUDITORS": [cast.PRIYA.id]},
+            channels=cast.standin_channels(),
         )
         self.names = cast.display_names()
         self.ids = Ids()

@@ -21,6 +21,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.approvals import ApprovalService, RequestEvent, RequestView
 from bot.config import TwoKeyConfig
 from bot.slack import blocks
+from bot.slack.routing import direct_recipients
 
 log = logging.getLogger(__name__)
 
@@ -186,30 +187,33 @@ class SlackNotifier:
 
     async def post_cards(self, request: RequestView) -> None:
         """The approval card to the approvals channel and/or the data owners' DMs."""
-        payload = blocks.card(request)
         cards: list[dict[str, str]] = []
         channel = self.config.slack.approvals_channel
         if channel:
-            posted = await self.post(channel, payload)  # an id, or a #name Slack resolves
+            posted = await self.post(channel, blocks.card(request))  # an id, or a #name
             if posted:
                 cards.append(posted)
-        direct: list[str] = []
+        owners: list[str] = []
         if self.config.slack.dm_data_owners:
             for ref in request.data:
-                owner = await self.resolve_user(ref.owner)
-                if owner and owner != request.requester and owner not in direct:
-                    direct.append(owner)
-        if not channel:
-            # No shared channel configured: the card must still reach someone who can decide.
-            for approver in sorted(await self.service.eligibility.approvers(request)):
-                if approver not in direct:
-                    direct.append(approver)
-        for person in direct[:MAX_DIRECT_CARDS]:
+                owners.append(await self.resolve_user(ref.owner) or "")
+        # No shared channel configured: the card must still reach people who can decide,
+        # owners first, then approvers in a per-request rotation (bot/slack/routing.py).
+        approvers = [] if channel else await self.service.eligibility.approvers(request)
+        direct, not_messaged = direct_recipients(
+            request.id, owners, approvers, exclude=[request.requester or ""], limit=MAX_DIRECT_CARDS
+        )
+        if not_messaged:
+            request = request.model_copy(
+                update={"slack": {**(request.slack or {}), "not_messaged": not_messaged}}
+            )
+        payload = blocks.card(request)
+        for person in direct:
             posted = await self.dm(person, payload)
             if posted:
                 cards.append(posted)
         if cards:
-            await self.service.set_slack_refs(request.id, cards=cards)
+            await self.service.set_slack_refs(request.id, cards=cards, not_messaged=not_messaged)
         else:
             log.warning("no approval card could be posted for %s", request.id)
 
@@ -223,7 +227,8 @@ class SlackNotifier:
         await self._refresh_prompt(request)
         declined_by_requester = request.status == "cancelled" and actor == request.requester
         if request.requester and not declined_by_requester:
-            await self.dm(request.requester, blocks.requester_outcome(request))
+            for payload in blocks.requester_outcome(request):
+                await self.dm(request.requester, payload)
 
     async def _on_executed(self, request: RequestView, actor: str | None) -> None:
         await self._refresh_cards(request)
