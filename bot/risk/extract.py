@@ -367,6 +367,11 @@ class Extractor:
             if self._looks_like_shell(cmd) and "/" not in cmd and "." not in cmd:
                 out.append(Candidate("shell", cmd, True, context))
                 return " "
+            if " " in cmd and is_program(cmd.split(None, 1)[0]):
+                # Code that starts with a program is one command, English words and all
+                # (`sudo ufw allow from 10.0.0.0/8 to any port 22`): no clause ends in it.
+                out.append(Candidate("shell", cmd, True, context))
+                return " "
             if " " in cmd and self._spans(cmd, out, explicit=True, in_prose=False):
                 return " "
             return body  # an identifier (`customers`, `#payroll`): keep it for the prose

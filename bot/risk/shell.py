@@ -1454,7 +1454,26 @@ def check_bucket_to_bucket(cmd: Cmd, walk: _Walk) -> bool:
     ):
         return False
     buckets = [m.group(1) for p in cmd.pos if (m := re.match(r"^(?:s3|gs|az|r2)://([^/]+)", p))]
-    return len(buckets) >= 2 and len(set(buckets)) > 1
+    if len(buckets) < 2 or len(set(buckets)) == 1:
+        return False
+    return not _same_owner(buckets, cmd.value("--profile"))
+
+
+# A bucket or profile named for someone outside, or for the public.
+_OUTSIDE_BUCKET_RE = re.compile(
+    r"(?i)personal|private|(?:^|[-_.])my[-_.]|public|extern|vendor|partner|contractor|"
+    r"client|customer[-_.]?share|share|transfer|dropbox|guest|third[-_.]?party|outside|temp|tmp"
+)
+
+
+def _same_owner(buckets: list[str], profiles: list[str]) -> bool:
+    """Every bucket carries the same owner prefix (`lumen-datalake` → `lumen-analytics-team`)
+    and none is named for outsiders or the public, nor is the account a personal one: a copy
+    between the company's own buckets, such as a second backup, not data leaving."""
+    owners = {re.split(r"[-_.]", b, maxsplit=1)[0].lower() for b in buckets}
+    if len(owners) != 1 or len(next(iter(owners))) < 3:
+        return False
+    return not any(_OUTSIDE_BUCKET_RE.search(n) for n in [*buckets[1:], *profiles])
 
 
 def check_db_dump_exfil(cmd: Cmd, walk: _Walk) -> bool:

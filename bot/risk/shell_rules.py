@@ -903,10 +903,13 @@ RULES: tuple[Rule, ...] = (
         match=(
             "aws s3 sync s3://acme-pii s3://my-personal-bucket",
             "gsutil -m cp -r gs://acme-data/* gs://other-project-bucket/",
+            "aws s3 sync s3://acme-datalake/ s3://acme-public-share/",
+            "aws s3 sync s3://acme-lake/ s3://acme-archive-2/ --profile personal",
         ),
         not_match=(
             "aws s3 cp /tmp/file.txt s3://my-bucket/",
             "aws s3 cp s3://acme-data/a s3://acme-data/b",
+            "aws s3 sync s3://acme-datalake/notebooks/ s3://acme-analytics-team/notebooks/",
         ),
     ),
     Rule(
