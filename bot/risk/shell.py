@@ -144,7 +144,9 @@ class Cmd:
     def analyze(self) -> None:
         self.flags, self.pos = _parse_flags(self.name, self.args)
         self.joined = " ".join(self.args)
-        self.dry_run = bool(self.flags & {"--dry-run", "--dryrun", "--what-if"})
+        self.dry_run = bool(self.flags & {"--dry-run", "--dryrun", "--what-if"}) and not any(
+            a.lower() in _REAL_RUN for a in self.args if a.startswith("--dry")
+        )
 
     def value(self, *names: str) -> list[str]:
         """Values of options given as `--opt v`, `--opt=v` or `-ov` (short options)."""
@@ -164,6 +166,14 @@ class Cmd:
                 ):
                     out.append(arg[2:].lstrip("="))
         return out
+
+
+# `--dry-run=none` (kubectl) and `--dry-run=false` ask for the real thing.
+_REAL_RUN = frozenset(
+    f"{flag}={value}"
+    for flag in ("--dry-run", "--dryrun")
+    for value in ("none", "false", "0", "no", "off")
+)
 
 
 # ---------------------------------------------------------------------------- parsing

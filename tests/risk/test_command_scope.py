@@ -208,3 +208,37 @@ def test_no_target_either_way(command: str) -> None:
     server is that server, so it is not local by itself."""
     assert not local_target(command)
     assert not remote_target(command)
+
+
+# -- dry runs: a preview of a destructive command changes nothing --------------------------
+
+DRY_RUNS = [
+    "kubectl delete namespace payments --dry-run=client",
+    "terraform plan -destroy -out destroy.tfplan",
+    "helm uninstall api -n prod --dry-run",
+    "az deployment group create -g rg-prod --template-file main.bicep --what-if",
+    "Remove-Item -Recurse -Force C:\\data -WhatIf",
+    "rsync -av --delete --dry-run /srv/data/ backup:/srv/data/",
+    "git clean -fdxn",
+    "aws ec2 terminate-instances --instance-ids i-0abc --dry-run",
+    "pulumi preview --diff",
+]
+NOT_DRY_RUNS = [
+    "kubectl delete namespace payments --dry-run=none",
+    "aws ec2 terminate-instances --instance-ids i-0abc --no-dry-run",
+    "terraform destroy",
+    "helm uninstall api -n prod",
+    "rsync -av --delete /srv/data/ backup:/srv/data/",
+    "git clean -fdx",
+    "pulumi destroy --yes",
+]
+
+
+@pytest.mark.parametrize("text", DRY_RUNS)
+def test_dry_run_is_allowed(engine: RiskEngine, text: str) -> None:
+    assert decision(engine, text) == "allow", engine.assess(text).findings
+
+
+@pytest.mark.parametrize("text", NOT_DRY_RUNS)
+def test_real_run_is_held(engine: RiskEngine, text: str) -> None:
+    assert decision(engine, text) != "allow"
