@@ -28,7 +28,7 @@ from bot.risk.command_scope import (
 )
 from bot.risk.dataframe import assess_dataframe
 from bot.risk.documents import assess_documents, verify_document_rules
-from bot.risk.extract import Candidate, Extractor, client_sql
+from bot.risk.extract import Candidate, Extractor, client_sql, context_at
 from bot.risk.model import Assessment, DataRef, Finding
 from bot.risk.mongo import assess_mongo
 from bot.risk.normalize import normalize
@@ -298,13 +298,28 @@ class RiskEngine:
                 if all(f.verdict == "allow" for f in findings):
                     part.data = []
 
+    def _scoped_in(self, text: str, finding: Finding) -> list[Finding]:
+        """A command found by its own reader is scoped by its sentence as any other is."""
+        evidence = finding.evidence or ""
+        at = text.find(evidence) if evidence else -1
+        if at < 0 or finding.verdict == "allow":
+            return [finding]
+        try:
+            cand = Candidate("shell", evidence, True, context_at(text, at, at + len(evidence)))
+            why = judge(cand)
+        except Exception as exc:  # fail closed: the finding stands
+            log.warning("scope check raised %s; the finding stands", type(exc).__name__)
+            return [finding]
+        return lower_findings([finding], why)[0] if why is not None else [finding]
+
     def _by_content(self, text: str, context: list[DataRef]) -> Part:
         """Windows commands and documents are found by their own readers anywhere in the
         text (their shapes are distinct), not through the extractor's candidates."""
         part = Part(data=list(context))
         windows = self._guard(part, "Windows command", lambda: assess_windows(text, self.domains))
         if windows is not None:
-            part.findings += windows.findings
+            for finding in windows.findings:
+                part.findings += self._scoped_in(text, finding)
         documents = self._guard(part, "document", lambda: assess_documents(text, self.domains))
         if documents is not None:
             part.findings += documents.findings

@@ -518,6 +518,16 @@ class Extractor:
             return i
 
 
+def context_at(text: str, start: int, end: int) -> str:
+    """What introduces text[start:end]: the sentence before the fence holding it, or the
+    sentence around it (the same `Candidate.context` the extractor gives its pieces)."""
+    if "```" in text or "~~~" in text:
+        for m in _FENCE.finditer(text, 0, start + 1):
+            if m.start("body") <= start < m.end("body") + 1:
+                return _intro(text, m.start())
+    return sentence_around(text, start, end)
+
+
 def _intro(text: str, pos: int) -> str:
     """The sentence that introduces a fence starting at `pos`: the last one before it."""
     before = text[max(0, pos - 600) : pos].rstrip()

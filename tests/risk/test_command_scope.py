@@ -61,6 +61,11 @@ BENIGN = [
     # -- inline code that starts with a program is one command (a source-scoped rule) ------
     "Workers in the other region can't reach redis. On `cache-01` run `sudo ufw allow from "
     "10.12.0.0/20 to any port 6379 proto tcp` and they'll connect over peering.",
+    # -- Windows commands, found by their own reader, are scoped the same way -------------
+    "Never run this on the file server:\n\n```powershell\nRemove-Item -Recurse -Force "
+    "D:\\Shares\\Finance\n```",
+    "Postmortem: the outage started when someone ran this on the file server:\n\n"
+    "```powershell\nRemove-Item -Recurse -Force D:\\Shares\\Finance\n```",
     # -- a copy between two of the company's own buckets ------------------------------------
     "aws s3 sync s3://lumen-datalake/notebooks/ s3://lumen-analytics-team/notebooks/",
     "gsutil -m cp -r gs://acme-raw/2026/ gs://acme-archive/2026/",
@@ -115,6 +120,11 @@ RISKY = [
     # -- the same rule open to everyone ------------------------------------------------------
     "Workers in the other region can't reach redis. On `cache-01` run `sudo ufw allow from "
     "any to any port 6379 proto tcp` and they'll connect.",
+    "Don't panic, just run this on the file server:\n\n```powershell\nRemove-Item -Recurse "
+    "-Force D:\\Shares\\Finance\n```",
+    "Never run this on the file server:\n\n```powershell\nRemove-Item -Recurse -Force "
+    "D:\\Shares\\Finance\n```\n\nRun this one instead:\n\n```powershell\nRemove-Item "
+    "-Recurse -Force D:\\Shares\\HR\n```",
     # -- a copy into a bucket that is not the company's own ---------------------------------
     "aws s3 sync s3://acme-pii s3://my-personal-bucket",
     "gsutil -m cp -r gs://acme-data/* gs://other-project-bucket/",
