@@ -1486,6 +1486,39 @@ def _same_owner(buckets: list[str], profiles: list[str]) -> bool:
     return not any(_OUTSIDE_BUCKET_RE.search(n) for n in [*buckets[1:], *profiles])
 
 
+_DURATION_RE = re.compile(r"^(\d+)\s*([smhd]?)$", re.I)
+_UNIT_SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
+# Object keys that name bulk or personal data: a link to them is a link to the data set.
+_BULK_OBJECT_RE = re.compile(
+    r"(?i)customer|user|client|patient|employee|payroll|member|account|contact|lead|"
+    r"export|dump|backup|snapshot|full|all[-_.]|pii|personal|\.sql|\.bak|\.dump"
+)
+LINK_HOUR = 3600
+"""A signed link that dies within the hour bounds the exposure to whoever got it then."""
+
+
+def _link_seconds(cmd: Cmd) -> int | None:
+    if cmd.name == "aws":
+        values = cmd.value("--expires-in")
+        return int(values[0]) if values and values[0].isdigit() else (None if values else 3600)
+    values = cmd.value("-d", "--duration")
+    if not values:
+        return 3600  # gsutil and gcloud sign for an hour unless told otherwise
+    m = _DURATION_RE.match(values[0].strip())
+    return int(m.group(1)) * _UNIT_SECONDS[(m.group(2) or "s").lower()] if m else None
+
+
+def check_presign_exposes(cmd: Cmd, walk: _Walk) -> bool:
+    """A signed link held for a person when it lives longer than an hour (or its lifetime
+    cannot be read) or points at bulk or personal data; a short link to one document is
+    how files are handed to a colleague."""
+    seconds = _link_seconds(cmd)
+    if seconds is None or seconds > LINK_HOUR:
+        return True
+    objects = [p.split("/", 3)[3] if p.count("/") >= 3 else "" for p in cmd.pos if "://" in p]
+    return not objects or any(not o or _BULK_OBJECT_RE.search(o) for o in objects)
+
+
 def check_db_dump_exfil(cmd: Cmd, walk: _Walk) -> bool:
     if cmd.flags & {"--schema-only", "-s"} and cmd.name.startswith("pg_dump"):
         return False
@@ -1670,6 +1703,7 @@ CHECKS: dict[str, Callable[[Cmd, _Walk], bool]] = {
     "perm_root": check_perm_root,
     "upload_outside": check_upload_outside,
     "bucket_to_bucket": check_bucket_to_bucket,
+    "presign_exposes": check_presign_exposes,
     "db_dump_exfil": check_db_dump_exfil,
     "piped_upload": check_piped_upload,
     "credential_file": check_credential_file,

@@ -842,14 +842,22 @@ RULES: tuple[Rule, ...] = (
         "permissions",
         "medium",
         "require_approval",
-        "Creates a link that lets anyone holding it download the object without logging in.",
+        "Creates a link that lets anyone holding it download the object without logging in, "
+        "for more than an hour or to bulk or personal data.",
         (
-            _p("aws", sub=("s3", "presign")),
-            _p("gsutil", sub=("signurl",)),
-            _p("gcloud", sub=("storage", "sign-url")),
+            _p("aws", sub=("s3", "presign"), check="presign_exposes"),
+            _p("gsutil", sub=("signurl",), check="presign_exposes"),
+            _p("gcloud", sub=("storage", "sign-url"), check="presign_exposes"),
         ),
-        match=("aws s3 presign s3://acme-data/customers.csv --expires-in 604800",),
-        not_match=("aws s3 ls s3://acme-data",),
+        match=(
+            "aws s3 presign s3://acme-data/customers.csv --expires-in 604800",
+            "aws s3 presign s3://acme-data/customers.csv --expires-in 300",
+            "gsutil signurl -d 7d key.json gs://acme-docs/roadmap.pdf",
+        ),
+        not_match=(
+            "aws s3 ls s3://acme-data",
+            "aws s3 presign s3://acme-docs/q3-summary-chart.png --expires-in 900",
+        ),
     ),
     # ---- data leaving ---------------------------------------------------------------
     Rule(

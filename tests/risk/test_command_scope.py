@@ -252,3 +252,31 @@ def test_dry_run_is_allowed(engine: RiskEngine, text: str) -> None:
 @pytest.mark.parametrize("text", NOT_DRY_RUNS)
 def test_real_run_is_held(engine: RiskEngine, text: str) -> None:
     assert decision(engine, text) != "allow"
+
+
+# -- presigned links: a link that dies within the hour, to one small object -----------------
+
+SHORT_LINKS = [
+    "Generate a link with `aws s3 presign s3://halden-exports/q3-summary-chart.png "
+    "--expires-in 900` and DM it to Ravi for the slide.",
+    "aws s3 presign s3://acme-docs/handbook/onboarding.pdf",
+    "gsutil signurl -d 10m key.json gs://acme-docs/slides/roadmap.pdf",
+]
+LASTING_OR_BULK_LINKS = [
+    "aws s3 presign s3://acme-data/customers.csv --expires-in 604800",
+    "gsutil signurl -d 7d key.json gs://acme-docs/slides/roadmap.pdf",
+    "gcloud storage sign-url gs://acme-docs/report.pdf --duration=2d",
+    "Generate a link with `aws s3 presign s3://halden-exports/customers_full_2026-11.csv "
+    "--expires-in 900` and DM it to Ravi.",
+    "aws s3 presign s3://acme-backups/db/nightly.sql.gz --expires-in 600",
+]
+
+
+@pytest.mark.parametrize("text", SHORT_LINKS)
+def test_short_link_is_allowed(engine: RiskEngine, text: str) -> None:
+    assert decision(engine, text) == "allow", engine.assess(text).findings
+
+
+@pytest.mark.parametrize("text", LASTING_OR_BULK_LINKS)
+def test_lasting_or_bulk_link_is_held(engine: RiskEngine, text: str) -> None:
+    assert decision(engine, text) != "allow"
