@@ -1319,6 +1319,28 @@ def check_rm_system_file(cmd: Cmd, walk: _Walk) -> bool:
     return False
 
 
+# Rotated or compressed log files (`*.log.*.gz`, `*.log.1`, `*.gz`) under a log directory.
+_ROTATED_LOG_RE = re.compile(
+    r"^\*[\w.*\[\]-]*(?:\.log\.[\w.*\[\]-]+|\.(?:gz|bz2|xz|zst|old|\d+|\[0-9\]\*?))$"
+)
+_LOG_DIR_RE = re.compile(r"(?:^|/)(?:log|logs)(?:/|$)")
+_OLDER_THAN_RE = re.compile(r"^\+\d+$")
+
+
+def _rotated_logs_only(cmd: Cmd, names: list[str], roots: list[str]) -> bool:
+    """`find /var/log/x -name '*.log.*.gz' -mtime +14 -delete`: only old rotated logs in a
+    log directory go, which is what log rotation does."""
+    ages = cmd.value("-mtime", "-mmin")
+    return (
+        bool(names)
+        and all(_ROTATED_LOG_RE.match(n.strip("'\"")) for n in names)
+        and bool(ages)
+        and all(_OLDER_THAN_RE.match(a) for a in ages)
+        and bool(roots)
+        and all(_LOG_DIR_RE.search(r) and r.startswith("/") for r in roots)
+    )
+
+
 def check_find_unsafe_root(cmd: Cmd, walk: _Walk) -> bool:
     names = cmd.value("-name", "-iname")
     if names and all(_target_class(n) == "safe" for n in names):
@@ -1330,6 +1352,8 @@ def check_find_unsafe_root(cmd: Cmd, walk: _Walk) -> bool:
         if arg.startswith(("-", "(", "!")):
             break
         roots.append(arg)
+    if _rotated_logs_only(cmd, names, roots):
+        return False
     return any(_target_class(r) != "safe" for r in roots or ["."])
 
 

@@ -432,8 +432,13 @@ RULES: tuple[Rule, ...] = (
             "find / -name '*.log' -delete",
             "find . -type f -delete",
             "find ~ -mtime +1 -delete",
+            "find /var/lib/mysql -name '*.gz' -mtime +14 -delete",
         ),
-        not_match=("find . -name '*.rs'", "find /tmp/scratch -type f -delete"),
+        not_match=(
+            "find . -name '*.rs'",
+            "find /tmp/scratch -type f -delete",
+            "find /var/log/mysql -name '*.log.*.gz' -mtime +14 -delete",
+        ),
     ),
     Rule(
         "shell.script_delete",

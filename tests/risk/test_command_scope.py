@@ -280,3 +280,31 @@ def test_short_link_is_allowed(engine: RiskEngine, text: str) -> None:
 @pytest.mark.parametrize("text", LASTING_OR_BULK_LINKS)
 def test_lasting_or_bulk_link_is_held(engine: RiskEngine, text: str) -> None:
     assert decision(engine, text) != "allow"
+
+
+# -- find -delete: an age-limited cleanup of rotated logs, not a sweep ----------------------
+
+LOG_CLEANUPS = [
+    "Disk full on db-replica-3. Clear the rotated logs with `sudo find /var/log/mysql -name "
+    "'*.log.*.gz' -mtime +14 -delete` and the alert should resolve.",
+    "find /srv/app/logs -name '*.log.[0-9]*' -mtime +30 -delete",
+    "find /var/log/nginx -name '*.gz' -mmin +1440 -delete",
+]
+SWEEPS = [
+    "find /var/lib/mysql -name '*.gz' -mtime +14 -delete",
+    "find /var/log/mysql -name '*.log.*.gz' -delete",
+    "find /var/log -mtime +14 -delete",
+    "find /var/log/mysql -name '*' -mtime +14 -delete",
+    "find /var/log/app -name '*.db' -mtime +14 -delete",
+    "find / -name '*.log' -delete",
+]
+
+
+@pytest.mark.parametrize("text", LOG_CLEANUPS)
+def test_log_cleanup_is_allowed(engine: RiskEngine, text: str) -> None:
+    assert decision(engine, text) == "allow", engine.assess(text).findings
+
+
+@pytest.mark.parametrize("text", SWEEPS)
+def test_sweep_is_held(engine: RiskEngine, text: str) -> None:
+    assert decision(engine, text) != "allow"
