@@ -314,8 +314,9 @@ class Extractor:
         for m in _FENCE.finditer(text):
             prose_parts.append(text[pos : m.start()])
             pos = m.end()
-            intro = _intro(text, m.start())
-            self._block(m.group("body"), m.group("lang").lower(), out, intro)
+            body = m.group("body")
+            intro = _intro(text, m.start()) if body.strip() else ""
+            self._block(body, m.group("lang").lower(), out, intro)
         prose_parts.append(text[pos:])
         remainder = "\n".join(self._inline(part, out) for part in prose_parts)
         self._lines(remainder, out, explicit=False)
@@ -352,11 +353,15 @@ class Extractor:
         if "`" not in text:
             return text
 
+        seen: dict[str, int] = {}
+
         def replace(m: re.Match[str]) -> str:
             body = m.group("body").strip()
             if reported(text[max(0, m.start() - 120) : m.start()]):
                 return " "  # "never run `rm -rf /`", "someone ran `DROP TABLE …`": not an order
-            context = sentence_around(text, m.start(), m.end())
+            seen[body] = n = seen.get(body, 0) + 1
+            # the same code many times over is judged in a few sentences, then in none
+            context = sentence_around(text, m.start(), m.end()) if n <= _MAX_SENTENCES else ""
             if looks_like_sql(body):
                 out.append(Candidate("sql", body, True, context))
                 return " "
@@ -529,11 +534,17 @@ def context_at(text: str, start: int, end: int) -> str:
 
 
 def _intro(text: str, pos: int) -> str:
-    """The sentence that introduces a fence starting at `pos`: the last one before it."""
-    before = text[max(0, pos - 600) : pos].rstrip()
-    if not before:
+    """The sentence that introduces a fence starting at `pos`: the last one of the last
+    non-blank line before it (at most 400 characters are read)."""
+    end = pos
+    floor = max(0, pos - 200)
+    while end > floor and text[end - 1] in " \t\r\n":
+        end -= 1
+    start = text.rfind("\n", max(0, end - 400), end) + 1
+    line = text[start:end]
+    if not line.strip():
         return ""
-    return sentence_around(before, len(before) - 1, len(before))
+    return sentence_around(line, len(line) - 1, len(line))
 
 
 def _line_intro(lines: list[str], i: int) -> str:

@@ -361,7 +361,8 @@ class _Finder:
         self.ends: list[int] = []
         self.cut_short = False
         self.budget = SCAN_BUDGET
-        self.seen: set[tuple[str, str]] = set()
+        self.seen: set[tuple[str, int]] = set()
+        self.breaks: list[int] | None = None
 
     def add(self, kind: SpanKind, start: int, end: int, as_text: str | None = None) -> None:
         body = as_text or self.text[start:end].strip().rstrip(",")
@@ -371,14 +372,20 @@ class _Finder:
             return  # a program named alone ("the node", "git") is a word, not a command
         said = reported(self.text[max(0, start - 120) : start])
         self._take(start, end)
-        context = sentence_around(self.text, start, end)
-        if (body, context) in self.seen:  # the same command in the same sentence: read once
+        key = (body, bisect_right(self._sentence_breaks(), start))
+        if key in self.seen:  # the same command in the same sentence: read once
             return
         if len(self.out) >= MAX_SPANS:
             self.cut_short = True
             return
-        self.seen.add((body, context))
-        self.out.append(Span(kind, body, start, context, said))
+        self.seen.add(key)
+        self.out.append(Span(kind, body, start, sentence_around(self.text, start, end), said))
+
+    def _sentence_breaks(self) -> list[int]:
+        """Where sentences end in the whole text (found once, on first use)."""
+        if self.breaks is None:
+            self.breaks = [m.end() for m in _SENTENCE_BREAK.finditer(self.text)]
+        return self.breaks
 
     def _take(self, start: int, end: int) -> None:
         k = bisect_right(self.starts, start)
