@@ -41,6 +41,7 @@ __all__ = [
     "lower_findings",
     "passes_on",
     "remote_target",
+    "rerun_elsewhere",
 ]
 
 Why = Literal["warning", "report", "hypothetical", "proposal", "local", "own_use"]
@@ -394,6 +395,30 @@ def passes_on(command: str, message: str, company_domains: Sequence[str] = ()) -
                 if not reported(message[max(0, m.start() - 120) : m.start()]):
                     return True
     return False
+
+
+# An order, elsewhere in the message, to run the quoted command after all: a verb of running
+# and a word pointing back at it ("so run the same DELETE on staging", "execute it again").
+_RERUN = re.compile(
+    r"\b(?:run|re-?run|execute|re-?execute|apply|repeat|do|try|paste|lance[rz]?|relance[rz]?|"
+    r"ex[ée]cute[rz]?|refais|ejecuta|corre|lanza|repite|f[üu]hr\w*|wiederhole|starte|rode|roda|"
+    r"execute|repita)\b[^.!?\n。！？]{0,60}?(?:\b(?:the\s+same|same|it|this|that|again|once\s+more|"
+    r"la\s+m[êe]me|le\s+m[êe]me|ça|cela|[àa]\s+nouveau|de\s+nouveau|lo\s+mismo|la\s+misma|"
+    r"el\s+mismo|eso|de\s+nuevo|otra\s+vez|dasselbe|denselben|dieselbe|erneut|nochmal|"
+    r"o\s+mesmo|a\s+mesma|isso|de\s+novo|novamente)\b)"
+    r"|もう一度|同じ(?:コマンド|クエリ|文)?を?(?:実行|流)|再(?:次)?(?:执行|运行)|同样的?(?:命令|语句)",
+    re.I,
+)
+
+
+def rerun_elsewhere(cand: Candidate, message: str) -> bool:
+    """Another sentence of the message orders the quoted command run after all (a
+    postmortem that ends "so run the same DELETE on staging now")."""
+    rest = message.replace(cand.context, " ") if cand.context else message
+    rest = rest.replace(cand.text, " ")
+    return any(
+        not reported(rest[max(0, m.start() - 120) : m.start()]) for m in _RERUN.finditer(rest)
+    )
 
 
 # -- lowering ------------------------------------------------------------------------------------

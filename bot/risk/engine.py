@@ -25,6 +25,7 @@ from bot.risk.command_scope import (
     judge,
     lower_findings,
     passes_on,
+    rerun_elsewhere,
 )
 from bot.risk.dataframe import assess_dataframe
 from bot.risk.documents import assess_documents, verify_document_rules
@@ -42,6 +43,8 @@ from bot.risk.windows import assess_windows, verify_windows_rules
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
+_ORDER_LOWERS = frozenset({"warning", "report", "hypothetical", "proposal"})
+"""Scopes that say the command is not ordered; a later order to run it again undoes them."""
 _SQL_PUNCTUATION = re.compile(r"[;=()*'\"]")
 _EVIDENCE_LIMIT = 200
 _MASK_CACHE_LIMIT = 2048
@@ -285,6 +288,10 @@ class RiskEngine:
                     ),
                     None,
                 )
+            if why in _ORDER_LOWERS and self._guard(
+                part, "scope", lambda c=cand: rerun_elsewhere(c, message)
+            ):
+                why = None  # "… so run the same DELETE on staging now": an order after all
             if why is None and any(f.rule in OWN_USE_RULES for f in part.findings):
                 passed = self._guard(
                     part, "scope", lambda c=cand: passes_on(c.text, message, self.domains)

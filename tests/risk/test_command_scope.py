@@ -41,6 +41,9 @@ BENIGN = [
     "```sql\nDELETE FROM orders;\n```\n\nWe restored from the 02:00 snapshot.",
     "Root cause of last week's outage: a deploy script executed the statement below on the "
     "ledger primary.\n\n```sql\nTRUNCATE TABLE ledger_entries;\n```",
+    "Postmortem for INC-2231: the outage started when an engineer ran this on the primary:\n\n"
+    "```sql\nDELETE FROM orders;\n```\n\nWe restored from the 02:00 snapshot and the script "
+    "now refuses a DELETE without a WHERE.",
     # -- hypotheticals -------------------------------------------------------------------
     "If you were to run `kubectl delete namespace payments`, every pod in it would be gone, "
     "so the cleanup job skips it.",
@@ -97,6 +100,12 @@ RISKY = [
     "```sql\nDELETE FROM orders;\n```\n\nSo run the same statement on staging now to "
     "reproduce it:\n\n```sql\nDELETE FROM orders;\n```",
     "The outage yesterday needs cleanup: run `DROP TABLE payments_archive` on the replica.",
+    "Postmortem for INC-2231: the outage started when an engineer ran this on the primary:\n\n"
+    "```sql\nDELETE FROM orders;\n```\n\nSo run the same DELETE on staging now to reproduce it.",
+    "Never run this on the primary:\n\n```sql\nDELETE FROM invoices;\n```\n\nOn the replica, "
+    "go ahead and execute it again.",
+    "Le postmortem : l'incident a commencé quand quelqu'un a lancé ceci :\n\n```sql\n"
+    "DELETE FROM commandes;\n```\n\nRelance la même requête sur la préprod maintenant.",
     # -- conditions that are orders ----------------------------------------------------------
     "If the disk fills up again, run `rm -rf /var/lib/mysql/*` and it would recover.",
     "The change request was approved, so run `terraform destroy -auto-approve` on prod now.",
