@@ -217,20 +217,27 @@ def _explain(path: Path, exc: ValidationError) -> str:
         msg = err["msg"].removeprefix("Value error, ")
         if err["type"] == "extra_forbidden":
             msg = "unknown key (check the spelling; see examples/twokey.yml)"
-        lines.append(f"{path}: {_key_path(err['loc'])}: {msg}")
+        # Whole-file checks (`_references_exist`) name their own key path.
+        where = f"{_key_path(err['loc'])}: " if err["loc"] else ""
+        lines.append(f"{path}: {where}{msg}")
     return "\n".join(lines)
 
 
-def load_config(path: str | Path | None = None) -> TwoKeyConfig:
-    """Load and validate a configuration file.
+def find_config(configured: str | Path | None) -> Path | None:
+    """The configuration file to use: the one named, else `./twokey.yml` if present, else None."""
+    if configured:
+        return Path(configured)
+    local = Path("twokey.yml")
+    return local if local.exists() else None
 
-    `None` means: `./twokey.yml` if present, else the shipped example — so a
-    newcomer gets a working, believable setup without writing YAML first.
+
+def load_config(path: str | Path | None = None) -> TwoKeyConfig:
+    """Load and validate a configuration file, including each custom rule's own examples.
+
+    `None` means `./twokey.yml` if present, else the shipped example (commands
+    that read or try things; `twokey serve` refuses the example unless asked).
     """
-    if path is None:
-        local = Path("twokey.yml")
-        path = local if local.exists() else EXAMPLE_CONFIG
-    path = Path(path)
+    path = find_config(path) or EXAMPLE_CONFIG
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -245,15 +252,29 @@ def load_config(path: str | Path | None = None) -> TwoKeyConfig:
         problem = getattr(exc, "problem", None) or str(exc)
         raise ConfigError(f"{path}: not valid YAML{where}: {problem}") from None
     if raw is None:
-        raw = {}
+        raise ConfigError(f"{path}: the file is empty; start from a copy of examples/twokey.yml")
     if not isinstance(raw, dict):
         raise ConfigError(
             f"{path}: (top level): expected a mapping of sections, got {type(raw).__name__}"
         )
     try:
-        return TwoKeyConfig.model_validate(raw)
+        config = TwoKeyConfig.model_validate(raw)
     except ValidationError as exc:
         raise ConfigError(_explain(path, exc)) from None
+    if config.policy.rules:
+        _prove_rules(path, config)
+    return config
+
+
+def _prove_rules(path: Path, config: TwoKeyConfig) -> None:
+    """Run each custom rule against its `match`/`not_match` examples, naming the file."""
+    from bot.risk.normalize import normalize
+    from bot.risk.policy import compile_rules
+
+    try:
+        compile_rules(config.policy.rules, lambda s: normalize(s).text, where="policy.rules")
+    except ConfigError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
 
 
 class Settings(BaseSettings):

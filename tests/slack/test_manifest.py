@@ -26,6 +26,7 @@ METHOD_SCOPES = {
     "chat_getPermalink": None,
     "conversations_open": "im:write",
     "conversations_members": "mpim:read",
+    "conversations_history": "channels:history",  # twokey doctor: is TwoKey in the channel
     "conversations_join": "channels:join",
     "views_open": None,
     "views_publish": None,
