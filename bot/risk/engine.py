@@ -13,6 +13,7 @@ import functools
 import logging
 import re
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import TypeVar
 
 from bot.config import RISK_ORDER, VERDICT_ORDER, TwoKeyConfig
@@ -272,7 +273,8 @@ class RiskEngine:
         def why_of(i: int) -> Why | None:
             if i not in whys:
                 cand, part = commands[i]
-                whys[i] = self._guard(part, "scope", lambda: judge(cand))
+                found = self._guard(part, "scope", partial(judge, cand))
+                whys[i] = found
             return whys[i]
 
         for i, (cand, part) in enumerate(commands):
@@ -293,12 +295,12 @@ class RiskEngine:
                     None,
                 )
             if why in _ORDER_LOWERS and self._guard(
-                part, "scope", lambda c=cand: rerun_elsewhere(c, message)
+                part, "scope", partial(rerun_elsewhere, cand, message)
             ):
                 why = None  # "… so run the same DELETE on staging now": an order after all
             if why is None and any(f.rule in OWN_USE_RULES for f in part.findings):
                 passed = self._guard(
-                    part, "scope", lambda c=cand: passes_on(c.text, message, self.domains)
+                    part, "scope", partial(passes_on, cand.text, message, self.domains)
                 )
                 why = "own_use" if passed is False else None
             if why is None:
