@@ -83,6 +83,7 @@ COLON_BENIGN = [
     "Delete it now: the scratch table on your laptop.",
     "Don't delete it: the warehouse with last year's orders.",
     "Keep it: the warehouse with last year's customer orders.",
+    "Remove it from C:\\data and the share, then check the logs.",
     "Ne la supprime pas : la base de données de production.",
     "No la borres: la base de datos de producción.",
     "Lösch sie nicht: die Produktionsdatenbank.",

@@ -167,8 +167,10 @@ class Scope:
     def announced(self, clause: tuple[int, int]) -> list[tuple[int, int]]:
         """The clause after this one when this one ends with a colon: "Delete it now: the
         warehouse …" names its object after the verb."""
-        if not self.low[clause[0] : clause[1]].rstrip().endswith((":", "：")):
-            return []
+        text = self.low[clause[0] : clause[1]]
+        after = self.low[clause[1] : clause[1] + 1]
+        if not (text.endswith("：") or (text.endswith(":") and after.isspace())):
+            return []  # "C:\data", "tcp:22": a colon inside a word announces nothing
         here = self.structure.clauses(self._sentence_index(clause[0]))
         i = here.index(clause) if clause in here else len(here)
         return here[i + 1 : i + 2]
