@@ -1061,6 +1061,42 @@ _AWK_SHELL_RE = re.compile(
 _ANSIBLE_SHELL_MODULES = frozenset({"shell", "command", "raw", "script"})
 
 
+_SALT = frozenset({"salt", "salt-ssh", "salt-call"})
+_SALT_CMD_RE = re.compile(r"cmd\.(?:run\w*|shell|exec_code\w*)")
+_FLEET_SHELLS = frozenset({"pdsh", "clush", "pssh", "parallel-ssh"})
+_FLEET_VALUE_OPTS = frozenset(
+    [
+        "-w",
+        "-x",
+        "-l",
+        "-R",
+        "-f",
+        "-t",
+        "-u",
+        "-g",
+        "-X",
+        "-h",
+        "-H",
+        "-p",
+        "-o",
+        "-e",
+        "-O",
+        "-S",
+        "-F",
+        "--hosts",
+        "--host",
+        "--user",
+        "--par",
+        "--timeout",
+        "--outdir",
+        "--errdir",
+        "--options",
+        "--groupbase",
+        "--fanout",
+    ]
+)
+
+
 def _opt_values(args: list[str], *names: str) -> list[str]:
     """Values of `--opt v` / `--opt=v` / `-o v`, for the remote-execution wrappers."""
     out: list[str] = []
@@ -1108,6 +1144,18 @@ def _remote_scripts(name: str, rest: list[str]) -> list[str] | None:
         module = modules[-1].rsplit(".", 1)[-1]
         args = _opt_values(rest, "-a", "--args")
         return args if module in _ANSIBLE_SHELL_MODULES and args else None
+    if name in _SALT:
+        # `salt '*' cmd.run 'rm -rf /x'`, `salt-call cmd.shell '…'`: the first argument after
+        # the execution function is the command every targeted minion runs.
+        for i, word in enumerate(rest):
+            if _SALT_CMD_RE.fullmatch(word):
+                args = [a for a in rest[i + 1 :] if not a.startswith("-") and "=" not in a]
+                return args[:1] or None
+        return None
+    if name in _FLEET_SHELLS:
+        # pdsh/clush/pssh: options (hosts, user, fan-out), then the command for every host
+        inner = _skip_options(rest, _FLEET_VALUE_OPTS)
+        return [" ".join(inner)] if inner else None
     if name in _AWK:
         program = _skip_options(rest, _AWK_VALUE_OPTS)
         if not program:
@@ -1531,6 +1579,44 @@ def check_download_exec(cmd: Cmd, walk: _Walk) -> bool:
     return cmd.name in ("eval", "source", ".")
 
 
+# Interpreter one-liners judged by what their code does, not by a shell string inside it.
+_CODE_FETCH_RE = re.compile(
+    r"\bfetch\s*\(|\b(?:https?|axios|got|request|needle)\.(?:get|request)\s*\(|"
+    r"urlopen\s*\(|urlretrieve|\brequests\.(?:get|post|request)\s*\(|\bhttpx\.|"
+    r"open-uri|URI\.open|Net::HTTP|LWP::|HTTP::Tiny|file_get_contents\s*\(\s*['\"]https?:|"
+    r"curl_exec|wget\.download|WebClient|Invoke-WebRequest"
+)
+_CODE_EVAL_RE = re.compile(
+    r"\beval\b|\bexec\s*\(|\bnew\s+Function\b|\bFunction\s*\(|\bvm\.run\w*|"
+    r"\bcompile\s*\(|\binstance_eval\b|\bKernel\.eval\b|\bimportlib\b.*\bexec_module\b"
+)
+_CODE_SEND_RE = re.compile(
+    r"\b(?:requests|httpx)\.(?:post|put|patch|request)\s*\(|urlopen\s*\(|"
+    r"\bfetch\s*\(|\b(?:https?|axios|got)\.(?:post|put|request)\s*\(|Net::HTTP\.post|"
+    r"LWP::|HTTP::Tiny|curl_exec|\bsocket\b|\bsmtplib\b"
+)
+# The whole environment, not one variable: `dict(os.environ)`, `os.environ` passed on,
+# `process.env` serialized, Ruby's `ENV.to_h`, Perl's `%ENV`.
+_CODE_WHOLE_ENV_RE = re.compile(
+    r"os\.environ(?!\s*(?:\[|\.get\b|\.setdefault\b|\.pop\b))(?!\.(?:keys|__contains__)\b)|"
+    r"process\.env(?!\s*(?:\.|\[|\?\.))|\bENV\.to_h\b|\bENV\.to_a\b|%ENV\b|getenv\(\s*\)"
+)
+
+
+def check_code_remote_eval(cmd: Cmd, walk: _Walk) -> bool:
+    """An interpreter one-liner that downloads code and evaluates it (`fetch(u).then(eval)`,
+    `exec(urlopen(u).read())`): the same as `curl | sh`, without a pipe."""
+    code = cmd.code or ""
+    return bool(_CODE_FETCH_RE.search(code) and _CODE_EVAL_RE.search(code) and "://" in code)
+
+
+def check_code_env_send(cmd: Cmd, walk: _Walk) -> bool:
+    """An interpreter one-liner that sends the whole environment (its API keys and
+    passwords) over the network; reading one variable, or printing names, is not that."""
+    code = cmd.code or ""
+    return bool(_CODE_WHOLE_ENV_RE.search(code) and _CODE_SEND_RE.search(code))
+
+
 _K8S_HARMLESS_KINDS = frozenset(
     {"pod", "pods", "po", "job", "jobs", "job.batch", "event", "events", "ev"}
 )
@@ -1646,6 +1732,8 @@ CHECKS: dict[str, Callable[[Cmd, _Walk], bool]] = {
     "credential_file": check_credential_file,
     "env_to_network": check_env_to_network,
     "download_exec": check_download_exec,
+    "code_remote_eval": check_code_remote_eval,
+    "code_env_send": check_code_env_send,
     "k8s_delete": check_k8s_delete,
     "git_force_push": check_git_force_push,
     "http_delete": check_http_delete,

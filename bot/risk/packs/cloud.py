@@ -1,9 +1,11 @@
-"""Cloud CLIs (aws, gcloud, az, doctl): networks opened to the internet on an admin or
-database port, databases made reachable from anywhere, deletion protection removed,
-and the read-only listings of IAM and secrets that must stay allowed."""
+"""Cloud CLIs (aws, gcloud, az, doctl, hcloud, openstack, scw, linode-cli, oci): networks
+opened to the internet on an admin or database port, databases made reachable from
+anywhere, deletion protection removed, and the read-only listings of IAM and secrets that
+must stay allowed."""
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -78,6 +80,95 @@ def _az_firewall_all(cmd: Any) -> bool:
     return start == ["0.0.0.0"] and end == ["255.255.255.255"]  # noqa: S104
 
 
+def _hcloud_rule(cmd: Any) -> bool:
+    """`hcloud firewall add-rule fw --direction in --protocol tcp --port 22 --source-ips …`"""
+    if any(d.lower() != "in" for d in cmd.value("--direction")):
+        return False
+    if any(v.lower() not in ("tcp", "udp") for v in cmd.value("--protocol")):
+        return False  # icmp, esp, gre: no port to reach
+    sources = [s for v in cmd.value("--source-ips") for s in v.split(",")]
+    return any(is_anywhere(s) for s in sources) and covers_admin_port(
+        cmd.value("--port") or ["all"]
+    )
+
+
+def _openstack_rule(cmd: Any) -> bool:
+    """`openstack security group rule create --dst-port 22 SG`: with no --remote-ip or
+    --remote-group the source is 0.0.0.0/0."""
+    if "--egress" in cmd.args or cmd.value("--remote-group"):
+        return False
+    sources = cmd.value("--remote-ip")
+    if sources and not any(is_anywhere(s) for s in sources):
+        return False
+    if any(v.lower() in ("icmp", "ipv6-icmp") for v in cmd.value("--protocol")):
+        return False
+    return covers_admin_port(cmd.value("--dst-port") or ["all"])
+
+
+def _key_values(cmd: Any) -> dict[str, str]:
+    return {k.lower(): v for k, eq, v in (a.partition("=") for a in cmd.pos) if eq}
+
+
+def _scw_rule(cmd: Any) -> bool:
+    """`scw instance security-group create-rule direction=inbound action=accept
+    ip-range=0.0.0.0/0 dest-port-from=22`"""
+    kv = _key_values(cmd)
+    if kv.get("direction", "inbound") != "inbound" or kv.get("action", "accept") != "accept":
+        return False
+    if not is_anywhere(kv.get("ip-range", "0.0.0.0/0")):
+        return False
+    low, high = kv.get("dest-port-from"), kv.get("dest-port-to")
+    ports = [f"{low}-{high}" if high else low] if low else ["all"]
+    return covers_admin_port(ports)
+
+
+def _json_rules(values: list[str]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for value in values:
+        try:
+            data = json.loads(value)
+        except ValueError:
+            continue
+        items = data if isinstance(data, list) else [data]
+        out += [r for r in items if isinstance(r, dict)]
+    return out
+
+
+def _linode_rules(cmd: Any) -> bool:
+    """`linode-cli firewalls rules-update ID --inbound '[{"ports": "22", "addresses":
+    {"ipv4": ["0.0.0.0/0"]}, "action": "ACCEPT"}]'`"""
+    for rule in _json_rules(cmd.value("--inbound", "--rules.inbound")):
+        if str(rule.get("action", "ACCEPT")).upper() != "ACCEPT":
+            continue
+        addresses = rule.get("addresses") or {}
+        sources = [a for v in addresses.values() if isinstance(v, list) for a in v]
+        if any(is_anywhere(str(a)) for a in sources) and covers_admin_port(
+            [str(rule.get("ports") or "all")]
+        ):
+            return True
+    return False
+
+
+def _oci_rules(cmd: Any) -> bool:
+    """`oci network security-list update --ingress-security-rules '[{"source": "0.0.0.0/0",
+    "protocol": "6", "tcpOptions": {"destinationPortRange": {"min": 22, "max": 22}}}]'`"""
+    values = cmd.value("--ingress-security-rules", "--security-rules")
+    for rule in _json_rules(values):
+        if str(rule.get("direction", "INGRESS")).upper() != "INGRESS":
+            continue
+        if not is_anywhere(str(rule.get("source", ""))):
+            continue
+        options = rule.get("tcpOptions") or rule.get("udpOptions") or {}
+        span = options.get("destinationPortRange") if isinstance(options, dict) else None
+        if isinstance(span, dict):
+            ports = [f"{span.get('min', 0)}-{span.get('max', 65535)}"]
+        else:
+            ports = ["all"] if str(rule.get("protocol", "all")) in ("all", "6", "17") else []
+        if covers_admin_port(ports):
+            return True
+    return False
+
+
 def check_world_open(cmd: Any, walk: Any) -> bool:
     """An inbound rule from anywhere (0.0.0.0/0, ::/0, *, Internet) that reaches an admin
     or database port, or every port. A web port (80, 443) open to the world is normal."""
@@ -94,6 +185,16 @@ def check_world_open(cmd: Any, walk: Any) -> bool:
         return _az_firewall_all(cmd)
     if cmd.name == "doctl" and "firewall" in pos:
         return _doctl_firewall(cmd)
+    if cmd.name == "hcloud" and pos[:2] == ["firewall", "add-rule"]:
+        return _hcloud_rule(cmd)
+    if cmd.name == "openstack" and pos[:4] == ["security", "group", "rule", "create"]:
+        return _openstack_rule(cmd)
+    if cmd.name == "scw" and "security-group" in pos and "create-rule" in pos:
+        return _scw_rule(cmd)
+    if cmd.name == "linode-cli" and pos[:1] == ["firewalls"]:
+        return _linode_rules(cmd)
+    if cmd.name == "oci" and pos[:1] == ["network"]:
+        return _oci_rules(cmd)
     return False
 
 
@@ -109,7 +210,20 @@ RULES: tuple[Rule, ...] = (
         "require_approval",
         "Opens an admin or database port (SSH, RDP, PostgreSQL, MySQL, Redis, …) or every "
         "port to the whole internet; anyone can try to log in or read the data.",
-        (p("aws", "gcloud", "az", "doctl", check="world_open"),),
+        (
+            p(
+                "aws",
+                "gcloud",
+                "az",
+                "doctl",
+                "hcloud",
+                "openstack",
+                "scw",
+                "linode-cli",
+                "oci",
+                check="world_open",
+            ),
+        ),
         match=(
             "aws ec2 authorize-security-group-ingress --group-id sg-1 --protocol tcp "
             "--port 5432 --cidr 0.0.0.0/0",
@@ -129,6 +243,17 @@ RULES: tuple[Rule, ...] = (
             "--start-ip-address 0.0.0.0 --end-ip-address 255.255.255.255",
             "doctl compute firewall create --name db --inbound-rules "
             "protocol:tcp,ports:27017,address:0.0.0.0/0",
+            "hcloud firewall add-rule fw-prod --direction in --protocol tcp --port 22 "
+            "--source-ips 0.0.0.0/0 --source-ips ::/0",
+            "openstack security group rule create --protocol tcp --dst-port 5432:5432 default",
+            "scw instance security-group create-rule security-group-id=11 direction=inbound "
+            "action=accept protocol=TCP ip-range=0.0.0.0/0 dest-port-from=3306",
+            'linode-cli firewalls rules-update 42 --inbound \'[{"protocol": "TCP", '
+            '"ports": "22", "addresses": {"ipv4": ["0.0.0.0/0"]}, '
+            '"action": "ACCEPT"}]\'',
+            "oci network security-list update --security-list-id ocid1.x "
+            '--ingress-security-rules \'[{"source": "0.0.0.0/0", "protocol": "6", '
+            '"tcpOptions": {"destinationPortRange": {"min": 22, "max": 22}}}]\'',
         ),
         not_match=(
             "aws ec2 authorize-security-group-ingress --group-id sg-1 --protocol tcp "
@@ -147,6 +272,25 @@ RULES: tuple[Rule, ...] = (
             "gcloud compute firewall-rules list",
             "az network nsg rule list -g rg --nsg-name nsg",
             "aws ec2 describe-security-groups --group-ids sg-1",
+            "hcloud firewall add-rule fw-prod --direction in --protocol tcp --port 443 "
+            "--source-ips 0.0.0.0/0",
+            "hcloud firewall add-rule fw-prod --direction in --protocol tcp --port 22 "
+            "--source-ips 10.0.0.0/8",
+            "hcloud firewall add-rule fw-prod --direction in --protocol icmp "
+            "--source-ips 0.0.0.0/0",
+            "hcloud firewall describe fw-prod",
+            "openstack security group rule create --protocol tcp --dst-port 22 "
+            "--remote-ip 10.20.0.0/16 default",
+            "openstack security group rule list default",
+            "scw instance security-group create-rule security-group-id=11 direction=inbound "
+            "action=accept protocol=TCP ip-range=10.0.0.0/8 dest-port-from=3306",
+            'linode-cli firewalls rules-update 42 --inbound \'[{"protocol": "TCP", '
+            '"ports": "443", "addresses": {"ipv4": ["0.0.0.0/0"]}, '
+            '"action": "ACCEPT"}]\'',
+            "linode-cli firewalls list",
+            "oci network security-list update --security-list-id ocid1.x "
+            '--ingress-security-rules \'[{"source": "10.0.0.0/16", "protocol": "6", '
+            '"tcpOptions": {"destinationPortRange": {"min": 22, "max": 22}}}]\'',
         ),
     ),
     Rule(
