@@ -1505,6 +1505,37 @@ def check_bucket_to_bucket(cmd: Cmd, walk: _Walk) -> bool:
     return len(buckets) >= 2 and len(set(buckets)) > 1
 
 
+_COPY_VERBS = {
+    "aws": ("s3", "cp|sync|mv"),
+    "gsutil": ("cp|rsync|mv",),
+    "gcloud": ("storage", "cp|rsync|mv"),
+    "rclone": ("copy|copyto|sync|move|moveto",),
+    "azcopy": ("copy|cp|sync",),
+    "s3cmd": ("put|sync|cp",),
+    "mc": ("cp|mirror|mv",),
+    "bq": ("extract",),
+}
+_STORE_URL_RE = re.compile(r"^(?:s3|gs|az|r2|abfss?|wasbs?)://([^/]+)|^([A-Za-z][\w-]*):(?!//)")
+_PERSONAL_NAME_RE = re.compile(r"(?i)(?:^|[-_.])(?:personal|perso|privat|home)(?:$|[-_.])")
+_PERSONAL_PROFILE_RE = re.compile(r"(?i)^(?:personal|perso|home|me|mine|private)$|personal")
+
+
+def check_personal_destination(cmd: Cmd, walk: _Walk) -> bool:
+    """A copy into a bucket or remote whose name says it is someone's own (`s3://jd-personal`,
+    `gdrive-personal:`), or made with a personal account profile (`--profile personal`)."""
+    verbs = _COPY_VERBS.get(cmd.name)
+    if verbs is None or len(cmd.pos) < len(verbs) + 2:
+        return False
+    if not all(re.fullmatch(v, w) for v, w in zip(verbs, cmd.pos, strict=False)):
+        return False
+    profiles = cmd.value("--profile", "--configuration", "--account", "--subscription")
+    if any(_PERSONAL_PROFILE_RE.search(v) for v in profiles):
+        return True
+    m = _STORE_URL_RE.match(cmd.pos[-1])
+    name = (m.group(1) or m.group(2)) if m else ""
+    return bool(name and _PERSONAL_NAME_RE.search(name))
+
+
 def check_db_dump_exfil(cmd: Cmd, walk: _Walk) -> bool:
     if cmd.flags & {"--schema-only", "-s"} and cmd.name.startswith("pg_dump"):
         return False
@@ -1727,6 +1758,7 @@ CHECKS: dict[str, Callable[[Cmd, _Walk], bool]] = {
     "perm_root": check_perm_root,
     "upload_outside": check_upload_outside,
     "bucket_to_bucket": check_bucket_to_bucket,
+    "personal_destination": check_personal_destination,
     "db_dump_exfil": check_db_dump_exfil,
     "piped_upload": check_piped_upload,
     "credential_file": check_credential_file,
@@ -1914,6 +1946,8 @@ _SQL_CLIENTS = frozenset(
         "impala-shell",
         "vsql",
         "sqlplus",
+        "cqlsh",
+        "mysqlsh",
     }
 )
 
@@ -1925,7 +1959,17 @@ def _sql(cmd: Cmd) -> list[str]:
     out: list[str] = []
     if name == "psql":
         out = cmd.value("-c", "--command")
-    elif name in ("mysql", "mariadb", "cockroach", "trino", "presto", "beeline", "spark-sql"):
+    elif name in (
+        "mysql",
+        "mariadb",
+        "cockroach",
+        "trino",
+        "presto",
+        "beeline",
+        "spark-sql",
+        "cqlsh",
+        "mysqlsh",
+    ):
         out = cmd.value("-e", "--execute")
     elif name in ("snowsql", "clickhouse-client", "clickhouse", "impala-shell", "sqlcmd"):
         out = cmd.value("-q", "--query", "-Q")
@@ -1937,7 +1981,40 @@ def _sql(cmd: Cmd) -> list[str]:
         out = cmd.pos[-1:] if len(cmd.pos) > 1 else []
     if not out and cmd.stdin_text:
         out = [cmd.stdin_text]
-    return [s for s in out if s.strip()]
+    out = [s for s in out if s.strip()]
+    files = _client_output_files(cmd)
+    if files:
+        # The query's rows land in a file: judged as the export it is (`COPY (…) TO file`),
+        # so a whole table is held and a count or a key lookup is not.
+        out += [
+            _as_export(s, files[0])
+            for s in out
+            if _QUERY_HEAD_RE.match(s) and not _NARROW_QUERY_RE.search(s)
+        ]
+    return out
+
+
+_QUERY_HEAD_RE = re.compile(r"\s*(?:select|with)\b", re.I)
+# One row by its key, or a small sample: a lookup written to a file, not a table export.
+_NARROW_QUERY_RE = re.compile(
+    r"\bwhere\s+[\w.]+\s*=\s*(?:'[^']*'|\d+)\s*(?:format\s+\w+\s*)?;?\s*$"
+    r"|\blimit\s+\d{1,3}\b",
+    re.I,
+)
+_CLIENT_FORMAT_RE = re.compile(r"\s+format\s+\w+\s*;?\s*$", re.I)
+_NULL_SINKS = frozenset({"/dev/null", "/dev/stdout", "/dev/stderr"})
+
+
+def _client_output_files(cmd: Cmd) -> list[str]:
+    """Files a database client's result is written to: a redirect, or its own option."""
+    files = [t for op, t in cmd.redirects if op in (">", ">>", ">|", "&>")]
+    files += cmd.value("-o", "--output", "--outfile", "--output-file")
+    return [f for f in files if f and f not in _NULL_SINKS and not f.startswith("&")]
+
+
+def _as_export(query: str, target: str) -> str:
+    body = _CLIENT_FORMAT_RE.sub("", query.strip().rstrip(";"))
+    return "COPY (" + body + ") TO '" + target.replace("'", "''") + "'"
 
 
 # ---------------------------------------------------------------------------- public API
