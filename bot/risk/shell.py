@@ -1531,9 +1531,12 @@ def check_personal_destination(cmd: Cmd, walk: _Walk) -> bool:
     profiles = cmd.value("--profile", "--configuration", "--account", "--subscription")
     if any(_PERSONAL_PROFILE_RE.search(v) for v in profiles):
         return True
-    m = _STORE_URL_RE.match(cmd.pos[-1])
-    name = (m.group(1) or m.group(2)) if m else ""
-    return bool(name and _PERSONAL_NAME_RE.search(name))
+    for target in cmd.pos[len(verbs) + 1 :]:  # after the first source: where the data goes
+        m = _STORE_URL_RE.match(target)
+        name = (m.group(1) or m.group(2)) if m else ""
+        if name and _PERSONAL_NAME_RE.search(name):
+            return True
+    return False
 
 
 def check_db_dump_exfil(cmd: Cmd, walk: _Walk) -> bool:

@@ -948,6 +948,7 @@ RULES: tuple[Rule, ...] = (
             "rclone copy /data/exports s3-archive:work",
             "aws s3 ls s3://jd-personal-archive/",
             "gsutil cp gs://acme-homepage-assets/logo.png ./logo.png",
+            "gsutil cp gs://jd-personal/notes.txt ./notes.txt",
         ),
     ),
     Rule(

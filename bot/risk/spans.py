@@ -141,7 +141,9 @@ _NOUN = re.compile(r"[A-Z][a-z]+[,.;:!?]?")  # the whole next token: "Kafka", no
 _NEXT_RE = {name: re.compile(p) for name, p in _WORDLIKE.items() if p is not None}
 
 _TOKEN = re.compile(r"[A-Za-z][\w-]*")
-_ANCHOR_EDGE = r"(?<![\w\-./\\$@=%:#])"
+# `：` (full-width colon) is folded to `:` with no space after it: "全消去：redis-cli …"
+# reads "全消去:redis-cli", so a colon right after CJK text still starts a command.
+_ANCHOR_EDGE = r"(?:(?<![\w\-./\\$@=%:#])|(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]:))"
 _PS_CMDLET = re.compile(r"[A-Za-z]+-[A-Za-z][A-Za-z]+")
 
 # A clause ends at sentence punctuation, a comma, a dash, a connective in one of the
