@@ -1368,7 +1368,25 @@ def check_find_unsafe_root(cmd: Cmd, walk: _Walk) -> bool:
         if arg.startswith(("-", "(", "!")):
             break
         roots.append(arg)
+    if _rotated_log_cleanup(roots, names, cmd):
+        return False
     return any(_target_class(r) != "safe" for r in roots or ["."])
+
+
+_LOG_DIR_RE = re.compile(r"^/var/log/[^*?]+|(?:^|/)logs?/[^*?]*$|(?:^|/)logs?$")
+_ROTATED_NAME_RE = re.compile(r"^\*?[\w.-]*\.(?:log\.)?(?:\*\.)?(?:gz|bz2|xz|zst|old|\d+|\*)$")
+
+
+def _rotated_log_cleanup(roots: list[str], names: list[str], cmd: Cmd) -> bool:
+    """`find /var/log/mysql -name '*.log.*.gz' -mtime +14 -delete`: rotated logs older than
+    an age, under a log directory. Log retention, not a deletion of data."""
+    ages = cmd.value("-mtime", "-mmin", "-ctime", "-atime")
+    return (
+        bool(roots and names and ages)
+        and all(a.startswith("+") for a in ages)
+        and all(_LOG_DIR_RE.search(r.rstrip("/")) for r in roots)
+        and all(_ROTATED_NAME_RE.match(n) and ".log" in n or n.endswith(".gz") for n in names)
+    )
 
 
 def check_script_delete(cmd: Cmd, walk: _Walk) -> bool:
@@ -1502,7 +1520,9 @@ def check_bucket_to_bucket(cmd: Cmd, walk: _Walk) -> bool:
     ):
         return False
     buckets = [m.group(1) for p in cmd.pos if (m := re.match(r"^(?:s3|gs|az|r2)://([^/]+)", p))]
-    return len(buckets) >= 2 and len(set(buckets)) > 1
+    # Buckets of one naming family (`lumen-datalake` → `lumen-analytics`) stay with the owner.
+    families = {re.split(r"[-_.]", b.lower(), maxsplit=1)[0] for b in buckets}
+    return len(buckets) >= 2 and len(set(buckets)) > 1 and len(families) > 1
 
 
 _COPY_VERBS = {
@@ -1517,26 +1537,42 @@ _COPY_VERBS = {
 }
 _STORE_URL_RE = re.compile(r"^(?:s3|gs|az|r2|abfss?|wasbs?)://([^/]+)|^([A-Za-z][\w-]*):(?!//)")
 _PERSONAL_NAME_RE = re.compile(r"(?i)(?:^|[-_.])(?:personal|perso|privat|home)(?:$|[-_.])")
+_PUBLIC_NAME_RE = re.compile(r"(?i)(?:^|[-_.])(?:public|pub|open|anon)(?:$|[-_.])")
 _PERSONAL_PROFILE_RE = re.compile(r"(?i)^(?:personal|perso|home|me|mine|private)$|personal")
+
+
+def _copy_targets(cmd: Cmd) -> list[str] | None:
+    """Bucket or remote names a storage copy writes to (everything after its first source),
+    or None when the command is not such a copy."""
+    verbs = _COPY_VERBS.get(cmd.name)
+    if verbs is None or len(cmd.pos) < len(verbs) + 2:
+        return None
+    if not all(re.fullmatch(v, w) for v, w in zip(verbs, cmd.pos, strict=False)):
+        return None
+    names = []
+    for target in cmd.pos[len(verbs) + 1 :]:
+        m = _STORE_URL_RE.match(target)
+        if m:
+            names.append(m.group(1) or m.group(2))
+    return names
 
 
 def check_personal_destination(cmd: Cmd, walk: _Walk) -> bool:
     """A copy into a bucket or remote whose name says it is someone's own (`s3://jd-personal`,
     `gdrive-personal:`), or made with a personal account profile (`--profile personal`)."""
-    verbs = _COPY_VERBS.get(cmd.name)
-    if verbs is None or len(cmd.pos) < len(verbs) + 2:
-        return False
-    if not all(re.fullmatch(v, w) for v, w in zip(verbs, cmd.pos, strict=False)):
+    names = _copy_targets(cmd)
+    if names is None:
         return False
     profiles = cmd.value("--profile", "--configuration", "--account", "--subscription")
     if any(_PERSONAL_PROFILE_RE.search(v) for v in profiles):
         return True
-    for target in cmd.pos[len(verbs) + 1 :]:  # after the first source: where the data goes
-        m = _STORE_URL_RE.match(target)
-        name = (m.group(1) or m.group(2)) if m else ""
-        if name and _PERSONAL_NAME_RE.search(name):
-            return True
-    return False
+    return any(_PERSONAL_NAME_RE.search(n) for n in names)
+
+
+def check_public_destination(cmd: Cmd, walk: _Walk) -> bool:
+    """A copy into a bucket whose name says it is public (`gs://acme-tmp-public`,
+    `s3://public-assets`): what lands there is meant to be read by anyone."""
+    return any(_PUBLIC_NAME_RE.search(n) for n in _copy_targets(cmd) or ())
 
 
 def check_db_dump_exfil(cmd: Cmd, walk: _Walk) -> bool:
@@ -1762,6 +1798,7 @@ CHECKS: dict[str, Callable[[Cmd, _Walk], bool]] = {
     "upload_outside": check_upload_outside,
     "bucket_to_bucket": check_bucket_to_bucket,
     "personal_destination": check_personal_destination,
+    "public_destination": check_public_destination,
     "db_dump_exfil": check_db_dump_exfil,
     "piped_upload": check_piped_upload,
     "credential_file": check_credential_file,

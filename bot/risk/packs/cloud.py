@@ -294,6 +294,38 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "cloud.database_export",
+        "exfiltration",
+        "medium",
+        "require_approval",
+        "Exports a whole managed database to files in a storage account or bucket: a full "
+        "copy of its data now lives somewhere new, readable by whoever can read that place.",
+        (
+            p("az", sub=("sql|mysql|postgres", "db", "export")),
+            p("gcloud", sub=("sql", "export", "sql|csv|bak")),
+            p("gcloud", sub=("firestore|datastore", "export")),
+            p("gcloud", sub=("spanner", "databases", "export")),
+            p("aws", sub=("rds", "start-export-task")),
+            p("aws", sub=("dynamodb", "export-table-to-point-in-time")),
+        ),
+        match=(
+            "az sql db export -g rg-crm -s sql-crm-prod -n crm --storage-key-type "
+            "SharedAccessKey --storage-key k --storage-uri https://x.blob.core.windows.net/c/crm.bacpac",
+            "gcloud sql export sql prod-db gs://acme-exports/prod.sql.gz --database=crm",
+            "gcloud firestore export gs://acme-exports/fs",
+            "aws rds start-export-task --export-task-identifier t --source-arn arn:aws:rds:x "
+            "--s3-bucket-name acme-exports --iam-role-arn r --kms-key-id k",
+            "aws dynamodb export-table-to-point-in-time --table-arn arn:aws:dynamodb:x "
+            "--s3-bucket acme-exports",
+        ),
+        not_match=(
+            "az sql db show -g rg-crm -s sql-crm-prod -n crm",
+            "gcloud sql operations list --instance prod-db",
+            "gcloud sql import sql prod-db gs://acme-exports/seed.sql",
+            "aws rds describe-export-tasks",
+        ),
+    ),
+    Rule(
         "cloud.resource_group_delete",
         "destructive",
         "critical",
