@@ -159,7 +159,7 @@ RULES: tuple[DocRule, ...] = (
         "require_approval",
         "A firewall or security-group rule that opens an admin or database port (SSH, RDP, "
         "PostgreSQL, MySQL, Redis, …) or every port to the whole internet.",
-        ("network_open", "k8s_open_service"),
+        ("network_open", "k8s_open_service", "compose_open_port"),
         match=(
             _SG_CFN.format(port=5432, cidr="0.0.0.0/0"),
             _SG_TF.format(port=22, cidr="0.0.0.0/0"),
@@ -171,6 +171,10 @@ RULES: tuple[DocRule, ...] = (
             '  source_address_prefix = "*"\n  destination_port_range = "3389"\n}\n',
             "apiVersion: v1\nkind: Service\nmetadata:\n  name: redis\nspec:\n"
             "  type: LoadBalancer\n  ports:\n  - port: 6379\n",
+            'services:\n  redis:\n    image: redis:7\n    ports:\n      - "0.0.0.0:6379:6379"\n',
+            "services:\n  db:\n    image: postgres:16\n    ports:\n      - target: 5432\n"
+            "        published: 5432\n        host_ip: 0.0.0.0\n",
+            'services:\n  db:\n    image: mysql:8\n    ports:\n      - "[::]:3306:3306/tcp"\n',
         ),
         not_match=(
             _SG_CFN.format(port=5432, cidr="10.0.0.0/8"),
@@ -179,6 +183,9 @@ RULES: tuple[DocRule, ...] = (
             _SG_TF.format(port=443, cidr="0.0.0.0/0"),
             "apiVersion: v1\nkind: Service\nmetadata:\n  name: redis\nspec:\n"
             "  type: ClusterIP\n  ports:\n  - port: 6379\n",
+            'services:\n  redis:\n    image: redis:7\n    ports:\n      - "127.0.0.1:6379:6379"\n',
+            'services:\n  web:\n    image: nginx\n    ports:\n      - "0.0.0.0:443:443"\n',
+            'services:\n  redis:\n    image: redis:7\n    expose:\n      - "6379"\n',
         ),
     ),
     DocRule(

@@ -147,6 +147,39 @@ def judge_k8s_open_service(doc: Doc) -> list[str]:
     return out
 
 
+def _compose_bindings(port: Any) -> tuple[str, str] | None:
+    """(host address, container port) of one Compose `ports:` entry, short or long form;
+    None when no host address is written (Docker's default is left to other rules)."""
+    if isinstance(port, dict):
+        host, target = text_of(port.get("host_ip")), text_of(port.get("target"))
+        return (host, target) if host and target else None
+    spec = text_of(port).split("/", 1)[0]
+    if spec.startswith("["):  # `[::]:5432:5432`
+        host, _, rest = spec[1:].partition("]:")
+        parts = [host, *rest.split(":")]
+    else:
+        parts = spec.split(":")
+    return (parts[0], parts[-1]) if len(parts) == 3 else None
+
+
+def judge_compose_open_port(doc: Doc) -> list[str]:
+    """A Compose service publishing an admin or database port on every address
+    (`"0.0.0.0:6379:6379"`, `host_ip: 0.0.0.0`): the host's firewall is all that is left."""
+    out = []
+    for d in doc.tree_mappings():
+        services = d.get("services")
+        if not isinstance(services, dict):
+            continue
+        for name, svc in services.items():
+            if not isinstance(svc, dict):
+                continue
+            for port in as_list(svc.get("ports")):
+                bound = _compose_bindings(port)
+                if bound and bound[0] in ("0.0.0.0", "::") and covers_admin_port([bound[1]]):
+                    out.append(f"service {name} publishes {bound[1]} on {bound[0]}")
+    return out
+
+
 def judge_k8s_pod_security_off(doc: Doc) -> list[str]:
     return [
         f"Namespace {object_name(ns)}: pod-security enforce=privileged"
@@ -669,6 +702,7 @@ JUDGES: dict[str, Judge] = {
     "k8s_wildcard_role": judge_k8s_wildcard_role,
     "k8s_host_access": judge_k8s_host_access,
     "k8s_open_service": judge_k8s_open_service,
+    "compose_open_port": judge_compose_open_port,
     "k8s_pod_security_off": judge_k8s_pod_security_off,
     "network_open": judge_network_open,
     "all_actions": judge_all_actions,
