@@ -447,6 +447,32 @@ RULES: tuple[DocRule, ...] = (
         ),
     ),
     DocRule(
+        "doc.sync_external",
+        "exfiltration",
+        "high",
+        "require_approval",
+        "A data sync that copies a table of people (customers, users, payments) or every "
+        "column to a destination outside the company: a vendor, an agency, a shared sheet.",
+        ("sync_external",),
+        match=(
+            'source: mysql-prod\nstreams:\n  - name: users\ndestination:\n  type: gsheets\n'
+            "  spreadsheet: campaign-agency-shared\n",
+            '{"sourceId": "crm-prod", "destinationId": "sftp-partner-drop", '
+            '"streams": [{"name": "contacts"}]}',
+            "origen:\n  tipo: mysql\n  tabla: pedidos\n  columnas: '*'\ndestino:\n"
+            "  tipo: sftp\n  host: ftp.logistica-sur.example.com\n",
+        ),
+        not_match=(
+            'source: mysql-prod\nstreams:\n  - name: daily_totals\ndestination:\n'
+            "  type: gsheets\n  spreadsheet: campaign-agency-shared\n",
+            '{"sourceId": "crm-prod", "destinationId": "snowflake-analytics", '
+            '"streams": [{"name": "contacts"}]}',
+            "origen:\n  tipo: mysql\n  tabla: pedidos\n  columnas: '*'\ndestino:\n"
+            "  tipo: sftp\n  host: sftp.interno.logistica.example.com\n",
+            "source: ./src\ndestination: ./dist\nusers: 3\n",
+        ),
+    ),
+    DocRule(
         "doc.binding_outsider",
         "permissions",
         "high",

@@ -180,6 +180,68 @@ def judge_compose_open_port(doc: Doc) -> list[str]:
     return out
 
 
+# -- data pipelines: a sync whose source is a table of people and whose destination is not ours
+
+_SYNC_SOURCE_KEYS = ("source", "sourceid", "source_id", "origen", "origem", "quelle", "src")
+_SYNC_DEST_KEYS = (
+    "destination",
+    "destinationid",
+    "destination_id",
+    "destino",
+    "ziel",
+    "sink",
+)
+_PEOPLE_TABLE_RE = re.compile(
+    r"(?i)(?<![\w-])(?:customers?|clients?|clientes?|users?|usuari[oa]s|accounts|contacts|"
+    r"contactos|contatos|patients?|pacientes|employees|empleados|funcion[aá]rios|kunden|"
+    r"benutzer|mitarbeiter|members|subscribers|payments?|pagos|pagamentos|zahlungen)(?![\w-])"
+)
+_ALL_COLUMNS_RE = re.compile(r"(?i)(?:columns|columnas|colunas|spalten|fields)'?:\s*'\*'")
+_THIRD_PARTY_RE = re.compile(
+    r"(?i)agency|agencia|agência|agentur|consult|vendor|proveedor|fornecedor|lieferant|partner|"
+    r"socio|parceiro|distribu|reseller|external|externo|extern\b|third.?party|personal|"
+    r"gsheets|google.?sheets|dropbox|webhook|mailchimp|\bshared\b"
+)
+_HOST_IN_TEXT_RE = re.compile(r"(?i)\b(?:[a-z0-9-]+\.)+[a-z]{2,}\b")
+_INTERNAL_LABEL_RE = re.compile(
+    r"(?i)(?:^|\.)(?:internal|interno|interna|intern|interne|corp|intranet|lan|local)(?:\.|$)"
+)
+
+
+def _flat(x: Any, budget: int = 2000) -> str:
+    return json.dumps(x, default=str, ensure_ascii=False)[:budget]
+
+
+def _first_key(d: dict[str, Any], keys: tuple[str, ...]) -> str | None:
+    return next((k for k in d if isinstance(k, str) and k.lower() in keys), None)
+
+
+def judge_sync_external(doc: Doc) -> list[str]:
+    """A data-sync definition (Airbyte/Fivetran-like: a source, a destination) that copies
+    a table of people (customers, users, payments; or every column) to a destination that
+    is not the company's: a third party by name, or a host outside the company."""
+    out = []
+    for d in doc.tree_mappings():
+        src_key, dst_key = _first_key(d, _SYNC_SOURCE_KEYS), _first_key(d, _SYNC_DEST_KEYS)
+        if src_key is None or dst_key is None:
+            continue
+        dest = _flat(d[dst_key])
+        rest = _flat({k: v for k, v in d.items() if k != dst_key})
+        if not (_PEOPLE_TABLE_RE.search(rest) or _ALL_COLUMNS_RE.search(rest.replace('"', "'"))):
+            continue
+        hosts = [
+            h
+            for h in _HOST_IN_TEXT_RE.findall(dest)
+            if not _INTERNAL_LABEL_RE.search(h) and "." in h and not h[-1].isdigit()
+        ]
+        outsider = [h for h in hosts if outside(h, doc.domains) or not doc.domains]
+        third = _THIRD_PARTY_RE.search(dest)
+        if third or outsider:
+            where = third.group(0) if third else outsider[0]
+            out.append(f"sync from {text_of(d[src_key])[:40]} to {where}")
+    return out
+
+
 def judge_k8s_pod_security_off(doc: Doc) -> list[str]:
     return [
         f"Namespace {object_name(ns)}: pod-security enforce=privileged"
@@ -703,6 +765,7 @@ JUDGES: dict[str, Judge] = {
     "k8s_host_access": judge_k8s_host_access,
     "k8s_open_service": judge_k8s_open_service,
     "compose_open_port": judge_compose_open_port,
+    "sync_external": judge_sync_external,
     "k8s_pod_security_off": judge_k8s_pod_security_off,
     "network_open": judge_network_open,
     "all_actions": judge_all_actions,
