@@ -455,7 +455,7 @@ RULES: tuple[DocRule, ...] = (
         "column to a destination outside the company: a vendor, an agency, a shared sheet.",
         ("sync_external",),
         match=(
-            'source: mysql-prod\nstreams:\n  - name: users\ndestination:\n  type: gsheets\n'
+            "source: mysql-prod\nstreams:\n  - name: users\ndestination:\n  type: gsheets\n"
             "  spreadsheet: campaign-agency-shared\n",
             '{"sourceId": "crm-prod", "destinationId": "sftp-partner-drop", '
             '"streams": [{"name": "contacts"}]}',
@@ -463,7 +463,7 @@ RULES: tuple[DocRule, ...] = (
             "  tipo: sftp\n  host: ftp.logistica-sur.example.com\n",
         ),
         not_match=(
-            'source: mysql-prod\nstreams:\n  - name: daily_totals\ndestination:\n'
+            "source: mysql-prod\nstreams:\n  - name: daily_totals\ndestination:\n"
             "  type: gsheets\n  spreadsheet: campaign-agency-shared\n",
             '{"sourceId": "crm-prod", "destinationId": "snowflake-analytics", '
             '"streams": [{"name": "contacts"}]}',

@@ -175,7 +175,8 @@ def judge_compose_open_port(doc: Doc) -> list[str]:
                 continue
             for port in as_list(svc.get("ports")):
                 bound = _compose_bindings(port)
-                if bound and bound[0] in ("0.0.0.0", "::") and covers_admin_port([bound[1]]):
+                every = bound and (is_anywhere(bound[0]) or bound[0] == "::")
+                if bound and every and covers_admin_port([bound[1]]):
                     out.append(f"service {name} publishes {bound[1]} on {bound[0]}")
     return out
 
