@@ -80,6 +80,13 @@ def _p(*programs: str, **kw: object) -> Pattern:
 _UP_TO_HOUR_S = r"0*(?:[1-9]\d{0,2}|[12]\d{3}|3[0-5]\d{2}|3600)(?:\s|$)"
 _UP_TO_HOUR = r"(?:0*(?:[1-9]\d{0,2}|[12]\d{3}|3[0-5]\d{2}|3600)s|0*(?:[1-5]?\d|60)m|0*1h)(?:\s|$)"
 
+# A snapshot or image whose name says it holds no production data.
+_NON_PRODUCTION_COPY = (
+    r"--(?:db-(?:cluster-)?snapshot-identifier|snapshot-id|image-id)[= ](?:\S*[-_.:])?"
+    r"(?:synthetic|seed|sanitized|anonymi[sz]ed|scrubbed|masked|dev|test|sample|demo|staging|"
+    r"sandbox)(?:[-_.:]\S*)?(?:\s|$)"
+)
+
 # Container engines that share Docker's command line.
 _ENGINES = ("docker", "podman", "nerdctl")
 
@@ -825,13 +832,14 @@ RULES: tuple[Rule, ...] = (
                 "aws",
                 sub=("rds|docdb|neptune", r"modify-db(?:-cluster)?-snapshot-attribute"),
                 args_re=r"--values-to-add[= ]\S*\d{12}",
+                args_not_re=_NON_PRODUCTION_COPY,
             ),
             _p(
                 "aws",
                 sub=("ec2", "modify-(?:snapshot|image)-attribute"),
                 args_re=r"--operation-type[= ]add\b.*--user-ids|--user-ids.*--operation-type[= ]add"
                 r"\b|Add=\W*UserId\W+\d{12}",
-                args_not_re=r"Group=all|--group-names\s+all\b",
+                args_not_re=r"Group=all|--group-names\s+all\b|" + _NON_PRODUCTION_COPY,
             ),
             _p(
                 "aws",
@@ -859,6 +867,11 @@ RULES: tuple[Rule, ...] = (
             "aws ec2 modify-snapshot-attribute --snapshot-id snap-1 --attribute "
             "createVolumePermission --operation-type remove --user-ids 444455556666",
             "aws ram get-resource-shares --resource-owner SELF",
+            # a copy made to be shared: synthetic, sanitized, a seed or a test image
+            "aws rds modify-db-snapshot-attribute --db-snapshot-identifier acme-synthetic-seed "
+            "--attribute-name restore --values-to-add 123456789012",
+            "aws ec2 modify-image-attribute --image-id ami-sanitized-base --launch-permission "
+            "'Add=[{UserId=444455556666}]'",
         ),
     ),
     Rule(

@@ -198,7 +198,27 @@ def check_world_open(cmd: Any, walk: Any) -> bool:
     return False
 
 
-CHECKS = {"world_open": check_world_open}
+# A destination named for someone else, a person, or the public.
+_FOREIGN_NAME_RE = re.compile(
+    r"(?i)vendor|partner|agency|consult|contractor|external|third-?party|intake|"
+    r"personal|public|(?:^|[-_.])(?:home|shared|open)(?:$|[-_.])"
+)
+_STORE_NAME_RE = re.compile(r"^(?:(?:s3|gs|az|https?)://)?([^/\s]+)")
+
+
+def check_foreign_export(cmd: Any, walk: Any) -> bool:
+    """A database export whose storage target's account or bucket name says it is not the
+    company's own (`vendorintake.blob…`, `gs://agency-drop`, `--s3-bucket-name jd-personal`)."""
+    targets = cmd.value("--storage-uri", "--s3-bucket-name", "--s3-bucket", "--uri")
+    targets += [a for a in cmd.pos if a.startswith(("gs://", "s3://"))]
+    for target in targets:
+        m = _STORE_NAME_RE.match(target)
+        if m and _FOREIGN_NAME_RE.search(m.group(1).split(".")[0]):
+            return True
+    return False
+
+
+CHECKS = {"world_open": check_world_open, "foreign_export": check_foreign_export}
 
 _ANYWHERE_NETS = r"(?:^|[\s=,'\"])(?:0\.0\.0\.0/0|::/0)(?:$|[\s,'\"])"
 
@@ -298,27 +318,32 @@ RULES: tuple[Rule, ...] = (
         "exfiltration",
         "medium",
         "require_approval",
-        "Exports a whole managed database to files in a storage account or bucket: a full "
-        "copy of its data now lives somewhere new, readable by whoever can read that place.",
+        "Exports a whole managed database into a storage account or bucket that, by its name, "
+        "belongs to someone else (a vendor, a partner, a person) or is public.",
         (
-            p("az", sub=("sql|mysql|postgres", "db", "export")),
-            p("gcloud", sub=("sql", "export", "sql|csv|bak")),
-            p("gcloud", sub=("firestore|datastore", "export")),
-            p("gcloud", sub=("spanner", "databases", "export")),
-            p("aws", sub=("rds", "start-export-task")),
-            p("aws", sub=("dynamodb", "export-table-to-point-in-time")),
+            p("az", sub=("sql|mysql|postgres", "db", "export"), check="foreign_export"),
+            p("gcloud", sub=("sql", "export", "sql|csv|bak"), check="foreign_export"),
+            p("gcloud", sub=("firestore|datastore", "export"), check="foreign_export"),
+            p("gcloud", sub=("spanner", "databases", "export"), check="foreign_export"),
+            p("aws", sub=("rds", "start-export-task"), check="foreign_export"),
+            p("aws", sub=("dynamodb", "export-table-to-point-in-time"), check="foreign_export"),
         ),
         match=(
-            "az sql db export -g rg-crm -s sql-crm-prod -n crm --storage-key-type "
-            "SharedAccessKey --storage-key k --storage-uri https://x.blob.core.windows.net/c/crm.bacpac",
-            "gcloud sql export sql prod-db gs://acme-exports/prod.sql.gz --database=crm",
-            "gcloud firestore export gs://acme-exports/fs",
+            "az sql db export -g rg-crm -s sql-crm-prod -n crm --storage-key-type SharedAccessKey "
+            "--storage-key k --storage-uri https://partnerdrop.blob.core.windows.net/c/crm.bacpac",
+            "gcloud sql export sql prod-db gs://vendor-intake-acme/prod.sql.gz --database=crm",
+            "gcloud firestore export gs://jd-personal-exports/fs",
             "aws rds start-export-task --export-task-identifier t --source-arn arn:aws:rds:x "
-            "--s3-bucket-name acme-exports --iam-role-arn r --kms-key-id k",
+            "--s3-bucket-name agency-shared-ingest --iam-role-arn r --kms-key-id k",
             "aws dynamodb export-table-to-point-in-time --table-arn arn:aws:dynamodb:x "
-            "--s3-bucket acme-exports",
+            "--s3-bucket acme-public-datasets",
         ),
         not_match=(
+            "az sql db export -g rg-crm -s sql-crm-prod -n crm --storage-key-type StorageAccessKey "
+            "--storage-key k --storage-uri https://stcrmbackups.blob.core.windows.net/c/crm.bacpac",
+            "gcloud sql export sql prod-db gs://acme-db-exports/prod.sql.gz --database=crm",
+            "aws rds start-export-task --export-task-identifier t --source-arn arn:aws:rds:x "
+            "--s3-bucket-name acme-exports --iam-role-arn r --kms-key-id k",
             "az sql db show -g rg-crm -s sql-crm-prod -n crm",
             "gcloud sql operations list --instance prod-db",
             "gcloud sql import sql prod-db gs://acme-exports/seed.sql",
