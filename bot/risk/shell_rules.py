@@ -810,15 +810,21 @@ RULES: tuple[Rule, ...] = (
                 "aws", sub=("rds", r"modify-db(?:-cluster)?-snapshot-attribute"), args_re=r"\ball\b"
             ),
             _p("az", args_re=r"--public-network-access[= ]Enabled"),
+            # Tableau Public is a public gallery: whatever is published there is on the web
+            _p("tabcmd", sub=("publish",), args_re=r"(?i)public\.tableau\.com"),
         ),
         match=(
             "gh repo edit acme/payroll --visibility public",
+            "tabcmd publish ltv.twbx --project Public --server https://public.tableau.com",
             "aws ec2 modify-snapshot-attribute --snapshot-id s --attribute createVolumePermission "
             "--operation-type add --group-names all",
             "aws rds modify-db-snapshot-attribute --db-snapshot-identifier s "
             "--attribute-name restore --values-to-add all",
         ),
-        not_match=("gh repo edit acme/app --visibility private",),
+        not_match=(
+            "gh repo edit acme/app --visibility private",
+            "tabcmd publish ltv.twbx --project Finance --server https://tableau.acme.example",
+        ),
     ),
     Rule(
         "shell.share_with_account",

@@ -84,7 +84,7 @@ python3 pwsh powershell iex
 icacls takeown vssadmin wbadmin bcdedit diskpart cipher wevtutil schtasks wmic
 gitlab-runner circleci jenkins-cli bitbucket sentry-cli datadog-ci newrelic
 pgbackrest barman kopia wal-g wal-e tarsnap gam salt-ssh salt-call pdsh clush pssh parallel-ssh
-sqlplus mysqlsh cockroach usql pgcli mycli
+sqlplus mysqlsh cockroach usql pgcli mycli tabcmd
 """
 )
 
