@@ -745,6 +745,33 @@ RULES: tuple[Rule, ...] = (
         not_match=("az storage container set-permission --name c --public-access off",),
     ),
     Rule(
+        "shell.public_access_bucket",
+        "permissions",
+        "critical",
+        "require_approval",
+        "Opens an object-storage bucket to anonymous reads (Oracle, DigitalOcean Spaces, "
+        "MinIO, S3-compatible ACLs): anyone with the name can download its files.",
+        (
+            _p("oci", sub=("os", "bucket"), args_re=r"--public-access-type[= ]ObjectRead"),
+            _p("mc", sub=("anonymous|policy", "set"), args_re=r"(?:^|\s)(?:download|public)\b"),
+            _p("s3cmd", sub=("setacl",), flags_any=("--acl-public",)),
+            _p("s3cmd", sub=("put|sync",), flags_any=("--acl-public", "-P")),
+        ),
+        match=(
+            "oci os bucket update --name finance-exports --public-access-type ObjectRead",
+            "oci os bucket create --name x --compartment-id c "
+            "--public-access-type ObjectReadWithoutList",
+            "mc anonymous set download prod/customer-exports",
+            "s3cmd setacl s3://acme-exports --acl-public --recursive",
+        ),
+        not_match=(
+            "oci os bucket update --name finance-exports --public-access-type NoPublicAccess",
+            "oci os bucket get --name finance-exports",
+            "mc anonymous set none prod/customer-exports",
+            "s3cmd setacl s3://acme-exports --acl-private --recursive",
+        ),
+    ),
+    Rule(
         "shell.admin_grant",
         "permissions",
         "critical",

@@ -185,6 +185,11 @@ def check_world_open(cmd: Any, walk: Any) -> bool:
         return _az_firewall_all(cmd)
     if cmd.name == "doctl" and "firewall" in pos:
         return _doctl_firewall(cmd)
+    if cmd.name == "doctl" and pos[:2] == ["databases", "firewalls"]:
+        # `doctl databases firewalls append db --rule ip_addr:0.0.0.0/0`: the database itself
+        return any(
+            is_anywhere(r.split(":", 1)[-1]) for r in cmd.value("--rule") if r.startswith("ip_addr")
+        )
     if cmd.name == "hcloud" and pos[:2] == ["firewall", "add-rule"]:
         return _hcloud_rule(cmd)
     if cmd.name == "openstack" and pos[:4] == ["security", "group", "rule", "create"]:
@@ -265,6 +270,7 @@ RULES: tuple[Rule, ...] = (
             "protocol:tcp,ports:27017,address:0.0.0.0/0",
             "hcloud firewall add-rule fw-prod --direction in --protocol tcp --port 22 "
             "--source-ips 0.0.0.0/0 --source-ips ::/0",
+            "doctl databases firewalls append db-prod --rule ip_addr:0.0.0.0/0",
             "openstack security group rule create --protocol tcp --dst-port 5432:5432 default",
             "scw instance security-group create-rule security-group-id=11 direction=inbound "
             "action=accept protocol=TCP ip-range=0.0.0.0/0 dest-port-from=3306",
@@ -299,6 +305,8 @@ RULES: tuple[Rule, ...] = (
             "hcloud firewall add-rule fw-prod --direction in --protocol icmp "
             "--source-ips 0.0.0.0/0",
             "hcloud firewall describe fw-prod",
+            "doctl databases firewalls append db-prod --rule ip_addr:10.0.0.0/8",
+            "doctl databases firewalls append db-prod --rule k8s:bd5f8fcc",
             "openstack security group rule create --protocol tcp --dst-port 22 "
             "--remote-ip 10.20.0.0/16 default",
             "openstack security group rule list default",
