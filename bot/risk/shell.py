@@ -1538,6 +1538,10 @@ _COPY_VERBS = {
 _STORE_URL_RE = re.compile(r"^(?:s3|gs|az|r2|abfss?|wasbs?)://([^/]+)|^([A-Za-z][\w-]*):(?!//)")
 _PERSONAL_NAME_RE = re.compile(r"(?i)(?:^|[-_.])(?:personal|perso|privat|home)(?:$|[-_.])")
 _PUBLIC_NAME_RE = re.compile(r"(?i)(?:^|[-_.])(?:public|pub|open|anon)(?:$|[-_.])")
+_DATA_SOURCE_RE = re.compile(
+    r"(?i)\.(?:csv|tsv|jsonl?|parquet|avro|orc|sql|dump|bak|xlsx?|db|sqlite)(?:\.gz|\.zip)?$|"
+    r"export|dump|backup|customer|client|user|pii|ledger|invoice|payment|crm|report"
+)
 _PERSONAL_PROFILE_RE = re.compile(r"(?i)^(?:personal|perso|home|me|mine|private)$|personal")
 
 
@@ -1570,9 +1574,14 @@ def check_personal_destination(cmd: Cmd, walk: _Walk) -> bool:
 
 
 def check_public_destination(cmd: Cmd, walk: _Walk) -> bool:
-    """A copy into a bucket whose name says it is public (`gs://acme-tmp-public`,
-    `s3://public-assets`): what lands there is meant to be read by anyone."""
-    return any(_PUBLIC_NAME_RE.search(n) for n in _copy_targets(cmd) or ())
+    """Data copied into a bucket whose name says it is public (`gs://acme-tmp-public`): what
+    lands there is meant to be read by anyone. A site build (`./dist`, `*.html`) published
+    to a public bucket is what such buckets are for."""
+    names = _copy_targets(cmd)
+    if not names or not any(_PUBLIC_NAME_RE.search(n) for n in names):
+        return False
+    source = cmd.pos[len(_COPY_VERBS[cmd.name])]
+    return bool(cmd.name == "bq" or _STORE_URL_RE.match(source) or _DATA_SOURCE_RE.search(source))
 
 
 def check_db_dump_exfil(cmd: Cmd, walk: _Walk) -> bool:

@@ -1100,6 +1100,8 @@ RULES: tuple[Rule, ...] = (
             "aws s3 cp s3://public-assets-acme/logo.png ./logo.png",
             "bq extract acme:crm.customers gs://acme-warehouse-exports/c-*.csv",
             "aws s3 cp ./site s3://acme-publications-archive/ --recursive",
+            "aws s3 sync ./dist s3://acme-public-website --delete",
+            "gsutil -m cp -r public/* gs://acme-public-docs/",
         ),
     ),
     Rule(
