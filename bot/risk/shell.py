@@ -1535,8 +1535,13 @@ _COPY_VERBS = {
     "mc": ("cp|mirror|mv",),
     "bq": ("extract",),
 }
-_STORE_URL_RE = re.compile(r"^(?:s3|gs|az|r2|abfss?|wasbs?)://([^/]+)|^([A-Za-z][\w-]*):(?!//)")
-_PERSONAL_NAME_RE = re.compile(r"(?i)(?:^|[-_.])(?:personal|perso|privat|home)(?:$|[-_.])")
+_STORE_URL_RE = re.compile(
+    r"^(?:s3|gs|az|r2|abfss?|wasbs?)://([^/]+)|^([A-Za-z][\w-]*):(?!//)"
+    r"|^https://([^./]+)\.(?:blob|dfs|file)\.core\.windows\.net"
+)
+_PERSONAL_NAME_RE = re.compile(
+    r"(?i)personal(?!i[sz]|ity)|(?:^|[-_.])(?:perso|privat|home)(?:$|[-_.])"
+)
 _PUBLIC_NAME_RE = re.compile(r"(?i)(?:^|[-_.])(?:public|pub|open|anon)(?:$|[-_.])")
 _DATA_SOURCE_RE = re.compile(
     r"(?i)\.(?:csv|tsv|jsonl?|parquet|avro|orc|sql|dump|bak|xlsx?|db|sqlite)(?:\.gz|\.zip)?$|"
@@ -1557,7 +1562,7 @@ def _copy_targets(cmd: Cmd) -> list[str] | None:
     for target in cmd.pos[len(verbs) + 1 :]:
         m = _STORE_URL_RE.match(target)
         if m:
-            names.append(m.group(1) or m.group(2))
+            names.append(next(g for g in m.groups() if g))
     return names
 
 
@@ -2040,9 +2045,12 @@ def _sql(cmd: Cmd) -> list[str]:
             for s in out
             if _QUERY_HEAD_RE.match(s) and not _NARROW_QUERY_RE.search(s)
         ]
+        target = "'" + files[0].replace("'", "''") + "'"
+        out += [_TO_STDOUT_RE.sub("TO " + target, s) for s in out if _TO_STDOUT_RE.search(s)]
     return out
 
 
+_TO_STDOUT_RE = re.compile(r"(?i)\bto\s+stdout\b")
 _QUERY_HEAD_RE = re.compile(r"\s*(?:select|with)\b", re.I)
 # One row by its key, or a small sample: a lookup written to a file, not a table export.
 _NARROW_QUERY_RE = re.compile(
@@ -2058,6 +2066,10 @@ def _client_output_files(cmd: Cmd) -> list[str]:
     """Files a database client's result is written to: a redirect, or its own option."""
     files = [t for op, t in cmd.redirects if op in (">", ">>", ">|", "&>")]
     files += cmd.value("-o", "--output", "--outfile", "--output-file")
+    for d in cmd.downstream:  # `psql -c '…' | gzip > rows.gz`, `… | tee rows.csv`
+        files += [t for op, t in d.redirects if op in (">", ">>", ">|", "&>")]
+        if d.name == "tee":
+            files += d.pos
     return [f for f in files if f and f not in _NULL_SINKS and not f.startswith("&")]
 
 

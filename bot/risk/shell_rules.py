@@ -1060,6 +1060,8 @@ RULES: tuple[Rule, ...] = (
             "bq extract --destination_format CSV acme:crm.customers gs://jd-personal/c-*.csv",
             "rclone copy /data/exports gdrive-personal:work",
             "gsutil cp -r /srv/reports gs://home-backup-jd/",
+            "azcopy copy 'https://acme.blob.core.windows.net/crm/*' "
+            "'https://jdpersonal.blob.core.windows.net/x' --recursive",
         ),
         not_match=(
             "aws s3 cp /tmp/file.txt s3://my-bucket/",
@@ -1069,6 +1071,7 @@ RULES: tuple[Rule, ...] = (
             "aws s3 ls s3://jd-personal-archive/",
             "gsutil cp gs://acme-homepage-assets/logo.png ./logo.png",
             "gsutil cp gs://jd-personal/notes.txt ./notes.txt",
+            "aws s3 sync ./models s3://acme-personalization-models/",
         ),
     ),
     Rule(
