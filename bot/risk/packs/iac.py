@@ -325,9 +325,13 @@ RULES: tuple[DocRule, ...] = (
         "high",
         "require_approval",
         "Turns off audit logging or threat detection (CloudTrail, GuardDuty, AWS Config, "
-        "Defender): what happens next is no longer recorded or watched.",
+        "Defender, a Kubernetes audit policy): what happens next is no longer recorded or "
+        "watched.",
         ("audit_off",),
         match=(
+            "apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n  - level: None\n",
+            "apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n  - level: None\n"
+            "    verbs: []\n  - level: Metadata\n",
             'resource "aws_cloudtrail" "org" {\n  name = "org-trail"\n'
             "  enable_logging = false\n}\n",
             'resource "aws_guardduty_detector" "main" {\n  enable = false\n}\n',
@@ -335,6 +339,10 @@ RULES: tuple[DocRule, ...] = (
             "      IsLogging: false\n",
         ),
         not_match=(
+            "apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n  - level: None\n"
+            "    resources:\n      - group: ''\n        resources: ['events']\n"
+            "  - level: Metadata\n",
+            "apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n  - level: Metadata\n",
             'resource "aws_cloudtrail" "org" {\n  name = "org-trail"\n  enable_logging = true\n}\n',
         ),
     ),

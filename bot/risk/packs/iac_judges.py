@@ -638,6 +638,27 @@ def judge_audit_off(doc: Doc) -> list[str]:
     for name, block in tf_resources(doc, "azurerm_security_center_subscription_pricing"):
         if text_of(block.get("tier")).lower() == "free":
             out.append(f"{name}: Defender tier Free")
+    out += _k8s_audit_off(doc)
+    return out
+
+
+_AUDIT_SELECTORS = ("resources", "users", "userGroups", "verbs", "namespaces", "nonResourceURLs")
+
+
+def _k8s_audit_off(doc: Doc) -> list[str]:
+    """A Kubernetes audit Policy whose first catch-all rule (no resource, user, verb or
+    namespace selector) is `level: None`: rules match in order, so nothing after it is
+    ever recorded."""
+    out = []
+    for policy in k8s_objects(doc, "Policy"):
+        if "audit.k8s.io" not in text_of(policy.get("apiVersion")):
+            continue
+        for rule in as_list(policy.get("rules")):
+            if not isinstance(rule, dict) or any(rule.get(k) for k in _AUDIT_SELECTORS):
+                continue
+            if text_of(rule.get("level")) == "None":
+                out.append(f"audit Policy {object_name(policy)}: level None for every request")
+            break
     return out
 
 
