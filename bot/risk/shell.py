@@ -1413,7 +1413,39 @@ def check_redirect_system_file(cmd: Cmd, walk: _Walk) -> bool:
         targets += cmd.pos
     if cmd.name == "truncate":
         targets += cmd.pos
-    return any(_SYSTEM_FILE_RE.match(t) for t in targets)
+    hits = [t for t in targets if _SYSTEM_FILE_RE.match(t)]
+    if hits and all(t.startswith("/etc/sudoers.d/") for t in hits):
+        return not _scoped_sudo_rule(cmd)
+    return bool(hits)
+
+
+# A sudo rule that names its commands (`deploy ALL=(root) NOPASSWD: /usr/bin/systemctl
+# restart api`), as opposed to `ALL` commands: written as a literal, it can be judged.
+_SUDO_RULE_RE = re.compile(r"^\s*[%\w.-]+\s+[\w.,-]+\s*=\s*(?:\([^)]*\)\s*)?(?P<cmds>.+)$")
+
+
+def _scoped_sudo_rule(cmd: Cmd) -> bool:
+    """A drop-in in /etc/sudoers.d written from an `echo`/`printf` literal whose every rule
+    names specific commands by path; `ALL`, a wildcard or unseen content is not scoped."""
+    writers = [cmd] if cmd.name in ("echo", "printf") else list(cmd.upstream)
+    sources = [u for u in writers if u.name in ("echo", "printf")]
+    lines = [ln for u in sources for a in u.pos for ln in decode_escapes(a).splitlines()]
+    if not lines:
+        return False
+    for line in lines:
+        m = _SUDO_RULE_RE.match(line)
+        if not m:
+            return False
+        for part in m.group("cmds").split(","):
+            command = re.sub(r"^(?:\s*[A-Z_]+:)+", "", part).strip()
+            if not command.startswith("/") or "*" in command or command.split()[0] in _SHELL_PATHS:
+                return False
+    return True
+
+
+_SHELL_PATHS = frozenset(
+    f"{d}/{s}" for d in ("/bin", "/usr/bin") for s in ("sh", "bash", "zsh", "su", "sudo", "env")
+)
 
 
 def check_chmod_wide(cmd: Cmd, walk: _Walk) -> bool:

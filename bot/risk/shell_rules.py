@@ -947,8 +947,20 @@ RULES: tuple[Rule, ...] = (
             "echo 'x' > /etc/passwd",
             "cat rules | sudo tee /etc/sudoers",
             "truncate -s 0 /etc/fstab",
+            "echo 'deploy ALL=(ALL) NOPASSWD: ALL' | sudo tee /etc/sudoers.d/deploy",
+            "echo 'deploy ALL=(root) NOPASSWD: /bin/bash' | sudo tee /etc/sudoers.d/deploy",
+            "echo 'ci ALL=(root) NOPASSWD: /usr/bin/*' | sudo tee /etc/sudoers.d/ci",
+            "cat rules | sudo tee /etc/sudoers.d/ops",
         ),
-        not_match=("echo 'x' >> notes.txt", "cat /etc/hosts", "echo x | tee -a /tmp/log"),
+        not_match=(
+            "echo 'x' >> notes.txt",
+            "cat /etc/hosts",
+            "echo x | tee -a /tmp/log",
+            # a drop-in whose rule names one command by path: a scoped grant, not a rewrite
+            "echo 'deploy ALL=(root) NOPASSWD: /usr/bin/systemctl restart api.service' "
+            "| sudo tee /etc/sudoers.d/deploy",
+            "echo 'backup ALL=(postgres) NOPASSWD: /usr/bin/pg_dump' > /etc/sudoers.d/backup",
+        ),
     ),
     Rule(
         "shell.presigned_link",
