@@ -9,6 +9,7 @@ finding that needs a person, never an "allow".
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Callable, Sequence
@@ -181,17 +182,20 @@ class RiskEngine:
         texts = [clean, *decoded, *(normalize(p).text for p in pieces)]
         for i, piece in enumerate(texts):
             if i > 0:  # a payload that was hidden by an encoding may itself hold secrets
-                found = self._guard(head, "secret", lambda p=piece: scan_secrets(p))
+                found = self._guard(head, "secret", functools.partial(scan_secrets, piece))
                 if found is not None:
                     head.findings += found.findings
                     known += found.values
             head.findings += (
-                self._guard(head, "policy rule", lambda p=piece: self.policy.rule_findings(p)) or []
+                self._guard(
+                    head, "policy rule", functools.partial(self.policy.rule_findings, piece)
+                )
+                or []
             )
             parts.append(self._by_content(piece, context))
             hint = kind if i <= len(decoded) else None  # a piece's own reading: no hint
             candidates = self._guard(
-                head, "extraction", lambda p=piece, k=hint: self.extractor.extract(p, k)
+                head, "extraction", functools.partial(self.extractor.extract, piece, hint)
             )
             if candidates is None:
                 continue
@@ -266,7 +270,7 @@ class RiskEngine:
         part.data += [self.catalog.resolve(r) for r in result.resources]
         statements = list(dict.fromkeys([*result.sql, *client_sql(command)]))
         for statement in statements:
-            found = self._guard(part, "SQL", lambda s=statement: self.sql.assess(s))
+            found = self._guard(part, "SQL", functools.partial(self.sql.assess, statement))
             if found is not None:
                 self._sql_result(found, part)
 

@@ -833,9 +833,9 @@ class _Walk:
                     self.script(self.files_written[positional[0]], depth + 1)
                 break
             if name == "ssh":
-                remote = _skip_options(rest, _SSH_VALUE_OPTS)
-                if len(remote) > 1:
-                    self.script(" ".join(remote[1:]), depth + 1)
+                host_and_command = _skip_options(rest, _SSH_VALUE_OPTS)
+                if len(host_and_command) > 1:
+                    self.script(" ".join(host_and_command[1:]), depth + 1)
                 break
             remote = _remote_scripts(name, rest)
             if remote is not None:
