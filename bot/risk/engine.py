@@ -288,15 +288,16 @@ class RiskEngine:
             )
             return
         if cand.kind == "mongo":
-            found = self._guard(
+            mongo = self._guard(
                 part, "Mongo", lambda: assess_mongo(cand.text, self.catalog.pii_fields)
             )
-            names = found.collections if found is not None else []
+            found = None if mongo is None else (mongo.findings, mongo.collections)
         else:
-            found = self._guard(part, "dataframe", lambda: assess_dataframe(cand.text))
-            names = found.tables if found is not None else []
+            frame = self._guard(part, "dataframe", lambda: assess_dataframe(cand.text))
+            found = None if frame is None else (frame.findings, frame.tables)
         if found is not None:
-            part.findings += found.findings
+            findings, names = found
+            part.findings += findings
             part.data += [self.catalog.resolve(n, "table") for n in names]
 
     def _prose(self, text: str, part: Part) -> None:

@@ -303,9 +303,9 @@ def _context(text: str, start: int, end: int) -> str:
         left = m.end()
     right = text.find("\n", end, end + _CONTEXT)
     right = min(len(text), end + _CONTEXT) if right < 0 else right
-    m = _SENTENCE_BREAK.search(text, end, right)
-    if m:
-        right = m.start() + (1 if text[m.start()] in "。！？" else 0)
+    brk = _SENTENCE_BREAK.search(text, end, right)
+    if brk:
+        right = brk.start() + (1 if text[brk.start()] in "。！？" else 0)
     return text[left:right].strip()
 
 

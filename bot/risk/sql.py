@@ -1150,7 +1150,8 @@ class SqlDetector:
         self._collect(tree, result)
         # A CTE whose body deletes or updates (`WITH gone AS (DELETE … RETURNING *) SELECT …`)
         for node in tree.find_all(exp.Delete, exp.Update):
-            self._write(node, clean, result)
+            if isinstance(node, exp.Delete | exp.Update):
+                self._write(node, clean, result)
 
     @staticmethod
     def _replaces(tree: exp.Expression) -> bool:
