@@ -8,8 +8,6 @@ tests and benchmarks that run the app get exactly what production runs.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import gc
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -54,6 +52,17 @@ def count_slack_errors(client: AsyncWebClient, metrics: Metrics) -> AsyncWebClie
     return client
 
 
+def webhook_auditor(
+    service: ApprovalService,
+) -> Callable[[str | None, str, dict[str, Any]], Awaitable[None]]:
+    """What `WebhookSender` audits with: (request id, action, detail), recorded as TwoKey's act."""
+
+    async def audit(request_id: str | None, action: str, detail: dict[str, Any]) -> None:
+        await service.audit(request_id, action, "twokey", detail)
+
+    return audit
+
+
 class Lifecycle:
     """Starts and stops what the server runs besides request handling."""
 
@@ -73,7 +82,6 @@ class Lifecycle:
         self.slack_app = slack_app
         self.app_token = app_token
         self.socket_mode: Any | None = None
-        self._reconcile: asyncio.Task[None] | None = None
 
     async def start(self) -> None:
         await self.service.start()
@@ -81,8 +89,6 @@ class Lifecycle:
         # so a full collection does not pause requests for tens of milliseconds.
         gc.collect()
         gc.freeze()
-        # In the background: a slow or unreachable Slack must not delay serving the API.
-        self._reconcile = asyncio.create_task(self._reconcile_slack(), name="twokey-reconcile")
         if self.app_token:
             # Built here, not earlier: its aiohttp session needs the running event loop.
             from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
@@ -91,20 +97,7 @@ class Lifecycle:
             await self.socket_mode.connect_async()
             log.info("connected to Slack in Socket Mode")
 
-    async def _reconcile_slack(self) -> None:
-        try:
-            fixed = await self.notifier.reconcile()
-        except Exception:
-            log.warning("could not reconcile Slack messages at start", exc_info=True)
-            return
-        if fixed:
-            log.info("re-posted %d missing Slack messages for open requests", fixed)
-
     async def stop(self) -> None:
-        if self._reconcile is not None and not self._reconcile.done():
-            self._reconcile.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._reconcile
         if self.socket_mode is not None:
             await self.socket_mode.close_async()
         await self.service.stop()
@@ -146,7 +139,7 @@ def build_server(
         usergroups=SlackUsergroups(client),
     )
     notifier = SlackNotifier(client, config, service).attach()
-    webhooks = WebhookSender(settings.twokey_secret_key, service.audit)
+    webhooks = WebhookSender(settings.twokey_secret_key, webhook_auditor(service))
     service.subscribe(webhooks)
     slack_app = create_slack_app(service, config, settings, client=client, notifier=notifier)
     handler = None if settings.slack_app_token else AsyncSlackRequestHandler(slack_app)

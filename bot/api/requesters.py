@@ -15,6 +15,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.api.schemas import SLACK_USER_ID
+from bot.slack.errors import slack_error_code
 
 log = logging.getLogger(__name__)
 
@@ -49,9 +50,9 @@ class RequesterResolver:
         try:
             response = await self._slack.users_lookupByEmail(email=email)
         except SlackApiError as exc:
-            if exc.response.get("error") == "users_not_found":
+            if slack_error_code(exc) == "users_not_found":
                 raise UnknownRequester("no Slack user has this email address") from None
-            log.warning("users.lookupByEmail failed: %s", exc.response.get("error"))
+            log.warning("users.lookupByEmail failed: %s", slack_error_code(exc))
             raise RequesterUnavailable("Slack could not resolve the requester's email") from None
         except Exception as exc:
             log.warning("users.lookupByEmail failed: %s", type(exc).__name__)

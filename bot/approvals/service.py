@@ -1,8 +1,10 @@
 """The approval service: the one door Slack, the API and HumanLayer go through.
 
 It assesses, records, asks, waits and releases; the state machine does the
-deciding. Subscribers (the Slack notifier, webhooks) hear about every change
-after it commits; a failing subscriber is logged and never changes a decision.
+deciding. Slack effects of every change are queued in the outbox by the same
+transaction and delivered by `outbox` (the Slack notifier is its deliverer).
+Subscribers (webhooks, metrics) hear about every change after it commits; a
+failing subscriber is logged and never changes a decision.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any
 from sqlalchemy.engine import Engine
 
 from bot.approvals.eligibility import Eligibility, UsergroupCache, UsergroupResolver
+from bot.approvals.outbox import Outbox
 from bot.approvals.release import Release
 from bot.approvals.states import Change, StateMachine
 from bot.approvals.timers import Timers
@@ -50,6 +53,7 @@ class ApprovalService:
         self.engine = engine
         self.config = config
         self.machine = StateMachine(engine)
+        self.outbox = Outbox(engine)
         self.release = Release()
         self.eligibility = Eligibility(config, UsergroupCache(usergroups))
         self._risk = risk
@@ -92,21 +96,27 @@ class ApprovalService:
         for request in await asyncio.to_thread(self.machine.open_requests):
             self.timers.schedule(request)
         await self.expire_due()
+        self.outbox.start()
         self.started = True
 
     async def stop(self) -> None:
         self.timers.stop()
         while self._expiring:  # let a running sweep commit rather than abandon its thread
             await asyncio.sleep(0.02)
+        await self.outbox.stop()
         await self.release.stop()
         if self._tasks:
             await asyncio.gather(*self._tasks, return_exceptions=True)
         self.started = False
 
     async def drain(self) -> None:
-        """Wait until every subscriber has finished with what has happened so far (tests, demo)."""
-        while self._tasks:
-            await asyncio.gather(*list(self._tasks), return_exceptions=True)
+        """Wait until subscribers and the Slack outbox have finished what is due (tests, demo)."""
+        while True:
+            while self._tasks:
+                await asyncio.gather(*list(self._tasks), return_exceptions=True)
+            await self.outbox.drain()
+            if not self._tasks:
+                return
 
     # -- intake -------------------------------------------------------------
 
@@ -397,6 +407,7 @@ class ApprovalService:
 
     def _publish(self, kind: str, request: RequestView, actor: str | None) -> None:
         """Deliver after commit, in order per request (a card exists before it is updated)."""
+        self.outbox.wake()
         if not self._subscribers:
             return
         event = RequestEvent(kind=kind, request=request, actor=actor)  # type: ignore[arg-type]

@@ -7,7 +7,8 @@ awaiting_requester ─confirm→ pending ─approve (quorum)→ approved ─rede
 ```
 
 Each operation is one transaction: lock the row, check, compare-and-set the
-status, append the audit event, commit. Run from threads; never from the loop.
+status, append the audit event, queue its Slack effects in the outbox, commit.
+Run from threads; never from the loop.
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ from typing import Any
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from bot.approvals.effects import effects_for
 from bot.approvals.view import Outcome, OutcomeCode, RequestView
+from storage import outbox
 from storage import requests as rq
 from storage.audit import append_event, append_events
 from storage.db import session_scope
@@ -100,6 +103,14 @@ def _expiry_entry(request: Request) -> dict[str, Any]:
     }
 
 
+def _emit(s: Session, change: Change, actor: str) -> Change:
+    """Queue the change's Slack effects in the same transaction; return the change."""
+    request = change.outcome.request
+    if request is not None and change.events:
+        outbox.enqueue(s, effects_for(change.events, request, actor))
+    return change
+
+
 def _fail(code: OutcomeCode, message: str, request: RequestView | None = None) -> Change:
     return Change(Outcome(ok=False, code=code, message=message, request=request))
 
@@ -139,7 +150,12 @@ class StateMachine:
                     "expires_at": row["expires_at"].isoformat() if row["expires_at"] else None,
                 },
             )
-            return RequestView.of(row, []), True  # just written: nothing to re-read
+            created = RequestView.of(row, [])  # just written: nothing to re-read
+            kinds = ["screened"]
+            if row["status"] in (Status.AWAITING_REQUESTER, Status.PENDING):
+                kinds.append(str(row["status"]))
+            outbox.enqueue(s, effects_for(kinds, created, actor))
+            return created, True
 
     # -- transitions ------------------------------------------------------
 
@@ -171,7 +187,7 @@ class StateMachine:
             if not justification:
                 return _fail("reason_required", "Please say why this needs to be done.")
             if overdue := self._overdue(s, request):
-                return overdue
+                return _emit(s, overdue, "twokey")
             if not self._move(
                 s,
                 request,
@@ -181,12 +197,13 @@ class StateMachine:
                 justification=justification,
             ):
                 return _fail("already_decided", already_message(request), view(s, request))
-            return Change(
+            change = Change(
                 Outcome(
                     ok=True, code="ok", message="Sent to the approvers.", request=view(s, request)
                 ),
                 ["pending"],
             )
+            return _emit(s, change, actor)
 
     def decline(self, request_id: str, *, actor: str, reason: str | None) -> Change:
         with session_scope(self.engine) as s:
@@ -207,7 +224,7 @@ class StateMachine:
                 reason=why,
             ):
                 return _fail("already_decided", already_message(request), view(s, request))
-            return Change(
+            change = Change(
                 Outcome(
                     ok=True,
                     code="ok",
@@ -216,6 +233,7 @@ class StateMachine:
                 ),
                 ["decided"],
             )
+            return _emit(s, change, actor)
 
     def vote(
         self,
@@ -238,7 +256,7 @@ class StateMachine:
             if request is None:
                 return _fail("not_found", "No such request.")
             if overdue := self._overdue(s, request):
-                return overdue
+                return _emit(s, overdue, "twokey")
             if request.status != Status.PENDING:
                 return _fail("already_decided", already_message(request), view(s, request))
             votes = rq.votes_for(s, request_id)
@@ -270,10 +288,11 @@ class StateMachine:
                     decided_by=voter,
                     reason=comment,
                 )
-                return Change(
+                change = Change(
                     Outcome(ok=True, code="ok", message="Denied.", request=view(s, request)),
                     ["decided"],
                 )
+                return _emit(s, change, voter)
             approvals = rq.count_approvals(s, request_id)
             if approvals >= request.required_approvals:
                 self._move(
@@ -286,12 +305,13 @@ class StateMachine:
                     decided_by=voter,
                     reason=comment,
                 )
-                return Change(
+                change = Change(
                     Outcome(ok=True, code="ok", message="Approved.", request=view(s, request)),
                     ["decided"],
                 )
+                return _emit(s, change, voter)
             left = request.required_approvals - approvals
-            return Change(
+            change = Change(
                 Outcome(
                     ok=True,
                     code="ok",
@@ -300,6 +320,7 @@ class StateMachine:
                 ),
                 ["vote"],
             )
+            return _emit(s, change, voter)
 
     def cancel(self, request_id: str, *, actor: str, reason: str) -> Change:
         with session_scope(self.engine) as s:
@@ -317,10 +338,11 @@ class StateMachine:
                 reason=reason,
             ):
                 return _fail("already_decided", already_message(request), view(s, request))
-            return Change(
+            change = Change(
                 Outcome(ok=True, code="ok", message="Cancelled.", request=view(s, request)),
                 ["decided"],
             )
+            return _emit(s, change, actor)
 
     def expire_due(self, now: datetime) -> list[RequestView]:
         """Expire open requests past their deadline (one batch); return what this call expired.
@@ -339,12 +361,14 @@ class StateMachine:
             append_events(s, [_expiry_entry(r) for r in won])
             votes = rq.votes_for_many(s, [r.id for r in won])
             # The rows are stale after the UPDATE; describe what was written instead of re-reading.
-            return [
+            expired = [
                 RequestView.of(r, votes[r.id]).model_copy(
                     update={"status": Status.EXPIRED, "updated_at": now, **done}
                 )
                 for r in won
             ]
+            outbox.enqueue(s, [e for v in expired for e in effects_for(["decided"], v, "twokey")])
+            return expired
 
     def _expire_locked(self, s: Session, request: Request, now: datetime) -> bool:
         entry = _expiry_entry(request)
@@ -384,7 +408,10 @@ class StateMachine:
             append_event(s, action=f"request.{flag}", actor=actor, request_id=request_id)
             request = rq.get_request(s, request_id)
             assert request is not None
-            return view(s, request)
+            marked = view(s, request)
+            kind = "reminder" if flag == "reminded" else flag
+            outbox.enqueue(s, effects_for([kind], marked, actor))
+            return marked
 
     def execute(
         self, request_id: str, *, text_sha256: str, actor: str, agent: str | None = None
@@ -410,12 +437,13 @@ class StateMachine:
                 return _fail(
                     "invalid", f"The request is {request.status}, not approved.", view(s, request)
                 )
-            return Change(
+            change = Change(
                 Outcome(
                     ok=True, code="ok", message="Execution recorded.", request=view(s, request)
                 ),
                 ["executed"],
             )
+            return _emit(s, change, actor)
 
     # -- reads --------------------------------------------------------------
 

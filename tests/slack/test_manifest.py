@@ -26,6 +26,9 @@ METHOD_SCOPES = {
     "chat_getPermalink": None,
     "conversations_open": "im:write",
     "conversations_members": "mpim:read",
+    # Finding a post of an outbox effect again after a crash (the *:history scopes events need).
+    "conversations_history": "channels:history",
+    "conversations_replies": "channels:history",
     "views_open": None,
     "views_publish": None,
     "users_lookupByEmail": "users:read.email",
