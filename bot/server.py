@@ -14,14 +14,17 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
 from slack_bolt.adapter.fastapi.async_handler import AsyncSlackRequestHandler
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as SATimeoutError
 
 from bot.api import create_api
-from bot.api.metrics import Metrics
+from bot.api.metrics import Gauge, Metrics
 from bot.approvals import ApprovalService
 from bot.approvals.webhooks import WebhookSender
 from bot.config import ConfigError, Settings, TwoKeyConfig
@@ -50,6 +53,19 @@ def count_slack_errors(client: AsyncWebClient, metrics: Metrics) -> AsyncWebClie
 
     client.api_call = api_call  # type: ignore[method-assign]
     return client
+
+
+RETRY_AFTER_SECONDS = 5
+
+
+async def database_unavailable(request: Request, exc: Exception) -> JSONResponse:
+    """503 with Retry-After when the database cannot be reached: try again, nothing was decided."""
+    log.warning("database unavailable on %s %s: %s", request.method, request.url.path, exc)
+    return JSONResponse(
+        {"detail": "the database is unavailable; nothing was recorded or approved, retry later"},
+        status_code=503,
+        headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+    )
 
 
 def webhook_auditor(
@@ -102,9 +118,10 @@ class Lifecycle:
             await self.socket_mode.close_async()
         await self.service.stop()
         await self.webhooks.close()
-        session = getattr(self.client, "session", None)
-        if session is not None and not session.closed:
-            await session.close()
+        for client in (self.client, self.notifier.delivery_client):
+            session = getattr(client, "session", None)
+            if session is not None and not session.closed:
+                await session.close()
 
     @asynccontextmanager
     async def lifespan(self, _app: FastAPI) -> AsyncIterator[None]:
@@ -138,7 +155,15 @@ def build_server(
         risk=risk,
         usergroups=SlackUsergroups(client),
     )
-    notifier = SlackNotifier(client, config, service).attach()
+    delivery_client = count_slack_errors(create_web_client(settings, rate_limit_retries=0), metrics)
+    notifier = SlackNotifier(client, config, service, delivery_client=delivery_client).attach()
+    metrics.gauges.append(
+        Gauge(
+            "twokey_slack_effects_undeliverable",
+            "Slack effects (cards, prompts, updates, DMs) given up on after every retry.",
+            lambda: service.outbox.dead,
+        )
+    )
     webhooks = WebhookSender(settings.twokey_secret_key, webhook_auditor(service))
     service.subscribe(webhooks)
     slack_app = create_slack_app(service, config, settings, client=client, notifier=notifier)
@@ -157,4 +182,6 @@ def build_server(
         lifespan=lifecycle.lifespan,
     )
     mount_humanlayer(api, slack_client=client, slack_app=slack_app)
+    for error in (OperationalError, InterfaceError, SATimeoutError):
+        api.add_exception_handler(error, database_unavailable)
     return api, lifecycle

@@ -17,6 +17,7 @@ from datetime import timedelta
 from typing import Any
 
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 
 from bot.approvals.eligibility import Eligibility, UsergroupCache, UsergroupResolver
 from bot.approvals.outbox import Outbox
@@ -40,6 +41,9 @@ _STATUS_FOR_DECISION = {"allow": Status.ALLOWED, "block": Status.BLOCKED}
 
 
 class ApprovalService:
+    EXPIRY_RETRY = 0.5
+    """Seconds between tries to expire overdue requests while the database is away."""
+
     def __init__(
         self,
         engine: Engine,
@@ -304,7 +308,14 @@ class ApprovalService:
         try:
             while self._expire_again:
                 self._expire_again = False
-                expired = await asyncio.to_thread(self.machine.expire_due, utcnow())
+                try:
+                    expired = await asyncio.to_thread(self.machine.expire_due, utcnow())
+                except DBAPIError:
+                    # The database is away: look again shortly, so deadlines that fell in
+                    # the outage fire as soon as it returns (not at the next sweep).
+                    log.warning("could not expire overdue requests; retrying", exc_info=True)
+                    self._retry_expiry()
+                    return
                 for request in expired:
                     self.timers.forget(request.id)
                     self.release.wake(request.id)
@@ -313,6 +324,14 @@ class ApprovalService:
                     self._expire_again = True
         finally:
             self._expiring = False
+
+    def _retry_expiry(self) -> None:
+        scheduler = self.timers.scheduler
+        if scheduler.running:
+            when = utcnow() + timedelta(seconds=self.EXPIRY_RETRY)
+            scheduler.add_job(
+                self.expire_due, "date", run_date=when, id="expire-retry", replace_existing=True
+            )
 
     async def _remind(self, request_id: str) -> None:
         view = await asyncio.to_thread(self.machine.mark, request_id, "reminded", actor="twokey")

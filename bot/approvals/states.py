@@ -25,7 +25,7 @@ from bot.approvals.effects import effects_for
 from bot.approvals.view import Outcome, OutcomeCode, RequestView
 from storage import outbox
 from storage import requests as rq
-from storage.audit import append_event, append_events
+from storage.audit import STATE_FIELDS, append_event, append_events, state_digest
 from storage.db import session_scope
 from storage.models import OPEN_STATUSES, Request, Status, utcnow
 
@@ -148,6 +148,7 @@ class StateMachine:
                     "rules": sorted({f["rule"] for f in row["findings"]}),
                     "resources": [name for name, _ in resources],
                     "expires_at": row["expires_at"].isoformat() if row["expires_at"] else None,
+                    "state": state_digest(row),
                 },
             )
             created = RequestView.of(row, [])  # just written: nothing to re-read
@@ -173,6 +174,8 @@ class StateMachine:
         if not rq.set_status(s, request.id, expected=expected, to=to, **values):
             return False
         rq.notify_release(s, request.id)
+        after = {name: getattr(request, name) for name in STATE_FIELDS} | values | {"status": to}
+        detail = {**detail, "state": state_digest(after)}
         append_event(s, action=f"request.{to}", actor=actor, request_id=request.id, detail=detail)
         return True
 
@@ -358,7 +361,13 @@ class StateMachine:
             )
             won = [r for r in due if r.id in won_ids]
             rq.notify_release(s, *won_ids)
-            append_events(s, [_expiry_entry(r) for r in won])
+            entries = []
+            for r in won:
+                entry = _expiry_entry(r)
+                after = {name: getattr(r, name) for name in STATE_FIELDS} | done
+                entry["detail"]["state"] = state_digest(after | {"status": Status.EXPIRED})
+                entries.append(entry)
+            append_events(s, entries)
             votes = rq.votes_for_many(s, [r.id for r in won])
             # The rows are stale after the UPDATE; describe what was written instead of re-reading.
             expired = [

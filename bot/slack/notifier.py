@@ -52,8 +52,12 @@ class SlackNotifier:
         *,
         on_slack_error: Callable[[str], None] | None = None,
         call_timeout: float = CALL_TIMEOUT,
+        delivery_client: AsyncWebClient | None = None,
     ) -> None:
         self.call_timeout = call_timeout
+        self.delivery_client = delivery_client or client
+        """For outbox deliveries: best without in-call rate-limit retries, so a 429's
+        Retry-After is waited out by the outbox rather than inside a call with a timeout."""
         self.client = client
         self.config = config
         self.service = service
@@ -194,7 +198,7 @@ class SlackNotifier:
         if found is None:
             response = await self.must(
                 "chat.postMessage",
-                self.client.chat_postMessage(
+                self.delivery_client.chat_postMessage(
                     channel=channel,
                     unfurl_links=False,
                     unfurl_media=False,
@@ -215,14 +219,14 @@ class SlackNotifier:
             if thread_ts:
                 response = await self.must(
                     "conversations.replies",
-                    self.client.conversations_replies(
+                    self.delivery_client.conversations_replies(
                         channel=channel, ts=thread_ts, limit=200, include_all_metadata=True
                     ),
                 )
             else:
                 response = await self.must(
                     "conversations.history",
-                    self.client.conversations_history(
+                    self.delivery_client.conversations_history(
                         channel=channel, limit=200, include_all_metadata=True
                     ),
                 )
@@ -244,7 +248,7 @@ class SlackNotifier:
             return None
         if user not in self._dm_channels:
             response = await self.must(
-                "conversations.open", self.client.conversations_open(users=user)
+                "conversations.open", self.delivery_client.conversations_open(users=user)
             )
             channel = (response.get("channel") or {}).get("id")
             if not channel:
@@ -261,7 +265,7 @@ class SlackNotifier:
         if who not in self._emails:
             try:
                 response = await asyncio.wait_for(
-                    self.client.users_lookupByEmail(email=who), self.call_timeout
+                    self.delivery_client.users_lookupByEmail(email=who), self.call_timeout
                 )
             except Exception as exc:
                 if slack_error_code(exc) != "users_not_found":
@@ -274,7 +278,9 @@ class SlackNotifier:
         return self._emails[who]
 
     async def must_update(self, channel: str, ts: str, payload: blocks.Payload) -> None:
-        await self.must("chat.update", self.client.chat_update(channel=channel, ts=ts, **payload))
+        await self.must(
+            "chat.update", self.delivery_client.chat_update(channel=channel, ts=ts, **payload)
+        )
 
     # ---- events -----------------------------------------------------------------
 
