@@ -73,7 +73,7 @@ class Outbox:
         max_attempts: int = 10,
         base_delay: float = 1.0,
         max_delay: float = 300.0,
-        lease: float = 120.0,
+        lease: float = 30.0,
         poll_interval: float = 1.0,
         batch: int = 16,
     ) -> None:

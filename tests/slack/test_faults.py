@@ -75,7 +75,7 @@ def fast_retries(slack: Slack, *, attempts: int = 10) -> None:
 
 
 def cards_in(fake: SlackFake, channel: str) -> list[Any]:
-    return [m for m in fake.messages_in(channel) if not m.thread_ts]
+    return [m for m in fake.messages_in(channel) if not m.thread_ts and not m.ephemeral_for]
 
 
 FAILURES = {
