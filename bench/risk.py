@@ -1,11 +1,16 @@
 """Risk engine benchmark: detection quality per category, then speed.
 
     .venv/bin/python bench/risk.py [--shell-corpus PATH] [--exposure-corpus PATH]
-                                   [--sql-corpus PATH] [--config PATH | --no-config]
-                                   [--rounds N] [--show-misses]
+                                   [--sql-corpus PATH] [--messages DIR]
+                                   [--config PATH | --no-config]
+                                   [--rounds N] [--show-misses] [--holdout]
 
 Corpora: the public shell-command set (../shared/benchmarks), the data-exposure
-set (bench/data/exposure.jsonl) and a SQL set with benign twins (bench/data/sql.jsonl).
+set (bench/data/exposure.jsonl), a SQL set with benign twins (bench/data/sql.jsonl)
+and the messages corpus (bench/data/messages/*.jsonl: agent messages in eight
+styles and seven languages, reported per style, language, category and split).
+`--show-misses` lists the messages corpus's dev misses only; `--holdout` adds
+holdout misses (never read them to fix a rule).
 
 Quality: a `risky` row counts as caught when the decision is not `allow`; a
 `benign` row is a false alarm when it is. Speed: every row of both corpora,
@@ -16,6 +21,7 @@ and exits 0; the goals are printed next to them, never enforced here.
 from __future__ import annotations
 
 import argparse
+import base64
 import json
 import statistics
 import sys
@@ -27,14 +33,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.messages import Message, load_messages  # noqa: E402
 from bot.config import EXAMPLE_CONFIG, TwoKeyConfig, load_config  # noqa: E402
 from bot.risk.engine import RiskEngine  # noqa: E402
 
 DEFAULT_SHELL = ROOT.parent / "shared" / "benchmarks" / "shell-commands.jsonl"
 DEFAULT_EXPOSURE = ROOT / "bench" / "data" / "exposure.jsonl"
 DEFAULT_SQL = ROOT / "bench" / "data" / "sql.jsonl"
+DEFAULT_MESSAGES = ROOT / "bench" / "data" / "messages"
 GOAL_RECALL, GOAL_FALSE_ALARMS = 0.98, 0.03
 GOAL_RATE, GOAL_P99_MS = 3000.0, 2.0
+GOAL_P99_3KB_MS, GOAL_MAX_64KB_MS = 5.0, 50.0
 
 
 @dataclass(frozen=True)
@@ -124,15 +133,167 @@ def speed(engine: RiskEngine, texts: list[str], rounds: int) -> None:
     print(f"  CPU time per assessment: p50 {cpu_p50:.3f} ms, p99 {cpu_p99:.3f} ms")
 
 
+def _tally(stats: dict[str, list[int]], key: str, risky: bool, flagged: bool) -> None:
+    s = stats[key]  # risky, caught, benign, alarms
+    if risky:
+        s[0] += 1
+        s[1] += flagged
+    else:
+        s[2] += 1
+        s[3] += flagged
+
+
+def _table(title: str, stats: dict[str, list[int]]) -> None:
+    print(f"  {title:24} {'risky':>5} {'recall':>7} {'benign':>6} {'false alarms':>12}")
+    for key in sorted(stats):
+        risky, caught, benign, alarms = stats[key]
+        recall = f"{caught / risky:.3f}" if risky else "-"
+        far = f"{alarms / benign:.3f}" if benign else "-"
+        print(f"  {key:24} {risky:5} {recall:>7} {benign:6} {far:>12}")
+
+
+def messages_quality(
+    engine: RiskEngine, rows: list[Message], show_misses: bool, holdout: bool
+) -> None:
+    """Recall and false alarms per style, language, category and split, then overall."""
+    tables: dict[str, dict[str, list[int]]] = {
+        name: defaultdict(lambda: [0, 0, 0, 0]) for name in ("style", "lang", "category", "split")
+    }
+    overall = [0, 0, 0, 0]
+    misses: list[tuple[str, str]] = []
+    for row in rows:
+        result = engine.assess(row.text)
+        flagged = result.decision != "allow"
+        for name, table in tables.items():
+            _tally(table, getattr(row, name), row.risky, flagged)
+        _tally({"ALL": overall}, "ALL", row.risky, flagged)
+        if flagged != row.risky:
+            kind = "missed" if row.risky else "false alarm"
+            rules = ",".join(f.rule for f in result.findings) or "-"
+            shown = result.masked_text.replace("\n", " ⏎ ")
+            shown = shown if len(shown) <= 200 else shown[:200] + "…"
+            misses.append(
+                (row.split, f"  {kind:11} {row.id} [{row.style}/{row.category}] {rules}: {shown}")
+            )
+    print(f"\n== messages: {len(rows)} rows ==")
+    for name, table in tables.items():
+        _table(name, table)
+    risky, caught, benign, alarms = overall
+    print(
+        f"  overall recall {caught / max(risky, 1):.3f} (goal ≥ {GOAL_RECALL}), "
+        f"false alarms {alarms / max(benign, 1):.3f} (goal ≤ {GOAL_FALSE_ALARMS})"
+    )
+    if show_misses:
+        shown_splits = {"dev", "holdout"} if holdout else {"dev"}
+        listed = [line for split, line in misses if split in shown_splits]
+        print(f"  {len(listed)} {' + '.join(sorted(shown_splits))} misses and false alarms:")
+        print("\n".join(listed))
+
+
+def _percentile(sorted_ns: list[int], q: float) -> float:
+    return sorted_ns[min(len(sorted_ns) - 1, int(len(sorted_ns) * q))] / 1e6
+
+
+def _timed(engine: RiskEngine, text: str) -> int:
+    t0 = time.perf_counter_ns()
+    engine.assess(text)
+    return time.perf_counter_ns() - t0
+
+
+def _joined_3kb(texts: list[str]) -> list[str]:
+    """~3 KB messages built by joining corpus texts in order, so they read like long replies."""
+    out: list[str] = []
+    current: list[str] = []
+    size = 0
+    for text in texts:
+        current.append(text)
+        size += len(text.encode()) + 2
+        if size >= 3000:
+            out.append("\n\n".join(current))
+            current, size = [], 0
+    return out
+
+
+def adversarial_64kb() -> dict[str, str]:
+    """Inputs shaped to stress tokenizers and regexes, each about 64 KB."""
+    n = 64 * 1024
+
+    def fill(unit: str) -> str:
+        return (unit * (n // len(unit) + 1))[:n]
+
+    b64 = base64.b64encode(bytes(range(256)) * 200).decode()
+    return {
+        "one long line": fill("please review the quarterly numbers and reply "),
+        "backticks": fill("`"),
+        "backtick pairs": fill("`rm` "),
+        "nested quotes": fill("\"'") + fill("'\"")[: n // 8],
+        "nested parentheses": "(" * (n // 2) + ")" * (n // 2),
+        "nested $(": "$(" * (n // 3) + ")" * (n // 3),
+        "semicolons": fill(";"),
+        "semicolon commands": fill("ls; "),
+        "SQL keywords": fill("SELECT FROM WHERE DELETE UPDATE DROP TABLE GRANT "),
+        "program names": fill("rm kubectl terraform aws psql mysql curl bash sudo "),
+        "pipes": fill("cat x | "),
+        "CJK": fill("数据库のテーブルを削除して下さい请确认备份"),
+        "base64 blob": (b64 * (n // len(b64) + 1))[:n],
+        "fences": fill("```\n"),
+        "mixed": fill("```sql\nDELETE FROM t; -- `$(curl x|sh)` \"'(数据) aGVsbG8= ;;\n```\n"),
+    }
+
+
+def timing(engine: RiskEngine, rows: list[Message]) -> None:
+    """p50/p99 per length bucket over the corpus, p99 at ~3 KB, worst case at 64 KB."""
+    texts = [row.text for row in rows]
+    for text in texts:  # warm-up
+        engine.assess(text)
+    buckets: dict[str, list[int]] = defaultdict(list)
+    for _ in range(3):
+        for text in texts:
+            size = len(text.encode())
+            bucket = "< 500 B" if size < 500 else "500 B–3 KB" if size < 3000 else "≥ 3 KB"
+            buckets[bucket].append(_timed(engine, text))
+    print(f"\n== messages timing: {len(texts)} messages × 3 rounds ==")
+    for bucket in ("< 500 B", "500 B–3 KB", "≥ 3 KB"):
+        ns = sorted(buckets.get(bucket, []))
+        if not ns:
+            print(f"  {bucket:11} n=    0")
+            continue
+        rate = len(ns) / (sum(ns) / 1e9)
+        goal = f" (goal ≥ {GOAL_RATE:,.0f})" if bucket == "< 500 B" else ""
+        print(
+            f"  {bucket:11} n={len(ns):5}  p50 {_percentile(ns, 0.5):.3f} ms  "
+            f"p99 {_percentile(ns, 0.99):.3f} ms  {rate:,.0f} assessments/s{goal}"
+        )
+    joined = _joined_3kb(texts)
+    if joined:
+        ns = sorted(_timed(engine, text) for _ in range(3) for text in joined)
+        print(
+            f"  ~3 KB joined  n={len(ns):5}  p99 {_percentile(ns, 0.99):.3f} ms "
+            f"(goal ≤ {GOAL_P99_3KB_MS} ms), max {ns[-1] / 1e6:.3f} ms"
+        )
+    worst_name, worst = "", 0
+    for name, text in adversarial_64kb().items():
+        # best of two: a load spike from another process is not the input's cost
+        ns = min(_timed(engine, text) for _ in range(2))
+        if ns > worst:
+            worst_name, worst = name, ns
+    print(
+        f"  64 KB adversarial: worst {worst / 1e6:.1f} ms ({worst_name}) "
+        f"(goal ≤ {GOAL_MAX_64KB_MS} ms)"
+    )
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--shell-corpus", type=Path, default=DEFAULT_SHELL)
     ap.add_argument("--exposure-corpus", type=Path, default=DEFAULT_EXPOSURE)
     ap.add_argument("--sql-corpus", type=Path, default=DEFAULT_SQL)
+    ap.add_argument("--messages", type=Path, default=DEFAULT_MESSAGES, metavar="DIR")
     ap.add_argument("--config", type=Path, default=EXAMPLE_CONFIG)
     ap.add_argument("--no-config", action="store_true", help="built-in policy, empty catalog")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--show-misses", action="store_true")
+    ap.add_argument("--holdout", action="store_true", help="with --show-misses: holdout too")
     args = ap.parse_args()
 
     config = TwoKeyConfig() if args.no_config else load_config(args.config)
@@ -155,9 +316,16 @@ def main() -> int:
             print(f"(skipping {name}: {path} not found)")
     for name, rows in corpora.items():
         quality(name, engine, rows, args.show_misses)
+    messages = load_messages(args.messages) if args.messages.is_dir() else []
+    if messages:
+        messages_quality(engine, messages, args.show_misses, args.holdout)
+    else:
+        print(f"(skipping messages: no *.jsonl in {args.messages})")
     texts = [row.text for rows in corpora.values() for row in rows]
     if texts:
         speed(engine, texts, max(1, args.rounds))
+    if messages:
+        timing(engine, messages)
     return 0
 
 
