@@ -62,8 +62,8 @@ async def test_every_way_a_request_changes_keeps_verify_intact(engine, example_c
     cancelled = await pending(service)
     await service.cancel(cancelled.id, actor="admin", reason="dup")
     await submit(service)  # awaiting the requester
-    quick = await pending(service, assessment(timeout=0.01))
-    await asyncio.sleep(0.05)
+    quick = await pending(service, assessment(timeout=0.5))
+    await asyncio.sleep(0.6)
     await service.expire_due()
     assert (await service.get(quick.id)).status == "expired"
     report = verify(engine)
