@@ -90,6 +90,7 @@ class Outbox:
         """Undeliverable effects in the table (refreshed by the worker)."""
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
+        self._inflight = 0
 
     # -- lifecycle ------------------------------------------------------------
 
@@ -113,8 +114,9 @@ class Outbox:
         """Deliver until nothing is due (tests and the demo wait on Slack this way)."""
         if self.deliverer is None:
             return
-        while await self.deliver_due():
-            pass
+        while await self.deliver_due() or self._inflight:
+            if self._inflight:
+                await asyncio.sleep(0.01)  # the worker is delivering: wait for its outcome
 
     async def _run(self) -> None:
         while True:
@@ -136,10 +138,14 @@ class Outbox:
         """Claim a batch of due effects and deliver them concurrently; return how many."""
         if self.deliverer is None:
             return 0
-        claimed = await asyncio.to_thread(self._claim)
-        if claimed:
-            await asyncio.gather(*(self._deliver(c) for c in claimed))
-        return len(claimed)
+        self._inflight += 1  # from the claim on: a drain must wait for what this round took
+        try:
+            claimed = await asyncio.to_thread(self._claim)
+            if claimed:
+                await asyncio.gather(*(self._deliver(c) for c in claimed))
+            return len(claimed)
+        finally:
+            self._inflight -= 1
 
     def _claim(self) -> list[ob.Claimed]:
         with session_scope(self.engine) as s:
