@@ -8,6 +8,8 @@ tests and benchmarks that run the app get exactly what production runs.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import gc
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -26,10 +28,13 @@ from sqlalchemy.exc import TimeoutError as SATimeoutError
 from bot.api import create_api
 from bot.api.metrics import Gauge, Metrics
 from bot.approvals import ApprovalService
+from bot.approvals.callbacks import CallbackGuard
+from bot.approvals.keys import webhook_secret
 from bot.approvals.webhooks import WebhookSender
 from bot.config import ConfigError, Settings, TwoKeyConfig
 from bot.humanlayer import mount as mount_humanlayer
 from bot.slack.app import create_slack_app, create_web_client
+from bot.slack.membership import join_approvals_channel
 from bot.slack.notifier import SlackNotifier
 from bot.slack.usergroups import SlackUsergroups
 
@@ -98,6 +103,7 @@ class Lifecycle:
         self.slack_app = slack_app
         self.app_token = app_token
         self.socket_mode: Any | None = None
+        self._join: asyncio.Task[str] | None = None
 
     async def start(self) -> None:
         await self.service.start()
@@ -105,6 +111,11 @@ class Lifecycle:
         # so a full collection does not pause requests for tens of milliseconds.
         gc.collect()
         gc.freeze()
+        # In the background: a slow or unreachable Slack must not delay serving the API.
+        self._join = asyncio.create_task(
+            join_approvals_channel(self.client, self.notifier.config.slack.approvals_channel),
+            name="twokey-join-approvals",
+        )
         if self.app_token:
             # Built here, not earlier: its aiohttp session needs the running event loop.
             from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
@@ -114,6 +125,11 @@ class Lifecycle:
             log.info("connected to Slack in Socket Mode")
 
     async def stop(self) -> None:
+        for task in (self._join,):
+            if task is not None and not task.done():
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
         if self.socket_mode is not None:
             await self.socket_mode.close_async()
         await self.service.stop()
@@ -164,7 +180,11 @@ def build_server(
             lambda: service.outbox.dead,
         )
     )
-    webhooks = WebhookSender(settings.twokey_secret_key, webhook_auditor(service))
+    webhooks = WebhookSender(
+        webhook_secret(settings.twokey_secret_key),
+        webhook_auditor(service),
+        guard=CallbackGuard(config.webhooks),
+    )
     service.subscribe(webhooks)
     slack_app = create_slack_app(service, config, settings, client=client, notifier=notifier)
     handler = None if settings.slack_app_token else AsyncSlackRequestHandler(slack_app)

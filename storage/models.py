@@ -248,3 +248,14 @@ class SlackEffect(SQLModel, table=True):
     last_error: str | None = Field(default=None, max_length=200)
     created_at: datetime = _ts(default_factory=utcnow, nullable=False)
     delivered_at: datetime | None = _ts(default=None)
+
+
+def table(model: type[SQLModel]) -> sa.Table:
+    """The Core table behind a table model, for bulk inserts and Core queries.
+
+    SQLModel's classes carry `__table__` at run time but do not declare it for type
+    checkers; the mapper's `local_table` is the same object, typed.
+    """
+    local = sa.inspect(model).local_table
+    assert isinstance(local, sa.Table)
+    return local

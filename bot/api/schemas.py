@@ -11,13 +11,23 @@ import re
 from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+)
 
 from bot.approvals.view import RequestView
 from bot.risk.model import DataRef, Finding
 
 SLACK_USER_ID = re.compile(r"^[UW][A-Z0-9]{2,31}$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+REQUESTER_PATTERN = f"({SLACK_USER_ID.pattern})|({EMAIL.pattern})"
+"""What the schema documents for `requester` (the validator below enforces the same)."""
+NOT_BLANK = r"\S"
+"""Documented as a pattern: at least one character that is not whitespace."""
 
 
 class ErrorOut(BaseModel):
@@ -31,6 +41,55 @@ UNAUTHORIZED: dict[int | str, dict[str, Any]] = {
 }
 """The OpenAPI answer every keyed route shares (the API-key dependency refuses with it)."""
 
+MALFORMED: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorOut, "description": "The body is not valid JSON."}
+}
+"""Every route that reads a JSON body answers a body it cannot parse with this."""
+
+
+_ARG_NAME = re.compile(r"^[^\s`]{1,100}$")
+
+
+MAX_ARGUMENT_DEPTH = 64
+
+
+def _depth(value: Any) -> int:
+    """How deep a JSON value nests (iteratively: the value may be deeper than the stack)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        deepest = max(deepest, level)
+        if level > MAX_ARGUMENT_DEPTH:
+            break
+        children = item.values() if isinstance(item, dict) else item
+        if isinstance(item, dict | list):
+            stack += [(child, level + 1) for child in children]
+    return deepest
+
+
+class ToolIn(BaseModel):
+    """A tool call as structure: TwoKey renders the text and assesses every argument."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(
+        min_length=1, max_length=200, pattern=r"^[^\s`]+$", description="The function's name."
+    )
+    arguments: dict[str, Any] = Field(
+        default_factory=dict,
+        description="Every argument by name (positional ones bound to their parameter names).",
+    )
+
+    @field_validator("arguments")
+    @classmethod
+    def _argument_names(cls, value: dict[str, Any]) -> dict[str, Any]:
+        # Names are rendered into the assessed text; whitespace or backticks could reshape it.
+        if any(not _ARG_NAME.match(k) for k in value):
+            raise ValueError("argument names must be 1-100 characters without spaces or backticks")
+        if _depth(value) > MAX_ARGUMENT_DEPTH:
+            raise ValueError(f"arguments must not nest deeper than {MAX_ARGUMENT_DEPTH} levels")
+        return value
+
 
 class InstructionIn(BaseModel):
     """An instruction an agent is about to act on (or tell a person to act on)."""
@@ -43,11 +102,22 @@ class InstructionIn(BaseModel):
     requester: str = Field(
         min_length=1,
         max_length=254,
-        description="Slack user id (U…/W…) or email of the employee acting or asked to act.",
+        description="Slack user id (U…/W…) or email of the employee acting or asked to act; "
+        "checked against Slack (an unknown, deactivated or bot account is a 422).",
+        json_schema_extra={"pattern": REQUESTER_PATTERN},
     )
     # Not stripped: the execution token covers the SHA-256 of exactly these characters.
-    text: Annotated[str, StringConstraints(strip_whitespace=False)] = Field(
-        min_length=1, description="The exact text that will be executed or sent."
+    text: Annotated[str, StringConstraints(strip_whitespace=False)] | None = Field(
+        None,
+        min_length=1,
+        description="The exact text that will be executed or sent, not blank (or give `tool` "
+        "instead).",
+        json_schema_extra={"pattern": NOT_BLANK},
+    )
+    tool: ToolIn | None = Field(
+        None,
+        description="A tool call instead of `text`: the response's `text` is the rendering "
+        "approvers read and the execution token covers.",
     )
     kind: str | None = Field(
         None, max_length=16, pattern=r"^[a-z]+$", description="Hint: sql, shell, prose …"
@@ -66,8 +136,8 @@ class InstructionIn(BaseModel):
 
     @field_validator("text")
     @classmethod
-    def _not_blank(cls, value: str) -> str:
-        if not value.strip():
+    def _not_blank(cls, value: str | None) -> str | None:
+        if value is not None and not value.strip():
             raise ValueError("must not be blank")
         return value
 
@@ -108,6 +178,11 @@ class InstructionOut(BaseModel):
         None, description="Present once approved, for the agent that asked."
     )
     detail: str | None = Field(None, description="One sentence for people reading the response.")
+    text: str | None = Field(
+        None,
+        description="For a `tool` submission: the canonical text rendered from it (redeem with "
+        "exactly this).",
+    )
 
 
 class VoteOut(BaseModel):
@@ -140,7 +215,13 @@ class RequestOut(InstructionOut):
 class CancelIn(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    reason: str = Field("cancelled by the agent", min_length=1, max_length=1000)
+    reason: str = Field(
+        "cancelled by the agent",
+        min_length=1,
+        max_length=1000,
+        description="Why (not blank).",
+        json_schema_extra={"pattern": NOT_BLANK},
+    )
 
 
 class ExecutionIn(BaseModel):
@@ -162,7 +243,11 @@ class HealthOut(BaseModel):
 
 
 def instruction_out(
-    view: RequestView, *, token: str | None = None, detail: str | None = None
+    view: RequestView,
+    *,
+    token: str | None = None,
+    detail: str | None = None,
+    text: str | None = None,
 ) -> dict[str, Any]:
     return InstructionOut(
         id=view.id,
@@ -175,7 +260,8 @@ def instruction_out(
         reason=view.reason,
         execution_token=token,
         detail=detail,
-    ).model_dump(mode="json")
+        text=text,
+    ).model_dump(mode="json", exclude_none=False)
 
 
 def request_out(view: RequestView, *, token: str | None = None) -> RequestOut:

@@ -88,3 +88,14 @@ def standin_users() -> dict[str, dict[str, Any]]:
         }
         for p in PEOPLE
     }
+
+
+def standin_channels() -> dict[str, list[str]]:
+    """The conversations the stand-in knows, with members: TwoKey is in each channel the
+    demo uses, as the setup notes ask, so Slack's membership rules apply as in real life."""
+    everyone = [p.id for p in PEOPLE]
+    return {
+        CS_CHANNEL: [*everyone, OPSBOT_USER_ID, TWOKEY_USER_ID],
+        ONCALL_CHANNEL: [*everyone, OPSBOT_USER_ID, TWOKEY_USER_ID],
+        APPROVALS_CHANNEL: [*everyone, TWOKEY_USER_ID],
+    }

@@ -16,6 +16,7 @@ import time
 from typing import Any
 from urllib.parse import urlencode
 
+from bot.demo.slack_standin import new_trigger_id
 from bot.slack.blocks import INPUT_ACTION, INPUT_BLOCK
 
 SIGNING_SECRET = "test-signing-secret-0123456789abcdef"  # noqa: S105 - tests' default only
@@ -78,7 +79,13 @@ def interactive_body(payload: dict[str, Any]) -> str:
 
 
 def command_body(
-    command: str, text: str, *, user_id: str, channel_id: str = "C0GENERAL", trigger_id: str = ""
+    command: str,
+    text: str,
+    *,
+    user_id: str,
+    channel_id: str = "C0GENERAL",
+    trigger_id: str = "",
+    response_url: str = "https://hooks.slack.com/commands/T0NORTHWD/1/abc",
 ) -> str:
     return urlencode(
         {
@@ -92,8 +99,8 @@ def command_body(
             "command": command,
             "text": text,
             "api_app_id": API_APP_ID,
-            "response_url": "https://hooks.slack.com/commands/T0NORTHWD/1/abc",
-            "trigger_id": trigger_id or "trig-" + secrets.token_hex(4),
+            "response_url": response_url,
+            "trigger_id": trigger_id or new_trigger_id(),
         }
     )
 
@@ -105,7 +112,7 @@ def _actor(user: str) -> dict[str, Any]:
         "user": {"id": user, "username": user.lower(), "team_id": TEAM_ID},
         "api_app_id": API_APP_ID,
         "token": "legacy-verification-token",
-        "trigger_id": f"{int(time.time())}.{secrets.token_hex(6)}",
+        "trigger_id": new_trigger_id(),
     }
 
 

@@ -19,9 +19,10 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import secrets
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,6 +32,22 @@ BOT_TOKEN = "xoxb-test-twokey"  # noqa: S105 - the stand-in's own token, valid n
 BOT_USER_ID = "U0TWOKEY1"
 BOT_ID = "B0TWOKEY1"
 TEAM_ID = "T0NORTHWD"
+BOT_SCOPES = [
+    "channels:history",
+    "groups:history",
+    "im:history",
+    "mpim:history",
+    "mpim:read",
+    "chat:write",
+    "im:write",
+    "users:read",
+    "users:read.email",
+    "usergroups:read",
+    "commands",
+    "files:write",
+    "channels:join",
+]
+"""What manifest.yml asks for (tests/test_doctor.py keeps the two equal)."""
 
 MAX_BLOCKS_MESSAGE = 50
 MAX_BLOCKS_VIEW = 100
@@ -92,41 +109,119 @@ class BlockKitError(ValueError):
     pass
 
 
-def _check_text(obj: Any, where: str, limit: int = MAX_SECTION_TEXT) -> None:
+class MessageTooLong(ValueError):
+    """Slack's `msg_blocks_too_long`: the blocks hold more text than a message may."""
+
+
+MAX_BLOCKS_TEXT = 12_000
+"""Characters of text in one message's blocks above which Slack answers `msg_blocks_too_long`."""
+TRIGGER_TTL = 3.0
+"""Seconds a `trigger_id` can open a view."""
+
+_TEXT_KEYS = {"plain_text": {"type", "text", "emoji"}, "mrkdwn": {"type", "text", "verbatim"}}
+_BLOCK_KEYS = {
+    "section": {"type", "block_id", "text", "fields", "accessory", "expand"},
+    "header": {"type", "block_id", "text"},
+    "context": {"type", "block_id", "elements"},
+    "actions": {"type", "block_id", "elements"},
+    "divider": {"type", "block_id"},
+    "input": {"type", "block_id", "label", "element", "hint", "optional", "dispatch_action"},
+    "image": {"type", "block_id", "image_url", "alt_text", "title", "slack_file"},
+    "rich_text": {"type", "block_id", "elements"},
+}
+_BUTTON_KEYS = {"type", "text", "action_id", "url", "value", "style", "confirm"}
+_BUTTON_KEYS |= {"accessibility_label"}
+_CONFIRM_KEYS = {"title", "text", "confirm", "deny", "style"}
+_INPUT_KEYS = {"type", "action_id", "placeholder", "initial_value", "multiline", "min_length"}
+_INPUT_KEYS |= {"max_length", "dispatch_action_config", "focus_on_load"}
+_STYLES = {"primary", "danger"}
+_SELECTS = {"static_select", "external_select", "users_select", "conversations_select"}
+_SELECTS |= {"channels_select", "overflow", "datepicker", "timepicker", "checkboxes"}
+_SELECTS |= {"radio_buttons"}
+_INTERACTIVE = {"button", *_SELECTS}
+_INPUT_ELEMENTS = {"plain_text_input", *_SELECTS}
+_VIEW_KEYS = {"type", "title", "blocks", "close", "submit", "private_metadata", "callback_id"}
+_VIEW_KEYS |= {"clear_on_close", "notify_on_close", "external_id", "submit_disabled"}
+
+
+def _check_keys(obj: dict[str, Any], allowed: set[str], where: str) -> None:
+    unknown = sorted(set(obj) - allowed)
+    if unknown:
+        raise BlockKitError(f"{where}: unknown key(s) {unknown}")
+
+
+def _check_text(obj: Any, where: str, limit: int = MAX_SECTION_TEXT, plain: bool = False) -> None:
     if not isinstance(obj, dict) or "text" not in obj or "type" not in obj:
         raise BlockKitError(f"{where}: must be a text object")
     if obj["type"] not in ("plain_text", "mrkdwn"):
         raise BlockKitError(f"{where}: unknown text type {obj['type']!r}")
+    if plain and obj["type"] != "plain_text":
+        raise BlockKitError(f"{where}: must be plain_text")
+    _check_keys(obj, _TEXT_KEYS[obj["type"]], where)
     if not isinstance(obj["text"], str) or not obj["text"]:
         raise BlockKitError(f"{where}: text must be a non-empty string")
     if len(obj["text"]) > limit:
         raise BlockKitError(f"{where}: must be less than {limit + 1} characters")
 
 
-def _check_element(el: dict[str, Any], where: str) -> None:
+def _check_confirm(obj: Any, where: str) -> None:
+    if not isinstance(obj, dict):
+        raise BlockKitError(f"{where}: must be a confirmation object")
+    _check_keys(obj, _CONFIRM_KEYS, where)
+    _check_text(obj.get("title"), f"{where}.title", 100, plain=True)
+    _check_text(obj.get("text"), f"{where}.text", 300)
+    _check_text(obj.get("confirm"), f"{where}.confirm", 30, plain=True)
+    _check_text(obj.get("deny"), f"{where}.deny", 30, plain=True)
+    if "style" in obj and obj["style"] not in _STYLES:
+        raise BlockKitError(f"{where}.style: must be primary or danger")
+
+
+def _check_element(el: Any, where: str, allowed: set[str] = _INTERACTIVE) -> None:
+    if not isinstance(el, dict) or el.get("type") not in allowed:
+        kind = el.get("type") if isinstance(el, dict) else type(el).__name__
+        raise BlockKitError(f"{where}: element type {kind!r} not allowed here")
     if len(el.get("action_id", "")) > MAX_ACTION_ID:
         raise BlockKitError(f"{where}.action_id: too long")
-    if el.get("type") == "button":
-        _check_text(el.get("text"), f"{where}.text", MAX_BUTTON_TEXT)
-        if el["text"]["type"] != "plain_text":
-            raise BlockKitError(f"{where}.text: must be plain_text")
+    if el["type"] == "button":
+        _check_keys(el, _BUTTON_KEYS, where)
+        _check_text(el.get("text"), f"{where}.text", MAX_BUTTON_TEXT, plain=True)
         if len(el.get("value", "")) > MAX_BUTTON_VALUE:
             raise BlockKitError(f"{where}.value: must be less than 2001 characters")
         if "url" in el and len(el["url"]) > 3000:
             raise BlockKitError(f"{where}.url: too long")
+        if "style" in el and el["style"] not in _STYLES:
+            raise BlockKitError(f"{where}.style: must be primary or danger")
+        if "confirm" in el:
+            _check_confirm(el["confirm"], f"{where}.confirm")
+    elif el["type"] == "plain_text_input":
+        _check_keys(el, _INPUT_KEYS, where)
+        if "placeholder" in el:
+            _check_text(el["placeholder"], f"{where}.placeholder", 150, plain=True)
 
 
 def check_blocks(blocks: Any, *, limit: int) -> None:
-    """The subset of Slack's Block Kit validation that TwoKey could trip over."""
+    """Slack's Block Kit validation for every block, element and object TwoKey could send:
+    limits, known keys only, element types per place, button styles, unique block ids."""
     if not isinstance(blocks, list):
         raise BlockKitError("blocks: must be an array")
     if len(blocks) > limit:
         raise BlockKitError(f"blocks: must contain at most {limit} items")
+    block_ids: set[str] = set()
     for i, block in enumerate(blocks):
         where = f"blocks[{i}]"
+        if not isinstance(block, dict):
+            raise BlockKitError(f"{where}: must be an object")
         kind = block.get("type")
-        if len(block.get("block_id", "")) > 255:
-            raise BlockKitError(f"{where}.block_id: too long")
+        if kind not in _BLOCK_KEYS:
+            raise BlockKitError(f"{where}: unsupported block type {kind!r}")
+        _check_keys(block, _BLOCK_KEYS[kind], where)
+        if "block_id" in block:
+            block_id = block["block_id"]
+            if not isinstance(block_id, str) or not block_id or len(block_id) > 255:
+                raise BlockKitError(f"{where}.block_id: 1 to 255 characters")
+            if block_id in block_ids:
+                raise BlockKitError(f"{where}.block_id: {block_id!r} is repeated")
+            block_ids.add(block_id)
         if kind == "section":
             if "text" not in block and "fields" not in block:
                 raise BlockKitError(f"{where}: section needs text or fields")
@@ -139,7 +234,7 @@ def check_blocks(blocks: Any, *, limit: int) -> None:
             if "accessory" in block:
                 _check_element(block["accessory"], f"{where}.accessory")
         elif kind == "header":
-            _check_text(block.get("text"), f"{where}.text", 150)
+            _check_text(block.get("text"), f"{where}.text", 150, plain=True)
         elif kind == "context":
             elements = block.get("elements", [])
             if not elements or len(elements) > 10:
@@ -153,28 +248,62 @@ def check_blocks(blocks: Any, *, limit: int) -> None:
             for j, el in enumerate(elements):
                 _check_element(el, f"{where}.elements[{j}]")
         elif kind == "input":
-            _check_text(block.get("label"), f"{where}.label", 2000)
+            _check_text(block.get("label"), f"{where}.label", 2000, plain=True)
+            if "hint" in block:
+                _check_text(block["hint"], f"{where}.hint", 2000, plain=True)
             if "element" not in block:
                 raise BlockKitError(f"{where}: input needs an element")
-        elif kind not in ("divider", "rich_text", "image"):
-            raise BlockKitError(f"{where}: unsupported block type {kind!r}")
+            _check_element(block["element"], f"{where}.element", _INPUT_ELEMENTS)
 
 
-def _check_view(view: Any) -> None:
+def blocks_text_length(blocks: Any) -> int:
+    """Characters in every text object of `blocks`, as counted for `msg_blocks_too_long`."""
+    if isinstance(blocks, list):
+        return sum(blocks_text_length(b) for b in blocks)
+    if not isinstance(blocks, dict):
+        return 0
+    own = len(blocks["text"]) if isinstance(blocks.get("text"), str) else 0
+    return own + sum(blocks_text_length(v) for v in blocks.values() if isinstance(v, dict | list))
+
+
+def check_message_blocks(blocks: Any) -> None:
+    """A message's blocks as `chat.postMessage`/`chat.update`/`chat.postEphemeral` check them."""
+    check_blocks(blocks, limit=MAX_BLOCKS_MESSAGE)
+    if blocks_text_length(blocks) > MAX_BLOCKS_TEXT:
+        raise MessageTooLong(f"blocks hold more than {MAX_BLOCKS_TEXT} characters of text")
+
+
+def check_view(view: Any) -> None:
+    """A modal or Home view as `views.open`/`views.publish` check it."""
     if isinstance(view, str):
         view = json.loads(view)
     if not isinstance(view, dict) or view.get("type") not in ("modal", "home"):
         raise BlockKitError("view: type must be modal or home")
+    _check_keys(view, _VIEW_KEYS, "view")
     if view["type"] == "modal":
-        _check_text(view.get("title"), "view.title", 24)
+        _check_text(view.get("title"), "view.title", 24, plain=True)
         for key in ("submit", "close"):
             if key in view:
-                _check_text(view[key], f"view.{key}", 24)
+                _check_text(view[key], f"view.{key}", 24, plain=True)
     if len(view.get("private_metadata", "")) > 3000:
         raise BlockKitError("view.private_metadata: too long")
     if len(view.get("callback_id", "")) > 255:
         raise BlockKitError("view.callback_id: too long")
     check_blocks(view.get("blocks", []), limit=MAX_BLOCKS_VIEW)
+
+
+def new_trigger_id(at: float | None = None) -> str:
+    """A trigger id as Slack issues them with an interaction; it records when (ms)."""
+    issued = time.time() if at is None else at
+    return f"{int(issued * 1000)}.{secrets.token_hex(6)}"
+
+
+def trigger_age(trigger_id: str) -> float | None:
+    """Seconds since a `new_trigger_id` was issued; None when it is not one."""
+    head = trigger_id.split(".", 1)[0]
+    if not head.isdigit() or len(head) < 12:
+        return None
+    return time.time() - int(head) / 1000
 
 
 class SlackFake:
@@ -185,19 +314,34 @@ class SlackFake:
         *,
         users: dict[str, dict[str, Any]] | None = None,
         usergroups: dict[str, list[str]] | None = None,
-        channel_members: dict[str, list[str]] | None = None,
+        channels: dict[str, list[str]] | None = None,
         token: str = BOT_TOKEN,
+        scopes: Iterable[str] | None = None,
     ) -> None:
+        """`channels`: the workspace's channels and group DMs (id -> member user ids; the
+        bot is `BOT_USER_ID`). Given, Slack's rules apply: an unknown id is
+        `channel_not_found`, posting where the bot is not a member `not_in_channel`, an
+        ephemeral to a non-member `user_not_in_channel`, a DM to a user not in `users`
+        `channel_not_found`. None models a workspace where the bot is in every channel
+        (the demo and tests that are not about membership)."""
         self.token = token
+        self.scopes: list[str] = list(BOT_SCOPES if scopes is None else scopes)
+        """Granted to the token; Slack lists them in every answer's `X-OAuth-Scopes` header."""
         self.users: dict[str, dict[str, Any]] = dict(users or {})
         self.usergroups: dict[str, list[str]] = dict(usergroups or {})
-        self.channel_members: dict[str, list[str]] = dict(channel_members or {})
+        self.channels: dict[str, list[str]] | None = (
+            None if channels is None else {k: list(v) for k, v in channels.items()}
+        )
         self.calls: list[Call] = []
         self.messages: list[Message] = []
         self.views: list[dict[str, Any]] = []
+        """Open modals, in order; `views.update` replaces one in place."""
+        self.view_ids: dict[str, int] = {}
         self.home_views: dict[str, dict[str, Any]] = {}
         self.uploads: dict[str, bytes] = {}
         self.files: list[dict[str, Any]] = []
+        self.responses: dict[str, list[dict[str, Any]]] = {}
+        """What was sent to each `response_url` (slash commands, actions), in order."""
         self._failures: dict[str, list[_Failure]] = {}
         self._ts = itertools.count(1)
         self._ids = itertools.count(1)
@@ -246,12 +390,13 @@ class SlackFake:
         app = web.Application(client_max_size=8 * 1024 * 1024)
         app.router.add_route("*", "/api/{method}", self._handle_api)
         app.router.add_post("/upload/{file_id}", self._handle_upload)
+        app.router.add_post("/response/{key}", self._handle_response)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()
         server = site._server
-        assert server is not None and server.sockets
+        assert isinstance(server, asyncio.Server) and server.sockets
         self.port = server.sockets[0].getsockname()[1]
 
     def stop(self) -> None:
@@ -393,7 +538,7 @@ class SlackFake:
         ok = body.setdefault("ok", True)
         if ok:
             body.setdefault("response_metadata", {"warnings": []})
-        return web.json_response(body)
+        return web.json_response(body, headers={"X-OAuth-Scopes": ",".join(self.scopes)})
 
     async def _handle_upload(self, request: web.Request) -> web.Response:
         file_id = request.match_info["file_id"]
@@ -402,6 +547,38 @@ class SlackFake:
             self.calls.append(Call(method="upload", params={"file_id": file_id}, token=None))
             self.uploads[file_id] = data
         return web.Response(text=f"OK - {len(data)}")
+
+    def response_url(self) -> str:
+        """A fresh `response_url`, as Slack sends with a slash command or an action."""
+        key = secrets.token_hex(8)
+        with self._lock:
+            self.responses[key] = []
+        return f"{self.url}/response/{key}"
+
+    def responses_to(self, url: str) -> list[dict[str, Any]]:
+        with self._lock:
+            return list(self.responses.get(url.rsplit("/", 1)[-1], []))
+
+    async def _handle_response(self, request: web.Request) -> web.Response:
+        key = request.match_info["key"]
+        body = await request.json()
+        with self._lock:
+            self.calls.append(Call(method="response_url", params=body, token=None))
+            if key not in self.responses:
+                return web.Response(status=404, text="no_such_response_url")
+            if len(self.responses[key]) >= 5:
+                return web.Response(status=410, text="used_url")  # Slack: five uses
+            try:
+                if not body.get("text") and not body.get("blocks"):
+                    return web.Response(status=400, text="no_text")
+                if body.get("blocks") is not None:
+                    check_message_blocks(body["blocks"])
+            except BlockKitError:
+                return web.Response(status=400, text="invalid_blocks")
+            except MessageTooLong:
+                return web.Response(status=400, text="msg_blocks_too_long")
+            self.responses[key].append(body)
+        return web.Response(text="ok")
 
     def _take_failure(self, method: str) -> _Failure | None:
         queue = self._failures.get(method)
@@ -418,11 +595,37 @@ class SlackFake:
     def _next_ts(self) -> str:
         return f"{1_764_000_000 + next(self._ts)}.{next(self._ids):06d}"
 
-    def _check_channel(self, params: dict[str, Any]) -> dict[str, Any] | None:
-        channel = params.get("channel")
+    def _check_channel(self, params: dict[str, Any], key: str = "channel") -> dict[str, Any] | None:
+        channel = params.get(key)
         if not channel or not isinstance(channel, str) or channel[0] not in "CGDU#":
             return {"ok": False, "error": "channel_not_found"}
+        resolved = self._resolve_channel(channel)
+        if channel.startswith(("U", "D")):
+            user = self.users.get("U" + resolved[1:], {})
+            if user.get("is_bot"):
+                return {"ok": False, "error": "cannot_dm_bot"}
+            if self.channels is not None and "U" + resolved[1:] not in self.users:
+                return {"ok": False, "error": "channel_not_found"}
+            return None
+        if self.channels is None:
+            return None
+        if resolved not in self.channels:
+            return {"ok": False, "error": "channel_not_found"}
+        if BOT_USER_ID not in self.channels[resolved]:
+            return {"ok": False, "error": "not_in_channel"}
         return None
+
+    def members(self, channel: str) -> list[str] | None:
+        """Who is in a conversation, if the fake models it (the bot's DMs: the user and the bot;
+        a DM listed in `channels`, e.g. an agent's with a person, has the members listed)."""
+        resolved = self._resolve_channel(channel)
+        if self.channels is not None and resolved in self.channels:
+            return self.channels[resolved]
+        if resolved.startswith("D"):
+            return ["U" + resolved[1:], BOT_USER_ID]
+        if self.channels is None:
+            return None
+        return self.channels.get(resolved)
 
     def _check_content(self, params: dict[str, Any]) -> dict[str, Any] | None:
         text = params.get("text")
@@ -432,7 +635,10 @@ class SlackFake:
         if text and len(text) > MAX_MESSAGE_TEXT:
             return {"ok": False, "error": "msg_too_long"}
         if blocks is not None:
-            check_blocks(blocks, limit=MAX_BLOCKS_MESSAGE)
+            try:
+                check_message_blocks(blocks)
+            except MessageTooLong:
+                return {"ok": False, "error": "msg_blocks_too_long"}
         return None
 
     def _resolve_channel(self, channel: str) -> str:
@@ -489,6 +695,9 @@ class SlackFake:
             return error
         if not params.get("user"):
             return {"ok": False, "error": "user_not_found"}
+        members = self.members(params["channel"])
+        if members is not None and params["user"] not in members:
+            return {"ok": False, "error": "user_not_in_channel"}
         msg = Message(
             channel=params["channel"],
             ts=self._next_ts(),
@@ -545,7 +754,14 @@ class SlackFake:
         return out
 
     def _m_conversations_history(self, params: dict[str, Any]) -> dict[str, Any]:
+        """Messages of a channel, newest first; Slack's errors for an unknown channel and
+        one the bot is not in (when the fake models channels)."""
         channel = self._resolve_channel(str(params.get("channel") or ""))
+        if self.channels is not None and channel not in self.channels:
+            return {"ok": False, "error": "channel_not_found"}
+        members = self.members(channel)
+        if members is not None and BOT_USER_ID not in members:
+            return {"ok": False, "error": "not_in_channel"}
         top = [
             m
             for m in self.messages
@@ -567,30 +783,65 @@ class SlackFake:
         users = [u for u in str(params.get("users", "")).split(",") if u]
         if not users:
             return {"ok": False, "error": "users_list_not_supplied"}
+        for uid in users:
+            if self.users.get(uid, {}).get("is_bot"):
+                return {"ok": False, "error": "cannot_dm_bot"}
+            if self.channels is not None and uid not in self.users:
+                return {"ok": False, "error": "user_not_found"}
         if len(users) == 1:
             return {"channel": {"id": self.dm_channel(users[0]), "is_im": True}}
         return {"channel": {"id": "G" + "".join(u[-3:] for u in users), "is_mpim": True}}
 
     def _m_conversations_members(self, params: dict[str, Any]) -> dict[str, Any]:
-        channel = params.get("channel")
-        if channel not in self.channel_members:
+        channel = str(params.get("channel") or "")
+        members = self.members(channel) if channel[:1] in ("C", "G", "D") else None
+        if members is None:
             return {"ok": False, "error": "channel_not_found"}
-        return {"members": list(self.channel_members[channel])}
+        return {"members": list(members)}
+
+    def _m_conversations_join(self, params: dict[str, Any]) -> dict[str, Any]:
+        channel = str(params.get("channel") or "")
+        if self.channels is None:
+            return {"channel": {"id": channel}}
+        if channel not in self.channels:
+            return {"ok": False, "error": "channel_not_found"}
+        if not channel.startswith("C"):
+            return {"ok": False, "error": "method_not_supported_for_channel_type"}
+        if BOT_USER_ID not in self.channels[channel]:
+            self.channels[channel].append(BOT_USER_ID)
+        return {"channel": {"id": channel, "is_member": True}}
 
     def _m_views_open(self, params: dict[str, Any]) -> dict[str, Any]:
-        if not params.get("trigger_id"):
+        age = trigger_age(str(params.get("trigger_id") or ""))
+        if age is None:
             return {"ok": False, "error": "invalid_trigger_id"}
+        if age > TRIGGER_TTL:
+            return {"ok": False, "error": "expired_trigger_id"}
         view = params.get("view")
-        _check_view(view)
+        check_view(view)
+        assert isinstance(view, dict)
+        view_id = f"V{next(self._ids):08d}"
         self.views.append(view)
-        return {"view": {"id": f"V{next(self._ids):08d}", **view}}
+        self.view_ids[view_id] = len(self.views) - 1
+        return {"view": {"id": view_id, **view}}
+
+    def _m_views_update(self, params: dict[str, Any]) -> dict[str, Any]:
+        view_id = str(params.get("view_id") or "")
+        if view_id not in self.view_ids:
+            return {"ok": False, "error": "not_found"}
+        view = params.get("view")
+        check_view(view)
+        assert isinstance(view, dict)
+        self.views[self.view_ids[view_id]] = view
+        return {"view": {"id": view_id, **view}}
 
     def _m_views_publish(self, params: dict[str, Any]) -> dict[str, Any]:
         user = params.get("user_id")
         if not user:
             return {"ok": False, "error": "user_not_found"}
         view = params.get("view")
-        _check_view(view)
+        check_view(view)
+        assert isinstance(view, dict)
         self.home_views[user] = view
         return {"view": {"id": f"V{next(self._ids):08d}", **view}}
 
@@ -623,6 +874,10 @@ class SlackFake:
         files = params.get("files")
         if not isinstance(files, list) or not files:
             return {"ok": False, "error": "invalid_arguments"}
+        if params.get("channel_id"):
+            error = self._check_channel(params, "channel_id")
+            if error:
+                return error
         out = []
         for f in files:
             if f.get("id") not in self.uploads:
@@ -631,6 +886,7 @@ class SlackFake:
                 "id": f["id"],
                 "title": f.get("title", ""),
                 "channel": params.get("channel_id"),
+                "thread_ts": params.get("thread_ts"),
                 "size": len(self.uploads[f["id"]]),
             }
             self.files.append(record)

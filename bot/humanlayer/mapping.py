@@ -17,163 +17,27 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
-import shlex
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from bot.approvals.view import RequestView
 from bot.humanlayer.models import FunctionCallIn, is_user_id
+from bot.risk.calls import Rendered, ToolCall, render
 from storage.models import Status
-
-SQL_ARGS = frozenset({"sql", "query", "statement", "sql_query", "stmt"})
-SHELL_ARGS = frozenset({"command", "cmd", "script", "shell", "bash", "shell_command"})
-_SQL_SUFFIXES = ("_sql", "_query")
-_SHELL_SUFFIXES = ("_command", "_cmd", "_script")
-INLINE_LIMIT = 80
-"""Longer strings go into a block of their own so the call line stays readable."""
-
-_BACKTICKS = re.compile(r"`+")
-
-
-@dataclass(frozen=True)
-class Rendered:
-    text: str
-    """The exact instruction the engine assesses and the approver approves (masked on display)."""
-    assessed_as: dict[str, list[str]] = field(default_factory=dict)
-    """Argument names per language they were assessed as: {"sql": [...], "shell": [...]}."""
-
-
-def _lang_for(name: str) -> str | None:
-    lowered = name.lower()
-    if lowered in SQL_ARGS or lowered.endswith(_SQL_SUFFIXES):
-        return "sql"
-    if lowered in SHELL_ARGS or lowered.endswith(_SHELL_SUFFIXES):
-        return "shell"
-    return None
-
-
-def _reads_as_code(value: str) -> bool:
-    """A string the engine should read as its own piece (SQL, a command, several lines)."""
-    from bot.risk.extract import looks_like_sql
-    from bot.risk.shell import looks_like_shell
-
-    first = value.strip().splitlines()[0] if value.strip() else ""
-    return (
-        "\n" in value.strip()
-        or len(value) > INLINE_LIMIT
-        or looks_like_sql(first)
-        or looks_like_shell(first)
-    )
-
-
-def _fence(body: str) -> str:
-    """A fence longer than any backtick run inside `body`, so the value cannot close it."""
-    longest = max((len(m.group()) for m in _BACKTICKS.finditer(body)), default=0)
-    return "`" * max(3, longest + 1)
-
-
-def _inline(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, default=str, sort_keys=False)
-
-
-_PLAIN_KEY = re.compile(r"[A-Za-z_][\w-]{0,63}")
-
-
-def _key(name: str) -> str:
-    """A key as it appears in a block's heading: quoted unless plain, so it holds no newline."""
-    return name if _PLAIN_KEY.fullmatch(name) else _inline(name)
-
-
-def _argv(value: list[Any] | tuple[Any, ...], lang: str | None) -> str | None:
-    """The command line an argv-style list of strings runs, or None if it is not one.
-
-    Under a shell-named key (`cmd=["rm", "-rf", "/x"]`) a list of words is one
-    command; anywhere else it is one when the joined line reads as a command.
-    A list whose first item has spaces is a list of commands, rendered item by item.
-    """
-    from bot.risk.shell import looks_like_shell
-
-    words = [v if isinstance(v, str) else _inline(v) for v in value if _is_word(v)]
-    if not words or len(words) != len(value) or not isinstance(value[0], str):
-        return None
-    first = words[0].strip()
-    if not first or any(c.isspace() for c in first):
-        return None
-    line = shlex.join(words)
-    return line if lang == "shell" or looks_like_shell(line) else None
-
-
-def _is_word(value: Any) -> bool:
-    return isinstance(value, str | int | float) and not isinstance(value, bool)
-
-
-class _Renderer:
-    """Walks one argument: code strings become numbered blocks, the rest stays inline."""
-
-    def __init__(self) -> None:
-        self.blocks: list[str] = []
-        self.assessed: dict[str, list[str]] = {}
-
-    def _block(self, path: str, body: str, lang: str | None) -> str:
-        n = len(self.blocks) + 1
-        label = {"sql": "SQL", "shell": "command"}.get(lang or "", "text")
-        fence = _fence(body)
-        tag = {"sql": "sql", "shell": "bash"}.get(lang or "", "")
-        self.blocks.append(
-            f"{label[0].upper()}{label[1:]} {n} ({path}):\n{fence}{tag}\n{body}\n{fence}"
-        )
-        self.assessed.setdefault(lang or "auto", []).append(path)
-        return f"<{label} {n} below>"
-
-    def value(self, value: Any, path: str, lang: str | None) -> str:
-        """`value` as it reads in the call line; `lang` is what its key says it is."""
-        if isinstance(value, str):
-            if lang is not None or _reads_as_code(value):
-                return self._block(path, value, lang)
-            return _inline(value)
-        if isinstance(value, dict):
-            items = []
-            for key, item in value.items():
-                name = str(key)
-                shown = self.value(item, f"{path}.{_key(name)}", _lang_for(name))
-                items.append(f"{_inline(name)}: {shown}")
-            return "{" + ", ".join(items) + "}"
-        if isinstance(value, list | tuple):
-            line = _argv(value, lang)
-            if line is not None:
-                shown = self._block(path, line, "shell")
-                # `["ls", "rm -rf /x"]` may be a list of commands rather than one argv, and
-                # `["psql", "-c", "DROP …"]` carries SQL: such items are also read on their own.
-                for i, item in enumerate(value):
-                    if isinstance(item, str) and " " in item.strip() and _reads_as_code(item):
-                        self._block(f"{path}[{i}]", item, None)
-                return shown
-            # Items of a list under a code-named key are code too (`sql=["…", "…"]`).
-            shown = [self.value(item, f"{path}[{i}]", lang) for i, item in enumerate(value)]
-            return "[" + ", ".join(shown) + "]"
-        return _inline(value)
 
 
 def render_call(fn: str, kwargs: dict[str, Any]) -> Rendered:
-    """The instruction text for one function call (deterministic for the same call).
+    """The instruction text for one SDK call: the shared tool-call rendering.
 
-    Nested values are walked: a string that reads as code, or that sits under a
-    SQL- or shell-named key at any depth, gets its own tagged block, and a list
-    of words under a shell-named key is joined into the command line it runs.
-    Otherwise an agent could pass `cmd=["rm", "-rf", "/x"]` or
-    `step={"command": "…"}` as JSON the engine never reads as a command.
+    The SDK sends keyword arguments only, so a call with none may have had positional
+    ones TwoKey never saw: it is rendered (and assessed) as arguments not visible.
     """
-    renderer = _Renderer()
-    args = [
-        f"{_key(name)}={renderer.value(value, _key(name), _lang_for(name))}"
-        for name, value in kwargs.items()
-    ]
-    text = f"{fn}({', '.join(args)})"
-    if renderer.blocks:
-        text += "\n\n" + "\n\n".join(renderer.blocks)
-    return Rendered(text=text, assessed_as=renderer.assessed)
+    return render(tool_call(fn, kwargs))
+
+
+def tool_call(fn: str, kwargs: dict[str, Any]) -> ToolCall:
+    return ToolCall(name=fn, arguments=kwargs, arguments_visible=bool(kwargs))
 
 
 def digest(payload: Any) -> str:

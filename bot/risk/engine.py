@@ -9,21 +9,28 @@ finding that needs a person, never an "allow".
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from bot.config import RISK_ORDER, VERDICT_ORDER, TwoKeyConfig
+from bot.risk import calls
+from bot.risk.calls import ToolCall
 from bot.risk.catalog import CLASSIFICATION_ORDER, Catalog, merge
+from bot.risk.dataframe import assess_dataframe
+from bot.risk.documents import assess_documents, verify_document_rules
 from bot.risk.extract import Candidate, Extractor, client_sql
 from bot.risk.model import Assessment, DataRef, Finding
+from bot.risk.mongo import assess_mongo
 from bot.risk.normalize import normalize
 from bot.risk.policy import Part, Policy
 from bot.risk.prose import assess_prose
 from bot.risk.secrets import mask_known, scan_secrets
 from bot.risk.shell import assess_shell, looks_like_shell
 from bot.risk.sql import SqlDetector, SqlResult, verify_sql_rules
+from bot.risk.windows import assess_windows, verify_windows_rules
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -54,6 +61,8 @@ class RiskEngine:
         policy_config = self.config.policy
         if not _SQL_RULES_VERIFIED:
             verify_sql_rules()
+            verify_windows_rules()
+            verify_document_rules()
             _SQL_RULES_VERIFIED = True
         self.catalog = Catalog(self.config.catalog)
         self.domains: tuple[str, ...] = tuple(policy_config.company_domains)
@@ -73,9 +82,13 @@ class RiskEngine:
         confidence: float | None = None,
         kind: str | None = None,
         resources: Sequence[str] = (),
+        pieces: Sequence[str] = (),
+        extra: Sequence[Finding] = (),
     ) -> Assessment:
+        """`pieces` are read as instructions of their own besides `text` (a tool call's
+        argument values); `extra` are findings a caller already made (a call's name)."""
         try:
-            return self._assess(text, agent, confidence, kind, resources)
+            return self._assess(text, agent, confidence, kind, resources, pieces, extra)
         except Exception as exc:  # the last line of defence: never "allow" on a crash
             log.exception("risk engine failed; holding the instruction for a person")
             return Assessment(
@@ -88,6 +101,32 @@ class RiskEngine:
                 timeout_seconds=self.config.policy.default_timeout,
             )
 
+    def assess_call(
+        self,
+        call: ToolCall,
+        *,
+        agent: str | None = None,
+        confidence: float | None = None,
+        resources: Sequence[str] = (),
+    ) -> tuple[str, Assessment]:
+        """A tool call as structure: its canonical text (what the approver reads and the
+        execution token covers) and the verdict on its name, flags and every argument."""
+        text = calls.render(call).text
+        extra = calls.findings(call, self.config.policy.allow_unseen_arguments)
+        try:
+            pieces = calls.pieces(call)
+        except calls.TooDeep as exc:
+            pieces, extra = [], [*extra, calls.too_large(str(exc))]
+        assessment = self.assess(
+            text,
+            agent=agent,
+            confidence=confidence,
+            resources=resources,
+            pieces=pieces,
+            extra=extra,
+        )
+        return text, assessment
+
     # -- the pipeline ---------------------------------------------------------------------------
 
     def _assess(
@@ -97,9 +136,11 @@ class RiskEngine:
         confidence: float | None,
         kind: str | None,
         resources: Sequence[str],
+        pieces: Sequence[str] = (),
+        extra: Sequence[Finding] = (),
     ) -> Assessment:
         parts: list[Part] = []
-        head = Part()
+        head = Part(findings=list(extra))
         parts.append(head)
         raw = text.encode("utf-8", "surrogatepass")
         if len(raw) > self.max_bytes:
@@ -138,18 +179,23 @@ class RiskEngine:
         context = [self.catalog.resolve(r) for r in resources]
         head.data += context
 
-        texts = [clean, *decoded]
+        texts = [clean, *decoded, *(normalize(p).text for p in pieces)]
         for i, piece in enumerate(texts):
             if i > 0:  # a payload that was hidden by an encoding may itself hold secrets
-                found = self._guard(head, "secret", lambda p=piece: scan_secrets(p))
+                found = self._guard(head, "secret", functools.partial(scan_secrets, piece))
                 if found is not None:
                     head.findings += found.findings
                     known += found.values
             head.findings += (
-                self._guard(head, "policy rule", lambda p=piece: self.policy.rule_findings(p)) or []
+                self._guard(
+                    head, "policy rule", functools.partial(self.policy.rule_findings, piece)
+                )
+                or []
             )
+            parts.append(self._by_content(piece, context))
+            hint = kind if i <= len(decoded) else None  # a piece's own reading: no hint
             candidates = self._guard(
-                head, "extraction", lambda p=piece, k=kind: self.extractor.extract(p, k)
+                head, "extraction", functools.partial(self.extractor.extract, piece, hint)
             )
             if candidates is None:
                 continue
@@ -191,10 +237,30 @@ class RiskEngine:
         elif cand.kind == "shell":
             self._shell(cand.text, part)
             # Commands carry sharing too (`--type anyone`, an outside address in a flag):
-            # the prose detector reads them as well.
-            self._prose(cand.text, part)
+            # the prose detector reads them as well, unless the span was cut from prose it
+            # reads anyway (`context`); the catalog still names the span's own data.
+            if cand.context:
+                part.data += self.catalog.mentions(cand.text)
+            else:
+                self._prose(cand.text, part)
+        elif cand.kind in ("mongo", "dataframe", "unread"):
+            self._call(cand, part)
         else:
             self._prose(cand.text, part)
+
+    def _by_content(self, text: str, context: list[DataRef]) -> Part:
+        """Windows commands and documents are found by their own readers anywhere in the
+        text (their shapes are distinct), not through the extractor's candidates."""
+        part = Part(data=list(context))
+        windows = self._guard(part, "Windows command", lambda: assess_windows(text, self.domains))
+        if windows is not None:
+            part.findings += windows.findings
+        documents = self._guard(part, "document", lambda: assess_documents(text, self.domains))
+        if documents is not None:
+            part.findings += documents.findings
+            for script in documents.scripts:  # container commands, CI steps, RUN lines
+                self._shell(script, part)
+        return part
 
     def _shell(self, command: str, part: Part) -> None:
         result = self._guard(part, "shell", lambda: assess_shell(command, self.domains))
@@ -204,9 +270,35 @@ class RiskEngine:
         part.data += [self.catalog.resolve(r) for r in result.resources]
         statements = list(dict.fromkeys([*result.sql, *client_sql(command)]))
         for statement in statements:
-            found = self._guard(part, "SQL", lambda s=statement: self.sql.assess(s))
+            found = self._guard(part, "SQL", functools.partial(self.sql.assess, statement))
             if found is not None:
                 self._sql_result(found, part)
+
+    def _call(self, cand: Candidate, part: Part) -> None:
+        """Mongo shell calls, dataframe writes, and text the extractor could not finish."""
+        if cand.kind == "unread":
+            part.findings.append(
+                Finding(
+                    rule="engine.cut_short",
+                    category="engine",
+                    reason=f"The instruction holds {cand.text}, so a person must look at it.",
+                    risk="medium",
+                    verdict="require_approval",
+                )
+            )
+            return
+        if cand.kind == "mongo":
+            mongo = self._guard(
+                part, "Mongo", lambda: assess_mongo(cand.text, self.catalog.pii_fields)
+            )
+            found = None if mongo is None else (mongo.findings, mongo.collections)
+        else:
+            frame = self._guard(part, "dataframe", lambda: assess_dataframe(cand.text))
+            found = None if frame is None else (frame.findings, frame.tables)
+        if found is not None:
+            findings, names = found
+            part.findings += findings
+            part.data += [self.catalog.resolve(n, "table") for n in names]
 
     def _prose(self, text: str, part: Part) -> None:
         result = self._guard(part, "sharing", lambda: assess_prose(text, self.domains))

@@ -3,7 +3,10 @@
 Agents write prose with commands in code fences or backticks, bare shell lines,
 bare SQL, or all of these at once. Each command or statement becomes its own
 candidate so that the instruction's verdict can be the strictest of its parts;
-what is left is prose for the sharing/access detector.
+what is left is prose for the sharing/access detector. Fences, backticks and
+whole lines are read here; commands and statements in the middle of a sentence
+(and Mongo calls or dataframe writes anywhere) come from `spans`. A `kind` hint
+adds a reading of the whole text and never removes one.
 """
 
 from __future__ import annotations
@@ -13,7 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-CandidateKind = Literal["shell", "sql", "prose"]
+from bot.risk.spans import SQL_CONTINUES, Spans, find_calls, is_program, reported, scan
+
+CandidateKind = Literal["shell", "sql", "mongo", "dataframe", "prose", "unread"]
 
 _FENCE = re.compile(
     r"^[ \t]*(?P<fence>`{3,10}|~{3,10})[ \t]*(?P<lang>[\w+#.-]{0,30})[^\n`]*\n"
@@ -35,6 +40,16 @@ _LEAD_IN = re.compile(
     r"(?:run|execute|exec|type|paste|enter)\b\s*:?\s+(?P<cmd>\S.*)$",
     re.I,
 )
+# "1. ", "- ", "* ", "(a) ", "Step 3:": a plan's marker is not part of its command.
+_LIST_MARKER = re.compile(r"^\s*(?:\d{1,3}[.)]|[-*•+]|\(\w\)|step\s+\d{1,3}\s*[:.)-])\s+", re.I)
+# A statement keyword alone on its line, the rest below: "UPDATE users" / "SET role = …;".
+_SQL_HEAD = re.compile(
+    r"^(?:delete|update|insert|select|with|merge|drop|truncate|alter|grant|revoke|copy|explain)\b",
+    re.I,
+)
+_SQL_HEAD_LINES = 40
+# A document's instruction word before a command: Dockerfile `RUN`, a YAML/CI key `script:`
+_DOC_PREFIX = re.compile(r"^(?:[A-Z]{2,}[ \t]|[\w.-]+:[ \t])")
 _SHELL_CONTINUATION = re.compile(
     r"^\s*(?:then|else|elif|fi|do|done|esac|in|\}|\)|;;|&&|\|\||\|)(?:\s|$)"
 )
@@ -112,14 +127,67 @@ _ENGLISH = frozenset(
 _CMD_HEAD = re.compile(
     r"^(?:[({!]\s*)*(?:[A-Za-z_]\w*=\S*\s+)*[\"']?[a-z0-9_./~][\w.+/~:@-]*[\"']?(?:\s|$|;|\))"
 )
+# CJK text standing as words (after a space, a line start or CJK punctuation), not inside a path
+_CJK_WORDS = re.compile(
+    r"(?:^|[\s\u3000-\u303f\uff01-\uff60])[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
+    r"|[\u3000-\u303f\uff01-\uff60]"
+)
 _QUOTED_SPAN = re.compile(r"'[^']*'|\"(?:[^\"\\]|\\.)*\"")
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 
 SQL_LANGS = frozenset(
-    {"sql", "psql", "pgsql", "postgres", "postgresql", "mysql", "snowflake", "bigquery", "plsql"}
+    {
+        "sql",
+        "psql",
+        "pgsql",
+        "plpgsql",
+        "postgres",
+        "postgresql",
+        "mysql",
+        "mariadb",
+        "sqlite",
+        "snowflake",
+        "bigquery",
+        "googlesql",
+        "plsql",
+        "oracle",
+        "tsql",
+        "t-sql",
+        "mssql",
+        "sqlserver",
+        "databricks",
+        "sparksql",
+        "spark-sql",
+        "hive",
+        "redshift",
+        "duckdb",
+        "trino",
+        "presto",
+        "clickhouse",
+    }
 )
 SHELL_LANGS = frozenset(
-    {"sh", "bash", "shell", "zsh", "console", "shell-session", "shellsession", "terminal", "ksh"}
+    {
+        "sh",
+        "bash",
+        "shell",
+        "zsh",
+        "console",
+        "shell-session",
+        "shellsession",
+        "terminal",
+        "ksh",
+        "fish",
+        # Windows shells: a fenced block in them is a command all the same
+        "powershell",
+        "pwsh",
+        "ps1",
+        "ps",
+        "cmd",
+        "bat",
+        "batch",
+        "dos",
+    }
 )
 
 _PRIVS = (
@@ -131,9 +199,12 @@ BARE_SQL = re.compile(
     r"select\s(?:.{0,1500}?\sfrom\s+\S|\s*[\d'(*]|\s*\w+\s*\(|\s*[\w.]+(?:\s*,\s*[\w.]+)*\s*;?\s*$)|with\s+(?:recursive\s+)?\w+\s+as\s*\(|"
     r"insert\s+(?:into|overwrite)\s+\S|update\s+\S+\s+set\s+\S|delete\s+from\s+[\w\"`.]+"
     r"(?:\s+where\b|\s*;|\s*$|\s+using\b|\s+as\b)|"
-    r"drop\s+(?:table|schema|database|view|user|role|policy|materialized|stage|share|dataset)\s|"
+    r"drop\s+(?:table|schema|database|view|user|role|policy|materialized|stage|share|dataset|"
+    r"warehouse|catalog|external|volume|stream|task|pipe|integration|connection|recipient|"
+    r"provider|login|owned|dynamic|iceberg|transient|temporary|temp|foreign)\s|"
     r"truncate\s+(?:table\s+)?[\w\"`.]+(?:\s*[,;]|\s*$|\s+(?:cascade|restart)\b)|"
-    r"alter\s+(?:table|role|user|schema|database|view|policy|group|system|server|share)\s+\S|"
+    r"alter\s+(?:table|role|user|schema|database|view|policy|group|system|server|share|account|"
+    r"warehouse|catalog|external|volume|dynamic|iceberg|transient)\s+\S|"
     r"get\s+@\S+\s+'?file://|drop\s+masking\s+policy\s|"
     r"set\s+(?:global|persist|session|local)\s+\w|set\s+[\w.]+\s*=\s*\S|noaudit\s|"
     rf"grant\s+(?:{_PRIVS}[^;\n]{{0,300}}?\s(?:on|to)\s+\S|[\w\"]+\s+to\s+[\w\"@'%.-]+\s*;?\s*$)|"
@@ -141,7 +212,9 @@ BARE_SQL = re.compile(
     r"create\s+(?:or\s+replace\s+)?(?:user|role|table|view|schema|database|login|share|stage)\s|"
     r"copy\s+(?:\(|into\s|[\w\"`.]+\s*(?:\([^)]*\)\s*)?(?:to|from)\s)|"
     r"unload\s*\(|export\s+data\b|merge\s+into\s|set\s+(?:session\s+)?row_security\b|"
-    r"reassign\s+owned\s"
+    r"reassign\s+owned\s|vacuum\s+\S+\s+retain\s|"
+    r"(?:exec(?:ute)?\s+)?(?:master\.\w*\.)?(?:sp_configure|xp_cmdshell)\s+N?'|"
+    r"explain\s+(?:analyze\s+|verbose\s+|\([^)]{0,200}\)\s*)*(?:select|insert|update|delete|with|merge)\s"
     r")",
     re.I | re.S,
 )
@@ -150,12 +223,11 @@ BARE_SQL = re.compile(
 
 _CLIENT_SQL = re.compile(
     r"\b(?:psql|mysql|mariadb|sqlite3|snowsql|bq|sqlcmd|duckdb|clickhouse-client|usql|beeline|"
-    r"trino|presto|spark-sql|vsql|cockroach\s+sql)\b[^|;&\n]*?"
-    r"\s(?:-[ceqQ]|--command|--execute|--query|query)(?:\s+|=)(?:--?\w[\w-]*(?:=\S+)?\s+)*"
+    r"trino|presto|spark-sql|vsql|cockroach\s+sql)\b[^|;&\n]{0,400}?"
+    r"\s(?:-[ceqQ]|--command|--execute|--query|query)(?:\s+|=)(?:--?\w[\w-]*(?:=\S+)?\s+){0,20}"
     r"(?:'(?P<s>[^']*)'|\"(?P<d>(?:[^\"\\]|\\.)*)\")",
     re.S,
 )
-_SQL_AFTER = re.compile(r"(?::\s+|\b(?:run|execute|exec|try|use)\s+)(?=[A-Za-z(\\])", re.I)
 
 
 def client_sql(command: str) -> list[str]:
@@ -177,6 +249,9 @@ class Candidate:
     text: str
     explicit: bool
     """Marked as code by its author (fence, backticks, `kind=`): unparsable means suspicious."""
+    context: str = ""
+    """For a span found inside prose, the sentence around it (negation, quotation); the
+    prose candidate holds that sentence too. Empty for code cut out of the prose."""
 
 
 def looks_like_sql(text: str) -> bool:
@@ -203,19 +278,25 @@ class Extractor:
         """
         if not _CMD_HEAD.match(line):
             return False
-        tokens = _QUOTED_SPAN.sub(" ", line).lower().split()
+        unquoted = _QUOTED_SPAN.sub(" ", line)
+        if _CJK_WORDS.search(unquoted):
+            return False  # Chinese or Japanese outside quotes and paths: a sentence
+        tokens = unquoted.lower().split()
         words = [t for t in tokens if not t.startswith("-") and _WORD.fullmatch(t.rstrip(",.:;!?"))]
         return len(line.split()) >= 2 and not any(w.rstrip(",.:;!?") in _ENGLISH for w in words)
 
     def extract(self, text: str, kind: str | None = None) -> list[Candidate]:
-        if kind in ("sql",):
-            return [Candidate("sql", text, True)]
-        if kind in ("shell", "command", "bash"):
-            return [Candidate("shell", text, True)]
+        """Every piece to judge. A `kind` hint only adds a reading of the whole text:
+        every detector still reads every text, so `kind=sql` on `rm -rf` is no pass."""
         out: list[Candidate] = []
+        self._add_spans(find_calls(text), out, explicit=False)
+        if kind in ("sql",):
+            out.append(Candidate("sql", text, True))
+        elif kind in ("shell", "command", "bash"):
+            out.append(Candidate("shell", text, True))
         if "```" not in text and "~~~" not in text:
             self._lines(self._inline(text, out), out, explicit=False)
-            return out
+            return _unique(out)
         prose_parts: list[str] = []
         pos = 0
         for m in _FENCE.finditer(text):
@@ -225,7 +306,7 @@ class Extractor:
         prose_parts.append(text[pos:])
         remainder = "\n".join(self._inline(part, out) for part in prose_parts)
         self._lines(remainder, out, explicit=False)
-        return out
+        return _unique(out)
 
     # -- fenced blocks ------------------------------------------------------------------------
 
@@ -260,6 +341,8 @@ class Extractor:
 
         def replace(m: re.Match[str]) -> str:
             body = m.group("body").strip()
+            if reported(text[max(0, m.start() - 120) : m.start()]):
+                return " "  # "never run `rm -rf /`", "someone ran `DROP TABLE …`": not an order
             if looks_like_sql(body):
                 out.append(Candidate("sql", body, True))
                 return " "
@@ -269,6 +352,8 @@ class Extractor:
                 return " "
             if self._looks_like_shell(cmd) and "/" not in cmd and "." not in cmd:
                 out.append(Candidate("shell", cmd, True))
+                return " "
+            if " " in cmd and self._spans(cmd, out, explicit=True, in_prose=False):
                 return " "
             return body  # an identifier (`customers`, `#payroll`): keep it for the prose
 
@@ -285,17 +370,36 @@ class Extractor:
         n = len(lines)
         while i < n:
             raw = lines[i]
-            line = _strip_prompt(raw).strip()
+            line = _strip_prompt(_LIST_MARKER.sub("", raw, count=1)).strip()
             if not line:
                 prose.append("")
                 i += 1
                 continue
+            if _SQL_HEAD.match(line) and not looks_like_sql(line):
+                stmt = [line]
+                j = i + 1
+                while (
+                    j < n
+                    and j - i < _SQL_HEAD_LINES
+                    and SQL_CONTINUES.match(lines[j])
+                    and not _SQL_HEAD.match(lines[j].lstrip())  # a new statement starts
+                ):
+                    stmt.append(lines[j].strip())
+                    j += 1
+                    if stmt[-1].endswith(";"):
+                        break
+                if len(stmt) > 1 and looks_like_sql("\n".join(stmt)):
+                    out.append(Candidate("sql", "\n".join(stmt), explicit))
+                    i = j
+                    continue
             if looks_like_sql(line):
                 stmt = [line]
                 i += 1
                 while i < n and not stmt[-1].rstrip().endswith(";") and lines[i].strip():
                     nxt = lines[i].strip()
-                    if self._looks_like_shell(nxt) and not looks_like_sql(nxt):
+                    if (self._looks_like_shell(nxt) and not looks_like_sql(nxt)) or (
+                        _LIST_MARKER.match(lines[i])  # the plan's next step
+                    ):
                         break
                     stmt.append(nxt)
                     i += 1
@@ -324,6 +428,10 @@ class Extractor:
                 if not known:
                     # A program the shell detector does not know: it may run its quoted SQL.
                     self._quoted_sql("\n".join(script), out)
+                if _DOC_PREFIX.match(line) and not is_program(line.split(None, 1)[0]):
+                    # `RUN curl … | sh`, `script: rm -rf …`: a document's instruction word, then
+                    # a command. (Inside a real command, quoted text and heredocs are data.)
+                    self._spans("\n".join(script), out, explicit=explicit, in_prose=False)
                 continue
             lead = _LEAD_IN.match(line)
             if lead:
@@ -337,20 +445,26 @@ class Extractor:
         rest = "\n".join(prose).strip()
         if rest:
             self._quoted_sql(rest, out)
-            self._sql_after_colon(rest, out)
+            self._spans(rest, out, explicit=explicit)
             out.append(Candidate("prose", rest, explicit))
 
     @staticmethod
-    def _sql_after_colon(text: str, out: list[Candidate]) -> None:
-        """SQL that starts mid-sentence: "Fix it: GRANT SELECT ON t TO PUBLIC;"."""
-        for line in text.splitlines():
-            for n, m in enumerate(_SQL_AFTER.finditer(line)):
-                if n >= 4:
-                    break
-                tail = line[m.end() :].strip()
-                if looks_like_sql(tail):
-                    out.append(Candidate("sql", tail, False))
-                    break
+    def _spans(text: str, out: list[Candidate], *, explicit: bool, in_prose: bool = True) -> bool:
+        """Commands and statements anywhere in prose (see `spans`). True when any found.
+        `in_prose`: the text stays in the prose candidate too, so spans carry their sentence."""
+        return Extractor._add_spans(scan(text), out, explicit=explicit, in_prose=in_prose)
+
+    @staticmethod
+    def _add_spans(
+        found: Spans, out: list[Candidate], *, explicit: bool, in_prose: bool = True
+    ) -> bool:
+        for span in found.spans:
+            if not span.reported:
+                context = span.context if in_prose else ""
+                out.append(Candidate(span.kind, span.text, explicit, context))
+        if found.cut_short:
+            out.append(Candidate("unread", "too many commands to read them all", explicit))
+        return bool(found.spans)
 
     @staticmethod
     def _quoted_sql(text: str, out: list[Candidate]) -> None:
@@ -381,3 +495,15 @@ class Extractor:
                     if lines[i - 1].strip() == tag:
                         break
             return i
+
+
+def _unique(cands: list[Candidate]) -> list[Candidate]:
+    """One candidate per (kind, text): the lead-in and span readings often agree."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for c in cands:
+        key = (c.kind, c.text)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out

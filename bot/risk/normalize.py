@@ -230,6 +230,38 @@ def _executed(text: str, start: int, end: int) -> bool:
     )
 
 
+# Chinese and Japanese are written with full-width punctuation, and often with
+# full-width Latin letters and digits (ＡＷＳ, ３台): ordinary typography, not a
+# disguise. Among CJK text only a full-width run that folds into something
+# command-like (an operator, or a command word) is reported.
+_WIDE = re.compile(r"[\uff01-\uff5e]|[\U0001d400-\U0001d7ff]")
+_MATH_LETTER = re.compile(r"[\U0001d400-\U0001d7ff]")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_WIDE_RUN = re.compile(r"[\uff01-\uff5e](?:[\uff01-\uff5e\u3000 ]*[\uff01-\uff5e])?")
+_WIDE_LETTER = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_COMMAND_LIKE = re.compile(
+    r"[a-z0-9][\s]*[-/|;$><`=*\\&]|[-/|;$><`=*\\&][\s]*[a-z0-9]"
+    r"|^(?:rm|dd|mkfs|drop|delete|truncate|curl|wget|chmod|chown|sudo|kubectl|terraform|git|"
+    r"aws|gcloud|az|psql|mysql|bash|sh|powershell|iex|eval|exec|grant|alter|update)"
+    r"\s+[-/a-z0-9\"'.~$*]"
+)
+
+
+def _disguised_wide(text: str) -> bool:
+    """Full-width or mathematical letters used to make a command look like something else."""
+    if not _WIDE.search(text):
+        return False
+    if _MATH_LETTER.search(text) or not _CJK.search(text):
+        return True
+    for run in _WIDE_RUN.finditer(text):
+        if len(_WIDE_LETTER.findall(run.group(0))) < 2:
+            continue
+        around = text[run.start() : run.end() + 12]  # a command word's arguments may be ASCII
+        if _COMMAND_LIKE.search(unicodedata.normalize("NFKC", around).lower()):
+            return True
+    return False
+
+
 def _fold_unicode(text: str, findings: list[Finding]) -> str:
     if text.isascii():
         return text
@@ -261,9 +293,8 @@ def _fold_unicode(text: str, findings: list[Finding]) -> str:
                 )
             )
     # Full-width and mathematical letters that NFKC folds onto ASCII.
-    wide = re.search(r"[\uff01-\uff5e]|[\U0001d400-\U0001d7ff]", text)
     folded = unicodedata.normalize("NFKC", text)
-    if wide and folded != text:
+    if folded != text and _disguised_wide(text):
         findings.append(
             _finding(
                 "obfuscation.fullwidth",

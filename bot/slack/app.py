@@ -109,8 +109,8 @@ def create_slack_app(
 def register_listeners(app: AsyncApp, deps: SlackDeps) -> None:
     """Wire every Slack surface TwoKey handles (see manifest.yml).
 
-    Order matters where two listeners share an id: bolt runs the first match, so
-    the admin `/twokey` listener (`history`, with a matcher) precedes the general one.
+    `/twokey` has one listener (commands), which acks first and hands admin words to
+    `history.admin_command`.
     """
     from bot.slack.listeners import actions, commands, events, history, home, shortcuts, views
 

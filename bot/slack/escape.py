@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 _ENTITY = re.compile(r"&(?:amp|lt|gt);")
-_FENCE = "```"
+_BACKTICK_RUN = re.compile(r"`(?=`)")
 _ZWSP = "\u200b"
 
 
@@ -26,8 +26,9 @@ def escape(text: str | None) -> str:
 
 def escape_code(text: str | None) -> str:
     """Escaped text that is safe inside a ``` fence: it cannot close the fence early."""
-    escaped = escape(text)
-    return escaped.replace(_FENCE, f"`{_ZWSP}`{_ZWSP}`")
+    # A zero-width space after every backtick followed by another: no run of backticks,
+    # however long, can form a fence (a plain replace of "```" leaves "`````" fencing).
+    return _BACKTICK_RUN.sub("`" + _ZWSP, escape(text))
 
 
 def plain(text: str | None, limit: int) -> str:
@@ -54,25 +55,76 @@ def truncate_escaped(escaped: str, limit: int) -> tuple[str, bool]:
     return cut, True
 
 
-def chunk_escaped(text: str, size: int) -> list[str]:
-    """Split raw text into pieces whose *escaped* form fits in `size` characters.
+_STICKY = "`" + _ZWSP
+"""Characters a cut must not sit next to: a fence edge beside a backtick would re-open it."""
 
-    Used for the "Full text" modal, one section per piece, so the whole
-    instruction can be read without any single text object passing Slack's limit.
+
+def _entity_straddles(escaped: str, cut: int) -> bool:
+    amp = escaped.rfind("&", max(0, cut - 4), cut)
+    if amp == -1:
+        return False
+    match = _ENTITY.match(escaped, amp)
+    return bool(match and match.end() > cut)
+
+
+def _cut_at(escaped: str, start: int, size: int) -> int:
+    """Where the piece starting at `start` ends: at most `size` characters on, never inside
+    an entity, preferably not beside a backtick, preferably just after a newline."""
+    end = start + size
+    if end >= len(escaped):
+        return len(escaped)
+    floor = start + max(1, size * 3 // 4)
+    newline = escaped.rfind("\n", floor, end)
+    candidates = ([newline + 1] if newline != -1 else []) + list(range(end, start, -1))
+    fallback = None
+    for cut in candidates:
+        if _entity_straddles(escaped, cut):
+            continue
+        if escaped[cut - 1] not in _STICKY and escaped[cut] not in _STICKY:
+            return cut
+        fallback = fallback or cut
+    return fallback or end  # only when every position is beside a backtick
+
+
+def code_pieces(text: str | None, size: int) -> list[str]:
+    """The whole of `escape_code(text)`, split into pieces of at most `size` characters.
+
+    Sized *after* escaping and after the fence-breaking zero-width characters, so no
+    piece ever needs cutting again: the pieces joined are exactly `escape_code(text)`.
+    Cuts never split an entity and avoid backticks, so each piece can sit in its own
+    ``` fence (see `code_block`).
     """
+    escaped = escape_code(text)
     pieces: list[str] = []
-    current: list[str] = []
-    length = 0
-    for ch in text:
-        width = len(escape(ch))
-        if length + width > size:
-            pieces.append(escape("".join(current)))
-            current, length = [], 0
-        current.append(ch)
-        length += width
-    if current:
-        pieces.append(escape("".join(current)))
+    start = 0
+    while start < len(escaped):
+        cut = _cut_at(escaped, start, size)
+        pieces.append(escaped[start:cut])
+        start = cut
     return pieces
+
+
+def code_block(piece: str) -> str:
+    """A ``` fence around an escaped piece; a zero-width space keeps a backtick at either
+    edge from merging with the fence (outside the piece, so the piece stays exact). It is
+    added before any edge backtick or zero-width space, so `code_content` can undo it."""
+    head = _ZWSP if piece[:1] in _STICKY else ""
+    tail = _ZWSP if piece[-1:] in _STICKY else ""
+    return f"```{head}{piece or ' '}{tail}```"
+
+
+def code_content(block: str) -> str:
+    """The piece inside a `code_block` (what a reader copies, minus our edge markers)."""
+    inner = block[3:-3]
+    if inner.startswith(_ZWSP):
+        inner = inner[1:]
+    if inner.endswith(_ZWSP):
+        inner = inner[:-1]
+    return inner
+
+
+CODE_BLOCK_EXTRA = 8
+"""Most characters `code_block` adds around a piece."""
 
 
 _LINK = re.compile(r"<([^<>|]+)(?:\|([^<>]*))?>")

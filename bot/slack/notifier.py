@@ -24,6 +24,7 @@ from bot.approvals.outbox import Delivery, RetryLater
 from bot.config import TwoKeyConfig
 from bot.slack import blocks
 from bot.slack.errors import retry_after, slack_error_code
+from bot.slack.routing import direct_recipients
 
 log = logging.getLogger(__name__)
 
@@ -320,28 +321,31 @@ class SlackNotifier:
 
     async def post_cards(self, d: Delivery, request: RequestView) -> None:
         """The approval card to the approvals channel and/or the data owners' DMs."""
+        channel = self.config.slack.approvals_channel
+        owners: list[str] = []
+        if self.config.slack.dm_data_owners:
+            for ref in request.data:
+                owners.append(await self.must_resolve_user(ref.owner) or "")
+        # No shared channel configured: the card must still reach people who can decide,
+        # owners first, then approvers in a per-request rotation (bot/slack/routing.py).
+        approvers = [] if channel else await self.service.eligibility.approvers(request)
+        direct, not_messaged = direct_recipients(
+            request.id, owners, approvers, exclude=[request.requester or ""], limit=MAX_DIRECT_CARDS
+        )
+        if not_messaged:
+            request = request.model_copy(
+                update={"slack": {**(request.slack or {}), "not_messaged": not_messaged}}
+            )
         payload = blocks.card(request)
-        posted = 0
 
         def as_card(ref: dict[str, str]) -> dict[str, Any]:
-            return {"cards": [ref]}
+            return {"cards": [ref], "not_messaged": not_messaged}
 
-        channel = self.config.slack.approvals_channel
+        posted = 0
         if channel:  # an id, or a #name Slack resolves
             await self.post_once(d, f"card:{channel}", channel, payload, as_card)
             posted += 1
-        direct: list[str] = []
-        if self.config.slack.dm_data_owners:
-            for ref in request.data:
-                owner = await self.must_resolve_user(ref.owner)
-                if owner and owner != request.requester and owner not in direct:
-                    direct.append(owner)
-        if not channel:
-            # No shared channel configured: the card must still reach someone who can decide.
-            for approver in sorted(await self.service.eligibility.approvers(request)):
-                if approver not in direct:
-                    direct.append(approver)
-        for person in direct[:MAX_DIRECT_CARDS]:
+        for person in direct:
             dm = await self.must_dm_channel(person)
             if dm:
                 await self.post_once(d, f"card:{person}", dm, payload, as_card)
@@ -361,7 +365,8 @@ class SlackNotifier:
         if request.requester and not declined_by_requester:
             channel = await self.must_dm_channel(request.requester)
             if channel:
-                await self.post_once(d, "outcome", channel, blocks.requester_outcome(request))
+                for n, payload in enumerate(blocks.requester_outcome(request)):
+                    await self.post_once(d, f"outcome:{n}", channel, payload)
 
     async def _on_executed(self, d: Delivery, request: RequestView, actor: str | None) -> None:
         await self._refresh_cards(request)

@@ -70,9 +70,11 @@ def test_sql_inside_string_literals_of_other_code(ex: Extractor) -> None:
     assert ("sql", "SELECT * FROM customers") in kinds(ex.extract(text))
 
 
-def test_kind_overrides_detection(ex: Extractor) -> None:
-    assert kinds(ex.extract("drop it all", kind="sql")) == [("sql", "drop it all")]
-    assert kinds(ex.extract("Delete everything", kind="shell")) == [("shell", "Delete everything")]
+def test_kind_adds_a_reading_and_never_removes_one(ex: Extractor) -> None:
+    assert kinds(ex.extract("drop it all", kind="sql"))[0] == ("sql", "drop it all")
+    assert kinds(ex.extract("Delete everything", kind="shell"))[0] == ("shell", "Delete everything")
+    # the other readings still happen: a hint cannot switch a detector off
+    assert ("shell", "rm -rf /srv") in kinds(ex.extract("rm -rf /srv", kind="sql"))
 
 
 def test_plain_prose_stays_prose(ex: Extractor) -> None:
@@ -136,3 +138,32 @@ def test_command_after_an_imperative_lead_in(ex: Extractor, line: str, command: 
 def test_lead_in_without_a_command_stays_prose(ex: Extractor) -> None:
     text = "Run the onboarding session with the new hires on Friday."
     assert kinds(ex.extract(text)) == [("prose", text)]
+
+
+def test_windows_shell_and_sql_dialect_fences(ex: Extractor) -> None:
+    text = "```powershell\nGet-ChildItem C:\\Backups -Recurse | Remove-Item -Force\n```"
+    assert kinds(ex.extract(text))[0][0] == "shell"
+    assert ("sql", "DELETE FROM dbo.Invoices;") in kinds(
+        ex.extract("```tsql\nDELETE FROM dbo.Invoices;\n```")
+    )
+
+
+def test_list_markers_are_not_part_of_the_command(ex: Extractor) -> None:
+    out = kinds(ex.extract("1. rm -rf /srv/data\n2) DELETE FROM invoices;\n- git push -f"))
+    assert ("shell", "rm -rf /srv/data") in out
+    assert ("sql", "DELETE FROM invoices;") in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DROP CATALOG main CASCADE",
+        "DROP WAREHOUSE etl_wh",
+        "DROP EXTERNAL TABLE raw.events",
+        "ALTER ACCOUNT SET MIN_DATA_RETENTION_TIME_IN_DAYS = 0",
+        "EXPLAIN ANALYZE DELETE FROM orders",
+        "VACUUM sales.orders RETAIN 0 HOURS",
+    ],
+)
+def test_dialect_statements_read_as_sql(text: str) -> None:
+    assert looks_like_sql(text)

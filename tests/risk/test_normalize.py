@@ -168,3 +168,29 @@ def test_binary_base64_is_not_treated_as_a_command() -> None:
 def test_never_raises_and_text_is_clean(text: str) -> None:
     norm = normalize(text)
     assert not any(c in norm.text for c in "\u200b\u200d\u202e\u2066\ufeff")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "请检查一下备份状态，然后告诉我结果。",  # full-width comma and full stop
+        "バックアップの状態を確認してください（本番環境）。",
+        "ＡＷＳのコンソールで、Ｓ３バケットの一覧を見てください！",  # full-width Latin in Japanese
+        "先看一下ＡＰＩ文档：第３章。",
+        "예약 상태를 확인해 주세요？",
+    ],
+)
+def test_cjk_typography_is_not_reported_as_a_disguise(text: str) -> None:
+    assert not [f for f in normalize(text).findings if f.rule == "obfuscation.fullwidth"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "请在服务器上运行 \uff52\uff4d -rf /var/lib/app",  # full-width command word in Chinese
+        "サーバーで \uff44\uff52\uff4f\uff50\u3000\uff54\uff41\uff42\uff4c\uff45 を実行",
+        "终端里输入 \uff43\uff55\uff52\uff4c\uff5c\uff53\uff48",  # folds to `curl|sh`
+    ],
+)
+def test_fullwidth_commands_inside_cjk_text_are_still_reported(text: str) -> None:
+    assert "obfuscation.fullwidth" in {f.rule for f in normalize(text).findings}

@@ -244,3 +244,88 @@ def test_sensitive_columns_need_approval_without_a_catalog(text: str, risk: str)
 def test_mild_or_unread_columns_stay_allowed_without_a_catalog(text: str) -> None:
     bare = SqlDetector(lambda _table: None)
     assert all(f.verdict == "allow" for f in bare.assess(text).findings)
+
+
+# -- writes hidden in EXPLAIN ANALYZE and CTEs, dialects, bulk changes to PII tables ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("EXPLAIN ANALYZE DELETE FROM orders", "sql.delete_all"),
+        ("EXPLAIN (ANALYZE, BUFFERS) UPDATE orders SET total = 0", "sql.update_all"),
+        ("explain analyze verbose delete from orders where true", "sql.delete_all"),
+        (
+            "WITH gone AS (DELETE FROM orders RETURNING *) SELECT count(*) FROM gone",
+            "sql.delete_all",
+        ),
+        (
+            "WITH x AS (UPDATE orders SET total = 0 RETURNING id) SELECT count(*) FROM x",
+            "sql.update_all",
+        ),
+        ("DELETE TOP (1000) FROM dbo.orders", "sql.delete_all"),
+        ("DROP TABLE IF EXISTS [dbo].[orders]", "sql.drop"),
+        ("DELETE FROM main.sales.orders WHERE true", "sql.delete_all"),
+        ("TRUNCATE TABLE `proj.sales.orders`", "sql.truncate"),
+        ("DELETE FROM customers WHERE created_at < '2021-01-01'", "sql.bulk_change_pii"),
+        ("DELETE FROM customers WHERE churn_score > 0.8", "sql.bulk_change_pii"),
+        (
+            "UPDATE customers SET email = NULL WHERE last_login < now() - interval '2 years'",
+            "sql.bulk_change_pii",
+        ),
+        ("UPDATE crm.customers SET phone = NULL WHERE country = 'FR'", "sql.bulk_change_pii"),
+        (
+            "DELETE FROM customers WHERE id IN (SELECT customer_id FROM churned)",
+            "sql.bulk_change_pii",
+        ),
+        ("DELETE FROM customers WHERE id > 100", "sql.bulk_change_pii"),
+        (
+            "MERGE INTO customers c USING churned x ON c.id = x.id WHEN MATCHED THEN DELETE",
+            "sql.bulk_change_pii",
+        ),
+        ("DELETE c FROM crm.customers c JOIN crm.churned x ON c.id = x.id", "sql.bulk_change_pii"),
+        (
+            "CREATE OR REPLACE TABLE analytics.orders AS SELECT * FROM staging.orders",
+            "sql.replace_table",
+        ),
+        ("INSERT OVERWRITE TABLE sales.orders SELECT * FROM sales.orders_tmp", "sql.replace_table"),
+        ("INSERT OVERWRITE sales.orders PARTITION (dt) SELECT * FROM x", "sql.replace_table"),
+        ("DROP CATALOG main CASCADE", "sql.drop_database"),
+        ("DROP VOLUME main.raw.landing", "sql.drop"),
+        ("ALTER ACCOUNT SET MIN_DATA_RETENTION_TIME_IN_DAYS = 0", "sql.history_off"),
+    ],
+)
+def test_hidden_and_bulk_writes(sql: SqlDetector, text: str, rule: str) -> None:
+    assert rule in rules(sql, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EXPLAIN DELETE FROM orders",
+        "EXPLAIN ANALYZE SELECT * FROM orders WHERE id = 1",
+        "WITH recent AS (SELECT id FROM orders) SELECT count(*) FROM recent",
+        "DELETE TOP (10) FROM dbo.orders WHERE id = 4",
+        "DELETE FROM customers WHERE id = 42",
+        "DELETE FROM customers WHERE email = 'pat@example.com'",
+        "UPDATE customers SET phone = NULL WHERE id = 42",
+        "UPDATE customers SET phone = NULL WHERE customer_id IN (4, 8, 15)",
+        "DELETE FROM customers WHERE id = 42 AND created_at < '2021-01-01'",
+        "DELETE FROM sessions WHERE expires_at < now()",
+        "UPDATE products SET price = price * 1.1 WHERE category = 'tea'",
+        "DELETE o FROM dbo.orders o JOIN dbo.tmp t ON o.id = t.id",
+        "MERGE INTO orders o USING fixes f ON o.id = f.id WHEN MATCHED THEN UPDATE SET total = 0",
+        "CREATE OR REPLACE VIEW reporting.v_orders AS SELECT id, total FROM orders",
+        "CREATE OR REPLACE TEMPORARY TABLE t AS SELECT 1",
+        "INSERT INTO sales.orders SELECT * FROM sales.orders_tmp",
+    ],
+)
+def test_hidden_and_bulk_write_look_alikes(sql: SqlDetector, text: str) -> None:
+    found = rules(sql, text) & {
+        "sql.delete_all",
+        "sql.update_all",
+        "sql.bulk_change_pii",
+        "sql.replace_table",
+        "sql.unparsed",
+    }
+    assert found == set(), text

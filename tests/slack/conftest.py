@@ -8,7 +8,6 @@ scripted so these tests are about Slack, not about detection rules.
 
 from __future__ import annotations
 
-import secrets
 import time
 from collections.abc import AsyncIterator, Iterator, Sequence
 from dataclasses import dataclass
@@ -31,7 +30,7 @@ from bot.demo.signing import (
     signed_interaction,
     view_submission,
 )
-from bot.demo.slack_standin import SlackFake
+from bot.demo.slack_standin import BOT_USER_ID, SlackFake, new_trigger_id
 from bot.risk.model import Assessment, DataRef, Finding
 from bot.slack import blocks
 from bot.slack.app import SlackDeps, create_slack_app, create_web_client, deps_of
@@ -92,6 +91,25 @@ class ScriptedRisk:
                 timeout_seconds=0.05 if quick else 1800,
             )
         return Assessment(decision="allow", risk="low", masked_text=masked)
+
+
+@dataclass
+class CommandAnswer:
+    """A slash command's HTTP ack and what was then sent to its `response_url`."""
+
+    ack: httpx.Response
+    seconds: float
+    answers: list[dict[str, Any]]
+
+    @property
+    def status_code(self) -> int:
+        return self.ack.status_code
+
+    def json(self) -> dict[str, Any]:
+        """The (single) answer sent to `response_url`."""
+        assert self.ack.content in (b"", b"{}"), self.ack.content  # nothing in the ack itself
+        assert len(self.answers) == 1, self.answers
+        return self.answers[0]
 
 
 @dataclass
@@ -165,7 +183,7 @@ class Slack:
         payload = {
             "type": "message_action",
             "callback_id": blocks.SHORTCUT,
-            "trigger_id": "trig." + secrets.token_hex(4),
+            "trigger_id": new_trigger_id(),
             "message_ts": message["ts"],
             "response_url": "https://hooks.slack.com/app/T0NORTHWD/1/x",
             "team": {"id": "T0NORTHWD", "domain": "northwind"},
@@ -176,9 +194,15 @@ class Slack:
         body, headers = signed_interaction(payload)
         return await self.post(body, headers)
 
-    async def command(self, text: str, user: str) -> httpx.Response:
-        body, headers = signed_command("/twokey", text, user_id=user)
-        return await self.post(body, headers)
+    async def command(self, text: str, user: str) -> CommandAnswer:
+        """Run `/twokey text` as `user`: the ack must be empty and prompt, the answer comes
+        through `response_url` (as Slack expects work after the ack)."""
+        url = self.fake.response_url()
+        body, headers = signed_command("/twokey", text, user_id=user, response_url=url)
+        started = time.monotonic()
+        response = await self.post(body, headers)
+        answers = self.fake.responses_to(url)
+        return CommandAnswer(response, time.monotonic() - started, answers)
 
     # ---- reading back -------------------------------------------------------------
 
@@ -231,10 +255,31 @@ def has_actions(message_blocks: list[dict[str, Any]]) -> bool:
     return any(b.get("type") == "actions" for b in message_blocks)
 
 
+PEOPLE = [
+    "U0DGOV002",
+    "U0DGOV003",
+    "U0SEC0001",
+    "U0SEC0002",
+    "U0SEC0003",
+    "U0AUDIT01",
+    "U0ADMIN01",
+    "U0PLAT001",
+    "U0PLAT002",
+    "U0CEO0001",
+    "U0SOMEONE",
+] + [OUTSIDER]
+"""Everyone else the tests name: real people, so DMs to them reach them."""
+
+
 @pytest.fixture
 def fake() -> Iterator[SlackFake]:
+    """A workspace as strict as Slack: TwoKey is a member of the agent's channel, the
+    approvals channel (also as #data-approvals) and C0GENERAL1; it is not in C0GENERAL."""
+    people = {uid: {"name": uid.lower(), "is_bot": False} for uid in PEOPLE}
+    everyone = [REQUESTER, "U0DGOV001", *PEOPLE]
     with SlackFake(
         users={
+            **people,
             REQUESTER: {
                 "name": "erin",
                 "is_bot": False,
@@ -245,9 +290,17 @@ def fake() -> Iterator[SlackFake]:
                 "is_bot": False,
                 "profile": {"email": "dana@northwind.example"},
             },
+            "U0OPSBOT1": {"name": "opsbot", "is_bot": True},
         },
         usergroups={"S0SECURITY": ["U0SEC0002"], "S0AUDITORS": ["U0AUDIT01"]},
-        channel_members={"G0GROUPDM": [REQUESTER, "U0OPSBOT1", "U0TWOKEY1"]},
+        channels={
+            CHANNEL: [*everyone, "U0OPSBOT1", BOT_USER_ID],
+            APPROVALS: [*everyone, BOT_USER_ID],
+            "C0GENERAL": everyone,
+            "C0GENERAL1": [*everyone, BOT_USER_ID],
+            "CDATAAPPROV": [*everyone, BOT_USER_ID],  # #data-approvals
+            "G0GROUPDM": [REQUESTER, "U0OPSBOT1", BOT_USER_ID],
+        },
     ) as server:
         yield server
 

@@ -10,6 +10,7 @@ from slack_bolt.request.async_request import AsyncBoltRequest
 
 from bot.config import Settings
 from bot.demo.signing import event_body, interactive_body, signed_headers
+from bot.demo.slack_standin import new_trigger_id
 from bot.slack import blocks
 from bot.slack.app import create_slack_app, create_web_client
 from tests.slack.conftest import (
@@ -78,7 +79,7 @@ async def test_socket_mode_requests_reach_the_same_listeners(slack: Slack) -> No
                 "user": {"id": REQUESTER},
                 "team": {"id": "T0NORTHWD"},
                 "container": {"channel_id": f"D{REQUESTER[1:]}", "message_ts": "1.1"},
-                "trigger_id": "t.1",
+                "trigger_id": new_trigger_id(),
                 "actions": [{"action_id": blocks.DECLINE, "value": request.id, "type": "button"}],
             }
         )

@@ -51,7 +51,11 @@ DM = f"D{REQUESTER[1:]}"
 
 async def pending_via_api(slack: Slack, text: str = DROP) -> str:
     request, _ = await slack.service.submit(
-        text=text, requester=REQUESTER, agent="datapal", justification="Quarterly cleanup"
+        text=text,
+        requester=REQUESTER,
+        agent="datapal",
+        justification="Quarterly cleanup",
+        skip_requester_confirmation=True,
     )
     assert request.status == "pending"
     return request.id
@@ -162,7 +166,7 @@ async def test_a_post_whose_ref_was_lost_in_a_crash_is_found_not_posted_again(
     outbox = slack.service.outbox
     request_id = await pending_via_api(slack)
     outbox.lease = 0.0  # the dead replica's lease has run out as soon as it was taken
-    [claimed] = await asyncio.to_thread(outbox._claim)
+    claimed = next(c for c in await asyncio.to_thread(outbox._claim) if c.kind == "pending")
     delivery = Delivery(outbox, claimed)
 
     async def die(*_: Any, **__: Any) -> None:
@@ -190,7 +194,11 @@ async def test_effects_are_queued_in_the_transaction_of_the_change(
 
     service = ApprovalService(engine, example_config, secret_key="k", risk=ScriptedRisk())
     view, _ = await service.submit(
-        text=DROP, requester=REQUESTER, agent="datapal", justification="cleanup"
+        text=DROP,
+        requester=REQUESTER,
+        agent="datapal",
+        justification="cleanup",
+        skip_requester_confirmation=True,
     )
     await service.vote(view.id, voter=APPROVER, approve=False, comment="not today")
     with session_scope(engine) as s:
@@ -339,13 +347,19 @@ async def test_webhook_deliveries_are_audited_in_the_server_as_built(
 ) -> None:
     respx.post("https://agent-runtime.example/hook").mock(return_value=httpx.Response(200))
     respx.route(host="127.0.0.1").pass_through()
-    api, lifecycle = build_server(make_settings(fake), example_config, engine, risk=ScriptedRisk())
+    from bot.config import WebhooksConfig
+
+    config = example_config.model_copy(
+        update={"webhooks": WebhooksConfig(allow=["agent-runtime.example"])}
+    )
+    api, lifecycle = build_server(make_settings(fake), config, engine, risk=ScriptedRisk())
     service = lifecycle.service
     view, _ = await service.submit(
         text=DROP,
         requester=REQUESTER,
         agent="datapal",
         justification="cleanup",
+        skip_requester_confirmation=True,
         callback_url="https://agent-runtime.example/hook",
     )
     outcome = await service.vote(view.id, voter=APPROVER, approve=False, comment="no")
@@ -374,7 +388,11 @@ async def test_database_outage_answers_503_with_retry_after(
     with session_scope(sqlite_engine) as s:
         _, key = create_key(s, agent="datapal")
     view, _ = await service.submit(
-        text=DROP, requester=REQUESTER, agent="datapal", justification="cleanup"
+        text=DROP,
+        requester=REQUESTER,
+        agent="datapal",
+        justification="cleanup",
+        skip_requester_confirmation=True,
     )
     approved = await service.vote(view.id, voter=APPROVER, approve=True)
     token = service.execution_token(approved.request)
@@ -409,7 +427,11 @@ async def test_deadlines_missed_in_an_outage_fire_when_the_database_returns(
     await service.start()
     try:
         view, _ = await service.submit(
-            text=DROP + " EXPIRE-FAST", requester=REQUESTER, agent="datapal", justification="x"
+            text=DROP + " EXPIRE-FAST",
+            requester=REQUESTER,
+            agent="datapal",
+            justification="x",
+            skip_requester_confirmation=True,
         )
         real = service.machine.expire_due
         calls = {"n": 0}

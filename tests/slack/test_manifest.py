@@ -29,9 +29,12 @@ METHOD_SCOPES = {
     # Finding a post of an outbox effect again after a crash (the *:history scopes events need).
     "conversations_history": "channels:history",
     "conversations_replies": "channels:history",
+    "conversations_join": "channels:join",
     "views_open": None,
     "views_publish": None,
+    "views_update": None,
     "users_lookupByEmail": "users:read.email",
+    "users_info": "users:read",
     "usergroups_users_list": "usergroups:read",
     "files_upload_v2": "files:write",
 }
@@ -79,3 +82,12 @@ def test_texts_are_within_slacks_manifest_limits() -> None:
     assert len(info["name"]) <= 35 and len(info["description"]) <= 140
     assert 174 <= len(info["long_description"]) <= 4000
     assert re.fullmatch(r"#[0-9a-fA-F]{6}", info["background_color"])
+
+
+def test_setup_notes_and_readme_say_exactly_what_is_screened() -> None:
+    manifest = (ROOT / "manifest.yml").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for text in (manifest, readme):
+        assert "group DM" in text and "gate API" in text
+        assert "1:1 DM" in text or "DM between an agent and an employee" in text
+    assert "message.mpim" in manifest

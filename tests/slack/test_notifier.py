@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+from collections import Counter
 
 from bot.config import SlackConfig
 from bot.slack import blocks
+from bot.slack import notifier as notifier_module
+from bot.slack.routing import direct_recipients
 from tests.slack.conftest import (
     APPROVALS,
     APPROVER,
@@ -22,8 +25,13 @@ DM = f"D{REQUESTER[1:]}"
 
 
 async def pending_via_api(slack: Slack, text: str = DROP) -> str:
+    """A request that goes straight to the approvers (the confirmation step is tested apart)."""
     request, _ = await slack.service.submit(
-        text=text, requester=REQUESTER, agent="datapal", justification="Quarterly cleanup"
+        text=text,
+        requester=REQUESTER,
+        agent="datapal",
+        justification="Quarterly cleanup",
+        skip_requester_confirmation=True,
     )
     await slack.service.drain()
     assert request.status == "pending"
@@ -139,3 +147,41 @@ async def test_approvals_channel_may_be_given_by_name(sqlite_engine, example_con
         await harness.click(blocks.APPROVE, request_id, APPROVER, channel="CDATAAPPROV")
         card = request.slack["cards"][0]
         assert "*Approved*" in texts(harness.fake.message(card["channel"], card["ts"]).blocks)
+
+
+async def test_without_a_channel_a_capped_dm_round_says_how_many_were_left_out(
+    sqlite_engine, example_config, fake, monkeypatch
+) -> None:
+    monkeypatch.setattr(notifier_module, "MAX_DIRECT_CARDS", 2)
+    config = example_config.model_copy(
+        update={"slack": SlackConfig(approvals_channel=None, dm_data_owners=True)}
+    )
+    async for harness in build(sqlite_engine, config, fake):
+        request_id = await pending_via_api(harness)
+        request = await harness.service.get(request_id)
+        channels = [c["channel"] for c in request.slack["cards"]]
+        assert channels[0] == "D0DGOV001" and len(channels) == 2  # the owner first
+        card = harness.fake.message(channels[1], request.slack["cards"][1]["ts"])
+        assert "1 other eligible approver was not messaged" in texts(card.blocks)
+        # The note is stored with the card refs, so every re-render (votes, expiry) keeps it.
+        await harness.click(blocks.APPROVE_WITH_COMMENT, request_id, APPROVER)
+        assert "not messaged" in texts(blocks.card(await harness.service.get(request_id)))
+
+
+def test_approvers_are_chosen_in_a_rotation_owners_first() -> None:
+    people = [f"U0APPR{n:03d}" for n in range(30)]
+    firsts = Counter()
+    for n in range(3000):
+        chosen, left_out = direct_recipients(
+            f"TK-{n:06d}", ["U0OWNER01"], people, exclude=["U0APPR000"], limit=5
+        )
+        assert chosen[0] == "U0OWNER01" and "U0APPR000" not in chosen and left_out == 25
+        assert (
+            chosen
+            == direct_recipients(
+                f"TK-{n:06d}", ["U0OWNER01"], people, exclude=["U0APPR000"], limit=5
+            )[0]
+        )
+        firsts.update(chosen[1:])
+    # Each of the 29 eligible approvers is asked about as often as any other.
+    assert len(firsts) == 29 and max(firsts.values()) < 2 * min(firsts.values())

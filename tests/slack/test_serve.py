@@ -24,7 +24,7 @@ from bot.demo.signing import (
     signed_interaction,
     view_submission,
 )
-from bot.demo.slack_standin import SlackFake
+from bot.demo.slack_standin import BOT_USER_ID, SlackFake
 from bot.slack import blocks
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -112,3 +112,33 @@ def test_serve_drives_the_whole_flow(server: str, fake: SlackFake) -> None:
     )
     dms = wait_for(lambda: len(fake.messages_in("D0EMP0001")) >= 2, "the outcome DM")
     assert dms and "*approved*" in json.dumps(fake.messages_in("D0EMP0001")[-1].blocks)
+
+
+@pytest.fixture
+def outside_approvals(fake: SlackFake) -> SlackFake:
+    """TwoKey installed but never invited to the approvals channel."""
+    assert fake.channels is not None
+    fake.channels["C0APPROVALS"].remove(BOT_USER_ID)
+    return fake
+
+
+def test_serve_joins_the_approvals_channel_at_start(outside_approvals: SlackFake, tmp_path: Path):
+    # Without membership every card would fail with not_in_channel (issue 14).
+    proc = ServeProcess(
+        slack_api_url=outside_approvals.api_url,
+        database_url=f"sqlite:///{tmp_path / 'twokey.db'}",
+        config=ROOT / "examples" / "twokey.yml",
+        signing_secret=SIGNING_SECRET,
+        secret_key="e2e-secret-key-0123456789abcdef",
+        cwd=tmp_path,
+        log=tmp_path / "serve.log",
+    )
+    try:
+        proc.start(timeout=30)
+        wait_for(lambda: outside_approvals.calls_to("conversations.join"), "conversations.join")
+        wait_for(
+            lambda: BOT_USER_ID in (outside_approvals.members("C0APPROVALS") or []),
+            "TwoKey in the approvals channel",
+        )
+    finally:
+        proc.stop()

@@ -23,7 +23,15 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from bot.slack.escape import chunk_escaped, escape, escape_code, plain, truncate_escaped
+from bot.slack.escape import (
+    CODE_BLOCK_EXTRA,
+    code_block,
+    code_pieces,
+    escape,
+    escape_code,
+    plain,
+    truncate_escaped,
+)
 
 if TYPE_CHECKING:
     from bot.approvals import Outcome, RequestView
@@ -56,6 +64,9 @@ CHUNK = MAX_TEXT - 16
 MAX_REASONS = 8
 MAX_DATA = 10
 MAX_REASON_INPUT = 2000
+MESSAGE_TEXT_BUDGET = 11_000
+"""Text characters per message we allow ourselves; Slack refuses above ~12,000
+(`msg_blocks_too_long`)."""
 
 _SLACK_USER = re.compile(r"^[UW][A-Z0-9]{2,20}$")
 _SLACK_GROUP = re.compile(r"^S[A-Z0-9]{2,20}$")
@@ -118,6 +129,10 @@ def _fit(text: str, limit: int = MAX_TEXT) -> str:
     if len(text) <= limit:
         return text
     cut, _ = truncate_escaped(text, limit - 1)
+    # Never end inside one of our own `<@U…>`/`<!date…>`/link sequences: a half one is
+    # shown literally ("<@U0DG…"), so cut before it.
+    if cut.rfind("<") > cut.rfind(">"):
+        cut = cut[: cut.rfind("<")]
     return cut + "…"
 
 
@@ -133,9 +148,12 @@ def _instruction_preview(
 ) -> tuple[Block, bool]:
     """The masked instruction in a code block, cut to `preview` with a Full text button."""
     body, cut = truncate_escaped(escape_code(request.instruction), preview)
-    text = f"*Instruction*\n```{body or ' '}```"
+    text = f"*Instruction*\n{code_block(body)}"
     if cut:
-        text += f"\n_Shortened: {len(request.instruction):,} characters in all._"
+        text += (
+            f"\n_Shortened: {len(request.instruction):,} characters in all; "
+            "*Full text* shows every one._"
+        )
     block = mrkdwn(text)
     if cut:
         block["accessory"] = button("Full text", FULL_TEXT, request.id)
@@ -149,27 +167,80 @@ def _reasons(findings: Sequence[Finding], decision: str) -> str:
             "block": "Policy blocks this instruction.",
         }
         return "• " + fallback.get(decision, "No risky pattern found.")
-    lines = [f"• {escape(f.reason)}" for f in findings[:MAX_REASONS]]
+    lines = [f"• {_short(' '.join(f.reason.split()), 300)}" for f in findings[:MAX_REASONS]]
     if len(findings) > MAX_REASONS:
         lines.append(f"• …and {len(findings) - MAX_REASONS} more")
     return "\n".join(lines)
 
 
+CLASSIFICATION_ORDER = ("restricted", "confidential", "unclassified", "internal", "public")
+"""Most sensitive first; an unknown classification ranks above the known-harmless ones."""
+MAX_PII = 20
+DATA_TEXT = MAX_TEXT - 200
+"""Characters of the data section's lines; the rest is stated as counts, never cut."""
+
+
+def _rank(ref: DataRef) -> tuple[int, int]:
+    known = ref.classification in CLASSIFICATION_ORDER
+    rank = CLASSIFICATION_ORDER.index(ref.classification) if known else 2
+    return rank, -len(ref.pii_fields)
+
+
+def _short(text: str, limit: int) -> str:
+    """Escaped `text` of at most `limit` characters, with "…" when shortened."""
+    cut, shortened = truncate_escaped(escape(text), limit)
+    return cut + ("…" if shortened else "")
+
+
+def _one_line(text: str, limit: int) -> str:
+    """`_short` on one line: a newline in a name would break the list and inline code."""
+    return _short(" ".join(text.split()) or "?", limit)
+
+
 def _data_line(ref: DataRef) -> str:
-    parts = [f"*{escape(ref.name)}* ({escape(ref.kind)}, {escape(ref.classification)})"]
+    name, kind = _one_line(ref.name, 200), _one_line(ref.kind, 40)
+    parts = [f"*{name}* ({kind}, {escape(ref.classification)})"]
     if ref.pii_fields:
-        parts.append("PII fields: " + ", ".join(f"`{escape(f)}`" for f in ref.pii_fields[:20]))
+        shown = ", ".join(f"`{_one_line(f, 60)}`" for f in ref.pii_fields[:MAX_PII])
+        hidden = len(ref.pii_fields) - MAX_PII
+        parts.append(
+            "PII fields: " + shown + (f" …and {hidden} more PII field(s)" if hidden > 0 else "")
+        )
     if ref.owner:
-        parts.append("owner " + user(ref.owner))
+        parts.append("owner " + user(ref.owner)[:100])
     return "• " + " · ".join(parts)
 
 
-def _data(refs: Sequence[DataRef]) -> str:
+def _not_shown(refs: Sequence[DataRef]) -> str:
+    counts: dict[str, int] = {}
+    for ref in refs:
+        counts[ref.classification] = counts.get(ref.classification, 0) + 1
+    order = sorted(
+        counts, key=lambda c: CLASSIFICATION_ORDER.index(c) if c in CLASSIFICATION_ORDER else 2
+    )
+    pii = sum(len(r.pii_fields) for r in refs)
+    detail = ", ".join(f"{counts[c]} {escape(c)}" for c in order)
+    if pii:
+        detail += f"; {pii} PII field(s) among them"
+    return f"• …and {len(refs)} more: {detail}"
+
+
+def data_summary(refs: Sequence[DataRef]) -> str:
+    """The data at stake, most sensitive first; whatever is not listed is counted."""
     if not refs:
         return "• No catalogued data recognised."
-    lines = [_data_line(r) for r in refs[:MAX_DATA]]
-    if len(refs) > MAX_DATA:
-        lines.append(f"• …and {len(refs) - MAX_DATA} more")
+    ordered = sorted(refs, key=_rank)
+    lines: list[str] = []
+    used = 0
+    for n, ref in enumerate(ordered):
+        line = _data_line(ref)
+        rest = len(ordered) - n - 1
+        reserve = 160 if rest else 0
+        if n >= MAX_DATA or used + len(line) + 1 + reserve > DATA_TEXT:
+            lines.append(_not_shown(ordered[n:]))
+            break
+        lines.append(line)
+        used += len(line) + 1
     return "\n".join(lines)
 
 
@@ -177,7 +248,8 @@ def first_reason(request: RequestView) -> str:
     """The main reason on one line (for the thread reply), escaped."""
     if request.findings:
         more = len(request.findings) - 1
-        reason = " ".join(request.findings[0].reason.split())[:300]
+        # Callers follow it with ". ": no "Drops a table.. Please".
+        reason = " ".join(request.findings[0].reason.split())[:300].rstrip(" .")
         return escape(reason) + (f" (+{more} more)" if more else "")
     return {
         "block": "policy blocks this instruction",
@@ -186,7 +258,7 @@ def first_reason(request: RequestView) -> str:
 
 
 def _agent(request: RequestView) -> str:
-    return f"*{escape(request.agent)}*" if request.agent else "_no agent_"
+    return f"*{_short(request.agent, 80)}*" if request.agent else "_no agent_"
 
 
 def _risk(request: RequestView) -> str:
@@ -195,7 +267,8 @@ def _risk(request: RequestView) -> str:
 
 
 def _progress(request: RequestView) -> str:
-    return f"{request.approvals} of {request.required_approvals} approval(s)"
+    needed = request.required_approvals
+    return f"{request.approvals} of {needed} approval{'' if needed == 1 else 's'}"
 
 
 def status_line(request: RequestView) -> str:
@@ -292,8 +365,11 @@ def prompt(request: RequestView) -> Payload:
         mrkdwn(intro),
         instruction,
         mrkdwn(f"*Why it is held* — risk {_risk(request)}\n{reasons}"),
-        mrkdwn(f"*Data involved*\n{_data(request.data)}"),
+        mrkdwn(f"*Data involved*\n{data_summary(request.data)}"),
     ]
+    if request.agent_justification:
+        said = _short(request.agent_justification, 1800)
+        blocks.append(mrkdwn(f"*The agent's reason*\n{said}"))
     if request.status == "awaiting_requester":
         blocks.append(
             {
@@ -327,6 +403,40 @@ def prompt(request: RequestView) -> Payload:
 # ---- the approval card --------------------------------------------------------
 
 
+CONFIRM_RISKS = frozenset({"high", "critical"})
+
+
+def card_head(request: RequestView) -> Block:
+    """The card's first block says where the request stands, so a decided card never looks
+    open: a header while it waits, the outcome (who, when) once settled."""
+    if request.status == "pending":
+        text = plain(f"Approval needed: {request.risk} risk", 150)
+        return {"type": "header", "text": {"type": "plain_text", "text": text}}
+    return mrkdwn(f"{status_line(request)} — {_risk(request)} risk")
+
+
+def _approve_button(request: RequestView) -> Block:
+    """Approve; on high and critical risk Slack first asks "are you sure", naming the data."""
+    approve = button("Approve", APPROVE, request.id, style="primary")
+    if request.risk in CONFIRM_RISKS:
+        ordered = sorted(request.data, key=_rank)
+        names = ", ".join(f"{r.name} ({r.classification})" for r in ordered[:5])
+        if len(ordered) > 5:
+            names += f" and {len(ordered) - 5} more"
+        stake = f"It touches {names}." if names else "It names no catalogued data."
+        approve["confirm"] = {
+            "title": {"type": "plain_text", "text": plain(f"Approve {request.risk} risk?", 100)},
+            "text": {
+                "type": "plain_text",
+                "text": plain(f"{stake} The requester may act on it as soon as you approve.", 300),
+            },
+            "confirm": {"type": "plain_text", "text": "Approve"},
+            "deny": {"type": "plain_text", "text": "Go back"},
+            "style": "primary",
+        }
+    return approve
+
+
 def card(request: RequestView) -> Payload:
     """What an approver needs to decide, and the buttons to do it while the request is open."""
     meta = [f"*Requester:* {user(request.requester)}", f"*Agent:* {_agent(request)}"]
@@ -336,18 +446,17 @@ def card(request: RequestView) -> Payload:
         meta.append(f"*Source:* {escape(request.source)}")
     instruction, _ = _instruction_preview(request)
     confidence = "not given" if request.confidence is None else f"{request.confidence:.2f}"
-    justification = escape(request.justification) if request.justification else "_none given_"
-    justification, _ = truncate_escaped(justification, 1800)
-    group = escape(request.approver_group) if request.approver_group else "_none configured_"
+    justification = _short(request.justification, 1000) if request.justification else ""
+    justification = justification or "_none given_"
+    if request.agent_justification:
+        justification += f"\n_Agent's reason:_ {_short(request.agent_justification, 600)}"
+    group = _short(request.approver_group, 80) if request.approver_group else "_none configured_"
     blocks: list[Block] = [
-        {
-            "type": "header",
-            "text": {"type": "plain_text", "text": f"Approval needed: {request.risk} risk"},
-        },
+        card_head(request),
         mrkdwn("   ".join(meta)),
         instruction,
         mrkdwn(f"*Risk* {_risk(request)}\n{_reasons(request.findings, request.decision)}"),
-        mrkdwn(f"*Data involved*\n{_data(request.data)}"),
+        mrkdwn(f"*Data involved*\n{data_summary(request.data)}"),
         {
             "type": "section",
             "fields": [
@@ -368,7 +477,7 @@ def card(request: RequestView) -> Payload:
     ]
     votes = [
         f"{user(v.voter)} {'approved' if v.approve else 'denied'}"
-        + (f": {escape(v.comment)[:300]}" if v.comment else "")
+        + (f": {_short(v.comment, 150)}" if v.comment else "")
         for v in request.votes[:9]
     ]
     if votes:
@@ -377,16 +486,28 @@ def card(request: RequestView) -> Payload:
         blocks.append(
             {
                 "type": "actions",
-                "block_id": "twokey_card_actions",
+                # Unique per request: App Home shows several cards in one view.
+                "block_id": f"twokey_card_actions.{request.id}",
                 "elements": [
-                    button("Approve", APPROVE, request.id, style="primary"),
+                    _approve_button(request),
                     button("Approve with comment", APPROVE_WITH_COMMENT, request.id),
                     button("Deny", DENY, request.id, style="danger"),
                 ],
             }
         )
-    else:
-        blocks.append(mrkdwn(status_line(request)))
+    not_messaged = (request.slack or {}).get("not_messaged")
+    if isinstance(not_messaged, int) and not_messaged > 0 and request.status == "pending":
+        blocks.append(
+            context(
+                f":information_source: This card went by DM to a rotating few; {not_messaged} "
+                + (
+                    "other eligible approver was"
+                    if not_messaged == 1
+                    else "other eligible approvers were"
+                )
+                + " not messaged and can decide from TwoKey's Home."
+            )
+        )
     blocks.append(context(f"`{request.id}` · TwoKey checks on every click that you may decide."))
     status = "needs approval" if request.status == "pending" else request.status
     return {
@@ -418,34 +539,72 @@ def escalation(request: RequestView, people: Iterable[str], groups: Iterable[str
 # ---- telling the requester -----------------------------------------------------
 
 
-def _full_sections(text: str, *, room: int, prefix: str = "") -> list[Block]:
-    """The whole (masked) text in code-block sections that each fit Slack's limit."""
-    pieces = chunk_escaped(text, CHUNK - len(prefix) - 8)
-    blocks: list[Block] = []
-    for i, piece in enumerate(pieces):
-        if len(blocks) == room - 1 and i < len(pieces) - 1:
-            blocks.append(mrkdwn(f"_…{len(pieces) - i} more part(s) not shown._"))
-            break
-        safe = piece.replace("```", "`\u200b`\u200b`")
-        blocks.append(mrkdwn(f"{prefix if i == 0 else ''}```{safe}```"))
-    return blocks
+def instruction_pieces(request: RequestView) -> list[str]:
+    """The masked instruction, escaped, in pieces that each fit one section's code block.
+
+    Joined, they are exactly the escaped instruction: nothing is cut afterwards.
+    """
+    return code_pieces(request.instruction, CHUNK - CODE_BLOCK_EXTRA)
 
 
-def requester_outcome(request: RequestView) -> Payload:
-    """The DM to the employee once the request is settled."""
+def _piece_sections(pieces: Sequence[str]) -> list[Block]:
+    return [mrkdwn(code_block(piece)) for piece in pieces]
+
+
+def _message_text(blocks: Sequence[Block]) -> int:
+    """Characters of text in a message's blocks, as Slack counts them for its ~12,000 cap."""
+    total = 0
+    for block in blocks:
+        for obj in [block.get("text"), *block.get("fields", []), *block.get("elements", [])]:
+            if isinstance(obj, dict) and isinstance(obj.get("text"), str):
+                total += len(obj["text"])
+    return total
+
+
+def _approved_messages(request: RequestView, head: str) -> list[Payload]:
+    """The approval DM: the whole instruction, over as many messages as Slack's caps need."""
+    intro = mrkdwn(
+        f":white_check_mark: {head} was *approved* by {user(request.decided_by)}. "
+        "You may now do exactly this — anything different needs a new approval:"
+    )
+    sections = _piece_sections(instruction_pieces(request))
+    messages: list[list[Block]] = [[intro]]
+    for section in sections:
+        current = messages[-1]
+        if (
+            _message_text([*current, section]) > MESSAGE_TEXT_BUDGET
+            or len(current) >= MAX_MESSAGE_BLOCKS - 1
+        ):
+            messages.append([])
+        messages[-1].append(section)
+    if request.reason:
+        comment = context(
+            f"Approver's comment: {truncate_escaped(escape(request.reason), 2000)[0]}"
+        )
+        if _message_text([*messages[-1], comment]) > MESSAGE_TEXT_BUDGET:
+            messages.append([])
+        messages[-1].append(comment)
+    total = len(messages)
+    out: list[Payload] = []
+    for n, message in enumerate(messages, start=1):
+        if total > 1:
+            message.append(context(f"`{request.id}` · approved instruction, part {n} of {total}"))
+        out.append(
+            {
+                "text": f"Approved: {request.id}" + (f" ({n}/{total})" if total > 1 else ""),
+                "blocks": message,
+            }
+        )
+    return out
+
+
+def requester_outcome(request: RequestView) -> list[Payload]:
+    """The DM(s) to the employee once the request is settled; more than one only when an
+    approved instruction is too long for one Slack message."""
     head = f"`{request.id}` from {_agent(request)}"
     match request.status:
         case "approved":
-            blocks = [
-                mrkdwn(
-                    f":white_check_mark: {head} was *approved* by {user(request.decided_by)}. "
-                    "You may now do exactly this — anything different needs a new approval:"
-                ),
-                *_full_sections(request.instruction, room=MAX_MESSAGE_BLOCKS - 2),
-            ]
-            if request.reason:
-                blocks.append(context(f"Approver's comment: {escape(request.reason)[:2000]}"))
-            text = f"Approved: {request.id}"
+            return _approved_messages(request, head)
         case "denied":
             blocks = [
                 mrkdwn(
@@ -471,7 +630,7 @@ def requester_outcome(request: RequestView) -> Payload:
         case _:
             blocks = [mrkdwn(status_line(request))]
             text = f"{request.id}: {request.status}"
-    return {"text": text, "blocks": blocks}
+    return [{"text": text, "blocks": blocks}]
 
 
 def outcome_message(outcome: Outcome) -> str:
@@ -610,9 +769,42 @@ def approve_modal(request: RequestView, **where: str | None) -> Block:
     )
 
 
-def full_text_modal(request: RequestView) -> Block:
+def refusal_modal(why: str) -> Block:
+    """What a decision form turns into when the clicker turns out not to be eligible."""
+    return _modal(
+        "twokey_refused_view",
+        "Not yours to decide",
+        None,
+        [mrkdwn(f":no_entry: {escape(why) or 'You cannot decide this request.'}")],
+        "{}",
+    )
+
+
+FULL_TEXT_ROOM = MAX_VIEW_BLOCKS - 2
+"""Instruction pieces one modal holds (one block for the heading, one for a note)."""
+
+
+def full_text_fits(request: RequestView) -> bool:
+    """Whether the "Full text" modal can show the whole instruction."""
+    return len(instruction_pieces(request)) <= FULL_TEXT_ROOM
+
+
+def full_text_modal(request: RequestView, *, file_where: str = "") -> Block:
+    """Every character of the masked instruction; when a modal cannot hold it all, the
+    first parts and where the whole text was posted as a file (`file_where`)."""
+    pieces = instruction_pieces(request)
     blocks = [mrkdwn(f"`{request.id}` · {len(request.instruction):,} characters (masked)")]
-    blocks += _full_sections(request.instruction, room=MAX_VIEW_BLOCKS - 1)
+    if len(pieces) <= FULL_TEXT_ROOM:
+        blocks += _piece_sections(pieces)
+    else:
+        shown = FULL_TEXT_ROOM
+        blocks.append(
+            mrkdwn(
+                f":warning: Too long for a Slack modal: parts 1–{shown} of {len(pieces)} are "
+                f"below. The whole text is posted as a file {file_where or 'in your DMs'}."
+            )
+        )
+        blocks += _piece_sections(pieces[:shown])
     return _modal("twokey_full_text_view", "Full instruction", None, blocks, _metadata(request.id))
 
 

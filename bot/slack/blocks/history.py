@@ -11,8 +11,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from bot.risk.model import DataRef
 from bot.slack import blocks
-from bot.slack.escape import escape, escape_code, truncate_escaped
+from bot.slack.escape import code_block, escape, escape_code, truncate_escaped
 from storage.history import HistoryRecord, RecordDetail, Stats
 
 Payload = blocks.Payload
@@ -147,6 +148,29 @@ def _facts(detail: RecordDetail) -> str:
     return "\n".join(lines)
 
 
+def _instruction(request_id: str, body: str, cut: bool, total: int) -> Block:
+    block = blocks.mrkdwn(
+        "*Instruction (masked)*\n"
+        + code_block(body)
+        + (
+            f"\n_Shortened: {total:,} characters in all; *Full text* shows every one._"
+            if cut
+            else ""
+        )
+    )
+    if cut:
+        block["accessory"] = blocks.button("Full text", blocks.FULL_TEXT, request_id)
+    return block
+
+
+def _ref(data: dict[str, Any]) -> DataRef:
+    """A stored data entry as the card shows it (an unreadable one by its name only)."""
+    try:
+        return DataRef.model_validate(data)
+    except ValueError:
+        return DataRef(name=str(data.get("name") or "?"))
+
+
 def record_detail(detail: RecordDetail) -> Payload:
     """Everything an auditor asks about one request, within one message's limits."""
     r = detail.record
@@ -154,9 +178,7 @@ def record_detail(detail: RecordDetail) -> Payload:
     out: list[Block] = [
         {"type": "header", "text": {"type": "plain_text", "text": f"Request {r.id}"[:150]}},
         blocks.mrkdwn(_facts(detail)),
-        blocks.mrkdwn(
-            "*Instruction (masked)*\n```" + instruction + "```" + ("\n_(cut)_" if cut else "")
-        ),
+        _instruction(r.id, instruction, cut, len(r.instruction)),
     ]
     if detail.findings:
         lines = [
@@ -166,14 +188,8 @@ def record_detail(detail: RecordDetail) -> Payload:
         ]
         out.append(blocks.mrkdwn("*Findings*\n" + "\n".join(lines)))
     if detail.data:
-        lines = []
-        for d in detail.data[: blocks.MAX_DATA]:
-            pii = ", ".join(escape(str(p)) for p in d.get("pii_fields") or [])
-            lines.append(
-                f"• `{escape(str(d.get('name', '')))}` — {escape(str(d.get('classification', '')))}"
-                + (f"; PII fields: {pii}" if pii else "")
-            )
-        out.append(blocks.mrkdwn("*Data involved*\n" + "\n".join(lines)))
+        refs = [_ref(d) for d in detail.data]
+        out.append(blocks.mrkdwn("*Data involved*\n" + blocks.data_summary(refs)))
     if detail.votes:
         lines = [
             f"• {_when(v.created_at)} {blocks.user(v.voter)} "
@@ -220,7 +236,11 @@ def stats_blocks(st: Stats, label: str) -> list[Block]:
     agents = ", ".join(f"{escape(a.name)} ({a.count})" for a in st.top_agents) or "—"
     resources = ", ".join(f"`{escape(x.name)}` ({x.count})" for x in st.top_resources) or "—"
     return [
-        blocks.mrkdwn(f"*TwoKey stats* — {escape(label)}: *{st.total}* instructions screened"),
+        blocks.mrkdwn(
+            f"*TwoKey stats* — {escape(label)}: *{st.total}* "
+            + ("instruction" if st.total == 1 else "instructions")
+            + " screened"
+        ),
         blocks.mrkdwn(
             f"*By status:* {by_status}\n*By risk:* {by_risk}\n"
             f"*Time to decision:* median {_seconds(st.median_decision_seconds)}, "

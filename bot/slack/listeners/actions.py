@@ -13,6 +13,7 @@ is down), the clicker is told so privately and nothing changed.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable
 from typing import TYPE_CHECKING, Any
@@ -32,6 +33,8 @@ NOT_RECORDED = (
     "TwoKey could not record your click (its database did not answer). "
     "Nothing changed; please click again in a minute."
 )
+ELIGIBILITY_BUDGET = 1.5
+"""Seconds the eligibility check may take before a form opens regardless (trigger: 3 s)."""
 
 
 def _click(body: dict[str, Any]) -> tuple[str, str, str | None, str | None]:
@@ -66,13 +69,16 @@ def register(app: AsyncApp, deps: SlackDeps) -> None:
     async def tell(user: str, text: str, channel: str | None) -> None:
         await deps.notifier.tell(user, blocks.notice(text), channel=channel)
 
-    async def open_view(trigger_id: str | None, view: dict[str, Any]) -> bool:
+    async def open_view(trigger_id: str | None, view: dict[str, Any]) -> str | None:
+        """Open a modal; its view id, or None when Slack did not open it."""
         if not trigger_id:
-            return False
+            return None
         response = await deps.notifier.call(
             "views.open", deps.client.views_open(trigger_id=trigger_id, view=view)
         )
-        return response is not None
+        if response is None:
+            return None
+        return str((response.get("view") or {}).get("id") or "") or "opened"
 
     async def on_confirm(ack: Any, body: dict[str, Any]) -> None:
         await ack()
@@ -119,12 +125,28 @@ def register(app: AsyncApp, deps: SlackDeps) -> None:
         if request.status != "pending":
             await tell(user, "Nothing changed. " + blocks.status_line(request), channel)
             return
-        eligible, why = await deps.service.is_eligible(request, user)
-        if not eligible:
-            await tell(user, escape(why), channel)
-            return
-        if not await open_view(body.get("trigger_id"), build(request, channel=channel, ts=ts)):
+        # The trigger id lives 3 s and the check may wait on Slack (user groups, rate
+        # limits): past ELIGIBILITY_BUDGET the form opens anyway and turns into the
+        # refusal if the answer is no. Submitting re-checks on the server regardless.
+        check = asyncio.create_task(deps.service.is_eligible(request, user))
+        done, _ = await asyncio.wait({check}, timeout=ELIGIBILITY_BUDGET)
+        if done:
+            eligible, why = check.result()
+            if not eligible:
+                await tell(user, escape(why), channel)
+                return
+        view_id = await open_view(body.get("trigger_id"), build(request, channel=channel, ts=ts))
+        if view_id is None:
+            check.cancel()
             await tell(user, "Slack did not open the form; please click again.", channel)
+            return
+        if not done:
+            eligible, why = await check
+            if not eligible:
+                await deps.notifier.call(
+                    "views.update",
+                    deps.client.views_update(view_id=view_id, view=blocks.refusal_modal(why)),
+                )
 
     async def on_deny(ack: Any, body: dict[str, Any]) -> None:
         await decision_modal(ack, body, blocks.deny_modal)
@@ -134,12 +156,34 @@ def register(app: AsyncApp, deps: SlackDeps) -> None:
 
     async def on_full_text(ack: Any, body: dict[str, Any]) -> None:
         await ack()
-        request_id, user, channel, _ = _click(body)
+        request_id, user, channel, ts = _click(body)
         request = await deps.service.get(request_id)
         if request is None:
             await tell(user, "That request no longer exists.", channel)
             return
-        await open_view(body.get("trigger_id"), blocks.full_text_modal(request))
+        if blocks.full_text_fits(request):
+            await open_view(body.get("trigger_id"), blocks.full_text_modal(request))
+            return
+        # Too long for a modal: show what fits at once (the trigger lives 3 s), then post
+        # the whole masked text as a file where the button was, or in the clicker's DM.
+        in_thread = bool(channel and ts and not str(channel).startswith("D"))
+        where = "in this card's thread" if in_thread else "in your DMs with TwoKey"
+        await open_view(body.get("trigger_id"), blocks.full_text_modal(request, file_where=where))
+        target = channel if in_thread else await deps.notifier.dm_channel(user)
+        uploaded = target is not None and await deps.notifier.call(
+            "files.upload_v2",
+            deps.client.files_upload_v2(
+                channel=target,
+                thread_ts=ts if in_thread else None,
+                content=request.instruction,
+                filename=f"{request.id}-instruction.txt",
+                title=f"{request.id}: the whole instruction (masked)",
+            ),
+        )
+        if not uploaded:
+            await tell(
+                user, "Slack did not take the full text as a file; please click again.", channel
+            )
 
     app.action(blocks.CONFIRM)(on_confirm)
     app.action(blocks.DECLINE)(on_decline)

@@ -1,10 +1,11 @@
 """The general `/twokey` command: `help`, and `show ID` for the people involved in a request.
 
 The admin side (`history`, `pending`, `stats`, `export`, and the admins' `show`
-and `help`) lives in `listeners/history.py`, registered before this listener.
+and `help`) lives in `listeners/history.py`, called from here after the ack.
 A request is shown here only to its requester, people who voted on it, eligible
 approvers and admins — the people who could already see its card or prompt.
-Answers are ephemeral; instructions are shown masked, as everywhere.
+Every `/twokey` is acknowledged at once and answered through `response_url`
+(ephemeral); instructions are shown masked, as everywhere.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from slack_bolt.async_app import AsyncApp
 
 from bot.slack import blocks
 from bot.slack.escape import escape
+from bot.slack.listeners import history
 from bot.slack.listeners.history import is_admin
 
 if TYPE_CHECKING:
@@ -36,17 +38,26 @@ HELP = (
 
 
 def register(app: AsyncApp, deps: SlackDeps) -> None:
-    async def on_command(ack: Any, command: dict[str, Any]) -> None:
+    async def on_command(ack: Any, respond: Any, command: dict[str, Any]) -> None:
+        # Acknowledge at once: Slack shows `operation_timeout` after 3 s, and the answer
+        # may need Slack (user groups) and the database. It goes out via `response_url`.
+        await ack()
         text = str(command.get("text") or "").strip()
         user = str(command.get("user_id") or "")
-        words = text.split()
-        verb = words[0].lower() if words else "help"
-        if verb == "help":
-            await ack(**blocks.notice(HELP))
-        elif verb == "show" and len(words) == 2:
-            await ack(**await show(deps, user, words[1].upper()))
-        else:
-            await ack(**blocks.notice(f"Unknown command `{escape(text[:100])}`.\n\n{HELP}"))
+        try:
+            if await history.admin_command(deps, user, text, respond):
+                return
+            words = text.split()
+            verb = words[0].lower() if words else "help"
+            if verb == "help":
+                await respond(**blocks.notice(HELP))
+            elif verb == "show" and len(words) == 2:
+                await respond(**await show(deps, user, words[1].upper()))
+            else:
+                await respond(**blocks.notice(f"Unknown command `{escape(text[:100])}`.\n\n{HELP}"))
+        except Exception:
+            log.exception("/twokey failed")
+            await respond(**blocks.notice("TwoKey could not answer that; please try again."))
 
     app.command(COMMAND)(on_command)
 

@@ -1,10 +1,10 @@
 """The admin side of `/twokey`: `history`, `show`, `pending`, `stats`, `export`, `help`.
 
-Registered before the general `/twokey` listener (bot/slack/listeners/commands.py)
-with a matcher: `history`, `pending`, `stats` and `export` always come here (so a
-non-admin gets a polite refusal, never data); `show` and `help` come here only
-for admins, who get the full record and the admin help, while everyone else
-keeps the general listener's answers. Admin means listed in `slack.admins` or a
+The one `/twokey` listener (bot/slack/listeners/commands.py) acknowledges first and
+then calls `admin_command`: `history`, `pending`, `stats` and `export` are always
+answered here (a non-admin gets a polite refusal, never data); `show` and `help`
+only for admins, who get the full record and the admin help, while everyone else
+keeps the general answers. Admin means listed in `slack.admins` or a
 member of `slack.admin_usergroup`; if Slack cannot say who is in the group,
 nobody is treated as an admin through it.
 
@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import asyncio
 import io
-import json
 import logging
 import re
+import secrets
+from collections import OrderedDict
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -54,7 +55,7 @@ COMMAND = "/twokey"
 ALWAYS_HERE = frozenset({"history", "pending", "stats", "export"})
 ADMINS_HERE = frozenset({"show", "help", ""})
 FILTER_KEYS = frozenset(
-    {"status", "requester", "approver", "agent", "resource", "risk", "since", "until"}
+    {"status", "requester", "approver", "agent", "resource", "risk", "since", "until", "limit"}
 )
 EXPORT_MAX = 100_000
 """Rows per export; beyond it the file says so and the admin narrows the filters."""
@@ -175,101 +176,138 @@ def _export(engine: Engine, flt: HistoryFilter, user: str) -> tuple[str, int, bo
     return buf.getvalue(), count, capped
 
 
-# --- the listener ----------------------------------------------------------------
+# --- the admin command (called by listeners/commands.py after its ack) -------------
+
+
+PAGES_KEPT = 2_000
+"""Next-page states kept in memory (oldest dropped); a dropped one asks to run the command
+again. The button carries only a short key: filters can be longer than a button value."""
+
+
+class PageStates:
+    """Server-side state of each "Next page" button, keyed by a random token."""
+
+    def __init__(self, limit: int = PAGES_KEPT) -> None:
+        self.limit = limit
+        self._states: OrderedDict[str, dict[str, Any]] = OrderedDict()
+
+    def put(self, state: dict[str, Any]) -> str:
+        key = secrets.token_urlsafe(12)
+        self._states[key] = state
+        while len(self._states) > self.limit:
+            self._states.popitem(last=False)
+        return key
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        return self._states.get(key)
+
+
+PAGES = PageStates()
+
+
+def is_admin_command(text: str) -> bool:
+    """Words only admins' `/twokey` answers (`show`/`help` also have a general answer)."""
+    sub, _ = _sub(text)
+    return sub in ALWAYS_HERE or sub in ADMINS_HERE
+
+
+async def history_answer(
+    deps: SlackDeps, filters: dict[str, str], title: str, cursor: str | None = None, **fixed: Any
+) -> blocks.Payload:
+    # `limit:N` asks for shorter pages; a Slack message holds at most SLACK_PAGE records.
+    flt = build_filter({"limit": hb.SLACK_PAGE, **filters}, cursor=cursor, **fixed)
+    flt = flt.model_copy(update={"limit": min(flt.limit, hb.SLACK_PAGE)})
+    records, next_cursor = await asyncio.to_thread(_page, deps.service.engine, flt)
+    next_value = None
+    if next_cursor:
+        next_value = PAGES.put({"f": filters, "x": fixed, "c": next_cursor, "t": title})
+    return hb.history_page(records, {**filters, **fixed}, next_value=next_value, title=title)
+
+
+async def admin_command(deps: SlackDeps, user: str, text: str, respond: Any) -> bool:
+    """Answer an admin `/twokey` word through `respond`; False when it is not one for `user`
+    (not an admin word, or `show`/`help` from a non-admin: the general answer applies)."""
+    sub, rest = _sub(text)
+    if sub not in ALWAYS_HERE and sub not in ADMINS_HERE:
+        return False
+    admin = await is_admin(deps, user)
+    if not admin:
+        if sub in ALWAYS_HERE:
+            await respond(**blocks.notice(hb.REFUSAL.format(sub=escape(sub))))
+            return True
+        return False
+    try:
+        if sub in ("", "help"):
+            await respond(**blocks.notice(hb.ADMIN_HELP))
+        elif sub == "history":
+            await respond(**await history_answer(deps, parse_filters(rest), "History"))
+        elif sub == "pending":
+            status = "pending,awaiting_requester"
+            await respond(
+                **await history_answer(deps, parse_filters(rest), "Pending", status=status)
+            )
+        elif sub == "show":
+            await respond(**await show(deps, rest))
+        elif sub == "stats":
+            await respond(**await stats_answer(deps, rest))
+        elif sub == "export":
+            flt = build_filter(parse_filters(rest))
+            await respond(**blocks.notice("Preparing the export; it will arrive in your DM."))
+            await export(deps, user, flt)
+    except FilterError as exc:
+        await respond(**blocks.notice(f"{exc}\n\n{hb.ADMIN_HELP}"))
+    return True
+
+
+async def show(deps: SlackDeps, rest: str) -> blocks.Payload:
+    request_id = rest.split()[0].upper() if rest.split() else ""
+    if not _ID.match(request_id):
+        return blocks.notice("Request ids look like `TK-ABCDE23456`: `/twokey show TK-…`.")
+    detail = await asyncio.to_thread(_detail, deps.service.engine, request_id)
+    if detail is None:
+        return blocks.notice(f"No request `{escape(request_id)}`.")
+    return hb.record_detail(detail)
+
+
+async def stats_answer(deps: SlackDeps, rest: str) -> blocks.Payload:
+    label = rest or "7d"
+    try:
+        since = parse_when(label)
+    except ValueError:
+        raise FilterError(
+            f"`{escape(label[:80])}` is not a time: try `7d`, `12h`, `2w` or `2026-11-01`."
+        ) from None
+    st = await asyncio.to_thread(_stats, deps.service.engine, since)
+    return hb.stats_message(st, f"since {since.strftime('%Y-%m-%d %H:%M UTC')}")
+
+
+async def export(deps: SlackDeps, user: str, flt: HistoryFilter) -> None:
+    try:
+        text, count, capped = await asyncio.to_thread(_export, deps.service.engine, flt, user)
+    except Exception:
+        log.exception("history export failed")
+        await deps.notifier.dm(user, blocks.notice("The export failed; nothing was sent."))
+        return
+    channel = await deps.notifier.dm_channel(user)
+    if channel is None:
+        log.warning("could not open a DM for the export")
+        return
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    filters = flt.model_dump(mode="json", exclude={"cursor", "limit"}, exclude_none=True)
+    await deps.notifier.call(
+        "files.upload_v2",
+        deps.client.files_upload_v2(
+            channel=channel,
+            content=text,
+            filename=f"twokey-history-{stamp}.csv",
+            title=f"TwoKey history {stamp}",
+            initial_comment=hb.export_comment(count, filters, capped=capped),
+        ),
+    )
 
 
 def register(app: AsyncApp, deps: SlackDeps) -> None:
-    engine = deps.service.engine
-
-    async def mine(body: dict[str, Any]) -> bool:
-        sub, _ = _sub(str(body.get("text") or ""))
-        if sub in ALWAYS_HERE:
-            return True
-        return sub in ADMINS_HERE and await is_admin(deps, str(body.get("user_id") or ""))
-
-    async def history_answer(
-        filters: dict[str, str], title: str, cursor: str | None = None, **fixed: Any
-    ) -> blocks.Payload:
-        flt = build_filter(filters, limit=hb.SLACK_PAGE, cursor=cursor, **fixed)
-        records, next_cursor = await asyncio.to_thread(_page, engine, flt)
-        next_value = None
-        if next_cursor:
-            next_value = json.dumps(
-                {"f": filters, "x": fixed, "c": next_cursor, "t": title}, separators=(",", ":")
-            )
-        return hb.history_page(records, {**filters, **fixed}, next_value=next_value, title=title)
-
-    async def on_command(ack: Any, command: dict[str, Any]) -> None:
-        user = str(command.get("user_id") or "")
-        sub, rest = _sub(str(command.get("text") or ""))
-        if not await is_admin(deps, user):
-            await ack(**blocks.notice(hb.REFUSAL.format(sub=escape(sub))))
-            return
-        try:
-            if sub in ("", "help"):
-                await ack(**blocks.notice(hb.ADMIN_HELP))
-            elif sub == "history":
-                await ack(**await history_answer(parse_filters(rest), "History"))
-            elif sub == "pending":
-                await ack(
-                    **await history_answer(
-                        parse_filters(rest), "Pending", status="pending,awaiting_requester"
-                    )
-                )
-            elif sub == "show":
-                await ack(**await show(rest))
-            elif sub == "stats":
-                await ack(**await stats_answer(rest))
-            elif sub == "export":
-                flt = build_filter(parse_filters(rest))
-                await ack(**blocks.notice("Preparing the export; it will arrive in your DM."))
-                await export(user, flt)
-        except FilterError as exc:
-            await ack(**blocks.notice(f"{exc}\n\n{hb.ADMIN_HELP}"))
-
-    async def show(rest: str) -> blocks.Payload:
-        request_id = rest.split()[0].upper() if rest.split() else ""
-        if not _ID.match(request_id):
-            return blocks.notice("Request ids look like `TK-ABCDE23456`: `/twokey show TK-…`.")
-        detail = await asyncio.to_thread(_detail, engine, request_id)
-        if detail is None:
-            return blocks.notice(f"No request `{escape(request_id)}`.")
-        return hb.record_detail(detail)
-
-    async def stats_answer(rest: str) -> blocks.Payload:
-        label = rest or "7d"
-        try:
-            since = parse_when(label)
-        except ValueError:
-            raise FilterError(
-                f"`{escape(label[:80])}` is not a time: try `7d`, `12h`, `2w` or `2026-11-01`."
-            ) from None
-        st = await asyncio.to_thread(_stats, engine, since)
-        return hb.stats_message(st, f"since {since.strftime('%Y-%m-%d %H:%M UTC')}")
-
-    async def export(user: str, flt: HistoryFilter) -> None:
-        try:
-            text, count, capped = await asyncio.to_thread(_export, engine, flt, user)
-        except Exception:
-            log.exception("history export failed")
-            await deps.notifier.dm(user, blocks.notice("The export failed; nothing was sent."))
-            return
-        channel = await deps.notifier.dm_channel(user)
-        if channel is None:
-            log.warning("could not open a DM for the export")
-            return
-        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-        filters = flt.model_dump(mode="json", exclude={"cursor", "limit"}, exclude_none=True)
-        await deps.notifier.call(
-            "files.upload_v2",
-            deps.client.files_upload_v2(
-                channel=channel,
-                content=text,
-                filename=f"twokey-history-{stamp}.csv",
-                title=f"TwoKey history {stamp}",
-                initial_comment=hb.export_comment(count, filters, capped=capped),
-            ),
-        )
+    """The "Next page" button; the command itself arrives through listeners/commands.py."""
 
     async def on_next(ack: Any, body: dict[str, Any]) -> None:
         await ack()
@@ -281,17 +319,22 @@ def register(app: AsyncApp, deps: SlackDeps) -> None:
                 user, blocks.notice(hb.REFUSAL.format(sub="history")), channel=channel
             )
             return
+        state = PAGES.get(str((body.get("actions") or [{}])[0].get("value") or ""))
         try:
-            state = json.loads((body.get("actions") or [{}])[0].get("value") or "")
+            if state is None:
+                raise KeyError("page")
             filters = {str(k): str(v) for k, v in dict(state["f"]).items()}
             fixed = {str(k): v for k, v in dict(state.get("x") or {}).items()}
             payload = await history_answer(
-                filters, str(state.get("t") or "History"), cursor=str(state["c"]), **fixed
+                deps, filters, str(state.get("t") or "History"), cursor=str(state["c"]), **fixed
             )
         except (ValueError, KeyError, TypeError) as exc:
-            text = str(exc) if isinstance(exc, FilterError) else "That page is no longer valid."
+            text = (
+                str(exc)
+                if isinstance(exc, FilterError)
+                else "That page is no longer valid; run the command again."
+            )
             payload = blocks.notice(text)
         await deps.notifier.tell(user, payload, channel=channel)
 
-    app.command(COMMAND, matchers=[mine])(on_command)
     app.action(hb.HISTORY_NEXT)(on_next)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
+
 from bot.slack import blocks
+from bot.slack.escape import code_content, escape_code
 from tests.slack.conftest import (
     APPROVALS,
     APPROVER,
@@ -68,7 +71,7 @@ async def test_confirm_opens_the_justification_modal_then_posts_the_card(slack: 
         "`email`, `ssn`",
         "owner <@U0DGOV001>",
         "Ticket OPS-12 &lt;!here&gt;",
-        "0 of 1 approval(s)",
+        "0 of 1 approval",
         "<!date^",
     ):
         assert expected in body, expected
@@ -155,7 +158,7 @@ async def test_quorum_shows_progress_and_thanks_the_first_approver(slack: Slack)
     assert request.status == "pending" and request.approvals == 1
     card = request.slack["cards"][0]
     body = texts(slack.fake.message(card["channel"], card["ts"]).blocks)
-    assert "1 of 2 approval(s)" in body and f"<@{APPROVER}> approved" in body
+    assert "1 of 2 approvals" in body and f"<@{APPROVER}> approved" in body
     assert "1 more needed" in slack.ephemerals(APPROVER)[0]
     await slack.click(blocks.APPROVE_WITH_COMMENT, request_id, APPROVER2)
     view = slack.last_view()
@@ -223,3 +226,82 @@ async def test_simultaneous_approve_and_deny_have_one_winner(slack_db: Slack) ->
     card = request.slack["cards"][0]
     body = texts(slack.fake.message(card["channel"], card["ts"]).blocks)
     assert ("*Approved*" in body) != ("*Denied*" in body)
+
+
+FENCED_DROP = (
+    "Clean-up plan. DROP TABLE customers; comes last.\n"
+    + "".join(f"Step {i}:\n```\naws s3 ls s3://logs-{i}/ <&>\n```\n" for i in range(12)) * 10
+    + "Finally: aws s3 rb s3://prod-archive --force"
+)
+
+
+def code_of(message_blocks: list[dict]) -> str:
+    out = []
+    for block in message_blocks:
+        text = (block.get("text") or {}).get("text", "")
+        if text.startswith("```"):
+            out.append(code_content(text))
+    return "".join(out)
+
+
+async def test_the_whole_instruction_reaches_approver_and_requester(slack: Slack) -> None:
+    # Issue 14: zero-width fence breaks were added after sizing, then each piece was cut.
+    request_id = await confirmed(slack, FENCED_DROP)
+    request = await slack.service.get(request_id)
+    await slack.click(blocks.FULL_TEXT, request_id, APPROVER)
+    assert code_of(slack.last_view()["blocks"]) == escape_code(request.instruction)
+    assert request.instruction.endswith("aws s3 rb s3://prod-archive --force")
+    await slack.click(blocks.APPROVE, request_id, APPROVER)
+    assert (await slack.service.get(request_id)).status == "approved"
+    approved = [p for p in slack.posts(DM) if p["text"].startswith("Approved")]
+    assert approved, "the stand-in (12,000 characters a message) accepted the DMs"
+    assert code_of([b for p in approved for b in p["blocks"]]) == escape_code(request.instruction)
+
+
+async def test_an_approved_dm_over_slacks_message_cap_arrives_in_parts(slack: Slack) -> None:
+    text = "SELECT '" + "<" * 13_500 + "';"  # 54,000 characters once escaped
+    request_id = await confirmed(slack, text)
+    await slack.click(blocks.APPROVE, request_id, APPROVER)
+    request = await slack.service.get(request_id)
+    approved = [p for p in slack.posts(DM) if p["text"].startswith("Approved")]
+    assert len(approved) >= 5
+    dms = [m for m in slack.fake.messages_in(DM) if m.text.startswith("Approved")]
+    assert len(dms) == len(approved)  # every part was accepted
+    assert code_of([b for m in dms for b in m.blocks]) == escape_code(request.instruction)
+
+
+async def test_text_too_long_for_a_modal_is_posted_as_a_file_in_the_thread(
+    slack: Slack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(blocks, "FULL_TEXT_ROOM", 2)
+    request_id = await confirmed(slack, "SELECT 1; " + "x" * 9_000 + " -- DROP TABLE customers;")
+    request = await slack.service.get(request_id)
+    [card] = request.slack["cards"]
+    await slack.click(
+        blocks.FULL_TEXT, request_id, APPROVER, channel=card["channel"], ts=card["ts"]
+    )
+    assert "Too long for a Slack modal" in texts(slack.last_view())
+    [posted] = slack.fake.files
+    assert posted["channel"] == APPROVALS and posted["thread_ts"] == card["ts"]
+    assert slack.fake.uploads[posted["id"]].decode() == request.instruction
+
+
+async def test_a_slow_eligibility_check_does_not_let_the_trigger_expire(
+    slack: Slack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Issue 14: the check ran before views.open; with Slack slow to answer, the 3-second
+    # trigger id expired and the approver got no form.
+    request_id = await confirmed(slack)
+    check = slack.service.is_eligible
+
+    async def slow(request, user):  # type: ignore[no-untyped-def]
+        await asyncio.sleep(3.5)
+        return await check(request, user)
+
+    monkeypatch.setattr(slack.service, "is_eligible", slow)
+    await slack.click(blocks.DENY, request_id, APPROVER)
+    assert slack.last_view()["callback_id"] == blocks.DENY_VIEW
+    await slack.click(blocks.DENY, request_id, OUTSIDER)  # opened, then turned into a refusal
+    refused = slack.fake.views[-1]  # as updated by views.update
+    assert refused["callback_id"] == "twokey_refused_view" and "data-governance" in texts(refused)
+    assert "submit" not in refused

@@ -226,3 +226,41 @@ async def test_long_records_stay_within_block_kit_limits(slack: Slack) -> None:
     assert "TK-LONG11" in body and "<@U0SOMEONE>" not in body
     detail = await answer(slack, "show TK-LONG00", ADMIN)
     assert "latest 20 of 41" in detail and "<@U0SOMEONE>" not in detail
+
+
+async def test_next_page_works_for_filters_longer_than_a_button_value(slack: Slack) -> None:
+    # Issue 14: the page state was JSON in the button, cut at 2,000 characters.
+    for i in range(13):
+        add(slack.engine, f"TK-PAGE{i:02d}", 100 - i, "allowed")
+    statuses = ",".join(["allowed"] * 300)  # 2,399 characters of filter
+    first = (await slack.command(f"history agent:opsbot status:{statuses}", ADMIN)).json()
+    (button,) = [e for b in first["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert len(button["value"]) < 40
+    await slack.click(hb.HISTORY_NEXT, button["value"], ADMIN)
+    second = texts(slack.fake.calls_to("chat.postEphemeral")[-1].params)
+    assert "TK-PAGE00" in second and "no longer valid" not in second
+
+
+async def test_an_unknown_page_asks_to_run_the_command_again(slack: Slack) -> None:
+    await slack.click(hb.HISTORY_NEXT, "not-a-page", ADMIN)
+    said = texts(slack.fake.calls_to("chat.postEphemeral")[-1].params)
+    assert "no longer valid" in said and "run the command again" in said
+
+
+async def test_show_of_a_long_instruction_offers_the_full_text(slack: Slack) -> None:
+    long_sql = "SELECT email FROM customers WHERE id IN (" + ",".join(["1"] * 2000) + ")"
+    add(slack.engine, "TK-LONG1", 5, "allowed", instruction=long_sql)
+    body = await answer(slack, "show TK-LONG1", ADMIN)
+    assert "Full text" in body and f"{len(long_sql):,} characters" in body and "(cut)" not in body
+    assert "*customers* (table, restricted)" in body  # the card's data summary
+
+
+async def test_limit_shortens_the_page_as_the_readme_says(filled: Slack) -> None:
+    body = await answer(filled, "history limit:2", ADMIN)
+    assert "Unknown filter" not in body
+    shown = [rid for rid in ("TK-PEND1", "TK-DENY3", "TK-APPR1", "TK-DENY1") if rid in body]
+    assert shown == ["TK-PEND1", "TK-DENY3"]  # the two newest
+    assert "TK-DENY2" not in body
+    # A page never holds more than one Slack message can; a bad limit is explained.
+    assert "TK-DENY2" in await answer(filled, "history limit:500", ADMIN)
+    assert "limit" in await answer(filled, "history limit:0", ADMIN)

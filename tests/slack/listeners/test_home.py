@@ -60,3 +60,11 @@ async def test_people_who_never_opened_home_are_not_published(slack: Slack) -> N
     request_id = await pending(slack)
     await slack.click(blocks.APPROVE, request_id, APPROVER)
     assert slack.fake.calls_to("views.publish") == []
+
+
+async def test_several_waiting_cards_make_one_valid_view(slack: Slack) -> None:
+    # Issue 14: every card repeated block_id "twokey_card_actions"; Slack refuses the view.
+    first, second = await pending(slack), await pending(slack)
+    home = await open_home(slack, APPROVER)
+    assert first in home and second in home
+    assert home.count(blocks.APPROVE + '"') == 2

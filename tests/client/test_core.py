@@ -1,4 +1,4 @@
-"""The Python client and `require_approval`, against a respx-mocked gate."""
+"""The light client (`twokey_client`) and `require_approval`, against a respx-mocked gate."""
 
 from __future__ import annotations
 
@@ -8,8 +8,7 @@ from typing import Any
 import httpx
 import pytest
 import respx
-
-from bot.client import (
+from twokey_client import (
     AsyncTwoKeyClient,
     NotApproved,
     TwoKeyClient,
@@ -65,7 +64,8 @@ def test_allowed_runs_without_redeeming(gate: respx.MockRouter, client: TwoKeyCl
     assert _guarded(client, calls)("tmp_scratch") == "dropped tmp_scratch"
     assert calls == ["tmp_scratch"]
     sent = json.loads(submit.calls.last.request.content)
-    assert sent["text"].endswith("<locals>.drop('tmp_scratch')")
+    assert "text" not in sent
+    assert sent["tool"] == {"name": "drop", "arguments": {"table": "tmp_scratch"}}
     assert sent["requester"] == "U0ALICE01"
     assert sent["idempotency_key"]
     assert submit.calls.last.request.headers["authorization"] == f"Bearer {KEY}"
@@ -196,7 +196,7 @@ def test_server_dies_during_wait(gate: respx.MockRouter, client: TwoKeyClient) -
 
 
 def test_token_already_used_does_not_run(gate: respx.MockRouter, client: TwoKeyClient) -> None:
-    gate.post("/v1/instructions").respond(202, json=_req("pending"))
+    gate.post("/v1/instructions").respond(202, json=_req("pending", text='drop(table="t")'))
     gate.get("/v1/requests/TK-ABCDEFGHJK").respond(
         200, json=_req("approved", execution_token="tok-1")
     )
@@ -319,3 +319,93 @@ async def test_async_denied(gate: respx.MockRouter, aclient: AsyncTwoKeyClient) 
         await act()
     assert (caught.value.status, caught.value.reason) == ("denied", "No.")
     assert calls == []
+
+
+# --- calls as structure ----------------------------------------------------------
+
+
+def test_call_arguments_bind_positionals_defaults_varargs_and_skip_self() -> None:
+    from twokey_client import call_arguments
+
+    def run(sql: str, timeout: int = 30, *more: str, force: bool = False, **opts: object) -> None:
+        return None
+
+    assert call_arguments(run, ("DROP TABLE t",), {}) == {
+        "sql": "DROP TABLE t",
+        "timeout": 30,
+        "more": [],
+        "force": False,
+    }
+    assert call_arguments(run, ("x", 5, "a"), {"force": True, "region": "eu"}) == {
+        "sql": "x",
+        "timeout": 5,
+        "more": ["a"],
+        "force": True,
+        "region": "eu",
+    }
+
+    class Warehouse:
+        def drop(self, table: str) -> None:
+            return None
+
+    assert call_arguments(Warehouse.drop, (Warehouse(), "orders"), {}) == {"table": "orders"}
+
+
+def test_unjsonable_values_reach_the_gate_as_data(
+    gate: respx.MockRouter, client: TwoKeyClient
+) -> None:
+    from dataclasses import dataclass
+    from pathlib import Path
+
+    @dataclass
+    class Target:
+        bucket: str
+
+    submit = gate.post("/v1/instructions").respond(200, json=_req("allowed"))
+
+    @require_approval(client, requester="U0ALICE01")
+    def upload(path: Path, target: Target, tags: set[str]) -> None:
+        return None
+
+    upload(Path("/tmp/customers.csv"), Target("acme-public"), {"b", "a"})
+    sent = json.loads(submit.calls.last.request.content)["tool"]["arguments"]
+    assert sent == {
+        "path": "/tmp/customers.csv",
+        "target": {"bucket": "acme-public"},
+        "tags": ["a", "b"],
+    }
+
+
+def test_an_unknown_status_is_not_approved(gate: respx.MockRouter, client: TwoKeyClient) -> None:
+    gate.post("/v1/instructions").respond(202, json=_req("pending", text="t()"))
+    gate.get("/v1/requests/TK-ABCDEFGHJK").respond(200, json=_req("approved_maybe"))
+    calls: list[str] = []
+    with pytest.raises(NotApproved) as caught:
+        _guarded(client, calls)("t")
+    assert caught.value.status == "approved_maybe" and "unknown status" in str(caught.value)
+    assert calls == []
+
+
+def test_approved_tool_call_redeems_the_text_the_gate_rendered(
+    gate: respx.MockRouter, client: TwoKeyClient
+) -> None:
+    rendered = 'drop(table="orders")'
+    gate.post("/v1/instructions").respond(202, json=_req("pending", text=rendered))
+    gate.get("/v1/requests/TK-ABCDEFGHJK").respond(
+        200, json=_req("approved", execution_token="tok-9")
+    )
+    redeem = gate.post("/v1/executions").respond(200, json={"id": "x", "status": "executed"})
+    calls: list[str] = []
+    _guarded(client, calls)("orders")
+    assert json.loads(redeem.calls.last.request.content) == {"token": "tok-9", "text": rendered}
+    assert calls == ["orders"]
+
+
+async def test_the_sync_client_works_inside_a_running_event_loop(
+    gate: respx.MockRouter, client: TwoKeyClient
+) -> None:
+    """No event loop of its own: a sync tool called from async code does not deadlock."""
+    gate.post("/v1/instructions").respond(200, json=_req("allowed"))
+    calls: list[str] = []
+    _guarded(client, calls)("t")
+    assert calls == ["t"]

@@ -31,11 +31,18 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from bot.config import RISK_ORDER, VERDICT_ORDER, Risk, Verdict
+from bot.config import RISK_ORDER, VERDICT_ORDER
 from bot.risk.model import Finding
-from bot.risk.secrets import mask_fragment
+from bot.risk.prose.resources import resources
+from bot.risk.prose.text import Rule as _Rule
+from bot.risk.prose.text import Sentence as _Sentence
+from bot.risk.prose.text import compile_lower as _re
+from bot.risk.prose.text import finding as _finding
+from bot.risk.prose.text import lower as _lower
+from bot.risk.prose.text import sentences as _sentences
+from bot.risk.prose.text import window as _window
 
-__all__ = ["ProseResult", "assess_prose", "classify_domain"]
+__all__ = ["ProseResult", "assess_sharing", "classify_domain"]
 
 
 @dataclass(frozen=True)
@@ -47,61 +54,10 @@ class ProseResult:
     share/export/grant."""
 
 
-def _lc(pattern: str) -> str:
-    """Lower-case a pattern's literal letters, leaving escapes such as \\W or \\S alone."""
-    out: list[str] = []
-    escaped = False
-    for ch in pattern:
-        out.append(ch if escaped else ch.lower())
-        escaped = not escaped and ch == "\\"
-    return "".join(out)
-
-
-def _re(pattern: str) -> re.Pattern[str]:
-    """Compile for matching against lower-cased text.
-
-    Case-sensitive matching on text lowered once is 2-4x faster in CPython's
-    `re` than IGNORECASE on the original.
-    """
-    return re.compile(_lc(pattern))
-
-
-_EVIDENCE_LIMIT = 120
-
-# ------------------------------------------------------------------ sentences
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[^a-z])|\n+|;\s+")
 _NEGATION = _re(
     r"\b(?:don'?t|do not|does not|doesn'?t|never|no longer|not|without|instead of|rather than|"
     r"avoid|refuse|decline|instead)\b",
 )
-
-
-@dataclass(frozen=True)
-class _Sentence:
-    text: str
-    start: int
-    lower: str = ""
-    words: frozenset[str] = frozenset()
-
-
-def _sentences(text: str) -> list[_Sentence]:
-    out: list[_Sentence] = []
-    pos = 0
-    for m in _SENTENCE_BREAK.finditer(text):
-        if m.start() > pos:
-            out.append(_Sentence(text[pos : m.start()], pos))
-        pos = m.end()
-    if pos < len(text):
-        out.append(_Sentence(text[pos:], pos))
-    return out
-
-
-def _lower(text: str) -> str:
-    """Lower-case without changing length, so offsets found in it index the original."""
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 def _negated(sentence: str, start: int) -> bool:
@@ -259,6 +215,13 @@ _SLACK_CONNECT = _re(r"\bslack\s+connect\b")
 _CONNECT_SETUP = _re(
     r"\b(?:set\s+up|start|create|accept|connect|share|open|invite|add|join)\b",
 )
+# A new channel made for the outsiders holds only what is put in it: not the same as
+# connecting an existing internal channel.
+_CONNECT_DEDICATED = _re(
+    r"\b(?:new|dedicated|separate|fresh)\s+(?:[\w#-]+\s+){0,2}?channel\b"
+    r"|\bcanal\s+(?:[\w#-]+\s+)?(?:dédié|novo|nuevo|dedicado|exclusivo)"
+    r"|\b(?:nouveau|novo|nuevo)\s+canal\b|新建|单独|専用"
+)
 _CONNECT_REFUSE = _re(
     r"\b(?:decline|reject|disconnect|leave|remove|revoke|ignore|block|don'?t|do not)\b",
 )
@@ -410,37 +373,7 @@ _FILE_DROP = _re(
     r"mega\.nz|sendspace\.com|anonfiles\.com|paste\.ee|hastebin\.com|termbin\.com|temp\.sh)\b",
 )
 
-# ------------------------------------------------------------------ resources
-# Resource patterns run on the lower-cased text; names are sliced from the original.
-_URL = _re(r"\bhttps?://[^\s<>\"'`)\]|]+")
-_STORAGE_URI = _re(r"\b(?:s3|gs|az|abfss?|wasbs?|r2)://[a-z0-9][a-z0-9._\-]*(?:/[^\s'\"`),;|]*)?")
-_BUCKET_FLAG = _re(r"--bucket[= ]+([a-z0-9][a-z0-9.\-]{2,62})\b")
-_CHANNEL = _re(r"(?<![\w&/#:])#([a-z0-9][a-z0-9._\-]{0,79})")
-_RESOURCE_VERB = _re(
-    r"\b(?:share|export|grant|unload|extract|dump|download|copy|sync|publish|expose|connected\s+sheets"
-    r"|send|upload|email|query|pull|invite)\b"
-)
-_BACKTICK_NAME = _re(r"`([a-z_][\w.:\-]*[\w])`")
-_NAMED_TABLE = _re(
-    r"\bthe\s+[`*]?([a-z_][\w.]*)[`*]?\s+(?:table|dataset|schema|collection|database|view|bucket)\b"
-)
-_GRANT_ON = _re(
-    r"\bgrant\b[^;\n]*?\bon\s+(?:table\s+|schema\s+|database\s+|all\s+tables\s+in\s+schema\s+)?"
-    r"[`\"]?([\w.\-*]+)"
-)
-_BQ_ID = _re(r"\b[a-z][\w\-]*:([a-z_]\w*\.[a-z_]\w*)\b")
-_NOT_RESOURCE = frozenset(["it", "them", "this", "that", "the", "a", "an", "table", "data", "all"])
-
-
 # ------------------------------------------------------------------ helpers
-@dataclass(frozen=True)
-class _Rule:
-    rule: str
-    category: str
-    risk: Risk
-    verdict: Verdict
-
-
 _R_PUBLIC = _Rule("prose.public_link", "sharing", "high", "require_approval")
 _R_PUBLIC_CONTENT = _Rule("prose.public_content", "sharing", "low", "allow")
 _R_STORAGE = _Rule("prose.public_storage", "sharing", "high", "require_approval")
@@ -456,28 +389,6 @@ _R_CONTROLS = _Rule("prose.controls_off", "controls", "high", "require_approval"
 _R_POST_CREDS = _Rule("prose.post_credentials", "secrets", "high", "require_approval")
 _R_POST_PII = _Rule("prose.post_personal_data", "pii", "high", "require_approval")
 _R_LEAVING = _Rule("prose.data_leaving", "exfiltration", "high", "require_approval")
-
-
-def _evidence(text: str) -> str:
-    text = " ".join(text.split())
-    if len(text) > _EVIDENCE_LIMIT:
-        text = text[: _EVIDENCE_LIMIT - 1] + "…"
-    return mask_fragment(text)
-
-
-def _finding(rule: _Rule, reason: str, evidence: str, risk: Risk | None = None) -> Finding:
-    return Finding(
-        rule=rule.rule,
-        category=rule.category,
-        reason=reason,
-        risk=risk or rule.risk,
-        verdict=rule.verdict,
-        evidence=_evidence(evidence),
-    )
-
-
-def _window(sentence: str, start: int, end: int, pad: int = 30) -> str:
-    return sentence[max(0, start - pad) : min(len(sentence), end + pad)].strip()
 
 
 def classify_domain(domain: str, company_domains: Sequence[str]) -> str:
@@ -651,6 +562,7 @@ def _outsiders(s: _Sentence, company_domains: Sequence[str]) -> Iterator[Finding
         c
         and _CONNECT_SETUP.search(s.lower)
         and not _CONNECT_REFUSE.search(s.lower)
+        and not _CONNECT_DEDICATED.search(s.lower)
         and not (_POST_VERB.search(s.lower) and not _CONNECT_SETUP.search(s.lower[: c.start()]))
     ):
         yield _finding(
@@ -782,10 +694,10 @@ def _leaving(s: _Sentence) -> Iterator[Finding]:
             return
     personal = _PERSONAL.search(s.lower)
     if personal and not _negated(s.lower, personal.start()):
-        what = f"company data ({data.group(0).strip()})" if data else "company files"
+        moved = f"company data ({data.group(0).strip()})" if data else "company files"
         yield _finding(
             _R_LEAVING,
-            f"Moves {what} to {personal.group(0).strip()}, a personal place outside the "
+            f"Moves {moved} to {personal.group(0).strip()}, a personal place outside the "
             "company's systems and controls.",
             _window(s.text, personal.start(), personal.end()),
             risk="critical" if data and _SENSITIVE.search(s.lower) else None,
@@ -801,58 +713,6 @@ def _leaving(s: _Sentence) -> Iterator[Finding]:
         _window(s.text, out.start(), out.end()),
         risk="critical" if _SENSITIVE.search(s.lower) else None,
     )
-
-
-# ------------------------------------------------------------------ resources
-def _trim(value: str) -> str:
-    return value.rstrip(".,;:!?*_)'\"")
-
-
-def _resources(text: str, lowered: str) -> list[str]:
-    found: list[str] = []
-
-    def span(m: re.Match[str], group: int = 0) -> str:
-        return text[m.start(group) : m.end(group)]
-
-    if "://" in text:
-        found.extend(_trim(span(m)) for m in _STORAGE_URI.finditer(lowered))
-        found.extend(_trim(span(m)) for m in _URL.finditer(lowered))
-    if "--bucket" in lowered:
-        found.extend(f"s3://{span(m, 1)}" for m in _BUCKET_FLAG.finditer(lowered))
-    if "#" in text:
-        for m in _CHANNEL.finditer(lowered):
-            name = _trim(span(m, 1))
-            if name and not name.isdigit():
-                found.append(f"#{name}")
-    if "grant" in lowered:
-        found.extend(span(m, 1).strip('`"') for m in _GRANT_ON.finditer(lowered))
-    if ":" in text:
-        found.extend(span(m, 1) for m in _BQ_ID.finditer(lowered))
-    if ("`" in text or " the " in lowered) and _RESOURCE_VERB.search(lowered):
-        for s in _sentences(lowered):
-            v = _RESOURCE_VERB.search(s.text)
-            if v is None:
-                continue
-            offset = s.start + v.start()
-            tail = s.text[v.start() :]
-            for m in _BACKTICK_NAME.finditer(tail):
-                name = text[offset + m.start(1) : offset + m.end(1)]
-                if (
-                    name.lower() not in _NOT_RESOURCE
-                    and ("." in name or "_" in name or name.islower())
-                    and len(name) <= 120
-                ):
-                    found.append(name)
-            for m in _NAMED_TABLE.finditer(tail):
-                if m.group(1) not in _NOT_RESOURCE:
-                    found.append(text[offset + m.start(1) : offset + m.end(1)])
-    seen: set[str] = set()
-    out: list[str] = []
-    for name in found:
-        if name and name not in seen and "@" not in name:
-            seen.add(name)
-            out.append(name)
-    return out
 
 
 # ------------------------------------------------------------------ entry point
@@ -1030,7 +890,7 @@ def _blank_written_literals(text: str) -> str:
 _families_cache: dict[tuple[str, ...], list[tuple[Callable[[_Sentence], bool], _Family]]] = {}
 
 
-def assess_prose(text: str, company_domains: Sequence[str] = ()) -> ProseResult:
+def assess_sharing(text: str, company_domains: Sequence[str] = ()) -> ProseResult:
     """Findings for sharing, access and control changes described in `text`.
 
     `company_domains` decides which addresses and domains are inside the
@@ -1052,4 +912,4 @@ def assess_prose(text: str, company_domains: Sequence[str] = ()) -> ProseResult:
         for gate, family in families:
             if gate(s):
                 findings.extend(family(s))
-    return ProseResult(findings=_strongest(findings), resources=_resources(text, lowered))
+    return ProseResult(findings=_strongest(findings), resources=resources(text, lowered))

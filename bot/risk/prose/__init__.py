@@ -1,0 +1,36 @@
+"""Risk described in words.
+
+Two readers over the same prose: `sharing` (who gets access to what: public
+links, outside addresses, admin grants, controls switched off — mostly English
+product wording) and `intent` (instructions written as plain prose, in seven
+languages, through one small grammar over per-language lexicons).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.risk.prose.intent import assess_intent
+from bot.risk.prose.sharing import ProseResult, assess_sharing, classify_domain
+
+__all__ = ["ProseResult", "assess_prose", "classify_domain"]
+
+
+def assess_prose(text: str, company_domains: Sequence[str] = ()) -> ProseResult:
+    """Findings for risk described in `text`, and the resources it names.
+
+    `company_domains` decides which addresses and domains are inside the company.
+    """
+    result = assess_sharing(text, company_domains)
+    covered = {c for f in result.findings for c in _SAME_CONCERN.get(f.category, (f.category,))}
+    result.findings.extend(f for f in assess_intent(text) if f.category not in covered)
+    return result
+
+
+# The sharing reader's categories and the intent categories that say the same thing:
+# one reason per concern is enough for an approver.
+_SAME_CONCERN = {
+    "pii": ("sharing",),
+    "exfiltration": ("sharing",),
+    "sharing": ("sharing",),
+}

@@ -1,0 +1,293 @@
+"""Per-language word lists for the prose intent grammar, compiled once.
+
+A lexicon is data: for each *slot* (an action such as `destroy`, an object such
+as `backup`, a destination such as `messaging`, or a scope marker such as
+`neg_before`) a tuple of lower-case regex fragments, plus examples each slot
+must match (checked by the tests). The grammar in `intent.py` is the same for
+every language; only these lists differ.
+
+How fragments match depends on the script:
+- spaced scripts: a fragment starts at a word start and runs to the end of the
+  word (`supprim` matches supprime, supprimez, supprimer), so stems cover
+  inflections; with `compounds`, object and destination fragments may also
+  start inside a word (German `Produktionsdatenbank`, `Sicherungen`);
+- Chinese and Japanese: fragments match anywhere, over character spans.
+
+Patterns never begin with a repeat, so matching stays linear on any input.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from types import MappingProxyType
+from typing import Final
+
+ACTIONS: Final = (
+    "destroy",
+    "reset",
+    "disable",
+    "bypass",
+    "grant",
+    "share",
+    "move",
+    "export",
+    "open",
+    "history",  # rewriting shared history: force-push, 强制覆盖
+)
+OBJECTS: Final = (
+    "data",
+    "data_weak",
+    "system",
+    "backup",
+    "control",
+    "alerting",  # alerts and monitors: risky to silence in bulk, not one for an hour
+    "gate",
+    "secret",
+    "pii",
+    "admin",
+    "untrusted",
+    "network",  # ports, firewall rules, security groups: opened to the internet
+    "prod",
+    "bulk",
+    "lasting",  # a long or open-ended duration ("until next quarter", "dauerhaft")
+)
+DESTINATIONS: Final = (
+    "public",
+    "everyone",
+    "external",
+    "personal",
+    "ai",
+    "messaging",
+    "workspace",
+    "channel",  # a chat channel or group: everyone in it can read what is posted
+    "email",  # an e-mail: a fine place for a report, not for a private key
+)
+SCOPES: Final = (
+    "neg_before",  # a negator before the action in its clause ("never", "ne", "不要")
+    "neg_after",  # a negator after it ("nicht", "しないで")
+    "affirm",  # cancels a negation ("don't forget to", "n'oubliez pas de")
+    "hypothetical",  # always hypothetical ("hypothetically", "what would happen if")
+    "conditional",  # hypothetical only in a question ("if … ?")
+    "report",  # narration of what happened ("yesterday", "root cause", "postmortem")
+    "local",  # local scope ("local dev environment", "your laptop", "ローカル")
+    "pronoun",  # refers back to an object in the previous clause ("it", "les", "lo")
+    "exception",  # the object is an exception to a control ("remove the MFA exemption")
+    "sanitized",  # the data is made harmless first ("anonymized sample", "without emails")
+    "proposal",  # the action is the content of a request or plan ("draft a change request to")
+    "warning",  # the sentence warns about what it names ("that's a classic phishing trick")
+    "dedicated",  # a new, separate space for outsiders ("a dedicated channel", "新建频道")
+    "recipient",  # points at recipients named in the sentence before ("send it to them")
+    "reported",  # someone else's request, reported ("they asked me to install …")
+)
+SLOTS: Final = ACTIONS + OBJECTS + DESTINATIONS + SCOPES
+_STEMMED: Final = frozenset(ACTIONS + OBJECTS + DESTINATIONS)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    lang: str
+    spaced: bool
+    """Words are separated by spaces (stems match from a word start)."""
+    entries: MappingProxyType[str, tuple[str, ...]]
+    examples: MappingProxyType[str, tuple[str, ...]]
+    markers: frozenset[str] = frozenset()
+    """Common function words that say a spaced text is in this language."""
+    past_form: str = r"(?!)"
+    """An action word in this form reports the past (`deleted`, `supprimé`, `gelöscht`)."""
+    past_after: str = r"(?!)"
+    """Text right after the action that makes it past (`した`, `了`)."""
+    compounds: bool = False
+    """Object and destination stems may start inside a word (German)."""
+    enclitic: str = r"(?!)"
+    """The end of an action word (and the four characters after it) that carries an
+    object pronoun ("bórralo", "eliminá-lo"): the object was named before."""
+    noun_form: str = r"(?!)"
+    """An action word in this form is a noun ("deletion", "Veröffentlichung", "instalador")."""
+    fold_accents: bool = False
+    """Actions are matched with stress accents removed (Spanish "bórralo", "mándales")."""
+    verb_lead: frozenset[str] | None = None
+    """When set, the words that may come right before an action for it to be a verb
+    (English: "please", "to", a modal…; or nothing, at the start of a clause), so that
+    "the export" and "public sharing" are read as nouns."""
+    _cache: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
+    _heads: dict[str, frozenset[str] | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    _gates: dict[str, list[tuple[str, frozenset[str] | None, re.Pattern[str]]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def pattern(self, slot: str) -> re.Pattern[str]:
+        """The compiled alternation for one slot; never matches when the slot is empty."""
+        try:
+            return self._cache[slot]
+        except KeyError:
+            pass
+        fragments = self.entries.get(slot, ())
+        if self.fold_accents and slot in ACTIONS:
+            fragments = tuple(f.translate(ACCENTS) for f in fragments)
+        compiled = re.compile(self._wrap(slot, fragments) if fragments else r"(?!)")
+        self._cache[slot] = compiled
+        return compiled
+
+    def _wrap(self, slot: str, fragments: Sequence[str]) -> str:
+        ordered = sorted(fragments, key=len, reverse=True)
+        if self.spaced:
+            # one word-start check in front of the words (a lookbehind inside every branch
+            # would be tried at every position); punctuation-led fragments go alone
+            words = "|".join(f"(?:{f})" for f in ordered if not f.startswith(_NO_BOUNDARY))
+            marks = "|".join(f"(?:{f})" for f in ordered if f.startswith(_NO_BOUNDARY))
+            body = "|".join(x for x in (rf"(?<!\w)(?:{words})" if words else "", marks) if x)
+        else:
+            body = "|".join(f"(?:{f})" for f in ordered)
+        if not self.spaced:
+            return f"(?:{body})"
+        if slot in _STEMMED:
+            if self.compounds and slot not in ACTIONS:
+                body = "|".join(f"(?:{f})" for f in sorted(fragments, key=len, reverse=True))
+            if slot in DESTINATIONS and slot != "channel":
+                # "#contractors", "partner-success@…": a name, not a destination
+                before = r"(?<![#@/.])" if self.compounds else r"(?<![#@/.\-])"
+                return rf"{before}(?:{body})\w*"
+            return rf"(?:{body})\w*"
+        # whole words or phrases; a fragment may end in an apostrophe (French n', l')
+        return rf"(?:{body})(?:(?<=['’])|(?!\w))"
+
+    @cached_property
+    def action_index(self) -> tuple[dict[str, tuple[str, ...]], dict[str, re.Pattern[str]]]:
+        """For spaced scripts: the action slots keyed by the literal start of their
+        fragments (one dict lookup per word instead of a regex scan per slot), and,
+        per slot, a pattern of the fragments that have no literal start."""
+        heads: dict[str, set[str]] = {}
+        headless: dict[str, list[str]] = {}
+        for slot in ACTIONS:
+            for fragment in self.entries.get(slot, ()):
+                if self.fold_accents:
+                    fragment = fragment.translate(ACCENTS)
+                head = _literal_head(fragment)
+                if head:
+                    heads.setdefault(head, set()).add(slot)
+                else:
+                    headless.setdefault(slot, []).append(fragment)
+        index = {h: tuple(sorted(slots)) for h, slots in heads.items()}
+        rest = {slot: re.compile(self._wrap(slot, frags)) for slot, frags in headless.items()}
+        return index, rest
+
+    @cached_property
+    def action_starts(self) -> re.Pattern[str]:
+        """Word starts that may begin an action (one C-speed scan instead of a word loop)."""
+        index, _ = self.action_index
+        heads = sorted(index, key=len, reverse=True)
+        # `\b` rather than a lookbehind: measured 8x faster on long runs of punctuation.
+        return re.compile(r"\b(?:" + "|".join(re.escape(h) for h in heads) + ")")
+
+    @cached_property
+    def enclitic_re(self) -> re.Pattern[str]:
+        return re.compile(self.enclitic)
+
+    @cached_property
+    def noun_form_re(self) -> re.Pattern[str]:
+        return re.compile(self.noun_form)
+
+    def gates(
+        self, names: tuple[str, ...]
+    ) -> list[tuple[str, frozenset[str] | None, re.Pattern[str]]]:
+        """(slot, heads, pattern) for each slot in `names`, built once."""
+        key = "\x00".join(names)
+        out = self._gates.get(key)
+        if out is None:
+            out = [(n, self.heads(n), self.pattern(n)) for n in names]
+            self._gates[key] = out
+        return out
+
+    def heads(self, slot: str) -> frozenset[str] | None:
+        """The literal starts every match of `slot` begins with, or None when some
+        fragment has none (then the slot must always be searched)."""
+        cached = self._heads.get(slot, False)
+        if cached is not False:
+            return cached  # type: ignore[return-value]
+        heads: set[str] = set()
+        out: set[str] | None = heads
+        for fragment in self.entries.get(slot, ()):
+            if self.fold_accents and slot in ACTIONS:
+                fragment = fragment.translate(ACCENTS)
+            head = _literal_head(fragment) if self.spaced else fragment[:1]
+            if not head or (not self.spaced and (head in _REGEX_SPECIAL or head.isascii())):
+                out = None
+                break
+            heads.add(head)
+        if self.compounds and slot not in ACTIONS:
+            out = None  # a compound's part may start anywhere in a word
+        result = frozenset(out) if out is not None else None
+        self._heads[slot] = result
+        return result
+
+    @cached_property
+    def past_form_re(self) -> re.Pattern[str]:
+        return re.compile(self.past_form)
+
+    @cached_property
+    def past_after_re(self) -> re.Pattern[str]:
+        return re.compile(self.past_after)
+
+
+def lexicon(
+    lang: str,
+    *,
+    spaced: bool,
+    entries: dict[str, tuple[str, ...]],
+    examples: dict[str, tuple[str, ...]],
+    markers: str = "",
+    past_form: str = r"(?!)",
+    past_after: str = r"(?!)",
+    compounds: bool = False,
+    verb_lead: str | None = None,
+    noun_form: str = r"(?!)",
+    fold_accents: bool = False,
+    enclitic: str = r"(?!)",
+) -> Lexicon:
+    """Build a lexicon, refusing unknown slot names (a typo would silently match nothing)."""
+    unknown = (set(entries) | set(examples)) - set(SLOTS)
+    if unknown:
+        raise ValueError(f"{lang}: unknown lexicon slots {sorted(unknown)}")
+    return Lexicon(
+        lang=lang,
+        spaced=spaced,
+        entries=MappingProxyType(dict(entries)),
+        examples=MappingProxyType(dict(examples)),
+        markers=frozenset(markers.split()),
+        past_form=past_form,
+        past_after=past_after,
+        compounds=compounds,
+        verb_lead=frozenset(verb_lead.split()) if verb_lead else None,
+        noun_form=noun_form,
+        fold_accents=fold_accents,
+        enclitic=enclitic,
+    )
+
+
+# Stress accents, removed one for one (offsets stay valid): "bórralo" reads as "borralo".
+ACCENTS: Final = str.maketrans("áéíóúâêôãõàè", "aeiouaeoaoae")
+# Fragments that start with punctuation (".exe", "#general") may follow a letter.
+_NO_BOUNDARY = ("\\.", "#", "@", "/")
+_REGEX_SPECIAL = frozenset("\\()[]{}?*+|.^$")
+
+
+def _literal_head(fragment: str) -> str:
+    """Up to three letters every match of `fragment` starts with ("" if unsure)."""
+    out: list[str] = []
+    for i, ch in enumerate(fragment):
+        if ch in _REGEX_SPECIAL or not ch.isalnum():
+            if ch in "?*{" and out:
+                out.pop()  # "dbs?": the quantifier makes the last letter optional
+            break
+        out.append(ch)
+        if len(out) == 3:
+            nxt = fragment[i + 1 : i + 2]
+            if nxt in ("?", "*", "{"):
+                out.pop()
+            break
+    return "".join(out)

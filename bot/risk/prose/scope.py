@@ -1,0 +1,231 @@
+"""Scope modifiers: what makes words that name a risky action not an instruction.
+
+- negation and warnings: "never delete …", "ne supprimez jamais", "削除しないで";
+- hypotheticals: "what would happen if we deleted …", "如果……会发生什么？";
+- reports of the past: "an engineer deleted the ledger", "gestern … gelöscht",
+  a postmortem's root cause;
+- local scope (for destruction only): a laptop's dev environment, a scratch table.
+
+Each is decided for one action: negation within its clause (the words between
+commas and conjunctions), hypotheticals, reports and local scope within its
+sentence. A warning in one sentence never lowers an instruction in the next.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from bot.risk.prose.lexicon import Lexicon
+
+__all__ = ["Scope", "Spans", "spans"]
+
+# Sentence ends: Western punctuation before a space, CJK full stops, newlines, semicolons.
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|[。！？]|\n|;\s|；")
+# Clause breaks inside a sentence: commas, colons, dashes and the common conjunctions.
+_CLAUSE_BREAK = re.compile(
+    r"[,，、:：—–]|\s-\s"
+    r"|\s(?:but|then|however|although|though|because|since|so|mais|puis|pero|luego|aber|dann"
+    r"|weil|doch|mas|porque|depois|pois)\s"
+    r"|但是|但|然后|因为|けど|しかし|ので|から、"
+)
+# The action ends its clause ("Pode instalar e passar"): its object was named before.
+_NOTHING_AFTER = re.compile(r"[\s.!?,;:)»”\"']*(?:$|(?:e|y|et|und|and|then)\s)")
+_MAX_CLAUSE = 400  # a "clause" longer than this (no punctuation) is cut into windows
+
+
+@dataclass
+class Spans:
+    """Sentences of a text; each sentence's clauses are cut when first asked for."""
+
+    low: str
+    sentences: list[tuple[int, int]]
+    sentence_starts: list[int]
+    _clauses: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+
+    def clauses(self, i: int) -> list[tuple[int, int]]:
+        out = self._clauses.get(i)
+        if out is None:
+            a, b = self.sentences[i]
+            out = _windows(_split(self.low, a, b, _CLAUSE_BREAK)) or [(a, b)]
+            self._clauses[i] = out
+        return out
+
+
+def _split(text: str, start: int, end: int, breaks: re.Pattern[str]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    pos = start
+    for m in breaks.finditer(text, start, end):
+        if m.end() > pos:
+            out.append((pos, m.end()))
+        pos = m.end()
+    if pos < end:
+        out.append((pos, end))
+    return out
+
+
+def _windows(spans_: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in spans_:
+        while b - a > _MAX_CLAUSE:
+            out.append((a, a + _MAX_CLAUSE))
+            a += _MAX_CLAUSE
+        out.append((a, b))
+    return out
+
+
+def spans(low: str) -> Spans:
+    """Sentence and clause spans of the whole text, sorted, covering it."""
+    sentences = _windows(_split(low, 0, len(low), _SENTENCE_END)) or [(0, len(low))]
+    return Spans(low, sentences, [s for s, _ in sentences])
+
+
+@dataclass
+class Scope:
+    """Scope questions for one language over one text; sentence answers are cached."""
+
+    lx: Lexicon
+    low: str
+    structure: Spans
+    _sentence_cache: dict[tuple[int, int, str], bool] = field(default_factory=dict)
+
+    # -- spans ----------------------------------------------------------------------------------
+
+    def _sentence_index(self, pos: int) -> int:
+        return max(0, bisect_right(self.structure.sentence_starts, pos) - 1)
+
+    def clause_of(self, pos: int) -> tuple[int, int]:
+        clauses = self.structure.clauses(self._sentence_index(pos))
+        if len(clauses) == 1:
+            return clauses[0]
+        i = max(0, bisect_right(clauses, (pos, len(self.low) + 1)) - 1)
+        return clauses[i]
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        i = max(0, bisect_right(self.structure.sentence_starts, pos) - 1)
+        return self.structure.sentences[i]
+
+    def previous_sentence(self, sentence: tuple[int, int]) -> tuple[int, int] | None:
+        i = bisect_right(self.structure.sentence_starts, sentence[0]) - 1
+        return self.structure.sentences[i - 1] if i > 0 else None
+
+    def antecedents(self, clause: tuple[int, int], start: int) -> list[tuple[int, int]]:
+        """Where an object left out of this clause may have been named: the two clauses
+        before it when the clause points back ("…, remove it"); in Chinese and Japanese,
+        which drop objects freely, the clause before in the same sentence too."""
+        s = self._sentence_index(clause[0])
+        here = self.structure.clauses(s)
+        i = here.index(clause) if clause in here else 0
+        before = here[max(0, i - 2) : i][::-1]
+        if len(before) < 2 and s > 0:
+            before += self.structure.clauses(s - 1)[::-1][: 2 - len(before)]
+        if (
+            self.lx.pattern("pronoun").search(self.low, clause[0], clause[1])
+            or self.enclitic(start)
+            or _NOTHING_AFTER.match(self.low, start + len(self._word(start)), clause[1])
+        ):
+            return before
+        if (
+            not self.lx.spaced
+            and before
+            and self.sentence_of(before[0][0]) == self.sentence_of(clause[0])
+        ):
+            return before[:1]
+        return []
+
+    def clause_has(self, clause: tuple[int, int], slot: str) -> bool:
+        return bool(self.lx.pattern(slot).search(self.low, clause[0], clause[1]))
+
+    def sentence_has(self, sentence: tuple[int, int], slot: str) -> bool:
+        return self._sentence(sentence, slot)
+
+    def untrusted_near(self, sentence: tuple[int, int]) -> bool:
+        """An untrusted source is named in this sentence or the one before."""
+        before = self.previous_sentence(sentence)
+        return self._sentence(sentence, "untrusted") or (
+            before is not None and self._sentence(before, "untrusted")
+        )
+
+    def proposes(self, start: int, clause: tuple[int, int]) -> bool:
+        """The action is what a request or plan would ask for, not the ask itself."""
+        return bool(self.lx.pattern("proposal").search(self.low, clause[0], start))
+
+    def verb_position(self, start: int, clause: tuple[int, int]) -> bool:
+        """The action word stands where a verb does (only languages that say where)."""
+        lead = self.lx.verb_lead
+        if lead is None:
+            return True
+        a = max(clause[0], start - 40)
+        words = self.low[a:start].replace("’", "'").split()
+        while words and not words[-1].strip("*_>-"):
+            words.pop()  # markdown and list marks ("**", "-", ">")
+        if not words:
+            return a == clause[0]  # the action starts its clause
+        last = words[-1].strip("*_>-\"'“”(")
+        return last in lead or ("'" in last and last[last.index("'") :] in lead)
+
+    # -- modifiers ------------------------------------------------------------------------------
+
+    def lowered(
+        self, start: int, end: int, clause: tuple[int, int], sentence: tuple[int, int]
+    ) -> bool:
+        """Negated, past, or hypothetical / reported: not an instruction to act."""
+        reported_end = start if self.lx.spaced else clause[1]
+        return (
+            self._past(start, end, clause)
+            or bool(self.lx.pattern("reported").search(self.low, clause[0], reported_end))
+            or self._negated(start, end, clause)
+            or self._sentence(sentence, "hypothetical")
+            or self._hypothetical_question(sentence)
+            or self._sentence(sentence, "report")
+        )
+
+    def local(self, sentence: tuple[int, int]) -> bool:
+        return self._sentence(sentence, "local")
+
+    def _word(self, start: int) -> str:
+        """The whole first word of an action ("turned" in "turned off")."""
+        end = start
+        limit = min(len(self.low), start + 40)
+        while end < limit and self.low[end].isalnum():
+            end += 1
+        return self.low[start:end]
+
+    def enclitic(self, start: int) -> bool:
+        """The action word carries its object as a pronoun ("ejecútalo", "eliminá-lo")."""
+        return self.lx.spaced and bool(
+            self.lx.enclitic_re.match(self.low, start + len(self._word(start)) - 4)
+        )
+
+    def noun(self, start: int) -> bool:
+        return self.lx.spaced and bool(self.lx.noun_form_re.search(self._word(start)))
+
+    def _past(self, start: int, end: int, clause: tuple[int, int]) -> bool:
+        lx = self.lx
+        if lx.spaced:
+            return bool(lx.past_form_re.search(self._word(start)))
+        return bool(lx.past_after_re.match(self.low[end : min(clause[1], end + 12)]))
+
+    def _negated(self, start: int, end: int, clause: tuple[int, int]) -> bool:
+        lx = self.lx
+        before = lx.pattern("neg_before").search(self.low, clause[0], start + 1)
+        before = before if before is not None and before.start() < start else None
+        after = lx.pattern("neg_after").search(self.low, end, clause[1])
+        if before is None and after is None:
+            return False
+        return not lx.pattern("affirm").search(self.low, clause[0], clause[1])
+
+    def _hypothetical_question(self, sentence: tuple[int, int]) -> bool:
+        text = self.low[sentence[0] : min(len(self.low), sentence[1] + 1)]
+        if "?" not in text and "？" not in text:
+            return False
+        return self._sentence(sentence, "conditional")
+
+    def _sentence(self, sentence: tuple[int, int], slot: str) -> bool:
+        key = (sentence[0], sentence[1], slot)
+        hit = self._sentence_cache.get(key)
+        if hit is None:
+            hit = bool(self.lx.pattern(slot).search(self.low, sentence[0], sentence[1]))
+            self._sentence_cache[key] = hit
+        return hit

@@ -1,0 +1,93 @@
+"""Text plumbing shared by the prose detectors: lower-casing that keeps offsets,
+sentences, evidence windows and findings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.config import Risk, Verdict
+from bot.risk.model import Finding
+from bot.risk.secrets import mask_fragment
+
+EVIDENCE_LIMIT = 120
+
+
+def lc(pattern: str) -> str:
+    """Lower-case a pattern's literal letters, leaving escapes such as \\W or \\S alone."""
+    out: list[str] = []
+    escaped = False
+    for ch in pattern:
+        out.append(ch if escaped else ch.lower())
+        escaped = not escaped and ch == "\\"
+    return "".join(out)
+
+
+def compile_lower(pattern: str) -> re.Pattern[str]:
+    """Compile for matching against lower-cased text.
+
+    Case-sensitive matching on text lowered once is 2-4x faster in CPython's
+    `re` than IGNORECASE on the original.
+    """
+    return re.compile(lc(pattern))
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[^a-z])|\n+|;\s+")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int
+    lower: str = ""
+    words: frozenset[str] = frozenset()
+
+
+def sentences(text: str) -> list[Sentence]:
+    out: list[Sentence] = []
+    pos = 0
+    for m in _SENTENCE_BREAK.finditer(text):
+        if m.start() > pos:
+            out.append(Sentence(text[pos : m.start()], pos))
+        pos = m.end()
+    if pos < len(text):
+        out.append(Sentence(text[pos:], pos))
+    return out
+
+
+def lower(text: str) -> str:
+    """Lower-case without changing length, so offsets found in it index the original."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+@dataclass(frozen=True)
+class Rule:
+    rule: str
+    category: str
+    risk: Risk
+    verdict: Verdict
+
+
+def evidence(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) > EVIDENCE_LIMIT:
+        text = text[: EVIDENCE_LIMIT - 1] + "…"
+    return mask_fragment(text)
+
+
+def finding(rule: Rule, reason: str, evidence_text: str, risk: Risk | None = None) -> Finding:
+    return Finding(
+        rule=rule.rule,
+        category=rule.category,
+        reason=reason,
+        risk=risk or rule.risk,
+        verdict=rule.verdict,
+        evidence=evidence(evidence_text),
+    )
+
+
+def window(sentence: str, start: int, end: int, pad: int = 30) -> str:
+    return sentence[max(0, start - pad) : min(len(sentence), end + pad)].strip()
