@@ -211,7 +211,10 @@ def _verify_states(
     after = ""
     while True:
         rows = session.execute(
-            sa.select(*columns).where(Request.id > after).order_by(Request.id).limit(batch)
+            sa.select(*columns)
+            .where(col(Request.id) > after)
+            .order_by(col(Request.id))
+            .limit(batch)
         ).all()
         if not rows:
             return ChainReport(True, checked)

@@ -64,11 +64,11 @@ def claim(session: Session, now: datetime, *, lease: float, limit: int) -> list[
     """Take up to `limit` due effects for `lease` seconds (oldest first, one per request)."""
     earlier = aliased(SlackEffect)
     blocked = (
-        sa.select(earlier.id)
+        sa.select(col(earlier.id))
         .where(
-            earlier.request_id == SlackEffect.request_id,
-            earlier.id < SlackEffect.id,
-            earlier.state == PENDING,
+            col(earlier.request_id) == col(SlackEffect.request_id),
+            col(earlier.id) < col(SlackEffect.id),
+            col(earlier.state) == PENDING,
         )
         .exists()
     )
@@ -149,7 +149,7 @@ def retry_later(
 def counts(session: Session) -> dict[str, int]:
     """Effects by state (pending, delivered, dead)."""
     rows = session.execute(
-        sa.select(SlackEffect.state, sa.func.count()).group_by(SlackEffect.state)
+        sa.select(col(SlackEffect.state), sa.func.count()).group_by(col(SlackEffect.state))
     ).all()
     return {PENDING: 0, DELIVERED: 0, DEAD: 0, **{str(s): int(n) for s, n in rows}}
 

@@ -154,7 +154,8 @@ class Metrics:
             self.decision_latency,
             self.gate_latency,
             self.slack_errors,
-            *self.gauges,
         ):
             lines.extend(metric.render())
+        for gauge in self.gauges:
+            lines.extend(gauge.render())
         return "\n".join(lines) + "\n"

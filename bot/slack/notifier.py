@@ -274,8 +274,9 @@ class SlackNotifier:
                         f"users.lookupByEmail: {slack_error_code(exc)}",
                         retry_after=retry_after(exc),
                     ) from None
-                response = {}
-            self._emails[who] = ((response or {}).get("user") or {}).get("id")
+                self._emails[who] = None
+            else:
+                self._emails[who] = (response.get("user") or {}).get("id")
         return self._emails[who]
 
     async def must_update(self, channel: str, ts: str, payload: blocks.Payload) -> None:

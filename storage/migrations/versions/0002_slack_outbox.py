@@ -7,8 +7,8 @@ Revises: 0001
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-import sqlmodel
 from alembic import op
+from sqlmodel.sql.sqltypes import AutoString
 
 import storage.models
 
@@ -22,15 +22,15 @@ def upgrade() -> None:
     op.create_table(
         "slack_outbox",
         sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("request_id", sqlmodel.sql.sqltypes.AutoString(length=32), nullable=True),
-        sa.Column("kind", sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
-        sa.Column("actor", sqlmodel.sql.sqltypes.AutoString(length=120), nullable=True),
-        sa.Column("state", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
+        sa.Column("request_id", AutoString(length=32), nullable=True),
+        sa.Column("kind", AutoString(length=32), nullable=False),
+        sa.Column("actor", AutoString(length=120), nullable=True),
+        sa.Column("state", AutoString(length=16), nullable=False),
         sa.Column("attempts", sa.Integer(), nullable=False),
         sa.Column("next_attempt_at", storage.models.UTCDateTime(timezone=True), nullable=False),
         sa.Column("claimed_until", storage.models.UTCDateTime(timezone=True), nullable=True),
         sa.Column("progress", sa.JSON(), nullable=False),
-        sa.Column("last_error", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=True),
+        sa.Column("last_error", AutoString(length=200), nullable=True),
         sa.Column("created_at", storage.models.UTCDateTime(timezone=True), nullable=False),
         sa.Column("delivered_at", storage.models.UTCDateTime(timezone=True), nullable=True),
         sa.PrimaryKeyConstraint("id"),
