@@ -140,7 +140,23 @@ class ChainReport:
 
 
 def verify_chain(session: Session, *, batch: int = 5000) -> ChainReport:
-    """Recompute every hash in order; stop at the first event that does not fit."""
+    """Recompute every hash in order; stop at the first event that does not fit.
+
+    The events, the head and the request rows are read in one snapshot: on PostgreSQL a
+    REPEATABLE READ connection of its own, so an append committed while the check runs
+    cannot look like a deleted tail or an edited request."""
+    bind = session.get_bind()
+    if bind.dialect.name == "postgresql":
+        engine = bind.engine if isinstance(bind, sa.engine.Connection) else bind
+        with (
+            engine.connect().execution_options(isolation_level="REPEATABLE READ") as conn,
+            Session(conn) as snapshot,
+        ):
+            return _verify_chain(snapshot, batch)
+    return _verify_chain(session, batch)
+
+
+def _verify_chain(session: Session, batch: int) -> ChainReport:
     prev_hash, expected_seq, checked = GENESIS, 1, 0
     last_seq = 0
     states: dict[str, tuple[int, str]] = {}  # request id -> (seq, state digest) of its last change

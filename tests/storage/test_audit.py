@@ -109,3 +109,32 @@ def test_rolled_back_transaction_leaves_no_event(engine):
         pass
     report = verify(engine)
     assert report.ok and report.checked == 1
+
+
+def test_verify_while_appends_commit_never_reports_a_false_break(engine):
+    """`audit verify` on a live system: an append that commits between reading the events
+    and reading the head must not look like a deleted tail."""
+    for i in range(3):
+        with session_scope(engine) as s:
+            append_event(s, action=f"seed.{i}", actor="U0SEED")
+    stop = threading.Event()
+    appended = [0]
+
+    def writer() -> None:
+        while not stop.is_set() and appended[0] < 400:
+            with session_scope(engine) as s:
+                append_event(s, action="live.append", actor="U0LIVE")
+            appended[0] += 1
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    reports = []
+    try:
+        for _ in range(60):
+            with session_scope(engine) as s:
+                reports.append(verify_chain(s))
+    finally:
+        stop.set()
+        thread.join()
+    assert appended[0] > 0
+    assert all(r.ok for r in reports), next(r for r in reports if not r.ok)
