@@ -19,6 +19,7 @@ from bot.risk import calls
 from bot.risk.calls import ToolCall
 from bot.risk.catalog import CLASSIFICATION_ORDER, Catalog, merge
 from bot.risk.dataframe import assess_dataframe
+from bot.risk.documents import assess_documents, verify_document_rules
 from bot.risk.extract import Candidate, Extractor, client_sql
 from bot.risk.model import Assessment, DataRef, Finding
 from bot.risk.mongo import assess_mongo
@@ -28,6 +29,7 @@ from bot.risk.prose import assess_prose
 from bot.risk.secrets import mask_known, scan_secrets
 from bot.risk.shell import assess_shell, looks_like_shell
 from bot.risk.sql import SqlDetector, SqlResult, verify_sql_rules
+from bot.risk.windows import assess_windows, verify_windows_rules
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -58,6 +60,8 @@ class RiskEngine:
         policy_config = self.config.policy
         if not _SQL_RULES_VERIFIED:
             verify_sql_rules()
+            verify_windows_rules()
+            verify_document_rules()
             _SQL_RULES_VERIFIED = True
         self.catalog = Catalog(self.config.catalog)
         self.domains: tuple[str, ...] = tuple(policy_config.company_domains)
@@ -184,6 +188,7 @@ class RiskEngine:
             head.findings += (
                 self._guard(head, "policy rule", lambda p=piece: self.policy.rule_findings(p)) or []
             )
+            parts.append(self._by_content(piece, context))
             hint = kind if i <= len(decoded) else None  # a piece's own reading: no hint
             candidates = self._guard(
                 head, "extraction", lambda p=piece, k=hint: self.extractor.extract(p, k)
@@ -238,6 +243,20 @@ class RiskEngine:
             self._call(cand, part)
         else:
             self._prose(cand.text, part)
+
+    def _by_content(self, text: str, context: list[DataRef]) -> Part:
+        """Windows commands and documents are found by their own readers anywhere in the
+        text (their shapes are distinct), not through the extractor's candidates."""
+        part = Part(data=list(context))
+        windows = self._guard(part, "Windows command", lambda: assess_windows(text, self.domains))
+        if windows is not None:
+            part.findings += windows.findings
+        documents = self._guard(part, "document", lambda: assess_documents(text, self.domains))
+        if documents is not None:
+            part.findings += documents.findings
+            for script in documents.scripts:  # container commands, CI steps, RUN lines
+                self._shell(script, part)
+        return part
 
     def _shell(self, command: str, part: Part) -> None:
         result = self._guard(part, "shell", lambda: assess_shell(command, self.domains))

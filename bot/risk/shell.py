@@ -24,6 +24,8 @@ import tree_sitter_bash
 from tree_sitter import Language, Node, Parser
 
 from bot.risk.model import Finding
+from bot.risk.packs import SHELL_CHECKS, SHELL_RULES, SHELL_SAFE
+from bot.risk.packs.files import local_datastore
 from bot.risk.shell_rules import (
     CATASTROPHIC_PATHS,
     DESTRUCTIVE_FLAG_RE,
@@ -1458,6 +1460,8 @@ def check_bucket_to_bucket(cmd: Cmd, walk: _Walk) -> bool:
 def check_db_dump_exfil(cmd: Cmd, walk: _Walk) -> bool:
     if cmd.flags & {"--schema-only", "-s"} and cmd.name.startswith("pg_dump"):
         return False
+    if local_datastore(cmd, walk):  # a database on this machine is already local
+        return False
     if any(
         d.name in NETWORK_SINKS | {"aws", "gsutil", "gcloud", "rclone", "az"}
         for d in cmd.downstream
@@ -1677,9 +1681,9 @@ def _build_index() -> tuple[
     prefix: list[tuple[str, _Entry]] = []
     anyprog: list[_Entry] = []
     script_level: list[_Entry] = []
-    for rule in RULES:
+    for rule in (*RULES, *SHELL_RULES):
         for pattern, (args_re, args_not_re) in zip(rule.patterns, rule.compiled, strict=True):
-            if pattern.check is not None and pattern.check not in CHECKS | SCRIPT_CHECKS:
+            if pattern.check is not None and pattern.check not in ALL_CHECKS | SCRIPT_CHECKS:
                 raise ValueError(f"{rule.id}: unknown check {pattern.check!r}")
             entry = _Entry(
                 rule, pattern, args_re, args_not_re, tuple(_sub_re(s) for s in pattern.sub)
@@ -1723,7 +1727,7 @@ def _entry_matches(entry: _Entry, cmd: Cmd, walk: _Walk) -> bool:
         return False
     if entry.args_not_re is not None and entry.args_not_re.search(cmd.joined):
         return False
-    return p.check is None or CHECKS[p.check](cmd, walk)
+    return p.check is None or ALL_CHECKS[p.check](cmd, walk)
 
 
 # ---------------------------------------------------------------------------- evidence & resources
@@ -1919,7 +1923,34 @@ SCRIPT_CHECKS: dict[str, Callable[[_Walk], str | None]] = {
 }
 """Checks over a whole script rather than one command; they return the evidence."""
 
+ALL_CHECKS: dict[str, Callable[[Cmd, _Walk], bool]] = {**CHECKS, **SHELL_CHECKS}
 _EXACT, _PREFIX, _ANY, _SCRIPT_LEVEL = _build_index()
+
+
+def _build_safe() -> dict[str, list[_Entry]]:
+    """Read-only shapes from the packs, checked before any rule (see `bot.risk.packs`)."""
+    index: dict[str, list[_Entry]] = {}
+    for safe in SHELL_SAFE:
+        for pattern in safe.patterns:
+            if pattern.check is not None and pattern.check not in ALL_CHECKS:
+                raise ValueError(f"{safe.id}: unknown check {pattern.check!r}")
+            entry = _Entry(
+                RULES[0],  # unused: a safe shape raises nothing
+                pattern,
+                re.compile(pattern.args_re) if pattern.args_re else None,
+                re.compile(pattern.args_not_re) if pattern.args_not_re else None,
+                tuple(_sub_re(s) for s in pattern.sub),
+            )
+            for prog in pattern.programs:
+                index.setdefault(prog, []).append(entry)
+    return index
+
+
+_SAFE = _build_safe()
+
+
+def _known_safe(cmd: Cmd, walk: _Walk) -> bool:
+    return any(_entry_matches(e, cmd, walk) for e in _SAFE.get(cmd.name, ()))
 
 
 _PROMPT_LINE_RE = re.compile(r"(?m)^[ \t]*[$%][ \t]+(?=\S)")
@@ -1941,6 +1972,8 @@ def assess_shell(command: str, company_domains: Sequence[str] = ()) -> ShellResu
         walk.parse_failed = True
         walk.too_deep = True
     for cmd in walk.cmds:
+        if _known_safe(cmd, walk):
+            continue
         matched: list[Rule] = []
         candidates = list(_EXACT.get(cmd.name, ()))
         candidates += [e for pfx, e in _PREFIX if cmd.name.startswith(pfx)]
@@ -2167,7 +2200,7 @@ _KNOWN_COMMANDS = (
     _KNOWN_COMMANDS
     | frozenset(
         prog
-        for rule in RULES
+        for rule in (*RULES, *SHELL_RULES)
         for pattern in rule.patterns
         for prog in pattern.programs
         if not prog.endswith("*") and prog not in _ENGLISH_LOOKING

@@ -333,6 +333,10 @@ _ANY_WORLD_WRITABLE = (
     r"(?:^|\s)(?:0?[0-7]?[0-7][0-7][2367]|[ugoa]*[ao][ugoa]*[+=][rwxXst]*w[rwxXst]*)(?:\s|$)"
 )
 _PUBLIC_GRANTEE = r"(?i)\b(?:allusers|allauthenticatedusers)\b"
+# A scratch prefix inside a bucket (`s3://b/tmp/…`): as disposable as /tmp on a disk.
+_SCRATCH_PREFIX = (
+    r"^(?:\S+\s+)*?(?:s3|gs)://[^/\s]+/(?:tmp|temp|scratch|cache)/\S*(?:\s+--?[\w-]+)*$"
+)
 _PROD = r"(?i)(?:^|[\s=/:._-])(?:prod|production|live|prd)(?:$|[\s=/:._-])"
 
 RULES: tuple[Rule, ...] = (
@@ -766,7 +770,7 @@ RULES: tuple[Rule, ...] = (
         "permissions",
         "critical",
         "require_approval",
-        "Makes a repository, snapshot, image or network port public to the whole internet.",
+        "Makes a repository, snapshot or image public to the whole internet.",
         (
             _p("gh", sub=("repo", "edit"), args_re=r"--visibility[= ]public"),
             _p("gh", sub=("api",), args_re=r"(?:^|\s)private=false(?:\s|$)"),
@@ -779,12 +783,6 @@ RULES: tuple[Rule, ...] = (
             _p(
                 "aws", sub=("rds", r"modify-db(?:-cluster)?-snapshot-attribute"), args_re=r"\ball\b"
             ),
-            _p(
-                "aws",
-                sub=("ec2", "authorize-security-group-ingress"),
-                args_re=r"0\.0\.0\.0/0|::/0",
-            ),
-            _p("gcloud", sub=("compute", "firewall-rules"), args_re=r"0\.0\.0\.0/0"),
             _p("az", args_re=r"--public-network-access[= ]Enabled"),
         ),
         match=(
@@ -793,13 +791,8 @@ RULES: tuple[Rule, ...] = (
             "--operation-type add --group-names all",
             "aws rds modify-db-snapshot-attribute --db-snapshot-identifier s "
             "--attribute-name restore --values-to-add all",
-            "aws ec2 authorize-security-group-ingress --group-id sg-1 --protocol tcp "
-            "--port 5432 --cidr 0.0.0.0/0",
         ),
-        not_match=(
-            "gh repo edit acme/app --visibility private",
-            "aws ec2 authorize-security-group-ingress --group-id sg-1 --port 443 --cidr 10.0.0.0/8",
-        ),
+        not_match=("gh repo edit acme/app --visibility private",),
     ),
     Rule(
         "shell.expose_local",
@@ -1572,9 +1565,9 @@ RULES: tuple[Rule, ...] = (
         "require_approval",
         "Deletes objects or buckets from cloud storage.",
         (
-            _p("aws", sub=("s3", "rm|rb")),
-            _p("gsutil", sub=("rm|rb",)),
-            _p("gcloud", sub=("storage", "rm|buckets")),
+            _p("aws", sub=("s3", "rm|rb"), args_not_re=_SCRATCH_PREFIX),
+            _p("gsutil", sub=("rm|rb",), args_not_re=_SCRATCH_PREFIX),
+            _p("gcloud", sub=("storage", "rm|buckets"), args_not_re=_SCRATCH_PREFIX),
             _p("s3cmd", sub=("del|rm|rb",)),
             _p("mc", sub=("rm|rb",)),
             _p("az", sub=("storage", "blob|container"), args_re=r"\bdelete"),
@@ -1584,7 +1577,11 @@ RULES: tuple[Rule, ...] = (
             "aws s3 rb s3://b --force",
             "gsutil -m rm -r gs://b",
         ),
-        not_match=("aws s3 ls s3://b", "gsutil ls gs://b"),
+        not_match=(
+            "aws s3 ls s3://b",
+            "gsutil ls gs://b",
+            "aws s3 rm s3://media/tmp/resize-scratch/ --recursive",
+        ),
         fallback=True,
     ),
     Rule(
@@ -1595,16 +1592,16 @@ RULES: tuple[Rule, ...] = (
         "Deletes, purges or disables something in a managed service (secrets, backups, "
         "queues, repositories, cloud resources); it may not be recoverable.",
         (
-            _p(*sorted(SERVICE_CLIS), check="service_verb"),
+            _p(*sorted(SERVICE_CLIS), check="service_verb", args_not_re=_SCRATCH_PREFIX),
             _p("kafka-delete-records"),
         ),
         match=(
             "vault kv destroy -versions=1 secret/app",
             "op vault delete Engineering",
             "doppler secrets delete API_KEY -y",
-            "restic forget --keep-last 1 --prune",
+            "restic key remove 1234",
             "borg compact",
-            "velero backup delete daily --confirm",
+            "velero restore delete r1 --confirm",
             "nats stream purge ORDERS",
             "gh repo delete owner/repo --yes",
             "aws rds delete-db-instance --db-instance-identifier db",

@@ -28,7 +28,8 @@ from collections.abc import Mapping
 from typing import Any, TextIO
 
 from twokey_client import protocol
-from twokey_client.protocol import Approval, NotApproved
+from twokey_client.messages import allowed_reason, refused_reason
+from twokey_client.protocol import NotApproved
 
 ENV_TIMEOUT = "TWOKEY_HOOK_TIMEOUT"
 DEFAULT_TIMEOUT = 540.0
@@ -45,42 +46,6 @@ def decision(kind: str, reason: str) -> dict[str, Any]:
             "permissionDecisionReason": reason,
         }
     }
-
-
-def _ref(request_id: str | None) -> str:
-    return f" (TwoKey request {request_id})" if request_id else ""
-
-
-def allowed_reason(approval: Approval) -> str:
-    request = approval.request
-    if not approval.approved_by_person:
-        return (
-            f"TwoKey allowed this call: risk {request.risk}, no second person needed"
-            f"{_ref(request.id)}."
-        )
-    who = ", ".join(approval.approvers) or "an approver"
-    note = f": {approval.comment}" if approval.comment else ""
-    return f"Approved in TwoKey by {who}{note}{_ref(request.id)}."
-
-
-def refused_reason(refusal: NotApproved) -> str:
-    why = refusal.reason or "no reason given"
-    ref = _ref(refusal.request_id)
-    match refusal.status:
-        case "denied":
-            who = f" by {refusal.decided_by}" if refusal.decided_by else ""
-            return f"Denied in TwoKey{who}: {why}{ref}. Do not retry this call; ask the user."
-        case "expired":
-            return f"Expired in TwoKey: nobody approved this call in time, so it is a no{ref}."
-        case "blocked":
-            return f"Blocked by TwoKey policy: {why}{ref}."
-        case "cancelled":
-            return f"Cancelled in TwoKey: {why}{ref}."
-        case "unavailable" | "error":
-            return f"TwoKey could not decide ({why}), so this call is denied (fail closed){ref}."
-        case "pending" | "awaiting_requester":
-            return f"No decision in TwoKey before the hook's wait ended; withdrawn{ref}."
-    return f"Not approved in TwoKey ({refusal.status}: {why}){ref}."
 
 
 def _idempotency_key(event: Mapping[str, Any]) -> str | None:

@@ -493,6 +493,10 @@ def settle(gate: Gate, request: GateRequest, *, timeout: float | None = None) ->
                 # A failed withdrawal is harmless: the request expires on its own.
                 with contextlib.suppress(TwoKeyError):
                     yield from cancel(gate, request.id, reason="the agent stopped waiting")
+        elif request.execution_token and "votes" not in request.raw:
+            # Decided before this resubmission (a resumed run): read who approved and why.
+            decided = yield from get(gate, request.id)
+            request = _with_text(decided, text) if text is not None else decided
         if request.status == "allowed":
             return Approval(request, text or "")
         if request.status == "approved" and request.execution_token:

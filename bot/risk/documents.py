@@ -1,0 +1,439 @@
+"""Documents in a message, found and read by their content, fenced or not.
+
+A Kubernetes manifest, a CloudFormation template, an IAM or bucket policy, a Terraform
+resource or an sshd/mysqld/redis/pg_hba configuration is risky or not by what it says,
+so each is parsed with a real parser (PyYAML's safe loader for YAML and CloudFormation,
+`json` for JSON, `bot.risk.hcl` for Terraform) and judged by the rules of
+`bot.risk.packs.iac`. Where a piece starts is recognised by shape, whatever the fence
+says: a `{"…` JSON object, a `resource "type" "name" {` block, a run of `key: value`
+lines with nesting, a `Directive value` line.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+import textwrap
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from bot.risk import hcl
+from bot.risk.model import Finding
+from bot.risk.packs.iac import JUDGES, RULES, Doc, DocRule, mappings
+
+MAX_DOC_CHARS = 24_000
+"""Documents are read up to here (parsing is the costly part); a message holding a
+document and more text than this is held for a person (`doc.partly_read`)."""
+MAX_SCRIPTS = 32
+MAX_JSON_TRIES = 40
+MAX_EVIDENCE = 200
+
+_FENCE_RE = re.compile(
+    r"^[ \t]*(?P<fence>`{3,10}|~{3,10})[ \t]*(?P<lang>[\w+#.-]{0,30})[^\n`]*\n"
+    r"(?P<body>.*?)(?:\n[ \t]*(?P=fence)[ \t]*$|\Z)",
+    re.S | re.M,
+)
+_INLINE_RE = re.compile(r"(?<!`)`([^`\n]+)`(?!`)")
+# A block opener on its own line: `resource "t" "n" {`, `ingress {`, `statement {`.
+_HCL_START_RE = re.compile(
+    r'(?m)^[ \t]*(?:(?:resource|data)[ \t]+"[\w.-]+"(?:[ \t]+"[^"\n]*")?'
+    r"|[a-z][a-z0-9_]*(?:[ \t]+\"[^\"\n]*\")?)[ \t]*\{[ \t]*$"
+)
+_JSON_START_RE = re.compile(r'\{\s*"')
+_YAML_LINE_RE = re.compile(
+    r"""^[ \t]*(?:-[ \t]+)?(?:[\w.$/@-]+|"[^"\n]*"|'[^'\n]*')[ \t]*:(?:[ \t].*)?$
+      |^[ \t]*-[ \t]*\S.*$
+      |^[ \t]*-[ \t]*$
+      |^[ \t]*---[ \t]*$
+      |^[ \t]*\#.*$
+      |^[ \t]{2,}\S.*$""",
+    re.X,
+)
+_YAML_ANCHOR_RE = re.compile(
+    r"(?m)^[ \t]*(?:-[ \t]+)?(?:apiVersion|kind|AWSTemplateFormatVersion|Resources|Statement|"
+    r"bindings|net|security|xpack\.security\.enabled|network\.host|roleRef|subjects|rules)[ \t]*:"
+)
+_LIST_PREFIX_RE = re.compile(r"^\s*(?:[-*+>]\s+|\d{1,2}[.)]\s+)")
+_DIRECTIVE_RE = re.compile(
+    r"(?i)^(?P<key>PermitRootLogin|PasswordAuthentication|PermitEmptyPasswords|"
+    r"bind-address|bind_address|bind|protected-mode|requirepass|skip-grant-tables|"
+    r"skip_grant_tables)(?:\s*=\s*|\s+|\s*$)(?P<value>[^#\s][^#]*?)?\s*$"
+)
+_HBA_RE = re.compile(
+    r"^(?P<row>(?:host|hostssl|hostnossl)\s+\S+\s+\S+\s+\S+\s+(?:trust|md5|password|"
+    r"scram-sha-256|reject|peer|ident|cert|ldap|radius|pam|gss|sspi))(?:\s+\S.*)?$"
+)
+_CONFIG_HINTS = ("permit", "passwordauth", "bind", "protected-mode", "skip", "host", "run ")
+
+
+def _worth_reading(text: str) -> bool:
+    """Cheap first pass (substring tests run at C speed): every document has a `:`, a
+    `{`, or one of the config words."""
+    if ":" in text or "{" in text:
+        return True
+    low = text.lower()
+    return any(h in low for h in _CONFIG_HINTS)
+
+
+class _AnyTagLoader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):  # type: ignore[misc]
+    """Safe loading that accepts CloudFormation's `!Ref`, `!Sub`, `!GetAtt` … tags as plain
+    values (a scalar, list or mapping), constructing nothing else."""
+
+
+def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node, deep=True)
+    return loader.construct_mapping(node, deep=True)  # type: ignore[arg-type]
+
+
+_AnyTagLoader.add_multi_constructor("!", _any_tag)
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    findings: list[Finding]
+    documents: int
+    scripts: list[str]
+    """Shell commands the documents run, for the shell detector."""
+
+
+def _yaml(text: str) -> list[Any]:
+    try:
+        return [d for d in yaml.load_all(text, Loader=_AnyTagLoader) if isinstance(d, dict | list)]
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError):
+        return []
+
+
+def _json_objects(text: str, doc: Doc) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    decoder = json.JSONDecoder()
+    end = -1
+    for n, m in enumerate(_JSON_START_RE.finditer(text)):
+        if n >= MAX_JSON_TRIES:
+            break
+        if m.start() < end:
+            continue
+        try:
+            obj, stop = decoder.raw_decode(text, m.start())
+        except (ValueError, RecursionError):
+            continue
+        if isinstance(obj, dict):
+            doc.trees.append(obj)
+            spans.append((m.start(), stop))
+            end = stop
+    return spans
+
+
+def _hcl_blocks(text: str, doc: Doc) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    end = -1
+    for m in _HCL_START_RE.finditer(text):
+        if m.start() < end:
+            continue
+        stop = _block_end(text, m.end())
+        body = hcl.parse(text[m.start() : stop])
+        if body:
+            doc.hcl.append(body)
+        spans.append((m.start(), stop))
+        end = stop
+    return spans
+
+
+def _block_end(text: str, i: int) -> int:
+    """Index after the `}` closing a block whose `{` ends just before i (strings and
+    heredocs respected, roughly: enough to keep the next block out)."""
+    depth = 1
+    n = len(text)
+    while i < n:
+        c = text[i]
+        if c == '"':
+            j = i + 1
+            while j < n and text[j] != '"' and text[j] != "\n":
+                j += 2 if text[j] == "\\" else 1
+            i = j + 1
+            continue
+        if c == "<" and text.startswith("<<", i):
+            m = re.match(r"<<-?[ \t]*([A-Za-z_]\w*)[ \t]*\n", text[i:])
+            if m:
+                close = re.compile(rf"(?m)^[ \t]*{re.escape(m.group(1))}[ \t]*$").search(
+                    text, i + m.end()
+                )
+                i = close.end() if close else n
+                continue
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return n
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return text
+    parts, pos = [], 0
+    for a, b in sorted(spans):
+        parts.append(text[pos:a])
+        parts.append("\n" * text.count("\n", a, b))
+        pos = b
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def _yaml_regions(text: str, doc: Doc) -> None:
+    lines = text.splitlines()
+    run: list[str] = []
+
+    def flush() -> None:
+        if len(run) >= 2:
+            block = textwrap.dedent("\n".join(run))
+            nested = any(line[:1] in (" ", "\t", "-") for line in block.splitlines()[1:])
+            if nested or _YAML_ANCHOR_RE.search(block):
+                doc.trees += _yaml(block)
+        run.clear()
+
+    for i, line in enumerate(lines):
+        if (
+            _YAML_LINE_RE.match(line)
+            or not line.strip()
+            and run
+            and i + 1 < len(lines)
+            and lines[i + 1][:1] in (" ", "-")
+        ):
+            run.append(line)
+        else:
+            flush()
+    flush()
+
+
+_DOCKER_TCP_RE = re.compile(r"(?i)tcp://(?:0\.0\.0\.0|\*|\[::\])?:2375\b")
+_ES_REQUEST_RE = re.compile(
+    r"^(?P<method>GET|PUT|POST|DELETE|HEAD)\s+/?(?P<path>[\w.*,%-]+(?:/\S*)?)$"
+)
+_INLINE_SETTING_RE = re.compile(r"^(?P<key>[A-Za-z_][\w.-]*)\s*:\s+(?P<value>[^\s:{}\[\]]+)$")
+
+
+def _config_lines(lines: list[str], doc: Doc) -> None:
+    for raw in lines:
+        line = _LIST_PREFIX_RE.sub("", raw).strip().strip("`").strip()
+        if not line or len(line) > 200:
+            continue
+        if _DOCKER_TCP_RE.search(line):
+            doc.directives.append(("docker-tcp", _DOCKER_TCP_RE.search(line).group(0)))
+        es = _ES_REQUEST_RE.match(line)
+        if es:  # a Kibana Dev Tools / Elasticsearch console request
+            doc.directives.append(("es-request", f"{es.group('method')} {es.group('path')}"))
+            continue
+        m = _DIRECTIVE_RE.match(line)
+        if m:
+            key = m.group("key").lower()
+            doc.directives.append((key, (m.group("value") or "").strip().strip("\"'")))
+            continue
+        h = _HBA_RE.match(line)
+        if h:
+            doc.hba.append(h.group("row").split())
+
+
+def _read_piece(text: str, lang: str, doc: Doc) -> None:
+    lang = lang.lower()
+    if lang in ("json", "jsonc", "json5"):
+        try:
+            obj = json.loads(text)
+            doc.trees.append(obj)
+            return
+        except ValueError:
+            pass
+    if lang in ("hcl", "terraform", "tf", "tfvars"):
+        body = hcl.parse(text)
+        if body:
+            doc.hcl.append(body)
+        return
+    if lang in ("yaml", "yml"):
+        trees = _yaml(text)
+        if trees:
+            doc.trees += trees
+            return
+    spans = _json_objects(text, doc) + _hcl_blocks(text, doc)
+    rest = _blank(text, spans)
+    _yaml_regions(rest, doc)
+    _config_lines(rest.splitlines(), doc)
+
+
+# Images whose entrypoint is a CLI: a container with only `args` runs that CLI.
+_ENTRYPOINTS = {
+    "aws-cli": "aws",
+    "kubectl": "kubectl",
+    "terraform": "terraform",
+    "helm": "helm",
+    "curl": "curl",
+    "gsutil": "gsutil",
+    "az": "az",
+    "azure-cli": "az",
+    "mc": "mc",
+    "rclone": "rclone",
+    "velero": "velero",
+}
+_SCRIPT_KEYS = (
+    "run",
+    "script",
+    "before_script",
+    "after_script",
+    "shell",
+    "command",
+    "cmd",
+    "runcmd",
+    "ansible.builtin.shell",
+    "ansible.builtin.command",
+    "inline",
+)
+_DOCKER_RUN_RE = re.compile(r"(?m)^[ \t]*RUN[ \t]+((?:[^\n]*\\\n)*[^\n]*)")
+_DOCKERFILE_RE = re.compile(r"(?m)^[ \t]*FROM[ \t]+\S+")
+
+
+def _words(value: Any) -> list[str]:
+    return (
+        [str(v) for v in value if isinstance(v, str | int | float)]
+        if isinstance(value, list)
+        else []
+    )
+
+
+def _container_command(c: dict[str, Any]) -> str | None:
+    command, args = _words(c.get("command")), _words(c.get("args"))
+    if isinstance(c.get("command"), str):
+        command = [c["command"]]
+    if not command and args:
+        image = str(c.get("image") or "").rsplit("/", 1)[-1].split(":", 1)[0].split("@")[0]
+        entry = _ENTRYPOINTS.get(image)
+        command = [entry] if entry else []
+    words = command + args
+    if not words:
+        return None
+    if (
+        len(words) >= 3
+        and words[1] in ("-c", "-lc", "-ec")
+        and words[0].rsplit("/", 1)[-1] in ("sh", "bash", "ash", "zsh", "dash")
+    ):
+        return words[2]
+    return shlex.join(words)
+
+
+def _collect_scripts(doc: Doc, texts: list[str]) -> None:
+    """Shell the documents run: container commands, CI steps, Ansible tasks, cloud-init,
+    Dockerfile RUN lines."""
+    seen = 0
+    for tree in doc.trees:
+        for d in mappings(tree):
+            seen += 1
+            if seen > 5000 or len(doc.scripts) >= MAX_SCRIPTS:
+                break
+            if "image" in d and ("command" in d or "args" in d):
+                script = _container_command(d)
+                if script:
+                    doc.scripts.append(script)
+                continue
+            for key in _SCRIPT_KEYS:
+                value = d.get(key)
+                if isinstance(value, str) and value.strip():
+                    doc.scripts.append(value)
+                elif isinstance(value, list) and key != "command":
+                    doc.scripts += [v for v in value if isinstance(v, str) and v.strip()]
+                elif isinstance(value, dict) and isinstance(value.get("command"), str):
+                    doc.scripts.append(value["command"])  # CircleCI `run: {command: …}`
+    for text in texts:
+        if len(doc.scripts) < MAX_SCRIPTS and _DOCKERFILE_RE.search(text):
+            doc.scripts += [m.group(1).replace("\\\n", " ") for m in _DOCKER_RUN_RE.finditer(text)]
+
+
+def read_documents(text: str, domains: tuple[str, ...] = ()) -> Doc:
+    """Every document in the message, parsed (see the module docstring)."""
+    doc = Doc(domains=tuple(d.lower() for d in domains))
+    text = text[:MAX_DOC_CHARS]
+    if not _worth_reading(text):
+        return doc
+    rest, pos = [], 0
+    bodies = []
+    for m in _FENCE_RE.finditer(text):
+        rest.append(text[pos : m.start()])
+        pos = m.end()
+        bodies.append(m.group("body"))
+        _read_piece(m.group("body"), m.group("lang") or "", doc)
+    rest.append(text[pos:])
+    remainder = "\n".join(rest)
+    spans = [m.group(1) for m in _INLINE_RE.finditer(remainder)] if "`" in remainder else []
+    _config_lines(spans, doc)
+    settings = {}
+    for span in spans:
+        if _JSON_START_RE.search(span):
+            _json_objects(span, doc)
+        setting = _INLINE_SETTING_RE.match(span.strip())
+        if setting:  # `network.host: 0.0.0.0` and `xpack.security.enabled: false` in prose
+            settings[setting.group("key")] = setting.group("value")
+    if settings:
+        doc.trees += _yaml("\n".join(f"{k}: {v}" for k, v in settings.items()))
+    _read_piece(_INLINE_RE.sub(" ", remainder) if spans else remainder, "", doc)
+    _collect_scripts(doc, [*bodies, remainder])
+    doc.scripts = list(dict.fromkeys(doc.scripts))[:MAX_SCRIPTS]
+    return doc
+
+
+PARTLY_READ = Finding(
+    rule="doc.partly_read",
+    category="engine",
+    reason=(
+        f"The message holds a document longer than the {MAX_DOC_CHARS:,} characters that are "
+        "checked; a person must look at the rest."
+    ),
+    risk="medium",
+    verdict="require_approval",
+)
+
+
+def _finding(rule: DocRule, evidence: str) -> Finding:
+    evidence = " ".join(evidence.split())
+    if len(evidence) > MAX_EVIDENCE:
+        evidence = evidence[: MAX_EVIDENCE - 1] + "…"
+    return Finding(
+        rule=rule.id,
+        category=rule.category,
+        reason=rule.reason,
+        risk=rule.risk,
+        verdict=rule.verdict,
+        evidence=evidence,
+    )
+
+
+def assess_documents(text: str, domains: tuple[str, ...] = ()) -> DocumentResult:
+    doc = read_documents(text, domains)
+    count = len(doc.trees) + len(doc.hcl) + len(doc.directives) + len(doc.hba)
+    if not count and not doc.scripts:
+        return DocumentResult([], 0, [])
+    cut = [PARTLY_READ] if len(text) > MAX_DOC_CHARS else []
+    findings: dict[tuple[str, str], Finding] = {}
+    for rule in RULES:
+        for judge in rule.judges:
+            for evidence in JUDGES[judge](doc):
+                f = _finding(rule, evidence)
+                findings.setdefault((f.rule, f.evidence or ""), f)
+    return DocumentResult([*findings.values(), *cut], count, doc.scripts)
+
+
+def verify_document_rules() -> None:
+    """Every rule names known judges and catches its own examples, and only those."""
+    for rule in RULES:
+        for judge in rule.judges:
+            if judge not in JUDGES:
+                raise ValueError(f"{rule.id}: unknown judge {judge!r}")
+        for example in rule.match:
+            if rule.id not in {f.rule for f in assess_documents(example).findings}:
+                raise ValueError(f"{rule.id} misses its own example {example[:60]!r}")
+        for example in rule.not_match:
+            if rule.id in {f.rule for f in assess_documents(example).findings}:
+                raise ValueError(f"{rule.id} matches its counter-example {example[:60]!r}")

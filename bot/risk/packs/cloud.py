@@ -1,0 +1,326 @@
+"""Cloud CLIs (aws, gcloud, az, doctl): networks opened to the internet on an admin or
+database port, databases made reachable from anywhere, deletion protection removed,
+and the read-only listings of IAM and secrets that must stay allowed."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.risk.packs.base import Rule, Safe, p
+from bot.risk.packs.net import covers_admin_port, is_anywhere
+
+_CIDR_IN_ARGS = re.compile(r"(?i)Cidr(?:Ip|Ipv6)?\"?\s*[=:]\s*\"?([0-9a-f:./]+)")
+_PORTS_IN_ARGS = re.compile(r"(?i)FromPort\"?\s*[=:]\s*(-?\d+)\D+?ToPort\"?\s*[=:]\s*(-?\d+)")
+_PROTO_ALL = re.compile(r"(?i)IpProtocol\"?\s*[=:]\s*\"?(?:-1|all)\b")
+
+
+def _aws_ingress(cmd: Any) -> bool:
+    sources = cmd.value("--cidr") + _CIDR_IN_ARGS.findall(cmd.joined)
+    if not any(is_anywhere(s) for s in sources):
+        return False
+    ports = cmd.value("--port") + [f"{a}-{b}" for a, b in _PORTS_IN_ARGS.findall(cmd.joined)]
+    if any(v.lower() in ("-1", "all") for v in cmd.value("--protocol")) or _PROTO_ALL.search(
+        cmd.joined
+    ):
+        return True
+    return not ports or covers_admin_port(ports)
+
+
+def _gcloud_firewall(cmd: Any) -> bool:
+    if any(d.lower() in ("egress", "out") for d in cmd.value("--direction")):
+        return False
+    if any(a.lower() == "deny" for a in cmd.value("--action")):
+        return False
+    ranges = [r for v in cmd.value("--source-ranges") for r in v.split(",")]
+    tags = cmd.value("--source-tags", "--source-service-accounts")
+    if ranges:
+        if not any(is_anywhere(r) for r in ranges):
+            return False
+    elif "update" in cmd.pos or tags:
+        return False  # update keeps its sources; tags/accounts scope it
+    allowed = [a for v in cmd.value("--allow", "--rules") for a in v.split(",")]
+    return not allowed or covers_admin_port(allowed)
+
+
+def _az_nsg_rule(cmd: Any) -> bool:
+    if any(v.lower() == "deny" for v in cmd.value("--access")):
+        return False
+    if any(v.lower() == "outbound" for v in cmd.value("--direction")):
+        return False
+    sources = cmd.value("--source-address-prefixes", "--source-address-prefix")
+    if "update" in cmd.pos and not sources:
+        return False
+    if sources and not any(is_anywhere(s) for v in sources for s in v.split()):
+        return False  # default source is "*": anywhere
+    ports = cmd.value("--destination-port-ranges", "--destination-port-range")
+    return covers_admin_port(ports or ["80"])
+
+
+def _az_open_port(cmd: Any) -> bool:
+    return covers_admin_port(cmd.value("--port"))
+
+
+def _doctl_firewall(cmd: Any) -> bool:
+    for spec in cmd.value("--inbound-rules"):
+        for rule in spec.split():
+            fields = dict(f.split(":", 1) for f in rule.split(",") if ":" in f)
+            addresses = [v for k, v in fields.items() if k == "address"]
+            if any(is_anywhere(a) for a in addresses) and covers_admin_port(
+                [fields.get("ports", "all")]
+            ):
+                return True
+    return False
+
+
+def _az_firewall_all(cmd: Any) -> bool:
+    start, end = cmd.value("--start-ip-address"), cmd.value("--end-ip-address")
+    return start == ["0.0.0.0"] and end == ["255.255.255.255"]  # noqa: S104
+
+
+def check_world_open(cmd: Any, walk: Any) -> bool:
+    """An inbound rule from anywhere (0.0.0.0/0, ::/0, *, Internet) that reaches an admin
+    or database port, or every port. A web port (80, 443) open to the world is normal."""
+    pos = cmd.pos
+    if cmd.name == "aws" and "authorize-security-group-ingress" in pos:
+        return _aws_ingress(cmd)
+    if cmd.name == "gcloud" and "firewall-rules" in pos and ("create" in pos or "update" in pos):
+        return _gcloud_firewall(cmd)
+    if cmd.name == "az" and pos[:3] == ["network", "nsg", "rule"] and len(pos) > 3:
+        return pos[3] in ("create", "update") and _az_nsg_rule(cmd)
+    if cmd.name == "az" and pos[:2] == ["vm", "open-port"]:
+        return _az_open_port(cmd)
+    if cmd.name == "az" and "firewall-rule" in pos and "create" in pos:
+        return _az_firewall_all(cmd)
+    if cmd.name == "doctl" and "firewall" in pos:
+        return _doctl_firewall(cmd)
+    return False
+
+
+CHECKS = {"world_open": check_world_open}
+
+_ANYWHERE_NETS = r"(?:^|[\s=,'\"])(?:0\.0\.0\.0/0|::/0)(?:$|[\s,'\"])"
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "cloud.firewall_world_open",
+        "permissions",
+        "critical",
+        "require_approval",
+        "Opens an admin or database port (SSH, RDP, PostgreSQL, MySQL, Redis, …) or every "
+        "port to the whole internet; anyone can try to log in or read the data.",
+        (p("aws", "gcloud", "az", "doctl", check="world_open"),),
+        match=(
+            "aws ec2 authorize-security-group-ingress --group-id sg-1 --protocol tcp "
+            "--port 5432 --cidr 0.0.0.0/0",
+            "aws ec2 authorize-security-group-ingress --group-id sg-1 --ip-permissions "
+            "IpProtocol=tcp,FromPort=22,ToPort=22,IpRanges=[{CidrIp=0.0.0.0/0}]",
+            "aws ec2 authorize-security-group-ingress --group-id sg-1 --protocol -1 "
+            "--cidr 0.0.0.0/0",
+            "gcloud compute firewall-rules create allow-pg --allow tcp:5432 "
+            "--source-ranges 0.0.0.0/0",
+            "gcloud compute firewall-rules create open-ssh --network prod --allow tcp:22",
+            "az network nsg rule create -g rg --nsg-name nsg -n ssh --priority 100 "
+            "--destination-port-ranges 22 --source-address-prefixes '*' --access Allow",
+            "az network nsg rule create -g rg --nsg-name nsg -n rdp --priority 110 "
+            "--destination-port-ranges 3389 --source-address-prefixes Internet",
+            "az vm open-port -g rg -n vm1 --port 3389",
+            "az postgres flexible-server firewall-rule create -g rg -n pg --rule-name all "
+            "--start-ip-address 0.0.0.0 --end-ip-address 255.255.255.255",
+            "doctl compute firewall create --name db --inbound-rules "
+            "protocol:tcp,ports:27017,address:0.0.0.0/0",
+        ),
+        not_match=(
+            "aws ec2 authorize-security-group-ingress --group-id sg-1 --protocol tcp "
+            "--port 443 --cidr 0.0.0.0/0",
+            "aws ec2 authorize-security-group-ingress --group-id sg-1 --port 5432 "
+            "--cidr 10.0.0.0/8",
+            "gcloud compute firewall-rules create allow-pg --allow tcp:5432 "
+            "--source-ranges 10.0.0.0/8",
+            "gcloud compute firewall-rules create web --allow tcp:443 --source-ranges 0.0.0.0/0",
+            "gcloud compute firewall-rules create ssh-iap --allow tcp:22 "
+            "--source-ranges 35.235.240.0/20",
+            "az network nsg rule create -g rg --nsg-name nsg -n ssh --priority 100 "
+            "--destination-port-ranges 22 --source-address-prefixes 10.0.0.0/8",
+            "az network nsg rule create -g rg --nsg-name nsg -n web --priority 100 "
+            "--destination-port-ranges 443 --source-address-prefixes '*'",
+            "gcloud compute firewall-rules list",
+            "az network nsg rule list -g rg --nsg-name nsg",
+            "aws ec2 describe-security-groups --group-ids sg-1",
+        ),
+    ),
+    Rule(
+        "cloud.resource_group_delete",
+        "destructive",
+        "critical",
+        "require_approval",
+        "Deletes a whole resource group, project or stack: every database, machine, bucket "
+        "and network in it goes at once.",
+        (
+            p("az", sub=("group", "delete")),
+            p("gcloud", sub=("projects", "delete")),
+            p("aws", sub=("cloudformation", "delete-stack")),
+            p("doctl", sub=("projects", "delete")),
+        ),
+        match=(
+            "az group delete --name rg-prod --yes",
+            "gcloud projects delete acme-prod --quiet",
+            "aws cloudformation delete-stack --stack-name prod-core",
+        ),
+        not_match=(
+            "az group list --output table",
+            "gcloud projects describe acme-prod",
+            "aws cloudformation describe-stacks --stack-name prod-core",
+        ),
+    ),
+    Rule(
+        "cloud.database_public",
+        "permissions",
+        "critical",
+        "require_approval",
+        "Makes a managed database reachable from the whole internet.",
+        (
+            p(
+                "aws",
+                sub=("rds|docdb|neptune", "modify-db-\\S+|create-db-\\S+"),
+                flags_any=("--publicly-accessible",),
+            ),
+            p(
+                "gcloud",
+                sub=("sql", "instances", "patch|create"),
+                args_re=r"--authorized-networks[= ]\S*" + r"(?:0\.0\.0\.0/0|::/0)",
+            ),
+        ),
+        match=(
+            "aws rds modify-db-instance --db-instance-identifier prod --publicly-accessible",
+            "gcloud sql instances patch prod-db --authorized-networks=0.0.0.0/0",
+        ),
+        not_match=(
+            "aws rds modify-db-instance --db-instance-identifier prod --no-publicly-accessible",
+            "gcloud sql instances patch prod-db --authorized-networks=203.0.113.4/32",
+            "aws rds describe-db-instances --db-instance-identifier prod",
+        ),
+    ),
+    Rule(
+        "cloud.deletion_protection_off",
+        "security_controls",
+        "high",
+        "require_approval",
+        "Removes deletion protection from a database or cluster: the next delete, by anyone "
+        "or by mistake, goes through.",
+        (
+            p("aws", flags_any=("--no-deletion-protection",)),
+            p("gcloud", flags_any=("--no-deletion-protection",)),
+            p("az", args_re=r"--(?:enable-)?deletion-protection[= ](?:false|disabled)\b"),
+        ),
+        match=(
+            "aws rds modify-db-cluster --db-cluster-identifier prod --no-deletion-protection",
+            "gcloud sql instances patch prod-db --no-deletion-protection",
+        ),
+        not_match=(
+            "aws rds modify-db-cluster --db-cluster-identifier prod --deletion-protection",
+            "gcloud sql instances patch prod-db --deletion-protection",
+        ),
+    ),
+)
+
+_GRAPH_ROLE = (
+    r"(?i)graph\.microsoft\.com/\S*(?:directoryRoles|roleManagement/directory/roleAssignments)"
+)
+
+RULES += (
+    Rule(
+        "cloud.security_service_off",
+        "security_controls",
+        "high",
+        "require_approval",
+        "Turns off a cloud security service or guardrail (Defender plans, organization "
+        "policies, Security Command Center): threats and risky settings stop being caught.",
+        (
+            p("az", sub=("security", "pricing", "create|update"), args_re=r"(?i)--tier[= ]free\b"),
+            p(
+                "az",
+                sub=("security", "auto-provisioning-setting", "update"),
+                args_re=r"(?i)--auto-provision[= ]off\b",
+            ),
+            p("gcloud", sub=("resource-manager", "org-policies", "disable-enforce|delete")),
+            p("gcloud", sub=("org-policies", "delete|reset")),
+            p("gcloud", sub=("scc", "\\S+", "delete|disable")),
+        ),
+        match=(
+            "az security pricing create -n VirtualMachines --tier Free",
+            "gcloud resource-manager org-policies disable-enforce compute.vmExternalIpAccess "
+            "--organization=482910573618",
+        ),
+        not_match=(
+            "az security pricing create -n VirtualMachines --tier Standard",
+            "gcloud resource-manager org-policies describe compute.vmExternalIpAccess "
+            "--organization=482910573618",
+        ),
+    ),
+    Rule(
+        "cloud.directory_role_grant",
+        "permissions",
+        "critical",
+        "require_approval",
+        "Adds someone to a Microsoft Entra (Azure AD) directory role through the Graph API: "
+        "directory roles control every user, app and sign-in of the tenant.",
+        (
+            p("az", sub=("rest",), args_re=_GRAPH_ROLE, args_not_re=r"(?i)--method[= ]get\b"),
+            p("curl", args_re=_GRAPH_ROLE + r"(?=.*(?:-X\s*POST|--data|-d\s))"),
+        ),
+        match=(
+            "az rest --method POST --uri https://graph.microsoft.com/v1.0/directoryRoles/"
+            "roleTemplateId=62e90394/members/$ref --body '{}'",
+        ),
+        not_match=("az rest --method GET --uri https://graph.microsoft.com/v1.0/directoryRoles",),
+    ),
+)
+
+SAFE: tuple[Safe, ...] = (
+    Safe(
+        "cloud.read_only_listing",
+        "Lists or describes IAM bindings, role assignments, policies, secrets' metadata or "
+        "firewall rules without changing them or revealing a secret value.",
+        (
+            p("gcloud", sub=("projects|organizations|folders", "get-iam-policy")),
+            p("gcloud", sub=("iam", "roles|service-accounts", "list|describe|get-iam-policy")),
+            p("gcloud", sub=("secrets", "list|describe")),
+            p("gcloud", sub=("secrets", "versions", "list|describe")),
+            p("aws", sub=("iam", "(?:list|get)-[\\w-]+")),
+            p(
+                "aws",
+                sub=("secretsmanager", "describe-secret|list-secrets|list-secret-version-ids"),
+            ),
+            p("az", sub=("role", "assignment|definition", "list|show")),
+            p("az", sub=("keyvault", "secret", "list|list-versions|list-deleted")),
+            p("vault", sub=("kv", "metadata", "get|list")),
+            p("vault", sub=("kv|secrets|policy", "list")),
+            p("vault", sub=("list",)),
+            p("vault", sub=("policy", "read|list")),
+            p("op", sub=("item|vault|document", "list")),
+        ),
+        match=(
+            "gcloud projects get-iam-policy acme",
+            "aws iam list-attached-user-policies --user-name bob",
+            "aws iam get-policy-version --policy-arn arn:aws:iam::1:policy/p --version-id v1",
+            "az role assignment list --assignee bob@acme.com",
+            "aws secretsmanager describe-secret --secret-id prod/db",
+            "aws secretsmanager list-secret-version-ids --secret-id prod/db",
+            "az keyvault secret list --vault-name kv",
+            "vault kv metadata get secret/prod/db",
+            "vault kv list secret/prod",
+            "op item list --vault Prod",
+            "vault policy read readers",
+        ),
+        not_match=(
+            "aws secretsmanager get-secret-value --secret-id prod/db",
+            "gcloud secrets versions access latest --secret db",
+            "vault kv get -field=password secret/prod/db",
+            "op read op://prod/db/password",
+            "az role assignment create --assignee x@gmail.com --role Owner",
+            "aws iam attach-user-policy --user-name bob --policy-arn "
+            "arn:aws:iam::aws:policy/AdministratorAccess",
+        ),
+    ),
+)

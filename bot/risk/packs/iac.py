@@ -1,0 +1,459 @@
+"""Documents judged by structure: Kubernetes manifests, CloudFormation and IAM/bucket
+policies (YAML or JSON), Terraform (HCL) and server configuration files.
+
+Each `DocRule` names judges; a judge reads the parsed document (`Doc`) and returns
+one short evidence line per risky thing it found (names and values only, never a
+secret). The same kind of risk is one rule whatever the format: a security group open
+to the internet on port 22 is `doc.network_open` in Terraform, CloudFormation or a
+Kubernetes Service alike. Benign look-alikes (a CIDR like 10.0.0.0/8, a view-only role
+for one user, read-only actions, `PermitRootLogin no`) are in each rule's `not_match`.
+"""
+
+from __future__ import annotations
+
+from bot.risk.packs.docmodel import Doc, DocRule, mappings
+from bot.risk.packs.iac_judges import JUDGES
+
+__all__ = ["JUDGES", "RULES", "Doc", "DocRule", "mappings"]
+
+
+# ---------------------------------------------------------------- the rules
+
+_CRB_OPEN = """apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: everyone-admin
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: cluster-admin
+subjects:
+- apiGroup: rbac.authorization.k8s.io
+  kind: Group
+  name: system:authenticated
+"""
+_RB_VIEW = """apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: jane-view
+  namespace: dev
+roleRef:
+  kind: ClusterRole
+  name: view
+  apiGroup: rbac.authorization.k8s.io
+subjects:
+- kind: User
+  name: jane@acme.example
+  apiGroup: rbac.authorization.k8s.io
+"""
+_SG_CFN = """AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  DbSecurityGroup:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: db
+      VpcId: !Ref Vpc
+      SecurityGroupIngress:
+        - IpProtocol: tcp
+          FromPort: {port}
+          ToPort: {port}
+          CidrIp: {cidr}
+"""
+_SG_TF = """resource "aws_security_group" "db" {{
+  name   = "db"
+  vpc_id = aws_vpc.main.id
+  ingress {{
+    from_port   = {port}
+    to_port     = {port}
+    protocol    = "tcp"
+    cidr_blocks = ["{cidr}"]
+  }}
+}}
+"""
+_POLICY_JSON = """{{
+  "Version": "2012-10-17",
+  "Statement": [{{"Effect": "Allow", "Action": {action}, "Resource": "*"}}]
+}}"""
+_BUCKET_POLICY = """{{
+  "Version": "2012-10-17",
+  "Statement": [{{
+    "Sid": "Read",
+    "Effect": "Allow",
+    "Principal": {principal},
+    "Action": "s3:GetObject",
+    "Resource": "arn:aws:s3:::acme-exports/*"
+  }}]
+}}"""
+
+RULES: tuple[DocRule, ...] = (
+    DocRule(
+        "doc.k8s_broad_binding",
+        "permissions",
+        "critical",
+        "require_approval",
+        "A Kubernetes role binding that gives every authenticated user, every service account "
+        "or anonymous callers a role, or gives someone cluster-admin over the whole cluster.",
+        ("k8s_binding",),
+        match=(
+            _CRB_OPEN,
+            _CRB_OPEN.replace("system:authenticated", "system:serviceaccounts").replace(
+                "cluster-admin", "edit"
+            ),
+            'resource "kubernetes_cluster_role_binding" "all" {\n'
+            '  metadata { name = "all" }\n'
+            '  role_ref {\n    kind = "ClusterRole"\n    name = "cluster-admin"\n'
+            '    api_group = "rbac.authorization.k8s.io"\n  }\n'
+            '  subject {\n    kind = "Group"\n    name = "system:authenticated"\n'
+            '    api_group = "rbac.authorization.k8s.io"\n  }\n}\n',
+        ),
+        not_match=(_RB_VIEW, _RB_VIEW.replace("view", "edit")),
+    ),
+    DocRule(
+        "doc.k8s_wildcard_role",
+        "permissions",
+        "high",
+        "require_approval",
+        "A Kubernetes role allowing every verb on every resource, or the verbs that let its "
+        "holder grant itself more (escalate, bind, impersonate).",
+        ("k8s_wildcard_role",),
+        match=(
+            "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n"
+            "  name: god\nrules:\n- apiGroups: ['*']\n  resources: ['*']\n  verbs: ['*']\n",
+        ),
+        not_match=(
+            "apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: reader\n"
+            "  namespace: dev\nrules:\n- apiGroups: ['']\n  resources: ['pods', 'pods/log']\n"
+            "  verbs: ['get', 'list', 'watch']\n",
+        ),
+    ),
+    DocRule(
+        "doc.k8s_host_access",
+        "security_controls",
+        "high",
+        "require_approval",
+        "A pod that gets the node's powers (privileged, host network, host PID/IPC, the host's "
+        "root filesystem or container socket): whoever runs in it controls the node.",
+        ("k8s_host_access", "k8s_pod_security_off"),
+        match=(
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: debug\nspec:\n  hostPID: true\n"
+            "  containers:\n  - name: sh\n    image: alpine\n    securityContext:\n"
+            "      privileged: true\n",
+            "apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n"
+            "  template:\n    spec:\n      hostNetwork: true\n      containers:\n"
+            "      - name: a\n        image: agent:1\n      volumes:\n      - name: root\n"
+            "        hostPath:\n          path: /\n",
+            "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ci\n  labels:\n"
+            "    pod-security.kubernetes.io/enforce: privileged\n",
+        ),
+        not_match=(
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n"
+            "  - name: web\n    image: nginx\n    securityContext:\n      privileged: false\n"
+            "      runAsNonRoot: true\n  volumes:\n  - name: logs\n    hostPath:\n"
+            "      path: /var/log/web\n",
+        ),
+    ),
+    DocRule(
+        "doc.network_open",
+        "permissions",
+        "critical",
+        "require_approval",
+        "A firewall or security-group rule that opens an admin or database port (SSH, RDP, "
+        "PostgreSQL, MySQL, Redis, …) or every port to the whole internet.",
+        ("network_open", "k8s_open_service"),
+        match=(
+            _SG_CFN.format(port=5432, cidr="0.0.0.0/0"),
+            _SG_TF.format(port=22, cidr="0.0.0.0/0"),
+            'resource "google_compute_firewall" "ssh" {\n  name = "ssh"\n  network = "default"\n'
+            '  allow {\n    protocol = "tcp"\n    ports = ["22", "3389"]\n  }\n'
+            '  source_ranges = ["0.0.0.0/0"]\n}\n',
+            'resource "azurerm_network_security_rule" "rdp" {\n  name = "rdp"\n'
+            '  direction = "Inbound"\n  access = "Allow"\n  protocol = "Tcp"\n'
+            '  source_address_prefix = "*"\n  destination_port_range = "3389"\n}\n',
+            "apiVersion: v1\nkind: Service\nmetadata:\n  name: redis\nspec:\n"
+            "  type: LoadBalancer\n  ports:\n  - port: 6379\n",
+        ),
+        not_match=(
+            _SG_CFN.format(port=5432, cidr="10.0.0.0/8"),
+            _SG_CFN.format(port=443, cidr="0.0.0.0/0"),
+            _SG_TF.format(port=22, cidr="10.0.0.0/8"),
+            _SG_TF.format(port=443, cidr="0.0.0.0/0"),
+            "apiVersion: v1\nkind: Service\nmetadata:\n  name: redis\nspec:\n"
+            "  type: ClusterIP\n  ports:\n  - port: 6379\n",
+        ),
+    ),
+    DocRule(
+        "doc.policy_all_actions",
+        "permissions",
+        "critical",
+        "require_approval",
+        'An IAM policy that allows every action ("Action": "*" or an Allow with NotAction): '
+        "whoever holds it can do anything, including granting themselves more.",
+        ("all_actions",),
+        match=(
+            _POLICY_JSON.format(action='"*"'),
+            'data "aws_iam_policy_document" "admin" {\n  statement {\n'
+            '    actions   = ["*"]\n    resources = ["*"]\n  }\n}\n',
+            'resource "aws_iam_policy" "p" {\n  policy = jsonencode({\n'
+            '    Version = "2012-10-17"\n    Statement = [{ Effect = "Allow", Action = "*",'
+            ' Resource = "*" }]\n  })\n}\n',
+        ),
+        not_match=(
+            _POLICY_JSON.format(action='["s3:GetObject", "s3:ListBucket"]'),
+            '{"Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*"}]}',
+        ),
+    ),
+    DocRule(
+        "doc.policy_public",
+        "permissions",
+        "critical",
+        "require_approval",
+        'A bucket or resource policy that lets anyone on the internet in ("Principal": "*", '
+        "allUsers, a public ACL, the public-access block off).",
+        ("public_principal",),
+        match=(
+            _BUCKET_POLICY.format(principal='"*"'),
+            _BUCKET_POLICY.format(principal='{"AWS": "*"}'),
+            "bindings:\n- members:\n  - allUsers\n  role: roles/storage.objectViewer\n",
+            'resource "google_storage_bucket_iam_member" "pub" {\n  bucket = "exports"\n'
+            '  role = "roles/storage.objectViewer"\n  member = "allUsers"\n}\n',
+            'resource "aws_s3_bucket_public_access_block" "b" {\n  bucket = "exports"\n'
+            "  block_public_acls = false\n  block_public_policy = false\n}\n",
+        ),
+        not_match=(
+            _BUCKET_POLICY.format(principal='{"AWS": "arn:aws:iam::123456789012:role/reader"}'),
+            "bindings:\n- members:\n  - user:jane@acme.example\n  role: roles/viewer\n",
+            'resource "aws_s3_bucket_public_access_block" "b" {\n  bucket = "exports"\n'
+            "  block_public_acls = true\n  block_public_policy = true\n}\n",
+        ),
+    ),
+    DocRule(
+        "doc.backups_off",
+        "destructive",
+        "high",
+        "require_approval",
+        "Turns off a database's backups or point-in-time recovery, or a bucket's versioning: "
+        "after the next mistake there is nothing to restore from.",
+        ("backups_off",),
+        match=(
+            "Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n"
+            "      Engine: postgres\n      BackupRetentionPeriod: 0\n",
+            'resource "aws_db_instance" "main" {\n  engine = "postgres"\n'
+            "  backup_retention_period = 0\n}\n",
+            'resource "google_sql_database_instance" "db" {\n  settings {\n'
+            "    backup_configuration {\n      enabled = false\n    }\n  }\n}\n",
+            "3. Delete the snapshot policy: `DELETE _slm/policy/nightly-snapshots`",
+        ),
+        not_match=(
+            "Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n"
+            "      Engine: postgres\n      BackupRetentionPeriod: 14\n",
+            'resource "aws_db_instance" "main" {\n  engine = "postgres"\n'
+            "  backup_retention_period = 7\n}\n",
+            "3. Look at the snapshot policy: `GET _slm/policy/nightly-snapshots`",
+        ),
+    ),
+    DocRule(
+        "doc.database_public",
+        "permissions",
+        "high",
+        "require_approval",
+        "Makes a managed database reachable from the whole internet.",
+        ("database_public",),
+        match=(
+            'resource "aws_db_instance" "main" {\n  engine = "mysql"\n'
+            "  publicly_accessible = true\n}\n",
+            "Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n"
+            "      PubliclyAccessible: true\n",
+        ),
+        not_match=(
+            'resource "aws_db_instance" "main" {\n  engine = "mysql"\n'
+            "  publicly_accessible = false\n}\n",
+        ),
+    ),
+    DocRule(
+        "doc.login_open",
+        "security_controls",
+        "high",
+        "require_approval",
+        "An SSH server configuration that allows root logins or password logins: it becomes "
+        "a target for password guessing, and root needs no second step.",
+        ("login_open",),
+        match=(
+            "Port 22\nPermitRootLogin yes\nPasswordAuthentication yes\n",
+            "PasswordAuthentication yes",
+        ),
+        not_match=(
+            "Port 22\nPermitRootLogin no\nPasswordAuthentication no\n",
+            "PermitRootLogin prohibit-password",
+        ),
+    ),
+    DocRule(
+        "doc.service_unauthenticated",
+        "security_controls",
+        "critical",
+        "require_approval",
+        "A database or cache configured to listen on every address with authentication off: "
+        "anyone who reaches it can read or change the data.",
+        ("service_unauthenticated",),
+        match=(
+            "[mysqld]\nbind-address = 0.0.0.0\nskip-grant-tables\n",
+            "bind 0.0.0.0\nprotected-mode no\nport 6379\n",
+            "net:\n  port: 27017\n  bindIp: 0.0.0.0\nsecurity:\n  authorization: disabled\n",
+            "host    all    all    0.0.0.0/0    trust\n",
+            "network.host: 0.0.0.0\nxpack.security.enabled: false\n",
+            "One way would be to set `network.host: 0.0.0.0` and `xpack.security.enabled: false`.",
+            'Add `"hosts": ["tcp://0.0.0.0:2375", "unix:///var/run/docker.sock"]` to daemon.json',
+        ),
+        not_match=(
+            "[mysqld]\nbind-address = 127.0.0.1\n",
+            "bind 127.0.0.1\nprotected-mode yes\n",
+            "net:\n  port: 27017\n  bindIp: 0.0.0.0\nsecurity:\n  authorization: enabled\n",
+            "host    all    all    10.0.0.0/8    scram-sha-256\n",
+            "Keep `network.host` on the private interface and `xpack.security.enabled: true`.",
+            "Set `DOCKER_HOST=ssh://builder@build-01.internal` and leave the unix socket.",
+        ),
+    ),
+    DocRule(
+        "doc.audit_off",
+        "security_controls",
+        "high",
+        "require_approval",
+        "Turns off audit logging or threat detection (CloudTrail, GuardDuty, AWS Config, "
+        "Defender): what happens next is no longer recorded or watched.",
+        ("audit_off",),
+        match=(
+            'resource "aws_cloudtrail" "org" {\n  name = "org-trail"\n'
+            "  enable_logging = false\n}\n",
+            'resource "aws_guardduty_detector" "main" {\n  enable = false\n}\n',
+            "Resources:\n  Trail:\n    Type: AWS::CloudTrail::Trail\n    Properties:\n"
+            "      IsLogging: false\n",
+        ),
+        not_match=(
+            'resource "aws_cloudtrail" "org" {\n  name = "org-trail"\n  enable_logging = true\n}\n',
+        ),
+    ),
+    DocRule(
+        "doc.branch_protection_weak",
+        "security_controls",
+        "high",
+        "require_approval",
+        "Branch protection that lets anyone force-push over or delete the protected branch: "
+        "shared history can be rewritten or lost.",
+        ("branch_protection_weak",),
+        match=(
+            'resource "github_branch_protection" "main" {\n  pattern = "main"\n'
+            "  allows_force_pushes = true\n}\n",
+            '{"required_status_checks": null, "enforce_admins": false, '
+            '"allow_force_pushes": true, "allow_deletions": true}',
+        ),
+        not_match=(
+            'resource "github_branch_protection" "main" {\n  pattern = "main"\n'
+            "  allows_force_pushes = false\n  allows_deletions = false\n}\n",
+            '{"enforce_admins": true, "allow_force_pushes": false, "allow_deletions": false}',
+        ),
+    ),
+    DocRule(
+        "doc.destroy_guard_off",
+        "destructive",
+        "high",
+        "require_approval",
+        "Sets force_destroy on a storage bucket: the next destroy or replacement deletes every "
+        "object in it instead of stopping.",
+        ("destroy_guard_off",),
+        match=(
+            'resource "aws_s3_bucket" "docs" {\n  bucket = "docs-prod"\n'
+            "  force_destroy = true\n}\n",
+        ),
+        not_match=(
+            'resource "aws_s3_bucket" "docs" {\n  bucket = "docs-prod"\n  force_destroy = false\n'
+            "  lifecycle {\n    prevent_destroy = true\n  }\n}\n",
+        ),
+    ),
+    DocRule(
+        "doc.gitops_prune_all",
+        "destructive",
+        "high",
+        "require_approval",
+        "An automated GitOps sync allowed to prune everything when its source is empty: one "
+        "bad commit deletes every resource it manages.",
+        ("gitops_prune_all",),
+        match=(
+            "apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: prod\n"
+            "spec:\n  syncPolicy:\n    automated:\n      prune: true\n      allowEmpty: true\n",
+        ),
+        not_match=(
+            "apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: prod\n"
+            "spec:\n  syncPolicy:\n    automated:\n      prune: true\n      selfHeal: true\n",
+        ),
+    ),
+    DocRule(
+        "doc.account_full_access",
+        "permissions",
+        "high",
+        "require_approval",
+        "A resource policy that gives a whole other AWS account every action on the resource: "
+        "anyone in that account can read, change or delete it.",
+        ("account_full_access",),
+        match=(
+            '{"Statement": [{"Effect": "Allow", "Principal": {"AWS": '
+            '"arn:aws:iam::777766665555:root"}, "Action": "s3:*", "Resource": "*"}]}',
+        ),
+        not_match=(
+            '{"Statement": [{"Effect": "Allow", "Principal": {"AWS": '
+            '"arn:aws:iam::111122223333:role/reader"}, "Action": "s3:GetObject", '
+            '"Resource": "arn:aws:s3:::reports/*"}]}',
+        ),
+    ),
+    DocRule(
+        "doc.replication_external",
+        "exfiltration",
+        "high",
+        "require_approval",
+        "Replicates a bucket into a bucket of another AWS account: every object is copied out "
+        "of the company's control.",
+        ("replication_external",),
+        match=(
+            '{"Role": "arn:aws:iam::210987654321:role/r", "Rules": [{"Status": "Enabled", '
+            '"Destination": {"Bucket": "arn:aws:s3:::vendor", "Account": "444455556666"}}]}',
+        ),
+        not_match=(
+            '{"Role": "arn:aws:iam::210987654321:role/r", "Rules": [{"Status": "Enabled", '
+            '"Destination": {"Bucket": "arn:aws:s3:::dr", "Account": "210987654321"}}]}',
+        ),
+    ),
+    DocRule(
+        "doc.kubeconfig_credentials",
+        "secrets",
+        "critical",
+        "require_approval",
+        "A kubeconfig holding a user's live credentials (a token, a client key, a password): "
+        "whoever reads the message can act on the cluster as that user.",
+        ("kubeconfig_credentials",),
+        match=(
+            "apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    server: https://k8s:6443\n"
+            "  name: prod\nusers:\n- name: admin\n  user:\n"
+            "    token: eyJhbGciOiJSUzI1NiJ9.e30.FAKE\n",
+        ),
+        not_match=(
+            "apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    server: https://k8s:6443\n"
+            "  name: prod\nusers:\n- name: me\n  user:\n    exec:\n"
+            "      apiVersion: client.authentication.k8s.io/v1\n      command: ravenctl\n",
+        ),
+    ),
+    DocRule(
+        "doc.binding_outsider",
+        "permissions",
+        "high",
+        "require_approval",
+        "An IAM binding that gives an owner, editor or admin role to an account outside the "
+        "company (a personal address or another domain).",
+        ("binding_outsider",),
+        match=(
+            "bindings:\n- members:\n  - user:ops@acme.example\n  - user:freelancer@gmail.com\n"
+            "  role: roles/editor\n",
+        ),
+        not_match=(
+            "bindings:\n- members:\n  - user:ops@acme.example\n  role: roles/editor\n",
+            "bindings:\n- members:\n  - user:friend@gmail.com\n  role: roles/viewer\n",
+        ),
+    ),
+)

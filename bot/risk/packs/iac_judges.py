@@ -1,0 +1,688 @@
+"""Judges of documents: each reads the parsed documents of a message (`Doc`) and returns
+one short evidence line per risky thing it finds (names and values, never a secret)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from bot.risk.hcl import LABELS
+from bot.risk.packs.docmodel import (
+    Doc,
+    Judge,
+    all_mappings,
+    as_list,
+    cfn_resources,
+    falsy,
+    get_path,
+    k8s_objects,
+    object_name,
+    text_of,
+    tf_resources,
+    truthy,
+)
+from bot.risk.packs.net import covers_admin_port, is_anywhere, outside
+
+# ---------------------------------------------------------------- Kubernetes
+
+BROAD_SUBJECTS = frozenset(
+    {"system:authenticated", "system:unauthenticated", "system:serviceaccounts", "system:anonymous"}
+)
+_ADMIN_ROLES = frozenset({"cluster-admin"})
+_HOST_PATHS = re.compile(
+    r"^/(?:|etc|root|home|proc|sys|boot|var/run/docker\.sock|run/docker\.sock|"
+    r"var/run/containerd/containerd\.sock|run/containerd/containerd\.sock|var/lib/kubelet|"
+    r"var/lib/docker|dev)/?$"
+)
+_DANGEROUS_CAPS = frozenset({"SYS_ADMIN", "ALL", "SYS_PTRACE", "SYS_MODULE", "NET_ADMIN"})
+_POD_KINDS = (
+    "Pod",
+    "Deployment",
+    "StatefulSet",
+    "DaemonSet",
+    "ReplicaSet",
+    "Job",
+    "CronJob",
+    "ReplicationController",
+    "PodTemplate",
+)
+
+
+def judge_k8s_binding(doc: Doc) -> list[str]:
+    out = []
+    for b in k8s_objects(doc, "ClusterRoleBinding", "RoleBinding"):
+        role = text_of(get_path(b, "roleRef", "name"))
+        subjects = [s for s in as_list(b.get("subjects")) if isinstance(s, dict)]
+        broad = [
+            text_of(s.get("name")) for s in subjects if text_of(s.get("name")) in BROAD_SUBJECTS
+        ]
+        if broad:
+            out.append(f"{b['kind']} {object_name(b)}: {', '.join(broad)} → {role or 'a role'}")
+        elif role in _ADMIN_ROLES and subjects:
+            who = ", ".join(
+                f"{text_of(s.get('kind'))} {text_of(s.get('name'))}" for s in subjects[:3]
+            )
+            out.append(f"{b['kind']} {object_name(b)}: {who} → {role}")
+    for name, block in tf_resources(
+        doc, "kubernetes_cluster_role_binding*", "kubernetes_role_binding*"
+    ):
+        role = text_of(get_path(block, "role_ref", "name"))
+        subjects = [
+            text_of(s.get("name")) for s in as_list(block.get("subject")) if isinstance(s, dict)
+        ]
+        broad = [s for s in subjects if s in BROAD_SUBJECTS]
+        if broad or (role in _ADMIN_ROLES and subjects):
+            out.append(f"{name}: {', '.join(broad or subjects[:3])} → {role or 'a role'}")
+    return out
+
+
+def judge_k8s_wildcard_role(doc: Doc) -> list[str]:
+    out = []
+    for r in k8s_objects(doc, "ClusterRole", "Role"):
+        for rule in as_list(r.get("rules")):
+            if not isinstance(rule, dict):
+                continue
+            verbs = {text_of(v) for v in as_list(rule.get("verbs"))}
+            resources = {text_of(v) for v in as_list(rule.get("resources"))}
+            if ("*" in verbs and "*" in resources) or verbs & {"escalate", "bind", "impersonate"}:
+                out.append(
+                    f"{r['kind']} {object_name(r)}: verbs {sorted(verbs)} on {sorted(resources)}"
+                )
+                break
+    return out
+
+
+def _pod_specs(obj: dict[str, Any]) -> list[dict[str, Any]]:
+    spec = obj.get("spec")
+    candidates = [
+        spec,
+        get_path(spec, "template", "spec"),
+        get_path(spec, "jobTemplate", "spec", "template", "spec"),
+        get_path(obj, "template", "spec"),
+    ]
+    return [c for c in candidates if isinstance(c, dict) and ("containers" in c or "volumes" in c)]
+
+
+def judge_k8s_host_access(doc: Doc) -> list[str]:
+    out = []
+    for obj in k8s_objects(doc, *_POD_KINDS):
+        for spec in _pod_specs(obj):
+            found = [k for k in ("hostNetwork", "hostPID", "hostIPC") if truthy(spec.get(k))]
+            for c in as_list(spec.get("containers")) + as_list(spec.get("initContainers")):
+                if not isinstance(c, dict):
+                    continue
+                sc = c.get("securityContext") or {}
+                if truthy(get_path(sc, "privileged")):
+                    found.append(f"privileged container {text_of(c.get('name'))}")
+                caps = {text_of(x).upper() for x in as_list(get_path(sc, "capabilities", "add"))}
+                if caps & _DANGEROUS_CAPS:
+                    found.append(f"capabilities {sorted(caps & _DANGEROUS_CAPS)}")
+            for v in as_list(spec.get("volumes")):
+                path = text_of(get_path(v, "hostPath", "path"))
+                if path and _HOST_PATHS.match(path):
+                    found.append(f"hostPath {path}")
+            if found:
+                out.append(f"{obj['kind']} {object_name(obj)}: {', '.join(found)}")
+    return out
+
+
+def judge_k8s_open_service(doc: Doc) -> list[str]:
+    out = []
+    for svc in k8s_objects(doc, "Service"):
+        spec = svc.get("spec") or {}
+        if text_of(spec.get("type")) not in ("LoadBalancer", "NodePort"):
+            continue
+        ranges = [text_of(r) for r in as_list(spec.get("loadBalancerSourceRanges"))]
+        if ranges and not any(is_anywhere(r) for r in ranges):
+            continue
+        ports = [
+            text_of(p.get("port")) for p in as_list(spec.get("ports")) if isinstance(p, dict)
+        ] + [
+            text_of(p.get("targetPort")) for p in as_list(spec.get("ports")) if isinstance(p, dict)
+        ]
+        if covers_admin_port([p for p in ports if p]):
+            out.append(f"Service {object_name(svc)} ({spec.get('type')}) on {', '.join(ports[:3])}")
+    return out
+
+
+def judge_k8s_pod_security_off(doc: Doc) -> list[str]:
+    return [
+        f"Namespace {object_name(ns)}: pod-security enforce=privileged"
+        for ns in k8s_objects(doc, "Namespace")
+        if text_of(get_path(ns, "metadata", "labels", "pod-security.kubernetes.io/enforce"))
+        == "privileged"
+    ]
+
+
+# ---------------------------------------------------------------- networks
+
+
+def _ports(lo: Any, hi: Any, proto: Any) -> list[str]:
+    p = text_of(proto).lower()
+    if p in ("-1", "all", "*"):
+        return ["all"]
+    if text_of(lo) == "" and text_of(hi) == "":
+        return ["all"] if p in ("", "tcp", "udp", "6", "17") else []
+    low, high = text_of(lo) or text_of(hi), text_of(hi) or text_of(lo)
+    if low in ("-1",) or high in ("-1",):
+        return ["all"]
+    return [f"{low}-{high}"]
+
+
+def judge_network_open(doc: Doc) -> list[str]:
+    out = []
+    # CloudFormation security groups and ingress rules
+    for name, props in cfn_resources(doc, "AWS::EC2::SecurityGroup"):
+        for rule in as_list(props.get("SecurityGroupIngress")):
+            if isinstance(rule, dict):
+                out += _cfn_rule(name, rule)
+    for name, props in cfn_resources(doc, "AWS::EC2::SecurityGroupIngress"):
+        out += _cfn_rule(name, props)
+    # Terraform
+    for name, block in tf_resources(doc, "aws_security_group"):
+        for rule in as_list(block.get("ingress")):
+            if isinstance(rule, dict):
+                out += _tf_aws_rule(name, rule)
+    for d in doc.hcl_mappings():  # an `ingress {}` block pasted without its resource
+        if LABELS in d and not d.get(LABELS):
+            continue
+        for rule in as_list(d.get("ingress")):
+            if isinstance(rule, dict) and not _is_resource_body(doc, d):
+                out += _tf_aws_rule("ingress", rule)
+    for name, block in tf_resources(doc, "aws_security_group_rule"):
+        if text_of(block.get("type")) == "ingress":
+            out += _tf_aws_rule(name, block)
+    for name, block in tf_resources(doc, "aws_vpc_security_group_ingress_rule"):
+        sources = [text_of(block.get("cidr_ipv4")), text_of(block.get("cidr_ipv6"))]
+        if any(is_anywhere(s) for s in sources if s) and covers_admin_port(
+            _ports(block.get("from_port"), block.get("to_port"), block.get("ip_protocol"))
+        ):
+            out.append(f"{name}: {text_of(block.get('from_port')) or 'all ports'} from anywhere")
+    for name, block in tf_resources(doc, "google_compute_firewall"):
+        if text_of(block.get("direction")).upper() == "EGRESS":
+            continue
+        ranges = [text_of(r) for r in as_list(block.get("source_ranges"))]
+        if ranges and not any(is_anywhere(r) for r in ranges):
+            continue
+        if not ranges and (block.get("source_tags") or block.get("source_service_accounts")):
+            continue
+        allows = [a for a in as_list(block.get("allow")) if isinstance(a, dict)]
+        ports = [
+            str(p)
+            for a in allows
+            for p in (as_list(a.get("ports")) or [text_of(a.get("protocol"))])
+        ]
+        if allows and covers_admin_port(ports):
+            out.append(f"{name}: {', '.join(ports[:3])} from {', '.join(ranges) or '0.0.0.0/0'}")
+    nsg_rules = [(n, b) for n, b in tf_resources(doc, "azurerm_network_security_rule")] + [
+        (f"{n}.{text_of(r.get('name'))}", r)
+        for n, b in tf_resources(doc, "azurerm_network_security_group")
+        for r in as_list(b.get("security_rule"))
+        if isinstance(r, dict)
+    ]
+    for name, rule in nsg_rules:
+        if (
+            text_of(rule.get("direction")).lower() == "outbound"
+            or text_of(rule.get("access")).lower() == "deny"
+        ):
+            continue
+        sources = [text_of(rule.get("source_address_prefix"))] + [
+            text_of(x) for x in as_list(rule.get("source_address_prefixes"))
+        ]
+        ports = [text_of(rule.get("destination_port_range"))] + [
+            text_of(x) for x in as_list(rule.get("destination_port_ranges"))
+        ]
+        if any(is_anywhere(s) for s in sources if s) and covers_admin_port([p for p in ports if p]):
+            out.append(f"{name}: port {', '.join(p for p in ports if p)} from {sources[0] or '*'}")
+    # Azure ARM / Bicep-as-JSON security rules
+    for d in all_mappings(doc):
+        props = d.get("properties")
+        if d.get("type") == "Microsoft.Network/networkSecurityGroups/securityRules" and isinstance(
+            props, dict
+        ):
+            src = text_of(props.get("sourceAddressPrefix"))
+            port = text_of(props.get("destinationPortRange"))
+            if (
+                text_of(props.get("access")).lower() == "allow"
+                and text_of(props.get("direction")).lower() != "outbound"
+                and is_anywhere(src)
+                and covers_admin_port([port])
+            ):
+                out.append(f"{text_of(d.get('name'))}: port {port} from {src}")
+    return out
+
+
+def _is_resource_body(doc: Doc, d: dict[str, Any]) -> bool:
+    return any(d is block for kind, _, block in doc.blocks() if kind == "aws_security_group")
+
+
+def _cfn_rule(name: str, rule: dict[str, Any]) -> list[str]:
+    sources = [text_of(rule.get("CidrIp")), text_of(rule.get("CidrIpv6"))]
+    if not any(is_anywhere(s) for s in sources if s):
+        return []
+    ports = _ports(rule.get("FromPort"), rule.get("ToPort"), rule.get("IpProtocol"))
+    if not covers_admin_port(ports):
+        return []
+    return [f"{name}: port {ports[0]} from {next(s for s in sources if s)}"]
+
+
+def _tf_aws_rule(name: str, rule: dict[str, Any]) -> list[str]:
+    sources = [
+        text_of(x) for x in as_list(rule.get("cidr_blocks")) + as_list(rule.get("ipv6_cidr_blocks"))
+    ]
+    if not any(is_anywhere(s) for s in sources):
+        return []
+    ports = _ports(rule.get("from_port"), rule.get("to_port"), rule.get("protocol"))
+    if not covers_admin_port(ports):
+        return []
+    return [f"{name}: port {ports[0]} from {next(s for s in sources if is_anywhere(s))}"]
+
+
+# ---------------------------------------------------------------- IAM and bucket policies
+
+_RESTRICTING_CONDITIONS = re.compile(
+    r"(?i)aws:(?:SourceIp|SourceVpce?|PrincipalOrgID|PrincipalAccount|SourceAccount|SourceArn|"
+    r"PrincipalArn|userid|username)|s3:DataAccessPointAccount"
+)
+
+
+def _statements(doc: Doc) -> Iterator[dict[str, Any]]:
+    for d in all_mappings(doc):
+        for st in as_list(d.get("Statement")):
+            if isinstance(st, dict):
+                yield st
+        if "Effect" in d and ("Action" in d or "NotAction" in d) and "Statement" not in d:
+            yield d  # a statement pasted on its own
+        # Terraform's aws_iam_policy_document: statement blocks with lower-case fields
+        if LABELS in d and isinstance(d.get("statement"), list):
+            for st in d["statement"]:
+                if isinstance(st, dict):
+                    yield {
+                        "Effect": text_of(st.get("effect")) or "Allow",
+                        "Action": st.get("actions"),
+                        "NotAction": st.get("not_actions"),
+                        "Resource": st.get("resources"),
+                        "Principal": [
+                            {"type": text_of(p.get("type")), "ids": as_list(p.get("identifiers"))}
+                            for p in as_list(st.get("principals"))
+                            if isinstance(p, dict)
+                        ],
+                        "Condition": st.get("condition"),
+                    }
+
+
+def judge_all_actions(doc: Doc) -> list[str]:
+    out = []
+    for st in _statements(doc):
+        if text_of(st.get("Effect") or "Allow").lower() != "allow":
+            continue
+        actions = [text_of(a) for a in as_list(st.get("Action"))]
+        if "*" in actions or st.get("NotAction"):
+            resources = [text_of(r) for r in as_list(st.get("Resource"))] or ["(any)"]
+            what = "every action" if "*" in actions else "everything except NotAction"
+            out.append(f"Allow {what} on {', '.join(resources[:3])}")
+    # GCP / Azure role documents: owner or a custom role with every permission
+    for d in all_mappings(doc):
+        perms = [text_of(p) for p in as_list(d.get("includedPermissions"))]
+        actions = [
+            text_of(a) for a in as_list(d.get("actions")) if isinstance(d.get("actions"), list)
+        ]
+        if "*" in perms or ("*" in actions and "assignableScopes" in d):
+            out.append("custom role with every permission")
+    return out
+
+
+def _principal_public(p: Any) -> bool:
+    if text_of(p) == "*":
+        return True
+    if isinstance(p, dict):
+        if p.get("type") is not None:  # from aws_iam_policy_document
+            return "*" in [text_of(i) for i in p.get("ids") or []] and text_of(p.get("type")) in (
+                "*",
+                "AWS",
+            )
+        return any(text_of(v) == "*" for vals in p.values() for v in as_list(vals))
+    if isinstance(p, list):
+        return any(_principal_public(x) for x in p)
+    return False
+
+
+_PUBLIC_MEMBERS = frozenset({"allusers", "allauthenticatedusers"})
+
+
+def judge_public_principal(doc: Doc) -> list[str]:
+    out = []
+    for st in _statements(doc):
+        if text_of(st.get("Effect") or "Allow").lower() != "allow":
+            continue
+        if not _principal_public(st.get("Principal")):
+            continue
+        if _RESTRICTING_CONDITIONS.search(json.dumps(st.get("Condition") or {}, default=str)):
+            continue
+        actions = [text_of(a) for a in as_list(st.get("Action"))]
+        out.append(f"Allow {', '.join(actions[:3]) or 'actions'} to Principal *")
+    for d in all_mappings(doc):
+        members = [text_of(m) for m in as_list(d.get("members"))] + [text_of(d.get("member"))]
+        public = [m for m in members if m.lower() in _PUBLIC_MEMBERS]
+        if public and (d.get("role") is not None or LABELS in d):
+            out.append(f"{', '.join(public)} → {text_of(d.get('role')) or 'a role'}")
+    for name, props in cfn_resources(doc, "AWS::S3::Bucket"):
+        if text_of(props.get("AccessControl")) in ("PublicRead", "PublicReadWrite"):
+            out.append(f"{name}: AccessControl {text_of(props.get('AccessControl'))}")
+        block = props.get("PublicAccessBlockConfiguration")
+        if isinstance(block, dict) and any(falsy(v) for v in block.values()):
+            out.append(f"{name}: public access block off")
+    for name, block in tf_resources(doc, "aws_s3_bucket_public_access_block"):
+        keys = (
+            "block_public_acls",
+            "block_public_policy",
+            "ignore_public_acls",
+            "restrict_public_buckets",
+        )
+        if any(falsy(block.get(k)) for k in keys if k in block):
+            out.append(f"{name}: public access block off")
+    for name, block in tf_resources(doc, "aws_s3_bucket_acl", "aws_s3_bucket"):
+        if text_of(block.get("acl")) in ("public-read", "public-read-write"):
+            out.append(f"{name}: acl {text_of(block.get('acl'))}")
+    return out
+
+
+# ---------------------------------------------------------------- backups and databases
+
+
+def judge_backups_off(doc: Doc) -> list[str]:
+    out = []
+    for name, props in cfn_resources(
+        doc,
+        "AWS::RDS::DBInstance",
+        "AWS::RDS::DBCluster",
+        "AWS::DocDB::DBCluster",
+        "AWS::Neptune::DBCluster",
+    ):
+        if text_of(props.get("BackupRetentionPeriod")) == "0":
+            out.append(f"{name}: BackupRetentionPeriod 0")
+    for name, props in cfn_resources(doc, "AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable"):
+        if falsy(get_path(props, "PointInTimeRecoverySpecification", "PointInTimeRecoveryEnabled")):
+            out.append(f"{name}: point-in-time recovery off")
+    for name, block in tf_resources(
+        doc, "aws_db_instance", "aws_rds_cluster", "aws_docdb_cluster", "aws_neptune_cluster"
+    ):
+        if text_of(block.get("backup_retention_period")) == "0":
+            out.append(f"{name}: backup_retention_period = 0")
+    for name, block in tf_resources(doc, "aws_dynamodb_table"):
+        if falsy(get_path(block, "point_in_time_recovery", "enabled")):
+            out.append(f"{name}: point-in-time recovery off")
+    for name, block in tf_resources(doc, "google_sql_database_instance"):
+        backup = as_list(get_path(block, "settings", "backup_configuration"))
+        backup = backup[0] if backup else None
+        if isinstance(backup, dict) and (
+            falsy(backup.get("enabled")) or falsy(backup.get("point_in_time_recovery_enabled"))
+        ):
+            out.append(f"{name}: backups or point-in-time recovery off")
+    for name, block in tf_resources(doc, "azurerm_*"):
+        for key in ("backup_retention_days", "retention_days"):
+            if text_of(block.get(key)) == "0":
+                out.append(f"{name}: {key} = 0")
+    for request in _directive(doc, "es-request"):
+        method, _, path = request.partition(" ")
+        if method == "DELETE" and path.startswith(("_slm/policy", "_snapshot")):
+            out.append(f"Elasticsearch {request}")
+        if method == "POST" and path.startswith("_slm/stop"):
+            out.append(f"Elasticsearch {request}")
+    for sched in k8s_objects(doc, "Schedule"):
+        if truthy(get_path(sched, "spec", "paused")):
+            out.append(f"Schedule {object_name(sched)}: paused")
+    for name, block in tf_resources(doc, "aws_s3_bucket_versioning"):
+        if text_of(get_path(block, "versioning_configuration", "status")).lower() in (
+            "suspended",
+            "disabled",
+        ):
+            out.append(f"{name}: versioning suspended")
+    return out
+
+
+def judge_database_public(doc: Doc) -> list[str]:
+    out = []
+    for name, props in cfn_resources(doc, "AWS::RDS::DBInstance", "AWS::RDS::DBCluster"):
+        if truthy(props.get("PubliclyAccessible")):
+            out.append(f"{name}: PubliclyAccessible true")
+    for name, block in tf_resources(doc, "aws_db_instance", "aws_rds_cluster_instance"):
+        if truthy(block.get("publicly_accessible")):
+            out.append(f"{name}: publicly_accessible = true")
+    for name, block in tf_resources(doc, "google_sql_database_instance"):
+        nets = as_list(get_path(block, "settings", "ip_configuration", "authorized_networks"))
+        if any(isinstance(n, dict) and is_anywhere(text_of(n.get("value"))) for n in nets):
+            out.append(f"{name}: authorized network 0.0.0.0/0")
+    for name, block in tf_resources(doc, "azurerm_*firewall_rule"):
+        if (
+            text_of(block.get("start_ip_address")) == "0.0.0.0"  # noqa: S104
+            and text_of(block.get("end_ip_address")) == "255.255.255.255"
+        ):
+            out.append(f"{name}: every address allowed")
+    return out
+
+
+# ---------------------------------------------------------------- server configuration
+
+
+def _directive(doc: Doc, key: str) -> list[str]:
+    return [v for k, v in doc.directives if k == key]
+
+
+def judge_login_open(doc: Doc) -> list[str]:
+    out = []
+    for key in ("permitrootlogin", "passwordauthentication", "permitemptypasswords"):
+        for v in _directive(doc, key):
+            if v.lower() == "yes":
+                out.append(f"{key} yes")
+    return out
+
+
+def _mongo_conf(doc: Doc) -> list[str]:
+    out = []
+    for d in all_mappings(doc):
+        net, sec = d.get("net"), d.get("security")
+        if not isinstance(net, dict):
+            continue
+        open_ = is_anywhere(text_of(net.get("bindIp")).split(",")[0]) or truthy(
+            net.get("bindIpAll")
+        )
+        auth = text_of(get_path(sec, "authorization")).lower() if isinstance(sec, dict) else ""
+        if open_ and auth != "enabled":
+            out.append("mongod: bindIp 0.0.0.0 without authorization")
+    for d in all_mappings(doc):
+        if is_anywhere(
+            text_of(d.get("network.host")) or text_of(get_path(d, "network", "host"))
+        ) and falsy(d.get("xpack.security.enabled", get_path(d, "xpack", "security", "enabled"))):
+            out.append("elasticsearch: network.host 0.0.0.0 with security disabled")
+    return out
+
+
+def judge_service_unauthenticated(doc: Doc) -> list[str]:
+    out = _mongo_conf(doc)
+    if any(k == "skip-grant-tables" for k, _ in doc.directives) or any(
+        k in ("skip-grant-tables", "skip_grant_tables") and not falsy(v) for k, v in doc.directives
+    ):
+        out.append("mysql: skip-grant-tables (no password checks)")
+    binds = [v for k, v in doc.directives if k in ("bind-address", "bind_address", "bind")]
+    if (
+        any(v.lower() == "no" for v in _directive(doc, "protected-mode"))
+        and (not binds or any(is_anywhere(b.split()[0]) for b in binds if b))
+        and not _directive(doc, "requirepass")
+    ):
+        out.append("redis: protected-mode no, no password")
+    for value in _directive(doc, "docker-tcp"):
+        if not value.lower().startswith("tcp://127.") and ":2375" in value:
+            out.append(f"docker API {value} (no TLS, no auth)")
+    for row in doc.hba:
+        if row[-1].lower() == "trust" and len(row) >= 5 and is_anywhere(row[3]):
+            out.append(f"pg_hba: {' '.join(row)}")
+    return out
+
+
+# ---------------------------------------------------------------- audit, guards, sharing
+
+
+def judge_audit_off(doc: Doc) -> list[str]:
+    out = []
+    for name, block in tf_resources(doc, "aws_cloudtrail"):
+        if falsy(block.get("enable_logging")):
+            out.append(f"{name}: enable_logging = false")
+    for name, props in cfn_resources(doc, "AWS::CloudTrail::Trail"):
+        if falsy(props.get("IsLogging")):
+            out.append(f"{name}: IsLogging false")
+    for name, block in tf_resources(doc, "aws_guardduty_detector"):
+        if falsy(block.get("enable")):
+            out.append(f"{name}: enable = false")
+    for name, block in tf_resources(doc, "aws_config_configuration_recorder_status"):
+        if falsy(block.get("is_enabled")):
+            out.append(f"{name}: is_enabled = false")
+    for name, block in tf_resources(doc, "azurerm_security_center_subscription_pricing"):
+        if text_of(block.get("tier")).lower() == "free":
+            out.append(f"{name}: Defender tier Free")
+    return out
+
+
+def judge_branch_protection_weak(doc: Doc) -> list[str]:
+    out = []
+    for name, block in tf_resources(doc, "github_branch_protection*", "gitlab_branch_protection"):
+        for key in ("allows_force_pushes", "allows_deletions", "allow_force_push"):
+            if truthy(block.get(key)):
+                out.append(f"{name}: {key} = true")
+    for d in all_mappings(doc):
+        if LABELS in d:
+            continue
+        for key in ("allow_force_pushes", "allow_deletions"):
+            value = d.get(key)
+            if truthy(value) or (isinstance(value, dict) and truthy(value.get("enabled"))):
+                out.append(f"{key}: true")
+    return out
+
+
+def judge_destroy_guard_off(doc: Doc) -> list[str]:
+    return [
+        f"{name}: force_destroy = true"
+        for name, block in tf_resources(doc, "aws_s3_bucket", "google_storage_bucket")
+        if truthy(block.get("force_destroy"))
+    ]
+
+
+def judge_gitops_prune_all(doc: Doc) -> list[str]:
+    out = []
+    for app in k8s_objects(doc, "Application", "ApplicationSet"):
+        auto = get_path(app, "spec", "syncPolicy", "automated")
+        if isinstance(auto, dict) and truthy(auto.get("prune")) and truthy(auto.get("allowEmpty")):
+            out.append(f"{app['kind']} {object_name(app)}: automated prune with allowEmpty")
+    return out
+
+
+_ACCOUNT_PRINCIPAL = re.compile(r"^(?:arn:aws:iam::\d{12}:root|\d{12})$")
+
+
+def judge_account_full_access(doc: Doc) -> list[str]:
+    """A resource policy giving a whole AWS account every action of a service."""
+    out = []
+    for st in _statements(doc):
+        if text_of(st.get("Effect") or "Allow").lower() != "allow":
+            continue
+        principal = st.get("Principal")
+        ids = (
+            [text_of(v) for vals in principal.values() for v in as_list(vals)]
+            if isinstance(principal, dict)
+            else []
+        )
+        accounts = [i for i in ids if _ACCOUNT_PRINCIPAL.match(i)]
+        actions = [text_of(a) for a in as_list(st.get("Action"))]
+        if accounts and any(a == "*" or a.endswith(":*") for a in actions):
+            out.append(f"Allow {', '.join(actions[:2])} to account {accounts[0]}")
+    return out
+
+
+_ACCOUNT_IN_ARN = re.compile(r"arn:aws:iam::(\d{12}):")
+
+
+def judge_replication_external(doc: Doc) -> list[str]:
+    out = []
+    for d in doc.tree_mappings():
+        role = _ACCOUNT_IN_ARN.search(text_of(d.get("Role")))
+        for rule in as_list(d.get("Rules")):
+            dest = rule.get("Destination") if isinstance(rule, dict) else None
+            account = text_of(get_path(dest, "Account"))
+            if role and account and account != role.group(1):
+                out.append(
+                    f"replication to {text_of(get_path(dest, 'Bucket'))} in account {account}"
+                )
+    return out
+
+
+_POWERFUL_ROLE = re.compile(r"(?i)(?:^|/)(?:owner|editor|[\w.]*admin[\w.]*)$")
+
+
+def _outsider(member: str, domains: tuple[str, ...]) -> bool:
+    kind, _, address = member.partition(":")
+    if kind not in ("user", "group") or "@" not in address:
+        return False
+    return outside(address.rsplit("@", 1)[1], domains)
+
+
+def judge_binding_outsider(doc: Doc) -> list[str]:
+    out = []
+    for d in all_mappings(doc):
+        role = text_of(d.get("role"))
+        if not role or not _POWERFUL_ROLE.search(role):
+            continue
+        members = [text_of(m) for m in as_list(d.get("members"))] + [text_of(d.get("member"))]
+        outsiders = [m for m in members if m and _outsider(m, doc.domains)]
+        if outsiders:
+            out.append(f"{role} → {', '.join(outsiders[:3])}")
+    return out
+
+
+_CREDENTIAL_KEYS = ("token", "client-key-data", "password", "id-token", "refresh-token")
+
+
+def judge_kubeconfig_credentials(doc: Doc) -> list[str]:
+    """A kubeconfig carrying a user's live credentials (not an exec/SSO plugin)."""
+    out = []
+    for d in doc.tree_mappings():
+        if d.get("kind") != "Config" and not ("clusters" in d and "users" in d):
+            continue
+        for u in as_list(d.get("users")):
+            user = u.get("user") if isinstance(u, dict) else None
+            if not isinstance(user, dict):
+                continue
+            held = [k for k in _CREDENTIAL_KEYS if text_of(user.get(k))]
+            held += [
+                f"auth-provider {k}"
+                for k in ("id-token", "refresh-token", "access-token")
+                if text_of(get_path(user, "auth-provider", "config", k))
+            ]
+            if held:
+                out.append(f"kubeconfig user {text_of(u.get('name'))}: {', '.join(held)}")
+    return out
+
+
+JUDGES: dict[str, Judge] = {
+    "k8s_binding": judge_k8s_binding,
+    "k8s_wildcard_role": judge_k8s_wildcard_role,
+    "k8s_host_access": judge_k8s_host_access,
+    "k8s_open_service": judge_k8s_open_service,
+    "k8s_pod_security_off": judge_k8s_pod_security_off,
+    "network_open": judge_network_open,
+    "all_actions": judge_all_actions,
+    "public_principal": judge_public_principal,
+    "backups_off": judge_backups_off,
+    "database_public": judge_database_public,
+    "login_open": judge_login_open,
+    "service_unauthenticated": judge_service_unauthenticated,
+    "audit_off": judge_audit_off,
+    "branch_protection_weak": judge_branch_protection_weak,
+    "destroy_guard_off": judge_destroy_guard_off,
+    "gitops_prune_all": judge_gitops_prune_all,
+    "account_full_access": judge_account_full_access,
+    "replication_external": judge_replication_external,
+    "binding_outsider": judge_binding_outsider,
+    "kubeconfig_credentials": judge_kubeconfig_credentials,
+}

@@ -1,0 +1,278 @@
+"""Windows commands (PowerShell and cmd.exe) found anywhere in a message: on their own
+line, in a fence, in backticks, after a colon or mid-sentence. Each is read by
+`bot.risk.wintok` from where it starts and judged by the PowerShell and cmd packs.
+
+Starts are recognised by shape, not by a list of sentences: a `Verb-Noun` cmdlet with
+an approved PowerShell verb, `powershell`/`pwsh`/`cmd /c`, the distinctive aliases
+(`iex`, `iwr`, `irm`, `gci`, `ri`), and cmd tools followed by their `/x` switches or a
+drive path. `powershell -Command`, `-EncodedCommand` and `cmd /c` are read again inside.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+from dataclasses import dataclass
+
+from bot.risk.model import Finding
+from bot.risk.packs import cmd as cmd_pack
+from bot.risk.packs import powershell as ps_pack
+from bot.risk.packs.winbase import WinCheck, WinRule
+from bot.risk.shell import _evidence
+from bot.risk.wintok import WinCmd, parse
+
+RULES: tuple[WinRule, ...] = (*ps_pack.RULES, *cmd_pack.RULES)
+CHECKS: dict[str, WinCheck] = {**ps_pack.CHECKS, **cmd_pack.CHECKS}
+
+_VERBS = (
+    "add|approve|assert|backup|block|build|checkpoint|clear|close|compare|complete|compress|"
+    "confirm|connect|convert|convertfrom|convertto|copy|debug|deny|deploy|disable|disconnect|"
+    "dismount|edit|enable|enter|exit|expand|export|find|format|get|grant|group|hide|import|"
+    "initialize|install|invoke|join|limit|lock|measure|merge|mount|move|new|open|optimize|out|"
+    "ping|pop|protect|publish|push|read|receive|redo|register|remove|rename|repair|request|"
+    "reset|resize|resolve|restart|restore|resume|revoke|save|search|select|send|set|show|skip|"
+    "split|start|step|stop|submit|suspend|switch|sync|test|trace|unblock|undo|uninstall|unlock|"
+    "unprotect|unpublish|unregister|update|use|wait|watch|write"
+)
+_VERB_SET = frozenset(_VERBS.split("|"))
+_WORD_RE = re.compile(r"[A-Za-z][\w.-]*")
+_NOUN_RE = re.compile(r"[a-z][a-z0-9]*")
+_I = re.I
+# What must follow a tool's name for it to be read as a Windows command (anchored at the
+# end of the name, so each is one bounded match, never a scan of the rest of the text).
+_AFTER: dict[str, re.Pattern[str]] = {
+    **dict.fromkeys(("powershell", "pwsh"), re.compile(r"[ \t]")),
+    **dict.fromkeys(("iex", "iwr", "irm", "gci", "ri"), re.compile(r"[ \t(]|$")),
+    **dict.fromkeys(
+        ("rd", "rmdir", "del", "erase"),
+        re.compile(r"[ \t]+(?:/[a-z]\b|\"?[a-z]:[\\/]|%\w+%)", _I),
+    ),
+    "format": re.compile(r"[ \t]+[a-z]:(?:\s|$)", _I),
+    "cmd": re.compile(r"[ \t]+/[ck]\b", _I),
+    **dict.fromkeys(
+        ("vssadmin", "wevtutil", "wbadmin", "bcdedit", "wmic", "netsh"),
+        re.compile(r"[ \t]+[a-z/{]", _I),
+    ),
+    "net": re.compile(r"[ \t]+(?:localgroup|group|user)[ \t]", _I),
+    "certutil": re.compile(r"[ \t]+-"),
+    "bitsadmin": re.compile(r"[ \t]+/transfer", _I),
+    **dict.fromkeys(
+        ("curl", "wget"),
+        re.compile(r"[^\n]{0,200}?[ \t]-o[ \t]*\"?(?:%\w+%|[a-z]:\\|\$env:)", _I),
+    ),
+}
+_CANDIDATE_RE = re.compile(r"[A-Za-z][\w.-]*")
+
+
+def _maybe(text: str) -> bool:
+    """Cheap first pass: a hyphenated word or a known tool name somewhere in the text."""
+    return any(
+        "-" in w or w.lower().removesuffix(".exe") in _AFTER for w in _CANDIDATE_RE.findall(text)
+    )
+
+
+def _starts(line: str) -> list[int]:
+    """Offsets where a Windows command starts: a `Verb-Noun` cmdlet with an approved
+    verb, or a tool name followed by what it takes (see `_AFTER`)."""
+    out: list[int] = []
+    for m in _WORD_RE.finditer(line):
+        i = m.start()
+        if i and line[i - 1] in "$@.\\/-_%":
+            continue
+        word = m.group(0).rstrip(".").lower()
+        verb, dash, noun = word.partition("-")
+        if dash:
+            if verb in _VERB_SET and _NOUN_RE.fullmatch(noun):
+                out.append(i)
+            continue
+        after = _AFTER.get(word.removesuffix(".exe"))
+        if after is not None and after.match(line, i + len(m.group(0).rstrip("."))):
+            out.append(i)
+    return out
+
+
+def _has_start(text: str) -> bool:
+    return any(_starts(line) for line in text.splitlines() if _maybe(line))
+
+
+_PROMPT_RE = re.compile(r"^\s*(?:PS(?: [^>\n]{0,80})?>|[A-Za-z]:\\[^>\n]{0,80}>)\s*")
+_INLINE_RE = re.compile(r"(?<!`)`([^`\n]+)`(?!`)")
+_CONTINUATION_RE = re.compile(r"[ \t]`[ \t]*\n")
+MAX_SEGMENT = 2000
+MAX_PARSES = 16
+MAX_DEPTH = 3
+MAX_COMMANDS = 200
+TOO_MANY = Finding(
+    rule="windows.too_many_commands",
+    category="engine",
+    reason=(
+        f"The message holds more than {MAX_COMMANDS} Windows commands; only the first were "
+        "checked, so a person must look at the rest."
+    ),
+    risk="medium",
+    verdict="require_approval",
+)
+
+
+@dataclass(frozen=True)
+class WindowsResult:
+    findings: list[Finding]
+    commands: int
+
+
+_WIN_FENCE_RE = re.compile(
+    r"^[ \t]*(?P<fence>`{3,10}|~{3,10})[ \t]*(?:powershell|pwsh|ps1|ps|posh|cmd|bat|batch|dos)"
+    r"\b[^\n]*\n(?P<body>.*?)(?:\n[ \t]*(?P=fence)|\Z)",
+    re.S | re.M | re.I,
+)
+_COMMENT_PREFIXES = ("#", "rem ", "::", "<#")
+
+
+def _segments(text: str) -> list[tuple[str, bool]]:
+    """Lines (or inline code spans) that hold a Windows command; `True` when the author
+    marked the block as PowerShell/cmd, so every line is a command from its first word."""
+    out: list[tuple[str, bool]] = []
+    if "```" in text or "~~~" in text:
+        for m in _WIN_FENCE_RE.finditer(text):
+            for line in _CONTINUATION_RE.sub(" ", m.group("body")).splitlines():
+                line = _PROMPT_RE.sub("", line).strip()
+                if line and not line.lower().startswith(_COMMENT_PREFIXES):
+                    out.append((line, True))
+        if out:
+            text = _WIN_FENCE_RE.sub("\n", text)
+    text = _CONTINUATION_RE.sub(" ", text)
+    for line in text.splitlines():
+        if not _maybe(line) or not _starts(line):
+            continue
+        if "`" in line:
+            spans = [m.group(1) for m in _INLINE_RE.finditer(line)]
+            out += [(s, False) for s in spans if _starts(s)]
+            line = _INLINE_RE.sub(" ", line)
+        out.append((_PROMPT_RE.sub("", line), False))
+    return out
+
+
+def _commands(segment: str, depth: int = 0, whole: bool = False) -> list[WinCmd]:
+    """Every Windows command in one line of text, each read from where it starts (from
+    the first word too when the line is known to be a command)."""
+    found: list[WinCmd] = []
+    covered: set[int] = set()
+    starts = _starts(segment)
+    if whole and (not starts or starts[0] != 0):
+        starts = [0, *starts]
+    for n, start in enumerate(starts):
+        if n >= MAX_PARSES:
+            break
+        if start in covered:
+            continue
+        src = segment[start : start + MAX_SEGMENT]
+        script = parse(src)
+        covered |= {start + h for h in script.heads}
+        for cmd in script.commands:
+            found.append(cmd)
+            if depth < MAX_DEPTH:
+                for inner in _nested(cmd):
+                    found += _commands(inner, depth + 1)
+    return found
+
+
+def _nested(cmd: WinCmd) -> list[str]:
+    """Code a command runs in place: `powershell -Command …`, `-EncodedCommand`, `cmd /c`,
+    script blocks and subexpressions."""
+    out = list(cmd.groups)
+    if cmd.name in ("powershell", "pwsh"):
+        for name in ("encodedcommand",):
+            for value in cmd.param(name) or []:
+                decoded = _decode(value or "")
+                if decoded:
+                    out.append(decoded)
+        command = [v for v in cmd.param("command") or [] if v]
+        if command:
+            out.append(" ".join(command + cmd.args))
+        elif cmd.args and not cmd.param("file"):
+            out.append(" ".join(cmd.args))
+    elif cmd.name == "cmd" and {"c", "k"} & set(cmd.switches):
+        out.append(" ".join(cmd.args))
+    return [o for o in out if _has_start(o)]
+
+
+def _decode(value: str) -> str | None:
+    try:
+        raw = base64.b64decode(value + "=" * (-len(value) % 4), validate=True)
+        return raw.decode("utf-16-le")
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return None
+
+
+def _matches(rule: WinRule, cmd: WinCmd) -> bool:
+    if not rule.names(cmd.name):
+        return False
+    if rule.whatif_exempt and cmd.has("whatif"):
+        return False
+    if rule.params_all and not all(cmd.has(p) for p in rule.params_all):
+        return False
+    if rule.params_any and not any(cmd.param(p) is not None for p in rule.params_any):
+        return False
+    if rule.switches_any and not set(rule.switches_any) & set(cmd.switches):
+        return False
+    return rule.check is None or CHECKS[rule.check](cmd)
+
+
+def _finding(rule: WinRule, cmd: WinCmd) -> Finding:
+    evidence = " | ".join([u.text for u in cmd.upstream] + [cmd.text])
+    return Finding(
+        rule=rule.id,
+        category=rule.category,
+        reason=rule.reason,
+        risk=rule.risk,
+        verdict=rule.verdict,
+        evidence=_evidence(evidence),
+    )
+
+
+def assess_windows(text: str, domains: tuple[str, ...] = ()) -> WindowsResult:
+    """Findings for every risky PowerShell or cmd command anywhere in the text."""
+    if not _maybe(text) and "```" not in text and "~~~" not in text:
+        return WindowsResult([], 0)
+    findings: dict[tuple[str, str | None], Finding] = {}
+    count = 0
+    for segment, whole in _segments(text):
+        if count >= MAX_COMMANDS:
+            findings[(TOO_MANY.rule, None)] = TOO_MANY
+            break
+        for cmd in _commands(segment, whole=whole):
+            count += 1
+            cmd.domains = domains
+            matched = [r for r in RULES if _matches(r, cmd)]
+            replaced = {i for r in matched for i in r.supersedes}
+            for rule in matched:
+                if rule.id not in replaced:
+                    f = _finding(rule, cmd)
+                    findings.setdefault((f.rule, f.evidence), f)
+    return WindowsResult(_distinct(list(findings.values())), count)
+
+
+def _distinct(findings: list[Finding]) -> list[Finding]:
+    """One finding per command: the same rule read twice (once inside `pwsh -c "…"`, once
+    from where the inner command starts) has one evidence inside the other."""
+    if len(findings) > MAX_COMMANDS // 2:  # a flood: no time for pairwise comparison
+        return findings
+    out: list[Finding] = []
+    for f in sorted(findings, key=lambda f: len(f.evidence or "")):
+        if not any(o.rule == f.rule and (o.evidence or "") in (f.evidence or "") for o in out):
+            out.append(f)
+    return out
+
+
+def verify_windows_rules() -> None:
+    """Every rule names a known check and catches its own examples, and only those."""
+    for rule in RULES:
+        if rule.check is not None and rule.check not in CHECKS:
+            raise ValueError(f"{rule.id}: unknown check {rule.check!r}")
+        for example in rule.match:
+            if rule.id not in {f.rule for f in assess_windows(example).findings}:
+                raise ValueError(f"{rule.id} misses its own example {example!r}")
+        for example in rule.not_match:
+            if rule.id in {f.rule for f in assess_windows(example).findings}:
+                raise ValueError(f"{rule.id} matches its counter-example {example!r}")
