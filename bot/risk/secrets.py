@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.config import Risk, Verdict
+from bot.risk.clause import after_in_clause
 from bot.risk.model import Finding
 
 __all__ = ["SecretScan", "mask_fragment", "mask_known", "scan_secrets"]
@@ -352,14 +353,8 @@ _VALUE = r"""(?:'([^'\n]+)'|"([^"\n]+)"|((?!-)[^\s'"`]+))"""
 
 @dataclass(frozen=True)
 class _ClauseFlag:
-    """`tool … -p VALUE`: a tool's password flag later in the same command.
-
-    What the regex `tool[^\\n|;&]*?flag` finds, found in linear time: that regex
-    restarts at every occurrence of the tool's name and reads to the end of the
-    command each time, which is quadratic on a long line that repeats the name
-    ("mysql mysql mysql …"). Here each command is read once: the first tool name
-    in it either reaches a flag or rules out every later name in the same command.
-    """
+    """`tool … -p VALUE`: a tool's password flag later in the same command, read in
+    linear time (`after_in_clause`) however often the line repeats the tool's name."""
 
     gate: str  # a literal the lower-cased text must contain
     tool: re.Pattern[str]
@@ -367,27 +362,7 @@ class _ClauseFlag:
     flag: re.Pattern[str]  # the flag and its value (groups)
 
     def hits(self, text: str) -> Iterator[re.Match[str]]:
-        pos, begin, end, ruled_out = 0, 0, -1, False
-        while (tool := self.tool.search(text, pos)) is not None:
-            pos = tool.start() + 1
-            within = begin <= tool.end() <= end  # [begin, end) holds no command separator
-            if within and ruled_out:
-                continue  # its command has no flag after an earlier name, so none after it
-            if not within:
-                stop = _CLAUSE_END.search(text, tool.end())
-                begin, end = tool.end(), stop.start() if stop is not None else len(text)
-            at = text.find(self.head, tool.end(), end)
-            while at != -1:
-                found = self.flag.match(text, at)
-                if found is not None:
-                    yield found
-                    pos = found.end()
-                    break
-                at = text.find(self.head, at + 1, end)
-            else:
-                ruled_out = True
-                continue
-            ruled_out = False
+        return after_in_clause(self.tool, self.head, self.flag, _CLAUSE_END, text)
 
 
 _CLAUSE_END = re.compile(r"[\n|;&]")
