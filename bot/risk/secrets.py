@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import string
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -304,7 +305,8 @@ _ASSIGNMENT = re.compile(
     re.IGNORECASE,
 )
 _NAME_END = re.compile(r"""(?<=[A-Za-z0-9_\-])(?=\s*(?:=|:=|:\s|:["']))""", re.IGNORECASE)
-_NAME_RUN = re.compile(r"[A-Za-z0-9_.\-]+", re.IGNORECASE)
+_NAME_CHARS = frozenset(string.ascii_letters + string.digits + "_.-" + "\u0130\u0131\u017f\u212a")
+"""What `[A-Za-z0-9_.\\-]` matches with IGNORECASE: ASCII, dotted/dotless i, long s, Kelvin."""
 _NAME_JOINED = re.compile(r"[\w-]")
 
 
@@ -320,12 +322,11 @@ def _assignments(text: str) -> Iterator[re.Match[str]]:
     ends = [m.start() for m in _NAME_END.finditer(text)]
     if not ends:
         return
-    runs = {m.end(): m.start() for m in _NAME_RUN.finditer(text)}
     done = 0  # where the previous match ended: finditer never overlaps
     for end in ends:
-        start = runs.get(end)
-        if start is None:
-            continue
+        start = end  # back to the start of the run of name characters (runs are disjoint)
+        while start and text[start - 1] in _NAME_CHARS:
+            start -= 1
         if start < done or (start and _NAME_JOINED.match(text, start - 1)):
             start = text.find(".", max(start, done - 1), end) + 1  # a name may follow a dot
             if start == 0:

@@ -497,3 +497,11 @@ def test_64kb_inputs_scan_in_linear_time(text: str) -> None:
     started = time.process_time()
     scan_secrets(text)
     assert time.process_time() - started < 0.5
+
+
+def test_name_characters_are_the_assignment_regex_class() -> None:
+    import re
+
+    regex = re.compile(r"[A-Za-z0-9_.\-]", re.IGNORECASE)
+    matched = frozenset(chr(c) for c in range(0x10000) if regex.match(chr(c)))
+    assert matched == secrets_module._NAME_CHARS
