@@ -223,14 +223,17 @@ def _ds_load() -> list[_DsPlugin]:
     return _ds_plugins
 
 
-def _ds_scan(line: str, plugins: Iterable[_DsPlugin] | None = None) -> list[tuple[str, str]]:
-    """(kind, value) pairs detect-secrets finds in one line (with `plugins`, only theirs)."""
+def _ds_scan(
+    line: str, plugins: Iterable[_DsPlugin] | None = None, *, triggered: bool = False
+) -> list[tuple[str, str]]:
+    """(kind, value) pairs detect-secrets finds in one line (with `plugins`, only theirs;
+    `triggered`: the line is known to meet each of their triggers)."""
     from detect_secrets.filters import heuristic
 
     found: list[tuple[str, str]] = []
     lowered = line.lower()
     for ds in _ds_load() if plugins is None else plugins:
-        if not ds.may_match(line, lowered):
+        if not triggered and not ds.may_match(line, lowered):
             continue
         for value in ds.plugin.analyze_string(line):
             if not value:
@@ -684,11 +687,12 @@ def _ds_hits(text: str) -> Iterator[_Hit]:
     if not plugins:
         return
     scanned: dict[str, list[tuple[str, str]]] = {}
+    one_line = "\n" not in text  # then the text's triggers were the line's
     offset = 0
     for line in text.split("\n"):
         found = scanned.get(line)
         if found is None:  # a value found n times is located once: `_locate` finds every copy
-            found = scanned[line] = list(dict.fromkeys(_ds_scan(line, plugins)))
+            found = scanned[line] = list(dict.fromkeys(_ds_scan(line, plugins, triggered=one_line)))
         for kind, value in found:
             yield from _locate(line, offset, kind, value)
         offset += len(line) + 1

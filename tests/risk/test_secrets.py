@@ -233,7 +233,7 @@ def test_partial_token_matches_are_widened_to_the_whole_token() -> None:
 
 
 def test_scanner_failure_fails_closed(monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(line: str, plugins: object = None) -> list[tuple[str, str]]:
+    def broken(line: str, plugins: object = None, **_: object) -> list[tuple[str, str]]:
         raise RuntimeError("plugin exploded")
 
     monkeypatch.setattr(secrets_module, "_ds_scan", broken)
