@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -69,12 +70,22 @@ def _ms(seconds: float) -> str:
     return f"{seconds * 1000:.2f} ms"
 
 
+def _bench_config(workdir: Path) -> Path:
+    """The example configuration without the requester's confirmation step: the release
+    benchmark times an approver's click, so every request goes straight to the approvers."""
+    raw = yaml.safe_load(CONFIG.read_text())
+    raw.setdefault("policy", {})["require_requester_confirmation"] = False
+    path = workdir / "twokey.yml"
+    path.write_text(yaml.safe_dump(raw))
+    return path
+
+
 def _server(workdir: Path, slack_url: str, port: int | None) -> ServeProcess:
     """`twokey serve` in a subprocess, with its own database and environment."""
     return ServeProcess(
         slack_api_url=slack_url,
         database_url=f"sqlite:///{workdir / 'bench.db'}",
-        config=CONFIG,
+        config=_bench_config(workdir),
         signing_secret=SIGNING_SECRET,
         secret_key=secrets.token_hex(32),
         cwd=ROOT,
@@ -275,7 +286,7 @@ async def release(url: str, key: str, slack: SlackFake, count: int) -> dict[str,
         for n in range(count):
             if len(failures) >= 3 and not latencies:
                 break
-            body = {"requester": REQUESTER, "text": RISKY_TEXT.format(n=n), "justification": "b"}
+            body = {"requester": REQUESTER, "text": RISKY_TEXT.format(n=n)}
             held = await http.post("/v1/instructions", json=body)
             if held.status_code != 202:
                 failures.append(f"submit answered {held.status_code}: {held.text[:120]}")
@@ -326,7 +337,14 @@ def main() -> int:
     parser.add_argument("--port", type=int, default=0)
     args = parser.parse_args()
 
-    with tempfile.TemporaryDirectory(prefix="twokey-bench-") as tmp, SlackFake() as slack:
+    with (
+        tempfile.TemporaryDirectory(prefix="twokey-bench-") as tmp,
+        SlackFake(
+            users={
+                REQUESTER: {"name": "employee", "profile": {"email": "employee@northwind.example"}}
+            }
+        ) as slack,
+    ):
         server = _server(Path(tmp), slack.api_url, args.port or None)
         try:
             key = _create_key(server)

@@ -7,25 +7,29 @@ line and a non-zero exit, never a traceback.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import json
 from collections.abc import Callable
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
+from rich.text import Text
+from sqlalchemy.exc import SQLAlchemyError
 
-from bot.config import ConfigError
+from bot.approvals.keys import webhook_secret
+from bot.config import ConfigError, Settings
 from bot.context import load_context
 from bot.logs import setup_logging
 from storage.audit import verify_chain
-from storage.db import make_engine, session_scope
+from storage.db import database_errors, make_engine, session_scope
 from storage.keys import create_key, list_keys, revoke_key
 from storage.schema import current_revision, head_revision, upgrade
 
 app = typer.Typer(
     help="TwoKey: a second person between an AI agent's instruction and the employee who runs it.",
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
 )
 db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
@@ -49,15 +53,37 @@ def friendly(fn: F) -> F:
         try:
             return fn(*args, **kwargs)
         except ConfigError as exc:
-            err.print(f"[bold red]error:[/] {exc}", highlight=False, markup=True)
-            raise typer.Exit(2) from None
+            fail(str(exc))
+        except SQLAlchemyError as exc:  # a failure after connecting; still one line
+            fail(f"database: {type(exc).__name__}: {str(exc).splitlines()[0]}")
 
     return wrapper  # type: ignore[return-value]
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """One line on standard error, never folded (a person or a log collector reads it whole)."""
+    err.print(Text.assemble(("error:", "bold red"), " ", message), soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            print(f"twokey {version('twokey')}")
+        except PackageNotFoundError:  # run from a checkout that was never installed
+            print("twokey (not installed; run `pip install -e .`)")
+        raise typer.Exit()
 
 
 @app.callback()
 def _root(
     log_level: Annotated[str, typer.Option("--log-level", envvar="TWOKEY_LOG_LEVEL")] = "WARNING",
+    show_version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
 ) -> None:
     setup_logging(log_level)
 
@@ -73,12 +99,12 @@ def db_upgrade(
     ] = None,
 ) -> None:
     """Apply database migrations up to the newest schema."""
-    from bot.config import Settings
 
     engine = make_engine(database_url or Settings().twokey_database_url)
-    before = current_revision(engine)
-    upgrade(engine)
-    after = current_revision(engine)
+    with database_errors(engine):
+        before = current_revision(engine)
+        upgrade(engine)
+        after = current_revision(engine)
     if before == after:
         out.print(f"Schema already at {after}.")
     else:
@@ -89,22 +115,31 @@ def db_upgrade(
 @friendly
 def db_current(database_url: Annotated[str | None, typer.Option("--db")] = None) -> None:
     """Show the schema revision of the database and the newest one."""
-    from bot.config import Settings
 
     engine = make_engine(database_url or Settings().twokey_database_url)
-    out.print(f"database: {current_revision(engine) or 'empty'}; newest: {head_revision()}")
+    with database_errors(engine):
+        current = current_revision(engine)
+    out.print(f"database: {current or 'empty'}; newest: {head_revision()}")
 
 
 # --- audit ---------------------------------------------------------------
 
 
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts")]
+
+
 @audit_app.command("verify")
 @friendly
-def audit_verify(database_url: Annotated[str | None, typer.Option("--db")] = None) -> None:
+def audit_verify(
+    database_url: Annotated[str | None, typer.Option("--db")] = None, as_json: JsonOption = False
+) -> None:
     """Recompute the audit chain; exit 1 naming the first broken event."""
     ctx = load_context(database_url=database_url, auto_upgrade=False)
     with session_scope(ctx.engine) as session:
         report = verify_chain(session)
+    if as_json:
+        print(json.dumps(dataclasses.asdict(report)))
+        raise typer.Exit(0 if report.ok else 1)
     if report.ok:
         out.print(f"[green]Audit chain intact:[/] {report.checked} events verified.")
         return
@@ -127,6 +162,12 @@ def keys_create(
 ) -> None:
     """Create an API key. It is shown once and stored only as a hash."""
     ctx = load_context(database_url=database_url)
+    if ctx.config.agent(agent) is None:
+        known = ", ".join(a.name for a in ctx.config.agents) or "none"
+        fail(
+            f"agent {agent!r} is not configured in {ctx.config_path} (agents: {known}); "
+            "add it under `agents:` first, or use one of those names"
+        )
     with session_scope(ctx.engine) as session:
         key, plaintext = create_key(session, agent=agent, admin=admin)
         from storage.audit import append_event
@@ -163,21 +204,51 @@ def keys_revoke(
 
 @keys_app.command("list")
 @friendly
-def keys_list(database_url: Annotated[str | None, typer.Option("--db")] = None) -> None:
+def keys_list(
+    database_url: Annotated[str | None, typer.Option("--db")] = None, as_json: JsonOption = False
+) -> None:
     """List API keys (ids and prefixes only)."""
     ctx = load_context(database_url=database_url)
     with session_scope(ctx.engine) as session:
-        for key in list_keys(session):
-            state = "revoked" if key.revoked_at else "active"
-            out.print(f"{key.id}  {key.prefix}…  agent={key.agent}  admin={key.admin}  {state}")
+        keys = [
+            {
+                "id": key.id,
+                "prefix": key.prefix,
+                "agent": key.agent,
+                "admin": key.admin,
+                "state": "revoked" if key.revoked_at else "active",
+            }
+            for key in list_keys(session)
+        ]
+    if as_json:
+        print(json.dumps(keys, indent=2))
+        return
+    if not keys:
+        err.print("No keys yet: `twokey keys create --agent NAME`.")
+    for k in keys:
+        print(f"{k['id']}  {k['prefix']}…  agent={k['agent']}  admin={k['admin']}  {k['state']}")
+
+
+@keys_app.command("webhook-secret")
+@friendly
+def keys_webhook_secret() -> None:
+    """Print the key webhook receivers verify X-TwoKey-Signature with.
+
+    Derived from TWOKEY_SECRET_KEY for webhooks alone: it cannot sign execution
+    tokens, so give receivers this, never TWOKEY_SECRET_KEY.
+    """
+    secret = Settings().twokey_secret_key
+    if not secret:
+        raise ConfigError("environment: TWOKEY_SECRET_KEY must be set")
+    print(webhook_secret(secret))
 
 
 def _register_features() -> None:
     """Feature modules add their own commands, so this file stays a table of contents."""
-    from bot import demo_cli, history_cli, runtime_cli, serve_cli
+    from bot import demo_cli, doctor_cli, history_cli, runtime_cli, serve_cli
     from bot.risk import check_cli
 
-    for module in (serve_cli, check_cli, history_cli, demo_cli, runtime_cli):
+    for module in (serve_cli, check_cli, history_cli, demo_cli, runtime_cli, doctor_cli):
         module.register(app)
 
 

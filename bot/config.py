@@ -7,6 +7,7 @@ readable line (file, key path, problem) instead of a traceback.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from functools import cached_property
 from pathlib import Path
@@ -165,12 +166,44 @@ class CatalogResource(_Strict):
     description: str = ""
 
 
+_HOST_PATTERN = re.compile(
+    r"^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.?$"
+)
+
+
+class WebhooksConfig(_Strict):
+    """Where callback URLs may point beyond the public internet."""
+
+    allow: list[str] = Field(default_factory=list)
+    """Host names (`hooks.corp.example`, `*.corp.example`), addresses or networks
+    (`10.20.0.0/16`) a callback_url may reach although they are internal. Loopback,
+    link-local, private, CGNAT, multicast and cloud-metadata destinations are refused
+    unless listed here."""
+
+    @field_validator("allow")
+    @classmethod
+    def _entries(cls, value: list[str]) -> list[str]:
+        for entry in value:
+            try:
+                ipaddress.ip_network(entry, strict=False)
+                continue
+            except ValueError:
+                pass
+            if not _HOST_PATTERN.match(entry.lower()):
+                raise ValueError(
+                    f"webhooks.allow: {entry!r} is neither a host name (optionally *.suffix) "
+                    "nor an address or network"
+                )
+        return value
+
+
 class TwoKeyConfig(_Strict):
     slack: SlackConfig = SlackConfig()
     agents: list[AgentConfig] = Field(default_factory=list)
     approvers: dict[str, ApproverGroup] = Field(default_factory=dict)
     policy: PolicyConfig = PolicyConfig()
     catalog: list[CatalogResource] = Field(default_factory=list)
+    webhooks: WebhooksConfig = WebhooksConfig()
 
     model_config = ConfigDict(extra="forbid", frozen=True, ignored_types=(cached_property,))
 
@@ -217,20 +250,27 @@ def _explain(path: Path, exc: ValidationError) -> str:
         msg = err["msg"].removeprefix("Value error, ")
         if err["type"] == "extra_forbidden":
             msg = "unknown key (check the spelling; see examples/twokey.yml)"
-        lines.append(f"{path}: {_key_path(err['loc'])}: {msg}")
+        # Whole-file checks (`_references_exist`) name their own key path.
+        where = f"{_key_path(err['loc'])}: " if err["loc"] else ""
+        lines.append(f"{path}: {where}{msg}")
     return "\n".join(lines)
 
 
-def load_config(path: str | Path | None = None) -> TwoKeyConfig:
-    """Load and validate a configuration file.
+def find_config(configured: str | Path | None) -> Path | None:
+    """The configuration file to use: the one named, else `./twokey.yml` if present, else None."""
+    if configured:
+        return Path(configured)
+    local = Path("twokey.yml")
+    return local if local.exists() else None
 
-    `None` means: `./twokey.yml` if present, else the shipped example — so a
-    newcomer gets a working, believable setup without writing YAML first.
+
+def load_config(path: str | Path | None = None) -> TwoKeyConfig:
+    """Load and validate a configuration file, including each custom rule's own examples.
+
+    `None` means `./twokey.yml` if present, else the shipped example (commands
+    that read or try things; `twokey serve` refuses the example unless asked).
     """
-    if path is None:
-        local = Path("twokey.yml")
-        path = local if local.exists() else EXAMPLE_CONFIG
-    path = Path(path)
+    path = find_config(path) or EXAMPLE_CONFIG
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -245,15 +285,29 @@ def load_config(path: str | Path | None = None) -> TwoKeyConfig:
         problem = getattr(exc, "problem", None) or str(exc)
         raise ConfigError(f"{path}: not valid YAML{where}: {problem}") from None
     if raw is None:
-        raw = {}
+        raise ConfigError(f"{path}: the file is empty; start from a copy of examples/twokey.yml")
     if not isinstance(raw, dict):
         raise ConfigError(
             f"{path}: (top level): expected a mapping of sections, got {type(raw).__name__}"
         )
     try:
-        return TwoKeyConfig.model_validate(raw)
+        config = TwoKeyConfig.model_validate(raw)
     except ValidationError as exc:
         raise ConfigError(_explain(path, exc)) from None
+    if config.policy.rules:
+        _prove_rules(path, config)
+    return config
+
+
+def _prove_rules(path: Path, config: TwoKeyConfig) -> None:
+    """Run each custom rule against its `match`/`not_match` examples, naming the file."""
+    from bot.risk.normalize import normalize
+    from bot.risk.policy import compile_rules
+
+    try:
+        compile_rules(config.policy.rules, lambda s: normalize(s).text, where="policy.rules")
+    except ConfigError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
 
 
 class Settings(BaseSettings):

@@ -22,6 +22,15 @@ def register(app: typer.Typer) -> None:
             str | None,
             typer.Option("--db", help="SQLAlchemy URL to use instead of a temporary SQLite file"),
         ] = None,
+        step_timeout: Annotated[
+            float,
+            typer.Option(
+                "--step-timeout",
+                min=0.1,
+                max=600,
+                help="Seconds each step may wait for TwoKey before it counts as failed",
+            ),
+        ] = 10.0,
     ) -> None:
         """Run TwoKey against a built-in Slack stand-in and play three short stories.
 
@@ -30,7 +39,10 @@ def register(app: typer.Typer) -> None:
         """
         from bot.demo.story import DemoOptions, run_demo  # the whole server: load it only here
 
-        code = run_demo(DemoOptions(step=step, keep=keep, database_url=database_url))
+        options = DemoOptions(
+            step=step, keep=keep, database_url=database_url, step_timeout=step_timeout
+        )
+        code = run_demo(options)
         if code:
             raise typer.Exit(code)
 

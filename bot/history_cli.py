@@ -9,13 +9,14 @@ control codes, so an instruction cannot restyle or rewrite the admin's screen.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 import sys
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, TextIO
 
 import typer
 from pydantic import ValidationError
@@ -37,7 +38,6 @@ from storage.history import (
     write_csv,
 )
 
-out = Console()
 err = Console(stderr=True)
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -57,8 +57,26 @@ RISK_STYLE = {"low": "green", "medium": "yellow", "high": "red", "critical": "bo
 
 class Format(StrEnum):
     table = "table"
+    tsv = "tsv"
     json = "json"
     csv = "csv"
+
+
+WIDE = 160
+"""Below this many columns the table switches to its narrow layout (the wide one needs room
+for ten columns, three of them free text)."""
+TSV_COLUMNS = (
+    "id",
+    "created",
+    "status",
+    "risk",
+    "agent",
+    "requester",
+    "approvers",
+    "resources",
+    "reason",
+    "instruction",
+)
 
 
 def plain(value: Any, limit: int | None = None) -> Text:
@@ -79,13 +97,91 @@ def _styled(value: str, styles: dict[str, str]) -> Text:
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
-    err.print(Text(message, style="bold red"))
+    err.print(Text(message, style="bold red"), soft_wrap=True)
     return typer.Exit(code)
 
 
-def history_table(records: list[HistoryRecord]) -> Table:
-    table = Table(show_lines=False, header_style="bold", expand=False)
-    for name in ("id", "created", "status", "risk", "agent", "requester", "approvers"):
+def _user_id(option: str, value: str | None) -> str | None:
+    """A Slack user id for `--requester`/`--approver`; e-mails resolved as the gate API does."""
+    if value is None or "@" not in value.strip().lstrip("<@"):
+        return value
+    from bot.api.requesters import RequesterResolver, RequesterUnavailable, UnknownRequester
+    from bot.config import Settings
+    from bot.slack.app import create_web_client
+
+    settings = Settings()
+    if not settings.slack_bot_token:
+        raise _fail(
+            f"error: --{option} {value}: an e-mail is looked up in Slack, and SLACK_BOT_TOKEN "
+            "is not set; set it, or give the Slack user id (U…)"
+        )
+    resolver = RequesterResolver(create_web_client(settings, rate_limit_retries=1))
+    try:
+        return asyncio.run(resolver.resolve(value))
+    except (UnknownRequester, RequesterUnavailable) as exc:
+        raise _fail(f"error: --{option} {value}: {exc}") from None
+
+
+def one_line(value: Any) -> str:
+    """A field for tab-separated output: no tabs, newlines or control codes inside."""
+    text = "" if value is None else str(value)
+    return _CONTROL.sub("?", re.sub(r"[\t\r\n]+", " ", text))
+
+
+def write_tsv(records: Iterable[HistoryRecord], file: TextIO) -> None:
+    """Plain tab-separated lines (a header, then one line a record) for `cut`, `grep`, `awk`."""
+    file.write("\t".join(TSV_COLUMNS) + "\n")
+    for r in records:
+        fields = (
+            r.id,
+            r.created_at.astimezone(UTC).isoformat(timespec="seconds") if r.created_at else "",
+            r.status,
+            r.risk,
+            r.agent or "",
+            r.requester or "",
+            ",".join(r.approvers),
+            ",".join(r.resources),
+            r.reason or "",
+            r.instruction,
+        )
+        file.write("\t".join(one_line(f) for f in fields) + "\n")
+
+
+def history_table(records: list[HistoryRecord], width: int = WIDE) -> Table:
+    """The history for people: full ids always (they are copied into `twokey show`).
+
+    At `WIDE` columns and more, one row a record; below, a narrow layout whose
+    last column wraps the instruction, resources and reason under each other.
+    """
+    id_width = max([len("id"), *(len(r.id) for r in records)])
+    table = Table(show_lines=width < WIDE, header_style="bold", expand=False)
+    table.add_column("id", no_wrap=True, min_width=id_width)
+    if width < WIDE:
+        table.add_column("created / status", no_wrap=True)
+        table.add_column("agent → requester / what", ratio=1, overflow="fold")
+        for r in records:
+            state = Text.assemble(
+                when(r.created_at).removesuffix(" UTC")[5:16] + "\n",
+                _styled(r.status, STATUS_STYLE),
+                " ",
+                _styled(r.risk, RISK_STYLE),
+            )
+            what = Text.assemble(
+                plain(f"{r.agent or '—'} → {r.requester or '—'}"),
+                "\n",
+                plain(r.instruction.replace("\n", " "), 160),
+            )
+            if r.resources:
+                data = plain(", ".join(r.resources))
+                what.append_text(Text.assemble("\n", ("data: ", "dim"), data))
+            if r.approvers:
+                voters = plain(", ".join(r.approvers))
+                what.append_text(Text.assemble("\n", ("by: ", "dim"), voters))
+            if r.reason:
+                what.append_text(Text.assemble("\n", ("why: ", "dim"), plain(r.reason, 120)))
+            table.add_row(plain(r.id), state, what)
+        return table
+    for name in ("created", "status", "risk", "agent", "requester", "approvers"):
         table.add_column(name, no_wrap=True)
     table.add_column("resources")
     table.add_column("reason", max_width=30)
@@ -110,8 +206,12 @@ def history(
     status: Annotated[
         str | None, typer.Option(help="Status, or several comma-separated (e.g. denied,expired)")
     ] = None,
-    requester: Annotated[str | None, typer.Option(help="Slack user id of the requester")] = None,
-    approver: Annotated[str | None, typer.Option(help="Slack user id of someone who voted")] = None,
+    requester: Annotated[
+        str | None, typer.Option(help="Requester: Slack user id, or e-mail (looked up in Slack)")
+    ] = None,
+    approver: Annotated[
+        str | None, typer.Option(help="Someone who voted: Slack user id, or e-mail")
+    ] = None,
     agent: Annotated[str | None, typer.Option(help="Agent name")] = None,
     resource: Annotated[str | None, typer.Option(help="Catalog resource, e.g. customers")] = None,
     risk: Annotated[str | None, typer.Option(help="low, medium, high or critical")] = None,
@@ -128,22 +228,32 @@ def history(
     all_pages: Annotated[
         bool, typer.Option("--all", help="Every matching record, not one page (exports)")
     ] = False,
-    fmt: Annotated[Format, typer.Option("--format", help="table, json or csv")] = Format.table,
+    fmt: Annotated[
+        Format | None,
+        typer.Option(
+            "--format", help="table, tsv, json or csv (default: table on a terminal, tsv piped)"
+        ),
+    ] = None,
     database_url: Annotated[str | None, typer.Option("--db", help="SQLAlchemy URL")] = None,
 ) -> None:
     """Search the approval history, newest first. Instructions are shown masked."""
+    requester = _user_id("requester", requester)
+    approver = _user_id("approver", approver)
     try:
-        flt = HistoryFilter(
-            status=status,
-            requester=requester,
-            approver=approver,
-            agent=agent,
-            resource=resource,
-            risk=risk,
-            since=since,
-            until=until,
-            limit=limit,
-            cursor=cursor,
+        # Validated from the text typed: the filter parses statuses, risks and times itself.
+        flt = HistoryFilter.model_validate(
+            {
+                "status": status,
+                "requester": requester,
+                "approver": approver,
+                "agent": agent,
+                "resource": resource,
+                "risk": risk,
+                "since": since,
+                "until": until,
+                "limit": limit,
+                "cursor": cursor,
+            }
         )
     except ValidationError as exc:
         first = exc.errors()[0]
@@ -153,6 +263,8 @@ def history(
         ctx = load_context(database_url=database_url)
     except ConfigError as exc:
         raise _fail(f"error: {exc}") from None
+    if fmt is None:
+        fmt = Format.table if sys.stdout.isatty() else Format.tsv
     next_cursor: str | None = None
     with session_scope(ctx.engine) as session:
         found: Iterable[HistoryRecord]
@@ -169,23 +281,29 @@ def history(
     more = f"More records: add --cursor {next_cursor} (or use --all)" if next_cursor else None
     if fmt == Format.csv:
         if more:
-            err.print(more)
+            err.print(more, soft_wrap=True)
         return
     if fmt == Format.json:
         print(json.dumps([r.model_dump(mode="json") for r in records], indent=2))
         if more:
-            err.print(more)
+            err.print(more, soft_wrap=True)
         return
+    if fmt == Format.tsv:
+        write_tsv(records, sys.stdout)
+        if more:
+            err.print(more, soft_wrap=True)
+        return
+    console = Console()  # made per call: the width is the terminal's now, not at import
     if not records:
-        out.print("No requests match.")
+        console.print("No requests match.")
         return
-    out.print(history_table(records))
+    console.print(history_table(records, console.width))
     if next_cursor:
-        out.print(
+        console.print(
             Text(f"{len(records)} shown; more with --cursor {next_cursor} (or --all)", style="dim")
         )
     else:
-        out.print(Text(f"{len(records)} shown.", style="dim"))
+        console.print(Text(f"{len(records)} shown.", style="dim"))
 
 
 def detail_renderables(detail: RecordDetail) -> list[Any]:
@@ -293,7 +411,7 @@ def show(
     if as_json:
         print(json.dumps(detail.model_dump(mode="json"), indent=2))
         return
-    out.print(Group(*detail_renderables(detail)))
+    Console().print(Group(*detail_renderables(detail)))
 
 
 def register(app: typer.Typer) -> None:

@@ -31,7 +31,21 @@ def redact(text: str) -> str:
     return _REDACT.sub("[redacted]", text)
 
 
-_STANDARD = set(vars(logging.makeLogRecord({}))) | {"message", "asctime"}
+_STANDARD = set(vars(logging.makeLogRecord({}))) | {"message", "asctime", "color_message"}
+"""Record attributes that are not extra facts (uvicorn's `color_message` repeats msg with ANSI)."""
+
+
+class _DropKnownNoise(logging.Filter):
+    """Bolt warns "`token` will be unused" on every start because SLACK_BOT_TOKEN is set and
+    TwoKey hands it a client built from that same token: true, expected, and alarming in logs."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
+
+        return not (
+            record.name.startswith("slack_bolt")
+            and record.getMessage() == warning_client_prioritized_and_token_skipped()
+        )
 
 
 class _Redacting(logging.Filter):
@@ -50,8 +64,9 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "msg": record.getMessage(),
         }
-        if getattr(record, "request_id", None):
-            out["request_id"] = record.request_id
+        request_id = getattr(record, "request_id", None)
+        if request_id:
+            out["request_id"] = request_id
         for key, value in vars(record).items():
             if key not in _STANDARD and key != "request_id" and not key.startswith("_"):
                 out[key] = value
@@ -77,6 +92,7 @@ def setup_logging(level: str = "INFO", *, json_lines: bool | None = None) -> Non
         json_lines = not sys.stderr.isatty()
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter() if json_lines else TextFormatter())
+    handler.addFilter(_DropKnownNoise())
     handler.addFilter(_Redacting())
     root = logging.getLogger()
     for old in list(root.handlers):

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import logging
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from fastapi import FastAPI
@@ -10,6 +11,10 @@ from rich.console import Console
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.config import ConfigError, Settings
+from storage.db import masked_url
+
+if TYPE_CHECKING:
+    from bot.context import Context
 
 err = Console(stderr=True)
 
@@ -21,15 +26,26 @@ def register(app: typer.Typer) -> None:
     def serve(
         host: Annotated[str, typer.Option("--host", help="Interface to listen on")] = "127.0.0.1",
         port: Annotated[int, typer.Option("--port", help="TCP port", min=1, max=65535)] = 8080,
+        example: Annotated[
+            bool,
+            typer.Option(
+                "--example",
+                help="Serve on the shipped example company (Northwind) instead of your twokey.yml",
+            ),
+        ] = False,
     ) -> None:
-        """Run the Slack app (HTTP or Socket Mode) and the HTTP API on one port."""
+        """Run the Slack app (HTTP or Socket Mode) and the HTTP API on one port.
+
+        Needs your configuration (TWOKEY_CONFIG or ./twokey.yml): it refuses to
+        serve the fictional example company unless asked with --example.
+        """
         try:
             settings = Settings()
             required = ["slack_bot_token", "twokey_secret_key"]
             if not settings.slack_app_token:
                 required.append("slack_signing_secret")
             settings.require(*required)
-            api = _build()
+            api, ctx = _build(example)
         except ConfigError as exc:
             err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
             raise typer.Exit(2) from None
@@ -47,8 +63,7 @@ def register(app: typer.Typer) -> None:
         from bot.logs import setup_logging
 
         setup_logging(settings.twokey_log_level)
-        mode = "Socket Mode" if settings.slack_app_token else "HTTP mode, Slack at /slack/events"
-        err.print(f"TwoKey on http://{host}:{port} ({mode}); API under /v1, docs at /docs")
+        log_start(ctx, f"http://{host}:{port}")
         uvicorn.run(
             api,
             host=host,
@@ -60,13 +75,35 @@ def register(app: typer.Typer) -> None:
         )
 
 
-def _build() -> FastAPI:
+def _build(example: bool) -> tuple[FastAPI, Context]:
     from bot.context import load_context
     from bot.server import build_server
 
-    ctx = load_context()
+    ctx = load_context(example=example)
     api, _ = build_server(ctx.settings, ctx.config, ctx.engine)
-    return api
+    return api, ctx
+
+
+def log_start(ctx: Context, url: str) -> None:
+    """One log line saying what this process serves with: config, database, Slack mode."""
+    from bot.slack.app import SLACK_API_URL
+
+    settings = ctx.settings
+    facts = {
+        "listen": url,
+        "config": str(ctx.config_path),
+        "example_config": ctx.is_example,
+        "database": masked_url(ctx.engine.url),
+        "slack_mode": "socket" if settings.slack_app_token else "http",
+        "slack_api": settings.twokey_slack_api_url or SLACK_API_URL,
+    }
+    slack = "Socket Mode" if settings.slack_app_token else "HTTP, Slack posts to /slack/events"
+    example = " (the fictional example company)" if ctx.is_example else ""
+    logging.getLogger(__name__).info(
+        f"TwoKey on {url}: config {ctx.config_path}{example}; database {facts['database']}; "
+        f"Slack {slack}; API under /v1, docs at /docs",
+        extra=facts,
+    )
 
 
 def main() -> None:

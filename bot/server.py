@@ -25,6 +25,8 @@ from sqlalchemy.engine import Engine
 from bot.api import create_api
 from bot.api.metrics import Metrics
 from bot.approvals import ApprovalService
+from bot.approvals.callbacks import CallbackGuard
+from bot.approvals.keys import webhook_secret
 from bot.approvals.webhooks import WebhookSender
 from bot.config import ConfigError, Settings, TwoKeyConfig
 from bot.humanlayer import mount as mount_humanlayer
@@ -153,7 +155,11 @@ def build_server(
         usergroups=SlackUsergroups(client),
     )
     notifier = SlackNotifier(client, config, service).attach()
-    webhooks = WebhookSender(settings.twokey_secret_key, service.audit)
+    webhooks = WebhookSender(
+        webhook_secret(settings.twokey_secret_key),
+        service.audit,
+        guard=CallbackGuard(config.webhooks),
+    )
     service.subscribe(webhooks)
     slack_app = create_slack_app(service, config, settings, client=client, notifier=notifier)
     handler = None if settings.slack_app_token else AsyncSlackRequestHandler(slack_app)

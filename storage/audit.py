@@ -16,9 +16,9 @@ from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
-from storage.models import AuditEvent, AuditHead, utcnow
+from storage.models import AuditEvent, AuditHead, table, utcnow
 
 GENESIS = "0" * 64
 
@@ -78,7 +78,9 @@ def append_events(session: Session, entries: list[dict[str, Any]]) -> list[Audit
     if not entries:
         return []
     head_row = session.execute(
-        sa.select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1).with_for_update()
+        sa.select(col(AuditHead.seq), col(AuditHead.hash))
+        .where(col(AuditHead.id) == 1)
+        .with_for_update()
     ).first()
     if head_row is None:  # the first migration plants it; without it the chain cannot be trusted
         raise RuntimeError("audit_head row missing: run `twokey db upgrade`")
@@ -101,8 +103,8 @@ def append_events(session: Session, entries: list[dict[str, Any]]) -> list[Audit
         row["hash"] = prev = event_hash(**row)
         rows.append(row)
     # Core statements: ORM objects cost more than the hashing on the allow path.
-    session.execute(sa.insert(AuditEvent.__table__), rows)  # type: ignore[attr-defined]
-    session.execute(sa.update(AuditHead).where(AuditHead.id == 1).values(seq=seq, hash=prev))
+    session.execute(sa.insert(table(AuditEvent)), rows)
+    session.execute(sa.update(AuditHead).where(col(AuditHead.id) == 1).values(seq=seq, hash=prev))
     return [AuditEvent.model_construct(**row) for row in rows]
 
 
@@ -121,8 +123,8 @@ def verify_chain(session: Session, *, batch: int = 5000) -> ChainReport:
     while True:
         rows = session.exec(
             select(AuditEvent)
-            .where(AuditEvent.seq > last_seq)
-            .order_by(AuditEvent.seq)
+            .where(col(AuditEvent.seq) > last_seq)
+            .order_by(col(AuditEvent.seq))
             .limit(batch)
         ).all()
         if not rows:
@@ -175,6 +177,6 @@ def events_for(session: Session, request_id: str) -> list[AuditEvent]:
         session.exec(
             select(AuditEvent)
             .where(AuditEvent.request_id == request_id)
-            .order_by(sa.asc(AuditEvent.seq))
+            .order_by(col(AuditEvent.seq).asc())
         ).all()
     )

@@ -12,18 +12,38 @@ disk) are taken off the commit path: `checkpoint` runs them in the background.
 
 from __future__ import annotations
 
+import re
 import threading
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 from sqlmodel import Session
+
+from bot.config import ConfigError
 
 BUSY_TIMEOUT_MS = 10_000
 _WRITE_LOCKS: weakref.WeakKeyDictionary[Engine, threading.RLock] = weakref.WeakKeyDictionary()
+
+
+SUPPORTED = "use sqlite:///path/to/twokey.db or postgresql://user:password@host:5432/dbname"
+_FIX = "fix TWOKEY_DATABASE_URL (or --db)"
+_PASSWORD_IN_URL = re.compile(r"(//[^:/@\s]*:)[^@\s]*@")
+
+
+def masked_url(url: str | URL) -> str:
+    """The URL as it may be shown: the password (if any) replaced by ***."""
+    if isinstance(url, URL):
+        return url.render_as_string(hide_password=True)
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return _PASSWORD_IN_URL.sub(r"\1***@", url)
 
 
 def normalize_url(url: str) -> str:
@@ -34,12 +54,43 @@ def normalize_url(url: str) -> str:
     return parsed.render_as_string(hide_password=False)
 
 
+def _parse(url: str) -> URL:
+    """A URL TwoKey can use, or a `ConfigError` saying what to write instead."""
+    try:
+        parsed = make_url(normalize_url(url))
+    except ArgumentError:
+        raise ConfigError(f"database URL {masked_url(url)!r} is not a URL: {SUPPORTED}") from None
+    backend = parsed.get_backend_name()
+    if backend not in ("sqlite", "postgresql"):
+        raise ConfigError(
+            f"database {masked_url(parsed)}: TwoKey stores its data in SQLite or PostgreSQL, "
+            f"not {backend}; {SUPPORTED}"
+        )
+    if backend == "sqlite" and parsed.database and parsed.database != ":memory:":
+        folder = Path(parsed.database).expanduser().parent
+        if not folder.is_dir():
+            raise ConfigError(
+                f"database {masked_url(parsed)}: the folder {folder} does not exist; "
+                f"create it (mkdir -p {folder}) or {_FIX}"
+            )
+    return parsed
+
+
 def make_engine(url: str, *, pool_size: int = 10) -> Engine:
-    url = normalize_url(url)
-    parsed = make_url(url)
+    """An engine for a SQLite or PostgreSQL URL; a bad URL is a `ConfigError` (nothing created)."""
+    parsed = _parse(url)
+    try:
+        return _create(parsed, pool_size)
+    except (ImportError, NoSuchModuleError) as exc:
+        missing = exc.name if isinstance(exc, ImportError) else parsed.drivername
+        raise ConfigError(
+            f"database {masked_url(parsed)}: its driver is not installed ({missing}); {SUPPORTED}"
+        ) from None
+
+
+def _create(parsed: URL, pool_size: int) -> Engine:
+    url = parsed.render_as_string(hide_password=False)
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         engine = sa.create_engine(
             url,
             connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
@@ -52,7 +103,7 @@ def make_engine(url: str, *, pool_size: int = 10) -> Engine:
 
 def _tune_sqlite(engine: Engine) -> None:
     @sa.event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA journal_mode=WAL")
@@ -63,8 +114,41 @@ def _tune_sqlite(engine: Engine) -> None:
         cur.close()
 
     @sa.event.listens_for(engine, "begin")
-    def _on_begin(conn):  # type: ignore[no-untyped-def]
+    def _on_begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def explain(engine: Engine, exc: SQLAlchemyError) -> str:
+    """One line for a failure to reach or use the database: which one, what, and the fix."""
+    where = f"database {masked_url(engine.url)}"
+    if not isinstance(exc, DBAPIError) or exc.orig is None:
+        return f"{where}: {type(exc).__name__}: {str(exc).splitlines()[0]}"
+    detail = " ".join(str(exc.orig).split())
+    fatal = detail.split("FATAL:", 1)[-1].strip()
+    name = engine.url.database
+    if re.search(r"database \S+ does not exist", fatal):
+        host = engine.url.host or "localhost"
+        return (
+            f"{where}: {fatal}; create it (createdb -h {host} -U "
+            f"{engine.url.username or 'postgres'} {name}) or {_FIX}"
+        )
+    if "password authentication failed" in fatal or re.search(r"role \S+ does not exist", fatal):
+        return f"{where}: {fatal}; fix the user or password in TWOKEY_DATABASE_URL (or --db)"
+    if any(s in detail for s in ("Connection refused", "failed to resolve host", "timeout")):
+        reason = fatal.split(" failed: ", 1)[-1].split("Is the server", 1)[0].strip()
+        return f"{where} is unreachable ({reason}); start the database or {_FIX}"
+    if engine.dialect.name == "sqlite" and "unable to open database file" in detail:
+        return f"{where}: cannot open the file (check the folder exists and is writable) or {_FIX}"
+    return f"{where}: {fatal}"
+
+
+@contextmanager
+def database_errors(engine: Engine) -> Iterator[None]:
+    """Turn a database failure into a `ConfigError` carrying `explain`'s one line."""
+    try:
+        yield
+    except SQLAlchemyError as exc:
+        raise ConfigError(explain(engine, exc)) from None
 
 
 def checkpoint(engine: Engine) -> None:

@@ -45,6 +45,7 @@ from storage.models import (
     Status,
     UTCDateTime,
     Vote,
+    table,
     utcnow,
 )
 
@@ -56,10 +57,10 @@ DECISIVE_STATUSES = (Status.APPROVED, Status.DENIED, Status.EXECUTED)
 WAITED_STATUSES = (*DECISIVE_STATUSES, Status.EXPIRED)
 """Requests that waited for approvers and got an outcome: the base of the expiry rate."""
 
-R = Request.__table__
-RR = RequestResource.__table__
-V = Vote.__table__
-A = AuditEvent.__table__
+R = table(Request)
+RR = table(RequestResource)
+V = table(Vote)
+A = table(AuditEvent)
 
 
 # --- dates -------------------------------------------------------------------
@@ -89,7 +90,10 @@ def parse_when(text: str, now: datetime | None = None) -> datetime:
     match = _RELATIVE.match(raw)
     if match:
         amount, unit = int(match.group(1)), match.group(2).lower()
-        return now - timedelta(**{_UNIT[unit]: amount})
+        try:
+            return now - timedelta(**{_UNIT[unit]: amount})
+        except OverflowError:
+            raise ValueError(f"cannot read {text!r} as a time: it reaches before year 1") from None
     try:
         if _DATE_ONLY.match(raw):
             return datetime.combine(date.fromisoformat(raw), time(), tzinfo=UTC)
@@ -105,7 +109,14 @@ def parse_when(text: str, now: datetime | None = None) -> datetime:
 def _end_of(text: str, now: datetime | None = None) -> datetime:
     """`until 2026-11-20` means through the end of that day, as an auditor reads it."""
     start = parse_when(text, now)
-    return start + timedelta(days=1) if _DATE_ONLY.match(text) else start
+    if not _DATE_ONLY.match(text):
+        return start
+    try:
+        return start + timedelta(days=1)
+    except OverflowError:
+        raise ValueError(
+            f"cannot read {text!r} as a time: the day after is past year 9999"
+        ) from None
 
 
 # --- cursor --------------------------------------------------------------------
@@ -578,7 +589,7 @@ class Stats(BaseModel):
     top_resources: list[NamedCount]
 
 
-def _duration_seconds(engine_name: str) -> sa.ColumnElement[float]:
+def _duration_seconds(engine_name: str) -> sa.ColumnElement[Any]:
     if engine_name == "sqlite":
         return (sa.func.julianday(R.c.decided_at) - sa.func.julianday(R.c.created_at)) * 86400.0
     return sa.extract("epoch", R.c.decided_at - R.c.created_at)

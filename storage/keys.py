@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from storage.models import ApiKey, utcnow
 
@@ -44,4 +44,4 @@ def authenticate(session: Session, plaintext: str) -> ApiKey | None:
 
 
 def list_keys(session: Session) -> list[ApiKey]:
-    return list(session.exec(select(ApiKey).order_by(ApiKey.created_at)).all())
+    return list(session.exec(select(ApiKey).order_by(col(ApiKey.created_at))).all())

@@ -218,3 +218,14 @@ class ScreenedMessage(SQLModel, table=True):
     request_id: str | None = Field(default=None, max_length=32)
     decision: str = Field(max_length=24)
     created_at: datetime = _ts(default_factory=utcnow, nullable=False)
+
+
+def table(model: type[SQLModel]) -> sa.Table:
+    """The Core table behind a table model, for bulk inserts and Core queries.
+
+    SQLModel's classes carry `__table__` at run time but do not declare it for type
+    checkers; the mapper's `local_table` is the same object, typed.
+    """
+    local = sa.inspect(model).local_table
+    assert isinstance(local, sa.Table)
+    return local

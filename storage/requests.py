@@ -7,6 +7,7 @@ both win: the database decides, and the loser sees rowcount 0.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
@@ -14,7 +15,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
-from storage.models import Request, RequestResource, Vote, utcnow
+from storage.models import Request, RequestResource, Vote, table, utcnow
 
 
 def _defaults() -> tuple[dict[str, Any], dict[str, Any]]:
@@ -41,11 +42,11 @@ def insert_request(
     session: Session, row: dict[str, Any], resources: Iterable[tuple[str, str]] = ()
 ) -> None:
     """Core inserts: on the allow path the ORM's bookkeeping costs more than SQLite does."""
-    session.execute(sa.insert(Request.__table__), [row])  # type: ignore[attr-defined]
+    session.execute(sa.insert(table(Request)), [row])
     names = dict(resources)  # one row per resource, last classification wins
     if names:
         session.execute(
-            sa.insert(RequestResource.__table__),  # type: ignore[attr-defined]
+            sa.insert(table(RequestResource)),
             [
                 {
                     "request_id": row["id"],
@@ -58,9 +59,24 @@ def insert_request(
         )
 
 
+def idempotency_digest(key: str | None) -> str | None:
+    """What is stored for an idempotency key: a digest, since the agent may put anything in it.
+
+    Lookups digest the key the same way, so a repeated key still finds its request.
+    """
+    if key is None:
+        return None
+    return "sha256:" + hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def find_by_idempotency(session: Session, agent: str | None, key: str) -> Request | None:
+    """The agent's request made with this (plain) idempotency key."""
+    return find_by_idempotency_digest(session, agent, idempotency_digest(key) or "")
+
+
+def find_by_idempotency_digest(session: Session, agent: str | None, digest: str) -> Request | None:
     return session.exec(
-        select(Request).where(Request.agent == agent, Request.idempotency_key == key)
+        select(Request).where(Request.agent == agent, Request.idempotency_key == digest)
     ).first()
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import CursorResult, Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 
@@ -66,6 +66,7 @@ def _take_over(engine: Engine, row_id: int, now: datetime) -> bool:
             )
             .values(created_at=now)
         )
+        assert isinstance(result, CursorResult)  # an UPDATE's result counts its rows
         return result.rowcount == 1
 
 

@@ -32,3 +32,37 @@ def test_bad_config_is_one_readable_line(tmp_path):
     result = run("keys", "list", env=env)
     assert result.exit_code == 2
     assert "policy.quorum.critical" in result.output and "Traceback" not in result.output
+
+
+def test_version_and_completion_are_offered():
+    from importlib.metadata import version
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout.strip() == f"twokey {version('twokey')}"
+    helped = runner.invoke(app, ["--help"], env={"COLUMNS": "120"})
+    assert "--install-completion" in helped.stdout and "--show-completion" in helped.stdout
+
+
+def test_keys_list_and_audit_verify_speak_json(tmp_path):
+    import json
+
+    db = tmp_path / "j.db"
+    env = {"TWOKEY_DATABASE_URL": f"sqlite:///{db}", "TWOKEY_CONFIG": ""}
+    assert json.loads(run("keys", "list", "--json", env=env).stdout) == []
+    created = run("keys", "create", "--agent", "opsbot", "--admin", env=env)
+    key_id = created.stderr.split("Created key ")[1].split()[0]
+    keys = json.loads(run("keys", "list", "--json", env=env).stdout)
+    assert keys == [
+        {"id": key_id, "prefix": keys[0]["prefix"], "agent": "opsbot", "admin": True,
+         "state": "active"}
+    ]  # fmt: skip
+    assert created.stdout.strip().startswith(keys[0]["prefix"])
+    ok = run("audit", "verify", "--json", env=env)
+    assert ok.exit_code == 0
+    assert json.loads(ok.stdout) == {"ok": True, "checked": 1, "broken_seq": None, "problem": None}
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE audit_events SET actor = 'mallory' WHERE seq = 1")
+    broken = run("audit", "verify", "--json", env=env)
+    assert broken.exit_code == 1
+    report = json.loads(broken.stdout)
+    assert report["ok"] is False and report["broken_seq"] == 1 and report["problem"]

@@ -24,8 +24,9 @@ def test_no_file_means_example(tmp_path, monkeypatch):
     assert load_config(None).agents
 
 
-def test_empty_file_is_the_builtin_default(tmp_path):
-    cfg = load_config(write(tmp_path, ""))
+def test_an_explicit_empty_mapping_is_the_builtin_default(tmp_path):
+    # An empty file is refused (tests/test_operator_defaults.py); `{}` says "defaults" on purpose.
+    cfg = load_config(write(tmp_path, "{}\n"))
     assert cfg.catalog == [] and cfg.policy.quorum.critical == 2
 
 

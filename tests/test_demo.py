@@ -66,7 +66,9 @@ def test_a_step_that_cannot_happen_fails_the_demo_and_is_named(
     standin = SlackFake(users=cast.standin_users())
     standin.fail("views.open", "internal_error", times=1000)
     out = io.StringIO()
-    code = run_demo(DemoOptions(), console=Console(file=out, width=120), standin=standin)
+    code = run_demo(
+        DemoOptions(step_timeout=0.5), console=Console(file=out, width=120), standin=standin
+    )
     text = out.getvalue()
     assert code == EXIT_STEP_FAILED
     assert "✓ step 1 checked" in text
@@ -81,16 +83,25 @@ def test_step_mode_without_a_terminal_does_not_wait(tmp_path: Path) -> None:
     standin = SlackFake(users=cast.standin_users())
     standin.fail("chat.postMessage", "channel_not_found", times=1000)
     out = io.StringIO()
-    options = DemoOptions(step=True, database_url=f"sqlite:///{tmp_path / 'd.db'}")
+    options = DemoOptions(
+        step=True, database_url=f"sqlite:///{tmp_path / 'd.db'}", step_timeout=0.5
+    )
     code = run_demo(options, console=Console(file=out, width=120), standin=standin)
     assert code == EXIT_STEP_FAILED
     assert "Step 1 (opsbot's instruction is held) did not happen" in out.getvalue()
     assert (tmp_path / "d.db").exists()  # a database given with --db is never deleted
 
 
-def test_an_unreachable_database_is_one_line_and_exit_2() -> None:
-    url = "postgresql://demo:not-a-real-password@127.0.0.1:1/twokey"
-    result = CliRunner().invoke(_cli(), ["demo", "--db", url])
+@pytest.mark.parametrize(
+    ("url", "needle"),
+    [
+        ("postgresql://demo:not-a-real-password@127.0.0.1:1/twokey", "unreachable"),
+        ("mysql://demo:not-a-real-password@db.internal/twokey", "SQLite or PostgreSQL"),
+    ],
+)
+def test_an_unusable_database_is_one_line_and_exit_2(url: str, needle: str) -> None:
+    result = CliRunner().invoke(_cli(), ["demo", "--db", url], env={"COLUMNS": "80"})
     assert result.exit_code == 2, result.output
-    assert "The demo could not start" in result.output
+    assert result.output.startswith("The demo could not start")
+    assert result.output.count("\n") == 1 and needle in result.output
     assert "not-a-real-password" not in result.output

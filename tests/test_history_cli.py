@@ -146,7 +146,7 @@ def test_denied_customers_last_week_as_json(env):
 
 
 def test_table_lists_records_and_pages(env):
-    result = run(env, "history", "--limit", "2")
+    result = run(env, "history", "--limit", "2", "--format", "table")
     assert result.exit_code == 0, result.output
     assert "TK-C5" in result.stdout and "TK-C4" in result.stdout and "TK-C3" not in result.stdout
     assert "--cursor" in result.stdout
@@ -155,12 +155,51 @@ def test_table_lists_records_and_pages(env):
     assert [r["id"] for r in json.loads(nxt.stdout)] == ["TK-C3", "TK-C2"]
 
 
-def test_table_shows_agent_text_inertly(env):
-    result = run(env, "history", "--status", "pending")
+@pytest.mark.parametrize("fmt", ["table", "tsv"])
+@pytest.mark.parametrize("columns", ["80", "250"])
+def test_table_shows_agent_text_inertly(env, fmt, columns):
+    result = run({**env, "COLUMNS": columns}, "history", "--status", "pending", "--format", fmt)
     assert result.exit_code == 0
     # Rich markup in an instruction is printed, not obeyed; control codes never reach the tty.
     assert "[bold red]fake[/]" in result.stdout
     assert "\x1b" not in result.stdout
+
+
+LONG_ID = "TK-" + "7Q2M4F4SX5" * 2
+
+
+@pytest.fixture
+def long_ids(env, engine):
+    with session_scope(engine) as s:
+        add(s, LONG_ID, 90, status="denied", resources=["customers", "orders"], reason="no PII")
+    return env
+
+
+@pytest.mark.parametrize("columns", ["60", "80", "119", "160", "250"])
+def test_the_table_always_shows_whole_ids_and_the_instruction(long_ids, columns):
+    result = run({**long_ids, "COLUMNS": columns}, "history", "--format", "table")
+    assert result.exit_code == 0, result.output
+    assert LONG_ID in result.stdout
+    assert "TK-C5" in result.stdout
+    assert max(len(line) for line in result.stdout.splitlines()) <= int(columns)
+    squeezed = "".join(result.stdout.split())
+    assert "SELECTemailFROMcustomers" in "".join(c for c in squeezed if c not in "│|")
+
+
+def test_piped_history_is_tab_separated_with_whole_fields(long_ids):
+    result = run(long_ids, "history")  # not a terminal: tab-separated, no table
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].split("\t") == [
+        "id", "created", "status", "risk", "agent", "requester",
+        "approvers", "resources", "reason", "instruction",
+    ]  # fmt: skip
+    rows = [line.split("\t") for line in lines[1:]]
+    assert all(len(row) == 10 for row in rows)
+    mine = next(row for row in rows if row[0] == LONG_ID)
+    assert mine[2:4] == ["denied", "high"] and mine[7] == "customers,orders"
+    assert mine[8] == "no PII" and mine[9] == "SELECT email FROM customers"
+    assert "┃" not in result.stdout and "│" not in result.stdout
 
 
 def test_csv_opens_with_the_expected_columns(env):

@@ -8,11 +8,12 @@ unexpected exception is a 500 (never an accidental "allowed").
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Sequence
 from contextlib import AbstractAsyncContextManager
 from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy.engine import Engine
@@ -22,6 +23,7 @@ from bot.api.deps import Gate, KeyCache
 from bot.api.metrics import Metrics
 from bot.api.requesters import RequesterResolver
 from bot.api.routes import executions, instructions, ops, requests
+from bot.approvals.callbacks import CallbackGuard
 from bot.approvals.service import ApprovalService
 from bot.config import Settings, TwoKeyConfig
 
@@ -86,6 +88,36 @@ class BodyLimit:
         await send({"type": "http.response.body", "body": response.body})
 
 
+def _printable(value: object) -> str:
+    """Text safe to put in JSON: lone surrogates (never valid UTF-8) become U+FFFD."""
+    return str(value).encode("utf-8", "replace").decode("utf-8")
+
+
+def _json_safe_errors(errors: Sequence[Any]) -> list[dict[str, Any]]:
+    """Validation errors without the offending input: it may be unencodable (a lone
+    surrogate), not JSON (infinity), or a secret the caller should not see echoed."""
+    return [
+        {
+            "type": _printable(err.get("type", "value_error")),
+            "loc": [p if isinstance(p, int) else _printable(p) for p in err.get("loc", ())],
+            "msg": _printable(err.get("msg", "invalid")),
+        }
+        for err in errors
+    ]
+
+
+def is_malformed_json(exc: RequestValidationError) -> bool:
+    """The body could not be parsed at all: a 400, not a field-by-field 422."""
+    return any(err.get("type") == "json_invalid" for err in exc.errors())
+
+
+async def _invalid(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    if is_malformed_json(exc):
+        return JSONResponse({"detail": "the request body is not valid JSON"}, status_code=400)
+    return JSONResponse({"detail": _json_safe_errors(exc.errors())}, status_code=422)
+
+
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     log.exception("unhandled error on %s %s", request.method, request.url.path)
     return JSONResponse({"detail": "internal error; nothing was approved"}, status_code=500)
@@ -123,9 +155,11 @@ def create_api(
         engine=engine,
         requesters=RequesterResolver(slack_client),
         metrics=metrics,
+        callbacks=CallbackGuard(config.webhooks),
     )
     app.state.keys = KeyCache(engine)
     service.subscribe(metrics.on_event)
+    app.add_exception_handler(RequestValidationError, _invalid)
     app.add_exception_handler(Exception, _unexpected)
     limit = max(1 << 20, 8 * config.policy.max_text_bytes)
     app.add_middleware(BodyLimit, limit=limit)
@@ -137,8 +171,6 @@ def create_api(
 
 
 def _mount_slack(app: FastAPI, handler: SlackHandler) -> None:
-    endpoint: Callable[[Request], Awaitable[Response]]
-
     async def endpoint(request: Request) -> Response:
         response: Response = await handler.handle(request)
         return response

@@ -19,6 +19,7 @@ from starlette.concurrency import run_in_threadpool
 
 from bot.api.metrics import Metrics
 from bot.api.requesters import RequesterResolver
+from bot.approvals.callbacks import CallbackGuard
 from bot.approvals.service import ApprovalService
 from bot.approvals.view import RequestView
 from bot.config import Settings, TwoKeyConfig
@@ -50,6 +51,7 @@ class Gate:
     engine: Engine
     requesters: RequesterResolver
     metrics: Metrics
+    callbacks: CallbackGuard
 
 
 async def get_gate(request: Request) -> Gate:

@@ -24,6 +24,10 @@ from bot.risk.model import DataRef, Finding
 
 SLACK_USER_ID = re.compile(r"^[UW][A-Z0-9]{2,31}$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+REQUESTER_PATTERN = f"({SLACK_USER_ID.pattern})|({EMAIL.pattern})"
+"""What the schema documents for `requester` (the validator below enforces the same)."""
+NOT_BLANK = r"\S"
+"""Documented as a pattern: at least one character that is not whitespace."""
 
 
 class ErrorOut(BaseModel):
@@ -36,6 +40,11 @@ UNAUTHORIZED: dict[int | str, dict[str, Any]] = {
     401: {"model": ErrorOut, "description": "Missing, unknown or revoked API key."}
 }
 """The OpenAPI answer every keyed route shares (the API-key dependency refuses with it)."""
+
+MALFORMED: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorOut, "description": "The body is not valid JSON."}
+}
+"""Every route that reads a JSON body answers a body it cannot parse with this."""
 
 
 _ARG_NAME = re.compile(r"^[^\s`]{1,100}$")
@@ -93,13 +102,17 @@ class InstructionIn(BaseModel):
     requester: str = Field(
         min_length=1,
         max_length=254,
-        description="Slack user id (U…/W…) or email of the employee acting or asked to act.",
+        description="Slack user id (U…/W…) or email of the employee acting or asked to act; "
+        "checked against Slack (an unknown, deactivated or bot account is a 422).",
+        json_schema_extra={"pattern": REQUESTER_PATTERN},
     )
     # Not stripped: the execution token covers the SHA-256 of exactly these characters.
     text: Annotated[str, StringConstraints(strip_whitespace=False)] | None = Field(
         None,
         min_length=1,
-        description="The exact text that will be executed or sent (or give `tool` instead).",
+        description="The exact text that will be executed or sent, not blank (or give `tool` "
+        "instead).",
+        json_schema_extra={"pattern": NOT_BLANK},
     )
     tool: ToolIn | None = Field(
         None,
@@ -202,7 +215,13 @@ class RequestOut(InstructionOut):
 class CancelIn(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    reason: str = Field("cancelled by the agent", min_length=1, max_length=1000)
+    reason: str = Field(
+        "cancelled by the agent",
+        min_length=1,
+        max_length=1000,
+        description="Why (not blank).",
+        json_schema_extra={"pattern": NOT_BLANK},
+    )
 
 
 class ExecutionIn(BaseModel):

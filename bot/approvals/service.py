@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import timedelta
@@ -17,18 +18,19 @@ from typing import Any
 from sqlalchemy.engine import Engine
 
 from bot.approvals.eligibility import Eligibility, UsergroupCache, UsergroupResolver
+from bot.approvals.redact import mask_text
 from bot.approvals.release import Release
 from bot.approvals.states import Change, StateMachine
 from bot.approvals.timers import Timers
 from bot.approvals.tokens import TokenClaims, TokenSigner, text_sha256
-from bot.approvals.view import Outcome, RequestEvent, RequestView
+from bot.approvals.view import Outcome, OutcomeCode, RequestEvent, RequestView
 from bot.config import TwoKeyConfig
 from bot.logs import request_id_var
 from bot.risk.calls import ToolCall
-from bot.risk.model import Assessment, Finding
+from bot.risk.model import Assessment, Finding, worst_risk
 from storage.db import checkpoint
 from storage.models import Status, utcnow
-from storage.requests import new_request_values
+from storage.requests import idempotency_digest, new_request_values
 
 log = logging.getLogger(__name__)
 
@@ -132,6 +134,10 @@ class ApprovalService:
     ) -> tuple[RequestView, bool]:
         """`tool`, when given, is the structure `text` was rendered from: it is assessed as a
         call (its name, flags and every argument), not only as text."""
+        resources = [mask_text(r) or "" for r in resources]
+        limit = self.config.policy.max_text_bytes
+        encoded = text.encode("utf-8", "surrogatepass")
+        read = encoded[:limit].decode("utf-8", "ignore") if len(encoded) > limit else text
         try:
             if tool is not None:
                 _, assessment = self.risk.assess_call(
@@ -139,8 +145,10 @@ class ApprovalService:
                 )
             else:
                 assessment = self.risk.assess(
-                    text, agent=agent, confidence=confidence, kind=kind, resources=resources
+                    read, agent=agent, confidence=confidence, kind=kind, resources=resources
                 )
+            if read is not text:
+                assessment = self._hold_unread_tail(assessment, len(encoded))
         except Exception:
             # Fail closed: an engine failure holds the instruction for a person.
             log.exception("risk engine failed; holding the instruction for approval")
@@ -177,6 +185,32 @@ class ApprovalService:
             skip_requester_confirmation=skip_requester_confirmation,
         )
 
+    def _hold_unread_tail(self, assessment: Assessment, size: int) -> Assessment:
+        """Text past policy.max_text_bytes went unread: whatever the head says, a person decides."""
+        policy = self.config.policy
+        finding = Finding(
+            rule="input.too_long",
+            category="input",
+            reason=f"The instruction is {size} bytes; TwoKey reads {policy.max_text_bytes} "
+            "(policy.max_text_bytes) and the rest was not checked, so a person decides.",
+            risk="high",
+        )
+        if assessment.decision == "block":
+            return assessment.model_copy(update={"findings": [*assessment.findings, finding]})
+        risk = worst_risk(assessment.risk, "high")
+        return assessment.model_copy(
+            update={
+                "decision": "require_approval",
+                "risk": risk,
+                "findings": [*assessment.findings, finding],
+                "required_approvals": max(
+                    assessment.required_approvals, policy.quorum.for_risk(risk)
+                ),
+                "approver_group": assessment.approver_group or policy.default_approver_group,
+                "timeout_seconds": assessment.timeout_seconds or policy.default_timeout,
+            }
+        )
+
     async def submit_assessed(
         self,
         assessment: Assessment,
@@ -199,10 +233,11 @@ class ApprovalService:
         now = utcnow()
         status = _STATUS_FOR_DECISION.get(assessment.decision)
         if status is None:
+            # An agent's justification is its own claim, not the employee's word: it never
+            # stands in for the requester's confirmation.
             confirm_first = (
                 self.config.policy.require_requester_confirmation
                 and requester is not None
-                and not justification
                 and not skip_requester_confirmation
             )
             status = Status.AWAITING_REQUESTER if confirm_first else Status.PENDING
@@ -220,7 +255,7 @@ class ApprovalService:
             findings=[f.model_dump() for f in assessment.findings],
             data=[d.model_dump() for d in assessment.data],
             confidence=confidence,
-            justification=justification,
+            justification=None,
             required_approvals=assessment.required_approvals,
             approver_group=assessment.approver_group,
             allowed_approvers=allowed_approvers,
@@ -228,9 +263,12 @@ class ApprovalService:
             decided_at=None if is_open else now,
             decided_by=None if is_open else "policy",
             callback_url=callback_url,
-            idempotency_key=idempotency_key,
+            idempotency_key=idempotency_digest(idempotency_key),
             slack=slack or {},
-            meta=meta or {},
+            meta={
+                **(meta or {}),
+                **({"agent_justification": mask_text(justification)} if justification else {}),
+            },
         )
         resources = [(d.name, d.classification) for d in assessment.data]
         view, created = await asyncio.to_thread(
@@ -251,13 +289,16 @@ class ApprovalService:
 
     async def confirm(self, request_id: str, *, actor: str, justification: str) -> Outcome:
         change = await asyncio.to_thread(
-            self.machine.confirm, request_id, actor=actor, justification=justification
+            self.machine.confirm,
+            request_id,
+            actor=actor,
+            justification=mask_text(justification) or "",
         )
         return self._after(change, actor, entered_pending=True)
 
     async def decline(self, request_id: str, *, actor: str, reason: str | None = None) -> Outcome:
         change = await asyncio.to_thread(
-            self.machine.decline, request_id, actor=actor, reason=reason
+            self.machine.decline, request_id, actor=actor, reason=mask_text(reason)
         )
         return self._after(change, actor)
 
@@ -270,7 +311,7 @@ class ApprovalService:
         if request.status == Status.PENDING:
             eligible, why = await self.eligibility.check(request, voter)
             if not eligible:
-                code = "already_voted" if "already voted" in why else "not_eligible"
+                code: OutcomeCode = "already_voted" if "already voted" in why else "not_eligible"
                 return Outcome(ok=False, code=code, message=why, request=request)
         approvers = await self.eligibility.approvers(request)
         change = await asyncio.to_thread(
@@ -278,14 +319,14 @@ class ApprovalService:
             request_id,
             voter=voter,
             approve=approve,
-            comment=comment,
+            comment=mask_text(comment),
             eligible_now=approvers,
         )
         return self._after(change, voter)
 
     async def cancel(self, request_id: str, *, actor: str, reason: str) -> Outcome:
         change = await asyncio.to_thread(
-            self.machine.cancel, request_id, actor=actor, reason=reason
+            self.machine.cancel, request_id, actor=actor, reason=mask_text(reason) or ""
         )
         return self._after(change, actor)
 
@@ -332,7 +373,7 @@ class ApprovalService:
             elif entered_pending and change.outcome.ok:
                 self.timers.schedule(request, entered_pending_at=utcnow())
             for kind in change.events:
-                self._publish(kind, request, actor)  # type: ignore[arg-type]
+                self._publish(kind, request, actor)
         return change.outcome
 
     # -- reads and waiting ----------------------------------------------------
@@ -398,7 +439,12 @@ class ApprovalService:
                 ok=False, code="invalid", message="Refused: this is not the approved text."
             )
         change = await asyncio.to_thread(
-            self.machine.execute, claims.request_id, text_sha256=digest, actor=actor, agent=agent
+            self.machine.execute,
+            claims.request_id,
+            text_sha256=digest,
+            actor=actor,
+            agent=agent,
+            ttl=timedelta(seconds=self.config.policy.execution_token_ttl),
         )
         return self._after(change, actor)
 
@@ -413,7 +459,7 @@ class ApprovalService:
         task = asyncio.get_running_loop().create_task(self._deliver(event, previous))
         self._last_task[request.id] = task
         self._tasks.add(task)
-        task.add_done_callback(lambda t, rid=request.id: self._done(rid, t))
+        task.add_done_callback(functools.partial(self._done, request.id))
 
     def _done(self, request_id: str, task: asyncio.Task[None]) -> None:
         self._tasks.discard(task)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy.engine import Engine
@@ -118,7 +118,7 @@ class StateMachine:
         """Insert a request (or return the existing one for a repeated idempotency key)."""
         with session_scope(self.engine) as s:
             if row["idempotency_key"]:
-                existing = rq.find_by_idempotency(s, row["agent"], row["idempotency_key"])
+                existing = rq.find_by_idempotency_digest(s, row["agent"], row["idempotency_key"])
                 if existing is not None:
                     return view(s, existing), False
             rq.insert_request(s, row, resources)
@@ -387,8 +387,16 @@ class StateMachine:
             return view(s, request)
 
     def execute(
-        self, request_id: str, *, text_sha256: str, actor: str, agent: str | None = None
+        self,
+        request_id: str,
+        *,
+        text_sha256: str,
+        actor: str,
+        agent: str | None = None,
+        ttl: timedelta | None = None,
     ) -> Change:
+        """Approved -> executed, once; with `ttl`, only within `ttl` of the recorded decision
+        (the token's own expiry claim is not trusted alone)."""
         with session_scope(self.engine) as s:
             request = rq.get_request(s, request_id, lock=True)
             if request is None:
@@ -399,6 +407,9 @@ class StateMachine:
                 return _fail("invalid", "This text is not the text that was approved.")
             if request.status == Status.EXECUTED:
                 return _fail("already_decided", "This approval was already used.", view(s, request))
+            decided_at = request.decided_at
+            if ttl is not None and (decided_at is None or utcnow() >= decided_at + ttl):
+                return _fail("invalid", "The token has expired.", view(s, request))
             if not self._move(
                 s,
                 request,

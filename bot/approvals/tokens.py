@@ -1,9 +1,11 @@
 """Execution tokens: proof, at execution time, that this exact text was approved.
 
 A token is derived from stored facts (request, SHA-256 of the approved text,
-requester, expiry) and signed with TWOKEY_SECRET_KEY, so it need not be stored
-and can be re-issued for a long-poll that asks again. Redemption is once-only
-because it moves the request from approved to executed.
+requester, expiry) and signed with the execution-token key derived from
+TWOKEY_SECRET_KEY (`bot.approvals.keys`), so it need not be stored and can be
+re-issued for a long-poll that asks again. Redemption is once-only because it
+moves the request from approved to executed, and the service checks expiry
+against its own record of the decision, not only the token's claim.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ import hmac
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
+
+from bot.approvals.keys import derive_key
 
 
 def text_sha256(text: str) -> str:
@@ -40,7 +44,7 @@ class TokenSigner:
     def __init__(self, secret_key: str) -> None:
         if not secret_key:
             raise ValueError("an execution-token secret is required")
-        self._key = hashlib.sha256(b"twokey-execution-token:" + secret_key.encode()).digest()
+        self._key = derive_key(secret_key, "execution-token")
 
     def issue(self, claims: TokenClaims) -> str:
         body = {

@@ -65,6 +65,12 @@ class RequestView(BaseModel):
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
 
+    @property
+    def agent_justification(self) -> str | None:
+        """The reason the agent gave (its claim; the requester's own is `justification`)."""
+        value = self.meta.get("agent_justification")
+        return value if isinstance(value, str) and value else None
+
     @classmethod
     def of(cls, request: Request | Mapping[str, Any], votes: list[Vote]) -> RequestView:
         row = request.model_dump() if isinstance(request, Request) else dict(request)

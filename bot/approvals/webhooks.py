@@ -3,6 +3,8 @@
 Signed like Slack signs its own requests (timestamp + body, HMAC-SHA256) so a
 receiver can reject forgeries and replays. Delivery is best effort with
 backoff; whatever happens is audited, and nothing here can change a decision.
+The destination is checked again before sending (`callbacks.CallbackGuard`): an
+internal address is never contacted, and the refusal is audited.
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ from collections.abc import Awaitable, Callable
 
 import httpx
 
+from bot.approvals.callbacks import CallbackGuard, CallbackRefused
 from bot.approvals.view import RequestEvent
+from bot.config import WebhooksConfig
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +30,7 @@ TIMESTAMP_HEADER = "X-TwoKey-Timestamp"
 
 
 def sign(secret: str, timestamp: str, body: bytes) -> str:
+    """`secret` is the webhook key (`keys.webhook_secret`), never TWOKEY_SECRET_KEY itself."""
     mac = hmac.new(secret.encode(), f"v1:{timestamp}:".encode() + body, hashlib.sha256)
     return "v1=" + mac.hexdigest()
 
@@ -57,8 +62,10 @@ class WebhookSender:
         base_delay: float = 0.5,
         timeout: float = 5.0,
         client: httpx.AsyncClient | None = None,
+        guard: CallbackGuard | None = None,
     ) -> None:
         self._secret = secret
+        self._guard = guard or CallbackGuard(WebhooksConfig())
         self._audit = audit
         self._attempts = attempts
         self._base_delay = base_delay
@@ -75,6 +82,14 @@ class WebhookSender:
     async def deliver(self, event: RequestEvent) -> bool:
         url = event.request.callback_url
         assert url
+        try:
+            await self._guard.check(url)
+        except CallbackRefused as exc:
+            log.warning("webhook for %s not sent: %s", event.request.id, exc)
+            await self._audit(
+                event.request.id, "webhook.refused", {"error": str(exc), "event": event.kind}
+            )
+            return False
         body = outcome_body(event)
         last_error = ""
         for attempt in range(1, self._attempts + 1):

@@ -19,7 +19,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +40,12 @@ from bot.demo.slack_standin import BOT_TOKEN, SlackFake
 from bot.server import Lifecycle, build_server
 
 START_TIMEOUT = 15.0
+
+
+@contextlib.contextmanager
+def _no_signal_capture() -> Iterator[None]:
+    """In place of uvicorn's signal capture: the demo, not the server, owns Ctrl-C."""
+    yield
 
 
 class DemoError(Exception):
@@ -109,7 +115,7 @@ class RunningApp:
             )
         )
         # The demo owns the process: Ctrl-C must reach the demo, not only the server.
-        server.capture_signals = contextlib.nullcontext  # type: ignore[method-assign]
+        server.capture_signals = _no_signal_capture  # type: ignore[method-assign]
         task = asyncio.create_task(server.serve(sockets=[sock]), name="twokey-demo-server")
         deadline = time.monotonic() + START_TIMEOUT
         while not server.started:

@@ -22,7 +22,7 @@ import json
 import secrets
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,6 +32,22 @@ BOT_TOKEN = "xoxb-test-twokey"  # noqa: S105 - the stand-in's own token, valid n
 BOT_USER_ID = "U0TWOKEY1"
 BOT_ID = "B0TWOKEY1"
 TEAM_ID = "T0NORTHWD"
+BOT_SCOPES = [
+    "channels:history",
+    "groups:history",
+    "im:history",
+    "mpim:history",
+    "mpim:read",
+    "chat:write",
+    "im:write",
+    "users:read",
+    "users:read.email",
+    "usergroups:read",
+    "commands",
+    "files:write",
+    "channels:join",
+]
+"""What manifest.yml asks for (tests/test_doctor.py keeps the two equal)."""
 
 MAX_BLOCKS_MESSAGE = 50
 MAX_BLOCKS_VIEW = 100
@@ -297,6 +313,7 @@ class SlackFake:
         usergroups: dict[str, list[str]] | None = None,
         channels: dict[str, list[str]] | None = None,
         token: str = BOT_TOKEN,
+        scopes: Iterable[str] | None = None,
     ) -> None:
         """`channels`: the workspace's channels and group DMs (id -> member user ids; the
         bot is `BOT_USER_ID`). Given, Slack's rules apply: an unknown id is
@@ -305,6 +322,8 @@ class SlackFake:
         `channel_not_found`. None models a workspace where the bot is in every channel
         (the demo and tests that are not about membership)."""
         self.token = token
+        self.scopes: list[str] = list(BOT_SCOPES if scopes is None else scopes)
+        """Granted to the token; Slack lists them in every answer's `X-OAuth-Scopes` header."""
         self.users: dict[str, dict[str, Any]] = dict(users or {})
         self.usergroups: dict[str, list[str]] = dict(usergroups or {})
         self.channels: dict[str, list[str]] | None = (
@@ -374,7 +393,7 @@ class SlackFake:
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()
         server = site._server
-        assert server is not None and server.sockets
+        assert isinstance(server, asyncio.Server) and server.sockets
         self.port = server.sockets[0].getsockname()[1]
 
     def stop(self) -> None:
@@ -498,7 +517,7 @@ class SlackFake:
         ok = body.setdefault("ok", True)
         if ok:
             body.setdefault("response_metadata", {"warnings": []})
-        return web.json_response(body)
+        return web.json_response(body, headers={"X-OAuth-Scopes": ",".join(self.scopes)})
 
     async def _handle_upload(self, request: web.Request) -> web.Response:
         file_id = request.match_info["file_id"]
@@ -576,8 +595,11 @@ class SlackFake:
         return None
 
     def members(self, channel: str) -> list[str] | None:
-        """Who is in a conversation, if the fake models it (DMs: the user and the bot)."""
+        """Who is in a conversation, if the fake models it (the bot's DMs: the user and the bot;
+        a DM listed in `channels`, e.g. an agent's with a person, has the members listed)."""
         resolved = self._resolve_channel(channel)
+        if self.channels is not None and resolved in self.channels:
+            return self.channels[resolved]
         if resolved.startswith("D"):
             return ["U" + resolved[1:], BOT_USER_ID]
         if self.channels is None:
@@ -708,9 +730,25 @@ class SlackFake:
             return {"channel": {"id": self.dm_channel(users[0]), "is_im": True}}
         return {"channel": {"id": "G" + "".join(u[-3:] for u in users), "is_mpim": True}}
 
+    def _m_conversations_history(self, params: dict[str, Any]) -> dict[str, Any]:
+        """Messages of a channel, newest first; Slack's errors for an unknown channel and
+        one the bot is not in (when the fake models channels)."""
+        channel = str(params.get("channel") or "")
+        if self.channels is not None and channel not in self.channels:
+            return {"ok": False, "error": "channel_not_found"}
+        members = self.members(channel)
+        if members is not None and BOT_USER_ID not in members:
+            return {"ok": False, "error": "not_in_channel"}
+        found = [m for m in reversed(self.messages) if m.channel == channel]
+        limit = int(params.get("limit") or 100)
+        return {
+            "messages": [{"ts": m.ts, "text": m.text} for m in found[:limit]],
+            "has_more": len(found) > limit,
+        }
+
     def _m_conversations_members(self, params: dict[str, Any]) -> dict[str, Any]:
         channel = str(params.get("channel") or "")
-        members = self.members(channel) if channel[:1] in ("C", "G") else None
+        members = self.members(channel) if channel[:1] in ("C", "G", "D") else None
         if members is None:
             return {"ok": False, "error": "channel_not_found"}
         return {"members": list(members)}
@@ -735,6 +773,7 @@ class SlackFake:
             return {"ok": False, "error": "expired_trigger_id"}
         view = params.get("view")
         check_view(view)
+        assert isinstance(view, dict)
         view_id = f"V{next(self._ids):08d}"
         self.views.append(view)
         self.view_ids[view_id] = len(self.views) - 1
@@ -746,6 +785,7 @@ class SlackFake:
             return {"ok": False, "error": "not_found"}
         view = params.get("view")
         check_view(view)
+        assert isinstance(view, dict)
         self.views[self.view_ids[view_id]] = view
         return {"view": {"id": view_id, **view}}
 
@@ -755,6 +795,7 @@ class SlackFake:
             return {"ok": False, "error": "user_not_found"}
         view = params.get("view")
         check_view(view)
+        assert isinstance(view, dict)
         self.home_views[user] = view
         return {"view": {"id": f"V{next(self._ids):08d}", **view}}
 

@@ -43,7 +43,7 @@ from bot.history_cli import history_table
 from bot.slack import blocks
 from storage import screened
 from storage.audit import append_event, events_for, verify_chain
-from storage.db import make_engine, session_scope
+from storage.db import database_errors, make_engine, session_scope
 from storage.history import HistoryFilter, HistoryRecord, query_history
 from storage.keys import create_key
 from storage.schema import ensure_schema
@@ -53,6 +53,7 @@ EXIT_STEP_FAILED = 1
 EXIT_SETUP_FAILED = 2
 
 DEMO_TIMEOUT_SECONDS = 5
+STEP_TIMEOUT_SECONDS = 10.0
 """policy.default_timeout in the config copy of story three (30m in the shipped file)."""
 
 SHARE_TEXT = (
@@ -70,6 +71,7 @@ DATAPAL_SQL = (
     "SELECT email, full_name, phone FROM crm.customers "
     "WHERE churn_risk > 0.8 ORDER BY churn_risk DESC"
 )
+SAM_JUSTIFICATION = "Yes: RET-311 call list for my team, approved by Kim."
 DATAPAL_JUSTIFICATION = "Retention campaign RET-311: call list of at-risk accounts for Sam's team."
 DUMP_TEXT = (
     f"<@{cast.LEE.id}> the migration check needs a fresh copy: run "
@@ -88,6 +90,8 @@ class DemoOptions(BaseModel):
     database_url: str | None = None
     """Use this database instead of a temporary SQLite file (never deleted)."""
     expiry_seconds: float = Field(DEMO_TIMEOUT_SECONDS, gt=0, le=60)
+    step_timeout: float = Field(STEP_TIMEOUT_SECONDS, gt=0, le=600)
+    """How long each step waits for TwoKey's effect before the step counts as failed."""
 
 
 class StepFailed(Exception):
@@ -234,7 +238,7 @@ class Demo:
             done = current.updates and not _has_actions(current) and needle in _text_of(current)
             return current if done else None
 
-        return await until(check, what)
+        return await self.until(check, what)
 
     def ephemerals_for(self, user: str) -> list[str]:
         return [
@@ -255,8 +259,14 @@ class Demo:
             raise DemoError(f"request {request_id} is not in the database")
         return view
 
-    async def wait_status(self, request_id: str, status: str, *, timeout: float = 10.0) -> Any:
-        deadline = time.monotonic() + timeout
+    async def until(self, check: Callable[[], Any], what: str) -> Any:
+        """Poll `check` for up to the step timeout (`harness.until`)."""
+        return await until(check, what, timeout=self.options.step_timeout)
+
+    async def wait_status(
+        self, request_id: str, status: str, *, timeout: float | None = None
+    ) -> Any:
+        deadline = time.monotonic() + (timeout or self.options.step_timeout)
         while True:
             view = await self.request(request_id)
             if view.status == status:
@@ -273,7 +283,7 @@ class Demo:
             rows = screened.versions(engine, channel, ts)  # type: ignore[arg-type]
             return next((r.request_id for r in rows if r.request_id), None)
 
-        deadline = time.monotonic() + 10.0
+        deadline = time.monotonic() + self.options.step_timeout
         while True:
             found = await asyncio.to_thread(lookup)
             if found:
@@ -343,18 +353,22 @@ class Demo:
         try:
             self.standin.start()
             self.database_url = self._database()
-            self.engine = make_engine(self.database_url)
-            await asyncio.to_thread(ensure_schema, self.engine)
+            self.engine = engine = make_engine(self.database_url)
+            with database_errors(engine):
+                await asyncio.to_thread(ensure_schema, engine)
             config = load_config(EXAMPLE_CONFIG)
             await self.start_app(EXAMPLE_CONFIG, config)
         except (ConfigError, DemoError, OSError) as exc:
-            self.console.print(f"[bold red]The demo could not start:[/] {escape(str(exc))}")
+            self.console.print(
+                f"[bold red]The demo could not start:[/] {escape(str(exc))}", soft_wrap=True
+            )
             await self.cleanup()
             return EXIT_SETUP_FAILED
         except Exception as exc:  # a database URL that does not work, a driver missing
             first = (str(exc).splitlines() or [""])[0]
             self.console.print(
-                f"[bold red]The demo could not start:[/] {type(exc).__name__}: {escape(first)}"
+                f"[bold red]The demo could not start:[/] {type(exc).__name__}: {escape(first)}",
+                soft_wrap=True,
             )
             await self.cleanup()
             return EXIT_SETUP_FAILED
@@ -419,12 +433,14 @@ class Demo:
             self.engine.dispose()
         if self.options.keep and self.engine is not None:
             shown = make_url(self.database_url).render_as_string(hide_password=True)
-            self.say(
-                "\nThe database is kept. Explore it with:\n"
-                f"  [bold]TWOKEY_DATABASE_URL={escape(shown)} twokey history[/]\n"
-                f"  [bold]TWOKEY_DATABASE_URL={escape(shown)} twokey show {self.ids.share or 'ID'}"
-                "[/]"
-            )
+            self.say("\nThe database is kept. Explore it with:")
+            for command in ("history", f"show {self.ids.share or 'ID'}"):
+                # Never folded: the line is meant to be copied whole.
+                self.console.print(
+                    f"  [bold]TWOKEY_DATABASE_URL={escape(shown)} twokey {command}[/]",
+                    highlight=False,
+                    soft_wrap=True,
+                )
         elif self.tmpdir is not None:
             shutil.rmtree(self.tmpdir, ignore_errors=True)
 
@@ -471,13 +487,14 @@ class Demo:
         self.expect(request.decision == "require_approval", "the instruction was not held")
         bucket = next((d for d in request.data if "customer-exports" in d.name), None)
         self.expect(bucket is not None, "the customer-exports bucket was not recognised")
-        hold = await until(
+        assert bucket is not None
+        hold = await self.until(
             lambda: self.find(cast.CS_CHANNEL, lambda m: m.thread_ts == ts),
             "no hold reply appeared in opsbot's thread",
         )
         self.expect(rid in _text_of(hold), "the hold reply does not name the request")
         self.share_hold = hold
-        prompt = await until(
+        prompt = await self.until(
             lambda: self.find(cast.DANA.dm, lambda m: m.button(blocks.CONFIRM, rid) is not None),
             "Dana did not get a confirmation prompt with a Request approval button",
         )
@@ -513,7 +530,7 @@ class Demo:
             channel=prompt.channel,
             ts=prompt.ts,
         )
-        view = await until(
+        view = await self.until(
             lambda: self.views_since(views, blocks.JUSTIFY_VIEW),
             "the justification form did not open (no views.open call)",
         )
@@ -525,7 +542,7 @@ class Demo:
         self.expect(not answer.content.strip(), f"the form was refused: {answer.text[:200]}")
         request = await self.wait_status(rid, "pending")
         self.expect(request.justification == DANA_JUSTIFICATION, "the justification was not kept")
-        card = await until(
+        card = await self.until(
             lambda: self.find(
                 cast.APPROVALS_CHANNEL, lambda m: m.button(blocks.DENY, rid) is not None
             ),
@@ -549,6 +566,29 @@ class Demo:
             "the owner, the agent and Dana's justification. Dana's prompt now says it was sent."
         )
 
+    async def confirm_as(self, person: cast.Person, rid: str, justification: str) -> None:
+        """`person` clicks Request approval in their DM prompt and sends a justification."""
+        assert self.slack is not None
+        prompt = await self.until(
+            lambda: self.find(person.dm, lambda m: m.button(blocks.CONFIRM, rid) is not None),
+            f"{person.name} got no confirmation prompt",
+        )
+        views = len(self.standin.views)
+        await self.slack.click(
+            user=person.id,
+            action_id=blocks.CONFIRM,
+            value=rid,
+            channel=prompt.channel,
+            ts=prompt.ts,
+        )
+        view = await self.until(
+            lambda: self.views_since(views, blocks.JUSTIFY_VIEW),
+            f"the justification form did not open for {person.name}",
+        )
+        answer = await self.slack.submit_view(user=person.id, view=view, value=justification)
+        self.expect(not answer.content.strip(), f"the form was refused: {answer.text[:200]}")
+        await self.wait_status(rid, "pending")
+
     async def step_deny(self) -> None:
         assert self.slack is not None
         rid = self.ids.share
@@ -561,7 +601,7 @@ class Demo:
         await self.slack.click(
             user=cast.ANA.id, action_id=blocks.DENY, value=rid, channel=card.channel, ts=card.ts
         )
-        view = await until(
+        view = await self.until(
             lambda: self.views_since(views, blocks.DENY_VIEW),
             "the denial form did not open",
         )
@@ -595,7 +635,7 @@ class Demo:
         hold = await self.updated(
             self.share_hold, "Denied", "the hold reply in the thread does not say Denied"
         )
-        dm = await until(
+        dm = await self.until(
             lambda: self.find(cast.DANA.dm, lambda m: m.text.startswith("Denied")),
             "Dana did not get a DM with the denial",
         )
@@ -642,7 +682,9 @@ class Demo:
             )
             rid = submitted.id
             self.ids.query = rid
-            self.expect(submitted.status == "pending", f"the gate answered {submitted.status}")
+            self.expect(
+                submitted.status == "awaiting_requester", f"the gate answered {submitted.status}"
+            )
             reasons = "; ".join(f.reason for f in submitted.findings)
             self.say(
                 f"[bold]POST /v1/instructions[/] → 202 [bold]{submitted.status}[/], risk "
@@ -650,16 +692,18 @@ class Demo:
             )
             request = await self.request(rid)
             self.expect(request.requester == cast.SAM.id, "Sam's email was not resolved to Sam")
-            card = await until(
+            self.say(
+                "Sam's email was resolved to his Slack account. The agent's reason goes on the "
+                "card as the agent's, but it never stands in for Sam: he confirms in Slack first."
+            )
+            await self.confirm_as(cast.SAM, rid, SAM_JUSTIFICATION)
+            card = await self.until(
                 lambda: self.find(
                     cast.APPROVALS_CHANNEL, lambda m: m.button(blocks.APPROVE, rid) is not None
                 ),
                 "no approval card appeared for datapal's request",
             )
-            self.say(
-                "Sam's email was resolved to his Slack account; his justification came with the "
-                "call, so the card goes straight to the approvers:"
-            )
+            self.say("Sam confirmed, so the card goes to the approvers:")
             self.show(card)
             self.say("datapal now waits on a long-poll ([bold]GET /v1/requests/{id}?wait=…[/]).")
             waiting = asyncio.create_task(client.wait(rid, timeout=30.0))
@@ -676,7 +720,7 @@ class Demo:
                 ts=card.ts,
             )
             try:
-                released = await asyncio.wait_for(waiting, timeout=10.0)
+                released = await asyncio.wait_for(waiting, timeout=self.options.step_timeout)
             except TimeoutError:
                 raise DemoError("the waiting client was not released by the approval") from None
             latency = time.monotonic() - clicked
@@ -759,11 +803,11 @@ class Demo:
         rid = await self.screened_request(cast.ONCALL_CHANNEL, ts)
         self.ids.dump = rid
         await self.wait_status(rid, "awaiting_requester")
-        hold = await until(
+        hold = await self.until(
             lambda: self.find(cast.ONCALL_CHANNEL, lambda m: m.thread_ts == ts),
             "no hold reply appeared in opsbot's thread",
         )
-        prompt = await until(
+        prompt = await self.until(
             lambda: self.find(cast.LEE.dm, lambda m: m.button(blocks.CONFIRM, rid) is not None),
             "Lee did not get a confirmation prompt",
         )
@@ -776,12 +820,12 @@ class Demo:
             channel=prompt.channel,
             ts=prompt.ts,
         )
-        view = await until(
+        view = await self.until(
             lambda: self.views_since(views, blocks.JUSTIFY_VIEW), "Lee's form did not open"
         )
         await self.slack.submit_view(user=cast.LEE.id, view=view, value=LEE_JUSTIFICATION)
         await self.wait_status(rid, "pending")
-        card = await until(
+        card = await self.until(
             lambda: self.find(
                 cast.APPROVALS_CHANNEL, lambda m: m.button(blocks.APPROVE, rid) is not None
             ),
@@ -794,14 +838,16 @@ class Demo:
         request = await self.request(rid)
         left = max(0.0, (request.expires_at - datetime.now(UTC)).total_seconds())  # type: ignore[operator]
         with self.console.status(f"waiting for a decision (deadline in {left:.0f}s)…"):
-            request = await self.wait_status(rid, "expired", timeout=left + 10.0)
+            request = await self.wait_status(
+                rid, "expired", timeout=left + self.options.step_timeout
+            )
         self.expect(not request.votes, "someone voted on the request")
         updated = await self.updated(
             card, "Expired", "the approval card was not updated to Expired"
         )
         await self.updated(hold, "not* approved", "the hold reply does not say it is not approved")
         await self.updated(prompt, "Expired", "Lee's prompt was not updated to Expired")
-        dm = await until(
+        dm = await self.until(
             lambda: self.find(cast.LEE.dm, lambda m: m.text.startswith("Expired")),
             "Lee was not told that the request expired",
         )
@@ -867,7 +913,7 @@ class Demo:
         ]
         self.expect(not leaked, f"TwoKey sent {', '.join(leaked)} to Slack")
         self.say("[bold]twokey history[/] — what just happened, newest first:")
-        self.console.print(history_table(mine))
+        self.console.print(history_table(mine, self.console.width))
         self.expect(report.ok, f"the audit chain is broken at event {report.broken_seq}")
         self.say(
             f"[bold]twokey audit verify[/] → [green]Audit chain intact:[/] {report.checked} events "

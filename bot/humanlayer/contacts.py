@@ -24,6 +24,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy.engine import Engine
 
+from bot.approvals.redact import mask_text, mask_tree
 from bot.config import TwoKeyConfig
 from bot.humanlayer.mapping import digest, masked
 from bot.humanlayer.models import SLACK_CONVERSATION_ID, HumanContactIn, is_user_id
@@ -208,7 +209,7 @@ class ContactDesk:
         row = ContactRequest(
             status=ContactStatus.REFUSED if refusal else ContactStatus.PENDING,
             agent=agent,
-            run_id=contact.run_id,
+            run_id=mask_text(contact.run_id) or "",
             call_id=contact.call_id,
             recipient=target,
             allowed_responders=slack.allowed_responder_ids,
@@ -220,7 +221,7 @@ class ContactDesk:
             else utcnow() + timedelta(seconds=self.config.policy.default_timeout),
             meta={
                 "subject": masked(contact.spec.subject),
-                "channel": contact.spec.channel.echo() if contact.spec.channel else None,
+                "channel": mask_tree(contact.spec.channel.echo()) if contact.spec.channel else None,
                 # Option titles, descriptions and prefills are shown in Slack and echoed
                 # to the agent: masked like the question itself.
                 "response_options": masked(

@@ -10,18 +10,21 @@ code, so every answer here is JSON — errors too, as `{"error": {message, code}
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.routing import APIRoute
+from pydantic import BaseModel
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 from starlette.concurrency import run_in_threadpool
 
+from bot.api.app import is_malformed_json
 from bot.api.deps import CallerDep, Gate, GateDep
+from bot.approvals.redact import mask_text, mask_tree
 from bot.approvals.view import RequestView
 from bot.humanlayer.contacts import ContactDesk, ContactError, ContactView, contact_out
 from bot.humanlayer.mapping import (
@@ -77,7 +80,7 @@ def _validation_message(exc: RequestValidationError) -> str:
 class JsonErrorRoute(APIRoute):
     """Turn every failure on these routes (auth, validation, crashes) into the JSON error shape."""
 
-    def get_route_handler(self) -> Callable[[Request], Awaitable[Response]]:
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()
 
         async def guarded(request: Request) -> Response:
@@ -94,6 +97,8 @@ class JsonErrorRoute(APIRoute):
                     response.headers[name] = value
                 return response
             except RequestValidationError as exc:
+                if is_malformed_json(exc):
+                    return error_response(400, "the request body is not valid JSON")
                 return error_response(422, _validation_message(exc))
             except Exception:
                 log.exception("humanlayer route %s failed", request.url.path)
@@ -102,7 +107,43 @@ class JsonErrorRoute(APIRoute):
         return guarded
 
 
-router = APIRouter(prefix=PREFIX, tags=["humanlayer"], route_class=JsonErrorRoute)
+class ErrorDetail(BaseModel):
+    message: str
+    code: str
+
+
+class HumanLayerErrorOut(BaseModel):
+    """Every HumanLayer-route error, in the shape the SDK reads."""
+
+    error: ErrorDetail
+
+
+def _answers(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI entries for the error statuses a route can answer with."""
+    described = {
+        400: "The body is not valid JSON.",
+        401: "Missing, unknown or revoked API key.",
+        403: "Refused: an API key cannot approve or answer; or the message was not delivered.",
+        404: "No such call or contact for this API key's agent.",
+        409: "The call_id was already used for different content, or it is already decided.",
+        413: "The call renders to more than policy.max_text_bytes.",
+        422: "A field is invalid (the message names it).",
+        503: "Slack could not be reached; retry with the same call_id.",
+    }
+    return {code: {"model": HumanLayerErrorOut, "description": described[code]} for code in codes}
+
+
+_CREATED: dict[int | str, dict[str, Any]] = {
+    200: {"description": "The same call_id again: the existing record."},
+    201: {"description": "Recorded (and, when it needs a person, asked in Slack)."},
+}
+
+router = APIRouter(
+    prefix=PREFIX,
+    tags=["humanlayer"],
+    route_class=JsonErrorRoute,
+    responses=_answers(401, 422),
+)
 
 
 async def get_desk(request: Request, gate: GateDep) -> ContactDesk:
@@ -160,7 +201,11 @@ def _call_not_found(call_id: str) -> HumanLayerError:
     return HumanLayerError(404, f"no function call {call_id!r} for this API key's agent")
 
 
-@router.post("/function_calls", summary="Ask for approval of one function call")
+@router.post(
+    "/function_calls",
+    summary="Ask for approval of one function call",
+    responses={**_CREATED, **_answers(400, 409, 413)},
+)
 async def create_function_call(body: FunctionCallIn, caller: CallerDep, gate: GateDep) -> Any:
     rendered = await run_in_threadpool(render_call, body.spec.fn, body.spec.kwargs)
     limit = gate.config.policy.max_text_bytes
@@ -177,11 +222,12 @@ async def create_function_call(body: FunctionCallIn, caller: CallerDep, gate: Ga
         lambda: (masked(spec.kwargs), masked(spec.state), masked(reject))
     )
     meta = {
-        "run_id": body.run_id,
-        "call_id": body.call_id,
+        # Ids and the channel's context are the agent's free text: masked like the rest.
+        "run_id": mask_text(body.run_id),
+        "call_id": mask_text(body.call_id),
         "fn": spec.fn,
         "kwargs": kwargs,
-        "channel": spec.channel.echo() if spec.channel else None,
+        "channel": mask_tree(spec.channel.echo()) if spec.channel else None,
         "reject_options": reject_options,
         "state": state,
         "spec_sha256": sha,
@@ -205,7 +251,11 @@ async def create_function_call(body: FunctionCallIn, caller: CallerDep, gate: Ga
     return JSONResponse(function_call_out(view), status_code=201 if created else 200)
 
 
-@router.get("/function_calls/{call_id}", summary="The call's status (the SDK polls this)")
+@router.get(
+    "/function_calls/{call_id}",
+    summary="The call's status (the SDK polls this)",
+    responses=_answers(404),
+)
 async def get_function_call(call_id: str, caller: CallerDep, gate: GateDep) -> Any:
     view = await _find_call(gate, caller.agent, call_id)
     if view is None:
@@ -216,6 +266,7 @@ async def get_function_call(call_id: str, caller: CallerDep, gate: GateDep) -> A
 @router.post(
     "/agent/function_calls/{call_id}/respond",
     summary="The agent withdraws its call (approved=false); it can never approve it",
+    responses=_answers(400, 403, 404, 409),
 )
 async def respond_to_function_call(
     call_id: str, body: FunctionCallStatusIn, caller: CallerDep, gate: GateDep
@@ -262,16 +313,25 @@ async def get_contact(call_id: str, caller: CallerDep, desk: DeskDep) -> Any:
 
 for _path in ("/contact_requests", "/human_contacts"):
     router.add_api_route(
-        _path, create_contact, methods=["POST"], summary="Ask a person a question in Slack"
+        _path,
+        create_contact,
+        methods=["POST"],
+        summary="Ask a person a question in Slack",
+        responses={**_CREATED, **_answers(400, 403, 409, 503)},
     )
     router.add_api_route(
-        _path + "/{call_id}", get_contact, methods=["GET"], summary="The question and its reply"
+        _path + "/{call_id}",
+        get_contact,
+        methods=["GET"],
+        summary="The question and its reply",
+        responses=_answers(403, 404),
     )
 
 
 @router.post(
     "/agent/human_contacts/{call_id}/respond",
     summary="Refused: the reply to a question comes from the person, in Slack",
+    responses=_answers(403),
 )
 async def respond_to_contact(call_id: str, caller: CallerDep) -> Any:
     raise HumanLayerError(

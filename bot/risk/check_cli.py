@@ -173,7 +173,7 @@ def register(app: typer.Typer) -> None:
         try:
             engine = build_engine(config, no_config)
         except ConfigError as exc:
-            err.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
+            err.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
             raise typer.Exit(2) from None
         if batch is not None:
             try:

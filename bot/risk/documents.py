@@ -88,7 +88,7 @@ def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
         return loader.construct_scalar(node)
     if isinstance(node, yaml.SequenceNode):
         return loader.construct_sequence(node, deep=True)
-    return loader.construct_mapping(node, deep=True)  # type: ignore[arg-type]
+    return loader.construct_mapping(node, deep=True)
 
 
 _AnyTagLoader.add_multi_constructor("!", _any_tag)
@@ -225,8 +225,9 @@ def _config_lines(lines: list[str], doc: Doc) -> None:
         line = _LIST_PREFIX_RE.sub("", raw).strip().strip("`").strip()
         if not line or len(line) > 200:
             continue
-        if _DOCKER_TCP_RE.search(line):
-            doc.directives.append(("docker-tcp", _DOCKER_TCP_RE.search(line).group(0)))
+        docker_tcp = _DOCKER_TCP_RE.search(line)
+        if docker_tcp:
+            doc.directives.append(("docker-tcp", docker_tcp.group(0)))
         es = _ES_REQUEST_RE.match(line)
         if es:  # a Kibana Dev Tools / Elasticsearch console request
             doc.directives.append(("es-request", f"{es.group('method')} {es.group('path')}"))

@@ -9,18 +9,29 @@ finding that needs a person, never an "allow".
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import TypeVar
 
 from bot.config import RISK_ORDER, VERDICT_ORDER, TwoKeyConfig
 from bot.risk import calls
 from bot.risk.calls import ToolCall
 from bot.risk.catalog import CLASSIFICATION_ORDER, Catalog, merge
+from bot.risk.command_scope import (
+    COMMAND_KINDS,
+    OWN_USE_RULES,
+    Why,
+    judge,
+    lower_findings,
+    passes_on,
+    rerun_elsewhere,
+)
 from bot.risk.dataframe import assess_dataframe
 from bot.risk.documents import assess_documents, verify_document_rules
-from bot.risk.extract import Candidate, Extractor, client_sql
+from bot.risk.extract import Candidate, Extractor, client_sql, context_at
 from bot.risk.model import Assessment, DataRef, Finding
 from bot.risk.mongo import assess_mongo
 from bot.risk.normalize import normalize
@@ -34,6 +45,8 @@ from bot.risk.windows import assess_windows, verify_windows_rules
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
+_ORDER_LOWERS = frozenset({"warning", "report", "hypothetical", "proposal"})
+"""Scopes that say the command is not ordered; a later order to run it again undoes them."""
 _SQL_PUNCTUATION = re.compile(r"[;=()*'\"]")
 _EVIDENCE_LIMIT = 200
 _MASK_CACHE_LIMIT = 2048
@@ -181,24 +194,30 @@ class RiskEngine:
         texts = [clean, *decoded, *(normalize(p).text for p in pieces)]
         for i, piece in enumerate(texts):
             if i > 0:  # a payload that was hidden by an encoding may itself hold secrets
-                found = self._guard(head, "secret", lambda p=piece: scan_secrets(p))
+                found = self._guard(head, "secret", functools.partial(scan_secrets, piece))
                 if found is not None:
                     head.findings += found.findings
                     known += found.values
             head.findings += (
-                self._guard(head, "policy rule", lambda p=piece: self.policy.rule_findings(p)) or []
+                self._guard(
+                    head, "policy rule", functools.partial(self.policy.rule_findings, piece)
+                )
+                or []
             )
             parts.append(self._by_content(piece, context))
             hint = kind if i <= len(decoded) else None  # a piece's own reading: no hint
             candidates = self._guard(
-                head, "extraction", lambda p=piece, k=hint: self.extractor.extract(p, k)
+                head, "extraction", functools.partial(self.extractor.extract, piece, hint)
             )
             if candidates is None:
                 continue
+            judged: list[tuple[Candidate, Part]] = []
             for cand in candidates:
                 part = Part(data=list(context))
                 self._candidate(cand, part)
-                parts.append(part)
+                judged.append((cand, part))
+            self._scope(judged, piece)
+            parts += [part for _, part in judged]
 
         decision = self.policy.decide(parts, agent=agent, confidence=confidence)
         data = merge(ref for part in parts for ref in part.data)
@@ -233,9 +252,9 @@ class RiskEngine:
         elif cand.kind == "shell":
             self._shell(cand.text, part)
             # Commands carry sharing too (`--type anyone`, an outside address in a flag):
-            # the prose detector reads them as well, unless the span was cut from prose it
-            # reads anyway (`context`); the catalog still names the span's own data.
-            if cand.context:
+            # the prose detector reads them as well, unless the span was left in prose it
+            # reads anyway (`in_prose`); the catalog still names the span's own data.
+            if cand.in_prose:
                 part.data += self.catalog.mentions(cand.text)
             else:
                 self._prose(cand.text, part)
@@ -244,13 +263,76 @@ class RiskEngine:
         else:
             self._prose(cand.text, part)
 
+    def _scope(self, judged: Sequence[tuple[Candidate, Part]], message: str) -> None:
+        """A command named in a warning, a report, a hypothetical or a proposal, or aimed at
+        this machine, is not an order: its own findings are lowered (see `command_scope`).
+        A statement read out of a command (`psql -c '…'`) is scoped as that command is."""
+        commands = [(c, p) for c, p in judged if c.kind in COMMAND_KINDS]
+        whys: dict[int, Why | None] = {}
+
+        def why_of(i: int) -> Why | None:
+            if i not in whys:
+                cand, part = commands[i]
+                found = self._guard(part, "scope", partial(judge, cand))
+                whys[i] = found
+            return whys[i]
+
+        for i, (cand, part) in enumerate(commands):
+            if not any(f.verdict != "allow" for f in part.findings):
+                continue
+            why = why_of(i)
+            if why is None:
+                why = next(
+                    (
+                        w
+                        for j, (other, _) in enumerate(commands)
+                        if j != i
+                        and len(other.text) > len(cand.text)
+                        and cand.text in other.text
+                        and cand.context in ("", other.context)
+                        and (w := why_of(j)) is not None
+                    ),
+                    None,
+                )
+            if why in _ORDER_LOWERS and self._guard(
+                part, "scope", partial(rerun_elsewhere, cand, message)
+            ):
+                why = None  # "… so run the same DELETE on staging now": an order after all
+            if why is None and any(f.rule in OWN_USE_RULES for f in part.findings):
+                passed = self._guard(
+                    part, "scope", partial(passes_on, cand.text, message, self.domains)
+                )
+                why = "own_use" if passed is False else None
+            if why is None:
+                continue
+            findings, lowered = lower_findings(part.findings, why)
+            if lowered:
+                part.findings = findings
+                if all(f.verdict == "allow" for f in findings):
+                    part.data = []
+
+    def _scoped_in(self, text: str, finding: Finding) -> list[Finding]:
+        """A command found by its own reader is scoped by its sentence as any other is."""
+        evidence = finding.evidence or ""
+        at = text.find(evidence) if evidence else -1
+        if at < 0 or finding.verdict == "allow":
+            return [finding]
+        try:
+            cand = Candidate("shell", evidence, True, context_at(text, at, at + len(evidence)))
+            why = judge(cand)
+        except Exception as exc:  # fail closed: the finding stands
+            log.warning("scope check raised %s; the finding stands", type(exc).__name__)
+            return [finding]
+        return lower_findings([finding], why)[0] if why is not None else [finding]
+
     def _by_content(self, text: str, context: list[DataRef]) -> Part:
         """Windows commands and documents are found by their own readers anywhere in the
         text (their shapes are distinct), not through the extractor's candidates."""
         part = Part(data=list(context))
         windows = self._guard(part, "Windows command", lambda: assess_windows(text, self.domains))
         if windows is not None:
-            part.findings += windows.findings
+            for finding in windows.findings:
+                part.findings += self._scoped_in(text, finding)
         documents = self._guard(part, "document", lambda: assess_documents(text, self.domains))
         if documents is not None:
             part.findings += documents.findings
@@ -266,7 +348,7 @@ class RiskEngine:
         part.data += [self.catalog.resolve(r) for r in result.resources]
         statements = list(dict.fromkeys([*result.sql, *client_sql(command)]))
         for statement in statements:
-            found = self._guard(part, "SQL", lambda s=statement: self.sql.assess(s))
+            found = self._guard(part, "SQL", functools.partial(self.sql.assess, statement))
             if found is not None:
                 self._sql_result(found, part)
 
@@ -284,15 +366,16 @@ class RiskEngine:
             )
             return
         if cand.kind == "mongo":
-            found = self._guard(
+            mongo = self._guard(
                 part, "Mongo", lambda: assess_mongo(cand.text, self.catalog.pii_fields)
             )
-            names = found.collections if found is not None else []
+            found = None if mongo is None else (mongo.findings, mongo.collections)
         else:
-            found = self._guard(part, "dataframe", lambda: assess_dataframe(cand.text))
-            names = found.tables if found is not None else []
+            frame = self._guard(part, "dataframe", lambda: assess_dataframe(cand.text))
+            found = None if frame is None else (frame.findings, frame.tables)
         if found is not None:
-            part.findings += found.findings
+            findings, names = found
+            part.findings += findings
             part.data += [self.catalog.resolve(n, "table") for n in names]
 
     def _prose(self, text: str, part: Part) -> None:

@@ -16,7 +16,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.risk.spans import SQL_CONTINUES, Spans, find_calls, is_program, reported, scan
+from bot.risk.spans import (
+    SQL_CONTINUES,
+    Spans,
+    find_calls,
+    is_program,
+    reported,
+    scan,
+    sentence_around,
+)
 
 CandidateKind = Literal["shell", "sql", "mongo", "dataframe", "prose", "unread"]
 
@@ -250,8 +258,12 @@ class Candidate:
     explicit: bool
     """Marked as code by its author (fence, backticks, `kind=`): unparsable means suspicious."""
     context: str = ""
-    """For a span found inside prose, the sentence around it (negation, quotation); the
-    prose candidate holds that sentence too. Empty for code cut out of the prose."""
+    """The sentence around a span or an inline command, or the sentence introducing a
+    fence or a command line: what a reader of warnings, reports and scope needs (see
+    `command_scope`). Empty when nothing introduces it."""
+    in_prose: bool = False
+    """The command was left in the prose candidate too (a span in a sentence), so the
+    prose reader reads it there."""
 
 
 def looks_like_sql(text: str) -> bool:
@@ -302,7 +314,9 @@ class Extractor:
         for m in _FENCE.finditer(text):
             prose_parts.append(text[pos : m.start()])
             pos = m.end()
-            self._block(m.group("body"), m.group("lang").lower(), out, prose_parts)
+            body = m.group("body")
+            intro = _intro(text, m.start()) if body.strip() else ""
+            self._block(body, m.group("lang").lower(), out, intro)
         prose_parts.append(text[pos:])
         remainder = "\n".join(self._inline(part, out) for part in prose_parts)
         self._lines(remainder, out, explicit=False)
@@ -310,23 +324,23 @@ class Extractor:
 
     # -- fenced blocks ------------------------------------------------------------------------
 
-    def _block(self, body: str, lang: str, out: list[Candidate], prose: list[str]) -> None:
+    def _block(self, body: str, lang: str, out: list[Candidate], intro: str) -> None:
         if not body.strip():
             return
         if lang in SQL_LANGS:
-            out.append(Candidate("sql", body, True))
+            out.append(Candidate("sql", body, True, intro))
         elif lang in SHELL_LANGS:
             lines = [_strip_prompt(line) for line in body.splitlines()]
-            out.append(Candidate("shell", "\n".join(lines), True))
+            out.append(Candidate("shell", "\n".join(lines), True, intro))
         elif lang == "" or lang in ("text", "txt", "plain", "plaintext", "code"):
             first = next((ln for ln in body.splitlines() if ln.strip()), "")
             if looks_like_sql(first):
-                out.append(Candidate("sql", body, True))
+                out.append(Candidate("sql", body, True, intro))
             elif self._looks_like_shell(first := _strip_prompt(first).strip()) or (
                 self._command_like(first)
             ):
                 lines = [_strip_prompt(line) for line in body.splitlines()]
-                out.append(Candidate("shell", "\n".join(lines), True))
+                out.append(Candidate("shell", "\n".join(lines), True, intro))
             else:
                 self._lines(body, out, explicit=True)
         else:
@@ -339,19 +353,29 @@ class Extractor:
         if "`" not in text:
             return text
 
+        seen: dict[str, int] = {}
+
         def replace(m: re.Match[str]) -> str:
             body = m.group("body").strip()
             if reported(text[max(0, m.start() - 120) : m.start()]):
                 return " "  # "never run `rm -rf /`", "someone ran `DROP TABLE …`": not an order
+            seen[body] = n = seen.get(body, 0) + 1
+            # the same code many times over is judged in a few sentences, then in none
+            context = sentence_around(text, m.start(), m.end()) if n <= _MAX_SENTENCES else ""
             if looks_like_sql(body):
-                out.append(Candidate("sql", body, True))
+                out.append(Candidate("sql", body, True, context))
                 return " "
             cmd = _strip_prompt(body).strip()
             if " " in cmd and (self._looks_like_shell(cmd) or self._command_like(cmd)):
-                out.append(Candidate("shell", cmd, True))
+                out.append(Candidate("shell", cmd, True, context))
                 return " "
             if self._looks_like_shell(cmd) and "/" not in cmd and "." not in cmd:
-                out.append(Candidate("shell", cmd, True))
+                out.append(Candidate("shell", cmd, True, context))
+                return " "
+            if " " in cmd and is_program(cmd.split(None, 1)[0]):
+                # Code that starts with a program is one command, English words and all
+                # (`sudo ufw allow from 10.0.0.0/8 to any port 22`): no clause ends in it.
+                out.append(Candidate("shell", cmd, True, context))
                 return " "
             if " " in cmd and self._spans(cmd, out, explicit=True, in_prose=False):
                 return " "
@@ -389,11 +413,12 @@ class Extractor:
                     if stmt[-1].endswith(";"):
                         break
                 if len(stmt) > 1 and looks_like_sql("\n".join(stmt)):
-                    out.append(Candidate("sql", "\n".join(stmt), explicit))
+                    out.append(Candidate("sql", "\n".join(stmt), explicit, _line_intro(lines, i)))
                     i = j
                     continue
             if looks_like_sql(line):
                 stmt = [line]
+                first = i
                 i += 1
                 while i < n and not stmt[-1].rstrip().endswith(";") and lines[i].strip():
                     nxt = lines[i].strip()
@@ -403,11 +428,12 @@ class Extractor:
                         break
                     stmt.append(nxt)
                     i += 1
-                out.append(Candidate("sql", "\n".join(stmt), explicit))
+                out.append(Candidate("sql", "\n".join(stmt), explicit, _line_intro(lines, first)))
                 continue
             known = self._looks_like_shell(line)
             if known or (guess and self._command_like(line)):
                 script = [line]
+                intro = _line_intro(lines, i)
                 i += 1
                 i = self._absorb(lines, i, script)
                 while i < n:
@@ -424,7 +450,7 @@ class Extractor:
                         i = self._absorb(lines, i, script)
                         continue
                     break
-                out.append(Candidate("shell", "\n".join(script), explicit))
+                out.append(Candidate("shell", "\n".join(script), explicit, intro))
                 if not known:
                     # A program the shell detector does not know: it may run its quoted SQL.
                     self._quoted_sql("\n".join(script), out)
@@ -439,7 +465,7 @@ class Extractor:
                 if cmd.endswith(".") and not cmd.endswith((" .", "..")):
                     cmd = cmd[:-1]
                 if self._looks_like_shell(cmd) and not looks_like_sql(cmd):
-                    out.append(Candidate("shell", cmd, explicit))
+                    out.append(Candidate("shell", cmd, explicit, line))
             prose.append(raw)
             i += 1
         rest = "\n".join(prose).strip()
@@ -461,7 +487,7 @@ class Extractor:
         for span in found.spans:
             if not span.reported:
                 context = span.context if in_prose else ""
-                out.append(Candidate(span.kind, span.text, explicit, context))
+                out.append(Candidate(span.kind, span.text, explicit, context, in_prose))
         if found.cut_short:
             out.append(Candidate("unread", "too many commands to read them all", explicit))
         return bool(found.spans)
@@ -497,13 +523,64 @@ class Extractor:
             return i
 
 
+def context_at(text: str, start: int, end: int) -> str:
+    """What introduces text[start:end]: the sentence before the fence holding it, or the
+    sentence around it (the same `Candidate.context` the extractor gives its pieces)."""
+    if "```" in text or "~~~" in text:
+        for m in _FENCE.finditer(text, 0, start + 1):
+            if m.start("body") <= start < m.end("body") + 1:
+                return _intro(text, m.start())
+    return sentence_around(text, start, end)
+
+
+def _intro(text: str, pos: int) -> str:
+    """The sentence that introduces a fence starting at `pos`: the last one of the last
+    non-blank line before it (at most 400 characters are read)."""
+    end = pos
+    floor = max(0, pos - 200)
+    while end > floor and text[end - 1] in " \t\r\n":
+        end -= 1
+    start = text.rfind("\n", max(0, end - 400), end) + 1
+    line = text[start:end]
+    if not line.strip():
+        return ""
+    return sentence_around(line, len(line) - 1, len(line))
+
+
+def _line_intro(lines: list[str], i: int) -> str:
+    """The line before a command line when it introduces it ("Run this on the replica:")."""
+    j = i - 1
+    while j >= 0 and not lines[j].strip():
+        j -= 1
+    if j < 0:
+        return ""
+    before = lines[j].strip()
+    return before if before.endswith((":", "：")) else ""
+
+
+_MAX_SENTENCES = 4
+"""Sentences one command is judged in; past that, once more with none (the strictest)."""
+
+
 def _unique(cands: list[Candidate]) -> list[Candidate]:
-    """One candidate per (kind, text): the lead-in and span readings often agree."""
-    seen: set[tuple[str, str]] = set()
+    """One candidate per (kind, text, sentence): the lead-in and span readings often agree;
+    the same command in another sentence is judged there too (a warning, then an order).
+    A command repeated in many sentences is read at most `_MAX_SENTENCES` times, then
+    once without a sentence, which nothing lowers."""
+    seen: set[tuple[str, str, str]] = set()
+    sentences: dict[tuple[str, str], int] = {}
     out = []
     for c in cands:
-        key = (c.kind, c.text)
-        if key not in seen:
-            seen.add(key)
-            out.append(c)
+        key = (c.kind, c.text, c.context)
+        if key in seen:
+            continue
+        n = sentences.get((c.kind, c.text), 0)
+        if n >= _MAX_SENTENCES:
+            c = Candidate(c.kind, c.text, c.explicit, "", c.in_prose)
+            key = (c.kind, c.text, "")
+            if key in seen:
+                continue
+        seen.add(key)
+        sentences[(c.kind, c.text)] = n + 1
+        out.append(c)
     return out

@@ -6,6 +6,8 @@ JSON on a request, returned by the API, rendered on a card).
 
 from __future__ import annotations
 
+from typing import cast
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.config import RISK_ORDER, VERDICT_ORDER, Classification, Risk, Verdict
@@ -59,8 +61,8 @@ class Assessment(BaseModel):
 
 
 def worst_risk(*risks: str) -> Risk:
-    return max(risks, key=RISK_ORDER.__getitem__, default="low")  # type: ignore[return-value]
+    return cast(Risk, max(risks, key=RISK_ORDER.__getitem__, default="low"))
 
 
 def strictest(*verdicts: str) -> Verdict:
-    return max(verdicts, key=VERDICT_ORDER.__getitem__, default="allow")  # type: ignore[return-value]
+    return cast(Verdict, max(verdicts, key=VERDICT_ORDER.__getitem__, default="allow"))

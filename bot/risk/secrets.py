@@ -210,9 +210,8 @@ def _ds_load() -> list[_DsPlugin]:
         if not _ds_plugins:
             from detect_secrets.core.plugins.util import get_mapping_from_secret_type_to_class
 
-            by_name = {
-                cls.__name__: cls for cls in get_mapping_from_secret_type_to_class().values()
-            }
+            classes: list[Any] = list(get_mapping_from_secret_type_to_class().values())
+            by_name: dict[str, Any] = {cls.__name__: cls for cls in classes}
             missing = sorted(set(_DS_PLUGINS) - set(by_name))
             if missing:
                 raise RuntimeError(f"detect-secrets lacks plugins {missing}")

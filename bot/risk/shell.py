@@ -144,7 +144,9 @@ class Cmd:
     def analyze(self) -> None:
         self.flags, self.pos = _parse_flags(self.name, self.args)
         self.joined = " ".join(self.args)
-        self.dry_run = bool(self.flags & {"--dry-run", "--dryrun", "--what-if"})
+        self.dry_run = bool(self.flags & {"--dry-run", "--dryrun", "--what-if"}) and not any(
+            a.lower() in _REAL_RUN for a in self.args if a.startswith("--dry")
+        )
 
     def value(self, *names: str) -> list[str]:
         """Values of options given as `--opt v`, `--opt=v` or `-ov` (short options)."""
@@ -164,6 +166,14 @@ class Cmd:
                 ):
                     out.append(arg[2:].lstrip("="))
         return out
+
+
+# `--dry-run=none` (kubectl) and `--dry-run=false` ask for the real thing.
+_REAL_RUN = frozenset(
+    f"{flag}={value}"
+    for flag in ("--dry-run", "--dryrun")
+    for value in ("none", "false", "0", "no", "off")
+)
 
 
 # ---------------------------------------------------------------------------- parsing
@@ -833,9 +843,9 @@ class _Walk:
                     self.script(self.files_written[positional[0]], depth + 1)
                 break
             if name == "ssh":
-                remote = _skip_options(rest, _SSH_VALUE_OPTS)
-                if len(remote) > 1:
-                    self.script(" ".join(remote[1:]), depth + 1)
+                host_and_command = _skip_options(rest, _SSH_VALUE_OPTS)
+                if len(host_and_command) > 1:
+                    self.script(" ".join(host_and_command[1:]), depth + 1)
                 break
             remote = _remote_scripts(name, rest)
             if remote is not None:
@@ -1309,6 +1319,28 @@ def check_rm_system_file(cmd: Cmd, walk: _Walk) -> bool:
     return False
 
 
+# Rotated or compressed log files (`*.log.*.gz`, `*.log.1`, `*.gz`) under a log directory.
+_ROTATED_LOG_RE = re.compile(
+    r"^\*[\w.*\[\]-]*(?:\.log\.[\w.*\[\]-]+|\.(?:gz|bz2|xz|zst|old|\d+|\[0-9\]\*?))$"
+)
+_LOG_DIR_RE = re.compile(r"(?:^|/)(?:log|logs)(?:/|$)")
+_OLDER_THAN_RE = re.compile(r"^\+\d+$")
+
+
+def _rotated_logs_only(cmd: Cmd, names: list[str], roots: list[str]) -> bool:
+    """`find /var/log/x -name '*.log.*.gz' -mtime +14 -delete`: only old rotated logs in a
+    log directory go, which is what log rotation does."""
+    ages = cmd.value("-mtime", "-mmin")
+    return (
+        bool(names)
+        and all(_ROTATED_LOG_RE.match(n.strip("'\"")) for n in names)
+        and bool(ages)
+        and all(_OLDER_THAN_RE.match(a) for a in ages)
+        and bool(roots)
+        and all(_LOG_DIR_RE.search(r) and r.startswith("/") for r in roots)
+    )
+
+
 def check_find_unsafe_root(cmd: Cmd, walk: _Walk) -> bool:
     names = cmd.value("-name", "-iname")
     if names and all(_target_class(n) == "safe" for n in names):
@@ -1320,6 +1352,8 @@ def check_find_unsafe_root(cmd: Cmd, walk: _Walk) -> bool:
         if arg.startswith(("-", "(", "!")):
             break
         roots.append(arg)
+    if _rotated_logs_only(cmd, names, roots):
+        return False
     return any(_target_class(r) != "safe" for r in roots or ["."])
 
 
@@ -1454,7 +1488,59 @@ def check_bucket_to_bucket(cmd: Cmd, walk: _Walk) -> bool:
     ):
         return False
     buckets = [m.group(1) for p in cmd.pos if (m := re.match(r"^(?:s3|gs|az|r2)://([^/]+)", p))]
-    return len(buckets) >= 2 and len(set(buckets)) > 1
+    if len(buckets) < 2 or len(set(buckets)) == 1:
+        return False
+    return not _same_owner(buckets, cmd.value("--profile"))
+
+
+# A bucket or profile named for someone outside, or for the public.
+_OUTSIDE_BUCKET_RE = re.compile(
+    r"(?i)personal|private|(?:^|[-_.])my[-_.]|public|extern|vendor|partner|contractor|"
+    r"client|customer[-_.]?share|share|transfer|dropbox|guest|third[-_.]?party|outside|temp|tmp"
+)
+
+
+def _same_owner(buckets: list[str], profiles: list[str]) -> bool:
+    """Every bucket carries the same owner prefix (`lumen-datalake` → `lumen-analytics-team`)
+    and none is named for outsiders or the public, nor is the account a personal one: a copy
+    between the company's own buckets, such as a second backup, not data leaving."""
+    owners = {re.split(r"[-_.]", b, maxsplit=1)[0].lower() for b in buckets}
+    if len(owners) != 1 or len(next(iter(owners))) < 3:
+        return False
+    return not any(_OUTSIDE_BUCKET_RE.search(n) for n in [*buckets[1:], *profiles])
+
+
+_DURATION_RE = re.compile(r"^(\d+)\s*([smhd]?)$", re.I)
+_UNIT_SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
+# Object keys that name bulk or personal data: a link to them is a link to the data set.
+_BULK_OBJECT_RE = re.compile(
+    r"(?i)customer|user|client|patient|employee|payroll|member|account|contact|lead|"
+    r"export|dump|backup|snapshot|full|all[-_.]|pii|personal|\.sql|\.bak|\.dump"
+)
+LINK_HOUR = 3600
+"""A signed link that dies within the hour bounds the exposure to whoever got it then."""
+
+
+def _link_seconds(cmd: Cmd) -> int | None:
+    if cmd.name == "aws":
+        values = cmd.value("--expires-in")
+        return int(values[0]) if values and values[0].isdigit() else (None if values else 3600)
+    values = cmd.value("-d", "--duration")
+    if not values:
+        return 3600  # gsutil and gcloud sign for an hour unless told otherwise
+    m = _DURATION_RE.match(values[0].strip())
+    return int(m.group(1)) * _UNIT_SECONDS[(m.group(2) or "s").lower()] if m else None
+
+
+def check_presign_exposes(cmd: Cmd, walk: _Walk) -> bool:
+    """A signed link held for a person when it lives longer than an hour (or its lifetime
+    cannot be read) or points at bulk or personal data; a short link to one document is
+    how files are handed to a colleague."""
+    seconds = _link_seconds(cmd)
+    if seconds is None or seconds > LINK_HOUR:
+        return True
+    objects = [p.split("/", 3)[3] if p.count("/") >= 3 else "" for p in cmd.pos if "://" in p]
+    return not objects or any(not o or _BULK_OBJECT_RE.search(o) for o in objects)
 
 
 def check_db_dump_exfil(cmd: Cmd, walk: _Walk) -> bool:
@@ -1641,6 +1727,7 @@ CHECKS: dict[str, Callable[[Cmd, _Walk], bool]] = {
     "perm_root": check_perm_root,
     "upload_outside": check_upload_outside,
     "bucket_to_bucket": check_bucket_to_bucket,
+    "presign_exposes": check_presign_exposes,
     "db_dump_exfil": check_db_dump_exfil,
     "piped_upload": check_piped_upload,
     "credential_file": check_credential_file,

@@ -289,15 +289,16 @@ def _clause_end(text: str, i: int, limit: int, closer: str | None) -> int:
     return stop
 
 
-def _context(text: str, start: int, end: int) -> str:
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence (within its line) holding text[start:end]."""
     left = max(text.rfind("\n", max(0, start - _CONTEXT), start), start - _CONTEXT - 1) + 1
     for m in _SENTENCE_BREAK.finditer(text, left, start):
         left = m.end()
     right = text.find("\n", end, end + _CONTEXT)
     right = min(len(text), end + _CONTEXT) if right < 0 else right
-    m = _SENTENCE_BREAK.search(text, end, right)
-    if m:
-        right = m.start() + (1 if text[m.start()] in "。！？" else 0)
+    brk = _SENTENCE_BREAK.search(text, end, right)
+    if brk:
+        right = brk.start() + (1 if text[brk.start()] in "。！？" else 0)
     return text[left:right].strip()
 
 
@@ -360,7 +361,8 @@ class _Finder:
         self.ends: list[int] = []
         self.cut_short = False
         self.budget = SCAN_BUDGET
-        self.seen: set[tuple[str, bool]] = set()
+        self.seen: set[tuple[str, int]] = set()
+        self.breaks: list[int] | None = None
 
     def add(self, kind: SpanKind, start: int, end: int, as_text: str | None = None) -> None:
         body = as_text or self.text[start:end].strip().rstrip(",")
@@ -370,13 +372,20 @@ class _Finder:
             return  # a program named alone ("the node", "git") is a word, not a command
         said = reported(self.text[max(0, start - 120) : start])
         self._take(start, end)
-        if (body, said) in self.seen:  # the same command again, said the same way: read once
+        key = (body, bisect_right(self._sentence_breaks(), start))
+        if key in self.seen:  # the same command in the same sentence: read once
             return
         if len(self.out) >= MAX_SPANS:
             self.cut_short = True
             return
-        self.seen.add((body, said))
-        self.out.append(Span(kind, body, start, _context(self.text, start, end), said))
+        self.seen.add(key)
+        self.out.append(Span(kind, body, start, sentence_around(self.text, start, end), said))
+
+    def _sentence_breaks(self) -> list[int]:
+        """Where sentences end in the whole text (found once, on first use)."""
+        if self.breaks is None:
+            self.breaks = [m.end() for m in _SENTENCE_BREAK.finditer(self.text)]
+        return self.breaks
 
     def _take(self, start: int, end: int) -> None:
         k = bisect_right(self.starts, start)

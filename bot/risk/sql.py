@@ -901,9 +901,9 @@ class SqlDetector:
                 continue
             except (ValueError, TypeError, RecursionError, AttributeError, KeyError):
                 continue
-            trees = [t for t in trees if t is not None]
-            if len(trees) == 1:
-                return trees[0]
+            parsed = [t for t in trees if isinstance(t, exp.Expression)]
+            if len(parsed) == 1:
+                return parsed[0]
         return None
 
     @staticmethod
@@ -1150,7 +1150,8 @@ class SqlDetector:
         self._collect(tree, result)
         # A CTE whose body deletes or updates (`WITH gone AS (DELETE … RETURNING *) SELECT …`)
         for node in tree.find_all(exp.Delete, exp.Update):
-            self._write(node, clean, result)
+            if isinstance(node, exp.Delete | exp.Update):
+                self._write(node, clean, result)
 
     @staticmethod
     def _replaces(tree: exp.Expression) -> bool:
@@ -1392,9 +1393,10 @@ class SqlDetector:
     def _is_projection(node: exp.Expression, scope: exp.Expression) -> bool:
         if not isinstance(scope, exp.Select):
             return False
-        while node.parent is not None and node.parent is not scope:
-            node = node.parent
-        return node.arg_key == "expressions"
+        current: exp.Expr = node
+        while current.parent is not None and current.parent is not scope:
+            current = current.parent
+        return current.arg_key == "expressions"
 
     # -- personal data ----------------------------------------------------------------------
 

@@ -27,15 +27,94 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
-MAX_TEXT_CHARS = 65536
+
+
+_BLOCK_META = frozenset(
+    {
+        "type",
+        "block_id",
+        "action_id",
+        "value",
+        "style",
+        "image_url",
+        "slack_file",
+        "url",
+        "emoji",
+        "verbatim",
+        "unicode",
+        "skin_tone",
+        "user_id",
+        "usergroup_id",
+        "channel_id",
+        "team_id",
+        "range",
+        "border",
+        "indent",
+        "offset",
+        "dispatch_action",
+        "focus_on_load",
+        "multiline",
+        "min_length",
+        "max_length",
+        "initial_date",
+        "initial_time",
+        "initial_date_time",
+        "timezone",
+        "accessibility_label",
+        "is_decorative",
+        "image_width",
+        "image_height",
+        "image_bytes",
+        "fallback",
+        "thumb_url",
+        "video_url",
+        "author_name",
+        "provider_icon_url",
+        "provider_name",
+        "title_url",
+    }
+)
+"""Keys of layout, identifiers and values a person does not read in the rendered block."""
+
+_INLINE_CONTAINERS = frozenset({"rich_text_section", "rich_text_preformatted", "rich_text_quote"})
+
+
+def _inline(element: Any) -> str:
+    """One inline rich-text element as it reads on screen (styles do not split words)."""
+    if not isinstance(element, dict):
+        return ""
+    kind = element.get("type")
+    if kind == "text":
+        return str(element.get("text") or "")
+    if kind == "link":
+        url, label = str(element.get("url") or ""), element.get("text")
+        return f"{url} ({label})" if isinstance(label, str) and label and label != url else url
+    if kind == "user":
+        return f"@{element.get('user_id', '')}"
+    if kind == "usergroup":
+        return f"@{element.get('usergroup_id', '')}"
+    if kind == "channel":
+        return f"#{element.get('channel_id', '')}"
+    if kind == "broadcast":
+        return f"@{element.get('range', '')}"
+    if kind == "emoji":
+        return f":{element.get('name', '')}:"
+    if kind == "date":
+        return str(element.get("fallback") or "")
+    return ""
 
 
 def _block_texts(blocks: Any) -> list[str]:
     """Visible text of blocks (agents often post blocks), as a person would read it.
 
     mrkdwn text uses Slack's escaping and is unescaped; rich-text elements are
-    literal. A link is read by its target (and its label when different), so a
-    disguised link is judged by where it goes.
+    literal, and the inline elements of one line are joined as they render, so
+    a word in bold does not come apart from its sentence. A link is read by its
+    target (and its label when different), so a disguised link is judged by
+    where it goes. Beyond the known text fields, every other string a block
+    carries (placeholders, select options, image titles and alt text, labels,
+    confirmation dialogs…) is read, apart from layout and identifiers: a field
+    this function does not know is not a place to hide an instruction.
     """
     out: list[str] = []
 
@@ -47,19 +126,39 @@ def _block_texts(blocks: Any) -> list[str]:
         if not isinstance(node, dict):
             return
         kind, text = node.get("type"), node.get("text")
-        if kind == "link" and isinstance(node.get("url"), str):
-            label = text if isinstance(text, str) and text != node["url"] else ""
-            out.append(f"{node['url']} ({label})" if label else node["url"])
-        elif kind == "text" and isinstance(text, str):
-            out.append(text)
-        elif kind in ("mrkdwn", "plain_text") and isinstance(text, str):
+        if kind in _INLINE_CONTAINERS:
+            line = "".join(_inline(e) for e in node.get("elements") or [])
+            if line.strip():
+                out.append(line)
+            return
+        if kind in ("text", "link") and (isinstance(text, str) or kind == "link"):
+            out.append(_inline(node))
+            return
+        if kind in ("mrkdwn", "plain_text") and isinstance(text, str):
             out.append(unescape_slack(text) if kind == "mrkdwn" else text)
-        for key in ("text", "fields", "elements"):
-            value = node.get(key)
-            if isinstance(value, dict | list):
+            return
+        for key, value in node.items():
+            if key in _BLOCK_META:
+                continue
+            if isinstance(value, str):
+                out.append(unescape_slack(value))
+            else:
                 walk(value)
 
     walk(blocks)
+    return out
+
+
+_FILE_TEXT = ("title", "name", "preview", "plain_text", "preview_plain_text", "alt_txt")
+"""What a person reads of a shared file in Slack: its title and name, the snippet's
+preview, an email's body, an image's alt text; the sharer's comment comes separately."""
+
+
+def _file_texts(file: dict[str, Any]) -> list[str]:
+    out = [str(file[k]) for k in _FILE_TEXT if isinstance(file.get(k), str)]
+    comment = file.get("initial_comment")
+    if isinstance(comment, dict) and isinstance(comment.get("comment"), str):
+        out.append(unescape_slack(comment["comment"]))
     return out
 
 
@@ -144,11 +243,12 @@ def _attachment_texts(attachment: dict[str, Any]) -> list[str]:
 
 
 def message_text(message: dict[str, Any]) -> str:
-    """Everything readable in a message: text, block text and attachment text, unescaped.
+    """Everything readable in a message: text, blocks, attachments and shared files, unescaped.
 
-    Screening reads more rather than less: a command hidden in a block or an
-    attachment under a harmless fallback text is still seen. Pieces already in
-    the text are not repeated.
+    Screening reads more rather than less: a command hidden in a block, an
+    attachment under a harmless fallback text or a shared file's preview is still
+    seen. Pieces already in the text are not repeated. Nothing is cut here: text
+    longer than TwoKey reads is held by the approval service, never allowed unread.
     """
     parts: list[str] = []
     text = unescape_slack(str(message.get("text") or ""))
@@ -158,12 +258,15 @@ def message_text(message: dict[str, Any]) -> str:
     for attachment in message.get("attachments") or []:
         if isinstance(attachment, dict):
             extras += _attachment_texts(attachment)
+    for file in message.get("files") or []:
+        if isinstance(file, dict):
+            extras += _file_texts(file)
     joined = "\n".join(parts)
     for extra in extras:
         if extra.strip() and extra.strip() not in joined:
             parts.append(extra)
             joined = "\n".join(parts)
-    return joined[:MAX_TEXT_CHARS]
+    return joined
 
 
 def author_of(message: dict[str, Any]) -> str | None:

@@ -7,16 +7,18 @@ calibration; `test_real_engine` covers the two together.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Iterator, Sequence
 from dataclasses import dataclass
 
 import httpx
 import pytest
+from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy.engine import Engine
 
 from bot.api import create_api
 from bot.approvals import ApprovalService
 from bot.config import Settings, TwoKeyConfig
+from bot.demo.slack_standin import BOT_TOKEN, SlackFake
 from bot.risk.model import Assessment, DataRef, Finding
 from storage.db import session_scope
 from storage.keys import create_key
@@ -90,11 +92,28 @@ def settings() -> Settings:
     return Settings(twokey_secret_key=SECRET, slack_bot_token="xoxb-test-twokey")
 
 
+PEOPLE = {
+    REQUESTER: {"name": "emp", "profile": {"email": "emp@northwind.example"}},
+    APPROVER: {"name": "dg", "profile": {"email": "dg@northwind.example"}},
+}
+"""Who the Slack stand-in knows: requesters are checked against Slack."""
+
+
+@pytest.fixture
+def directory() -> Iterator[SlackFake]:
+    with SlackFake(users=PEOPLE) as fake:
+        yield fake
+
+
 @pytest.fixture
 async def http(
-    service: ApprovalService, example_config: TwoKeyConfig, settings: Settings
+    service: ApprovalService,
+    example_config: TwoKeyConfig,
+    settings: Settings,
+    directory: SlackFake,
 ) -> AsyncIterator[httpx.AsyncClient]:
-    app = create_api(service, example_config, settings)
+    client = AsyncWebClient(token=BOT_TOKEN, base_url=directory.api_url)
+    app = create_api(service, example_config, settings, slack_client=client)
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://gate.test") as client:
         yield client

@@ -30,7 +30,11 @@ def live(engine: Engine, example_config: TwoKeyConfig) -> Iterator[tuple[str, st
         server = ThreadedApp(settings, example_config, engine, risk=ScriptedRisk())
 
         async def approver_clicks(event: RequestEvent) -> None:
-            """An approver who clicks Approve on every card the moment it appears."""
+            """The requester confirms and an approver clicks Approve the moment each can."""
+            if event.kind == "awaiting_requester":
+                service = server.lifecycle.service
+                await service.confirm(event.request.id, actor=REQUESTER, justification="OPS-42")
+                return
             if event.kind != "pending":
                 return
             channel, ts = _approve_button(slack, event.request.id)

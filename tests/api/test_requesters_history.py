@@ -15,7 +15,7 @@ from bot.approvals import ApprovalService, RequestEvent
 from bot.client import AsyncTwoKeyClient, NotApproved, require_approval
 from bot.config import Settings, TwoKeyConfig
 from bot.demo.slack_standin import BOT_TOKEN, SlackFake
-from tests.api.conftest import APPROVER, Keys, bearer, instruction
+from tests.api.conftest import APPROVER, REQUESTER, Keys, bearer, instruction
 
 DANA = "U0DANA001"
 
@@ -23,7 +23,10 @@ DANA = "U0DANA001"
 @pytest.fixture
 def slack() -> Iterator[SlackFake]:
     users = {
+        REQUESTER: {"name": "emp", "profile": {"email": "emp@northwind.example"}},
         DANA: {"name": "dana", "profile": {"email": "dana@northwind.example"}},
+        "U0DEPLOYB1": {"name": "deploybot", "is_bot": True},
+        "U0OPSBOT1": {"name": "opsbot"},  # a configured agent's user account, not a bot user
         "U0GONE001": {
             "name": "gone",
             "deleted": True,
@@ -87,16 +90,74 @@ async def test_slack_failure_resolving_email_fails_closed_with_503(
     )
     assert response.status_code == 503
     assert response.json() == {"detail": "Slack could not resolve the requester's email"}
+    assert response.headers["retry-after"] == "5"
 
 
-async def test_email_without_slack_is_422(http: httpx.AsyncClient, keys: Keys) -> None:
-    response = await http.post(
+async def test_slack_ids_are_checked_against_slack_and_cached(
+    slack_http: httpx.AsyncClient, keys: Keys, service: ApprovalService, slack: SlackFake
+) -> None:
+    for _ in range(2):
+        response = await slack_http.post(
+            "/v1/instructions",
+            json=instruction("[hold] drop it", requester=DANA),
+            headers=bearer(keys.opsbot),
+        )
+        assert response.status_code == 202, response.text
+    assert [c.params.get("user") for c in slack.calls_to("users.info")] == [DANA]
+
+
+@pytest.mark.parametrize(
+    ("requester", "why"),
+    [
+        ("U0NOTREAL9", "no Slack user"),
+        ("U0GONE001", "deactivated"),
+        ("U0DEPLOYB1", "bot"),
+        ("U0OPSBOT1", "configured agent"),
+        ("deploybot@northwind.example", "no Slack user"),
+    ],
+)
+async def test_unknown_deleted_and_bot_requesters_are_422(
+    slack_http: httpx.AsyncClient, keys: Keys, service: ApprovalService, requester: str, why: str
+) -> None:
+    response = await slack_http.post(
         "/v1/instructions",
-        json=instruction("[allow] ls", requester="dana@northwind.example"),
+        json=instruction("[hold] DROP TABLE customers;", requester=requester),
         headers=bearer(keys.opsbot),
     )
-    assert response.status_code == 422
-    assert response.json()["detail"][0]["loc"] == ["body", "requester"]
+    assert response.status_code == 422, response.text
+    [error] = response.json()["detail"]
+    assert error["loc"] == ["body", "requester"] and why in error["msg"]
+
+
+async def test_slack_outage_on_a_user_id_is_503_with_retry_after(
+    slack_http: httpx.AsyncClient, keys: Keys, slack: SlackFake
+) -> None:
+    slack.fail("users.info", "internal_error")
+    response = await slack_http.post(
+        "/v1/instructions",
+        json=instruction("[allow] ls", requester=DANA),
+        headers=bearer(keys.opsbot),
+    )
+    assert response.status_code == 503
+    assert int(response.headers["retry-after"]) >= 1
+    assert "user id" in response.json()["detail"]
+
+
+async def test_without_slack_no_requester_is_accepted(
+    service: ApprovalService, example_config: TwoKeyConfig, settings: Settings, keys: Keys
+) -> None:
+    app = create_api(service, example_config, settings)
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://gate.test"
+    ) as http:
+        for requester in (REQUESTER, "dana@northwind.example"):
+            response = await http.post(
+                "/v1/instructions",
+                json=instruction("[allow] ls", requester=requester),
+                headers=bearer(keys.opsbot),
+            )
+            assert response.status_code == 503, response.text
+            assert response.headers["retry-after"]
 
 
 # --- history -------------------------------------------------------------------------
@@ -113,6 +174,7 @@ async def test_admin_history_filters_and_pages(
             headers=bearer(keys.opsbot),
         )
         ids.append(r.json()["id"])
+        assert (await service.confirm(ids[-1], actor=REQUESTER, justification="t")).ok
     await http.post(
         "/v1/instructions", json=instruction("[allow] ls"), headers=bearer(keys.datapal)
     )
@@ -183,7 +245,9 @@ async def test_decorated_async_function_runs_once_after_approval(
     votes: list[asyncio.Task] = []
 
     async def approver_clicks(event: RequestEvent) -> None:
-        if event.kind == "pending":  # what the Slack card would show an approver
+        if event.kind == "awaiting_requester":  # the employee confirms in Slack
+            await service.confirm(event.request.id, actor="U0EMP0001", justification="OPS-42")
+        elif event.kind == "pending":  # what the Slack card would show an approver
             votes.append(
                 asyncio.create_task(service.vote(event.request.id, voter=APPROVER, approve=True))
             )

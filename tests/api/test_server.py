@@ -85,6 +85,8 @@ async def test_long_poll_released_by_a_click_in_slack(
     )
     assert submitted.status_code == 202, submitted.text
     request_id = submitted.json()["id"]
+    confirmed = await lifecycle.service.confirm(request_id, actor=REQUESTER, justification="OPS-42")
+    assert confirmed.ok, confirmed.message
     await lifecycle.service.drain()
     channel, ts = _approve_button(slack, request_id)
 
@@ -196,7 +198,9 @@ async def test_decorated_agent_action_runs_once_after_a_slack_click(
     approve = True
 
     async def approver_clicks_the_card(event: RequestEvent) -> None:
-        if event.kind == "pending" and not approve:
+        if event.kind == "awaiting_requester":
+            await lifecycle.service.confirm(event.request.id, actor=REQUESTER, justification="ok")
+        elif event.kind == "pending" and not approve:
             await lifecycle.service.vote(
                 event.request.id, voter="U0DGOV002", approve=False, comment="Not today."
             )

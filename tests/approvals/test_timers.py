@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import UTC, datetime
 
 import pytest
 from sqlmodel import select
@@ -93,9 +94,10 @@ async def test_deadline_racing_clicks_has_one_outcome(engine, example_config):
 
 async def test_restart_rebuilds_jobs_and_expires_overdue(engine, example_config):
     first = ApprovalService(engine, example_config, secret_key=SECRET)
-    overdue = await pending(first, assessment(timeout=0.1))
+    # Long enough to be confirmed on a loaded machine (0.1 s was not), then overdue.
+    overdue = await pending(first, assessment(timeout=1.0))
     waiting = await pending(first, assessment(timeout=3600))
-    await asyncio.sleep(0.2)
+    await asyncio.sleep(max(0.0, (overdue.expires_at - datetime.now(UTC)).total_seconds()) + 0.1)
     # `first` crashed before any job ran; a new process starts.
     second = ApprovalService(engine, example_config, secret_key=SECRET)
     await second.start()

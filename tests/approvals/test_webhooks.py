@@ -7,7 +7,9 @@ import respx
 from sqlmodel import select
 
 from bot.approvals import ApprovalService
+from bot.approvals.callbacks import CallbackGuard
 from bot.approvals.webhooks import SIGNATURE_HEADER, TIMESTAMP_HEADER, WebhookSender, sign
+from bot.config import WebhooksConfig
 from storage.db import session_scope
 from storage.models import AuditEvent
 from tests.approvals.helpers import APPROVER, SECRET, pending
@@ -31,6 +33,7 @@ def make_service(engine, config):
         lambda rid, action, detail: service.audit(rid, action, "twokey", detail),
         attempts=3,
         base_delay=0.01,
+        guard=CallbackGuard(WebhooksConfig(allow=["agent-runtime.example"])),
     )
     service.subscribe(sender)
     return service, sender

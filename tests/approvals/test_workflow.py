@@ -99,9 +99,15 @@ async def test_requester_declines(service):
     assert not again.ok and "cancelled" in again.message
 
 
-async def test_justification_given_up_front_skips_confirmation(service):
+async def test_an_agents_justification_never_skips_the_requesters_confirmation(service):
+    """The agent's reason is its own claim: the employee still confirms in their own words."""
     view = await submit(service, justification="Agreed in INC-9")
-    assert view.status == "pending"
+    assert view.status == "awaiting_requester"
+    assert view.agent_justification == "Agreed in INC-9" and view.justification is None
+    ok = await service.confirm(view.id, actor=REQUESTER, justification="Cleanup ticket DATA-7")
+    assert ok.ok and ok.request.status == "pending"
+    assert ok.request.justification == "Cleanup ticket DATA-7"
+    assert ok.request.agent_justification == "Agreed in INC-9"
 
 
 @pytest.mark.parametrize(

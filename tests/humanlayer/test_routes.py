@@ -70,7 +70,7 @@ async def test_errors_are_json_with_message_and_code(inproc: Any, keys: Keys) ->
         content=b"{nope",
         headers={**bearer(keys.opsbot), "Content-Type": "application/json"},
     )
-    assert not_json.status_code == 422 and "error" in not_json.json()
+    assert not_json.status_code == 400 and not_json.json()["error"]["code"] == "bad_request"
 
     unknown = await http.get(f"{BASE}/function_calls/never", headers=bearer(keys.opsbot))
     assert unknown.status_code == 404 and unknown.json()["error"]["code"] == "not_found"
@@ -369,3 +369,25 @@ async def test_text_over_the_policy_limit_is_413(
         assert big.json()["error"]["code"] == "too_large"
     finally:
         await lifecycle.stop()
+
+
+async def test_ids_context_and_state_are_masked_but_the_call_is_still_found(
+    inproc: Any, keys: Keys
+) -> None:
+    http, _ = inproc
+    token = "xoxb-2048123456-9876543210-AbCdEfGhIjKlMnOpQrStUvWx"
+    ssn = "536-22-8761"
+    body = call(f"c-{token}", fn="get_weather", kwargs={"city": "Paris"})
+    body["run_id"] = f"run for SSN {ssn}"
+    body["spec"]["state"] = {"note": f"password=Zq8v-Prod-77xK {ssn}"}
+    body["spec"]["channel"] = slack_channel(
+        "C0ONCALL1", context_about_channel_or_user=f"the on-call, SSN {ssn}"
+    )
+    created = await post_call(http, keys.opsbot, body)
+    assert created.status_code == 201, created.text
+    again = await http.get(f"{BASE}/function_calls/c-{token}", headers=bearer(keys.opsbot))
+    assert again.status_code == 200
+    for response in (created, again):
+        text = response.text
+        assert token not in text and ssn not in text and "Zq8v-Prod-77xK" not in text
+        assert "the on-call" in text

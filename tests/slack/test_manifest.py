@@ -26,11 +26,13 @@ METHOD_SCOPES = {
     "chat_getPermalink": None,
     "conversations_open": "im:write",
     "conversations_members": "mpim:read",
+    "conversations_history": "channels:history",  # twokey doctor: is TwoKey in the channel
     "conversations_join": "channels:join",
     "views_open": None,
     "views_publish": None,
     "views_update": None,
     "users_lookupByEmail": "users:read.email",
+    "users_info": "users:read",
     "usergroups_users_list": "usergroups:read",
     "files_upload_v2": "files:write",
 }

@@ -26,8 +26,13 @@ DM = f"D{REQUESTER[1:]}"
 
 
 async def pending_via_api(slack: Slack, text: str = DROP) -> str:
+    """A request that goes straight to the approvers (the confirmation step is tested apart)."""
     request, _ = await slack.service.submit(
-        text=text, requester=REQUESTER, agent="datapal", justification="Quarterly cleanup"
+        text=text,
+        requester=REQUESTER,
+        agent="datapal",
+        justification="Quarterly cleanup",
+        skip_requester_confirmation=True,
     )
     await slack.service.drain()
     assert request.status == "pending"

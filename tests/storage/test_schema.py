@@ -16,8 +16,8 @@ TABLES = {
 }
 
 
-def test_migrations_create_every_table_and_index(db_url):
-    engine = make_engine(db_url)
+def test_migrations_create_every_table_and_index(empty_db_url):
+    engine = make_engine(empty_db_url)
     assert current_revision(engine) is None
     upgrade(engine)
     assert current_revision(engine) == head_revision()
@@ -35,8 +35,8 @@ def test_migrations_create_every_table_and_index(db_url):
     engine.dispose()
 
 
-def test_start_refuses_a_schema_that_is_behind(db_url):
-    engine = make_engine(db_url)
+def test_start_refuses_a_schema_that_is_behind(empty_db_url):
+    engine = make_engine(empty_db_url)
     with pytest.raises(ConfigError, match="run `twokey db upgrade` first"):
         ensure_schema(engine, auto_upgrade=False)
     ensure_schema(engine)  # applies them by default

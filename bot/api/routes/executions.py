@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, status
 
 from bot.api.deps import CallerDep, GateDep
-from bot.api.schemas import UNAUTHORIZED, ErrorOut, ExecutionIn, ExecutionOut
+from bot.api.schemas import MALFORMED, UNAUTHORIZED, ErrorOut, ExecutionIn, ExecutionOut
 
 router = APIRouter(prefix="/v1", tags=["gate"])
 
@@ -16,6 +16,7 @@ router = APIRouter(prefix="/v1", tags=["gate"])
     summary="Redeem an execution token (once, for exactly the approved text)",
     responses={
         **UNAUTHORIZED,
+        **MALFORMED,
         403: {"model": ErrorOut, "description": "Token wrong or expired, or the text differs."},
         409: {"model": ErrorOut, "description": "Token already used (or request not approved)."},
     },

@@ -9,7 +9,15 @@ from fastapi.responses import JSONResponse
 
 from bot.api.deps import CallerDep, GateDep
 from bot.api.requesters import RequesterUnavailable, UnknownRequester
-from bot.api.schemas import UNAUTHORIZED, ErrorOut, InstructionIn, InstructionOut, instruction_out
+from bot.api.schemas import (
+    MALFORMED,
+    UNAUTHORIZED,
+    ErrorOut,
+    InstructionIn,
+    InstructionOut,
+    instruction_out,
+)
+from bot.approvals.callbacks import CallbackRefused
 from bot.approvals.tokens import text_sha256
 from bot.approvals.view import RequestView
 from bot.risk.calls import ToolCall, render
@@ -59,6 +67,7 @@ def _validation_error(field: str, message: str) -> HTTPException:
         200: {"model": InstructionOut, "description": "Allowed: the agent may proceed."},
         202: {"model": InstructionOut, "description": "Held until a person decides; long-poll it."},
         **UNAUTHORIZED,
+        **MALFORMED,
         403: {
             "model": InstructionOut | ErrorOut,
             "description": "Blocked (the body is the request), or the key may not act as "
@@ -66,7 +75,12 @@ def _validation_error(field: str, message: str) -> HTTPException:
         },
         409: {"model": ErrorOut, "description": "Idempotency key reused for a different text."},
         413: {"model": ErrorOut, "description": "The text exceeds policy.max_text_bytes."},
-        503: {"model": ErrorOut, "description": "Slack could not resolve the requester."},
+        503: {
+            "model": ErrorOut,
+            "description": "Slack could not be asked who the requester is; retry after "
+            "the Retry-After header's seconds.",
+            "headers": {"Retry-After": {"schema": {"type": "integer"}}},
+        },
     },
 )
 async def submit_instruction(body: InstructionIn, caller: CallerDep, gate: GateDep) -> JSONResponse:
@@ -89,12 +103,23 @@ async def submit_instruction(body: InstructionIn, caller: CallerDep, gate: GateD
             status.HTTP_413_CONTENT_TOO_LARGE,
             f"text is {size} bytes; the limit is {limit} bytes (policy.max_text_bytes)",
         )
+    if body.callback_url is not None:
+        try:
+            await gate.callbacks.check(body.callback_url)
+        except CallbackRefused as exc:
+            raise _validation_error("callback_url", str(exc)) from None
     try:
         requester = await gate.requesters.resolve(body.requester)
     except UnknownRequester as exc:
         raise _validation_error("requester", str(exc)) from None
     except RequesterUnavailable as exc:
-        raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, str(exc)) from None
+        raise HTTPException(
+            status.HTTP_503_SERVICE_UNAVAILABLE,
+            str(exc),
+            headers={"Retry-After": str(exc.retry_after)},
+        ) from None
+    if requester in gate.config.agent_by_slack_id:
+        raise _validation_error("requester", "this Slack user is a configured agent, not a person")
     view, created = await gate.service.submit(
         text=text,
         tool=tool,

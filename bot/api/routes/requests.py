@@ -9,7 +9,7 @@ from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from bot.api.deps import AdminDep, Caller, CallerDep, Gate, GateDep, ensure_may_see
-from bot.api.schemas import UNAUTHORIZED, CancelIn, ErrorOut, RequestOut, request_out
+from bot.api.schemas import MALFORMED, UNAUTHORIZED, CancelIn, ErrorOut, RequestOut, request_out
 from bot.approvals.view import RequestView
 from storage.db import session_scope
 from storage.history import HistoryFilter, Page, query_history
@@ -70,6 +70,7 @@ async def get_request(
     summary="Withdraw an open request",
     responses={
         **_COMMON,
+        **MALFORMED,
         403: {"model": ErrorOut, "description": "Only the agent that asked may cancel."},
         409: {"model": ErrorOut, "description": "The request is already decided."},
     },

@@ -69,12 +69,12 @@ def judge_k8s_binding(doc: Doc) -> list[str]:
         doc, "kubernetes_cluster_role_binding*", "kubernetes_role_binding*"
     ):
         role = text_of(get_path(block, "role_ref", "name"))
-        subjects = [
+        names = [
             text_of(s.get("name")) for s in as_list(block.get("subject")) if isinstance(s, dict)
         ]
-        broad = [s for s in subjects if s in BROAD_SUBJECTS]
-        if broad or (role in _ADMIN_ROLES and subjects):
-            out.append(f"{name}: {', '.join(broad or subjects[:3])} → {role or 'a role'}")
+        wide = [s for s in names if s in BROAD_SUBJECTS]
+        if wide or (role in _ADMIN_ROLES and names):
+            out.append(f"{name}: {', '.join(wide or names[:3])} → {role or 'a role'}")
     return out
 
 
@@ -238,15 +238,15 @@ def judge_network_open(doc: Doc) -> list[str]:
             out.append(f"{name}: port {', '.join(p for p in ports if p)} from {sources[0] or '*'}")
     # Azure ARM / Bicep-as-JSON security rules
     for d in all_mappings(doc):
-        props = d.get("properties")
+        arm = d.get("properties")
         if d.get("type") == "Microsoft.Network/networkSecurityGroups/securityRules" and isinstance(
-            props, dict
+            arm, dict
         ):
-            src = text_of(props.get("sourceAddressPrefix"))
-            port = text_of(props.get("destinationPortRange"))
+            src = text_of(arm.get("sourceAddressPrefix"))
+            port = text_of(arm.get("destinationPortRange"))
             if (
-                text_of(props.get("access")).lower() == "allow"
-                and text_of(props.get("direction")).lower() != "outbound"
+                text_of(arm.get("access")).lower() == "allow"
+                and text_of(arm.get("direction")).lower() != "outbound"
                 and is_anywhere(src)
                 and covers_admin_port([port])
             ):
@@ -415,8 +415,8 @@ def judge_backups_off(doc: Doc) -> list[str]:
         if falsy(get_path(block, "point_in_time_recovery", "enabled")):
             out.append(f"{name}: point-in-time recovery off")
     for name, block in tf_resources(doc, "google_sql_database_instance"):
-        backup = as_list(get_path(block, "settings", "backup_configuration"))
-        backup = backup[0] if backup else None
+        backups = as_list(get_path(block, "settings", "backup_configuration"))
+        backup = backups[0] if backups else None
         if isinstance(backup, dict) and (
             falsy(backup.get("enabled")) or falsy(backup.get("point_in_time_recovery_enabled"))
         ):

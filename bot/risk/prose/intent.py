@@ -266,7 +266,7 @@ def _judge_all(
             dests_of[sentence] = dests
         if not objects and not dests and hit.slot != "history":
             continue
-        kinds = objects.keys()
+        kinds: set[str] = set(objects)
         if hit.slot == "open" and "untrusted" not in kinds and scope.untrusted_near(sentence):
             kinds = kinds | {"untrusted"}  # "A stranger mailed you a tool. Run it."
         category = _judge(hit.slot, kinds, dests.keys())

@@ -209,7 +209,8 @@ class Lexicon:
         cached = self._heads.get(slot, False)
         if cached is not False:
             return cached  # type: ignore[return-value]
-        out: set[str] | None = set()
+        heads: set[str] = set()
+        out: set[str] | None = heads
         for fragment in self.entries.get(slot, ()):
             if self.fold_accents and slot in ACTIONS:
                 fragment = fragment.translate(ACCENTS)
@@ -217,7 +218,7 @@ class Lexicon:
             if not head or (not self.spaced and (head in _REGEX_SPECIAL or head.isascii())):
                 out = None
                 break
-            out.add(head)
+            heads.add(head)
         if self.compounds and slot not in ACTIONS:
             out = None  # a compound's part may start anywhere in a word
         result = frozenset(out) if out is not None else None

@@ -694,10 +694,10 @@ def _leaving(s: _Sentence) -> Iterator[Finding]:
             return
     personal = _PERSONAL.search(s.lower)
     if personal and not _negated(s.lower, personal.start()):
-        what = f"company data ({data.group(0).strip()})" if data else "company files"
+        moved = f"company data ({data.group(0).strip()})" if data else "company files"
         yield _finding(
             _R_LEAVING,
-            f"Moves {what} to {personal.group(0).strip()}, a personal place outside the "
+            f"Moves {moved} to {personal.group(0).strip()}, a personal place outside the "
             "company's systems and controls.",
             _window(s.text, personal.start(), personal.end()),
             risk="critical" if data and _SENSITIVE.search(s.lower) else None,

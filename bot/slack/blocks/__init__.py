@@ -367,6 +367,9 @@ def prompt(request: RequestView) -> Payload:
         mrkdwn(f"*Why it is held* — risk {_risk(request)}\n{reasons}"),
         mrkdwn(f"*Data involved*\n{data_summary(request.data)}"),
     ]
+    if request.agent_justification:
+        said = _short(request.agent_justification, 1800)
+        blocks.append(mrkdwn(f"*The agent's reason*\n{said}"))
     if request.status == "awaiting_requester":
         blocks.append(
             {
@@ -445,6 +448,8 @@ def card(request: RequestView) -> Payload:
     confidence = "not given" if request.confidence is None else f"{request.confidence:.2f}"
     justification = _short(request.justification, 1000) if request.justification else ""
     justification = justification or "_none given_"
+    if request.agent_justification:
+        justification += f"\n_Agent's reason:_ {_short(request.agent_justification, 600)}"
     group = _short(request.approver_group, 80) if request.approver_group else "_none configured_"
     blocks: list[Block] = [
         card_head(request),

@@ -122,7 +122,9 @@ async def find_requester(
     """The employee the agent addressed.
 
     The first person mentioned; else the author of the thread's first message;
-    else, in a group DM, the one person there who is neither an agent nor TwoKey.
+    else, in a DM or group DM, the one person there who is neither an agent nor
+    TwoKey: the recipient of a DM is the person told to act, so they confirm
+    and can never be the approver.
     """
     skip = agents | {bot_user_id or "", message.get("user") or ""}
     for uid in mentioned_users(str(message.get("text") or "")):
@@ -131,7 +133,7 @@ async def find_requester(
     parent = message.get("parent_user_id")
     if parent and parent not in skip and message.get("thread_ts") != message.get("ts"):
         return str(parent)
-    if channel_type == "mpim":
+    if channel_type in ("im", "mpim"):
         response = await deps.notifier.call(
             "conversations.members", deps.client.conversations_members(channel=channel)
         )

@@ -55,7 +55,7 @@ COMMAND = "/twokey"
 ALWAYS_HERE = frozenset({"history", "pending", "stats", "export"})
 ADMINS_HERE = frozenset({"show", "help", ""})
 FILTER_KEYS = frozenset(
-    {"status", "requester", "approver", "agent", "resource", "risk", "since", "until"}
+    {"status", "requester", "approver", "agent", "resource", "risk", "since", "until", "limit"}
 )
 EXPORT_MAX = 100_000
 """Rows per export; beyond it the file says so and the admin narrows the filters."""
@@ -214,7 +214,9 @@ def is_admin_command(text: str) -> bool:
 async def history_answer(
     deps: SlackDeps, filters: dict[str, str], title: str, cursor: str | None = None, **fixed: Any
 ) -> blocks.Payload:
-    flt = build_filter(filters, limit=hb.SLACK_PAGE, cursor=cursor, **fixed)
+    # `limit:N` asks for shorter pages; a Slack message holds at most SLACK_PAGE records.
+    flt = build_filter({"limit": hb.SLACK_PAGE, **filters}, cursor=cursor, **fixed)
+    flt = flt.model_copy(update={"limit": min(flt.limit, hb.SLACK_PAGE)})
     records, next_cursor = await asyncio.to_thread(_page, deps.service.engine, flt)
     next_value = None
     if next_cursor:

@@ -24,7 +24,7 @@ from bot.slack.blocks import history as hb
 from bot.slack.listeners.history import is_admin
 from storage.db import session_scope
 from storage.history import HistoryFilter, HistoryRecord, Stats, query_history, stats
-from storage.models import utcnow
+from storage.models import Status, utcnow
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -39,7 +39,7 @@ PENDING_SCAN = 50
 
 def _lists(engine: Engine, user: str, admin: bool) -> dict[str, Any]:
     with session_scope(engine) as session:
-        pending = query_history(session, HistoryFilter(status="pending", limit=PENDING_SCAN))
+        pending = query_history(session, HistoryFilter(status=[Status.PENDING], limit=PENDING_SCAN))
         mine = query_history(session, HistoryFilter(requester=user, limit=hb.HOME_LIST))
         out: dict[str, Any] = {
             "pending": [r.id for r in pending.items],
@@ -49,7 +49,10 @@ def _lists(engine: Engine, user: str, admin: bool) -> dict[str, Any]:
         }
         if admin:
             out["stats"] = stats(session, since=utcnow() - timedelta(days=7))
-            decided = HistoryFilter(status="approved,denied,expired,executed", limit=hb.HOME_LIST)
+            decided = HistoryFilter(
+                status=[Status.APPROVED, Status.DENIED, Status.EXPIRED, Status.EXECUTED],
+                limit=hb.HOME_LIST,
+            )
             out["latest"] = query_history(session, decided).items
     return out
 

@@ -304,3 +304,96 @@ async def test_simultaneous_duplicate_deliveries_make_one_request(slack_db: Slac
     assert [r.status_code for r in responses] == [200] * 4
     assert slack.request_count() == 1
     assert len(slack.posts(CHANNEL)) == 1 and len(slack.posts(DM)) == 1
+
+
+async def test_one_to_one_dm_recipient_is_the_requester_and_cannot_approve(slack: Slack) -> None:
+    """The person an agent DMs is the one told to act: they confirm, they never approve."""
+    assert slack.fake.channels is not None
+    slack.fake.channels["D0AGENTDM1"] = ["U0OPSBOT1", REQUESTER]
+    await slack.event(
+        {
+            "type": "message",
+            "bot_id": AGENT_BOT,
+            "user": "U0OPSBOT1",
+            "text": DROP,
+            "ts": "1764005100.000001",
+            "channel": "D0AGENTDM1",
+            "channel_type": "im",
+        }
+    )
+    request = await slack.only_request()
+    assert request.requester == REQUESTER
+    assert request.status == "awaiting_requester"
+    eligible, _ = await slack.service.is_eligible(request, REQUESTER)
+    assert not eligible
+
+
+async def test_file_share_with_empty_text_is_screened(slack: Slack) -> None:
+    await slack.event(
+        {
+            "type": "message",
+            "subtype": "file_share",
+            "bot_id": AGENT_BOT,
+            "text": "",
+            "ts": "1764005300.000001",
+            "channel": CHANNEL,
+            "channel_type": "channel",
+            "files": [{"id": "F0PLAN001", "name": "fix.sql", "title": "fix", "preview": DROP}],
+        }
+    )
+    request = await slack.only_request()
+    assert request.status in ("awaiting_requester", "pending")
+    assert "DROP TABLE customers;" in request.instruction
+
+
+async def test_an_edit_that_only_adds_a_file_is_screened_again(slack: Slack) -> None:
+    _, ts = await slack.agent_says(f"<@{REQUESTER}> here is the plan")
+    first = await slack.only_request()
+    assert first.status == "allowed"
+    message = agent_message(f"<@{REQUESTER}> here is the plan", ts)
+    files = [{"id": "F0PLAN002", "name": "plan.txt", "title": DROP}]
+    await slack.event(
+        {
+            "type": "message",
+            "subtype": "message_changed",
+            "channel": CHANNEL,
+            "channel_type": "channel",
+            "ts": "1764005400.2",
+            "message": {**message, "files": files},
+            "previous_message": message,
+        }
+    )
+    assert slack.request_count() == 2
+    with session_scope(slack.engine) as session:
+        [row] = session.exec(select(Request).where(Request.id != first.id)).all()
+        assert row.status == "awaiting_requester"
+
+
+async def test_bold_word_in_rich_text_is_read_with_its_line(slack: Slack) -> None:
+    block = {
+        "type": "rich_text",
+        "elements": [
+            {
+                "type": "rich_text_section",
+                "elements": [
+                    {"type": "user", "user_id": REQUESTER},
+                    {"type": "text", "text": " please run DROP TABLE "},
+                    {"type": "text", "text": "customers", "style": {"bold": True}},
+                ],
+            }
+        ],
+    }
+    message = agent_message(f"<@{REQUESTER}> please run", "1764005500.000001", blocks=[block])
+    await slack.event({**message, "channel": CHANNEL, "channel_type": "channel"})
+    request = await slack.only_request()
+    assert "DROP TABLE customers" in request.instruction
+
+
+async def test_text_over_the_limit_is_held_with_a_finding_not_cut(slack: Slack) -> None:
+    """The tail past what TwoKey reads may hold the instruction: a person decides."""
+    padding = "All systems nominal. " * 3500  # about 73,500 characters, all harmless
+    await slack.agent_says(f"<@{REQUESTER}> status report: {padding} and then tidy the backups")
+    request = await slack.only_request()
+    assert request.status in ("awaiting_requester", "pending")
+    [finding] = [f for f in request.findings if f.rule == "input.too_long"]
+    assert "not checked" in finding.reason

@@ -253,3 +253,14 @@ async def test_show_of_a_long_instruction_offers_the_full_text(slack: Slack) -> 
     body = await answer(slack, "show TK-LONG1", ADMIN)
     assert "Full text" in body and f"{len(long_sql):,} characters" in body and "(cut)" not in body
     assert "*customers* (table, restricted)" in body  # the card's data summary
+
+
+async def test_limit_shortens_the_page_as_the_readme_says(filled: Slack) -> None:
+    body = await answer(filled, "history limit:2", ADMIN)
+    assert "Unknown filter" not in body
+    shown = [rid for rid in ("TK-PEND1", "TK-DENY3", "TK-APPR1", "TK-DENY1") if rid in body]
+    assert shown == ["TK-PEND1", "TK-DENY3"]  # the two newest
+    assert "TK-DENY2" not in body
+    # A page never holds more than one Slack message can; a bad limit is explained.
+    assert "TK-DENY2" in await answer(filled, "history limit:500", ADMIN)
+    assert "limit" in await answer(filled, "history limit:0", ADMIN)

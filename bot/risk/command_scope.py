@@ -1,0 +1,452 @@
+"""Scope for commands: when a command named in a message is not an order to run it.
+
+An agent quotes commands for many reasons besides asking for them: a warning ("never
+run this on the primary:"), a postmortem quoting the statement that caused an outage,
+a hypothetical ("if you were to run X, every pod would be gone"), the content of a
+proposal ("draft a change request to run X"), or a command whose own target is this
+machine (`--context minikube`, `-h localhost`, `docker compose exec db …`).
+
+Each command candidate is judged on its own sentence (`Candidate.context`: the
+sentence around a span or an inline command, the sentence introducing a fence or a
+command line) with the prose reader's lexicons and clause structure. The judgement
+lowers that one candidate only: a second command in the same message is a candidate
+of its own with its own sentence, so "never run X. Now run Y" still holds Y.
+
+Local scope is structural: the command's own target says "this machine" (a local
+host, a local Kubernetes context, a Compose service, a file database), or the
+sentence says so ("on your laptop", "your local copy") and the command names no
+production or remote target at all. Local scope lowers destruction and copies of
+data only, never sharing, access, exposure or running untrusted code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Literal
+
+from bot.risk.extract import Candidate
+from bot.risk.model import Finding
+from bot.risk.prose.intent import languages
+from bot.risk.prose.lexicon import Lexicon
+from bot.risk.prose.scope import Scope, spans
+from bot.risk.prose.text import lower
+from bot.risk.spans import reported
+
+__all__ = [
+    "OWN_USE_RULES",
+    "Why",
+    "judge",
+    "local_target",
+    "lower_findings",
+    "passes_on",
+    "remote_target",
+    "rerun_elsewhere",
+]
+
+Why = Literal["warning", "report", "hypothetical", "proposal", "local", "own_use"]
+
+COMMAND_KINDS = frozenset({"shell", "sql", "mongo", "dataframe"})
+_UNTOUCHED = frozenset({"engine", "parse", "obfuscation", "policy"})
+"""Findings about reading the text, not about what the command does: never lowered."""
+LOCAL_LOWERS = frozenset({"destructive", "infrastructure", "exfiltration", "backups", "pii"})
+"""What a local target makes harmless: destroying or copying data that is this machine's."""
+
+_REASONS: dict[str, str] = {
+    "warning": "named in a warning against running it",
+    "report": "quoted in a report of what happened",
+    "hypothetical": "named in a hypothetical",
+    "proposal": "the content of a proposal, not the order",
+    "local": "its target is this machine (a local database, cluster or container)",
+    "own_use": "a value read to the reader's own terminal, passed on nowhere",
+}
+
+OWN_USE_RULES = frozenset({"shell.secret_manager_read"})
+"""Reading a secret into one's own terminal is how a secrets manager is used; the risk is
+the value passed on (a pipe, a redirect, a message that asks to paste, post or send it)."""
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+# -- targets ------------------------------------------------------------------------------------
+
+_LOCAL_HOST = (
+    r"(?:localhost|127(?:\.\d{1,3}){3}|::1|\[::1\]|0\.0\.0\.0|host\.docker\.internal"
+    r"|[\w-]+\.localhost)"
+)
+_LOCAL_HOST_RE = re.compile(rf"^(?:[^@/\s]*@)?{_LOCAL_HOST}(?::\d+)?$", re.I)
+_URL = re.compile(
+    r"(?<![\w.])[a-z][\w+.-]{1,20}://(?P<auth>[^@/\s'\"`]*@)?(?P<host>[^/\s:'\"`?#]*)", re.I
+)
+_SCP = re.compile(r"(?<![\w/])[\w.-]+@(?P<host>[\w.-]+):")
+# Flags whose value names the server a command talks to.
+_HOST_FLAGS = frozenset(
+    _words(
+        """
+-h --host --hostname --server --uri --url --endpoint --endpoint-url --address --addr -H
+--dsn --connection --db-url --database-url
+"""
+    )
+)
+# Flags whose value names a Kubernetes or Docker context.
+_CONTEXT_FLAGS = frozenset(
+    _words(
+        """
+--context --kube-context --kubecontext --cluster
+"""
+    )
+)
+_LOCAL_CONTEXT = re.compile(
+    r"^(?:minikube|docker-desktop|docker-for-desktop|rancher-desktop|colima|orbstack|microk8s"
+    r"|(?:kind|k3d|minikube)-[\w.-]+)$",
+    re.I,
+)
+# Production named anywhere in the command: a namespace, a profile, a database name.
+_PROD = re.compile(r"(?:^|[\s=/:._@'\"-])(?:prod|production|live|prd)(?:$|[\s=/:._'\"-])", re.I)
+# Programs whose every target is somewhere else: cloud and hosting CLIs, remote shells,
+# infrastructure-as-code (state and resources live in the cloud).
+_REMOTE_PROGRAMS = frozenset(
+    _words(
+        """
+aws gcloud gsutil bq cbt az azcopy doctl hcloud linode-cli scw ibmcloud oci openstack
+aliyun heroku flyctl vercel netlify firebase supabase stripe wrangler gh glab ssh scp
+sftp ansible ansible-playbook terraform terragrunt tofu pulumi eksctl velero argocd
+rclone s3cmd s5cmd databricks snowsql rosa oc
+"""
+    )
+)
+# Programs whose target is this machine by nature: local clusters, Compose projects,
+# file databases.
+_LOCAL_PROGRAMS = frozenset(
+    _words(
+        """
+minikube kind k3d sqlite3 duckdb docker-compose
+"""
+    )
+)
+_SPLIT = re.compile(r"\|\|?|&&|;|\n|\$\(|`")
+_WRAPPERS = frozenset(
+    _words(
+        """
+sudo doas env time nohup timeout exec command
+"""
+    )
+)
+
+
+def _tokens(command: str) -> list[str]:
+    return [t.strip("'\"`") for t in command.split()]
+
+
+def _flag_values(tokens: Sequence[str], flags: frozenset[str]) -> list[str]:
+    out: list[str] = []
+    for i, tok in enumerate(tokens):
+        if "=" in tok and tok.startswith("-"):
+            name, _, value = tok.partition("=")
+            if name in flags:
+                out.append(value)
+        elif tok in flags and i + 1 < len(tokens):
+            out.append(tokens[i + 1])
+    return out
+
+
+def _programs(command: str) -> list[tuple[str, list[str]]]:
+    """(program, its tokens) for each simple command of a pipeline or list."""
+    out = []
+    for piece in _SPLIT.split(command):
+        tokens = _tokens(piece)
+        while tokens and (tokens[0] in _WRAPPERS or "=" in tokens[0]):
+            tokens = tokens[1:]  # `sudo`, `FOO=bar`: the program comes after
+        if tokens:
+            out.append((tokens[0].rsplit("/", 1)[-1].lower(), tokens))
+    return out
+
+
+def _remote_host(host: str) -> bool:
+    return bool(host) and not _LOCAL_HOST_RE.match(host)
+
+
+def _host_of(value: str) -> str:
+    """The host in a flag's value: `db-1:5432`, `postgres://u@db-1/app`, `localhost`."""
+    m = _URL.match(value)
+    if m is not None:
+        return m.group("host")
+    return value.split("/", 1)[0]
+
+
+def remote_target(command: str) -> bool:
+    """The command names a server, cloud, production or remote place to act on."""
+    if _PROD.search(command):
+        return True
+    for m in _URL.finditer(command):
+        if m.group(0).lower().startswith(("file://", "unix://")):
+            continue
+        if _remote_host(m.group("host")):
+            return True
+    if _SCP.search(command):
+        return True
+    for program, tokens in _programs(command):
+        if program in _REMOTE_PROGRAMS:
+            return True
+        if program == "git" and any(t in ("push", "remote") for t in tokens[1:3]):
+            return True
+        if any(_remote_host(_host_of(v)) for v in _flag_values(tokens, _HOST_FLAGS)):
+            return True
+        if any(not _LOCAL_CONTEXT.match(v) for v in _flag_values(tokens, _CONTEXT_FLAGS)):
+            return True
+    return False
+
+
+def _local_marker(command: str) -> bool:
+    """Developer tooling that only ever targets this machine. `localhost` is not enough on
+    its own: on a server it is that server (`curl -X DELETE localhost:9200/_all` there
+    deletes production); it only keeps a command from being remote, so the sentence's
+    words ("your local database") may decide."""
+    for program, tokens in _programs(command):
+        if program in _LOCAL_PROGRAMS:
+            return True
+        if program in ("docker", "podman") and len(tokens) > 1 and tokens[1] == "compose":
+            return True
+        contexts = _flag_values(tokens, _CONTEXT_FLAGS)
+        if contexts and all(_LOCAL_CONTEXT.match(v) for v in contexts):
+            return True
+    return False
+
+
+def local_target(command: str) -> bool:
+    """The command's own target is this machine, and it names nothing remote."""
+    return _local_marker(command) and not remote_target(command)
+
+
+# -- sentences -----------------------------------------------------------------------------------
+
+_MARK = "zqcmdzq"
+"""Stands for the command in its sentence: a word no lexicon knows."""
+# Words that point forward at a command shown after its sentence ("never run this:").
+_FORWARD = re.compile(
+    r"\b(?:this|these|that|it|below|the\s+following|following|ceci|cela|ça|ce\s+qui\s+suit|"
+    r"suivante?s?|esto|esta|este|eso|lo\s+siguiente|siguientes?|abajo|das|dies|diesen?|"
+    r"folgende[nsm]?|unten|isto|isso|o\s+seguinte|seguintes?|abaixo)\b"
+    r"|これ|以下|次の|下記|这|下面|如下"
+)
+# A warning against running what follows: strong negators only ("it won't hurt to run
+# this:" and "no need to wait, run this:" are not warnings).
+_WARNS = re.compile(
+    r"\b(?:never|don'?t|don’t|do\s+not|must\s+not|mustn'?t|should\s+not|shouldn'?t|avoid|"
+    r"under\s+no\s+circumstances|jamais|ne\s+\w+\s+pas|n'\w+\s+pas|nunca|no\s+(?:ejecutes|"
+    r"corras|uses|lances|hagas|pegues|copies)|niemals|nie|keinesfalls|nicht|não|nao)\b"
+    r"|しないで|ないで|てはいけ|ては(?:だめ|ダメ)|禁止|厳禁|不要|别|切勿|请勿|千万不要",
+    re.I,
+)
+# Negative-form polite requests are requests ("実行してもらえませんか").
+_REQUEST = re.compile(r"ませんか|ないか|ないでしょうか|もらえない|くれない|いただけない")
+# Asking the reader to act, which a hypothetical question does not.
+_ASKS = re.compile(
+    r"\b(?:could|can|would|will)\s+you\b|\bplease\b|\bpourr(?:ais|iez)\b|\bpeux-tu\b|"
+    r"\bpouvez-vous\b|\bpodr[ií]as?\b|\bpuedes\b|\bk[öo]nnt(?:est|en)\b|\bkannst\b|"
+    r"\bpoderia\b|\bpode\b|\bpodes\b|可以|能不能|请|もらえ|ください|いただけ|くれ",
+    re.I,
+)
+# The consequence of a condition that is not real: "…, it would wipe", "ça effacerait".
+_COUNTERFACTUAL = re.compile(
+    r"\b(?:would|might|wouldn'?t)\b|\w{3,}(?:rait|raient|ría|rían|ria|riam)\b"
+    r"|\bwürde\w*\b|\bhätte\w*\b|だろう|でしょう"
+)
+_UNREAL_IF = re.compile(r"\bwere\s+to\b|\bhad\b")
+_INTRO_END = re.compile(r"[\s:：.。!！]*$")
+
+
+def _placed(cand: Candidate) -> tuple[str, bool] | None:
+    """The candidate's sentence with the command replaced by `_MARK`, and whether the
+    command stood inside the sentence (False: the sentence introduces it)."""
+    ctx = cand.context
+    if not ctx:
+        return None
+    for needle in (cand.text, cand.text.split("\n", 1)[0].strip()):
+        i = ctx.find(needle) if needle else -1
+        if i >= 0:
+            return ctx[:i] + _MARK + ctx[i + len(needle) :], True
+    return _INTRO_END.sub("", ctx) + " " + _MARK, False
+
+
+def judge(cand: Candidate) -> Why | None:
+    """Why this command is not an order to run it here, or None when it is one."""
+    if cand.kind not in COMMAND_KINDS:
+        return None
+    placed = _placed(cand)
+    if placed is None:
+        return "local" if local_target(cand.text) else None
+    text, inside = placed
+    low = lower(text)
+    pos = low.find(_MARK)
+    structure = spans(low)
+    sentence_local = False
+    for lx in languages(low):
+        scope = Scope(lx, low, structure)
+        why = _sentence_scope(lx, scope, pos, inside)
+        if why is not None:
+            return why
+        sentence_local = sentence_local or scope.sentence_has(scope.sentence_of(pos), "local")
+    if local_target(cand.text) or (sentence_local and not remote_target(cand.text)):
+        return "local"
+    return None
+
+
+def _sentence_scope(lx: Lexicon, scope: Scope, pos: int, inside: bool) -> Why | None:
+    """Warnings inside the command's own sentence ("never run `X`") are read when the
+    command is found (`spans.reported`); here: a sentence that introduces it, a report,
+    a hypothetical, a proposal."""
+    low = scope.low
+    end = pos + len(_MARK)
+    clause = scope.clause_of(pos)
+    sentence = scope.sentence_of(pos)
+    # A command alone in its clause after a colon is governed by the clause before it
+    # ("Root cause: an engineer ran X"); a fence's sentence introduces it, so any of
+    # its clauses that points at it ("never run this", "the statement below") governs.
+    governing: list[tuple[int, int]] = []
+    lead = low[clause[0] : pos].strip(" `*\"'>-_")
+    if not inside:
+        governing = [c for c in scope.structure.clauses(_at(scope, sentence)) if c != clause]
+    elif not lead and clause[0] > sentence[0]:
+        before = scope.clause_of(clause[0] - 1)
+        if low[before[0] : before[1]].rstrip().endswith((":", "：")):
+            governing.append(before)
+    own = (clause[0], end)
+    for a, b in [own, *governing]:
+        pointed = (inside and (a, b) == own) or _FORWARD.search(low, a, b)
+        if not pointed:
+            continue  # "Don't panic: X" warns about nothing; "It failed: X" reports nothing
+        text = low[a:b]
+        if (
+            not inside
+            and _WARNS.search(text)
+            and not _REQUEST.search(text)
+            and not lx.pattern("affirm").search(low, a, b)
+        ):
+            return "warning"
+        if lx.pattern("proposal").search(low, a, b):
+            return "proposal"
+        if _past(lx, low, a, b) and scope.sentence_has(sentence, "report"):
+            return "report"
+    conditional = lx.pattern("conditional").search(low, clause[0], pos)
+    if (
+        conditional is not None
+        and (
+            _UNREAL_IF.search(low, conditional.end(), pos) or _past(lx, low, conditional.end(), pos)
+        )
+        and _COUNTERFACTUAL.search(low, end, sentence[1])
+    ):
+        return "hypothetical"  # "if you were to run X, every pod would be gone"
+    whole = low[sentence[0] : min(len(low), sentence[1] + 1)]
+    if (
+        ("?" in whole or "？" in whole)
+        and scope.sentence_has(sentence, "hypothetical")
+        and not _ASKS.search(whole)
+    ):
+        return "hypothetical"  # "what would happen if we ran X on prod?"
+    return None
+
+
+def _at(scope: Scope, sentence: tuple[int, int]) -> int:
+    return scope.structure.sentences.index(sentence)
+
+
+def _past(lx: Lexicon, low: str, a: int, b: int) -> bool:
+    """A verb in this clause tells what happened ("ran", "executed", "a supprimé", "した")."""
+    if lx.spaced:
+        return any(lx.past_form_re.search(w) for w in re.findall(r"[^\W\d_]+", low[a:b]))
+    return any(lx.past_after_re.match(low, i) for i in range(a, b))
+
+
+def _company(host: str, domains: Sequence[str]) -> bool:
+    host = host.rsplit("@", 1)[-1]
+    return not _remote_host(host) or any(
+        host == d.lower() or host.endswith("." + d.lower()) for d in domains
+    )
+
+
+_SUBSTITUTION = re.compile(r"\$\([^()]*\)|`[^`]*`")
+# Builtins that keep a substituted value in this shell (`export X=$(vault read …)`).
+_INTO_SHELL = frozenset({"export", "declare", "local", "readonly", "set", "typeset"})
+_PIPED = re.compile(r"\||(?<![<2&])>|\btee\b")
+
+
+def passes_on(command: str, message: str, company_domains: Sequence[str] = ()) -> bool:
+    """The command's output is sent on: piped or redirected, substituted into a command
+    that talks to anything but the company's own hosts, or the message asks (in any
+    sentence, not negated) to share, paste, post or send something."""
+    if _PIPED.search(command):
+        return True
+    if "$(" in command or "`" in command:
+        outer = _SUBSTITUTION.sub(" ", command)
+        kept = all(p in _INTO_SHELL for p, _ in _programs(outer)) or (
+            "=" in outer.split(None, 1)[0] and len(outer.split()) == 1
+        )
+        hosts = [m.group("host").lower() for m in _URL.finditer(command)]
+        if not kept and (not hosts or not all(_company(h, company_domains) for h in hosts)):
+            return True
+    message = message.replace(command, " ")  # its own words (`--output text`) are no verbs
+    low = lower(message)
+    for lx in languages(low):
+        for slot in ("share", "move"):
+            for m in lx.pattern(slot).finditer(low):
+                if not reported(message[max(0, m.start() - 120) : m.start()]):
+                    return True
+    return False
+
+
+# An order, elsewhere in the message, to run the quoted command after all: a verb of running
+# and a word pointing back at it ("so run the same DELETE on staging", "execute it again").
+_RERUN = re.compile(
+    r"\b(?:run|re-?run|execute|re-?execute|apply|repeat|do|try|paste|lance[rz]?|relance[rz]?|"
+    r"ex[ée]cute[rz]?|refais|ejecuta|corre|lanza|repite|f[üu]hr\w*|wiederhole|starte|rode|roda|"
+    r"execute|repita)\b[^.!?\n。！？]{0,60}?(?:\b(?:the\s+same|same|it|this|that|again|once\s+more|"
+    r"la\s+m[êe]me|le\s+m[êe]me|ça|cela|[àa]\s+nouveau|de\s+nouveau|lo\s+mismo|la\s+misma|"
+    r"el\s+mismo|eso|de\s+nuevo|otra\s+vez|dasselbe|denselben|dieselbe|erneut|nochmal|"
+    r"o\s+mesmo|a\s+mesma|isso|de\s+novo|novamente)\b)"
+    r"|もう一度|同じ(?:コマンド|クエリ|文)?を?(?:実行|流)|再(?:次)?(?:执行|运行)|同样的?(?:命令|语句)",
+    re.I,
+)
+
+
+def rerun_elsewhere(cand: Candidate, message: str) -> bool:
+    """Another sentence of the message orders the quoted command run after all (a
+    postmortem that ends "so run the same DELETE on staging now")."""
+    rest = message.replace(cand.context, " ") if cand.context else message
+    rest = rest.replace(cand.text, " ")
+    return any(
+        not reported(rest[max(0, m.start() - 120) : m.start()]) for m in _RERUN.finditer(rest)
+    )
+
+
+# -- lowering ------------------------------------------------------------------------------------
+
+
+def lower_findings(findings: Sequence[Finding], why: Why) -> tuple[list[Finding], bool]:
+    """The candidate's findings with the scoped ones taken out, plus one note saying so
+    (allowed, low); True when any were lowered."""
+    kept: list[Finding] = []
+    lowered: list[Finding] = []
+    for f in findings:
+        if (
+            f.category in _UNTOUCHED
+            or (why == "local" and f.category not in LOCAL_LOWERS)
+            or (why == "own_use" and f.rule not in OWN_USE_RULES)
+        ):
+            kept.append(f)
+        else:
+            lowered.append(f)
+    if not lowered:
+        return list(findings), False
+    first = lowered[0]
+    note = Finding(
+        rule=f"scope.{why}",
+        category="policy",
+        reason=f"Not held: {first.rule} is {_REASONS[why]}.",
+        risk="low",
+        verdict="allow",
+        evidence=first.evidence,
+    )
+    return [*kept, note], True
