@@ -16,14 +16,17 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
 from slack_bolt.adapter.fastapi.async_handler import AsyncSlackRequestHandler
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as SATimeoutError
 
 from bot.api import create_api
-from bot.api.metrics import Metrics
+from bot.api.metrics import Gauge, Metrics
 from bot.approvals import ApprovalService
 from bot.approvals.callbacks import CallbackGuard
 from bot.approvals.keys import webhook_secret
@@ -57,6 +60,30 @@ def count_slack_errors(client: AsyncWebClient, metrics: Metrics) -> AsyncWebClie
     return client
 
 
+RETRY_AFTER_SECONDS = 5
+
+
+async def database_unavailable(request: Request, exc: Exception) -> JSONResponse:
+    """503 with Retry-After when the database cannot be reached: try again, nothing was decided."""
+    log.warning("database unavailable on %s %s: %s", request.method, request.url.path, exc)
+    return JSONResponse(
+        {"detail": "the database is unavailable; nothing was recorded or approved, retry later"},
+        status_code=503,
+        headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+    )
+
+
+def webhook_auditor(
+    service: ApprovalService,
+) -> Callable[[str | None, str, dict[str, Any]], Awaitable[None]]:
+    """What `WebhookSender` audits with: (request id, action, detail), recorded as TwoKey's act."""
+
+    async def audit(request_id: str | None, action: str, detail: dict[str, Any]) -> None:
+        await service.audit(request_id, action, "twokey", detail)
+
+    return audit
+
+
 class Lifecycle:
     """Starts and stops what the server runs besides request handling."""
 
@@ -76,7 +103,6 @@ class Lifecycle:
         self.slack_app = slack_app
         self.app_token = app_token
         self.socket_mode: Any | None = None
-        self._reconcile: asyncio.Task[None] | None = None
         self._join: asyncio.Task[str] | None = None
 
     async def start(self) -> None:
@@ -86,7 +112,6 @@ class Lifecycle:
         gc.collect()
         gc.freeze()
         # In the background: a slow or unreachable Slack must not delay serving the API.
-        self._reconcile = asyncio.create_task(self._reconcile_slack(), name="twokey-reconcile")
         self._join = asyncio.create_task(
             join_approvals_channel(self.client, self.notifier.config.slack.approvals_channel),
             name="twokey-join-approvals",
@@ -99,17 +124,8 @@ class Lifecycle:
             await self.socket_mode.connect_async()
             log.info("connected to Slack in Socket Mode")
 
-    async def _reconcile_slack(self) -> None:
-        try:
-            fixed = await self.notifier.reconcile()
-        except Exception:
-            log.warning("could not reconcile Slack messages at start", exc_info=True)
-            return
-        if fixed:
-            log.info("re-posted %d missing Slack messages for open requests", fixed)
-
     async def stop(self) -> None:
-        for task in (self._reconcile, self._join):
+        for task in (self._join,):
             if task is not None and not task.done():
                 task.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
@@ -118,9 +134,10 @@ class Lifecycle:
             await self.socket_mode.close_async()
         await self.service.stop()
         await self.webhooks.close()
-        session = getattr(self.client, "session", None)
-        if session is not None and not session.closed:
-            await session.close()
+        for client in (self.client, self.notifier.delivery_client):
+            session = getattr(client, "session", None)
+            if session is not None and not session.closed:
+                await session.close()
 
     @asynccontextmanager
     async def lifespan(self, _app: FastAPI) -> AsyncIterator[None]:
@@ -154,10 +171,18 @@ def build_server(
         risk=risk,
         usergroups=SlackUsergroups(client),
     )
-    notifier = SlackNotifier(client, config, service).attach()
+    delivery_client = count_slack_errors(create_web_client(settings, rate_limit_retries=0), metrics)
+    notifier = SlackNotifier(client, config, service, delivery_client=delivery_client).attach()
+    metrics.gauges.append(
+        Gauge(
+            "twokey_slack_effects_undeliverable",
+            "Slack effects (cards, prompts, updates, DMs) given up on after every retry.",
+            lambda: service.outbox.dead,
+        )
+    )
     webhooks = WebhookSender(
         webhook_secret(settings.twokey_secret_key),
-        service.audit,
+        webhook_auditor(service),
         guard=CallbackGuard(config.webhooks),
     )
     service.subscribe(webhooks)
@@ -177,4 +202,6 @@ def build_server(
         lifespan=lifecycle.lifespan,
     )
     mount_humanlayer(api, slack_client=client, slack_app=slack_app)
+    for error in (OperationalError, InterfaceError, SATimeoutError):
+        api.add_exception_handler(error, database_unavailable)
     return api, lifecycle

@@ -18,9 +18,31 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
-from storage.models import AuditEvent, AuditHead, table, utcnow
+from storage.models import AuditEvent, AuditHead, Request, table, utcnow
 
 GENESIS = "0" * 64
+STATE_FIELDS = (
+    "id",
+    "status",
+    "text_sha256",
+    "requester",
+    "agent",
+    "required_approvals",
+    "decided_by",
+    "decided_at",
+    "executed_at",
+)
+"""A request's decisive fields: every status change's event carries their digest."""
+
+
+def state_digest(fields: Any) -> str:
+    """SHA-256 of a request's decisive fields (a row, a dict, or a view)."""
+
+    def get(name: str) -> Any:
+        value = fields.get(name) if isinstance(fields, dict) else getattr(fields, name, None)
+        return _at(value) if isinstance(value, datetime) else value
+
+    return hashlib.sha256(canonical({name: get(name) for name in STATE_FIELDS})).hexdigest()
 
 
 def canonical(obj: Any) -> bytes:
@@ -114,12 +136,14 @@ class ChainReport:
     checked: int
     broken_seq: int | None = None
     problem: str | None = None
+    request_id: str | None = None
 
 
 def verify_chain(session: Session, *, batch: int = 5000) -> ChainReport:
     """Recompute every hash in order; stop at the first event that does not fit."""
     prev_hash, expected_seq, checked = GENESIS, 1, 0
     last_seq = 0
+    states: dict[str, tuple[int, str]] = {}  # request id -> (seq, state digest) of its last change
     while True:
         rows = session.exec(
             select(AuditEvent)
@@ -159,6 +183,9 @@ def verify_chain(session: Session, *, batch: int = 5000) -> ChainReport:
                 )
             prev_hash, expected_seq, last_seq = ev.hash, ev.seq + 1, ev.seq
             checked += 1
+            state = (ev.detail or {}).get("state") if ev.request_id else None
+            if isinstance(state, str):
+                states[ev.request_id] = (ev.seq, state)  # type: ignore[index]
         session.expunge_all()
     head = session.get(AuditHead, 1)
     head_seq, head_hash = (head.seq, head.hash) if head else (0, GENESIS)
@@ -169,7 +196,41 @@ def verify_chain(session: Session, *, batch: int = 5000) -> ChainReport:
             last_seq + 1,
             f"the chain ends at event {last_seq} but its head records {head_seq} (tail deleted?)",
         )
-    return ChainReport(True, checked)
+    return _verify_states(session, states, checked, batch)
+
+
+def _verify_states(
+    session: Session, states: dict[str, tuple[int, str]], checked: int, batch: int
+) -> ChainReport:
+    """Every request row must still be in the state its last audited change recorded.
+
+    The chain proves the events were not edited; this proves the rows were not
+    either (say, a `denied` set to `approved` straight in the database).
+    """
+    columns = [getattr(Request, name) for name in STATE_FIELDS]
+    after = ""
+    while True:
+        rows = session.execute(
+            sa.select(*columns)
+            .where(col(Request.id) > after)
+            .order_by(col(Request.id))
+            .limit(batch)
+        ).all()
+        if not rows:
+            return ChainReport(True, checked)
+        for row in rows:
+            fields = dict(zip(STATE_FIELDS, row, strict=True))
+            recorded = states.get(fields["id"])
+            if recorded is not None and recorded[1] != state_digest(fields):
+                return ChainReport(
+                    False,
+                    checked,
+                    recorded[0],
+                    f"request {fields['id']} is {fields['status']} in the database, which is not "
+                    "the state its audit events record (changed outside TwoKey)",
+                    request_id=fields["id"],
+                )
+        after = rows[-1][0]
 
 
 def events_for(session: Session, request_id: str) -> list[AuditEvent]:

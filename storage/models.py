@@ -220,6 +220,36 @@ class ScreenedMessage(SQLModel, table=True):
     created_at: datetime = _ts(default_factory=utcnow, nullable=False)
 
 
+class SlackEffect(SQLModel, table=True):
+    """One Slack effect of a state change (a card, a prompt, an update, a DM): the outbox.
+
+    Written in the transaction that made the change, so a change never commits
+    without what it must show; delivered later by whichever replica claims it.
+    `progress` records each message posted so far, so a retry updates instead
+    of posting twice; `claimed_until` is a lease a dead replica gives up.
+    """
+
+    __tablename__ = "slack_outbox"
+    __table_args__ = (
+        sa.Index("ix_slack_outbox_due", "state", "next_attempt_at"),
+        sa.Index("ix_slack_outbox_request", "request_id", "id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    request_id: str | None = Field(default=None, max_length=32)
+    kind: str = Field(max_length=32)
+    actor: str | None = Field(default=None, max_length=120)
+    state: str = Field(default="pending", max_length=16)
+    """pending | delivered | dead (undeliverable after every try)"""
+    attempts: int = 0
+    next_attempt_at: datetime = _ts(default_factory=utcnow, nullable=False)
+    claimed_until: datetime | None = _ts(default=None)
+    progress: dict[str, Any] = Field(default_factory=dict, sa_type=sa.JSON)
+    last_error: str | None = Field(default=None, max_length=200)
+    created_at: datetime = _ts(default_factory=utcnow, nullable=False)
+    delivered_at: datetime | None = _ts(default=None)
+
+
 def table(model: type[SQLModel]) -> sa.Table:
     """The Core table behind a table model, for bulk inserts and Core queries.
 

@@ -59,7 +59,13 @@ def test_keys_list_and_audit_verify_speak_json(tmp_path):
     assert created.stdout.strip().startswith(keys[0]["prefix"])
     ok = run("audit", "verify", "--json", env=env)
     assert ok.exit_code == 0
-    assert json.loads(ok.stdout) == {"ok": True, "checked": 1, "broken_seq": None, "problem": None}
+    assert json.loads(ok.stdout) == {
+        "ok": True,
+        "checked": 1,
+        "broken_seq": None,
+        "problem": None,
+        "request_id": None,
+    }
     with sqlite3.connect(db) as conn:
         conn.execute("UPDATE audit_events SET actor = 'mallory' WHERE seq = 1")
     broken = run("audit", "verify", "--json", env=env)

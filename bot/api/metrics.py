@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from bot.approvals.view import RequestEvent
 from storage.models import OPEN_STATUSES, Status
@@ -86,6 +86,20 @@ class Histogram:
         yield f"{self.name}_count {running}"
 
 
+class Gauge:
+    """A value read when `/metrics` is scraped (e.g. effects the outbox gave up on)."""
+
+    def __init__(self, name: str, help_text: str, read: Callable[[], float]) -> None:
+        self.name = name
+        self.help = help_text
+        self._read = read
+
+    def render(self) -> Iterable[str]:
+        yield f"# HELP {self.name} {self.help}"
+        yield f"# TYPE {self.name} gauge"
+        yield f"{self.name} {_num(self._read())}"
+
+
 class Metrics:
     """The figures `/metrics` exposes; one instance per process."""
 
@@ -110,6 +124,7 @@ class Metrics:
             "Slack Web API calls that failed (error answer, HTTP error or no connection).",
             ("method",),
         )
+        self.gauges: list[Gauge] = []
         self._counted: dict[str, str] = {}
 
     async def on_event(self, event: RequestEvent) -> None:
@@ -134,6 +149,13 @@ class Metrics:
 
     def render(self) -> str:
         lines: list[str] = []
-        for metric in (self.requests, self.decision_latency, self.gate_latency, self.slack_errors):
+        for metric in (
+            self.requests,
+            self.decision_latency,
+            self.gate_latency,
+            self.slack_errors,
+        ):
             lines.extend(metric.render())
+        for gauge in self.gauges:
+            lines.extend(gauge.render())
         return "\n".join(lines) + "\n"

@@ -18,6 +18,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.api.schemas import SLACK_USER_ID
+from bot.slack.errors import slack_error_code
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +80,7 @@ class RequesterResolver:
             else:
                 response = await self._slack.users_lookupByEmail(email=key)
         except SlackApiError as exc:
-            error = exc.response.get("error")
+            error = slack_error_code(exc)  # never `.get` on a plain-text 500
             if error in _NOT_FOUND:
                 raise UnknownRequester(f"no Slack user has this {what}") from None
             log.warning("%s failed: %s", method, error)

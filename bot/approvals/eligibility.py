@@ -8,6 +8,7 @@ never eligible, whatever the groups say.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -26,13 +27,20 @@ class UsergroupCache:
 
     While Slack cannot be reached, the last answer serves for at most
     `max_stale` seconds; after that the group counts as empty, so someone
-    removed from it cannot keep approving through an outage.
+    removed from it cannot keep approving through an outage. A lookup that
+    takes longer than `timeout` counts as unreachable: a click is applied
+    before Slack gets its acknowledgement, which Slack wants within 3 s.
     """
 
     def __init__(
-        self, resolver: UsergroupResolver | None, ttl: float = 60.0, max_stale: float = 300.0
+        self,
+        resolver: UsergroupResolver | None,
+        ttl: float = 60.0,
+        max_stale: float = 300.0,
+        timeout: float = 2.0,
     ) -> None:
         self._resolver = resolver
+        self._timeout = timeout
         self._ttl = ttl
         self._max_stale = max_stale
         self._cache: dict[str, tuple[float, frozenset[str]]] = {}
@@ -45,7 +53,7 @@ class UsergroupCache:
         if self._resolver is None:
             return frozenset()
         try:
-            users = frozenset(await self._resolver(group_id))
+            users = frozenset(await asyncio.wait_for(self._resolver(group_id), self._timeout))
         except Exception:  # an unreachable Slack must not make anyone eligible
             if hit and now - hit[0] < self._max_stale:
                 log.warning("could not resolve user group %s; using the last answer", group_id)

@@ -1,8 +1,10 @@
 """The approval service: the one door Slack, the API and HumanLayer go through.
 
 It assesses, records, asks, waits and releases; the state machine does the
-deciding. Subscribers (the Slack notifier, webhooks) hear about every change
-after it commits; a failing subscriber is logged and never changes a decision.
+deciding. Slack effects of every change are queued in the outbox by the same
+transaction and delivered by `outbox` (the Slack notifier is its deliverer).
+Subscribers (webhooks, metrics) hear about every change after it commits; a
+failing subscriber is logged and never changes a decision.
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ from datetime import timedelta
 from typing import Any
 
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 
 from bot.approvals.eligibility import Eligibility, UsergroupCache, UsergroupResolver
+from bot.approvals.outbox import Outbox
 from bot.approvals.redact import mask_text
 from bot.approvals.release import Release
 from bot.approvals.states import Change, StateMachine
@@ -40,6 +44,9 @@ _STATUS_FOR_DECISION = {"allow": Status.ALLOWED, "block": Status.BLOCKED}
 
 
 class ApprovalService:
+    EXPIRY_RETRY = 0.5
+    """Seconds between tries to expire overdue requests while the database is away."""
+
     def __init__(
         self,
         engine: Engine,
@@ -53,6 +60,7 @@ class ApprovalService:
         self.engine = engine
         self.config = config
         self.machine = StateMachine(engine)
+        self.outbox = Outbox(engine)
         self.release = Release()
         self.eligibility = Eligibility(config, UsergroupCache(usergroups))
         self._risk = risk
@@ -95,21 +103,27 @@ class ApprovalService:
         for request in await asyncio.to_thread(self.machine.open_requests):
             self.timers.schedule(request)
         await self.expire_due()
+        self.outbox.start()
         self.started = True
 
     async def stop(self) -> None:
         self.timers.stop()
         while self._expiring:  # let a running sweep commit rather than abandon its thread
             await asyncio.sleep(0.02)
+        await self.outbox.stop()
         await self.release.stop()
         if self._tasks:
             await asyncio.gather(*self._tasks, return_exceptions=True)
         self.started = False
 
     async def drain(self) -> None:
-        """Wait until every subscriber has finished with what has happened so far (tests, demo)."""
-        while self._tasks:
-            await asyncio.gather(*list(self._tasks), return_exceptions=True)
+        """Wait until subscribers and the Slack outbox have finished what is due (tests, demo)."""
+        while True:
+            while self._tasks:
+                await asyncio.gather(*list(self._tasks), return_exceptions=True)
+            await self.outbox.drain()
+            if not self._tasks:
+                return
 
     # -- intake -------------------------------------------------------------
 
@@ -344,7 +358,14 @@ class ApprovalService:
         try:
             while self._expire_again:
                 self._expire_again = False
-                expired = await asyncio.to_thread(self.machine.expire_due, utcnow())
+                try:
+                    expired = await asyncio.to_thread(self.machine.expire_due, utcnow())
+                except DBAPIError:
+                    # The database is away: look again shortly, so deadlines that fell in
+                    # the outage fire as soon as it returns (not at the next sweep).
+                    log.warning("could not expire overdue requests; retrying", exc_info=True)
+                    self._retry_expiry()
+                    return
                 for request in expired:
                     self.timers.forget(request.id)
                     self.release.wake(request.id)
@@ -353,6 +374,14 @@ class ApprovalService:
                     self._expire_again = True
         finally:
             self._expiring = False
+
+    def _retry_expiry(self) -> None:
+        scheduler = self.timers.scheduler
+        if scheduler.running:
+            when = utcnow() + timedelta(seconds=self.EXPIRY_RETRY)
+            scheduler.add_job(
+                self.expire_due, "date", run_date=when, id="expire-retry", replace_existing=True
+            )
 
     async def _remind(self, request_id: str) -> None:
         view = await asyncio.to_thread(self.machine.mark, request_id, "reminded", actor="twokey")
@@ -452,6 +481,7 @@ class ApprovalService:
 
     def _publish(self, kind: str, request: RequestView, actor: str | None) -> None:
         """Deliver after commit, in order per request (a card exists before it is updated)."""
+        self.outbox.wake()
         if not self._subscribers:
             return
         event = RequestEvent(kind=kind, request=request, actor=actor)  # type: ignore[arg-type]

@@ -7,7 +7,8 @@ awaiting_requester ─confirm→ pending ─approve (quorum)→ approved ─rede
 ```
 
 Each operation is one transaction: lock the row, check, compare-and-set the
-status, append the audit event, commit. Run from threads; never from the loop.
+status, append the audit event, queue its Slack effects in the outbox, commit.
+Run from threads; never from the loop.
 """
 
 from __future__ import annotations
@@ -20,9 +21,11 @@ from typing import Any
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from bot.approvals.effects import effects_for
 from bot.approvals.view import Outcome, OutcomeCode, RequestView
+from storage import outbox
 from storage import requests as rq
-from storage.audit import append_event, append_events
+from storage.audit import STATE_FIELDS, append_event, append_events, state_digest
 from storage.db import session_scope
 from storage.models import OPEN_STATUSES, Request, Status, utcnow
 
@@ -100,6 +103,14 @@ def _expiry_entry(request: Request) -> dict[str, Any]:
     }
 
 
+def _emit(s: Session, change: Change, actor: str) -> Change:
+    """Queue the change's Slack effects in the same transaction; return the change."""
+    request = change.outcome.request
+    if request is not None and change.events:
+        outbox.enqueue(s, effects_for(change.events, request, actor))
+    return change
+
+
 def _fail(code: OutcomeCode, message: str, request: RequestView | None = None) -> Change:
     return Change(Outcome(ok=False, code=code, message=message, request=request))
 
@@ -137,9 +148,15 @@ class StateMachine:
                     "rules": sorted({f["rule"] for f in row["findings"]}),
                     "resources": [name for name, _ in resources],
                     "expires_at": row["expires_at"].isoformat() if row["expires_at"] else None,
+                    "state": state_digest(row),
                 },
             )
-            return RequestView.of(row, []), True  # just written: nothing to re-read
+            created = RequestView.of(row, [])  # just written: nothing to re-read
+            kinds = ["screened"]
+            if row["status"] in (Status.AWAITING_REQUESTER, Status.PENDING):
+                kinds.append(str(row["status"]))
+            outbox.enqueue(s, effects_for(kinds, created, actor))
+            return created, True
 
     # -- transitions ------------------------------------------------------
 
@@ -157,6 +174,8 @@ class StateMachine:
         if not rq.set_status(s, request.id, expected=expected, to=to, **values):
             return False
         rq.notify_release(s, request.id)
+        after = {name: getattr(request, name) for name in STATE_FIELDS} | values | {"status": to}
+        detail = {**detail, "state": state_digest(after)}
         append_event(s, action=f"request.{to}", actor=actor, request_id=request.id, detail=detail)
         return True
 
@@ -171,7 +190,7 @@ class StateMachine:
             if not justification:
                 return _fail("reason_required", "Please say why this needs to be done.")
             if overdue := self._overdue(s, request):
-                return overdue
+                return _emit(s, overdue, "twokey")
             if not self._move(
                 s,
                 request,
@@ -181,12 +200,13 @@ class StateMachine:
                 justification=justification,
             ):
                 return _fail("already_decided", already_message(request), view(s, request))
-            return Change(
+            change = Change(
                 Outcome(
                     ok=True, code="ok", message="Sent to the approvers.", request=view(s, request)
                 ),
                 ["pending"],
             )
+            return _emit(s, change, actor)
 
     def decline(self, request_id: str, *, actor: str, reason: str | None) -> Change:
         with session_scope(self.engine) as s:
@@ -207,7 +227,7 @@ class StateMachine:
                 reason=why,
             ):
                 return _fail("already_decided", already_message(request), view(s, request))
-            return Change(
+            change = Change(
                 Outcome(
                     ok=True,
                     code="ok",
@@ -216,6 +236,7 @@ class StateMachine:
                 ),
                 ["decided"],
             )
+            return _emit(s, change, actor)
 
     def vote(
         self,
@@ -238,7 +259,7 @@ class StateMachine:
             if request is None:
                 return _fail("not_found", "No such request.")
             if overdue := self._overdue(s, request):
-                return overdue
+                return _emit(s, overdue, "twokey")
             if request.status != Status.PENDING:
                 return _fail("already_decided", already_message(request), view(s, request))
             votes = rq.votes_for(s, request_id)
@@ -270,10 +291,11 @@ class StateMachine:
                     decided_by=voter,
                     reason=comment,
                 )
-                return Change(
+                change = Change(
                     Outcome(ok=True, code="ok", message="Denied.", request=view(s, request)),
                     ["decided"],
                 )
+                return _emit(s, change, voter)
             approvals = rq.count_approvals(s, request_id)
             if approvals >= request.required_approvals:
                 self._move(
@@ -286,12 +308,13 @@ class StateMachine:
                     decided_by=voter,
                     reason=comment,
                 )
-                return Change(
+                change = Change(
                     Outcome(ok=True, code="ok", message="Approved.", request=view(s, request)),
                     ["decided"],
                 )
+                return _emit(s, change, voter)
             left = request.required_approvals - approvals
-            return Change(
+            change = Change(
                 Outcome(
                     ok=True,
                     code="ok",
@@ -300,6 +323,7 @@ class StateMachine:
                 ),
                 ["vote"],
             )
+            return _emit(s, change, voter)
 
     def cancel(self, request_id: str, *, actor: str, reason: str) -> Change:
         with session_scope(self.engine) as s:
@@ -317,10 +341,11 @@ class StateMachine:
                 reason=reason,
             ):
                 return _fail("already_decided", already_message(request), view(s, request))
-            return Change(
+            change = Change(
                 Outcome(ok=True, code="ok", message="Cancelled.", request=view(s, request)),
                 ["decided"],
             )
+            return _emit(s, change, actor)
 
     def expire_due(self, now: datetime) -> list[RequestView]:
         """Expire open requests past their deadline (one batch); return what this call expired.
@@ -336,15 +361,23 @@ class StateMachine:
             )
             won = [r for r in due if r.id in won_ids]
             rq.notify_release(s, *won_ids)
-            append_events(s, [_expiry_entry(r) for r in won])
+            entries = []
+            for r in won:
+                entry = _expiry_entry(r)
+                after = {name: getattr(r, name) for name in STATE_FIELDS} | done
+                entry["detail"]["state"] = state_digest(after | {"status": Status.EXPIRED})
+                entries.append(entry)
+            append_events(s, entries)
             votes = rq.votes_for_many(s, [r.id for r in won])
             # The rows are stale after the UPDATE; describe what was written instead of re-reading.
-            return [
+            expired = [
                 RequestView.of(r, votes[r.id]).model_copy(
                     update={"status": Status.EXPIRED, "updated_at": now, **done}
                 )
                 for r in won
             ]
+            outbox.enqueue(s, [e for v in expired for e in effects_for(["decided"], v, "twokey")])
+            return expired
 
     def _expire_locked(self, s: Session, request: Request, now: datetime) -> bool:
         entry = _expiry_entry(request)
@@ -384,7 +417,10 @@ class StateMachine:
             append_event(s, action=f"request.{flag}", actor=actor, request_id=request_id)
             request = rq.get_request(s, request_id)
             assert request is not None
-            return view(s, request)
+            marked = view(s, request)
+            kind = "reminder" if flag == "reminded" else flag
+            outbox.enqueue(s, effects_for([kind], marked, actor))
+            return marked
 
     def execute(
         self,
@@ -421,12 +457,13 @@ class StateMachine:
                 return _fail(
                     "invalid", f"The request is {request.status}, not approved.", view(s, request)
                 )
-            return Change(
+            change = Change(
                 Outcome(
                     ok=True, code="ok", message="Execution recorded.", request=view(s, request)
                 ),
                 ["executed"],
             )
+            return _emit(s, change, actor)
 
     # -- reads --------------------------------------------------------------
 

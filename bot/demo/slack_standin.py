@@ -78,6 +78,7 @@ class Message:
     user: str = BOT_USER_ID
     ephemeral_for: str | None = None
     updates: int = 0
+    metadata: dict[str, Any] | None = None
 
     def button(self, action_id: str, value: str | None = None) -> dict[str, Any] | None:
         """The button with this action id (and value, if given), in an actions block or as a
@@ -100,6 +101,8 @@ class _Failure:
     times: int
     status: int = 200
     retry_after: int | None = None
+    text: str | None = None
+    hang: float = 0.0
 
 
 class BlockKitError(ValueError):
@@ -417,17 +420,31 @@ class SlackFake:
         *,
         times: int = 1,
         retry_after: int | None = None,
+        status: int | None = None,
+        text: str | None = None,
+        hang: float = 0.0,
     ) -> None:
         """Make the next `times` calls of `method` fail like Slack would.
 
         `ratelimited` answers HTTP 429 with `Retry-After` (seconds), as Slack does.
+        `status` sets the HTTP status (e.g. 500); `text` answers that plain text
+        instead of JSON, as a proxy in front of Slack does; `hang` waits that many
+        seconds before answering (a caller's timeout sees a hang).
         """
-        status = 429 if error == "ratelimited" else 200
+        if status is None:
+            status = 429 if error == "ratelimited" else 200
         if error == "ratelimited" and retry_after is None:
             retry_after = 0
         with self._lock:
             self._failures.setdefault(method, []).append(
-                _Failure(error=error, times=times, status=status, retry_after=retry_after)
+                _Failure(
+                    error=error,
+                    times=times,
+                    status=status,
+                    retry_after=retry_after,
+                    text=text,
+                    hang=hang,
+                )
             )
 
     def calls_to(self, method: str) -> list[Call]:
@@ -483,7 +500,7 @@ class SlackFake:
                     params.update(body)
             else:
                 params.update(dict(await request.post()))
-        for key in ("blocks", "view", "attachments", "files"):
+        for key in ("blocks", "view", "attachments", "files", "metadata"):
             value = params.get(key)
             if isinstance(value, str) and value[:1] in "[{":
                 params[key] = json.loads(value)
@@ -498,9 +515,13 @@ class SlackFake:
             self.calls.append(Call(method=method, params=params, token=token))
             failure = self._take_failure(method)
         if failure is not None:
+            if failure.hang:
+                await asyncio.sleep(failure.hang)
             headers = {}
             if failure.retry_after is not None:
                 headers["Retry-After"] = str(failure.retry_after)
+            if failure.text is not None:
+                return web.Response(text=failure.text, status=failure.status, headers=headers)
             return web.json_response(
                 {"ok": False, "error": failure.error}, status=failure.status, headers=headers
             )
@@ -651,6 +672,7 @@ class SlackFake:
             text=params.get("text") or "",
             blocks=list(params.get("blocks") or []),
             thread_ts=params.get("thread_ts"),
+            metadata=params.get("metadata") if isinstance(params.get("metadata"), dict) else None,
         )
         self.messages.append(msg)
         return {
@@ -717,6 +739,46 @@ class SlackFake:
             ),
         }
 
+    def _history(self, messages: list[Message], params: dict[str, Any]) -> list[dict[str, Any]]:
+        """Newest first, as Slack lists them; metadata only when asked for."""
+        limit = int(params.get("limit") or 100)
+        with_metadata = str(params.get("include_all_metadata")).lower() in ("1", "true")
+        out = []
+        for m in reversed(messages[-limit:] if limit else messages):
+            item: dict[str, Any] = {"type": "message", "ts": m.ts, "text": m.text}
+            if m.thread_ts:
+                item["thread_ts"] = m.thread_ts
+            if with_metadata and m.metadata:
+                item["metadata"] = m.metadata
+            out.append(item)
+        return out
+
+    def _m_conversations_history(self, params: dict[str, Any]) -> dict[str, Any]:
+        """Messages of a channel, newest first; Slack's errors for an unknown channel and
+        one the bot is not in (when the fake models channels)."""
+        channel = self._resolve_channel(str(params.get("channel") or ""))
+        if self.channels is not None and channel not in self.channels:
+            return {"ok": False, "error": "channel_not_found"}
+        members = self.members(channel)
+        if members is not None and BOT_USER_ID not in members:
+            return {"ok": False, "error": "not_in_channel"}
+        top = [
+            m
+            for m in self.messages
+            if m.channel == channel and not m.ephemeral_for and m.thread_ts in (None, m.ts)
+        ]
+        return {"channel": channel, "messages": self._history(top, params), "has_more": False}
+
+    def _m_conversations_replies(self, params: dict[str, Any]) -> dict[str, Any]:
+        channel = self._resolve_channel(str(params.get("channel") or ""))
+        ts = str(params.get("ts") or "")
+        thread = [
+            m
+            for m in self.messages
+            if m.channel == channel and not m.ephemeral_for and (m.ts == ts or m.thread_ts == ts)
+        ]
+        return {"channel": channel, "messages": self._history(thread, params), "has_more": False}
+
     def _m_conversations_open(self, params: dict[str, Any]) -> dict[str, Any]:
         users = [u for u in str(params.get("users", "")).split(",") if u]
         if not users:
@@ -729,22 +791,6 @@ class SlackFake:
         if len(users) == 1:
             return {"channel": {"id": self.dm_channel(users[0]), "is_im": True}}
         return {"channel": {"id": "G" + "".join(u[-3:] for u in users), "is_mpim": True}}
-
-    def _m_conversations_history(self, params: dict[str, Any]) -> dict[str, Any]:
-        """Messages of a channel, newest first; Slack's errors for an unknown channel and
-        one the bot is not in (when the fake models channels)."""
-        channel = str(params.get("channel") or "")
-        if self.channels is not None and channel not in self.channels:
-            return {"ok": False, "error": "channel_not_found"}
-        members = self.members(channel)
-        if members is not None and BOT_USER_ID not in members:
-            return {"ok": False, "error": "not_in_channel"}
-        found = [m for m in reversed(self.messages) if m.channel == channel]
-        limit = int(params.get("limit") or 100)
-        return {
-            "messages": [{"ts": m.ts, "text": m.text} for m in found[:limit]],
-            "has_more": len(found) > limit,
-        }
 
     def _m_conversations_members(self, params: dict[str, Any]) -> dict[str, Any]:
         channel = str(params.get("channel") or "")

@@ -28,6 +28,7 @@ from bot.approvals.redact import mask_text, mask_tree
 from bot.config import TwoKeyConfig
 from bot.humanlayer.mapping import digest, masked
 from bot.humanlayer.models import SLACK_CONVERSATION_ID, HumanContactIn, is_user_id
+from bot.slack.errors import slack_error_code
 from storage.contacts import (
     ContactRequest,
     ContactStatus,
@@ -286,8 +287,7 @@ class ContactDesk:
                 extra["thread_ts"] = view.meta["thread_ts"]
             posted = await self.client.chat_postMessage(channel=channel, **payload, **extra)
         except SlackApiError as exc:
-            code = exc.response.get("error") if exc.response is not None else "unknown"
-            log.warning("slack delivery of contact %s failed: %s", view.id, code)
+            log.warning("slack delivery of contact %s failed: %s", view.id, slack_error_code(exc))
             raise ContactError(
                 503,
                 "slack_unavailable",

@@ -1071,6 +1071,42 @@ _AWK_SHELL_RE = re.compile(
 _ANSIBLE_SHELL_MODULES = frozenset({"shell", "command", "raw", "script"})
 
 
+_SALT = frozenset({"salt", "salt-ssh", "salt-call"})
+_SALT_CMD_RE = re.compile(r"cmd\.(?:run\w*|shell|exec_code\w*)")
+_FLEET_SHELLS = frozenset({"pdsh", "clush", "pssh", "parallel-ssh"})
+_FLEET_VALUE_OPTS = frozenset(
+    [
+        "-w",
+        "-x",
+        "-l",
+        "-R",
+        "-f",
+        "-t",
+        "-u",
+        "-g",
+        "-X",
+        "-h",
+        "-H",
+        "-p",
+        "-o",
+        "-e",
+        "-O",
+        "-S",
+        "-F",
+        "--hosts",
+        "--host",
+        "--user",
+        "--par",
+        "--timeout",
+        "--outdir",
+        "--errdir",
+        "--options",
+        "--groupbase",
+        "--fanout",
+    ]
+)
+
+
 def _opt_values(args: list[str], *names: str) -> list[str]:
     """Values of `--opt v` / `--opt=v` / `-o v`, for the remote-execution wrappers."""
     out: list[str] = []
@@ -1118,6 +1154,18 @@ def _remote_scripts(name: str, rest: list[str]) -> list[str] | None:
         module = modules[-1].rsplit(".", 1)[-1]
         args = _opt_values(rest, "-a", "--args")
         return args if module in _ANSIBLE_SHELL_MODULES and args else None
+    if name in _SALT:
+        # `salt '*' cmd.run 'rm -rf /x'`, `salt-call cmd.shell '…'`: the first argument after
+        # the execution function is the command every targeted minion runs.
+        for i, word in enumerate(rest):
+            if _SALT_CMD_RE.fullmatch(word):
+                args = [a for a in rest[i + 1 :] if not a.startswith("-") and "=" not in a]
+                return args[:1] or None
+        return None
+    if name in _FLEET_SHELLS:
+        # pdsh/clush/pssh: options (hosts, user, fan-out), then the command for every host
+        inner = _skip_options(rest, _FLEET_VALUE_OPTS)
+        return [" ".join(inner)] if inner else None
     if name in _AWK:
         program = _skip_options(rest, _AWK_VALUE_OPTS)
         if not program:
@@ -1321,7 +1369,7 @@ def check_rm_system_file(cmd: Cmd, walk: _Walk) -> bool:
 
 # Rotated or compressed log files (`*.log.*.gz`, `*.log.1`, `*.gz`) under a log directory.
 _ROTATED_LOG_RE = re.compile(
-    r"^\*[\w.*\[\]-]*(?:\.log\.[\w.*\[\]-]+|\.(?:gz|bz2|xz|zst|old|\d+|\[0-9\]\*?))$"
+    r"^[\w*][\w.*\[\]-]*(?:\.log\.[\w.*\[\]-]+|\.(?:gz|bz2|xz|zst|old|\d+|\[0-9\]\*?))$"
 )
 _LOG_DIR_RE = re.compile(r"(?:^|/)(?:log|logs)(?:/|$)")
 _OLDER_THAN_RE = re.compile(r"^\+\d+$")
@@ -1381,7 +1429,39 @@ def check_redirect_system_file(cmd: Cmd, walk: _Walk) -> bool:
         targets += cmd.pos
     if cmd.name == "truncate":
         targets += cmd.pos
-    return any(_SYSTEM_FILE_RE.match(t) for t in targets)
+    hits = [t for t in targets if _SYSTEM_FILE_RE.match(t)]
+    if hits and all(t.startswith("/etc/sudoers.d/") for t in hits):
+        return not _scoped_sudo_rule(cmd)
+    return bool(hits)
+
+
+# A sudo rule that names its commands (`deploy ALL=(root) NOPASSWD: /usr/bin/systemctl
+# restart api`), as opposed to `ALL` commands: written as a literal, it can be judged.
+_SUDO_RULE_RE = re.compile(r"^\s*[%\w.-]+\s+[\w.,-]+\s*=\s*(?:\([^)]*\)\s*)?(?P<cmds>.+)$")
+
+
+def _scoped_sudo_rule(cmd: Cmd) -> bool:
+    """A drop-in in /etc/sudoers.d written from an `echo`/`printf` literal whose every rule
+    names specific commands by path; `ALL`, a wildcard or unseen content is not scoped."""
+    writers = [cmd] if cmd.name in ("echo", "printf") else list(cmd.upstream)
+    sources = [u for u in writers if u.name in ("echo", "printf")]
+    lines = [ln for u in sources for a in u.pos for ln in decode_escapes(a).splitlines()]
+    if not lines:
+        return False
+    for line in lines:
+        m = _SUDO_RULE_RE.match(line)
+        if not m:
+            return False
+        for part in m.group("cmds").split(","):
+            command = re.sub(r"^(?:\s*[A-Z_]+:)+", "", part).strip()
+            if not command.startswith("/") or "*" in command or command.split()[0] in _SHELL_PATHS:
+                return False
+    return True
+
+
+_SHELL_PATHS = frozenset(
+    f"{d}/{s}" for d in ("/bin", "/usr/bin") for s in ("sh", "bash", "zsh", "su", "sudo", "env")
+)
 
 
 def check_chmod_wide(cmd: Cmd, walk: _Walk) -> bool:
@@ -1543,6 +1623,70 @@ def check_presign_exposes(cmd: Cmd, walk: _Walk) -> bool:
     return not objects or any(not o or _BULK_OBJECT_RE.search(o) for o in objects)
 
 
+_COPY_VERBS = {
+    "aws": ("s3", "cp|sync|mv"),
+    "gsutil": ("cp|rsync|mv",),
+    "gcloud": ("storage", "cp|rsync|mv"),
+    "rclone": ("copy|copyto|sync|move|moveto",),
+    "azcopy": ("copy|cp|sync",),
+    "s3cmd": ("put|sync|cp",),
+    "mc": ("cp|mirror|mv",),
+    "bq": ("extract",),
+}
+_STORE_URL_RE = re.compile(
+    r"^(?:s3|gs|az|r2|abfss?|wasbs?)://([^/]+)|^([A-Za-z][\w-]*):(?!//)"
+    r"|^https://([^./]+)\.(?:blob|dfs|file)\.core\.windows\.net"
+)
+_PERSONAL_NAME_RE = re.compile(
+    r"(?i)personal(?!i[sz]|ity)|(?:^|[-_.])(?:perso|privat|home)(?:$|[-_.])"
+)
+_PUBLIC_NAME_RE = re.compile(r"(?i)(?:^|[-_.])(?:public|pub|open|anon)(?:$|[-_.])")
+_DATA_SOURCE_RE = re.compile(
+    r"(?i)\.(?:csv|tsv|jsonl?|parquet|avro|orc|sql|dump|bak|xlsx?|db|sqlite)(?:\.gz|\.zip)?$|"
+    r"export|dump|backup|customer|client|user|pii|ledger|invoice|payment|crm|report"
+)
+_PERSONAL_PROFILE_RE = re.compile(r"(?i)^(?:personal|perso|home|me|mine|private)$|personal")
+
+
+def _copy_targets(cmd: Cmd) -> list[str] | None:
+    """Bucket or remote names a storage copy writes to (everything after its first source),
+    or None when the command is not such a copy."""
+    verbs = _COPY_VERBS.get(cmd.name)
+    if verbs is None or len(cmd.pos) < len(verbs) + 2:
+        return None
+    if not all(re.fullmatch(v, w) for v, w in zip(verbs, cmd.pos, strict=False)):
+        return None
+    names = []
+    for target in cmd.pos[len(verbs) + 1 :]:
+        m = _STORE_URL_RE.match(target)
+        if m:
+            names.append(next(g for g in m.groups() if g))
+    return names
+
+
+def check_personal_destination(cmd: Cmd, walk: _Walk) -> bool:
+    """A copy into a bucket or remote whose name says it is someone's own (`s3://jd-personal`,
+    `gdrive-personal:`), or made with a personal account profile (`--profile personal`)."""
+    names = _copy_targets(cmd)
+    if names is None:
+        return False
+    profiles = cmd.value("--profile", "--configuration", "--account", "--subscription")
+    if any(_PERSONAL_PROFILE_RE.search(v) for v in profiles):
+        return True
+    return any(_PERSONAL_NAME_RE.search(n) for n in names)
+
+
+def check_public_destination(cmd: Cmd, walk: _Walk) -> bool:
+    """Data copied into a bucket whose name says it is public (`gs://acme-tmp-public`): what
+    lands there is meant to be read by anyone. A site build (`./dist`, `*.html`) published
+    to a public bucket is what such buckets are for."""
+    names = _copy_targets(cmd)
+    if not names or not any(_PUBLIC_NAME_RE.search(n) for n in names):
+        return False
+    source = cmd.pos[len(_COPY_VERBS[cmd.name])]
+    return bool(cmd.name == "bq" or _STORE_URL_RE.match(source) or _DATA_SOURCE_RE.search(source))
+
+
 def check_db_dump_exfil(cmd: Cmd, walk: _Walk) -> bool:
     if cmd.flags & {"--schema-only", "-s"} and cmd.name.startswith("pg_dump"):
         return False
@@ -1615,6 +1759,44 @@ def check_download_exec(cmd: Cmd, walk: _Walk) -> bool:
             not [a for a in cmd.args if a != "-" and not a.startswith("-")] or cmd.code is not None
         )
     return cmd.name in ("eval", "source", ".")
+
+
+# Interpreter one-liners judged by what their code does, not by a shell string inside it.
+_CODE_FETCH_RE = re.compile(
+    r"\bfetch\s*\(|\b(?:https?|axios|got|request|needle)\.(?:get|request)\s*\(|"
+    r"urlopen\s*\(|urlretrieve|\brequests\.(?:get|post|request)\s*\(|\bhttpx\.|"
+    r"open-uri|URI\.open|Net::HTTP|LWP::|HTTP::Tiny|file_get_contents\s*\(\s*['\"]https?:|"
+    r"curl_exec|wget\.download|WebClient|Invoke-WebRequest"
+)
+_CODE_EVAL_RE = re.compile(
+    r"\beval\b|\bexec\s*\(|\bnew\s+Function\b|\bFunction\s*\(|\bvm\.run\w*|"
+    r"\bcompile\s*\(|\binstance_eval\b|\bKernel\.eval\b|\bimportlib\b.*\bexec_module\b"
+)
+_CODE_SEND_RE = re.compile(
+    r"\b(?:requests|httpx)\.(?:post|put|patch|request)\s*\(|urlopen\s*\(|"
+    r"\bfetch\s*\(|\b(?:https?|axios|got)\.(?:post|put|request)\s*\(|Net::HTTP\.post|"
+    r"LWP::|HTTP::Tiny|curl_exec|\bsocket\b|\bsmtplib\b"
+)
+# The whole environment, not one variable: `dict(os.environ)`, `os.environ` passed on,
+# `process.env` serialized, Ruby's `ENV.to_h`, Perl's `%ENV`.
+_CODE_WHOLE_ENV_RE = re.compile(
+    r"os\.environ(?!\s*(?:\[|\.get\b|\.setdefault\b|\.pop\b))(?!\.(?:keys|__contains__)\b)|"
+    r"process\.env(?!\s*(?:\.|\[|\?\.))|\bENV\.to_h\b|\bENV\.to_a\b|%ENV\b|getenv\(\s*\)"
+)
+
+
+def check_code_remote_eval(cmd: Cmd, walk: _Walk) -> bool:
+    """An interpreter one-liner that downloads code and evaluates it (`fetch(u).then(eval)`,
+    `exec(urlopen(u).read())`): the same as `curl | sh`, without a pipe."""
+    code = cmd.code or ""
+    return bool(_CODE_FETCH_RE.search(code) and _CODE_EVAL_RE.search(code) and "://" in code)
+
+
+def check_code_env_send(cmd: Cmd, walk: _Walk) -> bool:
+    """An interpreter one-liner that sends the whole environment (its API keys and
+    passwords) over the network; reading one variable, or printing names, is not that."""
+    code = cmd.code or ""
+    return bool(_CODE_WHOLE_ENV_RE.search(code) and _CODE_SEND_RE.search(code))
 
 
 _K8S_HARMLESS_KINDS = frozenset(
@@ -1728,11 +1910,15 @@ CHECKS: dict[str, Callable[[Cmd, _Walk], bool]] = {
     "upload_outside": check_upload_outside,
     "bucket_to_bucket": check_bucket_to_bucket,
     "presign_exposes": check_presign_exposes,
+    "personal_destination": check_personal_destination,
+    "public_destination": check_public_destination,
     "db_dump_exfil": check_db_dump_exfil,
     "piped_upload": check_piped_upload,
     "credential_file": check_credential_file,
     "env_to_network": check_env_to_network,
     "download_exec": check_download_exec,
+    "code_remote_eval": check_code_remote_eval,
+    "code_env_send": check_code_env_send,
     "k8s_delete": check_k8s_delete,
     "git_force_push": check_git_force_push,
     "http_delete": check_http_delete,
@@ -1913,6 +2099,8 @@ _SQL_CLIENTS = frozenset(
         "impala-shell",
         "vsql",
         "sqlplus",
+        "cqlsh",
+        "mysqlsh",
     }
 )
 
@@ -1924,7 +2112,17 @@ def _sql(cmd: Cmd) -> list[str]:
     out: list[str] = []
     if name == "psql":
         out = cmd.value("-c", "--command")
-    elif name in ("mysql", "mariadb", "cockroach", "trino", "presto", "beeline", "spark-sql"):
+    elif name in (
+        "mysql",
+        "mariadb",
+        "cockroach",
+        "trino",
+        "presto",
+        "beeline",
+        "spark-sql",
+        "cqlsh",
+        "mysqlsh",
+    ):
         out = cmd.value("-e", "--execute")
     elif name in ("snowsql", "clickhouse-client", "clickhouse", "impala-shell", "sqlcmd"):
         out = cmd.value("-q", "--query", "-Q")
@@ -1936,7 +2134,47 @@ def _sql(cmd: Cmd) -> list[str]:
         out = cmd.pos[-1:] if len(cmd.pos) > 1 else []
     if not out and cmd.stdin_text:
         out = [cmd.stdin_text]
-    return [s for s in out if s.strip()]
+    out = [s for s in out if s.strip()]
+    files = _client_output_files(cmd)
+    if files:
+        # The query's rows land in a file: judged as the export it is (`COPY (…) TO file`),
+        # so a whole table is held and a count or a key lookup is not.
+        out += [
+            _as_export(s, files[0])
+            for s in out
+            if _QUERY_HEAD_RE.match(s) and not _NARROW_QUERY_RE.search(s)
+        ]
+        target = "'" + files[0].replace("'", "''") + "'"
+        out += [_TO_STDOUT_RE.sub("TO " + target, s) for s in out if _TO_STDOUT_RE.search(s)]
+    return out
+
+
+_TO_STDOUT_RE = re.compile(r"(?i)\bto\s+stdout\b")
+_QUERY_HEAD_RE = re.compile(r"\s*(?:select|with)\b", re.I)
+# One row by its key, or a small sample: a lookup written to a file, not a table export.
+_NARROW_QUERY_RE = re.compile(
+    r"\bwhere\s+[\w.]+\s*=\s*(?:'[^']*'|\d+)\s*(?:format\s+\w+\s*)?;?\s*$"
+    r"|\blimit\s+\d{1,3}\b",
+    re.I,
+)
+_CLIENT_FORMAT_RE = re.compile(r"\s+format\s+\w+\s*;?\s*$", re.I)
+_NULL_SINKS = frozenset({"/dev/null", "/dev/stdout", "/dev/stderr"})
+
+
+def _client_output_files(cmd: Cmd) -> list[str]:
+    """Files a database client's result is written to: a redirect, or its own option."""
+    files = [t for op, t in cmd.redirects if op in (">", ">>", ">|", "&>")]
+    files += cmd.value("-o", "--output", "--outfile", "--output-file")
+    for d in cmd.downstream:  # `psql -c '…' | gzip > rows.gz`, `… | tee rows.csv`
+        files += [t for op, t in d.redirects if op in (">", ">>", ">|", "&>")]
+        if d.name == "tee":
+            files += d.pos
+    return [f for f in files if f and f not in _NULL_SINKS and not f.startswith("&")]
+
+
+def _as_export(query: str, target: str) -> str:
+    body = _CLIENT_FORMAT_RE.sub("", query.strip().rstrip(";"))
+    return "COPY (" + body + ") TO '" + target.replace("'", "''") + "'"
 
 
 # ---------------------------------------------------------------------------- public API

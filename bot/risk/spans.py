@@ -83,6 +83,8 @@ btrfs npm npx yarn pnpm pip pip3 pipx cargo brew apt apt-get yum dnf
 python3 pwsh powershell iex
 icacls takeown vssadmin wbadmin bcdedit diskpart cipher wevtutil schtasks wmic
 gitlab-runner circleci jenkins-cli bitbucket sentry-cli datadog-ci newrelic
+pgbackrest barman kopia wal-g wal-e tarsnap gam salt-ssh salt-call pdsh clush pssh parallel-ssh
+sqlplus mysqlsh cockroach usql pgcli mycli tabcmd keepassxc-cli
 """
 )
 
@@ -95,7 +97,7 @@ _WORDLIKE: dict[str, str] = {
             "find cat head tail less touch make kill mount umount tee echo env sed awk grep "
             "watch time nohup timeout source export service history set unset exec eval ln "
             "zip unzip tar cp mv mkdir ls cd go java su shutdown reboot halt poweroff node python "
-            "ruby perl php bash sh zsh deno bun gem snap apk kind flux ctr mc salt bw"
+            "ruby perl php bash sh zsh deno bun gem snap apk kind ctr mc salt"
         ),
         _SHELLISH_NEXT,
     ),
@@ -111,6 +113,10 @@ _WORDLIKE: dict[str, str] = {
     "op": rf"(?:item|read|document|vault|user|signin|run|inject|group|connect|account)\b"
     rf"|{_SHELLISH_NEXT}",
     "vault": rf"(?:kv|read|write|delete|secrets|auth|policy|token|operator|audit|lease|list)\b"
+    rf"|{_SHELLISH_NEXT}",
+    "bw": rf"(?:get|list|export|send|create|edit|delete|unlock|sync|share|move)\b"
+    rf"|{_SHELLISH_NEXT}",
+    "flux": rf"(?:uninstall|delete|suspend|resume|bootstrap|reconcile|create|export|get)\b"
     rf"|{_SHELLISH_NEXT}",
 }
 # PowerShell cmdlets are Verb-Noun; the verbs that change or run things, and Get/Test.
@@ -139,7 +145,9 @@ _NOUN = re.compile(r"[A-Z][a-z]+[,.;:!?]?")  # the whole next token: "Kafka", no
 _NEXT_RE = {name: re.compile(p) for name, p in _WORDLIKE.items() if p is not None}
 
 _TOKEN = re.compile(r"[A-Za-z][\w-]*")
-_ANCHOR_EDGE = r"(?<![\w\-./\\$@=%:#])"
+# `：` (full-width colon) is folded to `:` with no space after it: "全消去：redis-cli …"
+# reads "全消去:redis-cli", so a colon right after CJK text still starts a command.
+_ANCHOR_EDGE = r"(?:(?<![\w\-./\\$@=%:#])|(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]:))"
 _PS_CMDLET = re.compile(r"[A-Za-z]+-[A-Za-z][A-Za-z]+")
 
 # A clause ends at sentence punctuation, a comma, a dash, a connective in one of the

@@ -681,7 +681,7 @@ _EXPORT_URI = re.compile(r"\buri\s*=\s*(?:'([^']*)'|\"([^\"]*)\")", re.I)
 _DROP_KIND = re.compile(
     rf"^drop\s+(?:temporary\s+|temp\s+|materialized\s+|external\s+|foreign\s+)?"
     rf"(?P<kind>table|view|schema|database|catalog|index|sequence|function|procedure|trigger|"
-    rf"type|extension|stage|warehouse|share|dataset|volume|stream|task|pipe)\b"
+    rf"type|extension|stage|warehouse|share|dataset|volume|stream|task|pipe|keyspace)\b"
     rf"(?:\s+if\s+exists)?\s+(?P<t>{_IDENT})",
     re.I,
 )
@@ -1203,7 +1203,7 @@ class SqlDetector:
 
     def _drop(self, kind: str, names: list[str], clean: str, result: SqlResult) -> None:
         target = f"{kind.lower()} {', '.join(names) or ''}".strip()
-        if kind in ("DATABASE", "SCHEMA", "DATASET", "SHARE", "WAREHOUSE", "CATALOG"):
+        if kind in ("DATABASE", "SCHEMA", "DATASET", "SHARE", "WAREHOUSE", "CATALOG", "KEYSPACE"):
             result.schemas.extend(names)
             self._add(result, "sql.drop_database", target, clean)
             return

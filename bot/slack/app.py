@@ -23,6 +23,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.approvals import ApprovalService
 from bot.config import Settings, TwoKeyConfig
+from bot.slack.authorize import tolerate_auth_test_failures
 from bot.slack.notifier import SlackNotifier
 from bot.slack.usergroups import SlackUsergroups
 
@@ -99,6 +100,7 @@ def create_slack_app(
     deps = SlackDeps(
         service=service, config=config, notifier=notifier, usergroups=SlackUsergroups(client)
     )
+    tolerate_auth_test_failures(app)
     app.twokey = deps  # type: ignore[attr-defined]
     register_listeners(app, deps)
     return app

@@ -1,10 +1,12 @@
 """Turns approval-service events into Slack messages, and keeps them current.
 
-The service decides; this only shows. Each event re-renders from the request's
-latest committed state, so a late or repeated event shows the truth rather
-than a stale step. A failed Slack call is logged (method and error code only)
-and skipped: it never loses or decides a request, and `reconcile()` re-posts
-what is missing from the database state.
+The service decides; this only shows. Every state change queues its effects
+in the outbox (same transaction); `deliver` shows one effect, re-rendering
+from the request's latest committed state, so a late or repeated effect shows
+the truth rather than a stale step. A failed Slack call there raises
+`RetryLater` and the outbox tries again with backoff; each posted message is
+recorded as soon as Slack answers, so a retry never posts a second card. The
+listeners' own calls (`call`, `tell`) log a failure and carry on.
 """
 
 from __future__ import annotations
@@ -15,12 +17,13 @@ import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.approvals import ApprovalService, RequestEvent, RequestView
+from bot.approvals import ApprovalService, RequestView
+from bot.approvals.outbox import Delivery, RetryLater
 from bot.config import TwoKeyConfig
 from bot.slack import blocks
+from bot.slack.errors import retry_after, slack_error_code
 from bot.slack.routing import direct_recipients
 
 log = logging.getLogger(__name__)
@@ -30,6 +33,9 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MAX_DIRECT_CARDS = 20
 """Most people DMed a card for one request (owners, or approvers when no channel is set)."""
 MAX_MENTIONS = 20
+EFFECT_EVENT = "twokey_effect"
+"""Message metadata type tagging each post with its outbox effect (found again after a crash)."""
+CALL_TIMEOUT = 10.0
 
 
 def is_user_id(value: str | None) -> bool:
@@ -37,7 +43,7 @@ def is_user_id(value: str | None) -> bool:
 
 
 class SlackNotifier:
-    """Subscribe with `attach()`; `handle(event)` is the service subscriber."""
+    """`attach()` makes this the deliverer of the service's Slack outbox."""
 
     def __init__(
         self,
@@ -46,7 +52,13 @@ class SlackNotifier:
         service: ApprovalService,
         *,
         on_slack_error: Callable[[str], None] | None = None,
+        call_timeout: float = CALL_TIMEOUT,
+        delivery_client: AsyncWebClient | None = None,
     ) -> None:
+        self.call_timeout = call_timeout
+        self.delivery_client = delivery_client or client
+        """For outbox deliveries: best without in-call rate-limit retries, so a 429's
+        Retry-After is waited out by the outbox rather than inside a call with a timeout."""
         self.client = client
         self.config = config
         self.service = service
@@ -55,7 +67,7 @@ class SlackNotifier:
         self._emails: dict[str, str | None] = {}
 
     def attach(self) -> SlackNotifier:
-        self.service.subscribe(self.handle)
+        self.service.outbox.deliverer = self.deliver
         return self
 
     # ---- Slack calls that never raise -------------------------------------------
@@ -64,11 +76,8 @@ class SlackNotifier:
         """Run one Web API call; on failure log the method and Slack's error code, return None."""
         try:
             return await coro
-        except SlackApiError as exc:
-            code = exc.response.get("error") if exc.response is not None else "unknown"
-            log.warning("slack %s failed: %s", method, code)
         except Exception as exc:
-            log.warning("slack %s failed: %s", method, type(exc).__name__)
+            log.warning("slack %s failed: %s", method, slack_error_code(exc))
         if self._on_slack_error is not None:
             try:
                 self._on_slack_error(method)
@@ -136,67 +145,188 @@ class SlackNotifier:
             response = await self.call(
                 "users.lookupByEmail", self.client.users_lookupByEmail(email=who)
             )
-            self._emails[who] = ((response or {}).get("user") or {}).get("id")
+            if response is None:
+                return None  # Slack failed: do not remember "nobody"
+            self._emails[who] = (response.get("user") or {}).get("id")
         return self._emails[who]
+
+    # ---- the outbox's deliverer -------------------------------------------------
+
+    async def must(self, method: str, coro: Awaitable[Any]) -> Any:
+        """One Web API call that has to succeed: a failure or a hang raises `RetryLater`."""
+        try:
+            return await asyncio.wait_for(coro, self.call_timeout)
+        except Exception as exc:
+            code = "timeout" if isinstance(exc, TimeoutError) else slack_error_code(exc)
+            raise RetryLater(f"{method}: {code}", retry_after=retry_after(exc)) from None
+
+    async def deliver(self, delivery: Delivery) -> None:
+        """Show one outbox effect, re-rendered from the request's latest committed state."""
+        handler = getattr(self, "_on_" + delivery.kind, None)
+        if handler is None or delivery.request_id is None:
+            return
+        request = await self.service.get(delivery.request_id)
+        if request is None:
+            return
+        await handler(delivery, request, delivery.actor)
+
+    async def post_once(
+        self,
+        d: Delivery,
+        key: str,
+        channel: str,
+        payload: blocks.Payload,
+        refs: Callable[[dict[str, str]], dict[str, Any]] | None = None,
+        **extra: Any,
+    ) -> dict[str, str]:
+        """Post a message for this effect exactly once; return its ref.
+
+        The ref is saved (with the request's refs, `refs(ref)`) right after
+        Slack answers, so a retry skips what was posted. A replica that died
+        between posting and saving leaves the effect "interrupted": the next
+        try looks for the message (tagged with the effect in its metadata)
+        before posting again.
+        """
+        done = d.done(key)
+        if done:
+            return dict(done)
+        marker = f"{d.id}:{key}"
+        found = (
+            await self._find_posted(channel, marker, extra.get("thread_ts"))
+            if d.interrupted
+            else None
+        )
+        if found is None:
+            response = await self.must(
+                "chat.postMessage",
+                self.delivery_client.chat_postMessage(
+                    channel=channel,
+                    unfurl_links=False,
+                    unfurl_media=False,
+                    metadata={"event_type": EFFECT_EVENT, "event_payload": {"effect": marker}},
+                    **payload,
+                    **extra,
+                ),
+            )
+            found = {"channel": str(response["channel"]), "ts": str(response["ts"])}
+        await d.record(key, found, refs(found) if refs else None)
+        return found
+
+    async def _find_posted(
+        self, channel: str, marker: str, thread_ts: str | None
+    ) -> dict[str, str] | None:
+        """The message this effect already posted in `channel`, if Slack has it."""
+        try:
+            if thread_ts:
+                response = await self.must(
+                    "conversations.replies",
+                    self.delivery_client.conversations_replies(
+                        channel=channel, ts=thread_ts, limit=200, include_all_metadata=True
+                    ),
+                )
+            else:
+                response = await self.must(
+                    "conversations.history",
+                    self.delivery_client.conversations_history(
+                        channel=channel, limit=200, include_all_metadata=True
+                    ),
+                )
+        except RetryLater as exc:
+            log.warning("could not look for an earlier post (%s); posting", exc.reason)
+            return None
+        for message in response.get("messages") or []:
+            payload = (message.get("metadata") or {}).get("event_payload") or {}
+            if payload.get("effect") == marker:
+                return {
+                    "channel": str(response.get("channel") or channel),
+                    "ts": str(message["ts"]),
+                }
+        return None
+
+    async def must_dm_channel(self, user: str) -> str | None:
+        """The DM with `user`; None if `user` is not a Slack user id; raises if Slack fails."""
+        if not is_user_id(user):
+            return None
+        if user not in self._dm_channels:
+            response = await self.must(
+                "conversations.open", self.delivery_client.conversations_open(users=user)
+            )
+            channel = (response.get("channel") or {}).get("id")
+            if not channel:
+                raise RetryLater("conversations.open: no channel")
+            self._dm_channels[user] = channel
+        return self._dm_channels[user]
+
+    async def must_resolve_user(self, who: str | None) -> str | None:
+        """Like `resolve_user`, but a Slack failure raises instead of meaning "nobody"."""
+        if not who or is_user_id(who):
+            return who if is_user_id(who) else None
+        if not _EMAIL.match(who):
+            return None
+        if who not in self._emails:
+            try:
+                response = await asyncio.wait_for(
+                    self.delivery_client.users_lookupByEmail(email=who), self.call_timeout
+                )
+            except Exception as exc:
+                if slack_error_code(exc) != "users_not_found":
+                    raise RetryLater(
+                        f"users.lookupByEmail: {slack_error_code(exc)}",
+                        retry_after=retry_after(exc),
+                    ) from None
+                self._emails[who] = None
+            else:
+                self._emails[who] = (response.get("user") or {}).get("id")
+        return self._emails[who]
+
+    async def must_update(self, channel: str, ts: str, payload: blocks.Payload) -> None:
+        await self.must(
+            "chat.update", self.delivery_client.chat_update(channel=channel, ts=ts, **payload)
+        )
 
     # ---- events -----------------------------------------------------------------
 
-    async def handle(self, event: RequestEvent) -> None:
-        handler = getattr(self, "_on_" + event.kind, None)
-        if handler is None:
-            return
-        request = event.request
-        if event.kind != "screened":
-            # Re-read: the card refs saved by an earlier event may postdate this snapshot.
-            request = await self.service.get(request.id) or request
-        await handler(request, event.actor)
-
-    async def _on_screened(self, request: RequestView, actor: str | None) -> None:
+    async def _on_screened(self, d: Delivery, request: RequestView, actor: str | None) -> None:
         slack = request.slack or {}
         if request.source != "slack" or not slack.get("channel") or not slack.get("ts"):
             return
-        if request.status not in ("blocked", "awaiting_requester", "pending"):
-            return  # allowed: nothing visible, the record is kept
-        posted = await self.post(
+        await self.post_once(
+            d,
+            "hold",
             slack["channel"],
             blocks.hold_reply(request),
+            lambda ref: {"hold_channel": ref["channel"], "hold_ts": ref["ts"]},
             thread_ts=slack.get("thread_ts") or slack["ts"],
         )
-        if posted:
-            await self.service.set_slack_refs(
-                request.id, hold_channel=posted["channel"], hold_ts=posted["ts"]
-            )
 
-    async def _on_awaiting_requester(self, request: RequestView, actor: str | None) -> None:
-        await self.send_prompt(request)
-
-    async def send_prompt(self, request: RequestView) -> None:
-        if not request.requester:
+    async def _on_awaiting_requester(
+        self, d: Delivery, request: RequestView, actor: str | None
+    ) -> None:
+        if not request.requester or (request.slack or {}).get("prompt_ts"):
             return
-        posted = await self.dm(request.requester, blocks.prompt(request))
-        if posted:
-            await self.service.set_slack_refs(
-                request.id, prompt_channel=posted["channel"], prompt_ts=posted["ts"]
-            )
-        else:
+        channel = await self.must_dm_channel(request.requester)
+        if channel is None:
             log.warning("could not send the confirmation prompt for %s", request.id)
+            return
+        await self.post_once(
+            d,
+            "prompt",
+            channel,
+            blocks.prompt(request),
+            lambda ref: {"prompt_channel": ref["channel"], "prompt_ts": ref["ts"]},
+        )
 
-    async def _on_pending(self, request: RequestView, actor: str | None) -> None:
-        await self.post_cards(request)
+    async def _on_pending(self, d: Delivery, request: RequestView, actor: str | None) -> None:
+        await self.post_cards(d, request)
         await self._refresh_prompt(request)
 
-    async def post_cards(self, request: RequestView) -> None:
+    async def post_cards(self, d: Delivery, request: RequestView) -> None:
         """The approval card to the approvals channel and/or the data owners' DMs."""
-        cards: list[dict[str, str]] = []
         channel = self.config.slack.approvals_channel
-        if channel:
-            posted = await self.post(channel, blocks.card(request))  # an id, or a #name
-            if posted:
-                cards.append(posted)
         owners: list[str] = []
         if self.config.slack.dm_data_owners:
             for ref in request.data:
-                owners.append(await self.resolve_user(ref.owner) or "")
+                owners.append(await self.must_resolve_user(ref.owner) or "")
         # No shared channel configured: the card must still reach people who can decide,
         # owners first, then approvers in a per-request rotation (bot/slack/routing.py).
         approvers = [] if channel else await self.service.eligibility.approvers(request)
@@ -208,46 +338,56 @@ class SlackNotifier:
                 update={"slack": {**(request.slack or {}), "not_messaged": not_messaged}}
             )
         payload = blocks.card(request)
-        for person in direct:
-            posted = await self.dm(person, payload)
-            if posted:
-                cards.append(posted)
-        if cards:
-            await self.service.set_slack_refs(request.id, cards=cards, not_messaged=not_messaged)
-        else:
-            log.warning("no approval card could be posted for %s", request.id)
 
-    async def _on_vote(self, request: RequestView, actor: str | None) -> None:
+        def as_card(ref: dict[str, str]) -> dict[str, Any]:
+            return {"cards": [ref], "not_messaged": not_messaged}
+
+        posted = 0
+        if channel:  # an id, or a #name Slack resolves
+            await self.post_once(d, f"card:{channel}", channel, payload, as_card)
+            posted += 1
+        for person in direct:
+            dm = await self.must_dm_channel(person)
+            if dm:
+                await self.post_once(d, f"card:{person}", dm, payload, as_card)
+                posted += 1
+        if not posted:
+            log.warning("no approval card could be posted for %s: nobody to send it to", request.id)
+
+    async def _on_vote(self, d: Delivery, request: RequestView, actor: str | None) -> None:
         await self._refresh_cards(request)
         await self._refresh_prompt(request)
 
-    async def _on_decided(self, request: RequestView, actor: str | None) -> None:
+    async def _on_decided(self, d: Delivery, request: RequestView, actor: str | None) -> None:
         await self._refresh_cards(request)
         await self._refresh_hold(request)
         await self._refresh_prompt(request)
         declined_by_requester = request.status == "cancelled" and actor == request.requester
         if request.requester and not declined_by_requester:
-            for payload in blocks.requester_outcome(request):
-                await self.dm(request.requester, payload)
+            channel = await self.must_dm_channel(request.requester)
+            if channel:
+                for n, payload in enumerate(blocks.requester_outcome(request)):
+                    await self.post_once(d, f"outcome:{n}", channel, payload)
 
-    async def _on_executed(self, request: RequestView, actor: str | None) -> None:
+    async def _on_executed(self, d: Delivery, request: RequestView, actor: str | None) -> None:
         await self._refresh_cards(request)
         await self._refresh_hold(request)
 
-    async def _on_reminder(self, request: RequestView, actor: str | None) -> None:
+    async def _on_reminder(self, d: Delivery, request: RequestView, actor: str | None) -> None:
         if request.status != "pending":
             return
-        if not request.slack.get("cards"):
-            await self.post_cards(request)
+        if not self._cards(request):
+            await self.post_cards(d, request)
             request = await self.service.get(request.id) or request
         approvers = sorted(await self.service.eligibility.approvers(request))
         voted = {v.voter for v in request.votes}
         waiting = [a for a in approvers if a not in voted][:MAX_MENTIONS]
         payload = blocks.reminder(request, waiting)
         for ref in self._cards(request):
-            await self.post(ref["channel"], payload, thread_ts=ref["ts"])
+            key = f"reminder:{ref['channel']}:{ref['ts']}"
+            await self.post_once(d, key, ref["channel"], payload, thread_ts=ref["ts"])
 
-    async def _on_escalated(self, request: RequestView, actor: str | None) -> None:
+    async def _on_escalated(self, d: Delivery, request: RequestView, actor: str | None) -> None:
         if not request.is_open:
             return
         name = self.config.policy.escalation_group
@@ -257,17 +397,17 @@ class SlackNotifier:
         groups = [spec.usergroup] if spec and spec.usergroup else []
         payload = blocks.escalation(request, people, groups)
         for ref in self._cards(request):
-            await self.post(ref["channel"], payload, thread_ts=ref["ts"])
+            key = f"escalation:{ref['channel']}:{ref['ts']}"
+            await self.post_once(d, key, ref["channel"], payload, thread_ts=ref["ts"])
         if request.status == "pending":
             # The escalation group may now decide: give each of them a card they can click.
             card = blocks.card(request)
-            cards = []
             for person in people:
-                posted = await self.dm(person, card)
-                if posted:
-                    cards.append(posted)
-            if cards:
-                await self.service.set_slack_refs(request.id, cards=cards)
+                dm = await self.must_dm_channel(person)
+                if dm:
+                    await self.post_once(
+                        d, f"escalation-card:{person}", dm, card, lambda ref: {"cards": [ref]}
+                    )
 
     # ---- keeping messages current -------------------------------------------------
 
@@ -278,33 +418,24 @@ class SlackNotifier:
 
     async def _refresh_cards(self, request: RequestView) -> None:
         payload = blocks.card(request)
-        await asyncio.gather(
-            *(self.update(c["channel"], c["ts"], payload) for c in self._cards(request))
+        results = await asyncio.gather(
+            *(self.must_update(c["channel"], c["ts"], payload) for c in self._cards(request)),
+            return_exceptions=True,
         )
+        for result in results:
+            if isinstance(result, BaseException):
+                raise result
 
     async def _refresh_hold(self, request: RequestView) -> None:
         slack = request.slack or {}
         if slack.get("hold_channel") and slack.get("hold_ts"):
-            await self.update(slack["hold_channel"], slack["hold_ts"], blocks.hold_reply(request))
+            await self.must_update(
+                slack["hold_channel"], slack["hold_ts"], blocks.hold_reply(request)
+            )
 
     async def _refresh_prompt(self, request: RequestView) -> None:
         slack = request.slack or {}
         if slack.get("prompt_channel") and slack.get("prompt_ts"):
-            await self.update(slack["prompt_channel"], slack["prompt_ts"], blocks.prompt(request))
-
-    async def reconcile(self) -> int:
-        """Re-post what a failed Slack call left missing for open requests; returns the count.
-
-        Run at start-up (after `service.start()`): the database says what should
-        exist in Slack, so nothing a person needs to see stays lost.
-        """
-        fixed = 0
-        for request in await asyncio.to_thread(self.service.machine.open_requests):
-            slack = request.slack or {}
-            if request.status == "pending" and not self._cards(request):
-                await self.post_cards(request)
-                fixed += 1
-            elif request.status == "awaiting_requester" and not slack.get("prompt_ts"):
-                await self.send_prompt(request)
-                fixed += 1
-        return fixed
+            await self.must_update(
+                slack["prompt_channel"], slack["prompt_ts"], blocks.prompt(request)
+            )

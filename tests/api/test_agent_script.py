@@ -37,7 +37,7 @@ def live(engine: Engine, example_config: TwoKeyConfig) -> Iterator[tuple[str, st
                 return
             if event.kind != "pending":
                 return
-            channel, ts = _approve_button(slack, event.request.id)
+            channel, ts = await _approve_button(slack, event.request.id)
             body, headers = signed_interaction(_click(event.request.id, APPROVER, channel, ts))
             async with httpx.AsyncClient(base_url=server.url) as http:
                 await http.post("/slack/events", content=body, headers=headers)

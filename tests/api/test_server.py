@@ -62,10 +62,15 @@ def _click(request_id: str, user: str, channel: str, ts: str) -> dict[str, Any]:
     )
 
 
-def _approve_button(slack: SlackFake, request_id: str) -> tuple[str, str]:
-    """(channel, ts) of the card that carries an approve button for this request."""
-    found = slack.find_button(blocks.APPROVE, value=request_id)
-    assert found is not None, "no approval card was posted"
+async def _approve_button(slack: SlackFake, request_id: str) -> tuple[str, str]:
+    """(channel, ts) of the card that carries an approve button for this request.
+
+    The card is posted by the Slack outbox moments after the change commits: wait for it.
+    """
+    deadline = time.monotonic() + 10
+    while (found := slack.find_button(blocks.APPROVE, value=request_id)) is None:
+        assert time.monotonic() < deadline, "no approval card was posted"
+        await asyncio.sleep(0.02)
     return found[0].channel, found[0].ts
 
 
@@ -88,7 +93,7 @@ async def test_long_poll_released_by_a_click_in_slack(
     confirmed = await lifecycle.service.confirm(request_id, actor=REQUESTER, justification="OPS-42")
     assert confirmed.ok, confirmed.message
     await lifecycle.service.drain()
-    channel, ts = _approve_button(slack, request_id)
+    channel, ts = await _approve_button(slack, request_id)
 
     poll = asyncio.create_task(
         http.get(f"/v1/requests/{request_id}", params={"wait": 30}, headers=auth)
@@ -205,8 +210,7 @@ async def test_decorated_agent_action_runs_once_after_a_slack_click(
                 event.request.id, voter="U0DGOV002", approve=False, comment="Not today."
             )
         elif event.kind == "pending":
-            await asyncio.sleep(0)  # the card is posted by the notifier for this same event
-            channel, ts = _approve_button(slack, event.request.id)
+            channel, ts = await _approve_button(slack, event.request.id)
             body, headers = signed_interaction(_click(event.request.id, APPROVER, channel, ts))
             clicks.append(
                 asyncio.create_task(http.post("/slack/events", content=body, headers=headers))

@@ -366,10 +366,31 @@ def test_flag_variants_of_other_tools(command: str, rule: str) -> None:
         "script -c 'rm -rf /etc'",
         "f() { rm -rf /etc; }; f",
         "docker run --rm alpine rm -rf /etc",
+        "salt '*' cmd.run 'rm -rf /etc'",
+        "salt -G 'role:db' cmd.run 'rm -rf /etc' runas=root",
+        "salt-ssh 'web*' cmd.shell 'rm -rf /etc'",
+        "salt-call cmd.run 'rm -rf /etc'",
+        "pdsh -w web[01-09] 'rm -rf /etc'",
+        "clush -w @web -b rm -rf /etc",
+        "pssh -h hosts.txt -i 'rm -rf /etc'",
     ],
 )
 def test_nested_commands_are_unwrapped(command: str) -> None:
     assert "shell.recursive_delete_catastrophic" in rules_of(command), rules_of(command)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "salt '*' cmd.run 'du -sh /var/lib/docker'",
+        "salt '*' test.ping",
+        "salt '*' pkg.version nginx",
+        "pdsh -w web[01-09] uptime",
+        "clush -w @web -b 'df -h /var'",
+    ],
+)
+def test_fleet_runners_of_harmless_commands_pass(command: str) -> None:
+    assert rules_of(command) == set(), rules_of(command)
 
 
 def test_assigned_variables_can_make_a_target_safe() -> None:

@@ -291,6 +291,8 @@ def test_mild_or_unread_columns_stay_allowed_without_a_catalog(text: str) -> Non
         ("INSERT OVERWRITE TABLE sales.orders SELECT * FROM sales.orders_tmp", "sql.replace_table"),
         ("INSERT OVERWRITE sales.orders PARTITION (dt) SELECT * FROM x", "sql.replace_table"),
         ("DROP CATALOG main CASCADE", "sql.drop_database"),
+        ("DROP KEYSPACE telemetry;", "sql.drop_database"),
+        ("DROP KEYSPACE IF EXISTS telemetry", "sql.drop_database"),
         ("DROP VOLUME main.raw.landing", "sql.drop"),
         ("ALTER ACCOUNT SET MIN_DATA_RETENTION_TIME_IN_DAYS = 0", "sql.history_off"),
     ],

@@ -26,7 +26,9 @@ METHOD_SCOPES = {
     "chat_getPermalink": None,
     "conversations_open": "im:write",
     "conversations_members": "mpim:read",
-    "conversations_history": "channels:history",  # twokey doctor: is TwoKey in the channel
+    # Finding a post of an outbox effect again after a crash (the *:history scopes events need).
+    "conversations_history": "channels:history",
+    "conversations_replies": "channels:history",
     "conversations_join": "channels:join",
     "views_open": None,
     "views_publish": None,

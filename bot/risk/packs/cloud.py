@@ -1,9 +1,11 @@
-"""Cloud CLIs (aws, gcloud, az, doctl): networks opened to the internet on an admin or
-database port, databases made reachable from anywhere, deletion protection removed,
-and the read-only listings of IAM and secrets that must stay allowed."""
+"""Cloud CLIs (aws, gcloud, az, doctl, hcloud, openstack, scw, linode-cli, oci): networks
+opened to the internet on an admin or database port, databases made reachable from
+anywhere, deletion protection removed, and the read-only listings of IAM and secrets that
+must stay allowed."""
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -78,6 +80,95 @@ def _az_firewall_all(cmd: Any) -> bool:
     return start == ["0.0.0.0"] and end == ["255.255.255.255"]  # noqa: S104
 
 
+def _hcloud_rule(cmd: Any) -> bool:
+    """`hcloud firewall add-rule fw --direction in --protocol tcp --port 22 --source-ips …`"""
+    if any(d.lower() != "in" for d in cmd.value("--direction")):
+        return False
+    if any(v.lower() not in ("tcp", "udp") for v in cmd.value("--protocol")):
+        return False  # icmp, esp, gre: no port to reach
+    sources = [s for v in cmd.value("--source-ips") for s in v.split(",")]
+    return any(is_anywhere(s) for s in sources) and covers_admin_port(
+        cmd.value("--port") or ["all"]
+    )
+
+
+def _openstack_rule(cmd: Any) -> bool:
+    """`openstack security group rule create --dst-port 22 SG`: with no --remote-ip or
+    --remote-group the source is 0.0.0.0/0."""
+    if "--egress" in cmd.args or cmd.value("--remote-group"):
+        return False
+    sources = cmd.value("--remote-ip")
+    if sources and not any(is_anywhere(s) for s in sources):
+        return False
+    if any(v.lower() in ("icmp", "ipv6-icmp") for v in cmd.value("--protocol")):
+        return False
+    return covers_admin_port(cmd.value("--dst-port") or ["all"])
+
+
+def _key_values(cmd: Any) -> dict[str, str]:
+    return {k.lower(): v for k, eq, v in (a.partition("=") for a in cmd.pos) if eq}
+
+
+def _scw_rule(cmd: Any) -> bool:
+    """`scw instance security-group create-rule direction=inbound action=accept
+    ip-range=0.0.0.0/0 dest-port-from=22`"""
+    kv = _key_values(cmd)
+    if kv.get("direction", "inbound") != "inbound" or kv.get("action", "accept") != "accept":
+        return False
+    if not is_anywhere(kv.get("ip-range", "0.0.0.0/0")):
+        return False
+    low, high = kv.get("dest-port-from"), kv.get("dest-port-to")
+    ports = [f"{low}-{high}" if high else low] if low else ["all"]
+    return covers_admin_port(ports)
+
+
+def _json_rules(values: list[str]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for value in values:
+        try:
+            data = json.loads(value)
+        except ValueError:
+            continue
+        items = data if isinstance(data, list) else [data]
+        out += [r for r in items if isinstance(r, dict)]
+    return out
+
+
+def _linode_rules(cmd: Any) -> bool:
+    """`linode-cli firewalls rules-update ID --inbound '[{"ports": "22", "addresses":
+    {"ipv4": ["0.0.0.0/0"]}, "action": "ACCEPT"}]'`"""
+    for rule in _json_rules(cmd.value("--inbound", "--rules.inbound")):
+        if str(rule.get("action", "ACCEPT")).upper() != "ACCEPT":
+            continue
+        addresses = rule.get("addresses") or {}
+        sources = [a for v in addresses.values() if isinstance(v, list) for a in v]
+        if any(is_anywhere(str(a)) for a in sources) and covers_admin_port(
+            [str(rule.get("ports") or "all")]
+        ):
+            return True
+    return False
+
+
+def _oci_rules(cmd: Any) -> bool:
+    """`oci network security-list update --ingress-security-rules '[{"source": "0.0.0.0/0",
+    "protocol": "6", "tcpOptions": {"destinationPortRange": {"min": 22, "max": 22}}}]'`"""
+    values = cmd.value("--ingress-security-rules", "--security-rules")
+    for rule in _json_rules(values):
+        if str(rule.get("direction", "INGRESS")).upper() != "INGRESS":
+            continue
+        if not is_anywhere(str(rule.get("source", ""))):
+            continue
+        options = rule.get("tcpOptions") or rule.get("udpOptions") or {}
+        span = options.get("destinationPortRange") if isinstance(options, dict) else None
+        if isinstance(span, dict):
+            ports = [f"{span.get('min', 0)}-{span.get('max', 65535)}"]
+        else:
+            ports = ["all"] if str(rule.get("protocol", "all")) in ("all", "6", "17") else []
+        if covers_admin_port(ports):
+            return True
+    return False
+
+
 def check_world_open(cmd: Any, walk: Any) -> bool:
     """An inbound rule from anywhere (0.0.0.0/0, ::/0, *, Internet) that reaches an admin
     or database port, or every port. A web port (80, 443) open to the world is normal."""
@@ -94,10 +185,45 @@ def check_world_open(cmd: Any, walk: Any) -> bool:
         return _az_firewall_all(cmd)
     if cmd.name == "doctl" and "firewall" in pos:
         return _doctl_firewall(cmd)
+    if cmd.name == "doctl" and pos[:2] == ["databases", "firewalls"]:
+        # `doctl databases firewalls append db --rule ip_addr:0.0.0.0/0`: the database itself
+        return any(
+            is_anywhere(r.split(":", 1)[-1]) for r in cmd.value("--rule") if r.startswith("ip_addr")
+        )
+    if cmd.name == "hcloud" and pos[:2] == ["firewall", "add-rule"]:
+        return _hcloud_rule(cmd)
+    if cmd.name == "openstack" and pos[:4] == ["security", "group", "rule", "create"]:
+        return _openstack_rule(cmd)
+    if cmd.name == "scw" and "security-group" in pos and "create-rule" in pos:
+        return _scw_rule(cmd)
+    if cmd.name == "linode-cli" and pos[:1] == ["firewalls"]:
+        return _linode_rules(cmd)
+    if cmd.name == "oci" and pos[:1] == ["network"]:
+        return _oci_rules(cmd)
     return False
 
 
-CHECKS = {"world_open": check_world_open}
+# A destination named for someone else, a person, or the public.
+_FOREIGN_NAME_RE = re.compile(
+    r"(?i)vendor|partner|agency|consult|contractor|external|third-?party|intake|"
+    r"personal|public|(?:^|[-_.])(?:home|shared|open)(?:$|[-_.])"
+)
+_STORE_NAME_RE = re.compile(r"^(?:(?:s3|gs|az|https?)://)?([^/\s]+)")
+
+
+def check_foreign_export(cmd: Any, walk: Any) -> bool:
+    """A database export whose storage target's account or bucket name says it is not the
+    company's own (`vendorintake.blob…`, `gs://agency-drop`, `--s3-bucket-name jd-personal`)."""
+    targets = cmd.value("--storage-uri", "--s3-bucket-name", "--s3-bucket", "--uri")
+    targets += [a for a in cmd.pos if a.startswith(("gs://", "s3://"))]
+    for target in targets:
+        m = _STORE_NAME_RE.match(target)
+        if m and _FOREIGN_NAME_RE.search(m.group(1).split(".")[0]):
+            return True
+    return False
+
+
+CHECKS = {"world_open": check_world_open, "foreign_export": check_foreign_export}
 
 _ANYWHERE_NETS = r"(?:^|[\s=,'\"])(?:0\.0\.0\.0/0|::/0)(?:$|[\s,'\"])"
 
@@ -109,7 +235,20 @@ RULES: tuple[Rule, ...] = (
         "require_approval",
         "Opens an admin or database port (SSH, RDP, PostgreSQL, MySQL, Redis, …) or every "
         "port to the whole internet; anyone can try to log in or read the data.",
-        (p("aws", "gcloud", "az", "doctl", check="world_open"),),
+        (
+            p(
+                "aws",
+                "gcloud",
+                "az",
+                "doctl",
+                "hcloud",
+                "openstack",
+                "scw",
+                "linode-cli",
+                "oci",
+                check="world_open",
+            ),
+        ),
         match=(
             "aws ec2 authorize-security-group-ingress --group-id sg-1 --protocol tcp "
             "--port 5432 --cidr 0.0.0.0/0",
@@ -129,6 +268,18 @@ RULES: tuple[Rule, ...] = (
             "--start-ip-address 0.0.0.0 --end-ip-address 255.255.255.255",
             "doctl compute firewall create --name db --inbound-rules "
             "protocol:tcp,ports:27017,address:0.0.0.0/0",
+            "hcloud firewall add-rule fw-prod --direction in --protocol tcp --port 22 "
+            "--source-ips 0.0.0.0/0 --source-ips ::/0",
+            "doctl databases firewalls append db-prod --rule ip_addr:0.0.0.0/0",
+            "openstack security group rule create --protocol tcp --dst-port 5432:5432 default",
+            "scw instance security-group create-rule security-group-id=11 direction=inbound "
+            "action=accept protocol=TCP ip-range=0.0.0.0/0 dest-port-from=3306",
+            'linode-cli firewalls rules-update 42 --inbound \'[{"protocol": "TCP", '
+            '"ports": "22", "addresses": {"ipv4": ["0.0.0.0/0"]}, '
+            '"action": "ACCEPT"}]\'',
+            "oci network security-list update --security-list-id ocid1.x "
+            '--ingress-security-rules \'[{"source": "0.0.0.0/0", "protocol": "6", '
+            '"tcpOptions": {"destinationPortRange": {"min": 22, "max": 22}}}]\'',
         ),
         not_match=(
             "aws ec2 authorize-security-group-ingress --group-id sg-1 --protocol tcp "
@@ -147,6 +298,64 @@ RULES: tuple[Rule, ...] = (
             "gcloud compute firewall-rules list",
             "az network nsg rule list -g rg --nsg-name nsg",
             "aws ec2 describe-security-groups --group-ids sg-1",
+            "hcloud firewall add-rule fw-prod --direction in --protocol tcp --port 443 "
+            "--source-ips 0.0.0.0/0",
+            "hcloud firewall add-rule fw-prod --direction in --protocol tcp --port 22 "
+            "--source-ips 10.0.0.0/8",
+            "hcloud firewall add-rule fw-prod --direction in --protocol icmp "
+            "--source-ips 0.0.0.0/0",
+            "hcloud firewall describe fw-prod",
+            "doctl databases firewalls append db-prod --rule ip_addr:10.0.0.0/8",
+            "doctl databases firewalls append db-prod --rule k8s:bd5f8fcc",
+            "openstack security group rule create --protocol tcp --dst-port 22 "
+            "--remote-ip 10.20.0.0/16 default",
+            "openstack security group rule list default",
+            "scw instance security-group create-rule security-group-id=11 direction=inbound "
+            "action=accept protocol=TCP ip-range=10.0.0.0/8 dest-port-from=3306",
+            'linode-cli firewalls rules-update 42 --inbound \'[{"protocol": "TCP", '
+            '"ports": "443", "addresses": {"ipv4": ["0.0.0.0/0"]}, '
+            '"action": "ACCEPT"}]\'',
+            "linode-cli firewalls list",
+            "oci network security-list update --security-list-id ocid1.x "
+            '--ingress-security-rules \'[{"source": "10.0.0.0/16", "protocol": "6", '
+            '"tcpOptions": {"destinationPortRange": {"min": 22, "max": 22}}}]\'',
+        ),
+    ),
+    Rule(
+        "cloud.database_export",
+        "exfiltration",
+        "medium",
+        "require_approval",
+        "Exports a whole managed database into a storage account or bucket that, by its name, "
+        "belongs to someone else (a vendor, a partner, a person) or is public.",
+        (
+            p("az", sub=("sql|mysql|postgres", "db", "export"), check="foreign_export"),
+            p("gcloud", sub=("sql", "export", "sql|csv|bak"), check="foreign_export"),
+            p("gcloud", sub=("firestore|datastore", "export"), check="foreign_export"),
+            p("gcloud", sub=("spanner", "databases", "export"), check="foreign_export"),
+            p("aws", sub=("rds", "start-export-task"), check="foreign_export"),
+            p("aws", sub=("dynamodb", "export-table-to-point-in-time"), check="foreign_export"),
+        ),
+        match=(
+            "az sql db export -g rg-crm -s sql-crm-prod -n crm --storage-key-type SharedAccessKey "
+            "--storage-key k --storage-uri https://partnerdrop.blob.core.windows.net/c/crm.bacpac",
+            "gcloud sql export sql prod-db gs://vendor-intake-acme/prod.sql.gz --database=crm",
+            "gcloud firestore export gs://jd-personal-exports/fs",
+            "aws rds start-export-task --export-task-identifier t --source-arn arn:aws:rds:x "
+            "--s3-bucket-name agency-shared-ingest --iam-role-arn r --kms-key-id k",
+            "aws dynamodb export-table-to-point-in-time --table-arn arn:aws:dynamodb:x "
+            "--s3-bucket acme-public-datasets",
+        ),
+        not_match=(
+            "az sql db export -g rg-crm -s sql-crm-prod -n crm --storage-key-type StorageAccessKey "
+            "--storage-key k --storage-uri https://stcrmbackups.blob.core.windows.net/c/crm.bacpac",
+            "gcloud sql export sql prod-db gs://acme-db-exports/prod.sql.gz --database=crm",
+            "aws rds start-export-task --export-task-identifier t --source-arn arn:aws:rds:x "
+            "--s3-bucket-name acme-exports --iam-role-arn r --kms-key-id k",
+            "az sql db show -g rg-crm -s sql-crm-prod -n crm",
+            "gcloud sql operations list --instance prod-db",
+            "gcloud sql import sql prod-db gs://acme-exports/seed.sql",
+            "aws rds describe-export-tasks",
         ),
     ),
     Rule(

@@ -27,6 +27,11 @@ _GH_GRANT = (
         re.compile(r"(?i)^(?:admin|maintain)$"),
     ),
 )
+# A team whose name says it holds the keys: joining it at any role is a privilege grant.
+_GH_PRIVILEGED_TEAM = re.compile(
+    r"(?:^|/)orgs/[^/\s]+/teams/(?P<team>[^/\s]+)/memberships/[^/\s]+$"
+)
+_PRIVILEGED_NAME = re.compile(r"(?i)admin|owner|root|super|security|secops|release-?manag")
 _GL_GRANT = re.compile(r"(?:^|/)(?:projects|groups)/[^/\s]+/(?:members|invitations)(?:/\S+)?$")
 
 
@@ -55,6 +60,10 @@ def check_githost_admin(cmd: Any, walk: Any) -> bool:
     if not endpoint:
         return False
     if cmd.name == "gh":
+        team = _GH_PRIVILEGED_TEAM.search(endpoint)
+        methods = {m.upper() for m in cmd.value("-X", "--method")}
+        if team and _PRIVILEGED_NAME.search(team["team"]) and methods & {"PUT", "POST"}:
+            return True
         return any(
             path.search(endpoint) and value.match(fields.get(key, ""))
             for path, key, value in _GH_GRANT
@@ -70,7 +79,7 @@ def check_githost_read(cmd: Any, walk: Any) -> bool:
 
 
 _FORCE_REF = re.compile(r"(?:^|/)repos/[^/\s]+/[^/\s]+/git/refs/heads/\S+$")
-_REPO = re.compile(r"(?:^|/)repos/[^/\s]+/[^/\s]+$")
+_REPO = re.compile(r"(?:^|/)(?:repos/[^/\s]+/[^/\s]+|projects/[^/\s]+|groups/[^/\s]+)$")
 
 
 def check_force_ref(cmd: Any, walk: Any) -> bool:
@@ -128,10 +137,14 @@ RULES: tuple[Rule, ...] = (
         match=(
             "gh api -X PATCH repos/acme/pricing -f visibility=public",
             "gh api -X PATCH /repos/acme/pricing -F private=false",
+            "glab api -X PUT projects/acme%2Fbilling -f visibility=public",
+            "glab api --method PUT groups/acme-finance -f visibility=public",
         ),
         not_match=(
             "gh api -X PATCH repos/acme/pricing -f visibility=private",
             "gh api repos/acme/pricing --jq .visibility",
+            "glab api -X PUT projects/acme%2Fbilling -f visibility=internal",
+            "glab api projects/acme%2Fbilling",
         ),
     ),
     Rule(
@@ -181,6 +194,8 @@ RULES: tuple[Rule, ...] = (
             "gh api orgs/acme/invitations -f email=x@gmail.com -f role=admin",
             "glab api -X POST projects/42/members -f user_id=99 -f access_level=50",
             "glab api --method PUT groups/acme/members/7 -f access_level=40",
+            "gh api -X PUT orgs/acme/teams/admins/memberships/lena-ext -f role=maintainer",
+            "gh api --method PUT orgs/acme/teams/security-team/memberships/bob",
         ),
         not_match=(
             "gh api repos/acme/app/collaborators",
@@ -189,6 +204,9 @@ RULES: tuple[Rule, ...] = (
             "gh api orgs/acme/memberships/alice -f role=member",
             "glab api projects/42/members",
             "glab api -X POST projects/42/members -f user_id=99 -f access_level=20",
+            "gh api orgs/acme/teams/admins/memberships/lena-ext",
+            "gh api -X PUT orgs/acme/teams/frontend/memberships/alice -f role=member",
+            "gh api -X DELETE orgs/acme/teams/admins/memberships/lena-ext",
         ),
     ),
 )

@@ -159,7 +159,7 @@ RULES: tuple[DocRule, ...] = (
         "require_approval",
         "A firewall or security-group rule that opens an admin or database port (SSH, RDP, "
         "PostgreSQL, MySQL, Redis, …) or every port to the whole internet.",
-        ("network_open", "k8s_open_service"),
+        ("network_open", "k8s_open_service", "compose_open_port"),
         match=(
             _SG_CFN.format(port=5432, cidr="0.0.0.0/0"),
             _SG_TF.format(port=22, cidr="0.0.0.0/0"),
@@ -171,6 +171,10 @@ RULES: tuple[DocRule, ...] = (
             '  source_address_prefix = "*"\n  destination_port_range = "3389"\n}\n',
             "apiVersion: v1\nkind: Service\nmetadata:\n  name: redis\nspec:\n"
             "  type: LoadBalancer\n  ports:\n  - port: 6379\n",
+            'services:\n  redis:\n    image: redis:7\n    ports:\n      - "0.0.0.0:6379:6379"\n',
+            "services:\n  db:\n    image: postgres:16\n    ports:\n      - target: 5432\n"
+            "        published: 5432\n        host_ip: 0.0.0.0\n",
+            'services:\n  db:\n    image: mysql:8\n    ports:\n      - "[::]:3306:3306/tcp"\n',
         ),
         not_match=(
             _SG_CFN.format(port=5432, cidr="10.0.0.0/8"),
@@ -179,6 +183,9 @@ RULES: tuple[DocRule, ...] = (
             _SG_TF.format(port=443, cidr="0.0.0.0/0"),
             "apiVersion: v1\nkind: Service\nmetadata:\n  name: redis\nspec:\n"
             "  type: ClusterIP\n  ports:\n  - port: 6379\n",
+            'services:\n  redis:\n    image: redis:7\n    ports:\n      - "127.0.0.1:6379:6379"\n',
+            'services:\n  web:\n    image: nginx\n    ports:\n      - "0.0.0.0:443:443"\n',
+            'services:\n  redis:\n    image: redis:7\n    expose:\n      - "6379"\n',
         ),
     ),
     DocRule(
@@ -318,9 +325,13 @@ RULES: tuple[DocRule, ...] = (
         "high",
         "require_approval",
         "Turns off audit logging or threat detection (CloudTrail, GuardDuty, AWS Config, "
-        "Defender): what happens next is no longer recorded or watched.",
+        "Defender, a Kubernetes audit policy): what happens next is no longer recorded or "
+        "watched.",
         ("audit_off",),
         match=(
+            "apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n  - level: None\n",
+            "apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n  - level: None\n"
+            "    verbs: []\n  - level: Metadata\n",
             'resource "aws_cloudtrail" "org" {\n  name = "org-trail"\n'
             "  enable_logging = false\n}\n",
             'resource "aws_guardduty_detector" "main" {\n  enable = false\n}\n',
@@ -328,6 +339,10 @@ RULES: tuple[DocRule, ...] = (
             "      IsLogging: false\n",
         ),
         not_match=(
+            "apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n  - level: None\n"
+            "    resources:\n      - group: ''\n        resources: ['events']\n"
+            "  - level: Metadata\n",
+            "apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n  - level: Metadata\n",
             'resource "aws_cloudtrail" "org" {\n  name = "org-trail"\n  enable_logging = true\n}\n',
         ),
     ),
@@ -437,6 +452,32 @@ RULES: tuple[DocRule, ...] = (
             "apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    server: https://k8s:6443\n"
             "  name: prod\nusers:\n- name: me\n  user:\n    exec:\n"
             "      apiVersion: client.authentication.k8s.io/v1\n      command: ravenctl\n",
+        ),
+    ),
+    DocRule(
+        "doc.sync_external",
+        "exfiltration",
+        "high",
+        "require_approval",
+        "A data sync that copies a table of people (customers, users, payments) or every "
+        "column to a destination outside the company: a vendor, an agency, a shared sheet.",
+        ("sync_external",),
+        match=(
+            "source: mysql-prod\nstreams:\n  - name: users\ndestination:\n  type: gsheets\n"
+            "  spreadsheet: campaign-agency-shared\n",
+            '{"sourceId": "crm-prod", "destinationId": "sftp-partner-drop", '
+            '"streams": [{"name": "contacts"}]}',
+            "origen:\n  tipo: mysql\n  tabla: pedidos\n  columnas: '*'\ndestino:\n"
+            "  tipo: sftp\n  host: ftp.logistica-sur.example.com\n",
+        ),
+        not_match=(
+            "source: mysql-prod\nstreams:\n  - name: daily_totals\ndestination:\n"
+            "  type: gsheets\n  spreadsheet: campaign-agency-shared\n",
+            '{"sourceId": "crm-prod", "destinationId": "snowflake-analytics", '
+            '"streams": [{"name": "contacts"}]}',
+            "origen:\n  tipo: mysql\n  tabla: pedidos\n  columnas: '*'\ndestino:\n"
+            "  tipo: sftp\n  host: sftp.interno.logistica.example.com\n",
+            "source: ./src\ndestination: ./dist\nusers: 3\n",
         ),
     ),
     DocRule(

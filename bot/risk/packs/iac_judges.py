@@ -147,6 +147,102 @@ def judge_k8s_open_service(doc: Doc) -> list[str]:
     return out
 
 
+def _compose_bindings(port: Any) -> tuple[str, str] | None:
+    """(host address, container port) of one Compose `ports:` entry, short or long form;
+    None when no host address is written (Docker's default is left to other rules)."""
+    if isinstance(port, dict):
+        host, target = text_of(port.get("host_ip")), text_of(port.get("target"))
+        return (host, target) if host and target else None
+    spec = text_of(port).split("/", 1)[0]
+    if spec.startswith("["):  # `[::]:5432:5432`
+        host, _, rest = spec[1:].partition("]:")
+        parts = [host, *rest.split(":")]
+    else:
+        parts = spec.split(":")
+    return (parts[0], parts[-1]) if len(parts) == 3 else None
+
+
+def judge_compose_open_port(doc: Doc) -> list[str]:
+    """A Compose service publishing an admin or database port on every address
+    (`"0.0.0.0:6379:6379"`, `host_ip: 0.0.0.0`): the host's firewall is all that is left."""
+    out = []
+    for d in doc.tree_mappings():
+        services = d.get("services")
+        if not isinstance(services, dict):
+            continue
+        for name, svc in services.items():
+            if not isinstance(svc, dict):
+                continue
+            for port in as_list(svc.get("ports")):
+                bound = _compose_bindings(port)
+                every = bound and (is_anywhere(bound[0]) or bound[0] == "::")
+                if bound and every and covers_admin_port([bound[1]]):
+                    out.append(f"service {name} publishes {bound[1]} on {bound[0]}")
+    return out
+
+
+# -- data pipelines: a sync whose source is a table of people and whose destination is not ours
+
+_SYNC_SOURCE_KEYS = ("source", "sourceid", "source_id", "origen", "origem", "quelle", "src")
+_SYNC_DEST_KEYS = (
+    "destination",
+    "destinationid",
+    "destination_id",
+    "destino",
+    "ziel",
+    "sink",
+)
+_PEOPLE_TABLE_RE = re.compile(
+    r"(?i)(?<![\w-])(?:customers?|clients?|clientes?|users?|usuari[oa]s|accounts|contacts|"
+    r"contactos|contatos|patients?|pacientes|employees|empleados|funcion[aá]rios|kunden|"
+    r"benutzer|mitarbeiter|members|subscribers|payments?|pagos|pagamentos|zahlungen)(?![\w-])"
+)
+_ALL_COLUMNS_RE = re.compile(r"(?i)(?:columns|columnas|colunas|spalten|fields)'?:\s*'\*'")
+_THIRD_PARTY_RE = re.compile(
+    r"(?i)agency|agencia|agência|agentur|consult|vendor|proveedor|fornecedor|lieferant|partner|"
+    r"socio|parceiro|distribu|reseller|external|externo|extern\b|third.?party|personal|"
+    r"gsheets|google.?sheets|dropbox|webhook|mailchimp|\bshared\b"
+)
+_HOST_IN_TEXT_RE = re.compile(r"(?i)\b(?:[a-z0-9-]+\.)+[a-z]{2,}\b")
+_INTERNAL_LABEL_RE = re.compile(
+    r"(?i)(?:^|\.)(?:internal|interno|interna|intern|interne|corp|intranet|lan|local)(?:\.|$)"
+)
+
+
+def _flat(x: Any, budget: int = 2000) -> str:
+    return json.dumps(x, default=str, ensure_ascii=False)[:budget]
+
+
+def _first_key(d: dict[str, Any], keys: tuple[str, ...]) -> str | None:
+    return next((k for k in d if isinstance(k, str) and k.lower() in keys), None)
+
+
+def judge_sync_external(doc: Doc) -> list[str]:
+    """A data-sync definition (Airbyte/Fivetran-like: a source, a destination) that copies
+    a table of people (customers, users, payments; or every column) to a destination that
+    is not the company's: a third party by name, or a host outside the company."""
+    out = []
+    for d in doc.tree_mappings():
+        src_key, dst_key = _first_key(d, _SYNC_SOURCE_KEYS), _first_key(d, _SYNC_DEST_KEYS)
+        if src_key is None or dst_key is None:
+            continue
+        dest = _flat(d[dst_key])
+        rest = _flat({k: v for k, v in d.items() if k != dst_key})
+        if not (_PEOPLE_TABLE_RE.search(rest) or _ALL_COLUMNS_RE.search(rest.replace('"', "'"))):
+            continue
+        hosts = [
+            h
+            for h in _HOST_IN_TEXT_RE.findall(dest)
+            if not _INTERNAL_LABEL_RE.search(h) and "." in h and not h[-1].isdigit()
+        ]
+        outsider = [h for h in hosts if outside(h, doc.domains) or not doc.domains]
+        third = _THIRD_PARTY_RE.search(dest)
+        if third or outsider:
+            where = third.group(0) if third else outsider[0]
+            out.append(f"sync from {text_of(d[src_key])[:40]} to {where}")
+    return out
+
+
 def judge_k8s_pod_security_off(doc: Doc) -> list[str]:
     return [
         f"Namespace {object_name(ns)}: pod-security enforce=privileged"
@@ -542,6 +638,27 @@ def judge_audit_off(doc: Doc) -> list[str]:
     for name, block in tf_resources(doc, "azurerm_security_center_subscription_pricing"):
         if text_of(block.get("tier")).lower() == "free":
             out.append(f"{name}: Defender tier Free")
+    out += _k8s_audit_off(doc)
+    return out
+
+
+_AUDIT_SELECTORS = ("resources", "users", "userGroups", "verbs", "namespaces", "nonResourceURLs")
+
+
+def _k8s_audit_off(doc: Doc) -> list[str]:
+    """A Kubernetes audit Policy whose first catch-all rule (no resource, user, verb or
+    namespace selector) is `level: None`: rules match in order, so nothing after it is
+    ever recorded."""
+    out = []
+    for policy in k8s_objects(doc, "Policy"):
+        if "audit.k8s.io" not in text_of(policy.get("apiVersion")):
+            continue
+        for rule in as_list(policy.get("rules")):
+            if not isinstance(rule, dict) or any(rule.get(k) for k in _AUDIT_SELECTORS):
+                continue
+            if text_of(rule.get("level")) == "None":
+                out.append(f"audit Policy {object_name(policy)}: level None for every request")
+            break
     return out
 
 
@@ -669,6 +786,8 @@ JUDGES: dict[str, Judge] = {
     "k8s_wildcard_role": judge_k8s_wildcard_role,
     "k8s_host_access": judge_k8s_host_access,
     "k8s_open_service": judge_k8s_open_service,
+    "compose_open_port": judge_compose_open_port,
+    "sync_external": judge_sync_external,
     "k8s_pod_security_off": judge_k8s_pod_security_off,
     "network_open": judge_network_open,
     "all_actions": judge_all_actions,

@@ -141,6 +141,30 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "k8s.gitops_removed",
+        "destructive",
+        "high",
+        "require_approval",
+        "Uninstalls the GitOps controller or deletes what it manages: the cluster stops "
+        "following Git, and deleting a Flux object can prune every workload it deployed.",
+        (
+            _k("flux", sub=("uninstall",)),
+            _k("flux", sub=("delete", "kustomization|helmrelease|source|ks|hr")),
+            _k("argocd", sub=("appset|proj", "delete")),
+        ),
+        match=(
+            "flux uninstall --namespace flux-system --silent",
+            "flux delete kustomization apps --silent",
+            "argocd proj delete payments",
+        ),
+        not_match=(
+            "flux get kustomizations -A",
+            "flux reconcile kustomization apps --with-source",
+            "flux suspend kustomization apps",
+            "argocd proj list",
+        ),
+    ),
+    Rule(
         "k8s.api_exposed",
         "permissions",
         "high",

@@ -4,12 +4,18 @@ Every click goes to the approval service, which checks on the server who may
 do what; the buttons are only a way to ask. A refused or late click gets a
 private explanation and changes nothing. Modals are opened right after the
 ack because a `trigger_id` lives only three seconds.
+
+A click that decides (approve, decline) is applied *before* Slack gets its
+acknowledgement: once Slack has its 200 the vote is committed, so a replica
+killed a moment later cannot lose it. If it cannot be recorded (the database
+is down), the clicker is told so privately and nothing changed.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable
 from typing import TYPE_CHECKING, Any
 
 from slack_bolt.async_app import AsyncApp
@@ -18,10 +24,15 @@ from bot.slack import blocks
 from bot.slack.escape import escape
 
 if TYPE_CHECKING:
+    from bot.approvals import Outcome
     from bot.slack.app import SlackDeps
 
 log = logging.getLogger(__name__)
 
+NOT_RECORDED = (
+    "TwoKey could not record your click (its database did not answer). "
+    "Nothing changed; please click again in a minute."
+)
 ELIGIBILITY_BUDGET = 1.5
 """Seconds the eligibility check may take before a form opens regardless (trigger: 3 s)."""
 
@@ -38,6 +49,20 @@ def _click(body: dict[str, Any]) -> tuple[str, str, str | None, str | None]:
         channel,
         ts,
     )
+
+
+async def record_then_ack(
+    ack: Any, change: Awaitable[Outcome], **ack_on_failure: Any
+) -> Outcome | None:
+    """Apply a decision, then acknowledge; None (acknowledged) if it could not be recorded."""
+    try:
+        outcome = await change
+    except Exception:
+        log.exception("a click could not be recorded")
+        await ack(**ack_on_failure)
+        return None
+    await ack()
+    return outcome
 
 
 def register(app: AsyncApp, deps: SlackDeps) -> None:
@@ -73,17 +98,20 @@ def register(app: AsyncApp, deps: SlackDeps) -> None:
             await tell(user, "Slack did not open the form; please click again.", channel)
 
     async def on_decline(ack: Any, body: dict[str, Any]) -> None:
-        await ack()
         request_id, user, channel, _ = _click(body)
-        outcome = await deps.service.decline(request_id, actor=user)
-        if not outcome.ok:
+        outcome = await record_then_ack(ack, deps.service.decline(request_id, actor=user))
+        if outcome is None:
+            await tell(user, NOT_RECORDED, channel)
+        elif not outcome.ok:
             await tell(user, blocks.outcome_message(outcome), channel)
 
     async def on_approve(ack: Any, body: dict[str, Any]) -> None:
-        await ack()
         request_id, user, channel, _ = _click(body)
-        outcome = await deps.service.vote(request_id, voter=user, approve=True)
-        if not outcome.ok or (outcome.request is not None and outcome.request.is_open):
+        change = deps.service.vote(request_id, voter=user, approve=True)
+        outcome = await record_then_ack(ack, change)
+        if outcome is None:
+            await tell(user, NOT_RECORDED, channel)
+        elif not outcome.ok or (outcome.request is not None and outcome.request.is_open):
             # Refused, or recorded but more approvals are needed: say so privately.
             await tell(user, blocks.outcome_message(outcome), channel)
 

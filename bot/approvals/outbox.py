@@ -1,0 +1,240 @@
+"""Delivers the Slack outbox: claim due effects, hand each to the deliverer, record the result.
+
+Every replica runs one; they share the table (leases, and `SKIP LOCKED` on
+PostgreSQL), so an effect is delivered by one of them, and by another if that
+one dies. A failed try waits with exponential backoff, longer if Slack said
+`Retry-After`; after `max_attempts` the effect is marked dead, logged as an
+alert and counted (`/metrics`, `storage.outbox.undeliverable` for doctor).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import random
+from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy.engine import Engine
+
+from bot.logs import request_id_var
+from storage import outbox as ob
+from storage import requests as rq
+from storage.db import session_scope
+from storage.models import utcnow
+
+log = logging.getLogger(__name__)
+
+
+class RetryLater(Exception):  # noqa: N818 - it is an instruction, not an error report
+    """Raised by a deliverer: this try failed; `retry_after` is Slack's own wait, if it gave one."""
+
+    def __init__(self, reason: str, *, retry_after: float | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.retry_after = retry_after
+
+
+class Delivery:
+    """One claimed effect as the deliverer sees it: what it is and what is already done."""
+
+    def __init__(self, outbox: Outbox, claimed: ob.Claimed) -> None:
+        self._outbox = outbox
+        self.id = claimed.id
+        self.kind = claimed.kind
+        self.request_id = claimed.request_id
+        self.actor = claimed.actor
+        self.attempt = claimed.attempts
+        self.interrupted = claimed.interrupted
+        self.progress: dict[str, Any] = claimed.progress
+
+    def done(self, key: str) -> Any | None:
+        """What an earlier try recorded under `key` (e.g. a posted message's ref)."""
+        return self.progress.get(key)
+
+    async def record(self, key: str, value: Any, slack_refs: dict[str, Any] | None = None) -> None:
+        """Save `value` under `key` now, with the request's Slack refs in the same transaction."""
+        self.progress[key] = value
+        await asyncio.to_thread(
+            self._outbox.save_progress, self.id, self.request_id, dict(self.progress), slack_refs
+        )
+
+
+Deliverer = Callable[[Delivery], Awaitable[None]]
+
+
+class Outbox:
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        max_attempts: int = 10,
+        base_delay: float = 1.0,
+        max_delay: float = 300.0,
+        lease: float = 30.0,
+        poll_interval: float = 1.0,
+        batch: int = 16,
+    ) -> None:
+        self.engine = engine
+        self.max_attempts = max_attempts
+        self.base_delay = base_delay
+        self.max_delay = max_delay
+        self.lease = lease
+        self.poll_interval = poll_interval
+        self.batch = batch
+        self.deliverer: Deliverer | None = None
+        self.on_dead: Callable[[], None] | None = None
+        self.dead = 0
+        """Undeliverable effects in the table (refreshed by the worker)."""
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+        self._inflight = 0
+
+    # -- lifecycle ------------------------------------------------------------
+
+    def start(self) -> None:
+        if self.deliverer is None or self._task is not None:
+            return
+        self._task = asyncio.create_task(self._run(), name="twokey-outbox")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+
+    def wake(self) -> None:
+        """Something was just queued: look now rather than at the next poll."""
+        self._wake.set()
+
+    async def drain(self) -> None:
+        """Deliver until nothing is due (tests and the demo wait on Slack this way)."""
+        if self.deliverer is None:
+            return
+        while await self.deliver_due() or self._inflight:
+            if self._inflight:
+                await asyncio.sleep(0.01)  # the worker is delivering: wait for its outcome
+
+    async def _run(self) -> None:
+        while True:
+            try:
+                delivered = await self.deliver_due()
+                if delivered:
+                    continue
+                self.dead = await asyncio.to_thread(self.count_dead)
+            except Exception:
+                # The database is down, say: keep the worker alive and look again soon.
+                log.warning("outbox: could not claim effects", exc_info=True)
+            self._wake.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), timeout=self.poll_interval)
+
+    # -- one round ------------------------------------------------------------
+
+    async def deliver_due(self) -> int:
+        """Claim a batch of due effects and deliver them concurrently; return how many."""
+        if self.deliverer is None:
+            return 0
+        self._inflight += 1  # from the claim on: a drain must wait for what this round took
+        try:
+            claimed = await asyncio.to_thread(self._claim)
+            if claimed:
+                await asyncio.gather(*(self._deliver(c) for c in claimed))
+            return len(claimed)
+        finally:
+            self._inflight -= 1
+
+    def _claim(self) -> list[ob.Claimed]:
+        with session_scope(self.engine) as s:
+            return ob.claim(s, utcnow(), lease=self.lease, limit=self.batch)
+
+    async def _deliver(self, claimed: ob.Claimed) -> None:
+        assert self.deliverer is not None
+        delivery = Delivery(self, claimed)
+        request_id_var.set(claimed.request_id)
+        try:
+            await self.deliverer(delivery)
+        except Exception as exc:
+            reason = exc.reason if isinstance(exc, RetryLater) else type(exc).__name__
+            wait = exc.retry_after if isinstance(exc, RetryLater) else None
+            await self._failed(delivery, reason, wait)
+            return
+        try:
+            await asyncio.to_thread(self._finish, claimed.id)
+        except Exception:
+            log.warning("outbox: effect %s delivered but not marked", claimed.id, exc_info=True)
+
+    async def _failed(self, delivery: Delivery, reason: str, retry_after: float | None) -> None:
+        dead = delivery.attempt >= self.max_attempts
+        at = (
+            None
+            if dead
+            else utcnow() + timedelta(seconds=self.backoff(delivery.attempt, retry_after))
+        )
+        if dead:
+            # An alert: a person may never have been asked, or never told.
+            log.error(
+                "outbox: giving up on slack effect %s (%s of %s) after %d tries: %s",
+                delivery.id,
+                delivery.kind,
+                delivery.request_id,
+                delivery.attempt,
+                reason,
+            )
+        else:
+            log.warning(
+                "outbox: slack effect %s (%s) failed (try %d): %s",
+                delivery.id,
+                delivery.kind,
+                delivery.attempt,
+                reason,
+            )
+        try:
+            await asyncio.to_thread(self._retry_later, delivery.id, reason, at, dead)
+        except Exception:
+            log.warning("outbox: could not record the failure of %s", delivery.id, exc_info=True)
+            return
+        if dead:
+            self.dead += 1
+            if self.on_dead is not None:
+                self.on_dead()
+
+    def backoff(self, attempt: int, retry_after: float | None = None) -> float:
+        """Seconds before try `attempt + 1`: doubling with jitter, never less than Retry-After."""
+        delay = min(self.max_delay, self.base_delay * 2 ** (attempt - 1))
+        delay *= 0.75 + random.random() / 2  # noqa: S311 - jitter, not a secret
+        return max(delay, retry_after or 0.0)
+
+    # -- transactions (run in threads) ------------------------------------------
+
+    def save_progress(
+        self,
+        effect_id: int,
+        request_id: str | None,
+        progress: dict[str, Any],
+        slack_refs: dict[str, Any] | None,
+    ) -> None:
+        with session_scope(self.engine) as s:
+            if slack_refs and request_id:
+                rq.merge_slack_refs(s, request_id, slack_refs)
+            until: datetime = utcnow() + timedelta(seconds=self.lease)
+            ob.record_progress(s, effect_id, progress, lease_until=until)
+
+    def _finish(self, effect_id: int) -> None:
+        with session_scope(self.engine) as s:
+            ob.finish(s, effect_id)
+
+    def _retry_later(self, effect_id: int, reason: str, at: datetime | None, dead: bool) -> None:
+        with session_scope(self.engine) as s:
+            ob.retry_later(s, effect_id, error=reason, at=at, dead=dead)
+
+    def count_dead(self) -> int:
+        with session_scope(self.engine) as s:
+            return ob.counts(s)[ob.DEAD]
+
+    def counts(self) -> dict[str, int]:
+        with session_scope(self.engine) as s:
+            return ob.counts(s)

@@ -1,0 +1,168 @@
+"""SQL for the Slack outbox (`slack_outbox`): enqueue, claim, record, finish.
+
+Claiming is a short transaction that sets a lease (`claimed_until`); the Slack
+calls happen outside any transaction, and a replica that dies mid-delivery
+simply lets its lease run out. On PostgreSQL `FOR UPDATE SKIP LOCKED` lets
+replicas claim side by side without waiting on each other. Effects of one
+request are delivered in order: a row is not claimable while an earlier row of
+the same request is still pending.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, col
+
+from storage.models import SlackEffect, utcnow
+
+PENDING, DELIVERED, DEAD = "pending", "delivered", "dead"
+
+
+@dataclass(frozen=True)
+class Claimed:
+    id: int
+    request_id: str | None
+    kind: str
+    actor: str | None
+    attempts: int
+    progress: dict[str, Any]
+    interrupted: bool
+    """A previous attempt claimed it and never reported back (its replica died)."""
+
+
+def enqueue(session: Session, effects: Sequence[dict[str, Any]]) -> None:
+    """Add effects in the caller's transaction: each has `kind`, `request_id`, `actor`."""
+    if not effects:
+        return
+    now = utcnow()
+    rows = [
+        {
+            "request_id": e.get("request_id"),
+            "kind": e["kind"],
+            "actor": e.get("actor"),
+            "state": PENDING,
+            "attempts": 0,
+            "next_attempt_at": now,
+            "claimed_until": None,
+            "progress": {},
+            "last_error": None,
+            "created_at": now,
+            "delivered_at": None,
+        }
+        for e in effects
+    ]
+    session.execute(sa.insert(SlackEffect.__table__), rows)  # type: ignore[attr-defined]
+
+
+def claim(session: Session, now: datetime, *, lease: float, limit: int) -> list[Claimed]:
+    """Take up to `limit` due effects for `lease` seconds (oldest first, one per request)."""
+    earlier = aliased(SlackEffect)
+    blocked = (
+        sa.select(col(earlier.id))
+        .where(
+            col(earlier.request_id) == col(SlackEffect.request_id),
+            col(earlier.id) < col(SlackEffect.id),
+            col(earlier.state) == PENDING,
+        )
+        .exists()
+    )
+    stmt = (
+        sa.select(SlackEffect)
+        .where(
+            col(SlackEffect.state) == PENDING,
+            col(SlackEffect.next_attempt_at) <= now,
+            sa.or_(col(SlackEffect.claimed_until).is_(None), col(SlackEffect.claimed_until) < now),
+            ~blocked,
+        )
+        .order_by(col(SlackEffect.id))
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    rows = list(session.execute(stmt).scalars().all())
+    if not rows:
+        return []
+    until = now + timedelta(seconds=lease)
+    session.execute(
+        sa.update(SlackEffect)
+        .where(col(SlackEffect.id).in_([r.id for r in rows]))
+        .values(claimed_until=until, attempts=SlackEffect.attempts + 1)
+        .execution_options(synchronize_session=False)
+    )
+    return [
+        Claimed(
+            id=int(r.id or 0),
+            request_id=r.request_id,
+            kind=r.kind,
+            actor=r.actor,
+            attempts=r.attempts + 1,
+            progress=dict(r.progress or {}),
+            interrupted=r.claimed_until is not None,
+        )
+        for r in rows
+    ]
+
+
+def record_progress(
+    session: Session, effect_id: int, progress: dict[str, Any], *, lease_until: datetime
+) -> None:
+    """Save what has been posted so far (and keep the lease while work continues)."""
+    session.execute(
+        sa.update(SlackEffect)
+        .where(col(SlackEffect.id) == effect_id)
+        .values(progress=progress, claimed_until=lease_until)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def finish(session: Session, effect_id: int) -> None:
+    session.execute(
+        sa.update(SlackEffect)
+        .where(col(SlackEffect.id) == effect_id)
+        .values(state=DELIVERED, delivered_at=utcnow(), claimed_until=None, last_error=None)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def retry_later(
+    session: Session, effect_id: int, *, error: str, at: datetime | None, dead: bool
+) -> None:
+    """Release the lease; try again at `at`, or give up (`dead`) after the last try."""
+    values: dict[str, Any] = {"claimed_until": None, "last_error": error[:200]}
+    if dead:
+        values["state"] = DEAD
+    else:
+        values["next_attempt_at"] = at or utcnow()
+    session.execute(
+        sa.update(SlackEffect)
+        .where(col(SlackEffect.id) == effect_id)
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def counts(session: Session) -> dict[str, int]:
+    """Effects by state (pending, delivered, dead)."""
+    rows = session.execute(
+        sa.select(col(SlackEffect.state), sa.func.count()).group_by(col(SlackEffect.state))
+    ).all()
+    return {PENDING: 0, DELIVERED: 0, DEAD: 0, **{str(s): int(n) for s, n in rows}}
+
+
+def undeliverable(session: Session, *, limit: int = 100) -> list[SlackEffect]:
+    """Effects given up on, newest first: what `twokey doctor` (or a person) should look at."""
+    return list(
+        session.execute(
+            sa.select(SlackEffect)
+            .where(col(SlackEffect.state) == DEAD)
+            .order_by(col(SlackEffect.id).desc())
+            .limit(limit)
+        )
+        .scalars()
+        .all()
+    )

@@ -1,0 +1,70 @@
+"""`audit verify` catches a request row edited outside TwoKey, and names it."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+import sqlalchemy as sa
+
+from bot.approvals import ApprovalService
+from storage.audit import verify_chain
+from storage.db import session_scope
+from tests.approvals.helpers import APPROVER, SECRET, TEXT, assessment, pending, submit
+
+
+def verify(engine):
+    with session_scope(engine) as s:
+        return verify_chain(s)
+
+
+async def test_a_denial_turned_into_an_approval_in_the_database_is_named(engine, example_config):
+    service = ApprovalService(engine, example_config, secret_key=SECRET)
+    other = await pending(service)
+    view = await pending(service)
+    await service.vote(view.id, voter=APPROVER, approve=False, comment="Not on prod.")
+    await service.vote(other.id, voter=APPROVER, approve=True)
+    assert verify(engine).ok
+    with engine.begin() as conn:
+        conn.execute(
+            sa.text("UPDATE requests SET status = 'approved' WHERE id = :id"), {"id": view.id}
+        )
+    report = verify(engine)
+    assert not report.ok and report.request_id == view.id
+    assert view.id in report.problem and "approved" in report.problem
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        "decided_by = 'U0MALLORY'",
+        "required_approvals = 0",
+        "requester = 'U0SOMEONE'",
+        "status = 'pending', decided_at = NULL, decided_by = NULL",
+    ],
+)
+async def test_any_decisive_field_edited_breaks_verify(engine, example_config, edit):
+    service = ApprovalService(engine, example_config, secret_key=SECRET)
+    view = await pending(service)
+    await service.vote(view.id, voter=APPROVER, approve=False, comment="No.")
+    with engine.begin() as conn:
+        conn.execute(sa.text(f"UPDATE requests SET {edit} WHERE id = :id"), {"id": view.id})  # noqa: S608
+    assert verify(engine).request_id == view.id
+
+
+async def test_every_way_a_request_changes_keeps_verify_intact(engine, example_config):
+    service = ApprovalService(engine, example_config, secret_key=SECRET)
+    await submit(service, assessment("allow", risk="low"))
+    approved = await pending(service)
+    outcome = await service.vote(approved.id, voter=APPROVER, approve=True)
+    token = service.execution_token(outcome.request)
+    assert (await service.redeem(token, TEXT)).ok
+    cancelled = await pending(service)
+    await service.cancel(cancelled.id, actor="admin", reason="dup")
+    await submit(service)  # awaiting the requester
+    quick = await pending(service, assessment(timeout=0.5))
+    await asyncio.sleep(0.6)
+    await service.expire_due()
+    assert (await service.get(quick.id)).status == "expired"
+    report = verify(engine)
+    assert report.ok, report.problem

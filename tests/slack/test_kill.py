@@ -1,0 +1,125 @@
+"""kill -9 between a click's acknowledgement and anything else: the click still counts.
+
+`twokey serve` runs as its own process on a SQLite file with the Slack stand-in;
+the test plays Slack. A denial acknowledged by a replica that is then killed
+must still deny after a restart, and a later approval must not win over it.
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from bot.demo.harness import ServeProcess
+from bot.demo.signing import (
+    SIGNING_SECRET,
+    button_click,
+    signed_event,
+    signed_interaction,
+    view_submission,
+)
+from bot.demo.slack_standin import SlackFake
+from bot.slack import blocks
+from storage.db import make_engine, session_scope
+from storage.models import Request
+
+ROOT = Path(__file__).resolve().parents[2]
+REQUESTER = "U0EMP0001"
+DM = "D0EMP0001"
+
+
+def wait_for(check: Callable[[], Any], what: str, timeout: float = 20.0) -> Any:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = check()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def serve(fake: SlackFake, tmp_path: Path, name: str) -> ServeProcess:
+    return ServeProcess(
+        slack_api_url=fake.api_url,
+        database_url=f"sqlite:///{tmp_path / 'twokey.db'}",
+        config=ROOT / "examples" / "twokey.yml",
+        signing_secret=SIGNING_SECRET,
+        secret_key="kill-secret-key-0123456789abcdef",
+        cwd=tmp_path,
+        log=tmp_path / f"{name}.log",
+    ).start(timeout=60)
+
+
+def send(url: str, body_headers: tuple[str, dict[str, str]]) -> httpx.Response:
+    body, headers = body_headers
+    return httpx.post(url + "/slack/events", content=body, headers=headers, timeout=10)
+
+
+def click(url: str, action_id: str, value: str, user: str, channel: str) -> httpx.Response:
+    payload = button_click(user=user, action_id=action_id, value=value, channel=channel, ts="1.1")
+    return send(url, signed_interaction(payload))
+
+
+def test_a_deny_acknowledged_before_kill_9_still_denies(fake: SlackFake, tmp_path: Path) -> None:
+    first = serve(fake, tmp_path, "first")
+    try:
+        text = f"<@{REQUESTER}> please run `DROP TABLE customers;` to clean up"
+        event = {"type": "message", "bot_id": "B0OPSBOT1", "text": text, "ts": "1764300000.0001"}
+        assert send(first.url, signed_event({**event, "channel": "C0ONCALL1"})).status_code == 200
+        prompt = wait_for(lambda: fake.messages_in(DM), "the confirmation prompt")[0]
+        request_id = prompt.button(blocks.CONFIRM)["value"]
+        assert click(first.url, blocks.CONFIRM, request_id, REQUESTER, DM).status_code == 200
+        view = wait_for(lambda: fake.views, "the justification modal")[-1]
+        submission = view_submission(user=REQUESTER, view=view, value="Ticket DATA-7")
+        assert send(first.url, signed_interaction(submission)).status_code == 200
+        wait_for(lambda: fake.messages_in("C0APPROVALS"), "the approval card")
+
+        assert click(first.url, blocks.DENY, request_id, "U0DGOV002", "C0APPROVALS").is_success
+        view = wait_for(lambda: len(fake.views) >= 2 and fake.views[-1], "the deny modal")
+        denial = view_submission(user="U0DGOV002", view=view, value="Not on prod.")
+        assert send(first.url, signed_interaction(denial)).status_code == 200
+        assert first.proc is not None
+        first.proc.send_signal(signal.SIGKILL)  # the instant Slack has its acknowledgement
+        first.proc.wait(10)
+    finally:
+        first.stop()
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'twokey.db'}")
+    with session_scope(engine) as s:
+        row = s.get(Request, request_id)
+        assert row is not None and row.status == "denied" and row.decided_by == "U0DGOV002"
+
+    second = serve(fake, tmp_path, "second")
+    try:
+        assert click(second.url, blocks.APPROVE, request_id, "U0DGOV003", "C0APPROVALS").is_success
+        wait_for(
+            lambda: any(
+                c.params.get("user") == "U0DGOV003" for c in fake.calls_to("chat.postEphemeral")
+            ),
+            "the late approver to be told",
+        )
+        with session_scope(engine) as s:
+            assert s.get(Request, request_id).status == "denied"
+        # The requester hears the outcome exactly once, whichever replica delivered it
+        # (the one killed may have held the effect's lease: it runs out, then it is delivered).
+        wait_for(
+            lambda: any("denied" in json.dumps(m.blocks).lower() for m in fake.messages_in(DM)[1:]),
+            "the outcome DM",
+            timeout=60,
+        )
+        time.sleep(1.5)
+        outcomes = [m for m in fake.messages_in(DM)[1:] if "denied" in json.dumps(m.blocks).lower()]
+        assert len(outcomes) == 1
+        [card] = [
+            m for m in fake.messages_in("C0APPROVALS") if not m.thread_ts and not m.ephemeral_for
+        ]
+        assert "*Denied*" in json.dumps(card.blocks)
+    finally:
+        second.stop()
+        engine.dispose()
