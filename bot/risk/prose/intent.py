@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from heapq import merge
 from itertools import chain
 
@@ -34,8 +35,6 @@ from bot.risk.prose.text import Rule, finding, lower
 
 __all__ = ["assess_intent", "languages"]
 
-_OBJECTS_OF_INTEREST = OBJECTS
-_RISKY_DESTINATIONS = DESTINATIONS
 _WORD = re.compile(r"\w+")
 # A colleague named as the recipient ("with Camila", "an Jonas"): the share goes to them.
 _NAMED = re.compile(
@@ -44,6 +43,7 @@ _NAMED = re.compile(
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _LETTERS = re.compile(r"[^\W\d_]+")
+_MARK_START = re.compile(r"[#.@/](?=\w)")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -72,6 +72,8 @@ _REASONS = {
     "history": "Asks in plain words to rewrite shared history; other people's work can be lost.",
 }
 _LOCAL_LOWERS = frozenset(["destroy", "backups", "controls", "history"])
+# Object slots that only qualify another object: alone they name nothing to destroy or send.
+_QUALIFIERS = frozenset(["prod", "bulk", "lasting", "service"])
 
 
 @dataclass(frozen=True)
@@ -104,12 +106,14 @@ def languages(lowered: str) -> list[Lexicon]:
     return out
 
 
-def assess_intent(text: str) -> list[Finding]:
-    """Findings for risky instructions written as prose; one per category, the first."""
+def assess_intent(text: str, known: Collection[str] = ()) -> list[Finding]:
+    """Findings for risky instructions written as prose; one per category, the first.
+    Categories in `known` are already reported by another reader and not looked for."""
     low = lower(text)
-    found: dict[str, Finding] = {}
+    found: dict[str, Finding | None] = dict.fromkeys(known)
     structure: Spans | None = None
     folded: str | None = None
+    starts_of: dict[bool, frozenset[str]] = {}  # spaced or not: the text's word starts
     for lx in languages(low):
         if lx.fold_accents:
             folded = folded if folded is not None else low.translate(ACCENTS)
@@ -122,9 +126,52 @@ def assess_intent(text: str) -> list[Finding]:
         if structure is None:
             structure = spans(low)
         scope = Scope(lx, low, structure)
-        for category, f in _judge_all(lx, text, low, actions, scope, found.keys()):
+        gates = _Gates(lx, low, starts_of)
+        for category, f in _judge_all(lx, text, low, actions, scope, found.keys(), gates):
             found.setdefault(category, f)
-    return list(found.values())
+    return [f for f in found.values() if f is not None]
+
+
+class _Gates:
+    """The object and destination slots a text can hold at all (judged from the starts of
+    its words), found when the first action in verb position asks: each clause is then
+    searched for a handful of slots, not twenty-five."""
+
+    def __init__(self, lx: Lexicon, low: str, starts_of: dict[bool, frozenset[str]]) -> None:
+        self._lx, self._low, self._starts_of = lx, low, starts_of
+
+    @cached_property
+    def _starts(self) -> frozenset[str]:
+        spaced = self._lx.spaced
+        out = self._starts_of.get(spaced)
+        if out is None:
+            out = self._starts_of[spaced] = _starts(self._lx, self._low)
+        return out
+
+    @cached_property
+    def objects(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        return _possible(self._lx, OBJECTS, self._starts)
+
+    @cached_property
+    def dests(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        return _possible(self._lx, DESTINATIONS, self._starts)
+
+    @cached_property
+    def empty(self) -> bool:
+        """Nothing in the text can make an action risky (a force-push needs no object)."""
+        return not self.dests and all(name in _QUALIFIERS for name, _ in self.objects)
+
+
+def _possible(
+    lx: Lexicon, names: tuple[str, ...], starts: frozenset[str]
+) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Slots whose words may start a word of the text (a slot that does not say how its
+    words start, such as a German compound's parts, is always possible)."""
+    return tuple(
+        (name, pattern)
+        for name, heads, pattern in lx.gates(names)
+        if heads is None or not heads.isdisjoint(starts)
+    )
 
 
 MAX_SEEN = 2048
@@ -147,7 +194,12 @@ def _actions(lx: Lexicon, low: str) -> Iterator[_Hit]:
         return merge(*streams, key=_by_start)
     index, rest = lx.action_index
     streams = [_finditer(pattern, slot, low) for slot, pattern in rest.items()]
+    if len(low) <= _EAGER:  # a short text: one sort beats a heap merge of generators
+        return iter(sorted(chain(_headed(lx, index, low), *streams), key=_by_start))
     return merge(_headed(lx, index, low), *streams, key=_by_start)
+
+
+_EAGER = 2048
 
 
 def _by_start(hit: _Hit) -> int:
@@ -178,29 +230,29 @@ def _starts(lx: Lexicon, text: str) -> frozenset[str]:
     """What the words of `text` start with (1-3 letters), or its characters (CJK)."""
     if not lx.spaced:
         return frozenset(text)
-    return frozenset(w[:k] for w in _WORD.findall(text) for k in (1, 2, 3))
+    threes = {w[:3] for w in _WORD.findall(text)}
+    twos = {w[:2] for w in threes}
+    return frozenset(
+        threes.union(twos, {w[:1] for w in twos}, _MARK_START.findall(text))  # ".exe", "#general"
+    )
 
 
 def _slots(
-    lx: Lexicon,
     text: str,
-    names: tuple[str, ...],
-    seen: dict[str, dict[str, re.Match[str]]] | None = None,
+    gates: tuple[tuple[str, re.Pattern[str]], ...],
+    seen: dict[tuple[int, str], dict[str, re.Match[str]]],
 ) -> dict[str, re.Match[str]]:
-    """The slots that occur in `text`, each with its first match. A slot whose fragments
-    all start with letters none of the words start with is not searched at all."""
-    key = names[0] + "\x00" + text
-    if seen is not None and key in seen:
-        return seen[key]
-    out: dict[str, re.Match[str]] = {}
-    starts = _starts(lx, text)
-    for name, heads, pattern in lx.gates(names):
-        if heads is not None and heads.isdisjoint(starts):
-            continue
+    """The slots of `gates` that occur in `text`, each with its first match."""
+    key = (id(gates), text)
+    out = seen.get(key)
+    if out is not None:
+        return out
+    out = {}
+    for name, pattern in gates:
         m = pattern.search(text)
         if m is not None:
             out[name] = m
-    if seen is not None and len(seen) < 4096:
+    if len(seen) < 4096:
         seen[key] = out
     return out
 
@@ -212,17 +264,22 @@ def _judge_all(
     actions: Iterable[_Hit],
     scope: Scope,
     done: Collection[str],
+    gates: _Gates,
 ) -> Iterable[tuple[str, Finding]]:
     """Judge each action; `done` holds the categories already found (one is enough)."""
     objects_of: dict[tuple[int, int], dict[str, re.Match[str]]] = {}
     dests_of: dict[tuple[int, int], dict[str, re.Match[str]]] = {}
-    seen: dict[str, dict[str, re.Match[str]]] = {}  # slot matches by text: repeats are free
+    seen: dict[tuple[int, str], dict[str, re.Match[str]]] = {}  # by text: repeats are free
     judged = 0
     for seen_hits, hit in enumerate(actions):
+        if seen_hits < MAX_SEEN and scope.surely_not_verb(hit.start):
+            continue  # "kubectl delete …", "the export": most action words, found cheaply
         clause = scope.clause_of(hit.start)
         if seen_hits < MAX_SEEN and (
             not scope.verb_position(hit.start, clause) or scope.noun(hit.start)
         ):
+            continue
+        if hit.slot != "history" and seen_hits < MAX_SEEN and gates.empty:
             continue
         judged += 1
         if judged > MAX_JUDGED or seen_hits >= MAX_SEEN:
@@ -240,18 +297,26 @@ def _judge_all(
             return
         objects = objects_of.get(clause)
         if objects is None:
-            objects = _slots(lx, low[clause[0] : clause[1]], _OBJECTS_OF_INTEREST, seen)
-            if not (objects.keys() - {"prod", "bulk", "lasting"}) or scope.enclitic(hit.start):
-                for previous in scope.antecedents(clause, hit.start):  # "…. Please run it today"
-                    found = _slots(lx, low[previous[0] : previous[1]], _OBJECTS_OF_INTEREST, seen)
-                    if found.keys() - {"prod", "bulk", "lasting"}:
+            objects = _slots(low[clause[0] : clause[1]], gates.objects, seen)
+            if (
+                not (objects.keys() - _QUALIFIERS) or scope.enclitic(hit.start)
+            ) and not scope.clause_has(clause, "public_part"):  # "ask for their public key,
+                # add it": the pronoun points at the public key, not at a secret named before
+                # "…. Please run it today", "Delete it now: the warehouse …"
+                for other in chain(scope.antecedents(clause, hit.start), scope.announced(clause)):
+                    found = _slots(low[other[0] : other[1]], gates.objects, seen)
+                    if found.keys() - _QUALIFIERS:
                         objects = {**found, **objects}
                         break
             objects_of[clause] = objects
         sentence = scope.sentence_of(hit.start)
+        if hit.slot == "bypass" and not (objects.keys() - _QUALIFIERS):
+            # "force the merge even though the required checks are red": what is got
+            # around may be named anywhere in the sentence
+            objects = _slots(low[sentence[0] : sentence[1]], gates.objects, seen)
         dests = dests_of.get(sentence)
         if dests is None:
-            dests = _slots(lx, low[sentence[0] : sentence[1]], _RISKY_DESTINATIONS, seen)
+            dests = _slots(low[sentence[0] : sentence[1]], gates.dests, seen)
             before = scope.previous_sentence(sentence)
             if (
                 not dests
@@ -260,20 +325,32 @@ def _judge_all(
                 and not _NAMED.search(text, sentence[0], sentence[1])
             ):
                 # "The agency wants the data. Send it over to them."
-                dests = _slots(lx, low[before[0] : before[1]], _RISKY_DESTINATIONS, seen)
+                dests = _slots(low[before[0] : before[1]], gates.dests, seen)
             if "external" in dests and _EMAIL.search(low, sentence[0], sentence[1]):
                 del dests["external"]  # named addresses are judged by the sharing reader
             dests_of[sentence] = dests
         if not objects and not dests and hit.slot != "history":
             continue
         kinds: set[str] = set(objects)
+        if (
+            hit.slot == "destroy"
+            and kinds & {"data", "data_weak", "pii"}
+            and scope.sentence_has(sentence, "hold")
+        ):
+            kinds.add("backup")  # deleting what a legal hold keeps
+        if "alerting" in kinds and scope.sentence_has(sentence, "brief"):
+            kinds.discard("alerting")  # muted for an hour, during the deploy
         if hit.slot == "open" and "untrusted" not in kinds and scope.untrusted_near(sentence):
             kinds = kinds | {"untrusted"}  # "A stranger mailed you a tool. Run it."
         category = _judge(hit.slot, kinds, dests.keys())
         if category is None or category in done:
             continue
-        if category in ("controls", "backups") and scope.clause_has(clause, "exception"):
-            continue  # removing an exception to a control tightens it
+        if (
+            category in ("controls", "backups")
+            and hit.slot in ("destroy", "disable")
+            and scope.clause_has(clause, "exception")
+        ):
+            continue  # removing an exception to a control tightens it (an override does not)
         if category in ("sharing", "export") and scope.sentence_has(sentence, "sanitized"):
             continue  # an anonymized sample, a copy without the personal fields
         if category == "sharing" and scope.sentence_has(sentence, "dedicated"):
@@ -282,8 +359,13 @@ def _judge_all(
             continue
         if scope.lowered(hit.start, hit.end, clause, sentence):
             continue
-        if category in _LOCAL_LOWERS and "prod" not in objects and scope.local(sentence):
-            continue
+        if (
+            category in _LOCAL_LOWERS
+            and "prod" not in objects
+            and scope.local(sentence, hit.end)
+            and not (category == "history" and scope.sentence_has(sentence, "shared"))
+        ):
+            continue  # a local copy; but "overwrite the remote branch with your local one" is not
         obj = _describe(objects, low, clause)
         dest = next((m.group(0) for m in dests.values()), "an outside place")
         reason = _REASONS[category].format(obj=obj, dest=dest)
@@ -298,6 +380,7 @@ def _describe(objects: dict[str, re.Match[str]], low: str, clause: tuple[int, in
         "control",
         "alerting",
         "gate",
+        "ref",
         "secret",
         "pii",
         "admin",
@@ -315,13 +398,18 @@ def _describe(objects: dict[str, re.Match[str]], low: str, clause: tuple[int, in
 
 def _judge(action: str, objects: Iterable[str], dests: Iterable[str]) -> str | None:
     """The risky combinations; None when the words do not add up to one."""
-    if action == "history":
-        return "history"
     o = frozenset(objects)
+    if action == "history" or (action in ("destroy", "reset", "rewrite") and "ref" in o):
+        return "history"  # force-push; overwrite, rewrite or delete a shared branch or tag
+    if action == "rewrite":
+        return None
     d = frozenset(dests)
     weighty = bool(o & {"prod", "bulk"})
     has_data = bool(o & {"data", "system"}) or ("data_weak" in o and weighty)
-    controls = bool(o & {"control", "gate"}) or ("alerting" in o and bool(o & {"bulk", "lasting"}))
+    # alerts silenced in bulk, for long, or on a production system or a named service
+    controls = bool(o & {"control", "gate"}) or (
+        "alerting" in o and bool(o & {"bulk", "lasting", "prod", "service", "system", "data"})
+    )
     if action in ("destroy", "reset"):
         if "backup" in o:
             return "backups"

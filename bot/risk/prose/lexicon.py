@@ -36,6 +36,7 @@ ACTIONS: Final = (
     "export",
     "open",
     "history",  # rewriting shared history: force-push, 强制覆盖
+    "rewrite",  # rewriting something: risky only for a shared branch or tag
 )
 OBJECTS: Final = (
     "data",
@@ -53,6 +54,8 @@ OBJECTS: Final = (
     "prod",
     "bulk",
     "lasting",  # a long or open-ended duration ("until next quarter", "dauerhaft")
+    "ref",  # a shared branch or tag (release branch, main, release tags): history
+    "service",  # a named service: silencing its alerts leaves an outage unseen
 )
 DESTINATIONS: Final = (
     "public",
@@ -81,6 +84,11 @@ SCOPES: Final = (
     "dedicated",  # a new, separate space for outsiders ("a dedicated channel", "新建频道")
     "recipient",  # points at recipients named in the sentence before ("send it to them")
     "reported",  # someone else's request, reported ("they asked me to install …")
+    "shared",  # the shared side of a branch is named ("remote", "partagée", "远端")
+    "brief",  # a short, bounded duration ("for an hour", "during the deploy", "1時間")
+    "hold",  # a legal hold keeps what it covers: deleting it is a backup matter
+    "public_part",  # the public half of a key pair: naming it is not naming the secret
+    "request",  # a question that asks for the act ("can you …?", "peux-tu …?", "你能……吗")
 )
 SLOTS: Final = ACTIONS + OBJECTS + DESTINATIONS + SCOPES
 _STEMMED: Final = frozenset(ACTIONS + OBJECTS + DESTINATIONS)
@@ -112,6 +120,9 @@ class Lexicon:
     """When set, the words that may come right before an action for it to be a verb
     (English: "please", "to", a modal…; or nothing, at the start of a clause), so that
     "the export" and "public sharing" are read as nouns."""
+    causative: frozenset[str] = frozenset()
+    """Words that put the next clause's verb after its subject ("let the consultant
+    download …"): an action up to three words after one stands where a verb does."""
     _cache: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
     _heads: dict[str, frozenset[str] | None] = field(
         default_factory=dict, compare=False, repr=False
@@ -152,6 +163,8 @@ class Lexicon:
                 # "#contractors", "partner-success@…": a name, not a destination
                 before = r"(?<![#@/.])" if self.compounds else r"(?<![#@/.\-])"
                 return rf"{before}(?:{body})\w*"
+            if slot in OBJECTS:
+                return rf"(?<![#@])(?:{body})\w*"  # "#data-eng" names a channel, not data
             return rf"(?:{body})\w*"
         # whole words or phrases; a fragment may end in an apostrophe (French n', l')
         return rf"(?:{body})(?:(?<=['’])|(?!\w))"
@@ -167,9 +180,10 @@ class Lexicon:
             for fragment in self.entries.get(slot, ()):
                 if self.fold_accents:
                     fragment = fragment.translate(ACCENTS)
-                head = _literal_head(fragment)
-                if head:
-                    heads.setdefault(head, set()).add(slot)
+                found = _literal_heads(fragment)
+                if found:
+                    for head in found:
+                        heads.setdefault(head, set()).add(slot)
                 else:
                     headless.setdefault(slot, []).append(fragment)
         index = {h: tuple(sorted(slots)) for h, slots in heads.items()}
@@ -214,8 +228,15 @@ class Lexicon:
         for fragment in self.entries.get(slot, ()):
             if self.fold_accents and slot in ACTIONS:
                 fragment = fragment.translate(ACCENTS)
-            head = _literal_head(fragment) if self.spaced else fragment[:1]
-            if not head or (not self.spaced and (head in _REGEX_SPECIAL or head.isascii())):
+            if self.spaced:
+                found = _literal_heads(fragment)
+                if found is None:
+                    out = None
+                    break
+                heads |= found
+                continue
+            head = fragment[:1]
+            if not head or head in _REGEX_SPECIAL or head.isascii():
                 out = None
                 break
             heads.add(head)
@@ -245,6 +266,7 @@ def lexicon(
     past_after: str = r"(?!)",
     compounds: bool = False,
     verb_lead: str | None = None,
+    causative: str = "",
     noun_form: str = r"(?!)",
     fold_accents: bool = False,
     enclitic: str = r"(?!)",
@@ -263,6 +285,7 @@ def lexicon(
         past_after=past_after,
         compounds=compounds,
         verb_lead=frozenset(verb_lead.split()) if verb_lead else None,
+        causative=frozenset(causative.split()),
         noun_form=noun_form,
         fold_accents=fold_accents,
         enclitic=enclitic,
@@ -274,6 +297,89 @@ ACCENTS: Final = str.maketrans("áéíóúâêôãõàè", "aeiouaeoaoae")
 # Fragments that start with punctuation (".exe", "#general") may follow a letter.
 _NO_BOUNDARY = ("\\.", "#", "@", "/")
 _REGEX_SPECIAL = frozenset("\\()[]{}?*+|.^$")
+
+
+def _literal_heads(fragment: str) -> set[str] | None:
+    """The literal starts (up to three letters) any match of `fragment` begins with:
+    lookarounds in front are skipped, a leading group's alternatives are each read
+    (`(?:release|main)\\s+branch` → rel, mai), an optional group adds what follows it.
+    None when unsure."""
+    while fragment.startswith(("(?<!", "(?<=", "(?!", "(?=")):
+        end = _group_end(fragment)
+        if end is None:
+            return None
+        fragment = fragment[end + 1 :]
+    if fragment.startswith("("):
+        end = _group_end(fragment)
+        if end is None:
+            return None
+        inner = fragment[3:end] if fragment.startswith("(?:") else fragment[1:end]
+        after = fragment[end + 1 :]
+        out: set[str] = set()
+        for alternative in _top_level_split(inner):
+            found = _literal_heads(alternative)
+            if found is None:
+                return None
+            out |= found
+        if after[:1] in ("?", "*") or after.startswith("{0"):
+            rest = _literal_heads(after[after.index("}") + 1 :] if after[:1] == "{" else after[1:])
+            if rest is None:
+                return None
+            out |= rest
+        return out
+    if fragment.startswith("\\d"):
+        return set("0123456789")
+    if fragment.startswith(("\\.", "#", "@", "/")):
+        return {fragment[1] if fragment[0] == "\\" else fragment[0]}  # ".exe", "#general"
+    head = _literal_head(fragment)
+    return {head} if head else None
+
+
+def _group_end(fragment: str) -> int | None:
+    """Index of the parenthesis closing the group `fragment` starts with."""
+    depth = 0
+    escaped = in_class = False
+    for i, ch in enumerate(fragment):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
+def _top_level_split(inner: str) -> list[str]:
+    out: list[str] = []
+    depth = 0
+    escaped = in_class = False
+    start = 0
+    for i, ch in enumerate(inner):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(inner[start:i])
+            start = i + 1
+    out.append(inner[start:])
+    return out
 
 
 def _literal_head(fragment: str) -> str:

@@ -24,12 +24,42 @@ __all__ = ["Scope", "Spans", "spans"]
 # Sentence ends: Western punctuation before a space, CJK full stops, newlines, semicolons.
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|[。！？]|\n|;\s|；")
 # Clause breaks inside a sentence: commas, colons, dashes and the common conjunctions.
+_CONJUNCTIONS = frozenset(
+    {
+        "but",
+        "then",
+        "however",
+        "although",
+        "though",
+        "because",
+        "since",
+        "so",
+        "mais",
+        "puis",
+        "pero",
+        "luego",
+        "aber",
+        "dann",
+        "weil",
+        "doch",
+        "mas",
+        "porque",
+        "depois",
+        "pois",
+    }
+)
 _CLAUSE_BREAK = re.compile(
     r"[,，、:：—–]|\s-\s"
-    r"|\s(?:but|then|however|although|though|because|since|so|mais|puis|pero|luego|aber|dann"
-    r"|weil|doch|mas|porque|depois|pois)\s"
+    r"|\s(?:" + "|".join(sorted(_CONJUNCTIONS)) + r")\s"
     r"|但是|但|然后|因为|けど|しかし|ので|から、"
 )
+# A purpose clause: what it names is why, not where ("so that", "damit", "pour que", "以便").
+_PURPOSE = re.compile(
+    r"\b(?:so\s+that|so|in\s+order\s+to|damit|pour\s+que|afin|para\s+que|de\s+modo\s+que"
+    r"|para\s+(?:eles|elas|ellos|ellas)\s+(?:poder|puedan|possam))\b|以便|为了|ように"
+)
+# Marks that may end a sentence or clause right before a word.
+_BREAK_MARKS = frozenset(",，、:：—–.!?;；。！？")
 # The action ends its clause ("Pode instalar e passar"): its object was named before.
 _NOTHING_AFTER = re.compile(r"[\s.!?,;:)»”\"']*(?:$|(?:e|y|et|und|and|then)\s)")
 _MAX_CLAUSE = 400  # a "clause" longer than this (no punctuation) is cut into windows
@@ -134,6 +164,17 @@ class Scope:
             return before[:1]
         return []
 
+    def announced(self, clause: tuple[int, int]) -> list[tuple[int, int]]:
+        """The clause after this one when this one ends with a colon: "Delete it now: the
+        warehouse …" names its object after the verb."""
+        text = self.low[clause[0] : clause[1]]
+        after = self.low[clause[1] : clause[1] + 1]
+        if not (text.endswith("：") or (text.endswith(":") and after.isspace())):
+            return []  # "C:\data", "tcp:22": a colon inside a word announces nothing
+        here = self.structure.clauses(self._sentence_index(clause[0]))
+        i = here.index(clause) if clause in here else len(here)
+        return here[i + 1 : i + 2]
+
     def clause_has(self, clause: tuple[int, int], slot: str) -> bool:
         return bool(self.lx.pattern(slot).search(self.low, clause[0], clause[1]))
 
@@ -151,6 +192,29 @@ class Scope:
         """The action is what a request or plan would ask for, not the ask itself."""
         return bool(self.lx.pattern("proposal").search(self.low, clause[0], start))
 
+    def surely_not_verb(self, start: int) -> bool:
+        """A quick `verb_position` that needs no clause: the word right before the action
+        is an ordinary word (not a lead, not after a break). False when unsure."""
+        lead = self.lx.verb_lead
+        if lead is None or start < 2:
+            return False
+        a = max(0, start - 40)
+        before = self.low[a:start]
+        words = before.split()
+        if not words or (len(words) == 1 and a > 0):
+            return False  # nothing before it, or a word the window may have cut
+        raw = words[-1]
+        if raw[-1] in _BREAK_MARKS or "\n" in before[before.rfind(raw) :]:
+            return False
+        if not raw.strip("*_>-"):
+            return False  # a list or markdown mark: maybe a clause start
+        last = raw.replace("’", "'").strip("*_>-\"'“”(")
+        return (
+            not (last in lead or ("'" in last and last[last.index("'") :] in lead))
+            and last not in _CONJUNCTIONS
+            and self.lx.causative.isdisjoint(words[-4:-1])
+        )
+
     def verb_position(self, start: int, clause: tuple[int, int]) -> bool:
         """The action word stands where a verb does (only languages that say where)."""
         lead = self.lx.verb_lead
@@ -163,7 +227,11 @@ class Scope:
         if not words:
             return a == clause[0]  # the action starts its clause
         last = words[-1].strip("*_>-\"'“”(")
-        return last in lead or ("'" in last and last[last.index("'") :] in lead)
+        return (
+            last in lead
+            or ("'" in last and last[last.index("'") :] in lead)
+            or not self.lx.causative.isdisjoint(words[-4:-1])  # "let the consultant download"
+        )
 
     # -- modifiers ------------------------------------------------------------------------------
 
@@ -177,12 +245,19 @@ class Scope:
             or bool(self.lx.pattern("reported").search(self.low, clause[0], reported_end))
             or self._negated(start, end, clause)
             or self._sentence(sentence, "hypothetical")
-            or self._hypothetical_question(sentence)
+            or (self._hypothetical_question(sentence) and not self.clause_has(clause, "request"))
             or self._sentence(sentence, "report")
         )
 
-    def local(self, sentence: tuple[int, int]) -> bool:
-        return self._sentence(sentence, "local")
+    def local(self, sentence: tuple[int, int], action_end: int) -> bool:
+        """Local scope named in the sentence, except in a purpose clause after the action
+        ("turn off SSO so they can sign in with a local password")."""
+        if not self._sentence(sentence, "local"):
+            return False
+        for m in self.lx.pattern("local").finditer(self.low, sentence[0], sentence[1]):
+            if m.start() < action_end or not _PURPOSE.search(self.low, action_end, m.start()):
+                return True
+        return False
 
     def _word(self, start: int) -> str:
         """The whole first word of an action ("turned" in "turned off")."""

@@ -136,6 +136,7 @@ _PRESIGN_LIMIT_SECONDS = 24 * 3600
 _COMPANY_WIDE = _re(
     r"\b(?:the\s+)?(?:whole|entire)\s+(?:company|org(?:ani[sz]ation)?|workspace|staff|team\s+drive)\b"
     r"|\ball[- ](?:staff|employees|company|hands)\b"
+    r"(?!\s+(?:recording|meeting|slides|deck|video|notes|call|session|q&a|agenda|summary))"
     r"|\b(?:everyone|everybody)\s+(?:at|in)\s+(?:the\s+)?(?:company|org(?:ani[sz]ation)?|workspace|"
     r"{company})\b"
     r"|\b(?:everyone|all|allstaff|all-staff|staff|company|all-employees|everybody)@"
@@ -145,6 +146,14 @@ _COMPANY_WIDE = _re(
     r"|\b(?:add|share\s+with)\s+the\s+[^.\n]{0,30}?\bdomain\s+as\s+(?:viewer|editor|commenter|reader)"
     r"|\b(?:convert|change|switch|make|turn)\b[^.\n]{0,50}?\b(?:to|into)\s+an?\s+public\s+channel\b",
 )
+# Material made harmless before it goes company-wide (the sharing itself is the point).
+_HARMLESS = _re(
+    r"\b(?:redacted|anonymi[sz]ed|saniti[sz]ed|de-?identified|pseudonymi[sz]ed|aggregated|"
+    r"already[- ]public|publicly\s+available|already\s+(?:published|announced|on\s+our\s+"
+    r"(?:website|blog))|press\s+release|public\s+(?:blog\s+post|announcement))\b"
+)
+# "Someone asked whether we could make it public": a question reported, not an ask.
+_ASKED_WHETHER = _re(r"\b(?:asked|wondered|wonders|asks|asking)\s+(?:whether|if)\b")
 _WIDE_CHANNEL = _re(
     r"(?<![\w-])#(?:general|random|announcements?|everyone|company|all-[\w-]+|town-?hall)\b",
 )
@@ -465,9 +474,11 @@ def _storage(s: _Sentence) -> Iterator[Finding]:
 
 
 def _company(s: _Sentence, company_names: str) -> Iterator[Finding]:
+    if _HARMLESS.search(s.lower):
+        return  # redacted, anonymised or already public: the company may read it
     regex = _company_regex(company_names)
     m = regex.search(s.lower)
-    if m and not _negated(s.lower, m.start()):
+    if m and not _negated(s.lower, m.start()) and not _ASKED_WHETHER.search(s.lower, 0, m.start()):
         yield _finding(
             _R_COMPANY,
             "Shares with the whole company (everyone, all-staff groups or a public channel) "

@@ -5,7 +5,8 @@ stumm, lade … hoch); participles narrate (gelöscht, abgeschaltet, deaktiviert
 from bot.risk.prose.lexicon import lexicon
 
 _W = r"(?!\w)"
-_GAP = r"\s+(?:[^\s.,;:!?]+\s+){0,16}?"  # up to sixteen words between a verb and its particle
+# up to sixteen words between a verb and its particle (a word may hold dots: 0.0.0.0/0)
+_GAP = r"\s+(?:(?:[^\s.,;:!?]|[.:](?=\w))+\s+){0,16}?"
 
 LEXICON = lexicon(
     "de",
@@ -64,8 +65,11 @@ LEXICON = lexicon(
             rf"hebel\w*{_GAP}aus{_W}",
             "übergeh",
             "bypass",
+            r"ohne\s+(?:\S+\s+){0,4}?(?:zu\s+)?(?:mergen|pushen|deployen|zusammenzuführen|freizugeben)"
+            + _W,
         ),
         "grant": (
+            rf"setz\w*{_GAP}als{_W}",  # "set X as owner"
             f"gib{_W}",
             f"geb(?:en|t)?{_W}",
             "erteil",
@@ -158,6 +162,7 @@ LEXICON = lexicon(
             "kubernetes",
         ),
         "backup": (
+            "papierkorb",
             r"legal\s+hold",
             "sicherung",
             "backup",
@@ -232,6 +237,8 @@ LEXICON = lexicon(
             "vertraulich",
         ),
         "admin": (
+            "owner",
+            "inhaber",
             "admin",
             "eigentümer",
             "besitzer",
@@ -260,6 +267,8 @@ LEXICON = lexicon(
         "prod": ("produktion", f"prod{_W}", f"live{_W}"),
         "bulk": (f"alle(?:s|n)?{_W}", "sämtlich", "gesamte", "komplett", f"jede(?:n|s)?{_W}"),
         "public": (
+            r"0\.0\.0\.0/0",
+            r"::/0",
             r"(?<!ver)öffentlich",
             "anonym",
             "internet",
@@ -365,6 +374,10 @@ LEXICON = lexicon(
             f"zieh(?:e|en|t)?{_W}",
         ),
         "alerting": (
+            "paging",
+            "pager",
+            "rufbereitschaft",
+            "benachrichtigung",
             "alarm",
             "warnung",
             "alert",
@@ -380,7 +393,7 @@ LEXICON = lexicon(
         ),
         "channel": (
             r"kan(?:al|äle)(?!\w)",
-            r"#[a-z0-9][\w-]*",
+            r"(?<![\w#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
             "gruppenchat",
         ),
         "sanitized": (
@@ -402,7 +415,33 @@ LEXICON = lexicon(
             "ihnen",
             "ihm",
         ),
+        "rewrite": ("umschreib", "neu\\s+schreib"),
+        "ref": (
+            r"(?:release|main|master|haupt|remote|produktions)-?branch",
+            r"(?:release|versions)-?tags?",
+            "hauptzweig",
+            r"release/[\w.\-]+",
+        ),
+        "service": ("dienst", "service", r"api(?![a-zäöüß])", "anwendung"),
+        "shared": (
+            r"remote\w*",
+            r"gemeinsam\w*",
+            r"geteilt\w*",
+            r"origin\w*",
+            r"upstream\w*",
+            r"geschützt\w*",
+        ),
+        "brief": (
+            r"(?:für\s+)?(?:eine|einer|zwei|drei|\d+)\s+(?:stunden?|minuten?)",
+            r"während\s+(?:des|der)\s+(?:deployments?|wartung|migration)",
+        ),
+        "hold": (r"legal\s+hold", r"aufbewahrungspflicht\w*", r"rechtliche\w*\s+aufbewahrung"),
+        "public_part": (r"öffentliche\w*\s+schlüssel", r"public\s+key"),
+        "request": (r"kannst\s+du", r"könntest\s+du", r"können\s+sie", r"könnten\s+sie", "bitte"),
         "lasting": (
+            r"(?:zwei|drei|vier|mehrere|\d+)\s+(?:wochen|monate)",
+            "wochenlang",
+            "monatelang",
             r"bis\s+zum\s+(?:nächsten|ende)",
             r"für\s+die\s+nächsten\s+(?:\w+\s+)?(?:wochen|monate|jahre)",
             "dauerhaft",

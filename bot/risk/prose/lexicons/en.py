@@ -28,9 +28,13 @@ LEXICON = lexicon(
         "is be don't dont not ever can't cant won't wont shouldn't mustn't avoid without "
         "before after instead rather than of from really carefully directly temporarily quietly"
     ),
+    causative="let lets letting help helps helping",
     entries={
         # ---------------------------------------------------------------- actions
         "destroy": (
+            f"scrap(?:s|ping)?{_W}",
+            f"trash(?:es|ing)?{_W}",
+            "obliterat",
             "delet",
             f"remov(?:e|es|ing){_W}",
             f"wip(?:e|es|ing){_W}",
@@ -62,6 +66,7 @@ LEXICON = lexicon(
             r"start\s+(?:\w+\s+){0,3}over" + _W,
         ),
         "disable": (
+            rf"(?:shorten|reduce|cut|lower|decrease)(?:s|ing)?\s+(?:the\s+)?(?:\S+\s+){{0,3}}?retention{_W}",
             "disabl",
             "deactivat",
             rf"turn(?:s|ed|ing)?\s+(?:[^\s.,;]+\s+){{0,3}}?off{_W}",
@@ -80,6 +85,7 @@ LEXICON = lexicon(
             rf"lower(?:s|ing)?\s+the\s+retention{_W}",
         ),
         "bypass": (
+            r"force\s+(?:the\s+|a\s+|this\s+)?(?:merge|push|deploy|release)",
             "bypass",
             "circumvent",
             f"skip(?:s|ping)?{_W}",
@@ -90,8 +96,11 @@ LEXICON = lexicon(
             f"ignor(?:e|es|ing){_W}",
             "sidestep",
             "exempt",
+            # "merge it without the required review": the gate named after the verb
+            rf"(?:merg|push|deploy|ship|releas)(?:e|es|ing)?\s+(?:\S+\s+){{0,3}}?without{_W}",
         ),
         "grant": (
+            rf"set(?:s|ting)?\s+(?:\S+\s+){{1,5}}?as{_W}",  # "set X as owner"
             "grant",
             f"giv(?:e|es|ing){_W}",
             "promot",
@@ -112,6 +121,7 @@ LEXICON = lexicon(
             rf"open(?:s|ing)?\s+(?:\w+\s+){{0,3}}up{_W}",
         ),
         "move": (
+            rf"hand(?:s|ing)?(?:\s+over)?{_W}",
             f"send(?:s|ing)?{_W}",
             f"post(?:s|ing)?{_W}",
             f"past(?:e|es|ing){_W}",
@@ -140,6 +150,7 @@ LEXICON = lexicon(
             rf"pull(?:s|ing)?\s+(?:\S+\s+){{0,4}}?(?:out|down){_W}",
         ),
         "open": (
+            f"allow(?:s|ing)?{_W}",
             f"open(?:s|ing)?{_W}",
             f"enabl(?:e|es|ing){_W}",
             f"run(?:s|ning)?{_W}",
@@ -151,9 +162,6 @@ LEXICON = lexicon(
         ),
         # ---------------------------------------------------------------- objects
         "data": (
-            r"remote\s+(?:tags?|branch(?:es)?)",
-            r"release\s+tags?",
-            r"main\s+branch",
             f"drive{_W}",
             "database",
             f"dbs?{_W}",
@@ -174,6 +182,7 @@ LEXICON = lexicon(
             f"tables{_W}",
         ),
         "data_weak": (
+            f"dashboards?{_W}",
             f"table{_W}",
             f"files?{_W}",
             "folder",
@@ -213,6 +222,9 @@ LEXICON = lexicon(
             r"resource\s+groups?",
         ),
         "backup": (
+            r"recycle\s+bins?",
+            r"second-stage\s+bin",
+            r"deleted\s+items",
             r"legal\s+hold",
             "backup",
             "back-up",
@@ -273,6 +285,7 @@ LEXICON = lexicon(
             "notification",
         ),
         "network": (
+            r"(?:admin|management|internal)\s+(?:dashboard|console|panel|portal|ui|interface)s?",
             r"public\s+ips?",
             r"(?:all|authorized)\s+networks",
             f"ports?{_W}",
@@ -357,6 +370,9 @@ LEXICON = lexicon(
             )
         ),
         "untrusted": (
+            r"(?:the|a|an)\s+(?:unknown\s+)?caller(?!\s+id)",
+            r"someone\s+(?:\S+\s+){0,2}?(?:linked|posted|shared|recommended|dm.?ed)",
+            r"(?:reddit|discord|telegram|twitter|tiktok)\s+(?:thread|post|comment|user|group|channel)",
             r"found\s+(?:in|on)\s+the\s+(?:parking|street|lobby|floor)",
             r"(?:supposed|so-called|alleged)",
             r"claim(?:s|ing)\s+to\s+be",
@@ -364,7 +380,9 @@ LEXICON = lexicon(
             "macro",
             r"enable\s+(?:content|editing)",
             "stranger",
-            r"unknown\s+(?:sender|source|site|website|person|number|address|contact)",
+            r"unknown\s+(?:\S+\s+)?(?:sender|source|site|website|person|number|address|contact|gist|repo|"
+            r"repository|account|author|user|publisher|link|url|script|binary|package|extension|"
+            r"domain)",
             "phishing",
             "suspicious",
             "unsolicited",
@@ -392,10 +410,14 @@ LEXICON = lexicon(
         ),
         # ---------------------------------------------------------------- destinations
         "public": (
+            r"(?:any|all)\s+(?:ips?|sources?|address(?:es)?|hosts?|ip\s+address(?:es)?)",
+            f"anywhere{_W}",
+            r"any\s+(?:ip|source|address|host)(?:s|es)?",
             f"(?<!block )(?<!block all )public(?:ly)?{_W}",
             r"(?<!from )the\s+internet",
             r"the\s+world",
             r"0\.0\.0\.0/0",
+            r"::/0",
             f"anyone{_W}",
             r"open\s+web",
             "pastebin",
@@ -456,7 +478,7 @@ LEXICON = lexicon(
             f"llms?{_W}",
             "chatbot",
             f"gpt{_W}",
-            r"online\s+(?:tool|translator|converter|formatter|summari[sz]er|validator|parser|"
+            r"online\s+(?:\S+\s+)?(?:tool|translator|converter|formatter|summari[sz]er|validator|parser|"
             r"viewer|editor)",
         ),
         "messaging": (
@@ -475,7 +497,7 @@ LEXICON = lexicon(
         ),
         "channel": (
             f"channels?{_W}",
-            r"#[a-z0-9][\w-]*",
+            r"(?<![\w#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
             r"group\s+chat",
             f"threads?{_W}",
         ),
@@ -534,9 +556,9 @@ LEXICON = lexicon(
             r"were\s+to",
         ),
         "report": (
-            "yesterday",
+            r"yesterday(?!['’]s)",
             r"last\s+(?:week|month|night|year|quarter|time|sprint|friday|monday|tuesday|"
-            r"wednesday|thursday|saturday|sunday)",
+            r"wednesday|thursday|saturday|sunday)(?!['’]s)",
             "ago",
             r"root\s+cause",
             r"post[- ]?mortem",
@@ -577,7 +599,45 @@ LEXICON = lexicon(
             "they",
             r"over\s+to",
         ),
+        "rewrite": (f"rewrit(?:e|es|ing){_W}", f"clobber(?:s|ing)?{_W}"),
+        "ref": (
+            r"(?:release|main|master|trunk|shared|remote|upstream|protected|default|prod|production)"
+            r"\s+branch(?:es)?",
+            r"release/[\w.\-]+",
+            r"(?:release|version|remote|git)\s+tags?",
+            r"tags?\s+on\s+(?:the\s+)?(?:remote|origin)",
+            r"origin/\w+",
+            r"(?:remote|upstream|origin)\s+(?:main|master)",
+        ),
+        "service": (
+            f"services?{_W}",
+            "microservice",
+            f"apis?{_W}",
+            f"endpoints?{_W}",
+            f"apps?{_W}",
+        ),
+        "shared": (
+            r"remote\w*",
+            r"shared\w*",
+            r"origin\w*",
+            r"upstream\w*",
+            r"everyone'?s",
+            r"protected\w*",
+        ),
+        "brief": (
+            r"for\s+(?:an?|one|two|three|\d+|a\s+few|half\s+an?)\s+(?:minutes?|mins?|hours?|hrs?)",
+            r"(?:\d+|five|ten|fifteen|thirty)[- ](?:minutes?|mins?)",
+            r"during\s+the\s+(?:deploy\w*|maintenance|migration|window|rollout|release|cutover|upgrade)",
+            r"until\s+the\s+(?:deploy\w*|maintenance|migration|rollout|release|cutover|upgrade)\s+(?:is\s+)?"
+            r"(?:done|finishes|completes|over)",
+        ),
+        "hold": (r"legal\s+holds?", r"litigation\s+holds?"),
+        "public_part": (r"public\s+(?:keys?|half|certificates?)", "pubkey", r"\.pub"),
+        "request": (r"(?:can|could|would|will)\s+you", "please", r"would\s+you\s+mind"),
         "lasting": (
+            r"until\s+(?:the\s+end\s+of\s+)?(?:the\s+)?next\s+(?:week|month|quarter|year|sprint)",
+            r"(?:next|following)\s+(?:quarter|month|year)",
+            r"for\s+(?:a|one|two|three|four|several|\d+)\s+(?:weeks?|months?|quarters?)",
             r"until\s+(?:next|the\s+end\s+of\s+(?:the\s+)?)\s*(?:quarter|year|month)",
             r"for\s+(?:the\s+next\s+)?(?:\w+\s+)?(?:weeks|months|quarters|years)",
             "indefinitely",
@@ -598,7 +658,7 @@ LEXICON = lexicon(
             r"e-?mail",
             "inbox",
         ),
-        "pronoun": ("it", "them", "this", "that", "those", "these"),
+        "pronoun": ("it", "its", r"(?:the\s+)?contents?", "them", "this", "that", "those", "these"),
         "sanitized": (
             r"read-?only",
             "viewer",

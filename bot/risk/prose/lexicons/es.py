@@ -8,7 +8,8 @@ _W = r"(?!\w)"
 LEXICON = lexicon(
     "es",
     spaced=True,
-    markers="el los las del una para por con que es en al lo su sus este esta y de se un",
+    markers="el la a tu mi los las del una para por con que es en al lo su sus este esta y de "
+    "se un",
     fold_accents=True,
     enclitic=r"\w*(?:lo|la|los|las|le|les)(?!\w)",
     noun_form=r"(?:cion|ción|ciones|dor|dores|miento|mientos)$",
@@ -57,10 +58,13 @@ LEXICON = lexicon(
             "sorte",
             r"pas(?:a|e|ar)\s+por\s+alto",
             "bypass",
+            r"(?:fusion|merge|empuj|despleg|mezcl)\w*\s+(?:\S+\s+){0,3}?sin" + _W,
         ),
         "grant": (
+            f"haz{_W}",
+            rf"(?:pon|ponga|poner|ponle)\s+(?:\S+\s+){{1,5}}?como{_W}",  # "set X as owner"
             f"(?:hacemos|hazlo|hazla|hacerlo|hacerla|hágalo|hacer){_W}",
-            f"(?:dale|dales|déle|dele|darle|darles|da|den){_W}",
+            f"(?:dale|dales|déle|dele|darle|darles|dar|da|den){_W}",
             "otorg",
             "conced",
             "concéd",
@@ -145,6 +149,7 @@ LEXICON = lexicon(
             "kubernetes",
         ),
         "backup": (
+            "papelera",
             r"copias?\s+de\s+seguridad",
             "respaldo",
             "backup",
@@ -188,6 +193,9 @@ LEXICON = lexicon(
             "llave",
         ),
         "pii": (
+            "nómina",
+            "nominas",
+            "nóminas",
             "dni",
             r"clientes?" + _W,
             "deudas",
@@ -209,6 +217,7 @@ LEXICON = lexicon(
             "confidencial",
         ),
         "admin": (
+            f"owners?{_W}",
             f"administrador(?:es|a)?{_W}",
             f"(?<!google )admin{_W}",
             r"superadmin\w*",
@@ -241,6 +250,8 @@ LEXICON = lexicon(
             f"cada{_W}",
         ),
         "public": (
+            r"0\.0\.0\.0/0",
+            r"::/0",
             r"la\s+web",
             "públic",
             f"public(?:o|a){_W}",
@@ -357,7 +368,7 @@ LEXICON = lexicon(
         "channel": (
             r"canal(?!\s+compartido)",
             "canales",
-            r"#[a-z0-9][\w-]*",
+            r"(?<![\w#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
             "grupo",
         ),
         "sanitized": (
@@ -381,7 +392,32 @@ LEXICON = lexicon(
             "ellos",
             "ellas",
         ),
+        "rewrite": ("reescrib", "reescrit"),
+        "ref": (
+            r"rama\s+(?:\S+\s+)?(?:main|master|principal|release|remota|compartida|de\s+release"
+            r"|de\s+producción|protegida)",
+            r"(?:etiquetas?|tags?)\s+de\s+(?:versión|version|release|lanzamiento)",
+            r"release/[\w.\-]+",
+        ),
+        "service": (f"servicios?{_W}", f"api{_W}", "aplicación"),
+        "shared": (r"remot\w*", r"compartid\w*", r"origin\w*", r"upstream\w*", r"protegid\w*"),
+        "brief": (
+            r"durante\s+(?:una|un|dos|tres|\d+)\s+(?:horas?|minutos?)",
+            r"durante\s+(?:el|la)\s+(?:despliegue|mantenimiento|migración)",
+        ),
+        "hold": (r"legal\s+hold", r"retención\s+legal", r"conservación\s+legal"),
+        "public_part": (r"claves?\s+públicas?", r"public\s+key"),
+        "request": (
+            "puedes",
+            "podrías",
+            "podrias",
+            r"puede\s+usted",
+            "podéis",
+            "podeis",
+            r"por\s+favor",
+        ),
         "lasting": (
+            r"(?:dos|tres|cuatro|varias|\d+)\s+(?:semanas|meses)",
             r"hasta\s+(?:el|la)\s+(?:próximo|próxima|siguiente|fin)",
             r"durante\s+(?:\w+\s+)?(?:semanas|meses|años)",
             "indefinidamente",

@@ -8,7 +8,10 @@ _W = r"(?!\w)"
 LEXICON = lexicon(
     "fr",
     spaced=True,
-    markers="le la les des du une est vous nous pour dans sur avec pas qui et au aux cette ce",
+    markers=(
+        "le la les des du une est vous nous pour dans sur avec pas qui et au aux cette ce "
+        "mon ton comme de à tu te"
+    ),
     # créer: "recrée" is the imperative, "recréée" the participle
     noun_form=r"(?:tion|tions|ment|ments|eur|eurs|age|ages)$",
     past_form=r"(?:é|(?<!cr)ée|éée|és|ées|ait|aient|ions|iez)$",
@@ -47,8 +50,10 @@ LEXICON = lexicon(
             f"ignor(?:e|ez|er){_W}",
             r"pass(?:e|ez|er)\s+outre",
             f"saut(?:e|ez|er){_W}",
+            r"(?:fusionn|merg|pouss|déploi|deploi)\w*\s+(?:\S+\s+){0,3}?sans" + _W,
         ),
         "grant": (
+            rf"(?:mets|mettez|mettre)\s+(?:\S+\s+){{1,5}}?comme{_W}",  # "set X as owner"
             f"donn(?:e|ez|er){_W}",
             "accord",
             "attribu",
@@ -138,6 +143,7 @@ LEXICON = lexicon(
             "kubernetes",
         ),
         "backup": (
+            "corbeille",
             "sauvegard",
             "backup",
             "instantané",
@@ -185,6 +191,8 @@ LEXICON = lexicon(
             r"\.env" + _W,
         ),
         "pii": (
+            r"fiches?\s+de\s+paie",
+            r"la\s+paie",
             "juridique",
             "direction",
             "patient",
@@ -205,6 +213,7 @@ LEXICON = lexicon(
             f"rh{_W}",
         ),
         "admin": (
+            f"owners?{_W}",
             "admin",
             "propriétaire",
             r"super-?utilisateur",
@@ -228,7 +237,7 @@ LEXICON = lexicon(
         ),
         "prod": ("production", f"prod{_W}"),
         "bulk": (f"tou(?:s|tes|t|te){_W}", "entier", "entière", "chaque"),
-        "public": (f"public(?:que)?{_W}", "internet", r"n'importe\s+qui"),
+        "public": (r"0\.0\.0\.0/0", r"::/0", f"public(?:que)?{_W}", "internet", r"n'importe\s+qui"),
         "everyone": (
             r"tout\s+le\s+monde",
             r"toute\s+l'entreprise",
@@ -361,7 +370,7 @@ LEXICON = lexicon(
         "channel": (
             r"canal(?!\s+partagé)",
             "canaux",
-            r"#[a-z0-9][\w-]*",
+            r"(?<![\w#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
             "groupe",
         ),
         "sanitized": (
@@ -385,7 +394,43 @@ LEXICON = lexicon(
             "lui",
             "eux",
         ),
+        "rewrite": ("réécri", "reecri"),
+        "ref": (
+            r"branche\s+(?:\S+\s+)?(?:release|main|master|principale|partag|distante|commune|de\s+release"
+            r"|de\s+production|protég)",
+            r"(?:tags?|étiquettes?)\s+de\s+(?:release|version)",
+            r"release/[\w.\-]+",
+        ),
+        "service": (f"services?{_W}", f"api{_W}", "application"),
+        "shared": (
+            r"distant\w*",
+            r"partag\w*",
+            r"origin\w*",
+            r"upstream\w*",
+            r"commun\w*",
+            r"protég\w*",
+        ),
+        "brief": (
+            r"pendant\s+(?:une|un|deux|trois|\d+)\s+(?:heures?|minutes?)",
+            r"(?:une|\d+)\s+heures?",
+            r"pendant\s+(?:le|la)\s+(?:déploiement|maintenance|migration|mise\s+en\s+production)",
+        ),
+        "hold": (r"legal\s+hold", r"conservation\s+légale", r"gel\s+juridique"),
+        "public_part": (r"clés?\s+publiques?", r"public\s+key"),
+        "request": (
+            r"tu\s+pourrais",
+            r"vous\s+pourriez",
+            r"peux-tu",
+            r"pouvez-vous",
+            r"pourrais-tu",
+            r"pourriez-vous",
+            r"tu\s+peux",
+            r"vous\s+pouvez",
+            r"s.il\s+te\s+pla[iî]t",
+            r"s.il\s+vous\s+pla[iî]t",
+        ),
         "lasting": (
+            r"(?:deux|trois|quatre|plusieurs|\d+)\s+(?:semaines|mois)",
             r"jusqu.(?:au|à\s+la)\s+(?:prochain|prochaine|fin)",
             r"pendant\s+(?:\w+\s+)?(?:semaines|mois|ans)",
             "définitivement",

@@ -8,7 +8,10 @@ _W = r"(?!\w)"
 LEXICON = lexicon(
     "pt",
     spaced=True,
-    markers="o os as do da dos das um uma para com não que em no na é você seu sua e de ao num por",
+    markers=(
+        "o a os as do da dos das um uma para com não que em no na é você seu sua e de ao num por "
+        "tua teu meu minha nosso nossa se tu"
+    ),
     fold_accents=True,
     enclitic=r"\w*-(?:l[oa]s?|[oa]s?)(?!\w)",
     noun_form=r"(?:cao|ção|ções|coes|dor|dores|mento|mentos)$",
@@ -48,9 +51,14 @@ LEXICON = lexicon(
             "burl",
             "bypass",
             "dribl",
+            r"(?:merge|mescl|fund|deploy|empurr|faz\w*\s+(?:o\s+)?merge)\w*\s+(?:\S+\s+){0,3}?sem"
+            + _W,
         ),
         "grant": (
-            f"(?:dê|dar|dá|conceda|conceder){_W}",
+            f"torn(?:e|a|ar){_W}",
+            rf"coloc(?:a|e|ar|ando)\s+(?:\S+\s+){{1,5}}?como{_W}",  # "set X as owner"
+            rf"(?<![^\W\d_]\s)(?:dê|dá){_W}",  # "de"/"da" after a word: a preposition
+            f"(?:dar|conceda|conceder){_W}",
             "conced",
             "atribu",
             "promov",
@@ -125,6 +133,7 @@ LEXICON = lexicon(
             "kubernetes",
         ),
         "backup": (
+            "lixeira",
             r"pontos?\s+de\s+recuperação",
             "backup",
             r"cópias?\s+de\s+segurança",
@@ -165,6 +174,7 @@ LEXICON = lexicon(
             "certificado",
         ),
         "pii": (
+            r"folhas?\s+de\s+pagamento",
             "jurídic",
             "diretoria",
             "paciente",
@@ -184,6 +194,7 @@ LEXICON = lexicon(
             "confidencia",
         ),
         "admin": (
+            f"owners?{_W}",
             f"administrador(?:es|a)?{_W}",
             f"(?<!google )admin{_W}",
             r"superadmin\w*",
@@ -212,7 +223,7 @@ LEXICON = lexicon(
         ),
         "prod": ("produção", "producao", f"prod{_W}"),
         "bulk": (f"tod(?:o|a|os|as){_W}", "inteir", f"cada{_W}"),
-        "public": ("públic", "internet", r"qualquer\s+pessoa"),
+        "public": (r"0\.0\.0\.0/0", r"::/0", "públic", "internet", r"qualquer\s+pessoa"),
         "everyone": (r"todo\s+(?:o\s+)?mundo", r"toda\s+a\s+empresa", r"todos\s+os\s+funcionários"),
         "external": (
             "fornecedor",
@@ -328,7 +339,7 @@ LEXICON = lexicon(
         "channel": (
             r"canal(?!\s+compartilhado)",
             "canais",
-            r"#[a-z0-9][\w-]*",
+            r"(?<![\w#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
             "grupo",
         ),
         "sanitized": (
@@ -352,7 +363,38 @@ LEXICON = lexicon(
             "elas",
             r"\w+-lhes",
         ),
+        "rewrite": ("reescrev",),
+        "ref": (
+            r"(?:branch|ramo)\s+(?:\S+\s+)?(?:main|master|principal|release|remota|compartilhada|partilhada"
+            r"|de\s+release|de\s+produção|protegida)",
+            r"(?:tags?|etiquetas?)\s+de\s+(?:release|versão|lançamento)",
+            r"release/[\w.\-]+",
+        ),
+        "service": (f"serviços?{_W}", f"api{_W}", "aplicação"),
+        "shared": (
+            r"remot\w*",
+            r"compartilhad\w*",
+            r"partilhad\w*",
+            r"origin\w*",
+            r"upstream\w*",
+            r"protegid\w*",
+        ),
+        "brief": (
+            r"durante\s+(?:uma|um|duas|dois|três|\d+)\s+(?:horas?|minutos?)",
+            r"durante\s+(?:o|a)\s+(?:deploy|manutenção|migração)",
+        ),
+        "hold": (r"legal\s+hold", r"retenção\s+legal", r"preservação\s+legal"),
+        "public_part": (r"chaves?\s+públicas?", r"public\s+key"),
+        "request": (
+            "podes",
+            r"pode\s+(?:você|voce)",
+            r"você\s+pode",
+            "poderia",
+            "consegues",
+            r"por\s+favor",
+        ),
         "lasting": (
+            r"(?:duas|três|quatro|várias|\d+)\s+(?:semanas|meses)",
             r"até\s+(?:o|a|ao)\s+(?:próximo|próxima|fim|final)",
             r"durante\s+(?:\w+\s+)?(?:semanas|meses|anos)",
             "permanentemente",
