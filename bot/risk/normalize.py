@@ -116,6 +116,7 @@ _HOMOGLYPHS = {
     "Χ": "X",
 }
 _HOMOGLYPH_TABLE = str.maketrans(_HOMOGLYPHS)
+_ANY_HOMOGLYPH = re.compile("[" + re.escape("".join(_HOMOGLYPHS)) + "]")
 _TOKEN_RE = re.compile(r"\S+")
 
 _SHELL_RUNNERS = (
@@ -303,8 +304,8 @@ def _fold_unicode(text: str, findings: list[Finding]) -> str:
             )
         )
     text = folded
-    if text.isascii():
-        return text
+    if text.isascii() or not _ANY_HOMOGLYPH.search(text):
+        return text  # a token without a look-alike is never folded (CJK, accents, emoji)
     # Look-alike letters: fold a token when it mixes scripts, or is made only of look-alikes.
     changed: list[str] = []
 

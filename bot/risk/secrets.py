@@ -17,13 +17,16 @@ card numbers (Luhn + issuer prefix), US SSNs (SSA validity rules), IBANs
 
 from __future__ import annotations
 
+import bisect
 import re
+import string
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from bot.config import Risk, Verdict
+from bot.risk.clause import after_in_clause
 from bot.risk.model import Finding
 
 __all__ = ["SecretScan", "mask_fragment", "mask_known", "scan_secrets"]
@@ -168,7 +171,7 @@ _DS_PLUGINS: dict[str, tuple[str, tuple[str, ...], str]] = {
     "PrivateKeyDetector": ("private-key", ("private key", "putty-user-key"), ""),
     "JwtTokenDetector": ("jwt", ("eyj",), ""),
     "StripeDetector": ("stripe-key", ("k_live_",), ""),
-    "BasicAuthDetector": ("url-password", ("://",), r"://[^\s:/?#@]+:[^\s@]+@"),
+    "BasicAuthDetector": ("url-password", ("://",), r"://[^\s:/?#@]+:[^\s:/?#@]+@"),
     "KeywordDetector": ("credential", ("key", "pass", "pwd", "secret", "contrase"), ""),
     "OpenAIDetector": ("openai-key", ("t3blbkfj",), ""),
     "SendGridDetector": ("sendgrid-key", ("sg.",), ""),
@@ -219,14 +222,17 @@ def _ds_load() -> list[_DsPlugin]:
     return _ds_plugins
 
 
-def _ds_scan(line: str) -> list[tuple[str, str]]:
-    """(kind, value) pairs detect-secrets finds in one line."""
+def _ds_scan(
+    line: str, plugins: Iterable[_DsPlugin] | None = None, *, triggered: bool = False
+) -> list[tuple[str, str]]:
+    """(kind, value) pairs detect-secrets finds in one line (with `plugins`, only theirs;
+    `triggered`: the line is known to meet each of their triggers)."""
     from detect_secrets.filters import heuristic
 
     found: list[tuple[str, str]] = []
     lowered = line.lower()
-    for ds in _ds_load():
-        if not ds.may_match(line, lowered):
+    for ds in _ds_load() if plugins is None else plugins:
+        if not triggered and not ds.may_match(line, lowered):
             continue
         for value in ds.plugin.analyze_string(line):
             if not value:
@@ -300,6 +306,39 @@ _ASSIGNMENT = re.compile(
     r"""(?:\s*=\s*|\s*:=\s*|\s*:\s+|\s*:(?=["']))(?:'([^'\n]{1,300})'|"([^"\n]{1,300})"|([^\s'"`,;]{1,300}))""",
     re.IGNORECASE,
 )
+_NAME_END = re.compile(r"""(?<=[A-Za-z0-9_\-])(?=\s*(?:=|:=|:\s|:["']))""", re.IGNORECASE)
+_NAME_CHARS = frozenset(string.ascii_letters + string.digits + "_.-" + "\u0130\u0131\u017f\u212a")
+"""What `[A-Za-z0-9_.\\-]` matches with IGNORECASE: ASCII, dotted/dotless i, long s, Kelvin."""
+_NAME_JOINED = re.compile(r"[\w-]")
+
+
+def _assignments(text: str) -> Iterator[re.Match[str]]:
+    """What `_ASSIGNMENT.finditer` finds, in linear time.
+
+    The regex may start a name after any `.` (`os.environ.password=`), so on a long
+    dotted run ("a.a.a.…") it restarts at every dot and reads to the run's end each
+    time: quadratic, and with its backtracking over the name words, minutes on 64 KB.
+    A name ends where an assignment operator starts, and whether it matches depends
+    only on that end, so each operator is tried once, from the leftmost place the
+    regex could start its name."""
+    ends = [m.start() for m in _NAME_END.finditer(text)]
+    if not ends:
+        return
+    done = 0  # where the previous match ended: finditer never overlaps
+    for end in ends:
+        start = end  # back to the start of the run of name characters (runs are disjoint)
+        while start and text[start - 1] in _NAME_CHARS:
+            start -= 1
+        if start < done or (start and _NAME_JOINED.match(text, start - 1)):
+            start = text.find(".", max(start, done - 1), end) + 1  # a name may follow a dot
+            if start == 0:
+                continue
+        m = _ASSIGNMENT.match(text, start)
+        if m is not None:
+            done = m.end()
+            yield m
+
+
 _PW_NAME = re.compile(r"(?<![a-z])pw(?![a-z])")
 _NON_SECRET_NAME = re.compile(
     r"(?:_|-|\.)(?:file|path|dir|url|uri|id|name|type|length|len|ttl|expiry|expires|policy|"
@@ -312,39 +351,65 @@ _FLAG = re.compile(
     r"client-secret|secret-key)(?:=|\s+)(?:'([^'\n]+)'|\"([^\"\n]+)\"|([^\s'\"`]+))",
     re.IGNORECASE,
 )
-_MYSQL_P = re.compile(
-    r"\bmysql(?:dump|admin|sh|import|slap)?\b[^\n|;&]*?(?<=\s)-p(?:'([^'\n]+)'|\"([^\"\n]+)\"|([^\s'\"`]+))"
-)
 _VALUE = r"""(?:'([^'\n]+)'|"([^"\n]+)"|((?!-)[^\s'"`]+))"""
+
+
+@dataclass(frozen=True)
+class _ClauseFlag:
+    """`tool … -p VALUE`: a tool's password flag later in the same command, read in
+    linear time (`after_in_clause`) however often the line repeats the tool's name."""
+
+    gate: str  # a literal the lower-cased text must contain
+    tool: re.Pattern[str]
+    head: str  # the literal every `flag` match starts with
+    flag: re.Pattern[str]  # the flag and its value (groups)
+
+    def hits(self, text: str) -> Iterator[re.Match[str]]:
+        return after_in_clause(self.tool, self.head, self.flag, _CLAUSE_END, text)
+
+
+_CLAUSE_END = re.compile(r"[\n|;&]")
+
+
+def _clause_flag(gate: str, tool: str, flag: str, *, value: str = _VALUE) -> _ClauseFlag:
+    return _ClauseFlag(gate, re.compile(tool), flag[:2], re.compile(f"(?<=\\s){flag}{value}"))
+
+
+_MYSQL_P = _clause_flag(
+    "mysql",
+    r"\bmysql(?:dump|admin|sh|import|slap)?\b",
+    "-p",
+    value=r"""(?:'([^'\n]+)'|"([^"\n]+)"|([^\s'"`]+))""",
+)
 # Password flags of tools whose short flag would mean something else elsewhere
 # (`ssh -p 2222`, `redis-cli -h`): each is read only after its own tool's name,
 # within the same command (no `|`, `;`, `&` or newline in between).
-_TOOL_PASSWORD_FLAGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+_TOOL_PASSWORD_FLAGS: tuple[_ClauseFlag, ...] = (
+    _clause_flag("redis-cli", r"\bredis-cli\b", r"-a\s+"),
+    _clause_flag("mongo", r"\bmongo(?:sh|dump|restore|export|import|stat|top|files)?\b", r"-p\s+"),
+    _clause_flag(
+        "login", r"\b(?:docker|podman|nerdctl|buildah|helm\s+registry)\s+login\b", r"-p\s+"
+    ),
+    _clause_flag("sqlcmd", r"\b(?:sqlcmd|bcp|osql)\b", r"-P\s*"),
+    _clause_flag(
+        "ldap",
+        r"\bldap(?:search|add|modify|delete|passwd|whoami|compare|modrdn)\b",
+        r"-w\s+",
+    ),
+    _clause_flag("cqlsh", r"\bcqlsh\b", r"-p\s+"),
+    _clause_flag("zip", r"\b(?:zip|unzip)\b", r"-P\s+"),
+)
+# Password flags that need no tool name before them (their own names say it).
+_OWN_PASSWORD_FLAGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (gate, re.compile(pattern + _VALUE))
     for gate, pattern in (
-        ("redis-cli", r"\bredis-cli\b[^\n|;&]*?(?<=\s)-a\s+"),
         # sshpass's own options come before the command it wraps
         ("sshpass", r"\bsshpass(?:\s+-[fdP]\s*\S+|\s+-[evhV])*\s+-p\s*"),
-        (
-            "mongo",
-            r"\bmongo(?:sh|dump|restore|export|import|stat|top|files)?\b[^\n|;&]*?(?<=\s)-p\s+",
-        ),
-        (
-            "login",
-            r"\b(?:docker|podman|nerdctl|buildah|helm\s+registry)\s+login\b[^\n|;&]*?(?<=\s)-p\s+",
-        ),
-        ("sqlcmd", r"\b(?:sqlcmd|bcp|osql)\b[^\n|;&]*?(?<=\s)-P\s*"),
-        (
-            "ldap",
-            r"\bldap(?:search|add|modify|delete|passwd|whoami|compare|modrdn)\b[^\n|;&]*?(?<=\s)-w\s+",
-        ),
-        ("cqlsh", r"\bcqlsh\b[^\n|;&]*?(?<=\s)-p\s+"),
         (
             "pass",
             r"(?<!\S)-(?:storepass|keypass|srcstorepass|deststorepass|srckeypass|destkeypass)\s+",
         ),
         ("pass:", r"(?<!\S)-(?:pass|passin|passout|password)\s+pass:"),
-        ("zip", r"\b(?:zip|unzip)\b[^\n|;&]*?(?<=\s)-P\s+"),
     )
 )
 _SMB_USER = re.compile(r"(?<!\S)(?:-U|--user)[\s=]+['\"]?[^%\s'\"]+%([^\s'\"`]+)")
@@ -501,9 +566,10 @@ def _own_secret_hits(text: str) -> Iterator[_Hit]:
                 yield _Hit(*m.span(1), "bearer-token")
     if "--" in text:
         yield from _password_hits(_FLAG, text)
-    if "mysql" in lowered:
-        yield from _password_hits(_MYSQL_P, text)
-    for gate, regex in _TOOL_PASSWORD_FLAGS:
+    for clause in (_MYSQL_P, *_TOOL_PASSWORD_FLAGS):
+        if clause.gate in lowered:
+            yield from _password_matches(clause.hits(text))
+    for gate, regex in _OWN_PASSWORD_FLAGS:
         if gate in lowered:
             yield from _password_hits(regex, text)
     if "%" in text:
@@ -523,7 +589,7 @@ def _own_secret_hits(text: str) -> Iterator[_Hit]:
             m.group(1), text, m.end(1)
         ):
             yield _Hit(*m.span(1), "password")
-    for m in _ASSIGNMENT.finditer(text):
+    for m in _assignments(text):
         name = m.group(1)
         value = next(g for g in m.groups()[1:] if g is not None)
         if m.group(4) is not None:  # f(password=x) closes a call: the ")" is not the value's
@@ -559,7 +625,11 @@ def _aws_pair_hits(text: str) -> Iterator[_Hit]:
 
 
 def _password_hits(regex: re.Pattern[str], text: str) -> Iterator[_Hit]:
-    for m in regex.finditer(text):
+    yield from _password_matches(regex.finditer(text))
+
+
+def _password_matches(matches: Iterable[re.Match[str]]) -> Iterator[_Hit]:
+    for m in matches:
         if _looks_like_secret(_first_group(m)):
             yield _Hit(*_group_span(m), "password")
 
@@ -606,10 +676,23 @@ def _pii_hits(text: str) -> Iterator[_Hit]:
 
 
 def _ds_hits(text: str) -> Iterator[_Hit]:
-    """detect-secrets results located in the text and widened to the whole token."""
+    """detect-secrets results located in the text and widened to the whole token.
+
+    A plugin whose trigger the whole text does not meet cannot match any of its
+    lines, so lines are read only by the plugins the text lets through, and a
+    line repeated many times (a fence, a blank line) is scanned once."""
+    lowered = text.lower()
+    plugins = [ds for ds in _ds_load() if ds.may_match(text, lowered)]
+    if not plugins:
+        return
+    scanned: dict[str, list[tuple[str, str]]] = {}
+    one_line = "\n" not in text  # then the text's triggers were the line's
     offset = 0
     for line in text.split("\n"):
-        for kind, value in _ds_scan(line):
+        found = scanned.get(line)
+        if found is None:  # a value found n times is located once: `_locate` finds every copy
+            found = scanned[line] = list(dict.fromkeys(_ds_scan(line, plugins, triggered=one_line)))
+        for kind, value in found:
             yield from _locate(line, offset, kind, value)
         offset += len(line) + 1
 
@@ -646,11 +729,20 @@ def _resolve(hits: list[_Hit]) -> list[_Hit]:
     hits.sort(
         key=lambda h: (_KINDS[h.kind].category != "secrets", -(h.end - h.start), _PRIORITY[h.kind])
     )
+    # chosen spans are disjoint, so kept in order of start only a new span's two
+    # neighbours can overlap it (a list of thousands of addresses stays n log n)
     chosen: list[_Hit] = []
+    starts: list[int] = []
     for h in hits:
-        if all(h.end <= c.start or h.start >= c.end for c in chosen):
-            chosen.append(h)
-    chosen.sort(key=lambda h: h.start)
+        if h.start >= h.end:
+            continue
+        i = bisect.bisect_right(starts, h.start)
+        if i and chosen[i - 1].end > h.start:
+            continue
+        if i < len(chosen) and chosen[i].start < h.end:
+            continue
+        chosen.insert(i, h)
+        starts.insert(i, h.start)
     return chosen
 
 

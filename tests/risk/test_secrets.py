@@ -233,7 +233,7 @@ def test_partial_token_matches_are_widened_to_the_whole_token() -> None:
 
 
 def test_scanner_failure_fails_closed(monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(line: str) -> list[tuple[str, str]]:
+    def broken(line: str, plugins: object = None, **_: object) -> list[tuple[str, str]]:
         raise RuntimeError("plugin exploded")
 
     monkeypatch.setattr(secrets_module, "_ds_scan", broken)
@@ -456,3 +456,52 @@ def test_mask_known_matches_collapsed_whitespace() -> None:
     scan = scan_secrets(f"Here is the key:\n{PRIVATE_KEY}")
     fragment = " ".join(PRIVATE_KEY.split())[:60]
     assert "MIIEow" not in mask_known(fragment, scan.values)
+
+
+def test_assignments_are_what_the_assignment_regex_finds() -> None:
+    """`_assignments` is the regex's `finditer`, tried once per operator (dotted names,
+    names after a dot or a letter outside ASCII, values cut at 300 characters)."""
+    import random
+
+    pieces = ["password", "pw", "token", "api_key", "a", "x.", ".", "..", "é", "-", "_", "=", ":="]
+    pieces += [":", ": ", "'", '"', " ", "\n", "Secret9", "abc123", ",", ";", "`", "os.environ"]
+    pieces += ["é.", "K", "y" * 150, "z." * 20]
+    rng = random.Random(19)
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 16)))
+        expected = [m.regs for m in secrets_module._ASSIGNMENT.finditer(text)]
+        assert [m.regs for m in secrets_module._assignments(text)] == expected, text
+
+
+def _fill(unit: str, size: int = 64 * 1024) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(_fill("rm kubectl terraform aws psql mysql curl bash sudo "), id="programs"),
+        pytest.param(_fill("redis-cli "), id="tool names"),
+        pytest.param("password " + _fill("a."), id="dotted run"),
+        pytest.param(_fill("AKIAABCDEFGHIJKLMNOP "), id="one value many times"),
+        pytest.param(_fill("https://u:p"), id="url without @"),
+        pytest.param(_fill("ann.lee@example.com "), id="addresses"),
+        pytest.param(_fill("```\n"), id="fences"),
+        pytest.param(_fill("mysql -u root -pS3cr3tX "), id="flags"),
+    ],
+)
+def test_64kb_inputs_scan_in_linear_time(text: str) -> None:
+    """Generous bound (the goal is 50 ms for the whole engine): catches a quadratic
+    pattern (these took 0.5 s to 90 s), not a timing goal."""
+    scan_secrets(text[:1000])  # first-use costs (plugin loading) are not the input's
+    started = time.process_time()
+    scan_secrets(text)
+    assert time.process_time() - started < 0.5
+
+
+def test_name_characters_are_the_assignment_regex_class() -> None:
+    import re
+
+    regex = re.compile(r"[A-Za-z0-9_.\-]", re.IGNORECASE)
+    matched = frozenset(chr(c) for c in range(0x10000) if regex.match(chr(c)))
+    assert matched == secrets_module._NAME_CHARS

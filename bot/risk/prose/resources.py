@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from bot.risk.clause import after_in_clause
 from bot.risk.prose.text import compile_lower as _re
 from bot.risk.prose.text import sentences as _sentences
 
@@ -23,10 +24,14 @@ _BACKTICK_NAME = _re(r"`([a-z_][\w.:\-]*[\w])`")
 _NAMED_TABLE = _re(
     r"\bthe\s+[`*]?([a-z_][\w.]*)[`*]?\s+(?:table|dataset|schema|collection|database|view|bucket)\b"
 )
-_GRANT_ON = _re(
-    r"\bgrant\b[^;\n]*?\bon\s+(?:table\s+|schema\s+|database\s+|all\s+tables\s+in\s+schema\s+)?"
+# `grant … on NAME` in one statement, read by `after_in_clause` (the single regex
+# `grant[^;\n]*?on …` is quadratic on a line that repeats "grant")
+_GRANT = _re(r"\bgrant\b")
+_ON_NAME = _re(
+    r"\bon\s+(?:table\s+|schema\s+|database\s+|all\s+tables\s+in\s+schema\s+)?"
     r"[`\"]?([\w.\-*]+)"
 )
+_STATEMENT_END = re.compile(r"[;\n]")
 _BQ_ID = _re(r"\b[a-z][\w\-]*:([a-z_]\w*\.[a-z_]\w*)\b")
 _NOT_RESOURCE = frozenset(["it", "them", "this", "that", "the", "a", "an", "table", "data", "all"])
 
@@ -53,7 +58,10 @@ def resources(text: str, lowered: str) -> list[str]:
             if name and not name.isdigit():
                 found.append(f"#{name}")
     if "grant" in lowered:
-        found.extend(span(m, 1).strip('`"') for m in _GRANT_ON.finditer(lowered))
+        found.extend(
+            span(m, 1).strip('`"')
+            for m in after_in_clause(_GRANT, "on", _ON_NAME, _STATEMENT_END, lowered)
+        )
     if ":" in text:
         found.extend(span(m, 1) for m in _BQ_ID.finditer(lowered))
     if ("`" in text or " the " in lowered) and _RESOURCE_VERB.search(lowered):

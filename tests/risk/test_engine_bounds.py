@@ -1,0 +1,51 @@
+"""Every 64 KB adversarial input of the benchmark is assessed in linear-ish time.
+
+Not a timing test of the goal (50 ms, `bench/risk.py`): a generous CPU-time bound
+that a quadratic scan or a backtracking regex breaks (these inputs took 0.7 s to
+2.7 s before their scans were made linear), with the example configuration, whose
+custom rule runs on every instruction.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from bench.risk import adversarial_64kb
+from bot.config import EXAMPLE_CONFIG, load_config
+from bot.risk.engine import RiskEngine
+
+_BOUND_SECONDS = 0.5
+
+
+@pytest.fixture(scope="module")
+def engine() -> RiskEngine:
+    engine = RiskEngine(load_config(EXAMPLE_CONFIG))
+    for text in adversarial_64kb().values():  # first-use costs are not the input's
+        engine.assess(text[:2000])
+    return engine
+
+
+@pytest.mark.parametrize("name", sorted(adversarial_64kb()))
+def test_adversarial_input_is_assessed_in_bounded_time(engine: RiskEngine, name: str) -> None:
+    text = adversarial_64kb()[name]
+    started = time.process_time()
+    engine.assess(text)
+    assert time.process_time() - started < _BOUND_SECONDS, name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "psql " * 13_000,  # the example rule's first program, never its host
+        "GRANT " * 11_000,
+        "mysql -h db " * 5_500,
+        "password " + "a." * 32_000,
+    ],
+    ids=["psql", "grant", "mysql", "dotted"],
+)
+def test_repeated_anchors_stay_linear(engine: RiskEngine, text: str) -> None:
+    started = time.process_time()
+    engine.assess(text)
+    assert time.process_time() - started < _BOUND_SECONDS
