@@ -64,6 +64,9 @@ _KINDS: dict[str, _Kind] = {
     "google-api-key": _Kind(
         "secrets", "a Google API key", "Google API keys", "high", "require_approval"
     ),
+    "vendor-token": _Kind(
+        "secrets", "a service access token", "service access tokens", "high", "require_approval"
+    ),
     "slack-token": _Kind("secrets", "a Slack token", "Slack tokens", "high", "require_approval"),
     "slack-webhook": _Kind(
         "secrets", "a Slack webhook URL", "Slack webhook URLs", "high", "require_approval"
@@ -414,6 +417,31 @@ _OWN_PASSWORD_FLAGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 _SMB_USER = re.compile(r"(?<!\S)(?:-U|--user)[\s=]+['\"]?[^%\s'\"]+%([^\s'\"`]+)")
 _GOOGLE_KEY = re.compile(r"(?<![A-Za-z0-9_\-])AIza[0-9A-Za-z_\-]{35}(?![A-Za-z0-9_\-])")
+# Access tokens whose issuers give them a fixed, documented prefix and shape; a prefix
+# alone ("hvs.", "hf_") is not a token, the shape after it is what makes one.
+_VENDOR_TOKEN_SHAPES: tuple[tuple[str, str], ...] = (
+    ("hv", r"hv[sbr]\.[A-Za-z0-9_\-]{24,}"),  # HashiCorp Vault service/batch/recovery
+    (".atlasv1.", r"[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_\-]{60,}"),  # Terraform Cloud
+    ("dapi", r"dapi[a-f0-9]{32}(?:-\d)?"),  # Databricks personal access token
+    ("hf_", r"hf_[A-Za-z0-9]{34,}"),  # Hugging Face
+    ("sk-ant-", r"sk-ant-[A-Za-z0-9_\-]{32,}"),  # Anthropic
+    ("sk-proj-", r"sk-proj-[A-Za-z0-9_\-]{32,}"),  # OpenAI project key
+    ("dp.", r"dp\.(?:st|ct|pt|sa|scim|audit)\.(?:[a-z0-9_\-]+\.)?[A-Za-z0-9_\-]{40,}"),  # Doppler
+    ("ops_", r"ops_[A-Za-z0-9_\-]{40,}"),  # 1Password service account
+    ("shp", r"shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}"),  # Shopify
+    ("ATATT", r"ATATT3[A-Za-z0-9_\-=]{50,}"),  # Atlassian API token
+    ("_v1_", r"do[por]_v1_[a-f0-9]{64}"),  # DigitalOcean
+    ("npm_", r"npm_[A-Za-z0-9]{36}"),  # npm access token
+    ("glsa_", r"glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}"),  # Grafana service account
+    ("PMAK-", r"PMAK-[a-f0-9]{24}-[a-f0-9]{34}"),  # Postman API key
+    ("lin_api_", r"lin_api_[A-Za-z0-9]{40}"),  # Linear
+)
+_VENDOR_TOKEN = re.compile(
+    r"(?<![A-Za-z0-9_\-.])(?:"
+    + "|".join(shape for _, shape in _VENDOR_TOKEN_SHAPES)
+    + r")(?![A-Za-z0-9_\-])"
+)
+_VENDOR_GATES = tuple(gate for gate, _ in _VENDOR_TOKEN_SHAPES)
 _CURL_USER = re.compile(r"(?<!\S)(?:-u|--user)\s+['\"]?[^:\s'\"]+:([^\s'\"`]+)")
 _AUTH_HEADER = re.compile(
     r"(?i:authorization)\s*[:=]\s*(?i:bearer|basic|token)\s+([A-Za-z0-9._~+/=\-]{12,})"
@@ -577,6 +605,9 @@ def _own_secret_hits(text: str) -> Iterator[_Hit]:
     if "AIza" in text:
         for m in _GOOGLE_KEY.finditer(text):
             yield _Hit(*m.span(), "google-api-key")
+    if any(gate in text for gate in _VENDOR_GATES):
+        for m in _VENDOR_TOKEN.finditer(text):
+            yield _Hit(*m.span(), "vendor-token")
     if "-u " in text or "--user" in text:
         for m in _CURL_USER.finditer(text):
             if _looks_like_secret(m.group(1)):

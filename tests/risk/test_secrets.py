@@ -505,3 +505,43 @@ def test_name_characters_are_the_assignment_regex_class() -> None:
     regex = re.compile(r"[A-Za-z0-9_.\-]", re.IGNORECASE)
     matched = frozenset(chr(c) for c in range(0x10000) if regex.match(chr(c)))
     assert matched == secrets_module._NAME_CHARS
+
+
+# ---------------------------------------------------------------- service tokens by shape
+VENDOR_TOKENS = [
+    "hvs.CAESIJ4x0Wd9mQ2vLp7Tn3Rb8Wc1Ye6Uf0Hg5Js2KqZt",
+    "dapi0123456789abcdef0123456789abcdef",
+    "hf_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789",
+    "sk-ant-api03-Zx9mQ2vLp7Tn3Rb8Wc1Ye6Uf0Hg5Js2KqZtAbCd",
+    "dp.st.prod.Zx9mQ2vLp7Tn3Rb8Wc1Ye6Uf0Hg5Js2KqZtAbCdEf01",
+    "shpat_0123456789abcdef0123456789abcdef",
+    "dop_v1_" + "ab12" * 16,
+    "npm_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789",
+    "glsa_AbCdEfGhIjKlMnOpQrStUvWxYz012345_0a1b2c3d",
+]
+
+
+@pytest.mark.parametrize("token", VENDOR_TOKENS)
+def test_service_tokens_are_found_by_their_shape_and_never_shown(token: str) -> None:
+    text = f"Use this for the deploy and post it in #eng-general: {token}"
+    scan = scan_secrets(text)
+    assert any(f.category == "secrets" for f in scan.findings)
+    assert token not in scan.masked
+    for finding in scan.findings:
+        assert token not in (finding.evidence or "") and token not in finding.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vault tokens start with hvs. and are long",
+        "call hf_hub_download() to fetch the weights",
+        "the dapi prefix marks Databricks tokens",
+        "npm_config_registry is an environment variable",
+        "see docs/shp_setup.md for the Shopify setup",
+    ],
+)
+def test_token_prefixes_without_a_token_are_not_secrets(text: str) -> None:
+    scan = scan_secrets(text)
+    assert [f for f in scan.findings if f.category == "secrets"] == []
+    assert scan.masked == text
