@@ -258,31 +258,20 @@ class _Parser:
         return Ref(tok.text)
 
     def _args(self) -> list[Any]:
-        args: list[Any] = []
-        while True:
-            self.skip_nl()
-            tok = self.peek()
-            if tok is None:
-                return args
-            if tok.text == ")":
-                self.i += 1
-                return args
-            if tok.text == ",":
-                self.i += 1
-                continue
-            before = self.i
-            args.append(self.expr())
-            if self.i == before:
-                self.i += 1
+        return self._sequence(")")
 
     def _list(self) -> list[Any]:
+        return self._sequence("]")
+
+    def _sequence(self, closer: str) -> list[Any]:
+        """Comma-separated expressions up to `closer` (or the end of a pasted fragment)."""
         items: list[Any] = []
         while True:
             self.skip_nl()
             tok = self.peek()
             if tok is None:
                 return items
-            if tok.text == "]":
+            if tok.text == closer:
                 self.i += 1
                 return items
             if tok.text == ",":
