@@ -143,16 +143,11 @@ def verify_chain(session: Session, *, batch: int = 5000) -> ChainReport:
     """Recompute every hash in order; stop at the first event that does not fit.
 
     The events, the head and the request rows are read in one snapshot: on PostgreSQL a
-    REPEATABLE READ connection of its own, so an append committed while the check runs
-    cannot look like a deleted tail or an edited request."""
-    bind = session.get_bind()
-    if bind.dialect.name == "postgresql":
-        engine = bind.engine if isinstance(bind, sa.engine.Connection) else bind
-        with (
-            engine.connect().execution_options(isolation_level="REPEATABLE READ") as conn,
-            Session(conn) as snapshot,
-        ):
-            return _verify_chain(snapshot, batch)
+    session that has not begun its transaction begins it REPEATABLE READ, so an append
+    committed while the check runs cannot look like a deleted tail or an edited request.
+    A caller already inside a transaction is checked as that transaction sees the chain."""
+    if session.get_bind().dialect.name == "postgresql" and not session.in_transaction():
+        session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
     return _verify_chain(session, batch)
 
 

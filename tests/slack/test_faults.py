@@ -372,6 +372,7 @@ async def test_webhook_deliveries_are_audited_in_the_server_as_built(
             e.action for e in s.exec(select(AuditEvent).where(AuditEvent.request_id == view.id))
         ]
         assert "webhook.delivered" in actions
+    with session_scope(engine) as s:  # a fresh session: verify reads one snapshot
         assert verify_chain(s).ok
     await lifecycle.webhooks.close()
 
