@@ -22,30 +22,14 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.config import ConfigError, Settings, TwoKeyConfig, load_config
 from bot.context import config_path
+from bot.slack.scopes import BOT_SCOPES
 from storage.db import explain, make_engine, masked_url
 from storage.schema import current_revision, head_revision
 
 Level = Literal["ok", "warn", "fail"]
 MARK = {"ok": "✓", "warn": "!", "fail": "✗"}
 
-REQUIRED_SCOPES = frozenset(
-    {
-        "channels:history",
-        "groups:history",
-        "im:history",
-        "mpim:history",
-        "mpim:read",
-        "chat:write",
-        "im:write",
-        "users:read",
-        "users:read.email",
-        "usergroups:read",
-        "commands",
-        "files:write",
-        "channels:join",
-    }
-)
-"""The bot scopes manifest.yml asks for (a test keeps the two equal)."""
+REQUIRED_SCOPES = frozenset(BOT_SCOPES)
 
 MAX_CLOCK_SKEW = 60.0
 """Seconds; Slack refuses signed requests 5 minutes off, and deadlines drift before that."""

@@ -28,26 +28,12 @@ from typing import Any
 
 from aiohttp import web
 
+from bot.slack.scopes import BOT_SCOPES
+
 BOT_TOKEN = "xoxb-test-twokey"  # noqa: S105 - the stand-in's own token, valid nowhere else
 BOT_USER_ID = "U0TWOKEY1"
 BOT_ID = "B0TWOKEY1"
 TEAM_ID = "T0NORTHWD"
-BOT_SCOPES = [
-    "channels:history",
-    "groups:history",
-    "im:history",
-    "mpim:history",
-    "mpim:read",
-    "chat:write",
-    "im:write",
-    "users:read",
-    "users:read.email",
-    "usergroups:read",
-    "commands",
-    "files:write",
-    "channels:join",
-]
-"""What manifest.yml asks for (tests/test_doctor.py keeps the two equal)."""
 
 MAX_BLOCKS_MESSAGE = 50
 MAX_BLOCKS_VIEW = 100
