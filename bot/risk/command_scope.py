@@ -424,15 +424,18 @@ def rerun_elsewhere(cand: Candidate, message: str) -> bool:
 # -- lowering ------------------------------------------------------------------------------------
 
 
-def lower_findings(findings: Sequence[Finding], why: Why) -> tuple[list[Finding], bool]:
+def lower_findings(
+    findings: Sequence[Finding], why: Why, local_rules: frozenset[str] = frozenset()
+) -> tuple[list[Finding], bool]:
     """The candidate's findings with the scoped ones taken out, plus one note saying so
-    (allowed, low); True when any were lowered."""
+    (allowed, low); True when any were lowered. `local_rules`: rules a local target makes
+    harmless besides the `LOCAL_LOWERS` categories."""
     kept: list[Finding] = []
     lowered: list[Finding] = []
     for f in findings:
         if (
             f.category in _UNTOUCHED
-            or (why == "local" and f.category not in LOCAL_LOWERS)
+            or (why == "local" and f.category not in LOCAL_LOWERS and f.rule not in local_rules)
             or (why == "own_use" and f.rule not in OWN_USE_RULES)
         ):
             kept.append(f)

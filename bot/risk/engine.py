@@ -204,7 +204,8 @@ class RiskEngine:
                 )
                 or []
             )
-            parts.append(self._by_content(piece, context))
+            content, regions = self._by_content(piece, context)
+            parts.append(content)
             hint = kind if i <= len(decoded) else None  # a piece's own reading: no hint
             candidates = self._guard(
                 head, "extraction", functools.partial(self.extractor.extract, piece, hint)
@@ -216,7 +217,9 @@ class RiskEngine:
                 part = Part(data=list(context))
                 self._candidate(cand, part)
                 judged.append((cand, part))
-            self._scope(judged, piece)
+            leads = self._scope(judged, piece)
+            prose = [part for cand, part in judged if cand.kind == "prose"]
+            _agree(prose, regions, leads)
             parts += [part for _, part in judged]
 
         decision = self.policy.decide(parts, agent=agent, confidence=confidence)
@@ -263,12 +266,17 @@ class RiskEngine:
         else:
             self._prose(cand.text, part)
 
-    def _scope(self, judged: Sequence[tuple[Candidate, Part]], message: str) -> None:
+    def _scope(
+        self, judged: Sequence[tuple[Candidate, Part]], message: str
+    ) -> list[tuple[str, Why]]:
         """A command named in a warning, a report, a hypothetical or a proposal, or aimed at
         this machine, is not an order: its own findings are lowered (see `command_scope`).
-        A statement read out of a command (`psql -c '…'`) is scoped as that command is."""
+        A statement read out of a command (`psql -c '…'`) is scoped as that command is.
+        Returns the lead-in of each lowered command (the words right before it in its
+        sentence) with why: the prose reader's reading of those words must agree."""
         commands = [(c, p) for c, p in judged if c.kind in COMMAND_KINDS]
         whys: dict[int, Why | None] = {}
+        leads: list[tuple[str, Why]] = []
 
         def why_of(i: int) -> Why | None:
             if i not in whys:
@@ -310,6 +318,8 @@ class RiskEngine:
                 part.findings = findings
                 if all(f.verdict == "allow" for f in findings):
                     part.data = []
+                    leads.append((_lead_in(cand), why))
+        return leads
 
     def _scoped_in(self, text: str, finding: Finding) -> list[Finding]:
         """A command found by its own reader is scoped by its sentence as any other is."""
@@ -325,10 +335,16 @@ class RiskEngine:
             return [finding]
         return lower_findings([finding], why)[0] if why is not None else [finding]
 
-    def _by_content(self, text: str, context: list[DataRef]) -> Part:
+    def _by_content(
+        self, text: str, context: list[DataRef]
+    ) -> tuple[Part, list[tuple[str, Why | None]]]:
         """Windows commands and documents are found by their own readers anywhere in the
-        text (their shapes are distinct), not through the extractor's candidates."""
+        text (their shapes are distinct), not through the extractor's candidates. Also
+        returns the text of documents that are not orders, with why (`doc_scope`), and the
+        text read as structured documents (why None: the document reader's reading)."""
         part = Part(data=list(context))
+        regions: list[tuple[str, Why]] = []
+        owned: list[tuple[str, None]] = []
         windows = self._guard(part, "Windows command", lambda: assess_windows(text, self.domains))
         if windows is not None:
             for finding in windows.findings:
@@ -336,9 +352,17 @@ class RiskEngine:
         documents = self._guard(part, "document", lambda: assess_documents(text, self.domains))
         if documents is not None:
             part.findings += documents.findings
+            regions = documents.scoped
+            owned = [(text, None) for text in documents.parsed]
             for script in documents.scripts:  # container commands, CI steps, RUN lines
-                self._shell(script, part)
-        return part
+                ran = Part()
+                self._shell(script, ran)
+                why = documents.script_whys.get(script)
+                if why is not None:  # the document holding it is not an order
+                    ran.findings = lower_findings(ran.findings, why)[0]
+                part.findings += ran.findings
+                part.data += ran.data
+        return part, [*regions, *owned]
 
     def _shell(self, command: str, part: Part) -> None:
         result = self._guard(part, "shell", lambda: assess_shell(command, self.domains))
@@ -465,6 +489,64 @@ class RiskEngine:
             return scan_secrets(text).masked
         except Exception:
             return "[instruction withheld: it could not be checked for secrets]"
+
+
+def _lead_in(cand: Candidate) -> str:
+    """The words of a command's sentence right before it (all of a sentence that
+    introduces it): what a prose finding must end with to be about this command."""
+    at = cand.context.find(cand.text) if cand.context else -1
+    return cand.context[:at] if at >= 0 else cand.context
+
+
+_LEAD_END = " \t:：`*_\"'(-–—"
+
+
+def _agree(
+    prose: Sequence[Part],
+    regions: Sequence[tuple[str, Why | None]],
+    leads: Sequence[tuple[str, Why]],
+) -> None:
+    """One clause, one reading. A prose finding on the words that introduce a command the
+    command reader lowered (a local target, a warning …), or on the text of a document
+    that is not an order, is lowered for the same reason; one on the text of a structured
+    document (a YAML key, an HCL argument) gives way to the document reader, which read
+    it. A finding on other words of the sentence ("copy the dump to your laptop, then
+    run X") stands."""
+    if not regions and not leads:
+        return
+    for part in prose:
+        out: list[Finding] = []
+        for f in part.findings:
+            ev = (f.evidence or "").strip()
+            region = None
+            if ev and f.verdict != "allow" and f.category not in ("engine", "obfuscation"):
+                region = next((r for r in regions if ev in r[0]), None)
+                if region is None:
+                    region = next((r for r in leads if _ends_with(r[0], ev)), None)
+            if region is None:
+                out.append(f)
+            elif region[1] is not None:
+                out += lower_findings([f], region[1])[0]
+        part.findings = out
+
+
+# A lead-in clause that only says to run what follows ("…, then run"): the clauses before
+# it name actions of their own.
+_CLAUSE_BREAK = re.compile(r"[,;]|\s(?:then|and|and\s+then)\s", re.I)
+_RUN_ONLY = re.compile(
+    r"(?:(?:please|now|then|just|and|so)\s+)*(?:run|execute|exec|type|paste|enter|do|use|try)?",
+    re.I,
+)
+
+
+def _ends_with(lead: str, evidence: str) -> bool:
+    """The prose finding is on the words that introduce this command and describe it."""
+    tail = evidence.rstrip(_LEAD_END)
+    lead = lead.rstrip(_LEAD_END)
+    if not tail or not lead.endswith(tail):
+        return False
+    clauses = _CLAUSE_BREAK.split(lead)
+    return len(clauses) == 1 or not _RUN_ONLY.fullmatch(clauses[-1].strip(_LEAD_END))
 
 
 def _rank(ref: DataRef) -> int:
