@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from bot.risk import hcl
+from bot.risk.ansible_modules import task_equivalent
 from bot.risk.command_scope import Why
 from bot.risk.doc_scope import doc_scope, lower_documents
 from bot.risk.model import Finding
@@ -368,6 +369,11 @@ def _collect_scripts(doc: Doc, texts: list[str]) -> None:
                 if script:
                     doc.scripts.append(script)
                 continue
+            for key, value in d.items():  # an Ansible task: the command its module stands for
+                if isinstance(value, dict) and isinstance(key, str):
+                    same = task_equivalent(key, value)
+                    if same is not None:
+                        doc.scripts.append(same)
             for key in _SCRIPT_KEYS:
                 value = d.get(key)
                 if isinstance(value, str) and value.strip():
