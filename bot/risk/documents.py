@@ -111,6 +111,9 @@ class DocumentResult:
     other readers find in that text is lowered the same."""
     script_whys: dict[str, Why] = field(default_factory=dict)
     """The commands of documents that are not an order, and why."""
+    policy_intros: list[str] = field(default_factory=list)
+    """The sentences introducing an access policy (IAM bindings, policy statements)
+    shown in full: a command there that applies a policy file applies this one."""
 
 
 def _yaml(text: str) -> list[Any]:
@@ -436,14 +439,33 @@ def read_pieces(text: str, domains: tuple[str, ...] = ()) -> list[Piece]:
     start = _read_piece(outside, "", doc)
     _collect_scripts(doc, [remainder])
     at = start if start is not None else 0
-    pieces.append(Piece(doc, _intro_lines(outside, at), outside[at:]))
+    # Inline code was blanked for reading; the introduction keeps it (same lines).
+    line_start = outside.rfind("\n", 0, at) + 1
+    raw_at = _line_offset(remainder, outside.count("\n", 0, line_start))
+    pieces.append(Piece(doc, _intro_lines(remainder, raw_at), outside[at:]))
     for piece in pieces:
         piece.doc.scripts = list(dict.fromkeys(piece.doc.scripts))[:MAX_SCRIPTS]
     return [p for p in pieces if _count(p.doc) or p.doc.scripts]
 
 
+def _is_policy(doc: Doc) -> bool:
+    """The piece is one access policy: IAM bindings or policy statements, nothing else."""
+    return len(doc.trees) == 1 and any(
+        isinstance(t, dict) and ("bindings" in t or "Statement" in t) for t in doc.trees
+    )
+
+
 def _count(doc: Doc) -> int:
     return len(doc.trees) + len(doc.hcl) + len(doc.directives) + len(doc.hba)
+
+
+def _line_offset(text: str, line: int) -> int:
+    pos = 0
+    for _ in range(line):
+        pos = text.find("\n", pos) + 1
+        if pos == 0:
+            return len(text)
+    return pos
 
 
 def _intro_lines(text: str, pos: int) -> str:
@@ -510,6 +532,7 @@ def assess_documents(
     scoped: list[tuple[str, Why]] = []
     parsed: list[str] = []
     script_whys: dict[str, Why] = {}
+    policy_intros: list[str] = []
     # Another document's introduction orders that document, not this one.
     others = message or text
     for piece in pieces:
@@ -533,10 +556,14 @@ def assess_documents(
             findings.setdefault((f.rule, f.evidence or ""), f)
         scripts += piece.doc.scripts
         parsed += piece.doc.parsed
+        if piece.intro and _is_policy(piece.doc):
+            policy_intros.append(piece.intro)
     count = sum(_count(p.doc) for p in pieces)
     scripts = list(dict.fromkeys(scripts))[:MAX_SCRIPTS]
     script_whys = {k: v for k, v in script_whys.items() if k in scripts}
-    return DocumentResult([*findings.values(), *cut], count, scripts, parsed, scoped, script_whys)
+    return DocumentResult(
+        [*findings.values(), *cut], count, scripts, parsed, scoped, script_whys, policy_intros
+    )
 
 
 def verify_document_rules() -> None:

@@ -204,7 +204,7 @@ class RiskEngine:
                 )
                 or []
             )
-            content, regions = self._by_content(piece, context)
+            content, regions, shown = self._by_content(piece, context)
             parts.append(content)
             hint = kind if i <= len(decoded) else None  # a piece's own reading: no hint
             candidates = self._guard(
@@ -220,6 +220,7 @@ class RiskEngine:
             leads = self._scope(judged, piece)
             prose = [part for cand, part in judged if cand.kind == "prose"]
             _agree(prose, regions, leads)
+            _shown(judged, shown)
             parts += [part for _, part in judged]
 
         decision = self.policy.decide(parts, agent=agent, confidence=confidence)
@@ -337,14 +338,16 @@ class RiskEngine:
 
     def _by_content(
         self, text: str, context: list[DataRef]
-    ) -> tuple[Part, list[tuple[str, Why | None]]]:
+    ) -> tuple[Part, list[tuple[str, Why | None]], list[str]]:
         """Windows commands and documents are found by their own readers anywhere in the
         text (their shapes are distinct), not through the extractor's candidates. Also
         returns the text of documents that are not orders, with why (`doc_scope`), and the
-        text read as structured documents (why None: the document reader's reading)."""
+        text read as structured documents (why None: the document reader's reading), and
+        the sentences that introduce an access policy shown in full."""
         part = Part(data=list(context))
         regions: list[tuple[str, Why]] = []
         owned: list[tuple[str, None]] = []
+        shown: list[str] = []
         windows = self._guard(part, "Windows command", lambda: assess_windows(text, self.domains))
         if windows is not None:
             for finding in windows.findings:
@@ -354,6 +357,7 @@ class RiskEngine:
             part.findings += documents.findings
             regions = documents.scoped
             owned = [(text, None) for text in documents.parsed]
+            shown = documents.policy_intros
             for script in documents.scripts:  # container commands, CI steps, RUN lines
                 ran = Part()
                 self._shell(script, ran)
@@ -362,7 +366,7 @@ class RiskEngine:
                     ran.findings = lower_findings(ran.findings, why)[0]
                 part.findings += ran.findings
                 part.data += ran.data
-        return part, [*regions, *owned]
+        return part, [*regions, *owned], shown
 
     def _shell(self, command: str, part: Part) -> None:
         result = self._guard(part, "shell", lambda: assess_shell(command, self.domains))
@@ -537,6 +541,21 @@ _RUN_ONLY = re.compile(
     r"(?:(?:please|now|then|just|and|so)\s+)*(?:run|execute|exec|type|paste|enter|do|use|try)?",
     re.I,
 )
+
+
+_UNSEEN_POLICY = "shell.bucket_policy_unseen"
+
+
+def _shown(judged: Sequence[tuple[Candidate, Part]], intros: Sequence[str]) -> None:
+    """A command that applies a policy from a file ("Set this policy with `gsutil iam set
+    policy.json gs://b`:" and the policy below) applies the policy its sentence
+    introduces: that policy is shown and judged by the document reader, so the command's
+    "policy not shown" finding gives way to that judgement."""
+    if not intros:
+        return
+    for cand, part in judged:
+        if cand.kind == "shell" and any(cand.text in intro for intro in intros):
+            part.findings = [f for f in part.findings if f.rule != _UNSEEN_POLICY]
 
 
 def _ends_with(lead: str, evidence: str) -> bool:

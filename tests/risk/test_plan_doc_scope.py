@@ -230,3 +230,26 @@ def test_a_ci_step_printing_a_secret_into_a_pipe(run: str, held: bool) -> None:
     workflow = f"jobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: {run}\n"
     found = {f.rule for f in assess_documents(workflow).findings}
     assert ("doc.ci_secret_exposed" in found) is held
+
+
+# -- a command that applies the policy shown ---------------------------------------------------
+
+GCS_POLICY = (
+    '{{\n  "bindings": [\n    {{"role": "roles/storage.objectViewer", "members": ["{m}"]}}\n  ]\n}}'
+)
+
+
+def test_a_command_applies_the_policy_its_sentence_introduces(engine: RiskEngine) -> None:
+    intro = "Set this IAM policy on gs://scans with `gsutil iam set policy.json gs://scans`:\n"
+    group = GCS_POLICY.format(m="group:radiology@acme.example")
+    assert decision(engine, intro + group) == "allow"
+    assert decision(engine, intro + GCS_POLICY.format(m="allUsers")) != "allow"
+
+
+def test_a_policy_file_not_introducing_the_shown_policy_stays_unseen(engine: RiskEngine) -> None:
+    group = GCS_POLICY.format(m="group:radiology@acme.example")
+    text = (
+        f"Here is the policy we discussed:\n{group}\n\n"
+        "Then run `gsutil iam set open.json gs://scans`."
+    )
+    assert "shell.bucket_policy_unseen" in {f.rule for f in engine.assess(text).findings}
