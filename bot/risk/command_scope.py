@@ -222,6 +222,10 @@ def local_target(command: str) -> bool:
 
 # -- sentences -----------------------------------------------------------------------------------
 
+# Production named in the command's sentence ("on your laptop first, then on production:
+# X"): the sentence's local words do not make the command local.
+_SAYS_PROD = re.compile(r"(?<![\w-])(?:prod|production|prd)(?![\w]|-like|-ish)", re.I)
+
 _MARK = "zqcmdzq"
 """Stands for the command in its sentence: a word no lexicon knows."""
 # Words that point forward at a command shown after its sentence ("never run this:").
@@ -289,7 +293,9 @@ def judge(cand: Candidate) -> Why | None:
         if why is not None:
             return why
         sentence_local = sentence_local or scope.sentence_has(scope.sentence_of(pos), "local")
-    if local_target(cand.text) or (sentence_local and not remote_target(cand.text)):
+    if local_target(cand.text) or (
+        sentence_local and not remote_target(cand.text) and not _SAYS_PROD.search(low)
+    ):
         return "local"
     return None
 

@@ -253,3 +253,15 @@ def test_a_policy_file_not_introducing_the_shown_policy_stays_unseen(engine: Ris
         "Then run `gsutil iam set open.json gs://scans`."
     )
     assert "shell.bucket_policy_unseen" in {f.rule for f in engine.assess(text).findings}
+
+
+def test_local_words_do_not_cover_a_sentence_that_also_names_production(
+    engine: RiskEngine,
+) -> None:
+    assert decision(engine, "Do it on your laptop first, then on production: `dropdb orders`") != (
+        "allow"
+    )
+    assert decision(engine, "Do it on your laptop: `dropdb orders`") == "allow"
+    assert decision(
+        engine, "On your laptop the prod-like fixtures live in scratch: `dropdb scratch`"
+    ) == ("allow")
