@@ -288,8 +288,13 @@ def _read_piece(text: str, lang: str, doc: Doc) -> int | None:
         if trees:
             doc.trees += trees
             return 0
-    spans = _json_objects(text, doc) + _hcl_blocks(text, doc)
-    doc.parsed += [text[a:b] for a, b in spans]
+    json_spans = _json_objects(text, doc)
+    hcl_spans = _hcl_blocks(text, doc)
+    spans = json_spans + hcl_spans
+    # Text that is a document and nothing else: HCL blocks, and JSON objects shaped as a
+    # policy, a manifest or a template (a `{"type": "anyone"}` argument in code is not).
+    doc.parsed += [text[a:b] for a, b in hcl_spans]
+    doc.parsed += [text[a:b] for a, b in json_spans if _DOC_JSON_RE.search(text, a, b)]
     rest = _blank(text, spans)
     starts = [a for a, _ in spans]
     lines = rest.splitlines()
@@ -414,8 +419,9 @@ def read_pieces(text: str, domains: tuple[str, ...] = ()) -> list[Piece]:
         pos = m.end()
         body = m.group("body")
         doc = Doc(domains=domains)
-        _read_piece(body, m.group("lang") or "", doc)
-        if doc.hcl or any(isinstance(t, dict) for t in doc.trees):
+        lang = (m.group("lang") or "").lower()
+        start = _read_piece(body, lang, doc)
+        if lang in _DOC_LANGS or (not lang and start is not None and not body[:start].strip()):
             doc.parsed = [body]  # a fenced manifest, policy or module: all of it is document
         _collect_scripts(doc, [body])
         pieces.append(Piece(doc, _intro_lines(text, m.start()), body))
@@ -446,6 +452,14 @@ def read_pieces(text: str, domains: tuple[str, ...] = ()) -> list[Piece]:
     for piece in pieces:
         piece.doc.scripts = list(dict.fromkeys(piece.doc.scripts))[:MAX_SCRIPTS]
     return [p for p in pieces if _count(p.doc) or p.doc.scripts]
+
+
+_DOC_LANGS = frozenset(
+    {"yaml", "yml", "json", "jsonc", "json5", "hcl", "terraform", "tf", "tfvars"}
+)
+_DOC_JSON_RE = re.compile(
+    r'"(?:Statement|bindings|apiVersion|Resources|AWSTemplateFormatVersion|Version)"\s*:'
+)
 
 
 def _is_policy(doc: Doc) -> bool:

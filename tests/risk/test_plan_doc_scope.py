@@ -265,3 +265,12 @@ def test_local_words_do_not_cover_a_sentence_that_also_names_production(
     assert decision(
         engine, "On your laptop the prod-like fixtures live in scratch: `dropdb scratch`"
     ) == ("allow")
+
+
+def test_a_dict_in_code_is_not_a_document_the_prose_defers_to(engine: RiskEngine) -> None:
+    code = (
+        "Here's a snippet that shares the export folder:\n```python\n"
+        'service.permissions().create(fileId=folder_id, body={{"type": "{who}", "role": "reader"}})'
+        "\n```"
+    )
+    assert decision(engine, code.format(who="anyone")) != "allow"
