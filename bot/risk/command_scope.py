@@ -40,6 +40,7 @@ __all__ = [
     "local_target",
     "lower_findings",
     "passes_on",
+    "reads_only",
     "remote_target",
     "rerun_elsewhere",
 ]
@@ -425,6 +426,48 @@ def rerun_elsewhere(cand: Candidate, message: str) -> bool:
     return any(
         not reported(rest[max(0, m.start() - 120) : m.start()]) for m in _RERUN.finditer(rest)
     )
+
+
+# -- commands that only read or rehearse ---------------------------------------------------------
+
+# Subcommands that read (`kubectl get`, `aws rds describe-db-instances`, `gh repo view`).
+_READ_VERBS = frozenset(
+    _words(
+        """
+get list ls describe show view status log logs diff plan preview inspect history top info
+get-iam-policy get-policy get-bucket-policy get-bucket-acl count explain whoami audit
+"""
+    )
+)
+_READ_PREFIXES = ("describe-", "list-", "get-", "show-")
+# A flag that makes any command a rehearsal: it says what it would do and does nothing.
+_REHEARSAL = re.compile(
+    r"(?:^|\s)(?:--dry-?run(?:=(?:client|server|true|all))?|--preview-only|--what-?if|-whatif"
+    r"|--noop|--check|--plan-only)(?=\s|$)",
+    re.I,
+)
+_ONE_COMMAND = re.compile(r"[;&]|\|\||\$\(|`|>")
+_READ_PIPE = frozenset(_words("head tail grep wc jq sort uniq less more cut awk column yq"))
+_SQL_READ = re.compile(r"^\s*(?:select|show|describe|desc|explain)\b(?!\s+analy[sz]e)", re.I)
+
+
+def reads_only(cand: Candidate) -> bool:
+    """The command only reads or only rehearses: a read subcommand of its program or a
+    dry-run flag, one command (pipes into filters allowed), no redirects, no lists. Only
+    the shape is read here; the caller also knows the command's reader found nothing."""
+    text = cand.text.strip()
+    if cand.kind == "sql":
+        return bool(_SQL_READ.match(text)) and ";" not in text.rstrip().rstrip(";")
+    if cand.kind != "shell" or not text or "\n" in text or _ONE_COMMAND.search(text):
+        return False
+    stages = text.split("|")
+    if any(not stage.split() or stage.split()[0] not in _READ_PIPE for stage in stages[1:]):
+        return False
+    head = stages[0]
+    if _REHEARSAL.search(head):
+        return True
+    words = [w for w in head.split()[1:5] if not w.startswith("-")]
+    return any(w in _READ_VERBS or w.startswith(_READ_PREFIXES) for w in words[:3])
 
 
 # -- lowering ------------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from bot.risk.command_scope import (
     judge,
     lower_findings,
     passes_on,
+    reads_only,
     rerun_elsewhere,
 )
 from bot.risk.dataframe import assess_dataframe
@@ -269,15 +270,16 @@ class RiskEngine:
 
     def _scope(
         self, judged: Sequence[tuple[Candidate, Part]], message: str
-    ) -> list[tuple[str, Why]]:
+    ) -> list[tuple[str, Why | None]]:
         """A command named in a warning, a report, a hypothetical or a proposal, or aimed at
         this machine, is not an order: its own findings are lowered (see `command_scope`).
         A statement read out of a command (`psql -c '…'`) is scoped as that command is.
         Returns the lead-in of each lowered command (the words right before it in its
-        sentence) with why: the prose reader's reading of those words must agree."""
+        sentence) with why, and of each command that only reads or only rehearses (why
+        None): the prose reader's reading of those words must agree (`_agree`)."""
         commands = [(c, p) for c, p in judged if c.kind in COMMAND_KINDS]
         whys: dict[int, Why | None] = {}
-        leads: list[tuple[str, Why]] = []
+        leads: list[tuple[str, Why | None]] = []
 
         def why_of(i: int) -> Why | None:
             if i not in whys:
@@ -288,6 +290,8 @@ class RiskEngine:
 
         for i, (cand, part) in enumerate(commands):
             if not any(f.verdict != "allow" for f in part.findings):
+                if cand.context and reads_only(cand):
+                    leads.append((_lead_in(cand), None))
                 continue
             why = why_of(i)
             if why is None:
@@ -505,17 +509,35 @@ def _lead_in(cand: Candidate) -> str:
 _LEAD_END = " \t:：`*_\"'(-–—"
 
 
+_COMMANDS_OWN = frozenset(
+    {
+        "destroy",
+        "destructive",
+        "infrastructure",
+        "backups",
+        "controls",
+        "history",
+        "network",
+        "access",
+    }
+)
+"""What a command does to systems, which its own reader knows better than the words that
+introduce it; where its output goes next (sharing, secrets, export) the prose still says."""
+
+
 def _agree(
     prose: Sequence[Part],
     regions: Sequence[tuple[str, Why | None]],
-    leads: Sequence[tuple[str, Why]],
+    leads: Sequence[tuple[str, Why | None]],
 ) -> None:
     """One clause, one reading. A prose finding on the words that introduce a command the
     command reader lowered (a local target, a warning …), or on the text of a document
     that is not an order, is lowered for the same reason; one on the text of a structured
     document (a YAML key, an HCL argument) gives way to the document reader, which read
-    it. A finding on other words of the sentence ("copy the dump to your laptop, then
-    run X") stands."""
+    it; one about what a command does ("see what the purge would remove:" before a dry
+    run, a listing) gives way to the command reader when the command only reads or
+    rehearses. A finding on other words of the sentence ("copy the dump to your laptop,
+    then run X") stands."""
     if not regions and not leads:
         return
     for part in prose:
@@ -527,6 +549,15 @@ def _agree(
                 region = next((r for r in regions if ev in r[0]), None)
                 if region is None:
                     region = next((r for r in leads if _ends_with(r[0], ev)), None)
+            if (
+                region is not None
+                and region in leads
+                and region[1] is None
+                and (f.category not in _COMMANDS_OWN or _CLAUSE_BREAK.search(region[0]))
+            ):
+                # The command only reads: what is done with its output is prose's to say,
+                # and so is an action in another clause ("Delete X, list it first: …").
+                region = None
             if region is None:
                 out.append(f)
             elif region[1] is not None:

@@ -274,3 +274,33 @@ def test_a_dict_in_code_is_not_a_document_the_prose_defers_to(engine: RiskEngine
         "\n```"
     )
     assert decision(engine, code.format(who="anyone")) != "allow"
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        (
+            "See what the purge would remove from the prod bucket: "
+            "`aws s3 rm s3://prod-exports --recursive --dryrun`",
+            False,
+        ),
+        ("Wipe the prod bucket: `aws s3 rm s3://prod-exports --recursive`", True),
+        ("Preview the prod teardown: `terraform plan -destroy`", False),
+        (
+            "Delete the old prod snapshots, list them first: "
+            "`aws rds describe-db-snapshots --db-instance-identifier orders-prod`",
+            True,
+        ),
+        (
+            "Email the totals to jane@gmail.com: "
+            '`psql -h db-prod -c "SELECT count(*) FROM orders"`',
+            True,
+        ),
+    ],
+)
+def test_a_read_only_or_rehearsed_command_decides_what_its_lead_in_does(
+    engine: RiskEngine, text: str, held: bool
+) -> None:
+    """What a command does to systems is its reader's to say; an action in another clause,
+    or where its output goes, is the prose's."""
+    assert (decision(engine, text) != "allow") is held
