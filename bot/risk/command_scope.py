@@ -259,6 +259,28 @@ _COUNTERFACTUAL = re.compile(
     r"\b(?:would|might|wouldn'?t)\b|\w{3,}(?:rait|raient|ría|rían|ria|riam)\b"
     r"|\bwürde\w*\b|\bhätte\w*\b|だろう|でしょう"
 )
+# An English negator before these words warns against nothing ("don't worry about this
+# one", "never mind the old one", "don't forget to run this").
+_IDLE_AFTER = re.compile(
+    r"\s+(?:ever\s+)?(?:worry|panic|forget|mind|hesitate|wait|bother|fret|stress"
+    r"|be\s+(?:afraid|alarmed|scared|shy))\b"
+)
+_ENGLISH_WARN = re.compile(
+    r"never|don'?t|don’t|do\s+not|must\s+not|mustn'?t|should\s+not|shouldn'?t"
+)
+# A later clause of the sentence that orders it after all ("…, but apply it on staging").
+_ORDER_AFTER = re.compile(
+    r"(?:^|[,;:]\s*|\s(?:but|and|then|so|instead)\s+)(?:(?:just|please|now|instead)\s+)*"
+    r"(?:run|apply|execute|deploy|use|paste|merge|push|install)\b(?!\s+not)"
+)
+
+
+def _idle_warning(text: str, warns: re.Match[str]) -> bool:
+    return bool(_ENGLISH_WARN.fullmatch(warns.group(0))) and bool(
+        _IDLE_AFTER.match(text, warns.end())
+    )
+
+
 _UNREAL_IF = re.compile(r"\bwere\s+to\b|\bhad\b")
 _INTRO_END = re.compile(r"[\s:：.。!！]*$")
 
@@ -326,11 +348,13 @@ def _sentence_scope(lx: Lexicon, scope: Scope, pos: int, inside: bool) -> Why | 
         if not pointed:
             continue  # "Don't panic: X" warns about nothing; "It failed: X" reports nothing
         text = low[a:b]
+        warns = _WARNS.search(text) if not inside else None
         if (
-            not inside
-            and _WARNS.search(text)
+            warns is not None
             and not _REQUEST.search(text)
             and not lx.pattern("affirm").search(low, a, b)
+            and not _idle_warning(text, warns)
+            and not _ORDER_AFTER.search(low, b, sentence[1])
         ):
             return "warning"
         if lx.pattern("proposal").search(low, a, b):

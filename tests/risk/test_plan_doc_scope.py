@@ -304,3 +304,34 @@ def test_a_read_only_or_rehearsed_command_decides_what_its_lead_in_does(
     """What a command does to systems is its reader's to say; an action in another clause,
     or where its output goes, is the prose's."""
     assert (decision(engine, text) != "allow") is held
+
+
+@pytest.mark.parametrize(
+    ("intro", "held"),
+    [
+        ("Don't worry about this one, just apply it:", True),
+        ("We should not apply it as is, but apply it on staging first:", True),
+        ("Never mind the old one, apply this:", True),
+        ("This must not be applied to any cluster:", False),
+        ("Don't ever do this:", False),
+    ],
+)
+def test_a_warning_needs_an_action_and_no_later_order(
+    engine: RiskEngine, intro: str, held: bool
+) -> None:
+    assert (decision(engine, f"{intro}\n{BINDING}") != "allow") is held
+
+
+@pytest.mark.parametrize(
+    ("intro", "held"),
+    [
+        ("Don't worry about this one, just run it:", True),
+        ("Don't forget to run this on the primary:", True),
+        ("Never run this on the primary:", False),
+    ],
+)
+def test_a_command_warning_needs_an_action_and_no_later_order(
+    engine: RiskEngine, intro: str, held: bool
+) -> None:
+    fence = "```bash\nkubectl delete ns payments --context prod\n```"
+    assert (decision(engine, f"{intro}\n{fence}") != "allow") is held
