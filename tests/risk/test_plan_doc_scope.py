@@ -335,3 +335,25 @@ def test_a_command_warning_needs_an_action_and_no_later_order(
 ) -> None:
     fence = "```bash\nkubectl delete ns payments --context prod\n```"
     assert (decision(engine, f"{intro}\n{fence}") != "allow") is held
+
+
+def test_a_step_number_is_no_sentence_of_its_own() -> None:
+    from bot.risk.prose.scope import spans
+
+    text = "to help:\n1. export the collection (it has the tokens)\n2. publish it to the network"
+    sentences = [text[a:b].strip() for a, b in spans(text).sentences]
+    assert sentences[-1] == "publish it to the network"
+    assert sentences[-2].startswith("export the collection")
+    plain = "it is 3.5 gb. then stop."
+    assert [plain[a:b].strip() for a, b in spans(plain).sentences] == [
+        "it is 3.5 gb.",
+        "then stop.",
+    ]
+
+
+def test_a_later_step_finds_its_object_in_the_step_before(engine: RiskEngine) -> None:
+    plan = (
+        "To help partners integrate faster:\n1. Export our internal Postman collection ({what})\n"
+        "2. Publish it to the Postman public API network\n3. Link it from the developer docs"
+    )
+    assert decision(engine, plan.format(what="it has the prod bearer tokens in it")) != "allow"

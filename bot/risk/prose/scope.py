@@ -105,9 +105,28 @@ def _windows(spans_: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+# A plan's step number ("2." at a line start) is no sentence of its own: it joins the
+# step before, so the step after keeps that step as the sentence before it ("1. Export
+# the collection (it holds the tokens)" / "2. Publish it …": "it" finds its object).
+_STEP_NUMBER = re.compile(r"\s*(?:step\s+)?(?:\d{1,3}|[a-z])\.")
+
+
+def _join_step_numbers(sentences: list[tuple[int, int]], low: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sentences:
+        if out and (low[a - 1] == "\n" or low[a] == "\n") and _STEP_NUMBER.fullmatch(low, a, b):
+            out[-1] = (out[-1][0], b)
+            continue
+        out.append((a, b))
+    return out
+
+
 def spans(low: str) -> Spans:
     """Sentence and clause spans of the whole text, sorted, covering it."""
-    sentences = _windows(_split(low, 0, len(low), _SENTENCE_END)) or [(0, len(low))]
+    sentences = _split(low, 0, len(low), _SENTENCE_END)
+    if "." in low:
+        sentences = _join_step_numbers(sentences, low)
+    sentences = _windows(sentences) or [(0, len(low))]
     return Spans(low, sentences, [s for s, _ in sentences])
 
 
