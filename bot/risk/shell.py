@@ -1332,8 +1332,11 @@ _SCRIPT_DELETE_RE = re.compile(
     r"unlinkSync|rm|rmdir|unlink|promises\.rm)\b|\bunlink\s*\(|\brmtree\b|\bFile\.delete\b|"
     r"\.(?:rmSync|rmdirSync|unlinkSync|rmtree)\s*\(|\bDir\.(?:delete|rmdir)\b|\bFileUtils::rm|\bremove_tree\b|\bDeno\.remove\b|\bBun\.\w*rm"
 )
+# Shared branches, and published tags: a release tag (`v3.2.0`, `refs/tags/...`) is fetched
+# by everyone, so moving or deleting it rewrites history others already have.
 _PROTECTED_REF_RE = re.compile(
-    r"^(?:refs/heads/)?(?:main|master|trunk|develop|prod|production|release\S*|HEAD)$"
+    r"^(?:(?:refs/heads/)?(?:main|master|trunk|develop|prod|production|release\S*|HEAD)"
+    r"|refs/tags/\S+|v?\d+(?:\.\d+)+(?:[-+][\w.]+)?)$"
 )
 _LITERAL_SOURCES = frozenset({"echo", "printf", "yes", "true", "seq", "date"})
 

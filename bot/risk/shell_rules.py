@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.config import Risk, Verdict
+from bot.risk.environments import PRODUCTION_PATTERN
 
 
 @dataclass(frozen=True)
@@ -351,7 +352,7 @@ _PUBLIC_GRANTEE = r"(?i)\b(?:allusers|allauthenticatedusers)\b"
 _SCRATCH_PREFIX = (
     r"^(?:\S+\s+)*?(?:s3|gs)://[^/\s]+/(?:tmp|temp|scratch|cache)/\S*(?:\s+--?[\w-]+)*$"
 )
-_PROD = r"(?i)(?:^|[\s=/:._-])(?:prod|production|live|prd)(?:$|[\s=/:._-])"
+_PROD = PRODUCTION_PATTERN
 
 RULES: tuple[Rule, ...] = (
     # ---- destructive: files and disks ------------------------------------------------
@@ -1630,8 +1631,8 @@ RULES: tuple[Rule, ...] = (
         "destructive",
         "high",
         "require_approval",
-        "Force-pushes to a shared branch (main/master/release) or the current branch, "
-        "overwriting others' commits.",
+        "Force-pushes to (or deletes) a shared branch (main/master/release), a published tag "
+        "or the current branch, overwriting history others already have.",
         (_p("git", sub=("push",), check="git_force_push"),),
         match=(
             "git push --force origin main",
@@ -1642,9 +1643,12 @@ RULES: tuple[Rule, ...] = (
             "git push --force=true origin main",
             "git push origin --delete main",
             "git push --mirror",
+            "git push --force origin v3.2.0",
+            "git push origin :refs/tags/v2.0.0",
         ),
         not_match=(
             "git push origin main",
+            "git push origin v3.2.1",
             "git push origin feature",
             "git push -f origin feature/x",
             "git push -u origin HEAD",
