@@ -226,7 +226,12 @@ def local_target(command: str) -> bool:
 
 # Production named in the command's sentence ("on your laptop first, then on production:
 # X"): the sentence's local words do not make the command local.
-_SAYS_PROD = re.compile(r"(?<![\w-])(?:prod|production|prd)(?![\w]|-like|-ish)", re.I)
+_SAYS_PROD = re.compile(
+    r"(?<![\w-])(?:prod|production|prd|produktion|produktiv\w*|producci[oó]n|produ[cç][aã]o)"
+    r"(?![\w]|-like|-ish)|本番|プロダクション|生产|生產|线上|線上|正式环境|正式環境",
+    re.I,
+)
+"""Like `environments.PRODUCTION_RE` for prose: "live" is an ordinary word in a sentence."""
 
 _MARK = "zqcmdzq"
 """Stands for the command in its sentence: a word no lexicon knows."""
