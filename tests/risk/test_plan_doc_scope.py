@@ -357,3 +357,10 @@ def test_a_later_step_finds_its_object_in_the_step_before(engine: RiskEngine) ->
         "2. Publish it to the Postman public API network\n3. Link it from the developer docs"
     )
     assert decision(engine, plan.format(what="it has the prod bearer tokens in it")) != "allow"
+
+
+@pytest.mark.parametrize("mark", ["[ ]", "- [ ]", "[x]", "☐", "✅", "a)", "(b)", "1)"])
+def test_a_checklist_mark_opens_a_step_and_is_no_word(engine: RiskEngine, mark: str) -> None:
+    plan = f"Checklist:\n{mark} drain node-7\n{mark} {{step}}\n{mark} rejoin it"
+    assert decision(engine, plan.format(step="Wipe the production database")) != "allow"
+    assert decision(engine, plan.format(step="Check the production database size")) == "allow"

@@ -62,7 +62,14 @@ _PURPOSE = re.compile(
 _BREAK_MARKS = frozenset(",，、:：—–.!?;；。！？")
 # The action ends its clause ("Pode instalar e passar"): its object was named before.
 _NOTHING_AFTER = re.compile(r"[\s.!?,;:)»”\"']*(?:$|(?:e|y|et|und|and|then)\s)")
+# Marks that open a list item or a checklist line, not words: "-", "**", "[ ]", "[x]", "☐",
+# "✅", "1)", "a)", "(b)".
+_LIST_MARK = re.compile(r"[*_>\-•+\[\]xX☐☑☒✅✔✓]*|\(?(?:\d{1,3}|[a-z])\)")
 _MAX_CLAUSE = 400  # a "clause" longer than this (no punctuation) is cut into windows
+
+
+def _list_mark(word: str) -> bool:
+    return bool(_LIST_MARK.fullmatch(word))
 
 
 @dataclass
@@ -225,7 +232,7 @@ class Scope:
         raw = words[-1]
         if raw[-1] in _BREAK_MARKS or "\n" in before[before.rfind(raw) :]:
             return False
-        if not raw.strip("*_>-"):
+        if _list_mark(raw):
             return False  # a list or markdown mark: maybe a clause start
         last = raw.replace("’", "'").strip("*_>-\"'“”(")
         return (
@@ -241,7 +248,7 @@ class Scope:
             return True
         a = max(clause[0], start - 40)
         words = self.low[a:start].replace("’", "'").split()
-        while words and not words[-1].strip("*_>-"):
+        while words and _list_mark(words[-1]):
             words.pop()  # markdown and list marks ("**", "-", ">")
         if not words:
             return a == clause[0]  # the action starts its clause
