@@ -247,7 +247,8 @@ _FORWARD = re.compile(
 _WARNS = re.compile(
     r"\b(?:never|don'?t|don’t|do\s+not|must\s+not|mustn'?t|should\s+not|shouldn'?t|avoid|"
     r"under\s+no\s+circumstances|jamais|ne\s+\w+\s+pas|n'\w+\s+pas|nunca|no\s+(?:ejecutes|"
-    r"corras|uses|lances|hagas|pegues|copies)|niemals|nie|keinesfalls|nicht|não|nao)\b"
+    r"corras|uses|lances|hagas|pegues|copies)|niemals|nie|keinesfalls|nicht|não|nao"
+    r"|what\s+not\s+to|things\s+not\s+to|anti-?patterns?|mistakes\s+to\s+avoid)\b"
     r"|しないで|ないで|てはいけ|ては(?:だめ|ダメ)|禁止|厳禁|不要|别|切勿|请勿|千万不要",
     re.I,
 )
@@ -268,7 +269,7 @@ _COUNTERFACTUAL = re.compile(
 # An English negator before these words warns against nothing ("don't worry about this
 # one", "never mind the old one", "don't forget to run this").
 _IDLE_AFTER = re.compile(
-    r"\s+(?:ever\s+)?(?:worry|panic|forget|mind|hesitate|wait|bother|fret|stress"
+    r"\s+(?:ever\s+)?(?:worry|panic|forget|mind|hesitate|wait|bother|fret|stress|skip|miss|omit"
     r"|be\s+(?:afraid|alarmed|scared|shy))\b"
 )
 _ENGLISH_WARN = re.compile(

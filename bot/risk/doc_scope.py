@@ -31,7 +31,7 @@ from bot.risk.command_scope import (
 from bot.risk.extract import Candidate
 from bot.risk.model import Finding
 
-__all__ = ["doc_scope", "lower_documents"]
+__all__ = ["doc_scope", "heading_scope", "lower_documents"]
 
 K8S_LOCAL_RULES = frozenset(
     {"doc.k8s_broad_binding", "doc.k8s_wildcard_role", "doc.k8s_host_access"}
@@ -73,3 +73,19 @@ def doc_scope(intro: str, body: str, message: str) -> Why | None:
 def lower_documents(findings: Sequence[Finding], why: Why) -> list[Finding]:
     """The document's findings lowered for `why` (see the module docstring for local)."""
     return lower_findings(findings, why, K8S_LOCAL_RULES)[0]
+
+
+def heading_scope(heading: str, item: str, message: str) -> Why | None:
+    """Why an item of a list headed by `heading` ("Never do any of these on prod:",
+    "What NOT to do:") is not an order: a warning, report, hypothetical or proposal in
+    the heading (its colon points at the items). Local words in a heading cover nothing:
+    each step names its own target."""
+    text = heading.rstrip().rstrip(":：").rstrip()
+    if not text:
+        return None
+    why = judge(Candidate("shell", _DOCUMENT, True, f"{text} the following:"))
+    if why in _ORDER_LOWERS and not rerun_elsewhere(
+        Candidate("shell", item, True, heading), message
+    ):
+        return why
+    return None

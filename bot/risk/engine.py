@@ -31,8 +31,10 @@ from bot.risk.command_scope import (
     rerun_elsewhere,
 )
 from bot.risk.dataframe import assess_dataframe
+from bot.risk.doc_scope import heading_scope
 from bot.risk.documents import assess_documents, verify_document_rules
 from bot.risk.extract import Candidate, Extractor, client_sql, context_at
+from bot.risk.listing import heading_of
 from bot.risk.model import Assessment, DataRef, Finding
 from bot.risk.mongo import assess_mongo
 from bot.risk.normalize import normalize
@@ -307,6 +309,13 @@ class RiskEngine:
                     ),
                     None,
                 )
+            if why is None and cand.context:
+                heading = heading_of(message, max(0, message.find(cand.text)))
+                if heading is not None:  # "Never do any of these on prod:" above the step
+                    headed = self._guard(
+                        part, "scope", partial(heading_scope, heading, cand.text, message)
+                    )
+                    why = headed
             if why in _ORDER_LOWERS and self._guard(
                 part, "scope", partial(rerun_elsewhere, cand, message)
             ):

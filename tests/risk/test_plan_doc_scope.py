@@ -364,3 +364,47 @@ def test_a_checklist_mark_opens_a_step_and_is_no_word(engine: RiskEngine, mark: 
     plan = f"Checklist:\n{mark} drain node-7\n{mark} {{step}}\n{mark} rejoin it"
     assert decision(engine, plan.format(step="Wipe the production database")) != "allow"
     assert decision(engine, plan.format(step="Check the production database size")) == "allow"
+
+
+# -- a list's heading governs its items ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("heading", "held"),
+    [
+        ("Never do any of these on prod:", False),
+        ("What NOT to do during the incident:", False),
+        ("Do these on prod:", True),
+        ("Don't forget these steps on prod:", True),
+        ("Don't panic, just work through this list on prod:", True),
+    ],
+)
+def test_a_warning_heading_governs_the_items_under_it(
+    engine: RiskEngine, heading: str, held: bool
+) -> None:
+    commands = f"{heading}\n- `kubectl delete ns payments --context prod`\n- `terraform destroy`"
+    assert (decision(engine, commands) != "allow") is held
+    prose = f"{heading}\n1. Drop the production database\n2. Make the logs bucket public"
+    assert (decision(engine, prose) != "allow") is held
+
+
+def test_a_warning_heading_covers_only_its_own_list(engine: RiskEngine) -> None:
+    text = (
+        "Never do any of these on prod:\n- `terraform destroy`\n\n"
+        "Now, on prod:\n- `kubectl delete ns payments --context prod`"
+    )
+    assert decision(engine, text) != "allow"
+    inline = (
+        "Never do this on prod: `terraform destroy`\n- `kubectl delete ns payments --context prod`"
+    )
+    assert decision(engine, inline) != "allow"
+
+
+def test_a_heading_is_found_only_above_an_unbroken_list() -> None:
+    from bot.risk.listing import heading_of, warned_item
+
+    text = "Never do these:\n- a\n- b\n\nThen:\n- c"
+    assert heading_of(text, text.index("b")) == "Never do these:"
+    assert heading_of(text, text.index("c")) == "Then:"
+    assert not warned_item(text, text.index("c"))
+    assert heading_of("plain line", 3) is None

@@ -17,6 +17,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from bot.risk.listing import warned_item
 from bot.risk.prose.lexicon import Lexicon
 
 __all__ = ["Scope", "Spans", "spans"]
@@ -271,6 +272,7 @@ class Scope:
             or bool(self.lx.pattern("reported").search(self.low, clause[0], reported_end))
             or self._negated(start, end, clause)
             or self._sentence(sentence, "hypothetical")
+            or self._heading_warns(sentence)
             or (self._hypothetical_question(sentence) and not self.clause_has(clause, "request"))
             or self._sentence(sentence, "report")
         )
@@ -316,6 +318,19 @@ class Scope:
         if before is None and after is None:
             return False
         return not lx.pattern("affirm").search(self.low, clause[0], clause[1])
+
+    def _heading_warns(self, sentence: tuple[int, int]) -> bool:
+        """The sentence is an item of a list headed by a warning ("Never do any of these:",
+        "What NOT to do:"); a warning inside another step does not count."""
+        key = (sentence[0], sentence[1], "@heading")
+        hit = self._sentence_cache.get(key)
+        if hit is None:
+            at = sentence[0]
+            while at < sentence[1] and self.low[at] in " \t\n":
+                at += 1
+            hit = warned_item(self.low, at)
+            self._sentence_cache[key] = hit
+        return hit
 
     def _hypothetical_question(self, sentence: tuple[int, int]) -> bool:
         text = self.low[sentence[0] : min(len(self.low), sentence[1] + 1)]
