@@ -18,6 +18,7 @@ from typing import TypeVar
 
 from bot.config import RISK_ORDER, VERDICT_ORDER, TwoKeyConfig
 from bot.risk import calls
+from bot.risk.agreement import agree, applies_shown_policy, lead_in
 from bot.risk.calls import ToolCall
 from bot.risk.catalog import CLASSIFICATION_ORDER, Catalog, merge
 from bot.risk.command_scope import (
@@ -222,8 +223,8 @@ class RiskEngine:
                 judged.append((cand, part))
             leads = self._scope(judged, piece)
             prose = [part for cand, part in judged if cand.kind == "prose"]
-            _agree(prose, regions, leads)
-            _shown(judged, shown)
+            agree(prose, regions, leads)
+            applies_shown_policy(judged, shown)
             parts += [part for _, part in judged]
 
         decision = self.policy.decide(parts, agent=agent, confidence=confidence)
@@ -278,7 +279,7 @@ class RiskEngine:
         A statement read out of a command (`psql -c '…'`) is scoped as that command is.
         Returns the lead-in of each lowered command (the words right before it in its
         sentence) with why, and of each command that only reads or only rehearses (why
-        None): the prose reader's reading of those words must agree (`_agree`)."""
+        None): the prose reader's reading of those words must agree (`agreement`)."""
         commands = [(c, p) for c, p in judged if c.kind in COMMAND_KINDS]
         whys: dict[int, Why | None] = {}
         leads: list[tuple[str, Why | None]] = []
@@ -293,7 +294,7 @@ class RiskEngine:
         for i, (cand, part) in enumerate(commands):
             if not any(f.verdict != "allow" for f in part.findings):
                 if cand.context and reads_only(cand):
-                    leads.append((_lead_in(cand), None))
+                    leads.append((lead_in(cand), None))
                 continue
             why = why_of(i)
             if why is None:
@@ -332,7 +333,7 @@ class RiskEngine:
                 part.findings = findings
                 if all(f.verdict == "allow" for f in findings):
                     part.data = []
-                    leads.append((_lead_in(cand), why))
+                    leads.append((lead_in(cand), why))
         return leads
 
     def _scoped_in(self, text: str, finding: Finding) -> list[Finding]:
@@ -369,7 +370,7 @@ class RiskEngine:
         if documents is not None:
             part.findings += documents.findings
             regions = documents.scoped
-            owned = [(text, None) for text in documents.parsed]
+            owned = [(region, None) for region in documents.parsed]
             shown = documents.policy_intros
             for script in documents.scripts:  # container commands, CI steps, RUN lines
                 ran = Part()
@@ -506,106 +507,6 @@ class RiskEngine:
             return scan_secrets(text).masked
         except Exception:
             return "[instruction withheld: it could not be checked for secrets]"
-
-
-def _lead_in(cand: Candidate) -> str:
-    """The words of a command's sentence right before it (all of a sentence that
-    introduces it): what a prose finding must end with to be about this command."""
-    at = cand.context.find(cand.text) if cand.context else -1
-    return cand.context[:at] if at >= 0 else cand.context
-
-
-_LEAD_END = " \t:：`*_\"'(-–—"
-
-
-_COMMANDS_OWN = frozenset(
-    {
-        "destroy",
-        "destructive",
-        "infrastructure",
-        "backups",
-        "controls",
-        "history",
-        "network",
-        "access",
-    }
-)
-"""What a command does to systems, which its own reader knows better than the words that
-introduce it; where its output goes next (sharing, secrets, export) the prose still says."""
-
-
-def _agree(
-    prose: Sequence[Part],
-    regions: Sequence[tuple[str, Why | None]],
-    leads: Sequence[tuple[str, Why | None]],
-) -> None:
-    """One clause, one reading. A prose finding on the words that introduce a command the
-    command reader lowered (a local target, a warning …), or on the text of a document
-    that is not an order, is lowered for the same reason; one on the text of a structured
-    document (a YAML key, an HCL argument) gives way to the document reader, which read
-    it; one about what a command does ("see what the purge would remove:" before a dry
-    run, a listing) gives way to the command reader when the command only reads or
-    rehearses. A finding on other words of the sentence ("copy the dump to your laptop,
-    then run X") stands."""
-    if not regions and not leads:
-        return
-    for part in prose:
-        out: list[Finding] = []
-        for f in part.findings:
-            ev = (f.evidence or "").strip()
-            region = None
-            if ev and f.verdict != "allow" and f.category not in ("engine", "obfuscation"):
-                region = next((r for r in regions if ev in r[0]), None)
-                if region is None:
-                    region = next((r for r in leads if _ends_with(r[0], ev)), None)
-            if (
-                region is not None
-                and region in leads
-                and region[1] is None
-                and (f.category not in _COMMANDS_OWN or _CLAUSE_BREAK.search(region[0]))
-            ):
-                # The command only reads: what is done with its output is prose's to say,
-                # and so is an action in another clause ("Delete X, list it first: …").
-                region = None
-            if region is None:
-                out.append(f)
-            elif region[1] is not None:
-                out += lower_findings([f], region[1])[0]
-        part.findings = out
-
-
-# A lead-in clause that only says to run what follows ("…, then run"): the clauses before
-# it name actions of their own.
-_CLAUSE_BREAK = re.compile(r"[,;]|\s(?:then|and|and\s+then)\s", re.I)
-_RUN_ONLY = re.compile(
-    r"(?:(?:please|now|then|just|and|so)\s+)*(?:run|execute|exec|type|paste|enter|do|use|try)?",
-    re.I,
-)
-
-
-_UNSEEN_POLICY = "shell.bucket_policy_unseen"
-
-
-def _shown(judged: Sequence[tuple[Candidate, Part]], intros: Sequence[str]) -> None:
-    """A command that applies a policy from a file ("Set this policy with `gsutil iam set
-    policy.json gs://b`:" and the policy below) applies the policy its sentence
-    introduces: that policy is shown and judged by the document reader, so the command's
-    "policy not shown" finding gives way to that judgement."""
-    if not intros:
-        return
-    for cand, part in judged:
-        if cand.kind == "shell" and any(cand.text in intro for intro in intros):
-            part.findings = [f for f in part.findings if f.rule != _UNSEEN_POLICY]
-
-
-def _ends_with(lead: str, evidence: str) -> bool:
-    """The prose finding is on the words that introduce this command and describe it."""
-    tail = evidence.rstrip(_LEAD_END)
-    lead = lead.rstrip(_LEAD_END)
-    if not tail or not lead.endswith(tail):
-        return False
-    clauses = _CLAUSE_BREAK.split(lead)
-    return len(clauses) == 1 or not _RUN_ONLY.fullmatch(clauses[-1].strip(_LEAD_END))
 
 
 def _rank(ref: DataRef) -> int:
