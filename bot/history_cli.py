@@ -1,6 +1,6 @@
 """`twokey history` and `twokey show`: the approval history for people and scripts.
 
-Thin edges over `storage.history`: options become a `HistoryFilter` (so the
+Thin edges over `storage.history`: options become a `HistoryQuery` (so the
 command line means exactly what Slack and the API mean), records come back
 masked, and tables are for people while JSON and CSV are for scripts. Text that
 came from agents is printed as plain text, never as Rich markup or terminal
@@ -25,17 +25,16 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from bot.approvals.history import HistoryQuery, write_csv
 from bot.config import ConfigError
 from bot.context import load_context
 from storage.db import session_scope
 from storage.history import (
-    HistoryFilter,
     HistoryRecord,
     RecordDetail,
     get_record,
     iter_history,
     query_history,
-    write_csv,
 )
 
 err = Console(stderr=True)
@@ -241,7 +240,7 @@ def history(
     approver = _user_id("approver", approver)
     try:
         # Validated from the text typed: the filter parses statuses, risks and times itself.
-        flt = HistoryFilter.model_validate(
+        flt = HistoryQuery.model_validate(
             {
                 "status": status,
                 "requester": requester,

@@ -19,7 +19,8 @@ from slack_bolt.logger.messages import warning_client_prioritized_and_token_skip
 from typer.testing import CliRunner
 
 from bot.cli import app
-from bot.config import EXAMPLE_CONFIG, ConfigError, Settings, load_config
+from bot.config import EXAMPLE_CONFIG, ConfigError, Settings
+from bot.config_file import load_config
 from bot.context import Context
 from bot.demo import cast
 from bot.demo.slack_standin import BOT_TOKEN, SlackFake

@@ -34,7 +34,8 @@ from sqlalchemy.engine import Engine, make_url
 
 from bot.approvals import RequestView
 from bot.client import AsyncTwoKeyClient, TwoKeyError
-from bot.config import EXAMPLE_CONFIG, ConfigError, Settings, TwoKeyConfig, load_config
+from bot.config import EXAMPLE_CONFIG, ConfigError, Settings, TwoKeyConfig
+from bot.config_file import load_config
 from bot.demo import cast
 from bot.demo.harness import DemoError, RunningApp, SlackSide, standin_settings, until
 from bot.demo.render import message_to_lines

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 from slack_bolt.async_app import AsyncApp
 
+from bot.approvals.history import HistoryQuery, parse_when, write_csv
 from bot.slack import blocks
 from bot.slack.blocks import history as hb
 from bot.slack.escape import escape
@@ -38,10 +39,8 @@ from storage.history import (
     Stats,
     get_record,
     iter_history,
-    parse_when,
     query_history,
     stats,
-    write_csv,
 )
 
 if TYPE_CHECKING:
@@ -103,7 +102,7 @@ def parse_filters(text: str) -> dict[str, str]:
 def build_filter(filters: dict[str, Any], **extra: Any) -> HistoryFilter:
     """A validated filter, or FilterError with the first problem in plain words."""
     try:
-        return HistoryFilter(**filters, **extra)
+        return HistoryQuery(**filters, **extra)
     except ValidationError as exc:
         first = exc.errors()[0]
         key = str(first["loc"][0]) if first["loc"] else "filter"
