@@ -7,7 +7,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from bot.history_cli import register
+from bot.cli.history import register
 from storage.audit import append_event
 from storage.db import session_scope
 from tests.history_rows import add_request

@@ -133,7 +133,7 @@ def _cycles(graph: dict[str, set[str]]) -> set[frozenset[str]]:
 def test_the_graph_is_read():
     """Guards the reader itself: known edges must be seen, or the other tests prove nothing."""
     assert "core.domain" in GRAPH["storage.models"]
-    assert "storage.db" in GRAPH["bot.context"]
+    assert "storage.db" in GRAPH["bot.cli.context"]
     assert "bot.approvals.history" in GRAPH["bot.api.routes.requests"]
 
 

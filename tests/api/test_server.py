@@ -16,12 +16,12 @@ from sqlalchemy.engine import Engine
 from typer.testing import CliRunner
 
 from bot.approvals import RequestEvent
+from bot.cli.serve import register
 from bot.client import AsyncTwoKeyClient, NotApproved, require_approval
 from bot.config import ConfigError, Settings, TwoKeyConfig
 from bot.demo.harness import standin_settings
 from bot.demo.signing import button_click, signed_interaction
 from bot.demo.slack_standin import BOT_TOKEN, SlackFake
-from bot.serve_cli import register
 from bot.server import build_server
 from bot.slack import blocks
 from storage.db import session_scope

@@ -19,8 +19,8 @@ from rich.text import Text
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.approvals.keys import webhook_secret
+from bot.cli.context import load_context
 from bot.config import ConfigError, Settings
-from bot.context import load_context
 from bot.logs import setup_logging
 from storage.audit import verify_chain
 from storage.db import database_errors, make_engine, session_scope
@@ -245,10 +245,9 @@ def keys_webhook_secret() -> None:
 
 def _register_features() -> None:
     """Feature modules add their own commands, so this file stays a table of contents."""
-    from bot import demo_cli, doctor_cli, history_cli, runtime_cli, serve_cli
-    from bot.risk import check_cli
+    from bot.cli import check, demo, doctor, history, runtime, serve
 
-    for module in (serve_cli, check_cli, history_cli, demo_cli, runtime_cli, doctor_cli):
+    for module in (serve, check, history, demo, runtime, doctor):
         module.register(app)
 
 

@@ -14,7 +14,7 @@ from bot.config import ConfigError, Settings
 from storage.db import masked_url
 
 if TYPE_CHECKING:
-    from bot.context import Context
+    from bot.cli.context import Context
 
 err = Console(stderr=True)
 
@@ -76,7 +76,7 @@ def register(app: typer.Typer) -> None:
 
 
 def _build(example: bool) -> tuple[FastAPI, Context]:
-    from bot.context import load_context
+    from bot.cli.context import load_context
     from bot.server import build_server
 
     ctx = load_context(example=example)
@@ -107,7 +107,7 @@ def log_start(ctx: Context, url: str) -> None:
 
 
 def main() -> None:
-    """`python -m bot.serve_cli [--host] [--port]`: the serve command on its own."""
+    """`python -m bot.cli.serve [--host] [--port]`: the serve command on its own."""
     cli = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
     register(cli)
     cli(prog_name="twokey serve")

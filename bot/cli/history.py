@@ -26,8 +26,8 @@ from rich.table import Table
 from rich.text import Text
 
 from bot.approvals.history import HistoryQuery, write_csv
+from bot.cli.context import load_context
 from bot.config import ConfigError
-from bot.context import load_context
 from storage.db import session_scope
 from storage.history import (
     HistoryRecord,
