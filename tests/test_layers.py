@@ -19,20 +19,6 @@ KNOWN_CYCLES: set[frozenset[str]] = {
     # The risk engine is being split into packages along its seams (issue 18);
     # spans asks extract whether a span looks like SQL, extract builds spans.
     frozenset({"bot.risk.extract", "bot.risk.spans"}),
-    # Slack listeners are handed the `SlackDeps` that `bot.slack.app` defines.
-    frozenset(
-        {
-            "bot.slack.app",
-            "bot.slack.listeners.actions",
-            "bot.slack.listeners.commands",
-            "bot.slack.listeners.events",
-            "bot.slack.listeners.history",
-            "bot.slack.listeners.home",
-            "bot.slack.listeners.shortcuts",
-            "bot.slack.listeners.views",
-            "bot.slack.screening",
-        }
-    ),
     # The HumanLayer contact desk renders its own Slack blocks.
     frozenset({"bot.humanlayer.contacts", "bot.slack.blocks.contacts"}),
 }

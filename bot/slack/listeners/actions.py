@@ -25,7 +25,7 @@ from bot.slack.escape import escape
 
 if TYPE_CHECKING:
     from bot.approvals import Outcome
-    from bot.slack.app import SlackDeps
+    from bot.slack.deps import SlackDeps
 
 log = logging.getLogger(__name__)
 

@@ -46,7 +46,7 @@ from storage.history import (
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
-    from bot.slack.app import SlackDeps
+    from bot.slack.deps import SlackDeps
 
 log = logging.getLogger(__name__)
 
