@@ -201,7 +201,7 @@ def build_server(
         metrics=metrics,
         lifespan=lifecycle.lifespan,
     )
-    mount_humanlayer(api, slack_client=client, slack_app=slack_app)
+    mount_humanlayer(api, delivery=notifier)
     for error in (OperationalError, InterfaceError, SATimeoutError):
         api.add_exception_handler(error, database_unavailable)
     return api, lifecycle

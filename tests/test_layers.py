@@ -19,8 +19,6 @@ KNOWN_CYCLES: set[frozenset[str]] = {
     # The risk engine is being split into packages along its seams (issue 18);
     # spans asks extract whether a span looks like SQL, extract builds spans.
     frozenset({"bot.risk.extract", "bot.risk.spans"}),
-    # The HumanLayer contact desk renders its own Slack blocks.
-    frozenset({"bot.humanlayer.contacts", "bot.slack.blocks.contacts"}),
 }
 """Cycles that exist today, each with why; the test fails when one goes (remove
 it here) as well as when a new one appears."""

@@ -18,15 +18,23 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.routing import APIRoute
 from pydantic import BaseModel
-from slack_bolt.async_app import AsyncApp
-from slack_sdk.web.async_client import AsyncWebClient
 from starlette.concurrency import run_in_threadpool
 
 from bot.api.app import is_malformed_json
 from bot.api.deps import CallerDep, Gate, GateDep
 from bot.approvals.redact import mask_text, mask_tree
 from bot.approvals.view import RequestView
-from bot.humanlayer.contacts import ContactDesk, ContactError, ContactView, contact_out
+from bot.humanlayer.contacts import (
+    ContactConflict,
+    ContactDelivery,
+    ContactDesk,
+    ContactError,
+    ContactInvalid,
+    ContactRefused,
+    ContactUndeliverable,
+    ContactView,
+    contact_out,
+)
 from bot.humanlayer.mapping import (
     call_digest,
     function_call_out,
@@ -77,6 +85,15 @@ def _validation_message(exc: RequestValidationError) -> str:
     return "; ".join(parts) or "invalid request body"
 
 
+CONTACT_ERRORS: dict[type[ContactError], tuple[int, str]] = {
+    ContactInvalid: (422, "invalid_request"),
+    ContactConflict: (409, "conflict"),
+    ContactRefused: (403, "refused"),
+    ContactUndeliverable: (503, "slack_unavailable"),
+}
+"""How each contact desk refusal reads over HTTP (status, HumanLayer error code)."""
+
+
 class JsonErrorRoute(APIRoute):
     """Turn every failure on these routes (auth, validation, crashes) into the JSON error shape."""
 
@@ -89,7 +106,8 @@ class JsonErrorRoute(APIRoute):
             except HumanLayerError as exc:
                 return error_response(exc.status, exc.message, exc.code)
             except ContactError as exc:
-                return error_response(exc.status, exc.message, exc.code)
+                status, code = CONTACT_ERRORS[type(exc)]
+                return error_response(status, exc.message, code)
             except HTTPException as exc:
                 detail = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
                 response = error_response(exc.status_code, detail)
@@ -157,28 +175,17 @@ async def get_desk(request: Request, gate: GateDep) -> ContactDesk:
 DeskDep = Annotated[ContactDesk, Depends(get_desk)]
 
 
-def mount(
-    app: FastAPI,
-    *,
-    slack_client: AsyncWebClient | None = None,
-    slack_app: AsyncApp | None = None,
-) -> None:
+def mount(app: FastAPI, *, delivery: ContactDelivery | None = None) -> None:
     """Serve `/humanlayer/v1` on a gate API app built by `create_api` (same service, same auth).
 
-    `slack_client` lets contact requests reach people; `slack_app` (the bolt app
-    from `create_slack_app`) gets the Reply button and modal listeners, unless
-    its `register_listeners` already wires `bot.slack.listeners.contacts`.
+    `delivery` (the `SlackNotifier`) lets contact requests reach people; the Reply
+    button and its modal are Slack listeners (`bot.slack.listeners.contacts`).
     """
     gate: Gate = app.state.gate
     app.state.humanlayer_contacts = ContactDesk(
-        gate.engine, gate.config, client=slack_client, risk=gate.service.risk
+        gate.engine, gate.config, delivery=delivery, risk=gate.service.risk
     )
     app.include_router(router)
-    if slack_app is not None:
-        from bot.slack.app import deps_of
-        from bot.slack.listeners import contacts
-
-        contacts.register(slack_app, deps_of(slack_app))
 
 
 # ---- function calls -------------------------------------------------------------------------

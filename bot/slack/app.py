@@ -98,9 +98,18 @@ def register_listeners(app: AsyncApp, deps: SlackDeps) -> None:
     `/twokey` has one listener (commands), which acks first and hands admin words to
     `history.admin_command`.
     """
-    from bot.slack.listeners import actions, commands, events, history, home, shortcuts, views
+    from bot.slack.listeners import (
+        actions,
+        commands,
+        contacts,
+        events,
+        history,
+        home,
+        shortcuts,
+        views,
+    )
 
-    for module in (events, actions, views, shortcuts, history, commands, home):
+    for module in (events, actions, views, shortcuts, history, commands, home, contacts):
         module.register(app, deps)
 
 
