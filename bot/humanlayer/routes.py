@@ -22,6 +22,7 @@ from starlette.concurrency import run_in_threadpool
 
 from bot.api.app import is_malformed_json
 from bot.api.deps import CallerDep, Gate, GateDep
+from bot.approvals.intake import IdempotencyReused, TextTooLong
 from bot.approvals.redact import mask_text, mask_tree
 from bot.approvals.view import RequestView
 from bot.humanlayer.contacts import (
@@ -215,12 +216,14 @@ def _call_not_found(call_id: str) -> HumanLayerError:
 )
 async def create_function_call(body: FunctionCallIn, caller: CallerDep, gate: GateDep) -> Any:
     rendered = await run_in_threadpool(render_call, body.spec.fn, body.spec.kwargs)
-    limit = gate.config.policy.max_text_bytes
-    size = len(rendered.text.encode("utf-8"))
-    if size > limit:
+    try:
+        gate.service.check_text_size(rendered.text)
+    except TextTooLong as exc:
         raise HumanLayerError(
-            413, f"the call renders to {size} bytes; the limit is {limit} (policy.max_text_bytes)"
-        )
+            413,
+            f"the call renders to {exc.size} bytes; the limit is {exc.limit} "
+            "(policy.max_text_bytes)",
+        ) from None
     route = routing(body)
     sha = call_digest(body)
     spec = body.spec
@@ -240,21 +243,21 @@ async def create_function_call(body: FunctionCallIn, caller: CallerDep, gate: Ga
         "spec_sha256": sha,
         "assessed_as": rendered.assessed_as,
     }
-    view, created = await gate.service.submit(
-        text=rendered.text,
-        tool=tool_call(spec.fn, spec.kwargs),
-        requester=route.requester,
-        agent=caller.agent,
-        source="humanlayer",
-        idempotency_key=idempotency_key(body.call_id),
-        meta=meta,
-        allowed_approvers=route.allowed_approvers,
-    )
-    if not created and (view.source != "humanlayer" or view.meta.get("spec_sha256") != sha):
-        # Answering with the earlier verdict would approve a call nobody assessed.
+    try:
+        view, created = await gate.service.submit(
+            text=rendered.text,
+            tool=tool_call(spec.fn, spec.kwargs),
+            requester=route.requester,
+            agent=caller.agent,
+            source="humanlayer",
+            idempotency_key=idempotency_key(body.call_id),
+            meta=meta,
+            allowed_approvers=route.allowed_approvers,
+        )
+    except IdempotencyReused:
         raise HumanLayerError(
             409, f"call_id {body.call_id!r} was already used for a different function call"
-        )
+        ) from None
     return JSONResponse(function_call_out(view), status_code=201 if created else 200)
 
 
