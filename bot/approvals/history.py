@@ -4,20 +4,23 @@ Storage answers `HistoryFilter`s of typed values; this module is the one place
 that reads what an admin typed (`7d`, `<@U123|dana>`, `denied,expired`,
 `HIGH`) into one, for every edge alike (`twokey history`, `/twokey history`,
 `GET /v1/requests`), so a filter means the same thing everywhere. It also
-writes the CSV every export produces.
+writes the CSV every export produces, and records each export in the audit
+log, whichever edge asked for it.
 """
 
 from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from typing import IO, Any
 
 from pydantic import field_validator
+from sqlmodel import Session
 
 from core.domain import RISK_ORDER
+from storage.audit import append_event
 from storage.history import HistoryFilter, HistoryRecord
 from storage.models import utcnow
 
@@ -196,3 +199,37 @@ def write_csv(records: Iterable[HistoryRecord], file: IO[str]) -> int:
         writer.writerow({col: _cell(data[col]) for col in CSV_COLUMNS})
         count += 1
     return count
+
+
+def export_csv(
+    session: Session,
+    flt: HistoryFilter,
+    records: Iterable[HistoryRecord],
+    file: IO[str],
+    *,
+    actor: str,
+    cap: int | None = None,
+) -> tuple[int, bool]:
+    """Write `records` as CSV and append `history.exported` (who, which filters, how many)
+    in `session`'s transaction. Returns the count and whether `cap` cut the export short."""
+    capped = False
+
+    def rows() -> Iterator[HistoryRecord]:
+        nonlocal capped
+        for n, record in enumerate(records):
+            if cap is not None and n >= cap:
+                capped = True
+                return
+            yield record
+
+    count = write_csv(rows(), file)
+    append_event(
+        session,
+        action="history.exported",
+        actor=actor,
+        detail={
+            "filters": flt.model_dump(mode="json", exclude={"cursor", "limit"}),
+            "records": count,
+        },
+    )
+    return count, capped

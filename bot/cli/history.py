@@ -25,7 +25,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from bot.approvals.history import HistoryQuery, write_csv
+from bot.approvals.history import HistoryQuery, export_csv
 from bot.cli.context import load_context
 from bot.config import ConfigError
 from storage.db import session_scope
@@ -273,7 +273,8 @@ def history(
             page = query_history(session, flt)
             found, next_cursor = page.items, page.next_cursor
         if fmt == Format.csv:
-            write_csv(found, sys.stdout)  # streams page by page with --all
+            # An export, audited like the one Slack sends; streams page by page with --all.
+            export_csv(session, flt, found, sys.stdout, actor="cli")
             sys.stdout.flush()
         else:
             records = list(found)
