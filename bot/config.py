@@ -79,6 +79,7 @@ class AgentConfig(_Strict):
     always_require_approval: bool = False
     """Every instruction from this agent needs a person, whatever its risk."""
     description: str = ""
+    """For people reading the file; TwoKey never reads it."""
 
 
 class ApproverGroup(_Strict):
@@ -86,6 +87,7 @@ class ApproverGroup(_Strict):
     usergroup: str | None = None
     """A Slack user group id (S…); members are resolved at decision time."""
     description: str = ""
+    """For people reading the file; TwoKey never reads it."""
 
     @model_validator(mode="after")
     def _not_empty(self) -> ApproverGroup:
@@ -161,6 +163,7 @@ class CatalogResource(_Strict):
     owner: str | None = None
     approver_group: str | None = None
     description: str = ""
+    """For people reading the file; TwoKey never reads it."""
 
 
 _HOST_PATTERN = re.compile(

@@ -463,10 +463,6 @@ class SlackFake:
     def dm_channel(self, user: str) -> str:
         return "D" + user[1:]
 
-    def reset_calls(self) -> None:
-        with self._lock:
-            self.calls.clear()
-
     def all_posted_text(self) -> Iterator[str]:
         """Every string TwoKey sent to Slack (messages, blocks, views), for leak checks."""
         with self._lock:
