@@ -23,6 +23,8 @@ from pydantic import (
 )
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.durations import duration_seconds
+
 # The domain words live in `core`; the risk engine still imports them from here.
 from core.domain import RISK_ORDER as RISK_ORDER
 from core.domain import VERDICT_ORDER as VERDICT_ORDER
@@ -35,21 +37,17 @@ EXAMPLE_CONFIG = Path(__file__).parent / "defaults" / "example.yml"
 DEFAULT_DATABASE_URL = "sqlite:///./twokey.db"
 
 
-_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|sec|m|min|h|d)?\s*$")
-_UNIT_SECONDS = {None: 1, "s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "d": 86400}
-
-
 def parse_duration(value: Any) -> float:
-    """Seconds from `90`, `"90s"`, `"30m"`, `"2h"` or `"1d"`."""
+    """Seconds from `90`, `"90s"`, `"30m"`, `"2h"`, `"1d"` or `"2w"` (`bot.durations`)."""
     if isinstance(value, bool):
         raise ValueError("expected a duration such as 30m, 2h or 90 (seconds)")
     if isinstance(value, int | float):
         seconds = float(value)
     else:
-        match = _DURATION.match(str(value))
-        if not match:
+        read = duration_seconds(str(value))
+        if read is None:
             raise ValueError(f"{value!r} is not a duration; use e.g. 90, 45s, 30m, 2h, 1d")
-        seconds = float(match.group(1)) * _UNIT_SECONDS[match.group(2)]
+        seconds = read
     if seconds <= 0:
         raise ValueError("a duration must be positive")
     return seconds

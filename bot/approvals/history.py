@@ -19,6 +19,7 @@ from typing import IO, Any
 from pydantic import field_validator
 from sqlmodel import Session
 
+from bot.durations import duration_seconds
 from core.domain import RISK_ORDER
 from storage.audit import append_event
 from storage.history import HistoryFilter, HistoryRecord
@@ -26,8 +27,7 @@ from storage.models import utcnow
 
 # --- times -------------------------------------------------------------------
 
-_RELATIVE = re.compile(r"^\s*(\d+)\s*([smhdw])\s*(?:ago)?\s*$", re.IGNORECASE)
-_UNIT = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+_AGO = re.compile(r"\s*ago\s*$", re.IGNORECASE)
 _DATE_ONLY = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*$")
 
 
@@ -48,11 +48,10 @@ def parse_when(text: str, now: datetime | None = None) -> datetime:
     if lowered in ("today", "yesterday"):
         midnight = datetime.combine(now.date(), time(), tzinfo=UTC)
         return midnight if lowered == "today" else midnight - timedelta(days=1)
-    match = _RELATIVE.match(raw)
-    if match:
-        amount, unit = int(match.group(1)), match.group(2).lower()
+    back = duration_seconds(_AGO.sub("", raw), unit_required=True)
+    if back is not None:
         try:
-            return now - timedelta(**{_UNIT[unit]: amount})
+            return now - timedelta(seconds=back)
         except OverflowError:
             raise ValueError(f"cannot read {text!r} as a time: it reaches before year 1") from None
     try:
