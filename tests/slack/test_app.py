@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import hmac
 import json
 import time
 
@@ -109,7 +111,13 @@ async def test_missing_signing_secret_fails_closed(sqlite_engine, example_config
     app = create_slack_app(service, example_config, settings, client=create_web_client(settings))
     body = event_body(agent_event())
     for secret in ("", "None"):
-        request = AsyncBoltRequest(body=body, headers=_lower(signed_headers(body, secret=secret)))
+        # What a forger would try: HMAC keyed with an empty or "None" secret (computed here,
+        # since slack_sdk refuses to sign with an empty one).
+        headers = signed_headers(body, secret="placeholder")
+        ts = headers["X-Slack-Request-Timestamp"]
+        digest = hmac.new(secret.encode(), f"v0:{ts}:{body}".encode(), hashlib.sha256)
+        headers["X-Slack-Signature"] = "v0=" + digest.hexdigest()
+        request = AsyncBoltRequest(body=body, headers=_lower(headers))
         assert (await app.async_dispatch(request)).status == 401
 
 
