@@ -250,7 +250,8 @@ class Settings(BaseSettings):
     twokey_config: str | None = None
     twokey_secret_key: str | None = None
     twokey_slack_api_url: str | None = None
-    twokey_log_level: str = "INFO"
+    twokey_log_level: str | None = None
+    """Unset: `bot.logs.SERVE_LEVEL` for `serve`, `COMMAND_LEVEL` for other commands."""
 
     def require(self, *names: str) -> None:
         """Refuse to start without the variables a command needs."""

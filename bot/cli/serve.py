@@ -60,16 +60,17 @@ def register(app: typer.Typer) -> None:
 
         import uvicorn
 
-        from bot.logs import setup_logging
+        from bot.logs import SERVE_LEVEL, setup_logging
 
-        setup_logging(settings.twokey_log_level)
+        level = settings.twokey_log_level or SERVE_LEVEL
+        setup_logging(level)
         log_start(ctx, f"http://{host}:{port}")
         uvicorn.run(
             api,
             host=host,
             port=port,
             workers=1,
-            log_level=settings.twokey_log_level.lower(),
+            log_level=level.lower(),
             access_log=False,
             log_config=None,
         )
