@@ -313,6 +313,8 @@ def _sentence_scope(lx: Lexicon, scope: Scope, pos: int, inside: bool) -> Why | 
         before = scope.clause_of(clause[0] - 1)
         if low[before[0] : before[1]].rstrip().endswith((":", "：")):
             governing.append(before)
+    if inside and _negated_after(lx, low, end, clause[1]):
+        return "warning"  # verb-final: "X を実行しないでください", "X bitte nicht ausführen"
     own = (clause[0], end)
     for a, b in [own, *governing]:
         pointed = (inside and (a, b) == own) or _FORWARD.search(low, a, b)
@@ -347,6 +349,17 @@ def _sentence_scope(lx: Lexicon, scope: Scope, pos: int, inside: bool) -> Why | 
     ):
         return "hypothetical"  # "what would happen if we ran X on prod?"
     return None
+
+
+def _negated_after(lx: Lexicon, low: str, end: int, clause_end: int) -> bool:
+    """The command's own clause negates the verb that follows it (languages whose lexicon
+    has negators after the verb: Japanese しないで, German nicht), and is no request."""
+    after = lx.pattern("neg_after").search(low, end, clause_end)
+    return (
+        after is not None
+        and not _REQUEST.search(low, end, clause_end)
+        and not lx.pattern("affirm").search(low, end, clause_end)
+    )
 
 
 def _at(scope: Scope, sentence: tuple[int, int]) -> int:

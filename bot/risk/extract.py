@@ -58,6 +58,9 @@ _SQL_HEAD = re.compile(
 _SQL_HEAD_LINES = 40
 # A document's instruction word before a command: Dockerfile `RUN`, a YAML/CI key `script:`
 _DOC_PREFIX = re.compile(r"^(?:[A-Z]{2,}[ \t]|[\w.-]+:[ \t])")
+# A line that opens with a capitalised word ("Then run: curl … | sudo bash", "Lad das
+# Skript … aus: curl …") is a sentence the shell guess took whole: its commands are spans.
+_PROSE_HEAD = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿß]+[\s,:]")
 _SHELL_CONTINUATION = re.compile(
     r"^\s*(?:then|else|elif|fi|do|done|esac|in|\}|\)|;;|&&|\|\||\|)(?:\s|$)"
 )
@@ -454,7 +457,9 @@ class Extractor:
                 if not known:
                     # A program the shell detector does not know: it may run its quoted SQL.
                     self._quoted_sql("\n".join(script), out)
-                if _DOC_PREFIX.match(line) and not is_program(line.split(None, 1)[0]):
+                if (_DOC_PREFIX.match(line) or _PROSE_HEAD.match(line)) and not is_program(
+                    line.split(None, 1)[0]
+                ):
                     # `RUN curl … | sh`, `script: rm -rf …`: a document's instruction word, then
                     # a command. (Inside a real command, quoted text and heredocs are data.)
                     self._spans("\n".join(script), out, explicit=explicit, in_prose=False)

@@ -41,6 +41,7 @@ LEXICON = lexicon(
         ),
         "disable": (
             "desactiv",
+            "deshabilit",
             "apag",
             "silenci",
             "deten",
@@ -49,6 +50,7 @@ LEXICON = lexicon(
             f"paus(?:a|e|ar){_W}",
             "desinstal",
             f"mute(?:a|e|ar){_W}",
+            f"cancel(?:a|e|ar|emos){_W}",
         ),
         "bypass": (
             f"salt(?:a|e|ar|arse|ate|ese){_W}",
@@ -85,12 +87,13 @@ LEXICON = lexicon(
         ),
         "move": (
             r"lee(?:le|les|r)?" + _W,
+            f"pas(?:a|ale|ales|ar|ele|eles)(?:lo|la|los|las)?{_W}",  # pásale la contraseña
             "reenví",
             f"env[ií](?:a|e|ar|ale){_W}",
             "mand",
             f"peg(?:a|ue|ar){_W}",
-            f"sub(?:e|a|ir){_W}",
-            "copi",
+            f"sub(?:e|a|ir)(?:lo|la|los|las|le|les)?{_W}",  # súbelo
+            r"copi(?!as?\s+de\s+seguran|as(?!\w))",  # "las copias": a noun
             "transfer",
             "reenv",
             f"(?:pon|ponga|poner){_W}",
@@ -107,6 +110,7 @@ LEXICON = lexicon(
             "buzón",
             "buzones",
             r"bases?\s+de\s+datos",
+            r"bases?\s+(?:de\s+)?(?:prod|producción|produccion|clientes|pedidos)(?!\w)",
             "esquema",
             r"libro\s+mayor",
             r"conjunto\s+de\s+datos",
@@ -151,6 +155,8 @@ LEXICON = lexicon(
         "backup": (
             "papelera",
             r"copias?\s+de\s+seguridad",
+            r"(?:rotación\s+(?:\w+\s+)?de\s+)?cintas",  # backup tapes
+            r"copias?\s+(?:nocturna|diaria|semanal|mensual|incremental|completa)s?",
             "respaldo",
             "backup",
             "instantánea",
@@ -189,7 +195,7 @@ LEXICON = lexicon(
             "secreto",
             "token",
             "credencial",
-            "certificado",
+            r"certificado(?!s?\s+públic)",
             "llave",
         ),
         "pii": (
@@ -228,6 +234,7 @@ LEXICON = lexicon(
         ),
         "untrusted": (
             "foro",
+            r"un\s+tal(?!\s+vez)",  # "un tal Rodrigo": someone nobody knows
             "supuesto",
             r"diciendo\s+ser",
             r"dice\s+ser",
@@ -271,6 +278,7 @@ LEXICON = lexicon(
             "desconocid",
         ),
         "personal": (
+            "wetransfer",  # a public file drop
             "yahoo",
             "icloud",
             r"correo\s+personal",
@@ -407,6 +415,9 @@ LEXICON = lexicon(
         ),
         "hold": (r"legal\s+hold", r"retención\s+legal", r"conservación\s+legal"),
         "public_part": (r"claves?\s+públicas?", r"public\s+key"),
+        "pointer": (
+            r"(?:enlace|link|v[ií]nculo)\s+(?:a|al|hacia)\s+(?:la\s+|el\s+)?(?:gu[ií]a|formulario|procedimiento|wiki|p[aá]gina|portal|solicitud)",
+        ),
         "request": (
             "puedes",
             "podrías",
@@ -430,6 +441,9 @@ LEXICON = lexicon(
         "history": (
             r"force-?push\w*",
             r"reescrib\w*\s+(?:el\s+)?historial",
+            r"(?:haz|hacer|hace)\s+(?:un\s+)?push\s+(?:\S+\s+){0,2}?forzado",
+            r"empuj\w*\s+(?:\S+\s+){0,4}?a\s+la\s+fuerza",
+            r"fuerza\s+el\s+push",
         ),
         "proposal": (r"(?:muestra|explica|enseña)(?:le|les)?\s+cómo",),
         "email": (

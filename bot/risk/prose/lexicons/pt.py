@@ -16,7 +16,7 @@ LEXICON = lexicon(
     enclitic=r"\w*-(?:l[oa]s?|[oa]s?)(?!\w)",
     noun_form=r"(?:cao|ção|ções|coes|dor|dores|mento|mentos)$",
     past_form=(
-        r"(?:ou|aram|ado|ada|ados|adas|ido|ida|idos|idas|ava|avam|eu|eram|iu|asse|assem|"
+        r"(?:ou|aram|ado|ada|ados|adas|ido|(?<!conv)ida|(?<!conv)idos|idas|ava|avam|eu|eram|iu|asse|assem|"
         r"ássemos|êssemos|íssemos|esse)$"
     ),
     entries={
@@ -31,6 +31,7 @@ LEXICON = lexicon(
             f"limp(?:a|e|ar){_W}",
             "purg",
             "descart",
+            f"drop(?:e|a|ar|em){_W}",  # "dropa a tabela"
         ),
         "reset": ("recri", "reconstru", "reinici", "redefin", "reset", "sobrescrev"),
         "disable": (
@@ -70,8 +71,10 @@ LEXICON = lexicon(
             "partilh",
             "convid",
             "adicion",
-            "public",
+            r"public(?!os?\b|as?\b)",  # publique, publicar; "público" is an adjective
             r"torn(?:e|a|ar)\s+(?:\w+\s+){0,4}públic",
+            r"ativ(?:e|a|ar)\s+(?:\w+\s+){0,3}públic",
+            r"deix(?:e|a|ar)\s+(?:\w+\s+){0,4}públic",  # ativar o painel público
         ),
         "move": (
             f"envi(?:e|a|ar){_W}",
@@ -80,7 +83,7 @@ LEXICON = lexicon(
             f"carreg(?:ue|a|ar){_W}",
             r"fa(?:ça|zer)\s+(?:o\s+)?upload",
             "upload",
-            "copi",
+            r"copi(?!as?\s+de\s+seguran|as(?!\w))",  # "las copias": a noun
             "transfir",
             "transfer",
             "encaminh",
@@ -93,9 +96,11 @@ LEXICON = lexicon(
             r"ativ(?:e|a|ar)\s+(?:o\s+conteúdo|as\s+macros)",
             "execut",
             "instal",
+            f"liber(?:e|a|ar){_W}",  # libera a porta 22 para a internet
         ),
         "data": (
             r"(?:banco|base)s?\s+de\s+dados",
+            r"(?:banco|base)s?\s+(?:de\s+|da\s+)?(?:prod|produção|producao|clientes|pedidos)(?!\w)",
             "esquema",
             r"livro\s+razão",
             r"conjunto\s+de\s+dados",
@@ -108,6 +113,8 @@ LEXICON = lexicon(
         ),
         "data_weak": (
             f"tabela{_W}",
+            "painel",
+            "dashboard",
             "arquivo",
             "ficheiro",
             f"pasta{_W}",
@@ -171,7 +178,7 @@ LEXICON = lexicon(
             "segredo",
             "token",
             "credencia",
-            "certificado",
+            r"certificado(?!s?\s+públic)",  # a public certificate is no secret
         ),
         "pii": (
             r"folhas?\s+de\s+pagamento",
@@ -223,7 +230,13 @@ LEXICON = lexicon(
         ),
         "prod": ("produção", "producao", f"prod{_W}"),
         "bulk": (f"tod(?:o|a|os|as){_W}", "inteir", f"cada{_W}"),
-        "public": (r"0\.0\.0\.0/0", r"::/0", "públic", "internet", r"qualquer\s+pessoa"),
+        "public": (
+            r"0\.0\.0\.0/0",
+            r"::/0",
+            r"(?<!certificado )(?<!chave )públic",  # "certificado público": its public half
+            "internet",
+            r"qualquer\s+pessoa",
+        ),
         "everyone": (r"todo\s+(?:o\s+)?mundo", r"toda\s+a\s+empresa", r"todos\s+os\s+funcionários"),
         "external": (
             "fornecedor",
@@ -240,9 +253,10 @@ LEXICON = lexicon(
             "desconhecid",
         ),
         "personal": (
+            "wetransfer",  # a public file drop
             "yahoo",
             "icloud",
-            "pessoal",
+            r"(?<!o )pessoal",  # "o pessoal da agência": the people, not a personal account
             "particular",
             "gmail",
             "hotmail",
@@ -385,6 +399,9 @@ LEXICON = lexicon(
         ),
         "hold": (r"legal\s+hold", r"retenção\s+legal", r"preservação\s+legal"),
         "public_part": (r"chaves?\s+públicas?", r"public\s+key"),
+        "pointer": (
+            r"(?:link|endereço)\s+(?:para|do|da|ao|à)\s+(?:o\s+|a\s+)?(?:guia|formulário|procedimento|wiki|página|portal|solicitação|pedido)",
+        ),
         "request": (
             "podes",
             r"pode\s+(?:você|voce)",
@@ -407,6 +424,9 @@ LEXICON = lexicon(
         "history": (
             r"force-?push\w*",
             r"reescrev\w*\s+(?:o\s+)?histórico",
+            r"(?:faz|faça|fazer)\s+(?:um\s+)?push\s+(?:\S+\s+){0,2}?forçado",
+            r"forç\w*\s+o\s+push",
+            r"push\s+(?:\S+\s+){0,2}?na\s+força",
         ),
         "proposal": (r"(?:mostra|explica|ensina)\s+como",),
         "email": (
@@ -414,6 +434,10 @@ LEXICON = lexicon(
             "correio",
         ),
         "pronoun": (
+            "eles",
+            "elas",
+            "ele",
+            "ela",
             "lo",
             "la",
             "los",
