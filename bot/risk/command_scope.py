@@ -315,7 +315,10 @@ def _sentence_scope(lx: Lexicon, scope: Scope, pos: int, inside: bool) -> Why | 
             governing.append(before)
     if inside and _negated_after(lx, low, end, clause[1]):
         return "warning"  # verb-final: "X を実行しないでください", "X bitte nicht ausführen"
-    own = (clause[0], end)
+    # where the verb follows its object (Japanese; German subordinate clauses) the command's
+    # own clause runs on after it: "X を実行したのが原因でした" reports, it does not ask
+    verb_final = bool(lx.entries.get("neg_after"))
+    own = (clause[0], clause[1] if verb_final else end)
     for a, b in [own, *governing]:
         pointed = (inside and (a, b) == own) or _FORWARD.search(low, a, b)
         if not pointed:
@@ -370,7 +373,8 @@ def _past(lx: Lexicon, low: str, a: int, b: int) -> bool:
     """A verb in this clause tells what happened ("ran", "executed", "a supprimé", "した")."""
     if lx.spaced:
         return any(lx.past_form_re.search(w) for w in re.findall(r"[^\W\d_]+", low[a:b]))
-    return any(lx.past_after_re.match(low, i) for i in range(a, b))
+    # the pattern is anchored with "^", which `match(low, i)` honours only at 0: slice
+    return any(lx.past_after_re.match(low[i : min(b, i + 12)]) for i in range(a, b))
 
 
 def _company(host: str, domains: Sequence[str]) -> bool:

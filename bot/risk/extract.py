@@ -433,7 +433,11 @@ class Extractor:
                     i += 1
                 out.append(Candidate("sql", "\n".join(stmt), explicit, _line_intro(lines, first)))
                 continue
-            known = self._looks_like_shell(line)
+            # A command followed by a Japanese or Chinese sentence ("git push --force … は
+            # 絶対にしないでください") is prose: its command is a span, judged in its sentence.
+            known = self._looks_like_shell(line) and not _CJK_WORDS.search(
+                _QUOTED_SPAN.sub(" ", line)
+            )
             if known or (guess and self._command_like(line)):
                 script = [line]
                 intro = _line_intro(lines, i)

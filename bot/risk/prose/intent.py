@@ -337,8 +337,13 @@ def _judge_all(
             if "external" in dests and _EMAIL.search(low, sentence[0], sentence[1]):
                 del dests["external"]  # named addresses are judged by the sharing reader
             dests_of[sentence] = dests
-        if not objects and not dests and hit.slot != "history":
-            continue
+        if (
+            not objects
+            and not dests
+            and hit.slot != "history"
+            and not (hit.slot == "open" and scope.untrusted_near(sentence))
+        ):
+            continue  # "install the extension someone on a forum recommended" goes on
         kinds: set[str] = set(objects)
         if (
             hit.slot == "destroy"

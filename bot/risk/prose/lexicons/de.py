@@ -62,6 +62,7 @@ LEXICON = lexicon(
             r"auf\s+[„\"“]?aus[“\"”]?\s+(?:stell|setz|schalt)\w*",  # auf „Aus“ stellen
             "deinstallier",
             "abklemm",
+            rf"nimm\w*{_GAP}(?:runter|weg|raus){_W}",  # "nimm die MFA runter"
         ),
         "bypass": (
             rf"\w+{_GAP}vorbei{_W}",
@@ -71,6 +72,7 @@ LEXICON = lexicon(
             rf"hebel\w*{_GAP}aus{_W}",
             "übergeh",
             "bypass",
+            r"merg\w*\s+(?:\S+\s+){0,4}?ohne(?!\w)",  # "merge direkt auf main ohne Freigabe"
             r"ohne\s+(?:\S+\s+){0,4}?(?:zu\s+)?(?:mergen|pushen|deployen|zusammenzuführen|freizugeben)"
             + _W,
         ),
@@ -115,6 +117,7 @@ LEXICON = lexicon(
             rf"leit\w*{_GAP}weiter{_W}",
             "weiterleit",
             f"post(?:e|en){_W}",
+            f"leg(?:e|t)?{_W}",  # "leg die Datei ins öffentliche Repository"
             rf"stell\w*{_GAP}(?:ein|online){_W}",
         ),
         "open": (
@@ -165,6 +168,8 @@ LEXICON = lexicon(
             "volume",
             f"kanal{_W}",
             "protokoll",
+            r"(?<!kata)logs(?!\w)",  # Produktionslogs
+            "logdatei",
         ),
         "system": (
             "cluster",
@@ -213,6 +218,7 @@ LEXICON = lexicon(
             f"sso{_W}",
         ),
         "gate": (
+            "freigabe",
             "prüfung",
             "review",
             "genehmigung",
@@ -227,6 +233,7 @@ LEXICON = lexicon(
             "secret",
             "token",
             "zugangsdaten",
+            r"(?<![\w.])\.env(?!\w)",
             "anmeldedaten",
             "zertifikat",
         ),
@@ -265,6 +272,7 @@ LEXICON = lexicon(
         ),
         "untrusted": (
             "forum",
+            r"(?<![\w.])apk(?!\w)",
             r"angeblich\w*",
             r"sogenannt\w*",
             r"\.(?:vsix|apk|msi|dmg|crx|jar)" + _W,
@@ -371,7 +379,7 @@ LEXICON = lexicon(
             r"letzte[n]?\s+woche",
             r"letzten\s+monat",
             r"vor\s+\w+\s+(?:tagen|wochen|monaten)",
-            "ursache",
+            r"(?<!nach der )ursache",  # not "frag nach der Ursache"
             "postmortem",
             "vorfall",
             "störung",
@@ -426,7 +434,7 @@ LEXICON = lexicon(
             r"aggregiert\w*",
             "stichprobe",
             r"maskiert\w*",
-            r"ohne\s+(?:\w+\s+){0,2}(?:personenbezogen|persönlich|namen)\w*",
+            r"ohne\s+(?:\w+\s+){0,2}(?:\w*daten|personenbezogen\w*|persönlich\w*|namen)(?!\w)",
             r"(?:nur\s+)?die\s+anzahl",
         ),
         "dedicated": (
@@ -456,7 +464,8 @@ LEXICON = lexicon(
         ),
         "brief": (
             r"(?:für\s+)?(?:eine|einer|zwei|drei|\d+)\s+(?:stunden?|minuten?)",
-            r"während\s+(?:des|der)\s+(?:deployments?|wartung|migration)",
+            r"während\s+(?:des|der)\s+(?:\w+\s+)?(?:deployments?|wartung|migration)",
+            r"einstündig\w*",
         ),
         "hold": (r"legal\s+hold", r"aufbewahrungspflicht\w*", r"rechtliche\w*\s+aufbewahrung"),
         "public_part": (r"öffentliche\w*\s+(?:[\w]+-)?schlüssel", r"public\s+key"),

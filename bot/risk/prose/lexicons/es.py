@@ -26,7 +26,7 @@ LEXICON = lexicon(
             "destru",
             f"vac[ií](?:a|e|ar){_W}",
             "purg",
-            f"quit(?:a|e|ar){_W}",
+            f"quit(?:a|e|ar)(?:le|les|lo|la|los|las)?{_W}",  # quítale el MFA
             "desmantel",
             r"d(?:a|e|ar)\s+de\s+baja",
         ),
@@ -77,12 +77,15 @@ LEXICON = lexicon(
             "agreg",
         ),
         "share": (
-            "publí",
             "compart",
             "invit",
             "añad",
             "agreg",
-            "public",
+            # publica, publícalo; "público(s)", "públicas" are adjectives ("pública" is
+            # folded like the imperative "publica" and stays)
+            r"public(?!os?\b|as\b)",
+            # "haz público el informe", "ponla pública", "déjalo público"
+            r"(?:haz|hacer|hazl[oa]s?|pon|ponl[oa]s?|poner|deja|dejal[oa]s?|dejar)\s+(?:\w+\s+){0,4}?públic",
             f"expon(?:e|er|ga){_W}",
         ),
         "move": (
@@ -103,6 +106,7 @@ LEXICON = lexicon(
             "habilit",
             r"activ(?:a|e|ar)\s+(?:el\s+contenido|las\s+macros)",
             "ejecut",
+            f"corr(?:e|a|er|elo|ela){_W}",  # "corre el script"
             "instal",
             "lanz",
         ),
@@ -123,6 +127,7 @@ LEXICON = lexicon(
             f"tablas{_W}",
         ),
         "data_weak": (
+            f"logs?{_W}",
             f"tabla{_W}",
             "archivo",
             "fichero",
@@ -228,12 +233,14 @@ LEXICON = lexicon(
             f"(?<!google )admin{_W}",
             r"superadmin\w*",
             "propietario",
+            f"dueños?{_W}",
             "superusuario",
             r"acceso\s+total",
             r"todos\s+los\s+permisos",
         ),
         "untrusted": (
             "foro",
+            r"(?<![\w.])apk(?!\w)",
             r"un\s+tal(?!\s+vez)",  # "un tal Rodrigo": someone nobody knows
             "supuesto",
             r"diciendo\s+ser",
@@ -412,6 +419,7 @@ LEXICON = lexicon(
         "brief": (
             r"durante\s+(?:una|un|dos|tres|\d+)\s+(?:horas?|minutos?)",
             r"durante\s+(?:el|la)\s+(?:despliegue|mantenimiento|migración)",
+            r"(?:ventana|durante)\s+(?:\S+\s+){0,4}?(?:una|un|dos|\d+)\s+horas?",
         ),
         "hold": (r"legal\s+hold", r"retención\s+legal", r"conservación\s+legal"),
         "public_part": (r"claves?\s+públicas?", r"public\s+key"),

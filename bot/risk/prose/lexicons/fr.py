@@ -10,7 +10,8 @@ LEXICON = lexicon(
     spaced=True,
     markers=(
         "le la les des du une est vous nous pour dans sur avec pas qui et au aux cette ce "
-        "mon ton comme de à tu te"
+        "mon ton comme de à tu te en un que ne il on son sa ses ta tes leur leurs votre vos "
+        "notre nos puis"
     ),
     # créer: "recrée" is the imperative, "recréée" the participle
     noun_form=r"(?:tion|tions|ment|ments|eur|eurs|age|ages)$",

@@ -10,7 +10,8 @@ LEXICON = lexicon(
     spaced=True,
     markers=(
         "o a os as do da dos das um uma para com não que em no na é você seu sua e de ao num por "
-        "tua teu meu minha nosso nossa se tu"
+        "tua teu meu minha nosso nossa se tu pra pro isso esse essa aqui já também eu ele ela "
+        "vc"
     ),
     fold_accents=True,
     enclitic=r"\w*-(?:l[oa]s?|[oa]s?)(?!\w)",
@@ -36,6 +37,9 @@ LEXICON = lexicon(
         "reset": ("recri", "reconstru", "reinici", "redefin", "reset", "sobrescrev"),
         "disable": (
             "desativ",
+            "desabilit",
+            # "tira o MFA": remove a control (not "tira um backup", which takes one)
+            r"tir(?:a|e|ar)\s+(?:o|a|os|as)\s+(?=mfa|2fa|autenticaç|proteç|bloqueio|criptograf|auditoria)",
             "deslig",
             "silenci",
             f"paus(?:a|e|ar){_W}",
@@ -71,7 +75,7 @@ LEXICON = lexicon(
             "partilh",
             "convid",
             "adicion",
-            r"public(?!os?\b|as?\b)",  # publique, publicar; "público" is an adjective
+            r"public(?!os?\b|as\b)",  # publique; "público(s)", "públicas" are adjectives
             r"torn(?:e|a|ar)\s+(?:\w+\s+){0,4}públic",
             r"ativ(?:e|a|ar)\s+(?:\w+\s+){0,3}públic",
             r"deix(?:e|a|ar)\s+(?:\w+\s+){0,4}públic",  # ativar o painel público
@@ -89,12 +93,14 @@ LEXICON = lexicon(
             "encaminh",
             f"post(?:e|a|ar){_W}",
             f"sub(?:a|ir){_W}",
+            f"coloc(?:a|e|ar|que){_W}",
         ),
         "open": (
             f"abr(?:a|e|ir){_W}",
             "habilit",
             r"ativ(?:e|a|ar)\s+(?:o\s+conteúdo|as\s+macros)",
             "execut",
+            f"rod(?:a|e|ar){_W}",  # "roda o script"
             "instal",
             f"liber(?:e|a|ar){_W}",  # libera a porta 22 para a internet
         ),
@@ -147,6 +153,7 @@ LEXICON = lexicon(
             "snapshot",
             "cofre",
             r"recuperação\s+(?:point-in-time|pontual|a\s+um\s+ponto)",
+            "point-in-time",
             "pitr",
             "réplica",
             "retenção",
@@ -179,6 +186,7 @@ LEXICON = lexicon(
             "token",
             "credencia",
             r"certificado(?!s?\s+públic)",  # a public certificate is no secret
+            r"(?<![\w.])\.env(?!\w)",
         ),
         "pii": (
             r"folhas?\s+de\s+pagamento",
@@ -213,6 +221,7 @@ LEXICON = lexicon(
         ),
         "untrusted": (
             "fórum",
+            r"(?<![\w.])apk(?!\w)",
             "suposto",
             r"dizendo\s+ser",
             r"diz\s+ser",
@@ -396,6 +405,7 @@ LEXICON = lexicon(
         "brief": (
             r"durante\s+(?:uma|um|duas|dois|três|\d+)\s+(?:horas?|minutos?)",
             r"durante\s+(?:o|a)\s+(?:deploy|manutenção|migração)",
+            r"(?:janela|durante)\s+(?:\S+\s+){0,4}?(?:uma|um|duas|\d+)\s+horas?",
         ),
         "hold": (r"legal\s+hold", r"retenção\s+legal", r"preservação\s+legal"),
         "public_part": (r"chaves?\s+públicas?", r"public\s+key"),
