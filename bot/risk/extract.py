@@ -139,6 +139,9 @@ _CMD_HEAD = re.compile(
     r"^(?:[({!]\s*)*(?:[A-Za-z_]\w*=\S*\s+)*[\"']?[a-z0-9_./~][\w.+/~:@-]*[\"']?(?:\s|$|;|\))"
 )
 # CJK text standing as words (after a space, a line start or CJK punctuation), not inside a path
+# A Japanese or Chinese sentence, not a name used as an argument (`-n 本番`): a run of
+# five CJK characters or CJK punctuation.
+_CJK_SENTENCE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]{5}|[\u3000-\u303f\uff01-\uff60]")
 _CJK_WORDS = re.compile(
     r"(?:^|[\s\u3000-\u303f\uff01-\uff60])[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
     r"|[\u3000-\u303f\uff01-\uff60]"
@@ -435,7 +438,7 @@ class Extractor:
                 continue
             # A command followed by a Japanese or Chinese sentence ("git push --force … は
             # 絶対にしないでください") is prose: its command is a span, judged in its sentence.
-            known = self._looks_like_shell(line) and not _CJK_WORDS.search(
+            known = self._looks_like_shell(line) and not _CJK_SENTENCE.search(
                 _QUOTED_SPAN.sub(" ", line)
             )
             if known or (guess and self._command_like(line)):
