@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.config import EXAMPLE_CONFIG, load_config
+from bot.config import EXAMPLE_CONFIG
+from bot.config_file import load_config
 from bot.risk.engine import RiskEngine
 from bot.risk.prose.intent import assess_intent
 from bot.risk.prose.lexicons import BY_LANG
