@@ -13,7 +13,7 @@ from typing import Literal
 
 import pytest
 
-from bot.config import load_config
+from bot.config_file import load_config
 from bot.risk import RiskEngine
 from bot.risk.command_scope import local_target, reads_only, remote_target
 from bot.risk.extract import Candidate
