@@ -917,10 +917,14 @@ def assess_sharing(text: str, company_domains: Sequence[str] = ()) -> ProseResul
     text = _blank_written_literals(text)
     lowered = _lower(text)
     findings: list[Finding] = []
+    read: dict[str, list[Finding]] = {}  # a sentence's findings depend on its words alone
     for sentence in _sentences(text):
-        low = _lower(sentence.text)
-        s = _Sentence(sentence.text, sentence.start, low, frozenset(_WORD.findall(low)))
-        for gate, family in families:
-            if gate(s):
-                findings.extend(family(s))
+        found = read.get(sentence.text)
+        if found is None:
+            low = _lower(sentence.text)
+            s = _Sentence(sentence.text, sentence.start, low, frozenset(_WORD.findall(low)))
+            found = read[sentence.text] = [
+                f for gate, family in families if gate(s) for f in family(s)
+            ]
+        findings += found
     return ProseResult(findings=_strongest(findings), resources=resources(text, lowered))
