@@ -316,7 +316,7 @@ class Extractor:
         unquoted = _QUOTED_SPAN.sub(" ", line)
         if _CJK_WORDS.search(unquoted):
             return False  # Chinese or Japanese outside quotes and paths: a sentence
-        tokens = unquoted.lower().split()
+        tokens = set(unquoted.lower().split())
         words = [t for t in tokens if not t.startswith("-") and _WORD.fullmatch(t.rstrip(",.:;!?"))]
         return len(line.split()) >= 2 and not any(w.rstrip(",.:;!?") in _ENGLISH for w in words)
 
