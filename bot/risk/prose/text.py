@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from bot.config import Risk, Verdict
 from bot.risk.model import Finding
+from bot.risk.prefilter import prefiltered
 from bot.risk.secrets import mask_fragment
 
 EVIDENCE_LIMIT = 120
@@ -27,9 +28,10 @@ def compile_lower(pattern: str) -> re.Pattern[str]:
     """Compile for matching against lower-cased text.
 
     Case-sensitive matching on text lowered once is 2-4x faster in CPython's
-    `re` than IGNORECASE on the original.
+    `re` than IGNORECASE on the original; a search first looks for words every match
+    holds (`prefilter`).
     """
-    return re.compile(lc(pattern))
+    return prefiltered(re.compile(lc(pattern)))
 
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[^a-z])|\n+|;\s+")
