@@ -252,6 +252,8 @@ _ADMIN_ROLE = _re(
     r"field|column|attribute|property|tag|label|metadata|check))"
     r"|\badmin(?:istrator)?\s+(?:rights|access|role|privileges|permissions)\b)",
 )
+_ADMIN_ROLE_PIECES = ("admin", "owner", "super", "full", "privileges", "root", "sudo")
+"""Every `_ADMIN_ROLE` match holds one of these (lower-case)."""
 _READ_ONLY = _re(r"read[- ]?only|non-|help ?desk|limited|billing\s+$")
 _ADMIN_TOKEN = _re(
     r"\broles/(?:owner|resourcemanager\.organizationAdmin|iam\.securityAdmin|iam\.serviceAccountAdmin|"
@@ -597,6 +599,8 @@ def _admin(s: _Sentence) -> Iterator[Finding]:
             _window(s.text, m.start(), m.end()),
         )
         return
+    if not any(piece in s.lower for piece in _ADMIN_ROLE_PIECES):
+        return  # no role the verbs could grant: "GRANT SELECT … GRANT …" is not read verb by verb
     for v in _GRANT_VERB.finditer(s.lower):
         tail = s.lower[v.end() : v.end() + 90]
         r = _ADMIN_ROLE.search(tail)
