@@ -387,17 +387,19 @@ class Extractor:
         def replace(m: re.Match[str]) -> str:
             body = m.group("body").strip()
             before = text[max(0, m.start() - _REPORTED_REACH) : m.start()]
-            hit = said.get(before)
+            hit = said.get(before[-_REPORTED_TAIL:])
             if hit is None:
-                hit = said[before] = reported(before)
+                hit = said[before[-_REPORTED_TAIL:]] = reported(before)
             if hit:
                 return " "  # "never run `rm -rf /`", "someone ran `DROP TABLE …`": not an order
             seen[body] = n = seen.get(body, 0) + 1
-            # the same code many times over is judged in a few sentences, then in none
-            context = sentence_around(text, m.start(), m.end()) if n <= _MAX_SENTENCES else ""
             kind = kinds.get(body)
             if kind is None:
                 kind = kinds[body] = self._inline_kind(body, out)
+            if n > _MAX_SENTENCES + 1:
+                return body if kind == "prose" else " "  # added (with no sentence) already
+            # the same code many times over is judged in a few sentences, then in none
+            context = sentence_around(text, m.start(), m.end()) if n <= _MAX_SENTENCES else ""
             if kind == "sql":
                 out.append(Candidate("sql", body, True, context))
             elif kind == "shell":
@@ -603,6 +605,8 @@ def _line_intro(lines: list[str], i: int) -> str:
 
 _REPORTED_REACH = 120
 """Characters before inline code read for a warning or a report (see `spans.reported`)."""
+_REPORTED_TAIL = 72
+"""Of those, the ones `spans.reported` looks at (its answer depends on them alone)."""
 _MAX_SENTENCES = 4
 """Sentences one command is judged in; past that, once more with none (the strictest)."""
 
