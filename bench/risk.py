@@ -251,6 +251,7 @@ def adversarial_64kb() -> dict[str, str]:
         "semicolon commands": fill("ls; "),
         "SQL keywords": fill("SELECT FROM WHERE DELETE UPDATE DROP TABLE GRANT "),
         "program names": fill("rm kubectl terraform aws psql mysql curl bash sudo "),
+        "catalogued names": fill("customers are happy "),  # a table of the example catalog
         "pipes": fill("cat x | "),
         "CJK": fill("数据库のテーブルを削除して下さい请确认备份"),
         "base64 blob": (b64 * (n // len(b64) + 1))[:n],
