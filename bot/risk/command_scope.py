@@ -155,9 +155,9 @@ def _flag_values(tokens: Sequence[str], flags: frozenset[str]) -> list[str]:
 
 
 def _programs(command: str) -> list[tuple[str, list[str]]]:
-    """(program, its tokens) for each simple command of a pipeline or list."""
+    """(program, its tokens) for each distinct simple command of a pipeline or list."""
     out = []
-    for piece in _SPLIT.split(command):
+    for piece in dict.fromkeys(_SPLIT.split(command)):  # `ls; ls; ls; …` is one command
         tokens = _tokens(piece)
         while tokens and (tokens[0] in _WRAPPERS or "=" in tokens[0]):
             tokens = tokens[1:]  # `sudo`, `FOO=bar`: the program comes after

@@ -253,6 +253,8 @@ _ADMIN_ROLE = _re(
     r"field|column|attribute|property|tag|label|metadata|check))"
     r"|\badmin(?:istrator)?\s+(?:rights|access|role|privileges|permissions)\b)",
 )
+_ADMIN_ROLE_PIECES = ("admin", "owner", "super", "full", "privileges", "root", "sudo")
+"""Every `_ADMIN_ROLE` match holds one of these (lower-case)."""
 _READ_ONLY = _re(r"read[- ]?only|non-|help ?desk|limited|billing\s+$")
 _ADMIN_TOKEN = _re(
     r"\broles/(?:owner|resourcemanager\.organizationAdmin|iam\.securityAdmin|iam\.serviceAccountAdmin|"
@@ -598,6 +600,8 @@ def _admin(s: _Sentence) -> Iterator[Finding]:
             _window(s.text, m.start(), m.end()),
         )
         return
+    if not any(piece in s.lower for piece in _ADMIN_ROLE_PIECES):
+        return  # no role the verbs could grant: "GRANT SELECT … GRANT …" is not read verb by verb
     for v in _GRANT_VERB.finditer(s.lower):
         tail = s.lower[v.end() : v.end() + 90]
         r = _ADMIN_ROLE.search(tail)
@@ -918,12 +922,16 @@ def assess_sharing(text: str, company_domains: Sequence[str] = ()) -> ProseResul
     text = _blank_written_literals(text)
     lowered = _lower(text)
     findings: list[Finding] = []
+    read: dict[str, list[Finding]] = {}  # a sentence's findings depend on its words alone
     for sentence in _sentences(text):
         if "\n" in text and warned_item(text, sentence.start):
             continue  # an item under "Never do any of these:" is not an instruction
-        low = _lower(sentence.text)
-        s = _Sentence(sentence.text, sentence.start, low, frozenset(_WORD.findall(low)))
-        for gate, family in families:
-            if gate(s):
-                findings.extend(family(s))
+        found = read.get(sentence.text)
+        if found is None:
+            low = _lower(sentence.text)
+            s = _Sentence(sentence.text, sentence.start, low, frozenset(_WORD.findall(low)))
+            found = read[sentence.text] = [
+                f for gate, family in families if gate(s) for f in family(s)
+            ]
+        findings += found
     return ProseResult(findings=_strongest(findings), resources=resources(text, lowered))
