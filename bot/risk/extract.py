@@ -58,6 +58,8 @@ _SQL_HEAD = re.compile(
 _SQL_HEAD_LINES = 40
 # A document's instruction word before a command: Dockerfile `RUN`, a YAML/CI key `script:`
 _DOC_PREFIX = re.compile(r"^(?:[A-Z]{2,}[ \t]|[\w.-]+:[ \t])")
+# A line that opens with a capitalised word ("Just", "Die", "Then"): a sentence, not a program.
+_PROSE_HEAD = re.compile(r"[A-Z][a-z\u00c0-\u024f'’]+[,:]?")
 _SHELL_CONTINUATION = re.compile(
     r"^\s*(?:then|else|elif|fi|do|done|esac|in|\}|\)|;;|&&|\|\||\|)(?:\s|$)"
 )
@@ -454,9 +456,11 @@ class Extractor:
                 if not known:
                     # A program the shell detector does not know: it may run its quoted SQL.
                     self._quoted_sql("\n".join(script), out)
-                if _DOC_PREFIX.match(line) and not is_program(line.split(None, 1)[0]):
+                head = line.split(None, 1)[0]
+                if (_DOC_PREFIX.match(line) or _PROSE_HEAD.match(head)) and not is_program(head):
                     # `RUN curl … | sh`, `script: rm -rf …`: a document's instruction word, then
-                    # a command. (Inside a real command, quoted text and heredocs are data.)
+                    # a command; "Just run: curl … | sudo bash": a sentence the pipe made look
+                    # like one. (Inside a real command, quoted text and heredocs are data.)
                     self._spans("\n".join(script), out, explicit=explicit, in_prose=False)
                 continue
             lead = _LEAD_IN.match(line)

