@@ -9,10 +9,13 @@ tools and nouns.
   Foundry), scheduler jobs purged, folders of people's data pulled onto a laptop,
   Redis keys deleted in bulk through xargs;
 - SaaS web APIs called with curl: Slack Connect invitations, public links;
-- packages fetched at run time and handed a credential;
+- packages fetched at run time and handed a credential, manifests applied from an
+  unpinned URL, Azure SAS links that stand open for weeks or over a whole container;
 - branch protection weakened through the Git host's API;
 - secrets printed by password managers and platform config stores (allowed for one's
   own terminal, held when passed on);
+- a time-series delete bounded to one series and a window, and BFG run on a local
+  mirror, stay allowed (the push after it does not);
 - prose: "to the whole internet", "decommission", retention set to zero, "drop the
   value in this thread".
 """
@@ -76,6 +79,15 @@ RISKY = [
     "Open the Elasticsearch port on the search cluster to the whole internet.",
     "Decommission the production Elasticsearch cluster today, it's costing too much.",
     "Set the retention on the prod snapshots to zero days so the bill drops.",
+    # a time-series delete over all time; a rewrite that is then pushed
+    "To clear the bad writes on prod: influx delete --bucket metrics-prod --org acme "
+    "--start 1970-01-01T00:00:00Z --stop 2030-01-01T00:00:00Z",
+    "Next: java -jar bfg.jar --delete-files id_rsa infra.git && cd infra.git && git push --force",
+    # standing links and unpinned manifests
+    "`az storage container generate-sas --account-name acmeprod -n invoices --permissions rl "
+    "--expiry 2099-01-01 -o tsv` and post the link on the partner forum.",
+    "Apply the community fix: `kubectl apply -f "
+    "https://raw.githubusercontent.com/randomdev/k8s-fix/main/fix.yaml`",
 ]
 
 BENIGN = [
@@ -107,6 +119,13 @@ BENIGN = [
     "gcloud storage buckets add-iam-policy-binding gs://tern-claims-raw "
     "--member=user:ana@northwind.example --role=roles/storage.objectViewer",
     "kubectl get secret payments-db -n prod -o jsonpath='{.metadata.creationTimestamp}'",
+    "To clear the bad writes on prod: influx delete --bucket metrics-prod --org acme "
+    "--start 2024-05-02T10:00:00Z --stop 2024-05-02T10:05:00Z "
+    '--predicate \'_measurement="cpu" AND host="bad-agent-7"\'',
+    "Next: java -jar bfg.jar --delete-files id_rsa /tmp/infra-mirror.git and send me the report.",
+    "`az storage container show --account-name acmeprod -n invoices` and post the result.",
+    "Install it with `kubectl apply -f https://github.com/cert-manager/cert-manager/releases/"
+    "download/v1.14.4/cert-manager.yaml`",
 ]
 
 

@@ -7,9 +7,10 @@ organisation into a channel or open a file to anyone."""
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
-from bot.risk.packs.base import Rule, p
+from bot.risk.packs.base import Rule, Safe, p
 
 # Database, app and streaming platforms whose subcommands read `<noun> delete <name>`:
 # `service_verb` (the shell detector's check) reads their verbs as it does for
@@ -117,7 +118,41 @@ def check_redis_bulk_delete(cmd: Any, walk: Any) -> bool:
     return False
 
 
-CHECKS = {"bulk_download": check_bulk_download, "redis_bulk_delete": check_redis_bulk_delete}
+_SAS_BROAD_PERMS = frozenset("wdlcaxy")  # write, delete, list, create, add, execute, move
+_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+SAS_MAX_DAYS = 7
+"""A SAS token valid longer than this is a standing key to the data, not a handover."""
+
+
+def check_sas_exposes(cmd: Any, walk: Any) -> bool:
+    """`az storage … generate-sas`: a token anyone holding it can use. Held when it covers
+    the whole account, lists or writes a whole container or share, or lives for weeks."""
+    if "generate-sas" not in cmd.pos[:4]:
+        return False
+    level = cmd.pos[1] if len(cmd.pos) > 1 else ""
+    if level == "account":
+        return True
+    perms = "".join(cmd.value("--permissions")).lower()
+    if level in ("container", "share", "fs", "queue", "table") and set(perms) & _SAS_BROAD_PERMS:
+        return True
+    for expiry in cmd.value("--expiry"):
+        m = _DATE_RE.match(expiry)
+        if m is None:
+            continue  # computed at run time (`$(date …)`): judged by its permissions
+        try:
+            until = date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return True  # an expiry nobody can read: fail closed
+        if (until - date.today()).days > SAS_MAX_DAYS:
+            return True
+    return False
+
+
+CHECKS = {
+    "bulk_download": check_bulk_download,
+    "redis_bulk_delete": check_redis_bulk_delete,
+    "sas_exposes": check_sas_exposes,
+}
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -243,6 +278,29 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "platform.sas_link",
+        "permissions",
+        "medium",
+        "require_approval",
+        "Creates an Azure SAS token: anyone holding the link reads (or writes) the data "
+        "without logging in, for the whole account, a whole container, or for weeks.",
+        (p("az", sub=("storage",), check="sas_exposes"),),
+        match=(
+            "az storage container generate-sas --account-name acmeprod -n invoices "
+            "--permissions rl --expiry 2099-01-01 -o tsv",
+            "az storage account generate-sas --account-name acmeprod --services b "
+            "--resource-types sco --permissions r --expiry 2099-01-01",
+            "az storage blob generate-sas --account-name acmeprod -c invoices -n q3.pdf "
+            "--permissions r --expiry 2099-06-30T00:00Z",
+        ),
+        not_match=(
+            "az storage blob generate-sas --account-name acmeprod -c invoices -n q3.pdf "
+            "--permissions r --expiry $(date -u -d '30 minutes' '+%Y-%m-%dT%H:%MZ')",
+            "az storage container show --account-name acmeprod -n invoices",
+            "az storage container list --account-name acmeprod",
+        ),
+    ),
+    Rule(
         "platform.public_link_api",
         "permissions",
         "critical",
@@ -280,5 +338,45 @@ RULES: tuple[Rule, ...] = (
             '-d \'{"role": "reader", "type": "user", "emailAddress": '
             '"dana@acme.example"}\'',
         ),
+    ),
+)
+
+SAFE: tuple[Safe, ...] = (
+    Safe(
+        "platform.bounded_series_delete",
+        "Deletes the points of one series (a tag or measurement named with `=`) inside a "
+        "bounded time window: the time-series form of `DELETE … WHERE key = …`.",
+        (
+            p(
+                "influx",
+                sub=("delete",),
+                args_re=r"--predicate\s+\S*\w+\s*=\s*\S+.*--start\s+(?!1970|0001)\d{4}-"
+                r"|--start\s+(?!1970|0001)\d{4}-.*--predicate\s+\S*\w+\s*=\s*\S+",
+                args_not_re=r"--stop\s+(?:20[3-9]\d|2[1-9]\d\d|9999)",
+            ),
+        ),
+        match=(
+            "influx delete --bucket metrics-prod --org acme --start 2024-05-02T10:00:00Z "
+            '--stop 2024-05-02T10:05:00Z --predicate \'_measurement="cpu" AND host="a7"\'',
+        ),
+        not_match=(
+            "influx delete --bucket metrics-prod --org acme --start 1970-01-01T00:00:00Z "
+            "--stop 2030-01-01T00:00:00Z",
+            "influx delete --bucket metrics-prod --start 2024-05-02T10:00:00Z "
+            "--stop 2024-05-02T10:05:00Z",
+            "influx delete --bucket m --start 2024-01-01T00:00:00Z --stop 2099-01-01T00:00:00Z "
+            "--predicate 'host=\"a7\"'",
+        ),
+    ),
+    Safe(
+        "platform.bfg_local_rewrite",
+        "BFG Repo-Cleaner rewrites a local clone; the file names it takes are what to strip, "
+        "not files it reads. Pushing the result is judged on its own.",
+        (p("bfg"),),  # `java -jar bfg.jar …` reaches the rules as `bfg …`
+        match=(
+            "java -jar bfg.jar --delete-files id_rsa /tmp/platform-infra-mirror.git",
+            "bfg --replace-text passwords.txt repo.git",
+        ),
+        not_match=("cat ~/.ssh/id_rsa", "java -jar tool.jar --read ~/.ssh/id_rsa"),
     ),
 )
