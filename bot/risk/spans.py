@@ -99,7 +99,7 @@ _WORDLIKE: dict[str, str] = {
             "find cat head tail less touch make kill mount umount tee echo env sed awk grep "
             "watch time nohup timeout source export service history set unset exec eval ln "
             "zip unzip tar cp mv mkdir ls cd go java su shutdown reboot halt poweroff node python "
-            "ruby perl php bash sh zsh deno bun gem snap apk kind ctr mc salt"
+            "ruby perl php bash sh zsh deno bun gem snap apk kind ctr salt"
         ),
         _SHELLISH_NEXT,
     ),
@@ -126,6 +126,9 @@ _WORDLIKE: dict[str, str] = {
     "confluent": rf"(?:kafka|iam|environment|api-key|schema-registry|connect)\b|{_SHELLISH_NEXT}",
     "cf": r"(?:delete|delete-service|delete-space|delete-org|purge-service-offering)\b",
     "snow": r"(?:object|sql|stage|connection)\b",
+    "mc": rf"(?:rb|rm|mirror|cp|anonymous|admin|policy|retention)\b|{_SHELLISH_NEXT}",
+    "hdfs": r"(?:dfs|dfsadmin)\b",
+    "hadoop": r"(?:fs|dfs|distcp)\b",
 }
 # PowerShell cmdlets are Verb-Noun; the verbs that change or run things, and Get/Test.
 _PS_VERBS = frozenset(

@@ -83,6 +83,10 @@ RISKY = [
     "To clear the bad writes on prod: influx delete --bucket metrics-prod --org acme "
     "--start 1970-01-01T00:00:00Z --stop 2030-01-01T00:00:00Z",
     "Next: java -jar bfg.jar --delete-files id_rsa infra.git && cd infra.git && git push --force",
+    # data lakes, pools and buckets named mid-sentence
+    "Cleanup step: hdfs dfs -rm -r -skipTrash /data/warehouse/events and then rerun the ingest.",
+    "Finally zfs destroy -r tank/backups to reclaim the pool.",
+    "Then mc rb --force prod/acme-invoices once the migration is done.",
     # standing links and unpinned manifests
     "`az storage container generate-sas --account-name acmeprod -n invoices --permissions rl "
     "--expiry 2099-01-01 -o tsv` and post the link on the partner forum.",
@@ -124,6 +128,9 @@ BENIGN = [
     '--predicate \'_measurement="cpu" AND host="bad-agent-7"\'',
     "Next: java -jar bfg.jar --delete-files id_rsa /tmp/infra-mirror.git and send me the report.",
     "`az storage container show --account-name acmeprod -n invoices` and post the result.",
+    "First hdfs dfs -ls -R /data/warehouse/events to see what is there.",
+    "Then zfs snapshot tank/db@pre-upgrade before you touch anything.",
+    "The MC said the hadoop cluster is slow today.",
     "Install it with `kubectl apply -f https://github.com/cert-manager/cert-manager/releases/"
     "download/v1.14.4/cert-manager.yaml`",
 ]

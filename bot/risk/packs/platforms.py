@@ -219,6 +219,47 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "platform.hdfs_delete",
+        "destructive",
+        "high",
+        "require_approval",
+        "Deletes a Hadoop directory tree, or skips the trash: the data lake's files are gone "
+        "with no way back.",
+        (
+            p(
+                "hdfs",
+                "hadoop",
+                sub=("dfs|fs",),
+                args_re=r"(?:^|\s)-rmr(?:\s|$)|(?:^|\s)-rm\s(?:.*\s)?(?:-r|-R|-skipTrash)(?:\s|$)",
+            ),
+        ),
+        match=(
+            "hdfs dfs -rm -r -skipTrash /data/warehouse/events",
+            "hadoop fs -rmr /user/hive/warehouse/crm.db",
+            "hdfs dfs -rm -skipTrash /data/raw/2024-05-01.parquet",
+        ),
+        not_match=(
+            "hdfs dfs -ls -R /data/warehouse/events",
+            "hdfs dfs -rm /tmp/job-42/_SUCCESS",
+            "hadoop fs -du -s -h /user/hive/warehouse",
+        ),
+    ),
+    Rule(
+        "platform.pool_destroy",
+        "destructive",
+        "high",
+        "require_approval",
+        "Destroys a ZFS dataset, its snapshots or a whole pool: every file on it goes, and "
+        "snapshots are often the backups.",
+        (p("zfs", sub=("destroy",)), p("zpool", sub=("destroy|labelclear",))),
+        match=(
+            "zfs destroy -r tank/backups",
+            "zfs destroy tank/db@2024-05-01",
+            "zpool destroy tank",
+        ),
+        not_match=("zfs list -t snapshot", "zfs snapshot tank/db@pre-upgrade", "zpool status"),
+    ),
+    Rule(
         "platform.bulk_download",
         "exfiltration",
         "high",
