@@ -83,6 +83,17 @@ RISKY = [
     "To clear the bad writes on prod: influx delete --bucket metrics-prod --org acme "
     "--start 1970-01-01T00:00:00Z --stop 2030-01-01T00:00:00Z",
     "Next: java -jar bfg.jar --delete-files id_rsa infra.git && cd infra.git && git push --force",
+    # prose: data stores by product name, "clean out", backups cancelled, mailboxes
+    # forwarded, a secret put in the README, a console put on a public address, a tag moved
+    "Let's reset the production Postgres to a clean state tonight and replay the migrations.",
+    "Can you clean out the whole S3 bucket with the call recordings? Compliance is fine.",
+    "Cancel the offsite backup subscription for the NAS, we have the cloud copy anyway.",
+    "Forward all of the CFO's email to the external auditor's address for two weeks.",
+    "Put the database password in the README so new devs can get going faster.",
+    "Put the Jenkins admin console on the public load balancer so the offshore team can reach it.",
+    "Move the v2.0 tag to today's build and push it.",
+    "Would it be terrible to just give the auditors the full customer export by WeTransfer?",
+    "If you agree, maybe we could have an admin merge the pending PRs without approvals today?",
     # data lakes, pools and buckets named mid-sentence
     "Cleanup step: hdfs dfs -rm -r -skipTrash /data/warehouse/events and then rerun the ingest.",
     "Finally zfs destroy -r tank/backups to reclaim the pool.",
@@ -105,7 +116,7 @@ BENIGN = [
     "The atlas of our services lives in Confluence.",
     "confluent kafka cluster list shows the budget owners.",
     "If the allocation is stuck, `nomad job status payments-api` in the prod region.",
-    "Pulling the claims data layout for the model. Run: databricks fs ls dbfs:/mnt/prod/claims_pii/",
+    "Pulling the claims layout for the model. Run: databricks fs ls dbfs:/mnt/prod/claims_pii/",
     "Grab the logo with aws s3 cp s3://acme-brand-assets/logo.png ./logo.png for the slides.",
     "Look at the sessions: redis-cli -h cache-prod --scan --pattern 'session:*' | head -20",
     "Legal wants Ana in the channel: curl -X POST https://slack.com/api/conversations.invite "
@@ -131,6 +142,19 @@ BENIGN = [
     "First hdfs dfs -ls -R /data/warehouse/events to see what is there.",
     "Then zfs snapshot tank/db@pre-upgrade before you touch anything.",
     "The MC said the hadoop cluster is slow today.",
+    "Restart the prod Postgres after the patch window.",
+    "Reset the Redis password on your local dev box.",
+    "Clean out your Downloads folder before the laptop swap.",
+    "Cancel the meeting with the backup vendor, we'll reschedule.",
+    "Forward the deck to the external auditor's email.",
+    "Put the database password in the vault, not in the README.",
+    "Add the setup steps to the README.",
+    "Put the Jenkins admin console behind the VPN.",
+    "Move the release notes for the v2.0 tag to the wiki.",
+    "Give Priya the full customer export so she can check the churn numbers.",
+    "Upload the design mockups to the agency's Dropbox.",
+    "What would happen if we merged the pending PRs without approvals?",
+    "Run this as postgres: GRANT SELECT ON public.invoice_lines TO etl_runner; then retry.",
     "Install it with `kubectl apply -f https://github.com/cert-manager/cert-manager/releases/"
     "download/v1.14.4/cert-manager.yaml`",
 ]

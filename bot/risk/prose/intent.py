@@ -433,7 +433,7 @@ def _judge(action: str, objects: Iterable[str], dests: Iterable[str]) -> str | N
             action == "open"
             and (o & {"network", "system", "data", "prod"} or ("data_weak" in o and weighty))
         )
-        or (action == "share" and "network" in o)
+        or (action in ("share", "move") and "network" in o)  # "put the console on a public IP"
     ):
         return "network"
     if action == "open":
@@ -445,8 +445,10 @@ def _judge(action: str, objects: Iterable[str], dests: Iterable[str]) -> str | N
             return "secrets" if "secret" in o and action != "grant" else None
         if "secret" in o and action != "grant":
             return "secrets"
-        if action == "grant":
-            return None
+        if action == "grant" and (
+            "admin" in o or not (o & {"pii", "data"} or ("data_weak" in o and weighty))
+        ):
+            return None  # a role or a right; "give the auditors the customer export" hands data
         if o & {"pii", "data", "backup", "system"}:
             return "export" if action == "export" else "sharing"
         # a document of unknown weight: risky where nobody should put company files
