@@ -38,7 +38,7 @@ LEXICON = lexicon(
             "delet",
             f"remov(?:e|es|ing){_W}",
             f"wip(?:e|es|ing){_W}",
-            f"drop(?:s|ping)?{_W}",
+            f"drop(?:s|ping)?{_W}(?!\\s+(?:me\\s+|us\\s+)?an?\\s+(?:note|line|message|comment|link|ping))",
             "purg",
             f"eras(?:e|es|ing){_W}",
             "destroy",
@@ -85,7 +85,7 @@ LEXICON = lexicon(
             rf"opt(?:s|ing)?\s+out{_W}",
             # "cancel the offsite backup subscription" (not "cancel the meeting with …")
             r"cancel(?:s|led|ling)?\s+(?:\S+\s+){0,3}?(?:backups?|snapshots?|replication|"
-            r"versioning)(?!\w)",
+            r"versioning)(?!\w)(?!\s+(?:\S+\s+)?(?:jobs?|exports?|restores?|runs?|tasks?|tests?)\b)",
             rf"lower(?:s|ing)?\s+the\s+retention{_W}",
             # "set the retention on the prod snapshots to zero days": nothing is kept
             rf"set(?:s|ting)?\s+(?:\S+\s+){{0,3}}?retention\s+(?:\S+\s+){{0,6}}?to\s+(?:0|zero|none){_W}",
