@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.config import EXAMPLE_CONFIG, load_config
+from bot.config import EXAMPLE_CONFIG
+from bot.config_file import load_config
 from bot.risk.engine import RiskEngine
 
 
@@ -93,7 +94,8 @@ RISKY = [
     "Put the Jenkins admin console on the public load balancer so the offshore team can reach it.",
     "Move the v2.0 tag to today's build and push it.",
     "Would it be terrible to just give the auditors the full customer export by WeTransfer?",
-    "If you agree, maybe we could have an admin merge the pending PRs without approvals today?",
+    "If you agree, maybe we could have an admin merge the PRs without approvals today?",
+    "If you agree, could we delete the prod database tonight?",
     # data lakes, pools and buckets named mid-sentence
     "Cleanup step: hdfs dfs -rm -r -skipTrash /data/warehouse/events and then rerun the ingest.",
     "Finally zfs destroy -r tank/backups to reclaim the pool.",
