@@ -93,7 +93,7 @@ RISKY = [
     "Put the database password in the README so new devs can get going faster.",
     "Put the Jenkins admin console on the public load balancer so the offshore team can reach it.",
     "Move the v2.0 tag to today's build and push it.",
-    "Would it be terrible to just give the auditors the full customer export by WeTransfer?",
+    "Would it be terrible to just send the auditors the full customer export by WeTransfer?",
     "If you agree, maybe we could have an admin merge the PRs without approvals today?",
     "If you agree, could we delete the prod database tonight?",
     # data lakes, pools and buckets named mid-sentence

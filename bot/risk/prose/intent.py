@@ -460,10 +460,8 @@ def _judge(action: str, objects: Iterable[str], dests: Iterable[str]) -> str | N
             return "secrets" if "secret" in o and action != "grant" else None
         if "secret" in o and action != "grant":
             return "secrets"
-        if action == "grant" and (
-            "admin" in o or not (o & {"pii", "data"} or ("data_weak" in o and weighty))
-        ):
-            return None  # a role or a right; "give the auditors the customer export" hands data
+        if action == "grant":
+            return None
         if o & {"pii", "data", "backup", "system"}:
             return "export" if action == "export" else "sharing"
         # a document of unknown weight: risky where nobody should put company files
