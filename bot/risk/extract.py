@@ -513,7 +513,8 @@ class Extractor:
                     line.split(None, 1)[0]
                 ):
                     # `RUN curl … | sh`, `script: rm -rf …`: a document's instruction word, then
-                    # a command. (Inside a real command, quoted text and heredocs are data.)
+                    # a command; "Just run: curl … | sudo bash": a sentence the pipe made look
+                    # like one. (Inside a real command, quoted text and heredocs are data.)
                     self._spans("\n".join(script), out, explicit=explicit, in_prose=False)
                 continue
             lead = _LEAD_IN.match(line)

@@ -1287,16 +1287,22 @@ RULES: tuple[Rule, ...] = (
                 "oc",
                 sub=("get", r"secrets?(?:/\S+)?"),
                 args_re=r"(?:^|\s)(?:-o\s*|--output[= ])(?:yaml|json|jsonpath\S*|go-template\S*)",
+                # a jsonpath that reads metadata only (names, timestamps, labels): no value
+                args_not_re=(
+                    r"(?:^|\s)(?:-o\s*|--output[= ])jsonpath=\{\.metadata\.[\w.-]*\}(?:\s|$)"
+                ),
             ),
         ),
         match=(
             "kubectl get secret db-creds -o yaml",
+            "kubectl get secret db -o jsonpath='{.metadata.name}{.data.password}'",
             "kubectl -n prod get secrets -o json",
             "kubectl get secret/api -ojsonpath='{.data.token}'",
         ),
         not_match=(
             "kubectl get secrets",
             "kubectl describe secret db-creds",
+            "kubectl get secret db-creds -n prod -o jsonpath='{.metadata.creationTimestamp}'",
             "kubectl get pods -o yaml",
         ),
     ),
@@ -1314,16 +1320,38 @@ RULES: tuple[Rule, ...] = (
             _p("gcloud", sub=("secrets", "versions", "access")),
             _p("az", sub=("keyvault", "secret", "show|download")),
             _p("op", sub=("read",)),
+            # password managers and platform config stores print values too
+            _p(
+                "op",
+                sub=("item", "get"),
+                args_re=r"(?i)--reveal|--fields[= ]\S*(?:password|credential|secret|token|key)",
+            ),
+            _p("bw", sub=("get", "password|totp|notes")),
+            _p("lpass", sub=("show",), args_re=r"--password|--all"),
+            _p("heroku", sub=("config:get",)),
+            _p("netlify", sub=("env:get",)),
+            _p("doppler", sub=("secrets", "get|download")),
+            _p("infisical", sub=("secrets", "get")),
         ),
         match=(
             "vault kv get secret/payments/stripe",
             "aws secretsmanager get-secret-value --secret-id prod/db",
             "gcloud secrets versions access latest --secret=api-key",
+            'op item get "AWS root" --fields password --reveal',
+            'bw get password "AWS root - prod"',
+            "heroku config:get DATABASE_URL -a billing-prod",
+            "netlify env:get STRIPE_SECRET_KEY",
+            "doppler secrets get STRIPE_KEY --plain",
         ),
         not_match=(
             "vault kv list secret/",
             "aws secretsmanager list-secrets",
             "aws ssm get-parameter --name /app/region",
+            "op item get stripe-live --vault Production --fields label=updated_at",
+            "bw list folders",
+            "heroku config:set LOG_LEVEL=debug -a billing-prod",
+            "netlify env:list",
+            "doppler secrets --only-names",
         ),
     ),
     Rule(
@@ -1819,7 +1847,8 @@ RULES: tuple[Rule, ...] = (
         (
             _p("aws", sub=("s3", "rm|rb"), args_not_re=_SCRATCH_PREFIX),
             _p("gsutil", sub=("rm|rb",), args_not_re=_SCRATCH_PREFIX),
-            _p("gcloud", sub=("storage", "rm|buckets"), args_not_re=_SCRATCH_PREFIX),
+            _p("gcloud", sub=("storage", "rm"), args_not_re=_SCRATCH_PREFIX),
+            _p("gcloud", sub=("storage", "buckets", "delete"), args_not_re=_SCRATCH_PREFIX),
             _p("s3cmd", sub=("del|rm|rb",)),
             _p("mc", sub=("rm|rb",)),
             _p("az", sub=("storage", "blob|container"), args_re=r"\bdelete"),
@@ -1828,10 +1857,14 @@ RULES: tuple[Rule, ...] = (
             "aws s3 rm s3://my-bucket --recursive",
             "aws s3 rb s3://b --force",
             "gsutil -m rm -r gs://b",
+            "gcloud storage rm -r gs://b/reports",
+            "gcloud storage buckets delete gs://b",
         ),
         not_match=(
             "aws s3 ls s3://b",
             "gsutil ls gs://b",
+            "gcloud storage buckets add-iam-policy-binding gs://b --member=user:a@acme.example "
+            "--role=roles/storage.objectViewer",
             "aws s3 rm s3://media/tmp/resize-scratch/ --recursive",
         ),
         fallback=True,
