@@ -246,10 +246,12 @@ def keys_webhook_secret() -> None:
 def _register_features() -> None:
     """Feature modules add their own commands, so this file stays a table of contents."""
     from bot import demo_cli, doctor_cli, history_cli, runtime_cli, serve_cli
+    from bot.catalog import cli as catalog_cli
     from bot.risk import check_cli
 
     for module in (serve_cli, check_cli, history_cli, demo_cli, runtime_cli, doctor_cli):
         module.register(app)
+    catalog_cli.register(app)
 
 
 _register_features()
