@@ -13,7 +13,7 @@ import asyncio
 import contextlib
 import functools
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -28,6 +28,8 @@ from bot.approvals.states import Change, StateMachine
 from bot.approvals.timers import Timers
 from bot.approvals.tokens import TokenClaims, TokenSigner, text_sha256
 from bot.approvals.view import Outcome, OutcomeCode, RequestEvent, RequestView
+from bot.catalog.blast import BlastRadius, Target, targets
+from bot.catalog.keeper import CatalogKeeper
 from bot.config import TwoKeyConfig
 from bot.logs import request_id_var
 from bot.risk.calls import ToolCall
@@ -46,6 +48,8 @@ _STATUS_FOR_DECISION = {"allow": Status.ALLOWED, "block": Status.BLOCKED}
 class ApprovalService:
     EXPIRY_RETRY = 0.5
     """Seconds between tries to expire overdue requests while the database is away."""
+    BLAST_TIMEOUT = 5.0
+    """Seconds a blast-radius estimate may take before the card says it is unavailable."""
 
     def __init__(
         self,
@@ -64,6 +68,8 @@ class ApprovalService:
         self.release = Release()
         self.eligibility = Eligibility(config, UsergroupCache(usergroups))
         self._risk = risk
+        self.catalog = CatalogKeeper(engine, config)
+        self.blast = BlastRadius(config)
         self._signer = TokenSigner(secret_key)
         self._subscribers: list[Subscriber] = []
         self._tasks: set[asyncio.Task[None]] = set()
@@ -100,11 +106,20 @@ class ApprovalService:
                 asyncio.to_thread, "interval", args=(checkpoint, self.engine), seconds=2
             )
         self.release.start_listening(self.engine)
+        await self._load_catalog()
         for request in await asyncio.to_thread(self.machine.open_requests):
             self.timers.schedule(request)
         await self.expire_due()
         self.outbox.start()
         self.started = True
+
+    async def _load_catalog(self) -> None:
+        """The synced catalog before the first request; then kept current on the scheduler."""
+        try:
+            await asyncio.to_thread(self.catalog.reload, self.risk)
+        except Exception:
+            log.warning("catalog: the stored catalog could not be read", exc_info=True)
+        self.catalog.schedule(self.timers.scheduler, self.risk)
 
     async def stop(self) -> None:
         self.timers.stop()
@@ -256,6 +271,8 @@ class ApprovalService:
             )
             status = Status.AWAITING_REQUESTER if confirm_first else Status.PENDING
         is_open = status in (Status.AWAITING_REQUESTER, Status.PENDING)
+        found = self._blast_targets(text) if is_open else []
+        blast = {"blast": {"state": "estimating", "items": [t.as_dict() for t in found]}}
         row = new_request_values(
             status=status,
             source=source,
@@ -282,6 +299,7 @@ class ApprovalService:
             meta={
                 **(meta or {}),
                 **({"agent_justification": mask_text(justification)} if justification else {}),
+                **(blast if found else {}),
             },
         )
         resources = [(d.name, d.classification) for d in assessment.data]
@@ -297,7 +315,48 @@ class ApprovalService:
                 self._publish("awaiting_requester", view, agent)
             elif view.status == Status.PENDING:
                 self._publish("pending", view, agent)
+            if found:
+                self._spawn(self._estimate(view.id, found, assessment))
         return view, created
+
+    # -- blast radius ---------------------------------------------------------
+
+    def _blast_targets(self, text: str) -> list[Target]:
+        """Destructive SQL worth estimating; only parsed on the held path, never fatal."""
+        if not self.blast:
+            return []
+        try:
+            return targets(text)
+        except Exception:
+            log.warning("blast radius: could not read the statements", exc_info=True)
+            return []
+
+    async def _estimate(self, request_id: str, found: list[Target], assessment: Assessment) -> None:
+        """After the hold: estimate, store, and let the outbox update the card. A failure or
+        a timeout shows "estimate unavailable"; nothing here touches the decision."""
+        try:
+            blast = await asyncio.wait_for(
+                asyncio.to_thread(self.blast.estimate, found, assessment.data), self.BLAST_TIMEOUT
+            )
+        except Exception as exc:
+            reason = "timed out" if isinstance(exc, TimeoutError) else type(exc).__name__
+            blast = {
+                "state": "unavailable",
+                "reason": reason,
+                "items": [t.as_dict() for t in found],
+            }
+        try:
+            view = await asyncio.to_thread(self.machine.attach_blast, request_id, blast)
+        except Exception:
+            log.warning("blast radius: could not store the estimate", exc_info=True)
+            return
+        if view is not None and view.is_open:
+            self.outbox.wake()
+
+    def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.get_running_loop().create_task(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
 
     # -- decisions ----------------------------------------------------------
 
