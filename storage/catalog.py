@@ -125,8 +125,36 @@ def replace_source(
     return len(rows)
 
 
-def all_entries(session: Session) -> list[CatalogEntry]:
-    return list(session.exec(select(CatalogEntry)))
+@dataclass(frozen=True)
+class Fact:
+    """What the risk engine needs of one row (no columns, no description): cheap to load."""
+
+    source: str
+    name: str
+    kind: str
+    classification: str | None
+    pii_fields: list[str]
+    owner: str | None
+    rows: int | None
+    bytes: int | None
+    downstream: list[str]
+
+
+def all_facts(session: Session) -> list[Fact]:
+    """Every row's facts, read as plain tuples (10,000 tables load in a fraction of a second)."""
+    t = CatalogEntry.__table__  # type: ignore[attr-defined]
+    query = sa.select(
+        t.c.source,
+        t.c.name,
+        t.c.kind,
+        t.c.classification,
+        t.c.pii_fields,
+        t.c.owner,
+        t.c.rows,
+        t.c.bytes,
+        t.c.downstream,
+    )
+    return [Fact(*row) for row in session.execute(query)]
 
 
 def entries_named(session: Session, name: str) -> list[CatalogEntry]:

@@ -49,6 +49,7 @@ def entries(manifest: Mapping[str, Any]) -> list[Entry]:
     exposures = {k: v for k, v in (manifest.get("exposures") or {}).items() if isinstance(v, dict)}
     groups = manifest.get("groups") or {}
     children = _child_map(manifest, nodes, exposures)
+    labels = _labels(nodes, exposures)
     out: list[Entry] = []
     for uid, node in nodes.items():
         kind = _KINDS.get(str(node.get("resource_type")))
@@ -65,7 +66,7 @@ def entries(manifest: Mapping[str, Any]) -> list[Entry]:
             description=first_line(node.get("description")),
             tags=sorted(set(tags)),
             classification=_classification(meta, tags),
-            downstream=_downstream(uid, children, nodes, exposures),
+            downstream=_downstream(uid, children, labels),
         )
         for cname, column in columns.items() if isinstance(columns, dict) else ():
             column = column if isinstance(column, dict) else {}
@@ -149,11 +150,22 @@ def _child_map(
     return children
 
 
+def _labels(
+    nodes: Mapping[str, Mapping[str, Any]], exposures: Mapping[str, Mapping[str, Any]]
+) -> dict[str, str | None]:
+    """How each node reads downstream of something (None: not shown, e.g. a test)."""
+    labels: dict[str, str | None] = {}
+    for uid, node in nodes.items():
+        known = _KINDS.get(str(node.get("resource_type")))
+        labels[uid] = _relation(node) if known else None
+    for uid, exposure in exposures.items():
+        label = exposure.get("label") or exposure.get("name") or uid
+        labels[uid] = f"exposure:{label} ({exposure.get('type') or 'exposure'})"
+    return labels
+
+
 def _downstream(
-    uid: str,
-    children: Mapping[str, list[str]],
-    nodes: Mapping[str, Mapping[str, Any]],
-    exposures: Mapping[str, Mapping[str, Any]],
+    uid: str, children: Mapping[str, list[str]], labels: Mapping[str, str | None]
 ) -> list[str]:
     """Every model and exposure built from `uid`, nearest first (tests left out)."""
     seen = {uid}
@@ -164,15 +176,9 @@ def _downstream(
         if child in seen:
             continue
         seen.add(child)
-        if child in exposures:
-            exposure = exposures[child]
-            label = exposure.get("label") or exposure.get("name") or child
-            out.append(f"exposure:{label} ({exposure.get('type') or 'exposure'})")
-        elif child in nodes and _KINDS.get(str(nodes[child].get("resource_type"))):
-            relation = _relation(nodes[child])
-            if relation:
-                out.append(relation)
-        else:
+        label = labels.get(child)
+        if label is None:
             continue  # a test: not something that breaks for a reader
+        out.append(label)
         queue.extend(children.get(child, []))
     return out

@@ -132,18 +132,36 @@ def sync(engine: Engine, name: str, provider: Provider) -> SyncResult:
 def load_known(engine: Engine) -> list[Known]:
     """Every synced resource, merged across sources."""
     with session_scope(engine) as session:
-        rows = store.all_entries(session)
-        return merge_entries(rows)
+        rows = store.all_facts(session)
+    return merge_entries(rows)
 
 
-def merge_entries(rows: Iterable[store.CatalogEntry]) -> list[Known]:
-    grouped: dict[str, list[store.CatalogEntry]] = {}
+def merge_entries(rows: Iterable[store.Fact]) -> list[Known]:
+    grouped: dict[str, list[store.Fact]] = {}
     for row in rows:
         grouped.setdefault(row.name, []).append(row)
-    return [_merge(name, group) for name, group in grouped.items()]
+    return [
+        _merge(name, group) if len(group) > 1 else _one(group[0]) for name, group in grouped.items()
+    ]
 
 
-def _merge(name: str, rows: list[store.CatalogEntry]) -> Known:
+def _one(row: store.Fact) -> Known:
+    """One source knows it (the common case): no merging to do."""
+    level = row.classification if row.classification in CLASSIFICATION_ORDER else None
+    return Known(
+        name=row.name,
+        kind=row.kind if row.kind in ("table", "schema", "dataset") else "table",
+        classification=cast(Classification, level) if level else None,
+        pii_fields=tuple(row.pii_fields or ()),
+        owner=row.owner,
+        rows=row.rows,
+        bytes=row.bytes,
+        downstream=tuple(row.downstream or ()),
+        sources=(row.source,),
+    )
+
+
+def _merge(name: str, rows: list[store.Fact]) -> Known:
     levels = [r.classification for r in rows if r.classification in CLASSIFICATION_ORDER]
     level = max(levels, key=CLASSIFICATION_ORDER.__getitem__) if levels else None
     pii = list(dict.fromkeys(f for r in rows for f in r.pii_fields or []))

@@ -182,6 +182,15 @@ class Catalog:
             for name in entry.exact:
                 self._exact.setdefault(name, entry)
         self._globbed = [e for e in entries if e.globs is not None]
+        self._globs = (
+            re.compile(
+                "|".join(
+                    f"(?P<g{n}>{e.globs.pattern})" for n, e in enumerate(self._globbed) if e.globs
+                )
+            )
+            if self._globbed
+            else None
+        )
         self._yaml = len(entries)
         self._known: dict[str, Known] = {}
         bare: dict[str, list[Known]] = {}
@@ -231,12 +240,15 @@ class Catalog:
             hit = self._exact.get(norm)
             if hit is not None and (best is None or hit.rank > best.rank):
                 best = hit
-        for entry in self._globbed:
-            if best is not None and entry.rank <= best.rank:
-                break  # sorted most sensitive first: nothing later can beat `best`
-            if entry.globs is not None and any(entry.globs.match(c) for c in candidates):
-                best = entry
-                break
+        if self._globs is not None:
+            for norm in candidates:
+                # One regex for every YAML glob, most sensitive first: the first
+                # alternative that matches is the strictest entry a glob names.
+                m = self._globs.match(norm)
+                if m is not None and m.lastgroup is not None:
+                    entry = self._globbed[int(m.lastgroup[1:])]
+                    if best is None or entry.rank > best.rank:
+                        best = entry
         return best.resource if best is not None else None
 
     def lookup(self, name: str, kind: str | None = None) -> CatalogResource | None:
