@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import functools
 import logging
+import threading
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from datetime import timedelta
 from typing import Any
@@ -68,6 +69,7 @@ class ApprovalService:
         self.release = Release()
         self.eligibility = Eligibility(config, UsergroupCache(usergroups))
         self._risk = risk
+        self._risk_lock = threading.Lock()
         self.catalog = CatalogKeeper(engine, config)
         self.blast = BlastRadius(config)
         self._signer = TokenSigner(secret_key)
@@ -90,10 +92,21 @@ class ApprovalService:
     @property
     def risk(self) -> Any:
         if self._risk is None:
-            from bot.risk import RiskEngine
+            with self._risk_lock:  # built once, even when the catalog loader races a request
+                if self._risk is None:
+                    from bot.risk import RiskEngine
 
-            self._risk = RiskEngine(self.config)
+                    engine = RiskEngine(self.config)
+                    self._attach_catalog(engine)
+                    self._risk = engine
         return self._risk
+
+    def _attach_catalog(self, risk: Any) -> None:
+        """The synced catalog into a risk engine; unreadable means the YAML catalog alone."""
+        try:
+            self.catalog.reload(risk)
+        except Exception:
+            log.warning("catalog: the stored catalog could not be read", exc_info=True)
 
     def subscribe(self, callback: Subscriber) -> None:
         self._subscribers.append(callback)
@@ -106,20 +119,16 @@ class ApprovalService:
                 asyncio.to_thread, "interval", args=(checkpoint, self.engine), seconds=2
             )
         self.release.start_listening(self.engine)
-        await self._load_catalog()
+        # The engine is built (with the catalog) by the first request; one given to us gets
+        # the catalog now, in the background. Either way start-up never waits for it.
+        if self._risk is not None:
+            self._spawn(asyncio.to_thread(self._attach_catalog, self._risk))
+        self.catalog.schedule(self.timers.scheduler, lambda: self._risk)
         for request in await asyncio.to_thread(self.machine.open_requests):
             self.timers.schedule(request)
         await self.expire_due()
         self.outbox.start()
         self.started = True
-
-    async def _load_catalog(self) -> None:
-        """The synced catalog before the first request; then kept current on the scheduler."""
-        try:
-            await asyncio.to_thread(self.catalog.reload, self.risk)
-        except Exception:
-            log.warning("catalog: the stored catalog could not be read", exc_info=True)
-        self.catalog.schedule(self.timers.scheduler, self.risk)
 
     async def stop(self) -> None:
         self.timers.stop()

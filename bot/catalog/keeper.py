@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
 from apscheduler.schedulers.base import BaseScheduler
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from bot.catalog.sources import SyncResult, load_known, provider_for, sync
 from bot.config import ConfigError, TwoKeyConfig
@@ -33,11 +34,10 @@ class CatalogKeeper:
         self.engine = engine
         self.config = config
         self._version: tuple[int, datetime | None] | None = None
-        self._risk: Any | None = None
+        self._risk: Callable[[], Any | None] = lambda: None
 
     def reload(self, risk: Any) -> bool:
         """Give `risk` the stored catalog if it changed since the last look; True if it did."""
-        self._risk = risk
         if not hasattr(risk, "use_catalog"):
             return False  # a stand-in engine (tests) has no catalog to swap
         with session_scope(self.engine) as session:
@@ -58,12 +58,13 @@ class CatalogKeeper:
         if name is not None and not results:
             known = ", ".join(s.name for s in self.config.catalog_sources) or "none configured"
             raise ConfigError(f"no catalog source named {name!r} (catalog_sources: {known})")
-        if self._risk is not None:
-            self.reload(self._risk)
+        if (risk := self._risk()) is not None:
+            self.reload(risk)
         return results
 
-    def schedule(self, scheduler: BaseScheduler, risk: Any) -> None:
-        """Jobs on the service's scheduler: each source on its `every`, and the reload check."""
+    def schedule(self, scheduler: BaseScheduler, risk: Callable[[], Any | None]) -> None:
+        """Jobs on the service's scheduler: each source on its `every`, and the reload check
+        for the risk engine `risk()` returns once one is built."""
         self._risk = risk
         try:
             with session_scope(self.engine) as session:
@@ -101,32 +102,37 @@ class CatalogKeeper:
             log.info("catalog source %s: %d resources in %.1fs", r.source, r.entries, r.seconds)
 
     async def _reload_quietly(self) -> None:
-        if self._risk is None:
+        risk = self._risk()
+        if risk is None:
             return
         try:
-            await asyncio.to_thread(self.reload, self._risk)
+            await asyncio.to_thread(self.reload, risk)
         except SQLAlchemyError as exc:
             log.warning("catalog: could not reload: %s", _one_line(exc))
 
 
 def attach_stored(risk: Any, database_url: str) -> bool:
     """For one-shot commands (`twokey check`): load the stored catalog if the database
-    already exists and has one; never create or migrate a database to find out."""
-    from storage.db import make_engine
+    already exists and has one; never create or migrate a database to find out, and
+    give up after a few seconds rather than hang a script on a database that is away."""
+    from pathlib import Path
 
-    url = make_url(database_url)
-    if url.get_backend_name() == "sqlite":
-        from pathlib import Path
+    from sqlalchemy import inspect
 
-        if not url.database or url.database == ":memory:" or not Path(url.database).exists():
-            return False
+    from bot.catalog.introspect import source_engine
+
     try:
-        engine = make_engine(database_url, pool_size=1)
-    except ConfigError:
+        url = make_url(database_url)
+    except ArgumentError:
+        return False
+    on_disk = url.database not in (None, "", ":memory:") and Path(url.database or "").exists()
+    if url.get_backend_name() == "sqlite" and not on_disk:
         return False
     try:
-        from sqlalchemy import inspect
-
+        engine = source_engine(database_url, connect_timeout=3)
+    except (ArgumentError, ImportError):
+        return False
+    try:
         if not inspect(engine).has_table("catalog_entries"):
             return False
         return CatalogKeeper(engine, TwoKeyConfig()).reload(risk)

@@ -83,6 +83,7 @@ def test_the_keeper_reloads_only_when_a_sync_happened(engine: Engine, tmp_path: 
     keeper = CatalogKeeper(engine, config)
     assert keeper.reload(risk) is True  # the first look (an empty catalog)
     assert keeper.reload(risk) is False
+    keeper._risk = lambda: risk  # as `schedule` wires it in a running service
     [result] = keeper.sync_configured()  # on demand, like the scheduled job
     assert result.entries == 2
     assert risk.catalog.resolve("main.customers", "table").pii_fields == ["email", "phone"]
