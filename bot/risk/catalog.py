@@ -405,11 +405,6 @@ def most_sensitive(refs: Iterable[DataRef]) -> DataRef | None:
     return max(refs, key=lambda r: CLASSIFICATION_ORDER[r.classification], default=None)
 
 
-def classification_of(refs: Iterable[DataRef]) -> Classification | None:
-    ref = most_sensitive(refs)
-    return ref.classification if ref is not None else None
-
-
 def merge(refs: Iterable[DataRef]) -> list[DataRef]:
     """One entry per resource; PII fields united, first match kept."""
     merged: dict[tuple[str, str], DataRef] = {}

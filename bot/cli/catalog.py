@@ -30,8 +30,8 @@ from bot.catalog.sources import (
     load_known,
     sync,
 )
+from bot.cli.context import Context, load_context
 from bot.config import ConfigError
-from bot.context import Context, load_context
 from bot.risk.catalog import Catalog
 from storage import catalog as store
 from storage.db import session_scope
