@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from bot.config import RISK_ORDER, VERDICT_ORDER
+from bot.risk.listing import warned_item
 from bot.risk.model import Finding
 from bot.risk.prose.resources import resources
 from bot.risk.prose.text import Rule as _Rule
@@ -918,6 +919,8 @@ def assess_sharing(text: str, company_domains: Sequence[str] = ()) -> ProseResul
     lowered = _lower(text)
     findings: list[Finding] = []
     for sentence in _sentences(text):
+        if "\n" in text and warned_item(text, sentence.start):
+            continue  # an item under "Never do any of these:" is not an instruction
         low = _lower(sentence.text)
         s = _Sentence(sentence.text, sentence.start, low, frozenset(_WORD.findall(low)))
         for gate, family in families:
