@@ -278,16 +278,7 @@ class ApprovalService:
     ) -> tuple[RequestView, bool]:
         """Record an already-assessed instruction and start its approval if it needs one."""
         now = utcnow()
-        status = _STATUS_FOR_DECISION.get(assessment.decision)
-        if status is None:
-            # An agent's justification is its own claim, not the employee's word: it never
-            # stands in for the requester's confirmation.
-            confirm_first = (
-                self.config.policy.require_requester_confirmation
-                and requester is not None
-                and not skip_requester_confirmation
-            )
-            status = Status.AWAITING_REQUESTER if confirm_first else Status.PENDING
+        status = self._first_status(assessment, requester, skip_requester_confirmation)
         is_open = status in (Status.AWAITING_REQUESTER, Status.PENDING)
         found = self._blast_targets(text) if is_open else []
         blast = {"blast": {"state": "estimating", "items": [t.as_dict() for t in found]}}
@@ -327,17 +318,36 @@ class ApprovalService:
         if not created and not same_submission(view, text=text, meta=meta):
             raise IdempotencyReused(view.id)
         if created:
-            request_id_var.set(view.id)
-            log.info("screened instruction", extra={"status": view.status, "risk": view.risk})
-            self.timers.schedule(view)
-            self._publish("screened", view, agent)
-            if view.status == Status.AWAITING_REQUESTER:
-                self._publish("awaiting_requester", view, agent)
-            elif view.status == Status.PENDING:
-                self._publish("pending", view, agent)
+            self._started(view, agent)
             if found:
                 self._spawn(self._estimate(view.id, found, assessment))
         return view, created
+
+    def _first_status(
+        self, assessment: Assessment, requester: str | None, skip_confirmation: bool
+    ) -> Status:
+        status = _STATUS_FOR_DECISION.get(assessment.decision)
+        if status is not None:
+            return status
+        # An agent's justification is its own claim, not the employee's word: it never
+        # stands in for the requester's confirmation.
+        confirm_first = (
+            self.config.policy.require_requester_confirmation
+            and requester is not None
+            and not skip_confirmation
+        )
+        return Status.AWAITING_REQUESTER if confirm_first else Status.PENDING
+
+    def _started(self, view: RequestView, agent: str | None) -> None:
+        """A new request: its deadline, its log line and the events that start its flow."""
+        request_id_var.set(view.id)
+        log.info("screened instruction", extra={"status": view.status, "risk": view.risk})
+        self.timers.schedule(view)
+        self._publish("screened", view, agent)
+        if view.status == Status.AWAITING_REQUESTER:
+            self._publish("awaiting_requester", view, agent)
+        elif view.status == Status.PENDING:
+            self._publish("pending", view, agent)
 
     # -- blast radius ---------------------------------------------------------
 

@@ -43,10 +43,10 @@ def load_manifest(path: str | Path) -> dict[str, Any]:
 def entries(manifest: Mapping[str, Any]) -> list[Entry]:
     """One entry per model, snapshot, seed and source in the manifest."""
     nodes: dict[str, Mapping[str, Any]] = {
-        **{k: v for k, v in manifest.get("nodes", {}).items() if isinstance(v, dict)},
-        **{k: v for k, v in (manifest.get("sources") or {}).items() if isinstance(v, dict)},
+        **_dicts(manifest.get("nodes")),
+        **_dicts(manifest.get("sources")),
     }
-    exposures = {k: v for k, v in (manifest.get("exposures") or {}).items() if isinstance(v, dict)}
+    exposures = _dicts(manifest.get("exposures"))
     groups = manifest.get("groups") or {}
     children = _child_map(manifest, nodes, exposures)
     labels = _labels(nodes, exposures)
@@ -58,7 +58,6 @@ def entries(manifest: Mapping[str, Any]) -> list[Entry]:
             continue  # tests, analyses, operations: nothing stored
         meta = _meta(node)
         tags = [str(t) for t in [*(node.get("tags") or []), *_config(node).get("tags", [])]]
-        columns = node.get("columns") or {}
         entry = Entry(
             name=relation,
             kind=kind,
@@ -68,21 +67,30 @@ def entries(manifest: Mapping[str, Any]) -> list[Entry]:
             classification=_classification(meta, tags),
             downstream=_downstream(uid, children, labels),
         )
+        columns = node.get("columns")
         for cname, column in columns.items() if isinstance(columns, dict) else ():
-            column = column if isinstance(column, dict) else {}
-            name = str(column.get("name") or cname)
-            ctags = [str(t) for t in column.get("tags") or []]
-            cmeta = {
-                **(column.get("meta") or {}),
-                **((column.get("config") or {}).get("meta") or {}),
-            }
-            entry.columns.append([name, str(column.get("data_type") or "")])
-            if _flagged(cmeta) or is_pii(name, str(column.get("data_type") or ""), " ".join(ctags)):
-                entry.pii_fields.append(name)
-            level = _classification(cmeta, ctags)
-            entry.classification = stricter(entry.classification, level)
+            _add_column(entry, str(cname), column if isinstance(column, dict) else {})
         out.append(entry)
     return out
+
+
+def _dicts(section: Any) -> dict[str, Mapping[str, Any]]:
+    """A manifest section's well-formed items (a hand-edited manifest may hold anything)."""
+    if not isinstance(section, dict):
+        return {}
+    return {k: v for k, v in section.items() if isinstance(v, dict)}
+
+
+def _add_column(entry: Entry, cname: str, column: Mapping[str, Any]) -> None:
+    """A column's type, its PII flag and its label, which can only make the table stricter."""
+    name = str(column.get("name") or cname)
+    ctags = [str(t) for t in column.get("tags") or []]
+    cmeta = {**(column.get("meta") or {}), **((column.get("config") or {}).get("meta") or {})}
+    data_type = str(column.get("data_type") or "")
+    entry.columns.append([name, data_type])
+    if _flagged(cmeta) or is_pii(name, data_type, " ".join(ctags)):
+        entry.pii_fields.append(name)
+    entry.classification = stricter(entry.classification, _classification(cmeta, ctags))
 
 
 def _config(node: Mapping[str, Any]) -> Mapping[str, Any]:

@@ -86,7 +86,7 @@ def table_entry(table: Mapping[str, Any]) -> Entry | None:
     parts = _split_fqn(fqn)
     if len(parts) < 2:
         return None
-    tags = [str(t.get("tagFQN")) for t in table.get("tags") or [] if isinstance(t, dict)]
+    tags = _tag_names(table)
     profile = table.get("profile") or {}
     entry = Entry(
         name=".".join(parts[-2:]).lower(),
@@ -99,19 +99,25 @@ def table_entry(table: Mapping[str, Any]) -> Entry | None:
         bytes=_int(profile.get("sizeInByte")),
     )
     for column in table.get("columns") or []:
-        if not isinstance(column, dict) or not column.get("name"):
-            continue
-        name = str(column["name"])
-        ctags = [str(t.get("tagFQN")) for t in column.get("tags") or [] if isinstance(t, dict)]
-        ctype = str(column.get("dataTypeDisplay") or column.get("dataType") or "")
-        entry.columns.append([name, ctype])
-        if any(t.lower().startswith("pii.") and t.lower() != "pii.none" for t in ctags) or is_pii(
-            name, ctype
-        ):
-            entry.pii_fields.append(name)
-        level = classification_in((), tuple(ctags))
-        entry.classification = stricter(entry.classification, level)
+        if isinstance(column, dict) and column.get("name"):
+            _add_column(entry, column)
     return entry
+
+
+def _tag_names(item: Mapping[str, Any]) -> list[str]:
+    return [str(t.get("tagFQN")) for t in item.get("tags") or [] if isinstance(t, dict)]
+
+
+def _add_column(entry: Entry, column: Mapping[str, Any]) -> None:
+    """A column's type, its PII tag or name, and its label (which only makes it stricter)."""
+    name = str(column["name"])
+    ctags = _tag_names(column)
+    ctype = str(column.get("dataTypeDisplay") or column.get("dataType") or "")
+    entry.columns.append([name, ctype])
+    tagged = any(t.lower().startswith("pii.") and t.lower() != "pii.none" for t in ctags)
+    if tagged or is_pii(name, ctype):
+        entry.pii_fields.append(name)
+    entry.classification = stricter(entry.classification, classification_in((), tuple(ctags)))
 
 
 def _split_fqn(fqn: str) -> list[str]:
