@@ -382,7 +382,7 @@ def detail_renderables(detail: RecordDetail) -> list[Any]:
         events.add_column(name)
     for e in detail.events:
         events.add_row(
-            str(e.seq),
+            str(e.seq) if e.seq is not None else "unsealed",
             when(e.at),
             plain(e.actor),
             plain(e.action),

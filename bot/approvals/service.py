@@ -24,6 +24,7 @@ from bot.approvals.eligibility import Eligibility, UsergroupCache, UsergroupReso
 from bot.approvals.outbox import Outbox
 from bot.approvals.redact import mask_text
 from bot.approvals.release import Release
+from bot.approvals.sequencer import AuditSequencer
 from bot.approvals.states import Change, StateMachine
 from bot.approvals.timers import Timers
 from bot.approvals.tokens import TokenClaims, TokenSigner, text_sha256
@@ -61,6 +62,7 @@ class ApprovalService:
         self.config = config
         self.machine = StateMachine(engine)
         self.outbox = Outbox(engine)
+        self.sequencer = AuditSequencer(engine)
         self.release = Release()
         self.eligibility = Eligibility(config, UsergroupCache(usergroups))
         self._risk = risk
@@ -104,6 +106,7 @@ class ApprovalService:
             self.timers.schedule(request)
         await self.expire_due()
         self.outbox.start()
+        self.sequencer.start()
         self.started = True
 
     async def stop(self) -> None:
@@ -114,6 +117,7 @@ class ApprovalService:
         await self.release.stop()
         if self._tasks:
             await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self.sequencer.stop()
         self.started = False
 
     async def drain(self) -> None:
@@ -123,6 +127,7 @@ class ApprovalService:
                 await asyncio.gather(*list(self._tasks), return_exceptions=True)
             await self.outbox.drain()
             if not self._tasks:
+                await self.sequencer.seal_now()
                 return
 
     # -- intake -------------------------------------------------------------
