@@ -40,7 +40,16 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from gate import REQUESTER, SIGNING_SECRET, Conn, _bench_config, _create_key, _ms, _pct  # noqa: E402
+from gate import (  # noqa: E402
+    REQUESTER,
+    SIGNING_SECRET,
+    Conn,
+    _bench_config,
+    _create_key,
+    _ms,
+    _pct,
+    cpu_seconds,
+)
 
 from bot.demo.harness import DemoError, ServeProcess  # noqa: E402
 from bot.demo.slack_standin import SlackFake  # noqa: E402
@@ -57,12 +66,6 @@ def _schema_url(url: str, schema: str) -> str:
     parsed = make_url(normalize_url(url))
     query = {"options": f"-csearch_path={schema}", "application_name": f"bench_{schema}"}
     return parsed.update_query_dict(query).render_as_string(hide_password=False)
-
-
-def _cpu_seconds(pid: int) -> float:
-    """User + system CPU a process has used so far (Linux /proc)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 class Load:
@@ -191,9 +194,9 @@ def run(args: argparse.Namespace) -> int:
             load = Load(ports, key, args.risky)
 
             def measured(coro_factory: Any, on: list[int]) -> tuple[dict[str, Any], float]:
-                before = sum(_cpu_seconds(p) for p in on)
+                before = sum(cpu_seconds(p) for p in on)
                 result = asyncio.run(coro_factory())
-                return result, sum(_cpu_seconds(p) for p in on) - before
+                return result, sum(cpu_seconds(p) for p in on) - before
 
             print(f"closed loop, {args.concurrency} submitters, {args.seconds:g} s each:")
             one, cpu1 = measured(

@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 
+from bot.approvals.batching import CreateBatcher
 from bot.approvals.eligibility import Eligibility, UsergroupCache, UsergroupResolver
 from bot.approvals.outbox import Outbox
 from bot.approvals.redact import mask_text
@@ -61,6 +62,7 @@ class ApprovalService:
         self.engine = engine
         self.config = config
         self.machine = StateMachine(engine)
+        self.creates = CreateBatcher(self.machine)
         self.outbox = Outbox(engine)
         self.sequencer = AuditSequencer(engine)
         self.release = Release()
@@ -290,9 +292,7 @@ class ApprovalService:
             },
         )
         resources = [(d.name, d.classification) for d in assessment.data]
-        view, created = await asyncio.to_thread(
-            self.machine.create, row, resources, actor=agent or source
-        )
+        view, created = await self.creates.create(row, resources, actor=agent or source)
         if created:
             request_id_var.set(view.id)
             log.info("screened instruction", extra={"status": view.status, "risk": view.risk})
