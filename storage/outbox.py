@@ -2,10 +2,10 @@
 
 Claiming is a short transaction that sets a lease (`claimed_until`); the Slack
 calls happen outside any transaction, and a replica that dies mid-delivery
-simply lets its lease run out. On PostgreSQL `FOR UPDATE SKIP LOCKED` lets
-replicas claim side by side without waiting on each other. Effects of one
-request are delivered in order: a row is not claimable while an earlier row of
-the same request is still pending.
+simply lets its lease run out (a live one renews it: `renew`). On PostgreSQL
+`FOR UPDATE SKIP LOCKED` lets replicas claim side by side without waiting on
+each other. Effects of one request are delivered in order: a row is not
+claimable while an earlier row of the same request is still pending.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
-from storage.models import SlackEffect, utcnow
+from storage.models import Request, SlackEffect, utcnow
 
 PENDING, DELIVERED, DEAD = "pending", "delivered", "dead"
 
@@ -58,6 +58,25 @@ def enqueue(session: Session, effects: Sequence[dict[str, Any]]) -> None:
         for e in effects
     ]
     session.execute(sa.insert(SlackEffect.__table__), rows)  # type: ignore[attr-defined]
+
+
+def without_effects(session: Session, request_ids: Sequence[str]) -> set[str]:
+    """Those of `request_ids` that have no outbox row at all, their request rows locked.
+
+    The lock makes replicas starting together take turns: the second sees the rows
+    the first queued (a new statement in READ COMMITTED sees committed rows)."""
+    if not request_ids:
+        return set()
+    ids = list(request_ids)
+    session.execute(
+        sa.select(col(Request.id)).where(col(Request.id).in_(ids)).with_for_update()
+    ).all()
+    having = session.execute(
+        sa.select(col(SlackEffect.request_id))
+        .where(col(SlackEffect.request_id).in_(ids))
+        .distinct()
+    ).scalars()
+    return set(ids) - set(having)
 
 
 def claim(session: Session, now: datetime, *, lease: float, limit: int) -> list[Claimed]:
@@ -116,6 +135,20 @@ def record_progress(
         sa.update(SlackEffect)
         .where(col(SlackEffect.id) == effect_id)
         .values(progress=progress, claimed_until=lease_until)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def renew(session: Session, effect_ids: Sequence[int], *, lease_until: datetime) -> None:
+    """Extend the leases of effects still being delivered (the heartbeat of a live replica)."""
+    session.execute(
+        sa.update(SlackEffect)
+        .where(
+            col(SlackEffect.id).in_(list(effect_ids)),
+            col(SlackEffect.state) == PENDING,
+            col(SlackEffect.claimed_until).is_not(None),
+        )
+        .values(claimed_until=lease_until)
         .execution_options(synchronize_session=False)
     )
 

@@ -104,8 +104,10 @@ class ApprovalService:
                 asyncio.to_thread, "interval", args=(checkpoint, self.engine), seconds=2
             )
         self.release.start_listening(self.engine)
-        for request in await asyncio.to_thread(self.machine.open_requests):
+        open_requests = await asyncio.to_thread(self.machine.open_requests)
+        for request in open_requests:
             self.timers.schedule(request)
+        await asyncio.to_thread(self.machine.queue_missing_effects, open_requests)
         await self.expire_due()
         self.outbox.start()
         self.sequencer.start()
