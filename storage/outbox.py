@@ -60,23 +60,40 @@ def enqueue(session: Session, effects: Sequence[dict[str, Any]]) -> None:
     session.execute(sa.insert(SlackEffect.__table__), rows)  # type: ignore[attr-defined]
 
 
-def without_effects(session: Session, request_ids: Sequence[str]) -> set[str]:
-    """Those of `request_ids` that have no outbox row at all, their request rows locked.
+_MISSING_LOCK = 0x544C  # "TL": replicas starting together look for missing effects in turn
 
-    The lock makes replicas starting together take turns: the second sees the rows
-    the first queued (a new statement in READ COMMITTED sees committed rows)."""
+
+def open_without_effects(
+    session: Session, request_ids: Sequence[str], statuses: Sequence[str]
+) -> list[Request]:
+    """Those of `request_ids` still in `statuses` that have no outbox row at all.
+
+    On PostgreSQL a transaction-scoped advisory lock makes replicas starting together
+    take turns, so the second sees what the first queued; request rows are not locked
+    (a deadline sweep skips locked rows, and must not skip these)."""
     if not request_ids:
-        return set()
-    ids = list(request_ids)
-    session.execute(
-        sa.select(col(Request.id)).where(col(Request.id).in_(ids)).with_for_update()
-    ).all()
-    having = session.execute(
-        sa.select(col(SlackEffect.request_id))
-        .where(col(SlackEffect.request_id).in_(ids))
-        .distinct()
-    ).scalars()
-    return set(ids) - set(having)
+        return []
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            sa.text("SELECT pg_advisory_xact_lock(:cls, hashtext(current_schema()))"),
+            {"cls": _MISSING_LOCK},
+        )
+    has_effect = (
+        sa.select(col(SlackEffect.id))
+        .where(col(SlackEffect.request_id) == col(Request.id))
+        .exists()
+    )
+    return list(
+        session.execute(
+            sa.select(Request).where(
+                col(Request.id).in_(list(request_ids)),
+                col(Request.status).in_(list(statuses)),
+                ~has_effect,
+            )
+        )
+        .scalars()
+        .all()
+    )
 
 
 def claim(session: Session, now: datetime, *, lease: float, limit: int) -> list[Claimed]:

@@ -107,8 +107,9 @@ class ApprovalService:
         open_requests = await asyncio.to_thread(self.machine.open_requests)
         for request in open_requests:
             self.timers.schedule(request)
-        await asyncio.to_thread(self.machine.queue_missing_effects, open_requests)
         await self.expire_due()
+        # After the sweep: what expired meanwhile needs no card.
+        await asyncio.to_thread(self.machine.queue_missing_effects, [r.id for r in open_requests])
         self.outbox.start()
         self.sequencer.start()
         self.started = True
@@ -131,7 +132,6 @@ class ApprovalService:
                 await asyncio.gather(*list(self._tasks), return_exceptions=True)
             await self.outbox.drain()
             if not self._tasks:
-                await self.sequencer.seal_now()
                 return
 
     # -- intake -------------------------------------------------------------

@@ -494,25 +494,24 @@ class StateMachine:
             votes = rq.votes_for_many(s, [r.id for r in rows])
             return [RequestView.of(r, votes[r.id]) for r in rows]
 
-    def queue_missing_effects(self, requests: Sequence[RequestView]) -> int:
+    def queue_missing_effects(self, request_ids: Sequence[str]) -> int:
         """Queue the card or prompt an open request from before the outbox never had queued.
 
         Requests created before migration 0002 were shown in Slack fire-and-forget;
         one still open with no outbox row and no card (or prompt) in its refs would
         wait for a person nobody asked. Returns how many effects were queued."""
         queued = 0
-        for start in range(0, len(requests), 500):  # short transactions, whatever the backlog
-            chunk = requests[start : start + 500]
+        for start in range(0, len(request_ids), 500):  # short transactions, whatever the backlog
             with session_scope(self.engine) as s:
-                bare = outbox.without_effects(s, [r.id for r in chunk])
+                bare = outbox.open_without_effects(
+                    s, request_ids[start : start + 500], OPEN_STATUSES
+                )
                 effects: list[dict[str, Any]] = []
-                for request in chunk:
-                    slack = request.slack or {}
-                    if request.id not in bare:
-                        continue
-                    if request.status == Status.PENDING and not slack.get("cards"):
+                for row in bare:
+                    request, slack = view(s, row), row.slack or {}
+                    if row.status == Status.PENDING and not slack.get("cards"):
                         effects += effects_for(["pending"], request, "twokey")
-                    elif request.status == Status.AWAITING_REQUESTER and not slack.get("prompt_ts"):
+                    elif row.status == Status.AWAITING_REQUESTER and not slack.get("prompt_ts"):
                         effects += effects_for(["awaiting_requester"], request, "twokey")
                 outbox.enqueue(s, effects)
                 queued += len(effects)

@@ -89,9 +89,9 @@ async def test_open_requests_from_before_the_outbox_get_their_card_queued_at_sta
     await asyncio.to_thread(
         service.machine.set_slack_refs, carded.id, {"cards": [{"channel": "C1", "ts": "1.1"}]}
     )
-    views = await asyncio.to_thread(service.machine.open_requests)
-    assert await asyncio.to_thread(service.machine.queue_missing_effects, views) == 2
-    assert await asyncio.to_thread(service.machine.queue_missing_effects, views) == 0  # once
+    ids = [v.id for v in await asyncio.to_thread(service.machine.open_requests)]
+    assert await asyncio.to_thread(service.machine.queue_missing_effects, ids) == 2
+    assert await asyncio.to_thread(service.machine.queue_missing_effects, ids) == 0  # once
     with engine.connect() as conn:
         rows = conn.execute(sa.text("SELECT request_id, kind FROM slack_outbox")).all()
     assert sorted(map(tuple, rows)) == sorted(

@@ -48,13 +48,15 @@ async def test_rate_limited_posts_are_retried_after_retry_after(slack: Slack) ->
 
 
 async def test_a_failed_card_never_loses_or_decides_the_request(slack: Slack) -> None:
-    slack.service.outbox.base_delay = 0.01
+    # Long enough that no other worker's turn (the audit sequencer's, say) lets the
+    # retry fall due before the first check; short enough to wait for.
+    slack.service.outbox.base_delay = 0.3
     slack.fake.fail("chat.postMessage", "channel_not_found")
     request_id = await pending_via_api(slack)
     request = await slack.service.get(request_id)
     assert request.status == "pending" and not request.slack.get("cards")
     # The outbox tries again after its backoff: the card is posted, once.
-    await asyncio.sleep(0.05)
+    await asyncio.sleep(0.45)
     await slack.service.drain()
     request = await slack.service.get(request_id)
     assert request.status == "pending" and len(request.slack["cards"]) == 1
