@@ -181,9 +181,8 @@ def _seal_batch(engine: Engine, batch: int, wait: bool) -> int:
             .where(col(AuditHead.id) == 1)
             .with_for_update()
         ).first()
-        if (
-            head_row is None
-        ):  # the first migration plants it; without it the chain cannot be trusted
+        # The first migration plants the head; without it the chain cannot be trusted.
+        if head_row is None:
             raise RuntimeError("audit_head row missing: run `twokey db upgrade`")
         seq, prev = head_row
         pending = s.execute(
