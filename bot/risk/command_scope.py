@@ -314,7 +314,12 @@ def _sentence_scope(lx: Lexicon, scope: Scope, pos: int, inside: bool) -> Why | 
         before = scope.clause_of(clause[0] - 1)
         if low[before[0] : before[1]].rstrip().endswith((":", "：")):
             governing.append(before)
-    own = (clause[0], end)
+    if inside and _negated_after(lx, low, end, clause[1]):
+        return "warning"  # verb-final: "X を実行しないでください", "X bitte nicht ausführen"
+    # where the verb follows its object (Japanese; German subordinate clauses) the command's
+    # own clause runs on after it: "X を実行したのが原因でした" reports, it does not ask
+    verb_final = bool(lx.entries.get("neg_after"))
+    own = (clause[0], clause[1] if verb_final else end)
     for a, b in [own, *governing]:
         pointed = (inside and (a, b) == own) or _FORWARD.search(low, a, b)
         if not pointed:
@@ -350,6 +355,17 @@ def _sentence_scope(lx: Lexicon, scope: Scope, pos: int, inside: bool) -> Why | 
     return None
 
 
+def _negated_after(lx: Lexicon, low: str, end: int, clause_end: int) -> bool:
+    """The command's own clause negates the verb that follows it (languages whose lexicon
+    has negators after the verb: Japanese しないで, German nicht), and is no request."""
+    after = lx.pattern("neg_after").search(low, end, clause_end)
+    return (
+        after is not None
+        and not _REQUEST.search(low, end, clause_end)
+        and not lx.pattern("affirm").search(low, end, clause_end)
+    )
+
+
 def _at(scope: Scope, sentence: tuple[int, int]) -> int:
     return scope.structure.sentences.index(sentence)
 
@@ -358,7 +374,8 @@ def _past(lx: Lexicon, low: str, a: int, b: int) -> bool:
     """A verb in this clause tells what happened ("ran", "executed", "a supprimé", "した")."""
     if lx.spaced:
         return any(lx.past_form_re.search(w) for w in re.findall(r"[^\W\d_]+", low[a:b]))
-    return any(lx.past_after_re.match(low, i) for i in range(a, b))
+    # the pattern is anchored with "^", which `match(low, i)` honours only at 0: slice
+    return any(lx.past_after_re.match(low[i : min(b, i + 12)]) for i in range(a, b))
 
 
 def _company(host: str, domains: Sequence[str]) -> bool:
