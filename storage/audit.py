@@ -1,10 +1,22 @@
-"""The tamper-evident audit chain.
+"""The tamper-evident audit chain, sealed off the request path.
 
-Each event's hash covers its own content and the previous event's hash, so an
-edited, deleted or reordered row breaks every hash after it. The chain's tip is
-kept in `audit_head` and locked while appending: two writers cannot both build
-on the same predecessor, and truncating the tail is caught by comparing the
-last row with the head.
+A request's transaction only *appends* its events (`append_event`): a plain insert
+with no lock, so writers on every replica proceed in parallel. The sequencer
+(`seal`) then chains them in commit order, as transparency logs do: it gives each
+unsealed event the next place in the chain (`seq`) and a hash covering its
+content and the previous event's hash, so an edited, deleted or reordered sealed
+event breaks every hash after it. The sealed tip is kept in `audit_head`, which
+only the sequencer locks; comparing the last sealed event with it catches a
+truncated tail. One sequencer seals at a time: on PostgreSQL whichever replica
+holds a transaction-scoped advisory lock (the others skip that round), on
+SQLite the one process, in short transactions of its own.
+
+Until it is sealed (normally well under a second) an event is visible to
+history, exports and `verify`, which reports it as unsealed, but its content is
+not yet bound by a hash. The state digest every status change carries still
+binds it to its request row, so deleting an unsealed status change (or every
+event of a request) is caught by `verify`; deleting or editing another unsealed
+event (a vote, a reminder, a key's creation) inside that window is not.
 """
 
 from __future__ import annotations
@@ -16,8 +28,10 @@ from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
+from storage.db import holds_write_lock, session_scope
 from storage.models import AuditEvent, AuditHead, Request, table, utcnow
 
 GENESIS = "0" * 64
@@ -93,68 +107,160 @@ def append_event(
 
 
 def append_events(session: Session, entries: list[dict[str, Any]]) -> list[AuditEvent]:
-    """Append several events under one lock of the chain's head (a batch of expiries, say).
+    """Append several events unsealed, in one insert (a batch of expiries, say).
 
-    Each entry has `action`, `actor`, and optionally `request_id` and `detail`.
+    No lock is taken: the sequencer chains them after the caller commits. Each entry
+    has `action`, `actor`, and optionally `request_id` and `detail`.
     """
     if not entries:
         return []
-    head_row = session.execute(
-        sa.select(col(AuditHead.seq), col(AuditHead.hash))
-        .where(col(AuditHead.id) == 1)
-        .with_for_update()
-    ).first()
-    if head_row is None:  # the first migration plants it; without it the chain cannot be trusted
-        raise RuntimeError("audit_head row missing: run `twokey db upgrade`")
-    seq, prev = head_row
     at = utcnow()
-    rows: list[dict[str, Any]] = []
-    for entry in entries:
-        # JSON round-trip so the hash covers exactly what the database will hand back.
-        detail = json.loads(canonical(entry.get("detail") or {}))
-        seq += 1
-        row = {
-            "seq": seq,
+    rows = [
+        {
             "at": at,
             "request_id": entry.get("request_id"),
             "actor": entry["actor"],
             "action": entry["action"],
-            "detail": detail,
-            "prev_hash": prev,
+            # JSON round-trip: what the caller gets back is what the database will hold.
+            "detail": json.loads(canonical(entry.get("detail") or {})),
         }
-        row["hash"] = prev = event_hash(**row)
-        rows.append(row)
-    # Core statements: ORM objects cost more than the hashing on the allow path.
+        for entry in entries
+    ]
+    # A Core statement: ORM objects cost more than the insert itself on the allow path.
     session.execute(sa.insert(table(AuditEvent)), rows)
-    session.execute(sa.update(AuditHead).where(col(AuditHead.id) == 1).values(seq=seq, hash=prev))
     return [AuditEvent.model_construct(**row) for row in rows]
+
+
+SEAL_BATCH = 1000
+_LOCK_CLASS = 0x544B  # "TK": the advisory lock's first key; the schema's hash is the second
+
+
+def seal(engine: Engine, *, batch: int = SEAL_BATCH, wait: bool = True) -> int:
+    """Chain every event committed so far, oldest insertion first; return how many.
+
+    Each batch is its own short transaction on its own connection. It must never run
+    inside another transaction of this thread: on SQLite (one writer) it would wait
+    for a lock its own caller holds. With `wait=False` a round another sequencer is
+    running is skipped rather than waited for (replicas each run a sequencer loop)."""
+    if holds_write_lock(engine):
+        raise RuntimeError("seal() called inside a transaction: seal after it commits")
+    total = 0
+    while _has_unsealed(engine):
+        sealed = _seal_batch(engine, batch, wait)
+        total += sealed
+        if sealed < batch:
+            break
+    return total
+
+
+def _has_unsealed(engine: Engine) -> bool:
+    """A read on a raw connection: no write lock (SQLite), no transaction left open."""
+    raw = engine.raw_connection()
+    try:
+        cursor = raw.cursor()
+        cursor.execute("SELECT 1 FROM audit_events WHERE seq IS NULL LIMIT 1")
+        found = cursor.fetchone() is not None
+        cursor.close()
+        return found
+    finally:
+        raw.close()
+
+
+def _seal_batch(engine: Engine, batch: int, wait: bool) -> int:
+    events = table(AuditEvent)
+    with session_scope(engine) as s:
+        if engine.dialect.name == "postgresql":
+            fn = "pg_advisory_xact_lock" if wait else "pg_try_advisory_xact_lock"
+            got = s.execute(
+                sa.text(f"SELECT {fn}(:cls, hashtext(current_schema()))"), {"cls": _LOCK_CLASS}
+            ).scalar()
+            if not wait and not got:
+                return 0
+        head_row = s.execute(
+            sa.select(col(AuditHead.seq), col(AuditHead.hash))
+            .where(col(AuditHead.id) == 1)
+            .with_for_update()
+        ).first()
+        # The first migration plants the head; without it the chain cannot be trusted.
+        if head_row is None:
+            raise RuntimeError("audit_head row missing: run `twokey db upgrade`")
+        seq, prev = head_row
+        pending = s.execute(
+            sa.select(
+                events.c.id,
+                events.c.at,
+                events.c.request_id,
+                events.c.actor,
+                events.c.action,
+                events.c.detail,
+            )
+            .where(events.c.seq.is_(None))
+            .order_by(events.c.id)
+            .limit(batch)
+        ).all()
+        if not pending:
+            return 0
+        updates: list[dict[str, Any]] = []
+        for ev in pending:
+            seq += 1
+            # Hashed as read back, so `verify` recomputes exactly this from the same row.
+            digest = event_hash(
+                seq=seq,
+                at=ev.at,
+                request_id=ev.request_id,
+                actor=ev.actor,
+                action=ev.action,
+                detail=ev.detail,
+                prev_hash=prev,
+            )
+            updates.append({"b_id": ev.id, "b_seq": seq, "b_prev": prev, "b_hash": digest})
+            prev = digest
+        s.execute(
+            sa.update(events)
+            .where(events.c.id == sa.bindparam("b_id"), events.c.seq.is_(None))
+            .values(
+                seq=sa.bindparam("b_seq"),
+                prev_hash=sa.bindparam("b_prev"),
+                hash=sa.bindparam("b_hash"),
+            ),
+            updates,
+        )
+        s.execute(sa.update(AuditHead).where(col(AuditHead.id) == 1).values(seq=seq, hash=prev))
+        return len(updates)
 
 
 @dataclass(frozen=True)
 class ChainReport:
     ok: bool
     checked: int
+    """Sealed events whose hashes were recomputed."""
     broken_seq: int | None = None
     problem: str | None = None
     request_id: str | None = None
+    unsealed: int = 0
+    """Events committed but not yet chained by the sequencer (the log's unsealed tail)."""
 
 
 def verify_chain(session: Session, *, batch: int = 5000) -> ChainReport:
-    """Recompute every hash in order; stop at the first event that does not fit.
+    """Recompute every sealed hash in order; stop at the first event that does not fit.
 
     The events, the head and the request rows are read in one snapshot: on PostgreSQL a
-    session that has not begun its transaction begins it REPEATABLE READ, so an append
-    committed while the check runs cannot look like a deleted tail or an edited request.
+    session that has not begun its transaction begins it REPEATABLE READ, so an event
+    sealed while the check runs cannot look like a deleted tail or an edited request.
     A caller already inside a transaction is checked as that transaction sees the chain."""
     if session.get_bind().dialect.name == "postgresql" and not session.in_transaction():
         session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
     return _verify_chain(session, batch)
 
 
+# request id -> (seq of the event, or None while unsealed; its state digest), last change first
+_States = dict[str, tuple[int | None, str]]
+
+
 def _verify_chain(session: Session, batch: int) -> ChainReport:
     prev_hash, expected_seq, checked = GENESIS, 1, 0
     last_seq = 0
-    states: dict[str, tuple[int, str]] = {}  # request id -> (seq, state digest) of its last change
+    states: _States = {}
     while True:
         rows = session.exec(
             select(AuditEvent)
@@ -165,6 +271,7 @@ def _verify_chain(session: Session, batch: int) -> ChainReport:
         if not rows:
             break
         for ev in rows:
+            assert ev.seq is not None  # selected by seq
             if ev.seq != expected_seq:
                 return ChainReport(
                     False,
@@ -186,7 +293,7 @@ def _verify_chain(session: Session, batch: int) -> ChainReport:
                 actor=ev.actor,
                 action=ev.action,
                 detail=ev.detail,
-                prev_hash=ev.prev_hash,
+                prev_hash=prev_hash,
             )
             if digest != ev.hash:
                 return ChainReport(
@@ -194,9 +301,7 @@ def _verify_chain(session: Session, batch: int) -> ChainReport:
                 )
             prev_hash, expected_seq, last_seq = ev.hash, ev.seq + 1, ev.seq
             checked += 1
-            state = (ev.detail or {}).get("state") if ev.request_id else None
-            if isinstance(state, str):
-                states[ev.request_id] = (ev.seq, state)  # type: ignore[index]
+            _note_state(states, ev)
         session.expunge_all()
     head = session.get(AuditHead, 1)
     head_seq, head_hash = (head.seq, head.hash) if head else (0, GENESIS)
@@ -207,16 +312,45 @@ def _verify_chain(session: Session, batch: int) -> ChainReport:
             last_seq + 1,
             f"the chain ends at event {last_seq} but its head records {head_seq} (tail deleted?)",
         )
-    return _verify_states(session, states, checked, batch)
+    unsealed = _read_unsealed(session, states, batch)
+    report = _verify_states(session, states, checked, batch)
+    return ChainReport(**{**report.__dict__, "unsealed": unsealed})
 
 
-def _verify_states(
-    session: Session, states: dict[str, tuple[int, str]], checked: int, batch: int
-) -> ChainReport:
-    """Every request row must still be in the state its last audited change recorded.
+def _note_state(states: _States, ev: AuditEvent) -> None:
+    state = (ev.detail or {}).get("state") if ev.request_id else None
+    if ev.request_id and isinstance(state, str):
+        states[ev.request_id] = (ev.seq, state)
 
-    The chain proves the events were not edited; this proves the rows were not
-    either (say, a `denied` set to `approved` straight in the database).
+
+def _read_unsealed(session: Session, states: _States, batch: int) -> int:
+    """Count the unsealed tail and take its state changes into account, in insertion order.
+
+    A request's events are inserted in the order its changes happened (each change
+    locks the request row), so its last one by insertion is its current state."""
+    count, after = 0, 0
+    while True:
+        rows = session.exec(
+            select(AuditEvent)
+            .where(col(AuditEvent.seq).is_(None), col(AuditEvent.id) > after)
+            .order_by(col(AuditEvent.id))
+            .limit(batch)
+        ).all()
+        if not rows:
+            return count
+        for ev in rows:
+            _note_state(states, ev)
+        count += len(rows)
+        after = rows[-1].id or after
+        session.expunge_all()
+
+
+def _verify_states(session: Session, states: _States, checked: int, batch: int) -> ChainReport:
+    """Every request row must have audit events and be in the state the last one records.
+
+    The chain proves the sealed events were not edited; this proves the rows were not
+    either (say, a `denied` set to `approved` straight in the database), and that no
+    request lost its events (its last status change, or all of them) before sealing.
     """
     columns = [getattr(Request, name) for name in STATE_FIELDS]
     after = ""
@@ -232,13 +366,23 @@ def _verify_states(
         for row in rows:
             fields = dict(zip(STATE_FIELDS, row, strict=True))
             recorded = states.get(fields["id"])
-            if recorded is not None and recorded[1] != state_digest(fields):
+            if recorded is None:
+                return ChainReport(
+                    False,
+                    checked,
+                    None,
+                    f"request {fields['id']} has no audit event recording its state "
+                    "(its events were deleted)",
+                    request_id=fields["id"],
+                )
+            if recorded[1] != state_digest(fields):
+                where = f"event {recorded[0]}" if recorded[0] is not None else "an unsealed event"
                 return ChainReport(
                     False,
                     checked,
                     recorded[0],
                     f"request {fields['id']} is {fields['status']} in the database, which is not "
-                    "the state its audit events record (changed outside TwoKey)",
+                    f"the state its audit events record ({where}; changed outside TwoKey)",
                     request_id=fields["id"],
                 )
         after = rows[-1][0]
@@ -249,6 +393,6 @@ def events_for(session: Session, request_id: str) -> list[AuditEvent]:
         session.exec(
             select(AuditEvent)
             .where(AuditEvent.request_id == request_id)
-            .order_by(col(AuditEvent.seq).asc())
+            .order_by(col(AuditEvent.id).asc())
         ).all()
     )

@@ -167,6 +167,16 @@ def checkpoint(engine: Engine) -> None:
         raw.close()
 
 
+def holds_write_lock(engine: Engine) -> bool:
+    """Whether this thread is inside a `session_scope` of this SQLite engine (False elsewhere).
+
+    Work that opens its own write transaction (the audit sequencer) checks it first: on
+    SQLite a second writer in the same thread would wait for a lock its caller holds.
+    """
+    lock = _WRITE_LOCKS.get(engine)
+    return lock is not None and lock._is_owned()  # type: ignore[attr-defined]
+
+
 @contextmanager
 def session_scope(engine: Engine) -> Iterator[Session]:
     """One transaction: commit on success, roll back on any error."""

@@ -165,7 +165,8 @@ class VoteRecord(BaseModel):
 
 
 class EventRecord(BaseModel):
-    seq: int
+    seq: int | None
+    """Its place in the audit chain; None until the sequencer has sealed it."""
     at: datetime
     actor: str
     action: str
@@ -381,7 +382,7 @@ def get_record(session: Session, request_id: str) -> RecordDetail | None:
     events = session.execute(
         sa.select(A.c.seq, A.c.at, A.c.actor, A.c.action, A.c.detail)
         .where(A.c.request_id == request.id)
-        .order_by(A.c.seq)
+        .order_by(A.c.id)
     ).all()
     return RecordDetail(
         record=record,

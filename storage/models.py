@@ -143,22 +143,38 @@ class Vote(SQLModel, table=True):
 
 
 class AuditEvent(SQLModel, table=True):
-    """Append-only; each row carries the hash of the one before it."""
+    """Append-only. Written without a lock (`id` is its insertion order); the sequencer
+    later gives it its place in the chain (`seq`) and the hash linking it to the event
+    before (`prev_hash`, `hash`). Until then it is *unsealed*: visible, not yet chained."""
 
     __tablename__ = "audit_events"
+    __table_args__ = (
+        sa.Index("ix_audit_events_seq", "seq", unique=True),
+        sa.Index(
+            "ix_audit_events_unsealed",
+            "id",
+            postgresql_where=sa.text("seq IS NULL"),
+            sqlite_where=sa.text("seq IS NULL"),
+        ),
+    )
 
-    seq: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    id: int | None = Field(
+        default=None,
+        primary_key=True,
+        sa_type=sa.BigInteger().with_variant(sa.Integer(), "sqlite"),
+    )
+    seq: int | None = Field(default=None)
     at: datetime = _ts(default_factory=utcnow, nullable=False)
     request_id: str | None = Field(default=None, max_length=32, index=True)
     actor: str = Field(max_length=120)
     action: str = Field(max_length=64)
     detail: dict[str, Any] = Field(default_factory=dict, sa_type=sa.JSON)
-    prev_hash: str = Field(max_length=64)
-    hash: str = Field(max_length=64)
+    prev_hash: str | None = Field(default=None, max_length=64)
+    hash: str | None = Field(default=None, max_length=64)
 
 
 class AuditHead(SQLModel, table=True):
-    """The chain's tip; locked while appending so concurrent writers cannot fork it."""
+    """The sealed chain's tip; only the sequencer locks it (never a request's transaction)."""
 
     __tablename__ = "audit_head"
 

@@ -2,10 +2,10 @@
 
 Claiming is a short transaction that sets a lease (`claimed_until`); the Slack
 calls happen outside any transaction, and a replica that dies mid-delivery
-simply lets its lease run out. On PostgreSQL `FOR UPDATE SKIP LOCKED` lets
-replicas claim side by side without waiting on each other. Effects of one
-request are delivered in order: a row is not claimable while an earlier row of
-the same request is still pending.
+simply lets its lease run out (a live one renews it: `renew`). On PostgreSQL
+`FOR UPDATE SKIP LOCKED` lets replicas claim side by side without waiting on
+each other. Effects of one request are delivered in order: a row is not
+claimable while an earlier row of the same request is still pending.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
-from storage.models import SlackEffect, utcnow
+from storage.models import Request, SlackEffect, utcnow
 
 PENDING, DELIVERED, DEAD = "pending", "delivered", "dead"
 
@@ -58,6 +58,42 @@ def enqueue(session: Session, effects: Sequence[dict[str, Any]]) -> None:
         for e in effects
     ]
     session.execute(sa.insert(SlackEffect.__table__), rows)  # type: ignore[attr-defined]
+
+
+_MISSING_LOCK = 0x544C  # "TL": replicas starting together look for missing effects in turn
+
+
+def open_without_effects(
+    session: Session, request_ids: Sequence[str], statuses: Sequence[str]
+) -> list[Request]:
+    """Those of `request_ids` still in `statuses` that have no outbox row at all.
+
+    On PostgreSQL a transaction-scoped advisory lock makes replicas starting together
+    take turns, so the second sees what the first queued; request rows are not locked
+    (a deadline sweep skips locked rows, and must not skip these)."""
+    if not request_ids:
+        return []
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            sa.text("SELECT pg_advisory_xact_lock(:cls, hashtext(current_schema()))"),
+            {"cls": _MISSING_LOCK},
+        )
+    has_effect = (
+        sa.select(col(SlackEffect.id))
+        .where(col(SlackEffect.request_id) == col(Request.id))
+        .exists()
+    )
+    return list(
+        session.execute(
+            sa.select(Request).where(
+                col(Request.id).in_(list(request_ids)),
+                col(Request.status).in_(list(statuses)),
+                ~has_effect,
+            )
+        )
+        .scalars()
+        .all()
+    )
 
 
 def claim(session: Session, now: datetime, *, lease: float, limit: int) -> list[Claimed]:
@@ -116,6 +152,20 @@ def record_progress(
         sa.update(SlackEffect)
         .where(col(SlackEffect.id) == effect_id)
         .values(progress=progress, claimed_until=lease_until)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def renew(session: Session, effect_ids: Sequence[int], *, lease_until: datetime) -> None:
+    """Extend the leases of effects still being delivered (the heartbeat of a live replica)."""
+    session.execute(
+        sa.update(SlackEffect)
+        .where(
+            col(SlackEffect.id).in_(list(effect_ids)),
+            col(SlackEffect.state) == PENDING,
+            col(SlackEffect.claimed_until).is_not(None),
+        )
+        .values(claimed_until=lease_until)
         .execution_options(synchronize_session=False)
     )
 

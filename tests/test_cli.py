@@ -65,6 +65,7 @@ def test_keys_list_and_audit_verify_speak_json(tmp_path):
         "broken_seq": None,
         "problem": None,
         "request_id": None,
+        "unsealed": 0,
     }
     with sqlite3.connect(db) as conn:
         conn.execute("UPDATE audit_events SET actor = 'mallory' WHERE seq = 1")
@@ -72,3 +73,20 @@ def test_keys_list_and_audit_verify_speak_json(tmp_path):
     assert broken.exit_code == 1
     report = json.loads(broken.stdout)
     assert report["ok"] is False and report["broken_seq"] == 1 and report["problem"]
+
+
+def test_audit_verify_reports_the_unsealed_tail_and_seal_chains_it(tmp_path):
+    db = tmp_path / "tail.db"
+    env = {"TWOKEY_DATABASE_URL": f"sqlite:///{db}", "TWOKEY_CONFIG": ""}
+    assert run("keys", "create", "--agent", "opsbot", env=env).exit_code == 0
+    with sqlite3.connect(db) as conn:  # as a request transaction appends: no chain position yet
+        conn.execute(
+            "INSERT INTO audit_events (at, actor, action, detail) "
+            "VALUES ('2026-01-01 00:00:00.000000', 'U0', 'test.append', '{}')"
+        )
+    pending = run("audit", "verify", env=env)
+    assert pending.exit_code == 0 and "1 events verified" in pending.stdout
+    assert "1 newer event(s) not sealed" in pending.stdout
+    assert "Sealed 1 event" in run("audit", "seal", env=env).stdout
+    done = run("audit", "verify", env=env)
+    assert "2 events verified" in done.stdout and "not sealed" not in done.stdout

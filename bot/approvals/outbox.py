@@ -5,6 +5,10 @@ PostgreSQL), so an effect is delivered by one of them, and by another if that
 one dies. A failed try waits with exponential backoff, longer if Slack said
 `Retry-After`; after `max_attempts` the effect is marked dead, logged as an
 alert and counted (`/metrics`, `storage.outbox.undeliverable` for doctor).
+
+A claim is a short lease (`lease`, 6 s) that a heartbeat renews every third of
+it while the delivery runs, however long Slack takes: a live replica keeps its
+effects, and one killed mid-delivery gives them up within one lease.
 """
 
 from __future__ import annotations
@@ -73,7 +77,7 @@ class Outbox:
         max_attempts: int = 10,
         base_delay: float = 1.0,
         max_delay: float = 300.0,
-        lease: float = 30.0,
+        lease: float = 6.0,
         poll_interval: float = 1.0,
         batch: int = 16,
     ) -> None:
@@ -90,7 +94,10 @@ class Outbox:
         """Undeliverable effects in the table (refreshed by the worker)."""
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
+        self._heartbeat: asyncio.Task[None] | None = None
         self._inflight = 0
+        self._held: set[int] = set()
+        """Effects this process has claimed and not yet reported on: their leases are renewed."""
 
     # -- lifecycle ------------------------------------------------------------
 
@@ -98,13 +105,25 @@ class Outbox:
         if self.deliverer is None or self._task is not None:
             return
         self._task = asyncio.create_task(self._run(), name="twokey-outbox")
+        self._heartbeat = asyncio.create_task(self._renew_leases(), name="twokey-outbox-lease")
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        for task in (self._task, self._heartbeat):
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+        self._task = self._heartbeat = None
+
+    async def _renew_leases(self) -> None:
+        while True:
+            await asyncio.sleep(self.lease / 3)
+            if not self._held:
+                continue
+            try:
+                await asyncio.to_thread(self._renew, sorted(self._held))
+            except Exception:
+                log.warning("outbox: could not renew leases", exc_info=True)
 
     def wake(self) -> None:
         """Something was just queued: look now rather than at the next poll."""
@@ -141,6 +160,7 @@ class Outbox:
         self._inflight += 1  # from the claim on: a drain must wait for what this round took
         try:
             claimed = await asyncio.to_thread(self._claim)
+            self._held.update(c.id for c in claimed)
             if claimed:
                 await asyncio.gather(*(self._deliver(c) for c in claimed))
             return len(claimed)
@@ -152,6 +172,12 @@ class Outbox:
             return ob.claim(s, utcnow(), lease=self.lease, limit=self.batch)
 
     async def _deliver(self, claimed: ob.Claimed) -> None:
+        try:
+            await self._deliver_once(claimed)
+        finally:
+            self._held.discard(claimed.id)
+
+    async def _deliver_once(self, claimed: ob.Claimed) -> None:
         assert self.deliverer is not None
         delivery = Delivery(self, claimed)
         request_id_var.set(claimed.request_id)
@@ -222,6 +248,10 @@ class Outbox:
                 rq.merge_slack_refs(s, request_id, slack_refs)
             until: datetime = utcnow() + timedelta(seconds=self.lease)
             ob.record_progress(s, effect_id, progress, lease_until=until)
+
+    def _renew(self, effect_ids: list[int]) -> None:
+        with session_scope(self.engine) as s:
+            ob.renew(s, effect_ids, lease_until=utcnow() + timedelta(seconds=self.lease))
 
     def _finish(self, effect_id: int) -> None:
         with session_scope(self.engine) as s:

@@ -21,11 +21,13 @@ from typing import Any
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 
+from bot.approvals.batching import CreateBatcher
 from bot.approvals.eligibility import Eligibility, UsergroupCache, UsergroupResolver
 from bot.approvals.intake import IdempotencyReused, check_text_size, same_submission
 from bot.approvals.outbox import Outbox
 from bot.approvals.redact import mask_text
 from bot.approvals.release import Release
+from bot.approvals.sequencer import AuditSequencer
 from bot.approvals.states import Change, StateMachine
 from bot.approvals.timers import Timers
 from bot.approvals.tokens import TokenClaims, TokenSigner, text_sha256
@@ -66,7 +68,9 @@ class ApprovalService:
         self.engine = engine
         self.config = config
         self.machine = StateMachine(engine)
+        self.creates = CreateBatcher(self.machine)
         self.outbox = Outbox(engine)
+        self.sequencer = AuditSequencer(engine)
         self.release = Release()
         self.eligibility = Eligibility(config, UsergroupCache(usergroups))
         self._risk = risk
@@ -125,10 +129,14 @@ class ApprovalService:
         if self._risk is not None:
             self._spawn(asyncio.to_thread(self._attach_catalog, self._risk))
         self.catalog.schedule(self.timers.scheduler, lambda: self._risk)
-        for request in await asyncio.to_thread(self.machine.open_requests):
+        open_requests = await asyncio.to_thread(self.machine.open_requests)
+        for request in open_requests:
             self.timers.schedule(request)
         await self.expire_due()
+        # After the sweep: what expired meanwhile needs no card.
+        await asyncio.to_thread(self.machine.queue_missing_effects, [r.id for r in open_requests])
         self.outbox.start()
+        self.sequencer.start()
         self.started = True
 
     async def stop(self) -> None:
@@ -139,6 +147,7 @@ class ApprovalService:
         await self.release.stop()
         if self._tasks:
             await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self.sequencer.stop()
         self.started = False
 
     async def drain(self) -> None:
@@ -312,9 +321,7 @@ class ApprovalService:
             },
         )
         resources = [(d.name, d.classification) for d in assessment.data]
-        view, created = await asyncio.to_thread(
-            self.machine.create, row, resources, actor=agent or source
-        )
+        view, created = await self.creates.create(row, resources, actor=agent or source)
         if not created and not same_submission(view, text=text, meta=meta):
             raise IdempotencyReused(view.id)
         if created:

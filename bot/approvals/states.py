@@ -144,35 +144,51 @@ class StateMachine:
     ) -> tuple[RequestView, bool]:
         """Insert a request (or return the existing one for a repeated idempotency key)."""
         with session_scope(self.engine) as s:
-            if row["idempotency_key"]:
-                existing = rq.find_by_idempotency_digest(s, row["agent"], row["idempotency_key"])
-                if existing is not None:
-                    return view(s, existing), False
-            rq.insert_request(s, row, resources)
-            append_event(
-                s,
-                action=f"request.{row['status']}",
-                actor=actor,
-                request_id=row["id"],
-                detail={
-                    "decision": row["decision"],
-                    "risk": row["risk"],
-                    "agent": row["agent"],
-                    "requester": row["requester"],
-                    "source": row["source"],
-                    "text_sha256": row["text_sha256"],
-                    "rules": sorted({f["rule"] for f in row["findings"]}),
-                    "resources": [name for name, _ in resources],
-                    "expires_at": row["expires_at"].isoformat() if row["expires_at"] else None,
-                    "state": state_digest(row),
-                },
-            )
-            created = RequestView.of(row, [])  # just written: nothing to re-read
-            kinds = ["screened"]
-            if row["status"] in (Status.AWAITING_REQUESTER, Status.PENDING):
-                kinds.append(str(row["status"]))
-            outbox.enqueue(s, effects_for(kinds, created, actor))
-            return created, True
+            return self._create(s, row, resources, actor=actor)
+
+    def create_many(
+        self, items: Sequence[tuple[dict[str, Any], Sequence[tuple[str, str]], str]]
+    ) -> list[tuple[RequestView, bool]]:
+        """`create` for several requests in one transaction (group commit).
+
+        All or nothing: on any error none is written, and the caller retries them one
+        by one so one bad row cannot fail the others. A repeated idempotency key within
+        the batch finds the earlier row, as it would across transactions."""
+        with session_scope(self.engine) as s:
+            return [self._create(s, row, resources, actor=actor) for row, resources, actor in items]
+
+    def _create(
+        self, s: Session, row: dict[str, Any], resources: Sequence[tuple[str, str]], *, actor: str
+    ) -> tuple[RequestView, bool]:
+        if row["idempotency_key"]:
+            existing = rq.find_by_idempotency_digest(s, row["agent"], row["idempotency_key"])
+            if existing is not None:
+                return view(s, existing), False
+        rq.insert_request(s, row, resources)
+        append_event(
+            s,
+            action=f"request.{row['status']}",
+            actor=actor,
+            request_id=row["id"],
+            detail={
+                "decision": row["decision"],
+                "risk": row["risk"],
+                "agent": row["agent"],
+                "requester": row["requester"],
+                "source": row["source"],
+                "text_sha256": row["text_sha256"],
+                "rules": sorted({f["rule"] for f in row["findings"]}),
+                "resources": [name for name, _ in resources],
+                "expires_at": row["expires_at"].isoformat() if row["expires_at"] else None,
+                "state": state_digest(row),
+            },
+        )
+        created = RequestView.of(row, [])  # just written: nothing to re-read
+        kinds = ["screened"]
+        if row["status"] in (Status.AWAITING_REQUESTER, Status.PENDING):
+            kinds.append(str(row["status"]))
+        outbox.enqueue(s, effects_for(kinds, created, actor))
+        return created, True
 
     # -- transitions ------------------------------------------------------
 
@@ -506,6 +522,29 @@ class StateMachine:
             if current.is_open:
                 outbox.enqueue(s, effects_for(["blast"], current, "twokey"))
             return current
+
+    def queue_missing_effects(self, request_ids: Sequence[str]) -> int:
+        """Queue the card or prompt an open request from before the outbox never had queued.
+
+        Requests created before migration 0002 were shown in Slack fire-and-forget;
+        one still open with no outbox row and no card (or prompt) in its refs would
+        wait for a person nobody asked. Returns how many effects were queued."""
+        queued = 0
+        for start in range(0, len(request_ids), 500):  # short transactions, whatever the backlog
+            with session_scope(self.engine) as s:
+                bare = outbox.open_without_effects(
+                    s, request_ids[start : start + 500], OPEN_STATUSES
+                )
+                effects: list[dict[str, Any]] = []
+                for row in bare:
+                    request, slack = view(s, row), row.slack or {}
+                    if row.status == Status.PENDING and not slack.get("cards"):
+                        effects += effects_for(["pending"], request, "twokey")
+                    elif row.status == Status.AWAITING_REQUESTER and not slack.get("prompt_ts"):
+                        effects += effects_for(["awaiting_requester"], request, "twokey")
+                outbox.enqueue(s, effects)
+                queued += len(effects)
+        return queued
 
     def set_slack_refs(self, request_id: str, refs: dict[str, Any]) -> None:
         with session_scope(self.engine) as s:

@@ -22,7 +22,7 @@ from bot.approvals.keys import webhook_secret
 from bot.cli.context import load_context
 from bot.config import ConfigError, Settings
 from bot.logs import COMMAND_LEVEL, setup_logging
-from storage.audit import verify_chain
+from storage.audit import seal, verify_chain
 from storage.db import database_errors, make_engine, session_scope
 from storage.keys import create_key, list_keys, revoke_key
 from storage.schema import current_revision, head_revision, upgrade
@@ -142,14 +142,29 @@ def audit_verify(
     if as_json:
         print(json.dumps(dataclasses.asdict(report)))
         raise typer.Exit(0 if report.ok else 1)
+    tail = (
+        f" {report.unsealed} newer event(s) not sealed yet (the server's sequencer chains them "
+        "within a second; `twokey audit seal` does it now)."
+        if report.unsealed
+        else ""
+    )
     if report.ok:
-        out.print(f"[green]Audit chain intact:[/] {report.checked} events verified.")
+        out.print(f"[green]Audit chain intact:[/] {report.checked} events verified.{tail}")
         return
+    where = f"at event {report.broken_seq}" if report.broken_seq is not None else "check failed"
     err.print(
-        f"[bold red]Audit chain broken at event {report.broken_seq}:[/] {report.problem} "
-        f"({report.checked} events before it verified)."
+        f"[bold red]Audit chain broken {where}:[/] {report.problem} "
+        f"({report.checked} events before it verified).{tail}"
     )
     raise typer.Exit(1)
+
+
+@audit_app.command("seal")
+@friendly
+def audit_seal(database_url: Annotated[str | None, typer.Option("--db")] = None) -> None:
+    """Chain every unsealed event now (a running server does this on its own)."""
+    ctx = load_context(database_url=database_url, auto_upgrade=False)
+    out.print(f"Sealed {seal(ctx.engine)} event(s) into the audit chain.")
 
 
 # --- keys ----------------------------------------------------------------
@@ -180,6 +195,7 @@ def keys_create(
             actor="cli",
             detail={"key_id": key.id, "agent": agent, "admin": admin},
         )
+    seal(ctx.engine, wait=False)  # after the commit; a running server's sequencer may do it first
     err.print(
         f"Created key {key.id} for agent {agent!r}{' (admin)' if admin else ''}. It is shown once:"
     )
@@ -201,6 +217,7 @@ def keys_revoke(
         from storage.audit import append_event
 
         append_event(session, action="key.revoked", actor="cli", detail={"key_id": key_id})
+    seal(ctx.engine, wait=False)
     out.print(f"Key {key_id} revoked.")
 
 

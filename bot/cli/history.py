@@ -408,7 +408,8 @@ def _vote_row(v: VoteRecord) -> list[Any]:
 
 def _event_row(e: EventRecord) -> list[Any]:
     shown = json.dumps(e.detail, ensure_ascii=False, sort_keys=True) if e.detail else ""
-    return [str(e.seq), when(e.at), plain(e.actor), plain(e.action), plain(shown, 300)]
+    seq = str(e.seq) if e.seq is not None else "unsealed"  # not chained by the sequencer yet
+    return [seq, when(e.at), plain(e.actor), plain(e.action), plain(shown, 300)]
 
 
 def show(

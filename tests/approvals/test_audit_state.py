@@ -8,7 +8,7 @@ import pytest
 import sqlalchemy as sa
 
 from bot.approvals import ApprovalService
-from storage.audit import verify_chain
+from storage.audit import seal, verify_chain
 from storage.db import session_scope
 from tests.approvals.helpers import APPROVER, SECRET, TEXT, assessment, pending, submit
 
@@ -68,3 +68,55 @@ async def test_every_way_a_request_changes_keeps_verify_intact(engine, example_c
     assert (await service.get(quick.id)).status == "expired"
     report = verify(engine)
     assert report.ok, report.problem
+
+
+async def test_a_deleted_unsealed_status_change_is_caught_by_its_request_row(
+    engine, example_config
+):
+    """Before the sequencer chains it, a decision's event has no hash yet; deleting it still
+    leaves the row in a state no remaining event records."""
+    service = ApprovalService(engine, example_config, secret_key=SECRET)  # not started: no sealing
+    view = await pending(service)
+    await service.vote(view.id, voter=APPROVER, approve=False, comment="No.")
+    report = verify(engine)
+    assert report.ok and report.checked == 0 and report.unsealed >= 2
+    with engine.begin() as conn:
+        conn.execute(
+            sa.text(
+                "DELETE FROM audit_events WHERE request_id = :id AND action = 'request.denied'"
+            ),
+            {"id": view.id},
+        )
+    report = verify(engine)
+    assert not report.ok and report.request_id == view.id
+    assert "unsealed event" in report.problem and "denied" in report.problem
+    seal(engine)  # sealing the remainder does not hide it
+    assert verify(engine).request_id == view.id
+
+
+async def test_a_request_whose_events_were_all_deleted_is_named(engine, example_config):
+    service = ApprovalService(engine, example_config, secret_key=SECRET)
+    kept = await pending(service)
+    gone = await pending(service)
+    with engine.begin() as conn:
+        conn.execute(sa.text("DELETE FROM audit_events WHERE request_id = :id"), {"id": gone.id})
+    seal(engine)
+    report = verify(engine)
+    assert not report.ok and report.request_id == gone.id and kept.id != gone.id
+    assert "no audit event" in report.problem
+
+
+async def test_a_running_service_seals_what_it_appends(engine, example_config):
+    service = ApprovalService(engine, example_config, secret_key=SECRET)
+    await service.start()
+    try:
+        view = await pending(service)
+        await service.vote(view.id, voter=APPROVER, approve=True)
+        for _ in range(100):  # the sequencer runs every 0.1 s
+            report = verify(engine)
+            if report.unsealed == 0:
+                break
+            await asyncio.sleep(0.05)
+        assert report.ok and report.unsealed == 0 and report.checked >= 3
+    finally:
+        await service.stop()

@@ -67,8 +67,9 @@ async def test_click_after_deadline_loses_even_before_any_job_ran(engine, exampl
     service = ApprovalService(engine, example_config, secret_key=SECRET)  # never started: no jobs
     rec = Recorder()
     service.subscribe(rec)
-    view = await pending(service, assessment(timeout=0.2))
-    await asyncio.sleep(0.3)
+    # Long enough to be confirmed on a loaded machine (0.2 s was not), then overdue.
+    view = await pending(service, assessment(timeout=1.0))
+    await asyncio.sleep(max(0.0, (view.expires_at - datetime.now(UTC)).total_seconds()) + 0.1)
     outcome = await service.vote(view.id, voter=APPROVER, approve=True)
     assert not outcome.ok and outcome.code == "already_decided"
     assert (await service.get(view.id)).status == "expired"

@@ -26,6 +26,7 @@ from bot.demo.signing import (
 )
 from bot.demo.slack_standin import SlackFake
 from bot.slack import blocks
+from storage.audit import events_for, verify_chain
 from storage.db import make_engine, session_scope
 from storage.models import Request
 
@@ -94,6 +95,10 @@ def test_a_deny_acknowledged_before_kill_9_still_denies(fake: SlackFake, tmp_pat
     with session_scope(engine) as s:
         row = s.get(Request, request_id)
         assert row is not None and row.status == "denied" and row.decided_by == "U0DGOV002"
+        # Its audit event is there, sealed or not yet: the killed process's sequencer may
+        # not have chained it, and verify counts it in the unsealed tail meanwhile.
+        assert "request.denied" in [e.action for e in events_for(s, request_id)]
+        assert verify_chain(s).ok
 
     second = serve(fake, tmp_path, "second")
     try:
@@ -120,6 +125,14 @@ def test_a_deny_acknowledged_before_kill_9_still_denies(fake: SlackFake, tmp_pat
             m for m in fake.messages_in("C0APPROVALS") if not m.thread_ts and not m.ephemeral_for
         ]
         assert "*Denied*" in json.dumps(card.blocks)
+
+        def sealed() -> bool:
+            with session_scope(engine) as s:
+                report = verify_chain(s)
+            assert report.ok, report.problem
+            return report.unsealed == 0 and report.checked > 0
+
+        wait_for(sealed, "the restarted process to seal what the killed one appended")
     finally:
         second.stop()
         engine.dispose()

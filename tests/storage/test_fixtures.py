@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from storage.audit import append_event, verify_chain
+from storage.audit import append_event, seal, verify_chain
 from storage.db import make_engine, session_scope
 from storage.keys import create_key, list_keys
 from storage.schema import current_revision, head_revision
@@ -38,6 +38,7 @@ def test_the_next_test_starts_from_a_just_migrated_database(
         create_key(session, agent="leftover")
         for n in range(3):
             append_event(session, action="test.leftover", actor="t", detail={"n": n})
+    seal(dirty)
     dirty.dispose()
 
     fresh = make_engine(_next_tests_url(db_kind, request, tmp_path))
@@ -52,6 +53,12 @@ def test_the_next_test_starts_from_a_just_migrated_database(
             assert tip == 0
         with session_scope(fresh) as session:
             append_event(session, action="test.first", actor="t", detail={})
-            assert verify_chain(session).checked == 1
+        assert seal(fresh) == 1
+        with session_scope(fresh) as session:
+            report = verify_chain(session)
+            assert report.checked == 1
+            # Insertion ids restart too: the first event is 1, sealed as the chain's first.
+            first = session.connection().execute(sa.text("SELECT id, seq FROM audit_events"))
+            assert first.one() == (1, 1)
     finally:
         fresh.dispose()

@@ -63,6 +63,11 @@ def _when(value: Any) -> str:
     return blocks.date(value) if value else "—"
 
 
+def _seq(seq: int | None) -> str:
+    """An event's place in the audit chain; a just-written one is not chained yet."""
+    return f"#{seq}" if seq is not None else "(unsealed)"
+
+
 def _people(ids: list[str]) -> str:
     return ", ".join(blocks.user(i) for i in ids) if ids else "—"
 
@@ -203,7 +208,7 @@ def record_detail(detail: RecordDetail) -> Payload:
     if detail.events:
         shown = detail.events[-MAX_EVENTS:]
         lines = [
-            f"• #{e.seq} {_when(e.at)} `{escape(e.action)}` by {escape(e.actor)}"
+            f"• {_seq(e.seq)} {_when(e.at)} `{escape(e.action)}` by {escape(e.actor)}"
             + (f" — {_preview(json.dumps(e.detail, sort_keys=True), 200)}" if e.detail else "")
             for e in shown
         ]

@@ -1,7 +1,7 @@
 """catalog sources: what TwoKey learned from databases, dbt and catalog servers
 
 Revision ID: 0004
-Revises: 0002
+Revises: 0003
 """
 
 from collections.abc import Sequence
@@ -13,7 +13,7 @@ from sqlmodel.sql.sqltypes import AutoString
 import storage.models
 
 revision: str = "0004"
-down_revision: str | None = "0002"
+down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

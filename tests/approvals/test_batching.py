@@ -1,0 +1,88 @@
+"""Group commit: concurrent submits share transactions, and each still stands alone."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+import sqlalchemy as sa
+
+from bot.approvals import ApprovalService
+from bot.approvals.batching import CreateBatcher
+from bot.approvals.tokens import text_sha256
+from storage.audit import seal, verify_chain
+from storage.db import session_scope
+from tests.approvals.helpers import SECRET, assessment, submit
+
+
+async def test_concurrent_submits_share_commits_and_all_land(engine, example_config):
+    service = ApprovalService(engine, example_config, secret_key=SECRET)
+    views = await asyncio.gather(
+        *(submit(service, assessment("allow", risk="low"), text=f"ls {n}") for n in range(40))
+    )
+    assert len({v.id for v in views}) == 40 and {v.status for v in views} == {"allowed"}
+    assert service.creates.batches < 40  # they waited for each other's commit
+    seal(engine)
+    with session_scope(engine) as s:
+        rows = s.connection().execute(sa.text("SELECT COUNT(*) FROM requests")).scalar()
+        assert rows == 40
+        report = verify_chain(s)
+    assert report.ok and report.checked == 40
+
+
+async def test_a_repeated_idempotency_key_in_one_batch_finds_the_first(engine, example_config):
+    service = ApprovalService(engine, example_config, secret_key=SECRET)
+    results = await asyncio.gather(
+        *(
+            service.submit_assessed(
+                assessment("allow", risk="low"),
+                text="ls",
+                requester="U0EMP0001",
+                agent="opsbot",
+                idempotency_key="same",
+            )
+            for _ in range(5)
+        )
+    )
+    assert len({view.id for view, _ in results}) == 1
+    assert sorted(created for _, created in results) == [False] * 4 + [True]
+
+
+async def test_one_failing_request_fails_only_itself(engine, example_config):
+    service = ApprovalService(engine, example_config, secret_key=SECRET)
+    first = await submit(service, assessment("allow", risk="low"), text="ls first")
+    machine = service.machine
+    real_create = machine._create
+
+    def create(s, row, resources, *, actor):
+        if row["text_sha256"] == text_sha256("ls doomed"):
+            row = {**row, "id": first.id}  # a primary key already taken: IntegrityError
+        return real_create(s, row, resources, actor=actor)
+
+    machine._create = create  # type: ignore[method-assign]
+    batcher = CreateBatcher(machine)
+    service.creates = batcher
+    outcomes = await asyncio.gather(
+        *(
+            submit(service, assessment("allow", risk="low"), text=f"ls {name}")
+            for name in ("a", "doomed", "b")
+        ),
+        return_exceptions=True,
+    )
+    assert isinstance(outcomes[1], sa.exc.IntegrityError)
+    assert all(getattr(o, "status", None) == "allowed" for o in (outcomes[0], outcomes[2]))
+    assert batcher.batches == 1  # one batch, rolled back whole, then retried one by one
+
+
+async def test_a_batch_whose_caller_left_is_still_written(engine, example_config):
+    """A client that disconnects does not undo its request: it was assessed and recorded."""
+    service = ApprovalService(engine, example_config, secret_key=SECRET)
+    task = asyncio.ensure_future(submit(service, assessment("allow", risk="low"), text="ls gone"))
+    await asyncio.sleep(0)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    await submit(service, assessment("allow", risk="low"), text="ls after")  # the writer lives
+    with session_scope(engine) as s:
+        count = s.connection().execute(sa.text("SELECT COUNT(*) FROM requests")).scalar()
+    assert count == 2

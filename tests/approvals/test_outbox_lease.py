@@ -1,0 +1,103 @@
+"""Outbox leases: a live replica keeps its claim however slow Slack is; a dead one
+gives it up within one (short) lease."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+from bot.approvals.outbox import Delivery, Outbox
+from storage import outbox as ob
+from storage.db import session_scope
+
+LEASE = 0.3
+SLOW_LEASE = 1.2  # a heartbeat every 0.4 s: margin for a loaded test machine
+
+
+def queue_one(engine) -> None:
+    with session_scope(engine) as s:
+        ob.enqueue(s, [{"kind": "pending", "request_id": "TK-LEASE", "actor": "t"}])
+
+
+async def test_a_slow_delivery_keeps_its_lease_and_is_delivered_once(engine):
+    queue_one(engine)
+    delivered: list[int] = []
+    alive = Outbox(engine, lease=SLOW_LEASE, poll_interval=0.05)
+
+    async def slow(delivery: Delivery) -> None:
+        await asyncio.sleep(SLOW_LEASE * 3)  # Slack hanging for three leases
+        delivered.append(delivery.id)
+
+    alive.deliverer = slow
+    other = Outbox(engine, lease=SLOW_LEASE)  # another replica, looking for work
+    alive.start()
+    try:
+        for _ in range(200):
+            if alive._held:  # it has claimed the effect
+                break
+            await asyncio.sleep(0.01)
+        stolen = []
+        started = time.monotonic()
+        while time.monotonic() - started < SLOW_LEASE * 2.5:
+            stolen += await asyncio.to_thread(other._claim)
+            await asyncio.sleep(SLOW_LEASE / 4)
+        assert stolen == []  # the heartbeat kept the lease
+        for _ in range(100):
+            if delivered:
+                break
+            await asyncio.sleep(0.05)
+    finally:
+        await alive.stop()
+    assert len(delivered) == 1
+    with session_scope(engine) as s:
+        assert ob.counts(s)[ob.DELIVERED] == 1
+
+
+async def test_a_claim_of_a_dead_replica_is_taken_over_after_one_lease(engine):
+    queue_one(engine)
+    dead = Outbox(engine, lease=LEASE)
+    [claimed] = await asyncio.to_thread(dead._claim)  # then killed: no heartbeat, no report
+    survivor = Outbox(engine, lease=LEASE)
+    assert await asyncio.to_thread(survivor._claim) == []
+    await asyncio.sleep(LEASE + 0.1)
+    [taken] = await asyncio.to_thread(survivor._claim)
+    assert taken.id == claimed.id and taken.interrupted
+
+
+def test_the_default_lease_is_short():
+    """A denial's outcome DM claimed by a killed replica waits seconds, not half a minute."""
+    assert Outbox.__init__.__kwdefaults__["lease"] <= 10
+
+
+async def test_open_requests_from_before_the_outbox_get_their_card_queued_at_start(
+    engine, example_config
+):
+    """Migration 0002 added the outbox; a request held before it has no row and, if the
+    fire-and-forget post failed, no card: start-up queues one (once, across replicas)."""
+    import sqlalchemy as sa
+
+    from bot.approvals import ApprovalService
+    from tests.approvals.helpers import SECRET, pending, submit
+
+    service = ApprovalService(engine, example_config, secret_key=SECRET)
+    bare = await pending(service)
+    carded = await pending(service)
+    waiting = await submit(service)  # awaiting the requester's confirmation
+    assert waiting.status == "awaiting_requester"
+    with engine.begin() as conn:
+        conn.execute(sa.text("DELETE FROM slack_outbox"))  # as before 0002
+    await asyncio.to_thread(
+        service.machine.set_slack_refs, carded.id, {"cards": [{"channel": "C1", "ts": "1.1"}]}
+    )
+    ids = [v.id for v in await asyncio.to_thread(service.machine.open_requests)]
+    assert await asyncio.to_thread(service.machine.queue_missing_effects, ids) == 2
+    assert await asyncio.to_thread(service.machine.queue_missing_effects, ids) == 0  # once
+    with engine.connect() as conn:
+        rows = conn.execute(sa.text("SELECT request_id, kind FROM slack_outbox")).all()
+    assert sorted(map(tuple, rows)) == sorted(
+        [(bare.id, "pending"), (waiting.id, "awaiting_requester")]
+    )
+    await service.start()  # start-up runs it too, and finds nothing more to queue
+    await service.stop()
+    with engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT COUNT(*) FROM slack_outbox")).scalar() == 2
