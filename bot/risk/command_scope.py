@@ -271,8 +271,27 @@ def _placed(cand: Candidate) -> tuple[str, bool] | None:
     return _INTRO_END.sub("", ctx) + " " + _MARK, False
 
 
-def judge(cand: Candidate) -> Why | None:
-    """Why this command is not an order to run it here, or None when it is one."""
+# A message that is a report as a whole: its headline or another sentence names the
+# postmortem, so a past-tense sentence introducing a command quotes what happened.
+_REPORT_MESSAGE = re.compile(
+    r"\bpost[- ]?mortem\b|\broot\s+cause\b|\bincident\s+(?:review|report|timeline|summary)\b"
+    r"|\brétrospective\b|\bpostmortem\b|事後|复盘|事故报告",
+    re.I,
+)
+# An order to run in the sentence itself ("…, now run it on prod:"): not a report.
+_ORDERS_RUN = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:now|then|so|and|just|please|you)\s+)(?:re-?)?(?:run|execute|apply|paste)\b",
+    re.I,
+)
+# The command continues a series its previous clause began ("ran X and then Y").
+_SERIES_END = re.compile(r"(?:\band(?:\s+then)?|\bthen|,)\s*$")
+
+
+def judge(cand: Candidate, message: str = "") -> Why | None:
+    """Why this command is not an order to run it here, or None when it is one.
+
+    `message` is the whole text: a postmortem's headline makes a past-tense sentence
+    introducing a command a report even when the sentence does not say "postmortem"."""
     if cand.kind not in COMMAND_KINDS:
         return None
     placed = _placed(cand)
@@ -285,7 +304,7 @@ def judge(cand: Candidate) -> Why | None:
     sentence_local = False
     for lx in languages(low):
         scope = Scope(lx, low, structure)
-        why = _sentence_scope(lx, scope, pos, inside)
+        why = _sentence_scope(lx, scope, pos, inside, _reports(message, cand.context))
         if why is not None:
             return why
         sentence_local = sentence_local or scope.sentence_has(scope.sentence_of(pos), "local")
@@ -294,7 +313,15 @@ def judge(cand: Candidate) -> Why | None:
     return None
 
 
-def _sentence_scope(lx: Lexicon, scope: Scope, pos: int, inside: bool) -> Why | None:
+def _reports(message: str, context: str) -> bool:
+    """The message around the command's sentence is a report (a postmortem)."""
+    rest = message.replace(context, " ") if context else message
+    return bool(_REPORT_MESSAGE.search(rest))
+
+
+def _sentence_scope(
+    lx: Lexicon, scope: Scope, pos: int, inside: bool, reported_message: bool = False
+) -> Why | None:
     """Warnings inside the command's own sentence ("never run `X`") are read when the
     command is found (`spans.reported`); here: a sentence that introduces it, a report,
     a hypothetical, a proposal."""
@@ -309,11 +336,18 @@ def _sentence_scope(lx: Lexicon, scope: Scope, pos: int, inside: bool) -> Why | 
     lead = low[clause[0] : pos].strip(" `*\"'>-_")
     if not inside:
         governing = [c for c in scope.structure.clauses(_at(scope, sentence)) if c != clause]
-    elif not lead and clause[0] > sentence[0]:
+    series: tuple[int, int] | None = None
+    if inside and clause[0] > sentence[0] and (not lead or lead in ("then", "and then", "and")):
         before = scope.clause_of(clause[0] - 1)
-        if low[before[0] : before[1]].rstrip().endswith((":", "：")):
+        if low[before[0] : before[1]].rstrip().endswith((":", "：")) and not lead:
             governing.append(before)
+        elif lead or _SERIES_END.search(low, before[0], clause[0]):
+            series = before  # "an engineer ran X and then Y": Y is told as X is
     own = (clause[0], end)
+    if series is not None:
+        a, b = series
+        if _past(lx, low, a, b) and scope.sentence_has(sentence, "report"):
+            return "report"
     for a, b in [own, *governing]:
         pointed = (inside and (a, b) == own) or _FORWARD.search(low, a, b)
         if not pointed:
@@ -328,7 +362,10 @@ def _sentence_scope(lx: Lexicon, scope: Scope, pos: int, inside: bool) -> Why | 
             return "warning"
         if lx.pattern("proposal").search(low, a, b):
             return "proposal"
-        if _past(lx, low, a, b) and scope.sentence_has(sentence, "report"):
+        if _past(lx, low, a, b) and (
+            scope.sentence_has(sentence, "report")
+            or (reported_message and not inside and not _ORDERS_RUN.search(text))
+        ):
             return "report"
     conditional = lx.pattern("conditional").search(low, clause[0], pos)
     if (

@@ -257,7 +257,7 @@ def _ds_scan(
 _LEFT_CHAR = re.compile(r"[A-Za-z0-9_\-+/]")
 _RIGHT_CHAR = re.compile(r"[A-Za-z0-9_\-+/=~]|\.(?=[A-Za-z0-9_\-])")
 _PLACEHOLDER = re.compile(
-    r"""^(?:\$|%|\{\{|<|\[|\*{3}|x{3,}$|\.{3}|…|changeme$|redacted$|
+    r"""^(?:\$|%|\{|<|\[|\*{3}|x{3,}$|\.{3}|…|changeme$|redacted$|
     none$|null$|true$|false$|required$|optional$|example$|secret$|password$|token$|
     ~?/|\./|\.\./)""",
     re.IGNORECASE | re.VERBOSE,
@@ -306,7 +306,9 @@ _CRED_NAME = (
 )
 _ASSIGNMENT = re.compile(
     r"(?<![\w-])(" + _CRED_NAME + r")"
-    r"""(?:\s*=\s*|\s*:=\s*|\s*:\s+|\s*:(?=["']))(?:'([^'\n]{1,300})'|"([^"\n]{1,300})"|([^\s'"`,;]{1,300}))""",
+    # `name:` then a newline opens a mapping (`secretKeyRef:` ↵ `name: …`): no value
+    r"""(?:\s*=\s*|\s*:=\s*|[ \t]*:[ \t]+|\s*:(?=["']))"""
+    r"""(?:'([^'\n]{1,300})'|"([^"\n]{1,300})"|([^\s'"`,;]{1,300}))""",
     re.IGNORECASE,
 )
 _NAME_END = re.compile(r"""(?<=[A-Za-z0-9_\-])(?=\s*(?:=|:=|:\s|:["']))""", re.IGNORECASE)
@@ -346,7 +348,9 @@ _PW_NAME = re.compile(r"(?<![a-z])pw(?![a-z])")
 _NON_SECRET_NAME = re.compile(
     r"(?:_|-|\.)(?:file|path|dir|url|uri|id|name|type|length|len|ttl|expiry|expires|policy|"
     r"header|field|prefix|suffix|count|enabled|required|mode|format|rotation|version|endpoint|"
-    r"host|user|username|hint)$|^(?:bypass|passenger|compass|passthrough|token_type|auth_type)",
+    r"host|user|username|hint)$|^(?:bypass|passenger|compass|passthrough|token_type|auth_type)"
+    # a reference to where the secret lives (`secretKeyRef`, `valueFrom`, `secret_arn`)
+    r"|(?:ref|reference|from|arn)$",
     re.IGNORECASE,
 )
 _FLAG = re.compile(

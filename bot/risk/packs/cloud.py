@@ -411,6 +411,44 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "cloud.cluster_api_public",
+        "permissions",
+        "high",
+        "require_approval",
+        "Opens a Kubernetes cluster's control plane (its API server) to the whole internet; "
+        "anyone can reach the endpoint that runs the cluster.",
+        (
+            p(
+                "aws",
+                sub=("eks", "update-cluster-config|create-cluster"),
+                args_re=r"(?i)publicAccessCidrs=\W*(?:0\.0\.0\.0/0|::/0)"
+                r"|endpointPublicAccess=true(?!.*publicAccessCidrs)",
+            ),
+            p(
+                "gcloud",
+                sub=("container", "clusters", "update|create"),
+                args_re=r"--master-authorized-networks[= ]\S*(?:0\.0\.0\.0/0|::/0)"
+                r"|--no-enable-master-authorized-networks\b",
+            ),
+        ),
+        match=(
+            "aws eks update-cluster-config --name prod --resources-vpc-config "
+            'endpointPublicAccess=true,publicAccessCidrs="0.0.0.0/0"',
+            "aws eks update-cluster-config --name prod --resources-vpc-config "
+            "endpointPublicAccess=true",
+            "gcloud container clusters update prod --master-authorized-networks 0.0.0.0/0",
+            "gcloud container clusters update prod --no-enable-master-authorized-networks",
+        ),
+        not_match=(
+            "aws eks update-cluster-config --name prod --resources-vpc-config "
+            'endpointPublicAccess=true,publicAccessCidrs="203.0.113.0/24"',
+            "aws eks update-cluster-config --name prod --resources-vpc-config "
+            "endpointPublicAccess=false,endpointPrivateAccess=true",
+            "aws eks describe-cluster --name prod",
+            "gcloud container clusters update prod --master-authorized-networks 10.0.0.0/8",
+        ),
+    ),
+    Rule(
         "cloud.deletion_protection_off",
         "security_controls",
         "high",

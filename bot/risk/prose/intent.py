@@ -268,6 +268,7 @@ def _judge_all(
 ) -> Iterable[tuple[str, Finding]]:
     """Judge each action; `done` holds the categories already found (one is enough)."""
     objects_of: dict[tuple[int, int], dict[str, re.Match[str]]] = {}
+    borrowed: dict[tuple[int, int], tuple[int, int]] = {}  # clause → where its object was named
     dests_of: dict[tuple[int, int], dict[str, re.Match[str]]] = {}
     seen: dict[tuple[int, str], dict[str, re.Match[str]]] = {}  # by text: repeats are free
     judged = 0
@@ -307,6 +308,7 @@ def _judge_all(
                     found = _slots(low[other[0] : other[1]], gates.objects, seen)
                     if found.keys() - _QUALIFIERS:
                         objects = {**found, **objects}
+                        borrowed[clause] = other
                         break
             objects_of[clause] = objects
         sentence = scope.sentence_of(hit.start)
@@ -351,6 +353,10 @@ def _judge_all(
             and scope.clause_has(clause, "exception")
         ):
             continue  # removing an exception to a control tightens it (an override does not)
+        if category in ("secrets", "sharing", "export") and _moves_metadata(
+            lx, low, hit.end, clause
+        ):
+            continue  # "paste the rotation date into the ticket": a fact about the secret
         if category in ("sharing", "export") and scope.sentence_has(sentence, "sanitized"):
             continue  # an anonymized sample, a copy without the personal fields
         if category == "sharing" and scope.sentence_has(sentence, "dedicated"):
@@ -362,7 +368,7 @@ def _judge_all(
         if (
             category in _LOCAL_LOWERS
             and "prod" not in objects
-            and scope.local(sentence, hit.end)
+            and _local(scope, sentence, hit.end, borrowed.get(clause))
             and not (category == "history" and scope.sentence_has(sentence, "shared"))
         ):
             continue  # a local copy; but "overwrite the remote branch with your local one" is not
@@ -372,6 +378,30 @@ def _judge_all(
         if lx.lang != "en":
             reason += f" (written in {lx.lang})"
         yield category, finding(_RULES[category], reason, text[sentence[0] : sentence[1]])
+
+
+def _local(
+    scope: Scope, sentence: tuple[int, int], end: int, named: tuple[int, int] | None
+) -> bool:
+    """Local scope in the action's sentence, or where the object it points back at was
+    named ("tear down your local cluster; you can rebuild it next week")."""
+    if scope.local(sentence, end):
+        return True
+    return named is not None and scope.local(scope.sentence_of(named[0]), named[0])
+
+
+def _moves_metadata(lx: Lexicon, low: str, end: int, clause: tuple[int, int]) -> bool:
+    """The action's object, right after it, is a fact about a secret (its date, version,
+    names) and no secret is named after that in the clause."""
+    at = end
+    while at < clause[1] and low[at].isalpha():
+        at += 1  # the rest of the action word ("paste" in "pastes")
+    while at < clause[1] and low[at].isspace():
+        at += 1
+    m = lx.pattern("metadata").match(low, at, clause[1])
+    if m is None or lx.pattern("pii").search(low, m.start(), m.end()):
+        return False  # "the customer names" are personal data, not metadata
+    return not lx.pattern("secret").search(low, m.end(), clause[1])
 
 
 def _describe(objects: dict[str, re.Match[str]], low: str, clause: tuple[int, int]) -> str:

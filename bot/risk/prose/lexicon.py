@@ -89,6 +89,7 @@ SCOPES: Final = (
     "hold",  # a legal hold keeps what it covers: deleting it is a backup matter
     "public_part",  # the public half of a key pair: naming it is not naming the secret
     "request",  # a question that asks for the act ("can you …?", "peux-tu …?", "你能……吗")
+    "metadata",  # what is moved is named and is about a secret, not it ("paste the date")
 )
 SLOTS: Final = ACTIONS + OBJECTS + DESTINATIONS + SCOPES
 _STEMMED: Final = frozenset(ACTIONS + OBJECTS + DESTINATIONS)

@@ -14,7 +14,7 @@ LEXICON = lexicon(
     spaced=True,
     markers="the a an to and of is are you your please",
     # -ed forms narrate (deleted, wiped, disabled); "feed"/"need" are not past.
-    past_form=r"(?<!e)ed$|^(?:sent|ran|gave|made|tore|torn|wrote)$",
+    past_form=r"(?<!e)ed$|^(?:sent|ran|gave|made|tore|torn|wrote|overwrote|broke|took|lost|went)$",
     # An action word is a verb when it starts its clause or follows a word that leads
     # into one (please, to, and, a modal, a subject); "the export", "public sharing",
     # "debug logging" are nouns. Gerunds need a lead (considering, by, worth …).
@@ -634,6 +634,13 @@ LEXICON = lexicon(
         "hold": (r"legal\s+holds?", r"litigation\s+holds?"),
         "public_part": (r"public\s+(?:keys?|half|certificates?)", "pubkey", r"\.pub"),
         "request": (r"(?:can|could|would|will)\s+you", "please", r"would\s+you\s+mind"),
+        # right after the verb: the thing moved is a fact about a secret, not the secret
+        "metadata": (
+            r"(?:the|its|their|just\s+the|only\s+the)\s+(?:[\w-]+\s+){0,2}?(?:dates?|timestamps?|"
+            r"created_time|version(?:\s+(?:numbers?|ids?))?|arns?|account(?:\s+ids?)?|"
+            r"(?:item\s+|key\s+|variable\s+)?(?:names|titles)|counts?|fingerprints?|key\s+ids?|"
+            r"expiry|expiration)\b",
+        ),
         "lasting": (
             r"until\s+(?:the\s+end\s+of\s+)?(?:the\s+)?next\s+(?:week|month|quarter|year|sprint)",
             r"(?:next|following)\s+(?:quarter|month|year)",
@@ -714,5 +721,6 @@ LEXICON = lexicon(
         "neg_before": ("never run", "do not open"),
         "report": ("the postmortem", "root cause"),
         "local": ("your local dev environment", "the scratch table"),
+        "metadata": ("the date", "the created_time of the latest version", "the key names"),
     },
 )
