@@ -364,7 +364,11 @@ def _sentence_scope(
             return "proposal"
         if _past(lx, low, a, b) and (
             scope.sentence_has(sentence, "report")
-            or (reported_message and not inside and not _ORDERS_RUN.search(text))
+            or (
+                reported_message
+                and not inside
+                and not _ORDERS_RUN.search(low, sentence[0], sentence[1])
+            )
         ):
             return "report"
     conditional = lx.pattern("conditional").search(low, clause[0], pos)

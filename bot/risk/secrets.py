@@ -311,6 +311,15 @@ _ASSIGNMENT = re.compile(
     r"""(?:'([^'\n]{1,300})'|"([^"\n]{1,300})"|([^\s'"`,;]{1,300}))""",
     re.IGNORECASE,
 )
+# An environment entry as Kubernetes, ECS and Nomad write it: the name in one key, the
+# value in the next (`- name: DB_PASSWORD` ↵ `value: "…"`, `{"name": "TOKEN", "value": …}`).
+_ENV_PAIR = re.compile(
+    r"""\bname["']?\s*:\s*["']?("""
+    + _CRED_NAME
+    + r""")["']?\s*[,\n]\s*["']?value["']?[ \t]*:[ \t]*"""
+    r"""(?:'([^'\n]{1,300})'|"([^"\n]{1,300})"|([^\s'"`,;}]{1,300}))""",
+    re.IGNORECASE,
+)
 _NAME_END = re.compile(r"""(?<=[A-Za-z0-9_\-])(?=\s*(?:=|:=|:\s|:["']))""", re.IGNORECASE)
 _NAME_CHARS = frozenset(string.ascii_letters + string.digits + "_.-" + "\u0130\u0131\u017f\u212a")
 """What `[A-Za-z0-9_.\\-]` matches with IGNORECASE: ASCII, dotted/dotless i, long s, Kelvin."""
@@ -624,6 +633,15 @@ def _own_secret_hits(text: str) -> Iterator[_Hit]:
             m.group(1), text, m.end(1)
         ):
             yield _Hit(*m.span(1), "password")
+    if "value" in lowered and "name" in lowered:
+        for m in _ENV_PAIR.finditer(text):
+            value = next(g for g in m.groups()[1:] if g is not None)
+            if _NON_SECRET_NAME.search(m.group(1)) or not _looks_like_secret(value):
+                continue
+            start = next(m.start(g) for g in (2, 3, 4) if m.group(g) is not None)
+            low_name = m.group(1).lower()
+            kind = "password" if "pass" in low_name or "pwd" in low_name else "credential"
+            yield _Hit(start, start + len(value), kind)
     for m in _assignments(text):
         name = m.group(1)
         value = next(g for g in m.groups()[1:] if g is not None)

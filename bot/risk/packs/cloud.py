@@ -546,6 +546,18 @@ SAFE: tuple[Safe, ...] = (
             p("vault", sub=("list",)),
             p("vault", sub=("policy", "read|list")),
             p("op", sub=("item|vault|document", "list")),
+            # storage access read back, not changed
+            p("gsutil", sub=("iam|acl|defacl", "get")),
+            p("gcloud", sub=("storage", "buckets|objects", "get-iam-policy|describe")),
+            p("bq", sub=("show|get-iam-policy",)),
+            p(
+                "aws",
+                sub=(
+                    "s3api",
+                    "get-bucket-acl|get-bucket-policy|get-bucket-policy-status|"
+                    "get-public-access-block|get-object-acl",
+                ),
+            ),
         ),
         match=(
             "gcloud projects get-iam-policy acme",
@@ -559,8 +571,16 @@ SAFE: tuple[Safe, ...] = (
             "vault kv list secret/prod",
             "op item list --vault Prod",
             "vault policy read readers",
+            "gsutil iam get gs://acme-data and check there is no allUsers binding",
+            "gsutil acl get gs://acme-data/report.csv",
+            "gcloud storage buckets get-iam-policy gs://acme-data",
+            "aws s3api get-bucket-acl --bucket acme-data",
+            "aws s3api get-bucket-policy --bucket acme-data --query Policy --output text",
         ),
         not_match=(
+            "gsutil iam ch allUsers:objectViewer gs://acme-data",
+            "gsutil acl ch -u AllUsers:R gs://acme-data/report.csv",
+            "aws s3api put-bucket-acl --bucket acme-data --acl public-read",
             "aws secretsmanager get-secret-value --secret-id prod/db",
             "gcloud secrets versions access latest --secret db",
             "vault kv get -field=password secret/prod/db",
