@@ -353,6 +353,8 @@ def _judge_all(
             and scope.clause_has(clause, "exception")
         ):
             continue  # removing an exception to a control tightens it (an override does not)
+        if category == "secrets" and _public_half(lx, low, objects, borrowed.get(clause, clause)):
+            continue  # "share the deploy key's public half": the half meant to be shared
         if category in ("secrets", "sharing", "export") and _moves_metadata(
             lx, low, hit.end, clause
         ):
@@ -388,6 +390,19 @@ def _local(
     if scope.local(sentence, end):
         return True
     return named is not None and scope.local(scope.sentence_of(named[0]), named[0])
+
+
+def _public_half(
+    lx: Lexicon, low: str, objects: dict[str, re.Match[str]], clause: tuple[int, int]
+) -> bool:
+    """The secret named is qualified as its public half ("the deploy key's public half",
+    "the signing key's public certificate"); `clause` is where the objects were read."""
+    m = objects.get("secret")
+    if m is None:
+        return False
+    end = clause[0] + m.end()
+    half = lx.pattern("public_part").search(low, clause[0] + m.start(), clause[1])
+    return half is not None and half.start() <= end + 12
 
 
 def _moves_metadata(lx: Lexicon, low: str, end: int, clause: tuple[int, int]) -> bool:
