@@ -344,6 +344,15 @@ def _sentence_scope(
         elif lead or _SERIES_END.search(low, before[0], clause[0]):
             series = before  # "an engineer ran X and then Y": Y is told as X is
     own = (clause[0], end)
+    if inside and _told_then_refused(lx, low, sentence, pos, end):
+        return "warning"  # "the README says to run X, but please don't"
+    if (
+        inside
+        and _LEAD_STAMP.match(lead)
+        and _ran_after(lx, low, end, clause[1])
+        and not _RERUN.search(low, end, sentence[1] + 1)
+    ):
+        return "report"  # "- 14:02 `UPDATE …` ran without a WHERE clause"
     if series is not None:
         a, b = series
         if _past(lx, low, a, b) and scope.sentence_has(sentence, "report"):
@@ -388,6 +397,37 @@ def _sentence_scope(
     ):
         return "hypothetical"  # "what would happen if we ran X on prod?"
     return None
+
+
+# What someone else said to do, refused right after ("…, but please don't;").
+_REFUSED = re.compile(
+    r"^[^.;!?\n]{0,60}?\bbut\s+(?:please\s+)?(?:don'?t|do\s+not|never|avoid\s+it|let'?s\s+not)"
+    r"\s*(?:[;,.!:—–-]|$)",
+    re.I,
+)
+# Nothing but a time stamp or a list mark before the command in its clause.
+_LEAD_STAMP = re.compile(r"^[\d:.\-–\s*•>()hapm]*$", re.I)
+_WAS = re.compile(r"\s*(?:was|were|got|had\s+been)\s+(\w+)", re.I)
+
+
+def _told_then_refused(
+    lx: Lexicon, low: str, sentence: tuple[int, int], pos: int, end: int
+) -> bool:
+    """Someone else's instruction reported, then refused in the same sentence."""
+    told = lx.pattern("reported").search(low, sentence[0], pos)
+    return told is not None and bool(_REFUSED.match(low[end : sentence[1] + 1]))
+
+
+def _ran_after(lx: Lexicon, low: str, end: int, clause_end: int) -> bool:
+    """The command is the subject of a past verb right after it ("`X` ran", "`X` was run")."""
+    while end < clause_end and low[end] in "`'\"*”’":
+        end += 1  # the quote around the command
+    if not lx.spaced:
+        return bool(lx.past_after_re.match(low, end, clause_end))
+    m = _WAS.match(low, end, clause_end)
+    word = m.group(1) if m else (low[end:clause_end].split() or [""])[0]
+    participle = bool(m) and word in ("run", "done", "typed", "pasted")
+    return word.isalpha() and (participle or bool(lx.past_form_re.search(word)))
 
 
 def _at(scope: Scope, sentence: tuple[int, int]) -> int:

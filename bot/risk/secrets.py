@@ -23,6 +23,7 @@ import string
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 from bot.config import Risk, Verdict
@@ -258,6 +259,7 @@ _LEFT_CHAR = re.compile(r"[A-Za-z0-9_\-+/]")
 _RIGHT_CHAR = re.compile(r"[A-Za-z0-9_\-+/=~]|\.(?=[A-Za-z0-9_\-])")
 _PLACEHOLDER = re.compile(
     r"""^(?:\$|%|\{|<|\[|\*{3}|x{3,}$|\.{3}|…|changeme$|redacted$|
+    vault:|op://|ref\+|sm://|ssm:|secretsmanager:|keyvault:|akv://|arn:aws:(?:secretsmanager|ssm):|
     none$|null$|true$|false$|required$|optional$|example$|secret$|password$|token$|
     ~?/|\./|\.\./)""",
     re.IGNORECASE | re.VERBOSE,
@@ -464,6 +466,12 @@ _PROSE_PASSWORD = re.compile(
     r"[`'\"*]*([^\s`'\"*]{6,})",
     re.IGNORECASE,
 )
+# "the prod password for the BI tool: `…`": the password named, then what it is for
+_PROSE_PASSWORD_FOR = re.compile(
+    r"\b(?:password|passcode|passphrase)\s+(?:for|of|to)\s+(?:[\w.-]+\s+){0,4}?[\w.-]+"
+    r"\s*(?:\s(?:is|was)|:)\s*(?:now\s+)?[`'\"*]*([^\s`'\"*]{6,})",
+    re.IGNORECASE,
+)
 _SQL_PASSWORD = re.compile(r"\b(?:IDENTIFIED\s+BY|PASSWORD)\s+'([^'\n]+)'", re.IGNORECASE)
 
 _CARD = re.compile(r"(?<![\d\-.#])(?:\d[ -]?){12,18}\d(?![\d\-]|\.\d)")
@@ -628,7 +636,7 @@ def _own_secret_hits(text: str) -> Iterator[_Hit]:
     if not any(word in lowered for word in _CRED_WORDS):
         return
     yield from _password_hits(_SQL_PASSWORD, text)
-    for m in _PROSE_PASSWORD.finditer(text):
+    for m in chain(_PROSE_PASSWORD.finditer(text), _PROSE_PASSWORD_FOR.finditer(text)):
         if _looks_like_secret(m.group(1), strict=True) and not _is_code_ref(
             m.group(1), text, m.end(1)
         ):
@@ -835,15 +843,38 @@ def _evidence(masked: str, span: tuple[int, int], width: int = 40) -> str:
     )
 
 
+# Values vendors publish in their documentation as examples: AWS writes every example
+# key id as `AKIA…EXAMPLE` and every example secret key as `…EXAMPLEKEY`; Stripe's docs
+# use one fixed pair of test keys. Still masked; not a reason to hold the message.
+_DOCUMENTED_EXAMPLE = re.compile(
+    r"^(?:(?:AKIA|ASIA)[A-Z0-9]{9}EXAMPLE|[A-Za-z0-9/+]{30}EXAMPLEKEY"
+    r"|sk_test_4eC39HqLyjWDarjtT1zdp7dc|pk_test_TYooMQauvdEDq54NiTphI7jx)$"
+)
+
+
 def _findings(
     text: str, hits: list[_Hit], masked: str, where: dict[str, list[tuple[int, int]]]
 ) -> list[Finding]:
     findings: list[Finding] = []
     for kind in sorted(where, key=_PRIORITY.__getitem__):
         info = _KINDS[kind]
-        distinct = len({text[h.start : h.end] for h in hits if h.kind == kind})
+        values = {text[h.start : h.end] for h in hits if h.kind == kind}
+        distinct = len(values)
         risk, verdict = info.risk, info.verdict
         what = info.noun if distinct == 1 else f"{distinct} {info.plural}"
+        if info.category == "secrets" and all(_DOCUMENTED_EXAMPLE.match(v) for v in values):
+            findings.append(
+                Finding(
+                    rule=f"{info.category}.{kind}",
+                    category=info.category,
+                    reason=f"The instruction contains {what} that is a published documentation "
+                    "example, not a live credential; masked anyway.",
+                    risk="low",
+                    verdict="allow",
+                    evidence=_evidence(masked, where[kind][0]),
+                )
+            )
+            continue
         if kind in ("email", "phone") and distinct >= _LIST_THRESHOLD:
             risk, verdict = "medium", "require_approval"
             reason = (

@@ -363,6 +363,8 @@ def _judge_all(
             continue  # an anonymized sample, a copy without the personal fields
         if category == "sharing" and scope.sentence_has(sentence, "dedicated"):
             continue  # outsiders invited into a new, dedicated space
+        if _SHELL_ASSIGNMENT.match(low, _word_end(low, hit.end)):
+            continue  # `export OPENAI_API_KEY=…`, `set X=1`: a shell builtin, not a verb
         if scope.proposes(hit.start, clause) or scope.sentence_has(sentence, "warning"):
             continue
         if scope.lowered(hit.start, hit.end, clause, sentence):
@@ -392,6 +394,15 @@ def _local(
     return named is not None and scope.local(scope.sentence_of(named[0]), named[0])
 
 
+_SHELL_ASSIGNMENT = re.compile(r"[ \t]+[a-z_][a-z0-9_]*=")
+
+
+def _word_end(low: str, at: int) -> int:
+    while at < len(low) and low[at].isalpha():
+        at += 1
+    return at
+
+
 def _public_half(
     lx: Lexicon, low: str, objects: dict[str, re.Match[str]], clause: tuple[int, int]
 ) -> bool:
@@ -408,9 +419,7 @@ def _public_half(
 def _moves_metadata(lx: Lexicon, low: str, end: int, clause: tuple[int, int]) -> bool:
     """The action's object, right after it, is a fact about a secret (its date, version,
     names) and no secret is named after that in the clause."""
-    at = end
-    while at < clause[1] and low[at].isalpha():
-        at += 1  # the rest of the action word ("paste" in "pastes")
+    at = min(_word_end(low, end), clause[1])  # the rest of the action word ("pastes")
     while at < clause[1] and low[at].isspace():
         at += 1
     m = lx.pattern("metadata").match(low, at, clause[1])

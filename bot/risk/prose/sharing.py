@@ -185,6 +185,12 @@ _TLDS = (
 _BARE_DOMAIN = _re(
     r"(?<![@\w./:\-])((?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+(?:" + _TLDS + r"))(?![\w\-]|\.\w)",
 )
+# Where suspicious mail is reported (`phishing@`, `abuse@`, `security@`): forwarding the
+# lure there is what security asks for, not sharing company data.
+_REPORT_MAILBOX = _re(
+    r"(?:phish\w*|report-?phish\w*|abuse|spam|security|infosec|soc|csirt|cert|it-?security)@"
+)
+_SUSPICIOUS = _re(r"\b(?:phish\w*|suspicious|scam\w*|spam|spoof\w*|malicious|lure)\b")
 _PORT_AFTER = _re(r":\d{1,5}\b")
 _HOST_FLAG_BEFORE = _re(
     r"(?:\s-(?:connect|servername|host|h|server)|\s--(?:host|hostname|server|endpoint|endpoint-url))"
@@ -551,10 +557,13 @@ def _outsiders(s: _Sentence, company_domains: Sequence[str]) -> Iterator[Finding
         targets += [
             (m.group(1), m.start(), m.end(), False) for m in bare if m.group(1) not in servers
         ]
+        reporting = _SUSPICIOUS.search(s.lower) is not None
         for domain, start, end, is_email in targets:
             domain = domain.lower()
             if domain in seen or _negated(s.lower, start):
                 continue
+            if reporting and is_email and _REPORT_MAILBOX.match(s.lower, start):
+                continue  # forwarding a phishing mail to the address that collects them
             seen.add(domain)
             kind = classify_domain(domain, company_domains)
             if kind == "internal":
@@ -613,11 +622,29 @@ def _outsiders(s: _Sentence, company_domains: Sequence[str]) -> Iterator[Finding
         )
 
 
+# A command that reads access back (`get-iam-policy`, `list-attached-role-policies`,
+# `role assignment list`); an admin role named after it is what is looked for.
+_READ_ONLY_COMMAND = _re(
+    r"\b(?:get-iam-policy|(?:list|get|describe)-[a-z-]+|(?:assignment|binding|member)s?\s+"
+    r"(?:list|show)|show\s+grants|--filter\b)"
+)
+_CHANGING_COMMAND = _re(
+    r"\b(?:add-iam-policy-binding|set-iam-policy|(?:attach|put|create|update|add|set)-[a-z-]+|"
+    r"grant|assign|promote|make|give)\b|\b(?:assignment|binding|member)s?\s+(?:create|add)\b"
+)
+
+
 def _admin(s: _Sentence) -> Iterator[Finding]:
     if "*" in s.text:
         lower = s.lower.replace("*", "").replace("_", " ")
         s = _Sentence(s.text.replace("*", "").replace("_", " "), s.start, lower, s.words)
     m = _ADMIN_TOKEN.search(s.lower)
+    if (
+        m
+        and _READ_ONLY_COMMAND.search(s.lower, 0, m.start())
+        and not _CHANGING_COMMAND.search(s.lower)
+    ):
+        m = None  # `aws iam list-attached-role-policies … AdministratorAccess?`: a lookup
     if m and not _negated(s.lower, m.start()):
         yield _finding(
             _R_ADMIN,
