@@ -25,6 +25,7 @@ import re
 from collections.abc import Sequence
 from typing import Literal
 
+from bot.risk.environments import PRODUCTION_RE
 from bot.risk.extract import Candidate
 from bot.risk.model import Finding
 from bot.risk.prose.intent import languages
@@ -104,7 +105,7 @@ _LOCAL_CONTEXT = re.compile(
     re.I,
 )
 # Production named anywhere in the command: a namespace, a profile, a database name.
-_PROD = re.compile(r"(?:^|[\s=/:._@'\"-])(?:prod|production|live|prd)(?:$|[\s=/:._'\"-])", re.I)
+_PROD = PRODUCTION_RE
 # Programs whose every target is somewhere else: cloud and hosting CLIs, remote shells,
 # infrastructure-as-code (state and resources live in the cloud).
 _REMOTE_PROGRAMS = frozenset(

@@ -605,9 +605,15 @@ class _Walk:
         stdin_text: str | None = None
         tail: list[Node] = []
         after_op: str | None = None
+        stdin_download = False  # `sh < <(curl …)`: the shell reads a download as its input
         for child in node.children:
             if child.type == "file_redirect":
+                before = len(self.cmds)
                 redirects.append(self.file_redirect(child, depth))
+                if redirects[-1][0] == "<" and any(
+                    c.name in DOWNLOADERS for c in self.cmds[before:]
+                ):
+                    stdin_download = True
             elif child.type == "herestring_redirect":
                 stdin_text = self.herestring(child, depth)
             elif child.type == "heredoc_redirect":
@@ -635,6 +641,9 @@ class _Walk:
                 for cmd in primaries:
                     if last is None or cmd.stage == last:
                         cmd.redirects = cmd.redirects + redirects
+        if stdin_download:
+            for cmd in primaries:
+                cmd.subst_download = True
         if stdin_text is not None and body is not None and body.type == "command":
             for r_op, target in redirects:
                 if r_op in (">", ">>") and primaries and primaries[0].name in ("cat", "tee"):
@@ -1332,8 +1341,11 @@ _SCRIPT_DELETE_RE = re.compile(
     r"unlinkSync|rm|rmdir|unlink|promises\.rm)\b|\bunlink\s*\(|\brmtree\b|\bFile\.delete\b|"
     r"\.(?:rmSync|rmdirSync|unlinkSync|rmtree)\s*\(|\bDir\.(?:delete|rmdir)\b|\bFileUtils::rm|\bremove_tree\b|\bDeno\.remove\b|\bBun\.\w*rm"
 )
+# Shared branches, and published tags: a release tag (`v3.2.0`, `refs/tags/...`) is fetched
+# by everyone, so moving or deleting it rewrites history others already have.
 _PROTECTED_REF_RE = re.compile(
-    r"^(?:refs/heads/)?(?:main|master|trunk|develop|prod|production|release\S*|HEAD)$"
+    r"^(?:(?:refs/heads/)?(?:main|master|trunk|develop|prod|production|release\S*|HEAD)"
+    r"|refs/tags/\S+|v?\d+(?:\.\d+)+(?:[-+][\w.]+)?)$"
 )
 _LITERAL_SOURCES = frozenset({"echo", "printf", "yes", "true", "seq", "date"})
 

@@ -90,7 +90,8 @@ sqlplus mysqlsh cockroach usql pgcli mycli tabcmd keepassxc-cli
 
 # Programs that are also words (English or otherwise): a span only when the next token
 # has shell syntax (a flag, a path, a variable, a quoted argument) or is a subcommand.
-_SHELLISH_NEXT = r"(?:-{1,2}[A-Za-z0-9]|[/~$\"'*]|\.{1,2}/|\w[\w.-]*[/=@:])"
+# Process substitution and redirection count too: `bash <(curl …)`, `sh < install.sh`.
+_SHELLISH_NEXT = r"(?:-{1,2}[A-Za-z0-9]|[/~$\"'*]|\.{1,2}/|\w[\w.-]*[/=@:]|<{1,3}\s*<?[(/~$\w])"
 _WORDLIKE: dict[str, str] = {
     **dict.fromkeys(
         _words(
@@ -174,12 +175,14 @@ _OPEN_QUOTES = {'"': '"', "“": "”", "«": "»", "「": "」", "『": "』", 
 # ("never run", "ne lancez jamais", "不要执行") or a report of the past ("someone ran",
 # "was executed"). The prose reader judges whole sentences; this only keeps a span
 # from being read as an order when its own clause says otherwise.
-_CLAUSE_BEFORE = r"[^.,!?;:—–\n。，！？；：]{0,40}$"
+_CLAUSE_BEFORE = r"[^.,!?;:—–\n。、，！？；：]{0,40}$"
 _WARNED_BEFORE = re.compile(
     r"(?:\b(?:never|don'?t|do\s+not|must\s+not|mustn'?t|should\s+not|shouldn'?t|avoid|"
     r"wouldn'?t|would\s+not|won'?t|can'?t|cannot|"
     r"jamais|ne\s+\w+\s+pas|nunca|no\s+(?:ejecutes|corras|uses|lances|hagas)|niemals|nie|"
-    r"nicht|kein\w*|não|nao)\b|不要|别|切勿|禁止|请勿|絶対に|決して)" + _CLAUSE_BEFORE,
+    r"nicht|kein\w*|não|nao)\b"
+    # 不要 warns in Chinese ("不要执行"); in Japanese 不要な/不要です means "not needed"
+    r"|不要(?![なだでにのと])|别|切勿|禁止|请勿|絶対に|決して)" + _CLAUSE_BEFORE,
     re.I,
 )
 # The command is what to do *instead of*: "rather than `npm install …`, forward the link".

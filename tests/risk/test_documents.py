@@ -156,9 +156,9 @@ def test_unparsable_yaml_is_ignored_not_crashing() -> None:
 def test_long_documents_stay_fast() -> None:
     many = "\n---\n".join(CRB.replace("open", f"b{i}") for i in range(200))
     for text in (many[:65536], ('{"a": ' * 3000), "key: value\n" * 6000, "x " * 32000):
-        start = time.perf_counter()
+        start = time.process_time()
         assess_documents(text)
-        assert time.perf_counter() - start < 0.25
+        assert time.process_time() - start < 1.0  # CPU time; quadratic parsing takes seconds
 
 
 def test_a_document_longer_than_what_is_read_is_held() -> None:

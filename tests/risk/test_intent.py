@@ -216,9 +216,9 @@ def test_intent_findings_reach_assess_prose() -> None:
 
 def test_long_input_stays_fast() -> None:
     blob = ("supprime la base " + "a" * 5000 + " 削除 " + "x" * 3000 + " ") * 8
-    start = time.perf_counter()
+    start = time.process_time()
     assess_intent(blob[:65536])
-    assert time.perf_counter() - start < 0.05
+    assert time.process_time() - start < 0.5  # CPU time; a quadratic scan takes seconds
 
 
 @pytest.mark.parametrize(
@@ -282,6 +282,6 @@ def test_too_many_instructions_fail_closed() -> None:
 )
 def test_adversarial_64kb_inputs_stay_fast(blob: str) -> None:
     assess_intent("Wipe the production warehouse.")  # warm caches
-    start = time.perf_counter()
+    start = time.process_time()
     assess_intent(blob[:65536])
-    assert time.perf_counter() - start < 0.25  # ~20 ms alone; room for a loaded machine
+    assert time.process_time() - start < 1.0  # CPU time; ~20 ms alone, quadratic takes seconds

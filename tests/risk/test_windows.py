@@ -115,9 +115,10 @@ def test_long_inputs_stay_fast() -> None:
         "(" * 30000 + "Remove-Item",
         "'" + "Get-Date " * 7000,
     ):
-        start = time.perf_counter()
+        start = time.process_time()
         assess_windows(text)
-        assert time.perf_counter() - start < 0.25
+        # CPU time, not wall time: other load does not count; a quadratic walk takes seconds.
+        assert time.process_time() - start < 1.0
 
 
 def test_mail_forwarding_judged_against_the_company_domains() -> None:
