@@ -364,7 +364,7 @@ def _sentence_scope(
             continue  # "Don't panic: X" warns about nothing; "It failed: X" reports nothing
         text = low[a:b]
         if (
-            not inside
+            (not inside or (a, b) != own)  # own clause: read by `spans.reported`
             and _WARNS.search(text)
             and not _REQUEST.search(text)
             and not lx.pattern("affirm").search(low, a, b)

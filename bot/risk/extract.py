@@ -458,6 +458,10 @@ class Extractor:
                     # `RUN curl … | sh`, `script: rm -rf …`: a document's instruction word, then
                     # a command. (Inside a real command, quoted text and heredocs are data.)
                     self._spans("\n".join(script), out, explicit=explicit, in_prose=False)
+                elif known and _WORDS_FIRST.match(line) and not is_program(line.split(None, 1)[0]):
+                    # "Quick fix: curl … | sudo bash": words, then a command the pipe made the
+                    # whole line look like; the command is found where it starts, in its sentence.
+                    self._spans("\n".join(script), out, explicit=explicit)
                 continue
             lead = _LEAD_IN.match(line)
             if lead:
@@ -545,6 +549,10 @@ def _intro(text: str, pos: int) -> str:
     if not line.strip():
         return ""
     return sentence_around(line, len(line) - 1, len(line))
+
+
+# A line that opens with words, not a program: a capitalised word, or words up to a colon.
+_WORDS_FIRST = re.compile(r"[A-Z][a-z]+(?:[\s,]|$)|[a-z]+(?:\s+[\w'’-]+){0,12}?:\s")
 
 
 def _line_intro(lines: list[str], i: int) -> str:
