@@ -1314,8 +1314,10 @@ RULES: tuple[Rule, ...] = (
             _p("gcloud", sub=("secrets", "versions", "access")),
             _p("az", sub=("keyvault", "secret", "show|download")),
             _p("op", sub=("read",)),
+            _p("op", sub=("item", "get"), args_re=r"--reveal\b|--otp\b"),
         ),
         match=(
+            "op item get 'Bank portal' --vault Finance --fields password --reveal",
             "vault kv get secret/payments/stripe",
             "aws secretsmanager get-secret-value --secret-id prod/db",
             "gcloud secrets versions access latest --secret=api-key",
@@ -1324,6 +1326,7 @@ RULES: tuple[Rule, ...] = (
             "vault kv list secret/",
             "aws secretsmanager list-secrets",
             "aws ssm get-parameter --name /app/region",
+            "op item get 'Bank portal' --vault Finance --fields username",
         ),
     ),
     Rule(

@@ -200,7 +200,9 @@ _SHARE_VERB = _re(
     r"\b(?:share[sd]?|sharing|invite[sd]?|inviting|add(?:ed)?|grant(?:ed)?|give|gave|send|sent|"
     r"forward(?:ed)?|e-?mail(?:ed)?|mail(?:ed)?|cc|bcc|transfer|collaborator|connect(?:ed)?|"
     r"access|member|as\s+(?:viewer|editor|commenter|owner|creator|admin))\b"
-    r"|--(?:member|email|user)\b|emailAddress|\bslack connect\b",
+    r"|--(?:member|email|user)\b|emailAddress|\bslack connect\b"
+    # IAM and ACL members (`gsutil iam ch user:jo@x.com:objectViewer`, `acl ch -u jo@x.com:R`)
+    r"|\b(?:iam|acl)\s+ch\b|\b(?:user|group|member|serviceaccount):(?=[\w.+-]+@)",
 )
 _CONSUMER_MAIL = frozenset(
     [
@@ -843,7 +845,7 @@ _SHARE_WORDS = _words(
     "share shared shares sharing invite invited invites inviting add added grant granted give",
     "gave send sent forward forwarded email emailed mail mailed cc bcc transfer collaborator",
     "collaborators connect connected access member members guest guests external viewer editor",
-    "commenter creator",
+    "commenter creator iam acl",
 )
 _ADMIN_WORDS = _words(
     "admin administrator admins administrators owner owners coowner superuser root full",
