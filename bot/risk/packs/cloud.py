@@ -526,6 +526,40 @@ RULES += (
 
 SAFE: tuple[Safe, ...] = (
     Safe(
+        "cloud.access_removed",
+        "Takes access away (an IAM binding or role assignment removed, an inbound rule "
+        "revoked, a public member dropped): it narrows who can reach the data, it opens nothing.",
+        (
+            p("gcloud", sub=("projects|organizations|folders", "remove-iam-policy-binding")),
+            p("gcloud", sub=("storage", "buckets", "remove-iam-policy-binding")),
+            # every change is a removal (`-d X`), then only the buckets or objects
+            p(
+                "gsutil",
+                sub=("iam|acl|defacl", "ch"),
+                args_re=r"^\S+\s+ch\s+(?:-d\s+\S+\s+)+gs://\S+(?:\s+gs://\S+)*$",
+            ),
+            p("az", sub=("role", "assignment", "delete")),
+            p("aws", sub=("ec2", "revoke-security-group-ingress|revoke-security-group-egress")),
+        ),
+        match=(
+            "gcloud projects remove-iam-policy-binding acme --member=user:x@gmail.com "
+            "--role=roles/owner",
+            "gsutil iam ch -d allUsers gs://acme-data",
+            "gsutil acl ch -d AllUsers gs://acme-data/report.csv",
+            "az role assignment delete --assignee x@outlook.com --role Owner --scope /",
+            "aws ec2 revoke-security-group-ingress --group-id sg-1 --protocol tcp --port 22 "
+            "--cidr 0.0.0.0/0",
+        ),
+        not_match=(
+            "gcloud projects add-iam-policy-binding acme --member=user:x@gmail.com "
+            "--role=roles/owner",
+            "gsutil iam ch allUsers:objectViewer gs://acme-data",
+            "gsutil iam ch -d user:a@acme.com allUsers:objectViewer gs://acme-data",
+            "az role assignment create --assignee x@outlook.com --role Owner --scope /",
+            "aws ec2 authorize-security-group-ingress --group-id sg-1 --port 22 --cidr 0.0.0.0/0",
+        ),
+    ),
+    Safe(
         "cloud.read_only_listing",
         "Lists or describes IAM bindings, role assignments, policies, secrets' metadata or "
         "firewall rules without changing them or revealing a secret value.",

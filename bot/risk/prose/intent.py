@@ -330,6 +330,7 @@ def _judge_all(
                 dests = _slots(low[before[0] : before[1]], gates.dests, seen)
             if "external" in dests and _EMAIL.search(low, sentence[0], sentence[1]):
                 del dests["external"]  # named addresses are judged by the sharing reader
+            dests = _not_withdrawn(lx, low, sentence[0], dests)
             dests_of[sentence] = dests
         if not objects and not dests and hit.slot != "history":
             continue
@@ -355,6 +356,12 @@ def _judge_all(
             continue  # removing an exception to a control tightens it (an override does not)
         if category == "secrets" and _public_half(lx, low, objects, borrowed.get(clause, clause)):
             continue  # "share the deploy key's public half": the half meant to be shared
+        if (
+            category == "destroy"
+            and hit.slot == "destroy"
+            and lx.pattern("access_part").match(low, _object_start(low, hit.end, clause[1]))
+        ):
+            continue  # "remove public access from the export bucket": access goes, not data
         if category in ("secrets", "sharing", "export") and _moves_metadata(
             lx, low, hit.end, clause
         ):
@@ -401,6 +408,29 @@ def _word_end(low: str, at: int) -> int:
     while at < len(low) and low[at].isalpha():
         at += 1
     return at
+
+
+def _object_start(low: str, end: int, limit: int) -> int:
+    """Where the words after an action word start."""
+    at = min(_word_end(low, end), limit)
+    while at < limit and low[at].isspace():
+        at += 1
+    return at
+
+
+def _not_withdrawn(
+    lx: Lexicon, low: str, offset: int, dests: dict[str, re.Match[str]]
+) -> dict[str, re.Match[str]]:
+    """Destinations that are not being taken away ("revoke the public link" names no
+    place the data goes)."""
+    pattern = lx.pattern("withdrawn")
+    kept = {}
+    for name, m in dests.items():
+        start = offset + m.start()
+        if pattern.search(low, max(0, start - 40), start):
+            continue
+        kept[name] = m
+    return kept if len(kept) != len(dests) else dests
 
 
 def _public_half(

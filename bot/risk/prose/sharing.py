@@ -70,6 +70,25 @@ def _negated(sentence: str, start: int) -> bool:
     return bool(_NEGATION.search(sentence[max(0, start - 45) : start]))
 
 
+# Taking access away: a removal command or verb before the member, with no grant or
+# share verb between them ("revoke the contractor's owner role", `iam ch -d allUsers`).
+_REMOVAL = _re(
+    r"\b(?:remove-iam-policy-binding|revoke-[a-z-]+|(?:assignment|binding)s?\s+delete"
+    r"|(?:iam|acl|defacl)\s+ch\s+-d|remov(?:e|es|ing)|revok(?:e|es|ing)|delet(?:e|es|ing)"
+    r"|detach(?:es|ing)?|deactivat(?:e|es|ing)|offboard(?:s|ing)?|downgrad(?:e|es|ing)"
+    r"|kick(?:s|ing)?\s+out|take\s+away)\b"
+)
+_GRANT_BETWEEN = _re(
+    r"\b(?:share|invite|grant|give|add|make|promote|assign|set|upgrade|elevate)\b|:\s*\S+:"
+)
+
+
+def _removing(sentence: str, start: int) -> bool:
+    """The member or role at `start` is what a removal before it takes away."""
+    ends = [m.end() for m in _REMOVAL.finditer(sentence, 0, start)]
+    return bool(ends) and not _GRANT_BETWEEN.search(sentence, ends[-1], start)
+
+
 def _denied(sentence: str, start: int) -> bool:
     """Negated, or the thing itself denied right before it ("confirm there is no AllUsers
     grant", "no keys needed")."""
@@ -483,7 +502,7 @@ def _public(s: _Sentence) -> Iterator[Finding]:
 
 def _storage(s: _Sentence) -> Iterator[Finding]:
     m = _PUBLIC_STORAGE.search(s.lower)
-    if m and not _denied(s.lower, m.start()):
+    if m and not _denied(s.lower, m.start()) and not _removing(s.lower, m.start()):
         yield _finding(
             _R_STORAGE,
             "Makes a bucket, container or files publicly readable (public ACL, allUsers, "
@@ -562,7 +581,7 @@ def _outsiders(s: _Sentence, company_domains: Sequence[str]) -> Iterator[Finding
         reporting = _SUSPICIOUS.search(s.lower) is not None
         for domain, start, end, is_email in targets:
             domain = domain.lower()
-            if domain in seen or _negated(s.lower, start):
+            if domain in seen or _negated(s.lower, start) or _removing(s.lower, start):
                 continue
             if reporting and is_email and _REPORT_MAILBOX.match(s.lower, start):
                 continue  # forwarding a phishing mail to the address that collects them
@@ -647,7 +666,7 @@ def _admin(s: _Sentence) -> Iterator[Finding]:
         and not _CHANGING_COMMAND.search(s.lower)
     ):
         m = None  # `aws iam list-attached-role-policies … AdministratorAccess?`: a lookup
-    if m and not _negated(s.lower, m.start()):
+    if m and not _negated(s.lower, m.start()) and not _removing(s.lower, m.start()):
         yield _finding(
             _R_ADMIN,
             "Grants owner, admin or superuser rights (or every privilege) — far more than "
@@ -658,7 +677,7 @@ def _admin(s: _Sentence) -> Iterator[Finding]:
     for v in _GRANT_VERB.finditer(s.lower):
         tail = s.lower[v.end() : v.end() + 90]
         r = _ADMIN_ROLE.search(tail)
-        if r is None or _negated(s.lower, v.start()):
+        if r is None or _negated(s.lower, v.start()) or _removing(s.lower, v.start()):
             continue
         before = tail[max(0, r.start() - 25) : r.start()]
         if _READ_ONLY.search(before + r.group(0)):

@@ -251,7 +251,9 @@ LEXICON = lexicon(
             r"two[- ]factor",
             r"multi[- ]factor",
             f"sso{_W}",
-            "audit",
+            # the control, not the event ("before the audit")
+            r"audit(?:d|ing)(?!\w)",
+            r"audit[\s-]*(?:logs?|logging|trails?|polic\w*|configs?|rules?|settings?|events?|records?)",
             r"(?<!debug )(?<!verbose )(?<!trace )logging",
             "cloudtrail",
             "firewall",
@@ -634,6 +636,19 @@ LEXICON = lexicon(
         "hold": (r"legal\s+holds?", r"litigation\s+holds?"),
         "public_part": (r"public\s+(?:keys?|half|certificates?)", "pubkey", r"\.pub"),
         "request": (r"(?:can|could|would|will)\s+you", "please", r"would\s+you\s+mind"),
+        # ends right before a destination ("public"): that exposure is being taken away
+        "withdrawn": (
+            r"(?:revok\w*|remov\w*|delet\w*|disabl\w*|turn\w*\s+off|switch\w*\s+off|kill\w*|"
+            r"take\s+down|close\w*|expir\w*|stop\w*)\s+(?:the\s+|any\s+|all\s+|its\s+|that\s+)?"
+            r"(?:\w+\s+)?$",
+        ),
+        # right after a removal verb: what goes is access to the thing, not the thing
+        "access_part": (
+            r"(?:the\s+|all\s+|any\s+|its\s+|their\s+|his\s+|her\s+)?(?:public\s+|external\s+|"
+            r"guest\s+|anonymous\s+|outside\s+|write\s+|admin\s+)?(?:access|permissions?|"
+            r"links?|link\s+sharing|sharing|roles?|rights|bindings?|grants?|membership)\b"
+            r"(?!\s+(?:logs?|tables?|database|data|files?|bucket|records?)\b)",
+        ),
         # right after the verb: the thing moved is a fact about a secret, not the secret
         "metadata": (
             r"(?:the|its|their|just\s+the|only\s+the)\s+(?:[\w-]+\s+){0,2}?(?:dates?|timestamps?|"
@@ -722,5 +737,7 @@ LEXICON = lexicon(
         "report": ("the postmortem", "root cause"),
         "local": ("your local dev environment", "the scratch table"),
         "metadata": ("the date", "the created_time of the latest version", "the key names"),
+        "withdrawn": ("revoke the ", "turn off the "),
+        "access_part": ("public access", "the guest links"),
     },
 )
