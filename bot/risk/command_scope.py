@@ -309,9 +309,26 @@ def judge(cand: Candidate, message: str = "") -> Why | None:
         if why is not None:
             return why
         sentence_local = sentence_local or scope.sentence_has(scope.sentence_of(pos), "local")
+    if _names_production(low):
+        return None  # "on the prod cluster, `docker compose down -v`": not this machine
     if local_target(cand.text) or (sentence_local and not remote_target(cand.text)):
         return "local"
     return None
+
+
+# "on your laptop, not on prod": production named only to be excluded
+_NOT_BEFORE = re.compile(
+    r"\b(?:not|never|no|nothing|instead\s+of|rather\s+than|away\s+from|outside(?:\s+of)?)"
+    r"\s+(?:\w+\s+){0,2}$"
+)
+
+
+def _names_production(low: str) -> bool:
+    """The sentence names production as where the command goes (not only to exclude it)."""
+    return any(
+        not _NOT_BEFORE.search(low, max(0, m.start() - 30), m.start() + 1)
+        for m in PRODUCTION_RE.finditer(low.replace(_MARK, " "))
+    )
 
 
 def _reports(message: str, context: str) -> bool:

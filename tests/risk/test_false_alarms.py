@@ -247,6 +247,12 @@ PAIRS: list[tuple[str, str, str]] = [
         "Remove the stale draft folders before the audit on Friday.",
         "Turn off audit logging on the billing project before Friday.",
     ),
+    # -- a local tool aimed at production by its sentence is not local
+    (
+        "local tool, production named only to exclude it",
+        "On your laptop, not on prod, `docker compose down -v` wipes the local volumes.",
+        "On the prod swarm host, `docker compose down -v` wipes the volumes; go ahead.",
+    ),
     # -- personal email addresses are data, not a mailbox
     (
         "personal email addresses as data",
