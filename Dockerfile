@@ -10,6 +10,7 @@ WORKDIR /src
 COPY client ./client
 COPY pyproject.toml README.md LICENSE ./
 COPY bot ./bot
+COPY core ./core
 COPY storage ./storage
 # The light client first: the server depends on it and it is not on PyPI.
 RUN python -m venv /opt/twokey \

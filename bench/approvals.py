@@ -31,7 +31,7 @@ import sqlalchemy as sa
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.approvals import ApprovalService  # noqa: E402
-from bot.config import load_config  # noqa: E402
+from bot.config_file import load_config  # noqa: E402
 from bot.risk.model import Assessment, DataRef, Finding  # noqa: E402
 from storage.db import make_engine, normalize_url  # noqa: E402
 from storage.models import Request, Status, utcnow  # noqa: E402

@@ -38,7 +38,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.config import load_config  # noqa: E402
+from bot.config_file import load_config  # noqa: E402
 from bot.demo.harness import DemoError, ServeProcess  # noqa: E402
 from bot.demo.signing import button_click, signed_interaction  # noqa: E402
 from bot.demo.slack_standin import SlackFake  # noqa: E402

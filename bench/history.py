@@ -34,6 +34,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine, make_url
 
+from bot.approvals.history import HistoryQuery
 from storage.db import make_engine, normalize_url, session_scope
 from storage.history import HistoryFilter, explain, query_history
 from storage.schema import upgrade
@@ -289,7 +290,7 @@ def _time(engine: Engine, flt: HistoryFilter, repeat: int) -> tuple[float, Any]:
 def measure(engine: Engine, data: Data, repeat: int) -> list[Timing]:
     out = []
     for name, filters in mixes(data):
-        flt = HistoryFilter(**filters)
+        flt = HistoryQuery(**filters)
         with session_scope(engine) as session:
             query_history(session, flt)  # warm the cache and the connection
             plan = " / ".join(line.strip() for line in explain(session, flt))

@@ -34,7 +34,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.messages import Message, load_messages  # noqa: E402
-from bot.config import EXAMPLE_CONFIG, TwoKeyConfig, load_config  # noqa: E402
+from bot.config import EXAMPLE_CONFIG, TwoKeyConfig  # noqa: E402
+from bot.config_file import load_config  # noqa: E402
 from bot.risk.engine import RiskEngine  # noqa: E402
 
 DEFAULT_SHELL = ROOT.parent / "shared" / "benchmarks" / "shell-commands.jsonl"

@@ -13,46 +13,41 @@ from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import yaml
 from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
-    ValidationError,
     field_validator,
     model_validator,
 )
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.durations import duration_seconds
+
+# The domain words live in `core`; the risk engine still imports them from here.
+from core.domain import RISK_ORDER as RISK_ORDER
+from core.domain import VERDICT_ORDER as VERDICT_ORDER
+from core.domain import Classification as Classification
+from core.domain import ConfigError as ConfigError
+from core.domain import Risk as Risk
+from core.domain import Verdict as Verdict
+
 EXAMPLE_CONFIG = Path(__file__).parent / "defaults" / "example.yml"
 DEFAULT_DATABASE_URL = "sqlite:///./twokey.db"
 
-Risk = Literal["low", "medium", "high", "critical"]
-RISK_ORDER: dict[str, int] = {"low": 0, "medium": 1, "high": 2, "critical": 3}
-Verdict = Literal["allow", "require_approval", "block"]
-VERDICT_ORDER: dict[str, int] = {"allow": 0, "require_approval": 1, "block": 2}
-Classification = Literal["public", "internal", "confidential", "restricted", "unclassified"]
-
-_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|sec|m|min|h|d)?\s*$")
-_UNIT_SECONDS = {None: 1, "s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "d": 86400}
-
-
-class ConfigError(Exception):
-    """A configuration problem a person can fix; str() is the whole message."""
-
 
 def parse_duration(value: Any) -> float:
-    """Seconds from `90`, `"90s"`, `"30m"`, `"2h"` or `"1d"`."""
+    """Seconds from `90`, `"90s"`, `"30m"`, `"2h"`, `"1d"` or `"2w"` (`bot.durations`)."""
     if isinstance(value, bool):
         raise ValueError("expected a duration such as 30m, 2h or 90 (seconds)")
     if isinstance(value, int | float):
         seconds = float(value)
     else:
-        match = _DURATION.match(str(value))
-        if not match:
+        read = duration_seconds(str(value))
+        if read is None:
             raise ValueError(f"{value!r} is not a duration; use e.g. 90, 45s, 30m, 2h, 1d")
-        seconds = float(match.group(1)) * _UNIT_SECONDS[match.group(2)]
+        seconds = read
     if seconds <= 0:
         raise ValueError("a duration must be positive")
     return seconds
@@ -82,6 +77,7 @@ class AgentConfig(_Strict):
     always_require_approval: bool = False
     """Every instruction from this agent needs a person, whatever its risk."""
     description: str = ""
+    """For people reading the file; TwoKey never reads it."""
 
 
 class ApproverGroup(_Strict):
@@ -89,6 +85,7 @@ class ApproverGroup(_Strict):
     usergroup: str | None = None
     """A Slack user group id (S…); members are resolved at decision time."""
     description: str = ""
+    """For people reading the file; TwoKey never reads it."""
 
     @model_validator(mode="after")
     def _not_empty(self) -> ApproverGroup:
@@ -164,6 +161,7 @@ class CatalogResource(_Strict):
     owner: str | None = None
     approver_group: str | None = None
     description: str = ""
+    """For people reading the file; TwoKey never reads it."""
 
 
 _HOST_PATTERN = re.compile(
@@ -240,76 +238,6 @@ class TwoKeyConfig(_Strict):
         return next((a for a in self.agents if a.name == name), None)
 
 
-def _key_path(loc: tuple[Any, ...]) -> str:
-    return ".".join(str(part) for part in loc) or "(top level)"
-
-
-def _explain(path: Path, exc: ValidationError) -> str:
-    lines = []
-    for err in exc.errors():
-        msg = err["msg"].removeprefix("Value error, ")
-        if err["type"] == "extra_forbidden":
-            msg = "unknown key (check the spelling; see examples/twokey.yml)"
-        # Whole-file checks (`_references_exist`) name their own key path.
-        where = f"{_key_path(err['loc'])}: " if err["loc"] else ""
-        lines.append(f"{path}: {where}{msg}")
-    return "\n".join(lines)
-
-
-def find_config(configured: str | Path | None) -> Path | None:
-    """The configuration file to use: the one named, else `./twokey.yml` if present, else None."""
-    if configured:
-        return Path(configured)
-    local = Path("twokey.yml")
-    return local if local.exists() else None
-
-
-def load_config(path: str | Path | None = None) -> TwoKeyConfig:
-    """Load and validate a configuration file, including each custom rule's own examples.
-
-    `None` means `./twokey.yml` if present, else the shipped example (commands
-    that read or try things; `twokey serve` refuses the example unless asked).
-    """
-    path = find_config(path) or EXAMPLE_CONFIG
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(
-            f"{path}: file not found (set TWOKEY_CONFIG to your twokey.yml)"
-        ) from None
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise ConfigError(f"{path}: not valid YAML{where}: {problem}") from None
-    if raw is None:
-        raise ConfigError(f"{path}: the file is empty; start from a copy of examples/twokey.yml")
-    if not isinstance(raw, dict):
-        raise ConfigError(
-            f"{path}: (top level): expected a mapping of sections, got {type(raw).__name__}"
-        )
-    try:
-        config = TwoKeyConfig.model_validate(raw)
-    except ValidationError as exc:
-        raise ConfigError(_explain(path, exc)) from None
-    if config.policy.rules:
-        _prove_rules(path, config)
-    return config
-
-
-def _prove_rules(path: Path, config: TwoKeyConfig) -> None:
-    """Run each custom rule against its `match`/`not_match` examples, naming the file."""
-    from bot.risk.normalize import normalize
-    from bot.risk.policy import compile_rules
-
-    try:
-        compile_rules(config.policy.rules, lambda s: normalize(s).text, where="policy.rules")
-    except ConfigError as exc:
-        raise ConfigError(f"{path}: {exc}") from None
-
-
 class Settings(BaseSettings):
     """The environment contract of shared/DESIGN.md."""
 
@@ -322,7 +250,8 @@ class Settings(BaseSettings):
     twokey_config: str | None = None
     twokey_secret_key: str | None = None
     twokey_slack_api_url: str | None = None
-    twokey_log_level: str = "INFO"
+    twokey_log_level: str | None = None
+    """Unset: `bot.logs.SERVE_LEVEL` for `serve`, `COMMAND_LEVEL` for other commands."""
 
     def require(self, *names: str) -> None:
         """Refuse to start without the variables a command needs."""

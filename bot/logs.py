@@ -86,7 +86,13 @@ class TextFormatter(logging.Formatter):
         return line
 
 
-def setup_logging(level: str = "INFO", *, json_lines: bool | None = None) -> None:
+COMMAND_LEVEL = "WARNING"
+"""Log level of commands when TWOKEY_LOG_LEVEL is unset: a command's output is its answer."""
+SERVE_LEVEL = "INFO"
+"""Log level of `twokey serve` when TWOKEY_LOG_LEVEL is unset: a server's log is its record."""
+
+
+def setup_logging(level: str = SERVE_LEVEL, *, json_lines: bool | None = None) -> None:
     """Idempotent: safe to call from every command."""
     if json_lines is None:
         json_lines = not sys.stderr.isatty()

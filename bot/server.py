@@ -26,7 +26,7 @@ from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as SATimeoutError
 
 from bot.api import create_api
-from bot.api.metrics import Gauge, Metrics
+from bot.api.metrics import Metrics
 from bot.approvals import ApprovalService
 from bot.approvals.callbacks import CallbackGuard
 from bot.approvals.keys import webhook_secret
@@ -53,7 +53,7 @@ def count_slack_errors(client: AsyncWebClient, metrics: Metrics) -> AsyncWebClie
         try:
             return await inner(api_method, *args, **kwargs)
         except Exception:
-            metrics.slack_errors.inc(api_method)
+            metrics.slack_errors.labels(api_method).inc()
             raise
 
     client.api_call = api_call  # type: ignore[method-assign]
@@ -173,12 +173,10 @@ def build_server(
     )
     delivery_client = count_slack_errors(create_web_client(settings, rate_limit_retries=0), metrics)
     notifier = SlackNotifier(client, config, service, delivery_client=delivery_client).attach()
-    metrics.gauges.append(
-        Gauge(
-            "twokey_slack_effects_undeliverable",
-            "Slack effects (cards, prompts, updates, DMs) given up on after every retry.",
-            lambda: service.outbox.dead,
-        )
+    metrics.gauge(
+        "twokey_slack_effects_undeliverable",
+        "Slack effects (cards, prompts, updates, DMs) given up on after every retry.",
+        lambda: service.outbox.dead,
     )
     webhooks = WebhookSender(
         webhook_secret(settings.twokey_secret_key),
@@ -201,7 +199,7 @@ def build_server(
         metrics=metrics,
         lifespan=lifecycle.lifespan,
     )
-    mount_humanlayer(api, slack_client=client, slack_app=slack_app)
+    mount_humanlayer(api, delivery=notifier)
     for error in (OperationalError, InterfaceError, SATimeoutError):
         api.add_exception_handler(error, database_unavailable)
     return api, lifecycle

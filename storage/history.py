@@ -22,14 +22,12 @@ from __future__ import annotations
 
 import base64
 import binascii
-import csv
 import json
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from datetime import UTC, date, datetime, time, timedelta
-from typing import IO, Any
+from datetime import UTC, datetime
+from typing import Any
 
 import sqlalchemy as sa
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -37,7 +35,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import ClauseElement, Executable
 from sqlmodel import Session
 
-from bot.config import RISK_ORDER
+from core.domain import RISK_ORDER, Risk
 from storage.models import (
     AuditEvent,
     Request,
@@ -46,7 +44,6 @@ from storage.models import (
     UTCDateTime,
     Vote,
     table,
-    utcnow,
 )
 
 DEFAULT_LIMIT = 50
@@ -61,62 +58,6 @@ R = table(Request)
 RR = table(RequestResource)
 V = table(Vote)
 A = table(AuditEvent)
-
-
-# --- dates -------------------------------------------------------------------
-
-_RELATIVE = re.compile(r"^\s*(\d+)\s*([smhdw])\s*(?:ago)?\s*$", re.IGNORECASE)
-_UNIT = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
-_DATE_ONLY = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*$")
-
-
-def parse_when(text: str, now: datetime | None = None) -> datetime:
-    """A point in time from what an admin types: `7d`, `12h`, `30m`, `2w`, `now`,
-    `today`, `yesterday`, an ISO date (midnight UTC) or an ISO datetime (naive = UTC).
-
-    Relative forms count back from `now`. Anything else raises ValueError, so a
-    typo never silently widens or narrows what an auditor sees.
-    """
-    now = (now or utcnow()).astimezone(UTC)
-    raw = text.strip()
-    lowered = raw.lower()
-    if not raw:
-        raise ValueError("empty time")
-    if lowered == "now":
-        return now
-    if lowered in ("today", "yesterday"):
-        midnight = datetime.combine(now.date(), time(), tzinfo=UTC)
-        return midnight if lowered == "today" else midnight - timedelta(days=1)
-    match = _RELATIVE.match(raw)
-    if match:
-        amount, unit = int(match.group(1)), match.group(2).lower()
-        try:
-            return now - timedelta(**{_UNIT[unit]: amount})
-        except OverflowError:
-            raise ValueError(f"cannot read {text!r} as a time: it reaches before year 1") from None
-    try:
-        if _DATE_ONLY.match(raw):
-            return datetime.combine(date.fromisoformat(raw), time(), tzinfo=UTC)
-        parsed = datetime.fromisoformat(raw.replace("Z", "+00:00").replace("z", "+00:00"))
-    except ValueError:
-        raise ValueError(
-            f"cannot read {text!r} as a time: use 7d, 12h, 30m, 2w, 2026-11-20 "
-            "or 2026-11-20T14:30:00Z"
-        ) from None
-    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
-
-
-def _end_of(text: str, now: datetime | None = None) -> datetime:
-    """`until 2026-11-20` means through the end of that day, as an auditor reads it."""
-    start = parse_when(text, now)
-    if not _DATE_ONLY.match(text):
-        return start
-    try:
-        return start + timedelta(days=1)
-    except OverflowError:
-        raise ValueError(
-            f"cannot read {text!r} as a time: the day after is past year 9999"
-        ) from None
 
 
 # --- cursor --------------------------------------------------------------------
@@ -142,34 +83,17 @@ def decode_cursor(cursor: str) -> tuple[datetime, str]:
 
 # --- the filter ------------------------------------------------------------------
 
-_MENTION = re.compile(r"^<[@!]?([^|>]+)(?:\|[^>]*)?>$")
-
-
-def _user(value: str | None) -> str | None:
-    """Accept `U123`, `@U123` and Slack's `<@U123|name>` alike."""
-    if value is None:
-        return None
-    value = value.strip()
-    match = _MENTION.match(value)
-    if match:
-        value = match.group(1)
-    value = value.lstrip("@").strip()
-    return value or None
-
-
-def _listish(value: Any) -> Any:
-    if isinstance(value, str):
-        return [part.strip() for part in value.split(",") if part.strip()]
-    return value
-
 
 class HistoryFilter(BaseModel):
-    """What an admin asked for. Every field narrows; none set means everything."""
+    """What an admin asked for, already read. Every field narrows; none set means everything.
+
+    Typed values only: turning what a person typed (`7d`, `<@U123>`, `denied,expired`)
+    into these is the edges' job (`bot.approvals.history.HistoryQuery`).
+    """
 
     model_config = ConfigDict(extra="forbid")
 
     status: list[Status] | None = None
-    """One or more statuses (a comma-separated string is accepted)."""
     requester: str | None = None
     approver: str | None = None
     """Voted on the request (every approve/deny decision is a vote, so the decider counts).
@@ -177,52 +101,13 @@ class HistoryFilter(BaseModel):
     the vote's time."""
     agent: str | None = None
     resource: str | None = None
-    risk: list[str] | None = None
+    risk: list[Risk] | None = None
     since: datetime | None = None
-    """Inclusive. Accepts ISO dates/datetimes and `7d`, `12h`, `30m`, `2w`."""
+    """Inclusive."""
     until: datetime | None = None
-    """Exclusive. A bare date means through the end of that day."""
+    """Exclusive."""
     limit: int = Field(default=DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
     cursor: str | None = None
-
-    @field_validator("status", "risk", mode="before")
-    @classmethod
-    def _split(cls, value: Any) -> Any:
-        value = _listish(value)
-        return value or None
-
-    @field_validator("risk")
-    @classmethod
-    def _known_risk(cls, value: list[str] | None) -> list[str] | None:
-        if value is None:
-            return None
-        out = []
-        for level in value:
-            level = level.lower()
-            if level not in RISK_ORDER:
-                raise ValueError(f"unknown risk {level!r}: one of {', '.join(RISK_ORDER)}")
-            out.append(level)
-        return out
-
-    @field_validator("requester", "approver", mode="before")
-    @classmethod
-    def _users(cls, value: Any) -> Any:
-        return _user(value) if isinstance(value, str) else value
-
-    @field_validator("agent", "resource", mode="before")
-    @classmethod
-    def _strip(cls, value: Any) -> Any:
-        return (value.strip() or None) if isinstance(value, str) else value
-
-    @field_validator("since", mode="before")
-    @classmethod
-    def _since(cls, value: Any) -> Any:
-        return parse_when(value) if isinstance(value, str) else value
-
-    @field_validator("until", mode="before")
-    @classmethod
-    def _until(cls, value: Any) -> Any:
-        return _end_of(value) if isinstance(value, str) else value
 
     @field_validator("since", "until")
     @classmethod
@@ -510,56 +395,6 @@ def get_record(session: Session, request_id: str) -> RecordDetail | None:
         votes=[VoteRecord(**v._mapping) for v in votes],
         events=[EventRecord(**e._mapping) for e in events],
     )
-
-
-# --- CSV ---------------------------------------------------------------------------
-
-CSV_COLUMNS = (
-    "id",
-    "created_at",
-    "status",
-    "risk",
-    "decision",
-    "agent",
-    "requester",
-    "approvers",
-    "decided_by",
-    "decided_at",
-    "reason",
-    "resources",
-    "instruction",
-    "source",
-    "kind",
-    "expires_at",
-    "executed_at",
-)
-"""Fixed order: scripts and spreadsheets built on an export keep working."""
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.astimezone(UTC).isoformat()
-    if isinstance(value, list):
-        return " ".join(str(v) for v in value)
-    text = str(value)
-    # A cell starting like a formula would run when an auditor opens the file.
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
-def write_csv(records: Iterable[HistoryRecord], file: IO[str]) -> int:
-    """Write a header and one line per record; returns how many records were written."""
-    writer = csv.DictWriter(file, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    count = 0
-    for record in records:
-        data = record.model_dump()
-        writer.writerow({col: _cell(data[col]) for col in CSV_COLUMNS})
-        count += 1
-    return count
 
 
 # --- stats ---------------------------------------------------------------------------

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import secrets
 from datetime import UTC, datetime
-from enum import StrEnum
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
+
+# Re-exported: the tables' status column speaks these.
+from core.domain import OPEN_STATUSES as OPEN_STATUSES
+from core.domain import Status as Status
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -48,29 +51,6 @@ _ID_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
 def new_id(prefix: str = "TK") -> str:
     """Short, unambiguous, easy to read aloud on a call with an auditor."""
     return prefix + "-" + "".join(secrets.choice(_ID_ALPHABET) for _ in range(10))
-
-
-class Status(StrEnum):
-    ALLOWED = "allowed"
-    BLOCKED = "blocked"
-    AWAITING_REQUESTER = "awaiting_requester"
-    PENDING = "pending"
-    APPROVED = "approved"
-    DENIED = "denied"
-    EXPIRED = "expired"
-    CANCELLED = "cancelled"
-    EXECUTED = "executed"
-
-
-OPEN_STATUSES = (Status.AWAITING_REQUESTER, Status.PENDING)
-FINAL_STATUSES = (
-    Status.ALLOWED,
-    Status.BLOCKED,
-    Status.DENIED,
-    Status.EXPIRED,
-    Status.CANCELLED,
-    Status.EXECUTED,
-)
 
 
 def _ts(**kw: Any) -> Any:

@@ -15,7 +15,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
 
-from bot.config import ConfigError
+from core.domain import ConfigError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 

@@ -23,7 +23,8 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine, make_url
 
-from bot.config import TwoKeyConfig, load_config
+from bot.config import TwoKeyConfig
+from bot.config_file import load_config
 from storage.db import make_engine, normalize_url
 from storage.schema import upgrade
 

@@ -2,7 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import ConfigError, Settings, load_config, parse_duration
+from bot.config import ConfigError, Settings, parse_duration
+from bot.config_file import load_config
 
 
 def write(tmp_path: Path, text: str) -> Path:

@@ -17,10 +17,10 @@ from rich.console import Console
 from sqlalchemy.engine import make_url
 from typer.testing import CliRunner
 
+from bot.cli.demo import register
 from bot.demo import cast
 from bot.demo.slack_standin import SlackFake
 from bot.demo.story import EXIT_STEP_FAILED, DemoOptions, run_demo
-from bot.demo_cli import register
 from storage.db import make_engine, session_scope
 from storage.history import HistoryFilter, query_history
 

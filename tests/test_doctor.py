@@ -18,9 +18,9 @@ import yaml
 from typer.testing import CliRunner
 
 from bot.cli import app
+from bot.cli.doctor import REQUIRED_SCOPES, _clock
 from bot.demo import cast
 from bot.demo.slack_standin import BOT_SCOPES, BOT_TOKEN, BOT_USER_ID, SlackFake
-from bot.doctor_cli import REQUIRED_SCOPES, _clock
 
 ROOT = Path(__file__).resolve().parents[1]
 APPROVALS = "C0APPROVE1"

@@ -5,11 +5,13 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import typer
+from sqlmodel import select
 from typer.testing import CliRunner
 
-from bot.history_cli import register
-from storage.audit import append_event
+from bot.cli.history import register
+from storage.audit import append_event, verify_chain
 from storage.db import session_scope
+from storage.models import AuditEvent
 from tests.history_rows import add_request
 
 BASE = datetime(2026, 11, 16, 9, 0, tzinfo=UTC)
@@ -213,6 +215,23 @@ def test_csv_opens_with_the_expected_columns(env):
     )
     assert [r["id"] for r in rows] == ["TK-C4", "TK-C2"]
     assert rows[0]["reason"].startswith("'=")  # spreadsheet formula defused
+
+
+def test_a_csv_export_is_audited_like_the_slack_one(env, engine):
+    def exports():
+        with session_scope(engine) as s:
+            events = s.exec(select(AuditEvent).where(AuditEvent.action == "history.exported"))
+            return [(e.actor, e.detail) for e in events]
+
+    assert run(env, "history", "--format", "json", "--all").exit_code == 0
+    assert exports() == []  # reading is not exporting
+    result = run(env, "history", "--format", "csv", "--all", "--approver", "U_AP2")
+    assert result.exit_code == 0, result.output
+    ((actor, detail),) = exports()
+    assert actor == "cli" and detail["records"] == 2
+    assert detail["filters"]["approver"] == "U_AP2"
+    with session_scope(engine) as s:
+        assert verify_chain(s).ok
 
 
 def test_relative_since_and_other_filters(env):

@@ -19,12 +19,13 @@ from slack_bolt.logger.messages import warning_client_prioritized_and_token_skip
 from typer.testing import CliRunner
 
 from bot.cli import app
-from bot.config import EXAMPLE_CONFIG, ConfigError, Settings, load_config
-from bot.context import Context
+from bot.cli.context import Context
+from bot.cli.serve import log_start
+from bot.config import EXAMPLE_CONFIG, ConfigError, Settings
+from bot.config_file import load_config
 from bot.demo import cast
 from bot.demo.slack_standin import BOT_TOKEN, SlackFake
 from bot.logs import setup_logging
-from bot.serve_cli import log_start
 from storage.db import make_engine, session_scope
 from storage.schema import upgrade
 from tests.history_rows import add_request

@@ -12,6 +12,7 @@ import time
 from dataclasses import dataclass
 from typing import Annotated
 
+from cachetools import TTLCache
 from fastapi import Depends, HTTPException, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.engine import Engine
@@ -69,22 +70,19 @@ class KeyCache:
     def __init__(self, engine: Engine, ttl: float = AUTH_CACHE_SECONDS) -> None:
         self.engine = engine
         self.ttl = ttl
-        self._hits: dict[str, tuple[float, Caller]] = {}
+        self._hits: TTLCache[str, Caller] = TTLCache(maxsize=10_000, ttl=ttl)
         self._last_used: dict[str, float] = {}
 
     async def caller(self, plaintext: str) -> Caller | None:
         digest = hash_key(plaintext)
-        now = time.monotonic()
         hit = self._hits.get(digest)
-        if hit is not None and now - hit[0] < self.ttl:
-            return hit[1]
+        if hit is not None:
+            return hit
         caller = await run_in_threadpool(self._lookup, plaintext)
         if caller is None:
             self._hits.pop(digest, None)
             return None
-        if len(self._hits) > 10_000:
-            self._hits.clear()
-        self._hits[digest] = (now, caller)
+        self._hits[digest] = caller
         return caller
 
     def _lookup(self, plaintext: str) -> Caller | None:

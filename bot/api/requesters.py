@@ -11,9 +11,9 @@ Good answers are cached briefly; refusals are not, so a new hire works at once.
 from __future__ import annotations
 
 import logging
-import time
 from typing import Any
 
+from cachetools import TTLCache
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -23,6 +23,7 @@ from bot.slack.errors import slack_error_code
 log = logging.getLogger(__name__)
 
 CACHE_SECONDS = 300.0
+CACHE_SIZE = 10_000
 RETRY_AFTER_SECONDS = 5
 
 _NOT_FOUND = frozenset({"users_not_found", "user_not_found", "user_not_visible"})
@@ -43,17 +44,15 @@ class RequesterUnavailable(Exception):
 class RequesterResolver:
     def __init__(self, slack: AsyncWebClient | None, ttl: float = CACHE_SECONDS) -> None:
         self._slack = slack
-        self._ttl = ttl
-        self._cache: dict[str, tuple[float, str]] = {}
+        self._cache: TTLCache[str, str] = TTLCache(maxsize=CACHE_SIZE, ttl=ttl)
 
     async def resolve(self, requester: str) -> str:
         """The Slack user id of the active person `requester` names (a user id or an email)."""
         by_id = SLACK_USER_ID.match(requester) is not None
         key = requester if by_id else requester.strip().lower()
-        now = time.monotonic()
         hit = self._cache.get(key)
-        if hit is not None and now - hit[0] < self._ttl:
-            return hit[1]
+        if hit is not None:
+            return hit
         what = "user id" if by_id else "email"
         if self._slack is None:
             raise RequesterUnavailable(f"no Slack connection to check the requester's {what}")
@@ -65,9 +64,7 @@ class RequesterResolver:
             raise UnknownRequester(f"this {what} belongs to a deactivated Slack account")
         if user.get("is_bot") or user.get("is_app_user") or user_id == "USLACKBOT":
             raise UnknownRequester(f"this {what} belongs to a bot, not a person")
-        if len(self._cache) > 10_000:
-            self._cache.clear()
-        self._cache[key] = (now, user_id)
+        self._cache[key] = user_id
         return user_id
 
     async def _ask(self, key: str, *, by_id: bool) -> dict[str, Any]:

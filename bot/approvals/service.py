@@ -21,6 +21,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 
 from bot.approvals.eligibility import Eligibility, UsergroupCache, UsergroupResolver
+from bot.approvals.intake import IdempotencyReused, check_text_size, same_submission
 from bot.approvals.outbox import Outbox
 from bot.approvals.redact import mask_text
 from bot.approvals.release import Release
@@ -127,6 +128,11 @@ class ApprovalService:
 
     # -- intake -------------------------------------------------------------
 
+    def check_text_size(self, text: str) -> None:
+        """Raise `TextTooLong` past `policy.max_text_bytes`: the gate APIs refuse such text
+        (Slack intake holds it instead, since nobody could be told to shorten it)."""
+        check_text_size(text, self.config.policy.max_text_bytes)
+
     async def submit(
         self,
         *,
@@ -146,7 +152,10 @@ class ApprovalService:
         skip_requester_confirmation: bool = False,
         tool: ToolCall | None = None,
     ) -> tuple[RequestView, bool]:
-        """`tool`, when given, is the structure `text` was rendered from: it is assessed as a
+        """A repeat with the same idempotency key returns the first request (created False),
+        or raises `IdempotencyReused` if it is not the same instruction (`same_submission`).
+
+        `tool`, when given, is the structure `text` was rendered from: it is assessed as a
         call (its name, flags and every argument), not only as text."""
         resources = [mask_text(r) or "" for r in resources]
         limit = self.config.policy.max_text_bytes
@@ -288,6 +297,8 @@ class ApprovalService:
         view, created = await asyncio.to_thread(
             self.machine.create, row, resources, actor=agent or source
         )
+        if not created and not same_submission(view, text=text, meta=meta):
+            raise IdempotencyReused(view.id)
         if created:
             request_id_var.set(view.id)
             log.info("screened instruction", extra={"status": view.status, "risk": view.risk})

@@ -43,6 +43,22 @@ TRANSITIONS: dict[str, tuple[tuple[str, ...], str]] = {
     "cancel": (OPEN_STATUSES, Status.CANCELLED),
     "execute": ((Status.APPROVED,), Status.EXECUTED),
 }
+REQUESTER_ONLY = frozenset({"confirm", "decline"})
+"""Operations only the person asked to act may take."""
+
+
+def may_start(action: str, request: Request | RequestView, actor: str) -> OutcomeCode | None:
+    """Why `actor` cannot begin `action` on `request` as last read, or None.
+
+    For a button that opens a form before anything is recorded: the checks that
+    need no lock, from the same table and rule the transaction applies (and
+    applies again when the form is submitted, since the request may move meanwhile).
+    """
+    if action in REQUESTER_ONLY and request.requester and actor != request.requester:
+        return "not_requester"
+    if request.status not in TRANSITIONS[action][0]:
+        return "already_decided"
+    return None
 
 
 @dataclass
@@ -185,7 +201,7 @@ class StateMachine:
             request = rq.get_request(s, request_id, lock=True)
             if request is None:
                 return _fail("not_found", "No such request.")
-            if request.requester and actor != request.requester:
+            if may_start("confirm", request, actor) == "not_requester":
                 return _fail("not_requester", "Only the person asked to act can confirm this.")
             if not justification:
                 return _fail("reason_required", "Please say why this needs to be done.")
@@ -213,7 +229,7 @@ class StateMachine:
             request = rq.get_request(s, request_id, lock=True)
             if request is None:
                 return _fail("not_found", "No such request.")
-            if request.requester and actor != request.requester:
+            if may_start("decline", request, actor) == "not_requester":
                 return _fail("not_requester", "Only the person asked to act can decline this.")
             why = reason or "The requester chose not to do this."
             if not self._move(

@@ -88,9 +88,6 @@ class Timers:
             with contextlib.suppress(JobLookupError):
                 self.scheduler.remove_job(f"{request_id}:{kind}")
 
-    def pending_jobs(self) -> int:
-        return len(self.scheduler.get_jobs())
-
     def _add(
         self,
         job_id: str,

@@ -9,7 +9,6 @@ internal address is never contacted, and the refusal is audited.
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import hmac
 import json
@@ -18,6 +17,7 @@ import time
 from collections.abc import Awaitable, Callable
 
 import httpx
+from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt, wait_exponential
 
 from bot.approvals.callbacks import CallbackGuard, CallbackRefused
 from bot.approvals.view import RequestEvent
@@ -50,6 +50,10 @@ def outcome_body(event: RequestEvent) -> bytes:
         },
         separators=(",", ":"),
     ).encode()
+
+
+class _ServerError(Exception):
+    """The receiver answered 5xx: worth another try (a 4xx is its final word)."""
 
 
 class WebhookSender:
@@ -91,42 +95,51 @@ class WebhookSender:
             )
             return False
         body = outcome_body(event)
-        last_error = ""
-        for attempt in range(1, self._attempts + 1):
-            ts = str(int(time.time()))
-            headers = {
-                "Content-Type": "application/json",
-                TIMESTAMP_HEADER: ts,
-                SIGNATURE_HEADER: sign(self._secret, ts, body),
-            }
-            try:
-                response = await self._client.post(url, content=body, headers=headers)
-                if response.status_code < 500:
-                    ok = response.is_success
-                    await self._audit(
-                        event.request.id,
-                        "webhook.delivered" if ok else "webhook.rejected",
-                        {
-                            "status_code": response.status_code,
-                            "attempt": attempt,
-                            "event": event.kind,
-                        },
-                    )
-                    return ok
-                last_error = f"HTTP {response.status_code}"
-            except httpx.HTTPError as exc:
-                last_error = type(exc).__name__
-            if attempt < self._attempts:
-                await asyncio.sleep(self._base_delay * 2 ** (attempt - 1))
-        log.warning(
-            "webhook for %s failed after %d attempts: %s",
-            event.request.id,
-            self._attempts,
-            last_error,
+        retrying = AsyncRetrying(
+            stop=stop_after_attempt(self._attempts),
+            wait=wait_exponential(multiplier=self._base_delay),
+            retry=retry_if_exception_type((_ServerError, httpx.HTTPError)),
+            reraise=True,
         )
+        try:
+            async for attempt in retrying:
+                with attempt:
+                    response = await self._post(url, body)
+        except (_ServerError, httpx.HTTPError) as exc:
+            last_error = str(exc) if isinstance(exc, _ServerError) else type(exc).__name__
+            log.warning(
+                "webhook for %s failed after %d attempts: %s",
+                event.request.id,
+                self._attempts,
+                last_error,
+            )
+            await self._audit(
+                event.request.id,
+                "webhook.failed",
+                {"error": last_error, "attempts": self._attempts, "event": event.kind},
+            )
+            return False
+        ok = response.is_success
         await self._audit(
             event.request.id,
-            "webhook.failed",
-            {"error": last_error, "attempts": self._attempts, "event": event.kind},
+            "webhook.delivered" if ok else "webhook.rejected",
+            {
+                "status_code": response.status_code,
+                "attempt": attempt.retry_state.attempt_number,
+                "event": event.kind,
+            },
         )
-        return False
+        return ok
+
+    async def _post(self, url: str, body: bytes) -> httpx.Response:
+        """One signed POST (signed afresh: the timestamp is part of the signature)."""
+        ts = str(int(time.time()))
+        headers = {
+            "Content-Type": "application/json",
+            TIMESTAMP_HEADER: ts,
+            SIGNATURE_HEADER: sign(self._secret, ts, body),
+        }
+        response = await self._client.post(url, content=body, headers=headers)
+        if response.status_code >= 500:
+            raise _ServerError(f"HTTP {response.status_code}")
+        return response

@@ -22,7 +22,7 @@ import json
 import secrets
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -185,6 +185,69 @@ def _check_element(el: Any, where: str, allowed: set[str] = _INTERACTIVE) -> Non
             _check_text(el["placeholder"], f"{where}.placeholder", 150, plain=True)
 
 
+def _check_section(block: dict[str, Any], where: str) -> None:
+    if "text" not in block and "fields" not in block:
+        raise BlockKitError(f"{where}: section needs text or fields")
+    if "text" in block:
+        _check_text(block["text"], f"{where}.text")
+    for j, f in enumerate(block.get("fields", [])):
+        _check_text(f, f"{where}.fields[{j}]", 2000)
+    if len(block.get("fields", [])) > 10:
+        raise BlockKitError(f"{where}.fields: at most 10")
+    if "accessory" in block:
+        _check_element(block["accessory"], f"{where}.accessory")
+
+
+def _check_header(block: dict[str, Any], where: str) -> None:
+    _check_text(block.get("text"), f"{where}.text", 150, plain=True)
+
+
+def _check_context(block: dict[str, Any], where: str) -> None:
+    elements = block.get("elements", [])
+    if not elements or len(elements) > 10:
+        raise BlockKitError(f"{where}.elements: 1 to 10 items")
+    for j, el in enumerate(elements):
+        _check_text(el, f"{where}.elements[{j}]")
+
+
+def _check_actions(block: dict[str, Any], where: str) -> None:
+    elements = block.get("elements", [])
+    if not elements or len(elements) > 25:
+        raise BlockKitError(f"{where}.elements: 1 to 25 items")
+    for j, el in enumerate(elements):
+        _check_element(el, f"{where}.elements[{j}]")
+
+
+def _check_input(block: dict[str, Any], where: str) -> None:
+    _check_text(block.get("label"), f"{where}.label", 2000, plain=True)
+    if "hint" in block:
+        _check_text(block["hint"], f"{where}.hint", 2000, plain=True)
+    if "element" not in block:
+        raise BlockKitError(f"{where}: input needs an element")
+    _check_element(block["element"], f"{where}.element", _INPUT_ELEMENTS)
+
+
+_BLOCK_CHECKS: dict[str, Callable[[dict[str, Any], str], None]] = {
+    "section": _check_section,
+    "header": _check_header,
+    "context": _check_context,
+    "actions": _check_actions,
+    "input": _check_input,
+}
+"""What each block type checks beyond its keys (a divider has nothing more)."""
+
+
+def _check_block_id(block: dict[str, Any], where: str, seen: set[str]) -> None:
+    if "block_id" not in block:
+        return
+    block_id = block["block_id"]
+    if not isinstance(block_id, str) or not block_id or len(block_id) > 255:
+        raise BlockKitError(f"{where}.block_id: 1 to 255 characters")
+    if block_id in seen:
+        raise BlockKitError(f"{where}.block_id: {block_id!r} is repeated")
+    seen.add(block_id)
+
+
 def check_blocks(blocks: Any, *, limit: int) -> None:
     """Slack's Block Kit validation for every block, element and object TwoKey could send:
     limits, known keys only, element types per place, button styles, unique block ids."""
@@ -201,45 +264,10 @@ def check_blocks(blocks: Any, *, limit: int) -> None:
         if kind not in _BLOCK_KEYS:
             raise BlockKitError(f"{where}: unsupported block type {kind!r}")
         _check_keys(block, _BLOCK_KEYS[kind], where)
-        if "block_id" in block:
-            block_id = block["block_id"]
-            if not isinstance(block_id, str) or not block_id or len(block_id) > 255:
-                raise BlockKitError(f"{where}.block_id: 1 to 255 characters")
-            if block_id in block_ids:
-                raise BlockKitError(f"{where}.block_id: {block_id!r} is repeated")
-            block_ids.add(block_id)
-        if kind == "section":
-            if "text" not in block and "fields" not in block:
-                raise BlockKitError(f"{where}: section needs text or fields")
-            if "text" in block:
-                _check_text(block["text"], f"{where}.text")
-            for j, f in enumerate(block.get("fields", [])):
-                _check_text(f, f"{where}.fields[{j}]", 2000)
-            if len(block.get("fields", [])) > 10:
-                raise BlockKitError(f"{where}.fields: at most 10")
-            if "accessory" in block:
-                _check_element(block["accessory"], f"{where}.accessory")
-        elif kind == "header":
-            _check_text(block.get("text"), f"{where}.text", 150, plain=True)
-        elif kind == "context":
-            elements = block.get("elements", [])
-            if not elements or len(elements) > 10:
-                raise BlockKitError(f"{where}.elements: 1 to 10 items")
-            for j, el in enumerate(elements):
-                _check_text(el, f"{where}.elements[{j}]")
-        elif kind == "actions":
-            elements = block.get("elements", [])
-            if not elements or len(elements) > 25:
-                raise BlockKitError(f"{where}.elements: 1 to 25 items")
-            for j, el in enumerate(elements):
-                _check_element(el, f"{where}.elements[{j}]")
-        elif kind == "input":
-            _check_text(block.get("label"), f"{where}.label", 2000, plain=True)
-            if "hint" in block:
-                _check_text(block["hint"], f"{where}.hint", 2000, plain=True)
-            if "element" not in block:
-                raise BlockKitError(f"{where}: input needs an element")
-            _check_element(block["element"], f"{where}.element", _INPUT_ELEMENTS)
+        _check_block_id(block, where, block_ids)
+        check = _BLOCK_CHECKS.get(kind)
+        if check is not None:
+            check(block, where)
 
 
 def blocks_text_length(blocks: Any) -> int:
@@ -462,10 +490,6 @@ class SlackFake:
 
     def dm_channel(self, user: str) -> str:
         return "D" + user[1:]
-
-    def reset_calls(self) -> None:
-        with self._lock:
-            self.calls.clear()
 
     def all_posted_text(self) -> Iterator[str]:
         """Every string TwoKey sent to Slack (messages, blocks, views), for leak checks."""

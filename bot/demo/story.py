@@ -33,13 +33,14 @@ from rich.text import Text
 from sqlalchemy.engine import Engine, make_url
 
 from bot.approvals import RequestView
+from bot.cli.history import history_table
 from bot.client import AsyncTwoKeyClient, TwoKeyError
-from bot.config import EXAMPLE_CONFIG, ConfigError, Settings, TwoKeyConfig, load_config
+from bot.config import EXAMPLE_CONFIG, ConfigError, Settings, TwoKeyConfig
+from bot.config_file import load_config
 from bot.demo import cast
 from bot.demo.harness import DemoError, RunningApp, SlackSide, standin_settings, until
 from bot.demo.render import message_to_lines
 from bot.demo.slack_standin import Message, SlackFake
-from bot.history_cli import history_table
 from bot.slack import blocks
 from storage import screened
 from storage.audit import append_event, events_for, verify_chain

@@ -8,7 +8,9 @@ risk engine reads it first: one that it would hold or block (say, "please run
 gets an error that says why, and the action belongs in `require_approval`.
 
 The desk holds no state of its own (the database does), so the API route and
-the Slack listener each build one over the same engine.
+the Slack listener each build one over the same engine. It decides and records;
+showing the question is its `ContactDelivery`'s job (the `SlackNotifier`), and
+what goes wrong is a `ContactError` each edge words its own way.
 """
 
 from __future__ import annotations
@@ -17,18 +19,15 @@ import asyncio
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from pydantic import BaseModel, ConfigDict
-from slack_sdk.errors import SlackApiError
-from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy.engine import Engine
 
 from bot.approvals.redact import mask_text, mask_tree
 from bot.config import TwoKeyConfig
 from bot.humanlayer.mapping import digest, masked
 from bot.humanlayer.models import SLACK_CONVERSATION_ID, HumanContactIn, is_user_id
-from bot.slack.errors import slack_error_code
 from storage.contacts import (
     ContactRequest,
     ContactStatus,
@@ -75,13 +74,37 @@ class ContactView(BaseModel):
 
 
 class ContactError(Exception):
-    """A contact request TwoKey will not (or cannot) carry out; `status` is the HTTP status."""
+    """A contact request TwoKey will not (or cannot) carry out; str() says why to the agent."""
 
-    def __init__(self, status: int, code: str, message: str) -> None:
+    def __init__(self, message: str) -> None:
         super().__init__(message)
-        self.status = status
-        self.code = code
         self.message = message
+
+
+class ContactInvalid(ContactError):
+    """The question cannot be asked as given (no Slack destination, a name for an id)."""
+
+
+class ContactConflict(ContactError):
+    """The call_id was already used for a different question."""
+
+
+class ContactRefused(ContactError):
+    """The risk engine would hold what the question carries, so it was not delivered."""
+
+
+class ContactUndeliverable(ContactError):
+    """Nobody could be asked: Slack is not configured or did not take the question.
+    Asking again with the same call_id retries the delivery."""
+
+
+class ContactDelivery(Protocol):
+    """Shows a question to people (the `SlackNotifier`)."""
+
+    async def post_question(self, view: ContactView) -> dict[str, str] | None:
+        """Post the question where `view.recipient` says; the message's `channel`
+        and `ts`, or None if Slack did not take it."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -138,12 +161,12 @@ class ContactDesk:
         engine: Engine,
         config: TwoKeyConfig,
         *,
-        client: AsyncWebClient | None = None,
+        delivery: ContactDelivery | None = None,
         risk: Any | None = None,
     ) -> None:
         self.engine = engine
         self.config = config
-        self.client = client
+        self.delivery = delivery
         self.risk = risk
 
     # ---- reads --------------------------------------------------------------------------
@@ -180,17 +203,13 @@ class ContactDesk:
         """Record the question and deliver it; a repeat of the same call_id returns the same one."""
         slack = contact.spec.channel.slack if contact.spec.channel else None
         if slack is None:
-            raise ContactError(
-                422,
-                "invalid_request",
+            raise ContactInvalid(
                 "TwoKey asks people in Slack: set spec.channel.slack.channel_or_user_id "
                 "to the Slack user id (U…) or channel id (C…) to ask.",
             )
         target = slack.channel_or_user_id
         if not (is_user_id(target) or SLACK_CONVERSATION_ID.match(target)):
-            raise ContactError(
-                422,
-                "invalid_request",
+            raise ContactInvalid(
                 "channel_or_user_id must be a Slack user id (U…) or channel id (C…), "
                 "not a name like #channel or @user.",
             )
@@ -198,9 +217,7 @@ class ContactDesk:
         existing = await self.find(agent, contact.call_id)
         if existing is not None:
             if existing.spec_sha256 != sha:
-                raise ContactError(
-                    409,
-                    "conflict",
+                raise ContactConflict(
                     f"call_id {contact.call_id!r} was already used for a different contact request",
                 )
             return await self._ensure_delivered(existing), False
@@ -241,9 +258,7 @@ class ContactDesk:
 
         view, created = await asyncio.to_thread(insert)
         if not created and view.spec_sha256 != sha:
-            raise ContactError(
-                409,
-                "conflict",
+            raise ContactConflict(
                 f"call_id {contact.call_id!r} was already used for a different contact request",
             )
         return await self._ensure_delivered(view), created
@@ -265,35 +280,19 @@ class ContactDesk:
 
     async def _ensure_delivered(self, view: ContactView) -> ContactView:
         if view.status == ContactStatus.REFUSED:
-            raise ContactError(403, "refused", view.reason or "TwoKey did not deliver this message")
+            raise ContactRefused(view.reason or "TwoKey did not deliver this message")
         if view.status != ContactStatus.PENDING or view.slack.get("ts"):
             return view
-        if self.client is None:
-            raise ContactError(
-                503,
-                "slack_unavailable",
-                "Slack is not configured on this TwoKey server, so nobody can be asked.",
+        if self.delivery is None:
+            raise ContactUndeliverable(
+                "Slack is not configured on this TwoKey server, so nobody can be asked."
             )
-        from bot.slack.blocks import contacts as contact_blocks
-
-        channel = view.recipient or ""
-        try:
-            if is_user_id(channel):
-                opened = await self.client.conversations_open(users=channel)
-                channel = str((opened.get("channel") or {}).get("id") or "")
-            payload = contact_blocks.question(view)
-            extra: dict[str, Any] = {}
-            if view.meta.get("thread_ts") and not is_user_id(view.recipient):
-                extra["thread_ts"] = view.meta["thread_ts"]
-            posted = await self.client.chat_postMessage(channel=channel, **payload, **extra)
-        except SlackApiError as exc:
-            log.warning("slack delivery of contact %s failed: %s", view.id, slack_error_code(exc))
-            raise ContactError(
-                503,
-                "slack_unavailable",
-                "Slack did not accept the question; POST again with the same call_id to retry.",
-            ) from None
-        refs = {"channel": str(posted.get("channel") or channel), "ts": str(posted.get("ts"))}
+        refs = await self.delivery.post_question(view)
+        if refs is None:
+            log.warning("slack delivery of contact %s failed", view.id)
+            raise ContactUndeliverable(
+                "Slack did not accept the question; POST again with the same call_id to retry."
+            )
 
         def save() -> ContactView | None:
             with session_scope(self.engine) as session:

@@ -18,15 +18,24 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.routing import APIRoute
 from pydantic import BaseModel
-from slack_bolt.async_app import AsyncApp
-from slack_sdk.web.async_client import AsyncWebClient
 from starlette.concurrency import run_in_threadpool
 
 from bot.api.app import is_malformed_json
 from bot.api.deps import CallerDep, Gate, GateDep
+from bot.approvals.intake import IdempotencyReused, TextTooLong
 from bot.approvals.redact import mask_text, mask_tree
 from bot.approvals.view import RequestView
-from bot.humanlayer.contacts import ContactDesk, ContactError, ContactView, contact_out
+from bot.humanlayer.contacts import (
+    ContactConflict,
+    ContactDelivery,
+    ContactDesk,
+    ContactError,
+    ContactInvalid,
+    ContactRefused,
+    ContactUndeliverable,
+    ContactView,
+    contact_out,
+)
 from bot.humanlayer.mapping import (
     call_digest,
     function_call_out,
@@ -77,6 +86,15 @@ def _validation_message(exc: RequestValidationError) -> str:
     return "; ".join(parts) or "invalid request body"
 
 
+CONTACT_ERRORS: dict[type[ContactError], tuple[int, str]] = {
+    ContactInvalid: (422, "invalid_request"),
+    ContactConflict: (409, "conflict"),
+    ContactRefused: (403, "refused"),
+    ContactUndeliverable: (503, "slack_unavailable"),
+}
+"""How each contact desk refusal reads over HTTP (status, HumanLayer error code)."""
+
+
 class JsonErrorRoute(APIRoute):
     """Turn every failure on these routes (auth, validation, crashes) into the JSON error shape."""
 
@@ -89,7 +107,8 @@ class JsonErrorRoute(APIRoute):
             except HumanLayerError as exc:
                 return error_response(exc.status, exc.message, exc.code)
             except ContactError as exc:
-                return error_response(exc.status, exc.message, exc.code)
+                status, code = CONTACT_ERRORS[type(exc)]
+                return error_response(status, exc.message, code)
             except HTTPException as exc:
                 detail = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
                 response = error_response(exc.status_code, detail)
@@ -157,28 +176,17 @@ async def get_desk(request: Request, gate: GateDep) -> ContactDesk:
 DeskDep = Annotated[ContactDesk, Depends(get_desk)]
 
 
-def mount(
-    app: FastAPI,
-    *,
-    slack_client: AsyncWebClient | None = None,
-    slack_app: AsyncApp | None = None,
-) -> None:
+def mount(app: FastAPI, *, delivery: ContactDelivery | None = None) -> None:
     """Serve `/humanlayer/v1` on a gate API app built by `create_api` (same service, same auth).
 
-    `slack_client` lets contact requests reach people; `slack_app` (the bolt app
-    from `create_slack_app`) gets the Reply button and modal listeners, unless
-    its `register_listeners` already wires `bot.slack.listeners.contacts`.
+    `delivery` (the `SlackNotifier`) lets contact requests reach people; the Reply
+    button and its modal are Slack listeners (`bot.slack.listeners.contacts`).
     """
     gate: Gate = app.state.gate
     app.state.humanlayer_contacts = ContactDesk(
-        gate.engine, gate.config, client=slack_client, risk=gate.service.risk
+        gate.engine, gate.config, delivery=delivery, risk=gate.service.risk
     )
     app.include_router(router)
-    if slack_app is not None:
-        from bot.slack.app import deps_of
-        from bot.slack.listeners import contacts
-
-        contacts.register(slack_app, deps_of(slack_app))
 
 
 # ---- function calls -------------------------------------------------------------------------
@@ -208,12 +216,14 @@ def _call_not_found(call_id: str) -> HumanLayerError:
 )
 async def create_function_call(body: FunctionCallIn, caller: CallerDep, gate: GateDep) -> Any:
     rendered = await run_in_threadpool(render_call, body.spec.fn, body.spec.kwargs)
-    limit = gate.config.policy.max_text_bytes
-    size = len(rendered.text.encode("utf-8"))
-    if size > limit:
+    try:
+        gate.service.check_text_size(rendered.text)
+    except TextTooLong as exc:
         raise HumanLayerError(
-            413, f"the call renders to {size} bytes; the limit is {limit} (policy.max_text_bytes)"
-        )
+            413,
+            f"the call renders to {exc.size} bytes; the limit is {exc.limit} "
+            "(policy.max_text_bytes)",
+        ) from None
     route = routing(body)
     sha = call_digest(body)
     spec = body.spec
@@ -233,21 +243,21 @@ async def create_function_call(body: FunctionCallIn, caller: CallerDep, gate: Ga
         "spec_sha256": sha,
         "assessed_as": rendered.assessed_as,
     }
-    view, created = await gate.service.submit(
-        text=rendered.text,
-        tool=tool_call(spec.fn, spec.kwargs),
-        requester=route.requester,
-        agent=caller.agent,
-        source="humanlayer",
-        idempotency_key=idempotency_key(body.call_id),
-        meta=meta,
-        allowed_approvers=route.allowed_approvers,
-    )
-    if not created and (view.source != "humanlayer" or view.meta.get("spec_sha256") != sha):
-        # Answering with the earlier verdict would approve a call nobody assessed.
+    try:
+        view, created = await gate.service.submit(
+            text=rendered.text,
+            tool=tool_call(spec.fn, spec.kwargs),
+            requester=route.requester,
+            agent=caller.agent,
+            source="humanlayer",
+            idempotency_key=idempotency_key(body.call_id),
+            meta=meta,
+            allowed_approvers=route.allowed_approvers,
+        )
+    except IdempotencyReused:
         raise HumanLayerError(
             409, f"call_id {body.call_id!r} was already used for a different function call"
-        )
+        ) from None
     return JSONResponse(function_call_out(view), status_code=201 if created else 200)
 
 

@@ -11,7 +11,7 @@ import fnmatch
 import re
 from collections.abc import Iterable, Sequence
 
-from bot.config import CatalogResource, Classification
+from bot.config import CatalogResource
 from bot.risk.model import DataRef
 
 CLASSIFICATION_ORDER: dict[str, int] = {
@@ -261,11 +261,6 @@ def _display(name: str) -> str:
 
 def most_sensitive(refs: Iterable[DataRef]) -> DataRef | None:
     return max(refs, key=lambda r: CLASSIFICATION_ORDER[r.classification], default=None)
-
-
-def classification_of(refs: Iterable[DataRef]) -> Classification | None:
-    ref = most_sensitive(refs)
-    return ref.classification if ref is not None else None
 
 
 def merge(refs: Iterable[DataRef]) -> list[DataRef]:

@@ -361,7 +361,12 @@ def _sentence_scope(
             governing.append(before)
         elif lead or _SERIES_END.search(low, before[0], clause[0]):
             series = before  # "an engineer ran X and then Y": Y is told as X is
-    own = (clause[0], end)
+    if inside and _negated_after(lx, low, end, clause[1]):
+        return "warning"  # verb-final: "X を実行しないでください", "X bitte nicht ausführen"
+    # where the verb follows its object (Japanese; German subordinate clauses) the command's
+    # own clause runs on after it: "X を実行したのが原因でした" reports, it does not ask
+    verb_final = bool(lx.entries.get("neg_after"))
+    own = (clause[0], clause[1] if verb_final else end)
     if inside and _told_then_refused(lx, low, sentence, pos, end):
         return "warning"  # "the README says to run X, but please don't"
     if (
@@ -448,6 +453,17 @@ def _ran_after(lx: Lexicon, low: str, end: int, clause_end: int) -> bool:
     return word.isalpha() and (participle or bool(lx.past_form_re.search(word)))
 
 
+def _negated_after(lx: Lexicon, low: str, end: int, clause_end: int) -> bool:
+    """The command's own clause negates the verb that follows it (languages whose lexicon
+    has negators after the verb: Japanese しないで, German nicht), and is no request."""
+    after = lx.pattern("neg_after").search(low, end, clause_end)
+    return (
+        after is not None
+        and not _REQUEST.search(low, end, clause_end)
+        and not lx.pattern("affirm").search(low, end, clause_end)
+    )
+
+
 def _at(scope: Scope, sentence: tuple[int, int]) -> int:
     return scope.structure.sentences.index(sentence)
 
@@ -456,7 +472,8 @@ def _past(lx: Lexicon, low: str, a: int, b: int) -> bool:
     """A verb in this clause tells what happened ("ran", "executed", "a supprimé", "した")."""
     if lx.spaced:
         return any(lx.past_form_re.search(w) for w in re.findall(r"[^\W\d_]+", low[a:b]))
-    return any(lx.past_after_re.match(low, i) for i in range(a, b))
+    # the pattern is anchored with "^", which `match(low, i)` honours only at 0: slice
+    return any(lx.past_after_re.match(low[i : min(b, i + 12)]) for i in range(a, b))
 
 
 def _company(host: str, domains: Sequence[str]) -> bool:

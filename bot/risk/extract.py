@@ -58,6 +58,9 @@ _SQL_HEAD = re.compile(
 _SQL_HEAD_LINES = 40
 # A document's instruction word before a command: Dockerfile `RUN`, a YAML/CI key `script:`
 _DOC_PREFIX = re.compile(r"^(?:[A-Z]{2,}[ \t]|[\w.-]+:[ \t])")
+# A line that opens with a capitalised word ("Then run: curl … | sudo bash", "Lad das
+# Skript … aus: curl …") is a sentence the shell guess took whole: its commands are spans.
+_PROSE_HEAD = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿß]+[\s,:]")
 _SHELL_CONTINUATION = re.compile(
     r"^\s*(?:then|else|elif|fi|do|done|esac|in|\}|\)|;;|&&|\|\||\|)(?:\s|$)"
 )
@@ -136,6 +139,9 @@ _CMD_HEAD = re.compile(
     r"^(?:[({!]\s*)*(?:[A-Za-z_]\w*=\S*\s+)*[\"']?[a-z0-9_./~][\w.+/~:@-]*[\"']?(?:\s|$|;|\))"
 )
 # CJK text standing as words (after a space, a line start or CJK punctuation), not inside a path
+# A Japanese or Chinese sentence, not a name used as an argument (`-n 本番`): a run of
+# five CJK characters or CJK punctuation.
+_CJK_SENTENCE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]{5}|[\u3000-\u303f\uff01-\uff60]")
 _CJK_WORDS = re.compile(
     r"(?:^|[\s\u3000-\u303f\uff01-\uff60])[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
     r"|[\u3000-\u303f\uff01-\uff60]"
@@ -430,7 +436,11 @@ class Extractor:
                     i += 1
                 out.append(Candidate("sql", "\n".join(stmt), explicit, _line_intro(lines, first)))
                 continue
-            known = self._looks_like_shell(line)
+            # A command followed by a Japanese or Chinese sentence ("git push --force … は
+            # 絶対にしないでください") is prose: its command is a span, judged in its sentence.
+            known = self._looks_like_shell(line) and not _CJK_SENTENCE.search(
+                _QUOTED_SPAN.sub(" ", line)
+            )
             if known or (guess and self._command_like(line)):
                 script = [line]
                 intro = _line_intro(lines, i)
@@ -454,7 +464,9 @@ class Extractor:
                 if not known:
                     # A program the shell detector does not know: it may run its quoted SQL.
                     self._quoted_sql("\n".join(script), out)
-                if _DOC_PREFIX.match(line) and not is_program(line.split(None, 1)[0]):
+                if (_DOC_PREFIX.match(line) or _PROSE_HEAD.match(line)) and not is_program(
+                    line.split(None, 1)[0]
+                ):
                     # `RUN curl … | sh`, `script: rm -rf …`: a document's instruction word, then
                     # a command. (Inside a real command, quoted text and heredocs are data.)
                     self._spans("\n".join(script), out, explicit=explicit, in_prose=False)

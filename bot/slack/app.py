@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import secrets
-from dataclasses import dataclass
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
@@ -24,6 +23,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.approvals import ApprovalService
 from bot.config import Settings, TwoKeyConfig
 from bot.slack.authorize import tolerate_auth_test_failures
+from bot.slack.deps import SlackDeps
 from bot.slack.notifier import SlackNotifier
 from bot.slack.usergroups import SlackUsergroups
 
@@ -49,20 +49,6 @@ def create_web_client(settings: Settings, *, rate_limit_retries: int = 3) -> Asy
             AsyncRateLimitErrorRetryHandler(max_retry_count=rate_limit_retries),
         ],
     )
-
-
-@dataclass
-class SlackDeps:
-    """What the listeners need; built once per app."""
-
-    service: ApprovalService
-    config: TwoKeyConfig
-    notifier: SlackNotifier
-    usergroups: SlackUsergroups
-
-    @property
-    def client(self) -> AsyncWebClient:
-        return self.notifier.client
 
 
 def create_slack_app(
@@ -112,9 +98,18 @@ def register_listeners(app: AsyncApp, deps: SlackDeps) -> None:
     `/twokey` has one listener (commands), which acks first and hands admin words to
     `history.admin_command`.
     """
-    from bot.slack.listeners import actions, commands, events, history, home, shortcuts, views
+    from bot.slack.listeners import (
+        actions,
+        commands,
+        contacts,
+        events,
+        history,
+        home,
+        shortcuts,
+        views,
+    )
 
-    for module in (events, actions, views, shortcuts, history, commands, home):
+    for module in (events, actions, views, shortcuts, history, commands, home, contacts):
         module.register(app, deps)
 
 

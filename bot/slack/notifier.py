@@ -15,7 +15,7 @@ import asyncio
 import logging
 import re
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -23,8 +23,12 @@ from bot.approvals import ApprovalService, RequestView
 from bot.approvals.outbox import Delivery, RetryLater
 from bot.config import TwoKeyConfig
 from bot.slack import blocks
+from bot.slack.blocks import contacts as contact_blocks
 from bot.slack.errors import retry_after, slack_error_code
 from bot.slack.routing import direct_recipients
+
+if TYPE_CHECKING:
+    from bot.humanlayer.contacts import ContactView
 
 log = logging.getLogger(__name__)
 
@@ -149,6 +153,25 @@ class SlackNotifier:
                 return None  # Slack failed: do not remember "nobody"
             self._emails[who] = (response.get("user") or {}).get("id")
         return self._emails[who]
+
+    async def post_question(self, view: ContactView) -> dict[str, str] | None:
+        """An agent's question (HumanLayer `human_as_tool`) with its Reply button: in the
+        recipient's DM, or in the channel (in the agent's thread when it gave one)."""
+        channel = view.recipient or ""
+        if is_user_id(channel):
+            channel = await self.dm_channel(channel) or ""
+            if not channel:
+                return None
+        extra: dict[str, Any] = {}
+        if view.meta.get("thread_ts") and not is_user_id(view.recipient):
+            extra["thread_ts"] = view.meta["thread_ts"]
+        posted = await self.call(
+            "chat.postMessage",
+            self.client.chat_postMessage(channel=channel, **contact_blocks.question(view), **extra),
+        )
+        if posted is None:
+            return None
+        return {"channel": str(posted.get("channel") or channel), "ts": str(posted.get("ts"))}
 
     # ---- the outbox's deliverer -------------------------------------------------
 

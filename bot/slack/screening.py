@@ -22,7 +22,7 @@ from bot.slack.escape import unescape_slack
 from storage import screened
 
 if TYPE_CHECKING:
-    from bot.slack.app import SlackDeps
+    from bot.slack.deps import SlackDeps
 
 log = logging.getLogger(__name__)
 

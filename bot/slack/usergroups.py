@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 
+from cachetools import TTLCache
 from slack_sdk.web.async_client import AsyncWebClient
 
 log = logging.getLogger(__name__)
@@ -24,22 +24,21 @@ class SlackUsergroups:
 
     def __init__(self, client: AsyncWebClient, *, ttl: float = 30.0) -> None:
         self._client = client
-        self._ttl = ttl
-        self._cache: dict[str, tuple[float, list[str]]] = {}
+        self._cache: TTLCache[str, list[str]] = TTLCache(maxsize=1_000, ttl=ttl)
         self._locks: dict[str, asyncio.Lock] = {}
 
     async def __call__(self, group_id: str) -> list[str]:
         hit = self._cache.get(group_id)
-        if hit and time.monotonic() - hit[0] < self._ttl:
-            return list(hit[1])
+        if hit is not None:
+            return list(hit)
         lock = self._locks.setdefault(group_id, asyncio.Lock())
         async with lock:
             hit = self._cache.get(group_id)
-            if hit and time.monotonic() - hit[0] < self._ttl:
-                return list(hit[1])
+            if hit is not None:
+                return list(hit)
             response = await self._client.usergroups_users_list(usergroup=group_id)
             users = [str(u) for u in response.get("users") or []]
-            self._cache[group_id] = (time.monotonic(), users)
+            self._cache[group_id] = users
             log.debug("resolved user group %s: %d members", group_id, len(users))
             return list(users)
 

@@ -7,6 +7,7 @@ import time
 
 import httpx
 import pytest
+from prometheus_client.parser import text_string_to_metric_families
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy.engine import Engine
 
@@ -380,11 +381,16 @@ async def test_healthz_and_metrics(
     await service.vote(held["id"], voter=APPROVER, approve=True)
     await service.drain()
     text = (await http.get("/metrics")).text
-    assert 'twokey_requests_total{status="allowed",risk="low"} 1' in text
-    assert 'twokey_requests_total{status="pending",risk="high"} 1' in text
-    assert 'twokey_requests_total{status="approved",risk="high"} 1' in text
-    assert "twokey_gate_latency_seconds_count 2" in text
-    assert "twokey_decision_latency_seconds_count 1" in text
+    samples = {
+        (s.name, tuple(sorted(s.labels.items()))): s.value
+        for family in text_string_to_metric_families(text)
+        for s in family.samples
+    }
+    for status, risk in (("allowed", "low"), ("pending", "high"), ("approved", "high")):
+        key = ("twokey_requests_total", (("risk", risk), ("status", status)))
+        assert samples[key] == 1
+    assert samples[("twokey_gate_latency_seconds_count", ())] == 2
+    assert samples[("twokey_decision_latency_seconds_count", ())] == 1
     assert "# TYPE twokey_slack_api_errors_total counter" in text
 
 

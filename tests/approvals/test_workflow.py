@@ -8,6 +8,7 @@ import pytest
 from sqlmodel import select
 
 from bot.approvals import ApprovalService
+from bot.approvals.intake import IdempotencyReused, TextTooLong, check_text_size
 from storage.audit import verify_chain
 from storage.db import session_scope
 from storage.models import AuditEvent, Vote
@@ -187,6 +188,47 @@ async def test_idempotency_key_returns_the_same_request(service):
     assert created and not again and first.id == second.id != other.id
 
 
+async def test_an_idempotency_key_reused_for_something_else_is_refused(service):
+    """The rule both gate APIs rely on: a key names one instruction (and one call spec)."""
+    first, _ = await service.submit_assessed(
+        assessment(), text=TEXT, requester=REQUESTER, agent="opsbot", idempotency_key="k-2"
+    )
+    with pytest.raises(IdempotencyReused) as refused:
+        await service.submit_assessed(
+            assessment(),
+            text=TEXT + " ",
+            requester=REQUESTER,
+            agent="opsbot",
+            idempotency_key="k-2",
+        )
+    assert refused.value.request_id == first.id
+    call = {"spec_sha256": "a" * 64}
+    await service.submit_assessed(
+        assessment(),
+        text=TEXT,
+        requester=REQUESTER,
+        agent="opsbot",
+        idempotency_key="k-3",
+        meta=call,
+    )
+    with pytest.raises(IdempotencyReused):
+        await service.submit_assessed(
+            assessment(),
+            text=TEXT,
+            requester=REQUESTER,
+            agent="opsbot",
+            idempotency_key="k-3",
+            meta={"spec_sha256": "b" * 64},
+        )
+
+
+def test_the_size_limit_counts_utf8_bytes():
+    check_text_size("é" * 128, 256)
+    with pytest.raises(TextTooLong) as refused:
+        check_text_size("é" * 129, 256)
+    assert (refused.value.size, refused.value.limit) == (258, 256)
+
+
 async def test_fifty_concurrent_votes_have_one_outcome(engine, example_config):
     voters = [f"U0VOTER{i:03d}" for i in range(50)]
     config = with_group(example_config, "crowd", voters)
@@ -303,3 +345,17 @@ async def test_risk_engine_crash_holds_for_the_default_approvers(engine, example
     assert view.approver_group == example_config.policy.default_approver_group
     assert [f.rule for f in view.findings] == ["engine.error"]
     assert TEXT not in view.instruction
+
+
+async def test_may_start_reads_the_transition_table(service):
+    """What a button checks before it opens a form is what the transaction enforces."""
+    from bot.approvals.states import may_start
+
+    view = await pending(service, assessment())
+    assert may_start("approve", view, APPROVER) is None
+    assert may_start("deny", view, APPROVER) is None
+    assert may_start("confirm", view, view.requester or "") == "already_decided"
+    assert may_start("confirm", view, "U0SOMEONE") == "not_requester"
+    denied = await service.vote(view.id, voter=APPROVER, approve=False, comment="no")
+    assert denied.request is not None
+    assert may_start("approve", denied.request, APPROVER) == "already_decided"

@@ -222,3 +222,18 @@ async def test_unanswered_question_expires_with_a_clear_response(
     got = await http.get(f"{BASE}/contact_requests/q8", headers=bearer(keys.opsbot))
     assert got.json()["twokey"]["status"] == "expired"
     assert got.json()["status"]["response"].startswith("[TwoKey] Nobody replied")
+
+
+def test_every_contact_error_has_an_http_answer():
+    """The desk raises domain errors; the route must word each one (a missing one would be 500)."""
+    from bot.humanlayer import contacts as desk_module
+    from bot.humanlayer.routes import CONTACT_ERRORS
+
+    kinds = {
+        obj
+        for obj in vars(desk_module).values()
+        if isinstance(obj, type)
+        and issubclass(obj, desk_module.ContactError)
+        and obj is not desk_module.ContactError
+    }
+    assert kinds and kinds == set(CONTACT_ERRORS)

@@ -9,7 +9,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from bot.risk.check_cli import register
+from bot.cli.check import register
 from tests.conftest import EXAMPLE
 
 app = typer.Typer()

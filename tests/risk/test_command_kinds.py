@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.config import load_config
+from bot.config_file import load_config
 from bot.risk import RiskEngine
 from bot.risk.spans import find_spans
 from tests.conftest import EXAMPLE

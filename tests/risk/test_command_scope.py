@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.config import load_config
+from bot.config_file import load_config
 from bot.risk import RiskEngine
 from bot.risk.command_scope import local_target, remote_target
 from tests.conftest import EXAMPLE

@@ -6,13 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.config import (
-    AgentConfig,
-    PolicyConfig,
-    RuleConfig,
-    TwoKeyConfig,
-    load_config,
-)
+from bot.config import AgentConfig, PolicyConfig, RuleConfig, TwoKeyConfig
+from bot.config_file import load_config
 from bot.risk import Assessment, RiskEngine
 from tests.conftest import EXAMPLE
 

@@ -13,7 +13,8 @@ import time
 import pytest
 
 from bench.risk import adversarial_64kb
-from bot.config import EXAMPLE_CONFIG, load_config
+from bot.config import EXAMPLE_CONFIG
+from bot.config_file import load_config
 from bot.risk.engine import RiskEngine
 
 _BOUND_SECONDS = 0.5

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.config import load_config
+from bot.config_file import load_config
 from bot.risk import RiskEngine
 from bot.risk.environments import names_production
 from tests.conftest import EXAMPLE

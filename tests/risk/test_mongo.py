@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.config import load_config
+from bot.config_file import load_config
 from bot.risk import RiskEngine
 from bot.risk.dataframe import DATAFRAME_RULES, assess_dataframe
 from bot.risk.mongo import MONGO_RULES, assess_mongo

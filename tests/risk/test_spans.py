@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from bot.config import load_config
+from bot.config_file import load_config
 from bot.risk import RiskEngine
 from bot.risk.spans import find_calls, find_spans, scan
 from tests.conftest import EXAMPLE

@@ -33,7 +33,8 @@ from bot.demo.signing import (
 from bot.demo.slack_standin import BOT_USER_ID, SlackFake, new_trigger_id
 from bot.risk.model import Assessment, DataRef, Finding
 from bot.slack import blocks
-from bot.slack.app import SlackDeps, create_slack_app, create_web_client, deps_of
+from bot.slack.app import create_slack_app, create_web_client, deps_of
+from bot.slack.deps import SlackDeps
 from bot.slack.usergroups import SlackUsergroups
 
 SECRET_KEY = "test-secret-key-for-tokens"

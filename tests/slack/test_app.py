@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import hmac
 import json
 import time
 
@@ -109,7 +111,13 @@ async def test_missing_signing_secret_fails_closed(sqlite_engine, example_config
     app = create_slack_app(service, example_config, settings, client=create_web_client(settings))
     body = event_body(agent_event())
     for secret in ("", "None"):
-        request = AsyncBoltRequest(body=body, headers=_lower(signed_headers(body, secret=secret)))
+        # What a forger would try: HMAC keyed with an empty or "None" secret (computed here,
+        # since slack_sdk refuses to sign with an empty one).
+        headers = signed_headers(body, secret="placeholder")
+        ts = headers["X-Slack-Request-Timestamp"]
+        digest = hmac.new(secret.encode(), f"v0:{ts}:{body}".encode(), hashlib.sha256)
+        headers["X-Slack-Signature"] = "v0=" + digest.hexdigest()
+        request = AsyncBoltRequest(body=body, headers=_lower(headers))
         assert (await app.async_dispatch(request)).status == 401
 
 
@@ -133,3 +141,19 @@ async def test_every_surface_is_registered_by_the_factory(slack: Slack) -> None:
     assert "Unknown command" in json.dumps((await slack.command("frobnicate", REQUESTER)).json())
     await slack.event({"type": "app_home_opened", "user": REQUESTER, "tab": "home"})
     assert REQUESTER in slack.fake.home_views
+
+
+def test_the_stand_in_signs_like_slack_documents() -> None:
+    """Slack's own worked example (api docs, "Verifying requests from Slack")."""
+    from bot.demo.signing import signature
+
+    body = (
+        "token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow"
+        "&channel_id=G8PSS9T3V&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner"
+        "&command=%2Fwebhook-collect&text=&response_url=https%3A%2F%2Fhooks.slack.com%2F"
+        "commands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN"
+        "&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c"
+    )
+    assert signature("8f742231b10e8888abcd99yyyzzz85a5", "1531420618", body) == (
+        "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503"
+    )

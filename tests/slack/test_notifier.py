@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
+from datetime import timedelta
 
+import pytest
+
+from bot.approvals import outbox as outbox_module
 from bot.config import SlackConfig
 from bot.slack import blocks
 from bot.slack import notifier as notifier_module
@@ -47,18 +51,21 @@ async def test_rate_limited_posts_are_retried_after_retry_after(slack: Slack) ->
     assert request.slack["cards"][0]["channel"] == APPROVALS
 
 
-async def test_a_failed_card_never_loses_or_decides_the_request(slack: Slack) -> None:
-    slack.service.outbox.base_delay = 0.01
+async def test_a_failed_card_never_loses_or_decides_the_request(
+    slack: Slack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A backoff no drain can outlast, however loaded the machine; then the clock moves on.
+    slack.service.outbox.base_delay = 60.0
     slack.fake.fail("chat.postMessage", "channel_not_found")
     request_id = await pending_via_api(slack)
     request = await slack.service.get(request_id)
     assert request.status == "pending" and not request.slack.get("cards")
     # The outbox tries again after its backoff: the card is posted, once.
-    await asyncio.sleep(0.05)
+    later = outbox_module.utcnow() + timedelta(minutes=5)
+    monkeypatch.setattr(outbox_module, "utcnow", lambda: later)
     await slack.service.drain()
     request = await slack.service.get(request_id)
     assert request.status == "pending" and len(request.slack["cards"]) == 1
-    await asyncio.sleep(0.05)
     await slack.service.drain()
     assert len(slack.posts(APPROVALS)) == 2  # the refused try, then the one card
 

@@ -5,19 +5,17 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from pydantic import ValidationError
 
+from bot.approvals.history import CSV_COLUMNS, HistoryQuery, parse_when, write_csv
 from storage.audit import append_event
 from storage.db import session_scope
 from storage.history import (
-    CSV_COLUMNS,
     HistoryFilter,
     encode_cursor,
     explain,
     get_record,
     iter_history,
-    parse_when,
     query_history,
     stats,
-    write_csv,
 )
 from storage.models import Request, Vote
 from tests.history_rows import add_request
@@ -177,7 +175,7 @@ def history(engine):
 
 def ids(engine, **kw):
     with session_scope(engine) as s:
-        return [r.id for r in query_history(s, HistoryFilter(**kw)).items]
+        return [r.id for r in query_history(s, HistoryQuery(**kw)).items]
 
 
 def test_no_filter_is_everything_newest_first(history):
@@ -293,13 +291,13 @@ def test_approver_pages_run_in_voting_order(engine):
 
 def test_records_carry_who_decided_and_why(history):
     with session_scope(history) as s:
-        (rec,) = query_history(s, HistoryFilter(status="denied", until="2026-11-02T09:30Z")).items
+        (rec,) = query_history(s, HistoryQuery(status="denied", until="2026-11-02T09:30Z")).items
     assert rec.id == "TK-A03" and rec.approvers == ["U_AP1"] and rec.reason == "exports PII"
     assert rec.resources == ["customers", "orders"] and rec.decided_by == "U_AP1"
     assert rec.decided_at == BASE + timedelta(minutes=20, seconds=60)
     assert rec.created_at.tzinfo is not None
     with session_scope(history) as s:
-        (executed,) = query_history(s, HistoryFilter(status="executed")).items
+        (executed,) = query_history(s, HistoryQuery(status="executed")).items
     assert executed.approvers == ["U_AP1", "U_AP2"]
 
 
@@ -370,7 +368,7 @@ def test_several_statuses_page_like_one(history):
     seen, cursor = [], None
     while True:
         with session_scope(history) as s:
-            page = query_history(s, HistoryFilter(limit=4, cursor=cursor, **flt))
+            page = query_history(s, HistoryQuery(limit=4, cursor=cursor, **flt))
             make(s, f"TK-X{len(seen)}", at=BASE + timedelta(days=1), status="denied")
         seen += [r.id for r in page.items]
         cursor = page.next_cursor
@@ -410,7 +408,7 @@ def test_iter_history_walks_every_page(history):
 )
 def test_bad_filters_are_refused_not_widened(bad):
     with pytest.raises(ValidationError):
-        HistoryFilter(**bad)
+        HistoryQuery(**bad)
 
 
 def test_limit_defaults_and_max():
@@ -581,7 +579,7 @@ def test_pages_read_an_index_in_order(engine, filters, index):
             # Empty tables make a sequential scan look free; ask whether the index serves.
             s.connection().exec_driver_sql("SET LOCAL enable_seqscan = off")
             s.connection().exec_driver_sql("SET LOCAL enable_bitmapscan = off")
-        plan = "\n".join(explain(s, HistoryFilter(**filters)))
+        plan = "\n".join(explain(s, HistoryQuery(**filters)))
     assert index in plan
     assert "TEMP B-TREE" not in plan and "Sort Key" not in plan
 
@@ -592,6 +590,6 @@ def test_several_statuses_read_each_status_index(engine):
         if engine.dialect.name == "postgresql":
             s.connection().exec_driver_sql("SET LOCAL enable_seqscan = off")
             s.connection().exec_driver_sql("SET LOCAL enable_bitmapscan = off")
-        plan = "\n".join(explain(s, HistoryFilter(status="denied,expired,approved")))
+        plan = "\n".join(explain(s, HistoryQuery(status="denied,expired,approved")))
     assert plan.count("ix_requests_status_created") == 3
     assert "ix_requests_open_deadline" not in plan

@@ -18,7 +18,7 @@ from bot.api.schemas import (
     instruction_out,
 )
 from bot.approvals.callbacks import CallbackRefused
-from bot.approvals.tokens import text_sha256
+from bot.approvals.intake import IdempotencyReused, TextTooLong
 from bot.approvals.view import RequestView
 from bot.risk.calls import ToolCall, render
 from storage.models import OPEN_STATUSES, Status
@@ -96,13 +96,13 @@ async def submit_instruction(body: InstructionIn, caller: CallerDep, gate: GateD
     tool = ToolCall(body.tool.name, body.tool.arguments) if body.tool is not None else None
     text = render(tool).text if tool is not None else body.text
     assert text is not None
-    limit = gate.config.policy.max_text_bytes
-    size = len(text.encode("utf-8"))
-    if size > limit:
+    try:
+        gate.service.check_text_size(text)
+    except TextTooLong as exc:
         raise HTTPException(
             status.HTTP_413_CONTENT_TOO_LARGE,
-            f"text is {size} bytes; the limit is {limit} bytes (policy.max_text_bytes)",
-        )
+            f"text is {exc.size} bytes; the limit is {exc.limit} bytes (policy.max_text_bytes)",
+        ) from None
     if body.callback_url is not None:
         try:
             await gate.callbacks.check(body.callback_url)
@@ -120,25 +120,25 @@ async def submit_instruction(body: InstructionIn, caller: CallerDep, gate: GateD
         ) from None
     if requester in gate.config.agent_by_slack_id:
         raise _validation_error("requester", "this Slack user is a configured agent, not a person")
-    view, created = await gate.service.submit(
-        text=text,
-        tool=tool,
-        requester=requester,
-        agent=agent,
-        source="api",
-        confidence=body.confidence,
-        justification=body.justification,
-        kind=body.kind,
-        resources=body.resources,
-        callback_url=body.callback_url,
-        idempotency_key=body.idempotency_key,
-    )
-    if not created and view.text_sha256 != text_sha256(text):
-        # Answering with the earlier verdict would approve text nobody assessed.
+    try:
+        view, created = await gate.service.submit(
+            text=text,
+            tool=tool,
+            requester=requester,
+            agent=agent,
+            source="api",
+            confidence=body.confidence,
+            justification=body.justification,
+            kind=body.kind,
+            resources=body.resources,
+            callback_url=body.callback_url,
+            idempotency_key=body.idempotency_key,
+        )
+    except IdempotencyReused as exc:
         raise HTTPException(
             status.HTTP_409_CONFLICT,
-            f"idempotency_key was already used by request {view.id} for a different text",
-        )
+            f"idempotency_key was already used by request {exc.request_id} for a different text",
+        ) from None
     token = gate.service.execution_token(view) if view.agent == caller.agent else None
     shown = text if tool is not None else None
     payload = instruction_out(view, token=token, detail=_detail(view), text=shown)

@@ -10,9 +10,10 @@ from starlette.concurrency import run_in_threadpool
 
 from bot.api.deps import AdminDep, Caller, CallerDep, Gate, GateDep, ensure_may_see
 from bot.api.schemas import MALFORMED, UNAUTHORIZED, CancelIn, ErrorOut, RequestOut, request_out
+from bot.approvals.history import HistoryQuery
 from bot.approvals.view import RequestView
 from storage.db import session_scope
-from storage.history import HistoryFilter, Page, query_history
+from storage.history import Page, query_history
 
 router = APIRouter(prefix="/v1", tags=["requests"])
 
@@ -134,7 +135,7 @@ async def list_requests(
         "cursor": cursor,
     }
     try:
-        flt = HistoryFilter.model_validate({k: v for k, v in raw.items() if v is not None})
+        flt = HistoryQuery.model_validate({k: v for k, v in raw.items() if v is not None})
     except ValidationError as exc:
         raise HTTPException(
             status.HTTP_422_UNPROCESSABLE_CONTENT,

@@ -304,12 +304,20 @@ def _judge_all(
             ) and not scope.clause_has(clause, "public_part"):  # "ask for their public key,
                 # add it": the pronoun points at the public key, not at a secret named before
                 # "…. Please run it today", "Delete it now: the warehouse …"
-                for other in chain(scope.antecedents(clause, hit.start), scope.announced(clause)):
+                for other in chain(
+                    scope.antecedents(clause, hit.start),
+                    scope.announced(clause),
+                    scope.dislocated(clause, hit.start),
+                ):
                     found = _slots(low[other[0] : other[1]], gates.objects, seen)
                     if found.keys() - _QUALIFIERS:
                         objects = {**found, **objects}
                         borrowed[clause] = other
                         break
+            if not (objects.keys() - _QUALIFIERS - {"data_weak"}):
+                # "the full list with names, addresses and birth dates": the list goes on
+                for other in scope.list_tail(clause):
+                    objects = {**_slots(low[other[0] : other[1]], gates.objects, seen), **objects}
             objects_of[clause] = objects
         sentence = scope.sentence_of(hit.start)
         if hit.slot == "bypass" and not (objects.keys() - _QUALIFIERS):
@@ -332,8 +340,13 @@ def _judge_all(
                 del dests["external"]  # named addresses are judged by the sharing reader
             dests = _not_withdrawn(lx, low, sentence[0], dests)
             dests_of[sentence] = dests
-        if not objects and not dests and hit.slot != "history":
-            continue
+        if (
+            not objects
+            and not dests
+            and hit.slot != "history"
+            and not (hit.slot == "open" and scope.untrusted_near(sentence))
+        ):
+            continue  # "install the extension someone on a forum recommended" goes on
         kinds: set[str] = set(objects)
         if (
             hit.slot == "destroy"
@@ -368,6 +381,8 @@ def _judge_all(
             continue  # "paste the rotation date into the ticket": a fact about the secret
         if category in ("sharing", "export") and scope.sentence_has(sentence, "sanitized"):
             continue  # an anonymized sample, a copy without the personal fields
+        if category == "secrets" and scope.clause_has(clause, "pointer"):
+            continue  # a link to the request form or guide, not the secret itself
         if category == "sharing" and scope.sentence_has(sentence, "dedicated"):
             continue  # outsiders invited into a new, dedicated space
         if _SHELL_ASSIGNMENT.match(low, _word_end(low, hit.end)):
@@ -536,6 +551,6 @@ def _judge(action: str, objects: Iterable[str], dests: Iterable[str]) -> str | N
         # a document of unknown weight: risky where nobody should put company files
         if "data_weak" in o and (weighty or d & {"ai", "personal", "public", "messaging"}):
             return "sharing"
-        if action == "share" and "workspace" in d:
+        if action == "share" and ("workspace" in d or {"external", "channel"} <= d):
             return "sharing"  # an outside workspace or guests brought into a channel
     return None

@@ -53,6 +53,15 @@ _CLAUSE_BREAK = re.compile(
     r"|\s(?:" + "|".join(sorted(_CONJUNCTIONS)) + r")\s"
     r"|但是|但|然后|因为|けど|しかし|ので|から、"
 )
+# In Chinese "、" only separates the items of a list (姓名、手机号和地址); in Japanese it is
+# the ordinary comma. Texts without kana are read the Chinese way.
+_CLAUSE_BREAK_HAN = re.compile(_CLAUSE_BREAK.pattern.replace("、", "", 1))
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_LETTER = re.compile(r"[^\W\d_]")
+# The end of a list: a few words, a conjunction, a word ("adressen und geburtsdaten").
+_LIST_END = re.compile(r"\s*(?:[^\W\d_][\w-]*\s+){1,3}?(?:and|und|et|y|e|oder|or|ou)\s+[^\W\d_]")
+_ARTICLE = re.compile(r"\s*(?:les|le|la|l'|los|las|el|os|as|the|die|den|das|der)\s")
+_LIST_ITEM = re.compile(r"\s*(?:[^\W\d_][\w-]*\s+){0,2}[^\W\d_][\w-]*\s*,\s*$")
 # A purpose clause: what it names is why, not where ("so that", "damit", "pour que", "以便").
 _PURPOSE = re.compile(
     r"\b(?:so\s+that|so|in\s+order\s+to|damit|pour\s+que|afin|para\s+que|de\s+modo\s+que"
@@ -72,13 +81,14 @@ class Spans:
     low: str
     sentences: list[tuple[int, int]]
     sentence_starts: list[int]
+    breaks: re.Pattern[str] = _CLAUSE_BREAK
     _clauses: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
 
     def clauses(self, i: int) -> list[tuple[int, int]]:
         out = self._clauses.get(i)
         if out is None:
             a, b = self.sentences[i]
-            out = _windows(_split(self.low, a, b, _CLAUSE_BREAK)) or [(a, b)]
+            out = _windows(_split(self.low, a, b, self.breaks)) or [(a, b)]
             self._clauses[i] = out
         return out
 
@@ -108,7 +118,8 @@ def _windows(spans_: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def spans(low: str) -> Spans:
     """Sentence and clause spans of the whole text, sorted, covering it."""
     sentences = _windows(_split(low, 0, len(low), _SENTENCE_END)) or [(0, len(low))]
-    return Spans(low, sentences, [s for s, _ in sentences])
+    breaks = _CLAUSE_BREAK if low.isascii() or _KANA.search(low) else _CLAUSE_BREAK_HAN
+    return Spans(low, sentences, [s for s, _ in sentences], breaks)
 
 
 @dataclass
@@ -149,7 +160,10 @@ class Scope:
         i = here.index(clause) if clause in here else 0
         before = here[max(0, i - 2) : i][::-1]
         if len(before) < 2 and s > 0:
-            before += self.structure.clauses(s - 1)[::-1][: 2 - len(before)]
+            prev = s - 1
+            if prev > 0 and not _LETTER.search(self.low, *self.structure.sentences[prev]):
+                prev -= 1  # "2." of a numbered plan: the step before names the object
+            before += self.structure.clauses(prev)[::-1][: 2 - len(before)]
         if (
             self.lx.pattern("pronoun").search(self.low, clause[0], clause[1])
             or self.enclitic(start)
@@ -161,7 +175,38 @@ class Scope:
             and before
             and self.sentence_of(before[0][0]) == self.sentence_of(clause[0])
         ):
-            return before[:1]
+            # 顧客名簿のスプレッドシート、パートナーも見たいので、全員が閲覧できるように設定:
+            # the object may lie two clauses back, within the sentence
+            return [c for c in before if self.sentence_of(c[0]) == self.sentence_of(clause[0])]
+        return []
+
+    def dislocated(self, clause: tuple[int, int], start: int) -> list[tuple[int, int]]:
+        """The clause after a pronoun-object verb that names the object ("tu peux les
+        supprimer, les sauvegardes du cluster", "bórralas, las copias"): right dislocation."""
+        if not self.lx.spaced or not (
+            self.lx.pattern("pronoun").search(self.low, clause[0], clause[1])
+            or self.enclitic(start)
+        ):
+            return []
+        here = self.structure.clauses(self._sentence_index(clause[0]))
+        i = here.index(clause) if clause in here else len(here)
+        nxt = here[i + 1 : i + 2]
+        return nxt if nxt and _ARTICLE.match(self.low, nxt[0][0], nxt[0][1]) else []
+
+    def list_tail(self, clause: tuple[int, int]) -> list[tuple[int, int]]:
+        """The clauses that finish a list this clause starts ("… the full list with names,
+        addresses and birth dates"): a comma, then up to three words and "and"."""
+        if not self.low[clause[0] : clause[1]].rstrip().endswith(","):
+            return []
+        here = self.structure.clauses(self._sentence_index(clause[0]))
+        i = here.index(clause) if clause in here else len(here)
+        out: list[tuple[int, int]] = []
+        for nxt in here[i + 1 : i + 4]:
+            out.append(nxt)
+            if _LIST_END.match(self.low, nxt[0], nxt[1]):
+                return out
+            if not _LIST_ITEM.match(self.low, nxt[0], nxt[1]):
+                break
         return []
 
     def announced(self, clause: tuple[int, int]) -> list[tuple[int, int]]:
@@ -287,6 +332,9 @@ class Scope:
         before = lx.pattern("neg_before").search(self.low, clause[0], start + 1)
         before = before if before is not None and before.start() < start else None
         after = lx.pattern("neg_after").search(self.low, end, clause[1])
+        if after is None and lx.spaced and end - start > 24:
+            # a verb and its particle around the negation: "steck ihn auf keinen Fall an"
+            after = lx.pattern("neg_before").search(self.low, start + 1, end)
         if before is None and after is None:
             return False
         return not lx.pattern("affirm").search(self.low, clause[0], clause[1])

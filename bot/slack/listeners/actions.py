@@ -20,12 +20,13 @@ from typing import TYPE_CHECKING, Any
 
 from slack_bolt.async_app import AsyncApp
 
+from bot.approvals.states import may_start
 from bot.slack import blocks
 from bot.slack.escape import escape
 
 if TYPE_CHECKING:
     from bot.approvals import Outcome
-    from bot.slack.app import SlackDeps
+    from bot.slack.deps import SlackDeps
 
 log = logging.getLogger(__name__)
 
@@ -87,10 +88,11 @@ def register(app: AsyncApp, deps: SlackDeps) -> None:
         if request is None:
             await tell(user, "That request no longer exists.", channel)
             return
-        if request.requester and user != request.requester:
+        refused = may_start("confirm", request, user)
+        if refused == "not_requester" and request.requester:
             await tell(user, f"Only {blocks.user(request.requester)} can confirm this.", channel)
             return
-        if request.status != "awaiting_requester":
+        if refused is not None:
             await tell(user, "Nothing to confirm. " + blocks.status_line(request), channel)
             return
         view = blocks.justification_modal(request, channel=channel, ts=ts)
@@ -115,14 +117,14 @@ def register(app: AsyncApp, deps: SlackDeps) -> None:
             # Refused, or recorded but more approvals are needed: say so privately.
             await tell(user, blocks.outcome_message(outcome), channel)
 
-    async def decision_modal(ack: Any, body: dict[str, Any], build: Any) -> None:
+    async def decision_modal(ack: Any, body: dict[str, Any], action: str, build: Any) -> None:
         await ack()
         request_id, user, channel, ts = _click(body)
         request = await deps.service.get(request_id)
         if request is None:
             await tell(user, "That request no longer exists.", channel)
             return
-        if request.status != "pending":
+        if may_start(action, request, user) is not None:
             await tell(user, "Nothing changed. " + blocks.status_line(request), channel)
             return
         # The trigger id lives 3 s and the check may wait on Slack (user groups, rate
@@ -149,10 +151,10 @@ def register(app: AsyncApp, deps: SlackDeps) -> None:
                 )
 
     async def on_deny(ack: Any, body: dict[str, Any]) -> None:
-        await decision_modal(ack, body, blocks.deny_modal)
+        await decision_modal(ack, body, "deny", blocks.deny_modal)
 
     async def on_approve_with_comment(ack: Any, body: dict[str, Any]) -> None:
-        await decision_modal(ack, body, blocks.approve_modal)
+        await decision_modal(ack, body, "approve", blocks.approve_modal)
 
     async def on_full_text(ack: Any, body: dict[str, Any]) -> None:
         await ack()

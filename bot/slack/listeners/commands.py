@@ -22,7 +22,7 @@ from bot.slack.listeners import history
 from bot.slack.listeners.history import is_admin
 
 if TYPE_CHECKING:
-    from bot.slack.app import SlackDeps
+    from bot.slack.deps import SlackDeps
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from slack_bolt.async_app import AsyncApp
 
@@ -18,11 +18,14 @@ from bot.slack import blocks
 from bot.slack.blocks import contacts as contact_blocks
 from bot.slack.escape import escape
 
+if TYPE_CHECKING:
+    from bot.slack.deps import SlackDeps
+
 log = logging.getLogger(__name__)
 
 
-def register(app: AsyncApp, deps: Any) -> None:
-    desk = ContactDesk(deps.service.engine, deps.config, client=deps.client)
+def register(app: AsyncApp, deps: SlackDeps) -> None:
+    desk = ContactDesk(deps.service.engine, deps.config, delivery=deps.notifier)
 
     async def tell(user: str, text: str, channel: str | None) -> None:
         await deps.notifier.tell(user, blocks.notice(text), channel=channel)

@@ -26,10 +26,10 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 from slack_bolt.async_app import AsyncApp
 
+from bot.approvals.history import HistoryQuery, export_csv, parse_when
 from bot.slack import blocks
 from bot.slack.blocks import history as hb
 from bot.slack.escape import escape
-from storage.audit import append_event
 from storage.db import session_scope
 from storage.history import (
     HistoryFilter,
@@ -38,16 +38,14 @@ from storage.history import (
     Stats,
     get_record,
     iter_history,
-    parse_when,
     query_history,
     stats,
-    write_csv,
 )
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
-    from bot.slack.app import SlackDeps
+    from bot.slack.deps import SlackDeps
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +101,7 @@ def parse_filters(text: str) -> dict[str, str]:
 def build_filter(filters: dict[str, Any], **extra: Any) -> HistoryFilter:
     """A validated filter, or FilterError with the first problem in plain words."""
     try:
-        return HistoryFilter(**filters, **extra)
+        return HistoryQuery(**filters, **extra)
     except ValidationError as exc:
         first = exc.errors()[0]
         key = str(first["loc"][0]) if first["loc"] else "filter"
@@ -152,27 +150,9 @@ def _stats(engine: Engine, since: datetime) -> Stats:
 def _export(engine: Engine, flt: HistoryFilter, user: str) -> tuple[str, int, bool]:
     """The CSV text, how many rows, and whether EXPORT_MAX cut it; the export is audited."""
     buf = io.StringIO()
-    capped = False
     with session_scope(engine) as session:
-
-        def rows() -> Any:
-            nonlocal capped
-            for n, record in enumerate(iter_history(session, flt)):
-                if n >= EXPORT_MAX:
-                    capped = True
-                    return
-                yield record
-
-        count = write_csv(rows(), buf)
-        append_event(
-            session,
-            action="history.exported",
-            actor=user,
-            detail={
-                "filters": flt.model_dump(mode="json", exclude={"cursor", "limit"}),
-                "records": count,
-            },
-        )
+        found = iter_history(session, flt)
+        count, capped = export_csv(session, flt, found, buf, actor=user, cap=EXPORT_MAX)
     return buf.getvalue(), count, capped
 
 

@@ -29,7 +29,7 @@ from storage.models import Status, utcnow
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
-    from bot.slack.app import SlackDeps
+    from bot.slack.deps import SlackDeps
 
 log = logging.getLogger(__name__)
 

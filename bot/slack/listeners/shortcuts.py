@@ -17,7 +17,7 @@ from bot.slack import blocks
 from bot.slack.screening import agent_confidence, agent_of, author_of, message_text, screen
 
 if TYPE_CHECKING:
-    from bot.slack.app import SlackDeps
+    from bot.slack.deps import SlackDeps
 
 log = logging.getLogger(__name__)
 

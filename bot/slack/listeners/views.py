@@ -19,7 +19,7 @@ from bot.slack import blocks
 from bot.slack.listeners.actions import record_then_ack
 
 if TYPE_CHECKING:
-    from bot.slack.app import SlackDeps
+    from bot.slack.deps import SlackDeps
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,11 @@ LEXICON = lexicon(
     "de",
     spaced=True,
     compounds=True,
-    markers="der die das den dem des und ist nicht mit für auf ein eine bitte zu im von per an",
+    markers=(
+        "der die das den dem des und ist nicht mit für auf ein eine bitte zu im von per an "
+        "alle jeder damit kann auch noch nach zum zur wir du ich sich sind wird dann oder "
+        "aber wenn dass schon einfach direkt"
+    ),
     noun_form=r"(?:ung|ungen|ungs|heit|keit)$",
     past_form=r"^\w{0,6}ge\w{2,}t$|iert$|^(?:ent|ver|zer|über)\w+t$",
     entries={
@@ -22,13 +26,14 @@ LEXICON = lexicon(
             "entfern",
             "vernicht",
             "zerstör",
-            f"leer(?:e|en|t)?{_W}",
+            f"leer(?:e|en|t|st)?{_W}",
             "bereinig",
             "verwirf",
             "verwerf",
             rf"mach\w*{_GAP}platt{_W}",
             rf"reiß\w*{_GAP}ab{_W}",
             "abreiß",
+            f"dropp(?:e|en|t)?{_W}",
         ),
         "reset": (
             r"neu\s+(?:auf|an)(?:setzen|legen|bauen)?" + _W,
@@ -54,8 +59,10 @@ LEXICON = lexicon(
             "stopp",
             "pausier",
             rf"setz\w*{_GAP}aus{_W}",
+            r"auf\s+[„\"“]?aus[“\"”]?\s+(?:stell|setz|schalt)\w*",  # auf „Aus“ stellen
             "deinstallier",
             "abklemm",
+            rf"nimm\w*{_GAP}(?:runter|weg|raus){_W}",  # "nimm die MFA runter"
         ),
         "bypass": (
             rf"\w+{_GAP}vorbei{_W}",
@@ -65,6 +72,7 @@ LEXICON = lexicon(
             rf"hebel\w*{_GAP}aus{_W}",
             "übergeh",
             "bypass",
+            r"merg\w*\s+(?:\S+\s+){0,4}?ohne(?!\w)",  # "merge direkt auf main ohne Freigabe"
             r"ohne\s+(?:\S+\s+){0,4}?(?:zu\s+)?(?:mergen|pushen|deployen|zusammenzuführen|freizugeben)"
             + _W,
         ),
@@ -80,6 +88,7 @@ LEXICON = lexicon(
             rf"füg\w*{_GAP}hinzu{_W}",
             rf"mach\w*{_GAP}zum{_W}",
             "ernenn",
+            rf"trag\w*{_GAP}ein{_W}",  # "trag ihn als Administrator ein"
         ),
         "share": (
             rf"stell\w*{_GAP}um{_W}",
@@ -90,6 +99,9 @@ LEXICON = lexicon(
             rf"lad\w*{_GAP}ein{_W}",
             "einlad",
             "veröffentlich",
+            rf"mach\w*{_GAP}öffentlich\w*",
+            # "die Agentur in den privaten Kanal holen": verb-final, brought into a channel
+            r"(?:in|ins)\s+(?:\S+\s+){0,4}?\S*(?:kanal|channel|gruppe)\S*\s+(?:\S+\s+)?(?:hol|aufnehm|einlad)\w*",
             rf"füg\w*{_GAP}hinzu{_W}",
         ),
         "move": (
@@ -105,6 +117,7 @@ LEXICON = lexicon(
             rf"leit\w*{_GAP}weiter{_W}",
             "weiterleit",
             f"post(?:e|en){_W}",
+            f"leg(?:e|t)?{_W}",  # "leg die Datei ins öffentliche Repository"
             rf"stell\w*{_GAP}(?:ein|online){_W}",
         ),
         "open": (
@@ -113,6 +126,10 @@ LEXICON = lexicon(
             "oeffn",
             r"aktivier\w*\s+(?:\S+\s+){0,3}(?:makros|inhalt)",
             rf"führ\w*{_GAP}aus{_W}",
+            rf"lass\w*{_GAP}laufen{_W}",
+            rf"steck\w*{_GAP}(?:an|ein){_W}",  # a found USB stick
+            "anstecken",
+            "einstecken",
             "ausführ",
             "installier",
             f"start(?:e|en)?{_W}",
@@ -151,6 +168,8 @@ LEXICON = lexicon(
             "volume",
             f"kanal{_W}",
             "protokoll",
+            r"(?<!kata)logs(?!\w)",  # Produktionslogs
+            "logdatei",
         ),
         "system": (
             "cluster",
@@ -191,6 +210,7 @@ LEXICON = lexicon(
             "protokollierung",
             "firewall",
             "virenschutz",
+            "defender",
             "antivirus",
             "verschlüsselung",
             "schutz",
@@ -198,13 +218,14 @@ LEXICON = lexicon(
             f"sso{_W}",
         ),
         "gate": (
+            "freigabe",
             "prüfung",
             "review",
             "genehmigung",
             "codeowners",
         ),
         "secret": (
-            r"(?<!öffentlichen )(?<!öffentliche )(?<!öffentlicher )schlüssel",
+            r"(?<!öffentlichen )(?<!öffentliche )(?<!öffentlicher )(?<!öffentlichen ssh-)schlüssel",
             "passwort",
             "passwörter",
             "kennwort",
@@ -212,6 +233,7 @@ LEXICON = lexicon(
             "secret",
             "token",
             "zugangsdaten",
+            r"(?<![\w.])\.env(?!\w)",
             "anmeldedaten",
             "zertifikat",
         ),
@@ -250,6 +272,7 @@ LEXICON = lexicon(
         ),
         "untrusted": (
             "forum",
+            r"(?<![\w.])apk(?!\w)",
             r"angeblich\w*",
             r"sogenannt\w*",
             r"\.(?:vsix|apk|msi|dmg|crx|jar)" + _W,
@@ -258,6 +281,7 @@ LEXICON = lexicon(
             "makro",
             r"inhalt\s+aktivieren",
             "unbekannt",
+            r"(?:gefunden|herrenlos|lag\s+ein)\w*",  # a stick found lying around
             "fremde",
             "phishing",
             "verdächtig",
@@ -289,6 +313,7 @@ LEXICON = lexicon(
             "fremde",
         ),
         "personal": (
+            "wetransfer",  # a public file drop
             "yahoo",
             "icloud",
             "privat",
@@ -321,6 +346,7 @@ LEXICON = lexicon(
             "verboten",
         ),
         "neg_after": (
+            r"auf\s+keinen\s+fall",
             "nichts",
             "nicht",
             "niemals",
@@ -337,6 +363,9 @@ LEXICON = lexicon(
         ),
         "hypothetical": (
             "hypothetisch",
+            # an opinion that it is not needed: "ich glaube nicht, dass wir … löschen sollten"
+            r"(?:glaube|denke|finde)\s+(?:\w+\s+)?nicht,?\s+dass",
+            r"nicht\s+(?:nötig|notwendig|erforderlich)",
             r"was\s+wäre",
             r"was\s+passiert",
             r"was\s+würde",
@@ -350,7 +379,7 @@ LEXICON = lexicon(
             r"letzte[n]?\s+woche",
             r"letzten\s+monat",
             r"vor\s+\w+\s+(?:tagen|wochen|monaten)",
-            "ursache",
+            r"(?<!nach der )ursache",  # not "frag nach der Ursache"
             "postmortem",
             "vorfall",
             "störung",
@@ -405,6 +434,8 @@ LEXICON = lexicon(
             r"aggregiert\w*",
             "stichprobe",
             r"maskiert\w*",
+            r"ohne\s+(?:\w+\s+){0,2}(?:\w*daten|personenbezogen\w*|persönlich\w*|namen)(?!\w)",
+            r"(?:nur\s+)?die\s+anzahl",
         ),
         "dedicated": (
             r"eigene\w*",
@@ -415,7 +446,7 @@ LEXICON = lexicon(
             "ihnen",
             "ihm",
         ),
-        "rewrite": ("umschreib", "neu\\s+schreib"),
+        "rewrite": ("umschreib", "neu\\s+schreib", rf"schreib\w*{_GAP}um{_W}"),
         "ref": (
             r"(?:release|main|master|haupt|remote|produktions)-?branch",
             r"(?:release|versions)-?tags?",
@@ -433,10 +464,14 @@ LEXICON = lexicon(
         ),
         "brief": (
             r"(?:für\s+)?(?:eine|einer|zwei|drei|\d+)\s+(?:stunden?|minuten?)",
-            r"während\s+(?:des|der)\s+(?:deployments?|wartung|migration)",
+            r"während\s+(?:des|der)\s+(?:\w+\s+)?(?:deployments?|wartung|migration)",
+            r"einstündig\w*",
         ),
         "hold": (r"legal\s+hold", r"aufbewahrungspflicht\w*", r"rechtliche\w*\s+aufbewahrung"),
-        "public_part": (r"öffentliche\w*\s+schlüssel", r"public\s+key"),
+        "public_part": (r"öffentliche\w*\s+(?:[\w]+-)?schlüssel", r"public\s+key"),
+        "pointer": (
+            r"(?:link|verweis)\s+(?:auf|zu[rm]?)\s+(?:de[rnm]\s+|die\s+)?\S*(?:anfrage|antrag|formular|anleitung|wiki|prozess)\w*",
+        ),
         "request": (r"kannst\s+du", r"könntest\s+du", r"können\s+sie", r"könnten\s+sie", "bitte"),
         "lasting": (
             r"(?:zwei|drei|vier|mehrere|\d+)\s+(?:wochen|monate)",
@@ -454,6 +489,8 @@ LEXICON = lexicon(
         ),
         "history": (
             r"force-?push\w*",
+            r"push\w*\s+(?:\S+\s+){0,6}?mit\s+gewalt",
+            r"mit\s+gewalt\s+(?:\S+\s+){0,4}?push\w*",
             r"setz\w*\s+(?:\S+\s+){0,8}neu",
         ),
         "proposal": (r"zeig\w*\s+(?:\S+\s+){0,3}wie",),

@@ -26,7 +26,7 @@ LEXICON = lexicon(
             "destru",
             f"vac[ií](?:a|e|ar){_W}",
             "purg",
-            f"quit(?:a|e|ar){_W}",
+            f"quit(?:a|e|ar)(?:le|les|lo|la|los|las)?{_W}",  # quítale el MFA
             "desmantel",
             r"d(?:a|e|ar)\s+de\s+baja",
         ),
@@ -41,6 +41,7 @@ LEXICON = lexicon(
         ),
         "disable": (
             "desactiv",
+            "deshabilit",
             "apag",
             "silenci",
             "deten",
@@ -49,6 +50,7 @@ LEXICON = lexicon(
             f"paus(?:a|e|ar){_W}",
             "desinstal",
             f"mute(?:a|e|ar){_W}",
+            f"cancel(?:a|e|ar|emos){_W}",
         ),
         "bypass": (
             f"salt(?:a|e|ar|arse|ate|ese){_W}",
@@ -75,22 +77,26 @@ LEXICON = lexicon(
             "agreg",
         ),
         "share": (
-            "publí",
             "compart",
             "invit",
             "añad",
             "agreg",
-            "public",
+            # publica, publícalo; "público(s)", "públicas" are adjectives ("pública" is
+            # folded like the imperative "publica" and stays)
+            r"public(?!os?\b|as\b)",
+            # "haz público el informe", "ponla pública", "déjalo público"
+            r"(?:haz|hacer|hazl[oa]s?|pon|ponl[oa]s?|poner|deja|dejal[oa]s?|dejar)\s+(?:\w+\s+){0,4}?públic",
             f"expon(?:e|er|ga){_W}",
         ),
         "move": (
             r"lee(?:le|les|r)?" + _W,
+            f"pas(?:a|ale|ales|ar|ele|eles)(?:lo|la|los|las)?{_W}",  # pásale la contraseña
             "reenví",
             f"env[ií](?:a|e|ar|ale){_W}",
             "mand",
             f"peg(?:a|ue|ar){_W}",
-            f"sub(?:e|a|ir){_W}",
-            "copi",
+            f"sub(?:e|a|ir)(?:lo|la|los|las|le|les)?{_W}",  # súbelo
+            r"copi(?!as?\s+de\s+seguran|as(?!\w))",  # "las copias": a noun
             "transfer",
             "reenv",
             f"(?:pon|ponga|poner){_W}",
@@ -100,6 +106,7 @@ LEXICON = lexicon(
             "habilit",
             r"activ(?:a|e|ar)\s+(?:el\s+contenido|las\s+macros)",
             "ejecut",
+            f"corr(?:e|a|er|elo|ela){_W}",  # "corre el script"
             "instal",
             "lanz",
         ),
@@ -107,6 +114,7 @@ LEXICON = lexicon(
             "buzón",
             "buzones",
             r"bases?\s+de\s+datos",
+            r"bases?\s+(?:de\s+)?(?:prod|producción|produccion|clientes|pedidos)(?!\w)",
             "esquema",
             r"libro\s+mayor",
             r"conjunto\s+de\s+datos",
@@ -119,6 +127,7 @@ LEXICON = lexicon(
             f"tablas{_W}",
         ),
         "data_weak": (
+            f"logs?{_W}",
             f"tabla{_W}",
             "archivo",
             "fichero",
@@ -151,6 +160,8 @@ LEXICON = lexicon(
         "backup": (
             "papelera",
             r"copias?\s+de\s+seguridad",
+            r"(?:rotación\s+(?:\w+\s+)?de\s+)?cintas",  # backup tapes
+            r"copias?\s+(?:nocturna|diaria|semanal|mensual|incremental|completa)s?",
             "respaldo",
             "backup",
             "instantánea",
@@ -189,7 +200,7 @@ LEXICON = lexicon(
             "secreto",
             "token",
             "credencial",
-            "certificado",
+            r"certificado(?!s?\s+públic)",
             "llave",
         ),
         "pii": (
@@ -222,12 +233,15 @@ LEXICON = lexicon(
             f"(?<!google )admin{_W}",
             r"superadmin\w*",
             "propietario",
+            f"dueños?{_W}",
             "superusuario",
             r"acceso\s+total",
             r"todos\s+los\s+permisos",
         ),
         "untrusted": (
             "foro",
+            r"(?<![\w.])apk(?!\w)",
+            r"un\s+tal(?!\s+vez)",  # "un tal Rodrigo": someone nobody knows
             "supuesto",
             r"diciendo\s+ser",
             r"dice\s+ser",
@@ -271,6 +285,7 @@ LEXICON = lexicon(
             "desconocid",
         ),
         "personal": (
+            "wetransfer",  # a public file drop
             "yahoo",
             "icloud",
             r"correo\s+personal",
@@ -404,9 +419,13 @@ LEXICON = lexicon(
         "brief": (
             r"durante\s+(?:una|un|dos|tres|\d+)\s+(?:horas?|minutos?)",
             r"durante\s+(?:el|la)\s+(?:despliegue|mantenimiento|migración)",
+            r"(?:ventana|durante)\s+(?:\S+\s+){0,4}?(?:una|un|dos|\d+)\s+horas?",
         ),
         "hold": (r"legal\s+hold", r"retención\s+legal", r"conservación\s+legal"),
         "public_part": (r"claves?\s+públicas?", r"public\s+key"),
+        "pointer": (
+            r"(?:enlace|link|v[ií]nculo)\s+(?:a|al|hacia)\s+(?:la\s+|el\s+)?(?:gu[ií]a|formulario|procedimiento|wiki|p[aá]gina|portal|solicitud)",
+        ),
         "request": (
             "puedes",
             "podrías",
@@ -430,6 +449,9 @@ LEXICON = lexicon(
         "history": (
             r"force-?push\w*",
             r"reescrib\w*\s+(?:el\s+)?historial",
+            r"(?:haz|hacer|hace)\s+(?:un\s+)?push\s+(?:\S+\s+){0,2}?forzado",
+            r"empuj\w*\s+(?:\S+\s+){0,4}?a\s+la\s+fuerza",
+            r"fuerza\s+el\s+push",
         ),
         "proposal": (r"(?:muestra|explica|enseña)(?:le|les)?\s+cómo",),
         "email": (

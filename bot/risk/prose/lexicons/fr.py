@@ -10,7 +10,8 @@ LEXICON = lexicon(
     spaced=True,
     markers=(
         "le la les des du une est vous nous pour dans sur avec pas qui et au aux cette ce "
-        "mon ton comme de à tu te"
+        "mon ton comme de à tu te en un que ne il on son sa ses ta tes leur leurs votre vos "
+        "notre nos puis"
     ),
     # créer: "recrée" is the imperative, "recréée" the participle
     noun_form=r"(?:tion|tions|ment|ments|eur|eurs|age|ages)$",
@@ -36,6 +37,7 @@ LEXICON = lexicon(
             "désactiv",
             "desactiv",
             f"coup(?:e|ez|er){_W}",
+            r"(?:fais|faites|faire)\s+taire",
             "arrêt",
             "arret",
             "suspend",
@@ -69,14 +71,16 @@ LEXICON = lexicon(
             "publi",
             f"expos(?:e|ez|er){_W}",
             r"rend(?:s|ez|re)\s+(?:\w+\s+){0,4}public",
+            r"rend(?:s|ez|re)\s+(?:\w+\s+){0,4}accessible",
         ),
         "move": (
             "envoi",
             "envoy",
             f"coll(?:e|ez|er){_W}",
             "transfér",
+            "transfèr",
             "transfer",
-            "copi",
+            r"copi(?!es(?!\w))",  # "les copies": a noun
             f"(?:mets|mettez|mettre){_W}",
             f"post(?:e|ez|er){_W}",
             "dépos",
@@ -96,6 +100,8 @@ LEXICON = lexicon(
             r"boîte\s+mail",
             r"compte(?:s)?" + _W,
             r"bases?\s+de\s+données",
+            # "la base de prod", "la base clients"
+            r"bases?\s+(?:de\s+|des\s+)?(?:prod|production|clients?|commandes|paie)(?!\w)",
             r"bases?\s+de\s+donnees",
             f"bdd{_W}",
             "schéma",
@@ -187,7 +193,7 @@ LEXICON = lexicon(
             "jeton",
             "token",
             "identifiants",
-            "certificat",
+            r"certificat(?!s?\s+public)",
             r"\.env" + _W,
         ),
         "pii": (
@@ -237,7 +243,16 @@ LEXICON = lexicon(
         ),
         "prod": ("production", f"prod{_W}"),
         "bulk": (f"tou(?:s|tes|t|te){_W}", "entier", "entière", "chaque"),
-        "public": (r"0\.0\.0\.0/0", r"::/0", f"public(?:que)?{_W}", "internet", r"n'importe\s+qui"),
+        "public": (
+            r"0\.0\.0\.0/0",
+            r"::/0",
+            f"public(?:que)?{_W}",
+            "internet",
+            r"n'importe\s+qui",
+            r"(?:toute\s+personne|quiconque)\s+(?:\w+\s+){0,3}lien",
+            r"n'importe\s+(?:quelle|quel)\s+(?:source|adresse|ip|origine)",
+            r"(?:toutes?\s+(?:les\s+)?)(?:sources|adresses|ip)(?!\w)",
+        ),
         "everyone": (
             r"tout\s+le\s+monde",
             r"toute\s+l'entreprise",
@@ -258,6 +273,7 @@ LEXICON = lexicon(
             "cabinet",
         ),
         "personal": (
+            "wetransfer",  # a public file drop
             "yahoo",
             "icloud",
             r"chez\s+(?:toi|vous)",
@@ -417,6 +433,9 @@ LEXICON = lexicon(
         ),
         "hold": (r"legal\s+hold", r"conservation\s+légale", r"gel\s+juridique"),
         "public_part": (r"clés?\s+publiques?", r"public\s+key"),
+        "pointer": (
+            r"(?:lien|url)\s+(?:vers|de|du|à)\s+(?:la\s+|le\s+|l')?(?:guide|procédure|formulaire|wiki|page|portail|demande)",
+        ),
         "request": (
             r"tu\s+pourrais",
             r"vous\s+pourriez",
@@ -443,6 +462,9 @@ LEXICON = lexicon(
         "history": (
             r"force-?push\w*",
             r"réécri\w*\s+(?:l.)?historique",
+            r"pouss\w*\s+(?:\S+\s+){0,4}?en\s+force",
+            r"forc(?:e|ez|er)\s+(?:le\s+)?push",
+            r"push\s+(?:\S+\s+){0,2}?forcé",
         ),
         "proposal": (r"(?:montre|explique)(?:-lui|-leur)?\s+comment",),
         "email": (

@@ -10,13 +10,14 @@ LEXICON = lexicon(
     spaced=True,
     markers=(
         "o a os as do da dos das um uma para com não que em no na é você seu sua e de ao num por "
-        "tua teu meu minha nosso nossa se tu"
+        "tua teu meu minha nosso nossa se tu pra pro isso esse essa aqui já também eu ele ela "
+        "vc"
     ),
     fold_accents=True,
     enclitic=r"\w*-(?:l[oa]s?|[oa]s?)(?!\w)",
     noun_form=r"(?:cao|ção|ções|coes|dor|dores|mento|mentos)$",
     past_form=(
-        r"(?:ou|aram|ado|ada|ados|adas|ido|ida|idos|idas|ava|avam|eu|eram|iu|asse|assem|"
+        r"(?:ou|aram|ado|ada|ados|adas|ido|(?<!conv)ida|(?<!conv)idos|idas|ava|avam|eu|eram|iu|asse|assem|"
         r"ássemos|êssemos|íssemos|esse)$"
     ),
     entries={
@@ -31,10 +32,14 @@ LEXICON = lexicon(
             f"limp(?:a|e|ar){_W}",
             "purg",
             "descart",
+            f"drop(?:e|a|ar|em){_W}",  # "dropa a tabela"
         ),
         "reset": ("recri", "reconstru", "reinici", "redefin", "reset", "sobrescrev"),
         "disable": (
             "desativ",
+            "desabilit",
+            # "tira o MFA": remove a control (not "tira um backup", which takes one)
+            r"tir(?:a|e|ar)\s+(?:o|a|os|as)\s+(?=mfa|2fa|autenticaç|proteç|bloqueio|criptograf|auditoria)",
             "deslig",
             "silenci",
             f"paus(?:a|e|ar){_W}",
@@ -70,8 +75,10 @@ LEXICON = lexicon(
             "partilh",
             "convid",
             "adicion",
-            "public",
+            r"public(?!os?\b|as\b)",  # publique; "público(s)", "públicas" are adjectives
             r"torn(?:e|a|ar)\s+(?:\w+\s+){0,4}públic",
+            r"ativ(?:e|a|ar)\s+(?:\w+\s+){0,3}públic",
+            r"deix(?:e|a|ar)\s+(?:\w+\s+){0,4}públic",  # ativar o painel público
         ),
         "move": (
             f"envi(?:e|a|ar){_W}",
@@ -80,22 +87,26 @@ LEXICON = lexicon(
             f"carreg(?:ue|a|ar){_W}",
             r"fa(?:ça|zer)\s+(?:o\s+)?upload",
             "upload",
-            "copi",
+            r"copi(?!as?\s+de\s+seguran|as(?!\w))",  # "las copias": a noun
             "transfir",
             "transfer",
             "encaminh",
             f"post(?:e|a|ar){_W}",
             f"sub(?:a|ir){_W}",
+            f"coloc(?:a|e|ar|que){_W}",
         ),
         "open": (
             f"abr(?:a|e|ir){_W}",
             "habilit",
             r"ativ(?:e|a|ar)\s+(?:o\s+conteúdo|as\s+macros)",
             "execut",
+            f"rod(?:a|e|ar){_W}",  # "roda o script"
             "instal",
+            f"liber(?:e|a|ar){_W}",  # libera a porta 22 para a internet
         ),
         "data": (
             r"(?:banco|base)s?\s+de\s+dados",
+            r"(?:banco|base)s?\s+(?:de\s+|da\s+)?(?:prod|produção|producao|clientes|pedidos)(?!\w)",
             "esquema",
             r"livro\s+razão",
             r"conjunto\s+de\s+dados",
@@ -108,6 +119,8 @@ LEXICON = lexicon(
         ),
         "data_weak": (
             f"tabela{_W}",
+            "painel",
+            "dashboard",
             "arquivo",
             "ficheiro",
             f"pasta{_W}",
@@ -140,6 +153,7 @@ LEXICON = lexicon(
             "snapshot",
             "cofre",
             r"recuperação\s+(?:point-in-time|pontual|a\s+um\s+ponto)",
+            "point-in-time",
             "pitr",
             "réplica",
             "retenção",
@@ -171,7 +185,8 @@ LEXICON = lexicon(
             "segredo",
             "token",
             "credencia",
-            "certificado",
+            r"certificado(?!s?\s+públic)",  # a public certificate is no secret
+            r"(?<![\w.])\.env(?!\w)",
         ),
         "pii": (
             r"folhas?\s+de\s+pagamento",
@@ -206,6 +221,7 @@ LEXICON = lexicon(
         ),
         "untrusted": (
             "fórum",
+            r"(?<![\w.])apk(?!\w)",
             "suposto",
             r"dizendo\s+ser",
             r"diz\s+ser",
@@ -223,7 +239,13 @@ LEXICON = lexicon(
         ),
         "prod": ("produção", "producao", f"prod{_W}"),
         "bulk": (f"tod(?:o|a|os|as){_W}", "inteir", f"cada{_W}"),
-        "public": (r"0\.0\.0\.0/0", r"::/0", "públic", "internet", r"qualquer\s+pessoa"),
+        "public": (
+            r"0\.0\.0\.0/0",
+            r"::/0",
+            r"(?<!certificado )(?<!chave )públic",  # "certificado público": its public half
+            "internet",
+            r"qualquer\s+pessoa",
+        ),
         "everyone": (r"todo\s+(?:o\s+)?mundo", r"toda\s+a\s+empresa", r"todos\s+os\s+funcionários"),
         "external": (
             "fornecedor",
@@ -240,9 +262,10 @@ LEXICON = lexicon(
             "desconhecid",
         ),
         "personal": (
+            "wetransfer",  # a public file drop
             "yahoo",
             "icloud",
-            "pessoal",
+            r"(?<!o )pessoal",  # "o pessoal da agência": the people, not a personal account
             "particular",
             "gmail",
             "hotmail",
@@ -382,9 +405,13 @@ LEXICON = lexicon(
         "brief": (
             r"durante\s+(?:uma|um|duas|dois|três|\d+)\s+(?:horas?|minutos?)",
             r"durante\s+(?:o|a)\s+(?:deploy|manutenção|migração)",
+            r"(?:janela|durante)\s+(?:\S+\s+){0,4}?(?:uma|um|duas|\d+)\s+horas?",
         ),
         "hold": (r"legal\s+hold", r"retenção\s+legal", r"preservação\s+legal"),
         "public_part": (r"chaves?\s+públicas?", r"public\s+key"),
+        "pointer": (
+            r"(?:link|endereço)\s+(?:para|do|da|ao|à)\s+(?:o\s+|a\s+)?(?:guia|formulário|procedimento|wiki|página|portal|solicitação|pedido)",
+        ),
         "request": (
             "podes",
             r"pode\s+(?:você|voce)",
@@ -407,6 +434,9 @@ LEXICON = lexicon(
         "history": (
             r"force-?push\w*",
             r"reescrev\w*\s+(?:o\s+)?histórico",
+            r"(?:faz|faça|fazer)\s+(?:um\s+)?push\s+(?:\S+\s+){0,2}?forçado",
+            r"forç\w*\s+o\s+push",
+            r"push\s+(?:\S+\s+){0,2}?na\s+força",
         ),
         "proposal": (r"(?:mostra|explica|ensina)\s+como",),
         "email": (
@@ -414,6 +444,10 @@ LEXICON = lexicon(
             "correio",
         ),
         "pronoun": (
+            "eles",
+            "elas",
+            "ele",
+            "ela",
             "lo",
             "la",
             "los",

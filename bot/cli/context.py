@@ -7,7 +7,8 @@ from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
-from bot.config import EXAMPLE_CONFIG, ConfigError, Settings, TwoKeyConfig, find_config, load_config
+from bot.config import EXAMPLE_CONFIG, ConfigError, Settings, TwoKeyConfig
+from bot.config_file import find_config, load_config
 from storage.db import database_errors, make_engine
 from storage.schema import ensure_schema
 

@@ -14,7 +14,7 @@ from bot.config import ConfigError, Settings
 from storage.db import masked_url
 
 if TYPE_CHECKING:
-    from bot.context import Context
+    from bot.cli.context import Context
 
 err = Console(stderr=True)
 
@@ -60,23 +60,24 @@ def register(app: typer.Typer) -> None:
 
         import uvicorn
 
-        from bot.logs import setup_logging
+        from bot.logs import SERVE_LEVEL, setup_logging
 
-        setup_logging(settings.twokey_log_level)
+        level = settings.twokey_log_level or SERVE_LEVEL
+        setup_logging(level)
         log_start(ctx, f"http://{host}:{port}")
         uvicorn.run(
             api,
             host=host,
             port=port,
             workers=1,
-            log_level=settings.twokey_log_level.lower(),
+            log_level=level.lower(),
             access_log=False,
             log_config=None,
         )
 
 
 def _build(example: bool) -> tuple[FastAPI, Context]:
-    from bot.context import load_context
+    from bot.cli.context import load_context
     from bot.server import build_server
 
     ctx = load_context(example=example)
@@ -107,7 +108,7 @@ def log_start(ctx: Context, url: str) -> None:
 
 
 def main() -> None:
-    """`python -m bot.serve_cli [--host] [--port]`: the serve command on its own."""
+    """`python -m bot.cli.serve [--host] [--port]`: the serve command on its own."""
     cli = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
     register(cli)
     cli(prog_name="twokey serve")

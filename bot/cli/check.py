@@ -16,7 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from rich.console import Console
 from rich.markup import escape
 
-from bot.config import VERDICT_ORDER, ConfigError, TwoKeyConfig, load_config
+from bot.config import VERDICT_ORDER, ConfigError, TwoKeyConfig
+from bot.config_file import load_config
 from bot.risk.model import Assessment, Finding
 
 if TYPE_CHECKING:

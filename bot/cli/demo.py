@@ -48,7 +48,7 @@ def register(app: typer.Typer) -> None:
 
 
 def main() -> None:
-    """`python -m bot.demo_cli [--step] [--keep] [--db URL]`: the demo command on its own."""
+    """`python -m bot.cli.demo [--step] [--keep] [--db URL]`: the demo command on its own."""
     cli = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
     register(cli)
     cli.callback()(lambda: None)

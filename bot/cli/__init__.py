@@ -19,9 +19,9 @@ from rich.text import Text
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.approvals.keys import webhook_secret
+from bot.cli.context import load_context
 from bot.config import ConfigError, Settings
-from bot.context import load_context
-from bot.logs import setup_logging
+from bot.logs import COMMAND_LEVEL, setup_logging
 from storage.audit import verify_chain
 from storage.db import database_errors, make_engine, session_scope
 from storage.keys import create_key, list_keys, revoke_key
@@ -79,7 +79,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    log_level: Annotated[str, typer.Option("--log-level", envvar="TWOKEY_LOG_LEVEL")] = "WARNING",
+    log_level: Annotated[
+        str, typer.Option("--log-level", envvar="TWOKEY_LOG_LEVEL")
+    ] = COMMAND_LEVEL,
     show_version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
@@ -245,10 +247,9 @@ def keys_webhook_secret() -> None:
 
 def _register_features() -> None:
     """Feature modules add their own commands, so this file stays a table of contents."""
-    from bot import demo_cli, doctor_cli, history_cli, runtime_cli, serve_cli
-    from bot.risk import check_cli
+    from bot.cli import check, demo, doctor, history, runtime, serve
 
-    for module in (serve_cli, check_cli, history_cli, demo_cli, runtime_cli, doctor_cli):
+    for module in (serve, check, history, demo, runtime, doctor):
         module.register(app)
 
 

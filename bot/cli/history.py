@@ -1,6 +1,6 @@
 """`twokey history` and `twokey show`: the approval history for people and scripts.
 
-Thin edges over `storage.history`: options become a `HistoryFilter` (so the
+Thin edges over `storage.history`: options become a `HistoryQuery` (so the
 command line means exactly what Slack and the API mean), records come back
 masked, and tables are for people while JSON and CSV are for scripts. Text that
 came from agents is printed as plain text, never as Rich markup or terminal
@@ -25,17 +25,18 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from bot.approvals.history import HistoryQuery, export_csv
+from bot.cli.context import load_context
 from bot.config import ConfigError
-from bot.context import load_context
 from storage.db import session_scope
 from storage.history import (
-    HistoryFilter,
+    EventRecord,
     HistoryRecord,
     RecordDetail,
+    VoteRecord,
     get_record,
     iter_history,
     query_history,
-    write_csv,
 )
 
 err = Console(stderr=True)
@@ -241,7 +242,7 @@ def history(
     approver = _user_id("approver", approver)
     try:
         # Validated from the text typed: the filter parses statuses, risks and times itself.
-        flt = HistoryFilter.model_validate(
+        flt = HistoryQuery.model_validate(
             {
                 "status": status,
                 "requester": requester,
@@ -274,7 +275,8 @@ def history(
             page = query_history(session, flt)
             found, next_cursor = page.items, page.next_cursor
         if fmt == Format.csv:
-            write_csv(found, sys.stdout)  # streams page by page with --all
+            # An export, audited like the one Slack sends; streams page by page with --all.
+            export_csv(session, flt, found, sys.stdout, actor="cli")
             sys.stdout.flush()
         else:
             records = list(found)
@@ -309,6 +311,42 @@ def history(
 def detail_renderables(detail: RecordDetail) -> list[Any]:
     """The panels of `show`, in reading order: what, why, which data, who, when."""
     r = detail.record
+    return [
+        Panel(_facts(detail), title=Text(f"Request {r.id}"), title_align="left"),
+        Panel(plain(r.instruction), title="Instruction (masked)", title_align="left"),
+        _section(
+            "Findings",
+            ("rule", "category", "risk", "reason"),
+            [_finding_row(f) for f in detail.findings],
+            "None.",
+        ),
+        _section(
+            "Data involved",
+            ("resource", "kind", "classification", "PII fields", "owner"),
+            [_data_row(d) for d in detail.data],
+            "None.",
+        ),
+        _section(
+            "Votes",
+            ("time", "voter", "vote", "comment"),
+            [_vote_row(v) for v in detail.votes],
+            "No votes.",
+        ),
+        _section(
+            "Audit events",
+            ("#", "time", "actor", "action", "detail"),
+            [_event_row(e) for e in detail.events],
+            "No events.",
+        ),
+    ]
+
+
+def _dash(value: str | None) -> Text:
+    return plain(value or "—")
+
+
+def _facts(detail: RecordDetail) -> Table:
+    r = detail.record
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold", no_wrap=True)
     facts.add_column()
@@ -316,82 +354,61 @@ def detail_renderables(detail: RecordDetail) -> list[Any]:
         ("status", _styled(r.status, STATUS_STYLE)),
         ("risk", _styled(r.risk, RISK_STYLE)),
         ("decision", plain(r.decision)),
-        ("agent", plain(r.agent or "—")),
-        ("requester", plain(r.requester or "—")),
+        ("agent", _dash(r.agent)),
+        ("requester", _dash(r.requester)),
         ("source", plain(r.source)),
         ("created", when(r.created_at)),
         ("expires", when(r.expires_at)),
         ("decided", when(r.decided_at)),
-        ("decided by", plain(r.decided_by or "—")),
-        ("reason", plain(r.reason or "—")),
+        ("decided by", _dash(r.decided_by)),
+        ("reason", _dash(r.reason)),
         ("executed", when(r.executed_at)),
         ("approvals needed", str(detail.required_approvals)),
-        ("approver group", plain(detail.approver_group or "—")),
-        ("approvers", plain(", ".join(r.approvers) or "—")),
-        ("resources", plain(", ".join(r.resources) or "—")),
+        ("approver group", _dash(detail.approver_group)),
+        ("approvers", _dash(", ".join(r.approvers))),
+        ("resources", _dash(", ".join(r.resources))),
         ("confidence", "—" if detail.confidence is None else f"{detail.confidence:.2f}"),
-        ("justification", plain(detail.justification or "—")),
+        ("justification", _dash(detail.justification)),
         ("text sha256", detail.text_sha256),
     ]
     for key, value in rows:
         facts.add_row(key, value)
-    parts: list[Any] = [
-        Panel(facts, title=Text(f"Request {r.id}"), title_align="left"),
-        Panel(plain(r.instruction), title="Instruction (masked)", title_align="left"),
+    return facts
+
+
+def _section(title: str, columns: tuple[str, ...], rows: list[list[Any]], empty: str) -> Panel:
+    table = Table(header_style="bold", expand=True)
+    for name in columns:
+        table.add_column(name)
+    for row in rows:
+        table.add_row(*row)
+    return Panel(table if rows else Text(empty), title=title)
+
+
+def _finding_row(f: dict[str, Any]) -> list[Any]:
+    risk = _styled(str(f.get("risk", "")), RISK_STYLE)
+    return [plain(f.get("rule")), plain(f.get("category")), risk, plain(f.get("reason"))]
+
+
+def _data_row(d: dict[str, Any]) -> list[Any]:
+    fields = ", ".join(d.get("pii_fields") or [])
+    return [
+        plain(d.get("name")),
+        plain(d.get("kind")),
+        plain(d.get("classification")),
+        _dash(fields),
+        _dash(d.get("owner")),
     ]
 
-    findings = Table(header_style="bold", expand=True)
-    for name in ("rule", "category", "risk", "reason"):
-        findings.add_column(name)
-    for f in detail.findings:
-        findings.add_row(
-            plain(f.get("rule")),
-            plain(f.get("category")),
-            _styled(str(f.get("risk", "")), RISK_STYLE),
-            plain(f.get("reason")),
-        )
-    parts.append(Panel(findings if detail.findings else Text("None."), title="Findings"))
 
-    data = Table(header_style="bold", expand=True)
-    for name in ("resource", "kind", "classification", "PII fields", "owner"):
-        data.add_column(name)
-    for d in detail.data:
-        data.add_row(
-            plain(d.get("name")),
-            plain(d.get("kind")),
-            plain(d.get("classification")),
-            plain(", ".join(d.get("pii_fields") or []) or "—"),
-            plain(d.get("owner") or "—"),
-        )
-    parts.append(Panel(data if detail.data else Text("None."), title="Data involved"))
+def _vote_row(v: VoteRecord) -> list[Any]:
+    vote = Text("approve", style="green") if v.approve else Text("deny", style="red")
+    return [when(v.created_at), plain(v.voter), vote, plain(v.comment or "")]
 
-    votes = Table(header_style="bold", expand=True)
-    for name in ("time", "voter", "vote", "comment"):
-        votes.add_column(name)
-    for v in detail.votes:
-        votes.add_row(
-            when(v.created_at),
-            plain(v.voter),
-            Text("approve", style="green") if v.approve else Text("deny", style="red"),
-            plain(v.comment or ""),
-        )
-    parts.append(Panel(votes if detail.votes else Text("No votes."), title="Votes"))
 
-    events = Table(header_style="bold", expand=True)
-    for name in ("#", "time", "actor", "action", "detail"):
-        events.add_column(name)
-    for e in detail.events:
-        events.add_row(
-            str(e.seq),
-            when(e.at),
-            plain(e.actor),
-            plain(e.action),
-            plain(
-                json.dumps(e.detail, ensure_ascii=False, sort_keys=True) if e.detail else "", 300
-            ),
-        )
-    parts.append(Panel(events if detail.events else Text("No events."), title="Audit events"))
-    return parts
+def _event_row(e: EventRecord) -> list[Any]:
+    shown = json.dumps(e.detail, ensure_ascii=False, sort_keys=True) if e.detail else ""
+    return [str(e.seq), when(e.at), plain(e.actor), plain(e.action), plain(shown, 300)]
 
 
 def show(

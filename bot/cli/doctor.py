@@ -20,8 +20,9 @@ from slack_sdk.errors import SlackApiError
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.config import ConfigError, Settings, TwoKeyConfig, load_config
-from bot.context import config_path
+from bot.cli.context import config_path
+from bot.config import ConfigError, Settings, TwoKeyConfig
+from bot.config_file import load_config
 from bot.slack.scopes import BOT_SCOPES
 from storage.db import explain, make_engine, masked_url
 from storage.schema import current_revision, head_revision
