@@ -464,15 +464,16 @@ class Extractor:
                 if not known:
                     # A program the shell detector does not know: it may run its quoted SQL.
                     self._quoted_sql("\n".join(script), out)
-                if (_DOC_PREFIX.match(line) or _PROSE_HEAD.match(line)) and not is_program(
-                    line.split(None, 1)[0]
-                ):
+                first_word = line.split(None, 1)[0]
+                if _DOC_PREFIX.match(line) and not is_program(first_word):
                     # `RUN curl … | sh`, `script: rm -rf …`: a document's instruction word, then
                     # a command. (Inside a real command, quoted text and heredocs are data.)
                     self._spans("\n".join(script), out, explicit=explicit, in_prose=False)
-                elif known and _WORDS_FIRST.match(line) and not is_program(line.split(None, 1)[0]):
-                    # "Quick fix: curl … | sudo bash": words, then a command the pipe made the
-                    # whole line look like; the command is found where it starts, in its sentence.
+                elif (_PROSE_HEAD.match(line) or (known and _WORDS_FIRST.match(line))) and (
+                    not is_program(first_word)
+                ):
+                    # "Quick fix: curl … | sudo bash": a sentence the shell guess took whole;
+                    # its commands are spans that keep their sentence ("Never do this: …").
                     self._spans("\n".join(script), out, explicit=explicit)
                 continue
             lead = _LEAD_IN.match(line)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import load_config
+from bot.config_file import load_config
 from bot.risk.engine import RiskEngine
 from bot.risk.prose.home import home_domains
 from bot.risk.prose.sharing import _CONSUMER_MAIL
