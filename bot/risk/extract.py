@@ -473,8 +473,12 @@ class Extractor:
                     not is_program(first_word)
                 ):
                     # "Quick fix: curl … | sudo bash": a sentence the shell guess took whole;
-                    # its commands are spans that keep their sentence ("Never do this: …").
-                    self._spans("\n".join(script), out, explicit=explicit)
+                    # its commands are spans that keep their sentence ("Never do this: …") and
+                    # are read as prose too (the line is in no prose candidate).
+                    found = scan("\n".join(script))
+                    self._add_spans(
+                        found, out, explicit=explicit, in_prose=False, keep_context=True
+                    )
                 continue
             lead = _LEAD_IN.match(line)
             if lead:
@@ -499,11 +503,16 @@ class Extractor:
 
     @staticmethod
     def _add_spans(
-        found: Spans, out: list[Candidate], *, explicit: bool, in_prose: bool = True
+        found: Spans,
+        out: list[Candidate],
+        *,
+        explicit: bool,
+        in_prose: bool = True,
+        keep_context: bool = False,
     ) -> bool:
         for span in found.spans:
             if not span.reported:
-                context = span.context if in_prose else ""
+                context = span.context if in_prose or keep_context else ""
                 out.append(Candidate(span.kind, span.text, explicit, context, in_prose))
         if found.cut_short:
             out.append(Candidate("unread", "too many commands to read them all", explicit))
