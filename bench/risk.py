@@ -13,9 +13,16 @@ styles and seven languages, reported per style, language, category and split).
 holdout misses (never read them to fix a rule).
 
 Quality: a `risky` row counts as caught when the decision is not `allow`; a
-`benign` row is a false alarm when it is. Speed: every row of both corpora,
-assessed in one process, `--rounds` times after a warm-up pass. Prints figures
-and exits 0; the goals are printed next to them, never enforced here.
+`benign` row is a false alarm when it is. Speed: every row of the short corpora
+(shell, exposure, sql), assessed in one process, `--rounds` times after a warm-up
+pass; then the messages corpus by length, ~3 KB messages joined from it, and 64 KB
+adversarial inputs. Prints figures and exits 0; the goals are printed next to them,
+never enforced here.
+
+Speed is judged on CPU time (`time.thread_time`): the machine is shared, and wall
+time then measures the neighbours as much as the engine. Wall figures are printed
+beside them. The last block, `== goals ==`, puts each speed goal next to its CPU
+figure.
 """
 
 from __future__ import annotations
@@ -101,6 +108,14 @@ def quality(name: str, engine: RiskEngine, rows: list[Row], show_misses: bool) -
         print("\n".join(misses))
 
 
+GOALS: list[str] = []
+"""One line per speed goal, filled in as the figures are measured, printed last."""
+
+
+def _goal(name: str, figure: str, met: bool) -> None:
+    GOALS.append(f"  {'met ' if met else 'MISS'}  {name:34} {figure}")
+
+
 def speed(engine: RiskEngine, texts: list[str], rounds: int) -> None:
     for text in texts:  # warm-up: first-use costs (lazy tables, caches) are not the steady state
         engine.assess(text)
@@ -124,14 +139,16 @@ def speed(engine: RiskEngine, texts: list[str], rounds: int) -> None:
     cpu_p50 = statistics.median(cpu_timings) / 1e6
     cpu_p99 = cpu_timings[min(len(cpu_timings) - 1, int(len(cpu_timings) * 0.99))] / 1e6
     rate = len(timings) / total_s
+    cpu_rate = len(timings) / cpu_s
     print(f"\n== speed: {len(texts)} instructions × {rounds} rounds, one process ==")
-    print(f"  {rate:,.0f} assessments/s wall clock (goal ≥ {GOAL_RATE:,.0f})")
-    print(f"  {len(timings) / cpu_s:,.0f} assessments per CPU-second (unaffected by other load)")
+    print(f"  {cpu_rate:,.0f} assessments per CPU-second (goal ≥ {GOAL_RATE:,.0f})")
+    print(f"  CPU time per assessment: p50 {cpu_p50:.3f} ms, p99 {cpu_p99:.3f} ms")
     print(
-        f"  p50 {p50:.3f} ms, p99 {p99:.3f} ms (goal p99 ≤ {GOAL_P99_MS} ms), "
+        f"  wall clock: {rate:,.0f} assessments/s, p50 {p50:.3f} ms, p99 {p99:.3f} ms, "
         f"max {timings[-1] / 1e6:.1f} ms"
     )
-    print(f"  CPU time per assessment: p50 {cpu_p50:.3f} ms, p99 {cpu_p99:.3f} ms")
+    _goal("short corpus rate", f"{cpu_rate:,.0f}/CPU-s (≥ {GOAL_RATE:,.0f})", cpu_rate >= GOAL_RATE)
+    _goal("short corpus p99", f"{cpu_p99:.3f} ms CPU (≤ {GOAL_P99_MS} ms)", cpu_p99 <= GOAL_P99_MS)
 
 
 def _tally(stats: dict[str, list[int]], key: str, risky: bool, flagged: bool) -> None:
@@ -195,10 +212,11 @@ def _percentile(sorted_ns: list[int], q: float) -> float:
     return sorted_ns[min(len(sorted_ns) - 1, int(len(sorted_ns) * q))] / 1e6
 
 
-def _timed(engine: RiskEngine, text: str) -> int:
-    t0 = time.perf_counter_ns()
+def _timed(engine: RiskEngine, text: str) -> tuple[int, int]:
+    """(CPU, wall) nanoseconds of one assessment."""
+    c0, t0 = time.thread_time_ns(), time.perf_counter_ns()
     engine.assess(text)
-    return time.perf_counter_ns() - t0
+    return time.thread_time_ns() - c0, time.perf_counter_ns() - t0
 
 
 def _joined_3kb(texts: list[str]) -> list[str]:
@@ -234,6 +252,7 @@ def adversarial_64kb() -> dict[str, str]:
         "semicolon commands": fill("ls; "),
         "SQL keywords": fill("SELECT FROM WHERE DELETE UPDATE DROP TABLE GRANT "),
         "program names": fill("rm kubectl terraform aws psql mysql curl bash sudo "),
+        "catalogued names": fill("customers are happy "),  # a table of the example catalog
         "pipes": fill("cat x | "),
         "CJK": fill("数据库のテーブルを削除して下さい请确认备份"),
         "base64 blob": (b64 * (n // len(b64) + 1))[:n],
@@ -247,44 +266,59 @@ def timing(engine: RiskEngine, rows: list[Message]) -> None:
     texts = [row.text for row in rows]
     for text in texts:  # warm-up
         engine.assess(text)
-    buckets: dict[str, list[int]] = defaultdict(list)
+    buckets: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for _ in range(3):
         for text in texts:
             size = len(text.encode())
             bucket = "< 500 B" if size < 500 else "500 B–3 KB" if size < 3000 else "≥ 3 KB"
             buckets[bucket].append(_timed(engine, text))
-    print(f"\n== messages timing: {len(texts)} messages × 3 rounds ==")
+    print(f"\n== messages timing, CPU (wall p99 in brackets): {len(texts)} messages × 3 rounds ==")
     for bucket in ("< 500 B", "500 B–3 KB", "≥ 3 KB"):
-        ns = sorted(buckets.get(bucket, []))
-        if not ns:
+        pairs = buckets.get(bucket, [])
+        if not pairs:
             print(f"  {bucket:11} n=    0")
             continue
+        ns = sorted(cpu for cpu, _ in pairs)
+        wall = sorted(w for _, w in pairs)
         rate = len(ns) / (sum(ns) / 1e9)
-        goal = f" (goal ≥ {GOAL_RATE:,.0f})" if bucket == "< 500 B" else ""
         print(
             f"  {bucket:11} n={len(ns):5}  p50 {_percentile(ns, 0.5):.3f} ms  "
-            f"p99 {_percentile(ns, 0.99):.3f} ms  {rate:,.0f} assessments/s{goal}"
+            f"p99 {_percentile(ns, 0.99):.3f} ms [{_percentile(wall, 0.99):.3f}]  "
+            f"{rate:,.0f} assessments per CPU-second"
         )
     joined = _joined_3kb(texts)
     if joined:
-        ns = sorted(_timed(engine, text) for _ in range(3) for text in joined)
+        pairs = [_timed(engine, text) for _ in range(3) for text in joined]
+        ns = sorted(cpu for cpu, _ in pairs)
+        wall = sorted(w for _, w in pairs)
+        p99 = _percentile(ns, 0.99)
         print(
-            f"  ~3 KB joined  n={len(ns):5}  p99 {_percentile(ns, 0.99):.3f} ms "
+            f"  ~3 KB joined  n={len(ns):5}  p50 {_percentile(ns, 0.5):.3f} ms  "
+            f"p99 {p99:.3f} ms [{_percentile(wall, 0.99):.3f}] "
             f"(goal ≤ {GOAL_P99_3KB_MS} ms), max {ns[-1] / 1e6:.3f} ms"
+        )
+        _goal(
+            "~3 KB message p99",
+            f"{p99:.3f} ms CPU (≤ {GOAL_P99_3KB_MS} ms)",
+            p99 <= GOAL_P99_3KB_MS,
         )
     # best of two: a load spike from another process is not the input's cost
     times = {
-        name: min(_timed(engine, text) for _ in range(2)) / 1e6
+        name: min(_timed(engine, text)[0] for _ in range(2)) / 1e6
         for name, text in adversarial_64kb().items()
     }
     worst_name = max(times, key=times.__getitem__)
+    worst = times[worst_name]
     print(
-        f"  64 KB adversarial ({len(times)} inputs): worst {times[worst_name]:.1f} ms "
+        f"  64 KB adversarial ({len(times)} inputs): worst {worst:.1f} ms CPU "
         f"({worst_name}) (goal ≤ {GOAL_MAX_64KB_MS} ms)"
     )
-    slow = [f"{name} {ms:.0f} ms" for name, ms in times.items() if ms > GOAL_MAX_64KB_MS]
-    if slow:
-        print(f"    over the goal: {', '.join(slow)}")
+    print("    " + ", ".join(f"{name} {ms:.0f}" for name, ms in times.items()))
+    _goal(
+        "64 KB input, worst",
+        f"{worst:.1f} ms CPU, {worst_name} (≤ {GOAL_MAX_64KB_MS:.0f} ms)",
+        worst <= GOAL_MAX_64KB_MS,
+    )
 
 
 def main() -> int:
@@ -330,6 +364,9 @@ def main() -> int:
         speed(engine, texts, max(1, args.rounds))
     if messages:
         timing(engine, messages)
+    if GOALS:
+        print("\n== goals (CPU time) ==")
+        print("\n".join(GOALS))
     return 0
 
 

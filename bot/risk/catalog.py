@@ -77,6 +77,23 @@ _FILE_EXTENSIONS = frozenset(
     }
 )
 _NOUN_BEFORE = re.compile(r"\b(?:table|from|join|into|dataset|schema)\s+[`'\"*_]*$", re.I)
+_NOUN_BEFORE_LONGEST = len("dataset")
+
+
+def _noun_before(text: str, end: int) -> bool:
+    """`_NOUN_BEFORE.search(text, 0, end)`, read from `end` backwards: a match ends in the
+    quote marks and the spaces right before `end` (or before a newline there), so its word
+    starts at most `_NOUN_BEFORE_LONGEST` characters before them. Searching from 0 for
+    every name made a long text with many names quadratic."""
+    start = end
+    for stop in (end, end - 1) if end and text[end - 1] == "\n" else (end,):
+        k = stop
+        while k > 0 and text[k - 1] in "`'\"*_":
+            k -= 1
+        while k > 0 and text[k - 1].isspace():
+            k -= 1
+        start = min(start, k)
+    return _NOUN_BEFORE.search(text, max(0, start - _NOUN_BEFORE_LONGEST), end) is not None
 
 
 def guess_kind(name: str) -> str:
@@ -236,7 +253,7 @@ class Catalog:
         for m in self._mention.finditer(text):
             word = m.group(0)
             if word.isalpha() and not (
-                _NOUN_AFTER.match(text, m.end()) or _NOUN_BEFORE.search(text, 0, m.start())
+                _NOUN_AFTER.match(text, m.end()) or _noun_before(text, m.start())
             ):
                 continue  # "our customers are happy" is not about the customers table
             ref = self.resolve(word)

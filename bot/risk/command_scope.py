@@ -41,6 +41,7 @@ __all__ = [
     "local_target",
     "lower_findings",
     "passes_on",
+    "reads_only",
     "remote_target",
     "rerun_elsewhere",
 ]
@@ -154,9 +155,9 @@ def _flag_values(tokens: Sequence[str], flags: frozenset[str]) -> list[str]:
 
 
 def _programs(command: str) -> list[tuple[str, list[str]]]:
-    """(program, its tokens) for each simple command of a pipeline or list."""
+    """(program, its tokens) for each distinct simple command of a pipeline or list."""
     out = []
-    for piece in _SPLIT.split(command):
+    for piece in dict.fromkeys(_SPLIT.split(command)):  # `ls; ls; ls; …` is one command
         tokens = _tokens(piece)
         while tokens and (tokens[0] in _WRAPPERS or "=" in tokens[0]):
             tokens = tokens[1:]  # `sudo`, `FOO=bar`: the program comes after
@@ -223,6 +224,15 @@ def local_target(command: str) -> bool:
 
 # -- sentences -----------------------------------------------------------------------------------
 
+# Production named in the command's sentence ("on your laptop first, then on production:
+# X"): the sentence's local words do not make the command local.
+_SAYS_PROD = re.compile(
+    r"(?<![\w-])(?:prod|production|prd|produktion|produktiv\w*|producci[oó]n|produ[cç][aã]o)"
+    r"(?![\w]|-like|-ish)|本番|プロダクション|生产|生產|线上|線上|正式环境|正式環境",
+    re.I,
+)
+"""Like `environments.PRODUCTION_RE` for prose: "live" is an ordinary word in a sentence."""
+
 _MARK = "zqcmdzq"
 """Stands for the command in its sentence: a word no lexicon knows."""
 # Words that point forward at a command shown after its sentence ("never run this:").
@@ -237,7 +247,8 @@ _FORWARD = re.compile(
 _WARNS = re.compile(
     r"\b(?:never|don'?t|don’t|do\s+not|must\s+not|mustn'?t|should\s+not|shouldn'?t|avoid|"
     r"under\s+no\s+circumstances|jamais|ne\s+\w+\s+pas|n'\w+\s+pas|nunca|no\s+(?:ejecutes|"
-    r"corras|uses|lances|hagas|pegues|copies)|niemals|nie|keinesfalls|nicht|não|nao)\b"
+    r"corras|uses|lances|hagas|pegues|copies)|niemals|nie|keinesfalls|nicht|não|nao"
+    r"|what\s+not\s+to|things\s+not\s+to|anti-?patterns?|mistakes\s+to\s+avoid)\b"
     r"|しないで|ないで|てはいけ|ては(?:だめ|ダメ)|禁止|厳禁|不要|别|切勿|请勿|千万不要",
     re.I,
 )
@@ -255,6 +266,28 @@ _COUNTERFACTUAL = re.compile(
     r"\b(?:would|might|wouldn'?t)\b|\w{3,}(?:rait|raient|ría|rían|ria|riam)\b"
     r"|\bwürde\w*\b|\bhätte\w*\b|だろう|でしょう"
 )
+# An English negator before these words warns against nothing ("don't worry about this
+# one", "never mind the old one", "don't forget to run this").
+_IDLE_AFTER = re.compile(
+    r"\s+(?:ever\s+)?(?:worry|panic|forget|mind|hesitate|wait|bother|fret|stress|skip|miss|omit"
+    r"|be\s+(?:afraid|alarmed|scared|shy))\b"
+)
+_ENGLISH_WARN = re.compile(
+    r"never|don'?t|don’t|do\s+not|must\s+not|mustn'?t|should\s+not|shouldn'?t"
+)
+# A later clause of the sentence that orders it after all ("…, but apply it on staging").
+_ORDER_AFTER = re.compile(
+    r"(?:^|[,;:]\s*|\s(?:but|and|then|so|instead)\s+)(?:(?:just|please|now|instead)\s+)*"
+    r"(?:run|apply|execute|deploy|use|paste|merge|push|install)\b(?!\s+not)"
+)
+
+
+def _idle_warning(text: str, warns: re.Match[str]) -> bool:
+    return bool(_ENGLISH_WARN.fullmatch(warns.group(0))) and bool(
+        _IDLE_AFTER.match(text, warns.end())
+    )
+
+
 _UNREAL_IF = re.compile(r"\bwere\s+to\b|\bhad\b")
 _INTRO_END = re.compile(r"[\s:：.。!！]*$")
 
@@ -311,7 +344,9 @@ def judge(cand: Candidate, message: str = "") -> Why | None:
         sentence_local = sentence_local or scope.sentence_has(scope.sentence_of(pos), "local")
     if _names_production(low):
         return None  # "on the prod cluster, `docker compose down -v`": not this machine
-    if local_target(cand.text) or (sentence_local and not remote_target(cand.text)):
+    if local_target(cand.text) or (
+        sentence_local and not remote_target(cand.text) and not _SAYS_PROD.search(low)
+    ):
         return "local"
     return None
 
@@ -385,11 +420,14 @@ def _sentence_scope(
         if not pointed:
             continue  # "Don't panic: X" warns about nothing; "It failed: X" reports nothing
         text = low[a:b]
+        # own clause of an inline command: read by `spans.reported`
+        warns = _WARNS.search(text) if not inside or (a, b) != own else None
         if (
-            (not inside or (a, b) != own)  # own clause: read by `spans.reported`
-            and _WARNS.search(text)
+            warns is not None
             and not _REQUEST.search(text)
             and not lx.pattern("affirm").search(low, a, b)
+            and not _idle_warning(text, warns)
+            and not _ORDER_AFTER.search(low, b, sentence[1])
         ):
             return "warning"
         if lx.pattern("proposal").search(low, a, b):
@@ -537,18 +575,63 @@ def rerun_elsewhere(cand: Candidate, message: str) -> bool:
     )
 
 
+# -- commands that only read or rehearse ---------------------------------------------------------
+
+# Subcommands that read (`kubectl get`, `aws rds describe-db-instances`, `gh repo view`).
+_READ_VERBS = frozenset(
+    _words(
+        """
+get list ls describe show view status log logs diff plan preview inspect history top info
+get-iam-policy get-policy get-bucket-policy get-bucket-acl count explain whoami audit
+"""
+    )
+)
+_READ_PREFIXES = ("describe-", "list-", "get-", "show-")
+# A flag that makes any command a rehearsal: it says what it would do and does nothing.
+_REHEARSAL = re.compile(
+    r"(?:^|\s)(?:--dry-?run(?:=(?:client|server|true|all))?|--preview-only|--what-?if|-whatif"
+    r"|--noop|--check|--plan-only)(?=\s|$)",
+    re.I,
+)
+_ONE_COMMAND = re.compile(r"[;&]|\|\||\$\(|`|>")
+_READ_PIPE = frozenset(_words("head tail grep wc jq sort uniq less more cut awk column yq"))
+_SQL_READ = re.compile(r"^\s*(?:select|show|describe|desc|explain)\b(?!\s+analy[sz]e)", re.I)
+
+
+def reads_only(cand: Candidate) -> bool:
+    """The command only reads or only rehearses: a read subcommand of its program or a
+    dry-run flag, one command (pipes into filters allowed), no redirects, no lists. Only
+    the shape is read here; the caller also knows the command's reader found nothing."""
+    text = cand.text.strip()
+    if cand.kind == "sql":
+        return bool(_SQL_READ.match(text)) and ";" not in text.rstrip().rstrip(";")
+    if cand.kind != "shell" or not text or "\n" in text or _ONE_COMMAND.search(text):
+        return False
+    stages = text.split("|")
+    if any(not stage.split() or stage.split()[0] not in _READ_PIPE for stage in stages[1:]):
+        return False
+    head = stages[0]
+    if _REHEARSAL.search(head):
+        return True
+    words = [w for w in head.split()[1:5] if not w.startswith("-")]
+    return any(w in _READ_VERBS or w.startswith(_READ_PREFIXES) for w in words[:3])
+
+
 # -- lowering ------------------------------------------------------------------------------------
 
 
-def lower_findings(findings: Sequence[Finding], why: Why) -> tuple[list[Finding], bool]:
+def lower_findings(
+    findings: Sequence[Finding], why: Why, local_rules: frozenset[str] = frozenset()
+) -> tuple[list[Finding], bool]:
     """The candidate's findings with the scoped ones taken out, plus one note saying so
-    (allowed, low); True when any were lowered."""
+    (allowed, low); True when any were lowered. `local_rules`: rules a local target makes
+    harmless besides the `LOCAL_LOWERS` categories."""
     kept: list[Finding] = []
     lowered: list[Finding] = []
     for f in findings:
         if (
             f.category in _UNTOUCHED
-            or (why == "local" and f.category not in LOCAL_LOWERS)
+            or (why == "local" and f.category not in LOCAL_LOWERS and f.rule not in local_rules)
             or (why == "own_use" and f.rule not in OWN_USE_RULES)
         ):
             kept.append(f)

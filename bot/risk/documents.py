@@ -15,12 +15,15 @@ import json
 import re
 import shlex
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
 from bot.risk import hcl
+from bot.risk.ansible_modules import task_equivalent
+from bot.risk.command_scope import Why
+from bot.risk.doc_scope import doc_scope, lower_documents
 from bot.risk.model import Finding
 from bot.risk.packs.iac import JUDGES, RULES, Doc, DocRule, mappings
 
@@ -100,6 +103,17 @@ class DocumentResult:
     documents: int
     scripts: list[str]
     """Shell commands the documents run, for the shell detector."""
+    parsed: list[str] = field(default_factory=list)
+    """Text read as a structured document (a fenced manifest, a JSON object, an HCL
+    block): this reader's reading of it stands for the prose reader's."""
+    scoped: list[tuple[str, Why]] = field(default_factory=list)
+    """Text of documents that are not an order (with their introduction) and why: what
+    other readers find in that text is lowered the same."""
+    script_whys: dict[str, Why] = field(default_factory=dict)
+    """The commands of documents that are not an order, and why."""
+    policy_intros: list[str] = field(default_factory=list)
+    """The sentences introducing an access policy (IAM bindings, policy statements)
+    shown in full: a command there that applies a policy file applies this one."""
 
 
 def _yaml(text: str) -> list[Any]:
@@ -187,16 +201,22 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
-def _yaml_regions(text: str, doc: Doc) -> None:
+def _yaml_regions(text: str, doc: Doc) -> int | None:
+    """Reads runs of YAML-shaped lines; returns the index of the first line of a run that
+    held a document (None: none did)."""
     lines = text.splitlines()
     run: list[str] = []
+    first: list[int] = []
 
-    def flush() -> None:
+    def flush(at: int) -> None:
         if len(run) >= 2:
             block = textwrap.dedent("\n".join(run))
             nested = any(line[:1] in (" ", "\t", "-") for line in block.splitlines()[1:])
             if nested or _YAML_ANCHOR_RE.search(block):
-                doc.trees += _yaml(block)
+                trees = _yaml(block)
+                if trees and not first:
+                    first.append(at - len(run))
+                doc.trees += trees
         run.clear()
 
     for i, line in enumerate(lines):
@@ -209,8 +229,9 @@ def _yaml_regions(text: str, doc: Doc) -> None:
         ):
             run.append(line)
         else:
-            flush()
-    flush()
+            flush(i)
+    flush(len(lines))
+    return first[0] if first else None
 
 
 _DOCKER_TCP_RE = re.compile(r"(?i)tcp://(?:0\.0\.0\.0|\*|\[::\])?:2375\b")
@@ -220,51 +241,67 @@ _ES_REQUEST_RE = re.compile(
 _INLINE_SETTING_RE = re.compile(r"^(?P<key>[A-Za-z_][\w.-]*)\s*:\s+(?P<value>[^\s:{}\[\]]+)$")
 
 
-def _config_lines(lines: list[str], doc: Doc) -> None:
-    for raw in lines:
+def _config_lines(lines: list[str], doc: Doc) -> int | None:
+    """Reads configuration lines; returns the index of the first one read (None: none)."""
+    first: int | None = None
+    for i, raw in enumerate(lines):
         line = _LIST_PREFIX_RE.sub("", raw).strip().strip("`").strip()
         if not line or len(line) > 200:
             continue
+        before = len(doc.directives) + len(doc.hba)
         docker_tcp = _DOCKER_TCP_RE.search(line)
         if docker_tcp:
             doc.directives.append(("docker-tcp", docker_tcp.group(0)))
         es = _ES_REQUEST_RE.match(line)
+        m = None if es else _DIRECTIVE_RE.match(line)
+        h = None if es or m else _HBA_RE.match(line)
         if es:  # a Kibana Dev Tools / Elasticsearch console request
             doc.directives.append(("es-request", f"{es.group('method')} {es.group('path')}"))
-            continue
-        m = _DIRECTIVE_RE.match(line)
-        if m:
+        elif m:
             key = m.group("key").lower()
             doc.directives.append((key, (m.group("value") or "").strip().strip("\"'")))
-            continue
-        h = _HBA_RE.match(line)
-        if h:
+        elif h:
             doc.hba.append(h.group("row").split())
+        if first is None and len(doc.directives) + len(doc.hba) > before:
+            first = i
+    return first
 
 
-def _read_piece(text: str, lang: str, doc: Doc) -> None:
+def _read_piece(text: str, lang: str, doc: Doc) -> int | None:
+    """Reads one piece (a fence's body, or the message outside fences) into `doc`;
+    returns the offset where its first document starts (None: no document in it)."""
     lang = lang.lower()
     if lang in ("json", "jsonc", "json5"):
         try:
             obj = json.loads(text)
             doc.trees.append(obj)
-            return
+            return 0
         except ValueError:
             pass
     if lang in ("hcl", "terraform", "tf", "tfvars"):
         body = hcl.parse(text)
         if body:
             doc.hcl.append(body)
-        return
+        return 0 if body else None
     if lang in ("yaml", "yml"):
         trees = _yaml(text)
         if trees:
             doc.trees += trees
-            return
-    spans = _json_objects(text, doc) + _hcl_blocks(text, doc)
+            return 0
+    json_spans = _json_objects(text, doc)
+    hcl_spans = _hcl_blocks(text, doc)
+    spans = json_spans + hcl_spans
+    # Text that is a document and nothing else: HCL blocks, and JSON objects shaped as a
+    # policy, a manifest or a template (a `{"type": "anyone"}` argument in code is not).
+    doc.parsed += [text[a:b] for a, b in hcl_spans]
+    doc.parsed += [text[a:b] for a, b in json_spans if _DOC_JSON_RE.search(text, a, b)]
     rest = _blank(text, spans)
-    _yaml_regions(rest, doc)
-    _config_lines(rest.splitlines(), doc)
+    starts = [a for a, _ in spans]
+    lines = rest.splitlines()
+    for line in (_yaml_regions(rest, doc), _config_lines(lines, doc)):
+        if line is not None:
+            starts.append(sum(len(x) + 1 for x in lines[:line]))
+    return min(starts) if starts else None
 
 
 # Images whose entrypoint is a CLI: a container with only `args` runs that CLI.
@@ -340,6 +377,11 @@ def _collect_scripts(doc: Doc, texts: list[str]) -> None:
                 if script:
                     doc.scripts.append(script)
                 continue
+            for key, value in d.items():  # an Ansible task: the command its module stands for
+                if isinstance(value, dict) and isinstance(key, str):
+                    same = task_equivalent(key, value)
+                    if same is not None:
+                        doc.scripts.append(same)
             for key in _SCRIPT_KEYS:
                 value = d.get(key)
                 if isinstance(value, str) and value.strip():
@@ -353,34 +395,112 @@ def _collect_scripts(doc: Doc, texts: list[str]) -> None:
             doc.scripts += [m.group(1).replace("\\\n", " ") for m in _DOCKER_RUN_RE.finditer(text)]
 
 
-def read_documents(text: str, domains: tuple[str, ...] = ()) -> Doc:
-    """Every document in the message, parsed (see the module docstring)."""
-    doc = Doc(domains=tuple(d.lower() for d in domains))
+@dataclass
+class Piece:
+    """One document of a message with the sentences that introduce it: a fence's body, or
+    the document text outside fences (from its first line on)."""
+
+    doc: Doc
+    intro: str
+    body: str
+
+
+def read_pieces(text: str, domains: tuple[str, ...] = ()) -> list[Piece]:
+    """Every document in the message, parsed (see the module docstring), one piece per
+    fence and one for the text outside fences, each with what introduces it."""
+    domains = tuple(d.lower() for d in domains)
     text = text[:MAX_DOC_CHARS]
     if not _worth_reading(text):
-        return doc
+        return []
+    pieces: list[Piece] = []
     rest, pos = [], 0
-    bodies = []
     for m in _FENCE_RE.finditer(text):
         rest.append(text[pos : m.start()])
         pos = m.end()
-        bodies.append(m.group("body"))
-        _read_piece(m.group("body"), m.group("lang") or "", doc)
+        body = m.group("body")
+        doc = Doc(domains=domains)
+        lang = (m.group("lang") or "").lower()
+        start = _read_piece(body, lang, doc)
+        if lang in _DOC_LANGS or (not lang and start is not None and not body[:start].strip()):
+            doc.parsed = [body]  # a fenced manifest, policy or module: all of it is document
+        _collect_scripts(doc, [body])
+        pieces.append(Piece(doc, _intro_lines(text, m.start()), body))
     rest.append(text[pos:])
     remainder = "\n".join(rest)
     spans = [m.group(1) for m in _INLINE_RE.finditer(remainder)] if "`" in remainder else []
-    _config_lines(spans, doc)
+    inline = Doc(domains=domains)  # settings named in a sentence: the prose reads that sentence
+    _config_lines(spans, inline)
     settings = {}
     for span in spans:
         if _JSON_START_RE.search(span):
-            _json_objects(span, doc)
+            _json_objects(span, inline)
         setting = _INLINE_SETTING_RE.match(span.strip())
         if setting:  # `network.host: 0.0.0.0` and `xpack.security.enabled: false` in prose
             settings[setting.group("key")] = setting.group("value")
     if settings:
-        doc.trees += _yaml("\n".join(f"{k}: {v}" for k, v in settings.items()))
-    _read_piece(_INLINE_RE.sub(" ", remainder) if spans else remainder, "", doc)
-    _collect_scripts(doc, [*bodies, remainder])
+        inline.trees += _yaml("\n".join(f"{k}: {v}" for k, v in settings.items()))
+    pieces.append(Piece(inline, "", ""))
+    outside = _INLINE_RE.sub(" ", remainder) if spans else remainder
+    doc = Doc(domains=domains)
+    start = _read_piece(outside, "", doc)
+    _collect_scripts(doc, [remainder])
+    at = start if start is not None else 0
+    # Inline code was blanked for reading; the introduction keeps it (same lines).
+    line_start = outside.rfind("\n", 0, at) + 1
+    raw_at = _line_offset(remainder, outside.count("\n", 0, line_start))
+    pieces.append(Piece(doc, _intro_lines(remainder, raw_at), outside[at:]))
+    for piece in pieces:
+        piece.doc.scripts = list(dict.fromkeys(piece.doc.scripts))[:MAX_SCRIPTS]
+    return [p for p in pieces if _count(p.doc) or p.doc.scripts]
+
+
+_DOC_LANGS = frozenset(
+    {"yaml", "yml", "json", "jsonc", "json5", "hcl", "terraform", "tf", "tfvars"}
+)
+_DOC_JSON_RE = re.compile(
+    r'"(?:Statement|bindings|apiVersion|Resources|AWSTemplateFormatVersion|Version)"\s*:'
+)
+
+
+def _is_policy(doc: Doc) -> bool:
+    """The piece is one access policy: IAM bindings or policy statements, nothing else."""
+    return len(doc.trees) == 1 and any(
+        isinstance(t, dict) and ("bindings" in t or "Statement" in t) for t in doc.trees
+    )
+
+
+def _count(doc: Doc) -> int:
+    return len(doc.trees) + len(doc.hcl) + len(doc.directives) + len(doc.hba)
+
+
+def _line_offset(text: str, line: int) -> int:
+    pos = 0
+    for _ in range(line):
+        pos = text.find("\n", pos) + 1
+        if pos == 0:
+            return len(text)
+    return pos
+
+
+def _intro_lines(text: str, pos: int) -> str:
+    """The last non-blank line before `pos` (at most 400 characters): what introduces a
+    document, a warning or a postmortem's "root cause:" included."""
+    end = pos
+    while end > 0 and text[end - 1] in " \t\r\n":
+        end -= 1
+    start = text.rfind("\n", max(0, end - 400), end) + 1
+    return text[max(start, end - 400) : end].strip()
+
+
+def read_documents(text: str, domains: tuple[str, ...] = ()) -> Doc:
+    """Every document in the message, parsed into one `Doc`."""
+    doc = Doc(domains=tuple(d.lower() for d in domains))
+    for piece in read_pieces(text, domains):
+        doc.trees += piece.doc.trees
+        doc.hcl += piece.doc.hcl
+        doc.directives += piece.doc.directives
+        doc.hba += piece.doc.hba
+        doc.scripts += piece.doc.scripts
     doc.scripts = list(dict.fromkeys(doc.scripts))[:MAX_SCRIPTS]
     return doc
 
@@ -411,19 +531,53 @@ def _finding(rule: DocRule, evidence: str) -> Finding:
     )
 
 
-def assess_documents(text: str, domains: tuple[str, ...] = ()) -> DocumentResult:
-    doc = read_documents(text, domains)
-    count = len(doc.trees) + len(doc.hcl) + len(doc.directives) + len(doc.hba)
-    if not count and not doc.scripts:
+def assess_documents(
+    text: str, domains: tuple[str, ...] = (), message: str | None = None
+) -> DocumentResult:
+    """Each document judged on its own; one introduced as a warning, a report, a
+    hypothetical or a proposal, or applied to this machine's own cluster, is lowered
+    (see `doc_scope`). `message`: the whole message, when `text` is a part of it."""
+    pieces = read_pieces(text, domains)
+    if not pieces:
         return DocumentResult([], 0, [])
     cut = [PARTLY_READ] if len(text) > MAX_DOC_CHARS else []
     findings: dict[tuple[str, str], Finding] = {}
-    for rule in RULES:
-        for judge in rule.judges:
-            for evidence in JUDGES[judge](doc):
-                f = _finding(rule, evidence)
-                findings.setdefault((f.rule, f.evidence or ""), f)
-    return DocumentResult([*findings.values(), *cut], count, doc.scripts)
+    scripts: list[str] = []
+    scoped: list[tuple[str, Why]] = []
+    parsed: list[str] = []
+    script_whys: dict[str, Why] = {}
+    policy_intros: list[str] = []
+    # Another document's introduction orders that document, not this one.
+    others = message or text
+    for piece in pieces:
+        if piece.intro:
+            others = others.replace(piece.intro, " ")
+    for piece in pieces:
+        found: dict[tuple[str, str], Finding] = {}
+        for rule in RULES:
+            for judge in rule.judges:
+                for evidence in JUDGES[judge](piece.doc):
+                    f = _finding(rule, evidence)
+                    found.setdefault((f.rule, f.evidence or ""), f)
+        why = doc_scope(piece.intro, piece.body, others) if piece.intro else None
+        kept = list(found.values())
+        if why is not None:
+            kept = lower_documents(kept, why)
+            scoped.append((f"{piece.intro}\n{piece.body}", why))
+            for script in piece.doc.scripts:
+                script_whys.setdefault(script, why)
+        for f in kept:
+            findings.setdefault((f.rule, f.evidence or ""), f)
+        scripts += piece.doc.scripts
+        parsed += piece.doc.parsed
+        if piece.intro and _is_policy(piece.doc):
+            policy_intros.append(piece.intro)
+    count = sum(_count(p.doc) for p in pieces)
+    scripts = list(dict.fromkeys(scripts))[:MAX_SCRIPTS]
+    script_whys = {k: v for k, v in script_whys.items() if k in scripts}
+    return DocumentResult(
+        [*findings.values(), *cut], count, scripts, parsed, scoped, script_whys, policy_intros
+    )
 
 
 def verify_document_rules() -> None:

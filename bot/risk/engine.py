@@ -18,6 +18,7 @@ from typing import TypeVar
 
 from bot.config import RISK_ORDER, VERDICT_ORDER, TwoKeyConfig
 from bot.risk import calls
+from bot.risk.agreement import agree, applies_shown_policy, lead_in
 from bot.risk.calls import ToolCall
 from bot.risk.catalog import CLASSIFICATION_ORDER, Catalog, merge
 from bot.risk.command_scope import (
@@ -27,11 +28,14 @@ from bot.risk.command_scope import (
     judge,
     lower_findings,
     passes_on,
+    reads_only,
     rerun_elsewhere,
 )
 from bot.risk.dataframe import assess_dataframe
+from bot.risk.doc_scope import heading_scope
 from bot.risk.documents import assess_documents, verify_document_rules
 from bot.risk.extract import Candidate, Extractor, client_sql, context_at
+from bot.risk.listing import heading_of
 from bot.risk.model import Assessment, DataRef, Finding
 from bot.risk.mongo import assess_mongo
 from bot.risk.normalize import normalize
@@ -204,7 +208,8 @@ class RiskEngine:
                 )
                 or []
             )
-            parts.append(self._by_content(piece, context))
+            content, regions, shown = self._by_content(piece, context)
+            parts.append(content)
             hint = kind if i <= len(decoded) else None  # a piece's own reading: no hint
             candidates = self._guard(
                 head, "extraction", functools.partial(self.extractor.extract, piece, hint)
@@ -216,7 +221,10 @@ class RiskEngine:
                 part = Part(data=list(context))
                 self._candidate(cand, part)
                 judged.append((cand, part))
-            self._scope(judged, piece)
+            leads = self._scope(judged, piece)
+            prose = [part for cand, part in judged if cand.kind == "prose"]
+            agree(prose, regions, leads)
+            applies_shown_policy(judged, shown)
             parts += [part for _, part in judged]
 
         decision = self.policy.decide(parts, agent=agent, confidence=confidence)
@@ -263,12 +271,18 @@ class RiskEngine:
         else:
             self._prose(cand.text, part)
 
-    def _scope(self, judged: Sequence[tuple[Candidate, Part]], message: str) -> None:
+    def _scope(
+        self, judged: Sequence[tuple[Candidate, Part]], message: str
+    ) -> list[tuple[str, Why | None]]:
         """A command named in a warning, a report, a hypothetical or a proposal, or aimed at
         this machine, is not an order: its own findings are lowered (see `command_scope`).
-        A statement read out of a command (`psql -c '…'`) is scoped as that command is."""
+        A statement read out of a command (`psql -c '…'`) is scoped as that command is.
+        Returns the lead-in of each lowered command (the words right before it in its
+        sentence) with why, and of each command that only reads or only rehearses (why
+        None): the prose reader's reading of those words must agree (`agreement`)."""
         commands = [(c, p) for c, p in judged if c.kind in COMMAND_KINDS]
         whys: dict[int, Why | None] = {}
+        leads: list[tuple[str, Why | None]] = []
 
         def why_of(i: int) -> Why | None:
             if i not in whys:
@@ -279,6 +293,8 @@ class RiskEngine:
 
         for i, (cand, part) in enumerate(commands):
             if not any(f.verdict != "allow" for f in part.findings):
+                if cand.context and reads_only(cand):
+                    leads.append((lead_in(cand), None))
                 continue
             why = why_of(i)
             if why is None:
@@ -294,6 +310,13 @@ class RiskEngine:
                     ),
                     None,
                 )
+            if why is None and cand.context:
+                heading = heading_of(message, max(0, message.find(cand.text)))
+                if heading is not None:  # "Never do any of these on prod:" above the step
+                    headed = self._guard(
+                        part, "scope", partial(heading_scope, heading, cand.text, message)
+                    )
+                    why = headed
             if why in _ORDER_LOWERS and self._guard(
                 part, "scope", partial(rerun_elsewhere, cand, message)
             ):
@@ -310,6 +333,8 @@ class RiskEngine:
                 part.findings = findings
                 if all(f.verdict == "allow" for f in findings):
                     part.data = []
+                    leads.append((lead_in(cand), why))
+        return leads
 
     def _scoped_in(self, text: str, finding: Finding) -> list[Finding]:
         """A command found by its own reader is scoped by its sentence as any other is."""
@@ -325,10 +350,18 @@ class RiskEngine:
             return [finding]
         return lower_findings([finding], why)[0] if why is not None else [finding]
 
-    def _by_content(self, text: str, context: list[DataRef]) -> Part:
+    def _by_content(
+        self, text: str, context: list[DataRef]
+    ) -> tuple[Part, list[tuple[str, Why | None]], list[str]]:
         """Windows commands and documents are found by their own readers anywhere in the
-        text (their shapes are distinct), not through the extractor's candidates."""
+        text (their shapes are distinct), not through the extractor's candidates. Also
+        returns the text of documents that are not orders, with why (`doc_scope`), and the
+        text read as structured documents (why None: the document reader's reading), and
+        the sentences that introduce an access policy shown in full."""
         part = Part(data=list(context))
+        regions: list[tuple[str, Why]] = []
+        owned: list[tuple[str, None]] = []
+        shown: list[str] = []
         windows = self._guard(part, "Windows command", lambda: assess_windows(text, self.domains))
         if windows is not None:
             for finding in windows.findings:
@@ -336,9 +369,18 @@ class RiskEngine:
         documents = self._guard(part, "document", lambda: assess_documents(text, self.domains))
         if documents is not None:
             part.findings += documents.findings
+            regions = documents.scoped
+            owned = [(region, None) for region in documents.parsed]
+            shown = documents.policy_intros
             for script in documents.scripts:  # container commands, CI steps, RUN lines
-                self._shell(script, part)
-        return part
+                ran = Part()
+                self._shell(script, ran)
+                why = documents.script_whys.get(script)
+                if why is not None:  # the document holding it is not an order
+                    ran.findings = lower_findings(ran.findings, why)[0]
+                part.findings += ran.findings
+                part.data += ran.data
+        return part, [*regions, *owned], shown
 
     def _shell(self, command: str, part: Part) -> None:
         result = self._guard(part, "shell", lambda: assess_shell(command, self.domains))

@@ -12,6 +12,7 @@ adds a reading of the whole text and never removes one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
@@ -235,13 +236,20 @@ BARE_SQL = re.compile(
 """Text that reads as a SQL statement rather than an English sentence about data."""
 
 
-_CLIENT_SQL = re.compile(
+_CLIENT_NAME = (
     r"\b(?:psql|mysql|mariadb|sqlite3|snowsql|bq|sqlcmd|duckdb|clickhouse-client|usql|beeline|"
-    r"trino|presto|spark-sql|vsql|cockroach\s+sql)\b[^|;&\n]{0,400}?"
-    r"\s(?:-[ceqQ]|--command|--execute|--query|query)(?:\s+|=)(?:--?\w[\w-]*(?:=\S+)?\s+){0,20}"
+    r"trino|presto|spark-sql|vsql|cockroach\s+sql)\b"
+)
+_CLIENT_REACH = 400
+_CLIENT_FLAG = r"\s(?:-[ceqQ]|--command|--execute|--query|query)"
+_CLIENT_SQL = re.compile(
+    rf"{_CLIENT_NAME}[^|;&\n]{{0,{_CLIENT_REACH}}}?{_CLIENT_FLAG}(?:\s+|=)"
+    r"(?:--?\w[\w-]*(?:=\S+)?\s+){0,20}"
     r"(?:'(?P<s>[^']*)'|\"(?P<d>(?:[^\"\\]|\\.)*)\")",
     re.S,
 )
+_CLIENT_NAMES = re.compile(_CLIENT_NAME)
+_CLIENT_FLAGS = re.compile(rf"{_CLIENT_FLAG}(?=\s|=)")
 
 
 def client_sql(command: str) -> list[str]:
@@ -249,8 +257,23 @@ def client_sql(command: str) -> list[str]:
 
     A backstop for wrappers the shell detector does not unwrap (`kubectl exec … -- psql -c`).
     """
+    # `_CLIENT_SQL.finditer`, but tried only at a client name with a flag in reach: the
+    # lazy look-ahead is not run at every name of a long text ("psql mysql psql …").
+    flags = [m.start() for m in _CLIENT_FLAGS.finditer(command)]
+    if not flags:
+        return []
     out = []
-    for m in _CLIENT_SQL.finditer(command):
+    pos = 0
+    for name in _CLIENT_NAMES.finditer(command):
+        if name.start() < pos:
+            continue
+        k = bisect_left(flags, name.end())
+        if k == len(flags) or flags[k] > name.end() + _CLIENT_REACH:
+            continue
+        m = _CLIENT_SQL.match(command, name.start())
+        if m is None:
+            continue
+        pos = m.end()
         body = m.group("s") if m.group("s") is not None else m.group("d")
         if body and looks_like_sql(body):
             out.append(body)
@@ -299,7 +322,7 @@ class Extractor:
         unquoted = _QUOTED_SPAN.sub(" ", line)
         if _CJK_WORDS.search(unquoted):
             return False  # Chinese or Japanese outside quotes and paths: a sentence
-        tokens = unquoted.lower().split()
+        tokens = set(unquoted.lower().split())
         words = [t for t in tokens if not t.startswith("-") and _WORD.fullmatch(t.rstrip(",.:;!?"))]
         return len(line.split()) >= 2 and not any(w.rstrip(",.:;!?") in _ENGLISH for w in words)
 
@@ -317,12 +340,16 @@ class Extractor:
             return _unique(out)
         prose_parts: list[str] = []
         pos = 0
+        blocks: set[tuple[str, str, str]] = set()  # the same block again adds nothing new
         for m in _FENCE.finditer(text):
             prose_parts.append(text[pos : m.start()])
             pos = m.end()
             body = m.group("body")
             intro = _intro(text, m.start()) if body.strip() else ""
-            self._block(body, m.group("lang").lower(), out, intro)
+            block = (body, m.group("lang").lower(), intro)
+            if block not in blocks:
+                blocks.add(block)
+                self._block(*block, out)
         prose_parts.append(text[pos:])
         remainder = "\n".join(self._inline(part, out) for part in prose_parts)
         self._lines(remainder, out, explicit=False)
@@ -330,7 +357,7 @@ class Extractor:
 
     # -- fenced blocks ------------------------------------------------------------------------
 
-    def _block(self, body: str, lang: str, out: list[Candidate], intro: str) -> None:
+    def _block(self, body: str, lang: str, intro: str, out: list[Candidate]) -> None:
         if not body.strip():
             return
         if lang in SQL_LANGS:
@@ -360,34 +387,52 @@ class Extractor:
             return text
 
         seen: dict[str, int] = {}
+        kinds: dict[str, str] = {}  # the same code again reads the same way
+        said: dict[str, bool] = {}
 
         def replace(m: re.Match[str]) -> str:
             body = m.group("body").strip()
-            if reported(text[max(0, m.start() - 120) : m.start()]):
+            before = text[max(0, m.start() - _REPORTED_REACH) : m.start()]
+            hit = said.get(before[-_REPORTED_TAIL:])
+            if hit is None:
+                hit = said[before[-_REPORTED_TAIL:]] = reported(before)
+            if hit:
                 return " "  # "never run `rm -rf /`", "someone ran `DROP TABLE …`": not an order
             seen[body] = n = seen.get(body, 0) + 1
+            kind = kinds.get(body)
+            if kind is None:
+                kind = kinds[body] = self._inline_kind(body, out)
+            if n > _MAX_SENTENCES + 1:
+                return body if kind == "prose" else " "  # added (with no sentence) already
             # the same code many times over is judged in a few sentences, then in none
             context = sentence_around(text, m.start(), m.end()) if n <= _MAX_SENTENCES else ""
-            if looks_like_sql(body):
+            if kind == "sql":
                 out.append(Candidate("sql", body, True, context))
-                return " "
-            cmd = _strip_prompt(body).strip()
-            if " " in cmd and (self._looks_like_shell(cmd) or self._command_like(cmd)):
-                out.append(Candidate("shell", cmd, True, context))
-                return " "
-            if self._looks_like_shell(cmd) and "/" not in cmd and "." not in cmd:
-                out.append(Candidate("shell", cmd, True, context))
-                return " "
-            if " " in cmd and is_program(cmd.split(None, 1)[0]):
-                # Code that starts with a program is one command, English words and all
-                # (`sudo ufw allow from 10.0.0.0/8 to any port 22`): no clause ends in it.
-                out.append(Candidate("shell", cmd, True, context))
-                return " "
-            if " " in cmd and self._spans(cmd, out, explicit=True, in_prose=False):
-                return " "
-            return body  # an identifier (`customers`, `#payroll`): keep it for the prose
+            elif kind == "shell":
+                out.append(Candidate("shell", _strip_prompt(body).strip(), True, context))
+            elif kind == "prose":
+                return body  # an identifier (`customers`, `#payroll`): keep it for the prose
+            return " "  # (spans were added when this code was first read)
 
         return _INLINE.sub(replace, text)
+
+    def _inline_kind(self, body: str, out: list[Candidate]) -> str:
+        """How inline code reads: "sql", "shell", "spans" (commands found inside it, added
+        to `out` here) or "prose"."""
+        if looks_like_sql(body):
+            return "sql"
+        cmd = _strip_prompt(body).strip()
+        if " " in cmd and (self._looks_like_shell(cmd) or self._command_like(cmd)):
+            return "shell"
+        if self._looks_like_shell(cmd) and "/" not in cmd and "." not in cmd:
+            return "shell"
+        if " " in cmd and is_program(cmd.split(None, 1)[0]):
+            # Code that starts with a program is one command, English words and all
+            # (`sudo ufw allow from 10.0.0.0/8 to any port 22`): no clause ends in it.
+            return "shell"
+        if " " in cmd and self._spans(cmd, out, explicit=True, in_prose=False):
+            return "spans"
+        return "prose"
 
     # -- bare lines -----------------------------------------------------------------------------
 
@@ -588,6 +633,10 @@ def _line_intro(lines: list[str], i: int) -> str:
     return before if before.endswith((":", "：")) else ""
 
 
+_REPORTED_REACH = 120
+"""Characters before inline code read for a warning or a report (see `spans.reported`)."""
+_REPORTED_TAIL = 72
+"""Of those, the ones `spans.reported` looks at (its answer depends on them alone)."""
 _MAX_SENTENCES = 4
 """Sentences one command is judged in; past that, once more with none (the strictest)."""
 

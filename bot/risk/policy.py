@@ -24,6 +24,7 @@ from bot.config import (
 )
 from bot.risk.catalog import CLASSIFICATION_ORDER
 from bot.risk.model import DataRef, Finding, strictest, worst_risk
+from bot.risk.prefilter import prefiltered
 
 _RISKS: tuple[Risk, ...] = ("low", "medium", "high", "critical")
 
@@ -109,7 +110,7 @@ def compile_rules(
             raise ConfigError(f"{label}: duplicate rule id {rule.id!r}")
         seen.add(rule.id)
         try:
-            regex = re.compile(rule.pattern)
+            regex = prefiltered(re.compile(rule.pattern))  # every text meets every rule
         except re.error as exc:
             raise ConfigError(f"{label}: invalid pattern: {exc}") from None
         compiled = CompiledRule(rule.id, rule.category, rule.verdict, rule.risk, rule.reason, regex)

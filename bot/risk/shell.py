@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 import tree_sitter_bash
 from tree_sitter import Language, Node, Parser
 
+from bot.risk.ansible_modules import equivalent as ansible_equivalent
 from bot.risk.model import Finding
 from bot.risk.packs import SHELL_CHECKS, SHELL_RULES, SHELL_SAFE
 from bot.risk.packs.files import local_datastore
@@ -1168,7 +1169,10 @@ def _remote_scripts(name: str, rest: list[str]) -> list[str] | None:
         modules = _opt_values(rest, "-m", "--module-name") or ["command"]
         module = modules[-1].rsplit(".", 1)[-1]
         args = _opt_values(rest, "-a", "--args")
-        return args if module in _ANSIBLE_SHELL_MODULES and args else None
+        if module in _ANSIBLE_SHELL_MODULES:
+            return args or None
+        same = [c for a in args if (c := ansible_equivalent(module, a)) is not None]
+        return same or None  # `-m ufw -a 'rule=allow port=3306'`: the command it stands for
     if name in _SALT:
         # `salt '*' cmd.run 'rm -rf /x'`, `salt-call cmd.shell '…'`: the first argument after
         # the execution function is the command every targeted minion runs.

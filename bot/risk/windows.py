@@ -68,26 +68,36 @@ _CANDIDATE_RE = re.compile(r"[A-Za-z][\w.-]*")
 def _maybe(text: str) -> bool:
     """Cheap first pass: a hyphenated word or a known tool name somewhere in the text."""
     return any(
-        "-" in w or w.lower().removesuffix(".exe") in _AFTER for w in _CANDIDATE_RE.findall(text)
+        "-" in w or w.lower().removesuffix(".exe") in _AFTER
+        for w in set(_CANDIDATE_RE.findall(text))
     )
+
+
+def _may_start(word: str) -> bool:
+    """A word that can start a command wherever it stands (its place is checked after)."""
+    word = word.rstrip(".").lower()
+    verb, dash, noun = word.partition("-")
+    if dash:
+        return verb in _VERB_SET and bool(_NOUN_RE.fullmatch(noun))
+    return word.removesuffix(".exe") in _AFTER
 
 
 def _starts(line: str) -> list[int]:
     """Offsets where a Windows command starts: a `Verb-Noun` cmdlet with an approved
     verb, or a tool name followed by what it takes (see `_AFTER`)."""
     out: list[int] = []
+    # judged once per distinct word: a long line repeats most of its words
+    wanted = {w for w in set(_WORD_RE.findall(line)) if _may_start(w)}
+    if not wanted:
+        return out
     for m in _WORD_RE.finditer(line):
+        if m.group(0) not in wanted:
+            continue
         i = m.start()
         if i and line[i - 1] in "$@.\\/-_%":
             continue
-        word = m.group(0).rstrip(".").lower()
-        verb, dash, noun = word.partition("-")
-        if dash:
-            if verb in _VERB_SET and _NOUN_RE.fullmatch(noun):
-                out.append(i)
-            continue
-        after = _AFTER.get(word.removesuffix(".exe"))
-        if after is not None and after.match(line, i + len(m.group(0).rstrip("."))):
+        word = m.group(0).rstrip(".")
+        if "-" in word or _AFTER[word.lower().removesuffix(".exe")].match(line, i + len(word)):
             out.append(i)
     return out
 
@@ -142,8 +152,12 @@ def _segments(text: str) -> list[tuple[str, bool]]:
         if out:
             text = _WIN_FENCE_RE.sub("\n", text)
     text = _CONTINUATION_RE.sub(" ", text)
+    plain: set[str] = set()  # lines already found to hold no command
     for line in text.splitlines():
+        if line in plain:
+            continue
         if not _maybe(line) or not _starts(line):
+            plain.add(line)
             continue
         if "`" in line:
             spans = [m.group(1) for m in _INLINE_RE.finditer(line)]

@@ -9,11 +9,14 @@ outside destination, a warning followed by a real order).
 
 from __future__ import annotations
 
+from typing import Literal
+
 import pytest
 
 from bot.config_file import load_config
 from bot.risk import RiskEngine
-from bot.risk.command_scope import local_target, remote_target
+from bot.risk.command_scope import local_target, reads_only, remote_target
+from bot.risk.extract import Candidate
 from tests.conftest import EXAMPLE
 
 
@@ -317,3 +320,25 @@ def test_log_cleanup_is_allowed(engine: RiskEngine, text: str) -> None:
 @pytest.mark.parametrize("text", SWEEPS)
 def test_sweep_is_held(engine: RiskEngine, text: str) -> None:
     assert decision(engine, text) != "allow"
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "reads"),
+    [
+        ("shell", "kubectl get pods -n prod", True),
+        ("shell", "aws rds describe-db-instances --db-instance-identifier x", True),
+        ("shell", "kubectl delete ns x --dry-run=client", True),
+        ("shell", "gcloud projects get-iam-policy p | jq .bindings", True),
+        ("shell", "kubectl delete ns x", False),
+        ("shell", "kubectl get secret x -o yaml > secret.yaml", False),
+        ("shell", "kubectl get pods; kubectl delete ns x", False),
+        ("shell", "aws s3 ls s3://b | xargs aws s3 rm", False),
+        ("sql", "SELECT count(*) FROM orders", True),
+        ("sql", "EXPLAIN ANALYZE DELETE FROM orders", False),
+        ("sql", "SELECT 1; DROP TABLE orders", False),
+    ],
+)
+def test_reads_only_knows_reading_and_rehearsal_by_shape(
+    kind: Literal["shell", "sql"], text: str, reads: bool
+) -> None:
+    assert reads_only(Candidate(kind, text, True, "ctx")) is reads

@@ -30,6 +30,8 @@ class Doc:
     scripts: list[str] = field(default_factory=list)
     """Shell commands the documents run (container commands, CI steps, Dockerfile RUN):
     the engine hands them to the shell detector."""
+    parsed: list[str] = field(default_factory=list)
+    """Text read as a structured document (see `DocumentResult.parsed`)."""
     _tree_maps: list[dict[str, Any]] | None = field(default=None, repr=False)
     _hcl_maps: list[dict[str, Any]] | None = field(default=None, repr=False)
     _blocks: list[tuple[str, str, dict[str, Any]]] | None = field(default=None, repr=False)

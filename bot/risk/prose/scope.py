@@ -17,6 +17,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from bot.risk.listing import warned_item
 from bot.risk.prose.lexicon import Lexicon
 
 __all__ = ["Scope", "Spans", "spans"]
@@ -71,7 +72,14 @@ _PURPOSE = re.compile(
 _BREAK_MARKS = frozenset(",，、:：—–.!?;；。！？")
 # The action ends its clause ("Pode instalar e passar"): its object was named before.
 _NOTHING_AFTER = re.compile(r"[\s.!?,;:)»”\"']*(?:$|(?:e|y|et|und|and|then)\s)")
+# Marks that open a list item or a checklist line, not words: "-", "**", "[ ]", "[x]", "☐",
+# "✅", "1)", "a)", "(b)".
+_LIST_MARK = re.compile(r"[*_>\-•+\[\]xX☐☑☒✅✔✓]*|\(?(?:\d{1,3}|[a-z])\)")
 _MAX_CLAUSE = 400  # a "clause" longer than this (no punctuation) is cut into windows
+
+
+def _list_mark(word: str) -> bool:
+    return bool(_LIST_MARK.fullmatch(word))
 
 
 @dataclass
@@ -115,9 +123,28 @@ def _windows(spans_: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+# A plan's step number ("2." at a line start) is no sentence of its own: it joins the
+# step before, so the step after keeps that step as the sentence before it ("1. Export
+# the collection (it holds the tokens)" / "2. Publish it …": "it" finds its object).
+_STEP_NUMBER = re.compile(r"\s*(?:step\s+)?(?:\d{1,3}|[a-z])\.")
+
+
+def _join_step_numbers(sentences: list[tuple[int, int]], low: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sentences:
+        if out and (low[a - 1] == "\n" or low[a] == "\n") and _STEP_NUMBER.fullmatch(low, a, b):
+            out[-1] = (out[-1][0], b)
+            continue
+        out.append((a, b))
+    return out
+
+
 def spans(low: str) -> Spans:
     """Sentence and clause spans of the whole text, sorted, covering it."""
-    sentences = _windows(_split(low, 0, len(low), _SENTENCE_END)) or [(0, len(low))]
+    sentences = _split(low, 0, len(low), _SENTENCE_END)
+    if "." in low:
+        sentences = _join_step_numbers(sentences, low)
+    sentences = _windows(sentences) or [(0, len(low))]
     breaks = _CLAUSE_BREAK if low.isascii() or _KANA.search(low) else _CLAUSE_BREAK_HAN
     return Spans(low, sentences, [s for s, _ in sentences], breaks)
 
@@ -251,7 +278,7 @@ class Scope:
         raw = words[-1]
         if raw[-1] in _BREAK_MARKS or "\n" in before[before.rfind(raw) :]:
             return False
-        if not raw.strip("*_>-"):
+        if _list_mark(raw):
             return False  # a list or markdown mark: maybe a clause start
         last = raw.replace("’", "'").strip("*_>-\"'“”(")
         return (
@@ -267,7 +294,7 @@ class Scope:
             return True
         a = max(clause[0], start - 40)
         words = self.low[a:start].replace("’", "'").split()
-        while words and not words[-1].strip("*_>-"):
+        while words and _list_mark(words[-1]):
             words.pop()  # markdown and list marks ("**", "-", ">")
         if not words:
             return a == clause[0]  # the action starts its clause
@@ -290,6 +317,7 @@ class Scope:
             or bool(self.lx.pattern("reported").search(self.low, clause[0], reported_end))
             or self._negated(start, end, clause)
             or self._sentence(sentence, "hypothetical")
+            or self._heading_warns(sentence)
             or (self._hypothetical_question(sentence) and not self.clause_has(clause, "request"))
             or self._sentence(sentence, "report")
         )
@@ -338,6 +366,19 @@ class Scope:
         if before is None and after is None:
             return False
         return not lx.pattern("affirm").search(self.low, clause[0], clause[1])
+
+    def _heading_warns(self, sentence: tuple[int, int]) -> bool:
+        """The sentence is an item of a list headed by a warning ("Never do any of these:",
+        "What NOT to do:"); a warning inside another step does not count."""
+        key = (sentence[0], sentence[1], "@heading")
+        hit = self._sentence_cache.get(key)
+        if hit is None:
+            at = sentence[0]
+            while at < sentence[1] and self.low[at] in " \t\n":
+                at += 1
+            hit = warned_item(self.low, at)
+            self._sentence_cache[key] = hit
+        return hit
 
     def _hypothetical_question(self, sentence: tuple[int, int]) -> bool:
         text = self.low[sentence[0] : min(len(self.low), sentence[1] + 1)]

@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from bot.config import RISK_ORDER, VERDICT_ORDER
+from bot.risk.listing import warned_item
 from bot.risk.model import Finding
 from bot.risk.prose.home import home_domains
 from bot.risk.prose.resources import resources
@@ -298,6 +299,8 @@ _ADMIN_ROLE = _re(
     r"field|column|attribute|property|tag|label|metadata|check))"
     r"|\badmin(?:istrator)?\s+(?:rights|access|role|privileges|permissions)\b)",
 )
+_ADMIN_ROLE_PIECES = ("admin", "owner", "super", "full", "privileges", "root", "sudo")
+"""Every `_ADMIN_ROLE` match holds one of these (lower-case)."""
 _READ_ONLY = _re(r"read[- ]?only|non-|help ?desk|limited|billing\s+$")
 _ADMIN_TOKEN = _re(
     r"\broles/(?:owner|resourcemanager\.organizationAdmin|iam\.securityAdmin|iam\.serviceAccountAdmin|"
@@ -674,6 +677,8 @@ def _admin(s: _Sentence) -> Iterator[Finding]:
             _window(s.text, m.start(), m.end()),
         )
         return
+    if not any(piece in s.lower for piece in _ADMIN_ROLE_PIECES):
+        return  # no role the verbs could grant: "GRANT SELECT … GRANT …" is not read verb by verb
     for v in _GRANT_VERB.finditer(s.lower):
         tail = s.lower[v.end() : v.end() + 90]
         r = _ADMIN_ROLE.search(tail)
@@ -1022,16 +1027,25 @@ def assess_sharing(text: str, company_domains: Sequence[str] = ()) -> ProseResul
         if len(_families_cache) < 64:
             _families_cache[key] = families
     findings: list[Finding] = []
+    read: dict[str, list[Finding]] = {}  # a sentence's findings depend on its words alone
     every = list(_sentences(text))
+    suggests = any(w in lowered for w in ("suggest", "propos", "recommend", "asked"))
     for i, sentence in enumerate(every):
-        low = _lower(sentence.text)
-        s = _Sentence(sentence.text, sentence.start, low, frozenset(_WORD.findall(low)))
+        if "\n" in text and warned_item(text, sentence.start):
+            continue  # an item under "Never do any of these:" is not an instruction
+        # "Someone suggested X; please don't, …": the suggestion refused right after
         refused = (
-            i + 1 < len(every)
-            and _SUGGESTED.search(low) is not None
+            suggests
+            and i + 1 < len(every)
+            and _SUGGESTED.search(_lower(sentence.text)) is not None
             and _BARE_REFUSAL.search(_lower(every[i + 1].text)) is not None
         )
-        for gate, family in families:
-            if gate(s):
-                findings.extend(f for f in family(s) if not (refused and f.rule in _REFUSABLE))
+        found = read.get(sentence.text)
+        if found is None:
+            low = _lower(sentence.text)
+            s = _Sentence(sentence.text, sentence.start, low, frozenset(_WORD.findall(low)))
+            found = read[sentence.text] = [
+                f for gate, family in families if gate(s) for f in family(s)
+            ]
+        findings += [f for f in found if not (refused and f.rule in _REFUSABLE)]
     return ProseResult(findings=_strongest(findings), resources=resources(text, lowered))

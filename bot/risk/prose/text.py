@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate, islice
+from typing import NamedTuple
 
 from bot.config import Risk, Verdict
 from bot.risk.model import Finding
+from bot.risk.prefilter import prefiltered
 from bot.risk.secrets import mask_fragment
 
 EVIDENCE_LIMIT = 120
@@ -27,32 +30,34 @@ def compile_lower(pattern: str) -> re.Pattern[str]:
     """Compile for matching against lower-cased text.
 
     Case-sensitive matching on text lowered once is 2-4x faster in CPython's
-    `re` than IGNORECASE on the original.
+    `re` than IGNORECASE on the original; a search first looks for words every match
+    holds (`prefilter`).
     """
-    return re.compile(lc(pattern))
+    return prefiltered(re.compile(lc(pattern)))
 
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[^a-z])|\n+|;\s+")
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """A named tuple: a long text has thousands, built twice as fast as a frozen dataclass."""
+
     text: str
     start: int
     lower: str = ""
     words: frozenset[str] = frozenset()
 
 
+_SENTENCE_SPLIT = re.compile(f"({_SENTENCE_BREAK.pattern})")
+
+
 def sentences(text: str) -> list[Sentence]:
-    out: list[Sentence] = []
-    pos = 0
-    for m in _SENTENCE_BREAK.finditer(text):
-        if m.start() > pos:
-            out.append(Sentence(text[pos : m.start()], pos))
-        pos = m.end()
-    if pos < len(text):
-        out.append(Sentence(text[pos:], pos))
-    return out
+    # one split keeping the breaks (pieces at even indices), offsets summed from lengths:
+    # no Python step per break, which a text of thousands of `;` would make slow
+    parts = _SENTENCE_SPLIT.split(text)
+    starts = islice(accumulate(map(len, parts), initial=0), 0, None, 2)
+    pieces = zip(parts[::2], starts, strict=True)
+    return [Sentence(piece, start) for piece, start in pieces if piece]
 
 
 def lower(text: str) -> str:

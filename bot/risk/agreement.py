@@ -1,0 +1,121 @@
+"""One clause, one reading: when the prose reader and a command or document reader read
+the same words, the reader that parsed them has the last word on what they do.
+
+The engine calls `agree` after command scope (`command_scope`) and document scope
+(`doc_scope`) have run: a prose finding on the lead-in of a lowered command, on a
+document that is not an order, on a structured document's own text, or about what a
+read-only command does, is lowered or dropped to match; and `applies_shown_policy`
+lets a command that applies a policy file defer to the policy its sentence shows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.risk.command_scope import Why, lower_findings
+from bot.risk.extract import Candidate
+from bot.risk.model import Finding
+from bot.risk.policy import Part
+
+__all__ = ["agree", "applies_shown_policy", "lead_in"]
+
+
+def lead_in(cand: Candidate) -> str:
+    """The words of a command's sentence right before it (all of a sentence that
+    introduces it): what a prose finding must end with to be about this command."""
+    at = cand.context.find(cand.text) if cand.context else -1
+    return cand.context[:at] if at >= 0 else cand.context
+
+
+_LEAD_END = " \t:：`*_\"'(-–—"
+
+
+_COMMANDS_OWN = frozenset(
+    {
+        "destroy",
+        "destructive",
+        "infrastructure",
+        "backups",
+        "controls",
+        "history",
+        "network",
+        "access",
+    }
+)
+"""What a command does to systems, which its own reader knows better than the words that
+introduce it; where its output goes next (sharing, secrets, export) the prose still says."""
+
+
+def agree(
+    prose: Sequence[Part],
+    regions: Sequence[tuple[str, Why | None]],
+    leads: Sequence[tuple[str, Why | None]],
+) -> None:
+    """One clause, one reading. A prose finding on the words that introduce a command the
+    command reader lowered (a local target, a warning …), or on the text of a document
+    that is not an order, is lowered for the same reason; one on the text of a structured
+    document (a YAML key, an HCL argument) gives way to the document reader, which read
+    it; one about what a command does ("see what the purge would remove:" before a dry
+    run, a listing) gives way to the command reader when the command only reads or
+    rehearses. A finding on other words of the sentence ("copy the dump to your laptop,
+    then run X") stands."""
+    if not regions and not leads:
+        return
+    for part in prose:
+        out: list[Finding] = []
+        for f in part.findings:
+            ev = (f.evidence or "").strip()
+            region = None
+            if ev and f.verdict != "allow" and f.category not in ("engine", "obfuscation"):
+                region = next((r for r in regions if ev in r[0]), None)
+                if region is None:
+                    region = next((r for r in leads if _ends_with(r[0], ev)), None)
+            if (
+                region is not None
+                and region in leads
+                and region[1] is None
+                and (f.category not in _COMMANDS_OWN or _CLAUSE_BREAK.search(region[0]))
+            ):
+                # The command only reads: what is done with its output is prose's to say,
+                # and so is an action in another clause ("Delete X, list it first: …").
+                region = None
+            if region is None:
+                out.append(f)
+            elif region[1] is not None:
+                out += lower_findings([f], region[1])[0]
+        part.findings = out
+
+
+# A lead-in clause that only says to run what follows ("…, then run"): the clauses before
+# it name actions of their own.
+_CLAUSE_BREAK = re.compile(r"[,;]|\s(?:then|and|and\s+then)\s", re.I)
+_RUN_ONLY = re.compile(
+    r"(?:(?:please|now|then|just|and|so)\s+)*(?:run|execute|exec|type|paste|enter|do|use|try)?",
+    re.I,
+)
+
+
+_UNSEEN_POLICY = "shell.bucket_policy_unseen"
+
+
+def applies_shown_policy(judged: Sequence[tuple[Candidate, Part]], intros: Sequence[str]) -> None:
+    """A command that applies a policy from a file ("Set this policy with `gsutil iam set
+    policy.json gs://b`:" and the policy below) applies the policy its sentence
+    introduces: that policy is shown and judged by the document reader, so the command's
+    "policy not shown" finding gives way to that judgement."""
+    if not intros:
+        return
+    for cand, part in judged:
+        if cand.kind == "shell" and any(cand.text in intro for intro in intros):
+            part.findings = [f for f in part.findings if f.rule != _UNSEEN_POLICY]
+
+
+def _ends_with(lead: str, evidence: str) -> bool:
+    """The prose finding is on the words that introduce this command and describe it."""
+    tail = evidence.rstrip(_LEAD_END)
+    lead = lead.rstrip(_LEAD_END)
+    if not tail or not lead.endswith(tail):
+        return False
+    clauses = _CLAUSE_BREAK.split(lead)
+    return len(clauses) == 1 or not _RUN_ONLY.fullmatch(clauses[-1].strip(_LEAD_END))

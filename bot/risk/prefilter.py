@@ -1,0 +1,162 @@
+"""Literal prefilters: skip a costly regex search over a text that cannot match.
+
+A pattern such as `(?i)\\b(?:disable|turn\\s+off|…)\\s+(?:the\\s+)?audit\\s+…` starts with
+`\\b` and an alternation, so CPython's `re` tries it at every position of the text: a few
+milliseconds on 64 KB, for each of dozens of rules. Most texts hold none of the words
+any match must contain, and a search for those words alone runs at memory speed (`re`
+skips ahead on their first characters). `prefiltered` works such words out of the
+pattern itself (no list to keep in step with it) and searches for them first; when they
+are absent the answer is "no match" without running the pattern, when present the
+pattern runs as before. The results are the same in every case: the words are ones
+every match holds, proven from the parsed pattern, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any
+
+__all__ = ["Prefiltered", "prefiltered", "required_literals"]
+
+_MIN_LEN = 3
+"""Shorter words are too common to rule much out."""
+_MAX_WORDS = 40
+"""More alternatives than this and the word search is no longer cheap."""
+
+
+def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Strings one of which every match of `pattern` contains, or None when no useful set
+    can be proven (each string at least `_MIN_LEN` long, at most `_MAX_WORDS` of them)."""
+    try:
+        return _seq(list(sre_parse.parse(pattern, flags)))
+    except (re.error, RecursionError, OverflowError):
+        return None
+
+
+def _ignores_case(pattern: str, flags: int) -> bool:
+    """The pattern ignores case anywhere (its flags, or a scoped `(?i:…)`)."""
+    parsed = sre_parse.parse(pattern, flags)
+    if parsed.state.flags & re.I:
+        return True
+    stack: list[Any] = [parsed]
+    while stack:
+        for op, av in stack.pop():
+            if op is sre.SUBPATTERN:
+                if av[1] & re.I:
+                    return True
+                stack.append(av[-1])
+            elif op is sre.BRANCH:
+                stack.extend(av[1])
+            elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+                stack.append(av[2])
+            elif op in (sre.ASSERT, sre.ASSERT_NOT):
+                stack.append(av[1])
+            elif op is sre.ATOMIC_GROUP:
+                stack.append(av)
+            elif op is sre.GROUPREF_EXISTS:
+                stack.extend(x for x in av[1:] if x is not None)
+    return False
+
+
+def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return a if (min(map(len, a)), -len(a)) >= (min(map(len, b)), -len(b)) else b
+
+
+def _useful(words: frozenset[str]) -> frozenset[str] | None:
+    if not words or len(words) > _MAX_WORDS or min(map(len, words)) < _MIN_LEN:
+        return None
+    return words
+
+
+def _seq(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    """The best set any one element of a sequence requires (runs of literal characters
+    count as one element)."""
+    best: frozenset[str] | None = None
+    run: list[str] = []
+    for op, av in items:
+        if op is sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            best = _better(best, _useful(frozenset(["".join(run)])))
+            run = []
+        best = _better(best, _node(op, av))
+    if run:
+        best = _better(best, _useful(frozenset(["".join(run)])))
+    return best
+
+
+def _node(op: Any, av: Any) -> frozenset[str] | None:
+    if op is sre.SUBPATTERN:
+        return _seq(list(av[-1]))
+    if op is sre.ATOMIC_GROUP:
+        return _seq(list(av))
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, _high, sub = av
+        return _seq(list(sub)) if low >= 1 else None
+    if op is sre.BRANCH:
+        words: set[str] = set()
+        for alternative in av[1]:
+            found = _seq(list(alternative))
+            if found is None:
+                return None
+            words |= found
+        return _useful(frozenset(words))
+    return None  # classes, anchors, look-arounds, back-references: nothing proven
+
+
+class Prefiltered:
+    """A compiled pattern whose `search`, `finditer` and `findall` look for its required
+    words first. Everything else is the pattern's own (`match` is not filtered: it runs at
+    one position, where a search for the words would cost more than it saves)."""
+
+    __slots__ = ("regex", "words")
+
+    def __init__(self, regex: re.Pattern[str], words: re.Pattern[str]) -> None:
+        self.regex = regex
+        self.words = words
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        if self.words.search(string, pos, endpos) is None:
+            return None
+        return self.regex.search(string, pos, endpos)
+
+    def finditer(
+        self, string: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        if self.words.search(string, pos, endpos) is None:
+            return iter(())
+        return self.regex.finditer(string, pos, endpos)
+
+    def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
+        if self.words.search(string, pos, endpos) is None:
+            return []
+        return self.regex.findall(string, pos, endpos)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.regex, name)
+
+    def __repr__(self) -> str:
+        return f"prefiltered({self.regex!r})"
+
+
+def prefiltered(regex: re.Pattern[str]) -> re.Pattern[str]:
+    """`regex`, or a `Prefiltered` stand-in for it when required words can be proven.
+
+    A match lies inside the searched range, so a word it holds lies there too: searching
+    for the words in the same range can only rule out texts with no match. When the
+    pattern ignores case anywhere, the words are searched ignoring case as well."""
+    words = required_literals(regex.pattern, regex.flags)
+    if words is None:
+        return regex
+    flags = re.I if _ignores_case(regex.pattern, regex.flags) else 0
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return Prefiltered(regex, re.compile(alternatives, flags))  # type: ignore[return-value]
