@@ -361,8 +361,8 @@ _NOT_BEFORE = re.compile(
 def _names_production(low: str) -> bool:
     """The sentence names production as where the command goes (not only to exclude it)."""
     return any(
-        not _NOT_BEFORE.search(low, max(0, m.start() - 30), m.start() + 1)
-        for m in PRODUCTION_RE.finditer(low.replace(_MARK, " "))
+        not _NOT_BEFORE.search(low, max(0, m.start() - 30), m.start())
+        for m in _SAYS_PROD.finditer(low.replace(_MARK, " "))
     )
 
 

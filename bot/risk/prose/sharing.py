@@ -222,7 +222,7 @@ _SHARE_VERB = _re(
     r"access|member|as\s+(?:viewer|editor|commenter|owner|creator|admin))\b"
     r"|--(?:member|email|user)\b|emailAddress|\bslack connect\b"
     # IAM and ACL members (`gsutil iam ch user:jo@x.com:objectViewer`, `acl ch -u jo@x.com:R`)
-    r"|\b(?:iam|acl)\s+ch\b|\b(?:user|group|member|serviceaccount):(?=[\w.+-]+@)",
+    r"|\b(?:iam|acl)\s+ch\b|\b(?:user|group|serviceaccount):[\w.+-]+@[\w.-]+:[a-z]",
 )
 _CONSUMER_MAIL = frozenset(
     [
