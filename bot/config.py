@@ -164,6 +164,54 @@ class CatalogResource(_Strict):
     """For people reading the file; TwoKey never reads it."""
 
 
+class CatalogSourceConfig(_Strict):
+    """Where TwoKey reads the catalog from besides this file (`twokey catalog sync`)."""
+
+    name: str = Field(min_length=1, pattern=r"^[\w.-]{1,60}$")
+    url: str | None = None
+    """SQLAlchemy URL of a database to introspect (better without a password: see `url_env`)."""
+    url_env: str | None = None
+    """Environment variable holding that URL, so the password stays out of the file."""
+    dbt_manifest: str | None = None
+    """Path of a dbt `target/manifest.json`."""
+    openmetadata: str | None = None
+    """Base URL of an OpenMetadata server (`https://om.example.com`)."""
+    token_env: str | None = None
+    """Environment variable holding the OpenMetadata bearer token."""
+    every: Duration | None = 21600.0
+    """How often `twokey serve` refreshes it (null: only `twokey catalog sync`)."""
+    estimate_rows: bool = True
+    """Estimate rows affected with EXPLAIN on this database (never executing) for held requests."""
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> CatalogSourceConfig:
+        given = [k for k in ("url", "url_env", "dbt_manifest", "openmetadata") if getattr(self, k)]
+        if len(given) != 1:
+            raise ValueError(
+                "a catalog source needs exactly one of url, url_env, dbt_manifest, openmetadata"
+                + (f" (got {', '.join(given)})" if given else "")
+            )
+        return self
+
+    @property
+    def kind(self) -> Literal["database", "dbt", "openmetadata"]:
+        if self.dbt_manifest:
+            return "dbt"
+        if self.openmetadata:
+            return "openmetadata"
+        return "database"
+
+
+class ClassifyRule(_Strict):
+    """A default for data no catalog names: the first rule whose pattern matches wins."""
+
+    pattern: str = Field(min_length=1)
+    """A glob over the lower-case qualified name: `hr.*`, `*.pii_*`, `finance_db.*.*`."""
+    classification: Classification
+    owner: str | None = None
+    approver_group: str | None = None
+
+
 _HOST_PATTERN = re.compile(
     r"^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.?$"
 )
@@ -201,6 +249,8 @@ class TwoKeyConfig(_Strict):
     approvers: dict[str, ApproverGroup] = Field(default_factory=dict)
     policy: PolicyConfig = PolicyConfig()
     catalog: list[CatalogResource] = Field(default_factory=list)
+    catalog_sources: list[CatalogSourceConfig] = Field(default_factory=list)
+    classify_unknown: list[ClassifyRule] = Field(default_factory=list)
     webhooks: WebhooksConfig = WebhooksConfig()
 
     model_config = ConfigDict(extra="forbid", frozen=True, ignored_types=(cached_property,))
@@ -215,10 +265,17 @@ class TwoKeyConfig(_Strict):
         refs += [
             (f"catalog.{i}.approver_group", r.approver_group) for i, r in enumerate(self.catalog)
         ]
+        refs += [
+            (f"classify_unknown.{i}.approver_group", r.approver_group)
+            for i, r in enumerate(self.classify_unknown)
+        ]
         for where, name in refs:
             if name is not None and name not in groups:
                 known = ", ".join(sorted(groups)) or "none defined"
                 raise ValueError(f"{where}: unknown approver group {name!r} (known: {known})")
+        sources = [s.name for s in self.catalog_sources]
+        if len(set(sources)) != len(sources):
+            raise ValueError("catalog_sources: each source needs its own name")
         names = [a.name for a in self.agents]
         dupes = {n for n in names if names.count(n) > 1}
         if dupes:

@@ -24,6 +24,7 @@ SLACK_KINDS = frozenset(
         "executed",
         "reminder",
         "escalated",
+        "blast",
     }
 )
 _HELD = (Status.BLOCKED, Status.AWAITING_REQUESTER, Status.PENDING)

@@ -13,7 +13,8 @@ import asyncio
 import contextlib
 import functools
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+import threading
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -29,6 +30,8 @@ from bot.approvals.states import Change, StateMachine
 from bot.approvals.timers import Timers
 from bot.approvals.tokens import TokenClaims, TokenSigner, text_sha256
 from bot.approvals.view import Outcome, OutcomeCode, RequestEvent, RequestView
+from bot.catalog.blast import BlastRadius, Target, targets
+from bot.catalog.keeper import CatalogKeeper
 from bot.config import TwoKeyConfig
 from bot.logs import request_id_var
 from bot.risk.calls import ToolCall
@@ -47,6 +50,8 @@ _STATUS_FOR_DECISION = {"allow": Status.ALLOWED, "block": Status.BLOCKED}
 class ApprovalService:
     EXPIRY_RETRY = 0.5
     """Seconds between tries to expire overdue requests while the database is away."""
+    BLAST_TIMEOUT = 5.0
+    """Seconds a blast-radius estimate may take before the card says it is unavailable."""
 
     def __init__(
         self,
@@ -65,6 +70,9 @@ class ApprovalService:
         self.release = Release()
         self.eligibility = Eligibility(config, UsergroupCache(usergroups))
         self._risk = risk
+        self._risk_lock = threading.Lock()
+        self.catalog = CatalogKeeper(engine, config)
+        self.blast = BlastRadius(config)
         self._signer = TokenSigner(secret_key)
         self._subscribers: list[Subscriber] = []
         self._tasks: set[asyncio.Task[None]] = set()
@@ -85,10 +93,21 @@ class ApprovalService:
     @property
     def risk(self) -> Any:
         if self._risk is None:
-            from bot.risk import RiskEngine
+            with self._risk_lock:  # built once, even when the catalog loader races a request
+                if self._risk is None:
+                    from bot.risk import RiskEngine
 
-            self._risk = RiskEngine(self.config)
+                    engine = RiskEngine(self.config)
+                    self._attach_catalog(engine)
+                    self._risk = engine
         return self._risk
+
+    def _attach_catalog(self, risk: Any) -> None:
+        """The synced catalog into a risk engine; unreadable means the YAML catalog alone."""
+        try:
+            self.catalog.reload(risk)
+        except Exception:
+            log.warning("catalog: the stored catalog could not be read", exc_info=True)
 
     def subscribe(self, callback: Subscriber) -> None:
         self._subscribers.append(callback)
@@ -101,6 +120,11 @@ class ApprovalService:
                 asyncio.to_thread, "interval", args=(checkpoint, self.engine), seconds=2
             )
         self.release.start_listening(self.engine)
+        # The engine is built (with the catalog) by the first request; one given to us gets
+        # the catalog now, in the background. Either way start-up never waits for it.
+        if self._risk is not None:
+            self._spawn(asyncio.to_thread(self._attach_catalog, self._risk))
+        self.catalog.schedule(self.timers.scheduler, lambda: self._risk)
         for request in await asyncio.to_thread(self.machine.open_requests):
             self.timers.schedule(request)
         await self.expire_due()
@@ -254,17 +278,10 @@ class ApprovalService:
     ) -> tuple[RequestView, bool]:
         """Record an already-assessed instruction and start its approval if it needs one."""
         now = utcnow()
-        status = _STATUS_FOR_DECISION.get(assessment.decision)
-        if status is None:
-            # An agent's justification is its own claim, not the employee's word: it never
-            # stands in for the requester's confirmation.
-            confirm_first = (
-                self.config.policy.require_requester_confirmation
-                and requester is not None
-                and not skip_requester_confirmation
-            )
-            status = Status.AWAITING_REQUESTER if confirm_first else Status.PENDING
+        status = self._first_status(assessment, requester, skip_requester_confirmation)
         is_open = status in (Status.AWAITING_REQUESTER, Status.PENDING)
+        found = self._blast_targets(text) if is_open else []
+        blast = {"blast": {"state": "estimating", "items": [t.as_dict() for t in found]}}
         row = new_request_values(
             status=status,
             source=source,
@@ -291,6 +308,7 @@ class ApprovalService:
             meta={
                 **(meta or {}),
                 **({"agent_justification": mask_text(justification)} if justification else {}),
+                **(blast if found else {}),
             },
         )
         resources = [(d.name, d.classification) for d in assessment.data]
@@ -300,15 +318,75 @@ class ApprovalService:
         if not created and not same_submission(view, text=text, meta=meta):
             raise IdempotencyReused(view.id)
         if created:
-            request_id_var.set(view.id)
-            log.info("screened instruction", extra={"status": view.status, "risk": view.risk})
-            self.timers.schedule(view)
-            self._publish("screened", view, agent)
-            if view.status == Status.AWAITING_REQUESTER:
-                self._publish("awaiting_requester", view, agent)
-            elif view.status == Status.PENDING:
-                self._publish("pending", view, agent)
+            self._started(view, agent)
+            if found:
+                self._spawn(self._estimate(view.id, found, assessment))
         return view, created
+
+    def _first_status(
+        self, assessment: Assessment, requester: str | None, skip_confirmation: bool
+    ) -> Status:
+        status = _STATUS_FOR_DECISION.get(assessment.decision)
+        if status is not None:
+            return status
+        # An agent's justification is its own claim, not the employee's word: it never
+        # stands in for the requester's confirmation.
+        confirm_first = (
+            self.config.policy.require_requester_confirmation
+            and requester is not None
+            and not skip_confirmation
+        )
+        return Status.AWAITING_REQUESTER if confirm_first else Status.PENDING
+
+    def _started(self, view: RequestView, agent: str | None) -> None:
+        """A new request: its deadline, its log line and the events that start its flow."""
+        request_id_var.set(view.id)
+        log.info("screened instruction", extra={"status": view.status, "risk": view.risk})
+        self.timers.schedule(view)
+        self._publish("screened", view, agent)
+        if view.status == Status.AWAITING_REQUESTER:
+            self._publish("awaiting_requester", view, agent)
+        elif view.status == Status.PENDING:
+            self._publish("pending", view, agent)
+
+    # -- blast radius ---------------------------------------------------------
+
+    def _blast_targets(self, text: str) -> list[Target]:
+        """Destructive SQL worth estimating; only parsed on the held path, never fatal."""
+        if not self.blast:
+            return []
+        try:
+            return targets(text)
+        except Exception:
+            log.warning("blast radius: could not read the statements", exc_info=True)
+            return []
+
+    async def _estimate(self, request_id: str, found: list[Target], assessment: Assessment) -> None:
+        """After the hold: estimate, store, and let the outbox update the card. A failure or
+        a timeout shows "estimate unavailable"; nothing here touches the decision."""
+        try:
+            blast = await asyncio.wait_for(
+                asyncio.to_thread(self.blast.estimate, found, assessment.data), self.BLAST_TIMEOUT
+            )
+        except Exception as exc:
+            reason = "timed out" if isinstance(exc, TimeoutError) else type(exc).__name__
+            blast = {
+                "state": "unavailable",
+                "reason": reason,
+                "items": [t.as_dict() for t in found],
+            }
+        try:
+            view = await asyncio.to_thread(self.machine.attach_blast, request_id, blast)
+        except Exception:
+            log.warning("blast radius: could not store the estimate", exc_info=True)
+            return
+        if view is not None and view.is_open:
+            self.outbox.wake()
+
+    def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.get_running_loop().create_task(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
 
     # -- decisions ----------------------------------------------------------
 

@@ -247,9 +247,9 @@ def keys_webhook_secret() -> None:
 
 def _register_features() -> None:
     """Feature modules add their own commands, so this file stays a table of contents."""
-    from bot.cli import check, demo, doctor, history, runtime, serve
+    from bot.cli import catalog, check, demo, doctor, history, runtime, serve
 
-    for module in (serve, check, history, demo, runtime, doctor):
+    for module in (serve, check, history, demo, runtime, doctor, catalog):
         module.register(app)
 
 

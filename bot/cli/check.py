@@ -53,12 +53,15 @@ def build_engine(config_path: Path | None, no_config: bool) -> RiskEngine:
 
     if no_config:
         return RiskEngine(TwoKeyConfig())
-    if config_path is None:
-        from bot.config import Settings
+    from bot.catalog.keeper import attach_stored
+    from bot.config import Settings
 
-        env_path = Settings().twokey_config
-        config_path = Path(env_path) if env_path else None
-    return RiskEngine(load_config(config_path))
+    settings = Settings()
+    if config_path is None:
+        config_path = Path(settings.twokey_config) if settings.twokey_config else None
+    engine = RiskEngine(load_config(config_path))
+    attach_stored(engine, settings.twokey_database_url)  # what `twokey catalog sync` stored
+    return engine
 
 
 def _bad_line(number: int, problem: str) -> Assessment:

@@ -10,8 +10,9 @@ from __future__ import annotations
 import fnmatch
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from bot.config import CatalogResource
+from bot.config import CatalogResource, Classification, ClassifyRule
 from bot.risk.model import DataRef
 
 CLASSIFICATION_ORDER: dict[str, int] = {
@@ -144,22 +145,92 @@ class _Entry:
         self.globs = re.compile("|".join(f"(?:{g})" for g in globs)) if globs else None
         self.rank = CLASSIFICATION_ORDER[resource.classification]
 
-    def matches(self, norm: str) -> bool:
-        return norm in self.exact or bool(self.globs and self.globs.match(norm))
+
+@dataclass(frozen=True)
+class Known:
+    """A resource a catalog source reported (a database, dbt, a catalog server), merged
+    over every source that knows it. Names only, counts and labels: never a value."""
+
+    name: str
+    kind: str = "table"
+    classification: Classification | None = None
+    """As a source labels it; None when no source says (rules and PII decide)."""
+    pii_fields: tuple[str, ...] = ()
+    owner: str | None = None
+    rows: int | None = None
+    bytes: int | None = None
+    downstream: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+
+
+class _Rule:
+    __slots__ = ("rule", "regex")
+
+    def __init__(self, rule: ClassifyRule) -> None:
+        self.rule = rule
+        self.regex = re.compile(fnmatch.translate(_normal(rule.pattern)))
+
+
+_DEFAULT_SCHEMAS = ("public", "dbo", "main")
+"""Schemas an unqualified table name resolves to in PostgreSQL, SQL Server and SQLite."""
 
 
 class Catalog:
-    """The configured resources, compiled once into exact-name and pattern matchers."""
+    """The configured resources, compiled once into exact-name and pattern matchers.
 
-    def __init__(self, resources: Sequence[CatalogResource] = ()) -> None:
-        self._entries = [_Entry(r) for r in resources]
+    Three layers, first match wins: the YAML catalog (its exact names in a dict,
+    its few globs tried in turn), resources synced from where the data lives
+    (a dict by name: 10,000 tables cost no more per lookup than ten), and the
+    `classify_unknown` rules for names nobody catalogued. YAML wins, because a
+    person wrote it on purpose.
+    """
+
+    def __init__(
+        self,
+        resources: Sequence[CatalogResource] = (),
+        *,
+        known: Iterable[Known] = (),
+        rules: Sequence[ClassifyRule] = (),
+    ) -> None:
+        entries = sorted((_Entry(r) for r in resources), key=lambda e: -e.rank)
         # Most sensitive first, so a name matched by two entries resolves to the stricter one.
-        self._entries.sort(key=lambda e: -e.rank)
-        self._cache: dict[tuple[str, str], CatalogResource | None] = {}
+        self._exact: dict[str, _Entry] = {}
+        for entry in entries:
+            for name in entry.exact:
+                self._exact.setdefault(name, entry)
+        self._globbed = [e for e in entries if e.globs is not None]
+        self._globs = (
+            re.compile(
+                "|".join(
+                    f"(?P<g{n}>{e.globs.pattern})" for n, e in enumerate(self._globbed) if e.globs
+                )
+            )
+            if self._globbed
+            else None
+        )
+        self._yaml = len(entries)
+        self._known: dict[str, Known] = {}
+        bare: dict[str, list[Known]] = {}
+        for item in known:
+            norm = _normal(item.name)
+            self._known[norm] = item
+        self._synced_count = len(self._known)
+        for item in list(self._known.values()):
+            norm = _normal(item.name)
+            if "." in norm:
+                bare.setdefault(norm.rsplit(".", 1)[1], []).append(item)
+        for table, items in bare.items():
+            # `DELETE FROM customers`: the default schema's table, else the only one so named.
+            default = [k for k in items if _normal(k.name).split(".")[-2] in _DEFAULT_SCHEMAS]
+            pick = default if default else items
+            if len(pick) == 1:
+                self._known.setdefault(table, pick[0])
+        self._rules = [_Rule(r) for r in rules]
+        self._cache: dict[tuple[str, str], DataRef | None] = {}
         words = sorted(
             {
                 name
-                for e in self._entries
+                for e in entries
                 for name in e.exact
                 if len(name) >= 4
                 and not _SCHEME.match(name)
@@ -178,41 +249,115 @@ class Catalog:
         )
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return self._yaml + self._synced_count
+
+    def _yaml_match(self, candidates: Sequence[str]) -> CatalogResource | None:
+        best: _Entry | None = None
+        for norm in candidates:
+            hit = self._exact.get(norm)
+            if hit is not None and (best is None or hit.rank > best.rank):
+                best = hit
+        if self._globs is not None:
+            for norm in candidates:
+                # One regex for every YAML glob, most sensitive first: the first
+                # alternative that matches is the strictest entry a glob names.
+                m = self._globs.match(norm)
+                if m is not None and m.lastgroup is not None:
+                    entry = self._globbed[int(m.lastgroup[1:])]
+                    if best is None or entry.rank > best.rank:
+                        best = entry
+        return best.resource if best is not None else None
 
     def lookup(self, name: str, kind: str | None = None) -> CatalogResource | None:
-        """The most sensitive catalog resource matching `name`, if any."""
+        """The most sensitive YAML catalog resource matching `name`, if any."""
         norm = _normal(name)
-        key = (norm, kind or "")
-        if key in self._cache:
-            return self._cache[key]
-        found = None
+        found = self._yaml_match(self._candidates(norm, kind))
+        if found is None and kind in ("table", None) and "." in norm:
+            for suffix in _suffixes(norm):
+                found = self._yaml_match([suffix])
+                if found:
+                    break
+        return found
+
+    @staticmethod
+    def _candidates(norm: str, kind: str | None) -> list[str]:
         candidates = [norm]
         if kind == "schema":
             candidates.append(f"{norm}.*")
         elif kind in ("bucket", "url") and not norm.endswith("/"):
             candidates.append(norm + "/")
-        for entry in self._entries:
-            if any(entry.matches(c) for c in candidates):
-                found = entry.resource
-                break
-        if found is None and kind in ("table", None) and "." in norm:
-            # `"CRM"."customers"` or a database-qualified name: try the shorter suffixes too.
-            parts = norm.split(".")
-            for i in range(1, len(parts)):
-                suffix = ".".join(parts[i:])
-                found = next((e.resource for e in self._entries if e.matches(suffix)), None)
-                if found:
-                    break
-        if len(self._cache) > _CACHE_LIMIT:
-            self._cache.clear()
-        self._cache[key] = found
+        return candidates
+
+    def _synced(self, norm: str, kind: str | None) -> Known | None:
+        if kind not in ("table", "schema", "dataset", None):
+            return None
+        found = self._known.get(norm)
+        if found is None and "." in norm:
+            found = next((self._known[s] for s in _suffixes(norm) if s in self._known), None)
         return found
 
+    def _rule(self, norm: str) -> ClassifyRule | None:
+        return next((r.rule for r in self._rules if r.regex.match(norm)), None)
+
+    def _find(self, name: str, kind: str | None) -> DataRef | None:
+        """Everything the catalog knows of `name` as a DataRef (cached); None: nothing."""
+        norm = _normal(name)
+        key = (norm, kind or "")
+        if key in self._cache:
+            return self._cache[key]
+        ref: DataRef | None = None
+        found = self.lookup(name, kind)
+        if found is not None:
+            ref = DataRef(
+                name=found.name,
+                kind=found.kind,
+                classification=found.classification,
+                pii_fields=list(found.pii_fields),
+                owner=found.owner,
+                approver_group=found.approver_group,
+            )
+        elif (known := self._synced(norm, kind)) is not None:
+            ref = self._from_known(known)
+        elif kind in ("table", "schema", "dataset", None) and (rule := self._rule(norm)):
+            ref = DataRef(
+                name=_display(name),
+                kind=kind or "table",
+                classification=rule.classification,
+                owner=rule.owner,
+                approver_group=rule.approver_group,
+                source="rule",
+            )
+        if len(self._cache) > _CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[key] = ref
+        return ref
+
+    def _from_known(self, known: Known) -> DataRef:
+        rule = self._rule(_normal(known.name))
+        classification: Classification = (
+            known.classification
+            or (rule.classification if rule else None)
+            or ("confidential" if known.pii_fields else "unclassified")
+        )
+        return DataRef(
+            name=known.name,
+            kind=known.kind,
+            classification=classification,
+            pii_fields=list(known.pii_fields),
+            owner=known.owner or (rule.owner if rule else None),
+            approver_group=rule.approver_group if rule else None,
+            rows=known.rows,
+            bytes=known.bytes,
+            downstream=list(known.downstream),
+            source=",".join(known.sources) or None,
+        )
+
     def pii_fields(self, table: str) -> list[str] | None:
-        """PII fields of a catalogued table; None when the catalog does not know it."""
-        found = self.lookup(table, "table")
-        return list(found.pii_fields) if found is not None else None
+        """PII fields of a catalogued table; None when the catalog does not know its columns."""
+        ref = self._find(table, "table")
+        if ref is None or ref.source == "rule":
+            return None
+        return list(ref.pii_fields)
 
     def resolve(
         self,
@@ -227,49 +372,46 @@ class Catalog:
         None means the whole resource (all its PII fields) is involved.
         """
         kind = kind or guess_kind(name)
-        found = self.lookup(name, kind)
+        found = self._find(name, kind)
         if found is None:
             return DataRef(name=_display(name), kind=kind, matched=name[:200])
-        fields = list(found.pii_fields)
+        update: dict[str, object] = {"matched": name[:200]}
         if pii_fields is not None:
             wanted = {f.lower() for f in pii_fields}
-            fields = [f for f in fields if f.lower() in wanted]
-        return DataRef(
-            name=found.name,
-            kind=found.kind,
-            classification=found.classification,
-            pii_fields=fields,
-            owner=found.owner,
-            approver_group=found.approver_group,
-            matched=name[:200],
-        )
+            update["pii_fields"] = [f for f in found.pii_fields if f.lower() in wanted]
+        return found.model_copy(update=update)
 
     def mentions(self, text: str) -> list[DataRef]:
         """Catalogued resources named in prose ("the customers table", "#finance-private")."""
-        if self._mention is None:
-            return []
         seen: set[str] = set()
         out: list[DataRef] = []
-        for m in self._mention.finditer(text):
-            word = m.group(0)
-            if word.isalpha() and not (
-                _NOUN_AFTER.match(text, m.end()) or _noun_before(text, m.start())
-            ):
-                continue  # "our customers are happy" is not about the customers table
-            ref = self.resolve(word)
-            if ref.classification != "unclassified" and ref.name not in seen:
-                seen.add(ref.name)
-                out.append(ref)
+        if self._mention is not None:
+            for m in self._mention.finditer(text):
+                word = m.group(0)
+                if word.isalpha() and not (
+                    _NOUN_AFTER.match(text, m.end()) or _noun_before(text, m.start())
+                ):
+                    continue  # "our customers are happy" is not about the customers table
+                ref = self.resolve(word)
+                if ref.classification != "unclassified" and ref.name not in seen:
+                    seen.add(ref.name)
+                    out.append(ref)
         if "." in text:
             for m in _DOTTED.finditer(text):
                 name = m.group(0)
                 if name.rsplit(".", 1)[-1].lower() in _FILE_EXTENSIONS:
                     continue
-                found = self.lookup(name, "table")
-                if found is not None and found.name not in seen:
+                found = self._find(name, "table")
+                if found is not None and found.source != "rule" and found.name not in seen:
                     seen.add(found.name)
                     out.append(self.resolve(name, "table"))
         return out
+
+
+def _suffixes(norm: str) -> list[str]:
+    """`warehouse.crm.customers` → `crm.customers`, `customers`."""
+    parts = norm.split(".")
+    return [".".join(parts[i:]) for i in range(1, len(parts))]
 
 
 def _display(name: str) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from typing import TypeVar
 
@@ -20,7 +20,7 @@ from bot.config import RISK_ORDER, VERDICT_ORDER, TwoKeyConfig
 from bot.risk import calls
 from bot.risk.agreement import agree, applies_shown_policy, lead_in
 from bot.risk.calls import ToolCall
-from bot.risk.catalog import CLASSIFICATION_ORDER, Catalog, merge
+from bot.risk.catalog import CLASSIFICATION_ORDER, Catalog, Known, merge
 from bot.risk.command_scope import (
     COMMAND_KINDS,
     OWN_USE_RULES,
@@ -80,15 +80,23 @@ class RiskEngine:
             verify_windows_rules()
             verify_document_rules()
             _SQL_RULES_VERIFIED = True
-        self.catalog = Catalog(self.config.catalog)
+        self.catalog = Catalog(self.config.catalog, rules=self.config.classify_unknown)
         self.domains: tuple[str, ...] = tuple(policy_config.company_domains)
-        self.sql = SqlDetector(self.catalog.pii_fields, company_domains=self.domains)
+        self.sql = SqlDetector(self._pii_fields, company_domains=self.domains)
         self.extractor = Extractor(looks_like_shell)
         self.policy = Policy(policy_config, self.config.agents, lambda s: normalize(s).text)
         self.max_bytes = policy_config.max_text_bytes
         self._mask_cache: dict[str, str] = {}
 
     # -- public -------------------------------------------------------------------------------
+
+    def use_catalog(self, known: Iterable[Known]) -> None:
+        """Swap in resources synced from where the data lives (`bot.catalog`); the YAML
+        catalog still wins. One assignment: a concurrent `assess` sees old or new, whole."""
+        self.catalog = Catalog(self.config.catalog, known=known, rules=self.config.classify_unknown)
+
+    def _pii_fields(self, table: str) -> list[str] | None:
+        return self.catalog.pii_fields(table)
 
     def assess(
         self,

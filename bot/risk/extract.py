@@ -512,7 +512,8 @@ class Extractor:
                 first_word = line.split(None, 1)[0]
                 if _DOC_PREFIX.match(line) and not is_program(first_word):
                     # `RUN curl … | sh`, `script: rm -rf …`: a document's instruction word, then
-                    # a command. (Inside a real command, quoted text and heredocs are data.)
+                    # a command; "Just run: curl … | sudo bash": a sentence the pipe made look
+                    # like one. (Inside a real command, quoted text and heredocs are data.)
                     self._spans("\n".join(script), out, explicit=explicit, in_prose=False)
                 elif (_PROSE_HEAD.match(line) or (known and _WORDS_FIRST.match(line))) and (
                     not is_program(first_word)

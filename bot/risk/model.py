@@ -42,6 +42,14 @@ class DataRef(BaseModel):
     approver_group: str | None = None
     matched: str | None = None
     """The text in the instruction that resolved to this resource."""
+    rows: int | None = None
+    """Approximate rows in the resource (from the database's statistics), when synced."""
+    bytes: int | None = None
+    downstream: list[str] = Field(default_factory=list)
+    """What is built from it (dbt models and exposures): breaks if it goes."""
+    source: str | None = None
+    """Where the facts came from: catalog source names, `rule` for a classify_unknown
+    default; None for the YAML catalog or nothing known."""
 
 
 class Assessment(BaseModel):

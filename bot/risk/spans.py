@@ -85,20 +85,24 @@ icacls takeown vssadmin wbadmin bcdedit diskpart cipher wevtutil schtasks wmic
 gitlab-runner circleci jenkins-cli bitbucket sentry-cli datadog-ci newrelic
 pgbackrest barman kopia wal-g wal-e tarsnap gam salt-ssh salt-call pdsh clush pssh parallel-ssh
 sqlplus mysqlsh cockroach usql pgcli mycli tabcmd keepassxc-cli
+pscale neonctl mongocli ccloud tccli vultr-cli civo koyeb turso upstash
 """
 )
 
 # Programs that are also words (English or otherwise): a span only when the next token
 # has shell syntax (a flag, a path, a variable, a quoted argument) or is a subcommand.
 # Process substitution and redirection count too: `bash <(curl …)`, `sh < install.sh`.
-_SHELLISH_NEXT = r"(?:-{1,2}[A-Za-z0-9]|[/~$\"'*]|\.{1,2}/|\w[\w.-]*[/=@:]|<{1,3}\s*<?[(/~$\w])"
+# A word ending in `:` then a space is prose ("the salt master: salt '*' …"), not `host:path`.
+_SHELLISH_NEXT = (
+    r"(?:-{1,2}[A-Za-z0-9]|[/~$\"'*]|\.{1,2}/|\w[\w.-]*(?:[/=@]|:(?!\s))|<{1,3}\s*<?[(/~$\w])"
+)
 _WORDLIKE: dict[str, str] = {
     **dict.fromkeys(
         _words(
             "find cat head tail less touch make kill mount umount tee echo env sed awk grep "
             "watch time nohup timeout source export service history set unset exec eval ln "
             "zip unzip tar cp mv mkdir ls cd go java su shutdown reboot halt poweroff node python "
-            "ruby perl php bash sh zsh deno bun gem snap apk kind ctr mc salt"
+            "ruby perl php bash sh zsh deno bun gem snap apk kind ctr salt"
         ),
         _SHELLISH_NEXT,
     ),
@@ -119,6 +123,15 @@ _WORDLIKE: dict[str, str] = {
     rf"|{_SHELLISH_NEXT}",
     "flux": rf"(?:uninstall|delete|suspend|resume|bootstrap|reconcile|create|export|get)\b"
     rf"|{_SHELLISH_NEXT}",
+    # platform CLIs named like words: a span only before one of their own nouns
+    "atlas": rf"(?:clusters|projects|dbusers|backups|accessLists|networking|organizations)\b"
+    rf"|{_SHELLISH_NEXT}",
+    "confluent": rf"(?:kafka|iam|environment|api-key|schema-registry|connect)\b|{_SHELLISH_NEXT}",
+    "cf": r"(?:delete|delete-service|delete-space|delete-org|purge-service-offering)\b",
+    "snow": r"(?:object|sql|stage|connection)\b",
+    "mc": rf"(?:rb|rm|mirror|cp|anonymous|admin|policy|retention)\b|{_SHELLISH_NEXT}",
+    "hdfs": r"(?:dfs|dfsadmin)\b",
+    "hadoop": r"(?:fs|dfs|distcp)\b",
 }
 # PowerShell cmdlets are Verb-Noun; the verbs that change or run things, and Get/Test.
 _PS_VERBS = frozenset(

@@ -392,6 +392,12 @@ class SlackNotifier:
                 for n, payload in enumerate(blocks.requester_outcome(request)):
                     await self.post_once(d, f"outcome:{n}", channel, payload)
 
+    async def _on_blast(self, d: Delivery, request: RequestView, actor: str | None) -> None:
+        """The blast-radius estimate arrived: show it on the cards already posted (a card
+        posted later renders it anyway)."""
+        if request.is_open:
+            await self._refresh_cards(request)
+
     async def _on_executed(self, d: Delivery, request: RequestView, actor: str | None) -> None:
         await self._refresh_cards(request)
         await self._refresh_hold(request)

@@ -3,7 +3,8 @@
 from alembic import context
 from sqlmodel import SQLModel
 
-import storage.contacts  # noqa: F401  (registers the tables)
+import storage.catalog  # noqa: F401  (registers the tables)
+import storage.contacts  # noqa: F401
 import storage.models  # noqa: F401
 
 target_metadata = SQLModel.metadata

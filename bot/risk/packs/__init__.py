@@ -1,7 +1,7 @@
 """Rule packs per tool family, as data.
 
 Each shell-side pack (`cloud`, `backup`, `githost`, `k8s`, `files`, `hostfw`, `identity`,
-`installs`, `workspace`) is a module with `RULES` (the same `Rule`/`Pattern` data as
+`installs`, `workspace`, `platforms`) is a module with `RULES` (the same `Rule`/`Pattern` data as
 `bot.risk.shell_rules`: a pattern, a reason a person can read, and `match` / `not_match`
 examples), optional `CHECKS` (named predicates for what a pattern cannot say) and
 optional `SAFE` (shapes that are known read-only: a command matching one is never
@@ -25,6 +25,7 @@ from bot.risk.packs import (
     identity,
     installs,
     k8s,
+    platforms,
     workspace,
 )
 from bot.risk.packs.base import Safe
@@ -33,7 +34,18 @@ from bot.risk.shell_rules import Rule
 __all__ = ["SHELL_CHECKS", "SHELL_RULES", "SHELL_SAFE", "Safe"]
 
 
-SHELL_PACKS = (cloud, backup, githost, k8s, files, hostfw, identity, installs, workspace)
+SHELL_PACKS = (
+    cloud,
+    backup,
+    githost,
+    k8s,
+    files,
+    hostfw,
+    identity,
+    installs,
+    workspace,
+    platforms,
+)
 
 SHELL_RULES: tuple[Rule, ...] = tuple(r for pack in SHELL_PACKS for r in pack.RULES)
 SHELL_CHECKS: dict[str, Callable[[Any, Any], bool]] = {

@@ -95,11 +95,30 @@ def check_repo_public(cmd: Any, walk: Any) -> bool:
     )
 
 
+# Branch-protection fields that, set this way, let anyone rewrite or delete the branch or
+# merge unreviewed (GitHub `…/protection`, GitLab `protected_branches`).
+_PROTECTION_WEAKENED = {
+    "allow_force_push": ("true", "1"),
+    "allow_force_pushes": ("true", "1"),
+    "allow_deletions": ("true", "1"),
+    "enforce_admins": ("false", "0"),
+    "required_approving_review_count": ("0",),
+    "code_owner_approval_required": ("false", "0"),
+    "push_access_level": ("30",),  # developers may push straight to the branch
+}
+
+
 def check_security_off(cmd: Any, walk: Any) -> bool:
     fields = _fields(cmd)
-    return any(
+    if any(
         k.startswith("security_and_analysis") and v in ("disabled", "false")
         for k, v in fields.items()
+    ):
+        return True
+    if "protect" not in _endpoint(cmd):
+        return False
+    return any(
+        fields.get(k, "").lower() in bad for k, bad in _PROTECTION_WEAKENED.items() if k in fields
     )
 
 
@@ -170,8 +189,15 @@ RULES: tuple[Rule, ...] = (
             "'security_and_analysis[secret_scanning_push_protection][status]=disabled'",
             "az repos policy delete --id 42 --project Payments --yes",
             "gh api -X DELETE repos/acme/app/vulnerability-alerts",
+            "glab api -X PUT projects/412/protected_branches/main -f allow_force_push=true",
+            "gh api -X PATCH repos/acme/app/branches/main/protection/required_pull_request_reviews"
+            " -F required_approving_review_count=0",
         ),
         not_match=(
+            "glab api -X PUT projects/412/protected_branches/main -f allow_force_push=false",
+            "glab api projects/412/protected_branches/main",
+            "gh api -X PATCH repos/acme/app/branches/main/protection/required_pull_request_reviews"
+            " -F required_approving_review_count=2",
             "gh api -X PATCH repos/acme/checkout -F "
             "'security_and_analysis[secret_scanning_push_protection][status]=enabled'",
             "az repos policy list --project Payments",

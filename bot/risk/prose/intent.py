@@ -532,7 +532,7 @@ def _judge(action: str, objects: Iterable[str], dests: Iterable[str]) -> str | N
             action == "open"
             and (o & {"network", "system", "data", "prod"} or ("data_weak" in o and weighty))
         )
-        or (action == "share" and "network" in o)
+        or (action in ("share", "move") and "network" in o)  # "put the console on a public IP"
     ):
         return "network"
     if action == "open":

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from bot.slack.blocks.blast import blast_section
 from bot.slack.escape import (
     CODE_BLOCK_EXTRA,
     code_block,
@@ -457,6 +458,7 @@ def card(request: RequestView) -> Payload:
         instruction,
         mrkdwn(f"*Risk* {_risk(request)}\n{_reasons(request.findings, request.decision)}"),
         mrkdwn(f"*Data involved*\n{data_summary(request.data)}"),
+        *([mrkdwn(reach)] if (reach := blast_section(request)) else []),
         {
             "type": "section",
             "fields": [

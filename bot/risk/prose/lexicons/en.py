@@ -18,7 +18,7 @@ LEXICON = lexicon(
     # An action word is a verb when it starts its clause or follows a word that leads
     # into one (please, to, and, a modal, a subject); "the export", "public sharing",
     # "debug logging" are nouns. Gerunds need a lead (considering, by, worth …).
-    noun_form=r"(?:ion|ions|ment|ments|ers|al|als)$",
+    noun_form=r"(?:(?<!commiss)(?<!provis)ion|ions|ment|ments|ers|al|als)$",  # not "decommission"
     verb_lead=(
         "please pls just now then and or to also first next finally simply quickly safely "
         "kindly immediately you we i let's lets can could would should must will shall 'll "
@@ -28,7 +28,7 @@ LEXICON = lexicon(
         "is be don't dont not ever can't cant won't wont shouldn't mustn't avoid without "
         "before after instead rather than of from really carefully directly temporarily quietly"
     ),
-    causative="let lets letting help helps helping",
+    causative="let lets letting help helps helping have has",
     entries={
         # ---------------------------------------------------------------- actions
         "destroy": (
@@ -38,7 +38,7 @@ LEXICON = lexicon(
             "delet",
             f"remov(?:e|es|ing){_W}",
             f"wip(?:e|es|ing){_W}",
-            f"drop(?:s|ping)?{_W}",
+            f"drop(?:s|ping)?{_W}(?!\\s+(?:me\\s+|us\\s+)?an?\\s+(?:note|line|message|comment|link|ping))",
             "purg",
             f"eras(?:e|es|ing){_W}",
             "destroy",
@@ -51,6 +51,7 @@ LEXICON = lexicon(
             "deprovision",
             rf"throw\s+away{_W}",
             rf"clear\s+(?:\S+\s+){{0,3}}?out{_W}",
+            rf"clean(?:s|ing)?\s+(?:\S+\s+){{0,4}}?out{_W}",
             f"flush(?:es|ing)?{_W}",
             rf"shred(?:s|ding)?{_W}",
         ),
@@ -82,7 +83,12 @@ LEXICON = lexicon(
             f"uninstall(?:s|ing)?{_W}",
             f"kill(?:s|ing)?{_W}",
             rf"opt(?:s|ing)?\s+out{_W}",
+            # "cancel the offsite backup subscription" (not "cancel the meeting with …")
+            r"cancel(?:s|led|ling)?\s+(?:\S+\s+){0,3}?(?:backups?|snapshots?|replication|"
+            r"versioning)(?!\w)(?!\s+(?:\S+\s+)?(?:jobs?|exports?|restores?|runs?|tasks?|tests?)\b)",
             rf"lower(?:s|ing)?\s+the\s+retention{_W}",
+            # "set the retention on the prod snapshots to zero days": nothing is kept
+            rf"set(?:s|ting)?\s+(?:\S+\s+){{0,3}}?retention\s+(?:\S+\s+){{0,6}}?to\s+(?:0|zero|none){_W}",
         ),
         "bypass": (
             r"force\s+(?:the\s+|a\s+|this\s+)?(?:merge|push|deploy|release)",
@@ -136,6 +142,8 @@ LEXICON = lexicon(
             "transfer",
             f"mov(?:e|es|ing){_W}",
             rf"fe(?:ed|eds|eding){_W}",
+            # "drop the value in this thread": a value left where others read it
+            r"drop(?:s|ping)?\s+(?:it|them|that|the\s+(?:value|output|result|token|key|password|secret|string)s?)\s+(?:in|into)\b",
             "submit",
             f"text(?:s|ing)?{_W}",
             "airdrop",
@@ -180,6 +188,12 @@ LEXICON = lexicon(
             f"crm{_W}",
             f"history{_W}",
             f"tables{_W}",
+            # data stores named by product: "reset the production Postgres"
+            rf"(?:postgres(?:ql)?|mysql|mariadb|mongo(?:db)?|redis|elasticsearch|opensearch|"
+            rf"cassandra|dynamo(?:db)?|cockroach(?:db)?|clickhouse|bigquery|snowflake){_W}",
+            f"recordings{_W}",
+            # a whole mailbox ("all of the CFO's email"), not where one goes ("to her email")
+            r"all\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+)?\w+(?:'s|s')\s+(?:e-?mails?|mail|inbox)",
         ),
         "data_weak": (
             f"dashboards?{_W}",
@@ -330,7 +344,7 @@ LEXICON = lexicon(
         "pii": (
             "patient",
             r"customers?(?:'s|')?\s+(?:list|emails?|records|data|contacts|details|complaints|"
-            r"addresses|phone)",
+            r"addresses|phone|accounts|exports?)",
             r"personal\s+data",
             f"pii{_W}",
             f"ssns?{_W}",
@@ -415,9 +429,9 @@ LEXICON = lexicon(
             r"(?:any|all)\s+(?:ips?|sources?|address(?:es)?|hosts?|ip\s+address(?:es)?)",
             f"anywhere{_W}",
             r"any\s+(?:ip|source|address|host)(?:s|es)?",
-            f"(?<!block )(?<!block all )public(?:ly)?{_W}",
-            r"(?<!from )the\s+internet",
-            r"the\s+world",
+            f"(?<!block )(?<!block all )public(?:ly)?{_W}(?!\\.\\w)",  # not `public.invoices`
+            r"(?<!from )the\s+(?:(?:whole|entire|wide|wider|open|public)\s+)?internet",
+            r"the\s+(?:(?:whole|entire)\s+)?world",
             r"0\.0\.0\.0/0",
             r"::/0",
             f"anyone{_W}",
@@ -453,6 +467,7 @@ LEXICON = lexicon(
             "stranger",
             "recruiter",
             "investor",
+            f"auditors?{_W}",
             "prospect",
             "journalist",
         ),
@@ -466,6 +481,9 @@ LEXICON = lexicon(
             "icloud",
             f"usb{_W}",
             r"thumb\s+drive",
+            # file drops outside the company's accounts
+            r"we\s*transfer",
+            r"mega(?:\.nz|\s+link)",
             r"home\s+(?:computer|pc|laptop|nas)",
         ),
         "ai": (
@@ -502,6 +520,10 @@ LEXICON = lexicon(
             r"(?<![\w#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
             r"group\s+chat",
             f"threads?{_W}",
+            # read by everyone who can read the code or the wiki
+            f"(?<!not in the )(?<!never in the )readme{_W}",
+            r"(?<!not in the )(?<!never in the )(?:team\s+)?wiki",
+            r"(?<!not in )(?<!never in )confluence",
         ),
         "workspace": (
             r"(?:as\s+(?:an?\s+)?|single-channel\s+|multi-channel\s+)guests?",
@@ -553,7 +575,10 @@ LEXICON = lexicon(
             r"for\s+instance",
         ),
         "conditional": (
-            "if",
+            # "if you agree, could we …?" asks for consent: a request, not a hypothetical
+            r"if(?!\s+(?:you|everyone|nobody|no\s+one|the\s+team|security|legal)\s+"
+            r"(?:agrees?|objects?|approves?|(?:is|are)\s+(?:ok|okay|fine)|(?:don'?t|doesn'?t)\s+mind)"
+            r"(?!\w))",
             "whether",
             r"were\s+to",
         ),
@@ -675,6 +700,10 @@ LEXICON = lexicon(
             r"force[- ]?push\w*",
             r"rewrit(?:e|ing)\s+(?:the\s+)?(?:git\s+)?history",
             r"push\s+(?:-f|--force)",
+            r"overwrit(?:e|es|ing)\s+(?:\S+\s+){0,3}?(?:on|in)\s+(?:github|gitlab|bitbucket|"
+            r"the\s+remote|origin|upstream)",
+            r"(?:mov(?:e|es|ing)|re-?point(?:s|ing)?)\s+(?:the\s+)?(?:release\s+)?"
+            r"v?\d[\w.-]*\s+tags?(?!\w)",
         ),
         "email": (
             r"e-?mail",
