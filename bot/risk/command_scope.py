@@ -305,8 +305,27 @@ def _placed(cand: Candidate) -> tuple[str, bool] | None:
     return _INTRO_END.sub("", ctx) + " " + _MARK, False
 
 
-def judge(cand: Candidate) -> Why | None:
-    """Why this command is not an order to run it here, or None when it is one."""
+# A message that is a report as a whole: its headline or another sentence names the
+# postmortem, so a past-tense sentence introducing a command quotes what happened.
+_REPORT_MESSAGE = re.compile(
+    r"\bpost[- ]?mortem\b|\broot\s+cause\b|\bincident\s+(?:review|report|timeline|summary)\b"
+    r"|\brétrospective\b|\bpostmortem\b|事後|复盘|事故报告",
+    re.I,
+)
+# An order to run in the sentence itself ("…, now run it on prod:"): not a report.
+_ORDERS_RUN = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:now|then|so|and|just|please|you)\s+)(?:re-?)?(?:run|execute|apply|paste)\b",
+    re.I,
+)
+# The command continues a series its previous clause began ("ran X and then Y").
+_SERIES_END = re.compile(r"(?:\band(?:\s+then)?|\bthen|,)\s*$")
+
+
+def judge(cand: Candidate, message: str = "") -> Why | None:
+    """Why this command is not an order to run it here, or None when it is one.
+
+    `message` is the whole text: a postmortem's headline makes a past-tense sentence
+    introducing a command a report even when the sentence does not say "postmortem"."""
     if cand.kind not in COMMAND_KINDS:
         return None
     placed = _placed(cand)
@@ -319,10 +338,12 @@ def judge(cand: Candidate) -> Why | None:
     sentence_local = False
     for lx in languages(low):
         scope = Scope(lx, low, structure)
-        why = _sentence_scope(lx, scope, pos, inside)
+        why = _sentence_scope(lx, scope, pos, inside, _reports(message, cand.context))
         if why is not None:
             return why
         sentence_local = sentence_local or scope.sentence_has(scope.sentence_of(pos), "local")
+    if _names_production(low):
+        return None  # "on the prod cluster, `docker compose down -v`": not this machine
     if local_target(cand.text) or (
         sentence_local and not remote_target(cand.text) and not _SAYS_PROD.search(low)
     ):
@@ -330,7 +351,30 @@ def judge(cand: Candidate) -> Why | None:
     return None
 
 
-def _sentence_scope(lx: Lexicon, scope: Scope, pos: int, inside: bool) -> Why | None:
+# "on your laptop, not on prod": production named only to be excluded
+_NOT_BEFORE = re.compile(
+    r"\b(?:not|never|no|nothing|instead\s+of|rather\s+than|away\s+from|outside(?:\s+of)?)"
+    r"\s+(?:\w+\s+){0,2}$"
+)
+
+
+def _names_production(low: str) -> bool:
+    """The sentence names production as where the command goes (not only to exclude it)."""
+    return any(
+        not _NOT_BEFORE.search(low, max(0, m.start() - 30), m.start())
+        for m in _SAYS_PROD.finditer(low.replace(_MARK, " "))
+    )
+
+
+def _reports(message: str, context: str) -> bool:
+    """The message around the command's sentence is a report (a postmortem)."""
+    rest = message.replace(context, " ") if context else message
+    return bool(_REPORT_MESSAGE.search(rest))
+
+
+def _sentence_scope(
+    lx: Lexicon, scope: Scope, pos: int, inside: bool, reported_message: bool = False
+) -> Why | None:
     """Warnings inside the command's own sentence ("never run `X`") are read when the
     command is found (`spans.reported`); here: a sentence that introduces it, a report,
     a hypothetical, a proposal."""
@@ -345,22 +389,39 @@ def _sentence_scope(lx: Lexicon, scope: Scope, pos: int, inside: bool) -> Why | 
     lead = low[clause[0] : pos].strip(" `*\"'>-_")
     if not inside:
         governing = [c for c in scope.structure.clauses(_at(scope, sentence)) if c != clause]
-    elif not lead and clause[0] > sentence[0]:
+    series: tuple[int, int] | None = None
+    if inside and clause[0] > sentence[0] and (not lead or lead in ("then", "and then", "and")):
         before = scope.clause_of(clause[0] - 1)
-        if low[before[0] : before[1]].rstrip().endswith((":", "：")):
+        if low[before[0] : before[1]].rstrip().endswith((":", "：")) and not lead:
             governing.append(before)
+        elif lead or _SERIES_END.search(low, before[0], clause[0]):
+            series = before  # "an engineer ran X and then Y": Y is told as X is
     if inside and _negated_after(lx, low, end, clause[1]):
         return "warning"  # verb-final: "X を実行しないでください", "X bitte nicht ausführen"
     # where the verb follows its object (Japanese; German subordinate clauses) the command's
     # own clause runs on after it: "X を実行したのが原因でした" reports, it does not ask
     verb_final = bool(lx.entries.get("neg_after"))
     own = (clause[0], clause[1] if verb_final else end)
+    if inside and _told_then_refused(lx, low, sentence, pos, end):
+        return "warning"  # "the README says to run X, but please don't"
+    if (
+        inside
+        and _LEAD_STAMP.match(lead)
+        and _ran_after(lx, low, end, clause[1])
+        and not _RERUN.search(low, end, sentence[1] + 1)
+    ):
+        return "report"  # "- 14:02 `UPDATE …` ran without a WHERE clause"
+    if series is not None:
+        a, b = series
+        if _past(lx, low, a, b) and scope.sentence_has(sentence, "report"):
+            return "report"
     for a, b in [own, *governing]:
         pointed = (inside and (a, b) == own) or _FORWARD.search(low, a, b)
         if not pointed:
             continue  # "Don't panic: X" warns about nothing; "It failed: X" reports nothing
         text = low[a:b]
-        warns = _WARNS.search(text) if not inside else None
+        # own clause of an inline command: read by `spans.reported`
+        warns = _WARNS.search(text) if not inside or (a, b) != own else None
         if (
             warns is not None
             and not _REQUEST.search(text)
@@ -371,7 +432,14 @@ def _sentence_scope(lx: Lexicon, scope: Scope, pos: int, inside: bool) -> Why | 
             return "warning"
         if lx.pattern("proposal").search(low, a, b):
             return "proposal"
-        if _past(lx, low, a, b) and scope.sentence_has(sentence, "report"):
+        if _past(lx, low, a, b) and (
+            scope.sentence_has(sentence, "report")
+            or (
+                reported_message
+                and not inside
+                and not _ORDERS_RUN.search(low, sentence[0], sentence[1])
+            )
+        ):
             return "report"
     conditional = lx.pattern("conditional").search(low, clause[0], pos)
     if (
@@ -390,6 +458,37 @@ def _sentence_scope(lx: Lexicon, scope: Scope, pos: int, inside: bool) -> Why | 
     ):
         return "hypothetical"  # "what would happen if we ran X on prod?"
     return None
+
+
+# What someone else said to do, refused right after ("…, but please don't;").
+_REFUSED = re.compile(
+    r"^[^.;!?\n]{0,60}?\bbut\s+(?:please\s+)?(?:don'?t|do\s+not|never|avoid\s+it|let'?s\s+not)"
+    r"\s*(?:[;,.!:—–-]|$)",
+    re.I,
+)
+# Nothing but a time stamp or a list mark before the command in its clause.
+_LEAD_STAMP = re.compile(r"^[\d:.\-–\s*•>()hapm]*$", re.I)
+_WAS = re.compile(r"\s*(?:was|were|got|had\s+been)\s+(\w+)", re.I)
+
+
+def _told_then_refused(
+    lx: Lexicon, low: str, sentence: tuple[int, int], pos: int, end: int
+) -> bool:
+    """Someone else's instruction reported, then refused in the same sentence."""
+    told = lx.pattern("reported").search(low, sentence[0], pos)
+    return told is not None and bool(_REFUSED.match(low[end : sentence[1] + 1]))
+
+
+def _ran_after(lx: Lexicon, low: str, end: int, clause_end: int) -> bool:
+    """The command is the subject of a past verb right after it ("`X` ran", "`X` was run")."""
+    while end < clause_end and low[end] in "`'\"*”’":
+        end += 1  # the quote around the command
+    if not lx.spaced:
+        return bool(lx.past_after_re.match(low, end, clause_end))
+    m = _WAS.match(low, end, clause_end)
+    word = m.group(1) if m else (low[end:clause_end].split() or [""])[0]
+    participle = bool(m) and word in ("run", "done", "typed", "pasted")
+    return word.isalpha() and (participle or bool(lx.past_form_re.search(word)))
 
 
 def _negated_after(lx: Lexicon, low: str, end: int, clause_end: int) -> bool:

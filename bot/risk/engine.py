@@ -295,7 +295,7 @@ class RiskEngine:
         def why_of(i: int) -> Why | None:
             if i not in whys:
                 cand, part = commands[i]
-                found = self._guard(part, "scope", partial(judge, cand))
+                found = self._guard(part, "scope", partial(judge, cand, message))
                 whys[i] = found
             return whys[i]
 

@@ -509,13 +509,22 @@ class Extractor:
                 if not known:
                     # A program the shell detector does not know: it may run its quoted SQL.
                     self._quoted_sql("\n".join(script), out)
-                if (_DOC_PREFIX.match(line) or _PROSE_HEAD.match(line)) and not is_program(
-                    line.split(None, 1)[0]
-                ):
+                first_word = line.split(None, 1)[0]
+                if _DOC_PREFIX.match(line) and not is_program(first_word):
                     # `RUN curl … | sh`, `script: rm -rf …`: a document's instruction word, then
                     # a command; "Just run: curl … | sudo bash": a sentence the pipe made look
                     # like one. (Inside a real command, quoted text and heredocs are data.)
                     self._spans("\n".join(script), out, explicit=explicit, in_prose=False)
+                elif (_PROSE_HEAD.match(line) or (known and _WORDS_FIRST.match(line))) and (
+                    not is_program(first_word)
+                ):
+                    # "Quick fix: curl … | sudo bash": a sentence the shell guess took whole;
+                    # its commands are spans that keep their sentence ("Never do this: …") and
+                    # are read as prose too (the line is in no prose candidate).
+                    found = scan("\n".join(script))
+                    self._add_spans(
+                        found, out, explicit=explicit, in_prose=False, keep_context=True
+                    )
                 continue
             lead = _LEAD_IN.match(line)
             if lead:
@@ -540,11 +549,16 @@ class Extractor:
 
     @staticmethod
     def _add_spans(
-        found: Spans, out: list[Candidate], *, explicit: bool, in_prose: bool = True
+        found: Spans,
+        out: list[Candidate],
+        *,
+        explicit: bool,
+        in_prose: bool = True,
+        keep_context: bool = False,
     ) -> bool:
         for span in found.spans:
             if not span.reported:
-                context = span.context if in_prose else ""
+                context = span.context if in_prose or keep_context else ""
                 out.append(Candidate(span.kind, span.text, explicit, context, in_prose))
         if found.cut_short:
             out.append(Candidate("unread", "too many commands to read them all", explicit))
@@ -603,6 +617,10 @@ def _intro(text: str, pos: int) -> str:
     if not line.strip():
         return ""
     return sentence_around(line, len(line) - 1, len(line))
+
+
+# A line that opens with words, not a program: a capitalised word, or words up to a colon.
+_WORDS_FIRST = re.compile(r"[A-Z][a-z]+(?:[\s,]|$)|[a-z]+(?:\s+[\w'’-]+){0,12}?:\s")
 
 
 def _line_intro(lines: list[str], i: int) -> str:

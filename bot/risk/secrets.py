@@ -23,6 +23,7 @@ import string
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 from bot.config import Risk, Verdict
@@ -257,7 +258,8 @@ def _ds_scan(
 _LEFT_CHAR = re.compile(r"[A-Za-z0-9_\-+/]")
 _RIGHT_CHAR = re.compile(r"[A-Za-z0-9_\-+/=~]|\.(?=[A-Za-z0-9_\-])")
 _PLACEHOLDER = re.compile(
-    r"""^(?:\$|%|\{\{|<|\[|\*{3}|x{3,}$|\.{3}|…|changeme$|redacted$|
+    r"""^(?:\$|%|\{|<|\[|\*{3}|x{3,}$|\.{3}|…|changeme$|redacted$|
+    vault:|op://|ref\+|sm://|ssm:|secretsmanager:|keyvault:|akv://|arn:aws:(?:secretsmanager|ssm):|
     none$|null$|true$|false$|required$|optional$|example$|secret$|password$|token$|
     ~?/|\./|\.\./)""",
     re.IGNORECASE | re.VERBOSE,
@@ -306,7 +308,18 @@ _CRED_NAME = (
 )
 _ASSIGNMENT = re.compile(
     r"(?<![\w-])(" + _CRED_NAME + r")"
-    r"""(?:\s*=\s*|\s*:=\s*|\s*:\s+|\s*:(?=["']))(?:'([^'\n]{1,300})'|"([^"\n]{1,300})"|([^\s'"`,;]{1,300}))""",
+    # `name:` then a newline opens a mapping (`secretKeyRef:` ↵ `name: …`): no value
+    r"""(?:\s*=\s*|\s*:=\s*|[ \t]*:[ \t]+|\s*:(?=["']))"""
+    r"""(?:'([^'\n]{1,300})'|"([^"\n]{1,300})"|([^\s'"`,;]{1,300}))""",
+    re.IGNORECASE,
+)
+# An environment entry as Kubernetes, ECS and Nomad write it: the name in one key, the
+# value in the next (`- name: DB_PASSWORD` ↵ `value: "…"`, `{"name": "TOKEN", "value": …}`).
+_ENV_PAIR = re.compile(
+    r"""\bname["']?\s*:\s*["']?("""
+    + _CRED_NAME
+    + r""")["']?\s*[,\n]\s*["']?value["']?[ \t]*:[ \t]*"""
+    r"""(?:'([^'\n]{1,300})'|"([^"\n]{1,300})"|([^\s'"`,;}]{1,300}))""",
     re.IGNORECASE,
 )
 _NAME_END = re.compile(r"""(?<=[A-Za-z0-9_\-])(?=\s*(?:=|:=|:\s|:["']))""", re.IGNORECASE)
@@ -346,7 +359,9 @@ _PW_NAME = re.compile(r"(?<![a-z])pw(?![a-z])")
 _NON_SECRET_NAME = re.compile(
     r"(?:_|-|\.)(?:file|path|dir|url|uri|id|name|type|length|len|ttl|expiry|expires|policy|"
     r"header|field|prefix|suffix|count|enabled|required|mode|format|rotation|version|endpoint|"
-    r"host|user|username|hint)$|^(?:bypass|passenger|compass|passthrough|token_type|auth_type)",
+    r"host|user|username|hint)$|^(?:bypass|passenger|compass|passthrough|token_type|auth_type)"
+    # a reference to where the secret lives (`secretKeyRef`, `valueFrom`, `secret_arn`)
+    r"|(?:ref|reference|from|arn)$",
     re.IGNORECASE,
 )
 _FLAG = re.compile(
@@ -449,6 +464,12 @@ _AUTH_HEADER = re.compile(
 _PROSE_PASSWORD = re.compile(
     r"\b(?:password|passcode|passphrase|pass phrase|pwd|root login)\s+(?:is|was|=|:)\s*(?:now\s+)?"
     r"[`'\"*]*([^\s`'\"*]{6,})",
+    re.IGNORECASE,
+)
+# "the prod password for the BI tool: `…`": the password named, then what it is for
+_PROSE_PASSWORD_FOR = re.compile(
+    r"\b(?:password|passcode|passphrase)\s+(?:for|of|to)\s+(?:[\w.-]+\s+){0,4}?[\w.-]+"
+    r"\s*(?:\s(?:is|was)|:)\s*(?:now\s+)?[`'\"*]*([^\s`'\"*]{6,})",
     re.IGNORECASE,
 )
 _SQL_PASSWORD = re.compile(r"\b(?:IDENTIFIED\s+BY|PASSWORD)\s+'([^'\n]+)'", re.IGNORECASE)
@@ -615,11 +636,20 @@ def _own_secret_hits(text: str) -> Iterator[_Hit]:
     if not any(word in lowered for word in _CRED_WORDS):
         return
     yield from _password_hits(_SQL_PASSWORD, text)
-    for m in _PROSE_PASSWORD.finditer(text):
+    for m in chain(_PROSE_PASSWORD.finditer(text), _PROSE_PASSWORD_FOR.finditer(text)):
         if _looks_like_secret(m.group(1), strict=True) and not _is_code_ref(
             m.group(1), text, m.end(1)
         ):
             yield _Hit(*m.span(1), "password")
+    if "value" in lowered and "name" in lowered:
+        for m in _ENV_PAIR.finditer(text):
+            value = next(g for g in m.groups()[1:] if g is not None)
+            if _NON_SECRET_NAME.search(m.group(1)) or not _looks_like_secret(value):
+                continue
+            start = next(m.start(g) for g in (2, 3, 4) if m.group(g) is not None)
+            low_name = m.group(1).lower()
+            kind = "password" if "pass" in low_name or "pwd" in low_name else "credential"
+            yield _Hit(start, start + len(value), kind)
     for m in _assignments(text):
         name = m.group(1)
         value = next(g for g in m.groups()[1:] if g is not None)
@@ -813,15 +843,38 @@ def _evidence(masked: str, span: tuple[int, int], width: int = 40) -> str:
     )
 
 
+# Values vendors publish in their documentation as examples: AWS writes every example
+# key id as `AKIA…EXAMPLE` and every example secret key as `…EXAMPLEKEY`; Stripe's docs
+# use one fixed pair of test keys. Still masked; not a reason to hold the message.
+_DOCUMENTED_EXAMPLE = re.compile(
+    r"^(?:(?:AKIA|ASIA)[A-Z0-9]{9}EXAMPLE|[A-Za-z0-9/+]{30}EXAMPLEKEY"
+    r"|sk_test_4eC39HqLyjWDarjtT1zdp7dc|pk_test_TYooMQauvdEDq54NiTphI7jx)$"
+)
+
+
 def _findings(
     text: str, hits: list[_Hit], masked: str, where: dict[str, list[tuple[int, int]]]
 ) -> list[Finding]:
     findings: list[Finding] = []
     for kind in sorted(where, key=_PRIORITY.__getitem__):
         info = _KINDS[kind]
-        distinct = len({text[h.start : h.end] for h in hits if h.kind == kind})
+        values = {text[h.start : h.end] for h in hits if h.kind == kind}
+        distinct = len(values)
         risk, verdict = info.risk, info.verdict
         what = info.noun if distinct == 1 else f"{distinct} {info.plural}"
+        if info.category == "secrets" and all(_DOCUMENTED_EXAMPLE.match(v) for v in values):
+            findings.append(
+                Finding(
+                    rule=f"{info.category}.{kind}",
+                    category=info.category,
+                    reason=f"The instruction contains {what} that is a published documentation "
+                    "example, not a live credential; masked anyway.",
+                    risk="low",
+                    verdict="allow",
+                    evidence=_evidence(masked, where[kind][0]),
+                )
+            )
+            continue
         if kind in ("email", "phone") and distinct >= _LIST_THRESHOLD:
             risk, verdict = "medium", "require_approval"
             reason = (

@@ -1334,6 +1334,7 @@ RULES: tuple[Rule, ...] = (
             _p("infisical", sub=("secrets", "get")),
         ),
         match=(
+            "op item get 'Bank portal' --vault Finance --fields password --reveal",
             "vault kv get secret/payments/stripe",
             "aws secretsmanager get-secret-value --secret-id prod/db",
             "gcloud secrets versions access latest --secret=api-key",
@@ -1348,6 +1349,7 @@ RULES: tuple[Rule, ...] = (
             "aws secretsmanager list-secrets",
             "aws ssm get-parameter --name /app/region",
             "op item get stripe-live --vault Production --fields label=updated_at",
+            "op item get 'Bank portal' --vault Finance --fields username",
             "bw list folders",
             "heroku config:set LOG_LEVEL=debug -a billing-prod",
             "netlify env:list",

@@ -198,6 +198,12 @@ _WARNED_BEFORE = re.compile(
     r"|不要(?![なだでにのと])|别|切勿|禁止|请勿|絶対に|決して)" + _CLAUSE_BEFORE,
     re.I,
 )
+# The command is what to do *instead of*: "rather than `npm install …`, forward the link".
+_INSTEAD_BEFORE = re.compile(
+    r"\b(?:rather\s+than|instead\s+of)\s+(?:running|using|installing|executing|typing|pasting|"
+    r"doing|piping\s+(?:it|this)\s+(?:in)?to)?\s*[`'\"“]?$",
+    re.I,
+)
 _AFFIRMED = re.compile(r"\b(?:forget|hesitate|fail|oubliez|olvides|vergiss|esqueça)\b", re.I)
 _PAST_BEFORE = re.compile(
     r"\b(?:ran|executed|typed|pasted|(?:was|were|had\s+been|got)\s+(?:run|executed)|"
@@ -211,7 +217,7 @@ _PAST_BEFORE = re.compile(
 _TRIGGER_PIECES = (
     "n't", "not", "nev", "avoid", "jamais", " ne ", "nunca", "no ", "nie", "nicht", "kein", "não",
     "nao", "ran", "exec", "typed", "pasted", "run", "lancé", "ejecut", "lanzó", "ausgeführt",
-    "führte", "rodou", "不要", "别", "切勿", "禁止", "请勿", "絶対", "決して",
+    "führte", "rodou", "rather", "instead", "不要", "别", "切勿", "禁止", "请勿", "絶対", "決して",
 )  # fmt: skip
 
 
@@ -221,6 +227,8 @@ def reported(before: str) -> bool:
     low = tail.lower()
     if not any(piece in low for piece in _TRIGGER_PIECES):
         return False
+    if _INSTEAD_BEFORE.search(tail):
+        return True
     if _WARNED_BEFORE.search(tail):
         return not _AFFIRMED.search(tail)
     return bool(_PAST_BEFORE.search(tail))

@@ -364,8 +364,8 @@ GOOGLE_KEY = "AIzaSyD4kX9mQ2vLp7Tn3Rb8Wc1Ye6Uf0Hg5Js2"
         # values that merely contain a placeholder word are real values
         ("DB_PASSWORD=Sample2026xyz", "Sample2026xyz", "[secret:password]"),
         (
-            "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-            "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+            "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEX",
+            "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEX",
             "[secret:aws-secret-key]",
         ),
         ("CREATE USER x PASSWORD 'changeme123';", "changeme123", "[secret:password]"),
@@ -378,6 +378,19 @@ def test_red_team_secrets_are_masked(text: str, value: str, placeholder: str) ->
     assert placeholder in scan.masked
     assert any(f.category == "secrets" and f.verdict != "allow" for f in scan.findings)
     assert value in {v for _, v in scan.values}
+
+
+def test_documented_example_keys_are_masked_but_not_held() -> None:
+    """AWS's documentation writes every example key as `AKIA…EXAMPLE` / `…EXAMPLEKEY`: still
+    masked (masking costs nothing), but no reason to hold the message (issue 19)."""
+    value = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+    scan = scan_secrets(f"AWS_SECRET_ACCESS_KEY={value} AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE")
+    assert value not in scan.masked and "AKIAIOSFODNN7EXAMPLE" not in scan.masked
+    secrets = [f for f in scan.findings if f.category == "secrets"]
+    assert secrets and all(f.verdict == "allow" for f in secrets)
+    # one live-looking value among the examples is held
+    mixed = scan_secrets(f"AWS_SECRET_ACCESS_KEY={value} AWS_ACCESS_KEY_ID=AKIA4QWERTYZ7XCVBNM2")
+    assert any(f.category == "secrets" and f.verdict != "allow" for f in mixed.findings)
 
 
 @pytest.mark.parametrize(

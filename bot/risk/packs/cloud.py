@@ -411,6 +411,44 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "cloud.cluster_api_public",
+        "permissions",
+        "high",
+        "require_approval",
+        "Opens a Kubernetes cluster's control plane (its API server) to the whole internet; "
+        "anyone can reach the endpoint that runs the cluster.",
+        (
+            p(
+                "aws",
+                sub=("eks", "update-cluster-config|create-cluster"),
+                args_re=r"(?i)publicAccessCidrs=\W*(?:0\.0\.0\.0/0|::/0)"
+                r"|endpointPublicAccess=true(?!.*publicAccessCidrs)",
+            ),
+            p(
+                "gcloud",
+                sub=("container", "clusters", "update|create"),
+                args_re=r"--master-authorized-networks[= ]\S*(?:0\.0\.0\.0/0|::/0)"
+                r"|--no-enable-master-authorized-networks\b",
+            ),
+        ),
+        match=(
+            "aws eks update-cluster-config --name prod --resources-vpc-config "
+            'endpointPublicAccess=true,publicAccessCidrs="0.0.0.0/0"',
+            "aws eks update-cluster-config --name prod --resources-vpc-config "
+            "endpointPublicAccess=true",
+            "gcloud container clusters update prod --master-authorized-networks 0.0.0.0/0",
+            "gcloud container clusters update prod --no-enable-master-authorized-networks",
+        ),
+        not_match=(
+            "aws eks update-cluster-config --name prod --resources-vpc-config "
+            'endpointPublicAccess=true,publicAccessCidrs="203.0.113.0/24"',
+            "aws eks update-cluster-config --name prod --resources-vpc-config "
+            "endpointPublicAccess=false,endpointPrivateAccess=true",
+            "aws eks describe-cluster --name prod",
+            "gcloud container clusters update prod --master-authorized-networks 10.0.0.0/8",
+        ),
+    ),
+    Rule(
         "cloud.deletion_protection_off",
         "security_controls",
         "high",
@@ -488,6 +526,40 @@ RULES += (
 
 SAFE: tuple[Safe, ...] = (
     Safe(
+        "cloud.access_removed",
+        "Takes access away (an IAM binding or role assignment removed, an inbound rule "
+        "revoked, a public member dropped): it narrows who can reach the data, it opens nothing.",
+        (
+            p("gcloud", sub=("projects|organizations|folders", "remove-iam-policy-binding")),
+            p("gcloud", sub=("storage", "buckets", "remove-iam-policy-binding")),
+            # every change is a removal (`-d X`), then only the buckets or objects
+            p(
+                "gsutil",
+                sub=("iam|acl|defacl", "ch"),
+                args_re=r"^\S+\s+ch\s+(?:-d\s+\S+\s+)+gs://\S+(?:\s+gs://\S+)*$",
+            ),
+            p("az", sub=("role", "assignment", "delete")),
+            p("aws", sub=("ec2", "revoke-security-group-ingress|revoke-security-group-egress")),
+        ),
+        match=(
+            "gcloud projects remove-iam-policy-binding acme --member=user:x@gmail.com "
+            "--role=roles/owner",
+            "gsutil iam ch -d allUsers gs://acme-data",
+            "gsutil acl ch -d AllUsers gs://acme-data/report.csv",
+            "az role assignment delete --assignee x@outlook.com --role Owner --scope /",
+            "aws ec2 revoke-security-group-ingress --group-id sg-1 --protocol tcp --port 22 "
+            "--cidr 0.0.0.0/0",
+        ),
+        not_match=(
+            "gcloud projects add-iam-policy-binding acme --member=user:x@gmail.com "
+            "--role=roles/owner",
+            "gsutil iam ch allUsers:objectViewer gs://acme-data",
+            "gsutil iam ch -d user:a@acme.com allUsers:objectViewer gs://acme-data",
+            "az role assignment create --assignee x@outlook.com --role Owner --scope /",
+            "aws ec2 authorize-security-group-ingress --group-id sg-1 --port 22 --cidr 0.0.0.0/0",
+        ),
+    ),
+    Safe(
         "cloud.read_only_listing",
         "Lists or describes IAM bindings, role assignments, policies, secrets' metadata or "
         "firewall rules without changing them or revealing a secret value.",
@@ -508,6 +580,18 @@ SAFE: tuple[Safe, ...] = (
             p("vault", sub=("list",)),
             p("vault", sub=("policy", "read|list")),
             p("op", sub=("item|vault|document", "list")),
+            # storage access read back, not changed
+            p("gsutil", sub=("iam|acl|defacl", "get")),
+            p("gcloud", sub=("storage", "buckets|objects", "get-iam-policy|describe")),
+            p("bq", sub=("show|get-iam-policy",)),
+            p(
+                "aws",
+                sub=(
+                    "s3api",
+                    "get-bucket-acl|get-bucket-policy|get-bucket-policy-status|"
+                    "get-public-access-block|get-object-acl",
+                ),
+            ),
         ),
         match=(
             "gcloud projects get-iam-policy acme",
@@ -521,8 +605,16 @@ SAFE: tuple[Safe, ...] = (
             "vault kv list secret/prod",
             "op item list --vault Prod",
             "vault policy read readers",
+            "gsutil iam get gs://acme-data and check there is no allUsers binding",
+            "gsutil acl get gs://acme-data/report.csv",
+            "gcloud storage buckets get-iam-policy gs://acme-data",
+            "aws s3api get-bucket-acl --bucket acme-data",
+            "aws s3api get-bucket-policy --bucket acme-data --query Policy --output text",
         ),
         not_match=(
+            "gsutil iam ch allUsers:objectViewer gs://acme-data",
+            "gsutil acl ch -u AllUsers:R gs://acme-data/report.csv",
+            "aws s3api put-bucket-acl --bucket acme-data --acl public-read",
             "aws secretsmanager get-secret-value --secret-id prod/db",
             "gcloud secrets versions access latest --secret db",
             "vault kv get -field=password secret/prod/db",

@@ -328,6 +328,27 @@ RULES: tuple[WinRule, ...] = (
         ),
     ),
     WinRule(
+        "powershell.storage_public",
+        "permissions",
+        "critical",
+        "require_approval",
+        "Makes an Azure storage container (or a whole account) readable by anyone on the "
+        "internet, no sign-in: its blobs can be listed or downloaded by whoever finds the URL.",
+        ("set-azstoragecontaineracl", "new-azstoragecontainer", "set-azstorageaccount"),
+        check="storage_public",
+        match=(
+            "Set-AzStorageContainerAcl -Name invoices -Permission Blob -Context $ctx",
+            "New-AzStorageContainer -Name exports -Permission Container -Context $ctx",
+            "Set-AzStorageAccount -ResourceGroupName rg -Name st -AllowBlobPublicAccess $true",
+        ),
+        not_match=(
+            "Set-AzStorageContainerAcl -Name invoices -Permission Off -Context $ctx",
+            "New-AzStorageContainer -Name exports -Context $ctx",
+            "Get-AzStorageContainer -Name invoices -Context $ctx | Select-Object PublicAccess",
+            "Set-AzStorageAccount -ResourceGroupName rg -Name st -AllowBlobPublicAccess $false",
+        ),
+    ),
+    WinRule(
         "powershell.backups_off",
         "destructive",
         "high",
@@ -557,8 +578,16 @@ def check_sharing_anonymous(cmd: WinCmd) -> bool:
     return capability == "externaluserandguestsharing" or link in ("anonymousaccess", "anyone")
 
 
+def check_storage_public(cmd: WinCmd) -> bool:
+    """`-Permission Blob|Container` (anonymous read), `-AllowBlobPublicAccess $true`."""
+    permission = (cmd.value("permission") or "").lower().strip("'\"")
+    allow = (cmd.value("allowblobpublicaccess") or "").lower().strip("'\"")
+    return permission in ("blob", "container") or allow in ("$true", "true", "1")
+
+
 CHECKS.update(
     {
+        "storage_public": check_storage_public,
         "sharing_anonymous": check_sharing_anonymous,
         "backups_off": check_backups_off,
         "mail_forward_outside": check_mail_forward_outside,

@@ -268,6 +268,7 @@ def _judge_all(
 ) -> Iterable[tuple[str, Finding]]:
     """Judge each action; `done` holds the categories already found (one is enough)."""
     objects_of: dict[tuple[int, int], dict[str, re.Match[str]]] = {}
+    borrowed: dict[tuple[int, int], tuple[int, int]] = {}  # clause → where its object was named
     dests_of: dict[tuple[int, int], dict[str, re.Match[str]]] = {}
     seen: dict[tuple[int, str], dict[str, re.Match[str]]] = {}  # by text: repeats are free
     judged = 0
@@ -311,6 +312,7 @@ def _judge_all(
                     found = _slots(low[other[0] : other[1]], gates.objects, seen)
                     if found.keys() - _QUALIFIERS:
                         objects = {**found, **objects}
+                        borrowed[clause] = other
                         break
             if not (objects.keys() - _QUALIFIERS - {"data_weak"}):
                 # "the full list with names, addresses and birth dates": the list goes on
@@ -336,6 +338,7 @@ def _judge_all(
                 dests = _slots(low[before[0] : before[1]], gates.dests, seen)
             if "external" in dests and _EMAIL.search(low, sentence[0], sentence[1]):
                 del dests["external"]  # named addresses are judged by the sharing reader
+            dests = _not_withdrawn(lx, low, sentence[0], dests)
             dests_of[sentence] = dests
         if (
             not objects
@@ -364,12 +367,26 @@ def _judge_all(
             and scope.clause_has(clause, "exception")
         ):
             continue  # removing an exception to a control tightens it (an override does not)
+        if category == "secrets" and _public_half(lx, low, objects, borrowed.get(clause, clause)):
+            continue  # "share the deploy key's public half": the half meant to be shared
+        if (
+            category == "destroy"
+            and hit.slot == "destroy"
+            and lx.pattern("access_part").match(low, _object_start(low, hit.end, clause[1]))
+        ):
+            continue  # "remove public access from the export bucket": access goes, not data
+        if category in ("secrets", "sharing", "export") and _moves_metadata(
+            lx, low, hit.end, clause
+        ):
+            continue  # "paste the rotation date into the ticket": a fact about the secret
         if category in ("sharing", "export") and scope.sentence_has(sentence, "sanitized"):
             continue  # an anonymized sample, a copy without the personal fields
         if category == "secrets" and scope.clause_has(clause, "pointer"):
             continue  # a link to the request form or guide, not the secret itself
         if category == "sharing" and scope.sentence_has(sentence, "dedicated"):
             continue  # outsiders invited into a new, dedicated space
+        if _SHELL_ASSIGNMENT.match(low, _word_end(low, hit.end)):
+            continue  # `export OPENAI_API_KEY=…`, `set X=1`: a shell builtin, not a verb
         if scope.proposes(hit.start, clause) or scope.sentence_has(sentence, "warning"):
             continue
         if scope.lowered(hit.start, hit.end, clause, sentence):
@@ -377,7 +394,7 @@ def _judge_all(
         if (
             category in _LOCAL_LOWERS
             and "prod" not in objects
-            and scope.local(sentence, hit.end)
+            and _local(scope, sentence, hit.end, borrowed.get(clause))
             and not (category == "history" and scope.sentence_has(sentence, "shared"))
         ):
             continue  # a local copy; but "overwrite the remote branch with your local one" is not
@@ -387,6 +404,73 @@ def _judge_all(
         if lx.lang != "en":
             reason += f" (written in {lx.lang})"
         yield category, finding(_RULES[category], reason, text[sentence[0] : sentence[1]])
+
+
+def _local(
+    scope: Scope, sentence: tuple[int, int], end: int, named: tuple[int, int] | None
+) -> bool:
+    """Local scope in the action's sentence, or where the object it points back at was
+    named ("tear down your local cluster; you can rebuild it next week")."""
+    if scope.local(sentence, end):
+        return True
+    return named is not None and scope.local(scope.sentence_of(named[0]), named[0])
+
+
+_SHELL_ASSIGNMENT = re.compile(r"[ \t]+[a-z_][a-z0-9_]*=")
+
+
+def _word_end(low: str, at: int) -> int:
+    while at < len(low) and low[at].isalpha():
+        at += 1
+    return at
+
+
+def _object_start(low: str, end: int, limit: int) -> int:
+    """Where the words after an action word start."""
+    at = min(_word_end(low, end), limit)
+    while at < limit and low[at].isspace():
+        at += 1
+    return at
+
+
+def _not_withdrawn(
+    lx: Lexicon, low: str, offset: int, dests: dict[str, re.Match[str]]
+) -> dict[str, re.Match[str]]:
+    """Destinations that are not being taken away ("revoke the public link" names no
+    place the data goes)."""
+    pattern = lx.pattern("withdrawn")
+    kept = {}
+    for name, m in dests.items():
+        start = offset + m.start()
+        if pattern.search(low, max(0, start - 40), start):
+            continue
+        kept[name] = m
+    return kept if len(kept) != len(dests) else dests
+
+
+def _public_half(
+    lx: Lexicon, low: str, objects: dict[str, re.Match[str]], clause: tuple[int, int]
+) -> bool:
+    """The secret named is qualified as its public half ("the deploy key's public half",
+    "the signing key's public certificate"); `clause` is where the objects were read."""
+    m = objects.get("secret")
+    if m is None:
+        return False
+    end = clause[0] + m.end()
+    half = lx.pattern("public_part").search(low, clause[0] + m.start(), clause[1])
+    return half is not None and half.start() <= end + 12
+
+
+def _moves_metadata(lx: Lexicon, low: str, end: int, clause: tuple[int, int]) -> bool:
+    """The action's object, right after it, is a fact about a secret (its date, version,
+    names) and no secret is named after that in the clause."""
+    at = min(_word_end(low, end), clause[1])  # the rest of the action word ("pastes")
+    while at < clause[1] and low[at].isspace():
+        at += 1
+    m = lx.pattern("metadata").match(low, at, clause[1])
+    if m is None or lx.pattern("pii").search(low, m.start(), m.end()):
+        return False  # "the customer names" are personal data, not metadata
+    return not lx.pattern("secret").search(low, m.end(), clause[1])
 
 
 def _describe(objects: dict[str, re.Match[str]], low: str, clause: tuple[int, int]) -> str:

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from bot.config import RISK_ORDER, VERDICT_ORDER
 from bot.risk.listing import warned_item
 from bot.risk.model import Finding
+from bot.risk.prose.home import home_domains
 from bot.risk.prose.resources import resources
 from bot.risk.prose.text import Rule as _Rule
 from bot.risk.prose.text import Sentence as _Sentence
@@ -61,9 +62,39 @@ _NEGATION = _re(
 )
 
 
+# "no AllUsers grant", "no keys needed": the noun itself is denied (a check, not an ask).
+_NO_BEFORE = _re(r"\b(?:no|zero|any)\s+(?:[\w-]+\s+)?$")
+
+
 def _negated(sentence: str, start: int) -> bool:
     """A negation shortly before the match in the same sentence ("don't make it public")."""
     return bool(_NEGATION.search(sentence[max(0, start - 45) : start]))
+
+
+# Taking access away: a removal command or verb before the member, with no grant or
+# share verb between them ("revoke the contractor's owner role", `iam ch -d allUsers`).
+_REMOVAL = _re(
+    r"\b(?:remove-iam-policy-binding|revoke-[a-z-]+|(?:assignment|binding)s?\s+delete"
+    r"|(?:iam|acl|defacl)\s+ch\s+-d|remov(?:e|es|ing)|revok(?:e|es|ing)|delet(?:e|es|ing)"
+    r"|detach(?:es|ing)?|deactivat(?:e|es|ing)|offboard(?:s|ing)?|downgrad(?:e|es|ing)"
+    r"|kick(?:s|ing)?\s+out|take\s+away)\b"
+)
+_GRANT_BETWEEN = _re(
+    r"\b(?:share|invite|grant|give|add|make|promote|assign|set|upgrade|elevate)\b|:\s*\S+:"
+)
+
+
+def _removing(sentence: str, start: int) -> bool:
+    """The member or role at `start` is what a removal before it takes away."""
+    ends = [m.end() for m in _REMOVAL.finditer(sentence, 0, start)]
+    return bool(ends) and not _GRANT_BETWEEN.search(sentence, ends[-1], start)
+
+
+def _denied(sentence: str, start: int) -> bool:
+    """Negated, or the thing itself denied right before it ("confirm there is no AllUsers
+    grant", "no keys needed")."""
+    before = sentence[max(0, start - 30) : start]
+    return _negated(sentence, start) or bool(_NO_BEFORE.search(before))
 
 
 # ------------------------------------------------------------------ vocabulary
@@ -95,6 +126,8 @@ _PUBLIC_LINK = _re(
     r"|\blinks?\b[^.\n]{0,60}?\b(?:that\s+|which\s+)?(?:anyone|anybody|everyone)\s+(?:can|could|may|will\s+be\s+able\s+to)\s+"
     r"(?:open|view|access|see|read|download|edit|use)\b"
     r"|\bpublic\s+(?:link|url|access|sharing|on\s+the\s+web)\b"
+    r"(?!\s+(?:block|(?:is\s+|stays\s+|remains\s+)?(?:limited|restricted|blocked|off|disabled|"
+    r"denied)\b|settings?\b|prevention\b))"
     r"|\bmake\s+(?!sure\b)(?:[^.\n]{0,60}?\s)?public(?:ly\s+(?:available|accessible|visible))?\b"
     r"(?!\s*(?:key|schema|ip|channel|holiday|method|class|static|subnet|dns|cloud))"
     r"|\b(?:set|switch|change|turn|flip|move)\b[^.\n]{0,50}?\bto\W{0,3}public(?:ly)?\b(?!\s*channel)"
@@ -172,11 +205,24 @@ _TLDS = (
 _BARE_DOMAIN = _re(
     r"(?<![@\w./:\-])((?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+(?:" + _TLDS + r"))(?![\w\-]|\.\w)",
 )
+# Where suspicious mail is reported (`phishing@`, `abuse@`, `security@`): forwarding the
+# lure there is what security asks for, not sharing company data.
+_REPORT_MAILBOX = _re(
+    r"(?:phish\w*|report-?phish\w*|abuse|spam|security|infosec|soc|csirt|cert|it-?security)@"
+)
+_SUSPICIOUS = _re(r"\b(?:phish\w*|suspicious|scam\w*|spam|spoof\w*|malicious|lure)\b")
+_PORT_AFTER = _re(r":\d{1,5}\b")
+_HOST_FLAG_BEFORE = _re(
+    r"(?:\s-(?:connect|servername|host|h|server)|\s--(?:host|hostname|server|endpoint|endpoint-url))"
+    r"[= ]\s*$"
+)
 _SHARE_VERB = _re(
     r"\b(?:share[sd]?|sharing|invite[sd]?|inviting|add(?:ed)?|grant(?:ed)?|give|gave|send|sent|"
     r"forward(?:ed)?|e-?mail(?:ed)?|mail(?:ed)?|cc|bcc|transfer|collaborator|connect(?:ed)?|"
     r"access|member|as\s+(?:viewer|editor|commenter|owner|creator|admin))\b"
-    r"|--(?:member|email|user)\b|emailAddress|\bslack connect\b",
+    r"|--(?:member|email|user)\b|emailAddress|\bslack connect\b"
+    # IAM and ACL members (`gsutil iam ch user:jo@x.com:objectViewer`, `acl ch -u jo@x.com:R`)
+    r"|\b(?:iam|acl)\s+ch\b|\b(?:user|group|serviceaccount):[\w.+-]+@[\w.-]+:[a-z]",
 )
 _CONSUMER_MAIL = frozenset(
     [
@@ -365,7 +411,7 @@ _DATA_NOUN = _re(
 # off into a code block that the prose detector does not see).
 _PERSONAL = _re(
     r"\bpersonal[-\s]*(?:google\s+|microsoft\s+|apple\s+|one)?(?:gmail|e-?mail|laptop|computer|drive|gdrive|dropbox|account|device|phone|"
-    r"machine|nas|box|cloud)\b|\bhome[- ]nas\b"
+    r"machine|nas|box|cloud)\b(?!\s+(?:address|number|domain)e?s?\b)|\bhome[- ]nas\b"
     r"|\b(?:my|your|his|her|their)\s+(?:own\s+)?(?:personal\s+)?(?:gmail|yahoo|hotmail|icloud|"
     r"proton\w*|home\s+(?:computer|pc|laptop)|laptop)\b"
     r"|\bairdrop\b|\busb\s+(?:stick|drive|key)\b"
@@ -459,7 +505,7 @@ def _public(s: _Sentence) -> Iterator[Finding]:
 
 def _storage(s: _Sentence) -> Iterator[Finding]:
     m = _PUBLIC_STORAGE.search(s.lower)
-    if m and not _negated(s.lower, m.start()):
+    if m and not _denied(s.lower, m.start()) and not _removing(s.lower, m.start()):
         yield _finding(
             _R_STORAGE,
             "Makes a bucket, container or files publicly readable (public ACL, allUsers, "
@@ -524,11 +570,24 @@ def _outsiders(s: _Sentence, company_domains: Sequence[str]) -> Iterator[Finding
         targets: list[tuple[str, int, int, bool]] = []
         if "@" in s.text:
             targets += [(m.group(1), m.start(), m.end(), True) for m in _EMAIL.finditer(s.lower)]
-        targets += [(m.group(1), m.start(), m.end(), False) for m in _BARE_DOMAIN.finditer(s.lower)]
+        bare = list(_BARE_DOMAIN.finditer(s.lower))
+        # `api.example.mx:443`, `-servername api.example.mx`: a server talked to, not a recipient
+        servers = {
+            m.group(1)
+            for m in bare
+            if _PORT_AFTER.match(s.lower, m.end())
+            or _HOST_FLAG_BEFORE.search(s.lower, 0, m.start())
+        }
+        targets += [
+            (m.group(1), m.start(), m.end(), False) for m in bare if m.group(1) not in servers
+        ]
+        reporting = _SUSPICIOUS.search(s.lower) is not None
         for domain, start, end, is_email in targets:
             domain = domain.lower()
-            if domain in seen or _negated(s.lower, start):
+            if domain in seen or _negated(s.lower, start) or _removing(s.lower, start):
                 continue
+            if reporting and is_email and _REPORT_MAILBOX.match(s.lower, start):
+                continue  # forwarding a phishing mail to the address that collects them
             seen.add(domain)
             kind = classify_domain(domain, company_domains)
             if kind == "internal":
@@ -587,12 +646,30 @@ def _outsiders(s: _Sentence, company_domains: Sequence[str]) -> Iterator[Finding
         )
 
 
+# A command that reads access back (`get-iam-policy`, `list-attached-role-policies`,
+# `role assignment list`); an admin role named after it is what is looked for.
+_READ_ONLY_COMMAND = _re(
+    r"\b(?:get-iam-policy|(?:list|get|describe)-[a-z-]+|(?:assignment|binding|member)s?\s+"
+    r"(?:list|show)|show\s+grants|--filter\b)"
+)
+_CHANGING_COMMAND = _re(
+    r"\b(?:add-iam-policy-binding|set-iam-policy|(?:attach|put|create|update|add|set)-[a-z-]+|"
+    r"grant|assign|promote|make|give)\b|\b(?:assignment|binding|member)s?\s+(?:create|add)\b"
+)
+
+
 def _admin(s: _Sentence) -> Iterator[Finding]:
     if "*" in s.text:
         lower = s.lower.replace("*", "").replace("_", " ")
         s = _Sentence(s.text.replace("*", "").replace("_", " "), s.start, lower, s.words)
     m = _ADMIN_TOKEN.search(s.lower)
-    if m and not _negated(s.lower, m.start()):
+    if (
+        m
+        and _READ_ONLY_COMMAND.search(s.lower, 0, m.start())
+        and not _CHANGING_COMMAND.search(s.lower)
+    ):
+        m = None  # `aws iam list-attached-role-policies … AdministratorAccess?`: a lookup
+    if m and not _negated(s.lower, m.start()) and not _removing(s.lower, m.start()):
         yield _finding(
             _R_ADMIN,
             "Grants owner, admin or superuser rights (or every privilege) — far more than "
@@ -605,7 +682,7 @@ def _admin(s: _Sentence) -> Iterator[Finding]:
     for v in _GRANT_VERB.finditer(s.lower):
         tail = s.lower[v.end() : v.end() + 90]
         r = _ADMIN_ROLE.search(tail)
-        if r is None or _negated(s.lower, v.start()):
+        if r is None or _negated(s.lower, v.start()) or _removing(s.lower, v.start()):
             continue
         before = tail[max(0, r.start() - 25) : r.start()]
         if _READ_ONLY.search(before + r.group(0)):
@@ -648,7 +725,7 @@ def _posting(s: _Sentence) -> Iterator[Finding]:
         dest = _PERSON_DESTINATION.search(s.lower, verb.end())
     if dest is None:
         return
-    if cred and not _negated(s.lower, cred.start()) and _object_of_post(s.lower, cred, verb):
+    if cred and not _denied(s.lower, cred.start()) and _object_of_post(s.lower, cred, verb):
         yield _finding(
             _R_POST_CREDS,
             f"Asks for {cred.group(0).strip()} to be posted or shared in a message, channel "
@@ -680,6 +757,22 @@ def _object_of_post(text: str, noun: re.Match[str], verb: re.Match[str]) -> bool
     return bool(_PRONOUN_POST.search(text, noun.end())) and verb.start() > noun.start()
 
 
+# "Drop the scratch table", `DROP SCHEMA …`: destroying a thing, not dropping it somewhere.
+_DROP_THING = _re(
+    r"drop\s+(?:the\s+|a\s+|this\s+|that\s+|your\s+|if\s+exists\s+)?(?:[\w.-]+\s+){0,3}?"
+    r"(?:tables?|schemas?|databases?|db|collections?|index(?:es)?|views?|columns?|partitions?)\b"
+)
+
+
+def _moving_verb(low: str) -> re.Match[str] | None:
+    """The first verb that moves something somewhere (not `drop` of a table)."""
+    for verb in _POST_VERB.finditer(low):
+        if verb.group(0) == "drop" and _DROP_THING.match(low, verb.start()):
+            continue
+        return verb
+    return None
+
+
 def _leaving(s: _Sentence) -> Iterator[Finding]:
     drop = _FILE_DROP.search(s.lower) if any(h in s.lower for h in _DROP_HOSTS) else None
     data = _DATA_NOUN.search(s.lower)
@@ -690,7 +783,7 @@ def _leaving(s: _Sentence) -> Iterator[Finding]:
             _window(s.text, drop.start(), drop.end()),
         )
         return
-    verb = _POST_VERB.search(s.lower)
+    verb = _moving_verb(s.lower)
     if verb is None:
         return
     repo = _PUBLIC_REPO.search(s.lower) if "public" in s.words else None
@@ -776,7 +869,7 @@ _SHARE_WORDS = _words(
     "share shared shares sharing invite invited invites inviting add added grant granted give",
     "gave send sent forward forwarded email emailed mail mailed cc bcc transfer collaborator",
     "collaborators connect connected access member members guest guests external viewer editor",
-    "commenter creator",
+    "commenter creator iam acl",
 )
 _ADMIN_WORDS = _words(
     "admin administrator admins administrators owner owners coowner superuser root full",
@@ -903,6 +996,17 @@ def _blank_written_literals(text: str) -> str:
     return _WRITTEN_LITERAL.sub(blank, text)
 
 
+# "Someone suggested making it public; please don't, share it with …": a suggestion
+# reported, then refused outright (a bare "don't" that takes no verb of its own).
+_SUGGESTED = _re(
+    r"\b(?:suggest(?:ed|s)|propos(?:ed|es)|recommend(?:ed|s)|asked\s+(?:us\s+|me\s+)?to)\b"
+)
+_BARE_REFUSAL = _re(
+    r"^\W{0,3}(?:please\s+)?(?:don'?t|do\s+not|let'?s\s+not|we\s+(?:won'?t|shouldn'?t))\s*[,.!;:—–-]"
+    r"|^\W{0,3}(?:no|nope)\s*[,.!;:—–-]"
+)
+_REFUSABLE = frozenset({"prose.public_link", "prose.public_storage", "prose.company_wide"})
+
 _families_cache: dict[tuple[str, ...], list[tuple[Callable[[_Sentence], bool], _Family]]] = {}
 
 
@@ -911,21 +1015,31 @@ def assess_sharing(text: str, company_domains: Sequence[str] = ()) -> ProseResul
 
     `company_domains` decides which addresses and domains are inside the
     company (subdomains count); with none configured every outside-looking
-    recipient is reported as unverified rather than trusted.
+    recipient is reported as unverified rather than trusted. Domains the message itself
+    shows as its own organisation's (`home_domains`) count as the company's for it.
     """
-    key = tuple(company_domains)
+    text = _blank_written_literals(text)
+    lowered = _lower(text)
+    key = tuple(company_domains) + home_domains(lowered, _CONSUMER_MAIL, company_domains)
     families = _families_cache.get(key)
     if families is None:
         families = _families(key)
         if len(_families_cache) < 64:
             _families_cache[key] = families
-    text = _blank_written_literals(text)
-    lowered = _lower(text)
     findings: list[Finding] = []
     read: dict[str, list[Finding]] = {}  # a sentence's findings depend on its words alone
-    for sentence in _sentences(text):
+    every = list(_sentences(text))
+    suggests = any(w in lowered for w in ("suggest", "propos", "recommend", "asked"))
+    for i, sentence in enumerate(every):
         if "\n" in text and warned_item(text, sentence.start):
             continue  # an item under "Never do any of these:" is not an instruction
+        # "Someone suggested X; please don't, …": the suggestion refused right after
+        refused = (
+            suggests
+            and i + 1 < len(every)
+            and _SUGGESTED.search(_lower(sentence.text)) is not None
+            and _BARE_REFUSAL.search(_lower(every[i + 1].text)) is not None
+        )
         found = read.get(sentence.text)
         if found is None:
             low = _lower(sentence.text)
@@ -933,5 +1047,5 @@ def assess_sharing(text: str, company_domains: Sequence[str] = ()) -> ProseResul
             found = read[sentence.text] = [
                 f for gate, family in families if gate(s) for f in family(s)
             ]
-        findings += found
+        findings += [f for f in found if not (refused and f.rule in _REFUSABLE)]
     return ProseResult(findings=_strongest(findings), resources=resources(text, lowered))

@@ -14,7 +14,7 @@ LEXICON = lexicon(
     spaced=True,
     markers="the a an to and of is are you your please",
     # -ed forms narrate (deleted, wiped, disabled); "feed"/"need" are not past.
-    past_form=r"(?<!e)ed$|^(?:sent|ran|gave|made|tore|torn|wrote)$",
+    past_form=r"(?<!e)ed$|^(?:sent|ran|gave|made|tore|torn|wrote|overwrote|broke|took|lost|went)$",
     # An action word is a verb when it starts its clause or follows a word that leads
     # into one (please, to, and, a modal, a subject); "the export", "public sharing",
     # "debug logging" are nouns. Gerunds need a lead (considering, by, worth …).
@@ -265,7 +265,9 @@ LEXICON = lexicon(
             r"two[- ]factor",
             r"multi[- ]factor",
             f"sso{_W}",
-            "audit",
+            # the control, not the event ("before the audit")
+            r"audit(?:d|ing)(?!\w)",
+            r"audit[\s-]*(?:logs?|logging|trails?|polic\w*|configs?|rules?|settings?|events?|records?)",
             r"(?<!debug )(?<!verbose )(?<!trace )logging",
             "cloudtrail",
             "firewall",
@@ -659,6 +661,26 @@ LEXICON = lexicon(
         "hold": (r"legal\s+holds?", r"litigation\s+holds?"),
         "public_part": (r"public\s+(?:keys?|half|certificates?)", "pubkey", r"\.pub"),
         "request": (r"(?:can|could|would|will)\s+you", "please", r"would\s+you\s+mind"),
+        # ends right before a destination ("public"): that exposure is being taken away
+        "withdrawn": (
+            r"(?:revok\w*|remov\w*|delet\w*|disabl\w*|turn\w*\s+off|switch\w*\s+off|kill\w*|"
+            r"take\s+down|close\w*|expir\w*|stop\w*)\s+(?:the\s+|any\s+|all\s+|its\s+|that\s+)?"
+            r"(?:\w+\s+)?$",
+        ),
+        # right after a removal verb: what goes is access to the thing, not the thing
+        "access_part": (
+            r"(?:the\s+|all\s+|any\s+|its\s+|their\s+|his\s+|her\s+)?(?:public\s+|external\s+|"
+            r"guest\s+|anonymous\s+|outside\s+|write\s+|admin\s+)?(?:access|permissions?|"
+            r"links?|link\s+sharing|sharing|roles?|rights|bindings?|grants?|membership)\b"
+            r"(?!\s+(?:logs?|tables?|database|data|files?|bucket|records?)\b)",
+        ),
+        # right after the verb: the thing moved is a fact about a secret, not the secret
+        "metadata": (
+            r"(?:the|its|their|just\s+the|only\s+the)\s+(?:[\w-]+\s+){0,2}?(?:dates?|timestamps?|"
+            r"created_time|version(?:\s+(?:numbers?|ids?))?|arns?|account(?:\s+ids?)?|"
+            r"(?:item\s+|key\s+|variable\s+)?(?:names|titles)|counts?|fingerprints?|key\s+ids?|"
+            r"expiry|expiration)\b",
+        ),
         "lasting": (
             r"until\s+(?:the\s+end\s+of\s+)?(?:the\s+)?next\s+(?:week|month|quarter|year|sprint)",
             r"(?:next|following)\s+(?:quarter|month|year)",
@@ -743,5 +765,8 @@ LEXICON = lexicon(
         "neg_before": ("never run", "do not open"),
         "report": ("the postmortem", "root cause"),
         "local": ("your local dev environment", "the scratch table"),
+        "metadata": ("the date", "the created_time of the latest version", "the key names"),
+        "withdrawn": ("revoke the ", "turn off the "),
+        "access_part": ("public access", "the guest links"),
     },
 )
