@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.config import TwoKeyConfig
 from bot.config_file import load_config
 from bot.risk.engine import RiskEngine
 from bot.risk.prose.home import home_domains
@@ -31,28 +32,6 @@ def _held(engine: RiskEngine, text: str) -> bool:
 
 # (kind, benign, risky twin)
 PAIRS: list[tuple[str, str, str]] = [
-    # -- a colleague at the domain the message's own resources are named after
-    (
-        "home domain: resource prefix",
-        "Give Ines read access: gsutil iam ch user:ines.roth@talbot.io:objectViewer "
-        "gs://talbot-ml-features and ping her.",
-        "Give Ines read access: gsutil iam ch user:ines.roth@gmail.com:objectViewer "
-        "gs://talbot-ml-features and ping her.",
-    ),
-    (
-        "home domain: acting admin",
-        "gam user it-admin@perrin.co add drivefileacl 1AbCfakeFileId user noor@perrin.co "
-        "role reader",
-        "gam user it-admin@perrin.co add drivefileacl 1AbCfakeFileId user noor@perrin-docs.com "
-        "role reader",
-    ),
-    (
-        "home domain: path-qualified folder",
-        "Share the ostrander-finance/q3-close folder with Ravi at ravi.menon@ostrander.com "
-        "so he can review it.",
-        "Share the ostrander-finance/q3-close folder with Ravi at ravi.menon@bluefin-audit.com "
-        "so he can review it.",
-    ),
     # -- a server the command talks to is not a recipient
     (
         "server, not recipient",
@@ -261,6 +240,51 @@ PAIRS: list[tuple[str, str, str]] = [
         "Forward the contract archive to your personal email so you can read it on the train.",
     ),
 ]
+
+
+# A colleague at the domain the message's own resources are named after. Only when the
+# company's domains are not configured: once they are, any other domain is outside.
+HOME_PAIRS = [
+    # -- a colleague at the domain the message's own resources are named after
+    (
+        "home domain: resource prefix",
+        "Give Ines read access: gsutil iam ch user:ines.roth@talbot.io:objectViewer "
+        "gs://talbot-ml-features and ping her.",
+        "Give Ines read access: gsutil iam ch user:ines.roth@gmail.com:objectViewer "
+        "gs://talbot-ml-features and ping her.",
+    ),
+    (
+        "home domain: acting admin",
+        "gam user it-admin@perrin.co add drivefileacl 1AbCfakeFileId user noor@perrin.co "
+        "role reader",
+        "gam user it-admin@perrin.co add drivefileacl 1AbCfakeFileId user noor@perrin-docs.com "
+        "role reader",
+    ),
+    (
+        "home domain: path-qualified folder",
+        "Share the ostrander-finance/q3-close folder with Ravi at ravi.menon@ostrander.com "
+        "so he can review it.",
+        "Share the ostrander-finance/q3-close folder with Ravi at ravi.menon@bluefin-audit.com "
+        "so he can review it.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("kind", "benign", "risky"), HOME_PAIRS, ids=[p[0] for p in HOME_PAIRS])
+def test_home_domain_read_from_the_message_without_configured_domains(
+    kind: str, benign: str, risky: str
+) -> None:
+    bare = RiskEngine(TwoKeyConfig())
+    assert not _held(bare, benign), bare.assess(benign).findings
+    assert _held(bare, risky), kind
+
+
+@pytest.mark.parametrize(("kind", "benign", "risky"), HOME_PAIRS, ids=[p[0] for p in HOME_PAIRS])
+def test_configured_domains_are_never_widened_by_the_message(
+    engine: RiskEngine, kind: str, benign: str, risky: str
+) -> None:
+    assert _held(engine, benign), kind  # talbot.io is not northwind.example's
+    assert _held(engine, risky), kind
 
 
 @pytest.mark.parametrize(("kind", "benign", "risky"), PAIRS, ids=[p[0] for p in PAIRS])

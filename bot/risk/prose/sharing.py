@@ -1015,12 +1015,15 @@ def assess_sharing(text: str, company_domains: Sequence[str] = ()) -> ProseResul
 
     `company_domains` decides which addresses and domains are inside the
     company (subdomains count); with none configured every outside-looking
-    recipient is reported as unverified rather than trusted. Domains the message itself
-    shows as its own organisation's (`home_domains`) count as the company's for it.
+    recipient is reported as unverified rather than trusted. Only with none configured,
+    domains the message itself shows as its own organisation's (`home_domains`) count as
+    the company's for it: once an admin has listed the company's domains, any other
+    domain is outside, whatever the message suggests.
     """
     text = _blank_written_literals(text)
     lowered = _lower(text)
-    key = tuple(company_domains) + home_domains(lowered, _CONSUMER_MAIL, company_domains)
+    inferred = () if company_domains else home_domains(lowered, _CONSUMER_MAIL)
+    key = tuple(company_domains) + inferred
     families = _families_cache.get(key)
     if families is None:
         families = _families(key)
