@@ -197,6 +197,12 @@ LEXICON = lexicon(
             "notfallwiederherstellung",
         ),
         "control": (
+            r"bedingte[nrs]?\s+zugriff",
+            r"conditional\s+access",
+            "anmelderisik",
+            "risikoerkennung",
+            "bedrohungserkennung",
+            "angriffserkennung",
             r"usb-sperre",
             "gerätesperre",
             "dlp",

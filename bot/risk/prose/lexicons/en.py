@@ -257,6 +257,12 @@ LEXICON = lexicon(
             r"time\s+travel",
         ),
         "control": (
+            r"conditional\s+access",
+            r"(?:sign[- ]?in|log[- ]?in|user)\s+risk",
+            r"(?:risk|threat|anomaly|intrusion|malware)\s+detection",
+            r"risk[- ]based\s+(?:auth\w*|polic\w*|access)",
+            "defender",
+            r"endpoint\s+(?:protection|security|agent)",
             r"device\s+control",
             r"usb\s+block\w*",
             r"attachment\s+scanning",

@@ -174,6 +174,10 @@ LEXICON = lexicon(
             "versionado",
         ),
         "control": (
+            r"acceso\s+condicional",
+            r"inicios?\s+de\s+sesión\s+(?:de|con)\s+riesgo",
+            r"detección\s+de\s+(?:riesgos?|amenazas|intrusiones|anomalías)",
+            "defender",
             r"bloqueo\s+de\s+(?:usb|dispositivos)",
             r"doble\s+factor",
             r"dos\s+pasos",

@@ -164,6 +164,10 @@ LEXICON = lexicon(
             r"plan\s+de\s+reprise",
         ),
         "control": (
+            r"accès\s+conditionnel",
+            r"connexions?\s+(?:à|a)\s+risque",
+            r"détection\s+des?\s+(?:risques?|menaces?|intrusions?|anomalies)",
+            "defender",
             r"blocage\s+des?\s+(?:usb|périphériques)",
             "dlp",
             "edr",

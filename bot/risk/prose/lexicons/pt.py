@@ -160,6 +160,10 @@ LEXICON = lexicon(
             "versionamento",
         ),
         "control": (
+            r"acesso\s+condicional",
+            r"(?:entradas?|logins?|acessos?)\s+(?:de|com)\s+risco",
+            r"detecção\s+de\s+(?:riscos?|ameaças|intrusões|anomalias)",
+            "defender",
             r"(?:política\s+de\s+)?bloqueio\s+de\s+(?:dispositivos|usb|pendrive)",
             "dlp",
             r"prevenção\s+de\s+perda",

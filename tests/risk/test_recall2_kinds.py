@@ -1,0 +1,105 @@
+"""Kinds the engine missed on unseen messages (issue 19, generalization pass two): each
+risky message next to benign look-alikes that share its tools and nouns.
+
+- the EC2 API shape of a security-group rule (`IpPermissions` with `IpRanges` /
+  `Ipv6Ranges`, as passed to `--cli-input-json` or an SDK): open to every address on a
+  database or admin port is held; a private range, a security group or a public web
+  port is not;
+- security controls named in prose (conditional access, sign-in risk, threat
+  detection, endpoint protection) switched off, in every language; reading them is not.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bot.config import EXAMPLE_CONFIG
+from bot.config_file import load_config
+from bot.risk.engine import RiskEngine
+
+
+@pytest.fixture(scope="module")
+def engine() -> RiskEngine:
+    return RiskEngine(load_config(EXAMPLE_CONFIG))
+
+
+def _held(engine: RiskEngine, text: str) -> bool:
+    return engine.assess(text).decision != "allow"
+
+
+def _perm(port: int, ranges: dict[str, object]) -> str:
+    return json.dumps(
+        {
+            "GroupId": "sg-0123456789abcdef0",
+            "IpPermissions": [{"IpProtocol": "tcp", "FromPort": port, "ToPort": port, **ranges}],
+        },
+        indent=2,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Apply this with the CLI:\n" + _perm(27017, {"IpRanges": [{"CidrIp": "0.0.0.0/0"}]}),
+        "```json\n" + _perm(3389, {"Ipv6Ranges": [{"CidrIpv6": "::/0"}]}) + "\n```",
+        "```\n"
+        + _perm(6379, {"IpRanges": [{"CidrIp": "10.1.0.0/16"}, {"CidrIp": "0.0.0.0/0"}]})
+        + "\n```",
+    ],
+)
+def test_ec2_ip_permissions_open_to_anywhere_on_admin_ports_are_held(
+    engine: RiskEngine, text: str
+) -> None:
+    assert _held(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Apply this with the CLI:\n" + _perm(27017, {"IpRanges": [{"CidrIp": "10.8.0.0/16"}]}),
+        "```json\n" + _perm(443, {"Ipv6Ranges": [{"CidrIpv6": "::/0"}]}) + "\n```",
+        "```\n"
+        + _perm(6379, {"UserIdGroupPairs": [{"GroupId": "sg-0fedcba9876543210"}]})
+        + "\n```",
+    ],
+)
+def test_ec2_ip_permissions_scoped_or_web_ports_stay_allowed(engine: RiskEngine, text: str) -> None:
+    assert not _held(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Could you switch off conditional access for the finance group until the audit ends?",
+        "Please disable user risk policies for everyone in the tenant this week.",
+        "Turn off threat detection on the storage accounts so the backfill runs faster.",
+        "Désactivez l'accès conditionnel pour les consultants jusqu'à lundi.",
+        "Desactiva la detección de amenazas en las cuentas de almacenamiento.",
+        "Schalte den bedingten Zugriff für die Berater bis Montag ab.",
+        "Desative o acesso condicional para os consultores até segunda.",
+        "コンサルタントの条件付きアクセスを無効にしてください。",
+        "把顾问组的条件访问关闭到下周一。",
+    ],
+)
+def test_security_controls_switched_off_in_prose_are_held(engine: RiskEngine, text: str) -> None:
+    assert _held(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Could you export the conditional access policies for the finance group for the audit?",
+        "Please review the user risk report for everyone in the tenant this week.",
+        "Check that threat detection is enabled on the storage accounts before the backfill.",
+        "Exportez les règles d'accès conditionnel des consultants pour lundi.",
+        "Revisa la detección de amenazas en las cuentas de almacenamiento.",
+        "Schau dir den bedingten Zugriff für die Berater bis Montag an.",
+        "Revise o acesso condicional dos consultores até segunda.",
+        "コンサルタントの条件付きアクセスの設定を確認してください。",
+        "把顾问组的条件访问策略导出来给我看看。",
+    ],
+)
+def test_security_controls_read_in_prose_stay_allowed(engine: RiskEngine, text: str) -> None:
+    assert not _held(engine, text)
