@@ -103,3 +103,57 @@ def test_security_controls_switched_off_in_prose_are_held(engine: RiskEngine, te
 )
 def test_security_controls_read_in_prose_stay_allowed(engine: RiskEngine, text: str) -> None:
     assert not _held(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For the handover, run `vault kv get -field=token secret/prod/ci-deployer` and pin the"
+        " output in #release-crew.",
+        "Run `op read 'op://Prod/Twilio/auth token'` and leave what it prints on the"
+        " vendor ticket.",
+    ],
+)
+def test_secret_output_left_where_others_read_is_held(engine: RiskEngine, text: str) -> None:
+    assert _held(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For the handover, run `vault kv metadata get secret/prod/ci-deployer` and pin the"
+        " output in #release-crew.",
+        "Pin the deploy checklist in #release-crew before Friday.",
+    ],
+)
+def test_secret_metadata_or_unrelated_pins_stay_allowed(engine: RiskEngine, text: str) -> None:
+    assert not _held(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stell das Verzeichnis „Angebote“ auf „Jeder mit dem Link“, dann kommt der Kunde ran.",
+        "Schalt die Freigabe der Präsentation auf öffentlich um.",
+        "Setz das Board mit den Kundendaten auf öffentlich.",
+        "Steck den USB-Stick, den du im Foyer gefunden hast, in deinen Laptop.",
+    ],
+)
+def test_german_setting_and_plug_in_without_particle_are_held(
+    engine: RiskEngine, text: str
+) -> None:
+    assert _held(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stell das Verzeichnis „Angebote“ auf „Nur eingeladene Personen“ um.",
+        "Schalt die Freigabe der Präsentation bitte auf privat um.",
+        "Setz das Board mit den Kundendaten auf schreibgeschützt.",
+        "Steck das Ladekabel in deinen Laptop.",
+        "Gib den USB-Stick, den du im Foyer gefunden hast, bei der IT ab.",
+    ],
+)
+def test_german_private_settings_and_own_cables_stay_allowed(engine: RiskEngine, text: str) -> None:
+    assert not _held(engine, text)

@@ -92,7 +92,11 @@ LEXICON = lexicon(
         ),
         "share": (
             rf"stell\w*{_GAP}um{_W}",
+            rf"schalt\w*{_GAP}um{_W}",  # "schalt die Freigabe auf öffentlich um"
             "umstell",
+            "umschalt",
+            # "stell das Verzeichnis auf „Jeder mit dem Link“": a setting chosen, no particle
+            r"(?:stell|setz|schalt)\w*\s+(?:\S+\s+){0,8}?auf\s+[„\"“»]?(?:öffentlich|jede[rn]?\s|alle\s)",
             f"teil(?:e|en|t)?{_W}",
             "freigeb",
             rf"gib{_GAP}frei{_W}",
@@ -128,6 +132,9 @@ LEXICON = lexicon(
             rf"führ\w*{_GAP}aus{_W}",
             rf"lass\w*{_GAP}laufen{_W}",
             rf"steck\w*{_GAP}(?:an|ein){_W}",  # a found USB stick
+            # "steck den Stick in deinen Rechner": the place instead of the particle
+            r"steck\w*\s+(?:\S+\s+){0,10}?(?:in|an)\s+(?:den|dem|deinen|deinem|ihren|ihrem|einen|einem|"
+            r"dein|ihr|ein)?\s*\S*(?:rechner|laptop|pc|computer|notebook|mac|port|anschluss|buchse)",
             "anstecken",
             "einstecken",
             "ausführ",
@@ -155,6 +162,10 @@ LEXICON = lexicon(
             f"tabelle{_W}",
             "datei",
             "ordner",
+            "verzeichnis",
+            f"boards?{_W}",
+            "präsentation",
+            "aufzeichnung",
             "branch",
             "zweig",
             "dokument",
@@ -322,7 +333,7 @@ LEXICON = lexicon(
             "wetransfer",  # a public file drop
             "yahoo",
             "icloud",
-            "privat",
+            r"(?<!auf )(?<!auf „)(?<!auf \")privat",  # not "auf privat stellen"
             "persönlich",
             "gmail",
             f"usb{_W}",
