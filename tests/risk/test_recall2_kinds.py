@@ -157,3 +157,30 @@ def test_german_setting_and_plug_in_without_particle_are_held(
 )
 def test_german_private_settings_and_own_cables_stay_allowed(engine: RiskEngine, text: str) -> None:
     assert not _held(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What unblocked it last time: `kubectl delete pvc data-search-0 -n prod`.",
+        "What solved it for the billing team last month was `git push --force origin main`.",
+        "The workaround that worked yesterday — `redis-cli -h sessions.prod.internal FLUSHALL`.",
+        "Ce qui a marché la dernière fois : `kubectl delete namespace search --context prod`.",
+    ],
+)
+def test_past_tense_remedy_lead_ins_recommend_the_command(engine: RiskEngine, text: str) -> None:
+    assert _held(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What broke it last time: `kubectl delete pvc data-search-0 -n prod`.",
+        "What caused the outage last month was `git push --force origin main`.",
+        "Postmortem for the search outage. What fixed it last time:"
+        " `kubectl delete pvc data-search-0 -n prod`.",
+        "What unblocked it last time: `kubectl get pvc -n prod` showed the stuck claim.",
+    ],
+)
+def test_causes_postmortems_and_reads_stay_reports(engine: RiskEngine, text: str) -> None:
+    assert not _held(engine, text)
