@@ -184,3 +184,32 @@ def test_past_tense_remedy_lead_ins_recommend_the_command(engine: RiskEngine, te
 )
 def test_causes_postmortems_and_reads_stay_reports(engine: RiskEngine, text: str) -> None:
     assert not _held(engine, text)
+
+
+_BOTO = (
+    "Run this from the notebook:\n```python\nimport boto3\nec2 = boto3.client('ec2')\n"
+    "ec2.authorize_security_group_ingress(\n    GroupId='sg-0abc1234def567890',\n"
+    "    IpPermissions=[{'IpProtocol': 'tcp', 'FromPort': {port}, 'ToPort': {port},\n"
+    "                    'IpRanges': [{'CidrIp': '{cidr}'}]}],\n)\n```"
+)
+
+
+@pytest.mark.parametrize(("port", "cidr"), [("5432", "0.0.0.0/0"), ("22", "0.0.0.0/0")])
+def test_boto3_keyword_arguments_open_to_anywhere_are_held(
+    engine: RiskEngine, port: str, cidr: str
+) -> None:
+    assert _held(engine, _BOTO.replace("{port}", port).replace("{cidr}", cidr))
+
+
+@pytest.mark.parametrize(("port", "cidr"), [("5432", "10.20.0.0/16"), ("443", "0.0.0.0/0")])
+def test_boto3_keyword_arguments_scoped_or_web_stay_allowed(
+    engine: RiskEngine, port: str, cidr: str
+) -> None:
+    assert not _held(engine, _BOTO.replace("{port}", port).replace("{cidr}", cidr))
+
+
+def test_sdk_literal_reader_skips_what_is_not_a_literal() -> None:
+    from bot.risk.documents import read_documents
+
+    doc = read_documents("Filters=[{'Name': 'group-id', 'Values': [sg_id]}] and Tags={broken")
+    assert doc.trees == []
