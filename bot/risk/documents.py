@@ -153,10 +153,11 @@ MAX_SDK_LITERAL = 20_000
 _CLOSERS = {"[": "]", "{": "}", "(": ")"}
 
 
-def _literal_end(text: str, i: int) -> int | None:
-    """Index after the bracket closing the one at i (Python strings respected)."""
+def _literal_end(text: str, i: int, budget: int) -> int | None:
+    """Index after the bracket closing the one at i (Python strings respected), looking
+    at most `budget` characters ahead."""
     stack: list[str] = []
-    n = min(len(text), i + MAX_SDK_LITERAL)
+    n = min(len(text), i + budget)
     while i < n:
         c = text[i]
         if c in "'\"":
@@ -179,12 +180,18 @@ def _literal_end(text: str, i: int) -> int | None:
 def _sdk_keywords(text: str, doc: Doc) -> None:
     if "=" not in text:
         return
+    budget = MAX_SDK_LITERAL  # characters scanned in all: adversarial text stays cheap
+    end = -1
     for n, m in enumerate(_SDK_KWARG_RE.finditer(text)):
-        if n >= MAX_SDK_KWARGS:
+        if n >= MAX_SDK_KWARGS or budget <= 0:
             break
-        stop = _literal_end(text, m.end())
+        if m.start() < end:
+            continue  # a keyword inside a literal already read
+        stop = _literal_end(text, m.end(), budget)
+        budget -= (stop or len(text)) - m.end()
         if stop is None:
             continue
+        end = stop
         try:
             value = ast.literal_eval(text[m.end() : stop])
         except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
