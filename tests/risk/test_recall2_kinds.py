@@ -213,3 +213,36 @@ def test_sdk_literal_reader_skips_what_is_not_a_literal() -> None:
 
     doc = read_documents("Filters=[{'Name': 'group-id', 'Values': [sg_id]}] and Tags={broken")
     assert doc.trees == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Schalt den Link für das Angebotsverzeichnis frei, damit jeder ihn öffnen kann.",
+        "Mach den Ordner mit den Verträgen für alle im Internet zugänglich.",
+        "Stöpsel den gefundenen USB-Stick an deinen Rechner an.",
+        "Häng den Stick aus dem Fundbüro an deinen Laptop.",
+        "Schieb die Kundendatei in den öffentlichen Ordner.",
+        "Stell das Repo auf öffentlich um.",
+    ],
+)
+def test_german_verbs_of_sharing_and_plugging_in_are_held(engine: RiskEngine, text: str) -> None:
+    assert _held(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Schalt den Link für das Angebotsverzeichnis für das Vertriebsteam frei, damit alle im"
+        " Team ihn öffnen können.",
+        "Mach den Ordner mit den Verträgen für Jana zugänglich.",
+        "Häng das Ladegerät an deinen Laptop.",
+        "Schieb die Kundendatei in den Ordner der Buchhaltung.",
+        "Stell das Repo auf privat um.",
+        "Schieb den Termin auf Montag.",
+    ],
+)
+def test_german_named_people_own_devices_and_private_settings_stay_allowed(
+    engine: RiskEngine, text: str
+) -> None:
+    assert not _held(engine, text)

@@ -93,6 +93,9 @@ LEXICON = lexicon(
         "share": (
             rf"stell\w*{_GAP}um{_W}",
             rf"schalt\w*{_GAP}um{_W}",  # "schalt die Freigabe auf öffentlich um"
+            rf"schalt\w*{_GAP}frei{_W}",  # "schalt den Link frei"
+            "freischalt",
+            rf"mach\w*{_GAP}(?:zugänglich|sichtbar){_W}",
             "umstell",
             "umschalt",
             # "stell das Verzeichnis auf „Jeder mit dem Link“": a setting chosen, no particle
@@ -121,6 +124,7 @@ LEXICON = lexicon(
             rf"leit\w*{_GAP}weiter{_W}",
             "weiterleit",
             f"post(?:e|en){_W}",
+            rf"(?:ver)?schieb(?:e|en|t|st)?{_W}",  # "schieb die Datei in den öffentlichen Ordner"
             f"leg(?:e|t)?{_W}",  # "leg die Datei ins öffentliche Repository"
             rf"stell\w*{_GAP}(?:ein|online){_W}",
         ),
@@ -131,9 +135,9 @@ LEXICON = lexicon(
             r"aktivier\w*\s+(?:\S+\s+){0,3}(?:makros|inhalt)",
             rf"führ\w*{_GAP}aus{_W}",
             rf"lass\w*{_GAP}laufen{_W}",
-            rf"steck\w*{_GAP}(?:an|ein){_W}",  # a found USB stick
+            rf"(?:steck|stöpsel|stoepsel)\w*{_GAP}(?:an|ein){_W}",  # a found USB stick
             # "steck den Stick in deinen Rechner": the place instead of the particle
-            r"steck\w*\s+(?:\S+\s+){0,10}?(?:in|an)\s+(?:den|dem|deinen|deinem|ihren|ihrem|einen|einem|"
+            r"(?:steck|stöpsel|stoepsel|häng|haeng)\w*\s+(?:\S+\s+){0,10}?(?:in|an)\s+(?:den|dem|deinen|deinem|ihren|ihrem|einen|einem|"
             r"dein|ihr|ein)?\s*\S*(?:rechner|laptop|pc|computer|notebook|mac|port|anschluss|buchse)",
             "anstecken",
             "einstecken",
@@ -163,6 +167,7 @@ LEXICON = lexicon(
             "datei",
             "ordner",
             "verzeichnis",
+            f"repos?{_W}",
             f"boards?{_W}",
             "präsentation",
             "aufzeichnung",
@@ -299,6 +304,7 @@ LEXICON = lexicon(
             r"inhalt\s+aktivieren",
             "unbekannt",
             r"(?:gefunden|herrenlos|lag\s+ein)\w*",  # a stick found lying around
+            r"fund(?:büro|buero|sache|stück)",
             "fremde",
             "phishing",
             "verdächtig",
@@ -314,6 +320,9 @@ LEXICON = lexicon(
             "anonym",
             "internet",
             r"(?:jeder|alle)\s+mit\s+dem\s+link",
+            # "…, damit jeder ihn öffnen kann": anyone at all, not a named colleague
+            r"(?:damit|sodass|so\s+dass)\s+(?:jede[rn]?|jedermann|alle(?!\s+(?:im|in|aus|vom|von|bei)\b))\s+(?:\S+\s+){0,3}?"
+            r"(?:öffnen|sehen|lesen|aufrufen|zugreifen|herunterladen|ansehen)",
         ),
         "everyone": (r"alle\s+mitarbeite", r"(?:ganze|gesamte)n?\s+(?:firma|unternehmen)"),
         "external": (
