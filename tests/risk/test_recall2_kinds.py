@@ -246,3 +246,32 @@ def test_german_named_people_own_devices_and_private_settings_stay_allowed(
     engine: RiskEngine, text: str
 ) -> None:
     assert not _held(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please switch off Safe Links and Safe Attachments for the finance team.",
+        "Stop forwarding the auth logs to the SIEM for now.",
+        "Disable the Sentinel analytics rules for the VPN gateway.",
+        "Désactive GuardDuty dans toutes les régions.",
+        "Desactiva Security Hub en las cuentas de producción.",
+        "本番アカウントのGuardDutyを無効にしてください。",
+        "把所有区域的GuardDuty关掉。",
+    ],
+)
+def test_security_products_switched_off_are_held(engine: RiskEngine, text: str) -> None:
+    assert _held(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Enable GuardDuty in all regions.",
+        "Review the Safe Links report for the finance team.",
+        "Check that the SIEM is receiving the auth logs.",
+        "Stop the sentinel process on your laptop.",
+    ],
+)
+def test_security_products_enabled_or_read_stay_allowed(engine: RiskEngine, text: str) -> None:
+    assert not _held(engine, text)

@@ -213,6 +213,11 @@ LEXICON = lexicon(
             "notfallwiederherstellung",
         ),
         "control": (
+            r"guard\s*duty",
+            r"security\s*hub",
+            r"safe\s+(?:links|attachments)",
+            r"siem(?!\w)",
+            r"(?:microsoft\s+)?sentinel\s+(?:analytics|rules?|connectors?|workspace)",
             r"bedingte[nrs]?\s+zugriff",
             r"conditional\s+access",
             "anmelderisik",

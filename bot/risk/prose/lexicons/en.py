@@ -262,6 +262,11 @@ LEXICON = lexicon(
             r"time\s+travel",
         ),
         "control": (
+            r"guard\s*duty",
+            r"security\s*hub",
+            r"safe\s+(?:links|attachments)",
+            r"siem(?!\w)",
+            r"(?:microsoft\s+)?sentinel\s+(?:analytics|rules?|connectors?|workspace)",
             r"conditional\s+access",
             r"(?:sign[- ]?in|log[- ]?in|user)\s+risk",
             r"(?:risk|threat|anomaly|intrusion|malware)\s+detection",

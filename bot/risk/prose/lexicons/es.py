@@ -174,6 +174,11 @@ LEXICON = lexicon(
             "versionado",
         ),
         "control": (
+            r"guard\s*duty",
+            r"security\s*hub",
+            r"safe\s+(?:links|attachments)",
+            r"siem(?!\w)",
+            r"(?:microsoft\s+)?sentinel\s+(?:analytics|rules?|connectors?|workspace)",
             r"acceso\s+condicional",
             r"inicios?\s+de\s+sesión\s+(?:de|con)\s+riesgo",
             r"detección\s+de\s+(?:riesgos?|amenazas|intrusiones|anomalías)",

@@ -164,6 +164,11 @@ LEXICON = lexicon(
             r"plan\s+de\s+reprise",
         ),
         "control": (
+            r"guard\s*duty",
+            r"security\s*hub",
+            r"safe\s+(?:links|attachments)",
+            r"siem(?!\w)",
+            r"(?:microsoft\s+)?sentinel\s+(?:analytics|rules?|connectors?|workspace)",
             r"accès\s+conditionnel",
             r"connexions?\s+(?:à|a)\s+risque",
             r"détection\s+des?\s+(?:risques?|menaces?|intrusions?|anomalies)",

@@ -168,6 +168,9 @@ LEXICON = lexicon(
             "リカバリ",
         ),
         "control": (
+            _latin(r"guard\s*duty"),
+            _latin(r"security\s*hub"),
+            _latin("siem"),
             "条件付きアクセス",
             "サインインリスク",
             "リスク検出",

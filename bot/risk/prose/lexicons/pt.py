@@ -160,6 +160,11 @@ LEXICON = lexicon(
             "versionamento",
         ),
         "control": (
+            r"guard\s*duty",
+            r"security\s*hub",
+            r"safe\s+(?:links|attachments)",
+            r"siem(?!\w)",
+            r"(?:microsoft\s+)?sentinel\s+(?:analytics|rules?|connectors?|workspace)",
             r"acesso\s+condicional",
             r"(?:entradas?|logins?|acessos?)\s+(?:de|com)\s+risco",
             r"detecção\s+de\s+(?:riscos?|ameaças|intrusões|anomalias)",

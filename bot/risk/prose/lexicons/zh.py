@@ -172,6 +172,9 @@ LEXICON = lexicon(
             "容灾",
         ),
         "control": (
+            _latin(r"guard\s*duty"),
+            _latin(r"security\s*hub"),
+            _latin("siem"),
             "条件访问",
             "条件式访问",
             "登录风险",
