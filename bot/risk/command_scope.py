@@ -326,6 +326,9 @@ _REMEDY = re.compile(
     r"(?:fixed|solved|resolved|unblocked|unstuck|unjammed|worked|helped|cleared|sorted|saved|"
     r"did\s+the\s+trick|got\s+(?:it|us|them|things|the\s+\w+)\s+(?:going|working|unstuck|out|back)"
     r"|brought\s+\w+\s+back)\b"
+    # "… and it fixed it:", "Marco fixed the same thing with X"
+    r"|\b(?:it|that|this)\s+(?:fixed|solved|resolved|unblocked|worked|helped|did\s+the\s+trick)\b"
+    r"|\b(?:fixed|solved|resolved|unblocked|sorted)\s+(?:\S+\s+){0,4}?(?:with|by\s+(?:running|using))\b"
     r"|\bce\s+qui\s+a\s+(?:marché|fonctionné|débloqué|réglé|résolu|aidé)"
     r"|\blo\s+que\s+(?:funcionó|sirvió|arregló|resolvió|desbloqueó|ayudó)"
     r"|\bwas\s+(?:\w+\s+){0,4}?(?:geholfen|funktioniert|gewirkt)\s+hat"
@@ -426,7 +429,11 @@ def _sentence_scope(
         and not _RERUN.search(low, end, sentence[1] + 1)
     ):
         return "report"  # "- 14:02 `UPDATE …` ran without a WHERE clause"
-    recommends = not reported_message and bool(_REMEDY.search(low, sentence[0], sentence[1] + 1))
+    recommends = (
+        not reported_message
+        and not _REPORT_MESSAGE.search(low)
+        and bool(_REMEDY.search(low, sentence[0], sentence[1] + 1))
+    )
     if series is not None and not recommends:
         a, b = series
         if _past(lx, low, a, b) and scope.sentence_has(sentence, "report"):

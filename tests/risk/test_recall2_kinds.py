@@ -275,3 +275,23 @@ def test_security_products_switched_off_are_held(engine: RiskEngine, text: str) 
 )
 def test_security_products_enabled_or_read_stay_allowed(engine: RiskEngine, text: str) -> None:
     assert not _held(engine, text)
+
+
+def test_remedy_told_as_narration_still_recommends(engine: RiskEngine) -> None:
+    assert _held(engine, "What I did last sprint and it fixed it: `git push -f origin release`")
+    assert _held(
+        engine,
+        "Yesterday Marco fixed the same thing with"
+        " `terraform destroy -target=module.db -auto-approve` on prod.",
+    )
+
+
+def test_remedy_inside_a_postmortem_sentence_or_a_cause_stays_a_report(engine: RiskEngine) -> None:
+    assert not _held(
+        engine,
+        "Postmortem: yesterday Marco fixed the outage with"
+        " `terraform destroy -target=module.db -auto-approve` on prod, which deleted the replica.",
+    )
+    assert not _held(
+        engine, "What I did last sprint and it broke everything: `git push -f origin release`"
+    )
