@@ -127,7 +127,7 @@ class ApprovalService:
         # The engine is built (with the catalog) by the first request; one given to us gets
         # the catalog now, in the background. Either way start-up never waits for it.
         if self._risk is not None:
-            self._spawn(asyncio.to_thread(self._attach_catalog, self._risk))
+            self.spawn(asyncio.to_thread(self._attach_catalog, self._risk))
         self.catalog.schedule(self.timers.scheduler, lambda: self._risk)
         open_requests = await asyncio.to_thread(self.machine.open_requests)
         for request in open_requests:
@@ -327,7 +327,7 @@ class ApprovalService:
         if created:
             self._started(view, agent)
             if found:
-                self._spawn(self._estimate(view.id, found, assessment))
+                self.spawn(self._estimate(view.id, found, assessment))
         return view, created
 
     def _first_status(
@@ -383,14 +383,26 @@ class ApprovalService:
                 "items": [t.as_dict() for t in found],
             }
         try:
-            view = await asyncio.to_thread(self.machine.attach_blast, request_id, blast)
+            view = await asyncio.to_thread(self.machine.attach_reach, request_id, blast=blast)
         except Exception:
             log.warning("blast radius: could not store the estimate", exc_info=True)
             return
         if view is not None and view.is_open:
             self.outbox.wake()
 
-    def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
+    async def attach_audience(self, request_id: str, audience: list[dict[str, Any]]) -> None:
+        """Store how many people the channels and groups an instruction names reach; the
+        outbox refreshes the card. Never fatal and never a decision."""
+        try:
+            view = await asyncio.to_thread(self.machine.attach_reach, request_id, audience=audience)
+        except Exception:
+            log.warning("audience: could not store the count", exc_info=True)
+            return
+        if view is not None and view.is_open:
+            self.outbox.wake()
+
+    def spawn(self, coro: Coroutine[Any, Any, None]) -> None:
+        """Run context work after a hold (estimates, counts) without anyone waiting on it."""
         task = asyncio.get_running_loop().create_task(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
