@@ -382,21 +382,15 @@ class ApprovalService:
                 "reason": reason,
                 "items": [t.as_dict() for t in found],
             }
-        try:
-            view = await asyncio.to_thread(self.machine.attach_reach, request_id, blast=blast)
-        except Exception:
-            log.warning("blast radius: could not store the estimate", exc_info=True)
-            return
-        if view is not None and view.is_open:
-            self.outbox.wake()
+        await self.attach_reach(request_id, blast=blast)
 
-    async def attach_audience(self, request_id: str, audience: list[dict[str, Any]]) -> None:
-        """Store how many people the channels and groups an instruction names reach; the
-        outbox refreshes the card. Never fatal and never a decision."""
+    async def attach_reach(self, request_id: str, **reach: Any) -> None:
+        """Store what an instruction reaches (`blast`, `audience`); the outbox refreshes the
+        card. Never fatal and never a decision."""
         try:
-            view = await asyncio.to_thread(self.machine.attach_reach, request_id, audience=audience)
+            view = await asyncio.to_thread(self.machine.attach_reach, request_id, **reach)
         except Exception:
-            log.warning("audience: could not store the count", exc_info=True)
+            log.warning("could not store %s for %s", "/".join(reach), request_id, exc_info=True)
             return
         if view is not None and view.is_open:
             self.outbox.wake()

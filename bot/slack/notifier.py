@@ -350,7 +350,7 @@ class SlackNotifier:
     async def _count_audience(self, request_id: str, targets: list[Audience]) -> None:
         """After the card: how many people the named channels and groups reach."""
         counted = await count_audiences(self.client, targets)
-        await self.service.attach_audience(request_id, counted)
+        await self.service.attach_reach(request_id, audience=counted)
 
     async def post_cards(self, d: Delivery, request: RequestView) -> None:
         """The approval card to the approvals channel and/or the data owners' DMs."""
