@@ -381,6 +381,12 @@ def _judge_all(
             continue  # "paste the rotation date into the ticket": a fact about the secret
         if category in ("sharing", "export") and scope.sentence_has(sentence, "sanitized"):
             continue  # an anonymized sample, a copy without the personal fields
+        if (
+            category in ("sharing", "export", "secrets")
+            and not kinds & {"secret", "pii"}
+            and scope.plan_has(sentence, "withheld")
+        ):
+            continue  # a step of a plan that keeps the secret part back ("leave out the tfstate")
         if category == "secrets" and scope.clause_has(clause, "pointer"):
             continue  # a link to the request form or guide, not the secret itself
         if category == "sharing" and scope.sentence_has(sentence, "dedicated"):

@@ -92,6 +92,7 @@ SCOPES: Final = (
     "metadata",  # what is moved is named and is about a secret, not it ("paste the date")
     "withdrawn",  # right before a destination: it is taken away ("revoke the public link")
     "access_part",  # right after a removal: access goes, not data ("remove public access from")
+    "withheld",  # a plan step keeps the secret part back ("leave out the tfstate", "sans l'environnement")
     "pointer",  # what is sent is a link to how to ask for it ("el enlace a la guía para pedir")
 )
 SLOTS: Final = ACTIONS + OBJECTS + DESTINATIONS + SCOPES

@@ -17,7 +17,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from bot.risk.listing import warned_item
+from bot.risk.listing import list_run, warned_item
 from bot.risk.prose.lexicon import Lexicon
 
 __all__ = ["Scope", "Spans", "spans"]
@@ -246,6 +246,17 @@ class Scope:
         here = self.structure.clauses(self._sentence_index(clause[0]))
         i = here.index(clause) if clause in here else len(here)
         return here[i + 1 : i + 2]
+
+    def plan_has(self, sentence: tuple[int, int], slot: str) -> bool:
+        """The slot is named in the sentence or in another step of the plan (list run) it
+        is a step of: "1. Leave out the tfstate … 2. Copy infra/ into the public repo"."""
+        if self._sentence(sentence, slot):
+            return True
+        at = sentence[0]
+        while at < sentence[1] and self.low[at] in " \t\n":
+            at += 1
+        run = list_run(self.low, at)
+        return run is not None and bool(self.lx.pattern(slot).search(self.low, run[0], run[1]))
 
     def clause_has(self, clause: tuple[int, int], slot: str) -> bool:
         return bool(self.lx.pattern(slot).search(self.low, clause[0], clause[1]))

@@ -358,9 +358,9 @@ _PRONOUN_POST = _re(
 _CREDENTIAL = _re(
     r"\b(?:passwords?|passwd|credentials?|creds|api[- ]?keys?|access[- ]keys?|secret[- ]keys?|"
     r"secrets|(?:bot|access|auth|bearer|api|personal\s+access|oauth|refresh|session|slack|github)"
-    r"\s+tokens?|tokens?|private\s+keys?|ssh\s+keys?|(?<!public )(?:deploy\s+)?keys|id_rsa|"
+    r"\s+tokens?|tokens?|private\s+keys?|(?<!public )ssh\s+keys?|(?<!public )(?:deploy\s+)?keys|id_rsa|"
     r"connection\s+strings?|root\s+login|service\s+account\s+keys?|kubeconfig|\.pgpass|\.netrc|"
-    r"signing\s+secret)\b"
+    r"signing\s+secret)\b(?![.\w-]*\.(?:example|sample|template|dist)\b|[_-](?:example|sample|template))"
     r"|(?<![\w.])\.env\b(?!\.(?:example|sample|template|dist))",
 )
 _CREDENTIAL_FILE_READ = _re(
@@ -375,7 +375,15 @@ _DESTINATION = _re(
     r"|\b(?:in|via|by|over|through|as)\s+(?:a\s+|an\s+)?(?:slack\s+)?(?:dms?|direct\s+messages?|"
     r"private\s+messages?)\b",
 )
-_PERSON_DESTINATION = _re(r"\b(?:with|to)\s+(?:the\s+)?(?:new\s+)?\w+")
+# "to the `deploy` user on app-01", "to authorized_keys": a key installed into an account
+# or host, not handed to a person.
+_PERSON_DESTINATION = _re(
+    r"\b(?:with|to)\s+(?:the\s+)?(?:new\s+)?\w+"
+    r"(?![\w.-]*(?:\s+[\w.-]+)?\s+(?:user|account|host|server|machine|box|vm|runner)s?\b)"
+    r"(?<!\bauthorized_keys)(?<!\bauthorized)"
+)
+# "the commit with …", "a push to …": a posting word used as a noun.
+_NOUN_BEFORE = _re(r"\b(?:the|a|an|this|that|each|every|its|their|our|your|my)\s+$")
 _PII_NOUN = _re(
     r"\b(?:ssns?|social\s+security(?:\s+numbers?)?|dates?\s+of\s+birth|dob|birth\s*dates?|"
     r"full\s+card\s+numbers?|card\s+numbers?|credit\s+cards?|ibans?|bank\s+(?:details|accounts?)|"
@@ -707,8 +715,16 @@ def _controls(s: _Sentence) -> Iterator[Finding]:
         )
 
 
+def _post_verb(low: str) -> re.Match[str] | None:
+    """The first posting word used as a verb ("the commit with …" is a noun)."""
+    for verb in _POST_VERB.finditer(low):
+        if not _NOUN_BEFORE.search(low, max(0, verb.start() - 8), verb.start()):
+            return verb
+    return None
+
+
 def _posting(s: _Sentence) -> Iterator[Finding]:
-    verb = _POST_VERB.search(s.lower)
+    verb = _post_verb(s.lower)
     read = _CREDENTIAL_FILE_READ.search(s.lower) if not s.words.isdisjoint(_READ_WORDS) else None
     if read and (verb or "here" in s.lower):
         yield _finding(
@@ -752,6 +768,8 @@ def _posting(s: _Sentence) -> Iterator[Finding]:
 def _object_of_post(text: str, noun: re.Match[str], verb: re.Match[str]) -> bool:
     """The credential is what gets posted: right after a post verb, or referred back to."""
     for v in _POST_VERB.finditer(text):
+        if _NOUN_BEFORE.search(text, max(0, v.start() - 8), v.start()):
+            continue
         if 0 <= noun.start() - v.end() <= 40:
             return True
     return bool(_PRONOUN_POST.search(text, noun.end())) and verb.start() > noun.start()

@@ -425,6 +425,13 @@ LEXICON = lexicon(
             r"(?<![\w#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
             "gruppenchat",
         ),
+        "withheld": (
+            r"weg(?:lassen|gelassen|lässt)",
+            r"aus(?:schließen|geschlossen|nehmen)",
+            r"ohne\s+(?:die\s+|den\s+|das\s+)?(?:umgebung|tokens?|geheimnisse|schlüssel|passwörter|tfstate|\.env|state)",
+            r"platzhalter\w*",
+            r"(?:entfernen|entfernt)\b",
+        ),
         "sanitized": (
             r"leser\w*",
             r"lesezugriff",

@@ -429,7 +429,9 @@ LEXICON = lexicon(
             r"(?:any|all)\s+(?:ips?|sources?|address(?:es)?|hosts?|ip\s+address(?:es)?)",
             f"anywhere{_W}",
             r"any\s+(?:ip|source|address|host)(?:s|es)?",
-            f"(?<!block )(?<!block all )public(?:ly)?{_W}(?!\\.\\w)",  # not `public.invoices`
+            # not `public.invoices`, not a key's public half ("the bot's public SSH key")
+            f"(?<!block )(?<!block all )public(?:ly)?{_W}(?!\\.\\w)"
+            r"(?!\s+(?:ssh\s+|gpg\s+|pgp\s+|signing\s+|deploy\s+)?(?:keys?|certificates?|half)\b)",
             r"(?<!from )the\s+(?:(?:whole|entire|wide|wider|open|public)\s+)?internet",
             r"the\s+(?:(?:whole|entire)\s+)?world",
             r"0\.0\.0\.0/0",
@@ -710,6 +712,16 @@ LEXICON = lexicon(
             "inbox",
         ),
         "pronoun": ("it", "its", r"(?:the\s+)?contents?", "them", "this", "that", "those", "these"),
+        "withheld": (
+            r"(?:leave|leaving|keep|keeping)\s+(?:[\w`*.-]+\s+){0,4}?out\b",
+            r"(?:leave|leaving|keep|keeping)\s+out",
+            r"without\s+(?:the\s+|any\s+|its\s+|their\s+)?(?:\w+\s+)?(?:environments?|env|tokens?|secrets?|"
+            r"credentials?|keys?|passwords?|state|tfstate|tfvars|\.env)",
+            r"exclud(?:e|es|ed|ing)\s+(?:the\s+)?[\w`*./-]+",
+            r"strip(?:s|ped|ping)?\s+(?:out\s+)?(?:the\s+|all\s+|any\s+)?(?:\w+\s+)?(?:tokens?|secrets?|credentials?|keys?|passwords?)",
+            r"(?:tokens?|secrets?|credentials?|keys?|passwords?)\s+stay\s+(?:out|behind|internal)",
+            r"placeholders?",
+        ),
         "sanitized": (
             r"read-?only",
             "viewer",

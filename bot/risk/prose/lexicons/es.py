@@ -386,6 +386,13 @@ LEXICON = lexicon(
             r"(?<![\w#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
             "grupo",
         ),
+        "withheld": (
+            r"exclu(?:ir|ye|yendo|ido)\b",
+            r"sin\s+(?:el\s+|los\s+|las\s+|ningún\s+)?(?:entorno|tokens?|secretos?|claves?|contraseñas?|tfstate|\.env)",
+            r"dejar\s+fuera|deja\s+fuera",
+            r"valores\s+ficticios|marcadores\s+de\s+posición",
+            r"(?:quitar|quita)\s+(?:los\s+|las\s+|el\s+)?(?:tokens?|secretos?|claves?|contraseñas?)",
+        ),
         "sanitized": (
             r"sin\s+(?:ningún\s+|los\s+)?(?:correos?|nombres?|datos\s+personales)",
             r"solo\s+lectura",

@@ -389,6 +389,13 @@ LEXICON = lexicon(
             r"(?<![\w#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
             "groupe",
         ),
+        "withheld": (
+            r"exclu(?:re|ez|s|ant)\b",
+            r"sans\s+(?:l'|le\s+|les\s+|aucun\w*\s+)?(?:environnement|jetons?|secrets?|clés?|mots\s+de\s+passe|tfstate|\.env)",
+            r"(?:laisser|laissez|laisse)\s+de\s+côté",
+            r"valeurs\s+fictives",
+            r"(?:retire[rz]?|enlève[rz]?)\s+(?:les\s+|le\s+|l')?(?:jetons?|secrets?|clés?|mots\s+de\s+passe)",
+        ),
         "sanitized": (
             r"sans\s+(?:aucun\w*\s+|les\s+)?(?:e-?mails?|noms?|données\s+personnelles)",
             r"lecture\s+seule",

@@ -365,6 +365,12 @@ LEXICON = lexicon(
             r"(?<![\w#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
             "grupo",
         ),
+        "withheld": (
+            r"exclu(?:ir|indo|ído)\b",
+            r"sem\s+(?:o\s+|os\s+|as\s+|nenhum\s+)?(?:ambiente|tokens?|segredos?|chaves?|senhas?|tfstate|\.env)",
+            r"deixar\s+de\s+fora|deixe\s+de\s+fora",
+            r"valores\s+fictícios",
+        ),
         "sanitized": (
             r"somente\s+leitura",
             "leitor",
