@@ -320,7 +320,7 @@ _ADMIN_TOKEN = _re(
 _CONTROL = (
     r"(?:mfa|2fa|two[- ]factor(?:\s+auth\w*)?|2[- ]step(?:\s+verification)?|2sv|multi[- ]factor"
     r"(?:\s+auth\w*)?|sso|single\s+sign[- ]on|require\s+sso|dlp(?:\s+rules?|\s+polic(?:y|ies))?|"
-    r"data\s+loss\s+prevention|audit\s*(?:-\s*)?(?:log(?:ging|s)?|trail|configs?)|auditconfigs?|"
+    r"data\s+loss\s+prevention|audit\s*(?:-\s*)?(?:log(?:ging|s)?|trail|configs?|polic(?:y|ies))|auditconfigs?|"
     r"auditd|cloudtrail|access\s+logs?|data[- ]access\s+(?:audit\s+)?logs?|push\s+protection|"
     r"secret\s+scanning|row[- ]level\s+security|\brls\b|macie|guardduty|security\s+alerts?|"
     r"login\s+challenge|prompt\s+for\s+factor|(?:external\s+)?sharing\s+warning|"
@@ -336,7 +336,7 @@ _OFF_VERB = (
 _CONTROLS_OFF = _re(
     r"\b" + _OFF_VERB + r"\b[^.\n]{0,50}?\b" + _CONTROL + r"\b"
     r"|\b" + _CONTROL + r"\b[^.\n]{0,30}?\b(?:disabled|off|turned\s+off|paused|stopped|suspended|"
-    r"(?:set\s+)?to\s+\W{0,2}(?:never|none|off|false|disabled)\b|disable\b)"
+    r"(?:set\s+)?to\s+\W{0,4}(?:level\s*:\s*)?(?:never|none|off|false|disabled)\b|disable\b)"
     r"|\bstop-logging\b|\bdiagnostic-settings\s+delete\b|\bvault\s+audit\s+disable\b"
     r"|\bpgaudit\.log\s*=\s*'none'|\blog_statement\s*=\s*'none'"
     r"|\bupdate-macie-session\b[^\n]*--status\s+PAUSED|\bsetenforce\s+0\b"
