@@ -92,8 +92,24 @@ SCOPES: Final = (
     "metadata",  # what is moved is named and is about a secret, not it ("paste the date")
     "withdrawn",  # right before a destination: it is taken away ("revoke the public link")
     "access_part",  # right after a removal: access goes, not data ("remove public access from")
-    "withheld",  # a plan step keeps the secret part back ("leave out the tfstate", "sans l'environnement")
+    "withheld",  # a plan step keeps the secret part back ("leave out the tfstate")
+    "sanctioned",  # the AI tool is the company's own ("our internal LLM gateway")
     "pointer",  # what is sent is a link to how to ask for it ("el enlace a la guía para pedir")
+)
+# Outside AI services named by their address, in any language: a two-label domain whose
+# name says it summarizes, translates or transcribes ("quickrecap.io", "translate-now.app",
+# "zusammenfasser.ai"), or any bare `.ai` site. A company's own subdomain
+# ("translate.acme.com") has three labels and is not one.
+# "q4-summary.pdf", "transcript.vtt": a file, not a site
+_FILE_EXT = (
+    r"(?:pdf|csv|tsv|txt|docx?|xlsx?|pptx?|json|md|png|jpe?g|gif|zip|gz|tar|mp[34]|wav|m4a|"
+    r"html?|log|py|js|ts|ya?ml|sql|parquet|srt|vtt|key|pem)(?![\w-])"
+)
+AI_SITES: Final = (
+    r"(?<![\w.-])[a-z0-9-]*(?:summar|recap|tldr|translat|tradu[cz]|übersetz|transcri|transkri|"
+    r"notetak|paraphras|gpt|llm|zusammenfass|resum)[a-z0-9-]*\.(?!" + _FILE_EXT + r")[a-z]{2,6}"
+    r"(?![\w-]|\.\w)",
+    r"(?<![\w.-])[a-z0-9][a-z0-9-]*\.ai(?![\w-]|\.\w)",
 )
 SLOTS: Final = ACTIONS + OBJECTS + DESTINATIONS + SCOPES
 _STEMMED: Final = frozenset(ACTIONS + OBJECTS + DESTINATIONS)

@@ -142,6 +142,8 @@ _CODE_PUBLIC = _re(
     r"module|symbol|helper|getter|setter|attribute|member|struct|enum|type|trait)s?\s+public\b"
 )
 _EXCEPTION_AFTER = _re(r"\s+(?:exceptions?|exemptions?|overrides?|bypass(?:es)?)\b")
+# "… to `level: None` only for `get`/`watch` on events": a narrow carve-out, not the control off.
+_NARROWED_AFTER = _re(r"[^.\n;]{0,20}?\b(?:only|just)\s+(?:for|on)\b")
 _BLOCK_BEFORE = _re(r"block\s+(?:all\s+)?$")
 # "Revoke public access", "remove the public link": undoing exposure, not causing it.
 _REVERSAL_BEFORE = _re(
@@ -360,7 +362,8 @@ _CREDENTIAL = _re(
     r"secrets|(?:bot|access|auth|bearer|api|personal\s+access|oauth|refresh|session|slack|github)"
     r"\s+tokens?|tokens?|private\s+keys?|(?<!public )ssh\s+keys?|(?<!public )(?:deploy\s+)?keys|id_rsa|"
     r"connection\s+strings?|root\s+login|service\s+account\s+keys?|kubeconfig|\.pgpass|\.netrc|"
-    r"signing\s+secret)\b(?![.\w-]*\.(?:example|sample|template|dist)\b|[_-](?:example|sample|template))"
+    r"signing\s+secret)\b"
+    r"(?![.\w-]*\.(?:example|sample|template|dist)\b|[_-](?:example|sample|template))"
     r"|(?<![\w.])\.env\b(?!\.(?:example|sample|template|dist))",
 )
 _CREDENTIAL_FILE_READ = _re(
@@ -706,7 +709,12 @@ def _admin(s: _Sentence) -> Iterator[Finding]:
 
 def _controls(s: _Sentence) -> Iterator[Finding]:
     m = _CONTROLS_OFF.search(s.lower)
-    if m and not _negated(s.lower, m.start()) and not _EXCEPTION_AFTER.match(s.lower, m.end()):
+    if (
+        m
+        and not _negated(s.lower, m.start())
+        and not _EXCEPTION_AFTER.match(s.lower, m.end())
+        and not _NARROWED_AFTER.match(s.lower, m.end())
+    ):
         yield _finding(
             _R_CONTROLS,
             "Turns off a security control (MFA/SSO, DLP, audit logging, row-level security or "

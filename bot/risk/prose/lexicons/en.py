@@ -1,6 +1,6 @@
 """English. Stems match from a word start (`delet` → delete, deletes, deleting)."""
 
-from bot.risk.prose.lexicon import lexicon
+from bot.risk.prose.lexicon import AI_SITES, lexicon
 
 _W = r"(?!\w)"  # ends a fragment at the end of a word (no free suffix)
 # "the owner field", "the admin console": a role's name used about something else
@@ -219,6 +219,8 @@ LEXICON = lexicon(
             f"volumes?{_W}",
             f"channels?{_W}",
             f"logs?{_W}",
+            f"csvs?{_W}",
+            f"transcripts?{_W}",
         ),
         "system": (
             "cluster",
@@ -489,6 +491,7 @@ LEXICON = lexicon(
             r"home\s+(?:computer|pc|laptop|nas)",
         ),
         "ai": (
+            *AI_SITES,
             r"chat\s*gpt",
             "openai",
             f"claude{_W}",
@@ -721,6 +724,13 @@ LEXICON = lexicon(
             r"strip(?:s|ped|ping)?\s+(?:out\s+)?(?:the\s+|all\s+|any\s+)?(?:\w+\s+)?(?:tokens?|secrets?|credentials?|keys?|passwords?)",
             r"(?:tokens?|secrets?|credentials?|keys?|passwords?)\s+stay\s+(?:out|behind|internal)",
             r"placeholders?",
+        ),
+        "sanctioned": (
+            r"(?:our|the\s+company'?s?)\s+(?:own\s+)?(?:internal|in-house|self-hosted|approved|sanctioned)",
+            r"internal\s+(?:\w+\s+)?(?:llm|ai|gateway|service|tool|model)",
+            r"(?:the\s+)?approved\s+(?:one|tool|service|model|llm|ai)",
+            r"self-hosted",
+            r"in-house",
         ),
         "sanitized": (
             r"read-?only",

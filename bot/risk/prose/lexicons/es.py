@@ -1,7 +1,7 @@
 """Spanish. Stems cover the inflections (borra, borre, borrar); preterite,
 participles and the imperfect subjunctive narrate (borró, borrado, borráramos)."""
 
-from bot.risk.prose.lexicon import lexicon
+from bot.risk.prose.lexicon import AI_SITES, lexicon
 
 _W = r"(?!\w)"
 
@@ -146,6 +146,8 @@ LEXICON = lexicon(
             "volumen",
             "volúmenes",
             "canal",
+            "csv",
+            "transcripci",
         ),
         "system": (
             "clúster",
@@ -298,6 +300,7 @@ LEXICON = lexicon(
             "dropbox",
         ),
         "ai": (
+            *AI_SITES,
             f"ia{_W}",
             "chatgpt",
             r"inteligencia\s+artificial",
@@ -392,6 +395,11 @@ LEXICON = lexicon(
             r"dejar\s+fuera|deja\s+fuera",
             r"valores\s+ficticios|marcadores\s+de\s+posición",
             r"(?:quitar|quita)\s+(?:los\s+|las\s+|el\s+)?(?:tokens?|secretos?|claves?|contraseñas?)",
+        ),
+        "sanctioned": (
+            r"(?:herramienta|servicio|modelo|pasarela)\s+(?:\w+\s+)?interno?a?",
+            r"aprobad[oa]s?\s+por\s+(?:ti|seguridad|sistemas)",
+            r"autoalojad[oa]",
         ),
         "sanitized": (
             r"sin\s+(?:ningún\s+|los\s+)?(?:correos?|nombres?|datos\s+personales)",

@@ -1,7 +1,7 @@
 """French. Stems cover the inflections (supprime, supprimez, supprimer); past
 participles and the imperfect narrate (supprimé, supprimait)."""
 
-from bot.risk.prose.lexicon import lexicon
+from bot.risk.prose.lexicon import AI_SITES, lexicon
 
 _W = r"(?!\w)"
 
@@ -76,6 +76,7 @@ LEXICON = lexicon(
         "move": (
             "envoi",
             "envoy",
+            "téléverse",
             f"coll(?:e|ez|er){_W}",
             "transfér",
             "transfèr",
@@ -136,6 +137,8 @@ LEXICON = lexicon(
             "volume",
             "canal",
             "journa",
+            "csv",
+            "transcription",
         ),
         "system": (
             "cluster",
@@ -286,6 +289,7 @@ LEXICON = lexicon(
             "dropbox",
         ),
         "ai": (
+            *AI_SITES,
             f"ia{_W}",
             "chatgpt",
             r"intelligence\s+artificielle",
@@ -395,6 +399,11 @@ LEXICON = lexicon(
             r"(?:laisser|laissez|laisse)\s+de\s+côté",
             r"valeurs\s+fictives",
             r"(?:retire[rz]?|enlève[rz]?)\s+(?:les\s+|le\s+|l')?(?:jetons?|secrets?|clés?|mots\s+de\s+passe)",
+        ),
+        "sanctioned": (
+            r"(?:outil|service|modèle|passerelle)\s+(?:\w+\s+)?interne",
+            r"approuvé\w*\s+par\s+la\s+(?:dsi|sécurité)",
+            r"auto-?hébergé\w*",
         ),
         "sanitized": (
             r"sans\s+(?:aucun\w*\s+|les\s+)?(?:e-?mails?|noms?|données\s+personnelles)",

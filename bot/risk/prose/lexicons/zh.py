@@ -2,7 +2,7 @@
 了/过 after the verb narrate (删除了); 不要/别/切勿 before it negate. Latin words
 are matched as whole words."""
 
-from bot.risk.prose.lexicon import lexicon
+from bot.risk.prose.lexicon import AI_SITES, lexicon
 
 
 def _latin(word: str) -> str:
@@ -305,6 +305,7 @@ LEXICON = lexicon(
             "gmail",
         ),
         "ai": (
+            *AI_SITES,
             _latin("ai"),
             "chatgpt",
             "大模型",
