@@ -360,7 +360,8 @@ _PRONOUN_POST = _re(
 _CREDENTIAL = _re(
     r"\b(?:passwords?|passwd|credentials?|creds|api[- ]?keys?|access[- ]keys?|secret[- ]keys?|"
     r"secrets|(?:bot|access|auth|bearer|api|personal\s+access|oauth|refresh|session|slack|github)"
-    r"\s+tokens?|tokens?|private\s+keys?|(?<!public )ssh\s+keys?|(?<!public )(?:deploy\s+)?keys|id_rsa|"
+    r"\s+tokens?|tokens?|private\s+keys?|(?<!public )ssh\s+keys?|(?<!public )(?:deploy\s+)?keys|"
+    r"id_rsa|"
     r"connection\s+strings?|root\s+login|service\s+account\s+keys?|kubeconfig|\.pgpass|\.netrc|"
     r"signing\s+secret)\b"
     r"(?![.\w-]*\.(?:example|sample|template|dist)\b|[_-](?:example|sample|template))"
