@@ -94,6 +94,7 @@ SCOPES: Final = (
     "access_part",  # right after a removal: access goes, not data ("remove public access from")
     "withheld",  # a plan step keeps the secret part back ("leave out the tfstate")
     "sanctioned",  # the AI tool is the company's own ("our internal LLM gateway")
+    "own_space",  # the reader's own cloud sandbox ("your personal sandbox stack")
     "pointer",  # what is sent is a link to how to ask for it ("el enlace a la guía para pedir")
 )
 # Outside AI services named by their address, in any language: a two-label domain whose

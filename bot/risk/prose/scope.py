@@ -336,11 +336,12 @@ class Scope:
     def local(self, sentence: tuple[int, int], action_end: int) -> bool:
         """Local scope named in the sentence, except in a purpose clause after the action
         ("turn off SSO so they can sign in with a local password")."""
-        if not self._sentence(sentence, "local"):
-            return False
-        for m in self.lx.pattern("local").finditer(self.low, sentence[0], sentence[1]):
-            if m.start() < action_end or not _PURPOSE.search(self.low, action_end, m.start()):
-                return True
+        for slot in ("local", "own_space"):
+            if not self._sentence(sentence, slot):
+                continue
+            for m in self.lx.pattern(slot).finditer(self.low, sentence[0], sentence[1]):
+                if m.start() < action_end or not _PURPOSE.search(self.low, action_end, m.start()):
+                    return True
         return False
 
     def _word(self, start: int) -> str:

@@ -446,6 +446,10 @@ LEXICON = lexicon(
             r"(?:freigegeben|genehmigt)\w*",
             r"selbst\s*gehostet\w*",
         ),
+        "own_space": (
+            r"(?:dein|mein)\w*\s+(?:eigen\w*\s+)?(?:persönlich\w*\s+)?(?:[\w-]+\s+)?(?:sandbox|spielwiese|test\w*)",
+            r"persönlich\w*\s+(?:[\w-]+\s+)?(?:sandbox|spielwiese|stack|namespace|cluster|workspace|testumgebung)",
+        ),
         "sanitized": (
             r"leser\w*",
             r"lesezugriff",

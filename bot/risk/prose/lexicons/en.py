@@ -732,6 +732,11 @@ LEXICON = lexicon(
             r"self-hosted",
             r"in-house",
         ),
+        "own_space": (
+            r"(?:your|my)\s+(?:own\s+)?(?:personal\s+)?(?:[\w-]+\s+){0,2}?(?:sandbox|playground|scratch|test|dev)\w*",
+            r"(?:your|my)\s+own\s+(?:[\w-]+\s+){0,2}?(?:stack|namespace|cluster|workspace|project|environment)",
+            r"personal\s+(?:[\w-]+\s+){0,2}?(?:sandbox|playground|stack|namespace|cluster|workspace|project|environment)",
+        ),
         "sanitized": (
             r"read-?only",
             "viewer",

@@ -401,6 +401,10 @@ LEXICON = lexicon(
             r"aprobad[oa]s?\s+por\s+(?:ti|seguridad|sistemas)",
             r"autoalojad[oa]",
         ),
+        "own_space": (
+            r"tu\s+(?:propio\s+|propia\s+)?(?:[\w-]+\s+){0,2}?(?:personal|de\s+pruebas|sandbox)",
+            r"(?:stack|cl[uú]ster|namespace|entorno|espacio|sandbox)\s+personal",
+        ),
         "sanitized": (
             r"sin\s+(?:ningún\s+|los\s+)?(?:correos?|nombres?|datos\s+personales)",
             r"solo\s+lectura",

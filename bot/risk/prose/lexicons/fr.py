@@ -405,6 +405,10 @@ LEXICON = lexicon(
             r"approuvé\w*\s+par\s+la\s+(?:dsi|sécurité)",
             r"auto-?hébergé\w*",
         ),
+        "own_space": (
+            r"(?:ton|votre|mon)\s+(?:propre\s+)?(?:[\w-]+\s+){0,3}?(?:perso(?:nnel\w*)?|de\s+test|bac\s+à\s+sable|sandbox)",
+            r"(?:bac\s+à\s+sable|cluster|stack|espace)\s+(?:de\s+test\s+)?perso\w*",
+        ),
         "sanitized": (
             r"sans\s+(?:aucun\w*\s+|les\s+)?(?:e-?mails?|noms?|données\s+personnelles)",
             r"lecture\s+seule",

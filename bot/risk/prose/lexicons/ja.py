@@ -401,6 +401,7 @@ LEXICON = lexicon(
             "グループ",
             r"(?<![a-z0-9_#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
         ),
+        "own_space": (r"個人の?(?:検証|テスト|開発)", r"自分の(?:検証|テスト|開発)"),
         "sanitized": (
             "閲覧のみ",
             "読み取り専用",

@@ -378,6 +378,10 @@ LEXICON = lexicon(
             r"(?:ferramenta|serviço|modelo|gateway)\s+(?:\w+\s+)?intern[oa]",
             r"aprovad[oa]s?\s+pel[oa]\s+(?:ti|segurança)",
         ),
+        "own_space": (
+            r"(?:seu|sua|teu|tua)\s+(?:próprio\s+|própria\s+)?(?:[\w-]+\s+){0,2}?(?:pessoal|de\s+testes?|sandbox)",
+            r"(?:stack|cluster|namespace|ambiente|sandbox)\s+pessoal",
+        ),
         "sanitized": (
             r"somente\s+leitura",
             "leitor",
