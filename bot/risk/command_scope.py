@@ -512,10 +512,13 @@ def _at(scope: Scope, sentence: tuple[int, int]) -> int:
     return scope.structure.sentences.index(sentence)
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
 def _past(lx: Lexicon, low: str, a: int, b: int) -> bool:
     """A verb in this clause tells what happened ("ran", "executed", "a supprimé", "した")."""
     if lx.spaced:
-        return any(lx.past_form_re.search(w) for w in re.findall(r"[^\W\d_]+", low[a:b]))
+        return any(lx.past_at(low, m.start(), m.group(0), a) for m in _LETTERS.finditer(low, a, b))
     # the pattern is anchored with "^", which `match(low, i)` honours only at 0: slice
     return any(lx.past_after_re.match(low[i : min(b, i + 12)]) for i in range(a, b))
 

@@ -129,6 +129,10 @@ class Lexicon:
     """An action word in this form reports the past (`deleted`, `supprimé`, `gelöscht`)."""
     past_after: str = r"(?!)"
     """Text right after the action that makes it past (`した`, `了`)."""
+    past_subject: str = r"(?!)"
+    """Irregular verbs whose past is their bare form ("put", "set", "let") tell the past
+    only after a subject: "I set it to false last week" against "Set it to false". Matched
+    against the text before the word, ending at it."""
     compounds: bool = False
     """Object and destination stems may start inside a word (German)."""
     enclitic: str = r"(?!)"
@@ -276,6 +280,17 @@ class Lexicon:
     def past_after_re(self) -> re.Pattern[str]:
         return re.compile(self.past_after)
 
+    @cached_property
+    def past_subject_re(self) -> re.Pattern[str]:
+        return re.compile(self.past_subject)
+
+    def past_at(self, low: str, start: int, word: str, clause_start: int) -> bool:
+        """The word at `start` reports the past: a past form, or a bare-form past
+        ("put", "set") right after its subject."""
+        if self.past_form_re.search(word):
+            return True
+        return bool(self.past_subject_re.search(low[max(clause_start, start - 48) : start] + word))
+
 
 def lexicon(
     lang: str,
@@ -286,6 +301,7 @@ def lexicon(
     markers: str = "",
     past_form: str = r"(?!)",
     past_after: str = r"(?!)",
+    past_subject: str = r"(?!)",
     compounds: bool = False,
     verb_lead: str | None = None,
     causative: str = "",
@@ -305,6 +321,7 @@ def lexicon(
         markers=frozenset(markers.split()),
         past_form=past_form,
         past_after=past_after,
+        past_subject=past_subject,
         compounds=compounds,
         verb_lead=frozenset(verb_lead.split()) if verb_lead else None,
         causative=frozenset(causative.split()),

@@ -364,7 +364,7 @@ class Scope:
     def _past(self, start: int, end: int, clause: tuple[int, int]) -> bool:
         lx = self.lx
         if lx.spaced:
-            return bool(lx.past_form_re.search(self._word(start)))
+            return lx.past_at(self.low, start, self._word(start), clause[0])
         return bool(lx.past_after_re.match(self.low[end : min(clause[1], end + 12)]))
 
     def _negated(self, start: int, end: int, clause: tuple[int, int]) -> bool:

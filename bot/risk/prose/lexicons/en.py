@@ -15,6 +15,11 @@ LEXICON = lexicon(
     markers="the a an to and of is are you your please",
     # -ed forms narrate (deleted, wiped, disabled); "feed"/"need" are not past.
     past_form=r"(?<!e)ed$|^(?:sent|ran|gave|made|tore|torn|wrote|overwrote|broke|took|lost|went)$",
+    past_subject=(
+        r"(?:^|\W)(?:i|we|he|she|they|someone|somebody|nobody|who|(?:[a-z]+\s+)?(?:team|engineer|admin|"
+        r"contractor)s?)\s+(?:had\s+|already\s+|just\s+|accidentally\s+|also\s+|then\s+)?"
+        r"(?:put|set|let|cut|shut|hit|quit|spread|upset|reset|rerun|broadcast)$"
+    ),
     # An action word is a verb when it starts its clause or follows a word that leads
     # into one (please, to, and, a modal, a subject); "the export", "public sharing",
     # "debug logging" are nouns. Gerunds need a lead (considering, by, worth …).
