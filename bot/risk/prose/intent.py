@@ -339,6 +339,8 @@ def _judge_all(
             if "external" in dests and _EMAIL.search(low, sentence[0], sentence[1]):
                 del dests["external"]  # named addresses are judged by the sharing reader
             dests = _not_withdrawn(lx, low, sentence[0], dests)
+            if "ai" in dests and _sanctioned(lx, low, sentence[0] + dests["ai"].start()):
+                dests = {k: v for k, v in dests.items() if k != "ai"}  # the company's own model
             dests_of[sentence] = dests
         if (
             not objects
@@ -381,6 +383,12 @@ def _judge_all(
             continue  # "paste the rotation date into the ticket": a fact about the secret
         if category in ("sharing", "export") and scope.sentence_has(sentence, "sanitized"):
             continue  # an anonymized sample, a copy without the personal fields
+        if (
+            category in ("sharing", "export", "secrets")
+            and not kinds & {"secret", "pii"}
+            and scope.plan_has(sentence, "withheld")
+        ):
+            continue  # a step of a plan that keeps the secret part back ("leave out the tfstate")
         if category == "secrets" and scope.clause_has(clause, "pointer"):
             continue  # a link to the request form or guide, not the secret itself
         if category == "sharing" and scope.sentence_has(sentence, "dedicated"):
@@ -446,6 +454,15 @@ def _not_withdrawn(
             continue
         kept[name] = m
     return kept if len(kept) != len(dests) else dests
+
+
+def _sanctioned(lx: Lexicon, low: str, at: int) -> bool:
+    """The AI named at `at` is qualified, just before, as the company's own ("our internal
+    translation service (the approved one on the LLM gateway)"); "paste it into ChatGPT,
+    not the internal gateway" names the company's after the outside one."""
+    return any(
+        m.start() < at for m in lx.pattern("sanctioned").finditer(low, max(0, at - 60), at + 1)
+    )
 
 
 def _public_half(

@@ -2,7 +2,7 @@
 what follows the verb says whether it is past (削除した, 削除されました) or
 negated (削除しないで, 削除禁止). Latin words are matched as whole words."""
 
-from bot.risk.prose.lexicon import lexicon
+from bot.risk.prose.lexicon import AI_SITES, lexicon
 
 
 def _latin(word: str) -> str:
@@ -292,7 +292,15 @@ LEXICON = lexicon(
             _latin("usb"),
             "dropbox",
         ),
-        "ai": (_latin("ai"), "chatgpt", "翻訳サイト", "オンライン翻訳", "deepl", "チャットボット"),
+        "ai": (
+            *AI_SITES,
+            _latin("ai"),
+            "chatgpt",
+            "翻訳サイト",
+            "オンライン翻訳",
+            "deepl",
+            "チャットボット",
+        ),
         "messaging": (
             _latin("line"),
             "whatsapp",
@@ -393,6 +401,7 @@ LEXICON = lexicon(
             "グループ",
             r"(?<![a-z0-9_#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
         ),
+        "own_space": (r"個人の?(?:検証|テスト|開発)", r"自分の(?:検証|テスト|開発)"),
         "sanitized": (
             "閲覧のみ",
             "読み取り専用",

@@ -2,7 +2,7 @@
 了/过 after the verb narrate (删除了); 不要/别/切勿 before it negate. Latin words
 are matched as whole words."""
 
-from bot.risk.prose.lexicon import lexicon
+from bot.risk.prose.lexicon import AI_SITES, lexicon
 
 
 def _latin(word: str) -> str:
@@ -305,6 +305,7 @@ LEXICON = lexicon(
             "gmail",
         ),
         "ai": (
+            *AI_SITES,
             _latin("ai"),
             "chatgpt",
             "大模型",
@@ -401,6 +402,7 @@ LEXICON = lexicon(
             "频道",
             r"(?<![a-z0-9_#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
         ),
+        "own_space": (r"个人的?(?:测试|开发|沙箱|验证)", r"(?:你|我)自己的(?:测试|开发|沙箱|验证)"),
         "sanitized": (
             "汇总",
             r"不(?:要|用)?(?:带|含|包含|包括)",  # 不要带工资和身份证号
