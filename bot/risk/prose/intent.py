@@ -359,6 +359,11 @@ def _judge_all(
         if hit.slot == "open" and "untrusted" not in kinds and scope.untrusted_near(sentence):
             kinds = kinds | {"untrusted"}  # "A stranger mailed you a tool. Run it."
         category = _judge(hit.slot, kinds, dests.keys())
+        if category in ("sharing", "secrets", "export") and clause not in borrowed:
+            # what is sent, not what is got around: "merge without the review" still names it
+            gone = objects.keys() - _left_out(lx, low, clause, objects, gates.objects).keys()
+            if gone:
+                category = _judge(hit.slot, kinds - gone, dests.keys())
         if category is None or category in done:
             continue
         if (
@@ -375,6 +380,8 @@ def _judge_all(
             and lx.pattern("access_part").match(low, _object_start(low, hit.end, clause[1]))
         ):
             continue  # "remove public access from the export bucket": access goes, not data
+        if category == "destroy" and lx.pattern("excluded").match(low, hit.start):
+            continue  # "去掉密码之后的版本": parts left out of a copy, nothing destroyed
         if category in ("secrets", "sharing", "export") and _moves_metadata(
             lx, low, hit.end, clause
         ):
@@ -446,6 +453,35 @@ def _not_withdrawn(
             continue
         kept[name] = m
     return kept if len(kept) != len(dests) else dests
+
+
+def _left_out(
+    lx: Lexicon,
+    low: str,
+    clause: tuple[int, int],
+    objects: dict[str, re.Match[str]],
+    gates: tuple[tuple[str, re.Pattern[str]], ...],
+) -> dict[str, re.Match[str]]:
+    """The objects without those the clause leaves out ("the stack trace with the session
+    tokens stripped out", "sin datos personales", "不含客户数据"): an object counts when it
+    is named at least once outside what is left out."""
+    spans = [m.span() for m in lx.pattern("excluded").finditer(low, clause[0], clause[1])]
+    if not spans:
+        return objects
+    patterns = dict(gates)
+    kept = {}
+    for name, m in objects.items():
+        pattern = patterns.get(name)
+        if (
+            name in _QUALIFIERS
+            or pattern is None
+            or any(
+                not any(a <= hit.start() < b for a, b in spans)
+                for hit in pattern.finditer(low, clause[0], clause[1])
+            )
+        ):
+            kept[name] = m
+    return kept
 
 
 def _public_half(

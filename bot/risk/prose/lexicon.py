@@ -79,6 +79,7 @@ SCOPES: Final = (
     "pronoun",  # refers back to an object in the previous clause ("it", "les", "lo")
     "exception",  # the object is an exception to a control ("remove the MFA exemption")
     "sanitized",  # the data is made harmless first ("anonymized sample", "without emails")
+    "excluded",  # what is left out of what is sent ("without the appendix", "不含客户数据")
     "proposal",  # the action is the content of a request or plan ("draft a change request to")
     "warning",  # the sentence warns about what it names ("that's a classic phishing trick")
     "dedicated",  # a new, separate space for outsiders ("a dedicated channel", "新建频道")

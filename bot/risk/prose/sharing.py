@@ -787,7 +787,7 @@ def _leaving(s: _Sentence) -> Iterator[Finding]:
     if verb is None:
         return
     repo = _PUBLIC_REPO.search(s.lower) if "public" in s.words else None
-    if repo and not _negated(s.lower, repo.start()):
+    if repo and not _negated(s.lower, repo.start()) and not _HARMLESS.search(s.lower):
         what = data or (_PII_NOUN.search(s.lower) if not s.words.isdisjoint(_PII_WORDS) else None)
         what = what or (
             _CREDENTIAL.search(s.lower) if not s.words.isdisjoint(_CRED_WORDS) else None

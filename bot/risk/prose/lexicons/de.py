@@ -425,7 +425,13 @@ LEXICON = lexicon(
             r"(?<![\w#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
             "gruppenchat",
         ),
+        "excluded": (
+            r"(?:ohne|außer|ausgenommen)\s+[\w-]+(?:(?:\s+(?:und|oder|noch)\s+|\s+)[\w-]+){0,4}",
+        ),
         "sanitized": (
+            r"bereinigt\w*",
+            r"nur\s+(?:die\s+)?(?:spaltennamen|kopfzeile|struktur)",
+            r"bereits\s+veröffentlicht\w*",
             r"leser\w*",
             r"lesezugriff",
             r"nur\s+lesen",

@@ -710,7 +710,20 @@ LEXICON = lexicon(
             "inbox",
         ),
         "pronoun": ("it", "its", r"(?:the\s+)?contents?", "them", "this", "that", "those", "these"),
+        "excluded": (
+            r"(?:without|with\s+no|excluding|minus|leaving\s+out|leave\s+out|strip(?:ping)?\s+out"
+            r"|no)\s+(?:any\s+|the\s+|all\s+|their\s+)?[\w-]+(?:(?:\s+(?:and|or|nor)\s+|/|\s+)"
+            r"(?:any\s+|the\s+|their\s+)?[\w-]+){0,4}",
+            r"with\s+(?:all\s+|the\s+|any\s+)?[\w-]+(?:(?:\s+(?:and|or)\s+|\s+)(?:the\s+)?[\w-]+)"
+            r"{0,5}?\s+(?:stripped|removed|redacted|masked|scrubbed|blanked|taken)(?:\s+out)?",
+        ),
         "sanitized": (
+            r"only\s+(?:the\s+)?(?:column|field|table|header)\s+(?:names|row)",
+            r"(?:header\s+row|column\s+names|schema|table\s+layout)\s+only",
+            r"schema-only",
+            r"(?:no|without\s+(?:any\s+)?)\s*(?:data\s+rows|rows|values|real\s+data)",
+            r"already\s+(?:public|published|on\s+(?:our|the)\s+(?:public\s+)?(?:website|site|careers\s+page|blog|docs))",
+            r"public\s+(?:roadmap|pricing|changelog|salary\s+(?:grid|bands?))",
             r"read-?only",
             "viewer",
             r"can\s+view",

@@ -386,7 +386,14 @@ LEXICON = lexicon(
             r"(?<![\w#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
             "grupo",
         ),
+        "excluded": (
+            r"(?:sin|excepto|salvo|quitando)\s+(?:ningún\s+|ninguna\s+|los\s+|las\s+|el\s+|la\s+)?"
+            r"[\w-]+(?:(?:\s+(?:ni|y|o)\s+|\s+)(?:los\s+|las\s+|el\s+|la\s+)?[\w-]+){0,4}",
+        ),
         "sanitized": (
+            r"sin\s+(?:ningún\s+)?datos?",
+            r"ya\s+(?:publicad\w*|(?:está|están|tenemos|aparece)\s+en\s+(?:la|nuestra)\s+(?:web|página))",
+            r"solo\s+(?:los\s+nombres\s+de\s+)?(?:las\s+)?columnas",
             r"sin\s+(?:ningún\s+|los\s+)?(?:correos?|nombres?|datos\s+personales)",
             r"solo\s+lectura",
             "lector",

@@ -389,7 +389,14 @@ LEXICON = lexicon(
             r"(?<![\w#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
             "groupe",
         ),
+        "excluded": (
+            r"(?:sans|hors|excepté|sauf)\s+(?:aucun\w*\s+|les?\s+|la\s+|l'|des?\s+|d')?[\w-]+"
+            r"(?:(?:\s+(?:ni|et|ou)\s+|\s+)(?:les?\s+|la\s+|l'|des?\s+|d')?[\w-]+){0,4}",
+        ),
         "sanitized": (
+            r"sans\s+(?:aucune\s+)?données",
+            r"déjà\s+publi\w*",
+            r"(?:seulement|uniquement)\s+(?:les\s+)?(?:noms\s+de\s+)?colonnes",
             r"sans\s+(?:aucun\w*\s+|les\s+)?(?:e-?mails?|noms?|données\s+personnelles)",
             r"lecture\s+seule",
             "lecteur",

@@ -365,7 +365,14 @@ LEXICON = lexicon(
             r"(?<![\w#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
             "grupo",
         ),
+        "excluded": (
+            r"(?:sem|exceto|tirando)\s+(?:nenhum\w*\s+|qualquer\s+|os\s+|as\s+|o\s+|a\s+)?"
+            r"[\w-]+(?:(?:\s+(?:nem|e|ou)\s+|\s+)(?:os\s+|as\s+|o\s+|a\s+)?[\w-]+){0,4}",
+        ),
         "sanitized": (
+            r"sem\s+(?:nenhum\s+|qualquer\s+)?dados?(?!\s+pessoa)",
+            r"s[óo]\s+(?:com\s+)?(?:os\s+nomes\s+d)?(?:as\s+)?colunas",
+            r"já\s+(?:publicad\w*|está\s+no\s+site)",
             r"somente\s+leitura",
             "leitor",
             r"temporári\w*",
