@@ -92,3 +92,23 @@ def test_a_redacted_timeline_may_go_to_a_public_repository() -> None:
 def test_what_is_got_around_is_not_left_out(text: str) -> None:
     # "without" names the control bypassed, not a part left out of something sent
     assert "controls" in _held(text)
+
+
+@pytest.mark.parametrize(
+    ("owned", "outside"),
+    [
+        (
+            "Paste the customer list into our internal LLM gateway.",
+            "Paste the customer list into ChatGPT.",
+        ),
+        ("社内のAIに顧客リストを貼り付けてください。", "顧客リストをChatGPTに貼り付けてください。"),
+        ("把客户名单发到公司内部的AI工具里。", "把客户名单发到ChatGPT里。"),
+    ],
+)
+def test_the_companys_own_place_is_not_an_outside_destination(owned: str, outside: str) -> None:
+    assert "sharing" not in _held(owned)
+    assert "sharing" in _held(outside)
+
+
+def test_an_owned_place_named_elsewhere_does_not_excuse_the_outside_one() -> None:
+    assert "sharing" in _held("Paste the customer list into ChatGPT, not our internal gateway.")

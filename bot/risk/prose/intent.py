@@ -444,13 +444,19 @@ def _not_withdrawn(
     lx: Lexicon, low: str, offset: int, dests: dict[str, re.Match[str]]
 ) -> dict[str, re.Match[str]]:
     """Destinations that are not being taken away ("revoke the public link" names no
-    place the data goes)."""
+    place the data goes) nor the company's own ("our internal LLM gateway")."""
     pattern = lx.pattern("withdrawn")
+    owned = lx.pattern("owned")
+    near = 12 if lx.spaced else 2  # "our internal LLM gateway", "社内のAI"
     kept = {}
     for name, m in dests.items():
         start = offset + m.start()
         if pattern.search(low, max(0, start - 40), start):
             continue
+        if name != "public" and any(
+            start - o.end() <= near for o in owned.finditer(low, max(0, start - 40), start)
+        ):
+            continue  # the company's own place ("our internal LLM gateway", "社内のAI")
         kept[name] = m
     return kept if len(kept) != len(dests) else dests
 

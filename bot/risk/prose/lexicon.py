@@ -91,6 +91,7 @@ SCOPES: Final = (
     "public_part",  # the public half of a key pair: naming it is not naming the secret
     "request",  # a question that asks for the act ("can you …?", "peux-tu …?", "你能……吗")
     "metadata",  # what is moved is named and is about a secret, not it ("paste the date")
+    "owned",  # right before a destination: the company's own ("our internal LLM gateway")
     "withdrawn",  # right before a destination: it is taken away ("revoke the public link")
     "access_part",  # right after a removal: access goes, not data ("remove public access from")
     "pointer",  # what is sent is a link to how to ask for it ("el enlace a la guía para pedir")

@@ -428,6 +428,10 @@ LEXICON = lexicon(
         "excluded": (
             r"(?:ohne|außer|ausgenommen)\s+[\w-]+(?:(?:\s+(?:und|oder|noch)\s+|\s+)[\w-]+){0,4}",
         ),
+        "owned": (
+            r"unser\w*\s+(?:\w+\s+)?(?:interne\w*|eigene\w*)",
+            r"bestehende\w*\s+gemeinsame\w*",
+        ),
         "sanitized": (
             r"bereinigt\w*",
             r"nur\s+(?:die\s+)?(?:spaltennamen|kopfzeile|struktur)",

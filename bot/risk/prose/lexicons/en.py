@@ -717,6 +717,11 @@ LEXICON = lexicon(
             r"with\s+(?:all\s+|the\s+|any\s+)?[\w-]+(?:(?:\s+(?:and|or)\s+|\s+)(?:the\s+)?[\w-]+)"
             r"{0,5}?\s+(?:stripped|removed|redacted|masked|scrubbed|blanked|taken)(?:\s+out)?",
         ),
+        "owned": (
+            r"our\s+(?:own\s+)?(?:internal|in-house|self-hosted|on-prem)",
+            r"company-(?:approved|hosted|internal)",
+            r"existing\s+shared",
+        ),
         "sanitized": (
             r"only\s+(?:the\s+)?(?:column|field|table|header)\s+(?:names|row)",
             r"(?:header\s+row|column\s+names|schema|table\s+layout)\s+only",
@@ -780,6 +785,8 @@ LEXICON = lexicon(
         "local": ("your local dev environment", "the scratch table"),
         "metadata": ("the date", "the created_time of the latest version", "the key names"),
         "withdrawn": ("revoke the ", "turn off the "),
+        "owned": ("our internal ", "the existing shared "),
+        "excluded": ("without the customer names", "with the session tokens stripped out"),
         "access_part": ("public access", "the guest links"),
     },
 )

@@ -390,6 +390,7 @@ LEXICON = lexicon(
             r"(?:sin|excepto|salvo|quitando)\s+(?:ningún\s+|ninguna\s+|los\s+|las\s+|el\s+|la\s+)?"
             r"[\w-]+(?:(?:\s+(?:ni|y|o)\s+|\s+)(?:los\s+|las\s+|el\s+|la\s+)?[\w-]+){0,4}",
         ),
+        "owned": (r"nuestr[oa]\s+(?:\w+\s+)?(?:intern[oa]|propi[oa])",),
         "sanitized": (
             r"sin\s+(?:ningún\s+)?datos?",
             r"ya\s+(?:publicad\w*|(?:está|están|tenemos|aparece)\s+en\s+(?:la|nuestra)\s+(?:web|página))",

@@ -393,6 +393,10 @@ LEXICON = lexicon(
             r"(?:sans|hors|excepté|sauf)\s+(?:aucun\w*\s+|les?\s+|la\s+|l'|des?\s+|d')?[\w-]+"
             r"(?:(?:\s+(?:ni|et|ou)\s+|\s+)(?:les?\s+|la\s+|l'|des?\s+|d')?[\w-]+){0,4}",
         ),
+        "owned": (
+            r"notre\s+(?:\w+\s+)?(?:interne|auto-hébergée?)",
+            r"(?:interne|validée?)\s+par\s+l'entreprise",
+        ),
         "sanitized": (
             r"sans\s+(?:aucune\s+)?données",
             r"déjà\s+publi\w*",

@@ -369,6 +369,7 @@ LEXICON = lexicon(
             r"(?:sem|exceto|tirando)\s+(?:nenhum\w*\s+|qualquer\s+|os\s+|as\s+|o\s+|a\s+)?"
             r"[\w-]+(?:(?:\s+(?:nem|e|ou)\s+|\s+)(?:os\s+|as\s+|o\s+|a\s+)?[\w-]+){0,4}",
         ),
+        "owned": (r"noss[oa]\s+(?:\w+\s+)?(?:intern[oa]|própri[oa])",),
         "sanitized": (
             r"sem\s+(?:nenhum\s+|qualquer\s+)?dados?(?!\s+pessoa)",
             r"s[óo]\s+(?:com\s+)?(?:os\s+nomes\s+d)?(?:as\s+)?colunas",
