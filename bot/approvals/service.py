@@ -127,7 +127,7 @@ class ApprovalService:
         # The engine is built (with the catalog) by the first request; one given to us gets
         # the catalog now, in the background. Either way start-up never waits for it.
         if self._risk is not None:
-            self._spawn(asyncio.to_thread(self._attach_catalog, self._risk))
+            self.spawn(asyncio.to_thread(self._attach_catalog, self._risk))
         self.catalog.schedule(self.timers.scheduler, lambda: self._risk)
         open_requests = await asyncio.to_thread(self.machine.open_requests)
         for request in open_requests:
@@ -327,7 +327,7 @@ class ApprovalService:
         if created:
             self._started(view, agent)
             if found:
-                self._spawn(self._estimate(view.id, found, assessment))
+                self.spawn(self._estimate(view.id, found, assessment))
         return view, created
 
     def _first_status(
@@ -382,15 +382,21 @@ class ApprovalService:
                 "reason": reason,
                 "items": [t.as_dict() for t in found],
             }
+        await self.attach_reach(request_id, blast=blast)
+
+    async def attach_reach(self, request_id: str, **reach: Any) -> None:
+        """Store what an instruction reaches (`blast`, `audience`); the outbox refreshes the
+        card. Never fatal and never a decision."""
         try:
-            view = await asyncio.to_thread(self.machine.attach_blast, request_id, blast)
+            view = await asyncio.to_thread(self.machine.attach_reach, request_id, **reach)
         except Exception:
-            log.warning("blast radius: could not store the estimate", exc_info=True)
+            log.warning("could not store %s for %s", "/".join(reach), request_id, exc_info=True)
             return
         if view is not None and view.is_open:
             self.outbox.wake()
 
-    def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
+    def spawn(self, coro: Coroutine[Any, Any, None]) -> None:
+        """Run context work after a hold (estimates, counts) without anyone waiting on it."""
         task = asyncio.get_running_loop().create_task(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)

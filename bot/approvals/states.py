@@ -510,14 +510,15 @@ class StateMachine:
             votes = rq.votes_for_many(s, [r.id for r in rows])
             return [RequestView.of(r, votes[r.id]) for r in rows]
 
-    def attach_blast(self, request_id: str, blast: dict[str, Any]) -> RequestView | None:
-        """Store a blast-radius estimate on the request and queue the card's update, in one
-        transaction. Not a status change: it is shown, never decides, so no audit event."""
+    def attach_reach(self, request_id: str, **reach: Any) -> RequestView | None:
+        """Store what the instruction reaches (`blast`: rows and tables; `audience`: people in
+        the channels and groups it names) and queue the card's update, in one transaction.
+        Not a status change: it is shown, never decides, so no audit event."""
         with session_scope(self.engine) as s:
             request = rq.get_request(s, request_id, lock=True)
             if request is None:
                 return None
-            rq.update_fields(s, request_id, meta={**(request.meta or {}), "blast": blast})
+            rq.update_fields(s, request_id, meta={**(request.meta or {}), **reach})
             current = view(s, request)
             if current.is_open:
                 outbox.enqueue(s, effects_for(["blast"], current, "twokey"))

@@ -23,6 +23,7 @@ from bot.approvals import ApprovalService, RequestView
 from bot.approvals.outbox import Delivery, RetryLater
 from bot.config import TwoKeyConfig
 from bot.slack import blocks
+from bot.slack.audience import Audience, count_audiences, named_audiences
 from bot.slack.blocks import contacts as contact_blocks
 from bot.slack.errors import retry_after, slack_error_code
 from bot.slack.routing import direct_recipients
@@ -342,6 +343,14 @@ class SlackNotifier:
     async def _on_pending(self, d: Delivery, request: RequestView, actor: str | None) -> None:
         await self.post_cards(d, request)
         await self._refresh_prompt(request)
+        targets = named_audiences(request.instruction)
+        if targets and "audience" not in (request.meta or {}):
+            self.service.spawn(self._count_audience(request.id, targets))
+
+    async def _count_audience(self, request_id: str, targets: list[Audience]) -> None:
+        """After the card: how many people the named channels and groups reach."""
+        counted = await count_audiences(self.client, targets)
+        await self.service.attach_reach(request_id, audience=counted)
 
     async def post_cards(self, d: Delivery, request: RequestView) -> None:
         """The approval card to the approvals channel and/or the data owners' DMs."""

@@ -7,6 +7,8 @@ BOT_SCOPES: tuple[str, ...] = (
     "im:history",
     "mpim:history",
     "mpim:read",
+    "channels:read",
+    "groups:read",
     "chat:write",
     "im:write",
     "users:read",

@@ -18,14 +18,16 @@ WEB_API_CALL = re.compile(
     r"_[A-Za-z0-9_]+)\("
 )
 
-# Web API methods TwoKey calls, and the bot scope each needs (None: no scope needed).
-METHOD_SCOPES = {
+# Web API methods TwoKey calls, and the bot scopes each needs (None: no scope needed).
+# conversations.members needs the scope of each kind of conversation it reads: group DMs
+# (who an agent addressed) and channels (how many people a held instruction reaches).
+METHOD_SCOPES: dict[str, str | tuple[str, ...] | None] = {
     "chat_postMessage": "chat:write",
     "chat_update": "chat:write",
     "chat_postEphemeral": "chat:write",
     "chat_getPermalink": None,
     "conversations_open": "im:write",
-    "conversations_members": "mpim:read",
+    "conversations_members": ("mpim:read", "channels:read", "groups:read"),
     # Finding a post of an outbox effect again after a crash (the *:history scopes events need).
     "conversations_history": "channels:history",
     "conversations_replies": "channels:history",
@@ -43,7 +45,10 @@ METHOD_SCOPES = {
 def test_scopes_are_exactly_the_ones_used() -> None:
     called = set(WEB_API_CALL.findall(SOURCES))  # every Web API call in bot/, any module
     assert called <= set(METHOD_SCOPES), called - set(METHOD_SCOPES)
-    needed = {METHOD_SCOPES[m] for m in called} - {None}
+    needed: set[str] = set()
+    for method in called:
+        scopes = METHOD_SCOPES[method]
+        needed |= {scopes} if isinstance(scopes, str) else set(scopes or ())
     needed |= {"channels:history", "groups:history", "im:history", "mpim:history"}  # events
     needed |= {"commands", "users:read"}  # /twokey; users:read is required by users:read.email
     assert set(MANIFEST["oauth_config"]["scopes"]["bot"]) == needed

@@ -1,4 +1,5 @@
-"""The card's "Blast radius" section: how much data the instruction reaches.
+"""The card's "Blast radius" section: how much data, and how many people, the instruction
+reaches.
 
 Sizes and lineage come from the synced catalog at once; the rows a DELETE or
 UPDATE would touch arrive a moment later (the planner's estimate, computed
@@ -79,6 +80,16 @@ def _item_line(item: dict[str, Any], state: str) -> str:
     return head + f"~{_count(rows)} rows affected{of} (planner estimate; nothing was run)"
 
 
+def _audience_line(item: dict[str, Any]) -> str:
+    label = _name(item.get("label", "?"), 80)
+    members = item.get("members")
+    if not isinstance(members, int) or item.get("error"):
+        return f"• {label}: member count unavailable"
+    plus = "+" if item.get("capped") else ""
+    noun = "member" if members == 1 else "members"
+    return f"• {label}: {_count(members)}{plus} {noun} would see it"
+
+
 def blast_section(request: RequestView) -> str | None:
     """The section's text, or None when nothing is known about the instruction's reach."""
     blast = (request.meta or {}).get("blast")
@@ -91,6 +102,9 @@ def blast_section(request: RequestView) -> str | None:
         lines += [_item_line(i, state) for i in items[:MAX_LINES]]
         if not items and state == "unavailable":
             lines.append(f"• Rows affected: {UNAVAILABLE}")
+    audience = (request.meta or {}).get("audience")
+    if isinstance(audience, list):
+        lines += [_audience_line(i) for i in audience[:MAX_LINES] if isinstance(i, dict)]
     seen = set()
     for ref in request.data:
         line = _data_line(ref)
