@@ -112,3 +112,27 @@ def test_the_companys_own_place_is_not_an_outside_destination(owned: str, outsid
 
 def test_an_owned_place_named_elsewhere_does_not_excuse_the_outside_one() -> None:
     assert "sharing" in _held("Paste the customer list into ChatGPT, not our internal gateway.")
+
+
+@pytest.mark.parametrize(
+    ("qualified", "coordinated"),
+    [
+        (
+            "Send the agency the anonymized customer list.",
+            "Send the agency the anonymized sample and the full customer list.",
+        ),
+        (
+            "Send the vendor only the column names of the customer table.",
+            "Send the vendor only the column names and the customer list.",
+        ),
+        (
+            "Envía a la consultora la lista de clientes sin datos personales.",
+            "Envía a la consultora los totales agregados y la lista de clientes con teléfonos.",
+        ),
+    ],
+)
+def test_a_harmless_object_does_not_excuse_a_second_one_beside_it(
+    qualified: str, coordinated: str
+) -> None:
+    assert "sharing" not in _held(qualified)
+    assert "sharing" in _held(coordinated)

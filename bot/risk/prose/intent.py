@@ -386,7 +386,9 @@ def _judge_all(
             lx, low, hit.end, clause
         ):
             continue  # "paste the rotation date into the ticket": a fact about the secret
-        if category in ("sharing", "export") and scope.sentence_has(sentence, "sanitized"):
+        if category in ("sharing", "export") and _sanitized(
+            lx, low, clause, sentence, objects, gates.objects
+        ):
             continue  # an anonymized sample, a copy without the personal fields
         if category == "secrets" and scope.clause_has(clause, "pointer"):
             continue  # a link to the request form or guide, not the secret itself
@@ -488,6 +490,58 @@ def _left_out(
         ):
             kept[name] = m
     return kept
+
+
+_SENSITIVE = ("pii", "data", "secret", "backup")
+# "the anonymized sample and the customer list": a second object, not the one qualified
+_COORDINATED = re.compile(
+    r"(?:^|[\s,])(?:and|or|plus|y|o|et|ou|und|oder|sowie|e)(?=[\s,]|$)|[&+、和及与]"
+)
+
+
+def _sanitized(
+    lx: Lexicon,
+    low: str,
+    clause: tuple[int, int],
+    sentence: tuple[int, int],
+    objects: dict[str, re.Match[str]],
+    gates: tuple[tuple[str, re.Pattern[str]], ...],
+) -> bool:
+    """The sentence makes what is sent harmless ("anonymized", "only the column names",
+    "sin datos personales") and no sensitive object of the clause is coordinated with the
+    harmless thing as a second object ("the anonymized sample and the customer list"
+    still sends the list; "the anonymized customer list" does not)."""
+    marks = [m.span() for m in lx.pattern("sanitized").finditer(low, sentence[0], sentence[1])]
+    if not marks:
+        return False
+    left = [m.span() for m in lx.pattern("excluded").finditer(low, clause[0], clause[1])]
+    patterns = dict(gates)
+    for name in _SENSITIVE:
+        pattern = patterns.get(name)
+        if name not in objects or pattern is None:
+            continue
+        for hit in pattern.finditer(low, clause[0], clause[1]):
+            a, b = hit.span()
+            if any(x <= a < y for x, y in left + marks):
+                continue
+            if any(_near(low, y, a, ",;") for _, y in marks if y <= a):
+                continue  # "the anonymized customer list"
+            if any(_near(low, b, x, ";") for x, _ in marks if x >= b):
+                continue  # "the customer list, anonymized", "la lista sin datos personales"
+            if any(_coordinated(low, y, a) for _, y in marks if y <= a) or any(
+                _coordinated(low, b, x) for x, _ in marks if x >= b
+            ):
+                return False  # "the aggregates and the customer list": a second object
+    return True
+
+
+def _near(low: str, start: int, end: int, stops: str) -> bool:
+    gap = low[start:end]
+    return len(gap) <= 30 and not _COORDINATED.search(gap) and not any(c in gap for c in stops)
+
+
+def _coordinated(low: str, start: int, end: int) -> bool:
+    return end - start <= 40 and bool(_COORDINATED.search(low, start, end))
 
 
 def _public_half(
