@@ -136,3 +136,17 @@ def test_a_harmless_object_does_not_excuse_a_second_one_beside_it(
 ) -> None:
     assert "sharing" not in _held(qualified)
     assert "sharing" in _held(coordinated)
+
+
+def test_a_deck_sent_without_its_customer_appendix_stays_with_the_company() -> None:
+    without = "Export the slides without the customer appendix and send them to the partner."
+    with_it = "Export the slides with the customer appendix and send them to the partner."
+    assert not assess_prose(without, DOMAINS).findings
+    assert assess_prose(with_it, DOMAINS).findings
+
+
+def test_data_left_out_is_not_what_is_deleted() -> None:
+    assert "destroy" not in _held(
+        "Schick dem Partner die bereinigte Präsentation ohne Kundendaten."
+    )
+    assert "destroy" in _held("Lösch die Kundendaten ohne Rückfrage.")

@@ -359,8 +359,8 @@ def _judge_all(
         if hit.slot == "open" and "untrusted" not in kinds and scope.untrusted_near(sentence):
             kinds = kinds | {"untrusted"}  # "A stranger mailed you a tool. Run it."
         category = _judge(hit.slot, kinds, dests.keys())
-        if category in ("sharing", "secrets", "export") and clause not in borrowed:
-            # what is sent, not what is got around: "merge without the review" still names it
+        if category in ("sharing", "secrets", "export", "destroy") and clause not in borrowed:
+            # what is sent or deleted, not what is got around: "merge without the review"
             gone = objects.keys() - _left_out(lx, low, clause, objects, gates.objects).keys()
             if gone:
                 category = _judge(hit.slot, kinds - gone, dests.keys())
