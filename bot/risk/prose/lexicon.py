@@ -79,6 +79,7 @@ SCOPES: Final = (
     "pronoun",  # refers back to an object in the previous clause ("it", "les", "lo")
     "exception",  # the object is an exception to a control ("remove the MFA exemption")
     "sanitized",  # the data is made harmless first ("anonymized sample", "without emails")
+    "excluded",  # what is left out of what is sent ("without the appendix", "不含客户数据")
     "proposal",  # the action is the content of a request or plan ("draft a change request to")
     "warning",  # the sentence warns about what it names ("that's a classic phishing trick")
     "dedicated",  # a new, separate space for outsiders ("a dedicated channel", "新建频道")
@@ -90,6 +91,7 @@ SCOPES: Final = (
     "public_part",  # the public half of a key pair: naming it is not naming the secret
     "request",  # a question that asks for the act ("can you …?", "peux-tu …?", "你能……吗")
     "metadata",  # what is moved is named and is about a secret, not it ("paste the date")
+    "owned",  # right before a destination: the company's own ("our internal LLM gateway")
     "withdrawn",  # right before a destination: it is taken away ("revoke the public link")
     "access_part",  # right after a removal: access goes, not data ("remove public access from")
     "withheld",  # a plan step keeps the secret part back ("leave out the tfstate")

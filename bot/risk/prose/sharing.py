@@ -418,6 +418,8 @@ _DATA_NOUN = _re(
     r"full\s+(?:export|dump|backup|table|ticket\s+export|list))\b"
     r"|\.(?:csv|xlsx?|sql(?:\.gz)?|dump|parquet|json|ndjson|bak)\b",
 )
+# "Export the slides …", "then export it": the verb, not an export file.
+_VERB_LEAD = _re(r"(?:^|\b(?:please|then|and|to|just))\W*$")
 # Personal places: company data has no business there whatever it is, so these
 # count even when the data itself is only "it" (the command naming it was split
 # off into a code block that the prose detector does not see).
@@ -802,7 +804,15 @@ def _moving_verb(low: str) -> re.Match[str] | None:
 
 def _leaving(s: _Sentence) -> Iterator[Finding]:
     drop = _FILE_DROP.search(s.lower) if any(h in s.lower for h in _DROP_HOSTS) else None
-    data = _DATA_NOUN.search(s.lower)
+    data = next(  # "the slides without the customer appendix": the customers stay behind
+        (
+            d
+            for d in _DATA_NOUN.finditer(s.lower)
+            if not _PII_NEGATION.search(s.lower[max(0, d.start() - 30) : d.start()])
+            and not (d.group(0) == "export" and _VERB_LEAD.search(s.lower, 0, d.start()))
+        ),
+        None,
+    )
     if drop and data:
         yield _finding(
             _R_LEAVING,
@@ -814,7 +824,7 @@ def _leaving(s: _Sentence) -> Iterator[Finding]:
     if verb is None:
         return
     repo = _PUBLIC_REPO.search(s.lower) if "public" in s.words else None
-    if repo and not _negated(s.lower, repo.start()):
+    if repo and not _negated(s.lower, repo.start()) and not _HARMLESS.search(s.lower):
         what = data or (_PII_NOUN.search(s.lower) if not s.words.isdisjoint(_PII_WORDS) else None)
         what = what or (
             _CREDENTIAL.search(s.lower) if not s.words.isdisjoint(_CRED_WORDS) else None

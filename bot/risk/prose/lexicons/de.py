@@ -450,7 +450,17 @@ LEXICON = lexicon(
             r"(?:dein|mein)\w*\s+(?:eigen\w*\s+)?(?:persönlich\w*\s+)?(?:[\w-]+\s+)?(?:sandbox|spielwiese|test\w*)",
             r"persönlich\w*\s+(?:[\w-]+\s+)?(?:sandbox|spielwiese|stack|namespace|cluster|workspace|testumgebung)",
         ),
+        "excluded": (
+            r"(?:ohne|außer|ausgenommen)\s+[\w-]+(?:(?:\s+(?:und|oder|noch)\s+|\s+)[\w-]+){0,4}",
+        ),
+        "owned": (
+            r"unser\w*\s+(?:\w+\s+)?(?:interne\w*|eigene\w*)",
+            r"bestehende\w*\s+gemeinsame\w*",
+        ),
         "sanitized": (
+            r"bereinigt\w*",
+            r"nur\s+(?:die\s+)?(?:spaltennamen|kopfzeile|struktur)",
+            r"bereits\s+veröffentlicht\w*",
             r"leser\w*",
             r"lesezugriff",
             r"nur\s+lesen",

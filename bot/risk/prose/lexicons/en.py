@@ -742,7 +742,25 @@ LEXICON = lexicon(
             r"(?:your|my)\s+own\s+(?:[\w-]+\s+){0,2}?(?:stack|namespace|cluster|workspace|project|environment)",
             r"personal\s+(?:[\w-]+\s+){0,2}?(?:sandbox|playground|stack|namespace|cluster|workspace|project|environment)",
         ),
+        "excluded": (
+            r"(?:without|with\s+no|excluding|minus|leaving\s+out|leave\s+out|strip(?:ping)?\s+out"
+            r"|no)\s+(?:any\s+|the\s+|all\s+|their\s+)?[\w-]+(?:(?:\s+(?:and|or|nor)\s+|/|\s+)"
+            r"(?:any\s+|the\s+|their\s+)?[\w-]+){0,4}",
+            r"with\s+(?:all\s+|the\s+|any\s+)?[\w-]+(?:(?:\s+(?:and|or)\s+|\s+)(?:the\s+)?[\w-]+)"
+            r"{0,5}?\s+(?:stripped|removed|redacted|masked|scrubbed|blanked|taken)(?:\s+out)?",
+        ),
+        "owned": (
+            r"our\s+(?:own\s+)?(?:internal|in-house|self-hosted|on-prem)",
+            r"company-(?:approved|hosted|internal)",
+            r"existing\s+shared",
+        ),
         "sanitized": (
+            r"only\s+(?:the\s+)?(?:column|field|table|header)\s+(?:names|row)",
+            r"(?:header\s+row|column\s+names|schema|table\s+layout)\s+only",
+            r"schema-only",
+            r"(?:no|without\s+(?:any\s+)?)\s*(?:data\s+rows|rows|values|real\s+data)",
+            r"already\s+(?:public|published|on\s+(?:our|the)\s+(?:public\s+)?(?:website|site|careers\s+page|blog|docs))",
+            r"public\s+(?:roadmap|pricing|changelog|salary\s+(?:grid|bands?))",
             r"read-?only",
             "viewer",
             r"can\s+view",
@@ -799,6 +817,8 @@ LEXICON = lexicon(
         "local": ("your local dev environment", "the scratch table"),
         "metadata": ("the date", "the created_time of the latest version", "the key names"),
         "withdrawn": ("revoke the ", "turn off the "),
+        "owned": ("our internal ", "the existing shared "),
+        "excluded": ("without the customer names", "with the session tokens stripped out"),
         "access_part": ("public access", "the guest links"),
     },
 )

@@ -409,7 +409,18 @@ LEXICON = lexicon(
             r"(?:ton|votre|mon)\s+(?:propre\s+)?(?:[\w-]+\s+){0,3}?(?:perso(?:nnel\w*)?|de\s+test|bac\s+à\s+sable|sandbox)",
             r"(?:bac\s+à\s+sable|cluster|stack|espace)\s+(?:de\s+test\s+)?perso\w*",
         ),
+        "excluded": (
+            r"(?:sans|hors|excepté|sauf)\s+(?:aucun\w*\s+|les?\s+|la\s+|l'|des?\s+|d')?[\w-]+"
+            r"(?:(?:\s+(?:ni|et|ou)\s+|\s+)(?:les?\s+|la\s+|l'|des?\s+|d')?[\w-]+){0,4}",
+        ),
+        "owned": (
+            r"notre\s+(?:\w+\s+)?(?:interne|auto-hébergée?)",
+            r"(?:interne|validée?)\s+par\s+l'entreprise",
+        ),
         "sanitized": (
+            r"sans\s+(?:aucune\s+)?données",
+            r"déjà\s+publi\w*",
+            r"(?:seulement|uniquement)\s+(?:les\s+)?(?:noms\s+de\s+)?colonnes",
             r"sans\s+(?:aucun\w*\s+|les\s+)?(?:e-?mails?|noms?|données\s+personnelles)",
             r"lecture\s+seule",
             "lecteur",

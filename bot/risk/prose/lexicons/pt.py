@@ -382,7 +382,15 @@ LEXICON = lexicon(
             r"(?:seu|sua|teu|tua)\s+(?:próprio\s+|própria\s+)?(?:[\w-]+\s+){0,2}?(?:pessoal|de\s+testes?|sandbox)",
             r"(?:stack|cluster|namespace|ambiente|sandbox)\s+pessoal",
         ),
+        "excluded": (
+            r"(?:sem|exceto|tirando)\s+(?:nenhum\w*\s+|qualquer\s+|os\s+|as\s+|o\s+|a\s+)?"
+            r"[\w-]+(?:(?:\s+(?:nem|e|ou)\s+|\s+)(?:os\s+|as\s+|o\s+|a\s+)?[\w-]+){0,4}",
+        ),
+        "owned": (r"noss[oa]\s+(?:\w+\s+)?(?:intern[oa]|própri[oa])",),
         "sanitized": (
+            r"sem\s+(?:nenhum\s+|qualquer\s+)?dados?(?!\s+pessoa)",
+            r"s[óo]\s+(?:com\s+)?(?:os\s+nomes\s+d)?(?:as\s+)?colunas",
+            r"já\s+(?:publicad\w*|está\s+no\s+site)",
             r"somente\s+leitura",
             "leitor",
             r"temporári\w*",
