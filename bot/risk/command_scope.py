@@ -59,7 +59,10 @@ _REASONS: dict[str, str] = {
     "report": "quoted in a report of what happened",
     "hypothetical": "named in a hypothetical",
     "proposal": "the content of a proposal, not the order",
-    "local": "its target is this machine (a local database, cluster or container)",
+    "local": (
+        "its target is this machine (a local database, cluster or container) or the "
+        "reader's own sandbox (a personal dev stack, namespace or cluster)"
+    ),
     "own_use": "a value read to the reader's own terminal, passed on nowhere",
 }
 
@@ -353,19 +356,22 @@ def judge(cand: Candidate, message: str = "") -> Why | None:
     low = lower(text)
     pos = low.find(_MARK)
     structure = spans(low)
-    sentence_local = False
+    sentence_local = own = False
     for lx in languages(low):
         scope = Scope(lx, low, structure)
         why = _sentence_scope(lx, scope, pos, inside, _reports(message, cand.context))
         if why is not None:
             return why
         sentence_local = sentence_local or scope.sentence_has(scope.sentence_of(pos), "local")
-    if _names_production(low):
+        own = own or scope.sentence_has(scope.sentence_of(pos), "own_space")
+    if _names_production(low) or _PROD.search(cand.text):
         return None  # "on the prod cluster, `docker compose down -v`": not this machine
     if local_target(cand.text) or (
         sentence_local and not remote_target(cand.text) and not _SAYS_PROD.search(low)
     ):
         return "local"
+    if own:
+        return "local"  # a cloud target that is the reader's own sandbox ("your dev stack")
     return None
 
 
@@ -533,10 +539,13 @@ def _at(scope: Scope, sentence: tuple[int, int]) -> int:
     return scope.structure.sentences.index(sentence)
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
 def _past(lx: Lexicon, low: str, a: int, b: int) -> bool:
     """A verb in this clause tells what happened ("ran", "executed", "a supprimé", "した")."""
     if lx.spaced:
-        return any(lx.past_form_re.search(w) for w in re.findall(r"[^\W\d_]+", low[a:b]))
+        return any(lx.past_at(low, m.start(), m.group(0), a) for m in _LETTERS.finditer(low, a, b))
     # the pattern is anchored with "^", which `match(low, i)` honours only at 0: slice
     return any(lx.past_after_re.match(low[i : min(b, i + 12)]) for i in range(a, b))
 

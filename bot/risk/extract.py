@@ -34,6 +34,8 @@ _FENCE = re.compile(
     r"(?P<body>.*?)(?:\n[ \t]*(?P=fence)|\Z)",
     re.S | re.M,
 )
+# Inline code that is one `key: value` setting (YAML style), never a command.
+_SETTING = re.compile(r"(?:-\s+)?[A-Za-z_][\w.-]*:\s+[^\s:]+$")
 _INLINE = re.compile(r"(?<!`)(`{1,3})(?!`)(?P<body>[^`\n]+?)\1(?!`)")
 # `# …` is left alone: in a shell that is a comment, and comments are never run.
 _PROMPT = re.compile(r"^\s*(?:\$|%|>|PS [^>]*>)\s+(?=\S)")
@@ -422,6 +424,8 @@ class Extractor:
         if looks_like_sql(body):
             return "sql"
         cmd = _strip_prompt(body).strip()
+        if _SETTING.match(cmd):
+            return "prose"  # `level: None`, `- enforce_mfa: false`: a setting the sentence sets
         if " " in cmd and (self._looks_like_shell(cmd) or self._command_like(cmd)):
             return "shell"
         if self._looks_like_shell(cmd) and "/" not in cmd and "." not in cmd:

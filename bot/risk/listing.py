@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["heading_of", "is_item", "warned_item"]
+__all__ = ["heading_of", "is_item", "list_run", "warned_item"]
 
 _ITEM = re.compile(
     r"^[ \t]*(?:\d{1,3}[.)]|[a-z][.)]|\([a-z0-9]{1,3}\)|[-*•+]|☐|☑|☒|✅|\[[ xX]?\]|"
@@ -42,6 +42,32 @@ def heading_of(text: str, pos: int) -> str | None:
             return stripped if stripped.endswith((":", "：")) else None
         start = prev_start
     return None
+
+
+def list_run(text: str, pos: int) -> tuple[int, int] | None:
+    """The span of the run of list items (no other line between) whose item holds
+    text[pos], or None when that line is no list item: the plan a step belongs to."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    if not is_item(text[start:end]):
+        return None
+    for _ in range(_MAX_ITEMS):
+        if start == 0:
+            break
+        prev = text.rfind("\n", 0, start - 1) + 1
+        if not is_item(text[prev : start - 1]):
+            break
+        start = prev
+    for _ in range(_MAX_ITEMS):
+        if end >= len(text):
+            break
+        nxt = text.find("\n", end + 1)
+        nxt = len(text) if nxt < 0 else nxt
+        if not is_item(text[end + 1 : nxt]):
+            break
+        end = nxt
+    return start, end
 
 
 # A heading that warns against its items: strong negators in the languages the engine

@@ -339,6 +339,8 @@ def _judge_all(
             if "external" in dests and _EMAIL.search(low, sentence[0], sentence[1]):
                 del dests["external"]  # named addresses are judged by the sharing reader
             dests = _not_withdrawn(lx, low, sentence[0], dests)
+            if "ai" in dests and _sanctioned(lx, low, sentence[0] + dests["ai"].start()):
+                dests = {k: v for k, v in dests.items() if k != "ai"}  # the company's own model
             dests_of[sentence] = dests
         if (
             not objects
@@ -359,6 +361,11 @@ def _judge_all(
         if hit.slot == "open" and "untrusted" not in kinds and scope.untrusted_near(sentence):
             kinds = kinds | {"untrusted"}  # "A stranger mailed you a tool. Run it."
         category = _judge(hit.slot, kinds, dests.keys())
+        if category in ("sharing", "secrets", "export", "destroy") and clause not in borrowed:
+            # what is sent or deleted, not what is got around: "merge without the review"
+            gone = objects.keys() - _left_out(lx, low, clause, objects, gates.objects).keys()
+            if gone:
+                category = _judge(hit.slot, kinds - gone, dests.keys())
         if category is None or category in done:
             continue
         if (
@@ -375,12 +382,22 @@ def _judge_all(
             and lx.pattern("access_part").match(low, _object_start(low, hit.end, clause[1]))
         ):
             continue  # "remove public access from the export bucket": access goes, not data
+        if category == "destroy" and lx.pattern("excluded").match(low, hit.start):
+            continue  # "去掉密码之后的版本": parts left out of a copy, nothing destroyed
         if category in ("secrets", "sharing", "export") and _moves_metadata(
             lx, low, hit.end, clause
         ):
             continue  # "paste the rotation date into the ticket": a fact about the secret
-        if category in ("sharing", "export") and scope.sentence_has(sentence, "sanitized"):
+        if category in ("sharing", "export") and _sanitized(
+            lx, low, clause, sentence, objects, gates.objects
+        ):
             continue  # an anonymized sample, a copy without the personal fields
+        if (
+            category in ("sharing", "export", "secrets")
+            and not kinds & {"secret", "pii"}
+            and scope.plan_has(sentence, "withheld")
+        ):
+            continue  # a step of a plan that keeps the secret part back ("leave out the tfstate")
         if category == "secrets" and scope.clause_has(clause, "pointer"):
             continue  # a link to the request form or guide, not the secret itself
         if category == "sharing" and scope.sentence_has(sentence, "dedicated"):
@@ -437,15 +454,111 @@ def _not_withdrawn(
     lx: Lexicon, low: str, offset: int, dests: dict[str, re.Match[str]]
 ) -> dict[str, re.Match[str]]:
     """Destinations that are not being taken away ("revoke the public link" names no
-    place the data goes)."""
+    place the data goes) nor the company's own ("our internal LLM gateway")."""
     pattern = lx.pattern("withdrawn")
+    owned = lx.pattern("owned")
+    near = 12 if lx.spaced else 2  # "our internal LLM gateway", "社内のAI"
     kept = {}
     for name, m in dests.items():
         start = offset + m.start()
         if pattern.search(low, max(0, start - 40), start):
             continue
+        if name != "public" and any(
+            start - o.end() <= near for o in owned.finditer(low, max(0, start - 40), start)
+        ):
+            continue  # the company's own place ("our internal LLM gateway", "社内のAI")
         kept[name] = m
     return kept if len(kept) != len(dests) else dests
+
+
+def _sanctioned(lx: Lexicon, low: str, at: int) -> bool:
+    """The AI named at `at` is qualified, just before, as the company's own ("our internal
+    translation service (the approved one on the LLM gateway)"); "paste it into ChatGPT,
+    not the internal gateway" names the company's after the outside one."""
+    return any(
+        m.start() < at for m in lx.pattern("sanctioned").finditer(low, max(0, at - 60), at + 1)
+    )
+
+
+def _left_out(
+    lx: Lexicon,
+    low: str,
+    clause: tuple[int, int],
+    objects: dict[str, re.Match[str]],
+    gates: tuple[tuple[str, re.Pattern[str]], ...],
+) -> dict[str, re.Match[str]]:
+    """The objects without those the clause leaves out ("the stack trace with the session
+    tokens stripped out", "sin datos personales", "不含客户数据"): an object counts when it
+    is named at least once outside what is left out."""
+    spans = [m.span() for m in lx.pattern("excluded").finditer(low, clause[0], clause[1])]
+    if not spans:
+        return objects
+    patterns = dict(gates)
+    kept = {}
+    for name, m in objects.items():
+        pattern = patterns.get(name)
+        if (
+            name in _QUALIFIERS
+            or pattern is None
+            or any(
+                not any(a <= hit.start() < b for a, b in spans)
+                for hit in pattern.finditer(low, clause[0], clause[1])
+            )
+        ):
+            kept[name] = m
+    return kept
+
+
+_SENSITIVE = ("pii", "data", "secret", "backup")
+# "the anonymized sample and the customer list": a second object, not the one qualified
+_COORDINATED = re.compile(
+    r"(?:^|[\s,])(?:and|or|plus|y|o|et|ou|und|oder|sowie|e)(?=[\s,]|$)|[&+、和及与]"
+)
+
+
+def _sanitized(
+    lx: Lexicon,
+    low: str,
+    clause: tuple[int, int],
+    sentence: tuple[int, int],
+    objects: dict[str, re.Match[str]],
+    gates: tuple[tuple[str, re.Pattern[str]], ...],
+) -> bool:
+    """The sentence makes what is sent harmless ("anonymized", "only the column names",
+    "sin datos personales") and no sensitive object of the clause is coordinated with the
+    harmless thing as a second object ("the anonymized sample and the customer list"
+    still sends the list; "the anonymized customer list" does not)."""
+    marks = [m.span() for m in lx.pattern("sanitized").finditer(low, sentence[0], sentence[1])]
+    if not marks:
+        return False
+    left = [m.span() for m in lx.pattern("excluded").finditer(low, clause[0], clause[1])]
+    patterns = dict(gates)
+    for name in _SENSITIVE:
+        pattern = patterns.get(name)
+        if name not in objects or pattern is None:
+            continue
+        for hit in pattern.finditer(low, clause[0], clause[1]):
+            a, b = hit.span()
+            if any(x <= a < y for x, y in left + marks):
+                continue
+            if any(_near(low, y, a, ",;") for _, y in marks if y <= a):
+                continue  # "the anonymized customer list"
+            if any(_near(low, b, x, ";") for x, _ in marks if x >= b):
+                continue  # "the customer list, anonymized", "la lista sin datos personales"
+            if any(_coordinated(low, y, a) for _, y in marks if y <= a) or any(
+                _coordinated(low, b, x) for x, _ in marks if x >= b
+            ):
+                return False  # "the aggregates and the customer list": a second object
+    return True
+
+
+def _near(low: str, start: int, end: int, stops: str) -> bool:
+    gap = low[start:end]
+    return len(gap) <= 30 and not _COORDINATED.search(gap) and not any(c in gap for c in stops)
+
+
+def _coordinated(low: str, start: int, end: int) -> bool:
+    return end - start <= 40 and bool(_COORDINATED.search(low, start, end))
 
 
 def _public_half(

@@ -79,6 +79,7 @@ SCOPES: Final = (
     "pronoun",  # refers back to an object in the previous clause ("it", "les", "lo")
     "exception",  # the object is an exception to a control ("remove the MFA exemption")
     "sanitized",  # the data is made harmless first ("anonymized sample", "without emails")
+    "excluded",  # what is left out of what is sent ("without the appendix", "不含客户数据")
     "proposal",  # the action is the content of a request or plan ("draft a change request to")
     "warning",  # the sentence warns about what it names ("that's a classic phishing trick")
     "dedicated",  # a new, separate space for outsiders ("a dedicated channel", "新建频道")
@@ -90,9 +91,28 @@ SCOPES: Final = (
     "public_part",  # the public half of a key pair: naming it is not naming the secret
     "request",  # a question that asks for the act ("can you …?", "peux-tu …?", "你能……吗")
     "metadata",  # what is moved is named and is about a secret, not it ("paste the date")
+    "owned",  # right before a destination: the company's own ("our internal LLM gateway")
     "withdrawn",  # right before a destination: it is taken away ("revoke the public link")
     "access_part",  # right after a removal: access goes, not data ("remove public access from")
+    "withheld",  # a plan step keeps the secret part back ("leave out the tfstate")
+    "sanctioned",  # the AI tool is the company's own ("our internal LLM gateway")
+    "own_space",  # the reader's own cloud sandbox ("your personal sandbox stack")
     "pointer",  # what is sent is a link to how to ask for it ("el enlace a la guía para pedir")
+)
+# Outside AI services named by their address, in any language: a two-label domain whose
+# name says it summarizes, translates or transcribes ("quickrecap.io", "translate-now.app",
+# "zusammenfasser.ai"), or any bare `.ai` site. A company's own subdomain
+# ("translate.acme.com") has three labels and is not one.
+# "q4-summary.pdf", "transcript.vtt": a file, not a site
+_FILE_EXT = (
+    r"(?:pdf|csv|tsv|txt|docx?|xlsx?|pptx?|json|md|png|jpe?g|gif|zip|gz|tar|mp[34]|wav|m4a|"
+    r"html?|log|py|js|ts|ya?ml|sql|parquet|srt|vtt|key|pem)(?![\w-])"
+)
+AI_SITES: Final = (
+    r"(?<![\w.-])[a-z0-9-]*(?:summar|recap|tldr|translat|tradu[cz]|übersetz|transcri|transkri|"
+    r"notetak|paraphras|gpt|llm|zusammenfass|resum)[a-z0-9-]*\.(?!" + _FILE_EXT + r")[a-z]{2,6}"
+    r"(?![\w-]|\.\w)",
+    r"(?<![\w.-])[a-z0-9][a-z0-9-]*\.ai(?![\w-]|\.\w)",
 )
 SLOTS: Final = ACTIONS + OBJECTS + DESTINATIONS + SCOPES
 _STEMMED: Final = frozenset(ACTIONS + OBJECTS + DESTINATIONS)
@@ -111,6 +131,10 @@ class Lexicon:
     """An action word in this form reports the past (`deleted`, `supprimé`, `gelöscht`)."""
     past_after: str = r"(?!)"
     """Text right after the action that makes it past (`した`, `了`)."""
+    past_subject: str = r"(?!)"
+    """Irregular verbs whose past is their bare form ("put", "set", "let") tell the past
+    only after a subject: "I set it to false last week" against "Set it to false". Matched
+    against the text before the word, ending at it."""
     compounds: bool = False
     """Object and destination stems may start inside a word (German)."""
     enclitic: str = r"(?!)"
@@ -258,6 +282,17 @@ class Lexicon:
     def past_after_re(self) -> re.Pattern[str]:
         return re.compile(self.past_after)
 
+    @cached_property
+    def past_subject_re(self) -> re.Pattern[str]:
+        return re.compile(self.past_subject)
+
+    def past_at(self, low: str, start: int, word: str, clause_start: int) -> bool:
+        """The word at `start` reports the past: a past form, or a bare-form past
+        ("put", "set") right after its subject."""
+        if self.past_form_re.search(word):
+            return True
+        return bool(self.past_subject_re.search(low[max(clause_start, start - 48) : start] + word))
+
 
 def lexicon(
     lang: str,
@@ -268,6 +303,7 @@ def lexicon(
     markers: str = "",
     past_form: str = r"(?!)",
     past_after: str = r"(?!)",
+    past_subject: str = r"(?!)",
     compounds: bool = False,
     verb_lead: str | None = None,
     causative: str = "",
@@ -287,6 +323,7 @@ def lexicon(
         markers=frozenset(markers.split()),
         past_form=past_form,
         past_after=past_after,
+        past_subject=past_subject,
         compounds=compounds,
         verb_lead=frozenset(verb_lead.split()) if verb_lead else None,
         causative=frozenset(causative.split()),

@@ -17,7 +17,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from bot.risk.listing import warned_item
+from bot.risk.listing import list_run, warned_item
 from bot.risk.prose.lexicon import Lexicon
 
 __all__ = ["Scope", "Spans", "spans"]
@@ -247,6 +247,17 @@ class Scope:
         i = here.index(clause) if clause in here else len(here)
         return here[i + 1 : i + 2]
 
+    def plan_has(self, sentence: tuple[int, int], slot: str) -> bool:
+        """The slot is named in the sentence or in another step of the plan (list run) it
+        is a step of: "1. Leave out the tfstate … 2. Copy infra/ into the public repo"."""
+        if self._sentence(sentence, slot):
+            return True
+        at = sentence[0]
+        while at < sentence[1] and self.low[at] in " \t\n":
+            at += 1
+        run = list_run(self.low, at)
+        return run is not None and bool(self.lx.pattern(slot).search(self.low, run[0], run[1]))
+
     def clause_has(self, clause: tuple[int, int], slot: str) -> bool:
         return bool(self.lx.pattern(slot).search(self.low, clause[0], clause[1]))
 
@@ -325,11 +336,12 @@ class Scope:
     def local(self, sentence: tuple[int, int], action_end: int) -> bool:
         """Local scope named in the sentence, except in a purpose clause after the action
         ("turn off SSO so they can sign in with a local password")."""
-        if not self._sentence(sentence, "local"):
-            return False
-        for m in self.lx.pattern("local").finditer(self.low, sentence[0], sentence[1]):
-            if m.start() < action_end or not _PURPOSE.search(self.low, action_end, m.start()):
-                return True
+        for slot in ("local", "own_space"):
+            if not self._sentence(sentence, slot):
+                continue
+            for m in self.lx.pattern(slot).finditer(self.low, sentence[0], sentence[1]):
+                if m.start() < action_end or not _PURPOSE.search(self.low, action_end, m.start()):
+                    return True
         return False
 
     def _word(self, start: int) -> str:
@@ -352,7 +364,7 @@ class Scope:
     def _past(self, start: int, end: int, clause: tuple[int, int]) -> bool:
         lx = self.lx
         if lx.spaced:
-            return bool(lx.past_form_re.search(self._word(start)))
+            return lx.past_at(self.low, start, self._word(start), clause[0])
         return bool(lx.past_after_re.match(self.low[end : min(clause[1], end + 12)]))
 
     def _negated(self, start: int, end: int, clause: tuple[int, int]) -> bool:

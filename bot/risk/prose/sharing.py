@@ -142,6 +142,8 @@ _CODE_PUBLIC = _re(
     r"module|symbol|helper|getter|setter|attribute|member|struct|enum|type|trait)s?\s+public\b"
 )
 _EXCEPTION_AFTER = _re(r"\s+(?:exceptions?|exemptions?|overrides?|bypass(?:es)?)\b")
+# "… to `level: None` only for `get`/`watch` on events": a narrow carve-out, not the control off.
+_NARROWED_AFTER = _re(r"[^.\n;]{0,20}?\b(?:only|just)\s+(?:for|on)\b")
 _BLOCK_BEFORE = _re(r"block\s+(?:all\s+)?$")
 # "Revoke public access", "remove the public link": undoing exposure, not causing it.
 _REVERSAL_BEFORE = _re(
@@ -320,7 +322,7 @@ _ADMIN_TOKEN = _re(
 _CONTROL = (
     r"(?:mfa|2fa|two[- ]factor(?:\s+auth\w*)?|2[- ]step(?:\s+verification)?|2sv|multi[- ]factor"
     r"(?:\s+auth\w*)?|sso|single\s+sign[- ]on|require\s+sso|dlp(?:\s+rules?|\s+polic(?:y|ies))?|"
-    r"data\s+loss\s+prevention|audit\s*(?:-\s*)?(?:log(?:ging|s)?|trail|configs?)|auditconfigs?|"
+    r"data\s+loss\s+prevention|audit\s*(?:-\s*)?(?:log(?:ging|s)?|trail|configs?|polic(?:y|ies))|auditconfigs?|"
     r"auditd|cloudtrail|access\s+logs?|data[- ]access\s+(?:audit\s+)?logs?|push\s+protection|"
     r"secret\s+scanning|row[- ]level\s+security|\brls\b|macie|guardduty|security\s+alerts?|"
     r"login\s+challenge|prompt\s+for\s+factor|(?:external\s+)?sharing\s+warning|"
@@ -336,7 +338,7 @@ _OFF_VERB = (
 _CONTROLS_OFF = _re(
     r"\b" + _OFF_VERB + r"\b[^.\n]{0,50}?\b" + _CONTROL + r"\b"
     r"|\b" + _CONTROL + r"\b[^.\n]{0,30}?\b(?:disabled|off|turned\s+off|paused|stopped|suspended|"
-    r"(?:set\s+)?to\s+\W{0,2}(?:never|none|off|false|disabled)\b|disable\b)"
+    r"(?:set\s+)?to\s+\W{0,4}(?:level\s*:\s*)?(?:never|none|off|false|disabled)\b|disable\b)"
     r"|\bstop-logging\b|\bdiagnostic-settings\s+delete\b|\bvault\s+audit\s+disable\b"
     r"|\bpgaudit\.log\s*=\s*'none'|\blog_statement\s*=\s*'none'"
     r"|\bupdate-macie-session\b[^\n]*--status\s+PAUSED|\bsetenforce\s+0\b"
@@ -358,9 +360,11 @@ _PRONOUN_POST = _re(
 _CREDENTIAL = _re(
     r"\b(?:passwords?|passwd|credentials?|creds|api[- ]?keys?|access[- ]keys?|secret[- ]keys?|"
     r"secrets|(?:bot|access|auth|bearer|api|personal\s+access|oauth|refresh|session|slack|github)"
-    r"\s+tokens?|tokens?|private\s+keys?|ssh\s+keys?|(?<!public )(?:deploy\s+)?keys|id_rsa|"
+    r"\s+tokens?|tokens?|private\s+keys?|(?<!public )ssh\s+keys?|(?<!public )(?:deploy\s+)?keys|"
+    r"id_rsa|"
     r"connection\s+strings?|root\s+login|service\s+account\s+keys?|kubeconfig|\.pgpass|\.netrc|"
     r"signing\s+secret)\b"
+    r"(?![.\w-]*\.(?:example|sample|template|dist)\b|[_-](?:example|sample|template))"
     r"|(?<![\w.])\.env\b(?!\.(?:example|sample|template|dist))",
 )
 _CREDENTIAL_FILE_READ = _re(
@@ -375,7 +379,15 @@ _DESTINATION = _re(
     r"|\b(?:in|via|by|over|through|as)\s+(?:a\s+|an\s+)?(?:slack\s+)?(?:dms?|direct\s+messages?|"
     r"private\s+messages?)\b",
 )
-_PERSON_DESTINATION = _re(r"\b(?:with|to)\s+(?:the\s+)?(?:new\s+)?\w+")
+# "to the `deploy` user on app-01", "to authorized_keys": a key installed into an account
+# or host, not handed to a person.
+_PERSON_DESTINATION = _re(
+    r"\b(?:with|to)\s+(?:the\s+)?(?:new\s+)?\w+"
+    r"(?![\w.-]*(?:\s+[\w.-]+)?\s+(?:user|account|host|server|machine|box|vm|runner)s?\b)"
+    r"(?<!\bauthorized_keys)(?<!\bauthorized)"
+)
+# "the commit with …", "a push to …": a posting word used as a noun.
+_NOUN_BEFORE = _re(r"\b(?:the|a|an|this|that|each|every|its|their|our|your|my)\s+$")
 _PII_NOUN = _re(
     r"\b(?:ssns?|social\s+security(?:\s+numbers?)?|dates?\s+of\s+birth|dob|birth\s*dates?|"
     r"full\s+card\s+numbers?|card\s+numbers?|credit\s+cards?|ibans?|bank\s+(?:details|accounts?)|"
@@ -406,6 +418,8 @@ _DATA_NOUN = _re(
     r"full\s+(?:export|dump|backup|table|ticket\s+export|list))\b"
     r"|\.(?:csv|xlsx?|sql(?:\.gz)?|dump|parquet|json|ndjson|bak)\b",
 )
+# "Export the slides …", "then export it": the verb, not an export file.
+_VERB_LEAD = _re(r"(?:^|\b(?:please|then|and|to|just))\W*$")
 # Personal places: company data has no business there whatever it is, so these
 # count even when the data itself is only "it" (the command naming it was split
 # off into a code block that the prose detector does not see).
@@ -698,7 +712,12 @@ def _admin(s: _Sentence) -> Iterator[Finding]:
 
 def _controls(s: _Sentence) -> Iterator[Finding]:
     m = _CONTROLS_OFF.search(s.lower)
-    if m and not _negated(s.lower, m.start()) and not _EXCEPTION_AFTER.match(s.lower, m.end()):
+    if (
+        m
+        and not _negated(s.lower, m.start())
+        and not _EXCEPTION_AFTER.match(s.lower, m.end())
+        and not _NARROWED_AFTER.match(s.lower, m.end())
+    ):
         yield _finding(
             _R_CONTROLS,
             "Turns off a security control (MFA/SSO, DLP, audit logging, row-level security or "
@@ -707,8 +726,16 @@ def _controls(s: _Sentence) -> Iterator[Finding]:
         )
 
 
+def _post_verb(low: str) -> re.Match[str] | None:
+    """The first posting word used as a verb ("the commit with …" is a noun)."""
+    for verb in _POST_VERB.finditer(low):
+        if not _NOUN_BEFORE.search(low, max(0, verb.start() - 8), verb.start()):
+            return verb
+    return None
+
+
 def _posting(s: _Sentence) -> Iterator[Finding]:
-    verb = _POST_VERB.search(s.lower)
+    verb = _post_verb(s.lower)
     read = _CREDENTIAL_FILE_READ.search(s.lower) if not s.words.isdisjoint(_READ_WORDS) else None
     if read and (verb or "here" in s.lower):
         yield _finding(
@@ -752,6 +779,8 @@ def _posting(s: _Sentence) -> Iterator[Finding]:
 def _object_of_post(text: str, noun: re.Match[str], verb: re.Match[str]) -> bool:
     """The credential is what gets posted: right after a post verb, or referred back to."""
     for v in _POST_VERB.finditer(text):
+        if _NOUN_BEFORE.search(text, max(0, v.start() - 8), v.start()):
+            continue
         if 0 <= noun.start() - v.end() <= 40:
             return True
     return bool(_PRONOUN_POST.search(text, noun.end())) and verb.start() > noun.start()
@@ -775,7 +804,15 @@ def _moving_verb(low: str) -> re.Match[str] | None:
 
 def _leaving(s: _Sentence) -> Iterator[Finding]:
     drop = _FILE_DROP.search(s.lower) if any(h in s.lower for h in _DROP_HOSTS) else None
-    data = _DATA_NOUN.search(s.lower)
+    data = next(  # "the slides without the customer appendix": the customers stay behind
+        (
+            d
+            for d in _DATA_NOUN.finditer(s.lower)
+            if not _PII_NEGATION.search(s.lower[max(0, d.start() - 30) : d.start()])
+            and not (d.group(0) == "export" and _VERB_LEAD.search(s.lower, 0, d.start()))
+        ),
+        None,
+    )
     if drop and data:
         yield _finding(
             _R_LEAVING,
@@ -787,7 +824,7 @@ def _leaving(s: _Sentence) -> Iterator[Finding]:
     if verb is None:
         return
     repo = _PUBLIC_REPO.search(s.lower) if "public" in s.words else None
-    if repo and not _negated(s.lower, repo.start()):
+    if repo and not _negated(s.lower, repo.start()) and not _HARMLESS.search(s.lower):
         what = data or (_PII_NOUN.search(s.lower) if not s.words.isdisjoint(_PII_WORDS) else None)
         what = what or (
             _CREDENTIAL.search(s.lower) if not s.words.isdisjoint(_CRED_WORDS) else None

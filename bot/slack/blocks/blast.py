@@ -10,7 +10,7 @@ are shown: never a row, never a value from a WHERE clause.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from bot.slack.escape import escape
@@ -90,21 +90,31 @@ def _audience_line(item: dict[str, Any]) -> str:
     return f"• {label}: {_count(members)}{plus} {noun} would see it"
 
 
+def _estimate_lines(meta: dict[str, Any], created_at: datetime) -> list[str]:
+    blast = meta.get("blast")
+    if not isinstance(blast, dict):
+        return []
+    state = str(blast.get("state") or "")
+    if state == "estimating" and utcnow() - created_at > STALE_AFTER:
+        state = "unavailable"
+    items = [i for i in blast.get("items") or [] if isinstance(i, dict)]
+    lines = [_item_line(i, state) for i in items[:MAX_LINES]]
+    if not items and state == "unavailable":
+        lines.append(f"• Rows affected: {UNAVAILABLE}")
+    return lines
+
+
+def _audience_lines(meta: dict[str, Any]) -> list[str]:
+    audience = meta.get("audience")
+    if not isinstance(audience, list):
+        return []
+    return [_audience_line(i) for i in audience[:MAX_LINES] if isinstance(i, dict)]
+
+
 def blast_section(request: RequestView) -> str | None:
     """The section's text, or None when nothing is known about the instruction's reach."""
-    blast = (request.meta or {}).get("blast")
-    lines: list[str] = []
-    if isinstance(blast, dict):
-        state = str(blast.get("state") or "")
-        if state == "estimating" and utcnow() - request.created_at > STALE_AFTER:
-            state = "unavailable"
-        items = [i for i in blast.get("items") or [] if isinstance(i, dict)]
-        lines += [_item_line(i, state) for i in items[:MAX_LINES]]
-        if not items and state == "unavailable":
-            lines.append(f"• Rows affected: {UNAVAILABLE}")
-    audience = (request.meta or {}).get("audience")
-    if isinstance(audience, list):
-        lines += [_audience_line(i) for i in audience[:MAX_LINES] if isinstance(i, dict)]
+    meta = request.meta or {}
+    lines = _estimate_lines(meta, request.created_at) + _audience_lines(meta)
     seen = set()
     for ref in request.data:
         line = _data_line(ref)

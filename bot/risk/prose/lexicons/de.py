@@ -2,7 +2,7 @@
 Signaturschlüssel); separable verbs are matched with their particle (schalte …
 stumm, lade … hoch); participles narrate (gelöscht, abgeschaltet, deaktiviert)."""
 
-from bot.risk.prose.lexicon import lexicon
+from bot.risk.prose.lexicon import AI_SITES, lexicon
 
 _W = r"(?!\w)"
 # up to sixteen words between a verb and its particle (a word may hold dots: 0.0.0.0/0)
@@ -186,6 +186,8 @@ LEXICON = lexicon(
             "protokoll",
             r"(?<!kata)logs(?!\w)",  # Produktionslogs
             "logdatei",
+            "csv",
+            "transkript",
         ),
         "system": (
             "cluster",
@@ -353,7 +355,14 @@ LEXICON = lexicon(
             f"usb{_W}",
             "dropbox",
         ),
-        "ai": (f"ki{_W}", "chatgpt", r"künstliche\w*\s+intelligenz", "übersetzer", "deepl"),
+        "ai": (
+            *AI_SITES,
+            f"ki{_W}",
+            "chatgpt",
+            r"künstliche\w*\s+intelligenz",
+            "übersetzer",
+            "deepl",
+        ),
         "messaging": ("whatsapp", "telegram", f"signal{_W}", f"sms{_W}", "messenger"),
         "workspace": (
             r"als\s+g(?:ast|äste)",
@@ -456,7 +465,33 @@ LEXICON = lexicon(
             r"(?<![\w#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
             "gruppenchat",
         ),
+        "withheld": (
+            r"weg(?:lassen|gelassen|lässt)",
+            r"aus(?:schließen|geschlossen|nehmen)",
+            r"ohne\s+(?:die\s+|den\s+|das\s+)?(?:umgebung|tokens?|geheimnisse|schlüssel|passwörter|tfstate|\.env|state)",
+            r"platzhalter\w*",
+            r"(?:entfernen|entfernt)\b",
+        ),
+        "sanctioned": (
+            r"intern\w*\s+(?:\w+\s+)?(?:ki|llm|dienst|tool|modell|gateway)",
+            r"(?:freigegeben|genehmigt)\w*",
+            r"selbst\s*gehostet\w*",
+        ),
+        "own_space": (
+            r"(?:dein|mein)\w*\s+(?:eigen\w*\s+)?(?:persönlich\w*\s+)?(?:[\w-]+\s+)?(?:sandbox|spielwiese|test\w*)",
+            r"persönlich\w*\s+(?:[\w-]+\s+)?(?:sandbox|spielwiese|stack|namespace|cluster|workspace|testumgebung)",
+        ),
+        "excluded": (
+            r"(?:ohne|außer|ausgenommen)\s+[\w-]+(?:(?:\s+(?:und|oder|noch)\s+|\s+)[\w-]+){0,4}",
+        ),
+        "owned": (
+            r"unser\w*\s+(?:\w+\s+)?(?:interne\w*|eigene\w*)",
+            r"bestehende\w*\s+gemeinsame\w*",
+        ),
         "sanitized": (
+            r"bereinigt\w*",
+            r"nur\s+(?:die\s+)?(?:spaltennamen|kopfzeile|struktur)",
+            r"bereits\s+veröffentlicht\w*",
             r"leser\w*",
             r"lesezugriff",
             r"nur\s+lesen",

@@ -1,6 +1,6 @@
 """English. Stems match from a word start (`delet` → delete, deletes, deleting)."""
 
-from bot.risk.prose.lexicon import lexicon
+from bot.risk.prose.lexicon import AI_SITES, lexicon
 
 _W = r"(?!\w)"  # ends a fragment at the end of a word (no free suffix)
 # "the owner field", "the admin console": a role's name used about something else
@@ -15,6 +15,11 @@ LEXICON = lexicon(
     markers="the a an to and of is are you your please",
     # -ed forms narrate (deleted, wiped, disabled); "feed"/"need" are not past.
     past_form=r"(?<!e)ed$|^(?:sent|ran|gave|made|tore|torn|wrote|overwrote|broke|took|lost|went)$",
+    past_subject=(
+        r"(?:^|\W)(?:i|we|he|she|they|someone|somebody|nobody|who|(?:[a-z]+\s+)?(?:team|engineer|admin|"
+        r"contractor)s?)\s+(?:had\s+|already\s+|just\s+|accidentally\s+|also\s+|then\s+)?"
+        r"(?:put|set|let|cut|shut|hit|quit|spread|upset|reset|rerun|broadcast)$"
+    ),
     # An action word is a verb when it starts its clause or follows a word that leads
     # into one (please, to, and, a modal, a subject); "the export", "public sharing",
     # "debug logging" are nouns. Gerunds need a lead (considering, by, worth …).
@@ -224,6 +229,8 @@ LEXICON = lexicon(
             f"volumes?{_W}",
             f"channels?{_W}",
             f"logs?{_W}",
+            f"csvs?{_W}",
+            f"transcripts?{_W}",
         ),
         "system": (
             "cluster",
@@ -445,7 +452,9 @@ LEXICON = lexicon(
             r"(?:any|all)\s+(?:ips?|sources?|address(?:es)?|hosts?|ip\s+address(?:es)?)",
             f"anywhere{_W}",
             r"any\s+(?:ip|source|address|host)(?:s|es)?",
-            f"(?<!block )(?<!block all )public(?:ly)?{_W}(?!\\.\\w)",  # not `public.invoices`
+            # not `public.invoices`, not a key's public half ("the bot's public SSH key")
+            f"(?<!block )(?<!block all )public(?:ly)?{_W}(?!\\.\\w)"
+            r"(?!\s+(?:ssh\s+|gpg\s+|pgp\s+|signing\s+|deploy\s+)?(?:keys?|certificates?|half)\b)",
             r"(?<!from )the\s+(?:(?:whole|entire|wide|wider|open|public)\s+)?internet",
             r"the\s+(?:(?:whole|entire)\s+)?world",
             r"0\.0\.0\.0/0",
@@ -503,6 +512,7 @@ LEXICON = lexicon(
             r"home\s+(?:computer|pc|laptop|nas)",
         ),
         "ai": (
+            *AI_SITES,
             r"chat\s*gpt",
             "openai",
             f"claude{_W}",
@@ -726,7 +736,47 @@ LEXICON = lexicon(
             "inbox",
         ),
         "pronoun": ("it", "its", r"(?:the\s+)?contents?", "them", "this", "that", "those", "these"),
+        "withheld": (
+            r"(?:leave|leaving|keep|keeping)\s+(?:[\w`*.-]+\s+){0,4}?out\b",
+            r"(?:leave|leaving|keep|keeping)\s+out",
+            r"without\s+(?:the\s+|any\s+|its\s+|their\s+)?(?:\w+\s+)?(?:environments?|env|tokens?|secrets?|"
+            r"credentials?|keys?|passwords?|state|tfstate|tfvars|\.env)",
+            r"exclud(?:e|es|ed|ing)\s+(?:the\s+)?[\w`*./-]+",
+            r"strip(?:s|ped|ping)?\s+(?:out\s+)?(?:the\s+|all\s+|any\s+)?(?:\w+\s+)?(?:tokens?|secrets?|credentials?|keys?|passwords?)",
+            r"(?:tokens?|secrets?|credentials?|keys?|passwords?)\s+stay\s+(?:out|behind|internal)",
+            r"placeholders?",
+        ),
+        "sanctioned": (
+            r"(?:our|the\s+company'?s?)\s+(?:own\s+)?(?:internal|in-house|self-hosted|approved|sanctioned)",
+            r"internal\s+(?:\w+\s+)?(?:llm|ai|gateway|service|tool|model)",
+            r"(?:the\s+)?approved\s+(?:one|tool|service|model|llm|ai)",
+            r"self-hosted",
+            r"in-house",
+        ),
+        "own_space": (
+            r"(?:your|my)\s+(?:own\s+)?(?:personal\s+)?(?:[\w-]+\s+){0,2}?(?:sandbox|playground|scratch|test|dev)\w*",
+            r"(?:your|my)\s+own\s+(?:[\w-]+\s+){0,2}?(?:stack|namespace|cluster|workspace|project|environment)",
+            r"personal\s+(?:[\w-]+\s+){0,2}?(?:sandbox|playground|stack|namespace|cluster|workspace|project|environment)",
+        ),
+        "excluded": (
+            r"(?:without|with\s+no|excluding|minus|leaving\s+out|leave\s+out|strip(?:ping)?\s+out"
+            r"|no)\s+(?:any\s+|the\s+|all\s+|their\s+)?[\w-]+(?:(?:\s+(?:and|or|nor)\s+|/|\s+)"
+            r"(?:any\s+|the\s+|their\s+)?[\w-]+){0,4}",
+            r"with\s+(?:all\s+|the\s+|any\s+)?[\w-]+(?:(?:\s+(?:and|or)\s+|\s+)(?:the\s+)?[\w-]+)"
+            r"{0,5}?\s+(?:stripped|removed|redacted|masked|scrubbed|blanked|taken)(?:\s+out)?",
+        ),
+        "owned": (
+            r"our\s+(?:own\s+)?(?:internal|in-house|self-hosted|on-prem)",
+            r"company-(?:approved|hosted|internal)",
+            r"existing\s+shared",
+        ),
         "sanitized": (
+            r"only\s+(?:the\s+)?(?:column|field|table|header)\s+(?:names|row)",
+            r"(?:header\s+row|column\s+names|schema|table\s+layout)\s+only",
+            r"schema-only",
+            r"(?:no|without\s+(?:any\s+)?)\s*(?:data\s+rows|rows|values|real\s+data)",
+            r"already\s+(?:public|published|on\s+(?:our|the)\s+(?:public\s+)?(?:website|site|careers\s+page|blog|docs))",
+            r"public\s+(?:roadmap|pricing|changelog|salary\s+(?:grid|bands?))",
             r"read-?only",
             "viewer",
             r"can\s+view",
@@ -783,6 +833,8 @@ LEXICON = lexicon(
         "local": ("your local dev environment", "the scratch table"),
         "metadata": ("the date", "the created_time of the latest version", "the key names"),
         "withdrawn": ("revoke the ", "turn off the "),
+        "owned": ("our internal ", "the existing shared "),
+        "excluded": ("without the customer names", "with the session tokens stripped out"),
         "access_part": ("public access", "the guest links"),
     },
 )

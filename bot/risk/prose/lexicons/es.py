@@ -1,7 +1,7 @@
 """Spanish. Stems cover the inflections (borra, borre, borrar); preterite,
 participles and the imperfect subjunctive narrate (borró, borrado, borráramos)."""
 
-from bot.risk.prose.lexicon import lexicon
+from bot.risk.prose.lexicon import AI_SITES, lexicon
 
 _W = r"(?!\w)"
 
@@ -146,6 +146,8 @@ LEXICON = lexicon(
             "volumen",
             "volúmenes",
             "canal",
+            "csv",
+            "transcripci",
         ),
         "system": (
             "clúster",
@@ -307,6 +309,7 @@ LEXICON = lexicon(
             "dropbox",
         ),
         "ai": (
+            *AI_SITES,
             f"ia{_W}",
             "chatgpt",
             r"inteligencia\s+artificial",
@@ -395,7 +398,31 @@ LEXICON = lexicon(
             r"(?<![\w#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
             "grupo",
         ),
+        "withheld": (
+            r"exclu(?:ir|ye|yendo|ido)\b",
+            r"sin\s+(?:el\s+|los\s+|las\s+|ningún\s+)?(?:entorno|tokens?|secretos?|claves?|contraseñas?|tfstate|\.env)",
+            r"dejar\s+fuera|deja\s+fuera",
+            r"valores\s+ficticios|marcadores\s+de\s+posición",
+            r"(?:quitar|quita)\s+(?:los\s+|las\s+|el\s+)?(?:tokens?|secretos?|claves?|contraseñas?)",
+        ),
+        "sanctioned": (
+            r"(?:herramienta|servicio|modelo|pasarela)\s+(?:\w+\s+)?interno?a?",
+            r"aprobad[oa]s?\s+por\s+(?:ti|seguridad|sistemas)",
+            r"autoalojad[oa]",
+        ),
+        "own_space": (
+            r"tu\s+(?:propio\s+|propia\s+)?(?:[\w-]+\s+){0,2}?(?:personal|de\s+pruebas|sandbox)",
+            r"(?:stack|cl[uú]ster|namespace|entorno|espacio|sandbox)\s+personal",
+        ),
+        "excluded": (
+            r"(?:sin|excepto|salvo|quitando)\s+(?:ningún\s+|ninguna\s+|los\s+|las\s+|el\s+|la\s+)?"
+            r"[\w-]+(?:(?:\s+(?:ni|y|o)\s+|\s+)(?:los\s+|las\s+|el\s+|la\s+)?[\w-]+){0,4}",
+        ),
+        "owned": (r"nuestr[oa]\s+(?:\w+\s+)?(?:intern[oa]|propi[oa])",),
         "sanitized": (
+            r"sin\s+(?:ningún\s+)?datos?",
+            r"ya\s+(?:publicad\w*|(?:está|están|tenemos|aparece)\s+en\s+(?:la|nuestra)\s+(?:web|página))",
+            r"solo\s+(?:los\s+nombres\s+de\s+)?(?:las\s+)?columnas",
             r"sin\s+(?:ningún\s+|los\s+)?(?:correos?|nombres?|datos\s+personales)",
             r"solo\s+lectura",
             "lector",

@@ -1,7 +1,7 @@
 """French. Stems cover the inflections (supprime, supprimez, supprimer); past
 participles and the imperfect narrate (supprimé, supprimait)."""
 
-from bot.risk.prose.lexicon import lexicon
+from bot.risk.prose.lexicon import AI_SITES, lexicon
 
 _W = r"(?!\w)"
 
@@ -76,6 +76,7 @@ LEXICON = lexicon(
         "move": (
             "envoi",
             "envoy",
+            "téléverse",
             f"coll(?:e|ez|er){_W}",
             "transfér",
             "transfèr",
@@ -136,6 +137,8 @@ LEXICON = lexicon(
             "volume",
             "canal",
             "journa",
+            "csv",
+            "transcription",
         ),
         "system": (
             "cluster",
@@ -295,6 +298,7 @@ LEXICON = lexicon(
             "dropbox",
         ),
         "ai": (
+            *AI_SITES,
             f"ia{_W}",
             "chatgpt",
             r"intelligence\s+artificielle",
@@ -398,7 +402,34 @@ LEXICON = lexicon(
             r"(?<![\w#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
             "groupe",
         ),
+        "withheld": (
+            r"exclu(?:re|ez|s|ant)\b",
+            r"sans\s+(?:l'|le\s+|les\s+|aucun\w*\s+)?(?:environnement|jetons?|secrets?|clés?|mots\s+de\s+passe|tfstate|\.env)",
+            r"(?:laisser|laissez|laisse)\s+de\s+côté",
+            r"valeurs\s+fictives",
+            r"(?:retire[rz]?|enlève[rz]?)\s+(?:les\s+|le\s+|l')?(?:jetons?|secrets?|clés?|mots\s+de\s+passe)",
+        ),
+        "sanctioned": (
+            r"(?:outil|service|modèle|passerelle)\s+(?:\w+\s+)?interne",
+            r"approuvé\w*\s+par\s+la\s+(?:dsi|sécurité)",
+            r"auto-?hébergé\w*",
+        ),
+        "own_space": (
+            r"(?:ton|votre|mon)\s+(?:propre\s+)?(?:[\w-]+\s+){0,3}?(?:perso(?:nnel\w*)?|de\s+test|bac\s+à\s+sable|sandbox)",
+            r"(?:bac\s+à\s+sable|cluster|stack|espace)\s+(?:de\s+test\s+)?perso\w*",
+        ),
+        "excluded": (
+            r"(?:sans|hors|excepté|sauf)\s+(?:aucun\w*\s+|les?\s+|la\s+|l'|des?\s+|d')?[\w-]+"
+            r"(?:(?:\s+(?:ni|et|ou)\s+|\s+)(?:les?\s+|la\s+|l'|des?\s+|d')?[\w-]+){0,4}",
+        ),
+        "owned": (
+            r"notre\s+(?:\w+\s+)?(?:interne|auto-hébergée?)",
+            r"(?:interne|validée?)\s+par\s+l'entreprise",
+        ),
         "sanitized": (
+            r"sans\s+(?:aucune\s+)?données",
+            r"déjà\s+publi\w*",
+            r"(?:seulement|uniquement)\s+(?:les\s+)?(?:noms\s+de\s+)?colonnes",
             r"sans\s+(?:aucun\w*\s+|les\s+)?(?:e-?mails?|noms?|données\s+personnelles)",
             r"lecture\s+seule",
             "lecteur",

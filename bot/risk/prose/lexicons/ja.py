@@ -2,7 +2,7 @@
 what follows the verb says whether it is past (削除した, 削除されました) or
 negated (削除しないで, 削除禁止). Latin words are matched as whole words."""
 
-from bot.risk.prose.lexicon import lexicon
+from bot.risk.prose.lexicon import AI_SITES, lexicon
 
 
 def _latin(word: str) -> str:
@@ -300,7 +300,15 @@ LEXICON = lexicon(
             _latin("usb"),
             "dropbox",
         ),
-        "ai": (_latin("ai"), "chatgpt", "翻訳サイト", "オンライン翻訳", "deepl", "チャットボット"),
+        "ai": (
+            *AI_SITES,
+            _latin("ai"),
+            "chatgpt",
+            "翻訳サイト",
+            "オンライン翻訳",
+            "deepl",
+            "チャットボット",
+        ),
         "messaging": (
             _latin("line"),
             "whatsapp",
@@ -401,7 +409,21 @@ LEXICON = lexicon(
             "グループ",
             r"(?<![a-z0-9_#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
         ),
+        "own_space": (r"個人の?(?:検証|テスト|開発)", r"自分の(?:検証|テスト|開発)"),
+        "excluded": (
+            r"[^、。，\s]{1,12}?(?:を|は|も)?(?:含まない|含めない|含めず|含まず|除いた|除外した|削除した"
+            r"|消した|伏せた|マスクした|抜いた)",
+        ),
+        "owned": (
+            r"社内(?:の)?",
+            r"自社(?:の)?",
+        ),
         "sanitized": (
+            r"個人情報を含まない",
+            r"(?:列名|項目名|ヘッダー)のみ",
+            r"公開済み",
+            r"削除した版",
+            r"伏せた",
             "閲覧のみ",
             "読み取り専用",
             "期限付き",

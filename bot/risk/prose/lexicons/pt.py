@@ -1,7 +1,7 @@
 """Portuguese. Stems cover the inflections (apague, apaga, apagar); preterite,
 participles and the imperfect subjunctive narrate (apagou, apagado, apagássemos)."""
 
-from bot.risk.prose.lexicon import lexicon
+from bot.risk.prose.lexicon import AI_SITES, lexicon
 
 _W = r"(?!\w)"
 
@@ -136,6 +136,8 @@ LEXICON = lexicon(
             "projeto",
             "volume",
             "canal",
+            "csv",
+            "transcri",
         ),
         "system": (
             "cluster",
@@ -283,6 +285,7 @@ LEXICON = lexicon(
             "dropbox",
         ),
         "ai": (
+            *AI_SITES,
             f"ia{_W}",
             "chatgpt",
             r"inteligência\s+artificial",
@@ -374,7 +377,29 @@ LEXICON = lexicon(
             r"(?<![\w#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
             "grupo",
         ),
+        "withheld": (
+            r"exclu(?:ir|indo|ído)\b",
+            r"sem\s+(?:o\s+|os\s+|as\s+|nenhum\s+)?(?:ambiente|tokens?|segredos?|chaves?|senhas?|tfstate|\.env)",
+            r"deixar\s+de\s+fora|deixe\s+de\s+fora",
+            r"valores\s+fictícios",
+        ),
+        "sanctioned": (
+            r"(?:ferramenta|serviço|modelo|gateway)\s+(?:\w+\s+)?intern[oa]",
+            r"aprovad[oa]s?\s+pel[oa]\s+(?:ti|segurança)",
+        ),
+        "own_space": (
+            r"(?:seu|sua|teu|tua)\s+(?:próprio\s+|própria\s+)?(?:[\w-]+\s+){0,2}?(?:pessoal|de\s+testes?|sandbox)",
+            r"(?:stack|cluster|namespace|ambiente|sandbox)\s+pessoal",
+        ),
+        "excluded": (
+            r"(?:sem|exceto|tirando)\s+(?:nenhum\w*\s+|qualquer\s+|os\s+|as\s+|o\s+|a\s+)?"
+            r"[\w-]+(?:(?:\s+(?:nem|e|ou)\s+|\s+)(?:os\s+|as\s+|o\s+|a\s+)?[\w-]+){0,4}",
+        ),
+        "owned": (r"noss[oa]\s+(?:\w+\s+)?(?:intern[oa]|própri[oa])",),
         "sanitized": (
+            r"sem\s+(?:nenhum\s+|qualquer\s+)?dados?(?!\s+pessoa)",
+            r"s[óo]\s+(?:com\s+)?(?:os\s+nomes\s+d)?(?:as\s+)?colunas",
+            r"já\s+(?:publicad\w*|está\s+no\s+site)",
             r"somente\s+leitura",
             "leitor",
             r"temporári\w*",

@@ -2,7 +2,7 @@
 了/过 after the verb narrate (删除了); 不要/别/切勿 before it negate. Latin words
 are matched as whole words."""
 
-from bot.risk.prose.lexicon import lexicon
+from bot.risk.prose.lexicon import AI_SITES, lexicon
 
 
 def _latin(word: str) -> str:
@@ -314,6 +314,7 @@ LEXICON = lexicon(
             "gmail",
         ),
         "ai": (
+            *AI_SITES,
             _latin("ai"),
             "chatgpt",
             "大模型",
@@ -410,7 +411,19 @@ LEXICON = lexicon(
             "频道",
             r"(?<![a-z0-9_#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
         ),
+        "own_space": (r"个人的?(?:测试|开发|沙箱|验证)", r"(?:你|我)自己的(?:测试|开发|沙箱|验证)"),
+        "excluded": (
+            r"不(?:要|用)?(?:带|含|包含|包括)[^，。；！？,;]{1,12}",
+            # removed from a copy: "去掉密码之后的版本", not "全部删掉吧"
+            r"(?:去掉|去除|删掉|隐去|抹掉|除去)[^，。；！？,;]{1,12}?(?:之后|以后|后)的?",
+        ),
+        "owned": (
+            r"(?:公司)?内部(?:的)?",
+            r"自建(?:的)?",
+        ),
         "sanitized": (
+            r"只有(?:列名|表头|字段名)",
+            r"不含(?:任何)?(?:客户|个人|用户)?(?:数据|信息)",
             "汇总",
             r"不(?:要|用)?(?:带|含|包含|包括)",  # 不要带工资和身份证号
             r"(?:人数|数量)(?!\S{0,2}(?:明细|名单))",
