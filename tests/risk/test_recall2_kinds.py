@@ -295,3 +295,9 @@ def test_remedy_inside_a_postmortem_sentence_or_a_cause_stays_a_report(engine: R
     assert not _held(
         engine, "What I did last sprint and it broke everything: `git push -f origin release`"
     )
+
+
+def test_noting_where_a_secret_lives_is_not_passing_it_on(engine: RiskEngine) -> None:
+    assert not _held(
+        engine, "Store the private key in the deploy-bot Vault path and note the path in #deploys."
+    )

@@ -151,7 +151,7 @@ LEXICON = lexicon(
             r"drop(?:s|ping)?\s+(?:it|them|that|the\s+(?:value|output|result|token|key|password|secret|string)s?)\s+(?:in|into)\b",
             # "pin the output in #oncall", "leave what it prints on the ticket": a value
             # left where others read it
-            r"(?:pin|stick|leave|write|jot|note|record|log)(?:s|ned|ning|ing)?\s+(?:\S+\s+){0,4}?"
+            r"(?:pin|stick|leave)(?:s|ned|ning|ing)?\s+(?:\S+\s+){0,4}?"
             r"(?:in|into|on|to)\s+(?:#[\w-]+|(?:the|this|that|our|their)\s+(?:[\w-]+\s+){0,2}?"
             r"(?:thread|channel|ticket|chat|wiki|doc|page|runbook|sheet|issue|pr|canvas)s?\b)",
             "submit",
