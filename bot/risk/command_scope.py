@@ -320,6 +320,24 @@ _ORDERS_RUN = re.compile(
     r"(?:^|[,;:]\s*|\b(?:now|then|so|and|just|please|you)\s+)(?:re-?)?(?:run|execute|apply|paste)\b",
     re.I,
 )
+# A past-tense lead-in that names a remedy recommends it again: "What unblocked it last
+# time: X", "What worked for the other team: X", "The fix that worked before — X".
+# What broke or caused something is still a report; a postmortem's remedy too.
+_REMEDY = re.compile(
+    r"\b(?:what|whatever|the\s+(?:\w+\s+)?(?:fix|workaround|trick|solution|command|thing|step|way)"
+    r"(?:\s+(?:that|which))?|that(?:'s|’s|\s+is)\s+what)\s+(?:\w+\s+){0,3}?"
+    r"(?:fixed|solved|resolved|unblocked|unstuck|unjammed|worked|helped|cleared|sorted|saved|"
+    r"did\s+the\s+trick|got\s+(?:it|us|them|things|the\s+\w+)\s+(?:going|working|unstuck|out|back)"
+    r"|brought\s+\w+\s+back)\b"
+    # "… and it fixed it:", "Marco fixed the same thing with X"
+    r"|\b(?:it|that|this)\s+(?:fixed|solved|resolved|unblocked|worked|helped|did\s+the\s+trick)\b"
+    r"|\b(?:fixed|solved|resolved|unblocked|sorted)\s+(?:\S+\s+){0,4}?(?:with|by\s+(?:running|using))\b"
+    r"|\bce\s+qui\s+a\s+(?:marché|fonctionné|débloqué|réglé|résolu|aidé)"
+    r"|\blo\s+que\s+(?:funcionó|sirvió|arregló|resolvió|desbloqueó|ayudó)"
+    r"|\bwas\s+(?:\w+\s+){0,4}?(?:geholfen|funktioniert|gewirkt)\s+hat"
+    r"|\bo\s+que\s+(?:funcionou|resolveu|destravou|ajudou|deu\s+certo)",
+    re.I,
+)
 # The command continues a series its previous clause began ("ran X and then Y").
 _SERIES_END = re.compile(r"(?:\band(?:\s+then)?|\bthen|,)\s*$")
 
@@ -417,7 +435,12 @@ def _sentence_scope(
         and not _RERUN.search(low, end, sentence[1] + 1)
     ):
         return "report"  # "- 14:02 `UPDATE …` ran without a WHERE clause"
-    if series is not None:
+    recommends = (
+        not reported_message
+        and not _REPORT_MESSAGE.search(low)
+        and bool(_REMEDY.search(low, sentence[0], sentence[1] + 1))
+    )
+    if series is not None and not recommends:
         a, b = series
         if _past(lx, low, a, b) and scope.sentence_has(sentence, "report"):
             return "report"
@@ -438,12 +461,16 @@ def _sentence_scope(
             return "warning"
         if lx.pattern("proposal").search(low, a, b):
             return "proposal"
-        if _past(lx, low, a, b) and (
-            scope.sentence_has(sentence, "report")
-            or (
-                reported_message
-                and not inside
-                and not _ORDERS_RUN.search(low, sentence[0], sentence[1])
+        if (
+            not recommends
+            and _past(lx, low, a, b)
+            and (
+                scope.sentence_has(sentence, "report")
+                or (
+                    reported_message
+                    and not inside
+                    and not _ORDERS_RUN.search(low, sentence[0], sentence[1])
+                )
             )
         ):
             return "report"

@@ -11,6 +11,7 @@ lines with nesting, a `Directive value` line.
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 import shlex
@@ -141,6 +142,62 @@ def _json_objects(text: str, doc: Doc) -> list[tuple[int, int]]:
             spans.append((m.start(), stop))
             end = stop
     return spans
+
+
+# An SDK call's keyword arguments are the API's document in Python literals:
+# `ec2.authorize_security_group_ingress(GroupId=…, IpPermissions=[{…}])` (boto3's
+# CamelCase keys), read as `{"IpPermissions": [...]}`.
+_SDK_KWARG_RE = re.compile(r"\b([A-Z][A-Za-z0-9]{2,})\s*=\s*(?=[\[{])")
+MAX_SDK_KWARGS = 20
+MAX_SDK_LITERAL = 20_000
+_CLOSERS = {"[": "]", "{": "}", "(": ")"}
+
+
+def _literal_end(text: str, i: int, budget: int) -> int | None:
+    """Index after the bracket closing the one at i (Python strings respected), looking
+    at most `budget` characters ahead."""
+    stack: list[str] = []
+    n = min(len(text), i + budget)
+    while i < n:
+        c = text[i]
+        if c in "'\"":
+            j = i + 1
+            while j < n and text[j] != c and text[j] != "\n":
+                j += 2 if text[j] == "\\" else 1
+            i = j + 1
+            continue
+        if c in _CLOSERS:
+            stack.append(_CLOSERS[c])
+        elif c in ")]}":
+            if not stack or stack.pop() != c:
+                return None
+            if not stack:
+                return i + 1
+        i += 1
+    return None
+
+
+def _sdk_keywords(text: str, doc: Doc) -> None:
+    if "=" not in text:
+        return
+    budget = MAX_SDK_LITERAL  # characters scanned in all: adversarial text stays cheap
+    end = -1
+    for n, m in enumerate(_SDK_KWARG_RE.finditer(text)):
+        if n >= MAX_SDK_KWARGS or budget <= 0:
+            break
+        if m.start() < end:
+            continue  # a keyword inside a literal already read
+        stop = _literal_end(text, m.end(), budget)
+        budget -= (stop or len(text)) - m.end()
+        if stop is None:
+            continue
+        end = stop
+        try:
+            value = ast.literal_eval(text[m.end() : stop])
+        except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+            continue
+        if isinstance(value, dict | list):
+            doc.trees.append({m.group(1): value})
 
 
 def _hcl_blocks(text: str, doc: Doc) -> list[tuple[int, int]]:
@@ -289,6 +346,7 @@ def _read_piece(text: str, lang: str, doc: Doc) -> int | None:
             doc.trees += trees
             return 0
     json_spans = _json_objects(text, doc)
+    _sdk_keywords(text, doc)
     hcl_spans = _hcl_blocks(text, doc)
     spans = json_spans + hcl_spans
     # Text that is a document and nothing else: HCL blocks, and JSON objects shaped as a

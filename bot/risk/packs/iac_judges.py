@@ -332,6 +332,12 @@ def judge_network_open(doc: Doc) -> list[str]:
         ]
         if any(is_anywhere(s) for s in sources if s) and covers_admin_port([p for p in ports if p]):
             out.append(f"{name}: port {', '.join(p for p in ports if p)} from {sources[0] or '*'}")
+    # The EC2 API shape (CLI `--cli-input-json`, SDK calls, describe output pasted as a
+    # plan): IpPermissions entries whose IpRanges / Ipv6Ranges hold the sources.
+    for d in all_mappings(doc):
+        for perm in as_list(d.get("IpPermissions")):
+            if isinstance(perm, dict):
+                out += _ec2_permission(text_of(d.get("GroupId")) or "IpPermissions", perm)
     # Azure ARM / Bicep-as-JSON security rules
     for d in all_mappings(doc):
         arm = d.get("properties")
@@ -362,6 +368,22 @@ def _cfn_rule(name: str, rule: dict[str, Any]) -> list[str]:
     if not covers_admin_port(ports):
         return []
     return [f"{name}: port {ports[0]} from {next(s for s in sources if s)}"]
+
+
+def _ec2_permission(name: str, perm: dict[str, Any]) -> list[str]:
+    sources = [
+        text_of(r.get(key))
+        for field, key in (("IpRanges", "CidrIp"), ("Ipv6Ranges", "CidrIpv6"))
+        for r in as_list(perm.get(field))
+        if isinstance(r, dict)
+    ]
+    anywhere = [s for s in sources if s and is_anywhere(s)]
+    if not anywhere:
+        return []
+    ports = _ports(perm.get("FromPort"), perm.get("ToPort"), perm.get("IpProtocol"))
+    if not covers_admin_port(ports):
+        return []
+    return [f"{name}: port {ports[0]} from {anywhere[0]}"]
 
 
 def _tf_aws_rule(name: str, rule: dict[str, Any]) -> list[str]:

@@ -92,7 +92,14 @@ LEXICON = lexicon(
         ),
         "share": (
             rf"stell\w*{_GAP}um{_W}",
+            rf"schalt\w*{_GAP}um{_W}",  # "schalt die Freigabe auf öffentlich um"
+            rf"schalt\w*{_GAP}frei{_W}",  # "schalt den Link frei"
+            "freischalt",
+            rf"mach\w*{_GAP}(?:zugänglich|sichtbar){_W}",
             "umstell",
+            "umschalt",
+            # "stell das Verzeichnis auf „Jeder mit dem Link“": a setting chosen, no particle
+            r"(?:stell|setz|schalt)\w*\s+(?:\S+\s+){0,8}?auf\s+[„\"“»]?(?:öffentlich|jede[rn]?\s|alle\s)",
             f"teil(?:e|en|t)?{_W}",
             "freigeb",
             rf"gib{_GAP}frei{_W}",
@@ -117,6 +124,7 @@ LEXICON = lexicon(
             rf"leit\w*{_GAP}weiter{_W}",
             "weiterleit",
             f"post(?:e|en){_W}",
+            rf"(?:ver)?schieb(?:e|en|t|st)?{_W}",  # "schieb die Datei in den öffentlichen Ordner"
             f"leg(?:e|t)?{_W}",  # "leg die Datei ins öffentliche Repository"
             rf"stell\w*{_GAP}(?:ein|online){_W}",
         ),
@@ -127,7 +135,10 @@ LEXICON = lexicon(
             r"aktivier\w*\s+(?:\S+\s+){0,3}(?:makros|inhalt)",
             rf"führ\w*{_GAP}aus{_W}",
             rf"lass\w*{_GAP}laufen{_W}",
-            rf"steck\w*{_GAP}(?:an|ein){_W}",  # a found USB stick
+            rf"(?:steck|stöpsel|stoepsel)\w*{_GAP}(?:an|ein){_W}",  # a found USB stick
+            # "steck den Stick in deinen Rechner": the place instead of the particle
+            r"(?:steck|stöpsel|stoepsel|häng|haeng)\w*\s+(?:\S+\s+){0,10}?(?:in|an)\s+(?:den|dem|deinen|deinem|ihren|ihrem|einen|einem|"
+            r"dein|ihr|ein)?\s*\S*(?:rechner|laptop|pc|computer|notebook|mac|port|anschluss|buchse)",
             "anstecken",
             "einstecken",
             "ausführ",
@@ -155,6 +166,11 @@ LEXICON = lexicon(
             f"tabelle{_W}",
             "datei",
             "ordner",
+            "verzeichnis",
+            f"repos?{_W}",
+            f"boards?{_W}",
+            "präsentation",
+            "aufzeichnung",
             "branch",
             "zweig",
             "dokument",
@@ -199,6 +215,17 @@ LEXICON = lexicon(
             "notfallwiederherstellung",
         ),
         "control": (
+            r"guard\s*duty",
+            r"security\s*hub",
+            r"safe\s+(?:links|attachments)",
+            r"siem(?!\w)",
+            r"(?:microsoft\s+)?sentinel\s+(?:analytics|rules?|connectors?|workspace)",
+            r"bedingte[nrs]?\s+zugriff",
+            r"conditional\s+access",
+            "anmelderisik",
+            "risikoerkennung",
+            "bedrohungserkennung",
+            "angriffserkennung",
             r"usb-sperre",
             "gerätesperre",
             "dlp",
@@ -284,6 +311,7 @@ LEXICON = lexicon(
             r"inhalt\s+aktivieren",
             "unbekannt",
             r"(?:gefunden|herrenlos|lag\s+ein)\w*",  # a stick found lying around
+            r"fund(?:büro|buero|sache|stück)",
             "fremde",
             "phishing",
             "verdächtig",
@@ -299,6 +327,9 @@ LEXICON = lexicon(
             "anonym",
             "internet",
             r"(?:jeder|alle)\s+mit\s+dem\s+link",
+            # "…, damit jeder ihn öffnen kann": anyone at all, not a named colleague
+            r"(?:damit|sodass|so\s+dass)\s+(?:jede[rn]?|jedermann|alle(?!\s+(?:im|in|aus|vom|von|bei)\b))\s+(?:\S+\s+){0,3}?"
+            r"(?:öffnen|sehen|lesen|aufrufen|zugreifen|herunterladen|ansehen)",
         ),
         "everyone": (r"alle\s+mitarbeite", r"(?:ganze|gesamte)n?\s+(?:firma|unternehmen)"),
         "external": (
@@ -318,7 +349,7 @@ LEXICON = lexicon(
             "wetransfer",  # a public file drop
             "yahoo",
             "icloud",
-            "privat",
+            r"(?<!auf )(?<!auf „)(?<!auf \")privat",  # not "auf privat stellen"
             "persönlich",
             "gmail",
             f"usb{_W}",

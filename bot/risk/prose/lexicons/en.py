@@ -149,6 +149,11 @@ LEXICON = lexicon(
             rf"fe(?:ed|eds|eding){_W}",
             # "drop the value in this thread": a value left where others read it
             r"drop(?:s|ping)?\s+(?:it|them|that|the\s+(?:value|output|result|token|key|password|secret|string)s?)\s+(?:in|into)\b",
+            # "pin the output in #oncall", "leave what it prints on the ticket": a value
+            # left where others read it
+            r"(?:pin|stick|leave)(?:s|ned|ning|ing)?\s+(?:\S+\s+){0,4}?"
+            r"(?:in|into|on|to)\s+(?:#[\w-]+|(?:the|this|that|our|their)\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:thread|channel|ticket|chat|wiki|doc|page|runbook|sheet|issue|pr|canvas)s?\b)",
             "submit",
             f"text(?:s|ing)?{_W}",
             "airdrop",
@@ -264,6 +269,17 @@ LEXICON = lexicon(
             r"time\s+travel",
         ),
         "control": (
+            r"guard\s*duty",
+            r"security\s*hub",
+            r"safe\s+(?:links|attachments)",
+            r"siem(?!\w)",
+            r"(?:microsoft\s+)?sentinel\s+(?:analytics|rules?|connectors?|workspace)",
+            r"conditional\s+access",
+            r"(?:sign[- ]?in|log[- ]?in|user)\s+risk",
+            r"(?:risk|threat|anomaly|intrusion|malware)\s+detection",
+            r"risk[- ]based\s+(?:auth\w*|polic\w*|access)",
+            "defender",
+            r"endpoint\s+(?:protection|security|agent)",
             r"device\s+control",
             r"usb\s+block\w*",
             r"attachment\s+scanning",
