@@ -103,7 +103,7 @@ def _generic(conn: Connection) -> list[Entry]:
         for name, kind in names:
             try:
                 comment = inspector.get_table_comment(name, schema=schema).get("text")
-            except NotImplementedError:
+            except NotImplementedError:  # dialects without table comments (SQLite)
                 comment = None
             entry = Entry(
                 name=f"{schema or default}.{name}".lower(),
