@@ -9,6 +9,12 @@ pattern itself (no list to keep in step with it) and searches for them first; wh
 are absent the answer is "no match" without running the pattern, when present the
 pattern runs as before. The results are the same in every case: the words are ones
 every match holds, proven from the parsed pattern, never guessed.
+
+Words searched ignoring case are searched in the lower-cased text instead: `re` finds no
+first characters to skip to when it ignores case, and tries every branch at every position
+(5 ms on 64 KB against under 1 ms). That is the same answer except where `re`'s case rules
+and `str.lower` part: a few characters (`_CASE_APART`), before which the words are searched
+as they were.
 """
 
 from __future__ import annotations
@@ -18,14 +24,20 @@ import sys
 from collections.abc import Iterator
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
+from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]
 from typing import Any
 
-__all__ = ["Prefiltered", "prefiltered", "required_literals"]
+__all__ = ["Prefiltered", "lower_safe", "prefiltered", "required_literals"]
 
 _MIN_LEN = 3
 """Shorter words are too common to rule much out."""
 _MAX_WORDS = 40
 """More alternatives than this and the word search is no longer cheap."""
+_CASE_APART = re.compile("[\u0130\u0131\u017f]")
+"""Characters `re` matches to a letter ignoring case that `str.lower` does not lower to it:
+"İ" lowers to two characters, "ı" and "ſ" match "i" and "s" (`re._casefix`)."""
+_LOWER_SAFE_EXTRA = frozenset("iIsS")
+"""Letters with `re._casefix` partners whose partners `_CASE_APART` holds."""
 
 
 def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
@@ -118,26 +130,40 @@ class Prefiltered:
     words first. Everything else is the pattern's own (`match` is not filtered: it runs at
     one position, where a search for the words would cost more than it saves)."""
 
-    __slots__ = ("regex", "words")
+    __slots__ = ("lowered", "regex", "words")
 
-    def __init__(self, regex: re.Pattern[str], words: re.Pattern[str]) -> None:
+    def __init__(
+        self,
+        regex: re.Pattern[str],
+        words: re.Pattern[str],
+        lowered: re.Pattern[str] | None = None,
+    ) -> None:
         self.regex = regex
         self.words = words
+        self.lowered = lowered
+        """The words lower-cased, searched case-sensitively in the lower-cased text."""
+
+    def _absent(self, string: str, pos: int, endpos: int) -> bool:
+        if self.lowered is not None:
+            low = _lowered(string)
+            if low is not None:
+                return self.lowered.search(low, pos, endpos) is None
+        return self.words.search(string, pos, endpos) is None
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        if self.words.search(string, pos, endpos) is None:
+        if self._absent(string, pos, endpos):
             return None
         return self.regex.search(string, pos, endpos)
 
     def finditer(
         self, string: str, pos: int = 0, endpos: int = sys.maxsize
     ) -> Iterator[re.Match[str]]:
-        if self.words.search(string, pos, endpos) is None:
+        if self._absent(string, pos, endpos):
             return iter(())
         return self.regex.finditer(string, pos, endpos)
 
     def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
-        if self.words.search(string, pos, endpos) is None:
+        if self._absent(string, pos, endpos):
             return []
         return self.regex.findall(string, pos, endpos)
 
@@ -146,6 +172,35 @@ class Prefiltered:
 
     def __repr__(self) -> str:
         return f"prefiltered({self.regex!r})"
+
+
+_last: tuple[str, str | None] = ("", "")
+"""The last text lowered and its lower case: dozens of rules read the same text in turn.
+One tuple, replaced whole, so threads never see a text paired with another's lowering."""
+_LAST_MIN = 256
+"""Shorter texts are lowered afresh: cheaper than keeping them."""
+
+
+def _lowered(string: str) -> str | None:
+    """`string.lower()`, the same length (offsets agree), or None when it holds a character
+    whose case `re` and `str.lower` read apart."""
+    global _last
+    text, low = _last
+    if text is string:
+        return low
+    low = None if not string.isascii() and _CASE_APART.search(string) else string.lower()
+    if len(string) >= _LAST_MIN:
+        _last = (string, low)
+    return low
+
+
+def lower_safe(word: str) -> bool:
+    """`re` ignoring case matches `word` where `str.lower` of the text holds `word.lower()`,
+    unless the text holds a `_CASE_APART` character."""
+    return all(
+        c in _LOWER_SAFE_EXTRA or (c != "\u0130" and ord(c.lower()) not in _EXTRA_CASES)
+        for c in word
+    )
 
 
 def prefiltered(regex: re.Pattern[str]) -> re.Pattern[str]:
@@ -157,6 +212,11 @@ def prefiltered(regex: re.Pattern[str]) -> re.Pattern[str]:
     words = required_literals(regex.pattern, regex.flags)
     if words is None:
         return regex
-    flags = re.I if _ignores_case(regex.pattern, regex.flags) else 0
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return Prefiltered(regex, re.compile(alternatives, flags))  # type: ignore[return-value]
+    ordered = sorted(words, key=len, reverse=True)
+    alternatives = "|".join(re.escape(w) for w in ordered)
+    if not _ignores_case(regex.pattern, regex.flags):
+        return Prefiltered(regex, re.compile(alternatives))  # type: ignore[return-value]
+    lowered = None
+    if all(map(lower_safe, ordered)):
+        lowered = re.compile("|".join(re.escape(w.lower()) for w in ordered))
+    return Prefiltered(regex, re.compile(alternatives, re.I), lowered)  # type: ignore[return-value]
