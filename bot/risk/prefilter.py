@@ -30,7 +30,8 @@ from typing import Any
 __all__ = ["Prefiltered", "lower_safe", "prefiltered", "required_literals"]
 
 _MIN_LEN = 3
-"""Shorter words are too common to rule much out."""
+"""Shorter words are too common to rule much out; but two characters of a script written
+without spaces (事後, 复盘) are as rare as three letters."""
 _MAX_WORDS = 40
 """More alternatives than this and the word search is no longer cheap."""
 _CASE_APART = re.compile("[\u0130\u0131\u017f]")
@@ -42,7 +43,8 @@ _LOWER_SAFE_EXTRA = frozenset("iIsS")
 
 def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Strings one of which every match of `pattern` contains, or None when no useful set
-    can be proven (each string at least `_MIN_LEN` long, at most `_MAX_WORDS` of them)."""
+    can be proven (each string at least `_MIN_LEN` long, or two characters outside ASCII;
+    at most `_MAX_WORDS` of them)."""
     try:
         return _seq(list(sre_parse.parse(pattern, flags)))
     except (re.error, RecursionError, OverflowError):
@@ -82,8 +84,12 @@ def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str
     return a if (min(map(len, a)), -len(a)) >= (min(map(len, b)), -len(b)) else b
 
 
+def _long_enough(word: str) -> bool:
+    return len(word) >= _MIN_LEN or (len(word) == 2 and not word.isascii())
+
+
 def _useful(words: frozenset[str]) -> frozenset[str] | None:
-    if not words or len(words) > _MAX_WORDS or min(map(len, words)) < _MIN_LEN:
+    if not words or len(words) > _MAX_WORDS or not all(map(_long_enough, words)):
         return None
     return words
 
