@@ -150,7 +150,9 @@ class Prefiltered:
         """The words lower-cased, searched case-sensitively in the lower-cased text."""
 
     def _absent(self, string: str, pos: int, endpos: int) -> bool:
-        if self.lowered is not None:
+        """No word in `string[pos:endpos]`; a short text is searched as it is (lowering it
+        would cost more than the search it saves)."""
+        if self.lowered is not None and len(string) >= _LOWER_MIN:
             low = _lowered(string)
             if low is not None:
                 return self.lowered.search(low, pos, endpos) is None
@@ -183,8 +185,8 @@ class Prefiltered:
 _last: tuple[str, str | None] = ("", "")
 """The last text lowered and its lower case: dozens of rules read the same text in turn.
 One tuple, replaced whole, so threads never see a text paired with another's lowering."""
-_LAST_MIN = 256
-"""Shorter texts are lowered afresh: cheaper than keeping them."""
+_LOWER_MIN = 256
+"""Shorter texts are searched as they are."""
 
 
 def _lowered(string: str) -> str | None:
@@ -195,8 +197,7 @@ def _lowered(string: str) -> str | None:
     if text is string:
         return low
     low = None if not string.isascii() and _CASE_APART.search(string) else string.lower()
-    if len(string) >= _LAST_MIN:
-        _last = (string, low)
+    _last = (string, low)
     return low
 
 

@@ -117,15 +117,19 @@ def test_lowered_search_finds_every_case_insensitive_match() -> None:
         "ıncident",
         "the \u212aey",  # Kelvin sign
         "Sécurité",
-        "x" * 300 + "SECURITY",  # long enough to be kept as the last text lowered
+        "nothing at all",
     ],
 )
-def test_case_insensitive_words_answer_as_the_pattern(text: str) -> None:
+@pytest.mark.parametrize("pad", ["", "x " * 200])  # a long text is searched lower-cased
+def test_case_insensitive_words_answer_as_the_pattern(text: str, pad: str) -> None:
+    text = pad + text
     for pattern in (r"(?i)\bsecurity\b", r"(?i)incident", r"(?i)\bkey\b", r"(?i)sécurité"):
         plain = re.compile(pattern)
         fast = prefiltered(plain)
         assert isinstance(fast, Prefiltered)
+        assert fast.lowered is not None
         for _ in range(2):  # afresh, then from the last text lowered
             a = plain.search(text)
             b = fast.search(text)
             assert (a and a.span()) == (b and b.span()), (pattern, text)
+            assert plain.findall(text) == fast.findall(text)
