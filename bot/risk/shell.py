@@ -17,7 +17,7 @@ import posixpath
 import re
 import shlex
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import tree_sitter_bash
@@ -460,6 +460,19 @@ _PLAIN_WRAPPERS = frozenset(
         "catchsegv",
     }
 )
+_TRACERS = frozenset(
+    {
+        "strace",
+        "ltrace",
+        "systemd-run",
+        "nsenter",
+        "unshare",
+        "firejail",
+        "xvfb-run",
+        "cgexec",
+        "sg",
+    }
+)
 _CODE_FLAGS = {
     "python": ("-c",),
     "perl": ("-e", "-E"),
@@ -755,218 +768,28 @@ class _Walk:
         download: bool,
         from_stdin: bool = False,
     ) -> list[Cmd]:
-        argv0 = argv[0]
+        """Peel wrappers (`sudo`, `env`, `timeout`, …) off `argv`, one per round, via
+        `_WRAPPERS`; what they run nested (`bash -c`, `ssh host …`) is walked as a script."""
+        u = _Unwrapping(self, argv, text, depth, redirects, stdin_text, download, from_stdin)
         for _ in range(12):
-            if not argv:
+            if not u.argv:
                 return []
-            argv0 = argv[0]
-            name = _prog(argv0)
-            rest = argv[1:]
-            if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*=.*", argv0, re.S):
-                argv = rest
-                continue
-            if name in ("sudo", "doas", "run0"):
-                if any(a in ("-l", "--list", "-v", "-k", "-K", "-V") for a in rest[:1]):
-                    break
-                argv = _skip_options(rest, _SUDO_VALUE_OPTS)
-                continue
-            if name == "env":
-                split = [
-                    a for i, a in enumerate(rest) if i and rest[i - 1] in ("-S", "--split-string")
-                ]
-                inner = _skip_options(rest, _ENV_VALUE_OPTS)
-                while inner and re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*=.*", inner[0], re.S):
-                    inner = inner[1:]
-                if split:
-                    try:
-                        inner = shlex.split(split[0]) + inner
-                    except ValueError:
-                        inner = split[0].split() + inner
-                if not inner:
-                    break
-                argv = inner
-                continue
-            if name in ("timeout", "gtimeout"):
-                inner = _skip_options(rest, _TIMEOUT_VALUE_OPTS)
-                argv = inner[1:] if inner else []
-                continue
-            if name == "nice":
-                argv = _skip_options(
-                    [a for a in rest if not re.fullmatch(r"-\d+", a)], _NICE_VALUE_OPTS
-                )
-                continue
-            if name == "ionice":
-                argv = _skip_options(rest, _IONICE_VALUE_OPTS)
-                continue
-            if name == "stdbuf":
-                argv = _skip_options(rest, _STDBUF_VALUE_OPTS)
-                continue
-            if name in ("exec",):
-                argv = _skip_options(rest, frozenset({"-a"}))
-                continue
-            if name in _PLAIN_WRAPPERS:
-                argv = _skip_options(rest, frozenset())
-                continue
-            if name == "command":
-                if any(a in ("-v", "-V") for a in rest[:2]):
-                    break
-                argv = _skip_options(rest, frozenset())
-                continue
-            if name == "xargs":
-                argv = _skip_options(rest, _XARGS_VALUE_OPTS) or ["echo"]
-                from_stdin = True
-                continue
-            if (
-                name in ("doppler", "op", "aws-vault", "dotenv", "uv", "poetry", "pipenv")
-                and "--" in rest
-                and (name == "aws-vault" or rest[0] in ("run", "exec"))
-            ):
-                argv = rest[rest.index("--") + 1 :]
-                continue
-            if name == "flock":
-                inner = _skip_options(rest, frozenset({"-w", "-E", "--timeout", "-c", "--command"}))
-                if "-c" in rest or "--command" in rest:
-                    flag = "-c" if "-c" in rest else "--command"
-                    i = rest.index(flag)
-                    if i + 1 < len(rest):
-                        self.script(rest[i + 1], depth + 1)
-                    break
-                argv = inner[1:] if inner else []
-                continue
-            if name == "watch":
-                inner = _skip_options(rest, _WATCH_VALUE_OPTS)
-                if inner:
-                    self.script(" ".join(inner), depth + 1)
+            inner = _unwrap_once(u)
+            if u.done is not None:
+                return u.done
+            if inner is None:
                 break
-            if name in ("su", "runuser") and ("-c" in rest or "--command" in rest):
-                flag = "-c" if "-c" in rest else "--command"
-                i = rest.index(flag)
-                if i + 1 < len(rest):
-                    self.script(rest[i + 1], depth + 1)
-                break
-            if name == "eval" or name == "trap":
-                payload = rest[:-1] if name == "trap" else rest
-                if payload:
-                    self.script(" ".join(payload), depth + 1)
-                break
-            if name in SHELLS:
-                script_arg = self.shell_script(rest)
-                if script_arg is not None:
-                    self.script(script_arg, depth + 1)
-                    break
-                positional = [a for a in rest if not a.startswith("-")]
-                if positional and positional[0] in self.files_written:
-                    self.script(self.files_written[positional[0]], depth + 1)
-                break
-            if name == "ssh":
-                host_and_command = _skip_options(rest, _SSH_VALUE_OPTS)
-                if len(host_and_command) > 1:
-                    self.script(" ".join(host_and_command[1:]), depth + 1)
-                break
-            remote = _remote_scripts(name, rest)
-            if remote is not None:
-                # gcloud compute ssh --command, aws ssm send-command, ansible -m shell -a,
-                # awk system(): the command is checked itself, and so is what it runs.
-                cmd = Cmd(
-                    name=name,
-                    args=rest,
-                    text=text,
-                    argv0=argv0,
-                    redirects=redirects,
-                    stdin_text=stdin_text,
-                )
-                self.add(cmd)
-                for script_text in remote:
-                    self.script(script_text, depth + 1)
-                return [cmd]
-            if name in ("kubectl", "oc") and rest[:1] == ["exec"] and "--" in rest:
-                self.add(Cmd(name=name, args=rest, text=text, argv0=argv0))
-                argv = rest[rest.index("--") + 1 :]
-                continue
-            if name in ("docker", "podman", "nerdctl") and rest[:1] in (["exec"], ["run"]):
-                inner = _skip_options(rest[1:], _DOCKER_VALUE_OPTS)
-                if len(inner) > 1:
-                    self.add(Cmd(name=name, args=rest, text=text, argv0=argv0))
-                    argv = inner[1:]
-                    continue
-                break
-            if name == "busybox" and rest:
-                argv = rest
-                continue
-            if name == "chroot":
-                inner = _skip_options(rest, frozenset({"--userspec", "--groups"}))
-                argv = inner[1:]
-                continue
-            if name in (
-                "strace",
-                "ltrace",
-                "systemd-run",
-                "nsenter",
-                "unshare",
-                "firejail",
-                "xvfb-run",
-                "cgexec",
-                "sg",
-            ):
-                argv = _skip_options(rest, _TRACE_VALUE_OPTS)
-                continue
-            if name == "script" and "-c" in rest:
-                i = rest.index("-c")
-                if i + 1 < len(rest):
-                    self.script(rest[i + 1], depth + 1)
-                break
-            if name == "parallel":
-                inner = _skip_options(rest, _XARGS_VALUE_OPTS | {"-j", "--jobs"})
-                if ":::" in inner:
-                    inner = inner[: inner.index(":::")] + inner[inner.index(":::") + 1 :]
-                else:
-                    from_stdin = True
-                argv = inner
-                continue
-            if name == "alias":
-                for arg in rest:
-                    if "=" in arg:
-                        self.script(arg.split("=", 1)[1], depth + 1)
-                break
-            if name == "java" and "-jar" in rest:
-                i = rest.index("-jar")
-                if i + 1 < len(rest):
-                    jar = _prog(rest[i + 1])
-                    argv = [jar.removesuffix(".jar")] + rest[i + 2 :]
-                    continue
-                break
-            if name == "find":
-                self.find_exec(argv, text, depth, redirects)
-                break
-            family = _interpreter_family(name)
-            if family is not None:
-                code = self.interpreter_code(family, rest, stdin_text)
-                if code:
-                    cmd = Cmd(
-                        name=name,
-                        args=rest,
-                        text=text,
-                        argv0=argv0,
-                        redirects=redirects,
-                        stdin_text=stdin_text,
-                        code=code,
-                        subst_download=download,
-                    )
-                    self.add(cmd)
-                    for shell_text in _code_shell_strings(code):
-                        self.script(shell_text, depth + 1)
-                    return [cmd]
-            break
-        if not argv:
+            u.argv = inner
+        if not u.argv:
             return []
         cmd = Cmd(
-            name=_prog(argv[0]),
-            args=argv[1:],
+            name=_prog(u.argv[0]),
+            args=u.argv[1:],
             text=text,
-            argv0=argv[0],
+            argv0=u.argv[0],
             redirects=redirects,
             stdin_text=stdin_text,
-            args_from_stdin=from_stdin,
+            args_from_stdin=u.from_stdin,
             subst_download=download,
         )
         self.add(cmd)
@@ -1055,6 +878,299 @@ class _Walk:
                     self.unwrap(filled, text, depth, [], None, False)
                 i = j
             i += 1
+
+
+# ---------------------------------------------------------------------------- wrappers, as a table
+
+
+@dataclass
+class _Unwrapping:
+    """One command being unwrapped: what a wrapper handler reads, and may change."""
+
+    walk: _Walk
+    argv: list[str]
+    text: str
+    depth: int
+    redirects: list[tuple[str, str]]
+    stdin_text: str | None
+    download: bool
+    from_stdin: bool
+    done: list[Cmd] | None = None
+    """Set when a handler recorded the command itself (a remote runner, a one-liner)."""
+
+    def run(self, script: str) -> None:
+        """Walk `script` as shell text one level deeper."""
+        self.walk.script(script, self.depth + 1)
+
+    def record(self, cmd: Cmd) -> Cmd:
+        self.walk.add(cmd)
+        return cmd
+
+
+class _Pass:
+    """A wrapper name whose shape did not apply (`su` without `-c`): not a wrapper here."""
+
+
+_PASS = _Pass()
+_Unwrapped = list[str] | None | _Pass
+"""What a wrapper handler returns: the command it wraps (unwrap again), None (stop: this
+is the command), or `_PASS`."""
+_Handler = Callable[[_Unwrapping, str, list[str]], _Unwrapped]
+_ASSIGNMENT_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*=.*", re.S)
+
+
+def _unwrap_once(u: _Unwrapping) -> list[str] | None:
+    """The command `u.argv` wraps, or None when it wraps nothing (or ran it already)."""
+    argv0, rest = u.argv[0], u.argv[1:]
+    if _ASSIGNMENT_RE.fullmatch(argv0):
+        return rest
+    name = _prog(argv0)
+    handler = _WRAPPERS.get(name)
+    if handler is not None:
+        inner = handler(u, name, rest)
+        if not isinstance(inner, _Pass):
+            return inner
+    _runs_elsewhere(u, name, rest)
+    return None
+
+
+def _runs_elsewhere(u: _Unwrapping, name: str, rest: list[str]) -> None:
+    """A remote runner or an interpreter one-liner: recorded itself, and what it runs walked."""
+    remote = _remote_scripts(name, rest)
+    if remote is not None:
+        # gcloud compute ssh --command, aws ssm send-command, ansible -m shell -a,
+        # awk system(): the command is checked itself, and so is what it runs.
+        u.done = [
+            u.record(
+                Cmd(
+                    name=name,
+                    args=rest,
+                    text=u.text,
+                    argv0=u.argv[0],
+                    redirects=u.redirects,
+                    stdin_text=u.stdin_text,
+                )
+            )
+        ]
+        for script_text in remote:
+            u.run(script_text)
+        return None
+    family = _interpreter_family(name)
+    code = family and u.walk.interpreter_code(family, rest, u.stdin_text)
+    if code:
+        u.done = [
+            u.record(
+                Cmd(
+                    name=name,
+                    args=rest,
+                    text=u.text,
+                    argv0=u.argv[0],
+                    redirects=u.redirects,
+                    stdin_text=u.stdin_text,
+                    code=code,
+                    subst_download=u.download,
+                )
+            )
+        ]
+        for shell_text in _code_shell_strings(code):
+            u.run(shell_text)
+    return None
+
+
+def _skipping(value_opts: frozenset[str]) -> _Handler:
+    """A wrapper whose options come first, then the command: `nohup`, `ionice -c3`."""
+    return lambda _u, _name, rest: _skip_options(rest, value_opts)
+
+
+def _skipping_one_more(value_opts: frozenset[str]) -> _Handler:
+    """Options, one operand (`timeout 5`, `chroot /srv`), then the command."""
+    return lambda _u, _name, rest: _skip_options(rest, value_opts)[1:]
+
+
+def _flag_script(u: _Unwrapping, rest: list[str], flags: tuple[str, ...]) -> bool:
+    """Walk the script after `-c` (or another of `flags`); False when no flag is given."""
+    flag = next((f for f in flags if f in rest), None)
+    if flag is None:
+        return False
+    i = rest.index(flag)
+    if i + 1 < len(rest):
+        u.run(rest[i + 1])
+    return True
+
+
+def _sudo(_u: _Unwrapping, _name: str, rest: list[str]) -> _Unwrapped:
+    if any(a in ("-l", "--list", "-v", "-k", "-K", "-V") for a in rest[:1]):
+        return None
+    return _skip_options(rest, _SUDO_VALUE_OPTS)
+
+
+def _env(_u: _Unwrapping, _name: str, rest: list[str]) -> _Unwrapped:
+    split = [a for i, a in enumerate(rest) if i and rest[i - 1] in ("-S", "--split-string")]
+    inner = _skip_options(rest, _ENV_VALUE_OPTS)
+    while inner and _ASSIGNMENT_RE.fullmatch(inner[0]):
+        inner = inner[1:]
+    if split:
+        try:
+            inner = shlex.split(split[0]) + inner
+        except ValueError:
+            inner = split[0].split() + inner
+    return inner or None
+
+
+def _nice(_u: _Unwrapping, _name: str, rest: list[str]) -> _Unwrapped:
+    return _skip_options([a for a in rest if not re.fullmatch(r"-\d+", a)], _NICE_VALUE_OPTS)
+
+
+def _command(_u: _Unwrapping, _name: str, rest: list[str]) -> _Unwrapped:
+    if any(a in ("-v", "-V") for a in rest[:2]):
+        return None
+    return _skip_options(rest, frozenset())
+
+
+def _xargs(u: _Unwrapping, _name: str, rest: list[str]) -> _Unwrapped:
+    u.from_stdin = True
+    return _skip_options(rest, _XARGS_VALUE_OPTS) or ["echo"]
+
+
+def _secret_runner(_u: _Unwrapping, name: str, rest: list[str]) -> _Unwrapped:
+    """`doppler run -- cmd`, `aws-vault exec prof -- cmd`: the command after `--`."""
+    if "--" in rest and (name == "aws-vault" or rest[0] in ("run", "exec")):
+        return rest[rest.index("--") + 1 :]
+    return _PASS
+
+
+def _flock(u: _Unwrapping, _name: str, rest: list[str]) -> _Unwrapped:
+    inner = _skip_options(rest, frozenset({"-w", "-E", "--timeout", "-c", "--command"}))
+    if _flag_script(u, rest, ("-c", "--command")):
+        return None
+    return inner[1:]
+
+
+def _watch(u: _Unwrapping, _name: str, rest: list[str]) -> _Unwrapped:
+    inner = _skip_options(rest, _WATCH_VALUE_OPTS)
+    if inner:
+        u.run(" ".join(inner))
+    return None
+
+
+def _su(u: _Unwrapping, _name: str, rest: list[str]) -> _Unwrapped:
+    return None if _flag_script(u, rest, ("-c", "--command")) else _PASS
+
+
+def _script(u: _Unwrapping, _name: str, rest: list[str]) -> _Unwrapped:
+    return None if _flag_script(u, rest, ("-c",)) else _PASS
+
+
+def _eval(u: _Unwrapping, name: str, rest: list[str]) -> _Unwrapped:
+    payload = rest[:-1] if name == "trap" else rest
+    if payload:
+        u.run(" ".join(payload))
+    return None
+
+
+def _shell(u: _Unwrapping, _name: str, rest: list[str]) -> _Unwrapped:
+    script_arg = u.walk.shell_script(rest)
+    if script_arg is not None:
+        u.run(script_arg)
+        return None
+    positional = [a for a in rest if not a.startswith("-")]
+    if positional and positional[0] in u.walk.files_written:
+        u.run(u.walk.files_written[positional[0]])
+    return None
+
+
+def _ssh(u: _Unwrapping, _name: str, rest: list[str]) -> _Unwrapped:
+    host_and_command = _skip_options(rest, _SSH_VALUE_OPTS)
+    if len(host_and_command) > 1:
+        u.run(" ".join(host_and_command[1:]))
+    return None
+
+
+def _kubectl(u: _Unwrapping, name: str, rest: list[str]) -> _Unwrapped:
+    if rest[:1] == ["exec"] and "--" in rest:
+        u.record(Cmd(name=name, args=rest, text=u.text, argv0=u.argv[0]))
+        return rest[rest.index("--") + 1 :]
+    return _PASS
+
+
+def _container(u: _Unwrapping, name: str, rest: list[str]) -> _Unwrapped:
+    if rest[:1] not in (["exec"], ["run"]):
+        return _PASS
+    inner = _skip_options(rest[1:], _DOCKER_VALUE_OPTS)
+    if len(inner) > 1:
+        u.record(Cmd(name=name, args=rest, text=u.text, argv0=u.argv[0]))
+        return inner[1:]
+    return None
+
+
+def _busybox(_u: _Unwrapping, _name: str, rest: list[str]) -> _Unwrapped:
+    return rest or _PASS
+
+
+def _parallel(u: _Unwrapping, _name: str, rest: list[str]) -> _Unwrapped:
+    inner = _skip_options(rest, _XARGS_VALUE_OPTS | {"-j", "--jobs"})
+    if ":::" in inner:
+        return inner[: inner.index(":::")] + inner[inner.index(":::") + 1 :]
+    u.from_stdin = True
+    return inner
+
+
+def _alias(u: _Unwrapping, _name: str, rest: list[str]) -> _Unwrapped:
+    for arg in rest:
+        if "=" in arg:
+            u.run(arg.split("=", 1)[1])
+    return None
+
+
+def _java(_u: _Unwrapping, _name: str, rest: list[str]) -> _Unwrapped:
+    if "-jar" not in rest:
+        return _PASS
+    i = rest.index("-jar")
+    if i + 1 < len(rest):
+        return [_prog(rest[i + 1]).removesuffix(".jar")] + rest[i + 2 :]
+    return None
+
+
+def _find(u: _Unwrapping, _name: str, _rest: list[str]) -> _Unwrapped:
+    u.walk.find_exec(u.argv, u.text, u.depth, u.redirects)
+    return None
+
+
+def _table(*rows: tuple[Iterable[str], _Handler]) -> dict[str, _Handler]:
+    return {name: handler for names, handler in rows for name in names}
+
+
+_WRAPPERS: dict[str, _Handler] = _table(
+    (("sudo", "doas", "run0"), _sudo),
+    (("env",), _env),
+    (("timeout", "gtimeout"), _skipping_one_more(_TIMEOUT_VALUE_OPTS)),
+    (("nice",), _nice),
+    (("ionice",), _skipping(_IONICE_VALUE_OPTS)),
+    (("stdbuf",), _skipping(_STDBUF_VALUE_OPTS)),
+    (("exec",), _skipping(frozenset({"-a"}))),
+    (_PLAIN_WRAPPERS, _skipping(frozenset())),
+    (("command",), _command),
+    (("xargs",), _xargs),
+    (("doppler", "op", "aws-vault", "dotenv", "uv", "poetry", "pipenv"), _secret_runner),
+    (("flock",), _flock),
+    (("watch",), _watch),
+    (("su", "runuser"), _su),
+    (("eval", "trap"), _eval),
+    (SHELLS, _shell),
+    (("ssh",), _ssh),
+    (("kubectl", "oc"), _kubectl),
+    (("docker", "podman", "nerdctl"), _container),
+    (("busybox",), _busybox),
+    (("chroot",), _skipping_one_more(frozenset({"--userspec", "--groups"}))),
+    (_TRACERS, _skipping(_TRACE_VALUE_OPTS)),
+    (("script",), _script),
+    (("parallel",), _parallel),
+    (("alias",), _alias),
+    (("java",), _java),
+    (("find",), _find),
+)
+"""Program name → how to find the command it wraps. Names not here are commands,
+unless a remote runner (`_remote_scripts`) or an interpreter with code to run."""
 
 
 _STDIN_COMMAND_CLIS = frozenset({"redis-cli", "valkey-cli", "keydb-cli"})
