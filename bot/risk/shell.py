@@ -530,6 +530,18 @@ def _code_shell_strings(code: str) -> list[str]:
 # ---------------------------------------------------------------------------- the walk
 
 
+@dataclass
+class _Redirections:
+    """A redirected statement's redirects, and what follows a heredoc on its first line."""
+
+    files: list[tuple[str, str]] = field(default_factory=list)
+    stdin_text: str | None = None
+    stdin_download: bool = False
+    """`sh < <(curl …)`: the shell reads a download as its input."""
+    tail: list[Node] = field(default_factory=list)
+    after_op: str | None = None
+
+
 class _Walk:
     """Collects every command that would run, across nesting, in source order."""
 
@@ -615,59 +627,64 @@ class _Walk:
 
     def redirected(self, node: Node, depth: int) -> list[Cmd]:
         body = node.child_by_field_name("body")
-        redirects: list[tuple[str, str]] = []
-        stdin_text: str | None = None
-        tail: list[Node] = []
-        after_op: str | None = None
-        stdin_download = False  # `sh < <(curl …)`: the shell reads a download as its input
+        r = self.redirections(node, depth)
+        primaries = self.redirected_body(body, depth, r)
+        if r.stdin_download:
+            for cmd in primaries:
+                cmd.subst_download = True
+        if r.stdin_text is not None and body is not None and body.type == "command":
+            for r_op, target in r.files:
+                if r_op in (">", ">>") and primaries and primaries[0].name in ("cat", "tee"):
+                    self.files_written[target] = r.stdin_text
+        for part in r.tail:
+            if part.type == "pipeline" and part.children and part.children[0].type in ("|", "|&"):
+                return self.pipeline(list(part.named_children), depth, first=primaries)
+            if r.after_op in ("|", "|&"):
+                return self.pipeline([part], depth, first=primaries)
+            primaries = primaries + self.node(part, depth)
+        return primaries
+
+    def redirections(self, node: Node, depth: int) -> _Redirections:
+        r = _Redirections()
         for child in node.children:
             if child.type == "file_redirect":
                 before = len(self.cmds)
-                redirects.append(self.file_redirect(child, depth))
-                if redirects[-1][0] == "<" and any(
-                    c.name in DOWNLOADERS for c in self.cmds[before:]
-                ):
-                    stdin_download = True
+                r.files.append(self.file_redirect(child, depth))
+                if r.files[-1][0] == "<" and any(c.name in DOWNLOADERS for c in self.cmds[before:]):
+                    r.stdin_download = True
             elif child.type == "herestring_redirect":
-                stdin_text = self.herestring(child, depth)
+                r.stdin_text = self.herestring(child, depth)
             elif child.type == "heredoc_redirect":
-                for part in child.children:
-                    if part.type == "heredoc_body":
-                        stdin_text = (part.text or b"").decode("utf-8", "replace")
-                        for sub in part.named_children:
-                            if sub.type in ("command_substitution", "expansion"):
-                                self.node(sub, depth)
-                    elif part.type == "file_redirect":
-                        redirects.append(self.file_redirect(part, depth))
-                    elif part.type in ("&&", "||", ";", "|", "|&"):
-                        after_op = part.type
-                    elif part.is_named and part.type not in ("heredoc_start", "heredoc_end"):
-                        tail.append(part)
-        primaries: list[Cmd] = []
-        if body is not None and body.type == "command":
-            primaries = self.command(body, depth, redirects, stdin_text)
-        elif body is not None:
-            primaries = self.node(body, depth)
-            if redirects and primaries:
-                # `a | b > f` parses as one redirected pipeline, but only its last stage
-                # writes to f; a group `{ a; b; } > f` sends every command's output there.
-                last = max(c.stage for c in primaries) if body.type == "pipeline" else None
-                for cmd in primaries:
-                    if last is None or cmd.stage == last:
-                        cmd.redirects = cmd.redirects + redirects
-        if stdin_download:
+                self.heredoc(child, depth, r)
+        return r
+
+    def heredoc(self, node: Node, depth: int, r: _Redirections) -> None:
+        for part in node.children:
+            if part.type == "heredoc_body":
+                r.stdin_text = (part.text or b"").decode("utf-8", "replace")
+                for sub in part.named_children:
+                    if sub.type in ("command_substitution", "expansion"):
+                        self.node(sub, depth)
+            elif part.type == "file_redirect":
+                r.files.append(self.file_redirect(part, depth))
+            elif part.type in ("&&", "||", ";", "|", "|&"):
+                r.after_op = part.type
+            elif part.is_named and part.type not in ("heredoc_start", "heredoc_end"):
+                r.tail.append(part)
+
+    def redirected_body(self, body: Node | None, depth: int, r: _Redirections) -> list[Cmd]:
+        if body is None:
+            return []
+        if body.type == "command":
+            return self.command(body, depth, r.files, r.stdin_text)
+        primaries = self.node(body, depth)
+        if r.files and primaries:
+            # `a | b > f` parses as one redirected pipeline, but only its last stage
+            # writes to f; a group `{ a; b; } > f` sends every command's output there.
+            last = max(c.stage for c in primaries) if body.type == "pipeline" else None
             for cmd in primaries:
-                cmd.subst_download = True
-        if stdin_text is not None and body is not None and body.type == "command":
-            for r_op, target in redirects:
-                if r_op in (">", ">>") and primaries and primaries[0].name in ("cat", "tee"):
-                    self.files_written[target] = stdin_text
-        for part in tail:
-            if part.type == "pipeline" and part.children and part.children[0].type in ("|", "|&"):
-                return self.pipeline(list(part.named_children), depth, first=primaries)
-            if after_op in ("|", "|&"):
-                return self.pipeline([part], depth, first=primaries)
-            primaries = primaries + self.node(part, depth)
+                if last is None or cmd.stage == last:
+                    cmd.redirects = cmd.redirects + r.files
         return primaries
 
     def file_redirect(self, node: Node, depth: int) -> tuple[str, str]:
