@@ -1292,42 +1292,71 @@ def _ssm_commands(parameters: str) -> list[str]:
     return [value.strip("\"'")]
 
 
+def _gcloud_ssh(rest: list[str]) -> list[str] | None:
+    if "ssh" in rest[:4]:
+        return _opt_values(rest, "--command") or None
+    return None
+
+
+def _aws_ssm(rest: list[str]) -> list[str] | None:
+    if rest[:2] == ["ssm", "send-command"]:
+        return [c for p in _opt_values(rest, "--parameters") for c in _ssm_commands(p)] or None
+    return None
+
+
+def _ansible(rest: list[str]) -> list[str] | None:
+    modules = _opt_values(rest, "-m", "--module-name") or ["command"]
+    module = modules[-1].rsplit(".", 1)[-1]
+    args = _opt_values(rest, "-a", "--args")
+    if module in _ANSIBLE_SHELL_MODULES:
+        return args or None
+    same = [c for a in args if (c := ansible_equivalent(module, a)) is not None]
+    return same or None  # `-m ufw -a 'rule=allow port=3306'`: the command it stands for
+
+
+def _salt(rest: list[str]) -> list[str] | None:
+    # `salt '*' cmd.run 'rm -rf /x'`, `salt-call cmd.shell '…'`: the first argument after
+    # the execution function is the command every targeted minion runs.
+    for i, word in enumerate(rest):
+        if _SALT_CMD_RE.fullmatch(word):
+            args = [a for a in rest[i + 1 :] if not a.startswith("-") and "=" not in a]
+            return args[:1] or None
+    return None
+
+
+def _fleet(rest: list[str]) -> list[str] | None:
+    # pdsh/clush/pssh: options (hosts, user, fan-out), then the command for every host
+    inner = _skip_options(rest, _FLEET_VALUE_OPTS)
+    return [" ".join(inner)] if inner else None
+
+
+def _awk(rest: list[str]) -> list[str] | None:
+    program = _skip_options(rest, _AWK_VALUE_OPTS)
+    if not program:
+        return None
+    found = [
+        decode_escapes(next(g for g in m.groups() if g is not None))
+        for m in _AWK_SHELL_RE.finditer(program[0])
+    ]
+    return found or None
+
+
+_REMOTE_RUNNERS: dict[str, Callable[[list[str]], list[str] | None]] = {
+    "gcloud": _gcloud_ssh,
+    "aws": _aws_ssm,
+    "ansible": _ansible,
+    "ansible-console": _ansible,
+    **dict.fromkeys(_SALT, _salt),
+    **dict.fromkeys(_FLEET_SHELLS, _fleet),
+    **dict.fromkeys(_AWK, _awk),
+}
+"""Program name → the shell text it runs on a remote host or through its own shell."""
+
+
 def _remote_scripts(name: str, rest: list[str]) -> list[str] | None:
     """Shell text another tool runs on a remote host or through its own shell, or None."""
-    if name == "gcloud" and "ssh" in rest[:4]:
-        return _opt_values(rest, "--command") or None
-    if name == "aws" and rest[:2] == ["ssm", "send-command"]:
-        return [c for p in _opt_values(rest, "--parameters") for c in _ssm_commands(p)] or None
-    if name in ("ansible", "ansible-console"):
-        modules = _opt_values(rest, "-m", "--module-name") or ["command"]
-        module = modules[-1].rsplit(".", 1)[-1]
-        args = _opt_values(rest, "-a", "--args")
-        if module in _ANSIBLE_SHELL_MODULES:
-            return args or None
-        same = [c for a in args if (c := ansible_equivalent(module, a)) is not None]
-        return same or None  # `-m ufw -a 'rule=allow port=3306'`: the command it stands for
-    if name in _SALT:
-        # `salt '*' cmd.run 'rm -rf /x'`, `salt-call cmd.shell '…'`: the first argument after
-        # the execution function is the command every targeted minion runs.
-        for i, word in enumerate(rest):
-            if _SALT_CMD_RE.fullmatch(word):
-                args = [a for a in rest[i + 1 :] if not a.startswith("-") and "=" not in a]
-                return args[:1] or None
-        return None
-    if name in _FLEET_SHELLS:
-        # pdsh/clush/pssh: options (hosts, user, fan-out), then the command for every host
-        inner = _skip_options(rest, _FLEET_VALUE_OPTS)
-        return [" ".join(inner)] if inner else None
-    if name in _AWK:
-        program = _skip_options(rest, _AWK_VALUE_OPTS)
-        if not program:
-            return None
-        found = [
-            decode_escapes(next(g for g in m.groups() if g is not None))
-            for m in _AWK_SHELL_RE.finditer(program[0])
-        ]
-        return found or None
-    return None
+    runner = _REMOTE_RUNNERS.get(name)
+    return runner(rest) if runner is not None else None
 
 
 # ---------------------------------------------------------------------------- helpers for checks
@@ -1408,47 +1437,61 @@ def _url_hosts(args: list[str]) -> list[str]:
     return hosts
 
 
+_CATASTROPHIC_RE = re.compile(r"/+|/+\*|~/?\*?|\$\{?HOME\}?/?\*?|/\.\*?|~/\.\*")
+
+
 def _target_class(target: str) -> str:
     """`catastrophic`, `dangerous` or `safe` for an rm -r target."""
     t = target.strip()
     if not t:
         return "dangerous"
-    if t in CATASTROPHIC_PATHS or (t.rstrip("/") or "/") in CATASTROPHIC_PATHS:
-        return "catastrophic"
-    if re.fullmatch(r"/+|/+\*|~/?\*?|\$\{?HOME\}?/?\*?|/\.\*?|~/\.\*", t):
+    if (
+        t in CATASTROPHIC_PATHS
+        or (t.rstrip("/") or "/") in CATASTROPHIC_PATHS
+        or _CATASTROPHIC_RE.fullmatch(t)
+    ):
         return "catastrophic"
     if ".." in t.split("/"):
         t = posixpath.normpath(t)
         if t.startswith("..") or t in CATASTROPHIC_PATHS:
             return "catastrophic" if t in CATASTROPHIC_PATHS else "dangerous"
+    scratch = _scratch_prefix(t)
+    if scratch is not None:
+        return "safe" if t[scratch:].strip("/") else "dangerous"
+    return "safe" if _plainly_disposable(t) else "dangerous"
+
+
+def _scratch_prefix(t: str) -> int | None:
+    """Length of the scratch root (`/tmp/`, a build dir) `t` starts with, if any."""
     scratch = next((len(root) for root in SCRATCH_ROOTS if t.startswith(root)), None)
     m = SCRATCH_ROOT_RE.match(t)
     if scratch is None and m:
         scratch = m.end()
-    if scratch is not None:
-        return "safe" if t[scratch:].strip("/") else "dangerous"
+    return scratch
+
+
+def _plainly_disposable(t: str) -> bool:
+    """A cache, build output or log by its name, or something inside one."""
     trimmed = t.rstrip("/")
     last = trimmed.rsplit("/", 1)[-1]
     parents = (
         trimmed.split("/")[1:-1] if trimmed.startswith(("/", "~", "$")) else trimmed.split("/")[:-1]
     )
-    if any(p in SAFE_DELETE_NAMES for p in parents) and not any(c in last for c in "*"):
-        return "safe"  # inside a cache or build directory
+    if any(p in SAFE_DELETE_NAMES for p in parents) and "*" not in last:
+        return True  # inside a cache or build directory
     if "{}" in t or "$" in t or "`" in t:
         # An unknown prefix is fine when what is removed is plainly a cache or build dir.
         literal_last = "/" in trimmed and not any(c in last for c in "${}`*")
-        return "safe" if literal_last and last in SAFE_DELETE_NAMES else "dangerous"
+        return literal_last and last in SAFE_DELETE_NAMES
     if last in ("*", ".*", ".", "..", "") or last.startswith("*"):
         if last.startswith("*.") and last[1:].endswith(SAFE_DELETE_SUFFIXES):
-            return "safe"
+            return True
         parent = trimmed.rsplit("/", 1)[0] if "/" in trimmed else ""
-        if parent and parent.rsplit("/", 1)[-1] in SAFE_DELETE_NAMES:
-            return "safe"
-        return "dangerous"
+        return bool(parent) and parent.rsplit("/", 1)[-1] in SAFE_DELETE_NAMES
     two = "/".join(trimmed.split("/")[-2:])
-    if last in SAFE_DELETE_NAMES or two in SAFE_DELETE_NAMES or last.endswith(SAFE_DELETE_SUFFIXES):
-        return "safe"
-    return "dangerous"
+    return (
+        last in SAFE_DELETE_NAMES or two in SAFE_DELETE_NAMES or last.endswith(SAFE_DELETE_SUFFIXES)
+    )
 
 
 _CRED_RE = re.compile(
