@@ -1694,34 +1694,50 @@ def _curl_upload_sources(cmd: Cmd) -> list[str]:
     return out
 
 
+def _curl_upload_hosts(cmd: Cmd) -> list[str]:
+    return _url_hosts(cmd.args) if any(s != "-" for s in _curl_upload_sources(cmd)) else []
+
+
+def _wget_upload_hosts(cmd: Cmd) -> list[str]:
+    return _url_hosts(cmd.args) if cmd.value("--post-file", "--body-file") else []
+
+
+def _httpie_upload_hosts(cmd: Cmd) -> list[str]:
+    if any(re.match(r"^[\w-]*=?@[^@\s]+$", a) for a in cmd.pos) or any(
+        op == "<" for op, _ in cmd.redirects
+    ):
+        return _url_hosts(cmd.args)
+    return []
+
+
+def _copy_upload_hosts(cmd: Cmd) -> list[str]:
+    """scp/sftp/rsync: the remote host, when a local source is copied to it."""
+    if len(cmd.pos) < 2:
+        return []
+    m = _URL_RE.match(cmd.pos[-1]) or _REMOTE_RE.match(cmd.pos[-1])
+    if not m:
+        return []
+    sources_local = any(not (_REMOTE_RE.match(s) or _URL_RE.match(s)) for s in cmd.pos[:-1])
+    return [m.group("host")] if sources_local else []
+
+
+def _socket_upload_hosts(cmd: Cmd) -> list[str]:
+    return _sink_hosts(cmd) if any(op == "<" for op, _ in cmd.redirects) else []
+
+
+_UPLOADERS: dict[str, Callable[[Cmd], list[str]]] = {
+    "curl": _curl_upload_hosts,
+    "wget": _wget_upload_hosts,
+    **dict.fromkeys(("http", "https"), _httpie_upload_hosts),
+    **dict.fromkeys(("scp", "sftp", "rsync"), _copy_upload_hosts),
+    **dict.fromkeys(("nc", "ncat", "netcat", "telnet", "socat"), _socket_upload_hosts),
+}
+"""Program name → the hosts it would send a local file or stdin to."""
+
+
 def check_upload_outside(cmd: Cmd, walk: _Walk) -> bool:
-    name = cmd.name
-    if name == "curl":
-        sources = [s for s in _curl_upload_sources(cmd) if s != "-"]
-        return bool(sources) and any(_outside(h, walk.domains) for h in _url_hosts(cmd.args))
-    if name == "wget":
-        if cmd.value("--post-file", "--body-file"):
-            return any(_outside(h, walk.domains) for h in _url_hosts(cmd.args))
-        return False
-    if name in ("http", "https"):
-        if any(re.match(r"^[\w-]*=?@[^@\s]+$", a) for a in cmd.pos) or any(
-            op == "<" for op, _ in cmd.redirects
-        ):
-            return any(_outside(h, walk.domains) for h in _url_hosts(cmd.args))
-        return False
-    if name in ("scp", "sftp", "rsync"):
-        if len(cmd.pos) < 2:
-            return False
-        dest = cmd.pos[-1]
-        m = _URL_RE.match(dest) or _REMOTE_RE.match(dest)
-        if not m:
-            return False
-        sources_local = any(not (_REMOTE_RE.match(s) or _URL_RE.match(s)) for s in cmd.pos[:-1])
-        return sources_local and _outside(m.group("host"), walk.domains)
-    if name in ("nc", "ncat", "netcat", "telnet", "socat"):
-        reads_file = any(op == "<" for op, _ in cmd.redirects)
-        return reads_file and any(_outside(h, walk.domains) for h in _sink_hosts(cmd))
-    return False
+    hosts = _UPLOADERS.get(cmd.name)
+    return hosts is not None and any(_outside(h, walk.domains) for h in hosts(cmd))
 
 
 def _sink_hosts(cmd: Cmd) -> list[str]:
@@ -2246,8 +2262,22 @@ _PATHISH_RE = re.compile(r"^(?:/|~|\./|\.\./|\$\{?HOME\}?)|^[\w.-]+/[\w./*-]*$")
 
 
 def _resources(cmd: Cmd, out: dict[str, None]) -> None:
-    vals = _paths(cmd) + [t for _, t in cmd.redirects]
-    for v in vals:
+    _named_resources(cmd, out)
+    if cmd.name == "ssh":
+        remote = _skip_options(cmd.args, _SSH_VALUE_OPTS)
+        if remote:
+            out[remote[0].rsplit("@", 1)[-1]] = None
+    for bucket in cmd.value("--bucket"):
+        out[f"s3://{bucket}"] = None
+    if cmd.name in ("kubectl", "oc", "helm"):
+        _namespaces(cmd, out)
+    for host in cmd.value("-h", "--host") if cmd.name in _SQL_CLIENTS | {"redis-cli"} else []:
+        out[host] = None
+
+
+def _named_resources(cmd: Cmd, out: dict[str, None]) -> None:
+    """URLs, remote hosts and paths among the arguments and redirect targets."""
+    for v in _paths(cmd) + [t for _, t in cmd.redirects]:
         if not v or v.startswith("-") or v in ("/dev/null", "-"):
             continue
         if _RESOURCE_URL_RE.match(v):
@@ -2258,22 +2288,16 @@ def _resources(cmd: Cmd, out: dict[str, None]) -> None:
             out[m.group("host")] = None
         elif _PATHISH_RE.match(v) and " " not in v:
             out[v] = None
-    if cmd.name == "ssh":
-        remote = _skip_options(cmd.args, _SSH_VALUE_OPTS)
-        if remote:
-            out[remote[0].rsplit("@", 1)[-1]] = None
-    for bucket in cmd.value("--bucket"):
-        out[f"s3://{bucket}"] = None
-    if cmd.name in ("kubectl", "oc", "helm"):
-        for ns in cmd.value("-n", "--namespace"):
-            out[f"k8s:namespace/{ns}"] = None
-        if "delete" in cmd.pos:
-            i = cmd.pos.index("delete")
-            if cmd.pos[i + 1 : i + 2] in (["ns"], ["namespace"], ["namespaces"]):
-                for ns in cmd.pos[i + 2 :]:
-                    out[f"k8s:namespace/{ns}"] = None
-    for host in cmd.value("-h", "--host") if cmd.name in _SQL_CLIENTS | {"redis-cli"} else []:
-        out[host] = None
+
+
+def _namespaces(cmd: Cmd, out: dict[str, None]) -> None:
+    for ns in cmd.value("-n", "--namespace"):
+        out[f"k8s:namespace/{ns}"] = None
+    if "delete" in cmd.pos:
+        i = cmd.pos.index("delete")
+        if cmd.pos[i + 1 : i + 2] in (["ns"], ["namespace"], ["namespaces"]):
+            for ns in cmd.pos[i + 2 :]:
+                out[f"k8s:namespace/{ns}"] = None
 
 
 _SQL_CLIENTS = frozenset(
@@ -2479,6 +2503,42 @@ def _known_safe(cmd: Cmd, walk: _Walk) -> bool:
 _PROMPT_LINE_RE = re.compile(r"(?m)^[ \t]*[$%][ \t]+(?=\S)")
 
 
+def _matched_rules(cmd: Cmd, walk: _Walk) -> list[Rule]:
+    """Every rule `cmd` matches; a generic fallback rule only when no specific one does."""
+    matched: list[Rule] = []
+    candidates = list(_EXACT.get(cmd.name, ()))
+    candidates += [e for pfx, e in _PREFIX if cmd.name.startswith(pfx)]
+    candidates += _ANY
+    fallbacks: list[_Entry] = []
+    for entry in candidates:
+        if entry.rule in matched:
+            continue
+        if entry.rule.fallback:
+            fallbacks.append(entry)
+            continue
+        if _entry_matches(entry, cmd, walk):
+            matched.append(entry.rule)
+    if not matched:
+        # Generic rules say the same thing in broader words: the first one is enough.
+        fallback = next((e.rule for e in fallbacks if _entry_matches(e, cmd, walk)), None)
+        matched += [fallback] if fallback else []
+    return matched
+
+
+def _script_findings(walk: _Walk, command: str) -> list[Finding]:
+    """What only the whole script shows, and a script too deep or too broken to read."""
+    findings: list[Finding] = []
+    for entry in _SCRIPT_LEVEL:
+        evidence = SCRIPT_CHECKS[entry.pattern.check or ""](walk)
+        if evidence is not None:
+            findings.append(_finding(entry.rule, evidence))
+    if walk.too_deep:
+        findings.append(_finding(TOO_COMPLEX, command))
+    elif walk.parse_failed and _DANGER_TOKENS_RE.search(command):
+        findings.append(_finding(UNPARSABLE, command))
+    return findings
+
+
 def assess_shell(command: str, company_domains: Sequence[str] = ()) -> ShellResult:
     """Assess one shell command (or script) for risky operations.
 
@@ -2495,34 +2555,9 @@ def assess_shell(command: str, company_domains: Sequence[str] = ()) -> ShellResu
         walk.parse_failed = True
         walk.too_deep = True
     for cmd in walk.cmds:
-        if _known_safe(cmd, walk):
-            continue
-        matched: list[Rule] = []
-        candidates = list(_EXACT.get(cmd.name, ()))
-        candidates += [e for pfx, e in _PREFIX if cmd.name.startswith(pfx)]
-        candidates += _ANY
-        fallbacks: list[_Entry] = []
-        for entry in candidates:
-            if entry.rule in matched:
-                continue
-            if entry.rule.fallback:
-                fallbacks.append(entry)
-                continue
-            if _entry_matches(entry, cmd, walk):
-                matched.append(entry.rule)
-        if not matched:
-            # Generic rules say the same thing in broader words: the first one is enough.
-            fallback = next((e.rule for e in fallbacks if _entry_matches(e, cmd, walk)), None)
-            matched += [fallback] if fallback else []
-        findings += [_finding(rule, cmd.text) for rule in matched]
-    for entry in _SCRIPT_LEVEL:
-        evidence = SCRIPT_CHECKS[entry.pattern.check or ""](walk)
-        if evidence is not None:
-            findings.append(_finding(entry.rule, evidence))
-    if walk.too_deep:
-        findings.append(_finding(TOO_COMPLEX, command))
-    elif walk.parse_failed and _DANGER_TOKENS_RE.search(command):
-        findings.append(_finding(UNPARSABLE, command))
+        if not _known_safe(cmd, walk):
+            findings += [_finding(rule, cmd.text) for rule in _matched_rules(cmd, walk)]
+    findings += _script_findings(walk, command)
     unique: dict[tuple[str, str | None], Finding] = {}
     for f in findings:
         unique.setdefault((f.rule, f.evidence), f)
