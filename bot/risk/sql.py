@@ -922,121 +922,159 @@ class SqlDetector:
     # -- statements sqlglot does not model ------------------------------------------------------
 
     def _raw(self, clean: str, result: SqlResult, *, fallback: bool = False) -> bool:
-        """Statements read with our own patterns. Returns True when fully handled."""
-        low = clean.lower()
-        head = low.split(" ", 1)[0]
-        if head in ("exec", "execute", "sp_configure", "xp_cmdshell", "master..xp_cmdshell"):
-            m = _XP_CMDSHELL.match(clean)
-            if m:
-                target = m.group("c") or "xp_cmdshell switched on"
-                self._add(result, "sql.copy_program", target.strip("'")[:60], clean)
-                return True
-        if head in ("alter", "vacuum", "set"):
-            m = _HISTORY_OFF.match(clean)
-            if m:
-                target = next((g for g in m.groups() if g), "recovery history")
-                self._add(result, "sql.history_off", _unquote(target), clean)
-                return True
-        if head in ("alter", "drop"):
-            m = _SHARE_ACCOUNTS.match(clean)
-            if m:
-                self._add(result, "sql.grant_to_share", f"share {m.group('s')}", clean)
-                return True
-            m = _MASKING_OFF.match(clean)
-            if m:
-                if m.group("t"):
-                    table = _unquote(m.group("t"))
-                    result.use(table).columns.add(_unquote(m.group("c")))
-                    target = f"{table}.{_unquote(m.group('c'))}"
-                else:
-                    target = f"every column using {m.group('p')}"
-                self._add(result, "sql.masking_off", target, clean)
-                return True
-        if head == "get":
-            m = _GET_STAGE.match(clean)
-            if m:
-                result.locations.append(m.group("dest"))
-                result.exports.append((m.group("dest"), clean))
-                return True
-        if head in ("alter", "set", "drop", "noaudit", "uninstall"):
-            m = _AUDIT_OFF.match(clean)
-            if m:
-                target = next((g for g in m.groups() if g), "audit logging").strip()
-                self._add(result, "sql.audit_off", target[:60], clean)
-                return True
-        if head == "grant":
-            return self._raw_grant(clean, result)
-        if head == "revoke":
-            self._add(result, "sql.grant", clean[6:60].strip(), clean)
-            return True
-        if head in ("create", "alter", "drop"):
-            m = _RLS_OFF.match(clean) or _UNSET_ROW_ACCESS.match(clean)
-            if m:
-                table = _unquote(m.group("t"))
-                result.use(table)
-                self._add(result, "sql.disable_rls", table, clean)
-                return True
-            m = _DROP_POLICY.match(clean)
-            if m:
-                table = _unquote(m.group("t") or "") or "a table"
-                if m.group("t"):
-                    result.use(table)
-                self._add(result, "sql.disable_rls", table, clean)
-                return True
-            m = _ROLE_STMT.match(clean)
-            if m:
-                name = _unquote(m.group("name"))
-                rest = m.group("rest")
-                verb, kind = m.group("verb").lower(), m.group("kind").lower()
-                if _PRIVILEGED_OPTS.search(rest) and not _NEG_PRIV.search(rest):
-                    self._add(result, "sql.privileged_role", name, clean)
-                elif (
-                    verb == "drop"
-                    or (verb == "create" and kind in ("user", "login"))
-                    or _LOGIN_CHANGE.search(rest)
-                ):
-                    self._add(result, "sql.role_change", name, clean)
-                return True
-            if fallback and head == "drop":
-                m = _DROP_KIND.match(clean)
-                if m:
-                    self._drop(m.group("kind").upper(), [_unquote(m.group("t"))], clean, result)
-                    return True
-            return False
-        if head == "set" and _ROW_SECURITY_OFF.match(clean):
-            self._add(result, "sql.disable_rls", "this session", clean)
-            return True
-        if head == "unload":
-            m = _UNLOAD.match(clean)
-            if m:
-                dest = m.group(2)
-                result.locations.append(dest)
-                result.exports.append((dest, clean))
-                self._statement(m.group(1).replace("''", "'"), result)
-                return True
-            return False
-        if head == "copy":
-            m = _COPY_PROGRAM.match(clean)
-            if m:
-                program = m.group(1).strip("'")
-                self._add(result, "sql.copy_program", program[:60], clean)
-                tree = self._parse(clean)
-                if tree is not None:
-                    self._collect_tables(tree, result, whole_rows=True)
-                return True
-            return False
-        if head == "select" or head == "with" or head == "(":
-            m = _OUTFILE.search(clean)
-            if m:
-                dest = m.group(1).strip("'\"")
-                result.locations.append(dest)
-                result.exports.append((dest, clean))
-                rest = _OUTFILE_TAIL.sub(" ", clean)
-                tree = self._parse(rest)
-                if tree is not None:
-                    self._tree(tree, rest, result)
-                return True
+        """Statements read with our own patterns (`_RAW_READERS`, by first word). Returns
+        True when fully handled."""
+        for read in _RAW_READERS.get(clean.lower().split(" ", 1)[0], ()):
+            handled = read(self, clean, result, fallback)
+            if handled is not None:
+                return handled
         return False
+
+    # Each reader: True when it handled the statement, False when no later one may, None
+    # when it is not this reader's statement.
+
+    def _raw_xp_cmdshell(self, clean: str, result: SqlResult, _fallback: bool) -> bool | None:
+        m = _XP_CMDSHELL.match(clean)
+        if not m:
+            return None
+        target = m.group("c") or "xp_cmdshell switched on"
+        self._add(result, "sql.copy_program", target.strip("'")[:60], clean)
+        return True
+
+    def _raw_history_off(self, clean: str, result: SqlResult, _fallback: bool) -> bool | None:
+        m = _HISTORY_OFF.match(clean)
+        if not m:
+            return None
+        target = next((g for g in m.groups() if g), "recovery history")
+        self._add(result, "sql.history_off", _unquote(target), clean)
+        return True
+
+    def _raw_share_accounts(self, clean: str, result: SqlResult, _fallback: bool) -> bool | None:
+        m = _SHARE_ACCOUNTS.match(clean)
+        if not m:
+            return None
+        self._add(result, "sql.grant_to_share", f"share {m.group('s')}", clean)
+        return True
+
+    def _raw_masking_off(self, clean: str, result: SqlResult, _fallback: bool) -> bool | None:
+        m = _MASKING_OFF.match(clean)
+        if not m:
+            return None
+        if m.group("t"):
+            table = _unquote(m.group("t"))
+            result.use(table).columns.add(_unquote(m.group("c")))
+            target = f"{table}.{_unquote(m.group('c'))}"
+        else:
+            target = f"every column using {m.group('p')}"
+        self._add(result, "sql.masking_off", target, clean)
+        return True
+
+    def _raw_get_stage(self, clean: str, result: SqlResult, _fallback: bool) -> bool | None:
+        m = _GET_STAGE.match(clean)
+        if not m:
+            return None
+        result.locations.append(m.group("dest"))
+        result.exports.append((m.group("dest"), clean))
+        return True
+
+    def _raw_audit_off(self, clean: str, result: SqlResult, _fallback: bool) -> bool | None:
+        m = _AUDIT_OFF.match(clean)
+        if not m:
+            return None
+        target = next((g for g in m.groups() if g), "audit logging").strip()
+        self._add(result, "sql.audit_off", target[:60], clean)
+        return True
+
+    def _raw_grant_statement(self, clean: str, result: SqlResult, _fallback: bool) -> bool:
+        return self._raw_grant(clean, result)
+
+    def _raw_revoke(self, clean: str, result: SqlResult, _fallback: bool) -> bool:
+        self._add(result, "sql.grant", clean[6:60].strip(), clean)
+        return True
+
+    def _raw_rls_off(self, clean: str, result: SqlResult, _fallback: bool) -> bool | None:
+        m = _RLS_OFF.match(clean) or _UNSET_ROW_ACCESS.match(clean)
+        if not m:
+            return None
+        table = _unquote(m.group("t"))
+        result.use(table)
+        self._add(result, "sql.disable_rls", table, clean)
+        return True
+
+    def _raw_drop_policy(self, clean: str, result: SqlResult, _fallback: bool) -> bool | None:
+        m = _DROP_POLICY.match(clean)
+        if not m:
+            return None
+        table = _unquote(m.group("t") or "") or "a table"
+        if m.group("t"):
+            result.use(table)
+        self._add(result, "sql.disable_rls", table, clean)
+        return True
+
+    def _raw_role(self, clean: str, result: SqlResult, _fallback: bool) -> bool | None:
+        m = _ROLE_STMT.match(clean)
+        if not m:
+            return None
+        name = _unquote(m.group("name"))
+        rest = m.group("rest")
+        verb, kind = m.group("verb").lower(), m.group("kind").lower()
+        if _PRIVILEGED_OPTS.search(rest) and not _NEG_PRIV.search(rest):
+            self._add(result, "sql.privileged_role", name, clean)
+        elif (
+            verb == "drop"
+            or (verb == "create" and kind in ("user", "login"))
+            or _LOGIN_CHANGE.search(rest)
+        ):
+            self._add(result, "sql.role_change", name, clean)
+        return True
+
+    def _raw_ddl_rest(self, clean: str, result: SqlResult, fallback: bool) -> bool:
+        """The last word on CREATE/ALTER/DROP: a DROP sqlglot could not parse, or nothing."""
+        m = _DROP_KIND.match(clean) if fallback and clean[:4].lower() == "drop" else None
+        if m:
+            self._drop(m.group("kind").upper(), [_unquote(m.group("t"))], clean, result)
+            return True
+        return False
+
+    def _raw_row_security_off(self, clean: str, result: SqlResult, _fallback: bool) -> bool | None:
+        if not _ROW_SECURITY_OFF.match(clean):
+            return None
+        self._add(result, "sql.disable_rls", "this session", clean)
+        return True
+
+    def _raw_unload(self, clean: str, result: SqlResult, _fallback: bool) -> bool:
+        m = _UNLOAD.match(clean)
+        if not m:
+            return False
+        dest = m.group(2)
+        result.locations.append(dest)
+        result.exports.append((dest, clean))
+        self._statement(m.group(1).replace("''", "'"), result)
+        return True
+
+    def _raw_copy_program(self, clean: str, result: SqlResult, _fallback: bool) -> bool:
+        m = _COPY_PROGRAM.match(clean)
+        if not m:
+            return False
+        program = m.group(1).strip("'")
+        self._add(result, "sql.copy_program", program[:60], clean)
+        tree = self._parse(clean)
+        if tree is not None:
+            self._collect_tables(tree, result, whole_rows=True)
+        return True
+
+    def _raw_outfile(self, clean: str, result: SqlResult, _fallback: bool) -> bool | None:
+        m = _OUTFILE.search(clean)
+        if not m:
+            return None
+        dest = m.group(1).strip("'\"")
+        result.locations.append(dest)
+        result.exports.append((dest, clean))
+        rest = _OUTFILE_TAIL.sub(" ", clean)
+        tree = self._parse(rest)
+        if tree is not None:
+            self._tree(tree, rest, result)
+        return True
 
     def _raw_grant(self, clean: str, result: SqlResult) -> bool:
         # Split with plain string search: GRANT <what> [ON <object>] TO <grantees> [WITH … OPTION]
@@ -1447,6 +1485,43 @@ class SqlDetector:
                 evidence=evidence[:200],
             )
         )
+
+
+_RawReader = Callable[[SqlDetector, str, SqlResult, bool], bool | None]
+
+
+def _by_head(*rows: tuple[tuple[str, ...], _RawReader]) -> dict[str, tuple[_RawReader, ...]]:
+    """First word → its readers, in the order of `rows`."""
+    out: dict[str, tuple[_RawReader, ...]] = {}
+    for heads, read in rows:
+        for head in heads:
+            out[head] = (*out.get(head, ()), read)
+    return out
+
+
+_RAW_READERS = _by_head(
+    (
+        ("exec", "execute", "sp_configure", "xp_cmdshell", "master..xp_cmdshell"),
+        SqlDetector._raw_xp_cmdshell,
+    ),
+    (("alter", "vacuum", "set"), SqlDetector._raw_history_off),
+    (("alter", "drop"), SqlDetector._raw_share_accounts),
+    (("alter", "drop"), SqlDetector._raw_masking_off),
+    (("get",), SqlDetector._raw_get_stage),
+    (("alter", "set", "drop", "noaudit", "uninstall"), SqlDetector._raw_audit_off),
+    (("grant",), SqlDetector._raw_grant_statement),
+    (("revoke",), SqlDetector._raw_revoke),
+    (("create", "alter", "drop"), SqlDetector._raw_rls_off),
+    (("create", "alter", "drop"), SqlDetector._raw_drop_policy),
+    (("create", "alter", "drop"), SqlDetector._raw_role),
+    (("create", "alter", "drop"), SqlDetector._raw_ddl_rest),
+    (("set",), SqlDetector._raw_row_security_off),
+    (("unload",), SqlDetector._raw_unload),
+    (("copy",), SqlDetector._raw_copy_program),
+    (("select", "with", "("), SqlDetector._raw_outfile),
+)
+"""Statements sqlglot cannot read (or reads too loosely), by their first word: each
+reader in turn until one says True (handled) or False (stop)."""
 
 
 def verify_sql_rules(rules: Sequence[SqlRule] = SQL_RULES) -> None:
