@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import logging
 import re
+import types
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 import sqlglot
 from sqlglot import exp
@@ -733,10 +735,20 @@ def _is_tautology(cond: exp.Expression | None) -> bool:
     """True for conditions every row satisfies: 1=1, 'a'='a', x=x, … OR TRUE, WHERE 1."""
     if cond is None:
         return False
-    if isinstance(cond, exp.Where):
+    if isinstance(cond, exp.Where | exp.Paren):
         return _is_tautology(cond.this)
-    if isinstance(cond, exp.Paren):
-        return _is_tautology(cond.this)
+    if isinstance(cond, exp.Or):
+        return _is_tautology(cond.this) or _is_tautology(cond.expression)
+    if isinstance(cond, exp.And):
+        return _is_tautology(cond.this) and _is_tautology(cond.expression)
+    if isinstance(cond, exp.Not):
+        inner = cond.this.this if isinstance(cond.this, exp.Paren) else cond.this
+        return isinstance(inner, exp.Boolean) and not inner.this
+    return _always_true(cond)
+
+
+def _always_true(cond: exp.Expression) -> bool:
+    """A condition with no AND/OR/NOT in it that holds for every row."""
     if isinstance(cond, exp.Boolean):
         return bool(cond.this)
     if isinstance(cond, exp.Literal):
@@ -746,30 +758,30 @@ def _is_tautology(cond: exp.Expression | None) -> bool:
             return float(cond.this) != 0
         except ValueError:
             return False
-    if isinstance(cond, exp.Or):
-        return _is_tautology(cond.this) or _is_tautology(cond.expression)
-    if isinstance(cond, exp.And):
-        return _is_tautology(cond.this) and _is_tautology(cond.expression)
-    if isinstance(cond, exp.Not):
-        inner = cond.this.this if isinstance(cond.this, exp.Paren) else cond.this
-        return isinstance(inner, exp.Boolean) and not inner.this
     if isinstance(cond, exp.EQ | exp.GTE | exp.LTE | exp.NullSafeEQ):
         return cond.this == cond.expression and not cond.this.find(exp.Anonymous, exp.Rand)
     if isinstance(cond, exp.NEQ | exp.GT | exp.LT):
-        a, b = cond.this, cond.expression
-        if isinstance(a, exp.Literal) and isinstance(b, exp.Literal) and a.is_number == b.is_number:
-            try:
-                x, y = (float(a.this), float(b.this)) if a.is_number else (a.this, b.this)
-            except ValueError:
-                return False
-            if isinstance(cond, exp.NEQ):
-                return x != y
-            return x > y if isinstance(cond, exp.GT) else x < y
-        return False
+        return _literals_compare_true(cond)
     if isinstance(cond, exp.Like):
         pattern = cond.expression
         return isinstance(pattern, exp.Literal) and pattern.is_string and set(pattern.this) <= {"%"}
     return False
+
+
+def _literals_compare_true(cond: exp.NEQ | exp.GT | exp.LT) -> bool:
+    """`1 <> 2`, `2 > 1`, `'a' <> 'b'`: two literals of one kind whose comparison holds."""
+    a, b = cond.this, cond.expression
+    if not (
+        isinstance(a, exp.Literal) and isinstance(b, exp.Literal) and a.is_number == b.is_number
+    ):
+        return False
+    try:
+        x, y = (float(a.this), float(b.this)) if a.is_number else (a.this, b.this)
+    except ValueError:
+        return False
+    if isinstance(cond, exp.NEQ):
+        return bool(x != y)
+    return bool(x > y) if isinstance(cond, exp.GT) else bool(x < y)
 
 
 def _is_key_lookup(cond: exp.Expression) -> bool:
@@ -799,6 +811,71 @@ def _is_key_lookup(cond: exp.Expression) -> bool:
             and all(isinstance(v, exp.Literal | exp.Placeholder | exp.Parameter) for v in values)
         )
     return False
+
+
+class _Sources:
+    """What each name in a query scope stands for: alias or table name → the real table,
+    None for a subquery or a CTE."""
+
+    def __init__(self, ctes: set[str]) -> None:
+        self.ctes = ctes
+        self.scopes: dict[int, dict[str, str | None]] = {}
+
+    def real(self, t: exp.Table) -> str | None:
+        name = _table_name(t)
+        if not name or (not t.db and name in self.ctes):
+            return None
+        return name
+
+    def of(self, scope: exp.Expression) -> dict[str, str | None]:
+        key = id(scope)
+        if key not in self.scopes:
+            self.scopes[key] = self._read(scope)
+        return self.scopes[key]
+
+    def _read(self, scope: exp.Expression) -> dict[str, str | None]:
+        found: dict[str, str | None] = {}
+        for node in _scope_sources(scope):
+            if isinstance(node, exp.Table):
+                name = self.real(node)
+                found[node.alias_or_name.lower()] = name
+                if name:
+                    found.setdefault(name, name)
+                    found.setdefault(name.rsplit(".", 1)[-1], name)
+            elif isinstance(node, exp.Expression):
+                found[node.alias_or_name.lower()] = None
+        return found
+
+
+def _scope_sources(scope: exp.Expression) -> list[exp.Expression]:
+    """What a SELECT/UPDATE/DELETE reads from: its target, FROM, USING and JOINs."""
+    nodes: list[exp.Expression] = []
+    if isinstance(scope, exp.Update | exp.Delete) and isinstance(scope.this, exp.Table):
+        nodes.append(scope.this)
+    frm = scope.args.get("from_") or scope.args.get("from")
+    if isinstance(frm, exp.From):
+        nodes.append(frm.this)
+    using = scope.args.get("using")
+    if isinstance(using, list):
+        nodes.extend(using)
+    nodes.extend(j.this for j in scope.args.get("joins") or [])
+    return nodes
+
+
+def _grant_parts(clean: str) -> tuple[str, str, str] | None:
+    """GRANT <what> [ON <object>] TO <grantees> [WITH … OPTION] → (what, object, grantees),
+    split with plain string search."""
+    low = clean.lower()
+    to_at = low.rfind(" to ")
+    if not low.startswith("grant ") or to_at < 6:
+        return None
+    head = clean[6:to_at].strip()
+    to = _GRANT_OPTION.sub("", clean[to_at + 4 : to_at + 1004]).strip()
+    on_at = head.lower().find(" on ")
+    what, on = (head[:on_at], head[on_at + 4 :].strip()) if on_at >= 0 else (head, "")
+    if not what or not to:
+        return None
+    return what, on, to
 
 
 class SqlDetector:
@@ -1077,21 +1154,13 @@ class SqlDetector:
         return True
 
     def _raw_grant(self, clean: str, result: SqlResult) -> bool:
-        # Split with plain string search: GRANT <what> [ON <object>] TO <grantees> [WITH … OPTION]
-        low = clean.lower()
-        to_at = low.rfind(" to ")
-        if not low.startswith("grant ") or to_at < 6:
+        parts = _grant_parts(clean)
+        if parts is None:
             return False
-        head = clean[6:to_at].strip()
-        to = _GRANT_OPTION.sub("", clean[to_at + 4 : to_at + 1004]).strip()
-        on_at = head.lower().find(" on ")
-        what, on = (head[:on_at], head[on_at + 4 :].strip()) if on_at >= 0 else (head, "")
-        if not what or not to:
-            return False
-        share = _TO_SHARE.match(to)
+        what, on, to = parts
         schema_wide = _ALL_TABLES.search(on) or _FUTURE.search(on)
         target = on or what
-        if on:
+        if on and not schema_wide and re.match(r"^(?:table\s+)?[\w.\"`]+$", on, re.I):
             on_obj = re.sub(
                 r"^(?:table|view|schema|database|all\s+tables\s+in\s+schema|"
                 r"future\s+tables\s+in\s+schema)\s+",
@@ -1099,15 +1168,25 @@ class SqlDetector:
                 on,
                 flags=re.I,
             )
-            if not schema_wide and re.match(r"^(?:table\s+)?[\w.\"`]+$", on, re.I):
-                result.use(_unquote(on_obj))
-        flagged = False
+            result.use(_unquote(on_obj))
+        findings = self._grantee_findings(to, target)
+        if schema_wide:
+            result.schemas.append(_unquote(schema_wide.group(2)))
+            findings.append(("sql.grant_schema_wide", schema_wide.group(2)))
+        if (not on and _ADMIN_ROLES.match(what)) or (on and _ADMIN_PRIV.search(what)):
+            findings.append(("sql.grant_admin", _unquote(to)))
+        for rule, where in findings or [("sql.grant", target)]:
+            self._add(result, rule, where, clean)
+        return True
+
+    def _grantee_findings(self, to: str, target: str) -> list[tuple[str, str]]:
+        """(rule, target) for a grant to a share, to everyone, or to people outside."""
+        out: list[tuple[str, str]] = []
+        share = _TO_SHARE.match(to)
         if share:
-            self._add(result, "sql.grant_to_share", f"{target} (share {share.group(1)})", clean)
-            flagged = True
+            out.append(("sql.grant_to_share", f"{target} (share {share.group(1)})"))
         if _PUBLIC.search(to) or _EVERYONE.search(to):
-            self._add(result, "sql.grant_public", target, clean)
-            flagged = True
+            out.append(("sql.grant_public", target))
         outsiders = [
             m.group(0)
             for m in _EMAIL.finditer(to)
@@ -1117,79 +1196,90 @@ class SqlDetector:
             )
         ]
         if outsiders:
-            self._add(result, "sql.grant_external", f"{target} ({', '.join(outsiders)})", clean)
-            flagged = True
-        if schema_wide:
-            result.schemas.append(_unquote(schema_wide.group(2)))
-            self._add(result, "sql.grant_schema_wide", schema_wide.group(2), clean)
-            flagged = True
-        if (not on and _ADMIN_ROLES.match(what)) or (on and _ADMIN_PRIV.search(what)):
-            self._add(result, "sql.grant_admin", _unquote(to), clean)
-            flagged = True
-        if not flagged:
-            self._add(result, "sql.grant", target, clean)
-        return True
+            out.append(("sql.grant_external", f"{target} ({', '.join(outsiders)})"))
+        return out
 
     # -- statements with a syntax tree ----------------------------------------------------------
 
     def _tree(self, tree: exp.Expression, clean: str, result: SqlResult) -> None:
-        if isinstance(tree, exp.Drop):
-            kind = str(tree.args.get("kind") or "TABLE").upper()
-            names = []
-            for t in tree.find_all(exp.Table):
-                name = _table_name(t) or (t.db.lower() if t.db else None)
-                if name:
-                    names.append(name)
-            self._drop(kind, names, clean, result)
-            return
-        if isinstance(tree, exp.TruncateTable):
-            names = self._collect_tables(tree, result, whole_rows=True)
-            self._add(result, "sql.truncate", ", ".join(names) or "a table", clean)
-            return
-        if isinstance(tree, exp.Alter):
-            table = tree.this
-            name = _table_name(table) if isinstance(table, exp.Table) else None
-            if name:
-                result.use(name)
-            if any(isinstance(a, exp.Drop) for a in tree.args.get("actions") or []):
-                if name:
-                    result.use(name).whole_rows = True
-                self._add(result, "sql.alter_drop", name or "a table", clean)
-            return
-        if isinstance(tree, exp.Delete | exp.Update):
-            self._collect(tree, result)
-            self._write(tree, clean, result)
-            return
-        if self._replaces(tree):
-            names = self._collect_tables(tree.this, result, whole_rows=True)
-            self._add(result, "sql.replace_table", ", ".join(names) or "a table", clean)
-            self._collect(tree, result)
-            return
-        if isinstance(tree, exp.Merge):
-            self._collect(tree, result)
-            self._merge(tree, clean, result)
-            return
-        if isinstance(tree, exp.Grant | exp.Revoke):
-            self._grant_tree(tree, clean, result)
-            return
-        if isinstance(tree, exp.Copy):
-            self._copy(tree, clean, result)
-            return
-        if isinstance(tree, exp.Export):
-            opts = _EXPORT_URI.search(clean)
-            dest = (opts.group(1) or opts.group(2)) if opts else "an external location"
-            result.locations.append(dest)
-            result.exports.append((dest, clean))
-            self._collect(tree, result)
-            return
-        if isinstance(tree, exp.Set) and _ROW_SECURITY_OFF.match(clean):
-            self._add(result, "sql.disable_rls", "this session", clean)
-            return
+        """A parsed statement: the first reader in `_TREE_READERS` for its kind that takes it,
+        else the tables and columns it touches."""
+        for kinds, read in _TREE_READERS:
+            if isinstance(tree, kinds) and read(self, tree, clean, result):
+                return
         self._collect(tree, result)
         # A CTE whose body deletes or updates (`WITH gone AS (DELETE … RETURNING *) SELECT …`)
         for node in tree.find_all(exp.Delete, exp.Update):
             if isinstance(node, exp.Delete | exp.Update):
                 self._write(node, clean, result)
+
+    # Each tree reader returns True when it has judged the statement.
+
+    def _tree_drop(self, tree: exp.Expression, clean: str, result: SqlResult) -> bool:
+        kind = str(tree.args.get("kind") or "TABLE").upper()
+        names = []
+        for t in tree.find_all(exp.Table):
+            name = _table_name(t) or (t.db.lower() if t.db else None)
+            if name:
+                names.append(name)
+        self._drop(kind, names, clean, result)
+        return True
+
+    def _tree_truncate(self, tree: exp.Expression, clean: str, result: SqlResult) -> bool:
+        names = self._collect_tables(tree, result, whole_rows=True)
+        self._add(result, "sql.truncate", ", ".join(names) or "a table", clean)
+        return True
+
+    def _tree_alter(self, tree: exp.Expression, clean: str, result: SqlResult) -> bool:
+        table = tree.this
+        name = _table_name(table) if isinstance(table, exp.Table) else None
+        if name:
+            result.use(name)
+        if any(isinstance(a, exp.Drop) for a in tree.args.get("actions") or []):
+            if name:
+                result.use(name).whole_rows = True
+            self._add(result, "sql.alter_drop", name or "a table", clean)
+        return True
+
+    def _tree_write(self, tree: exp.Expression, clean: str, result: SqlResult) -> bool:
+        self._collect(tree, result)
+        self._write(cast(exp.Delete | exp.Update, tree), clean, result)
+        return True
+
+    def _tree_replace(self, tree: exp.Expression, clean: str, result: SqlResult) -> bool:
+        if not self._replaces(tree):
+            return False
+        names = self._collect_tables(tree.this, result, whole_rows=True)
+        self._add(result, "sql.replace_table", ", ".join(names) or "a table", clean)
+        self._collect(tree, result)
+        return True
+
+    def _tree_merge(self, tree: exp.Expression, clean: str, result: SqlResult) -> bool:
+        self._collect(tree, result)
+        self._merge(cast(exp.Merge, tree), clean, result)
+        return True
+
+    def _tree_grant(self, tree: exp.Expression, clean: str, result: SqlResult) -> bool:
+        self._grant_tree(tree, clean, result)
+        return True
+
+    def _tree_copy(self, tree: exp.Expression, clean: str, result: SqlResult) -> bool:
+        self._copy(cast(exp.Copy, tree), clean, result)
+        return True
+
+    def _tree_export(self, tree: exp.Expression, clean: str, result: SqlResult) -> bool:
+        opts = _EXPORT_URI.search(clean)
+        dest = (opts.group(1) or opts.group(2)) if opts else "an external location"
+        result.locations.append(dest)
+        result.exports.append((dest, clean))
+        self._collect(tree, result)
+        return True
+
+    def _tree_set(self, tree: exp.Expression, clean: str, result: SqlResult) -> bool:
+        if not _ROW_SECURITY_OFF.match(clean):
+            return False
+        self._add(result, "sql.disable_rls", "this session", clean)
+        return True
 
     @staticmethod
     def _replaces(tree: exp.Expression) -> bool:
@@ -1352,80 +1442,51 @@ class SqlDetector:
 
     def _collect(self, tree: exp.Expression, result: SqlResult) -> None:
         """Every table touched, and each column mapped to the table(s) it can come from."""
-        ctes = {c.alias_or_name.lower() for c in tree.find_all(exp.CTE)}
-        scopes: dict[int, dict[str, str | None]] = {}
-
-        def real(t: exp.Table) -> str | None:
-            name = _table_name(t)
-            if not name or (not t.db and name in ctes):
-                return None
-            return name
-
+        sources = _Sources({c.alias_or_name.lower() for c in tree.find_all(exp.CTE)})
         for t in tree.find_all(exp.Table):
-            name = real(t)
+            name = sources.real(t)
             if name:
                 result.use(name)
-
-        def sources(scope: exp.Expression) -> dict[str, str | None]:
-            key = id(scope)
-            if key in scopes:
-                return scopes[key]
-            found: dict[str, str | None] = {}
-            nodes: list[exp.Expression] = []
-            if isinstance(scope, exp.Update | exp.Delete) and isinstance(scope.this, exp.Table):
-                nodes.append(scope.this)
-            frm = scope.args.get("from_") or scope.args.get("from")
-            if isinstance(frm, exp.From):
-                nodes.append(frm.this)
-            using = scope.args.get("using")
-            if isinstance(using, list):
-                nodes.extend(using)
-            nodes.extend(j.this for j in scope.args.get("joins") or [])
-            for node in nodes:
-                if isinstance(node, exp.Table):
-                    name = real(node)
-                    found[node.alias_or_name.lower()] = name
-                    if name:
-                        found.setdefault(name, name)
-                        found.setdefault(name.rsplit(".", 1)[-1], name)
-                elif isinstance(node, exp.Expression):
-                    found[node.alias_or_name.lower()] = None
-            scopes[key] = found
-            return found
-
         for sel in tree.find_all(exp.Select):
             for proj in sel.expressions:
                 if isinstance(proj, exp.Star):
-                    for name in set(sources(sel).values()):
+                    for name in set(sources.of(sel).values()):
                         if name:
                             use = result.use(name)
                             use.whole_rows = use.star = True
         for col in tree.find_all(exp.Column):
             scope = col.find_ancestor(exp.Select, exp.Update, exp.Delete)
-            if scope is None:
-                continue
-            srcs = sources(scope)
-            qualifier = col.table.lower()
-            if qualifier:
-                owner = srcs.get(qualifier)
-                tables = [owner] if owner else []
-            else:
-                tables = sorted({v for v in srcs.values() if v})
-            if not tables:
-                continue
-            projected = self._is_projection(col, scope) and not col.find_ancestor(*_SUMMARIES)
-            if isinstance(col.this, exp.Star):
-                for name in tables:
-                    use = result.use(name)
-                    use.whole_rows = True
-                    use.star = use.star or projected
-                continue
-            column = col.name.lower()
+            if scope is not None:
+                self._collect_column(col, scope, sources.of(scope), result)
+
+    def _collect_column(
+        self,
+        col: exp.Column,
+        scope: exp.Expression,
+        srcs: dict[str, str | None],
+        result: SqlResult,
+    ) -> None:
+        qualifier = col.table.lower()
+        if qualifier:
+            owner = srcs.get(qualifier)
+            tables = [owner] if owner else []
+        else:
+            tables = sorted({v for v in srcs.values() if v})
+        if not tables:
+            return
+        projected = self._is_projection(col, scope) and not col.find_ancestor(*_SUMMARIES)
+        if isinstance(col.this, exp.Star):
             for name in tables:
                 use = result.use(name)
-                use.columns.add(column)
-                if projected:
-                    use.read.add(column)
+                use.whole_rows = True
+                use.star = use.star or projected
+            return
+        column = col.name.lower()
+        for name in tables:
+            use = result.use(name)
+            use.columns.add(column)
+            if projected:
+                use.read.add(column)
 
     @staticmethod
     def _is_projection(node: exp.Expression, scope: exp.Expression) -> bool:
@@ -1485,6 +1546,22 @@ class SqlDetector:
                 evidence=evidence[:200],
             )
         )
+
+
+_TreeReader = Callable[[SqlDetector, exp.Expression, str, SqlResult], bool]
+_TREE_READERS: tuple[tuple[type | types.UnionType, _TreeReader], ...] = (
+    (exp.Drop, SqlDetector._tree_drop),
+    (exp.TruncateTable, SqlDetector._tree_truncate),
+    (exp.Alter, SqlDetector._tree_alter),
+    (exp.Delete | exp.Update, SqlDetector._tree_write),
+    (exp.Insert | exp.Create, SqlDetector._tree_replace),
+    (exp.Merge, SqlDetector._tree_merge),
+    (exp.Grant | exp.Revoke, SqlDetector._tree_grant),
+    (exp.Copy, SqlDetector._tree_copy),
+    (exp.Export, SqlDetector._tree_export),
+    (exp.Set, SqlDetector._tree_set),
+)
+"""Statement kind → its reader, tried in order."""
 
 
 _RawReader = Callable[[SqlDetector, str, SqlResult, bool], bool | None]
