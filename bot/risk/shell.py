@@ -7,6 +7,11 @@ wrappers (`sudo`, `env`, `bash -c`, `ssh host '…'`, `xargs`, `find -exec`,
 `kubectl exec --`, interpreter one-liners) are unwrapped recursively and
 checked like any other. Anything that cannot be parsed but looks dangerous is
 held for a person (fail closed).
+
+Here: the parse, the walk over the tree, the checks rules name, and the rule index.
+Each command found is a `shell_cmd.Cmd`; how a wrapper hands on the command it runs
+is the table in `shell_wrappers`; the rules themselves are data in `shell_rules`
+and in the packs (`bot.risk.packs`).
 """
 
 from __future__ import annotations
@@ -117,7 +122,7 @@ class ShellResult:
     parse_failed: bool
 
 
-# ---------------------------------------------------------------------------- parsing
+# ---------------------------------------------------------------------------- words
 
 
 def _unquote_word(text: str) -> str:
