@@ -150,8 +150,9 @@ class Prefiltered:
         """The words lower-cased, searched case-sensitively in the lower-cased text."""
 
     def _absent(self, string: str, pos: int, endpos: int) -> bool:
-        """No word in `string[pos:endpos]`; a short text is searched as it is (lowering it
-        would cost more than the search it saves)."""
+        """No word in `string[pos:endpos]`. A short text is searched as it is (lowering it
+        would cost more than the search it saves). The short case is inlined in each
+        method: one call more per search shows on short texts."""
         if self.lowered is not None and len(string) >= _LOWER_MIN:
             low = _lowered(string)
             if low is not None:
@@ -159,19 +160,28 @@ class Prefiltered:
         return self.words.search(string, pos, endpos) is None
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        if self._absent(string, pos, endpos):
+        if self.lowered is None or len(string) < _LOWER_MIN:
+            if self.words.search(string, pos, endpos) is None:
+                return None
+        elif self._absent(string, pos, endpos):
             return None
         return self.regex.search(string, pos, endpos)
 
     def finditer(
         self, string: str, pos: int = 0, endpos: int = sys.maxsize
     ) -> Iterator[re.Match[str]]:
-        if self._absent(string, pos, endpos):
+        if self.lowered is None or len(string) < _LOWER_MIN:
+            if self.words.search(string, pos, endpos) is None:
+                return iter(())
+        elif self._absent(string, pos, endpos):
             return iter(())
         return self.regex.finditer(string, pos, endpos)
 
     def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
-        if self._absent(string, pos, endpos):
+        if self.lowered is None or len(string) < _LOWER_MIN:
+            if self.words.search(string, pos, endpos) is None:
+                return []
+        elif self._absent(string, pos, endpos):
             return []
         return self.regex.findall(string, pos, endpos)
 
