@@ -1141,12 +1141,16 @@ _KEY_USING_OPTS = (
 def check_credential_file(cmd: Cmd, walk: _Walk) -> bool:
     if cmd.name in NON_READING:
         return False
+    paths = _paths(cmd)
+    reads = [t for op, t in cmd.redirects if op == "<"]
+    if not any(_CRED_RE.search(v) for v in [*paths, *reads]):
+        return False  # most commands: no credential file anywhere, nothing more to read
     # Files handed to an option that *uses* them (identity, key, env file) are not printed.
     used = set(cmd.value(*_KEY_USING_OPTS))
-    vals = [v for v in _paths(cmd) if v not in used]
+    vals = [v for v in paths if v not in used]
     if cmd.name in ("cp", "install", "ln") and vals:
         vals = vals[:-1]  # the destination is written, not read
-    vals += [t for op, t in cmd.redirects if op == "<"]
+    vals += reads
     return any(_CRED_RE.search(v) for v in vals)
 
 
