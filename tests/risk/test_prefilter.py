@@ -24,6 +24,7 @@ from bot.risk.prefilter import (
         (r"\b(?:grant|revoke)\b", {"grant", "revoke"}),
         (r"(?:delete|wipe)\s+\w+", {"delete", "wipe"}),
         (r"x(?:abc)+y", {"abc"}),
+        (r"\bincident\b|事後|复盘", {"incident", "事後", "复盘"}),  # two CJK characters do
     ],
 )
 def test_words_every_match_holds(pattern: str, words: set[str]) -> None:
@@ -35,6 +36,7 @@ def test_words_every_match_holds(pattern: str, words: set[str]) -> None:
     [
         r"\w+@\w+",  # no literal at all
         r"(?:delete)?\s+on",  # "on" is too short, "delete" optional
+        r"\bincident\b|on",  # two ASCII letters are too short
         r"(?:abc|\d+)z",  # one alternative holds no word
         r"(?:abc)*def?",  # repeated zero times, or too short
         r"(?=secret)\w+",  # a look-ahead's words are outside the match
