@@ -32,7 +32,7 @@ from bot.risk.prose.intent import languages
 from bot.risk.prose.lexicon import Lexicon
 from bot.risk.prose.scope import Scope, spans
 from bot.risk.prose.text import lower
-from bot.risk.spans import reported
+from bot.risk.spans import HANDED_ON_REACH, handed_on, reported
 
 __all__ = [
     "OWN_USE_RULES",
@@ -603,7 +603,11 @@ _RERUN = re.compile(
 
 def rerun_elsewhere(cand: Candidate, message: str) -> bool:
     """Another sentence of the message orders the quoted command run after all (a
-    postmortem that ends "so run the same DELETE on staging now")."""
+    postmortem that ends "so run the same DELETE on staging now"), or its own sentence
+    hands the report on ("we ran X last time, so do the same now")."""
+    at = cand.context.find(cand.text) if cand.context else -1
+    if at >= 0 and handed_on(cand.context[at + len(cand.text) :][:HANDED_ON_REACH]):
+        return True
     rest = message.replace(cand.context, " ") if cand.context else message
     rest = rest.replace(cand.text, " ")
     return any(

@@ -234,6 +234,34 @@ def reported(before: str) -> bool:
     return bool(_PAST_BEFORE.search(tail))
 
 
+# A report handed on as the order: "we ran X last time, so do the same now", "Priya ran X;
+# repeat that today". The words after the command point back at it and ask for it again.
+HANDED_ON_REACH = 300
+"""Characters after a reported command read for a request to do it again (its sentence and
+the next)."""
+_HANDED_ON = re.compile(
+    r"\b(?:do|repeat|redo|run|rerun|re-run|try|apply)\s+(?:exactly\s+)?"
+    r"(?:the\s+same(?:\s+(?:thing|fix|steps?|command|again))?|that|it|this)"
+    r"\s+(?:again|now|here|today|tonight|too|as\s+well|this\s+time)\b"
+    r"|\b(?:do|repeat|redo)\s+(?:exactly\s+)?the\s+same\b"
+    r"|\bsame\s+(?:again|fix|thing)\s+(?:now|here|today|tonight|this\s+time)\b"
+    r"|\bdo\s+(?:exactly\s+)?what\s+\w+\s+did\b"
+    r"|\b(?:refais|refaites|refaire)\s+(?:la\s+m[êe]me\s+chose|pareil|[çc]a)\b"
+    r"|\bhaz\s+lo\s+mismo\b|\bhaga\s+lo\s+mismo\b"
+    r"|\bmach\s+(?:das\s+)?(?:dasselbe|gleiche|nochmal|noch\s*mal)\b"
+    r"|\bfa[çc]a\s+o\s+mesmo\b",
+    re.I,
+)
+
+
+def handed_on(after: str) -> bool:
+    """True when the words after a reported command ask for it again, not warned against:
+    "…, so do the same now" hands it on; "…; never do that again" does not."""
+    return any(
+        not reported(after[max(0, m.start() - 120) : m.start()]) for m in _HANDED_ON.finditer(after)
+    )
+
+
 # -- SQL ------------------------------------------------------------------------------------------
 _SQL_WORDS = (
     "delete|update|insert|drop|truncate|alter|grant|revoke|merge|copy|unload|export|create|"
@@ -402,7 +430,9 @@ class _Finder:
             body = body[:-2].rstrip()  # markdown emphasis around a command
         if not body or (kind == "shell" and " " not in body and "-" not in body):
             return  # a program named alone ("the node", "git") is a word, not a command
-        said = reported(self.text[max(0, start - 120) : start])
+        said = reported(self.text[max(0, start - 120) : start]) and not handed_on(
+            self.text[end : end + HANDED_ON_REACH]
+        )
         self._take(start, end)
         key = (body, bisect_right(self._sentence_breaks(), start))
         if key in self.seen:  # the same command in the same sentence: read once
