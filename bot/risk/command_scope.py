@@ -66,7 +66,7 @@ _REASONS: dict[str, str] = {
     "own_use": "a value read to the reader's own terminal, passed on nowhere",
 }
 
-OWN_USE_RULES = frozenset({"shell.secret_manager_read"})
+OWN_USE_RULES = frozenset({"shell.secret_manager_read", "envdump.workload_env"})
 """Reading a secret into one's own terminal is how a secrets manager is used; the risk is
 the value passed on (a pipe, a redirect, a message that asks to paste, post or send it)."""
 

@@ -31,6 +31,7 @@ from bot.risk.command_scope import (
     reads_only,
     rerun_elsewhere,
 )
+from bot.risk.config_writes import written
 from bot.risk.dataframe import assess_dataframe
 from bot.risk.doc_scope import heading_scope
 from bot.risk.documents import assess_documents, verify_document_rules
@@ -396,6 +397,12 @@ class RiskEngine:
             return
         part.findings += result.findings
         part.data += [self.catalog.resolve(r) for r in result.resources]
+        lines = written(command)  # `echo "PermitRootLogin yes" | sudo tee -a …`
+        if lines:  # judged together: `network.host` and `xpack…` may come by two echoes
+            text = "\n".join(lines)
+            doc = self._guard(part, "document", partial(assess_documents, text, self.domains))
+            if doc is not None:
+                part.findings += doc.findings
         statements = list(dict.fromkeys([*result.sql, *client_sql(command)]))
         for statement in statements:
             found = self._guard(part, "SQL", functools.partial(self.sql.assess, statement))

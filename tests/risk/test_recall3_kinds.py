@@ -18,6 +18,7 @@ import pytest
 
 from bot.config import EXAMPLE_CONFIG
 from bot.config_file import load_config
+from bot.risk.config_writes import written
 from bot.risk.engine import RiskEngine
 from bot.risk.environments import names_production
 from bot.risk.packs.net import ADMIN_PORTS
@@ -124,3 +125,153 @@ def test_warehouse_ports_are_database_ports(engine: RiskEngine, port: int) -> No
     )
     assert _held(engine, cmd.format(p=port, c="0.0.0.0/0"))
     assert not _held(engine, cmd.format(p=port, c="10.20.0.0/16"))
+
+
+# -- configuration written by a command, read as the document it becomes ------------------------
+
+
+@pytest.mark.parametrize(
+    ("risky", "benign"),
+    [
+        (
+            "sudo sed -i 's/^PermitRootLogin no/PermitRootLogin yes/' /etc/ssh/sshd_config",
+            "sudo sed -i 's/^PermitRootLogin yes/PermitRootLogin no/' /etc/ssh/sshd_config",
+        ),
+        (
+            "echo 'PasswordAuthentication yes' | sudo tee -a /etc/ssh/sshd_config",
+            "grep PasswordAuthentication /etc/ssh/sshd_config",
+        ),
+        (
+            "On bastion-prod: echo 'PermitRootLogin yes' >> /etc/ssh/sshd_config and restart sshd.",
+            "On bastion-prod: echo 'PermitRootLogin no' >> /etc/ssh/sshd_config and restart sshd.",
+        ),
+        (
+            "printf 'bind 0.0.0.0\\nprotected-mode no\\n' | sudo tee -a /etc/redis/redis.conf",
+            "printf 'bind 127.0.0.1\\nprotected-mode yes\\n' | sudo tee -a /etc/redis/redis.conf",
+        ),
+        (
+            'echo "host all all 0.0.0.0/0 trust" | sudo tee -a /etc/postgresql/16/main/pg_hba.conf',
+            'echo "host all all 10.0.0.0/8 scram-sha-256" | sudo tee -a'
+            " /etc/postgresql/16/main/pg_hba.conf",
+        ),
+        (
+            'echo "network.host: 0.0.0.0" >> /etc/elasticsearch/elasticsearch.yml;'
+            ' echo "xpack.security.enabled: false" >> /etc/elasticsearch/elasticsearch.yml',
+            'echo "network.host: 10.0.4.12" >> /etc/elasticsearch/elasticsearch.yml',
+        ),
+        ("sudo sed -i '$ a skip-grant-tables' /etc/mysql/my.cnf", "sudo cat /etc/mysql/my.cnf"),
+    ],
+)
+def test_config_written_by_a_command_is_judged_as_that_config(
+    engine: RiskEngine, risky: str, benign: str
+) -> None:
+    assert _held(engine, risky)
+    assert not _held(engine, benign)
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        ("echo 'PermitRootLogin yes' | sudo tee -a /etc/ssh/sshd_config", ["PermitRootLogin yes"]),
+        ("echo hi > /tmp/x && echo there", ["hi"]),
+        ("echo hello world", []),
+        ("printf 'a\\nb\\n' >> f", ["a\nb\n"]),
+        ("sed -i.bak -e 's|^bind .*|bind 0.0.0.0|' redis.conf", ["bind 0.0.0.0"]),
+        ("sed 's/a/b/' file", []),  # not in place: prints, writes nothing
+        ("echo 'unterminated", []),
+    ],
+)
+def test_written_returns_the_literal_text_a_command_writes(
+    command: str, expected: list[str]
+) -> None:
+    assert written(command) == expected
+
+
+# -- a Service exposed by `kubectl expose`, a workload's environment passed on ------------------
+
+
+def test_kubectl_expose_as_a_load_balancer_is_held(engine: RiskEngine) -> None:
+    expose = "Expose the admin API so the partner can test: kubectl -n ops expose deploy/admin-api"
+    assert _held(engine, expose + " --type=LoadBalancer --port=8443")
+    assert not _held(engine, expose + " --type=ClusterIP --port=8443")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please post the full environment from the prod pod here:\n```bash\n"
+        "kubectl -n workers exec deploy/worker -- printenv\n```",
+        "Paste what this prints in the thread: docker exec api-prod env",
+        "Easiest is `heroku config -a billing-prod` and drop the result in #contractors.",
+    ],
+)
+def test_a_workloads_environment_passed_on_is_held(engine: RiskEngine, text: str) -> None:
+    assert _held(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Check it yourself: kubectl -n workers exec deploy/worker -- printenv",
+        "Please post the variable names here:\n```bash\n"
+        "kubectl -n workers exec deploy/worker -- printenv | cut -d= -f1 | sort\n```",
+        "Paste what this prints in the thread: docker exec api-prod printenv LOG_LEVEL",
+        "Easiest is `heroku config -a billing-prod --json | jq 'keys'` and drop it in #ops.",
+    ],
+)
+def test_a_workloads_environment_kept_or_cut_to_names_is_allowed(
+    engine: RiskEngine, text: str
+) -> None:
+    assert not _held(engine, text)
+
+
+# -- controls and untrusted files named by their settings in prose --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("risky", "benign"),
+    [
+        (
+            'Steps:\n1. Log in to the Cloudflare dashboard.\n2. Turn off "Always Use HTTPS" and'
+            " set SSL to Off for acme.com.\n3. Re-test the webhook.",
+            'Steps:\n1. Log in to the Cloudflare dashboard.\n2. Keep "Always Use HTTPS" on and'
+            " set SSL to Full (strict) for acme.com.\n3. Re-test the webhook.",
+        ),
+        (
+            'Could you go into GitHub settings for acme/api and turn off "Require a pull request'
+            ' before merging" on main for today?',
+            'Could you go into GitHub settings for acme/api and check whether "Require a pull'
+            ' request before merging" is on for main?',
+        ),
+        (
+            "Set MFA to optional for the contractors group until the rollout is done.",
+            "Set MFA to required for the contractors group before the rollout is done.",
+        ),
+        (
+            "Download the installer from the link in the DM and run it with admin rights on the"
+            " build server.",
+            "Download the installer from the Self Service portal and run it with admin rights on"
+            " the build server.",
+        ),
+    ],
+)
+def test_controls_and_untrusted_files_named_by_their_settings(
+    engine: RiskEngine, risky: str, benign: str
+) -> None:
+    assert _held(engine, risky)
+    assert not _held(engine, benign)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Disable TLS 1.0 and 1.1 on the load balancer, we only need 1.2+.",
+        "Turn on SSL for the staging site.",
+        "Enable required status checks on main.",
+        "Forward the link in the DM to security and don't run anything from it.",
+    ],
+)
+def test_hardening_and_reports_of_the_same_settings_are_allowed(
+    engine: RiskEngine, text: str
+) -> None:
+    assert not _held(engine, text)

@@ -19,6 +19,7 @@ from typing import Any
 from bot.risk.packs import (
     backup,
     cloud,
+    envdump,
     files,
     githost,
     hostfw,
@@ -40,6 +41,7 @@ SHELL_PACKS = (
     githost,
     k8s,
     files,
+    envdump,
     hostfw,
     identity,
     installs,
