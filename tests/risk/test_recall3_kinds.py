@@ -275,3 +275,44 @@ def test_hardening_and_reports_of_the_same_settings_are_allowed(
     engine: RiskEngine, text: str
 ) -> None:
     assert not _held(engine, text)
+
+
+# -- Mongo writes that replace or empty a collection; Windows security services --------------------
+
+
+@pytest.mark.parametrize(
+    ("risky", "benign"),
+    [
+        (
+            'In mongosh on prod: db.orders_tmp.renameCollection("orders", true)',
+            'In mongosh on prod: db.orders_tmp.renameCollection("orders_2024_backfill")',
+        ),
+        (
+            "In mongosh on prod: db.users.bulkWrite([{ deleteMany: { filter: {} } }])",
+            "In mongosh on prod: db.users.bulkWrite([{ deleteMany: { filter: { test: true } } }])",
+        ),
+        (
+            "Defender keeps locking the build output; on the agent run Stop-Service WinDefend"
+            " -Force and retry.",
+            "Defender keeps locking the build output; on the agent run Get-Service WinDefend"
+            " and send me the status.",
+        ),
+        (
+            "From an admin prompt on the file server: sc config WinDefend start= disabled",
+            "From an admin prompt on the file server: sc query WinDefend",
+        ),
+        (
+            "On the print server: net stop Sense",
+            "On the print server: net stop Spooler",
+        ),
+        (
+            "Set-Service -Name Sysmon64 -StartupType Disabled on the jump hosts.",
+            "Set-Service -Name Sysmon64 -StartupType Automatic on the jump hosts.",
+        ),
+    ],
+)
+def test_collections_replaced_and_security_services_stopped(
+    engine: RiskEngine, risky: str, benign: str
+) -> None:
+    assert _held(engine, risky)
+    assert not _held(engine, benign)
