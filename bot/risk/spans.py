@@ -206,7 +206,9 @@ _INSTEAD_BEFORE = re.compile(
 )
 _AFFIRMED = re.compile(r"\b(?:forget|hesitate|fail|oubliez|olvides|vergiss|esqueça)\b", re.I)
 _PAST_BEFORE = re.compile(
-    r"\b(?:ran|executed|typed|pasted|(?:was|were|had\s+been|got)\s+(?:run|executed)|"
+    # "what if you ran X?" suggests it: the past tense of a hypothetical, not a report
+    r"\b(?<!what if you )(?<!what if we )"
+    r"(?:ran|executed|typed|pasted|(?:was|were|had\s+been|got)\s+(?:run|executed)|"
     r"a\s+(?:lancé|exécuté)|ejecutó|lanzó|hat\s+\w+\s+ausgeführt|führte|executou|rodou)\b"
     + _CLAUSE_BEFORE,
     re.I,

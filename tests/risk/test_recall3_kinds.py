@@ -316,3 +316,11 @@ def test_collections_replaced_and_security_services_stopped(
 ) -> None:
     assert _held(engine, risky)
     assert not _held(engine, benign)
+
+
+def test_what_if_you_ran_proposes_the_command(engine: RiskEngine) -> None:
+    proposal = "Not certain this is right, but what if you ran `{}` and re-applied?"
+    assert _held(engine, proposal.format("terraform destroy -target=module.prod_db"))
+    assert not _held(engine, proposal.format("terraform plan -target=module.prod_db"))
+    worry = "What if someone ran `terraform destroy -target=module.prod_db` by accident?"
+    assert not _held(engine, worry + " We need a guard.")

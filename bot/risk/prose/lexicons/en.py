@@ -608,7 +608,8 @@ LEXICON = lexicon(
         ),
         "hypothetical": (
             "hypothetically",
-            r"what\s+if",
+            # "what if you ran X and re-applied?" proposes it: a suggestion, not a hypothetical
+            r"what\s+if(?!\s+(?:you|we)\s+(?:just\s+)?(?:ran|run|tried|try|did|do|used|use)\b)",
             r"what\s+(?:would|could|might)\s+happen",
             r"what\s+happens\s+if",
             "imagine",
