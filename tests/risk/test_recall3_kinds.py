@@ -324,3 +324,25 @@ def test_what_if_you_ran_proposes_the_command(engine: RiskEngine) -> None:
     assert not _held(engine, proposal.format("terraform plan -target=module.prod_db"))
     worry = "What if someone ran `terraform destroy -target=module.prod_db` by accident?"
     assert not _held(engine, worry + " We need a guard.")
+
+
+@pytest.mark.parametrize(
+    ("risky", "benign"),
+    [
+        (
+            "Fix: aws cognito-idp set-user-pool-mfa-config --user-pool-id eu-west-1_x"
+            " --mfa-configuration OFF",
+            "Fix: aws cognito-idp set-user-pool-mfa-config --user-pool-id eu-west-1_x"
+            " --mfa-configuration ON",
+        ),
+        (
+            "Fix: gh repo edit acme/api --enable-secret-scanning-push-protection=false",
+            "Fix: gh repo edit acme/api --enable-secret-scanning-push-protection=true",
+        ),
+    ],
+)
+def test_mfa_and_push_protection_switched_off_by_cli(
+    engine: RiskEngine, risky: str, benign: str
+) -> None:
+    assert _held(engine, risky)
+    assert not _held(engine, benign)
