@@ -346,3 +346,53 @@ def test_mfa_and_push_protection_switched_off_by_cli(
 ) -> None:
     assert _held(engine, risky)
     assert not _held(engine, benign)
+
+
+# -- documents: Compose host access, Azure firewalls and storage, pull_request_target ----------
+
+_WORKFLOW = (
+    "name: ci\non: {trigger}\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n"
+    "      - uses: actions/checkout@v4\n        with:\n          ref: {ref}\n"
+    "      - run: npm ci && npm test\n        env:\n"
+    "          NPM_TOKEN: ${{{{ secrets.NPM_TOKEN }}}}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("risky", "benign"),
+    [
+        (
+            "services:\n  agent:\n    image: randomdev/agent:latest\n    privileged: true\n"
+            "    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock\n      - /:/host\n",
+            "services:\n  agent:\n    image: randomdev/agent:latest\n"
+            "    volumes:\n      - ./data:/data\n",
+        ),
+        (
+            'resource "azurerm_postgresql_flexible_server_firewall_rule" "all" {\n'
+            '  name             = "all"\n'
+            "  server_id        = azurerm_postgresql_flexible_server.p.id\n"
+            '  start_ip_address = "0.0.0.0"\n  end_ip_address   = "255.255.255.255"\n}\n',
+            'resource "azurerm_postgresql_flexible_server_firewall_rule" "azure" {\n'
+            '  name             = "azure"\n'
+            "  server_id        = azurerm_postgresql_flexible_server.p.id\n"
+            '  start_ip_address = "0.0.0.0"\n  end_ip_address   = "0.0.0.0"\n}\n',
+        ),
+        (
+            'resource "azurerm_storage_container" "contracts" {\n  name = "contracts"\n'
+            '  storage_account_name  = "acmeprodfiles"\n  container_access_type = "container"\n}\n',
+            'resource "azurerm_storage_container" "contracts" {\n  name = "contracts"\n'
+            '  storage_account_name  = "acmeprodfiles"\n  container_access_type = "private"\n}\n',
+        ),
+        (
+            _WORKFLOW.format(
+                trigger="pull_request_target", ref="${{ github.event.pull_request.head.sha }}"
+            ),
+            _WORKFLOW.format(
+                trigger="pull_request", ref="${{ github.event.pull_request.head.sha }}"
+            ),
+        ),
+    ],
+)
+def test_documents_that_hand_out_reach(engine: RiskEngine, risky: str, benign: str) -> None:
+    assert _held(engine, risky)
+    assert not _held(engine, benign)
