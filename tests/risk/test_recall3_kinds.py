@@ -396,3 +396,23 @@ _WORKFLOW = (
 def test_documents_that_hand_out_reach(engine: RiskEngine, risky: str, benign: str) -> None:
     assert _held(engine, risky)
     assert not _held(engine, benign)
+
+
+@pytest.mark.parametrize(
+    ("risky", "benign"),
+    [
+        (
+            "Tear down the whole payments-prod stack in CloudFormation, we'll redeploy tomorrow.",
+            "Tear down the preview stack for PR 412 once it's merged.",
+        ),
+        (
+            "Grant the intern's account db_owner on the Billing database so they can finish.",
+            "Grant Dana db_datareader on the Billing database so she can finish the report.",
+        ),
+    ],
+)
+def test_stacks_and_database_owner_roles_in_prose(
+    engine: RiskEngine, risky: str, benign: str
+) -> None:
+    assert _held(engine, risky)
+    assert not _held(engine, benign)

@@ -234,6 +234,9 @@ LEXICON = lexicon(
             f"logs?{_W}",
             f"csvs?{_W}",
             f"transcripts?{_W}",
+            # "tear down the payments-prod stack", "delete the prod Kafka topic"
+            f"stacks?{_W}",
+            f"topics?{_W}",
         ),
         "system": (
             "cluster",
@@ -420,6 +423,8 @@ LEXICON = lexicon(
                 r"full\s+(?:access|control)",
                 r"all\s+permissions",
                 "privileged",
+                # database server roles that own everything ("db_owner on Billing")
+                r"db_owner|sysadmin|securityadmin|rds_superuser|cloudsqlsuperuser",
             )
         ),
         "untrusted": (
