@@ -178,7 +178,10 @@ _CJK = "\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff01-\uff60"
 _CLAUSE_END = re.compile(
     r"'[^'\n]{0,200}'|\"[^\"\n]{0,200}\""  # quoted arguments belong to the command
     r"|(?P<end>(?<=\S)[.?!;:](?=\s|$)|,\s|\s[—–]\s?|[—–]"
-    rf"|\s+(?:{_CONNECTIVES})\s+(?=[^\s-])|[{_CJK}]|\s+\({_ASIDE}|[”»」』)]|\n|\Z)"
+    # "ufw allow from 10.8.0.0/24 to any port 9200": an address after the word is the
+    # command's own grammar, not a new clause
+    rf"|\s+(?:{_CONNECTIVES})\s+(?=[^\s-])(?!(?:any|\d{{1,3}}(?:\.\d{{1,3}}){{3}})\b)"
+    rf"|[{_CJK}]|\s+\({_ASIDE}|[”»」』)]|\n|\Z)"
 )
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|[。！？\n]")

@@ -416,3 +416,9 @@ def test_stacks_and_database_owner_roles_in_prose(
 ) -> None:
     assert _held(engine, risky)
     assert not _held(engine, benign)
+
+
+def test_an_address_after_from_or_to_stays_in_the_command(engine: RiskEngine) -> None:
+    told = "The laptops can't reach it, so sudo ufw allow from {} to any port 9200 proto tcp on"
+    assert _held(engine, told.format("any") + " es-prod-01 now.")
+    assert not _held(engine, told.format("10.8.0.0/24") + " es-prod-01 once on the VPN.")
