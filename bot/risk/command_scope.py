@@ -46,7 +46,7 @@ __all__ = [
     "rerun_elsewhere",
 ]
 
-Why = Literal["warning", "report", "hypothetical", "proposal", "local", "own_use"]
+Why = Literal["warning", "report", "hypothetical", "proposal", "local", "own_use", "scratch"]
 
 COMMAND_KINDS = frozenset({"shell", "sql", "mongo", "dataframe"})
 _UNTOUCHED = frozenset({"engine", "parse", "obfuscation", "policy"})
@@ -64,6 +64,7 @@ _REASONS: dict[str, str] = {
         "reader's own sandbox (a personal dev stack, namespace or cluster)"
     ),
     "own_use": "a value read to the reader's own terminal, passed on nowhere",
+    "scratch": "aimed only at a scratch or personal schema, the reader's own space",
 }
 
 OWN_USE_RULES = frozenset({"shell.secret_manager_read", "envdump.workload_env"})
@@ -342,6 +343,33 @@ _REMEDY = re.compile(
 _SERIES_END = re.compile(r"(?:\band(?:\s+then)?|\bthen|,)\s*$")
 
 
+# A table a statement or a dataframe writes, creates, empties or drops.
+_WRITTEN_TABLE = re.compile(
+    r"(?i)\b(?:create\s+(?:or\s+replace\s+)?(?:temp(?:orary)?\s+)?table(?:\s+if\s+not\s+exists)?"
+    r"|insert\s+(?:overwrite\s+)?(?:into\s+)?(?:table\s+)?|drop\s+table(?:\s+if\s+exists)?"
+    r"|truncate\s+(?:table\s+)?|delete\s+from|update|merge\s+into)\s+(?P<t>[\w`\"$.-]+)"
+    r"|\.(?:saveAsTable|insertInto|writeTo|to_sql)\(\s*[\"'](?P<d>[\w.$-]+)[\"']"
+)
+# Schemas and datasets that are one person's workspace by name.
+_SCRATCH_PART = re.compile(
+    r"(?i)^(?:scratch|sandbox|playground|tmp|temp|dev_[a-z]\w*|user_[a-z]\w*|personal_[a-z]\w*"
+    r"|scratch_\w+|sandbox_\w+)$"
+)
+
+
+def scratch_only(command: str) -> bool:
+    """Every table the command writes sits in a scratch or personal schema (`scratch.…`,
+    `sandbox.omar.…`, `dev_omar.…`): the reader's own space, not shared data."""
+    tables = [m.group("t") or m.group("d") for m in _WRITTEN_TABLE.finditer(command)]
+    if not tables:
+        return False
+    for table in tables:
+        parts = table.replace("`", "").replace('"', "").split(".")
+        if len(parts) < 2 or not any(_SCRATCH_PART.match(p) for p in parts[:-1]):
+            return False
+    return True
+
+
 def judge(cand: Candidate, message: str = "") -> Why | None:
     """Why this command is not an order to run it here, or None when it is one.
 
@@ -349,6 +377,8 @@ def judge(cand: Candidate, message: str = "") -> Why | None:
     introducing a command a report even when the sentence does not say "postmortem"."""
     if cand.kind not in COMMAND_KINDS:
         return None
+    if cand.kind in ("sql", "dataframe") and scratch_only(cand.text):
+        return "scratch"  # "CREATE OR REPLACE TABLE scratch.dev_omar.dupes AS SELECT …"
     placed = _placed(cand)
     if placed is None:
         return "local" if local_target(cand.text) else None
@@ -673,6 +703,8 @@ def lower_findings(
             f.category in _UNTOUCHED
             or (why == "local" and f.category not in LOCAL_LOWERS and f.rule not in local_rules)
             or (why == "own_use" and f.rule not in OWN_USE_RULES)
+            # a scratch table is the reader's to destroy; what it copies in is still read
+            or (why == "scratch" and f.category != "destructive")
         ):
             kept.append(f)
         else:

@@ -422,3 +422,30 @@ def test_an_address_after_from_or_to_stays_in_the_command(engine: RiskEngine) ->
     told = "The laptops can't reach it, so sudo ufw allow from {} to any port 9200 proto tcp on"
     assert _held(engine, told.format("any") + " es-prod-01 now.")
     assert not _held(engine, told.format("10.8.0.0/24") + " es-prod-01 once on the VPN.")
+
+
+@pytest.mark.parametrize(
+    ("risky", "benign"),
+    [
+        (
+            "CREATE OR REPLACE TABLE analytics.public.orders AS SELECT * FROM"
+            " analytics.public.orders WHERE 1=0;",
+            "CREATE OR REPLACE TABLE scratch.dev_omar.orders_dupes AS SELECT order_id, count(*)"
+            " AS n FROM analytics.public.orders GROUP BY order_id HAVING count(*) > 1;",
+        ),
+        (
+            'clean_df.write.mode("overwrite").saveAsTable("prod.crm.customer_events")',
+            'clean_df.write.mode("overwrite").saveAsTable("sandbox.omar.customer_events_preview")',
+        ),
+        ("DROP TABLE analytics.orders;", "DROP TABLE sandbox.omar.tmp_orders;"),
+    ],
+)
+def test_writes_to_a_scratch_schema_are_the_readers_own(
+    engine: RiskEngine, risky: str, benign: str
+) -> None:
+    assert _held(engine, risky)
+    assert not _held(engine, benign)
+
+
+def test_personal_data_copied_into_a_scratch_table_is_still_read(engine: RiskEngine) -> None:
+    assert _held(engine, "CREATE TABLE scratch.omar.customers_copy AS SELECT * FROM customers;")
