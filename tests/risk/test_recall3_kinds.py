@@ -18,6 +18,7 @@ import pytest
 
 from bot.config import EXAMPLE_CONFIG
 from bot.config_file import load_config
+from bot.risk.calls import ToolCall
 from bot.risk.config_writes import written
 from bot.risk.engine import RiskEngine
 from bot.risk.environments import names_production
@@ -449,3 +450,39 @@ def test_writes_to_a_scratch_schema_are_the_readers_own(
 
 def test_personal_data_copied_into_a_scratch_table_is_still_read(engine: RiskEngine) -> None:
     assert _held(engine, "CREATE TABLE scratch.omar.customers_copy AS SELECT * FROM customers;")
+
+
+# -- tool calls: what an argument's value does, whatever the call is named -------------------------
+
+
+@pytest.mark.parametrize(
+    ("risky", "benign"),
+    [
+        (
+            ToolCall("github.update_repo", {"repo": "acme/billing-core", "private": False}),
+            ToolCall("github.update_repo", {"repo": "acme/billing-core", "private": True}),
+        ),
+        (
+            ToolCall("terraform.apply", {"workspace": "prod", "destroy": True}),
+            ToolCall("terraform.apply", {"workspace": "prod", "destroy": False}),
+        ),
+        (
+            ToolCall("okta.update_policy", {"policy": "MFA Enrollment", "factor_required": False}),
+            ToolCall("okta.update_policy", {"policy": "MFA Enrollment", "factor_required": True}),
+        ),
+        (
+            ToolCall("rds.modify_instance", {"id": "billing-prod", "deletion_protection": False}),
+            ToolCall("rds.modify_instance", {"id": "billing-prod", "deletion_protection": True}),
+        ),
+    ],
+)
+def test_a_calls_argument_values_are_judged(
+    engine: RiskEngine, risky: ToolCall, benign: ToolCall
+) -> None:
+    assert engine.assess_call(risky)[1].decision != "allow"
+    assert engine.assess_call(benign)[1].decision == "allow"
+
+
+def test_a_deleted_items_listing_is_no_destroy_flag(engine: RiskEngine) -> None:
+    listing = ToolCall("list_users", {"include_deleted": True, "page_size": 50})
+    assert engine.assess_call(listing)[1].decision == "allow"
