@@ -447,7 +447,7 @@ def _falsy(value: Any) -> bool:
 def _value_findings(
     call: ToolCall, path: str, key_words: set[str], value: Any
 ) -> Iterator[Finding]:
-    """What one argument's value does whatever the call's name: a repository or space made
+    """What one argument's value does whatever the call's name: something made public or
     not private, a security control set to false, a destroy flag set to true."""
     evidence = f"{path}={_inline(value)}"[:200]
     if "private" in key_words and _falsy(value):
@@ -468,6 +468,15 @@ def _value_findings(
             verdict="require_approval",
             evidence=evidence,
         )
+    if isinstance(value, str) and re.sub(r"[\s_]", "", value.lower()) in _PUBLIC_VALUES:
+        yield Finding(
+            rule="call.public_value",
+            category="sharing.public",
+            reason=f"`{call.name}` sets `{path}` to `{value}`: readable by anyone.",
+            risk="high",
+            verdict="require_approval",
+            evidence=evidence,
+        )
     if key_words & _DESTROY_KEYS and not key_words & _GUARD_KEYS and _truthy(value):
         yield Finding(
             rule="call.destroy_flag",
@@ -477,6 +486,16 @@ def _value_findings(
             verdict="require_approval",
             evidence=evidence,
         )
+
+
+def argument_findings(call: ToolCall) -> list[Finding]:
+    """What the call's argument values do, whatever its name (see `_value_findings`): the
+    reading of a call printed in a message, where the name alone is often code."""
+    return [
+        f
+        for path, key, value in _keyed_leaves(call.arguments)
+        for f in _value_findings(call, path, set(words(key)), value)
+    ]
 
 
 def _truthy(value: Any) -> bool:
@@ -506,15 +525,6 @@ def _flag_findings(call: ToolCall, name_words: list[str]) -> Iterator[Finding]:
                 evidence=f"{path}={_inline(value)}"[:200],
             )
         yield from _value_findings(call, path, key_words, value)
-        if isinstance(value, str) and re.sub(r"[\s_]", "", value.lower()) in _PUBLIC_VALUES:
-            yield Finding(
-                rule="call.public_value",
-                category="sharing.public",
-                reason=f"`{call.name}` sets `{path}` to `{value}`: readable by anyone.",
-                risk="high",
-                verdict="require_approval",
-                evidence=f"{path}={_inline(value)}"[:200],
-            )
 
 
 # ---- walking the arguments --------------------------------------------------------------

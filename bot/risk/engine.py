@@ -45,6 +45,7 @@ from bot.risk.prose import assess_prose
 from bot.risk.secrets import mask_known, scan_secrets
 from bot.risk.shell import assess_shell, looks_like_shell
 from bot.risk.sql import SqlDetector, SqlResult, verify_sql_rules
+from bot.risk.text_calls import text_calls
 from bot.risk.windows import assess_windows, verify_windows_rules
 
 log = logging.getLogger(__name__)
@@ -378,6 +379,9 @@ class RiskEngine:
         if windows is not None:
             for finding in windows.findings:
                 part.findings += self._scoped_in(text, finding)
+        for call in self._guard(part, "tool call", lambda: text_calls(text)) or []:
+            # `github.update_repo({"private": false})` printed in the message: read as a call
+            part.findings += calls.argument_findings(call)
         documents = self._guard(part, "document", lambda: assess_documents(text, self.domains))
         if documents is not None:
             part.findings += documents.findings

@@ -486,3 +486,54 @@ def test_a_calls_argument_values_are_judged(
 def test_a_deleted_items_listing_is_no_destroy_flag(engine: RiskEngine) -> None:
     listing = ToolCall("list_users", {"include_deleted": True, "page_size": 50})
     assert engine.assess_call(listing)[1].decision == "allow"
+
+
+@pytest.mark.parametrize(
+    ("risky", "benign"),
+    [
+        (
+            'Tool call: github.update_repo({"repo": "acme/billing-core", "private": false})',
+            'Tool call: github.update_repo({"repo": "acme/billing-core", "private": true})',
+        ),
+        (
+            'Running: terraform.apply(workspace="prod", destroy=True)',
+            'Running: terraform.apply(workspace="prod", destroy=False)',
+        ),
+        (
+            'Invoking okta.update_policy(policy="MFA Enrollment", factor_required=false)',
+            'Invoking okta.update_policy(policy="MFA Enrollment", factor_required=true)',
+        ),
+        (
+            'Next: gdrive.share(file="Payroll 2025.xlsx", role="reader", type="anyone")',
+            'Next: gdrive.share(file="Payroll 2025.xlsx", role="reader", type="user")',
+        ),
+    ],
+)
+def test_a_call_printed_in_a_message_is_read_by_its_arguments(
+    engine: RiskEngine, risky: str, benign: str
+) -> None:
+    assert _held(engine, risky)
+    assert not _held(engine, benign)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Then call shutil.rmtree(path="build", ignore_errors=True) to clean the build output.',
+        'Use df.to_sql("daily_summary", engine, if_exists="append") to store the numbers.',
+        'Don\'t call github.update_repo(repo="acme/billing", private=False): it stays private.',
+        "See the notes (below) and the helper_fn(x) for details.",
+    ],
+)
+def test_code_and_warned_calls_in_a_message_are_allowed(engine: RiskEngine, text: str) -> None:
+    assert not _held(engine, text)
+
+
+def test_text_calls_reads_literals_only() -> None:
+    from bot.risk.text_calls import text_calls
+
+    [call] = text_calls('x: svc.update(name="a", private=false, n={"k": [1, 2]})')
+    assert call.name == "svc.update"
+    assert call.arguments == {"name": "a", "private": False, "n": {"k": [1, 2]}}
+    assert text_calls("svc.update(name=os.environ['X'])") == []
+    assert text_calls('svc.update(name="unterminated)') == []
