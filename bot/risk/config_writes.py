@@ -15,9 +15,14 @@ from __future__ import annotations
 
 import re
 import shlex
+from collections.abc import Iterable, Iterator
 
 MAX_WRITES = 8
 """Pieces of text returned for one command at most (the rest is the shell rules' job)."""
+MAX_CHARS = 8_000
+"""Characters of one command read (config edits are short; the rest is the shell rules')."""
+MAX_COMMANDS = 64
+"""Simple commands of one script read at most: config edits come in the first few."""
 
 _SEPARATORS = frozenset({"&&", "||", ";", "&", "\n"})
 _WRAPPERS = frozenset({"sudo", "doas", "env", "nohup", "command", "exec"})
@@ -31,15 +36,17 @@ def written(command: str) -> list[str]:
     """The literal text `command` writes into files (empty when it writes none)."""
     if not _HINT.search(command):
         return []
-    try:
-        lexer = shlex.shlex(command, posix=True, punctuation_chars=";&|<>")
-        lexer.whitespace_split = True
-        tokens = list(lexer)
-    except ValueError:
-        return []
+    lexer = shlex.shlex(command[:MAX_CHARS], posix=True, punctuation_chars=";&|<>")
+    lexer.whitespace_split = True
     out: list[str] = []
     pending: str | None = None  # what the previous command of a pipeline printed
-    for words, piped in _commands(tokens):
+    commands: list[tuple[list[str], bool]] = []
+    try:
+        for simple in _commands(lexer):
+            commands.append(simple)
+    except ValueError:  # an unclosed quote: the words from there on cannot be told apart
+        pass
+    for words, piped in commands:
         words = _unwrapped(words)
         text, target = _printed(words)
         if text is not None and target:
@@ -53,18 +60,21 @@ def written(command: str) -> list[str]:
     return out[:MAX_WRITES]
 
 
-def _commands(tokens: list[str]) -> list[tuple[list[str], bool]]:
-    """Simple commands, each with whether its output is piped into the next."""
-    out: list[tuple[list[str], bool]] = []
+def _commands(tokens: Iterable[str]) -> Iterator[tuple[list[str], bool]]:
+    """Simple commands, each with whether its output is piped into the next; the first
+    `MAX_COMMANDS` only (the lexer is read lazily, so a long script costs no more)."""
     words: list[str] = []
+    count = 0
     for tok in tokens:
         if tok in _SEPARATORS or tok == "|":
-            out.append((words, tok == "|"))
+            yield words, tok == "|"
             words = []
+            count += 1
+            if count >= MAX_COMMANDS:
+                return
         else:
             words.append(tok)
-    out.append((words, False))
-    return out
+    yield words, False
 
 
 def _unwrapped(words: list[str]) -> list[str]:

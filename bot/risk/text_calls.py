@@ -22,6 +22,9 @@ from bot.risk.spans import reported
 
 MAX_CALLS = 20
 MAX_ARGS_CHARS = 4000
+SCAN_BUDGET = 20_000
+"""Characters the argument scans may read in one text: `a_b(` repeated over 64 KB must not
+cost a scan each. Past it no more calls are read (the other readers still read the text)."""
 
 # A dotted or snake_case name right before `(`: `github.update_repo(`, `delete_bucket(`.
 # A bare English word before a parenthesis ("see (below)") has neither a dot nor `_`.
@@ -35,8 +38,12 @@ def text_calls(text: str) -> list[ToolCall]:
     if "(" not in text or ("=" not in text and "{" not in text):
         return []
     out: list[ToolCall] = []
+    budget = SCAN_BUDGET
     for m in _CALL_HEAD.finditer(text):
-        body = _balanced(text, m.end())
+        if budget <= 0:
+            break
+        body = _balanced(text, m.end(), min(MAX_ARGS_CHARS, budget))
+        budget -= MAX_ARGS_CHARS if body is None else len(body) + 1
         if body is None or ("=" not in body and "{" not in body):
             continue
         args = _arguments(body)
@@ -47,11 +54,12 @@ def text_calls(text: str) -> list[ToolCall]:
     return out
 
 
-def _balanced(text: str, start: int) -> str | None:
-    """The text between `(` (just before `start`) and its closing `)`, strings skipped."""
+def _balanced(text: str, start: int, limit: int) -> str | None:
+    """The text between `(` (just before `start`) and its closing `)`, strings skipped;
+    None when it does not close within `limit` characters."""
     depth = 1
     quote = ""
-    stop = min(len(text), start + MAX_ARGS_CHARS)
+    stop = min(len(text), start + limit)
     i = start
     while i < stop:
         ch = text[i]
