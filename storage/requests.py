@@ -1,8 +1,8 @@
 """SQL for requests and votes. Every status change is a compare-and-set.
 
-`set_status` only succeeds while the row is still in one of the expected
-statuses, so two clicks, two replicas, or a click racing the deadline cannot
-both win: the database decides (`storage.transitions`), and the loser moves nothing.
+`set_status_many` only moves a row still in one of the expected statuses, so
+two clicks, two replicas, or a click racing the deadline cannot both win: the
+database decides (`storage.transitions`), and the loser moves nothing.
 """
 
 from __future__ import annotations
@@ -106,18 +106,6 @@ def votes_for_many(session: Session, request_ids: Sequence[str]) -> dict[str, li
     return out
 
 
-def set_status(
-    session: Session,
-    request_id: str,
-    *,
-    expected: Sequence[str],
-    to: str,
-    **values: Any,
-) -> bool:
-    """Move a request to `to` only if it is still in `expected`. True if this call won."""
-    return bool(compare_and_set(session, Request, [request_id], expected=expected, to=to, **values))
-
-
 def set_status_many(
     session: Session,
     request_ids: Sequence[str],
@@ -126,7 +114,7 @@ def set_status_many(
     to: str,
     **values: Any,
 ) -> set[str]:
-    """`set_status` for a batch in one statement; returns the ids this call moved."""
+    """Move requests still in `expected` to `to`, in one statement; the ids this call moved."""
     return compare_and_set(session, Request, request_ids, expected=expected, to=to, **values)
 
 

@@ -19,7 +19,12 @@ from bot.approvals import ApprovalService
 from bot.approvals.redact import mask_text, mask_tree
 from bot.approvals.view import ContactView
 from bot.humanlayer.mapping import digest, masked
-from bot.humanlayer.models import SLACK_CONVERSATION_ID, HumanContactIn, is_user_id
+from bot.humanlayer.models import (
+    SLACK_CONVERSATION_ID,
+    HumanContactIn,
+    SlackChannelIn,
+    is_user_id,
+)
 from storage.contacts import ContactStatus
 
 log = logging.getLogger(__name__)
@@ -80,6 +85,23 @@ def question_text(contact: HumanContactIn) -> str:
     return "\n\n".join(p for p in parts if p.strip())
 
 
+def _slack_channel(contact: HumanContactIn) -> SlackChannelIn:
+    """Where to ask: a Slack user or channel id, never a name."""
+    slack = contact.spec.channel.slack if contact.spec.channel else None
+    if slack is None:
+        raise ContactInvalid(
+            "TwoKey asks people in Slack: set spec.channel.slack.channel_or_user_id "
+            "to the Slack user id (U…) or channel id (C…) to ask.",
+        )
+    target = slack.channel_or_user_id
+    if not (is_user_id(target) or SLACK_CONVERSATION_ID.match(target)):
+        raise ContactInvalid(
+            "channel_or_user_id must be a Slack user id (U…) or channel id (C…), "
+            "not a name like #channel or @user.",
+        )
+    return slack
+
+
 class ContactDesk:
     """The HumanLayer contact API's view of the approval service."""
 
@@ -91,18 +113,8 @@ class ContactDesk:
 
     async def ask(self, agent: str, contact: HumanContactIn) -> tuple[ContactView, bool]:
         """Record the question and deliver it; a repeat of the same call_id returns the same one."""
-        slack = contact.spec.channel.slack if contact.spec.channel else None
-        if slack is None:
-            raise ContactInvalid(
-                "TwoKey asks people in Slack: set spec.channel.slack.channel_or_user_id "
-                "to the Slack user id (U…) or channel id (C…) to ask.",
-            )
+        slack = _slack_channel(contact)
         target = slack.channel_or_user_id
-        if not (is_user_id(target) or SLACK_CONVERSATION_ID.match(target)):
-            raise ContactInvalid(
-                "channel_or_user_id must be a Slack user id (U…) or channel id (C…), "
-                "not a name like #channel or @user.",
-            )
         if not self.service.can_ask:
             raise ContactUndeliverable(
                 "Slack is not configured on this TwoKey server, so nobody can be asked."
