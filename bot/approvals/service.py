@@ -139,9 +139,12 @@ class ApprovalService:
             self.spawn(asyncio.to_thread(self._attach_catalog, self._risk))
         self.catalog.schedule(self.timers.scheduler, lambda: self._risk)
         open_requests = await asyncio.to_thread(self.machine.open_requests)
+        open_contacts = await asyncio.to_thread(self.machine.open_contacts)
+        # No await between the alarms and the sweep: an overdue alarm fires at the first one
+        # and would run the sweep in its place, so start-up would not wait for it.
         for request in open_requests:
             self.timers.schedule(request)
-        for contact in await asyncio.to_thread(self.machine.open_contacts):
+        for contact in open_contacts:
             if contact.expires_at is not None:
                 self.timers.deadline(contact.id, contact.expires_at)
         await self.expire_due()
