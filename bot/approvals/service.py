@@ -15,8 +15,8 @@ import functools
 import logging
 import threading
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
-from datetime import timedelta
-from typing import Any
+from datetime import datetime, timedelta
+from typing import Any, TypeVar
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
@@ -54,6 +54,7 @@ from storage.requests import idempotency_digest, new_request_values
 log = logging.getLogger(__name__)
 
 Subscriber = Callable[[RequestEvent], Awaitable[None]]
+T = TypeVar("T")
 
 _STATUS_FOR_DECISION = {"allow": Status.ALLOWED, "block": Status.BLOCKED}
 
@@ -476,19 +477,16 @@ class ApprovalService:
         try:
             while self._expire_again:
                 self._expire_again = False
-                try:
-                    expired = await asyncio.to_thread(self.machine.expire_due, utcnow())
-                    questions = await asyncio.to_thread(self.machine.expire_contacts_due, utcnow())
-                except DBAPIError:
-                    # The database is away: look again shortly, so deadlines that fell in
-                    # the outage fire as soon as it returns (not at the next sweep).
-                    log.warning("could not expire overdue requests; retrying", exc_info=True)
-                    self._retry_expiry()
+                expired = await self._sweep(self.machine.expire_due)
+                if expired is None:
                     return
                 for request in expired:
                     self.timers.forget(request.id)
                     self.release.wake(request.id)
                     self._publish("decided", request, "twokey")
+                questions = await self._sweep(self.machine.expire_contacts_due)
+                if questions is None:
+                    return
                 for contact_id in questions:
                     self.timers.forget(contact_id)
                 if questions:
@@ -497,6 +495,17 @@ class ApprovalService:
                     self._expire_again = True
         finally:
             self._expiring = False
+
+    async def _sweep(self, expire: Callable[[datetime], list[T]]) -> list[T] | None:
+        """One batch of `expire` (requests or questions), or None if the database is away:
+        then look again shortly, so deadlines that fell in the outage fire as soon as it
+        returns (not at the next sweep)."""
+        try:
+            return await asyncio.to_thread(expire, utcnow())
+        except DBAPIError:
+            log.warning("could not expire overdue requests; retrying", exc_info=True)
+            self._retry_expiry()
+            return None
 
     def _retry_expiry(self) -> None:
         scheduler = self.timers.scheduler
