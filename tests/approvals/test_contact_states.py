@@ -7,13 +7,14 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from typing import Any
 
+import pytest
 import sqlalchemy as sa
 from sqlmodel import col, select
 
 from bot.approvals.states import StateMachine
 from storage.audit import events_for, verify_chain
 from storage.contacts import ContactRequest
-from storage.db import session_scope
+from storage.db import make_engine, session_scope
 from storage.models import SlackEffect, utcnow
 
 ASKED = "U0EMP0001"
@@ -120,3 +121,31 @@ def test_requeue_only_an_unposted_question_with_nothing_queued(engine):
         )
     assert machine.requeue_question(contact_id)
     assert effects(engine, contact_id) == ["contact_question", "contact_question"]
+
+
+def test_two_replicas_expire_each_question_once(db_url, engine):
+    if engine.dialect.name != "postgresql":
+        pytest.skip("replicas share a PostgreSQL database; SQLite is single-process")
+    other_engine = make_engine(db_url)
+    try:
+        a, b = StateMachine(engine), StateMachine(other_engine)
+        a.EXPIRE_BATCH = b.EXPIRE_BATCH = 7  # several rounds each, interleaved
+        due = utcnow() - timedelta(seconds=1)
+        ids = {ask(a, f"race-{n}", expires_at=due) for n in range(40)}
+
+        def sweep(machine: StateMachine) -> list[str]:
+            won: list[str] = []
+            while batch := machine.expire_contacts_due(utcnow()):
+                won += batch
+            return won
+
+        with ThreadPoolExecutor(2) as pool:
+            first, second = pool.map(sweep, (a, b))
+        assert sorted(first + second) == sorted(ids)  # every one, and none twice
+        with session_scope(engine) as s:
+            for contact_id in ids:
+                expired = [e for e in events_for(s, contact_id) if e.action == "contact.expired"]
+                assert len(expired) == 1
+            assert verify_chain(s).ok
+    finally:
+        other_engine.dispose()
