@@ -55,13 +55,14 @@ __all__ = ["ShellResult", "assess_shell", "looks_like_shell"]
 _LANGUAGE = Language(tree_sitter_bash.language())
 _PARSER = Parser(_LANGUAGE)
 """Built once per process: building a parser costs far more than a parse."""
-PARSE_BUDGET_CHECKS = 500
-"""tree-sitter's error recovery is quadratic on some inputs (a 40 kB broken pipeline
-takes seconds), so longer inputs are parsed under a budget of parser work and fail closed
-past it. tree-sitter calls the progress callback once per 100 parser operations (a token
-and its parse actions), counting from zero at each parse, so the budget is ~50,000
-operations, ~11,000 words of script, whatever else the machine is doing: a wall-clock
-deadline made the same input held under load and allowed when idle."""
+PARSE_BUDGET_CHECKS = 200
+"""Inputs over 256 bytes are parsed under a budget of parser work and fail closed past it.
+tree-sitter calls the progress callback once per 100 parser operations (a token and its
+parse actions), counting from zero at each parse: 200 calls are ~20,000 operations, ~700
+ordinary commands (more than `MAX_COMMANDS` reads), whatever else the machine is doing (a
+wall-clock deadline held the same input under load and allowed it when idle). Error
+recovery is quadratic on some inputs: a 16 kB pipeline left open at its end spends 80 ms
+in one step no callback interrupts; under this budget such a parse costs ~25 ms at most."""
 _PLAIN_PARSE_MAX_BYTES = 256
 _REPARSE_MIN_BYTES = 8192
 """A tree parsed through a read callback keeps no source, so every `node.text` re-reads it

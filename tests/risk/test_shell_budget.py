@@ -18,7 +18,7 @@ from bot.risk.shell import assess_shell
 from bot.risk.shell_rules import TOO_COMPLEX
 
 _UNDER_BUDGET = "echo " + "word " * 2_000
-"""One command (so the 400-command cap is not what decides), ~10 KB, ~20 progress checks."""
+"""One command (so the 400-command cap is not what decides), ~10 KB, ~90 progress checks."""
 _OVER_BUDGET = "echo " + "word " * 15_000
 """The same command, ~75 KB: more parser work than the budget allows."""
 _CLOCKS = ("perf_counter", "monotonic", "thread_time", "process_time", "time")
