@@ -162,6 +162,11 @@ LEXICON = lexicon(
             "verlauf",
         ),
         "data_weak": (
+            "aufnahme",
+            "notebook",
+            "arbeitsmappe",
+            "folien",
+            "mitschnitt",
             "bereich",
             f"tabelle{_W}",
             "datei",
@@ -229,7 +234,7 @@ LEXICON = lexicon(
             r"usb-sperre",
             "gerätesperre",
             "dlp",
-            "edr",
+            r"edr(?!ive)",  # not "OneDrive"
             "sensor",
             f"mfa{_W}",
             f"2fa{_W}",
@@ -247,14 +252,15 @@ LEXICON = lexicon(
             f"sso{_W}",
         ),
         "gate": (
-            "freigabe",
+            r"freigabe(?!-?\s*links?)",  # a "Freigabelink" is a share link
             "prüfung",
             "review",
             "genehmigung",
             "codeowners",
         ),
         "secret": (
-            r"(?<!öffentlichen )(?<!öffentliche )(?<!öffentlicher )(?<!öffentlichen ssh-)schlüssel",
+            r"(?<!öffentlichen )(?<!öffentliche )(?<!öffentlicher )(?<!öffentlichen ssh-)"
+            r"(?<!ver)schlüssel",  # not "verschlüsselt" (encrypted)
             "passwort",
             "passwörter",
             "kennwort",
@@ -267,6 +273,7 @@ LEXICON = lexicon(
             "zertifikat",
         ),
         "pii": (
+            r"lohn(?:abrechnung|zettel|liste|daten|konto)",
             "vorstand",
             "aufsichtsrat",
             "patient",
@@ -331,8 +338,17 @@ LEXICON = lexicon(
             r"(?:damit|sodass|so\s+dass)\s+(?:jede[rn]?|jedermann|alle(?!\s+(?:im|in|aus|vom|von|bei)\b))\s+(?:\S+\s+){0,3}?"
             r"(?:öffnen|sehen|lesen|aufrufen|zugreifen|herunterladen|ansehen)",
         ),
-        "everyone": (r"alle\s+mitarbeite", r"(?:ganze|gesamte)n?\s+(?:firma|unternehmen)"),
+        "everyone": (
+            r"(?:alle|jede[rn]?)\s+(?:im|in\s+der)\s+(?:firma|unternehmen|belegschaft)",
+            r"(?:ganze|gesamte)n?\s+belegschaft",
+            r"alle\s+mitarbeite",
+            r"(?:ganze|gesamte)n?\s+(?:firma|unternehmen)",
+        ),
         "external": (
+            r"steuerberat",
+            r"kanzlei",
+            r"wirtschaftsprüf",
+            r"datenraum",
             "dienstleister",
             "auftragnehmer",
             "lieferant",
@@ -356,6 +372,7 @@ LEXICON = lexicon(
             "dropbox",
         ),
         "ai": (
+            r"online-?(?:übersetzer|tool|dienst|transkri|zusammenfass)",
             *AI_SITES,
             f"ki{_W}",
             "chatgpt",
@@ -492,10 +509,6 @@ LEXICON = lexicon(
             r"bereinigt\w*",
             r"nur\s+(?:die\s+)?(?:spaltennamen|kopfzeile|struktur)",
             r"bereits\s+veröffentlicht\w*",
-            r"leser\w*",
-            r"lesezugriff",
-            r"nur\s+lesen",
-            r"befristet",
             r"anonymisiert\w*",
             r"aggregiert\w*",
             "stichprobe",
@@ -549,6 +562,7 @@ LEXICON = lexicon(
             r"für\s+immer",
         ),
         "reported": (
+            r"\bdass\s+(?:die|der|das)\s+\w+",
             r"(?:hat|haben)\s+(?:\w+\s+)?gebeten",
             r"bat\s+(?:mich|uns)",
             r"will,?\s+dass",
@@ -562,6 +576,18 @@ LEXICON = lexicon(
         "proposal": (r"zeig\w*\s+(?:\S+\s+){0,3}wie",),
         "email": (r"e-?mail",),
         "pronoun": ("es", "sie", "ihn", "diese", "das"),
+        "limited": (
+            r"leserecht\w*",
+            r"leser\w*",
+            "lesezugriff",
+            r"nur\s+lesen",
+            "befristet",
+        ),
+        # right after the verb: the thing moved is a fact about a secret, not the secret
+        "metadata": (
+            r"(?:(?:ihm|ihr|ihnen|mir|uns)\s+)?(?:bitte\s+)?(?:nur\s+)?(?:den|die|das)\s+"
+            r"(?:[\w-]+\s+){0,2}?(?:namen|bezeichnung|titel|datum|version|ablaufdatum|anzahl)\b",
+        ),
     },
     examples={
         "destroy": ("lösche die sicherungen",),

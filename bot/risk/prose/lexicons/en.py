@@ -206,6 +206,9 @@ LEXICON = lexicon(
             r"all\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+)?\w+(?:'s|s')\s+(?:e-?mails?|mail|inbox)",
         ),
         "data_weak": (
+            f"(?:work|note)books?{_W}",
+            f"recording{_W}",
+            f"presentations?{_W}",
             f"dashboards?{_W}",
             f"table{_W}",
             f"files?{_W}",
@@ -365,6 +368,9 @@ LEXICON = lexicon(
             "kubeconfig",
         ),
         "pii": (
+            r"(?:per|individual)[- ](?:customer|user|patient|employee|account)s?",
+            r"(?:customer|user|patient|employee|account)[- ]level",
+            r"customers?(?:'s|')?\s+(?:tables?|tabs?|rows|files?|csvs?|sheets?|spreadsheets?|workbooks?|database)",
             "patient",
             r"customers?(?:'s|')?\s+(?:list|emails?|records|data|contacts|details|complaints|"
             r"addresses|phone|accounts|exports?)",
@@ -470,13 +476,20 @@ LEXICON = lexicon(
         "everyone": (
             "everyone",
             "everybody",
-            r"all[- ](?:staff|hands|employees)",
+            # "the all-hands recording" is a meeting's, not an audience
+            r"all[- ](?:staff|hands|employees)"
+            r"(?!\s+(?:recording|meeting|slides|deck|video|notes|call|q&a))",
             r"(?:whole|entire)\s+company",
             "#general",
             "#random",
             r"company[- ]wide",
         ),
         "external": (
+            r"data\s*rooms?",
+            r"(?:opposing|outside)\s+counsel",
+            r"law\s+firm",
+            r"consultanc",
+            r"consulting\s+(?:firm|company|group|partners)",
             "vendor",
             "contractor",
             "freelancer",
@@ -497,6 +510,11 @@ LEXICON = lexicon(
             "journalist",
         ),
         "personal": (
+            # a file drop outside the company's accounts: one's own cloud, someone else's
+            # folder or upload link
+            r"(?:my|your)\s+(?:own\s+)?(?:dropbox|onedrive|google\s+drive)",
+            r"(?:his|her|their)\s+(?:own\s+)?(?:\w+\s+)?(?:dropbox|box|onedrive|google\s+drive|sharepoint)(?!\w)",
+            r"(?:upload|file\s+request|request|drop)\s+link",
             "personal",
             r"(?:my|your|his|her|their)\s+(?:own\s+)?(?:gmail|hotmail|yahoo|icloud|phone|home|"
             r"laptop|computer|device)",
@@ -702,7 +720,8 @@ LEXICON = lexicon(
         ),
         # right after the verb: the thing moved is a fact about a secret, not the secret
         "metadata": (
-            r"(?:the|its|their|just\s+the|only\s+the)\s+(?:[\w-]+\s+){0,2}?(?:dates?|timestamps?|"
+            r"(?:(?:him|her|them|me|us)\s+)?(?:the|its|their|just\s+the|only\s+the)\s+"
+            r"(?:[\w-]+\s+){0,2}?(?:dates?|timestamps?|"
             r"created_time|version(?:\s+(?:numbers?|ids?))?|arns?|account(?:\s+ids?)?|"
             r"(?:item\s+|key\s+|variable\s+)?(?:names|titles)|counts?|fingerprints?|key\s+ids?|"
             r"expiry|expiration)\b",
@@ -719,6 +738,8 @@ LEXICON = lexicon(
             r"until\s+further\s+notice",
         ),
         "reported": (
+            r"(?:they|he|she|legal|hr|security|finance|compliance|procurement|the\s+[\w-]+\s+team)\s+"
+            r"(?:will|'ll|are\s+going\s+to|is\s+going\s+to|plans?\s+to)\s+$",
             r"(?:asked|told|wanted|wants|urged|instructed|begged)\s+(?:\w+\s+){0,2}to",
             r"(?:says|said)\s+to",
         ),
@@ -774,12 +795,10 @@ LEXICON = lexicon(
             r"only\s+(?:the\s+)?(?:column|field|table|header)\s+(?:names|row)",
             r"(?:header\s+row|column\s+names|schema|table\s+layout)\s+only",
             r"schema-only",
-            r"(?:no|without\s+(?:any\s+)?)\s*(?:data\s+rows|rows|values|real\s+data)",
+            r"(?:no|without\s+(?:any\s+)?)\s*(?:[\w]+-level\s+)?(?:data\s+rows|rows|values|real\s+data)",
+            r"(?:counts?|totals?)\s+(?:by|per)\s",
             r"already\s+(?:public|published|on\s+(?:our|the)\s+(?:public\s+)?(?:website|site|careers\s+page|blog|docs))",
             r"public\s+(?:roadmap|pricing|changelog|salary\s+(?:grid|bands?))",
-            r"read-?only",
-            "viewer",
-            r"can\s+view",
             r"anonymi[sz]ed",
             r"pseudonymi[sz]ed",
             r"de-?identified",
@@ -806,6 +825,12 @@ LEXICON = lexicon(
             r"red\s+flags?",
         ),
         "exception": (r"exceptions?", r"exemptions?", r"overrides?", r"waivers?", r"allowances?"),
+        "limited": (
+            r"(?:read|view)\s+access",
+            r"read-?only",
+            "viewer",
+            r"can\s+view",
+        ),
     },
     examples={
         "destroy": ("remove the weekly snapshot vault", "tear down the stack", "nuke it"),

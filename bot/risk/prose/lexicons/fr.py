@@ -14,7 +14,7 @@ LEXICON = lexicon(
         "notre nos puis"
     ),
     # créer: "recrée" is the imperative, "recréée" the participle
-    noun_form=r"(?:tion|tions|ment|ments|eur|eurs|age|ages)$",
+    noun_form=r"(?:tion|tions|ment|ments|eur|eurs|(?<!part)ages?)$",  # "partage": an imperative
     past_form=r"(?:é|(?<!cr)ée|éée|és|ées|ait|aient|ions|iez)$",
     entries={
         "destroy": (
@@ -99,7 +99,7 @@ LEXICON = lexicon(
         "data": (
             "drive",
             r"boîte\s+mail",
-            r"compte(?:s)?" + _W,
+            r"compte(?:s)?" + _W + r"(?![- ]rendus?)",  # not "compte rendu" (minutes)
             r"bases?\s+de\s+données",
             # "la base de prod", "la base clients"
             r"bases?\s+(?:de\s+|des\s+)?(?:prod|production|clients?|commandes|paie)(?!\w)",
@@ -120,6 +120,13 @@ LEXICON = lexicon(
             f"tables{_W}",
         ),
         "data_weak": (
+            "enregistrement",
+            r"comptes?[- ]rendus?",
+            "présentation",
+            "notebook",
+            r"tableaux?\s+de\s+bord",
+            "classeur",
+            r"procès-verbal",
             f"table{_W}",
             "fichier",
             "dossier",
@@ -204,7 +211,7 @@ LEXICON = lexicon(
             "secret",
             "jeton",
             "token",
-            "identifiants",
+            r"identifiants(?!\s+(?:clients?|utilisateurs?|produits?|de\s+(?:commande|client|produit)))",
             r"certificat(?!s?\s+public)",
             r"\.env" + _W,
         ),
@@ -266,12 +273,17 @@ LEXICON = lexicon(
             r"(?:toutes?\s+(?:les\s+)?)(?:sources|adresses|ip)(?!\w)",
         ),
         "everyone": (
+            r"#g[ée]n[ée]ral",
+            r"tou(?:te|s)\s+(?:la\s+|l\'|les\s+)?(?:boîte|société|entreprise|organisation|salariés|collaborateurs)",
             r"tout\s+le\s+monde",
             r"toute\s+l'entreprise",
             r"tous\s+les\s+employés",
             "#general",
         ),
         "external": (
+            r"(?:son|sa|leur)\s+(?:propre\s+)?(?:dropbox|box|onedrive|google\s+drive|sharepoint)(?!\w)",
+            r"data\s*room",
+            r"salle\s+de\s+données",
             "prestataire",
             "fournisseur",
             r"sous-?traitant",
@@ -291,13 +303,15 @@ LEXICON = lexicon(
             r"chez\s+(?:toi|vous)",
             r"ton\s+(?:mac|pc)",
             "personnel",
-            "perso",
+            r"perso(?!nn)",  # not "personne"
             "gmail",
             "hotmail",
             f"usb{_W}",
             "dropbox",
         ),
         "ai": (
+            r"(?:transcription|traduction|résumé)s?\s+(?:\w+\s+)?en\s+ligne",
+            r"(?:site|outil|service)\s+(?:\w+\s+){0,2}?(?:en\s+ligne|gratuit)",
             *AI_SITES,
             f"ia{_W}",
             "chatgpt",
@@ -431,9 +445,6 @@ LEXICON = lexicon(
             r"déjà\s+publi\w*",
             r"(?:seulement|uniquement)\s+(?:les\s+)?(?:noms\s+de\s+)?colonnes",
             r"sans\s+(?:aucun\w*\s+|les\s+)?(?:e-?mails?|noms?|données\s+personnelles)",
-            r"lecture\s+seule",
-            "lecteur",
-            "temporaire",
             r"anonymisé\w*",
             r"agrégé\w*",
             "échantillon",
@@ -512,6 +523,12 @@ LEXICON = lexicon(
             "courriel",
         ),
         "pronoun": ("les", "le", "la", "lui", "ça", "cela"),
+        "limited": (
+            r"(?:accès|droits?)\s+(?:en|de)\s+lecture",
+            r"lecture\s+seule",
+            "lecteur",
+            "temporaire",
+        ),
     },
     examples={
         "destroy": ("supprimez les sauvegardes", "supprime la base"),

@@ -137,6 +137,15 @@ LEXICON = lexicon(
             "历史",
         ),
         "data_weak": (
+            "录音",
+            "录像",
+            "会议纪要",
+            "纪要",
+            "笔记本",
+            "幻灯片",
+            "演示文稿",
+            "看板",
+            "仪表盘",
             "后台",
             "数据表",
             "表格",
@@ -285,6 +294,12 @@ LEXICON = lexicon(
         ),
         "everyone": ("所有人", "全员", "全公司", "全体", "大群"),
         "external": (
+            "咨询公司",
+            "咨询机构",
+            "律所",
+            "律师事务所",
+            "会计师事务所",
+            r"审计(?:机构|公司|师)",
             "代理商",
             "代理公司",
             "外部",
@@ -314,6 +329,8 @@ LEXICON = lexicon(
             "gmail",
         ),
         "ai": (
+            r"(?:在线|免费)的?\S{0,8}?(?:网站|工具|平台|服务)",
+            r"转写(?:网站|工具|服务)",
             *AI_SITES,
             _latin("ai"),
             "chatgpt",
@@ -335,6 +352,7 @@ LEXICON = lexicon(
         ),
         "workspace": ("工作区", "工作空间", r"slack\s*connect", "共享频道", "访客"),
         "neg_before": (
+            r"没有?(?=[公分共发上导开对])",  # one character: the action's own start ends the search
             r"没(?:有)?必要",  # 没必要删除: no need to
             "不必",
             "不需要",
@@ -430,8 +448,6 @@ LEXICON = lexicon(
             "公开价",
             "已公开",
             "公开信息",
-            "只读",
-            "临时",
             "匿名",
             "脱敏",
             "聚合",
@@ -501,6 +517,14 @@ LEXICON = lexicon(
             "这个",
             "那个",
         ),
+        "limited": (
+            "读权限",
+            "查看权限",
+            "只读",
+            "临时",
+        ),
+        # right before a destination: it is not there or taken away ("没有公开", "取消公开")
+        "withdrawn": (r"(?:没有|未|不再|取消|关闭|撤销)$",),
     },
     examples={
         "destroy": ("把每周的备份删掉", "删除生产数据库"),
