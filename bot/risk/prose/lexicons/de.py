@@ -586,7 +586,7 @@ LEXICON = lexicon(
         # right after the verb: the thing moved is a fact about a secret, not the secret
         "metadata": (
             r"(?:(?:ihm|ihr|ihnen|mir|uns)\s+)?(?:bitte\s+)?(?:nur\s+)?(?:den|die|das)\s+"
-            r"(?:[\w-]+\s+){0,2}?(?:namen|bezeichnung|titel|datum|version|ablaufdatum|anzahl)\b",
+            r"(?:namen|bezeichnung|titel|datum|version|ablaufdatum|anzahl)\b",
         ),
     },
     examples={

@@ -440,6 +440,8 @@ LEXICON = lexicon(
         ),
         "owned": (r"nuestr[oa]\s+(?:\w+\s+)?(?:intern[oa]|propi[oa])",),
         "sanitized": (
+            r"número\s+de(?!\s+(?:teléfono|tarjeta|cuenta|documento|identificación|seguro))",
+            r"totales?\s+(?:de|por)",
             r"sin\s+(?:ningún\s+)?datos?",
             r"ya\s+(?:publicad\w*|(?:está|están|tenemos|aparece)\s+en\s+(?:la|nuestra)\s+(?:web|página))",
             r"solo\s+(?:los\s+nombres\s+de\s+)?(?:las\s+)?columnas",

@@ -441,6 +441,8 @@ LEXICON = lexicon(
             r"(?:interne|validée?)\s+par\s+l'entreprise",
         ),
         "sanitized": (
+            r"nombre\s+de",
+            r"totaux\s+(?:de|par)",
             r"sans\s+(?:aucune\s+)?données",
             r"déjà\s+publi\w*",
             r"(?:seulement|uniquement)\s+(?:les\s+)?(?:noms\s+de\s+)?colonnes",

@@ -416,6 +416,8 @@ LEXICON = lexicon(
         ),
         "owned": (r"noss[oa]\s+(?:\w+\s+)?(?:intern[oa]|própri[oa])",),
         "sanitized": (
+            r"número\s+de(?!\s+(?:telefone|cartão|conta|documento|identidade))",
+            r"totais\s+(?:de|por)",
             r"sem\s+(?:nenhum\s+|qualquer\s+)?dados?(?!\s+pessoa)",
             r"s[óo]\s+(?:com\s+)?(?:os\s+nomes\s+d)?(?:as\s+)?colunas",
             r"já\s+(?:publicad\w*|está\s+no\s+site)",
