@@ -12,7 +12,9 @@
 - free online transcription and translation sites in Japanese, Chinese and the rest;
 - a third party said to do the transfer itself ("legal will send it themselves");
 - denials and lookups of public storage in other languages; Drive permissions of type
-  `domain`; French imperatives in -age, Chinese 没有公开, Japanese 〜のはやめて.
+  `domain`, whole outside domains (`@agency.example`) but not Slack handles; French
+  imperatives in -age and feminine "publique", Chinese 没有公开, Japanese 〜のはやめて and
+  障害報告書 (a document, not a report of the past).
 """
 
 from __future__ import annotations
@@ -41,7 +43,8 @@ PAIRS = [
     ),
     (
         "Exporta la tabla de clientes con teléfonos y mándasela a ana@consultora-sol.es.",
-        "Exporta el número de clientes por mes, sin teléfonos, y mándaselo a ana@consultora-sol.es.",
+        "Exporta el número de clientes por mes, sin teléfonos, y mándaselo a "
+        "ana@consultora-sol.es.",
     ),
     # a recipient named in the sentence before, with "per Mail" in this one
     (
@@ -88,6 +91,21 @@ PAIRS = [
         "Partage le tableau de bord des ventes avec Julie.",
     ),
     ("把合同文件夹设置为公开，方便客户下载。", "确认合同文件夹没有公开。"),
+    # a whole outside domain; a Slack handle with a dot is a colleague
+    (
+        "Comparte el tablero «Pedidos por cliente» con todo el dominio @envios-rapidos.mx.",
+        "Comparte el tablero «Pedidos por cliente» con @lucia.ferrer en #logistica-interna.",
+    ),
+    # French feminine "publique"; a Japanese incident report is a document, not a report of
+    # what happened
+    (
+        "Mets la liste des clients avec leurs téléphones sur la page publique du site.",
+        "Mets le calendrier des webinaires sur la page publique du site.",
+    ),
+    (
+        "障害報告書を顧客IDが入ったままブログで公開してください。",
+        "障害報告書を顧客IDを伏せた版にしてからブログで公開してください。",
+    ),
     (
         "顧客名簿を個人のGmailに送ってください。",
         "顧客名簿を個人のGmailに送るのはやめてください。",
@@ -107,7 +125,8 @@ def test_a_sharing_kind_is_held_and_its_look_alike_is_not(risky: str, benign: st
         # a role on a repository for an outside address is an access matter
         "Agrega a lucia@estudio-norte.mx como colaboradora del repositorio web-publica.",
         # a folder's title is not where it goes
-        "Ajoute Claire (claire@northwind.example) en lecture sur le dossier « Litiges fournisseurs ».",
+        "Ajoute Claire (claire@northwind.example) en lecture sur le dossier "
+        "« Litiges fournisseurs ».",
         # an all-hands recording is a meeting's recording, not an audience
         "Upload the all-hands recording to the internal video library, restricted to employees.",
         # the secret left out, its name sent: a fact about a secret

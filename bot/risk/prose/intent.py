@@ -46,7 +46,13 @@ _NAMED = re.compile(
 )
 # Places that only matter for secrets: a recipient named before still says where data goes.
 _WEAK_PLACES = frozenset(["email", "channel"])
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# An address, or a whole domain ("con todo el dominio @rapidenvios.com"; a Slack handle
+# such as `@dana.whitlock` has no known top-level label).
+_EMAIL = re.compile(
+    r"(?P<box>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+    r"|(?<![\w.+-])@(?:[\w-]+\.)+(?:[a-z]{2}|com|net|org|io|co|ai|app|dev|biz|info|cloud|example)"
+    r"(?![\w-])"
+)
 _LETTERS = re.compile(r"[^\W\d_]+")
 _MARK_START = re.compile(r"[#.@/](?=\w)")
 _KANA = re.compile(r"[\u3040-\u30ff]")
@@ -480,8 +486,8 @@ def _destinations(
         # an address says who the recipient is, better than any word for outsiders
         address = gates.outside_address(sentence[0], sentence[1])
         dests = {k: v for k, v in dests.items() if k != "external"}
-        if address is not None:
-            dests["address"] = address
+        if address is not None:  # a whole outside domain is outsiders whatever is shared
+            dests["address" if address.group("box") else "external"] = address
     dests = _not_withdrawn(lx, low, sentence[0], dests)
     if _QUOTE_OPEN.search(low, sentence[0], sentence[1]):
         dests = _outside_titles(low, sentence, dests, gates.dests)

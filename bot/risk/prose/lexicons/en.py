@@ -633,7 +633,7 @@ LEXICON = lexicon(
             "ago",
             r"root\s+cause",
             r"post[- ]?mortem",
-            "incident",
+            r"incident(?!\s+(?:reports?|write-?ups?|summar(?:y|ies)))",  # a document
             "outage",
             "caused",
             "accidentally",

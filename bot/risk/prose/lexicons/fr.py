@@ -265,7 +265,7 @@ LEXICON = lexicon(
         "public": (
             r"0\.0\.0\.0/0",
             r"::/0",
-            f"public(?:que)?{_W}",
+            f"publi(?:c|cs|que|ques){_W}",  # "la page publique"
             "internet",
             r"n'importe\s+qui",
             r"(?:toute\s+personne|quiconque)\s+(?:\w+\s+){0,3}lien",
@@ -441,6 +441,8 @@ LEXICON = lexicon(
             r"(?:interne|validée?)\s+par\s+l'entreprise",
         ),
         "sanitized": (
+            r"déjà\s+sur\s+(?:notre|le|la)\s+(?:site|page|blog)",
+            r"grilles?\s+(?:de\s+)?salaires?\s+publiques?",
             r"nombre\s+de",
             r"totaux\s+(?:de|par)",
             r"sans\s+(?:aucune\s+)?données",
