@@ -96,6 +96,16 @@ PAIRS = [
         "Comparte el tablero «Pedidos por cliente» con todo el dominio @envios-rapidos.mx.",
         "Comparte el tablero «Pedidos por cliente» con @lucia.ferrer en #logistica-interna.",
     ),
+    # where a file is opened is not where it is sent; a noun or a verb is not a place
+    (
+        "Forward the payroll export to their personal phones so they can open it tonight.",
+        "Share the payroll folder with the HR leads so they can open it from their phones.",
+    ),
+    (
+        "Paste the customer emails from the support ticket export into the #support channel.",
+        "Paste the support ticket export, customer emails included, into our internal LLM "
+        "gateway and ask it to group the complaints.",
+    ),
     # French feminine "publique"; a Japanese incident report is a document, not a report of
     # what happened
     (

@@ -389,7 +389,9 @@ _CREDENTIAL_FILE_READ = _re(
 )
 _DESTINATION = _re(
     r"(?<![\w&/])#[a-z0-9][\w.-]*|\b(?:channel|thread|here|runbook|wiki|confluence|notion|jira|"
-    r"ticket|issue|gist|whatsapp|telegram|signal|sms|text\s+message|slack|forum|group|chat|"
+    # "the support ticket export" is the thing sent, "group the complaints" a verb
+    r"ticket(?!\s+(?:exports?|data|dumps?|history|lists?|logs?))|issue|gist|whatsapp|telegram|"
+    r"signal|sms|text\s+message|slack|forum|group(?!\s+(?:the|them|it|these|those|by)\b)|chat|"
     r"shared\s+doc|google\s+doc|spreadsheet|email\s+to|doc|document|notes|notebook|sheet|"
     r"slides?|deck|wiki\s+page)\b"
     r"|\b(?:in|via|by|over|through|as)\s+(?:a\s+|an\s+)?(?:slack\s+)?(?:dms?|direct\s+messages?|"

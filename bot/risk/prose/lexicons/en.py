@@ -516,8 +516,9 @@ LEXICON = lexicon(
             r"(?:his|her|their)\s+(?:own\s+)?(?:\w+\s+)?(?:dropbox|box|onedrive|google\s+drive|sharepoint)(?!\w)",
             r"(?:upload|file\s+request|request|drop)\s+link",
             "personal",
-            r"(?:my|your|his|her|their)\s+(?:own\s+)?(?:gmail|hotmail|yahoo|icloud|phone|home|"
-            r"laptop|computer|device)",
+            # "open it from their phones": where it is read, not where it is sent
+            r"(?<!from )(?:my|your|his|her|their)\s+(?:own\s+)?(?:gmail|hotmail|yahoo|icloud|phone|"
+            r"home|laptop|computer|device)",
             "gmail",
             "hotmail",
             "yahoo",
