@@ -10,6 +10,8 @@
   („Jeder mit dem Link“) still says who can open it;
 - someone else's Dropbox or upload link, and one's own, are file drops outside the company;
 - free online transcription and translation sites in Japanese, Chinese and the rest;
+- "anyone with the link" in each product's words is public whatever is set to it, unless
+  refused or changed from;
 - a third party said to do the transfer itself ("legal will send it themselves");
 - denials and lookups of public storage in other languages; Drive permissions of type
   `domain`, whole outside domains (`@agency.example`) but not Slack handles; French
@@ -127,6 +129,33 @@ PAIRS = [
 def test_a_sharing_kind_is_held_and_its_look_alike_is_not(risky: str, benign: str) -> None:
     assert _held(risky) & {"sharing", "export", "pii", "exfiltration"}, risky
     assert not _held(benign) & {"sharing", "export", "pii", "exfiltration"}, benign
+
+
+LINK_SET = [
+    "Comparte el vídeo con «Cualquier persona con el enlace».",
+    "Stell das Video auf „Jeder mit dem Link“.",
+    "把视频设置成「获得链接的任何人可查看」。",
+    "動画を「リンクを知っている全員」が見られるように共有してください。",
+    "Mets la vidéo en « Toute personne disposant du lien ».",
+    "Deixa o vídeo com acesso «Qualquer pessoa com o link».",
+]
+LINK_TAKEN_AWAY = [
+    "No pongas el vídeo en «Cualquier persona con el enlace»; compártelo solo con Ana.",
+    "把视频的权限从「获得链接的任何人」改成「仅限成员」。",
+    "Cambia el vídeo de «Cualquier persona con el enlace» a «Restringido».",
+    "Stell das Video von „Jeder mit dem Link“ auf „Eingeschränkt“ um.",
+    'Change the video from "Anyone with the link" to "Restricted".',
+]
+
+
+@pytest.mark.parametrize("text", LINK_SET)
+def test_anyone_with_the_link_is_public_whatever_the_object(text: str) -> None:
+    assert "sharing" in _held(text), text
+
+
+@pytest.mark.parametrize("text", LINK_TAKEN_AWAY)
+def test_anyone_with_the_link_refused_or_changed_from_is_not(text: str) -> None:
+    assert "sharing" not in _held(text), text
 
 
 @pytest.mark.parametrize(

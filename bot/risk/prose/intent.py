@@ -551,7 +551,7 @@ _QUOTED = re.compile(
     r"«[^»\n]{1,80}»|„[^“”\n]{1,80}[“”]|“[^”\n]{1,80}”|\"[^\"\n]{1,80}\""
     r"|「[^」\n]{1,80}」|『[^』\n]{1,80}』|《[^》\n]{1,80}》"
 )
-_LABELS = frozenset(["public", "everyone"])  # a setting's label says who can open it
+_LABELS = frozenset(["public", "everyone", "link"])  # a setting's label says who can open it
 
 
 def _outside_titles(
@@ -795,6 +795,8 @@ def _judge(action: str, objects: Iterable[str], dests: Iterable[str]) -> str | N
         return None
     if action == "export" and not d:
         return "export" if "pii" in o and (weighty or "data" in o) else None
+    if "link" in d and action in ("share", "grant", "move") and "secret" not in o:
+        return "sharing"  # set to "anyone with the link": whatever it is, anyone can open it
     if action in ("share", "move", "export", "grant") and d:
         if d <= {"channel", "email"}:  # risky places for secrets only
             return "secrets" if "secret" in o and action != "grant" else None

@@ -67,6 +67,7 @@ DESTINATIONS: Final = (
     "workspace",
     "channel",  # a chat channel or group: everyone in it can read what is posted
     "email",  # an e-mail: a fine place for a report, not for a private key
+    "link",  # the link-sharing setting "anyone with the link", in the product's own words
 )
 SCOPES: Final = (
     "neg_before",  # a negator before the action in its clause ("never", "ne", "不要")

@@ -155,6 +155,7 @@ _CODE_PUBLIC = _re(
     r"\b(?:function|method|class|api|endpoint|variable|field|property|constructor|interface|"
     r"module|symbol|helper|getter|setter|attribute|member|struct|enum|type|trait)s?\s+public\b"
 )
+_CHANGED_FROM = _re(r"\bfrom\s+[\"'“«]$")
 _EXCEPTION_AFTER = _re(r"\s+(?:exceptions?|exemptions?|overrides?|bypass(?:es)?)\b")
 # "… to `level: None` only for `get`/`watch` on events": a narrow carve-out, not the control off.
 _NARROWED_AFTER = _re(r"[^.\n;]{0,20}?\b(?:only|just)\s+(?:for|on)\b")
@@ -531,6 +532,8 @@ def _public(s: _Sentence) -> Iterator[Finding]:
             continue
         if _CODE_PUBLIC.search(m.group(0)):
             continue  # "make the helper function public": visibility in code, not sharing
+        if _CHANGED_FROM.search(s.lower, max(0, m.start() - 12), m.start()):
+            continue  # "from 'Anyone with the link' to 'Restricted'": the setting taken away
         phrase = m.group(0)
         if _PUBLIC_CONTENT.search(s.lower) and not _SENSITIVE.search(s.lower):
             yield _finding(

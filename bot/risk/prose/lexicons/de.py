@@ -588,6 +588,9 @@ LEXICON = lexicon(
             r"(?:(?:ihm|ihr|ihnen|mir|uns)\s+)?(?:bitte\s+)?(?:nur\s+)?(?:den|die|das)\s+"
             r"(?:namen|bezeichnung|titel|datum|version|ablaufdatum|anzahl)\b",
         ),
+        "link": (r"(?:jeder|alle)\s+(?:im\s+internet\s+)?mit\s+(?:dem\s+)?link",),
+        # a quoted setting changed from: "de «Cualquier persona con el enlace» a …"
+        "withdrawn": (r"von\s+[„\"“»]\s*$",),
     },
     examples={
         "destroy": ("lösche die sicherungen",),

@@ -708,6 +708,7 @@ LEXICON = lexicon(
         "request": (r"(?:can|could|would|will)\s+you", "please", r"would\s+you\s+mind"),
         # ends right before a destination ("public"): that exposure is being taken away
         "withdrawn": (
+            r"from\s+[\"“«]\s*$",  # a quoted setting changed from
             r"(?:revok\w*|remov\w*|delet\w*|disabl\w*|turn\w*\s+off|switch\w*\s+off|kill\w*|"
             r"take\s+down|close\w*|expir\w*|stop\w*)\s+(?:the\s+|any\s+|all\s+|its\s+|that\s+)?"
             r"(?:\w+\s+)?$",
@@ -832,6 +833,7 @@ LEXICON = lexicon(
             "viewer",
             r"can\s+view",
         ),
+        "link": (r"anyone\s+(?:on\s+the\s+internet\s+)?(?:who\s+has|with)\s+the\s+link",),
     },
     examples={
         "destroy": ("remove the weekly snapshot vault", "tear down the stack", "nuke it"),

@@ -520,6 +520,11 @@ LEXICON = lexicon(
             "lector",
             "temporal",
         ),
+        "link": (
+            r"cualquier(?:a|\s+persona)\s+(?:\w+\s+){0,2}?con\s+el\s+(?:enlace|link|vínculo)",
+        ),
+        # a quoted setting changed from: "de «Cualquier persona con el enlace» a …"
+        "withdrawn": (r"(?:de|desde)\s+[«\"“]\s*$",),
     },
     examples={
         "destroy": ("borra las copias", "elimina la base"),

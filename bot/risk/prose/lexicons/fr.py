@@ -533,6 +533,11 @@ LEXICON = lexicon(
             "lecteur",
             "temporaire",
         ),
+        "link": (
+            r"(?:toute\s+personne|tous\s+les\s+utilisateurs|quiconque|n\'importe\s+qui)\s+(?:\w+\s+){0,3}?(?:du|le)\s+lien",
+        ),
+        # a quoted setting changed from: "de «Cualquier persona con el enlace» a …"
+        "withdrawn": (r"(?:de|depuis)\s+[«\"“]\s*$",),
     },
     examples={
         "destroy": ("supprimez les sauvegardes", "supprime la base"),

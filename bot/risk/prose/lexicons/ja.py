@@ -506,6 +506,9 @@ LEXICON = lexicon(
             "読み取り専用",
             "期限付き",
         ),
+        "link": ("リンクを知っている",),
+        # a quoted setting changed from: "de «Cualquier persona con el enlace» a …"
+        "withdrawn": (r"から$",),
     },
     examples={
         "destroy": ("バックアップを削除して", "顧客データを消して"),

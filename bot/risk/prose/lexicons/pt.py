@@ -79,6 +79,7 @@ LEXICON = lexicon(
             r"torn(?:e|a|ar)\s+(?:\w+\s+){0,4}públic",
             r"ativ(?:e|a|ar)\s+(?:\w+\s+){0,3}públic",
             r"deix(?:e|a|ar)\s+(?:\w+\s+){0,4}públic",  # ativar o painel público
+            r"deix(?:e|a|ar)(?=\s+(?:\S+\s+){0,6}?(?:«|\")?qualquer\s+pessoa)",
         ),
         "move": (
             f"envi(?:e|a|ar){_W}",
@@ -517,6 +518,9 @@ LEXICON = lexicon(
             "leitor",
             r"temporári\w*",
         ),
+        "link": (r"qualquer\s+pessoa\s+(?:\w+\s+){0,2}?com\s+o\s+link",),
+        # a quoted setting changed from: "de «Cualquier persona con el enlace» a …"
+        "withdrawn": (r"de\s+[«\"“]\s*$",),
     },
     examples={
         "destroy": ("apague os backups", "exclua o banco"),

@@ -77,6 +77,7 @@ LEXICON = lexicon(
             "加为",
             "设为",
             "设置为",
+            "设置成",
         ),
         "share": (
             "分享",
@@ -524,7 +525,11 @@ LEXICON = lexicon(
             "临时",
         ),
         # right before a destination: it is not there or taken away ("没有公开", "取消公开")
-        "withdrawn": (r"(?:没有|未|不再|取消|关闭|撤销)$",),
+        "withdrawn": (r"(?:没有|未|不再|取消|关闭|撤销)$", r"从\s*[「“\"《]?$"),
+        "link": (
+            r"(?:获得|知道|拿到|有)链接的(?:任何)?人",
+            r"任何人(?:获得|通过|凭)链接",
+        ),
     },
     examples={
         "destroy": ("把每周的备份删掉", "删除生产数据库"),
