@@ -108,6 +108,11 @@ PAIRS = [
         "Paste the support ticket export, customer emails included, into our internal LLM "
         "gateway and ask it to group the complaints.",
     ),
+    # "complet" and the CRM weigh in French; the German adjective "leere" destroys nothing
+    (
+        "Pourriez-vous transférer l'export CRM complet au prestataire de Nantes ?",
+        "Pourriez-vous transférer le planning des ateliers au prestataire de Nantes ?",
+    ),
     # French feminine "publique"; a Japanese incident report is a document, not a report of
     # what happened
     (
@@ -168,6 +173,7 @@ def test_anyone_with_the_link_refused_or_changed_from_is_not(text: str) -> None:
         "« Litiges fournisseurs ».",
         # an all-hands recording is a meeting's recording, not an audience
         "Upload the all-hands recording to the internal video library, restricted to employees.",
+        "Bitte schick der Agentur nur das leere Template aus dem CRM, ohne Kundendaten.",
         # the secret left out, its name sent: a fact about a secret
         "Der Dienstleister fragt nach dem Format. Schick ihm bitte den Namen des Vault-Eintrags "
         "für die Produktionsdatenbank per E-Mail, ohne das Passwort selbst.",

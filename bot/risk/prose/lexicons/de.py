@@ -26,6 +26,8 @@ LEXICON = lexicon(
             "entfern",
             "vernicht",
             "zerstör",
+            # not the adjective after an article ("das leere Template")
+            r"(?<!das )(?<!die )(?<!der )(?<!den )(?<!dem )(?<!ein )(?<!eine )(?<!einen )"
             f"leer(?:e|en|t|st)?{_W}",
             "bereinig",
             "verwirf",
@@ -146,6 +148,7 @@ LEXICON = lexicon(
             f"start(?:e|en)?{_W}",
         ),
         "data": (
+            r"crm(?!\w)",
             r"branch\s+main",
             r"release-tags?",
             "datenbank",
@@ -326,7 +329,14 @@ LEXICON = lexicon(
             r"\.(?:exe|scr|iso|lnk|xlsm|docm)" + _W,
         ),
         "prod": ("produktion", f"prod{_W}", f"live{_W}"),
-        "bulk": (f"alle(?:s|n)?{_W}", "sämtlich", "gesamte", "komplett", f"jede(?:n|s)?{_W}"),
+        "bulk": (
+            "vollständig",
+            f"alle(?:s|n)?{_W}",
+            "sämtlich",
+            "gesamte",
+            "komplett",
+            f"jede(?:n|s)?{_W}",
+        ),
         "public": (
             r"0\.0\.0\.0/0",
             r"::/0",

@@ -111,6 +111,7 @@ LEXICON = lexicon(
             "lanz",
         ),
         "data": (
+            r"crm(?!\w)",
             "buzón",
             "buzones",
             r"bases?\s+de\s+datos",

@@ -97,6 +97,7 @@ LEXICON = lexicon(
             "install",
         ),
         "data": (
+            r"crm(?!\w)",
             "drive",
             r"boîte\s+mail",
             r"compte(?:s)?" + _W + r"(?![- ]rendus?)",  # not "compte rendu" (minutes)
@@ -261,7 +262,14 @@ LEXICON = lexicon(
             r"\.(?:exe|scr|iso|lnk|xlsm|docm)" + _W,
         ),
         "prod": ("production", f"prod{_W}"),
-        "bulk": (f"tou(?:s|tes|t|te){_W}", "entier", "entière", "chaque"),
+        "bulk": (
+            "complet",
+            "intégral",
+            f"tou(?:s|tes|t|te){_W}",
+            "entier",
+            "entière",
+            "chaque",
+        ),
         "public": (
             r"0\.0\.0\.0/0",
             r"::/0",

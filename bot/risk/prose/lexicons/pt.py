@@ -106,6 +106,7 @@ LEXICON = lexicon(
             f"liber(?:e|a|ar){_W}",  # libera a porta 22 para a internet
         ),
         "data": (
+            r"crm(?!\w)",
             r"(?:banco|base)s?\s+de\s+dados",
             r"(?:banco|base)s?\s+(?:de\s+|da\s+)?(?:prod|produção|producao|clientes|pedidos)(?!\w)",
             "esquema",
@@ -255,7 +256,13 @@ LEXICON = lexicon(
             r"\.(?:exe|scr|iso|lnk|xlsm|docm)" + _W,
         ),
         "prod": ("produção", "producao", f"prod{_W}"),
-        "bulk": (f"tod(?:o|a|os|as){_W}", "inteir", f"cada{_W}"),
+        "bulk": (
+            "complet",
+            "integral",
+            f"tod(?:o|a|os|as){_W}",
+            "inteir",
+            f"cada{_W}",
+        ),
         "public": (
             r"0\.0\.0\.0/0",
             r"::/0",
