@@ -174,6 +174,8 @@ def test_anyone_with_the_link_refused_or_changed_from_is_not(text: str) -> None:
         # an all-hands recording is a meeting's recording, not an audience
         "Upload the all-hands recording to the internal video library, restricted to employees.",
         "Bitte schick der Agentur nur das leere Template aus dem CRM, ohne Kundendaten.",
+        # an outside firm said to do it itself, into a data room (a place, not data)
+        "The consulting firm will upload their findings to our data room themselves.",
         # the secret left out, its name sent: a fact about a secret
         "Der Dienstleister fragt nach dem Format. Schick ihm bitte den Namen des Vault-Eintrags "
         "für die Produktionsdatenbank per E-Mail, ohne das Passwort selbst.",

@@ -193,7 +193,7 @@ LEXICON = lexicon(
             "mailbox",
             "repositor",
             f"repos?{_W}",
-            f"data{_W}",
+            f"data{_W}(?!\\s*rooms?)",  # a data room is a place
             "archive",
             f"crm{_W}",
             f"history{_W}",
@@ -740,7 +740,9 @@ LEXICON = lexicon(
             r"until\s+further\s+notice",
         ),
         "reported": (
-            r"(?:they|he|she|legal|hr|security|finance|compliance|procurement|the\s+[\w-]+\s+team)\s+"
+            r"(?:they|he|she|legal|hr|security|finance|compliance|procurement|(?:the|their|our)\s+"
+            r"(?:[\w-]+\s+)?(?:team|firm|agency|vendor|partner|auditors?|counsel|consultants?|"
+            r"contractors?))\s+"
             r"(?:will|'ll|are\s+going\s+to|is\s+going\s+to|plans?\s+to)\s+$",
             r"(?:asked|told|wanted|wants|urged|instructed|begged)\s+(?:\w+\s+){0,2}to",
             r"(?:says|said)\s+to",
