@@ -33,6 +33,7 @@ from bot.risk.prose.lexicon import Lexicon
 from bot.risk.prose.scope import Scope, spans
 from bot.risk.prose.text import lower
 from bot.risk.spans import reported
+from bot.risk.value_flow import value_flow
 
 __all__ = [
     "OWN_USE_RULES",
@@ -550,33 +551,18 @@ def _past(lx: Lexicon, low: str, a: int, b: int) -> bool:
     return any(lx.past_after_re.match(low[i : min(b, i + 12)]) for i in range(a, b))
 
 
-def _company(host: str, domains: Sequence[str]) -> bool:
-    host = host.rsplit("@", 1)[-1]
-    return not _remote_host(host) or any(
-        host == d.lower() or host.endswith("." + d.lower()) for d in domains
-    )
-
-
-_SUBSTITUTION = re.compile(r"\$\([^()]*\)|`[^`]*`")
-# Builtins that keep a substituted value in this shell (`export X=$(vault read …)`).
-_INTO_SHELL = frozenset({"export", "declare", "local", "readonly", "set", "typeset"})
-_PIPED = re.compile(r"\||(?<![<2&])>|\btee\b")
-
-
-def passes_on(command: str, message: str, company_domains: Sequence[str] = ()) -> bool:
-    """The command's output is sent on: piped or redirected, substituted into a command
-    that talks to anything but the company's own hosts, or the message asks (in any
-    sentence, not negated) to share, paste, post or send something."""
-    if _PIPED.search(command):
-        return True
-    if "$(" in command or "`" in command:
-        outer = _SUBSTITUTION.sub(" ", command)
-        kept = all(p in _INTO_SHELL for p, _ in _programs(outer)) or (
-            "=" in outer.split(None, 1)[0] and len(outer.split()) == 1
-        )
-        hosts = [m.group("host").lower() for m in _URL.finditer(command)]
-        if not kept and (not hosts or not all(_company(h, company_domains) for h in hosts)):
-            return True
+def passes_on(
+    command: str, message: str, company_domains: Sequence[str] = (), reads: Sequence[str] = ()
+) -> bool:
+    """The value printed by `reads` (secret reads inside `command`) is sent on: the command
+    hands it to a program that publishes or to one this module does not know
+    (`value_flow`), or shows it to the reader while the message asks (in any sentence,
+    not negated) to share, paste, post or send something. A value kept in a shell
+    variable, a secret store or a client's login goes nowhere, whatever the message says
+    about other things (a screen shared, a table list pasted)."""
+    flow = value_flow(command, reads or (command,), company_domains)
+    if flow != "shown":
+        return flow == "sent"
     message = message.replace(command, " ")  # its own words (`--output text`) are no verbs
     low = lower(message)
     for lx in languages(low):
