@@ -179,28 +179,44 @@ def _redirected(stage: str) -> bool:
     return any(m.group("target") != "/dev/null" for m in _REDIRECT.finditer(stage))
 
 
+_BY_PROGRAM: dict[str, _Step] = {
+    **dict.fromkeys(_PUBLISHERS, "sent"),
+    **dict.fromkeys(_FILTERS | _PRINTERS, "through"),
+    **dict.fromkeys(_CLIPBOARD, "shown"),
+    **dict.fromkeys(_SINKS, "kept"),
+}
+_XARGS_VALUED = _words("-I -i -n -L -P -d -E -s -a")
+
+
 def _given(stage: str, domains: Sequence[str]) -> _Step:
     """What `stage` does with a value handed to it (as an argument or on stdin)."""
     argv = _argv(stage)
     if not argv:
         return "through"
     program = argv[0]
-    if _redirected(stage) or program in _PUBLISHERS or _has(argv, _POSTS):
+    if _redirected(stage) or _has(argv, _POSTS):
         return "sent"
     if program == "xargs":
-        rest = [w for w in argv[1:] if not w.startswith("-") and w != "{}"]
-        return _given(" ".join(rest), domains) if rest else "sent"
+        return _xargs(argv, domains)
     if program in _WEB:
         return "sent" if _outside(stage, domains) or "://" not in stage else "kept"
-    if program in _FILTERS or program in _PRINTERS:
-        return "through"
-    if program in _CLIPBOARD:
-        return "shown"
-    if program in _SINKS or _STORE_FLAG.search(stage):
+    step = _BY_PROGRAM.get(program)
+    if step is not None:
+        return step
+    if _STORE_FLAG.search(stage):
         return "kept"
     if _has(argv, _STORES):
         return "sent" if program in ("gh", "glab") and _ELSEWHERE.search(stage) else "kept"
     return "unknown"
+
+
+def _xargs(argv: Sequence[str], domains: Sequence[str]) -> _Step:
+    """`xargs [flags] command …`: the value becomes the command's argument."""
+    i = 1
+    while i < len(argv) and argv[i].startswith("-"):
+        i += 2 if argv[i] in _XARGS_VALUED else 1
+    rest = argv[i:]
+    return _given(" ".join(rest), domains) if rest else "sent"
 
 
 def _downstream(stages: Sequence[str], domains: Sequence[str]) -> Flow:
