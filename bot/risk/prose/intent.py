@@ -250,11 +250,25 @@ def _slots(
     out = {}
     for name, pattern in gates:
         m = pattern.search(text)
+        while m is not None and _in_command_token(text, m):
+            m = pattern.search(text, m.end())
         if m is not None:
             out[name] = m
     if len(seen) < 4096:
         seen[key] = out
     return out
+
+
+_FLAG_BEFORE = re.compile(r"(?:^|\s)--?[\w-]*$")
+
+
+def _in_command_token(text: str, m: re.Match[str]) -> bool:
+    """The word is part of a command's own token, not a noun of the sentence: a flag's
+    name (`--vault`, `--secret-id`) or a path segment (`secret/prod/db`, `op://Prod/…`)."""
+    start, end = m.start(), m.end()
+    if start and text[start - 1] in "/=" or text[end : end + 1] == "/":
+        return True
+    return bool(_FLAG_BEFORE.search(text, max(0, start - 24), start))
 
 
 def _judge_all(
@@ -388,6 +402,10 @@ def _judge_all(
             lx, low, hit.end, clause
         ):
             continue  # "paste the rotation date into the ticket": a fact about the secret
+        if category in ("secrets", "sharing", "export") and _CONTENT_CLAUSE.match(
+            low, _word_end(low, hit.end)
+        ):
+            continue  # "post in #eng that the token rotated": a statement about it is sent
         if category in ("sharing", "export") and _sanitized(
             lx, low, clause, sentence, objects, gates.objects
         ):
@@ -433,6 +451,14 @@ def _local(
     return named is not None and scope.local(scope.sentence_of(named[0]), named[0])
 
 
+# Right after a sending verb (and where to): a content clause, what is said about a thing
+# ("post in #eng-all that the token rotated", "dis-leur que la clé a changé").
+_CONTENT_CLAUSE = re.compile(
+    r"\s*(?:(?:in|on|to|into|en|dans|sur|al|à|no|na|em|im|an|ins)\s+(?:the\s+|la\s+|le\s+|"
+    r"el\s+|o\s+|a\s+|den\s+|dem\s+)?[#\w-]+(?:\s+channel)?\s*,?\s+)?(?:that|que|dass)\s+"
+    r"(?:the|a|an|our|your|its|their|this|it|we|they|le|la|les|l'|el|los|las|o|os|as|der|die|"
+    r"das|wir|sie|es|nous|on|il|elle|ils|nosotros|ya|já|nós)\b"
+)
 _SHELL_ASSIGNMENT = re.compile(r"[ \t]+[a-z_][a-z0-9_]*=")
 
 
@@ -583,7 +609,16 @@ def _moves_metadata(lx: Lexicon, low: str, end: int, clause: tuple[int, int]) ->
     m = lx.pattern("metadata").match(low, at, clause[1])
     if m is None or lx.pattern("pii").search(low, m.start(), m.end()):
         return False  # "the customer names" are personal data, not metadata
-    return not lx.pattern("secret").search(low, m.end(), clause[1])
+    return not any(
+        not _GENITIVE.fullmatch(low, m.end(), secret.start())
+        for secret in lx.pattern("secret").finditer(low, m.end(), clause[1])
+    )  # "the expiry date of the key": the key owns the date and stays where it is
+
+
+_GENITIVE = re.compile(
+    r"\s*(?:'s\s+|d'|d’|of|de|del|du|des|da|do|das|dos|der|von)\s*(?:(?:the|its|this|la|le|l'|el|"
+    r"los|las|a|o|as|os|dem|den|des|der|[\w-]+)\s*){0,3}"
+)
 
 
 def _describe(objects: dict[str, re.Match[str]], low: str, clause: tuple[int, int]) -> str:

@@ -781,9 +781,22 @@ def _object_of_post(text: str, noun: re.Match[str], verb: re.Match[str]) -> bool
     for v in _POST_VERB.finditer(text):
         if _NOUN_BEFORE.search(text, max(0, v.start() - 8), v.start()):
             continue
-        if 0 <= noun.start() - v.end() <= 40:
+        if 0 <= noun.start() - v.end() <= 40 and not _NOT_THE_OBJECT.search(
+            text, v.end(), noun.start()
+        ):
             return True
     return bool(_PRONOUN_POST.search(text, noun.end())) and verb.start() > noun.start()
+
+
+# Between a post verb and a credential: the credential is not what is posted. A content
+# clause ("post in #eng that the token rotated") or a fact about it ("paste the rotation
+# date of the key", "send the key's fingerprint").
+_NOT_THE_OBJECT = _re(
+    r"\b(?:that|saying|whether|to\s+say)\s+(?:the|a|an|our|your|its|their|this|it|we|they)\b"
+    r"|\b(?:dates?|timestamps?|version(?:\s+(?:numbers?|ids?))?|expiry|expiration|age|"
+    r"fingerprints?|names?|titles?|ids?|arns?|metadata|owners?|length|rotation\s+status)"
+    r"\s+(?:of|for)\s+(?:the\s+|our\s+|this\s+|that\s+)?(?:[\w-]+\s+){0,2}$"
+)
 
 
 # "Drop the scratch table", `DROP SCHEMA …`: destroying a thing, not dropping it somewhere.

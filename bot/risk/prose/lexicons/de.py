@@ -535,6 +535,11 @@ LEXICON = lexicon(
         ),
         "hold": (r"legal\s+hold", r"aufbewahrungspflicht\w*", r"rechtliche\w*\s+aufbewahrung"),
         "public_part": (r"öffentliche\w*\s+(?:[\w]+-)?schlüssel", r"public\s+key"),
+        "metadata": (
+            r"(?:(?:der|dem|den)\s+[\w-]+\s+)?(?:(?:ihm|ihr|ihnen|uns|mir)\s+)?(?:nur\s+)?"
+            r"(?:das|die|den)\s+(?:[\w-]+\s+){0,2}?(?:\w*datum|versionen?|versionsnummern?|"
+            r"fingerabdr[uü]cke?|ablauf)(?!\w)",
+        ),
         "pointer": (
             r"(?:link|verweis)\s+(?:auf|zu[rm]?)\s+(?:de[rnm]\s+|die\s+)?\S*(?:anfrage|antrag|formular|anleitung|wiki|prozess)\w*",
         ),

@@ -459,6 +459,11 @@ LEXICON = lexicon(
         ),
         "hold": (r"legal\s+hold", r"retención\s+legal", r"conservación\s+legal"),
         "public_part": (r"claves?\s+públicas?", r"public\s+key"),
+        "metadata": (
+            r"(?:(?:al|a\s+la|a\s+los|a)\s+[\w-]+\s+)?(?:la|las|el|los|s[oó]lo\s+la|s[oó]lo\s+el|"
+            r"solamente\s+la)\s+(?:[\w-]+\s+){0,2}?(?:fechas?|versi[oó]n|versiones|"
+            r"n[uú]meros?\s+de\s+versi[oó]n|caducidad|expiraci[oó]n|huellas?)(?!\w)",
+        ),
         "pointer": (
             r"(?:enlace|link|v[ií]nculo)\s+(?:a|al|hacia)\s+(?:la\s+|el\s+)?(?:gu[ií]a|formulario|procedimiento|wiki|p[aá]gina|portal|solicitud)",
         ),
