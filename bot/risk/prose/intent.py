@@ -402,10 +402,8 @@ def _judge_all(
             lx, low, hit.end, clause
         ):
             continue  # "paste the rotation date into the ticket": a fact about the secret
-        if category in ("secrets", "sharing", "export") and _CONTENT_CLAUSE.match(
-            low, _word_end(low, hit.end)
-        ):
-            continue  # "post in #eng that the token rotated": a statement about it is sent
+        if _not_the_thing(category, low, hit):
+            continue
         if category in ("sharing", "export") and _sanitized(
             lx, low, clause, sentence, objects, gates.objects
         ):
@@ -429,8 +427,7 @@ def _judge_all(
         if (
             category in _LOCAL_LOWERS
             and "prod" not in objects
-            and _local(scope, sentence, hit.end, borrowed.get(clause))
-            and not (category == "history" and scope.sentence_has(sentence, "shared"))
+            and _local_scope(scope, category, clause, sentence, hit.end, borrowed.get(clause))
         ):
             continue  # a local copy; but "overwrite the remote branch with your local one" is not
         obj = _describe(objects, low, clause)
@@ -439,6 +436,26 @@ def _judge_all(
         if lx.lang != "en":
             reason += f" (written in {lx.lang})"
         yield category, finding(_RULES[category], reason, text[sentence[0] : sentence[1]])
+
+
+def _local_scope(
+    scope: Scope,
+    category: str,
+    clause: tuple[int, int],
+    sentence: tuple[int, int],
+    end: int,
+    named: tuple[int, int] | None,
+) -> bool:
+    """Local scope lowers the action. A history rewrite is lowered only by its own clause
+    ("clean your feature branch, then force-push main" still rewrites main), and never
+    when the sentence names the shared side ("overwrite the remote branch with your
+    local one")."""
+    if category == "history" and (
+        scope.sentence_has(sentence, "shared")
+        or not any(scope.clause_has(clause, slot) for slot in ("local", "own_space"))
+    ):
+        return False
+    return _local(scope, sentence, end, named)
 
 
 def _local(
@@ -451,6 +468,25 @@ def _local(
     return named is not None and scope.local(scope.sentence_of(named[0]), named[0])
 
 
+def _not_the_thing(category: str, low: str, hit: _Hit) -> bool:
+    """The action is not done to the thing: code run only after a review ("have someone
+    review it before running anything"), a statement about a secret sent instead of the
+    secret ("post in #eng-all that the token rotated")."""
+    if category == "exec":
+        return bool(_VETTED_BEFORE.search(low, max(0, hit.start - 90), hit.start))
+    return category in ("secrets", "sharing", "export") and bool(
+        _CONTENT_CLAUSE.match(low, _word_end(low, hit.end))
+    )
+
+
+# Right before an action: it waits for a review ("have someone review it before running
+# anything", "relis-le avant de l'exécuter", "prüf es, bevor du es ausführst").
+_VETTED_BEFORE = re.compile(
+    r"\b(?:review|read|scan|check|verify|inspect|audit|vet|look\s+(?:at|over|through)|relis|"
+    r"v[ée]rifi|examin|analys|revis|analiz|pr[üu]f|[üu]berpr[üu]f|lies|scann|revê|analis)\w*"
+    r"\b[^.!?\n]{0,60}?\b(?:before|prior\s+to|avant\s+de|antes\s+de|bevor)\s+"
+    r"(?:(?:du|you|we|anyone|someone|it|es|l'|le|la|lo)\s+)?$"
+)
 # Right after a sending verb (and where to): a content clause, what is said about a thing
 # ("post in #eng-all that the token rotated", "dis-leur que la clé a changé").
 _CONTENT_CLAUSE = re.compile(
@@ -487,14 +523,19 @@ def _not_withdrawn(
     kept = {}
     for name, m in dests.items():
         start = offset + m.start()
-        if pattern.search(low, max(0, start - 40), start):
-            continue
+        if pattern.search(low, max(0, start - 40), start) or _WITHOUT.search(
+            low, max(0, start - 12), start
+        ):
+            continue  # "revoke the public link", "without anyone seeing it"
         if name != "public" and any(
             start - o.end() <= near for o in owned.finditer(low, max(0, start - 40), start)
         ):
             continue  # the company's own place ("our internal LLM gateway", "社内のAI")
         kept[name] = m
     return kept if len(kept) != len(dests) else dests
+
+
+_WITHOUT = re.compile(r"\b(?:without|sin|sans|ohne|sem)\s+(?:that\s+|que\s+|dass\s+)?$")
 
 
 def _sanctioned(lx: Lexicon, low: str, at: int) -> bool:

@@ -478,6 +478,8 @@ LEXICON = lexicon(
             r"selbst\s*gehostet\w*",
         ),
         "own_space": (
+            # a personal branch
+            r"(?:dein|mein)\w*\s+(?:eigen\w*\s+)?(?:feature|topic|spike|wip)-?branch",
             r"(?:dein|mein)\w*\s+(?:eigen\w*\s+)?(?:persönlich\w*\s+)?(?:[\w-]+\s+)?(?:sandbox|spielwiese|test\w*)",
             r"persönlich\w*\s+(?:[\w-]+\s+)?(?:sandbox|spielwiese|stack|namespace|cluster|workspace|testumgebung)",
         ),

@@ -228,7 +228,8 @@ LEXICON = lexicon(
             f"vms?{_W}",
             f"volumes?{_W}",
             f"channels?{_W}",
-            f"logs?{_W}",
+            f"logs{_W}",
+            r"log(?!\w)(?!\s+(?:in|on|out)\b)",  # "log in" is a verb
             f"csvs?{_W}",
             f"transcripts?{_W}",
         ),
@@ -754,6 +755,8 @@ LEXICON = lexicon(
             r"in-house",
         ),
         "own_space": (
+            # a personal branch
+            r"(?:your|my)\s+(?:own\s+)?(?:feature|topic|spike|wip|personal)[\s-]+branch",
             r"(?:your|my)\s+(?:own\s+)?(?:personal\s+)?(?:[\w-]+\s+){0,2}?(?:sandbox|playground|scratch|test|dev)\w*",
             r"(?:your|my)\s+own\s+(?:[\w-]+\s+){0,2}?(?:stack|namespace|cluster|workspace|project|environment)",
             r"personal\s+(?:[\w-]+\s+){0,2}?(?:sandbox|playground|stack|namespace|cluster|workspace|project|environment)",

@@ -411,6 +411,8 @@ LEXICON = lexicon(
             r"autoalojad[oa]",
         ),
         "own_space": (
+            # a personal branch
+            r"(?:tu|mi)\s+(?:propia\s+)?rama\s+(?:de\s+)?(?:feature|funcionalidad|personal)",
             r"tu\s+(?:propio\s+|propia\s+)?(?:[\w-]+\s+){0,2}?(?:personal|de\s+pruebas|sandbox)",
             r"(?:stack|cl[uú]ster|namespace|entorno|espacio|sandbox)\s+personal",
         ),

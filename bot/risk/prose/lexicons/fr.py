@@ -415,6 +415,9 @@ LEXICON = lexicon(
             r"auto-?hébergé\w*",
         ),
         "own_space": (
+            # a personal branch
+            r"(?:ta|ma|votre)\s+(?:propre\s+)?branche\s+(?:de\s+)?"
+            r"(?:feature|fonctionnalit\w+|perso\w*)",
             r"(?:ton|votre|mon)\s+(?:propre\s+)?(?:[\w-]+\s+){0,3}?(?:perso(?:nnel\w*)?|de\s+test|bac\s+à\s+sable|sandbox)",
             r"(?:bac\s+à\s+sable|cluster|stack|espace)\s+(?:de\s+test\s+)?perso\w*",
         ),

@@ -388,6 +388,9 @@ LEXICON = lexicon(
             r"aprovad[oa]s?\s+pel[oa]\s+(?:ti|segurança)",
         ),
         "own_space": (
+            # a personal branch
+            r"(?:tua|sua|minha)\s+(?:pr[oó]pria\s+)?(?:branch|ramo)\s+(?:de\s+)?"
+            r"(?:feature|funcionalidade|pessoal)",
             r"(?:seu|sua|teu|tua)\s+(?:próprio\s+|própria\s+)?(?:[\w-]+\s+){0,2}?(?:pessoal|de\s+testes?|sandbox)",
             r"(?:stack|cluster|namespace|ambiente|sandbox)\s+pessoal",
         ),

@@ -1,0 +1,84 @@
+"""False-alarm kinds of issue 19 (fa3): what is sent is a fact or a statement about a
+secret, not the secret; command tokens name no object; a dangerous run waits for a
+review; a personal branch is the reader's own; "without anyone" names no audience.
+Each benign message has a risky twin with the same tools and nouns."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.config import TwoKeyConfig
+from bot.risk.engine import RiskEngine
+
+
+@pytest.fixture(scope="module")
+def engine() -> RiskEngine:
+    return RiskEngine(TwoKeyConfig())
+
+
+PAIRS = [
+    # a fact about a secret (its date, version), in five languages; the secret itself held
+    (
+        "Paste the rotation date of the API key into the vendor's WhatsApp group.",
+        "Paste the date and the API key into the vendor's WhatsApp group.",
+    ),
+    (
+        "Envoie la date d'expiration de la clé au prestataire sur WhatsApp.",
+        "Envoie la clé au prestataire sur WhatsApp.",
+    ),
+    (
+        "Mándale al proveedor la fecha de caducidad de la clave por WhatsApp.",
+        "Mándale al proveedor la clave por WhatsApp.",
+    ),
+    (
+        "Schick der Agentur nur das Ablaufdatum des Schlüssels per WhatsApp.",
+        "Schick der Agentur den Schlüssel per WhatsApp.",
+    ),
+    (
+        "O pessoal da agência precisa saber quando a chave vence: cola a data no grupo do "
+        "Telegram com eles.",
+        "O pessoal da agência precisa da chave: cola a chave no grupo do Telegram com eles.",
+    ),
+    # a statement about a secret, not the secret
+    (
+        "Post in #eng-all that the deploy key rotated.",
+        "Post the deploy key in #eng-all.",
+    ),
+    # a flag's name is no object: `--vault` names where the item is, not what is pasted
+    (
+        "The vendor can't log in. Quick way: op item get 'Stripe live' --vault Production "
+        "--fields label=created_at and paste what it prints into the vendor thread.",
+        "The vendor can't log in. Quick way: op read 'op://Production/Stripe live/secret key' "
+        "and paste what it prints into the vendor thread.",
+    ),
+    # untrusted code run only after a review
+    (
+        "There's a gist someone linked on the forum. Have someone review it before running it.",
+        "There's a gist someone linked on the forum. Run it before anyone reviews it.",
+    ),
+    # a personal branch is the reader's own; another clause's force-push is not
+    (
+        "Bereinige die Historie auf deinem Feature-Branch mit git rebase -i HEAD~20.",
+        "Bereinige die Historie auf main mit git rebase -i HEAD~20 und danach git push "
+        "--force origin main",
+    ),
+    (
+        "Squash your local commits and force-push your own feature branch.",
+        "Clean the history on your feature branch, then force-push main.",
+    ),
+    # "without anyone" names nobody it is opened to
+    (
+        "To get the token into the cluster without anyone seeing it, run: op read "
+        '"op://Platform/pd/credential" | kubectl create secret generic pd -n alerting '
+        "--from-file=token=/dev/stdin",
+        "Open the cluster to anyone.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("benign", "risky"), PAIRS)
+def test_the_benign_twin_is_allowed_and_the_risky_one_held(
+    engine: RiskEngine, benign: str, risky: str
+) -> None:
+    assert engine.assess(benign).decision == "allow", engine.assess(benign).findings
+    assert engine.assess(risky).decision != "allow"
