@@ -66,6 +66,21 @@ PAIRS = [
         "Squash your local commits and force-push your own feature branch.",
         "Clean the history on your feature branch, then force-push main.",
     ),
+    # a thing's predicted behaviour ("the flakes should stop") stops nothing
+    (
+        "Merge it when CI is green and the flaky test will stop failing.",
+        "Merge it when CI is green, then stop the CI checks.",
+    ),
+    # a public key is meant to be sent; "public" there is no audience
+    (
+        "The new freelancer needs the deploy server. Ask him for his public SSH key and add "
+        "it to authorized_keys.",
+        "The new freelancer needs the deploy server. Send him the private SSH key over Signal.",
+    ),
+    (
+        "Lass dir seinen öffentlichen SSH-Schlüssel schicken und trag ihn in authorized_keys ein.",
+        "Öffne SSH auf dem Deploy-Server für das öffentliche Internet.",
+    ),
     # "without anyone" names nobody it is opened to
     (
         "To get the token into the cluster without anyone seeing it, run: op read "

@@ -353,6 +353,8 @@ def _judge_all(
             if "external" in dests and _EMAIL.search(low, sentence[0], sentence[1]):
                 del dests["external"]  # named addresses are judged by the sharing reader
             dests = _not_withdrawn(lx, low, sentence[0], dests)
+            if "public" in dests and _inside(lx, low, "public_part", sentence[0], dests["public"]):
+                dests = {k: v for k, v in dests.items() if k != "public"}  # "his public key"
             if "ai" in dests and _sanctioned(lx, low, sentence[0] + dests["ai"].start()):
                 dests = {k: v for k, v in dests.items() if k != "ai"}  # the company's own model
             dests_of[sentence] = dests
@@ -438,6 +440,15 @@ def _judge_all(
         yield category, finding(_RULES[category], reason, text[sentence[0] : sentence[1]])
 
 
+def _inside(lx: Lexicon, low: str, slot: str, offset: int, m: re.Match[str]) -> bool:
+    """The match (in a text starting at `offset`) lies inside a phrase of `slot`."""
+    a, b = offset + m.start(), offset + m.end()
+    return any(
+        x <= a and b <= y
+        for x, y in (h.span() for h in lx.pattern(slot).finditer(low, max(0, a - 30), b + 30))
+    )
+
+
 def _local_scope(
     scope: Scope,
     category: str,
@@ -474,9 +485,20 @@ def _not_the_thing(category: str, low: str, hit: _Hit) -> bool:
     secret ("post in #eng-all that the token rotated")."""
     if category == "exec":
         return bool(_VETTED_BEFORE.search(low, max(0, hit.start - 90), hit.start))
+    if category in ("controls", "backups") and _INTRANSITIVE.match(low, _word_end(low, hit.end)):
+        return bool(_SUBJECT_BEFORE.search(low, max(0, hit.start - 60), hit.start))
     return category in ("secrets", "sharing", "export") and bool(
         _CONTENT_CLAUSE.match(low, _word_end(low, hit.end))
     )
+
+
+# "the flakes should stop", "the errors will stop happening": a thing's own behaviour,
+# predicted, with nothing stopped by anyone (a subject before, no object after).
+_SUBJECT_BEFORE = re.compile(
+    r"\b(?:the|these|those|this|that|our|its|their)\s+(?!you\b|we\b)[\w-]+(?:\s+[\w-]+)?\s+"
+    r"(?:should|will|would|must|may|might|can|could|to)(?:\s+(?:also|then|now|soon|finally))?\s+$"
+)
+_INTRANSITIVE = re.compile(r"(?:\s+\w+ing)?\s*(?:[.!?;,\n]|$)")
 
 
 # Right before an action: it waits for a review ("have someone review it before running
@@ -636,9 +658,11 @@ def _public_half(
     m = objects.get("secret")
     if m is None:
         return False
-    end = clause[0] + m.end()
-    half = lx.pattern("public_part").search(low, clause[0] + m.start(), clause[1])
-    return half is not None and half.start() <= end + 12
+    start, end = clause[0] + m.start(), clause[0] + m.end()
+    return any(
+        half.start() <= end + 12 and half.end() >= start  # "the key's public half", "his
+        for half in lx.pattern("public_part").finditer(low, clause[0], clause[1])  # public key"
+    )
 
 
 def _moves_metadata(lx: Lexicon, low: str, end: int, clause: tuple[int, int]) -> bool:

@@ -686,7 +686,11 @@ LEXICON = lexicon(
             r"(?:done|finishes|completes|over)",
         ),
         "hold": (r"legal\s+holds?", r"litigation\s+holds?"),
-        "public_part": (r"public\s+(?:keys?|half|certificates?)", "pubkey", r"\.pub"),
+        "public_part": (
+            r"public\s+(?:(?:ssh|gpg|pgp|signing|deploy|rsa|ed25519)\s+)?(?:keys?|half|certificates?)",
+            "pubkey",
+            r"\.pub",
+        ),
         "request": (r"(?:can|could|would|will)\s+you", "please", r"would\s+you\s+mind"),
         # ends right before a destination ("public"): that exposure is being taken away
         "withdrawn": (
