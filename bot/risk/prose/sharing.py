@@ -304,6 +304,11 @@ _ADMIN_ROLE = _re(
 _ADMIN_ROLE_PIECES = ("admin", "owner", "super", "full", "privileges", "root", "sudo")
 """Every `_ADMIN_ROLE` match holds one of these (lower-case)."""
 _READ_ONLY = _re(r"read[- ]?only|non-|help ?desk|limited|billing\s+$")
+# Right before an admin role: a question about who holds it, with no granting verb between.
+_ASKS_WHO_HAS = _re(
+    r"\b(?:who|whether|which\s+(?:\w+\s+)?|tell\s+me\s+if|see\s+if|check\s+if|find\s+out\s+if)"
+    r"\b(?:(?!\b(?:make|give|grant|assign|attach|add|set|promote|let)\b)[^.?!\n]){0,40}$"
+)
 _ADMIN_TOKEN = _re(
     r"\broles/(?:owner|resourcemanager\.organizationAdmin|iam\.securityAdmin|iam\.serviceAccountAdmin|"
     r"bigquery\.admin|bigquery\.dataOwner|storage\.admin|cloudsql\.admin)\b"
@@ -683,6 +688,8 @@ def _admin(s: _Sentence) -> Iterator[Finding]:
         and not _CHANGING_COMMAND.search(s.lower)
     ):
         m = None  # `aws iam list-attached-role-policies … AdministratorAccess?`: a lookup
+    if m and _ASKS_WHO_HAS.search(s.lower, max(0, m.start() - 60), m.start()):
+        m = None  # "review who has AdministratorAccess", "tell me if AdministratorAccess is there"
     if m and not _negated(s.lower, m.start()) and not _removing(s.lower, m.start()):
         yield _finding(
             _R_ADMIN,
