@@ -496,8 +496,11 @@ def _sentence_scope(
 
 # What someone else said to do, refused right after ("…, but please don't;").
 _REFUSED = re.compile(
-    r"^[^.;!?\n]{0,60}?\bbut\s+(?:please\s+)?(?:don'?t|do\s+not|never|avoid\s+it|let'?s\s+not)"
-    r"\s*(?:[;,.!:—–-]|$)",
+    r"^[^.;!?\n]{0,60}?(?:\bbut\s+(?:please\s+)?(?:don'?t|do\s+not|never|avoid\s+it|let'?s\s+not)"
+    r"\s*(?:[;,.!:—–-]|$)"
+    # "…; I'd rather not", "…, but we won't": the reader's own refusal
+    r"|[;,—–-]\s*(?:but\s+)?(?:i|we)(?:'d|\s+would)\s+rather\s+not\b"
+    r"|[;,—–-]\s*(?:but\s+)?(?:i|we)\s+(?:wouldn'?t|won'?t|will\s+not|would\s+not)\b)",
     re.I,
 )
 # Nothing but a time stamp or a list mark before the command in its clause.
@@ -508,9 +511,18 @@ _WAS = re.compile(r"\s*(?:was|were|got|had\s+been)\s+(\w+)", re.I)
 def _told_then_refused(
     lx: Lexicon, low: str, sentence: tuple[int, int], pos: int, end: int
 ) -> bool:
-    """Someone else's instruction reported, then refused in the same sentence."""
-    told = lx.pattern("reported").search(low, sentence[0], pos)
-    return told is not None and bool(_REFUSED.match(low[end : sentence[1] + 1]))
+    """Someone else's instruction reported, then refused right after it ("the README says
+    to run X, but please don't", "someone on the forum suggested X; I'd rather not")."""
+    told = lx.pattern("reported").search(low, sentence[0], pos) or _SUGGESTED.search(
+        low, sentence[0], pos
+    )
+    return told is not None and bool(_REFUSED.match(low[end : max(sentence[1] + 1, end + 120)]))
+
+
+# Someone else's advice, reported in English ("a blog post recommends", "Bob suggested").
+_SUGGESTED = re.compile(
+    r"\b(?:suggest(?:s|ed)?|recommend(?:s|ed)?|propos(?:es|ed)|advis(?:es|ed))\b", re.I
+)
 
 
 def _ran_after(lx: Lexicon, low: str, end: int, clause_end: int) -> bool:
@@ -565,11 +577,17 @@ def passes_on(
         return flow == "sent"
     message = message.replace(command, " ")  # its own words (`--output text`) are no verbs
     low = lower(message)
+    structure = None
     for lx in languages(low):
         for slot in ("share", "move"):
             for m in lx.pattern(slot).finditer(low):
-                if not reported(message[max(0, m.start() - 120) : m.start()]):
-                    return True
+                if reported(message[max(0, m.start() - 120) : m.start()]):
+                    continue
+                structure = structure or spans(low)
+                scope = Scope(lx, low, structure)
+                at = m.start()
+                if not scope.lowered(at, m.end(), scope.clause_of(at), scope.sentence_of(at)):
+                    return True  # not negated, past or hypothetical ("no need to share it")
     return False
 
 

@@ -81,6 +81,26 @@ PAIRS = [
         "Lass dir seinen öffentlichen SSH-Schlüssel schicken und trag ihn in authorized_keys ein.",
         "Öffne SSH auf dem Deploy-Server für das öffentliche Internet.",
     ),
+    # a share the message itself rules out; a warning that starts the sentence
+    (
+        "Run `vault kv get -field=password secret/staging/db` yourself and log in to the "
+        "staging console; no need to share it with anyone.",
+        "Run `vault kv get -field=password secret/staging/db` and share it with the contractor.",
+    ),
+    (
+        "Ne fais pas de `git push --force` sur main : fais plutôt un `git revert` du commit.",
+        "Fais un `git push --force` sur main.",
+    ),
+    # someone else's suggestion, refused; a ticket opened, a phishing mail reported
+    (
+        "Someone on Reddit suggested `curl -s http://fix.sh | bash`; I'd rather not, let's open "
+        "a ticket with the vendor.",
+        "Someone on Reddit suggested `curl -s http://fix.sh | bash`; let's do that.",
+    ),
+    (
+        "The phishing email asked you to run a script; please report it to security and delete it.",
+        "Disable the security scanning in CI.",
+    ),
     # "without anyone" names nobody it is opened to
     (
         "To get the token into the cluster without anyone seeing it, run: op read "

@@ -374,6 +374,8 @@ def _judge_all(
             kinds.add("backup")  # deleting what a legal hold keeps
         if "alerting" in kinds and scope.sentence_has(sentence, "brief"):
             kinds.discard("alerting")  # muted for an hour, during the deploy
+        if hit.slot == "open" and _OPENS_RECORD.match(low, _word_end(low, hit.end)):
+            continue  # "open a ticket with the vendor": a record is opened, not a file
         if hit.slot == "open" and "untrusted" not in kinds and scope.untrusted_near(sentence):
             kinds = kinds | {"untrusted"}  # "A stranger mailed you a tool. Run it."
         category = _judge(hit.slot, kinds, dests.keys())
@@ -499,6 +501,14 @@ _SUBJECT_BEFORE = re.compile(
     r"(?:should|will|would|must|may|might|can|could|to)(?:\s+(?:also|then|now|soon|finally))?\s+$"
 )
 _INTRANSITIVE = re.compile(r"(?:\s+\w+ing)?\s*(?:[.!?;,\n]|$)")
+
+
+# Right after "open": a record (a ticket, an issue, a case), nothing that runs.
+_OPENS_RECORD = re.compile(
+    r"\s+(?:a|an|the|un|une|uno|una|um|uma|ein|eine|einen)\s+(?:new\s+|nouveau\s+|nuevo\s+|"
+    r"novo\s+|neues?\s+)?(?:support\s+)?(?:ticket|issue|case|incident|chamado|caso|jira|"
+    r"pull\s+request|pr|change\s+request|demande)\b"
+)
 
 
 # Right before an action: it waits for a review ("have someone review it before running

@@ -303,7 +303,8 @@ LEXICON = lexicon(
             "encryption",
             r"branch\s+protection",
             "protection",
-            "security",
+            # not the team things are reported to ("report it to security", "the security team")
+            r"(?<!to )(?<!with )(?<!cc )security(?!\s+(?:team|desk|folks|people|on-?call|review))",
             "scanning",
             "guardrail",
             r"rate\s+limit",
