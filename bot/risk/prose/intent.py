@@ -263,12 +263,19 @@ _FLAG_BEFORE = re.compile(r"(?:^|\s)--?[\w-]*$")
 
 
 def _in_command_token(text: str, m: re.Match[str]) -> bool:
-    """The word is part of a command's own token, not a noun of the sentence: a flag's
-    name (`--vault`, `--secret-id`) or a path segment (`secret/prod/db`, `op://Prod/…`)."""
+    """The word is part of a command's own token, not a noun of the sentence: the name of
+    a flag that takes a value (`--vault Production`, `--secret-id prod/db`) or a path
+    segment (`secret/prod/db`, `op://Prod/…`). A switch says what the command does
+    (`--delete-automated-backups`): its words still count."""
     start, end = m.start(), m.end()
     if start and text[start - 1] in "/=" or text[end : end + 1] == "/":
         return True
-    return bool(_FLAG_BEFORE.search(text, max(0, start - 24), start))
+    if not _FLAG_BEFORE.search(text, max(0, start - 24), start):
+        return False
+    return bool(_FLAG_VALUE_AFTER.match(text, end))
+
+
+_FLAG_VALUE_AFTER = re.compile(r"[\w-]*(?:=|[ \t]+(?![-\\\s]))")
 
 
 def _judge_all(
@@ -460,12 +467,14 @@ def _local_scope(
     named: tuple[int, int] | None,
 ) -> bool:
     """Local scope lowers the action. A history rewrite is lowered only by its own clause
-    ("clean your feature branch, then force-push main" still rewrites main), and never
+    or the one that named its object ("clean your feature branch, then force-push main"
+    still rewrites main; "your local branch has bad commits. Drop them:" does not), never
     when the sentence names the shared side ("overwrite the remote branch with your
     local one")."""
+    clauses = [clause] if named is None else [clause, named]
     if category == "history" and (
         scope.sentence_has(sentence, "shared")
-        or not any(scope.clause_has(clause, slot) for slot in ("local", "own_space"))
+        or not any(scope.clause_has(c, s) for c in clauses for s in ("local", "own_space"))
     ):
         return False
     return _local(scope, sentence, end, named)
