@@ -225,7 +225,8 @@ def reported(before: str) -> bool:
     """True when the words just before a command warn against it or report it as past."""
     tail = before[-72:]  # a trigger, then at most 40 characters of its own clause
     low = tail.lower()
-    if not any(piece in " " + low for piece in _TRIGGER_PIECES):  # "Ne fais pas …" starts it
+    spaced = " " + low  # "Ne fais pas …" may start the text
+    if not any(piece in spaced for piece in _TRIGGER_PIECES):
         return False
     if _INSTEAD_BEFORE.search(tail):
         return True

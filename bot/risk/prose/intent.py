@@ -270,7 +270,9 @@ def _in_command_token(text: str, m: re.Match[str]) -> bool:
     start, end = m.start(), m.end()
     if start and text[start - 1] in "/=" or text[end : end + 1] == "/":
         return True
-    if not _FLAG_BEFORE.search(text, max(0, start - 24), start):
+    if text.find("-", max(0, start - 24), start) < 0 or not _FLAG_BEFORE.search(
+        text, max(0, start - 24), start
+    ):
         return False
     return bool(_FLAG_VALUE_AFTER.match(text, end))
 
