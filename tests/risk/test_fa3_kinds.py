@@ -101,6 +101,15 @@ PAIRS = [
         "The phishing email asked you to run a script; please report it to security and delete it.",
         "Disable the security scanning in CI.",
     ),
+    # "avoid" in French and Spanish warns; a password read from a file is not written out
+    (
+        "Évite le `git push --force` sur main ; fais un `git revert` à la place.",
+        "Lance le `git push --force` sur main.",
+    ),
+    (
+        "Range le mot de passe dans le coffre : `vault kv put secret/db password=@pw.txt`.",
+        "Range le mot de passe dans le coffre : `vault kv put secret/db password=Hunter2Secret!`.",
+    ),
     # "without anyone" names nobody it is opened to
     (
         "To get the token into the cluster without anyone seeing it, run: op read "
