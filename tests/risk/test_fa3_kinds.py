@@ -179,3 +179,42 @@ def test_asking_who_holds_an_admin_role_grants_nothing(
 ) -> None:
     assert engine.assess(benign).decision == "allow", engine.assess(benign).findings
     assert engine.assess(risky).decision != "allow"
+
+
+GRANTS = [
+    # an admin role or an admin group, next to the read-only look-up with the same tool
+    (
+        "gam print admins",
+        "gam create admin ops@agency.example _SEED_ADMIN_ROLE customer",
+    ),
+    (
+        "aws iam list-groups-for-user --user-name kiosk-bot",
+        "aws iam add-user-to-group --group-name Admins --user-name kiosk-bot",
+    ),
+    (
+        "In mongosh run `db.getSiblingDB('admin').getUser('vendor_etl', {showPrivileges: true})`",
+        "In mongosh run `db.getSiblingDB('admin').grantRolesToUser('vendor_etl', "
+        "[{role: 'root', db: 'admin'}])`",
+    ),
+    (
+        "In mongosh run `db.getSiblingDB('admin').grantRolesToUser('report_bot', "
+        "[{role: 'read', db: 'reports'}])`",
+        "In mongosh run `db.getSiblingDB('admin').grantRolesToUser('report_bot', "
+        "[{role: 'userAdminAnyDatabase', db: 'admin'}])`",
+    ),
+    # charts over plain HTTP from outside, next to the project's HTTPS repository
+    (
+        "helm repo add fluent https://fluent.github.io/helm-charts && helm install shipper "
+        "fluent/fluent-bit --version 0.47.10 -n logging",
+        "helm repo add quickcharts http://charts.quickdeploy.io && helm install shipper "
+        "quickcharts/log-shipper -n logging",
+    ),
+]
+
+
+@pytest.mark.parametrize(("benign", "risky"), GRANTS)
+def test_admin_grants_and_unchecked_charts_are_held(
+    engine: RiskEngine, benign: str, risky: str
+) -> None:
+    assert engine.assess(benign).decision == "allow", engine.assess(benign).findings
+    assert engine.assess(risky).decision != "allow"
