@@ -618,8 +618,8 @@ _KEY_USING_OPTS = (
 
 
 def check_credential_file(cmd: Cmd, walk: Walk) -> bool:
-    if cmd.name in NON_READING:
-        return False
+    if cmd.name in NON_READING or cmd.name.endswith(":"):
+        return False  # `env_file: .env.local`: a YAML key read as a line, no program
     # Files handed to an option that *uses* them (identity, key, env file) are not printed.
     used = set(cmd.value(*_KEY_USING_OPTS))
     vals = [v for v in paths_of(cmd) if v not in used]

@@ -218,3 +218,12 @@ def test_admin_grants_and_unchecked_charts_are_held(
 ) -> None:
     assert engine.assess(benign).decision == "allow", engine.assess(benign).findings
     assert engine.assess(risky).decision != "allow"
+
+
+def test_a_yaml_key_naming_an_env_file_reads_nothing(engine: RiskEngine) -> None:
+    compose = (
+        "services:\n  uploader:\n    image: lakeshore/uploader:2.3\n"
+        "    env_file: .env.local   # not committed\n"
+    )
+    assert engine.assess(compose).decision == "allow", engine.assess(compose).findings
+    assert engine.assess("cat .env.local").decision != "allow"
