@@ -17,9 +17,9 @@ the packs (`bot.risk.packs`).
 
 from __future__ import annotations
 
+import itertools
 import re
 import shlex
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -55,9 +55,14 @@ __all__ = ["ShellResult", "assess_shell", "looks_like_shell"]
 _LANGUAGE = Language(tree_sitter_bash.language())
 _PARSER = Parser(_LANGUAGE)
 """Built once per process: building a parser costs far more than a parse."""
-PARSE_BUDGET_SECONDS = 0.02
-"""tree-sitter's error recovery is quadratic on some inputs (a 40 kB broken pipeline
-takes seconds); longer inputs are parsed with a deadline and fail closed past it."""
+PARSE_BUDGET_CHECKS = 200
+"""Inputs over 256 bytes are parsed under a budget of parser work and fail closed past it.
+tree-sitter calls the progress callback once per 100 parser operations (a token and its
+parse actions), counting from zero at each parse: 200 calls are ~20,000 operations, ~700
+ordinary commands (more than `MAX_COMMANDS` reads), whatever else the machine is doing (a
+wall-clock deadline held the same input under load and allowed it when idle). Error
+recovery is quadratic on some inputs: a 16 kB pipeline left open at its end spends 80 ms
+in one step no callback interrupts; under this budget such a parse costs ~25 ms at most."""
 _PLAIN_PARSE_MAX_BYTES = 256
 _REPARSE_MIN_BYTES = 8192
 """A tree parsed through a read callback keeps no source, so every `node.text` re-reads it
@@ -72,7 +77,7 @@ beyond the Basic Multilingual Plane next to `{`; they are replaced by U+FFFD bef
 parsing. No rule depends on them."""
 
 
-class _ParseTimeout(Exception):
+class _OverBudget(Exception):
     pass
 
 
@@ -80,17 +85,17 @@ def _parse(data: bytes) -> Node:
     global _PARSER
     if len(data) <= _PLAIN_PARSE_MAX_BYTES:
         return _PARSER.parse(data).root_node
-    deadline = time.perf_counter() + PARSE_BUDGET_SECONDS
+    checks = itertools.count(1)
     try:
         tree = _PARSER.parse(
             lambda offset, _point: data[offset : offset + 8192],
-            progress_callback=lambda _offset, _error: time.perf_counter() > deadline,
+            progress_callback=lambda _offset, _error: next(checks) > PARSE_BUDGET_CHECKS,
         )
     except ValueError:
         # A halted parser is replaced rather than reused: resuming a halted parse
         # on different input is not something to rely on.
         _PARSER = Parser(_LANGUAGE)
-        raise _ParseTimeout from None
+        raise _OverBudget from None
     if len(data) >= _REPARSE_MIN_BYTES:
         return _PARSER.parse(data, old_tree=tree).root_node
     return tree.root_node
@@ -217,7 +222,7 @@ class _Walk:
         try:
             safe = text if text.isascii() else _ASTRAL_RE.sub("\ufffd", text)
             root = _parse(safe.encode("utf-8", "replace"))
-        except _ParseTimeout:
+        except _OverBudget:
             self.parse_failed = self.too_deep = True
             return []
         if root.has_error:
