@@ -12,7 +12,7 @@ import pytest
 from twokey_client import AsyncTwoKeyClient, NotApproved, TwoKeyClient, require_approval
 
 from tests.client.conftest import Gate, card_posted
-from tests.humanlayer.conftest import wait_for
+from tests.conftest import wait_for
 
 RISKY = "DROP TABLE web_events"
 

@@ -17,7 +17,7 @@ from mcp.client.stdio import stdio_client
 from twokey_client.mcp.proxy import main
 
 from tests.client.conftest import Gate, card_posted
-from tests.humanlayer.conftest import wait_for
+from tests.conftest import wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 TOOLS = str(Path(__file__).with_name("mcp_tools.py"))

@@ -15,7 +15,7 @@ from mcp import ClientSession, StdioServerParameters
 from mcp.client.stdio import stdio_client
 
 from tests.client.conftest import Gate, card_posted
-from tests.humanlayer.conftest import wait_for
+from tests.conftest import wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 RISKY = {"tool_name": "run_sql", "arguments": {"sql": "DROP TABLE web_events"}}

@@ -28,7 +28,8 @@ from twokey_client.openai_agents import TwoKeyApprovals
 
 from tests.client.conftest import APPROVALS_CHANNEL, Gate, card_posted
 from tests.client.test_mcp_proxy import TOOLS, reached
-from tests.humanlayer.conftest import EMPLOYEE, wait_for
+from tests.conftest import wait_for
+from tests.humanlayer.conftest import EMPLOYEE
 
 RISKY = "DROP TABLE web_events"
 CONFIG = RunConfig(tracing_disabled=True)
