@@ -75,7 +75,7 @@ async def test_held_call_runs_after_approval_in_slack(
     log = tmp_path / "calls.jsonl"
     async with proxied(gate.env, log) as session:
         call = asyncio.ensure_future(session.call_tool("run_sql", {"sql": RISKY}))
-        await asyncio.to_thread(wait_for, lambda: card_posted(gate.fake), 15, "the card")
+        await asyncio.to_thread(wait_for, lambda: card_posted(gate.fake), "the card")
         await asyncio.sleep(0.2)
         assert not call.done() and reached(log) == []
         request_id = await asyncio.to_thread(gate.approve)

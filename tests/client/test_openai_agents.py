@@ -105,7 +105,7 @@ async def test_held_call_pauses_then_runs_once_approved_in_slack(
     result = await Runner.run(agent, "drop it", run_config=CONFIG)
     assert [i.name for i in result.interruptions] == ["run_sql"]
     assert warehouse.ran == []
-    await asyncio.to_thread(wait_for, lambda: card_posted(gate.fake), 15, "the card")
+    await asyncio.to_thread(wait_for, lambda: card_posted(gate.fake), "the card")
 
     request_id = await asyncio.to_thread(gate.approve)
     state = result.to_state()
