@@ -9,7 +9,7 @@ import time
 from bot.approvals.outbox import Delivery, Outbox
 from storage import outbox as ob
 from storage.db import session_scope
-from tests.conftest import eventually
+from tests.conftest import PATIENCE, eventually
 
 LEASE = 0.3
 SLOW_LEASE = 1.2  # a heartbeat every 0.4 s: margin for a loaded test machine
@@ -63,6 +63,35 @@ async def test_a_claim_of_a_dead_replica_is_taken_over_after_one_lease(engine):
     [taken] = await eventually(lambda: asyncio.to_thread(survivor._claim), "the takeover")
     assert time.monotonic() - claimed_at >= LEASE  # not before the lease ran out
     assert taken.id == claimed.id and taken.interrupted
+
+
+async def test_an_effect_queued_while_the_worker_claims_is_not_left_for_the_next_poll(engine):
+    """The wake-up for it lands while the worker's claim (which missed it) is in flight: it
+    must not be wiped out, or the effect waits a whole poll interval."""
+    outbox = Outbox(engine, poll_interval=4 * PATIENCE)
+    delivered: list[int] = []
+
+    async def deliver(delivery: Delivery) -> None:
+        delivered.append(delivery.id)
+
+    outbox.deliverer = deliver
+    claim = outbox.deliver_due
+    queued: list[bool] = []
+
+    async def claim_then_queue() -> int:
+        claimed = await claim()
+        if not queued:
+            queued.append(True)
+            queue_one(engine)
+            outbox.wake()
+        return claimed
+
+    outbox.deliver_due = claim_then_queue  # type: ignore[method-assign]
+    outbox.start()
+    try:
+        await eventually(lambda: delivered, "the effect queued during the claim")
+    finally:
+        await outbox.stop()
 
 
 def test_the_default_lease_is_short():

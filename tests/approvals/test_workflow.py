@@ -267,6 +267,27 @@ async def test_wait_is_released_by_a_decision(service):
     assert released.status == "approved"
 
 
+async def test_a_decision_made_while_wait_reads_still_releases_it(service, monkeypatch):
+    """The wake-up lands while `wait` is reading the (still open) request: it must not be
+    wiped out, or the waiter sleeps a whole `recheck` on a decided request."""
+    view = await pending(service)
+    read = service.get
+    decided: list[bool] = []
+
+    async def read_then_decide(request_id):
+        stale = await read(request_id)
+        if not decided:
+            decided.append(True)
+            assert (await service.vote(view.id, voter=APPROVER, approve=True)).ok
+        return stale
+
+    monkeypatch.setattr(service, "get", read_then_decide)
+    recheck = 4 * PATIENCE
+    waiting = service.wait(view.id, timeout=recheck, recheck=recheck)
+    released = await asyncio.wait_for(waiting, PATIENCE)
+    assert decided and released.status == "approved"
+
+
 async def test_wait_times_out_still_pending(service):
     view = await pending(service)
     result = await service.wait(view.id, timeout=0.1)
