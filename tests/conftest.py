@@ -11,10 +11,13 @@ database nothing has touched, for the tests of migrating itself.
 
 from __future__ import annotations
 
+import asyncio
+import inspect
 import os
 import secrets
 import shutil
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,6 +35,43 @@ PG_URL = os.environ.get("TWOKEY_TEST_DATABASE_URL")
 PG_SKIP = "PostgreSQL tests need TWOKEY_TEST_DATABASE_URL (CI sets it; e.g. postgresql://postgres@127.0.0.1:5432/test)"
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "twokey.yml"
 KEEP_ROWS_OF = {"alembic_version"}
+# How long a test waits for something that should happen promptly. Generous: on a loaded
+# machine "promptly" can take seconds, and a wait that is met returns at once.
+PATIENCE = 30.0
+
+
+def wait_for(probe: Callable[[], Any], what: str = "condition", timeout: float = PATIENCE) -> Any:
+    """Poll `probe` until it returns something truthy and return that; fail after `timeout`.
+
+    Use it instead of sleeping a fixed time before asserting: it is as fast as the code
+    when the machine is idle and still patient when it is loaded.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        value = probe()
+        if value:
+            return value
+        if time.monotonic() >= deadline:
+            raise AssertionError(f"timed out after {timeout:g} s waiting for {what}")
+        time.sleep(0.05)
+
+
+async def eventually(
+    probe: Callable[[], Any], what: str = "condition", timeout: float = PATIENCE
+) -> Any:
+    """`wait_for` inside an event loop: `probe` may be a coroutine function, and the loop
+    keeps running (timers, deliveries) between tries."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while True:
+        value = probe()
+        if inspect.isawaitable(value):
+            value = await value
+        if value:
+            return value
+        if loop.time() >= deadline:
+            raise AssertionError(f"timed out after {timeout:g} s waiting for {what}")
+        await asyncio.sleep(0.05)
 
 
 def pytest_report_header(config: pytest.Config) -> str:

@@ -38,8 +38,10 @@ class UsergroupCache:
         ttl: float = 60.0,
         max_stale: float = 300.0,
         timeout: float = 2.0,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._resolver = resolver
+        self._clock = clock
         self._timeout = timeout
         self._ttl = ttl
         self._max_stale = max_stale
@@ -47,7 +49,7 @@ class UsergroupCache:
 
     async def members(self, group_id: str) -> frozenset[str]:
         hit = self._cache.get(group_id)
-        now = time.monotonic()
+        now = self._clock()
         if hit and now - hit[0] < self._ttl:
             return hit[1]
         if self._resolver is None:

@@ -146,6 +146,9 @@ class Outbox:
 
     async def _run(self) -> None:
         while True:
+            # Clear before claiming, not after: a wake-up for an effect committed while the
+            # claim is in flight must not be wiped out (it would cost a whole poll interval).
+            self._wake.clear()
             try:
                 delivered = await self.deliver_due()
                 if delivered:
@@ -154,7 +157,6 @@ class Outbox:
             except Exception:
                 # The database is down, say: keep the worker alive and look again soon.
                 log.warning("outbox: could not claim effects", exc_info=True)
-            self._wake.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=self.poll_interval)
 

@@ -25,6 +25,9 @@ class Release:
     def __init__(self) -> None:
         self._waiters: dict[str, set[asyncio.Event]] = defaultdict(set)
         self._listener: asyncio.Task[None] | None = None
+        # Set while LISTEN is in place: until then other replicas' decisions reach this
+        # one's waiters only at their next re-read.
+        self.listening = asyncio.Event()
 
     @contextlib.contextmanager
     def waiter(self, request_id: str) -> Iterator[asyncio.Event]:
@@ -58,6 +61,7 @@ class Release:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await self._listener
             self._listener = None
+        self.listening.clear()
 
     async def _listen(self, engine: Engine) -> None:
         import psycopg
@@ -67,11 +71,13 @@ class Release:
             try:
                 async with await psycopg.AsyncConnection.connect(conninfo, autocommit=True) as conn:
                     await conn.execute(f"LISTEN {RELEASE_CHANNEL}")
+                    self.listening.set()
                     async for note in conn.notifies():
                         self.wake(note.payload)
             except asyncio.CancelledError:
                 raise
             except Exception:
+                self.listening.clear()
                 log.warning(
                     "release listener lost its PostgreSQL connection; reconnecting", exc_info=True
                 )

@@ -550,13 +550,15 @@ class ApprovalService:
         deadline = loop.time() + max(0.0, timeout)
         with self.release.waiter(request_id) as woken:
             while True:
+                # Clear before reading, not after: a wake-up that lands while the read is
+                # in flight must not be wiped out (it would cost a whole `recheck`).
+                woken.clear()
                 request = await self.get(request_id)
                 if request is None or not request.is_open:
                     return request
                 left = deadline - loop.time()
                 if left <= 0:
                     return request
-                woken.clear()
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(woken.wait(), timeout=min(left, recheck))
 

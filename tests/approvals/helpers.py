@@ -80,3 +80,11 @@ async def pending(service: ApprovalService, a: Assessment | None = None, **kw):
         assert outcome.ok, outcome.message
         view = outcome.request
     return view
+
+
+async def pending_at_once(service: ApprovalService, a: Assessment, **kw):
+    """A request pending from the moment it is made (no requester confirmation): a short
+    deadline cannot run out while the requester confirms on a loaded machine."""
+    view = await submit(service, a, skip_requester_confirmation=True, **kw)
+    assert view.status == "pending", view.status
+    return view

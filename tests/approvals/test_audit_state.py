@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import UTC, datetime
 
 import pytest
 import sqlalchemy as sa
@@ -10,7 +11,16 @@ import sqlalchemy as sa
 from bot.approvals import ApprovalService
 from storage.audit import seal, verify_chain
 from storage.db import session_scope
-from tests.approvals.helpers import APPROVER, SECRET, TEXT, assessment, pending, submit
+from tests.approvals.helpers import (
+    APPROVER,
+    SECRET,
+    TEXT,
+    assessment,
+    pending,
+    pending_at_once,
+    submit,
+)
+from tests.conftest import eventually
 
 
 def verify(engine):
@@ -62,8 +72,8 @@ async def test_every_way_a_request_changes_keeps_verify_intact(engine, example_c
     cancelled = await pending(service)
     await service.cancel(cancelled.id, actor="admin", reason="dup")
     await submit(service)  # awaiting the requester
-    quick = await pending(service, assessment(timeout=0.5))
-    await asyncio.sleep(0.6)
+    quick = await pending_at_once(service, assessment(timeout=0.2))
+    await asyncio.sleep(max(0.0, (quick.expires_at - datetime.now(UTC)).total_seconds()))
     await service.expire_due()
     assert (await service.get(quick.id)).status == "expired"
     report = verify(engine)
@@ -112,11 +122,9 @@ async def test_a_running_service_seals_what_it_appends(engine, example_config):
     try:
         view = await pending(service)
         await service.vote(view.id, voter=APPROVER, approve=True)
-        for _ in range(100):  # the sequencer runs every 0.1 s
-            report = verify(engine)
-            if report.unsealed == 0:
-                break
-            await asyncio.sleep(0.05)
+        # The sequencer runs every 0.1 s.
+        await eventually(lambda: verify(engine).unsealed == 0, "the sequencer to seal")
+        report = verify(engine)
         assert report.ok and report.unsealed == 0 and report.checked >= 3
     finally:
         await service.stop()

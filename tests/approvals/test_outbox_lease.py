@@ -9,9 +9,15 @@ import time
 from bot.approvals.outbox import Delivery, Outbox
 from storage import outbox as ob
 from storage.db import session_scope
+from tests.conftest import PATIENCE, eventually
 
 LEASE = 0.3
 SLOW_LEASE = 1.2  # a heartbeat every 0.4 s: margin for a loaded test machine
+
+
+def delivered_count(engine) -> int:
+    with session_scope(engine) as s:
+        return ob.counts(s)[ob.DELIVERED]
 
 
 def queue_one(engine) -> None:
@@ -32,10 +38,7 @@ async def test_a_slow_delivery_keeps_its_lease_and_is_delivered_once(engine):
     other = Outbox(engine, lease=SLOW_LEASE)  # another replica, looking for work
     alive.start()
     try:
-        for _ in range(200):
-            if alive._held:  # it has claimed the effect
-                break
-            await asyncio.sleep(0.01)
+        await eventually(lambda: alive._held, "the live replica to claim the effect")
         stolen = []
         started = time.monotonic()
         while time.monotonic() - started < SLOW_LEASE * 2.5:
@@ -44,27 +47,51 @@ async def test_a_slow_delivery_keeps_its_lease_and_is_delivered_once(engine):
         assert stolen == []  # the heartbeat kept the lease
         # Done means recorded as delivered, not only handed to Slack: stopping the worker
         # between the two would cancel the write that finishes the effect.
-        for _ in range(200):
-            with session_scope(engine) as s:
-                if ob.counts(s)[ob.DELIVERED] == 1:
-                    break
-            await asyncio.sleep(0.05)
+        await eventually(lambda: delivered_count(engine) == 1, "the delivery to be recorded")
     finally:
         await alive.stop()
     assert len(delivered) == 1
-    with session_scope(engine) as s:
-        assert ob.counts(s)[ob.DELIVERED] == 1
+    assert delivered_count(engine) == 1
 
 
 async def test_a_claim_of_a_dead_replica_is_taken_over_after_one_lease(engine):
     queue_one(engine)
     dead = Outbox(engine, lease=LEASE)
+    claimed_at = time.monotonic()
     [claimed] = await asyncio.to_thread(dead._claim)  # then killed: no heartbeat, no report
     survivor = Outbox(engine, lease=LEASE)
-    assert await asyncio.to_thread(survivor._claim) == []
-    await asyncio.sleep(LEASE + 0.1)
-    [taken] = await asyncio.to_thread(survivor._claim)
+    [taken] = await eventually(lambda: asyncio.to_thread(survivor._claim), "the takeover")
+    assert time.monotonic() - claimed_at >= LEASE  # not before the lease ran out
     assert taken.id == claimed.id and taken.interrupted
+
+
+async def test_an_effect_queued_while_the_worker_claims_is_not_left_for_the_next_poll(engine):
+    """The wake-up for it lands while the worker's claim (which missed it) is in flight: it
+    must not be wiped out, or the effect waits a whole poll interval."""
+    outbox = Outbox(engine, poll_interval=4 * PATIENCE)
+    delivered: list[int] = []
+
+    async def deliver(delivery: Delivery) -> None:
+        delivered.append(delivery.id)
+
+    outbox.deliverer = deliver
+    claim = outbox.deliver_due
+    queued: list[bool] = []
+
+    async def claim_then_queue() -> int:
+        claimed = await claim()
+        if not queued:
+            queued.append(True)
+            queue_one(engine)
+            outbox.wake()
+        return claimed
+
+    outbox.deliver_due = claim_then_queue  # type: ignore[method-assign]
+    outbox.start()
+    try:
+        await eventually(lambda: delivered, "the effect queued during the claim")
+    finally:
+        await outbox.stop()
 
 
 def test_the_default_lease_is_short():

@@ -18,9 +18,11 @@ from tests.approvals.helpers import (
     Recorder,
     assessment,
     pending,
+    pending_at_once,
     submit,
     with_policy,
 )
+from tests.conftest import PATIENCE, eventually
 
 
 def expired_events(engine, request_id):
@@ -39,8 +41,8 @@ async def test_deadline_job_expires_and_announces(engine, example_config):
     service.subscribe(rec)
     await service.start()
     try:
-        view = await pending(service, assessment(timeout=0.4))
-        waited = await service.wait(view.id, timeout=5)
+        view = await pending_at_once(service, assessment(timeout=0.4))
+        waited = await service.wait(view.id, timeout=PATIENCE)
         assert waited.status == "expired" and waited.decided_by == "twokey"
         assert "never approved" in waited.reason
         late = await service.vote(view.id, voter=APPROVER, approve=True)
@@ -58,7 +60,7 @@ async def test_awaiting_requester_expires_too(engine, example_config):
     try:
         view = await submit(service, assessment(timeout=0.3))
         assert view.status == "awaiting_requester"
-        assert (await service.wait(view.id, timeout=5)).status == "expired"
+        assert (await service.wait(view.id, timeout=PATIENCE)).status == "expired"
     finally:
         await service.stop()
 
@@ -67,8 +69,7 @@ async def test_click_after_deadline_loses_even_before_any_job_ran(engine, exampl
     service = ApprovalService(engine, example_config, secret_key=SECRET)  # never started: no jobs
     rec = Recorder()
     service.subscribe(rec)
-    # Long enough to be confirmed on a loaded machine (0.2 s was not), then overdue.
-    view = await pending(service, assessment(timeout=1.0))
+    view = await pending_at_once(service, assessment(timeout=0.2))
     await asyncio.sleep(max(0.0, (view.expires_at - datetime.now(UTC)).total_seconds()) + 0.1)
     outcome = await service.vote(view.id, voter=APPROVER, approve=True)
     assert not outcome.ok and outcome.code == "already_decided"
@@ -79,8 +80,8 @@ async def test_click_after_deadline_loses_even_before_any_job_ran(engine, exampl
 
 async def test_deadline_racing_clicks_has_one_outcome(engine, example_config):
     service = ApprovalService(engine, example_config, secret_key=SECRET)
-    views = [await pending(service, assessment(timeout=0.5)) for _ in range(5)]
-    await asyncio.sleep(0.5)
+    views = [await pending_at_once(service, assessment(timeout=0.5)) for _ in range(5)]
+    await asyncio.sleep(max(0.0, (views[-1].expires_at - datetime.now(UTC)).total_seconds()))
     results = await asyncio.gather(
         *(service.vote(v.id, voter=APPROVER, approve=True) for v in views),
         service.expire_due(),
@@ -95,8 +96,7 @@ async def test_deadline_racing_clicks_has_one_outcome(engine, example_config):
 
 async def test_restart_rebuilds_jobs_and_expires_overdue(engine, example_config):
     first = ApprovalService(engine, example_config, secret_key=SECRET)
-    # Long enough to be confirmed on a loaded machine (0.1 s was not), then overdue.
-    overdue = await pending(first, assessment(timeout=1.0))
+    overdue = await pending_at_once(first, assessment(timeout=0.1))
     waiting = await pending(first, assessment(timeout=3600))
     await asyncio.sleep(max(0.0, (overdue.expires_at - datetime.now(UTC)).total_seconds()) + 0.1)
     # `first` crashed before any job ran; a new process starts.
@@ -118,11 +118,12 @@ async def test_two_replicas_expire_each_request_once(db_url, engine, example_con
     other_engine = make_engine(db_url)
     a = ApprovalService(engine, example_config, secret_key=SECRET, sweep_interval=0.2)
     b = ApprovalService(other_engine, example_config, secret_key=SECRET, sweep_interval=0.2)
-    views = [await pending(a, assessment(timeout=0.6)) for _ in range(20)]
+    views = [await pending_at_once(a, assessment(timeout=0.6)) for _ in range(20)]
     await a.start()
     await b.start()  # b rebuilds jobs for the same requests: both replicas race every deadline
     try:
-        await asyncio.sleep(1.5)
+        for v in views:
+            await eventually(lambda v=v: expired_events(engine, v.id), f"{v.id} to expire")
         for v in views:
             assert (await a.get(v.id)).status == "expired"
             assert expired_events(engine, v.id) == 1
@@ -141,14 +142,14 @@ async def test_release_crosses_replicas(db_url, engine, example_config):
     await b.start()
     try:
         view = await pending(a, assessment())
-        await asyncio.sleep(0.2)  # listener connected
-        loop = asyncio.get_running_loop()
-        waiter = asyncio.create_task(b.wait(view.id, timeout=30, recheck=30))
-        await asyncio.sleep(0.05)
-        t0 = loop.time()
+        await asyncio.wait_for(b.release.listening.wait(), PATIENCE)
+        # Only a notification can release the waiter before `recheck` makes it re-read.
+        recheck = 4 * PATIENCE
+        waiter = asyncio.create_task(b.wait(view.id, timeout=recheck, recheck=recheck))
+        await eventually(lambda: b.release.waiting(), "the waiter to wait")
         await a.vote(view.id, voter=APPROVER, approve=True)
-        released = await asyncio.wait_for(waiter, 5)
-        assert released.status == "approved" and loop.time() - t0 < 2
+        released = await asyncio.wait_for(waiter, PATIENCE)
+        assert released.status == "approved"
     finally:
         await b.stop()
         other_engine.dispose()
@@ -159,14 +160,17 @@ async def test_reminder_then_escalation_widens_eligibility(engine, example_confi
     service = ApprovalService(engine, config, secret_key=SECRET)
     rec = Recorder()
     service.subscribe(rec)
+    # Not started yet, so no job can run early: before escalation security may not vote.
+    view = await pending(service, assessment(timeout=60))
+    security = "U0SEC0001"
+    assert (await service.vote(view.id, voter=security, approve=True)).code == "not_eligible"
+    job = service.timers.scheduler.get_job
+    assert job(f"{view.id}:remind").trigger.run_date < job(f"{view.id}:escalate").trigger.run_date
     await service.start()
     try:
-        view = await pending(service, assessment(timeout=60))
-        security = "U0SEC0001"
-        assert (await service.vote(view.id, voter=security, approve=True)).code == "not_eligible"
-        await asyncio.sleep(0.8)
-        await service.drain()
-        assert rec.kinds(view.id)[-2:] == ["reminder", "escalated"]
+        # Once both alarms are overdue (a stalled loop, a restart) they fire in either order.
+        both = {"reminder", "escalated"}
+        await eventually(lambda: both <= set(rec.kinds(view.id)), "the reminder and escalation")
         current = await service.get(view.id)
         assert current.reminded and current.escalated
         assert (await service.vote(view.id, voter=security, approve=True)).ok
@@ -179,11 +183,13 @@ async def test_no_reminder_for_a_decided_request(engine, example_config):
     service = ApprovalService(engine, config, secret_key=SECRET)
     rec = Recorder()
     service.subscribe(rec)
+    # Not started yet, so the reminder cannot fire before the vote however slow the machine.
+    view = await pending(service, assessment(timeout=60))
+    assert service.timers.scheduler.get_job(f"{view.id}:remind") is not None
+    assert (await service.vote(view.id, voter=APPROVER, approve=True)).ok
     await service.start()
     try:
-        view = await pending(service, assessment(timeout=60))
-        await service.vote(view.id, voter=APPROVER, approve=True)
-        await asyncio.sleep(0.4)
+        await asyncio.sleep(0.4)  # past the reminder's time: a job left behind would have run
         await service.drain()
         assert "reminder" not in rec.kinds(view.id)
         assert view.requester == REQUESTER

@@ -26,6 +26,7 @@ from tests.approvals.helpers import (
     submit,
     with_group,
 )
+from tests.conftest import PATIENCE, eventually
 
 
 @pytest.fixture
@@ -256,14 +257,35 @@ async def test_fifty_concurrent_votes_have_one_outcome(engine, example_config):
 
 async def test_wait_is_released_by_a_decision(service):
     view = await pending(service)
-    loop = asyncio.get_running_loop()
-    started = loop.time()
-    waiter = asyncio.create_task(service.wait(view.id, timeout=10))
-    await asyncio.sleep(0.05)
+    # Only the wake-up can release the waiter before `recheck` makes it re-read.
+    recheck = 4 * PATIENCE
+    waiter = asyncio.create_task(service.wait(view.id, timeout=recheck, recheck=recheck))
+    await eventually(lambda: service.release.waiting(), "the waiter to wait")
     assert not waiter.done()
     await service.vote(view.id, voter=APPROVER, approve=True)
-    released = await asyncio.wait_for(waiter, 2)
-    assert released.status == "approved" and loop.time() - started < 1.5
+    released = await asyncio.wait_for(waiter, PATIENCE)
+    assert released.status == "approved"
+
+
+async def test_a_decision_made_while_wait_reads_still_releases_it(service, monkeypatch):
+    """The wake-up lands while `wait` is reading the (still open) request: it must not be
+    wiped out, or the waiter sleeps a whole `recheck` on a decided request."""
+    view = await pending(service)
+    read = service.get
+    decided: list[bool] = []
+
+    async def read_then_decide(request_id):
+        stale = await read(request_id)
+        if not decided:
+            decided.append(True)
+            assert (await service.vote(view.id, voter=APPROVER, approve=True)).ok
+        return stale
+
+    monkeypatch.setattr(service, "get", read_then_decide)
+    recheck = 4 * PATIENCE
+    waiting = service.wait(view.id, timeout=recheck, recheck=recheck)
+    released = await asyncio.wait_for(waiting, PATIENCE)
+    assert decided and released.status == "approved"
 
 
 async def test_wait_times_out_still_pending(service):
@@ -326,11 +348,13 @@ async def test_usergroup_answers_go_stale_during_an_outage(example_config):
             raise ConnectionError("slack unreachable")
         return ["U0REMOVED1"]
 
-    cache = UsergroupCache(members, ttl=0.0, max_stale=0.2)
+    now = 1000.0
+    cache = UsergroupCache(members, ttl=0.0, max_stale=300.0, clock=lambda: now)
     assert await cache.members("S0SECURITY") == {"U0REMOVED1"}
     up = False
+    now += 299.0
     assert await cache.members("S0SECURITY") == {"U0REMOVED1"}  # a short blip is bridged
-    await asyncio.sleep(0.25)
+    now += 1.0
     assert await cache.members("S0SECURITY") == frozenset()  # then nobody, not the old list
 
 

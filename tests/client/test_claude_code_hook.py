@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.client.conftest import Gate, card_posted
-from tests.humanlayer.conftest import wait_for
+from tests.conftest import wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 HELD = "psql -h db.internal -c 'DROP TABLE web_events'"

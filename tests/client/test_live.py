@@ -12,7 +12,7 @@ import pytest
 from twokey_client import AsyncTwoKeyClient, NotApproved, TwoKeyClient, require_approval
 
 from tests.client.conftest import Gate, card_posted
-from tests.humanlayer.conftest import wait_for
+from tests.conftest import wait_for
 
 RISKY = "DROP TABLE web_events"
 
@@ -127,7 +127,7 @@ async def test_async_held_then_approved(gate_env: Callable[..., Gate]) -> None:
         return "gone"
 
     task = asyncio.ensure_future(rmtree("/srv/shared/cache"))
-    await asyncio.to_thread(wait_for, lambda: card_posted(gate.fake), 15, "the card")
+    await asyncio.to_thread(wait_for, lambda: card_posted(gate.fake), "the card")
     assert not task.done()
     await asyncio.to_thread(gate.approve)
     assert await asyncio.wait_for(task, 20) == "gone"

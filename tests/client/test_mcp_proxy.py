@@ -17,7 +17,7 @@ from mcp.client.stdio import stdio_client
 from twokey_client.mcp.proxy import main
 
 from tests.client.conftest import Gate, card_posted
-from tests.humanlayer.conftest import wait_for
+from tests.conftest import wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 TOOLS = str(Path(__file__).with_name("mcp_tools.py"))
@@ -75,7 +75,7 @@ async def test_held_call_runs_after_approval_in_slack(
     log = tmp_path / "calls.jsonl"
     async with proxied(gate.env, log) as session:
         call = asyncio.ensure_future(session.call_tool("run_sql", {"sql": RISKY}))
-        await asyncio.to_thread(wait_for, lambda: card_posted(gate.fake), 15, "the card")
+        await asyncio.to_thread(wait_for, lambda: card_posted(gate.fake), "the card")
         await asyncio.sleep(0.2)
         assert not call.done() and reached(log) == []
         request_id = await asyncio.to_thread(gate.approve)

@@ -15,7 +15,7 @@ from mcp import ClientSession, StdioServerParameters
 from mcp.client.stdio import stdio_client
 
 from tests.client.conftest import Gate, card_posted
-from tests.humanlayer.conftest import wait_for
+from tests.conftest import wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 RISKY = {"tool_name": "run_sql", "arguments": {"sql": "DROP TABLE web_events"}}
@@ -74,7 +74,7 @@ async def test_request_approval_denied_carries_the_reason(gate_env: Callable[...
     gate = gate_env()
     async with twokey_mcp(gate.env) as session:
         asking = asyncio.ensure_future(call(session, "request_approval", **RISKY))
-        await asyncio.to_thread(wait_for, lambda: card_posted(gate.fake), 15, "the card")
+        await asyncio.to_thread(wait_for, lambda: card_posted(gate.fake), "the card")
         await asyncio.to_thread(gate.deny, "use the staging copy")
         verdict = await asyncio.wait_for(asking, 30)
     assert verdict == {

@@ -28,7 +28,8 @@ from twokey_client.openai_agents import TwoKeyApprovals
 
 from tests.client.conftest import APPROVALS_CHANNEL, Gate, card_posted
 from tests.client.test_mcp_proxy import TOOLS, reached
-from tests.humanlayer.conftest import EMPLOYEE, wait_for
+from tests.conftest import wait_for
+from tests.humanlayer.conftest import EMPLOYEE
 
 RISKY = "DROP TABLE web_events"
 CONFIG = RunConfig(tracing_disabled=True)
@@ -104,7 +105,7 @@ async def test_held_call_pauses_then_runs_once_approved_in_slack(
     result = await Runner.run(agent, "drop it", run_config=CONFIG)
     assert [i.name for i in result.interruptions] == ["run_sql"]
     assert warehouse.ran == []
-    await asyncio.to_thread(wait_for, lambda: card_posted(gate.fake), 15, "the card")
+    await asyncio.to_thread(wait_for, lambda: card_posted(gate.fake), "the card")
 
     request_id = await asyncio.to_thread(gate.approve)
     state = result.to_state()

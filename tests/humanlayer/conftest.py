@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -127,16 +126,6 @@ def live_factory(engine: Engine, fake: SlackFake) -> Iterator[Callable[[TwoKeyCo
 
 
 # ---- driving Slack like a person ------------------------------------------------------------
-
-
-def wait_for(probe: Callable[[], Any], timeout: float = 15, what: str = "condition") -> Any:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = probe()
-        if value:
-            return value
-        time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def find_button(fake: SlackFake, channel: str, action_id: str) -> tuple[Any, str] | None:

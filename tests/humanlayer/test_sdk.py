@@ -34,6 +34,7 @@ from bot.config import TwoKeyConfig
 from bot.demo.slack_standin import SlackFake
 from bot.slack import blocks
 from bot.slack.blocks import contacts as contact_blocks
+from tests.conftest import wait_for
 from tests.humanlayer.conftest import (
     APPROVALS_CHANNEL,
     APPROVER,
@@ -45,7 +46,6 @@ from tests.humanlayer.conftest import (
     find_button,
     submit_view,
     view_with,
-    wait_for,
 )
 
 RISKY_SQL = "DROP TABLE web_events"
@@ -353,7 +353,7 @@ async def test_async_client_confirm_approve_and_contact(
     task = asyncio.create_task(run_sql(sql=RISKY_SQL))
     dm = fake.dm_channel(EMPLOYEE)
     message, request_id = await asyncio.to_thread(
-        wait_for, lambda: find_button(fake, dm, blocks.CONFIRM), 15, "the requester's prompt"
+        wait_for, lambda: find_button(fake, dm, blocks.CONFIRM), "the requester's prompt"
     )
     await asyncio.to_thread(
         click,
@@ -365,7 +365,7 @@ async def test_async_client_confirm_approve_and_contact(
         ts=message.ts,
     )
     modal = await asyncio.to_thread(
-        wait_for, lambda: view_with(fake, blocks.JUSTIFY_VIEW, "id", request_id), 15, "modal"
+        wait_for, lambda: view_with(fake, blocks.JUSTIFY_VIEW, "id", request_id), "modal"
     )
     await asyncio.to_thread(submit_view, server.url, user=EMPLOYEE, view=modal, text="ticket OPS-7")
     assert not task.done()

@@ -14,6 +14,7 @@ from sqlalchemy.engine import Engine
 from bot.config import TwoKeyConfig
 from bot.demo.slack_standin import SlackFake
 from bot.slack import blocks
+from tests.conftest import wait_for
 from tests.humanlayer.conftest import (
     APPROVALS_CHANNEL,
     Keys,
@@ -22,7 +23,6 @@ from tests.humanlayer.conftest import (
     build_app,
     config_with,
     find_button,
-    wait_for,
 )
 from tests.humanlayer.test_sdk import deny_card, fast_sleep, sdk_env  # noqa: F401 (fixture)
 

@@ -10,9 +10,7 @@ from __future__ import annotations
 import json
 import signal
 import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import httpx
 
@@ -29,20 +27,11 @@ from bot.slack import blocks
 from storage.audit import events_for, verify_chain
 from storage.db import make_engine, session_scope
 from storage.models import Request
+from tests.conftest import wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 REQUESTER = "U0EMP0001"
 DM = "D0EMP0001"
-
-
-def wait_for(check: Callable[[], Any], what: str, timeout: float = 20.0) -> Any:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = check()
-        if value:
-            return value
-        time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def serve(fake: SlackFake, tmp_path: Path, name: str) -> ServeProcess:

@@ -8,10 +8,8 @@ Slack, sending signed events and clicks to /slack/events.
 from __future__ import annotations
 
 import json
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
@@ -26,19 +24,10 @@ from bot.demo.signing import (
 )
 from bot.demo.slack_standin import BOT_USER_ID, SlackFake
 from bot.slack import blocks
+from tests.conftest import wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 REQUESTER = "U0EMP0001"
-
-
-def wait_for(check: Callable[[], Any], what: str, timeout: float = 15.0) -> Any:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = check()
-        if value:
-            return value
-        time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 @pytest.fixture
