@@ -114,8 +114,16 @@ def append_events(session: Session, entries: list[dict[str, Any]]) -> list[Audit
     """
     if not entries:
         return []
+    rows = event_rows(entries)
+    # A Core statement: ORM objects cost more than the insert itself on the allow path.
+    session.execute(sa.insert(table(AuditEvent)), rows)
+    return [AuditEvent.model_construct(**row) for row in rows]
+
+
+def event_rows(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Unsealed `audit_events` rows for `append_events`' entries (also `storage.inserts`')."""
     at = utcnow()
-    rows = [
+    return [
         {
             "at": at,
             "request_id": entry.get("request_id"),
@@ -123,12 +131,12 @@ def append_events(session: Session, entries: list[dict[str, Any]]) -> list[Audit
             "action": entry["action"],
             # JSON round-trip: what the caller gets back is what the database will hold.
             "detail": json.loads(canonical(entry.get("detail") or {})),
+            "seq": None,
+            "prev_hash": None,
+            "hash": None,
         }
         for entry in entries
     ]
-    # A Core statement: ORM objects cost more than the insert itself on the allow path.
-    session.execute(sa.insert(table(AuditEvent)), rows)
-    return [AuditEvent.model_construct(**row) for row in rows]
 
 
 SEAL_BATCH = 1000

@@ -167,6 +167,11 @@ def checkpoint(engine: Engine) -> None:
         raw.close()
 
 
+def write_lock(engine: Engine) -> threading.RLock | None:
+    """The lock every write transaction of this SQLite engine holds (None elsewhere)."""
+    return _WRITE_LOCKS.get(engine)
+
+
 def holds_write_lock(engine: Engine) -> bool:
     """Whether this thread is inside a `session_scope` of this SQLite engine (False elsewhere).
 

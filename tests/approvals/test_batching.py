@@ -51,17 +51,16 @@ async def test_a_repeated_idempotency_key_in_one_batch_finds_the_first(engine, e
 async def test_one_failing_request_fails_only_itself(engine, example_config):
     service = ApprovalService(engine, example_config, secret_key=SECRET)
     first = await submit(service, assessment("allow", risk="low"), text="ls first")
-    machine = service.machine
-    real_create = machine._create
+    batcher = CreateBatcher(service.machine)
+    service.creates = batcher
+    real_create = batcher.create
 
-    def create(s, row, resources, *, actor):
+    async def create(row, resources, *, actor):
         if row["text_sha256"] == text_sha256("ls doomed"):
             row = {**row, "id": first.id}  # a primary key already taken: IntegrityError
-        return real_create(s, row, resources, actor=actor)
+        return await real_create(row, resources, actor=actor)
 
-    machine._create = create  # type: ignore[method-assign]
-    batcher = CreateBatcher(machine)
-    service.creates = batcher
+    batcher.create = create  # type: ignore[method-assign]
     outcomes = await asyncio.gather(
         *(
             submit(service, assessment("allow", risk="low"), text=f"ls {name}")
