@@ -22,7 +22,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Dialect, Engine
 
-from storage.db import write_lock
+from storage.db import BUSY_TIMEOUT_MS, write_lock
 
 _Processor = Callable[[Any], Any] | None
 
@@ -135,18 +135,24 @@ class Writer:
         )
 
 
+class Busy(Exception):  # noqa: N818 - a state, like TimeoutError
+    """`transaction(wait=False)` found another connection writing: nothing was done."""
+
+
 @contextmanager
-def transaction(engine: Engine) -> Iterator[Writer]:
+def transaction(engine: Engine, *, wait: bool = True) -> Iterator[Writer]:
     """One write transaction on a pooled connection: commit on success, roll back on error.
 
-    On SQLite it holds the process's write lock and begins IMMEDIATE, as `session_scope` does."""
+    On SQLite it holds the process's write lock and begins IMMEDIATE, as `session_scope`
+    does. With `wait=False` (SQLite) it raises `Busy` at once, rather than waiting up to
+    the busy timeout, when another process holds the database's write lock."""
     dialect = engine.dialect
     with write_lock(engine) or nullcontext():
         raw = engine.raw_connection()
         try:
             writer = Writer(raw, raw.cursor(), dialect)
             if dialect.name == "sqlite":
-                writer._run("BEGIN IMMEDIATE", (), many=False)
+                _begin_immediate(writer, wait)
             try:
                 yield writer
                 try:
@@ -159,3 +165,18 @@ def transaction(engine: Engine) -> Iterator[Writer]:
                 raise
         finally:
             raw.close()
+
+
+def _begin_immediate(writer: Writer, wait: bool) -> None:
+    if wait:
+        writer._run("BEGIN IMMEDIATE", (), many=False)
+        return
+    writer._run("PRAGMA busy_timeout=0", (), many=False)
+    try:
+        writer._run("BEGIN IMMEDIATE", (), many=False)
+    except sa.exc.OperationalError as exc:
+        if "locked" in str(exc.orig) or "busy" in str(exc.orig):
+            raise Busy from None
+        raise
+    finally:
+        writer._run(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}", (), many=False)

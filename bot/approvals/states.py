@@ -191,13 +191,21 @@ class StateMachine:
     # -- creation ---------------------------------------------------------
 
     def create(
-        self, row: dict[str, Any], resources: Sequence[tuple[str, str]], *, actor: str
+        self,
+        row: dict[str, Any],
+        resources: Sequence[tuple[str, str]],
+        *,
+        actor: str,
+        wait: bool = True,
     ) -> tuple[RequestView, bool]:
         """Insert a request (or return the existing one for a repeated idempotency key)."""
-        return self.create_many([(row, resources, actor)])[0]
+        return self.create_many([(row, resources, actor)], wait=wait)[0]
 
     def create_many(
-        self, items: Sequence[tuple[dict[str, Any], Sequence[tuple[str, str]], str]]
+        self,
+        items: Sequence[tuple[dict[str, Any], Sequence[tuple[str, str]], str]],
+        *,
+        wait: bool = True,
     ) -> list[tuple[RequestView, bool]]:
         """`create` for several requests in one transaction (group commit).
 
@@ -205,9 +213,10 @@ class StateMachine:
         by one so one bad row cannot fail the others. A repeated idempotency key within
         the batch finds the earlier row, as it would across transactions: what came
         before a keyed row is inserted before its key is looked up. The request a
-        repeated key names is read once the batch has committed."""
+        repeated key names is read once the batch has committed. With `wait=False`,
+        `inserts.Busy` if another process is writing (SQLite)."""
         out: list[tuple[RequestView, bool] | str] = []
-        with inserts.transaction(self.engine) as tx:
+        with inserts.transaction(self.engine, wait=wait) as tx:
             fresh: list[_New] = []
             for row, resources, actor in items:
                 if row["idempotency_key"]:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
+import threading
+import time
 
 import pytest
 import sqlalchemy as sa
@@ -11,7 +14,7 @@ from bot.approvals import ApprovalService
 from bot.approvals.batching import CreateBatcher
 from bot.approvals.tokens import text_sha256
 from storage.audit import seal, verify_chain
-from storage.db import session_scope
+from storage.db import BUSY_TIMEOUT_MS, session_scope
 from tests.approvals.helpers import SECRET, assessment, submit
 
 
@@ -85,3 +88,79 @@ async def test_a_batch_whose_caller_left_is_still_written(engine, example_config
     with session_scope(engine) as s:
         count = s.connection().execute(sa.text("SELECT COUNT(*) FROM requests")).scalar()
     assert count == 2
+
+
+def _threads_used(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    import bot.approvals.batching as batching
+
+    used: list[object] = []
+    real = asyncio.to_thread
+
+    async def to_thread(func, /, *args, **kwargs):  # type: ignore[no-untyped-def]
+        used.append(func)
+        return await real(func, *args, **kwargs)
+
+    monkeypatch.setattr(batching.asyncio, "to_thread", to_thread)
+    return used
+
+
+async def test_on_sqlite_a_batch_is_committed_on_the_loop(engine, example_config, monkeypatch):
+    if engine.dialect.name != "sqlite":
+        pytest.skip("PostgreSQL batches always go to a worker thread")
+    used = _threads_used(monkeypatch)
+    service = ApprovalService(engine, example_config, secret_key=SECRET)
+    views = await asyncio.gather(
+        *(submit(service, assessment("allow", risk="low"), text=f"ls {n}") for n in range(5))
+    )
+    assert {v.status for v in views} == {"allowed"} and used == []
+
+
+async def test_a_writer_in_another_thread_sends_the_batch_to_a_thread(
+    engine, example_config, monkeypatch
+):
+    if engine.dialect.name != "sqlite":
+        pytest.skip("SQLite's write lock")
+    used = _threads_used(monkeypatch)
+    service = ApprovalService(engine, example_config, secret_key=SECRET)
+    holding, release = threading.Event(), threading.Event()
+
+    def writer() -> None:
+        with session_scope(engine):
+            holding.set()
+            release.wait(10)
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    holding.wait(10)
+    pending = asyncio.ensure_future(submit(service, assessment("allow", risk="low"), text="ls"))
+    await asyncio.sleep(0.05)
+    assert not pending.done() and used  # waiting in a worker thread, not on the loop
+    release.set()
+    assert (await pending).status == "allowed"
+    thread.join(10)
+
+
+async def test_another_process_writing_never_stalls_the_loop(engine, example_config, monkeypatch):
+    """A CLI command holding SQLite's lock: the submit waits in a thread; the loop runs on."""
+    if engine.dialect.name != "sqlite":
+        pytest.skip("SQLite's write lock")
+    used = _threads_used(monkeypatch)
+    service = ApprovalService(engine, example_config, secret_key=SECRET)
+    other = sqlite3.connect(engine.url.database or "", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        pending = asyncio.ensure_future(submit(service, assessment("allow", risk="low"), text="ls"))
+        started = time.monotonic()
+        await asyncio.sleep(0.05)
+        assert time.monotonic() - started < 1.0  # the loop was not held by the busy wait
+        assert not pending.done() and used
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert (await pending).status == "allowed"
+    used.clear()
+    await submit(service, assessment("allow", risk="low"), text="ls again")
+    assert used == []  # back on the loop
+    with engine.connect() as conn:  # the pooled connection waits again like the others
+        timeout = conn.exec_driver_sql("PRAGMA busy_timeout").scalar()
+    assert timeout == BUSY_TIMEOUT_MS
