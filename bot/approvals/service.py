@@ -350,7 +350,8 @@ class ApprovalService:
         """A new request: its deadline, its log line and the events that start its flow."""
         request_id_var.set(view.id)
         log.info("screened instruction", extra={"status": view.status, "risk": view.risk})
-        self.timers.schedule(view)
+        if view.is_open:  # one decided at birth has no alarms to set, nor any to clear
+            self.timers.schedule(view)
         self._publish("screened", view, agent)
         if view.status == Status.AWAITING_REQUESTER:
             self._publish("awaiting_requester", view, agent)
