@@ -22,7 +22,7 @@ from typing import Any
 
 from bot.approvals.states import StateMachine
 from bot.approvals.view import RequestView
-from storage.db import write_lock
+from storage.db import has_idle_connection, write_lock
 
 Item = tuple[dict[str, Any], Sequence[tuple[str, str]], str]
 Result = tuple[RequestView, bool]
@@ -72,10 +72,14 @@ class CreateBatcher:
             self._writing = False
 
     def _commit_here(self, items: list[Item]) -> list[Result | BaseException] | None:
-        """The batch committed on the loop, or None: another writer is in the way, or the
-        batch failed (all or nothing: the worker thread retries it, one by one if need be)."""
-        lock = write_lock(self.machine.engine)
-        if lock is None or not lock.acquire(blocking=False):
+        """The batch committed on the loop, or None: another writer is in the way, no pooled
+        connection is free (taking one could wait), or the batch failed (all or nothing:
+        the worker thread retries it, one by one if need be)."""
+        engine = self.machine.engine
+        lock = write_lock(engine)
+        if lock is None or not has_idle_connection(engine):
+            return None
+        if not lock.acquire(blocking=False):
             return None
         try:
             return list(self.machine.create_many(items, wait=False))

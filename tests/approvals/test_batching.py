@@ -109,6 +109,8 @@ async def test_on_sqlite_a_batch_is_committed_on_the_loop(engine, example_config
         pytest.skip("PostgreSQL batches always go to a worker thread")
     used = _threads_used(monkeypatch)
     service = ApprovalService(engine, example_config, secret_key=SECRET)
+    await submit(service, assessment("allow", risk="low"), text="ls first")
+    used.clear()  # the pool holds an idle connection from now on
     views = await asyncio.gather(
         *(submit(service, assessment("allow", risk="low"), text=f"ls {n}") for n in range(5))
     )
@@ -122,6 +124,8 @@ async def test_a_writer_in_another_thread_sends_the_batch_to_a_thread(
         pytest.skip("SQLite's write lock")
     used = _threads_used(monkeypatch)
     service = ApprovalService(engine, example_config, secret_key=SECRET)
+    await submit(service, assessment("allow", risk="low"), text="ls first")  # a pooled connection
+    used.clear()
     holding, release = threading.Event(), threading.Event()
 
     def writer() -> None:
@@ -132,6 +136,7 @@ async def test_a_writer_in_another_thread_sends_the_batch_to_a_thread(
     thread = threading.Thread(target=writer)
     thread.start()
     holding.wait(10)
+    await asyncio.sleep(0)
     pending = asyncio.ensure_future(submit(service, assessment("allow", risk="low"), text="ls"))
     await asyncio.sleep(0.05)
     assert not pending.done() and used  # waiting in a worker thread, not on the loop
@@ -146,6 +151,8 @@ async def test_another_process_writing_never_stalls_the_loop(engine, example_con
         pytest.skip("SQLite's write lock")
     used = _threads_used(monkeypatch)
     service = ApprovalService(engine, example_config, secret_key=SECRET)
+    await submit(service, assessment("allow", risk="low"), text="ls first")  # a pooled connection
+    used.clear()
     other = sqlite3.connect(engine.url.database or "", isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     try:
@@ -164,3 +171,22 @@ async def test_another_process_writing_never_stalls_the_loop(engine, example_con
     with engine.connect() as conn:  # the pooled connection waits again like the others
         timeout = conn.exec_driver_sql("PRAGMA busy_timeout").scalar()
     assert timeout == BUSY_TIMEOUT_MS
+
+
+async def test_no_free_pooled_connection_sends_the_batch_to_a_thread(
+    engine, example_config, monkeypatch
+):
+    """Taking a connection from an exhausted pool could wait: never on the loop."""
+    if engine.dialect.name != "sqlite":
+        pytest.skip("PostgreSQL batches always go to a worker thread")
+    used = _threads_used(monkeypatch)
+    service = ApprovalService(engine, example_config, secret_key=SECRET)
+    await submit(service, assessment("allow", risk="low"), text="ls first")
+    held = [engine.raw_connection() for _ in range(engine.pool.checkedin())]  # type: ignore[attr-defined]
+    try:
+        used.clear()
+        view = await submit(service, assessment("allow", risk="low"), text="ls")
+        assert view.status == "allowed" and used
+    finally:
+        for raw in held:
+            raw.close()
