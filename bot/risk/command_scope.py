@@ -22,7 +22,9 @@ data only, never sharing, access, exposure or running untrusted code.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 from bot.risk.environments import PRODUCTION_RE
@@ -32,7 +34,7 @@ from bot.risk.prose.intent import languages
 from bot.risk.prose.lexicon import Lexicon
 from bot.risk.prose.scope import Scope, spans
 from bot.risk.prose.text import lower
-from bot.risk.spans import reported
+from bot.risk.spans import HANDED_ON_REACH, handed_on, reported
 
 __all__ = [
     "OWN_USE_RULES",
@@ -46,7 +48,7 @@ __all__ = [
     "rerun_elsewhere",
 ]
 
-Why = Literal["warning", "report", "hypothetical", "proposal", "local", "own_use"]
+Why = Literal["warning", "report", "hypothetical", "proposal", "local", "own_use", "scratch"]
 
 COMMAND_KINDS = frozenset({"shell", "sql", "mongo", "dataframe"})
 _UNTOUCHED = frozenset({"engine", "parse", "obfuscation", "policy"})
@@ -64,9 +66,10 @@ _REASONS: dict[str, str] = {
         "reader's own sandbox (a personal dev stack, namespace or cluster)"
     ),
     "own_use": "a value read to the reader's own terminal, passed on nowhere",
+    "scratch": "aimed only at a scratch or personal schema, the reader's own space",
 }
 
-OWN_USE_RULES = frozenset({"shell.secret_manager_read"})
+OWN_USE_RULES = frozenset({"shell.secret_manager_read", "envdump.workload_env"})
 """Reading a secret into one's own terminal is how a secrets manager is used; the risk is
 the value passed on (a pipe, a redirect, a message that asks to paste, post or send it)."""
 
@@ -342,6 +345,33 @@ _REMEDY = re.compile(
 _SERIES_END = re.compile(r"(?:\band(?:\s+then)?|\bthen|,)\s*$")
 
 
+# A table a statement or a dataframe writes, creates, empties or drops.
+_WRITTEN_TABLE = re.compile(
+    r"(?i)\b(?:create\s+(?:or\s+replace\s+)?(?:temp(?:orary)?\s+)?table(?:\s+if\s+not\s+exists)?"
+    r"|insert\s+(?:overwrite\s+)?(?:into\s+)?(?:table\s+)?|drop\s+table(?:\s+if\s+exists)?"
+    r"|truncate\s+(?:table\s+)?|delete\s+from|update|merge\s+into)\s+(?P<t>[\w`\"$.-]+)"
+    r"|\.(?:saveAsTable|insertInto|writeTo|to_sql)\(\s*[\"'](?P<d>[\w.$-]+)[\"']"
+)
+# Schemas and datasets that are one person's workspace by name.
+_SCRATCH_PART = re.compile(
+    r"(?i)^(?:scratch|sandbox|playground|tmp|temp|dev_[a-z]\w*|user_[a-z]\w*|personal_[a-z]\w*"
+    r"|scratch_\w+|sandbox_\w+)$"
+)
+
+
+def scratch_only(command: str) -> bool:
+    """Every table the command writes sits in a scratch or personal schema (`scratch.…`,
+    `sandbox.omar.…`, `dev_omar.…`): the reader's own space, not shared data."""
+    tables = [m.group("t") or m.group("d") for m in _WRITTEN_TABLE.finditer(command)]
+    if not tables:
+        return False
+    for table in tables:
+        parts = table.replace("`", "").replace('"', "").split(".")
+        if len(parts) < 2 or not any(_SCRATCH_PART.match(p) for p in parts[:-1]):
+            return False
+    return True
+
+
 def judge(cand: Candidate, message: str = "") -> Why | None:
     """Why this command is not an order to run it here, or None when it is one.
 
@@ -349,6 +379,8 @@ def judge(cand: Candidate, message: str = "") -> Why | None:
     introducing a command a report even when the sentence does not say "postmortem"."""
     if cand.kind not in COMMAND_KINDS:
         return None
+    if cand.kind in ("sql", "dataframe") and scratch_only(cand.text):
+        return "scratch"  # "CREATE OR REPLACE TABLE scratch.dev_omar.dupes AS SELECT …"
     placed = _placed(cand)
     if placed is None:
         return "local" if local_target(cand.text) else None
@@ -401,9 +433,52 @@ def _sentence_scope(
 ) -> Why | None:
     """Warnings inside the command's own sentence ("never run `X`") are read when the
     command is found (`spans.reported`); here: a sentence that introduces it, a report,
-    a hypothetical, a proposal."""
+    a hypothetical, a proposal. The readings are tried in order; the first one wins."""
+    place = _place(lx, scope, pos, inside, reported_message)
+    for reading in _READINGS:
+        why = reading(place)
+        if why is not None:
+            return why
+    return None
+
+
+@dataclass
+class _Place:
+    """Where a command (`_MARK` at `pos`) sits in its sentence, as the readings see it."""
+
+    lx: Lexicon
+    scope: Scope
+    pos: int
+    inside: bool
+    reported_message: bool
+    clause: tuple[int, int]
+    sentence: tuple[int, int]
+    lead: str
+    """What comes before the command in its own clause."""
+    governing: list[tuple[int, int]]
+    series: tuple[int, int] | None
+    own: tuple[int, int]
+
+    @property
+    def low(self) -> str:
+        return self.scope.low
+
+    @property
+    def end(self) -> int:
+        return self.pos + len(_MARK)
+
+    @cached_property
+    def recommends(self) -> bool:
+        low = self.low
+        return (
+            not self.reported_message
+            and not _REPORT_MESSAGE.search(low)
+            and bool(_REMEDY.search(low, self.sentence[0], self.sentence[1] + 1))
+        )
+
+
+def _place(lx: Lexicon, scope: Scope, pos: int, inside: bool, reported_message: bool) -> _Place:
     low = scope.low
-    end = pos + len(_MARK)
     clause = scope.clause_of(pos)
     sentence = scope.sentence_of(pos)
     # A command alone in its clause after a colon is governed by the clause before it
@@ -420,77 +495,119 @@ def _sentence_scope(
             governing.append(before)
         elif lead or _SERIES_END.search(low, before[0], clause[0]):
             series = before  # "an engineer ran X and then Y": Y is told as X is
-    if inside and _negated_after(lx, low, end, clause[1]):
-        return "warning"  # verb-final: "X を実行しないでください", "X bitte nicht ausführen"
     # where the verb follows its object (Japanese; German subordinate clauses) the command's
     # own clause runs on after it: "X を実行したのが原因でした" reports, it does not ask
     verb_final = bool(lx.entries.get("neg_after"))
-    own = (clause[0], clause[1] if verb_final else end)
-    if inside and _told_then_refused(lx, low, sentence, pos, end):
-        return "warning"  # "the README says to run X, but please don't"
+    own = (clause[0], clause[1] if verb_final else pos + len(_MARK))
+    return _Place(
+        lx, scope, pos, inside, reported_message, clause, sentence, lead, governing, series, own
+    )
+
+
+def _refused_in_place(p: _Place) -> Why | None:
+    if p.inside and (
+        # verb-final: "X を実行しないでください", "X bitte nicht ausführen"
+        _negated_after(p.lx, p.low, p.end, p.clause[1])
+        # "the README says to run X, but please don't"
+        or _told_then_refused(p.lx, p.low, p.sentence, p.pos, p.end)
+    ):
+        return "warning"
+    return None
+
+
+def _stamped_report(p: _Place) -> Why | None:
     if (
-        inside
-        and _LEAD_STAMP.match(lead)
-        and _ran_after(lx, low, end, clause[1])
-        and not _RERUN.search(low, end, sentence[1] + 1)
+        p.inside
+        and _LEAD_STAMP.match(p.lead)
+        and _ran_after(p.lx, p.low, p.end, p.clause[1])
+        and not _RERUN.search(p.low, p.end, p.sentence[1] + 1)
     ):
         return "report"  # "- 14:02 `UPDATE …` ran without a WHERE clause"
-    recommends = (
-        not reported_message
-        and not _REPORT_MESSAGE.search(low)
-        and bool(_REMEDY.search(low, sentence[0], sentence[1] + 1))
-    )
-    if series is not None and not recommends:
-        a, b = series
-        if _past(lx, low, a, b) and scope.sentence_has(sentence, "report"):
-            return "report"
-    for a, b in [own, *governing]:
-        pointed = (inside and (a, b) == own) or _FORWARD.search(low, a, b)
+    return None
+
+
+def _series_report(p: _Place) -> Why | None:
+    if p.series is None or p.recommends:
+        return None
+    a, b = p.series
+    if _past(p.lx, p.low, a, b) and p.scope.sentence_has(p.sentence, "report"):
+        return "report"
+    return None
+
+
+def _governed(p: _Place) -> Why | None:
+    """The command's own clause, then each clause that governs it, read in turn."""
+    for a, b in [p.own, *p.governing]:
+        pointed = (p.inside and (a, b) == p.own) or _FORWARD.search(p.low, a, b)
         if not pointed:
             continue  # "Don't panic: X" warns about nothing; "It failed: X" reports nothing
-        text = low[a:b]
-        # own clause of an inline command: read by `spans.reported`
-        warns = _WARNS.search(text) if not inside or (a, b) != own else None
-        if (
-            warns is not None
-            and not _REQUEST.search(text)
-            and not lx.pattern("affirm").search(low, a, b)
-            and not _idle_warning(text, warns)
-            and not _ORDER_AFTER.search(low, b, sentence[1])
-        ):
-            return "warning"
-        if lx.pattern("proposal").search(low, a, b):
-            return "proposal"
-        if (
-            not recommends
-            and _past(lx, low, a, b)
-            and (
-                scope.sentence_has(sentence, "report")
-                or (
-                    reported_message
-                    and not inside
-                    and not _ORDERS_RUN.search(low, sentence[0], sentence[1])
-                )
+        why = _clause_reading(p, a, b)
+        if why is not None:
+            return why
+    return None
+
+
+def _clause_reading(p: _Place, a: int, b: int) -> Why | None:
+    low, lx = p.low, p.lx
+    text = low[a:b]
+    # own clause of an inline command: read by `spans.reported`
+    warns = _WARNS.search(text) if not p.inside or (a, b) != p.own else None
+    if (
+        warns is not None
+        and not _REQUEST.search(text)
+        and not lx.pattern("affirm").search(low, a, b)
+        and not _idle_warning(text, warns)
+        and not _ORDER_AFTER.search(low, b, p.sentence[1])
+    ):
+        return "warning"
+    if lx.pattern("proposal").search(low, a, b):
+        return "proposal"
+    if (
+        not p.recommends
+        and _past(lx, low, a, b)
+        and (
+            p.scope.sentence_has(p.sentence, "report")
+            or (
+                p.reported_message
+                and not p.inside
+                and not _ORDERS_RUN.search(low, p.sentence[0], p.sentence[1])
             )
-        ):
-            return "report"
-    conditional = lx.pattern("conditional").search(low, clause[0], pos)
+        )
+    ):
+        return "report"
+    return None
+
+
+def _hypothetical(p: _Place) -> Why | None:
+    low, pos, sentence = p.low, p.pos, p.sentence
+    conditional = p.lx.pattern("conditional").search(low, p.clause[0], pos)
     if (
         conditional is not None
         and (
-            _UNREAL_IF.search(low, conditional.end(), pos) or _past(lx, low, conditional.end(), pos)
+            _UNREAL_IF.search(low, conditional.end(), pos)
+            or _past(p.lx, low, conditional.end(), pos)
         )
-        and _COUNTERFACTUAL.search(low, end, sentence[1])
+        and _COUNTERFACTUAL.search(low, p.end, sentence[1])
     ):
         return "hypothetical"  # "if you were to run X, every pod would be gone"
     whole = low[sentence[0] : min(len(low), sentence[1] + 1)]
     if (
         ("?" in whole or "？" in whole)
-        and scope.sentence_has(sentence, "hypothetical")
+        and p.scope.sentence_has(sentence, "hypothetical")
         and not _ASKS.search(whole)
     ):
         return "hypothetical"  # "what would happen if we ran X on prod?"
     return None
+
+
+_READINGS: tuple[Callable[[_Place], Why | None], ...] = (
+    _refused_in_place,
+    _stamped_report,
+    _series_report,
+    _governed,
+    _hypothetical,
+)
+"""How a sentence can make a command not an order, in the order they are tried."""
 
 
 # What someone else said to do, refused right after ("…, but please don't;").
@@ -603,7 +720,11 @@ _RERUN = re.compile(
 
 def rerun_elsewhere(cand: Candidate, message: str) -> bool:
     """Another sentence of the message orders the quoted command run after all (a
-    postmortem that ends "so run the same DELETE on staging now")."""
+    postmortem that ends "so run the same DELETE on staging now"), or its own sentence
+    hands the report on ("we ran X last time, so do the same now")."""
+    at = cand.context.find(cand.text) if cand.context else -1
+    if at >= 0 and handed_on(cand.context[at + len(cand.text) :][:HANDED_ON_REACH]):
+        return True
     rest = message.replace(cand.context, " ") if cand.context else message
     rest = rest.replace(cand.text, " ")
     return any(
@@ -669,6 +790,8 @@ def lower_findings(
             f.category in _UNTOUCHED
             or (why == "local" and f.category not in LOCAL_LOWERS and f.rule not in local_rules)
             or (why == "own_use" and f.rule not in OWN_USE_RULES)
+            # a scratch table is the reader's to destroy; what it copies in is still read
+            or (why == "scratch" and f.category != "destructive")
         ):
             kept.append(f)
         else:

@@ -7,13 +7,16 @@ wrappers (`sudo`, `env`, `bash -c`, `ssh host '…'`, `xargs`, `find -exec`,
 `kubectl exec --`, interpreter one-liners) are unwrapped recursively and
 checked like any other. Anything that cannot be parsed but looks dangerous is
 held for a person (fail closed).
+
+Here: the parse, the walk over the tree, the rule index, and what a script names
+(resources, nested SQL). Each command found is a `shell_cmd.Cmd`; how a wrapper hands
+on the command it runs is the table in `shell_wrappers`; what a pattern cannot say is
+a named check in `shell_checks`; the rules themselves are data in `shell_rules` and in
+the packs (`bot.risk.packs`).
 """
 
 from __future__ import annotations
 
-import ipaddress
-import json
-import posixpath
 import re
 import shlex
 import time
@@ -23,32 +26,28 @@ from dataclasses import dataclass, field
 import tree_sitter_bash
 from tree_sitter import Language, Node, Parser
 
-from bot.risk.ansible_modules import equivalent as ansible_equivalent
 from bot.risk.model import Finding
 from bot.risk.packs import SHELL_CHECKS, SHELL_RULES, SHELL_SAFE
-from bot.risk.packs.files import local_datastore
+from bot.risk.shell_checks import CHECKS, FORK_BOMB_RE, REMOTE_RE, URL_RE, paths_of
+from bot.risk.shell_cmd import Cmd, decode_escapes, program_of
 from bot.risk.shell_rules import (
-    CATASTROPHIC_PATHS,
-    DESTRUCTIVE_FLAG_RE,
-    DESTRUCTIVE_VERB_RE,
     DOWNLOADERS,
-    FLAG_ALIASES,
-    INTERPRETERS,
-    NETWORK_SINKS,
-    NO_CLUSTER,
-    NON_READING,
     RULES,
-    SAFE_DELETE_NAMES,
-    SAFE_DELETE_SUFFIXES,
-    SCRATCH_ROOT_RE,
-    SCRATCH_ROOTS,
     SERVICE_CLIS,
     SHELLS,
-    SYSTEM_DIRS,
     TOO_COMPLEX,
     UNPARSABLE,
     Pattern,
     Rule,
+)
+from bot.risk.shell_wrappers import (
+    SSH_VALUE_OPTS,
+    Unwrapping,
+    code_shell_strings,
+    interpreter_family,
+    shell_script,
+    skip_options,
+    unwrap_once,
 )
 
 __all__ = ["ShellResult", "assess_shell", "looks_like_shell"]
@@ -112,142 +111,7 @@ class ShellResult:
     parse_failed: bool
 
 
-@dataclass(eq=False)
-class Cmd:
-    """One simple command after unwrapping, with its place in a pipeline."""
-
-    name: str
-    args: list[str]
-    text: str
-    argv0: str = ""
-    redirects: list[tuple[str, str]] = field(default_factory=list)
-    stdin_text: str | None = None
-    """Literal data on stdin (heredoc, here-string, `echo … |`); never executed by itself."""
-    pipe: list[list[Cmd]] | None = None
-    """The pipeline this command is a stage of (each stage's primary commands)."""
-    stage: int = 0
-    args_from_stdin: bool = False
-    """`xargs`: more arguments arrive at run time, so targets are unknown."""
-    subst_download: bool = False
-    """An argument is `$(curl …)` / `<(wget …)`: downloaded text used in place."""
-    code: str | None = None
-    """Interpreter one-liner source (python -c, perl -e, node -e, …)."""
-    flags: set[str] = field(default_factory=set)
-    pos: list[str] = field(default_factory=list)
-    joined: str = ""
-    dry_run: bool = False
-    fed: bool = False
-    """Its literal stdin has already been parsed as code."""
-
-    @property
-    def upstream(self) -> list[Cmd]:
-        """Commands feeding this one through pipes (computed on demand: pipelines can be long)."""
-        return [c for g in self.pipe[: self.stage] for c in g] if self.pipe else []
-
-    @property
-    def downstream(self) -> list[Cmd]:
-        return [c for g in self.pipe[self.stage + 1 :] for c in g] if self.pipe else []
-
-    def analyze(self) -> None:
-        self.flags, self.pos = _parse_flags(self.name, self.args)
-        self.joined = " ".join(self.args)
-        self.dry_run = bool(self.flags & {"--dry-run", "--dryrun", "--what-if"}) and not any(
-            a.lower() in _REAL_RUN for a in self.args if a.startswith("--dry")
-        )
-
-    def value(self, *names: str) -> list[str]:
-        """Values of options given as `--opt v`, `--opt=v` or `-ov` (short options)."""
-        out: list[str] = []
-        args = self.args
-        for i, arg in enumerate(args):
-            for name in names:
-                if arg == name and i + 1 < len(args):
-                    out.append(args[i + 1])
-                elif name.startswith("--") and arg.startswith(name + "="):
-                    out.append(arg[len(name) + 1 :])
-                elif (
-                    len(name) == 2
-                    and not arg.startswith("--")
-                    and arg.startswith(name)
-                    and len(arg) > 2
-                ):
-                    out.append(arg[2:].lstrip("="))
-        return out
-
-
-# `--dry-run=none` (kubectl) and `--dry-run=false` ask for the real thing.
-_REAL_RUN = frozenset(
-    f"{flag}={value}"
-    for flag in ("--dry-run", "--dryrun")
-    for value in ("none", "false", "0", "no", "off")
-)
-
-
-# ---------------------------------------------------------------------------- parsing
-
-
-def _parse_flags(name: str, args: list[str]) -> tuple[set[str], list[str]]:
-    aliases = FLAG_ALIASES.get(name, {})
-    cluster = name not in NO_CLUSTER
-    flags: set[str] = set()
-    pos: list[str] = []
-    ended = False
-    for arg in args:
-        if ended or len(arg) < 2 or arg[0] != "-":
-            pos.append(arg)
-            continue
-        if arg == "--":
-            ended = True
-            continue
-        if arg.startswith("--"):
-            key, eq, val = arg.partition("=")
-            if eq and val.lower() in ("false", "0", "no"):
-                continue
-            flags.add(key)
-            flags.add(aliases.get(key, key))
-            continue
-        if arg[1].isdigit():
-            pos.append(arg)
-            continue
-        flags.add(arg)
-        flags.add(aliases.get(arg, arg))
-        if cluster and len(arg) > 2 and arg[1:].isalpha():
-            for ch in arg[1:]:
-                short = "-" + ch
-                flags.add(short)
-                flags.add(aliases.get(short, short))
-    return flags, pos
-
-
-_ESCAPE_RE = re.compile(r"\\(x[0-9a-fA-F]{1,2}|[0-7]{1,3}|u[0-9a-fA-F]{4}|.)", re.S)
-_SIMPLE_ESCAPES = {
-    "n": "\n",
-    "t": "\t",
-    "r": "\r",
-    "a": "\a",
-    "b": "\b",
-    "e": "\x1b",
-    "f": "\f",
-    "v": "\v",
-    "\\": "\\",
-    "'": "'",
-    '"': '"',
-    "?": "?",
-}
-
-
-def decode_escapes(text: str) -> str:
-    """Decode `$'…'` / `printf` style escapes (\\x72, \\162, \\n)."""
-
-    def repl(m: re.Match[str]) -> str:
-        esc = m.group(1)
-        if esc[0] in "xu" and len(esc) > 1:
-            return chr(int(esc[1:], 16))
-        if esc[0] in "01234567":
-            return chr(int(esc, 8) & 0xFF)
-        return _SIMPLE_ESCAPES.get(esc, "\\" + esc)
-
-    return _ESCAPE_RE.sub(repl, text)
+# ---------------------------------------------------------------------------- words
 
 
 def _unquote_word(text: str) -> str:
@@ -293,7 +157,7 @@ def _static_output(node: Node) -> str | None:
     parts = inner[0].named_children
     if not parts or parts[0].type != "command_name":
         return None
-    name = _prog(_word_value(parts[0].named_children[0]) if parts[0].named_children else "")
+    name = program_of(_word_value(parts[0].named_children[0]) if parts[0].named_children else "")
     args = parts[1:]
     if name not in ("echo", "printf") or any(a.type not in _LITERAL_WORDS for a in args):
         return None
@@ -313,208 +177,22 @@ def _static_output(node: Node) -> str | None:
     return decode_escapes(" ".join(values))
 
 
-def _prog(word: str) -> str:
-    name = word.lstrip("\\").rsplit("/", 1)[-1].lower()
-    return name[:-4] if name.endswith(".exe") else name
-
-
-# ---------------------------------------------------------------------------- unwrapping
-
-_SUDO_VALUE_OPTS = frozenset(
-    {
-        "-u",
-        "-g",
-        "-h",
-        "-p",
-        "-C",
-        "-D",
-        "-r",
-        "-t",
-        "-U",
-        "-T",
-        "--user",
-        "--group",
-        "--host",
-        "--prompt",
-        "--chdir",
-        "--role",
-        "--type",
-        "--other-user",
-        "--close-from",
-    }
-)
-_ENV_VALUE_OPTS = frozenset({"-u", "--unset", "-C", "--chdir", "-S", "--split-string"})
-_TIMEOUT_VALUE_OPTS = frozenset({"-s", "--signal", "-k", "--kill-after"})
-_NICE_VALUE_OPTS = frozenset({"-n", "--adjustment"})
-_IONICE_VALUE_OPTS = frozenset({"-c", "-n", "-p", "-P", "-u", "--class", "--classdata"})
-_XARGS_VALUE_OPTS = frozenset(
-    {
-        "-I",
-        "-i",
-        "-n",
-        "-P",
-        "-L",
-        "-l",
-        "-d",
-        "-E",
-        "-e",
-        "-s",
-        "-a",
-        "--max-args",
-        "--max-procs",
-        "--max-lines",
-        "--delimiter",
-        "--arg-file",
-        "--replace",
-        "--eof",
-        "--max-chars",
-    }
-)
-_SSH_VALUE_OPTS = frozenset(
-    {
-        "-p",
-        "-i",
-        "-l",
-        "-o",
-        "-F",
-        "-J",
-        "-L",
-        "-R",
-        "-D",
-        "-b",
-        "-c",
-        "-e",
-        "-E",
-        "-I",
-        "-m",
-        "-O",
-        "-Q",
-        "-S",
-        "-W",
-        "-w",
-        "-B",
-    }
-)
-_DOCKER_VALUE_OPTS = frozenset(
-    {
-        "-e",
-        "-u",
-        "-w",
-        "--env",
-        "--user",
-        "--workdir",
-        "--env-file",
-        "-v",
-        "--volume",
-        "-p",
-        "--publish",
-        "--name",
-        "--network",
-        "--entrypoint",
-        "--mount",
-        "-l",
-        "--label",
-        "--platform",
-        "-h",
-        "--hostname",
-        "--cpus",
-        "-m",
-        "--memory",
-        "--detach-keys",
-    }
-)
-_STDBUF_VALUE_OPTS = frozenset({"-i", "-o", "-e"})
-_TRACE_VALUE_OPTS = frozenset(
-    {
-        "-o",
-        "-e",
-        "-p",
-        "-s",
-        "-u",
-        "-t",
-        "-n",
-        "--unit",
-        "--property",
-        "--uid",
-        "--gid",
-        "-g",
-        "--target",
-        "-a",
-        "-E",
-    }
-)
 _VAR_RE = re.compile(r"\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))")
-_WATCH_VALUE_OPTS = frozenset({"-n", "--interval", "-d"})
-_PLAIN_WRAPPERS = frozenset(
-    {
-        "nohup",
-        "builtin",
-        "setsid",
-        "unbuffer",
-        "time",
-        "caffeinate",
-        "torsocks",
-        "proxychains",
-        "proxychains4",
-        "chronic",
-        "catchsegv",
-    }
-)
-_CODE_FLAGS = {
-    "python": ("-c",),
-    "perl": ("-e", "-E"),
-    "ruby": ("-e",),
-    "node": ("-e", "--eval", "-p", "--print"),
-    "php": ("-r",),
-    "deno": ("eval",),
-    "bun": ("-e", "--eval"),
-}
-
-
-def _skip_options(args: list[str], value_opts: frozenset[str]) -> list[str]:
-    """Drop leading options (and their values) of a wrapper; return the wrapped argv."""
-    i = 0
-    while i < len(args):
-        arg = args[i]
-        if arg == "--":
-            return args[i + 1 :]
-        if not arg.startswith("-") or arg == "-":
-            return args[i:]
-        if arg in value_opts:
-            i += 2
-            continue
-        i += 1
-    return []
-
-
-def _interpreter_family(name: str) -> str | None:
-    if name in INTERPRETERS:
-        return re.sub(r"\d+(\.\d+)?$", "", name).replace("nodejs", "node")
-    if re.fullmatch(r"python\d(\.\d+)?|pypy\d?", name):
-        return "python"
-    return None
-
-
-_CODE_SHELL_STRING_RE = re.compile(
-    r"(?:os\.system|os\.popen|subprocess\.\w+|commands\.getoutput|execSync|spawnSync|exec|"
-    r"system|popen|shell_exec|passthru|qx|Open3\.\w+|IO\.popen|spawn)\s*\(?\s*"
-    r"(?:\[\s*)?(?P<q>['\"])(?P<s>(?:\\.|(?!(?P=q)).)*)(?P=q)",
-    re.S,
-)
-_CODE_LIST_RE = re.compile(r"\[\s*((?:(['\"])[^'\"]*\2\s*,\s*)+(['\"])[^'\"]*\3)\s*\]")
-_CODE_BACKTICK_RE = re.compile(r"`([^`]+)`|%x[({\[]([^)}\]]+)[)}\]]")
-
-
-def _code_shell_strings(code: str) -> list[str]:
-    """Shell commands an interpreter one-liner hands to the system."""
-    out = [m.group("s") for m in _CODE_SHELL_STRING_RE.finditer(code)]
-    for m in _CODE_LIST_RE.finditer(code):
-        out.append(" ".join(re.findall(r"['\"]([^'\"]*)['\"]", m.group(1))))
-    out += [m.group(1) or m.group(2) for m in _CODE_BACKTICK_RE.finditer(code)]
-    return [s for s in out if s.strip()]
 
 
 # ---------------------------------------------------------------------------- the walk
+
+
+@dataclass
+class _Redirections:
+    """A redirected statement's redirects, and what follows a heredoc on its first line."""
+
+    files: list[tuple[str, str]] = field(default_factory=list)
+    stdin_text: str | None = None
+    stdin_download: bool = False
+    """`sh < <(curl …)`: the shell reads a download as its input."""
+    tail: list[Node] = field(default_factory=list)
+    after_op: str | None = None
 
 
 class _Walk:
@@ -602,59 +280,64 @@ class _Walk:
 
     def redirected(self, node: Node, depth: int) -> list[Cmd]:
         body = node.child_by_field_name("body")
-        redirects: list[tuple[str, str]] = []
-        stdin_text: str | None = None
-        tail: list[Node] = []
-        after_op: str | None = None
-        stdin_download = False  # `sh < <(curl …)`: the shell reads a download as its input
+        r = self.redirections(node, depth)
+        primaries = self.redirected_body(body, depth, r)
+        if r.stdin_download:
+            for cmd in primaries:
+                cmd.subst_download = True
+        if r.stdin_text is not None and body is not None and body.type == "command":
+            for r_op, target in r.files:
+                if r_op in (">", ">>") and primaries and primaries[0].name in ("cat", "tee"):
+                    self.files_written[target] = r.stdin_text
+        for part in r.tail:
+            if part.type == "pipeline" and part.children and part.children[0].type in ("|", "|&"):
+                return self.pipeline(list(part.named_children), depth, first=primaries)
+            if r.after_op in ("|", "|&"):
+                return self.pipeline([part], depth, first=primaries)
+            primaries = primaries + self.node(part, depth)
+        return primaries
+
+    def redirections(self, node: Node, depth: int) -> _Redirections:
+        r = _Redirections()
         for child in node.children:
             if child.type == "file_redirect":
                 before = len(self.cmds)
-                redirects.append(self.file_redirect(child, depth))
-                if redirects[-1][0] == "<" and any(
-                    c.name in DOWNLOADERS for c in self.cmds[before:]
-                ):
-                    stdin_download = True
+                r.files.append(self.file_redirect(child, depth))
+                if r.files[-1][0] == "<" and any(c.name in DOWNLOADERS for c in self.cmds[before:]):
+                    r.stdin_download = True
             elif child.type == "herestring_redirect":
-                stdin_text = self.herestring(child, depth)
+                r.stdin_text = self.herestring(child, depth)
             elif child.type == "heredoc_redirect":
-                for part in child.children:
-                    if part.type == "heredoc_body":
-                        stdin_text = (part.text or b"").decode("utf-8", "replace")
-                        for sub in part.named_children:
-                            if sub.type in ("command_substitution", "expansion"):
-                                self.node(sub, depth)
-                    elif part.type == "file_redirect":
-                        redirects.append(self.file_redirect(part, depth))
-                    elif part.type in ("&&", "||", ";", "|", "|&"):
-                        after_op = part.type
-                    elif part.is_named and part.type not in ("heredoc_start", "heredoc_end"):
-                        tail.append(part)
-        primaries: list[Cmd] = []
-        if body is not None and body.type == "command":
-            primaries = self.command(body, depth, redirects, stdin_text)
-        elif body is not None:
-            primaries = self.node(body, depth)
-            if redirects and primaries:
-                # `a | b > f` parses as one redirected pipeline, but only its last stage
-                # writes to f; a group `{ a; b; } > f` sends every command's output there.
-                last = max(c.stage for c in primaries) if body.type == "pipeline" else None
-                for cmd in primaries:
-                    if last is None or cmd.stage == last:
-                        cmd.redirects = cmd.redirects + redirects
-        if stdin_download:
+                self.heredoc(child, depth, r)
+        return r
+
+    def heredoc(self, node: Node, depth: int, r: _Redirections) -> None:
+        for part in node.children:
+            if part.type == "heredoc_body":
+                r.stdin_text = (part.text or b"").decode("utf-8", "replace")
+                for sub in part.named_children:
+                    if sub.type in ("command_substitution", "expansion"):
+                        self.node(sub, depth)
+            elif part.type == "file_redirect":
+                r.files.append(self.file_redirect(part, depth))
+            elif part.type in ("&&", "||", ";", "|", "|&"):
+                r.after_op = part.type
+            elif part.is_named and part.type not in ("heredoc_start", "heredoc_end"):
+                r.tail.append(part)
+
+    def redirected_body(self, body: Node | None, depth: int, r: _Redirections) -> list[Cmd]:
+        if body is None:
+            return []
+        if body.type == "command":
+            return self.command(body, depth, r.files, r.stdin_text)
+        primaries = self.node(body, depth)
+        if r.files and primaries:
+            # `a | b > f` parses as one redirected pipeline, but only its last stage
+            # writes to f; a group `{ a; b; } > f` sends every command's output there.
+            last = max(c.stage for c in primaries) if body.type == "pipeline" else None
             for cmd in primaries:
-                cmd.subst_download = True
-        if stdin_text is not None and body is not None and body.type == "command":
-            for r_op, target in redirects:
-                if r_op in (">", ">>") and primaries and primaries[0].name in ("cat", "tee"):
-                    self.files_written[target] = stdin_text
-        for part in tail:
-            if part.type == "pipeline" and part.children and part.children[0].type in ("|", "|&"):
-                return self.pipeline(list(part.named_children), depth, first=primaries)
-            if after_op in ("|", "|&"):
-                return self.pipeline([part], depth, first=primaries)
-            primaries = primaries + self.node(part, depth)
+                if last is None or cmd.stage == last:
+                    cmd.redirects = cmd.redirects + r.files
         return primaries
 
     def file_redirect(self, node: Node, depth: int) -> tuple[str, str]:
@@ -755,218 +438,28 @@ class _Walk:
         download: bool,
         from_stdin: bool = False,
     ) -> list[Cmd]:
-        argv0 = argv[0]
+        """Peel wrappers (`sudo`, `env`, `timeout`, …) off `argv`, one per round, via
+        `_WRAPPERS`; what they run nested (`bash -c`, `ssh host …`) is walked as a script."""
+        u = Unwrapping(self, argv, text, depth, redirects, stdin_text, download, from_stdin)
         for _ in range(12):
-            if not argv:
+            if not u.argv:
                 return []
-            argv0 = argv[0]
-            name = _prog(argv0)
-            rest = argv[1:]
-            if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*=.*", argv0, re.S):
-                argv = rest
-                continue
-            if name in ("sudo", "doas", "run0"):
-                if any(a in ("-l", "--list", "-v", "-k", "-K", "-V") for a in rest[:1]):
-                    break
-                argv = _skip_options(rest, _SUDO_VALUE_OPTS)
-                continue
-            if name == "env":
-                split = [
-                    a for i, a in enumerate(rest) if i and rest[i - 1] in ("-S", "--split-string")
-                ]
-                inner = _skip_options(rest, _ENV_VALUE_OPTS)
-                while inner and re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*=.*", inner[0], re.S):
-                    inner = inner[1:]
-                if split:
-                    try:
-                        inner = shlex.split(split[0]) + inner
-                    except ValueError:
-                        inner = split[0].split() + inner
-                if not inner:
-                    break
-                argv = inner
-                continue
-            if name in ("timeout", "gtimeout"):
-                inner = _skip_options(rest, _TIMEOUT_VALUE_OPTS)
-                argv = inner[1:] if inner else []
-                continue
-            if name == "nice":
-                argv = _skip_options(
-                    [a for a in rest if not re.fullmatch(r"-\d+", a)], _NICE_VALUE_OPTS
-                )
-                continue
-            if name == "ionice":
-                argv = _skip_options(rest, _IONICE_VALUE_OPTS)
-                continue
-            if name == "stdbuf":
-                argv = _skip_options(rest, _STDBUF_VALUE_OPTS)
-                continue
-            if name in ("exec",):
-                argv = _skip_options(rest, frozenset({"-a"}))
-                continue
-            if name in _PLAIN_WRAPPERS:
-                argv = _skip_options(rest, frozenset())
-                continue
-            if name == "command":
-                if any(a in ("-v", "-V") for a in rest[:2]):
-                    break
-                argv = _skip_options(rest, frozenset())
-                continue
-            if name == "xargs":
-                argv = _skip_options(rest, _XARGS_VALUE_OPTS) or ["echo"]
-                from_stdin = True
-                continue
-            if (
-                name in ("doppler", "op", "aws-vault", "dotenv", "uv", "poetry", "pipenv")
-                and "--" in rest
-                and (name == "aws-vault" or rest[0] in ("run", "exec"))
-            ):
-                argv = rest[rest.index("--") + 1 :]
-                continue
-            if name == "flock":
-                inner = _skip_options(rest, frozenset({"-w", "-E", "--timeout", "-c", "--command"}))
-                if "-c" in rest or "--command" in rest:
-                    flag = "-c" if "-c" in rest else "--command"
-                    i = rest.index(flag)
-                    if i + 1 < len(rest):
-                        self.script(rest[i + 1], depth + 1)
-                    break
-                argv = inner[1:] if inner else []
-                continue
-            if name == "watch":
-                inner = _skip_options(rest, _WATCH_VALUE_OPTS)
-                if inner:
-                    self.script(" ".join(inner), depth + 1)
+            inner = unwrap_once(u)
+            if u.done is not None:
+                return u.done
+            if inner is None:
                 break
-            if name in ("su", "runuser") and ("-c" in rest or "--command" in rest):
-                flag = "-c" if "-c" in rest else "--command"
-                i = rest.index(flag)
-                if i + 1 < len(rest):
-                    self.script(rest[i + 1], depth + 1)
-                break
-            if name == "eval" or name == "trap":
-                payload = rest[:-1] if name == "trap" else rest
-                if payload:
-                    self.script(" ".join(payload), depth + 1)
-                break
-            if name in SHELLS:
-                script_arg = self.shell_script(rest)
-                if script_arg is not None:
-                    self.script(script_arg, depth + 1)
-                    break
-                positional = [a for a in rest if not a.startswith("-")]
-                if positional and positional[0] in self.files_written:
-                    self.script(self.files_written[positional[0]], depth + 1)
-                break
-            if name == "ssh":
-                host_and_command = _skip_options(rest, _SSH_VALUE_OPTS)
-                if len(host_and_command) > 1:
-                    self.script(" ".join(host_and_command[1:]), depth + 1)
-                break
-            remote = _remote_scripts(name, rest)
-            if remote is not None:
-                # gcloud compute ssh --command, aws ssm send-command, ansible -m shell -a,
-                # awk system(): the command is checked itself, and so is what it runs.
-                cmd = Cmd(
-                    name=name,
-                    args=rest,
-                    text=text,
-                    argv0=argv0,
-                    redirects=redirects,
-                    stdin_text=stdin_text,
-                )
-                self.add(cmd)
-                for script_text in remote:
-                    self.script(script_text, depth + 1)
-                return [cmd]
-            if name in ("kubectl", "oc") and rest[:1] == ["exec"] and "--" in rest:
-                self.add(Cmd(name=name, args=rest, text=text, argv0=argv0))
-                argv = rest[rest.index("--") + 1 :]
-                continue
-            if name in ("docker", "podman", "nerdctl") and rest[:1] in (["exec"], ["run"]):
-                inner = _skip_options(rest[1:], _DOCKER_VALUE_OPTS)
-                if len(inner) > 1:
-                    self.add(Cmd(name=name, args=rest, text=text, argv0=argv0))
-                    argv = inner[1:]
-                    continue
-                break
-            if name == "busybox" and rest:
-                argv = rest
-                continue
-            if name == "chroot":
-                inner = _skip_options(rest, frozenset({"--userspec", "--groups"}))
-                argv = inner[1:]
-                continue
-            if name in (
-                "strace",
-                "ltrace",
-                "systemd-run",
-                "nsenter",
-                "unshare",
-                "firejail",
-                "xvfb-run",
-                "cgexec",
-                "sg",
-            ):
-                argv = _skip_options(rest, _TRACE_VALUE_OPTS)
-                continue
-            if name == "script" and "-c" in rest:
-                i = rest.index("-c")
-                if i + 1 < len(rest):
-                    self.script(rest[i + 1], depth + 1)
-                break
-            if name == "parallel":
-                inner = _skip_options(rest, _XARGS_VALUE_OPTS | {"-j", "--jobs"})
-                if ":::" in inner:
-                    inner = inner[: inner.index(":::")] + inner[inner.index(":::") + 1 :]
-                else:
-                    from_stdin = True
-                argv = inner
-                continue
-            if name == "alias":
-                for arg in rest:
-                    if "=" in arg:
-                        self.script(arg.split("=", 1)[1], depth + 1)
-                break
-            if name == "java" and "-jar" in rest:
-                i = rest.index("-jar")
-                if i + 1 < len(rest):
-                    jar = _prog(rest[i + 1])
-                    argv = [jar.removesuffix(".jar")] + rest[i + 2 :]
-                    continue
-                break
-            if name == "find":
-                self.find_exec(argv, text, depth, redirects)
-                break
-            family = _interpreter_family(name)
-            if family is not None:
-                code = self.interpreter_code(family, rest, stdin_text)
-                if code:
-                    cmd = Cmd(
-                        name=name,
-                        args=rest,
-                        text=text,
-                        argv0=argv0,
-                        redirects=redirects,
-                        stdin_text=stdin_text,
-                        code=code,
-                        subst_download=download,
-                    )
-                    self.add(cmd)
-                    for shell_text in _code_shell_strings(code):
-                        self.script(shell_text, depth + 1)
-                    return [cmd]
-            break
-        if not argv:
+            u.argv = inner
+        if not u.argv:
             return []
         cmd = Cmd(
-            name=_prog(argv[0]),
-            args=argv[1:],
+            name=program_of(u.argv[0]),
+            args=u.argv[1:],
             text=text,
-            argv0=argv[0],
+            argv0=u.argv[0],
             redirects=redirects,
             stdin_text=stdin_text,
-            args_from_stdin=from_stdin,
+            args_from_stdin=u.from_stdin,
             subst_download=download,
         )
         self.add(cmd)
@@ -991,44 +484,19 @@ class _Walk:
                         Cmd(name=cmd.name, args=cmd.args + words, text=cmd.text, argv0=cmd.argv0)
                     )
             return
-        if cmd.name in SHELLS and self.shell_script(cmd.args) is None:
+        if cmd.name in SHELLS and shell_script(cmd.args) is None:
             if "-s" in cmd.flags or not [a for a in cmd.args if not a.startswith("-")]:
                 cmd.fed = True
                 self.script(cmd.stdin_text, depth + 1)
         elif (
-            _interpreter_family(cmd.name)
+            interpreter_family(cmd.name)
             and cmd.code is None
             and not [a for a in cmd.args if a != "-" and not a.startswith("-")]
         ):
             cmd.fed = True
             cmd.code = cmd.stdin_text
-            for shell_text in _code_shell_strings(cmd.stdin_text):
+            for shell_text in code_shell_strings(cmd.stdin_text):
                 self.script(shell_text, depth + 1)
-
-    @staticmethod
-    def shell_script(args: list[str]) -> str | None:
-        for i, arg in enumerate(args):
-            if re.fullmatch(r"-[a-zA-Z]*c[a-zA-Z]*", arg) and not arg.startswith("--"):
-                return args[i + 1] if i + 1 < len(args) else ""
-            if not arg.startswith("-") and not arg.startswith("+"):
-                return None
-        return None
-
-    @staticmethod
-    def interpreter_code(family: str, args: list[str], stdin_text: str | None) -> str | None:
-        flags = _CODE_FLAGS.get(family, ())
-        for i, arg in enumerate(args):
-            if arg in flags and i + 1 < len(args):
-                return args[i + 1]
-            if (
-                family in ("python", "perl", "ruby")
-                and re.fullmatch(r"-[a-zA-Z]*[ceE]", arg)
-                and i + 1 < len(args)
-            ):
-                return args[i + 1]
-            if not arg.startswith("-"):
-                return None
-        return stdin_text
 
     def find_exec(
         self, argv: list[str], text: str, depth: int, redirects: list[tuple[str, str]]
@@ -1076,876 +544,6 @@ def _redis_positional(args: list[str]) -> list[str]:
             out.append(args[i])
         i += 1
     return out
-
-
-_AWK = frozenset({"awk", "gawk", "mawk", "nawk", "busybox-awk"})
-_AWK_VALUE_OPTS = frozenset({"-F", "-v", "-f", "--field-separator", "--assign", "--file"})
-_AWK_SHELL_RE = re.compile(
-    r"\bsystem\s*\(\s*\"((?:[^\"\\]|\\.)*)\"|\|\s*\"((?:[^\"\\]|\\.)*)\"|"
-    r"\"((?:[^\"\\]|\\.)*)\"\s*\|\s*getline"
-)
-_ANSIBLE_SHELL_MODULES = frozenset({"shell", "command", "raw", "script"})
-
-
-_SALT = frozenset({"salt", "salt-ssh", "salt-call"})
-_SALT_CMD_RE = re.compile(r"cmd\.(?:run\w*|shell|exec_code\w*)")
-_FLEET_SHELLS = frozenset({"pdsh", "clush", "pssh", "parallel-ssh"})
-_FLEET_VALUE_OPTS = frozenset(
-    [
-        "-w",
-        "-x",
-        "-l",
-        "-R",
-        "-f",
-        "-t",
-        "-u",
-        "-g",
-        "-X",
-        "-h",
-        "-H",
-        "-p",
-        "-o",
-        "-e",
-        "-O",
-        "-S",
-        "-F",
-        "--hosts",
-        "--host",
-        "--user",
-        "--par",
-        "--timeout",
-        "--outdir",
-        "--errdir",
-        "--options",
-        "--groupbase",
-        "--fanout",
-    ]
-)
-
-
-def _opt_values(args: list[str], *names: str) -> list[str]:
-    """Values of `--opt v` / `--opt=v` / `-o v`, for the remote-execution wrappers."""
-    out: list[str] = []
-    for i, arg in enumerate(args):
-        for name in names:
-            if arg == name and i + 1 < len(args):
-                out.append(args[i + 1])
-            elif name.startswith("--") and arg.startswith(name + "="):
-                out.append(arg[len(name) + 1 :])
-    return out
-
-
-def _ssm_commands(parameters: str) -> list[str]:
-    """`commands='rm -rf /x'`, `commands=["a","b"]` or `{"commands":["a"]}` → the commands."""
-    text = parameters.strip()
-    if text.startswith("{"):
-        try:
-            data = json.loads(text)
-        except ValueError:
-            data = None
-        if isinstance(data, dict):
-            found = data.get("commands", [])
-            return [str(c) for c in (found if isinstance(found, list) else [found])]
-    m = re.match(r"(?i)\s*commands\s*=\s*(.*)", text, re.S)
-    if not m:
-        return []
-    value = m.group(1).strip()
-    if value.startswith("["):
-        try:
-            items = json.loads(value)
-        except ValueError:
-            items = [p.strip().strip("\"'") for p in value.strip("[]").split(",")]
-        return [str(c) for c in (items if isinstance(items, list) else [items])]
-    return [value.strip("\"'")]
-
-
-def _remote_scripts(name: str, rest: list[str]) -> list[str] | None:
-    """Shell text another tool runs on a remote host or through its own shell, or None."""
-    if name == "gcloud" and "ssh" in rest[:4]:
-        return _opt_values(rest, "--command") or None
-    if name == "aws" and rest[:2] == ["ssm", "send-command"]:
-        return [c for p in _opt_values(rest, "--parameters") for c in _ssm_commands(p)] or None
-    if name in ("ansible", "ansible-console"):
-        modules = _opt_values(rest, "-m", "--module-name") or ["command"]
-        module = modules[-1].rsplit(".", 1)[-1]
-        args = _opt_values(rest, "-a", "--args")
-        if module in _ANSIBLE_SHELL_MODULES:
-            return args or None
-        same = [c for a in args if (c := ansible_equivalent(module, a)) is not None]
-        return same or None  # `-m ufw -a 'rule=allow port=3306'`: the command it stands for
-    if name in _SALT:
-        # `salt '*' cmd.run 'rm -rf /x'`, `salt-call cmd.shell '…'`: the first argument after
-        # the execution function is the command every targeted minion runs.
-        for i, word in enumerate(rest):
-            if _SALT_CMD_RE.fullmatch(word):
-                args = [a for a in rest[i + 1 :] if not a.startswith("-") and "=" not in a]
-                return args[:1] or None
-        return None
-    if name in _FLEET_SHELLS:
-        # pdsh/clush/pssh: options (hosts, user, fan-out), then the command for every host
-        inner = _skip_options(rest, _FLEET_VALUE_OPTS)
-        return [" ".join(inner)] if inner else None
-    if name in _AWK:
-        program = _skip_options(rest, _AWK_VALUE_OPTS)
-        if not program:
-            return None
-        found = [
-            decode_escapes(next(g for g in m.groups() if g is not None))
-            for m in _AWK_SHELL_RE.finditer(program[0])
-        ]
-        return found or None
-    return None
-
-
-# ---------------------------------------------------------------------------- helpers for checks
-
-_PRIVATE_NETS = tuple(
-    ipaddress.ip_network(n)
-    for n in (
-        "10.0.0.0/8",
-        "172.16.0.0/12",
-        "192.168.0.0/16",
-        "127.0.0.0/8",
-        "169.254.0.0/16",
-        "100.64.0.0/10",
-        "0.0.0.0/32",
-        "::1/128",
-        "fc00::/7",
-        "fe80::/10",
-    )
-)
-_INTERNAL_SUFFIXES = (
-    ".local",
-    ".internal",
-    ".lan",
-    ".corp",
-    ".home.arpa",
-    ".svc",
-    ".cluster.local",
-    ".localhost",
-    ".intranet",
-    ".localdomain",
-)
-_URL_RE = re.compile(
-    r"^(?P<scheme>[a-zA-Z][a-zA-Z0-9+.-]*)://(?:[^@/\s]*@)?(?P<host>\[[^\]]+\]|[^/:?#\s]+)"
-)
-_REMOTE_RE = re.compile(r"^(?:[^@/\s]+@)?(?P<host>[A-Za-z0-9._-]+|\[[0-9a-fA-F:]+\]):(?!//)")
-_BARE_HOST_RE = re.compile(
-    r"^(?P<host>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})(?::\d+)?(?:/|$)"
-)
-
-
-def _outside(host: str, domains: tuple[str, ...]) -> bool:
-    host = host.lower().strip("[]").rstrip(".")
-    if not host or host == "localhost" or host.endswith(_INTERNAL_SUFFIXES):
-        return False
-    try:
-        ip = ipaddress.ip_address(host)
-    except ValueError:
-        pass
-    else:
-        return not any(ip in net for net in _PRIVATE_NETS if net.version == ip.version)
-    if "." not in host:
-        return False
-    return not any(host == d or host.endswith("." + d) for d in domains)
-
-
-def _url_hosts(args: list[str]) -> list[str]:
-    hosts = []
-    for arg in args:
-        m = _URL_RE.match(arg)
-        if m and m.group("scheme").lower() in (
-            "http",
-            "https",
-            "ftp",
-            "ftps",
-            "sftp",
-            "scp",
-            "tcp",
-            "ws",
-            "wss",
-            "rsync",
-        ):
-            hosts.append(m.group("host"))
-    if not hosts:
-        for arg in args:
-            m = _BARE_HOST_RE.match(arg)
-            if m and not arg.startswith(("-", "@", "/", ".")):
-                hosts.append(m.group("host"))
-    return hosts
-
-
-def _target_class(target: str) -> str:
-    """`catastrophic`, `dangerous` or `safe` for an rm -r target."""
-    t = target.strip()
-    if not t:
-        return "dangerous"
-    if t in CATASTROPHIC_PATHS or (t.rstrip("/") or "/") in CATASTROPHIC_PATHS:
-        return "catastrophic"
-    if re.fullmatch(r"/+|/+\*|~/?\*?|\$\{?HOME\}?/?\*?|/\.\*?|~/\.\*", t):
-        return "catastrophic"
-    if ".." in t.split("/"):
-        t = posixpath.normpath(t)
-        if t.startswith("..") or t in CATASTROPHIC_PATHS:
-            return "catastrophic" if t in CATASTROPHIC_PATHS else "dangerous"
-    scratch = next((len(root) for root in SCRATCH_ROOTS if t.startswith(root)), None)
-    m = SCRATCH_ROOT_RE.match(t)
-    if scratch is None and m:
-        scratch = m.end()
-    if scratch is not None:
-        return "safe" if t[scratch:].strip("/") else "dangerous"
-    trimmed = t.rstrip("/")
-    last = trimmed.rsplit("/", 1)[-1]
-    parents = (
-        trimmed.split("/")[1:-1] if trimmed.startswith(("/", "~", "$")) else trimmed.split("/")[:-1]
-    )
-    if any(p in SAFE_DELETE_NAMES for p in parents) and not any(c in last for c in "*"):
-        return "safe"  # inside a cache or build directory
-    if "{}" in t or "$" in t or "`" in t:
-        # An unknown prefix is fine when what is removed is plainly a cache or build dir.
-        literal_last = "/" in trimmed and not any(c in last for c in "${}`*")
-        return "safe" if literal_last and last in SAFE_DELETE_NAMES else "dangerous"
-    if last in ("*", ".*", ".", "..", "") or last.startswith("*"):
-        if last.startswith("*.") and last[1:].endswith(SAFE_DELETE_SUFFIXES):
-            return "safe"
-        parent = trimmed.rsplit("/", 1)[0] if "/" in trimmed else ""
-        if parent and parent.rsplit("/", 1)[-1] in SAFE_DELETE_NAMES:
-            return "safe"
-        return "dangerous"
-    two = "/".join(trimmed.split("/")[-2:])
-    if last in SAFE_DELETE_NAMES or two in SAFE_DELETE_NAMES or last.endswith(SAFE_DELETE_SUFFIXES):
-        return "safe"
-    return "dangerous"
-
-
-_CRED_RE = re.compile(
-    r"(?:^|/)\.aws/credentials$|(?:^|/)\.ssh/(?:id_[a-z0-9_]+|[\w.-]+_key|[\w.-]+\.pem)$|"
-    r"(?:^|/)id_(?:rsa|dsa|ecdsa|ed25519)$|(?:^|/)\.env(?:\.(?!example$|sample$|template$|dist$|defaults$)[\w.-]+)?$|"
-    r"^/etc/g?shadow-?$|^/etc/sudoers$|(?:^|/)\.netrc$|(?:^|/)\.pgpass$|(?:^|/)\.git-credentials$|"
-    r"(?:^|/)\.docker/config\.json$|(?:^|/)\.kube/config$|(?:^|/)\.vault-token$|"
-    r"(?:^|/)\.config/gcloud/(?:credentials\.db|application_default_credentials\.json|legacy_credentials\S*)$|"
-    r"(?:^|/)\.azure/(?:accessTokens\.json|msal_token_cache\S*)$|^/proc/[^/]+/environ$|"
-    r"\.(?:p12|pfx|keystore|jks)$|(?:^|/)(?:private|server|tls|ssl)\.key$|(?:^|/)credentials\.json$|"
-    r"(?:^|/)\.npmrc$|(?:^|/)\.pypirc$|(?:^|/)secrets?\.ya?ml$"
-)
-_PERSONAL_RE = re.compile(
-    r"^(?:~|\$\{?HOME\}?|/home/|/Users/|/root/|/tmp/|/var/tmp/|/mnt/|/media/|/Volumes/|/dev/shm/)|"
-    r"(?:Desktop|Downloads|Dropbox|Google Drive|OneDrive|iCloud)"
-)
-_DISK_RE = re.compile(r"^/dev/(?:sd|hd|vd|xvd|nvme|mmcblk|disk|rdisk|md\d|dm-|mapper/|sr|loop)")
-_HTTP_DELETE_PATH_RE = re.compile(
-    r"(?i)(?:^|/)(?:_delete_by_query|dodelete|delete|purge|destroy|wipe|_flush)(?:[/?#]|$)"
-)
-_FORK_BOMB_RE = re.compile(
-    r"(?<![\w:.])(?P<f>[\w:.]{1,64})\s*\(\)\s*\{\s*(?P=f)\s*\|\s*(?P=f)\s*&\s*\}\s*;?\s*(?P=f)"
-)
-_SCRIPT_DELETE_RE = re.compile(
-    r"shutil\.rmtree|\bos\.(?:remove|unlink|rmdir|removedirs)\s*\(|\.unlink\s*\(|\.rmtree\s*\(|"
-    r"FileUtils\.(?:rm_rf|rm_r|rm|remove_dir|remove_entry\w*|remove)\b|\bfs\.(?:rmSync|rmdirSync|"
-    r"unlinkSync|rm|rmdir|unlink|promises\.rm)\b|\bunlink\s*\(|\brmtree\b|\bFile\.delete\b|"
-    r"\.(?:rmSync|rmdirSync|unlinkSync|rmtree)\s*\(|\bDir\.(?:delete|rmdir)\b|\bFileUtils::rm|\bremove_tree\b|\bDeno\.remove\b|\bBun\.\w*rm"
-)
-# Shared branches, and published tags: a release tag (`v3.2.0`, `refs/tags/...`) is fetched
-# by everyone, so moving or deleting it rewrites history others already have.
-_PROTECTED_REF_RE = re.compile(
-    r"^(?:(?:refs/heads/)?(?:main|master|trunk|develop|prod|production|release\S*|HEAD)"
-    r"|refs/tags/\S+|v?\d+(?:\.\d+)+(?:[-+][\w.]+)?)$"
-)
-_LITERAL_SOURCES = frozenset({"echo", "printf", "yes", "true", "seq", "date"})
-
-
-def _paths(cmd: Cmd) -> list[str]:
-    vals = list(cmd.pos)
-    vals += [a.split("=", 1)[1] for a in cmd.args if a.startswith("-") and "=" in a]
-    return vals
-
-
-# ---------------------------------------------------------------------------- checks
-
-
-def _rm_targets(cmd: Cmd) -> list[str]:
-    extra = cmd.stdin_text.split() if cmd.args_from_stdin and cmd.stdin_text else []
-    return cmd.pos + extra
-
-
-def check_rm_catastrophic(cmd: Cmd, walk: _Walk) -> bool:
-    if "--no-preserve-root" in cmd.flags:
-        return True
-    return any(_target_class(t) == "catastrophic" for t in _rm_targets(cmd))
-
-
-def check_rm_dangerous(cmd: Cmd, walk: _Walk) -> bool:
-    targets = _rm_targets(cmd)
-    if (cmd.args_from_stdin and cmd.stdin_text is None) or not targets:
-        return True
-    return any(_target_class(t) == "dangerous" for t in targets)
-
-
-def check_rm_system_file(cmd: Cmd, walk: _Walk) -> bool:
-    for t in cmd.pos:
-        norm = posixpath.normpath(t) if t.startswith("/") else t
-        if norm.startswith(SYSTEM_DIRS) or re.match(r"^(?:~|\$\{?HOME\}?)/\.ssh/", t):
-            return True
-    return False
-
-
-# Rotated or compressed log files (`*.log.*.gz`, `*.log.1`, `*.gz`) under a log directory.
-_ROTATED_LOG_RE = re.compile(
-    r"^[\w*][\w.*\[\]-]*(?:\.log\.[\w.*\[\]-]+|\.(?:gz|bz2|xz|zst|old|\d+|\[0-9\]\*?))$"
-)
-_LOG_DIR_RE = re.compile(r"(?:^|/)(?:log|logs)(?:/|$)")
-_OLDER_THAN_RE = re.compile(r"^\+\d+$")
-
-
-def _rotated_logs_only(cmd: Cmd, names: list[str], roots: list[str]) -> bool:
-    """`find /var/log/x -name '*.log.*.gz' -mtime +14 -delete`: only old rotated logs in a
-    log directory go, which is what log rotation does."""
-    ages = cmd.value("-mtime", "-mmin")
-    return (
-        bool(names)
-        and all(_ROTATED_LOG_RE.match(n.strip("'\"")) for n in names)
-        and bool(ages)
-        and all(_OLDER_THAN_RE.match(a) for a in ages)
-        and bool(roots)
-        and all(_LOG_DIR_RE.search(r) and r.startswith("/") for r in roots)
-    )
-
-
-def check_find_unsafe_root(cmd: Cmd, walk: _Walk) -> bool:
-    names = cmd.value("-name", "-iname")
-    if names and all(_target_class(n) == "safe" for n in names):
-        return False  # e.g. `-name '*.pyc'`, `-name node_modules`
-    roots = []
-    for arg in cmd.args:
-        if arg in ("-H", "-L", "-P"):
-            continue
-        if arg.startswith(("-", "(", "!")):
-            break
-        roots.append(arg)
-    if _rotated_logs_only(cmd, names, roots):
-        return False
-    return any(_target_class(r) != "safe" for r in roots or ["."])
-
-
-def check_script_delete(cmd: Cmd, walk: _Walk) -> bool:
-    return cmd.code is not None and bool(_SCRIPT_DELETE_RE.search(cmd.code))
-
-
-def check_redirect_to_disk(cmd: Cmd, walk: _Walk) -> bool:
-    if any(op in (">", ">>", ">|", "&>") and _DISK_RE.match(t) for op, t in cmd.redirects):
-        return True
-    if cmd.name in ("tee", "cp", "cat") and cmd.pos and cmd.name != "cat":
-        return bool(_DISK_RE.match(cmd.pos[-1]))
-    return False
-
-
-_SYSTEM_FILE_RE = re.compile(
-    r"^/etc/(?:passwd|shadow|group|gshadow|sudoers(?:\.d/\S*)?|hosts|fstab|resolv\.conf|"
-    r"ssh/sshd_config|pam\.d/\S+|crontab)$|^/boot/|^(?:~|\$\{?HOME\}?)/\.ssh/authorized_keys$"
-)
-
-
-def check_redirect_system_file(cmd: Cmd, walk: _Walk) -> bool:
-    targets = [t for op, t in cmd.redirects if op in (">", ">|", "&>")]
-    if cmd.name == "tee" and "-a" not in cmd.flags and "--append" not in cmd.flags:
-        targets += cmd.pos
-    if cmd.name == "truncate":
-        targets += cmd.pos
-    hits = [t for t in targets if _SYSTEM_FILE_RE.match(t)]
-    if hits and all(t.startswith("/etc/sudoers.d/") for t in hits):
-        return not _scoped_sudo_rule(cmd)
-    return bool(hits)
-
-
-# A sudo rule that names its commands (`deploy ALL=(root) NOPASSWD: /usr/bin/systemctl
-# restart api`), as opposed to `ALL` commands: written as a literal, it can be judged.
-_SUDO_RULE_RE = re.compile(r"^\s*[%\w.-]+\s+[\w.,-]+\s*=\s*(?:\([^)]*\)\s*)?(?P<cmds>.+)$")
-
-
-def _scoped_sudo_rule(cmd: Cmd) -> bool:
-    """A drop-in in /etc/sudoers.d written from an `echo`/`printf` literal whose every rule
-    names specific commands by path; `ALL`, a wildcard or unseen content is not scoped."""
-    writers = [cmd] if cmd.name in ("echo", "printf") else list(cmd.upstream)
-    sources = [u for u in writers if u.name in ("echo", "printf")]
-    lines = [ln for u in sources for a in u.pos for ln in decode_escapes(a).splitlines()]
-    if not lines:
-        return False
-    for line in lines:
-        m = _SUDO_RULE_RE.match(line)
-        if not m:
-            return False
-        for part in m.group("cmds").split(","):
-            command = re.sub(r"^(?:\s*[A-Z_]+:)+", "", part).strip()
-            if not command.startswith("/") or "*" in command or command.split()[0] in _SHELL_PATHS:
-                return False
-    return True
-
-
-_SHELL_PATHS = frozenset(
-    f"{d}/{s}" for d in ("/bin", "/usr/bin") for s in ("sh", "bash", "zsh", "su", "sudo", "env")
-)
-
-
-def check_chmod_wide(cmd: Cmd, walk: _Walk) -> bool:
-    if "--recursive" in cmd.flags:
-        return True
-    for t in cmd.pos[1:]:
-        if (
-            _target_class(t) == "catastrophic"
-            or t.startswith(SYSTEM_DIRS)
-            or t in (".", "*", "./*")
-        ):
-            return True
-    return False
-
-
-def check_perm_root(cmd: Cmd, walk: _Walk) -> bool:
-    return any(re.fullmatch(r"/+\*?", t) for t in cmd.pos[1:])
-
-
-def _curl_upload_sources(cmd: Cmd) -> list[str]:
-    out = cmd.value("-T", "--upload-file")
-    for v in cmd.value("-F", "--form", "--form-string"):
-        m = re.search(r"=[@<](.+)$", v)
-        if m:
-            out.append(m.group(1).split(";")[0])
-    for v in cmd.value(
-        "-d", "--data", "--data-binary", "--data-urlencode", "--json", "--data-ascii"
-    ):
-        m = re.match(r"^(?:[\w-]*@|@)(.+)$", v)
-        if m:
-            out.append(m.group(1))
-    return out
-
-
-def check_upload_outside(cmd: Cmd, walk: _Walk) -> bool:
-    name = cmd.name
-    if name == "curl":
-        sources = [s for s in _curl_upload_sources(cmd) if s != "-"]
-        return bool(sources) and any(_outside(h, walk.domains) for h in _url_hosts(cmd.args))
-    if name == "wget":
-        if cmd.value("--post-file", "--body-file"):
-            return any(_outside(h, walk.domains) for h in _url_hosts(cmd.args))
-        return False
-    if name in ("http", "https"):
-        if any(re.match(r"^[\w-]*=?@[^@\s]+$", a) for a in cmd.pos) or any(
-            op == "<" for op, _ in cmd.redirects
-        ):
-            return any(_outside(h, walk.domains) for h in _url_hosts(cmd.args))
-        return False
-    if name in ("scp", "sftp", "rsync"):
-        if len(cmd.pos) < 2:
-            return False
-        dest = cmd.pos[-1]
-        m = _URL_RE.match(dest) or _REMOTE_RE.match(dest)
-        if not m:
-            return False
-        sources_local = any(not (_REMOTE_RE.match(s) or _URL_RE.match(s)) for s in cmd.pos[:-1])
-        return sources_local and _outside(m.group("host"), walk.domains)
-    if name in ("nc", "ncat", "netcat", "telnet", "socat"):
-        reads_file = any(op == "<" for op, _ in cmd.redirects)
-        return reads_file and any(_outside(h, walk.domains) for h in _sink_hosts(cmd))
-    return False
-
-
-def _sink_hosts(cmd: Cmd) -> list[str]:
-    if cmd.name == "socat":
-        hosts = []
-        for a in cmd.pos:
-            m = re.match(r"(?i)^(?:tcp4?|tcp6|tcp-connect|openssl|udp\d?|ssl):([^:]+):", a)
-            if m:
-                hosts.append(m.group(1))
-        return hosts
-    if cmd.name in ("curl", "wget", "http", "https"):
-        return _url_hosts(cmd.args)
-    if cmd.name == "ssh":
-        remote = _skip_options(cmd.args, _SSH_VALUE_OPTS)
-        return [remote[0].rsplit("@", 1)[-1]] if remote else []
-    return [p for p in cmd.pos[:1] if not p.isdigit()]
-
-
-def check_piped_upload(cmd: Cmd, walk: _Walk) -> bool:
-    if not cmd.upstream or all(u.name in _LITERAL_SOURCES for u in cmd.upstream):
-        return False
-    if cmd.stdin_text is not None and all(
-        u.name in _LITERAL_SOURCES | {"cat"} for u in cmd.upstream
-    ):
-        return False
-    if cmd.name == "curl" and "-" not in _curl_upload_sources(cmd):
-        return False
-    if cmd.name == "wget" and not any(
-        v in ("-", "/dev/stdin") for v in cmd.value("--post-file", "--body-file")
-    ):
-        return False
-    return any(_outside(h, walk.domains) for h in _sink_hosts(cmd))
-
-
-def check_bucket_to_bucket(cmd: Cmd, walk: _Walk) -> bool:
-    if cmd.name == "aws" and not (
-        cmd.pos[:1] == ["s3"] and cmd.pos[1:2] and cmd.pos[1] in ("cp", "sync", "mv")
-    ):
-        return False
-    if cmd.name in ("gsutil", "s3cmd", "mc") and not any(
-        p in ("cp", "rsync", "mv", "sync", "mirror") for p in cmd.pos[:2]
-    ):
-        return False
-    buckets = [m.group(1) for p in cmd.pos if (m := re.match(r"^(?:s3|gs|az|r2)://([^/]+)", p))]
-    if len(buckets) < 2 or len(set(buckets)) == 1:
-        return False
-    return not _same_owner(buckets, cmd.value("--profile"))
-
-
-# A bucket or profile named for someone outside, or for the public.
-_OUTSIDE_BUCKET_RE = re.compile(
-    r"(?i)personal|private|(?:^|[-_.])my[-_.]|public|extern|vendor|partner|contractor|"
-    r"client|customer[-_.]?share|share|transfer|dropbox|guest|third[-_.]?party|outside|temp|tmp"
-)
-
-
-def _same_owner(buckets: list[str], profiles: list[str]) -> bool:
-    """Every bucket carries the same owner prefix (`lumen-datalake` → `lumen-analytics-team`)
-    and none is named for outsiders or the public, nor is the account a personal one: a copy
-    between the company's own buckets, such as a second backup, not data leaving."""
-    owners = {re.split(r"[-_.]", b, maxsplit=1)[0].lower() for b in buckets}
-    if len(owners) != 1 or len(next(iter(owners))) < 3:
-        return False
-    return not any(_OUTSIDE_BUCKET_RE.search(n) for n in [*buckets[1:], *profiles])
-
-
-_DURATION_RE = re.compile(r"^(\d+)\s*([smhd]?)$", re.I)
-_UNIT_SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
-# Object keys that name bulk or personal data: a link to them is a link to the data set.
-_BULK_OBJECT_RE = re.compile(
-    r"(?i)customer|user|client|patient|employee|payroll|member|account|contact|lead|"
-    r"export|dump|backup|snapshot|full|all[-_.]|pii|personal|\.sql|\.bak|\.dump"
-)
-LINK_HOUR = 3600
-"""A signed link that dies within the hour bounds the exposure to whoever got it then."""
-
-
-def _link_seconds(cmd: Cmd) -> int | None:
-    if cmd.name == "aws":
-        values = cmd.value("--expires-in")
-        return int(values[0]) if values and values[0].isdigit() else (None if values else 3600)
-    values = cmd.value("-d", "--duration")
-    if not values:
-        return 3600  # gsutil and gcloud sign for an hour unless told otherwise
-    m = _DURATION_RE.match(values[0].strip())
-    return int(m.group(1)) * _UNIT_SECONDS[(m.group(2) or "s").lower()] if m else None
-
-
-def check_presign_exposes(cmd: Cmd, walk: _Walk) -> bool:
-    """A signed link held for a person when it lives longer than an hour (or its lifetime
-    cannot be read) or points at bulk or personal data; a short link to one document is
-    how files are handed to a colleague."""
-    seconds = _link_seconds(cmd)
-    if seconds is None or seconds > LINK_HOUR:
-        return True
-    objects = [p.split("/", 3)[3] if p.count("/") >= 3 else "" for p in cmd.pos if "://" in p]
-    return not objects or any(not o or _BULK_OBJECT_RE.search(o) for o in objects)
-
-
-_COPY_VERBS = {
-    "aws": ("s3", "cp|sync|mv"),
-    "gsutil": ("cp|rsync|mv",),
-    "gcloud": ("storage", "cp|rsync|mv"),
-    "rclone": ("copy|copyto|sync|move|moveto",),
-    "azcopy": ("copy|cp|sync",),
-    "s3cmd": ("put|sync|cp",),
-    "mc": ("cp|mirror|mv",),
-    "bq": ("extract",),
-}
-_STORE_URL_RE = re.compile(
-    r"^(?:s3|gs|az|r2|abfss?|wasbs?)://([^/]+)|^([A-Za-z][\w-]*):(?!//)"
-    r"|^https://([^./]+)\.(?:blob|dfs|file)\.core\.windows\.net"
-)
-_PERSONAL_NAME_RE = re.compile(
-    r"(?i)personal(?!i[sz]|ity)|(?:^|[-_.])(?:perso|privat|home)(?:$|[-_.])"
-)
-_PUBLIC_NAME_RE = re.compile(r"(?i)(?:^|[-_.])(?:public|pub|open|anon)(?:$|[-_.])")
-_DATA_SOURCE_RE = re.compile(
-    r"(?i)\.(?:csv|tsv|jsonl?|parquet|avro|orc|sql|dump|bak|xlsx?|db|sqlite)(?:\.gz|\.zip)?$|"
-    r"export|dump|backup|customer|client|user|pii|ledger|invoice|payment|crm|report"
-)
-_PERSONAL_PROFILE_RE = re.compile(r"(?i)^(?:personal|perso|home|me|mine|private)$|personal")
-
-
-def _copy_targets(cmd: Cmd) -> list[str] | None:
-    """Bucket or remote names a storage copy writes to (everything after its first source),
-    or None when the command is not such a copy."""
-    verbs = _COPY_VERBS.get(cmd.name)
-    if verbs is None or len(cmd.pos) < len(verbs) + 2:
-        return None
-    if not all(re.fullmatch(v, w) for v, w in zip(verbs, cmd.pos, strict=False)):
-        return None
-    names = []
-    for target in cmd.pos[len(verbs) + 1 :]:
-        m = _STORE_URL_RE.match(target)
-        if m:
-            names.append(next(g for g in m.groups() if g))
-    return names
-
-
-def check_personal_destination(cmd: Cmd, walk: _Walk) -> bool:
-    """A copy into a bucket or remote whose name says it is someone's own (`s3://jd-personal`,
-    `gdrive-personal:`), or made with a personal account profile (`--profile personal`)."""
-    names = _copy_targets(cmd)
-    if names is None:
-        return False
-    profiles = cmd.value("--profile", "--configuration", "--account", "--subscription")
-    if any(_PERSONAL_PROFILE_RE.search(v) for v in profiles):
-        return True
-    return any(_PERSONAL_NAME_RE.search(n) for n in names)
-
-
-def check_public_destination(cmd: Cmd, walk: _Walk) -> bool:
-    """Data copied into a bucket whose name says it is public (`gs://acme-tmp-public`): what
-    lands there is meant to be read by anyone. A site build (`./dist`, `*.html`) published
-    to a public bucket is what such buckets are for."""
-    names = _copy_targets(cmd)
-    if not names or not any(_PUBLIC_NAME_RE.search(n) for n in names):
-        return False
-    source = cmd.pos[len(_COPY_VERBS[cmd.name])]
-    return bool(cmd.name == "bq" or _STORE_URL_RE.match(source) or _DATA_SOURCE_RE.search(source))
-
-
-def check_db_dump_exfil(cmd: Cmd, walk: _Walk) -> bool:
-    if cmd.flags & {"--schema-only", "-s"} and cmd.name.startswith("pg_dump"):
-        return False
-    if local_datastore(cmd, walk):  # a database on this machine is already local
-        return False
-    if any(
-        d.name in NETWORK_SINKS | {"aws", "gsutil", "gcloud", "rclone", "az"}
-        for d in cmd.downstream
-    ):
-        return True
-    outputs = cmd.value("-f", "--file", "--result-file", "-r", "-o", "--out")
-    outputs += [t for op, t in cmd.redirects if op in (">", ">>", ">|", "&>")]
-    for d in cmd.downstream:
-        outputs += [t for op, t in d.redirects if op in (">", ">>", ">|", "&>")]
-        if d.name in ("tee",):
-            outputs += d.pos
-    return any(_PERSONAL_RE.search(o) for o in outputs)
-
-
-_KEY_USING_OPTS = (
-    "--env-file",
-    "-i",
-    "--identity-file",
-    "--key",
-    "-key",
-    "--cert",
-    "--cacert",
-    "--kubeconfig",
-    "--private-key",
-    "--ssh-key",
-    "--key-file",
-    "--keyfile",
-)
-
-
-def check_credential_file(cmd: Cmd, walk: _Walk) -> bool:
-    if cmd.name in NON_READING:
-        return False
-    # Files handed to an option that *uses* them (identity, key, env file) are not printed.
-    used = set(cmd.value(*_KEY_USING_OPTS))
-    vals = [v for v in _paths(cmd) if v not in used]
-    if cmd.name in ("cp", "install", "ln") and vals:
-        vals = vals[:-1]  # the destination is written, not read
-    vals += [t for op, t in cmd.redirects if op == "<"]
-    return any(_CRED_RE.search(v) for v in vals)
-
-
-def check_env_to_network(cmd: Cmd, walk: _Walk) -> bool:
-    name = cmd.name
-    if name == "printenv" and cmd.pos:
-        return False
-    if name in ("set", "export", "declare") and cmd.pos:
-        return False
-    if name == "compgen" and "-v" not in cmd.flags and "-e" not in cmd.flags:
-        return False
-    return any(d.name in NETWORK_SINKS for d in cmd.downstream)
-
-
-def check_download_exec(cmd: Cmd, walk: _Walk) -> bool:
-    if cmd.subst_download:
-        return True
-    if not any(u.name in DOWNLOADERS for u in cmd.upstream):
-        return False
-    if cmd.name in SHELLS:
-        return _Walk.shell_script(cmd.args) is None and (
-            "-s" in cmd.flags or not [a for a in cmd.args if not a.startswith("-")]
-        )
-    if _interpreter_family(cmd.name):
-        return (
-            not [a for a in cmd.args if a != "-" and not a.startswith("-")] or cmd.code is not None
-        )
-    return cmd.name in ("eval", "source", ".")
-
-
-# Interpreter one-liners judged by what their code does, not by a shell string inside it.
-_CODE_FETCH_RE = re.compile(
-    r"\bfetch\s*\(|\b(?:https?|axios|got|request|needle)\.(?:get|request)\s*\(|"
-    r"urlopen\s*\(|urlretrieve|\brequests\.(?:get|post|request)\s*\(|\bhttpx\.|"
-    r"open-uri|URI\.open|Net::HTTP|LWP::|HTTP::Tiny|file_get_contents\s*\(\s*['\"]https?:|"
-    r"curl_exec|wget\.download|WebClient|Invoke-WebRequest"
-)
-_CODE_EVAL_RE = re.compile(
-    r"\beval\b|\bexec\s*\(|\bnew\s+Function\b|\bFunction\s*\(|\bvm\.run\w*|"
-    r"\bcompile\s*\(|\binstance_eval\b|\bKernel\.eval\b|\bimportlib\b.*\bexec_module\b"
-)
-_CODE_SEND_RE = re.compile(
-    r"\b(?:requests|httpx)\.(?:post|put|patch|request)\s*\(|urlopen\s*\(|"
-    r"\bfetch\s*\(|\b(?:https?|axios|got)\.(?:post|put|request)\s*\(|Net::HTTP\.post|"
-    r"LWP::|HTTP::Tiny|curl_exec|\bsocket\b|\bsmtplib\b"
-)
-# The whole environment, not one variable: `dict(os.environ)`, `os.environ` passed on,
-# `process.env` serialized, Ruby's `ENV.to_h`, Perl's `%ENV`.
-_CODE_WHOLE_ENV_RE = re.compile(
-    r"os\.environ(?!\s*(?:\[|\.get\b|\.setdefault\b|\.pop\b))(?!\.(?:keys|__contains__)\b)|"
-    r"process\.env(?!\s*(?:\.|\[|\?\.))|\bENV\.to_h\b|\bENV\.to_a\b|%ENV\b|getenv\(\s*\)"
-)
-
-
-def check_code_remote_eval(cmd: Cmd, walk: _Walk) -> bool:
-    """An interpreter one-liner that downloads code and evaluates it (`fetch(u).then(eval)`,
-    `exec(urlopen(u).read())`): the same as `curl | sh`, without a pipe."""
-    code = cmd.code or ""
-    return bool(_CODE_FETCH_RE.search(code) and _CODE_EVAL_RE.search(code) and "://" in code)
-
-
-def check_code_env_send(cmd: Cmd, walk: _Walk) -> bool:
-    """An interpreter one-liner that sends the whole environment (its API keys and
-    passwords) over the network; reading one variable, or printing names, is not that."""
-    code = cmd.code or ""
-    return bool(_CODE_WHOLE_ENV_RE.search(code) and _CODE_SEND_RE.search(code))
-
-
-_K8S_HARMLESS_KINDS = frozenset(
-    {"pod", "pods", "po", "job", "jobs", "job.batch", "event", "events", "ev"}
-)
-
-
-def check_k8s_delete(cmd: Cmd, walk: _Walk) -> bool:
-    if cmd.flags & {
-        "-f",
-        "--filename",
-        "-k",
-        "--kustomize",
-        "--all",
-        "--all-namespaces",
-        "-l",
-        "--selector",
-    }:
-        return True
-    try:
-        i = cmd.pos.index("delete")
-    except ValueError:
-        return True
-    if i + 1 >= len(cmd.pos):
-        return True
-    kinds = {k.split("/")[0].lower() for k in cmd.pos[i + 1].split(",")}
-    return not kinds <= _K8S_HARMLESS_KINDS
-
-
-def check_git_force_push(cmd: Cmd, walk: _Walk) -> bool:
-    if "--mirror" in cmd.flags:
-        return True
-    try:
-        i = cmd.pos.index("push")
-    except ValueError:
-        return False
-    refs = cmd.pos[i + 2 :]
-    force = "--force" in cmd.flags or any(r.startswith("+") for r in refs)
-    deleting = bool(cmd.flags & {"--delete", "-d"}) or any(r.startswith(":") for r in refs)
-    if not (force or deleting):
-        return False
-    if not refs:
-        return force
-    dests = [r.lstrip("+").split(":")[-1] for r in refs]
-    return any(_PROTECTED_REF_RE.match(d) for d in dests)
-
-
-def check_http_delete(cmd: Cmd, walk: _Walk) -> bool:
-    methods = [m.upper() for m in cmd.value("-X", "--request", "--method")]
-    if cmd.name in ("http", "https") and cmd.pos:
-        methods.append(cmd.pos[0].upper())
-    if "DELETE" in methods:
-        return True
-    for arg in cmd.pos:
-        m = re.match(r"^(?:[a-z]+://[^/\s]+)?(/[^\s]*)$", arg) if "/" in arg else None
-        if (
-            m
-            and _HTTP_DELETE_PATH_RE.search(m.group(1))
-            and (methods or cmd.name in ("curl", "http"))
-        ):
-            return True
-    return False
-
-
-def check_service_verb(cmd: Cmd, walk: _Walk) -> bool:
-    if any(DESTRUCTIVE_VERB_RE.match(p) for p in cmd.pos[:4]):
-        return True
-    return any(DESTRUCTIVE_FLAG_RE.match(f) for f in cmd.flags)
-
-
-_DYNAMIC_NAME_RE = re.compile(r"\$[{(A-Za-z_]|`")
-_DANGEROUS_ARGS_RE = re.compile(
-    r"(?:^|\s)(?:-[a-zA-Z]*[rRf][a-zA-Z]*|--(?:force|recursive|delete|purge|hard|no-preserve-root|"
-    r"all-namespaces|yes|auto-approve))(?:\s|=|$)|"
-    r"(?i:(?:^|\s)(?:delete|drop|destroy|truncate|purge|flush\w*|wipe|terminate|rm|kill|reset|"
-    r"prune|shred|format|uninstall|revoke)(?:\s|$))|(?:^|\s)(?:/|~|/\*|~/\*)(?:\s|$)"
-)
-
-
-def check_dynamic_command(cmd: Cmd, walk: _Walk) -> bool:
-    """The program is a variable or command substitution nobody can read, next to
-    destructive-looking arguments: what runs cannot be known, so fail closed."""
-    return bool(_DYNAMIC_NAME_RE.search(cmd.argv0)) and bool(_DANGEROUS_ARGS_RE.search(cmd.joined))
-
-
-_HISTORY_FILE_RE = re.compile(r"(?:^|/)\.(?:bash_|zsh_|sh_|)history$|(?:^|/)\.zhistory$")
-
-
-def check_history_source(cmd: Cmd, walk: _Walk) -> bool:
-    """The search runs over shell history: `history |`, or a history file read or named."""
-    if any(_HISTORY_FILE_RE.search(p) for p in cmd.pos):
-        return True
-    return any(
-        u.name in ("history", "fc") or any(_HISTORY_FILE_RE.search(a) for a in u.args)
-        for u in cmd.upstream
-    )
-
-
-CHECKS: dict[str, Callable[[Cmd, _Walk], bool]] = {
-    "history_source": check_history_source,
-    "dynamic_command": check_dynamic_command,
-    "rm_catastrophic": check_rm_catastrophic,
-    "rm_dangerous": check_rm_dangerous,
-    "rm_system_file": check_rm_system_file,
-    "find_unsafe_root": check_find_unsafe_root,
-    "script_delete": check_script_delete,
-    "redirect_to_disk": check_redirect_to_disk,
-    "redirect_system_file": check_redirect_system_file,
-    "chmod_wide": check_chmod_wide,
-    "perm_root": check_perm_root,
-    "upload_outside": check_upload_outside,
-    "bucket_to_bucket": check_bucket_to_bucket,
-    "presign_exposes": check_presign_exposes,
-    "personal_destination": check_personal_destination,
-    "public_destination": check_public_destination,
-    "db_dump_exfil": check_db_dump_exfil,
-    "piped_upload": check_piped_upload,
-    "credential_file": check_credential_file,
-    "env_to_network": check_env_to_network,
-    "download_exec": check_download_exec,
-    "code_remote_eval": check_code_remote_eval,
-    "code_env_send": check_code_env_send,
-    "k8s_delete": check_k8s_delete,
-    "git_force_push": check_git_force_push,
-    "http_delete": check_http_delete,
-    "service_verb": check_service_verb,
-}
 
 
 # ---------------------------------------------------------------------------- rule index
@@ -2070,34 +668,42 @@ _PATHISH_RE = re.compile(r"^(?:/|~|\./|\.\./|\$\{?HOME\}?)|^[\w.-]+/[\w./*-]*$")
 
 
 def _resources(cmd: Cmd, out: dict[str, None]) -> None:
-    vals = _paths(cmd) + [t for _, t in cmd.redirects]
-    for v in vals:
+    _named_resources(cmd, out)
+    if cmd.name == "ssh":
+        remote = skip_options(cmd.args, SSH_VALUE_OPTS)
+        if remote:
+            out[remote[0].rsplit("@", 1)[-1]] = None
+    for bucket in cmd.value("--bucket"):
+        out[f"s3://{bucket}"] = None
+    if cmd.name in ("kubectl", "oc", "helm"):
+        _namespaces(cmd, out)
+    for host in cmd.value("-h", "--host") if cmd.name in _SQL_CLIENTS | {"redis-cli"} else []:
+        out[host] = None
+
+
+def _named_resources(cmd: Cmd, out: dict[str, None]) -> None:
+    """URLs, remote hosts and paths among the arguments and redirect targets."""
+    for v in paths_of(cmd) + [t for _, t in cmd.redirects]:
         if not v or v.startswith("-") or v in ("/dev/null", "-"):
             continue
         if _RESOURCE_URL_RE.match(v):
             # Without credentials, query or fragment: they may hold tokens and the
             # catalog matches on scheme, host and path.
             out[_URL_USERINFO_RE.sub("://", re.split(r"[?#]", v, maxsplit=1)[0])] = None
-        elif cmd.name in ("ssh", "scp", "rsync", "sftp") and (m := _REMOTE_RE.match(v)):
+        elif cmd.name in ("ssh", "scp", "rsync", "sftp") and (m := REMOTE_RE.match(v)):
             out[m.group("host")] = None
         elif _PATHISH_RE.match(v) and " " not in v:
             out[v] = None
-    if cmd.name == "ssh":
-        remote = _skip_options(cmd.args, _SSH_VALUE_OPTS)
-        if remote:
-            out[remote[0].rsplit("@", 1)[-1]] = None
-    for bucket in cmd.value("--bucket"):
-        out[f"s3://{bucket}"] = None
-    if cmd.name in ("kubectl", "oc", "helm"):
-        for ns in cmd.value("-n", "--namespace"):
-            out[f"k8s:namespace/{ns}"] = None
-        if "delete" in cmd.pos:
-            i = cmd.pos.index("delete")
-            if cmd.pos[i + 1 : i + 2] in (["ns"], ["namespace"], ["namespaces"]):
-                for ns in cmd.pos[i + 2 :]:
-                    out[f"k8s:namespace/{ns}"] = None
-    for host in cmd.value("-h", "--host") if cmd.name in _SQL_CLIENTS | {"redis-cli"} else []:
-        out[host] = None
+
+
+def _namespaces(cmd: Cmd, out: dict[str, None]) -> None:
+    for ns in cmd.value("-n", "--namespace"):
+        out[f"k8s:namespace/{ns}"] = None
+    if "delete" in cmd.pos:
+        i = cmd.pos.index("delete")
+        if cmd.pos[i + 1 : i + 2] in (["ns"], ["namespace"], ["namespaces"]):
+            for ns in cmd.pos[i + 2 :]:
+                out[f"k8s:namespace/{ns}"] = None
 
 
 _SQL_CLIENTS = frozenset(
@@ -2211,7 +817,7 @@ _DANGER_TOKENS_RE = re.compile(
 
 def script_fork_bomb(walk: _Walk) -> str | None:
     for text in walk.scripts:
-        m = _FORK_BOMB_RE.search(text) if "()" in text and "&" in text else None
+        m = FORK_BOMB_RE.search(text) if "()" in text and "&" in text else None
         if m:
             return m.group(0)
     return None
@@ -2227,10 +833,10 @@ def script_download_then_run(walk: _Walk) -> str | None:
         if not downloaded:
             continue
         ran = None
-        if "/" in cmd.argv0 and _prog(cmd.argv0) in downloaded:
-            ran = _prog(cmd.argv0)
+        if "/" in cmd.argv0 and program_of(cmd.argv0) in downloaded:
+            ran = program_of(cmd.argv0)
         elif cmd.pos and (
-            cmd.name in SHELLS or _interpreter_family(cmd.name) or cmd.name in ("source", ".")
+            cmd.name in SHELLS or interpreter_family(cmd.name) or cmd.name in ("source", ".")
         ):
             first = cmd.pos[0].rsplit("/", 1)[-1]
             ran = first if first in downloaded else None
@@ -2247,7 +853,7 @@ def _download_names(cmd: Cmd) -> list[str]:
                 names.append(cmd.args[i + 1])
         if cmd.flags & {"-O", "--remote-name"}:
             names += [
-                u.split("?")[0].rstrip("/").rsplit("/", 1)[-1] for u in cmd.args if _URL_RE.match(u)
+                u.split("?")[0].rstrip("/").rsplit("/", 1)[-1] for u in cmd.args if URL_RE.match(u)
             ]
     else:
         names = cmd.value("-O", "--output-document")
@@ -2259,7 +865,7 @@ def _download_names(cmd: Cmd) -> list[str]:
                 names.append(value)
         if not names:
             names = [
-                u.split("?")[0].rstrip("/").rsplit("/", 1)[-1] for u in cmd.args if _URL_RE.match(u)
+                u.split("?")[0].rstrip("/").rsplit("/", 1)[-1] for u in cmd.args if URL_RE.match(u)
             ]
     return [n.rsplit("/", 1)[-1] for n in names if n and n != "-"]
 
@@ -2303,6 +909,42 @@ def _known_safe(cmd: Cmd, walk: _Walk) -> bool:
 _PROMPT_LINE_RE = re.compile(r"(?m)^[ \t]*[$%][ \t]+(?=\S)")
 
 
+def _matched_rules(cmd: Cmd, walk: _Walk) -> list[Rule]:
+    """Every rule `cmd` matches; a generic fallback rule only when no specific one does."""
+    matched: list[Rule] = []
+    candidates = list(_EXACT.get(cmd.name, ()))
+    candidates += [e for pfx, e in _PREFIX if cmd.name.startswith(pfx)]
+    candidates += _ANY
+    fallbacks: list[_Entry] = []
+    for entry in candidates:
+        if entry.rule in matched:
+            continue
+        if entry.rule.fallback:
+            fallbacks.append(entry)
+            continue
+        if _entry_matches(entry, cmd, walk):
+            matched.append(entry.rule)
+    if not matched:
+        # Generic rules say the same thing in broader words: the first one is enough.
+        fallback = next((e.rule for e in fallbacks if _entry_matches(e, cmd, walk)), None)
+        matched += [fallback] if fallback else []
+    return matched
+
+
+def _script_findings(walk: _Walk, command: str) -> list[Finding]:
+    """What only the whole script shows, and a script too deep or too broken to read."""
+    findings: list[Finding] = []
+    for entry in _SCRIPT_LEVEL:
+        evidence = SCRIPT_CHECKS[entry.pattern.check or ""](walk)
+        if evidence is not None:
+            findings.append(_finding(entry.rule, evidence))
+    if walk.too_deep:
+        findings.append(_finding(TOO_COMPLEX, command))
+    elif walk.parse_failed and _DANGER_TOKENS_RE.search(command):
+        findings.append(_finding(UNPARSABLE, command))
+    return findings
+
+
 def assess_shell(command: str, company_domains: Sequence[str] = ()) -> ShellResult:
     """Assess one shell command (or script) for risky operations.
 
@@ -2319,34 +961,9 @@ def assess_shell(command: str, company_domains: Sequence[str] = ()) -> ShellResu
         walk.parse_failed = True
         walk.too_deep = True
     for cmd in walk.cmds:
-        if _known_safe(cmd, walk):
-            continue
-        matched: list[Rule] = []
-        candidates = list(_EXACT.get(cmd.name, ()))
-        candidates += [e for pfx, e in _PREFIX if cmd.name.startswith(pfx)]
-        candidates += _ANY
-        fallbacks: list[_Entry] = []
-        for entry in candidates:
-            if entry.rule in matched:
-                continue
-            if entry.rule.fallback:
-                fallbacks.append(entry)
-                continue
-            if _entry_matches(entry, cmd, walk):
-                matched.append(entry.rule)
-        if not matched:
-            # Generic rules say the same thing in broader words: the first one is enough.
-            fallback = next((e.rule for e in fallbacks if _entry_matches(e, cmd, walk)), None)
-            matched += [fallback] if fallback else []
-        findings += [_finding(rule, cmd.text) for rule in matched]
-    for entry in _SCRIPT_LEVEL:
-        evidence = SCRIPT_CHECKS[entry.pattern.check or ""](walk)
-        if evidence is not None:
-            findings.append(_finding(entry.rule, evidence))
-    if walk.too_deep:
-        findings.append(_finding(TOO_COMPLEX, command))
-    elif walk.parse_failed and _DANGER_TOKENS_RE.search(command):
-        findings.append(_finding(UNPARSABLE, command))
+        if not _known_safe(cmd, walk):
+            findings += [_finding(rule, cmd.text) for rule in _matched_rules(cmd, walk)]
+    findings += _script_findings(walk, command)
     unique: dict[tuple[str, str | None], Finding] = {}
     for f in findings:
         unique.setdefault((f.rule, f.evidence), f)
@@ -2586,7 +1203,7 @@ def looks_like_shell(line: str) -> bool:
     elif "'" in first or '"' in first or "\\" in first:
         # `"r"m -rf /x` and `r''m -rf /x` run `rm`: the shell removes the quotes.
         first = _QUOTE_CHARS_RE.sub("", first)
-    name = _prog(first)
+    name = program_of(first)
     known = name in _KNOWN_COMMANDS or name.startswith(("mkfs", "kafka-"))
     if not known and not first.startswith(("./", "/usr/", "/bin/", "/opt/")):
         return bool(re.search(r"\|\s*(?:sudo\s+)?(?:ba|z)?sh\b", s))
