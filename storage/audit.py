@@ -116,8 +116,16 @@ def append_events(session: Session, entries: list[dict[str, Any]]) -> list[Audit
     """
     if not entries:
         return []
+    rows = event_rows(entries)
+    # A Core statement: ORM objects cost more than the insert itself on the allow path.
+    session.execute(sa.insert(table(AuditEvent)), rows)
+    return [AuditEvent.model_construct(**row) for row in rows]
+
+
+def event_rows(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Unsealed `audit_events` rows for `append_events`' entries (also `storage.inserts`')."""
     at = utcnow()
-    rows = [
+    return [
         {
             "at": at,
             "request_id": entry.get("request_id"),
@@ -125,12 +133,12 @@ def append_events(session: Session, entries: list[dict[str, Any]]) -> list[Audit
             "action": entry["action"],
             # JSON round-trip: what the caller gets back is what the database will hold.
             "detail": json.loads(canonical(entry.get("detail") or {})),
+            "seq": None,
+            "prev_hash": None,
+            "hash": None,
         }
         for entry in entries
     ]
-    # A Core statement: ORM objects cost more than the insert itself on the allow path.
-    session.execute(sa.insert(table(AuditEvent)), rows)
-    return [AuditEvent.model_construct(**row) for row in rows]
 
 
 SEAL_BATCH = 1000
@@ -168,38 +176,52 @@ def _has_unsealed(engine: Engine) -> bool:
         raw.close()
 
 
+_EVENTS, _HEAD = table(AuditEvent), table(AuditHead)
+# Core statements built once: ORM-entity statements re-inspect the models on every round.
+_READ_HEAD = sa.select(_HEAD.c.seq, _HEAD.c.hash).where(_HEAD.c.id == 1).with_for_update()
+_UNSEALED = (
+    sa.select(
+        _EVENTS.c.id,
+        _EVENTS.c.at,
+        _EVENTS.c.request_id,
+        _EVENTS.c.actor,
+        _EVENTS.c.action,
+        _EVENTS.c.detail,
+    )
+    .where(_EVENTS.c.seq.is_(None))
+    .order_by(_EVENTS.c.id)
+    .limit(sa.bindparam("batch", type_=sa.Integer))
+)
+_SEAL = (
+    sa.update(_EVENTS)
+    .where(_EVENTS.c.id == sa.bindparam("b_id"), _EVENTS.c.seq.is_(None))
+    .values(
+        seq=sa.bindparam("b_seq"), prev_hash=sa.bindparam("b_prev"), hash=sa.bindparam("b_hash")
+    )
+)
+_MOVE_HEAD = (
+    sa.update(_HEAD)
+    .where(_HEAD.c.id == 1)
+    .values(seq=sa.bindparam("h_seq"), hash=sa.bindparam("h_hash"))
+)
+
+
 def _seal_batch(engine: Engine, batch: int, wait: bool) -> int:
-    events = table(AuditEvent)
     with session_scope(engine) as s:
+        conn = s.connection()
         if engine.dialect.name == "postgresql":
             fn = "pg_advisory_xact_lock" if wait else "pg_try_advisory_xact_lock"
-            got = s.execute(
+            got = conn.execute(
                 sa.text(f"SELECT {fn}(:cls, hashtext(current_schema()))"), {"cls": _LOCK_CLASS}
             ).scalar()
             if not wait and not got:
                 return 0
-        head_row = s.execute(
-            sa.select(col(AuditHead.seq), col(AuditHead.hash))
-            .where(col(AuditHead.id) == 1)
-            .with_for_update()
-        ).first()
+        head_row = conn.execute(_READ_HEAD).first()
         # The first migration plants the head; without it the chain cannot be trusted.
         if head_row is None:
             raise RuntimeError("audit_head row missing: run `twokey db upgrade`")
         seq, prev = head_row
-        pending = s.execute(
-            sa.select(
-                events.c.id,
-                events.c.at,
-                events.c.request_id,
-                events.c.actor,
-                events.c.action,
-                events.c.detail,
-            )
-            .where(events.c.seq.is_(None))
-            .order_by(events.c.id)
-            .limit(batch)
-        ).all()
+        pending = conn.execute(_UNSEALED, {"batch": batch}).all()
         if not pending:
             return 0
         updates: list[dict[str, Any]] = []
@@ -217,17 +239,8 @@ def _seal_batch(engine: Engine, batch: int, wait: bool) -> int:
             )
             updates.append({"b_id": ev.id, "b_seq": seq, "b_prev": prev, "b_hash": digest})
             prev = digest
-        s.execute(
-            sa.update(events)
-            .where(events.c.id == sa.bindparam("b_id"), events.c.seq.is_(None))
-            .values(
-                seq=sa.bindparam("b_seq"),
-                prev_hash=sa.bindparam("b_prev"),
-                hash=sa.bindparam("b_hash"),
-            ),
-            updates,
-        )
-        s.execute(sa.update(AuditHead).where(col(AuditHead.id) == 1).values(seq=seq, hash=prev))
+        conn.execute(_SEAL, updates)
+        conn.execute(_MOVE_HEAD, {"h_seq": seq, "h_hash": prev})
         return len(updates)
 
 

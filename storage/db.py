@@ -167,6 +167,19 @@ def checkpoint(engine: Engine) -> None:
         raw.close()
 
 
+def has_idle_connection(engine: Engine) -> bool:
+    """Whether a connection can be taken from the pool at once (no wait, no new connection).
+
+    Only a `QueuePool` (file SQLite, PostgreSQL) says; anything else answers False."""
+    pool = engine.pool
+    return isinstance(pool, sa.pool.QueuePool) and pool.checkedin() > 0
+
+
+def write_lock(engine: Engine) -> threading.RLock | None:
+    """The lock every write transaction of this SQLite engine holds (None elsewhere)."""
+    return _WRITE_LOCKS.get(engine)
+
+
 def holds_write_lock(engine: Engine) -> bool:
     """Whether this thread is inside a `session_scope` of this SQLite engine (False elsewhere).
 

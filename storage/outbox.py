@@ -38,10 +38,14 @@ class Claimed:
 
 def enqueue(session: Session, effects: Sequence[dict[str, Any]]) -> None:
     """Add effects in the caller's transaction: each has `kind`, `request_id`, `actor`."""
-    if not effects:
-        return
+    if effects:
+        session.execute(sa.insert(SlackEffect.__table__), effect_rows(effects))  # type: ignore[attr-defined]
+
+
+def effect_rows(effects: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Pending `slack_outbox` rows for `enqueue`'s effects (also `storage.inserts`')."""
     now = utcnow()
-    rows = [
+    return [
         {
             "request_id": e.get("request_id"),
             "kind": e["kind"],
@@ -57,7 +61,6 @@ def enqueue(session: Session, effects: Sequence[dict[str, Any]]) -> None:
         }
         for e in effects
     ]
-    session.execute(sa.insert(SlackEffect.__table__), rows)  # type: ignore[attr-defined]
 
 
 _MISSING_LOCK = 0x544C  # "TL": replicas starting together look for missing effects in turn

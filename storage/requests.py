@@ -15,6 +15,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
+from storage.inserts import Writer
 from storage.models import Request, RequestResource, Vote, table, utcnow
 from storage.transitions import compare_and_set
 
@@ -33,31 +34,30 @@ _DEFAULTS, _FACTORIES = _defaults()
 
 
 def new_request_values(**values: Any) -> dict[str, Any]:
-    """A complete row for `insert_request`: the model's defaults, then `values`."""
+    """A complete row for `insert_requests`: the model's defaults, then `values`."""
     row = {**_DEFAULTS, **{name: make() for name, make in _FACTORIES.items()}}
     row.update(values)
     return row
 
 
-def insert_request(
-    session: Session, row: dict[str, Any], resources: Iterable[tuple[str, str]] = ()
+def insert_requests(
+    tx: Writer, rows: Sequence[tuple[dict[str, Any], Iterable[tuple[str, str]]]]
 ) -> None:
-    """Core inserts: on the allow path the ORM's bookkeeping costs more than SQLite does."""
-    session.execute(sa.insert(table(Request)), [row])
-    names = dict(resources)  # one row per resource, last classification wins
-    if names:
-        session.execute(
-            sa.insert(table(RequestResource)),
-            [
-                {
-                    "request_id": row["id"],
-                    "resource": name[:255],
-                    "classification": classification,
-                    "created_at": row["created_at"],
-                }
-                for name, classification in names.items()
-            ],
-        )
+    """Insert requests, each with the resources it touches: one statement per table."""
+    tx.insert(table(Request), [row for row, _ in rows])
+    tx.insert(
+        table(RequestResource),
+        [
+            {
+                "request_id": row["id"],
+                "resource": name[:255],
+                "classification": classification,
+                "created_at": row["created_at"],
+            }
+            for row, resources in rows
+            for name, classification in dict(resources).items()  # last classification wins
+        ],
+    )
 
 
 def idempotency_digest(key: str | None) -> str | None:
@@ -73,6 +73,21 @@ def idempotency_digest(key: str | None) -> str | None:
 def find_by_idempotency(session: Session, agent: str | None, key: str) -> Request | None:
     """The agent's request made with this (plain) idempotency key."""
     return find_by_idempotency_digest(session, agent, idempotency_digest(key) or "")
+
+
+_BY_KEY = sa.select(col(Request.id)).where(
+    col(Request.idempotency_key) == sa.bindparam("key"), col(Request.agent) == sa.bindparam("agent")
+)
+_BY_KEY_NO_AGENT = sa.select(col(Request.id)).where(
+    col(Request.idempotency_key) == sa.bindparam("key"), col(Request.agent).is_(None)
+)
+
+
+def id_for_idempotency_digest(tx: Writer, agent: str | None, digest: str) -> str | None:
+    """`find_by_idempotency_digest` inside a precompiled-insert transaction: the id only."""
+    stmt = _BY_KEY_NO_AGENT if agent is None else _BY_KEY
+    found = tx.first(stmt, {"key": digest, "agent": agent})
+    return str(found[0]) if found else None
 
 
 def find_by_idempotency_digest(session: Session, agent: str | None, digest: str) -> Request | None:

@@ -22,6 +22,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 
 from bot.approvals.batching import CreateBatcher
+from bot.approvals.effects import shows_something
 from bot.approvals.eligibility import Eligibility, UsergroupCache, UsergroupResolver
 from bot.approvals.intake import IdempotencyReused, check_text_size, same_submission
 from bot.approvals.outbox import Outbox
@@ -365,7 +366,8 @@ class ApprovalService:
         """A new request: its deadline, its log line and the events that start its flow."""
         request_id_var.set(view.id)
         log.info("screened instruction", extra={"status": view.status, "risk": view.risk})
-        self.timers.schedule(view)
+        if view.is_open:  # one decided at birth has no alarms to set, nor any to clear
+            self.timers.schedule(view)
         self._publish("screened", view, agent)
         if view.status == Status.AWAITING_REQUESTER:
             self._publish("awaiting_requester", view, agent)
@@ -674,8 +676,13 @@ class ApprovalService:
     # -- events ----------------------------------------------------------------
 
     def _publish(self, kind: str, request: RequestView, actor: str | None) -> None:
-        """Deliver after commit, in order per request (a card exists before it is updated)."""
-        self.outbox.wake()
+        """Deliver after commit, in order per request (a card exists before it is updated).
+
+        The outbox is woken only for a kind that queued an effect (`shows_something`, the
+        test `effects_for` applied in the transaction): an allowed request queues none, and
+        a needless wake costs two write transactions (a claim and a count)."""
+        if shows_something(kind, request):
+            self.outbox.wake()
         if not self._subscribers:
             return
         event = RequestEvent(kind=kind, request=request, actor=actor)  # type: ignore[arg-type]

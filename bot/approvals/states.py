@@ -32,12 +32,12 @@ from sqlmodel import Session
 from bot.approvals.effects import CONTACT_CLOSED, CONTACT_QUESTION, contact_effect, effects_for
 from bot.approvals.view import ContactView, Outcome, OutcomeCode, ReplyOutcome, RequestView
 from storage import contacts as ct
-from storage import outbox
+from storage import inserts, outbox
 from storage import requests as rq
-from storage.audit import STATE_FIELDS, append_event, append_events, state_digest
+from storage.audit import STATE_FIELDS, append_event, append_events, event_rows, state_digest
 from storage.contacts import CONTACT_STATE_FIELDS, ContactRequest, ContactStatus
 from storage.db import session_scope
-from storage.models import OPEN_STATUSES, Request, Status, utcnow
+from storage.models import OPEN_STATUSES, AuditEvent, Request, SlackEffect, Status, table, utcnow
 
 EXPIRED_REASON = "Nobody decided before the deadline; expired requests are never approved."
 PENDING_ONLY = (Status.PENDING,)
@@ -194,6 +194,57 @@ def _fail(code: OutcomeCode, message: str, request: RequestView | None = None) -
     return Change(Outcome(ok=False, code=code, message=message, request=request))
 
 
+@dataclass(frozen=True)
+class _New:
+    """A request about to be inserted, with the view its submitter will be answered with."""
+
+    row: dict[str, Any]
+    resources: Sequence[tuple[str, str]]
+    actor: str
+    view: RequestView
+
+
+def _created_entry(new: _New) -> dict[str, Any]:
+    """The audit event recording a request's creation (its status, and why)."""
+    row = new.row
+    return {
+        "action": f"request.{row['status']}",
+        "actor": new.actor,
+        "request_id": row["id"],
+        "detail": {
+            "decision": row["decision"],
+            "risk": row["risk"],
+            "agent": row["agent"],
+            "requester": row["requester"],
+            "source": row["source"],
+            "text_sha256": row["text_sha256"],
+            "rules": sorted({f["rule"] for f in row["findings"]}),
+            "resources": [name for name, _ in new.resources],
+            "expires_at": row["expires_at"].isoformat() if row["expires_at"] else None,
+            "state": state_digest(row),
+        },
+    }
+
+
+def _created_effects(new: _New) -> list[dict[str, Any]]:
+    kinds = ["screened"]
+    if new.row["status"] in (Status.AWAITING_REQUESTER, Status.PENDING):
+        kinds.append(str(new.row["status"]))
+    return effects_for(kinds, new.view, new.actor)
+
+
+def _insert(tx: inserts.Writer, batch: Sequence[_New]) -> None:
+    """New requests, their creation events and Slack effects: one statement per table."""
+    if not batch:
+        return
+    rq.insert_requests(tx, [(new.row, new.resources) for new in batch])
+    tx.insert(table(AuditEvent), event_rows([_created_entry(new) for new in batch]))
+    tx.insert(
+        table(SlackEffect),
+        outbox.effect_rows([effect for new in batch for effect in _created_effects(new)]),
+    )
+
+
 def may_answer(contact: ContactView | ContactRequest, user: str) -> tuple[bool, str]:
     """Who may reply: the listed responders, else the DMed user, else anyone in the channel."""
     if contact.allowed_responders:
@@ -251,55 +302,54 @@ class StateMachine:
     # -- creation ---------------------------------------------------------
 
     def create(
-        self, row: dict[str, Any], resources: Sequence[tuple[str, str]], *, actor: str
+        self,
+        row: dict[str, Any],
+        resources: Sequence[tuple[str, str]],
+        *,
+        actor: str,
+        wait: bool = True,
     ) -> tuple[RequestView, bool]:
         """Insert a request (or return the existing one for a repeated idempotency key)."""
-        with session_scope(self.engine) as s:
-            return self._create(s, row, resources, actor=actor)
+        return self.create_many([(row, resources, actor)], wait=wait)[0]
 
     def create_many(
-        self, items: Sequence[tuple[dict[str, Any], Sequence[tuple[str, str]], str]]
+        self,
+        items: Sequence[tuple[dict[str, Any], Sequence[tuple[str, str]], str]],
+        *,
+        wait: bool = True,
     ) -> list[tuple[RequestView, bool]]:
         """`create` for several requests in one transaction (group commit).
 
         All or nothing: on any error none is written, and the caller retries them one
         by one so one bad row cannot fail the others. A repeated idempotency key within
-        the batch finds the earlier row, as it would across transactions."""
-        with session_scope(self.engine) as s:
-            return [self._create(s, row, resources, actor=actor) for row, resources, actor in items]
+        the batch finds the earlier row, as it would across transactions: what came
+        before a keyed row is inserted before its key is looked up. The request a
+        repeated key names is read once the batch has committed. With `wait=False`,
+        `inserts.Busy` if another process is writing (SQLite)."""
+        out: list[tuple[RequestView, bool] | str] = []
+        with inserts.transaction(self.engine, wait=wait) as tx:
+            fresh: list[_New] = []
+            for row, resources, actor in items:
+                if row["idempotency_key"]:
+                    _insert(tx, fresh)
+                    fresh = []
+                    existing = rq.id_for_idempotency_digest(
+                        tx, row["agent"], row["idempotency_key"]
+                    )
+                    if existing is not None:
+                        out.append(existing)
+                        continue
+                new = _New(row, resources, actor, RequestView.of(row, []))
+                fresh.append(new)
+                out.append((new.view, True))  # just written: nothing to re-read
+            _insert(tx, fresh)
+        return [self._repeat(item) if isinstance(item, str) else item for item in out]
 
-    def _create(
-        self, s: Session, row: dict[str, Any], resources: Sequence[tuple[str, str]], *, actor: str
-    ) -> tuple[RequestView, bool]:
-        if row["idempotency_key"]:
-            existing = rq.find_by_idempotency_digest(s, row["agent"], row["idempotency_key"])
-            if existing is not None:
-                return view(s, existing), False
-        rq.insert_request(s, row, resources)
-        append_event(
-            s,
-            action=f"request.{row['status']}",
-            actor=actor,
-            request_id=row["id"],
-            detail={
-                "decision": row["decision"],
-                "risk": row["risk"],
-                "agent": row["agent"],
-                "requester": row["requester"],
-                "source": row["source"],
-                "text_sha256": row["text_sha256"],
-                "rules": sorted({f["rule"] for f in row["findings"]}),
-                "resources": [name for name, _ in resources],
-                "expires_at": row["expires_at"].isoformat() if row["expires_at"] else None,
-                "state": state_digest(row),
-            },
-        )
-        created = RequestView.of(row, [])  # just written: nothing to re-read
-        kinds = ["screened"]
-        if row["status"] in (Status.AWAITING_REQUESTER, Status.PENDING):
-            kinds.append(str(row["status"]))
-        outbox.enqueue(s, effects_for(kinds, created, actor))
-        return created, True
+    def _repeat(self, request_id: str) -> tuple[RequestView, bool]:
+        found = self.get(request_id)
+        if found is None:  # requests are never deleted; fail rather than answer for nothing
+            raise LookupError(f"request {request_id} named by an idempotency key is gone")
+        return found, False
 
     # -- transitions ------------------------------------------------------
 

@@ -403,6 +403,7 @@ async def test_database_outage_answers_503_with_retry_after(
         raise OperationalError("INSERT", {}, Exception("server closed the connection"))
 
     service.machine.create = down  # type: ignore[method-assign]
+    service.machine.create_many = down  # type: ignore[method-assign]
     service.machine.execute = down  # type: ignore[method-assign]
     headers = {"Authorization": f"Bearer {key}"}
     transport = httpx.ASGITransport(app=api, raise_app_exceptions=False)

@@ -107,6 +107,8 @@ class HomeTab:
 
     async def on_event(self, event: RequestEvent) -> None:
         """Republish Home for everyone who has it open and sees this request there."""
+        if not self.opened:
+            return  # nobody is looking: not even worth working out who would be
         if event.kind == "screened" and event.request.status not in ("allowed", "blocked"):
             return  # the following awaiting_requester/pending event covers it
         try:
