@@ -37,9 +37,12 @@ __all__ = ["assess_intent", "languages"]
 
 _WORD = re.compile(r"\w+")
 # A colleague named as the recipient ("with Camila", "an Jonas"): the share goes to them.
+# German capitalizes every noun: "mit Namen, Adressen und …" lists what is sent, not who.
 _NAMED = re.compile(
-    r"\b(?:with|to|com|con|avec|mit|an|para|à)\s+(?:(?:a|o|la|el|le|der|die|dem|den)\s+)?"
+    r"\b(?:(?:with|to|com|con|avec|an|para|à)\s+(?:(?:a|o|la|el|le|der|die|dem|den)\s+)?"
     r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,}"
+    r"|mit\s+(?:(?:der|die|dem|den)\s+)?[A-ZÄÖÜ][a-zäöüß]{2,}(?![a-zäöüß])"
+    r"(?!(?:,\s*|\s+(?:und|oder|sowie)\s+)[A-ZÄÖÜ]))"
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _LETTERS = re.compile(r"[^\W\d_]+")

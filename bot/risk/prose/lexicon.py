@@ -98,6 +98,9 @@ SCOPES: Final = (
     "sanctioned",  # the AI tool is the company's own ("our internal LLM gateway")
     "own_space",  # the reader's own cloud sandbox ("your personal sandbox stack")
     "pointer",  # what is sent is a link to how to ask for it ("el enlace a la guía para pedir")
+    "passive",  # right after a participle: a passive still to happen ("gelöscht werden")
+    "wish",  # a wish or command frame before a past-looking form: it asks for the act
+    # ("gostaria que desativasse", "que vous désactiviez", "把订单表给删了")
 )
 # Outside AI services named by their address, in any language: a two-label domain whose
 # name says it summarizes, translates or transcribes ("quickrecap.io", "translate-now.app",
@@ -113,6 +116,22 @@ AI_SITES: Final = (
     r"notetak|paraphras|gpt|llm|zusammenfass|resum)[a-z0-9-]*\.(?!" + _FILE_EXT + r")[a-z]{2,6}"
     r"(?![\w-]|\.\w)",
     r"(?<![\w.-])[a-z0-9][a-z0-9-]*\.ai(?![\w-]|\.\w)",
+)
+# Role names products spell in English whatever the language around them ("gib ihm
+# cluster-admin", "加到 Domain Admins 组里"): admin objects in every lexicon.
+ADMIN_ROLES: Final = (
+    r"(?<![a-z])cluster-admin(?![a-z])",
+    r"(?<![a-z])(?:domain|enterprise|schema)[\s-]+admins(?![a-z])",
+    r"(?<![a-z])global(?:e[rn]?)?[\s-]+admin\w*",
+    r"(?<![a-z])administratoraccess(?![a-z])",
+    r"(?<![a-z])roles/owner(?![a-z])",
+)
+# A push with its force flag, in prose of any language ("haz un push --force a main",
+# "pushe main mit --force"): a history action wherever it stands, unless what is pushed
+# is the author's own topic branch ("git push --force origin feature/rechnungen").
+FORCE_PUSH: Final = (
+    r"(?<![a-z])push\w*\s+(?:\S+\s+){0,6}?(?:--force(?:-with-lease)?|-f)(?![\w-])"
+    r"(?!\s+(?:\S+\s+)?(?:feature|feat|fix|bugfix|topic|wip)/)",
 )
 SLOTS: Final = ACTIONS + OBJECTS + DESTINATIONS + SCOPES
 _STEMMED: Final = frozenset(ACTIONS + OBJECTS + DESTINATIONS)

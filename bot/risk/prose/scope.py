@@ -52,7 +52,7 @@ _CONJUNCTIONS = frozenset(
 _CLAUSE_BREAK = re.compile(
     r"[,，、:：—–]|\s-\s"
     r"|\s(?:" + "|".join(sorted(_CONJUNCTIONS)) + r")\s"
-    r"|但是|但|然后|因为|けど|しかし|ので|から、"
+    r"|但是|但|然后|因为|けど、?|しかし、?|ので、?|から、"  # "ので、": one break, not two
 )
 # In Chinese "、" only separates the items of a list (姓名、手机号和地址); in Japanese it is
 # the ordinary comma. Texts without kana are read the Chinese way.
@@ -61,7 +61,7 @@ _KANA = re.compile(r"[\u3040-\u30ff]")
 _LETTER = re.compile(r"[^\W\d_]")
 # The end of a list: a few words, a conjunction, a word ("adressen und geburtsdaten").
 _LIST_END = re.compile(r"\s*(?:[^\W\d_][\w-]*\s+){1,3}?(?:and|und|et|y|e|oder|or|ou)\s+[^\W\d_]")
-_ARTICLE = re.compile(r"\s*(?:les|le|la|l'|los|las|el|os|as|the|die|den|das|der)\s")
+_ARTICLE = re.compile(r"\s*(?:(?:les|le|la|los|las|el|os|as|o|a|the|die|den|das|der)\s|l['’])")
 _LIST_ITEM = re.compile(r"\s*(?:[^\W\d_][\w-]*\s+){0,2}[^\W\d_][\w-]*\s*,\s*$")
 # A purpose clause: what it names is why, not where ("so that", "damit", "pour que", "以便").
 _PURPOSE = re.compile(
@@ -364,8 +364,21 @@ class Scope:
     def _past(self, start: int, end: int, clause: tuple[int, int]) -> bool:
         lx = self.lx
         if lx.spaced:
-            return lx.past_at(self.low, start, self._word(start), clause[0])
-        return bool(lx.past_after_re.match(self.low[end : min(clause[1], end + 12)]))
+            word = self._word(start)
+            past = lx.past_at(self.low, start, word, clause[0]) and not self._passive(
+                start + len(word), clause[1]
+            )
+        else:
+            past = bool(lx.past_after_re.match(self.low[end : min(clause[1], end + 12)]))
+        # "gostaria que desativasse", "que vous désactiviez", "把订单表给删了": asked for
+        return past and not lx.pattern("wish").search(self.low, clause[0], start)
+
+    def _passive(self, at: int, limit: int) -> bool:
+        """A participle followed by its auxiliary of the present or future ("dass die
+        Backups deaktiviert werden"): a passive still to happen, not a report."""
+        while at < limit and self.low[at] == " ":
+            at += 1
+        return bool(self.lx.pattern("passive").match(self.low, at, limit))
 
     def _negated(self, start: int, end: int, clause: tuple[int, int]) -> bool:
         lx = self.lx

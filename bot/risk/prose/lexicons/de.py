@@ -2,7 +2,7 @@
 Signaturschlüssel); separable verbs are matched with their particle (schalte …
 stumm, lade … hoch); participles narrate (gelöscht, abgeschaltet, deaktiviert)."""
 
-from bot.risk.prose.lexicon import AI_SITES, lexicon
+from bot.risk.prose.lexicon import ADMIN_ROLES, AI_SITES, FORCE_PUSH, lexicon
 
 _W = r"(?!\w)"
 # up to sixteen words between a verb and its particle (a word may hold dots: 0.0.0.0/0)
@@ -18,7 +18,8 @@ LEXICON = lexicon(
         "aber wenn dass schon einfach direkt"
     ),
     noun_form=r"(?:ung|ungen|ungs|heit|keit)$",
-    past_form=r"^\w{0,6}ge\w{2,}t$|iert$|^(?:ent|ver|zer|über)\w+t$",
+    # weak participles (gelöscht, abgeschaltet) and strong ones (abgerissen, zugewiesen)
+    past_form=r"^\w{0,6}ge\w{2,}(?:t|en)$|iert$|^(?:ent|ver|zer|über)\w+t$",
     entries={
         "destroy": (
             "lösch",
@@ -33,6 +34,18 @@ LEXICON = lexicon(
             rf"mach\w*{_GAP}platt{_W}",
             rf"reiß\w*{_GAP}ab{_W}",
             "abreiß",
+            # participles: past alone, asked for before "werden" ("muss gelöscht werden")
+            "gelösch",
+            "geleert",
+            "abgebaut",
+            "abgerissen",
+            "wegwerf",  # "wirf die Snapshots weg", "wegzuwerfen"
+            "wegzuwerf",
+            "wegwirf",
+            rf"wirf\w*{_GAP}weg{_W}",
+            "abbau",  # separable: "bau die Umgebung ab", verb-final "abbauen", "abzubauen"
+            "abzubau",
+            rf"bau\w*{_GAP}ab{_W}",
             f"dropp(?:e|en|t)?{_W}",
         ),
         "reset": (
@@ -46,6 +59,14 @@ LEXICON = lexicon(
             r"von\s+grund\s+auf\s+neu",
         ),
         "disable": (
+            "abgeschalt",
+            "ausgeschalt",
+            "abgestellt",
+            "runterfahr",  # "fahr den Virenschutz runter", "herunterfahren"
+            "herunterfahr",
+            rf"fahr\w*{_GAP}(?:runter|herunter){_W}",
+            # "mach die MFA aus"; a short gap: "mach … einen Termin … aus" agrees on one
+            r"mach\w*\s+(?:\S+\s+){1,5}?aus(?!\w)",
             "abzuschalt",
             "auszuschalt",
             "abzustell",
@@ -89,6 +110,20 @@ LEXICON = lexicon(
             rf"mach\w*{_GAP}zum{_W}",
             "ernenn",
             rf"trag\w*{_GAP}ein{_W}",  # "trag ihn als Administrator ein"
+            "zugewiesen",
+            "eingeräumt",
+            # "nimm ihn in die Gruppe Domain Admins auf" (not "nimm das Meeting auf")
+            r"nimm\w*\s+(?:\S+\s+){0,4}?in\s+(?:die|den|das)\s+(?:\S+\s+){0,3}?auf(?!\w)",
+            # einräumen, zuweisen, zuteilen: separable, and verb-final in the Sie-form
+            "einräum",
+            "einzuräum",
+            rf"räum\w*{_GAP}ein{_W}",
+            "zuweis",
+            "zuzuweis",
+            rf"weis\w*{_GAP}zu{_W}",
+            "zuteil",
+            "zuzuteil",
+            rf"teil\w*{_GAP}zu{_W}",
         ),
         "share": (
             rf"stell\w*{_GAP}um{_W}",
@@ -137,12 +172,16 @@ LEXICON = lexicon(
             rf"lass\w*{_GAP}laufen{_W}",
             rf"(?:steck|stöpsel|stoepsel)\w*{_GAP}(?:an|ein){_W}",  # a found USB stick
             # "steck den Stick in deinen Rechner": the place instead of the particle
-            r"(?:steck|stöpsel|stoepsel|häng|haeng)\w*\s+(?:\S+\s+){0,10}?(?:in|an)\s+(?:den|dem|deinen|deinem|ihren|ihrem|einen|einem|"
+            r"(?:steck|stöpsel|stoepsel|häng|haeng)\w*\s+(?:\S+\s+){0,16}?(?:in|an)\s+(?:den|dem|deinen|deinem|ihren|ihrem|einen|einem|"
             r"dein|ihr|ein)?\s*\S*(?:rechner|laptop|pc|computer|notebook|mac|port|anschluss|buchse)",
             "anstecken",
             "einstecken",
             "ausführ",
             "installier",
+            "aufmach",  # "mach den Port für alle auf"
+            rf"mach\w*{_GAP}auf{_W}",
+            "einspiel",  # "spiel das Skript auf dem Server ein"
+            rf"spiel\w*{_GAP}ein{_W}",
             f"start(?:e|en)?{_W}",
         ),
         "data": (
@@ -298,6 +337,7 @@ LEXICON = lexicon(
             r"voll(?:e|en)?\s+zugriff",
             r"alle\s+rechte",
             r"root-?rechte",
+            *ADMIN_ROLES,
         ),
         "untrusted": (
             "forum",
@@ -326,6 +366,10 @@ LEXICON = lexicon(
             r"(?<!ver)öffentlich",
             "anonym",
             "internet",
+            r"(?:jede|beliebige?n?)\s+(?:ip|quell|adress)\w*",  # "für jede IP"
+            r"von\s+überall",
+            # "für alle" at the end of what is opened, not "für alle Server"
+            r"für\s+(?:alle|jeden)(?=\s*[.,;!?)]|\s+(?:auf|frei|offen|zugänglich|erreichbar)\b)",
             r"(?:jeder|alle)\s+mit\s+dem\s+link",
             # "…, damit jeder ihn öffnen kann": anyone at all, not a named colleague
             r"(?:damit|sodass|so\s+dass)\s+(?:jede[rn]?|jedermann|alle(?!\s+(?:im|in|aus|vom|von|bei)\b))\s+(?:\S+\s+){0,3}?"
@@ -432,6 +476,8 @@ LEXICON = lexicon(
             "localhost",
             "laptop",
             r"dein\w*\s+(?:rechner|maschine)",
+            r"feature-?branch",  # the reader's own branch, as in English
+            r"dein\w*\s+(?:eigen\w*\s+)?branch",
             "sandbox",
             r"docker\s+compose",
         ),
@@ -490,7 +536,7 @@ LEXICON = lexicon(
         ),
         "sanitized": (
             r"bereinigt\w*",
-            r"nur\s+(?:die\s+)?(?:spaltennamen|kopfzeile|struktur)",
+            r"nur\s+(?:die\s+)?\w*(?:spaltennamen|kopfzeile|struktur)",  # "Tabellenstruktur"
             r"bereits\s+veröffentlicht\w*",
             r"leser\w*",
             r"lesezugriff",
@@ -538,7 +584,15 @@ LEXICON = lexicon(
         "pointer": (
             r"(?:link|verweis)\s+(?:auf|zu[rm]?)\s+(?:de[rnm]\s+|die\s+)?\S*(?:anfrage|antrag|formular|anleitung|wiki|prozess)\w*",
         ),
-        "request": (r"kannst\s+du", r"könntest\s+du", r"können\s+sie", r"könnten\s+sie", "bitte"),
+        "request": (
+            r"kannst\s+du",
+            r"könntest\s+du",
+            r"können\s+sie",
+            r"könnten\s+sie",
+            r"würden\s+sie",  # the formal request: "Würden Sie ihm … einräumen?"
+            r"würdest\s+du",
+            "bitte",
+        ),
         "lasting": (
             r"(?:zwei|drei|vier|mehrere|\d+)\s+(?:wochen|monate)",
             "wochenlang",
@@ -554,6 +608,10 @@ LEXICON = lexicon(
             r"will,?\s+dass",
         ),
         "history": (
+            *FORCE_PUSH,
+            # "schieb ihn mit --force hoch", "pushe ihn erzwungen"
+            rf"(?:push|schieb|lad)\w*{_GAP}mit\s+(?:--force|-f|gewalt)(?![\w-])",
+            r"(?:push|schieb)\w*\s+(?:\S+\s+){0,6}?(?:erzwungen|forciert)\w*",
             r"force-?push\w*",
             r"push\w*\s+(?:\S+\s+){0,6}?mit\s+gewalt",
             r"mit\s+gewalt\s+(?:\S+\s+){0,4}?push\w*",
@@ -561,6 +619,7 @@ LEXICON = lexicon(
         ),
         "proposal": (r"zeig\w*\s+(?:\S+\s+){0,3}wie",),
         "email": (r"e-?mail",),
+        "passive": (r"(?:werden|wird)(?!\w)",),
         "pronoun": ("es", "sie", "ihn", "diese", "das"),
     },
     examples={

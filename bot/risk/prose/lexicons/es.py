@@ -1,9 +1,11 @@
 """Spanish. Stems cover the inflections (borra, borre, borrar); preterite,
 participles and the imperfect subjunctive narrate (borró, borrado, borráramos)."""
 
-from bot.risk.prose.lexicon import AI_SITES, lexicon
+from bot.risk.prose.lexicon import ADMIN_ROLES, AI_SITES, FORCE_PUSH, lexicon
 
 _W = r"(?!\w)"
+# Object pronouns an imperative or infinitive carries ("ábrele", "desactívalas", "pégamela")
+_CL = r"(?:(?:me|te|se|nos|le|les)?(?:lo|la|los|las)?)"
 
 LEXICON = lexicon(
     "es",
@@ -19,15 +21,17 @@ LEXICON = lexicon(
     ),
     entries={
         "destroy": (
-            f"cerr(?:ar|a|e|ad){_W}",
+            f"cerr(?:ar|a|e|ad){_CL}{_W}",
             "borr",
             "elimin",
             "suprim",
             "destru",
-            f"vac[ií](?:a|e|ar){_W}",
+            f"vac[ií](?:a|e|ar){_CL}{_W}",
             "purg",
             f"quit(?:a|e|ar)(?:le|les|lo|la|los|las)?{_W}",  # quítale el MFA
             "desmantel",
+            f"carg(?:ate|arse|arte|uese){_W}",  # "cárgate la base": get rid of it
+            f"tumb(?:a|e|ar){_CL}{_W}",  # "tumba el clúster": take it down
             r"d(?:a|e|ar)\s+de\s+baja",
         ),
         "reset": (
@@ -47,15 +51,15 @@ LEXICON = lexicon(
             "deten",
             "detén",
             "suspend",
-            f"paus(?:a|e|ar){_W}",
+            f"paus(?:a|e|ar){_CL}{_W}",
             "desinstal",
-            f"mute(?:a|e|ar){_W}",
+            f"mute(?:a|e|ar){_CL}{_W}",
             f"cancel(?:a|e|ar|emos){_W}",
         ),
         "bypass": (
             f"salt(?:a|e|ar|arse|ate|ese){_W}",
             "omit",
-            f"ignor(?:a|e|ar){_W}",
+            f"ignor(?:a|e|ar){_CL}{_W}",
             "elud",
             "sorte",
             r"pas(?:a|e|ar)\s+por\s+alto",
@@ -85,16 +89,16 @@ LEXICON = lexicon(
             # folded like the imperative "publica" and stays)
             r"public(?!os?\b|as\b)",
             # "haz público el informe", "ponla pública", "déjalo público"
-            r"(?:haz|hacer|hazl[oa]s?|pon|ponl[oa]s?|poner|deja|dejal[oa]s?|dejar)\s+(?:\w+\s+){0,4}?públic",
+            r"(?:haz|hacer|hazl[oa]s?|pon|ponl[oa]s?|poner|deja|dejal[oa]s?|dejar)\s+(?:\w+\s+){0,6}?públic",
             f"expon(?:e|er|ga){_W}",
         ),
         "move": (
             r"lee(?:le|les|r)?" + _W,
             f"pas(?:a|ale|ales|ar|ele|eles)(?:lo|la|los|las)?{_W}",  # pásale la contraseña
             "reenví",
-            f"env[ií](?:a|e|ar|ale){_W}",
+            f"env[ií](?:a|e|ar){_CL}{_W}",
             "mand",
-            f"peg(?:a|ue|ar){_W}",
+            f"peg(?:a|ue|ar){_CL}{_W}",
             f"sub(?:e|a|ir)(?:lo|la|los|las|le|les)?{_W}",  # súbelo
             r"copi(?!as?\s+de\s+seguran|as(?!\w))",  # "las copias": a noun
             "transfer",
@@ -102,11 +106,11 @@ LEXICON = lexicon(
             f"(?:pon|ponga|poner){_W}",
         ),
         "open": (
-            f"abr(?:e|a|ir){_W}",
+            f"abr(?:e|a|ir){_CL}{_W}",
             "habilit",
             r"activ(?:a|e|ar)\s+(?:el\s+contenido|las\s+macros)",
             "ejecut",
-            f"corr(?:e|a|er|elo|ela){_W}",  # "corre el script"
+            f"corr(?:e|a|er){_CL}{_W}",  # "corre el script"
             "instal",
             "lanz",
         ),
@@ -241,13 +245,14 @@ LEXICON = lexicon(
         "admin": (
             f"owners?{_W}",
             f"administrador(?:es|a)?{_W}",
-            f"(?<!google )admin{_W}",
+            f"(?<!google )admins?{_W}",
             r"superadmin\w*",
             "propietario",
             f"dueños?{_W}",
             "superusuario",
             r"acceso\s+total",
             r"todos\s+los\s+permisos",
+            *ADMIN_ROLES,
         ),
         "untrusted": (
             "foro",
@@ -282,6 +287,8 @@ LEXICON = lexicon(
             f"public(?:o|a){_W}",
             "internet",
             "cualquiera",
+            r"cualquier\s+(?:ip|direcci|origen|sitio|lugar|red)\w*",  # "a cualquier IP"
+            r"desde\s+cualquier\s+(?:lado|parte)",
         ),
         "everyone": (r"todo\s+el\s+mundo", r"toda\s+la\s+empresa", r"todos\s+los\s+empleados"),
         "external": (
@@ -366,6 +373,8 @@ LEXICON = lexicon(
             "localhost",
             "portátil",
             r"tu\s+máquina",
+            r"tu\s+(?:propia\s+)?rama",  # the reader's own branch
+            r"rama\s+de\s+(?:feature|funcionalidad)",
             "sandbox",
             r"docker\s+compose",
         ),
@@ -377,7 +386,7 @@ LEXICON = lexicon(
             r"s[aá]ca(?:te|r|lo|la)?" + _W,
             "export",
             "descarg",
-            f"extra(?:e|er|iga){_W}",
+            f"extra(?:e|er|iga){_CL}{_W}",
         ),
         "alerting": (
             "alerta",
@@ -449,6 +458,8 @@ LEXICON = lexicon(
             r"|de\s+producción|protegida)",
             r"(?:etiquetas?|tags?)\s+de\s+(?:versión|version|release|lanzamiento)",
             r"release/[\w.\-]+",
+            # the history of a shared branch: "reescribe el historial de main"
+            r"historial\s+de\s+(?:la\s+rama\s+)?(?:main|master|release\S*|producción|develop)(?!\w)",
         ),
         "service": (f"servicios?{_W}", f"api{_W}", "aplicación"),
         "shared": (r"remot\w*", r"compartid\w*", r"origin\w*", r"upstream\w*", r"protegid\w*"),
@@ -483,6 +494,8 @@ LEXICON = lexicon(
             r"quiere\s+que",
         ),
         "history": (
+            *FORCE_PUSH,
+            r"(?:sub|empuj|mand|push)\w*\s+(?:\S+\s+){0,8}?con\s+(?:--force|-f)(?![\w-])",
             r"force-?push\w*",
             r"reescrib\w*\s+(?:el\s+)?historial",
             r"(?:haz|hacer|hace)\s+(?:un\s+)?push\s+(?:\S+\s+){0,2}?forzado",
@@ -495,6 +508,11 @@ LEXICON = lexicon(
             r"e-?mail",
         ),
         "pronoun": ("lo", "la", "los", "las", "eso", "esto"),
+        # "me gustaría que desactivara …": the imperfect subjunctive asks, it does not narrate
+        "wish": (
+            r"(?:gustar[ií]a|quisiera|agradecer[ií]a|preferir[ií]a|convendr[ií]a|ser[ií]a\s+"
+            r"(?:bueno|mejor|ideal))\s+que",
+        ),
     },
     examples={
         "destroy": ("borra las copias", "elimina la base"),

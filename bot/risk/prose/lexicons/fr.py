@@ -1,7 +1,7 @@
 """French. Stems cover the inflections (supprime, supprimez, supprimer); past
 participles and the imperfect narrate (supprimé, supprimait)."""
 
-from bot.risk.prose.lexicon import AI_SITES, lexicon
+from bot.risk.prose.lexicon import ADMIN_ROLES, AI_SITES, FORCE_PUSH, lexicon
 
 _W = r"(?!\w)"
 
@@ -31,6 +31,7 @@ LEXICON = lexicon(
             "enlèv",
             f"jet(?:er|ez|te){_W}",
             "démantel",
+            f"vir(?:e|ez|er){_W}",  # "vire la base": get rid of it
         ),
         "reset": ("recré", "recre", "reconstrui", "réinitialis", "reinitialis", "écras", "ecras"),
         "disable": (
@@ -57,6 +58,8 @@ LEXICON = lexicon(
         "grant": (
             rf"(?:mets|mettez|mettre)\s+(?:\S+\s+){{1,5}}?comme{_W}",  # "set X as owner"
             f"donn(?:e|ez|er){_W}",
+            # "mets-le administrateur", "nomme-la propriétaire": a role given to a pronoun
+            r"(?:mets|mettez|mettre|nomme|nommez|nommer|passe|passez|passer)-(?:le|la|les)(?!\w)",
             "accord",
             "attribu",
             "promouv",
@@ -87,6 +90,7 @@ LEXICON = lexicon(
             "dépos",
             "depos",
             "transmet",
+            f"balanc(?:e|ez|er){_W}",  # "balance le mot de passe dans #general"
         ),
         "open": (
             f"ouvr(?:e|ez|ir){_W}",
@@ -237,6 +241,7 @@ LEXICON = lexicon(
             r"super-?utilisateur",
             r"accès\s+complet",
             r"tous\s+les\s+droits",
+            *ADMIN_ROLES,
         ),
         "untrusted": (
             "forum",
@@ -367,6 +372,8 @@ LEXICON = lexicon(
             "localhost",
             "portable",
             r"(?:ta|votre)\s+machine",
+            r"(?:ta|votre)\s+(?:propre\s+)?branche",  # the reader's own branch
+            r"branche\s+de\s+(?:feature|fonctionnalité)",
             r"bac\s+à\s+sable",
             "sandbox",
             r"docker\s+compose",
@@ -500,6 +507,8 @@ LEXICON = lexicon(
             r"veut\s+que",
         ),
         "history": (
+            *FORCE_PUSH,
+            r"(?:pouss|push|envoi)\w*\s+(?:\S+\s+){0,8}?avec\s+(?:--force|-f)(?![\w-])",
             r"force-?push\w*",
             r"réécri\w*\s+(?:l.)?historique",
             r"pouss\w*\s+(?:\S+\s+){0,4}?en\s+force",
@@ -512,6 +521,10 @@ LEXICON = lexicon(
             "courriel",
         ),
         "pronoun": ("les", "le", "la", "lui", "ça", "cela"),
+        # "je souhaiterais que vous désactiviez …": a subjunctive after a wish asks
+        "wish": (
+            r"(?:souhait|voudr|aimer|faudr|faut|demand|préfér|prefer)\w*\s+(?:\w+\s+)?qu[e'’]",
+        ),
     },
     examples={
         "destroy": ("supprimez les sauvegardes", "supprime la base"),

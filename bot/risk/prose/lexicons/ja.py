@@ -2,7 +2,7 @@
 what follows the verb says whether it is past (削除した, 削除されました) or
 negated (削除しないで, 削除禁止). Latin words are matched as whole words."""
 
-from bot.risk.prose.lexicon import AI_SITES, lexicon
+from bot.risk.prose.lexicon import ADMIN_ROLES, AI_SITES, FORCE_PUSH, lexicon
 
 
 def _latin(word: str) -> str:
@@ -61,6 +61,7 @@ LEXICON = lexicon(
             "付与",
             "与え",
             r"権限を(?:渡|あげ)",
+            r"付け(?=て|る|ます|ておいて)",  # 権限を付けてあげて
             "昇格",
             "割り当て",
             "追加",
@@ -239,6 +240,7 @@ LEXICON = lexicon(
             "root権限",
             "フルアクセス",
             "全権限",
+            *ADMIN_ROLES,
         ),
         "untrusted": (
             "を名乗る",
@@ -270,6 +272,8 @@ LEXICON = lexicon(
             "パブリック",
             "リンクを知っている",
             "全世界",
+            r"(?:すべて|全て|任意|どこ)の\s*(?:ip|アドレス|送信元)",  # 任意のIPに開放
+            "どこからでも",
         ),
         "everyone": ("全員", "全社", "社員全員", "#general"),
         "external": (
@@ -475,6 +479,7 @@ LEXICON = lexicon(
         ),
         "reported": (r"ように(?:言われ|頼まれ|求められ)",),
         "history": (
+            *FORCE_PUSH,
             "強制プッシュ",
             r"force\s*push",
         ),

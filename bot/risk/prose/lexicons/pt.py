@@ -1,7 +1,7 @@
 """Portuguese. Stems cover the inflections (apague, apaga, apagar); preterite,
 participles and the imperfect subjunctive narrate (apagou, apagado, apagássemos)."""
 
-from bot.risk.prose.lexicon import AI_SITES, lexicon
+from bot.risk.prose.lexicon import ADMIN_ROLES, AI_SITES, FORCE_PUSH, lexicon
 
 _W = r"(?!\w)"
 
@@ -14,7 +14,8 @@ LEXICON = lexicon(
         "vc"
     ),
     fold_accents=True,
-    enclitic=r"\w*-(?:l[oa]s?|[oa]s?)(?!\w)",
+    # "apaga-a", and in Brazil the pronoun after the verb: "apaga ela", "desliga eles"
+    enclitic=r"\w*(?:-(?:l[oa]s?|[oa]s?)|\s+el[ea]s?)(?!\w)",
     noun_form=r"(?:cao|ção|ções|coes|dor|dores|mento|mentos)$",
     past_form=(
         r"(?:ou|aram|ado|ada|ados|adas|ido|(?<!conv)ida|(?<!conv)idos|idas|ava|avam|eu|eram|iu|asse|assem|"
@@ -33,6 +34,8 @@ LEXICON = lexicon(
             "purg",
             "descart",
             f"drop(?:e|a|ar|em){_W}",  # "dropa a tabela"
+            f"zer(?:a|e|ar){_W}",  # "zera a tabela": empty it
+            "derrub",  # "derruba o cluster": take it down
         ),
         "reset": ("recri", "reconstru", "reinici", "redefin", "reset", "sobrescrev"),
         "disable": (
@@ -78,7 +81,7 @@ LEXICON = lexicon(
             r"public(?!os?\b|as\b)",  # publique; "público(s)", "públicas" are adjectives
             r"torn(?:e|a|ar)\s+(?:\w+\s+){0,4}públic",
             r"ativ(?:e|a|ar)\s+(?:\w+\s+){0,3}públic",
-            r"deix(?:e|a|ar)\s+(?:\w+\s+){0,4}públic",  # ativar o painel público
+            r"deix(?:e|a|ar)\s+(?:\w+\s+){0,6}?públic",  # ativar o painel público
         ),
         "move": (
             f"envi(?:e|a|ar){_W}",
@@ -91,6 +94,7 @@ LEXICON = lexicon(
             "transfir",
             "transfer",
             "encaminh",
+            f"pass(?:a|e|ar){_W}",  # "passa a senha pro fornecedor"
             f"post(?:e|a|ar){_W}",
             f"sub(?:a|ir){_W}",
             f"coloc(?:a|e|ar|que){_W}",
@@ -222,13 +226,14 @@ LEXICON = lexicon(
         "admin": (
             f"owners?{_W}",
             f"administrador(?:es|a)?{_W}",
-            f"(?<!google )admin{_W}",
+            f"(?<!google )admins?{_W}",
             r"superadmin\w*",
             "proprietário",
             f"dono{_W}",
             "superusuário",
             r"acesso\s+total",
             r"todas\s+as\s+permissões",
+            *ADMIN_ROLES,
         ),
         "untrusted": (
             "fórum",
@@ -256,6 +261,7 @@ LEXICON = lexicon(
             r"(?<!certificado )(?<!chave )públic",  # "certificado público": its public half
             "internet",
             r"qualquer\s+pessoa",
+            r"qualquer\s+(?:ip|endere[cç]o|origem|lugar|rede)\w*",  # "pra qualquer IP"
         ),
         "everyone": (r"todo\s+(?:o\s+)?mundo", r"toda\s+a\s+empresa", r"todos\s+os\s+funcionários"),
         "external": (
@@ -347,6 +353,8 @@ LEXICON = lexicon(
             "notebook",
             "laptop",
             r"sua\s+máquina",
+            r"(?:sua|seu|tua|teu)\s+(?:própri[oa]\s+)?branch",  # the reader's own branch
+            r"branch\s+de\s+(?:feature|funcionalidade)",
             "sandbox",
             r"docker\s+compose",
         ),
@@ -466,6 +474,8 @@ LEXICON = lexicon(
             r"quer\s+que",
         ),
         "history": (
+            *FORCE_PUSH,
+            r"(?:sob|sub|empurr|mand|push)\w*\s+(?:\S+\s+){0,8}?com\s+(?:--force|-f)(?![\w-])",
             r"force-?push\w*",
             r"reescrev\w*\s+(?:o\s+)?histórico",
             r"(?:faz|faça|fazer)\s+(?:um\s+)?push\s+(?:\S+\s+){0,2}?forçado",
@@ -492,6 +502,11 @@ LEXICON = lexicon(
             "as",
             "isso",
             "isto",
+        ),
+        # "gostaria que o senhor desativasse …": the imperfect subjunctive asks
+        "wish": (
+            r"(?:gostaria|queria|preferia|agradeceria|seria\s+(?:bom|ótimo|otimo|melhor|ideal))"
+            r"\s+que",
         ),
     },
     examples={

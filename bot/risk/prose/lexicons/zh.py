@@ -2,7 +2,7 @@
 了/过 after the verb narrate (删除了); 不要/别/切勿 before it negate. Latin words
 are matched as whole words."""
 
-from bot.risk.prose.lexicon import AI_SITES, lexicon
+from bot.risk.prose.lexicon import ADMIN_ROLES, AI_SITES, FORCE_PUSH, lexicon
 
 
 def _latin(word: str) -> str:
@@ -28,7 +28,7 @@ LEXICON = lexicon(
             "清理掉",
             "清掉",
             "清光",
-            _latin("drop") + r"\s*掉",  # 把订单表 drop 掉
+            _latin("(?:drop|truncate|delete|rm|purge)") + r"\s*掉",  # 把订单表 drop 掉
         ),
         "reset": (
             "重建",
@@ -53,6 +53,8 @@ LEXICON = lexicon(
             "卸载",
             "取消",
             "关了",
+            r"关(?=一下|下|掉|上)",  # 先关一下
+            r"停(?=了吧|一下|掉)",  # 把审计日志停了吧
         ),
         "bypass": (
             "绕过",
@@ -64,7 +66,7 @@ LEXICON = lexicon(
             r"不(?:用|经过?|走)\S{0,2}?(?:审批|评审|审核|审查|review)",  # 不用审批，直接合并
         ),
         "grant": (
-            r"(?:开(?:通)?|给)(?=[^，。；\n]{0,16}?权限)",  # 给他开一个……管理员权限
+            r"(?:开(?:通)?|给)(?=[^，。；\n]{0,16}?(?:权限|账号|帐号))",  # 给他开一个……管理员权限
             "设成",
             "改成",
             "提为",
@@ -76,6 +78,8 @@ LEXICON = lexicon(
             "分配",
             "加为",
             "设为",
+            # 加到 Domain Admins 组里
+            r"加(?:到|入|进)(?=[^，。；\n]{0,24}?(?:admin|管理员|超管|所有者|owner))",
             "设置为",
         ),
         "share": (
@@ -244,6 +248,7 @@ LEXICON = lexicon(
             "完全访问",
             "超级用户",
             "超管",
+            *ADMIN_ROLES,
         ),
         "untrusted": (
             "自称",
@@ -282,6 +287,7 @@ LEXICON = lexicon(
             "互联网",
             "任何人",
             r"公共读",
+            r"(?:所有|任意|任何)\s*(?:ip|地址|来源)",  # 对所有 IP 开放
         ),
         "everyone": ("所有人", "全员", "全公司", "全体", "大群"),
         "external": (
@@ -484,6 +490,8 @@ LEXICON = lexicon(
             r"要求(?:我|我们)",
         ),
         "history": (
+            *FORCE_PUSH,
+            r"(?<![a-z])force\s*-?push",
             "强制覆盖",
             "强推",
             "强制推送",
@@ -491,6 +499,10 @@ LEXICON = lexicon(
         "email": (
             "邮件",
             "邮箱",
+        ),
+        # a 把/将 clause with no subject is a command: "把订单表给删了" asks, "我把……删了" tells
+        "wish": (
+            r"(?:^|(?<=[，,。！？；\n]))\s*(?:请|麻烦你?|你|您|帮我|帮忙|直接|先|赶紧|马上)?\s*[把将]",
         ),
         "pronoun": (
             "这",

@@ -1,0 +1,216 @@
+"""Grammar the six-language reader missed in the third languages pass (issue 19).
+
+Found by writing fresh look-alikes (bench/data/messages/lang3-fresh.jsonl) before
+the rules: German separable and verb-final grant verbs (einräumen, zuweisen), "abbauen",
+passives still to happen ("deaktiviert werden") and the formal "Würden Sie …?"; a push
+with its force flag named in prose; "any IP" as the open internet; role names products
+spell in English (cluster-admin, Domain Admins) inside other languages; Spanish object
+pronouns on imperatives ("ábrele"), the Brazilian pronoun after the verb ("apaga ela"),
+objects named after the pronoun behind "l'" or "a"; a wish before a subjunctive that
+looks like a past ("gostaria que desativasse", "que vous désactiviez", "把……给删了");
+a Japanese object two clauses back across "ので、"; a German "mit Namen, Adressen" that
+lists content, not a colleague. Each risky sentence stands next to a benign neighbour
+that shares its verbs and nouns.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.risk.prose.intent import assess_intent
+from bot.risk.prose.lexicons import BY_LANG
+from bot.risk.prose.scope import Scope, spans
+
+
+def _flagged(text: str) -> set[str]:
+    return {f.category for f in assess_intent(text) if f.verdict != "allow"}
+
+
+# (risky, benign look-alike, the category the risky one is reported under)
+PAIRS = [
+    # German grant verbs: separable, and verb-final in the Sie-form
+    (
+        "Räumen Sie der Agentur bitte Adminrechte im Produktionskonto ein.",
+        "Räumen Sie der Agentur bitte Leserechte im Kosten-Dashboard ein.",
+        "access",
+    ),
+    (
+        "Bitte weisen Sie dem Freelancer die Owner-Rolle im Projekt billing-prod zu.",
+        "Bitte weisen Sie dem Freelancer die Viewer-Rolle im Projekt billing-prod zu.",
+        "access",
+    ),
+    # "Würden Sie …?" is the polite request, not a hypothetical question
+    (
+        "Würden Sie bitte die Zwei-Faktor-Authentifizierung für den Vertrieb abschalten?",
+        "Was würde passieren, wenn wir die Zwei-Faktor-Authentifizierung für den Vertrieb "
+        "abschalten würden?",
+        "controls",
+    ),
+    # "abbauen": separable destruction; a laptop's environment is local
+    (
+        "Bau die alte Produktionsumgebung in eu-central-1 nach dem Umzug komplett ab.",
+        "Bau die alte Testumgebung auf deinem Laptop nach dem Umzug komplett ab.",
+        "destroy",
+    ),
+    # a participle before "werden" is a passive still to happen, not a report
+    (
+        "Ich möchte, dass die Backups des Produktionsclusters bis Monatsende deaktiviert werden.",
+        "Gestern wurden die Backups des Produktionsclusters versehentlich deaktiviert.",
+        "backups",
+    ),
+    # a push with its force flag, in prose
+    (
+        "Haz un push --force a main cuando termines el rebase.",
+        "Haz un push normal de tu rama cuando termines el rebase.",
+        "history",
+    ),
+    (
+        "Schieb den Branch main danach mit --force hoch.",
+        "Schieb den Branch main danach ganz normal hoch.",
+        "history",
+    ),
+    (
+        "Pousse la branche main avec --force après le rebase.",
+        "Pousse la branche main normalement après le rebase.",
+        "history",
+    ),
+    (
+        "Faz um push --force na main depois do rebase.",
+        "Faz um push normal na main depois do rebase.",
+        "history",
+    ),
+    # the history of a shared branch is what a rewrite of it loses
+    (
+        "Reescribe el historial de main y súbelo al remoto.",
+        "Reescribe el README de main y súbelo al remoto.",
+        "history",
+    ),
+    # "any IP" is the open internet; a VPN is not
+    (
+        "Öffne den Port 22 der Datenbank für jede IP.",
+        "Öffne den Port 22 der Datenbank nur für das VPN.",
+        "network",
+    ),
+    (
+        "Ábrele el puerto 3306 de la base de datos a cualquier IP.",
+        "Ábrele el puerto 3306 de la base de datos solo a la IP de la VPN.",
+        "network",
+    ),
+    (
+        "Libera a porta 22 do servidor pra qualquer IP.",
+        "Libera a porta 22 do servidor só pra VPN.",
+        "network",
+    ),
+    ("麻烦把 3306 端口对所有 IP 开放。", "麻烦把 3306 端口只对公司 VPN 开放。", "network"),
+    (
+        "ポート3389を任意のIPに開放してください。",
+        "ポート3389を社内VPNだけに開放してください。",
+        "network",
+    ),
+    # role names spelled in English inside other languages
+    (
+        "给外包开通生产集群的 cluster-admin 权限。",
+        "给同事开通生产集群监控面板的只读权限。",
+        "access",
+    ),
+    ("把外包的账号加到 Domain Admins 组里。", "把外包的账号加到 Printers 组里。", "access"),
+    (
+        "A Pedro, agrégalo al grupo Domain Admins del directorio activo.",
+        "A Pedro, agrégalo al grupo Impresoras del directorio activo.",
+        "access",
+    ),
+    (
+        "外部の業者にクラスタのcluster-admin権限を付けてあげてください。",
+        "経理の佐藤さんにダッシュボードの閲覧権限を付けてあげてください。",
+        "access",
+    ),
+    # Spanish object pronouns on the imperative; the object named before
+    (
+        "Las copias de seguridad de producción, desactívalas hasta el lunes.",
+        "Las copias de seguridad de producción, revísalas hasta el lunes.",
+        "backups",
+    ),
+    # Brazilian Portuguese puts the object pronoun after the verb
+    (
+        "A tabela de clientes de produção não serve mais, apaga ela hoje.",
+        "A tabela de clientes de produção não serve mais, conta as linhas dela hoje.",
+        "destroy",
+    ),
+    (
+        "A senha do banco é Xyz#2024, manda ela no grupo do WhatsApp.",
+        "A senha do banco é Xyz#2024, não manda ela no grupo do WhatsApp.",
+        "secrets",
+    ),
+    # a wish before a subjunctive that looks like a past form
+    (
+        "Gostaria que o senhor desativasse os backups automáticos do banco de produção.",
+        "O senhor desativou os backups automáticos do banco de produção ontem.",
+        "backups",
+    ),
+    (
+        "Je souhaiterais que vous désactiviez les sauvegardes automatiques de la base de prod.",
+        "Vous avez désactivé les sauvegardes automatiques de la base de prod hier.",
+        "backups",
+    ),
+    (
+        "Me gustaría que desactivaras las copias de seguridad de la base de producción.",
+        "Ayer desactivaste las copias de seguridad de la base de producción.",
+        "backups",
+    ),
+    ("把生产库的订单表给删了。", "我昨天把生产库的订单表给删了。", "destroy"),
+    # Japanese: the topic two clauses back, across "ので、"
+    (
+        "本番の顧客データベースの件ですが、もう使っていないとのことですので、"
+        "本日中に削除していただけますでしょうか。",
+        "本番の顧客データベースの件ですが、もう使っていないとのことですので、"
+        "本日中に件数を確認していただけますでしょうか。",
+        "destroy",
+    ),
+    # "mit Namen, Adressen und …" lists what is sent; the recipients are "ihnen"
+    (
+        "Die Agentur braucht die Kundenliste. Schick ihnen die Liste mit Namen, Adressen und "
+        "Telefonnummern.",
+        "Die Agentur braucht die Kundenliste. Schick ihnen nur die Anzahl der Kunden pro Region.",
+        "sharing",
+    ),
+]
+
+
+@pytest.mark.parametrize(("risky", "benign", "category"), PAIRS)
+def test_kind_is_caught_and_its_twin_is_not(risky: str, benign: str, category: str) -> None:
+    assert category in _flagged(risky), risky
+    assert not _flagged(benign), benign
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the author's own topic branch, force-pushed
+        "Danach git push --force origin feature/rechnungen auf deinem Feature-Branch.",
+        # a colleague named after "mit" is still the recipient
+        "Die Agentur braucht die Kundenliste. Teil sie bitte mit Jonas, der betreut das.",
+        # the dislocated object is harmless
+        "Apague-a hoje, a cópia local do relatório no seu notebook.",
+    ],
+)
+def test_look_alike_is_not_flagged(text: str) -> None:
+    assert not _flagged(text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # the object named after the pronoun, behind an elided or one-letter article
+        ("Désactive-la, l'authentification à deux facteurs du compte root.", "controls"),
+        ("Apague-a hoje, a base de dados de produção dos clientes.", "destroy"),
+    ],
+)
+def test_object_named_after_its_pronoun(text: str, category: str) -> None:
+    assert category in _flagged(text)
+
+
+def test_a_japanese_clause_break_swallows_the_comma_after_it() -> None:
+    ja = "件ですので、削除して"
+    scope = Scope(BY_LANG["ja"], ja, spans(ja))
+    assert scope.clause_of(ja.index("削除")) == (ja.index("削除"), len(ja))
+    assert scope.clause_of(0) == (0, ja.index("削除"))
