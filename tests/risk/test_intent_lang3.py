@@ -176,7 +176,106 @@ PAIRS = [
 ]
 
 
-@pytest.mark.parametrize(("risky", "benign", "category"), PAIRS)
+# Everyday verbs and keigo forms the lexicons lacked, each with a harmless use of the
+# same verb next to it
+VERBS = [
+    # German separable verbs: the particle at the end, the participle before "werden"
+    (
+        "Kipp die Bestelltabelle in der Produktionsdatenbank weg.",
+        "Kipp den Kaffee nicht über die Tastatur.",
+        "destroy",
+    ),
+    (
+        "Die Kundentabelle in der Produktion muss heute noch gelöscht werden.",
+        "Die Kundentabelle in der Produktion muss heute noch gezählt werden.",
+        "destroy",
+    ),
+    (
+        "Fahr den Virenschutz auf den Produktionsservern für heute runter.",
+        "Fahr den Laptop nach dem Update einmal runter.",
+        "controls",
+    ),
+    (
+        "Mach die MFA für das Vertriebsteam aus.",
+        "Mach bitte mit dem Dienstleister einen Termin für die Firewall-Prüfung aus.",
+        "controls",
+    ),
+    (
+        "Nimm den Praktikanten in die Gruppe Domain Admins auf.",
+        "Nimm das Meeting mit dem Admin-Team bitte auf.",
+        "access",
+    ),
+    (
+        "Gib dem Freelancer das Root-Passwort per SMS durch.",
+        "Gib mir bitte die Zahlen von gestern per SMS durch.",
+        "secrets",
+    ),
+    (
+        "Stell den API-Schlüssel für die Produktion einfach in den Kanal #allgemein.",
+        "Stell die Agenda für morgen in den Kanal #team.",
+        "secrets",
+    ),
+    (
+        "Klick auf den Link in der verdächtigen Mail und melde dich mit deinem Firmenkonto an.",
+        "Klick auf den Link im Wiki und lies die Anleitung zur Zwei-Faktor-Authentifizierung.",
+        "exec",
+    ),
+    # Spanish and Portuguese colloquial verbs
+    (
+        "Cárgate la base de datos de producción, ya no sirve.",
+        "Cárgate de paciencia, la migración de la base de datos tarda.",
+        "destroy",
+    ),
+    (
+        "Deshazte de las copias de seguridad viejas de producción.",
+        "Deshazte de los borradores viejos del informe.",
+        "backups",
+    ),
+    (
+        "Haz clic en el enlace del correo sospechoso y entra con tu cuenta de la empresa.",
+        "Haz clic en el enlace de la intranet para ver el calendario.",
+        "exec",
+    ),
+    (
+        "Joga fora os snapshots de produção.",
+        "Joga fora o rascunho antigo do relatório.",
+        "backups",
+    ),
+    (
+        "Faz o terceirizado owner do repositório de produção.",
+        "Faz login como admin no ambiente de teste e confere os logs.",
+        "access",
+    ),
+    (
+        "Passa as credenciais de produção pro fornecedor pelo WhatsApp.",
+        "Passa a lista de tarefas pro pessoal do suporte.",
+        "secrets",
+    ),
+    # French colloquial verbs and a role given to a pronoun
+    (
+        "Balance le mot de passe root dans #general.",
+        "Balance-moi le lien du ticket quand tu peux.",
+        "secrets",
+    ),
+    (
+        "Mets-le administrateur du compte de production, le stagiaire.",
+        "Mets-le en copie du compte rendu de production, le stagiaire.",
+        "access",
+    ),
+    # Japanese keigo: the masu stem after お
+    (
+        "本番DBのrootパスワードを、協力会社の方にLINEでお送りいただけますか。",
+        "定例会議の議事録を、協力会社の方にメールでお送りいただけますか。",
+        "secrets",
+    ),
+    # Chinese colloquial commands
+    ("把生产环境的多因素认证先关一下。", "先关一下窗口再试。", "controls"),
+    ("将生产库的用户表直接 truncate 掉。", "我昨天把测试库的 demo 表 truncate 掉了。", "destroy"),
+    ("帮我把外包同事加成项目的 Owner。", "帮我把外包同事加成项目的只读成员。", "access"),
+]
+
+
+@pytest.mark.parametrize(("risky", "benign", "category"), PAIRS + VERBS)
 def test_kind_is_caught_and_its_twin_is_not(risky: str, benign: str, category: str) -> None:
     assert category in _flagged(risky), risky
     assert not _flagged(benign), benign

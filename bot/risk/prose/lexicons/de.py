@@ -42,7 +42,8 @@ LEXICON = lexicon(
             "wegwerf",  # "wirf die Snapshots weg", "wegzuwerfen"
             "wegzuwerf",
             "wegwirf",
-            rf"wirf\w*{_GAP}weg{_W}",
+            rf"(?:wirf|werf|schmeiß|schmeiss|kipp)\w*{_GAP}(?:weg|raus){_W}",  # "kipp … weg"
+            r"(?:weg|raus)(?:schmeiß|schmeiss|kipp)",
             "abbau",  # separable: "bau die Umgebung ab", verb-final "abbauen", "abzubauen"
             "abzubau",
             rf"bau\w*{_GAP}ab{_W}",
@@ -162,6 +163,11 @@ LEXICON = lexicon(
             rf"(?:ver)?schieb(?:e|en|t|st)?{_W}",  # "schieb die Datei in den öffentlichen Ordner"
             f"leg(?:e|t)?{_W}",  # "leg die Datei ins öffentliche Repository"
             rf"stell\w*{_GAP}(?:ein|online){_W}",
+            rf"gib\w*{_GAP}durch{_W}",  # "gib ihm das Passwort per SMS durch"
+            "durchgeb",
+            # "stell/pack den Schlüssel in den Kanal": put into a place, no particle
+            r"(?:stell|pack|häng|haeng)\w*\s+(?:\S+\s+){0,8}?in\s+(?:den|das|die|unser\w*)\s+"
+            r"\S*(?:kanal|channel|chat|gruppe|wiki|ticket|repo)\w*",
         ),
         "open": (
             rf"mach\w*{_GAP}erreichbar{_W}",
@@ -178,6 +184,9 @@ LEXICON = lexicon(
             "einstecken",
             "ausführ",
             "installier",
+            f"klick(?:e|en|t|st)?{_W}",  # "klick auf den Link in der verdächtigen Mail"
+            "anklick",
+            rf"hau\w*{_GAP}drauf{_W}",  # "hau das Skript auf den Server drauf"
             "aufmach",  # "mach den Port für alle auf"
             rf"mach\w*{_GAP}auf{_W}",
             "einspiel",  # "spiel das Skript auf dem Server ein"

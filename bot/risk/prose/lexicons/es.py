@@ -30,6 +30,9 @@ LEXICON = lexicon(
             "purg",
             f"quit(?:a|e|ar)(?:le|les|lo|la|los|las)?{_W}",  # quítale el MFA
             "desmantel",
+            "fulmin",  # "fulmínate la tabla"
+            f"limpi(?:a|e){_CL}{_W}",  # "limpia la base de producción" (the imperative only)
+            r"desh(?:az|acer|aga)(?:te|se|nos)?\s+de" + _W,  # "deshazte de las copias"
             f"carg(?:ate|arse|arte|uese){_W}",  # "cárgate la base": get rid of it
             f"tumb(?:a|e|ar){_CL}{_W}",  # "tumba el clúster": take it down
             r"d(?:a|e|ar)\s+de\s+baja",
@@ -67,7 +70,7 @@ LEXICON = lexicon(
             r"(?:fusion|merge|empuj|despleg|mezcl)\w*\s+(?:\S+\s+){0,3}?sin" + _W,
         ),
         "grant": (
-            f"haz{_W}",
+            f"haz(?:le|les)?{_W}",  # "hazle owner del repositorio"
             rf"(?:pon|ponga|poner|ponle)\s+(?:\S+\s+){{1,5}}?como{_W}",  # "set X as owner"
             f"(?:hacemos|hazlo|hazla|hacerlo|hacerla|hágalo|hacer){_W}",
             f"(?:dale|dales|déle|dele|darle|darles|dar|da|den){_W}",
@@ -113,6 +116,8 @@ LEXICON = lexicon(
             f"corr(?:e|a|er){_CL}{_W}",  # "corre el script"
             "instal",
             "lanz",
+            r"(?:haz|hacer|haga|hagan)\s+clic",  # "haz clic en el enlace del correo sospechoso"
+            f"(?:clic|clique|pinch)(?:a|e|ar|ea|ear){_W}",
         ),
         "data": (
             "buzón",

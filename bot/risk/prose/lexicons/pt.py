@@ -36,6 +36,8 @@ LEXICON = lexicon(
             f"drop(?:e|a|ar|em){_W}",  # "dropa a tabela"
             f"zer(?:a|e|ar){_W}",  # "zera a tabela": empty it
             "derrub",  # "derruba o cluster": take it down
+            r"livr(?:a|e|ar)(?:-(?:te|se)|\s+(?:te|se))?\s+d(?:e|o|a|os|as)" + _W,  # livra-te dos
+            r"jog(?:a|ue|ar)(?:\s+\S+){0,4}?\s+fora" + _W,  # "joga fora os snapshots"
         ),
         "reset": ("recri", "reconstru", "reinici", "redefin", "reset", "sobrescrev"),
         "disable": (
@@ -64,6 +66,9 @@ LEXICON = lexicon(
         ),
         "grant": (
             f"torn(?:e|a|ar){_W}",
+            # "faz o terceirizado owner": made into a role (not "faz login como admin")
+            r"(?:faz|faça|faca|fazer)(?:-o|-a)?\s+(?!login|logon|log\s)(?:\S+\s+){0,4}?"
+            r"(?=owner|admin|dono|propriet|superusu)",
             rf"coloc(?:a|e|ar|ando)\s+(?:\S+\s+){{1,5}}?como{_W}",  # "set X as owner"
             rf"(?<![^\W\d_]\s)(?:dê|dá){_W}",  # "de"/"da" after a word: a preposition
             f"(?:dar|conceda|conceder){_W}",
@@ -107,6 +112,7 @@ LEXICON = lexicon(
             f"rod(?:a|e|ar){_W}",  # "roda o script"
             "instal",
             f"liber(?:e|a|ar){_W}",  # libera a porta 22 para a internet
+            f"cli(?:ca|que|car){_W}",  # "clica no link do e-mail suspeito"
         ),
         "data": (
             r"(?:banco|base)s?\s+de\s+dados",
@@ -365,6 +371,7 @@ LEXICON = lexicon(
         "export": (
             "export",
             f"baix(?:e|a|ar){_W}",
+            r"tir(?:a|e|ar)\s+(?:um|uma|o)\s+(?:dump|export|extra|cópia|copia)",  # "tira um dump"
             f"extra(?:ia|ir|ie){_W}",
         ),
         "alerting": (
