@@ -11,8 +11,10 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import pytest
 from mcp import ClientSession, StdioServerParameters
 from mcp.client.stdio import stdio_client
+from twokey_client.mcp.proxy import main
 
 from tests.client.conftest import Gate, card_posted
 from tests.humanlayer.conftest import wait_for
@@ -124,3 +126,13 @@ async def test_missing_configuration_refuses_every_call(tmp_path: Path) -> None:
         result = await asyncio.wait_for(session.call_tool("get_weather", {"city": "Paris"}), 30)
     assert result.isError and "TWOKEY_URL" in text_of(result)
     assert reached(log) == []
+
+
+def test_help_prints_usage_instead_of_starting_a_server() -> None:
+    """`--help` before `--` is the proxy's own option, never the command to run."""
+    with pytest.raises(SystemExit) as exit_:
+        main(["--help"])
+    assert exit_.value.code == 0
+    with pytest.raises(SystemExit) as exit_:
+        main(["--timeout", "5"])
+    assert exit_.value.code == 2

@@ -101,9 +101,6 @@ async def serve(command: list[str], timeout: float) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    own, command = (
-        (args[: args.index("--")], args[args.index("--") + 1 :]) if "--" in args else ([], args)
-    )
     parser = argparse.ArgumentParser(prog="twokey mcp-proxy", description=__doc__.splitlines()[0])
     parser.add_argument(
         "--timeout",
@@ -111,7 +108,13 @@ def main(argv: list[str] | None = None) -> int:
         default=DEFAULT_TIMEOUT,
         help="seconds to wait for a person before refusing (default 600)",
     )
-    options = parser.parse_args(own)
+    parser.add_argument(
+        "command", nargs=argparse.REMAINDER, help="the MCP server to gate, after --"
+    )
+    # Everything after `--` is the server's own command line, options included.
+    split = args.index("--") if "--" in args else len(args)
+    options = parser.parse_args(args[:split])
+    command = options.command + args[split + 1 :]
     if not command:
         parser.error("give the MCP server to gate after --, e.g. -- uvx mcp-server-git")
     anyio.run(serve, command, options.timeout)
