@@ -98,6 +98,8 @@ SCOPES: Final = (
     "sanctioned",  # the AI tool is the company's own ("our internal LLM gateway")
     "own_space",  # the reader's own cloud sandbox ("your personal sandbox stack")
     "pointer",  # what is sent is a link to how to ask for it ("el enlace a la guía para pedir")
+    "nominal",  # a formal request right before an action noun: the noun is the act asked
+    # for ("Ich bitte um Löschung …", "solicito la eliminación …", "procéder à la suppression")
     "passive",  # right after a participle: a passive still to happen ("gelöscht werden")
     "wish",  # a wish or command frame before a past-looking form: it asks for the act
     # ("gostaria que desativasse", "que vous désactiviez", "把订单表给删了")

@@ -359,7 +359,14 @@ class Scope:
         )
 
     def noun(self, start: int) -> bool:
-        return self.lx.spaced and bool(self.lx.noun_form_re.search(self._word(start)))
+        """The action word is a noun ("deletion", "Löschung") and no formal request
+        right before it asks for the act ("Ich bitte um Löschung", "solicito la eliminación")."""
+        if not (self.lx.spaced and self.lx.noun_form_re.search(self._word(start))):
+            return False
+        for m in self.lx.pattern("nominal").finditer(self.low, max(0, start - 60), start):
+            if not self.low[m.end() : start].strip():
+                return False
+        return True
 
     def _past(self, start: int, end: int, clause: tuple[int, int]) -> bool:
         lx = self.lx

@@ -629,6 +629,10 @@ LEXICON = lexicon(
         "proposal": (r"zeig\w*\s+(?:\S+\s+){0,3}wie",),
         "email": (r"e-?mail",),
         "passive": (r"(?:werden|wird)(?!\w)",),
+        "nominal": (
+            r"(?:bitte\w*|ersuche\w*|beantrage\w*)\s+(?:\w+\s+){0,2}?um(?:\s+(?:die|eine))?",
+            r"(?:veranlass|beantrag|nehm)\w*\s+(?:sie\s+|du\s+)?(?:bitte\s+)?(?:die|eine)",
+        ),
         "pronoun": ("es", "sie", "ihn", "diese", "das"),
     },
     examples={

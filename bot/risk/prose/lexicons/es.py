@@ -513,6 +513,10 @@ LEXICON = lexicon(
             r"e-?mail",
         ),
         "pronoun": ("lo", "la", "los", "las", "eso", "esto"),
+        "nominal": (
+            r"(?:solicit|pid|ped|requier|requer|proced|realic|realiz|gestion|tramit|efect[uú])\w*"
+            r"\s+(?:\w+\s+){0,2}?(?:(?:con|a)\s+)?(?:la|el|una|un)",
+        ),
         # "me gustaría que desactivara …": the imperfect subjunctive asks, it does not narrate
         "wish": (
             r"(?:gustar[ií]a|quisiera|agradecer[ií]a|preferir[ií]a|convendr[ií]a|ser[ií]a\s+"

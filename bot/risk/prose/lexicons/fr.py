@@ -14,7 +14,7 @@ LEXICON = lexicon(
         "notre nos puis"
     ),
     # créer: "recrée" is the imperative, "recréée" the participle
-    noun_form=r"(?:tion|tions|ment|ments|eur|eurs|age|ages)$",
+    noun_form=r"(?:tion|tions|sion|sions|ment|ments|eur|eurs|age|ages)$",
     past_form=r"(?:é|(?<!cr)ée|éée|és|ées|ait|aient|ions|iez)$",
     entries={
         "destroy": (
@@ -31,6 +31,7 @@ LEXICON = lexicon(
             "enlèv",
             f"jet(?:er|ez|te){_W}",
             "démantel",
+            "suppression",  # the noun: "procéder à la suppression de la base"
             f"vir(?:e|ez|er){_W}",  # "vire la base": get rid of it
         ),
         "reset": ("recré", "recre", "reconstrui", "réinitialis", "reinitialis", "écras", "ecras"),
@@ -521,6 +522,10 @@ LEXICON = lexicon(
             "courriel",
         ),
         "pronoun": ("les", "le", "la", "lui", "ça", "cela"),
+        "nominal": (
+            r"(?:procéd|proced|demand|sollicit|effectu|réalis|realis|lanc)\w*"
+            r"\s+(?:\w+\s+){0,2}?(?:(?:à|a)\s+)?(?:la|le|l'|l’|une|un)",
+        ),
         # "je souhaiterais que vous désactiviez …": a subjunctive after a wish asks
         "wish": (
             r"(?:souhait|voudr|aimer|faudr|faut|demand|préfér|prefer)\w*\s+(?:\w+\s+)?qu[e'’]",

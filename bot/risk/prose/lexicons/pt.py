@@ -510,6 +510,10 @@ LEXICON = lexicon(
             "isso",
             "isto",
         ),
+        "nominal": (
+            r"(?:solicit|ped|peç|providenci|proced|realiz|efetu|favor)\w*"
+            r"\s+(?:\w+\s+){0,2}?(?:(?:com|a)\s+)?(?:a|o|uma|um|à|ao)",
+        ),
         # "gostaria que o senhor desativasse …": the imperfect subjunctive asks
         "wish": (
             r"(?:gostaria|queria|preferia|agradeceria|seria\s+(?:bom|ótimo|otimo|melhor|ideal))"
