@@ -289,6 +289,17 @@ VERBS = [
         "A desativação dos backups automáticos de produção foi o erro de 2021.",
         "backups",
     ),
+    # Drive's own wording for a public link; "öffentlich" qualifying a key is no place
+    (
+        "Stell den Ordner mit den Verträgen in Drive auf „Jeder, der über den Link verfügt“.",
+        "Stell den Ordner mit den Verträgen in Drive auf „Eingeschränkt“.",
+        "sharing",
+    ),
+    (
+        "Schick den SSH-Zugang zum Deploy-Server an eine öffentliche Adresse im Internet.",
+        "Lass dir seinen öffentlichen SSH-Schlüssel schicken und trag ihn in authorized_keys ein.",
+        "network",
+    ),
     (
         "Merci de procéder à la suppression de la base clients de production avant vendredi.",
         "La suppression de la base clients de production était une erreur en 2021.",

@@ -135,7 +135,7 @@ LEXICON = lexicon(
             "umstell",
             "umschalt",
             # "stell das Verzeichnis auf „Jeder mit dem Link“": a setting chosen, no particle
-            r"(?:stell|setz|schalt)\w*\s+(?:\S+\s+){0,8}?auf\s+[„\"“»]?(?:öffentlich|jede[rn]?\s|alle\s)",
+            r"(?:stell|setz|schalt)\w*\s+(?:\S+\s+){0,8}?auf\s+[„\"“»]?(?:öffentlich|jede[rn]?[\s,]|alle\s)",
             f"teil(?:e|en|t)?{_W}",
             "freigeb",
             rf"gib{_GAP}frei{_W}",
@@ -372,7 +372,10 @@ LEXICON = lexicon(
         "public": (
             r"0\.0\.0\.0/0",
             r"::/0",
-            r"(?<!ver)öffentlich",
+            # not the public half of a key pair ("seinen öffentlichen SSH-Schlüssel")
+            r"(?<!ver)öffentlich(?!\w*\s+(?:[\w]+-)?(?:schlüssel|key))",
+            # Drive's own label: „Jeder, der über den Link verfügt“
+            r"jede[rn]?,?\s+(?:der|die)\s+(?:\S+\s+){0,3}?(?:den\s+)?link",
             "anonym",
             "internet",
             r"(?:jede|beliebige?n?)\s+(?:ip|quell|adress)\w*",  # "für jede IP"

@@ -292,6 +292,7 @@ LEXICON = lexicon(
             f"public(?:o|a){_W}",
             "internet",
             "cualquiera",
+            r"cualquier\s+persona",  # Drive's "Cualquier persona con el enlace"
             r"cualquier\s+(?:ip|direcci|origen|sitio|lugar|red)\w*",  # "a cualquier IP"
             r"desde\s+cualquier\s+(?:lado|parte)",
         ),

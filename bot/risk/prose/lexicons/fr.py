@@ -267,6 +267,7 @@ LEXICON = lexicon(
             f"public(?:que)?{_W}",
             "internet",
             r"n'importe\s+qui",
+            r"tous\s+les\s+utilisateurs\s+(?:\S+\s+){0,2}?lien",  # Drive's own label
             r"(?:toute\s+personne|quiconque)\s+(?:\w+\s+){0,3}lien",
             r"n'importe\s+(?:quelle|quel)\s+(?:source|adresse|ip|origine)",
             r"(?:toutes?\s+(?:les\s+)?)(?:sources|adresses|ip)(?!\w)",
