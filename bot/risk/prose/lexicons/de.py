@@ -32,6 +32,7 @@ LEXICON = lexicon(
             "verwirf",
             "verwerf",
             rf"mach\w*{_GAP}platt{_W}",
+            r"platt\s*(?:zu\s*)?mach",  # verb-final: "den Cluster platt machen"
             rf"reiß\w*{_GAP}ab{_W}",
             "abreiß",
             # participles: past alone, asked for before "werden" ("muss gelöscht werden")
@@ -60,6 +61,8 @@ LEXICON = lexicon(
             r"von\s+grund\s+auf\s+neu",
         ),
         "disable": (
+            "aussetz",  # "die Backups bis auf Weiteres aussetzen"
+            "auszusetz",
             "abgeschalt",
             "ausgeschalt",
             "abgestellt",

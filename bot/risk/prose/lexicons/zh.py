@@ -12,7 +12,8 @@ def _latin(word: str) -> str:
 LEXICON = lexicon(
     "zh",
     spaced=False,
-    past_after=r"^(?:了|过|掉了|光了)(?!吧)",
+    # "删了就行": done and that is all it takes, a command
+    past_after=r"^(?:了|过|掉了|光了)(?!吧|就行|就好|就可以|即可)",
     entries={
         "destroy": (
             "释放",
