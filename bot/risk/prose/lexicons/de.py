@@ -166,7 +166,8 @@ LEXICON = lexicon(
             rf"(?:ver)?schieb(?:e|en|t|st)?{_W}",  # "schieb die Datei in den öffentlichen Ordner"
             f"leg(?:e|t)?{_W}",  # "leg die Datei ins öffentliche Repository"
             rf"stell\w*{_GAP}(?:ein|online){_W}",
-            rf"gib\w*{_GAP}durch{_W}",  # "gib ihm das Passwort per SMS durch"
+            rf"gib\w*{_GAP}durch{_W}",
+            rf"trag\w*{_GAP}ein{_W}",  # "trag das Passwort ins Wiki ein"  # "gib ihm das Passwort per SMS durch"
             "durchgeb",
             # "stell/pack den Schlüssel in den Kanal": put into a place, no particle
             r"(?:stell|pack|häng|haeng)\w*\s+(?:\S+\s+){0,8}?in\s+(?:den|das|die|unser\w*)\s+"
@@ -176,7 +177,7 @@ LEXICON = lexicon(
             rf"mach\w*{_GAP}erreichbar{_W}",
             f"öffne(?:n|t)?{_W}",
             "oeffn",
-            r"aktivier\w*\s+(?:\S+\s+){0,3}(?:makros|inhalt)",
+            r"aktivier\w*\s+(?:\S+\s+){0,10}?(?:makros|inhalt)",
             rf"führ\w*{_GAP}aus{_W}",
             rf"lass\w*{_GAP}laufen{_W}",
             rf"(?:steck|stöpsel|stoepsel)\w*{_GAP}(?:an|ein){_W}",  # a found USB stick
@@ -416,7 +417,7 @@ LEXICON = lexicon(
         ),
         "ai": (
             *AI_SITES,
-            f"ki{_W}",
+            f"(?<!wi)ki{_W}",  # "Online-KI", not "Wiki"
             "chatgpt",
             r"künstliche\w*\s+intelligenz",
             "übersetzer",

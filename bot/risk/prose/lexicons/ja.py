@@ -104,6 +104,7 @@ LEXICON = lexicon(
             "開放",
             r"(?:スマホ|端末|pc|パソコン|サーバー?)に入れ(?:て|る)",  # install on a device
             "開封",
+            r"を入れ(?=て|る|ます|ておいて)",  # AnyDeskを入れてあげて: install it
             "有効に",
             "有効化",
             "実行",

@@ -101,7 +101,7 @@ LEXICON = lexicon(
             "encaminh",
             f"pass(?:a|e|ar){_W}",  # "passa a senha pro fornecedor"
             f"post(?:e|a|ar){_W}",
-            f"sub(?:a|ir){_W}",
+            f"(?:sub(?:a|ir)|sob(?:e|em)){_W}",  # "sobe a planilha no ChatGPT"
             f"coloc(?:a|e|ar|que){_W}",
         ),
         "open": (
