@@ -166,8 +166,8 @@ LEXICON = lexicon(
             rf"(?:ver)?schieb(?:e|en|t|st)?{_W}",  # "schieb die Datei in den öffentlichen Ordner"
             f"leg(?:e|t)?{_W}",  # "leg die Datei ins öffentliche Repository"
             rf"stell\w*{_GAP}(?:ein|online){_W}",
-            rf"gib\w*{_GAP}durch{_W}",
-            rf"trag\w*{_GAP}ein{_W}",  # "trag das Passwort ins Wiki ein"  # "gib ihm das Passwort per SMS durch"
+            rf"gib\w*{_GAP}durch{_W}",  # "gib ihm das Passwort per SMS durch"
+            rf"trag\w*{_GAP}ein{_W}",  # "trag das Passwort ins Wiki ein"
             "durchgeb",
             # "stell/pack den Schlüssel in den Kanal": put into a place, no particle
             r"(?:stell|pack|häng|haeng)\w*\s+(?:\S+\s+){0,8}?in\s+(?:den|das|die|unser\w*)\s+"
