@@ -108,6 +108,43 @@ PAIRS = [
         "ポート3389を社内VPNだけに開放してください。",
         "network",
     ),
+    # a port left open, exposed, allowed from anywhere, reachable from outside
+    (
+        "Lass den SSH-Port auf dem Bastion-Host für alle offen.",
+        "Lass den SSH-Port auf dem Bastion-Host für alle im VPN offen.",
+        "network",
+    ),
+    (
+        "Mach die Datenbank von außen erreichbar, der Dienstleister braucht Zugriff.",
+        "Mach die Datenbank nur aus dem VPN erreichbar, der Dienstleister bekommt einen Zugang.",
+        "network",
+    ),
+    (
+        "Deja el puerto 22 abierto a todo el mundo hasta el lunes.",
+        "Deja el ticket del puerto 22 abierto hasta que responda el cliente.",
+        "network",
+    ),
+    (
+        "Expón el puerto 6379 de Redis a internet para que el proveedor se conecte.",
+        "Expón en la reunión por qué el puerto 6379 de Redis solo se abre a la VPN.",
+        "network",
+    ),
+    (
+        "Altera o security group pra permitir 0.0.0.0/0 na porta 5432.",
+        "Altera o security group pra permitir só a VPN na porta 5432.",
+        "network",
+    ),
+    (
+        "Laisse le port 22 ouvert à tout le monde jusqu'à lundi.",
+        "Laisse le ticket du pare-feu ouvert jusqu'à lundi.",
+        "network",
+    ),
+    ("把 Redis 的 6379 端口暴露到公网上。", "这个问题暴露了端口管理流程的缺陷。", "network"),
+    (
+        "本番DBのポート5432をインターネットから誰でもつながるようにしてください。",
+        "本番DBのポート5432を社内VPNからだけつながるようにしてください。",
+        "network",
+    ),
     # role names spelled in English inside other languages
     (
         "给外包开通生产集群的 cluster-admin 权限。",

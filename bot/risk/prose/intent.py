@@ -643,7 +643,8 @@ def _judge(action: str, objects: Iterable[str], dests: Iterable[str]) -> str | N
         return "access"
     if action == "open" and "untrusted" in o:
         return "exec"
-    if "public" in d and (
+    # a port left open to "todo el mundo", "tout le monde": anyone at all, not the staff
+    if ("public" in d or ("everyone" in d and "network" in o and action == "open")) and (
         (
             action == "open"
             and (o & {"network", "system", "data", "prod"} or ("data_weak" in o and weighty))

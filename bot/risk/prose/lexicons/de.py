@@ -192,6 +192,10 @@ LEXICON = lexicon(
             "anklick",
             rf"hau\w*{_GAP}drauf{_W}",  # "hau das Skript auf den Server drauf"
             "aufmach",  # "mach den Port für alle auf"
+            r"lass\w*\s+(?:\S+\s+){0,8}?offen(?!\w)",  # "lass den SSH-Port für alle offen"
+            "erlaub",  # "erlaube 0.0.0.0/0 auf Port 5432"
+            # "stell die Security Group auf 0.0.0.0/0": a setting to the open internet
+            r"(?:stell|setz)\w*\s+(?:\S+\s+){0,6}?auf\s+(?=0\.0\.0\.0/0|::/0)",
             rf"mach\w*{_GAP}auf{_W}",
             "einspiel",  # "spiel das Skript auf dem Server ein"
             rf"spiel\w*{_GAP}ein{_W}",
@@ -384,6 +388,7 @@ LEXICON = lexicon(
             "internet",
             r"(?:jede|beliebige?n?)\s+(?:ip|quell|adress)\w*",  # "für jede IP"
             r"von\s+überall",
+            r"(?:von|nach)\s+außen",  # "von außen erreichbar", "nach außen freigeben"
             # "für alle" at the end of what is opened, not "für alle Server"
             r"für\s+(?:alle|jeden)(?=\s*[.,;!?)]|\s+(?:auf|frei|offen|zugänglich|erreichbar)\b)",
             r"(?:jeder|alle)\s+mit\s+dem\s+link",

@@ -93,7 +93,7 @@ LEXICON = lexicon(
             r"public(?!os?\b|as\b)",
             # "haz público el informe", "ponla pública", "déjalo público"
             r"(?:haz|hacer|hazl[oa]s?|pon|ponl[oa]s?|poner|deja|dejal[oa]s?|dejar)\s+(?:\w+\s+){0,6}?públic",
-            f"expon(?:e|er|ga){_W}",
+            f"expon(?:e|er|ga|gan)?{_CL}{_W}",  # "expón el puerto", "exponlo"
         ),
         "move": (
             r"lee(?:le|les|r)?" + _W,
@@ -116,6 +116,8 @@ LEXICON = lexicon(
             f"corr(?:e|a|er){_CL}{_W}",  # "corre el script"
             "instal",
             "lanz",
+            r"dej(?:a|e|ar)\w*\s+(?:\S+\s+){0,6}?abiert[oa]s?" + _W,  # "deja el puerto abierto"
+            f"permit(?:e|a|ir|an){_W}",  # "permitir 0.0.0.0/0 en el puerto 5432"
             r"(?:haz|hacer|haga|hagan)\s+clic",  # "haz clic en el enlace del correo sospechoso"
             f"(?:clic|clique|pinch)(?:a|e|ar|ea|ear){_W}",
         ),

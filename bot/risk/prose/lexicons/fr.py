@@ -95,6 +95,8 @@ LEXICON = lexicon(
         ),
         "open": (
             f"ouvr(?:e|ez|ir){_W}",
+            r"laiss\w*\s+(?:\S+\s+){0,6}?ouvert\w*",  # "laisse le port 22 ouvert"
+            f"autoris(?:e|ez|er){_W}",  # "autorise 0.0.0.0/0 sur le port 5432"
             r"activ(?:e|ez|er)\s+(?:le\s+contenu|les\s+macros)",
             "exécut",
             "execut",

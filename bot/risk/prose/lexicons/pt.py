@@ -113,6 +113,9 @@ LEXICON = lexicon(
             "instal",
             f"liber(?:e|a|ar){_W}",  # libera a porta 22 para a internet
             f"cli(?:ca|que|car){_W}",  # "clica no link do e-mail suspeito"
+            f"exp(?:oe|or|onha|onham){_W}",  # "expõe a porta na internet"
+            r"deix(?:a|e|ar)\s+(?:\S+\s+){0,6}?abert[oa]s?" + _W,  # "deixa a porta aberta"
+            f"permit(?:e|a|ir|am){_W}",  # "permitir 0.0.0.0/0 na porta 5432"
         ),
         "data": (
             r"(?:banco|base)s?\s+de\s+dados",
