@@ -127,6 +127,17 @@ ADMIN_ROLES: Final = (
     r"(?<![a-z])global(?:e[rn]?)?[\s-]+admin\w*",
     r"(?<![a-z])administratoraccess(?![a-z])",
     r"(?<![a-z])roles/owner(?![a-z])",
+    r"(?<![a-z])sudoers(?![a-z])",
+)
+# Security products named in English whatever the language ("stopp das CloudTrail-Logging",
+# "关掉 GuardDuty"): controls in every lexicon.
+CONTROL_PRODUCTS: Final = (
+    r"(?<![a-z])cloudtrail(?![a-z])",
+    r"(?<![a-z])guard\s*duty(?![a-z])",
+    r"(?<![a-z])crowdstrike(?![a-z])",
+    r"(?<![a-z])sentinelone(?![a-z])",
+    r"(?<![a-z])security\s*hub(?![a-z])",
+    r"(?<![a-z])waf(?![a-z])",
 )
 # A push with its force flag, in prose of any language ("haz un push --force a main",
 # "pushe main mit --force"): a history action wherever it stands, unless what is pushed

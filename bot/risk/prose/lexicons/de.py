@@ -2,7 +2,13 @@
 Signaturschlüssel); separable verbs are matched with their particle (schalte …
 stumm, lade … hoch); participles narrate (gelöscht, abgeschaltet, deaktiviert)."""
 
-from bot.risk.prose.lexicon import ADMIN_ROLES, AI_SITES, FORCE_PUSH, lexicon
+from bot.risk.prose.lexicon import (
+    ADMIN_ROLES,
+    AI_SITES,
+    CONTROL_PRODUCTS,
+    FORCE_PUSH,
+    lexicon,
+)
 
 _W = r"(?!\w)"
 # up to sixteen words between a verb and its particle (a word may hold dots: 0.0.0.0/0)
@@ -62,6 +68,9 @@ LEXICON = lexicon(
         ),
         "disable": (
             "aussetz",  # "die Backups bis auf Weiteres aussetzen"
+            # a shorter retention keeps less: "verkürz die Aufbewahrung", "… auf einen Tag runter"
+            r"(?:verkürz|reduzier|senk|setz)\w*\s+(?:\S+\s+){0,4}?aufbewahrung\w*",
+            r"aufbewahrung\w*\s+(?:\S+\s+){0,8}?(?:runter|herab|verkürz\w*|reduzier\w*)(?!\w)",
             "auszusetz",
             "abgeschalt",
             "ausgeschalt",
@@ -168,6 +177,7 @@ LEXICON = lexicon(
             rf"stell\w*{_GAP}(?:ein|online){_W}",
             rf"gib\w*{_GAP}durch{_W}",  # "gib ihm das Passwort per SMS durch"
             rf"trag\w*{_GAP}ein{_W}",  # "trag das Passwort ins Wiki ein"
+            r"schreib\w*\s+(?:\S+\s+){0,8}?in(?:s|\s+(?:die|den|das))\s",  # "… in die config.yaml"
             "durchgeb",
             # "stell/pack den Schlüssel in den Kanal": put into a place, no particle
             r"(?:stell|pack|häng|haeng)\w*\s+(?:\S+\s+){0,8}?in\s+(?:den|das|die|unser\w*)\s+"
@@ -271,6 +281,7 @@ LEXICON = lexicon(
             "notfallwiederherstellung",
         ),
         "control": (
+            *CONTROL_PRODUCTS,
             r"guard\s*duty",
             r"security\s*hub",
             r"safe\s+(?:links|attachments)",

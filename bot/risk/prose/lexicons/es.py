@@ -1,7 +1,13 @@
 """Spanish. Stems cover the inflections (borra, borre, borrar); preterite,
 participles and the imperfect subjunctive narrate (borró, borrado, borráramos)."""
 
-from bot.risk.prose.lexicon import ADMIN_ROLES, AI_SITES, FORCE_PUSH, lexicon
+from bot.risk.prose.lexicon import (
+    ADMIN_ROLES,
+    AI_SITES,
+    CONTROL_PRODUCTS,
+    FORCE_PUSH,
+    lexicon,
+)
 
 _W = r"(?!\w)"
 # Object pronouns an imperative or infinitive carries ("ábrele", "desactívalas", "pégamela")
@@ -48,6 +54,7 @@ LEXICON = lexicon(
         ),
         "disable": (
             "desactiv",
+            r"(?:reduc|reduz|acort|baj)\w*\s+(?:\S+\s+){0,3}?retenci",  # "reduce la retención"
             "deshabilit",
             "apag",
             "silenci",
@@ -75,6 +82,7 @@ LEXICON = lexicon(
             f"(?:hacemos|hazlo|hazla|hacerlo|hacerla|hágalo|hacer){_W}",
             f"(?:dale|dales|déle|dele|darle|darles|dar|da|den){_W}",
             "otorg",
+            f"met(?:e|a|er){_CL}{_W}",  # "mete al becario en sudoers"
             "conced",
             "concéd",
             "asign",
@@ -187,6 +195,7 @@ LEXICON = lexicon(
             "versionado",
         ),
         "control": (
+            *CONTROL_PRODUCTS,
             r"guard\s*duty",
             r"security\s*hub",
             r"safe\s+(?:links|attachments)",

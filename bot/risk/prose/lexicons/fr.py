@@ -1,7 +1,13 @@
 """French. Stems cover the inflections (supprime, supprimez, supprimer); past
 participles and the imperfect narrate (supprimé, supprimait)."""
 
-from bot.risk.prose.lexicon import ADMIN_ROLES, AI_SITES, FORCE_PUSH, lexicon
+from bot.risk.prose.lexicon import (
+    ADMIN_ROLES,
+    AI_SITES,
+    CONTROL_PRODUCTS,
+    FORCE_PUSH,
+    lexicon,
+)
 
 _W = r"(?!\w)"
 
@@ -37,6 +43,7 @@ LEXICON = lexicon(
         "reset": ("recré", "recre", "reconstrui", "réinitialis", "reinitialis", "écras", "ecras"),
         "disable": (
             "désactiv",
+            r"(?:rédui|redui|raccourc|baiss|diminu)\w*\s+(?:\S+\s+){0,3}?(?:rétention|conservation)",
             "desactiv",
             f"coup(?:e|ez|er){_W}",
             r"(?:fais|faites|faire)\s+taire",
@@ -174,6 +181,7 @@ LEXICON = lexicon(
             r"plan\s+de\s+reprise",
         ),
         "control": (
+            *CONTROL_PRODUCTS,
             r"guard\s*duty",
             r"security\s*hub",
             r"safe\s+(?:links|attachments)",

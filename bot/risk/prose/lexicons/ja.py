@@ -2,7 +2,13 @@
 what follows the verb says whether it is past (削除した, 削除されました) or
 negated (削除しないで, 削除禁止). Latin words are matched as whole words."""
 
-from bot.risk.prose.lexicon import ADMIN_ROLES, AI_SITES, FORCE_PUSH, lexicon
+from bot.risk.prose.lexicon import (
+    ADMIN_ROLES,
+    AI_SITES,
+    CONTROL_PRODUCTS,
+    FORCE_PUSH,
+    lexicon,
+)
 
 
 def _latin(word: str) -> str:
@@ -174,6 +180,7 @@ LEXICON = lexicon(
             "リカバリ",
         ),
         "control": (
+            *CONTROL_PRODUCTS,
             _latin(r"guard\s*duty"),
             _latin(r"security\s*hub"),
             _latin("siem"),

@@ -1,7 +1,13 @@
 """Portuguese. Stems cover the inflections (apague, apaga, apagar); preterite,
 participles and the imperfect subjunctive narrate (apagou, apagado, apagássemos)."""
 
-from bot.risk.prose.lexicon import ADMIN_ROLES, AI_SITES, FORCE_PUSH, lexicon
+from bot.risk.prose.lexicon import (
+    ADMIN_ROLES,
+    AI_SITES,
+    CONTROL_PRODUCTS,
+    FORCE_PUSH,
+    lexicon,
+)
 
 _W = r"(?!\w)"
 
@@ -42,6 +48,7 @@ LEXICON = lexicon(
         "reset": ("recri", "reconstru", "reinici", "redefin", "reset", "sobrescrev"),
         "disable": (
             "desativ",
+            r"(?:reduz|diminu|encurt|baix)\w*\s+(?:\S+\s+){0,3}?reten",  # "reduz a retenção"
             "desabilit",
             # "tira o MFA": remove a control (not "tira um backup", which takes one)
             r"tir(?:a|e|ar)\s+(?:o|a|os|as)\s+(?=mfa|2fa|autenticaç|proteç|bloqueio|criptograf|auditoria)",
@@ -72,6 +79,7 @@ LEXICON = lexicon(
             rf"coloc(?:a|e|ar|ando)\s+(?:\S+\s+){{1,5}}?como{_W}",  # "set X as owner"
             rf"(?<![^\W\d_]\s)(?:dê|dá){_W}",  # "de"/"da" after a word: a preposition
             f"(?:dar|conceda|conceder){_W}",
+            f"coloc(?:a|e|ar)(?:-o|-a)?{_W}",  # "coloca o estagiário no sudoers"
             "conced",
             "atribu",
             "promov",
@@ -175,6 +183,7 @@ LEXICON = lexicon(
             "versionamento",
         ),
         "control": (
+            *CONTROL_PRODUCTS,
             r"guard\s*duty",
             r"security\s*hub",
             r"safe\s+(?:links|attachments)",

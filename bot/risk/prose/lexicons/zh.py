@@ -2,7 +2,13 @@
 了/过 after the verb narrate (删除了); 不要/别/切勿 before it negate. Latin words
 are matched as whole words."""
 
-from bot.risk.prose.lexicon import ADMIN_ROLES, AI_SITES, FORCE_PUSH, lexicon
+from bot.risk.prose.lexicon import (
+    ADMIN_ROLES,
+    AI_SITES,
+    CONTROL_PRODUCTS,
+    FORCE_PUSH,
+    lexicon,
+)
 
 
 def _latin(word: str) -> str:
@@ -180,6 +186,7 @@ LEXICON = lexicon(
             "容灾",
         ),
         "control": (
+            *CONTROL_PRODUCTS,
             _latin(r"guard\s*duty"),
             _latin(r"security\s*hub"),
             _latin("siem"),
