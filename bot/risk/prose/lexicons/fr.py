@@ -45,7 +45,7 @@ LEXICON = lexicon(
             "désactiv",
             r"(?:rédui|redui|raccourc|baiss|diminu)\w*\s+(?:\S+\s+){0,3}?(?:rétention|conservation)",
             "desactiv",
-            f"coup(?:e|ez|er){_W}",
+            f"coup(?:e|ez|er|erais|erait){_W}",  # "à ta place, je couperais …"
             r"(?:fais|faites|faire)\s+taire",
             "arrêt",
             "arret",
