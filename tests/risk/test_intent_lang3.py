@@ -422,6 +422,8 @@ def test_kind_is_caught_and_its_twin_is_not(risky: str, benign: str, category: s
         "Danach git push --force origin feature/rechnungen auf deinem Feature-Branch.",
         # a colleague named after "mit" is still the recipient
         "Die Agentur braucht die Kundenliste. Teil sie bitte mit Jonas, der betreut das.",
+        # anonymized data is no anonymous access
+        "Schick der Agentur die anonymisierten Umfragedaten und führ danach das Skript aus.",
         # the dislocated object is harmless
         "Apague-a hoje, a cópia local do relatório no seu notebook.",
     ],

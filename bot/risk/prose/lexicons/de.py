@@ -395,7 +395,7 @@ LEXICON = lexicon(
             r"(?<!ver)öffentlich(?!\w*\s+(?:[\w]+-)?(?:schlüssel|key))",
             # Drive's own label: „Jeder, der über den Link verfügt“
             r"jede[rn]?,?\s+(?:der|die)\s+(?:\S+\s+){0,3}?(?:den\s+)?link",
-            "anonym",
+            r"anonym(?!isier)",  # anonymous access, not anonymized data
             "internet",
             r"(?:jede|beliebige?n?)\s+(?:ip|quell|adress)\w*",  # "für jede IP"
             r"von\s+überall",
