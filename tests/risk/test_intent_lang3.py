@@ -284,6 +284,16 @@ VERBS = [
         "Klick auf den Link im Wiki und lies die Anleitung zur Zwei-Faktor-Authentifizierung.",
         "exec",
     ),
+    (
+        "Es wäre nett, die alten Produktions-Snapshots bis Freitag wegzuräumen.",
+        "Es wäre nett, die alten Produktions-Snapshots bis Freitag aufzulisten.",
+        "backups",
+    ),
+    (
+        "Sorg dafür, dass der Dienstleister Adminrechte auf dem Produktionskonto bekommt.",
+        "Bekommt der Dienstleister Adminrechte? Nein, nur Lesezugriff.",
+        "access",
+    ),
     # Spanish and Portuguese colloquial verbs
     (
         "Cárgate la base de datos de producción, ya no sirve.",

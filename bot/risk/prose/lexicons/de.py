@@ -46,6 +46,9 @@ LEXICON = lexicon(
             "geleert",
             "abgebaut",
             "abgerissen",
+            "wegräum",  # "die Snapshots wegräumen", "räum sie weg"
+            "wegzuräum",
+            rf"räum\w*{_GAP}weg{_W}",
             "wegwerf",  # "wirf die Snapshots weg", "wegzuwerfen"
             "wegzuwerf",
             "wegwirf",
@@ -124,6 +127,9 @@ LEXICON = lexicon(
             "ernenn",
             rf"trag\w*{_GAP}ein{_W}",  # "trag ihn als Administrator ein"
             "zugewiesen",
+            # the receiver as subject, verb-final in a "dass" clause: "sorg dafür, dass der
+            # Dienstleister Adminrechte bekommt" (not the question "Bekommt er Adminrechte?")
+            r"(?:bekomm(?:t|en|st)|erh(?:ält|alten|altet))(?=\s*(?:[.,;!]|$))",
             "eingeräumt",
             # "nimm ihn in die Gruppe Domain Admins auf" (not "nimm das Meeting auf")
             r"nimm\w*\s+(?:\S+\s+){0,4}?in\s+(?:die|den|das)\s+(?:\S+\s+){0,3}?auf(?!\w)",
