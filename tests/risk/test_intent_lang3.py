@@ -9,6 +9,7 @@ pronouns on imperatives ("ábrele"), the Brazilian pronoun after the verb ("apag
 objects named after the pronoun behind "l'" or "a"; a wish before a subjunctive that
 looks like a past ("gostaria que desativasse", "que vous désactiviez", "把……给删了"); a
 formal request before an action noun ("Ich bitte um Löschung", "solicito la eliminación");
+the state a participle is asked to end in ("que queden desactivadas", "soient désactivées");
 a Japanese object two clauses back across "ので、"; a German "mit Namen, Adressen" that
 lists content, not a colleague. Each risky sentence stands next to a benign neighbour
 that shares its verbs and nouns.
@@ -222,6 +223,34 @@ PAIRS = [
         "backups",
     ),
     ("把生产库的订单表给删了。", "我昨天把生产库的订单表给删了。", "destroy"),
+    # "make sure that …": the state asked for, the role the receiver is to have
+    (
+        "Encárgate de que las copias de seguridad de producción queden desactivadas hoy.",
+        "Las copias de seguridad de producción están desactivadas desde ayer, lo vimos en el "
+        "incidente.",
+        "backups",
+    ),
+    (
+        "Assure-toi que les sauvegardes de prod soient désactivées ce soir.",
+        "Les sauvegardes de prod ont été désactivées hier, on l'a vu dans l'incident.",
+        "backups",
+    ),
+    (
+        "Vê se os backups de produção ficam desativados hoje.",
+        "Os backups de produção foram desativados ontem, vimos no incidente.",
+        "backups",
+    ),
+    (
+        "Asegúrate de que el proveedor tenga permisos de administrador en producción.",
+        "Asegúrate de que el proveedor tenga permisos de lectura en el panel.",
+        "access",
+    ),
+    (
+        "Fais en sorte que le prestataire ait les droits administrateur en prod.",
+        "Il faut que le prestataire ait un accès en lecture au tableau de bord.",
+        "access",
+    ),
+    ("确保外包拿到生产环境的管理员权限。", "确保外包只拿到监控面板的只读权限。", "access"),
     # Japanese: the topic two clauses back, across "ので、"
     (
         "本番の顧客データベースの件ですが、もう使っていないとのことですので、"

@@ -372,8 +372,10 @@ class Scope:
         lx = self.lx
         if lx.spaced:
             word = self._word(start)
-            past = lx.past_at(self.low, start, word, clause[0]) and not self._passive(
-                start + len(word), clause[1]
+            past = (
+                lx.past_at(self.low, start, word, clause[0])
+                and not self._passive(start + len(word), clause[1])
+                and not self._state(start, clause[0])
             )
         else:
             past = bool(lx.past_after_re.match(self.low[end : min(clause[1], end + 12)]))
@@ -386,6 +388,14 @@ class Scope:
         while at < limit and self.low[at] == " ":
             at += 1
         return bool(self.lx.pattern("passive").match(self.low, at, limit))
+
+    def _state(self, start: int, limit: int) -> bool:
+        """A participle right after a verb that asks for the state it names ("que las
+        copias queden desactivadas", "qu'elles soient désactivées"): not a report."""
+        last = None
+        for m in self.lx.pattern("state").finditer(self.low, max(limit, start - 24), start):
+            last = m
+        return last is not None and not self.low[last.end() : start].strip()
 
     def _negated(self, start: int, end: int, clause: tuple[int, int]) -> bool:
         lx = self.lx

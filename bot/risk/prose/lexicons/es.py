@@ -82,6 +82,7 @@ LEXICON = lexicon(
             f"(?:hacemos|hazlo|hazla|hacerlo|hacerla|hágalo|hacer){_W}",
             f"(?:dale|dales|déle|dele|darle|darles|dar|da|den){_W}",
             "otorg",
+            f"teng(?:a|an){_W}",  # "asegúrate de que el proveedor tenga permisos de administrador"
             f"met(?:e|a|er){_CL}{_W}",  # "mete al becario en sudoers"
             "conced",
             "concéd",
@@ -525,6 +526,9 @@ LEXICON = lexicon(
             r"e-?mail",
         ),
         "pronoun": ("lo", "la", "los", "las", "eso", "esto"),
+        "state": (
+            r"(?:quede|queden|quedar|esté|estén|sea|sean|deja|deje|dejen|dejar)(?:l[oa]s?)?",
+        ),
         "nominal": (
             r"(?:solicit|pid|ped|requier|requer|proced|realic|realiz|gestion|tramit|efect[uú])\w*"
             r"\s+(?:\w+\s+){0,2}?(?:(?:con|a)\s+)?(?:la|el|una|un)",

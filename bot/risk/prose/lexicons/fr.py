@@ -66,6 +66,7 @@ LEXICON = lexicon(
         "grant": (
             rf"(?:mets|mettez|mettre)\s+(?:\S+\s+){{1,5}}?comme{_W}",  # "set X as owner"
             f"donn(?:e|ez|er){_W}",
+            f"(?:ait|aient){_W}",  # "fais en sorte que le prestataire ait les droits admin"
             # "mets-le administrateur", "nomme-la propriétaire": a role given to a pronoun
             r"(?:mets|mettez|mettre|nomme|nommez|nommer|passe|passez|passer)-(?:le|la|les)(?!\w)",
             "accord",
@@ -533,6 +534,7 @@ LEXICON = lexicon(
             "courriel",
         ),
         "pronoun": ("les", "le", "la", "lui", "ça", "cela"),
+        "state": (r"(?:soit|soient|reste|restent|rester|laisse|laissez)(?:-(?:la|le|les))?",),
         "nominal": (
             r"(?:procéd|proced|demand|sollicit|effectu|réalis|realis|lanc)\w*"
             r"\s+(?:\w+\s+){0,2}?(?:(?:à|a)\s+)?(?:la|le|l'|l’|une|un)",
@@ -540,6 +542,7 @@ LEXICON = lexicon(
         # "je souhaiterais que vous désactiviez …": a subjunctive after a wish asks
         "wish": (
             r"(?:souhait|voudr|aimer|faudr|faut|demand|préfér|prefer)\w*\s+(?:\w+\s+)?qu[e'’]",
+            r"(?:en\s+sorte|assure\w*(?:-toi|-vous)?|veille\w*\s+à\s+ce)\s+qu[e'’]",
         ),
     },
     examples={

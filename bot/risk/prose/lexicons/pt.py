@@ -79,6 +79,7 @@ LEXICON = lexicon(
             rf"coloc(?:a|e|ar|ando)\s+(?:\S+\s+){{1,5}}?como{_W}",  # "set X as owner"
             rf"(?<![^\W\d_]\s)(?:dê|dá){_W}",  # "de"/"da" after a word: a preposition
             f"(?:dar|conceda|conceder){_W}",
+            f"tenh(?:a|am){_W}",  # "garante que o fornecedor tenha acesso de administrador"
             f"coloc(?:a|e|ar)(?:-o|-a)?{_W}",  # "coloca o estagiário no sudoers"
             "conced",
             "atribu",
@@ -521,6 +522,10 @@ LEXICON = lexicon(
             "as",
             "isso",
             "isto",
+        ),
+        "state": (
+            r"(?:fique|fiquem|ficar|fica|ficam|esteja|estejam|seja|sejam|deixa|deixe|deixar)"
+            r"(?:-(?:l?[oa]s?))?",
         ),
         "nominal": (
             r"(?:solicit|ped|peç|providenci|proced|realiz|efetu|favor)\w*"
