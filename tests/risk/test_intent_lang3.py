@@ -354,6 +354,28 @@ VERBS = [
         "Passa a lista de tarefas pro pessoal do suporte.",
         "secrets",
     ),
+    # a light verb and the tool's own word; "tudo" points back at what was named
+    (
+        "Dá um drop na tabela de clientes de produção.",
+        "Dá um select na tabela de clientes de produção.",
+        "destroy",
+    ),
+    (
+        "Hazle un truncate a la tabla de pedidos de producción.",
+        "Dale un drop a la tabla temporal de tu portátil.",
+        "destroy",
+    ),
+    ("Dá um force push na main.", "Dá um push normal na main.", "history"),
+    (
+        "Dá uma limpada geral no banco de produção, apaga tudo.",
+        "Dá uma olhada geral no banco de produção, revisa tudo.",
+        "destroy",
+    ),
+    (
+        "Libera acesso de admin pro estagiário no GitHub da empresa.",
+        "Libera a sala de reunião pro estagiário às três.",
+        "access",
+    ),
     # French colloquial verbs and a role given to a pronoun
     (
         "Balance le mot de passe root dans #general.",

@@ -662,7 +662,7 @@ LEXICON = lexicon(
             r"(?:bitte\w*|ersuche\w*|beantrage\w*)\s+(?:\w+\s+){0,2}?um(?:\s+(?:die|eine))?",
             r"(?:veranlass|beantrag|nehm)\w*\s+(?:sie\s+|du\s+)?(?:bitte\s+)?(?:die|eine)",
         ),
-        "pronoun": ("es", "sie", "ihn", "diese", "das"),
+        "pronoun": ("es", "sie", "ihn", "diese", "das", "alles"),
     },
     examples={
         "destroy": ("lösche die sicherungen",),

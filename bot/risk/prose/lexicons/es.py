@@ -37,6 +37,8 @@ LEXICON = lexicon(
             f"quit(?:a|e|ar)(?:le|les|lo|la|los|las)?{_W}",  # quítale el MFA
             "desmantel",
             "fulmin",  # "fulmínate la tabla"
+            # a light verb and the tool's own word: "dale un drop a la tabla", "hazle un truncate"
+            r"(?:un|una)\s+(?:drop|truncate|wipe|purge)(?![\w-])",
             f"limpi(?:a|e){_CL}{_W}",  # "limpia la base de producción" (the imperative only)
             r"desh(?:az|acer|aga)(?:te|se|nos)?\s+de" + _W,  # "deshazte de las copias"
             f"carg(?:ate|arse|arte|uese){_W}",  # "cárgate la base": get rid of it
@@ -108,6 +110,7 @@ LEXICON = lexicon(
             r"lee(?:le|les|r)?" + _W,
             f"pas(?:a|ale|ales|ar|ele|eles)(?:lo|la|los|las)?{_W}",  # pásale la contraseña
             "reenví",
+            f"met(?:e|a|er){_CL}{_W}",  # "métele la hoja de salarios a ChatGPT"
             f"env[ií](?:a|e|ar){_CL}{_W}",
             "mand",
             f"peg(?:a|ue|ar){_CL}{_W}",
@@ -513,6 +516,7 @@ LEXICON = lexicon(
         ),
         "history": (
             *FORCE_PUSH,
+            r"un\s+force[\s-]?push",  # "hazle un force push a main"
             r"(?:sub|empuj|mand|push)\w*\s+(?:\S+\s+){0,8}?con\s+(?:--force|-f)(?![\w-])",
             r"force-?push\w*",
             r"reescrib\w*\s+(?:el\s+)?historial",

@@ -38,6 +38,7 @@ LEXICON = lexicon(
             f"jet(?:er|ez|te){_W}",
             "démantel",
             "suppression",  # the noun: "procéder à la suppression de la base"
+            r"(?:un|une)\s+(?:drop|truncate|wipe|purge)(?![\w-])",  # "fais un drop de la table"
             f"vir(?:e|ez|er){_W}",  # "vire la base": get rid of it
         ),
         "reset": ("recré", "recre", "reconstrui", "réinitialis", "reinitialis", "écras", "ecras"),

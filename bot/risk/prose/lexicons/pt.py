@@ -42,6 +42,8 @@ LEXICON = lexicon(
             f"drop(?:e|a|ar|em){_W}",  # "dropa a tabela"
             f"zer(?:a|e|ar){_W}",  # "zera a tabela": empty it
             "derrub",  # "derruba o cluster": take it down
+            # a light verb and the tool's own word: "dá um drop na tabela", "faz um truncate"
+            r"(?:um|uma)\s+(?:drop|truncate|wipe|purge)(?![\w-])",
             r"livr(?:a|e|ar)(?:-(?:te|se)|\s+(?:te|se))?\s+d(?:e|o|a|os|as)" + _W,  # livra-te dos
             r"jog(?:a|ue|ar)(?:\s+\S+){0,4}?\s+fora" + _W,  # "joga fora os snapshots"
         ),
@@ -79,7 +81,8 @@ LEXICON = lexicon(
             rf"coloc(?:a|e|ar|ando)\s+(?:\S+\s+){{1,5}}?como{_W}",  # "set X as owner"
             rf"(?<![^\W\d_]\s)(?:dê|dá){_W}",  # "de"/"da" after a word: a preposition
             f"(?:dar|conceda|conceder){_W}",
-            f"tenh(?:a|am){_W}",  # "garante que o fornecedor tenha acesso de administrador"
+            f"tenh(?:a|am){_W}",
+            f"liber(?:a|e|ar){_W}",  # "libera acesso de admin pro estagiário"  # "garante que o fornecedor tenha acesso de administrador"
             f"coloc(?:a|e|ar)(?:-o|-a)?{_W}",  # "coloca o estagiário no sudoers"
             "conced",
             "atribu",
@@ -109,6 +112,7 @@ LEXICON = lexicon(
             "transfer",
             "encaminh",
             f"pass(?:a|e|ar){_W}",  # "passa a senha pro fornecedor"
+            f"jog(?:a|ue|ar){_W}",  # "joga a planilha no ChatGPT"
             f"post(?:e|a|ar){_W}",
             f"(?:sub(?:a|ir)|sob(?:e|em)){_W}",  # "sobe a planilha no ChatGPT"
             f"coloc(?:a|e|ar|que){_W}",
@@ -495,6 +499,7 @@ LEXICON = lexicon(
         ),
         "history": (
             *FORCE_PUSH,
+            r"um\s+force[\s-]?push",  # "dá um force push na main"
             r"(?:sob|sub|empurr|mand|push)\w*\s+(?:\S+\s+){0,8}?com\s+(?:--force|-f)(?![\w-])",
             r"force-?push\w*",
             r"reescrev\w*\s+(?:o\s+)?histórico",
@@ -522,6 +527,7 @@ LEXICON = lexicon(
             "as",
             "isso",
             "isto",
+            "tudo",  # "apaga tudo": everything named before
         ),
         "state": (
             r"(?:fique|fiquem|ficar|fica|ficam|esteja|estejam|seja|sejam|deixa|deixe|deixar)"
