@@ -81,8 +81,8 @@ LEXICON = lexicon(
             rf"coloc(?:a|e|ar|ando)\s+(?:\S+\s+){{1,5}}?como{_W}",  # "set X as owner"
             rf"(?<![^\W\d_]\s)(?:dê|dá){_W}",  # "de"/"da" after a word: a preposition
             f"(?:dar|conceda|conceder){_W}",
-            f"tenh(?:a|am){_W}",
-            f"liber(?:a|e|ar){_W}",  # "libera acesso de admin pro estagiário"  # "garante que o fornecedor tenha acesso de administrador"
+            f"tenh(?:a|am){_W}",  # "garante que o fornecedor tenha acesso de administrador"
+            f"liber(?:a|e|ar){_W}",  # "libera acesso de admin pro estagiário"
             f"coloc(?:a|e|ar)(?:-o|-a)?{_W}",  # "coloca o estagiário no sudoers"
             "conced",
             "atribu",
