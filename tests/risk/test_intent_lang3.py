@@ -10,7 +10,8 @@ objects named after the pronoun behind "l'" or "a"; a wish before a subjunctive 
 looks like a past ("gostaria que desativasse", "que vous désactiviez", "把……给删了"); a
 formal request before an action noun ("Ich bitte um Löschung", "solicito la eliminación");
 the state a participle is asked to end in ("que queden desactivadas", "soient désactivées");
-a Japanese object two clauses back across "ので、"; a German "mit Namen, Adressen" that
+a transfer to us ("que nos mande"), which an outsider in the sentence sends rather than
+receives; a Japanese object two clauses back across "ので、"; a German "mit Namen, Adressen" that
 lists content, not a colleague. Each risky sentence stands next to a benign neighbour
 that shares its verbs and nouns.
 """
@@ -251,6 +252,22 @@ PAIRS = [
         "access",
     ),
     ("确保外包拿到生产环境的管理员权限。", "确保外包只拿到监控面板的只读权限。", "access"),
+    # sent to us by an outsider, not to the outsider
+    (
+        "Mándale al proveedor el informe con los datos de clientes de producción.",
+        "Pídele al proveedor que nos mande el informe con los datos de clientes de producción.",
+        "sharing",
+    ),
+    (
+        "Manda pro fornecedor o relatório com os dados dos clientes de produção.",
+        "Pede pro fornecedor nos mandar o relatório com os dados dos clientes de produção.",
+        "sharing",
+    ),
+    (
+        "Envoie au prestataire le rapport avec les données clients de prod.",
+        "Demande au prestataire de nous envoyer le rapport avec les données clients de prod.",
+        "sharing",
+    ),
     # Japanese: the topic two clauses back, across "ので、"
     (
         "本番の顧客データベースの件ですが、もう使っていないとのことですので、"

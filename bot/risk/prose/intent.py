@@ -345,6 +345,9 @@ def _judge_all(
             if "ai" in dests and _sanctioned(lx, low, sentence[0] + dests["ai"].start()):
                 dests = {k: v for k, v in dests.items() if k != "ai"}  # the company's own model
             dests_of[sentence] = dests
+        if hit.slot == "move" and "external" in dests and scope.inbound(hit.start):
+            # "pídele al freelance que nos mande el APK": the outsider sends, we receive
+            dests = {k: v for k, v in dests.items() if k != "external"}
         if (
             not objects
             and not dests

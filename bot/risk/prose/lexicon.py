@@ -101,6 +101,7 @@ SCOPES: Final = (
     "nominal",  # a formal request right before an action noun: the noun is the act asked
     # for ("Ich bitte um Löschung …", "solicito la eliminación …", "procéder à la suppression")
     "passive",  # right after a participle: a passive still to happen ("gelöscht werden")
+    "inbound",  # right before a sending verb: it sends to us ("que nos mande", "nous envoyer")
     "state",  # right before a participle: the state asked for ("que queden desactivadas")
     "wish",  # a wish or command frame before a past-looking form: it asks for the act
     # ("gostaria que desativasse", "que vous désactiviez", "把订单表给删了")

@@ -358,6 +358,17 @@ class Scope:
             self.lx.enclitic_re.match(self.low, start + len(self._word(start)) - 4)
         )
 
+    def inbound(self, start: int) -> bool:
+        """The action word sends to us: a pronoun for "us" or "me" right before it ("que
+        nos mande", "de nous envoyer") or carried by it ("mándanos")."""
+        word = self._word(start)
+        if self.lx.fold_accents and len(word) > 6 and word.endswith(("nos", "me")):
+            return True  # "mándanos", "envíame"
+        for m in self.lx.pattern("inbound").finditer(self.low, max(0, start - 12), start):
+            if not self.low[m.end() : start].strip():
+                return True
+        return False
+
     def noun(self, start: int) -> bool:
         """The action word is a noun ("deletion", "Löschung") and no formal request
         right before it asks for the act ("Ich bitte um Löschung", "solicito la eliminación")."""

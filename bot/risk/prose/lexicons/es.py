@@ -530,6 +530,7 @@ LEXICON = lexicon(
             r"e-?mail",
         ),
         "pronoun": ("lo", "la", "los", "las", "eso", "esto"),
+        "inbound": (r"(?:nos|me)",),
         "state": (
             r"(?:quede|queden|quedar|esté|estén|sea|sean|deja|deje|dejen|dejar)(?:l[oa]s?)?",
         ),

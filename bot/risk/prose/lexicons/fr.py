@@ -535,6 +535,7 @@ LEXICON = lexicon(
             "courriel",
         ),
         "pronoun": ("les", "le", "la", "lui", "ça", "cela"),
+        "inbound": (r"(?:nous|m['’])",),
         "state": (r"(?:soit|soient|reste|restent|rester|laisse|laissez)(?:-(?:la|le|les))?",),
         "nominal": (
             r"(?:procéd|proced|demand|sollicit|effectu|réalis|realis|lanc)\w*"

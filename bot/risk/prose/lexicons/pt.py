@@ -529,6 +529,7 @@ LEXICON = lexicon(
             "isto",
             "tudo",  # "apaga tudo": everything named before
         ),
+        "inbound": (r"(?:nos|me)",),
         "state": (
             r"(?:fique|fiquem|ficar|fica|ficam|esteja|estejam|seja|sejam|deixa|deixe|deixar)"
             r"(?:-(?:l?[oa]s?))?",
