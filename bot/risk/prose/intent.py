@@ -345,9 +345,7 @@ def _judge_all(
             if "ai" in dests and _sanctioned(lx, low, sentence[0] + dests["ai"].start()):
                 dests = {k: v for k, v in dests.items() if k != "ai"}  # the company's own model
             dests_of[sentence] = dests
-        if hit.slot == "move" and "external" in dests and scope.inbound(hit.start):
-            # "pídele al freelance que nos mande el APK": the outsider sends, we receive
-            dests = {k: v for k, v in dests.items() if k != "external"}
+        dests = _received(scope, hit, dests)
         if (
             not objects
             and not dests
@@ -427,6 +425,20 @@ def _judge_all(
         if lx.lang != "en":
             reason += f" (written in {lx.lang})"
         yield category, finding(_RULES[category], reason, text[sentence[0] : sentence[1]])
+
+
+def _received(scope: Scope, hit: _Hit, dests: dict[str, re.Match[str]]) -> dict[str, re.Match[str]]:
+    """Without the outsider when the action sends to us: "pídele al freelance que nos
+    mande el APK" names who sends, not where it goes."""
+    if hit.slot != "move" or "external" not in dests or not scope.inbound(hit.start):
+        return dests
+    return {k: v for k, v in dests.items() if k != "external"}
+
+
+def _to_anyone(action: str, objects: frozenset[str], dests: frozenset[str]) -> bool:
+    """Open to the internet: a public place, or a port opened to "todo el mundo", "tout le
+    monde" (for a port, everyone is anyone at all, not the staff)."""
+    return "public" in dests or (action == "open" and "everyone" in dests and "network" in objects)
 
 
 def _local(
@@ -646,8 +658,7 @@ def _judge(action: str, objects: Iterable[str], dests: Iterable[str]) -> str | N
         return "access"
     if action == "open" and "untrusted" in o:
         return "exec"
-    # a port left open to "todo el mundo", "tout le monde": anyone at all, not the staff
-    if ("public" in d or ("everyone" in d and "network" in o and action == "open")) and (
+    if _to_anyone(action, o, d) and (
         (
             action == "open"
             and (o & {"network", "system", "data", "prod"} or ("data_weak" in o and weighty))
