@@ -1,7 +1,10 @@
-"""No function outside the risk engine is rated D or worse by radon (cyclomatic complexity).
+"""No function is rated D or worse by radon (cyclomatic complexity), but the few named
+below, each capped at its rating today so it cannot grow.
 
-The risk engine (`bot/risk/`) is exempt until it is split along its seams
-(issue 18); `.ci/worst_blocks.py` prints its worst blocks on every CI run.
+The risk engine was split along its seams (issue 18): wrappers, remote runners,
+uploaders, SQL statement readers and IaC judges are tables of small readers now.
+What is left waits for the prose and secrets work; `.ci/worst_blocks.py` prints the
+worst blocks on every CI run.
 """
 
 from __future__ import annotations
@@ -11,20 +14,54 @@ from pathlib import Path
 from radon.complexity import cc_rank, cc_visit
 
 ROOT = Path(__file__).resolve().parent.parent
-WAITING = ROOT / "bot" / "risk"
+
+WAITING: dict[tuple[str, str], int] = {
+    # Prose readers: other rule work is changing them now; they are split after it lands.
+    ("bot/risk/prose/intent.py", "_judge_all"): 84,
+    ("bot/risk/prose/intent.py", "_judge"): 56,
+    ("bot/risk/prose/intent.py", "_sanitized"): 22,
+    ("bot/risk/prose/sharing.py", "_outsiders"): 35,
+    ("bot/risk/prose/sharing.py", "_leaving"): 29,
+    ("bot/risk/prose/resources.py", "resources"): 31,
+    # Secret and personal-data scanning: likewise.
+    ("bot/risk/secrets.py", "_own_secret_hits"): 63,
+    ("bot/risk/secrets.py", "_pii_hits"): 27,
+}
+"""(file, function) → the most complex it may be. Remove an entry when its function is
+rated C or better; never add one."""
 
 
-def test_nothing_rated_d_or_worse_outside_the_risk_engine():
-    worse = []
+def _blocks() -> dict[tuple[str, str], int]:
+    found: dict[tuple[str, str], int] = {}
     for package in ("core", "storage", "bot"):
         for path in sorted((ROOT / package).rglob("*.py")):
-            if path.is_relative_to(WAITING):
-                continue
+            where = path.relative_to(ROOT).as_posix()
             for block in cc_visit(path.read_text(encoding="utf-8")):
-                if cc_rank(block.complexity) > "C":
-                    where = f"{path.relative_to(ROOT)}:{block.lineno}"
-                    worse.append(f"{where} {block.fullname} {cc_rank(block.complexity)}")
+                key = (where, block.fullname)
+                found[key] = max(found.get(key, 0), block.complexity)
+    return found
+
+
+BLOCKS = _blocks()
+
+
+def test_nothing_rated_d_or_worse_but_the_named_few():
+    worse = sorted(
+        f"{where} {name} {cc_rank(complexity)} ({complexity})"
+        for (where, name), complexity in BLOCKS.items()
+        if cc_rank(complexity) > "C" and complexity > WAITING.get((where, name), 20)
+    )
     assert worse == []
+
+
+def test_the_named_few_are_still_waiting():
+    """An entry whose function got simpler (or went) is removed, so it cannot grow back."""
+    done = sorted(
+        f"{where} {name}"
+        for (where, name) in WAITING
+        if cc_rank(BLOCKS.get((where, name), 0)) <= "C"
+    )
+    assert done == [], "rated C or better now: remove from WAITING"
 
 
 def test_the_rank_is_read_as_radon_rates():

@@ -15,11 +15,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("core", "storage", "bot")
 
-KNOWN_CYCLES: set[frozenset[str]] = {
-    # The risk engine is being split into packages along its seams (issue 18);
-    # spans asks extract whether a span looks like SQL, extract builds spans.
-    frozenset({"bot.risk.extract", "bot.risk.spans"}),
-}
+KNOWN_CYCLES: set[frozenset[str]] = set()
 """Cycles that exist today, each with why; the test fails when one goes (remove
 it here) as well as when a new one appears."""
 

@@ -65,26 +65,36 @@ def agree(
     for part in prose:
         out: list[Finding] = []
         for f in part.findings:
-            ev = (f.evidence or "").strip()
-            region = None
-            if ev and f.verdict != "allow" and f.category not in ("engine", "obfuscation"):
-                region = next((r for r in regions if ev in r[0]), None)
-                if region is None:
-                    region = next((r for r in leads if _ends_with(r[0], ev)), None)
-            if (
-                region is not None
-                and region in leads
-                and region[1] is None
-                and (f.category not in _COMMANDS_OWN or _CLAUSE_BREAK.search(region[0]))
-            ):
-                # The command only reads: what is done with its output is prose's to say,
-                # and so is an action in another clause ("Delete X, list it first: …").
-                region = None
+            region = _region_of(f, regions, leads)
             if region is None:
                 out.append(f)
             elif region[1] is not None:
                 out += lower_findings([f], region[1])[0]
         part.findings = out
+
+
+def _region_of(
+    f: Finding,
+    regions: Sequence[tuple[str, Why | None]],
+    leads: Sequence[tuple[str, Why | None]],
+) -> tuple[str, Why | None] | None:
+    """The document or lead-in that finding `f` is about, if its reading is theirs."""
+    ev = (f.evidence or "").strip()
+    if not ev or f.verdict == "allow" or f.category in ("engine", "obfuscation"):
+        return None
+    region = next((r for r in regions if ev in r[0]), None)
+    if region is None:
+        region = next((r for r in leads if _ends_with(r[0], ev)), None)
+    if (
+        region is not None
+        and region in leads
+        and region[1] is None
+        and (f.category not in _COMMANDS_OWN or _CLAUSE_BREAK.search(region[0]))
+    ):
+        # The command only reads: what is done with its output is prose's to say,
+        # and so is an action in another clause ("Delete X, list it first: …").
+        return None
+    return region
 
 
 # A lead-in clause that only says to run what follows ("…, then run"): the clauses before

@@ -82,8 +82,8 @@ def lang_for(name: str) -> str | None:
 
 def _reads_as_code(value: str) -> bool:
     """A string the engine should read as its own piece (SQL, a command, several lines)."""
-    from bot.risk.extract import looks_like_sql
     from bot.risk.shell import looks_like_shell
+    from bot.risk.sql_shape import looks_like_sql
 
     first = value.strip().splitlines()[0] if value.strip() else ""
     return (

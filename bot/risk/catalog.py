@@ -175,6 +175,54 @@ _DEFAULT_SCHEMAS = ("public", "dbo", "main")
 """Schemas an unqualified table name resolves to in PostgreSQL, SQL Server and SQLite."""
 
 
+def _one_glob_regex(globbed: list[_Entry]) -> re.Pattern[str] | None:
+    """Every entry's globs as one regex, group `g<n>` for entry n, in the given order."""
+    if not globbed:
+        return None
+    return re.compile(
+        "|".join(f"(?P<g{n}>{e.globs.pattern})" for n, e in enumerate(globbed) if e.globs)
+    )
+
+
+def _bare_names(known: dict[str, Known]) -> dict[str, Known]:
+    """`DELETE FROM customers`: a table name without its schema stands for the default
+    schema's table, else for the only one so named."""
+    bare: dict[str, list[Known]] = {}
+    for item in list(known.values()):
+        norm = _normal(item.name)
+        if "." in norm:
+            bare.setdefault(norm.rsplit(".", 1)[1], []).append(item)
+    out: dict[str, Known] = {}
+    for table, items in bare.items():
+        default = [k for k in items if _normal(k.name).split(".")[-2] in _DEFAULT_SCHEMAS]
+        pick = default if default else items
+        if len(pick) == 1:
+            out[table] = pick[0]
+    return out
+
+
+def _mention_regex(entries: list[_Entry]) -> re.Pattern[str] | None:
+    """Catalogued names as written in a sentence, longest first."""
+    words = sorted(
+        {
+            name
+            for e in entries
+            for name in e.exact
+            if len(name) >= 4
+            and not _SCHEME.match(name)
+            and (e.resource.kind != "channel" or name.startswith("#"))
+        },
+        key=len,
+        reverse=True,
+    )
+    if not words:
+        return None
+    return re.compile(
+        r"(?<![\w./#@-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w/-])",
+        re.I,
+    )
+
+
 class Catalog:
     """The configured resources, compiled once into exact-name and pattern matchers.
 
@@ -199,54 +247,15 @@ class Catalog:
             for name in entry.exact:
                 self._exact.setdefault(name, entry)
         self._globbed = [e for e in entries if e.globs is not None]
-        self._globs = (
-            re.compile(
-                "|".join(
-                    f"(?P<g{n}>{e.globs.pattern})" for n, e in enumerate(self._globbed) if e.globs
-                )
-            )
-            if self._globbed
-            else None
-        )
+        self._globs = _one_glob_regex(self._globbed)
         self._yaml = len(entries)
-        self._known: dict[str, Known] = {}
-        bare: dict[str, list[Known]] = {}
-        for item in known:
-            norm = _normal(item.name)
-            self._known[norm] = item
+        self._known = {_normal(item.name): item for item in known}
         self._synced_count = len(self._known)
-        for item in list(self._known.values()):
-            norm = _normal(item.name)
-            if "." in norm:
-                bare.setdefault(norm.rsplit(".", 1)[1], []).append(item)
-        for table, items in bare.items():
-            # `DELETE FROM customers`: the default schema's table, else the only one so named.
-            default = [k for k in items if _normal(k.name).split(".")[-2] in _DEFAULT_SCHEMAS]
-            pick = default if default else items
-            if len(pick) == 1:
-                self._known.setdefault(table, pick[0])
+        for table, item in _bare_names(self._known).items():
+            self._known.setdefault(table, item)
         self._rules = [_Rule(r) for r in rules]
         self._cache: dict[tuple[str, str], DataRef | None] = {}
-        words = sorted(
-            {
-                name
-                for e in entries
-                for name in e.exact
-                if len(name) >= 4
-                and not _SCHEME.match(name)
-                and (e.resource.kind != "channel" or name.startswith("#"))
-            },
-            key=len,
-            reverse=True,
-        )
-        self._mention = (
-            re.compile(
-                r"(?<![\w./#@-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w/-])",
-                re.I,
-            )
-            if words
-            else None
-        )
+        self._mention = _mention_regex(entries)
 
     def __len__(self) -> int:
         return self._yaml + self._synced_count

@@ -22,7 +22,9 @@ data only, never sharing, access, exposure or running untrusted code.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 from bot.risk.environments import PRODUCTION_RE
@@ -401,9 +403,52 @@ def _sentence_scope(
 ) -> Why | None:
     """Warnings inside the command's own sentence ("never run `X`") are read when the
     command is found (`spans.reported`); here: a sentence that introduces it, a report,
-    a hypothetical, a proposal."""
+    a hypothetical, a proposal. The readings are tried in order; the first one wins."""
+    place = _place(lx, scope, pos, inside, reported_message)
+    for reading in _READINGS:
+        why = reading(place)
+        if why is not None:
+            return why
+    return None
+
+
+@dataclass
+class _Place:
+    """Where a command (`_MARK` at `pos`) sits in its sentence, as the readings see it."""
+
+    lx: Lexicon
+    scope: Scope
+    pos: int
+    inside: bool
+    reported_message: bool
+    clause: tuple[int, int]
+    sentence: tuple[int, int]
+    lead: str
+    """What comes before the command in its own clause."""
+    governing: list[tuple[int, int]]
+    series: tuple[int, int] | None
+    own: tuple[int, int]
+
+    @property
+    def low(self) -> str:
+        return self.scope.low
+
+    @property
+    def end(self) -> int:
+        return self.pos + len(_MARK)
+
+    @cached_property
+    def recommends(self) -> bool:
+        low = self.low
+        return (
+            not self.reported_message
+            and not _REPORT_MESSAGE.search(low)
+            and bool(_REMEDY.search(low, self.sentence[0], self.sentence[1] + 1))
+        )
+
+
+def _place(lx: Lexicon, scope: Scope, pos: int, inside: bool, reported_message: bool) -> _Place:
     low = scope.low
-    end = pos + len(_MARK)
     clause = scope.clause_of(pos)
     sentence = scope.sentence_of(pos)
     # A command alone in its clause after a colon is governed by the clause before it
@@ -420,77 +465,119 @@ def _sentence_scope(
             governing.append(before)
         elif lead or _SERIES_END.search(low, before[0], clause[0]):
             series = before  # "an engineer ran X and then Y": Y is told as X is
-    if inside and _negated_after(lx, low, end, clause[1]):
-        return "warning"  # verb-final: "X を実行しないでください", "X bitte nicht ausführen"
     # where the verb follows its object (Japanese; German subordinate clauses) the command's
     # own clause runs on after it: "X を実行したのが原因でした" reports, it does not ask
     verb_final = bool(lx.entries.get("neg_after"))
-    own = (clause[0], clause[1] if verb_final else end)
-    if inside and _told_then_refused(lx, low, sentence, pos, end):
-        return "warning"  # "the README says to run X, but please don't"
+    own = (clause[0], clause[1] if verb_final else pos + len(_MARK))
+    return _Place(
+        lx, scope, pos, inside, reported_message, clause, sentence, lead, governing, series, own
+    )
+
+
+def _refused_in_place(p: _Place) -> Why | None:
+    if p.inside and (
+        # verb-final: "X を実行しないでください", "X bitte nicht ausführen"
+        _negated_after(p.lx, p.low, p.end, p.clause[1])
+        # "the README says to run X, but please don't"
+        or _told_then_refused(p.lx, p.low, p.sentence, p.pos, p.end)
+    ):
+        return "warning"
+    return None
+
+
+def _stamped_report(p: _Place) -> Why | None:
     if (
-        inside
-        and _LEAD_STAMP.match(lead)
-        and _ran_after(lx, low, end, clause[1])
-        and not _RERUN.search(low, end, sentence[1] + 1)
+        p.inside
+        and _LEAD_STAMP.match(p.lead)
+        and _ran_after(p.lx, p.low, p.end, p.clause[1])
+        and not _RERUN.search(p.low, p.end, p.sentence[1] + 1)
     ):
         return "report"  # "- 14:02 `UPDATE …` ran without a WHERE clause"
-    recommends = (
-        not reported_message
-        and not _REPORT_MESSAGE.search(low)
-        and bool(_REMEDY.search(low, sentence[0], sentence[1] + 1))
-    )
-    if series is not None and not recommends:
-        a, b = series
-        if _past(lx, low, a, b) and scope.sentence_has(sentence, "report"):
-            return "report"
-    for a, b in [own, *governing]:
-        pointed = (inside and (a, b) == own) or _FORWARD.search(low, a, b)
+    return None
+
+
+def _series_report(p: _Place) -> Why | None:
+    if p.series is None or p.recommends:
+        return None
+    a, b = p.series
+    if _past(p.lx, p.low, a, b) and p.scope.sentence_has(p.sentence, "report"):
+        return "report"
+    return None
+
+
+def _governed(p: _Place) -> Why | None:
+    """The command's own clause, then each clause that governs it, read in turn."""
+    for a, b in [p.own, *p.governing]:
+        pointed = (p.inside and (a, b) == p.own) or _FORWARD.search(p.low, a, b)
         if not pointed:
             continue  # "Don't panic: X" warns about nothing; "It failed: X" reports nothing
-        text = low[a:b]
-        # own clause of an inline command: read by `spans.reported`
-        warns = _WARNS.search(text) if not inside or (a, b) != own else None
-        if (
-            warns is not None
-            and not _REQUEST.search(text)
-            and not lx.pattern("affirm").search(low, a, b)
-            and not _idle_warning(text, warns)
-            and not _ORDER_AFTER.search(low, b, sentence[1])
-        ):
-            return "warning"
-        if lx.pattern("proposal").search(low, a, b):
-            return "proposal"
-        if (
-            not recommends
-            and _past(lx, low, a, b)
-            and (
-                scope.sentence_has(sentence, "report")
-                or (
-                    reported_message
-                    and not inside
-                    and not _ORDERS_RUN.search(low, sentence[0], sentence[1])
-                )
+        why = _clause_reading(p, a, b)
+        if why is not None:
+            return why
+    return None
+
+
+def _clause_reading(p: _Place, a: int, b: int) -> Why | None:
+    low, lx = p.low, p.lx
+    text = low[a:b]
+    # own clause of an inline command: read by `spans.reported`
+    warns = _WARNS.search(text) if not p.inside or (a, b) != p.own else None
+    if (
+        warns is not None
+        and not _REQUEST.search(text)
+        and not lx.pattern("affirm").search(low, a, b)
+        and not _idle_warning(text, warns)
+        and not _ORDER_AFTER.search(low, b, p.sentence[1])
+    ):
+        return "warning"
+    if lx.pattern("proposal").search(low, a, b):
+        return "proposal"
+    if (
+        not p.recommends
+        and _past(lx, low, a, b)
+        and (
+            p.scope.sentence_has(p.sentence, "report")
+            or (
+                p.reported_message
+                and not p.inside
+                and not _ORDERS_RUN.search(low, p.sentence[0], p.sentence[1])
             )
-        ):
-            return "report"
-    conditional = lx.pattern("conditional").search(low, clause[0], pos)
+        )
+    ):
+        return "report"
+    return None
+
+
+def _hypothetical(p: _Place) -> Why | None:
+    low, pos, sentence = p.low, p.pos, p.sentence
+    conditional = p.lx.pattern("conditional").search(low, p.clause[0], pos)
     if (
         conditional is not None
         and (
-            _UNREAL_IF.search(low, conditional.end(), pos) or _past(lx, low, conditional.end(), pos)
+            _UNREAL_IF.search(low, conditional.end(), pos)
+            or _past(p.lx, low, conditional.end(), pos)
         )
-        and _COUNTERFACTUAL.search(low, end, sentence[1])
+        and _COUNTERFACTUAL.search(low, p.end, sentence[1])
     ):
         return "hypothetical"  # "if you were to run X, every pod would be gone"
     whole = low[sentence[0] : min(len(low), sentence[1] + 1)]
     if (
         ("?" in whole or "？" in whole)
-        and scope.sentence_has(sentence, "hypothetical")
+        and p.scope.sentence_has(sentence, "hypothetical")
         and not _ASKS.search(whole)
     ):
         return "hypothetical"  # "what would happen if we ran X on prod?"
     return None
+
+
+_READINGS: tuple[Callable[[_Place], Why | None], ...] = (
+    _refused_in_place,
+    _stamped_report,
+    _series_report,
+    _governed,
+    _hypothetical,
+)
+"""How a sentence can make a command not an order, in the order they are tried."""
 
 
 # What someone else said to do, refused right after ("…, but please don't;").

@@ -430,27 +430,32 @@ def _collect_scripts(doc: Doc, texts: list[str]) -> None:
             seen += 1
             if seen > 5000 or len(doc.scripts) >= MAX_SCRIPTS:
                 break
-            if "image" in d and ("command" in d or "args" in d):
-                script = _container_command(d)
-                if script:
-                    doc.scripts.append(script)
-                continue
-            for key, value in d.items():  # an Ansible task: the command its module stands for
-                if isinstance(value, dict) and isinstance(key, str):
-                    same = task_equivalent(key, value)
-                    if same is not None:
-                        doc.scripts.append(same)
-            for key in _SCRIPT_KEYS:
-                value = d.get(key)
-                if isinstance(value, str) and value.strip():
-                    doc.scripts.append(value)
-                elif isinstance(value, list) and key != "command":
-                    doc.scripts += [v for v in value if isinstance(v, str) and v.strip()]
-                elif isinstance(value, dict) and isinstance(value.get("command"), str):
-                    doc.scripts.append(value["command"])  # CircleCI `run: {command: …}`
+            doc.scripts += _mapping_scripts(d)
     for text in texts:
         if len(doc.scripts) < MAX_SCRIPTS and _DOCKERFILE_RE.search(text):
             doc.scripts += [m.group(1).replace("\\\n", " ") for m in _DOCKER_RUN_RE.finditer(text)]
+
+
+def _mapping_scripts(d: dict[Any, Any]) -> list[str]:
+    """The shell one mapping runs: a container's command, a task's module, a CI step."""
+    if "image" in d and ("command" in d or "args" in d):
+        script = _container_command(d)
+        return [script] if script else []
+    out: list[str] = []
+    for key, value in d.items():  # an Ansible task: the command its module stands for
+        if isinstance(value, dict) and isinstance(key, str):
+            same = task_equivalent(key, value)
+            if same is not None:
+                out.append(same)
+    for key in _SCRIPT_KEYS:
+        value = d.get(key)
+        if isinstance(value, str) and value.strip():
+            out.append(value)
+        elif isinstance(value, list) and key != "command":
+            out += [v for v in value if isinstance(v, str) and v.strip()]
+        elif isinstance(value, dict) and isinstance(value.get("command"), str):
+            out.append(value["command"])  # CircleCI `run: {command: …}`
+    return out
 
 
 @dataclass
@@ -470,6 +475,17 @@ def read_pieces(text: str, domains: tuple[str, ...] = ()) -> list[Piece]:
     text = text[:MAX_DOC_CHARS]
     if not _worth_reading(text):
         return []
+    pieces, remainder = _fenced_pieces(text, domains)
+    spans = [m.group(1) for m in _INLINE_RE.finditer(remainder)] if "`" in remainder else []
+    pieces.append(_inline_piece(spans, domains))
+    pieces.append(_outside_piece(remainder, bool(spans), domains))
+    for piece in pieces:
+        piece.doc.scripts = list(dict.fromkeys(piece.doc.scripts))[:MAX_SCRIPTS]
+    return [p for p in pieces if _count(p.doc) or p.doc.scripts]
+
+
+def _fenced_pieces(text: str, domains: tuple[str, ...]) -> tuple[list[Piece], str]:
+    """One piece per fence, and the text outside the fences."""
     pieces: list[Piece] = []
     rest, pos = [], 0
     for m in _FENCE_RE.finditer(text):
@@ -484,9 +500,12 @@ def read_pieces(text: str, domains: tuple[str, ...] = ()) -> list[Piece]:
         _collect_scripts(doc, [body])
         pieces.append(Piece(doc, _intro_lines(text, m.start()), body))
     rest.append(text[pos:])
-    remainder = "\n".join(rest)
-    spans = [m.group(1) for m in _INLINE_RE.finditer(remainder)] if "`" in remainder else []
-    inline = Doc(domains=domains)  # settings named in a sentence: the prose reads that sentence
+    return pieces, "\n".join(rest)
+
+
+def _inline_piece(spans: list[str], domains: tuple[str, ...]) -> Piece:
+    """Settings named in a sentence's inline code: the prose reads that sentence."""
+    inline = Doc(domains=domains)
     _config_lines(spans, inline)
     settings = {}
     for span in spans:
@@ -497,8 +516,12 @@ def read_pieces(text: str, domains: tuple[str, ...] = ()) -> list[Piece]:
             settings[setting.group("key")] = setting.group("value")
     if settings:
         inline.trees += _yaml("\n".join(f"{k}: {v}" for k, v in settings.items()))
-    pieces.append(Piece(inline, "", ""))
-    outside = _INLINE_RE.sub(" ", remainder) if spans else remainder
+    return Piece(inline, "", "")
+
+
+def _outside_piece(remainder: str, has_inline: bool, domains: tuple[str, ...]) -> Piece:
+    """The document text outside fences, from its first line on, inline code blanked."""
+    outside = _INLINE_RE.sub(" ", remainder) if has_inline else remainder
     doc = Doc(domains=domains)
     start = _read_piece(outside, "", doc)
     _collect_scripts(doc, [remainder])
@@ -506,10 +529,7 @@ def read_pieces(text: str, domains: tuple[str, ...] = ()) -> list[Piece]:
     # Inline code was blanked for reading; the introduction keeps it (same lines).
     line_start = outside.rfind("\n", 0, at) + 1
     raw_at = _line_offset(remainder, outside.count("\n", 0, line_start))
-    pieces.append(Piece(doc, _intro_lines(remainder, raw_at), outside[at:]))
-    for piece in pieces:
-        piece.doc.scripts = list(dict.fromkeys(piece.doc.scripts))[:MAX_SCRIPTS]
-    return [p for p in pieces if _count(p.doc) or p.doc.scripts]
+    return Piece(doc, _intro_lines(remainder, raw_at), outside[at:])
 
 
 _DOC_LANGS = frozenset(
@@ -599,43 +619,64 @@ def assess_documents(
     if not pieces:
         return DocumentResult([], 0, [])
     cut = [PARTLY_READ] if len(text) > MAX_DOC_CHARS else []
-    findings: dict[tuple[str, str], Finding] = {}
-    scripts: list[str] = []
-    scoped: list[tuple[str, Why]] = []
-    parsed: list[str] = []
-    script_whys: dict[str, Why] = {}
-    policy_intros: list[str] = []
     # Another document's introduction orders that document, not this one.
     others = message or text
     for piece in pieces:
         if piece.intro:
             others = others.replace(piece.intro, " ")
+    seen = _Judged()
     for piece in pieces:
-        found: dict[tuple[str, str], Finding] = {}
-        for rule in RULES:
-            for judge in rule.judges:
-                for evidence in JUDGES[judge](piece.doc):
-                    f = _finding(rule, evidence)
-                    found.setdefault((f.rule, f.evidence or ""), f)
+        seen.add(piece, others)
+    count = sum(_count(p.doc) for p in pieces)
+    scripts = list(dict.fromkeys(seen.scripts))[:MAX_SCRIPTS]
+    script_whys = {k: v for k, v in seen.script_whys.items() if k in scripts}
+    return DocumentResult(
+        [*seen.findings.values(), *cut],
+        count,
+        scripts,
+        seen.parsed,
+        seen.scoped,
+        script_whys,
+        seen.policy_intros,
+    )
+
+
+@dataclass
+class _Judged:
+    """What the pieces of one message add up to, gathered piece by piece."""
+
+    findings: dict[tuple[str, str], Finding] = field(default_factory=dict)
+    scripts: list[str] = field(default_factory=list)
+    scoped: list[tuple[str, Why]] = field(default_factory=list)
+    parsed: list[str] = field(default_factory=list)
+    script_whys: dict[str, Why] = field(default_factory=dict)
+    policy_intros: list[str] = field(default_factory=list)
+
+    def add(self, piece: Piece, others: str) -> None:
+        kept = _piece_findings(piece)
         why = doc_scope(piece.intro, piece.body, others) if piece.intro else None
-        kept = list(found.values())
         if why is not None:
             kept = lower_documents(kept, why)
-            scoped.append((f"{piece.intro}\n{piece.body}", why))
+            self.scoped.append((f"{piece.intro}\n{piece.body}", why))
             for script in piece.doc.scripts:
-                script_whys.setdefault(script, why)
+                self.script_whys.setdefault(script, why)
         for f in kept:
-            findings.setdefault((f.rule, f.evidence or ""), f)
-        scripts += piece.doc.scripts
-        parsed += piece.doc.parsed
+            self.findings.setdefault((f.rule, f.evidence or ""), f)
+        self.scripts += piece.doc.scripts
+        self.parsed += piece.doc.parsed
         if piece.intro and _is_policy(piece.doc):
-            policy_intros.append(piece.intro)
-    count = sum(_count(p.doc) for p in pieces)
-    scripts = list(dict.fromkeys(scripts))[:MAX_SCRIPTS]
-    script_whys = {k: v for k, v in script_whys.items() if k in scripts}
-    return DocumentResult(
-        [*findings.values(), *cut], count, scripts, parsed, scoped, script_whys, policy_intros
-    )
+            self.policy_intros.append(piece.intro)
+
+
+def _piece_findings(piece: Piece) -> list[Finding]:
+    """Every rule's judges on one document, one finding per rule and evidence."""
+    found: dict[tuple[str, str], Finding] = {}
+    for rule in RULES:
+        for judge in rule.judges:
+            for evidence in JUDGES[judge](piece.doc):
+                f = _finding(rule, evidence)
+                found.setdefault((f.rule, f.evidence or ""), f)
+    return list(found.values())
 
 
 def verify_document_rules() -> None:

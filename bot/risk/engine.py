@@ -163,25 +163,9 @@ class RiskEngine:
         pieces: Sequence[str] = (),
         extra: Sequence[Finding] = (),
     ) -> Assessment:
-        parts: list[Part] = []
         head = Part(findings=list(extra))
-        parts.append(head)
-        raw = text.encode("utf-8", "surrogatepass")
-        if len(raw) > self.max_bytes:
-            text = raw[: self.max_bytes].decode("utf-8", "ignore")
-            head.findings.append(
-                Finding(
-                    rule="engine.too_large",
-                    category="engine",
-                    reason=(
-                        f"The instruction is longer than {self.max_bytes} bytes; only the start"
-                        " was checked, so a person must look at the rest."
-                    ),
-                    risk="medium",
-                    verdict="require_approval",
-                )
-            )
-
+        parts: list[Part] = [head]
+        text = self._within_size(text, head)
         secrets = self._guard(head, "secret and personal-data", lambda: scan_secrets(text))
         masked = secrets.masked if secrets is not None else None
         # every value masked anywhere: evidence windows cut from the text may hold pieces
@@ -210,37 +194,68 @@ class RiskEngine:
                 if found is not None:
                     head.findings += found.findings
                     known += found.values
-            head.findings += (
-                self._guard(
-                    head, "policy rule", functools.partial(self.policy.rule_findings, piece)
-                )
-                or []
-            )
-            content, regions, shown = self._by_content(piece, context)
-            parts.append(content)
             hint = kind if i <= len(decoded) else None  # a piece's own reading: no hint
-            candidates = self._guard(
-                head, "extraction", functools.partial(self.extractor.extract, piece, hint)
-            )
-            if candidates is None:
-                continue
-            judged: list[tuple[Candidate, Part]] = []
-            for cand in candidates:
-                part = Part(data=list(context))
-                self._candidate(cand, part)
-                judged.append((cand, part))
-            leads = self._scope(judged, piece)
-            prose = [part for cand, part in judged if cand.kind == "prose"]
-            agree(prose, regions, leads)
-            applies_shown_policy(judged, shown)
-            parts += [part for _, part in judged]
+            parts += self._read(piece, hint, head, context)
 
-        decision = self.policy.decide(parts, agent=agent, confidence=confidence)
-        data = merge(ref for part in parts for ref in part.data)
-        data.sort(key=lambda d: -_rank(d))
         if masked is None:
             masked = self._safe_mask(text)
         hidden = masked != text or clean != text or bool(decoded)
+        return self._decide(parts, agent, confidence, masked, hidden, known)
+
+    def _within_size(self, text: str, head: Part) -> str:
+        """The text cut to `max_bytes`, with a finding that says a person must read the rest."""
+        raw = text.encode("utf-8", "surrogatepass")
+        if len(raw) <= self.max_bytes:
+            return text
+        head.findings.append(
+            Finding(
+                rule="engine.too_large",
+                category="engine",
+                reason=(
+                    f"The instruction is longer than {self.max_bytes} bytes; only the start"
+                    " was checked, so a person must look at the rest."
+                ),
+                risk="medium",
+                verdict="require_approval",
+            )
+        )
+        return raw[: self.max_bytes].decode("utf-8", "ignore")
+
+    def _read(self, piece: str, hint: str | None, head: Part, context: list[DataRef]) -> list[Part]:
+        """One text's parts: policy rules, what its content names, and each candidate."""
+        head.findings += (
+            self._guard(head, "policy rule", functools.partial(self.policy.rule_findings, piece))
+            or []
+        )
+        content, regions, shown = self._by_content(piece, context)
+        candidates = self._guard(
+            head, "extraction", functools.partial(self.extractor.extract, piece, hint)
+        )
+        if candidates is None:
+            return [content]
+        judged: list[tuple[Candidate, Part]] = []
+        for cand in candidates:
+            part = Part(data=list(context))
+            self._candidate(cand, part)
+            judged.append((cand, part))
+        leads = self._scope(judged, piece)
+        prose = [part for cand, part in judged if cand.kind == "prose"]
+        agree(prose, regions, leads)
+        applies_shown_policy(judged, shown)
+        return [content, *(part for _, part in judged)]
+
+    def _decide(
+        self,
+        parts: list[Part],
+        agent: str | None,
+        confidence: float | None,
+        masked: str,
+        hidden: bool,
+        known: list[tuple[str, str]],
+    ) -> Assessment:
+        decision = self.policy.decide(parts, agent=agent, confidence=confidence)
+        data = merge(ref for part in parts for ref in part.data)
+        data.sort(key=lambda d: -_rank(d))
         findings = self._finish(decision.findings, hidden=hidden, known=known)
         if hidden:  # a resource named by a URL can carry a token (`?sig=…`, `user:pass@`)
             data = [self._mask_ref(d, known) for d in data]
@@ -288,52 +303,14 @@ class RiskEngine:
         Returns the lead-in of each lowered command (the words right before it in its
         sentence) with why, and of each command that only reads or only rehearses (why
         None): the prose reader's reading of those words must agree (`agreement`)."""
-        commands = [(c, p) for c, p in judged if c.kind in COMMAND_KINDS]
-        whys: dict[int, Why | None] = {}
+        whys = _Whys(self, [(c, p) for c, p in judged if c.kind in COMMAND_KINDS], message)
         leads: list[tuple[str, Why | None]] = []
-
-        def why_of(i: int) -> Why | None:
-            if i not in whys:
-                cand, part = commands[i]
-                found = self._guard(part, "scope", partial(judge, cand, message))
-                whys[i] = found
-            return whys[i]
-
-        for i, (cand, part) in enumerate(commands):
+        for i, (cand, part) in enumerate(whys.commands):
             if not any(f.verdict != "allow" for f in part.findings):
                 if cand.context and reads_only(cand):
                     leads.append((lead_in(cand), None))
                 continue
-            why = why_of(i)
-            if why is None:
-                why = next(
-                    (
-                        w
-                        for j, (other, _) in enumerate(commands)
-                        if j != i
-                        and len(other.text) > len(cand.text)
-                        and cand.text in other.text
-                        and cand.context in ("", other.context)
-                        and (w := why_of(j)) is not None
-                    ),
-                    None,
-                )
-            if why is None and cand.context:
-                heading = heading_of(message, max(0, message.find(cand.text)))
-                if heading is not None:  # "Never do any of these on prod:" above the step
-                    headed = self._guard(
-                        part, "scope", partial(heading_scope, heading, cand.text, message)
-                    )
-                    why = headed
-            if why in _ORDER_LOWERS and self._guard(
-                part, "scope", partial(rerun_elsewhere, cand, message)
-            ):
-                why = None  # "… so run the same DELETE on staging now": an order after all
-            if why is None and any(f.rule in OWN_USE_RULES for f in part.findings):
-                passed = self._guard(
-                    part, "scope", partial(passes_on, cand.text, message, self.domains)
-                )
-                why = "own_use" if passed is False else None
+            why = self._command_why(whys, i)
             if why is None:
                 continue
             findings, lowered = lower_findings(part.findings, why)
@@ -343,6 +320,32 @@ class RiskEngine:
                     part.data = []
                     leads.append((lead_in(cand), why))
         return leads
+
+    def _command_why(self, whys: _Whys, i: int) -> Why | None:
+        """Why command `i` is not an order: its own sentence, a command it is part of, the
+        heading over its step; none when it is re-run elsewhere; its owner's own use."""
+        cand, part = whys.commands[i]
+        message = whys.message
+        why = whys.of(i)
+        if why is None:
+            why = whys.enclosing(i)
+        if why is None and cand.context:
+            heading = heading_of(message, max(0, message.find(cand.text)))
+            if heading is not None:  # "Never do any of these on prod:" above the step
+                headed = self._guard(
+                    part, "scope", partial(heading_scope, heading, cand.text, message)
+                )
+                why = headed
+        if why in _ORDER_LOWERS and self._guard(
+            part, "scope", partial(rerun_elsewhere, cand, message)
+        ):
+            why = None  # "… so run the same DELETE on staging now": an order after all
+        if why is None and any(f.rule in OWN_USE_RULES for f in part.findings):
+            passed = self._guard(
+                part, "scope", partial(passes_on, cand.text, message, self.domains)
+            )
+            why = "own_use" if passed is False else None
+        return why
 
     def _scoped_in(self, text: str, finding: Finding) -> list[Finding]:
         """A command found by its own reader is scoped by its sentence as any other is."""
@@ -515,6 +518,41 @@ class RiskEngine:
             return scan_secrets(text).masked
         except Exception:
             return "[instruction withheld: it could not be checked for secrets]"
+
+
+class _Whys:
+    """Each command's own scope (`command_scope.judge`), judged once and only when asked."""
+
+    def __init__(
+        self, engine: RiskEngine, commands: list[tuple[Candidate, Part]], message: str
+    ) -> None:
+        self.engine = engine
+        self.commands = commands
+        self.message = message
+        self._whys: dict[int, Why | None] = {}
+
+    def of(self, i: int) -> Why | None:
+        if i not in self._whys:
+            cand, part = self.commands[i]
+            found = self.engine._guard(part, "scope", partial(judge, cand, self.message))
+            self._whys[i] = found
+        return self._whys[i]
+
+    def enclosing(self, i: int) -> Why | None:
+        """The scope of a longer command that holds command `i` (same context)."""
+        cand = self.commands[i][0]
+        return next(
+            (
+                w
+                for j, (other, _) in enumerate(self.commands)
+                if j != i
+                and len(other.text) > len(cand.text)
+                and cand.text in other.text
+                and cand.context in ("", other.context)
+                and (w := self.of(j)) is not None
+            ),
+            None,
+        )
 
 
 def _rank(ref: DataRef) -> int:

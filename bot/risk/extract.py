@@ -26,6 +26,7 @@ from bot.risk.spans import (
     scan,
     sentence_around,
 )
+from bot.risk.sql_shape import looks_like_sql
 
 CandidateKind = Literal["shell", "sql", "mongo", "dataframe", "prose", "unread"]
 
@@ -207,37 +208,6 @@ SHELL_LANGS = frozenset(
     }
 )
 
-_PRIVS = (
-    r"(?:select|insert|update|delete|usage|all|create|connect|temporary|temp|execute|references|"
-    r"trigger|truncate|ownership|monitor|operate|role|imported\s+privileges|`)"
-)
-BARE_SQL = re.compile(
-    r"^\s*(?:"
-    r"select\s(?:.{0,1500}?\sfrom\s+\S|\s*[\d'(*]|\s*\w+\s*\(|\s*[\w.]+(?:\s*,\s*[\w.]+)*\s*;?\s*$)|with\s+(?:recursive\s+)?\w+\s+as\s*\(|"
-    r"insert\s+(?:into|overwrite)\s+\S|update\s+\S+\s+set\s+\S|delete\s+from\s+[\w\"`.]+"
-    r"(?:\s+where\b|\s*;|\s*$|\s+using\b|\s+as\b)|"
-    r"drop\s+(?:table|schema|database|view|user|role|policy|materialized|stage|share|dataset|"
-    r"warehouse|catalog|external|volume|stream|task|pipe|integration|connection|recipient|"
-    r"provider|login|owned|dynamic|iceberg|transient|temporary|temp|foreign)\s|"
-    r"truncate\s+(?:table\s+)?[\w\"`.]+(?:\s*[,;]|\s*$|\s+(?:cascade|restart)\b)|"
-    r"alter\s+(?:table|role|user|schema|database|view|policy|group|system|server|share|account|"
-    r"warehouse|catalog|external|volume|dynamic|iceberg|transient)\s+\S|"
-    r"get\s+@\S+\s+'?file://|drop\s+masking\s+policy\s|"
-    r"set\s+(?:global|persist|session|local)\s+\w|set\s+[\w.]+\s*=\s*\S|noaudit\s|"
-    rf"grant\s+(?:{_PRIVS}[^;\n]{{0,300}}?\s(?:on|to)\s+\S|[\w\"]+\s+to\s+[\w\"@'%.-]+\s*;?\s*$)|"
-    rf"revoke\s+(?:{_PRIVS}[^;\n]{{0,300}}?\s(?:on|from)\s+\S|[\w\"]+\s+from\s+[\w\"]+\s*;?\s*$)|"
-    r"create\s+(?:or\s+replace\s+)?(?:user|role|table|view|schema|database|login|share|stage)\s|"
-    r"copy\s+(?:\(|into\s|[\w\"`.]+\s*(?:\([^)]*\)\s*)?(?:to|from)\s)|"
-    r"unload\s*\(|export\s+data\b|merge\s+into\s|set\s+(?:session\s+)?row_security\b|"
-    r"reassign\s+owned\s|vacuum\s+\S+\s+retain\s|"
-    r"(?:exec(?:ute)?\s+)?(?:master\.\w*\.)?(?:sp_configure|xp_cmdshell)\s+N?'|"
-    r"explain\s+(?:analyze\s+|verbose\s+|\([^)]{0,200}\)\s*)*(?:select|insert|update|delete|with|merge)\s"
-    r")",
-    re.I | re.S,
-)
-"""Text that reads as a SQL statement rather than an English sentence about data."""
-
-
 _CLIENT_NAME = (
     r"\b(?:psql|mysql|mariadb|sqlite3|snowsql|bq|sqlcmd|duckdb|clickhouse-client|usql|beeline|"
     r"trino|presto|spark-sql|vsql|cockroach\s+sql)\b"
@@ -295,11 +265,6 @@ class Candidate:
     in_prose: bool = False
     """The command was left in the prose candidate too (a span in a sentence), so the
     prose reader reads it there."""
-
-
-def looks_like_sql(text: str) -> bool:
-    # The start of a statement says what it is; a bounded prefix keeps matching linear.
-    return bool(BARE_SQL.match(text[:2000]))
 
 
 def _strip_prompt(line: str) -> str:
@@ -443,107 +408,153 @@ class Extractor:
     def _lines(
         self, text: str, out: list[Candidate], *, explicit: bool, guess: bool = True
     ) -> None:
+        """Line by line: SQL statements and shell scripts become candidates of their own;
+        the rest is prose (read for spans and quoted SQL as well)."""
         lines = text.splitlines()
         prose: list[str] = []
         i = 0
-        n = len(lines)
-        while i < n:
+        while i < len(lines):
             raw = lines[i]
             line = _strip_prompt(_LIST_MARKER.sub("", raw, count=1)).strip()
-            if not line:
-                prose.append("")
-                i += 1
+            after = self._code_at(lines, i, line, out, explicit, guess) if line else None
+            if after is not None:
+                i = after
                 continue
-            if _SQL_HEAD.match(line) and not looks_like_sql(line):
-                stmt = [line]
-                j = i + 1
-                while (
-                    j < n
-                    and j - i < _SQL_HEAD_LINES
-                    and SQL_CONTINUES.match(lines[j])
-                    and not _SQL_HEAD.match(lines[j].lstrip())  # a new statement starts
-                ):
-                    stmt.append(lines[j].strip())
-                    j += 1
-                    if stmt[-1].endswith(";"):
-                        break
-                if len(stmt) > 1 and looks_like_sql("\n".join(stmt)):
-                    out.append(Candidate("sql", "\n".join(stmt), explicit, _line_intro(lines, i)))
-                    i = j
-                    continue
-            if looks_like_sql(line):
-                stmt = [line]
-                first = i
-                i += 1
-                while i < n and not stmt[-1].rstrip().endswith(";") and lines[i].strip():
-                    nxt = lines[i].strip()
-                    if (self._looks_like_shell(nxt) and not looks_like_sql(nxt)) or (
-                        _LIST_MARKER.match(lines[i])  # the plan's next step
-                    ):
-                        break
-                    stmt.append(nxt)
-                    i += 1
-                out.append(Candidate("sql", "\n".join(stmt), explicit, _line_intro(lines, first)))
-                continue
-            # A command followed by a Japanese or Chinese sentence ("git push --force … は
-            # 絶対にしないでください") is prose: its command is a span, judged in its sentence.
-            known = self._looks_like_shell(line) and not _CJK_SENTENCE.search(
-                _QUOTED_SPAN.sub(" ", line)
-            )
-            if known or (guess and self._command_like(line)):
-                script = [line]
-                intro = _line_intro(lines, i)
-                i += 1
-                i = self._absorb(lines, i, script)
-                while i < n:
-                    nxt = _strip_prompt(lines[i]).strip()
-                    if not nxt:
-                        break
-                    if (
-                        self._looks_like_shell(nxt)
-                        or _SHELL_CONTINUATION.match(nxt)
-                        or lines[i][:1] in (" ", "\t")
-                    ) and not looks_like_sql(nxt):
-                        script.append(nxt)
-                        i += 1
-                        i = self._absorb(lines, i, script)
-                        continue
-                    break
-                out.append(Candidate("shell", "\n".join(script), explicit, intro))
-                if not known:
-                    # A program the shell detector does not know: it may run its quoted SQL.
-                    self._quoted_sql("\n".join(script), out)
-                first_word = line.split(None, 1)[0]
-                if _DOC_PREFIX.match(line) and not is_program(first_word):
-                    # `RUN curl … | sh`, `script: rm -rf …`: a document's instruction word, then
-                    # a command; "Just run: curl … | sudo bash": a sentence the pipe made look
-                    # like one. (Inside a real command, quoted text and heredocs are data.)
-                    self._spans("\n".join(script), out, explicit=explicit, in_prose=False)
-                elif (_PROSE_HEAD.match(line) or (known and _WORDS_FIRST.match(line))) and (
-                    not is_program(first_word)
-                ):
-                    # "Quick fix: curl … | sudo bash": a sentence the shell guess took whole;
-                    # its commands are spans that keep their sentence ("Never do this: …") and
-                    # are read as prose too (the line is in no prose candidate).
-                    found = scan("\n".join(script))
-                    self._add_spans(
-                        found, out, explicit=explicit, in_prose=False, keep_context=True
-                    )
-                continue
-            lead = _LEAD_IN.match(line)
-            if lead:
-                cmd = lead.group("cmd").strip()
-                if cmd.endswith(".") and not cmd.endswith((" .", "..")):
-                    cmd = cmd[:-1]
-                if self._looks_like_shell(cmd) and not looks_like_sql(cmd):
-                    out.append(Candidate("shell", cmd, explicit, line))
-            prose.append(raw)
+            if line:
+                self._lead_in(line, out, explicit)
+            prose.append(raw if line else "")
             i += 1
         rest = "\n".join(prose).strip()
         if rest:
             self._quoted_sql(rest, out)
             self._spans(rest, out, explicit=explicit)
             out.append(Candidate("prose", rest, explicit))
+
+    def _code_at(
+        self,
+        lines: list[str],
+        i: int,
+        line: str,
+        out: list[Candidate],
+        explicit: bool,
+        guess: bool,
+    ) -> int | None:
+        """When a statement or script starts at line `i` (its text `line`): add it to `out`
+        and return the line after it; None when the line is prose."""
+        if _SQL_HEAD.match(line) and not looks_like_sql(line):
+            after = self._split_sql(lines, i, line, out, explicit)
+            if after is not None:
+                return after
+        if looks_like_sql(line):
+            return self._sql_statement(lines, i, line, out, explicit)
+        # A command followed by a Japanese or Chinese sentence ("git push --force … は
+        # 絶対にしないでください") is prose: its command is a span, judged in its sentence.
+        known = self._looks_like_shell(line) and not _CJK_SENTENCE.search(
+            _QUOTED_SPAN.sub(" ", line)
+        )
+        if known or (guess and self._command_like(line)):
+            return self._script(lines, i, line, known, out, explicit)
+        return None
+
+    @staticmethod
+    def _split_sql(
+        lines: list[str], i: int, line: str, out: list[Candidate], explicit: bool
+    ) -> int | None:
+        """A statement whose head alone is not SQL yet (`DELETE` / `FROM users;`)."""
+        stmt = [line]
+        j = i + 1
+        while (
+            j < len(lines)
+            and j - i < _SQL_HEAD_LINES
+            and SQL_CONTINUES.match(lines[j])
+            and not _SQL_HEAD.match(lines[j].lstrip())  # a new statement starts
+        ):
+            stmt.append(lines[j].strip())
+            j += 1
+            if stmt[-1].endswith(";"):
+                break
+        if len(stmt) > 1 and looks_like_sql("\n".join(stmt)):
+            out.append(Candidate("sql", "\n".join(stmt), explicit, _line_intro(lines, i)))
+            return j
+        return None
+
+    def _sql_statement(
+        self, lines: list[str], i: int, line: str, out: list[Candidate], explicit: bool
+    ) -> int:
+        """A statement from line `i` to its `;`, a blank line, a command or the next step."""
+        stmt = [line]
+        first = i
+        i += 1
+        while i < len(lines) and not stmt[-1].rstrip().endswith(";") and lines[i].strip():
+            nxt = lines[i].strip()
+            if (self._looks_like_shell(nxt) and not looks_like_sql(nxt)) or (
+                _LIST_MARKER.match(lines[i])  # the plan's next step
+            ):
+                break
+            stmt.append(nxt)
+            i += 1
+        out.append(Candidate("sql", "\n".join(stmt), explicit, _line_intro(lines, first)))
+        return i
+
+    def _script(
+        self,
+        lines: list[str],
+        i: int,
+        line: str,
+        known: bool,
+        out: list[Candidate],
+        explicit: bool,
+    ) -> int:
+        """A script from line `i` while its lines read as commands, continuations or an
+        indented body; then the spans a sentence taken for a command holds."""
+        script = [line]
+        intro = _line_intro(lines, i)
+        i = self._absorb(lines, i + 1, script)
+        while i < len(lines):
+            nxt = _strip_prompt(lines[i]).strip()
+            if not nxt or looks_like_sql(nxt):
+                break
+            if not (
+                self._looks_like_shell(nxt)
+                or _SHELL_CONTINUATION.match(nxt)
+                or lines[i][:1] in (" ", "\t")
+            ):
+                break
+            script.append(nxt)
+            i = self._absorb(lines, i + 1, script)
+        out.append(Candidate("shell", "\n".join(script), explicit, intro))
+        if not known:
+            # A program the shell detector does not know: it may run its quoted SQL.
+            self._quoted_sql("\n".join(script), out)
+        self._script_spans(line, "\n".join(script), known, out, explicit)
+        return i
+
+    def _script_spans(
+        self, line: str, script: str, known: bool, out: list[Candidate], explicit: bool
+    ) -> None:
+        first_word = line.split(None, 1)[0]
+        if is_program(first_word):
+            return
+        if _DOC_PREFIX.match(line):
+            # `RUN curl … | sh`, `script: rm -rf …`: a document's instruction word, then
+            # a command; "Just run: curl … | sudo bash": a sentence the pipe made look
+            # like one. (Inside a real command, quoted text and heredocs are data.)
+            self._spans(script, out, explicit=explicit, in_prose=False)
+        elif _PROSE_HEAD.match(line) or (known and _WORDS_FIRST.match(line)):
+            # "Quick fix: curl … | sudo bash": a sentence the shell guess took whole;
+            # its commands are spans that keep their sentence ("Never do this: …") and
+            # are read as prose too (the line is in no prose candidate).
+            self._add_spans(scan(script), out, explicit=explicit, in_prose=False, keep_context=True)
+
+    def _lead_in(self, line: str, out: list[Candidate], explicit: bool) -> None:
+        """ "Run this: rm -rf build" — a sentence that leads into a command on its line."""
+        lead = _LEAD_IN.match(line)
+        if lead:
+            cmd = lead.group("cmd").strip()
+            if cmd.endswith(".") and not cmd.endswith((" .", "..")):
+                cmd = cmd[:-1]
+            if self._looks_like_shell(cmd) and not looks_like_sql(cmd):
+                out.append(Candidate("shell", cmd, explicit, line))
 
     @staticmethod
     def _spans(text: str, out: list[Candidate], *, explicit: bool, in_prose: bool = True) -> bool:

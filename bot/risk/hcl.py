@@ -14,6 +14,7 @@ nested block's labels under `LABELS`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -97,6 +98,18 @@ _ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "r": "\r"}
 def _string(text: str) -> str:
     body = text[1:-1]
     return re.sub(r"\\(.)", lambda m: _ESCAPES.get(m.group(1), m.group(1)), body)
+
+
+def _number(text: str) -> int | float:
+    return float(text) if "." in text or "e" in text.lower() else int(text)
+
+
+_LITERALS: dict[str, Callable[[str], Any]] = {
+    "string": _string,
+    "heredoc": lambda text: text,
+    "number": _number,
+}
+"""Token kind → its value, for tokens that are a value by themselves."""
 
 
 class _Parser:
@@ -206,56 +219,51 @@ class _Parser:
         if tok is None:
             return None
         self.i += 1
-        if tok.kind == "string":
-            return _string(tok.text)
-        if tok.kind == "heredoc":
-            return tok.text
-        if tok.kind == "number":
-            return float(tok.text) if "." in tok.text or "e" in tok.text.lower() else int(tok.text)
-        if tok.text in ("[", "{", "(") and self.depth >= MAX_DEPTH:
-            self._skip_group()
-            return Ref("…")
-        if tok.text == "[":
+        if tok.kind in _LITERALS:
+            return _LITERALS[tok.kind](tok.text)
+        if tok.text in _GROUPS:
+            if self.depth >= MAX_DEPTH:
+                self._skip_group()
+                return Ref("…")
             self.depth += 1
-            items = self._list()
+            value = _GROUPS[tok.text](self)
             self.depth -= 1
-            return items
-        if tok.text == "{":
-            self.depth += 1
-            obj = self._object()
-            self.depth -= 1
-            return obj
-        if tok.text == "(":
-            self.depth += 1
-            inner = self.expr()
-            self.depth -= 1
-            self.skip_nl()
-            if (close := self.peek()) is not None and close.text == ")":
-                self.i += 1
-            return inner
+            return value
         if tok.kind == "ident":
-            low = tok.text.lower()
-            if low in ("true", "false"):
-                return low == "true"
-            if low == "null":
-                return None
-            nxt = self.peek()
-            if nxt is not None and nxt.text == "(":
-                self.i += 1
-                if self.depth >= MAX_DEPTH:
-                    self._skip_group()
-                    return Ref(f"{tok.text}(…)")
-                self.depth += 1
-                args = self._args()
-                self.depth -= 1
-                if low in ("jsonencode", "yamlencode", "tolist", "toset", "tomap") and args:
-                    return args[0]
-                return Ref(f"{tok.text}(…)")
-            return Ref(tok.text)
+            return self._ident(tok)
         if tok.text == "-" and (num := self.peek()) is not None and num.kind == "number":
             self.i += 1
             return -int(num.text) if num.text.isdigit() else Ref("-" + num.text)
         return Ref(tok.text)
+
+    def _paren(self) -> Any:
+        inner = self.expr()
+        self.skip_nl()
+        if (close := self.peek()) is not None and close.text == ")":
+            self.i += 1
+        return inner
+
+    def _ident(self, tok: _Tok) -> Any:
+        """`true`/`false`/`null`, a function call (`jsonencode(…)` gives its argument), or a
+        reference kept as a name."""
+        low = tok.text.lower()
+        if low in ("true", "false"):
+            return low == "true"
+        if low == "null":
+            return None
+        nxt = self.peek()
+        if nxt is None or nxt.text != "(":
+            return Ref(tok.text)
+        self.i += 1
+        if self.depth >= MAX_DEPTH:
+            self._skip_group()
+            return Ref(f"{tok.text}(…)")
+        self.depth += 1
+        args = self._args()
+        self.depth -= 1
+        if low in ("jsonencode", "yamlencode", "tolist", "toset", "tomap") and args:
+            return args[0]
+        return Ref(f"{tok.text}(…)")
 
     def _args(self) -> list[Any]:
         return self._sequence(")")
@@ -304,6 +312,14 @@ class _Parser:
             self._skip_expr_tail()
             if (tok2 := self.peek()) is not None and tok2.text == "," or self.peek() is tok:
                 self.i += 1
+
+
+_GROUPS: dict[str, Callable[[_Parser], Any]] = {
+    "[": _Parser._list,
+    "{": _Parser._object,
+    "(": _Parser._paren,
+}
+"""An opening bracket → how the parser reads what it holds."""
 
 
 def parse(src: str) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from typing import Literal
 
 from bot.config import Risk, Verdict
 from bot.risk.model import Finding
-from bot.risk.sql import COMMON_PII_COLUMNS
+from bot.risk.sql_rules import COMMON_PII_COLUMNS
 
 PiiLookup = Callable[[str], Sequence[str] | None]
 FilterKind = Literal["none", "empty", "key", "broad"]

@@ -14,6 +14,7 @@ import base64
 import binascii
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.risk.model import Finding
@@ -338,14 +339,24 @@ def _fold_unicode(text: str, findings: list[Finding]) -> str:
 def _unwrap_encodings(text: str, findings: list[Finding], decoded: list[str], depth: int) -> str:
     if not any(k in text for k in ("base64", "xxd", "\\x", "\\0", "\\1", "\\2", "\\3", "rev")):
         return text
-    out = text
-    for regex, decoder, rule, what in (
-        (_B64_PIPE_RE, _b64, "obfuscation.base64_exec", "base64"),
-        (_B64_HERE_RE, _b64, "obfuscation.base64_exec", "base64"),
-        (_HEX_PIPE_RE, _hex, "obfuscation.hex_exec", "hex"),
-        (_HEX_HERE_RE, _hex, "obfuscation.hex_exec", "hex"),
-        (_REV_PIPE_RE, lambda d: d[::-1], "obfuscation.reversed_exec", "reversed text"),
-    ):
+    _piped_encodings(text, findings, decoded, depth)
+    if "<<" in text:
+        _decoded_heredocs(text, findings, decoded, depth)
+    return _escaped_commands(text, findings, decoded, depth)
+
+
+_PIPED_ENCODINGS: tuple[tuple[re.Pattern[str], Callable[[str], str | None], str, str], ...] = (
+    (_B64_PIPE_RE, _b64, "obfuscation.base64_exec", "base64"),
+    (_B64_HERE_RE, _b64, "obfuscation.base64_exec", "base64"),
+    (_HEX_PIPE_RE, _hex, "obfuscation.hex_exec", "hex"),
+    (_HEX_HERE_RE, _hex, "obfuscation.hex_exec", "hex"),
+    (_REV_PIPE_RE, lambda d: d[::-1], "obfuscation.reversed_exec", "reversed text"),
+)
+"""Encoded text piped into a decoder and on to a shell: (pattern, decoder, rule, what)."""
+
+
+def _piped_encodings(text: str, findings: list[Finding], decoded: list[str], depth: int) -> None:
+    for regex, decoder, rule, what in _PIPED_ENCODINGS:
         for m in regex.finditer(text):
             payload = decoder(m.group("data"))
             if payload is None or not _executed(text, m.start(), m.end()):
@@ -359,7 +370,10 @@ def _unwrap_encodings(text: str, findings: list[Finding], decoded: list[str], de
                 )
             )
             _add_payload(payload, findings, decoded, depth)
-    for m in _DECODE_HEREDOC_RE.finditer(text) if "<<" in text else ():
+
+
+def _decoded_heredocs(text: str, findings: list[Finding], decoded: list[str], depth: int) -> None:
+    for m in _DECODE_HEREDOC_RE.finditer(text):
         hexed = m.group("tool").startswith("xxd")
         data = "".join(m.group("data").split())
         payload = _hex(data) if hexed else _b64(data)
@@ -375,6 +389,11 @@ def _unwrap_encodings(text: str, findings: list[Finding], decoded: list[str], de
             )
         )
         _add_payload(payload, findings, decoded, depth)
+
+
+def _escaped_commands(text: str, findings: list[Finding], decoded: list[str], depth: int) -> str:
+    """Commands spelled in hex/octal escapes: decoded in place where they are the command."""
+    out = text
     for m in _ESCAPED_RE.finditer(text):
         payload = _unescape(m.group("data"))
         if not re.search(r"[A-Za-z]", payload) or len(payload) > MAX_PAYLOAD:

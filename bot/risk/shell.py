@@ -7,12 +7,16 @@ wrappers (`sudo`, `env`, `bash -c`, `ssh host '…'`, `xargs`, `find -exec`,
 `kubectl exec --`, interpreter one-liners) are unwrapped recursively and
 checked like any other. Anything that cannot be parsed but looks dangerous is
 held for a person (fail closed).
+
+Here: the parse, the walk over the tree, the checks rules name, and the rule index.
+Each command found is a `shell_cmd.Cmd`; how a wrapper hands on the command it runs
+is the table in `shell_wrappers`; the rules themselves are data in `shell_rules`
+and in the packs (`bot.risk.packs`).
 """
 
 from __future__ import annotations
 
 import ipaddress
-import json
 import posixpath
 import re
 import shlex
@@ -23,19 +27,16 @@ from dataclasses import dataclass, field
 import tree_sitter_bash
 from tree_sitter import Language, Node, Parser
 
-from bot.risk.ansible_modules import equivalent as ansible_equivalent
 from bot.risk.model import Finding
 from bot.risk.packs import SHELL_CHECKS, SHELL_RULES, SHELL_SAFE
 from bot.risk.packs.files import local_datastore
+from bot.risk.shell_cmd import Cmd, decode_escapes, program_of
 from bot.risk.shell_rules import (
     CATASTROPHIC_PATHS,
     DESTRUCTIVE_FLAG_RE,
     DESTRUCTIVE_VERB_RE,
     DOWNLOADERS,
-    FLAG_ALIASES,
-    INTERPRETERS,
     NETWORK_SINKS,
-    NO_CLUSTER,
     NON_READING,
     RULES,
     SAFE_DELETE_NAMES,
@@ -49,6 +50,15 @@ from bot.risk.shell_rules import (
     UNPARSABLE,
     Pattern,
     Rule,
+)
+from bot.risk.shell_wrappers import (
+    SSH_VALUE_OPTS,
+    Unwrapping,
+    code_shell_strings,
+    interpreter_family,
+    shell_script,
+    skip_options,
+    unwrap_once,
 )
 
 __all__ = ["ShellResult", "assess_shell", "looks_like_shell"]
@@ -112,142 +122,7 @@ class ShellResult:
     parse_failed: bool
 
 
-@dataclass(eq=False)
-class Cmd:
-    """One simple command after unwrapping, with its place in a pipeline."""
-
-    name: str
-    args: list[str]
-    text: str
-    argv0: str = ""
-    redirects: list[tuple[str, str]] = field(default_factory=list)
-    stdin_text: str | None = None
-    """Literal data on stdin (heredoc, here-string, `echo … |`); never executed by itself."""
-    pipe: list[list[Cmd]] | None = None
-    """The pipeline this command is a stage of (each stage's primary commands)."""
-    stage: int = 0
-    args_from_stdin: bool = False
-    """`xargs`: more arguments arrive at run time, so targets are unknown."""
-    subst_download: bool = False
-    """An argument is `$(curl …)` / `<(wget …)`: downloaded text used in place."""
-    code: str | None = None
-    """Interpreter one-liner source (python -c, perl -e, node -e, …)."""
-    flags: set[str] = field(default_factory=set)
-    pos: list[str] = field(default_factory=list)
-    joined: str = ""
-    dry_run: bool = False
-    fed: bool = False
-    """Its literal stdin has already been parsed as code."""
-
-    @property
-    def upstream(self) -> list[Cmd]:
-        """Commands feeding this one through pipes (computed on demand: pipelines can be long)."""
-        return [c for g in self.pipe[: self.stage] for c in g] if self.pipe else []
-
-    @property
-    def downstream(self) -> list[Cmd]:
-        return [c for g in self.pipe[self.stage + 1 :] for c in g] if self.pipe else []
-
-    def analyze(self) -> None:
-        self.flags, self.pos = _parse_flags(self.name, self.args)
-        self.joined = " ".join(self.args)
-        self.dry_run = bool(self.flags & {"--dry-run", "--dryrun", "--what-if"}) and not any(
-            a.lower() in _REAL_RUN for a in self.args if a.startswith("--dry")
-        )
-
-    def value(self, *names: str) -> list[str]:
-        """Values of options given as `--opt v`, `--opt=v` or `-ov` (short options)."""
-        out: list[str] = []
-        args = self.args
-        for i, arg in enumerate(args):
-            for name in names:
-                if arg == name and i + 1 < len(args):
-                    out.append(args[i + 1])
-                elif name.startswith("--") and arg.startswith(name + "="):
-                    out.append(arg[len(name) + 1 :])
-                elif (
-                    len(name) == 2
-                    and not arg.startswith("--")
-                    and arg.startswith(name)
-                    and len(arg) > 2
-                ):
-                    out.append(arg[2:].lstrip("="))
-        return out
-
-
-# `--dry-run=none` (kubectl) and `--dry-run=false` ask for the real thing.
-_REAL_RUN = frozenset(
-    f"{flag}={value}"
-    for flag in ("--dry-run", "--dryrun")
-    for value in ("none", "false", "0", "no", "off")
-)
-
-
-# ---------------------------------------------------------------------------- parsing
-
-
-def _parse_flags(name: str, args: list[str]) -> tuple[set[str], list[str]]:
-    aliases = FLAG_ALIASES.get(name, {})
-    cluster = name not in NO_CLUSTER
-    flags: set[str] = set()
-    pos: list[str] = []
-    ended = False
-    for arg in args:
-        if ended or len(arg) < 2 or arg[0] != "-":
-            pos.append(arg)
-            continue
-        if arg == "--":
-            ended = True
-            continue
-        if arg.startswith("--"):
-            key, eq, val = arg.partition("=")
-            if eq and val.lower() in ("false", "0", "no"):
-                continue
-            flags.add(key)
-            flags.add(aliases.get(key, key))
-            continue
-        if arg[1].isdigit():
-            pos.append(arg)
-            continue
-        flags.add(arg)
-        flags.add(aliases.get(arg, arg))
-        if cluster and len(arg) > 2 and arg[1:].isalpha():
-            for ch in arg[1:]:
-                short = "-" + ch
-                flags.add(short)
-                flags.add(aliases.get(short, short))
-    return flags, pos
-
-
-_ESCAPE_RE = re.compile(r"\\(x[0-9a-fA-F]{1,2}|[0-7]{1,3}|u[0-9a-fA-F]{4}|.)", re.S)
-_SIMPLE_ESCAPES = {
-    "n": "\n",
-    "t": "\t",
-    "r": "\r",
-    "a": "\a",
-    "b": "\b",
-    "e": "\x1b",
-    "f": "\f",
-    "v": "\v",
-    "\\": "\\",
-    "'": "'",
-    '"': '"',
-    "?": "?",
-}
-
-
-def decode_escapes(text: str) -> str:
-    """Decode `$'…'` / `printf` style escapes (\\x72, \\162, \\n)."""
-
-    def repl(m: re.Match[str]) -> str:
-        esc = m.group(1)
-        if esc[0] in "xu" and len(esc) > 1:
-            return chr(int(esc[1:], 16))
-        if esc[0] in "01234567":
-            return chr(int(esc, 8) & 0xFF)
-        return _SIMPLE_ESCAPES.get(esc, "\\" + esc)
-
-    return _ESCAPE_RE.sub(repl, text)
+# ---------------------------------------------------------------------------- words
 
 
 def _unquote_word(text: str) -> str:
@@ -293,7 +168,7 @@ def _static_output(node: Node) -> str | None:
     parts = inner[0].named_children
     if not parts or parts[0].type != "command_name":
         return None
-    name = _prog(_word_value(parts[0].named_children[0]) if parts[0].named_children else "")
+    name = program_of(_word_value(parts[0].named_children[0]) if parts[0].named_children else "")
     args = parts[1:]
     if name not in ("echo", "printf") or any(a.type not in _LITERAL_WORDS for a in args):
         return None
@@ -313,208 +188,22 @@ def _static_output(node: Node) -> str | None:
     return decode_escapes(" ".join(values))
 
 
-def _prog(word: str) -> str:
-    name = word.lstrip("\\").rsplit("/", 1)[-1].lower()
-    return name[:-4] if name.endswith(".exe") else name
-
-
-# ---------------------------------------------------------------------------- unwrapping
-
-_SUDO_VALUE_OPTS = frozenset(
-    {
-        "-u",
-        "-g",
-        "-h",
-        "-p",
-        "-C",
-        "-D",
-        "-r",
-        "-t",
-        "-U",
-        "-T",
-        "--user",
-        "--group",
-        "--host",
-        "--prompt",
-        "--chdir",
-        "--role",
-        "--type",
-        "--other-user",
-        "--close-from",
-    }
-)
-_ENV_VALUE_OPTS = frozenset({"-u", "--unset", "-C", "--chdir", "-S", "--split-string"})
-_TIMEOUT_VALUE_OPTS = frozenset({"-s", "--signal", "-k", "--kill-after"})
-_NICE_VALUE_OPTS = frozenset({"-n", "--adjustment"})
-_IONICE_VALUE_OPTS = frozenset({"-c", "-n", "-p", "-P", "-u", "--class", "--classdata"})
-_XARGS_VALUE_OPTS = frozenset(
-    {
-        "-I",
-        "-i",
-        "-n",
-        "-P",
-        "-L",
-        "-l",
-        "-d",
-        "-E",
-        "-e",
-        "-s",
-        "-a",
-        "--max-args",
-        "--max-procs",
-        "--max-lines",
-        "--delimiter",
-        "--arg-file",
-        "--replace",
-        "--eof",
-        "--max-chars",
-    }
-)
-_SSH_VALUE_OPTS = frozenset(
-    {
-        "-p",
-        "-i",
-        "-l",
-        "-o",
-        "-F",
-        "-J",
-        "-L",
-        "-R",
-        "-D",
-        "-b",
-        "-c",
-        "-e",
-        "-E",
-        "-I",
-        "-m",
-        "-O",
-        "-Q",
-        "-S",
-        "-W",
-        "-w",
-        "-B",
-    }
-)
-_DOCKER_VALUE_OPTS = frozenset(
-    {
-        "-e",
-        "-u",
-        "-w",
-        "--env",
-        "--user",
-        "--workdir",
-        "--env-file",
-        "-v",
-        "--volume",
-        "-p",
-        "--publish",
-        "--name",
-        "--network",
-        "--entrypoint",
-        "--mount",
-        "-l",
-        "--label",
-        "--platform",
-        "-h",
-        "--hostname",
-        "--cpus",
-        "-m",
-        "--memory",
-        "--detach-keys",
-    }
-)
-_STDBUF_VALUE_OPTS = frozenset({"-i", "-o", "-e"})
-_TRACE_VALUE_OPTS = frozenset(
-    {
-        "-o",
-        "-e",
-        "-p",
-        "-s",
-        "-u",
-        "-t",
-        "-n",
-        "--unit",
-        "--property",
-        "--uid",
-        "--gid",
-        "-g",
-        "--target",
-        "-a",
-        "-E",
-    }
-)
 _VAR_RE = re.compile(r"\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))")
-_WATCH_VALUE_OPTS = frozenset({"-n", "--interval", "-d"})
-_PLAIN_WRAPPERS = frozenset(
-    {
-        "nohup",
-        "builtin",
-        "setsid",
-        "unbuffer",
-        "time",
-        "caffeinate",
-        "torsocks",
-        "proxychains",
-        "proxychains4",
-        "chronic",
-        "catchsegv",
-    }
-)
-_CODE_FLAGS = {
-    "python": ("-c",),
-    "perl": ("-e", "-E"),
-    "ruby": ("-e",),
-    "node": ("-e", "--eval", "-p", "--print"),
-    "php": ("-r",),
-    "deno": ("eval",),
-    "bun": ("-e", "--eval"),
-}
-
-
-def _skip_options(args: list[str], value_opts: frozenset[str]) -> list[str]:
-    """Drop leading options (and their values) of a wrapper; return the wrapped argv."""
-    i = 0
-    while i < len(args):
-        arg = args[i]
-        if arg == "--":
-            return args[i + 1 :]
-        if not arg.startswith("-") or arg == "-":
-            return args[i:]
-        if arg in value_opts:
-            i += 2
-            continue
-        i += 1
-    return []
-
-
-def _interpreter_family(name: str) -> str | None:
-    if name in INTERPRETERS:
-        return re.sub(r"\d+(\.\d+)?$", "", name).replace("nodejs", "node")
-    if re.fullmatch(r"python\d(\.\d+)?|pypy\d?", name):
-        return "python"
-    return None
-
-
-_CODE_SHELL_STRING_RE = re.compile(
-    r"(?:os\.system|os\.popen|subprocess\.\w+|commands\.getoutput|execSync|spawnSync|exec|"
-    r"system|popen|shell_exec|passthru|qx|Open3\.\w+|IO\.popen|spawn)\s*\(?\s*"
-    r"(?:\[\s*)?(?P<q>['\"])(?P<s>(?:\\.|(?!(?P=q)).)*)(?P=q)",
-    re.S,
-)
-_CODE_LIST_RE = re.compile(r"\[\s*((?:(['\"])[^'\"]*\2\s*,\s*)+(['\"])[^'\"]*\3)\s*\]")
-_CODE_BACKTICK_RE = re.compile(r"`([^`]+)`|%x[({\[]([^)}\]]+)[)}\]]")
-
-
-def _code_shell_strings(code: str) -> list[str]:
-    """Shell commands an interpreter one-liner hands to the system."""
-    out = [m.group("s") for m in _CODE_SHELL_STRING_RE.finditer(code)]
-    for m in _CODE_LIST_RE.finditer(code):
-        out.append(" ".join(re.findall(r"['\"]([^'\"]*)['\"]", m.group(1))))
-    out += [m.group(1) or m.group(2) for m in _CODE_BACKTICK_RE.finditer(code)]
-    return [s for s in out if s.strip()]
 
 
 # ---------------------------------------------------------------------------- the walk
+
+
+@dataclass
+class _Redirections:
+    """A redirected statement's redirects, and what follows a heredoc on its first line."""
+
+    files: list[tuple[str, str]] = field(default_factory=list)
+    stdin_text: str | None = None
+    stdin_download: bool = False
+    """`sh < <(curl …)`: the shell reads a download as its input."""
+    tail: list[Node] = field(default_factory=list)
+    after_op: str | None = None
 
 
 class _Walk:
@@ -602,59 +291,64 @@ class _Walk:
 
     def redirected(self, node: Node, depth: int) -> list[Cmd]:
         body = node.child_by_field_name("body")
-        redirects: list[tuple[str, str]] = []
-        stdin_text: str | None = None
-        tail: list[Node] = []
-        after_op: str | None = None
-        stdin_download = False  # `sh < <(curl …)`: the shell reads a download as its input
+        r = self.redirections(node, depth)
+        primaries = self.redirected_body(body, depth, r)
+        if r.stdin_download:
+            for cmd in primaries:
+                cmd.subst_download = True
+        if r.stdin_text is not None and body is not None and body.type == "command":
+            for r_op, target in r.files:
+                if r_op in (">", ">>") and primaries and primaries[0].name in ("cat", "tee"):
+                    self.files_written[target] = r.stdin_text
+        for part in r.tail:
+            if part.type == "pipeline" and part.children and part.children[0].type in ("|", "|&"):
+                return self.pipeline(list(part.named_children), depth, first=primaries)
+            if r.after_op in ("|", "|&"):
+                return self.pipeline([part], depth, first=primaries)
+            primaries = primaries + self.node(part, depth)
+        return primaries
+
+    def redirections(self, node: Node, depth: int) -> _Redirections:
+        r = _Redirections()
         for child in node.children:
             if child.type == "file_redirect":
                 before = len(self.cmds)
-                redirects.append(self.file_redirect(child, depth))
-                if redirects[-1][0] == "<" and any(
-                    c.name in DOWNLOADERS for c in self.cmds[before:]
-                ):
-                    stdin_download = True
+                r.files.append(self.file_redirect(child, depth))
+                if r.files[-1][0] == "<" and any(c.name in DOWNLOADERS for c in self.cmds[before:]):
+                    r.stdin_download = True
             elif child.type == "herestring_redirect":
-                stdin_text = self.herestring(child, depth)
+                r.stdin_text = self.herestring(child, depth)
             elif child.type == "heredoc_redirect":
-                for part in child.children:
-                    if part.type == "heredoc_body":
-                        stdin_text = (part.text or b"").decode("utf-8", "replace")
-                        for sub in part.named_children:
-                            if sub.type in ("command_substitution", "expansion"):
-                                self.node(sub, depth)
-                    elif part.type == "file_redirect":
-                        redirects.append(self.file_redirect(part, depth))
-                    elif part.type in ("&&", "||", ";", "|", "|&"):
-                        after_op = part.type
-                    elif part.is_named and part.type not in ("heredoc_start", "heredoc_end"):
-                        tail.append(part)
-        primaries: list[Cmd] = []
-        if body is not None and body.type == "command":
-            primaries = self.command(body, depth, redirects, stdin_text)
-        elif body is not None:
-            primaries = self.node(body, depth)
-            if redirects and primaries:
-                # `a | b > f` parses as one redirected pipeline, but only its last stage
-                # writes to f; a group `{ a; b; } > f` sends every command's output there.
-                last = max(c.stage for c in primaries) if body.type == "pipeline" else None
-                for cmd in primaries:
-                    if last is None or cmd.stage == last:
-                        cmd.redirects = cmd.redirects + redirects
-        if stdin_download:
+                self.heredoc(child, depth, r)
+        return r
+
+    def heredoc(self, node: Node, depth: int, r: _Redirections) -> None:
+        for part in node.children:
+            if part.type == "heredoc_body":
+                r.stdin_text = (part.text or b"").decode("utf-8", "replace")
+                for sub in part.named_children:
+                    if sub.type in ("command_substitution", "expansion"):
+                        self.node(sub, depth)
+            elif part.type == "file_redirect":
+                r.files.append(self.file_redirect(part, depth))
+            elif part.type in ("&&", "||", ";", "|", "|&"):
+                r.after_op = part.type
+            elif part.is_named and part.type not in ("heredoc_start", "heredoc_end"):
+                r.tail.append(part)
+
+    def redirected_body(self, body: Node | None, depth: int, r: _Redirections) -> list[Cmd]:
+        if body is None:
+            return []
+        if body.type == "command":
+            return self.command(body, depth, r.files, r.stdin_text)
+        primaries = self.node(body, depth)
+        if r.files and primaries:
+            # `a | b > f` parses as one redirected pipeline, but only its last stage
+            # writes to f; a group `{ a; b; } > f` sends every command's output there.
+            last = max(c.stage for c in primaries) if body.type == "pipeline" else None
             for cmd in primaries:
-                cmd.subst_download = True
-        if stdin_text is not None and body is not None and body.type == "command":
-            for r_op, target in redirects:
-                if r_op in (">", ">>") and primaries and primaries[0].name in ("cat", "tee"):
-                    self.files_written[target] = stdin_text
-        for part in tail:
-            if part.type == "pipeline" and part.children and part.children[0].type in ("|", "|&"):
-                return self.pipeline(list(part.named_children), depth, first=primaries)
-            if after_op in ("|", "|&"):
-                return self.pipeline([part], depth, first=primaries)
-            primaries = primaries + self.node(part, depth)
+                if last is None or cmd.stage == last:
+                    cmd.redirects = cmd.redirects + r.files
         return primaries
 
     def file_redirect(self, node: Node, depth: int) -> tuple[str, str]:
@@ -755,218 +449,28 @@ class _Walk:
         download: bool,
         from_stdin: bool = False,
     ) -> list[Cmd]:
-        argv0 = argv[0]
+        """Peel wrappers (`sudo`, `env`, `timeout`, …) off `argv`, one per round, via
+        `_WRAPPERS`; what they run nested (`bash -c`, `ssh host …`) is walked as a script."""
+        u = Unwrapping(self, argv, text, depth, redirects, stdin_text, download, from_stdin)
         for _ in range(12):
-            if not argv:
+            if not u.argv:
                 return []
-            argv0 = argv[0]
-            name = _prog(argv0)
-            rest = argv[1:]
-            if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*=.*", argv0, re.S):
-                argv = rest
-                continue
-            if name in ("sudo", "doas", "run0"):
-                if any(a in ("-l", "--list", "-v", "-k", "-K", "-V") for a in rest[:1]):
-                    break
-                argv = _skip_options(rest, _SUDO_VALUE_OPTS)
-                continue
-            if name == "env":
-                split = [
-                    a for i, a in enumerate(rest) if i and rest[i - 1] in ("-S", "--split-string")
-                ]
-                inner = _skip_options(rest, _ENV_VALUE_OPTS)
-                while inner and re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*=.*", inner[0], re.S):
-                    inner = inner[1:]
-                if split:
-                    try:
-                        inner = shlex.split(split[0]) + inner
-                    except ValueError:
-                        inner = split[0].split() + inner
-                if not inner:
-                    break
-                argv = inner
-                continue
-            if name in ("timeout", "gtimeout"):
-                inner = _skip_options(rest, _TIMEOUT_VALUE_OPTS)
-                argv = inner[1:] if inner else []
-                continue
-            if name == "nice":
-                argv = _skip_options(
-                    [a for a in rest if not re.fullmatch(r"-\d+", a)], _NICE_VALUE_OPTS
-                )
-                continue
-            if name == "ionice":
-                argv = _skip_options(rest, _IONICE_VALUE_OPTS)
-                continue
-            if name == "stdbuf":
-                argv = _skip_options(rest, _STDBUF_VALUE_OPTS)
-                continue
-            if name in ("exec",):
-                argv = _skip_options(rest, frozenset({"-a"}))
-                continue
-            if name in _PLAIN_WRAPPERS:
-                argv = _skip_options(rest, frozenset())
-                continue
-            if name == "command":
-                if any(a in ("-v", "-V") for a in rest[:2]):
-                    break
-                argv = _skip_options(rest, frozenset())
-                continue
-            if name == "xargs":
-                argv = _skip_options(rest, _XARGS_VALUE_OPTS) or ["echo"]
-                from_stdin = True
-                continue
-            if (
-                name in ("doppler", "op", "aws-vault", "dotenv", "uv", "poetry", "pipenv")
-                and "--" in rest
-                and (name == "aws-vault" or rest[0] in ("run", "exec"))
-            ):
-                argv = rest[rest.index("--") + 1 :]
-                continue
-            if name == "flock":
-                inner = _skip_options(rest, frozenset({"-w", "-E", "--timeout", "-c", "--command"}))
-                if "-c" in rest or "--command" in rest:
-                    flag = "-c" if "-c" in rest else "--command"
-                    i = rest.index(flag)
-                    if i + 1 < len(rest):
-                        self.script(rest[i + 1], depth + 1)
-                    break
-                argv = inner[1:] if inner else []
-                continue
-            if name == "watch":
-                inner = _skip_options(rest, _WATCH_VALUE_OPTS)
-                if inner:
-                    self.script(" ".join(inner), depth + 1)
+            inner = unwrap_once(u)
+            if u.done is not None:
+                return u.done
+            if inner is None:
                 break
-            if name in ("su", "runuser") and ("-c" in rest or "--command" in rest):
-                flag = "-c" if "-c" in rest else "--command"
-                i = rest.index(flag)
-                if i + 1 < len(rest):
-                    self.script(rest[i + 1], depth + 1)
-                break
-            if name == "eval" or name == "trap":
-                payload = rest[:-1] if name == "trap" else rest
-                if payload:
-                    self.script(" ".join(payload), depth + 1)
-                break
-            if name in SHELLS:
-                script_arg = self.shell_script(rest)
-                if script_arg is not None:
-                    self.script(script_arg, depth + 1)
-                    break
-                positional = [a for a in rest if not a.startswith("-")]
-                if positional and positional[0] in self.files_written:
-                    self.script(self.files_written[positional[0]], depth + 1)
-                break
-            if name == "ssh":
-                host_and_command = _skip_options(rest, _SSH_VALUE_OPTS)
-                if len(host_and_command) > 1:
-                    self.script(" ".join(host_and_command[1:]), depth + 1)
-                break
-            remote = _remote_scripts(name, rest)
-            if remote is not None:
-                # gcloud compute ssh --command, aws ssm send-command, ansible -m shell -a,
-                # awk system(): the command is checked itself, and so is what it runs.
-                cmd = Cmd(
-                    name=name,
-                    args=rest,
-                    text=text,
-                    argv0=argv0,
-                    redirects=redirects,
-                    stdin_text=stdin_text,
-                )
-                self.add(cmd)
-                for script_text in remote:
-                    self.script(script_text, depth + 1)
-                return [cmd]
-            if name in ("kubectl", "oc") and rest[:1] == ["exec"] and "--" in rest:
-                self.add(Cmd(name=name, args=rest, text=text, argv0=argv0))
-                argv = rest[rest.index("--") + 1 :]
-                continue
-            if name in ("docker", "podman", "nerdctl") and rest[:1] in (["exec"], ["run"]):
-                inner = _skip_options(rest[1:], _DOCKER_VALUE_OPTS)
-                if len(inner) > 1:
-                    self.add(Cmd(name=name, args=rest, text=text, argv0=argv0))
-                    argv = inner[1:]
-                    continue
-                break
-            if name == "busybox" and rest:
-                argv = rest
-                continue
-            if name == "chroot":
-                inner = _skip_options(rest, frozenset({"--userspec", "--groups"}))
-                argv = inner[1:]
-                continue
-            if name in (
-                "strace",
-                "ltrace",
-                "systemd-run",
-                "nsenter",
-                "unshare",
-                "firejail",
-                "xvfb-run",
-                "cgexec",
-                "sg",
-            ):
-                argv = _skip_options(rest, _TRACE_VALUE_OPTS)
-                continue
-            if name == "script" and "-c" in rest:
-                i = rest.index("-c")
-                if i + 1 < len(rest):
-                    self.script(rest[i + 1], depth + 1)
-                break
-            if name == "parallel":
-                inner = _skip_options(rest, _XARGS_VALUE_OPTS | {"-j", "--jobs"})
-                if ":::" in inner:
-                    inner = inner[: inner.index(":::")] + inner[inner.index(":::") + 1 :]
-                else:
-                    from_stdin = True
-                argv = inner
-                continue
-            if name == "alias":
-                for arg in rest:
-                    if "=" in arg:
-                        self.script(arg.split("=", 1)[1], depth + 1)
-                break
-            if name == "java" and "-jar" in rest:
-                i = rest.index("-jar")
-                if i + 1 < len(rest):
-                    jar = _prog(rest[i + 1])
-                    argv = [jar.removesuffix(".jar")] + rest[i + 2 :]
-                    continue
-                break
-            if name == "find":
-                self.find_exec(argv, text, depth, redirects)
-                break
-            family = _interpreter_family(name)
-            if family is not None:
-                code = self.interpreter_code(family, rest, stdin_text)
-                if code:
-                    cmd = Cmd(
-                        name=name,
-                        args=rest,
-                        text=text,
-                        argv0=argv0,
-                        redirects=redirects,
-                        stdin_text=stdin_text,
-                        code=code,
-                        subst_download=download,
-                    )
-                    self.add(cmd)
-                    for shell_text in _code_shell_strings(code):
-                        self.script(shell_text, depth + 1)
-                    return [cmd]
-            break
-        if not argv:
+            u.argv = inner
+        if not u.argv:
             return []
         cmd = Cmd(
-            name=_prog(argv[0]),
-            args=argv[1:],
+            name=program_of(u.argv[0]),
+            args=u.argv[1:],
             text=text,
-            argv0=argv[0],
+            argv0=u.argv[0],
             redirects=redirects,
             stdin_text=stdin_text,
-            args_from_stdin=from_stdin,
+            args_from_stdin=u.from_stdin,
             subst_download=download,
         )
         self.add(cmd)
@@ -991,44 +495,19 @@ class _Walk:
                         Cmd(name=cmd.name, args=cmd.args + words, text=cmd.text, argv0=cmd.argv0)
                     )
             return
-        if cmd.name in SHELLS and self.shell_script(cmd.args) is None:
+        if cmd.name in SHELLS and shell_script(cmd.args) is None:
             if "-s" in cmd.flags or not [a for a in cmd.args if not a.startswith("-")]:
                 cmd.fed = True
                 self.script(cmd.stdin_text, depth + 1)
         elif (
-            _interpreter_family(cmd.name)
+            interpreter_family(cmd.name)
             and cmd.code is None
             and not [a for a in cmd.args if a != "-" and not a.startswith("-")]
         ):
             cmd.fed = True
             cmd.code = cmd.stdin_text
-            for shell_text in _code_shell_strings(cmd.stdin_text):
+            for shell_text in code_shell_strings(cmd.stdin_text):
                 self.script(shell_text, depth + 1)
-
-    @staticmethod
-    def shell_script(args: list[str]) -> str | None:
-        for i, arg in enumerate(args):
-            if re.fullmatch(r"-[a-zA-Z]*c[a-zA-Z]*", arg) and not arg.startswith("--"):
-                return args[i + 1] if i + 1 < len(args) else ""
-            if not arg.startswith("-") and not arg.startswith("+"):
-                return None
-        return None
-
-    @staticmethod
-    def interpreter_code(family: str, args: list[str], stdin_text: str | None) -> str | None:
-        flags = _CODE_FLAGS.get(family, ())
-        for i, arg in enumerate(args):
-            if arg in flags and i + 1 < len(args):
-                return args[i + 1]
-            if (
-                family in ("python", "perl", "ruby")
-                and re.fullmatch(r"-[a-zA-Z]*[ceE]", arg)
-                and i + 1 < len(args)
-            ):
-                return args[i + 1]
-            if not arg.startswith("-"):
-                return None
-        return stdin_text
 
     def find_exec(
         self, argv: list[str], text: str, depth: int, redirects: list[tuple[str, str]]
@@ -1076,125 +555,6 @@ def _redis_positional(args: list[str]) -> list[str]:
             out.append(args[i])
         i += 1
     return out
-
-
-_AWK = frozenset({"awk", "gawk", "mawk", "nawk", "busybox-awk"})
-_AWK_VALUE_OPTS = frozenset({"-F", "-v", "-f", "--field-separator", "--assign", "--file"})
-_AWK_SHELL_RE = re.compile(
-    r"\bsystem\s*\(\s*\"((?:[^\"\\]|\\.)*)\"|\|\s*\"((?:[^\"\\]|\\.)*)\"|"
-    r"\"((?:[^\"\\]|\\.)*)\"\s*\|\s*getline"
-)
-_ANSIBLE_SHELL_MODULES = frozenset({"shell", "command", "raw", "script"})
-
-
-_SALT = frozenset({"salt", "salt-ssh", "salt-call"})
-_SALT_CMD_RE = re.compile(r"cmd\.(?:run\w*|shell|exec_code\w*)")
-_FLEET_SHELLS = frozenset({"pdsh", "clush", "pssh", "parallel-ssh"})
-_FLEET_VALUE_OPTS = frozenset(
-    [
-        "-w",
-        "-x",
-        "-l",
-        "-R",
-        "-f",
-        "-t",
-        "-u",
-        "-g",
-        "-X",
-        "-h",
-        "-H",
-        "-p",
-        "-o",
-        "-e",
-        "-O",
-        "-S",
-        "-F",
-        "--hosts",
-        "--host",
-        "--user",
-        "--par",
-        "--timeout",
-        "--outdir",
-        "--errdir",
-        "--options",
-        "--groupbase",
-        "--fanout",
-    ]
-)
-
-
-def _opt_values(args: list[str], *names: str) -> list[str]:
-    """Values of `--opt v` / `--opt=v` / `-o v`, for the remote-execution wrappers."""
-    out: list[str] = []
-    for i, arg in enumerate(args):
-        for name in names:
-            if arg == name and i + 1 < len(args):
-                out.append(args[i + 1])
-            elif name.startswith("--") and arg.startswith(name + "="):
-                out.append(arg[len(name) + 1 :])
-    return out
-
-
-def _ssm_commands(parameters: str) -> list[str]:
-    """`commands='rm -rf /x'`, `commands=["a","b"]` or `{"commands":["a"]}` → the commands."""
-    text = parameters.strip()
-    if text.startswith("{"):
-        try:
-            data = json.loads(text)
-        except ValueError:
-            data = None
-        if isinstance(data, dict):
-            found = data.get("commands", [])
-            return [str(c) for c in (found if isinstance(found, list) else [found])]
-    m = re.match(r"(?i)\s*commands\s*=\s*(.*)", text, re.S)
-    if not m:
-        return []
-    value = m.group(1).strip()
-    if value.startswith("["):
-        try:
-            items = json.loads(value)
-        except ValueError:
-            items = [p.strip().strip("\"'") for p in value.strip("[]").split(",")]
-        return [str(c) for c in (items if isinstance(items, list) else [items])]
-    return [value.strip("\"'")]
-
-
-def _remote_scripts(name: str, rest: list[str]) -> list[str] | None:
-    """Shell text another tool runs on a remote host or through its own shell, or None."""
-    if name == "gcloud" and "ssh" in rest[:4]:
-        return _opt_values(rest, "--command") or None
-    if name == "aws" and rest[:2] == ["ssm", "send-command"]:
-        return [c for p in _opt_values(rest, "--parameters") for c in _ssm_commands(p)] or None
-    if name in ("ansible", "ansible-console"):
-        modules = _opt_values(rest, "-m", "--module-name") or ["command"]
-        module = modules[-1].rsplit(".", 1)[-1]
-        args = _opt_values(rest, "-a", "--args")
-        if module in _ANSIBLE_SHELL_MODULES:
-            return args or None
-        same = [c for a in args if (c := ansible_equivalent(module, a)) is not None]
-        return same or None  # `-m ufw -a 'rule=allow port=3306'`: the command it stands for
-    if name in _SALT:
-        # `salt '*' cmd.run 'rm -rf /x'`, `salt-call cmd.shell '…'`: the first argument after
-        # the execution function is the command every targeted minion runs.
-        for i, word in enumerate(rest):
-            if _SALT_CMD_RE.fullmatch(word):
-                args = [a for a in rest[i + 1 :] if not a.startswith("-") and "=" not in a]
-                return args[:1] or None
-        return None
-    if name in _FLEET_SHELLS:
-        # pdsh/clush/pssh: options (hosts, user, fan-out), then the command for every host
-        inner = _skip_options(rest, _FLEET_VALUE_OPTS)
-        return [" ".join(inner)] if inner else None
-    if name in _AWK:
-        program = _skip_options(rest, _AWK_VALUE_OPTS)
-        if not program:
-            return None
-        found = [
-            decode_escapes(next(g for g in m.groups() if g is not None))
-            for m in _AWK_SHELL_RE.finditer(program[0])
-        ]
-        return found or None
-    return None
 
 
 # ---------------------------------------------------------------------------- helpers for checks
@@ -1275,47 +635,61 @@ def _url_hosts(args: list[str]) -> list[str]:
     return hosts
 
 
+_CATASTROPHIC_RE = re.compile(r"/+|/+\*|~/?\*?|\$\{?HOME\}?/?\*?|/\.\*?|~/\.\*")
+
+
 def _target_class(target: str) -> str:
     """`catastrophic`, `dangerous` or `safe` for an rm -r target."""
     t = target.strip()
     if not t:
         return "dangerous"
-    if t in CATASTROPHIC_PATHS or (t.rstrip("/") or "/") in CATASTROPHIC_PATHS:
-        return "catastrophic"
-    if re.fullmatch(r"/+|/+\*|~/?\*?|\$\{?HOME\}?/?\*?|/\.\*?|~/\.\*", t):
+    if (
+        t in CATASTROPHIC_PATHS
+        or (t.rstrip("/") or "/") in CATASTROPHIC_PATHS
+        or _CATASTROPHIC_RE.fullmatch(t)
+    ):
         return "catastrophic"
     if ".." in t.split("/"):
         t = posixpath.normpath(t)
         if t.startswith("..") or t in CATASTROPHIC_PATHS:
             return "catastrophic" if t in CATASTROPHIC_PATHS else "dangerous"
+    scratch = _scratch_prefix(t)
+    if scratch is not None:
+        return "safe" if t[scratch:].strip("/") else "dangerous"
+    return "safe" if _plainly_disposable(t) else "dangerous"
+
+
+def _scratch_prefix(t: str) -> int | None:
+    """Length of the scratch root (`/tmp/`, a build dir) `t` starts with, if any."""
     scratch = next((len(root) for root in SCRATCH_ROOTS if t.startswith(root)), None)
     m = SCRATCH_ROOT_RE.match(t)
     if scratch is None and m:
         scratch = m.end()
-    if scratch is not None:
-        return "safe" if t[scratch:].strip("/") else "dangerous"
+    return scratch
+
+
+def _plainly_disposable(t: str) -> bool:
+    """A cache, build output or log by its name, or something inside one."""
     trimmed = t.rstrip("/")
     last = trimmed.rsplit("/", 1)[-1]
     parents = (
         trimmed.split("/")[1:-1] if trimmed.startswith(("/", "~", "$")) else trimmed.split("/")[:-1]
     )
-    if any(p in SAFE_DELETE_NAMES for p in parents) and not any(c in last for c in "*"):
-        return "safe"  # inside a cache or build directory
+    if any(p in SAFE_DELETE_NAMES for p in parents) and "*" not in last:
+        return True  # inside a cache or build directory
     if "{}" in t or "$" in t or "`" in t:
         # An unknown prefix is fine when what is removed is plainly a cache or build dir.
         literal_last = "/" in trimmed and not any(c in last for c in "${}`*")
-        return "safe" if literal_last and last in SAFE_DELETE_NAMES else "dangerous"
+        return literal_last and last in SAFE_DELETE_NAMES
     if last in ("*", ".*", ".", "..", "") or last.startswith("*"):
         if last.startswith("*.") and last[1:].endswith(SAFE_DELETE_SUFFIXES):
-            return "safe"
+            return True
         parent = trimmed.rsplit("/", 1)[0] if "/" in trimmed else ""
-        if parent and parent.rsplit("/", 1)[-1] in SAFE_DELETE_NAMES:
-            return "safe"
-        return "dangerous"
+        return bool(parent) and parent.rsplit("/", 1)[-1] in SAFE_DELETE_NAMES
     two = "/".join(trimmed.split("/")[-2:])
-    if last in SAFE_DELETE_NAMES or two in SAFE_DELETE_NAMES or last.endswith(SAFE_DELETE_SUFFIXES):
-        return "safe"
-    return "dangerous"
+    return (
+        last in SAFE_DELETE_NAMES or two in SAFE_DELETE_NAMES or last.endswith(SAFE_DELETE_SUFFIXES)
+    )
 
 
 _CRED_RE = re.compile(
@@ -1518,34 +892,50 @@ def _curl_upload_sources(cmd: Cmd) -> list[str]:
     return out
 
 
+def _curl_upload_hosts(cmd: Cmd) -> list[str]:
+    return _url_hosts(cmd.args) if any(s != "-" for s in _curl_upload_sources(cmd)) else []
+
+
+def _wget_upload_hosts(cmd: Cmd) -> list[str]:
+    return _url_hosts(cmd.args) if cmd.value("--post-file", "--body-file") else []
+
+
+def _httpie_upload_hosts(cmd: Cmd) -> list[str]:
+    if any(re.match(r"^[\w-]*=?@[^@\s]+$", a) for a in cmd.pos) or any(
+        op == "<" for op, _ in cmd.redirects
+    ):
+        return _url_hosts(cmd.args)
+    return []
+
+
+def _copy_upload_hosts(cmd: Cmd) -> list[str]:
+    """scp/sftp/rsync: the remote host, when a local source is copied to it."""
+    if len(cmd.pos) < 2:
+        return []
+    m = _URL_RE.match(cmd.pos[-1]) or _REMOTE_RE.match(cmd.pos[-1])
+    if not m:
+        return []
+    sources_local = any(not (_REMOTE_RE.match(s) or _URL_RE.match(s)) for s in cmd.pos[:-1])
+    return [m.group("host")] if sources_local else []
+
+
+def _socket_upload_hosts(cmd: Cmd) -> list[str]:
+    return _sink_hosts(cmd) if any(op == "<" for op, _ in cmd.redirects) else []
+
+
+_UPLOADERS: dict[str, Callable[[Cmd], list[str]]] = {
+    "curl": _curl_upload_hosts,
+    "wget": _wget_upload_hosts,
+    **dict.fromkeys(("http", "https"), _httpie_upload_hosts),
+    **dict.fromkeys(("scp", "sftp", "rsync"), _copy_upload_hosts),
+    **dict.fromkeys(("nc", "ncat", "netcat", "telnet", "socat"), _socket_upload_hosts),
+}
+"""Program name → the hosts it would send a local file or stdin to."""
+
+
 def check_upload_outside(cmd: Cmd, walk: _Walk) -> bool:
-    name = cmd.name
-    if name == "curl":
-        sources = [s for s in _curl_upload_sources(cmd) if s != "-"]
-        return bool(sources) and any(_outside(h, walk.domains) for h in _url_hosts(cmd.args))
-    if name == "wget":
-        if cmd.value("--post-file", "--body-file"):
-            return any(_outside(h, walk.domains) for h in _url_hosts(cmd.args))
-        return False
-    if name in ("http", "https"):
-        if any(re.match(r"^[\w-]*=?@[^@\s]+$", a) for a in cmd.pos) or any(
-            op == "<" for op, _ in cmd.redirects
-        ):
-            return any(_outside(h, walk.domains) for h in _url_hosts(cmd.args))
-        return False
-    if name in ("scp", "sftp", "rsync"):
-        if len(cmd.pos) < 2:
-            return False
-        dest = cmd.pos[-1]
-        m = _URL_RE.match(dest) or _REMOTE_RE.match(dest)
-        if not m:
-            return False
-        sources_local = any(not (_REMOTE_RE.match(s) or _URL_RE.match(s)) for s in cmd.pos[:-1])
-        return sources_local and _outside(m.group("host"), walk.domains)
-    if name in ("nc", "ncat", "netcat", "telnet", "socat"):
-        reads_file = any(op == "<" for op, _ in cmd.redirects)
-        return reads_file and any(_outside(h, walk.domains) for h in _sink_hosts(cmd))
-    return False
+    hosts = _UPLOADERS.get(cmd.name)
+    return hosts is not None and any(_outside(h, walk.domains) for h in hosts(cmd))
 
 
 def _sink_hosts(cmd: Cmd) -> list[str]:
@@ -1559,7 +949,7 @@ def _sink_hosts(cmd: Cmd) -> list[str]:
     if cmd.name in ("curl", "wget", "http", "https"):
         return _url_hosts(cmd.args)
     if cmd.name == "ssh":
-        remote = _skip_options(cmd.args, _SSH_VALUE_OPTS)
+        remote = skip_options(cmd.args, SSH_VALUE_OPTS)
         return [remote[0].rsplit("@", 1)[-1]] if remote else []
     return [p for p in cmd.pos[:1] if not p.isdigit()]
 
@@ -1773,10 +1163,10 @@ def check_download_exec(cmd: Cmd, walk: _Walk) -> bool:
     if not any(u.name in DOWNLOADERS for u in cmd.upstream):
         return False
     if cmd.name in SHELLS:
-        return _Walk.shell_script(cmd.args) is None and (
+        return shell_script(cmd.args) is None and (
             "-s" in cmd.flags or not [a for a in cmd.args if not a.startswith("-")]
         )
-    if _interpreter_family(cmd.name):
+    if interpreter_family(cmd.name):
         return (
             not [a for a in cmd.args if a != "-" and not a.startswith("-")] or cmd.code is not None
         )
@@ -2070,8 +1460,22 @@ _PATHISH_RE = re.compile(r"^(?:/|~|\./|\.\./|\$\{?HOME\}?)|^[\w.-]+/[\w./*-]*$")
 
 
 def _resources(cmd: Cmd, out: dict[str, None]) -> None:
-    vals = _paths(cmd) + [t for _, t in cmd.redirects]
-    for v in vals:
+    _named_resources(cmd, out)
+    if cmd.name == "ssh":
+        remote = skip_options(cmd.args, SSH_VALUE_OPTS)
+        if remote:
+            out[remote[0].rsplit("@", 1)[-1]] = None
+    for bucket in cmd.value("--bucket"):
+        out[f"s3://{bucket}"] = None
+    if cmd.name in ("kubectl", "oc", "helm"):
+        _namespaces(cmd, out)
+    for host in cmd.value("-h", "--host") if cmd.name in _SQL_CLIENTS | {"redis-cli"} else []:
+        out[host] = None
+
+
+def _named_resources(cmd: Cmd, out: dict[str, None]) -> None:
+    """URLs, remote hosts and paths among the arguments and redirect targets."""
+    for v in _paths(cmd) + [t for _, t in cmd.redirects]:
         if not v or v.startswith("-") or v in ("/dev/null", "-"):
             continue
         if _RESOURCE_URL_RE.match(v):
@@ -2082,22 +1486,16 @@ def _resources(cmd: Cmd, out: dict[str, None]) -> None:
             out[m.group("host")] = None
         elif _PATHISH_RE.match(v) and " " not in v:
             out[v] = None
-    if cmd.name == "ssh":
-        remote = _skip_options(cmd.args, _SSH_VALUE_OPTS)
-        if remote:
-            out[remote[0].rsplit("@", 1)[-1]] = None
-    for bucket in cmd.value("--bucket"):
-        out[f"s3://{bucket}"] = None
-    if cmd.name in ("kubectl", "oc", "helm"):
-        for ns in cmd.value("-n", "--namespace"):
-            out[f"k8s:namespace/{ns}"] = None
-        if "delete" in cmd.pos:
-            i = cmd.pos.index("delete")
-            if cmd.pos[i + 1 : i + 2] in (["ns"], ["namespace"], ["namespaces"]):
-                for ns in cmd.pos[i + 2 :]:
-                    out[f"k8s:namespace/{ns}"] = None
-    for host in cmd.value("-h", "--host") if cmd.name in _SQL_CLIENTS | {"redis-cli"} else []:
-        out[host] = None
+
+
+def _namespaces(cmd: Cmd, out: dict[str, None]) -> None:
+    for ns in cmd.value("-n", "--namespace"):
+        out[f"k8s:namespace/{ns}"] = None
+    if "delete" in cmd.pos:
+        i = cmd.pos.index("delete")
+        if cmd.pos[i + 1 : i + 2] in (["ns"], ["namespace"], ["namespaces"]):
+            for ns in cmd.pos[i + 2 :]:
+                out[f"k8s:namespace/{ns}"] = None
 
 
 _SQL_CLIENTS = frozenset(
@@ -2227,10 +1625,10 @@ def script_download_then_run(walk: _Walk) -> str | None:
         if not downloaded:
             continue
         ran = None
-        if "/" in cmd.argv0 and _prog(cmd.argv0) in downloaded:
-            ran = _prog(cmd.argv0)
+        if "/" in cmd.argv0 and program_of(cmd.argv0) in downloaded:
+            ran = program_of(cmd.argv0)
         elif cmd.pos and (
-            cmd.name in SHELLS or _interpreter_family(cmd.name) or cmd.name in ("source", ".")
+            cmd.name in SHELLS or interpreter_family(cmd.name) or cmd.name in ("source", ".")
         ):
             first = cmd.pos[0].rsplit("/", 1)[-1]
             ran = first if first in downloaded else None
@@ -2303,6 +1701,42 @@ def _known_safe(cmd: Cmd, walk: _Walk) -> bool:
 _PROMPT_LINE_RE = re.compile(r"(?m)^[ \t]*[$%][ \t]+(?=\S)")
 
 
+def _matched_rules(cmd: Cmd, walk: _Walk) -> list[Rule]:
+    """Every rule `cmd` matches; a generic fallback rule only when no specific one does."""
+    matched: list[Rule] = []
+    candidates = list(_EXACT.get(cmd.name, ()))
+    candidates += [e for pfx, e in _PREFIX if cmd.name.startswith(pfx)]
+    candidates += _ANY
+    fallbacks: list[_Entry] = []
+    for entry in candidates:
+        if entry.rule in matched:
+            continue
+        if entry.rule.fallback:
+            fallbacks.append(entry)
+            continue
+        if _entry_matches(entry, cmd, walk):
+            matched.append(entry.rule)
+    if not matched:
+        # Generic rules say the same thing in broader words: the first one is enough.
+        fallback = next((e.rule for e in fallbacks if _entry_matches(e, cmd, walk)), None)
+        matched += [fallback] if fallback else []
+    return matched
+
+
+def _script_findings(walk: _Walk, command: str) -> list[Finding]:
+    """What only the whole script shows, and a script too deep or too broken to read."""
+    findings: list[Finding] = []
+    for entry in _SCRIPT_LEVEL:
+        evidence = SCRIPT_CHECKS[entry.pattern.check or ""](walk)
+        if evidence is not None:
+            findings.append(_finding(entry.rule, evidence))
+    if walk.too_deep:
+        findings.append(_finding(TOO_COMPLEX, command))
+    elif walk.parse_failed and _DANGER_TOKENS_RE.search(command):
+        findings.append(_finding(UNPARSABLE, command))
+    return findings
+
+
 def assess_shell(command: str, company_domains: Sequence[str] = ()) -> ShellResult:
     """Assess one shell command (or script) for risky operations.
 
@@ -2319,34 +1753,9 @@ def assess_shell(command: str, company_domains: Sequence[str] = ()) -> ShellResu
         walk.parse_failed = True
         walk.too_deep = True
     for cmd in walk.cmds:
-        if _known_safe(cmd, walk):
-            continue
-        matched: list[Rule] = []
-        candidates = list(_EXACT.get(cmd.name, ()))
-        candidates += [e for pfx, e in _PREFIX if cmd.name.startswith(pfx)]
-        candidates += _ANY
-        fallbacks: list[_Entry] = []
-        for entry in candidates:
-            if entry.rule in matched:
-                continue
-            if entry.rule.fallback:
-                fallbacks.append(entry)
-                continue
-            if _entry_matches(entry, cmd, walk):
-                matched.append(entry.rule)
-        if not matched:
-            # Generic rules say the same thing in broader words: the first one is enough.
-            fallback = next((e.rule for e in fallbacks if _entry_matches(e, cmd, walk)), None)
-            matched += [fallback] if fallback else []
-        findings += [_finding(rule, cmd.text) for rule in matched]
-    for entry in _SCRIPT_LEVEL:
-        evidence = SCRIPT_CHECKS[entry.pattern.check or ""](walk)
-        if evidence is not None:
-            findings.append(_finding(entry.rule, evidence))
-    if walk.too_deep:
-        findings.append(_finding(TOO_COMPLEX, command))
-    elif walk.parse_failed and _DANGER_TOKENS_RE.search(command):
-        findings.append(_finding(UNPARSABLE, command))
+        if not _known_safe(cmd, walk):
+            findings += [_finding(rule, cmd.text) for rule in _matched_rules(cmd, walk)]
+    findings += _script_findings(walk, command)
     unique: dict[tuple[str, str | None], Finding] = {}
     for f in findings:
         unique.setdefault((f.rule, f.evidence), f)
@@ -2586,7 +1995,7 @@ def looks_like_shell(line: str) -> bool:
     elif "'" in first or '"' in first or "\\" in first:
         # `"r"m -rf /x` and `r''m -rf /x` run `rm`: the shell removes the quotes.
         first = _QUOTE_CHARS_RE.sub("", first)
-    name = _prog(first)
+    name = program_of(first)
     known = name in _KNOWN_COMMANDS or name.startswith(("mkfs", "kafka-"))
     if not known and not first.startswith(("./", "/usr/", "/bin/", "/opt/")):
         return bool(re.search(r"\|\s*(?:sudo\s+)?(?:ba|z)?sh\b", s))

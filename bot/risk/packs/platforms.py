@@ -71,31 +71,38 @@ def check_bulk_download(cmd: Any, walk: Any) -> bool:
     shape = next((s for s in shapes if tuple(words[: len(s)]) == s), None)
     if shape is None:
         return False
-    rest = [a for a in cmd.pos if a not in shape]
-    if cmd.name == "az":
-        sources = cmd.value("--source", "-s", "--source-path") + cmd.value("--account-name")
-        dests = cmd.value("--destination", "-d", "--destination-path")
-        pairs = [(s, d) for s in sources for d in dests]
-    else:
-        pairs = [(a, b) for a, b in zip(rest, rest[1:], strict=False)]
     bulk = (
         bool(cmd.flags & _BULK_FLAGS)
         or shape[-1] in _ALWAYS_BULK
         or (cmd.name == "rclone" and shape[-1] == "copy")  # rclone copies directories
     )
-    for src, dest in pairs:
-        remote = _REMOTE_SRC_RE.search(src) or (
-            cmd.name == "rclone" and _RCLONE_REMOTE_RE.match(src)
-        )
-        if cmd.name == "az":
-            remote = True
-        if not remote or _REMOTE_SRC_RE.search(dest) or _RCLONE_REMOTE_RE.match(dest):
-            continue
-        if not _LOCAL_DEST_RE.search(dest):
-            continue
-        if (bulk or "*" in src or src.endswith("/")) and _PEOPLE_DATA_RE.search(src):
-            return True
-    return False
+    return any(
+        _downloads_people_data(cmd, src, dest, bulk) for src, dest in _copy_pairs(cmd, shape)
+    )
+
+
+def _copy_pairs(cmd: Any, shape: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(source, destination) pairs a copy command may mean."""
+    if cmd.name == "az":
+        sources = cmd.value("--source", "-s", "--source-path") + cmd.value("--account-name")
+        dests = cmd.value("--destination", "-d", "--destination-path")
+        return [(s, d) for s in sources for d in dests]
+    rest = [a for a in cmd.pos if a not in shape]
+    return [(a, b) for a, b in zip(rest, rest[1:], strict=False)]
+
+
+def _downloads_people_data(cmd: Any, src: str, dest: str, bulk: bool) -> bool:
+    """A remote folder (or glob) of people's data copied to a local path."""
+    remote = (
+        cmd.name == "az"
+        or _REMOTE_SRC_RE.search(src)
+        or (cmd.name == "rclone" and _RCLONE_REMOTE_RE.match(src))
+    )
+    if not remote or _REMOTE_SRC_RE.search(dest) or _RCLONE_REMOTE_RE.match(dest):
+        return False
+    if not _LOCAL_DEST_RE.search(dest):
+        return False
+    return bool((bulk or "*" in src or src.endswith("/")) and _PEOPLE_DATA_RE.search(src))
 
 
 _REDIS_DELETE = frozenset({"del", "unlink"})
