@@ -393,6 +393,40 @@ VERBS = [
         "Libera a sala de reunião pro estagiário às três.",
         "access",
     ),
+    # colloquial destruction
+    (
+        "Hau die alten Snapshots der Produktionsdatenbank weg.",
+        "Hau die alten Snapshots der Produktionsdatenbank nicht weg, die brauchen wir.",
+        "backups",
+    ),
+    (
+        "Mata el clúster de producción de us-east-1.",
+        "Mata el proceso colgado en tu portátil.",
+        "destroy",
+    ),
+    (
+        "Acaba com os backups antigos de produção.",
+        "Acaba de revisar os backups antigos de produção.",
+        "backups",
+    ),
+    (
+        "Dá fim no banco de produção antigo.",
+        "Dá uma olhada no banco de produção antigo.",
+        "destroy",
+    ),
+    ("本番クラスタを潰してください。", "本番クラスタの負荷を確認してください。", "destroy"),
+    ("把生产库的旧快照全清了。", "把生产库的旧快照全列出来。", "backups"),
+    # a French imperative in -age starts its clause; "le partage" is a noun
+    (
+        "Partage le dossier des salaires avec un prestataire externe.",
+        "Le partage du dossier des salaires avec un prestataire externe est interdit.",
+        "sharing",
+    ),
+    (
+        "Dégage les vieilles sauvegardes de la prod.",
+        "Le dégagement des vieilles sauvegardes de la prod a eu lieu hier.",
+        "backups",
+    ),
     # French colloquial verbs and a role given to a pronoun
     (
         "Balance le mot de passe root dans #general.",

@@ -176,6 +176,9 @@ class Lexicon:
     object pronoun ("bórralo", "eliminá-lo"): the object was named before."""
     noun_form: str = r"(?!)"
     """An action word in this form is a noun ("deletion", "Veröffentlichung", "instalador")."""
+    verb_form: str = r"(?!)"
+    """A noun-looking action word in this form is an imperative when it starts its clause
+    (French "Partage le dossier", "Dégage les sauvegardes"; "le partage" stays a noun)."""
     fold_accents: bool = False
     """Actions are matched with stress accents removed (Spanish "bórralo", "mándales")."""
     verb_lead: frozenset[str] | None = None
@@ -268,6 +271,10 @@ class Lexicon:
     def noun_form_re(self) -> re.Pattern[str]:
         return re.compile(self.noun_form)
 
+    @cached_property
+    def verb_form_re(self) -> re.Pattern[str]:
+        return re.compile(self.verb_form)
+
     def gates(
         self, names: tuple[str, ...]
     ) -> list[tuple[str, frozenset[str] | None, re.Pattern[str]]]:
@@ -342,6 +349,7 @@ def lexicon(
     verb_lead: str | None = None,
     causative: str = "",
     noun_form: str = r"(?!)",
+    verb_form: str = r"(?!)",
     fold_accents: bool = False,
     enclitic: str = r"(?!)",
 ) -> Lexicon:
@@ -362,6 +370,7 @@ def lexicon(
         verb_lead=frozenset(verb_lead.split()) if verb_lead else None,
         causative=frozenset(causative.split()),
         noun_form=noun_form,
+        verb_form=verb_form,
         fold_accents=fold_accents,
         enclitic=enclitic,
     )

@@ -75,6 +75,8 @@ _NOTHING_AFTER = re.compile(r"[\s.!?,;:)»”\"']*(?:$|(?:e|y|et|und|and|then)\s
 # Marks that open a list item or a checklist line, not words: "-", "**", "[ ]", "[x]", "☐",
 # "✅", "1)", "a)", "(b)".
 _LIST_MARK = re.compile(r"[*_>\-•+\[\]xX☐☑☒✅✔✓]*|\(?(?:\d{1,3}|[a-z])\)")
+# What may stand before a clause's first word: list and markdown marks, step numbers.
+_LEADING_MARKS = " \t\n*-•>_#0123456789.)([]"
 _MAX_CLAUSE = 400  # a "clause" longer than this (no punctuation) is cut into windows
 
 
@@ -372,8 +374,13 @@ class Scope:
     def noun(self, start: int) -> bool:
         """The action word is a noun ("deletion", "Löschung") and no formal request
         right before it asks for the act ("Ich bitte um Löschung", "solicito la eliminación")."""
-        if not (self.lx.spaced and self.lx.noun_form_re.search(self._word(start))):
+        word = self._word(start)
+        if not (self.lx.spaced and self.lx.noun_form_re.search(word)):
             return False
+        if self.lx.verb_form_re.search(word) and not self.low[
+            self.clause_of(start)[0] : start
+        ].strip(_LEADING_MARKS):
+            return False  # "Partage le dossier …": an imperative that starts its clause
         for m in self.lx.pattern("nominal").finditer(self.low, max(0, start - 60), start):
             if not self.low[m.end() : start].strip():
                 return False

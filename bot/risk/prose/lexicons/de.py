@@ -47,6 +47,10 @@ LEXICON = lexicon(
             "abgebaut",
             "abgerissen",
             "wegräum",  # "die Snapshots wegräumen", "räum sie weg"
+            "wegmach",  # "die Umgebung wegmachen", "hau die Snapshots weg"
+            "weghau",
+            rf"(?:mach|hau)\w*{_GAP}weg{_W}",
+            f"kill(?:e|en|t|st)?{_W}",  # "kill den Produktionscluster"
             "wegzuräum",
             rf"räum\w*{_GAP}weg{_W}",
             "wegwerf",  # "wirf die Snapshots weg", "wegzuwerfen"

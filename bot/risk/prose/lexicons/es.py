@@ -22,8 +22,9 @@ LEXICON = lexicon(
     enclitic=r"\w*(?:lo|la|los|las|le|les)(?!\w)",
     noun_form=r"(?:cion|ción|ciones|dor|dores|miento|mientos)$",
     past_form=(
-        r"(?:ó|aron|ado|ada|ados|adas|ido|ida|idos|idas|aba|aban|ió|ieron|ara|aran|áramos|"
-        r"iera|ieran|iéramos|ase|asen)$"
+        # "acaba con …" is no imperfect
+        r"(?:ó|aron|ado|ada|ados|adas|ido|ida|idos|idas|(?<!^ac)aba|(?<!^ac)aban|ió|ieron|ara|"
+        r"aran|áramos|iera|ieran|iéramos|ase|asen)$"
     ),
     entries={
         "destroy": (
@@ -37,6 +38,7 @@ LEXICON = lexicon(
             f"quit(?:a|e|ar)(?:le|les|lo|la|los|las)?{_W}",  # quítale el MFA
             "desmantel",
             "fulmin",  # "fulmínate la tabla"
+            f"mat(?:a|e|ar){_CL}{_W}",  # "mata el clúster de producción"
             # a light verb and the tool's own word: "dale un drop a la tabla", "hazle un truncate"
             r"(?:un|una)\s+(?:drop|truncate|wipe|purge)(?![\w-])",
             f"limpi(?:a|e){_CL}{_W}",  # "limpia la base de producción" (the imperative only)

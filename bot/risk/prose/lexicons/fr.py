@@ -21,6 +21,7 @@ LEXICON = lexicon(
     ),
     # créer: "recrée" is the imperative, "recréée" the participle
     noun_form=r"(?:tion|tions|sion|sions|ment|ments|eur|eurs|age|ages)$",
+    verb_form=r"age$",  # "Partage le dossier", but "le partage du dossier"
     past_form=r"(?:é|(?<!cr)ée|éée|és|ées|ait|aient|ions|iez)$",
     entries={
         "destroy": (
@@ -38,6 +39,8 @@ LEXICON = lexicon(
             f"jet(?:er|ez|te){_W}",
             "démantel",
             "suppression",  # the noun: "procéder à la suppression de la base"
+            f"tu(?:e|ez|er){_W}",  # "tue le cluster de prod"
+            f"d[ée]gag(?:e|ez|er){_W}",  # "dégage les vieilles sauvegardes"
             r"(?:un|une)\s+(?:drop|truncate|wipe|purge)(?![\w-])",  # "fais un drop de la table"
             f"vir(?:e|ez|er){_W}",  # "vire la base": get rid of it
         ),

@@ -42,6 +42,10 @@ LEXICON = lexicon(
             f"drop(?:e|a|ar|em){_W}",  # "dropa a tabela"
             f"zer(?:a|e|ar){_W}",  # "zera a tabela": empty it
             "derrub",  # "derruba o cluster": take it down
+            f"mat(?:a|e|ar){_W}",  # "mata o cluster de produção"
+            r"acab(?:a|e|ar)\s+com" + _W,  # "acaba com os backups antigos"
+            r"(?:som(?:e|a)|sumir)\s+com" + _W,  # "some com os snapshots"
+            r"d(?:á|a|ar|ê|e)\s+fim\s+(?:n|a|e|d)\w*",  # "dá fim no banco antigo"
             # a light verb and the tool's own word: "dá um drop na tabela", "faz um truncate"
             r"(?:um|uma)\s+(?:drop|truncate|wipe|purge)(?![\w-])",
             r"livr(?:a|e|ar)(?:-(?:te|se)|\s+(?:te|se))?\s+d(?:e|o|a|os|as)" + _W,  # livra-te dos
