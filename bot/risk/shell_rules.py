@@ -2,7 +2,7 @@
 
 Each `Rule` pairs a declarative `Pattern` (which program, which subcommand
 words, which flags, which argument text) with the reason an approver reads.
-Logic a pattern cannot express lives in named checks in `bot.risk.shell`
+Logic a pattern cannot express lives in named checks in `bot.risk.shell_checks`
 (`Pattern.check`); the rule still names it here so every rule, with its own
 `match` / `not_match` examples, is visible and tested in one place
 (tests/risk/test_shell.py runs every example through `assess_shell`).
@@ -42,7 +42,8 @@ class Pattern:
     args_re: str | None = None
     args_not_re: str | None = None
     check: str | None = None
-    """Name of a predicate in `bot.risk.shell.CHECKS`, for what a pattern cannot say."""
+    """Name of a predicate in `bot.risk.shell_checks.CHECKS` (or a pack's), for what a pattern
+    cannot say."""
     dry_run_exempt: bool = True
     """A `--dry-run` / `--dryrun` (or `-n` where it means that) disarms the rule."""
 
