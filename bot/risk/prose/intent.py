@@ -402,7 +402,7 @@ def _judge_all(
             and scope.plan_has(sentence, "withheld")
         ):
             continue  # a step of a plan that keeps the secret part back ("leave out the tfstate")
-        if category == "secrets" and scope.clause_has(clause, "pointer"):
+        if category == "secrets" and _pointer(scope, clause, borrowed.get(clause)):
             continue  # a link to the request form or guide, not the secret itself
         if category == "sharing" and scope.sentence_has(sentence, "dedicated"):
             continue  # outsiders invited into a new, dedicated space
@@ -425,6 +425,14 @@ def _judge_all(
         if lx.lang != "en":
             reason += f" (written in {lx.lang})"
         yield category, finding(_RULES[category], reason, text[sentence[0] : sentence[1]])
+
+
+def _pointer(scope: Scope, clause: tuple[int, int], named: tuple[int, int] | None) -> bool:
+    """What is sent is a link to the request form, in the action's clause or where the
+    object it points back at was named ("申請フォームのリンク、#randomに貼っといて")."""
+    return scope.clause_has(clause, "pointer") or (
+        named is not None and scope.clause_has(named, "pointer")
+    )
 
 
 def _received(scope: Scope, hit: _Hit, dests: dict[str, re.Match[str]]) -> dict[str, re.Match[str]]:

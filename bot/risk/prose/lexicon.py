@@ -145,7 +145,7 @@ CONTROL_PRODUCTS: Final = (
 # "pushe main mit --force"): a history action wherever it stands, unless what is pushed
 # is the author's own topic branch ("git push --force origin feature/rechnungen").
 FORCE_PUSH: Final = (
-    r"(?<![a-z])push\w*\s+(?:\S+\s+){0,6}?(?:--force(?:-with-lease)?|-f)(?![\w-])"
+    r"(?<![a-z])push\w*\s+(?:\S+\s+){0,6}?(?:--force(?:-with-lease)?|-f)(?![a-z0-9_-])"
     r"(?!\s+(?:\S+\s+)?(?:feature|feat|fix|bugfix|topic|wip)/)",
 )
 SLOTS: Final = ACTIONS + OBJECTS + DESTINATIONS + SCOPES
