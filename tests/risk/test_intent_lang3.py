@@ -530,6 +530,11 @@ VERBS = [
         "network",
     ),
     (
+        "Solicita-se a remoção do banco de dados de clientes de produção até sexta.",
+        "A remoção do banco de dados de clientes de produção foi feita em 2021 por engano.",
+        "destroy",
+    ),
+    (
         "Merci de procéder à la suppression de la base clients de production avant vendredi.",
         "La suppression de la base clients de production était une erreur en 2021.",
         "destroy",

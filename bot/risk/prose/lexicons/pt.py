@@ -34,6 +34,7 @@ LEXICON = lexicon(
             "elimin",
             "delet",
             "remov",
+            "remoç",  # the noun, asked for: "solicita-se a remoção do banco"
             "destru",
             "esvazi",
             f"limp(?:a|e|ar){_W}",
@@ -539,7 +540,7 @@ LEXICON = lexicon(
             r"(?:-(?:l?[oa]s?))?",
         ),
         "nominal": (
-            r"(?:solicit|ped|peç|providenci|proced|realiz|efetu|favor)\w*"
+            r"(?:solicit|ped|peç|providenci|proced|realiz|efetu|favor)[\w-]*"  # "solicita-se a"
             r"\s+(?:\w+\s+){0,2}?(?:(?:com|a)\s+)?(?:a|o|uma|um|à|ao)",
         ),
         # "gostaria que o senhor desativasse …": the imperfect subjunctive asks
