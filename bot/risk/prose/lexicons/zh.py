@@ -506,7 +506,7 @@ LEXICON = lexicon(
         ),
         "history": (
             *FORCE_PUSH,
-            r"(?<![a-z])force\s*-?push",
+            r"force\s*-?push",
             "强制覆盖",
             "强推",
             "强制推送",
