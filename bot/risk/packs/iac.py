@@ -11,8 +11,11 @@ for one user, read-only actions, `PermitRootLogin no`) are in each rule's `not_m
 
 from __future__ import annotations
 
+from bot.risk.packs import iac_reach
 from bot.risk.packs.docmodel import Doc, DocRule, mappings
-from bot.risk.packs.iac_judges import JUDGES
+from bot.risk.packs.iac_judges import JUDGES as _JUDGES
+
+JUDGES = {**_JUDGES, **iac_reach.JUDGES}
 
 __all__ = ["JUDGES", "RULES", "Doc", "DocRule", "mappings"]
 
@@ -528,4 +531,5 @@ RULES: tuple[DocRule, ...] = (
             'steps:\n  - run: echo "deploying ${{ github.sha }}" | tee deploy.log\n',
         ),
     ),
+    *iac_reach.RULES,
 )

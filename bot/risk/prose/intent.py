@@ -214,19 +214,42 @@ def _finditer(pattern: re.Pattern[str], slot: str, low: str) -> Iterator[_Hit]:
         yield _Hit(slot, m.start(), m.end())
 
 
+_Slots = tuple[tuple[str, re.Pattern[str]], ...]
+_HEAD_SLOTS: dict[int, tuple[dict[str, tuple[str, ...]], dict[str, _Slots]]] = {}
+"""Per action index (kept alive here, so its id is never reused): the slots to try at a
+word starting with each 1-3 characters, in order, built once per distinct start."""
+_HEAD_SLOTS_MAX = 65536
+
+
 def _headed(lx: Lexicon, index: dict[str, tuple[str, ...]], low: str) -> Iterator[_Hit]:
+    entry = _HEAD_SLOTS.get(id(index))
+    if entry is None:
+        entry = _HEAD_SLOTS[id(index)] = (index, {})
+    table = entry[1]
     for start in lx.action_starts.finditer(low):
         pos = start.start()
         word = low[pos : pos + 3]
-        done: set[str] = set()
-        for k in (1, 2, 3):
-            for slot in index.get(word[:k], ()):
-                if slot in done:
-                    continue
+        slots = table.get(word)
+        if slots is None:
+            slots = _head_slots(lx, index, word)
+            if len(table) < _HEAD_SLOTS_MAX:
+                table[word] = slots
+        for slot, pattern in slots:
+            m = pattern.match(low, pos)
+            if m is not None:
+                yield _Hit(slot, m.start(), m.end())
+
+
+def _head_slots(lx: Lexicon, index: dict[str, tuple[str, ...]], word: str) -> _Slots:
+    """The slots keyed by the word's first 1, 2 and 3 characters, each once, in that order."""
+    done: set[str] = set()
+    out: list[tuple[str, re.Pattern[str]]] = []
+    for k in (1, 2, 3):
+        for slot in index.get(word[:k], ()):
+            if slot not in done:
                 done.add(slot)
-                m = lx.pattern(slot).match(low, pos)
-                if m is not None:
-                    yield _Hit(slot, m.start(), m.end())
+                out.append((slot, lx.pattern(slot)))
+    return tuple(out)
 
 
 def _starts(lx: Lexicon, text: str) -> frozenset[str]:

@@ -1070,8 +1070,9 @@ def assess_sharing(text: str, company_domains: Sequence[str] = ()) -> ProseResul
     read: dict[str, list[Finding]] = {}  # a sentence's findings depend on its words alone
     every = list(_sentences(text))
     suggests = any(w in lowered for w in ("suggest", "propos", "recommend", "asked"))
+    lines = "\n" in text  # once: a text of thousands of sentences is not searched for each
     for i, sentence in enumerate(every):
-        if "\n" in text and warned_item(text, sentence.start):
+        if lines and warned_item(text, sentence.start):
             continue  # an item under "Never do any of these:" is not an instruction
         # "Someone suggested X; please don't, …": the suggestion refused right after
         refused = (
@@ -1087,5 +1088,6 @@ def assess_sharing(text: str, company_domains: Sequence[str] = ()) -> ProseResul
             found = read[sentence.text] = [
                 f for gate, family in families if gate(s) for f in family(s)
             ]
-        findings += [f for f in found if not (refused and f.rule in _REFUSABLE)]
+        if found:
+            findings += [f for f in found if not (refused and f.rule in _REFUSABLE)]
     return ProseResult(findings=_strongest(findings), resources=resources(text, lowered))
