@@ -67,6 +67,7 @@ DESTINATIONS: Final = (
     "workspace",
     "channel",  # a chat channel or group: everyone in it can read what is posted
     "email",  # an e-mail: a fine place for a report, not for a private key
+    "link",  # the link-sharing setting "anyone with the link", in the product's own words
 )
 SCOPES: Final = (
     "neg_before",  # a negator before the action in its clause ("never", "ne", "不要")
@@ -105,6 +106,7 @@ SCOPES: Final = (
     "state",  # right before a participle: the state asked for ("que queden desactivadas")
     "wish",  # a wish or command frame before a past-looking form: it asks for the act
     # ("gostaria que desativasse", "que vous désactiviez", "把订单表给删了")
+    "limited",  # a share limited in rights or time ("read-only", "lecture seule", "只读")
 )
 # Outside AI services named by their address, in any language: a two-label domain whose
 # name says it summarizes, translates or transcribes ("quickrecap.io", "translate-now.app",

@@ -180,6 +180,15 @@ class Scope:
         i = bisect_right(self.structure.sentence_starts, sentence[0]) - 1
         return self.structure.sentences[i - 1] if i > 0 else None
 
+    def joined(self, sentence: tuple[int, int]) -> tuple[int, int]:
+        """The sentence with the one after it when a semicolon joins them ("upload the file
+        to their link; they only need the layout, no rows")."""
+        if not self.low[sentence[0] : sentence[1]].rstrip().endswith((";", "；")):
+            return sentence
+        i = bisect_right(self.structure.sentence_starts, sentence[0]) - 1
+        after = self.structure.sentences[i + 1 : i + 2]
+        return (sentence[0], after[0][1]) if after else sentence
+
     def antecedents(self, clause: tuple[int, int], start: int) -> list[tuple[int, int]]:
         """Where an object left out of this clause may have been named: the two clauses
         before it when the clause points back ("…, remove it"); in Chinese and Japanese,
@@ -327,7 +336,7 @@ class Scope:
         reported_end = start if self.lx.spaced else clause[1]
         return (
             self._past(start, end, clause)
-            or bool(self.lx.pattern("reported").search(self.low, clause[0], reported_end))
+            or self._reported(start, clause, sentence, reported_end)
             or self._negated(start, end, clause)
             or self._sentence(sentence, "hypothetical")
             or self._heading_warns(sentence)
@@ -406,6 +415,15 @@ class Scope:
         while at < limit and self.low[at] == " ":
             at += 1
         return bool(self.lx.pattern("passive").match(self.low, at, limit))
+
+    def _reported(
+        self, start: int, clause: tuple[int, int], sentence: tuple[int, int], end: int
+    ) -> bool:
+        """Someone else's request, reported ("die Agentur sagt, dass der Export …"), unless
+        the sentence asks for it itself ("Sorg dafür, dass der Dienstleister … bekommt")."""
+        return bool(self.lx.pattern("reported").search(self.low, clause[0], end)) and not (
+            self.lx.pattern("wish").search(self.low, sentence[0], start)
+        )
 
     def _state(self, start: int, limit: int) -> bool:
         """A participle right after a verb that asks for the state it names ("que las

@@ -86,7 +86,9 @@ LEXICON = lexicon(
             f"(?:hacemos|hazlo|hazla|hacerlo|hacerla|hágalo|hacer){_W}",
             f"(?:dale|dales|déle|dele|darle|darles|dar|da|den){_W}",
             "otorg",
-            f"teng(?:a|an){_W}",  # "asegúrate de que el proveedor tenga permisos de administrador"
+            # "asegúrate de que el proveedor tenga permisos de administrador" (rights, not
+            # "que el bucket tenga activado el bloqueo")
+            r"teng(?:a|an)(?=\s+(?:\S+\s+){0,2}?(?:permisos?|acceso|rol|derechos|privilegios)\b)",
             f"met(?:e|a|er){_CL}{_W}",  # "mete al becario en sudoers"
             "conced",
             "concéd",
@@ -136,6 +138,7 @@ LEXICON = lexicon(
             f"(?:clic|clique|pinch)(?:a|e|ar|ea|ear){_W}",
         ),
         "data": (
+            r"crm(?!\w)",
             "buzón",
             "buzones",
             r"bases?\s+de\s+datos",
@@ -152,6 +155,12 @@ LEXICON = lexicon(
             f"tablas{_W}",
         ),
         "data_weak": (
+            "grabaci",
+            "presentaci",
+            "tablero",
+            "cuaderno",
+            "notebook",
+            r"actas?(?!\w)",
             f"logs?{_W}",
             f"tabla{_W}",
             "archivo",
@@ -313,8 +322,20 @@ LEXICON = lexicon(
             r"cualquier\s+(?:ip|direcci|origen|sitio|lugar|red)\w*",  # "a cualquier IP"
             r"desde\s+cualquier\s+(?:lado|parte)",
         ),
-        "everyone": (r"todo\s+el\s+mundo", r"toda\s+la\s+empresa", r"todos\s+los\s+empleados"),
+        "everyone": (
+            r"todos\s+(?:en|de)\s+la\s+(?:empresa|compañía|organización)",
+            r"todo\s+el\s+personal",
+            r"toda\s+la\s+(?:compañía|organización|plantilla)",
+            r"todo\s+el\s+mundo",
+            r"toda\s+la\s+empresa",
+            r"todos\s+los\s+empleados",
+        ),
         "external": (
+            "despacho",
+            "bufete",
+            r"(?:su)\s+(?:propio\s+)?(?:dropbox|box|onedrive|google\s+drive|sharepoint)(?!\w)",
+            r"gestoría",
+            r"data\s*room",
             "proveedor",
             "contratista",
             "agencia",
@@ -339,6 +360,8 @@ LEXICON = lexicon(
             "dropbox",
         ),
         "ai": (
+            r"(?:sitio|página|servicio|herramienta|web)\s+(?:\w+\s+){0,2}?(?:en\s+línea|online|gratuit)",
+            r"(?:transcripción|traducción)\s+(?:\w+\s+)?(?:en\s+línea|online)",
             *AI_SITES,
             f"ia{_W}",
             "chatgpt",
@@ -452,13 +475,12 @@ LEXICON = lexicon(
         ),
         "owned": (r"nuestr[oa]\s+(?:\w+\s+)?(?:intern[oa]|propi[oa])",),
         "sanitized": (
+            r"número\s+de(?!\s+(?:teléfono|tarjeta|cuenta|documento|identificación|seguro))",
+            r"totales?\s+(?:de|por)",
             r"sin\s+(?:ningún\s+)?datos?",
             r"ya\s+(?:publicad\w*|(?:está|están|tenemos|aparece)\s+en\s+(?:la|nuestra)\s+(?:web|página))",
             r"solo\s+(?:los\s+nombres\s+de\s+)?(?:las\s+)?columnas",
             r"sin\s+(?:ningún\s+|los\s+)?(?:correos?|nombres?|datos\s+personales)",
-            r"solo\s+lectura",
-            "lector",
-            "temporal",
             r"anonimizad\w*",
             r"agregad\w*",
             "muestra",
@@ -545,6 +567,17 @@ LEXICON = lexicon(
             r"(?:gustar[ií]a|quisiera|agradecer[ií]a|preferir[ií]a|convendr[ií]a|ser[ií]a\s+"
             r"(?:bueno|mejor|ideal))\s+que",
         ),
+        "limited": (
+            r"(?:acceso|permisos?)\s+de\s+lectura",
+            r"solo\s+lectura",
+            "lector",
+            "temporal",
+        ),
+        "link": (
+            r"cualquier(?:a|\s+persona)\s+(?:\w+\s+){0,2}?con\s+el\s+(?:enlace|link|vínculo)",
+        ),
+        # a quoted setting changed from: "de «Cualquier persona con el enlace» a …"
+        "withdrawn": (r"(?:de|desde)\s+[«\"“]\s*$",),
     },
     examples={
         "destroy": ("borra las copias", "elimina la base"),
