@@ -689,7 +689,8 @@ LEXICON = lexicon(
         # the speaker's own "dass" clause: "Ich möchte, dass …", "Sorg dafür, dass …"
         "wish": (
             r"(?:möchte\w*|wünsche\w*|hätte\s+gern|sorg\w*\s+(?:\w+\s+)?dafür|"
-            r"achte?\w*\s+(?:\w+\s+)?darauf|stell\w*\s+(?:\w+\s+)?sicher),?\s+dass",
+            r"achte?\w*\s+(?:\w+\s+)?darauf|stell\w*\s+(?:\w+\s+)?sicher|"
+            r"dafür\s+(?:zu\s+)?sorg\w*|darauf\s+(?:zu\s+)?acht\w*|sicher\w*stell\w*),?\s+dass",
         ),
         "nominal": (
             r"(?:bitte\w*|ersuche\w*|beantrage\w*)\s+(?:\w+\s+){0,2}?um(?:\s+(?:die|eine))?",
