@@ -401,6 +401,7 @@ def _judge_all(
         dests = dests_of.get(sentence)
         if dests is None:
             dests = dests_of[sentence] = _destinations(lx, text, low, scope, sentence, gates, seen)
+        dests = _received(scope, hit, dests)
         if (
             not objects
             and not dests
@@ -467,7 +468,7 @@ def _judge_all(
             and scope.plan_has(sentence, "withheld")
         ):
             continue  # a step of a plan that keeps the secret part back ("leave out the tfstate")
-        if category == "secrets" and scope.clause_has(clause, "pointer"):
+        if category == "secrets" and _pointer(scope, clause, borrowed.get(clause)):
             continue  # a link to the request form or guide, not the secret itself
         if category == "sharing" and scope.sentence_has(sentence, "dedicated"):
             continue  # outsiders invited into a new, dedicated space
@@ -489,6 +490,28 @@ def _judge_all(
         if lx.lang != "en":
             reason += f" (written in {lx.lang})"
         yield category, finding(_RULES[category], reason, text[sentence[0] : sentence[1]])
+
+
+def _pointer(scope: Scope, clause: tuple[int, int], named: tuple[int, int] | None) -> bool:
+    """What is sent is a link to the request form, in the action's clause or where the
+    object it points back at was named ("申請フォームのリンク、#randomに貼っといて")."""
+    return scope.clause_has(clause, "pointer") or (
+        named is not None and scope.clause_has(named, "pointer")
+    )
+
+
+def _received(scope: Scope, hit: _Hit, dests: dict[str, re.Match[str]]) -> dict[str, re.Match[str]]:
+    """Without the outsider when the action sends to us: "pídele al freelance que nos
+    mande el APK" names who sends, not where it goes."""
+    if hit.slot != "move" or "external" not in dests or not scope.inbound(hit.start):
+        return dests
+    return {k: v for k, v in dests.items() if k != "external"}
+
+
+def _to_anyone(action: str, objects: frozenset[str], dests: frozenset[str]) -> bool:
+    """Open to the internet: a public place, or a port opened to "todo el mundo", "tout le
+    monde" (for a port, everyone is anyone at all, not the staff)."""
+    return "public" in dests or (action == "open" and "everyone" in dests and "network" in objects)
 
 
 def _clause_objects(
@@ -929,7 +952,7 @@ def _judge(action: str, objects: Iterable[str], dests: Iterable[str]) -> str | N
     if action == "open" and "untrusted" in o:
         return "exec"
     d = _addressed(action, o, frozenset(dests))
-    if "public" in d and _exposed(action, o, weighty):
+    if _to_anyone(action, o, d) and _exposed(action, o, weighty):
         return "network"
     if action == "open":
         return None

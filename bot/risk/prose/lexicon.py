@@ -99,6 +99,13 @@ SCOPES: Final = (
     "sanctioned",  # the AI tool is the company's own ("our internal LLM gateway")
     "own_space",  # the reader's own cloud sandbox ("your personal sandbox stack")
     "pointer",  # what is sent is a link to how to ask for it ("el enlace a la guía para pedir")
+    "nominal",  # a formal request right before an action noun: the noun is the act asked
+    # for ("Ich bitte um Löschung …", "solicito la eliminación …", "procéder à la suppression")
+    "passive",  # right after a participle: a passive still to happen ("gelöscht werden")
+    "inbound",  # right before a sending verb: it sends to us ("que nos mande", "nous envoyer")
+    "state",  # right before a participle: the state asked for ("que queden desactivadas")
+    "wish",  # a wish or command frame before a past-looking form: it asks for the act
+    # ("gostaria que desativasse", "que vous désactiviez", "把订单表给删了")
     "limited",  # a share limited in rights or time ("read-only", "lecture seule", "只读")
 )
 # Outside AI services named by their address, in any language: a two-label domain whose
@@ -115,6 +122,37 @@ AI_SITES: Final = (
     r"notetak|paraphras|gpt|llm|zusammenfass|resum)[a-z0-9-]*\.(?!" + _FILE_EXT + r")[a-z]{2,6}"
     r"(?![\w-]|\.\w)",
     r"(?<![\w.-])[a-z0-9][a-z0-9-]*\.ai(?![\w-]|\.\w)",
+)
+# Role names products spell in English whatever the language around them ("gib ihm
+# cluster-admin", "加到 Domain Admins 组里"): admin objects in every lexicon. They start
+# with a letter, not a lookbehind: a spaced lexicon checks the word start itself, and a
+# literal first character keeps the scan over Chinese and Japanese text fast.
+ADMIN_ROLES: Final = (
+    r"cluster-admin(?![a-z])",
+    r"domain[\s-]+admins(?![a-z])",
+    r"enterprise[\s-]+admins(?![a-z])",
+    r"schema[\s-]+admins(?![a-z])",
+    r"global(?:e[rn]?)?[\s-]+admin\w*",
+    r"administratoraccess(?![a-z])",
+    r"roles/owner(?![a-z])",
+    r"sudoers(?![a-z])",
+)
+# Security products named in English whatever the language ("stopp das CloudTrail-Logging",
+# "关掉 GuardDuty"): controls in every lexicon.
+CONTROL_PRODUCTS: Final = (
+    r"cloudtrail(?![a-z])",
+    r"guard\s*duty(?![a-z])",
+    r"crowdstrike(?![a-z])",
+    r"sentinelone(?![a-z])",
+    r"security\s*hub(?![a-z])",
+    r"waf(?![a-z])",
+)
+# A push with its force flag, in prose of any language ("haz un push --force a main",
+# "pushe main mit --force"): a history action wherever it stands, unless what is pushed
+# is the author's own topic branch ("git push --force origin feature/rechnungen").
+FORCE_PUSH: Final = (
+    r"push\w*\s+(?:\S+\s+){0,6}?(?:--force(?:-with-lease)?|-f)(?![a-z0-9_-])"
+    r"(?!\s+(?:\S+\s+)?(?:feature|feat|fix|bugfix|topic|wip)/)",
 )
 SLOTS: Final = ACTIONS + OBJECTS + DESTINATIONS + SCOPES
 _STEMMED: Final = frozenset(ACTIONS + OBJECTS + DESTINATIONS)
@@ -144,6 +182,9 @@ class Lexicon:
     object pronoun ("bórralo", "eliminá-lo"): the object was named before."""
     noun_form: str = r"(?!)"
     """An action word in this form is a noun ("deletion", "Veröffentlichung", "instalador")."""
+    verb_form: str = r"(?!)"
+    """A noun-looking action word in this form is an imperative when it starts its clause
+    (French "Partage le dossier", "Dégage les sauvegardes"; "le partage" stays a noun)."""
     fold_accents: bool = False
     """Actions are matched with stress accents removed (Spanish "bórralo", "mándales")."""
     verb_lead: frozenset[str] | None = None
@@ -236,6 +277,10 @@ class Lexicon:
     def noun_form_re(self) -> re.Pattern[str]:
         return re.compile(self.noun_form)
 
+    @cached_property
+    def verb_form_re(self) -> re.Pattern[str]:
+        return re.compile(self.verb_form)
+
     def gates(
         self, names: tuple[str, ...]
     ) -> list[tuple[str, frozenset[str] | None, re.Pattern[str]]]:
@@ -266,7 +311,10 @@ class Lexicon:
                 heads |= found
                 continue
             head = fragment[:1]
-            if not head or head in _REGEX_SPECIAL or head.isascii():
+            # a lower-case letter or digit is a character of the text like any other
+            # ("cluster-admin" in Chinese), unless a quantifier makes it optional
+            literal = head.isalnum() and (not head.isascii() or head.islower() or head.isdigit())
+            if not literal or fragment[1:2] in ("?", "*", "{"):
                 out = None
                 break
             heads.add(head)
@@ -310,6 +358,7 @@ def lexicon(
     verb_lead: str | None = None,
     causative: str = "",
     noun_form: str = r"(?!)",
+    verb_form: str = r"(?!)",
     fold_accents: bool = False,
     enclitic: str = r"(?!)",
 ) -> Lexicon:
@@ -330,6 +379,7 @@ def lexicon(
         verb_lead=frozenset(verb_lead.split()) if verb_lead else None,
         causative=frozenset(causative.split()),
         noun_form=noun_form,
+        verb_form=verb_form,
         fold_accents=fold_accents,
         enclitic=enclitic,
     )

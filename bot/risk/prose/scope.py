@@ -52,7 +52,7 @@ _CONJUNCTIONS = frozenset(
 _CLAUSE_BREAK = re.compile(
     r"[,，、:：—–]|\s-\s"
     r"|\s(?:" + "|".join(sorted(_CONJUNCTIONS)) + r")\s"
-    r"|但是|但|然后|因为|けど|しかし|ので|から、"
+    r"|但是|但|然后|因为|けど、?|しかし、?|ので、?|から、"  # "ので、": one break, not two
 )
 # In Chinese "、" only separates the items of a list (姓名、手机号和地址); in Japanese it is
 # the ordinary comma. Texts without kana are read the Chinese way.
@@ -61,7 +61,7 @@ _KANA = re.compile(r"[\u3040-\u30ff]")
 _LETTER = re.compile(r"[^\W\d_]")
 # The end of a list: a few words, a conjunction, a word ("adressen und geburtsdaten").
 _LIST_END = re.compile(r"\s*(?:[^\W\d_][\w-]*\s+){1,3}?(?:and|und|et|y|e|oder|or|ou)\s+[^\W\d_]")
-_ARTICLE = re.compile(r"\s*(?:les|le|la|l'|los|las|el|os|as|the|die|den|das|der)\s")
+_ARTICLE = re.compile(r"\s*(?:(?:les|le|la|los|las|el|os|as|o|a|the|die|den|das|der)\s|l['’])")
 _LIST_ITEM = re.compile(r"\s*(?:[^\W\d_][\w-]*\s+){0,2}[^\W\d_][\w-]*\s*,\s*$")
 # A purpose clause: what it names is why, not where ("so that", "damit", "pour que", "以便").
 _PURPOSE = re.compile(
@@ -75,6 +75,8 @@ _NOTHING_AFTER = re.compile(r"[\s.!?,;:)»”\"']*(?:$|(?:e|y|et|und|and|then)\s
 # Marks that open a list item or a checklist line, not words: "-", "**", "[ ]", "[x]", "☐",
 # "✅", "1)", "a)", "(b)".
 _LIST_MARK = re.compile(r"[*_>\-•+\[\]xX☐☑☒✅✔✓]*|\(?(?:\d{1,3}|[a-z])\)")
+# What may stand before a clause's first word: list and markdown marks, step numbers.
+_LEADING_MARKS = " \t\n*-•>_#0123456789.)([]"
 _MAX_CLAUSE = 400  # a "clause" longer than this (no punctuation) is cut into windows
 
 
@@ -334,7 +336,7 @@ class Scope:
         reported_end = start if self.lx.spaced else clause[1]
         return (
             self._past(start, end, clause)
-            or bool(self.lx.pattern("reported").search(self.low, clause[0], reported_end))
+            or self._reported(start, clause, sentence, reported_end)
             or self._negated(start, end, clause)
             or self._sentence(sentence, "hypothetical")
             or self._heading_warns(sentence)
@@ -367,14 +369,69 @@ class Scope:
             self.lx.enclitic_re.match(self.low, start + len(self._word(start)) - 4)
         )
 
+    def inbound(self, start: int) -> bool:
+        """The action word sends to us: a pronoun for "us" or "me" right before it ("que
+        nos mande", "de nous envoyer") or carried by it ("mándanos")."""
+        word = self._word(start)
+        if self.lx.fold_accents and len(word) > 6 and word.endswith(("nos", "me")):
+            return True  # "mándanos", "envíame"
+        for m in self.lx.pattern("inbound").finditer(self.low, max(0, start - 12), start):
+            if not self.low[m.end() : start].strip():
+                return True
+        return False
+
     def noun(self, start: int) -> bool:
-        return self.lx.spaced and bool(self.lx.noun_form_re.search(self._word(start)))
+        """The action word is a noun ("deletion", "Löschung") and no formal request
+        right before it asks for the act ("Ich bitte um Löschung", "solicito la eliminación")."""
+        word = self._word(start)
+        if not (self.lx.spaced and self.lx.noun_form_re.search(word)):
+            return False
+        if self.lx.verb_form_re.search(word) and not self.low[
+            self.clause_of(start)[0] : start
+        ].strip(_LEADING_MARKS):
+            return False  # "Partage le dossier …": an imperative that starts its clause
+        for m in self.lx.pattern("nominal").finditer(self.low, max(0, start - 60), start):
+            if not self.low[m.end() : start].strip():
+                return False
+        return True
 
     def _past(self, start: int, end: int, clause: tuple[int, int]) -> bool:
         lx = self.lx
         if lx.spaced:
-            return lx.past_at(self.low, start, self._word(start), clause[0])
-        return bool(lx.past_after_re.match(self.low[end : min(clause[1], end + 12)]))
+            word = self._word(start)
+            past = (
+                lx.past_at(self.low, start, word, clause[0])
+                and not self._passive(start + len(word), clause[1])
+                and not self._state(start, clause[0])
+            )
+        else:
+            past = bool(lx.past_after_re.match(self.low[end : min(clause[1], end + 12)]))
+        # "gostaria que desativasse", "que vous désactiviez", "把订单表给删了": asked for
+        return past and not lx.pattern("wish").search(self.low, clause[0], start)
+
+    def _passive(self, at: int, limit: int) -> bool:
+        """A participle followed by its auxiliary of the present or future ("dass die
+        Backups deaktiviert werden"): a passive still to happen, not a report."""
+        while at < limit and self.low[at] == " ":
+            at += 1
+        return bool(self.lx.pattern("passive").match(self.low, at, limit))
+
+    def _reported(
+        self, start: int, clause: tuple[int, int], sentence: tuple[int, int], end: int
+    ) -> bool:
+        """Someone else's request, reported ("die Agentur sagt, dass der Export …"), unless
+        the sentence asks for it itself ("Sorg dafür, dass der Dienstleister … bekommt")."""
+        return bool(self.lx.pattern("reported").search(self.low, clause[0], end)) and not (
+            self.lx.pattern("wish").search(self.low, sentence[0], start)
+        )
+
+    def _state(self, start: int, limit: int) -> bool:
+        """A participle right after a verb that asks for the state it names ("que las
+        copias queden desactivadas", "qu'elles soient désactivées"): not a report."""
+        last = None
+        for m in self.lx.pattern("state").finditer(self.low, max(limit, start - 24), start):
+            last = m
+        return last is not None and not self.low[last.end() : start].strip()
 
     def _negated(self, start: int, end: int, clause: tuple[int, int]) -> bool:
         lx = self.lx

@@ -2,7 +2,13 @@
 Signaturschlüssel); separable verbs are matched with their particle (schalte …
 stumm, lade … hoch); participles narrate (gelöscht, abgeschaltet, deaktiviert)."""
 
-from bot.risk.prose.lexicon import AI_SITES, lexicon
+from bot.risk.prose.lexicon import (
+    ADMIN_ROLES,
+    AI_SITES,
+    CONTROL_PRODUCTS,
+    FORCE_PUSH,
+    lexicon,
+)
 
 _W = r"(?!\w)"
 # up to sixteen words between a verb and its particle (a word may hold dots: 0.0.0.0/0)
@@ -18,7 +24,8 @@ LEXICON = lexicon(
         "aber wenn dass schon einfach direkt"
     ),
     noun_form=r"(?:ung|ungen|ungs|heit|keit)$",
-    past_form=r"^\w{0,6}ge\w{2,}t$|iert$|^(?:ent|ver|zer|über)\w+t$",
+    # weak participles (gelöscht, abgeschaltet) and strong ones (abgerissen, zugewiesen)
+    past_form=r"^\w{0,6}ge\w{2,}(?:t|en)$|iert$|^(?:ent|ver|zer|über)\w+t$",
     entries={
         "destroy": (
             "lösch",
@@ -33,8 +40,29 @@ LEXICON = lexicon(
             "verwirf",
             "verwerf",
             rf"mach\w*{_GAP}platt{_W}",
+            r"platt\s*(?:zu\s*)?mach",  # verb-final: "den Cluster platt machen"
             rf"reiß\w*{_GAP}ab{_W}",
             "abreiß",
+            # participles: past alone, asked for before "werden" ("muss gelöscht werden")
+            "gelösch",
+            "geleert",
+            "abgebaut",
+            "abgerissen",
+            "wegräum",  # "die Snapshots wegräumen", "räum sie weg"
+            "wegmach",  # "die Umgebung wegmachen", "hau die Snapshots weg"
+            "weghau",
+            rf"(?:mach|hau)\w*{_GAP}weg{_W}",
+            f"kill(?:e|en|t|st)?{_W}",  # "kill den Produktionscluster"
+            "wegzuräum",
+            rf"räum\w*{_GAP}weg{_W}",
+            "wegwerf",  # "wirf die Snapshots weg", "wegzuwerfen"
+            "wegzuwerf",
+            "wegwirf",
+            rf"(?:wirf|werf|schmeiß|schmeiss|kipp)\w*{_GAP}(?:weg|raus){_W}",  # "kipp … weg"
+            r"(?:weg|raus)(?:schmeiß|schmeiss|kipp)",
+            "abbau",  # separable: "bau die Umgebung ab", verb-final "abbauen", "abzubauen"
+            "abzubau",
+            rf"bau\w*{_GAP}ab{_W}",
             f"dropp(?:e|en|t)?{_W}",
         ),
         "reset": (
@@ -48,6 +76,19 @@ LEXICON = lexicon(
             r"von\s+grund\s+auf\s+neu",
         ),
         "disable": (
+            "aussetz",  # "die Backups bis auf Weiteres aussetzen"
+            # a shorter retention keeps less: "verkürz die Aufbewahrung", "… auf einen Tag runter"
+            r"(?:verkürz|reduzier|senk|setz)\w*\s+(?:\S+\s+){0,4}?aufbewahrung\w*",
+            r"aufbewahrung\w*\s+(?:\S+\s+){0,8}?(?:runter|herab|verkürz\w*|reduzier\w*)(?!\w)",
+            "auszusetz",
+            "abgeschalt",
+            "ausgeschalt",
+            "abgestellt",
+            "runterfahr",  # "fahr den Virenschutz runter", "herunterfahren"
+            "herunterfahr",
+            rf"fahr\w*{_GAP}(?:runter|herunter){_W}",
+            # "mach die MFA aus"; a short gap: "mach … einen Termin … aus" agrees on one
+            r"mach\w*\s+(?:\S+\s+){1,5}?aus(?!\w)",
             "abzuschalt",
             "auszuschalt",
             "abzustell",
@@ -91,6 +132,23 @@ LEXICON = lexicon(
             rf"mach\w*{_GAP}zum{_W}",
             "ernenn",
             rf"trag\w*{_GAP}ein{_W}",  # "trag ihn als Administrator ein"
+            "zugewiesen",
+            # the receiver as subject, verb-final in a "dass" clause: "sorg dafür, dass der
+            # Dienstleister Adminrechte bekommt" (not the question "Bekommt er Adminrechte?")
+            r"(?:bekomm(?:t|en|st)|erh(?:ält|alten|altet))(?=\s*(?:[.,;!]|$))",
+            "eingeräumt",
+            # "nimm ihn in die Gruppe Domain Admins auf" (not "nimm das Meeting auf")
+            r"nimm\w*\s+(?:\S+\s+){0,4}?in\s+(?:die|den|das)\s+(?:\S+\s+){0,3}?auf(?!\w)",
+            # einräumen, zuweisen, zuteilen: separable, and verb-final in the Sie-form
+            "einräum",
+            "einzuräum",
+            rf"räum\w*{_GAP}ein{_W}",
+            "zuweis",
+            "zuzuweis",
+            rf"weis\w*{_GAP}zu{_W}",
+            "zuteil",
+            "zuzuteil",
+            rf"teil\w*{_GAP}zu{_W}",
         ),
         "share": (
             rf"stell\w*{_GAP}um{_W}",
@@ -101,7 +159,7 @@ LEXICON = lexicon(
             "umstell",
             "umschalt",
             # "stell das Verzeichnis auf „Jeder mit dem Link“": a setting chosen, no particle
-            r"(?:stell|setz|schalt)\w*\s+(?:\S+\s+){0,8}?auf\s+[„\"“»]?(?:öffentlich|jede[rn]?\s|alle\s)",
+            r"(?:stell|setz|schalt)\w*\s+(?:\S+\s+){0,8}?auf\s+[„\"“»]?(?:öffentlich|jede[rn]?[\s,]|alle\s)",
             f"teil(?:e|en|t)?{_W}",
             "freigeb",
             rf"gib{_GAP}frei{_W}",
@@ -129,22 +187,40 @@ LEXICON = lexicon(
             rf"(?:ver)?schieb(?:e|en|t|st)?{_W}",  # "schieb die Datei in den öffentlichen Ordner"
             f"leg(?:e|t)?{_W}",  # "leg die Datei ins öffentliche Repository"
             rf"stell\w*{_GAP}(?:ein|online){_W}",
+            rf"gib\w*{_GAP}durch{_W}",  # "gib ihm das Passwort per SMS durch"
+            rf"trag\w*{_GAP}ein{_W}",  # "trag das Passwort ins Wiki ein"
+            r"schreib\w*\s+(?:\S+\s+){0,8}?in(?:s|\s+(?:die|den|das))\s",  # "… in die config.yaml"
+            "durchgeb",
+            # "stell/pack den Schlüssel in den Kanal": put into a place, no particle
+            r"(?:stell|pack|häng|haeng)\w*\s+(?:\S+\s+){0,8}?in\s+(?:den|das|die|unser\w*)\s+"
+            r"\S*(?:kanal|channel|chat|gruppe|wiki|ticket|repo)\w*",
         ),
         "open": (
             rf"mach\w*{_GAP}erreichbar{_W}",
             f"öffne(?:n|t)?{_W}",
             "oeffn",
-            r"aktivier\w*\s+(?:\S+\s+){0,3}(?:makros|inhalt)",
+            r"aktivier\w*\s+(?:\S+\s+){0,10}?(?:makros|inhalt)",
             rf"führ\w*{_GAP}aus{_W}",
             rf"lass\w*{_GAP}laufen{_W}",
             rf"(?:steck|stöpsel|stoepsel)\w*{_GAP}(?:an|ein){_W}",  # a found USB stick
             # "steck den Stick in deinen Rechner": the place instead of the particle
-            r"(?:steck|stöpsel|stoepsel|häng|haeng)\w*\s+(?:\S+\s+){0,10}?(?:in|an)\s+(?:den|dem|deinen|deinem|ihren|ihrem|einen|einem|"
+            r"(?:steck|stöpsel|stoepsel|häng|haeng)\w*\s+(?:\S+\s+){0,16}?(?:in|an)\s+(?:den|dem|deinen|deinem|ihren|ihrem|einen|einem|"
             r"dein|ihr|ein)?\s*\S*(?:rechner|laptop|pc|computer|notebook|mac|port|anschluss|buchse)",
             "anstecken",
             "einstecken",
             "ausführ",
             "installier",
+            f"klick(?:e|en|t|st)?{_W}",  # "klick auf den Link in der verdächtigen Mail"
+            "anklick",
+            rf"hau\w*{_GAP}drauf{_W}",  # "hau das Skript auf den Server drauf"
+            "aufmach",  # "mach den Port für alle auf"
+            r"lass\w*\s+(?:\S+\s+){0,8}?offen(?!\w)",  # "lass den SSH-Port für alle offen"
+            "erlaub",  # "erlaube 0.0.0.0/0 auf Port 5432"
+            # "stell die Security Group auf 0.0.0.0/0": a setting to the open internet
+            r"(?:stell|setz)\w*\s+(?:\S+\s+){0,6}?auf\s+(?=0\.0\.0\.0/0|::/0)",
+            rf"mach\w*{_GAP}auf{_W}",
+            "einspiel",  # "spiel das Skript auf dem Server ein"
+            rf"spiel\w*{_GAP}ein{_W}",
             f"start(?:e|en)?{_W}",
         ),
         "data": (
@@ -223,6 +299,7 @@ LEXICON = lexicon(
             "notfallwiederherstellung",
         ),
         "control": (
+            *CONTROL_PRODUCTS,
             r"guard\s*duty",
             r"security\s*hub",
             r"safe\s+(?:links|attachments)",
@@ -308,6 +385,7 @@ LEXICON = lexicon(
             r"voll(?:e|en)?\s+zugriff",
             r"alle\s+rechte",
             r"root-?rechte",
+            *ADMIN_ROLES,
         ),
         "untrusted": (
             "forum",
@@ -340,9 +418,17 @@ LEXICON = lexicon(
         "public": (
             r"0\.0\.0\.0/0",
             r"::/0",
-            r"(?<!ver)öffentlich",
-            "anonym",
+            # not the public half of a key pair ("seinen öffentlichen SSH-Schlüssel")
+            r"(?<!ver)öffentlich(?!\w*\s+(?:[\w]+-)?(?:schlüssel|key))",
+            # Drive's own label: „Jeder, der über den Link verfügt“
+            r"jede[rn]?,?\s+(?:der|die)\s+(?:\S+\s+){0,3}?(?:den\s+)?link",
+            r"anonym(?!isier)",  # anonymous access, not anonymized data
             "internet",
+            r"(?:jede|beliebige?n?)\s+(?:ip|quell|adress)\w*",  # "für jede IP"
+            r"von\s+überall",
+            r"(?:von|nach)\s+außen",  # "von außen erreichbar", "nach außen freigeben"
+            # "für alle" at the end of what is opened, not "für alle Server"
+            r"für\s+(?:alle|jeden)(?=\s*[.,;!?)]|\s+(?:auf|frei|offen|zugänglich|erreichbar)\b)",
             r"(?:jeder|alle)\s+mit\s+dem\s+link",
             # "…, damit jeder ihn öffnen kann": anyone at all, not a named colleague
             r"(?:damit|sodass|so\s+dass)\s+(?:jede[rn]?|jedermann|alle(?!\s+(?:im|in|aus|vom|von|bei)\b))\s+(?:\S+\s+){0,3}?"
@@ -384,7 +470,7 @@ LEXICON = lexicon(
         "ai": (
             r"online-?(?:übersetzer|tool|dienst|transkri|zusammenfass)",
             *AI_SITES,
-            f"ki{_W}",
+            f"(?<!wi)ki{_W}",  # "Online-KI", not "Wiki"
             "chatgpt",
             r"künstliche\w*\s+intelligenz",
             "übersetzer",
@@ -459,6 +545,8 @@ LEXICON = lexicon(
             "localhost",
             "laptop",
             r"dein\w*\s+(?:rechner|maschine)",
+            r"feature-?branch",  # the reader's own branch, as in English
+            r"dein\w*\s+(?:eigen\w*\s+)?branch",
             "sandbox",
             r"docker\s+compose",
         ),
@@ -519,7 +607,7 @@ LEXICON = lexicon(
         ),
         "sanitized": (
             r"bereinigt\w*",
-            r"nur\s+(?:die\s+)?(?:spaltennamen|kopfzeile|struktur)",
+            r"nur\s+(?:die\s+)?\w*(?:spaltennamen|kopfzeile|struktur)",  # "Tabellenstruktur"
             r"bereits\s+veröffentlicht\w*",
             r"anonymisiert\w*",
             r"aggregiert\w*",
@@ -570,7 +658,15 @@ LEXICON = lexicon(
         "pointer": (
             r"(?:link|verweis)\s+(?:auf|zu[rm]?)\s+(?:de[rnm]\s+|die\s+)?\S*(?:anfrage|antrag|formular|anleitung|wiki|prozess)\w*",
         ),
-        "request": (r"kannst\s+du", r"könntest\s+du", r"können\s+sie", r"könnten\s+sie", "bitte"),
+        "request": (
+            r"kannst\s+du",
+            r"könntest\s+du",
+            r"können\s+sie",
+            r"könnten\s+sie",
+            r"würden\s+sie",  # the formal request: "Würden Sie ihm … einräumen?"
+            r"würdest\s+du",
+            "bitte",
+        ),
         "lasting": (
             r"(?:zwei|drei|vier|mehrere|\d+)\s+(?:wochen|monate)",
             "wochenlang",
@@ -587,6 +683,10 @@ LEXICON = lexicon(
             r"will,?\s+dass",
         ),
         "history": (
+            *FORCE_PUSH,
+            # "schieb ihn mit --force hoch", "pushe ihn erzwungen"
+            rf"(?:push|schieb|lad)\w*{_GAP}mit\s+(?:--force|-f|gewalt)(?![\w-])",
+            r"(?:push|schieb)\w*\s+(?:\S+\s+){0,6}?(?:erzwungen|forciert)\w*",
             r"force-?push\w*",
             r"push\w*\s+(?:\S+\s+){0,6}?mit\s+gewalt",
             r"mit\s+gewalt\s+(?:\S+\s+){0,4}?push\w*",
@@ -594,7 +694,18 @@ LEXICON = lexicon(
         ),
         "proposal": (r"zeig\w*\s+(?:\S+\s+){0,3}wie",),
         "email": (r"e-?mail",),
-        "pronoun": ("es", "sie", "ihn", "diese", "das"),
+        "passive": (r"(?:werden|wird)(?!\w)",),
+        # the speaker's own "dass" clause: "Ich möchte, dass …", "Sorg dafür, dass …"
+        "wish": (
+            r"(?:möchte\w*|wünsche\w*|hätte\s+gern|sorg\w*\s+(?:\w+\s+)?dafür|"
+            r"achte?\w*\s+(?:\w+\s+)?darauf|stell\w*\s+(?:\w+\s+)?sicher|"
+            r"dafür\s+(?:zu\s+)?sorg\w*|darauf\s+(?:zu\s+)?acht\w*|sicher\w*stell\w*),?\s+dass",
+        ),
+        "nominal": (
+            r"(?:bitte\w*|ersuche\w*|beantrage\w*)\s+(?:\w+\s+){0,2}?um(?:\s+(?:die|eine))?",
+            r"(?:veranlass|beantrag|nehm)\w*\s+(?:sie\s+|du\s+)?(?:bitte\s+)?(?:die|eine)",
+        ),
+        "pronoun": ("es", "sie", "ihn", "diese", "das", "alles"),
         "limited": (
             r"leserecht\w*",
             r"leser\w*",

@@ -1,9 +1,17 @@
 """Spanish. Stems cover the inflections (borra, borre, borrar); preterite,
 participles and the imperfect subjunctive narrate (borró, borrado, borráramos)."""
 
-from bot.risk.prose.lexicon import AI_SITES, lexicon
+from bot.risk.prose.lexicon import (
+    ADMIN_ROLES,
+    AI_SITES,
+    CONTROL_PRODUCTS,
+    FORCE_PUSH,
+    lexicon,
+)
 
 _W = r"(?!\w)"
+# Object pronouns an imperative or infinitive carries ("ábrele", "desactívalas", "pégamela")
+_CL = r"(?:(?:me|te|se|nos|le|les)?(?:lo|la|los|las)?)"
 
 LEXICON = lexicon(
     "es",
@@ -14,20 +22,29 @@ LEXICON = lexicon(
     enclitic=r"\w*(?:lo|la|los|las|le|les)(?!\w)",
     noun_form=r"(?:cion|ción|ciones|dor|dores|miento|mientos)$",
     past_form=(
-        r"(?:ó|aron|ado|ada|ados|adas|ido|ida|idos|idas|aba|aban|ió|ieron|ara|aran|áramos|"
-        r"iera|ieran|iéramos|ase|asen)$"
+        # "acaba con …" is no imperfect
+        r"(?:ó|aron|ado|ada|ados|adas|ido|ida|idos|idas|(?<!^ac)aba|(?<!^ac)aban|ió|ieron|ara|"
+        r"aran|áramos|iera|ieran|iéramos|ase|asen)$"
     ),
     entries={
         "destroy": (
-            f"cerr(?:ar|a|e|ad){_W}",
+            f"cerr(?:ar|a|e|ad){_CL}{_W}",
             "borr",
             "elimin",
             "suprim",
             "destru",
-            f"vac[ií](?:a|e|ar){_W}",
+            f"vac[ií](?:a|e|ar){_CL}{_W}",
             "purg",
             f"quit(?:a|e|ar)(?:le|les|lo|la|los|las)?{_W}",  # quítale el MFA
             "desmantel",
+            "fulmin",  # "fulmínate la tabla"
+            f"mat(?:a|e|ar){_CL}{_W}",  # "mata el clúster de producción"
+            # a light verb and the tool's own word: "dale un drop a la tabla", "hazle un truncate"
+            r"(?:un|una)\s+(?:drop|truncate|wipe|purge)(?![\w-])",
+            f"limpi(?:a|e){_CL}{_W}",  # "limpia la base de producción" (the imperative only)
+            r"desh(?:az|acer|aga)(?:te|se|nos)?\s+de" + _W,  # "deshazte de las copias"
+            f"carg(?:ate|arse|arte|uese){_W}",  # "cárgate la base": get rid of it
+            f"tumb(?:a|e|ar){_CL}{_W}",  # "tumba el clúster": take it down
             r"d(?:a|e|ar)\s+de\s+baja",
         ),
         "reset": (
@@ -41,21 +58,22 @@ LEXICON = lexicon(
         ),
         "disable": (
             "desactiv",
+            r"(?:reduc|reduz|acort|baj)\w*\s+(?:\S+\s+){0,3}?retenci",  # "reduce la retención"
             "deshabilit",
             "apag",
             "silenci",
             "deten",
             "detén",
             "suspend",
-            f"paus(?:a|e|ar){_W}",
+            f"paus(?:a|e|ar){_CL}{_W}",
             "desinstal",
-            f"mute(?:a|e|ar){_W}",
+            f"mute(?:a|e|ar){_CL}{_W}",
             f"cancel(?:a|e|ar|emos){_W}",
         ),
         "bypass": (
             f"salt(?:a|e|ar|arse|ate|ese){_W}",
             "omit",
-            f"ignor(?:a|e|ar){_W}",
+            f"ignor(?:a|e|ar){_CL}{_W}",
             "elud",
             "sorte",
             r"pas(?:a|e|ar)\s+por\s+alto",
@@ -63,11 +81,15 @@ LEXICON = lexicon(
             r"(?:fusion|merge|empuj|despleg|mezcl)\w*\s+(?:\S+\s+){0,3}?sin" + _W,
         ),
         "grant": (
-            f"haz{_W}",
+            f"haz(?:le|les)?{_W}",  # "hazle owner del repositorio"
             rf"(?:pon|ponga|poner|ponle)\s+(?:\S+\s+){{1,5}}?como{_W}",  # "set X as owner"
             f"(?:hacemos|hazlo|hazla|hacerlo|hacerla|hágalo|hacer){_W}",
             f"(?:dale|dales|déle|dele|darle|darles|dar|da|den){_W}",
             "otorg",
+            # "asegúrate de que el proveedor tenga permisos de administrador" (rights, not
+            # "que el bucket tenga activado el bloqueo")
+            r"teng(?:a|an)(?=\s+(?:\S+\s+){0,2}?(?:permisos?|acceso|rol|derechos|privilegios)\b)",
+            f"met(?:e|a|er){_CL}{_W}",  # "mete al becario en sudoers"
             "conced",
             "concéd",
             "asign",
@@ -85,16 +107,17 @@ LEXICON = lexicon(
             # folded like the imperative "publica" and stays)
             r"public(?!os?\b|as\b)",
             # "haz público el informe", "ponla pública", "déjalo público"
-            r"(?:haz|hacer|hazl[oa]s?|pon|ponl[oa]s?|poner|deja|dejal[oa]s?|dejar)\s+(?:\w+\s+){0,4}?públic",
-            f"expon(?:e|er|ga){_W}",
+            r"(?:haz|hacer|hazl[oa]s?|pon|ponl[oa]s?|poner|deja|dejal[oa]s?|dejar)\s+(?:\w+\s+){0,6}?públic",
+            f"expon(?:e|er|ga|gan)?{_CL}{_W}",  # "expón el puerto", "exponlo"
         ),
         "move": (
             r"lee(?:le|les|r)?" + _W,
             f"pas(?:a|ale|ales|ar|ele|eles)(?:lo|la|los|las)?{_W}",  # pásale la contraseña
             "reenví",
-            f"env[ií](?:a|e|ar|ale){_W}",
+            f"met(?:e|a|er){_CL}{_W}",  # "métele la hoja de salarios a ChatGPT"
+            f"env[ií](?:a|e|ar){_CL}{_W}",
             "mand",
-            f"peg(?:a|ue|ar){_W}",
+            f"peg(?:a|ue|ar){_CL}{_W}",
             f"sub(?:e|a|ir)(?:lo|la|los|las|le|les)?{_W}",  # súbelo
             r"copi(?!as?\s+de\s+seguran|as(?!\w))",  # "las copias": a noun
             "transfer",
@@ -102,13 +125,17 @@ LEXICON = lexicon(
             f"(?:pon|ponga|poner){_W}",
         ),
         "open": (
-            f"abr(?:e|a|ir){_W}",
+            f"abr(?:e|a|ir){_CL}{_W}",
             "habilit",
             r"activ(?:a|e|ar)\s+(?:el\s+contenido|las\s+macros)",
             "ejecut",
-            f"corr(?:e|a|er|elo|ela){_W}",  # "corre el script"
+            f"corr(?:e|a|er){_CL}{_W}",  # "corre el script"
             "instal",
             "lanz",
+            r"dej(?:a|e|ar)\w*\s+(?:\S+\s+){0,6}?abiert[oa]s?" + _W,  # "deja el puerto abierto"
+            f"permit(?:e|a|ir|an){_W}",  # "permitir 0.0.0.0/0 en el puerto 5432"
+            r"(?:haz|hacer|haga|hagan)\s+clic",  # "haz clic en el enlace del correo sospechoso"
+            f"(?:clic|clique|pinch)(?:a|e|ar|ea|ear){_W}",
         ),
         "data": (
             r"crm(?!\w)",
@@ -183,6 +210,7 @@ LEXICON = lexicon(
             "versionado",
         ),
         "control": (
+            *CONTROL_PRODUCTS,
             r"guard\s*duty",
             r"security\s*hub",
             r"safe\s+(?:links|attachments)",
@@ -248,13 +276,14 @@ LEXICON = lexicon(
         "admin": (
             f"owners?{_W}",
             f"administrador(?:es|a)?{_W}",
-            f"(?<!google )admin{_W}",
+            f"(?<!google )admins?{_W}",
             r"superadmin\w*",
             "propietario",
             f"dueños?{_W}",
             "superusuario",
             r"acceso\s+total",
             r"todos\s+los\s+permisos",
+            *ADMIN_ROLES,
         ),
         "untrusted": (
             "foro",
@@ -289,6 +318,9 @@ LEXICON = lexicon(
             f"public(?:o|a){_W}",
             "internet",
             "cualquiera",
+            r"cualquier\s+persona",  # Drive's "Cualquier persona con el enlace"
+            r"cualquier\s+(?:ip|direcci|origen|sitio|lugar|red)\w*",  # "a cualquier IP"
+            r"desde\s+cualquier\s+(?:lado|parte)",
         ),
         "everyone": (
             r"todos\s+(?:en|de)\s+la\s+(?:empresa|compañía|organización)",
@@ -387,6 +419,8 @@ LEXICON = lexicon(
             "localhost",
             "portátil",
             r"tu\s+máquina",
+            r"tu\s+(?:propia\s+)?rama",  # the reader's own branch
+            r"rama\s+de\s+(?:feature|funcionalidad)",
             "sandbox",
             r"docker\s+compose",
         ),
@@ -398,7 +432,7 @@ LEXICON = lexicon(
             r"s[aá]ca(?:te|r|lo|la)?" + _W,
             "export",
             "descarg",
-            f"extra(?:e|er|iga){_W}",
+            f"extra(?:e|er|iga){_CL}{_W}",
         ),
         "alerting": (
             "alerta",
@@ -471,6 +505,8 @@ LEXICON = lexicon(
             r"|de\s+producción|protegida)",
             r"(?:etiquetas?|tags?)\s+de\s+(?:versión|version|release|lanzamiento)",
             r"release/[\w.\-]+",
+            # the history of a shared branch: "reescribe el historial de main"
+            r"historial\s+de\s+(?:la\s+rama\s+)?(?:main|master|release\S*|producción|develop)(?!\w)",
         ),
         "service": (f"servicios?{_W}", f"api{_W}", "aplicación"),
         "shared": (r"remot\w*", r"compartid\w*", r"origin\w*", r"upstream\w*", r"protegid\w*"),
@@ -510,6 +546,9 @@ LEXICON = lexicon(
             r"quiere\s+que",
         ),
         "history": (
+            *FORCE_PUSH,
+            r"un\s+force[\s-]?push",  # "hazle un force push a main"
+            r"(?:sub|empuj|mand|push)\w*\s+(?:\S+\s+){0,8}?con\s+(?:--force|-f)(?![\w-])",
             r"force-?push\w*",
             r"reescrib\w*\s+(?:el\s+)?historial",
             r"(?:haz|hacer|hace)\s+(?:un\s+)?push\s+(?:\S+\s+){0,2}?forzado",
@@ -522,6 +561,19 @@ LEXICON = lexicon(
             r"e-?mail",
         ),
         "pronoun": ("lo", "la", "los", "las", "eso", "esto"),
+        "inbound": (r"(?:nos|me)",),
+        "state": (
+            r"(?:quede|queden|quedar|esté|estén|sea|sean|deja|deje|dejen|dejar)(?:l[oa]s?)?",
+        ),
+        "nominal": (
+            r"(?:solicit|pid|ped|requier|requer|proced|realic|realiz|gestion|tramit|efect[uú])\w*"
+            r"\s+(?:\w+\s+){0,2}?(?:(?:con|a)\s+)?(?:la|el|una|un)",
+        ),
+        # "me gustaría que desactivara …": the imperfect subjunctive asks, it does not narrate
+        "wish": (
+            r"(?:gustar[ií]a|quisiera|agradecer[ií]a|preferir[ií]a|convendr[ií]a|ser[ií]a\s+"
+            r"(?:bueno|mejor|ideal))\s+que",
+        ),
         "limited": (
             r"(?:acceso|permisos?)\s+de\s+lectura",
             r"solo\s+lectura",

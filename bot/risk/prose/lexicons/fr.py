@@ -1,7 +1,13 @@
 """French. Stems cover the inflections (supprime, supprimez, supprimer); past
 participles and the imperfect narrate (supprimé, supprimait)."""
 
-from bot.risk.prose.lexicon import AI_SITES, lexicon
+from bot.risk.prose.lexicon import (
+    ADMIN_ROLES,
+    AI_SITES,
+    CONTROL_PRODUCTS,
+    FORCE_PUSH,
+    lexicon,
+)
 
 _W = r"(?!\w)"
 
@@ -14,7 +20,8 @@ LEXICON = lexicon(
         "notre nos puis"
     ),
     # créer: "recrée" is the imperative, "recréée" the participle
-    noun_form=r"(?:tion|tions|ment|ments|eur|eurs|(?<!part)ages?)$",  # "partage": an imperative
+    noun_form=r"(?:tion|tions|sion|sions|ment|ments|eur|eurs|age|ages)$",
+    verb_form=r"age$",  # "Partage le dossier", but "le partage du dossier"
     past_form=r"(?:é|(?<!cr)ée|éée|és|ées|ait|aient|ions|iez)$",
     entries={
         "destroy": (
@@ -31,12 +38,18 @@ LEXICON = lexicon(
             "enlèv",
             f"jet(?:er|ez|te){_W}",
             "démantel",
+            "suppression",  # the noun: "procéder à la suppression de la base"
+            f"tu(?:e|ez|er){_W}",  # "tue le cluster de prod"
+            f"d[ée]gag(?:e|ez|er){_W}",  # "dégage les vieilles sauvegardes"
+            r"(?:un|une)\s+(?:drop|truncate|wipe|purge)(?![\w-])",  # "fais un drop de la table"
+            f"vir(?:e|ez|er){_W}",  # "vire la base": get rid of it
         ),
         "reset": ("recré", "recre", "reconstrui", "réinitialis", "reinitialis", "écras", "ecras"),
         "disable": (
             "désactiv",
+            r"(?:rédui|redui|raccourc|baiss|diminu)\w*\s+(?:\S+\s+){0,3}?(?:rétention|conservation)",
             "desactiv",
-            f"coup(?:e|ez|er){_W}",
+            f"coup(?:e|ez|er|erais|erait){_W}",  # "à ta place, je couperais …"
             r"(?:fais|faites|faire)\s+taire",
             "arrêt",
             "arret",
@@ -57,6 +70,10 @@ LEXICON = lexicon(
         "grant": (
             rf"(?:mets|mettez|mettre)\s+(?:\S+\s+){{1,5}}?comme{_W}",  # "set X as owner"
             f"donn(?:e|ez|er){_W}",
+            # "fais en sorte que le prestataire ait les droits admin"
+            r"(?:ait|aient)(?=\s+(?:\S+\s+){0,2}?(?:droits?|accès|rôle|privil))",
+            # "mets-le administrateur", "nomme-la propriétaire": a role given to a pronoun
+            r"(?:mets|mettez|mettre|nomme|nommez|nommer|passe|passez|passer)-(?:le|la|les)(?!\w)",
             "accord",
             "attribu",
             "promouv",
@@ -87,9 +104,12 @@ LEXICON = lexicon(
             "dépos",
             "depos",
             "transmet",
+            f"balanc(?:e|ez|er){_W}",  # "balance le mot de passe dans #general"
         ),
         "open": (
             f"ouvr(?:e|ez|ir){_W}",
+            r"laiss\w*\s+(?:\S+\s+){0,6}?ouvert\w*",  # "laisse le port 22 ouvert"
+            f"autoris(?:e|ez|er){_W}",  # "autorise 0.0.0.0/0 sur le port 5432"
             r"activ(?:e|ez|er)\s+(?:le\s+contenu|les\s+macros)",
             "exécut",
             "execut",
@@ -175,6 +195,7 @@ LEXICON = lexicon(
             r"plan\s+de\s+reprise",
         ),
         "control": (
+            *CONTROL_PRODUCTS,
             r"guard\s*duty",
             r"security\s*hub",
             r"safe\s+(?:links|attachments)",
@@ -245,6 +266,7 @@ LEXICON = lexicon(
             r"super-?utilisateur",
             r"accès\s+complet",
             r"tous\s+les\s+droits",
+            *ADMIN_ROLES,
         ),
         "untrusted": (
             "forum",
@@ -276,6 +298,7 @@ LEXICON = lexicon(
             f"publi(?:c|cs|que|ques){_W}",  # "la page publique"
             "internet",
             r"n'importe\s+qui",
+            r"tous\s+les\s+utilisateurs\s+(?:\S+\s+){0,2}?lien",  # Drive's own label
             r"(?:toute\s+personne|quiconque)\s+(?:\w+\s+){0,3}lien",
             r"n'importe\s+(?:quelle|quel)\s+(?:source|adresse|ip|origine)",
             r"(?:toutes?\s+(?:les\s+)?)(?:sources|adresses|ip)(?!\w)",
@@ -389,6 +412,8 @@ LEXICON = lexicon(
             "localhost",
             "portable",
             r"(?:ta|votre)\s+machine",
+            r"(?:ta|votre)\s+(?:propre\s+)?branche",  # the reader's own branch
+            r"branche\s+de\s+(?:feature|fonctionnalité)",
             r"bac\s+à\s+sable",
             "sandbox",
             r"docker\s+compose",
@@ -531,6 +556,8 @@ LEXICON = lexicon(
             r"veut\s+que",
         ),
         "history": (
+            *FORCE_PUSH,
+            r"(?:pouss|push|envoi)\w*\s+(?:\S+\s+){0,8}?avec\s+(?:--force|-f)(?![\w-])",
             r"force-?push\w*",
             r"réécri\w*\s+(?:l.)?historique",
             r"pouss\w*\s+(?:\S+\s+){0,4}?en\s+force",
@@ -543,6 +570,17 @@ LEXICON = lexicon(
             "courriel",
         ),
         "pronoun": ("les", "le", "la", "lui", "ça", "cela"),
+        "inbound": (r"(?:nous|m['’])",),
+        "state": (r"(?:soit|soient|reste|restent|rester|laisse|laissez)(?:-(?:la|le|les))?",),
+        "nominal": (
+            r"(?:procéd|proced|demand|sollicit|effectu|réalis|realis|lanc)\w*"
+            r"\s+(?:\w+\s+){0,2}?(?:(?:à|a)\s+)?(?:la|le|l'|l’|une|un)",
+        ),
+        # "je souhaiterais que vous désactiviez …": a subjunctive after a wish asks
+        "wish": (
+            r"(?:souhait|voudr|aimer|faudr|faut|demand|préfér|prefer)\w*\s+(?:\w+\s+)?qu[e'’]",
+            r"(?:en\s+sorte|assure\w*(?:-toi|-vous)?|veille\w*\s+à\s+ce)\s+qu[e'’]",
+        ),
         "limited": (
             r"(?:accès|droits?)\s+(?:en|de)\s+lecture",
             r"lecture\s+seule",

@@ -2,7 +2,13 @@
 what follows the verb says whether it is past (削除した, 削除されました) or
 negated (削除しないで, 削除禁止). Latin words are matched as whole words."""
 
-from bot.risk.prose.lexicon import AI_SITES, lexicon
+from bot.risk.prose.lexicon import (
+    ADMIN_ROLES,
+    AI_SITES,
+    CONTROL_PRODUCTS,
+    FORCE_PUSH,
+    lexicon,
+)
 
 
 def _latin(word: str) -> str:
@@ -16,6 +22,7 @@ LEXICON = lexicon(
     entries={
         "destroy": (
             "削除",
+            r"潰し(?=て|ちゃ|とい|ておい|ます)",  # 本番クラスタを潰して
             "消して",
             "消し",
             "消去",
@@ -45,6 +52,7 @@ LEXICON = lexicon(
             "無効化",
             "無効に",
             "オフに",
+            r"オフ(?=で)",  # 今月いっぱいオフで
             "止め",
             "停止",
             "ミュート",
@@ -61,6 +69,7 @@ LEXICON = lexicon(
             "付与",
             "与え",
             r"権限を(?:渡|あげ)",
+            r"付け(?=て|る|ます|ておいて)",  # 権限を付けてあげて
             "昇格",
             "割り当て",
             "追加",
@@ -82,6 +91,10 @@ LEXICON = lexicon(
             "送信",
             "送って",
             "送る",
+            r"送り(?!先|状|主)",  # the masu stem of keigo: お送りいただけますか
+            r"送っと(?=いて|く|け)",  # colloquial ておく: 送っといて
+            r"貼っと(?=いて|く|け)",
+            r"(?<!受け)渡し(?=て|いただ|ください|ます|願)",  # お渡しください
             "送付",
             "貼り付け",
             "貼って",
@@ -101,6 +114,8 @@ LEXICON = lexicon(
             "開放",
             r"(?:スマホ|端末|pc|パソコン|サーバー?)に入れ(?:て|る)",  # install on a device
             "開封",
+            r"(?:つなが|繋が|接続でき)るように",  # 誰でもつながるようにして
+            r"を入れ(?=て|る|ます|ておいて)",  # AnyDeskを入れてあげて: install it
             "有効に",
             "有効化",
             "実行",
@@ -176,6 +191,7 @@ LEXICON = lexicon(
             "リカバリ",
         ),
         "control": (
+            *CONTROL_PRODUCTS,
             _latin(r"guard\s*duty"),
             _latin(r"security\s*hub"),
             _latin("siem"),
@@ -251,6 +267,7 @@ LEXICON = lexicon(
             "root権限",
             "フルアクセス",
             "全権限",
+            *ADMIN_ROLES,
         ),
         "untrusted": (
             "を名乗る",
@@ -291,6 +308,8 @@ LEXICON = lexicon(
             "パブリック",
             "リンクを知っている",
             "全世界",
+            r"(?:すべて|全て|任意|どこ)の\s*(?:ip|アドレス|送信元)",  # 任意のIPに開放
+            "どこからでも",
         ),
         "everyone": ("全員", "全社", "社員全員", "#general"),
         "external": (
@@ -416,6 +435,7 @@ LEXICON = lexicon(
             "ダウンロード",
             "抽出",
             "書き出",
+            r"落と(?=して|しといて|しておいて)",  # CSVで落として: download it
         ),
         "alerting": (
             "モニター",
@@ -503,6 +523,7 @@ LEXICON = lexicon(
         ),
         "reported": (r"ように(?:言われ|頼まれ|求められ)",),
         "history": (
+            *FORCE_PUSH,
             "強制プッシュ",
             r"force\s*push",
         ),

@@ -1,7 +1,13 @@
 """Portuguese. Stems cover the inflections (apague, apaga, apagar); preterite,
 participles and the imperfect subjunctive narrate (apagou, apagado, apagássemos)."""
 
-from bot.risk.prose.lexicon import AI_SITES, lexicon
+from bot.risk.prose.lexicon import (
+    ADMIN_ROLES,
+    AI_SITES,
+    CONTROL_PRODUCTS,
+    FORCE_PUSH,
+    lexicon,
+)
 
 _W = r"(?!\w)"
 
@@ -14,7 +20,8 @@ LEXICON = lexicon(
         "vc"
     ),
     fold_accents=True,
-    enclitic=r"\w*-(?:l[oa]s?|[oa]s?)(?!\w)",
+    # "apaga-a", and in Brazil the pronoun after the verb: "apaga ela", "desliga eles"
+    enclitic=r"\w*(?:-(?:l[oa]s?|[oa]s?)|\s+el[ea]s?)(?!\w)",
     noun_form=r"(?:cao|ção|ções|coes|dor|dores|mento|mentos)$",
     past_form=(
         r"(?:ou|aram|ado|ada|ados|adas|ido|(?<!conv)ida|(?<!conv)idos|idas|ava|avam|eu|eram|iu|asse|assem|"
@@ -27,16 +34,28 @@ LEXICON = lexicon(
             "elimin",
             "delet",
             "remov",
+            "remoç",  # the noun, asked for: "solicita-se a remoção do banco"
             "destru",
             "esvazi",
             f"limp(?:a|e|ar){_W}",
             "purg",
             "descart",
             f"drop(?:e|a|ar|em){_W}",  # "dropa a tabela"
+            f"zer(?:a|e|ar){_W}",  # "zera a tabela": empty it
+            "derrub",  # "derruba o cluster": take it down
+            f"mat(?:a|e|ar){_W}",  # "mata o cluster de produção"
+            r"acab(?:a|e|ar)\s+com" + _W,  # "acaba com os backups antigos"
+            r"(?:som(?:e|a)|sumir)\s+com" + _W,  # "some com os snapshots"
+            r"d(?:á|a|ar|ê|e)\s+fim\s+(?:n|a|e|d)\w*",  # "dá fim no banco antigo"
+            # a light verb and the tool's own word: "dá um drop na tabela", "faz um truncate"
+            r"(?:um|uma)\s+(?:drop|truncate|wipe|purge)(?![\w-])",
+            r"livr(?:a|e|ar)(?:-(?:te|se)|\s+(?:te|se))?\s+d(?:e|o|a|os|as)" + _W,  # livra-te dos
+            r"jog(?:a|ue|ar)(?:\s+\S+){0,4}?\s+fora" + _W,  # "joga fora os snapshots"
         ),
         "reset": ("recri", "reconstru", "reinici", "redefin", "reset", "sobrescrev"),
         "disable": (
             "desativ",
+            r"(?:reduz|diminu|encurt|baix)\w*\s+(?:\S+\s+){0,3}?reten",  # "reduz a retenção"
             "desabilit",
             # "tira o MFA": remove a control (not "tira um backup", which takes one)
             r"tir(?:a|e|ar)\s+(?:o|a|os|as)\s+(?=mfa|2fa|autenticaç|proteç|bloqueio|criptograf|auditoria)",
@@ -61,9 +80,16 @@ LEXICON = lexicon(
         ),
         "grant": (
             f"torn(?:e|a|ar){_W}",
+            # "faz o terceirizado owner": made into a role (not "faz login como admin")
+            r"(?:faz|faça|faca|fazer)(?:-o|-a)?\s+(?!login|logon|log\s)(?:\S+\s+){0,4}?"
+            r"(?=owner|admin|dono|propriet|superusu)",
             rf"coloc(?:a|e|ar|ando)\s+(?:\S+\s+){{1,5}}?como{_W}",  # "set X as owner"
             rf"(?<![^\W\d_]\s)(?:dê|dá){_W}",  # "de"/"da" after a word: a preposition
             f"(?:dar|conceda|conceder){_W}",
+            # "garante que o fornecedor tenha acesso de administrador"
+            r"tenh(?:a|am)(?=\s+(?:\S+\s+){0,2}?(?:permiss|acesso|papel|direitos|privil))",
+            f"liber(?:a|e|ar){_W}",  # "libera acesso de admin pro estagiário"
+            f"coloc(?:a|e|ar)(?:-o|-a)?{_W}",  # "coloca o estagiário no sudoers"
             "conced",
             "atribu",
             "promov",
@@ -78,7 +104,7 @@ LEXICON = lexicon(
             r"public(?!os?\b|as\b)",  # publique; "público(s)", "públicas" are adjectives
             r"torn(?:e|a|ar)\s+(?:\w+\s+){0,4}públic",
             r"ativ(?:e|a|ar)\s+(?:\w+\s+){0,3}públic",
-            r"deix(?:e|a|ar)\s+(?:\w+\s+){0,4}públic",  # ativar o painel público
+            r"deix(?:e|a|ar)\s+(?:\w+\s+){0,6}?públic",  # ativar o painel público
             r"deix(?:e|a|ar)(?=\s+(?:\S+\s+){0,6}?(?:«|\")?qualquer\s+pessoa)",
         ),
         "move": (
@@ -92,8 +118,10 @@ LEXICON = lexicon(
             "transfir",
             "transfer",
             "encaminh",
+            f"pass(?:a|e|ar){_W}",  # "passa a senha pro fornecedor"
+            f"jog(?:a|ue|ar){_W}",  # "joga a planilha no ChatGPT"
             f"post(?:e|a|ar){_W}",
-            f"sub(?:a|ir){_W}",
+            f"(?:sub(?:a|ir)|sob(?:e|em)){_W}",  # "sobe a planilha no ChatGPT"
             f"coloc(?:a|e|ar|que){_W}",
         ),
         "open": (
@@ -104,6 +132,10 @@ LEXICON = lexicon(
             f"rod(?:a|e|ar){_W}",  # "roda o script"
             "instal",
             f"liber(?:e|a|ar){_W}",  # libera a porta 22 para a internet
+            f"cli(?:ca|que|car){_W}",  # "clica no link do e-mail suspeito"
+            f"exp(?:oe|or|onha|onham){_W}",  # "expõe a porta na internet"
+            r"deix(?:a|e|ar)\s+(?:\S+\s+){0,6}?abert[oa]s?" + _W,  # "deixa a porta aberta"
+            f"permit(?:e|a|ir|am){_W}",  # "permitir 0.0.0.0/0 na porta 5432"
         ),
         "data": (
             r"crm(?!\w)",
@@ -169,6 +201,7 @@ LEXICON = lexicon(
             "versionamento",
         ),
         "control": (
+            *CONTROL_PRODUCTS,
             r"guard\s*duty",
             r"security\s*hub",
             r"safe\s+(?:links|attachments)",
@@ -229,13 +262,14 @@ LEXICON = lexicon(
         "admin": (
             f"owners?{_W}",
             f"administrador(?:es|a)?{_W}",
-            f"(?<!google )admin{_W}",
+            f"(?<!google )admins?{_W}",
             r"superadmin\w*",
             "proprietário",
             f"dono{_W}",
             "superusuário",
             r"acesso\s+total",
             r"todas\s+as\s+permissões",
+            *ADMIN_ROLES,
         ),
         "untrusted": (
             "fórum",
@@ -269,6 +303,7 @@ LEXICON = lexicon(
             r"(?<!certificado )(?<!chave )públic",  # "certificado público": its public half
             "internet",
             r"qualquer\s+pessoa",
+            r"qualquer\s+(?:ip|endere[cç]o|origem|lugar|rede)\w*",  # "pra qualquer IP"
         ),
         "everyone": (
             r"(?:a\s+)?empresa\s+(?:inteira|toda)",
@@ -374,6 +409,8 @@ LEXICON = lexicon(
             "notebook",
             "laptop",
             r"sua\s+máquina",
+            r"(?:sua|seu|tua|teu)\s+(?:própri[oa]\s+)?branch",  # the reader's own branch
+            r"branch\s+de\s+(?:feature|funcionalidade)",
             "sandbox",
             r"docker\s+compose",
         ),
@@ -384,6 +421,7 @@ LEXICON = lexicon(
         "export": (
             "export",
             f"baix(?:e|a|ar){_W}",
+            r"tir(?:a|e|ar)\s+(?:um|uma|o)\s+(?:dump|export|extra|cópia|copia)",  # "tira um dump"
             f"extra(?:ia|ir|ie){_W}",
         ),
         "alerting": (
@@ -500,6 +538,9 @@ LEXICON = lexicon(
             r"quer\s+que",
         ),
         "history": (
+            *FORCE_PUSH,
+            r"um\s+force[\s-]?push",  # "dá um force push na main"
+            r"(?:sob|sub|empurr|mand|push)\w*\s+(?:\S+\s+){0,8}?com\s+(?:--force|-f)(?![\w-])",
             r"force-?push\w*",
             r"reescrev\w*\s+(?:o\s+)?histórico",
             r"(?:faz|faça|fazer)\s+(?:um\s+)?push\s+(?:\S+\s+){0,2}?forçado",
@@ -526,6 +567,21 @@ LEXICON = lexicon(
             "as",
             "isso",
             "isto",
+            "tudo",  # "apaga tudo": everything named before
+        ),
+        "inbound": (r"(?:nos|me)",),
+        "state": (
+            r"(?:fique|fiquem|ficar|fica|ficam|esteja|estejam|seja|sejam|deixa|deixe|deixar)"
+            r"(?:-(?:l?[oa]s?))?",
+        ),
+        "nominal": (
+            r"(?:solicit|ped|peç|providenci|proced|realiz|efetu|favor)[\w-]*"  # "solicita-se a"
+            r"\s+(?:\w+\s+){0,2}?(?:(?:com|a)\s+)?(?:a|o|uma|um|à|ao)",
+        ),
+        # "gostaria que o senhor desativasse …": the imperfect subjunctive asks
+        "wish": (
+            r"(?:gostaria|queria|preferia|agradeceria|seria\s+(?:bom|ótimo|otimo|melhor|ideal))"
+            r"\s+que",
         ),
         "limited": (
             r"(?:acesso|permiss(?:ão|ões))\s+de\s+leitura",

@@ -2,7 +2,13 @@
 了/过 after the verb narrate (删除了); 不要/别/切勿 before it negate. Latin words
 are matched as whole words."""
 
-from bot.risk.prose.lexicon import AI_SITES, lexicon
+from bot.risk.prose.lexicon import (
+    ADMIN_ROLES,
+    AI_SITES,
+    CONTROL_PRODUCTS,
+    FORCE_PUSH,
+    lexicon,
+)
 
 
 def _latin(word: str) -> str:
@@ -12,9 +18,11 @@ def _latin(word: str) -> str:
 LEXICON = lexicon(
     "zh",
     spaced=False,
-    past_after=r"^(?:了|过|掉了|光了)(?!吧)",
+    # "删了就行": done and that is all it takes, a command
+    past_after=r"^(?:了|过|掉了|光了)(?!吧|就行|就好|就可以|即可)",
     entries={
         "destroy": (
+            r"清(?=了)",  # 把旧快照全清了
             "释放",
             "删(?:除|掉|光|库)?",
             "清空",
@@ -28,7 +36,7 @@ LEXICON = lexicon(
             "清理掉",
             "清掉",
             "清光",
-            _latin("drop") + r"\s*掉",  # 把订单表 drop 掉
+            _latin("(?:drop|truncate|delete|rm|purge)") + r"\s*掉",  # 把订单表 drop 掉
         ),
         "reset": (
             "重建",
@@ -53,6 +61,8 @@ LEXICON = lexicon(
             "卸载",
             "取消",
             "关了",
+            r"关(?=一下|下|掉|上|着)",  # 先关一下, 先关着
+            r"停(?=了吧|一下|掉)",  # 把审计日志停了吧
         ),
         "bypass": (
             "绕过",
@@ -64,7 +74,7 @@ LEXICON = lexicon(
             r"不(?:用|经过?|走)\S{0,2}?(?:审批|评审|审核|审查|review)",  # 不用审批，直接合并
         ),
         "grant": (
-            r"(?:开(?:通)?|给)(?=[^，。；\n]{0,16}?权限)",  # 给他开一个……管理员权限
+            r"(?:开(?:通)?|给)(?=[^，。；\n]{0,16}?(?:权限|账号|帐号))",  # 给他开一个……管理员权限
             "设成",
             "改成",
             "提为",
@@ -75,7 +85,11 @@ LEXICON = lexicon(
             "提升",
             "分配",
             "加为",
+            "加成",  # 把外包同事加成项目的 Owner
+            r"(?:拿到|获得|得到)(?=[^，。；\n]{0,16}?(?:权限|账号|帐号))",  # 确保外包拿到……权限
             "设为",
+            # 加到 Domain Admins 组里
+            r"加(?:到|入|进)(?=[^，。；\n]{0,24}?(?:admin|管理员|超管|所有者|owner))",
             "设置为",
             "设置成",
         ),
@@ -101,6 +115,7 @@ LEXICON = lexicon(
             "复制",
             "转发",
             "拷贝",
+            r"拷(?=到|进|去|给)",  # 拷到移动硬盘上
             "发布",
             "传到",
         ),
@@ -109,6 +124,7 @@ LEXICON = lexicon(
             r"装(?=一下|个|到|在|上|好)",  # 装一下那个插件, 装到手机上
             r"跑(?=一下|一遍|个)",  # 跑一下那个脚本
             "放开",
+            "暴露",  # 把端口暴露到公网上
             "开放",
             "放行",
             "扫码",
@@ -183,6 +199,7 @@ LEXICON = lexicon(
             "容灾",
         ),
         "control": (
+            *CONTROL_PRODUCTS,
             _latin(r"guard\s*duty"),
             _latin(r"security\s*hub"),
             _latin("siem"),
@@ -255,6 +272,7 @@ LEXICON = lexicon(
             "完全访问",
             "超级用户",
             "超管",
+            *ADMIN_ROLES,
         ),
         "untrusted": (
             "自称",
@@ -294,6 +312,7 @@ LEXICON = lexicon(
             "互联网",
             "任何人",
             r"公共读",
+            r"(?:所有|任意|任何)\s*(?:ip|地址|来源)",  # 对所有 IP 开放
         ),
         "everyone": ("所有人", "全员", "全公司", "全体", "大群"),
         "external": (
@@ -321,6 +340,8 @@ LEXICON = lexicon(
         ),
         "personal": (
             r"u\s*盘",
+            "移动硬盘",
+            "带回家",
             r"qq\s*邮箱",
             r"个人\s*\S{0,4}?(?:邮箱|账号|网盘|电脑|手机)",
             r"个人(?:邮箱|账号|网盘|电脑|手机)",
@@ -503,6 +524,8 @@ LEXICON = lexicon(
             r"要求(?:我|我们)",
         ),
         "history": (
+            *FORCE_PUSH,
+            r"force\s*-?push",
             "强制覆盖",
             "强推",
             "强制推送",
@@ -510,6 +533,10 @@ LEXICON = lexicon(
         "email": (
             "邮件",
             "邮箱",
+        ),
+        # a 把/将 clause with no subject is a command: "把订单表给删了" asks, "我把……删了" tells
+        "wish": (
+            r"(?:^|(?<=[，,。！？；\n]))\s*(?:请|麻烦你?|你|您|帮我|帮忙|直接|先|赶紧|马上)?\s*[把将]",
         ),
         "pronoun": (
             "这",
