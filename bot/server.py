@@ -199,7 +199,7 @@ def build_server(
         metrics=metrics,
         lifespan=lifecycle.lifespan,
     )
-    mount_humanlayer(api, delivery=notifier)
+    mount_humanlayer(api)
     for error in (OperationalError, InterfaceError, SATimeoutError):
         api.add_exception_handler(error, database_unavailable)
     return api, lifecycle

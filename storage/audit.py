@@ -31,6 +31,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
+from storage.contacts import CONTACT_STATE_FIELDS, ContactRequest
 from storage.db import holds_write_lock, session_scope
 from storage.models import AuditEvent, AuditHead, Request, table, utcnow
 
@@ -49,14 +50,15 @@ STATE_FIELDS = (
 """A request's decisive fields: every status change's event carries their digest."""
 
 
-def state_digest(fields: Any) -> str:
-    """SHA-256 of a request's decisive fields (a row, a dict, or a view)."""
+def state_digest(fields: Any, names: tuple[str, ...] = STATE_FIELDS) -> str:
+    """SHA-256 of a record's decisive fields (a row, a dict, or a view): a request's by
+    default, a contact's with `storage.contacts.CONTACT_STATE_FIELDS`."""
 
     def get(name: str) -> Any:
         value = fields.get(name) if isinstance(fields, dict) else getattr(fields, name, None)
         return _at(value) if isinstance(value, datetime) else value
 
-    return hashlib.sha256(canonical({name: get(name) for name in STATE_FIELDS})).hexdigest()
+    return hashlib.sha256(canonical({name: get(name) for name in names})).hexdigest()
 
 
 def canonical(obj: Any) -> bytes:
@@ -314,6 +316,8 @@ def _verify_chain(session: Session, batch: int) -> ChainReport:
         )
     unsealed = _read_unsealed(session, states, batch)
     report = _verify_states(session, states, checked, batch)
+    if report.ok:
+        report = _verify_contact_states(session, states, checked, batch)
     return ChainReport(**{**report.__dict__, "unsealed": unsealed})
 
 
@@ -383,6 +387,40 @@ def _verify_states(session: Session, states: _States, checked: int, batch: int) 
                     recorded[0],
                     f"request {fields['id']} is {fields['status']} in the database, which is not "
                     f"the state its audit events record ({where}; changed outside TwoKey)",
+                    request_id=fields["id"],
+                )
+        after = rows[-1][0]
+
+
+def _verify_contact_states(
+    session: Session, states: _States, checked: int, batch: int
+) -> ChainReport:
+    """A HumanLayer question must be in the state (its reply included) its last event
+    records, so a reply edited in the database is caught before an agent acts on it.
+
+    Questions asked before their events carried a state digest have none to compare
+    and are skipped, so deleting every event of a question is not caught here."""
+    columns = [getattr(ContactRequest, name) for name in CONTACT_STATE_FIELDS]
+    after = ""
+    while True:
+        rows = session.execute(
+            sa.select(*columns)
+            .where(col(ContactRequest.id) > after)
+            .order_by(col(ContactRequest.id))
+            .limit(batch)
+        ).all()
+        if not rows:
+            return ChainReport(True, checked)
+        for row in rows:
+            fields = dict(zip(CONTACT_STATE_FIELDS, row, strict=True))
+            recorded = states.get(fields["id"])
+            if recorded is not None and recorded[1] != state_digest(fields, CONTACT_STATE_FIELDS):
+                return ChainReport(
+                    False,
+                    checked,
+                    recorded[0],
+                    f"question {fields['id']} is {fields['status']} in the database, which is "
+                    "not the state (or reply) its audit events record (changed outside TwoKey)",
                     request_id=fields["id"],
                 )
         after = rows[-1][0]

@@ -1,24 +1,26 @@
 """Questions an agent asked a person (HumanLayer's `human_as_tool`), and their answers.
 
-A contact is not an approval: nobody votes, nothing is released. It has its own
-small lifecycle — pending, then answered or expired once — kept as
-compare-and-set updates like every request status change, and each step
-writes an audit event in the same transaction. The question is stored masked;
-the reply is stored as typed because handing it back to the agent is the point.
+A contact is not an approval: nobody votes, nothing is released. Its small
+lifecycle — pending, then answered or expired once — is changed only by
+`bot.approvals.states`, through the same compare-and-set as a request's
+(`storage.transitions`); this module holds the table and its queries. The
+question is stored masked; the reply is stored as typed because handing it back
+to the agent is the point.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Field, Session, SQLModel, select
+from sqlmodel import Field, Session, SQLModel, col, select
 
-from storage.audit import append_event
 from storage.models import UTCDateTime, new_id, utcnow
+from storage.transitions import compare_and_set
 
 
 class ContactStatus(StrEnum):
@@ -66,6 +68,21 @@ class ContactRequest(SQLModel, table=True):
     """The echo of the agent's spec (masked subject, channel hints, options, state)."""
 
 
+CONTACT_STATE_FIELDS = (
+    "id",
+    "status",
+    "agent",
+    "call_id",
+    "spec_sha256",
+    "response",
+    "response_option",
+    "responded_by",
+    "responded_at",
+)
+"""A contact's decisive fields (the reply among them): every status change's event
+carries their digest, as a request's does."""
+
+
 def find_contact(session: Session, agent: str, call_id: str) -> ContactRequest | None:
     return session.exec(
         select(ContactRequest).where(
@@ -74,11 +91,15 @@ def find_contact(session: Session, agent: str, call_id: str) -> ContactRequest |
     ).first()
 
 
-def get_contact(session: Session, contact_id: str) -> ContactRequest | None:
-    return session.exec(select(ContactRequest).where(ContactRequest.id == contact_id)).first()
+def get_contact(session: Session, contact_id: str, *, lock: bool = False) -> ContactRequest | None:
+    """With `lock`, hold the row until commit (PostgreSQL; SQLite is already serialized)."""
+    stmt = select(ContactRequest).where(ContactRequest.id == contact_id)
+    if lock:
+        stmt = stmt.with_for_update()
+    return session.exec(stmt).first()
 
 
-def create_contact(session: Session, row: ContactRequest) -> tuple[ContactRequest, bool]:
+def insert_contact(session: Session, row: ContactRequest) -> tuple[ContactRequest, bool]:
     """Insert, or return the existing contact for the same (agent, call_id)."""
     existing = find_contact(session, row.agent, row.call_id)
     if existing is not None:
@@ -92,92 +113,49 @@ def create_contact(session: Session, row: ContactRequest) -> tuple[ContactReques
         if existing is None:
             raise
         return existing, False
-    append_event(
-        session,
-        action=f"contact.{row.status}",
-        actor=f"agent:{row.agent}",
-        request_id=row.id,
-        detail={
-            "run_id": row.run_id,
-            "call_id": row.call_id,
-            "recipient": row.recipient,
-            "spec_sha256": row.spec_sha256,
-            "reason": row.reason,
-        },
-    )
     return row, True
 
 
-def _move(session: Session, contact_id: str, expected: str, **values: Any) -> bool:
-    values["updated_at"] = utcnow()
-    result = session.execute(
-        sa.update(ContactRequest)
+def set_contact_status(
+    session: Session, contact_ids: Sequence[str], *, expected: Sequence[str], to: str, **values: Any
+) -> set[str]:
+    """Move contacts still in `expected` to `to`; the ids this call moved."""
+    return compare_and_set(session, ContactRequest, contact_ids, expected=expected, to=to, **values)
+
+
+def open_contacts(session: Session) -> list[ContactRequest]:
+    """Questions still waiting for a reply (their deadlines are rebuilt at start-up)."""
+    return list(
+        session.exec(
+            select(ContactRequest).where(col(ContactRequest.status) == ContactStatus.PENDING)
+        ).all()
+    )
+
+
+def claim_overdue_contacts(session: Session, now: datetime, *, limit: int) -> list[ContactRequest]:
+    """Pending questions past their deadline, locked for this transaction (`SKIP LOCKED`
+    on PostgreSQL, so replicas sweeping together take different rows)."""
+    stmt = (
+        select(ContactRequest)
         .where(
-            ContactRequest.id == contact_id,  # type: ignore[arg-type]
-            ContactRequest.status == expected,  # type: ignore[arg-type]
+            col(ContactRequest.status) == ContactStatus.PENDING,
+            col(ContactRequest.expires_at) <= now,
         )
-        .values(**values)
+        .order_by(col(ContactRequest.expires_at))
+        .limit(limit)
+        .with_for_update(skip_locked=True)
     )
-    return bool(result.rowcount)  # type: ignore[attr-defined]
+    return list(session.exec(stmt).all())
 
 
-def answer_contact(
-    session: Session,
-    contact_id: str,
-    *,
-    responder: str,
-    response: str,
-    option: str | None = None,
-) -> bool:
-    """pending → answered, once; False if someone else answered first or it expired."""
-    now = utcnow()
-    moved = _move(
-        session,
-        contact_id,
-        ContactStatus.PENDING,
-        status=ContactStatus.ANSWERED,
-        response=response,
-        response_option=option,
-        responded_by=responder,
-        responded_at=now,
-    )
-    if moved:
-        append_event(
-            session,
-            action="contact.answered",
-            actor=responder,
-            request_id=contact_id,
-            detail={"chars": len(response), "option": option},
-        )
-    return moved
-
-
-def expire_contact(session: Session, contact_id: str, *, reason: str) -> bool:
-    """pending → expired, once, when nobody answered in time."""
-    moved = _move(
-        session,
-        contact_id,
-        ContactStatus.PENDING,
-        status=ContactStatus.EXPIRED,
-        reason=reason,
-        responded_at=utcnow(),
-    )
-    if moved:
-        append_event(
-            session,
-            action="contact.expired",
-            actor="twokey",
-            request_id=contact_id,
-            detail={"reason": reason},
-        )
-    return moved
-
-
-def set_contact_slack(session: Session, contact_id: str, refs: dict[str, Any]) -> None:
-    row = get_contact(session, contact_id)
+def merge_contact_slack(session: Session, contact_id: str, refs: dict[str, Any]) -> None:
+    """Remember where the question was posted (to close it there later)."""
+    row = get_contact(session, contact_id, lock=True)
     if row is None:
         return
-    row.slack = {**(row.slack or {}), **refs}
-    row.updated_at = utcnow()
-    session.add(row)
-    session.flush()
+    session.execute(
+        sa.update(ContactRequest)
+        .where(col(ContactRequest.id) == contact_id)
+        .values(slack={**(row.slack or {}), **refs}, updated_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )

@@ -96,8 +96,13 @@ def open_without_effects(
     )
 
 
-def claim(session: Session, now: datetime, *, lease: float, limit: int) -> list[Claimed]:
-    """Take up to `limit` due effects for `lease` seconds (oldest first, one per request)."""
+def claim(
+    session: Session, now: datetime, *, lease: float, limit: int, subject: str | None = None
+) -> list[Claimed]:
+    """Take up to `limit` due effects for `lease` seconds (oldest first, one per request).
+
+    With `subject`, only that request's (or contact's) next effect, due or not: a caller
+    that waits on Slack (a HumanLayer question) tries now rather than after the backoff."""
     earlier = aliased(SlackEffect)
     blocked = (
         sa.select(col(earlier.id))
@@ -108,11 +113,16 @@ def claim(session: Session, now: datetime, *, lease: float, limit: int) -> list[
         )
         .exists()
     )
+    when = (
+        col(SlackEffect.next_attempt_at) <= now
+        if subject is None
+        else col(SlackEffect.request_id) == subject
+    )
     stmt = (
         sa.select(SlackEffect)
         .where(
             col(SlackEffect.state) == PENDING,
-            col(SlackEffect.next_attempt_at) <= now,
+            when,
             sa.or_(col(SlackEffect.claimed_until).is_(None), col(SlackEffect.claimed_until) < now),
             ~blocked,
         )
@@ -142,6 +152,14 @@ def claim(session: Session, now: datetime, *, lease: float, limit: int) -> list[
         )
         for r in rows
     ]
+
+
+def has_pending(session: Session, subject: str) -> bool:
+    """Whether an effect of `subject` is still to be delivered (claimed or not)."""
+    stmt = sa.select(col(SlackEffect.id)).where(
+        col(SlackEffect.request_id) == subject, col(SlackEffect.state) == PENDING
+    )
+    return session.execute(stmt.limit(1)).first() is not None
 
 
 def record_progress(

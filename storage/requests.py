@@ -1,8 +1,8 @@
 """SQL for requests and votes. Every status change is a compare-and-set.
 
-`set_status` only succeeds while the row is still in one of the expected
-statuses, so two clicks, two replicas, or a click racing the deadline cannot
-both win: the database decides, and the loser sees rowcount 0.
+`set_status_many` only moves a row still in one of the expected statuses, so
+two clicks, two replicas, or a click racing the deadline cannot both win: the
+database decides (`storage.transitions`), and the loser moves nothing.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from storage.models import Request, RequestResource, Vote, table, utcnow
+from storage.transitions import compare_and_set
 
 
 def _defaults() -> tuple[dict[str, Any], dict[str, Any]]:
@@ -105,25 +106,6 @@ def votes_for_many(session: Session, request_ids: Sequence[str]) -> dict[str, li
     return out
 
 
-def set_status(
-    session: Session,
-    request_id: str,
-    *,
-    expected: Sequence[str],
-    to: str,
-    **values: Any,
-) -> bool:
-    """Move a request to `to` only if it is still in `expected`. True if this call won."""
-    now = utcnow()
-    result = session.execute(
-        sa.update(Request)
-        .where(col(Request.id) == request_id, col(Request.status).in_(list(expected)))
-        .values(status=to, updated_at=now, **values)
-        .execution_options(synchronize_session=False)
-    )
-    return result.rowcount == 1  # type: ignore[attr-defined]
-
-
 def set_status_many(
     session: Session,
     request_ids: Sequence[str],
@@ -132,17 +114,8 @@ def set_status_many(
     to: str,
     **values: Any,
 ) -> set[str]:
-    """`set_status` for a batch in one statement; returns the ids this call moved."""
-    if not request_ids:
-        return set()
-    result = session.execute(
-        sa.update(Request)
-        .where(col(Request.id).in_(list(request_ids)), col(Request.status).in_(list(expected)))
-        .values(status=to, updated_at=utcnow(), **values)
-        .returning(col(Request.id))
-        .execution_options(synchronize_session=False)
-    )
-    return {row[0] for row in result}
+    """Move requests still in `expected` to `to`, in one statement; the ids this call moved."""
+    return compare_and_set(session, Request, request_ids, expected=expected, to=to, **values)
 
 
 def set_flag(session: Session, request_id: str, flag: str, *, only_if_status: str) -> bool:

@@ -3,7 +3,8 @@
 One effect per announced event kind (`screened`, `pending`, `decided`, ...);
 the Slack notifier delivers it by re-rendering from the request's latest state.
 Kinds that can show nothing for a request are left out, so the allow path
-writes no outbox row at all.
+writes no outbox row at all. A HumanLayer question has two of its own (`CONTACT_KINDS`);
+the outbox's `request_id` is then the contact's id.
 """
 
 from __future__ import annotations
@@ -53,3 +54,14 @@ def effects_for(
         for kind in kinds
         if shows_something(kind, request)
     ]
+
+
+CONTACT_QUESTION = "contact_question"
+"""Post a HumanLayer question where its agent asked (a DM or a channel)."""
+CONTACT_CLOSED = "contact_closed"
+"""Show the posted question answered or expired, without its buttons."""
+CONTACT_KINDS = frozenset({CONTACT_QUESTION, CONTACT_CLOSED})
+
+
+def contact_effect(kind: str, contact_id: str, actor: str | None) -> dict[str, Any]:
+    return {"kind": kind, "request_id": contact_id, "actor": actor}

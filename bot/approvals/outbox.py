@@ -23,7 +23,9 @@ from typing import Any
 
 from sqlalchemy.engine import Engine
 
+from bot.approvals.effects import CONTACT_KINDS
 from bot.logs import request_id_var
+from storage import contacts as ct
 from storage import outbox as ob
 from storage import requests as rq
 from storage.db import session_scope
@@ -62,7 +64,12 @@ class Delivery:
         """Save `value` under `key` now, with the request's Slack refs in the same transaction."""
         self.progress[key] = value
         await asyncio.to_thread(
-            self._outbox.save_progress, self.id, self.request_id, dict(self.progress), slack_refs
+            self._outbox.save_progress,
+            self.id,
+            self.request_id,
+            dict(self.progress),
+            slack_refs,
+            kind=self.kind,
         )
 
 
@@ -167,9 +174,37 @@ class Outbox:
         finally:
             self._inflight -= 1
 
-    def _claim(self) -> list[ob.Claimed]:
+    def _claim(self, subject: str | None = None) -> list[ob.Claimed]:
         with session_scope(self.engine) as s:
-            return ob.claim(s, utcnow(), lease=self.lease, limit=self.batch)
+            return ob.claim(s, utcnow(), lease=self.lease, limit=self.batch, subject=subject)
+
+    async def deliver_now(self, subject: str, *, wait: float = 15.0) -> None:
+        """Try `subject`'s next effect now, whatever its backoff says, and return once it is
+        delivered or this try failed (a failure is retried with backoff as usual).
+
+        For a caller that answers only after Slack has (a HumanLayer question). If another
+        replica holds the effect, wait up to `wait` seconds for it to report back."""
+        if self.deliverer is None:
+            return
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + wait
+        self._inflight += 1
+        try:
+            while loop.time() < deadline:
+                claimed = await asyncio.to_thread(self._claim, subject)
+                if claimed:
+                    self._held.update(c.id for c in claimed)
+                    await asyncio.gather(*(self._deliver(c) for c in claimed))
+                    return
+                if not await asyncio.to_thread(self._has_pending, subject):
+                    return
+                await asyncio.sleep(0.05)
+        finally:
+            self._inflight -= 1
+
+    def _has_pending(self, subject: str) -> bool:
+        with session_scope(self.engine) as s:
+            return ob.has_pending(s, subject)
 
     async def _deliver(self, claimed: ob.Claimed) -> None:
         try:
@@ -242,10 +277,13 @@ class Outbox:
         request_id: str | None,
         progress: dict[str, Any],
         slack_refs: dict[str, Any] | None,
+        *,
+        kind: str = "",
     ) -> None:
         with session_scope(self.engine) as s:
             if slack_refs and request_id:
-                rq.merge_slack_refs(s, request_id, slack_refs)
+                merge = ct.merge_contact_slack if kind in CONTACT_KINDS else rq.merge_slack_refs
+                merge(s, request_id, slack_refs)
             until: datetime = utcnow() + timedelta(seconds=self.lease)
             ob.record_progress(s, effect_id, progress, lease_until=until)
 

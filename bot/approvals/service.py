@@ -15,8 +15,8 @@ import functools
 import logging
 import threading
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
-from datetime import timedelta
-from typing import Any
+from datetime import datetime, timedelta
+from typing import Any, TypeVar
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
@@ -25,19 +25,28 @@ from bot.approvals.batching import CreateBatcher
 from bot.approvals.eligibility import Eligibility, UsergroupCache, UsergroupResolver
 from bot.approvals.intake import IdempotencyReused, check_text_size, same_submission
 from bot.approvals.outbox import Outbox
+from bot.approvals.questions import refusal
 from bot.approvals.redact import mask_text
 from bot.approvals.release import Release
 from bot.approvals.sequencer import AuditSequencer
 from bot.approvals.states import Change, StateMachine
 from bot.approvals.timers import Timers
 from bot.approvals.tokens import TokenClaims, TokenSigner, text_sha256
-from bot.approvals.view import Outcome, OutcomeCode, RequestEvent, RequestView
+from bot.approvals.view import (
+    ContactView,
+    Outcome,
+    OutcomeCode,
+    ReplyOutcome,
+    RequestEvent,
+    RequestView,
+)
 from bot.catalog.blast import BlastRadius, Target, targets
 from bot.catalog.keeper import CatalogKeeper
 from bot.config import TwoKeyConfig
 from bot.logs import request_id_var
 from bot.risk.calls import ToolCall
 from bot.risk.model import Assessment, Finding, worst_risk
+from storage.contacts import ContactStatus
 from storage.db import checkpoint
 from storage.models import Status, utcnow
 from storage.requests import idempotency_digest, new_request_values
@@ -45,6 +54,7 @@ from storage.requests import idempotency_digest, new_request_values
 log = logging.getLogger(__name__)
 
 Subscriber = Callable[[RequestEvent], Awaitable[None]]
+T = TypeVar("T")
 
 _STATUS_FOR_DECISION = {"allow": Status.ALLOWED, "block": Status.BLOCKED}
 
@@ -130,8 +140,14 @@ class ApprovalService:
             self.spawn(asyncio.to_thread(self._attach_catalog, self._risk))
         self.catalog.schedule(self.timers.scheduler, lambda: self._risk)
         open_requests = await asyncio.to_thread(self.machine.open_requests)
+        open_contacts = await asyncio.to_thread(self.machine.open_contacts)
+        # No await between the alarms and the sweep: an overdue alarm fires at the first one
+        # and would run the sweep in its place, so start-up would not wait for it.
         for request in open_requests:
             self.timers.schedule(request)
+        for contact in open_contacts:
+            if contact.expires_at is not None:
+                self.timers.deadline(contact.id, contact.expires_at)
         await self.expire_due()
         # After the sweep: what expired meanwhile needs no card.
         await asyncio.to_thread(self.machine.queue_missing_effects, [r.id for r in open_requests])
@@ -449,9 +465,10 @@ class ApprovalService:
     async def expire_due(self) -> None:
         """Expire everything past its deadline, in batches, and announce each.
 
-        Deadline jobs that fire while a sweep runs only ask it to go round once
-        more: a burst of deadlines becomes a few batches, not a queue of
-        transactions each waiting for the database lock.
+        HumanLayer questions past their deadline expire in the same sweep. Deadline
+        jobs that fire while a sweep runs only ask it to go round once more: a burst
+        of deadlines becomes a few batches, not a queue of transactions each waiting
+        for the database lock.
         """
         self._expire_again = True
         if self._expiring:
@@ -460,22 +477,35 @@ class ApprovalService:
         try:
             while self._expire_again:
                 self._expire_again = False
-                try:
-                    expired = await asyncio.to_thread(self.machine.expire_due, utcnow())
-                except DBAPIError:
-                    # The database is away: look again shortly, so deadlines that fell in
-                    # the outage fire as soon as it returns (not at the next sweep).
-                    log.warning("could not expire overdue requests; retrying", exc_info=True)
-                    self._retry_expiry()
+                expired = await self._sweep(self.machine.expire_due)
+                if expired is None:
                     return
                 for request in expired:
                     self.timers.forget(request.id)
                     self.release.wake(request.id)
                     self._publish("decided", request, "twokey")
-                if len(expired) == self.machine.EXPIRE_BATCH:
+                questions = await self._sweep(self.machine.expire_contacts_due)
+                if questions is None:
+                    return
+                for contact_id in questions:
+                    self.timers.forget(contact_id)
+                if questions:
+                    self.outbox.wake()
+                if self.machine.EXPIRE_BATCH in (len(expired), len(questions)):
                     self._expire_again = True
         finally:
             self._expiring = False
+
+    async def _sweep(self, expire: Callable[[datetime], list[T]]) -> list[T] | None:
+        """One batch of `expire` (requests or questions), or None if the database is away:
+        then look again shortly, so deadlines that fell in the outage fire as soon as it
+        returns (not at the next sweep)."""
+        try:
+            return await asyncio.to_thread(expire, utcnow())
+        except DBAPIError:
+            log.warning("could not expire overdue requests; retrying", exc_info=True)
+            self._retry_expiry()
+            return None
 
     def _retry_expiry(self) -> None:
         scheduler = self.timers.scheduler
@@ -540,6 +570,66 @@ class ApprovalService:
         self, request_id: str | None, action: str, actor: str, detail: dict[str, Any]
     ) -> None:
         await asyncio.to_thread(self.machine.audit, request_id, action, actor, detail)
+
+    # -- HumanLayer contacts (an agent's question to a person) -----------------
+
+    @property
+    def can_ask(self) -> bool:
+        """Whether anyone can be asked: Slack delivers the outbox (`SlackNotifier.attach`)."""
+        return self.outbox.deliverer is not None
+
+    async def ask(self, values: dict[str, Any], *, text: str) -> tuple[ContactView, bool]:
+        """Record an agent's question and queue its Slack post; `text` is everything it puts
+        in front of a person, which the risk engine reads first. A question it would hold
+        is recorded as refused (with why) and never delivered; a repeat of the same agent
+        and call id returns the first record (created False)."""
+        existing = await self.find_contact(values["agent"], values["call_id"])
+        if existing is not None:
+            return existing, False
+        why = await asyncio.to_thread(self._question_refusal, text, values["agent"])
+        values = {
+            **values,
+            "status": ContactStatus.REFUSED if why else ContactStatus.PENDING,
+            "reason": why,
+            "expires_at": None
+            if why
+            else utcnow() + timedelta(seconds=self.config.policy.default_timeout),
+        }
+        view, created = await asyncio.to_thread(self.machine.ask, values)
+        if created and view.is_open and view.expires_at is not None:
+            self.timers.deadline(view.id, view.expires_at)
+        return view, created
+
+    def _question_refusal(self, text: str, agent: str) -> str | None:
+        try:
+            return refusal(self.risk, text, agent)
+        except Exception:
+            log.exception("risk engine failed on a question; not delivering it")
+            return "TwoKey could not read this message, so it was not delivered."
+
+    async def post_question(self, contact_id: str) -> ContactView | None:
+        """Post a pending question now and return it as it stands: posted (`slack.ts`), or
+        not yet, in which case the outbox keeps trying (and a repeat tries again now)."""
+        await asyncio.to_thread(self.machine.requeue_question, contact_id)
+        await self.outbox.deliver_now(contact_id)
+        return await self.get_contact(contact_id)
+
+    async def answer(
+        self, contact_id: str, *, user: str, response: str, option: str | None = None
+    ) -> ReplyOutcome:
+        outcome = await asyncio.to_thread(
+            self.machine.answer, contact_id, user=user, response=response, option=option
+        )
+        if outcome.contact is not None and not outcome.contact.is_open:
+            self.timers.forget(contact_id)
+            self.outbox.wake()
+        return outcome
+
+    async def get_contact(self, contact_id: str) -> ContactView | None:
+        return await asyncio.to_thread(self.machine.get_contact, contact_id)
+
+    async def find_contact(self, agent: str, call_id: str) -> ContactView | None:
+        return await asyncio.to_thread(self.machine.find_contact, agent, call_id)
 
     # -- execution tokens ----------------------------------------------------
 

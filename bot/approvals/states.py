@@ -6,14 +6,22 @@ awaiting_requester ─confirm→ pending ─approve (quorum)→ approved ─rede
         └────────────────────────────┴→ cancelled / denied / expired
 ```
 
+A HumanLayer contact (an agent's question to a person) has a smaller one:
+
+```
+pending ─answer→ answered          pending ─expire (deadline)→ expired
+refused: a terminal record of a question TwoKey would not deliver
+```
+
 Each operation is one transaction: lock the row, check, compare-and-set the
-status, append the audit event, queue its Slack effects in the outbox, commit.
+status (`_transition`, the one core both kinds share), append the audit event
+with the record's state digest, queue its Slack effects in the outbox, commit.
 Run from threads; never from the loop.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -21,11 +29,13 @@ from typing import Any
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from bot.approvals.effects import effects_for
-from bot.approvals.view import Outcome, OutcomeCode, RequestView
+from bot.approvals.effects import CONTACT_CLOSED, CONTACT_QUESTION, contact_effect, effects_for
+from bot.approvals.view import ContactView, Outcome, OutcomeCode, ReplyOutcome, RequestView
+from storage import contacts as ct
 from storage import outbox
 from storage import requests as rq
 from storage.audit import STATE_FIELDS, append_event, append_events, state_digest
+from storage.contacts import CONTACT_STATE_FIELDS, ContactRequest, ContactStatus
 from storage.db import session_scope
 from storage.models import OPEN_STATUSES, Request, Status, utcnow
 
@@ -45,6 +55,64 @@ TRANSITIONS: dict[str, tuple[tuple[str, ...], str]] = {
 }
 REQUESTER_ONLY = frozenset({"confirm", "decline"})
 """Operations only the person asked to act may take."""
+CONTACT_TRANSITIONS: dict[str, tuple[tuple[str, ...], str]] = {
+    "answer": ((ContactStatus.PENDING,), ContactStatus.ANSWERED),
+    "expire": ((ContactStatus.PENDING,), ContactStatus.EXPIRED),
+}
+MAX_REPLY = 4000
+"""Characters of a reply handed back to the agent."""
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What the transition core needs to know about one kind of record."""
+
+    name: str
+    """The audit action's prefix (`request.approved`, `contact.answered`)."""
+    transitions: dict[str, tuple[tuple[str, ...], str]]
+    set_status: Callable[..., set[str]]
+    fields: tuple[str, ...]
+    """The decisive fields whose digest each status change's event carries."""
+    notify: Callable[..., None] | None = None
+
+
+REQUESTS = Kind("request", TRANSITIONS, rq.set_status_many, STATE_FIELDS, rq.notify_release)
+CONTACTS = Kind("contact", CONTACT_TRANSITIONS, ct.set_contact_status, CONTACT_STATE_FIELDS)
+
+
+def _transition(
+    s: Session,
+    kind: Kind,
+    rows: Sequence[Any],
+    op: str,
+    *,
+    actor: str,
+    detail: Callable[[Any], dict[str, Any]],
+    **values: Any,
+) -> list[Any]:
+    """Compare-and-set `rows` through `op`, audit each one moved; return those moved.
+
+    The one place a status changes, for requests and contacts alike: a row still in a
+    status `op` may leave moves once (two clicks, two replicas, a click racing its
+    deadline: one wins), and its event records the state it moved to."""
+    expected, to = kind.transitions[op]
+    won = kind.set_status(s, [r.id for r in rows], expected=expected, to=to, **values)
+    moved = [r for r in rows if r.id in won]
+    if kind.notify is not None and won:
+        kind.notify(s, *won)
+    entries = []
+    for r in moved:
+        after = {name: getattr(r, name) for name in kind.fields} | values | {"status": to}
+        entries.append(
+            {
+                "action": f"{kind.name}.{to}",
+                "actor": actor,
+                "request_id": r.id,
+                "detail": {**detail(r), "state": state_digest(after, kind.fields)},
+            }
+        )
+    append_events(s, entries)
+    return moved
 
 
 def may_start(action: str, request: Request | RequestView, actor: str) -> OutcomeCode | None:
@@ -109,14 +177,9 @@ def already_message(request: Request) -> str:
             return f"This instruction was {request.status} by policy; there is nothing to decide."
 
 
-def _expiry_entry(request: Request) -> dict[str, Any]:
+def _expiry_detail(request: Request) -> dict[str, Any]:
     deadline = request.expires_at.isoformat() if request.expires_at else None
-    return {
-        "action": f"request.{Status.EXPIRED}",
-        "actor": "twokey",
-        "request_id": request.id,
-        "detail": {"deadline": deadline, "was": request.status},
-    }
+    return {"deadline": deadline, "was": request.status}
 
 
 def _emit(s: Session, change: Change, actor: str) -> Change:
@@ -129,6 +192,54 @@ def _emit(s: Session, change: Change, actor: str) -> Change:
 
 def _fail(code: OutcomeCode, message: str, request: RequestView | None = None) -> Change:
     return Change(Outcome(ok=False, code=code, message=message, request=request))
+
+
+def may_answer(contact: ContactView | ContactRequest, user: str) -> tuple[bool, str]:
+    """Who may reply: the listed responders, else the DMed user, else anyone in the channel."""
+    if contact.allowed_responders:
+        if user in contact.allowed_responders:
+            return True, ""
+        return False, "You are not one of the people this question is for."
+    recipient = contact.recipient or ""
+    if recipient[:1] in ("U", "W") and user != recipient:
+        return False, "This question was sent to someone else."
+    return True, ""
+
+
+def contact_closed_message(contact: ContactView | ContactRequest) -> str:
+    """Tell a late replier what happened instead."""
+    if contact.status == ContactStatus.ANSWERED:
+        return f"This question was already answered by {contact.responded_by or 'someone'}."
+    if contact.status == ContactStatus.EXPIRED:
+        return "This question expired; the agent stopped waiting."
+    return "This question is closed."
+
+
+def _contact_expiry_reason(contact: ContactRequest) -> str:
+    """Why a question expired, in the words its agent gets back instead of a reply
+    (a timeout never answers: no reply and no responder are recorded)."""
+    waited = (contact.expires_at - contact.created_at).total_seconds() if contact.expires_at else 0
+    minutes = max(1, round(waited / 60))
+    return f"[TwoKey] Nobody replied within {minutes} minutes; TwoKey stopped waiting."
+
+
+def _contact_expiry_detail(contact: ContactRequest) -> dict[str, Any]:
+    deadline = contact.expires_at.isoformat() if contact.expires_at else None
+    return {"deadline": deadline, "reason": _contact_expiry_reason(contact)}
+
+
+def _reply_problem(contact: ContactRequest, user: str, text: str, option: str | None) -> str | None:
+    if contact.status != ContactStatus.PENDING:
+        return contact_closed_message(contact)
+    ok, why = may_answer(contact, user)
+    if not ok:
+        return why
+    offered = {str(o.get("name")) for o in (contact.meta or {}).get("response_options") or []}
+    if option is not None and option not in offered:
+        return "That answer is not one the agent offered."
+    if not text:
+        return "A reply cannot be empty."
+    return None
 
 
 class StateMachine:
@@ -202,14 +313,10 @@ class StateMachine:
         detail: dict[str, Any],
         **values: Any,
     ) -> bool:
-        expected, to = TRANSITIONS[op]
-        if not rq.set_status(s, request.id, expected=expected, to=to, **values):
-            return False
-        rq.notify_release(s, request.id)
-        after = {name: getattr(request, name) for name in STATE_FIELDS} | values | {"status": to}
-        detail = {**detail, "state": state_digest(after)}
-        append_event(s, action=f"request.{to}", actor=actor, request_id=request.id, detail=detail)
-        return True
+        moved = _transition(
+            s, REQUESTS, [request], op, actor=actor, detail=lambda _: detail, **values
+        )
+        return bool(moved)
 
     def confirm(self, request_id: str, *, actor: str, justification: str) -> Change:
         justification = justification.strip()
@@ -388,18 +495,15 @@ class StateMachine:
         with session_scope(self.engine) as s:
             due = rq.claim_overdue(s, OPEN_STATUSES, now, limit=self.EXPIRE_BATCH)
             done = {"decided_at": now, "decided_by": "twokey", "reason": EXPIRED_REASON}
-            won_ids = rq.set_status_many(
-                s, [r.id for r in due], expected=OPEN_STATUSES, to=Status.EXPIRED, **done
+            won = _transition(
+                s,
+                REQUESTS,
+                due,
+                "expire",
+                actor="twokey",
+                detail=_expiry_detail,
+                **done,
             )
-            won = [r for r in due if r.id in won_ids]
-            rq.notify_release(s, *won_ids)
-            entries = []
-            for r in won:
-                entry = _expiry_entry(r)
-                after = {name: getattr(r, name) for name in STATE_FIELDS} | done
-                entry["detail"]["state"] = state_digest(after | {"status": Status.EXPIRED})
-                entries.append(entry)
-            append_events(s, entries)
             votes = rq.votes_for_many(s, [r.id for r in won])
             # The rows are stale after the UPDATE; describe what was written instead of re-reading.
             expired = [
@@ -412,13 +516,12 @@ class StateMachine:
             return expired
 
     def _expire_locked(self, s: Session, request: Request, now: datetime) -> bool:
-        entry = _expiry_entry(request)
         return self._move(
             s,
             request,
             "expire",
-            actor=entry["actor"],
-            detail=entry["detail"],
+            actor="twokey",
+            detail=_expiry_detail(request),
             decided_at=now,
             decided_by="twokey",
             reason=EXPIRED_REASON,
@@ -496,6 +599,130 @@ class StateMachine:
                 ["executed"],
             )
             return _emit(s, change, actor)
+
+    # -- HumanLayer contacts -------------------------------------------------
+
+    def ask(self, values: dict[str, Any]) -> tuple[ContactView, bool]:
+        """Record a question (or return the one already asked under its agent and call id);
+        a pending one gets its Slack post queued in the same transaction."""
+        with session_scope(self.engine) as s:
+            row, created = ct.insert_contact(s, ContactRequest(**values))
+            if created:
+                append_event(
+                    s,
+                    action=f"contact.{row.status}",
+                    actor=f"agent:{row.agent}",
+                    request_id=row.id,
+                    detail={
+                        "run_id": row.run_id,
+                        "call_id": row.call_id,
+                        "recipient": row.recipient,
+                        "spec_sha256": row.spec_sha256,
+                        "reason": row.reason,
+                        "expires_at": row.expires_at.isoformat() if row.expires_at else None,
+                        "state": state_digest(row, CONTACT_STATE_FIELDS),
+                    },
+                )
+                if row.status == ContactStatus.PENDING:
+                    outbox.enqueue(s, [contact_effect(CONTACT_QUESTION, row.id, row.agent)])
+            return ContactView.model_validate(row), created
+
+    def requeue_question(self, contact_id: str) -> bool:
+        """Queue the question's post again if it is pending, unposted and nothing is queued
+        for it (its effect was given up on, or it predates the outbox). True if queued."""
+        with session_scope(self.engine) as s:
+            row = ct.get_contact(s, contact_id, lock=True)
+            if row is None or row.status != ContactStatus.PENDING or (row.slack or {}).get("ts"):
+                return False
+            if outbox.has_pending(s, contact_id):
+                return False
+            outbox.enqueue(s, [contact_effect(CONTACT_QUESTION, contact_id, "twokey")])
+            return True
+
+    def answer(
+        self, contact_id: str, *, user: str, response: str, option: str | None = None
+    ) -> ReplyOutcome:
+        """pending → answered, once; a reply after the deadline expires the question instead."""
+        text = response.strip()[:MAX_REPLY]
+        with session_scope(self.engine) as s:
+            row = ct.get_contact(s, contact_id, lock=True)
+            if row is None:
+                return ReplyOutcome(ok=False, message="That question no longer exists.")
+            now = utcnow()
+            if row.status == ContactStatus.PENDING and row.expires_at and row.expires_at <= now:
+                self._expire_contacts(s, [row], now)
+                s.refresh(row)
+            problem = _reply_problem(row, user, text, option)
+            if problem is not None:
+                return ReplyOutcome(
+                    ok=False, message=problem, contact=ContactView.model_validate(row)
+                )
+            moved = _transition(
+                s,
+                CONTACTS,
+                [row],
+                "answer",
+                actor=user,
+                detail=lambda _: {"chars": len(text), "option": option},
+                response=text,
+                response_option=option,
+                responded_by=user,
+                responded_at=now,
+            )
+            s.refresh(row)
+            if not moved:
+                message = contact_closed_message(row)
+                return ReplyOutcome(
+                    ok=False, message=message, contact=ContactView.model_validate(row)
+                )
+            outbox.enqueue(s, [contact_effect(CONTACT_CLOSED, contact_id, user)])
+            return ReplyOutcome(
+                ok=True,
+                message="Thanks, your reply was sent to the agent.",
+                contact=ContactView.model_validate(row),
+            )
+
+    def expire_contacts_due(self, now: datetime) -> list[str]:
+        """Expire pending questions past their deadline (one batch); the ids this call expired."""
+        with session_scope(self.engine) as s:
+            due = ct.claim_overdue_contacts(s, now, limit=self.EXPIRE_BATCH)
+            return self._expire_contacts(s, due, now)
+
+    def _expire_contacts(
+        self, s: Session, due: Sequence[ContactRequest], now: datetime
+    ) -> list[str]:
+        by_reason: dict[str, list[ContactRequest]] = {}
+        for row in due:  # one UPDATE per distinct wait (normally one: the policy's timeout)
+            by_reason.setdefault(_contact_expiry_reason(row), []).append(row)
+        won: list[str] = []
+        for reason, rows in by_reason.items():
+            moved = _transition(
+                s,
+                CONTACTS,
+                rows,
+                "expire",
+                actor="twokey",
+                detail=_contact_expiry_detail,
+                reason=reason,
+                responded_at=now,
+            )
+            won += [r.id for r in moved]
+        outbox.enqueue(s, [contact_effect(CONTACT_CLOSED, i, "twokey") for i in won])
+        return won
+
+    def get_contact(self, contact_id: str) -> ContactView | None:
+        with session_scope(self.engine) as s:
+            row = ct.get_contact(s, contact_id)
+            return ContactView.model_validate(row) if row is not None else None
+
+    def find_contact(self, agent: str, call_id: str) -> ContactView | None:
+        with session_scope(self.engine) as s:
+            row = ct.find_contact(s, agent, call_id)
+            return ContactView.model_validate(row) if row is not None else None
+
+    def open_contacts(self) -> list[ContactView]:
+        with session_scope(self.engine) as s:
+            return [ContactView.model_validate(r) for r in ct.open_contacts(s)]
 
     # -- reads --------------------------------------------------------------
 

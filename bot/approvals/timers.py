@@ -1,6 +1,7 @@
 """Deadlines, reminders and escalations on APScheduler.
 
 The database is the source of truth; jobs are only alarms. Each open request
+(and each pending HumanLayer question, which has a deadline and nothing else)
 gets its jobs at creation (and again at start-up, rebuilt from the table), and
 a periodic sweep expires whatever a job missed — a crash, a restart, another
 replica. A deadline job expires every overdue request in one batch, so ten
@@ -82,6 +83,11 @@ class Timers:
             when = max(start + timedelta(seconds=after), now)
             if when < request.expires_at:
                 self._add(f"{request.id}:{kind}", callback, when, (request.id,))
+
+    def deadline(self, subject_id: str, when: datetime) -> None:
+        """The deadline alarm alone, for a record with no reminders (a HumanLayer question):
+        at `when` the deadline sweep runs, as it does for a request's."""
+        self._add(f"{subject_id}:expire", self._on_deadline, when, ())
 
     def forget(self, request_id: str) -> None:
         for kind in JOB_KINDS:

@@ -13,6 +13,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.risk.model import DataRef, Finding
+from storage.contacts import ContactStatus
 from storage.models import OPEN_STATUSES, Request, Vote
 
 
@@ -120,3 +121,40 @@ class RequestEvent(BaseModel):
     kind: EventKind
     request: RequestView
     actor: str | None = None
+
+
+class ContactView(BaseModel):
+    """A detached snapshot of one HumanLayer contact (an agent's question to a person)."""
+
+    model_config = ConfigDict(frozen=True, from_attributes=True)
+
+    id: str
+    created_at: datetime
+    status: str
+    agent: str
+    run_id: str
+    call_id: str
+    recipient: str | None
+    allowed_responders: list[str] | None
+    message: str
+    spec_sha256: str
+    reason: str | None
+    response: str | None
+    response_option: str | None
+    responded_by: str | None
+    responded_at: datetime | None
+    expires_at: datetime | None
+    slack: dict[str, Any]
+    meta: dict[str, Any]
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == ContactStatus.PENDING
+
+
+class ReplyOutcome(BaseModel):
+    """What happened to a reply; `message` is written for the person who replied."""
+
+    ok: bool
+    message: str
+    contact: ContactView | None = None

@@ -27,13 +27,11 @@ from bot.approvals.redact import mask_text, mask_tree
 from bot.approvals.view import RequestView
 from bot.humanlayer.contacts import (
     ContactConflict,
-    ContactDelivery,
     ContactDesk,
     ContactError,
     ContactInvalid,
     ContactRefused,
     ContactUndeliverable,
-    ContactView,
     contact_out,
 )
 from bot.humanlayer.mapping import (
@@ -165,27 +163,21 @@ router = APIRouter(
 )
 
 
-async def get_desk(request: Request, gate: GateDep) -> ContactDesk:
-    """The contact desk `mount` installed, else one that cannot reach Slack (503 on ask)."""
-    desk = getattr(request.app.state, "humanlayer_contacts", None)
-    if isinstance(desk, ContactDesk):
-        return desk
-    return ContactDesk(gate.engine, gate.config, risk=gate.service.risk)
+async def get_desk(gate: GateDep) -> ContactDesk:
+    """The contact desk over the gate's service (which asks in Slack once a notifier is
+    attached to its outbox; without one, asking answers 503)."""
+    return ContactDesk(gate.service)
 
 
 DeskDep = Annotated[ContactDesk, Depends(get_desk)]
 
 
-def mount(app: FastAPI, *, delivery: ContactDelivery | None = None) -> None:
+def mount(app: FastAPI) -> None:
     """Serve `/humanlayer/v1` on a gate API app built by `create_api` (same service, same auth).
 
-    `delivery` (the `SlackNotifier`) lets contact requests reach people; the Reply
-    button and its modal are Slack listeners (`bot.slack.listeners.contacts`).
+    Questions reach people through the service's Slack outbox; the Reply button and its
+    modal are Slack listeners (`bot.slack.listeners.contacts`).
     """
-    gate: Gate = app.state.gate
-    app.state.humanlayer_contacts = ContactDesk(
-        gate.engine, gate.config, delivery=delivery, risk=gate.service.risk
-    )
     app.include_router(router)
 
 
@@ -303,13 +295,9 @@ async def respond_to_function_call(
 # ---- human contacts ---------------------------------------------------------------------------
 
 
-def _contact_json(view: ContactView) -> dict[str, Any]:
-    return contact_out(view)
-
-
 async def create_contact(body: HumanContactIn, caller: CallerDep, desk: DeskDep) -> Any:
     view, created = await desk.ask(caller.agent, body)
-    return JSONResponse(_contact_json(view), status_code=201 if created else 200)
+    return JSONResponse(contact_out(view), status_code=201 if created else 200)
 
 
 async def get_contact(call_id: str, caller: CallerDep, desk: DeskDep) -> Any:
@@ -318,7 +306,7 @@ async def get_contact(call_id: str, caller: CallerDep, desk: DeskDep) -> Any:
         raise HumanLayerError(404, f"no contact request {call_id!r} for this API key's agent")
     if view.status == "refused":
         raise HumanLayerError(403, view.reason or "TwoKey did not deliver this message", "refused")
-    return JSONResponse(_contact_json(view))
+    return JSONResponse(contact_out(view))
 
 
 for _path in ("/contact_requests", "/human_contacts"):

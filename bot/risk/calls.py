@@ -423,6 +423,81 @@ _PUBLIC_VALUES = frozenset(
 )
 
 
+# An argument that names a security control (`mfa_required`, `ssl_verify`, `enable_logging`,
+# `encryption`) set to false switches that control off.
+_CONTROL_KEYS = _w(
+    "mfa 2fa twofactor factor sso encryption encrypted logging audit auditing protection "
+    "scanning ssl tls antivirus firewall"
+)
+# An argument that says "destroy" set to true (`destroy=True`, `delete_backups=True`); a key
+# that guards against it (`deletion_protection`, `prevent_destroy`) is the opposite.
+_DESTROY_KEYS = _w("destroy delete purge drop wipe")
+_GUARD_KEYS = _w("protection protect protected lock locked guard prevent safe")
+_FALSE_VALUES = frozenset({"false", "no", "0", "off", "disabled", "disable", "none", "n"})
+
+
+def _falsy(value: Any) -> bool:
+    if isinstance(value, bool):
+        return not value
+    if isinstance(value, int | float):
+        return value == 0
+    return isinstance(value, str) and value.strip().lower() in _FALSE_VALUES
+
+
+def _value_findings(
+    call: ToolCall, path: str, key_words: set[str], value: Any
+) -> Iterator[Finding]:
+    """What one argument's value does whatever the call's name: something made public or
+    not private, a security control set to false, a destroy flag set to true."""
+    evidence = f"{path}={_inline(value)}"[:200]
+    if "private" in key_words and _falsy(value):
+        yield Finding(
+            rule="call.made_public",
+            category="sharing.public",
+            reason=f"`{call.name}` sets `{path}` to false: no longer private.",
+            risk="high",
+            verdict="require_approval",
+            evidence=evidence,
+        )
+    if key_words & _CONTROL_KEYS and not key_words & {"private"} and _falsy(value):
+        yield Finding(
+            rule="call.control_off",
+            category="controls.off",
+            reason=f"`{call.name}` sets `{path}` to false: a security control is switched off.",
+            risk="high",
+            verdict="require_approval",
+            evidence=evidence,
+        )
+    if isinstance(value, str) and re.sub(r"[\s_]", "", value.lower()) in _PUBLIC_VALUES:
+        yield Finding(
+            rule="call.public_value",
+            category="sharing.public",
+            reason=f"`{call.name}` sets `{path}` to `{value}`: readable by anyone.",
+            risk="high",
+            verdict="require_approval",
+            evidence=evidence,
+        )
+    if key_words & _DESTROY_KEYS and not key_words & _GUARD_KEYS and _truthy(value):
+        yield Finding(
+            rule="call.destroy_flag",
+            category="destroy.infra",
+            reason=f"`{call.name}` is called with `{path}` set: it destroys what it acts on.",
+            risk="high",
+            verdict="require_approval",
+            evidence=evidence,
+        )
+
+
+def argument_findings(call: ToolCall) -> list[Finding]:
+    """What the call's argument values do, whatever its name (see `_value_findings`): the
+    reading of a call printed in a message, where the name alone is often code."""
+    return [
+        f
+        for path, key, value in _keyed_leaves(call.arguments)
+        for f in _value_findings(call, path, set(words(key)), value)
+    ]
+
+
 def _truthy(value: Any) -> bool:
     if isinstance(value, bool):
         return value
@@ -449,15 +524,7 @@ def _flag_findings(call: ToolCall, name_words: list[str]) -> Iterator[Finding]:
                 verdict="require_approval",
                 evidence=f"{path}={_inline(value)}"[:200],
             )
-        if isinstance(value, str) and re.sub(r"[\s_]", "", value.lower()) in _PUBLIC_VALUES:
-            yield Finding(
-                rule="call.public_value",
-                category="sharing.public",
-                reason=f"`{call.name}` sets `{path}` to `{value}`: readable by anyone.",
-                risk="high",
-                verdict="require_approval",
-                evidence=f"{path}={_inline(value)}"[:200],
-            )
+        yield from _value_findings(call, path, key_words, value)
 
 
 # ---- walking the arguments --------------------------------------------------------------

@@ -34,7 +34,7 @@ from bot.risk.prose.intent import languages
 from bot.risk.prose.lexicon import Lexicon
 from bot.risk.prose.scope import Scope, spans
 from bot.risk.prose.text import lower
-from bot.risk.spans import reported
+from bot.risk.spans import HANDED_ON_REACH, handed_on, reported
 
 __all__ = [
     "OWN_USE_RULES",
@@ -48,7 +48,7 @@ __all__ = [
     "rerun_elsewhere",
 ]
 
-Why = Literal["warning", "report", "hypothetical", "proposal", "local", "own_use"]
+Why = Literal["warning", "report", "hypothetical", "proposal", "local", "own_use", "scratch"]
 
 COMMAND_KINDS = frozenset({"shell", "sql", "mongo", "dataframe"})
 _UNTOUCHED = frozenset({"engine", "parse", "obfuscation", "policy"})
@@ -66,9 +66,10 @@ _REASONS: dict[str, str] = {
         "reader's own sandbox (a personal dev stack, namespace or cluster)"
     ),
     "own_use": "a value read to the reader's own terminal, passed on nowhere",
+    "scratch": "aimed only at a scratch or personal schema, the reader's own space",
 }
 
-OWN_USE_RULES = frozenset({"shell.secret_manager_read"})
+OWN_USE_RULES = frozenset({"shell.secret_manager_read", "envdump.workload_env"})
 """Reading a secret into one's own terminal is how a secrets manager is used; the risk is
 the value passed on (a pipe, a redirect, a message that asks to paste, post or send it)."""
 
@@ -344,6 +345,33 @@ _REMEDY = re.compile(
 _SERIES_END = re.compile(r"(?:\band(?:\s+then)?|\bthen|,)\s*$")
 
 
+# A table a statement or a dataframe writes, creates, empties or drops.
+_WRITTEN_TABLE = re.compile(
+    r"(?i)\b(?:create\s+(?:or\s+replace\s+)?(?:temp(?:orary)?\s+)?table(?:\s+if\s+not\s+exists)?"
+    r"|insert\s+(?:overwrite\s+)?(?:into\s+)?(?:table\s+)?|drop\s+table(?:\s+if\s+exists)?"
+    r"|truncate\s+(?:table\s+)?|delete\s+from|update|merge\s+into)\s+(?P<t>[\w`\"$.-]+)"
+    r"|\.(?:saveAsTable|insertInto|writeTo|to_sql)\(\s*[\"'](?P<d>[\w.$-]+)[\"']"
+)
+# Schemas and datasets that are one person's workspace by name.
+_SCRATCH_PART = re.compile(
+    r"(?i)^(?:scratch|sandbox|playground|tmp|temp|dev_[a-z]\w*|user_[a-z]\w*|personal_[a-z]\w*"
+    r"|scratch_\w+|sandbox_\w+)$"
+)
+
+
+def scratch_only(command: str) -> bool:
+    """Every table the command writes sits in a scratch or personal schema (`scratch.…`,
+    `sandbox.omar.…`, `dev_omar.…`): the reader's own space, not shared data."""
+    tables = [m.group("t") or m.group("d") for m in _WRITTEN_TABLE.finditer(command)]
+    if not tables:
+        return False
+    for table in tables:
+        parts = table.replace("`", "").replace('"', "").split(".")
+        if len(parts) < 2 or not any(_SCRATCH_PART.match(p) for p in parts[:-1]):
+            return False
+    return True
+
+
 def judge(cand: Candidate, message: str = "") -> Why | None:
     """Why this command is not an order to run it here, or None when it is one.
 
@@ -351,6 +379,8 @@ def judge(cand: Candidate, message: str = "") -> Why | None:
     introducing a command a report even when the sentence does not say "postmortem"."""
     if cand.kind not in COMMAND_KINDS:
         return None
+    if cand.kind in ("sql", "dataframe") and scratch_only(cand.text):
+        return "scratch"  # "CREATE OR REPLACE TABLE scratch.dev_omar.dupes AS SELECT …"
     placed = _placed(cand)
     if placed is None:
         return "local" if local_target(cand.text) else None
@@ -690,7 +720,11 @@ _RERUN = re.compile(
 
 def rerun_elsewhere(cand: Candidate, message: str) -> bool:
     """Another sentence of the message orders the quoted command run after all (a
-    postmortem that ends "so run the same DELETE on staging now")."""
+    postmortem that ends "so run the same DELETE on staging now"), or its own sentence
+    hands the report on ("we ran X last time, so do the same now")."""
+    at = cand.context.find(cand.text) if cand.context else -1
+    if at >= 0 and handed_on(cand.context[at + len(cand.text) :][:HANDED_ON_REACH]):
+        return True
     rest = message.replace(cand.context, " ") if cand.context else message
     rest = rest.replace(cand.text, " ")
     return any(
@@ -756,6 +790,8 @@ def lower_findings(
             f.category in _UNTOUCHED
             or (why == "local" and f.category not in LOCAL_LOWERS and f.rule not in local_rules)
             or (why == "own_use" and f.rule not in OWN_USE_RULES)
+            # a scratch table is the reader's to destroy; what it copies in is still read
+            or (why == "scratch" and f.category != "destructive")
         ):
             kept.append(f)
         else:

@@ -31,6 +31,7 @@ from bot.risk.command_scope import (
     reads_only,
     rerun_elsewhere,
 )
+from bot.risk.config_writes import written
 from bot.risk.dataframe import assess_dataframe
 from bot.risk.doc_scope import heading_scope
 from bot.risk.documents import assess_documents, verify_document_rules
@@ -44,6 +45,7 @@ from bot.risk.prose import assess_prose
 from bot.risk.secrets import mask_known, scan_secrets
 from bot.risk.shell import assess_shell, looks_like_shell
 from bot.risk.sql import SqlDetector, SqlResult, verify_sql_rules
+from bot.risk.text_calls import text_calls
 from bot.risk.windows import assess_windows, verify_windows_rules
 
 log = logging.getLogger(__name__)
@@ -387,6 +389,9 @@ class RiskEngine:
         if windows is not None:
             for finding in windows.findings:
                 part.findings += self._scoped_in(text, finding)
+        for call in self._guard(part, "tool call", lambda: text_calls(text)) or []:
+            # `github.update_repo({"private": false})` printed in the message: read as a call
+            part.findings += calls.argument_findings(call)
         documents = self._guard(part, "document", lambda: assess_documents(text, self.domains))
         if documents is not None:
             part.findings += documents.findings
@@ -410,6 +415,12 @@ class RiskEngine:
             return
         part.findings += result.findings
         part.data += [self.catalog.resolve(r) for r in result.resources]
+        lines = written(command)  # `echo "PermitRootLogin yes" | sudo tee -a …`
+        if lines:  # judged together: `network.host` and `xpack…` may come by two echoes
+            text = "\n".join(lines)
+            doc = self._guard(part, "document", partial(assess_documents, text, self.domains))
+            if doc is not None:
+                part.findings += doc.findings
         statements = list(dict.fromkeys([*result.sql, *client_sql(command)]))
         for statement in statements:
             found = self._guard(part, "SQL", functools.partial(self.sql.assess, statement))

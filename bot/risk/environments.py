@@ -27,7 +27,8 @@ _WORDS = (
 # CJK names carry no separators: matched anywhere.
 _CJK = ("本番", "プロダクション", "生产", "生產", "线上", "線上", "正式环境", "正式環境")
 
-_SEP_BEFORE = r"(?:^|[\s=/:._@'\"-])"
+# `$PROD_DB_URL`, `${PROD_DSN}`: a variable named for production names it too.
+_SEP_BEFORE = r"(?:^|[\s=/:._@'\"${-])"
 _SEP_AFTER = r"(?:$|[\s=/:._'\"-])"
 
 PRODUCTION_PATTERN = rf"(?i)(?:{_SEP_BEFORE}(?:{'|'.join(_WORDS)}){_SEP_AFTER}|{'|'.join(_CJK)})"

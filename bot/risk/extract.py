@@ -18,9 +18,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.risk.spans import (
+    HANDED_ON_REACH,
     SQL_CONTINUES,
     Spans,
     find_calls,
+    handed_on,
     is_program,
     reported,
     scan,
@@ -64,7 +66,8 @@ _SQL_HEAD_LINES = 40
 _DOC_PREFIX = re.compile(r"^(?:[A-Z]{2,}[ \t]|[\w.-]+:[ \t])")
 # A line that opens with a capitalised word ("Then run: curl … | sudo bash", "Lad das
 # Skript … aus: curl …") is a sentence the shell guess took whole: its commands are spans.
-_PROSE_HEAD = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿß]+[\s,:]")
+# "I haven't tried it, but …", "It's …": one capital letter and a contraction open one too.
+_PROSE_HEAD = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿß]*(?:['’][a-z]{1,3})?[\s,:]")
 _SHELL_CONTINUATION = re.compile(
     r"^\s*(?:then|else|elif|fi|do|done|esac|in|\}|\)|;;|&&|\|\||\|)(?:\s|$)"
 )
@@ -363,7 +366,7 @@ class Extractor:
             hit = said.get(before[-_REPORTED_TAIL:])
             if hit is None:
                 hit = said[before[-_REPORTED_TAIL:]] = reported(before)
-            if hit:
+            if hit and not handed_on(text[m.end() : m.end() + HANDED_ON_REACH]):
                 return " "  # "never run `rm -rf /`", "someone ran `DROP TABLE …`": not an order
             seen[body] = n = seen.get(body, 0) + 1
             kind = kinds.get(body)

@@ -18,6 +18,8 @@ from bot.risk.model import Finding
 from bot.risk.sql_rules import COMMON_PII_COLUMNS
 
 PiiLookup = Callable[[str], Sequence[str] | None]
+Needs = Literal["", "pii_collection", "pii_unset", "out_stage", "drop_target", "bulk_all"]
+"""What a rule needs besides its method and filter (see `_needs`)."""
 FilterKind = Literal["none", "empty", "key", "broad"]
 """No filter argument, `{}`, a lookup by key (`_id`, `*_id`, email …), anything else."""
 
@@ -60,6 +62,12 @@ _TOP_KEY = re.compile(r"[{,]\s*['\"]?(?P<k>[\w$.]+)['\"]?\s*:\s*(?P<v>\S)")
 _UNSET_FIELDS = re.compile(r"\$unset\s*:\s*\{(?P<body>[^}]*)\}|\$unset\s*:\s*\[(?P<list>[^\]]*)\]")
 _SET_NULL = re.compile(r"['\"]?(?P<k>[\w.]+)['\"]?\s*:\s*null\b")
 _OUT_STAGE = re.compile(r"['\"]?\$out['\"]?\s*:")
+# `renameCollection("orders", true)`, `{dropTarget: true}`: the target collection is dropped
+_DROP_TARGET = re.compile(r"^\s*true\s*$|dropTarget['\"]?\s*:\s*true\b")
+# a bulkWrite operation with an empty filter: `{deleteMany: {filter: {}}}`
+_BULK_ALL = re.compile(
+    r"['\"]?(?P<op>deleteMany|updateMany)['\"]?\s*:\s*\{\s*['\"]?filter['\"]?\s*:\s*\{\s*\}"
+)
 _MAX_ARGS = 20_000
 
 
@@ -83,7 +91,7 @@ class MongoRule:
     """`{target}` is the collection or database."""
     methods: frozenset[str]
     filters: frozenset[FilterKind]
-    needs: Literal["", "pii_collection", "pii_unset", "out_stage"]
+    needs: Needs
     match: tuple[str, ...]
     not_match: tuple[str, ...]
 
@@ -96,7 +104,7 @@ def _rule(
     filters: str,
     match: Sequence[str],
     not_match: Sequence[str],
-    needs: Literal["", "pii_collection", "pii_unset", "out_stage"] = "",
+    needs: Needs = "",
     category: str = "destructive",
 ) -> MongoRule:
     return MongoRule(
@@ -188,6 +196,28 @@ MONGO_RULES: tuple[MongoRule, ...] = (
         ["db.orders.aggregate([{$match: {}}, {$out: 'orders'}])"],
         ["db.orders.aggregate([{$match: {status: 'A'}}])"],
         needs="out_stage",
+    ),
+    _rule(
+        "mongo.rename_over",
+        "high",
+        "Renames a collection onto {target} with dropTarget: the existing {target} and all "
+        "its documents are dropped first.",
+        "renameCollection",
+        "none empty key broad",
+        ['db.orders_tmp.renameCollection("orders", true)'],
+        ['db.orders_tmp.renameCollection("orders_2024")', "db.a.renameCollection('b', false)"],
+        needs="drop_target",
+    ),
+    _rule(
+        "mongo.bulk_all",
+        "high",
+        "A bulkWrite whose {target} has an empty filter: every document of the collection "
+        "is deleted or changed.",
+        "bulkWrite",
+        "none empty key broad",
+        ["db.users.bulkWrite([{deleteMany: {filter: {}}}])"],
+        ["db.users.bulkWrite([{deleteMany: {filter: {status: 'test'}}}])"],
+        needs="bulk_all",
     ),
 )
 
@@ -314,6 +344,12 @@ def _needs(rule: MongoRule, call: Call, pii: PiiLookup) -> str | None:
         return f"{call.collection}: {', '.join(hits)}" if hits else None
     if rule.needs == "out_stage":
         return call.collection if any(_OUT_STAGE.search(a) for a in call.args) else None
+    if rule.needs == "drop_target":
+        dropped = len(call.args) > 1 and _DROP_TARGET.search(call.args[1])
+        return call.args[0].strip().strip("'\"") if dropped else None
+    if rule.needs == "bulk_all":
+        bulk = _BULK_ALL.search(call.args[0]) if call.args else None
+        return f"{bulk.group('op')} on {call.collection}" if bulk else None
     return None
 
 

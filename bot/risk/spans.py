@@ -180,7 +180,10 @@ _CJK = "\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff01-\uff60"
 _CLAUSE_END = re.compile(
     r"'[^'\n]{0,200}'|\"[^\"\n]{0,200}\""  # quoted arguments belong to the command
     r"|(?P<end>(?<=\S)[.?!;:](?=\s|$)|,\s|\s[—–]\s?|[—–]"
-    rf"|\s+(?:{_CONNECTIVES})\s+(?=[^\s-])|[{_CJK}]|\s+\({_ASIDE}|[”»」』)]|\n|\Z)"
+    # "ufw allow from 10.8.0.0/24 to any port 9200": an address after the word is the
+    # command's own grammar, not a new clause
+    rf"|\s+(?:{_CONNECTIVES})\s+(?=[^\s-])(?!(?:any|\d{{1,3}}(?:\.\d{{1,3}}){{3}})\b)"
+    rf"|[{_CJK}]|\s+\({_ASIDE}|[”»」』)]|\n|\Z)"
 )
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|[。！？\n]")
@@ -208,7 +211,9 @@ _INSTEAD_BEFORE = re.compile(
 )
 _AFFIRMED = re.compile(r"\b(?:forget|hesitate|fail|oubliez|olvides|vergiss|esqueça)\b", re.I)
 _PAST_BEFORE = re.compile(
-    r"\b(?:ran|executed|typed|pasted|(?:was|were|had\s+been|got)\s+(?:run|executed)|"
+    # "what if you ran X?" suggests it: the past tense of a hypothetical, not a report
+    r"\b(?<!what if you )(?<!what if we )"
+    r"(?:ran|executed|typed|pasted|(?:was|were|had\s+been|got)\s+(?:run|executed)|"
     r"a\s+(?:lancé|exécuté)|ejecutó|lanzó|hat\s+\w+\s+ausgeführt|führte|executou|rodou)\b"
     + _CLAUSE_BEFORE,
     re.I,
@@ -234,6 +239,34 @@ def reported(before: str) -> bool:
     if _WARNED_BEFORE.search(tail):
         return not _AFFIRMED.search(tail)
     return bool(_PAST_BEFORE.search(tail))
+
+
+# A report handed on as the order: "we ran X last time, so do the same now", "Priya ran X;
+# repeat that today". The words after the command point back at it and ask for it again.
+HANDED_ON_REACH = 300
+"""Characters after a reported command read for a request to do it again (its sentence and
+the next)."""
+_HANDED_ON = re.compile(
+    r"\b(?:do|repeat|redo|run|rerun|re-run|try|apply)\s+(?:exactly\s+)?"
+    r"(?:the\s+same(?:\s+(?:thing|fix|steps?|command|again))?|that|it|this)"
+    r"\s+(?:again|now|here|today|tonight|too|as\s+well|this\s+time)\b"
+    r"|\b(?:do|repeat|redo)\s+(?:exactly\s+)?the\s+same\b"
+    r"|\bsame\s+(?:again|fix|thing)\s+(?:now|here|today|tonight|this\s+time)\b"
+    r"|\bdo\s+(?:exactly\s+)?what\s+\w+\s+did\b"
+    r"|\b(?:refais|refaites|refaire)\s+(?:la\s+m[êe]me\s+chose|pareil|[çc]a)\b"
+    r"|\bhaz\s+lo\s+mismo\b|\bhaga\s+lo\s+mismo\b"
+    r"|\bmach\s+(?:das\s+)?(?:dasselbe|gleiche|nochmal|noch\s*mal)\b"
+    r"|\bfa[çc]a\s+o\s+mesmo\b",
+    re.I,
+)
+
+
+def handed_on(after: str) -> bool:
+    """True when the words after a reported command ask for it again, not warned against:
+    "…, so do the same now" hands it on; "…; never do that again" does not."""
+    return any(
+        not reported(after[max(0, m.start() - 120) : m.start()]) for m in _HANDED_ON.finditer(after)
+    )
 
 
 # -- SQL ------------------------------------------------------------------------------------------
@@ -404,7 +437,9 @@ class _Finder:
             body = body[:-2].rstrip()  # markdown emphasis around a command
         if not body or (kind == "shell" and " " not in body and "-" not in body):
             return  # a program named alone ("the node", "git") is a word, not a command
-        said = reported(self.text[max(0, start - 120) : start])
+        said = reported(self.text[max(0, start - 120) : start]) and not handed_on(
+            self.text[end : end + HANDED_ON_REACH]
+        )
         self._take(start, end)
         key = (body, bisect_right(self._sentence_breaks(), start))
         if key in self.seen:  # the same command in the same sentence: read once

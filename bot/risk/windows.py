@@ -18,12 +18,13 @@ from dataclasses import dataclass
 from bot.risk.model import Finding
 from bot.risk.packs import cmd as cmd_pack
 from bot.risk.packs import powershell as ps_pack
+from bot.risk.packs import winsec as winsec_pack
 from bot.risk.packs.winbase import WinCheck, WinRule
 from bot.risk.shell import _evidence
 from bot.risk.wintok import WinCmd, parse
 
-RULES: tuple[WinRule, ...] = (*ps_pack.RULES, *cmd_pack.RULES)
-CHECKS: dict[str, WinCheck] = {**ps_pack.CHECKS, **cmd_pack.CHECKS}
+RULES: tuple[WinRule, ...] = (*ps_pack.RULES, *cmd_pack.RULES, *winsec_pack.RULES)
+CHECKS: dict[str, WinCheck] = {**ps_pack.CHECKS, **cmd_pack.CHECKS, **winsec_pack.CHECKS}
 
 _VERBS = (
     "add|approve|assert|backup|block|build|checkpoint|clear|close|compare|complete|compress|"
@@ -54,7 +55,8 @@ _AFTER: dict[str, re.Pattern[str]] = {
         ("vssadmin", "wevtutil", "wbadmin", "bcdedit", "wmic", "netsh"),
         re.compile(r"[ \t]+[a-z/{]", _I),
     ),
-    "net": re.compile(r"[ \t]+(?:localgroup|group|user)[ \t]", _I),
+    "net": re.compile(r"[ \t]+(?:localgroup|group|user|stop)[ \t]", _I),
+    "sc": re.compile(r"[ \t]+(?:stop|config|delete|query)[ \t]+[\w.-]+", _I),
     "certutil": re.compile(r"[ \t]+-"),
     "bitsadmin": re.compile(r"[ \t]+/transfer", _I),
     **dict.fromkeys(

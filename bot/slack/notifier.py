@@ -15,21 +15,20 @@ import asyncio
 import logging
 import re
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.approvals import ApprovalService, RequestView
+from bot.approvals.effects import CONTACT_KINDS
 from bot.approvals.outbox import Delivery, RetryLater
+from bot.approvals.view import ContactView
 from bot.config import TwoKeyConfig
 from bot.slack import blocks
 from bot.slack.audience import Audience, count_audiences, named_audiences
 from bot.slack.blocks import contacts as contact_blocks
 from bot.slack.errors import retry_after, slack_error_code
 from bot.slack.routing import direct_recipients
-
-if TYPE_CHECKING:
-    from bot.humanlayer.contacts import ContactView
 
 log = logging.getLogger(__name__)
 
@@ -155,25 +154,6 @@ class SlackNotifier:
             self._emails[who] = (response.get("user") or {}).get("id")
         return self._emails[who]
 
-    async def post_question(self, view: ContactView) -> dict[str, str] | None:
-        """An agent's question (HumanLayer `human_as_tool`) with its Reply button: in the
-        recipient's DM, or in the channel (in the agent's thread when it gave one)."""
-        channel = view.recipient or ""
-        if is_user_id(channel):
-            channel = await self.dm_channel(channel) or ""
-            if not channel:
-                return None
-        extra: dict[str, Any] = {}
-        if view.meta.get("thread_ts") and not is_user_id(view.recipient):
-            extra["thread_ts"] = view.meta["thread_ts"]
-        posted = await self.call(
-            "chat.postMessage",
-            self.client.chat_postMessage(channel=channel, **contact_blocks.question(view), **extra),
-        )
-        if posted is None:
-            return None
-        return {"channel": str(posted.get("channel") or channel), "ts": str(posted.get("ts"))}
-
     # ---- the outbox's deliverer -------------------------------------------------
 
     async def must(self, method: str, coro: Awaitable[Any]) -> Any:
@@ -186,6 +166,9 @@ class SlackNotifier:
 
     async def deliver(self, delivery: Delivery) -> None:
         """Show one outbox effect, re-rendered from the request's latest committed state."""
+        if delivery.kind in CONTACT_KINDS:
+            await self._deliver_contact(delivery)
+            return
         handler = getattr(self, "_on_" + delivery.kind, None)
         if handler is None or delivery.request_id is None:
             return
@@ -446,6 +429,32 @@ class SlackNotifier:
                     await self.post_once(
                         d, f"escalation-card:{person}", dm, card, lambda ref: {"cards": [ref]}
                     )
+
+    # ---- HumanLayer questions ------------------------------------------------------
+
+    async def _deliver_contact(self, d: Delivery) -> None:
+        """A question's effects, re-rendered from its latest state: a question answered or
+        expired before its post went out is not posted at all."""
+        contact = await self.service.get_contact(d.request_id or "")
+        if contact is None:
+            return
+        if contact.is_open and not contact.slack.get("ts"):
+            await self._post_question(d, contact)
+        elif not contact.is_open and contact.slack.get("ts"):
+            slack = contact.slack
+            await self.must_update(slack["channel"], slack["ts"], contact_blocks.answered(contact))
+
+    async def _post_question(self, d: Delivery, contact: ContactView) -> None:
+        """The question with its Reply button, exactly once: in the recipient's DM, or in
+        the channel (in the agent's thread when it gave one)."""
+        recipient = contact.recipient or ""
+        channel = await self.must_dm_channel(recipient) if is_user_id(recipient) else recipient
+        extra: dict[str, Any] = {}
+        if contact.meta.get("thread_ts") and not is_user_id(recipient):
+            extra["thread_ts"] = contact.meta["thread_ts"]
+        await self.post_once(
+            d, "question", channel or "", contact_blocks.question(contact), dict, **extra
+        )
 
     # ---- keeping messages current -------------------------------------------------
 

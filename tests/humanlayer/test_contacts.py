@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 from typing import Any
 
@@ -10,14 +11,18 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 
+from bot.approvals.outbox import Delivery
+from bot.approvals.states import StateMachine
 from bot.config import TwoKeyConfig
 from bot.demo.slack_standin import SlackFake
-from bot.humanlayer.contacts import ContactDesk
-from storage.audit import verify_chain
+from bot.humanlayer.contacts import contact_digest
+from bot.humanlayer.models import HumanContactIn
+from bot.slack.blocks import contacts as contact_blocks
+from storage.audit import events_for, verify_chain
 from storage.contacts import ContactRequest
 from storage.db import session_scope
 from storage.models import utcnow
-from tests.humanlayer.conftest import APPROVER, EMPLOYEE, Keys, bearer
+from tests.humanlayer.conftest import APPROVER, EMPLOYEE, Keys, bearer, build_app, config_with
 
 BASE = "/humanlayer/v1"
 
@@ -31,7 +36,7 @@ def contact(call_id: str, msg: str = "Which region should I use?", **channel: An
 async def test_question_goes_to_the_dm_and_the_reply_comes_back(
     inproc: Any, keys: Keys, fake: SlackFake, engine: Engine, example_config: TwoKeyConfig
 ) -> None:
-    http, _ = inproc
+    http, service = inproc
     body = contact(
         "q1",
         "Which region does jane.doe@northwind.example want?",
@@ -56,15 +61,14 @@ async def test_question_goes_to_the_dm_and_the_reply_comes_back(
     )
     assert conflict.status_code == 409 and conflict.json()["error"]["code"] == "conflict"
 
-    desk = ContactDesk(engine, example_config)
     contact_id = out["twokey"]["contact_id"]
-    forged = await desk.answer(contact_id, user=EMPLOYEE, response="x", option="not-offered")
+    forged = await service.answer(contact_id, user=EMPLOYEE, response="x", option="not-offered")
     assert not forged.ok and "not one the agent offered" in forged.message
-    stranger = await desk.answer(contact_id, user=APPROVER, response="us-east-1")
+    stranger = await service.answer(contact_id, user=APPROVER, response="us-east-1")
     assert not stranger.ok and "someone else" in stranger.message
-    answered = await desk.answer(contact_id, user=EMPLOYEE, response="eu-west-1")
+    answered = await service.answer(contact_id, user=EMPLOYEE, response="eu-west-1")
     assert answered.ok
-    late = await desk.answer(contact_id, user=EMPLOYEE, response="changed my mind")
+    late = await service.answer(contact_id, user=EMPLOYEE, response="changed my mind")
     assert not late.ok and "already answered" in late.message
 
     for path in ("contact_requests", "human_contacts"):
@@ -83,20 +87,27 @@ async def test_question_goes_to_the_dm_and_the_reply_comes_back(
     assert other_agent.status_code == 404
     with session_scope(engine) as session:
         assert verify_chain(session).ok
+        # The reply is what the agent acts on: one edited in the database is caught.
+        row = session.get(ContactRequest, contact_id)
+        assert row is not None
+        row.response = "us-east-1, and drop the old cluster"
+        session.add(row)
+    with session_scope(engine) as session:
+        report = verify_chain(session)
+        assert not report.ok and report.request_id == contact_id
 
 
 async def test_channel_question_and_allowed_responders(
     inproc: Any, keys: Keys, fake: SlackFake, engine: Engine, example_config: TwoKeyConfig
 ) -> None:
-    http, _ = inproc
+    http, service = inproc
     body = contact("q2", channel_or_user_id="C0OPSCHAN", allowed_responder_ids=[APPROVER])
     created = await http.post(f"{BASE}/contact_requests", json=body, headers=bearer(keys.opsbot))
     assert created.status_code == 201
     assert len(fake.messages_in("C0OPSCHAN")) == 1
-    desk = ContactDesk(engine, example_config)
     contact_id = created.json()["twokey"]["contact_id"]
-    assert not (await desk.answer(contact_id, user=EMPLOYEE, response="x")).ok
-    assert (await desk.answer(contact_id, user=APPROVER, response="ok")).ok
+    assert not (await service.answer(contact_id, user=EMPLOYEE, response="x")).ok
+    assert (await service.answer(contact_id, user=APPROVER, response="ok")).ok
 
 
 async def test_risky_questions_are_not_delivered(inproc: Any, keys: Keys, fake: SlackFake) -> None:
@@ -208,20 +219,171 @@ async def test_without_slack_contacts_are_503(
     assert "Slack is not configured" in response.json()["error"]["message"]
 
 
-async def test_unanswered_question_expires_with_a_clear_response(
-    inproc: Any, keys: Keys, engine: Engine
-) -> None:
-    http, _ = inproc
-    body = contact("q8", channel_or_user_id=EMPLOYEE)
-    created = await http.post(f"{BASE}/contact_requests", json=body, headers=bearer(keys.opsbot))
+def _status(engine: Engine, contact_id: str) -> str | None:
+    """The stored status, read straight from the table: no API call, no reader."""
     with session_scope(engine) as session:
-        row = session.get(ContactRequest, created.json()["twokey"]["contact_id"])
-        assert row is not None
-        row.expires_at = utcnow() - timedelta(seconds=1)
-        session.add(row)
-    got = await http.get(f"{BASE}/contact_requests/q8", headers=bearer(keys.opsbot))
+        row = session.get(ContactRequest, contact_id)
+        return row.status if row is not None else None
+
+
+async def _until(probe: Any, timeout: float, what: str) -> None:
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not probe():
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        await asyncio.sleep(0.05)
+
+
+async def test_unanswered_question_expires_at_its_deadline_with_no_reader(
+    engine: Engine, example_config: TwoKeyConfig, keys: Keys, fake: SlackFake
+) -> None:
+    """The deadline is a timer: nobody polls, yet the question expires on time, its Slack
+    message is closed, and the agent's next read gets a clear non-answer."""
+    config = config_with(example_config, default_timeout=1.0)
+    api, service, lifecycle = build_app(engine, config, fake)
+    await lifecycle.start()
+    try:
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=api), base_url="http://t"
+        ) as http:
+            body = contact("q8", channel_or_user_id=EMPLOYEE)
+            created = await http.post(
+                f"{BASE}/contact_requests", json=body, headers=bearer(keys.opsbot)
+            )
+            assert created.status_code == 201
+            contact_id = created.json()["twokey"]["contact_id"]
+            # Well inside the 15 s sweep: only the deadline's own alarm can expire it this soon.
+            await _until(lambda: _status(engine, contact_id) == "expired", 5, "the expiry")
+            await service.drain()
+            dm = fake.messages_in(fake.dm_channel(EMPLOYEE))
+            assert len(dm) == 1 and "expired" in str(dm[0].blocks)
+            assert fake.find_button(contact_blocks.REPLY, channel=dm[0].channel) is None
+            late = await service.answer(contact_id, user=EMPLOYEE, response="eu-west-1")
+            assert not late.ok and "expired" in late.message
+            got = await http.get(f"{BASE}/contact_requests/q8", headers=bearer(keys.opsbot))
+    finally:
+        await service.drain()
+        await lifecycle.stop()
     assert got.json()["twokey"]["status"] == "expired"
     assert got.json()["status"]["response"].startswith("[TwoKey] Nobody replied")
+    with session_scope(engine) as session:
+        row = session.get(ContactRequest, contact_id)
+        assert row is not None and row.response is None and row.responded_by is None
+        events = [e.action for e in events_for(session, contact_id)]
+        assert events == ["contact.pending", "contact.expired"]
+        assert verify_chain(session).ok
+
+
+async def test_a_deadline_is_rebuilt_after_a_restart(
+    engine: Engine, example_config: TwoKeyConfig, keys: Keys, fake: SlackFake
+) -> None:
+    config = config_with(example_config, default_timeout=3.0)
+    api, service, lifecycle = build_app(engine, config, fake)
+    await lifecycle.start()
+    try:
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=api), base_url="http://t"
+        ) as http:
+            body = contact("q-restart", channel_or_user_id=EMPLOYEE)
+            created = await http.post(
+                f"{BASE}/contact_requests", json=body, headers=bearer(keys.opsbot)
+            )
+    finally:
+        await service.drain()
+        await lifecycle.stop()  # its alarm goes with it
+    contact_id = created.json()["twokey"]["contact_id"]
+    assert _status(engine, contact_id) == "pending"
+    _, again, restarted = build_app(engine, config, fake)
+    await restarted.start()
+    try:
+        assert _status(engine, contact_id) == "pending"  # not due yet at start-up
+        await _until(lambda: _status(engine, contact_id) == "expired", 8, "the rebuilt alarm")
+    finally:
+        await again.drain()
+        await restarted.stop()
+
+
+async def test_a_question_committed_before_a_crash_is_posted_once(
+    engine: Engine, example_config: TwoKeyConfig, keys: Keys, fake: SlackFake
+) -> None:
+    """The question and its post are one transaction: a process that died right after the
+    commit (before Slack was called) leaves the post queued, and the next one sends it, once."""
+    values = {
+        "agent": "opsbot",
+        "run_id": "run-1",
+        "call_id": "q-crash",
+        "recipient": EMPLOYEE,
+        "message": "Which region should I use?",
+        "spec_sha256": contact_digest(
+            HumanContactIn.model_validate(contact("q-crash", channel_or_user_id=EMPLOYEE))
+        ),
+        "status": "pending",
+        "expires_at": utcnow() + timedelta(minutes=30),
+    }
+    StateMachine(engine).ask(values)  # committed; nothing posted: the "crash"
+    assert fake.messages_in(fake.dm_channel(EMPLOYEE)) == []
+    api, service, lifecycle = build_app(engine, example_config, fake)
+    await lifecycle.start()
+    try:
+        await service.drain()
+        assert len(fake.messages_in(fake.dm_channel(EMPLOYEE))) == 1
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=api), base_url="http://t"
+        ) as http:
+            body = contact("q-crash", channel_or_user_id=EMPLOYEE)
+            repeat = await http.post(
+                f"{BASE}/contact_requests", json=body, headers=bearer(keys.opsbot)
+            )
+        assert repeat.status_code == 200, repeat.text
+        await service.drain()
+    finally:
+        await lifecycle.stop()
+    assert len(fake.messages_in(fake.dm_channel(EMPLOYEE))) == 1
+
+
+async def test_a_post_interrupted_after_slack_answered_is_not_repeated(
+    engine: Engine, example_config: TwoKeyConfig, keys: Keys, fake: SlackFake
+) -> None:
+    """A replica that posted the question and died before recording it: the next try finds
+    the message by its effect tag instead of asking the person twice."""
+    api, service, lifecycle = build_app(engine, example_config, fake)
+    await lifecycle.start()
+    try:
+        await service.outbox.stop()  # this replica's worker "dies" before delivering
+        view, _ = await service.ask(
+            {
+                "agent": "opsbot",
+                "run_id": "run-1",
+                "call_id": "q-int",
+                "recipient": EMPLOYEE,
+                "message": "Which region should I use?",
+                "spec_sha256": "x" * 64,
+            },
+            text="Which region should I use?",
+        )
+        deliverer = service.outbox.deliverer
+        assert deliverer is not None
+
+        async def post_then_die(delivery: Delivery) -> None:
+            async def died(*args: Any, **kwargs: Any) -> None:
+                raise asyncio.CancelledError
+
+            delivery.record = died  # type: ignore[method-assign]
+            await deliverer(delivery)
+
+        service.outbox.deliverer = post_then_die
+        service.outbox.lease = 0.2
+        with pytest.raises(asyncio.CancelledError):
+            await service.outbox.deliver_due()
+        assert len(fake.messages_in(fake.dm_channel(EMPLOYEE))) == 1
+        service.outbox.deliverer = deliverer
+        await asyncio.sleep(0.3)  # the dead replica's lease runs out
+        posted = await service.post_question(view.id)
+        assert posted is not None and posted.slack.get("ts")
+    finally:
+        await service.drain()
+        await lifecycle.stop()
+    assert len(fake.messages_in(fake.dm_channel(EMPLOYEE))) == 1
 
 
 def test_every_contact_error_has_an_http_answer():

@@ -1,7 +1,8 @@
 """Document kinds read by content (issue 19, doc3): NetworkPolicies that admit everyone,
 pod specs pasted without their object, unified diffs judged by what they leave, backup
 switches by name, `count = 0` on production, secret defaults, admin policies, privileged
-CI checkouts, web server configs, image builds' own files, and the look-alikes of each."""
+CI checkouts (`iac_reach`'s rule), web server configs, image builds' own files, and the
+look-alikes of each."""
 
 from __future__ import annotations
 
@@ -179,7 +180,7 @@ jobs:
 )
 def test_privileged_checkout(trigger: str, ref: str, flagged: bool) -> None:
     text = _WORKFLOW.format(trigger=trigger, ref=ref)
-    assert ("doc.untrusted_checkout" in rules_of(text)) is flagged
+    assert ("doc.ci_untrusted_checkout" in rules_of(text)) is flagged
 
 
 def test_web_config_reader_inherits_and_reads_apache() -> None:

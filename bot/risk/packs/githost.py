@@ -183,11 +183,18 @@ RULES: tuple[Rule, ...] = (
             ),
             p("az", sub=("repos", "policy", "delete")),
             p("glab", sub=("api",), args_re=r"(?:-X|--method)[= ]?DELETE\b.*protected_branches"),
+            p(
+                "gh",
+                sub=("repo", "edit"),
+                args_re=r"--enable-(?:secret-scanning(?:-push-protection)?|advanced-security)"
+                r"[= ]false\b",
+            ),
         ),
         match=(
             "gh api -X PATCH repos/acme/checkout -F "
             "'security_and_analysis[secret_scanning_push_protection][status]=disabled'",
             "az repos policy delete --id 42 --project Payments --yes",
+            "gh repo edit acme/api --enable-secret-scanning-push-protection=false",
             "gh api -X DELETE repos/acme/app/vulnerability-alerts",
             "glab api -X PUT projects/412/protected_branches/main -f allow_force_push=true",
             "gh api -X PATCH repos/acme/app/branches/main/protection/required_pull_request_reviews"
@@ -201,6 +208,7 @@ RULES: tuple[Rule, ...] = (
             "gh api -X PATCH repos/acme/checkout -F "
             "'security_and_analysis[secret_scanning_push_protection][status]=enabled'",
             "az repos policy list --project Payments",
+            "gh repo edit acme/api --enable-secret-scanning-push-protection=true",
         ),
     ),
     Rule(

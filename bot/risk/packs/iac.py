@@ -11,8 +11,11 @@ for one user, read-only actions, `PermitRootLogin no`) are in each rule's `not_m
 
 from __future__ import annotations
 
+from bot.risk.packs import iac_reach
 from bot.risk.packs.docmodel import Doc, DocRule, mappings
-from bot.risk.packs.iac_judges import JUDGES
+from bot.risk.packs.iac_judges import JUDGES as _JUDGES
+
+JUDGES = {**_JUDGES, **iac_reach.JUDGES}
 
 __all__ = ["JUDGES", "RULES", "Doc", "DocRule", "mappings"]
 
@@ -557,27 +560,6 @@ RULES: tuple[DocRule, ...] = (
         ),
     ),
     DocRule(
-        "doc.untrusted_checkout",
-        "remote_code",
-        "high",
-        "require_approval",
-        "A workflow on pull_request_target (or workflow_run) checks out the pull request's "
-        "own code: a fork's code then runs with the repository's secrets and write token.",
-        ("untrusted_checkout",),
-        match=(
-            "on:\n  pull_request_target:\njobs:\n  build:\n    steps:\n"
-            "      - uses: actions/checkout@v4\n        with:\n"
-            "          ref: ${{ github.event.pull_request.head.sha }}\n      - run: make\n",
-        ),
-        not_match=(
-            "on:\n  pull_request:\njobs:\n  build:\n    steps:\n"
-            "      - uses: actions/checkout@v4\n        with:\n"
-            "          ref: ${{ github.event.pull_request.head.sha }}\n      - run: make\n",
-            "on: pull_request_target\njobs:\n  label:\n    steps:\n"
-            "      - uses: actions/labeler@v5\n",
-        ),
-    ),
-    DocRule(
         "doc.secret_default",
         "secrets",
         "high",
@@ -643,4 +625,5 @@ RULES: tuple[DocRule, ...] = (
             '  role_definition_name = "Reader"\n  principal_id = var.group\n}\n',
         ),
     ),
+    *iac_reach.RULES,
 )

@@ -9,7 +9,6 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from bot.risk.hcl import LABELS
-from bot.risk.packs.ci_judges import judge_untrusted_checkout
 from bot.risk.packs.docmodel import (
     Doc,
     Judge,
@@ -1017,7 +1016,6 @@ JUDGES: dict[str, Judge] = {
     "k8s_host_access": judge_k8s_host_access,
     "k8s_open_service": judge_k8s_open_service,
     "k8s_open_ingress": judge_k8s_open_ingress,
-    "untrusted_checkout": judge_untrusted_checkout,
     "backup_settings_off": judge_backup_settings_off,
     "count_zero": judge_count_zero,
     "secret_default": judge_secret_default,

@@ -106,14 +106,21 @@ RULES: tuple[Rule, ...] = (
                 args_re=r"\"type\"\s*:\s*\"(?:LoadBalancer|NodePort)\"",
                 args_not_re=r"loadBalancerSourceRanges",
             ),
+            # `kubectl expose` makes a new Service of that type: the same opening
+            _k("kubectl", "oc", sub=("expose",), args_re=r"--type[= ](?:LoadBalancer|NodePort)\b"),
         ),
         match=(
             "kubectl -n kubernetes-dashboard patch svc kubernetes-dashboard "
             '-p \'{"spec":{"type":"LoadBalancer"}}\'',
+            "kubectl -n ops expose deploy/admin-api --type=LoadBalancer --port=8443",
+            "kubectl expose deployment postgres -n prod --type NodePort --port 5432",
         ),
         not_match=(
             "kubectl -n kubernetes-dashboard port-forward svc/kubernetes-dashboard 8443:443",
             'kubectl patch svc api -p \'{"spec":{"type":"ClusterIP"}}\'',
+            "kubectl -n ops expose deploy/admin-api --port=8443",
+            "kubectl -n ops expose deploy/admin-api --type=ClusterIP --port=8443",
+            "kubectl expose deploy/api --type=LoadBalancer --port=80 --context kind-dev",
         ),
     ),
     Rule(

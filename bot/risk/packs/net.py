@@ -51,24 +51,29 @@ ADMIN_PORTS: frozenset[int] = frozenset(
         27018,  # mongodb
         28015,  # rethinkdb
         50070,  # hdfs
+        1434,  # sql server browser
+        2377,  # docker swarm
+        4369,  # erlang port mapper (rabbitmq)
+        5433,  # postgres (second instance)
+        5439,  # redshift
+        6380,  # redis (second instance)
         389,  # ldap
         636,  # ldaps
         873,  # rsync
-        1434,  # sql server browser
-        2377,  # docker swarm
         4222,  # nats
         4646,  # nomad
-        5433,  # postgres (second cluster), vertica
-        5439,  # redshift
         7474,  # neo4j http
         7687,  # neo4j bolt
         8020,  # hdfs namenode
         8123,  # clickhouse http
-        8983,  # solr
-        9870,  # hdfs web ui
-        10255,  # kubelet read-only
-        16379,  # redis cluster bus
+        9093,  # kafka (tls)
+        9870,  # hdfs namenode ui
+        10000,  # hive server
+        10255,  # kubelet (read-only)
         26257,  # cockroachdb
+        50000,  # db2
+        8983,  # solr
+        16379,  # redis cluster bus
         27019,  # mongodb config servers
     }
 )

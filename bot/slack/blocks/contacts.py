@@ -8,8 +8,9 @@ the two surfaces can change independently; the small helpers are shared.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from bot.approvals.view import ContactView
 from bot.slack.blocks import (
     INPUT_ACTION,
     INPUT_BLOCK,
@@ -21,9 +22,6 @@ from bot.slack.blocks import (
     user,
 )
 from bot.slack.escape import escape, plain, truncate_escaped
-
-if TYPE_CHECKING:
-    from bot.humanlayer.contacts import ContactView
 
 REPLY = "twokey_contact_reply"
 REPLY_OPTION = "twokey_contact_option"

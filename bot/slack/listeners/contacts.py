@@ -1,8 +1,8 @@
 """Replies to an agent's question (HumanLayer `human_as_tool`): the Reply button and its modal.
 
-Like every listener here, this only translates: the contact desk checks who may
-reply and records the answer once; a late or foreign click gets a private
-explanation and changes nothing.
+Like every listener here, this only translates: the approval service checks who
+may reply and records the answer once (the outbox then closes the question in
+Slack); a late or foreign click gets a private explanation and changes nothing.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from slack_bolt.async_app import AsyncApp
 
-from bot.humanlayer.contacts import ContactDesk, ContactView, already, may_answer
+from bot.approvals.states import contact_closed_message, may_answer
 from bot.slack import blocks
 from bot.slack.blocks import contacts as contact_blocks
 from bot.slack.escape import escape
@@ -25,18 +25,10 @@ log = logging.getLogger(__name__)
 
 
 def register(app: AsyncApp, deps: SlackDeps) -> None:
-    desk = ContactDesk(deps.service.engine, deps.config, delivery=deps.notifier)
+    service = deps.service
 
     async def tell(user: str, text: str, channel: str | None) -> None:
         await deps.notifier.tell(user, blocks.notice(text), channel=channel)
-
-    async def refresh(view: ContactView) -> None:
-        channel, ts = view.slack.get("channel"), view.slack.get("ts")
-        if channel and ts:
-            await deps.notifier.call(
-                "chat.update",
-                deps.client.chat_update(channel=channel, ts=ts, **contact_blocks.answered(view)),
-            )
 
     async def on_reply(ack: Any, body: dict[str, Any]) -> None:
         await ack()
@@ -46,12 +38,12 @@ def register(app: AsyncApp, deps: SlackDeps) -> None:
         channel = container.get("channel_id") or (body.get("channel") or {}).get("id")
         ts = container.get("message_ts") or (body.get("message") or {}).get("ts")
         contact_id, _, index = str(action.get("value") or "").partition(":")
-        view = await desk.get(contact_id)
+        view = await service.get_contact(contact_id)
         if view is None:
             await tell(user, "That question no longer exists.", channel)
             return
-        if view.status != "pending":
-            await tell(user, escape(already(view)), channel)
+        if not view.is_open:
+            await tell(user, escape(contact_closed_message(view)), channel)
             return
         ok, why = may_answer(view, user)
         if not ok:
@@ -79,14 +71,11 @@ def register(app: AsyncApp, deps: SlackDeps) -> None:
             await ack(response_action="errors", errors={blocks.INPUT_BLOCK: "Please type a reply."})
             return
         await ack()
-        outcome = await desk.answer(
+        outcome = await service.answer(
             meta.get("id", ""), user=user, response=text, option=meta.get("option")
         )
         if not outcome.ok:
             await tell(user, escape(outcome.message), meta.get("channel"))
-            return
-        if outcome.contact is not None:
-            await refresh(outcome.contact)
 
     app.action(contact_blocks.REPLY)(on_reply)
     app.action(re.compile(rf"^{contact_blocks.REPLY_OPTION}:\d+$"))(on_reply)

@@ -97,6 +97,9 @@ LEXICON = lexicon(
             rf"lower(?:s|ing)?\s+the\s+retention{_W}",
             # "set the retention on the prod snapshots to zero days": nothing is kept
             rf"set(?:s|ting)?\s+(?:\S+\s+){{0,3}}?retention\s+(?:\S+\s+){{0,6}}?to\s+(?:0|zero|none){_W}",
+            # "set SSL to Off", "set the MFA enrollment policy to 'Not required'"
+            rf"set(?:s|ting)?\s+(?:\S+\s+){{0,6}}?to\s+[\"“'‘]?(?:off|disabled|not\s+required|optional|"
+            rf"never){_W}",
         ),
         "bypass": (
             r"force\s+(?:the\s+|a\s+|this\s+)?(?:merge|push|deploy|release)",
@@ -234,6 +237,9 @@ LEXICON = lexicon(
             f"logs?{_W}",
             f"csvs?{_W}",
             f"transcripts?{_W}",
+            # "tear down the payments-prod stack", "delete the prod Kafka topic"
+            f"stacks?{_W}",
+            f"topics?{_W}",
         ),
         "system": (
             "cluster",
@@ -316,6 +322,12 @@ LEXICON = lexicon(
             r"allow\s*-?\s*lists?",
             f"sensors?{_W}",
             r"password\s+(?:length|complexity|requirements?|rules?|expiry)",
+            # transport security by its settings' names ("Always Use HTTPS", "SSL to Off")
+            r"always\s+use\s+https",
+            r"(?:ssl|tls|https)\s+(?:verification|enforcement|redirects?|only|mode|encryption)",
+            f"hsts{_W}",
+            f"ssl{_W}",
+            r"certificate\s+(?:verification|validation|checks?)",
         ),
         "alerting": (
             r"alert(?!\s+button)",
@@ -348,6 +360,11 @@ LEXICON = lexicon(
             f"checks{_W}",
             r"sign[- ]off",
             r"change\s+freeze",
+            # a branch rule by its setting's name ("Require a pull request before merging")
+            r"require\s+(?:a\s+)?pull\s+requests?",
+            r"(?:pull\s+request|pr)\s+(?:reviews?|approvals?)",
+            r"status\s+checks?",
+            r"signed\s+commits?",
         ),
         "secret": (
             r"service\s+account\s+keys?",
@@ -409,6 +426,8 @@ LEXICON = lexicon(
                 r"full\s+(?:access|control)",
                 r"all\s+permissions",
                 "privileged",
+                # database server roles that own everything ("db_owner on Billing")
+                r"db_owner|sysadmin|securityadmin|rds_superuser|cloudsqlsuperuser",
             )
         ),
         "untrusted": (
@@ -440,6 +459,9 @@ LEXICON = lexicon(
             "anydesk",
             "teamviewer",
             r"someone\s+on\s+(?:twitter|reddit|discord|linkedin|a\s+forum)",
+            # a link or file that came in a message, not from a place the company runs
+            r"(?:link|file|attachment|installer|script|zip)\s+(?:in|from)\s+(?:the|a|an|that|this|"
+            r"his|her|their)\s+(?:dm|direct\s+message|e-?mail|text|sms|whatsapp|telegram|signal)\b",
         ),
         "prod": (f"prod(?:uction)?{_W}", f"live{_W}", f"primary{_W}"),
         "bulk": (
@@ -594,7 +616,8 @@ LEXICON = lexicon(
         ),
         "hypothetical": (
             "hypothetically",
-            r"what\s+if",
+            # "what if you ran X and re-applied?" proposes it: a suggestion, not a hypothetical
+            r"what\s+if(?!\s+(?:you|we)\s+(?:just\s+)?(?:ran|run|tried|try|did|do|used|use)\b)",
             r"what\s+(?:would|could|might)\s+happen",
             r"what\s+happens\s+if",
             "imagine",

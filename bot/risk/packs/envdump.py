@@ -1,0 +1,83 @@
+"""A running workload's whole environment printed: a container's, a pod's, a hosted app's.
+
+Services keep their database passwords, API keys and signing secrets in environment
+variables, so `kubectl exec … -- printenv`, `docker exec api env` or `heroku config`
+prints every one of them. Reading them in one's own terminal is how an engineer debugs;
+the rules here are own-use rules (`command_scope.OWN_USE_RULES`): held only when the
+message passes the output on ("post the full environment here", "paste what it prints
+into the ticket"). One variable by name (`printenv PATH`) or the names alone are not a
+dump.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.risk.packs.base import Rule, p
+
+# the dumper as the container's command, with no variable named after it
+_DUMP_IN = r"(?:^|\s)(?:/usr/bin/|/bin/)?(?:printenv|env|export\s+-p)$"
+
+# piped into these, only names or a count are left (`| cut -d= -f1`, `| wc -l`, `| jq keys`)
+_REDUCERS = frozenset({"cut", "wc"})
+
+
+def check_values_kept(cmd: Any, walk: Any) -> bool:
+    """The dump's values reach the output: not cut down to names or a count."""
+    return not any(
+        d.name in _REDUCERS or (d.name == "jq" and any("keys" in a for a in d.args))
+        for d in cmd.downstream
+    )
+
+
+CHECKS = {"env_values_kept": check_values_kept}
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "envdump.workload_env",
+        "secrets",
+        "high",
+        "require_approval",
+        "Prints a running workload's whole environment, where its passwords, API keys and "
+        "tokens live.",
+        (
+            p("kubectl", "oc", sub=("exec",), args_re=_DUMP_IN, check="env_values_kept"),
+            p(
+                "docker",
+                "podman",
+                "nerdctl",
+                sub=("exec",),
+                args_re=_DUMP_IN,
+                check="env_values_kept",
+            ),
+            p(
+                "docker",
+                "podman",
+                sub=("compose|container", "exec"),
+                args_re=_DUMP_IN,
+                check="env_values_kept",
+            ),
+            p("heroku", sub=("config",), check="env_values_kept"),
+            p("heroku", sub=("config:get",)),
+            p("cat", "strings", "tr", "xargs", args_re=r"/proc/(?:\d+|self|\*)/environ\b"),
+        ),
+        match=(
+            "kubectl -n workers exec deploy/worker -- printenv",
+            "kubectl exec -it api-7d9f -n prod -- env",
+            "docker exec api-prod env",
+            "docker compose exec web printenv",
+            "heroku config -a billing-prod",
+            "heroku config:get DATABASE_URL -a billing-prod",
+            "cat /proc/1/environ",
+        ),
+        not_match=(
+            "kubectl -n workers exec deploy/worker -- printenv PATH",
+            "kubectl -n workers exec deploy/worker -- env | wc -l",
+            "kubectl -n workers exec deploy/worker -- printenv | cut -d= -f1 | sort",
+            "docker exec api-prod ls /app",
+            "kubectl -n workers logs deploy/worker",
+            "heroku ps -a billing-prod",
+            "heroku config -a billing-prod --json | jq 'keys'",
+        ),
+    ),
+)
