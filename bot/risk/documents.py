@@ -287,6 +287,8 @@ def _yaml_regions(text: str, doc: Doc) -> int | None:
                 if trees and not first:
                     first.append(at - len(run))
                 doc.trees += trees
+                if nested and any(isinstance(t, dict) and len(t) >= 2 for t in trees):
+                    doc.parsed.append(block)  # a manifest, not a `Note: …` line
         run.clear()
 
     for i, line in enumerate(lines):

@@ -18,7 +18,13 @@ from typing import TypeVar
 
 from bot.config import RISK_ORDER, VERDICT_ORDER, TwoKeyConfig
 from bot.risk import calls
-from bot.risk.agreement import agree, agree_said, applies_shown_policy, lead_in
+from bot.risk.agreement import (
+    agree,
+    agree_said,
+    applies_shown_policy,
+    keys_not_commands,
+    lead_in,
+)
 from bot.risk.calls import ToolCall
 from bot.risk.catalog import CLASSIFICATION_ORDER, Catalog, Known, merge
 from bot.risk.command_scope import (
@@ -244,6 +250,7 @@ class RiskEngine:
         prose = [part for cand, part in judged if cand.kind == "prose"]
         agree(prose, regions, leads)
         agree_said([p for c, p in judged if c.kind == "shell" and not c.in_prose], regions)
+        keys_not_commands(judged, regions)
         applies_shown_policy(judged, shown)
         return [content, *(part for _, part in judged)]
 
