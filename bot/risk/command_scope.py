@@ -30,6 +30,7 @@ from typing import Literal
 from bot.risk.environments import PRODUCTION_RE
 from bot.risk.extract import Candidate
 from bot.risk.model import Finding
+from bot.risk.prefilter import prefiltered
 from bot.risk.prose.intent import languages
 from bot.risk.prose.lexicon import Lexicon
 from bot.risk.prose.scope import Scope, spans
@@ -313,10 +314,12 @@ def _placed(cand: Candidate) -> tuple[str, bool] | None:
 
 # A message that is a report as a whole: its headline or another sentence names the
 # postmortem, so a past-tense sentence introducing a command quotes what happened.
-_REPORT_MESSAGE = re.compile(
-    r"\bpost[- ]?mortem\b|\broot\s+cause\b|\bincident\s+(?:review|report|timeline|summary)\b"
-    r"|\brétrospective\b|\bpostmortem\b|事後|复盘|事故报告",
-    re.I,
+_REPORT_MESSAGE = prefiltered(  # read in the whole message for each command in it
+    re.compile(
+        r"\bpost[- ]?mortem\b|\broot\s+cause\b|\bincident\s+(?:review|report|timeline|summary)\b"
+        r"|\brétrospective\b|\bpostmortem\b|事後|复盘|事故报告",
+        re.I,
+    )
 )
 # An order to run in the sentence itself ("…, now run it on prod:"): not a report.
 _ORDERS_RUN = re.compile(
@@ -389,9 +392,10 @@ def judge(cand: Candidate, message: str = "") -> Why | None:
     pos = low.find(_MARK)
     structure = spans(low)
     sentence_local = own = False
+    reported = _reports(message, cand.context)
     for lx in languages(low):
         scope = Scope(lx, low, structure)
-        why = _sentence_scope(lx, scope, pos, inside, _reports(message, cand.context))
+        why = _sentence_scope(lx, scope, pos, inside, reported)
         if why is not None:
             return why
         sentence_local = sentence_local or scope.sentence_has(scope.sentence_of(pos), "local")

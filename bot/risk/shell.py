@@ -62,7 +62,8 @@ _PLAIN_PARSE_MAX_BYTES = 256
 _REPARSE_MIN_BYTES = 8192
 """A tree parsed through a read callback keeps no source, so every `node.text` re-reads it
 (~3 µs against ~0.2 µs); on long inputs, once the timed parse has finished, the same bytes
-are parsed again without the callback, which takes no longer, so reading them is cheap."""
+are parsed again without the callback, reusing the finished tree (tree-sitter's incremental
+parse: with no edits, whole subtrees are kept), so reading them is cheap."""
 
 
 _ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
@@ -91,7 +92,7 @@ def _parse(data: bytes) -> Node:
         _PARSER = Parser(_LANGUAGE)
         raise _ParseTimeout from None
     if len(data) >= _REPARSE_MIN_BYTES:
-        return _PARSER.parse(data).root_node
+        return _PARSER.parse(data, old_tree=tree).root_node
     return tree.root_node
 
 
@@ -686,13 +687,13 @@ def _named_resources(cmd: Cmd, out: dict[str, None]) -> None:
     for v in paths_of(cmd) + [t for _, t in cmd.redirects]:
         if not v or v.startswith("-") or v in ("/dev/null", "-"):
             continue
-        if _RESOURCE_URL_RE.match(v):
+        if "://" in v and _RESOURCE_URL_RE.match(v):
             # Without credentials, query or fragment: they may hold tokens and the
             # catalog matches on scheme, host and path.
             out[_URL_USERINFO_RE.sub("://", re.split(r"[?#]", v, maxsplit=1)[0])] = None
         elif cmd.name in ("ssh", "scp", "rsync", "sftp") and (m := REMOTE_RE.match(v)):
             out[m.group("host")] = None
-        elif _PATHISH_RE.match(v) and " " not in v:
+        elif ("/" in v or v[0] in "~$") and _PATHISH_RE.match(v) and " " not in v:
             out[v] = None
 
 

@@ -21,7 +21,7 @@ never hides a second, real instruction in the same message.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from heapq import merge
@@ -31,17 +31,28 @@ from bot.risk.model import Finding
 from bot.risk.prose.lexicon import ACCENTS, ACTIONS, DESTINATIONS, OBJECTS, Lexicon
 from bot.risk.prose.lexicons import BY_LANG
 from bot.risk.prose.scope import Scope, Spans, spans
+from bot.risk.prose.sharing import inferred_home, outside_domain
 from bot.risk.prose.text import Rule, finding, lower
 
 __all__ = ["assess_intent", "languages"]
 
 _WORD = re.compile(r"\w+")
 # A colleague named as the recipient ("with Camila", "an Jonas"): the share goes to them.
+# Not a list of capitalised nouns ("mit Namen, Adressen und Geburtsdaten", "mit Namen und
+# E-Mail-Adressen"): German capitalises every noun.
 _NAMED = re.compile(
     r"\b(?:with|to|com|con|avec|mit|an|para|à)\s+(?:(?:a|o|la|el|le|der|die|dem|den)\s+)?"
-    r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,}"
+    r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,}(?!\w)(?!\s*(?:,|\s(?:und|and|et|y|e|oder|or)\s)\s*[A-ZÀ-ÖØ-Þ])"
 )
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Places that only matter for secrets: a recipient named before still says where data goes.
+_WEAK_PLACES = frozenset(["email", "channel"])
+# An address, or a whole domain ("con todo el dominio @rapidenvios.com"; a Slack handle
+# such as `@dana.whitlock` has no known top-level label).
+_EMAIL = re.compile(
+    r"(?P<box>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+    r"|(?<![\w.+-])@(?:[\w-]+\.)+(?:[a-z]{2}|com|net|org|io|co|ai|app|dev|biz|info|cloud|example)"
+    r"(?![\w-])"
+)
 _LETTERS = re.compile(r"[^\W\d_]+")
 _MARK_START = re.compile(r"[#.@/](?=\w)")
 _KANA = re.compile(r"[\u3040-\u30ff]")
@@ -106,9 +117,13 @@ def languages(lowered: str) -> list[Lexicon]:
     return out
 
 
-def assess_intent(text: str, known: Collection[str] = ()) -> list[Finding]:
+def assess_intent(
+    text: str, known: Collection[str] = (), company_domains: Sequence[str] = ()
+) -> list[Finding]:
     """Findings for risky instructions written as prose; one per category, the first.
-    Categories in `known` are already reported by another reader and not looked for."""
+    Categories in `known` are already reported by another reader and not looked for.
+    `company_domains` decides which addresses are outside: an outside address in a
+    sentence is an outside destination, in any language."""
     low = lower(text)
     found: dict[str, Finding | None] = dict.fromkeys(known)
     structure: Spans | None = None
@@ -126,7 +141,7 @@ def assess_intent(text: str, known: Collection[str] = ()) -> list[Finding]:
         if structure is None:
             structure = spans(low)
         scope = Scope(lx, low, structure)
-        gates = _Gates(lx, low, starts_of)
+        gates = _Gates(lx, low, starts_of, company_domains)
         for category, f in _judge_all(lx, text, low, actions, scope, found.keys(), gates):
             found.setdefault(category, f)
     return [f for f in found.values() if f is not None]
@@ -137,8 +152,15 @@ class _Gates:
     its words), found when the first action in verb position asks: each clause is then
     searched for a handful of slots, not twenty-five."""
 
-    def __init__(self, lx: Lexicon, low: str, starts_of: dict[bool, frozenset[str]]) -> None:
+    def __init__(
+        self,
+        lx: Lexicon,
+        low: str,
+        starts_of: dict[bool, frozenset[str]],
+        company_domains: Sequence[str] = (),
+    ) -> None:
         self._lx, self._low, self._starts_of = lx, low, starts_of
+        self._company = company_domains
 
     @cached_property
     def _starts(self) -> frozenset[str]:
@@ -159,7 +181,31 @@ class _Gates:
     @cached_property
     def empty(self) -> bool:
         """Nothing in the text can make an action risky (a force-push needs no object)."""
-        return not self.dests and all(name in _QUALIFIERS for name, _ in self.objects)
+        return (
+            not self.dests
+            and all(name in _QUALIFIERS for name, _ in self.objects)
+            and not self.addresses
+        )
+
+    @cached_property
+    def addresses(self) -> bool:
+        return "@" in self._low and _EMAIL.search(self._low) is not None
+
+    @cached_property
+    def _home(self) -> tuple[str, ...]:
+        """The company's domains, or (none configured) those the message shows as its own."""
+        if self._company:
+            return tuple(self._company)
+        return inferred_home(self._low)
+
+    def outside_address(self, start: int, end: int) -> re.Match[str] | None:
+        """The first address in `low[start:end]` outside the company, matched on that span
+        (a personal mailbox always is; with no company domain known, no other is)."""
+        span = self._low[start:end]
+        for m in _EMAIL.finditer(span):
+            if outside_domain(m.group(0).rsplit("@", 1)[1], self._home):
+                return m
+        return None
 
 
 def _possible(
@@ -211,19 +257,42 @@ def _finditer(pattern: re.Pattern[str], slot: str, low: str) -> Iterator[_Hit]:
         yield _Hit(slot, m.start(), m.end())
 
 
+_Slots = tuple[tuple[str, re.Pattern[str]], ...]
+_HEAD_SLOTS: dict[int, tuple[dict[str, tuple[str, ...]], dict[str, _Slots]]] = {}
+"""Per action index (kept alive here, so its id is never reused): the slots to try at a
+word starting with each 1-3 characters, in order, built once per distinct start."""
+_HEAD_SLOTS_MAX = 65536
+
+
 def _headed(lx: Lexicon, index: dict[str, tuple[str, ...]], low: str) -> Iterator[_Hit]:
+    entry = _HEAD_SLOTS.get(id(index))
+    if entry is None:
+        entry = _HEAD_SLOTS[id(index)] = (index, {})
+    table = entry[1]
     for start in lx.action_starts.finditer(low):
         pos = start.start()
         word = low[pos : pos + 3]
-        done: set[str] = set()
-        for k in (1, 2, 3):
-            for slot in index.get(word[:k], ()):
-                if slot in done:
-                    continue
+        slots = table.get(word)
+        if slots is None:
+            slots = _head_slots(lx, index, word)
+            if len(table) < _HEAD_SLOTS_MAX:
+                table[word] = slots
+        for slot, pattern in slots:
+            m = pattern.match(low, pos)
+            if m is not None:
+                yield _Hit(slot, m.start(), m.end())
+
+
+def _head_slots(lx: Lexicon, index: dict[str, tuple[str, ...]], word: str) -> _Slots:
+    """The slots keyed by the word's first 1, 2 and 3 characters, each once, in that order."""
+    done: set[str] = set()
+    out: list[tuple[str, re.Pattern[str]]] = []
+    for k in (1, 2, 3):
+        for slot in index.get(word[:k], ()):
+            if slot not in done:
                 done.add(slot)
-                m = lx.pattern(slot).match(low, pos)
-                if m is not None:
-                    yield _Hit(slot, m.start(), m.end())
+                out.append((slot, lx.pattern(slot)))
+    return tuple(out)
 
 
 def _starts(lx: Lexicon, text: str) -> frozenset[str]:
@@ -326,22 +395,7 @@ def _judge_all(
             objects = _slots(low[sentence[0] : sentence[1]], gates.objects, seen)
         dests = dests_of.get(sentence)
         if dests is None:
-            dests = _slots(low[sentence[0] : sentence[1]], gates.dests, seen)
-            before = scope.previous_sentence(sentence)
-            if (
-                not dests
-                and before is not None
-                and scope.sentence_has(sentence, "recipient")
-                and not _NAMED.search(text, sentence[0], sentence[1])
-            ):
-                # "The agency wants the data. Send it over to them."
-                dests = _slots(low[before[0] : before[1]], gates.dests, seen)
-            if "external" in dests and _EMAIL.search(low, sentence[0], sentence[1]):
-                del dests["external"]  # named addresses are judged by the sharing reader
-            dests = _not_withdrawn(lx, low, sentence[0], dests)
-            if "ai" in dests and _sanctioned(lx, low, sentence[0] + dests["ai"].start()):
-                dests = {k: v for k, v in dests.items() if k != "ai"}  # the company's own model
-            dests_of[sentence] = dests
+            dests = dests_of[sentence] = _destinations(lx, text, low, scope, sentence, gates, seen)
         if (
             not objects
             and not dests
@@ -389,7 +443,13 @@ def _judge_all(
         ):
             continue  # "paste the rotation date into the ticket": a fact about the secret
         if category in ("sharing", "export") and _sanitized(
-            lx, low, clause, sentence, objects, gates.objects
+            lx,
+            low,
+            clause,
+            scope.joined(sentence),
+            objects,
+            gates.objects,
+            hit.slot != "grant" or "pii" not in kinds,
         ):
             continue  # an anonymized sample, a copy without the personal fields
         if (
@@ -421,6 +481,42 @@ def _judge_all(
         if lx.lang != "en":
             reason += f" (written in {lx.lang})"
         yield category, finding(_RULES[category], reason, text[sentence[0] : sentence[1]])
+
+
+def _destinations(
+    lx: Lexicon,
+    text: str,
+    low: str,
+    scope: Scope,
+    sentence: tuple[int, int],
+    gates: _Gates,
+    seen: dict[tuple[int, str], dict[str, re.Match[str]]],
+) -> dict[str, re.Match[str]]:
+    """Where the sentence sends things: its destination slots, a recipient pointed back at
+    ("Send it over to them"), an outside address, less what is withdrawn, the company's
+    own, or only a quoted title."""
+    dests = _slots(low[sentence[0] : sentence[1]], gates.dests, seen)
+    before = scope.previous_sentence(sentence)
+    if (
+        dests.keys() <= _WEAK_PLACES
+        and before is not None
+        and scope.sentence_has(sentence, "recipient")
+        and not _NAMED.search(text, sentence[0], sentence[1])
+    ):
+        # "The agency wants the data. Send it over to them (by e-mail)."
+        dests = {**_slots(low[before[0] : before[1]], gates.dests, seen), **dests}
+    if gates.addresses and _EMAIL.search(low, sentence[0], sentence[1]):
+        # an address says who the recipient is, better than any word for outsiders
+        address = gates.outside_address(sentence[0], sentence[1])
+        dests = {k: v for k, v in dests.items() if k != "external"}
+        if address is not None:  # a whole outside domain is outsiders whatever is shared
+            dests["address" if address.group("box") else "external"] = address
+    dests = _not_withdrawn(lx, low, sentence[0], dests)
+    if _QUOTE_OPEN.search(low, sentence[0], sentence[1]):
+        dests = _outside_titles(low, sentence, dests, gates.dests)
+    if "ai" in dests and _sanctioned(lx, low, sentence[0] + dests["ai"].start()):
+        dests = {k: v for k, v in dests.items() if k != "ai"}  # the company's own model
+    return dests
 
 
 def _local(
@@ -469,6 +565,47 @@ def _not_withdrawn(
             continue  # the company's own place ("our internal LLM gateway", "社内のAI")
         kept[name] = m
     return kept if len(kept) != len(dests) else dests
+
+
+# A quoted name: a document's or folder's title (« Litiges fournisseurs », 「外部委託」),
+# or a setting's label („Jeder mit dem Link“).
+_QUOTE_OPEN = re.compile(r"[«„“\"「『《]")
+_QUOTED = re.compile(
+    r"«[^»\n]{1,80}»|„[^“”\n]{1,80}[“”]|“[^”\n]{1,80}”|\"[^\"\n]{1,80}\""
+    r"|「[^」\n]{1,80}」|『[^』\n]{1,80}』|《[^》\n]{1,80}》"
+)
+_LABELS = frozenset(["public", "everyone", "link"])  # a setting's label says who can open it
+
+
+def _outside_titles(
+    low: str,
+    sentence: tuple[int, int],
+    dests: dict[str, re.Match[str]],
+    gates: tuple[tuple[str, re.Pattern[str]], ...],
+) -> dict[str, re.Match[str]]:
+    """The destinations named outside quoted titles: « Litiges fournisseurs » is a folder,
+    not the suppliers; a quoted label that says who can open it („Jeder mit dem Link“,
+    「リンクを知っている全員」) still counts."""
+    text = low[sentence[0] : sentence[1]]
+    titles = [m.span() for m in _QUOTED.finditer(text)]
+    if not titles:
+        return dests
+    patterns = dict(gates)
+    kept: dict[str, re.Match[str]] = {}
+    for name, m in dests.items():
+        if name in _LABELS or name not in patterns or not _inside(m.start(), titles):
+            kept[name] = m
+            continue
+        other = next(
+            (o for o in patterns[name].finditer(text) if not _inside(o.start(), titles)), None
+        )
+        if other is not None:
+            kept[name] = other
+    return kept
+
+
+def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < at < b for a, b in spans)
 
 
 def _sanctioned(lx: Lexicon, low: str, at: int) -> bool:
@@ -523,12 +660,15 @@ def _sanitized(
     sentence: tuple[int, int],
     objects: dict[str, re.Match[str]],
     gates: tuple[tuple[str, re.Pattern[str]], ...],
+    limited: bool = True,
 ) -> bool:
     """The sentence makes what is sent harmless ("anonymized", "only the column names",
-    "sin datos personales") and no sensitive object of the clause is coordinated with the
-    harmless thing as a second object ("the anonymized sample and the customer list"
-    still sends the list; "the anonymized customer list" does not)."""
-    marks = [m.span() for m in lx.pattern("sanitized").finditer(low, sentence[0], sentence[1])]
+    "sin datos personales"; with `limited`, also a read-only or temporary share — not said
+    of personal data granted: read access for outsiders reads all of it) and no sensitive object
+    of the clause is coordinated with the harmless thing as a second object ("the
+    anonymized sample and the customer list" still sends the list; "the anonymized customer
+    list" does not)."""
+    marks = _marks(lx, low, sentence, limited)
     if not marks:
         return False
     left = [m.span() for m in lx.pattern("excluded").finditer(low, clause[0], clause[1])]
@@ -550,6 +690,13 @@ def _sanitized(
             ):
                 return False  # "the aggregates and the customer list": a second object
     return True
+
+
+def _marks(lx: Lexicon, low: str, span: tuple[int, int], limited: bool) -> list[tuple[int, int]]:
+    """Where `span` says what is sent is harmless (and, with `limited`, a read-only or
+    temporary share)."""
+    slots = ("sanitized", "limited") if limited else ("sanitized",)
+    return [m.span() for n in slots for m in lx.pattern(n).finditer(low, span[0], span[1])]
 
 
 def _near(low: str, start: int, end: int, stops: str) -> bool:
@@ -608,6 +755,25 @@ def _describe(objects: dict[str, re.Match[str]], low: str, clause: tuple[int, in
     return "a shared resource"
 
 
+_OUTSIDERS = frozenset(["external", "personal", "public", "everyone", "workspace", "ai"])
+
+
+def _addressed(action: str, o: frozenset[str], d: frozenset[str]) -> frozenset[str]:
+    """An outside address is where personal data is sent (`move`, `export`); it does not
+    make a role or a repository shared with someone ("add x@agency.example as a reader")
+    a leak."""
+    if "address" not in d:
+        return d
+    sent = "pii" in o and action in ("move", "export")
+    return (d - {"address"}) | ({"external"} if sent else frozenset())
+
+
+def _granted(o: frozenset[str], d: frozenset[str]) -> str | None:
+    """Personal data opened to someone outside ("give the agency access to the customer
+    database") is sharing; any other access is an access matter, judged elsewhere."""
+    return "sharing" if "pii" in o and d & _OUTSIDERS else None
+
+
 def _judge(action: str, objects: Iterable[str], dests: Iterable[str]) -> str | None:
     """The risky combinations; None when the words do not add up to one."""
     o = frozenset(objects)
@@ -615,7 +781,7 @@ def _judge(action: str, objects: Iterable[str], dests: Iterable[str]) -> str | N
         return "history"  # force-push; overwrite, rewrite or delete a shared branch or tag
     if action == "rewrite":
         return None
-    d = frozenset(dests)
+    d = _addressed(action, o, frozenset(dests))
     weighty = bool(o & {"prod", "bulk"})
     has_data = bool(o & {"data", "system"}) or ("data_weak" in o and weighty)
     # alerts silenced in bulk, for long, or on a production system or a named service
@@ -652,13 +818,15 @@ def _judge(action: str, objects: Iterable[str], dests: Iterable[str]) -> str | N
         return None
     if action == "export" and not d:
         return "export" if "pii" in o and (weighty or "data" in o) else None
+    if "link" in d and action in ("share", "grant", "move") and "secret" not in o:
+        return "sharing"  # set to "anyone with the link": whatever it is, anyone can open it
     if action in ("share", "move", "export", "grant") and d:
         if d <= {"channel", "email"}:  # risky places for secrets only
             return "secrets" if "secret" in o and action != "grant" else None
         if "secret" in o and action != "grant":
             return "secrets"
         if action == "grant":
-            return None
+            return _granted(o, d)
         if o & {"pii", "data", "backup", "system"}:
             return "export" if action == "export" else "sharing"
         # a document of unknown weight: risky where nobody should put company files

@@ -79,6 +79,7 @@ LEXICON = lexicon(
             r"torn(?:e|a|ar)\s+(?:\w+\s+){0,4}públic",
             r"ativ(?:e|a|ar)\s+(?:\w+\s+){0,3}públic",
             r"deix(?:e|a|ar)\s+(?:\w+\s+){0,4}públic",  # ativar o painel público
+            r"deix(?:e|a|ar)(?=\s+(?:\S+\s+){0,6}?(?:«|\")?qualquer\s+pessoa)",
         ),
         "move": (
             f"envi(?:e|a|ar){_W}",
@@ -105,6 +106,7 @@ LEXICON = lexicon(
             f"liber(?:e|a|ar){_W}",  # libera a porta 22 para a internet
         ),
         "data": (
+            r"crm(?!\w)",
             r"(?:banco|base)s?\s+de\s+dados",
             r"(?:banco|base)s?\s+(?:de\s+|da\s+)?(?:prod|produção|producao|clientes|pedidos)(?!\w)",
             "esquema",
@@ -118,6 +120,11 @@ LEXICON = lexicon(
             f"tabelas{_W}",
         ),
         "data_weak": (
+            "gravaç",
+            "apresentaç",
+            "caderno",
+            "notebook",
+            r"atas?(?!\w)",
             f"tabela{_W}",
             "painel",
             "dashboard",
@@ -249,7 +256,13 @@ LEXICON = lexicon(
             r"\.(?:exe|scr|iso|lnk|xlsm|docm)" + _W,
         ),
         "prod": ("produção", "producao", f"prod{_W}"),
-        "bulk": (f"tod(?:o|a|os|as){_W}", "inteir", f"cada{_W}"),
+        "bulk": (
+            "complet",
+            "integral",
+            f"tod(?:o|a|os|as){_W}",
+            "inteir",
+            f"cada{_W}",
+        ),
         "public": (
             r"0\.0\.0\.0/0",
             r"::/0",
@@ -257,8 +270,21 @@ LEXICON = lexicon(
             "internet",
             r"qualquer\s+pessoa",
         ),
-        "everyone": (r"todo\s+(?:o\s+)?mundo", r"toda\s+a\s+empresa", r"todos\s+os\s+funcionários"),
+        "everyone": (
+            r"(?:a\s+)?empresa\s+(?:inteira|toda)",
+            r"todos\s+(?:da|na)\s+empresa",
+            r"todo\s+o\s+pessoal",
+            r"todo\s+(?:o\s+)?mundo",
+            r"toda\s+a\s+empresa",
+            r"todos\s+os\s+funcionários",
+        ),
         "external": (
+            "consultoria",
+            r"escritório\s+de\s+(?:advocacia|contabilidade)",
+            r"escritório\s+(?:de\s+advocacia\s+)?extern",
+            r"auditor",
+            r"data\s*room",
+            r"seu\s+(?:google\s+drive|dropbox|onedrive)\s+pessoal",
             "fornecedor",
             "prestador",
             "contratad",
@@ -285,6 +311,7 @@ LEXICON = lexicon(
             "dropbox",
         ),
         "ai": (
+            r"(?:site|serviço|ferramenta)\s+(?:\w+\s+){0,2}?(?:online|on-line|gratuit)",
             *AI_SITES,
             f"ia{_W}",
             "chatgpt",
@@ -397,12 +424,11 @@ LEXICON = lexicon(
         ),
         "owned": (r"noss[oa]\s+(?:\w+\s+)?(?:intern[oa]|própri[oa])",),
         "sanitized": (
+            r"número\s+de(?!\s+(?:telefone|cartão|conta|documento|identidade))",
+            r"totais\s+(?:de|por)",
             r"sem\s+(?:nenhum\s+|qualquer\s+)?dados?(?!\s+pessoa)",
             r"s[óo]\s+(?:com\s+)?(?:os\s+nomes\s+d)?(?:as\s+)?colunas",
             r"já\s+(?:publicad\w*|está\s+no\s+site)",
-            r"somente\s+leitura",
-            "leitor",
-            r"temporári\w*",
             r"anonimizad\w*",
             r"agregad\w*",
             "amostra",
@@ -493,6 +519,15 @@ LEXICON = lexicon(
             "isso",
             "isto",
         ),
+        "limited": (
+            r"(?:acesso|permiss(?:ão|ões))\s+de\s+leitura",
+            r"somente\s+leitura",
+            "leitor",
+            r"temporári\w*",
+        ),
+        "link": (r"qualquer\s+pessoa\s+(?:\w+\s+){0,2}?com\s+o\s+link",),
+        # a quoted setting changed from: "de «Cualquier persona con el enlace» a …"
+        "withdrawn": (r"de\s+[«\"“]\s*$",),
     },
     examples={
         "destroy": ("apague os backups", "exclua o banco"),
