@@ -781,57 +781,75 @@ def _judge(action: str, objects: Iterable[str], dests: Iterable[str]) -> str | N
         return "history"  # force-push; overwrite, rewrite or delete a shared branch or tag
     if action == "rewrite":
         return None
-    d = _addressed(action, o, frozenset(dests))
     weighty = bool(o & {"prod", "bulk"})
-    has_data = bool(o & {"data", "system"}) or ("data_weak" in o and weighty)
-    # alerts silenced in bulk, for long, or on a production system or a named service
-    controls = bool(o & {"control", "gate"}) or (
-        "alerting" in o and bool(o & {"bulk", "lasting", "prod", "service", "system", "data"})
-    )
     if action in ("destroy", "reset"):
-        if "backup" in o:
+        return _judge_removal(action, o, weighty)
+    if action in ("disable", "bypass"):
+        if action == "disable" and "backup" in o:
             return "backups"
-        if action == "destroy" and ("control" in o or ("alerting" in o and "bulk" in o)):
-            return "controls"
-        if has_data or ("pii" in o and weighty):
-            return "destroy"
-        return None
-    if action == "disable":
-        if "backup" in o:
-            return "backups"
-        return "controls" if controls else None
-    if action == "bypass":
-        return "controls" if controls else None
+        return "controls" if _controls(o) else None
     if action == "grant" and "admin" in o:
         return "access"
     if action == "open" and "untrusted" in o:
         return "exec"
-    if "public" in d and (
-        (
-            action == "open"
-            and (o & {"network", "system", "data", "prod"} or ("data_weak" in o and weighty))
-        )
-        or (action in ("share", "move") and "network" in o)  # "put the console on a public IP"
-    ):
+    d = _addressed(action, o, frozenset(dests))
+    if "public" in d and _exposed(action, o, weighty):
         return "network"
     if action == "open":
         return None
+    return _judge_sending(action, o, d, weighty)
+
+
+def _controls(o: frozenset[str]) -> bool:
+    """A control or gate; alerts silenced in bulk, for long, or on a production system or a
+    named service."""
+    return bool(o & {"control", "gate"}) or (
+        "alerting" in o and bool(o & {"bulk", "lasting", "prod", "service", "system", "data"})
+    )
+
+
+def _judge_removal(action: str, o: frozenset[str], weighty: bool) -> str | None:
+    if "backup" in o:
+        return "backups"
+    if action == "destroy" and ("control" in o or ("alerting" in o and "bulk" in o)):
+        return "controls"
+    has_data = bool(o & {"data", "system"}) or ("data_weak" in o and weighty)
+    if has_data or ("pii" in o and weighty):
+        return "destroy"
+    return None
+
+
+def _exposed(action: str, o: frozenset[str], weighty: bool) -> bool:
+    """Opened to the public: a system or data, or a console put on a public IP."""
+    if action == "open":
+        return bool(o & {"network", "system", "data", "prod"}) or ("data_weak" in o and weighty)
+    return action in ("share", "move") and "network" in o
+
+
+def _judge_sending(action: str, o: frozenset[str], d: frozenset[str], weighty: bool) -> str | None:
+    """Data, documents, secrets and access handed to a destination."""
     if action == "export" and not d:
         return "export" if "pii" in o and (weighty or "data" in o) else None
     if "link" in d and action in ("share", "grant", "move") and "secret" not in o:
         return "sharing"  # set to "anyone with the link": whatever it is, anyone can open it
-    if action in ("share", "move", "export", "grant") and d:
-        if d <= {"channel", "email"}:  # risky places for secrets only
-            return "secrets" if "secret" in o and action != "grant" else None
-        if "secret" in o and action != "grant":
-            return "secrets"
-        if action == "grant":
-            return _granted(o, d)
-        if o & {"pii", "data", "backup", "system"}:
-            return "export" if action == "export" else "sharing"
-        # a document of unknown weight: risky where nobody should put company files
-        if "data_weak" in o and (weighty or d & {"ai", "personal", "public", "messaging"}):
-            return "sharing"
-        if action == "share" and ("workspace" in d or {"external", "channel"} <= d):
-            return "sharing"  # an outside workspace or guests brought into a channel
+    if action not in ("share", "move", "export", "grant") or not d:
+        return None
+    if "secret" in o and action != "grant":
+        return "secrets"
+    if d <= {"channel", "email"}:  # risky places for secrets only
+        return None
+    if action == "grant":
+        return _granted(o, d)
+    return _judge_handed(action, o, d, weighty)
+
+
+def _judge_handed(action: str, o: frozenset[str], d: frozenset[str], weighty: bool) -> str | None:
+    """Data or a document shared, moved or exported to a place others read."""
+    if o & {"pii", "data", "backup", "system"}:
+        return "export" if action == "export" else "sharing"
+    # a document of unknown weight: risky where nobody should put company files
+    if "data_weak" in o and (weighty or d & {"ai", "personal", "public", "messaging"}):
+        return "sharing"
+    if action == "share" and ("workspace" in d or {"external", "channel"} <= d):
+        return "sharing"  # an outside workspace or guests brought into a channel
     return None
