@@ -532,6 +532,11 @@ _CRED_WORDS = (
 )
 
 
+# A value read from a file (`vault kv put … password=@pw.txt`, `--secret-string
+# file://key.json`): a path with a directory or a file extension, not the secret.
+_FILE_REFERENCE = re.compile(r"(?:@|file://)(?:[\w.~-]*/[\w./~-]*|[\w~-][\w.~-]*\.[a-z]{1,5})")
+
+
 def _looks_like_secret(value: str, *, strict: bool = False) -> bool:
     """A value that could be a real credential, not a placeholder or a word."""
     value = value.strip()
@@ -539,6 +544,8 @@ def _looks_like_secret(value: str, *, strict: bool = False) -> bool:
         return False
     if value.startswith(("$(", "${", "`")) or value.isdigit() and len(value) < 6:
         return False
+    if _FILE_REFERENCE.fullmatch(value):
+        return False  # `password=@pw.txt`, `file://key.json`: where the value is read from
     classes = sum(
         (
             any(c.islower() for c in value),

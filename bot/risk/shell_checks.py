@@ -621,8 +621,8 @@ _KEY_USING_OPTS = (
 
 
 def check_credential_file(cmd: Cmd, walk: Walk) -> bool:
-    if cmd.name in NON_READING:
-        return False
+    if cmd.name in NON_READING or cmd.name.endswith(":"):
+        return False  # `env_file: .env.local`: a YAML key read as a line, no program
     paths = paths_of(cmd)
     reads = [t for op, t in cmd.redirects if op == "<"]
     if not any(_CRED_RE.search(v) for v in [*paths, *reads]):

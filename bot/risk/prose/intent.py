@@ -319,11 +319,34 @@ def _slots(
     out = {}
     for name, pattern in gates:
         m = pattern.search(text)
+        while m is not None and _in_command_token(text, m):
+            m = pattern.search(text, m.end())
         if m is not None:
             out[name] = m
     if len(seen) < 4096:
         seen[key] = out
     return out
+
+
+_FLAG_BEFORE = re.compile(r"(?:^|\s)--?[\w-]*$")
+
+
+def _in_command_token(text: str, m: re.Match[str]) -> bool:
+    """The word is part of a command's own token, not a noun of the sentence: the name of
+    a flag that takes a value (`--vault Production`, `--secret-id prod/db`) or a path
+    segment (`secret/prod/db`, `op://Prod/…`). A switch says what the command does
+    (`--delete-automated-backups`): its words still count."""
+    start, end = m.start(), m.end()
+    if start and text[start - 1] in "/=" or text[end : end + 1] == "/":
+        return True
+    if text.find("-", max(0, start - 24), start) < 0 or not _FLAG_BEFORE.search(
+        text, max(0, start - 24), start
+    ):
+        return False
+    return bool(_FLAG_VALUE_AFTER.match(text, end))
+
+
+_FLAG_VALUE_AFTER = re.compile(r"[\w-]*(?:=|[ \t]+(?![-\\\s]))")
 
 
 def _judge_all(
@@ -367,27 +390,9 @@ def _judge_all(
             return
         objects = objects_of.get(clause)
         if objects is None:
-            objects = _slots(low[clause[0] : clause[1]], gates.objects, seen)
-            if (
-                not (objects.keys() - _QUALIFIERS) or scope.enclitic(hit.start)
-            ) and not scope.clause_has(clause, "public_part"):  # "ask for their public key,
-                # add it": the pronoun points at the public key, not at a secret named before
-                # "…. Please run it today", "Delete it now: the warehouse …"
-                for other in chain(
-                    scope.antecedents(clause, hit.start),
-                    scope.announced(clause),
-                    scope.dislocated(clause, hit.start),
-                ):
-                    found = _slots(low[other[0] : other[1]], gates.objects, seen)
-                    if found.keys() - _QUALIFIERS:
-                        objects = {**found, **objects}
-                        borrowed[clause] = other
-                        break
-            if not (objects.keys() - _QUALIFIERS - {"data_weak"}):
-                # "the full list with names, addresses and birth dates": the list goes on
-                for other in scope.list_tail(clause):
-                    objects = {**_slots(low[other[0] : other[1]], gates.objects, seen), **objects}
-            objects_of[clause] = objects
+            objects = objects_of[clause] = _clause_objects(
+                low, scope, clause, hit, gates, seen, borrowed
+            )
         sentence = scope.sentence_of(hit.start)
         if hit.slot == "bypass" and not (objects.keys() - _QUALIFIERS):
             # "force the merge even though the required checks are red": what is got
@@ -412,6 +417,8 @@ def _judge_all(
             kinds.add("backup")  # deleting what a legal hold keeps
         if "alerting" in kinds and scope.sentence_has(sentence, "brief"):
             kinds.discard("alerting")  # muted for an hour, during the deploy
+        if hit.slot == "open" and _OPENS_RECORD.match(low, _word_end(low, hit.end)):
+            continue  # "open a ticket with the vendor": a record is opened, not a file
         if hit.slot == "open" and "untrusted" not in kinds and scope.untrusted_near(sentence):
             kinds = kinds | {"untrusted"}  # "A stranger mailed you a tool. Run it."
         category = _judge(hit.slot, kinds, dests.keys())
@@ -442,6 +449,8 @@ def _judge_all(
             lx, low, hit.end, clause
         ):
             continue  # "paste the rotation date into the ticket": a fact about the secret
+        if _not_the_thing(category, low, hit):
+            continue
         if category in ("sharing", "export") and _sanitized(
             lx,
             low,
@@ -471,8 +480,7 @@ def _judge_all(
         if (
             category in _LOCAL_LOWERS
             and "prod" not in objects
-            and _local(scope, sentence, hit.end, borrowed.get(clause))
-            and not (category == "history" and scope.sentence_has(sentence, "shared"))
+            and _local_scope(scope, category, clause, sentence, hit.end, borrowed.get(clause))
         ):
             continue  # a local copy; but "overwrite the remote branch with your local one" is not
         obj = _describe(objects, low, clause)
@@ -481,6 +489,39 @@ def _judge_all(
         if lx.lang != "en":
             reason += f" (written in {lx.lang})"
         yield category, finding(_RULES[category], reason, text[sentence[0] : sentence[1]])
+
+
+def _clause_objects(
+    low: str,
+    scope: Scope,
+    clause: tuple[int, int],
+    hit: _Hit,
+    gates: _Gates,
+    seen: dict[tuple[int, str], dict[str, re.Match[str]]],
+    borrowed: dict[tuple[int, int], tuple[int, int]],
+) -> dict[str, re.Match[str]]:
+    """What the clause acts on; a pronoun's or an announced object borrowed from where it was
+    named (noted in `borrowed`), and a list's tail."""
+    objects = _slots(low[clause[0] : clause[1]], gates.objects, seen)
+    # "…. Please run it today", "Delete it now: the warehouse …"; but in "ask for their
+    # public key, add it" the pronoun points at the public key, not at a secret named before
+    unnamed = not (objects.keys() - _QUALIFIERS) or scope.enclitic(hit.start)
+    if unnamed and not scope.clause_has(clause, "public_part"):
+        for other in chain(
+            scope.antecedents(clause, hit.start),
+            scope.announced(clause),
+            scope.dislocated(clause, hit.start),
+        ):
+            found = _slots(low[other[0] : other[1]], gates.objects, seen)
+            if found.keys() - _QUALIFIERS:
+                objects = {**found, **objects}
+                borrowed[clause] = other
+                break
+    if not (objects.keys() - _QUALIFIERS - {"data_weak"}):
+        # "the full list with names, addresses and birth dates": the list goes on
+        for other in scope.list_tail(clause):
+            objects = {**_slots(low[other[0] : other[1]], gates.objects, seen), **objects}
+    return objects
 
 
 def _destinations(
@@ -512,11 +553,44 @@ def _destinations(
         if address is not None:  # a whole outside domain is outsiders whatever is shared
             dests["address" if address.group("box") else "external"] = address
     dests = _not_withdrawn(lx, low, sentence[0], dests)
+    if "public" in dests and _inside_phrase(lx, low, "public_part", sentence[0], dests["public"]):
+        dests = {k: v for k, v in dests.items() if k != "public"}  # "his public key"
     if _QUOTE_OPEN.search(low, sentence[0], sentence[1]):
         dests = _outside_titles(low, sentence, dests, gates.dests)
     if "ai" in dests and _sanctioned(lx, low, sentence[0] + dests["ai"].start()):
         dests = {k: v for k, v in dests.items() if k != "ai"}  # the company's own model
     return dests
+
+
+def _inside_phrase(lx: Lexicon, low: str, slot: str, offset: int, m: re.Match[str]) -> bool:
+    """The match (in a text starting at `offset`) lies inside a phrase of `slot`."""
+    a, b = offset + m.start(), offset + m.end()
+    return any(
+        x <= a and b <= y
+        for x, y in (h.span() for h in lx.pattern(slot).finditer(low, max(0, a - 30), b + 30))
+    )
+
+
+def _local_scope(
+    scope: Scope,
+    category: str,
+    clause: tuple[int, int],
+    sentence: tuple[int, int],
+    end: int,
+    named: tuple[int, int] | None,
+) -> bool:
+    """Local scope lowers the action. A history rewrite is lowered only by its own clause
+    or the one that named its object ("clean your feature branch, then force-push main"
+    still rewrites main; "your local branch has bad commits. Drop them:" does not), never
+    when the sentence names the shared side ("overwrite the remote branch with your
+    local one")."""
+    clauses = [clause] if named is None else [clause, named]
+    if category == "history" and (
+        scope.sentence_has(sentence, "shared")
+        or not any(scope.clause_has(c, s) for c in clauses for s in ("local", "own_space"))
+    ):
+        return False
+    return _local(scope, sentence, end, named)
 
 
 def _local(
@@ -529,6 +603,52 @@ def _local(
     return named is not None and scope.local(scope.sentence_of(named[0]), named[0])
 
 
+def _not_the_thing(category: str, low: str, hit: _Hit) -> bool:
+    """The action is not done to the thing: code run only after a review ("have someone
+    review it before running anything"), a statement about a secret sent instead of the
+    secret ("post in #eng-all that the token rotated")."""
+    if category == "exec":
+        return bool(_VETTED_BEFORE.search(low, max(0, hit.start - 90), hit.start))
+    if category in ("controls", "backups") and _INTRANSITIVE.match(low, _word_end(low, hit.end)):
+        return bool(_SUBJECT_BEFORE.search(low, max(0, hit.start - 60), hit.start))
+    return category in ("secrets", "sharing", "export") and bool(
+        _CONTENT_CLAUSE.match(low, _word_end(low, hit.end))
+    )
+
+
+# "the flakes should stop", "the errors will stop happening": a thing's own behaviour,
+# predicted, with nothing stopped by anyone (a subject before, no object after).
+_SUBJECT_BEFORE = re.compile(
+    r"\b(?:the|these|those|this|that|our|its|their)\s+(?!you\b|we\b)[\w-]+(?:\s+[\w-]+)?\s+"
+    r"(?:should|will|would|must|may|might|can|could|to)(?:\s+(?:also|then|now|soon|finally))?\s+$"
+)
+_INTRANSITIVE = re.compile(r"(?:\s+\w+ing)?\s*(?:[.!?;,\n]|$)")
+
+
+# Right after "open": a record (a ticket, an issue, a case), nothing that runs.
+_OPENS_RECORD = re.compile(
+    r"\s+(?:a|an|the|un|une|uno|una|um|uma|ein|eine|einen)\s+(?:new\s+|nouveau\s+|nuevo\s+|"
+    r"novo\s+|neues?\s+)?(?:support\s+)?(?:ticket|issue|case|incident|chamado|caso|jira|"
+    r"pull\s+request|pr|change\s+request|demande)\b"
+)
+
+
+# Right before an action: it waits for a review ("have someone review it before running
+# anything", "relis-le avant de l'exécuter", "prüf es, bevor du es ausführst").
+_VETTED_BEFORE = re.compile(
+    r"\b(?:review|read|scan|check|verify|inspect|audit|vet|look\s+(?:at|over|through)|relis|"
+    r"v[ée]rifi|examin|analys|revis|analiz|pr[üu]f|[üu]berpr[üu]f|lies|scann|revê|analis)\w*"
+    r"\b[^.!?\n]{0,60}?\b(?:before|prior\s+to|avant\s+de|antes\s+de|bevor)\s+"
+    r"(?:(?:du|you|we|anyone|someone|it|es|l'|le|la|lo)\s+)?$"
+)
+# Right after a sending verb (and where to): a content clause, what is said about a thing
+# ("post in #eng-all that the token rotated", "dis-leur que la clé a changé").
+_CONTENT_CLAUSE = re.compile(
+    r"\s*(?:(?:in|on|to|into|en|dans|sur|al|à|no|na|em|im|an|ins)\s+(?:the\s+|la\s+|le\s+|"
+    r"el\s+|o\s+|a\s+|den\s+|dem\s+)?[#\w-]+(?:\s+channel)?\s*,?\s+)?(?:that|que|dass)\s+"
+    r"(?:the|a|an|our|your|its|their|this|it|we|they|le|la|les|l'|el|los|las|o|os|as|der|die|"
+    r"das|wir|sie|es|nous|on|il|elle|ils|nosotros|ya|já|nós)\b"
+)
 _SHELL_ASSIGNMENT = re.compile(r"[ \t]+[a-z_][a-z0-9_]*=")
 
 
@@ -557,8 +677,10 @@ def _not_withdrawn(
     kept = {}
     for name, m in dests.items():
         start = offset + m.start()
-        if pattern.search(low, max(0, start - 40), start):
-            continue
+        if pattern.search(low, max(0, start - 40), start) or _WITHOUT.search(
+            low, max(0, start - 12), start
+        ):
+            continue  # "revoke the public link", "without anyone seeing it"
         if name != "public" and any(
             start - o.end() <= near for o in owned.finditer(low, max(0, start - 40), start)
         ):
@@ -606,6 +728,9 @@ def _outside_titles(
 
 def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
     return any(a < at < b for a, b in spans)
+
+
+_WITHOUT = re.compile(r"\b(?:without|sin|sans|ohne|sem)\s+(?:that\s+|que\s+|dass\s+)?$")
 
 
 def _sanctioned(lx: Lexicon, low: str, at: int) -> bool:
@@ -716,9 +841,11 @@ def _public_half(
     m = objects.get("secret")
     if m is None:
         return False
-    end = clause[0] + m.end()
-    half = lx.pattern("public_part").search(low, clause[0] + m.start(), clause[1])
-    return half is not None and half.start() <= end + 12
+    start, end = clause[0] + m.start(), clause[0] + m.end()
+    return any(
+        half.start() <= end + 12 and half.end() >= start  # "the key's public half", "his
+        for half in lx.pattern("public_part").finditer(low, clause[0], clause[1])  # public key"
+    )
 
 
 def _moves_metadata(lx: Lexicon, low: str, end: int, clause: tuple[int, int]) -> bool:
@@ -730,7 +857,16 @@ def _moves_metadata(lx: Lexicon, low: str, end: int, clause: tuple[int, int]) ->
     m = lx.pattern("metadata").match(low, at, clause[1])
     if m is None or lx.pattern("pii").search(low, m.start(), m.end()):
         return False  # "the customer names" are personal data, not metadata
-    return not lx.pattern("secret").search(low, m.end(), clause[1])
+    return not any(
+        not _GENITIVE.fullmatch(low, m.end(), secret.start())
+        for secret in lx.pattern("secret").finditer(low, m.end(), clause[1])
+    )  # "the expiry date of the key": the key owns the date and stays where it is
+
+
+_GENITIVE = re.compile(
+    r"\s*(?:'s\s+|d'|d’|of|de|del|du|des|da|do|das|dos|der|von)\s*(?:(?:the|its|this|la|le|l'|el|"
+    r"los|las|a|o|as|os|dem|den|des|der|[\w-]+)\s*){0,3}"
+)
 
 
 def _describe(objects: dict[str, re.Match[str]], low: str, clause: tuple[int, int]) -> str:

@@ -321,6 +321,11 @@ _ADMIN_ROLE = _re(
 _ADMIN_ROLE_PIECES = ("admin", "owner", "super", "full", "privileges", "root", "sudo")
 """Every `_ADMIN_ROLE` match holds one of these (lower-case)."""
 _READ_ONLY = _re(r"read[- ]?only|non-|help ?desk|limited|billing\s+$")
+# Right before an admin role: a question about who holds it, with no granting verb between.
+_ASKS_WHO_HAS = _re(
+    r"\b(?:who|whether|which\s+(?:\w+\s+)?|tell\s+me\s+if|see\s+if|check\s+if|find\s+out\s+if)"
+    r"\b(?:(?!\b(?:make|give|grant|assign|attach|add|set|promote|let)\b)[^.?!\n]){0,40}$"
+)
 _ADMIN_TOKEN = _re(
     r"\broles/(?:owner|resourcemanager\.organizationAdmin|iam\.securityAdmin|iam\.serviceAccountAdmin|"
     r"bigquery\.admin|bigquery\.dataOwner|storage\.admin|cloudsql\.admin)\b"
@@ -727,6 +732,8 @@ def _admin(s: _Sentence) -> Iterator[Finding]:
         and not _CHANGING_COMMAND.search(s.lower)
     ):
         m = None  # `aws iam list-attached-role-policies … AdministratorAccess?`: a lookup
+    if m and _ASKS_WHO_HAS.search(s.lower, max(0, m.start() - 60), m.start()):
+        m = None  # "review who has AdministratorAccess", "tell me if AdministratorAccess is there"
     if m and not _negated(s.lower, m.start()) and not _removing(s.lower, m.start()):
         yield _finding(
             _R_ADMIN,
@@ -825,9 +832,22 @@ def _object_of_post(text: str, noun: re.Match[str], verb: re.Match[str]) -> bool
     for v in _POST_VERB.finditer(text):
         if _NOUN_BEFORE.search(text, max(0, v.start() - 8), v.start()):
             continue
-        if 0 <= noun.start() - v.end() <= 40:
+        if 0 <= noun.start() - v.end() <= 40 and not _NOT_THE_OBJECT.search(
+            text, v.end(), noun.start()
+        ):
             return True
     return bool(_PRONOUN_POST.search(text, noun.end())) and verb.start() > noun.start()
+
+
+# Between a post verb and a credential: the credential is not what is posted. A content
+# clause ("post in #eng that the token rotated") or a fact about it ("paste the rotation
+# date of the key", "send the key's fingerprint").
+_NOT_THE_OBJECT = _re(
+    r"\b(?:that|saying|whether|to\s+say)\s+(?:the|a|an|our|your|its|their|this|it|we|they)\b"
+    r"|\b(?:dates?|timestamps?|version(?:\s+(?:numbers?|ids?))?|expiry|expiration|age|"
+    r"fingerprints?|names?|titles?|ids?|arns?|metadata|owners?|length|rotation\s+status)"
+    r"\s+(?:of|for)\s+(?:the\s+|our\s+|this\s+|that\s+)?(?:[\w-]+\s+){0,2}$"
+)
 
 
 # "Drop the scratch table", `DROP SCHEMA …`: destroying a thing, not dropping it somewhere.

@@ -505,6 +505,8 @@ LEXICON = lexicon(
             r"selbst\s*gehostet\w*",
         ),
         "own_space": (
+            # a personal branch
+            r"(?:dein|mein)\w*\s+(?:eigen\w*\s+)?(?:feature|topic|spike|wip)-?branch",
             r"(?:dein|mein)\w*\s+(?:eigen\w*\s+)?(?:persönlich\w*\s+)?(?:[\w-]+\s+)?(?:sandbox|spielwiese|test\w*)",
             r"persönlich\w*\s+(?:[\w-]+\s+)?(?:sandbox|spielwiese|stack|namespace|cluster|workspace|testumgebung)",
         ),
@@ -558,6 +560,13 @@ LEXICON = lexicon(
         ),
         "hold": (r"legal\s+hold", r"aufbewahrungspflicht\w*", r"rechtliche\w*\s+aufbewahrung"),
         "public_part": (r"öffentliche\w*\s+(?:[\w]+-)?schlüssel", r"public\s+key"),
+        "metadata": (
+            r"(?:(?:der|dem|den)\s+[\w-]+\s+)?(?:(?:ihm|ihr|ihnen|uns|mir)\s+)?(?:nur\s+)?"
+            r"(?:das|die|den)\s+(?:[\w-]+\s+){0,2}?(?:\w*datum|versionen?|versionsnummern?|"
+            r"fingerabdr[uü]cke?|ablauf)(?!\w)",
+            r"(?:(?:ihm|ihr|ihnen|mir|uns)\s+)?(?:bitte\s+)?(?:nur\s+)?(?:den|die|das)\s+"
+            r"(?:namen|bezeichnung|titel|datum|version|ablaufdatum|anzahl)\b",
+        ),
         "pointer": (
             r"(?:link|verweis)\s+(?:auf|zu[rm]?)\s+(?:de[rnm]\s+|die\s+)?\S*(?:anfrage|antrag|formular|anleitung|wiki|prozess)\w*",
         ),
@@ -592,11 +601,6 @@ LEXICON = lexicon(
             "lesezugriff",
             r"nur\s+lesen",
             "befristet",
-        ),
-        # right after the verb: the thing moved is a fact about a secret, not the secret
-        "metadata": (
-            r"(?:(?:ihm|ihr|ihnen|mir|uns)\s+)?(?:bitte\s+)?(?:nur\s+)?(?:den|die|das)\s+"
-            r"(?:namen|bezeichnung|titel|datum|version|ablaufdatum|anzahl)\b",
         ),
         "link": (r"(?:jeder|alle)\s+(?:im\s+internet\s+)?mit\s+(?:dem\s+)?link",),
         # a quoted setting changed from: "de «Cualquier persona con el enlace» a …"

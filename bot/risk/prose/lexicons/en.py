@@ -237,7 +237,8 @@ LEXICON = lexicon(
             f"vms?{_W}",
             f"volumes?{_W}",
             f"channels?{_W}",
-            f"logs?{_W}",
+            f"logs{_W}",
+            r"log(?!\w)(?!\s+(?:in|on|out)\b)",  # "log in" is a verb
             f"csvs?{_W}",
             f"transcripts?{_W}",
             # "tear down the payments-prod stack", "delete the prod Kafka topic"
@@ -314,7 +315,8 @@ LEXICON = lexicon(
             "encryption",
             r"branch\s+protection",
             "protection",
-            "security",
+            # not the team things are reported to ("report it to security", "the security team")
+            r"(?<!to )(?<!with )(?<!cc )security(?!\s+(?:team|desk|folks|people|on-?call|review))",
             "scanning",
             "guardrail",
             r"rate\s+limit",
@@ -730,7 +732,11 @@ LEXICON = lexicon(
             r"(?:done|finishes|completes|over)",
         ),
         "hold": (r"legal\s+holds?", r"litigation\s+holds?"),
-        "public_part": (r"public\s+(?:keys?|half|certificates?)", "pubkey", r"\.pub"),
+        "public_part": (
+            r"public\s+(?:(?:ssh|gpg|pgp|signing|deploy|rsa|ed25519)\s+)?(?:keys?|half|certificates?)",
+            "pubkey",
+            r"\.pub",
+        ),
         "request": (r"(?:can|could|would|will)\s+you", "please", r"would\s+you\s+mind"),
         # ends right before a destination ("public"): that exposure is being taken away
         "withdrawn": (
@@ -805,6 +811,8 @@ LEXICON = lexicon(
             r"in-house",
         ),
         "own_space": (
+            # a personal branch
+            r"(?:your|my)\s+(?:own\s+)?(?:feature|topic|spike|wip|personal)[\s-]+branch",
             r"(?:your|my)\s+(?:own\s+)?(?:personal\s+)?(?:[\w-]+\s+){0,2}?(?:sandbox|playground|scratch|test|dev)\w*",
             r"(?:your|my)\s+own\s+(?:[\w-]+\s+){0,2}?(?:stack|namespace|cluster|workspace|project|environment)",
             r"personal\s+(?:[\w-]+\s+){0,2}?(?:sandbox|playground|stack|namespace|cluster|workspace|project|environment)",

@@ -437,6 +437,9 @@ LEXICON = lexicon(
             r"auto-?hébergé\w*",
         ),
         "own_space": (
+            # a personal branch
+            r"(?:ta|ma|votre)\s+(?:propre\s+)?branche\s+(?:de\s+)?"
+            r"(?:feature|fonctionnalit\w+|perso\w*)",
             r"(?:ton|votre|mon)\s+(?:propre\s+)?(?:[\w-]+\s+){0,3}?(?:perso(?:nnel\w*)?|de\s+test|bac\s+à\s+sable|sandbox)",
             r"(?:bac\s+à\s+sable|cluster|stack|espace)\s+(?:de\s+test\s+)?perso\w*",
         ),
@@ -496,6 +499,11 @@ LEXICON = lexicon(
         ),
         "hold": (r"legal\s+hold", r"conservation\s+légale", r"gel\s+juridique"),
         "public_part": (r"clés?\s+publiques?", r"public\s+key"),
+        "metadata": (
+            r"(?:(?:au|à\s+la|aux|à)\s+[\w-]+\s+)?(?:la|les|le|l'|seulement\s+la|juste\s+la|"
+            r"uniquement\s+la)\s*(?:[\w-]+\s+){0,2}?(?:dates?|versions?|"
+            r"num[ée]ros?\s+de\s+version|empreintes?|expiration)(?!\w)",
+        ),
         "pointer": (
             r"(?:lien|url)\s+(?:vers|de|du|à)\s+(?:la\s+|le\s+|l')?(?:guide|procédure|formulaire|wiki|page|portail|demande)",
         ),

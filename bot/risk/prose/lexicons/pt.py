@@ -415,6 +415,9 @@ LEXICON = lexicon(
             r"aprovad[oa]s?\s+pel[oa]\s+(?:ti|segurança)",
         ),
         "own_space": (
+            # a personal branch
+            r"(?:tua|sua|minha)\s+(?:pr[oó]pria\s+)?(?:branch|ramo)\s+(?:de\s+)?"
+            r"(?:feature|funcionalidade|pessoal)",
             r"(?:seu|sua|teu|tua)\s+(?:próprio\s+|própria\s+)?(?:[\w-]+\s+){0,2}?(?:pessoal|de\s+testes?|sandbox)",
             r"(?:stack|cluster|namespace|ambiente|sandbox)\s+pessoal",
         ),
@@ -469,6 +472,11 @@ LEXICON = lexicon(
         ),
         "hold": (r"legal\s+hold", r"retenção\s+legal", r"preservação\s+legal"),
         "public_part": (r"chaves?\s+públicas?", r"public\s+key"),
+        "metadata": (
+            r"(?:(?:ao|à|aos|a)\s+[\w-]+\s+)?(?:a|as|o|os|s[oó]\s+a|s[oó]\s+o|apenas\s+a|"
+            r"apenas\s+o)\s+(?:[\w-]+\s+){0,2}?(?:datas?|vers[aã]o|vers[oõ]es|"
+            r"n[uú]meros?\s+de\s+vers[aã]o|validade|expira[cç][aã]o|impress[aã]o\s+digital)(?!\w)",
+        ),
         "pointer": (
             r"(?:link|endereço)\s+(?:para|do|da|ao|à)\s+(?:o\s+|a\s+)?(?:guia|formulário|procedimento|wiki|página|portal|solicitação|pedido)",
         ),
