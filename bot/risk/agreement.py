@@ -18,7 +18,7 @@ from bot.risk.extract import Candidate
 from bot.risk.model import Finding
 from bot.risk.policy import Part
 
-__all__ = ["agree", "applies_shown_policy", "lead_in"]
+__all__ = ["agree", "agree_said", "applies_shown_policy", "keys_not_commands", "lead_in"]
 
 
 def lead_in(cand: Candidate) -> str:
@@ -73,6 +73,48 @@ def agree(
         part.findings = out
 
 
+def agree_said(parts: Sequence[Part], regions: Sequence[tuple[str, Why | None]]) -> None:
+    """The prose reader also reads what the extractor took for a command; when that
+    "command" is a structured document's own text (an HCL block, a manifest), its prose
+    findings there give way to the document reader as prose's own do (`agree`). The
+    command reader's findings stand."""
+    if not regions:
+        return
+    for part in parts:
+        said = Part(findings=[f for f in part.findings if f.rule.startswith("prose.")])
+        if not said.findings:
+            continue
+        agree([said], regions, ())
+        part.findings = [f for f in part.findings if not f.rule.startswith("prose.")]
+        part.findings += said.findings
+
+
+_EMAIL_RE = re.compile(r"(?<![\w.+-])([\w+-])[\w.+-]*@(?=[\w-]+\.)")
+
+
+_KEY_LINE = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w.-]*:(?:\s|$)")
+
+
+def keys_not_commands(
+    judged: Sequence[tuple[Candidate, Part]], regions: Sequence[tuple[str, Why | None]]
+) -> None:
+    """`key: value` lines the extractor took for a command (`env_file: .env.local`) inside
+    a structured document the document reader parsed are the document's settings: the
+    shell reader's findings on them give way (what the document runs, its `run:` steps
+    and container commands, the document reader hands to the shell reader itself)."""
+    parsed = [text for text, why in regions if why is None]
+    if not parsed:
+        return
+    for cand, part in judged:
+        if cand.kind != "shell" or not part.findings:
+            continue
+        lines = [line.strip() for line in cand.text.splitlines() if line.strip()]
+        if not lines or not all(_KEY_LINE.match(line) for line in lines):
+            continue
+        if any(all(line in text for line in lines) for text in parsed):
+            part.findings = [f for f in part.findings if f.rule.startswith("prose.")]
+
+
 def _region_of(
     f: Finding,
     regions: Sequence[tuple[str, Why | None]],
@@ -83,6 +125,8 @@ def _region_of(
     if not ev or f.verdict == "allow" or f.category in ("engine", "obfuscation"):
         return None
     region = next((r for r in regions if ev in r[0]), None)
+    if region is None and "***@" in ev:  # the prose reader shows addresses masked
+        region = next((r for r in regions if ev in _EMAIL_RE.sub(r"\1***@", r[0])), None)
     if region is None:
         region = next((r for r in leads if _ends_with(r[0], ev)), None)
     if (

@@ -23,10 +23,11 @@ import yaml
 
 from bot.risk import hcl
 from bot.risk.ansible_modules import task_equivalent
-from bot.risk.command_scope import Why
+from bot.risk.command_scope import Why, remote_target
 from bot.risk.doc_scope import doc_scope, lower_documents
 from bot.risk.model import Finding
 from bot.risk.packs.iac import JUDGES, RULES, Doc, DocRule, mappings
+from bot.risk.webconf import read_web_config
 
 MAX_DOC_CHARS = 24_000
 """Documents are read up to here (parsing is the costly part); a message holding a
@@ -34,6 +35,7 @@ document and more text than this is held for a person (`doc.partly_read`)."""
 MAX_SCRIPTS = 32
 MAX_JSON_TRIES = 40
 MAX_EVIDENCE = 200
+MAX_HUNKS = 32
 
 _FENCE_RE = re.compile(
     r"^[ \t]*(?P<fence>`{3,10}|~{3,10})[ \t]*(?P<lang>[\w+#.-]{0,30})[^\n`]*\n"
@@ -60,6 +62,7 @@ _YAML_ANCHOR_RE = re.compile(
     r"(?m)^[ \t]*(?:-[ \t]+)?(?:apiVersion|kind|AWSTemplateFormatVersion|Resources|Statement|"
     r"bindings|net|security|xpack\.security\.enabled|network\.host|roleRef|subjects|rules)[ \t]*:"
 )
+_DIFF_START_RE = re.compile(r"(?m)^(?:diff --git |--- \S|@@ -\d)")
 _LIST_PREFIX_RE = re.compile(r"^\s*(?:[-*+>]\s+|\d{1,2}[.)]\s+)")
 _DIRECTIVE_RE = re.compile(
     r"(?i)^(?P<key>PermitRootLogin|PasswordAuthentication|PermitEmptyPasswords|"
@@ -70,7 +73,17 @@ _HBA_RE = re.compile(
     r"^(?P<row>(?:host|hostssl|hostnossl)\s+\S+\s+\S+\s+\S+\s+(?:trust|md5|password|"
     r"scram-sha-256|reject|peer|ident|cert|ldap|radius|pam|gss|sspi))(?:\s+\S.*)?$"
 )
-_CONFIG_HINTS = ("permit", "passwordauth", "bind", "protected-mode", "skip", "host", "run ")
+_CONFIG_HINTS = (
+    "permit",
+    "passwordauth",
+    "bind",
+    "protected-mode",
+    "skip",
+    "host",
+    "run ",
+    "<directory",
+    "<location",
+)
 
 
 def _worth_reading(text: str) -> bool:
@@ -274,6 +287,8 @@ def _yaml_regions(text: str, doc: Doc) -> int | None:
                 if trees and not first:
                     first.append(at - len(run))
                 doc.trees += trees
+                if nested and any(isinstance(t, dict) and len(t) >= 2 for t in trees):
+                    doc.parsed.append(block)  # a manifest, not a `Note: …` line
         run.clear()
 
     for i, line in enumerate(lines):
@@ -324,10 +339,38 @@ def _config_lines(lines: list[str], doc: Doc) -> int | None:
     return first
 
 
+_HUNK_RE = re.compile(r"(?m)^@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@[^\n]*\n")
+_DIFF_FILE_RE = re.compile(r"(?m)^\+\+\+ (?:b/)?(\S+)")
+_DIFF_LANGS = {"yaml": "yaml", "yml": "yaml", "json": "json", "tf": "hcl", "hcl": "hcl"}
+
+
+def _read_diff(text: str, doc: Doc) -> int | None:
+    """A unified diff is judged by what it leaves: each hunk's context and added lines,
+    read as the file they belong to. A diff that removes a risky setting leaves none."""
+    hunks = list(_HUNK_RE.finditer(text))
+    for n, m in enumerate(hunks[:MAX_HUNKS]):
+        end = hunks[n + 1].start() if n + 1 < len(hunks) else len(text)
+        named = _DIFF_FILE_RE.findall(text, 0, m.start())
+        ext = named[-1].rsplit(".", 1)[-1].lower() if named else ""
+        kept = []
+        for line in text[m.end() : end].splitlines():
+            if line.startswith(("+++", "---", "diff ", "index ")):
+                break
+            if line[:1] in (" ", "+"):
+                kept.append(line[1:])
+            elif not line:
+                kept.append("")
+        _read_piece(textwrap.dedent("\n".join(kept)), _DIFF_LANGS.get(ext, ""), doc)
+    first = _DIFF_START_RE.search(text)
+    return first.start() if first else hunks[0].start()
+
+
 def _read_piece(text: str, lang: str, doc: Doc) -> int | None:
     """Reads one piece (a fence's body, or the message outside fences) into `doc`;
     returns the offset where its first document starts (None: no document in it)."""
     lang = lang.lower()
+    if "@@ -" in text and _HUNK_RE.search(text):
+        return _read_diff(text, doc)
     if lang in ("json", "jsonc", "json5"):
         try:
             obj = json.loads(text)
@@ -345,16 +388,18 @@ def _read_piece(text: str, lang: str, doc: Doc) -> int | None:
         if trees:
             doc.trees += trees
             return 0
+    web, web_start = read_web_config(text)
+    doc.web += web
     json_spans = _json_objects(text, doc)
     _sdk_keywords(text, doc)
-    hcl_spans = _hcl_blocks(text, doc)
+    hcl_spans = [] if web else _hcl_blocks(text, doc)
     spans = json_spans + hcl_spans
     # Text that is a document and nothing else: HCL blocks, and JSON objects shaped as a
     # policy, a manifest or a template (a `{"type": "anyone"}` argument in code is not).
     doc.parsed += [text[a:b] for a, b in hcl_spans]
     doc.parsed += [text[a:b] for a, b in json_spans if _DOC_JSON_RE.search(text, a, b)]
     rest = _blank(text, spans)
-    starts = [a for a, _ in spans]
+    starts = [a for a, _ in spans] + ([web_start] if web_start is not None else [])
     lines = rest.splitlines()
     for line in (_yaml_regions(rest, doc), _config_lines(lines, doc)):
         if line is not None:
@@ -433,7 +478,9 @@ def _collect_scripts(doc: Doc, texts: list[str]) -> None:
             doc.scripts += _mapping_scripts(d)
     for text in texts:
         if len(doc.scripts) < MAX_SCRIPTS and _DOCKERFILE_RE.search(text):
-            doc.scripts += [m.group(1).replace("\\\n", " ") for m in _DOCKER_RUN_RE.finditer(text)]
+            built = [m.group(1).replace("\\\n", " ") for m in _DOCKER_RUN_RE.finditer(text)]
+            doc.scripts += built
+            doc.built += built
 
 
 def _mapping_scripts(d: dict[Any, Any]) -> list[str]:
@@ -548,7 +595,7 @@ def _is_policy(doc: Doc) -> bool:
 
 
 def _count(doc: Doc) -> int:
-    return len(doc.trees) + len(doc.hcl) + len(doc.directives) + len(doc.hba)
+    return len(doc.trees) + len(doc.hcl) + len(doc.directives) + len(doc.hba) + len(doc.web)
 
 
 def _line_offset(text: str, line: int) -> int:
@@ -578,6 +625,7 @@ def read_documents(text: str, domains: tuple[str, ...] = ()) -> Doc:
         doc.hcl += piece.doc.hcl
         doc.directives += piece.doc.directives
         doc.hba += piece.doc.hba
+        doc.web += piece.doc.web
         doc.scripts += piece.doc.scripts
     doc.scripts = list(dict.fromkeys(doc.scripts))[:MAX_SCRIPTS]
     return doc
@@ -660,6 +708,9 @@ class _Judged:
             self.scoped.append((f"{piece.intro}\n{piece.body}", why))
             for script in piece.doc.scripts:
                 self.script_whys.setdefault(script, why)
+        for script in piece.doc.built:  # an image build's own files, unless it reaches out
+            if not remote_target(script):
+                self.script_whys.setdefault(script, "local")
         for f in kept:
             self.findings.setdefault((f.rule, f.evidence or ""), f)
         self.scripts += piece.doc.scripts

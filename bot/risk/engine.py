@@ -18,7 +18,13 @@ from typing import TypeVar
 
 from bot.config import RISK_ORDER, VERDICT_ORDER, TwoKeyConfig
 from bot.risk import calls
-from bot.risk.agreement import agree, applies_shown_policy, lead_in
+from bot.risk.agreement import (
+    agree,
+    agree_said,
+    applies_shown_policy,
+    keys_not_commands,
+    lead_in,
+)
 from bot.risk.calls import ToolCall
 from bot.risk.catalog import CLASSIFICATION_ORDER, Catalog, Known, merge
 from bot.risk.command_scope import (
@@ -229,7 +235,7 @@ class RiskEngine:
             self._guard(head, "policy rule", functools.partial(self.policy.rule_findings, piece))
             or []
         )
-        content, regions, shown = self._by_content(piece, context)
+        content, regions, shown, ran = self._by_content(piece, context)
         candidates = self._guard(
             head, "extraction", functools.partial(self.extractor.extract, piece, hint)
         )
@@ -240,9 +246,11 @@ class RiskEngine:
             part = Part(data=list(context))
             self._candidate(cand, part)
             judged.append((cand, part))
-        leads = self._scope(judged, piece)
+        leads = self._scope(judged, piece, ran)
         prose = [part for cand, part in judged if cand.kind == "prose"]
         agree(prose, regions, leads)
+        agree_said([p for c, p in judged if c.kind == "shell" and not c.in_prose], regions)
+        keys_not_commands(judged, regions)
         applies_shown_policy(judged, shown)
         return [content, *(part for _, part in judged)]
 
@@ -297,15 +305,21 @@ class RiskEngine:
             self._prose(cand.text, part)
 
     def _scope(
-        self, judged: Sequence[tuple[Candidate, Part]], message: str
+        self,
+        judged: Sequence[tuple[Candidate, Part]],
+        message: str,
+        ran: dict[str, Why] | None = None,
     ) -> list[tuple[str, Why | None]]:
         """A command named in a warning, a report, a hypothetical or a proposal, or aimed at
         this machine, is not an order: its own findings are lowered (see `command_scope`).
         A statement read out of a command (`psql -c '…'`) is scoped as that command is.
         Returns the lead-in of each lowered command (the words right before it in its
         sentence) with why, and of each command that only reads or only rehearses (why
-        None): the prose reader's reading of those words must agree (`agreement`)."""
+        None): the prose reader's reading of those words must agree (`agreement`). `ran`:
+        the commands documents run that are not orders, with why (`doc_scope`, an image
+        build's own files): the same command read from the text is scoped the same."""
         whys = _Whys(self, [(c, p) for c, p in judged if c.kind in COMMAND_KINDS], message)
+        whys.ran = ran or {}
         leads: list[tuple[str, Why | None]] = []
         for i, (cand, part) in enumerate(whys.commands):
             if not any(f.verdict != "allow" for f in part.findings):
@@ -331,6 +345,8 @@ class RiskEngine:
         why = whys.of(i)
         if why is None:
             why = whys.enclosing(i)
+        if why is None:
+            why = next((w for script, w in whys.ran.items() if cand.text in script), None)
         if why is None and cand.context:
             heading = heading_of(message, max(0, message.find(cand.text)))
             if heading is not None:  # "Never do any of these on prod:" above the step
@@ -366,12 +382,13 @@ class RiskEngine:
 
     def _by_content(
         self, text: str, context: list[DataRef]
-    ) -> tuple[Part, list[tuple[str, Why | None]], list[str]]:
+    ) -> tuple[Part, list[tuple[str, Why | None]], list[str], dict[str, Why]]:
         """Windows commands and documents are found by their own readers anywhere in the
         text (their shapes are distinct), not through the extractor's candidates. Also
         returns the text of documents that are not orders, with why (`doc_scope`), and the
         text read as structured documents (why None: the document reader's reading), and
-        the sentences that introduce an access policy shown in full."""
+        the sentences that introduce an access policy shown in full, and the commands of
+        documents that are not orders, with why."""
         part = Part(data=list(context))
         regions: list[tuple[str, Why]] = []
         owned: list[tuple[str, None]] = []
@@ -397,7 +414,8 @@ class RiskEngine:
                     ran.findings = lower_findings(ran.findings, why)[0]
                 part.findings += ran.findings
                 part.data += ran.data
-        return part, [*regions, *owned], shown
+        not_ordered = documents.script_whys if documents is not None else {}
+        return part, [*regions, *owned], shown, not_ordered
 
     def _shell(self, command: str, part: Part) -> None:
         result = self._guard(part, "shell", lambda: assess_shell(command, self.domains))
@@ -542,6 +560,8 @@ class _Whys:
         self.commands = commands
         self.message = message
         self._whys: dict[int, Why | None] = {}
+        self.ran: dict[str, Why] = {}
+        """Commands of documents that are not orders (`_scope`'s `ran`)."""
 
     def of(self, i: int) -> Why | None:
         if i not in self._whys:

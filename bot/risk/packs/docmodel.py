@@ -11,6 +11,7 @@ from typing import Any
 
 from bot.config import Risk, Verdict
 from bot.risk.hcl import LABELS, Ref
+from bot.risk.webconf import Section
 
 MAX_NODES = 20_000
 
@@ -25,6 +26,8 @@ class Doc:
     """(lower-case key, value) from sshd_config / my.cnf / redis.conf / pg_hba-like lines."""
     hba: list[list[str]] = field(default_factory=list)
     """pg_hba.conf rows: type, database, user, address, method."""
+    web: list[Section] = field(default_factory=list)
+    """nginx / Apache sections (`bot.risk.webconf`)."""
     domains: tuple[str, ...] = ()
     """The company's e-mail domains: a member outside them is an outsider."""
     scripts: list[str] = field(default_factory=list)
@@ -32,6 +35,8 @@ class Doc:
     the engine hands them to the shell detector."""
     parsed: list[str] = field(default_factory=list)
     """Text read as a structured document (see `DocumentResult.parsed`)."""
+    built: list[str] = field(default_factory=list)
+    """Dockerfile RUN lines among `scripts`: they run inside the image being built."""
     _tree_maps: list[dict[str, Any]] | None = field(default=None, repr=False)
     _hcl_maps: list[dict[str, Any]] | None = field(default=None, repr=False)
     _blocks: list[tuple[str, str, dict[str, Any]]] | None = field(default=None, repr=False)

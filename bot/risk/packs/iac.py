@@ -73,6 +73,16 @@ _SG_TF = """resource "aws_security_group" "db" {{
   }}
 }}
 """
+_NETPOL = """apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: ingress
+  namespace: payments
+spec:
+  podSelector: {{}}
+  ingress:
+{rule}
+"""
 _POLICY_JSON = """{{
   "Version": "2012-10-17",
   "Statement": [{{"Effect": "Allow", "Action": {action}, "Resource": "*"}}]
@@ -162,7 +172,7 @@ RULES: tuple[DocRule, ...] = (
         "require_approval",
         "A firewall or security-group rule that opens an admin or database port (SSH, RDP, "
         "PostgreSQL, MySQL, Redis, …) or every port to the whole internet.",
-        ("network_open", "k8s_open_service", "compose_open_port"),
+        ("network_open", "k8s_open_service", "compose_open_port", "k8s_open_ingress"),
         match=(
             _SG_CFN.format(port=5432, cidr="0.0.0.0/0"),
             _SG_TF.format(port=22, cidr="0.0.0.0/0"),
@@ -178,6 +188,8 @@ RULES: tuple[DocRule, ...] = (
             "services:\n  db:\n    image: postgres:16\n    ports:\n      - target: 5432\n"
             "        published: 5432\n        host_ip: 0.0.0.0\n",
             'services:\n  db:\n    image: mysql:8\n    ports:\n      - "[::]:3306:3306/tcp"\n',
+            _NETPOL.format(rule="  - {}"),
+            _NETPOL.format(rule="  - from:\n    - ipBlock:\n        cidr: 0.0.0.0/0"),
         ),
         not_match=(
             _SG_CFN.format(port=5432, cidr="10.0.0.0/8"),
@@ -189,6 +201,8 @@ RULES: tuple[DocRule, ...] = (
             'services:\n  redis:\n    image: redis:7\n    ports:\n      - "127.0.0.1:6379:6379"\n',
             'services:\n  web:\n    image: nginx\n    ports:\n      - "0.0.0.0:443:443"\n',
             'services:\n  redis:\n    image: redis:7\n    expose:\n      - "6379"\n',
+            _NETPOL.format(rule="  - from:\n    - podSelector:\n        matchLabels: {app: api}"),
+            _NETPOL.format(rule="  - ports:\n    - port: 443"),
         ),
     ),
     DocRule(
@@ -241,9 +255,10 @@ RULES: tuple[DocRule, ...] = (
         "destructive",
         "high",
         "require_approval",
-        "Turns off a database's backups or point-in-time recovery, or a bucket's versioning: "
-        "after the next mistake there is nothing to restore from.",
-        ("backups_off",),
+        "Turns off a database's backups or point-in-time recovery (in its resource, or a "
+        "chart's or operator's backup switch), or a bucket's versioning: after the next "
+        "mistake there is nothing to restore from.",
+        ("backups_off", "backup_settings_off"),
         match=(
             "Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n"
             "      Engine: postgres\n      BackupRetentionPeriod: 0\n",
@@ -252,6 +267,8 @@ RULES: tuple[DocRule, ...] = (
             'resource "google_sql_database_instance" "db" {\n  settings {\n'
             "    backup_configuration {\n      enabled = false\n    }\n  }\n}\n",
             "3. Delete the snapshot policy: `DELETE _slm/policy/nightly-snapshots`",
+            "cluster:\n  instances: 3\nbackups:\n  enabled: false\n  retentionPolicy: 30d\n",
+            "spec:\n  backup:\n    pitr:\n      enabled: false\n  disableBackups: true\n",
         ),
         not_match=(
             "Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n"
@@ -259,6 +276,9 @@ RULES: tuple[DocRule, ...] = (
             'resource "aws_db_instance" "main" {\n  engine = "postgres"\n'
             "  backup_retention_period = 7\n}\n",
             "3. Look at the snapshot policy: `GET _slm/policy/nightly-snapshots`",
+            "cluster:\n  instances: 3\nbackups:\n  enabled: true\n  retentionPolicy: 30d\n",
+            'resource "aws_db_instance" "main" {\n  engine = "postgres"\n'
+            "  backup_retention_period = 7\n  copy_tags_to_snapshot = false\n}\n",
         ),
     ),
     DocRule(
@@ -378,14 +398,17 @@ RULES: tuple[DocRule, ...] = (
         "destructive",
         "high",
         "require_approval",
-        "Sets force_destroy on a storage bucket, or DeletionPolicy Delete on a CloudFormation "
-        "data store: the next destroy, removal or replacement deletes the data instead of "
-        "stopping or keeping a snapshot.",
-        ("destroy_guard_off",),
+        "Sets force_destroy on a storage bucket, DeletionPolicy Delete on a CloudFormation "
+        "data store, or count = 0 on a production module or a data store: the next apply, "
+        "destroy or replacement deletes it instead of stopping or keeping a snapshot.",
+        ("destroy_guard_off", "count_zero"),
         match=(
             'resource "aws_s3_bucket" "docs" {\n  bucket = "docs-prod"\n'
             "  force_destroy = true\n}\n",
             "Resources:\n  OrdersDB:\n    Type: AWS::RDS::DBInstance\n    DeletionPolicy: Delete\n",
+            'module "core" {\n  source = "./modules/region"\n  count  = 0\n'
+            '  cluster_name = "core-prod-euw1"\n}\n',
+            'resource "aws_db_instance" "orders" {\n  count = 0\n  engine = "postgres"\n}\n',
         ),
         not_match=(
             'resource "aws_s3_bucket" "docs" {\n  bucket = "docs-prod"\n  force_destroy = false\n'
@@ -393,6 +416,10 @@ RULES: tuple[DocRule, ...] = (
             "Resources:\n  OrdersDB:\n    Type: AWS::RDS::DBInstance\n"
             "    DeletionPolicy: Snapshot\n  Queue:\n    Type: AWS::SQS::Queue\n"
             "    DeletionPolicy: Delete\n",
+            'module "core" {\n  source = "./modules/region"\n  count  = 0\n'
+            '  cluster_name = "sandbox-omar-euw1"\n}\n',
+            'module "core" {\n  source = "./modules/region"\n  count  = var.enabled ? 1 : 0\n'
+            '  cluster_name = "core-prod-euw1"\n}\n',
         ),
     ),
     DocRule(
@@ -498,15 +525,16 @@ RULES: tuple[DocRule, ...] = (
         "high",
         "require_approval",
         "An IAM binding that gives an owner, editor or admin role to an account outside the "
-        "company (a personal address or another domain).",
+        "company (a personal address or another domain), or any role to a personal mailbox.",
         ("binding_outsider",),
         match=(
             "bindings:\n- members:\n  - user:ops@acme.example\n  - user:freelancer@gmail.com\n"
             "  role: roles/editor\n",
+            "bindings:\n- members:\n  - user:friend@gmail.com\n  role: roles/viewer\n",
         ),
         not_match=(
             "bindings:\n- members:\n  - user:ops@acme.example\n  role: roles/editor\n",
-            "bindings:\n- members:\n  - user:friend@gmail.com\n  role: roles/viewer\n",
+            "bindings:\n- members:\n  - group:analysts@acme.example\n  role: roles/viewer\n",
         ),
     ),
     DocRule(
@@ -529,6 +557,72 @@ RULES: tuple[DocRule, ...] = (
             'steps:\n  - run: echo "${{ secrets.REGISTRY_PASSWORD }}" | docker login ghcr.io'
             " -u bot --password-stdin\n",
             'steps:\n  - run: echo "deploying ${{ github.sha }}" | tee deploy.log\n',
+        ),
+    ),
+    DocRule(
+        "doc.secret_default",
+        "secrets",
+        "high",
+        "require_approval",
+        "A Terraform variable named like a secret carries the secret itself as its default: "
+        "the value is committed with the code and readable by everyone with the repository.",
+        ("secret_default",),
+        match=(
+            'variable "db_password" {\n  type    = string\n  default = "Qm4!zR8t#Lw2pX6v"\n}\n',
+        ),
+        not_match=(
+            'variable "db_password" {\n  type      = string\n  sensitive = true\n}\n',
+            'variable "db_password" {\n  default = "changeme"\n}\n',
+            'variable "token_ttl" {\n  default = "3600s"\n}\n',
+        ),
+    ),
+    DocRule(
+        "doc.web_exposed",
+        "sharing",
+        "high",
+        "require_approval",
+        "A web server configuration lists the files of a path holding backups, dumps or "
+        "exports, or serves an admin tool's path, to everyone (no deny, login or private "
+        "address range in front of it).",
+        ("web_exposed",),
+        match=(
+            "server {\n  listen 80;\n  location /backups/ {\n    alias /var/backups/;\n"
+            "    autoindex on;\n  }\n}\n",
+            "<Directory /srv/exports>\n  Options +Indexes\n  Require all granted\n</Directory>\n",
+            "server {\n  location /phpmyadmin {\n    proxy_pass http://127.0.0.1:8080;\n  }\n}\n",
+        ),
+        not_match=(
+            "server {\n  listen 80;\n  location /backups/ {\n    deny all;\n"
+            "    autoindex off;\n  }\n}\n",
+            "server {\n  location /downloads/ {\n    root /srv/public;\n"
+            "    autoindex on;\n  }\n}\n",
+            "server {\n  location /phpmyadmin {\n    allow 10.0.0.0/8;\n    deny all;\n"
+            "    proxy_pass http://127.0.0.1:8080;\n  }\n}\n",
+            "<Directory /srv/exports>\n  Options -Indexes\n  Require all denied\n</Directory>\n",
+        ),
+    ),
+    DocRule(
+        "doc.admin_policy",
+        "permissions",
+        "critical",
+        "require_approval",
+        "Attaches an administrator policy (AWS AdministratorAccess or IAMFullAccess) or "
+        "assigns an Azure Owner or User Access Administrator role: its holder can do "
+        "anything, including granting itself more.",
+        ("admin_policy",),
+        match=(
+            'resource "aws_iam_user_policy_attachment" "c" {\n  user = aws_iam_user.c.name\n'
+            '  policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"\n}\n',
+            "Resources:\n  Role:\n    Type: AWS::IAM::Role\n    Properties:\n"
+            "      ManagedPolicyArns:\n        - arn:aws:iam::aws:policy/AdministratorAccess\n",
+            'resource "azurerm_role_assignment" "a" {\n  scope = var.sub\n'
+            '  role_definition_name = "Owner"\n  principal_id = var.group\n}\n',
+        ),
+        not_match=(
+            'resource "aws_iam_user_policy_attachment" "c" {\n  user = aws_iam_user.c.name\n'
+            '  policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"\n}\n',
+            'resource "azurerm_role_assignment" "a" {\n  scope = var.sub\n'
+            '  role_definition_name = "Reader"\n  principal_id = var.group\n}\n',
         ),
     ),
     *iac_reach.RULES,

@@ -23,7 +23,14 @@ from bot.risk.packs.docmodel import (
     tf_resources,
     truthy,
 )
-from bot.risk.packs.net import covers_admin_port, is_anywhere, outside
+from bot.risk.packs.iac_settings import (
+    judge_admin_policy,
+    judge_backup_settings_off,
+    judge_count_zero,
+    judge_secret_default,
+)
+from bot.risk.packs.net import PERSONAL_MAIL, covers_admin_port, is_anywhere, outside
+from bot.risk.packs.web_judges import judge_web_exposed
 
 # ---------------------------------------------------------------- Kubernetes
 
@@ -115,26 +122,70 @@ def _pod_specs(obj: dict[str, Any]) -> list[dict[str, Any]]:
     return [c for c in candidates if isinstance(c, dict) and ("containers" in c or "volumes" in c)]
 
 
+def _loose_pod_specs(doc: Doc, seen: set[int]) -> Iterator[dict[str, Any]]:
+    """Pod specs pasted without their object (a Helm values block, a diff's hunk, the
+    `containers:` of a Deployment cut out): a mapping whose `containers` or
+    `initContainers` are containers (each with an `image`)."""
+    for d in doc.tree_mappings():
+        if id(d) in seen:
+            continue
+        boxes = as_list(d.get("containers")) + as_list(d.get("initContainers"))
+        if boxes and all(isinstance(c, dict) and "image" in c for c in boxes):
+            yield d
+
+
+def _host_powers(spec: dict[str, Any]) -> list[str]:
+    """What one pod spec takes from the node: host namespaces, privileged containers,
+    dangerous capabilities, the node's root or container socket."""
+    found = [k for k in ("hostNetwork", "hostPID", "hostIPC") if truthy(spec.get(k))]
+    for c in as_list(spec.get("containers")) + as_list(spec.get("initContainers")):
+        if not isinstance(c, dict):
+            continue
+        sc = c.get("securityContext") or {}
+        if truthy(get_path(sc, "privileged")):
+            found.append(f"privileged container {text_of(c.get('name'))}")
+        caps = {text_of(x).upper() for x in as_list(get_path(sc, "capabilities", "add"))}
+        if caps & _DANGEROUS_CAPS:
+            found.append(f"capabilities {sorted(caps & _DANGEROUS_CAPS)}")
+    for v in as_list(spec.get("volumes")):
+        path = text_of(get_path(v, "hostPath", "path"))
+        if path and _HOST_PATHS.match(path):
+            found.append(f"hostPath {path}")
+    return found
+
+
 def judge_k8s_host_access(doc: Doc) -> list[str]:
     out = []
+    seen: set[int] = set()
     for obj in k8s_objects(doc, *_POD_KINDS):
         for spec in _pod_specs(obj):
-            found = [k for k in ("hostNetwork", "hostPID", "hostIPC") if truthy(spec.get(k))]
-            for c in as_list(spec.get("containers")) + as_list(spec.get("initContainers")):
-                if not isinstance(c, dict):
-                    continue
-                sc = c.get("securityContext") or {}
-                if truthy(get_path(sc, "privileged")):
-                    found.append(f"privileged container {text_of(c.get('name'))}")
-                caps = {text_of(x).upper() for x in as_list(get_path(sc, "capabilities", "add"))}
-                if caps & _DANGEROUS_CAPS:
-                    found.append(f"capabilities {sorted(caps & _DANGEROUS_CAPS)}")
-            for v in as_list(spec.get("volumes")):
-                path = text_of(get_path(v, "hostPath", "path"))
-                if path and _HOST_PATHS.match(path):
-                    found.append(f"hostPath {path}")
+            seen.add(id(spec))
+            found = _host_powers(spec)
             if found:
                 out.append(f"{obj['kind']} {object_name(obj)}: {', '.join(found)}")
+    for spec in _loose_pod_specs(doc, seen):
+        found = _host_powers(spec)
+        if found:
+            out.append(f"pod spec: {', '.join(found)}")
+    return out
+
+
+def judge_k8s_open_ingress(doc: Doc) -> list[str]:
+    """A NetworkPolicy rule that admits every source: an ingress rule with no `from` (or
+    an empty one), or an `ipBlock` of the whole internet. Sources limited to pods,
+    namespaces or a private range are the point of the policy."""
+    out = []
+    for pol in k8s_objects(doc, "NetworkPolicy"):
+        for rule in as_list(get_path(pol, "spec", "ingress")):
+            if not isinstance(rule, dict):
+                continue
+            sources = [s for s in as_list(rule.get("from")) if isinstance(s, dict)]
+            cidrs = [text_of(get_path(s, "ipBlock", "cidr")) for s in sources]
+            if not sources or any(is_anywhere(c) for c in cidrs if c):
+                ports = [text_of(get_path(p, "port")) for p in as_list(rule.get("ports"))]
+                if not ports or covers_admin_port([p for p in ports if p]):
+                    what = f"ports {', '.join(ports)}" if ports else "every port"
+                    out.append(f"NetworkPolicy {object_name(pol)}: ingress from anywhere, {what}")
     return out
 
 
@@ -885,21 +936,25 @@ def judge_replication_external(doc: Doc) -> list[str]:
 _POWERFUL_ROLE = re.compile(r"(?i)(?:^|/)(?:owner|editor|[\w.]*admin[\w.]*)$")
 
 
-def _outsider(member: str, domains: tuple[str, ...]) -> bool:
+def _outsider(member: str, domains: tuple[str, ...], powerful: bool) -> bool:
+    """A user or group outside the company: any outside domain for a powerful role, a
+    personal mailbox (never the company's) for any role."""
     kind, _, address = member.partition(":")
     if kind not in ("user", "group") or "@" not in address:
         return False
-    return outside(address.rsplit("@", 1)[1], domains)
+    host = address.rsplit("@", 1)[1].lower()
+    return outside(host, domains) if powerful else host in PERSONAL_MAIL
 
 
 def judge_binding_outsider(doc: Doc) -> list[str]:
     out = []
     for d in all_mappings(doc):
         role = text_of(d.get("role"))
-        if not role or not _POWERFUL_ROLE.search(role):
+        if not role:
             continue
+        powerful = _POWERFUL_ROLE.search(role) is not None
         members = [text_of(m) for m in as_list(d.get("members"))] + [text_of(d.get("member"))]
-        outsiders = [m for m in members if m and _outsider(m, doc.domains)]
+        outsiders = [m for m in members if m and _outsider(m, doc.domains, powerful)]
         if outsiders:
             out.append(f"{role} → {', '.join(outsiders[:3])}")
     return out
@@ -960,6 +1015,12 @@ JUDGES: dict[str, Judge] = {
     "k8s_wildcard_role": judge_k8s_wildcard_role,
     "k8s_host_access": judge_k8s_host_access,
     "k8s_open_service": judge_k8s_open_service,
+    "k8s_open_ingress": judge_k8s_open_ingress,
+    "backup_settings_off": judge_backup_settings_off,
+    "count_zero": judge_count_zero,
+    "secret_default": judge_secret_default,
+    "admin_policy": judge_admin_policy,
+    "web_exposed": judge_web_exposed,
     "compose_open_port": judge_compose_open_port,
     "sync_external": judge_sync_external,
     "k8s_pod_security_off": judge_k8s_pod_security_off,

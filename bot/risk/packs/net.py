@@ -57,6 +57,11 @@ ADMIN_PORTS: frozenset[int] = frozenset(
         5433,  # postgres (second instance)
         5439,  # redshift
         6380,  # redis (second instance)
+        389,  # ldap
+        636,  # ldaps
+        873,  # rsync
+        4222,  # nats
+        4646,  # nomad
         7474,  # neo4j http
         7687,  # neo4j bolt
         8020,  # hdfs namenode
@@ -67,6 +72,9 @@ ADMIN_PORTS: frozenset[int] = frozenset(
         10255,  # kubelet (read-only)
         26257,  # cockroachdb
         50000,  # db2
+        8983,  # solr
+        16379,  # redis cluster bus
+        27019,  # mongodb config servers
     }
 )
 

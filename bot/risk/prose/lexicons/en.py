@@ -43,7 +43,10 @@ LEXICON = lexicon(
             "delet",
             f"remov(?:e|es|ing){_W}",
             f"wip(?:e|es|ing){_W}",
-            f"drop(?:s|ping)?{_W}(?!\\s+(?:me\\s+|us\\s+)?an?\\s+(?:note|line|message|comment|link|ping))",
+            # not "drop me a note", nor "drop this into nginx.conf" (put a snippet somewhere)
+            f"drop(?:s|ping)?{_W}(?!\\s+(?:me\\s+|us\\s+)?an?\\s+(?:note|line|message|comment|link|ping)"
+            r"|\s+(?:this|these|the\s+(?:following|snippet|block|config|lines?|stanza))"
+            r"(?:\s+(?:snippet|block|config|stanza|lines?))?\s+(?:in|into|under|onto)\b)",
             "purg",
             f"eras(?:e|es|ing){_W}",
             "destroy",

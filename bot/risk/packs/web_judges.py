@@ -1,0 +1,69 @@
+"""Judges of web server configuration (`bot.risk.webconf`): a path that lists its files
+when it holds backups, dumps or exports, and an admin tool's path open to everyone.
+
+A location is closed when it denies everyone (`deny all`, `Require all denied`), asks for
+a login (`auth_basic`, `AuthType`, `Require valid-user`, `auth_request`) or admits only
+private addresses (`allow 10.0.0.0/8; deny all;`, `Require ip 192.168.1.0/24`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.risk.packs.docmodel import Doc
+from bot.risk.webconf import Section
+
+_SENSITIVE = re.compile(
+    r"(?i)backup|dump|export|archive|snapshot|\.sql\b|\.git\b|\.env\b|secret|private|"
+    r"/var/lib/(?:mysql|postgresql|redis)|/etc\b|/home\b|/root\b"
+)
+_ADMIN_TOOL = re.compile(
+    r"(?i)/(?:phpmyadmin|pma|pgadmin|adminer|actuator|server-status|server-info|nginx_status|"
+    r"manager/html|jmx-console|web-console|solr/admin|_cat|_cluster|jolokia|h2-console|"
+    r"debug/pprof|rabbitmq|flower|kibana|elasticsearch|grafana/api/admin)"
+)
+_PRIVATE = re.compile(r"^(?:10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.|127\.|::1|fd|unix:)")
+
+
+def _values(sec: Section, *names: str) -> list[str]:
+    return [v.lower() for n in names for v in sec.settings.get(n, [])]
+
+
+def _closed(sec: Section) -> bool:
+    """Everyone is denied, a login is asked for, or only private addresses are let in."""
+    denies = "all" in _values(sec, "deny") or any(
+        v.startswith("all denied") for v in _values(sec, "require")
+    )
+    allowed = _values(sec, "allow")
+    private_only = denies and bool(allowed) and all(_PRIVATE.match(a) for a in allowed)
+    if denies and not (allowed and not private_only):
+        return True
+    login = [v for v in _values(sec, "auth_basic") if v != "off"]
+    login += _values(sec, "authtype", "auth_request")
+    login += [v for v in _values(sec, "require") if v.startswith(("valid-user", "user", "group"))]
+    ips = [v for v in _values(sec, "require") if v.startswith("ip ")]
+    return bool(login) or (bool(ips) and all(_PRIVATE.match(v[3:]) for v in ips))
+
+
+def _lists_files(sec: Section) -> bool:
+    if "on" in _values(sec, "autoindex"):
+        return True
+    return any(
+        re.search(r"(?:^|\s)\+?indexes\b", v) and "-indexes" not in v
+        for v in _values(sec, "options")
+    )
+
+
+def judge_web_exposed(doc: Doc) -> list[str]:
+    """Paths of a web server that list backups, dumps or exports, or serve an admin tool,
+    to everyone."""
+    out = []
+    for sec in doc.web:
+        if sec.kind in ("server", "virtualhost") or _closed(sec):
+            continue
+        where = " ".join([sec.path, *_values(sec, "alias", "root", "documentroot")])
+        if _lists_files(sec) and _SENSITIVE.search(where):
+            out.append(f"{sec.kind} {sec.path}: lists files ({where.strip()[:80]})")
+        elif _ADMIN_TOOL.search(sec.path):
+            out.append(f"{sec.kind} {sec.path}: admin tool open to everyone")
+    return out
