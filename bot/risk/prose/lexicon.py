@@ -98,6 +98,7 @@ SCOPES: Final = (
     "sanctioned",  # the AI tool is the company's own ("our internal LLM gateway")
     "own_space",  # the reader's own cloud sandbox ("your personal sandbox stack")
     "pointer",  # what is sent is a link to how to ask for it ("el enlace a la guía para pedir")
+    "described",  # right before the action: what a thing would do ("it would remove")
 )
 # Outside AI services named by their address, in any language: a two-label domain whose
 # name says it summarizes, translates or transcribes ("quickrecap.io", "translate-now.app",
