@@ -30,11 +30,13 @@ from typing import Literal
 from bot.risk.environments import NONPROD_RE, PRODUCTION_RE
 from bot.risk.extract import Candidate
 from bot.risk.model import Finding
+from bot.risk.prefilter import prefiltered
 from bot.risk.prose.intent import languages
 from bot.risk.prose.lexicon import Lexicon
 from bot.risk.prose.scope import Scope, spans
 from bot.risk.prose.text import lower
 from bot.risk.spans import HANDED_ON_REACH, handed_on, reported
+from bot.risk.value_flow import value_flow
 
 __all__ = [
     "OWN_USE_RULES",
@@ -316,10 +318,12 @@ def _placed(cand: Candidate) -> tuple[str, bool] | None:
 
 # A message that is a report as a whole: its headline or another sentence names the
 # postmortem, so a past-tense sentence introducing a command quotes what happened.
-_REPORT_MESSAGE = re.compile(
-    r"\bpost[- ]?mortem\b|\broot\s+cause\b|\bincident\s+(?:review|report|timeline|summary)\b"
-    r"|\brétrospective\b|\bpostmortem\b|事後|复盘|事故报告",
-    re.I,
+_REPORT_MESSAGE = prefiltered(  # read in the whole message for each command in it
+    re.compile(
+        r"\bpost[- ]?mortem\b|\broot\s+cause\b|\bincident\s+(?:review|report|timeline|summary)\b"
+        r"|\brétrospective\b|\bpostmortem\b|事後|复盘|事故报告",
+        re.I,
+    )
 )
 # An order to run in the sentence itself ("…, now run it on prod:"): not a report.
 _ORDERS_RUN = re.compile(
@@ -392,9 +396,10 @@ def judge(cand: Candidate, message: str = "") -> Why | None:
     pos = low.find(_MARK)
     structure = spans(low)
     sentence_local = own = nonprod = False
+    reported = _reports(message, cand.context)
     for lx in languages(low):
         scope = Scope(lx, low, structure)
-        why = _sentence_scope(lx, scope, pos, inside, _reports(message, cand.context))
+        why = _sentence_scope(lx, scope, pos, inside, reported)
         if why is not None:
             return why
         sentence_local = sentence_local or scope.sentence_has(scope.sentence_of(pos), "local")
@@ -677,8 +682,11 @@ _READINGS: tuple[Callable[[_Place], Why | None], ...] = (
 
 # What someone else said to do, refused right after ("…, but please don't;").
 _REFUSED = re.compile(
-    r"^[^.;!?\n]{0,60}?\bbut\s+(?:please\s+)?(?:don'?t|do\s+not|never|avoid\s+it|let'?s\s+not)"
-    r"\s*(?:[;,.!:—–-]|$)",
+    r"^[^.;!?\n]{0,60}?(?:\bbut\s+(?:please\s+)?(?:don'?t|do\s+not|never|avoid\s+it|let'?s\s+not)"
+    r"\s*(?:[;,.!:—–-]|$)"
+    # "…; I'd rather not", "…, but we won't": the reader's own refusal
+    r"|[;,—–-]\s*(?:but\s+)?(?:i|we)(?:'d|\s+would)\s+rather\s+not\b"
+    r"|[;,—–-]\s*(?:but\s+)?(?:i|we)\s+(?:wouldn'?t|won'?t|will\s+not|would\s+not)\b)",
     re.I,
 )
 # Nothing but a time stamp or a list mark before the command in its clause.
@@ -689,9 +697,18 @@ _WAS = re.compile(r"\s*(?:was|were|got|had\s+been)\s+(\w+)", re.I)
 def _told_then_refused(
     lx: Lexicon, low: str, sentence: tuple[int, int], pos: int, end: int
 ) -> bool:
-    """Someone else's instruction reported, then refused in the same sentence."""
-    told = lx.pattern("reported").search(low, sentence[0], pos)
-    return told is not None and bool(_REFUSED.match(low[end : sentence[1] + 1]))
+    """Someone else's instruction reported, then refused right after it ("the README says
+    to run X, but please don't", "someone on the forum suggested X; I'd rather not")."""
+    told = lx.pattern("reported").search(low, sentence[0], pos) or _SUGGESTED.search(
+        low, sentence[0], pos
+    )
+    return told is not None and bool(_REFUSED.match(low[end : max(sentence[1] + 1, end + 120)]))
+
+
+# Someone else's advice, reported in English ("a blog post recommends", "Bob suggested").
+_SUGGESTED = re.compile(
+    r"\b(?:suggest(?:s|ed)?|recommend(?:s|ed)?|propos(?:es|ed)|advis(?:es|ed))\b", re.I
+)
 
 
 def _ran_after(lx: Lexicon, low: str, end: int, clause_end: int) -> bool:
@@ -732,40 +749,31 @@ def _past(lx: Lexicon, low: str, a: int, b: int) -> bool:
     return any(lx.past_after_re.match(low[i : min(b, i + 12)]) for i in range(a, b))
 
 
-def _company(host: str, domains: Sequence[str]) -> bool:
-    host = host.rsplit("@", 1)[-1]
-    return not _remote_host(host) or any(
-        host == d.lower() or host.endswith("." + d.lower()) for d in domains
-    )
-
-
-_SUBSTITUTION = re.compile(r"\$\([^()]*\)|`[^`]*`")
-# Builtins that keep a substituted value in this shell (`export X=$(vault read …)`).
-_INTO_SHELL = frozenset({"export", "declare", "local", "readonly", "set", "typeset"})
-_PIPED = re.compile(r"\||(?<![<2&])>|\btee\b")
-
-
-def passes_on(command: str, message: str, company_domains: Sequence[str] = ()) -> bool:
-    """The command's output is sent on: piped or redirected, substituted into a command
-    that talks to anything but the company's own hosts, or the message asks (in any
-    sentence, not negated) to share, paste, post or send something."""
-    if _PIPED.search(command):
-        return True
-    if "$(" in command or "`" in command:
-        outer = _SUBSTITUTION.sub(" ", command)
-        kept = all(p in _INTO_SHELL for p, _ in _programs(outer)) or (
-            "=" in outer.split(None, 1)[0] and len(outer.split()) == 1
-        )
-        hosts = [m.group("host").lower() for m in _URL.finditer(command)]
-        if not kept and (not hosts or not all(_company(h, company_domains) for h in hosts)):
-            return True
+def passes_on(
+    command: str, message: str, company_domains: Sequence[str] = (), reads: Sequence[str] = ()
+) -> bool:
+    """The value printed by `reads` (secret reads inside `command`) is sent on: the command
+    hands it to a program that publishes or to one this module does not know
+    (`value_flow`), or shows it to the reader while the message asks (in any sentence,
+    not negated) to share, paste, post or send something. A value kept in a shell
+    variable, a secret store or a client's login goes nowhere, whatever the message says
+    about other things (a screen shared, a table list pasted)."""
+    flow = value_flow(command, reads or (command,), company_domains)
+    if flow != "shown":
+        return flow == "sent"
     message = message.replace(command, " ")  # its own words (`--output text`) are no verbs
     low = lower(message)
+    structure = None
     for lx in languages(low):
         for slot in ("share", "move"):
             for m in lx.pattern(slot).finditer(low):
-                if not reported(message[max(0, m.start() - 120) : m.start()]):
-                    return True
+                if reported(message[max(0, m.start() - 120) : m.start()]):
+                    continue
+                structure = structure or spans(low)
+                scope = Scope(lx, low, structure)
+                at = m.start()
+                if not scope.lowered(at, m.end(), scope.clause_of(at), scope.sentence_of(at)):
+                    return True  # not negated, past or hypothetical ("no need to share it")
     return False
 
 

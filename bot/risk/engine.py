@@ -343,8 +343,9 @@ class RiskEngine:
         ):
             why = None  # "… so run the same DELETE on staging now": an order after all
         if why is None and any(f.rule in OWN_USE_RULES for f in part.findings):
+            reads = [f.evidence or "" for f in part.findings if f.rule in OWN_USE_RULES]
             passed = self._guard(
-                part, "scope", partial(passes_on, cand.text, message, self.domains)
+                part, "scope", partial(passes_on, cand.text, message, self.domains, reads)
             )
             why = "own_use" if passed is False else None
         return why

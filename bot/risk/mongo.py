@@ -353,10 +353,38 @@ def _needs(rule: MongoRule, call: Call, pii: PiiLookup) -> str | None:
     return None
 
 
+# A user given a built-in role that administers every database, its users or the cluster:
+# `db.grantRolesToUser("etl", [{role: "root", db: "admin"}])`, `createUser({… roles: […]})`.
+_ADMIN_ROLE_CALL = re.compile(
+    r"(?<![\w.])(?:db\.(?:getSiblingDB\(\s*['\"][^'\"]*['\"]\s*\)\.)?)?"
+    r"(?P<method>grantRolesToUser|createUser|updateUser)\s*\((?P<args>[^;]{0,2000}?)"
+    r"['\"](?P<role>root|dbOwner|userAdmin(?:AnyDatabase)?|clusterAdmin|dbAdminAnyDatabase|"
+    r"readWriteAnyDatabase|__system|restore)['\"]"
+)
+
+
+def _admin_roles(text: str) -> list[Finding]:
+    if "User" not in text:
+        return []
+    return [
+        Finding(
+            rule="mongo.admin_role",
+            category="access",
+            reason=f"Gives a Mongo user the built-in {m.group('role')} role: control over every "
+            "database, its users or the cluster, far more than a job needs.",
+            risk="high",
+            verdict="require_approval",
+            evidence=m.group(0)[:200],
+        )
+        for m in _ADMIN_ROLE_CALL.finditer(text)
+    ][:1]
+
+
 def assess_mongo(text: str, pii: PiiLookup | None = None) -> MongoResult:
     """Findings for every Mongo shell call in `text`; collections named, for the catalog."""
     lookup: PiiLookup = pii or (lambda _name: None)
     result = MongoResult()
+    result.findings += _admin_roles(text)
     for call in calls(text):
         if call.collection != "(database)" and call.collection not in result.collections:
             result.collections.append(call.collection)

@@ -206,6 +206,20 @@ class _DsPlugin:
 
 _ds_plugins: list[_DsPlugin] = []
 _ds_lock = threading.Lock()
+_ds_literals: list[tuple[str, int]] = []
+"""Every plugin's trigger literals with the plugin's index: the text is searched for each
+literal once, in one loop, rather than plugin by plugin."""
+
+
+def _triggered(text: str, lowered: str) -> list[_DsPlugin]:
+    """The plugins whose trigger `text` meets (`_DsPlugin.may_match`), in their order."""
+    plugins = _ds_load()
+    present = {i for literal, i in _ds_literals if literal in lowered}
+    return [
+        ds
+        for i, ds in enumerate(plugins)
+        if (not ds.literals or i in present) and (ds.regex is None or ds.regex.search(text))
+    ]
 
 
 def _ds_load() -> list[_DsPlugin]:
@@ -219,10 +233,12 @@ def _ds_load() -> list[_DsPlugin]:
             missing = sorted(set(_DS_PLUGINS) - set(by_name))
             if missing:
                 raise RuntimeError(f"detect-secrets lacks plugins {missing}")
-            _ds_plugins.extend(
+            plugins = [
                 _DsPlugin(kind, literals, re.compile(regex) if regex else None, by_name[name]())
                 for name, (kind, literals, regex) in _DS_PLUGINS.items()
-            )
+            ]
+            _ds_literals.extend((lit, i) for i, ds in enumerate(plugins) for lit in ds.literals)
+            _ds_plugins.extend(plugins)  # last: a reader that sees plugins sees their literals
     return _ds_plugins
 
 
@@ -516,6 +532,11 @@ _CRED_WORDS = (
 )
 
 
+# A value read from a file (`vault kv put … password=@pw.txt`, `--secret-string
+# file://key.json`): a path with a directory or a file extension, not the secret.
+_FILE_REFERENCE = re.compile(r"(?:@|file://)(?:[\w.~-]*/[\w./~-]*|[\w~-][\w.~-]*\.[a-z]{1,5})")
+
+
 def _looks_like_secret(value: str, *, strict: bool = False) -> bool:
     """A value that could be a real credential, not a placeholder or a word."""
     value = value.strip()
@@ -523,6 +544,8 @@ def _looks_like_secret(value: str, *, strict: bool = False) -> bool:
         return False
     if value.startswith(("$(", "${", "`")) or value.isdigit() and len(value) < 6:
         return False
+    if _FILE_REFERENCE.fullmatch(value):
+        return False  # `password=@pw.txt`, `file://key.json`: where the value is read from
     classes = sum(
         (
             any(c.islower() for c in value),
@@ -743,7 +766,7 @@ def _ds_hits(text: str) -> Iterator[_Hit]:
     lines, so lines are read only by the plugins the text lets through, and a
     line repeated many times (a fence, a blank line) is scanned once."""
     lowered = text.lower()
-    plugins = [ds for ds in _ds_load() if ds.may_match(text, lowered)]
+    plugins = _triggered(text, lowered)
     if not plugins:
         return
     scanned: dict[str, list[tuple[str, str]]] = {}

@@ -62,7 +62,8 @@ _PLAIN_PARSE_MAX_BYTES = 256
 _REPARSE_MIN_BYTES = 8192
 """A tree parsed through a read callback keeps no source, so every `node.text` re-reads it
 (~3 µs against ~0.2 µs); on long inputs, once the timed parse has finished, the same bytes
-are parsed again without the callback, which takes no longer, so reading them is cheap."""
+are parsed again without the callback, reusing the finished tree (tree-sitter's incremental
+parse: with no edits, whole subtrees are kept), so reading them is cheap."""
 
 
 _ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
@@ -91,7 +92,7 @@ def _parse(data: bytes) -> Node:
         _PARSER = Parser(_LANGUAGE)
         raise _ParseTimeout from None
     if len(data) >= _REPARSE_MIN_BYTES:
-        return _PARSER.parse(data).root_node
+        return _PARSER.parse(data, old_tree=tree).root_node
     return tree.root_node
 
 
@@ -686,13 +687,13 @@ def _named_resources(cmd: Cmd, out: dict[str, None]) -> None:
     for v in paths_of(cmd) + [t for _, t in cmd.redirects]:
         if not v or v.startswith("-") or v in ("/dev/null", "-"):
             continue
-        if _RESOURCE_URL_RE.match(v):
+        if "://" in v and _RESOURCE_URL_RE.match(v):
             # Without credentials, query or fragment: they may hold tokens and the
             # catalog matches on scheme, host and path.
             out[_URL_USERINFO_RE.sub("://", re.split(r"[?#]", v, maxsplit=1)[0])] = None
         elif cmd.name in ("ssh", "scp", "rsync", "sftp") and (m := REMOTE_RE.match(v)):
             out[m.group("host")] = None
-        elif _PATHISH_RE.match(v) and " " not in v:
+        elif ("/" in v or v[0] in "~$") and _PATHISH_RE.match(v) and " " not in v:
             out[v] = None
 
 
@@ -824,13 +825,18 @@ def script_fork_bomb(walk: _Walk) -> str | None:
 
 
 def script_download_then_run(walk: _Walk) -> str | None:
-    """A file fetched by curl/wget and later executed, in the order the script runs."""
+    """A file fetched by curl/wget and later executed, in the order the script runs; not
+    when a check against a pinned digest or a signature must pass first (`_verifies`)."""
     downloaded: dict[str, Cmd] = {}
     for cmd in walk.cmds:
         if cmd.name in ("curl", "wget"):
             downloaded.update((name, cmd) for name in _download_names(cmd))
             continue
         if not downloaded:
+            continue
+        if _verifies(cmd, walk.scripts):
+            for name in [n for n in downloaded if _names(cmd, n)]:
+                del downloaded[name]  # checked before anything runs it
             continue
         ran = None
         if "/" in cmd.argv0 and program_of(cmd.argv0) in downloaded:
@@ -843,6 +849,40 @@ def script_download_then_run(walk: _Walk) -> str | None:
         if ran is not None:
             return f"{downloaded[ran].text} … {cmd.text}"
     return None
+
+
+_DIGEST_RE = re.compile(r"\b[0-9a-fA-F]{64}(?:[0-9a-fA-F]{64})?\b")
+_CHECKSUMS = frozenset({"sha256sum", "sha512sum", "shasum", "b2sum"})
+# The script stops when the check fails: `check && run`, `check || exit 1`, or `set -e`.
+_GATED_AFTER_RE = re.compile(r"\s*(?:&&|\|\|\s*exit\b)")
+_ERREXIT_RE = re.compile(r"\bset\s+-[a-z]*e")
+
+
+def _verifies(cmd: Cmd, scripts: Sequence[str]) -> bool:
+    """A checksum check against a digest written in the script (`echo "<sha256>  f" |
+    sha256sum -c`), or a signature check (`gpg --verify f.asc f`, `cosign verify-blob`,
+    `minisign -V`), whose failure stops the script."""
+    pinned = cmd.name in _CHECKSUMS and bool(cmd.flags & {"-c", "--check"})
+    pinned = pinned and bool(_DIGEST_RE.search(cmd.stdin_text or "") or cmd.pos)
+    signed = (
+        (cmd.name in ("gpg", "gpg2") and "--verify" in cmd.flags)
+        or (cmd.name == "cosign" and cmd.pos[:1] == ["verify-blob"])
+        or (cmd.name == "minisign" and "-V" in cmd.flags)
+    )
+    if not (pinned or signed):
+        return False
+    for text in scripts:
+        at = text.find(cmd.text)
+        if at >= 0 and (
+            _GATED_AFTER_RE.match(text, at + len(cmd.text)) or _ERREXIT_RE.search(text, 0, at)
+        ):
+            return True
+    return False
+
+
+def _names(cmd: Cmd, name: str) -> bool:
+    """The check names the downloaded file (in its arguments or the digest line it reads)."""
+    return any(a.rsplit("/", 1)[-1] == name for a in cmd.args) or name in (cmd.stdin_text or "")
 
 
 def _download_names(cmd: Cmd) -> list[str]:

@@ -238,10 +238,13 @@ def check_rm_dangerous(cmd: Cmd, walk: Walk) -> bool:
     return any(_target_class(t) == "dangerous" for t in targets)
 
 
+_HOME_SSH_RE = re.compile(r"^(?:~|\$\{?HOME\}?)/\.ssh/")
+
+
 def check_rm_system_file(cmd: Cmd, walk: Walk) -> bool:
     for t in cmd.pos:
         norm = posixpath.normpath(t) if t.startswith("/") else t
-        if norm.startswith(SYSTEM_DIRS) or re.match(r"^(?:~|\$\{?HOME\}?)/\.ssh/", t):
+        if norm.startswith(SYSTEM_DIRS) or (t[:1] in "~$" and _HOME_SSH_RE.match(t)):
             return True
     return False
 
@@ -618,14 +621,18 @@ _KEY_USING_OPTS = (
 
 
 def check_credential_file(cmd: Cmd, walk: Walk) -> bool:
-    if cmd.name in NON_READING:
-        return False
+    if cmd.name in NON_READING or cmd.name.endswith(":"):
+        return False  # `env_file: .env.local`: a YAML key read as a line, no program
+    paths = paths_of(cmd)
+    reads = [t for op, t in cmd.redirects if op == "<"]
+    if not any(_CRED_RE.search(v) for v in [*paths, *reads]):
+        return False  # most commands: no credential file anywhere, nothing more to read
     # Files handed to an option that *uses* them (identity, key, env file) are not printed.
     used = set(cmd.value(*_KEY_USING_OPTS))
-    vals = [v for v in paths_of(cmd) if v not in used]
+    vals = [v for v in paths if v not in used]
     if cmd.name in ("cp", "install", "ln") and vals:
         vals = vals[:-1]  # the destination is written, not read
-    vals += [t for op, t in cmd.redirects if op == "<"]
+    vals += reads
     return any(_CRED_RE.search(v) for v in vals)
 
 

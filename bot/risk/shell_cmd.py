@@ -59,7 +59,10 @@ class Cmd:
         """Values of options given as `--opt v`, `--opt=v` or `-ov` (short options)."""
         out: list[str] = []
         args = self.args
+        dashed = all(name[:1] == "-" for name in names)  # then only a dashed word can match
         for i, arg in enumerate(args):
+            if dashed and arg[:1] != "-":
+                continue
             for name in names:
                 if arg == name and i + 1 < len(args):
                     out.append(args[i + 1])

@@ -196,6 +196,7 @@ _OPEN_QUOTES = {'"': '"', "“": "”", "«": "»", "「": "」", "『": "』", 
 _CLAUSE_BEFORE = r"[^.,!?;:—–\n。、，！？；：]{0,40}$"
 _WARNED_BEFORE = re.compile(
     r"(?:\b(?:never|don'?t|do\s+not|must\s+not|mustn'?t|should\s+not|shouldn'?t|avoid|"
+    r"[ée]vite[sz]?|evita|evite|vermeide|"
     r"wouldn'?t|would\s+not|won'?t|can'?t|cannot|"
     r"jamais|ne\s+\w+\s+pas|nunca|no\s+(?:ejecutes|corras|uses|lances|hagas)|niemals|nie|"
     r"nicht|kein\w*|não|nao)\b"
@@ -222,9 +223,10 @@ _PAST_BEFORE = re.compile(
 
 # Literal pieces of every trigger above: most text has none, and a substring test is cheap.
 _TRIGGER_PIECES = (
-    "n't", "not", "nev", "avoid", "jamais", " ne ", "nunca", "no ", "nie", "nicht", "kein", "não",
-    "nao", "ran", "exec", "typed", "pasted", "run", "lancé", "ejecut", "lanzó", "ausgeführt",
-    "führte", "rodou", "rather", "instead", "不要", "别", "切勿", "禁止", "请勿", "絶対", "決して",
+    "n't", "not", "nev", "avoid", "vite", "evit", "vermeide", "jamais", " ne ", "nunca", "no ",
+    "nie", "nicht", "kein", "não", "nao", "ran", "exec", "typed", "pasted", "run", "lancé",
+    "ejecut", "lanzó", "ausgeführt", "führte", "rodou", "rather", "instead", "不要", "别", "切勿",
+    "禁止", "请勿", "絶対", "決して",
 )  # fmt: skip
 
 
@@ -232,7 +234,8 @@ def reported(before: str) -> bool:
     """True when the words just before a command warn against it or report it as past."""
     tail = before[-72:]  # a trigger, then at most 40 characters of its own clause
     low = tail.lower()
-    if not any(piece in low for piece in _TRIGGER_PIECES):
+    spaced = " " + low  # "Ne fais pas …" may start the text
+    if not any(piece in spaced for piece in _TRIGGER_PIECES):
         return False
     if _INSTEAD_BEFORE.search(tail):
         return True

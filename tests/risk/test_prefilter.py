@@ -7,7 +7,13 @@ import re
 
 import pytest
 
-from bot.risk.prefilter import Prefiltered, prefiltered, required_literals
+from bot.risk.prefilter import (
+    _CASE_APART,
+    Prefiltered,
+    lower_safe,
+    prefiltered,
+    required_literals,
+)
 
 
 @pytest.mark.parametrize(
@@ -18,6 +24,7 @@ from bot.risk.prefilter import Prefiltered, prefiltered, required_literals
         (r"\b(?:grant|revoke)\b", {"grant", "revoke"}),
         (r"(?:delete|wipe)\s+\w+", {"delete", "wipe"}),
         (r"x(?:abc)+y", {"abc"}),
+        (r"\bincident\b|事後|复盘", {"incident", "事後", "复盘"}),  # two CJK characters do
     ],
 )
 def test_words_every_match_holds(pattern: str, words: set[str]) -> None:
@@ -29,6 +36,7 @@ def test_words_every_match_holds(pattern: str, words: set[str]) -> None:
     [
         r"\w+@\w+",  # no literal at all
         r"(?:delete)?\s+on",  # "on" is too short, "delete" optional
+        r"\bincident\b|on",  # two ASCII letters are too short
         r"(?:abc|\d+)z",  # one alternative holds no word
         r"(?:abc)*def?",  # repeated zero times, or too short
         r"(?=secret)\w+",  # a look-ahead's words are outside the match
@@ -86,3 +94,44 @@ def test_scoped_ignore_case_searches_words_ignoring_case() -> None:
 def test_nothing_to_prove_keeps_the_pattern() -> None:
     plain = re.compile(r"\w+@\w+")
     assert prefiltered(plain) is plain
+
+
+def test_lowered_search_finds_every_case_insensitive_match() -> None:
+    """Where `re` ignoring case matches a letter, the lower-cased text holds that letter
+    lower-cased, unless the text holds a `_CASE_APART` character (checked for every code
+    point against the letters a word may hold)."""
+    letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ\u212aéÉüñçßøÅ数据"
+    every = "".join(map(chr, range(0x110000)))
+    safe = [c for c in letters if lower_safe(c)]
+    assert set(safe) >= set("abcdefghijklmnopqrstuvwxyzISK")
+    for c in safe:
+        for m in re.finditer(re.escape(c), every, re.I):
+            t = m.group()
+            assert _CASE_APART.match(t) or t.lower() == c.lower(), (hex(ord(t)), c)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SECURITY review",
+        "ſecurity review",  # long s: `re` ignoring case reads it as "s"
+        "İncident",  # dotted capital I: lowers to two characters
+        "ıncident",
+        "the \u212aey",  # Kelvin sign
+        "Sécurité",
+        "nothing at all",
+    ],
+)
+@pytest.mark.parametrize("pad", ["", "x " * 200])  # a long text is searched lower-cased
+def test_case_insensitive_words_answer_as_the_pattern(text: str, pad: str) -> None:
+    text = pad + text
+    for pattern in (r"(?i)\bsecurity\b", r"(?i)incident", r"(?i)\bkey\b", r"(?i)sécurité"):
+        plain = re.compile(pattern)
+        fast = prefiltered(plain)
+        assert isinstance(fast, Prefiltered)
+        assert fast.lowered is not None
+        for _ in range(2):  # afresh, then from the last text lowered
+            a = plain.search(text)
+            b = fast.search(text)
+            assert (a and a.span()) == (b and b.span()), (pattern, text)
+            assert plain.findall(text) == fast.findall(text)

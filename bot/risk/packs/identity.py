@@ -8,6 +8,45 @@ from bot.risk.packs.base import Rule, p
 
 RULES: tuple[Rule, ...] = (
     Rule(
+        "identity.admin_membership",
+        "permissions",
+        "high",
+        "require_approval",
+        "Makes a user or bot an administrator (an admin role, or membership of an admin "
+        "group): full control over the accounts and data it covers.",
+        (
+            p("gam", sub=("create", "admin")),
+            p("gam", sub=("update", "user"), args_re=r"(?i)(?:^|\s)admin\s+(?:on|true)\b"),
+            p(
+                "aws",
+                sub=("iam", "add-user-to-group"),
+                args_re=r"(?i)--group-name[= ]\S*admin",
+            ),
+            p(
+                "gcloud",
+                sub=("identity", "groups", "memberships", "add"),
+                args_re=r"(?i)--group-email[= ]\S*admin",
+            ),
+            p("az", sub=("ad", "group", "member", "add"), args_re=r"(?i)--group[= ]\S*admin"),
+        ),
+        match=(
+            "gam create admin ops@agency.example _SEED_ADMIN_ROLE customer",
+            "gam update user intern@acme.example admin on",
+            "aws iam add-user-to-group --group-name Admins --user-name kiosk-bot",
+            "gcloud identity groups memberships add --group-email=admins@acme.example "
+            "--member-email=bot@acme.example",
+            "az ad group member add --group GlobalAdmins --member-id 5f1c",
+        ),
+        not_match=(
+            "gam print admins",
+            "gam update user intern@acme.example suspended off",
+            "aws iam add-user-to-group --group-name ReadOnly --user-name kiosk-bot",
+            "aws iam list-groups-for-user --user-name kiosk-bot",
+            "gcloud identity groups memberships add --group-email=support@acme.example "
+            "--member-email=bot@acme.example",
+        ),
+    ),
+    Rule(
         "identity.credential_create",
         "secrets",
         "high",

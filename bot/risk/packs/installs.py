@@ -96,13 +96,56 @@ def check_unpinned_manifest(cmd: Any, walk: Any) -> bool:
     )
 
 
+_LOCAL_HOST_RE = re.compile(r"^http://(?:localhost|127\.[\d.]+|\[::1\])(?::\d+)?(?:/|$)")
+
+
+def _plain_http(url: str, domains: tuple[str, ...]) -> bool:
+    return (
+        url.lower().startswith("http://")
+        and not _LOCAL_HOST_RE.match(url)
+        and not _company_host(url, domains)
+    )
+
+
+def check_plain_http_charts(cmd: Any, walk: Any) -> bool:
+    """`helm repo add x http://…`, `helm install --repo http://…`: charts fetched over plain
+    HTTP from outside the company; anyone on the path can swap what gets installed."""
+    domains = getattr(walk, "domains", ())
+    if cmd.pos[:2] == ["repo", "add"]:
+        return any(_plain_http(u, domains) for u in cmd.pos[2:])
+    if cmd.pos[:1] in (["install"], ["upgrade"], ["template"], ["pull"]):
+        urls = cmd.value("--repo") + [u for u in cmd.pos[1:] if "://" in u]
+        return any(_plain_http(u, domains) for u in urls)
+    return False
+
+
 CHECKS = {
+    "plain_http_charts": check_plain_http_charts,
     "unpinned_source": check_unpinned_source,
     "runner_credential": check_runner_credential,
     "unpinned_manifest": check_unpinned_manifest,
 }
 
 RULES: tuple[Rule, ...] = (
+    Rule(
+        "install.plain_http_charts",
+        "remote_code",
+        "high",
+        "require_approval",
+        "Adds or installs Helm charts from an outside repository over plain HTTP: nothing "
+        "checks who served them, and what they deploy runs in the cluster.",
+        (p("helm", check="plain_http_charts"),),
+        match=(
+            "helm repo add quickcharts http://charts.quickdeploy.io",
+            "helm install shipper log-shipper --repo http://charts.example.net -n logging",
+        ),
+        not_match=(
+            "helm repo add fluent https://fluent.github.io/helm-charts",
+            "helm repo add dev http://localhost:8879",
+            "helm install shipper fluent/fluent-bit --version 0.47.10 -n logging",
+            "helm repo list",
+        ),
+    ),
     Rule(
         "install.unpinned_source",
         "remote_code",

@@ -23,7 +23,7 @@ def assess_prose(text: str, company_domains: Sequence[str] = ()) -> ProseResult:
     """
     result = assess_sharing(text, company_domains)
     covered = {c for f in result.findings for c in _SAME_CONCERN.get(f.category, (f.category,))}
-    result.findings.extend(assess_intent(text, known=covered))
+    result.findings.extend(assess_intent(text, known=covered, company_domains=company_domains))
     return result
 
 

@@ -21,7 +21,7 @@ never hides a second, real instruction in the same message.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from heapq import merge
@@ -31,17 +31,28 @@ from bot.risk.model import Finding
 from bot.risk.prose.lexicon import ACCENTS, ACTIONS, DESTINATIONS, OBJECTS, Lexicon
 from bot.risk.prose.lexicons import BY_LANG
 from bot.risk.prose.scope import Scope, Spans, spans
+from bot.risk.prose.sharing import inferred_home, outside_domain
 from bot.risk.prose.text import Rule, finding, lower
 
 __all__ = ["assess_intent", "languages"]
 
 _WORD = re.compile(r"\w+")
 # A colleague named as the recipient ("with Camila", "an Jonas"): the share goes to them.
+# Not a list of capitalised nouns ("mit Namen, Adressen und Geburtsdaten", "mit Namen und
+# E-Mail-Adressen"): German capitalises every noun.
 _NAMED = re.compile(
     r"\b(?:with|to|com|con|avec|mit|an|para|à)\s+(?:(?:a|o|la|el|le|der|die|dem|den)\s+)?"
-    r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,}"
+    r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,}(?!\w)(?!\s*(?:,|\s(?:und|and|et|y|e|oder|or)\s)\s*[A-ZÀ-ÖØ-Þ])"
 )
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Places that only matter for secrets: a recipient named before still says where data goes.
+_WEAK_PLACES = frozenset(["email", "channel"])
+# An address, or a whole domain ("con todo el dominio @rapidenvios.com"; a Slack handle
+# such as `@dana.whitlock` has no known top-level label).
+_EMAIL = re.compile(
+    r"(?P<box>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+    r"|(?<![\w.+-])@(?:[\w-]+\.)+(?:[a-z]{2}|com|net|org|io|co|ai|app|dev|biz|info|cloud|example)"
+    r"(?![\w-])"
+)
 _LETTERS = re.compile(r"[^\W\d_]+")
 _MARK_START = re.compile(r"[#.@/](?=\w)")
 _KANA = re.compile(r"[\u3040-\u30ff]")
@@ -106,9 +117,13 @@ def languages(lowered: str) -> list[Lexicon]:
     return out
 
 
-def assess_intent(text: str, known: Collection[str] = ()) -> list[Finding]:
+def assess_intent(
+    text: str, known: Collection[str] = (), company_domains: Sequence[str] = ()
+) -> list[Finding]:
     """Findings for risky instructions written as prose; one per category, the first.
-    Categories in `known` are already reported by another reader and not looked for."""
+    Categories in `known` are already reported by another reader and not looked for.
+    `company_domains` decides which addresses are outside: an outside address in a
+    sentence is an outside destination, in any language."""
     low = lower(text)
     found: dict[str, Finding | None] = dict.fromkeys(known)
     structure: Spans | None = None
@@ -126,7 +141,7 @@ def assess_intent(text: str, known: Collection[str] = ()) -> list[Finding]:
         if structure is None:
             structure = spans(low)
         scope = Scope(lx, low, structure)
-        gates = _Gates(lx, low, starts_of)
+        gates = _Gates(lx, low, starts_of, company_domains)
         for category, f in _judge_all(lx, text, low, actions, scope, found.keys(), gates):
             found.setdefault(category, f)
     return [f for f in found.values() if f is not None]
@@ -137,8 +152,15 @@ class _Gates:
     its words), found when the first action in verb position asks: each clause is then
     searched for a handful of slots, not twenty-five."""
 
-    def __init__(self, lx: Lexicon, low: str, starts_of: dict[bool, frozenset[str]]) -> None:
+    def __init__(
+        self,
+        lx: Lexicon,
+        low: str,
+        starts_of: dict[bool, frozenset[str]],
+        company_domains: Sequence[str] = (),
+    ) -> None:
         self._lx, self._low, self._starts_of = lx, low, starts_of
+        self._company = company_domains
 
     @cached_property
     def _starts(self) -> frozenset[str]:
@@ -159,7 +181,31 @@ class _Gates:
     @cached_property
     def empty(self) -> bool:
         """Nothing in the text can make an action risky (a force-push needs no object)."""
-        return not self.dests and all(name in _QUALIFIERS for name, _ in self.objects)
+        return (
+            not self.dests
+            and all(name in _QUALIFIERS for name, _ in self.objects)
+            and not self.addresses
+        )
+
+    @cached_property
+    def addresses(self) -> bool:
+        return "@" in self._low and _EMAIL.search(self._low) is not None
+
+    @cached_property
+    def _home(self) -> tuple[str, ...]:
+        """The company's domains, or (none configured) those the message shows as its own."""
+        if self._company:
+            return tuple(self._company)
+        return inferred_home(self._low)
+
+    def outside_address(self, start: int, end: int) -> re.Match[str] | None:
+        """The first address in `low[start:end]` outside the company, matched on that span
+        (a personal mailbox always is; with no company domain known, no other is)."""
+        span = self._low[start:end]
+        for m in _EMAIL.finditer(span):
+            if outside_domain(m.group(0).rsplit("@", 1)[1], self._home):
+                return m
+        return None
 
 
 def _possible(
@@ -211,19 +257,42 @@ def _finditer(pattern: re.Pattern[str], slot: str, low: str) -> Iterator[_Hit]:
         yield _Hit(slot, m.start(), m.end())
 
 
+_Slots = tuple[tuple[str, re.Pattern[str]], ...]
+_HEAD_SLOTS: dict[int, tuple[dict[str, tuple[str, ...]], dict[str, _Slots]]] = {}
+"""Per action index (kept alive here, so its id is never reused): the slots to try at a
+word starting with each 1-3 characters, in order, built once per distinct start."""
+_HEAD_SLOTS_MAX = 65536
+
+
 def _headed(lx: Lexicon, index: dict[str, tuple[str, ...]], low: str) -> Iterator[_Hit]:
+    entry = _HEAD_SLOTS.get(id(index))
+    if entry is None:
+        entry = _HEAD_SLOTS[id(index)] = (index, {})
+    table = entry[1]
     for start in lx.action_starts.finditer(low):
         pos = start.start()
         word = low[pos : pos + 3]
-        done: set[str] = set()
-        for k in (1, 2, 3):
-            for slot in index.get(word[:k], ()):
-                if slot in done:
-                    continue
+        slots = table.get(word)
+        if slots is None:
+            slots = _head_slots(lx, index, word)
+            if len(table) < _HEAD_SLOTS_MAX:
+                table[word] = slots
+        for slot, pattern in slots:
+            m = pattern.match(low, pos)
+            if m is not None:
+                yield _Hit(slot, m.start(), m.end())
+
+
+def _head_slots(lx: Lexicon, index: dict[str, tuple[str, ...]], word: str) -> _Slots:
+    """The slots keyed by the word's first 1, 2 and 3 characters, each once, in that order."""
+    done: set[str] = set()
+    out: list[tuple[str, re.Pattern[str]]] = []
+    for k in (1, 2, 3):
+        for slot in index.get(word[:k], ()):
+            if slot not in done:
                 done.add(slot)
-                m = lx.pattern(slot).match(low, pos)
-                if m is not None:
-                    yield _Hit(slot, m.start(), m.end())
+                out.append((slot, lx.pattern(slot)))
+    return tuple(out)
 
 
 def _starts(lx: Lexicon, text: str) -> frozenset[str]:
@@ -250,11 +319,34 @@ def _slots(
     out = {}
     for name, pattern in gates:
         m = pattern.search(text)
+        while m is not None and _in_command_token(text, m):
+            m = pattern.search(text, m.end())
         if m is not None:
             out[name] = m
     if len(seen) < 4096:
         seen[key] = out
     return out
+
+
+_FLAG_BEFORE = re.compile(r"(?:^|\s)--?[\w-]*$")
+
+
+def _in_command_token(text: str, m: re.Match[str]) -> bool:
+    """The word is part of a command's own token, not a noun of the sentence: the name of
+    a flag that takes a value (`--vault Production`, `--secret-id prod/db`) or a path
+    segment (`secret/prod/db`, `op://Prod/…`). A switch says what the command does
+    (`--delete-automated-backups`): its words still count."""
+    start, end = m.start(), m.end()
+    if start and text[start - 1] in "/=" or text[end : end + 1] == "/":
+        return True
+    if text.find("-", max(0, start - 24), start) < 0 or not _FLAG_BEFORE.search(
+        text, max(0, start - 24), start
+    ):
+        return False
+    return bool(_FLAG_VALUE_AFTER.match(text, end))
+
+
+_FLAG_VALUE_AFTER = re.compile(r"[\w-]*(?:=|[ \t]+(?![-\\\s]))")
 
 
 def _judge_all(
@@ -298,27 +390,9 @@ def _judge_all(
             return
         objects = objects_of.get(clause)
         if objects is None:
-            objects = _slots(low[clause[0] : clause[1]], gates.objects, seen)
-            if (
-                not (objects.keys() - _QUALIFIERS) or scope.enclitic(hit.start)
-            ) and not scope.clause_has(clause, "public_part"):  # "ask for their public key,
-                # add it": the pronoun points at the public key, not at a secret named before
-                # "…. Please run it today", "Delete it now: the warehouse …"
-                for other in chain(
-                    scope.antecedents(clause, hit.start),
-                    scope.announced(clause),
-                    scope.dislocated(clause, hit.start),
-                ):
-                    found = _slots(low[other[0] : other[1]], gates.objects, seen)
-                    if found.keys() - _QUALIFIERS:
-                        objects = {**found, **objects}
-                        borrowed[clause] = other
-                        break
-            if not (objects.keys() - _QUALIFIERS - {"data_weak"}):
-                # "the full list with names, addresses and birth dates": the list goes on
-                for other in scope.list_tail(clause):
-                    objects = {**_slots(low[other[0] : other[1]], gates.objects, seen), **objects}
-            objects_of[clause] = objects
+            objects = objects_of[clause] = _clause_objects(
+                low, scope, clause, hit, gates, seen, borrowed
+            )
         sentence = scope.sentence_of(hit.start)
         if hit.slot == "bypass" and not (objects.keys() - _QUALIFIERS):
             # "force the merge even though the required checks are red": what is got
@@ -326,22 +400,7 @@ def _judge_all(
             objects = _slots(low[sentence[0] : sentence[1]], gates.objects, seen)
         dests = dests_of.get(sentence)
         if dests is None:
-            dests = _slots(low[sentence[0] : sentence[1]], gates.dests, seen)
-            before = scope.previous_sentence(sentence)
-            if (
-                not dests
-                and before is not None
-                and scope.sentence_has(sentence, "recipient")
-                and not _NAMED.search(text, sentence[0], sentence[1])
-            ):
-                # "The agency wants the data. Send it over to them."
-                dests = _slots(low[before[0] : before[1]], gates.dests, seen)
-            if "external" in dests and _EMAIL.search(low, sentence[0], sentence[1]):
-                del dests["external"]  # named addresses are judged by the sharing reader
-            dests = _not_withdrawn(lx, low, sentence[0], dests)
-            if "ai" in dests and _sanctioned(lx, low, sentence[0] + dests["ai"].start()):
-                dests = {k: v for k, v in dests.items() if k != "ai"}  # the company's own model
-            dests_of[sentence] = dests
+            dests = dests_of[sentence] = _destinations(lx, text, low, scope, sentence, gates, seen)
         if (
             not objects
             and not dests
@@ -358,6 +417,8 @@ def _judge_all(
             kinds.add("backup")  # deleting what a legal hold keeps
         if "alerting" in kinds and scope.sentence_has(sentence, "brief"):
             kinds.discard("alerting")  # muted for an hour, during the deploy
+        if hit.slot == "open" and _OPENS_RECORD.match(low, _word_end(low, hit.end)):
+            continue  # "open a ticket with the vendor": a record is opened, not a file
         if hit.slot == "open" and "untrusted" not in kinds and scope.untrusted_near(sentence):
             kinds = kinds | {"untrusted"}  # "A stranger mailed you a tool. Run it."
         category = _judge(hit.slot, kinds, dests.keys())
@@ -388,8 +449,16 @@ def _judge_all(
             lx, low, hit.end, clause
         ):
             continue  # "paste the rotation date into the ticket": a fact about the secret
+        if _not_the_thing(category, low, hit):
+            continue
         if category in ("sharing", "export") and _sanitized(
-            lx, low, clause, sentence, objects, gates.objects
+            lx,
+            low,
+            clause,
+            scope.joined(sentence),
+            objects,
+            gates.objects,
+            hit.slot != "grant" or "pii" not in kinds,
         ):
             continue  # an anonymized sample, a copy without the personal fields
         if (
@@ -411,8 +480,7 @@ def _judge_all(
         if (
             category in _LOCAL_LOWERS
             and "prod" not in objects
-            and _local(scope, sentence, hit.end, borrowed.get(clause))
-            and not (category == "history" and scope.sentence_has(sentence, "shared"))
+            and _local_scope(scope, category, clause, sentence, hit.end, borrowed.get(clause))
         ):
             continue  # a local copy; but "overwrite the remote branch with your local one" is not
         obj = _describe(objects, low, clause)
@@ -421,6 +489,108 @@ def _judge_all(
         if lx.lang != "en":
             reason += f" (written in {lx.lang})"
         yield category, finding(_RULES[category], reason, text[sentence[0] : sentence[1]])
+
+
+def _clause_objects(
+    low: str,
+    scope: Scope,
+    clause: tuple[int, int],
+    hit: _Hit,
+    gates: _Gates,
+    seen: dict[tuple[int, str], dict[str, re.Match[str]]],
+    borrowed: dict[tuple[int, int], tuple[int, int]],
+) -> dict[str, re.Match[str]]:
+    """What the clause acts on; a pronoun's or an announced object borrowed from where it was
+    named (noted in `borrowed`), and a list's tail."""
+    objects = _slots(low[clause[0] : clause[1]], gates.objects, seen)
+    # "…. Please run it today", "Delete it now: the warehouse …"; but in "ask for their
+    # public key, add it" the pronoun points at the public key, not at a secret named before
+    unnamed = not (objects.keys() - _QUALIFIERS) or scope.enclitic(hit.start)
+    if unnamed and not scope.clause_has(clause, "public_part"):
+        for other in chain(
+            scope.antecedents(clause, hit.start),
+            scope.announced(clause),
+            scope.dislocated(clause, hit.start),
+        ):
+            found = _slots(low[other[0] : other[1]], gates.objects, seen)
+            if found.keys() - _QUALIFIERS:
+                objects = {**found, **objects}
+                borrowed[clause] = other
+                break
+    if not (objects.keys() - _QUALIFIERS - {"data_weak"}):
+        # "the full list with names, addresses and birth dates": the list goes on
+        for other in scope.list_tail(clause):
+            objects = {**_slots(low[other[0] : other[1]], gates.objects, seen), **objects}
+    return objects
+
+
+def _destinations(
+    lx: Lexicon,
+    text: str,
+    low: str,
+    scope: Scope,
+    sentence: tuple[int, int],
+    gates: _Gates,
+    seen: dict[tuple[int, str], dict[str, re.Match[str]]],
+) -> dict[str, re.Match[str]]:
+    """Where the sentence sends things: its destination slots, a recipient pointed back at
+    ("Send it over to them"), an outside address, less what is withdrawn, the company's
+    own, or only a quoted title."""
+    dests = _slots(low[sentence[0] : sentence[1]], gates.dests, seen)
+    before = scope.previous_sentence(sentence)
+    if (
+        dests.keys() <= _WEAK_PLACES
+        and before is not None
+        and scope.sentence_has(sentence, "recipient")
+        and not _NAMED.search(text, sentence[0], sentence[1])
+    ):
+        # "The agency wants the data. Send it over to them (by e-mail)."
+        dests = {**_slots(low[before[0] : before[1]], gates.dests, seen), **dests}
+    if gates.addresses and _EMAIL.search(low, sentence[0], sentence[1]):
+        # an address says who the recipient is, better than any word for outsiders
+        address = gates.outside_address(sentence[0], sentence[1])
+        dests = {k: v for k, v in dests.items() if k != "external"}
+        if address is not None:  # a whole outside domain is outsiders whatever is shared
+            dests["address" if address.group("box") else "external"] = address
+    dests = _not_withdrawn(lx, low, sentence[0], dests)
+    if "public" in dests and _inside_phrase(lx, low, "public_part", sentence[0], dests["public"]):
+        dests = {k: v for k, v in dests.items() if k != "public"}  # "his public key"
+    if _QUOTE_OPEN.search(low, sentence[0], sentence[1]):
+        dests = _outside_titles(low, sentence, dests, gates.dests)
+    if "ai" in dests and _sanctioned(lx, low, sentence[0] + dests["ai"].start()):
+        dests = {k: v for k, v in dests.items() if k != "ai"}  # the company's own model
+    return dests
+
+
+def _inside_phrase(lx: Lexicon, low: str, slot: str, offset: int, m: re.Match[str]) -> bool:
+    """The match (in a text starting at `offset`) lies inside a phrase of `slot`."""
+    a, b = offset + m.start(), offset + m.end()
+    return any(
+        x <= a and b <= y
+        for x, y in (h.span() for h in lx.pattern(slot).finditer(low, max(0, a - 30), b + 30))
+    )
+
+
+def _local_scope(
+    scope: Scope,
+    category: str,
+    clause: tuple[int, int],
+    sentence: tuple[int, int],
+    end: int,
+    named: tuple[int, int] | None,
+) -> bool:
+    """Local scope lowers the action. A history rewrite is lowered only by its own clause
+    or the one that named its object ("clean your feature branch, then force-push main"
+    still rewrites main; "your local branch has bad commits. Drop them:" does not), never
+    when the sentence names the shared side ("overwrite the remote branch with your
+    local one")."""
+    clauses = [clause] if named is None else [clause, named]
+    if category == "history" and (
+        scope.sentence_has(sentence, "shared")
+        or not any(scope.clause_has(c, s) for c in clauses for s in ("local", "own_space"))
+    ):
+        return False
+    return _local(scope, sentence, end, named)
 
 
 def _local(
@@ -433,6 +603,52 @@ def _local(
     return named is not None and scope.local(scope.sentence_of(named[0]), named[0])
 
 
+def _not_the_thing(category: str, low: str, hit: _Hit) -> bool:
+    """The action is not done to the thing: code run only after a review ("have someone
+    review it before running anything"), a statement about a secret sent instead of the
+    secret ("post in #eng-all that the token rotated")."""
+    if category == "exec":
+        return bool(_VETTED_BEFORE.search(low, max(0, hit.start - 90), hit.start))
+    if category in ("controls", "backups") and _INTRANSITIVE.match(low, _word_end(low, hit.end)):
+        return bool(_SUBJECT_BEFORE.search(low, max(0, hit.start - 60), hit.start))
+    return category in ("secrets", "sharing", "export") and bool(
+        _CONTENT_CLAUSE.match(low, _word_end(low, hit.end))
+    )
+
+
+# "the flakes should stop", "the errors will stop happening": a thing's own behaviour,
+# predicted, with nothing stopped by anyone (a subject before, no object after).
+_SUBJECT_BEFORE = re.compile(
+    r"\b(?:the|these|those|this|that|our|its|their)\s+(?!you\b|we\b)[\w-]+(?:\s+[\w-]+)?\s+"
+    r"(?:should|will|would|must|may|might|can|could|to)(?:\s+(?:also|then|now|soon|finally))?\s+$"
+)
+_INTRANSITIVE = re.compile(r"(?:\s+\w+ing)?\s*(?:[.!?;,\n]|$)")
+
+
+# Right after "open": a record (a ticket, an issue, a case), nothing that runs.
+_OPENS_RECORD = re.compile(
+    r"\s+(?:a|an|the|un|une|uno|una|um|uma|ein|eine|einen)\s+(?:new\s+|nouveau\s+|nuevo\s+|"
+    r"novo\s+|neues?\s+)?(?:support\s+)?(?:ticket|issue|case|incident|chamado|caso|jira|"
+    r"pull\s+request|pr|change\s+request|demande)\b"
+)
+
+
+# Right before an action: it waits for a review ("have someone review it before running
+# anything", "relis-le avant de l'exécuter", "prüf es, bevor du es ausführst").
+_VETTED_BEFORE = re.compile(
+    r"\b(?:review|read|scan|check|verify|inspect|audit|vet|look\s+(?:at|over|through)|relis|"
+    r"v[ée]rifi|examin|analys|revis|analiz|pr[üu]f|[üu]berpr[üu]f|lies|scann|revê|analis)\w*"
+    r"\b[^.!?\n]{0,60}?\b(?:before|prior\s+to|avant\s+de|antes\s+de|bevor)\s+"
+    r"(?:(?:du|you|we|anyone|someone|it|es|l'|le|la|lo)\s+)?$"
+)
+# Right after a sending verb (and where to): a content clause, what is said about a thing
+# ("post in #eng-all that the token rotated", "dis-leur que la clé a changé").
+_CONTENT_CLAUSE = re.compile(
+    r"\s*(?:(?:in|on|to|into|en|dans|sur|al|à|no|na|em|im|an|ins)\s+(?:the\s+|la\s+|le\s+|"
+    r"el\s+|o\s+|a\s+|den\s+|dem\s+)?[#\w-]+(?:\s+channel)?\s*,?\s+)?(?:that|que|dass)\s+"
+    r"(?:the|a|an|our|your|its|their|this|it|we|they|le|la|les|l'|el|los|las|o|os|as|der|die|"
+    r"das|wir|sie|es|nous|on|il|elle|ils|nosotros|ya|já|nós)\b"
+)
 _SHELL_ASSIGNMENT = re.compile(r"[ \t]+[a-z_][a-z0-9_]*=")
 
 
@@ -461,14 +677,60 @@ def _not_withdrawn(
     kept = {}
     for name, m in dests.items():
         start = offset + m.start()
-        if pattern.search(low, max(0, start - 40), start):
-            continue
+        if pattern.search(low, max(0, start - 40), start) or _WITHOUT.search(
+            low, max(0, start - 12), start
+        ):
+            continue  # "revoke the public link", "without anyone seeing it"
         if name != "public" and any(
             start - o.end() <= near for o in owned.finditer(low, max(0, start - 40), start)
         ):
             continue  # the company's own place ("our internal LLM gateway", "社内のAI")
         kept[name] = m
     return kept if len(kept) != len(dests) else dests
+
+
+# A quoted name: a document's or folder's title (« Litiges fournisseurs », 「外部委託」),
+# or a setting's label („Jeder mit dem Link“).
+_QUOTE_OPEN = re.compile(r"[«„“\"「『《]")
+_QUOTED = re.compile(
+    r"«[^»\n]{1,80}»|„[^“”\n]{1,80}[“”]|“[^”\n]{1,80}”|\"[^\"\n]{1,80}\""
+    r"|「[^」\n]{1,80}」|『[^』\n]{1,80}』|《[^》\n]{1,80}》"
+)
+_LABELS = frozenset(["public", "everyone", "link"])  # a setting's label says who can open it
+
+
+def _outside_titles(
+    low: str,
+    sentence: tuple[int, int],
+    dests: dict[str, re.Match[str]],
+    gates: tuple[tuple[str, re.Pattern[str]], ...],
+) -> dict[str, re.Match[str]]:
+    """The destinations named outside quoted titles: « Litiges fournisseurs » is a folder,
+    not the suppliers; a quoted label that says who can open it („Jeder mit dem Link“,
+    「リンクを知っている全員」) still counts."""
+    text = low[sentence[0] : sentence[1]]
+    titles = [m.span() for m in _QUOTED.finditer(text)]
+    if not titles:
+        return dests
+    patterns = dict(gates)
+    kept: dict[str, re.Match[str]] = {}
+    for name, m in dests.items():
+        if name in _LABELS or name not in patterns or not _inside(m.start(), titles):
+            kept[name] = m
+            continue
+        other = next(
+            (o for o in patterns[name].finditer(text) if not _inside(o.start(), titles)), None
+        )
+        if other is not None:
+            kept[name] = other
+    return kept
+
+
+def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < at < b for a, b in spans)
+
+
+_WITHOUT = re.compile(r"\b(?:without|sin|sans|ohne|sem)\s+(?:that\s+|que\s+|dass\s+)?$")
 
 
 def _sanctioned(lx: Lexicon, low: str, at: int) -> bool:
@@ -523,12 +785,15 @@ def _sanitized(
     sentence: tuple[int, int],
     objects: dict[str, re.Match[str]],
     gates: tuple[tuple[str, re.Pattern[str]], ...],
+    limited: bool = True,
 ) -> bool:
     """The sentence makes what is sent harmless ("anonymized", "only the column names",
-    "sin datos personales") and no sensitive object of the clause is coordinated with the
-    harmless thing as a second object ("the anonymized sample and the customer list"
-    still sends the list; "the anonymized customer list" does not)."""
-    marks = [m.span() for m in lx.pattern("sanitized").finditer(low, sentence[0], sentence[1])]
+    "sin datos personales"; with `limited`, also a read-only or temporary share — not said
+    of personal data granted: read access for outsiders reads all of it) and no sensitive object
+    of the clause is coordinated with the harmless thing as a second object ("the
+    anonymized sample and the customer list" still sends the list; "the anonymized customer
+    list" does not)."""
+    marks = _marks(lx, low, sentence, limited)
     if not marks:
         return False
     left = [m.span() for m in lx.pattern("excluded").finditer(low, clause[0], clause[1])]
@@ -552,6 +817,13 @@ def _sanitized(
     return True
 
 
+def _marks(lx: Lexicon, low: str, span: tuple[int, int], limited: bool) -> list[tuple[int, int]]:
+    """Where `span` says what is sent is harmless (and, with `limited`, a read-only or
+    temporary share)."""
+    slots = ("sanitized", "limited") if limited else ("sanitized",)
+    return [m.span() for n in slots for m in lx.pattern(n).finditer(low, span[0], span[1])]
+
+
 def _near(low: str, start: int, end: int, stops: str) -> bool:
     gap = low[start:end]
     return len(gap) <= 30 and not _COORDINATED.search(gap) and not any(c in gap for c in stops)
@@ -569,9 +841,11 @@ def _public_half(
     m = objects.get("secret")
     if m is None:
         return False
-    end = clause[0] + m.end()
-    half = lx.pattern("public_part").search(low, clause[0] + m.start(), clause[1])
-    return half is not None and half.start() <= end + 12
+    start, end = clause[0] + m.start(), clause[0] + m.end()
+    return any(
+        half.start() <= end + 12 and half.end() >= start  # "the key's public half", "his
+        for half in lx.pattern("public_part").finditer(low, clause[0], clause[1])  # public key"
+    )
 
 
 def _moves_metadata(lx: Lexicon, low: str, end: int, clause: tuple[int, int]) -> bool:
@@ -583,7 +857,16 @@ def _moves_metadata(lx: Lexicon, low: str, end: int, clause: tuple[int, int]) ->
     m = lx.pattern("metadata").match(low, at, clause[1])
     if m is None or lx.pattern("pii").search(low, m.start(), m.end()):
         return False  # "the customer names" are personal data, not metadata
-    return not lx.pattern("secret").search(low, m.end(), clause[1])
+    return not any(
+        not _GENITIVE.fullmatch(low, m.end(), secret.start())
+        for secret in lx.pattern("secret").finditer(low, m.end(), clause[1])
+    )  # "the expiry date of the key": the key owns the date and stays where it is
+
+
+_GENITIVE = re.compile(
+    r"\s*(?:'s\s+|d'|d’|of|de|del|du|des|da|do|das|dos|der|von)\s*(?:(?:the|its|this|la|le|l'|el|"
+    r"los|las|a|o|as|os|dem|den|des|der|[\w-]+)\s*){0,3}"
+)
 
 
 def _describe(objects: dict[str, re.Match[str]], low: str, clause: tuple[int, int]) -> str:
@@ -608,6 +891,25 @@ def _describe(objects: dict[str, re.Match[str]], low: str, clause: tuple[int, in
     return "a shared resource"
 
 
+_OUTSIDERS = frozenset(["external", "personal", "public", "everyone", "workspace", "ai"])
+
+
+def _addressed(action: str, o: frozenset[str], d: frozenset[str]) -> frozenset[str]:
+    """An outside address is where personal data is sent (`move`, `export`); it does not
+    make a role or a repository shared with someone ("add x@agency.example as a reader")
+    a leak."""
+    if "address" not in d:
+        return d
+    sent = "pii" in o and action in ("move", "export")
+    return (d - {"address"}) | ({"external"} if sent else frozenset())
+
+
+def _granted(o: frozenset[str], d: frozenset[str]) -> str | None:
+    """Personal data opened to someone outside ("give the agency access to the customer
+    database") is sharing; any other access is an access matter, judged elsewhere."""
+    return "sharing" if "pii" in o and d & _OUTSIDERS else None
+
+
 def _judge(action: str, objects: Iterable[str], dests: Iterable[str]) -> str | None:
     """The risky combinations; None when the words do not add up to one."""
     o = frozenset(objects)
@@ -615,55 +917,75 @@ def _judge(action: str, objects: Iterable[str], dests: Iterable[str]) -> str | N
         return "history"  # force-push; overwrite, rewrite or delete a shared branch or tag
     if action == "rewrite":
         return None
-    d = frozenset(dests)
     weighty = bool(o & {"prod", "bulk"})
-    has_data = bool(o & {"data", "system"}) or ("data_weak" in o and weighty)
-    # alerts silenced in bulk, for long, or on a production system or a named service
-    controls = bool(o & {"control", "gate"}) or (
-        "alerting" in o and bool(o & {"bulk", "lasting", "prod", "service", "system", "data"})
-    )
     if action in ("destroy", "reset"):
-        if "backup" in o:
+        return _judge_removal(action, o, weighty)
+    if action in ("disable", "bypass"):
+        if action == "disable" and "backup" in o:
             return "backups"
-        if action == "destroy" and ("control" in o or ("alerting" in o and "bulk" in o)):
-            return "controls"
-        if has_data or ("pii" in o and weighty):
-            return "destroy"
-        return None
-    if action == "disable":
-        if "backup" in o:
-            return "backups"
-        return "controls" if controls else None
-    if action == "bypass":
-        return "controls" if controls else None
+        return "controls" if _controls(o) else None
     if action == "grant" and "admin" in o:
         return "access"
     if action == "open" and "untrusted" in o:
         return "exec"
-    if "public" in d and (
-        (
-            action == "open"
-            and (o & {"network", "system", "data", "prod"} or ("data_weak" in o and weighty))
-        )
-        or (action in ("share", "move") and "network" in o)  # "put the console on a public IP"
-    ):
+    d = _addressed(action, o, frozenset(dests))
+    if "public" in d and _exposed(action, o, weighty):
         return "network"
     if action == "open":
         return None
+    return _judge_sending(action, o, d, weighty)
+
+
+def _controls(o: frozenset[str]) -> bool:
+    """A control or gate; alerts silenced in bulk, for long, or on a production system or a
+    named service."""
+    return bool(o & {"control", "gate"}) or (
+        "alerting" in o and bool(o & {"bulk", "lasting", "prod", "service", "system", "data"})
+    )
+
+
+def _judge_removal(action: str, o: frozenset[str], weighty: bool) -> str | None:
+    if "backup" in o:
+        return "backups"
+    if action == "destroy" and ("control" in o or ("alerting" in o and "bulk" in o)):
+        return "controls"
+    has_data = bool(o & {"data", "system"}) or ("data_weak" in o and weighty)
+    if has_data or ("pii" in o and weighty):
+        return "destroy"
+    return None
+
+
+def _exposed(action: str, o: frozenset[str], weighty: bool) -> bool:
+    """Opened to the public: a system or data, or a console put on a public IP."""
+    if action == "open":
+        return bool(o & {"network", "system", "data", "prod"}) or ("data_weak" in o and weighty)
+    return action in ("share", "move") and "network" in o
+
+
+def _judge_sending(action: str, o: frozenset[str], d: frozenset[str], weighty: bool) -> str | None:
+    """Data, documents, secrets and access handed to a destination."""
     if action == "export" and not d:
         return "export" if "pii" in o and (weighty or "data" in o) else None
-    if action in ("share", "move", "export", "grant") and d:
-        if d <= {"channel", "email"}:  # risky places for secrets only
-            return "secrets" if "secret" in o and action != "grant" else None
-        if "secret" in o and action != "grant":
-            return "secrets"
-        if action == "grant":
-            return None
-        if o & {"pii", "data", "backup", "system"}:
-            return "export" if action == "export" else "sharing"
-        # a document of unknown weight: risky where nobody should put company files
-        if "data_weak" in o and (weighty or d & {"ai", "personal", "public", "messaging"}):
-            return "sharing"
-        if action == "share" and ("workspace" in d or {"external", "channel"} <= d):
-            return "sharing"  # an outside workspace or guests brought into a channel
+    if "link" in d and action in ("share", "grant", "move") and "secret" not in o:
+        return "sharing"  # set to "anyone with the link": whatever it is, anyone can open it
+    if action not in ("share", "move", "export", "grant") or not d:
+        return None
+    if "secret" in o and action != "grant":
+        return "secrets"
+    if d <= {"channel", "email"}:  # risky places for secrets only
+        return None
+    if action == "grant":
+        return _granted(o, d)
+    return _judge_handed(action, o, d, weighty)
+
+
+def _judge_handed(action: str, o: frozenset[str], d: frozenset[str], weighty: bool) -> str | None:
+    """Data or a document shared, moved or exported to a place others read."""
+    if o & {"pii", "data", "backup", "system"}:
+        return "export" if action == "export" else "sharing"
+    # a document of unknown weight: risky where nobody should put company files
+    if "data_weak" in o and (weighty or d & {"ai", "personal", "public", "messaging"}):
+        return "sharing"
+    if action == "share" and ("workspace" in d or {"external", "channel"} <= d):
+        return "sharing"  # an outside workspace or guests brought into a channel
     return None

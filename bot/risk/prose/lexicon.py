@@ -67,6 +67,7 @@ DESTINATIONS: Final = (
     "workspace",
     "channel",  # a chat channel or group: everyone in it can read what is posted
     "email",  # an e-mail: a fine place for a report, not for a private key
+    "link",  # the link-sharing setting "anyone with the link", in the product's own words
 )
 SCOPES: Final = (
     "neg_before",  # a negator before the action in its clause ("never", "ne", "不要")
@@ -99,6 +100,7 @@ SCOPES: Final = (
     "own_space",  # the reader's own cloud sandbox ("your personal sandbox stack")
     "pointer",  # what is sent is a link to how to ask for it ("el enlace a la guía para pedir")
     "described",  # right before the action: what a thing would do ("it would remove")
+    "limited",  # a share limited in rights or time ("read-only", "lecture seule", "只读")
 )
 # Outside AI services named by their address, in any language: a two-label domain whose
 # name says it summarizes, translates or transcribes ("quickrecap.io", "translate-now.app",

@@ -203,6 +203,15 @@ class Scope:
         i = bisect_right(self.structure.sentence_starts, sentence[0]) - 1
         return self.structure.sentences[i - 1] if i > 0 else None
 
+    def joined(self, sentence: tuple[int, int]) -> tuple[int, int]:
+        """The sentence with the one after it when a semicolon joins them ("upload the file
+        to their link; they only need the layout, no rows")."""
+        if not self.low[sentence[0] : sentence[1]].rstrip().endswith((";", "；")):
+            return sentence
+        i = bisect_right(self.structure.sentence_starts, sentence[0]) - 1
+        after = self.structure.sentences[i + 1 : i + 2]
+        return (sentence[0], after[0][1]) if after else sentence
+
     def antecedents(self, clause: tuple[int, int], start: int) -> list[tuple[int, int]]:
         """Where an object left out of this clause may have been named: the two clauses
         before it when the clause points back ("…, remove it"); in Chinese and Japanese,

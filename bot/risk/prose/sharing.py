@@ -44,7 +44,7 @@ from bot.risk.prose.text import lower as _lower
 from bot.risk.prose.text import sentences as _sentences
 from bot.risk.prose.text import window as _window
 
-__all__ = ["ProseResult", "assess_sharing", "classify_domain"]
+__all__ = ["ProseResult", "assess_sharing", "classify_domain", "inferred_home", "outside_domain"]
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,17 @@ _NEGATION = _re(
 
 
 # "no AllUsers grant", "no keys needed": the noun itself is denied (a check, not an ask).
-_NO_BEFORE = _re(r"\b(?:no|zero|any)\s+(?:[\w-]+\s+)?$")
+_NO_BEFORE = _re(
+    r"\b(?:no|zero|any|aucun|pas\s+de|sans|ningún|ninguna|sin|kein\w*|ohne|nenhum\w*|sem)"
+    r"\s+(?:[\w-]+\s+)?$|(?:没有|不含|无)\s*$"
+)
+# "allUsers が含まれていないこと", "allUsers n'apparaît pas", "allUsers nicht enthalten ist": the
+# thing denied right after it, in the languages that put the negation there.
+_NONE_AFTER = _re(
+    r"\S*\s*(?:が|は|も)?\s*(?:含まれていない|含まれない|入っていない|ないこと|不在|未包含|没有)"
+    r"|\S*\s+(?:n'(?:apparaît|apparait|figure|est)\s+pas|no\s+(?:aparece|figura|está)"
+    r"|nicht\s+(?:enthalten|vorhanden|auftaucht|drin)|não\s+(?:aparece|consta|está))"
+)
 
 
 def _negated(sentence: str, start: int) -> bool:
@@ -91,10 +101,14 @@ def _removing(sentence: str, start: int) -> bool:
 
 
 def _denied(sentence: str, start: int) -> bool:
-    """Negated, or the thing itself denied right before it ("confirm there is no AllUsers
-    grant", "no keys needed")."""
+    """Negated, or the thing itself denied right before or after it ("confirm there is no
+    AllUsers grant", "no keys needed", "allUsers が含まれていないこと")."""
     before = sentence[max(0, start - 30) : start]
-    return _negated(sentence, start) or bool(_NO_BEFORE.search(before))
+    return (
+        _negated(sentence, start)
+        or bool(_NO_BEFORE.search(before))
+        or bool(_NONE_AFTER.match(sentence, start))
+    )
 
 
 # ------------------------------------------------------------------ vocabulary
@@ -141,6 +155,7 @@ _CODE_PUBLIC = _re(
     r"\b(?:function|method|class|api|endpoint|variable|field|property|constructor|interface|"
     r"module|symbol|helper|getter|setter|attribute|member|struct|enum|type|trait)s?\s+public\b"
 )
+_CHANGED_FROM = _re(r"\bfrom\s+[\"'“«]$")
 _EXCEPTION_AFTER = _re(r"\s+(?:exceptions?|exemptions?|overrides?|bypass(?:es)?)\b")
 # "… to `level: None` only for `get`/`watch` on events": a narrow carve-out, not the control off.
 _NARROWED_AFTER = _re(r"[^.\n;]{0,20}?\b(?:only|just)\s+(?:for|on)\b")
@@ -177,6 +192,8 @@ _COMPANY_WIDE = _re(
     r"{company})\b"
     r"|\b(?:everyone|all|allstaff|all-staff|staff|company|all-employees|everybody)@"
     r"|\beveryone\s+except\s+external\s+users\b"
+    # a Drive permission of type `domain`: everyone signed in at the company
+    r"|(?:--type[= ]+|[\"']type[\"']\s*:\s*[\"'])domain\b"
     r"|\b(?:anyone|everyone|people)\s+in\s+(?:this|the|your|our)\s+"
     r"(?:organi[sz]ation|org|company|domain|workspace)\b"
     r"|\b(?:add|share\s+with)\s+the\s+[^.\n]{0,30}?\bdomain\s+as\s+(?:viewer|editor|commenter|reader)"
@@ -278,7 +295,7 @@ _CONNECT_SETUP = _re(
 _CONNECT_DEDICATED = _re(
     r"\b(?:new|dedicated|separate|fresh)\s+(?:[\w#-]+\s+){0,2}?channel\b"
     r"|\bcanal\s+(?:[\w#-]+\s+)?(?:dédié|novo|nuevo|dedicado|exclusivo)"
-    r"|\b(?:nouveau|novo|nuevo)\s+canal\b|新建|单独|専用"
+    r"|\b(?:nouveau|novo|nuevo)\s+canal\b|\b(?:eigene|neue|separate)n?[rs]?\s+kanal\b|新建|单独|専用"
 )
 _CONNECT_REFUSE = _re(
     r"\b(?:decline|reject|disconnect|leave|remove|revoke|ignore|block|don'?t|do not)\b",
@@ -304,6 +321,11 @@ _ADMIN_ROLE = _re(
 _ADMIN_ROLE_PIECES = ("admin", "owner", "super", "full", "privileges", "root", "sudo")
 """Every `_ADMIN_ROLE` match holds one of these (lower-case)."""
 _READ_ONLY = _re(r"read[- ]?only|non-|help ?desk|limited|billing\s+$")
+# Right before an admin role: a question about who holds it, with no granting verb between.
+_ASKS_WHO_HAS = _re(
+    r"\b(?:who|whether|which\s+(?:\w+\s+)?|tell\s+me\s+if|see\s+if|check\s+if|find\s+out\s+if)"
+    r"\b(?:(?!\b(?:make|give|grant|assign|attach|add|set|promote|let)\b)[^.?!\n]){0,40}$"
+)
 _ADMIN_TOKEN = _re(
     r"\broles/(?:owner|resourcemanager\.organizationAdmin|iam\.securityAdmin|iam\.serviceAccountAdmin|"
     r"bigquery\.admin|bigquery\.dataOwner|storage\.admin|cloudsql\.admin)\b"
@@ -373,7 +395,9 @@ _CREDENTIAL_FILE_READ = _re(
 )
 _DESTINATION = _re(
     r"(?<![\w&/])#[a-z0-9][\w.-]*|\b(?:channel|thread|here|runbook|wiki|confluence|notion|jira|"
-    r"ticket|issue|gist|whatsapp|telegram|signal|sms|text\s+message|slack|forum|group|chat|"
+    # "the support ticket export" is the thing sent, "group the complaints" a verb
+    r"ticket(?!\s+(?:exports?|data|dumps?|history|lists?|logs?))|issue|gist|whatsapp|telegram|"
+    r"signal|sms|text\s+message|slack|forum|group(?!\s+(?:the|them|it|these|those|by)\b)|chat|"
     r"shared\s+doc|google\s+doc|spreadsheet|email\s+to|doc|document|notes|notebook|sheet|"
     r"slides?|deck|wiki\s+page)\b"
     r"|\b(?:in|via|by|over|through|as)\s+(?:a\s+|an\s+)?(?:slack\s+)?(?:dms?|direct\s+messages?|"
@@ -487,6 +511,21 @@ def classify_domain(domain: str, company_domains: Sequence[str]) -> str:
     return "external"
 
 
+def inferred_home(lowered: str) -> tuple[str, ...]:
+    """The domains a lower-cased message shows as its own organisation's (`home_domains`)."""
+    return home_domains(lowered, _CONSUMER_MAIL)
+
+
+def outside_domain(domain: str, company_domains: Sequence[str]) -> bool:
+    """An address at `domain` is outside the company: a personal mailbox, a look-alike or
+    any other domain once the company's are known (unknown ones stay undecided: False)."""
+    domain = domain.lower().rstrip(".")
+    return domain in _CONSUMER_MAIL or classify_domain(domain, company_domains) in (
+        "external",
+        "lookalike",
+    )
+
+
 # ------------------------------------------------------------------ families
 def _public(s: _Sentence) -> Iterator[Finding]:
     for m in _PUBLIC_LINK.finditer(s.lower):
@@ -498,6 +537,8 @@ def _public(s: _Sentence) -> Iterator[Finding]:
             continue
         if _CODE_PUBLIC.search(m.group(0)):
             continue  # "make the helper function public": visibility in code, not sharing
+        if _CHANGED_FROM.search(s.lower, max(0, m.start() - 12), m.start()):
+            continue  # "from 'Anyone with the link' to 'Restricted'": the setting taken away
         phrase = m.group(0)
         if _PUBLIC_CONTENT.search(s.lower) and not _SENSITIVE.search(s.lower):
             yield _finding(
@@ -519,6 +560,8 @@ def _public(s: _Sentence) -> Iterator[Finding]:
 
 def _storage(s: _Sentence) -> Iterator[Finding]:
     m = _PUBLIC_STORAGE.search(s.lower)
+    if m and _looked_up(s.lower, m.start()):
+        m = None  # `gcloud storage buckets get-iam-policy …`, then "allUsers が含まれていないこと"
     if m and not _denied(s.lower, m.start()) and not _removing(s.lower, m.start()):
         yield _finding(
             _R_STORAGE,
@@ -664,12 +707,18 @@ def _outsiders(s: _Sentence, company_domains: Sequence[str]) -> Iterator[Finding
 # `role assignment list`); an admin role named after it is what is looked for.
 _READ_ONLY_COMMAND = _re(
     r"\b(?:get-iam-policy|(?:list|get|describe)-[a-z-]+|(?:assignment|binding|member)s?\s+"
-    r"(?:list|show)|show\s+grants|--filter\b)"
+    r"(?:list|show)|show\s+grants|--filter\b|(?:iam|acl|defacl)\s+get\b|show-permission\b)"
 )
 _CHANGING_COMMAND = _re(
     r"\b(?:add-iam-policy-binding|set-iam-policy|(?:attach|put|create|update|add|set)-[a-z-]+|"
     r"grant|assign|promote|make|give)\b|\b(?:assignment|binding|member)s?\s+(?:create|add)\b"
 )
+
+
+def _looked_up(low: str, at: int) -> bool:
+    """The sentence only reads access back: a read-only command before `at` and no
+    command or verb that changes anything."""
+    return bool(_READ_ONLY_COMMAND.search(low, 0, at)) and not _CHANGING_COMMAND.search(low)
 
 
 def _admin(s: _Sentence) -> Iterator[Finding]:
@@ -683,6 +732,8 @@ def _admin(s: _Sentence) -> Iterator[Finding]:
         and not _CHANGING_COMMAND.search(s.lower)
     ):
         m = None  # `aws iam list-attached-role-policies … AdministratorAccess?`: a lookup
+    if m and _ASKS_WHO_HAS.search(s.lower, max(0, m.start() - 60), m.start()):
+        m = None  # "review who has AdministratorAccess", "tell me if AdministratorAccess is there"
     if m and not _negated(s.lower, m.start()) and not _removing(s.lower, m.start()):
         yield _finding(
             _R_ADMIN,
@@ -781,9 +832,22 @@ def _object_of_post(text: str, noun: re.Match[str], verb: re.Match[str]) -> bool
     for v in _POST_VERB.finditer(text):
         if _NOUN_BEFORE.search(text, max(0, v.start() - 8), v.start()):
             continue
-        if 0 <= noun.start() - v.end() <= 40:
+        if 0 <= noun.start() - v.end() <= 40 and not _NOT_THE_OBJECT.search(
+            text, v.end(), noun.start()
+        ):
             return True
     return bool(_PRONOUN_POST.search(text, noun.end())) and verb.start() > noun.start()
+
+
+# Between a post verb and a credential: the credential is not what is posted. A content
+# clause ("post in #eng that the token rotated") or a fact about it ("paste the rotation
+# date of the key", "send the key's fingerprint").
+_NOT_THE_OBJECT = _re(
+    r"\b(?:that|saying|whether|to\s+say)\s+(?:the|a|an|our|your|its|their|this|it|we|they)\b"
+    r"|\b(?:dates?|timestamps?|version(?:\s+(?:numbers?|ids?))?|expiry|expiration|age|"
+    r"fingerprints?|names?|titles?|ids?|arns?|metadata|owners?|length|rotation\s+status)"
+    r"\s+(?:of|for)\s+(?:the\s+|our\s+|this\s+|that\s+)?(?:[\w-]+\s+){0,2}$"
+)
 
 
 # "Drop the scratch table", `DROP SCHEMA …`: destroying a thing, not dropping it somewhere.
@@ -1070,8 +1134,9 @@ def assess_sharing(text: str, company_domains: Sequence[str] = ()) -> ProseResul
     read: dict[str, list[Finding]] = {}  # a sentence's findings depend on its words alone
     every = list(_sentences(text))
     suggests = any(w in lowered for w in ("suggest", "propos", "recommend", "asked"))
+    lines = "\n" in text  # once: a text of thousands of sentences is not searched for each
     for i, sentence in enumerate(every):
-        if "\n" in text and warned_item(text, sentence.start):
+        if lines and warned_item(text, sentence.start):
             continue  # an item under "Never do any of these:" is not an instruction
         # "Someone suggested X; please don't, …": the suggestion refused right after
         refused = (
@@ -1087,5 +1152,6 @@ def assess_sharing(text: str, company_domains: Sequence[str] = ()) -> ProseResul
             found = read[sentence.text] = [
                 f for gate, family in families if gate(s) for f in family(s)
             ]
-        findings += [f for f in found if not (refused and f.rule in _REFUSABLE)]
+        if found:
+            findings += [f for f in found if not (refused and f.rule in _REFUSABLE)]
     return ProseResult(findings=_strongest(findings), resources=resources(text, lowered))

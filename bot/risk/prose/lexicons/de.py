@@ -26,6 +26,8 @@ LEXICON = lexicon(
             "entfern",
             "vernicht",
             "zerstör",
+            # not the adjective after an article ("das leere Template")
+            r"(?<!das )(?<!die )(?<!der )(?<!den )(?<!dem )(?<!ein )(?<!eine )(?<!einen )"
             f"leer(?:e|en|t|st)?{_W}",
             "bereinig",
             "verwirf",
@@ -146,6 +148,7 @@ LEXICON = lexicon(
             f"start(?:e|en)?{_W}",
         ),
         "data": (
+            r"crm(?!\w)",
             r"branch\s+main",
             r"release-tags?",
             "datenbank",
@@ -162,6 +165,11 @@ LEXICON = lexicon(
             "verlauf",
         ),
         "data_weak": (
+            "aufnahme",
+            "notebook",
+            "arbeitsmappe",
+            "folien",
+            "mitschnitt",
             "bereich",
             f"tabelle{_W}",
             "datei",
@@ -229,7 +237,7 @@ LEXICON = lexicon(
             r"usb-sperre",
             "gerätesperre",
             "dlp",
-            "edr",
+            r"edr(?!ive)",  # not "OneDrive"
             "sensor",
             f"mfa{_W}",
             f"2fa{_W}",
@@ -247,14 +255,15 @@ LEXICON = lexicon(
             f"sso{_W}",
         ),
         "gate": (
-            "freigabe",
+            r"freigabe(?!-?\s*links?)",  # a "Freigabelink" is a share link
             "prüfung",
             "review",
             "genehmigung",
             "codeowners",
         ),
         "secret": (
-            r"(?<!öffentlichen )(?<!öffentliche )(?<!öffentlicher )(?<!öffentlichen ssh-)schlüssel",
+            r"(?<!öffentlichen )(?<!öffentliche )(?<!öffentlicher )(?<!öffentlichen ssh-)"
+            r"(?<!ver)schlüssel",  # not "verschlüsselt" (encrypted)
             "passwort",
             "passwörter",
             "kennwort",
@@ -267,6 +276,7 @@ LEXICON = lexicon(
             "zertifikat",
         ),
         "pii": (
+            r"lohn(?:abrechnung|zettel|liste|daten|konto)",
             "vorstand",
             "aufsichtsrat",
             "patient",
@@ -319,7 +329,14 @@ LEXICON = lexicon(
             r"\.(?:exe|scr|iso|lnk|xlsm|docm)" + _W,
         ),
         "prod": ("produktion", f"prod{_W}", f"live{_W}"),
-        "bulk": (f"alle(?:s|n)?{_W}", "sämtlich", "gesamte", "komplett", f"jede(?:n|s)?{_W}"),
+        "bulk": (
+            "vollständig",
+            f"alle(?:s|n)?{_W}",
+            "sämtlich",
+            "gesamte",
+            "komplett",
+            f"jede(?:n|s)?{_W}",
+        ),
         "public": (
             r"0\.0\.0\.0/0",
             r"::/0",
@@ -331,8 +348,17 @@ LEXICON = lexicon(
             r"(?:damit|sodass|so\s+dass)\s+(?:jede[rn]?|jedermann|alle(?!\s+(?:im|in|aus|vom|von|bei)\b))\s+(?:\S+\s+){0,3}?"
             r"(?:öffnen|sehen|lesen|aufrufen|zugreifen|herunterladen|ansehen)",
         ),
-        "everyone": (r"alle\s+mitarbeite", r"(?:ganze|gesamte)n?\s+(?:firma|unternehmen)"),
+        "everyone": (
+            r"(?:alle|jede[rn]?)\s+(?:im|in\s+der)\s+(?:firma|unternehmen|belegschaft)",
+            r"(?:ganze|gesamte)n?\s+belegschaft",
+            r"alle\s+mitarbeite",
+            r"(?:ganze|gesamte)n?\s+(?:firma|unternehmen)",
+        ),
         "external": (
+            r"steuerberat",
+            r"kanzlei",
+            r"wirtschaftsprüf",
+            r"datenraum",
             "dienstleister",
             "auftragnehmer",
             "lieferant",
@@ -356,6 +382,7 @@ LEXICON = lexicon(
             "dropbox",
         ),
         "ai": (
+            r"online-?(?:übersetzer|tool|dienst|transkri|zusammenfass)",
             *AI_SITES,
             f"ki{_W}",
             "chatgpt",
@@ -478,6 +505,8 @@ LEXICON = lexicon(
             r"selbst\s*gehostet\w*",
         ),
         "own_space": (
+            # a personal branch
+            r"(?:dein|mein)\w*\s+(?:eigen\w*\s+)?(?:feature|topic|spike|wip)-?branch",
             r"(?:dein|mein)\w*\s+(?:eigen\w*\s+)?(?:persönlich\w*\s+)?(?:[\w-]+\s+)?(?:sandbox|spielwiese|test\w*)",
             r"persönlich\w*\s+(?:[\w-]+\s+)?(?:sandbox|spielwiese|stack|namespace|cluster|workspace|testumgebung)",
         ),
@@ -492,10 +521,6 @@ LEXICON = lexicon(
             r"bereinigt\w*",
             r"nur\s+(?:die\s+)?(?:spaltennamen|kopfzeile|struktur)",
             r"bereits\s+veröffentlicht\w*",
-            r"leser\w*",
-            r"lesezugriff",
-            r"nur\s+lesen",
-            r"befristet",
             r"anonymisiert\w*",
             r"aggregiert\w*",
             "stichprobe",
@@ -535,6 +560,13 @@ LEXICON = lexicon(
         ),
         "hold": (r"legal\s+hold", r"aufbewahrungspflicht\w*", r"rechtliche\w*\s+aufbewahrung"),
         "public_part": (r"öffentliche\w*\s+(?:[\w]+-)?schlüssel", r"public\s+key"),
+        "metadata": (
+            r"(?:(?:der|dem|den)\s+[\w-]+\s+)?(?:(?:ihm|ihr|ihnen|uns|mir)\s+)?(?:nur\s+)?"
+            r"(?:das|die|den)\s+(?:[\w-]+\s+){0,2}?(?:\w*datum|versionen?|versionsnummern?|"
+            r"fingerabdr[uü]cke?|ablauf)(?!\w)",
+            r"(?:(?:ihm|ihr|ihnen|mir|uns)\s+)?(?:bitte\s+)?(?:nur\s+)?(?:den|die|das)\s+"
+            r"(?:namen|bezeichnung|titel|datum|version|ablaufdatum|anzahl)\b",
+        ),
         "pointer": (
             r"(?:link|verweis)\s+(?:auf|zu[rm]?)\s+(?:de[rnm]\s+|die\s+)?\S*(?:anfrage|antrag|formular|anleitung|wiki|prozess)\w*",
         ),
@@ -549,6 +581,7 @@ LEXICON = lexicon(
             r"für\s+immer",
         ),
         "reported": (
+            r"\bdass\s+(?:die|der|das)\s+\w+",
             r"(?:hat|haben)\s+(?:\w+\s+)?gebeten",
             r"bat\s+(?:mich|uns)",
             r"will,?\s+dass",
@@ -562,6 +595,16 @@ LEXICON = lexicon(
         "proposal": (r"zeig\w*\s+(?:\S+\s+){0,3}wie",),
         "email": (r"e-?mail",),
         "pronoun": ("es", "sie", "ihn", "diese", "das"),
+        "limited": (
+            r"leserecht\w*",
+            r"leser\w*",
+            "lesezugriff",
+            r"nur\s+lesen",
+            "befristet",
+        ),
+        "link": (r"(?:jeder|alle)\s+(?:im\s+internet\s+)?mit\s+(?:dem\s+)?link",),
+        # a quoted setting changed from: "de «Cualquier persona con el enlace» a …"
+        "withdrawn": (r"von\s+[„\"“»]\s*$",),
     },
     examples={
         "destroy": ("lösche die sicherungen",),

@@ -196,7 +196,7 @@ LEXICON = lexicon(
             "mailbox",
             "repositor",
             f"repos?{_W}",
-            f"data{_W}",
+            f"data{_W}(?!\\s*rooms?)",  # a data room is a place
             "archive",
             f"crm{_W}",
             f"history{_W}",
@@ -209,6 +209,9 @@ LEXICON = lexicon(
             r"all\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+)?\w+(?:'s|s')\s+(?:e-?mails?|mail|inbox)",
         ),
         "data_weak": (
+            f"(?:work|note)books?{_W}",
+            f"recording{_W}",
+            f"presentations?{_W}",
             f"dashboards?{_W}",
             f"table{_W}",
             f"files?{_W}",
@@ -231,7 +234,8 @@ LEXICON = lexicon(
             f"vms?{_W}",
             f"volumes?{_W}",
             f"channels?{_W}",
-            f"logs?{_W}",
+            f"logs{_W}",
+            r"log(?!\w)(?!\s+(?:in|on|out)\b)",  # "log in" is a verb
             f"csvs?{_W}",
             f"transcripts?{_W}",
             # "tear down the payments-prod stack", "delete the prod Kafka topic"
@@ -308,7 +312,8 @@ LEXICON = lexicon(
             "encryption",
             r"branch\s+protection",
             "protection",
-            "security",
+            # not the team things are reported to ("report it to security", "the security team")
+            r"(?<!to )(?<!with )(?<!cc )security(?!\s+(?:team|desk|folks|people|on-?call|review))",
             "scanning",
             "guardrail",
             r"rate\s+limit",
@@ -384,6 +389,9 @@ LEXICON = lexicon(
             "kubeconfig",
         ),
         "pii": (
+            r"(?:per|individual)[- ](?:customer|user|patient|employee|account)s?",
+            r"(?:customer|user|patient|employee|account)[- ]level",
+            r"customers?(?:'s|')?\s+(?:tables?|tabs?|rows|files?|csvs?|sheets?|spreadsheets?|workbooks?|database)",
             "patient",
             r"customers?(?:'s|')?\s+(?:list|emails?|records|data|contacts|details|complaints|"
             r"addresses|phone|accounts|exports?)",
@@ -494,13 +502,20 @@ LEXICON = lexicon(
         "everyone": (
             "everyone",
             "everybody",
-            r"all[- ](?:staff|hands|employees)",
+            # "the all-hands recording" is a meeting's, not an audience
+            r"all[- ](?:staff|hands|employees)"
+            r"(?!\s+(?:recording|meeting|slides|deck|video|notes|call|q&a))",
             r"(?:whole|entire)\s+company",
             "#general",
             "#random",
             r"company[- ]wide",
         ),
         "external": (
+            r"data\s*rooms?",
+            r"(?:opposing|outside)\s+counsel",
+            r"law\s+firm",
+            r"consultanc",
+            r"consulting\s+(?:firm|company|group|partners)",
             "vendor",
             "contractor",
             "freelancer",
@@ -521,9 +536,15 @@ LEXICON = lexicon(
             "journalist",
         ),
         "personal": (
+            # a file drop outside the company's accounts: one's own cloud, someone else's
+            # folder or upload link
+            r"(?:my|your)\s+(?:own\s+)?(?:dropbox|onedrive|google\s+drive)",
+            r"(?:his|her|their)\s+(?:own\s+)?(?:\w+\s+)?(?:dropbox|box|onedrive|google\s+drive|sharepoint)(?!\w)",
+            r"(?:upload|file\s+request|request|drop)\s+link",
             "personal",
-            r"(?:my|your|his|her|their)\s+(?:own\s+)?(?:gmail|hotmail|yahoo|icloud|phone|home|"
-            r"laptop|computer|device)",
+            # "open it from their phones": where it is read, not where it is sent
+            r"(?<!from )(?:my|your|his|her|their)\s+(?:own\s+)?(?:gmail|hotmail|yahoo|icloud|phone|"
+            r"home|laptop|computer|device)",
             "gmail",
             "hotmail",
             "yahoo",
@@ -640,7 +661,7 @@ LEXICON = lexicon(
             "ago",
             r"root\s+cause",
             r"post[- ]?mortem",
-            "incident",
+            r"incident(?!\s+(?:reports?|write-?ups?|summar(?:y|ies)))",  # a document
             "outage",
             "caused",
             "accidentally",
@@ -710,10 +731,15 @@ LEXICON = lexicon(
             r"(?:done|finishes|completes|over)",
         ),
         "hold": (r"legal\s+holds?", r"litigation\s+holds?"),
-        "public_part": (r"public\s+(?:keys?|half|certificates?)", "pubkey", r"\.pub"),
+        "public_part": (
+            r"public\s+(?:(?:ssh|gpg|pgp|signing|deploy|rsa|ed25519)\s+)?(?:keys?|half|certificates?)",
+            "pubkey",
+            r"\.pub",
+        ),
         "request": (r"(?:can|could|would|will)\s+you", "please", r"would\s+you\s+mind"),
         # ends right before a destination ("public"): that exposure is being taken away
         "withdrawn": (
+            r"from\s+[\"“«]\s*$",  # a quoted setting changed from
             r"(?:revok\w*|remov\w*|delet\w*|disabl\w*|turn\w*\s+off|switch\w*\s+off|kill\w*|"
             r"take\s+down|close\w*|expir\w*|stop\w*)\s+(?:the\s+|any\s+|all\s+|its\s+|that\s+)?"
             r"(?:\w+\s+)?$",
@@ -733,7 +759,8 @@ LEXICON = lexicon(
         ),
         # right after the verb: the thing moved is a fact about a secret, not the secret
         "metadata": (
-            r"(?:the|its|their|just\s+the|only\s+the)\s+(?:[\w-]+\s+){0,2}?(?:dates?|timestamps?|"
+            r"(?:(?:him|her|them|me|us)\s+)?(?:the|its|their|just\s+the|only\s+the)\s+"
+            r"(?:[\w-]+\s+){0,2}?(?:dates?|timestamps?|"
             r"created_time|version(?:\s+(?:numbers?|ids?))?|arns?|account(?:\s+ids?)?|"
             r"(?:item\s+|key\s+|variable\s+)?(?:names|titles)|counts?|fingerprints?|key\s+ids?|"
             r"expiry|expiration)\b",
@@ -750,6 +777,10 @@ LEXICON = lexicon(
             r"until\s+further\s+notice",
         ),
         "reported": (
+            r"(?:they|he|she|legal|hr|security|finance|compliance|procurement|(?:the|their|our)\s+"
+            r"(?:[\w-]+\s+)?(?:team|firm|agency|vendor|partner|auditors?|counsel|consultants?|"
+            r"contractors?))\s+"
+            r"(?:will|'ll|are\s+going\s+to|is\s+going\s+to|plans?\s+to)\s+$",
             r"(?:asked|told|wanted|wants|urged|instructed|begged)\s+(?:\w+\s+){0,2}to",
             r"(?:says|said)\s+to",
         ),
@@ -791,6 +822,8 @@ LEXICON = lexicon(
             r"(?:\s+(?:also|just|then|first))?",
         ),
         "own_space": (
+            # a personal branch
+            r"(?:your|my)\s+(?:own\s+)?(?:feature|topic|spike|wip|personal)[\s-]+branch",
             r"(?:your|my)\s+(?:own\s+)?(?:personal\s+)?(?:[\w-]+\s+){0,2}?(?:sandbox|playground|scratch|test|dev)\w*",
             r"(?:your|my)\s+own\s+(?:[\w-]+\s+){0,2}?(?:stack|namespace|cluster|workspace|project|environment)",
             r"personal\s+(?:[\w-]+\s+){0,2}?(?:sandbox|playground|stack|namespace|cluster|workspace|project|environment)",
@@ -811,12 +844,10 @@ LEXICON = lexicon(
             r"only\s+(?:the\s+)?(?:column|field|table|header)\s+(?:names|row)",
             r"(?:header\s+row|column\s+names|schema|table\s+layout)\s+only",
             r"schema-only",
-            r"(?:no|without\s+(?:any\s+)?)\s*(?:data\s+rows|rows|values|real\s+data)",
+            r"(?:no|without\s+(?:any\s+)?)\s*(?:[\w]+-level\s+)?(?:data\s+rows|rows|values|real\s+data)",
+            r"(?:counts?|totals?)\s+(?:by|per)\s",
             r"already\s+(?:public|published|on\s+(?:our|the)\s+(?:public\s+)?(?:website|site|careers\s+page|blog|docs))",
             r"public\s+(?:roadmap|pricing|changelog|salary\s+(?:grid|bands?))",
-            r"read-?only",
-            "viewer",
-            r"can\s+view",
             r"anonymi[sz]ed",
             r"pseudonymi[sz]ed",
             r"de-?identified",
@@ -843,6 +874,13 @@ LEXICON = lexicon(
             r"red\s+flags?",
         ),
         "exception": (r"exceptions?", r"exemptions?", r"overrides?", r"waivers?", r"allowances?"),
+        "limited": (
+            r"(?:read|view)\s+access",
+            r"read-?only",
+            "viewer",
+            r"can\s+view",
+        ),
+        "link": (r"anyone\s+(?:on\s+the\s+internet\s+)?(?:who\s+has|with)\s+the\s+link",),
     },
     examples={
         "destroy": ("remove the weekly snapshot vault", "tear down the stack", "nuke it"),

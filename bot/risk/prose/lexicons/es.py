@@ -111,6 +111,7 @@ LEXICON = lexicon(
             "lanz",
         ),
         "data": (
+            r"crm(?!\w)",
             "buzón",
             "buzones",
             r"bases?\s+de\s+datos",
@@ -127,6 +128,12 @@ LEXICON = lexicon(
             f"tablas{_W}",
         ),
         "data_weak": (
+            "grabaci",
+            "presentaci",
+            "tablero",
+            "cuaderno",
+            "notebook",
+            r"actas?(?!\w)",
             f"logs?{_W}",
             f"tabla{_W}",
             "archivo",
@@ -283,8 +290,20 @@ LEXICON = lexicon(
             "internet",
             "cualquiera",
         ),
-        "everyone": (r"todo\s+el\s+mundo", r"toda\s+la\s+empresa", r"todos\s+los\s+empleados"),
+        "everyone": (
+            r"todos\s+(?:en|de)\s+la\s+(?:empresa|compañía|organización)",
+            r"todo\s+el\s+personal",
+            r"toda\s+la\s+(?:compañía|organización|plantilla)",
+            r"todo\s+el\s+mundo",
+            r"toda\s+la\s+empresa",
+            r"todos\s+los\s+empleados",
+        ),
         "external": (
+            "despacho",
+            "bufete",
+            r"(?:su)\s+(?:propio\s+)?(?:dropbox|box|onedrive|google\s+drive|sharepoint)(?!\w)",
+            r"gestoría",
+            r"data\s*room",
             "proveedor",
             "contratista",
             "agencia",
@@ -309,6 +328,8 @@ LEXICON = lexicon(
             "dropbox",
         ),
         "ai": (
+            r"(?:sitio|página|servicio|herramienta|web)\s+(?:\w+\s+){0,2}?(?:en\s+línea|online|gratuit)",
+            r"(?:transcripción|traducción)\s+(?:\w+\s+)?(?:en\s+línea|online)",
             *AI_SITES,
             f"ia{_W}",
             "chatgpt",
@@ -411,6 +432,8 @@ LEXICON = lexicon(
             r"autoalojad[oa]",
         ),
         "own_space": (
+            # a personal branch
+            r"(?:tu|mi)\s+(?:propia\s+)?rama\s+(?:de\s+)?(?:feature|funcionalidad|personal)",
             r"tu\s+(?:propio\s+|propia\s+)?(?:[\w-]+\s+){0,2}?(?:personal|de\s+pruebas|sandbox)",
             r"(?:stack|cl[uú]ster|namespace|entorno|espacio|sandbox)\s+personal",
         ),
@@ -420,13 +443,12 @@ LEXICON = lexicon(
         ),
         "owned": (r"nuestr[oa]\s+(?:\w+\s+)?(?:intern[oa]|propi[oa])",),
         "sanitized": (
+            r"número\s+de(?!\s+(?:teléfono|tarjeta|cuenta|documento|identificación|seguro))",
+            r"totales?\s+(?:de|por)",
             r"sin\s+(?:ningún\s+)?datos?",
             r"ya\s+(?:publicad\w*|(?:está|están|tenemos|aparece)\s+en\s+(?:la|nuestra)\s+(?:web|página))",
             r"solo\s+(?:los\s+nombres\s+de\s+)?(?:las\s+)?columnas",
             r"sin\s+(?:ningún\s+|los\s+)?(?:correos?|nombres?|datos\s+personales)",
-            r"solo\s+lectura",
-            "lector",
-            "temporal",
             r"anonimizad\w*",
             r"agregad\w*",
             "muestra",
@@ -459,6 +481,11 @@ LEXICON = lexicon(
         ),
         "hold": (r"legal\s+hold", r"retención\s+legal", r"conservación\s+legal"),
         "public_part": (r"claves?\s+públicas?", r"public\s+key"),
+        "metadata": (
+            r"(?:(?:al|a\s+la|a\s+los|a)\s+[\w-]+\s+)?(?:la|las|el|los|s[oó]lo\s+la|s[oó]lo\s+el|"
+            r"solamente\s+la)\s+(?:[\w-]+\s+){0,2}?(?:fechas?|versi[oó]n|versiones|"
+            r"n[uú]meros?\s+de\s+versi[oó]n|caducidad|expiraci[oó]n|huellas?)(?!\w)",
+        ),
         "pointer": (
             r"(?:enlace|link|v[ií]nculo)\s+(?:a|al|hacia)\s+(?:la\s+|el\s+)?(?:gu[ií]a|formulario|procedimiento|wiki|p[aá]gina|portal|solicitud)",
         ),
@@ -495,6 +522,17 @@ LEXICON = lexicon(
             r"e-?mail",
         ),
         "pronoun": ("lo", "la", "los", "las", "eso", "esto"),
+        "limited": (
+            r"(?:acceso|permisos?)\s+de\s+lectura",
+            r"solo\s+lectura",
+            "lector",
+            "temporal",
+        ),
+        "link": (
+            r"cualquier(?:a|\s+persona)\s+(?:\w+\s+){0,2}?con\s+el\s+(?:enlace|link|vínculo)",
+        ),
+        # a quoted setting changed from: "de «Cualquier persona con el enlace» a …"
+        "withdrawn": (r"(?:de|desde)\s+[«\"“]\s*$",),
     },
     examples={
         "destroy": ("borra las copias", "elimina la base"),

@@ -14,7 +14,7 @@ LEXICON = lexicon(
         "notre nos puis"
     ),
     # créer: "recrée" is the imperative, "recréée" the participle
-    noun_form=r"(?:tion|tions|ment|ments|eur|eurs|age|ages)$",
+    noun_form=r"(?:tion|tions|ment|ments|eur|eurs|(?<!part)ages?)$",  # "partage": an imperative
     past_form=r"(?:é|(?<!cr)ée|éée|és|ées|ait|aient|ions|iez)$",
     entries={
         "destroy": (
@@ -97,9 +97,10 @@ LEXICON = lexicon(
             "install",
         ),
         "data": (
+            r"crm(?!\w)",
             "drive",
             r"boîte\s+mail",
-            r"compte(?:s)?" + _W,
+            r"compte(?:s)?" + _W + r"(?![- ]rendus?)",  # not "compte rendu" (minutes)
             r"bases?\s+de\s+données",
             # "la base de prod", "la base clients"
             r"bases?\s+(?:de\s+|des\s+)?(?:prod|production|clients?|commandes|paie)(?!\w)",
@@ -120,6 +121,13 @@ LEXICON = lexicon(
             f"tables{_W}",
         ),
         "data_weak": (
+            "enregistrement",
+            r"comptes?[- ]rendus?",
+            "présentation",
+            "notebook",
+            r"tableaux?\s+de\s+bord",
+            "classeur",
+            r"procès-verbal",
             f"table{_W}",
             "fichier",
             "dossier",
@@ -204,7 +212,7 @@ LEXICON = lexicon(
             "secret",
             "jeton",
             "token",
-            "identifiants",
+            r"identifiants(?!\s+(?:clients?|utilisateurs?|produits?|de\s+(?:commande|client|produit)))",
             r"certificat(?!s?\s+public)",
             r"\.env" + _W,
         ),
@@ -254,11 +262,18 @@ LEXICON = lexicon(
             r"\.(?:exe|scr|iso|lnk|xlsm|docm)" + _W,
         ),
         "prod": ("production", f"prod{_W}"),
-        "bulk": (f"tou(?:s|tes|t|te){_W}", "entier", "entière", "chaque"),
+        "bulk": (
+            "complet",
+            "intégral",
+            f"tou(?:s|tes|t|te){_W}",
+            "entier",
+            "entière",
+            "chaque",
+        ),
         "public": (
             r"0\.0\.0\.0/0",
             r"::/0",
-            f"public(?:que)?{_W}",
+            f"publi(?:c|cs|que|ques){_W}",  # "la page publique"
             "internet",
             r"n'importe\s+qui",
             r"(?:toute\s+personne|quiconque)\s+(?:\w+\s+){0,3}lien",
@@ -266,12 +281,17 @@ LEXICON = lexicon(
             r"(?:toutes?\s+(?:les\s+)?)(?:sources|adresses|ip)(?!\w)",
         ),
         "everyone": (
+            r"#g[ée]n[ée]ral",
+            r"tou(?:te|s)\s+(?:la\s+|l\'|les\s+)?(?:boîte|société|entreprise|organisation|salariés|collaborateurs)",
             r"tout\s+le\s+monde",
             r"toute\s+l'entreprise",
             r"tous\s+les\s+employés",
             "#general",
         ),
         "external": (
+            r"(?:son|sa|leur)\s+(?:propre\s+)?(?:dropbox|box|onedrive|google\s+drive|sharepoint)(?!\w)",
+            r"data\s*room",
+            r"salle\s+de\s+données",
             "prestataire",
             "fournisseur",
             r"sous-?traitant",
@@ -291,13 +311,15 @@ LEXICON = lexicon(
             r"chez\s+(?:toi|vous)",
             r"ton\s+(?:mac|pc)",
             "personnel",
-            "perso",
+            r"perso(?!nn)",  # not "personne"
             "gmail",
             "hotmail",
             f"usb{_W}",
             "dropbox",
         ),
         "ai": (
+            r"(?:transcription|traduction|résumé)s?\s+(?:\w+\s+)?en\s+ligne",
+            r"(?:site|outil|service)\s+(?:\w+\s+){0,2}?(?:en\s+ligne|gratuit)",
             *AI_SITES,
             f"ia{_W}",
             "chatgpt",
@@ -415,6 +437,9 @@ LEXICON = lexicon(
             r"auto-?hébergé\w*",
         ),
         "own_space": (
+            # a personal branch
+            r"(?:ta|ma|votre)\s+(?:propre\s+)?branche\s+(?:de\s+)?"
+            r"(?:feature|fonctionnalit\w+|perso\w*)",
             r"(?:ton|votre|mon)\s+(?:propre\s+)?(?:[\w-]+\s+){0,3}?(?:perso(?:nnel\w*)?|de\s+test|bac\s+à\s+sable|sandbox)",
             r"(?:bac\s+à\s+sable|cluster|stack|espace)\s+(?:de\s+test\s+)?perso\w*",
         ),
@@ -427,13 +452,14 @@ LEXICON = lexicon(
             r"(?:interne|validée?)\s+par\s+l'entreprise",
         ),
         "sanitized": (
+            r"déjà\s+sur\s+(?:notre|le|la)\s+(?:site|page|blog)",
+            r"grilles?\s+(?:de\s+)?salaires?\s+publiques?",
+            r"nombre\s+de",
+            r"totaux\s+(?:de|par)",
             r"sans\s+(?:aucune\s+)?données",
             r"déjà\s+publi\w*",
             r"(?:seulement|uniquement)\s+(?:les\s+)?(?:noms\s+de\s+)?colonnes",
             r"sans\s+(?:aucun\w*\s+|les\s+)?(?:e-?mails?|noms?|données\s+personnelles)",
-            r"lecture\s+seule",
-            "lecteur",
-            "temporaire",
             r"anonymisé\w*",
             r"agrégé\w*",
             "échantillon",
@@ -473,6 +499,11 @@ LEXICON = lexicon(
         ),
         "hold": (r"legal\s+hold", r"conservation\s+légale", r"gel\s+juridique"),
         "public_part": (r"clés?\s+publiques?", r"public\s+key"),
+        "metadata": (
+            r"(?:(?:au|à\s+la|aux|à)\s+[\w-]+\s+)?(?:la|les|le|l'|seulement\s+la|juste\s+la|"
+            r"uniquement\s+la)\s*(?:[\w-]+\s+){0,2}?(?:dates?|versions?|"
+            r"num[ée]ros?\s+de\s+version|empreintes?|expiration)(?!\w)",
+        ),
         "pointer": (
             r"(?:lien|url)\s+(?:vers|de|du|à)\s+(?:la\s+|le\s+|l')?(?:guide|procédure|formulaire|wiki|page|portail|demande)",
         ),
@@ -512,6 +543,17 @@ LEXICON = lexicon(
             "courriel",
         ),
         "pronoun": ("les", "le", "la", "lui", "ça", "cela"),
+        "limited": (
+            r"(?:accès|droits?)\s+(?:en|de)\s+lecture",
+            r"lecture\s+seule",
+            "lecteur",
+            "temporaire",
+        ),
+        "link": (
+            r"(?:toute\s+personne|tous\s+les\s+utilisateurs|quiconque|n\'importe\s+qui)\s+(?:\w+\s+){0,3}?(?:du|le)\s+lien",
+        ),
+        # a quoted setting changed from: "de «Cualquier persona con el enlace» a …"
+        "withdrawn": (r"(?:de|depuis)\s+[«\"“]\s*$",),
     },
     examples={
         "destroy": ("supprimez les sauvegardes", "supprime la base"),

@@ -79,6 +79,7 @@ LEXICON = lexicon(
             r"torn(?:e|a|ar)\s+(?:\w+\s+){0,4}públic",
             r"ativ(?:e|a|ar)\s+(?:\w+\s+){0,3}públic",
             r"deix(?:e|a|ar)\s+(?:\w+\s+){0,4}públic",  # ativar o painel público
+            r"deix(?:e|a|ar)(?=\s+(?:\S+\s+){0,6}?(?:«|\")?qualquer\s+pessoa)",
         ),
         "move": (
             f"envi(?:e|a|ar){_W}",
@@ -105,6 +106,7 @@ LEXICON = lexicon(
             f"liber(?:e|a|ar){_W}",  # libera a porta 22 para a internet
         ),
         "data": (
+            r"crm(?!\w)",
             r"(?:banco|base)s?\s+de\s+dados",
             r"(?:banco|base)s?\s+(?:de\s+|da\s+)?(?:prod|produção|producao|clientes|pedidos)(?!\w)",
             "esquema",
@@ -118,6 +120,11 @@ LEXICON = lexicon(
             f"tabelas{_W}",
         ),
         "data_weak": (
+            "gravaç",
+            "apresentaç",
+            "caderno",
+            "notebook",
+            r"atas?(?!\w)",
             f"tabela{_W}",
             "painel",
             "dashboard",
@@ -249,7 +256,13 @@ LEXICON = lexicon(
             r"\.(?:exe|scr|iso|lnk|xlsm|docm)" + _W,
         ),
         "prod": ("produção", "producao", f"prod{_W}"),
-        "bulk": (f"tod(?:o|a|os|as){_W}", "inteir", f"cada{_W}"),
+        "bulk": (
+            "complet",
+            "integral",
+            f"tod(?:o|a|os|as){_W}",
+            "inteir",
+            f"cada{_W}",
+        ),
         "public": (
             r"0\.0\.0\.0/0",
             r"::/0",
@@ -257,8 +270,21 @@ LEXICON = lexicon(
             "internet",
             r"qualquer\s+pessoa",
         ),
-        "everyone": (r"todo\s+(?:o\s+)?mundo", r"toda\s+a\s+empresa", r"todos\s+os\s+funcionários"),
+        "everyone": (
+            r"(?:a\s+)?empresa\s+(?:inteira|toda)",
+            r"todos\s+(?:da|na)\s+empresa",
+            r"todo\s+o\s+pessoal",
+            r"todo\s+(?:o\s+)?mundo",
+            r"toda\s+a\s+empresa",
+            r"todos\s+os\s+funcionários",
+        ),
         "external": (
+            "consultoria",
+            r"escritório\s+de\s+(?:advocacia|contabilidade)",
+            r"escritório\s+(?:de\s+advocacia\s+)?extern",
+            r"auditor",
+            r"data\s*room",
+            r"seu\s+(?:google\s+drive|dropbox|onedrive)\s+pessoal",
             "fornecedor",
             "prestador",
             "contratad",
@@ -285,6 +311,7 @@ LEXICON = lexicon(
             "dropbox",
         ),
         "ai": (
+            r"(?:site|serviço|ferramenta)\s+(?:\w+\s+){0,2}?(?:online|on-line|gratuit)",
             *AI_SITES,
             f"ia{_W}",
             "chatgpt",
@@ -388,6 +415,9 @@ LEXICON = lexicon(
             r"aprovad[oa]s?\s+pel[oa]\s+(?:ti|segurança)",
         ),
         "own_space": (
+            # a personal branch
+            r"(?:tua|sua|minha)\s+(?:pr[oó]pria\s+)?(?:branch|ramo)\s+(?:de\s+)?"
+            r"(?:feature|funcionalidade|pessoal)",
             r"(?:seu|sua|teu|tua)\s+(?:próprio\s+|própria\s+)?(?:[\w-]+\s+){0,2}?(?:pessoal|de\s+testes?|sandbox)",
             r"(?:stack|cluster|namespace|ambiente|sandbox)\s+pessoal",
         ),
@@ -397,12 +427,11 @@ LEXICON = lexicon(
         ),
         "owned": (r"noss[oa]\s+(?:\w+\s+)?(?:intern[oa]|própri[oa])",),
         "sanitized": (
+            r"número\s+de(?!\s+(?:telefone|cartão|conta|documento|identidade))",
+            r"totais\s+(?:de|por)",
             r"sem\s+(?:nenhum\s+|qualquer\s+)?dados?(?!\s+pessoa)",
             r"s[óo]\s+(?:com\s+)?(?:os\s+nomes\s+d)?(?:as\s+)?colunas",
             r"já\s+(?:publicad\w*|está\s+no\s+site)",
-            r"somente\s+leitura",
-            "leitor",
-            r"temporári\w*",
             r"anonimizad\w*",
             r"agregad\w*",
             "amostra",
@@ -443,6 +472,11 @@ LEXICON = lexicon(
         ),
         "hold": (r"legal\s+hold", r"retenção\s+legal", r"preservação\s+legal"),
         "public_part": (r"chaves?\s+públicas?", r"public\s+key"),
+        "metadata": (
+            r"(?:(?:ao|à|aos|a)\s+[\w-]+\s+)?(?:a|as|o|os|s[oó]\s+a|s[oó]\s+o|apenas\s+a|"
+            r"apenas\s+o)\s+(?:[\w-]+\s+){0,2}?(?:datas?|vers[aã]o|vers[oõ]es|"
+            r"n[uú]meros?\s+de\s+vers[aã]o|validade|expira[cç][aã]o|impress[aã]o\s+digital)(?!\w)",
+        ),
         "pointer": (
             r"(?:link|endereço)\s+(?:para|do|da|ao|à)\s+(?:o\s+|a\s+)?(?:guia|formulário|procedimento|wiki|página|portal|solicitação|pedido)",
         ),
@@ -493,6 +527,15 @@ LEXICON = lexicon(
             "isso",
             "isto",
         ),
+        "limited": (
+            r"(?:acesso|permiss(?:ão|ões))\s+de\s+leitura",
+            r"somente\s+leitura",
+            "leitor",
+            r"temporári\w*",
+        ),
+        "link": (r"qualquer\s+pessoa\s+(?:\w+\s+){0,2}?com\s+o\s+link",),
+        # a quoted setting changed from: "de «Cualquier persona con el enlace» a …"
+        "withdrawn": (r"de\s+[«\"“]\s*$",),
     },
     examples={
         "destroy": ("apague os backups", "exclua o banco"),
