@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
-from bot.risk.environments import PRODUCTION_RE
+from bot.risk.environments import NONPROD_RE, PRODUCTION_RE
 from bot.risk.extract import Candidate
 from bot.risk.model import Finding
 from bot.risk.prefilter import prefiltered
@@ -65,7 +65,8 @@ _REASONS: dict[str, str] = {
     "proposal": "the content of a proposal, not the order",
     "local": (
         "its target is this machine (a local database, cluster or container) or the "
-        "reader's own sandbox (a personal dev stack, namespace or cluster)"
+        "reader's own sandbox (a personal dev stack, namespace or cluster) or an "
+        "environment named for development, tests or previews"
     ),
     "own_use": "a value read to the reader's own terminal, passed on nowhere",
     "scratch": "aimed only at a scratch or personal schema, the reader's own space",
@@ -115,6 +116,8 @@ _LOCAL_CONTEXT = re.compile(
 )
 # Production named anywhere in the command: a namespace, a profile, a database name.
 _PROD = PRODUCTION_RE
+# A development box others use too ("the shared dev host") is not the reader's to wipe.
+_SHARED = re.compile(r"\bshared\b|\beveryone'?s\b", re.I)
 # Programs whose every target is somewhere else: cloud and hosting CLIs, remote shells,
 # infrastructure-as-code (state and resources live in the cloud).
 _REMOTE_PROGRAMS = frozenset(
@@ -392,7 +395,7 @@ def judge(cand: Candidate, message: str = "") -> Why | None:
     low = lower(text)
     pos = low.find(_MARK)
     structure = spans(low)
-    sentence_local = own = False
+    sentence_local = own = nonprod = False
     reported = _reports(message, cand.context)
     for lx in languages(low):
         scope = Scope(lx, low, structure)
@@ -401,15 +404,40 @@ def judge(cand: Candidate, message: str = "") -> Why | None:
             return why
         sentence_local = sentence_local or scope.sentence_has(scope.sentence_of(pos), "local")
         own = own or scope.sentence_has(scope.sentence_of(pos), "own_space")
-    if _names_production(low) or _PROD.search(cand.text):
+        nonprod = nonprod or scope.nonprod(scope.sentence_of(pos))
+    return _target_scope(cand.text, low, sentence_local, own, nonprod)
+
+
+def _target_scope(
+    command: str, low: str, sentence_local: bool, own: bool, nonprod: bool
+) -> Why | None:
+    """Why "local": when the command's target, or its sentence, names no one's real data."""
+    if _names_production(low) or _PROD.search(command):
         return None  # "on the prod cluster, `docker compose down -v`": not this machine
-    if local_target(cand.text) or (
-        sentence_local and not remote_target(cand.text) and not _SAYS_PROD.search(low)
+    if (nonprod or _nonprod_target(command)) and not _SHARED.search(low):
+        return "local"  # `--context preview`, "in the dev Kafka cluster": nobody's real data
+    if local_target(command) or (
+        sentence_local and not remote_target(command) and not _SAYS_PROD.search(low)
     ):
         return "local"
     if own:
         return "local"  # a cloud target that is the reader's own sandbox ("your dev stack")
     return None
+
+
+_ENV_FLAGS = _CONTEXT_FLAGS | _HOST_FLAGS | frozenset(_words("-n --namespace --profile --env"))
+
+
+def _nonprod_target(command: str) -> bool:
+    """Every context, namespace, profile or host the command names is a development, test
+    or preview one (`--context preview`, `-n dev`), and it names at least one."""
+    words = command.split()
+    values = []
+    for i, word in enumerate(words):
+        flag, eq, value = word.partition("=")
+        if flag in _ENV_FLAGS:
+            values.append(value if eq else (words[i + 1] if i + 1 < len(words) else ""))
+    return bool(values) and all(NONPROD_RE.search(f" {v} ") for v in values)
 
 
 # "on your laptop, not on prod": production named only to be excluded
@@ -605,12 +633,49 @@ def _hypothetical(p: _Place) -> Why | None:
     return None
 
 
+# The command as the subject of a conditional verb: "`X` would remove the instance".
+_WOULD_AFTER = re.compile(
+    r"[\s`'\"]*(?:(?:on|in|against|for)\s+(?:[\w-]+\s+){1,4}?)?"
+    r"(?:would|could|might)\s+(?:also\s+|then\s+)?"
+    # "`X` would be the command", "would fix it": a recommendation, not a description
+    r"(?!(?:you|be|do|work|fix|help|solve|suffice|unblock|sort|handle|resolve|get)\b)\w+"
+)
+# An order anywhere after it takes the description back ("… Can you run it today?").
+_ORDER_LATER = re.compile(
+    r"(?<!n't\s)(?<!n’t\s)(?<!not\s)(?<!never\s)"
+    r"\b(?:run|execute|apply|go\s+ahead|do\s+it|kick\s+(?:it|that)\s+off)\b",
+    re.I,
+)
+# "… asking whether `X` would halve the clone time": a question about it, not an order.
+_ASKS_WHETHER = re.compile(r"\b(?:whether|if)$")
+
+
+def _described(p: _Place) -> Why | None:
+    """The sentence says what the command would do and asks nobody to run it: "For
+    context: `gcloud sql instances delete orders-prod` would remove the instance and its
+    backups, which is why we keep it." An ask or an order to run it, in this sentence or
+    any after it, keeps it an order."""
+    if not p.inside or not _WOULD_AFTER.match(p.low, p.end):
+        return None
+    if p.lead and not _ASKS_WHETHER.search(p.lead):
+        return None
+    rest = p.low[p.sentence[0] :].replace(_MARK, " ")
+    if (
+        _ASKS.search(rest)
+        or _ORDER_LATER.search(rest)
+        or p.scope.sentence_has(p.sentence, "request")
+    ):
+        return None
+    return "hypothetical"
+
+
 _READINGS: tuple[Callable[[_Place], Why | None], ...] = (
     _refused_in_place,
     _stamped_report,
     _series_report,
     _governed,
     _hypothetical,
+    _described,
 )
 """How a sentence can make a command not an order, in the order they are tried."""
 

@@ -38,3 +38,40 @@ PRODUCTION_RE = re.compile(PRODUCTION_PATTERN)
 def names_production(value: str) -> bool:
     """`value` (a namespace, context, profile, database or free text) names production."""
     return PRODUCTION_RE.search(value) is not None
+
+
+# Names of environments that hold no one's real data: a developer's, a test run's, a
+# pull request's preview. Staging is left out: it is shared and often holds copies of
+# production data.
+_NONPROD_WORDS = (
+    "dev",
+    "development",
+    "test",
+    "testing",
+    "qa",
+    "preview",
+    "sandbox",
+    "demo",
+    "ephemeral",
+    "loadtest",
+    "load-test",
+)
+# Places, not things in them: "the test accounts" may be rows of the production database.
+_ENV_NOUNS = (
+    r"(?:cluster|environment|env|namespace|workspace|instance|server|box|vm|stack"
+    r"|subscription|tenant)s?"
+)
+NONPROD_PATTERN = rf"(?i){_SEP_BEFORE}(?:{'|'.join(_NONPROD_WORDS)}){_SEP_AFTER}"
+NONPROD_RE = re.compile(NONPROD_PATTERN)
+# In prose the word must name an environment: "the dev Kafka cluster", "our test
+# account", "the preview namespace", "in dev" — not "test the restore" or "demo day".
+NONPROD_PLACE_RE = re.compile(
+    rf"(?i)\b(?:{'|'.join(_NONPROD_WORDS)})\s+(?:[\w-]+\s+){{0,2}}?{_ENV_NOUNS}\b"
+    rf"|\b(?:in|on|against)\s+(?:the\s+)?(?:{'|'.join(_NONPROD_WORDS)})\b(?!\s+[\w-])"
+)
+
+
+def names_nonproduction(value: str) -> bool:
+    """`value` names a development, test or preview environment and not production:
+    `--context preview`, "the dev Kafka cluster". Production anywhere wins."""
+    return NONPROD_RE.search(value) is not None and not names_production(value)

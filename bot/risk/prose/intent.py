@@ -621,7 +621,7 @@ def _local(
 ) -> bool:
     """Local scope in the action's sentence, or where the object it points back at was
     named ("tear down your local cluster; you can rebuild it next week")."""
-    if scope.local(sentence, end):
+    if scope.local(sentence, end) or scope.nonprod(sentence):
         return True
     return named is not None and scope.local(scope.sentence_of(named[0]), named[0])
 

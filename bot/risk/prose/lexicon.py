@@ -106,6 +106,7 @@ SCOPES: Final = (
     "state",  # right before a participle: the state asked for ("que queden desactivadas")
     "wish",  # a wish or command frame before a past-looking form: it asks for the act
     # ("gostaria que desativasse", "que vous désactiviez", "把订单表给删了")
+    "described",  # right before the action: what a thing would do ("it would remove")
     "limited",  # a share limited in rights or time ("read-only", "lecture seule", "只读")
 )
 # Outside AI services named by their address, in any language: a two-label domain whose

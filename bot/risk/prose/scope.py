@@ -4,7 +4,8 @@
 - hypotheticals: "what would happen if we deleted …", "如果……会发生什么？";
 - reports of the past: "an engineer deleted the ledger", "gestern … gelöscht",
   a postmortem's root cause;
-- local scope (for destruction only): a laptop's dev environment, a scratch table.
+- local scope (for destruction only): a laptop's dev environment, a scratch table, an
+  environment named for development, tests or previews (not staging, not shared).
 
 Each is decided for one action: negation within its clause (the words between
 commas and conjunctions), hypotheticals, reports and local scope within its
@@ -17,6 +18,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from bot.risk.environments import NONPROD_PLACE_RE, PRODUCTION_RE
 from bot.risk.listing import list_run, warned_item
 from bot.risk.prose.lexicon import Lexicon
 
@@ -78,6 +80,29 @@ _LIST_MARK = re.compile(r"[*_>\-•+\[\]xX☐☑☒✅✔✓]*|\(?(?:\d{1,3}|[a-
 # What may stand before a clause's first word: list and markdown marks, step numbers.
 _LEADING_MARKS = " \t\n*-•>_#0123456789.)([]"
 _MAX_CLAUSE = 400  # a "clause" longer than this (no punctuation) is cut into windows
+
+
+# A quoted value opens after a space, "=", ":" or "(" ("set it to 'Not required'",
+# value="none"); an apostrophe inside a word ("don't") opens nothing.
+_OPEN_QUOTE = re.compile(r"(?:(?<=[\s=:(])|^)['\"‘“«`]")
+_CLOSE_QUOTE = re.compile(r"['\"’”»`](?![^\W\d_])")
+
+
+# "set X to not required": a setting's value, unquoted ("to not delete" stays a negation).
+_VALUE_NOT = re.compile(r"(?<=\bto )not\s+(?:required|enforced|enabled|mandatory|allowed)\b")
+
+
+def _quoted_value(low: str, pos: int, clause: tuple[int, int]) -> bool:
+    """`pos` lies inside a setting's value in its clause: "set the MFA policy to 'Not
+    required'" names a value, and its "not" negates nothing the sentence asks for."""
+    if _VALUE_NOT.match(low, pos):
+        return True
+    opened = None
+    for m in _OPEN_QUOTE.finditer(low, clause[0], pos):
+        opened = m
+    if opened is None or _CLOSE_QUOTE.search(low, opened.end(), pos):
+        return False
+    return _CLOSE_QUOTE.search(low, pos, clause[1]) is not None
 
 
 def _list_mark(word: str) -> bool:
@@ -342,7 +367,20 @@ class Scope:
             or self._heading_warns(sentence)
             or (self._hypothetical_question(sentence) and not self.clause_has(clause, "request"))
             or self._sentence(sentence, "report")
+            or self._described(start, clause, sentence)
         )
+
+    def _described(self, start: int, clause: tuple[int, int], sentence: tuple[int, int]) -> bool:
+        """The action is what a thing would do ("`X` would remove the instance and its
+        backups"), and the sentence asks nobody for anything."""
+        a = max(clause[0], start - 40)
+        found = list(self.lx.pattern("described").finditer(self.low, a, start))
+        m = found[-1] if found else None
+        if m is not None and self.low[m.end() : start].strip():
+            m = None
+        # a clause that starts with "would": its subject was a command, read out of the text
+        subjectless = self.low[clause[0] : start].split() in (["would"], ["would", "also"])
+        return (m is not None or subjectless) and not self._sentence(sentence, "request")
 
     def local(self, sentence: tuple[int, int], action_end: int) -> bool:
         """Local scope named in the sentence, except in a purpose clause after the action
@@ -354,6 +392,17 @@ class Scope:
                 if m.start() < action_end or not _PURPOSE.search(self.low, action_end, m.start()):
                     return True
         return False
+
+    def nonprod(self, sentence: tuple[int, int]) -> bool:
+        """The sentence places the action in a development, test or preview environment
+        ("the test topic in the dev Kafka cluster") and names neither production nor a
+        shared place ("the shared dev box" is someone else's too)."""
+        text = self.low[sentence[0] : sentence[1]]
+        return (
+            NONPROD_PLACE_RE.search(text) is not None
+            and PRODUCTION_RE.search(text) is None
+            and not self._sentence(sentence, "shared")
+        )
 
     def _word(self, start: int) -> str:
         """The whole first word of an action ("turned" in "turned off")."""
@@ -437,10 +486,14 @@ class Scope:
         lx = self.lx
         before = lx.pattern("neg_before").search(self.low, clause[0], start + 1)
         before = before if before is not None and before.start() < start else None
+        if before is not None and _quoted_value(self.low, before.start(), clause):
+            before = None
         after = lx.pattern("neg_after").search(self.low, end, clause[1])
         if after is None and lx.spaced and end - start > 24:
             # a verb and its particle around the negation: "steck ihn auf keinen Fall an"
             after = lx.pattern("neg_before").search(self.low, start + 1, end)
+        if after is not None and _quoted_value(self.low, after.start(), clause):
+            after = None
         if before is None and after is None:
             return False
         return not lx.pattern("affirm").search(self.low, clause[0], clause[1])

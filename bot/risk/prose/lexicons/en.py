@@ -362,7 +362,9 @@ LEXICON = lexicon(
             "codeowners",
             r"required\s+(?:checks?|reviews?|status)",
             f"ci{_W}",
-            f"checks{_W}",
+            # health, uptime and probe checks watch a service; they gate nothing
+            r"(?<!health\s)(?<!health-)(?<!uptime\s)(?<!liveness\s)(?<!readiness\s)"
+            rf"(?<!synthetic\s)(?<!heartbeat\s)(?<!ping\s)checks{_W}",
             r"sign[- ]off",
             r"change\s+freeze",
             # a branch rule by its setting's name ("Require a pull request before merging")
@@ -751,6 +753,12 @@ LEXICON = lexicon(
             r"guest\s+|anonymous\s+|outside\s+|write\s+|admin\s+)?(?:access|permissions?|"
             r"links?|link\s+sharing|sharing|roles?|rights|bindings?|grants?|membership)\b"
             r"(?!\s+(?:logs?|tables?|database|data|files?|bucket|records?)\b)",
+            # "remove the contractor's service account from cluster-admin": a member leaves a
+            # role or group, nothing is destroyed
+            r"(?:[\w'’-]+\s+){1,5}?from\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:groups?|"
+            r"roles?|(?:org-|cluster-|super)?admins?|owners?|members|rota|on-?call|"
+            r"allow-?lists?|sudoers|(?:[\w-]+-)?(?:admins?|owners|editors|writers|maintainers))"
+            r"(?![\w-])",
         ),
         # right after the verb: the thing moved is a fact about a secret, not the secret
         "metadata": (
@@ -809,6 +817,12 @@ LEXICON = lexicon(
             r"(?:the\s+)?approved\s+(?:one|tool|service|model|llm|ai)",
             r"self-hosted",
             r"in-house",
+        ),
+        "described": (
+            # "`X` would remove the instance", "that would also wipe": what it would do,
+            # told about a thing; "you would", "I'd" advise and stay out
+            r"(?:(?<=`)|it|this|that|the\s+command|the\s+script)\s+(?:also\s+)?would"
+            r"(?:\s+(?:also|just|then|first))?",
         ),
         "own_space": (
             # a personal branch
