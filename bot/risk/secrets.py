@@ -621,7 +621,19 @@ def _first_group(m: re.Match[str]) -> str:
 def _own_secret_hits(text: str) -> Iterator[_Hit]:
     # Each pattern is gated by a literal it cannot match without: most
     # instructions contain none of them, and the gates cost far less than the
-    # patterns.
+    # patterns. The readers run in a fixed order, so ties resolve the same way.
+    lowered = text.lower()
+    yield from _key_hits(text, lowered)
+    yield from _flag_hits(text, lowered)
+    yield from _token_hits(text)
+    if not any(word in lowered for word in _CRED_WORDS):
+        return
+    yield from _labelled_hits(text, lowered)
+    yield from _assignment_hits(text)
+
+
+def _key_hits(text: str, lowered: str) -> Iterator[_Hit]:
+    """Private keys, AWS key pairs, passwords in URLs, Authorization headers."""
     if "PRIVATE KEY" in text:
         for m in _PRIVATE_KEY_BLOCK.finditer(text):
             yield _Hit(m.start(), m.end(), "private-key")
@@ -631,11 +643,14 @@ def _own_secret_hits(text: str) -> Iterator[_Hit]:
         for m in _URL_CREDENTIALS.finditer(text):
             if len(m.group(1)) >= 3 and not _PLACEHOLDER.match(m.group(1)):
                 yield _Hit(*m.span(1), "url-password")
-    lowered = text.lower()
     if "authorization" in lowered:
         for m in _AUTH_HEADER.finditer(text):
             if not _PLACEHOLDER.match(m.group(1)):
                 yield _Hit(*m.span(1), "bearer-token")
+
+
+def _flag_hits(text: str, lowered: str) -> Iterator[_Hit]:
+    """Passwords handed to a command line's own options."""
     if "--" in text:
         yield from _password_hits(_FLAG, text)
     for clause in (_MYSQL_P, *_TOOL_PASSWORD_FLAGS):
@@ -646,6 +661,10 @@ def _own_secret_hits(text: str) -> Iterator[_Hit]:
             yield from _password_hits(regex, text)
     if "%" in text:
         yield from _password_hits(_SMB_USER, text)
+
+
+def _token_hits(text: str) -> Iterator[_Hit]:
+    """Vendor keys and tokens by their shape; `curl -u user:password`."""
     if "AIza" in text:
         for m in _GOOGLE_KEY.finditer(text):
             yield _Hit(*m.span(), "google-api-key")
@@ -656,8 +675,10 @@ def _own_secret_hits(text: str) -> Iterator[_Hit]:
         for m in _CURL_USER.finditer(text):
             if _looks_like_secret(m.group(1)):
                 yield _Hit(*m.span(1), "password")
-    if not any(word in lowered for word in _CRED_WORDS):
-        return
+
+
+def _labelled_hits(text: str, lowered: str) -> Iterator[_Hit]:
+    """Values a label calls a password: SQL, prose, name/value pairs."""
     yield from _password_hits(_SQL_PASSWORD, text)
     for m in chain(_PROSE_PASSWORD.finditer(text), _PROSE_PASSWORD_FOR.finditer(text)):
         if _looks_like_secret(m.group(1), strict=True) and not _is_code_ref(
@@ -673,6 +694,10 @@ def _own_secret_hits(text: str) -> Iterator[_Hit]:
             low_name = m.group(1).lower()
             kind = "password" if "pass" in low_name or "pwd" in low_name else "credential"
             yield _Hit(start, start + len(value), kind)
+
+
+def _assignment_hits(text: str) -> Iterator[_Hit]:
+    """`name=value` and `f(password=x)` where the name says secret and the value looks one."""
     for m in _assignments(text):
         name = m.group(1)
         value = next(g for g in m.groups()[1:] if g is not None)
@@ -684,14 +709,15 @@ def _own_secret_hits(text: str) -> Iterator[_Hit]:
         start = next(m.start(g) for g in (2, 3, 4) if m.group(g) is not None)
         if m.group(4) is not None and _is_code_ref(value, text, start + len(value)):
             continue
-        name = name.lower()
-        if "secret" in name and "aws" in name and len(value) == 40:
-            kind = "aws-secret-key"
-        elif "pass" in name or "pwd" in name or _PW_NAME.search(name):
-            kind = "password"
-        else:
-            kind = "credential"
-        yield _Hit(start, start + len(value), kind)
+        yield _Hit(start, start + len(value), _assigned_kind(name.lower(), value))
+
+
+def _assigned_kind(name: str, value: str) -> str:
+    if "secret" in name and "aws" in name and len(value) == 40:
+        return "aws-secret-key"
+    if "pass" in name or "pwd" in name or _PW_NAME.search(name):
+        return "password"
+    return "credential"
 
 
 _AWS_KEY_ID = re.compile(r"(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}(?![A-Z0-9])")
@@ -729,30 +755,42 @@ def _pii_hits(text: str) -> Iterator[_Hit]:
         return
     lowered = text.lower()
     if "-" in text or any(word in lowered for word in _SSN_WORDS):
-        for m in _SSN.finditer(text):
-            if _ssn_valid(*m.groups()):
-                yield _Hit(*m.span(), "ssn")
-        for m in _SSN_LABELLED.finditer(text):
-            if _ssn_valid(*m.groups()):
-                yield _Hit(m.start(1), m.end(3), "ssn")
+        yield from _ssn_hits(text)
     if _DIGITS4.search(text):
-        for m in _CARD.finditer(text):
-            digits = re.sub(r"\D", "", m.group(0))
-            if (
-                13 <= len(digits) <= 19
-                and len(set(digits)) > 1
-                and _card_brand_ok(digits)
-                and _luhn(digits)
-            ):
-                yield _Hit(*m.span(), "card")
-        for m in _IBAN.finditer(text):
-            if _iban_valid(m.group(1)):
-                yield _Hit(*m.span(1), "iban")
+        yield from _account_hits(text)
     if any(word in lowered for word in _DOB_WORDS):
         for m in _DOB.finditer(text):
             yield _Hit(*m.span(1), "date-of-birth")
-    if not _PHONE_GATE.search(text):
-        return
+    if _PHONE_GATE.search(text):
+        yield from _phone_hits(text)
+
+
+def _ssn_hits(text: str) -> Iterator[_Hit]:
+    for m in _SSN.finditer(text):
+        if _ssn_valid(*m.groups()):
+            yield _Hit(*m.span(), "ssn")
+    for m in _SSN_LABELLED.finditer(text):
+        if _ssn_valid(*m.groups()):
+            yield _Hit(m.start(1), m.end(3), "ssn")
+
+
+def _account_hits(text: str) -> Iterator[_Hit]:
+    """Card numbers that pass Luhn and a brand's prefix; IBANs that pass their checksum."""
+    for m in _CARD.finditer(text):
+        digits = re.sub(r"\D", "", m.group(0))
+        if (
+            13 <= len(digits) <= 19
+            and len(set(digits)) > 1
+            and _card_brand_ok(digits)
+            and _luhn(digits)
+        ):
+            yield _Hit(*m.span(), "card")
+    for m in _IBAN.finditer(text):
+        if _iban_valid(m.group(1)):
+            yield _Hit(*m.span(1), "iban")
+
+
+def _phone_hits(text: str) -> Iterator[_Hit]:
     for m in _PHONE.finditer(text):
         digits = re.sub(r"\D", "", m.group(0))
         if 10 <= len(digits) <= 15:
