@@ -42,6 +42,13 @@ def _trim(value: str) -> str:
 
 def resources(text: str, lowered: str) -> list[str]:
     """Resource names found in `text` (`lowered` is its same-length lower-case)."""
+    found = [*_addressed(text, lowered), *_named_after_verbs(text, lowered)]
+    return list(dict.fromkeys(name for name in found if name and "@" not in name))
+
+
+def _addressed(text: str, lowered: str) -> list[str]:
+    """Names with their own syntax: URIs, URLs, `--bucket`, #channels, `grant … on X`,
+    BigQuery `project:dataset.table`."""
     found: list[str] = []
 
     def span(m: re.Match[str], group: int = 0) -> str:
@@ -53,10 +60,8 @@ def resources(text: str, lowered: str) -> list[str]:
     if "--bucket" in lowered:
         found.extend(f"s3://{span(m, 1)}" for m in _BUCKET_FLAG.finditer(lowered))
     if "#" in text:
-        for m in _CHANNEL.finditer(lowered):
-            name = _trim(span(m, 1))
-            if name and not name.isdigit():
-                found.append(f"#{name}")
+        names = (_trim(span(m, 1)) for m in _CHANNEL.finditer(lowered))
+        found.extend(f"#{name}" for name in names if name and not name.isdigit())
     if "grant" in lowered:
         found.extend(
             span(m, 1).strip('`"')
@@ -64,28 +69,33 @@ def resources(text: str, lowered: str) -> list[str]:
         )
     if ":" in text:
         found.extend(span(m, 1) for m in _BQ_ID.finditer(lowered))
-    if ("`" in text or " the " in lowered) and _RESOURCE_VERB.search(lowered):
-        for s in _sentences(lowered):
-            v = _RESOURCE_VERB.search(s.text)
-            if v is None:
-                continue
-            offset = s.start + v.start()
-            tail = s.text[v.start() :]
-            for m in _BACKTICK_NAME.finditer(tail):
-                name = text[offset + m.start(1) : offset + m.end(1)]
-                if (
-                    name.lower() not in _NOT_RESOURCE
-                    and ("." in name or "_" in name or name.islower())
-                    and len(name) <= 120
-                ):
-                    found.append(name)
-            for m in _NAMED_TABLE.finditer(tail):
-                if m.group(1) not in _NOT_RESOURCE:
-                    found.append(text[offset + m.start(1) : offset + m.end(1)])
-    seen: set[str] = set()
-    out: list[str] = []
-    for name in found:
-        if name and name not in seen and "@" not in name:
-            seen.add(name)
-            out.append(name)
-    return out
+    return found
+
+
+def _named_after_verbs(text: str, lowered: str) -> list[str]:
+    """`backticked` names and "the X table" after share/export/grant/… in a sentence."""
+    found: list[str] = []
+    if not (("`" in text or " the " in lowered) and _RESOURCE_VERB.search(lowered)):
+        return found
+    for s in _sentences(lowered):
+        v = _RESOURCE_VERB.search(s.text)
+        if v is None:
+            continue
+        offset = s.start + v.start()
+        tail = s.text[v.start() :]
+        for m in _BACKTICK_NAME.finditer(tail):
+            name = text[offset + m.start(1) : offset + m.end(1)]
+            if _plausible(name):
+                found.append(name)
+        for m in _NAMED_TABLE.finditer(tail):
+            if m.group(1) not in _NOT_RESOURCE:
+                found.append(text[offset + m.start(1) : offset + m.end(1)])
+    return found
+
+
+def _plausible(name: str) -> bool:
+    return (
+        name.lower() not in _NOT_RESOURCE
+        and ("." in name or "_" in name or name.islower())
+        and len(name) <= 120
+    )

@@ -631,57 +631,70 @@ def _company_regex(company_names: str) -> re.Pattern[str]:
 
 
 def _outsiders(s: _Sentence, company_domains: Sequence[str]) -> Iterator[Finding]:
-    shares = not s.words.isdisjoint(_SHARE_WORDS) and _SHARE_VERB.search(s.lower)
-    if shares:
-        seen: set[str] = set()
-        targets: list[tuple[str, int, int, bool]] = []
-        if "@" in s.text:
-            targets += [(m.group(1), m.start(), m.end(), True) for m in _EMAIL.finditer(s.lower)]
-        bare = list(_BARE_DOMAIN.finditer(s.lower))
-        # `api.example.mx:443`, `-servername api.example.mx`: a server talked to, not a recipient
-        servers = {
-            m.group(1)
-            for m in bare
-            if _PORT_AFTER.match(s.lower, m.end())
-            or _HOST_FLAG_BEFORE.search(s.lower, 0, m.start())
-        }
-        targets += [
-            (m.group(1), m.start(), m.end(), False) for m in bare if m.group(1) not in servers
-        ]
-        reporting = _SUSPICIOUS.search(s.lower) is not None
-        for domain, start, end, is_email in targets:
-            domain = domain.lower()
-            if domain in seen or _negated(s.lower, start) or _removing(s.lower, start):
-                continue
-            if reporting and is_email and _REPORT_MAILBOX.match(s.lower, start):
-                continue  # forwarding a phishing mail to the address that collects them
-            seen.add(domain)
-            kind = classify_domain(domain, company_domains)
-            if kind == "internal":
-                continue
+    if not s.words.isdisjoint(_SHARE_WORDS) and _SHARE_VERB.search(s.lower):
+        yield from _addressees(s, company_domains)
+    yield from _data_share(s)
+    yield from _guest(s)
+    yield from _connect(s)
+
+
+def _targets(s: _Sentence) -> list[tuple[str, int, int, bool]]:
+    """Addresses and bare domains in the sentence: (domain, start, end, is an address)."""
+    targets: list[tuple[str, int, int, bool]] = []
+    if "@" in s.text:
+        targets += [(m.group(1), m.start(), m.end(), True) for m in _EMAIL.finditer(s.lower)]
+    bare = list(_BARE_DOMAIN.finditer(s.lower))
+    # `api.example.mx:443`, `-servername api.example.mx`: a server talked to, not a recipient
+    servers = {
+        m.group(1)
+        for m in bare
+        if _PORT_AFTER.match(s.lower, m.end()) or _HOST_FLAG_BEFORE.search(s.lower, 0, m.start())
+    }
+    targets += [(m.group(1), m.start(), m.end(), False) for m in bare if m.group(1) not in servers]
+    return targets
+
+
+def _addressees(s: _Sentence, company_domains: Sequence[str]) -> Iterator[Finding]:
+    """Each outside domain shared with or sent to, once."""
+    seen: set[str] = set()
+    reporting = _SUSPICIOUS.search(s.lower) is not None
+    for domain, start, end, is_email in _targets(s):
+        domain = domain.lower()
+        if domain in seen or _negated(s.lower, start) or _removing(s.lower, start):
+            continue
+        if reporting and is_email and _REPORT_MAILBOX.match(s.lower, start):
+            continue  # forwarding a phishing mail to the address that collects them
+        seen.add(domain)
+        kind = classify_domain(domain, company_domains)
+        if kind != "internal":
             who = "an email address" if is_email else "the domain"
-            evidence = _window(s.text, start, end)
-            if kind == "lookalike":
-                yield _finding(
-                    _R_LOOKALIKE,
-                    f"Shares with {who} at {domain}, which looks like a company domain but is "
-                    "not one; this is how data reaches impostors.",
-                    evidence,
-                )
-            elif kind == "unknown":
-                yield _finding(
-                    _R_UNKNOWN_DOMAIN,
-                    f"Shares with {who} at {domain}; no company domains are configured, so "
-                    "TwoKey cannot tell whether it is inside the company.",
-                    evidence,
-                )
-            else:
-                mailbox = " (a personal mailbox)" if domain in _CONSUMER_MAIL else ""
-                yield _finding(
-                    _R_EXTERNAL,
-                    f"Shares with or sends to {who} at {domain}{mailbox}, outside the company.",
-                    evidence,
-                )
+            yield _domain_finding(kind, domain, who, _window(s.text, start, end))
+
+
+def _domain_finding(kind: str, domain: str, who: str, evidence: str) -> Finding:
+    if kind == "lookalike":
+        return _finding(
+            _R_LOOKALIKE,
+            f"Shares with {who} at {domain}, which looks like a company domain but is "
+            "not one; this is how data reaches impostors.",
+            evidence,
+        )
+    if kind == "unknown":
+        return _finding(
+            _R_UNKNOWN_DOMAIN,
+            f"Shares with {who} at {domain}; no company domains are configured, so "
+            "TwoKey cannot tell whether it is inside the company.",
+            evidence,
+        )
+    mailbox = " (a personal mailbox)" if domain in _CONSUMER_MAIL else ""
+    return _finding(
+        _R_EXTERNAL,
+        f"Shares with or sends to {who} at {domain}{mailbox}, outside the company.",
+        evidence,
+    )
+
+
+def _data_share(s: _Sentence) -> Iterator[Finding]:
     d = _DATA_SHARE.search(s.lower) if "share" in s.lower else None
     if d:
         yield _finding(
@@ -690,6 +703,9 @@ def _outsiders(s: _Sentence, company_domains: Sequence[str]) -> Iterator[Finding
             "the tables directly.",
             _window(s.text, d.start(), d.end()),
         )
+
+
+def _guest(s: _Sentence) -> Iterator[Finding]:
     g = _GUEST.search(s.lower) if not s.words.isdisjoint(_GUEST_WORDS) else None
     if g and not _negated(s.lower, g.start()) and not _UNDO.search(s.lower[: g.start()]):
         yield _finding(
@@ -697,6 +713,9 @@ def _outsiders(s: _Sentence, company_domains: Sequence[str]) -> Iterator[Finding
             "Adds a guest or external account, giving someone outside the company access.",
             _window(s.text, g.start(), g.end()),
         )
+
+
+def _connect(s: _Sentence) -> Iterator[Finding]:
     c = _SLACK_CONNECT.search(s.lower) if "connect" in s.lower else None
     if (
         c
@@ -877,8 +896,21 @@ def _moving_verb(low: str) -> re.Match[str] | None:
 
 
 def _leaving(s: _Sentence) -> Iterator[Finding]:
-    drop = _FILE_DROP.search(s.lower) if any(h in s.lower for h in _DROP_HOSTS) else None
-    data = next(  # "the slides without the customer appendix": the customers stay behind
+    data = _data_noun(s)
+    found = _dropped(s, data)
+    if found is None and _moving_verb(s.lower) is not None:
+        for judge in (_to_public_repo, _to_personal, _to_outside):
+            found = judge(s, data)
+            if found is not None:
+                break
+    if found is not None:
+        yield found
+
+
+def _data_noun(s: _Sentence) -> re.Match[str] | None:
+    """The data the sentence names ("the slides without the customer appendix": the
+    customers stay behind)."""
+    return next(
         (
             d
             for d in _DATA_NOUN.finditer(s.lower)
@@ -887,46 +919,55 @@ def _leaving(s: _Sentence) -> Iterator[Finding]:
         ),
         None,
     )
-    if drop and data:
-        yield _finding(
-            _R_LEAVING,
-            f"Uploads data to {drop.group(0)}, a public file-drop service outside the company.",
-            _window(s.text, drop.start(), drop.end()),
-        )
-        return
-    verb = _moving_verb(s.lower)
-    if verb is None:
-        return
+
+
+def _dropped(s: _Sentence, data: re.Match[str] | None) -> Finding | None:
+    drop = _FILE_DROP.search(s.lower) if any(h in s.lower for h in _DROP_HOSTS) else None
+    if drop is None or data is None:
+        return None
+    return _finding(
+        _R_LEAVING,
+        f"Uploads data to {drop.group(0)}, a public file-drop service outside the company.",
+        _window(s.text, drop.start(), drop.end()),
+    )
+
+
+def _to_public_repo(s: _Sentence, data: re.Match[str] | None) -> Finding | None:
     repo = _PUBLIC_REPO.search(s.lower) if "public" in s.words else None
-    if repo and not _negated(s.lower, repo.start()) and not _HARMLESS.search(s.lower):
-        what = data or (_PII_NOUN.search(s.lower) if not s.words.isdisjoint(_PII_WORDS) else None)
-        what = what or (
-            _CREDENTIAL.search(s.lower) if not s.words.isdisjoint(_CRED_WORDS) else None
-        )
-        if what is not None:
-            yield _finding(
-                _R_LEAVING,
-                f"Puts company data ({what.group(0).strip()}) into {repo.group(0).strip()}, "
-                "where anyone on the internet can read and copy it, forever, from its history.",
-                _window(s.text, repo.start(), repo.end()),
-                risk="critical" if _SENSITIVE.search(s.lower) else None,
-            )
-            return
+    if repo is None or _negated(s.lower, repo.start()) or _HARMLESS.search(s.lower):
+        return None
+    what = data or (_PII_NOUN.search(s.lower) if not s.words.isdisjoint(_PII_WORDS) else None)
+    what = what or (_CREDENTIAL.search(s.lower) if not s.words.isdisjoint(_CRED_WORDS) else None)
+    if what is None:
+        return None
+    return _finding(
+        _R_LEAVING,
+        f"Puts company data ({what.group(0).strip()}) into {repo.group(0).strip()}, "
+        "where anyone on the internet can read and copy it, forever, from its history.",
+        _window(s.text, repo.start(), repo.end()),
+        risk="critical" if _SENSITIVE.search(s.lower) else None,
+    )
+
+
+def _to_personal(s: _Sentence, data: re.Match[str] | None) -> Finding | None:
     personal = _PERSONAL.search(s.lower)
-    if personal and not _negated(s.lower, personal.start()):
-        moved = f"company data ({data.group(0).strip()})" if data else "company files"
-        yield _finding(
-            _R_LEAVING,
-            f"Moves {moved} to {personal.group(0).strip()}, a personal place outside the "
-            "company's systems and controls.",
-            _window(s.text, personal.start(), personal.end()),
-            risk="critical" if data and _SENSITIVE.search(s.lower) else None,
-        )
-        return
+    if personal is None or _negated(s.lower, personal.start()):
+        return None
+    moved = f"company data ({data.group(0).strip()})" if data else "company files"
+    return _finding(
+        _R_LEAVING,
+        f"Moves {moved} to {personal.group(0).strip()}, a personal place outside the "
+        "company's systems and controls.",
+        _window(s.text, personal.start(), personal.end()),
+        risk="critical" if data and _SENSITIVE.search(s.lower) else None,
+    )
+
+
+def _to_outside(s: _Sentence, data: re.Match[str] | None) -> Finding | None:
     out = _OUTSIDE.search(s.lower)
-    if not (out and data) or _negated(s.lower, out.start()):
-        return
-    yield _finding(
+    if out is None or data is None or _negated(s.lower, out.start()):
+        return None
+    return _finding(
         _R_LEAVING,
         f"Sends a copy of company data ({data.group(0).strip()}) to {out.group(0).strip()}, "
         "outside the company's systems and controls.",
