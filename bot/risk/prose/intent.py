@@ -368,128 +368,212 @@ def _judge_all(
         if seen_hits < MAX_SEEN and scope.surely_not_verb(hit.start):
             continue  # "kubectl delete …", "the export": most action words, found cheaply
         clause = scope.clause_of(hit.start)
-        if seen_hits < MAX_SEEN and (
-            not scope.verb_position(hit.start, clause) or scope.noun(hit.start)
-        ):
-            continue
-        if hit.slot != "history" and seen_hits < MAX_SEEN and gates.empty:
+        if seen_hits < MAX_SEEN and _not_a_verb(scope, hit, clause, gates):
             continue
         judged += 1
         if judged > MAX_JUDGED or seen_hits >= MAX_SEEN:
             if "unread" not in done:
-                yield (
-                    "unread",
-                    finding(
-                        _UNREAD,
-                        f"The message holds more action words than TwoKey reads in prose "
-                        f"({MAX_JUDGED} instructions, {MAX_SEEN} words); a person must look "
-                        "at the rest.",
-                        text[hit.start : hit.start + 80],
-                    ),
-                )
+                yield "unread", _unread(text, hit)
             return
-        objects = objects_of.get(clause)
-        if objects is None:
-            objects = objects_of[clause] = _clause_objects(
-                low, scope, clause, hit, gates, seen, borrowed
-            )
         sentence = scope.sentence_of(hit.start)
-        if hit.slot == "bypass" and not (objects.keys() - _QUALIFIERS):
-            # "force the merge even though the required checks are red": what is got
-            # around may be named anywhere in the sentence
-            objects = _slots(low[sentence[0] : sentence[1]], gates.objects, seen)
+        objects = _objects_for(low, scope, hit, clause, sentence, gates, seen, borrowed, objects_of)
         dests = dests_of.get(sentence)
         if dests is None:
             dests = dests_of[sentence] = _destinations(lx, text, low, scope, sentence, gates, seen)
         dests = _received(scope, hit, dests)
-        if (
-            not objects
-            and not dests
-            and hit.slot != "history"
-            and not (hit.slot == "open" and scope.untrusted_near(sentence))
-        ):
+        if not objects and not dests and _acts_on_nothing(scope, hit, sentence):
             continue  # "install the extension someone on a forum recommended" goes on
-        kinds: set[str] = set(objects)
-        if (
-            hit.slot == "destroy"
-            and kinds & {"data", "data_weak", "pii"}
-            and scope.sentence_has(sentence, "hold")
-        ):
-            kinds.add("backup")  # deleting what a legal hold keeps
-        if "alerting" in kinds and scope.sentence_has(sentence, "brief"):
-            kinds.discard("alerting")  # muted for an hour, during the deploy
         if hit.slot == "open" and _OPENS_RECORD.match(low, _word_end(low, hit.end)):
             continue  # "open a ticket with the vendor": a record is opened, not a file
-        if hit.slot == "open" and "untrusted" not in kinds and scope.untrusted_near(sentence):
-            kinds = kinds | {"untrusted"}  # "A stranger mailed you a tool. Run it."
+        kinds = _kinds(scope, hit, sentence, objects)
         category = _judge(hit.slot, kinds, dests.keys())
         if category in ("sharing", "secrets", "export", "destroy") and clause not in borrowed:
-            # what is sent or deleted, not what is got around: "merge without the review"
-            gone = objects.keys() - _left_out(lx, low, clause, objects, gates.objects).keys()
-            if gone:
-                category = _judge(hit.slot, kinds - gone, dests.keys())
+            category = _without_left_out(lx, low, hit, clause, objects, kinds, dests, gates)
         if category is None or category in done:
             continue
-        if (
-            category in ("controls", "backups")
-            and hit.slot in ("destroy", "disable")
-            and scope.clause_has(clause, "exception")
-        ):
-            continue  # removing an exception to a control tightens it (an override does not)
-        if category == "secrets" and _public_half(lx, low, objects, borrowed.get(clause, clause)):
-            continue  # "share the deploy key's public half": the half meant to be shared
-        if (
-            category == "destroy"
-            and hit.slot == "destroy"
-            and lx.pattern("access_part").match(low, _object_start(low, hit.end, clause[1]))
-        ):
-            continue  # "remove public access from the export bucket": access goes, not data
-        if category == "destroy" and lx.pattern("excluded").match(low, hit.start):
-            continue  # "去掉密码之后的版本": parts left out of a copy, nothing destroyed
-        if category in ("secrets", "sharing", "export") and _moves_metadata(
-            lx, low, hit.end, clause
-        ):
-            continue  # "paste the rotation date into the ticket": a fact about the secret
-        if _not_the_thing(category, low, hit):
+        reading = _Reading(lx, low, scope, gates, hit, clause, sentence, objects, kinds)
+        if _excused(reading, category, borrowed.get(clause)):
             continue
-        if category in ("sharing", "export") and _sanitized(
-            lx,
-            low,
-            clause,
-            scope.joined(sentence),
-            objects,
-            gates.objects,
-            hit.slot != "grant" or "pii" not in kinds,
-        ):
-            continue  # an anonymized sample, a copy without the personal fields
-        if (
-            category in ("sharing", "export", "secrets")
-            and not kinds & {"secret", "pii"}
-            and scope.plan_has(sentence, "withheld")
-        ):
-            continue  # a step of a plan that keeps the secret part back ("leave out the tfstate")
-        if category == "secrets" and _pointer(scope, clause, borrowed.get(clause)):
-            continue  # a link to the request form or guide, not the secret itself
-        if category == "sharing" and scope.sentence_has(sentence, "dedicated"):
-            continue  # outsiders invited into a new, dedicated space
-        if _SHELL_ASSIGNMENT.match(low, _word_end(low, hit.end)):
-            continue  # `export OPENAI_API_KEY=…`, `set X=1`: a shell builtin, not a verb
-        if scope.proposes(hit.start, clause) or scope.sentence_has(sentence, "warning"):
-            continue
-        if scope.lowered(hit.start, hit.end, clause, sentence):
-            continue
-        if (
-            category in _LOCAL_LOWERS
-            and "prod" not in objects
-            and _local_scope(scope, category, clause, sentence, hit.end, borrowed.get(clause))
-        ):
-            continue  # a local copy; but "overwrite the remote branch with your local one" is not
-        obj = _describe(objects, low, clause)
-        dest = next((m.group(0) for m in dests.values()), "an outside place")
-        reason = _REASONS[category].format(obj=obj, dest=dest)
-        if lx.lang != "en":
-            reason += f" (written in {lx.lang})"
-        yield category, finding(_RULES[category], reason, text[sentence[0] : sentence[1]])
+        yield category, _found(reading, category, dests, text)
+
+
+def _objects_for(
+    low: str,
+    scope: Scope,
+    hit: _Hit,
+    clause: tuple[int, int],
+    sentence: tuple[int, int],
+    gates: _Gates,
+    seen: dict[tuple[int, str], dict[str, re.Match[str]]],
+    borrowed: dict[tuple[int, int], tuple[int, int]],
+    objects_of: dict[tuple[int, int], dict[str, re.Match[str]]],
+) -> dict[str, re.Match[str]]:
+    """What the action acts on, read once per clause."""
+    objects = objects_of.get(clause)
+    if objects is None:
+        objects = objects_of[clause] = _clause_objects(
+            low, scope, clause, hit, gates, seen, borrowed
+        )
+    if hit.slot == "bypass" and not (objects.keys() - _QUALIFIERS):
+        # "force the merge even though the required checks are red": what is got
+        # around may be named anywhere in the sentence
+        return _slots(low[sentence[0] : sentence[1]], gates.objects, seen)
+    return objects
+
+
+def _found(r: _Reading, category: str, dests: dict[str, re.Match[str]], text: str) -> Finding:
+    obj = _describe(r.objects, r.low, r.clause)
+    dest = next((m.group(0) for m in dests.values()), "an outside place")
+    reason = _REASONS[category].format(obj=obj, dest=dest)
+    if r.lx.lang != "en":
+        reason += f" (written in {r.lx.lang})"
+    return finding(_RULES[category], reason, text[r.sentence[0] : r.sentence[1]])
+
+
+def _acts_on_nothing(scope: Scope, hit: _Hit, sentence: tuple[int, int]) -> bool:
+    """With no object or destination, only a history rewrite or opening something from an
+    untrusted source is still an act."""
+    return hit.slot != "history" and not (hit.slot == "open" and scope.untrusted_near(sentence))
+
+
+def _without_left_out(
+    lx: Lexicon,
+    low: str,
+    hit: _Hit,
+    clause: tuple[int, int],
+    objects: dict[str, re.Match[str]],
+    kinds: set[str],
+    dests: dict[str, re.Match[str]],
+    gates: _Gates,
+) -> str | None:
+    """The category judged on what is sent or deleted, not on what is got around or left
+    out ("merge without the review")."""
+    gone = objects.keys() - _left_out(lx, low, clause, objects, gates.objects).keys()
+    return _judge(hit.slot, kinds - gone if gone else kinds, dests.keys())
+
+
+def _not_a_verb(scope: Scope, hit: _Hit, clause: tuple[int, int], gates: _Gates) -> bool:
+    """Not in a verb's place, a noun, or (but for history) nothing in the text to act on."""
+    return (
+        not scope.verb_position(hit.start, clause)
+        or scope.noun(hit.start)
+        or (hit.slot != "history" and gates.empty)
+    )
+
+
+def _unread(text: str, hit: _Hit) -> Finding:
+    return finding(
+        _UNREAD,
+        f"The message holds more action words than TwoKey reads in prose "
+        f"({MAX_JUDGED} instructions, {MAX_SEEN} words); a person must look at the rest.",
+        text[hit.start : hit.start + 80],
+    )
+
+
+def _kinds(
+    scope: Scope, hit: _Hit, sentence: tuple[int, int], objects: dict[str, re.Match[str]]
+) -> set[str]:
+    """What the action touches, as the sentence qualifies it."""
+    kinds: set[str] = set(objects)
+    if (
+        hit.slot == "destroy"
+        and kinds & {"data", "data_weak", "pii"}
+        and scope.sentence_has(sentence, "hold")
+    ):
+        kinds.add("backup")  # deleting what a legal hold keeps
+    if "alerting" in kinds and scope.sentence_has(sentence, "brief"):
+        kinds.discard("alerting")  # muted for an hour, during the deploy
+    if hit.slot == "open" and "untrusted" not in kinds and scope.untrusted_near(sentence):
+        kinds.add("untrusted")  # "A stranger mailed you a tool. Run it."
+    return kinds
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """One action word read in its clause and sentence, with what it acts on."""
+
+    lx: Lexicon
+    low: str
+    scope: Scope
+    gates: _Gates
+    hit: _Hit
+    clause: tuple[int, int]
+    sentence: tuple[int, int]
+    objects: dict[str, re.Match[str]]
+    kinds: set[str]
+
+
+def _excused(r: _Reading, category: str, named: tuple[int, int] | None) -> bool:
+    """The words add up to `category`, but what is touched, the way it is said or its scope
+    says it is not one."""
+    return (
+        _harmless_part(r, category, named)
+        or _harmless_copy(r, category, named)
+        or _not_an_order(r, category, named)
+    )
+
+
+def _harmless_part(r: _Reading, category: str, named: tuple[int, int] | None) -> bool:
+    lx, low, hit, clause = r.lx, r.low, r.hit, r.clause
+    if (
+        category in ("controls", "backups")
+        and hit.slot in ("destroy", "disable")
+        and r.scope.clause_has(clause, "exception")
+    ):
+        return True  # removing an exception to a control tightens it (an override does not)
+    if category == "secrets" and _public_half(lx, low, r.objects, named or clause):
+        return True  # "share the deploy key's public half": the half meant to be shared
+    if (
+        category == "destroy"
+        and hit.slot == "destroy"
+        and lx.pattern("access_part").match(low, _object_start(low, hit.end, clause[1]))
+    ):
+        return True  # "remove public access from the export bucket": access goes, not data
+    if category == "destroy" and lx.pattern("excluded").match(low, hit.start):
+        return True  # "去掉密码之后的版本": parts left out of a copy, nothing destroyed
+    if category in ("secrets", "sharing", "export") and _moves_metadata(lx, low, hit.end, clause):
+        return True  # "paste the rotation date into the ticket": a fact about the secret
+    return _not_the_thing(category, low, hit)
+
+
+def _harmless_copy(r: _Reading, category: str, named: tuple[int, int] | None) -> bool:
+    scope, sentence = r.scope, r.sentence
+    if category in ("sharing", "export") and _sanitized(
+        r.lx,
+        r.low,
+        r.clause,
+        scope.joined(sentence),
+        r.objects,
+        r.gates.objects,
+        r.hit.slot != "grant" or "pii" not in r.kinds,
+    ):
+        return True  # an anonymized sample, a copy without the personal fields
+    if (
+        category in ("sharing", "export", "secrets")
+        and not r.kinds & {"secret", "pii"}
+        and scope.plan_has(sentence, "withheld")
+    ):
+        return True  # a step of a plan that keeps the secret part back ("leave out the tfstate")
+    if category == "secrets" and _pointer(scope, r.clause, named):
+        return True  # a link to the request form or guide, not the secret itself
+    # outsiders invited into a new, dedicated space
+    return category == "sharing" and scope.sentence_has(sentence, "dedicated")
+
+
+def _not_an_order(r: _Reading, category: str, named: tuple[int, int] | None) -> bool:
+    scope, hit, clause, sentence = r.scope, r.hit, r.clause, r.sentence
+    if _SHELL_ASSIGNMENT.match(r.low, _word_end(r.low, hit.end)):
+        return True  # `export OPENAI_API_KEY=…`, `set X=1`: a shell builtin, not a verb
+    if scope.proposes(hit.start, clause) or scope.sentence_has(sentence, "warning"):
+        return True
+    if scope.lowered(hit.start, hit.end, clause, sentence):
+        return True
+    # a local copy; but "overwrite the remote branch with your local one" is not
+    return (
+        category in _LOCAL_LOWERS
+        and "prod" not in r.objects
+        and _local_scope(scope, category, clause, sentence, hit.end, named)
+    )
 
 
 def _pointer(scope: Scope, clause: tuple[int, int], named: tuple[int, int] | None) -> bool:
@@ -826,18 +910,26 @@ def _sanitized(
         if name not in objects or pattern is None:
             continue
         for hit in pattern.finditer(low, clause[0], clause[1]):
-            a, b = hit.span()
-            if any(x <= a < y for x, y in left + marks):
-                continue
-            if any(_near(low, y, a, ",;") for _, y in marks if y <= a):
-                continue  # "the anonymized customer list"
-            if any(_near(low, b, x, ";") for x, _ in marks if x >= b):
-                continue  # "the customer list, anonymized", "la lista sin datos personales"
-            if any(_coordinated(low, y, a) for _, y in marks if y <= a) or any(
-                _coordinated(low, b, x) for x, _ in marks if x >= b
-            ):
-                return False  # "the aggregates and the customer list": a second object
+            if _second_object(low, hit.span(), left, marks):
+                return False
     return True
+
+
+def _second_object(
+    low: str, at: tuple[int, int], left: list[tuple[int, int]], marks: list[tuple[int, int]]
+) -> bool:
+    """A sensitive object at `at` coordinated with the harmless one rather than described
+    by it ("the aggregates and the customer list")."""
+    a, b = at
+    if any(x <= a < y for x, y in left + marks):
+        return False
+    if any(_near(low, y, a, ",;") for _, y in marks if y <= a):
+        return False  # "the anonymized customer list"
+    if any(_near(low, b, x, ";") for x, _ in marks if x >= b):
+        return False  # "the customer list, anonymized", "la lista sin datos personales"
+    return any(_coordinated(low, y, a) for _, y in marks if y <= a) or any(
+        _coordinated(low, b, x) for x, _ in marks if x >= b
+    )
 
 
 def _marks(lx: Lexicon, low: str, span: tuple[int, int], limited: bool) -> list[tuple[int, int]]:
