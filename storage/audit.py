@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -369,39 +370,44 @@ def _verify_states(session: Session, states: _States, checked: int, batch: int) 
     either (say, a `denied` set to `approved` straight in the database), and that no
     request lost its events (its last status change, or all of them) before sealing.
     """
-    columns = [getattr(Request, name) for name in STATE_FIELDS]
+    for fields in _rows_by_id(session, Request, STATE_FIELDS, batch):
+        recorded = states.get(fields["id"])
+        if recorded is None:
+            return ChainReport(
+                False,
+                checked,
+                None,
+                f"request {fields['id']} has no audit event recording its state "
+                "(its events were deleted)",
+                request_id=fields["id"],
+            )
+        if recorded[1] != state_digest(fields):
+            where = f"event {recorded[0]}" if recorded[0] is not None else "an unsealed event"
+            return ChainReport(
+                False,
+                checked,
+                recorded[0],
+                f"request {fields['id']} is {fields['status']} in the database, which is not "
+                f"the state its audit events record ({where}; changed outside TwoKey)",
+                request_id=fields["id"],
+            )
+    return ChainReport(True, checked)
+
+
+def _rows_by_id(
+    session: Session, model: Any, names: Sequence[str], batch: int
+) -> Iterator[dict[str, Any]]:
+    """Every row's `names` columns, `batch` rows a query, in id order (keyset paging)."""
+    columns = [getattr(model, name) for name in names]
     after = ""
     while True:
         rows = session.execute(
-            sa.select(*columns)
-            .where(col(Request.id) > after)
-            .order_by(col(Request.id))
-            .limit(batch)
+            sa.select(*columns).where(col(model.id) > after).order_by(col(model.id)).limit(batch)
         ).all()
         if not rows:
-            return ChainReport(True, checked)
+            return
         for row in rows:
-            fields = dict(zip(STATE_FIELDS, row, strict=True))
-            recorded = states.get(fields["id"])
-            if recorded is None:
-                return ChainReport(
-                    False,
-                    checked,
-                    None,
-                    f"request {fields['id']} has no audit event recording its state "
-                    "(its events were deleted)",
-                    request_id=fields["id"],
-                )
-            if recorded[1] != state_digest(fields):
-                where = f"event {recorded[0]}" if recorded[0] is not None else "an unsealed event"
-                return ChainReport(
-                    False,
-                    checked,
-                    recorded[0],
-                    f"request {fields['id']} is {fields['status']} in the database, which is not "
-                    f"the state its audit events record ({where}; changed outside TwoKey)",
-                    request_id=fields["id"],
-                )
+            yield dict(zip(names, row, strict=True))
         after = rows[-1][0]
 
 
@@ -413,30 +419,18 @@ def _verify_contact_states(
 
     Questions asked before their events carried a state digest have none to compare
     and are skipped, so deleting every event of a question is not caught here."""
-    columns = [getattr(ContactRequest, name) for name in CONTACT_STATE_FIELDS]
-    after = ""
-    while True:
-        rows = session.execute(
-            sa.select(*columns)
-            .where(col(ContactRequest.id) > after)
-            .order_by(col(ContactRequest.id))
-            .limit(batch)
-        ).all()
-        if not rows:
-            return ChainReport(True, checked)
-        for row in rows:
-            fields = dict(zip(CONTACT_STATE_FIELDS, row, strict=True))
-            recorded = states.get(fields["id"])
-            if recorded is not None and recorded[1] != state_digest(fields, CONTACT_STATE_FIELDS):
-                return ChainReport(
-                    False,
-                    checked,
-                    recorded[0],
-                    f"question {fields['id']} is {fields['status']} in the database, which is "
-                    "not the state (or reply) its audit events record (changed outside TwoKey)",
-                    request_id=fields["id"],
-                )
-        after = rows[-1][0]
+    for fields in _rows_by_id(session, ContactRequest, CONTACT_STATE_FIELDS, batch):
+        recorded = states.get(fields["id"])
+        if recorded is not None and recorded[1] != state_digest(fields, CONTACT_STATE_FIELDS):
+            return ChainReport(
+                False,
+                checked,
+                recorded[0],
+                f"question {fields['id']} is {fields['status']} in the database, which is "
+                "not the state (or reply) its audit events record (changed outside TwoKey)",
+                request_id=fields["id"],
+            )
+    return ChainReport(True, checked)
 
 
 def events_for(session: Session, request_id: str) -> list[AuditEvent]:
