@@ -31,7 +31,7 @@ from bot.risk.model import Finding
 from bot.risk.prose.lexicon import ACCENTS, ACTIONS, DESTINATIONS, OBJECTS, Lexicon
 from bot.risk.prose.lexicons import BY_LANG
 from bot.risk.prose.scope import Scope, Spans, spans
-from bot.risk.prose.sharing import inferred_home, outside_domain
+from bot.risk.prose.sharing import inferred_home, outside_domain, personal_mailbox
 from bot.risk.prose.text import Rule, finding, lower
 
 __all__ = ["assess_intent", "languages"]
@@ -161,6 +161,10 @@ class _Gates:
     ) -> None:
         self._lx, self._low, self._starts_of = lx, low, starts_of
         self._company = company_domains
+
+    @property
+    def lexicon(self) -> Lexicon:
+        return self._lx
 
     @cached_property
     def _starts(self) -> frozenset[str]:
@@ -556,8 +560,14 @@ def _harmless_copy(r: _Reading, category: str, named: tuple[int, int] | None) ->
         return True  # a step of a plan that keeps the secret part back ("leave out the tfstate")
     if category == "secrets" and _pointer(scope, r.clause, named):
         return True  # a link to the request form or guide, not the secret itself
-    # outsiders invited into a new, dedicated space
-    return category == "sharing" and scope.sentence_has(sentence, "dedicated")
+    # outsiders invited into a new, dedicated space; not personal data sent anywhere ("the
+    # new colleagues' contracts" go wherever they are sent)
+    return (
+        category == "sharing"
+        and r.hit.slot != "move"
+        and "pii" not in r.kinds
+        and scope.sentence_has(sentence, "dedicated")
+    )
 
 
 def _not_an_order(r: _Reading, category: str, named: tuple[int, int] | None) -> bool:
@@ -627,8 +637,25 @@ def _clause_objects(
     if not (objects.keys() - _QUALIFIERS - {"data_weak"}):
         # "the full list with names, addresses and birth dates": the list goes on
         for other in scope.list_tail(clause):
-            objects = {**_slots(low[other[0] : other[1]], gates.objects, seen), **objects}
+            objects = {**_kept(low, other, gates, seen), **objects}
+    if not (objects.keys() - _QUALIFIERS - {"data_weak"}):
+        # "the incident timeline, including the names of the affected customers"
+        added = scope.appended(clause)
+        if added is not None:
+            objects = {**_kept(low, added, gates, seen), **objects}
     return objects
+
+
+def _kept(
+    low: str,
+    other: tuple[int, int],
+    gates: _Gates,
+    seen: dict[tuple[int, str], dict[str, re.Match[str]]],
+) -> dict[str, re.Match[str]]:
+    """The objects a clause that finishes another's names, less what it leaves out ("the
+    summary tab only, no customer names or account numbers": the names stay behind)."""
+    found = _slots(low[other[0] : other[1]], gates.objects, seen)
+    return _left_out(gates.lexicon, low, other, found, gates.objects) if found else found
 
 
 def _destinations(
@@ -658,7 +685,7 @@ def _destinations(
         address = gates.outside_address(sentence[0], sentence[1])
         dests = {k: v for k, v in dests.items() if k != "external"}
         if address is not None:  # a whole outside domain is outsiders whatever is shared
-            dests["address" if address.group("box") else "external"] = address
+            dests[_address_kind(address)] = address
     dests = _not_withdrawn(lx, low, sentence[0], dests)
     if "public" in dests and _inside_phrase(lx, low, "public_part", sentence[0], dests["public"]):
         dests = {k: v for k, v in dests.items() if k != "public"}  # "his public key"
@@ -666,7 +693,22 @@ def _destinations(
         dests = _outside_titles(low, sentence, dests, gates.dests)
     if "ai" in dests and _sanctioned(lx, low, sentence[0] + dests["ai"].start()):
         dests = {k: v for k, v in dests.items() if k != "ai"}  # the company's own model
+        # and what names it ("our internal GPT workspace" is no outside workspace)
+        dests = {
+            k: v
+            for k, v in dests.items()
+            if not _inside_phrase(lx, low, "sanctioned", sentence[0], v)
+        }
     return dests
+
+
+def _address_kind(address: re.Match[str]) -> str:
+    """`personal` for a mailbox at a consumer mail service ("comparte la hoja con x@gmail.com":
+    someone's own account, whatever the action), `address` for another outside mailbox,
+    `external` for a whole outside domain."""
+    if not address.group("box"):
+        return "external"
+    return "personal" if personal_mailbox(address.group(0).rsplit("@", 1)[1]) else "address"
 
 
 def _inside_phrase(lx: Lexicon, low: str, slot: str, offset: int, m: re.Match[str]) -> bool:
@@ -843,9 +885,10 @@ _WITHOUT = re.compile(r"\b(?:without|sin|sans|ohne|sem)\s+(?:that\s+|que\s+|dass
 def _sanctioned(lx: Lexicon, low: str, at: int) -> bool:
     """The AI named at `at` is qualified, just before, as the company's own ("our internal
     translation service (the approved one on the LLM gateway)"); "paste it into ChatGPT,
-    not the internal gateway" names the company's after the outside one."""
+    not the internal gateway" names the company's after the outside one; "our internal GPT
+    workspace" holds the AI's name inside the qualifying phrase."""
     return any(
-        m.start() < at for m in lx.pattern("sanctioned").finditer(low, max(0, at - 60), at + 1)
+        m.start() < at for m in lx.pattern("sanctioned").finditer(low, max(0, at - 60), at + 40)
     )
 
 
@@ -1012,7 +1055,7 @@ _OUTSIDERS = frozenset(["external", "personal", "public", "everyone", "workspace
 def _addressed(action: str, o: frozenset[str], d: frozenset[str]) -> frozenset[str]:
     """An outside address is where personal data is sent (`move`, `export`); it does not
     make a role or a repository shared with someone ("add x@agency.example as a reader")
-    a leak."""
+    a leak. (A personal mailbox is a personal place whatever the action: `_destinations`.)"""
     if "address" not in d:
         return d
     sent = "pii" in o and action in ("move", "export")

@@ -124,6 +124,28 @@ AI_SITES: Final = (
     r"(?![\w-]|\.\w)",
     r"(?<![\w.-])[a-z0-9][a-z0-9-]*\.ai(?![\w-]|\.\w)",
 )
+# Social networks, named by brand in any language ("posta no LinkedIn", "发到微博"): a
+# public place, whatever is posted there is read by anyone. Each starts with a literal
+# character (see ADMIN_ROLES).
+SOCIAL_SITES: Final = (
+    r"linked\s*in(?![a-z])",
+    r"facebook(?![a-z])",
+    r"instagram(?![a-z])",
+    r"youtube(?![a-z])",
+    r"tiktok(?![a-z])",
+    r"mastodon(?![a-z])",
+    r"bluesky(?![a-z])",
+    r"weibo(?![a-z])",
+    "微博",
+    "小红书",
+    "抖音",
+    "知乎",
+)
+# Channels the whole company reads, named the same in any language ("貼到 #all-company",
+# "poste-le dans #general"): everyone.
+WIDE_CHANNELS: Final = (
+    r"#(?:general|random|announcements?|everyone|company|all-[\w-]+|town-?hall)(?![\w-])",
+)
 # Role names products spell in English whatever the language around them ("gib ihm
 # cluster-admin", "加到 Domain Admins 组里"): admin objects in every lexicon. They start
 # with a letter, not a lookbehind: a spaced lexicon checks the word start itself, and a

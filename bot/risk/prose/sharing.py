@@ -44,7 +44,14 @@ from bot.risk.prose.text import lower as _lower
 from bot.risk.prose.text import sentences as _sentences
 from bot.risk.prose.text import window as _window
 
-__all__ = ["ProseResult", "assess_sharing", "classify_domain", "inferred_home", "outside_domain"]
+__all__ = [
+    "ProseResult",
+    "assess_sharing",
+    "classify_domain",
+    "inferred_home",
+    "outside_domain",
+    "personal_mailbox",
+]
 
 
 @dataclass(frozen=True)
@@ -463,6 +470,11 @@ _PERSONAL = _re(
     r"|\b(?:my|your|his|her|their)\s+(?:own\s+)?(?:personal\s+)?(?:gmail|yahoo|hotmail|icloud|"
     r"proton\w*|home\s+(?:computer|pc|laptop)|laptop)\b"
     r"|\bairdrop\b|\busb\s+(?:stick|drive|key)\b"
+    # a machine at someone's home, by name or by its dynamic-DNS host name
+    r"|\bhome[- ](?:desktop|pc|server|box|lab|machine|computer|laptop)\b"
+    r"|\b(?:machine|desktop|pc|computer|server|nas|box|laptop)\s+at\s+home\b"
+    r"|\.(?:duckdns\.org|ddns\.net|no-ip\.(?:org|com|biz)|dyndns\.(?:org|com)|hopto\.org|"
+    r"synology\.me|myqnapcloud\.com|tplinkdns\.com)\b"
 )
 _OUTSIDE = _re(
     r"\b(?:the|a|our|their|new)\s+(?:\w+\s+)?(?:vendor|agency|partner|consultant|contractor|"
@@ -524,6 +536,12 @@ def classify_domain(domain: str, company_domains: Sequence[str]) -> str:
 def inferred_home(lowered: str) -> tuple[str, ...]:
     """The domains a lower-cased message shows as its own organisation's (`home_domains`)."""
     return home_domains(lowered, _CONSUMER_MAIL)
+
+
+def personal_mailbox(domain: str) -> bool:
+    """`domain` is a consumer mail service (gmail.com, gmx.de, qq.com): a person's own
+    mailbox, outside the company whatever its configured domains."""
+    return domain.lower().rstrip(".") in _CONSUMER_MAIL
 
 
 def outside_domain(domain: str, company_domains: Sequence[str]) -> bool:
@@ -594,6 +612,8 @@ def _company(s: _Sentence, company_names: str) -> Iterator[Finding]:
         return  # redacted, anonymised or already public: the company may read it
     regex = _company_regex(company_names)
     m = regex.search(s.lower)
+    if m and s.lower[m.start() - 1 : m.start()] == "#":
+        m = None  # `#all-company` names a channel: judged below by what is posted into it
     if m and not _negated(s.lower, m.start()) and not _ASKED_WHETHER.search(s.lower, 0, m.start()):
         yield _finding(
             _R_COMPANY,
@@ -953,6 +973,8 @@ def _to_personal(s: _Sentence, data: re.Match[str] | None) -> Finding | None:
     personal = _PERSONAL.search(s.lower)
     if personal is None or _negated(s.lower, personal.start()):
         return None
+    if data is None and _HARMLESS.search(s.lower):
+        return None  # the press kit that is already on the website
     moved = f"company data ({data.group(0).strip()})" if data else "company files"
     return _finding(
         _R_LEAVING,
@@ -1021,7 +1043,7 @@ _SHARE_WORDS = _words(
     "share shared shares sharing invite invited invites inviting add added grant granted give",
     "gave send sent forward forwarded email emailed mail mailed cc bcc transfer collaborator",
     "collaborators connect connected access member members guest guests external viewer editor",
-    "commenter creator iam acl",
+    "commenter creator iam acl emailaddress",
 )
 _ADMIN_WORDS = _words(
     "admin administrator admins administrators owner owners coowner superuser root full",
@@ -1051,7 +1073,8 @@ _OUTSIDE_WORDS = _words(
     "personal home laptop vendor vendors agency partner consultant contractor freelancer third",
     "outside investor recruiter airdrop usb forum tweet slack shared transfer file wetransfer",
     "we pastebin 0x0 gofile mega sendspace anonfiles paste hastebin termbin temp",
-    "gmail yahoo hotmail icloud proton protonmail public",
+    "gmail yahoo hotmail icloud proton protonmail public duckdns ddns dyndns hopto synology",
+    "myqnapcloud tplinkdns",
 )
 
 

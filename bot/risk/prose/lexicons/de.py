@@ -7,6 +7,8 @@ from bot.risk.prose.lexicon import (
     AI_SITES,
     CONTROL_PRODUCTS,
     FORCE_PUSH,
+    SOCIAL_SITES,
+    WIDE_CHANNELS,
     lexicon,
 )
 
@@ -433,12 +435,14 @@ LEXICON = lexicon(
             # "…, damit jeder ihn öffnen kann": anyone at all, not a named colleague
             r"(?:damit|sodass|so\s+dass)\s+(?:jede[rn]?|jedermann|alle(?!\s+(?:im|in|aus|vom|von|bei)\b))\s+(?:\S+\s+){0,3}?"
             r"(?:öffnen|sehen|lesen|aufrufen|zugreifen|herunterladen|ansehen)",
+            *SOCIAL_SITES,
         ),
         "everyone": (
             r"(?:alle|jede[rn]?)\s+(?:im|in\s+der)\s+(?:firma|unternehmen|belegschaft)",
             r"(?:ganze|gesamte)n?\s+belegschaft",
             r"alle\s+mitarbeite",
             r"(?:ganze|gesamte)n?\s+(?:firma|unternehmen)",
+            *WIDE_CHANNELS,
         ),
         "external": (
             r"steuerberat",
@@ -463,6 +467,8 @@ LEXICON = lexicon(
             "icloud",
             r"(?<!auf )(?<!auf „)(?<!auf \")privat",  # not "auf privat stellen"
             "persönlich",
+            r"zu\s*hause",
+            "daheim",
             "gmail",
             f"usb{_W}",
             "dropbox",
@@ -615,6 +621,8 @@ LEXICON = lexicon(
             r"maskiert\w*",
             r"ohne\s+(?:\w+\s+){0,2}(?:\w*daten|personenbezogen\w*|persönlich\w*|namen)(?!\w)",
             r"(?:nur\s+)?die\s+anzahl",
+            r"wie\s+viele",  # a number, not the records
+            r"synthetisch\w*",
         ),
         "dedicated": (
             r"eigene\w*",

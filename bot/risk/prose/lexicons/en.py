@@ -1,6 +1,6 @@
 """English. Stems match from a word start (`delet` → delete, deletes, deleting)."""
 
-from bot.risk.prose.lexicon import AI_SITES, lexicon
+from bot.risk.prose.lexicon import AI_SITES, SOCIAL_SITES, WIDE_CHANNELS, lexicon
 
 _W = r"(?!\w)"  # ends a fragment at the end of a word (no free suffix)
 # "the owner field", "the admin console": a role's name used about something else
@@ -418,6 +418,16 @@ LEXICON = lexicon(
             f"legal{_W}",
             r"board(?!\s+deck)",
             r"user\s+(?:list|emails|records|data)",
+            # a table, list or field of people ("the users table", "customer names",
+            # "the names of the affected customers", "names and emails")
+            r"(?:users?|members?|subscribers?|patients?|employees?|clients?|contacts?|applicants?|"
+            r"candidates?|customers?)(?:'s|')?\s+(?:tables?|collections?|names|emails|e-mail\s+"
+            r"addresses|phones?|phone\s+numbers|addresses|records|details|csvs?|spreadsheets?)"
+            + _W,
+            r"names\s+of\s+(?:the\s+|our\s+|all\s+|every\s+)?(?:\w+\s+)?(?:customers|users|"
+            r"patients|employees|members|subscribers|clients|applicants|candidates|people|staff)"
+            + _W,
+            r"names\s*(?:,|and|&)\s*(?:e-?mails?|phones?|phone\s+numbers|addresses)" + _W,
             f"hr{_W}",
             f"invoices{_W}",
             "financial",
@@ -501,6 +511,7 @@ LEXICON = lexicon(
             r"stack\s*overflow",
             "twitter",
             "forum",
+            *SOCIAL_SITES,
         ),
         "everyone": (
             "everyone",
@@ -512,6 +523,7 @@ LEXICON = lexicon(
             "#general",
             "#random",
             r"company[- ]wide",
+            *WIDE_CHANNELS,
         ),
         "external": (
             r"data\s*rooms?",
@@ -557,7 +569,8 @@ LEXICON = lexicon(
             # file drops outside the company's accounts
             r"we\s*transfer",
             r"mega(?:\.nz|\s+link)",
-            r"home\s+(?:computer|pc|laptop|nas)",
+            r"home[\s-]+(?:computer|pc|laptop|nas|desktop|server|box|lab|machine)",
+            r"(?:machine|desktop|pc|computer|server|nas|box|laptop)\s+at\s+home",
         ),
         "ai": (
             *AI_SITES,
@@ -664,7 +677,9 @@ LEXICON = lexicon(
             "ago",
             r"root\s+cause",
             r"post[- ]?mortem",
-            r"incident(?!\s+(?:reports?|write-?ups?|summar(?:y|ies)))",  # a document
+            # not a document about it ("post the incident timeline on LinkedIn")
+            r"incident(?!\s+(?:reports?|write-?ups?|summar(?:y|ies)|timelines?|notes|reviews?|"
+            r"docs?|tickets?|channels?|retros?))",
             "outage",
             "caused",
             "accidentally",
@@ -813,8 +828,9 @@ LEXICON = lexicon(
         ),
         "sanctioned": (
             r"(?:our|the\s+company'?s?)\s+(?:own\s+)?(?:internal|in-house|self-hosted|approved|sanctioned)",
-            r"internal\s+(?:\w+\s+)?(?:llm|ai|gateway|service|tool|model)",
+            r"internal\s+(?:\w+\s+)?(?:llm|ai|gpt|copilot|assistant|gateway|service|tool|model|workspace)",
             r"(?:the\s+)?approved\s+(?:one|tool|service|model|llm|ai)",
+            r"the\s+one\s+(?:\w+\s+){0,2}?(?:approved|sanctioned|signed\s+off)",
             r"self-hosted",
             r"in-house",
         ),
@@ -849,6 +865,7 @@ LEXICON = lexicon(
             r"schema-only",
             r"(?:no|without\s+(?:any\s+)?)\s*(?:[\w]+-level\s+)?(?:data\s+rows|rows|values|real\s+data)",
             r"(?:counts?|totals?)\s+(?:by|per)\s",
+            r"how\s+many",  # a number, not the records
             r"already\s+(?:public|published|on\s+(?:our|the)\s+(?:public\s+)?(?:website|site|careers\s+page|blog|docs))",
             r"public\s+(?:roadmap|pricing|changelog|salary\s+(?:grid|bands?))",
             r"anonymi[sz]ed",

@@ -6,6 +6,8 @@ from bot.risk.prose.lexicon import (
     AI_SITES,
     CONTROL_PRODUCTS,
     FORCE_PUSH,
+    SOCIAL_SITES,
+    WIDE_CHANNELS,
     lexicon,
 )
 
@@ -321,6 +323,7 @@ LEXICON = lexicon(
             r"cualquier\s+persona",  # Drive's "Cualquier persona con el enlace"
             r"cualquier\s+(?:ip|direcci|origen|sitio|lugar|red)\w*",  # "a cualquier IP"
             r"desde\s+cualquier\s+(?:lado|parte)",
+            *SOCIAL_SITES,
         ),
         "everyone": (
             r"todos\s+(?:en|de)\s+la\s+(?:empresa|compañía|organización)",
@@ -329,6 +332,7 @@ LEXICON = lexicon(
             r"todo\s+el\s+mundo",
             r"toda\s+la\s+empresa",
             r"todos\s+los\s+empleados",
+            *WIDE_CHANNELS,
         ),
         "external": (
             "despacho",
@@ -352,6 +356,7 @@ LEXICON = lexicon(
             "icloud",
             r"correo\s+personal",
             r"(?:tu|su)\s+casa",
+            r"en\s+casa",
             "personal",
             "gmail",
             "hotmail",
@@ -479,6 +484,9 @@ LEXICON = lexicon(
         "sanitized": (
             r"número\s+de(?!\s+(?:teléfono|tarjeta|cuenta|documento|identificación|seguro))",
             r"totales?\s+(?:de|por)",
+            r"cu[aá]nt[oa]s",  # a number, not the records
+            r"sint[eé]tic\w*",
+            r"ficticio\w*",
             r"sin\s+(?:ningún\s+)?datos?",
             r"ya\s+(?:publicad\w*|(?:está|están|tenemos|aparece)\s+en\s+(?:la|nuestra)\s+(?:web|página))",
             r"solo\s+(?:los\s+nombres\s+de\s+)?(?:las\s+)?columnas",

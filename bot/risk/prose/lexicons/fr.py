@@ -6,6 +6,8 @@ from bot.risk.prose.lexicon import (
     AI_SITES,
     CONTROL_PRODUCTS,
     FORCE_PUSH,
+    SOCIAL_SITES,
+    WIDE_CHANNELS,
     lexicon,
 )
 
@@ -302,6 +304,7 @@ LEXICON = lexicon(
             r"(?:toute\s+personne|quiconque)\s+(?:\w+\s+){0,3}lien",
             r"n'importe\s+(?:quelle|quel)\s+(?:source|adresse|ip|origine)",
             r"(?:toutes?\s+(?:les\s+)?)(?:sources|adresses|ip)(?!\w)",
+            *SOCIAL_SITES,
         ),
         "everyone": (
             r"#g[ée]n[ée]ral",
@@ -310,6 +313,7 @@ LEXICON = lexicon(
             r"toute\s+l'entreprise",
             r"tous\s+les\s+employés",
             "#general",
+            *WIDE_CHANNELS,
         ),
         "external": (
             r"(?:son|sa|leur)\s+(?:propre\s+)?(?:dropbox|box|onedrive|google\s+drive|sharepoint)(?!\w)",
@@ -332,6 +336,7 @@ LEXICON = lexicon(
             "yahoo",
             "icloud",
             r"chez\s+(?:toi|vous)",
+            r"(?:à\s+la\s+maison|à\s+domicile)",
             r"ton\s+(?:mac|pc)",
             "personnel",
             r"perso(?!nn)",  # not "personne"
@@ -480,6 +485,7 @@ LEXICON = lexicon(
             r"déjà\s+sur\s+(?:notre|le|la)\s+(?:site|page|blog)",
             r"grilles?\s+(?:de\s+)?salaires?\s+publiques?",
             r"nombre\s+de",
+            r"combien",  # a number, not the records
             r"totaux\s+(?:de|par)",
             r"sans\s+(?:aucune\s+)?données",
             r"déjà\s+publi\w*",
@@ -487,6 +493,8 @@ LEXICON = lexicon(
             r"sans\s+(?:aucun\w*\s+|les\s+)?(?:e-?mails?|noms?|données\s+personnelles)",
             r"anonymisé\w*",
             r"agrégé\w*",
+            r"synthétique\w*",
+            r"ficti(?:f|ve|fs|ves)",
             "échantillon",
             r"masqué\w*",
         ),

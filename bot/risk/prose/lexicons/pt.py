@@ -6,6 +6,8 @@ from bot.risk.prose.lexicon import (
     AI_SITES,
     CONTROL_PRODUCTS,
     FORCE_PUSH,
+    SOCIAL_SITES,
+    WIDE_CHANNELS,
     lexicon,
 )
 
@@ -304,6 +306,7 @@ LEXICON = lexicon(
             "internet",
             r"qualquer\s+pessoa",
             r"qualquer\s+(?:ip|endere[cç]o|origem|lugar|rede)\w*",  # "pra qualquer IP"
+            *SOCIAL_SITES,
         ),
         "everyone": (
             r"(?:a\s+)?empresa\s+(?:inteira|toda)",
@@ -312,6 +315,7 @@ LEXICON = lexicon(
             r"todo\s+(?:o\s+)?mundo",
             r"toda\s+a\s+empresa",
             r"todos\s+os\s+funcionários",
+            *WIDE_CHANNELS,
         ),
         "external": (
             "consultoria",
@@ -339,6 +343,7 @@ LEXICON = lexicon(
             "icloud",
             r"(?<!o )pessoal",  # "o pessoal da agência": the people, not a personal account
             "particular",
+            r"em\s+casa",
             "gmail",
             "hotmail",
             r"pen\s*drive",
@@ -466,7 +471,10 @@ LEXICON = lexicon(
         "owned": (r"noss[oa]\s+(?:\w+\s+)?(?:intern[oa]|própri[oa])",),
         "sanitized": (
             r"número\s+de(?!\s+(?:telefone|cartão|conta|documento|identidade))",
-            r"totais\s+(?:de|por)",
+            r"total(?:is)?\s+(?:de|por)",
+            r"quant[oa]s",  # a number, not the records
+            r"sint[eé]tic\w*",
+            r"fict[ií]ci\w*",
             r"sem\s+(?:nenhum\s+|qualquer\s+)?dados?(?!\s+pessoa)",
             r"s[óo]\s+(?:com\s+)?(?:os\s+nomes\s+d)?(?:as\s+)?colunas",
             r"já\s+(?:publicad\w*|está\s+no\s+site)",
@@ -474,7 +482,7 @@ LEXICON = lexicon(
             r"agregad\w*",
             "amostra",
             r"mascarad\w*",
-            r"sem\s+(?:os\s+)?(?:e-?mails|nomes|dados\s+pessoais)",
+            r"sem\s+(?:nenhum\s+|qualquer\s+|os\s+)?(?:e-?mails|nomes|dados?\s+pesso(?:al|ais))",
         ),
         "dedicated": (
             "dedicad[oa]",

@@ -7,6 +7,8 @@ from bot.risk.prose.lexicon import (
     AI_SITES,
     CONTROL_PRODUCTS,
     FORCE_PUSH,
+    SOCIAL_SITES,
+    WIDE_CHANNELS,
     lexicon,
 )
 
@@ -256,6 +258,7 @@ LEXICON = lexicon(
             "银行卡",
             "信用卡",
             "手机号",
+            r"(?<![白黑])名单",  # a list of names, not an allowlist
             "电话号码",
             "住址",
             "合同",
@@ -313,8 +316,9 @@ LEXICON = lexicon(
             "任何人",
             r"公共读",
             r"(?:所有|任意|任何)\s*(?:ip|地址|来源)",  # 对所有 IP 开放
+            *SOCIAL_SITES,
         ),
-        "everyone": ("所有人", "全员", "全公司", "全体", "大群"),
+        "everyone": ("所有人", "全员", "全公司", "全体", "大群", *WIDE_CHANNELS),
         "external": (
             "咨询公司",
             "咨询机构",
@@ -416,7 +420,8 @@ LEXICON = lexicon(
             "上个月",
             "根因",
             r"(?<![问查找])(?<!一下)原因",  # not 问一下原因 (ask why)
-            "事故(?!报告)",  # "事故报告" is a document
+            # not a document about it ("事故报告"), nor who it touched ("事故受影响用户")
+            "事故(?!报告|说明|通报|公告|时间线|记录|受影响|影响的)",
             "故障(?!报告)",
             "复盘(?!报告|文档)",
             r"误(?:删|操作)",
@@ -477,6 +482,12 @@ LEXICON = lexicon(
             "聚合",
             "样本",
             "抽样",
+            "假数据",
+            r"合成(?:的|数据)",
+            "模拟数据",
+            "测试数据",
+            "虚构",
+            "多少",
         ),
         "dedicated": (
             "新建",
