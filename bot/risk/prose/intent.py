@@ -27,6 +27,7 @@ from functools import cached_property
 from heapq import merge
 from itertools import chain
 
+from bot.risk.environments import names_production
 from bot.risk.model import Finding
 from bot.risk.prose.lexicon import ACCENTS, ACTIONS, DESTINATIONS, OBJECTS, Lexicon
 from bot.risk.prose.lexicons import BY_LANG
@@ -542,6 +543,8 @@ def _harmless_part(r: _Reading, category: str, named: tuple[int, int] | None) ->
 
 def _harmless_copy(r: _Reading, category: str, named: tuple[int, int] | None) -> bool:
     scope, sentence = r.scope, r.sentence
+    if category == "export" and _from_nonprod(scope, r.low, sentence):
+        return True  # a dump of the local dev database: nobody's real data
     if category in ("sharing", "export") and _sanitized(
         r.lx,
         r.low,
@@ -584,6 +587,24 @@ def _not_an_order(r: _Reading, category: str, named: tuple[int, int] | None) -> 
         and "prod" not in r.objects
         and _local_scope(scope, category, clause, sentence, hit.end, named)
     )
+
+
+# A source that holds nobody's real data: a database on this machine or one named for
+# development or tests (`-h localhost crm_dev`, `orders-test`); not an output file
+# (`clientes_dev.sql` is where a dump goes, not what it reads).
+_NONPROD_SOURCE = re.compile(
+    r"\blocalhost\b|\b127\.0\.0\.1\b"
+    r"|\b[a-z][\w-]*[_-](?:dev|test|qa|sandbox)(?![\w.-])|\b(?:dev|test|qa|sandbox)[_-][\w-]+(?![\w.])"
+)
+
+
+def _from_nonprod(scope: Scope, low: str, sentence: tuple[int, int]) -> bool:
+    """The sentence exports from a development, test or local source and names no
+    production ("mysqldump -h localhost crm_dev clientes > …")."""
+    text = low[sentence[0] : sentence[1]]
+    if names_production(text):
+        return False
+    return scope.nonprod(sentence) or _NONPROD_SOURCE.search(text) is not None
 
 
 def _pointer(scope: Scope, clause: tuple[int, int], named: tuple[int, int] | None) -> bool:
@@ -691,15 +712,21 @@ def _destinations(
         dests = {k: v for k, v in dests.items() if k != "public"}  # "his public key"
     if _QUOTE_OPEN.search(low, sentence[0], sentence[1]):
         dests = _outside_titles(low, sentence, dests, gates.dests)
-    if "ai" in dests and _sanctioned(lx, low, sentence[0] + dests["ai"].start()):
-        dests = {k: v for k, v in dests.items() if k != "ai"}  # the company's own model
-        # and what names it ("our internal GPT workspace" is no outside workspace)
-        dests = {
-            k: v
-            for k, v in dests.items()
-            if not _inside_phrase(lx, low, "sanctioned", sentence[0], v)
-        }
-    return dests
+    return _not_sanctioned(lx, low, sentence, dests)
+
+
+def _not_sanctioned(
+    lx: Lexicon, low: str, sentence: tuple[int, int], dests: dict[str, re.Match[str]]
+) -> dict[str, re.Match[str]]:
+    """Without an AI the sentence qualifies as the company's own, nor the words that name
+    it ("our internal GPT workspace" is no outside workspace)."""
+    if "ai" not in dests or not _sanctioned(lx, low, sentence[0] + dests["ai"].start()):
+        return dests
+    return {
+        k: v
+        for k, v in dests.items()
+        if k != "ai" and not _inside_phrase(lx, low, "sanctioned", sentence[0], v)
+    }
 
 
 def _address_kind(address: re.Match[str]) -> str:

@@ -141,6 +141,15 @@ SOCIAL_SITES: Final = (
     "抖音",
     "知乎",
 )
+# Devices and accounts a person owns, in the Latin-script languages: "your personal
+# laptop" or "ton Google Drive perso" is a place outside the company, not the reader's own
+# sandbox (a word that may stand between a possessive and "personal" in `own_space`).
+PERSONAL_DEVICES: Final = (
+    r"(?:google|drive|dropbox|onedrive|icloud|gmail|mail|e-?mail|correo|compte|cuenta|conta|"
+    r"notebook|laptop|pc|mac|ordi\w*|computador\w*|ordenador\w*|port[aá]til\w*|"
+    r"t[eé]l[eé]phone|tel[eé]fono|telem[oó]vel|celular|m[oó]vil|portable|disco|hd|nas|"
+    r"cloud|nube|nuvem|whatsapp|telegram)(?![\w-])"
+)
 # Channels the whole company reads, named the same in any language ("貼到 #all-company",
 # "poste-le dans #general"): everyone.
 WIDE_CHANNELS: Final = (

@@ -187,6 +187,11 @@ _PUBLIC_STORAGE = _re(
     r"|\b(?:mc|mcli)\s+(?:anonymous|policy)\s+set\s+(?:download|public|upload)\b"
     r"|\bchmod\s+(?:-[A-Za-z]+\s+)*0?777\b",
 )
+# One static web asset copied up public-read (`aws s3 cp ./press/logo.png s3://site/ --acl
+# public-read`): a website serves it; a folder (`--recursive`) may hold anything.
+_STATIC_ASSET_COPY = _re(
+    r"\bs3\s+cp\s+(?![^\n]*--recursive)[^\s`]+\.(?:png|jpe?g|gif|svg|webp|ico|css|woff2?|ttf|otf)\s"
+)
 _PRESIGN = _re(r"\bpresign\b[^\n]*?--expires-in[= ]+(\d+)")
 _PRESIGN_LIMIT_SECONDS = 24 * 3600
 
@@ -590,6 +595,8 @@ def _storage(s: _Sentence) -> Iterator[Finding]:
     m = _PUBLIC_STORAGE.search(s.lower)
     if m and _looked_up(s.lower, m.start()):
         m = None  # `gcloud storage buckets get-iam-policy …`, then "allUsers が含まれていないこと"
+    if m and m.group(0) == "public-read" and _STATIC_ASSET_COPY.search(s.lower):
+        m = None  # one logo or stylesheet copied up for a website to serve
     if m and not _denied(s.lower, m.start()) and not _removing(s.lower, m.start()):
         yield _finding(
             _R_STORAGE,

@@ -169,6 +169,8 @@ LEXICON = lexicon(
             "einlad",
             "veröffentlich",
             rf"mach\w*{_GAP}öffentlich\w*",
+            # "ändere den allgemeinen Zugriff auf „Jeder mit dem Link“": who may open it
+            r"änder\w*\s+(?:\S+\s+){0,3}?(?:\w*zugriff\w*|freigabe\w*|sichtbarkeit)",
             # "die Agentur in den privaten Kanal holen": verb-final, brought into a channel
             r"(?:in|ins)\s+(?:\S+\s+){0,4}?\S*(?:kanal|channel|gruppe)\S*\s+(?:\S+\s+)?(?:hol|aufnehm|einlad)\w*",
             rf"füg\w*{_GAP}hinzu{_W}",

@@ -136,6 +136,8 @@ LEXICON = lexicon(
             f"expos(?:e|es|ing){_W}",
             rf"mak(?:e|es|ing)(?!\s+sure)\s+(?:\S+\s+){{0,6}}?public(?:ly)?{_W}",
             rf"open(?:s|ing)?\s+(?:\w+\s+){{0,3}}up{_W}",
+            # "change the general access to 'Anyone with the link'": who may open it
+            rf"chang(?:e|es|ing)\s+(?:\S+\s+){{0,3}}?(?:access|sharing|visibility|permissions?){_W}",
         ),
         "move": (
             rf"hand(?:s|ing)?(?:\s+over)?{_W}",

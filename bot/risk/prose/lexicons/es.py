@@ -6,6 +6,7 @@ from bot.risk.prose.lexicon import (
     AI_SITES,
     CONTROL_PRODUCTS,
     FORCE_PUSH,
+    PERSONAL_DEVICES,
     SOCIAL_SITES,
     WIDE_CHANNELS,
     lexicon,
@@ -111,6 +112,8 @@ LEXICON = lexicon(
             # "haz público el informe", "ponla pública", "déjalo público"
             r"(?:haz|hacer|hazl[oa]s?|pon|ponl[oa]s?|poner|deja|dejal[oa]s?|dejar)\s+(?:\w+\s+){0,6}?públic",
             f"expon(?:e|er|ga|gan)?{_CL}{_W}",  # "expón el puerto", "exponlo"
+            # "cambia el acceso general a «Cualquier persona con el enlace»": who may open it
+            r"cambi\w*\s+(?:\S+\s+){0,3}?(?:acceso|permisos?|visibilidad)",
         ),
         "move": (
             r"lee(?:le|les|r)?" + _W,
@@ -473,7 +476,9 @@ LEXICON = lexicon(
         "own_space": (
             # a personal branch
             r"(?:tu|mi)\s+(?:propia\s+)?rama\s+(?:de\s+)?(?:feature|funcionalidad|personal)",
-            r"tu\s+(?:propio\s+|propia\s+)?(?:[\w-]+\s+){0,2}?(?:personal|de\s+pruebas|sandbox)",
+            # not a personal device or account ("tu correo personal", "tu portátil personal")
+            r"tu\s+(?:propio\s+|propia\s+)?(?:(?!" + PERSONAL_DEVICES + r")[\w-]+\s+){0,2}?"
+            r"(?:personal|de\s+pruebas|sandbox)",
             r"(?:stack|cl[uú]ster|namespace|entorno|espacio|sandbox)\s+personal",
         ),
         "excluded": (

@@ -6,6 +6,7 @@ from bot.risk.prose.lexicon import (
     AI_SITES,
     CONTROL_PRODUCTS,
     FORCE_PUSH,
+    PERSONAL_DEVICES,
     SOCIAL_SITES,
     WIDE_CHANNELS,
     lexicon,
@@ -91,6 +92,8 @@ LEXICON = lexicon(
             f"expos(?:e|ez|er){_W}",
             r"rend(?:s|ez|re)\s+(?:\w+\s+){0,4}public",
             r"rend(?:s|ez|re)\s+(?:\w+\s+){0,4}accessible",
+            # "change l'accès général en « Tous les utilisateurs disposant du lien »"
+            r"(?:chang|modifi|pass)\w*\s+(?:\S+\s+){0,3}?(?:accès|partage|visibilité|droits)",
         ),
         "move": (
             "envoi",
@@ -470,7 +473,9 @@ LEXICON = lexicon(
             # a personal branch
             r"(?:ta|ma|votre)\s+(?:propre\s+)?branche\s+(?:de\s+)?"
             r"(?:feature|fonctionnalit\w+|perso\w*)",
-            r"(?:ton|votre|mon)\s+(?:propre\s+)?(?:[\w-]+\s+){0,3}?(?:perso(?:nnel\w*)?|de\s+test|bac\s+à\s+sable|sandbox)",
+            # not a personal device or account ("ton Google Drive perso", "ton PC perso")
+            r"(?:ton|votre|mon)\s+(?:propre\s+)?(?:(?!" + PERSONAL_DEVICES + r")[\w-]+\s+){0,3}?"
+            r"(?:perso(?:nnel\w*)?|de\s+test|bac\s+à\s+sable|sandbox)",
             r"(?:bac\s+à\s+sable|cluster|stack|espace)\s+(?:de\s+test\s+)?perso\w*",
         ),
         "excluded": (

@@ -410,9 +410,9 @@ LEXICON = lexicon(
         ),
         "conditional": ("もし",),
         "report": (
-            "昨日",
-            "先週",
-            "先月",
+            "昨日(?!の)",  # "先月の請求書": when a thing is from, not a narration
+            "先週(?!の)",
+            "先月(?!の)",
             r"原因(?!を(?:聞|調|探|特定|教))",  # not "原因を聞いて" (ask for the cause)
             "障害(?!報告|レポート)",  # "障害報告書" is a document
             "インシデント(?!報告|レポート)",

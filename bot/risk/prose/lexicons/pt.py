@@ -6,6 +6,7 @@ from bot.risk.prose.lexicon import (
     AI_SITES,
     CONTROL_PRODUCTS,
     FORCE_PUSH,
+    PERSONAL_DEVICES,
     SOCIAL_SITES,
     WIDE_CHANNELS,
     lexicon,
@@ -108,6 +109,8 @@ LEXICON = lexicon(
             r"ativ(?:e|a|ar)\s+(?:\w+\s+){0,3}públic",
             r"deix(?:e|a|ar)\s+(?:\w+\s+){0,6}?públic",  # ativar o painel público
             r"deix(?:e|a|ar)(?=\s+(?:\S+\s+){0,6}?(?:«|\")?qualquer\s+pessoa)",
+            # "muda o acesso geral para «Qualquer pessoa com o link»": who may open it
+            r"(?:mud|alter|troc)\w*\s+(?:\S+\s+){0,3}?(?:acesso|permiss\w+|visibilidade)",
         ),
         "move": (
             f"envi(?:e|a|ar){_W}",
@@ -461,7 +464,9 @@ LEXICON = lexicon(
             # a personal branch
             r"(?:tua|sua|minha)\s+(?:pr[oó]pria\s+)?(?:branch|ramo)\s+(?:de\s+)?"
             r"(?:feature|funcionalidade|pessoal)",
-            r"(?:seu|sua|teu|tua)\s+(?:próprio\s+|própria\s+)?(?:[\w-]+\s+){0,2}?(?:pessoal|de\s+testes?|sandbox)",
+            # not a personal device or account ("seu notebook pessoal", "teu e-mail pessoal")
+            r"(?:seu|sua|teu|tua)\s+(?:próprio\s+|própria\s+)?"
+            r"(?:(?!" + PERSONAL_DEVICES + r")[\w-]+\s+){0,2}?(?:pessoal|de\s+testes?|sandbox)",
             r"(?:stack|cluster|namespace|ambiente|sandbox)\s+pessoal",
         ),
         "excluded": (

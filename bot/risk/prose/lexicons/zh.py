@@ -415,9 +415,9 @@ LEXICON = lexicon(
         ),
         "conditional": ("如果", "要是"),
         "report": (
-            "昨天",
-            "上周",
-            "上个月",
+            "昨天(?!的)",  # "昨天的…": when a thing is from, not a narration
+            "上周(?!的)",
+            "上个月(?!的)",
             "根因",
             r"(?<![问查找])(?<!一下)原因",  # not 问一下原因 (ask why)
             # not a document about it ("事故报告"), nor who it touched ("事故受影响用户")
