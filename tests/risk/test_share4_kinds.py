@@ -88,6 +88,51 @@ PAIRS = [
         "把包含用户手机号的表上传到公开的GitHub仓库。",
         "把假数据（手机号都是合成的）上传到公开的GitHub仓库。",
     ),
+    # online tools by what they do; "drop X into Y" puts it somewhere
+    (
+        "Upload the signed customer contracts to a free online PDF merger.",
+        "Upload the signed customer contracts to the Legal SharePoint.",
+    ),
+    (
+        "Drop the HR investigation notes into the shared channel we have with the Acme folks.",
+        "Drop the HR investigation notes into #hr-private.",
+    ),
+    # what an appended clause says goes along ("with …", "… visible")
+    (
+        "Feed the complete support inbox, with customer emails, into Claude to draft replies.",
+        "Feed the public FAQ page into Claude to draft replies.",
+    ),
+    (
+        "Post a screenshot of the billing page, card details visible, on Twitter.",
+        "Post a screenshot of the public pricing page on Twitter.",
+    ),
+    # the investor-relations team is ours; a public price list or a blank template is nothing
+    (
+        "Send the board deck to the investor's personal Gmail before Friday.",
+        "Send the board deck to the investor relations mailbox before Friday.",
+    ),
+    (
+        "Lade die komplette Kundenliste mit Telefonnummern in ChatGPT hoch.",
+        "Lade die öffentliche Preisliste in ChatGPT hoch.",
+    ),
+    (
+        "Sobe a planilha de folha de pagamento no WeTransfer para o contador externo.",
+        "Sobe a planilha modelo em branco no WeTransfer para o contador externo.",
+    ),
+    # a social network's channel is where it goes, not what is posted
+    (
+        "Publish the customer interview recordings on our YouTube channel.",
+        "Publish the product launch video on our YouTube channel.",
+    ),
+    (
+        "Stell die Aufzeichnung des Vorstandsmeetings öffentlich auf YouTube.",
+        "Stell sicher, dass die Aufzeichnung des Vorstandsmeetings nicht öffentlich ist.",
+    ),
+    # personal data shared with an outside address, in any language
+    (
+        "Comparte el tablero con datos de clientes con equipo@agenciaroja.com.",
+        "Comparte el tablero con datos de clientes con ventas@northwind.example.",
+    ),
     # the company's own AI, named inside its qualifying phrase
     (
         "Paste the customer emails into ChatGPT and ask it to cluster them.",

@@ -426,6 +426,21 @@ def _objects_for(
     return objects
 
 
+def _not_in_places(
+    text: str, objects: dict[str, re.Match[str]], places: _Slots
+) -> dict[str, re.Match[str]]:
+    """Without a weak object that is a word of a longer destination ("post it on our YouTube
+    channel": the channel is where it goes, not what is posted)."""
+    weak = objects.get("data_weak")
+    if weak is None:
+        return objects
+    a, b = weak.span()
+    for _, pattern in places:
+        if any(m.start() < a and b <= m.end() for m in pattern.finditer(text, max(0, a - 40), b)):
+            return {k: v for k, v in objects.items() if k != "data_weak"}
+    return objects
+
+
 def _found(r: _Reading, category: str, dests: dict[str, re.Match[str]], text: str) -> Finding:
     obj = _describe(r.objects, r.low, r.clause)
     dest = next((m.group(0) for m in dests.values()), "an outside place")
@@ -640,7 +655,8 @@ def _clause_objects(
 ) -> dict[str, re.Match[str]]:
     """What the clause acts on; a pronoun's or an announced object borrowed from where it was
     named (noted in `borrowed`), and a list's tail."""
-    objects = _slots(low[clause[0] : clause[1]], gates.objects, seen)
+    here = low[clause[0] : clause[1]]
+    objects = _not_in_places(here, _slots(here, gates.objects, seen), gates.dests)
     # "…. Please run it today", "Delete it now: the warehouse …"; but in "ask for their
     # public key, add it" the pronoun points at the public key, not at a secret named before
     unnamed = not (objects.keys() - _QUALIFIERS) or scope.enclitic(hit.start)
@@ -1080,12 +1096,13 @@ _OUTSIDERS = frozenset(["external", "personal", "public", "everyone", "workspace
 
 
 def _addressed(action: str, o: frozenset[str], d: frozenset[str]) -> frozenset[str]:
-    """An outside address is where personal data is sent (`move`, `export`); it does not
-    make a role or a repository shared with someone ("add x@agency.example as a reader")
-    a leak. (A personal mailbox is a personal place whatever the action: `_destinations`.)"""
+    """An outside address is where personal data is sent or shared (`move`, `export`,
+    `share`: "comparte el tablero con datos de clientes con equipo@agencia.example"); it
+    does not make a role or a repository shared with someone ("add x@agency.example as a
+    reader") a leak. (A personal mailbox is a personal place whatever the action.)"""
     if "address" not in d:
         return d
-    sent = "pii" in o and action in ("move", "export")
+    sent = "pii" in o and action in ("move", "export", "share")
     return (d - {"address"}) | ({"external"} if sent else frozenset())
 
 

@@ -127,15 +127,16 @@ AI_SITES: Final = (
 # Social networks, named by brand in any language ("posta no LinkedIn", "发到微博"): a
 # public place, whatever is posted there is read by anyone. Each starts with a literal
 # character (see ADMIN_ROLES).
+_PAGE = r"(?:\s+(?:channel|page|account|profile|feed|group))?"  # "our YouTube channel"
 SOCIAL_SITES: Final = (
-    r"linked\s*in(?![a-z])",
-    r"facebook(?![a-z])",
-    r"instagram(?![a-z])",
-    r"youtube(?![a-z])",
-    r"tiktok(?![a-z])",
-    r"mastodon(?![a-z])",
-    r"bluesky(?![a-z])",
-    r"weibo(?![a-z])",
+    r"linked\s*in(?![a-z])" + _PAGE,
+    r"facebook(?![a-z])" + _PAGE,
+    r"instagram(?![a-z])" + _PAGE,
+    r"youtube(?![a-z])" + _PAGE,
+    r"tiktok(?![a-z])" + _PAGE,
+    r"mastodon(?![a-z])" + _PAGE,
+    r"bluesky(?![a-z])" + _PAGE,
+    r"weibo(?![a-z])" + _PAGE,
     "微博",
     "小红书",
     "抖音",

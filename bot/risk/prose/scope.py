@@ -69,9 +69,14 @@ _LIST_ITEM = re.compile(r"\s*(?:[^\W\d_][\w-]*\s+){0,2}[^\W\d_][\w-]*\s*,\s*$")
 # the affected customers,", "la liste, y compris les adresses", "die Tabelle, inklusive
 # Adressen", "la hoja, incluidos los DNI"): what it names is sent with it.
 _INCLUDING = re.compile(
-    r"\s*(?:including|incl\.|containing|together\s+with|along\s+with|y\s+compris|"
+    r"\s*(?:including|incl\.|containing|together\s+with|along\s+with|with|y\s+compris|"
     r"inclu(?:s|se|ses|ant|ido|idos|ida|idas|indo|yendo)|con\s+(?:sus|los|las|todos|todas)|"
     r"inklusive|einschlie(?:ß|ss)lich|samt|mitsamt|com\s+(?:os|as|todos|todas|seus|suas))\b"
+)
+# … or that ends by saying it goes along ("…, card details visible,", "…, DNI incluidos,").
+_INCLUDED_AFTER = re.compile(
+    r"\b(?:visible|included|shown|attached|showing|incluid[oa]s?|inclus(?:es)?|inclu[íi]d[oa]s?"
+    r"|inklusive|dabei|mit\s+drin)\s*[,.;:]?\s*$"
 )
 # A purpose clause: what it names is why, not where ("so that", "damit", "pour que", "以便").
 _PURPOSE = re.compile(
@@ -286,9 +291,13 @@ class Scope:
         here = self.structure.clauses(self._sentence_index(clause[0]))
         i = here.index(clause) if clause in here else len(here)
         nxt = here[i + 1] if i + 1 < len(here) else None
-        if nxt is None or not _INCLUDING.match(self.low, nxt[0], nxt[1]):
+        if nxt is None:
             return None
-        return nxt
+        if _INCLUDING.match(self.low, nxt[0], nxt[1]) or _INCLUDED_AFTER.search(
+            self.low, nxt[0], nxt[1]
+        ):
+            return nxt
+        return None
 
     def announced(self, clause: tuple[int, int]) -> list[tuple[int, int]]:
         """The clause after this one when this one ends with a colon: "Delete it now: the

@@ -169,6 +169,8 @@ LEXICON = lexicon(
             "einlad",
             "veröffentlich",
             rf"mach\w*{_GAP}öffentlich\w*",
+            # "stell die Aufzeichnung öffentlich auf YouTube" (not "stell sicher, …")
+            r"stell\w*\s+(?!sicher)(?:\S+\s+){0,8}?öffentlich",
             # "ändere den allgemeinen Zugriff auf „Jeder mit dem Link“": who may open it
             r"änder\w*\s+(?:\S+\s+){0,3}?(?:\w*zugriff\w*|freigabe\w*|sichtbarkeit)",
             # "die Agentur in den privaten Kanal holen": verb-final, brought into a channel
@@ -617,8 +619,12 @@ LEXICON = lexicon(
             r"bereinigt\w*",
             r"nur\s+(?:die\s+)?\w*(?:spaltennamen|kopfzeile|struktur)",  # "Tabellenstruktur"
             r"bereits\s+veröffentlicht\w*",
+            # material that is public already ("die öffentliche Preisliste")
+            r"öffentlich\w*\s+(?:\w*preis\w*|stellenausschreibung\w*|doku\w*|faq|broschüre\w*|"
+            r"pressemitteilung\w*|webseite\w*|website\w*)",
             r"anonymisiert\w*",
             r"aggregiert\w*",
+            r"leere\w*\s+vorlage\w*",  # a blank template holds nothing
             "stichprobe",
             r"maskiert\w*",
             r"ohne\s+(?:\w+\s+){0,2}(?:\w*daten|personenbezogen\w*|persönlich\w*|namen)(?!\w)",

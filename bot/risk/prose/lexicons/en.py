@@ -155,6 +155,9 @@ LEXICON = lexicon(
             "transfer",
             f"mov(?:e|es|ing){_W}",
             rf"fe(?:ed|eds|eding){_W}",
+            # "drop the notes into the shared channel": put somewhere (not a table destroyed)
+            r"drop(?:s|ping)?\s+(?:(?!tables?\b|schemas?\b|databases?\b)\S+\s+){1,6}?(?:into|onto)"
+            r"(?=\s+(?:the|our|their|a|an|my|your|his|her)\b)",
             # "drop the value in this thread": a value left where others read it
             r"drop(?:s|ping)?\s+(?:it|them|that|the\s+(?:value|output|result|token|key|password|secret|string)s?)\s+(?:in|into)\b",
             # "pin the output in #oncall", "leave what it prints on the ticket": a value
@@ -411,6 +414,8 @@ LEXICON = lexicon(
             r"health\s+records",
             "passport",
             r"credit\s+cards?",
+            r"card\s+details",
+            r"billing\s+(?:details|address(?:es)?|info)",
             r"card\s+numbers",
             r"dates?\s+of\s+birth",
             r"home\s+address",
@@ -547,7 +552,7 @@ LEXICON = lexicon(
             f"outside(?:r|rs)?{_W}",
             "stranger",
             "recruiter",
-            "investor",
+            r"investor(?!\s+relations)",  # the IR team is ours
             f"auditors?{_W}",
             "prospect",
             "journalist",
@@ -587,8 +592,9 @@ LEXICON = lexicon(
             f"llms?{_W}",
             "chatbot",
             f"gpt{_W}",
-            r"online\s+(?:\S+\s+)?(?:tool|translator|converter|formatter|summari[sz]er|validator|parser|"
-            r"viewer|editor)",
+            r"online\s+(?:\S+\s+){0,2}?(?:tool|translator|converter|formatter|summari[sz]er|"
+            r"validator|parser|viewer|editor|merger|compressor|splitter|combiner|ocr|signer|"
+            r"checker|generator)s?",
         ),
         "messaging": (
             r"(?:over|by)\s+(?:the\s+)?phone",
@@ -866,10 +872,11 @@ LEXICON = lexicon(
             r"(?:header\s+row|column\s+names|schema|table\s+layout)\s+only",
             r"schema-only",
             r"(?:no|without\s+(?:any\s+)?)\s*(?:[\w]+-level\s+)?(?:data\s+rows|rows|values|real\s+data)",
-            r"(?:counts?|totals?)\s+(?:by|per)\s",
+            r"(?:counts?|totals?)\s+(?:by|per)(?=\s)",  # "counts per clinic"
             r"how\s+many",  # a number, not the records
             r"already\s+(?:public|published|on\s+(?:our|the)\s+(?:public\s+)?(?:website|site|careers\s+page|blog|docs))",
-            r"public\s+(?:roadmap|pricing|changelog|salary\s+(?:grid|bands?))",
+            r"public\s+(?:roadmap|pricing|price\s+list|changelog|faq|docs|documentation|"
+            r"salary\s+(?:grid|bands?))",
             r"anonymi[sz]ed",
             r"pseudonymi[sz]ed",
             r"de-?identified",
@@ -881,6 +888,8 @@ LEXICON = lexicon(
             "dummy",
             "fake",
             r"(?:\d+\s*%\s+)?samples?",
+            r"blank",  # a blank template holds nothing
+            r"empty\s+template",
             r"test\s+data",
             r"(?:no|without(?:\s+the)?)\s+(?:e-?mails|names|pii|personal|card\s+numbers|phone)",
         ),

@@ -498,6 +498,7 @@ LEXICON = lexicon(
             r"sin\s+(?:ningún\s+|los\s+)?(?:correos?|nombres?|datos\s+personales)",
             r"anonimizad\w*",
             r"agregad\w*",
+            r"en\s+blanco",  # a blank template holds nothing
             "muestra",
             r"enmascarad\w*",
         ),

@@ -498,6 +498,7 @@ LEXICON = lexicon(
             r"sans\s+(?:aucun\w*\s+|les\s+)?(?:e-?mails?|noms?|données\s+personnelles)",
             r"anonymisé\w*",
             r"agrégé\w*",
+            r"vierges?",  # a blank template holds nothing
             r"synthétique\w*",
             r"ficti(?:f|ve|fs|ves)",
             "échantillon",

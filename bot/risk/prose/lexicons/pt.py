@@ -485,6 +485,7 @@ LEXICON = lexicon(
             r"já\s+(?:publicad\w*|está\s+no\s+site)",
             r"anonimizad\w*",
             r"agregad\w*",
+            r"em\s+branco",  # a blank template holds nothing
             "amostra",
             r"mascarad\w*",
             r"sem\s+(?:nenhum\s+|qualquer\s+|os\s+)?(?:e-?mails|nomes|dados?\s+pesso(?:al|ais))",
