@@ -464,6 +464,8 @@ _DATA_NOUN = _re(
     r"full\s+(?:export|dump|backup|table|ticket\s+export|list))\b"
     r"|\.(?:csv|xlsx?|sql(?:\.gz)?|dump|parquet|json|ndjson|bak)\b",
 )
+# "the number of customers affected", "how many users": a count, not the records.
+_COUNTED = _re(r"\b(?:(?:number|count|total)s?\s+of|how\s+many)\s+(?:the\s+|our\s+|all\s+)?$")
 # "Export the slides …", "then export it": the verb, not an export file.
 _VERB_LEAD = _re(r"(?:^|\b(?:please|then|and|to|just))\W*$")
 # Personal places: company data has no business there whatever it is, so these
@@ -942,6 +944,7 @@ def _data_noun(s: _Sentence) -> re.Match[str] | None:
             d
             for d in _DATA_NOUN.finditer(s.lower)
             if not _PII_NEGATION.search(s.lower[max(0, d.start() - 30) : d.start()])
+            and not _COUNTED.search(s.lower, max(0, d.start() - 30), d.start())
             and not (d.group(0) == "export" and _VERB_LEAD.search(s.lower, 0, d.start()))
         ),
         None,

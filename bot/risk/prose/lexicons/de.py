@@ -430,6 +430,7 @@ LEXICON = lexicon(
             r"jede[rn]?,?\s+(?:der|die)\s+(?:\S+\s+){0,3}?(?:den\s+)?link",
             r"anonym(?!isier)",  # anonymous access, not anonymized data
             "internet",
+            r"ohne\s+(?:login|anmeldung|konto|zugangsdaten)",  # opened with no sign-in
             r"(?:jede|beliebige?n?)\s+(?:ip|quell|adress)\w*",  # "für jede IP"
             r"von\s+überall",
             r"(?:von|nach)\s+außen",  # "von außen erreichbar", "nach außen freigeben"

@@ -247,7 +247,7 @@ LEXICON = lexicon(
             f"csvs?{_W}",
             f"transcripts?{_W}",
             # "tear down the payments-prod stack", "delete the prod Kafka topic"
-            f"stacks?{_W}",
+            f"stacks?{_W}(?!\\s+traces?)",  # not a stack trace
             f"topics?{_W}",
         ),
         "system": (
@@ -513,6 +513,9 @@ LEXICON = lexicon(
             r"::/0",
             f"anyone{_W}",
             r"open\s+web",
+            # opened with no sign-in ("embeddable without login", "no sign-in needed")
+            r"without\s+(?:a\s+|any\s+)?(?:login|log-?in|sign[- ]?in|signing\s+in|an?\s+account)",
+            r"no\s+(?:login|log-?in|sign[- ]?in|account)\s+(?:needed|required)",
             "pastebin",
             "reddit",
             r"stack\s*overflow",
@@ -874,6 +877,9 @@ LEXICON = lexicon(
             r"(?:no|without\s+(?:any\s+)?)\s*(?:[\w]+-level\s+)?(?:data\s+rows|rows|values|real\s+data)",
             r"(?:counts?|totals?)\s+(?:by|per)(?=\s)",  # "counts per clinic"
             r"how\s+many",  # a number, not the records
+            r"(?:row\s+)?counts?\s+of",
+            r"row\s+counts?",
+            r"number\s+of(?!\s+(?:the\s+)?(?:phone|card|account|social|passport|id|tax|bank|routing))",
             r"already\s+(?:public|published|on\s+(?:our|the)\s+(?:public\s+)?(?:website|site|careers\s+page|blog|docs))",
             r"public\s+(?:roadmap|pricing|price\s+list|changelog|faq|docs|documentation|"
             r"salary\s+(?:grid|bands?))",

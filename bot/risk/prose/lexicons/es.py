@@ -322,6 +322,7 @@ LEXICON = lexicon(
             "públic",
             f"public(?:o|a){_W}",
             "internet",
+            r"sin\s+(?:cuenta|login|iniciar\s+sesión|autenticación)",  # opened with no sign-in
             "cualquiera",
             r"cualquier\s+persona",  # Drive's "Cualquier persona con el enlace"
             r"cualquier\s+(?:ip|direcci|origen|sitio|lugar|red)\w*",  # "a cualquier IP"

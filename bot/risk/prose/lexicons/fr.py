@@ -302,6 +302,7 @@ LEXICON = lexicon(
             r"::/0",
             f"publi(?:c|cs|que|ques){_W}",  # "la page publique"
             "internet",
+            r"sans\s+(?:compte|connexion|authentification|identifiant)",  # opened with no sign-in
             r"n'importe\s+qui",
             r"tous\s+les\s+utilisateurs\s+(?:\S+\s+){0,2}?lien",  # Drive's own label
             r"(?:toute\s+personne|quiconque)\s+(?:\w+\s+){0,3}lien",
@@ -499,6 +500,7 @@ LEXICON = lexicon(
             r"anonymisé\w*",
             r"agrégé\w*",
             r"vierges?",  # a blank template holds nothing
+            r"(?:schéma|structure|modèle)\s+vide",
             r"synthétique\w*",
             r"ficti(?:f|ve|fs|ves)",
             "échantillon",

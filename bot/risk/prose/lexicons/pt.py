@@ -307,6 +307,7 @@ LEXICON = lexicon(
             r"::/0",
             r"(?<!certificado )(?<!chave )públic",  # "certificado público": its public half
             "internet",
+            r"sem\s+(?:conta|login|autenticação|fazer\s+login)",  # opened with no sign-in
             r"qualquer\s+pessoa",
             r"qualquer\s+(?:ip|endere[cç]o|origem|lugar|rede)\w*",  # "pra qualquer IP"
             *SOCIAL_SITES,
