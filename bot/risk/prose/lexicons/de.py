@@ -194,6 +194,9 @@ LEXICON = lexicon(
             f"leg(?:e|t)?{_W}",  # "leg die Datei ins öffentliche Repository"
             rf"stell\w*{_GAP}(?:ein|online){_W}",
             rf"gib\w*{_GAP}durch{_W}",  # "gib ihm das Passwort per SMS durch"
+            # "lad die Akten auf einen USB-Stick", "nimm sie mit nach Hause": carried somewhere
+            r"lad\w*\s+(?:\S+\s+){0,6}?auf\s+(?:einen|den|deinen|dein|das|ihren|seinen)\s",
+            r"nimm\w*\s+(?:\S+\s+){0,6}?mit\s+(?:nach\s+hause|heim)",
             rf"trag\w*{_GAP}ein{_W}",  # "trag das Passwort ins Wiki ein"
             r"schreib\w*\s+(?:\S+\s+){0,8}?in(?:s|\s+(?:die|den|das))\s",  # "… in die config.yaml"
             "durchgeb",
@@ -437,6 +440,8 @@ LEXICON = lexicon(
             # "für alle" at the end of what is opened, not "für alle Server"
             r"für\s+(?:alle|jeden)(?=\s*[.,;!?)]|\s+(?:auf|frei|offen|zugänglich|erreichbar)\b)",
             r"(?:jeder|alle)\s+mit\s+dem\s+link",
+            # "per Link mit jedem, der ihn hat"
+            r"jede[mnr]?,?\s+(?:der|die)\s+(?:den\s+link|ihn|es)\s+(?:hat|kennt|bekommt)",
             # "…, damit jeder ihn öffnen kann": anyone at all, not a named colleague
             r"(?:damit|sodass|so\s+dass)\s+(?:jede[rn]?|jedermann|alle(?!\s+(?:im|in|aus|vom|von|bei)\b))\s+(?:\S+\s+){0,3}?"
             r"(?:öffnen|sehen|lesen|aufrufen|zugreifen|herunterladen|ansehen)",
@@ -472,7 +477,7 @@ LEXICON = lexicon(
             "icloud",
             r"(?<!auf )(?<!auf „)(?<!auf \")privat",  # not "auf privat stellen"
             "persönlich",
-            r"zu\s*hause",
+            r"(?:zu|nach)\s*hause",
             "daheim",
             "gmail",
             f"usb{_W}",

@@ -377,6 +377,8 @@ LEXICON = lexicon(
             r"inteligencia\s+artificial",
             r"(?:traductor|herramienta)\s+(?:en\s+línea|online)",
             "deepl",
+            r"traductor\s+de\s+google",
+            r"google\s+translate",
         ),
         "messaging": (
             r"por\s+teléfono",
