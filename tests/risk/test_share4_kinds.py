@@ -173,6 +173,38 @@ PAIRS = [
         "Teile die Kundendatenbank per Link mit jedem, der ihn hat.",
         "Teile die Kundendatenbank nur mit dem Vertriebsteam, Anmeldung erforderlich.",
     ),
+    # numbers about the data leave, not the records (both readers)
+    (
+        "To unblock the agency we could export the subscriber list with emails from Mailchimp "
+        "and drop it in their Dropbox folder.",
+        "To unblock the agency we could export the subscriber count per segment from Mailchimp "
+        "and drop it in their Dropbox folder.",
+    ),
+    (
+        "Sugestão: exporta a base completa de clientes do HubSpot e compartilha com a agência.",
+        "Sugestão: exporta só a contagem de clientes por estado do HubSpot e compartilha com a "
+        "agência.",
+    ),
+    # online tools named by what they do; applicants' data to a headhunter
+    (
+        "Colle l'export des clients (noms, mails, téléphones) dans un convertisseur CSV vers "
+        "JSON en ligne.",
+        "Colle l'export anonymisé des clients dans notre convertisseur interne.",
+    ),
+    (
+        "Exportier alle Bewerberdaten aus dem ATS und schick sie dem Headhunter per Mail.",
+        "Exportier die Anzahl der Bewerbungen pro Stelle aus dem ATS und schick sie dem "
+        "Headhunter per Mail.",
+    ),
+    # a link setting turned off; publishing far from "to the web"
+    (
+        'Toggle "Allow anyone with the link to view" on the compensation review deck.',
+        'Toggle "Allow anyone with the link to view" off on the compensation review deck.',
+    ),
+    (
+        "Publish the Confluence space with the incident postmortems to the web for customers.",
+        "Publish the sanitized public postmortem to the status page for customers.",
+    ),
     # the company's own AI, named inside its qualifying phrase
     (
         "Paste the customer emails into ChatGPT and ask it to cluster them.",

@@ -142,7 +142,7 @@ _PUBLIC_LINK = _re(
     r"|people\s+with\s+the\s+link"
     r"|anyone\s+on\s+the\s+internet"
     r"|(?:--type[= ]+|[\"']type[\"']\s*:\s*[\"'])anyone\b"
-    r"|\bpublish(?:ed|ing)?\b[^.\n]{0,40}?\bto\s+(?:the\s+)?web\b"
+    r"|\bpublish(?:ed|ing)?\b[^.\n]{0,80}?\bto\s+(?:the\s+)?web\b"
     r"|\bshare\s+to\s+(?:the\s+)?web\b"
     r"|\blinks?\b[^.\n]{0,60}?\b(?:that\s+|which\s+)?(?:anyone|anybody|everyone)\s+(?:can|could|may|will\s+be\s+able\s+to)\s+"
     r"(?:open|view|access|see|read|download|edit|use)\b"
@@ -163,6 +163,8 @@ _CODE_PUBLIC = _re(
     r"module|symbol|helper|getter|setter|attribute|member|struct|enum|type|trait)s?\s+public\b"
 )
 _CHANGED_FROM = _re(r"\bfrom\s+[\"'“«]$")
+# The rest of a quoted setting's label, then "off": the setting is turned off.
+_SWITCHED_OFF = _re(r"[^\"”»'\n]{0,30}[\"”»']\s*off\b")
 _EXCEPTION_AFTER = _re(r"\s+(?:exceptions?|exemptions?|overrides?|bypass(?:es)?)\b")
 # "… to `level: None` only for `get`/`watch` on events": a narrow carve-out, not the control off.
 _NARROWED_AFTER = _re(r"[^.\n;]{0,20}?\b(?:only|just)\s+(?:for|on)\b")
@@ -464,10 +466,17 @@ _DATA_NOUN = _re(
     r"full\s+(?:export|dump|backup|table|ticket\s+export|list))\b"
     r"|\.(?:csv|xlsx?|sql(?:\.gz)?|dump|parquet|json|ndjson|bak)\b",
 )
+# Numbers about the data, not the data: "the subscriber count per segment", "totals by region".
+_AGGREGATE = _re(
+    r"\b(?:counts?|totals?|sums?|averages?)\s+(?:by|per)\b|\bhow\s+many\b|\baggregated?\b"
+    r"|\b(?:row|record)\s+counts?\b"
+)
 # "the number of customers affected", "how many users": a count, not the records.
 _COUNTED = _re(r"\b(?:(?:number|count|total)s?\s+of|how\s+many)\s+(?:the\s+|our\s+|all\s+)?$")
 # "Export the slides …", "then export it": the verb, not an export file.
-_VERB_LEAD = _re(r"(?:^|\b(?:please|then|and|to|just))\W*$")
+_VERB_LEAD = _re(
+    r"(?:^|\b(?:please|then|and|to|just|could|can|would|should|will|'ll|we|you|i|also))\W*$"
+)
 # Personal places: company data has no business there whatever it is, so these
 # count even when the data itself is only "it" (the command naming it was split
 # off into a code block that the prose detector does not see).
@@ -574,6 +583,8 @@ def _public(s: _Sentence) -> Iterator[Finding]:
             continue  # "make the helper function public": visibility in code, not sharing
         if _CHANGED_FROM.search(s.lower, max(0, m.start() - 12), m.start()):
             continue  # "from 'Anyone with the link' to 'Restricted'": the setting taken away
+        if _SWITCHED_OFF.match(s.lower, m.end()):
+            continue  # 'Toggle "Allow anyone with the link to view" off': the setting turned off
         phrase = m.group(0)
         if _PUBLIC_CONTENT.search(s.lower) and not _SENSITIVE.search(s.lower):
             yield _finding(
@@ -925,6 +936,8 @@ def _moving_verb(low: str) -> re.Match[str] | None:
 
 
 def _leaving(s: _Sentence) -> Iterator[Finding]:
+    if _AGGREGATE.search(s.lower) and not _PII_NOUN.search(s.lower):
+        return  # "the subscriber count per segment": numbers leave, not the records
     data = _data_noun(s)
     found = _dropped(s, data)
     if found is None and _moving_verb(s.lower) is not None:

@@ -375,6 +375,7 @@ LEXICON = lexicon(
             "mitarbeiter",
             "medizin",
             "gesundheitsdaten",
+            r"bewerb(?:er|ung)",  # applicants' data
             "krankenakte",
             "reisepass",
             "kreditkart",
@@ -460,6 +461,8 @@ LEXICON = lexicon(
             r"wirtschaftsprüf",
             r"datenraum",
             "dienstleister",
+            "headhunter",
+            "personalvermittl",
             "auftragnehmer",
             "lieferant",
             "agentur",
@@ -484,7 +487,8 @@ LEXICON = lexicon(
             "dropbox",
         ),
         "ai": (
-            r"online-?(?:übersetzer|tool|dienst|transkri|zusammenfass)",
+            r"online-?(?:übersetzer|tool|dienst|transkri|zusammenfass|konverter|umwandler|"
+            r"komprimierer|pdf)",
             *AI_SITES,
             f"(?<!wi)ki{_W}",  # "Online-KI", not "Wiki"
             "chatgpt",

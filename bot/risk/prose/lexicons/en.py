@@ -555,6 +555,7 @@ LEXICON = lexicon(
             f"outside(?:r|rs)?{_W}",
             "stranger",
             "recruiter",
+            "headhunter",
             r"investor(?!\s+relations)",  # the IR team is ours
             f"auditors?{_W}",
             "prospect",

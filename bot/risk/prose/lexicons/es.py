@@ -376,6 +376,8 @@ LEXICON = lexicon(
             "chatgpt",
             r"inteligencia\s+artificial",
             r"(?:traductor|herramienta)\s+(?:en\s+línea|online)",
+            # a tool named by what it does ("un convertidor de PDF online")
+            r"(?:convertidor|compresor|editor|validador)\s+(?:\S+\s+){0,4}?(?:en\s+línea|online)",
             "deepl",
             r"traductor\s+de\s+google",
             r"google\s+translate",
@@ -502,6 +504,8 @@ LEXICON = lexicon(
             r"anonimizad\w*",
             r"agregad\w*",
             r"en\s+blanco",  # a blank template holds nothing
+            r"(?:re)?cuentos?\s+(?:de|por)",  # a count, not the records
+            r"conteos?",
             "muestra",
             r"enmascarad\w*",
         ),

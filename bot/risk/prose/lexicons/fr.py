@@ -357,6 +357,8 @@ LEXICON = lexicon(
             "chatgpt",
             r"intelligence\s+artificielle",
             r"(?:traducteur|outil)\s+en\s+ligne",
+            # a tool named by what it does ("un convertisseur CSV vers JSON en ligne")
+            r"(?:convertisseur|compresseur|fusionneur|éditeur|validateur)\s+(?:\S+\s+){0,4}?en\s+ligne",
             "deepl",
             r"google\s+traduction",
         ),
@@ -500,6 +502,7 @@ LEXICON = lexicon(
             r"anonymisé\w*",
             r"agrégé\w*",
             r"vierges?",  # a blank template holds nothing
+            r"(?:décompte|comptage)s?",  # a count, not the records
             r"(?:schéma|structure|modèle)\s+vide",
             r"synthétique\w*",
             r"ficti(?:f|ve|fs|ves)",

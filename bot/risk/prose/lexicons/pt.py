@@ -361,6 +361,8 @@ LEXICON = lexicon(
             "chatgpt",
             r"inteligência\s+artificial",
             r"(?:tradutor|ferramenta)\s+(?:online|on-line)",
+            # a tool named by what it does ("um conversor de PDF online")
+            r"(?:conversor|compressor|editor|validador)\s+(?:\S+\s+){0,4}?(?:online|on-line)",
             "deepl",
         ),
         "messaging": (
@@ -487,6 +489,7 @@ LEXICON = lexicon(
             r"anonimizad\w*",
             r"agregad\w*",
             r"em\s+branco",  # a blank template holds nothing
+            r"contage(?:m|ns)",  # a count, not the records
             "amostra",
             r"mascarad\w*",
             r"sem\s+(?:nenhum\s+|qualquer\s+|os\s+)?(?:e-?mails|nomes|dados?\s+pesso(?:al|ais))",
