@@ -839,6 +839,12 @@ RULES: tuple[Rule, ...] = (
         "Makes a repository, snapshot or image public to the whole internet.",
         (
             _p("gh", sub=("repo", "edit"), args_re=r"--visibility[= ]public"),
+            # a public repository created from local files and pushed: they are on the web
+            _p(
+                "gh",
+                sub=("repo", "create"),
+                args_re=r"^(?=.*(?:^|\s)--public(?:\s|$))(?=.*(?:^|\s)--(?:source|push)\b)",
+            ),
             _p("gh", sub=("api",), args_re=r"(?:^|\s)private=false(?:\s|$)"),
             _p("gh", sub=("gist", "create"), args_re=r"(?:^|\s)(?:--public|-p)(?:\s|$)"),
             _p(
@@ -855,6 +861,7 @@ RULES: tuple[Rule, ...] = (
         ),
         match=(
             "gh repo edit acme/payroll --visibility public",
+            "gh repo create acme/customer-dump --public --source=. --push",
             "tabcmd publish ltv.twbx --project Public --server https://public.tableau.com",
             "aws ec2 modify-snapshot-attribute --snapshot-id s --attribute createVolumePermission "
             "--operation-type add --group-names all",
@@ -863,6 +870,8 @@ RULES: tuple[Rule, ...] = (
         ),
         not_match=(
             "gh repo edit acme/app --visibility private",
+            "gh repo create acme/customer-dump --private --source=. --push",
+            "gh repo create acme/new-sdk --public",
             "tabcmd publish ltv.twbx --project Finance --server https://tableau.acme.example",
         ),
     ),
