@@ -358,6 +358,8 @@ def main() -> int:
         ("raise soft allow", raise_soft, t_soft),
         ("lower hold (report)", lower_hold, t_low),
     ]
+    print(f"\n== dev, out of fold: {len(dev)} rows; recall / false alarms ==")
+    table("all", dev, dev_scores, ways, lambda i: "ALL")
     holdout = [i for i in items if i.split in ("holdout", "probe-holdout")]
     probe = [i for i in items if i.split.startswith("probe")]
     for title, rows in (("holdout (evaluated once)", holdout), ("lead-probe, all rows", probe)):
