@@ -108,6 +108,7 @@ SCOPES: Final = (
     # ("gostaria que desativasse", "que vous désactiviez", "把订单表给删了")
     "described",  # right before the action: what a thing would do ("it would remove")
     "limited",  # a share limited in rights or time ("read-only", "lecture seule", "只读")
+    "along",  # what the clause names goes along with the object before ("ディスクごと", "连同磁盘")
 )
 # Outside AI services named by their address, in any language: a two-label domain whose
 # name says it summarizes, translates or transcribes ("quickrecap.io", "translate-now.app",

@@ -98,7 +98,10 @@ LEXICON = lexicon(
             "ausschalt",
             "stummschalt",
             "abstell",
-            rf"stell\w*{_GAP}ab{_W}",
+            rf"stell\w*{_GAP}(?:ab|aus){_W}",  # "stell die 2FA für alle aus"
+            "auszustell",
+            "ausstell",
+            "abzustell",
             "stopp",
             "pausier",
             rf"setz\w*{_GAP}aus{_W}",
@@ -197,6 +200,9 @@ LEXICON = lexicon(
         ),
         "open": (
             rf"mach\w*{_GAP}erreichbar{_W}",
+            rf"mach\w*{_GAP}auf{_W}",  # "mach den Port 3389 für alle auf"
+            "aufmach",
+            "aufzumach",
             f"öffne(?:n|t)?{_W}",
             "oeffn",
             r"aktivier\w*\s+(?:\S+\s+){0,10}?(?:makros|inhalt)",
@@ -241,6 +247,10 @@ LEXICON = lexicon(
             "verlauf",
         ),
         "data_weak": (
+            r"virtuell\w*\s+maschine",
+            r"vms?(?![a-zäöüß])",
+            "festplatte",
+            "knoten",  # VMs, disks
             "aufnahme",
             "notebook",
             "arbeitsmappe",
@@ -425,6 +435,7 @@ LEXICON = lexicon(
             r"anonym(?!isier)",  # anonymous access, not anonymized data
             "internet",
             r"(?:jede|beliebige?n?)\s+(?:ip|quell|adress)\w*",  # "für jede IP"
+            r"(?:für|von|aus)\s+alle[nm]?\s+(?:ip|quell|adress)\w*",  # "für alle Adressen"
             r"von\s+überall",
             r"(?:von|nach)\s+außen",  # "von außen erreichbar", "nach außen freigeben"
             # "für alle" at the end of what is opened, not "für alle Server"
@@ -487,6 +498,7 @@ LEXICON = lexicon(
         ),
         "neg_before": (
             "nichts",
+            "niemand",  # "dass niemand die MFA abschaltet"
             r"ohne\s+(?:\w+\s+)?zu",
             "nicht",
             "niemals",
@@ -685,7 +697,10 @@ LEXICON = lexicon(
         "history": (
             *FORCE_PUSH,
             # "schieb ihn mit --force hoch", "pushe ihn erzwungen"
-            rf"(?:push|schieb|lad)\w*{_GAP}mit\s+(?:--force|-f|gewalt)(?![\w-])",
+            rf"(?:push|schieb|lad)\w*{_GAP}mit\s+(?:--force|-f|gewalt|force)(?![\w-])",
+            # "schreib die Historie von main um", "dass du den Verlauf umschreibst"
+            rf"schreib\w*\s+(?:\S+\s+){{0,3}}?(?:git-|commit-)?(?:historie|verlauf|history)\w*{_GAP}um{_W}",
+            r"(?:historie|verlauf|history)\w*\s+(?:\S+\s+){0,10}?um(?:zu)?schreib\w*",
             r"(?:push|schieb)\w*\s+(?:\S+\s+){0,6}?(?:erzwungen|forciert)\w*",
             r"force-?push\w*",
             r"push\w*\s+(?:\S+\s+){0,6}?mit\s+gewalt",
@@ -713,7 +728,11 @@ LEXICON = lexicon(
             r"nur\s+lesen",
             "befristet",
         ),
-        "link": (r"(?:jeder|alle)\s+(?:im\s+internet\s+)?mit\s+(?:dem\s+)?link",),
+        "link": (
+            r"(?:jeder|alle)\s+(?:im\s+internet\s+)?mit\s+(?:dem\s+)?link",
+            # "mit allen, die den Link haben", "jeder, der den Link kennt"
+            r"(?:jede[rnm]?|alle[nm]?)\s*,?\s+(?:der|die|dem)\s+(?:\w+\s+){0,2}?(?:den\s+)?link\s+(?:hat|haben|kennt|kennen|bekommt|bekommen)",
+        ),
         # a quoted setting changed from: "de «Cualquier persona con el enlace» a …"
         "withdrawn": (r"von\s+[„\"“»]\s*$",),
     },

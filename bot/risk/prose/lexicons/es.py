@@ -17,7 +17,7 @@ LEXICON = lexicon(
     "es",
     spaced=True,
     markers="el la a tu mi los las del una para por con que es en al lo su sus este esta y de "
-    "se un",
+    "se un le les",
     fold_accents=True,
     enclitic=r"\w*(?:lo|la|los|las|le|les)(?!\w)",
     noun_form=r"(?:cion|ción|ciones|dor|dores|miento|mientos)$",
@@ -28,23 +28,23 @@ LEXICON = lexicon(
     ),
     entries={
         "destroy": (
-            f"cerr(?:ar|a|e|ad){_CL}{_W}",
+            f"cerr(?:a|e|ar|es|en|ad|ando){_CL}{_W}",
             "borr",
             "elimin",
             "suprim",
             "destru",
-            f"vac[ií](?:a|e|ar){_CL}{_W}",
+            f"vac[ií](?:a|e|ar|es|en|ad|ando){_CL}{_W}",
             "purg",
-            f"quit(?:a|e|ar)(?:le|les|lo|la|los|las)?{_W}",  # quítale el MFA
+            f"quit(?:a|e|ar|es|en|ad|ando)(?:le|les|lo|la|los|las)?{_W}",  # quítale el MFA
             "desmantel",
             "fulmin",  # "fulmínate la tabla"
-            f"mat(?:a|e|ar){_CL}{_W}",  # "mata el clúster de producción"
+            f"mat(?:a|e|ar|es|en|ad|ando){_CL}{_W}",  # "mata el clúster de producción"
             # a light verb and the tool's own word: "dale un drop a la tabla", "hazle un truncate"
             r"(?:un|una)\s+(?:drop|truncate|wipe|purge)(?![\w-])",
-            f"limpi(?:a|e){_CL}{_W}",  # "limpia la base de producción" (the imperative only)
+            f"limpi(?:a|e|es|en|ad|ando){_CL}{_W}",  # "limpia la base de producción", not "limpiar"
             r"desh(?:az|acer|aga)(?:te|se|nos)?\s+de" + _W,  # "deshazte de las copias"
             f"carg(?:ate|arse|arte|uese){_W}",  # "cárgate la base": get rid of it
-            f"tumb(?:a|e|ar){_CL}{_W}",  # "tumba el clúster": take it down
+            f"tumb(?:a|e|ar|es|en|ad|ando){_CL}{_W}",  # "tumba el clúster": take it down
             r"d(?:a|e|ar)\s+de\s+baja",
         ),
         "reset": (
@@ -65,15 +65,15 @@ LEXICON = lexicon(
             "deten",
             "detén",
             "suspend",
-            f"paus(?:a|e|ar){_CL}{_W}",
+            f"paus(?:a|e|ar|es|en|ad|ando){_CL}{_W}",
             "desinstal",
-            f"mute(?:a|e|ar){_CL}{_W}",
-            f"cancel(?:a|e|ar|emos){_W}",
+            f"mute(?:a|e|ar|es|en|ad|ando){_CL}{_W}",
+            f"cancel(?:a|e|ar|es|en|ad|ando|emos){_W}",
         ),
         "bypass": (
-            f"salt(?:a|e|ar|arse|ate|ese){_W}",
+            f"salt(?:a|e|ar|es|en|ad|ando|arse|ate|ese){_W}",
             "omit",
-            f"ignor(?:a|e|ar){_CL}{_W}",
+            f"ignor(?:a|e|ar|es|en|ad|ando){_CL}{_W}",
             "elud",
             "sorte",
             r"pas(?:a|e|ar)\s+por\s+alto",
@@ -115,25 +115,25 @@ LEXICON = lexicon(
             f"pas(?:a|ale|ales|ar|ele|eles)(?:lo|la|los|las)?{_W}",  # pásale la contraseña
             "reenví",
             f"met(?:e|a|er){_CL}{_W}",  # "métele la hoja de salarios a ChatGPT"
-            f"env[ií](?:a|e|ar){_CL}{_W}",
+            f"env[ií](?:a|e|ar|es|en|ad|ando){_CL}{_W}",
             "mand",
-            f"peg(?:a|ue|ar){_CL}{_W}",
-            f"sub(?:e|a|ir)(?:lo|la|los|las|le|les)?{_W}",  # súbelo
+            f"peg(?:a|ue|ar|ues|uen|ad|ando){_CL}{_W}",
+            f"sub(?:e|a|ir|as|an|id|iendo)(?:lo|la|los|las|le|les)?{_W}",  # súbelo
             r"copi(?!as?\s+de\s+seguran|as(?!\w))",  # "las copias": a noun
             "transfer",
             "reenv",
             f"(?:pon|ponga|poner){_W}",
         ),
         "open": (
-            f"abr(?:e|a|ir){_CL}{_W}",
+            f"abr(?:e|a|ir|es|as|an|en|id|iendo){_CL}{_W}",
             "habilit",
             r"activ(?:a|e|ar)\s+(?:el\s+contenido|las\s+macros)",
             "ejecut",
-            f"corr(?:e|a|er){_CL}{_W}",  # "corre el script"
+            f"corr(?:e|a|er|as|an|ed|iendo){_CL}{_W}",  # "corre el script"
             "instal",
             "lanz",
             r"dej(?:a|e|ar)\w*\s+(?:\S+\s+){0,6}?abiert[oa]s?" + _W,  # "deja el puerto abierto"
-            f"permit(?:e|a|ir|an){_W}",  # "permitir 0.0.0.0/0 en el puerto 5432"
+            f"permit(?:e|a|ir|as|an|id|iendo){_W}",  # "permitir 0.0.0.0/0 en el puerto 5432"
             r"(?:haz|hacer|haga|hagan)\s+clic",  # "haz clic en el enlace del correo sospechoso"
             f"(?:clic|clique|pinch)(?:a|e|ar|ea|ear){_W}",
         ),
@@ -155,6 +155,10 @@ LEXICON = lexicon(
             f"tablas{_W}",
         ),
         "data_weak": (
+            r"máquinas?\s+virtual",
+            r"vms?(?!\w)",
+            r"discos?(?!\w)",
+            r"nodos?(?!\w)",  # VMs, disks
             "grabaci",
             "presentaci",
             "tablero",
@@ -385,12 +389,13 @@ LEXICON = lexicon(
         ),
         "neg_before": (
             "no",
+            "nadie",  # "que nadie desactive el MFA"
             "nunca",
             "jamás",
             "jamas",
             r"en\s+vez\s+de",
             r"en\s+lugar\s+de",
-            "sin",
+            r"sin(?!\s+(?:duda|falta|demora|problema|más|mas|esperar)\b)",  # "sin duda": surely
             r"evit(?:a|e|ar|en)",
         ),
         "affirm": (r"no\s+(?:olvides|olvide|dudes|dude|esperes|espere)",),
@@ -432,7 +437,7 @@ LEXICON = lexicon(
             r"s[aá]ca(?:te|r|lo|la)?" + _W,
             "export",
             "descarg",
-            f"extra(?:e|er|iga){_CL}{_W}",
+            f"extra(?:e|er|iga|igas|igan|yendo){_CL}{_W}",
         ),
         "alerting": (
             "alerta",
@@ -472,7 +477,7 @@ LEXICON = lexicon(
             r"(?:stack|cl[uú]ster|namespace|entorno|espacio|sandbox)\s+personal",
         ),
         "excluded": (
-            r"(?:sin|excepto|salvo|quitando)\s+(?:ningún\s+|ninguna\s+|los\s+|las\s+|el\s+|la\s+)?"
+            r"(?:sin(?!\s+(?:duda|falta|demora|problema|más|mas|esperar)\b)|excepto|salvo|quitando)\s+(?:ningún\s+|ninguna\s+|los\s+|las\s+|el\s+|la\s+)?"
             r"[\w-]+(?:(?:\s+(?:ni|y|o)\s+|\s+)(?:los\s+|las\s+|el\s+|la\s+)?[\w-]+){0,4}",
         ),
         "owned": (r"nuestr[oa]\s+(?:\w+\s+)?(?:intern[oa]|propi[oa])",),
@@ -582,6 +587,9 @@ LEXICON = lexicon(
         ),
         "link": (
             r"cualquier(?:a|\s+persona)\s+(?:\w+\s+){0,2}?con\s+el\s+(?:enlace|link|vínculo)",
+            # "cualquiera que tenga el enlace", "quien tenga el link"
+            r"(?:cualquier(?:a|\s+persona)|quien(?:es)?|todo\s+el\s+que|todos\s+los\s+que)\s+(?:que\s+)?"
+            r"(?:tenga|tengan|reciba|reciban|conozca|abra)\s+(?:el\s+)?(?:enlace|link|vínculo)",
         ),
         # a quoted setting changed from: "de «Cualquier persona con el enlace» a …"
         "withdrawn": (r"(?:de|desde)\s+[«\"“]\s*$",),

@@ -38,6 +38,7 @@ LEXICON = lexicon(
             "enlèv",
             f"jet(?:er|ez|te){_W}",
             "démantel",
+            "démantèl",  # "démantèle": the stem takes a grave accent before a mute e
             "suppression",  # the noun: "procéder à la suppression de la base"
             f"tu(?:e|ez|er){_W}",  # "tue le cluster de prod"
             f"d[ée]gag(?:e|ez|er){_W}",  # "dégage les vieilles sauvegardes"
@@ -141,6 +142,10 @@ LEXICON = lexicon(
             f"tables{_W}",
         ),
         "data_weak": (
+            r"machines?\s+virtuel",
+            r"vms?(?!\w)",
+            r"disques?(?!\w)",
+            "nœud",  # VMs, disks
             "enregistrement",
             r"comptes?[- ]rendus?",
             "présentation",
@@ -374,7 +379,8 @@ LEXICON = lexicon(
             "jamais",
             r"surtout\s+pas",
             "pas",
-            "sans",
+            # "sans supprimer"; "sans doute" (probably), "sans attendre" (at once) negate nothing
+            r"sans(?!\s+(?:doute|faute|tarder|attendre|hésiter|hesiter|problème|souci|délai|plus\s+attendre))",
             r"au\s+lieu\s+de",
             r"plutôt\s+que",
             r"évite[rz]?",
@@ -469,7 +475,7 @@ LEXICON = lexicon(
             r"(?:bac\s+à\s+sable|cluster|stack|espace)\s+(?:de\s+test\s+)?perso\w*",
         ),
         "excluded": (
-            r"(?:sans|hors|excepté|sauf)\s+(?:aucun\w*\s+|les?\s+|la\s+|l'|des?\s+|d')?[\w-]+"
+            r"(?:sans(?!\s+(?:doute|faute|tarder|attendre|hésiter|problème|souci|délai)\b)|hors|excepté|sauf)\s+(?:aucun\w*\s+|les?\s+|la\s+|l'|des?\s+|d')?[\w-]+"
             r"(?:(?:\s+(?:ni|et|ou)\s+|\s+)(?:les?\s+|la\s+|l'|des?\s+|d')?[\w-]+){0,4}",
         ),
         "owned": (

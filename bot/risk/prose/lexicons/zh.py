@@ -155,6 +155,11 @@ LEXICON = lexicon(
             "历史",
         ),
         "data_weak": (
+            "虚拟机",
+            r"(?<![a-z])vms?(?![a-z])",
+            "磁盘",
+            "云盘",
+            "节点",  # VMs and their disks
             "录音",
             "录像",
             "会议纪要",
@@ -375,9 +380,11 @@ LEXICON = lexicon(
             _latin("line"),
         ),
         "workspace": ("工作区", "工作空间", r"slack\s*connect", "共享频道", "访客"),
+        "along": ("连同", "连带", "一并", r"(?<=[\u4e00-\u9fff])一起(?=[删销清])"),
         "neg_before": (
             r"没有?(?=[公分共发上导开对])",  # one character: the action's own start ends the search
             r"没(?:有)?必要",  # 没必要删除: no need to
+            r"(?:没有?|不让|别让)(?:任何)?人",  # 确保没有人关闭MFA: nobody does it
             "不必",
             "不需要",
             "用不着",
