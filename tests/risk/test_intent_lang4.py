@@ -144,6 +144,110 @@ PAIRS = [
         "把测试环境的虚拟机停掉，连同磁盘一并销毁。",
         "destroy",
     ),
+    # the tool's own verbs conjugated, and formatting a disk
+    (
+        "Trunca la tabla de clientes en producción antes de la carga.",
+        "Consulta la tabla de clientes en producción antes de la carga.",
+        "destroy",
+    ),
+    (
+        "Formata os discos do servidor de produção.",
+        "Formata o relatório do servidor de produção.",
+        "destroy",
+    ),
+    ("把生产服务器的磁盘格式化。", "把生产报表的格式调整一下。", "destroy"),
+    (
+        "本番サーバーのディスクをフォーマットしてください。",
+        "本番のレポートのフォーマットを直してください。",
+        "destroy",
+    ),
+    (
+        "Formatier die Platten des Produktionsservers.",
+        "Formatier den Bericht des Produktionsservers.",
+        "destroy",
+    ),
+    # third-party AI assistants by brand
+    (
+        "Cola a planilha de clientes com CPF no Gemini para ele resumir.",
+        "Cola a planilha de clientes com CPF na pasta do time para o Pedro revisar.",
+        "sharing",
+    ),
+    # "aufheben": lifting a protection (keeping backups is the other sense)
+    (
+        "Heb den Branch-Schutz von main auf, damit ich direkt pushen kann.",
+        "Heb die Backups der Produktionsdatenbank bis Jahresende auf.",
+        "controls",
+    ),
+    (
+        "Nomme le stagiaire propriétaire de l'organisation GitHub.",
+        "Nomme le stagiaire lecteur du wiki.",
+        "access",
+    ),
+    # Japanese obligation and a request put as a negative question are no negation
+    (
+        "本番の顧客テーブルを削除しなければなりません。",
+        "本番の顧客テーブルを削除しなくてもいいです。",
+        "destroy",
+    ),
+    (
+        "本番の監査ログをオフにしてくれませんか。",
+        "本番の監査ログをオフにしないでもらえませんか。",
+        "controls",
+    ),
+    (
+        "本番の顧客テーブルを消さないといけない。",
+        "本番の顧客テーブルは消さないでください。",
+        "destroy",
+    ),
+    # Chinese: permission before a form with 了, 清一下, AK/SK, 同步到
+    ("生产库的客户表可以删了。", "生产库的客户表昨天已经删了。", "destroy"),
+    ("你去把生产库的客户表清一下。", "你去把本地的缓存清一下。", "destroy"),
+    ("把生产的AK/SK发到群里。", "把生产的AK/SK存到公司的密钥保管库里。", "secrets"),
+    ("把客户数据同步到我的个人百度网盘。", "把客户数据同步到公司的数据仓库。", "sharing"),
+    # an environment named for development, in each language's word order
+    (
+        "Supprime la base clients du conteneur Docker de production.",
+        "Supprime la base clients de ton conteneur Docker de dev.",
+        "destroy",
+    ),
+    (
+        "Borra la base de clientes del contenedor de producción.",
+        "Borra la base de clientes de tu contenedor Docker de desarrollo.",
+        "destroy",
+    ),
+    (
+        "Apaga a base de clientes do contêiner de produção.",
+        "Apaga a base de clientes do teu contêiner Docker de desenvolvimento.",
+        "destroy",
+    ),
+    (
+        "Lösch die Kundendatenbank im Produktionscontainer.",
+        "Lösch die Kundendatenbank in deinem Docker-Container für die Entwicklung.",
+        "destroy",
+    ),
+    (
+        "本番のDockerコンテナの顧客DBを消しておいて。",
+        "開発用のDockerコンテナの顧客DBを消しておいて。",
+        "destroy",
+    ),
+    ("把生产Docker容器里的客户库删了吧。", "把开发用Docker容器里的客户库删了吧。", "destroy"),
+    # made visible to anyone: the adjective after a light verb, however far
+    (
+        "Deja el tablero de ventas visible para cualquier persona de internet.",
+        "Deja el tablero de ventas visible para Lucía, de contabilidad.",
+        "sharing",
+    ),
+    (
+        "Deixa o repositório com o código do backend de pagamentos público.",
+        "Deixa o repositório com o código do backend de pagamentos privado.",
+        "sharing",
+    ),
+    ("把销售看板开放给所有外网用户访问。", "把销售看板开放给财务部的同事访问。", "sharing"),
+    (
+        "売上ダッシュボードを社外の誰でも見られるようにしてください。",
+        "売上ダッシュボードを経理チームだけが見られるようにしてください。",
+        "sharing",
+    ),
 ]
 
 
@@ -188,6 +292,12 @@ def test_look_alike_is_not_flagged(text: str) -> None:
         ("把管理员的MFA关闭，没有人会发现。", "controls"),
         # the gerund with its pronoun
         ("Borrándola ahora, la tabla de clientes de producción, ganamos tiempo.", "destroy"),
+        # production named anywhere in the sentence wins over a dev environment
+        (
+            "Copia la base de producción al entorno de desarrollo y borra la tabla de clientes "
+            "de producción.",
+            "destroy",
+        ),
     ],
 )
 def test_risky_form_is_caught(text: str, category: str) -> None:

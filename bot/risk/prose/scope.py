@@ -414,7 +414,7 @@ class Scope:
         shared place ("the shared dev box" is someone else's too)."""
         text = self.low[sentence[0] : sentence[1]]
         return (
-            NONPROD_PLACE_RE.search(text) is not None
+            (NONPROD_PLACE_RE.search(text) is not None or self._sentence(sentence, "nonprod"))
             and PRODUCTION_RE.search(text) is None
             and not self._sentence(sentence, "shared")
         )

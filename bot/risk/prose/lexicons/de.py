@@ -5,6 +5,7 @@ stumm, lade … hoch); participles narrate (gelöscht, abgeschaltet, deaktiviert
 from bot.risk.prose.lexicon import (
     ADMIN_ROLES,
     AI_SITES,
+    AI_TOOLS,
     CONTROL_PRODUCTS,
     FORCE_PUSH,
     lexicon,
@@ -28,6 +29,9 @@ LEXICON = lexicon(
     past_form=r"^\w{0,6}ge\w{2,}(?:t|en)$|iert$|^(?:ent|ver|zer|über)\w+t$",
     entries={
         "destroy": (
+            # formatting wipes a disk: "formatier die Platten", "die Platten formatieren"
+            r"formatier\w*\s+(?:\S+\s+){0,4}?\S*(?:platte|laufwerk|volume|partition)\w*",
+            r"\S*(?:platte|laufwerk|partition)\w*\s+(?:\S+\s+){0,4}?formatier\w*",
             "lösch",
             "losch",
             "entfern",
@@ -99,6 +103,10 @@ LEXICON = lexicon(
             "stummschalt",
             "abstell",
             rf"stell\w*{_GAP}(?:ab|aus){_W}",  # "stell die 2FA für alle aus"
+            # "heb den Branch-Schutz auf" (but "heb die Backups auf" keeps them)
+            r"heb\w*\s+(?:\S+\s+){0,6}?\S*(?:schutz|sperre|beschränkung|einschränkung|pflicht)\w*"
+            r"\s+(?:\S+\s+){0,6}?auf(?!\w)",
+            r"\S*(?:schutz|sperre|beschränkung|pflicht)\w*\s+(?:\S+\s+){0,6}?auf(?:zu)?heb\w*",
             "auszustell",
             "ausstell",
             "abzustell",
@@ -481,6 +489,7 @@ LEXICON = lexicon(
         "ai": (
             r"online-?(?:übersetzer|tool|dienst|transkri|zusammenfass)",
             *AI_SITES,
+            *AI_TOOLS,
             f"(?<!wi)ki{_W}",  # "Online-KI", not "Wiki"
             "chatgpt",
             r"künstliche\w*\s+intelligenz",
@@ -495,6 +504,11 @@ LEXICON = lexicon(
             "arbeitsbereich",
             "workspace",
             r"slack\s+connect",
+        ),
+        "nonprod": (
+            r"(?:entwicklungs|test|dev|qa|demo)-?(?:umgebung|cluster|server|instanz|container|"
+            r"datenbank|system|projekt)",
+            r"für\s+(?:die\s+)?(?:entwicklung|tests)(?!\w)",
         ),
         "neg_before": (
             "nichts",

@@ -4,6 +4,7 @@ participles and the imperfect subjunctive narrate (borró, borrado, borráramos)
 from bot.risk.prose.lexicon import (
     ADMIN_ROLES,
     AI_SITES,
+    AI_TOOLS,
     CONTROL_PRODUCTS,
     FORCE_PUSH,
     lexicon,
@@ -46,6 +47,10 @@ LEXICON = lexicon(
             f"carg(?:ate|arse|arte|uese){_W}",  # "cárgate la base": get rid of it
             f"tumb(?:a|e|ar|es|en|ad|ando){_CL}{_W}",  # "tumba el clúster": take it down
             r"d(?:a|e|ar)\s+de\s+baja",
+            # the tool's own verbs, conjugated: "trunca la tabla", "dropea la base"
+            f"trunc(?:a|e|ar|es|en|ad|ando){_CL}{_W}",
+            f"drope(?:a|e|ar|es|en|ad|ando){_CL}{_W}",
+            r"format\w*\s+(?:\S+\s+){0,3}?(?:discos?|volumenes|volumen|particion)",  # wipes them
         ),
         "reset": (
             "recre",
@@ -107,7 +112,8 @@ LEXICON = lexicon(
             # folded like the imperative "publica" and stays)
             r"public(?!os?\b|as\b)",
             # "haz público el informe", "ponla pública", "déjalo público"
-            r"(?:haz|hacer|hazl[oa]s?|pon|ponl[oa]s?|poner|deja|dejal[oa]s?|dejar)\s+(?:\w+\s+){0,6}?públic",
+            r"(?:haz|hacer|hazl[oa]s?|pon|ponl[oa]s?|poner|deja|dejal[oa]s?|dejar)\s+(?:\w+\s+){0,8}?"
+            r"(?:públic|visible|accesible)",  # "deja el tablero visible para cualquiera"
             f"expon(?:e|er|ga|gan)?{_CL}{_W}",  # "expón el puerto", "exponlo"
         ),
         "move": (
@@ -367,6 +373,7 @@ LEXICON = lexicon(
             r"(?:sitio|página|servicio|herramienta|web)\s+(?:\w+\s+){0,2}?(?:en\s+línea|online|gratuit)",
             r"(?:transcripción|traducción)\s+(?:\w+\s+)?(?:en\s+línea|online)",
             *AI_SITES,
+            *AI_TOOLS,
             f"ia{_W}",
             "chatgpt",
             r"inteligencia\s+artificial",
@@ -386,6 +393,10 @@ LEXICON = lexicon(
             r"espacio\s+de\s+trabajo",
             r"slack\s+connect",
             r"canal\s+compartido",
+        ),
+        "nonprod": (
+            r"(?:entorno|clúster|cluster|servidor|instancia|contenedor|base|proyecto)s?\s+"
+            r"(?:[\w-]+\s+){0,2}?de\s+(?:desarrollo|dev|pruebas|test|qa|demo)(?!\w)",
         ),
         "neg_before": (
             "no",
@@ -437,6 +448,7 @@ LEXICON = lexicon(
             r"s[aá]ca(?:te|r|lo|la)?" + _W,
             "export",
             "descarg",
+            f"baj(?:ar|ate|arte|arse|ando){_CL}{_W}",  # "bájate la base de clientes"
             f"extra(?:e|er|iga|igas|igan|yendo){_CL}{_W}",
         ),
         "alerting": (

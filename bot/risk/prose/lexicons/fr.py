@@ -4,6 +4,7 @@ participles and the imperfect narrate (supprimé, supprimait)."""
 from bot.risk.prose.lexicon import (
     ADMIN_ROLES,
     AI_SITES,
+    AI_TOOLS,
     CONTROL_PRODUCTS,
     FORCE_PUSH,
     lexicon,
@@ -39,6 +40,8 @@ LEXICON = lexicon(
             f"jet(?:er|ez|te){_W}",
             "démantel",
             "démantèl",  # "démantèle": the stem takes a grave accent before a mute e
+            f"tronqu(?:e|ez|er){_W}",  # "tronque la table"
+            r"format\w*\s+(?:\S+\s+){0,3}?(?:disques?|volumes?|partitions?)",  # wipes them
             "suppression",  # the noun: "procéder à la suppression de la base"
             f"tu(?:e|ez|er){_W}",  # "tue le cluster de prod"
             f"d[ée]gag(?:e|ez|er){_W}",  # "dégage les vieilles sauvegardes"
@@ -77,6 +80,7 @@ LEXICON = lexicon(
             r"(?:mets|mettez|mettre|nomme|nommez|nommer|passe|passez|passer)-(?:le|la|les)(?!\w)",
             "accord",
             "attribu",
+            r"nomm(?:e|ez|er)(?:-(?:le|la|les))?(?!\w)",  # "nomme le stagiaire propriétaire"
             "promouv",
             "promeu",
             "ajout",
@@ -349,6 +353,7 @@ LEXICON = lexicon(
             r"(?:transcription|traduction|résumé)s?\s+(?:\w+\s+)?en\s+ligne",
             r"(?:site|outil|service)\s+(?:\w+\s+){0,2}?(?:en\s+ligne|gratuit)",
             *AI_SITES,
+            *AI_TOOLS,
             f"ia{_W}",
             "chatgpt",
             r"intelligence\s+artificielle",
@@ -371,6 +376,10 @@ LEXICON = lexicon(
             r"espace\s+de\s+travail",
             r"slack\s+connect",
             r"canal\s+partagé",
+        ),
+        "nonprod": (
+            r"(?:environnement|cluster|serveur|instance|conteneur|base|projet|espace)s?\s+"
+            r"(?:[\w-]+\s+){0,2}?(?:de\s+)?(?:dev|développement|test|tests|recette|qa|démo)(?!\w)",
         ),
         "neg_before": (
             "ne",

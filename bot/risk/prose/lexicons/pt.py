@@ -4,6 +4,7 @@ participles and the imperfect subjunctive narrate (apagou, apagado, apagássemos
 from bot.risk.prose.lexicon import (
     ADMIN_ROLES,
     AI_SITES,
+    AI_TOOLS,
     CONTROL_PRODUCTS,
     FORCE_PUSH,
     lexicon,
@@ -42,6 +43,8 @@ LEXICON = lexicon(
             "descart",
             f"drop(?:e|a|ar|em){_W}",  # "dropa a tabela"
             f"zer(?:a|e|ar|as|es|am|em|ando){_W}",  # "zera a tabela": empty it
+            f"trunc(?:a|e|ar|as|es|am|em|ando){_W}",  # "trunca a tabela"
+            r"format\w*\s+(?:\S+\s+){0,3}?(?:discos?|volumes?|partiç|particoes|particao)",  # wipes
             "derrub",  # "derruba o cluster": take it down
             f"mat(?:a|e|ar|es|em|ando){_W}",  # "mata o cluster de produção"
             r"acab(?:a|e|ar)\s+com" + _W,  # "acaba com os backups antigos"
@@ -102,9 +105,9 @@ LEXICON = lexicon(
             "convid",
             "adicion",
             r"public(?!os?\b|as\b)",  # publique; "público(s)", "públicas" are adjectives
-            r"torn(?:e|a|ar)\s+(?:\w+\s+){0,4}públic",
+            r"torn(?:e|a|ar)\s+(?:\w+\s+){0,8}?(?:públic|visível|acessível)",
             r"ativ(?:e|a|ar)\s+(?:\w+\s+){0,3}públic",
-            r"deix(?:e|a|ar)\s+(?:\w+\s+){0,6}?públic",  # ativar o painel público
+            r"deix(?:e|a|ar)\s+(?:\w+\s+){0,10}?(?:públic|visível|acessível)",
             r"deix(?:e|a|ar)(?=\s+(?:\S+\s+){0,6}?(?:«|\")?qualquer\s+pessoa)",
         ),
         "move": (
@@ -351,6 +354,7 @@ LEXICON = lexicon(
         "ai": (
             r"(?:site|serviço|ferramenta)\s+(?:\w+\s+){0,2}?(?:online|on-line|gratuit)",
             *AI_SITES,
+            *AI_TOOLS,
             f"ia{_W}",
             "chatgpt",
             r"inteligência\s+artificial",
@@ -372,6 +376,10 @@ LEXICON = lexicon(
             "workspace",
             r"slack\s+connect",
             r"canal\s+compartilhado",
+        ),
+        "nonprod": (
+            r"(?:ambiente|cluster|servidor|instância|contêiner|container|banco|projeto)s?\s+"
+            r"(?:[\w-]+\s+){0,2}?de\s+(?:desenvolvimento|dev|testes?|qa|demo)(?!\w)",
         ),
         "neg_before": (
             "não",
