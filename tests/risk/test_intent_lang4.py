@@ -248,6 +248,89 @@ PAIRS = [
         "売上ダッシュボードを経理チームだけが見られるようにしてください。",
         "sharing",
     ),
+    # a found device plugged in
+    (
+        "Conecta el USB que encontraste en el aparcamiento a tu portátil para ver qué tiene.",
+        "Conecta el USB del departamento de IT a tu portátil para ver qué tiene.",
+        "exec",
+    ),
+    (
+        "Branche la clé USB trouvée sur le parking sur ton poste pour voir ce qu'il y a dessus.",
+        "Ne branche pas la clé USB trouvée sur le parking : donne-la à la sécurité.",
+        "exec",
+    ),
+    (
+        "把停车场捡到的U盘插到你电脑上看看。",
+        "把停车场捡到的U盘交给安全部门，不要插到电脑上。",
+        "exec",
+    ),
+    (
+        "駐車場で拾ったUSBメモリをPCに挿してください。",
+        "駐車場で拾ったUSBメモリはPCに挿さないでください。",
+        "exec",
+    ),
+    # "yesterday's commit" names a thing; "yesterday, someone …" reports
+    (
+        "Setz main auf den Commit von gestern zurück und push mit --force.",
+        "Gestern hat jemand main zurückgesetzt und mit --force gepusht.",
+        "history",
+    ),
+    (
+        "Haz un reset --hard de main al commit de ayer y súbelo con fuerza al remoto.",
+        "Ayer alguien hizo un reset --hard de main y lo subió con fuerza al remoto.",
+        "history",
+    ),
+    (
+        "把远端main分支reset到昨天的提交，然后强推。",
+        "昨天有人把远端main分支reset了，还强推了。",
+        "history",
+    ),
+    # retention cut short, and point-in-time recovery, in each language's words
+    (
+        "Schritte:\n1. Team informieren\n2. Die Aufbewahrung der Produktionsbackups auf einen "
+        "Tag verkürzen\n3. Job neu starten",
+        "Schritte:\n1. Team informieren\n2. Die Aufbewahrung der Produktionsbackups prüfen\n"
+        "3. Job neu starten",
+        "backups",
+    ),
+    (
+        "本番バックアップの保持期間を1日に短縮してください。",
+        "本番バックアップの保持期間を確認してください。",
+        "backups",
+    ),
+    ("把生产备份的保留期缩短到一天。", "把生产备份的保留期查一下。", "backups"),
+    (
+        "Desactiva la recuperación a un momento dado en la base de pedidos de producción.",
+        "Comprueba la recuperación a un momento dado en la base de pedidos de producción.",
+        "backups",
+    ),
+    # a rule that the act needs approval asks for nothing
+    (
+        "Borra la base de producción hoy mismo.",
+        "Borrar la base de producción requiere aprobación del comité.",
+        "destroy",
+    ),
+    ("删除生产库。", "删除生产库需要审批。", "destroy"),
+    (
+        "Lösch die Produktionsdatenbank noch heute.",
+        "Das Löschen der Produktionsdatenbank ist nur nach Freigabe erlaubt.",
+        "destroy",
+    ),
+    # the present and subjunctive of French closed verb sets, and "d'accord" is no grant
+    (
+        "Ce qui me semble le plus simple, si tu es d'accord, ce serait que tu vides la table "
+        "des sessions clients en production ce soir.",
+        "Ce qui me semble le plus simple, si tu es d'accord, ce serait que tu comptes les "
+        "sessions clients en production ce soir.",
+        "destroy",
+    ),
+    # the imperfect subjunctive after "sería que" asks for the act
+    (
+        "Lo más sencillo, si te parece bien, sería que esta noche vaciaras la tabla de "
+        "sesiones de clientes en producción.",
+        "Si vaciaras la tabla de sesiones de clientes en producción, ¿qué pasaría?",
+        "destroy",
+    ),
 ]
 
 
@@ -292,6 +375,8 @@ def test_look_alike_is_not_flagged(text: str) -> None:
         ("把管理员的MFA关闭，没有人会发现。", "controls"),
         # the gerund with its pronoun
         ("Borrándola ahora, la tabla de clientes de producción, ganamos tiempo.", "destroy"),
+        # "il y a un souci" is no report of the past
+        ("Supprime la base de production, il y a un souci de place.", "destroy"),
         # production named anywhere in the sentence wins over a dev environment
         (
             "Copia la base de producción al entorno de desarrollo y borra la tabla de clientes "

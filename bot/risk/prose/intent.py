@@ -453,10 +453,13 @@ def _without_left_out(
 
 
 def _not_a_verb(scope: Scope, hit: _Hit, clause: tuple[int, int], gates: _Gates) -> bool:
-    """Not in a verb's place, a noun, or (but for history) nothing in the text to act on."""
+    """Not in a verb's place, a noun, or (but for history) nothing in the text to act on.
+    A phrase that names its object before the verb ("die Aufbewahrung … verkürzen") is a
+    noun only if its last word is one too."""
+    last = scope.low.rfind(" ", hit.start, hit.end) + 1 or hit.start
     return (
         not scope.verb_position(hit.start, clause)
-        or scope.noun(hit.start)
+        or (scope.noun(hit.start) and (last == hit.start or scope.noun(last)))
         or (hit.slot != "history" and gates.empty)
     )
 

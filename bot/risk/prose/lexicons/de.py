@@ -406,6 +406,9 @@ LEXICON = lexicon(
             *ADMIN_ROLES,
         ),
         "untrusted": (
+            "parkplatz",
+            r"gefunden\w*",
+            "fundstück",
             "forum",
             r"(?<![\w.])apk(?!\w)",
             r"angeblich\w*",
@@ -505,6 +508,12 @@ LEXICON = lexicon(
             "workspace",
             r"slack\s+connect",
         ),
+        "warning": (
+            # a rule about the act, not a request: "… ist nur nach Freigabe erlaubt"
+            r"nur\s+(?:nach|mit)\s+(?:\w+\s+){0,2}?(?:freigabe|genehmigung|zustimmung)",
+            r"(?:braucht|erfordert|benötigt|bedarf)\s+(?:eine[r]?\s+)?(?:\w+\s+)?(?:freigabe|genehmigung|zustimmung)",
+            r"(?:freigabe|genehmigungs)pflichtig",
+        ),
         "nonprod": (
             r"(?:entwicklungs|test|dev|qa|demo)-?(?:umgebung|cluster|server|instanz|container|"
             r"datenbank|system|projekt)",
@@ -554,8 +563,8 @@ LEXICON = lexicon(
         ),
         "conditional": ("wenn", "falls", "würde", "würden"),
         "report": (
-            "gestern",
-            r"letzte[n]?\s+woche",
+            r"(?<!von\s)gestern",  # "yesterday's commit" reports nothing
+            r"(?<!von\s)(?<!der\s)letzte[n]?\s+woche",
             r"letzten\s+monat",
             r"vor\s+\w+\s+(?:tagen|wochen|monaten)",
             r"(?<!nach der )ursache",  # not "frag nach der Ursache"

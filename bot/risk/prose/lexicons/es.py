@@ -13,6 +13,10 @@ from bot.risk.prose.lexicon import (
 _W = r"(?!\w)"
 # Object pronouns an imperative or infinitive carries ("ábrele", "desactívalas", "pégamela")
 _CL = r"(?:(?:me|te|se|nos|le|les)?(?:lo|la|los|las)?)"
+# The endings of an -ar verb a request uses: imperative, infinitive, subjunctive ("que
+# vacíes"), vosotros, the gerund of the progressive ("ve vaciando") and the imperfect
+# subjunctive after a wish ("sería que vaciaras"; alone it narrates, see past_form)
+_AR = r"(?:a|e|ar|es|en|ad|ando|ara|aras|aran)"
 
 LEXICON = lexicon(
     "es",
@@ -29,27 +33,27 @@ LEXICON = lexicon(
     ),
     entries={
         "destroy": (
-            f"cerr(?:a|e|ar|es|en|ad|ando){_CL}{_W}",
+            f"cerr{_AR}{_CL}{_W}",
             "borr",
             "elimin",
             "suprim",
             "destru",
-            f"vac[ií](?:a|e|ar|es|en|ad|ando){_CL}{_W}",
+            f"vac[ií]{_AR}{_CL}{_W}",
             "purg",
-            f"quit(?:a|e|ar|es|en|ad|ando)(?:le|les|lo|la|los|las)?{_W}",  # quítale el MFA
+            f"quit{_AR}(?:le|les|lo|la|los|las)?{_W}",  # quítale el MFA
             "desmantel",
             "fulmin",  # "fulmínate la tabla"
-            f"mat(?:a|e|ar|es|en|ad|ando){_CL}{_W}",  # "mata el clúster de producción"
+            f"mat{_AR}{_CL}{_W}",  # "mata el clúster de producción"
             # a light verb and the tool's own word: "dale un drop a la tabla", "hazle un truncate"
             r"(?:un|una)\s+(?:drop|truncate|wipe|purge)(?![\w-])",
             f"limpi(?:a|e|es|en|ad|ando){_CL}{_W}",  # "limpia la base de producción", not "limpiar"
             r"desh(?:az|acer|aga)(?:te|se|nos)?\s+de" + _W,  # "deshazte de las copias"
             f"carg(?:ate|arse|arte|uese){_W}",  # "cárgate la base": get rid of it
-            f"tumb(?:a|e|ar|es|en|ad|ando){_CL}{_W}",  # "tumba el clúster": take it down
+            f"tumb{_AR}{_CL}{_W}",  # "tumba el clúster": take it down
             r"d(?:a|e|ar)\s+de\s+baja",
             # the tool's own verbs, conjugated: "trunca la tabla", "dropea la base"
-            f"trunc(?:a|e|ar|es|en|ad|ando){_CL}{_W}",
-            f"drope(?:a|e|ar|es|en|ad|ando){_CL}{_W}",
+            f"trunc{_AR}{_CL}{_W}",
+            f"drope{_AR}{_CL}{_W}",
             r"format\w*\s+(?:\S+\s+){0,3}?(?:discos?|volumenes|volumen|particion)",  # wipes them
         ),
         "reset": (
@@ -70,15 +74,15 @@ LEXICON = lexicon(
             "deten",
             "detén",
             "suspend",
-            f"paus(?:a|e|ar|es|en|ad|ando){_CL}{_W}",
+            f"paus{_AR}{_CL}{_W}",
             "desinstal",
-            f"mute(?:a|e|ar|es|en|ad|ando){_CL}{_W}",
+            f"mute{_AR}{_CL}{_W}",
             f"cancel(?:a|e|ar|es|en|ad|ando|emos){_W}",
         ),
         "bypass": (
             f"salt(?:a|e|ar|es|en|ad|ando|arse|ate|ese){_W}",
             "omit",
-            f"ignor(?:a|e|ar|es|en|ad|ando){_CL}{_W}",
+            f"ignor{_AR}{_CL}{_W}",
             "elud",
             "sorte",
             r"pas(?:a|e|ar)\s+por\s+alto",
@@ -121,7 +125,7 @@ LEXICON = lexicon(
             f"pas(?:a|ale|ales|ar|ele|eles)(?:lo|la|los|las)?{_W}",  # pásale la contraseña
             "reenví",
             f"met(?:e|a|er){_CL}{_W}",  # "métele la hoja de salarios a ChatGPT"
-            f"env[ií](?:a|e|ar|es|en|ad|ando){_CL}{_W}",
+            f"env[ií]{_AR}{_CL}{_W}",
             "mand",
             f"peg(?:a|ue|ar|ues|uen|ad|ando){_CL}{_W}",
             f"sub(?:e|a|ir|as|an|id|iendo)(?:lo|la|los|las|le|les)?{_W}",  # súbelo
@@ -131,6 +135,8 @@ LEXICON = lexicon(
             f"(?:pon|ponga|poner){_W}",
         ),
         "open": (
+            f"conect{_AR}{_CL}{_W}",  # plug in a device
+            f"enchuf{_AR}{_CL}{_W}",
             f"abr(?:e|a|ir|es|as|an|en|id|iendo){_CL}{_W}",
             "habilit",
             r"activ(?:a|e|ar)\s+(?:el\s+contenido|las\s+macros)",
@@ -204,6 +210,8 @@ LEXICON = lexicon(
             "kubernetes",
         ),
         "backup": (
+            r"recuperación\s+a\s+un\s+(?:momento|punto)\s+(?:dado|en\s+el\s+tiempo)",
+            r"pitr(?!\w)",
             "papelera",
             r"copias?\s+de\s+seguridad",
             r"(?:rotación\s+(?:\w+\s+)?de\s+)?cintas",  # backup tapes
@@ -296,6 +304,9 @@ LEXICON = lexicon(
             *ADMIN_ROLES,
         ),
         "untrusted": (
+            "aparcamiento",
+            "estacionamiento",
+            r"(?:usb|pendrive|memoria)\s+(?:\S+\s+){0,3}?(?:encontr|hall)\w*",
             "foro",
             r"(?<![\w.])apk(?!\w)",
             r"un\s+tal(?!\s+vez)",  # "un tal Rodrigo": someone nobody knows
@@ -394,6 +405,11 @@ LEXICON = lexicon(
             r"slack\s+connect",
             r"canal\s+compartido",
         ),
+        "warning": (
+            # a rule about the act, not a request: "borrar la base requiere aprobación"
+            r"(?:requiere|necesita|exige)\s+(?:\w+\s+)?(?:aprobación|autorización|visto\s+bueno)",
+            r"(?:sujet|somet)\w*\s+a\s+(?:aprobación|autorización)",
+        ),
         "nonprod": (
             r"(?:entorno|clúster|cluster|servidor|instancia|contenedor|base|proyecto)s?\s+"
             r"(?:[\w-]+\s+){0,2}?de\s+(?:desarrollo|dev|pruebas|test|qa|demo)(?!\w)",
@@ -419,8 +435,8 @@ LEXICON = lexicon(
         ),
         "conditional": ("si",),
         "report": (
-            "ayer",
-            r"la\s+semana\s+pasada",
+            r"(?<!de\s)ayer",  # "yesterday's commit" reports nothing
+            r"(?<!de\s)la\s+semana\s+pasada",
             r"el\s+mes\s+pasado",
             r"hace\s+(?:\w+\s+)?(?:horas|días|semanas|meses|años)",
             r"causa\s+raíz",
@@ -565,7 +581,7 @@ LEXICON = lexicon(
         "history": (
             *FORCE_PUSH,
             r"un\s+force[\s-]?push",  # "hazle un force push a main"
-            r"(?:sub|empuj|mand|push)\w*\s+(?:\S+\s+){0,8}?con\s+(?:--force|-f)(?![\w-])",
+            r"(?:sub|empuj|mand|push)\w*\s+(?:\S+\s+){0,8}?con\s+(?:--force|-f|fuerza)(?![\w-])",
             r"force-?push\w*",
             r"reescrib\w*\s+(?:el\s+)?historial",
             r"(?:haz|hacer|hace)\s+(?:un\s+)?push\s+(?:\S+\s+){0,2}?forzado",
@@ -588,8 +604,9 @@ LEXICON = lexicon(
         ),
         # "me gustaría que desactivara …": the imperfect subjunctive asks, it does not narrate
         "wish": (
-            r"(?:gustar[ií]a|quisiera|agradecer[ií]a|preferir[ií]a|convendr[ií]a|ser[ií]a\s+"
-            r"(?:bueno|mejor|ideal))\s+que",
+            # "sería (mejor) que vaciaras …", "lo más sencillo sería que …"
+            r"(?:gustar[ií]a|quisiera|agradecer[ií]a|preferir[ií]a|convendr[ií]a|ser[ií]a"
+            r"(?:\s+(?:bueno|mejor|ideal|preferible|conveniente|buena\s+idea))?)\s+que",
         ),
         "limited": (
             r"(?:acceso|permisos?)\s+de\s+lectura",

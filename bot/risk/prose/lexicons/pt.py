@@ -128,6 +128,9 @@ LEXICON = lexicon(
             f"coloc(?:a|e|ar|que){_W}",
         ),
         "open": (
+            f"plug(?:a|ue|ar|ando){_W}",  # plug in a device
+            f"conect(?:a|e|ar|es|em|ando){_W}",
+            f"espet(?:a|e|ar){_W}",
             f"abr(?:a|e|ir|as|es|am|em|indo){_W}",
             "habilit",
             r"ativ(?:e|a|ar)\s+(?:o\s+conteúdo|as\s+macros)",
@@ -278,6 +281,8 @@ LEXICON = lexicon(
             *ADMIN_ROLES,
         ),
         "untrusted": (
+            "estacionamento",
+            r"(?:usb|pendrive|pen\s+drive)\s+(?:\S+\s+){0,3}?(?:achad|achast|encontr)\w*",
             "fórum",
             r"(?<![\w.])apk(?!\w)",
             "suposto",
@@ -377,6 +382,11 @@ LEXICON = lexicon(
             r"slack\s+connect",
             r"canal\s+compartilhado",
         ),
+        "warning": (
+            # a rule about the act, not a request: "apagar o banco exige aprovação"
+            r"(?:exige|requer|precisa\s+de|depende\s+de)\s+(?:\w+\s+)?(?:aprovação|autorização)",
+            r"(?:sujeit|submetid)\w*\s+(?:a|à)\s+(?:aprovação|autorização)",
+        ),
         "nonprod": (
             r"(?:ambiente|cluster|servidor|instância|contêiner|container|banco|projeto)s?\s+"
             r"(?:[\w-]+\s+){0,2}?de\s+(?:desenvolvimento|dev|testes?|qa|demo)(?!\w)",
@@ -404,8 +414,8 @@ LEXICON = lexicon(
         ),
         "conditional": ("se",),
         "report": (
-            "ontem",
-            r"semana\s+passada",
+            r"(?<!de\s)ontem",  # "yesterday's commit" reports nothing
+            r"(?<!da\s)semana\s+passada",
             r"mês\s+passado",
             r"há\s+(?:\w+\s+)?(?:horas|dias|semanas|meses|anos)",
             r"causa\s+raiz",
@@ -556,7 +566,7 @@ LEXICON = lexicon(
             r"(?:sob|sub|empurr|mand|push)\w*\s+(?:\S+\s+){0,8}?com\s+(?:--force|-f)(?![\w-])",
             r"force-?push\w*",
             r"reescrev\w*\s+(?:o\s+)?histórico",
-            r"(?:faz|faça|fazer)\s+(?:um\s+)?push\s+(?:\S+\s+){0,2}?forçado",
+            r"(?:faz|faça|fazer|dá|da|dar|dê|de)\s+(?:um\s+)?push\s+(?:\S+\s+){0,2}?forçado",
             r"forç\w*\s+o\s+push",
             r"push\s+(?:\S+\s+){0,2}?na\s+força",
         ),

@@ -51,6 +51,7 @@ LEXICON = lexicon(
             "推倒重来",
         ),
         "disable": (
+            r"(?:保留|保存)(?:期|时间|天数)\S{0,10}?(?:缩短|减少|改短|调短)",  # retention cut
             "关闭",
             "关掉",
             "禁用",
@@ -124,6 +125,7 @@ LEXICON = lexicon(
             "传到",
         ),
         "open": (
+            r"插(?:到|上|进|入)",  # plug in a device
             "映射到",
             r"装(?=一下|个|到|在|上|好)",  # 装一下那个插件, 装到手机上
             r"跑(?=一下|一遍|个)",  # 跑一下那个脚本
@@ -296,6 +298,9 @@ LEXICON = lexicon(
             *ADMIN_ROLES,
         ),
         "untrusted": (
+            "捡到",
+            "捡来",
+            "停车场",
             "自称",
             "冒充",
             "论坛",
@@ -399,6 +404,7 @@ LEXICON = lexicon(
         ),
         "workspace": ("工作区", "工作空间", r"slack\s*connect", "共享频道", "访客"),
         "along": ("连同", "连带", "一并", r"(?<=[\u4e00-\u9fff])一起(?=[删销清])"),
+        "warning": (r"(?:需要|须|必须|得)(?:经过|先)?(?:审批|批准|审核)", r"(?:审批|批准)后才能"),
         "nonprod": (r"(?:开发|测试)(?:用|环境)",),
         "neg_before": (
             r"没有?(?=[公分共发上导开对])",  # one character: the action's own start ends the search
@@ -437,9 +443,9 @@ LEXICON = lexicon(
         ),
         "conditional": ("如果", "要是"),
         "report": (
-            "昨天",
-            "上周",
-            "上个月",
+            r"昨天(?!的)",  # "yesterday's commit" reports nothing
+            r"上周(?!的)",
+            r"上个月(?!的)",
             "根因",
             r"(?<![问查找])(?<!一下)原因",  # not 问一下原因 (ask why)
             "事故(?!报告)",  # "事故报告" is a document
