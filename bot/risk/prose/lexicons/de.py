@@ -162,6 +162,10 @@ LEXICON = lexicon(
             rf"teil\w*{_GAP}zu{_W}",
         ),
         "share": (
+            r"setz\w*\s+(?:\S+\s+){0,4}?in\s+(?:cc|kopie)(?!\w)",  # "setz den Berater in CC"
+            r"nimm\w*\s+(?:\S+\s+){0,8}?(?:in|ins)\s+(?:\S+\s+){0,4}?auf(?!\w)",
+            "aufnehm",
+            "aufzunehm",
             rf"stell\w*{_GAP}um{_W}",
             rf"schalt\w*{_GAP}um{_W}",  # "schalt die Freigabe auf öffentlich um"
             rf"schalt\w*{_GAP}frei{_W}",  # "schalt den Link frei"

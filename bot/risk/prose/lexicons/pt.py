@@ -100,6 +100,7 @@ LEXICON = lexicon(
             "outorg",
         ),
         "share": (
+            r"(?:coloc|bot|p[oô]|põe)\w*\s+(?:\S+\s+){0,4}?em\s+c[oó]pia",
             "compartilh",
             "partilh",
             "convid",
@@ -249,6 +250,9 @@ LEXICON = lexicon(
             r"(?<![\w.])\.env(?!\w)",
         ),
         "pii": (
+            "holerite",  # payslips (pt-BR)
+            "contracheque",
+            r"folhas?\s+de\s+pagamento",
             r"folhas?\s+de\s+pagamento",
             "jurídic",
             "diretoria",
