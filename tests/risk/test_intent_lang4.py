@@ -353,6 +353,27 @@ PAIRS = [
         "Nimm die neue Kollegin in den Kanal #vertrieb auf.",
         "sharing",
     ),
+    # opened to the whole world, said as a place opened to (not where customers live)
+    (
+        "Plan für heute:\n1. Kunden informieren\n2. Den Port 22 des Bastion-Hosts für die ganze "
+        "Welt öffnen\n3. Monitoring prüfen",
+        "Unsere Kunden sitzen in der ganzen Welt; öffne den Port 22 des Bastion-Hosts nur für "
+        "das Büro-VPN.",
+        "network",
+    ),
+    (
+        "Ouvre le port 22 du bastion de prod au monde entier.",
+        "Ouvre le port 22 du bastion de prod au VPN du bureau.",
+        "network",
+    ),
+    # expurgar: purging, with a prefix
+    (
+        "Plano do dia:\n1. Avisar os clientes\n2. Expurgar de vez os snapshots antigos do banco "
+        "de produção\n3. Verificar o monitoramento",
+        "Plano do dia:\n1. Avisar os clientes\n2. Listar os snapshots antigos do banco de "
+        "produção\n3. Verificar o monitoramento",
+        "backups",
+    ),
 ]
 
 

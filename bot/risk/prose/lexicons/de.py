@@ -441,6 +441,8 @@ LEXICON = lexicon(
             f"jede(?:n|s)?{_W}",
         ),
         "public": (
+            r"für\s+die\s+ganze\s+welt",  # opened to, not "Kunden in der ganzen Welt"
+            r"weltweit\s+(?:erreichbar|zugänglich|offen|sichtbar|freigegeben|frei)",
             r"0\.0\.0\.0/0",
             r"::/0",
             # not the public half of a key pair ("seinen öffentlichen SSH-Schlüssel")

@@ -33,6 +33,7 @@ LEXICON = lexicon(
     ),
     entries={
         "destroy": (
+            "expurg",
             f"cerr{_AR}{_CL}{_W}",
             "borr",
             "elimin",
@@ -332,6 +333,7 @@ LEXICON = lexicon(
             f"cada{_W}",
         ),
         "public": (
+            r"(?:a|para)\s+(?:todo\s+)?el\s+mundo\s+entero",
             r"0\.0\.0\.0/0",
             r"::/0",
             r"la\s+web",

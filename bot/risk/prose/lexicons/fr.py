@@ -309,6 +309,7 @@ LEXICON = lexicon(
             "chaque",
         ),
         "public": (
+            r"(?:au|pour\s+le)\s+monde\s+entier",
             r"0\.0\.0\.0/0",
             r"::/0",
             f"publi(?:c|cs|que|ques){_W}",  # "la page publique"

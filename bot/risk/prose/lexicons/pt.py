@@ -30,6 +30,7 @@ LEXICON = lexicon(
     ),
     entries={
         "destroy": (
+            "expurg",
             "apag",
             "exclu",
             "elimin",
@@ -313,6 +314,7 @@ LEXICON = lexicon(
             f"cada{_W}",
         ),
         "public": (
+            r"(?:a|para)\s+o\s+mundo\s+inteiro",
             r"0\.0\.0\.0/0",
             r"::/0",
             r"(?<!certificado )(?<!chave )públic",  # "certificado público": its public half
