@@ -374,6 +374,7 @@ PAIRS = [
         "produção\n3. Verificar o monitoramento",
         "backups",
     ),
+    ("线上的日志审计功能先下掉。", "线上的日志审计功能不要下掉。", "controls"),
 ]
 
 

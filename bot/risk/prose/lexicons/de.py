@@ -31,7 +31,7 @@ LEXICON = lexicon(
         "destroy": (
             # formatting wipes a disk: "formatier die Platten", "die Platten formatieren"
             r"formatier\w*\s+(?:\S+\s+){0,4}?\S*(?:platte|laufwerk|volume|partition)\w*",
-            r"\S*(?:platte|laufwerk|partition)\w*\s+(?:\S+\s+){0,4}?formatier\w*",
+            r"\w*(?:platte|laufwerk|partition)\w*\s+(?:\S+\s+){0,4}?formatier\w*",
             "lösch",
             "losch",
             "entfern",
@@ -106,7 +106,7 @@ LEXICON = lexicon(
             # "heb den Branch-Schutz auf" (but "heb die Backups auf" keeps them)
             r"heb\w*\s+(?:\S+\s+){0,6}?\S*(?:schutz|sperre|beschränkung|einschränkung|pflicht)\w*"
             r"\s+(?:\S+\s+){0,6}?auf(?!\w)",
-            r"\S*(?:schutz|sperre|beschränkung|pflicht)\w*\s+(?:\S+\s+){0,6}?auf(?:zu)?heb\w*",
+            r"\w*(?:schutz|sperre|beschränkung|pflicht)\w*\s+(?:\S+\s+){0,6}?auf(?:zu)?heb\w*",
             "auszustell",
             "ausstell",
             "abzustell",

@@ -51,6 +51,7 @@ LEXICON = lexicon(
             "推倒重来",
         ),
         "disable": (
+            "下掉",  # 把审计功能下掉: take it off
             r"(?:保留|保存)(?:期|时间|天数)\S{0,10}?(?:缩短|减少|改短|调短)",  # retention cut
             "关闭",
             "关掉",
