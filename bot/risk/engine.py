@@ -17,7 +17,7 @@ from functools import partial
 from typing import TypeVar
 
 from bot.config import RISK_ORDER, VERDICT_ORDER, TwoKeyConfig
-from bot.risk import calls
+from bot.risk import calls, sql_budget
 from bot.risk.agreement import (
     agree,
     agree_said,
@@ -120,7 +120,8 @@ class RiskEngine:
         """`pieces` are read as instructions of their own besides `text` (a tool call's
         argument values); `extra` are findings a caller already made (a call's name)."""
         try:
-            return self._assess(text, agent, confidence, kind, resources, pieces, extra)
+            with sql_budget.budget():  # the parser's share of one assessment
+                return self._assess(text, agent, confidence, kind, resources, pieces, extra)
         except Exception as exc:  # the last line of defence: never "allow" on a crash
             log.exception("risk engine failed; holding the instruction for a person")
             return Assessment(
