@@ -22,7 +22,7 @@ from sqlglot.errors import SqlglotError
 
 from bot.config import ConfigError, Risk
 from bot.risk.model import Finding
-from bot.risk.sql_budget import budget, spend
+from bot.risk.sql_budget import budget, first_unread, spend
 from bot.risk.sql_rules import (
     COMMON_PII_COLUMNS,
     EXAMPLE_PII,
@@ -444,7 +444,6 @@ class SqlDetector:
             for stmt in split_statements(text):
                 self._statement(stmt, result)
         self._pii_findings(result)
-        _first_too_long(result)
         return result
 
     # -- one statement ----------------------------------------------------------------------
@@ -505,7 +504,8 @@ class SqlDetector:
             tree = self._parse(clean)
         except _OverBudget:  # not read, so not passed: a person looks at it
             result.parse_failed = True  # bare words that only looked like SQL: prose too
-            self._add(result, "sql.too_long", "", clean)
+            if first_unread():
+                self._add(result, "sql.too_long", "", clean)
             return
         if tree is None:
             if _DANGEROUS_WORD.search(clean) and not _SAFE_RAW.match(clean):
@@ -1161,13 +1161,6 @@ reader in turn until one says True (handled) or False (stop)."""
 
 class _OverBudget(Exception):
     """The assessment's parse budget (`sql_budget`) does not cover this statement."""
-
-
-def _first_too_long(result: SqlResult) -> None:
-    """One `sql.too_long` finding is enough: the first statement left unread."""
-    long = [f for f in result.findings if f.rule == "sql.too_long"]
-    if len(long) > 1:
-        result.findings = [f for f in result.findings if f.rule != "sql.too_long" or f is long[0]]
 
 
 def verify_sql_rules(rules: Sequence[SqlRule] = SQL_RULES) -> None:

@@ -5,7 +5,8 @@ engine cannot read within its budget is held, never passed (issue 19's speed goa
 - action word starts found through a trie of heads (`lexicon._head_trie`);
 - Windows `curl`/`wget` starts looked for only on a line with a Windows output path;
 - `scratch_only` stopping at the first shared table it writes;
-- `after_in_clause` and `looks_like_shell` skipping their prefilters or patterns.
+- `after_in_clause` and `looks_like_shell` skipping their prefilters or patterns;
+- the commands that hold a command, found in one joined text (`_Whys._holders`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from bot.config import EXAMPLE_CONFIG
 from bot.config_file import load_config
 from bot.risk.clause import after_in_clause
 from bot.risk.command_scope import scratch_only
-from bot.risk.engine import RiskEngine
+from bot.risk.engine import RiskEngine, _Whys
+from bot.risk.extract import Candidate
+from bot.risk.policy import Part
 from bot.risk.prefilter import prefiltered
 from bot.risk.prose.intent import BY_LANG
 from bot.risk.prose.lexicon import _head_trie
@@ -153,3 +156,30 @@ def test_after_in_clause_reads_past_a_prefiltered_anchor_as_the_pattern_does() -
 )
 def test_looks_like_shell_with_and_without_operators(line: str, shell: bool) -> None:
     assert looks_like_shell(line) is shell
+
+
+# -- commands held by longer ones -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["DROP TABLE t_1", "DROP TABLE t_10", "psql -c 'DROP TABLE t_1'", "DROP TABLE t_1"],
+        ["", "ls", "ls; ls", "rm -rf /x"],
+        ["a\x00b", "a", "xa\x00by"],  # a separator inside a text: every pair, as before
+    ],
+)
+def test_holders_are_the_commands_whose_text_holds_it(engine: RiskEngine, texts: list[str]) -> None:
+    commands = [(Candidate("shell", t, True), Part()) for t in texts]
+    whys = _Whys(engine, commands, "\n".join(texts))
+    for t in {*texts, "t_1", "zz"}:
+        expected = [j for j, other in enumerate(texts) if t in other]
+        assert list(whys._holders(t)) == expected, t
+
+
+def test_one_too_long_finding_for_all_the_sql_left_unread(engine: RiskEngine) -> None:
+    text = "".join(f"DROP TABLE t_{i};\n" for i in range(3000))
+    result = engine.assess(text)
+    rules = [f.rule for f in result.findings]
+    assert rules.count("sql.too_long") == 1
+    assert "sql.drop" in rules  # what was read within the budget is judged as ever
