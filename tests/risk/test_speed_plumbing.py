@@ -28,7 +28,7 @@ from bot.risk.prefilter import prefiltered
 from bot.risk.prose.intent import BY_LANG
 from bot.risk.prose.lexicon import _head_trie
 from bot.risk.shell import looks_like_shell
-from bot.risk.sql import SqlDetector
+from bot.risk.sql import _MULTI_DIALECT_MAX, DIALECTS, SqlDetector
 from bot.risk.sql_budget import PARSE_BUDGET, budget, spend
 from bot.risk.windows import assess_windows
 
@@ -86,8 +86,11 @@ def test_a_long_fenced_insert_is_held_quickly(engine: RiskEngine) -> None:
     assert "sql.too_long" in {f.rule for f in result.findings}
 
 
-def test_the_messages_budget_is_far_above_a_message() -> None:
-    assert PARSE_BUDGET >= 5 * 1200  # the most SQL one corpus message hands the parser
+def test_one_statement_tried_in_every_dialect_fits_the_budget() -> None:
+    assert len(DIALECTS) * _MULTI_DIALECT_MAX <= PARSE_BUDGET
+    unparsable = "DELETE FROM WHERE AND ((" + " x" * 900  # ~1,800 characters, six tries
+    rules = [f.rule for f in SqlDetector().assess(unparsable).findings]
+    assert rules == ["sql.unparsed"]  # read as before, not left unread
 
 
 # -- action word starts ---------------------------------------------------------------------
