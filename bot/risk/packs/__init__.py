@@ -1,7 +1,7 @@
 """Rule packs per tool family, as data.
 
 Each shell-side pack (`cloud`, `backup`, `githost`, `k8s`, `files`, `envdump`, `hostfw`,
-`identity`, `installs`, `workspace`, `platforms`, `mfa`) is a module with `RULES` (the
+`identity`, `installs`, `workspace`, `platforms`, `mfa`, `acl`) is a module with `RULES` (the
 same `Rule`/`Pattern` data as `bot.risk.shell_rules`: a pattern, a reason a person can
 read, and `match` / `not_match` examples), optional `CHECKS` (named predicates for what a
 pattern cannot say) and optional `SAFE` (shapes that are known read-only: a command
@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.risk.packs import (
+    acl,
     backup,
     cloud,
     envdump,
@@ -49,6 +50,7 @@ SHELL_PACKS = (
     workspace,
     platforms,
     mfa,
+    acl,
 )
 
 SHELL_RULES: tuple[Rule, ...] = tuple(r for pack in SHELL_PACKS for r in pack.RULES)
