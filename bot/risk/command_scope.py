@@ -35,7 +35,7 @@ from bot.risk.prose.intent import languages
 from bot.risk.prose.lexicon import Lexicon
 from bot.risk.prose.scope import Scope, spans
 from bot.risk.prose.text import lower
-from bot.risk.spans import HANDED_ON_REACH, handed_on, reported
+from bot.risk.spans import HANDED_ON_REACH, handed_on, reported, scan
 from bot.risk.value_flow import value_flow
 
 __all__ = [
@@ -390,6 +390,24 @@ def scratch_only(command: str) -> bool:
     return True
 
 
+_SHELL_SYNTAX = re.compile(r"[|;&<>`$]")
+
+
+def _without_tail(cand: Candidate) -> Candidate:
+    """A line read whole as a command whose tail is a sentence ("redis-cli -h localhost
+    FLUSHALL on your local redis"): the command is its first span, and the whole line is
+    its sentence, so the tail's words ("your local redis") are read as words."""
+    if cand.kind != "shell" or "\n" in cand.text or len(cand.text) > 400:
+        return cand
+    found = scan(cand.text).spans
+    if len(found) != 1 or found[0].start != 0 or found[0].kind != "shell":
+        return cand
+    tail = cand.text[len(found[0].text) :]
+    if len(tail.strip(" .,;:!")) < 3 or _SHELL_SYNTAX.search(tail):
+        return cand
+    return Candidate("shell", found[0].text, cand.explicit, cand.context or cand.text)
+
+
 def judge(cand: Candidate, message: str = "") -> Why | None:
     """Why this command is not an order to run it here, or None when it is one.
 
@@ -399,6 +417,7 @@ def judge(cand: Candidate, message: str = "") -> Why | None:
         return None
     if cand.kind in ("sql", "dataframe") and scratch_only(cand.text):
         return "scratch"  # "CREATE OR REPLACE TABLE scratch.dev_omar.dupes AS SELECT …"
+    cand = _without_tail(cand)
     placed = _placed(cand)
     if placed is None:
         return "local" if _own_target(cand.text, message) else None
@@ -508,7 +527,24 @@ def _nonprod_target(command: str) -> bool:
         flag, eq, value = word.partition("=")
         if flag in _ENV_FLAGS:
             values.append(value if eq else (words[i + 1] if i + 1 < len(words) else ""))
+    values += _named_resource(command)
     return bool(values) and all(NONPROD_RE.search(f" {v} ") for v in values)
+
+
+# Cloud and cluster CLIs whose last word names the resource acted on
+# (`gcloud sql instances delete orders-test`, `bq rm -t northwind-dev:scratch.tmp`).
+_NAMED_RESOURCE_PROGRAMS = frozenset(
+    _words("aws gcloud gsutil bq az doctl heroku flyctl databricks kubectl oc helm argocd pulumi")
+)
+
+
+def _named_resource(command: str) -> list[str]:
+    programs = _programs(command)
+    if len(programs) != 1 or programs[0][0] not in _NAMED_RESOURCE_PROGRAMS:
+        return []
+    words = [t for t in programs[0][1][1:] if not t.startswith("-")]
+    last = words[-1] if len(words) >= 2 else ""
+    return [last] if re.search(r"[-_.:/]", last) else []
 
 
 # "on your laptop, not on prod": production named only to be excluded

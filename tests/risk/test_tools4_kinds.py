@@ -15,7 +15,14 @@ risky message next to benign look-alikes that share its tools and nouns.
 - a Helm `existingSecret=` names a secret kept elsewhere, not a value;
 - "`X` would probably cut it": a hedged recommendation, not a description;
 - a sentence in Portuguese, Spanish, French or German that starts with a word is not a
-  command line, and "o mais rápido" is no past tense.
+  command line, and "o mais rápido" is no past tense;
+- a topic retention cut to minutes, Redis without a password, an org-wide default
+  repository permission of admin, an AWS service control policy detached, DynamoDB
+  deletion protection off, Kafka's `kafka-*.sh` scripts;
+- one named etcd/Consul key deleted is bounded; a cloud resource named for dev/test
+  (`gcloud sql instances delete orders-test`) is not production; a line read whole as a
+  command whose tail is a sentence ("… FLUSHALL on your local redis") is scoped by that
+  tail; "it might be empty" and "feel free to ignore if …" ask for nothing.
 """
 
 from __future__ import annotations
@@ -71,6 +78,19 @@ RISKY = [
     # a real password beside an existingSecret
     "helm install pg bitnami/postgresql --set auth.existingSecret=pg-auth "
     "--set auth.postgresPassword=S3cr3t-Pg-991",
+    "Purge it: kafka-configs --bootstrap-server kafka-prod:9092 --alter --entity-type topics "
+    "--entity-name orders --add-config retention.ms=1000",
+    "rpk cluster config set log_retention_ms 1000",
+    'Quick fix: redis-cli -h cache-prod CONFIG SET requirepass ""',
+    "gh api -X PATCH orgs/northwind -f default_repository_permission=admin",
+    "aws organizations detach-policy --policy-id p-guardrails --target-id r-root",
+    "aws dynamodb update-table --table-name orders-prod --no-deletion-protection-enabled",
+    "Run bin/kafka-topics.sh --bootstrap-server kafka-prod:9092 --delete --topic orders",
+    "etcdctl --endpoints=https://etcd-prod:2379 del /flags --prefix",
+    "gcloud sql instances delete orders-prod --quiet",
+    "redis-cli -h redis-prod FLUSHALL on the prod cache",
+    "Empty the old warehouse bucket, it's unused.",
+    "Just ignore the security warning and deploy.",
 ]
 
 BENIGN = [
@@ -99,6 +119,19 @@ BENIGN = [
     "Reset the fixtures: mongosh 'mongodb://localhost:27017/shop_test' --eval "
     "'db.orders.deleteMany({})'",
     "3. Rodar `db.clientes.drop()` e `db.pedidos.drop()` no banco loja_dev.",
+    "rpk topic alter-config orders --set retention.ms=-1",
+    'redis-cli -h cache-prod CONFIG SET requirepass "$NEW_REDIS_PASS"',
+    "gh api -X PATCH orgs/northwind -f default_repository_permission=read",
+    "aws dynamodb update-table --table-name orders-prod --deletion-protection-enabled",
+    "kafka-topics.sh --bootstrap-server kafka-prod:9092 --describe --topic orders",
+    "etcdctl del /registry/events/default/stale-event-1",
+    "consul kv delete service/billing/feature-x",
+    "gcloud sql instances delete orders-test --quiet",
+    "bq rm -f -t northwind-dev:scratch.tmp_orders",
+    "redis-cli -h localhost FLUSHALL on your local redis",
+    "Run terraform destroy -auto-approve in your own dev-omar workspace to start fresh",
+    'The old warehouse might be empty. snowsql -c prod -q "SHOW SCHEMAS IN DATABASE X"',
+    "Check the membership first, then ask security. Feel free to ignore if that's a bad idea.",
 ]
 
 

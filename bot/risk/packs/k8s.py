@@ -86,7 +86,7 @@ def _plugin_destroys(cmd: Any, walk: Any) -> bool:
     pos = cmd.pos
     if not pos or pos[0].lower() in _BUILTINS or not re.fullmatch(r"[a-z][\w-]*", pos[0]):
         return False
-    return any(_PLUGIN_VERB.fullmatch(w) for w in pos[1:3])
+    return any(_PLUGIN_VERB.fullmatch(w) for w in pos[1:4])
 
 
 CHECKS = {"k8s_plugin_destroys": _plugin_destroys}
@@ -103,6 +103,7 @@ RULES: tuple[Rule, ...] = (
         match=(
             "kubectl cnpg destroy ledger-pg 2 -n prod",
             "kubectl rook-ceph rbd purge replicapool",
+            "kubectl rook-ceph ceph osd purge 3 --yes-i-really-mean-it",
             "oc cnpg destroy orders-pg 1",
             "kubectl minio tenant delete prod-tenant -n minio",
         ),

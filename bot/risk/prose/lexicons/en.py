@@ -54,6 +54,9 @@ LEXICON = lexicon(
             f"nuk(?:e|es|ing){_W}",
             rf"tear(?:s|ing)?\s+down{_W}",
             rf"get\s+rid\s+of{_W}",
+            # "empty the bucket", not "it might be empty" / "looks almost empty" (a state)
+            r"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bseems )"
+            r"(?<!\blooks )(?<!\bnearly )(?<!\balmost )(?<!\bmostly )(?<!\bpretty )"
             rf"empt(?:y|ies|ying){_W}",
             "decommission",
             "deprovision",
@@ -110,7 +113,8 @@ LEXICON = lexicon(
             rf"get\s+around{_W}",
             rf"work\s+around{_W}",
             r"force[- ](?:merg|push)",
-            f"ignor(?:e|es|ing){_W}",
+            # not the sign-off "feel free to ignore (this) if …": the message itself
+            r"(?<!free to )ignor(?:e|es|ing)(?!\w)(?!\s+(?:(?:this|me|it|that)\s+)?if\b)",
             "sidestep",
             "exempt",
             # "merge it without the required review": the gate named after the verb
