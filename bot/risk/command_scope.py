@@ -391,6 +391,11 @@ def scratch_only(command: str) -> bool:
 
 
 _SHELL_SYNTAX = re.compile(r"[|;&<>`$]")
+_PROSE_WORD = re.compile(
+    r"\s(?:on|in|to|the|your|my|our|its|then|so|for|from|with|it|this|that|against|into|"
+    r"before|after|no|na|em|en|dans|sur|pour|auf|im|für|para|del|de)\s",
+    re.I,
+)
 
 
 def _without_tail(cand: Candidate) -> Candidate:
@@ -399,6 +404,8 @@ def _without_tail(cand: Candidate) -> Candidate:
     its sentence, so the tail's words ("your local redis") are read as words."""
     if cand.kind != "shell" or "\n" in cand.text or len(cand.text) > 400:
         return cand
+    if not _PROSE_WORD.search(cand.text):
+        return cand  # no sentence words: nothing to cut (and no scan to pay for)
     found = scan(cand.text).spans
     if len(found) != 1 or found[0].start != 0 or found[0].kind != "shell":
         return cand
