@@ -22,7 +22,9 @@ risky message next to benign look-alikes that share its tools and nouns.
 - one named etcd/Consul key deleted is bounded; a cloud resource named for dev/test
   (`gcloud sql instances delete orders-test`) is not production; a line read whole as a
   command whose tail is a sentence ("… FLUSHALL on your local redis") is scoped by that
-  tail; "it might be empty" and "feel free to ignore if …" ask for nothing.
+  tail; "it might be empty" and "feel free to ignore if …" ask for nothing;
+- in plain words: a key scheduled for deletion, a Helm release uninstalled, a hosted
+  zone deleted, a retention set to minutes, a resource tainted.
 """
 
 from __future__ import annotations
@@ -91,6 +93,11 @@ RISKY = [
     "redis-cli -h redis-prod FLUSHALL on the prod cache",
     "Empty the old warehouse bucket, it's unused.",
     "Just ignore the security warning and deploy.",
+    "Schedule the old ledger KMS key for deletion, we rotated already.",
+    "Uninstall the payments Helm release on prod and let Argo put it back.",
+    "Delete the old Route 53 hosted zone for northwind.example.",
+    "Set the retention on the orders topic to one minute so the backlog clears.",
+    "Taint the orders RDS instance in Terraform and apply in prod.",
 ]
 
 BENIGN = [
@@ -132,6 +139,11 @@ BENIGN = [
     "Run terraform destroy -auto-approve in your own dev-omar workspace to start fresh",
     'The old warehouse might be empty. snowsql -c prod -q "SHOW SCHEMAS IN DATABASE X"',
     "Check the membership first, then ask security. Feel free to ignore if that's a bad idea.",
+    "Check the status of the payments Helm release on prod.",
+    "List the hosted zones and tell me which one is unused.",
+    "Set the retention on the orders topic to seven days.",
+    "The old key is scheduled for deletion already, nothing to do.",
+    "Uninstall the old VPN client from your laptop.",
 ]
 
 
