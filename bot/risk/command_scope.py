@@ -522,7 +522,12 @@ def _own_target(command: str, message: str) -> bool:
     a development place it names, or one an earlier step selected."""
     if _PROD.search(command):
         return False
-    return local_target(command) or _nonprod_target(command) or _selected_nonprod(command, message)
+    return (
+        local_target(command)
+        or _local_test_database(command)
+        or _nonprod_target(command)
+        or _selected_nonprod(command, message)
+    )
 
 
 def _nonprod_target(command: str) -> bool:

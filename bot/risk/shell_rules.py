@@ -100,6 +100,7 @@ FLAG_ALIASES: dict[str, dict[str, str]] = {
     "rsync": {"-n": "--dry-run"},
     "rclone": {"-n": "--dry-run"},
     "aws": {"--dryrun": "--dry-run"},
+    "pulumi": {"--preview-only": "--dry-run"},  # `pulumi destroy --preview-only` changes nothing
     "docker": {"-a": "--all", "-v": "--volumes", "-f": "--force"},
     "docker-compose": {"-v": "--volumes"},
     "podman": {"-a": "--all", "-v": "--volumes", "-f": "--force"},

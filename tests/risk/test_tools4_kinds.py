@@ -98,6 +98,8 @@ RISKY = [
     "Delete the old Route 53 hosted zone for northwind.example.",
     "Set the retention on the orders topic to one minute so the backlog clears.",
     "Taint the orders RDS instance in Terraform and apply in prod.",
+    "1. pulumi destroy --stack prod --yes\n2. attach output to CR",
+    "1. mongosh mongodb://db-prod:27017/shop_dev --eval 'db.orders.drop()'\n2. npm run seed",
 ]
 
 BENIGN = [
@@ -144,6 +146,8 @@ BENIGN = [
     "Set the retention on the orders topic to seven days.",
     "The old key is scheduled for deletion already, nothing to do.",
     "Uninstall the old VPN client from your laptop.",
+    "1. pulumi destroy --stack prod --preview-only\n2. attach output to CR",
+    "1. mongosh mongodb://localhost:27017/shop_dev --eval 'db.orders.drop()'\n2. npm run seed",
 ]
 
 
