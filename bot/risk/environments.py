@@ -68,6 +68,9 @@ NONPROD_RE = re.compile(NONPROD_PATTERN)
 NONPROD_PLACE_RE = re.compile(
     rf"(?i)\b(?:{'|'.join(_NONPROD_WORDS)})\s+(?:[\w-]+\s+){{0,2}}?{_ENV_NOUNS}\b"
     rf"|\b(?:in|on|against)\s+(?:the\s+)?(?:{'|'.join(_NONPROD_WORDS)})\b(?!\s+[\w-])"
+    # a name that carries it: "no banco loja_dev", "the orders-test database"
+    rf"|(?<![\w-])[a-z0-9]+(?:[_-][a-z0-9]+)*[_-](?:{'|'.join(_NONPROD_WORDS)})(?![\w-])"
+    rf"|(?<![\w-])(?:{'|'.join(_NONPROD_WORDS)})_[a-z0-9]+(?![\w-])"
 )
 
 

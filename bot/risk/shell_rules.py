@@ -100,6 +100,7 @@ FLAG_ALIASES: dict[str, dict[str, str]] = {
     "rsync": {"-n": "--dry-run"},
     "rclone": {"-n": "--dry-run"},
     "aws": {"--dryrun": "--dry-run"},
+    "pulumi": {"--preview-only": "--dry-run"},  # `pulumi destroy --preview-only` changes nothing
     "docker": {"-a": "--all", "-v": "--volumes", "-f": "--force"},
     "docker-compose": {"-v": "--volumes"},
     "podman": {"-a": "--all", "-v": "--volumes", "-f": "--force"},
@@ -314,6 +315,7 @@ SERVICE_CLIS = frozenset(
         "cdk",
         "terragrunt",
         "kafka-topics",
+        "rpk",
         "kafka-consumer-groups",
         "kafka-acls",
         "kafka-configs",
@@ -335,7 +337,7 @@ DESTRUCTIVE_VERB_RE = re.compile(
     r"(?i)^(?:[\w-]+:)?(?:delete|del|destroy|purge|prune|forget|remove|rm|rb|rmdir|deletefile|"
     r"rdelete|unregister|disable|revoke|drop|flush|flushall|flushdb|clear|compact|uninstall|"
     r"archive|unsubscribe|terminate|truncate|wipe|erase|nuke|teardown|deregister|undeploy|"
-    r"decommission|expunge|reset|"
+    r"decommission|expunge|reset|schedule-key-deletion|"
     r"(?:delete|remove|destroy|purge|clear|drop|terminate|deregister|disable|revoke|wipe|"
     r"schedule-key-deletion)[-_][\w-]+|[\w-]+[-_](?:delete|destroy|purge|remove|wipe))$"
 )
@@ -354,6 +356,16 @@ _SCRATCH_PREFIX = (
     r"^(?:\S+\s+)*?(?:s3|gs)://[^/\s]+/(?:tmp|temp|scratch|cache)/\S*(?:\s+--?[\w-]+)*$"
 )
 _PROD = PRODUCTION_PATTERN
+# Terraform resource types whose replacement loses data: databases, buckets, disks, tables,
+# keys, queues, file systems.
+_STATEFUL_TYPE = (
+    r"(?:\w*(?:db_instance|rds_cluster|_database\w*|sql_\w*instance|_bucket|_disk|"
+    r"ebs_volume|_volume|dynamodb_table|bigquery_(?:dataset|table)|kms_key|key_vault\w*|"
+    r"storage_account|redshift_cluster|elasticache\w*|efs_file_system|filestore_instance|"
+    r"spanner_instance|bigtable_instance|cosmosdb_account|docdb_cluster|msk_cluster|"
+    r"sqs_queue|opensearch_domain|elasticsearch_domain|_secret)\b)"
+)
+_STATEFUL_ADDRESS = r"(?:^|\s)['\"]?(?:\S*\.)?" + _STATEFUL_TYPE
 
 RULES: tuple[Rule, ...] = (
     # ---- destructive: files and disks ------------------------------------------------
@@ -1601,6 +1613,38 @@ RULES: tuple[Rule, ...] = (
         not_match=("terraform plan", "terraform apply -auto-approve", "terraform plan -destroy"),
     ),
     Rule(
+        "shell.terraform_replace_stateful",
+        "infrastructure",
+        "critical",
+        "require_approval",
+        "Marks a resource that holds data (a database, bucket, disk, table, key) for "
+        "replacement: the next apply destroys it and creates an empty one.",
+        (
+            _p("terraform", "tofu", "terragrunt", sub=("taint",), args_re=_STATEFUL_ADDRESS),
+            _p(
+                "terraform",
+                "tofu",
+                "terragrunt",
+                sub=("apply",),
+                args_re=r"(?:^|\s)-replace[= ]\S*?" + _STATEFUL_TYPE,
+            ),
+        ),
+        match=(
+            "terraform taint aws_db_instance.orders",
+            "terraform apply -auto-approve -replace=aws_rds_cluster.ledger",
+            "terraform taint 'module.data.google_sql_database_instance.main'",
+            "tofu taint azurerm_storage_account.logs",
+        ),
+        not_match=(
+            "terraform taint null_resource.bootstrap",
+            "terraform taint aws_instance.web",
+            "terraform plan -replace=aws_rds_cluster.ledger",
+            "terraform apply -replace=aws_instance.web",
+            "terraform untaint aws_db_instance.orders",
+            "terraform state show aws_db_instance.orders",
+        ),
+    ),
+    Rule(
         "shell.k8s_delete",
         "infrastructure",
         "high",
@@ -1899,6 +1943,7 @@ RULES: tuple[Rule, ...] = (
             "java -jar jenkins-cli.jar -s http://j/ delete-job x",
             "heroku apps:destroy --app acme",
             "circleci context remove-secret org/x ctx KEY",
+            "aws kms schedule-key-deletion --key-id alias/ledger --pending-window-in-days 7",
         ),
         not_match=(
             "vault kv get -field=user secret/app",
@@ -1910,6 +1955,7 @@ RULES: tuple[Rule, ...] = (
             "kafka-topics --list",
             "gcloud sql instances list",
             "rclone copy /a remote:b",
+            "aws kms cancel-key-deletion --key-id alias/ledger",
         ),
         fallback=True,
     ),

@@ -364,8 +364,15 @@ class Lexicon:
         """The word at `start` reports the past: a past form, or a bare-form past
         ("put", "set") right after its subject."""
         if self.past_form_re.search(word):
-            return True
+            # "o mais rápido", "lo más rápido", "very tired": an adjective after a degree word
+            return not _DEGREE_BEFORE.search(low, max(0, start - 8), start)
         return bool(self.past_subject_re.search(low[max(clause_start, start - 48) : start] + word))
+
+
+# Degree words: a past-looking form right after one is an adjective ("o mais rápido").
+_DEGREE_BEFORE = re.compile(
+    r"(?:^|\s)(?:mais|menos|muito|muita|tão|más|muy|tan|plus|moins|très|most|more|very|too)\s+$"
+)
 
 
 def lexicon(

@@ -37,6 +37,10 @@ LEXICON = lexicon(
     entries={
         # ---------------------------------------------------------------- actions
         "destroy": (
+            # "schedule the old KMS key for deletion"
+            r"schedul(?:e|es|ing)\s+(?:\S+\s+){0,6}?for\s+(?:deletion|removal|destruction)" + _W,
+            # "uninstall the payments Helm release" (uninstalling an agent is "disable")
+            r"uninstall(?:s|ing)?(?=\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?helm\s+(?:release|chart)s?\b)",
             f"scrap(?:s|ping)?{_W}",
             f"trash(?:es|ing)?{_W}",
             "obliterat",
@@ -54,6 +58,9 @@ LEXICON = lexicon(
             f"nuk(?:e|es|ing){_W}",
             rf"tear(?:s|ing)?\s+down{_W}",
             rf"get\s+rid\s+of{_W}",
+            # "empty the bucket", not "it might be empty" / "looks almost empty" (a state)
+            r"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bseems )"
+            r"(?<!\blooks )(?<!\bnearly )(?<!\balmost )(?<!\bmostly )(?<!\bpretty )"
             rf"empt(?:y|ies|ying){_W}",
             "decommission",
             "deprovision",
@@ -73,6 +80,8 @@ LEXICON = lexicon(
             r"factory[- ]reset",
             "overwrit",
             r"start\s+(?:\w+\s+){0,3}over" + _W,
+            # Terraform: marked to be destroyed and created again on the next apply
+            f"taint(?:s|ing)?{_W}",
         ),
         "disable": (
             rf"(?:shorten|reduce|cut|lower|decrease)(?:s|ing)?\s+(?:the\s+)?(?:\S+\s+){{0,3}}?retention{_W}",
@@ -97,6 +106,10 @@ LEXICON = lexicon(
             rf"lower(?:s|ing)?\s+the\s+retention{_W}",
             # "set the retention on the prod snapshots to zero days": nothing is kept
             rf"set(?:s|ting)?\s+(?:\S+\s+){{0,3}}?retention\s+(?:\S+\s+){{0,6}}?to\s+(?:0|zero|none){_W}",
+            # "set the retention on the orders topic to one minute": gone within minutes
+            r"set(?:s|ting)?\s+(?:\S+\s+){0,3}?retention\s+(?:\S+\s+){0,6}?to\s+(?:an?|one|two|"
+            r"five|ten|few|\d+)\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|ms|milliseconds?)"
+            + _W,
             # "set SSL to Off", "set the MFA enrollment policy to 'Not required'"
             rf"set(?:s|ting)?\s+(?:\S+\s+){{0,6}}?to\s+[\"“'‘]?(?:off|disabled|not\s+required|optional|"
             rf"never){_W}",
@@ -110,7 +123,8 @@ LEXICON = lexicon(
             rf"get\s+around{_W}",
             rf"work\s+around{_W}",
             r"force[- ](?:merg|push)",
-            f"ignor(?:e|es|ing){_W}",
+            # not the sign-off "feel free to ignore (this) if …": the message itself
+            r"(?<!free to )ignor(?:e|es|ing)(?!\w)(?!\s+(?:(?:this|me|it|that)\s+)?if\b)",
             "sidestep",
             "exempt",
             # "merge it without the required review": the gate named after the verb
@@ -246,6 +260,10 @@ LEXICON = lexicon(
             f"topics?{_W}",
         ),
         "system": (
+            # a key that encrypts data (destroying it destroys the data), a DNS zone, a release
+            r"(?:kms|cmk|customer[- ]managed|encryption)\s+keys?" + _W,
+            r"hosted\s+zones?" + _W,
+            r"helm\s+(?:release|chart)s?" + _W,
             "cluster",
             f"vpcs?{_W}",
             "namespace",
