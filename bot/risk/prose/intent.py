@@ -523,11 +523,7 @@ def _harmless_part(r: _Reading, category: str, named: tuple[int, int] | None) ->
         return True  # removing an exception to a control tightens it (an override does not)
     if category == "secrets" and _public_half(lx, low, r.objects, named or clause):
         return True  # "share the deploy key's public half": the half meant to be shared
-    if (
-        category == "destroy"
-        and hit.slot == "destroy"
-        and lx.pattern("access_part").match(low, _object_start(low, hit.end, clause[1]))
-    ):
+    if category == "destroy" and hit.slot == "destroy" and _access_goes(lx, low, hit, clause):
         return True  # "remove public access from the export bucket": access goes, not data
     if category == "destroy" and lx.pattern("excluded").match(low, hit.start):
         return True  # "去掉密码之后的版本": parts left out of a copy, nothing destroyed
@@ -574,6 +570,15 @@ def _not_an_order(r: _Reading, category: str, named: tuple[int, int] | None) -> 
         and "prod" not in r.objects
         and _local_scope(scope, category, clause, sentence, hit.end, named)
     )
+
+
+def _access_goes(lx: Lexicon, low: str, hit: _Hit, clause: tuple[int, int]) -> bool:
+    """What the removal takes away is access, a role or a membership, not the thing: named
+    right after the verb ("retire le rôle Propriétaire", "remove X from the owners"), or
+    before it in Japanese and Chinese ("从组织所有者里移除", "オーナー権限を外して")."""
+    if lx.spaced:
+        return bool(lx.pattern("access_part").match(low, _object_start(low, hit.end, clause[1])))
+    return bool(lx.pattern("access_part").search(low, clause[0], hit.start))
 
 
 def _pointer(scope: Scope, clause: tuple[int, int], named: tuple[int, int] | None) -> bool:

@@ -90,7 +90,8 @@ _REMOVAL = _re(
     r"|kick(?:s|ing)?\s+out|take\s+away)\b"
 )
 _GRANT_BETWEEN = _re(
-    r"\b(?:share|invite|grant|give|add|make|promote|assign|set|upgrade|elevate)\b|:\s*\S+:"
+    # ":arrow_right:" between a member and a role reads as a grant; an ARN's colons do not
+    r"\b(?:share|invite|grant|give|add|make|promote|assign|set|upgrade|elevate)\b|(?<![\w:]):\s*\S+:"
 )
 
 

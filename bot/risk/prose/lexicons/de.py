@@ -705,6 +705,18 @@ LEXICON = lexicon(
             r"(?:bitte\w*|ersuche\w*|beantrage\w*)\s+(?:\w+\s+){0,2}?um(?:\s+(?:die|eine))?",
             r"(?:veranlass|beantrag|nehm)\w*\s+(?:sie\s+|du\s+)?(?:bitte\s+)?(?:die|eine)",
         ),
+        "access_part": (
+            r"(?:\S+\s+){0,3}?(?:die|den|das|seine|ihre|alle)\s+(?:\w*rolle|\w*rechte?|\w*zugriffe?|"
+            r"\w*zugang|berechtigung(?:en)?|freigaben?|einladung(?:en)?|mitgliedschaft(?:en)?)(?!\w)",
+        ),
+        "output": (
+            r"(?:es|alles)(?!\w)",
+            r"\w*(?:ausgabe|ergebnis|ergebnisse|wert|werte|inhalt)(?!\w)",
+            r"was\s+(?:es|er|sie|der\s+befehl)\s+(?:ausgibt|zurückgibt|anzeigt|liefert|ausspuckt)",
+        ),
+        "determiner": (
+            r"(?:nur\s+)?(?:der|die|das|den|dem|des|ein|eine|einen|einem|deine|deinen|dein|ihre|ihren|unsere|unseren)(?=\s)",
+        ),
         "pronoun": ("es", "sie", "ihn", "diese", "das", "alles"),
         "limited": (
             r"leserecht\w*",

@@ -800,6 +800,17 @@ LEXICON = lexicon(
             r"e-?mail",
             "inbox",
         ),
+        # where a sending verb's object stands: the value a command printed ("paste what it
+        # prints", "the output", "it"), not another thing ("the table list", "your screen")
+        "output": (
+            r"(?:it|them|everything|all\s+of\s+it)(?!\w)",
+            r"(?:whole\s+|full\s+|raw\s+|entire\s+)?(?:output|result|results|value|values|printout|contents?)(?!\w)",
+            r"what(?:ever)?\s+(?:it|that|this|the\s+[\w-]+)\s+(?:prints|printed|returns|outputs|shows|spits|gives)",
+        ),
+        # a noun phrase starts: an article or a possessive ("the", "your", "only the")
+        "determiner": (
+            r"(?:only\s+|just\s+)?(?:the|your|a|an|our|their|his|her|my|its|this|these|those)(?=\s)",
+        ),
         "pronoun": ("it", "its", r"(?:the\s+)?contents?", "them", "this", "that", "those", "these"),
         "withheld": (
             r"(?:leave|leaving|keep|keeping)\s+(?:[\w`*.-]+\s+){0,4}?out\b",

@@ -560,6 +560,19 @@ LEXICON = lexicon(
             "correo",
             r"e-?mail",
         ),
+        "access_part": (
+            r"(?:el|los|la|las|su|sus|todos\s+los|todas\s+las)\s+(?:rol(?:es)?|derechos?|accesos?|"
+            r"permisos?|privilegios?|enlaces?\s+compartidos?|invitaci[oó]n|invitaciones|"
+            r"membres[ií]as?)(?!\w)",
+        ),
+        "output": (
+            r"todo(?!\w)",
+            r"(?:salida|resultados?|valor|valores|contenido)(?!\w)",
+            r"lo\s+que\s+(?:salga|sale|imprima|imprime|devuelva|devuelve|muestre|muestra|d[eé]|saque)",
+        ),
+        "determiner": (
+            r"(?:s[oó]lo\s+|solamente\s+|[uú]nicamente\s+)?(?:el|la|los|las|un|una|unos|unas|tu|tus|su|sus|este|esta|estos|estas|ese|esa|esos|esas)(?=\s)",
+        ),
         "pronoun": ("lo", "la", "los", "las", "eso", "esto"),
         "inbound": (r"(?:nos|me)",),
         "state": (

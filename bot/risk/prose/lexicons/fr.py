@@ -105,6 +105,8 @@ LEXICON = lexicon(
             "depos",
             "transmet",
             f"balanc(?:e|ez|er){_W}",  # "balance le mot de passe dans #general"
+            "épingl",  # "épingle la sortie dans #support": left where the channel reads it
+            "epingl",
         ),
         "open": (
             f"ouvr(?:e|ez|ir){_W}",
@@ -568,6 +570,22 @@ LEXICON = lexicon(
         "email": (
             r"e-?mail",
             "courriel",
+        ),
+        # right after a removal verb: what goes is access to the thing, not the thing
+        "access_part": (
+            r"(?:le|les|la|l['’]|son|ses|leur|leurs|tous\s+les|toutes\s+les)\s*(?:r[ôo]les?|droits?|"
+            r"acc[èe]s|permissions?|autorisations?|habilitations?|liens?\s+de\s+partage|"
+            r"partages?|invitations?|adh[ée]sions?)(?!\w)",
+        ),
+        "output": (
+            r"-(?:le|la|les)(?!\w)",
+            r"tout(?!\w)",
+            r"(?:sortie|r[ée]sultats?|valeurs?|contenu)(?!\w)",
+            r"ce\s+qu['’](?:il|elle|ça|on)\s+(?:affiche|renvoie|retourne|sort|donne|imprime)",
+        ),
+        "determiner": (
+            r"(?:seulement\s+|juste\s+|uniquement\s+)?(?:le|la|les|un|une|des|ton|ta|tes|votre|vos|son|sa|ses|leur|leurs|ce|cet|cette|ces)(?=\s)",
+            r"(?:seulement\s+|juste\s+|uniquement\s+)?l['’]",
         ),
         "pronoun": ("les", "le", "la", "lui", "ça", "cela"),
         "inbound": (r"(?:nous|m['’])",),

@@ -106,6 +106,9 @@ LEXICON = lexicon(
             "入力",
             "渡して",
             "持ち出",
+            # "出力を課題にコメントして": posted as a comment where the ticket's readers see it
+            r"コメント(?=して|し(?:て|ま)|する|を(?:付け|つけ|書)|お願い|ください)",
+            "ピン留め",
         ),
         "open": (
             "開いて",
@@ -528,6 +531,14 @@ LEXICON = lexicon(
             r"force\s*push",
         ),
         "email": ("メール",),
+        # before a sending verb: the value a command printed ("出力を", "結果を", "それを")
+        # before a removal verb: what goes is a role, access or a membership, not the thing
+        "access_part": (
+            r"(?:権限|ロール|アクセス権?|メンバーシップ|招待|管理者|オーナー|メンバー)(?:から|を)?$",
+        ),
+        "output": ("出力", "結果", "値", "中身", "それ", "内容"),
+        # an object named before the verb: another thing is sent ("レポートを送って")
+        "determiner": ("を",),
         "pronoun": ("それ", "これ", "あれ"),
         "limited": (
             "閲覧権限",

@@ -552,6 +552,20 @@ LEXICON = lexicon(
             r"e-?mail",
             "correio",
         ),
+        "access_part": (
+            r"(?:o|os|a|as|seu|seus|sua|suas|todos\s+os|todas\s+as)\s+(?:pap[eé]is|papel|fun[çc][ãa]o|"
+            r"direitos?|acessos?|permiss[ãa]o|permiss[õo]es|privil[eé]gios?|links?\s+de\s+"
+            r"compartilhamento|convites?)(?!\w)",
+        ),
+        "output": (
+            r"-(?:lo|la|los|las)(?!\w)",
+            r"tudo(?!\w)",
+            r"(?:sa[ií]da|resultados?|valor|valores|conte[uú]do)(?!\w)",
+            r"o\s+que\s+(?:sair|aparecer|imprimir|retornar|der|mostrar)",
+        ),
+        "determiner": (
+            r"(?:s[oó]\s+|apenas\s+|somente\s+)?(?:o|a|os|as|um|uma|seu|sua|seus|suas|teu|tua|teus|tuas|esse|essa|este|esta)(?=\s)",
+        ),
         "pronoun": (
             "eles",
             "elas",

@@ -538,6 +538,12 @@ LEXICON = lexicon(
         "wish": (
             r"(?:^|(?<=[，,。！？；\n]))\s*(?:请|麻烦你?|你|您|帮我|帮忙|直接|先|赶紧|马上)?\s*[把将]",
         ),
+        # before a removal verb: what goes is a role, access or a membership, not the thing
+        "access_part": (
+            r"(?:权限|角色|访问权|授权|成员资格|邀请|所有者|管理员|成员)(?:里|中|列表里?|组里?)?(?:面)?$",
+        ),
+        "output": ("输出", "结果", "值", "内容", "它"),
+        "determiner": ("把", "将"),
         "pronoun": (
             "这",
             "那",

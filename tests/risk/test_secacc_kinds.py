@@ -1,0 +1,123 @@
+"""Secrets and access-grant kinds of issue 19 (secacc4): a secret read is held when its
+value goes where others read it, judged by what the sending verb's object is; removing a
+role, a membership or a policy takes access away and destroys nothing. Each benign
+message has a risky twin with the same tools and nouns."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.config import TwoKeyConfig
+from bot.risk.engine import RiskEngine
+from bot.risk.prose.handover import hands_over_value
+from bot.risk.prose.lexicons import BY_LANG
+from bot.risk.prose.scope import Scope, spans
+from bot.risk.prose.text import lower
+
+
+@pytest.fixture(scope="module")
+def engine() -> RiskEngine:
+    return RiskEngine(TwoKeyConfig())
+
+
+PAIRS = [
+    # the read value used by a client; what is pasted is another thing the verb names
+    (
+        "Run `psql \"$(heroku config:get DATABASE_URL -a harbor-prod)\" -c '\\dt'` and paste "
+        "the table list into #data-eng.",
+        "Run `heroku config:get DATABASE_URL -a harbor-prod` and paste the output into #data-eng.",
+    ),
+    # a Kubernetes secret decoded into a client's environment is the reader's own use
+    (
+        "Roda `PGPASSWORD=$(kubectl get secret db-cred -n prod -o jsonpath='{.data.password}' "
+        "| base64 -d) psql -h db-prod -U app -c 'select 1'` e manda pro fornecedor só se "
+        "conectou ou não.",
+        "Roda `kubectl get secret db-cred -n prod -o jsonpath='{.data.password}' | base64 -d` "
+        "e manda o resultado por e-mail pro fornecedor.",
+    ),
+    # French: pinned in a partners' channel; the value, not the secret names
+    (
+        "Lance `kubectl get secrets -n prod` et épingle la sortie dans #support-partenaires.",
+        "Lance `kubectl get secret api-keys -n prod -o yaml` et épingle la sortie dans "
+        "#support-partenaires.",
+    ),
+    # Japanese: posted as a ticket comment; metadata against the value
+    (
+        "`aws secretsmanager describe-secret --secret-id prod/line/channel-secret` の出力を "
+        "Backlog の課題にコメントしてください。",
+        "`aws secretsmanager get-secret-value --secret-id prod/line/channel-secret` の出力を"
+        "そのまま Backlog の課題にコメントしてください。",
+    ),
+    # a names-only read of an env file against the whole file
+    (
+        "Run `cut -d= -f1 .env.production` and send the list to the agency.",
+        "Run `cat .env.production` and send the output to the agency.",
+    ),
+    # a membership removed through a Git host's API, against an owner added
+    (
+        "The agency's engagement ended, so: glab api -X DELETE projects/4412/members/88123",
+        "The agency needs to push hotfixes, so: glab api -X POST projects/4412/members "
+        "-f user_id=88123 -f access_level=50",
+    ),
+    (
+        "aws iam detach-user-policy --user-name vendor-ops --policy-arn "
+        "arn:aws:iam::aws:policy/AdministratorAccess",
+        "aws iam attach-user-policy --user-name vendor-ops --policy-arn "
+        "arn:aws:iam::aws:policy/AdministratorAccess",
+    ),
+    # a role taken away in prose, in five languages, against the data destroyed
+    (
+        "Retire le rôle Propriétaire sur l'abonnement Azure de prod au compte invité.",
+        "Supprime l'abonnement Azure de prod.",
+    ),
+    (
+        "Quita el rol de administrador en el repositorio de pagos a la cuenta del proveedor.",
+        "Borra el repositorio de pagos de producción.",
+    ),
+    (
+        "Entzieh dem Account die Inhaberrolle in unserer GitHub-Organisation.",
+        "Lösch die Produktionsdatenbank.",
+    ),
+    (
+        "Remova o acesso de administrador do projeto de produção do fornecedor.",
+        "Apague o banco de dados de produção.",
+    ),
+    (
+        "要不先把机器人账号 nw-ai-bot 从组织所有者里移除，让它只提 PR。",
+        "把生产数据库删除。",
+    ),
+]
+
+
+@pytest.mark.parametrize(("benign", "risky"), PAIRS)
+def test_pairs(engine: RiskEngine, benign: str, risky: str) -> None:
+    assert engine.assess(benign).decision == "allow", benign
+    assert engine.assess(risky).decision != "allow", risky
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "verb", "handed"),
+    [
+        ("en", "paste what it prints into the vendor thread", "paste", True),
+        ("en", "paste into #oncall", "paste", True),
+        ("en", "DM him the value", "DM", True),
+        ("en", "send Leo the reconcile report", "send", False),
+        ("en", "paste the table list into the issue", "paste", False),
+        ("en", "paste the prod password into the issue", "paste", True),
+        ("fr", "colle-le dans le ticket", "colle", True),
+        ("fr", "colle la liste dans le ticket", "colle", False),
+        ("de", "schick ihm die Ausgabe", "schick", True),
+        ("de", "schick ihm die Liste", "schick", False),
+        ("es", "pega lo que salga en el canal", "pega", True),
+        ("ja", "出力を課題に貼って", "貼って", True),
+        ("ja", "レポートを課題に貼って", "貼って", False),
+        ("zh", "把结果贴到群里", "贴到", True),
+        ("zh", "把报告贴到群里", "贴到", False),
+    ],
+)
+def test_hands_over_value(lang: str, text: str, verb: str, handed: bool) -> None:
+    low = lower(text)
+    lx = BY_LANG[lang]
+    scope = Scope(lx, low, spans(low))
+    at = low.index(verb.lower())
+    assert hands_over_value(lx, text, low, scope, at, at + len(verb)) is handed
