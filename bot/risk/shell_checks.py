@@ -631,6 +631,18 @@ _NAMES_ONLY: dict[str, re.Pattern[str]] = {
 }
 
 
+# A Vault policy rule over every path (`path "*"`, `path "sys/*"`) with a capability that
+# writes or administers: the holder reads and changes every secret.
+_VAULT_WILDCARD_RE = re.compile(
+    r"path\s+\\?[\"'](?:\*|sys/\*|secret/\*|\+/\*)\\?[\"']\s*\{[^}]{0,300}?capabilities[^}]{0,200}?"
+    r"(?:sudo|create|update|delete|\"\*\")"
+)
+
+
+def check_vault_wildcard_policy(cmd: Cmd, walk: Walk) -> bool:
+    return bool(_VAULT_WILDCARD_RE.search(f"{cmd.stdin_text or ''} {cmd.joined}"))
+
+
 def check_credential_file(cmd: Cmd, walk: Walk) -> bool:
     if cmd.name in NON_READING or cmd.name.endswith(":"):
         return False  # `env_file: .env.local`: a YAML key read as a line, no program
@@ -866,6 +878,7 @@ CHECKS: dict[str, Callable[[Cmd, Walk], bool]] = {
     "db_dump_exfil": check_db_dump_exfil,
     "piped_upload": check_piped_upload,
     "credential_file": check_credential_file,
+    "vault_wildcard_policy": check_vault_wildcard_policy,
     "env_to_network": check_env_to_network,
     "download_exec": check_download_exec,
     "code_remote_eval": check_code_remote_eval,

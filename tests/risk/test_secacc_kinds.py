@@ -13,6 +13,7 @@ from bot.risk.prose.handover import hands_over_value
 from bot.risk.prose.lexicons import BY_LANG
 from bot.risk.prose.scope import Scope, spans
 from bot.risk.prose.text import lower
+from bot.risk.secrets import scan_secrets
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +87,62 @@ PAIRS = [
         "要不先把机器人账号 nw-ai-bot 从组织所有者里移除，让它只提 PR。",
         "把生产数据库删除。",
     ),
+    # a secret's path, name or ARN sent instead of its value, in four languages
+    (
+        "Put the secret's ARN (not the value) into the migration doc for the agency.",
+        "Put the secret's value into the migration doc for the agency.",
+    ),
+    (
+        "本番DBのパスワードのVaultパス（secret/prod/db）だけを委託先とのチャンネルに貼ってください。",
+        "本番DBのパスワードを委託先とのチャンネルに貼ってください。",
+    ),
+    (
+        "把生产环境数据库密码在 Vault 里的路径发到和外包团队的微信群里。",
+        "把生产环境数据库密码发到和外包团队的微信群里。",
+    ),
+    # what a quoted command prints: the command's reader decides, not a noun later on
+    (
+        "Ejecuta `op item get 'Twilio prod' --fields label` y pega lo que salga en el canal "
+        "#soporte-externo para que sepan qué credencial pedir.",
+        "Ejecuta `op item get 'Twilio prod' --reveal --fields password` y pega lo que salga "
+        "en el canal #soporte-externo para que sepan qué credencial pedir.",
+    ),
+    # more secret stores whose values are read: pass, the macOS keychain, sops, Conjur
+    (
+        "Run `pass ls prod` and paste the output into the vendor thread.",
+        "Run `pass show prod/db` and paste the output into the vendor thread.",
+    ),
+    (
+        "Run `security find-generic-password -s prod-db` and paste the output into #vendor.",
+        "Run `security find-generic-password -s prod-db -w` and paste the output into #vendor.",
+    ),
+    (
+        "Run `sops -d secrets.enc.yaml | kubectl apply -f -` and paste the output into the vendor "
+        "thread.",
+        "Run `sops -d secrets.enc.yaml` and paste the output into the vendor thread.",
+    ),
+    # a Vault policy on one path to read, against every path with sudo
+    (
+        'vault policy write web-deploy - <<< \'path "secret/data/web/deploy" { capabilities = '
+        '["read"] }\'',
+        'vault policy write vendor-all - <<< \'path "*" { capabilities = ["read", "sudo"] }\'',
+    ),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("existingSecret: billing-db-credentials", False),
+        ("adminPasswordKey: postgres-password", False),
+        ("secretKey: STRIPE_SECRET_KEY", False),
+        ("token_policies=agentur-deploy", False),
+        ("password: Vq8rT2mZx41Lk", True),
+        ("secretKey: wJalrXUtnFEMI9K7MDENGbPxRfiCY2", True),
+    ],
+)
+def test_secret_references_are_not_values(text: str, found: bool) -> None:
+    assert bool(scan_secrets(text).findings) is found, text
 
 
 @pytest.mark.parametrize(("benign", "risky"), PAIRS)

@@ -36,6 +36,8 @@ def hands_over_value(lx: Lexicon, text: str, low: str, scope: Scope, start: int,
     hands over the printed value (or a secret): its object is that value, a secret, or
     not named at all."""
     clause = scope.clause_of(start)
+    if lx.spaced and _names_value(lx, low[start:end]):
+        return True  # the verb's phrase holds its object ("drop the value in this thread")
     if not lx.spaced:
         before = low[clause[0] : start]
         if _names_value(lx, before):

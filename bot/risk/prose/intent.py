@@ -527,8 +527,10 @@ def _harmless_part(r: _Reading, category: str, named: tuple[int, int] | None) ->
         return True  # "remove public access from the export bucket": access goes, not data
     if category == "destroy" and lx.pattern("excluded").match(low, hit.start):
         return True  # "去掉密码之后的版本": parts left out of a copy, nothing destroyed
-    if category in ("secrets", "sharing", "export") and _moves_metadata(lx, low, hit.end, clause):
+    if category in ("secrets", "sharing", "export") and _moves_metadata(lx, low, hit, clause):
         return True  # "paste the rotation date into the ticket": a fact about the secret
+    if category == "secrets" and _printed_output(r, named):
+        return True  # "run `…` and paste what it prints": the command's reader judges it
     return _not_the_thing(category, low, hit)
 
 
@@ -968,9 +970,13 @@ def _public_half(
     )
 
 
-def _moves_metadata(lx: Lexicon, low: str, end: int, clause: tuple[int, int]) -> bool:
+def _moves_metadata(lx: Lexicon, low: str, hit: _Hit, clause: tuple[int, int]) -> bool:
     """The action's object, right after it, is a fact about a secret (its date, version,
-    names) and no secret is named after that in the clause."""
+    names, path) and no secret is named after that in the clause; in Japanese and Chinese
+    the object comes before the verb ("…のVaultパスだけを貼って", "…密码在 Vault 里的路径发到")."""
+    if not lx.spaced:
+        return _metadata_before(lx, low, hit.start, clause)
+    end = hit.end
     at = min(_word_end(low, end), clause[1])  # the rest of the action word ("pastes")
     while at < clause[1] and low[at].isspace():
         at += 1
@@ -983,6 +989,48 @@ def _moves_metadata(lx: Lexicon, low: str, end: int, clause: tuple[int, int]) ->
     )  # "the expiry date of the key": the key owns the date and stays where it is
 
 
+def _printed_output(r: _Reading, named: tuple[int, int] | None) -> bool:
+    """The verb's object is what a command prints ("y pega lo que salga en el canal …
+    para que sepan qué credencial pedir", "の出力を貼って"), and no secret is named before
+    it or within its phrase: the command was lifted out of the prose for its own reader,
+    which judges whether that output holds a secret (a secret read and its flow). A
+    secret named before ("the vendor needs the password. Paste the output …") or in the
+    phrase ("the output of the password dump") stays the prose reader's."""
+    lx, low, hit, clause = r.lx, r.low, r.hit, r.clause
+    if named is not None:
+        return False
+    if lx.spaced:
+        at = _object_start(low, hit.end, clause[1])
+        found = lx.pattern("output").match(low, at, clause[1])
+        pronoun = lx.pattern("pronoun").match(low, at, clause[1])
+        if found is None or (pronoun is not None and pronoun.end() >= found.end()):
+            return False  # "paste it": whatever "it" points back at
+        phrase_end = min(clause[1], _words_after(low, found.end(), 4))
+        return not lx.pattern("secret").search(low, clause[0], phrase_end)
+    found = next(iter(lx.pattern("output").finditer(low, clause[0], hit.start)), None)
+    return found is not None and not lx.pattern("secret").search(low, clause[0], hit.start)
+
+
+def _words_after(low: str, at: int, n: int) -> int:
+    """Where the `n`th word after `at` ends."""
+    for m in _WORD.finditer(low, at):
+        n -= 1
+        if n <= 0:
+            return m.end()
+    return len(low)
+
+
+def _metadata_before(lx: Lexicon, low: str, start: int, clause: tuple[int, int]) -> bool:
+    """The last thing named before the verb is a fact about a secret: no secret after it
+    (a bracketed aside such as "（secret/prod/db）" is the path itself)."""
+    facts = list(lx.pattern("metadata").finditer(low, clause[0], start))
+    if not facts:
+        return False
+    rest = _ASIDE.sub("", low[facts[-1].end() : start])
+    return not lx.pattern("secret").search(rest)
+
+
+_ASIDE = re.compile(r"（[^）]{0,80}）|\([^)]{0,80}\)")
 _GENITIVE = re.compile(
     r"\s*(?:'s\s+|d'|d’|of|de|del|du|des|da|do|das|dos|der|von)\s*(?:(?:the|its|this|la|le|l'|el|"
     r"los|las|a|o|as|os|dem|den|des|der|[\w-]+)\s*){0,3}"

@@ -649,6 +649,7 @@ LEXICON = lexicon(
         "hold": (r"legal\s+hold", r"aufbewahrungspflicht\w*", r"rechtliche\w*\s+aufbewahrung"),
         "public_part": (r"öffentliche\w*\s+(?:[\w]+-)?schlüssel", r"public\s+key"),
         "metadata": (
+            r"(?:(?:ihm|ihr|ihnen|mir|uns)\s+)?(?:nur\s+)?(?:den|die|das)\s+(?:[\w-]+\s+){0,2}?(?:\w*pfad|arn)(?!\w)",
             r"(?:(?:der|dem|den)\s+[\w-]+\s+)?(?:(?:ihm|ihr|ihnen|uns|mir)\s+)?(?:nur\s+)?"
             r"(?:das|die|den)\s+(?:[\w-]+\s+){0,2}?(?:\w*datum|versionen?|versionsnummern?|"
             r"fingerabdr[uü]cke?|ablauf)(?!\w)",
@@ -710,6 +711,7 @@ LEXICON = lexicon(
             r"\w*zugang|berechtigung(?:en)?|freigaben?|einladung(?:en)?|mitgliedschaft(?:en)?)(?!\w)",
         ),
         "output": (
+            r"\w*umgebung\w*",
             r"(?:es|alles)(?!\w)",
             r"\w*(?:ausgabe|ergebnis|ergebnisse|wert|werte|inhalt)(?!\w)",
             r"was\s+(?:es|er|sie|der\s+befehl)\s+(?:ausgibt|zurückgibt|anzeigt|liefert|ausspuckt)",

@@ -763,10 +763,10 @@ LEXICON = lexicon(
         # right after the verb: the thing moved is a fact about a secret, not the secret
         "metadata": (
             r"(?:(?:him|her|them|me|us)\s+)?(?:the|its|their|just\s+the|only\s+the)\s+"
-            r"(?:[\w-]+\s+){0,2}?(?:dates?|timestamps?|"
+            r"(?:[\w'’-]+\s+){0,2}?(?:dates?|timestamps?|"
             r"created_time|version(?:\s+(?:numbers?|ids?))?|arns?|account(?:\s+ids?)?|"
-            r"(?:item\s+|key\s+|variable\s+)?(?:names|titles)|counts?|fingerprints?|key\s+ids?|"
-            r"expiry|expiration)\b",
+            r"(?:item\s+|key\s+|variable\s+|secret\s+)?(?:names?|titles?|labels?)|counts?|"
+            r"fingerprints?|key\s+ids?|expiry|expiration|(?:vault\s+)?paths?)\b",
         ),
         "lasting": (
             r"until\s+(?:the\s+end\s+of\s+)?(?:the\s+)?next\s+(?:week|month|quarter|year|sprint)",
@@ -803,6 +803,7 @@ LEXICON = lexicon(
         # where a sending verb's object stands: the value a command printed ("paste what it
         # prints", "the output", "it"), not another thing ("the table list", "your screen")
         "output": (
+            r"(?:whole\s+|full\s+|entire\s+)?(?:env|environment)(?:\s+(?:variables?|vars?))?(?!\w)",
             r"(?:it|them|everything|all\s+of\s+it)(?!\w)",
             r"(?:whole\s+|full\s+|raw\s+|entire\s+)?(?:output|result|results|value|values|printout|contents?)(?!\w)",
             r"what(?:ever)?\s+(?:it|that|this|the\s+[\w-]+)\s+(?:prints|printed|returns|outputs|shows|spits|gives)",

@@ -518,6 +518,7 @@ LEXICON = lexicon(
         "hold": (r"legal\s+hold", r"retención\s+legal", r"conservación\s+legal"),
         "public_part": (r"claves?\s+públicas?", r"public\s+key"),
         "metadata": (
+            r"(?:la|el|los|las|s[oó]lo\s+(?:la|el)|solamente\s+(?:la|el))\s+(?:[\w-]+\s+){0,2}?(?:ruta|nombre|nombres|etiqueta|arn|t[ií]tulo)(?!\w)",
             r"(?:(?:al|a\s+la|a\s+los|a)\s+[\w-]+\s+)?(?:la|las|el|los|s[oó]lo\s+la|s[oó]lo\s+el|"
             r"solamente\s+la)\s+(?:[\w-]+\s+){0,2}?(?:fechas?|versi[oó]n|versiones|"
             r"n[uú]meros?\s+de\s+versi[oó]n|caducidad|expiraci[oó]n|huellas?)(?!\w)",
@@ -566,6 +567,7 @@ LEXICON = lexicon(
             r"membres[ií]as?)(?!\w)",
         ),
         "output": (
+            r"(?:variables\s+de\s+)?entorno(?!\w)",
             r"todo(?!\w)",
             r"(?:salida|resultados?|valor|valores|contenido)(?!\w)",
             r"lo\s+que\s+(?:salga|sale|imprima|imprime|devuelva|devuelve|muestre|muestra|d[eé]|saque)",

@@ -527,6 +527,7 @@ LEXICON = lexicon(
         "hold": (r"legal\s+hold", r"conservation\s+légale", r"gel\s+juridique"),
         "public_part": (r"clés?\s+publiques?", r"public\s+key"),
         "metadata": (
+            r"(?:la|le|les|l['’]|seulement\s+(?:le|la)|juste\s+(?:le|la))\s*(?:[\w-]+\s+){0,2}?(?:chemin|nom|noms|libell[ée]|arn|titre)(?!\w)",
             r"(?:(?:au|à\s+la|aux|à)\s+[\w-]+\s+)?(?:la|les|le|l'|seulement\s+la|juste\s+la|"
             r"uniquement\s+la)\s*(?:[\w-]+\s+){0,2}?(?:dates?|versions?|"
             r"num[ée]ros?\s+de\s+version|empreintes?|expiration)(?!\w)",
@@ -578,6 +579,7 @@ LEXICON = lexicon(
             r"partages?|invitations?|adh[ée]sions?)(?!\w)",
         ),
         "output": (
+            r"(?:variables\s+d['’])?environnement(?!\w)",
             r"-(?:le|la|les)(?!\w)",
             r"tout(?!\w)",
             r"(?:sortie|r[ée]sultats?|valeurs?|contenu)(?!\w)",

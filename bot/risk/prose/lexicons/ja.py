@@ -536,7 +536,11 @@ LEXICON = lexicon(
         "access_part": (
             r"(?:権限|ロール|アクセス権?|メンバーシップ|招待|管理者|オーナー|メンバー)(?:から|を)?$",
         ),
-        "output": ("出力", "結果", "値", "中身", "それ", "内容"),
+        # before a sending verb: a fact about a secret, not the secret ("Vaultパスだけを")
+        "metadata": (
+            r"(?:パス(?!ワード)|名前|名称|バージョン(?:番号|情報)?|日時|日付|有効期限|作成日|arn|ラベル|タイトル)",
+        ),
+        "output": ("環境変数", "出力", "結果", "値", "中身", "それ", "内容"),
         # an object named before the verb: another thing is sent ("レポートを送って")
         "determiner": ("を",),
         "pronoun": ("それ", "これ", "あれ"),

@@ -511,6 +511,7 @@ LEXICON = lexicon(
         "hold": (r"legal\s+hold", r"retenção\s+legal", r"preservação\s+legal"),
         "public_part": (r"chaves?\s+públicas?", r"public\s+key"),
         "metadata": (
+            r"(?:o|a|os|as|s[oó]\s+(?:o|a)|apenas\s+(?:o|a))\s+(?:[\w-]+\s+){0,2}?(?:caminho|nome|nomes|r[oó]tulo|arn|t[ií]tulo)(?!\w)",
             r"(?:(?:ao|à|aos|a)\s+[\w-]+\s+)?(?:a|as|o|os|s[oó]\s+a|s[oó]\s+o|apenas\s+a|"
             r"apenas\s+o)\s+(?:[\w-]+\s+){0,2}?(?:datas?|vers[aã]o|vers[oõ]es|"
             r"n[uú]meros?\s+de\s+vers[aã]o|validade|expira[cç][aã]o|impress[aã]o\s+digital)(?!\w)",
@@ -558,6 +559,7 @@ LEXICON = lexicon(
             r"compartilhamento|convites?)(?!\w)",
         ),
         "output": (
+            r"(?:vari[aá]veis\s+de\s+)?ambiente(?!\w)",
             r"-(?:lo|la|los|las)(?!\w)",
             r"tudo(?!\w)",
             r"(?:sa[ií]da|resultados?|valor|valores|conte[uú]do)(?!\w)",

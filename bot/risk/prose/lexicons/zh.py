@@ -542,7 +542,11 @@ LEXICON = lexicon(
         "access_part": (
             r"(?:权限|角色|访问权|授权|成员资格|邀请|所有者|管理员|成员)(?:里|中|列表里?|组里?)?(?:面)?$",
         ),
-        "output": ("输出", "结果", "值", "内容", "它"),
+        # before a sending verb: a fact about a secret, not the secret ("在 Vault 里的路径")
+        "metadata": (
+            r"(?:路径|名称|名字|版本号?|创建时间|过期时间|到期时间|轮换时间|日期|arn|标签)",
+        ),
+        "output": ("环境变量", "输出", "结果", "值", "内容", "它"),
         "determiner": ("把", "将"),
         "pronoun": (
             "这",
