@@ -976,15 +976,17 @@ def _moves_metadata(lx: Lexicon, low: str, hit: _Hit, clause: tuple[int, int]) -
     the object comes before the verb ("…のVaultパスだけを貼って", "…密码在 Vault 里的路径发到")."""
     if not lx.spaced:
         return _metadata_before(lx, low, hit.start, clause)
-    end = hit.end
-    at = min(_word_end(low, end), clause[1])  # the rest of the action word ("pastes")
-    while at < clause[1] and low[at].isspace():
-        at += 1
+    at = _object_start(low, hit.end, clause[1])  # past the rest of the word ("pastes")
     m = lx.pattern("metadata").match(low, at, clause[1])
+    if m is None:
+        # "colle dans le ticket le chemin Vault du mot de passe": the place named first
+        m = _after_place(lx, low, at, clause[1])
     if m is None or lx.pattern("pii").search(low, m.start(), m.end()):
         return False  # "the customer names" are personal data, not metadata
+    asides = [a.span() for a in _ASIDE.finditer(low, m.end(), clause[1])]
     return not any(
         not _GENITIVE.fullmatch(low, m.end(), secret.start())
+        and not any(a <= secret.start() < b for a, b in asides)  # "(secret/prod/db)": a path
         for secret in lx.pattern("secret").finditer(low, m.end(), clause[1])
     )  # "the expiry date of the key": the key owns the date and stays where it is
 
@@ -1018,6 +1020,25 @@ def _words_after(low: str, at: int, n: int) -> int:
         if n <= 0:
             return m.end()
     return len(low)
+
+
+def _after_place(lx: Lexicon, low: str, at: int, end: int) -> re.Match[str] | None:
+    """A fact about a secret named after a place the verb names first ("colle dans le
+    ticket … le chemin Vault du mot de passe"): the first fact in the clause, with no
+    secret before it."""
+    if not _PLACE_FIRST.match(low, at, end):
+        return None
+    m = lx.pattern("metadata").search(low, at, end)
+    if m is None or any(
+        lx.pattern(slot).search(low, at, m.start()) for slot in ("secret", "pii", "data")
+    ):
+        return None
+    return m
+
+
+# A place right after the verb, before its object ("colle dans le ticket …", "pega en el
+# ticket …", "paste into the ticket …").
+_PLACE_FIRST = re.compile(r"(?:dans|sur|au|en|in|into|on|no|na|em|al|ins|im)\s")
 
 
 def _metadata_before(lx: Lexicon, low: str, start: int, clause: tuple[int, int]) -> bool:

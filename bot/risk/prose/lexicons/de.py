@@ -579,6 +579,8 @@ LEXICON = lexicon(
             r"kan(?:al|äle)(?!\w)",
             r"(?<![\w#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
             "gruppenchat",
+            r"(?:ins|im|ans|in\s+(?:das|dem|ein|unser|ihr))\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:\w*tickets?|jira|zendesk|servicenow)(?![\w-])",
         ),
         "withheld": (
             r"weg(?:lassen|gelassen|lässt)",

@@ -594,6 +594,11 @@ LEXICON = lexicon(
             r"(?<![\w#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
             r"group\s+chat",
             f"threads?{_W}",
+            # a ticket or a review thread: the requester, the vendor and every watcher read it
+            # (not one opened: "open a ticket with security" asks a team, it sends nothing)
+            r"(?:in|into|on|to)\s+(?:the\s+|their\s+|our\s+|your\s+|that\s+|this\s+)?"
+            r"(?:[\w-]+\s+){0,2}?(?:tickets?|jira|zendesk|servicenow)(?![\w-])",
+            r"pr\s+comments?",
             # read by everyone who can read the code or the wiki
             f"(?<!not in the )(?<!never in the )readme{_W}",
             r"(?<!not in the )(?<!never in the )(?:team\s+)?wiki",

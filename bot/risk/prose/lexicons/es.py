@@ -452,6 +452,8 @@ LEXICON = lexicon(
             "canales",
             r"(?<![\w#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
             "grupo",
+            r"(?:en|al)\s+(?:el\s+|su\s+|nuestro\s+|tu\s+)?(?:[\w-]+\s+){0,2}?"
+            r"(?:tickets?|jira|zendesk|servicenow)(?![\w-])",
         ),
         "withheld": (
             r"exclu(?:ir|ye|yendo|ido)\b",
@@ -518,7 +520,7 @@ LEXICON = lexicon(
         "hold": (r"legal\s+hold", r"retención\s+legal", r"conservación\s+legal"),
         "public_part": (r"claves?\s+públicas?", r"public\s+key"),
         "metadata": (
-            r"(?:la|el|los|las|s[oó]lo\s+(?:la|el)|solamente\s+(?:la|el))\s+(?:[\w-]+\s+){0,2}?(?:ruta|nombre|nombres|etiqueta|arn|t[ií]tulo)(?!\w)",
+            r"(?:la|el|los|las|s[oó]lo\s+(?:la|el)|solamente\s+(?:la|el))\s+(?:[\w-]+\s+){0,2}?(?:ruta|nombre|nombres|etiqueta|arn|t[ií]tulo)(?:\s+(?:en\s+)?(?:vault|1password|keeper|bitwarden))?(?!\w)",
             r"(?:(?:al|a\s+la|a\s+los|a)\s+[\w-]+\s+)?(?:la|las|el|los|s[oó]lo\s+la|s[oó]lo\s+el|"
             r"solamente\s+la)\s+(?:[\w-]+\s+){0,2}?(?:fechas?|versi[oó]n|versiones|"
             r"n[uú]meros?\s+de\s+versi[oó]n|caducidad|expiraci[oó]n|huellas?)(?!\w)",

@@ -450,6 +450,8 @@ LEXICON = lexicon(
             "canaux",
             r"(?<![\w#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
             "groupe",
+            r"(?:dans|sur|au|en)\s+(?:le\s+|leur\s+|notre\s+|ton\s+|votre\s+)?"
+            r"(?:[\w-]+\s+){0,2}?(?:tickets?|jira|zendesk|servicenow)(?![\w-])",
         ),
         "withheld": (
             r"exclu(?:re|ez|s|ant)\b",
@@ -527,7 +529,7 @@ LEXICON = lexicon(
         "hold": (r"legal\s+hold", r"conservation\s+légale", r"gel\s+juridique"),
         "public_part": (r"clés?\s+publiques?", r"public\s+key"),
         "metadata": (
-            r"(?:la|le|les|l['’]|seulement\s+(?:le|la)|juste\s+(?:le|la))\s*(?:[\w-]+\s+){0,2}?(?:chemin|nom|noms|libell[ée]|arn|titre)(?!\w)",
+            r"(?:la|le|les|l['’]|seulement\s+(?:le|la)|juste\s+(?:le|la))\s*(?:[\w-]+\s+){0,2}?(?:chemin|nom|noms|libell[ée]|arn|titre)(?:\s+(?:vault|1password|keeper|bitwarden))?(?!\w)",
             r"(?:(?:au|à\s+la|aux|à)\s+[\w-]+\s+)?(?:la|les|le|l'|seulement\s+la|juste\s+la|"
             r"uniquement\s+la)\s*(?:[\w-]+\s+){0,2}?(?:dates?|versions?|"
             r"num[ée]ros?\s+de\s+version|empreintes?|expiration)(?!\w)",

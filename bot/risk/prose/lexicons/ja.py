@@ -164,7 +164,7 @@ LEXICON = lexicon(
             "環境",
             "プロジェクト",
             "ボリューム",
-            "チャンネル",
+            r"チャンネル(?!に|へ|で)",  # "チャンネルに貼って": where it goes, not what
             "ログ(?!イン)",
         ),
         "system": (
@@ -459,6 +459,8 @@ LEXICON = lexicon(
         "channel": (
             "チャンネル",
             "グループ",
+            r"チケット(?!を(?:起票|作成|切))",
+            r"(?:backlog|jira|zendesk)の?課題",
             r"(?<![a-z0-9_#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
         ),
         "own_space": (r"個人の?(?:検証|テスト|開発)", r"自分の(?:検証|テスト|開発)"),

@@ -441,6 +441,8 @@ LEXICON = lexicon(
             "canais",
             r"(?<![\w#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
             "grupo",
+            r"(?:no|na|nos|em|ao)\s+(?:[\w-]+\s+){0,2}?(?:tickets?|chamados?|jira|zendesk|"
+            r"servicenow)(?![\w-])",
         ),
         "withheld": (
             r"exclu(?:ir|indo|ído)\b",
@@ -511,7 +513,7 @@ LEXICON = lexicon(
         "hold": (r"legal\s+hold", r"retenção\s+legal", r"preservação\s+legal"),
         "public_part": (r"chaves?\s+públicas?", r"public\s+key"),
         "metadata": (
-            r"(?:o|a|os|as|s[oó]\s+(?:o|a)|apenas\s+(?:o|a))\s+(?:[\w-]+\s+){0,2}?(?:caminho|nome|nomes|r[oó]tulo|arn|t[ií]tulo)(?!\w)",
+            r"(?:o|a|os|as|s[oó]\s+(?:o|a)|apenas\s+(?:o|a))\s+(?:[\w-]+\s+){0,2}?(?:caminho|nome|nomes|r[oó]tulo|arn|t[ií]tulo)(?:\s+(?:no\s+)?(?:vault|1password|keeper|bitwarden))?(?!\w)",
             r"(?:(?:ao|à|aos|a)\s+[\w-]+\s+)?(?:a|as|o|os|s[oó]\s+a|s[oó]\s+o|apenas\s+a|"
             r"apenas\s+o)\s+(?:[\w-]+\s+){0,2}?(?:datas?|vers[aã]o|vers[oõ]es|"
             r"n[uú]meros?\s+de\s+vers[aã]o|validade|expira[cç][aã]o|impress[aã]o\s+digital)(?!\w)",
