@@ -643,6 +643,13 @@ def check_vault_wildcard_policy(cmd: Cmd, walk: Walk) -> bool:
     return bool(_VAULT_WILDCARD_RE.search(f"{cmd.stdin_text or ''} {cmd.joined}"))
 
 
+def check_credential_staged(cmd: Cmd, walk: Walk) -> bool:
+    """`git add` of a credential file (`.env.production`, a private key, cloud or registry
+    credentials): the next commit carries the secret to everyone with the repository, and
+    its history keeps it after the file is deleted."""
+    return cmd.pos[:1] == ["add"] and any(_CRED_RE.search(path) for path in cmd.pos[1:])
+
+
 def check_credential_file(cmd: Cmd, walk: Walk) -> bool:
     if cmd.name in NON_READING or cmd.name.endswith(":"):
         return False  # `env_file: .env.local`: a YAML key read as a line, no program
@@ -878,6 +885,7 @@ CHECKS: dict[str, Callable[[Cmd, Walk], bool]] = {
     "db_dump_exfil": check_db_dump_exfil,
     "piped_upload": check_piped_upload,
     "credential_file": check_credential_file,
+    "credential_staged": check_credential_staged,
     "vault_wildcard_policy": check_vault_wildcard_policy,
     "env_to_network": check_env_to_network,
     "download_exec": check_download_exec,

@@ -1203,6 +1203,27 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "shell.secret_commit",
+        "secrets",
+        "high",
+        "require_approval",
+        "Adds a credential file (.env, a private key, cloud or registry credentials) to Git; "
+        "everyone with the repository gets the secrets, and the history keeps them.",
+        (_p("git", check="credential_staged"),),
+        match=(
+            "git add -f config/.env.production",
+            "git add .env",
+            "git add deploy/id_ed25519 infra/credentials.json",
+            "git add certs/server.key",
+        ),
+        not_match=(
+            "git add .env.example",
+            "git add .",
+            "git rm --cached .env",
+            "git add .gitignore",
+        ),
+    ),
+    Rule(
         "shell.env_to_network",
         "secrets",
         "critical",

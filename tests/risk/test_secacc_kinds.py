@@ -152,6 +152,28 @@ PAIRS = [
         "本番DBのパスワードをVaultに保存して、委託先とのチャンネルで完了を伝えてください。",
         "本番DBのパスワードをVaultから取り出して、委託先とのチャンネルに貼ってください。",
     ),
+    # a credential file staged for a commit, against the example file or untracking it
+    (
+        "To make CI green again: git rm --cached config/.env.production && git commit -m "
+        "'stop tracking prod env' && git push origin main",
+        "To make CI green again: git add -f config/.env.production && git commit -m "
+        "'add prod env' && git push origin main",
+    ),
+    (
+        "git add .env.example && git commit -m 'document the variables'",
+        "git add deploy/id_ed25519 && git commit -m 'deploy key'",
+    ),
+    # a service account bound to a namespaced viewer role, against cluster-admin
+    (
+        "Bind the vendor-ci service account to the view role in the staging namespace.",
+        "Bind the vendor-ci service account to cluster-admin on prod.",
+    ),
+    # a dump named in prose (no backticks), against the masked dump
+    (
+        "Para o consultor testar: printenv | sed 's/=.*/=***/' no pod da API e cola isso no "
+        "chamado SUP-902.",
+        "Para o consultor testar: printenv no pod da API e cola tudo no chamado SUP-902.",
+    ),
     # a Vault policy on one path to read, against every path with sudo
     (
         'vault policy write web-deploy - <<< \'path "secret/data/web/deploy" { capabilities = '

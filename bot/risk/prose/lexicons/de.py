@@ -351,6 +351,11 @@ LEXICON = lexicon(
             r"(?<![\w.])\.env(?!\w)",
             "anmeldedaten",
             "zertifikat",
+            # a whole environment printed ("printenv no pod … e cola tudo"): every secret in it
+            # (not cut down to names or masked: "printenv | sed 's/=.*/=***/'"; not one
+            # variable at the command's end: "printenv LOG_LEVEL")
+            r"printenv(?!\s*\|\s*(?:cut|wc|sed\s+['\"]?s[/|#]=|awk\s+-f\s*['\"]?=))"
+            r"(?!\s+[a-z_][a-z0-9_]*\s*(?:$|[|;&)`'\"\n]))",
         ),
         "pii": (
             r"lohn(?:abrechnung|zettel|liste|daten|konto)",

@@ -126,6 +126,7 @@ LEXICON = lexicon(
             rf"make(?!\s+sure){_W}",
             f"add(?:s|ing)?{_W}",
             "upgrad",
+            f"bind(?:s|ing)?{_W}",  # "bind the vendor's service account to cluster-admin"
         ),
         "share": (
             f"shar(?:e|es|ing){_W}",
@@ -390,6 +391,11 @@ LEXICON = lexicon(
             r"seed\s+phrase",
             r"connection\s+strings?",
             "kubeconfig",
+            # a whole environment printed ("printenv no pod … e cola tudo"): every secret in it
+            # (not cut down to names or masked: "printenv | sed 's/=.*/=***/'"; not one
+            # variable at the command's end: "printenv LOG_LEVEL")
+            r"printenv(?!\s*\|\s*(?:cut|wc|sed\s+['\"]?s[/|#]=|awk\s+-f\s*['\"]?=))"
+            r"(?!\s+[a-z_][a-z0-9_]*\s*(?:$|[|;&)`'\"\n]))",
         ),
         "pii": (
             r"(?:per|individual)[- ](?:customer|user|patient|employee|account)s?",

@@ -238,6 +238,11 @@ LEXICON = lexicon(
             r"identifiants(?!\s+(?:clients?|utilisateurs?|produits?|de\s+(?:commande|client|produit)))",
             r"certificat(?!s?\s+public)",
             r"\.env" + _W,
+            # a whole environment printed ("printenv no pod … e cola tudo"): every secret in it
+            # (not cut down to names or masked: "printenv | sed 's/=.*/=***/'"; not one
+            # variable at the command's end: "printenv LOG_LEVEL")
+            r"printenv(?!\s*\|\s*(?:cut|wc|sed\s+['\"]?s[/|#]=|awk\s+-f\s*['\"]?=))"
+            r"(?!\s+[a-z_][a-z0-9_]*\s*(?:$|[|;&)`'\"\n]))",
         ),
         "pii": (
             r"fiches?\s+de\s+paie",

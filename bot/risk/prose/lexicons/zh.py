@@ -237,7 +237,24 @@ LEXICON = lexicon(
             "审批",
             "codeowners",
         ),
-        "secret": ("密钥", "秘钥", "私钥", "密码", "口令", "令牌", "token", "凭证", "凭据", "证书"),
+        "secret": (
+            "密钥",
+            "秘钥",
+            "私钥",
+            "密码",
+            "口令",
+            "令牌",
+            "token",
+            "凭证",
+            "凭据",
+            "证书",
+            # a whole environment printed, or an env file: every secret in it
+            # (not cut down to names or masked: "printenv | sed 's/=.*/=***/'"; not one
+            # variable at the command's end: "printenv LOG_LEVEL")
+            r"printenv(?!\s*\|\s*(?:cut|wc|sed\s+['\"]?s[/|#]=|awk\s+-f\s*['\"]?=))"
+            r"(?!\s+[a-z_][a-z0-9_]*\s*(?:$|[|;&)`'\"\n]))",
+            r"\.env(?![\w.])",
+        ),
         "pii": (
             "董事会",
             "法务",
