@@ -32,7 +32,7 @@ from bot.risk.prose.lexicon import ACCENTS, ACTIONS, DESTINATIONS, OBJECTS, Lexi
 from bot.risk.prose.lexicons import BY_LANG
 from bot.risk.prose.scope import Scope, Spans, spans
 from bot.risk.prose.sharing import inferred_home, outside_domain
-from bot.risk.prose.text import Rule, finding, lower
+from bot.risk.prose.text import PURPOSE_AFTER, Rule, finding, lower
 
 __all__ = ["assess_intent", "languages"]
 
@@ -531,6 +531,8 @@ def _harmless_part(r: _Reading, category: str, named: tuple[int, int] | None) ->
         return True  # "paste the rotation date into the ticket": a fact about the secret
     if category == "secrets" and _printed_output(r, named):
         return True  # "run `…` and paste what it prints": the command's reader judges it
+    if category == "secrets" and named is None and _secret_only_in_purpose(r):
+        return True  # "add this step … to check the token is wired up": the step is sent
     return _not_the_thing(category, low, hit)
 
 
@@ -1011,6 +1013,23 @@ def _printed_output(r: _Reading, named: tuple[int, int] | None) -> bool:
         return not lx.pattern("secret").search(low, clause[0], phrase_end)
     found = next(iter(lx.pattern("output").finditer(low, clause[0], hit.start)), None)
     return found is not None and not lx.pattern("secret").search(low, clause[0], hit.start)
+
+
+def _secret_only_in_purpose(r: _Reading) -> bool:
+    """The verb's object is a noun phrase that names no secret ("add this step to the
+    workflow"), and every secret the clause names comes after a purpose marker ("to check
+    the token is wired up", "para que sepan qué credencial pedir"): the secret is what the
+    act is for, not what is sent."""
+    lx, low, hit, clause = r.lx, r.low, r.hit, r.clause
+    if not lx.spaced:
+        return False
+    at = _object_start(low, hit.end, clause[1])
+    if not lx.pattern("determiner").match(low, at, clause[1]):
+        return False
+    purpose = PURPOSE_AFTER.search(low, at, clause[1])
+    if purpose is None:
+        return False
+    return not any(lx.pattern(slot).search(low, at, purpose.start()) for slot in ("secret", "pii"))
 
 
 def _words_after(low: str, at: int, n: int) -> int:
