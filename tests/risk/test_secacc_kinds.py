@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.config import TwoKeyConfig
+from bot.config import EXAMPLE_CONFIG
+from bot.config_file import load_config
 from bot.risk.engine import RiskEngine
 from bot.risk.prose.handover import hands_over_value
 from bot.risk.prose.lexicons import BY_LANG
@@ -18,7 +19,8 @@ from bot.risk.secrets import scan_secrets
 
 @pytest.fixture(scope="module")
 def engine() -> RiskEngine:
-    return RiskEngine(TwoKeyConfig())
+    """The example company's config: its domains decide which addresses are outside."""
+    return RiskEngine(load_config(EXAMPLE_CONFIG))
 
 
 PAIRS = [
@@ -184,6 +186,13 @@ PAIRS = [
         "Añade este paso al workflow del repositorio público para comprobar que el token "
         "está configurado.",
         "Añade el token de npm al workflow del repositorio público.",
+    ),
+    # a secret sent to an outside address; the collection sent without it
+    (
+        "Pasos:\n1. Exportar la colección sin el entorno, para que no salga ningún token\n"
+        "2. Enviarla a integraciones@socio-logistico.example",
+        "Pasos:\n1. Exportar la colección junto con el entorno de producción y sus tokens\n"
+        "2. Enviarla a integraciones@socio-logistico.example",
     ),
     # a Vault policy on one path to read, against every path with sudo
     (

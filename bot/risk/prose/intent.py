@@ -554,6 +554,8 @@ def _harmless_copy(r: _Reading, category: str, named: tuple[int, int] | None) ->
         and scope.plan_has(sentence, "withheld")
     ):
         return True  # a step of a plan that keeps the secret part back ("leave out the tfstate")
+    if category in ("secrets", "sharing") and _withheld_where_named(scope, named):
+        return True  # "export it without the environment, so no token goes; send it to …"
     if category == "secrets" and _pointer(scope, r.clause, named):
         return True  # a link to the request form or guide, not the secret itself
     # outsiders invited into a new, dedicated space
@@ -583,6 +585,13 @@ def _access_goes(lx: Lexicon, low: str, hit: _Hit, clause: tuple[int, int]) -> b
     if lx.spaced:
         return bool(lx.pattern("access_part").match(low, _object_start(low, hit.end, clause[1])))
     return bool(lx.pattern("access_part").search(low, clause[0], hit.start))
+
+
+def _withheld_where_named(scope: Scope, named: tuple[int, int] | None) -> bool:
+    """The object was named (a step or a sentence before) together with what is kept back
+    ("Exportar la colección sin el entorno, para que no salga ningún token"): the secret
+    named there is the part left out."""
+    return named is not None and scope.sentence_has(scope.sentence_of(named[0]), "withheld")
 
 
 def _pointer(scope: Scope, clause: tuple[int, int], named: tuple[int, int] | None) -> bool:
@@ -1103,12 +1112,12 @@ _OUTSIDERS = frozenset(["external", "personal", "public", "everyone", "workspace
 
 
 def _addressed(action: str, o: frozenset[str], d: frozenset[str]) -> frozenset[str]:
-    """An outside address is where personal data is sent (`move`, `export`); it does not
-    make a role or a repository shared with someone ("add x@agency.example as a reader")
-    a leak."""
+    """An outside address is where personal data or a secret is sent (`move`, `export`);
+    it does not make a role or a repository shared with someone ("add x@agency.example as
+    a reader") a leak."""
     if "address" not in d:
         return d
-    sent = "pii" in o and action in ("move", "export")
+    sent = bool(o & {"pii", "secret"}) and action in ("move", "export")
     return (d - {"address"}) | ({"external"} if sent else frozenset())
 
 
