@@ -31,6 +31,7 @@ from bot.risk.environments import NONPROD_RE, PRODUCTION_RE
 from bot.risk.extract import Candidate
 from bot.risk.model import Finding
 from bot.risk.prefilter import prefiltered
+from bot.risk.prose.handover import hands_over_value
 from bot.risk.prose.intent import languages
 from bot.risk.prose.lexicon import Lexicon
 from bot.risk.prose.scope import Scope, spans
@@ -72,9 +73,12 @@ _REASONS: dict[str, str] = {
     "scratch": "aimed only at a scratch or personal schema, the reader's own space",
 }
 
-OWN_USE_RULES = frozenset({"shell.secret_manager_read", "envdump.workload_env"})
-"""Reading a secret into one's own terminal is how a secrets manager is used; the risk is
-the value passed on (a pipe, a redirect, a message that asks to paste, post or send it)."""
+OWN_USE_RULES = frozenset(
+    {"shell.secret_manager_read", "envdump.workload_env", "shell.k8s_secret_dump"}
+)
+"""Reading a secret into one's own terminal is how a secrets manager is used (a Kubernetes
+secret decoded into `PGPASSWORD=$(…) psql` too); the risk is the value passed on (a pipe,
+a redirect, a message that asks to paste, post or send it)."""
 
 
 def _words(text: str) -> list[str]:
@@ -880,9 +884,10 @@ def passes_on(
     """The value printed by `reads` (secret reads inside `command`) is sent on: the command
     hands it to a program that publishes or to one this module does not know
     (`value_flow`), or shows it to the reader while the message asks (in any sentence,
-    not negated) to share, paste, post or send something. A value kept in a shell
-    variable, a secret store or a client's login goes nowhere, whatever the message says
-    about other things (a screen shared, a table list pasted)."""
+    not negated) to share, paste, post or send it: a sending verb whose object is the
+    printed value, a secret or unnamed (`hands_over_value`), not another thing ("paste
+    the table list", "share your screen"). A value kept in a shell variable, a secret
+    store or a client's login goes nowhere, whatever the message says about other things."""
     flow = value_flow(command, reads or (command,), company_domains)
     if flow != "shown":
         return flow == "sent"
@@ -897,8 +902,10 @@ def passes_on(
                 structure = structure or spans(low)
                 scope = Scope(lx, low, structure)
                 at = m.start()
-                if not scope.lowered(at, m.end(), scope.clause_of(at), scope.sentence_of(at)):
-                    return True  # not negated, past or hypothetical ("no need to share it")
+                if scope.lowered(at, m.end(), scope.clause_of(at), scope.sentence_of(at)):
+                    continue  # negated, past or hypothetical ("no need to share it")
+                if hands_over_value(lx, message, low, scope, at, m.end()):
+                    return True  # not "paste the table list", "share your screen"
     return False
 
 

@@ -817,8 +817,12 @@ RULES: tuple[Rule, ...] = (
                 sub=("create", "clusterrolebinding|rolebinding"),
                 args_re=r"--clusterrole[= ](?:cluster-)?admin\b",
             ),
+            # a Vault policy over every path (or all of `sys/`) that may write or sudo:
+            # whoever holds it reads and changes every secret
+            _p("vault", sub=("policy", "write"), check="vault_wildcard_policy"),
         ),
         match=(
+            'vault policy write ops-all - <<< \'path "*" { capabilities = ["read", "sudo"] }\'',
             "gcloud projects add-iam-policy-binding acme --member=user:x@gmail.com "
             "--role=roles/owner",
             "aws iam attach-user-policy --user-name bob --policy-arn "
@@ -829,6 +833,8 @@ RULES: tuple[Rule, ...] = (
             "gcloud projects add-iam-policy-binding acme --member=user:x@acme.com "
             "--role=roles/viewer",
             "kubectl create rolebinding r --clusterrole=view --user=dev",
+            'vault policy write web-deploy - <<< \'path "secret/data/web/deploy" { '
+            'capabilities = ["read"] }\'',
         ),
     ),
     Rule(
@@ -1209,6 +1215,27 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "shell.secret_commit",
+        "secrets",
+        "high",
+        "require_approval",
+        "Adds a credential file (.env, a private key, cloud or registry credentials) to Git; "
+        "everyone with the repository gets the secrets, and the history keeps them.",
+        (_p("git", check="credential_staged"),),
+        match=(
+            "git add -f config/.env.production",
+            "git add .env",
+            "git add deploy/id_ed25519 infra/credentials.json",
+            "git add certs/server.key",
+        ),
+        not_match=(
+            "git add .env.example",
+            "git add .",
+            "git rm --cached .env",
+            "git add .gitignore",
+        ),
+    ),
+    Rule(
         "shell.env_to_network",
         "secrets",
         "critical",
@@ -1345,8 +1372,24 @@ RULES: tuple[Rule, ...] = (
             _p("netlify", sub=("env:get",)),
             _p("doppler", sub=("secrets", "get|download")),
             _p("infisical", sub=("secrets", "get")),
+            # local and team stores: pass/gopass entries, the macOS keychain's password
+            # (`-w`), files decrypted by sops, chamber and Conjur values, Akeyless
+            _p("pass", "gopass", sub=("show|cat",)),
+            _p(
+                "security",
+                sub=("find-(?:generic|internet)-password",),
+                args_re=r"(?:^|\s)-(?:w|g)(?:\s|$)",
+            ),
+            _p("sops", args_re=r"(?:^|\s)(?:-d|--decrypt|decrypt)(?:\s|$)"),
+            _p("chamber", sub=("read|export",)),
+            _p("conjur", sub=("variable", "get|value")),
+            _p("akeyless", sub=("get-secret-value",)),
         ),
         match=(
+            "pass show prod/db",
+            "security find-generic-password -s prod-db -w",
+            "sops -d secrets.enc.yaml",
+            "chamber read prod db_password",
             "op item get 'Bank portal' --vault Finance --fields password --reveal",
             "vault kv get secret/payments/stripe",
             "aws secretsmanager get-secret-value --secret-id prod/db",
@@ -1367,6 +1410,10 @@ RULES: tuple[Rule, ...] = (
             "heroku config:set LOG_LEVEL=debug -a billing-prod",
             "netlify env:list",
             "doppler secrets --only-names",
+            "pass ls prod",
+            "security find-generic-password -s prod-db",
+            "sops -e secrets.yaml",
+            "chamber list prod",
         ),
     ),
     Rule(

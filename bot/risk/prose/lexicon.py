@@ -77,6 +77,10 @@ SCOPES: Final = (
     "conditional",  # hypothetical only in a question ("if … ?")
     "report",  # narration of what happened ("yesterday", "root cause", "postmortem")
     "local",  # local scope ("local dev environment", "your laptop", "ローカル")
+    "output",  # where a sending verb's object stands: the value a command printed ("the
+    # output", "what it prints", "colle-le", "出力を"), not another thing
+    "determiner",  # a noun phrase starts there, so the verb names its object ("the", "le",
+    # "die"; Japanese を and Chinese 把 mark the object before the verb)
     "pronoun",  # refers back to an object in the previous clause ("it", "les", "lo")
     "exception",  # the object is an exception to a control ("remove the MFA exemption")
     "sanitized",  # the data is made harmless first ("anonymized sample", "without emails")

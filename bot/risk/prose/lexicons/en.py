@@ -140,6 +140,7 @@ LEXICON = lexicon(
             rf"make(?!\s+sure){_W}",
             f"add(?:s|ing)?{_W}",
             "upgrad",
+            f"bind(?:s|ing)?{_W}",  # "bind the vendor's service account to cluster-admin"
         ),
         "share": (
             f"shar(?:e|es|ing){_W}",
@@ -408,6 +409,11 @@ LEXICON = lexicon(
             r"seed\s+phrase",
             r"connection\s+strings?",
             "kubeconfig",
+            # a whole environment printed ("printenv no pod … e cola tudo"): every secret in it
+            # (not cut down to names or masked: "printenv | sed 's/=.*/=***/'"; not one
+            # variable at the command's end: "printenv LOG_LEVEL")
+            r"printenv(?!\s*\|\s*(?:cut|wc|sed\s+['\"]?s[/|#]=|awk\s+-f\s*['\"]?=))"
+            r"(?!\s+[a-z_][a-z0-9_]*\s*(?:$|[|;&)`'\"\n]))",
         ),
         "pii": (
             r"(?:per|individual)[- ](?:customer|user|patient|employee|account)s?",
@@ -613,6 +619,11 @@ LEXICON = lexicon(
             r"(?<![\w#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
             r"group\s+chat",
             f"threads?{_W}",
+            # a ticket or a review thread: the requester, the vendor and every watcher read it
+            # (not one opened: "open a ticket with security" asks a team, it sends nothing)
+            r"(?:in|into|on|to)\s+(?:the\s+|their\s+|our\s+|your\s+|that\s+|this\s+)?"
+            r"(?:[\w-]+\s+){0,2}?(?:tickets?|jira|zendesk|servicenow)(?![\w-])",
+            r"pr\s+comments?",
             # read by everyone who can read the code or the wiki
             f"(?<!not in the )(?<!never in the )readme{_W}",
             r"(?<!not in the )(?<!never in the )(?:team\s+)?wiki",
@@ -782,10 +793,10 @@ LEXICON = lexicon(
         # right after the verb: the thing moved is a fact about a secret, not the secret
         "metadata": (
             r"(?:(?:him|her|them|me|us)\s+)?(?:the|its|their|just\s+the|only\s+the)\s+"
-            r"(?:[\w-]+\s+){0,2}?(?:dates?|timestamps?|"
+            r"(?:[\w'’-]+\s+){0,2}?(?:dates?|timestamps?|"
             r"created_time|version(?:\s+(?:numbers?|ids?))?|arns?|account(?:\s+ids?)?|"
-            r"(?:item\s+|key\s+|variable\s+)?(?:names|titles)|counts?|fingerprints?|key\s+ids?|"
-            r"expiry|expiration)\b",
+            r"(?:item\s+|key\s+|variable\s+|secret\s+)?(?:names?|titles?|labels?)|counts?|"
+            r"fingerprints?|key\s+ids?|expiry|expiration|(?:vault\s+)?paths?)\b",
         ),
         "lasting": (
             r"until\s+(?:the\s+end\s+of\s+)?(?:the\s+)?next\s+(?:week|month|quarter|year|sprint)",
@@ -818,6 +829,18 @@ LEXICON = lexicon(
         "email": (
             r"e-?mail",
             "inbox",
+        ),
+        # where a sending verb's object stands: the value a command printed ("paste what it
+        # prints", "the output", "it"), not another thing ("the table list", "your screen")
+        "output": (
+            r"(?:whole\s+|full\s+|entire\s+)?(?:env|environment)(?:\s+(?:variables?|vars?))?(?!\w)",
+            r"(?:it|them|everything|all\s+of\s+it)(?!\w)",
+            r"(?:whole\s+|full\s+|raw\s+|entire\s+)?(?:output|result|results|value|values|printout|contents?)(?!\w)",
+            r"what(?:ever)?\s+(?:it|that|this|the\s+[\w-]+)\s+(?:prints|printed|returns|outputs|shows|spits|gives)",
+        ),
+        # a noun phrase starts: an article or a possessive ("the", "your", "only the")
+        "determiner": (
+            r"(?:only\s+|just\s+)?(?:the|your|a|an|our|their|his|her|my|its|this|these|those)(?=\s)",
         ),
         "pronoun": ("it", "its", r"(?:the\s+)?contents?", "them", "this", "that", "those", "these"),
         "withheld": (
