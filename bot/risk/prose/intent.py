@@ -703,11 +703,15 @@ def _local_scope(
 def _local(
     scope: Scope, sentence: tuple[int, int], end: int, named: tuple[int, int] | None
 ) -> bool:
-    """Local scope in the action's sentence, or where the object it points back at was
-    named ("tear down your local cluster; you can rebuild it next week")."""
+    """Local or non-production scope in the action's sentence, or where the object it points
+    back at was named ("tear down your local cluster; you can rebuild it next week")."""
     if scope.local(sentence, end) or scope.nonprod(sentence):
         return True
-    return named is not None and scope.local(scope.sentence_of(named[0]), named[0])
+    if named is None:
+        return False
+    # "the load balancer for the preview environment … Decommission it": scoped where named
+    before = scope.sentence_of(named[0])
+    return scope.local(before, named[0]) or scope.nonprod(before)
 
 
 def _not_the_thing(category: str, low: str, hit: _Hit) -> bool:

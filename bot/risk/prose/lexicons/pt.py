@@ -42,6 +42,7 @@ LEXICON = lexicon(
             "descart",
             f"drop(?:e|a|ar|em){_W}",  # "dropa a tabela"
             f"zer(?:a|e|ar){_W}",  # "zera a tabela": empty it
+            "encerr",  # "encerra o projeto de produção": shut down for good
             "derrub",  # "derruba o cluster": take it down
             f"mat(?:a|e|ar){_W}",  # "mata o cluster de produção"
             r"acab(?:a|e|ar)\s+com" + _W,  # "acaba com os backups antigos"
@@ -52,7 +53,7 @@ LEXICON = lexicon(
             r"livr(?:a|e|ar)(?:-(?:te|se)|\s+(?:te|se))?\s+d(?:e|o|a|os|as)" + _W,  # livra-te dos
             r"jog(?:a|ue|ar)(?:\s+\S+){0,4}?\s+fora" + _W,  # "joga fora os snapshots"
         ),
-        "reset": ("recri", "reconstru", "reinici", "redefin", "reset", "sobrescrev"),
+        "reset": ("recri", "reconstru", "reinicializ", "redefin", "reset", "sobrescrev"),
         "disable": (
             "desativ",
             r"(?:reduz|diminu|encurt|baix)\w*\s+(?:\S+\s+){0,3}?reten",  # "reduz a retenção"
@@ -181,6 +182,10 @@ LEXICON = lexicon(
         "system": (
             "cluster",
             "infraestrutura",
+            r"balanceador(?:es)?\s+de\s+carga",  # the edge of a service
+            r"load\s+balancer",
+            r"vpcs?(?!\w)",
+            r"zonas?\s+dns",
             "namespace",
             "organização",
             "assinatura",
