@@ -377,7 +377,9 @@ _NON_SECRET_NAME = re.compile(
     r"header|field|prefix|suffix|count|enabled|required|mode|format|rotation|version|endpoint|"
     r"host|user|username|hint)$|^(?:bypass|passenger|compass|passthrough|token_type|auth_type)"
     # a reference to where the secret lives (`secretKeyRef`, `valueFrom`, `secret_arn`)
-    r"|(?:ref|reference|from|arn)$",
+    r"|(?:ref|reference|from|arn)$"
+    # Helm charts name a Secret that already exists (`existingSecret: mongodb-auth`)
+    r"|^existing",
     re.IGNORECASE,
 )
 _FLAG = re.compile(
