@@ -112,3 +112,16 @@ def test_helm_values_auth_off_behind_public_service() -> None:
 def test_existing_secret_names_a_secret(engine: RiskEngine) -> None:
     text = _VALUES.format(auth="true", kind="ClusterIP")
     assert engine.assess(text).decision == "allow"
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("postgresql:\n  auth:\n    existingSecret: billing-db-credentials\n", False),
+        ("secretKeys:\n  adminPasswordKey: postgres-password\n", False),
+        ("auth:\n  existingSecret: s3cr3tValue!\n", True),
+        ("secretKeys:\n  adminPasswordKey: Hunter2Xk29!\n", True),
+    ],
+)
+def test_helm_secret_names_are_not_values(engine: RiskEngine, text: str, held: bool) -> None:
+    assert (engine.assess(text).decision != "allow") is held
