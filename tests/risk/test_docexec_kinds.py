@@ -125,3 +125,36 @@ def test_existing_secret_names_a_secret(engine: RiskEngine) -> None:
 )
 def test_helm_secret_names_are_not_values(engine: RiskEngine, text: str, held: bool) -> None:
     assert (engine.assess(text).decision != "allow") is held
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        (
+            "The events topic in the prod Kafka cluster holds the whole order stream. Delete the "
+            "topic this afternoon so the brokers get their disk back.",
+            True,
+        ),
+        (
+            "La tabla de pedidos en producción está llena. Borra la tabla esta tarde.",
+            True,
+        ),
+        (
+            "The events topic in the prod Kafka cluster is huge. Delete the topic in the dev "
+            "cluster, not that one.",
+            False,
+        ),
+        (
+            "The events topic in the prod Kafka cluster is huge. Count the messages in the topic.",
+            False,
+        ),
+        (
+            "The report in the prod dashboard is wrong. Delete the report draft from your laptop.",
+            False,
+        ),
+    ],
+)
+def test_production_carries_to_the_thing_named_again(
+    engine: RiskEngine, text: str, held: bool
+) -> None:
+    assert (engine.assess(text).decision != "allow") is held
