@@ -369,14 +369,14 @@ _SCRATCH_PART = re.compile(
 def scratch_only(command: str) -> bool:
     """Every table the command writes sits in a scratch or personal schema (`scratch.…`,
     `sandbox.omar.…`, `dev_omar.…`): the reader's own space, not shared data."""
-    tables = [m.group("t") or m.group("d") for m in _WRITTEN_TABLE.finditer(command)]
-    if not tables:
-        return False
-    for table in tables:
+    found = False
+    for m in _WRITTEN_TABLE.finditer(command):  # lazily: the first shared table settles it
+        table = m.group("t") or m.group("d")
         parts = table.replace("`", "").replace('"', "").split(".")
         if len(parts) < 2 or not any(_SCRATCH_PART.match(p) for p in parts[:-1]):
             return False
-    return True
+        found = True
+    return found
 
 
 def judge(cand: Candidate, message: str = "") -> Why | None:

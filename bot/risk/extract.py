@@ -311,11 +311,12 @@ class Extractor:
         prose_parts: list[str] = []
         pos = 0
         blocks: set[tuple[str, str, str]] = set()  # the same block again adds nothing new
+        intros: dict[str, str] = {}  # a line read once, however many fences it opens
         for m in _FENCE.finditer(text):
             prose_parts.append(text[pos : m.start()])
             pos = m.end()
             body = m.group("body")
-            intro = _intro(text, m.start()) if body.strip() else ""
+            intro = _intro(text, m.start(), intros) if body.strip() else ""
             block = (body, m.group("lang").lower(), intro)
             if block not in blocks:
                 blocks.add(block)
@@ -623,18 +624,22 @@ def context_at(text: str, start: int, end: int) -> str:
     return sentence_around(text, start, end)
 
 
-def _intro(text: str, pos: int) -> str:
+def _intro(text: str, pos: int, seen: dict[str, str] | None = None) -> str:
     """The sentence that introduces a fence starting at `pos`: the last one of the last
-    non-blank line before it (at most 400 characters are read)."""
+    non-blank line before it (at most 400 characters are read). `seen`: lines already
+    read, with their sentence."""
     end = pos
     floor = max(0, pos - 200)
     while end > floor and text[end - 1] in " \t\r\n":
         end -= 1
     start = text.rfind("\n", max(0, end - 400), end) + 1
     line = text[start:end]
-    if not line.strip():
-        return ""
-    return sentence_around(line, len(line) - 1, len(line))
+    if seen is not None and line in seen:
+        return seen[line]
+    found = sentence_around(line, len(line) - 1, len(line)) if line.strip() else ""
+    if seen is not None:
+        seen[line] = found
+    return found
 
 
 # A line that opens with words, not a program: a capitalised word, or words up to a colon.

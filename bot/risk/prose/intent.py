@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from heapq import merge
 from itertools import chain
+from typing import NamedTuple
 
 from bot.risk.model import Finding
 from bot.risk.prose.lexicon import ACCENTS, ACTIONS, DESTINATIONS, OBJECTS, Lexicon
@@ -87,8 +88,9 @@ _LOCAL_LOWERS = frozenset(["destroy", "backups", "controls", "history"])
 _QUALIFIERS = frozenset(["prod", "bulk", "lasting", "service"])
 
 
-@dataclass(frozen=True)
-class _Hit:
+class _Hit(NamedTuple):
+    """A named tuple: a long text yields thousands, built faster than a frozen dataclass."""
+
     slot: str
     start: int
     end: int
@@ -240,6 +242,8 @@ def _actions(lx: Lexicon, low: str) -> Iterator[_Hit]:
         return merge(*streams, key=_by_start)
     index, rest = lx.action_index
     streams = [_finditer(pattern, slot, low) for slot, pattern in rest.items()]
+    if not streams:  # every action word has a literal start: one stream, in order
+        return _headed(lx, index, low)
     if len(low) <= _EAGER:  # a short text: one sort beats a heap merge of generators
         return iter(sorted(chain(_headed(lx, index, low), *streams), key=_by_start))
     return merge(_headed(lx, index, low), *streams, key=_by_start)
@@ -453,10 +457,13 @@ def _without_left_out(
 
 
 def _not_a_verb(scope: Scope, hit: _Hit, clause: tuple[int, int], gates: _Gates) -> bool:
-    """Not in a verb's place, a noun, or (but for history) nothing in the text to act on."""
+    """Not in a verb's place, a noun, or (but for history) nothing in the text to act on.
+    A phrase that names its object before the verb ("die Aufbewahrung … verkürzen") is a
+    noun only if its last word is one too."""
+    last = scope.low.rfind(" ", hit.start, hit.end) + 1 or hit.start
     return (
         not scope.verb_position(hit.start, clause)
-        or scope.noun(hit.start)
+        or (scope.noun(hit.start) and (last == hit.start or scope.noun(last)))
         or (hit.slot != "history" and gates.empty)
     )
 
@@ -554,8 +561,8 @@ def _harmless_copy(r: _Reading, category: str, named: tuple[int, int] | None) ->
         and scope.plan_has(sentence, "withheld")
     ):
         return True  # a step of a plan that keeps the secret part back ("leave out the tfstate")
-    if category == "secrets" and _pointer(scope, r.clause, named):
-        return True  # a link to the request form or guide, not the secret itself
+    if category in ("secrets", "sharing") and _pointer(scope, r.clause, named):
+        return True  # a link to the request form or guide, not the secret or the data
     # outsiders invited into a new, dedicated space
     return category == "sharing" and scope.sentence_has(sentence, "dedicated")
 
@@ -612,7 +619,11 @@ def _clause_objects(
     objects = _slots(low[clause[0] : clause[1]], gates.objects, seen)
     # "…. Please run it today", "Delete it now: the warehouse …"; but in "ask for their
     # public key, add it" the pronoun points at the public key, not at a secret named before
-    unnamed = not (objects.keys() - _QUALIFIERS) or scope.enclitic(hit.start)
+    unnamed = (
+        not (objects.keys() - _QUALIFIERS)
+        or scope.enclitic(hit.start)
+        or scope.clause_has(clause, "along")  # "VMを止めて、ディスクごと破棄": the VMs too
+    )
     if unnamed and not scope.clause_has(clause, "public_part"):
         for other in chain(
             scope.antecedents(clause, hit.start),

@@ -643,7 +643,7 @@ def _targets(s: _Sentence) -> list[tuple[str, int, int, bool]]:
     targets: list[tuple[str, int, int, bool]] = []
     if "@" in s.text:
         targets += [(m.group(1), m.start(), m.end(), True) for m in _EMAIL.finditer(s.lower)]
-    bare = list(_BARE_DOMAIN.finditer(s.lower))
+    bare = list(_BARE_DOMAIN.finditer(s.lower)) if "." in s.lower else []  # a domain has one
     # `api.example.mx:443`, `-servername api.example.mx`: a server talked to, not a recipient
     servers = {
         m.group(1)
