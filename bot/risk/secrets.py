@@ -390,6 +390,18 @@ _VARIABLE_NAME = re.compile(
     r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_(?:KEY|TOKEN|SECRET|PASSWORD|PASS|PWD|CREDENTIALS?)"
     r"(?:_[A-Z0-9]+)*|(?:KEY|TOKEN|SECRET|PASSWORD)_[A-Z0-9_]+"
 )
+# Helm charts name a Secret that already exists (`existingSecret: mongodb-auth`) and the
+# key inside it that holds the password (`adminPasswordKey: postgres-password`): a name
+# when the value is shaped like a Kubernetes object or key name.
+_NAMES_A_SECRET = re.compile(r"^existing|passwordkey$", re.IGNORECASE)
+_K8S_NAME = re.compile(r"^[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?$")
+
+
+def _secret_named(name: str, value: str) -> bool:
+    """`name: value` names where a secret is kept, not the secret."""
+    return bool(_NAMES_A_SECRET.search(name) and _K8S_NAME.match(value))
+
+
 _FLAG = re.compile(
     r"(?<!\S)--(?:password|passwd|pass|token|secret|api-key|apikey|auth-token|access-token|"
     r"client-secret|secret-key)(?:=|\s+)(?:'([^'\n]+)'|\"([^\"\n]+)\"|([^\s'\"`]+))",
@@ -714,7 +726,9 @@ def _assignment_hits(text: str) -> Iterator[_Hit]:
         if m.group(4) is not None:  # f(password=x) closes a call: the ")" is not the value's
             while value.endswith(")") and value.count(")") > value.count("("):
                 value = value[:-1]
-        if _NON_SECRET_NAME.search(name) or not _looks_like_secret(value):
+        if _NON_SECRET_NAME.search(name) or _secret_named(name, value):
+            continue
+        if not _looks_like_secret(value):
             continue
         if _VARIABLE_NAME.fullmatch(value):
             continue  # names the variable that holds the secret

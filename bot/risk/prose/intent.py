@@ -657,7 +657,33 @@ def _clause_objects(
         # "the full list with names, addresses and birth dates": the list goes on
         for other in scope.list_tail(clause):
             objects = {**_slots(low[other[0] : other[1]], gates.objects, seen), **objects}
+    if "data_weak" in objects and not objects.keys() & {"prod", "bulk"}:
+        objects = _qualified_before(low, scope, clause, objects, gates, seen)
     return objects
+
+
+def _qualified_before(
+    low: str,
+    scope: Scope,
+    clause: tuple[int, int],
+    objects: dict[str, re.Match[str]],
+    gates: _Gates,
+    seen: dict[tuple[int, str], dict[str, re.Match[str]]],
+) -> dict[str, re.Match[str]]:
+    """The same thing named again ("the events topic in the prod Kafka cluster … Delete the
+    topic"): the production qualifier of the sentence before carries over, unless this
+    sentence places it somewhere local or non-production."""
+    sentence = scope.sentence_of(clause[0])
+    before = scope.previous_sentence(sentence)
+    if before is None or scope.local(sentence, clause[1]) or scope.nonprod(sentence):
+        return objects  # "… Delete the topic in the dev cluster": this one is elsewhere
+    found = _slots(low[before[0] : before[1]], gates.objects, seen)
+    same = found.get("data_weak")
+    if same is None or "prod" not in found:
+        return objects
+    if same.group(0).strip() != objects["data_weak"].group(0).strip():
+        return objects
+    return {**objects, "prod": found["prod"]}
 
 
 def _destinations(
@@ -732,11 +758,15 @@ def _local_scope(
 def _local(
     scope: Scope, sentence: tuple[int, int], end: int, named: tuple[int, int] | None
 ) -> bool:
-    """Local scope in the action's sentence, or where the object it points back at was
-    named ("tear down your local cluster; you can rebuild it next week")."""
+    """Local or non-production scope in the action's sentence, or where the object it points
+    back at was named ("tear down your local cluster; you can rebuild it next week")."""
     if scope.local(sentence, end) or scope.nonprod(sentence):
         return True
-    return named is not None and scope.local(scope.sentence_of(named[0]), named[0])
+    if named is None:
+        return False
+    # "the load balancer for the preview environment … Decommission it": scoped where named
+    before = scope.sentence_of(named[0])
+    return scope.local(before, named[0]) or scope.nonprod(before)
 
 
 def _not_the_thing(category: str, low: str, hit: _Hit) -> bool:

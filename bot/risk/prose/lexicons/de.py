@@ -298,6 +298,9 @@ LEXICON = lexicon(
         "system": (
             "cluster",
             "infrastruktur",
+            r"load-?balancer",  # the edge of a service
+            r"vpcs?(?!\w)",
+            r"dns-zone",
             "namespace",
             "mandant",
             "organisation",

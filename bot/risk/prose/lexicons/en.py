@@ -278,6 +278,10 @@ LEXICON = lexicon(
             f"k8s{_W}",
             r"node\s+pool",
             r"resource\s+groups?",
+            # the edge and the names a whole service hangs on; a cloud account or project
+            rf"load[- ]?balancers?{_W}",
+            r"hosted\s+zones?",
+            rf"(?:aws|gcp|azure|cloud)\s+(?:account|project|org)s?{_W}",
         ),
         "backup": (
             r"recycle\s+bins?",
@@ -467,6 +471,14 @@ LEXICON = lexicon(
         "untrusted": (
             r"(?:the|a|an)\s+(?:unknown\s+)?caller(?!\s+id)",
             r"someone\s+(?:\S+\s+){0,2}?(?:linked|posted|shared|recommended|dm.?ed)",
+            # an unnamed outsider ("a contractor shared a setup.sh", "some guy on the forum sent")
+            r"(?:a|some)\s+(?:contractor|freelancer|guy|person|user|consultant|rando)\s+"
+            r"(?:\S+\s+){0,3}?(?:shared|sent|posted|dm.?ed|linked|recommended)\s+(?:\S+\s+){0,3}?"
+            r"(?:scripts?|binar(?:y|ies)|installers?|executables?|tools?|patch(?:es)?|"
+            r"[\w-]+\.(?:sh|ps1|py|exe|bat|msi|bin|jar|deb|rpm))\b",
+            # code run unread is unvetted whoever wrote it
+            r"(?:no\s+need\s+to|don'?t\s+(?:bother\s+to\s+)?|without\s+)"
+            r"(?:read(?:ing)?|check(?:ing)?|review(?:ing)?|look(?:ing)?\s+(?:at|over|through))\s+(?:it|them|the\s+(?:script|code|file|binary))\b",
             r"(?:reddit|discord|telegram|twitter|tiktok)\s+(?:thread|post|comment|user|group|channel)",
             r"found\s+(?:in|on)\s+the\s+(?:parking|street|lobby|floor)",
             r"(?:supposed|so-called|alleged)",

@@ -60,7 +60,7 @@ LEXICON = lexicon(
         "reset": (
             "recre",
             "reconstru",
-            "reinici",
+            "reinicializ",  # "reiniciar el pod" restarts it, nothing is lost
             "restablec",
             "resete",
             r"(?:vuelve|vuelva|volver)\s+a\s+crear",
@@ -203,6 +203,9 @@ LEXICON = lexicon(
         "system": (
             "clúster",
             "cluster",
+            "balanceador",  # load balancers: the edge of a service
+            r"vpcs?(?!\w)",
+            r"zonas?\s+dns",
             "infraestructura",
             "namespace",
             "inquilino",
@@ -462,6 +465,8 @@ LEXICON = lexicon(
             r"tu\s+(?:propia\s+)?rama",  # the reader's own branch
             r"rama\s+de\s+(?:feature|funcionalidad)",
             "sandbox",
+            # "la cuenta de pruebas", "sus VPC de prueba": a place for tests
+            r"(?:cuentas?|vpcs?|clústeres|clúster|cluster|entornos?|servidor(?:es)?|proyectos?)\s+(?:\w+\s+){0,2}?de\s+pruebas?(?!\w)",
             r"docker\s+compose",
         ),
         "exception": (

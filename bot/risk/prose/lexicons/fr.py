@@ -187,6 +187,9 @@ LEXICON = lexicon(
         "system": (
             "cluster",
             "grappe",
+            r"(?:équilibreur|répartiteur)s?\s+de\s+charge",  # the edge of a service
+            r"vpcs?(?!\w)",
+            r"zones?\s+dns",
             "infrastructure",
             "namespace",
             r"espace\s+de\s+noms",
@@ -452,6 +455,7 @@ LEXICON = lexicon(
             r"(?:ta|votre)\s+(?:propre\s+)?branche",  # the reader's own branch
             r"branche\s+de\s+(?:feature|fonctionnalité)",
             r"bac\s+à\s+sable",
+            "éphémère",  # an ephemeral environment holds nobody's data
             "sandbox",
             r"docker\s+compose",
         ),

@@ -46,6 +46,7 @@ LEXICON = lexicon(
             f"zer(?:a|e|ar|as|es|am|em|ando){_W}",  # "zera a tabela": empty it
             f"trunc(?:a|e|ar|as|es|am|em|ando){_W}",  # "trunca a tabela"
             r"format\w*\s+(?:\S+\s+){0,3}?(?:discos?|volumes?|partiç|particoes|particao)",  # wipes
+            "encerr",  # "encerra o projeto de produção": shut down for good
             "derrub",  # "derruba o cluster": take it down
             f"mat(?:a|e|ar|es|em|ando){_W}",  # "mata o cluster de produção"
             r"acab(?:a|e|ar)\s+com" + _W,  # "acaba com os backups antigos"
@@ -56,7 +57,7 @@ LEXICON = lexicon(
             r"livr(?:a|e|ar)(?:-(?:te|se)|\s+(?:te|se))?\s+d(?:e|o|a|os|as)" + _W,  # livra-te dos
             r"jog(?:a|ue|ar)(?:\s+\S+){0,4}?\s+fora" + _W,  # "joga fora os snapshots"
         ),
-        "reset": ("recri", "reconstru", "reinici", "redefin", "reset", "sobrescrev"),
+        "reset": ("recri", "reconstru", "reinicializ", "redefin", "reset", "sobrescrev"),
         "disable": (
             "desativ",
             r"(?:reduz|diminu|encurt|baix)\w*\s+(?:\S+\s+){0,3}?reten",  # "reduz a retenção"
@@ -192,6 +193,10 @@ LEXICON = lexicon(
         "system": (
             "cluster",
             "infraestrutura",
+            r"balanceador(?:es)?\s+de\s+carga",  # the edge of a service
+            r"load\s+balancer",
+            r"vpcs?(?!\w)",
+            r"zonas?\s+dns",
             "namespace",
             "organização",
             "assinatura",
