@@ -377,11 +377,7 @@ _NON_SECRET_NAME = re.compile(
     r"header|field|prefix|suffix|count|enabled|required|mode|format|rotation|version|endpoint|"
     r"host|user|username|hint)$|^(?:bypass|passenger|compass|passthrough|token_type|auth_type)"
     # a reference to where the secret lives (`secretKeyRef`, `valueFrom`, `secret_arn`)
-    r"|(?:ref|reference|from|arn)$"
-    # the name of a secret kept elsewhere or of a key inside one (Helm `existingSecret`,
-    # `secretName:`, `adminPasswordKey: postgres-password`), not a value
-    r"|existing[-_.]?(?:secret|password|key)\w*$|secret[-_]?name$"
-    r"|(?:password|passwd|token)s?[_-]?keys?$",
+    r"|(?:ref|reference|from|arn)$",
     re.IGNORECASE,
 )
 # A value that is itself a variable's name (`secretKey: STRIPE_SECRET_KEY` in an
@@ -393,7 +389,11 @@ _VARIABLE_NAME = re.compile(
 # Helm charts name a Secret that already exists (`existingSecret: mongodb-auth`) and the
 # key inside it that holds the password (`adminPasswordKey: postgres-password`): a name
 # when the value is shaped like a Kubernetes object or key name.
-_NAMES_A_SECRET = re.compile(r"^existing|passwordkey$", re.IGNORECASE)
+_NAMES_A_SECRET = re.compile(
+    r"(?:^|\.)existing[-_.]?(?:secret|password|key)|secret[-_]?name$"
+    r"|(?:password|passwd|token)s?[_-]?keys?$",
+    re.IGNORECASE,
+)
 _K8S_NAME = re.compile(r"^[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?$")
 
 
