@@ -54,7 +54,7 @@ _AFTER: dict[str, re.Pattern[str]] = {
     "format": re.compile(r"[ \t]+[a-z]:(?:\s|$)", _I),
     "cmd": re.compile(r"[ \t]+/[ck]\b", _I),
     **dict.fromkeys(
-        ("vssadmin", "wevtutil", "wbadmin", "bcdedit", "wmic", "netsh"),
+        ("vssadmin", "wevtutil", "auditpol", "wbadmin", "bcdedit", "wmic", "netsh"),
         re.compile(r"[ \t]+[a-z/{]", _I),
     ),
     "net": re.compile(r"[ \t]+(?:localgroup|group|user|stop)[ \t]", _I),

@@ -77,6 +77,10 @@ SCOPES: Final = (
     "conditional",  # hypothetical only in a question ("if … ?")
     "report",  # narration of what happened ("yesterday", "root cause", "postmortem")
     "local",  # local scope ("local dev environment", "your laptop", "ローカル")
+    "output",  # where a sending verb's object stands: the value a command printed ("the
+    # output", "what it prints", "colle-le", "出力を"), not another thing
+    "determiner",  # a noun phrase starts there, so the verb names its object ("the", "le",
+    # "die"; Japanese を and Chinese 把 mark the object before the verb)
     "pronoun",  # refers back to an object in the previous clause ("it", "les", "lo")
     "exception",  # the object is an exception to a control ("remove the MFA exemption")
     "sanitized",  # the data is made harmless first ("anonymized sample", "without emails")
@@ -396,8 +400,15 @@ class Lexicon:
         """The word at `start` reports the past: a past form, or a bare-form past
         ("put", "set") right after its subject."""
         if self.past_form_re.search(word):
-            return True
+            # "o mais rápido", "lo más rápido", "very tired": an adjective after a degree word
+            return not _DEGREE_BEFORE.search(low, max(0, start - 8), start)
         return bool(self.past_subject_re.search(low[max(clause_start, start - 48) : start] + word))
+
+
+# Degree words: a past-looking form right after one is an adjective ("o mais rápido").
+_DEGREE_BEFORE = re.compile(
+    r"(?:^|\s)(?:mais|menos|muito|muita|tão|más|muy|tan|plus|moins|très|most|more|very|too)\s+$"
+)
 
 
 def lexicon(
