@@ -33,24 +33,28 @@ from bot.risk.model import Finding
 from bot.risk.prefilter import prefiltered
 from bot.risk.prose.intent import languages
 from bot.risk.prose.lexicon import Lexicon
-from bot.risk.prose.scope import Scope, spans
+from bot.risk.prose.scope import ADVISED, COUNTERFACTUAL, SOMEONE, Scope, spans
 from bot.risk.prose.text import lower
 from bot.risk.spans import HANDED_ON_REACH, handed_on, reported
 from bot.risk.value_flow import value_flow
 
 __all__ = [
     "OWN_USE_RULES",
+    "SAYS_PROD",
     "Why",
     "judge",
     "local_target",
     "lower_findings",
+    "opens_session",
     "passes_on",
     "reads_only",
     "remote_target",
     "rerun_elsewhere",
 ]
 
-Why = Literal["warning", "report", "hypothetical", "proposal", "local", "own_use", "scratch"]
+Why = Literal[
+    "warning", "report", "hypothetical", "proposal", "question", "local", "own_use", "scratch"
+]
 
 COMMAND_KINDS = frozenset({"shell", "sql", "mongo", "dataframe"})
 _UNTOUCHED = frozenset({"engine", "parse", "obfuscation", "policy"})
@@ -63,6 +67,7 @@ _REASONS: dict[str, str] = {
     "report": "quoted in a report of what happened",
     "hypothetical": "named in a hypothetical",
     "proposal": "the content of a proposal, not the order",
+    "question": "named in a question asking leave to run it, not an order",
     "local": (
         "its target is this machine (a local database, cluster or container) or the "
         "reader's own sandbox (a personal dev stack, namespace or cluster) or an "
@@ -237,7 +242,7 @@ def local_target(command: str) -> bool:
 
 # Production named in the command's sentence ("on your laptop first, then on production:
 # X"): the sentence's local words do not make the command local.
-_SAYS_PROD = re.compile(
+SAYS_PROD = _SAYS_PROD = re.compile(
     r"(?<![\w-])(?:prod|production|prd|produktion|produktiv\w*|producci[oó]n|produ[cç][aã]o)"
     r"(?![\w]|-like|-ish)|本番|プロダクション|生产|生產|线上|線上|正式环境|正式環境",
     re.I,
@@ -273,10 +278,7 @@ _ASKS = re.compile(
     re.I,
 )
 # The consequence of a condition that is not real: "…, it would wipe", "ça effacerait".
-_COUNTERFACTUAL = re.compile(
-    r"\b(?:would|might|wouldn'?t)\b|\w{3,}(?:rait|raient|ría|rían|ria|riam)\b"
-    r"|\bwürde\w*\b|\bhätte\w*\b|だろう|でしょう"
-)
+_COUNTERFACTUAL = COUNTERFACTUAL
 # An English negator before these words warns against nothing ("don't worry about this
 # one", "never mind the old one", "don't forget to run this").
 _IDLE_AFTER = re.compile(
@@ -551,12 +553,21 @@ def _refused_in_place(p: _Place) -> Why | None:
 def _stamped_report(p: _Place) -> Why | None:
     if (
         p.inside
-        and _LEAD_STAMP.match(p.lead)
+        and (_LEAD_STAMP.match(p.lead) or _time_lead(p))
         and _ran_after(p.lx, p.low, p.end, p.clause[1])
         and not _RERUN.search(p.low, p.end, p.sentence[1] + 1)
     ):
         return "report"  # "- 14:02 `UPDATE …` ran without a WHERE clause"
     return None
+
+
+def _time_lead(p: _Place) -> bool:
+    """Only a past time before the command ("Last year `X` broke every mirror", "Gestern
+    hat `X` …"): a few words, all of them the report's time."""
+    lead = p.lead
+    return 0 < len(lead.split()) <= 4 and bool(
+        (m := p.lx.pattern("report").search(lead)) and not lead[: m.start()].strip()
+    )
 
 
 def _series_report(p: _Place) -> Why | None:
@@ -600,6 +611,7 @@ def _clause_reading(p: _Place, a: int, b: int) -> Why | None:
         and _past(lx, low, a, b)
         and (
             p.scope.sentence_has(p.sentence, "report")
+            or _someone_did(low, a, b)
             or (
                 p.reported_message
                 and not p.inside
@@ -609,6 +621,15 @@ def _clause_reading(p: _Place, a: int, b: int) -> Why | None:
     ):
         return "report"
     return None
+
+
+# Someone other than the reader as the subject of a past verb: "alguien hizo `X`",
+# "jemand hatte `X` gesetzt", "someone ran `X`", "有人执行了 X" tell what another person
+# did; the reader is asked nothing (a remedy told this way is caught by `recommends`).
+def _someone_did(low: str, a: int, b: int) -> bool:
+    """Someone else is the clause's subject and did it; what they advised is passed on."""
+    who = SOMEONE.search(low, a, b)
+    return who is not None and not ADVISED.search(low, who.end(), b)
 
 
 def _hypothetical(p: _Place) -> Why | None:
@@ -669,13 +690,44 @@ def _described(p: _Place) -> Why | None:
     return "hypothetical"
 
 
+# Japanese and Chinese put the command inside its condition: "もし X を実行したら/すると
+# …", "如果在生产库执行 X，就会…". The condition's ending right after the command
+# (Japanese), or a consequence "会" later in the sentence (Chinese).
+_JA_IF_AFTER = re.compile(
+    r"[\s`'\"」]*(?:を|で)?\s*(?:実行|流|入力|打|使|走らせ|叩|適用)\S{0,4}?(?:たら|ると|れば|ば)"
+)
+_ZH_CONSEQUENCE = re.compile(r"[^。!?]*?(?:就会|将会|可能会|会)")
+# An ask in the rest of the sentence ("…たら、結果を教えてください", "请…"), unless it is a
+# negated one ("載せないでください": do not).
+_ASK_AFTER = re.compile(r"(?<!ないで)(?:ください|下さい|お願い)|请")
+
+
+def _protasis(p: _Place) -> Why | None:
+    """The command is the condition of a Japanese or Chinese conditional ("もし本番で X を
+    実行すると全部消える"): it says what would follow, and asks for nothing."""
+    if p.lx.spaced or not p.lx.pattern("conditional").search(p.low, p.sentence[0], p.pos):
+        return None
+    end = p.sentence[1] + 1
+    if not (_JA_IF_AFTER.match(p.low, p.end, end) or _ZH_CONSEQUENCE.match(p.low, p.end, end)):
+        return None
+    return None if _ASK_AFTER.search(p.low, p.end, end) else "hypothetical"
+
+
+def _asked_leave(p: _Place) -> Why | None:
+    """The writer asks leave to run it ("May I run `DROP TABLE …` on reporting?",
+    "`velero schedule delete …` してもよいですか"): the reader answers, nobody is told to."""
+    return "question" if p.scope.asks_leave(p.sentence) else None
+
+
 _READINGS: tuple[Callable[[_Place], Why | None], ...] = (
     _refused_in_place,
     _stamped_report,
     _series_report,
     _governed,
     _hypothetical,
+    _protasis,
     _described,
+    _asked_leave,
 )
 """How a sentence can make a command not an order, in the order they are tried."""
 
@@ -686,7 +738,11 @@ _REFUSED = re.compile(
     r"\s*(?:[;,.!:—–-]|$)"
     # "…; I'd rather not", "…, but we won't": the reader's own refusal
     r"|[;,—–-]\s*(?:but\s+)?(?:i|we)(?:'d|\s+would)\s+rather\s+not\b"
-    r"|[;,—–-]\s*(?:but\s+)?(?:i|we)\s+(?:wouldn'?t|won'?t|will\s+not|would\s+not)\b)",
+    r"|[;,—–-]\s*(?:but\s+)?(?:i|we)\s+(?:wouldn'?t|won'?t|will\s+not|would\s+not)\b"
+    # "…, recuse", "…, no lo hagas", "…, refusez", "…, lehn das ab": the reader told to refuse
+    r"|[;,:—–-]\s*(?:recus[ae]m?|n[ãa]o\s+(?:fa[çc]a|fa[çz]|cole|execute)|no\s+lo\s+hag[aá]is|"
+    r"no\s+lo\s+hagas|rech[aá]z\w*|ni[eé]gate|refuse[zr]?|ne\s+le\s+fai(?:s|tes)\s+pas|"
+    r"lehn\w*\s+(?:\w+\s+)?ab|tu(?:n\s+sie)?\s+(?:das\s+)?nicht)\b)",
     re.I,
 )
 # Nothing but a time stamp or a list mark before the command in its clause.
@@ -803,6 +859,30 @@ def rerun_elsewhere(cand: Candidate, message: str) -> bool:
     return any(
         not reported(rest[max(0, m.start() - 120) : m.start()]) for m in _RERUN.finditer(rest)
     )
+
+
+# -- sessions ------------------------------------------------------------------------------------
+
+# Database clients that open an interactive session when run without a statement of their own.
+_SESSION_CLIENTS = frozenset(
+    _words(
+        """
+psql mysql mariadb mongosh mongo sqlite3 duckdb redis-cli clickhouse-client cqlsh sqlcmd
+cockroach
+"""
+    )
+)
+# A statement or script given to the client: then it opens no session for the next step.
+_RUNS_OWN = re.compile(
+    r"(?:^|\s)(?:-c|-e|--eval|--command|--execute|-f|--file|-q|--query)(?=[\s=]|$)"
+)
+
+
+def opens_session(command: str) -> bool:
+    """The command only starts a database client's interactive session (`psql -h localhost
+    -d scratch`, `mongosh mongodb://localhost/shop_test`): what is typed next runs there."""
+    found = _programs(command)
+    return len(found) == 1 and found[0][0] in _SESSION_CLIENTS and not _RUNS_OWN.search(command)
 
 
 # -- commands that only read or rehearse ---------------------------------------------------------

@@ -637,8 +637,12 @@ def _intro(text: str, pos: int) -> str:
     return sentence_around(line, len(line) - 1, len(line))
 
 
-# A line that opens with words, not a program: a capitalised word, or words up to a colon.
-_WORDS_FIRST = re.compile(r"[A-Z][a-z]+(?:[\s,]|$)|[a-z]+(?:\s+[\w'’-]+){0,12}?:\s")
+# A line that opens with words, not a program: a capitalised word, or words up to a colon
+# (Chinese and Japanese ones too: "修复方法：wget …" is folded to "修复方法:wget …").
+_WORDS_FIRST = re.compile(
+    r"[A-Z][a-z]+(?:[\s,]|$)|[a-z]+(?:\s+[\w'’-]+){0,12}?:\s"
+    r"|[\u3040-\u30ff\u3400-\u9fff][^\s:]{0,30}:"
+)
 
 
 def _line_intro(lines: list[str], i: int) -> str:

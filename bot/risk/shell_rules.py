@@ -354,6 +354,13 @@ _SCRATCH_PREFIX = (
     r"^(?:\S+\s+)*?(?:s3|gs)://[^/\s]+/(?:tmp|temp|scratch|cache)/\S*(?:\s+--?[\w-]+)*$"
 )
 _PROD = PRODUCTION_PATTERN
+# A firewall or network-security-group rule deleted whose own name says it lets traffic
+# in (`allow-all-ssh`, `allow_rdp_any`): removing it closes what it opened and destroys
+# nothing held; a rule named to deny (`deny-ssh`) still needs a person.
+_CLOSES_OPENING = (
+    r"(?:^|\s)(?:firewall-rules|nsg\s+rule|firewall-rule)\s+delete\s+(?:\S+\s+)*?"
+    r"(?:--name[= ])?['\"]?allow[-_][\w-]*['\"]?(?:\s|$)"
+)
 
 RULES: tuple[Rule, ...] = (
     # ---- destructive: files and disks ------------------------------------------------
@@ -1880,7 +1887,11 @@ RULES: tuple[Rule, ...] = (
         "Deletes, purges or disables something in a managed service (secrets, backups, "
         "queues, repositories, cloud resources); it may not be recoverable.",
         (
-            _p(*sorted(SERVICE_CLIS), check="service_verb", args_not_re=_SCRATCH_PREFIX),
+            _p(
+                *sorted(SERVICE_CLIS),
+                check="service_verb",
+                args_not_re=f"{_SCRATCH_PREFIX}|{_CLOSES_OPENING}",
+            ),
             _p("kafka-delete-records"),
         ),
         match=(
@@ -1899,8 +1910,11 @@ RULES: tuple[Rule, ...] = (
             "java -jar jenkins-cli.jar -s http://j/ delete-job x",
             "heroku apps:destroy --app acme",
             "circleci context remove-secret org/x ctx KEY",
+            "gcloud compute firewall-rules delete deny-ssh-from-internet --quiet",
         ),
         not_match=(
+            "gcloud compute firewall-rules delete allow-all-ssh --quiet",
+            "az network nsg rule delete -g rg --nsg-name web --name allow-rdp-any",
             "vault kv get -field=user secret/app",
             "op item get x",
             "restic snapshots",

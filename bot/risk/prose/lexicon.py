@@ -108,6 +108,7 @@ SCOPES: Final = (
     # ("gostaria que desativasse", "que vous désactiviez", "把订单表给删了")
     "described",  # right before the action: what a thing would do ("it would remove")
     "limited",  # a share limited in rights or time ("read-only", "lecture seule", "只读")
+    "permission",  # the writer asks leave to act ("may I delete …?", "削除してもよいか")
 )
 # Outside AI services named by their address, in any language: a two-label domain whose
 # name says it summarizes, translates or transcribes ("quickrecap.io", "translate-now.app",
@@ -151,8 +152,10 @@ CONTROL_PRODUCTS: Final = (
 # A push with its force flag, in prose of any language ("haz un push --force a main",
 # "pushe main mit --force"): a history action wherever it stands, unless what is pushed
 # is the author's own topic branch ("git push --force origin feature/rechnungen").
+# A flag inside a parenthesis opened after the push is an aside about it ("git push origin
+# release/2.0（不要加 -f）": "don't add -f"), not the push's own flag.
 FORCE_PUSH: Final = (
-    r"push\w*\s+(?:\S+\s+){0,6}?(?:--force(?:-with-lease)?|-f)(?![a-z0-9_-])"
+    r"push\w*\s+(?:[^\s(]+\s+){0,6}?(?:--force(?:-with-lease)?|-f)(?![a-z0-9_-])"
     r"(?!\s+(?:\S+\s+)?(?:feature|feat|fix|bugfix|topic|wip)/)",
 )
 SLOTS: Final = ACTIONS + OBJECTS + DESTINATIONS + SCOPES

@@ -790,20 +790,47 @@ def _admin(s: _Sentence) -> Iterator[Finding]:
         return
 
 
+# "it was switched off during the migration", "MFA had been disabled by mistake": a passive
+# of the past tells the state a control was left in, it asks nobody to switch it off.
+_PASSIVE_BEFORE = _re(r"\b(?:was|were|been|got|gotten)\s+(?:\w+\s+)?$")
+_PASSIVE_STATE = _re(
+    r"\b(?:was|were|been|got|gotten)\s+(?:\w+\s+)?(?:disabled|turned\s+off|switched\s+off|"
+    r"paused|stopped|suspended|removed|deleted|deactivated)\b"
+)
+
+
+# "Someone suggested disabling branch protection": advice reported in the past, not given.
+_SUGGESTED_BEFORE = _re(r"\b(?:suggested|recommended|proposed|advised)\s+(?:\w+\s+)?$")
+
+
+def _reported_off(low: str, m: re.Match[str]) -> bool:
+    """The control's switching off is told in the passive past, or as someone's past
+    advice, not asked for."""
+    before = low[max(0, m.start() - 24) : m.start()]
+    return (
+        bool(_PASSIVE_BEFORE.search(before))
+        or bool(_SUGGESTED_BEFORE.search(before))
+        or bool(_PASSIVE_STATE.search(m.group(0)))
+    )
+
+
 def _controls(s: _Sentence) -> Iterator[Finding]:
-    m = _CONTROLS_OFF.search(s.lower)
-    if (
-        m
-        and not _negated(s.lower, m.start())
-        and not _EXCEPTION_AFTER.match(s.lower, m.end())
-        and not _NARROWED_AFTER.match(s.lower, m.end())
-    ):
+    low = s.lower
+    for m in _CONTROLS_OFF.finditer(low):
+        if (
+            _negated(low, m.start())
+            or _EXCEPTION_AFTER.match(low, m.end())
+            or _NARROWED_AFTER.match(low, m.end())
+            or _reported_off(low, m)
+        ):
+            continue
         yield _finding(
             _R_CONTROLS,
             "Turns off a security control (MFA/SSO, DLP, audit logging, row-level security or "
             "similar); what happens next is neither prevented nor recorded.",
             _window(s.text, m.start(), m.end()),
         )
+        return
 
 
 def _post_verb(low: str) -> re.Match[str] | None:

@@ -494,6 +494,8 @@ LEXICON = lexicon(
             r"the\s+(?:(?:whole|entire)\s+)?world",
             r"0\.0\.0\.0/0",
             r"::/0",
+            # not the subject of a subordinate clause ("before anyone touches it", "if anyone asks")
+            r"(?<!before )(?<!until )(?<!unless )(?<!if )(?<!whether )(?<!when )(?<!in case )"
             f"anyone{_W}",
             r"open\s+web",
             "pastebin",
@@ -738,6 +740,19 @@ LEXICON = lexicon(
             r"public\s+(?:(?:ssh|gpg|pgp|signing|deploy|rsa|ed25519)\s+)?(?:keys?|half|certificates?)",
             "pubkey",
             r"\.pub",
+        ),
+        # the writer asks leave to act; "may I suggest you …" recommends, it asks no leave
+        "permission": (
+            # "could we delete it tonight?" proposes the act: only "I", or "may we"
+            r"(?:(?:may|can|could|should|shall)\s+i|may\s+we)(?!\s+(?:suggest|recommend|propose|"
+            r"ask|remind|urge|get\s+you|have\s+you|just))",
+            r"(?:is|would)\s+it\s+(?:be\s+)?(?:ok|okay|fine|alright|all\s+right|safe|allowed)\s+"
+            r"(?:for\s+(?:me|us)\s+)?(?:to|if\s+(?:i|we))",
+            r"(?:ok|okay|alright|fine)\s+(?:with\s+you\s+)?if\s+(?:i|we)",
+            r"mind\s+if\s+(?:i|we)",
+            r"am\s+i\s+(?:allowed|ok|okay|cleared|authori[sz]ed)\s+to",
+            r"do\s+(?:i|we)\s+have\s+(?:your\s+|the\s+)?(?:permission|ok|okay|go-ahead|approval|"
+            r"sign-off|green\s+light)",
         ),
         "request": (r"(?:can|could|would|will)\s+you", "please", r"would\s+you\s+mind"),
         # ends right before a destination ("public"): that exposure is being taken away
