@@ -432,14 +432,35 @@ _ENV_FLAGS = _CONTEXT_FLAGS | _HOST_FLAGS | frozenset(_words("-n --namespace --p
 
 def _nonprod_target(command: str) -> bool:
     """Every context, namespace, profile or host the command names is a development, test
-    or preview one (`--context preview`, `-n dev`), and it names at least one."""
+    or preview one (`--context preview`, `-n dev`), and it names at least one; or a URL on
+    this machine names a database for tests or development (`mongodb://localhost/shop_test`)."""
     words = command.split()
     values = []
     for i, word in enumerate(words):
         flag, eq, value = word.partition("=")
         if flag in _ENV_FLAGS:
             values.append(value if eq else (words[i + 1] if i + 1 < len(words) else ""))
-    return bool(values) and all(NONPROD_RE.search(f" {v} ") for v in values)
+    if values:
+        return all(NONPROD_RE.search(f" {v} ") for v in values)
+    return _local_test_database(command)
+
+
+# A database URL's path: the database it names (`…://localhost:27017/shop_test`).
+_URL_DATABASE = re.compile(r"[^/\s'\"`?#]*(?::\d+)?/(?P<db>[\w.-]+)")
+
+
+def _local_test_database(command: str) -> bool:
+    """Every URL the command names is on this machine and names a test or dev database."""
+    urls = list(_URL.finditer(command))
+    if not urls:
+        return False
+    for m in urls:
+        if not _LOCAL_HOST_RE.match(m.group("host") or ""):
+            return False
+        db = _URL_DATABASE.match(command, m.start("host"))
+        if db is None or not NONPROD_RE.search(f" {db.group('db')} "):
+            return False
+    return True
 
 
 # "on your laptop, not on prod": production named only to be excluded

@@ -716,6 +716,8 @@ def _not_the_thing(category: str, low: str, hit: _Hit) -> bool:
     secret ("post in #eng-all that the token rotated")."""
     if category == "exec":
         return bool(_VETTED_BEFORE.search(low, max(0, hit.start - 90), hit.start))
+    if category in ("controls", "backups") and _CLASH_AFTER.match(low, _word_end(low, hit.end)):
+        return True  # "stop the backup window clashing with the batch": the clash stops
     if category in ("controls", "backups") and _INTRANSITIVE.match(low, _word_end(low, hit.end)):
         return bool(_SUBJECT_BEFORE.search(low, max(0, hit.start - 60), hit.start))
     return category in ("secrets", "sharing", "export") and bool(
@@ -730,6 +732,12 @@ _SUBJECT_BEFORE = re.compile(
     r"(?:should|will|would|must|may|might|can|could|to)(?:\s+(?:also|then|now|soon|finally))?\s+$"
 )
 _INTRANSITIVE = re.compile(r"(?:\s+\w+ing)?\s*(?:[.!?;,\n]|$)")
+# Right after "stop" or "prevent": what ends is a clash between two things ("stop the
+# backup window clashing with the batch run"), not the thing named first.
+_CLASH_AFTER = re.compile(
+    r"(?:\s+[\w'-]+){1,4}?\s+(?:from\s+)?(?:clashing|overlapping|colliding|conflicting|"
+    r"interfering|competing)\s+with\b"
+)
 
 
 # Right after "open": a record (a ticket, an issue, a case), nothing that runs.

@@ -594,6 +594,8 @@ def _company(s: _Sentence, company_names: str) -> Iterator[Finding]:
         return  # redacted, anonymised or already public: the company may read it
     regex = _company_regex(company_names)
     m = regex.search(s.lower)
+    if m and _policy_scope(s.lower, m.start()) and not _READERS_AFTER.match(s.lower, m.end()):
+        m = None  # "set the MFA policy back to 'Required' for the whole organisation"
     if m and not _negated(s.lower, m.start()) and not _ASKED_WHETHER.search(s.lower, 0, m.start()):
         yield _finding(
             _R_COMPANY,
@@ -615,6 +617,28 @@ def _company(s: _Sentence, company_names: str) -> Iterator[Finding]:
             _window(s.text, c.start(), c.end()),
             risk="high",
         )
+
+
+# A setting applied before the company is named: the company is its scope, not an audience.
+_SETTING_BEFORE = _re(
+    r"\b(?:set|enforce|require|apply|enable|re-?enable|roll\s+out|turn\s+on|mandate)\b"
+    r"[^.\n]{0,80}$"
+)
+
+
+# "… so the whole organisation can view it": the company reads it after all.
+_READERS_AFTER = _re(
+    r"\s+(?:can|could|may|will\s+be\s+able\s+to|to)\s+(?:view|see|read|open|edit|download|"
+    r"comment|find|browse|get)\b"
+)
+
+
+def _policy_scope(low: str, at: int) -> bool:
+    """The whole company is where a setting applies ("enforce MFA for the whole org"), and
+    nothing in the sentence is shared, sent or posted."""
+    return bool(_SETTING_BEFORE.search(low, max(0, at - 90), at)) and not (
+        _SHARE_VERB.search(low) or _POST_VERB.search(low)
+    )
 
 
 _company_cache: dict[str, re.Pattern[str]] = {}
