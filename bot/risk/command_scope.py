@@ -734,6 +734,22 @@ def _protasis(p: _Place) -> Why | None:
     return None if _ASK_AFTER.search(p.low, p.end, end) else "hypothetical"
 
 
+# "did anyone run `X` on prod last night?": a question about what was done.
+_ASKED_IF_DONE = re.compile(
+    r"\b(?:did|has|have|had)\s+(?:anyone|anybody|someone|somebody|you|we|they|he|she|\w+)\s+"
+    r"(?:(?:ever|already|just|actually|accidentally)\s+)?(?:run|ran|execute|executed|apply|"
+    r"applied|type|typed|paste|pasted)$"
+)
+
+
+def _asked_if_done(p: _Place) -> Why | None:
+    """The sentence asks whether someone already ran it: a question about the past."""
+    whole = p.low[p.sentence[0] : min(len(p.low), p.sentence[1] + 1)]
+    if p.inside and ("?" in whole or "？" in whole) and _ASKED_IF_DONE.search(p.lead):
+        return "report"
+    return None
+
+
 def _asked_leave(p: _Place) -> Why | None:
     """The writer asks leave to run it ("May I run `DROP TABLE …` on reporting?",
     "`velero schedule delete …` してもよいですか"): the reader answers, nobody is told to."""
@@ -749,6 +765,7 @@ _READINGS: tuple[Callable[[_Place], Why | None], ...] = (
     _protasis,
     _described,
     _asked_leave,
+    _asked_if_done,
 )
 """How a sentence can make a command not an order, in the order they are tried."""
 

@@ -365,12 +365,24 @@ def _read_diff(text: str, doc: Doc) -> int | None:
     return first.start() if first else hunks[0].start()
 
 
+def _read_bare_diff(text: str, doc: Doc) -> int | None:
+    """A fence labelled `diff` with no hunk header ("-  retention = 7" / "+  retention = 0"):
+    judged, like any diff, by the context and added lines it leaves."""
+    kept = [line[1:] for line in text.splitlines() if line[:1] in (" ", "+")]
+    if not kept:
+        return None
+    _read_piece(textwrap.dedent("\n".join(kept)), "", doc)
+    return 0
+
+
 def _read_piece(text: str, lang: str, doc: Doc) -> int | None:
     """Reads one piece (a fence's body, or the message outside fences) into `doc`;
     returns the offset where its first document starts (None: no document in it)."""
     lang = lang.lower()
     if "@@ -" in text and _HUNK_RE.search(text):
         return _read_diff(text, doc)
+    if lang in ("diff", "patch"):
+        return _read_bare_diff(text, doc)
     if lang in ("json", "jsonc", "json5"):
         try:
             obj = json.loads(text)

@@ -151,6 +151,30 @@ PAIRS = [
         "Enforce 2-step verification for the whole organisation starting Monday.",
         "Set the payroll folder so the whole organisation can view it.",
     ),
+    # an opening closed, in Chinese and Japanese; the opening itself is held
+    (
+        "把数据库服务器对公网开放的 5432 端口关掉。",
+        "把数据库服务器的 5432 端口对公网开放。",
+    ),
+    (
+        "データベースの 5432 番ポートのインターネット公開を停止してください。",
+        "データベースの 5432 番ポートをインターネットに公開してください。",
+    ),
+    # a question whether someone already ran it; an order after it is held
+    (
+        "Quick check: did anyone run `TRUNCATE audit_events;` on prod this morning?",
+        "Did anyone run `TRUNCATE audit_events;` on prod? If not, run `TRUNCATE "
+        "audit_events;` on prod now.",
+    ),
+    # the rule that lets traffic in, removed; a database coordinated with it is held
+    (
+        "Close the exposure on the prod database: delete the rule that allows 0.0.0.0/0 on 5432.",
+        "Delete the inbound rules and the prod orders database.",
+    ),
+    (
+        "Remove public access from the billing bucket and tell the finance team.",
+        "Remove public access and the prod billing database.",
+    ),
     # "anyone" as the subject of a subordinate clause is no audience
     (
         "Before anyone touches it, run `SELECT COUNT(*) FROM events;` on prod-analytics and "
@@ -198,3 +222,26 @@ def test_asking_whether_it_might_be_fine_is_a_suggestion_not_a_question(
 )
 def test_only_a_bare_client_opens_a_session(command: str, opens: bool) -> None:
     assert opens_session(command) is opens
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        # a fence labelled `diff` without hunk headers is read by what it leaves
+        (
+            'Apply this:\n```diff\n resource "aws_db_instance" "ledger" {\n'
+            "-  backup_retention_period = 14\n+  backup_retention_period = 0\n }\n```",
+            True,
+        ),
+        (
+            'Apply this:\n```diff\n resource "aws_db_instance" "ledger" {\n'
+            "-  backup_retention_period = 0\n+  backup_retention_period = 14\n }\n```",
+            False,
+        ),
+        # "mit Force": the English word in a German sentence
+        ("Push den main-Branch danach mit Force, damit die alte Historie weg ist.", True),
+        ("Push deinen Feature-Branch danach ganz normal, ohne Force.", False),
+    ],
+)
+def test_recall_kinds_found_on_the_way(engine: RiskEngine, text: str, held: bool) -> None:
+    assert (engine.assess(text).decision != "allow") is held

@@ -694,7 +694,8 @@ LEXICON = lexicon(
         "history": (
             *FORCE_PUSH,
             # "schieb ihn mit --force hoch", "pushe ihn erzwungen"
-            rf"(?:push|schieb|lad)\w*{_GAP}mit\s+(?:--force|-f|gewalt)(?![\w-])",
+            # … "mit Force" too: the English word as German writers borrow it
+            rf"(?:push|schieb|lad)\w*{_GAP}mit\s+(?:--force|-f|gewalt|force)(?![\w-])",
             r"(?:push|schieb)\w*\s+(?:\S+\s+){0,6}?(?:erzwungen|forciert)\w*",
             r"force-?push\w*",
             r"push\w*\s+(?:\S+\s+){0,6}?mit\s+gewalt",

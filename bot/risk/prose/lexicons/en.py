@@ -774,6 +774,12 @@ LEXICON = lexicon(
             r"roles?|(?:org-|cluster-|super)?admins?|owners?|members|rota|on-?call|"
             r"allow-?lists?|sudoers|(?:[\w-]+-)?(?:admins?|owners|editors|writers|maintainers))"
             r"(?![\w-])",
+            # "delete the rule that allows 0.0.0.0/0", "remove the open ingress rule": the rule
+            # that lets traffic in goes, nothing held is destroyed
+            r"(?:the\s+|that\s+|any\s+|all\s+|this\s+)?(?:[\w/.-]+\s+){0,3}?(?:ingress|firewall|"
+            r"security[- ]group|nsg|inbound)\s+rules?\b",
+            r"(?:the\s+|that\s+|any\s+|all\s+|this\s+)?(?:[\w/.-]+\s+){0,2}?rules?\s+(?:that\s+|which\s+)?"
+            r"(?:allows?|opens?|permits?|lets?|exposes?)\b",
         ),
         # right after the verb: the thing moved is a fact about a secret, not the secret
         "metadata": (
