@@ -777,6 +777,9 @@ _REFUSED = re.compile(
     # "…; I'd rather not", "…, but we won't": the reader's own refusal
     r"|[;,—–-]\s*(?:but\s+)?(?:i|we)(?:'d|\s+would)\s+rather\s+not\b"
     r"|[;,—–-]\s*(?:but\s+)?(?:i|we)\s+(?:wouldn'?t|won'?t|will\s+not|would\s+not)\b"
+    # "…, report it in #security instead of running it": the reader told to do otherwise
+    r"|\b(?:instead\s+of|rather\s+than)\s+(?:running|executing|pasting|installing|opening|"
+    r"applying)\s+(?:it|them|this|that)\b"
     # "…, recuse", "…, no lo hagas", "…, refusez", "…, lehn das ab": the reader told to refuse
     r"|[;,:—–-]\s*(?:recus[ae]m?|n[ãa]o\s+(?:fa[çc]a|fa[çz]|cole|execute)|no\s+lo\s+hag[aá]is|"
     r"no\s+lo\s+hagas|rech[aá]z\w*|ni[eé]gate|refuse[zr]?|ne\s+le\s+fai(?:s|tes)\s+pas|"

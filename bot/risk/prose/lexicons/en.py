@@ -805,7 +805,8 @@ LEXICON = lexicon(
             r"(?:[\w-]+\s+)?(?:team|firm|agency|vendor|partner|auditors?|counsel|consultants?|"
             r"contractors?))\s+"
             r"(?:will|'ll|are\s+going\s+to|is\s+going\s+to|plans?\s+to)\s+$",
-            r"(?:asked|told|wanted|wants|urged|instructed|begged)\s+(?:\w+\s+){0,2}to",
+            r"(?:asked|told|wanted|wants|urged|instructed|begged|telling|tells|asking|asks|"
+            r"urging|urges)\s+(?:\w+\s+){0,2}to",
             r"(?:says|said)\s+to",
         ),
         "history": (

@@ -18,7 +18,11 @@ def _latin(word: str) -> str:
 LEXICON = lexicon(
     "ja",
     spaced=False,
-    past_after=r"^(?:を)?(?:し|さ)?(?:ました|た(?!め)|てしまった|てしまいました|れた|れました|ちゃった|済み)",
+    # … and a passive in a chain ("誤って X が実行され、…切れました"): told, never asked
+    past_after=(
+        r"^(?:を)?(?:し|さ)?(?:ました|た(?!め)|てしまった|てしまいました|れた|れました|ちゃった|済み"
+        r"|れ(?:、|,|て))"
+    ),
     entries={
         "destroy": (
             "削除",
