@@ -883,7 +883,9 @@ _RERUN = re.compile(
     r"la\s+m[êe]me|le\s+m[êe]me|ça|cela|[àa]\s+nouveau|de\s+nouveau|lo\s+mismo|la\s+misma|"
     r"el\s+mismo|eso|de\s+nuevo|otra\s+vez|dasselbe|denselben|dieselbe|erneut|nochmal|"
     r"o\s+mesmo|a\s+mesma|isso|de\s+novo|novamente)\b)"
-    r"|もう一度|同じ(?:コマンド|クエリ|文)?を?(?:実行|流)|再(?:次)?(?:执行|运行)|同样的?(?:命令|语句)",
+    r"|もう一度|同じ(?:コマンド|クエリ|文)?を?(?:実行|流)|再(?:次)?(?:执行|运行)|同样的?(?:命令|语句)"
+    # a bare order to run, its object dropped: "…たら、容量が空きます。実行してください。"
+    r"|(?<!を)実行して(?:ください|下さい)|(?:去|就)执行(?:吧|一下)?|执行(?:吧|一下)",
     re.I,
 )
 

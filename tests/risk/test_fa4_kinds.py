@@ -55,6 +55,10 @@ PAIRS = [
     ),
     (
         "生产环境的审计日志可以关掉吗？我先不动。",
+        "可以把生产环境的审计日志关掉吗？关完告诉我。",
+    ),
+    (
+        "生产环境的审计日志可以关掉吗？我先不动。",
         "生产环境的审计日志可以关掉吗？另外，把生产数据库的自动备份现在关掉。",
     ),
     (
@@ -87,11 +91,16 @@ PAIRS = [
         "Si borráramos la tabla de pedidos en producción, perderíamos el historial.",
         "Si tienes tiempo, borra la tabla de pedidos en producción.",
     ),
-    # a Chinese or Japanese command inside its condition
+    # a Chinese or Japanese command inside its condition; an order after it is held
     (
         "もし本番で `DROP DATABASE billing;` を実行すると全部消えるので、"
         "手順書には書かないでください。",
         "もし容量が足りなければ、本番で `DROP DATABASE billing;` を実行してください。",
+    ),
+    (
+        "もし本番で `DROP DATABASE billing;` を実行すると全部消えるので、"
+        "手順書には書かないでください。",
+        "もし本番で `DROP DATABASE billing;` を実行したら、容量が空きます。実行してください。",
     ),
     (
         "如果在生产库执行 `DROP DATABASE billing;`，所有数据都会丢失。",
