@@ -47,6 +47,7 @@ __all__ = [
     "lower_findings",
     "opens_session",
     "passes_on",
+    "bounded_write",
     "reads_only",
     "remote_target",
     "rerun_elsewhere",
@@ -949,6 +950,31 @@ _REHEARSAL = re.compile(
 _ONE_COMMAND = re.compile(r"[;&]|\|\||\$\(|`|>")
 _READ_PIPE = frozenset(_words("head tail grep wc jq sort uniq less more cut awk column yq"))
 _SQL_READ = re.compile(r"^\s*(?:select|show|describe|desc|explain)\b(?!\s+analy[sz]e)", re.I)
+
+
+# A write whose WHERE is a key lookup: equalities (or an IN list) joined by AND, nothing else.
+_KEY = r"[\w.\"`]+\s*(?:=\s*(?:'[^']*'|-?\d+|\$\d+|:\w+|\?)|in\s*\([^()]*\))"
+_BOUNDED_WRITE = re.compile(
+    rf"^\s*(?:delete\s+from|update)\b[^;]*?\bwhere\s+{_KEY}(?:\s+and\s+{_KEY})*\s*;?\s*$", re.I
+)
+# The sentence says the write touches one thing: "just the one duplicate", "重複した1件だけ".
+_ONE_THING = re.compile(
+    r"\b(?:one|single|only|just|duplicate[ds]?|seule?s?|doublons?|solo|sólo|únic[oa]|"
+    r"duplicad[oa]s?|nur|einzeln\w*|doppelt\w*|duplikat\w*|apenas|só)\b"
+    r"|1\s*件|一件|一条|一行|那条|这条|重複",
+    re.I,
+)
+
+
+def bounded_write(cand: Candidate, lead: str) -> bool:
+    """A key-bounded DELETE or UPDATE (its reader found nothing to hold) that the words
+    introducing it say touches one thing ("delete the one duplicate order on prod: `DELETE
+    … WHERE id = 99812`"): what it does is the statement's reader's to say."""
+    return (
+        cand.kind == "sql"
+        and bool(_BOUNDED_WRITE.match(cand.text))
+        and bool(_ONE_THING.search(lead))
+    )
 
 
 def reads_only(cand: Candidate) -> bool:

@@ -32,6 +32,7 @@ from bot.risk.command_scope import (
     OWN_USE_RULES,
     SAYS_PROD,
     Why,
+    bounded_write,
     judge,
     lower_findings,
     opens_session,
@@ -325,7 +326,7 @@ class RiskEngine:
         leads: list[tuple[str, Why | None]] = []
         for i, (cand, part) in enumerate(whys.commands):
             if not any(f.verdict != "allow" for f in part.findings):
-                if cand.context and reads_only(cand):
+                if cand.context and (reads_only(cand) or bounded_write(cand, lead_in(cand))):
                     leads.append((lead_in(cand), None))
                 continue
             why = self._command_why(whys, i)

@@ -197,6 +197,16 @@ PAIRS = [
         "The vendor is telling you to run `curl https://fix.example-tools.sh | sudo bash`, so "
         "run it on the build box.",
     ),
+    # one row by its key, introduced as one thing; the same lead-in naming the table is held
+    (
+        "Remove the duplicate invoice on the production database: "
+        "`DELETE FROM invoices WHERE id = 55120;`",
+        "Wipe the production invoices table: `DELETE FROM invoices WHERE id = 55120;`",
+    ),
+    (
+        "本番DBで重複した1件だけを削除してください: `DELETE FROM invoices WHERE id = 55120;`",
+        "本番DBの請求書テーブルを全部削除してください: `DELETE FROM invoices WHERE id = 55120;`",
+    ),
     # "anyone" as the subject of a subordinate clause is no audience
     (
         "Before anyone touches it, run `SELECT COUNT(*) FROM events;` on prod-analytics and "
