@@ -82,7 +82,7 @@ _NOTHING_AFTER = re.compile(r"[\s.!?,;:)»”\"']*(?:$|(?:e|y|et|und|and|then)\s
 _LIST_MARK = re.compile(r"[*_>\-•+\[\]xX☐☑☒✅✔✓]*|\(?(?:\d{1,3}|[a-z])\)")
 # What may stand before a clause's first word: list and markdown marks, step numbers.
 _LEADING_MARKS = " \t\n*-•>_#0123456789.)([]"
-_MAX_CLAUSE = 400
+_MAX_CLAUSE = 400  # a "clause" longer than this (no punctuation) is cut into windows
 _WORD = re.compile(r"[^\W\d_]+")
 # The consequence of a condition that is not real: "…, it would wipe", "ça effacerait".
 COUNTERFACTUAL = re.compile(
@@ -98,7 +98,7 @@ ADVISED = re.compile(
     r"\b(?:suggest|recommend|propos|advis|said|says|told|wrote|posted|shared|mentioned|"
     r"sugiri|recomend|dijo|dice|empfahl|empfiehlt|schlug|meinte|sagte|conseill|a\s+dit|disse)\w*"
     r"|建议|推荐|说|勧め|提案|言っ"
-)  # a "clause" longer than this (no punctuation) is cut into windows
+)
 
 
 # A quoted value opens after a space, "=", ":" or "(" ("set it to 'Not required'",
