@@ -112,6 +112,14 @@ PAIRS = [
         "Switch off MFA for the payroll group during the SSO move.",
     ),
     (
+        "Turn MFA back on for the payroll group; it was switched off during the SSO move.",
+        "Make sure MFA has been switched off for the payroll group before the SSO move.",
+    ),
+    (
+        "昨日、本番DBで誤って `DROP TABLE carts;` が実行され、注文が止まりました。",
+        "3. 監査ログが無効化されていることを確認してから移行を始める。",
+    ),
+    (
         "Someone suggested disabling branch protection on main; I'd rather ask a reviewer.",
         "Someone suggested it, so go ahead and disable branch protection on main now.",
     ),
@@ -159,6 +167,10 @@ PAIRS = [
     (
         "Enforce 2-step verification for the whole organisation starting Monday.",
         "Set the payroll folder so the whole organisation can view it.",
+    ),
+    (
+        "Set the SSO policy back to 'Required' for the whole organisation.",
+        "Enable legacy authentication for the whole organisation.",
     ),
     # an opening closed, in Chinese and Japanese; the opening itself is held
     (

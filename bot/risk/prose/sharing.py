@@ -619,10 +619,13 @@ def _company(s: _Sentence, company_names: str) -> Iterator[Finding]:
         )
 
 
-# A setting applied before the company is named: the company is its scope, not an audience.
+# A control made stricter before the company is named: the company is the scope of the
+# setting, not an audience ("enforce MFA for the whole org", "set the policy back to
+# 'Required' for the whole organisation"). Enabling anything else org-wide ("legacy
+# authentication", "external sharing") is no such thing and stays held.
 _SETTING_BEFORE = _re(
-    r"\b(?:set|enforce|require|apply|enable|re-?enable|roll\s+out|turn\s+on|mandate)\b"
-    r"[^.\n]{0,80}$"
+    r"(?:\b(?:enforce|require|re-?enable|mandate)\b|\bset\b[^.\n]{0,40}\bback\s+to\b"
+    r"|\bturn\b[^.\n]{0,40}\bback\s+on\b)[^.\n]{0,80}$"
 )
 
 
@@ -827,15 +830,24 @@ _PASSIVE_STATE = _re(
 _SUGGESTED_BEFORE = _re(r"\b(?:suggested|recommended|proposed|advised)\s+(?:\w+\s+)?$")
 
 
+# "make sure MFA has been disabled", "check that logging was turned off before …": the
+# state is asked for, whatever the tense.
+_STATE_ASKED = _re(
+    r"\b(?:make\s+sure|ensure|ensuring|confirm|verify|check|keep|leave|until|so\s+that|once)\b"
+    r"[^.;\n]{0,60}$"
+)
+
+
 def _reported_off(low: str, m: re.Match[str]) -> bool:
     """The control's switching off is told in the passive past, or as someone's past
-    advice, not asked for."""
+    advice, not asked for (a state someone is to make sure of is asked for)."""
     before = low[max(0, m.start() - 24) : m.start()]
-    return (
+    told = (
         bool(_PASSIVE_BEFORE.search(before))
         or bool(_SUGGESTED_BEFORE.search(before))
         or bool(_PASSIVE_STATE.search(m.group(0)))
     )
+    return told and not _STATE_ASKED.search(low, max(0, m.start() - 80), m.start())
 
 
 def _controls(s: _Sentence) -> Iterator[Finding]:

@@ -21,7 +21,8 @@ LEXICON = lexicon(
     # … and a passive in a chain ("誤って X が実行され、…切れました"): told, never asked
     past_after=(
         r"^(?:を)?(?:し|さ)?(?:ました|た(?!め)|てしまった|てしまいました|れた|れました|ちゃった|済み"
-        r"|れ(?:、|,|て))"
+        # not "無効化されていることを確認して" / "されておいて": a state asked for
+        r"|れ(?:、|,|て(?![いおくも])))"
     ),
     entries={
         "destroy": (
