@@ -120,7 +120,8 @@ PAIRS = [
         "3. 監査ログが無効化されていることを確認してから移行を始める。",
     ),
     (
-        "Someone suggested disabling branch protection on main; I'd rather ask a reviewer.",
+        "Someone suggested disabling branch protection on main. I'd really advise against "
+        "that; let's ask a reviewer.",
         "Someone suggested it, so go ahead and disable branch protection on main now.",
     ),
     # a firewall rule that lets traffic in, deleted; one that denies, deleted, is held

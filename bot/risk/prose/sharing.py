@@ -826,10 +826,6 @@ _PASSIVE_STATE = _re(
 )
 
 
-# "Someone suggested disabling branch protection": advice reported in the past, not given.
-_SUGGESTED_BEFORE = _re(r"\b(?:suggested|recommended|proposed|advised)\s+(?:\w+\s+)?$")
-
-
 # "make sure MFA has been disabled", "check that logging was turned off before …": the
 # state is asked for, whatever the tense.
 _STATE_ASKED = _re(
@@ -839,14 +835,10 @@ _STATE_ASKED = _re(
 
 
 def _reported_off(low: str, m: re.Match[str]) -> bool:
-    """The control's switching off is told in the passive past, or as someone's past
-    advice, not asked for (a state someone is to make sure of is asked for)."""
+    """The control's switching off is told in the passive past, not asked for (a state
+    someone is to make sure of is asked for)."""
     before = low[max(0, m.start() - 24) : m.start()]
-    told = (
-        bool(_PASSIVE_BEFORE.search(before))
-        or bool(_SUGGESTED_BEFORE.search(before))
-        or bool(_PASSIVE_STATE.search(m.group(0)))
-    )
+    told = bool(_PASSIVE_BEFORE.search(before)) or bool(_PASSIVE_STATE.search(m.group(0)))
     return told and not _STATE_ASKED.search(low, max(0, m.start() - 80), m.start())
 
 
@@ -1219,8 +1211,13 @@ _SUGGESTED = _re(
 _BARE_REFUSAL = _re(
     r"^\W{0,3}(?:please\s+)?(?:don'?t|do\s+not|let'?s\s+not|we\s+(?:won'?t|shouldn'?t))\s*[,.!;:—–-]"
     r"|^\W{0,3}(?:no|nope)\s*[,.!;:—–-]"
+    # "I'd really advise against that;", "I'd rather not.": the writer refuses it
+    r"|^\W{0,3}(?:i|we)(?:'d|\s+would)\s+(?:really\s+|strongly\s+)?(?:advise|recommend|argue)\s+"
+    r"against\s+(?:it|that|this)\b|^\W{0,3}(?:i|we)(?:'d|\s+would)\s+rather\s+not\b"
 )
-_REFUSABLE = frozenset({"prose.public_link", "prose.public_storage", "prose.company_wide"})
+_REFUSABLE = frozenset(
+    {"prose.public_link", "prose.public_storage", "prose.company_wide", "prose.controls_off"}
+)
 
 _families_cache: dict[tuple[str, ...], list[tuple[Callable[[_Sentence], bool], _Family]]] = {}
 
