@@ -453,10 +453,13 @@ def _without_left_out(
 
 
 def _not_a_verb(scope: Scope, hit: _Hit, clause: tuple[int, int], gates: _Gates) -> bool:
-    """Not in a verb's place, a noun, or (but for history) nothing in the text to act on."""
+    """Not in a verb's place, a noun, or (but for history) nothing in the text to act on.
+    A phrase that names its object before the verb ("die Aufbewahrung … verkürzen") is a
+    noun only if its last word is one too."""
+    last = scope.low.rfind(" ", hit.start, hit.end) + 1 or hit.start
     return (
         not scope.verb_position(hit.start, clause)
-        or scope.noun(hit.start)
+        or (scope.noun(hit.start) and (last == hit.start or scope.noun(last)))
         or (hit.slot != "history" and gates.empty)
     )
 
@@ -567,8 +570,8 @@ def _harmless_copy(r: _Reading, category: str, named: tuple[int, int] | None) ->
         and scope.plan_has(sentence, "withheld")
     ):
         return True  # a step of a plan that keeps the secret part back ("leave out the tfstate")
-    if category == "secrets" and _pointer(scope, r.clause, named):
-        return True  # a link to the request form or guide, not the secret itself
+    if category in ("secrets", "sharing") and _pointer(scope, r.clause, named):
+        return True  # a link to the request form or guide, not the secret or the data
     # outsiders invited into a new, dedicated space
     return category == "sharing" and scope.sentence_has(sentence, "dedicated")
 
@@ -625,7 +628,11 @@ def _clause_objects(
     objects = _slots(low[clause[0] : clause[1]], gates.objects, seen)
     # "…. Please run it today", "Delete it now: the warehouse …"; but in "ask for their
     # public key, add it" the pronoun points at the public key, not at a secret named before
-    unnamed = not (objects.keys() - _QUALIFIERS) or scope.enclitic(hit.start)
+    unnamed = (
+        not (objects.keys() - _QUALIFIERS)
+        or scope.enclitic(hit.start)
+        or scope.clause_has(clause, "along")  # "VMを止めて、ディスクごと破棄": the VMs too
+    )
     if unnamed and not scope.clause_has(clause, "public_part"):
         for other in chain(
             scope.antecedents(clause, hit.start),

@@ -109,6 +109,9 @@ SCOPES: Final = (
     "described",  # right before the action: what a thing would do ("it would remove")
     "limited",  # a share limited in rights or time ("read-only", "lecture seule", "只读")
     "permission",  # the writer asks leave to act ("may I delete …?", "削除してもよいか")
+    "nonprod",  # an environment named for development or tests in the language's own word
+    # order ("l'environnement de dev", "entorno de pruebas", "Testumgebung", "開発用", "测试环境")
+    "along",  # what the clause names goes along with the object before ("ディスクごと", "连同磁盘")
 )
 # Outside AI services named by their address, in any language: a two-label domain whose
 # name says it summarizes, translates or transcribes ("quickrecap.io", "translate-now.app",
@@ -148,6 +151,24 @@ CONTROL_PRODUCTS: Final = (
     r"sentinelone(?![a-z])",
     r"security\s*hub(?![a-z])",
     r"waf(?![a-z])",
+)
+# Third-party AI assistants named by brand, in any language ("cola a planilha no Gemini",
+# "贴到文心一言里"): an outside AI destination in every lexicon.
+AI_TOOLS: Final = (
+    r"chat\s*gpt",
+    "openai",
+    r"claude(?![a-z])",
+    r"gemini(?![a-z])",
+    "deepseek",
+    r"copilot(?![a-z])",
+    "perplexity",
+    r"grok(?![a-z])",
+    r"mistral(?![a-z])",
+    r"deepl(?![a-z])",
+    "文心一言",
+    "豆包",
+    "通义千问",
+    r"kimi(?![a-z])",
 )
 # A push with its force flag, in prose of any language ("haz un push --force a main",
 # "pushe main mit --force"): a history action wherever it stands, unless what is pushed

@@ -76,6 +76,10 @@ _PURPOSE = re.compile(
 # Marks that may end a sentence or clause right before a word.
 _BREAK_MARKS = frozenset(",，、:：—–.!?;；。！？")
 # The action ends its clause ("Pode instalar e passar"): its object was named before.
+# A courtesy standing alone between commas ("Exclua, por favor, o banco …").
+_COURTESY = re.compile(
+    r"\s*(?:por\s+favor|per\s+favore|bitte(?:\s+sehr)?|s.il\s+(?:te|vous)\s+pla[iî]t|please)"
+)
 _NOTHING_AFTER = re.compile(r"[\s.!?,;:)»”\"']*(?:$|(?:e|y|et|und|and|then)\s)")
 # Marks that open a list item or a checklist line, not words: "-", "**", "[ ]", "[x]", "☐",
 # "✅", "1)", "a)", "(b)".
@@ -265,15 +269,26 @@ class Scope:
     def dislocated(self, clause: tuple[int, int], start: int) -> list[tuple[int, int]]:
         """The clause after a pronoun-object verb that names the object ("tu peux les
         supprimer, les sauvegardes du cluster", "bórralas, las copias"): right dislocation."""
-        if not self.lx.spaced or not (
-            self.lx.pattern("pronoun").search(self.low, clause[0], clause[1])
+        if not self.lx.spaced:
+            return []
+        bare = _NOTHING_AFTER.match(self.low, start + len(self._word(start)), clause[1])
+        if not (
+            bare
+            or self.lx.pattern("pronoun").search(self.low, clause[0], clause[1])
             or self.enclitic(start)
         ):
             return []
         here = self.structure.clauses(self._sentence_index(clause[0]))
         i = here.index(clause) if clause in here else len(here)
         nxt = here[i + 1 : i + 2]
+        if bare and nxt and self._only_courtesy(nxt[0]):
+            nxt = here[i + 2 : i + 3]  # "Exclua, por favor, o banco …": a courtesy between
         return nxt if nxt and _ARTICLE.match(self.low, nxt[0][0], nxt[0][1]) else []
+
+    def _only_courtesy(self, clause: tuple[int, int]) -> bool:
+        """The clause is nothing but a courtesy ("por favor,", "bitte,", "s'il te plaît,")."""
+        m = _COURTESY.match(self.low, clause[0], clause[1])
+        return m is not None and not self.low[m.end() : clause[1]].strip(" ,;:")
 
     def list_tail(self, clause: tuple[int, int]) -> list[tuple[int, int]]:
         """The clauses that finish a list this clause starts ("… the full list with names,
@@ -421,7 +436,7 @@ class Scope:
         shared place ("the shared dev box" is someone else's too)."""
         text = self.low[sentence[0] : sentence[1]]
         return (
-            NONPROD_PLACE_RE.search(text) is not None
+            (NONPROD_PLACE_RE.search(text) is not None or self._sentence(sentence, "nonprod"))
             and PRODUCTION_RE.search(text) is None
             and not self._sentence(sentence, "shared")
         )

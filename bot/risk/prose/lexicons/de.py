@@ -5,6 +5,7 @@ stumm, lade … hoch); participles narrate (gelöscht, abgeschaltet, deaktiviert
 from bot.risk.prose.lexicon import (
     ADMIN_ROLES,
     AI_SITES,
+    AI_TOOLS,
     CONTROL_PRODUCTS,
     FORCE_PUSH,
     lexicon,
@@ -28,6 +29,9 @@ LEXICON = lexicon(
     past_form=r"^\w{0,6}ge\w{2,}(?:t|en)$|iert$|^(?:ent|ver|zer|über)\w+t$",
     entries={
         "destroy": (
+            # formatting wipes a disk: "formatier die Platten", "die Platten formatieren"
+            r"formatier\w*\s+(?:\S+\s+){0,4}?\S*(?:platte|laufwerk|volume|partition)\w*",
+            r"\w*(?:platte|laufwerk|partition)\w*\s+(?:\S+\s+){0,4}?formatier\w*",
             "lösch",
             "losch",
             "entfern",
@@ -98,7 +102,14 @@ LEXICON = lexicon(
             "ausschalt",
             "stummschalt",
             "abstell",
-            rf"stell\w*{_GAP}ab{_W}",
+            rf"stell\w*{_GAP}(?:ab|aus){_W}",  # "stell die 2FA für alle aus"
+            # "heb den Branch-Schutz auf" (but "heb die Backups auf" keeps them)
+            r"heb\w*\s+(?:\S+\s+){0,6}?\S*(?:schutz|sperre|beschränkung|einschränkung|pflicht)\w*"
+            r"\s+(?:\S+\s+){0,6}?auf(?!\w)",
+            r"\w*(?:schutz|sperre|beschränkung|pflicht)\w*\s+(?:\S+\s+){0,6}?auf(?:zu)?heb\w*",
+            "auszustell",
+            "ausstell",
+            "abzustell",
             "stopp",
             "pausier",
             rf"setz\w*{_GAP}aus{_W}",
@@ -151,6 +162,10 @@ LEXICON = lexicon(
             rf"teil\w*{_GAP}zu{_W}",
         ),
         "share": (
+            r"setz\w*\s+(?:\S+\s+){0,4}?in\s+(?:cc|kopie)(?!\w)",  # "setz den Berater in CC"
+            r"nimm\w*\s+(?:\S+\s+){0,8}?(?:in|ins)\s+(?:\S+\s+){0,4}?auf(?!\w)",
+            "aufnehm",
+            "aufzunehm",
             rf"stell\w*{_GAP}um{_W}",
             rf"schalt\w*{_GAP}um{_W}",  # "schalt die Freigabe auf öffentlich um"
             rf"schalt\w*{_GAP}frei{_W}",  # "schalt den Link frei"
@@ -197,6 +212,9 @@ LEXICON = lexicon(
         ),
         "open": (
             rf"mach\w*{_GAP}erreichbar{_W}",
+            rf"mach\w*{_GAP}auf{_W}",  # "mach den Port 3389 für alle auf"
+            "aufmach",
+            "aufzumach",
             f"öffne(?:n|t)?{_W}",
             "oeffn",
             r"aktivier\w*\s+(?:\S+\s+){0,10}?(?:makros|inhalt)",
@@ -241,6 +259,10 @@ LEXICON = lexicon(
             "verlauf",
         ),
         "data_weak": (
+            r"virtuell\w*\s+maschine",
+            r"vms?(?![a-zäöüß])",
+            "festplatte",
+            "knoten",  # VMs, disks
             "aufnahme",
             "notebook",
             "arbeitsmappe",
@@ -388,6 +410,9 @@ LEXICON = lexicon(
             *ADMIN_ROLES,
         ),
         "untrusted": (
+            "parkplatz",
+            r"gefunden\w*",
+            "fundstück",
             "forum",
             r"(?<![\w.])apk(?!\w)",
             r"angeblich\w*",
@@ -416,6 +441,8 @@ LEXICON = lexicon(
             f"jede(?:n|s)?{_W}",
         ),
         "public": (
+            r"für\s+die\s+ganze\s+welt",  # opened to, not "Kunden in der ganzen Welt"
+            r"weltweit\s+(?:erreichbar|zugänglich|offen|sichtbar|freigegeben|frei)",
             r"0\.0\.0\.0/0",
             r"::/0",
             # not the public half of a key pair ("seinen öffentlichen SSH-Schlüssel")
@@ -425,6 +452,7 @@ LEXICON = lexicon(
             r"anonym(?!isier)",  # anonymous access, not anonymized data
             "internet",
             r"(?:jede|beliebige?n?)\s+(?:ip|quell|adress)\w*",  # "für jede IP"
+            r"(?:für|von|aus)\s+alle[nm]?\s+(?:ip|quell|adress)\w*",  # "für alle Adressen"
             r"von\s+überall",
             r"(?:von|nach)\s+außen",  # "von außen erreichbar", "nach außen freigeben"
             # "für alle" at the end of what is opened, not "für alle Server"
@@ -470,6 +498,7 @@ LEXICON = lexicon(
         "ai": (
             r"online-?(?:übersetzer|tool|dienst|transkri|zusammenfass)",
             *AI_SITES,
+            *AI_TOOLS,
             f"(?<!wi)ki{_W}",  # "Online-KI", not "Wiki"
             "chatgpt",
             r"künstliche\w*\s+intelligenz",
@@ -485,8 +514,20 @@ LEXICON = lexicon(
             "workspace",
             r"slack\s+connect",
         ),
+        "warning": (
+            # a rule about the act, not a request: "… ist nur nach Freigabe erlaubt"
+            r"nur\s+(?:nach|mit)\s+(?:\w+\s+){0,2}?(?:freigabe|genehmigung|zustimmung)",
+            r"(?:braucht|erfordert|benötigt|bedarf)\s+(?:eine[r]?\s+)?(?:\w+\s+)?(?:freigabe|genehmigung|zustimmung)",
+            r"(?:freigabe|genehmigungs)pflichtig",
+        ),
+        "nonprod": (
+            r"(?:entwicklungs|test|dev|qa|demo)-?(?:umgebung|cluster|server|instanz|container|"
+            r"datenbank|system|projekt)",
+            r"für\s+(?:die\s+)?(?:entwicklung|tests)(?!\w)",
+        ),
         "neg_before": (
             "nichts",
+            "niemand",  # "dass niemand die MFA abschaltet"
             r"ohne\s+(?:\w+\s+)?zu",
             "nicht",
             "niemals",
@@ -528,8 +569,8 @@ LEXICON = lexicon(
         ),
         "conditional": ("wenn", "falls", "würde", "würden"),
         "report": (
-            "gestern",
-            r"letzte[n]?\s+woche",
+            r"(?<!von\s)gestern",  # "yesterday's commit" reports nothing
+            r"(?<!von\s)(?<!der\s)letzte[n]?\s+woche",
             r"letzten\s+monat",
             r"vor\s+\w+\s+(?:tagen|wochen|monaten)",
             r"(?<!nach der )ursache",  # not "frag nach der Ursache"
@@ -694,8 +735,10 @@ LEXICON = lexicon(
         "history": (
             *FORCE_PUSH,
             # "schieb ihn mit --force hoch", "pushe ihn erzwungen"
-            # … "mit Force" too: the English word as German writers borrow it
             rf"(?:push|schieb|lad)\w*{_GAP}mit\s+(?:--force|-f|gewalt|force)(?![\w-])",
+            # "schreib die Historie von main um", "dass du den Verlauf umschreibst"
+            rf"schreib\w*\s+(?:\S+\s+){{0,3}}?(?:git-|commit-)?(?:historie|verlauf|history)\w*{_GAP}um{_W}",
+            r"(?:historie|verlauf|history)\w*\s+(?:\S+\s+){0,10}?um(?:zu)?schreib\w*",
             r"(?:push|schieb)\w*\s+(?:\S+\s+){0,6}?(?:erzwungen|forciert)\w*",
             r"force-?push\w*",
             r"push\w*\s+(?:\S+\s+){0,6}?mit\s+gewalt",
@@ -723,7 +766,11 @@ LEXICON = lexicon(
             r"nur\s+lesen",
             "befristet",
         ),
-        "link": (r"(?:jeder|alle)\s+(?:im\s+internet\s+)?mit\s+(?:dem\s+)?link",),
+        "link": (
+            r"(?:jeder|alle)\s+(?:im\s+internet\s+)?mit\s+(?:dem\s+)?link",
+            # "mit allen, die den Link haben", "jeder, der den Link kennt"
+            r"(?:jede[rnm]?|alle[nm]?)\s*,?\s+(?:der|die|dem)\s+(?:\w+\s+){0,2}?(?:den\s+)?link\s+(?:hat|haben|kennt|kennen|bekommt|bekommen)",
+        ),
         # a quoted setting changed from: "de «Cualquier persona con el enlace» a …"
         "withdrawn": (r"von\s+[„\"“»]\s*$",),
     },

@@ -1,6 +1,6 @@
 """English. Stems match from a word start (`delet` → delete, deletes, deleting)."""
 
-from bot.risk.prose.lexicon import AI_SITES, lexicon
+from bot.risk.prose.lexicon import AI_SITES, AI_TOOLS, lexicon
 
 _W = r"(?!\w)"  # ends a fragment at the end of a word (no free suffix)
 # "the owner field", "the admin console": a role's name used about something else
@@ -563,6 +563,7 @@ LEXICON = lexicon(
         ),
         "ai": (
             *AI_SITES,
+            *AI_TOOLS,
             r"chat\s*gpt",
             "openai",
             f"claude{_W}",

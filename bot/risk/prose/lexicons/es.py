@@ -4,6 +4,7 @@ participles and the imperfect subjunctive narrate (borró, borrado, borráramos)
 from bot.risk.prose.lexicon import (
     ADMIN_ROLES,
     AI_SITES,
+    AI_TOOLS,
     CONTROL_PRODUCTS,
     FORCE_PUSH,
     lexicon,
@@ -12,12 +13,16 @@ from bot.risk.prose.lexicon import (
 _W = r"(?!\w)"
 # Object pronouns an imperative or infinitive carries ("ábrele", "desactívalas", "pégamela")
 _CL = r"(?:(?:me|te|se|nos|le|les)?(?:lo|la|los|las)?)"
+# The endings of an -ar verb a request uses: imperative, infinitive, subjunctive ("que
+# vacíes"), vosotros, the gerund of the progressive ("ve vaciando") and the imperfect
+# subjunctive after a wish ("sería que vaciaras"; alone it narrates, see past_form)
+_AR = r"(?:a|e|ar|es|en|ad|ando|ara|aras|aran)"
 
 LEXICON = lexicon(
     "es",
     spaced=True,
     markers="el la a tu mi los las del una para por con que es en al lo su sus este esta y de "
-    "se un",
+    "se un le les",
     fold_accents=True,
     enclitic=r"\w*(?:lo|la|los|las|le|les)(?!\w)",
     noun_form=r"(?:cion|ción|ciones|dor|dores|miento|mientos)$",
@@ -31,24 +36,29 @@ LEXICON = lexicon(
     ),
     entries={
         "destroy": (
-            f"cerr(?:ar|a|e|ad){_CL}{_W}",
+            "expurg",
+            f"cerr{_AR}{_CL}{_W}",
             "borr",
             "elimin",
             "suprim",
             "destru",
-            f"vac[ií](?:a|e|ar){_CL}{_W}",
+            f"vac[ií]{_AR}{_CL}{_W}",
             "purg",
-            f"quit(?:a|e|ar)(?:le|les|lo|la|los|las)?{_W}",  # quítale el MFA
+            f"quit{_AR}(?:le|les|lo|la|los|las)?{_W}",  # quítale el MFA
             "desmantel",
             "fulmin",  # "fulmínate la tabla"
-            f"mat(?:a|e|ar){_CL}{_W}",  # "mata el clúster de producción"
+            f"mat{_AR}{_CL}{_W}",  # "mata el clúster de producción"
             # a light verb and the tool's own word: "dale un drop a la tabla", "hazle un truncate"
             r"(?:un|una)\s+(?:drop|truncate|wipe|purge)(?![\w-])",
-            f"limpi(?:a|e){_CL}{_W}",  # "limpia la base de producción" (the imperative only)
+            f"limpi(?:a|e|es|en|ad|ando){_CL}{_W}",  # "limpia la base de producción", not "limpiar"
             r"desh(?:az|acer|aga)(?:te|se|nos)?\s+de" + _W,  # "deshazte de las copias"
             f"carg(?:ate|arse|arte|uese){_W}",  # "cárgate la base": get rid of it
-            f"tumb(?:a|e|ar){_CL}{_W}",  # "tumba el clúster": take it down
+            f"tumb{_AR}{_CL}{_W}",  # "tumba el clúster": take it down
             r"d(?:a|e|ar)\s+de\s+baja",
+            # the tool's own verbs, conjugated: "trunca la tabla", "dropea la base"
+            f"trunc{_AR}{_CL}{_W}",
+            f"drope{_AR}{_CL}{_W}",
+            r"format\w*\s+(?:\S+\s+){0,3}?(?:discos?|volumenes|volumen|particion)",  # wipes them
         ),
         "reset": (
             "recre",
@@ -68,15 +78,15 @@ LEXICON = lexicon(
             "deten",
             "detén",
             "suspend",
-            f"paus(?:a|e|ar){_CL}{_W}",
+            f"paus{_AR}{_CL}{_W}",
             "desinstal",
-            f"mute(?:a|e|ar){_CL}{_W}",
-            f"cancel(?:a|e|ar|emos){_W}",
+            f"mute{_AR}{_CL}{_W}",
+            f"cancel(?:a|e|ar|es|en|ad|ando|emos){_W}",
         ),
         "bypass": (
-            f"salt(?:a|e|ar|arse|ate|ese){_W}",
+            f"salt(?:a|e|ar|es|en|ad|ando|arse|ate|ese){_W}",
             "omit",
-            f"ignor(?:a|e|ar){_CL}{_W}",
+            f"ignor{_AR}{_CL}{_W}",
             "elud",
             "sorte",
             r"pas(?:a|e|ar)\s+por\s+alto",
@@ -110,7 +120,8 @@ LEXICON = lexicon(
             # folded like the imperative "publica" and stays)
             r"public(?!os?\b|as\b)",
             # "haz público el informe", "ponla pública", "déjalo público"
-            r"(?:haz|hacer|hazl[oa]s?|pon|ponl[oa]s?|poner|deja|dejal[oa]s?|dejar)\s+(?:\w+\s+){0,6}?públic",
+            r"(?:haz|hacer|hazl[oa]s?|pon|ponl[oa]s?|poner|deja|dejal[oa]s?|dejar)\s+(?:\w+\s+){0,8}?"
+            r"(?:públic|visible|accesible)",  # "deja el tablero visible para cualquiera"
             f"expon(?:e|er|ga|gan)?{_CL}{_W}",  # "expón el puerto", "exponlo"
         ),
         "move": (
@@ -118,25 +129,27 @@ LEXICON = lexicon(
             f"pas(?:a|ale|ales|ar|ele|eles)(?:lo|la|los|las)?{_W}",  # pásale la contraseña
             "reenví",
             f"met(?:e|a|er){_CL}{_W}",  # "métele la hoja de salarios a ChatGPT"
-            f"env[ií](?:a|e|ar){_CL}{_W}",
+            f"env[ií]{_AR}{_CL}{_W}",
             "mand",
-            f"peg(?:a|ue|ar){_CL}{_W}",
-            f"sub(?:e|a|ir)(?:lo|la|los|las|le|les)?{_W}",  # súbelo
+            f"peg(?:a|ue|ar|ues|uen|ad|ando){_CL}{_W}",
+            f"sub(?:e|a|ir|as|an|id|iendo)(?:lo|la|los|las|le|les)?{_W}",  # súbelo
             r"copi(?!as?\s+de\s+seguran|as(?!\w))",  # "las copias": a noun
             "transfer",
             "reenv",
             f"(?:pon|ponga|poner){_W}",
         ),
         "open": (
-            f"abr(?:e|a|ir){_CL}{_W}",
+            f"conect{_AR}{_CL}{_W}",  # plug in a device
+            f"enchuf{_AR}{_CL}{_W}",
+            f"abr(?:e|a|ir|es|as|an|en|id|iendo){_CL}{_W}",
             "habilit",
             r"activ(?:a|e|ar)\s+(?:el\s+contenido|las\s+macros)",
             "ejecut",
-            f"corr(?:e|a|er){_CL}{_W}",  # "corre el script"
+            f"corr(?:e|a|er|as|an|ed|iendo){_CL}{_W}",  # "corre el script"
             "instal",
             "lanz",
             r"dej(?:a|e|ar)\w*\s+(?:\S+\s+){0,6}?abiert[oa]s?" + _W,  # "deja el puerto abierto"
-            f"permit(?:e|a|ir|an){_W}",  # "permitir 0.0.0.0/0 en el puerto 5432"
+            f"permit(?:e|a|ir|as|an|id|iendo){_W}",  # "permitir 0.0.0.0/0 en el puerto 5432"
             r"(?:haz|hacer|haga|hagan)\s+clic",  # "haz clic en el enlace del correo sospechoso"
             f"(?:clic|clique|pinch)(?:a|e|ar|ea|ear){_W}",
         ),
@@ -158,6 +171,10 @@ LEXICON = lexicon(
             f"tablas{_W}",
         ),
         "data_weak": (
+            r"máquinas?\s+virtual",
+            r"vms?(?!\w)",
+            r"discos?(?!\w)",
+            r"nodos?(?!\w)",  # VMs, disks
             "grabaci",
             "presentaci",
             "tablero",
@@ -197,6 +214,8 @@ LEXICON = lexicon(
             "kubernetes",
         ),
         "backup": (
+            r"recuperación\s+a\s+un\s+(?:momento|punto)\s+(?:dado|en\s+el\s+tiempo)",
+            r"pitr(?!\w)",
             "papelera",
             r"copias?\s+de\s+seguridad",
             r"(?:rotación\s+(?:\w+\s+)?de\s+)?cintas",  # backup tapes
@@ -289,6 +308,9 @@ LEXICON = lexicon(
             *ADMIN_ROLES,
         ),
         "untrusted": (
+            "aparcamiento",
+            "estacionamiento",
+            r"(?:usb|pendrive|memoria)\s+(?:\S+\s+){0,3}?(?:encontr|hall)\w*",
             "foro",
             r"(?<![\w.])apk(?!\w)",
             r"un\s+tal(?!\s+vez)",  # "un tal Rodrigo": someone nobody knows
@@ -314,6 +336,7 @@ LEXICON = lexicon(
             f"cada{_W}",
         ),
         "public": (
+            r"(?:a|para)\s+(?:todo\s+)?el\s+mundo\s+entero",
             r"0\.0\.0\.0/0",
             r"::/0",
             r"la\s+web",
@@ -366,6 +389,7 @@ LEXICON = lexicon(
             r"(?:sitio|página|servicio|herramienta|web)\s+(?:\w+\s+){0,2}?(?:en\s+línea|online|gratuit)",
             r"(?:transcripción|traducción)\s+(?:\w+\s+)?(?:en\s+línea|online)",
             *AI_SITES,
+            *AI_TOOLS,
             f"ia{_W}",
             "chatgpt",
             r"inteligencia\s+artificial",
@@ -386,14 +410,24 @@ LEXICON = lexicon(
             r"slack\s+connect",
             r"canal\s+compartido",
         ),
+        "warning": (
+            # a rule about the act, not a request: "borrar la base requiere aprobación"
+            r"(?:requiere|necesita|exige)\s+(?:\w+\s+)?(?:aprobación|autorización|visto\s+bueno)",
+            r"(?:sujet|somet)\w*\s+a\s+(?:aprobación|autorización)",
+        ),
+        "nonprod": (
+            r"(?:entorno|clúster|cluster|servidor|instancia|contenedor|base|proyecto)s?\s+"
+            r"(?:[\w-]+\s+){0,2}?de\s+(?:desarrollo|dev|pruebas|test|qa|demo)(?!\w)",
+        ),
         "neg_before": (
             "no",
+            "nadie",  # "que nadie desactive el MFA"
             "nunca",
             "jamás",
             "jamas",
             r"en\s+vez\s+de",
             r"en\s+lugar\s+de",
-            "sin",
+            r"sin(?!\s+(?:duda|falta|demora|problema|más|mas|esperar)\b)",  # "sin duda": surely
             r"evit(?:a|e|ar|en)",
         ),
         "affirm": (r"no\s+(?:olvides|olvide|dudes|dude|esperes|espere)",),
@@ -406,8 +440,8 @@ LEXICON = lexicon(
         ),
         "conditional": ("si",),
         "report": (
-            "ayer",
-            r"la\s+semana\s+pasada",
+            r"(?<!de\s)ayer",  # "yesterday's commit" reports nothing
+            r"(?<!de\s)la\s+semana\s+pasada",
             r"el\s+mes\s+pasado",
             r"hace\s+(?:\w+\s+)?(?:horas|días|semanas|meses|años)",
             r"causa\s+raíz",
@@ -435,7 +469,8 @@ LEXICON = lexicon(
             r"s[aá]ca(?:te|r|lo|la)?" + _W,
             "export",
             "descarg",
-            f"extra(?:e|er|iga){_CL}{_W}",
+            f"baj(?:ar|ate|arte|arse|ando){_CL}{_W}",  # "bájate la base de clientes"
+            f"extra(?:e|er|iga|igas|igan|yendo){_CL}{_W}",
         ),
         "alerting": (
             "alerta",
@@ -475,7 +510,7 @@ LEXICON = lexicon(
             r"(?:stack|cl[uú]ster|namespace|entorno|espacio|sandbox)\s+personal",
         ),
         "excluded": (
-            r"(?:sin|excepto|salvo|quitando)\s+(?:ningún\s+|ninguna\s+|los\s+|las\s+|el\s+|la\s+)?"
+            r"(?:sin(?!\s+(?:duda|falta|demora|problema|más|mas|esperar)\b)|excepto|salvo|quitando)\s+(?:ningún\s+|ninguna\s+|los\s+|las\s+|el\s+|la\s+)?"
             r"[\w-]+(?:(?:\s+(?:ni|y|o)\s+|\s+)(?:los\s+|las\s+|el\s+|la\s+)?[\w-]+){0,4}",
         ),
         "owned": (r"nuestr[oa]\s+(?:\w+\s+)?(?:intern[oa]|propi[oa])",),
@@ -560,7 +595,7 @@ LEXICON = lexicon(
         "history": (
             *FORCE_PUSH,
             r"un\s+force[\s-]?push",  # "hazle un force push a main"
-            r"(?:sub|empuj|mand|push)\w*\s+(?:\S+\s+){0,8}?con\s+(?:--force|-f)(?![\w-])",
+            r"(?:sub|empuj|mand|push)\w*\s+(?:\S+\s+){0,8}?con\s+(?:--force|-f|fuerza)(?![\w-])",
             r"force-?push\w*",
             r"reescrib\w*\s+(?:el\s+)?historial",
             r"(?:haz|hacer|hace)\s+(?:un\s+)?push\s+(?:\S+\s+){0,2}?forzado",
@@ -583,8 +618,9 @@ LEXICON = lexicon(
         ),
         # "me gustaría que desactivara …": the imperfect subjunctive asks, it does not narrate
         "wish": (
-            r"(?:gustar[ií]a|quisiera|agradecer[ií]a|preferir[ií]a|convendr[ií]a|ser[ií]a\s+"
-            r"(?:bueno|mejor|ideal))\s+que",
+            # "sería (mejor) que vaciaras …", "lo más sencillo sería que …"
+            r"(?:gustar[ií]a|quisiera|agradecer[ií]a|preferir[ií]a|convendr[ií]a|ser[ií]a"
+            r"(?:\s+(?:bueno|mejor|ideal|preferible|conveniente|buena\s+idea))?)\s+que",
         ),
         "limited": (
             r"(?:acceso|permisos?)\s+de\s+lectura",
@@ -594,6 +630,9 @@ LEXICON = lexicon(
         ),
         "link": (
             r"cualquier(?:a|\s+persona)\s+(?:\w+\s+){0,2}?con\s+el\s+(?:enlace|link|vínculo)",
+            # "cualquiera que tenga el enlace", "quien tenga el link"
+            r"(?:cualquier(?:a|\s+persona)|quien(?:es)?|todo\s+el\s+que|todos\s+los\s+que)\s+(?:que\s+)?"
+            r"(?:tenga|tengan|reciba|reciban|conozca|abra)\s+(?:el\s+)?(?:enlace|link|vínculo)",
         ),
         # a quoted setting changed from: "de «Cualquier persona con el enlace» a …"
         "withdrawn": (r"(?:de|desde)\s+[«\"“]\s*$",),

@@ -4,6 +4,7 @@ participles and the imperfect narrate (supprimé, supprimait)."""
 from bot.risk.prose.lexicon import (
     ADMIN_ROLES,
     AI_SITES,
+    AI_TOOLS,
     CONTROL_PRODUCTS,
     FORCE_PUSH,
     lexicon,
@@ -17,7 +18,7 @@ LEXICON = lexicon(
     markers=(
         "le la les des du une est vous nous pour dans sur avec pas qui et au aux cette ce "
         "mon ton comme de à tu te en un que ne il on son sa ses ta tes leur leurs votre vos "
-        "notre nos puis"
+        "notre nos puis y a l qu j n c"  # "il y a", and the elided l', qu', j', n', c'"
     ),
     # créer: "recrée" is the imperative, "recréée" the participle
     noun_form=r"(?:tion|tions|sion|sions|ment|ments|eur|eurs|age|ages)$",
@@ -29,18 +30,22 @@ LEXICON = lexicon(
             "effac",
             "détrui",
             "detrui",
-            f"vid(?:e|ez|er){_W}",
+            f"vid(?:e|ez|er|ent){_W}",
+            r"(?<=tu\s)vides(?!\w)",  # "que tu vides la table" (not "les tables vides")
             "purg",
             "élimin",
             "elimin",
-            f"retir(?:e|ez|er){_W}",
+            f"retir(?:e|es|ez|er|ent){_W}",
             "enlev",
             "enlèv",
-            f"jet(?:er|ez|te){_W}",
+            f"jet(?:er|ez|te|tes|tent){_W}",
             "démantel",
+            "démantèl",  # "démantèle": the stem takes a grave accent before a mute e
+            f"tronqu(?:e|es|ez|er|ent){_W}",  # "tronque la table"
+            r"format\w*\s+(?:\S+\s+){0,3}?(?:disques?|volumes?|partitions?)",  # wipes them
             "suppression",  # the noun: "procéder à la suppression de la base"
-            f"tu(?:e|ez|er){_W}",  # "tue le cluster de prod"
-            f"d[ée]gag(?:e|ez|er){_W}",  # "dégage les vieilles sauvegardes"
+            f"tu(?:e|es|ez|er|ent){_W}",  # "tue le cluster de prod"
+            f"d[ée]gag(?:e|es|ez|er|ent){_W}",  # "dégage les vieilles sauvegardes"
             r"(?:un|une)\s+(?:drop|truncate|wipe|purge)(?![\w-])",  # "fais un drop de la table"
             f"vir(?:e|ez|er){_W}",  # "vire la base": get rid of it
         ),
@@ -49,7 +54,7 @@ LEXICON = lexicon(
             "désactiv",
             r"(?:rédui|redui|raccourc|baiss|diminu)\w*\s+(?:\S+\s+){0,3}?(?:rétention|conservation)",
             "desactiv",
-            f"coup(?:e|ez|er|erais|erait){_W}",  # "à ta place, je couperais …"
+            f"coup(?:e|es|ez|er|ent|erais|erait){_W}",  # "à ta place, je couperais …"
             r"(?:fais|faites|faire)\s+taire",
             "arrêt",
             "arret",
@@ -62,20 +67,21 @@ LEXICON = lexicon(
         "bypass": (
             "contourn",
             "outrepass",
-            f"ignor(?:e|ez|er){_W}",
+            f"ignor(?:e|es|ez|er|ent){_W}",
             r"pass(?:e|ez|er)\s+outre",
             f"saut(?:e|ez|er){_W}",
             r"(?:fusionn|merg|pouss|déploi|deploi)\w*\s+(?:\S+\s+){0,3}?sans" + _W,
         ),
         "grant": (
             rf"(?:mets|mettez|mettre)\s+(?:\S+\s+){{1,5}}?comme{_W}",  # "set X as owner"
-            f"donn(?:e|ez|er){_W}",
+            f"donn(?:e|es|ez|er|ent){_W}",
             # "fais en sorte que le prestataire ait les droits admin"
             r"(?:ait|aient)(?=\s+(?:\S+\s+){0,2}?(?:droits?|accès|rôle|privil))",
             # "mets-le administrateur", "nomme-la propriétaire": a role given to a pronoun
             r"(?:mets|mettez|mettre|nomme|nommez|nommer|passe|passez|passer)-(?:le|la|les)(?!\w)",
-            "accord",
+            r"(?<!d')(?<!d’)accord",  # "accorde-lui", not "d'accord" (agreed)
             "attribu",
+            r"nomm(?:e|ez|er)(?:-(?:le|la|les))?(?!\w)",  # "nomme le stagiaire propriétaire"
             "promouv",
             "promeu",
             "ajout",
@@ -86,7 +92,7 @@ LEXICON = lexicon(
             "invit",
             "ajout",
             "publi",
-            f"expos(?:e|ez|er){_W}",
+            f"expos(?:e|es|ez|er|ent){_W}",
             r"rend(?:s|ez|re)\s+(?:\w+\s+){0,4}public",
             r"rend(?:s|ez|re)\s+(?:\w+\s+){0,4}accessible",
         ),
@@ -94,26 +100,30 @@ LEXICON = lexicon(
             "envoi",
             "envoy",
             "téléverse",
-            f"coll(?:e|ez|er){_W}",
+            f"coll(?:e|es|ez|er|ent){_W}",
             "transfér",
             "transfèr",
             "transfer",
             r"copi(?!es(?!\w))",  # "les copies": a noun
             f"(?:mets|mettez|mettre){_W}",
-            f"post(?:e|ez|er){_W}",
+            # "poste le lien", "le poster"; not "sur ton poste" (a workstation)
+            f"post(?:ez|er){_W}",
+            r"(?<!ton\s)(?<!mon\s)(?<!son\s)(?<!le\s)(?<!du\s)(?<!au\s)(?<!un\s)(?<!votre\s)"
+            f"poste{_W}",
             "dépos",
             "depos",
             "transmet",
-            f"balanc(?:e|ez|er){_W}",  # "balance le mot de passe dans #general"
+            f"balanc(?:e|es|ez|er|ent){_W}",  # "balance le mot de passe dans #general"
         ),
         "open": (
-            f"ouvr(?:e|ez|ir){_W}",
+            r"branch(?:e|ez|er)\s+(?:\S+\s+){0,3}?(?:clé|cle|disque|périphérique|usb)",
+            f"ouvr(?:e|es|ez|ir|ent){_W}",
             r"laiss\w*\s+(?:\S+\s+){0,6}?ouvert\w*",  # "laisse le port 22 ouvert"
-            f"autoris(?:e|ez|er){_W}",  # "autorise 0.0.0.0/0 sur le port 5432"
+            f"autoris(?:e|es|ez|er|ent){_W}",  # "autorise 0.0.0.0/0 sur le port 5432"
             r"activ(?:e|ez|er)\s+(?:le\s+contenu|les\s+macros)",
             "exécut",
             "execut",
-            f"lanc(?:e|ez|er){_W}",
+            f"lanc(?:e|es|ez|er|ent){_W}",
             "install",
         ),
         "data": (
@@ -141,6 +151,10 @@ LEXICON = lexicon(
             f"tables{_W}",
         ),
         "data_weak": (
+            r"machines?\s+virtuel",
+            r"vms?(?!\w)",
+            r"disques?(?!\w)",
+            "nœud",  # VMs, disks
             "enregistrement",
             r"comptes?[- ]rendus?",
             "présentation",
@@ -269,6 +283,8 @@ LEXICON = lexicon(
             *ADMIN_ROLES,
         ),
         "untrusted": (
+            r"trouvée?s?\s+(?:\S+\s+){0,3}?(?:parking|rue|sol|couloir|bureau)",
+            "ramassé",
             "forum",
             "parking",
             r"soi-disant",
@@ -293,6 +309,7 @@ LEXICON = lexicon(
             "chaque",
         ),
         "public": (
+            r"(?:au|pour\s+le)\s+monde\s+entier",
             r"0\.0\.0\.0/0",
             r"::/0",
             f"publi(?:c|cs|que|ques){_W}",  # "la page publique"
@@ -344,6 +361,7 @@ LEXICON = lexicon(
             r"(?:transcription|traduction|résumé)s?\s+(?:\w+\s+)?en\s+ligne",
             r"(?:site|outil|service)\s+(?:\w+\s+){0,2}?(?:en\s+ligne|gratuit)",
             *AI_SITES,
+            *AI_TOOLS,
             f"ia{_W}",
             "chatgpt",
             r"intelligence\s+artificielle",
@@ -367,6 +385,15 @@ LEXICON = lexicon(
             r"slack\s+connect",
             r"canal\s+partagé",
         ),
+        "warning": (
+            # a rule about the act, not a request: "la suppression … demande une validation"
+            r"(?:demande|nécessite|exige|requiert)\s+(?:une\s+|l['’]\s*|d['’]\s*)?(?:validation|approbation|autorisation|accord)",
+            r"(?:soumis\w*|sujet\w*)\s+à\s+(?:validation|approbation|autorisation)",
+        ),
+        "nonprod": (
+            r"(?:environnement|cluster|serveur|instance|conteneur|base|projet|espace)s?\s+"
+            r"(?:[\w-]+\s+){0,2}?(?:de\s+)?(?:dev|développement|test|tests|recette|qa|démo)(?!\w)",
+        ),
         "neg_before": (
             "ne",
             "n'",
@@ -374,7 +401,8 @@ LEXICON = lexicon(
             "jamais",
             r"surtout\s+pas",
             "pas",
-            "sans",
+            # "sans supprimer"; "sans doute" (probably), "sans attendre" (at once) negate nothing
+            r"sans(?!\s+(?:doute|faute|tarder|attendre|hésiter|hesiter|problème|souci|délai|plus\s+attendre))",
             r"au\s+lieu\s+de",
             r"plutôt\s+que",
             r"évite[rz]?",
@@ -395,10 +423,12 @@ LEXICON = lexicon(
         ),
         "conditional": ("si", "s'il", "s’il"),
         "report": (
-            "hier",
-            r"la\s+semaine\s+dernière",
+            r"(?<!d')(?<!d’)(?<!de\s)hier",  # "yesterday's commit" reports nothing
+            r"(?<!de\s)la\s+semaine\s+dernière",
             r"le\s+mois\s+dernier",
-            r"il\s+y\s+a",
+            # "il y a deux jours" (ago), not "ce qu'il y a dessus" (there is)
+            r"il\s+y\s+a\s+(?:longtemps|(?:\d+|un|une|deux|trois|quatre|cinq|dix|quelques|plusieurs)"
+            r"\s+(?:\w+\s+)?(?:minutes?|heures?|jours?|semaines?|mois|ans|années?))(?!\w)",
             r"cause\s+racine",
             r"post-?mortem",
             "incident",
@@ -469,7 +499,7 @@ LEXICON = lexicon(
             r"(?:bac\s+à\s+sable|cluster|stack|espace)\s+(?:de\s+test\s+)?perso\w*",
         ),
         "excluded": (
-            r"(?:sans|hors|excepté|sauf)\s+(?:aucun\w*\s+|les?\s+|la\s+|l'|des?\s+|d')?[\w-]+"
+            r"(?:sans(?!\s+(?:doute|faute|tarder|attendre|hésiter|problème|souci|délai)\b)|hors|excepté|sauf)\s+(?:aucun\w*\s+|les?\s+|la\s+|l'|des?\s+|d')?[\w-]+"
             r"(?:(?:\s+(?:ni|et|ou)\s+|\s+)(?:les?\s+|la\s+|l'|des?\s+|d')?[\w-]+){0,4}",
         ),
         "owned": (

@@ -4,6 +4,7 @@ participles and the imperfect subjunctive narrate (apagou, apagado, apagássemos
 from bot.risk.prose.lexicon import (
     ADMIN_ROLES,
     AI_SITES,
+    AI_TOOLS,
     CONTROL_PRODUCTS,
     FORCE_PUSH,
     lexicon,
@@ -29,6 +30,7 @@ LEXICON = lexicon(
     ),
     entries={
         "destroy": (
+            "expurg",
             "apag",
             "exclu",
             "elimin",
@@ -37,13 +39,15 @@ LEXICON = lexicon(
             "remoç",  # the noun, asked for: "solicita-se a remoção do banco"
             "destru",
             "esvazi",
-            f"limp(?:a|e|ar){_W}",
+            f"limp(?:a|e|ar|as|es|am|em|ando){_W}",
             "purg",
             "descart",
             f"drop(?:e|a|ar|em){_W}",  # "dropa a tabela"
-            f"zer(?:a|e|ar){_W}",  # "zera a tabela": empty it
+            f"zer(?:a|e|ar|as|es|am|em|ando){_W}",  # "zera a tabela": empty it
+            f"trunc(?:a|e|ar|as|es|am|em|ando){_W}",  # "trunca a tabela"
+            r"format\w*\s+(?:\S+\s+){0,3}?(?:discos?|volumes?|partiç|particoes|particao)",  # wipes
             "derrub",  # "derruba o cluster": take it down
-            f"mat(?:a|e|ar){_W}",  # "mata o cluster de produção"
+            f"mat(?:a|e|ar|es|em|ando){_W}",  # "mata o cluster de produção"
             r"acab(?:a|e|ar)\s+com" + _W,  # "acaba com os backups antigos"
             r"(?:som(?:e|a)|sumir)\s+com" + _W,  # "some com os snapshots"
             r"d(?:á|a|ar|ê|e)\s+fim\s+(?:n|a|e|d)\w*",  # "dá fim no banco antigo"
@@ -61,17 +65,17 @@ LEXICON = lexicon(
             r"tir(?:a|e|ar)\s+(?:o|a|os|as)\s+(?=mfa|2fa|autenticaç|proteç|bloqueio|criptograf|auditoria)",
             "deslig",
             "silenci",
-            f"paus(?:a|e|ar){_W}",
+            f"paus(?:a|e|ar|as|es|am|em|ando){_W}",
             "suspend",
-            f"par(?:e|ar){_W}",
+            f"par(?:e|ar|em|ando){_W}",
             "interromp",
             "desinstal",
-            f"mut(?:e|ar){_W}",
+            f"mut(?:e|ar|em|ando){_W}",
         ),
         "bypass": (
             "contorn",
-            f"ignor(?:a|e|ar){_W}",
-            f"pul(?:e|a|ar){_W}",
+            f"ignor(?:a|e|ar|as|es|am|em|ando){_W}",
+            f"pul(?:a|e|ar|as|es|am|em|ando){_W}",
             "burl",
             "bypass",
             "dribl",
@@ -88,8 +92,8 @@ LEXICON = lexicon(
             f"(?:dar|conceda|conceder){_W}",
             # "garante que o fornecedor tenha acesso de administrador"
             r"tenh(?:a|am)(?=\s+(?:\S+\s+){0,2}?(?:permiss|acesso|papel|direitos|privil))",
-            f"liber(?:a|e|ar){_W}",  # "libera acesso de admin pro estagiário"
-            f"coloc(?:a|e|ar)(?:-o|-a)?{_W}",  # "coloca o estagiário no sudoers"
+            f"liber(?:a|e|ar|as|es|am|em|ando){_W}",  # "libera acesso de admin pro estagiário"
+            f"coloc(?:a|e|ar|as|am|ando)(?:-o|-a)?{_W}",  # "coloca o estagiário no sudoers"
             "conced",
             "atribu",
             "promov",
@@ -97,41 +101,45 @@ LEXICON = lexicon(
             "outorg",
         ),
         "share": (
+            r"(?:coloc|bot|p[oô]|põe)\w*\s+(?:\S+\s+){0,4}?em\s+c[oó]pia",
             "compartilh",
             "partilh",
             "convid",
             "adicion",
             r"public(?!os?\b|as\b)",  # publique; "público(s)", "públicas" are adjectives
-            r"torn(?:e|a|ar)\s+(?:\w+\s+){0,4}públic",
+            r"torn(?:e|a|ar)\s+(?:\w+\s+){0,8}?(?:públic|visível|acessível)",
             r"ativ(?:e|a|ar)\s+(?:\w+\s+){0,3}públic",
-            r"deix(?:e|a|ar)\s+(?:\w+\s+){0,6}?públic",  # ativar o painel público
+            r"deix(?:e|a|ar)\s+(?:\w+\s+){0,10}?(?:públic|visível|acessível)",
             r"deix(?:e|a|ar)(?=\s+(?:\S+\s+){0,6}?(?:«|\")?qualquer\s+pessoa)",
         ),
         "move": (
-            f"envi(?:e|a|ar){_W}",
+            f"envi(?:a|e|ar|as|es|am|em|ando){_W}",
             "mand",
-            f"col(?:e|a|ar){_W}",
-            f"carreg(?:ue|a|ar){_W}",
+            f"col(?:e|a|ar|es|em|ando){_W}",
+            f"carreg(?:ue|a|ar|as|am|ues|uem|ando){_W}",
             r"fa(?:ça|zer)\s+(?:o\s+)?upload",
             "upload",
             r"copi(?!as?\s+de\s+seguran|as(?!\w))",  # "las copias": a noun
             "transfir",
             "transfer",
             "encaminh",
-            f"pass(?:a|e|ar){_W}",  # "passa a senha pro fornecedor"
-            f"jog(?:a|ue|ar){_W}",  # "joga a planilha no ChatGPT"
-            f"post(?:e|a|ar){_W}",
+            f"pass(?:a|e|ar|es|em|ando){_W}",  # "passa a senha pro fornecedor"
+            f"jog(?:a|ue|ar|ues|uem|ando){_W}",  # "joga a planilha no ChatGPT"
+            f"post(?:e|a|ar|em|ando){_W}",
             f"(?:sub(?:a|ir)|sob(?:e|em)){_W}",  # "sobe a planilha no ChatGPT"
             f"coloc(?:a|e|ar|que){_W}",
         ),
         "open": (
-            f"abr(?:a|e|ir){_W}",
+            f"plug(?:a|ue|ar|ando){_W}",  # plug in a device
+            f"conect(?:a|e|ar|es|em|ando){_W}",
+            f"espet(?:a|e|ar){_W}",
+            f"abr(?:a|e|ir|as|es|am|em|indo){_W}",
             "habilit",
             r"ativ(?:e|a|ar)\s+(?:o\s+conteúdo|as\s+macros)",
             "execut",
-            f"rod(?:a|e|ar){_W}",  # "roda o script"
+            f"rod(?:a|e|ar|es|em|ando){_W}",  # "roda o script"
             "instal",
-            f"liber(?:e|a|ar){_W}",  # libera a porta 22 para a internet
+            f"liber(?:a|e|ar|as|es|am|em|ando){_W}",  # libera a porta 22 para a internet
             f"cli(?:ca|que|car){_W}",  # "clica no link do e-mail suspeito"
             f"exp(?:oe|or|onha|onham){_W}",  # "expõe a porta na internet"
             r"deix(?:a|e|ar)\s+(?:\S+\s+){0,6}?abert[oa]s?" + _W,  # "deixa a porta aberta"
@@ -152,6 +160,9 @@ LEXICON = lexicon(
             f"tabelas{_W}",
         ),
         "data_weak": (
+            r"máquinas?\s+virtua",
+            r"vms?(?!\w)",
+            r"discos?(?!\w)",  # VMs and their disks
             "gravaç",
             "apresentaç",
             "caderno",
@@ -240,6 +251,9 @@ LEXICON = lexicon(
             r"(?<![\w.])\.env(?!\w)",
         ),
         "pii": (
+            "holerite",  # payslips (pt-BR)
+            "contracheque",
+            r"folhas?\s+de\s+pagamento",
             r"folhas?\s+de\s+pagamento",
             "jurídic",
             "diretoria",
@@ -272,6 +286,8 @@ LEXICON = lexicon(
             *ADMIN_ROLES,
         ),
         "untrusted": (
+            "estacionamento",
+            r"(?:usb|pendrive|pen\s+drive)\s+(?:\S+\s+){0,3}?(?:achad|achast|encontr)\w*",
             "fórum",
             r"(?<![\w.])apk(?!\w)",
             "suposto",
@@ -298,6 +314,7 @@ LEXICON = lexicon(
             f"cada{_W}",
         ),
         "public": (
+            r"(?:a|para)\s+o\s+mundo\s+inteiro",
             r"0\.0\.0\.0/0",
             r"::/0",
             r"(?<!certificado )(?<!chave )públic",  # "certificado público": its public half
@@ -348,6 +365,7 @@ LEXICON = lexicon(
         "ai": (
             r"(?:site|serviço|ferramenta)\s+(?:\w+\s+){0,2}?(?:online|on-line|gratuit)",
             *AI_SITES,
+            *AI_TOOLS,
             f"ia{_W}",
             "chatgpt",
             r"inteligência\s+artificial",
@@ -370,14 +388,25 @@ LEXICON = lexicon(
             r"slack\s+connect",
             r"canal\s+compartilhado",
         ),
+        "warning": (
+            # a rule about the act, not a request: "apagar o banco exige aprovação"
+            r"(?:exige|requer|precisa\s+de|depende\s+de)\s+(?:\w+\s+)?(?:aprovação|autorização)",
+            r"(?:sujeit|submetid)\w*\s+(?:a|à)\s+(?:aprovação|autorização)",
+        ),
+        "nonprod": (
+            r"(?:ambiente|cluster|servidor|instância|contêiner|container|banco|projeto)s?\s+"
+            r"(?:[\w-]+\s+){0,2}?de\s+(?:desenvolvimento|dev|testes?|qa|demo)(?!\w)",
+        ),
         "neg_before": (
             "não",
+            "ninguém",  # "que ninguém desative o MFA"
+            "ninguem",
             "nao",
             "nunca",
             "jamais",
             r"em\s+vez\s+de",
             r"ao\s+invés\s+de",
-            "sem",
+            r"sem(?!\s+(?:dúvida|duvida|falta|demora|problema|mais|esperar)\b)",
             r"evit(?:e|a|ar)",
         ),
         "affirm": (r"não\s+(?:se\s+)?esqueça", r"não\s+hesite", r"não\s+espere"),
@@ -391,8 +420,8 @@ LEXICON = lexicon(
         ),
         "conditional": ("se",),
         "report": (
-            "ontem",
-            r"semana\s+passada",
+            r"(?<!de\s)ontem",  # "yesterday's commit" reports nothing
+            r"(?<!da\s)semana\s+passada",
             r"mês\s+passado",
             r"há\s+(?:\w+\s+)?(?:horas|dias|semanas|meses|anos)",
             r"causa\s+raiz",
@@ -420,7 +449,7 @@ LEXICON = lexicon(
         ),
         "export": (
             "export",
-            f"baix(?:e|a|ar){_W}",
+            f"baix(?:a|e|ar|as|es|am|em|ando){_W}",
             r"tir(?:a|e|ar)\s+(?:um|uma|o)\s+(?:dump|export|extra|cópia|copia)",  # "tira um dump"
             f"extra(?:ia|ir|ie){_W}",
         ),
@@ -460,7 +489,7 @@ LEXICON = lexicon(
             r"(?:stack|cluster|namespace|ambiente|sandbox)\s+pessoal",
         ),
         "excluded": (
-            r"(?:sem|exceto|tirando)\s+(?:nenhum\w*\s+|qualquer\s+|os\s+|as\s+|o\s+|a\s+)?"
+            r"(?:sem(?!\s+(?:dúvida|duvida|falta|demora|problema|mais|esperar)\b)|exceto|tirando)\s+(?:nenhum\w*\s+|qualquer\s+|os\s+|as\s+|o\s+|a\s+)?"
             r"[\w-]+(?:(?:\s+(?:nem|e|ou)\s+|\s+)(?:os\s+|as\s+|o\s+|a\s+)?[\w-]+){0,4}",
         ),
         "owned": (r"noss[oa]\s+(?:\w+\s+)?(?:intern[oa]|própri[oa])",),
@@ -552,7 +581,7 @@ LEXICON = lexicon(
             r"(?:sob|sub|empurr|mand|push)\w*\s+(?:\S+\s+){0,8}?com\s+(?:--force|-f)(?![\w-])",
             r"force-?push\w*",
             r"reescrev\w*\s+(?:o\s+)?histórico",
-            r"(?:faz|faça|fazer)\s+(?:um\s+)?push\s+(?:\S+\s+){0,2}?forçado",
+            r"(?:faz|faça|fazer|dá|da|dar|dê|de)\s+(?:um\s+)?push\s+(?:\S+\s+){0,2}?forçado",
             r"forç\w*\s+o\s+push",
             r"push\s+(?:\S+\s+){0,2}?na\s+força",
         ),

@@ -5,6 +5,7 @@ are matched as whole words."""
 from bot.risk.prose.lexicon import (
     ADMIN_ROLES,
     AI_SITES,
+    AI_TOOLS,
     CONTROL_PRODUCTS,
     FORCE_PUSH,
     lexicon,
@@ -22,7 +23,8 @@ LEXICON = lexicon(
     past_after=r"^(?:了|过|掉了|光了)(?!吧|就行|就好|就可以|即可)",
     entries={
         "destroy": (
-            r"清(?=了)",  # 把旧快照全清了
+            "格式化",  # a disk: 把磁盘格式化
+            r"清(?=了|一下)",  # 把旧快照全清了, 把表清一下
             "释放",
             "删(?:除|掉|光|库)?",
             "清空",
@@ -36,7 +38,7 @@ LEXICON = lexicon(
             "清理掉",
             "清掉",
             "清光",
-            _latin("(?:drop|truncate|delete|rm|purge)") + r"\s*掉",  # 把订单表 drop 掉
+            _latin("(?:drop|truncate|delete|rm|purge)") + r"\s*(?:掉|一下)",  # 把订单表 drop 掉
         ),
         "reset": (
             "重建",
@@ -49,6 +51,8 @@ LEXICON = lexicon(
             "推倒重来",
         ),
         "disable": (
+            "下掉",  # 把审计功能下掉: take it off
+            r"(?:保留|保存)(?:期|时间|天数)\S{0,10}?(?:缩短|减少|改短|调短)",  # retention cut
             "关闭",
             "关掉",
             "禁用",
@@ -94,7 +98,9 @@ LEXICON = lexicon(
             "设置成",
         ),
         "share": (
+            "抄送",
             "分享",
+            "开放给",  # 把看板开放给所有外网用户
             "共享",
             r"(?<!阻止)(?<!禁止)(?<!屏蔽)公开",
             "邀请",
@@ -106,6 +112,7 @@ LEXICON = lexicon(
         ),
         "move": (
             "发给",
+            r"(?:同步|备份|存|放|丢|扔)(?:到|至|进)",  # 同步到个人网盘, 放到群里
             "发送",
             "发到",
             "传给",
@@ -120,6 +127,7 @@ LEXICON = lexicon(
             "传到",
         ),
         "open": (
+            r"插(?:到|上|进|入)",  # plug in a device
             "映射到",
             r"装(?=一下|个|到|在|上|好)",  # 装一下那个插件, 装到手机上
             r"跑(?=一下|一遍|个)",  # 跑一下那个脚本
@@ -155,6 +163,11 @@ LEXICON = lexicon(
             "历史",
         ),
         "data_weak": (
+            "虚拟机",
+            r"(?<![a-z])vms?(?![a-z])",
+            "磁盘",
+            "云盘",
+            "节点",  # VMs and their disks
             "录音",
             "录像",
             "会议纪要",
@@ -237,7 +250,19 @@ LEXICON = lexicon(
             "审批",
             "codeowners",
         ),
-        "secret": ("密钥", "秘钥", "私钥", "密码", "口令", "令牌", "token", "凭证", "凭据", "证书"),
+        "secret": (
+            "密钥",
+            "秘钥",
+            "私钥",
+            "密码",
+            "口令",
+            "令牌",
+            "token",
+            "凭证",
+            "凭据",
+            "证书",
+            r"(?<![a-z])(?:ak\s*/\s*sk|access\s*key|secret\s*key)(?![a-z])",  # 把AK/SK发到群里
+        ),
         "pii": (
             "董事会",
             "法务",
@@ -275,6 +300,9 @@ LEXICON = lexicon(
             *ADMIN_ROLES,
         ),
         "untrusted": (
+            "捡到",
+            "捡来",
+            "停车场",
             "自称",
             "冒充",
             "论坛",
@@ -285,7 +313,7 @@ LEXICON = lexicon(
             "来路不明",
             "宏",
             "启用内容",
-            "陌生人",
+            "陌生",  # 陌生人, 陌生发件人, 陌生号码
             "不认识",
             "不明",
             "可疑",
@@ -309,6 +337,7 @@ LEXICON = lexicon(
             r"::/0",
             r"(?<!阻止)(?<!禁止)(?<!屏蔽)公开(?!价|信息)",
             "公网",
+            "外网",  # 开放给所有外网用户
             "互联网",
             "任何人",
             r"公共读",
@@ -356,6 +385,7 @@ LEXICON = lexicon(
             r"(?:在线|免费)的?\S{0,8}?(?:网站|工具|平台|服务)",
             r"转写(?:网站|工具|服务)",
             *AI_SITES,
+            *AI_TOOLS,
             _latin("ai"),
             "chatgpt",
             "大模型",
@@ -375,9 +405,13 @@ LEXICON = lexicon(
             _latin("line"),
         ),
         "workspace": ("工作区", "工作空间", r"slack\s*connect", "共享频道", "访客"),
+        "along": ("连同", "连带", "一并", r"(?<=[\u4e00-\u9fff])一起(?=[删销清])"),
+        "warning": (r"(?:需要|须|必须|得)(?:经过|先)?(?:审批|批准|审核)", r"(?:审批|批准)后才能"),
+        "nonprod": (r"(?:开发|测试)(?:用|环境)",),
         "neg_before": (
             r"没有?(?=[公分共发上导开对])",  # one character: the action's own start ends the search
             r"没(?:有)?必要",  # 没必要删除: no need to
+            r"(?:没有?|不让|别让)(?:任何)?人",  # 确保没有人关闭MFA: nobody does it
             "不必",
             "不需要",
             "用不着",
@@ -411,9 +445,9 @@ LEXICON = lexicon(
         ),
         "conditional": ("如果", "要是"),
         "report": (
-            "昨天",
-            "上周",
-            "上个月",
+            r"昨天(?!的)",  # "yesterday's commit" reports nothing
+            r"上周(?!的)",
+            r"上个月(?!的)",
             "根因",
             r"(?<![问查找])(?<!一下)原因",  # not 问一下原因 (ask why)
             "事故(?!报告)",  # "事故报告" is a document
@@ -544,6 +578,7 @@ LEXICON = lexicon(
         # a 把/将 clause with no subject is a command: "把订单表给删了" asks, "我把……删了" tells
         "wish": (
             r"(?:^|(?<=[，,。！？；\n]))\s*(?:请|麻烦你?|你|您|帮我|帮忙|直接|先|赶紧|马上)?\s*[把将]",
+            r"(?:可以|应该|该|得|赶紧|马上|直接)$",  # 客户表可以删了: allowed now, not done
         ),
         "pronoun": (
             "这",
