@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from bot.config import CatalogResource, Classification, ClassifyRule
 from bot.risk.model import DataRef
+from bot.risk.prefilter import prefiltered
 
 CLASSIFICATION_ORDER: dict[str, int] = {
     "public": 0,
@@ -217,9 +218,13 @@ def _mention_regex(entries: list[_Entry]) -> re.Pattern[str] | None:
     )
     if not words:
         return None
-    return re.compile(
-        r"(?<![\w./#@-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w/-])",
-        re.I,
+    # a lookbehind first and case ignored: `re` tries it at every position of the text;
+    # the names alone are searched first (`prefiltered`), most texts holding none
+    return prefiltered(
+        re.compile(
+            r"(?<![\w./#@-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w/-])",
+            re.I,
+        )
     )
 
 

@@ -25,7 +25,12 @@ def after_in_clause(
     `head` is a literal every match of `target` starts with (`-p`, `on`); `stops` is a
     character class (`[\\n|;&]`) none of whose characters starts `head`."""
     pos, begin, end, ruled_out = 0, 0, -1, False
-    while (found_anchor := anchor.search(text, pos)) is not None:
+    # The first search may be a `prefiltered` one, which rules most texts out at once; the
+    # rest start just past an anchor, where the pattern alone is cheaper (its prefilter
+    # would scan ahead for the same word first, thousands of times on a long line).
+    search, then = anchor.search, getattr(anchor, "regex", anchor).search
+    while (found_anchor := search(text, pos)) is not None:
+        search = then
         pos = found_anchor.start() + 1
         after = found_anchor.end()
         within = begin <= after <= end  # [begin, end) holds no stop character

@@ -31,11 +31,12 @@ from bot.risk.environments import NONPROD_RE, PRODUCTION_RE
 from bot.risk.extract import Candidate
 from bot.risk.model import Finding
 from bot.risk.prefilter import prefiltered
+from bot.risk.prose.handover import hands_over_value
 from bot.risk.prose.intent import languages
 from bot.risk.prose.lexicon import Lexicon
 from bot.risk.prose.scope import ADVISED, COUNTERFACTUAL, SOMEONE, Scope, spans
 from bot.risk.prose.text import lower
-from bot.risk.spans import HANDED_ON_REACH, handed_on, reported
+from bot.risk.spans import HANDED_ON_REACH, handed_on, reported, scan
 from bot.risk.value_flow import value_flow
 
 __all__ = [
@@ -78,9 +79,12 @@ _REASONS: dict[str, str] = {
     "scratch": "aimed only at a scratch or personal schema, the reader's own space",
 }
 
-OWN_USE_RULES = frozenset({"shell.secret_manager_read", "envdump.workload_env"})
-"""Reading a secret into one's own terminal is how a secrets manager is used; the risk is
-the value passed on (a pipe, a redirect, a message that asks to paste, post or send it)."""
+OWN_USE_RULES = frozenset(
+    {"shell.secret_manager_read", "envdump.workload_env", "shell.k8s_secret_dump"}
+)
+"""Reading a secret into one's own terminal is how a secrets manager is used (a Kubernetes
+secret decoded into `PGPASSWORD=$(…) psql` too); the risk is the value passed on (a pipe,
+a redirect, a message that asks to paste, post or send it)."""
 
 
 def _words(text: str) -> list[str]:
@@ -234,6 +238,17 @@ def _local_marker(command: str) -> bool:
     return False
 
 
+def _local_test_database(command: str) -> bool:
+    """Two signs together: the server is this machine (`mongodb://localhost/…`, `-h
+    127.0.0.1`) and the database is named for tests or development (`shop_test`)."""
+    hosts = [m.group("host") for m in _URL.finditer(command)]
+    for _program, tokens in _programs(command):
+        hosts += [_host_of(v) for v in _flag_values(tokens, _HOST_FLAGS)]
+    if not hosts or not all(h and _LOCAL_HOST_RE.match(h) for h in hosts):
+        return False
+    return bool(NONPROD_RE.search(command))
+
+
 def local_target(command: str) -> bool:
     """The command's own target is this machine, and it names nothing remote."""
     return _local_marker(command) and not remote_target(command)
@@ -372,14 +387,39 @@ _SCRATCH_PART = re.compile(
 def scratch_only(command: str) -> bool:
     """Every table the command writes sits in a scratch or personal schema (`scratch.…`,
     `sandbox.omar.…`, `dev_omar.…`): the reader's own space, not shared data."""
-    tables = [m.group("t") or m.group("d") for m in _WRITTEN_TABLE.finditer(command)]
-    if not tables:
-        return False
-    for table in tables:
+    found = False
+    for m in _WRITTEN_TABLE.finditer(command):  # lazily: the first shared table settles it
+        table = m.group("t") or m.group("d")
         parts = table.replace("`", "").replace('"', "").split(".")
         if len(parts) < 2 or not any(_SCRATCH_PART.match(p) for p in parts[:-1]):
             return False
-    return True
+        found = True
+    return found
+
+
+_SHELL_SYNTAX = re.compile(r"[|;&<>`$]")
+_PROSE_WORD = re.compile(
+    r"\s(?:on|in|to|the|your|my|our|its|then|so|for|from|with|it|this|that|against|into|"
+    r"before|after|no|na|em|en|dans|sur|pour|auf|im|für|para|del|de)\s",
+    re.I,
+)
+
+
+def _without_tail(cand: Candidate) -> Candidate:
+    """A line read whole as a command whose tail is a sentence ("redis-cli -h localhost
+    FLUSHALL on your local redis"): the command is its first span, and the whole line is
+    its sentence, so the tail's words ("your local redis") are read as words."""
+    if cand.kind != "shell" or "\n" in cand.text or len(cand.text) > 400:
+        return cand
+    if not _PROSE_WORD.search(cand.text):
+        return cand  # no sentence words: nothing to cut (and no scan to pay for)
+    found = scan(cand.text).spans
+    if len(found) != 1 or found[0].start != 0 or found[0].kind != "shell":
+        return cand
+    tail = cand.text[len(found[0].text) :]
+    if len(tail.strip(" .,;:!")) < 3 or _SHELL_SYNTAX.search(tail):
+        return cand
+    return Candidate("shell", found[0].text, cand.explicit, cand.context or cand.text)
 
 
 def judge(cand: Candidate, message: str = "") -> Why | None:
@@ -391,9 +431,10 @@ def judge(cand: Candidate, message: str = "") -> Why | None:
         return None
     if cand.kind in ("sql", "dataframe") and scratch_only(cand.text):
         return "scratch"  # "CREATE OR REPLACE TABLE scratch.dev_omar.dupes AS SELECT …"
+    cand = _without_tail(cand)
     placed = _placed(cand)
     if placed is None:
-        return "local" if local_target(cand.text) else None
+        return "local" if _own_target(cand.text, message) else None
     text, inside = placed
     low = lower(text)
     pos = low.find(_MARK)
@@ -408,6 +449,7 @@ def judge(cand: Candidate, message: str = "") -> Why | None:
         sentence_local = sentence_local or scope.sentence_has(scope.sentence_of(pos), "local")
         own = own or scope.sentence_has(scope.sentence_of(pos), "own_space")
         nonprod = nonprod or scope.nonprod(scope.sentence_of(pos))
+    nonprod = nonprod or _selected_nonprod(cand.text, message)
     return _target_scope(cand.text, low, sentence_local, own, nonprod)
 
 
@@ -420,7 +462,9 @@ def _target_scope(
     if (nonprod or _nonprod_target(command)) and not _SHARED.search(low):
         return "local"  # `--context preview`, "in the dev Kafka cluster": nobody's real data
     if local_target(command) or (
-        sentence_local and not remote_target(command) and not _SAYS_PROD.search(low)
+        (sentence_local or _local_test_database(command))
+        and not remote_target(command)
+        and not _SAYS_PROD.search(low)
     ):
         return "local"
     if own:
@@ -428,40 +472,98 @@ def _target_scope(
     return None
 
 
-_ENV_FLAGS = _CONTEXT_FLAGS | _HOST_FLAGS | frozenset(_words("-n --namespace --profile --env"))
+_ENV_FLAGS = (
+    _CONTEXT_FLAGS
+    | _HOST_FLAGS
+    | frozenset(
+        _words(
+            """
+-n --namespace --profile --env --environment --stack --workspace --project --resource-group
+--subscription --name --table-name --db-instance-identifier --instance
+"""
+        )
+    )
+)
+# A step that selects where the next steps act: a stack, a workspace, a context, a project.
+_SELECTS = re.compile(
+    r"\b(?P<tool>pulumi|terraform|tofu|terragrunt|kubectl|gcloud|az)\s+"
+    r"(?:stack\s+select|workspace\s+(?:select|new)|config\s+use-context|"
+    r"config\s+set\s+(?:core/)?project|account\s+set\s+(?:-s|--subscription))"
+    r"(?:\s+-\S+)*\s+['\"]?(?P<value>[\w./:@-]+)"
+)
+# The tools a selection carries over to (`kubectl config use-context` scopes helm too).
+_SELECTED_FOR = {
+    "pulumi": ("pulumi",),
+    "terraform": ("terraform", "terragrunt"),
+    "tofu": ("tofu",),
+    "terragrunt": ("terragrunt", "terraform"),
+    "kubectl": ("kubectl", "helm", "oc"),
+    "gcloud": ("gcloud", "gsutil", "bq"),
+    "az": ("az",),
+}
+
+
+def _selected_nonprod(command: str, message: str) -> bool:
+    """An earlier step selected a development stack, workspace, context or project for this
+    command's tool ("pulumi stack select dev-omar", then "pulumi destroy --yes"), the command
+    names no place of its own, and the message never names production."""
+    if not message or not any(w in message for w in ("select", "set", "use-context", "new")):
+        return False
+    programs = {p for p, _ in _programs(command)}
+    chosen = [
+        m.group("value")
+        for m in _SELECTS.finditer(message)
+        if programs & set(_SELECTED_FOR[m.group("tool")])
+    ]
+    if not chosen or _own_env_flags(command) or _SAYS_PROD.search(message.lower()):
+        return False
+    return all(NONPROD_RE.search(f" {v} ") for v in chosen)
+
+
+def _own_env_flags(command: str) -> bool:
+    return any(w.partition("=")[0] in _ENV_FLAGS for w in command.split())
+
+
+def _own_target(command: str, message: str) -> bool:
+    """A command with no sentence of its own is local when its own target is this machine,
+    a development place it names, or one an earlier step selected."""
+    if _PROD.search(command):
+        return False
+    return (
+        local_target(command)
+        or _local_test_database(command)
+        or _nonprod_target(command)
+        or _selected_nonprod(command, message)
+    )
 
 
 def _nonprod_target(command: str) -> bool:
     """Every context, namespace, profile or host the command names is a development, test
-    or preview one (`--context preview`, `-n dev`), and it names at least one; or a URL on
-    this machine names a database for tests or development (`mongodb://localhost/shop_test`)."""
+    or preview one (`--context preview`, `-n dev`), and it names at least one."""
     words = command.split()
     values = []
     for i, word in enumerate(words):
         flag, eq, value = word.partition("=")
         if flag in _ENV_FLAGS:
             values.append(value if eq else (words[i + 1] if i + 1 < len(words) else ""))
-    if values:
-        return all(NONPROD_RE.search(f" {v} ") for v in values)
-    return _local_test_database(command)
+    values += _named_resource(command)
+    return bool(values) and all(NONPROD_RE.search(f" {v} ") for v in values)
 
 
-# A database URL's path: the database it names (`…://localhost:27017/shop_test`).
-_URL_DATABASE = re.compile(r"[^/\s'\"`?#]*(?::\d+)?/(?P<db>[\w.-]+)")
+# Cloud and cluster CLIs whose last word names the resource acted on
+# (`gcloud sql instances delete orders-test`, `bq rm -t northwind-dev:scratch.tmp`).
+_NAMED_RESOURCE_PROGRAMS = frozenset(
+    _words("aws gcloud gsutil bq az doctl heroku flyctl databricks kubectl oc helm argocd pulumi")
+)
 
 
-def _local_test_database(command: str) -> bool:
-    """Every URL the command names is on this machine and names a test or dev database."""
-    urls = list(_URL.finditer(command))
-    if not urls:
-        return False
-    for m in urls:
-        if not _LOCAL_HOST_RE.match(m.group("host") or ""):
-            return False
-        db = _URL_DATABASE.match(command, m.start("host"))
-        if db is None or not NONPROD_RE.search(f" {db.group('db')} "):
-            return False
-    return True
+def _named_resource(command: str) -> list[str]:
+    programs = _programs(command)
+    if len(programs) != 1 or programs[0][0] not in _NAMED_RESOURCE_PROGRAMS:
+        return []
+    words = [t for t in programs[0][1][1:] if not t.startswith("-")]
+    last = words[-1] if len(words) >= 2 else ""
+    return [last] if re.search(r"[-_.:/]", last) else []
 
 
 # "on your laptop, not on prod": production named only to be excluded
@@ -676,12 +778,18 @@ def _hypothetical(p: _Place) -> Why | None:
     return None
 
 
+_ADVERBS = (
+    r"also|then|probably|likely|maybe|perhaps|surely|certainly|definitely|just|easily|quickly"
+)
 # The command as the subject of a conditional verb: "`X` would remove the instance".
 _WOULD_AFTER = re.compile(
     r"[\s`'\"]*(?:(?:on|in|against|for)\s+(?:[\w-]+\s+){1,4}?)?"
-    r"(?:would|could|might)\s+(?:also\s+|then\s+)?"
-    # "`X` would be the command", "would fix it": a recommendation, not a description
-    r"(?!(?:you|be|do|work|fix|help|solve|suffice|unblock|sort|handle|resolve|get)\b)\w+"
+    r"(?:would|could|might)\s+(?:(?:" + _ADVERBS + r")\s+)*(?!(?:" + _ADVERBS + r")\b)"
+    # "`X` would be the command", "would fix it", "would probably cut it": a recommendation
+    # (the command does some good), not a description of what it does
+    r"(?!(?:you|be|do|work|fix|help|solve|suffice|unblock|sort|handle|resolve|get|cut|clear|"
+    r"free|tidy|clean|reduce|lower|shrink|speed|save|stop|take|settle|sort|deal|address|"
+    r"remedy|cure|unstick|restore|bring|make)\b)\w+"
 )
 # An order anywhere after it takes the description back ("… Can you run it today?").
 _ORDER_LATER = re.compile(
@@ -853,9 +961,10 @@ def passes_on(
     """The value printed by `reads` (secret reads inside `command`) is sent on: the command
     hands it to a program that publishes or to one this module does not know
     (`value_flow`), or shows it to the reader while the message asks (in any sentence,
-    not negated) to share, paste, post or send something. A value kept in a shell
-    variable, a secret store or a client's login goes nowhere, whatever the message says
-    about other things (a screen shared, a table list pasted)."""
+    not negated) to share, paste, post or send it: a sending verb whose object is the
+    printed value, a secret or unnamed (`hands_over_value`), not another thing ("paste
+    the table list", "share your screen"). A value kept in a shell variable, a secret
+    store or a client's login goes nowhere, whatever the message says about other things."""
     flow = value_flow(command, reads or (command,), company_domains)
     if flow != "shown":
         return flow == "sent"
@@ -870,8 +979,10 @@ def passes_on(
                 structure = structure or spans(low)
                 scope = Scope(lx, low, structure)
                 at = m.start()
-                if not scope.lowered(at, m.end(), scope.clause_of(at), scope.sentence_of(at)):
-                    return True  # not negated, past or hypothetical ("no need to share it")
+                if scope.lowered(at, m.end(), scope.clause_of(at), scope.sentence_of(at)):
+                    continue  # negated, past or hypothetical ("no need to share it")
+                if hands_over_value(lx, message, low, scope, at, m.end()):
+                    return True  # not "paste the table list", "share your screen"
     return False
 
 

@@ -12,12 +12,14 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections.abc import Callable, Iterable, Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
+from itertools import accumulate
 from typing import TypeVar
 
 from bot.config import RISK_ORDER, VERDICT_ORDER, TwoKeyConfig
-from bot.risk import calls
+from bot.risk import calls, sql_budget
 from bot.risk.agreement import (
     agree,
     agree_said,
@@ -123,7 +125,8 @@ class RiskEngine:
         """`pieces` are read as instructions of their own besides `text` (a tool call's
         argument values); `extra` are findings a caller already made (a call's name)."""
         try:
-            return self._assess(text, agent, confidence, kind, resources, pieces, extra)
+            with sql_budget.budget():  # the parser's share of one assessment
+                return self._assess(text, agent, confidence, kind, resources, pieces, extra)
         except Exception as exc:  # the last line of defence: never "allow" on a crash
             log.exception("risk engine failed; holding the instruction for a person")
             return Assessment(
@@ -568,6 +571,7 @@ class _Whys:
         self._whys: dict[int, Why | None] = {}
         self.ran: dict[str, Why] = {}
         """Commands of documents that are not orders (`_scope`'s `ran`)."""
+        self._joined: tuple[str | None, list[int]] | None = None
 
     def of(self, i: int) -> Why | None:
         if i not in self._whys:
@@ -596,20 +600,40 @@ class _Whys:
         return "local" if self.of(j) == "local" else None
 
     def enclosing(self, i: int) -> Why | None:
-        """The scope of a longer command that holds command `i` (same context)."""
+        """The scope of a longer command that holds command `i` (same context): the first
+        such command, in order, whose own scope is known."""
         cand = self.commands[i][0]
-        return next(
-            (
-                w
-                for j, (other, _) in enumerate(self.commands)
-                if j != i
+        for j in self._holders(cand.text):
+            other = self.commands[j][0]
+            if (
+                j != i
                 and len(other.text) > len(cand.text)
-                and cand.text in other.text
                 and cand.context in ("", other.context)
                 and (w := self.of(j)) is not None
-            ),
-            None,
-        )
+            ):
+                return w
+        return None
+
+    def _holders(self, text: str) -> Iterator[int]:
+        """The commands whose text holds `text`, in order. Found in one text of them all
+        joined (a search in C per command asked about, not a loop over every pair: a
+        message of thousands of commands would take seconds)."""
+        if self._joined is None:
+            texts = [c.text for c, _ in self.commands]
+            sep = "\x00" if not any("\x00" in t for t in texts) else None
+            starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+            self._joined = (sep.join(texts) if sep else None, starts)
+        joined, starts = self._joined
+        if joined is None or "\x00" in text:  # no separator to trust: every pair, as it was
+            yield from (j for j, (c, _) in enumerate(self.commands) if text in c.text)
+            return
+        at = joined.find(text)
+        while at >= 0:
+            j = bisect_right(starts, at) - 1
+            yield j
+            if j + 1 >= len(starts):
+                return
+            at = joined.find(text, starts[j + 1])  # the next command that holds it
 
 
 def _rank(ref: DataRef) -> int:

@@ -59,7 +59,7 @@ _NONPROD_WORDS = (
 # Places, not things in them: "the test accounts" may be rows of the production database.
 _ENV_NOUNS = (
     r"(?:cluster|environment|env|namespace|workspace|instance|server|box|vm|stack"
-    r"|subscription|tenant)s?"
+    r"|subscription|tenant|(?:hosted\s+|dns\s+)?zone)s?"
 )
 NONPROD_PATTERN = rf"(?i){_SEP_BEFORE}(?:{'|'.join(_NONPROD_WORDS)}){_SEP_AFTER}"
 NONPROD_RE = re.compile(NONPROD_PATTERN)
@@ -68,6 +68,9 @@ NONPROD_RE = re.compile(NONPROD_PATTERN)
 NONPROD_PLACE_RE = re.compile(
     rf"(?i)\b(?:{'|'.join(_NONPROD_WORDS)})\s+(?:[\w-]+\s+){{0,2}}?{_ENV_NOUNS}\b"
     rf"|\b(?:in|on|against)\s+(?:the\s+)?(?:{'|'.join(_NONPROD_WORDS)})\b(?!\s+[\w-])"
+    # a name that carries it: "no banco loja_dev", "the orders-test database"
+    rf"|(?<![\w-])[a-z0-9]+(?:[_-][a-z0-9]+)*[_-](?:{'|'.join(_NONPROD_WORDS)})(?![\w-])"
+    rf"|(?<![\w-])(?:{'|'.join(_NONPROD_WORDS)})_[a-z0-9]+(?![\w-])"
 )
 
 

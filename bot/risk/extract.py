@@ -68,6 +68,12 @@ _DOC_PREFIX = re.compile(r"^(?:[A-Z]{2,}[ \t]|[\w.-]+:[ \t])")
 # Skript … aus: curl …") is a sentence the shell guess took whole: its commands are spans.
 # "I haven't tried it, but …", "It's …": one capital letter and a contraction open one too.
 _PROSE_HEAD = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿß]*(?:['’][a-z]{1,3})?[\s,:]")
+# A remark in brackets after a command ("helm uninstall x --kube-context kind-local (your
+# laptop cluster first)"): English the shell cannot parse; it belongs to the sentence.
+_REMARK = re.compile(
+    r"^(?P<cmd>.*?\S)\s+\((?P<remark>[^\W\d_][^()`$|;&<>{}\[\]\"'=\\]*?\s[^()`$|;&<>{}\[\]\"'=\\]*)\)"
+    r"\s*[.,;:!]?\s*$"
+)
 _SHELL_CONTINUATION = re.compile(
     r"^\s*(?:then|else|elif|fi|do|done|esac|in|\}|\)|;;|&&|\|\||\|)(?:\s|$)"
 )
@@ -141,6 +147,77 @@ _ENGLISH = frozenset(
         "make",
         "sure",
     ]
+)
+# Function words of French, Spanish, German and Portuguese: two of them make a line a
+# sentence ("talvez o mais rápido seja mysql … no teu docker local"), not a command.
+_FOREIGN = frozenset(
+    (
+        "pour",
+        "avec",
+        "dans",
+        "sur",
+        "puis",
+        "votre",
+        "vous",
+        "nous",
+        "est",
+        "les",
+        "des",
+        "une",
+        "mais",
+        "donc",
+        "aussi",
+        "peut",
+        "para",
+        "con",
+        "por",
+        "los",
+        "las",
+        "una",
+        "que",
+        "del",
+        "pero",
+        "luego",
+        "también",
+        "puedes",
+        "después",
+        "quizás",
+        "und",
+        "oder",
+        "mit",
+        "für",
+        "auf",
+        "dann",
+        "bitte",
+        "sie",
+        "wir",
+        "ist",
+        "die",
+        "der",
+        "das",
+        "den",
+        "dem",
+        "ein",
+        "eine",
+        "einen",
+        "noch",
+        "auch",
+        "não",
+        "você",
+        "teu",
+        "tua",
+        "seu",
+        "sua",
+        "uma",
+        "com",
+        "depois",
+        "então",
+        "talvez",
+        "isso",
+        "aqui",
+        "pelo",
+        "pela",
+    )
 )
 _CMD_HEAD = re.compile(
     r"^(?:[({!]\s*)*(?:[A-Za-z_]\w*=\S*\s+)*[\"']?[a-z0-9_./~][\w.+/~:@-]*[\"']?(?:\s|$|;|\))"
@@ -294,7 +371,8 @@ class Extractor:
             return False  # Chinese or Japanese outside quotes and paths: a sentence
         tokens = set(unquoted.lower().split())
         words = [t for t in tokens if not t.startswith("-") and _WORD.fullmatch(t.rstrip(",.:;!?"))]
-        return len(line.split()) >= 2 and not any(w.rstrip(",.:;!?") in _ENGLISH for w in words)
+        bare = {w.rstrip(",.:;!?") for w in words}
+        return len(line.split()) >= 2 and not (bare & _ENGLISH) and len(bare & _FOREIGN) < 2
 
     def extract(self, text: str, kind: str | None = None) -> list[Candidate]:
         """Every piece to judge. A `kind` hint only adds a reading of the whole text:
@@ -311,11 +389,12 @@ class Extractor:
         prose_parts: list[str] = []
         pos = 0
         blocks: set[tuple[str, str, str]] = set()  # the same block again adds nothing new
+        intros: dict[str, str] = {}  # a line read once, however many fences it opens
         for m in _FENCE.finditer(text):
             prose_parts.append(text[pos : m.start()])
             pos = m.end()
             body = m.group("body")
-            intro = _intro(text, m.start()) if body.strip() else ""
+            intro = _intro(text, m.start(), intros) if body.strip() else ""
             block = (body, m.group("lang").lower(), intro)
             if block not in blocks:
                 blocks.add(block)
@@ -510,21 +589,24 @@ class Extractor:
     ) -> int:
         """A script from line `i` while its lines read as commands, continuations or an
         indented body; then the spans a sentence taken for a command holds."""
-        script = [line]
+        remarks: list[str] = []
+        script = [_unremark(line, remarks)]
         intro = _line_intro(lines, i)
         i = self._absorb(lines, i + 1, script)
         while i < len(lines):
             nxt = _strip_prompt(lines[i]).strip()
-            if not nxt or looks_like_sql(nxt):
-                break
+            if not nxt or looks_like_sql(nxt) or _LIST_MARKER.match(lines[i]):
+                break  # (a list marker: the plan's next step, read on its own)
             if not (
                 self._looks_like_shell(nxt)
                 or _SHELL_CONTINUATION.match(nxt)
                 or lines[i][:1] in (" ", "\t")
             ):
                 break
-            script.append(nxt)
+            script.append(_unremark(nxt, remarks))
             i = self._absorb(lines, i + 1, script)
+        if remarks:
+            intro = " ".join([intro, *remarks]).strip()
         out.append(Candidate("shell", "\n".join(script), explicit, intro))
         if not known:
             # A program the shell detector does not know: it may run its quoted SQL.
@@ -623,18 +705,22 @@ def context_at(text: str, start: int, end: int) -> str:
     return sentence_around(text, start, end)
 
 
-def _intro(text: str, pos: int) -> str:
+def _intro(text: str, pos: int, seen: dict[str, str] | None = None) -> str:
     """The sentence that introduces a fence starting at `pos`: the last one of the last
-    non-blank line before it (at most 400 characters are read)."""
+    non-blank line before it (at most 400 characters are read). `seen`: lines already
+    read, with their sentence."""
     end = pos
     floor = max(0, pos - 200)
     while end > floor and text[end - 1] in " \t\r\n":
         end -= 1
     start = text.rfind("\n", max(0, end - 400), end) + 1
     line = text[start:end]
-    if not line.strip():
-        return ""
-    return sentence_around(line, len(line) - 1, len(line))
+    if seen is not None and line in seen:
+        return seen[line]
+    found = sentence_around(line, len(line) - 1, len(line)) if line.strip() else ""
+    if seen is not None:
+        seen[line] = found
+    return found
 
 
 # A line that opens with words, not a program: a capitalised word, or words up to a colon
@@ -643,6 +729,16 @@ _WORDS_FIRST = re.compile(
     r"[A-Z][a-z]+(?:[\s,]|$)|[a-z]+(?:\s+[\w'’-]+){0,12}?:\s"
     r"|[\u3040-\u30ff\u3400-\u9fff][^\s:]{0,30}:"
 )
+
+
+def _unremark(line: str, remarks: list[str]) -> str:
+    """`line` without a bracketed English remark at its end; the remark goes to `remarks`.
+    A bracket that starts with a program is a subshell and stays."""
+    m = _REMARK.match(line) if line.endswith((")", ").", "),", ");", "):", ")!")) else None
+    if m is None or is_program(m.group("remark").split(None, 1)[0]):
+        return line
+    remarks.append(m.group("remark"))
+    return m.group("cmd")
 
 
 def _line_intro(lines: list[str], i: int) -> str:

@@ -29,6 +29,13 @@ _CALL = re.compile(
     r"\.(?P<method>[A-Za-z]\w*)\s*\("
     r"|(?<![\w.])db\.(?:getSiblingDB\(\s*['\"][^'\"]*['\"]\s*\)\.)?(?P<dropdb>dropDatabase)\s*\("
 )
+# A drop written without its parentheses ("use shop and db.orders.drop"): people write the
+# call that way in a sentence, and the instruction is the same.
+_BARE_DROP = re.compile(
+    r"(?<![\w.])db\.(?:getSiblingDB\(\s*['\"][^'\"]*['\"]\s*\)\.)?"
+    r"(?:(?P<coll>[A-Za-z_$][\w$-]*)\.(?P<drop>drop)|(?P<dropdb>dropDatabase))"
+    r"(?![\w$(])(?!\s*\()(?!\.\w)"
+)
 # Driver code (PyMongo, Motor, the Node driver): `db["orders"].delete_many({})`,
 # `db.collection("orders").deleteMany({})`, `client.shop.orders.drop()`,
 # `client.drop_database("shop")`, `db.drop_collection("orders")`.
@@ -131,7 +138,7 @@ MONGO_RULES: tuple[MongoRule, ...] = (
         "Drops the whole Mongo database and every collection in it.",
         "dropDatabase",
         "none empty key broad",
-        ["db.dropDatabase()", "db.getSiblingDB('shop').dropDatabase()"],
+        ["db.dropDatabase()", "db.getSiblingDB('shop').dropDatabase()", "then db.dropDatabase."],
         ["db.getCollectionNames()", "db.stats()"],
     ),
     _rule(
@@ -140,8 +147,17 @@ MONGO_RULES: tuple[MongoRule, ...] = (
         "Drops the collection {target} with all its documents and indexes.",
         "drop",
         "none empty key broad",
-        ["db.orders.drop()", "db.getCollection('orders').drop()"],
-        ["db.orders.dropIndex('status_1')", "db.orders.find({drop: true})"],
+        [
+            "db.orders.drop()",
+            "db.getCollection('orders').drop()",
+            "use shop and db.orders.drop, then",
+        ],
+        [
+            "db.orders.dropIndex('status_1')",
+            "db.orders.find({drop: true})",
+            "use shop and db.orders.stats, then",
+            "db.orders.drop_reason",
+        ],
     ),
     _rule(
         "mongo.delete_all",
@@ -305,6 +321,10 @@ def calls(text: str) -> list[Call]:
         coll = m.group("gc") or m.group("coll") or ""
         method = _SNAKE.get(m.group("method"), m.group("method"))
         out.append(Call(coll, method, _filter_kind(args), args, end >= 0))
+    if "drop" in text:
+        for b in _BARE_DROP.finditer(text):
+            coll = "(database)" if b.group("dropdb") else b.group("coll")
+            out.append(Call(coll, "dropDatabase" if b.group("dropdb") else "drop", "none", []))
     if "client" in text or "db" in text or "database" in text:
         out += _driver_calls(text)
     return out

@@ -373,13 +373,35 @@ def _assignments(text: str) -> Iterator[re.Match[str]]:
 
 _PW_NAME = re.compile(r"(?<![a-z])pw(?![a-z])")
 _NON_SECRET_NAME = re.compile(
-    r"(?:_|-|\.)(?:file|path|dir|url|uri|id|name|type|length|len|ttl|expiry|expires|policy|"
+    r"(?:_|-|\.)(?:file|path|dir|url|uri|id|name|type|length|len|ttl|expiry|expires|polic(?:y|ies)|"
     r"header|field|prefix|suffix|count|enabled|required|mode|format|rotation|version|endpoint|"
     r"host|user|username|hint)$|^(?:bypass|passenger|compass|passthrough|token_type|auth_type)"
     # a reference to where the secret lives (`secretKeyRef`, `valueFrom`, `secret_arn`)
     r"|(?:ref|reference|from|arn)$",
     re.IGNORECASE,
 )
+# A value that is itself a variable's name (`secretKey: STRIPE_SECRET_KEY` in an
+# ExternalSecret): upper-case words joined by underscores, one of them a credential word.
+_VARIABLE_NAME = re.compile(
+    r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_(?:KEY|TOKEN|SECRET|PASSWORD|PASS|PWD|CREDENTIALS?)"
+    r"(?:_[A-Z0-9]+)*|(?:KEY|TOKEN|SECRET|PASSWORD)_[A-Z0-9_]+"
+)
+# Helm charts name a Secret that already exists (`existingSecret: mongodb-auth`) and the
+# key inside it that holds the password (`adminPasswordKey: postgres-password`): a name
+# when the value is shaped like a Kubernetes object or key name.
+_NAMES_A_SECRET = re.compile(
+    r"(?:^|\.)existing[-_.]?(?:secret|password|key)|secret[-_]?name$"
+    r"|(?:password|passwd|token)s?[_-]?keys?$",
+    re.IGNORECASE,
+)
+_K8S_NAME = re.compile(r"^[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?$")
+
+
+def _secret_named(name: str, value: str) -> bool:
+    """`name: value` names where a secret is kept, not the secret."""
+    return bool(_NAMES_A_SECRET.search(name) and _K8S_NAME.match(value))
+
+
 _FLAG = re.compile(
     r"(?<!\S)--(?:password|passwd|pass|token|secret|api-key|apikey|auth-token|access-token|"
     r"client-secret|secret-key)(?:=|\s+)(?:'([^'\n]+)'|\"([^\"\n]+)\"|([^\s'\"`]+))",
@@ -704,8 +726,12 @@ def _assignment_hits(text: str) -> Iterator[_Hit]:
         if m.group(4) is not None:  # f(password=x) closes a call: the ")" is not the value's
             while value.endswith(")") and value.count(")") > value.count("("):
                 value = value[:-1]
-        if _NON_SECRET_NAME.search(name) or not _looks_like_secret(value):
+        if _NON_SECRET_NAME.search(name) or _secret_named(name, value):
             continue
+        if not _looks_like_secret(value):
+            continue
+        if _VARIABLE_NAME.fullmatch(value):
+            continue  # names the variable that holds the secret
         start = next(m.start(g) for g in (2, 3, 4) if m.group(g) is not None)
         if m.group(4) is not None and _is_code_ref(value, text, start + len(value)):
             continue

@@ -1151,6 +1151,10 @@ _KNOWN_COMMANDS = frozenset(
         "nats",
         "rabbitmqctl",
         "kafka-topics",
+        "rpk",
+        "kcat",
+        "kafkacat",
+        "auditpol",
         "unlink",
         "rmdir",
         "truncate",
@@ -1217,6 +1221,15 @@ _KNOWN_COMMANDS = (
     | (SERVICE_CLIS - _ENGLISH_LOOKING)
 )
 _SHELL_OPS_RE = re.compile(r"(?:\s-{1,2}[A-Za-z]|\s/|\s~|\||&&|;|\$\(|`|>|\s\./|=|\bs3://|\bgs://)")
+_SHELL_OPS_CHARS = re.compile(r"[-/~|&;$`>=]")
+"""A character every `_SHELL_OPS_RE` match holds: found by one scan in C, where that
+pattern is tried at every position of a long line that has none."""
+
+
+def _shell_ops(s: str) -> bool:
+    return _SHELL_OPS_CHARS.search(s) is not None and _SHELL_OPS_RE.search(s) is not None
+
+
 _PROMPT_RE = re.compile(r"^\s*(?:\$|#|>|%|PS>)\s+")
 _LEADING_ASSIGN_RE = re.compile(
     r"(?P<var>[A-Za-z_][A-Za-z0-9_]*)=(?P<value>(?:'[^']*'|\"[^\"]*\"|[^\s'\";&|])*)\s*(?:;|&&)?\s+"
@@ -1242,7 +1255,7 @@ def looks_like_shell(line: str) -> bool:
         # assignment on the same line; an unknown one is a command if the line has shell syntax.
         value = assigned.get(var.group(1) or var.group(2) or "")
         if value is None or not value.strip():
-            return bool(_SHELL_OPS_RE.search(s)) or bool(assigned)
+            return _shell_ops(s) or bool(assigned)
         s = value + s[len(first) :]
         first = s.split(None, 1)[0]
     elif "'" in first or '"' in first or "\\" in first:
@@ -1254,7 +1267,7 @@ def looks_like_shell(line: str) -> bool:
         return bool(re.search(r"\|\s*(?:sudo\s+)?(?:ba|z)?sh\b", s))
     if first != first.lower() and name not in ("Rscript",):
         return False
-    if _SHELL_OPS_RE.search(s):
+    if _shell_ops(s):
         return True
     words = s.split()
     return len(words) <= 4 and not s.endswith((".", "?", "!", ":", ","))

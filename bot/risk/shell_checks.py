@@ -620,9 +620,42 @@ _KEY_USING_OPTS = (
 )
 
 
+# Reads that keep only the names of `NAME=value` lines (`cut -d= -f1 .env`,
+# `awk -F= '{print $1}' .env`, `sed 's/=.*//' .env`): no value is printed.
+_NAMES_ONLY: dict[str, re.Pattern[str]] = {
+    "cut": re.compile(
+        r"(?=.*(?:^|\s)-d\s*['\"]?[=:]['\"]?(?:\s|$))(?=.*(?:^|\s)-f\s*['\"]?1['\"]?(?:\s|$))"
+    ),
+    "awk": re.compile(r"(?=.*-F\s*['\"]?[=:]['\"]?\s)(?=.*\{\s*print\s+\$1\s*\})"),
+    "sed": re.compile(r"(?:^|\s)['\"]?s([/|#])[=:]\.\*\1"),
+}
+
+
+# A Vault policy rule over every path (`path "*"`, `path "sys/*"`) with a capability that
+# writes or administers: the holder reads and changes every secret.
+_VAULT_WILDCARD_RE = re.compile(
+    r"path\s+\\?[\"'](?:\*|sys/\*|secret/\*|\+/\*)\\?[\"']\s*\{[^}]{0,300}?capabilities[^}]{0,200}?"
+    r"(?:sudo|create|update|delete|\"\*\")"
+)
+
+
+def check_vault_wildcard_policy(cmd: Cmd, walk: Walk) -> bool:
+    return bool(_VAULT_WILDCARD_RE.search(f"{cmd.stdin_text or ''} {cmd.joined}"))
+
+
+def check_credential_staged(cmd: Cmd, walk: Walk) -> bool:
+    """`git add` of a credential file (`.env.production`, a private key, cloud or registry
+    credentials): the next commit carries the secret to everyone with the repository, and
+    its history keeps it after the file is deleted."""
+    return cmd.pos[:1] == ["add"] and any(_CRED_RE.search(path) for path in cmd.pos[1:])
+
+
 def check_credential_file(cmd: Cmd, walk: Walk) -> bool:
     if cmd.name in NON_READING or cmd.name.endswith(":"):
         return False  # `env_file: .env.local`: a YAML key read as a line, no program
+    names_only = _NAMES_ONLY.get(cmd.name)
+    if names_only is not None and names_only.search(cmd.joined):
+        return False  # the variable names, values cut off
     paths = paths_of(cmd)
     reads = [t for op, t in cmd.redirects if op == "<"]
     if not any(_CRED_RE.search(v) for v in [*paths, *reads]):
@@ -746,12 +779,25 @@ def check_git_force_push(cmd: Cmd, walk: Walk) -> bool:
     return any(_PROTECTED_REF_RE.match(d) for d in dests)
 
 
+# A DELETE on a membership or permission takes someone's access away (`gh api -X DELETE
+# repos/o/r/collaborators/bob`, `glab api -X DELETE projects/4/members/9`): nothing is lost.
+_REVOKE_PATH_RE = re.compile(
+    r"(?i)(?:^|/)(?:members|collaborators|outside_collaborators|memberships|permissions|"
+    r"invitations|role_?assignments|access_requests)(?:/[^/\s?#]+)?/?$"
+)
+
+
+def _revokes_access(cmd: Cmd) -> bool:
+    paths = [a.split("?")[0] for a in cmd.pos if "/" in a]
+    return bool(paths) and all(_REVOKE_PATH_RE.search(p) for p in paths)
+
+
 def check_http_delete(cmd: Cmd, walk: Walk) -> bool:
     methods = [m.upper() for m in cmd.value("-X", "--request", "--method")]
     if cmd.name in ("http", "https") and cmd.pos:
         methods.append(cmd.pos[0].upper())
     if "DELETE" in methods:
-        return True
+        return not _revokes_access(cmd)
     for arg in cmd.pos:
         m = re.match(r"^(?:[a-z]+://[^/\s]+)?(/[^\s]*)$", arg) if "/" in arg else None
         if (
@@ -763,7 +809,29 @@ def check_http_delete(cmd: Cmd, walk: Walk) -> bool:
     return False
 
 
+# Subcommands that take a member out of a group or a policy off a principal: access
+# shrinks, nothing is lost.
+_REVOKING: dict[str, frozenset[str]] = {
+    "aws": frozenset(
+        [
+            "remove-user-from-group",
+            "detach-user-policy",
+            "detach-role-policy",
+            "detach-group-policy",
+        ]
+    ),
+}
+
+
+def _revokes(cmd: Cmd) -> bool:
+    if cmd.name in ("gh", "glab") and cmd.pos[:1] == ["api"]:
+        return _revokes_access(cmd)
+    return bool(_REVOKING.get(cmd.name, frozenset()) & set(cmd.pos[:3]))
+
+
 def check_service_verb(cmd: Cmd, walk: Walk) -> bool:
+    if _revokes(cmd):
+        return False
     if any(DESTRUCTIVE_VERB_RE.match(p) for p in cmd.pos[:4]):
         return True
     return any(DESTRUCTIVE_FLAG_RE.match(f) for f in cmd.flags)
@@ -817,6 +885,8 @@ CHECKS: dict[str, Callable[[Cmd, Walk], bool]] = {
     "db_dump_exfil": check_db_dump_exfil,
     "piped_upload": check_piped_upload,
     "credential_file": check_credential_file,
+    "credential_staged": check_credential_staged,
+    "vault_wildcard_policy": check_vault_wildcard_policy,
     "env_to_network": check_env_to_network,
     "download_exec": check_download_exec,
     "code_remote_eval": check_code_remote_eval,

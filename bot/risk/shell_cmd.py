@@ -152,4 +152,6 @@ def decode_escapes(text: str) -> str:
 
 def program_of(word: str) -> str:
     name = word.lstrip("\\").rsplit("/", 1)[-1].lower()
+    if name.startswith("kafka-") and name.endswith(".sh"):
+        return name[:-3]  # Kafka ships its tools as `bin/kafka-topics.sh`
     return name[:-4] if name.endswith(".exe") else name

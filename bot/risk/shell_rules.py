@@ -100,6 +100,7 @@ FLAG_ALIASES: dict[str, dict[str, str]] = {
     "rsync": {"-n": "--dry-run"},
     "rclone": {"-n": "--dry-run"},
     "aws": {"--dryrun": "--dry-run"},
+    "pulumi": {"--preview-only": "--dry-run"},  # `pulumi destroy --preview-only` changes nothing
     "docker": {"-a": "--all", "-v": "--volumes", "-f": "--force"},
     "docker-compose": {"-v": "--volumes"},
     "podman": {"-a": "--all", "-v": "--volumes", "-f": "--force"},
@@ -314,6 +315,7 @@ SERVICE_CLIS = frozenset(
         "cdk",
         "terragrunt",
         "kafka-topics",
+        "rpk",
         "kafka-consumer-groups",
         "kafka-acls",
         "kafka-configs",
@@ -335,7 +337,7 @@ DESTRUCTIVE_VERB_RE = re.compile(
     r"(?i)^(?:[\w-]+:)?(?:delete|del|destroy|purge|prune|forget|remove|rm|rb|rmdir|deletefile|"
     r"rdelete|unregister|disable|revoke|drop|flush|flushall|flushdb|clear|compact|uninstall|"
     r"archive|unsubscribe|terminate|truncate|wipe|erase|nuke|teardown|deregister|undeploy|"
-    r"decommission|expunge|reset|"
+    r"decommission|expunge|reset|schedule-key-deletion|"
     r"(?:delete|remove|destroy|purge|clear|drop|terminate|deregister|disable|revoke|wipe|"
     r"schedule-key-deletion)[-_][\w-]+|[\w-]+[-_](?:delete|destroy|purge|remove|wipe))$"
 )
@@ -361,6 +363,16 @@ _CLOSES_OPENING = (
     r"(?:^|\s)(?:firewall-rules|nsg\s+rule|firewall-rule)\s+delete\s+(?:\S+\s+)*?"
     r"(?:--name[= ])?['\"]?allow[-_][\w-]*['\"]?(?:\s|$)"
 )
+# Terraform resource types whose replacement loses data: databases, buckets, disks, tables,
+# keys, queues, file systems.
+_STATEFUL_TYPE = (
+    r"(?:\w*(?:db_instance|rds_cluster|_database\w*|sql_\w*instance|_bucket|_disk|"
+    r"ebs_volume|_volume|dynamodb_table|bigquery_(?:dataset|table)|kms_key|key_vault\w*|"
+    r"storage_account|redshift_cluster|elasticache\w*|efs_file_system|filestore_instance|"
+    r"spanner_instance|bigtable_instance|cosmosdb_account|docdb_cluster|msk_cluster|"
+    r"sqs_queue|opensearch_domain|elasticsearch_domain|_secret)\b)"
+)
+_STATEFUL_ADDRESS = r"(?:^|\s)['\"]?(?:\S*\.)?" + _STATEFUL_TYPE
 
 RULES: tuple[Rule, ...] = (
     # ---- destructive: files and disks ------------------------------------------------
@@ -812,8 +824,12 @@ RULES: tuple[Rule, ...] = (
                 sub=("create", "clusterrolebinding|rolebinding"),
                 args_re=r"--clusterrole[= ](?:cluster-)?admin\b",
             ),
+            # a Vault policy over every path (or all of `sys/`) that may write or sudo:
+            # whoever holds it reads and changes every secret
+            _p("vault", sub=("policy", "write"), check="vault_wildcard_policy"),
         ),
         match=(
+            'vault policy write ops-all - <<< \'path "*" { capabilities = ["read", "sudo"] }\'',
             "gcloud projects add-iam-policy-binding acme --member=user:x@gmail.com "
             "--role=roles/owner",
             "aws iam attach-user-policy --user-name bob --policy-arn "
@@ -824,6 +840,8 @@ RULES: tuple[Rule, ...] = (
             "gcloud projects add-iam-policy-binding acme --member=user:x@acme.com "
             "--role=roles/viewer",
             "kubectl create rolebinding r --clusterrole=view --user=dev",
+            'vault policy write web-deploy - <<< \'path "secret/data/web/deploy" { '
+            'capabilities = ["read"] }\'',
         ),
     ),
     Rule(
@@ -1204,6 +1222,27 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "shell.secret_commit",
+        "secrets",
+        "high",
+        "require_approval",
+        "Adds a credential file (.env, a private key, cloud or registry credentials) to Git; "
+        "everyone with the repository gets the secrets, and the history keeps them.",
+        (_p("git", check="credential_staged"),),
+        match=(
+            "git add -f config/.env.production",
+            "git add .env",
+            "git add deploy/id_ed25519 infra/credentials.json",
+            "git add certs/server.key",
+        ),
+        not_match=(
+            "git add .env.example",
+            "git add .",
+            "git rm --cached .env",
+            "git add .gitignore",
+        ),
+    ),
+    Rule(
         "shell.env_to_network",
         "secrets",
         "critical",
@@ -1340,8 +1379,24 @@ RULES: tuple[Rule, ...] = (
             _p("netlify", sub=("env:get",)),
             _p("doppler", sub=("secrets", "get|download")),
             _p("infisical", sub=("secrets", "get")),
+            # local and team stores: pass/gopass entries, the macOS keychain's password
+            # (`-w`), files decrypted by sops, chamber and Conjur values, Akeyless
+            _p("pass", "gopass", sub=("show|cat",)),
+            _p(
+                "security",
+                sub=("find-(?:generic|internet)-password",),
+                args_re=r"(?:^|\s)-(?:w|g)(?:\s|$)",
+            ),
+            _p("sops", args_re=r"(?:^|\s)(?:-d|--decrypt|decrypt)(?:\s|$)"),
+            _p("chamber", sub=("read|export",)),
+            _p("conjur", sub=("variable", "get|value")),
+            _p("akeyless", sub=("get-secret-value",)),
         ),
         match=(
+            "pass show prod/db",
+            "security find-generic-password -s prod-db -w",
+            "sops -d secrets.enc.yaml",
+            "chamber read prod db_password",
             "op item get 'Bank portal' --vault Finance --fields password --reveal",
             "vault kv get secret/payments/stripe",
             "aws secretsmanager get-secret-value --secret-id prod/db",
@@ -1362,6 +1417,10 @@ RULES: tuple[Rule, ...] = (
             "heroku config:set LOG_LEVEL=debug -a billing-prod",
             "netlify env:list",
             "doppler secrets --only-names",
+            "pass ls prod",
+            "security find-generic-password -s prod-db",
+            "sops -e secrets.yaml",
+            "chamber list prod",
         ),
     ),
     Rule(
@@ -1606,6 +1665,38 @@ RULES: tuple[Rule, ...] = (
             "terraform -chdir=infra destroy",
         ),
         not_match=("terraform plan", "terraform apply -auto-approve", "terraform plan -destroy"),
+    ),
+    Rule(
+        "shell.terraform_replace_stateful",
+        "infrastructure",
+        "critical",
+        "require_approval",
+        "Marks a resource that holds data (a database, bucket, disk, table, key) for "
+        "replacement: the next apply destroys it and creates an empty one.",
+        (
+            _p("terraform", "tofu", "terragrunt", sub=("taint",), args_re=_STATEFUL_ADDRESS),
+            _p(
+                "terraform",
+                "tofu",
+                "terragrunt",
+                sub=("apply",),
+                args_re=r"(?:^|\s)-replace[= ]\S*?" + _STATEFUL_TYPE,
+            ),
+        ),
+        match=(
+            "terraform taint aws_db_instance.orders",
+            "terraform apply -auto-approve -replace=aws_rds_cluster.ledger",
+            "terraform taint 'module.data.google_sql_database_instance.main'",
+            "tofu taint azurerm_storage_account.logs",
+        ),
+        not_match=(
+            "terraform taint null_resource.bootstrap",
+            "terraform taint aws_instance.web",
+            "terraform plan -replace=aws_rds_cluster.ledger",
+            "terraform apply -replace=aws_instance.web",
+            "terraform untaint aws_db_instance.orders",
+            "terraform state show aws_db_instance.orders",
+        ),
     ),
     Rule(
         "shell.k8s_delete",
@@ -1911,6 +2002,7 @@ RULES: tuple[Rule, ...] = (
             "heroku apps:destroy --app acme",
             "circleci context remove-secret org/x ctx KEY",
             "gcloud compute firewall-rules delete deny-ssh-from-internet --quiet",
+            "aws kms schedule-key-deletion --key-id alias/ledger --pending-window-in-days 7",
         ),
         not_match=(
             "gcloud compute firewall-rules delete allow-all-ssh --quiet",
@@ -1924,6 +2016,7 @@ RULES: tuple[Rule, ...] = (
             "kafka-topics --list",
             "gcloud sql instances list",
             "rclone copy /a remote:b",
+            "aws kms cancel-key-deletion --key-id alias/ledger",
         ),
         fallback=True,
     ),

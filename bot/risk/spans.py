@@ -79,11 +79,11 @@ csrutil spctl curl wget scp sftp rsync ssh nc ncat netcat socat ngrok cloudflare
 localtunnel docker docker-compose podman nerdctl lxc virsh multipass sudo doas pkill killall
 crontab xargs truncate unlink useradd usermod userdel groupdel passwd chpasswd visudo
 ssh-keygen gpg openssl base64 ansible ansible-playbook doppler sops aws-vault
-lpass infisical kafka-topics kafka-acls kafka-configs kafka-consumer-groups
+lpass infisical rpk kcat kafkacat kafka-topics kafka-acls kafka-configs kafka-consumer-groups
 kafka-delete-records rabbitmqctl rabbitmqadmin nats zfs zpool lvremove vgremove pvremove
 btrfs npm npx yarn pnpm pip pip3 pipx cargo brew apt apt-get yum dnf
 python3 pwsh powershell iex
-icacls takeown vssadmin wbadmin bcdedit diskpart cipher wevtutil schtasks wmic
+icacls takeown vssadmin wbadmin bcdedit diskpart cipher wevtutil auditpol schtasks wmic
 gitlab-runner circleci jenkins-cli bitbucket sentry-cli datadog-ci newrelic
 pgbackrest barman kopia wal-g wal-e tarsnap gam salt-ssh salt-call pdsh clush pssh parallel-ssh
 sqlplus mysqlsh cockroach usql pgcli mycli tabcmd keepassxc-cli
@@ -329,7 +329,8 @@ _HTTP_HINT = re.compile(r"(?:GET|PUT|POST|DELETE|PATCH)[ \t]+[/_h]")
 # -- Mongo and dataframes -------------------------------------------------------------------------
 _MONGO = re.compile(
     r"(?<![\w.])db\.(?:[A-Za-z_$][\w$-]*\.[A-Za-z]\w*\s*\(|getCollection\(|"
-    r"getSiblingDB\(|dropDatabase\s*\(|[A-Za-z_$][\w$-]*\.[A-Za-z_$][\w$-]*\.)"
+    r"getSiblingDB\(|dropDatabase\s*\(|[A-Za-z_$][\w$-]*\.[A-Za-z_$][\w$-]*\.|"
+    r"(?:[A-Za-z_$][\w$-]*\.drop|dropDatabase)(?![\w$(]|\.\w))"  # a drop without "()"
     # driver code: db["orders"]., db.collection("orders")., client.shop.orders.x(, client.drop_…
     r"|(?<![\w.])(?:db|database|\w+_db)(?:\[\s*['\"]|\.(?:collection|get_collection|"
     r"drop_collection|drop_database)\()"

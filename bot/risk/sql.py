@@ -22,6 +22,7 @@ from sqlglot.errors import SqlglotError
 
 from bot.config import ConfigError, Risk
 from bot.risk.model import Finding
+from bot.risk.sql_budget import budget, first_unread, spend
 from bot.risk.sql_rules import (
     COMMON_PII_COLUMNS,
     EXAMPLE_PII,
@@ -439,8 +440,9 @@ class SqlDetector:
 
     def assess(self, text: str) -> SqlResult:
         result = SqlResult()
-        for stmt in split_statements(text):
-            self._statement(stmt, result)
+        with budget(keep=True):  # an assessment's own budget when there is one
+            for stmt in split_statements(text):
+                self._statement(stmt, result)
         self._pii_findings(result)
         return result
 
@@ -498,7 +500,13 @@ class SqlDetector:
             return
         if self._raw(clean, result):
             return
-        tree = self._parse(clean)
+        try:
+            tree = self._parse(clean)
+        except _OverBudget:  # not read, so not passed: a person looks at it
+            result.parse_failed = True  # bare words that only looked like SQL: prose too
+            if first_unread():
+                self._add(result, "sql.too_long", "", clean)
+            return
         if tree is None:
             if _DANGEROUS_WORD.search(clean) and not _SAFE_RAW.match(clean):
                 result.parse_failed = True
@@ -520,6 +528,8 @@ class SqlDetector:
         if len(clean) > _MULTI_DIALECT_MAX:  # each retry costs a full parse: long ones get one
             dialects = dialects[:1]
         for dialect in dialects:
+            if not spend(len(clean)):
+                raise _OverBudget
             try:
                 trees = sqlglot.parse(clean, read=dialect)
             except SqlglotError:
@@ -1147,6 +1157,10 @@ _RAW_READERS = _by_head(
 )
 """Statements sqlglot cannot read (or reads too loosely), by their first word: each
 reader in turn until one says True (handled) or False (stop)."""
+
+
+class _OverBudget(Exception):
+    """The assessment's parse budget (`sql_budget`) does not cover this statement."""
 
 
 def verify_sql_rules(rules: Sequence[SqlRule] = SQL_RULES) -> None:

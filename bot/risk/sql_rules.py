@@ -464,6 +464,16 @@ SQL_RULES: tuple[SqlRule, ...] = (
         ["DELETE FROM WHERE AND ((", "GRANT ?? ON"],
         ["SELECT 1"],
     ),
+    _rule(
+        "sql.too_long",
+        "parse",
+        "medium",
+        "require_approval",
+        "There is more SQL here than is read in one check; what was left unread must be "
+        "looked at by a person.",
+        ["SELECT " + ", ".join(f"col_{i}" for i in range(2500)) + " FROM wide_table"],
+        ["SELECT 1", "SELECT " + ", ".join(f"col_{i}" for i in range(200)) + " FROM t"],
+    ),
 )
 RULES_BY_ID: dict[str, SqlRule] = {r.id: r for r in SQL_RULES}
 

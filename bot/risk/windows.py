@@ -40,6 +40,8 @@ _VERB_SET = frozenset(_VERBS.split("|"))
 _WORD_RE = re.compile(r"[A-Za-z][\w.-]*")
 _NOUN_RE = re.compile(r"[a-z][a-z0-9]*")
 _I = re.I
+_SAVED_TO_WINDOWS = r"[ \t]-o[ \t]*\"?(?:%\w+%|[a-z]:\\|\$env:)"
+"""`-o` into a Windows path (`%TEMP%`, `C:\\`, `$env:`): a download saved there."""
 # What must follow a tool's name for it to be read as a Windows command (anchored at the
 # end of the name, so each is one bounded match, never a scan of the rest of the text).
 _AFTER: dict[str, re.Pattern[str]] = {
@@ -52,18 +54,21 @@ _AFTER: dict[str, re.Pattern[str]] = {
     "format": re.compile(r"[ \t]+[a-z]:(?:\s|$)", _I),
     "cmd": re.compile(r"[ \t]+/[ck]\b", _I),
     **dict.fromkeys(
-        ("vssadmin", "wevtutil", "wbadmin", "bcdedit", "wmic", "netsh"),
+        ("vssadmin", "wevtutil", "auditpol", "wbadmin", "bcdedit", "wmic", "netsh"),
         re.compile(r"[ \t]+[a-z/{]", _I),
     ),
     "net": re.compile(r"[ \t]+(?:localgroup|group|user|stop)[ \t]", _I),
     "sc": re.compile(r"[ \t]+(?:stop|config|delete|query)[ \t]+[\w.-]+", _I),
     "certutil": re.compile(r"[ \t]+-"),
     "bitsadmin": re.compile(r"[ \t]+/transfer", _I),
-    **dict.fromkeys(
-        ("curl", "wget"),
-        re.compile(r"[^\n]{0,200}?[ \t]-o[ \t]*\"?(?:%\w+%|[a-z]:\\|\$env:)", _I),
-    ),
+    **dict.fromkeys(("curl", "wget"), re.compile(r"[^\n]{0,200}?" + _SAVED_TO_WINDOWS, _I)),
 }
+_NEEDS: dict[str, re.Pattern[str]] = dict.fromkeys(
+    ("curl", "wget"), re.compile(_SAVED_TO_WINDOWS, _I)
+)
+"""What a tool's `_AFTER` match holds somewhere after a bounded gap: searched once per
+line, so a line naming `curl` a thousand times is not scanned 200 characters at each
+when it has no Windows output path at all (the answer is the same: no match)."""
 _CANDIDATE_RE = re.compile(r"[A-Za-z][\w.-]*")
 
 
@@ -89,7 +94,7 @@ def _starts(line: str) -> list[int]:
     verb, or a tool name followed by what it takes (see `_AFTER`)."""
     out: list[int] = []
     # judged once per distinct word: a long line repeats most of its words
-    wanted = {w for w in set(_WORD_RE.findall(line)) if _may_start(w)}
+    wanted = {w for w in set(_WORD_RE.findall(line)) if _may_start(w) and _needed_in(w, line)}
     if not wanted:
         return out
     for m in _WORD_RE.finditer(line):
@@ -102,6 +107,12 @@ def _starts(line: str) -> list[int]:
         if "-" in word or _AFTER[word.lower().removesuffix(".exe")].match(line, i + len(word)):
             out.append(i)
     return out
+
+
+def _needed_in(word: str, line: str) -> bool:
+    """The line holds what `word`'s `_AFTER` match needs (see `_NEEDS`)."""
+    needs = _NEEDS.get(word.rstrip(".").lower().removesuffix(".exe"))
+    return needs is None or needs.search(line) is not None
 
 
 def _has_start(text: str) -> bool:
@@ -141,9 +152,10 @@ _WIN_FENCE_RE = re.compile(
 _COMMENT_PREFIXES = ("#", "rem ", "::", "<#")
 
 
-def _segments(text: str) -> list[tuple[str, bool]]:
+def _segments(text: str, maybe: str = "") -> list[tuple[str, bool]]:
     """Lines (or inline code spans) that hold a Windows command; `True` when the author
-    marked the block as PowerShell/cmd, so every line is a command from its first word."""
+    marked the block as PowerShell/cmd, so every line is a command from its first word.
+    `maybe`: a text already found to pass `_maybe` (a one-line message is not read twice)."""
     out: list[tuple[str, bool]] = []
     if "```" in text or "~~~" in text:
         for m in _WIN_FENCE_RE.finditer(text):
@@ -158,7 +170,7 @@ def _segments(text: str) -> list[tuple[str, bool]]:
     for line in text.splitlines():
         if line in plain:
             continue
-        if not _maybe(line) or not _starts(line):
+        if not (line == maybe or _maybe(line)) or not _starts(line):
             plain.add(line)
             continue
         if "`" in line:
@@ -249,11 +261,12 @@ def _finding(rule: WinRule, cmd: WinCmd) -> Finding:
 
 def assess_windows(text: str, domains: tuple[str, ...] = ()) -> WindowsResult:
     """Findings for every risky PowerShell or cmd command anywhere in the text."""
-    if not _maybe(text) and "```" not in text and "~~~" not in text:
+    maybe = _maybe(text)
+    if not maybe and "```" not in text and "~~~" not in text:
         return WindowsResult([], 0)
     findings: dict[tuple[str, str | None], Finding] = {}
     count = 0
-    for segment, whole in _segments(text):
+    for segment, whole in _segments(text, text if maybe else ""):
         if count >= MAX_COMMANDS:
             findings[(TOO_MANY.rule, None)] = TOO_MANY
             break

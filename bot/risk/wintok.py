@@ -51,6 +51,7 @@ CMD_BUILTINS = frozenset(
         "netsh",
         "vssadmin",
         "wevtutil",
+        "auditpol",
         "bcdedit",
         "wbadmin",
         "wmic",

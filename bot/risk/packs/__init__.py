@@ -1,14 +1,15 @@
 """Rule packs per tool family, as data.
 
 Each shell-side pack (`cloud`, `backup`, `githost`, `k8s`, `files`, `envdump`, `hostfw`,
-`identity`, `installs`, `workspace`, `platforms`, `mfa`) is a module with `RULES` (the
-same `Rule`/`Pattern` data as `bot.risk.shell_rules`: a pattern, a reason a person can
-read, and `match` / `not_match` examples), optional `CHECKS` (named predicates for what a
-pattern cannot say) and optional `SAFE` (shapes that are known read-only: a command
-matching one is never flagged by any shell rule, so a listing that names a dangerous
-thing stays allowed). The shell detector indexes them with its own rules. PowerShell and
-cmd have their own tokenizer and packs (`powershell`, `cmd`, `winsec`, read by
-`bot.risk.windows`); documents are judged by `iac` (read by `bot.risk.documents`).
+`identity`, `installs`, `workspace`, `platforms`, `mfa`, `acl`, `datastores`) is a module
+with `RULES` (the same `Rule`/`Pattern` data as `bot.risk.shell_rules`: a pattern, a
+reason a person can read, and `match` / `not_match` examples), optional `CHECKS` (named
+predicates for what a pattern cannot say) and optional `SAFE` (shapes that are known
+read-only or bounded: a command matching one is never flagged by any shell rule, so a
+listing that names a dangerous thing stays allowed). The shell detector indexes them with
+its own rules. PowerShell and cmd have their own tokenizer and packs (`powershell`, `cmd`,
+`winsec`, read by `bot.risk.windows`); documents are judged by `iac` (read by
+`bot.risk.documents`).
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.risk.packs import (
+    acl,
     backup,
     cloud,
+    datastores,
     envdump,
     files,
     githost,
@@ -49,6 +52,8 @@ SHELL_PACKS = (
     workspace,
     platforms,
     mfa,
+    acl,
+    datastores,
 )
 
 SHELL_RULES: tuple[Rule, ...] = tuple(r for pack in SHELL_PACKS for r in pack.RULES)

@@ -473,15 +473,18 @@ RULES: tuple[Rule, ...] = (
         "Removes deletion protection from a database or cluster: the next delete, by anyone "
         "or by mistake, goes through.",
         (
-            p("aws", flags_any=("--no-deletion-protection",)),
+            p("aws", flags_any=("--no-deletion-protection", "--no-deletion-protection-enabled")),
+            p("aws", args_re=r"DeletionProtection(?:Enabled)?\"?\s*[=:]\s*\"?false\b"),
             p("gcloud", flags_any=("--no-deletion-protection",)),
             p("az", args_re=r"--(?:enable-)?deletion-protection[= ](?:false|disabled)\b"),
         ),
         match=(
             "aws rds modify-db-cluster --db-cluster-identifier prod --no-deletion-protection",
             "gcloud sql instances patch prod-db --no-deletion-protection",
+            "aws dynamodb update-table --table-name orders-prod --no-deletion-protection-enabled",
         ),
         not_match=(
+            "aws dynamodb update-table --table-name orders-prod --deletion-protection-enabled",
             "aws rds modify-db-cluster --db-cluster-identifier prod --deletion-protection",
             "gcloud sql instances patch prod-db --deletion-protection",
         ),
@@ -510,9 +513,12 @@ RULES += (
             p("gcloud", sub=("resource-manager", "org-policies", "disable-enforce|delete")),
             p("gcloud", sub=("org-policies", "delete|reset")),
             p("gcloud", sub=("scc", "\\S+", "delete|disable")),
+            # an AWS service control policy taken off an account, unit or the root
+            p("aws", sub=("organizations", "detach-policy")),
         ),
         match=(
             "az security pricing create -n VirtualMachines --tier Free",
+            "aws organizations detach-policy --policy-id p-guardrails --target-id r-root",
             "gcloud resource-manager org-policies disable-enforce compute.vmExternalIpAccess "
             "--organization=482910573618",
         ),
@@ -520,6 +526,8 @@ RULES += (
             "az security pricing create -n VirtualMachines --tier Standard",
             "gcloud resource-manager org-policies describe compute.vmExternalIpAccess "
             "--organization=482910573618",
+            "aws organizations list-policies-for-target --target-id r-root "
+            "--filter SERVICE_CONTROL_POLICY",
         ),
     ),
     Rule(

@@ -86,7 +86,21 @@ def check_log_clear(cmd: WinCmd) -> bool:
     return bool(cmd.args) and cmd.args[0].lower() in ("cl", "clear-log")
 
 
-CHECKS.update({"shadow_delete": check_shadow_delete, "log_clear": check_log_clear})
+def check_audit_off(cmd: WinCmd) -> bool:
+    """`auditpol /clear`, `/remove`, or `/set … /success:disable /failure:disable`."""
+    sw = set(cmd.switches)
+    if sw & {"clear", "remove"}:
+        return True
+    return "set" in sw and bool(sw & {"success:disable", "failure:disable"})
+
+
+CHECKS.update(
+    {
+        "shadow_delete": check_shadow_delete,
+        "log_clear": check_log_clear,
+        "audit_off": check_audit_off,
+    }
+)
 
 RULES: tuple[WinRule, ...] = (
     WinRule(
@@ -163,6 +177,26 @@ RULES: tuple[WinRule, ...] = (
         check="log_clear",
         match=("wevtutil cl Security", "wevtutil clear-log System"),
         not_match=("wevtutil qe Security /c:5",),
+    ),
+    WinRule(
+        "cmd.audit_policy_off",
+        "security_controls",
+        "high",
+        "require_approval",
+        "Turns Windows audit logging off (or clears the audit policy): logons, privilege use "
+        "and changes stop being recorded.",
+        ("auditpol",),
+        check="audit_off",
+        match=(
+            "auditpol /set /category:* /success:disable /failure:disable",
+            "auditpol /clear /y",
+            'auditpol /set /subcategory:"Logon" /failure:disable',
+        ),
+        not_match=(
+            "auditpol /get /category:*",
+            'auditpol /set /subcategory:"Logon" /success:enable /failure:enable',
+            "auditpol /backup /file:C:\\audit.csv",
+        ),
     ),
     WinRule(
         "cmd.firewall_off",

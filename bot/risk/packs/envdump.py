@@ -1,16 +1,17 @@
 """A running workload's whole environment printed: a container's, a pod's, a hosted app's.
 
 Services keep their database passwords, API keys and signing secrets in environment
-variables, so `kubectl exec … -- printenv`, `docker exec api env` or `heroku config`
-prints every one of them. Reading them in one's own terminal is how an engineer debugs;
-the rules here are own-use rules (`command_scope.OWN_USE_RULES`): held only when the
-message passes the output on ("post the full environment here", "paste what it prints
-into the ticket"). One variable by name (`printenv PATH`) or the names alone are not a
-dump.
+variables, so `kubectl exec … -- printenv`, `docker exec api env`, `heroku config` or a
+bare `printenv` on the server (or over `ssh`) prints every one of them. Reading them in
+one's own terminal is how an engineer debugs; the rules here are own-use rules
+(`command_scope.OWN_USE_RULES`): held only when the message passes the output on ("post
+the full environment here", "paste what it prints into the ticket"). One variable by name
+(`printenv PATH`), the names alone or masked values are not a dump.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from bot.risk.packs.base import Rule, p
@@ -20,12 +21,19 @@ _DUMP_IN = r"(?:^|\s)(?:/usr/bin/|/bin/)?(?:printenv|env|export\s+-p)$"
 
 # piped into these, only names or a count are left (`| cut -d= -f1`, `| wc -l`, `| jq keys`)
 _REDUCERS = frozenset({"cut", "wc"})
+# `| sed 's/=.*/=***/'`, `| awk -F= '{print $1}'`: the values masked or cut off
+_MASKS = {
+    "sed": re.compile(r"s([/|#])=\.\*\1"),
+    "awk": re.compile(r"\{\s*print\s+\$1\s*\}"),
+}
 
 
 def check_values_kept(cmd: Any, walk: Any) -> bool:
-    """The dump's values reach the output: not cut down to names or a count."""
+    """The dump's values reach the output: not cut down to names or a count, nor masked."""
     return not any(
-        d.name in _REDUCERS or (d.name == "jq" and any("keys" in a for a in d.args))
+        d.name in _REDUCERS
+        or (d.name == "jq" and any("keys" in a for a in d.args))
+        or (d.name in _MASKS and _MASKS[d.name].search(d.joined) is not None)
         for d in cmd.downstream
     )
 
@@ -60,6 +68,9 @@ RULES: tuple[Rule, ...] = (
             p("heroku", sub=("config",), check="env_values_kept"),
             p("heroku", sub=("config:get",)),
             p("cat", "strings", "tr", "xargs", args_re=r"/proc/(?:\d+|self|\*)/environ\b"),
+            # the shell's own environment, here or on a server over ssh (the remote command
+            # is read as a command of its own): every variable
+            p("printenv", "env", args_re=r"^$", check="env_values_kept"),
         ),
         match=(
             "kubectl -n workers exec deploy/worker -- printenv",
@@ -69,6 +80,8 @@ RULES: tuple[Rule, ...] = (
             "heroku config -a billing-prod",
             "heroku config:get DATABASE_URL -a billing-prod",
             "cat /proc/1/environ",
+            "printenv",
+            "ssh prod-batch-3 printenv",
         ),
         not_match=(
             "kubectl -n workers exec deploy/worker -- printenv PATH",
@@ -78,6 +91,10 @@ RULES: tuple[Rule, ...] = (
             "kubectl -n workers logs deploy/worker",
             "heroku ps -a billing-prod",
             "heroku config -a billing-prod --json | jq 'keys'",
+            "printenv HOME",
+            "env FOO=1 ./run.sh",
+            "printenv | sed 's/=.*/=***/'",
+            "ssh prod-batch-3 printenv HOME",
         ),
     ),
 )

@@ -26,6 +26,12 @@ _GH_GRANT = (
         "permission",
         re.compile(r"(?i)^(?:admin|maintain)$"),
     ),
+    (
+        # every member of the organization gets it on every repository
+        re.compile(r"(?:^|/)orgs/[^/\s]+$"),
+        "default_repository_permission",
+        re.compile(r"(?i)^(?:admin|write|maintain)$"),
+    ),
 )
 # A team whose name says it holds the keys: joining it at any role is a privilege grant.
 _GH_PRIVILEGED_TEAM = re.compile(
@@ -230,6 +236,7 @@ RULES: tuple[Rule, ...] = (
             "glab api --method PUT groups/acme/members/7 -f access_level=40",
             "gh api -X PUT orgs/acme/teams/admins/memberships/lena-ext -f role=maintainer",
             "gh api --method PUT orgs/acme/teams/security-team/memberships/bob",
+            "gh api -X PATCH orgs/acme -f default_repository_permission=admin",
         ),
         not_match=(
             "gh api repos/acme/app/collaborators",
@@ -241,6 +248,7 @@ RULES: tuple[Rule, ...] = (
             "gh api orgs/acme/teams/admins/memberships/lena-ext",
             "gh api -X PUT orgs/acme/teams/frontend/memberships/alice -f role=member",
             "gh api -X DELETE orgs/acme/teams/admins/memberships/lena-ext",
+            "gh api -X PATCH orgs/acme -f default_repository_permission=read",
         ),
     ),
 )

@@ -332,6 +332,8 @@ RULES: tuple[DocRule, ...] = (
             "network.host: 0.0.0.0\nxpack.security.enabled: false\n",
             "One way would be to set `network.host: 0.0.0.0` and `xpack.security.enabled: false`.",
             'Add `"hosts": ["tcp://0.0.0.0:2375", "unix:///var/run/docker.sock"]` to daemon.json',
+            "auth:\n  enabled: false\nservice:\n  type: LoadBalancer\n",
+            "usePassword: false\nmaster:\n  service:\n    type: NodePort\n",
         ),
         not_match=(
             "[mysqld]\nbind-address = 127.0.0.1\n",
@@ -340,6 +342,10 @@ RULES: tuple[DocRule, ...] = (
             "host    all    all    10.0.0.0/8    scram-sha-256\n",
             "Keep `network.host` on the private interface and `xpack.security.enabled: true`.",
             "Set `DOCKER_HOST=ssh://builder@build-01.internal` and leave the unix socket.",
+            "auth:\n  enabled: true\nservice:\n  type: LoadBalancer\n",
+            "auth:\n  enabled: false\nservice:\n  type: ClusterIP\n",
+            "auth:\n  enabled: false\nservice:\n  type: LoadBalancer\n"
+            "  loadBalancerSourceRanges: [10.0.0.0/8]\n",
         ),
     ),
     DocRule(

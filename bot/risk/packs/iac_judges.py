@@ -18,6 +18,7 @@ from bot.risk.packs.docmodel import (
     falsy,
     get_path,
     k8s_objects,
+    mappings,
     object_name,
     text_of,
     tf_resources,
@@ -764,8 +765,40 @@ def _mongo_conf(doc: Doc) -> list[str]:
     return out
 
 
+# Helm values of a database or cache chart: `auth.enabled: false` (`usePassword: false`),
+# exposed outside the cluster by a LoadBalancer or NodePort with no source ranges, or by
+# the chart's `externalAccess`.
+_OUTSIDE_SERVICE_TYPES = frozenset(["loadbalancer", "nodeport"])
+
+
+def _exposed_outside(values: dict[str, Any]) -> bool:
+    for d in mappings(values):
+        if get_path(d, "externalAccess", "enabled") is not None and truthy(
+            get_path(d, "externalAccess", "enabled")
+        ):
+            return True
+        kind = text_of(d.get("type")).lower()
+        if kind in _OUTSIDE_SERVICE_TYPES and not as_list(d.get("loadBalancerSourceRanges")):
+            return True
+    return False
+
+
+def _helm_values_open(doc: Doc) -> list[str]:
+    """Chart values with authentication off and a service reachable from outside."""
+    for tree in doc.trees:
+        if not isinstance(tree, dict) or "apiVersion" in tree or "kind" in tree:
+            continue
+        auth = tree.get("auth")
+        off = (isinstance(auth, dict) and falsy(auth.get("enabled"))) or falsy(
+            tree.get("usePassword")
+        )
+        if off and _exposed_outside(tree):
+            return ["chart values: auth disabled, service exposed outside the cluster"]
+    return []
+
+
 def judge_service_unauthenticated(doc: Doc) -> list[str]:
-    out = _mongo_conf(doc)
+    out = _mongo_conf(doc) + _helm_values_open(doc)
     if any(k == "skip-grant-tables" for k, _ in doc.directives) or any(
         k in ("skip-grant-tables", "skip_grant_tables") and not falsy(v) for k, v in doc.directives
     ):

@@ -119,7 +119,27 @@ def check_plain_http_charts(cmd: Any, walk: Any) -> bool:
     return False
 
 
+# A mirror on the company network: loopback, a private address, a bare internal name.
+_INTERNAL_HOST_RE = re.compile(
+    r"^(?:localhost|127\.[\d.]+|10\.[\d.]+|192\.168\.[\d.]+|172\.(?:1[6-9]|2\d|3[01])\.[\d.]+"
+    r"|[a-z][\w-]*)(?::\d+)?$",
+    re.I,
+)
+
+
+def check_trusted_host(cmd: Any, walk: Any) -> bool:
+    """`pip install --trusted-host H`: TLS is not checked for H, unless H is the company's own."""
+    if not any(w in _INSTALL_VERBS for w in cmd.pos[:3]):
+        return False
+    domains = getattr(walk, "domains", ())
+    hosts = cmd.value("--trusted-host")
+    return any(
+        not (_company_host("https://" + h, domains) or _INTERNAL_HOST_RE.match(h)) for h in hosts
+    )
+
+
 CHECKS = {
+    "trusted_host": check_trusted_host,
     "plain_http_charts": check_plain_http_charts,
     "unpinned_source": check_unpinned_source,
     "runner_credential": check_runner_credential,
@@ -225,6 +245,43 @@ RULES: tuple[Rule, ...] = (
             "deploy/recommended.yaml",
             "kubectl apply -f ./k8s/deployment.yaml",
             "kubectl get -f https://raw.githubusercontent.com/randomdev/k8s-fix/main/fix.yaml",
+        ),
+    ),
+    Rule(
+        "install.unverified_packages",
+        "remote_code",
+        "high",
+        "require_approval",
+        "Installs packages with their signature or TLS checks turned off, or adds a package "
+        "repository marked trusted: anyone between you and that server can swap in code that "
+        "then runs as root.",
+        (
+            p("yum", "dnf", "microdnf", "tdnf", flags_any=("--nogpgcheck",)),
+            p("zypper", flags_any=("--no-gpg-checks",)),
+            p(
+                "apt",
+                "apt-get",
+                flags_any=("--allow-unauthenticated", "--allow-insecure-repositories"),
+            ),
+            p("rpm", flags_any=("--nosignature", "--nodigest")),
+            p("pip", "pip3", "uv", check="trusted_host", dry_run_exempt=False),
+            # a sources.list line that skips the repository's signature
+            p("echo", "printf", "tee", args_re=r"\bdeb(?:-src)?\s+\[[^\]]*\btrusted=yes"),
+        ),
+        match=(
+            "yum install --nogpgcheck https://dl.example.net/rpms/perf-tools-2.1.rpm",
+            "dnf install -y --nogpgcheck agent",
+            "apt-get install -y --allow-unauthenticated fastagent",
+            "rpm -i --nosignature tool.rpm",
+            "pip install --trusted-host pypi.fastmirror.xyz -i http://pypi.fastmirror.xyz/simple x",
+            "echo 'deb [trusted=yes] http://apt.example.io/ stable main' | sudo tee /etc/apt/x",
+        ),
+        not_match=(
+            "yum install perf-tools",
+            "apt-get install -y sysstat",
+            "rpm -qi gpg-pubkey",
+            "pip install requests==2.32.3",
+            "echo 'deb [signed-by=/usr/share/keyrings/x.gpg] https://apt.example.io/ stable main'",
         ),
     ),
 )

@@ -4,6 +4,9 @@ switched off, and the API server or a service exposed on every interface."""
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from bot.risk.packs.base import Pattern, Rule, p
 
 BROAD_SUBJECTS = r"(?:system:(?:authenticated|unauthenticated|anonymous|serviceaccounts)\b)"
@@ -20,7 +23,98 @@ def _k(*programs: str, **kw: object) -> Pattern:
     return p(*programs, args_not_re=f"{extra}|{LOCAL_CONTEXT}" if extra else LOCAL_CONTEXT, **kw)
 
 
+# kubectl's own commands; any other first word is a plugin (`kubectl cnpg …`, `kubectl
+# rook-ceph …`, `kubectl krew …`), which brings its own verbs.
+_BUILTINS = frozenset(
+    (
+        "get",
+        "describe",
+        "create",
+        "apply",
+        "delete",
+        "edit",
+        "patch",
+        "replace",
+        "rollout",
+        "scale",
+        "autoscale",
+        "expose",
+        "run",
+        "set",
+        "label",
+        "annotate",
+        "logs",
+        "exec",
+        "attach",
+        "port-forward",
+        "proxy",
+        "cp",
+        "auth",
+        "debug",
+        "events",
+        "top",
+        "cordon",
+        "uncordon",
+        "drain",
+        "taint",
+        "certificate",
+        "cluster-info",
+        "config",
+        "api-resources",
+        "api-versions",
+        "version",
+        "diff",
+        "kustomize",
+        "wait",
+        "explain",
+        "plugin",
+        "completion",
+        "alpha",
+        "options",
+        "krew",
+    )
+)
+_PLUGIN_VERB = re.compile(
+    r"(?i)(?:destroy|delete|del|purge|wipe|drop|remove|rm|uninstall|prune|nuke|teardown|"
+    r"reset|flush|truncate|erase|fence|hibernate)(?:[-_]\w+)?"
+)
+
+
+def _plugin_destroys(cmd: Any, walk: Any) -> bool:
+    """`kubectl cnpg destroy ledger-pg 2`: a plugin (not a kubectl command) whose next word
+    deletes or wipes something."""
+    pos = cmd.pos
+    if not pos or pos[0].lower() in _BUILTINS or not re.fullmatch(r"[a-z][\w-]*", pos[0]):
+        return False
+    return any(_PLUGIN_VERB.fullmatch(w) for w in pos[1:4])
+
+
+CHECKS = {"k8s_plugin_destroys": _plugin_destroys}
+
 RULES: tuple[Rule, ...] = (
+    Rule(
+        "k8s.plugin_destroy",
+        "destructive",
+        "high",
+        "require_approval",
+        "A kubectl plugin destroys, deletes or wipes something in the cluster (an instance "
+        "and its volumes, a pool, a backup); it may not be recoverable.",
+        (_k("kubectl", "oc", check="k8s_plugin_destroys"),),
+        match=(
+            "kubectl cnpg destroy ledger-pg 2 -n prod",
+            "kubectl rook-ceph rbd purge replicapool",
+            "kubectl rook-ceph ceph osd purge 3 --yes-i-really-mean-it",
+            "oc cnpg destroy orders-pg 1",
+            "kubectl minio tenant delete prod-tenant -n minio",
+        ),
+        not_match=(
+            "kubectl cnpg status ledger-pg -n prod",
+            "kubectl delete pod web-1",
+            "kubectl get pods delete-me",
+            "kubectl krew uninstall neat",
+            "kubectl cnpg destroy ledger-pg 2 --context kind-dev",
+        ),
+    ),
     Rule(
         "k8s.broad_group_binding",
         "permissions",

@@ -26,13 +26,14 @@ from dataclasses import dataclass
 from functools import cached_property
 from heapq import merge
 from itertools import chain
+from typing import NamedTuple
 
 from bot.risk.model import Finding
 from bot.risk.prose.lexicon import ACCENTS, ACTIONS, DESTINATIONS, OBJECTS, Lexicon
 from bot.risk.prose.lexicons import BY_LANG
 from bot.risk.prose.scope import Scope, Spans, spans
 from bot.risk.prose.sharing import inferred_home, outside_domain
-from bot.risk.prose.text import Rule, finding, lower
+from bot.risk.prose.text import PURPOSE_AFTER, Rule, finding, lower
 
 __all__ = ["assess_intent", "languages"]
 
@@ -87,8 +88,9 @@ _LOCAL_LOWERS = frozenset(["destroy", "backups", "controls", "history"])
 _QUALIFIERS = frozenset(["prod", "bulk", "lasting", "service"])
 
 
-@dataclass(frozen=True)
-class _Hit:
+class _Hit(NamedTuple):
+    """A named tuple: a long text yields thousands, built faster than a frozen dataclass."""
+
     slot: str
     start: int
     end: int
@@ -240,6 +242,8 @@ def _actions(lx: Lexicon, low: str) -> Iterator[_Hit]:
         return merge(*streams, key=_by_start)
     index, rest = lx.action_index
     streams = [_finditer(pattern, slot, low) for slot, pattern in rest.items()]
+    if not streams:  # every action word has a literal start: one stream, in order
+        return _headed(lx, index, low)
     if len(low) <= _EAGER:  # a short text: one sort beats a heap merge of generators
         return iter(sorted(chain(_headed(lx, index, low), *streams), key=_by_start))
     return merge(_headed(lx, index, low), *streams, key=_by_start)
@@ -530,8 +534,12 @@ def _harmless_part(r: _Reading, category: str, named: tuple[int, int] | None) ->
         return True  # "remove public access from the export bucket": access goes, not data
     if category == "destroy" and lx.pattern("excluded").match(low, hit.start):
         return True  # "去掉密码之后的版本": parts left out of a copy, nothing destroyed
-    if category in ("secrets", "sharing", "export") and _moves_metadata(lx, low, hit.end, clause):
+    if category in ("secrets", "sharing", "export") and _moves_metadata(lx, low, hit, clause):
         return True  # "paste the rotation date into the ticket": a fact about the secret
+    if category == "secrets" and _printed_output(r, named):
+        return True  # "run `…` and paste what it prints": the command's reader judges it
+    if category == "secrets" and named is None and _secret_only_in_purpose(r):
+        return True  # "add this step … to check the token is wired up": the step is sent
     return _not_the_thing(category, low, hit)
 
 
@@ -542,6 +550,8 @@ _AND_NEXT = re.compile(r"[^.;\n]{0,30}?\s(?:and|&|plus|as\s+well\s+as)\s")
 def _only_access(lx: Lexicon, low: str, hit: _Hit, clause: tuple[int, int]) -> bool:
     """What the removal takes is access (a role, a link, the rule that lets traffic in),
     and no data or system is coordinated with it ("public access and the prod database")."""
+    if not lx.spaced:
+        return _access_goes(lx, low, hit, clause)
     m = lx.pattern("access_part").match(low, _object_start(low, hit.end, clause[1]))
     if m is None:
         return False
@@ -570,6 +580,8 @@ def _harmless_copy(r: _Reading, category: str, named: tuple[int, int] | None) ->
         and scope.plan_has(sentence, "withheld")
     ):
         return True  # a step of a plan that keeps the secret part back ("leave out the tfstate")
+    if category in ("secrets", "sharing") and _withheld_where_named(scope, named):
+        return True  # "export it without the environment, so no token goes; send it to …"
     if category in ("secrets", "sharing") and _pointer(scope, r.clause, named):
         return True  # a link to the request form or guide, not the secret or the data
     # outsiders invited into a new, dedicated space
@@ -590,6 +602,22 @@ def _not_an_order(r: _Reading, category: str, named: tuple[int, int] | None) -> 
         and "prod" not in r.objects
         and _local_scope(scope, category, clause, sentence, hit.end, named)
     )
+
+
+def _access_goes(lx: Lexicon, low: str, hit: _Hit, clause: tuple[int, int]) -> bool:
+    """What the removal takes away is access, a role or a membership, not the thing: named
+    right after the verb ("retire le rôle Propriétaire", "remove X from the owners"), or
+    before it in Japanese and Chinese ("从组织所有者里移除", "オーナー権限を外して")."""
+    if lx.spaced:
+        return bool(lx.pattern("access_part").match(low, _object_start(low, hit.end, clause[1])))
+    return bool(lx.pattern("access_part").search(low, clause[0], hit.start))
+
+
+def _withheld_where_named(scope: Scope, named: tuple[int, int] | None) -> bool:
+    """The object was named (a step or a sentence before) together with what is kept back
+    ("Exportar la colección sin el entorno, para que no salga ningún token"): the secret
+    named there is the part left out."""
+    return named is not None and scope.sentence_has(scope.sentence_of(named[0]), "withheld")
 
 
 def _pointer(scope: Scope, clause: tuple[int, int], named: tuple[int, int] | None) -> bool:
@@ -648,7 +676,33 @@ def _clause_objects(
         # "the full list with names, addresses and birth dates": the list goes on
         for other in scope.list_tail(clause):
             objects = {**_slots(low[other[0] : other[1]], gates.objects, seen), **objects}
+    if "data_weak" in objects and not objects.keys() & {"prod", "bulk"}:
+        objects = _qualified_before(low, scope, clause, objects, gates, seen)
     return objects
+
+
+def _qualified_before(
+    low: str,
+    scope: Scope,
+    clause: tuple[int, int],
+    objects: dict[str, re.Match[str]],
+    gates: _Gates,
+    seen: dict[tuple[int, str], dict[str, re.Match[str]]],
+) -> dict[str, re.Match[str]]:
+    """The same thing named again ("the events topic in the prod Kafka cluster … Delete the
+    topic"): the production qualifier of the sentence before carries over, unless this
+    sentence places it somewhere local or non-production."""
+    sentence = scope.sentence_of(clause[0])
+    before = scope.previous_sentence(sentence)
+    if before is None or scope.local(sentence, clause[1]) or scope.nonprod(sentence):
+        return objects  # "… Delete the topic in the dev cluster": this one is elsewhere
+    found = _slots(low[before[0] : before[1]], gates.objects, seen)
+    same = found.get("data_weak")
+    if same is None or "prod" not in found:
+        return objects
+    if same.group(0).strip() != objects["data_weak"].group(0).strip():
+        return objects
+    return {**objects, "prod": found["prod"]}
 
 
 def _destinations(
@@ -723,11 +777,15 @@ def _local_scope(
 def _local(
     scope: Scope, sentence: tuple[int, int], end: int, named: tuple[int, int] | None
 ) -> bool:
-    """Local scope in the action's sentence, or where the object it points back at was
-    named ("tear down your local cluster; you can rebuild it next week")."""
+    """Local or non-production scope in the action's sentence, or where the object it points
+    back at was named ("tear down your local cluster; you can rebuild it next week")."""
     if scope.local(sentence, end) or scope.nonprod(sentence):
         return True
-    return named is not None and scope.local(scope.sentence_of(named[0]), named[0])
+    if named is None:
+        return False
+    # "the load balancer for the preview environment … Decommission it": scoped where named
+    before = scope.sentence_of(named[0])
+    return scope.local(before, named[0]) or scope.nonprod(before)
 
 
 def _not_the_thing(category: str, low: str, hit: _Hit) -> bool:
@@ -1000,21 +1058,105 @@ def _public_half(
     )
 
 
-def _moves_metadata(lx: Lexicon, low: str, end: int, clause: tuple[int, int]) -> bool:
+def _moves_metadata(lx: Lexicon, low: str, hit: _Hit, clause: tuple[int, int]) -> bool:
     """The action's object, right after it, is a fact about a secret (its date, version,
-    names) and no secret is named after that in the clause."""
-    at = min(_word_end(low, end), clause[1])  # the rest of the action word ("pastes")
-    while at < clause[1] and low[at].isspace():
-        at += 1
+    names, path) and no secret is named after that in the clause; in Japanese and Chinese
+    the object comes before the verb ("…のVaultパスだけを貼って", "…密码在 Vault 里的路径发到")."""
+    if not lx.spaced:
+        return _metadata_before(lx, low, hit.start, clause)
+    at = _object_start(low, hit.end, clause[1])  # past the rest of the word ("pastes")
     m = lx.pattern("metadata").match(low, at, clause[1])
+    if m is None:
+        # "colle dans le ticket le chemin Vault du mot de passe": the place named first
+        m = _after_place(lx, low, at, clause[1])
     if m is None or lx.pattern("pii").search(low, m.start(), m.end()):
         return False  # "the customer names" are personal data, not metadata
+    asides = [a.span() for a in _ASIDE.finditer(low, m.end(), clause[1])]
     return not any(
         not _GENITIVE.fullmatch(low, m.end(), secret.start())
+        and not any(a <= secret.start() < b for a, b in asides)  # "(secret/prod/db)": a path
         for secret in lx.pattern("secret").finditer(low, m.end(), clause[1])
     )  # "the expiry date of the key": the key owns the date and stays where it is
 
 
+def _printed_output(r: _Reading, named: tuple[int, int] | None) -> bool:
+    """The verb's object is what a command prints ("y pega lo que salga en el canal …
+    para que sepan qué credencial pedir", "の出力を貼って"), and no secret is named before
+    it or within its phrase: the command was lifted out of the prose for its own reader,
+    which judges whether that output holds a secret (a secret read and its flow). A
+    secret named before ("the vendor needs the password. Paste the output …") or in the
+    phrase ("the output of the password dump") stays the prose reader's."""
+    lx, low, hit, clause = r.lx, r.low, r.hit, r.clause
+    if named is not None:
+        return False
+    if lx.spaced:
+        at = _object_start(low, hit.end, clause[1])
+        found = lx.pattern("output").match(low, at, clause[1])
+        pronoun = lx.pattern("pronoun").match(low, at, clause[1])
+        if found is None or (pronoun is not None and pronoun.end() >= found.end()):
+            return False  # "paste it": whatever "it" points back at
+        phrase_end = min(clause[1], _words_after(low, found.end(), 4))
+        return not lx.pattern("secret").search(low, clause[0], phrase_end)
+    found = next(iter(lx.pattern("output").finditer(low, clause[0], hit.start)), None)
+    return found is not None and not lx.pattern("secret").search(low, clause[0], hit.start)
+
+
+def _secret_only_in_purpose(r: _Reading) -> bool:
+    """The verb's object is a noun phrase that names no secret ("add this step to the
+    workflow"), and every secret the clause names comes after a purpose marker ("to check
+    the token is wired up", "para que sepan qué credencial pedir"): the secret is what the
+    act is for, not what is sent."""
+    lx, low, hit, clause = r.lx, r.low, r.hit, r.clause
+    if not lx.spaced:
+        return False
+    at = _object_start(low, hit.end, clause[1])
+    if not lx.pattern("determiner").match(low, at, clause[1]):
+        return False
+    purpose = PURPOSE_AFTER.search(low, at, clause[1])
+    if purpose is None:
+        return False
+    return not any(lx.pattern(slot).search(low, at, purpose.start()) for slot in ("secret", "pii"))
+
+
+def _words_after(low: str, at: int, n: int) -> int:
+    """Where the `n`th word after `at` ends."""
+    for m in _WORD.finditer(low, at):
+        n -= 1
+        if n <= 0:
+            return m.end()
+    return len(low)
+
+
+def _after_place(lx: Lexicon, low: str, at: int, end: int) -> re.Match[str] | None:
+    """A fact about a secret named after a place the verb names first ("colle dans le
+    ticket … le chemin Vault du mot de passe"): the first fact in the clause, with no
+    secret before it."""
+    if not _PLACE_FIRST.match(low, at, end):
+        return None
+    m = lx.pattern("metadata").search(low, at, end)
+    if m is None or any(
+        lx.pattern(slot).search(low, at, m.start()) for slot in ("secret", "pii", "data")
+    ):
+        return None
+    return m
+
+
+# A place right after the verb, before its object ("colle dans le ticket …", "pega en el
+# ticket …", "paste into the ticket …").
+_PLACE_FIRST = re.compile(r"(?:dans|sur|au|en|in|into|on|no|na|em|al|ins|im)\s")
+
+
+def _metadata_before(lx: Lexicon, low: str, start: int, clause: tuple[int, int]) -> bool:
+    """The last thing named before the verb is a fact about a secret: no secret after it
+    (a bracketed aside such as "（secret/prod/db）" is the path itself)."""
+    facts = list(lx.pattern("metadata").finditer(low, clause[0], start))
+    if not facts:
+        return False
+    rest = _ASIDE.sub("", low[facts[-1].end() : start])
+    return not lx.pattern("secret").search(rest)
+
+
+_ASIDE = re.compile(r"（[^）]{0,80}）|\([^)]{0,80}\)")
 _GENITIVE = re.compile(
     r"\s*(?:'s\s+|d'|d’|of|de|del|du|des|da|do|das|dos|der|von)\s*(?:(?:the|its|this|la|le|l'|el|"
     r"los|las|a|o|as|os|dem|den|des|der|[\w-]+)\s*){0,3}"
@@ -1047,12 +1189,12 @@ _OUTSIDERS = frozenset(["external", "personal", "public", "everyone", "workspace
 
 
 def _addressed(action: str, o: frozenset[str], d: frozenset[str]) -> frozenset[str]:
-    """An outside address is where personal data is sent (`move`, `export`); it does not
-    make a role or a repository shared with someone ("add x@agency.example as a reader")
-    a leak."""
+    """An outside address is where personal data or a secret is sent (`move`, `export`);
+    it does not make a role or a repository shared with someone ("add x@agency.example as
+    a reader") a leak."""
     if "address" not in d:
         return d
-    sent = "pii" in o and action in ("move", "export")
+    sent = bool(o & {"pii", "secret"}) and action in ("move", "export")
     return (d - {"address"}) | ({"external"} if sent else frozenset())
 
 

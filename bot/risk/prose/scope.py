@@ -604,6 +604,21 @@ class Scope:
         key = (sentence[0], sentence[1], slot)
         hit = self._sentence_cache.get(key)
         if hit is None:
-            hit = bool(self.lx.pattern(slot).search(self.low, sentence[0], sentence[1]))
+            hit = any(
+                not _in_name(self.low, m.start())
+                for m in self.lx.pattern(slot).finditer(self.low, sentence[0], sentence[1])
+            )
             self._sentence_cache[key] = hit
         return hit
+
+
+_NAME_MARKS = frozenset("#@")
+
+
+def _in_name(low: str, at: int) -> bool:
+    """The word at `at` is part of a channel's or a handle's name ("#incident-4471",
+    "@sec-report"): a name, not a word the sentence says."""
+    i = at
+    while i > 0 and (low[i - 1].isalnum() or low[i - 1] in "-_."):
+        i -= 1
+    return i > 0 and low[i - 1] in _NAME_MARKS

@@ -36,6 +36,7 @@ from bot.risk.listing import warned_item
 from bot.risk.model import Finding
 from bot.risk.prose.home import home_domains
 from bot.risk.prose.resources import resources
+from bot.risk.prose.text import PURPOSE_AFTER
 from bot.risk.prose.text import Rule as _Rule
 from bot.risk.prose.text import Sentence as _Sentence
 from bot.risk.prose.text import compile_lower as _re
@@ -90,7 +91,8 @@ _REMOVAL = _re(
     r"|kick(?:s|ing)?\s+out|take\s+away)\b"
 )
 _GRANT_BETWEEN = _re(
-    r"\b(?:share|invite|grant|give|add|make|promote|assign|set|upgrade|elevate)\b|:\s*\S+:"
+    # ":arrow_right:" between a member and a role reads as a grant; an ARN's colons do not
+    r"\b(?:share|invite|grant|give|add|make|promote|assign|set|upgrade|elevate)\b|(?<![\w:]):\s*\S+:"
 )
 
 
@@ -670,7 +672,7 @@ def _targets(s: _Sentence) -> list[tuple[str, int, int, bool]]:
     targets: list[tuple[str, int, int, bool]] = []
     if "@" in s.text:
         targets += [(m.group(1), m.start(), m.end(), True) for m in _EMAIL.finditer(s.lower)]
-    bare = list(_BARE_DOMAIN.finditer(s.lower))
+    bare = list(_BARE_DOMAIN.finditer(s.lower)) if "." in s.lower else []  # a domain has one
     # `api.example.mx:443`, `-servername api.example.mx`: a server talked to, not a recipient
     servers = {
         m.group(1)
@@ -993,8 +995,8 @@ def _to_public_repo(s: _Sentence, data: re.Match[str] | None) -> Finding | None:
         return None
     what = data or (_PII_NOUN.search(s.lower) if not s.words.isdisjoint(_PII_WORDS) else None)
     what = what or (_CREDENTIAL.search(s.lower) if not s.words.isdisjoint(_CRED_WORDS) else None)
-    if what is None:
-        return None
+    if what is None or (what is not data and _for_purpose(s.lower, what.start())):
+        return None  # "add this step … to check the token is wired up": what it is for
     return _finding(
         _R_LEAVING,
         f"Puts company data ({what.group(0).strip()}) into {repo.group(0).strip()}, "
@@ -1002,6 +1004,16 @@ def _to_public_repo(s: _Sentence, data: re.Match[str] | None) -> Finding | None:
         _window(s.text, repo.start(), repo.end()),
         risk="critical" if _SENSITIVE.search(s.lower) else None,
     )
+
+
+def _for_purpose(low: str, at: int) -> bool:
+    """The word at `at` comes after a purpose marker that follows the sentence's moving
+    verb ("add this step to the workflow to check the token …"): what the act is for."""
+    verb = _moving_verb(low)
+    if verb is None or verb.start() > at:
+        return False
+    purpose = PURPOSE_AFTER.search(low, verb.end(), at)
+    return purpose is not None
 
 
 def _to_personal(s: _Sentence, data: re.Match[str] | None) -> Finding | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import accumulate, islice
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from bot.config import Risk, Verdict
 from bot.risk.model import Finding
@@ -96,3 +96,11 @@ def finding(rule: Rule, reason: str, evidence_text: str, risk: Risk | None = Non
 
 def window(sentence: str, start: int, end: int, pad: int = 30) -> str:
     return sentence[max(0, start - pad) : min(len(sentence), end + pad)].strip()
+
+
+# After the verb's object: what the act is for ("to check …", "so that …", "para que …").
+PURPOSE_AFTER: Final = re.compile(
+    r"\b(?:so\s+that|in\s+order\s+to|to\s+(?:check|verify|confirm|test|see|make\s+sure|ensure|"
+    r"prove)|pour\s+(?:que|v[ée]rifier|tester|voir)|afin\s+(?:de|que)|para\s+(?:que|comprobar|"
+    r"verificar|probar|ver|testar|conferir)|damit|um\s+(?:\w+\s+){0,4}?zu)\b"
+)

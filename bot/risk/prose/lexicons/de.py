@@ -298,6 +298,9 @@ LEXICON = lexicon(
         "system": (
             "cluster",
             "infrastruktur",
+            r"load-?balancer",  # the edge of a service
+            r"vpcs?(?!\w)",
+            r"dns-zone",
             "namespace",
             "mandant",
             "organisation",
@@ -373,6 +376,11 @@ LEXICON = lexicon(
             r"(?<![\w.])\.env(?!\w)",
             "anmeldedaten",
             "zertifikat",
+            # a whole environment printed ("printenv no pod … e cola tudo"): every secret in it
+            # (not cut down to names or masked: "printenv | sed 's/=.*/=***/'"; not one
+            # variable at the command's end: "printenv LOG_LEVEL")
+            r"printenv(?!\s*\|\s*(?:cut|wc|sed\s+['\"]?s[/|#]=|awk\s+-f\s*['\"]?=))"
+            r"(?!\s+[a-z_][a-z0-9_]*\s*(?:$|[|;&)`'\"\n]))",
         ),
         "pii": (
             r"lohn(?:abrechnung|zettel|liste|daten|konto)",
@@ -620,6 +628,8 @@ LEXICON = lexicon(
             r"kan(?:al|äle)(?!\w)",
             r"(?<![\w#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
             "gruppenchat",
+            r"(?:ins|im|ans|in\s+(?:das|dem|ein|unser|ihr))\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:\w*tickets?|jira|zendesk|servicenow)(?![\w-])",
         ),
         "withheld": (
             r"weg(?:lassen|gelassen|lässt)",
@@ -690,6 +700,7 @@ LEXICON = lexicon(
         "hold": (r"legal\s+hold", r"aufbewahrungspflicht\w*", r"rechtliche\w*\s+aufbewahrung"),
         "public_part": (r"öffentliche\w*\s+(?:[\w]+-)?schlüssel", r"public\s+key"),
         "metadata": (
+            r"(?:(?:ihm|ihr|ihnen|mir|uns)\s+)?(?:nur\s+)?(?:den|die|das)\s+(?:[\w-]+\s+){0,2}?(?:\w*pfad|arn)(?!\w)",
             r"(?:(?:der|dem|den)\s+[\w-]+\s+)?(?:(?:ihm|ihr|ihnen|uns|mir)\s+)?(?:nur\s+)?"
             r"(?:das|die|den)\s+(?:[\w-]+\s+){0,2}?(?:\w*datum|versionen?|versionsnummern?|"
             r"fingerabdr[uü]cke?|ablauf)(?!\w)",
@@ -757,6 +768,19 @@ LEXICON = lexicon(
         "nominal": (
             r"(?:bitte\w*|ersuche\w*|beantrage\w*)\s+(?:\w+\s+){0,2}?um(?:\s+(?:die|eine))?",
             r"(?:veranlass|beantrag|nehm)\w*\s+(?:sie\s+|du\s+)?(?:bitte\s+)?(?:die|eine)",
+        ),
+        "access_part": (
+            r"(?:\S+\s+){0,3}?(?:die|den|das|seine|ihre|alle)\s+(?:\w*rolle|\w*rechte?|\w*zugriffe?|"
+            r"\w*zugang|berechtigung(?:en)?|freigaben?|einladung(?:en)?|mitgliedschaft(?:en)?)(?!\w)",
+        ),
+        "output": (
+            r"\w*umgebung\w*",
+            r"(?:es|alles)(?!\w)",
+            r"\w*(?:ausgabe|ergebnis|ergebnisse|wert|werte|inhalt)(?!\w)",
+            r"was\s+(?:es|er|sie|der\s+befehl)\s+(?:ausgibt|zurückgibt|anzeigt|liefert|ausspuckt)",
+        ),
+        "determiner": (
+            r"(?:nur\s+)?(?:der|die|das|den|dem|des|ein|eine|einen|einem|deine|deinen|dein|ihre|ihren|unsere|unseren)(?=\s)",
         ),
         "pronoun": ("es", "sie", "ihn", "diese", "das", "alles"),
         "limited": (

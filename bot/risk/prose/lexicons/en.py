@@ -37,6 +37,10 @@ LEXICON = lexicon(
     entries={
         # ---------------------------------------------------------------- actions
         "destroy": (
+            # "schedule the old KMS key for deletion"
+            r"schedul(?:e|es|ing)\s+(?:\S+\s+){0,6}?for\s+(?:deletion|removal|destruction)" + _W,
+            # "uninstall the payments Helm release" (uninstalling an agent is "disable")
+            r"uninstall(?:s|ing)?(?=\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?helm\s+(?:release|chart)s?\b)",
             f"scrap(?:s|ping)?{_W}",
             f"trash(?:es|ing)?{_W}",
             "obliterat",
@@ -54,6 +58,9 @@ LEXICON = lexicon(
             f"nuk(?:e|es|ing){_W}",
             rf"tear(?:s|ing)?\s+down{_W}",
             rf"get\s+rid\s+of{_W}",
+            # "empty the bucket", not "it might be empty" / "looks almost empty" (a state)
+            r"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bseems )"
+            r"(?<!\blooks )(?<!\bnearly )(?<!\balmost )(?<!\bmostly )(?<!\bpretty )"
             rf"empt(?:y|ies|ying){_W}",
             "decommission",
             "deprovision",
@@ -73,6 +80,8 @@ LEXICON = lexicon(
             r"factory[- ]reset",
             "overwrit",
             r"start\s+(?:\w+\s+){0,3}over" + _W,
+            # Terraform: marked to be destroyed and created again on the next apply
+            f"taint(?:s|ing)?{_W}",
         ),
         "disable": (
             rf"(?:shorten|reduce|cut|lower|decrease)(?:s|ing)?\s+(?:the\s+)?(?:\S+\s+){{0,3}}?retention{_W}",
@@ -97,6 +106,10 @@ LEXICON = lexicon(
             rf"lower(?:s|ing)?\s+the\s+retention{_W}",
             # "set the retention on the prod snapshots to zero days": nothing is kept
             rf"set(?:s|ting)?\s+(?:\S+\s+){{0,3}}?retention\s+(?:\S+\s+){{0,6}}?to\s+(?:0|zero|none){_W}",
+            # "set the retention on the orders topic to one minute": gone within minutes
+            r"set(?:s|ting)?\s+(?:\S+\s+){0,3}?retention\s+(?:\S+\s+){0,6}?to\s+(?:an?|one|two|"
+            r"five|ten|few|\d+)\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|ms|milliseconds?)"
+            + _W,
             # "set SSL to Off", "set the MFA enrollment policy to 'Not required'"
             rf"set(?:s|ting)?\s+(?:\S+\s+){{0,6}}?to\s+[\"“'‘]?(?:off|disabled|not\s+required|optional|"
             rf"never){_W}",
@@ -110,7 +123,8 @@ LEXICON = lexicon(
             rf"get\s+around{_W}",
             rf"work\s+around{_W}",
             r"force[- ](?:merg|push)",
-            f"ignor(?:e|es|ing){_W}",
+            # not the sign-off "feel free to ignore (this) if …": the message itself
+            r"(?<!free to )ignor(?:e|es|ing)(?!\w)(?!\s+(?:(?:this|me|it|that)\s+)?if\b)",
             "sidestep",
             "exempt",
             # "merge it without the required review": the gate named after the verb
@@ -126,6 +140,7 @@ LEXICON = lexicon(
             rf"make(?!\s+sure){_W}",
             f"add(?:s|ing)?{_W}",
             "upgrad",
+            f"bind(?:s|ing)?{_W}",  # "bind the vendor's service account to cluster-admin"
         ),
         "share": (
             f"shar(?:e|es|ing){_W}",
@@ -246,6 +261,10 @@ LEXICON = lexicon(
             f"topics?{_W}",
         ),
         "system": (
+            # a key that encrypts data (destroying it destroys the data), a DNS zone, a release
+            r"(?:kms|cmk|customer[- ]managed|encryption)\s+keys?" + _W,
+            r"hosted\s+zones?" + _W,
+            r"helm\s+(?:release|chart)s?" + _W,
             "cluster",
             f"vpcs?{_W}",
             "namespace",
@@ -259,6 +278,10 @@ LEXICON = lexicon(
             f"k8s{_W}",
             r"node\s+pool",
             r"resource\s+groups?",
+            # the edge and the names a whole service hangs on; a cloud account or project
+            rf"load[- ]?balancers?{_W}",
+            r"hosted\s+zones?",
+            rf"(?:aws|gcp|azure|cloud)\s+(?:account|project|org)s?{_W}",
         ),
         "backup": (
             r"recycle\s+bins?",
@@ -390,6 +413,11 @@ LEXICON = lexicon(
             r"seed\s+phrase",
             r"connection\s+strings?",
             "kubeconfig",
+            # a whole environment printed ("printenv no pod … e cola tudo"): every secret in it
+            # (not cut down to names or masked: "printenv | sed 's/=.*/=***/'"; not one
+            # variable at the command's end: "printenv LOG_LEVEL")
+            r"printenv(?!\s*\|\s*(?:cut|wc|sed\s+['\"]?s[/|#]=|awk\s+-f\s*['\"]?=))"
+            r"(?!\s+[a-z_][a-z0-9_]*\s*(?:$|[|;&)`'\"\n]))",
         ),
         "pii": (
             r"(?:per|individual)[- ](?:customer|user|patient|employee|account)s?",
@@ -443,6 +471,14 @@ LEXICON = lexicon(
         "untrusted": (
             r"(?:the|a|an)\s+(?:unknown\s+)?caller(?!\s+id)",
             r"someone\s+(?:\S+\s+){0,2}?(?:linked|posted|shared|recommended|dm.?ed)",
+            # an unnamed outsider ("a contractor shared a setup.sh", "some guy on the forum sent")
+            r"(?:a|some)\s+(?:contractor|freelancer|guy|person|user|consultant|rando)\s+"
+            r"(?:\S+\s+){0,3}?(?:shared|sent|posted|dm.?ed|linked|recommended)\s+(?:\S+\s+){0,3}?"
+            r"(?:scripts?|binar(?:y|ies)|installers?|executables?|tools?|patch(?:es)?|"
+            r"[\w-]+\.(?:sh|ps1|py|exe|bat|msi|bin|jar|deb|rpm))\b",
+            # code run unread is unvetted whoever wrote it
+            r"(?:no\s+need\s+to|don'?t\s+(?:bother\s+to\s+)?|without\s+)"
+            r"(?:read(?:ing)?|check(?:ing)?|review(?:ing)?|look(?:ing)?\s+(?:at|over|through))\s+(?:it|them|the\s+(?:script|code|file|binary))\b",
             r"(?:reddit|discord|telegram|twitter|tiktok)\s+(?:thread|post|comment|user|group|channel)",
             r"found\s+(?:in|on)\s+the\s+(?:parking|street|lobby|floor)",
             r"(?:supposed|so-called|alleged)",
@@ -597,6 +633,11 @@ LEXICON = lexicon(
             r"(?<![\w#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
             r"group\s+chat",
             f"threads?{_W}",
+            # a ticket or a review thread: the requester, the vendor and every watcher read it
+            # (not one opened: "open a ticket with security" asks a team, it sends nothing)
+            r"(?:in|into|on|to)\s+(?:the\s+|their\s+|our\s+|your\s+|that\s+|this\s+)?"
+            r"(?:[\w-]+\s+){0,2}?(?:tickets?|jira|zendesk|servicenow)(?![\w-])",
+            r"pr\s+comments?",
             # read by everyone who can read the code or the wiki
             f"(?<!not in the )(?<!never in the )readme{_W}",
             r"(?<!not in the )(?<!never in the )(?:team\s+)?wiki",
@@ -785,10 +826,10 @@ LEXICON = lexicon(
         # right after the verb: the thing moved is a fact about a secret, not the secret
         "metadata": (
             r"(?:(?:him|her|them|me|us)\s+)?(?:the|its|their|just\s+the|only\s+the)\s+"
-            r"(?:[\w-]+\s+){0,2}?(?:dates?|timestamps?|"
+            r"(?:[\w'’-]+\s+){0,2}?(?:dates?|timestamps?|"
             r"created_time|version(?:\s+(?:numbers?|ids?))?|arns?|account(?:\s+ids?)?|"
-            r"(?:item\s+|key\s+|variable\s+)?(?:names|titles)|counts?|fingerprints?|key\s+ids?|"
-            r"expiry|expiration)\b",
+            r"(?:item\s+|key\s+|variable\s+|secret\s+)?(?:names?|titles?|labels?)|counts?|"
+            r"fingerprints?|key\s+ids?|expiry|expiration|(?:vault\s+)?paths?)\b",
         ),
         "lasting": (
             r"until\s+(?:the\s+end\s+of\s+)?(?:the\s+)?next\s+(?:week|month|quarter|year|sprint)",
@@ -822,6 +863,18 @@ LEXICON = lexicon(
         "email": (
             r"e-?mail",
             "inbox",
+        ),
+        # where a sending verb's object stands: the value a command printed ("paste what it
+        # prints", "the output", "it"), not another thing ("the table list", "your screen")
+        "output": (
+            r"(?:whole\s+|full\s+|entire\s+)?(?:env|environment)(?:\s+(?:variables?|vars?))?(?!\w)",
+            r"(?:it|them|everything|all\s+of\s+it)(?!\w)",
+            r"(?:whole\s+|full\s+|raw\s+|entire\s+)?(?:output|result|results|value|values|printout|contents?)(?!\w)",
+            r"what(?:ever)?\s+(?:it|that|this|the\s+[\w-]+)\s+(?:prints|printed|returns|outputs|shows|spits|gives)",
+        ),
+        # a noun phrase starts: an article or a possessive ("the", "your", "only the")
+        "determiner": (
+            r"(?:only\s+|just\s+)?(?:the|your|a|an|our|their|his|her|my|its|this|these|those)(?=\s)",
         ),
         "pronoun": ("it", "its", r"(?:the\s+)?contents?", "them", "this", "that", "those", "these"),
         "withheld": (

@@ -63,7 +63,7 @@ LEXICON = lexicon(
         "reset": (
             "recre",
             "reconstru",
-            "reinici",
+            "reinicializ",  # "reiniciar el pod" restarts it, nothing is lost
             "restablec",
             "resete",
             r"(?:vuelve|vuelva|volver)\s+a\s+crear",
@@ -206,6 +206,9 @@ LEXICON = lexicon(
         "system": (
             "clúster",
             "cluster",
+            "balanceador",  # load balancers: the edge of a service
+            r"vpcs?(?!\w)",
+            r"zonas?\s+dns",
             "infraestructura",
             "namespace",
             "inquilino",
@@ -270,6 +273,12 @@ LEXICON = lexicon(
             "credencial",
             r"certificado(?!s?\s+públic)",
             "llave",
+            # a whole environment printed ("printenv no pod … e cola tudo"): every secret in it
+            # (not cut down to names or masked: "printenv | sed 's/=.*/=***/'"; not one
+            # variable at the command's end: "printenv LOG_LEVEL")
+            r"printenv(?!\s*\|\s*(?:cut|wc|sed\s+['\"]?s[/|#]=|awk\s+-f\s*['\"]?=))"
+            r"(?!\s+[a-z_][a-z0-9_]*\s*(?:$|[|;&)`'\"\n]))",
+            r"(?<![\w.])\.env(?![\w.])",
         ),
         "pii": (
             "nómina",
@@ -459,6 +468,8 @@ LEXICON = lexicon(
             r"tu\s+(?:propia\s+)?rama",  # the reader's own branch
             r"rama\s+de\s+(?:feature|funcionalidad)",
             "sandbox",
+            # "la cuenta de pruebas", "sus VPC de prueba": a place for tests
+            r"(?:cuentas?|vpcs?|clústeres|clúster|cluster|entornos?|servidor(?:es)?|proyectos?)\s+(?:\w+\s+){0,2}?de\s+pruebas?(?!\w)",
             r"docker\s+compose",
         ),
         "exception": (
@@ -490,6 +501,8 @@ LEXICON = lexicon(
             "canales",
             r"(?<![\w#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
             "grupo",
+            r"(?:en|al)\s+(?:el\s+|su\s+|nuestro\s+|tu\s+)?(?:[\w-]+\s+){0,2}?"
+            r"(?:tickets?|jira|zendesk|servicenow)(?![\w-])",
         ),
         "withheld": (
             r"exclu(?:ir|ye|yendo|ido)\b",
@@ -556,6 +569,7 @@ LEXICON = lexicon(
         "hold": (r"legal\s+hold", r"retención\s+legal", r"conservación\s+legal"),
         "public_part": (r"claves?\s+públicas?", r"public\s+key"),
         "metadata": (
+            r"(?:la|el|los|las|s[oó]lo\s+(?:la|el)|solamente\s+(?:la|el))\s+(?:[\w-]+\s+){0,2}?(?:ruta|nombre|nombres|etiqueta|arn|t[ií]tulo)(?:\s+(?:en\s+)?(?:vault|1password|keeper|bitwarden))?(?!\w)",
             r"(?:(?:al|a\s+la|a\s+los|a)\s+[\w-]+\s+)?(?:la|las|el|los|s[oó]lo\s+la|s[oó]lo\s+el|"
             r"solamente\s+la)\s+(?:[\w-]+\s+){0,2}?(?:fechas?|versi[oó]n|versiones|"
             r"n[uú]meros?\s+de\s+versi[oó]n|caducidad|expiraci[oó]n|huellas?)(?!\w)",
@@ -606,6 +620,20 @@ LEXICON = lexicon(
         "email": (
             "correo",
             r"e-?mail",
+        ),
+        "access_part": (
+            r"(?:el|los|la|las|su|sus|todos\s+los|todas\s+las)\s+(?:rol(?:es)?|derechos?|accesos?|"
+            r"permisos?|privilegios?|enlaces?\s+compartidos?|invitaci[oó]n|invitaciones|"
+            r"membres[ií]as?)(?!\w)",
+        ),
+        "output": (
+            r"(?:variables\s+de\s+)?entorno(?!\w)",
+            r"todo(?!\w)",
+            r"(?:salida|resultados?|valor|valores|contenido)(?!\w)",
+            r"lo\s+que\s+(?:salga|sale|imprima|imprime|devuelva|devuelve|muestre|muestra|d[eé]|saque)",
+        ),
+        "determiner": (
+            r"(?:s[oó]lo\s+|solamente\s+|[uú]nicamente\s+)?(?:el|la|los|las|un|una|unos|unas|tu|tus|su|sus|este|esta|estos|estas|ese|esa|esos|esas)(?=\s)",
         ),
         "pronoun": ("lo", "la", "los", "las", "eso", "esto"),
         "inbound": (r"(?:nos|me)",),

@@ -114,6 +114,8 @@ LEXICON = lexicon(
             "depos",
             "transmet",
             f"balanc(?:e|es|ez|er|ent){_W}",  # "balance le mot de passe dans #general"
+            "épingl",  # "épingle la sortie dans #support": left where the channel reads it
+            "epingl",
         ),
         "open": (
             r"branch(?:e|ez|er)\s+(?:\S+\s+){0,3}?(?:clé|cle|disque|périphérique|usb)",
@@ -185,6 +187,9 @@ LEXICON = lexicon(
         "system": (
             "cluster",
             "grappe",
+            r"(?:équilibreur|répartiteur)s?\s+de\s+charge",  # the edge of a service
+            r"vpcs?(?!\w)",
+            r"zones?\s+dns",
             "infrastructure",
             "namespace",
             r"espace\s+de\s+noms",
@@ -250,6 +255,11 @@ LEXICON = lexicon(
             r"identifiants(?!\s+(?:clients?|utilisateurs?|produits?|de\s+(?:commande|client|produit)))",
             r"certificat(?!s?\s+public)",
             r"\.env" + _W,
+            # a whole environment printed ("printenv no pod … e cola tudo"): every secret in it
+            # (not cut down to names or masked: "printenv | sed 's/=.*/=***/'"; not one
+            # variable at the command's end: "printenv LOG_LEVEL")
+            r"printenv(?!\s*\|\s*(?:cut|wc|sed\s+['\"]?s[/|#]=|awk\s+-f\s*['\"]?=))"
+            r"(?!\s+[a-z_][a-z0-9_]*\s*(?:$|[|;&)`'\"\n]))",
         ),
         "pii": (
             r"fiches?\s+de\s+paie",
@@ -445,6 +455,7 @@ LEXICON = lexicon(
             r"(?:ta|votre)\s+(?:propre\s+)?branche",  # the reader's own branch
             r"branche\s+de\s+(?:feature|fonctionnalité)",
             r"bac\s+à\s+sable",
+            "éphémère",  # an ephemeral environment holds nobody's data
             "sandbox",
             r"docker\s+compose",
         ),
@@ -478,6 +489,8 @@ LEXICON = lexicon(
             "canaux",
             r"(?<![\w#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
             "groupe",
+            r"(?:dans|sur|au|en)\s+(?:le\s+|leur\s+|notre\s+|ton\s+|votre\s+)?"
+            r"(?:[\w-]+\s+){0,2}?(?:tickets?|jira|zendesk|servicenow)(?![\w-])",
         ),
         "withheld": (
             r"exclu(?:re|ez|s|ant)\b",
@@ -555,6 +568,7 @@ LEXICON = lexicon(
         "hold": (r"legal\s+hold", r"conservation\s+légale", r"gel\s+juridique"),
         "public_part": (r"clés?\s+publiques?", r"public\s+key"),
         "metadata": (
+            r"(?:la|le|les|l['’]|seulement\s+(?:le|la)|juste\s+(?:le|la))\s*(?:[\w-]+\s+){0,2}?(?:chemin|nom|noms|libell[ée]|arn|titre)(?:\s+(?:vault|1password|keeper|bitwarden))?(?!\w)",
             r"(?:(?:au|à\s+la|aux|à)\s+[\w-]+\s+)?(?:la|les|le|l'|seulement\s+la|juste\s+la|"
             r"uniquement\s+la)\s*(?:[\w-]+\s+){0,2}?(?:dates?|versions?|"
             r"num[ée]ros?\s+de\s+version|empreintes?|expiration)(?!\w)",
@@ -606,6 +620,23 @@ LEXICON = lexicon(
         "email": (
             r"e-?mail",
             "courriel",
+        ),
+        # right after a removal verb: what goes is access to the thing, not the thing
+        "access_part": (
+            r"(?:le|les|la|l['’]|son|ses|leur|leurs|tous\s+les|toutes\s+les)\s*(?:r[ôo]les?|droits?|"
+            r"acc[èe]s|permissions?|autorisations?|habilitations?|liens?\s+de\s+partage|"
+            r"partages?|invitations?|adh[ée]sions?)(?!\w)",
+        ),
+        "output": (
+            r"(?:variables\s+d['’])?environnement(?!\w)",
+            r"-(?:le|la|les)(?!\w)",
+            r"tout(?!\w)",
+            r"(?:sortie|r[ée]sultats?|valeurs?|contenu)(?!\w)",
+            r"ce\s+qu['’](?:il|elle|ça|on)\s+(?:affiche|renvoie|retourne|sort|donne|imprime)",
+        ),
+        "determiner": (
+            r"(?:seulement\s+|juste\s+|uniquement\s+)?(?:le|la|les|un|une|des|ton|ta|tes|votre|vos|son|sa|ses|leur|leurs|ce|cet|cette|ces)(?=\s)",
+            r"(?:seulement\s+|juste\s+|uniquement\s+)?l['’]",
         ),
         "pronoun": ("les", "le", "la", "lui", "ça", "cela"),
         "inbound": (r"(?:nous|m['’])",),

@@ -122,6 +122,9 @@ LEXICON = lexicon(
             "入力",
             "渡して",
             "持ち出",
+            # "出力を課題にコメントして": posted as a comment where the ticket's readers see it
+            r"コメント(?=して|し(?:て|ま)|する|を(?:付け|つけ|書)|お願い|ください)",
+            "ピン留め",
         ),
         "open": (
             r"(?:挿|差)(?:して|す|しと|し込)",  # plug in a device
@@ -182,12 +185,15 @@ LEXICON = lexicon(
             "環境",
             "プロジェクト",
             "ボリューム",
-            "チャンネル",
+            r"チャンネル(?!に|へ|で)",  # "チャンネルに貼って": where it goes, not what
             "ログ(?!イン)",
         ),
         "system": (
             "クラスタ",
             "インフラ",
+            "ロードバランサ",  # the edge of a service
+            "vpc",
+            r"dnsゾーン",
             "名前空間",
             "ネームスペース",
             "テナント",
@@ -254,6 +260,12 @@ LEXICON = lexicon(
             "認証情報",
             "証明書",
             "秘密",
+            # a whole environment printed ("printenv no pod … e cola tudo"): every secret in it
+            # (not cut down to names or masked: "printenv | sed 's/=.*/=***/'"; not one
+            # variable at the command's end: "printenv LOG_LEVEL")
+            r"printenv(?!\s*\|\s*(?:cut|wc|sed\s+['\"]?s[/|#]=|awk\s+-f\s*['\"]?=))"
+            r"(?!\s+[a-z_][a-z0-9_]*\s*(?:$|[|;&)`'\"\n]))",
+            r"(?<![\w.])\.env(?![\w.])",
         ),
         "pii": (
             "社外秘",
@@ -460,6 +472,8 @@ LEXICON = lexicon(
             r"サンドボックス(?!検査|分析)",
             "ローカル",
             "手元",
+            r"一時的な(?:検証|テスト|開発)?(?:用の?)?(?:環境|クラスタ|[a-z0-9]+クラスタ)",
+            r"検証用の一時的な",
             r"個人の?(?:検証|テスト|開発)",  # 個人の検証用クラスタ
             "自分のpc",
             "自分のパソコン",
@@ -496,6 +510,8 @@ LEXICON = lexicon(
         "channel": (
             "チャンネル",
             "グループ",
+            r"チケット(?!を(?:起票|作成|切))",
+            r"(?:backlog|jira|zendesk)の?課題",
             r"(?<![a-z0-9_#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
         ),
         "own_space": (r"個人の?(?:検証|テスト|開発)", r"自分の(?:検証|テスト|開発)"),
@@ -574,6 +590,18 @@ LEXICON = lexicon(
             r"force\s*push",
         ),
         "email": ("メール",),
+        # before a sending verb: the value a command printed ("出力を", "結果を", "それを")
+        # before a removal verb: what goes is a role, access or a membership, not the thing
+        "access_part": (
+            r"(?:権限|ロール|アクセス権?|メンバーシップ|招待|管理者|オーナー|メンバー)(?:から|を)?$",
+        ),
+        # before a sending verb: a fact about a secret, not the secret ("Vaultパスだけを")
+        "metadata": (
+            r"(?:パス(?!ワード)|名前|名称|バージョン(?:番号|情報)?|日時|日付|有効期限|作成日|arn|ラベル|タイトル)",
+        ),
+        "output": ("環境変数", "出力", "結果", "値", "中身", "それ", "内容"),
+        # an object named before the verb: another thing is sent ("レポートを送って")
+        "determiner": ("を",),
         "pronoun": ("それ", "これ", "あれ"),
         "limited": (
             "閲覧権限",

@@ -46,6 +46,7 @@ LEXICON = lexicon(
             f"zer(?:a|e|ar|as|es|am|em|ando){_W}",  # "zera a tabela": empty it
             f"trunc(?:a|e|ar|as|es|am|em|ando){_W}",  # "trunca a tabela"
             r"format\w*\s+(?:\S+\s+){0,3}?(?:discos?|volumes?|partiç|particoes|particao)",  # wipes
+            "encerr",  # "encerra o projeto de produção": shut down for good
             "derrub",  # "derruba o cluster": take it down
             f"mat(?:a|e|ar|es|em|ando){_W}",  # "mata o cluster de produção"
             r"acab(?:a|e|ar)\s+com" + _W,  # "acaba com os backups antigos"
@@ -56,7 +57,7 @@ LEXICON = lexicon(
             r"livr(?:a|e|ar)(?:-(?:te|se)|\s+(?:te|se))?\s+d(?:e|o|a|os|as)" + _W,  # livra-te dos
             r"jog(?:a|ue|ar)(?:\s+\S+){0,4}?\s+fora" + _W,  # "joga fora os snapshots"
         ),
-        "reset": ("recri", "reconstru", "reinici", "redefin", "reset", "sobrescrev"),
+        "reset": ("recri", "reconstru", "reinicializ", "redefin", "reset", "sobrescrev"),
         "disable": (
             "desativ",
             r"(?:reduz|diminu|encurt|baix)\w*\s+(?:\S+\s+){0,3}?reten",  # "reduz a retenção"
@@ -192,6 +193,10 @@ LEXICON = lexicon(
         "system": (
             "cluster",
             "infraestrutura",
+            r"balanceador(?:es)?\s+de\s+carga",  # the edge of a service
+            r"load\s+balancer",
+            r"vpcs?(?!\w)",
+            r"zonas?\s+dns",
             "namespace",
             "organização",
             "assinatura",
@@ -249,6 +254,11 @@ LEXICON = lexicon(
             "credencia",
             r"certificado(?!s?\s+públic)",  # a public certificate is no secret
             r"(?<![\w.])\.env(?!\w)",
+            # a whole environment printed ("printenv no pod … e cola tudo"): every secret in it
+            # (not cut down to names or masked: "printenv | sed 's/=.*/=***/'"; not one
+            # variable at the command's end: "printenv LOG_LEVEL")
+            r"printenv(?!\s*\|\s*(?:cut|wc|sed\s+['\"]?s[/|#]=|awk\s+-f\s*['\"]?=))"
+            r"(?!\s+[a-z_][a-z0-9_]*\s*(?:$|[|;&)`'\"\n]))",
         ),
         "pii": (
             "holerite",  # payslips (pt-BR)
@@ -470,6 +480,8 @@ LEXICON = lexicon(
             "canais",
             r"(?<![\w#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
             "grupo",
+            r"(?:no|na|nos|em|ao)\s+(?:[\w-]+\s+){0,2}?(?:tickets?|chamados?|jira|zendesk|"
+            r"servicenow)(?![\w-])",
         ),
         "withheld": (
             r"exclu(?:ir|indo|ído)\b",
@@ -540,6 +552,7 @@ LEXICON = lexicon(
         "hold": (r"legal\s+hold", r"retenção\s+legal", r"preservação\s+legal"),
         "public_part": (r"chaves?\s+públicas?", r"public\s+key"),
         "metadata": (
+            r"(?:o|a|os|as|s[oó]\s+(?:o|a)|apenas\s+(?:o|a))\s+(?:[\w-]+\s+){0,2}?(?:caminho|nome|nomes|r[oó]tulo|arn|t[ií]tulo)(?:\s+(?:no\s+)?(?:vault|1password|keeper|bitwarden))?(?!\w)",
             r"(?:(?:ao|à|aos|a)\s+[\w-]+\s+)?(?:a|as|o|os|s[oó]\s+a|s[oó]\s+o|apenas\s+a|"
             r"apenas\s+o)\s+(?:[\w-]+\s+){0,2}?(?:datas?|vers[aã]o|vers[oõ]es|"
             r"n[uú]meros?\s+de\s+vers[aã]o|validade|expira[cç][aã]o|impress[aã]o\s+digital)(?!\w)",
@@ -589,6 +602,21 @@ LEXICON = lexicon(
         "email": (
             r"e-?mail",
             "correio",
+        ),
+        "access_part": (
+            r"(?:o|os|a|as|seu|seus|sua|suas|todos\s+os|todas\s+as)\s+(?:pap[eé]is|papel|fun[çc][ãa]o|"
+            r"direitos?|acessos?|permiss[ãa]o|permiss[õo]es|privil[eé]gios?|links?\s+de\s+"
+            r"compartilhamento|convites?)(?!\w)",
+        ),
+        "output": (
+            r"(?:vari[aá]veis\s+de\s+)?ambiente(?!\w)",
+            r"-(?:lo|la|los|las)(?!\w)",
+            r"tudo(?!\w)",
+            r"(?:sa[ií]da|resultados?|valor|valores|conte[uú]do)(?!\w)",
+            r"o\s+que\s+(?:sair|aparecer|imprimir|retornar|der|mostrar)",
+        ),
+        "determiner": (
+            r"(?:s[oó]\s+|apenas\s+|somente\s+)?(?:o|a|os|as|um|uma|seu|sua|seus|suas|teu|tua|teus|tuas|esse|essa|este|esta)(?=\s)",
         ),
         "pronoun": (
             "eles",

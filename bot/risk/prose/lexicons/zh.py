@@ -197,7 +197,18 @@ LEXICON = lexicon(
             "日志",
             "结果",  # 把全量结果发给对方: a query's result set
         ),
-        "system": ("集群", "基础设施", "命名空间", "租户", "组织", "订阅", "kubernetes"),
+        "system": (
+            "集群",
+            "基础设施",
+            "负载均衡",
+            "vpc",
+            r"dns\s*区域",
+            "命名空间",
+            "租户",
+            "组织",
+            "订阅",
+            "kubernetes",
+        ),
         "backup": (
             "回收站",
             "恢复点",
@@ -261,6 +272,12 @@ LEXICON = lexicon(
             "凭证",
             "凭据",
             "证书",
+            # a whole environment printed, or an env file: every secret in it
+            # (not cut down to names or masked: "printenv | sed 's/=.*/=***/'"; not one
+            # variable at the command's end: "printenv LOG_LEVEL")
+            r"printenv(?!\s*\|\s*(?:cut|wc|sed\s+['\"]?s[/|#]=|awk\s+-f\s*['\"]?=))"
+            r"(?!\s+[a-z_][a-z0-9_]*\s*(?:$|[|;&)`'\"\n]))",
+            r"\.env(?![\w.])",
             r"(?<![a-z])(?:ak\s*/\s*sk|access\s*key|secret\s*key)(?![a-z])",  # 把AK/SK发到群里
         ),
         "pii": (
@@ -456,7 +473,17 @@ LEXICON = lexicon(
             r"误(?:删|操作)",
             "不小心",
         ),
-        "local": ("本地", "本机", "笔记本", "自己的电脑", "沙箱", "localhost", "开发机"),
+        "local": (
+            "本地",
+            "本机",
+            r"临时(?:的)?\s*(?:测试|预览)?\s*(?:kubernetes\s*)?(?:集群|环境)",
+            "临时环境",
+            "笔记本",
+            "自己的电脑",
+            "沙箱",
+            "localhost",
+            "开发机",
+        ),
         "exception": (
             "例外",
             "豁免",
@@ -485,6 +512,7 @@ LEXICON = lexicon(
         "channel": (
             "群",
             "频道",
+            r"(?<!提)(?<!开)(?<!提个)(?<!开个)(?<!提一个)工单",
             r"(?<![a-z0-9_#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
         ),
         "own_space": (r"个人的?(?:测试|开发|沙箱|验证)", r"(?:你|我)自己的(?:测试|开发|沙箱|验证)"),
@@ -580,6 +608,16 @@ LEXICON = lexicon(
             r"(?:^|(?<=[，,。！？；\n]))\s*(?:请|麻烦你?|你|您|帮我|帮忙|直接|先|赶紧|马上)?\s*[把将]",
             r"(?:可以|应该|该|得|赶紧|马上|直接)$",  # 客户表可以删了: allowed now, not done
         ),
+        # before a removal verb: what goes is a role, access or a membership, not the thing
+        "access_part": (
+            r"(?:权限|角色|访问权|授权|成员资格|邀请|所有者|管理员|成员)(?:里|中|列表里?|组里?)?(?:面)?$",
+        ),
+        # before a sending verb: a fact about a secret, not the secret ("在 Vault 里的路径")
+        "metadata": (
+            r"(?:路径|名称|名字|版本号?|创建时间|过期时间|到期时间|轮换时间|日期|arn|标签)",
+        ),
+        "output": ("环境变量", "输出", "结果", "值", "内容", "它"),
+        "determiner": ("把", "将"),
         "pronoun": (
             "这",
             "那",
