@@ -258,6 +258,14 @@ def adversarial_64kb() -> dict[str, str]:
         "base64 blob": (b64 * (n // len(b64) + 1))[:n],
         "fences": fill("```\n"),
         "mixed": fill("```sql\nDELETE FROM t; -- `$(curl x|sh)` \"'(数据) aGVsbG8= ;;\n```\n"),
+        # real statements, not keyword soup: the parser and per-statement work
+        "one INSERT": "```sql\nINSERT INTO audit_log VALUES "
+        + fill(",(1, 'x')")[1 : n - 40]
+        + ";\n```",
+        "INSERT lines, fenced": "```sql\n"
+        + fill("INSERT INTO audit_log VALUES (1, 'x');\n")
+        + "```",
+        "DROP lines": "".join(f"DROP TABLE t_{i};\n" for i in range(5000))[:n],
     }
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Literal
 
 from bot.risk.environments import NONPROD_RE, PRODUCTION_RE
@@ -507,17 +507,26 @@ def _selected_nonprod(command: str, message: str) -> bool:
     """An earlier step selected a development stack, workspace, context or project for this
     command's tool ("pulumi stack select dev-omar", then "pulumi destroy --yes"), the command
     names no place of its own, and the message never names production."""
-    if not message or not any(w in message for w in ("select", "set", "use-context", "new")):
+    selections = _selections(message)
+    if not selections:
         return False
     programs = {p for p, _ in _programs(command)}
-    chosen = [
-        m.group("value")
-        for m in _SELECTS.finditer(message)
-        if programs & set(_SELECTED_FOR[m.group("tool")])
-    ]
-    if not chosen or _own_env_flags(command) or _SAYS_PROD.search(message.lower()):
+    chosen = [value for tool, value in selections if programs & set(_SELECTED_FOR[tool])]
+    if not chosen or _own_env_flags(command):
         return False
     return all(NONPROD_RE.search(f" {v} ") for v in chosen)
+
+
+@lru_cache(maxsize=4)
+def _selections(message: str) -> tuple[tuple[str, str], ...]:
+    """Per message, not per command: a 64 KB message of 5,000 commands read it 5,000 times.
+    Empty when nothing is selected or the message names production anywhere."""
+    if not message or not any(w in message for w in ("select", "set", "use-context", "new")):
+        return ()
+    found = tuple((m.group("tool"), m.group("value")) for m in _SELECTS.finditer(message))
+    if not found or _SAYS_PROD.search(message.lower()):
+        return ()
+    return found
 
 
 def _own_env_flags(command: str) -> bool:

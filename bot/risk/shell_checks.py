@@ -537,6 +537,8 @@ _STORE_URL_RE = re.compile(
 )
 _PERSONAL_NAME_RE = re.compile(
     r"(?i)personal(?!i[sz]|ity)|(?:^|[-_.])(?:perso|privat|home)(?:$|[-_.])"
+    # someone's own consumer cloud (`mydropbox:`, `my-gdrive:`)
+    r"|^my[-_]?(?:dropbox|g?drive|google[-_]?drive|onedrive|box|icloud|mega|pcloud)$"
 )
 _PUBLIC_NAME_RE = re.compile(r"(?i)(?:^|[-_.])(?:public|pub|open|anon)(?:$|[-_.])")
 _DATA_SOURCE_RE = re.compile(

@@ -12,7 +12,6 @@ engine cannot read within its budget is held, never passed (issue 19's speed goa
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 
@@ -204,11 +203,8 @@ _SQL_64KB = {
 
 
 @pytest.mark.parametrize("name", sorted(_SQL_64KB))
-def test_64kb_of_sql_is_held_in_bounded_time(engine: RiskEngine, name: str) -> None:
-    """Not the 50 ms goal: a bound the unbudgeted parser (0.15-0.25 s) and the pairwise
-    holder search (0.9 s on the DROP lines) broke."""
-    engine.assess(_SQL_64KB[name][:2000])
-    started = time.process_time()
+def test_64kb_of_sql_past_the_parse_budget_is_held(engine: RiskEngine, name: str) -> None:
+    """What the budget leaves unread is held, never allowed (its speed: bench/risk.py)."""
     result = engine.assess(_SQL_64KB[name])
-    assert time.process_time() - started < 0.5, name
     assert result.decision != "allow"
+    assert "sql.too_long" in {f.rule for f in result.findings}, name

@@ -28,11 +28,12 @@ from heapq import merge
 from itertools import chain
 from typing import NamedTuple
 
+from bot.risk.environments import names_production
 from bot.risk.model import Finding
 from bot.risk.prose.lexicon import ACCENTS, ACTIONS, DESTINATIONS, OBJECTS, Lexicon
 from bot.risk.prose.lexicons import BY_LANG
 from bot.risk.prose.scope import Scope, Spans, spans
-from bot.risk.prose.sharing import inferred_home, outside_domain
+from bot.risk.prose.sharing import inferred_home, outside_domain, personal_mailbox
 from bot.risk.prose.text import PURPOSE_AFTER, Rule, finding, lower
 
 __all__ = ["assess_intent", "languages"]
@@ -163,6 +164,10 @@ class _Gates:
     ) -> None:
         self._lx, self._low, self._starts_of = lx, low, starts_of
         self._company = company_domains
+
+    @property
+    def lexicon(self) -> Lexicon:
+        return self._lx
 
     @cached_property
     def _starts(self) -> frozenset[str]:
@@ -425,6 +430,21 @@ def _objects_for(
     return objects
 
 
+def _not_in_places(
+    text: str, objects: dict[str, re.Match[str]], places: _Slots
+) -> dict[str, re.Match[str]]:
+    """Without a weak object that is a word of a longer destination ("post it on our YouTube
+    channel": the channel is where it goes, not what is posted)."""
+    weak = objects.get("data_weak")
+    if weak is None:
+        return objects
+    a, b = weak.span()
+    for _, pattern in places:
+        if any(m.start() < a and b <= m.end() for m in pattern.finditer(text, max(0, a - 40), b)):
+            return {k: v for k, v in objects.items() if k != "data_weak"}
+    return objects
+
+
 def _found(r: _Reading, category: str, dests: dict[str, re.Match[str]], text: str) -> Finding:
     obj = _describe(r.objects, r.low, r.clause)
     dest = next((m.group(0) for m in dests.values()), "an outside place")
@@ -564,6 +584,8 @@ def _only_access(lx: Lexicon, low: str, hit: _Hit, clause: tuple[int, int]) -> b
 
 def _harmless_copy(r: _Reading, category: str, named: tuple[int, int] | None) -> bool:
     scope, sentence = r.scope, r.sentence
+    if category == "export" and _from_nonprod(scope, r.low, sentence):
+        return True  # a dump of the local dev database: nobody's real data
     if category in ("sharing", "export") and _sanitized(
         r.lx,
         r.low,
@@ -584,8 +606,14 @@ def _harmless_copy(r: _Reading, category: str, named: tuple[int, int] | None) ->
         return True  # "export it without the environment, so no token goes; send it to …"
     if category in ("secrets", "sharing") and _pointer(scope, r.clause, named):
         return True  # a link to the request form or guide, not the secret or the data
-    # outsiders invited into a new, dedicated space
-    return category == "sharing" and scope.sentence_has(sentence, "dedicated")
+    # outsiders invited into a new, dedicated space; not personal data sent anywhere ("the
+    # new colleagues' contracts" go wherever they are sent)
+    return (
+        category == "sharing"
+        and r.hit.slot != "move"
+        and "pii" not in r.kinds
+        and scope.sentence_has(sentence, "dedicated")
+    )
 
 
 def _not_an_order(r: _Reading, category: str, named: tuple[int, int] | None) -> bool:
@@ -602,6 +630,24 @@ def _not_an_order(r: _Reading, category: str, named: tuple[int, int] | None) -> 
         and "prod" not in r.objects
         and _local_scope(scope, category, clause, sentence, hit.end, named)
     )
+
+
+# A source that holds nobody's real data: a database on this machine or one named for
+# development or tests (`-h localhost crm_dev`, `orders-test`); not an output file
+# (`clientes_dev.sql` is where a dump goes, not what it reads).
+_NONPROD_SOURCE = re.compile(
+    r"\blocalhost\b|\b127\.0\.0\.1\b"
+    r"|\b[a-z][\w-]*[_-](?:dev|test|qa|sandbox)(?![\w.-])|\b(?:dev|test|qa|sandbox)[_-][\w-]+(?![\w.])"
+)
+
+
+def _from_nonprod(scope: Scope, low: str, sentence: tuple[int, int]) -> bool:
+    """The sentence exports from a development, test or local source and names no
+    production ("mysqldump -h localhost crm_dev clientes > …")."""
+    text = low[sentence[0] : sentence[1]]
+    if names_production(text):
+        return False
+    return scope.nonprod(sentence) or _NONPROD_SOURCE.search(text) is not None
 
 
 def _access_goes(lx: Lexicon, low: str, hit: _Hit, clause: tuple[int, int]) -> bool:
@@ -653,7 +699,8 @@ def _clause_objects(
 ) -> dict[str, re.Match[str]]:
     """What the clause acts on; a pronoun's or an announced object borrowed from where it was
     named (noted in `borrowed`), and a list's tail."""
-    objects = _slots(low[clause[0] : clause[1]], gates.objects, seen)
+    here = low[clause[0] : clause[1]]
+    objects = _not_in_places(here, _slots(here, gates.objects, seen), gates.dests)
     # "…. Please run it today", "Delete it now: the warehouse …"; but in "ask for their
     # public key, add it" the pronoun points at the public key, not at a secret named before
     unnamed = (
@@ -675,10 +722,27 @@ def _clause_objects(
     if not (objects.keys() - _QUALIFIERS - {"data_weak"}):
         # "the full list with names, addresses and birth dates": the list goes on
         for other in scope.list_tail(clause):
-            objects = {**_slots(low[other[0] : other[1]], gates.objects, seen), **objects}
+            objects = {**_kept(low, other, gates, seen), **objects}
+    if not (objects.keys() - _QUALIFIERS - {"data_weak"}):
+        # "the incident timeline, including the names of the affected customers"
+        added = scope.appended(clause)
+        if added is not None:
+            objects = {**_kept(low, added, gates, seen), **objects}
     if "data_weak" in objects and not objects.keys() & {"prod", "bulk"}:
         objects = _qualified_before(low, scope, clause, objects, gates, seen)
     return objects
+
+
+def _kept(
+    low: str,
+    other: tuple[int, int],
+    gates: _Gates,
+    seen: dict[tuple[int, str], dict[str, re.Match[str]]],
+) -> dict[str, re.Match[str]]:
+    """The objects a clause that finishes another's names, less what it leaves out ("the
+    summary tab only, no customer names or account numbers": the names stay behind)."""
+    found = _slots(low[other[0] : other[1]], gates.objects, seen)
+    return _left_out(gates.lexicon, low, other, found, gates.objects) if found else found
 
 
 def _qualified_before(
@@ -732,15 +796,36 @@ def _destinations(
         address = gates.outside_address(sentence[0], sentence[1])
         dests = {k: v for k, v in dests.items() if k != "external"}
         if address is not None:  # a whole outside domain is outsiders whatever is shared
-            dests["address" if address.group("box") else "external"] = address
+            dests[_address_kind(address)] = address
     dests = _not_withdrawn(lx, low, sentence[0], dests)
     if "public" in dests and _inside_phrase(lx, low, "public_part", sentence[0], dests["public"]):
         dests = {k: v for k, v in dests.items() if k != "public"}  # "his public key"
     if _QUOTE_OPEN.search(low, sentence[0], sentence[1]):
         dests = _outside_titles(low, sentence, dests, gates.dests)
-    if "ai" in dests and _sanctioned(lx, low, sentence[0] + dests["ai"].start()):
-        dests = {k: v for k, v in dests.items() if k != "ai"}  # the company's own model
-    return dests
+    return _not_sanctioned(lx, low, sentence, dests)
+
+
+def _not_sanctioned(
+    lx: Lexicon, low: str, sentence: tuple[int, int], dests: dict[str, re.Match[str]]
+) -> dict[str, re.Match[str]]:
+    """Without an AI the sentence qualifies as the company's own, nor the words that name
+    it ("our internal GPT workspace" is no outside workspace)."""
+    if "ai" not in dests or not _sanctioned(lx, low, sentence[0] + dests["ai"].start()):
+        return dests
+    return {
+        k: v
+        for k, v in dests.items()
+        if k != "ai" and not _inside_phrase(lx, low, "sanctioned", sentence[0], v)
+    }
+
+
+def _address_kind(address: re.Match[str]) -> str:
+    """`personal` for a mailbox at a consumer mail service ("comparte la hoja con x@gmail.com":
+    someone's own account, whatever the action), `address` for another outside mailbox,
+    `external` for a whole outside domain."""
+    if not address.group("box"):
+        return "external"
+    return "personal" if personal_mailbox(address.group(0).rsplit("@", 1)[1]) else "address"
 
 
 def _inside_phrase(lx: Lexicon, low: str, slot: str, offset: int, m: re.Match[str]) -> bool:
@@ -938,9 +1023,10 @@ _WITHOUT = re.compile(r"\b(?:without|sin|sans|ohne|sem)\s+(?:that\s+|que\s+|dass
 def _sanctioned(lx: Lexicon, low: str, at: int) -> bool:
     """The AI named at `at` is qualified, just before, as the company's own ("our internal
     translation service (the approved one on the LLM gateway)"); "paste it into ChatGPT,
-    not the internal gateway" names the company's after the outside one."""
+    not the internal gateway" names the company's after the outside one; "our internal GPT
+    workspace" holds the AI's name inside the qualifying phrase."""
     return any(
-        m.start() < at for m in lx.pattern("sanctioned").finditer(low, max(0, at - 60), at + 1)
+        m.start() < at for m in lx.pattern("sanctioned").finditer(low, max(0, at - 60), at + 40)
     )
 
 
@@ -1189,12 +1275,16 @@ _OUTSIDERS = frozenset(["external", "personal", "public", "everyone", "workspace
 
 
 def _addressed(action: str, o: frozenset[str], d: frozenset[str]) -> frozenset[str]:
-    """An outside address is where personal data or a secret is sent (`move`, `export`);
-    it does not make a role or a repository shared with someone ("add x@agency.example as
-    a reader") a leak."""
+    """An outside address is where personal data is sent or shared (`move`, `export`,
+    `share`: "comparte el tablero con datos de clientes con equipo@agencia.example") and
+    where a secret is sent (`move`, `export`); it does not make a role or a repository
+    shared with someone ("add x@agency.example as a reader") a leak. (A personal mailbox is
+    a personal place whatever the action.)"""
     if "address" not in d:
         return d
-    sent = bool(o & {"pii", "secret"}) and action in ("move", "export")
+    sent = ("pii" in o and action in ("move", "export", "share")) or (
+        "secret" in o and action in ("move", "export")
+    )
     return (d - {"address"}) | ({"external"} if sent else frozenset())
 
 

@@ -132,6 +132,38 @@ AI_SITES: Final = (
     r"(?![\w-]|\.\w)",
     r"(?<![\w.-])[a-z0-9][a-z0-9-]*\.ai(?![\w-]|\.\w)",
 )
+# Social networks, named by brand in any language ("posta no LinkedIn", "发到微博"): a
+# public place, whatever is posted there is read by anyone. Each starts with a literal
+# character (see ADMIN_ROLES).
+_PAGE = r"(?:\s+(?:channel|page|account|profile|feed|group))?"  # "our YouTube channel"
+SOCIAL_SITES: Final = (
+    r"linked\s*in(?![a-z])" + _PAGE,
+    r"facebook(?![a-z])" + _PAGE,
+    r"instagram(?![a-z])" + _PAGE,
+    r"youtube(?![a-z])" + _PAGE,
+    r"tiktok(?![a-z])" + _PAGE,
+    r"mastodon(?![a-z])" + _PAGE,
+    r"bluesky(?![a-z])" + _PAGE,
+    r"weibo(?![a-z])" + _PAGE,
+    "微博",
+    "小红书",
+    "抖音",
+    "知乎",
+)
+# Devices and accounts a person owns, in the Latin-script languages: "your personal
+# laptop" or "ton Google Drive perso" is a place outside the company, not the reader's own
+# sandbox (a word that may stand between a possessive and "personal" in `own_space`).
+PERSONAL_DEVICES: Final = (
+    r"(?:google|drive|dropbox|onedrive|icloud|gmail|mail|e-?mail|correo|compte|cuenta|conta|"
+    r"notebook|laptop|pc|mac|ordi\w*|computador\w*|ordenador\w*|port[aá]til\w*|"
+    r"t[eé]l[eé]phone|tel[eé]fono|telem[oó]vel|celular|m[oó]vil|portable|disco|hd|nas|"
+    r"cloud|nube|nuvem|whatsapp|telegram)(?![\w-])"
+)
+# Channels the whole company reads, named the same in any language ("貼到 #all-company",
+# "poste-le dans #general"): everyone.
+WIDE_CHANNELS: Final = (
+    r"#(?:general|random|announcements?|everyone|company|all-[\w-]+|town-?hall)(?![\w-])",
+)
 # Role names products spell in English whatever the language around them ("gib ihm
 # cluster-admin", "加到 Domain Admins 组里"): admin objects in every lexicon. They start
 # with a letter, not a lookbehind: a spaced lexicon checks the word start itself, and a

@@ -68,6 +68,19 @@ _LETTER = re.compile(r"[^\W\d_]")
 _LIST_END = re.compile(r"\s*(?:[^\W\d_][\w-]*\s+){1,3}?(?:and|und|et|y|e|oder|or|ou)\s+[^\W\d_]")
 _ARTICLE = re.compile(r"\s*(?:(?:les|le|la|los|las|el|os|as|o|a|the|die|den|das|der)\s|l['’])")
 _LIST_ITEM = re.compile(r"\s*(?:[^\W\d_][\w-]*\s+){0,2}[^\W\d_][\w-]*\s*,\s*$")
+# A clause that adds to the object before it ("the incident timeline, including the names of
+# the affected customers,", "la liste, y compris les adresses", "die Tabelle, inklusive
+# Adressen", "la hoja, incluidos los DNI"): what it names is sent with it.
+_INCLUDING = re.compile(
+    r"\s*(?:including|incl\.|containing|together\s+with|along\s+with|with|y\s+compris|"
+    r"inclu(?:s|se|ses|ant|ido|idos|ida|idas|indo|yendo)|con\s+(?:sus|los|las|todos|todas)|"
+    r"inklusive|einschlie(?:ß|ss)lich|samt|mitsamt|com\s+(?:os|as|todos|todas|seus|suas))\b"
+)
+# … or that ends by saying it goes along ("…, card details visible,", "…, DNI incluidos,").
+_INCLUDED_AFTER = re.compile(
+    r"\b(?:visible|included|shown|attached|showing|incluid[oa]s?|inclus(?:es)?|inclu[íi]d[oa]s?"
+    r"|inklusive|dabei|mit\s+drin)\s*[,.;:]?\s*$"
+)
 # A purpose clause: what it names is why, not where ("so that", "damit", "pour que", "以便").
 _PURPOSE = re.compile(
     r"\b(?:so\s+that|so|in\s+order\s+to|damit|pour\s+que|afin|para\s+que|de\s+modo\s+que"
@@ -305,6 +318,20 @@ class Scope:
             if not _LIST_ITEM.match(self.low, nxt[0], nxt[1]):
                 break
         return []
+
+    def appended(self, clause: tuple[int, int]) -> tuple[int, int] | None:
+        """The clause right after this one when it adds to its object ("…, including the
+        names of the affected customers, …")."""
+        here = self.structure.clauses(self._sentence_index(clause[0]))
+        i = here.index(clause) if clause in here else len(here)
+        nxt = here[i + 1] if i + 1 < len(here) else None
+        if nxt is None:
+            return None
+        if _INCLUDING.match(self.low, nxt[0], nxt[1]) or _INCLUDED_AFTER.search(
+            self.low, nxt[0], nxt[1]
+        ):
+            return nxt
+        return None
 
     def announced(self, clause: tuple[int, int]) -> list[tuple[int, int]]:
         """The clause after this one when this one ends with a colon: "Delete it now: the

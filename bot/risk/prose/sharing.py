@@ -45,7 +45,14 @@ from bot.risk.prose.text import lower as _lower
 from bot.risk.prose.text import sentences as _sentences
 from bot.risk.prose.text import window as _window
 
-__all__ = ["ProseResult", "assess_sharing", "classify_domain", "inferred_home", "outside_domain"]
+__all__ = [
+    "ProseResult",
+    "assess_sharing",
+    "classify_domain",
+    "inferred_home",
+    "outside_domain",
+    "personal_mailbox",
+]
 
 
 @dataclass(frozen=True)
@@ -137,7 +144,7 @@ _PUBLIC_LINK = _re(
     r"|people\s+with\s+the\s+link"
     r"|anyone\s+on\s+the\s+internet"
     r"|(?:--type[= ]+|[\"']type[\"']\s*:\s*[\"'])anyone\b"
-    r"|\bpublish(?:ed|ing)?\b[^.\n]{0,40}?\bto\s+(?:the\s+)?web\b"
+    r"|\bpublish(?:ed|ing)?\b[^.\n]{0,80}?\bto\s+(?:the\s+)?web\b"
     r"|\bshare\s+to\s+(?:the\s+)?web\b"
     r"|\blinks?\b[^.\n]{0,60}?\b(?:that\s+|which\s+)?(?:anyone|anybody|everyone)\s+(?:can|could|may|will\s+be\s+able\s+to)\s+"
     r"(?:open|view|access|see|read|download|edit|use)\b"
@@ -158,6 +165,8 @@ _CODE_PUBLIC = _re(
     r"module|symbol|helper|getter|setter|attribute|member|struct|enum|type|trait)s?\s+public\b"
 )
 _CHANGED_FROM = _re(r"\bfrom\s+[\"'“«]$")
+# The rest of a quoted setting's label, then "off": the setting is turned off.
+_SWITCHED_OFF = _re(r"[^\"”»'\n]{0,30}[\"”»']\s*off\b")
 _EXCEPTION_AFTER = _re(r"\s+(?:exceptions?|exemptions?|overrides?|bypass(?:es)?)\b")
 # "… to `level: None` only for `get`/`watch` on events": a narrow carve-out, not the control off.
 _NARROWED_AFTER = _re(r"[^.\n;]{0,20}?\b(?:only|just)\s+(?:for|on)\b")
@@ -181,6 +190,11 @@ _PUBLIC_STORAGE = _re(
     r"|\bBlockPublic(?:Acls|Policy)\s*[=:]\s*false\b"
     r"|\b(?:mc|mcli)\s+(?:anonymous|policy)\s+set\s+(?:download|public|upload)\b"
     r"|\bchmod\s+(?:-[A-Za-z]+\s+)*0?777\b",
+)
+# One static web asset copied up public-read (`aws s3 cp ./press/logo.png s3://site/ --acl
+# public-read`): a website serves it; a folder (`--recursive`) may hold anything.
+_STATIC_ASSET_COPY = _re(
+    r"\bs3\s+cp\s+(?![^\n]*--recursive)[^\s`]+\.(?:png|jpe?g|gif|svg|webp|ico|css|woff2?|ttf|otf)\s"
 )
 _PRESIGN = _re(r"\bpresign\b[^\n]*?--expires-in[= ]+(\d+)")
 _PRESIGN_LIMIT_SECONDS = 24 * 3600
@@ -454,8 +468,17 @@ _DATA_NOUN = _re(
     r"full\s+(?:export|dump|backup|table|ticket\s+export|list))\b"
     r"|\.(?:csv|xlsx?|sql(?:\.gz)?|dump|parquet|json|ndjson|bak)\b",
 )
+# Numbers about the data, not the data: "the subscriber count per segment", "totals by region".
+_AGGREGATE = _re(
+    r"\b(?:counts?|totals?|sums?|averages?)\s+(?:by|per)\b|\bhow\s+many\b|\baggregated?\b"
+    r"|\b(?:row|record)\s+counts?\b"
+)
+# "the number of customers affected", "how many users": a count, not the records.
+_COUNTED = _re(r"\b(?:(?:number|count|total)s?\s+of|how\s+many)\s+(?:the\s+|our\s+|all\s+)?$")
 # "Export the slides …", "then export it": the verb, not an export file.
-_VERB_LEAD = _re(r"(?:^|\b(?:please|then|and|to|just))\W*$")
+_VERB_LEAD = _re(
+    r"(?:^|\b(?:please|then|and|to|just|could|can|would|should|will|'ll|we|you|i|also))\W*$"
+)
 # Personal places: company data has no business there whatever it is, so these
 # count even when the data itself is only "it" (the command naming it was split
 # off into a code block that the prose detector does not see).
@@ -465,6 +488,11 @@ _PERSONAL = _re(
     r"|\b(?:my|your|his|her|their)\s+(?:own\s+)?(?:personal\s+)?(?:gmail|yahoo|hotmail|icloud|"
     r"proton\w*|home\s+(?:computer|pc|laptop)|laptop)\b"
     r"|\bairdrop\b|\busb\s+(?:stick|drive|key)\b"
+    # a machine at someone's home, by name or by its dynamic-DNS host name
+    r"|\bhome[- ](?:desktop|pc|server|box|lab|machine|computer|laptop)\b"
+    r"|\b(?:machine|desktop|pc|computer|server|nas|box|laptop)\s+at\s+home\b"
+    r"|\.(?:duckdns\.org|ddns\.net|no-ip\.(?:org|com|biz)|dyndns\.(?:org|com)|hopto\.org|"
+    r"synology\.me|myqnapcloud\.com|tplinkdns\.com)\b"
 )
 _OUTSIDE = _re(
     r"\b(?:the|a|our|their|new)\s+(?:\w+\s+)?(?:vendor|agency|partner|consultant|contractor|"
@@ -528,6 +556,12 @@ def inferred_home(lowered: str) -> tuple[str, ...]:
     return home_domains(lowered, _CONSUMER_MAIL)
 
 
+def personal_mailbox(domain: str) -> bool:
+    """`domain` is a consumer mail service (gmail.com, gmx.de, qq.com): a person's own
+    mailbox, outside the company whatever its configured domains."""
+    return domain.lower().rstrip(".") in _CONSUMER_MAIL
+
+
 def outside_domain(domain: str, company_domains: Sequence[str]) -> bool:
     """An address at `domain` is outside the company: a personal mailbox, a look-alike or
     any other domain once the company's are known (unknown ones stay undecided: False)."""
@@ -551,6 +585,8 @@ def _public(s: _Sentence) -> Iterator[Finding]:
             continue  # "make the helper function public": visibility in code, not sharing
         if _CHANGED_FROM.search(s.lower, max(0, m.start() - 12), m.start()):
             continue  # "from 'Anyone with the link' to 'Restricted'": the setting taken away
+        if _SWITCHED_OFF.match(s.lower, m.end()):
+            continue  # 'Toggle "Allow anyone with the link to view" off': the setting turned off
         phrase = m.group(0)
         if _PUBLIC_CONTENT.search(s.lower) and not _SENSITIVE.search(s.lower):
             yield _finding(
@@ -574,6 +610,8 @@ def _storage(s: _Sentence) -> Iterator[Finding]:
     m = _PUBLIC_STORAGE.search(s.lower)
     if m and _looked_up(s.lower, m.start()):
         m = None  # `gcloud storage buckets get-iam-policy …`, then "allUsers が含まれていないこと"
+    if m and m.group(0) == "public-read" and _STATIC_ASSET_COPY.search(s.lower):
+        m = None  # one logo or stylesheet copied up for a website to serve
     if m and not _denied(s.lower, m.start()) and not _removing(s.lower, m.start()):
         yield _finding(
             _R_STORAGE,
@@ -596,6 +634,8 @@ def _company(s: _Sentence, company_names: str) -> Iterator[Finding]:
         return  # redacted, anonymised or already public: the company may read it
     regex = _company_regex(company_names)
     m = regex.search(s.lower)
+    if m and s.lower[m.start() - 1 : m.start()] == "#":
+        m = None  # `#all-company` names a channel: judged below by what is posted into it
     if m and _policy_scope(s.lower, m.start()) and not _READERS_AFTER.match(s.lower, m.end()):
         m = None  # "set the MFA policy back to 'Required' for the whole organisation"
     if m and not _negated(s.lower, m.start()) and not _ASKED_WHETHER.search(s.lower, 0, m.start()):
@@ -953,6 +993,8 @@ def _moving_verb(low: str) -> re.Match[str] | None:
 
 
 def _leaving(s: _Sentence) -> Iterator[Finding]:
+    if _AGGREGATE.search(s.lower) and not _PII_NOUN.search(s.lower):
+        return  # "the subscriber count per segment": numbers leave, not the records
     data = _data_noun(s)
     found = _dropped(s, data)
     if found is None and _moving_verb(s.lower) is not None:
@@ -972,6 +1014,7 @@ def _data_noun(s: _Sentence) -> re.Match[str] | None:
             d
             for d in _DATA_NOUN.finditer(s.lower)
             if not _PII_NEGATION.search(s.lower[max(0, d.start() - 30) : d.start()])
+            and not _COUNTED.search(s.lower, max(0, d.start() - 30), d.start())
             and not (d.group(0) == "export" and _VERB_LEAD.search(s.lower, 0, d.start()))
         ),
         None,
@@ -1020,6 +1063,8 @@ def _to_personal(s: _Sentence, data: re.Match[str] | None) -> Finding | None:
     personal = _PERSONAL.search(s.lower)
     if personal is None or _negated(s.lower, personal.start()):
         return None
+    if data is None and _HARMLESS.search(s.lower):
+        return None  # the press kit that is already on the website
     moved = f"company data ({data.group(0).strip()})" if data else "company files"
     return _finding(
         _R_LEAVING,
@@ -1088,7 +1133,7 @@ _SHARE_WORDS = _words(
     "share shared shares sharing invite invited invites inviting add added grant granted give",
     "gave send sent forward forwarded email emailed mail mailed cc bcc transfer collaborator",
     "collaborators connect connected access member members guest guests external viewer editor",
-    "commenter creator iam acl",
+    "commenter creator iam acl emailaddress",
 )
 _ADMIN_WORDS = _words(
     "admin administrator admins administrators owner owners coowner superuser root full",
@@ -1118,7 +1163,8 @@ _OUTSIDE_WORDS = _words(
     "personal home laptop vendor vendors agency partner consultant contractor freelancer third",
     "outside investor recruiter airdrop usb forum tweet slack shared transfer file wetransfer",
     "we pastebin 0x0 gofile mega sendspace anonfiles paste hastebin termbin temp",
-    "gmail yahoo hotmail icloud proton protonmail public",
+    "gmail yahoo hotmail icloud proton protonmail public duckdns ddns dyndns hopto synology",
+    "myqnapcloud tplinkdns",
 )
 
 

@@ -8,6 +8,8 @@ from bot.risk.prose.lexicon import (
     AI_TOOLS,
     CONTROL_PRODUCTS,
     FORCE_PUSH,
+    SOCIAL_SITES,
+    WIDE_CHANNELS,
     lexicon,
 )
 
@@ -182,6 +184,10 @@ LEXICON = lexicon(
             "einlad",
             "veröffentlich",
             rf"mach\w*{_GAP}öffentlich\w*",
+            # "stell die Aufzeichnung öffentlich auf YouTube" (not "stell sicher, …")
+            r"stell\w*\s+(?!sicher)(?:\S+\s+){0,8}?öffentlich",
+            # "ändere den allgemeinen Zugriff auf „Jeder mit dem Link“": who may open it
+            r"änder\w*\s+(?:\S+\s+){0,3}?(?:\w*zugriff\w*|freigabe\w*|sichtbarkeit)",
             # "die Agentur in den privaten Kanal holen": verb-final, brought into a channel
             r"(?:in|ins)\s+(?:\S+\s+){0,4}?\S*(?:kanal|channel|gruppe)\S*\s+(?:\S+\s+)?(?:hol|aufnehm|einlad)\w*",
             rf"füg\w*{_GAP}hinzu{_W}",
@@ -203,6 +209,9 @@ LEXICON = lexicon(
             f"leg(?:e|t)?{_W}",  # "leg die Datei ins öffentliche Repository"
             rf"stell\w*{_GAP}(?:ein|online){_W}",
             rf"gib\w*{_GAP}durch{_W}",  # "gib ihm das Passwort per SMS durch"
+            # "lad die Akten auf einen USB-Stick", "nimm sie mit nach Hause": carried somewhere
+            r"lad\w*\s+(?:\S+\s+){0,6}?auf\s+(?:einen|den|deinen|dein|das|ihren|seinen)\s",
+            r"nimm\w*\s+(?:\S+\s+){0,6}?mit\s+(?:nach\s+hause|heim)",
             rf"trag\w*{_GAP}ein{_W}",  # "trag das Passwort ins Wiki ein"
             r"schreib\w*\s+(?:\S+\s+){0,8}?in(?:s|\s+(?:die|den|das))\s",  # "… in die config.yaml"
             "durchgeb",
@@ -396,6 +405,7 @@ LEXICON = lexicon(
             "mitarbeiter",
             "medizin",
             "gesundheitsdaten",
+            r"bewerb(?:er|ung)",  # applicants' data
             "krankenakte",
             "reisepass",
             "kreditkart",
@@ -459,6 +469,7 @@ LEXICON = lexicon(
             r"jede[rn]?,?\s+(?:der|die)\s+(?:\S+\s+){0,3}?(?:den\s+)?link",
             r"anonym(?!isier)",  # anonymous access, not anonymized data
             "internet",
+            r"ohne\s+(?:login|anmeldung|konto|zugangsdaten)",  # opened with no sign-in
             r"(?:jede|beliebige?n?)\s+(?:ip|quell|adress)\w*",  # "für jede IP"
             r"(?:für|von|aus)\s+alle[nm]?\s+(?:ip|quell|adress)\w*",  # "für alle Adressen"
             r"von\s+überall",
@@ -466,15 +477,19 @@ LEXICON = lexicon(
             # "für alle" at the end of what is opened, not "für alle Server"
             r"für\s+(?:alle|jeden)(?=\s*[.,;!?)]|\s+(?:auf|frei|offen|zugänglich|erreichbar)\b)",
             r"(?:jeder|alle)\s+mit\s+dem\s+link",
+            # "per Link mit jedem, der ihn hat"
+            r"jede[mnr]?,?\s+(?:der|die)\s+(?:den\s+link|ihn|es)\s+(?:hat|kennt|bekommt)",
             # "…, damit jeder ihn öffnen kann": anyone at all, not a named colleague
             r"(?:damit|sodass|so\s+dass)\s+(?:jede[rn]?|jedermann|alle(?!\s+(?:im|in|aus|vom|von|bei)\b))\s+(?:\S+\s+){0,3}?"
             r"(?:öffnen|sehen|lesen|aufrufen|zugreifen|herunterladen|ansehen)",
+            *SOCIAL_SITES,
         ),
         "everyone": (
             r"(?:alle|jede[rn]?)\s+(?:im|in\s+der)\s+(?:firma|unternehmen|belegschaft)",
             r"(?:ganze|gesamte)n?\s+belegschaft",
             r"alle\s+mitarbeite",
             r"(?:ganze|gesamte)n?\s+(?:firma|unternehmen)",
+            *WIDE_CHANNELS,
         ),
         "external": (
             r"steuerberat",
@@ -482,6 +497,8 @@ LEXICON = lexicon(
             r"wirtschaftsprüf",
             r"datenraum",
             "dienstleister",
+            "headhunter",
+            "personalvermittl",
             "auftragnehmer",
             "lieferant",
             "agentur",
@@ -499,12 +516,15 @@ LEXICON = lexicon(
             "icloud",
             r"(?<!auf )(?<!auf „)(?<!auf \")privat",  # not "auf privat stellen"
             "persönlich",
+            r"(?:zu|nach)\s*hause",
+            "daheim",
             "gmail",
             f"usb{_W}",
             "dropbox",
         ),
         "ai": (
-            r"online-?(?:übersetzer|tool|dienst|transkri|zusammenfass)",
+            r"online-?(?:übersetzer|tool|dienst|transkri|zusammenfass|konverter|umwandler|"
+            r"komprimierer|pdf)",
             *AI_SITES,
             *AI_TOOLS,
             f"(?<!wi)ki{_W}",  # "Online-KI", not "Wiki"
@@ -660,12 +680,18 @@ LEXICON = lexicon(
             r"bereinigt\w*",
             r"nur\s+(?:die\s+)?\w*(?:spaltennamen|kopfzeile|struktur)",  # "Tabellenstruktur"
             r"bereits\s+veröffentlicht\w*",
+            # material that is public already ("die öffentliche Preisliste")
+            r"öffentlich\w*\s+(?:\w*preis\w*|stellenausschreibung\w*|doku\w*|faq|broschüre\w*|"
+            r"pressemitteilung\w*|webseite\w*|website\w*)",
             r"anonymisiert\w*",
             r"aggregiert\w*",
+            r"leere\w*\s+vorlage\w*",  # a blank template holds nothing
             "stichprobe",
             r"maskiert\w*",
             r"ohne\s+(?:\w+\s+){0,2}(?:\w*daten|personenbezogen\w*|persönlich\w*|namen)(?!\w)",
             r"(?:nur\s+)?die\s+anzahl",
+            r"wie\s+viele",  # a number, not the records
+            r"synthetisch\w*",
         ),
         "dedicated": (
             r"eigene\w*",

@@ -1,6 +1,6 @@
 """English. Stems match from a word start (`delet` → delete, deletes, deleting)."""
 
-from bot.risk.prose.lexicon import AI_SITES, AI_TOOLS, lexicon
+from bot.risk.prose.lexicon import AI_SITES, AI_TOOLS, SOCIAL_SITES, WIDE_CHANNELS, lexicon
 
 _W = r"(?!\w)"  # ends a fragment at the end of a word (no free suffix)
 # "the owner field", "the admin console": a role's name used about something else
@@ -151,6 +151,8 @@ LEXICON = lexicon(
             f"expos(?:e|es|ing){_W}",
             rf"mak(?:e|es|ing)(?!\s+sure)\s+(?:\S+\s+){{0,6}}?public(?:ly)?{_W}",
             rf"open(?:s|ing)?\s+(?:\w+\s+){{0,3}}up{_W}",
+            # "change the general access to 'Anyone with the link'": who may open it
+            rf"chang(?:e|es|ing)\s+(?:\S+\s+){{0,3}}?(?:access|sharing|visibility|permissions?){_W}",
         ),
         "move": (
             rf"hand(?:s|ing)?(?:\s+over)?{_W}",
@@ -168,6 +170,9 @@ LEXICON = lexicon(
             "transfer",
             f"mov(?:e|es|ing){_W}",
             rf"fe(?:ed|eds|eding){_W}",
+            # "drop the notes into the shared channel": put somewhere (not a table destroyed)
+            r"drop(?:s|ping)?\s+(?:(?!tables?\b|schemas?\b|databases?\b)\S+\s+){1,6}?(?:into|onto)"
+            r"(?=\s+(?:the|our|their|a|an|my|your|his|her)\b)",
             # "drop the value in this thread": a value left where others read it
             r"drop(?:s|ping)?\s+(?:it|them|that|the\s+(?:value|output|result|token|key|password|secret|string)s?)\s+(?:in|into)\b",
             # "pin the output in #oncall", "leave what it prints on the ticket": a value
@@ -257,7 +262,7 @@ LEXICON = lexicon(
             f"csvs?{_W}",
             f"transcripts?{_W}",
             # "tear down the payments-prod stack", "delete the prod Kafka topic"
-            f"stacks?{_W}",
+            f"stacks?{_W}(?!\\s+traces?)",  # not a stack trace
             f"topics?{_W}",
         ),
         "system": (
@@ -437,6 +442,8 @@ LEXICON = lexicon(
             r"health\s+records",
             "passport",
             r"credit\s+cards?",
+            r"card\s+details",
+            r"billing\s+(?:details|address(?:es)?|info)",
             r"card\s+numbers",
             r"dates?\s+of\s+birth",
             r"home\s+address",
@@ -446,6 +453,16 @@ LEXICON = lexicon(
             f"legal{_W}",
             r"board(?!\s+deck)",
             r"user\s+(?:list|emails|records|data)",
+            # a table, list or field of people ("the users table", "customer names",
+            # "the names of the affected customers", "names and emails")
+            r"(?:users?|members?|subscribers?|patients?|employees?|clients?|contacts?|applicants?|"
+            r"candidates?|customers?)(?:'s|')?\s+(?:tables?|collections?|names|emails|e-mail\s+"
+            r"addresses|phones?|phone\s+numbers|addresses|records|details|csvs?|spreadsheets?)"
+            + _W,
+            r"names\s+of\s+(?:the\s+|our\s+|all\s+|every\s+)?(?:\w+\s+)?(?:customers|users|"
+            r"patients|employees|members|subscribers|clients|applicants|candidates|people|staff)"
+            + _W,
+            r"names\s*(?:,|and|&)\s*(?:e-?mails?|phones?|phone\s+numbers|addresses)" + _W,
             f"hr{_W}",
             f"invoices{_W}",
             "financial",
@@ -534,11 +551,15 @@ LEXICON = lexicon(
             r"(?<!before )(?<!until )(?<!unless )(?<!if )(?<!whether )(?<!when )(?<!in case )"
             f"anyone{_W}",
             r"open\s+web",
+            # opened with no sign-in ("embeddable without login", "no sign-in needed")
+            r"without\s+(?:a\s+|any\s+)?(?:login|log-?in|sign[- ]?in|signing\s+in|an?\s+account)",
+            r"no\s+(?:login|log-?in|sign[- ]?in|account)\s+(?:needed|required)",
             "pastebin",
             "reddit",
             r"stack\s*overflow",
             "twitter",
             "forum",
+            *SOCIAL_SITES,
         ),
         "everyone": (
             "everyone",
@@ -550,6 +571,7 @@ LEXICON = lexicon(
             "#general",
             "#random",
             r"company[- ]wide",
+            *WIDE_CHANNELS,
         ),
         "external": (
             r"data\s*rooms?",
@@ -571,7 +593,8 @@ LEXICON = lexicon(
             f"outside(?:r|rs)?{_W}",
             "stranger",
             "recruiter",
-            "investor",
+            "headhunter",
+            r"investor(?!\s+relations)",  # the IR team is ours
             f"auditors?{_W}",
             "prospect",
             "journalist",
@@ -595,7 +618,8 @@ LEXICON = lexicon(
             # file drops outside the company's accounts
             r"we\s*transfer",
             r"mega(?:\.nz|\s+link)",
-            r"home\s+(?:computer|pc|laptop|nas)",
+            r"home[\s-]+(?:computer|pc|laptop|nas|desktop|server|box|lab|machine)",
+            r"(?:machine|desktop|pc|computer|server|nas|box|laptop)\s+at\s+home",
         ),
         "ai": (
             *AI_SITES,
@@ -611,8 +635,9 @@ LEXICON = lexicon(
             f"llms?{_W}",
             "chatbot",
             f"gpt{_W}",
-            r"online\s+(?:\S+\s+)?(?:tool|translator|converter|formatter|summari[sz]er|validator|parser|"
-            r"viewer|editor)",
+            r"online\s+(?:\S+\s+){0,2}?(?:tool|translator|converter|formatter|summari[sz]er|"
+            r"validator|parser|viewer|editor|merger|compressor|splitter|combiner|ocr|signer|"
+            r"checker|generator)s?",
         ),
         "messaging": (
             r"(?:over|by)\s+(?:the\s+)?phone",
@@ -708,7 +733,9 @@ LEXICON = lexicon(
             "ago",
             r"root\s+cause",
             r"post[- ]?mortem",
-            r"incident(?!\s+(?:reports?|write-?ups?|summar(?:y|ies)))",  # a document
+            # not a document about it ("post the incident timeline on LinkedIn")
+            r"incident(?!\s+(?:reports?|write-?ups?|summar(?:y|ies)|timelines?|notes|reviews?|"
+            r"docs?|tickets?|channels?|retros?))",
             "outage",
             "caused",
             "accidentally",
@@ -889,8 +916,9 @@ LEXICON = lexicon(
         ),
         "sanctioned": (
             r"(?:our|the\s+company'?s?)\s+(?:own\s+)?(?:internal|in-house|self-hosted|approved|sanctioned)",
-            r"internal\s+(?:\w+\s+)?(?:llm|ai|gateway|service|tool|model)",
+            r"internal\s+(?:\w+\s+)?(?:llm|ai|gpt|copilot|assistant|gateway|service|tool|model|workspace)",
             r"(?:the\s+)?approved\s+(?:one|tool|service|model|llm|ai)",
+            r"the\s+one\s+(?:\w+\s+){0,2}?(?:approved|sanctioned|signed\s+off)",
             r"self-hosted",
             r"in-house",
         ),
@@ -924,9 +952,14 @@ LEXICON = lexicon(
             r"(?:header\s+row|column\s+names|schema|table\s+layout)\s+only",
             r"schema-only",
             r"(?:no|without\s+(?:any\s+)?)\s*(?:[\w]+-level\s+)?(?:data\s+rows|rows|values|real\s+data)",
-            r"(?:counts?|totals?)\s+(?:by|per)\s",
+            r"(?:counts?|totals?)\s+(?:by|per)(?=\s)",  # "counts per clinic"
+            r"how\s+many",  # a number, not the records
+            r"(?:row\s+)?counts?\s+of",
+            r"row\s+counts?",
+            r"number\s+of(?!\s+(?:the\s+)?(?:phone|card|account|social|passport|id|tax|bank|routing))",
             r"already\s+(?:public|published|on\s+(?:our|the)\s+(?:public\s+)?(?:website|site|careers\s+page|blog|docs))",
-            r"public\s+(?:roadmap|pricing|changelog|salary\s+(?:grid|bands?))",
+            r"public\s+(?:roadmap|pricing|price\s+list|changelog|faq|docs|documentation|"
+            r"salary\s+(?:grid|bands?))",
             r"anonymi[sz]ed",
             r"pseudonymi[sz]ed",
             r"de-?identified",
@@ -938,6 +971,8 @@ LEXICON = lexicon(
             "dummy",
             "fake",
             r"(?:\d+\s*%\s+)?samples?",
+            r"blank",  # a blank template holds nothing
+            r"empty\s+template",
             r"test\s+data",
             r"(?:no|without(?:\s+the)?)\s+(?:e-?mails|names|pii|personal|card\s+numbers|phone)",
         ),

@@ -7,6 +7,9 @@ from bot.risk.prose.lexicon import (
     AI_TOOLS,
     CONTROL_PRODUCTS,
     FORCE_PUSH,
+    PERSONAL_DEVICES,
+    SOCIAL_SITES,
+    WIDE_CHANNELS,
     lexicon,
 )
 
@@ -123,6 +126,8 @@ LEXICON = lexicon(
             r"(?:haz|hacer|hazl[oa]s?|pon|ponl[oa]s?|poner|deja|dejal[oa]s?|dejar)\s+(?:\w+\s+){0,8}?"
             r"(?:públic|visible|accesible)",  # "deja el tablero visible para cualquiera"
             f"expon(?:e|er|ga|gan)?{_CL}{_W}",  # "expón el puerto", "exponlo"
+            # "cambia el acceso general a «Cualquier persona con el enlace»": who may open it
+            r"cambi\w*\s+(?:\S+\s+){0,3}?(?:acceso|permisos?|visibilidad)",
         ),
         "move": (
             r"lee(?:le|les|r)?" + _W,
@@ -352,10 +357,12 @@ LEXICON = lexicon(
             "públic",
             f"public(?:o|a){_W}",
             "internet",
+            r"sin\s+(?:cuenta|login|iniciar\s+sesión|autenticación)",  # opened with no sign-in
             "cualquiera",
             r"cualquier\s+persona",  # Drive's "Cualquier persona con el enlace"
             r"cualquier\s+(?:ip|direcci|origen|sitio|lugar|red)\w*",  # "a cualquier IP"
             r"desde\s+cualquier\s+(?:lado|parte)",
+            *SOCIAL_SITES,
         ),
         "everyone": (
             r"todos\s+(?:en|de)\s+la\s+(?:empresa|compañía|organización)",
@@ -364,6 +371,7 @@ LEXICON = lexicon(
             r"todo\s+el\s+mundo",
             r"toda\s+la\s+empresa",
             r"todos\s+los\s+empleados",
+            *WIDE_CHANNELS,
         ),
         "external": (
             "despacho",
@@ -387,6 +395,7 @@ LEXICON = lexicon(
             "icloud",
             r"correo\s+personal",
             r"(?:tu|su)\s+casa",
+            r"en\s+casa",
             "personal",
             "gmail",
             "hotmail",
@@ -403,7 +412,11 @@ LEXICON = lexicon(
             "chatgpt",
             r"inteligencia\s+artificial",
             r"(?:traductor|herramienta)\s+(?:en\s+línea|online)",
+            # a tool named by what it does ("un convertidor de PDF online")
+            r"(?:convertidor|compresor|editor|validador)\s+(?:\S+\s+){0,4}?(?:en\s+línea|online)",
             "deepl",
+            r"traductor\s+de\s+google",
+            r"google\s+translate",
         ),
         "messaging": (
             r"por\s+teléfono",
@@ -519,7 +532,9 @@ LEXICON = lexicon(
         "own_space": (
             # a personal branch
             r"(?:tu|mi)\s+(?:propia\s+)?rama\s+(?:de\s+)?(?:feature|funcionalidad|personal)",
-            r"tu\s+(?:propio\s+|propia\s+)?(?:[\w-]+\s+){0,2}?(?:personal|de\s+pruebas|sandbox)",
+            # not a personal device or account ("tu correo personal", "tu portátil personal")
+            r"tu\s+(?:propio\s+|propia\s+)?(?:(?!" + PERSONAL_DEVICES + r")[\w-]+\s+){0,2}?"
+            r"(?:personal|de\s+pruebas|sandbox)",
             r"(?:stack|cl[uú]ster|namespace|entorno|espacio|sandbox)\s+personal",
         ),
         "excluded": (
@@ -530,12 +545,18 @@ LEXICON = lexicon(
         "sanitized": (
             r"número\s+de(?!\s+(?:teléfono|tarjeta|cuenta|documento|identificación|seguro))",
             r"totales?\s+(?:de|por)",
+            r"cu[aá]nt[oa]s",  # a number, not the records
+            r"sint[eé]tic\w*",
+            r"ficticio\w*",
             r"sin\s+(?:ningún\s+)?datos?",
             r"ya\s+(?:publicad\w*|(?:está|están|tenemos|aparece)\s+en\s+(?:la|nuestra)\s+(?:web|página))",
             r"solo\s+(?:los\s+nombres\s+de\s+)?(?:las\s+)?columnas",
             r"sin\s+(?:ningún\s+|los\s+)?(?:correos?|nombres?|datos\s+personales)",
             r"anonimizad\w*",
             r"agregad\w*",
+            r"en\s+blanco",  # a blank template holds nothing
+            r"(?:re)?cuentos?\s+(?:de|por)",  # a count, not the records
+            r"conteos?",
             "muestra",
             r"enmascarad\w*",
         ),

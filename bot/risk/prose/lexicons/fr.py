@@ -7,6 +7,9 @@ from bot.risk.prose.lexicon import (
     AI_TOOLS,
     CONTROL_PRODUCTS,
     FORCE_PUSH,
+    PERSONAL_DEVICES,
+    SOCIAL_SITES,
+    WIDE_CHANNELS,
     lexicon,
 )
 
@@ -95,6 +98,8 @@ LEXICON = lexicon(
             f"expos(?:e|es|ez|er|ent){_W}",
             r"rend(?:s|ez|re)\s+(?:\w+\s+){0,4}public",
             r"rend(?:s|ez|re)\s+(?:\w+\s+){0,4}accessible",
+            # "change l'accès général en « Tous les utilisateurs disposant du lien »"
+            r"(?:chang|modifi|pass)\w*\s+(?:\S+\s+){0,3}?(?:accès|partage|visibilité|droits)",
         ),
         "move": (
             "envoi",
@@ -324,11 +329,13 @@ LEXICON = lexicon(
             r"::/0",
             f"publi(?:c|cs|que|ques){_W}",  # "la page publique"
             "internet",
+            r"sans\s+(?:compte|connexion|authentification|identifiant)",  # opened with no sign-in
             r"n'importe\s+qui",
             r"tous\s+les\s+utilisateurs\s+(?:\S+\s+){0,2}?lien",  # Drive's own label
             r"(?:toute\s+personne|quiconque)\s+(?:\w+\s+){0,3}lien",
             r"n'importe\s+(?:quelle|quel)\s+(?:source|adresse|ip|origine)",
             r"(?:toutes?\s+(?:les\s+)?)(?:sources|adresses|ip)(?!\w)",
+            *SOCIAL_SITES,
         ),
         "everyone": (
             r"#g[ée]n[ée]ral",
@@ -337,6 +344,7 @@ LEXICON = lexicon(
             r"toute\s+l'entreprise",
             r"tous\s+les\s+employés",
             "#general",
+            *WIDE_CHANNELS,
         ),
         "external": (
             r"(?:son|sa|leur)\s+(?:propre\s+)?(?:dropbox|box|onedrive|google\s+drive|sharepoint)(?!\w)",
@@ -359,6 +367,7 @@ LEXICON = lexicon(
             "yahoo",
             "icloud",
             r"chez\s+(?:toi|vous)",
+            r"(?:à\s+la\s+maison|à\s+domicile)",
             r"ton\s+(?:mac|pc)",
             "personnel",
             r"perso(?!nn)",  # not "personne"
@@ -376,6 +385,8 @@ LEXICON = lexicon(
             "chatgpt",
             r"intelligence\s+artificielle",
             r"(?:traducteur|outil)\s+en\s+ligne",
+            # a tool named by what it does ("un convertisseur CSV vers JSON en ligne")
+            r"(?:convertisseur|compresseur|fusionneur|éditeur|validateur)\s+(?:\S+\s+){0,4}?en\s+ligne",
             "deepl",
             r"google\s+traduction",
         ),
@@ -508,7 +519,9 @@ LEXICON = lexicon(
             # a personal branch
             r"(?:ta|ma|votre)\s+(?:propre\s+)?branche\s+(?:de\s+)?"
             r"(?:feature|fonctionnalit\w+|perso\w*)",
-            r"(?:ton|votre|mon)\s+(?:propre\s+)?(?:[\w-]+\s+){0,3}?(?:perso(?:nnel\w*)?|de\s+test|bac\s+à\s+sable|sandbox)",
+            # not a personal device or account ("ton Google Drive perso", "ton PC perso")
+            r"(?:ton|votre|mon)\s+(?:propre\s+)?(?:(?!" + PERSONAL_DEVICES + r")[\w-]+\s+){0,3}?"
+            r"(?:perso(?:nnel\w*)?|de\s+test|bac\s+à\s+sable|sandbox)",
             r"(?:bac\s+à\s+sable|cluster|stack|espace)\s+(?:de\s+test\s+)?perso\w*",
         ),
         "excluded": (
@@ -523,6 +536,7 @@ LEXICON = lexicon(
             r"déjà\s+sur\s+(?:notre|le|la)\s+(?:site|page|blog)",
             r"grilles?\s+(?:de\s+)?salaires?\s+publiques?",
             r"nombre\s+de",
+            r"combien",  # a number, not the records
             r"totaux\s+(?:de|par)",
             r"sans\s+(?:aucune\s+)?données",
             r"déjà\s+publi\w*",
@@ -530,6 +544,11 @@ LEXICON = lexicon(
             r"sans\s+(?:aucun\w*\s+|les\s+)?(?:e-?mails?|noms?|données\s+personnelles)",
             r"anonymisé\w*",
             r"agrégé\w*",
+            r"vierges?",  # a blank template holds nothing
+            r"(?:décompte|comptage)s?",  # a count, not the records
+            r"(?:schéma|structure|modèle)\s+vide",
+            r"synthétique\w*",
+            r"ficti(?:f|ve|fs|ves)",
             "échantillon",
             r"masqué\w*",
         ),

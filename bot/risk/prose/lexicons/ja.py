@@ -8,6 +8,8 @@ from bot.risk.prose.lexicon import (
     AI_TOOLS,
     CONTROL_PRODUCTS,
     FORCE_PUSH,
+    SOCIAL_SITES,
+    WIDE_CHANNELS,
     lexicon,
 )
 
@@ -287,6 +289,9 @@ LEXICON = lexicon(
             "クレジットカード",
             "住所",
             "電話番号",
+            "氏名",
+            "名簿",
+            r"会員(?:データ|テーブル|リスト|一覧|情報)",
             "マイナンバー",
             "契約書",
             "請求書",
@@ -346,8 +351,9 @@ LEXICON = lexicon(
             "全世界",
             r"(?:すべて|全て|任意|どこ)の\s*(?:ip|アドレス|送信元)",  # 任意のIPに開放
             "どこからでも",
+            *SOCIAL_SITES,
         ),
-        "everyone": ("全員", "全社", "社員全員", "#general"),
+        "everyone": ("全員", "全社", "社員全員", "#general", *WIDE_CHANNELS),
         "external": (
             r"コンサル(?:会社|ティング)",
             "法律事務所",
@@ -529,6 +535,7 @@ LEXICON = lexicon(
             r"個人情報を含まない",
             r"(?:列名|項目名|ヘッダー)のみ",
             r"公開済み",
+            r"公開されている",
             r"削除した版",
             r"伏せた",
             "匿名化",
@@ -536,6 +543,11 @@ LEXICON = lexicon(
             "サンプル",
             "マスク",
             "ダミー",
+            "合成データ",
+            "テストデータ",
+            "架空",
+            "件数",
+            "何件",
         ),
         "dedicated": (
             "専用",

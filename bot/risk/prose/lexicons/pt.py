@@ -7,6 +7,9 @@ from bot.risk.prose.lexicon import (
     AI_TOOLS,
     CONTROL_PRODUCTS,
     FORCE_PUSH,
+    PERSONAL_DEVICES,
+    SOCIAL_SITES,
+    WIDE_CHANNELS,
     lexicon,
 )
 
@@ -112,6 +115,8 @@ LEXICON = lexicon(
             r"ativ(?:e|a|ar)\s+(?:\w+\s+){0,3}públic",
             r"deix(?:e|a|ar)\s+(?:\w+\s+){0,10}?(?:públic|visível|acessível)",
             r"deix(?:e|a|ar)(?=\s+(?:\S+\s+){0,6}?(?:«|\")?qualquer\s+pessoa)",
+            # "muda o acesso geral para «Qualquer pessoa com o link»": who may open it
+            r"(?:mud|alter|troc)\w*\s+(?:\S+\s+){0,3}?(?:acesso|permiss\w+|visibilidade)",
         ),
         "move": (
             f"envi(?:a|e|ar|as|es|am|em|ando){_W}",
@@ -329,8 +334,10 @@ LEXICON = lexicon(
             r"::/0",
             r"(?<!certificado )(?<!chave )públic",  # "certificado público": its public half
             "internet",
+            r"sem\s+(?:conta|login|autenticação|fazer\s+login)",  # opened with no sign-in
             r"qualquer\s+pessoa",
             r"qualquer\s+(?:ip|endere[cç]o|origem|lugar|rede)\w*",  # "pra qualquer IP"
+            *SOCIAL_SITES,
         ),
         "everyone": (
             r"(?:a\s+)?empresa\s+(?:inteira|toda)",
@@ -339,6 +346,7 @@ LEXICON = lexicon(
             r"todo\s+(?:o\s+)?mundo",
             r"toda\s+a\s+empresa",
             r"todos\s+os\s+funcionários",
+            *WIDE_CHANNELS,
         ),
         "external": (
             "consultoria",
@@ -366,6 +374,7 @@ LEXICON = lexicon(
             "icloud",
             r"(?<!o )pessoal",  # "o pessoal da agência": the people, not a personal account
             "particular",
+            r"em\s+casa",
             "gmail",
             "hotmail",
             r"pen\s*drive",
@@ -380,6 +389,8 @@ LEXICON = lexicon(
             "chatgpt",
             r"inteligência\s+artificial",
             r"(?:tradutor|ferramenta)\s+(?:online|on-line)",
+            # a tool named by what it does ("um conversor de PDF online")
+            r"(?:conversor|compressor|editor|validador)\s+(?:\S+\s+){0,4}?(?:online|on-line)",
             "deepl",
         ),
         "messaging": (
@@ -497,7 +508,9 @@ LEXICON = lexicon(
             # a personal branch
             r"(?:tua|sua|minha)\s+(?:pr[oó]pria\s+)?(?:branch|ramo)\s+(?:de\s+)?"
             r"(?:feature|funcionalidade|pessoal)",
-            r"(?:seu|sua|teu|tua)\s+(?:próprio\s+|própria\s+)?(?:[\w-]+\s+){0,2}?(?:pessoal|de\s+testes?|sandbox)",
+            # not a personal device or account ("seu notebook pessoal", "teu e-mail pessoal")
+            r"(?:seu|sua|teu|tua)\s+(?:próprio\s+|própria\s+)?"
+            r"(?:(?!" + PERSONAL_DEVICES + r")[\w-]+\s+){0,2}?(?:pessoal|de\s+testes?|sandbox)",
             r"(?:stack|cluster|namespace|ambiente|sandbox)\s+pessoal",
         ),
         "excluded": (
@@ -507,15 +520,20 @@ LEXICON = lexicon(
         "owned": (r"noss[oa]\s+(?:\w+\s+)?(?:intern[oa]|própri[oa])",),
         "sanitized": (
             r"número\s+de(?!\s+(?:telefone|cartão|conta|documento|identidade))",
-            r"totais\s+(?:de|por)",
+            r"total(?:is)?\s+(?:de|por)",
+            r"quant[oa]s",  # a number, not the records
+            r"sint[eé]tic\w*",
+            r"fict[ií]ci\w*",
             r"sem\s+(?:nenhum\s+|qualquer\s+)?dados?(?!\s+pessoa)",
             r"s[óo]\s+(?:com\s+)?(?:os\s+nomes\s+d)?(?:as\s+)?colunas",
             r"já\s+(?:publicad\w*|está\s+no\s+site)",
             r"anonimizad\w*",
             r"agregad\w*",
+            r"em\s+branco",  # a blank template holds nothing
+            r"contage(?:m|ns)",  # a count, not the records
             "amostra",
             r"mascarad\w*",
-            r"sem\s+(?:os\s+)?(?:e-?mails|nomes|dados\s+pessoais)",
+            r"sem\s+(?:nenhum\s+|qualquer\s+|os\s+)?(?:e-?mails|nomes|dados?\s+pesso(?:al|ais))",
         ),
         "dedicated": (
             "dedicad[oa]",

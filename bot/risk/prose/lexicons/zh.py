@@ -8,6 +8,8 @@ from bot.risk.prose.lexicon import (
     AI_TOOLS,
     CONTROL_PRODUCTS,
     FORCE_PUSH,
+    SOCIAL_SITES,
+    WIDE_CHANNELS,
     lexicon,
 )
 
@@ -125,6 +127,7 @@ LEXICON = lexicon(
             r"拷(?=到|进|去|给)",  # 拷到移动硬盘上
             "发布",
             "传到",
+            r"存(?=在)",  # 存在U盘里 (存到 is above)
         ),
         "open": (
             r"插(?:到|上|进|入)",  # plug in a device
@@ -290,7 +293,8 @@ LEXICON = lexicon(
             "隐私",
             "工资",
             "薪资",
-            "员工",
+            # the staff's records, not any word about staff ("员工的年假政策")
+            r"员工的?(?:名单|信息|资料|数据|档案|工资|薪资|薪水|身份证|手机|电话|住址|花名册|表|绩效|考核)",
             "病历",
             "医疗",
             "身份证",
@@ -298,6 +302,7 @@ LEXICON = lexicon(
             "银行卡",
             "信用卡",
             "手机号",
+            r"(?<![白黑])名单",  # a list of names, not an allowlist
             "电话号码",
             "住址",
             "合同",
@@ -359,8 +364,9 @@ LEXICON = lexicon(
             "任何人",
             r"公共读",
             r"(?:所有|任意|任何)\s*(?:ip|地址|来源)",  # 对所有 IP 开放
+            *SOCIAL_SITES,
         ),
-        "everyone": ("所有人", "全员", "全公司", "全体", "大群"),
+        "everyone": ("所有人", "全员", "全公司", "全体", "大群", *WIDE_CHANNELS),
         "external": (
             "咨询公司",
             "咨询机构",
@@ -393,6 +399,7 @@ LEXICON = lexicon(
             r"个人(?:邮箱|账号|网盘|电脑|手机)",
             "私人",
             r"自己的(?:邮箱|网盘|手机)",
+            r"个人的?\s*(?:icloud|onedrive|dropbox|云盘|云空间)",
             "网盘",
             "u盘",
             "qq邮箱",
@@ -467,7 +474,8 @@ LEXICON = lexicon(
             r"上个月(?!的)",
             "根因",
             r"(?<![问查找])(?<!一下)原因",  # not 问一下原因 (ask why)
-            "事故(?!报告)",  # "事故报告" is a document
+            # not a document about it ("事故报告"), nor who it touched ("事故受影响用户")
+            "事故(?!报告|说明|通报|公告|时间线|记录|受影响|影响的)",
             "故障(?!报告)",
             "复盘(?!报告|文档)",
             r"误(?:删|操作)",
@@ -533,12 +541,21 @@ LEXICON = lexicon(
             r"(?:人数|数量)(?!\S{0,2}(?:明细|名单))",
             "公开价",
             "已公开",
+            r"已经公开",
             "公开信息",
             "匿名",
             "脱敏",
             "聚合",
             "样本",
             "抽样",
+            "假数据",
+            "空白",  # a blank template holds nothing
+            r"公开的\S{0,4}?(?:文档|资料|说明|介绍|手册|价格|新闻稿|公告)",  # public already
+            r"合成(?:的|数据)",
+            "模拟数据",
+            "测试数据",
+            "虚构",
+            "多少",
         ),
         "dedicated": (
             "新建",
