@@ -34,24 +34,29 @@ from bot.risk.prefilter import prefiltered
 from bot.risk.prose.handover import hands_over_value
 from bot.risk.prose.intent import languages
 from bot.risk.prose.lexicon import Lexicon
-from bot.risk.prose.scope import Scope, spans
+from bot.risk.prose.scope import ADVISED, COUNTERFACTUAL, SOMEONE, Scope, spans
 from bot.risk.prose.text import lower
 from bot.risk.spans import HANDED_ON_REACH, handed_on, reported, scan
 from bot.risk.value_flow import value_flow
 
 __all__ = [
     "OWN_USE_RULES",
+    "SAYS_PROD",
     "Why",
     "judge",
     "local_target",
     "lower_findings",
+    "opens_session",
     "passes_on",
+    "bounded_write",
     "reads_only",
     "remote_target",
     "rerun_elsewhere",
 ]
 
-Why = Literal["warning", "report", "hypothetical", "proposal", "local", "own_use", "scratch"]
+Why = Literal[
+    "warning", "report", "hypothetical", "proposal", "question", "local", "own_use", "scratch"
+]
 
 COMMAND_KINDS = frozenset({"shell", "sql", "mongo", "dataframe"})
 _UNTOUCHED = frozenset({"engine", "parse", "obfuscation", "policy"})
@@ -64,6 +69,7 @@ _REASONS: dict[str, str] = {
     "report": "quoted in a report of what happened",
     "hypothetical": "named in a hypothetical",
     "proposal": "the content of a proposal, not the order",
+    "question": "named in a question asking leave to run it, not an order",
     "local": (
         "its target is this machine (a local database, cluster or container) or the "
         "reader's own sandbox (a personal dev stack, namespace or cluster) or an "
@@ -252,7 +258,7 @@ def local_target(command: str) -> bool:
 
 # Production named in the command's sentence ("on your laptop first, then on production:
 # X"): the sentence's local words do not make the command local.
-_SAYS_PROD = re.compile(
+SAYS_PROD = _SAYS_PROD = re.compile(
     r"(?<![\w-])(?:prod|production|prd|produktion|produktiv\w*|producci[oó]n|produ[cç][aã]o)"
     r"(?![\w]|-like|-ish)|本番|プロダクション|生产|生產|线上|線上|正式环境|正式環境",
     re.I,
@@ -288,10 +294,7 @@ _ASKS = re.compile(
     re.I,
 )
 # The consequence of a condition that is not real: "…, it would wipe", "ça effacerait".
-_COUNTERFACTUAL = re.compile(
-    r"\b(?:would|might|wouldn'?t)\b|\w{3,}(?:rait|raient|ría|rían|ria|riam)\b"
-    r"|\bwürde\w*\b|\bhätte\w*\b|だろう|でしょう"
-)
+_COUNTERFACTUAL = COUNTERFACTUAL
 # An English negator before these words warns against nothing ("don't worry about this
 # one", "never mind the old one", "don't forget to run this").
 _IDLE_AFTER = re.compile(
@@ -683,12 +686,21 @@ def _refused_in_place(p: _Place) -> Why | None:
 def _stamped_report(p: _Place) -> Why | None:
     if (
         p.inside
-        and _LEAD_STAMP.match(p.lead)
+        and (_LEAD_STAMP.match(p.lead) or _time_lead(p))
         and _ran_after(p.lx, p.low, p.end, p.clause[1])
         and not _RERUN.search(p.low, p.end, p.sentence[1] + 1)
     ):
         return "report"  # "- 14:02 `UPDATE …` ran without a WHERE clause"
     return None
+
+
+def _time_lead(p: _Place) -> bool:
+    """Only a past time before the command ("Last year `X` broke every mirror", "Gestern
+    hat `X` …"): a few words, all of them the report's time."""
+    lead = p.lead
+    return 0 < len(lead.split()) <= 4 and bool(
+        (m := p.lx.pattern("report").search(lead)) and not lead[: m.start()].strip()
+    )
 
 
 def _series_report(p: _Place) -> Why | None:
@@ -732,6 +744,7 @@ def _clause_reading(p: _Place, a: int, b: int) -> Why | None:
         and _past(lx, low, a, b)
         and (
             p.scope.sentence_has(p.sentence, "report")
+            or _someone_did(low, a, b)
             or (
                 p.reported_message
                 and not p.inside
@@ -741,6 +754,15 @@ def _clause_reading(p: _Place, a: int, b: int) -> Why | None:
     ):
         return "report"
     return None
+
+
+# Someone other than the reader as the subject of a past verb: "alguien hizo `X`",
+# "jemand hatte `X` gesetzt", "someone ran `X`", "有人执行了 X" tell what another person
+# did; the reader is asked nothing (a remedy told this way is caught by `recommends`).
+def _someone_did(low: str, a: int, b: int) -> bool:
+    """Someone else is the clause's subject and did it; what they advised is passed on."""
+    who = SOMEONE.search(low, a, b)
+    return who is not None and not ADVISED.search(low, who.end(), b)
 
 
 def _hypothetical(p: _Place) -> Why | None:
@@ -807,13 +829,61 @@ def _described(p: _Place) -> Why | None:
     return "hypothetical"
 
 
+# Japanese and Chinese put the command inside its condition: "もし X を実行したら/すると
+# …", "如果在生产库执行 X，就会…". The condition's ending right after the command
+# (Japanese), or a consequence "会" later in the sentence (Chinese).
+_JA_IF_AFTER = re.compile(
+    r"[\s`'\"」]*(?:を|で)?\s*(?:実行|流|入力|打|使|走らせ|叩|適用)\S{0,4}?(?:たら|ると|れば|ば)"
+)
+_ZH_CONSEQUENCE = re.compile(r"[^。!?]*?(?:就会|将会|可能会|会)")
+# An ask in the rest of the sentence ("…たら、結果を教えてください", "请…"), unless it is a
+# negated one ("載せないでください": do not).
+_ASK_AFTER = re.compile(r"(?<!ないで)(?:ください|下さい|お願い)|请")
+
+
+def _protasis(p: _Place) -> Why | None:
+    """The command is the condition of a Japanese or Chinese conditional ("もし本番で X を
+    実行すると全部消える"): it says what would follow, and asks for nothing."""
+    if p.lx.spaced or not p.lx.pattern("conditional").search(p.low, p.sentence[0], p.pos):
+        return None
+    end = p.sentence[1] + 1
+    if not (_JA_IF_AFTER.match(p.low, p.end, end) or _ZH_CONSEQUENCE.match(p.low, p.end, end)):
+        return None
+    return None if _ASK_AFTER.search(p.low, p.end, end) else "hypothetical"
+
+
+# "did anyone run `X` on prod last night?": a question about what was done.
+_ASKED_IF_DONE = re.compile(
+    r"\b(?:did|has|have|had)\s+(?:anyone|anybody|someone|somebody|you|we|they|he|she|\w+)\s+"
+    r"(?:(?:ever|already|just|actually|accidentally)\s+)?(?:run|ran|execute|executed|apply|"
+    r"applied|type|typed|paste|pasted)$"
+)
+
+
+def _asked_if_done(p: _Place) -> Why | None:
+    """The sentence asks whether someone already ran it: a question about the past."""
+    whole = p.low[p.sentence[0] : min(len(p.low), p.sentence[1] + 1)]
+    if p.inside and ("?" in whole or "？" in whole) and _ASKED_IF_DONE.search(p.lead):
+        return "report"
+    return None
+
+
+def _asked_leave(p: _Place) -> Why | None:
+    """The writer asks leave to run it ("May I run `DROP TABLE …` on reporting?",
+    "`velero schedule delete …` してもよいですか"): the reader answers, nobody is told to."""
+    return "question" if p.scope.asks_leave(p.sentence) else None
+
+
 _READINGS: tuple[Callable[[_Place], Why | None], ...] = (
     _refused_in_place,
     _stamped_report,
     _series_report,
     _governed,
     _hypothetical,
+    _protasis,
     _described,
+    _asked_leave,
+    _asked_if_done,
 )
 """How a sentence can make a command not an order, in the order they are tried."""
 
@@ -824,7 +894,14 @@ _REFUSED = re.compile(
     r"\s*(?:[;,.!:—–-]|$)"
     # "…; I'd rather not", "…, but we won't": the reader's own refusal
     r"|[;,—–-]\s*(?:but\s+)?(?:i|we)(?:'d|\s+would)\s+rather\s+not\b"
-    r"|[;,—–-]\s*(?:but\s+)?(?:i|we)\s+(?:wouldn'?t|won'?t|will\s+not|would\s+not)\b)",
+    r"|[;,—–-]\s*(?:but\s+)?(?:i|we)\s+(?:wouldn'?t|won'?t|will\s+not|would\s+not)\b"
+    # "…, report it in #security instead of running it": the reader told to do otherwise
+    r"|\b(?:instead\s+of|rather\s+than)\s+(?:running|executing|pasting|installing|opening|"
+    r"applying)\s+(?:it|them|this|that)\b"
+    # "…, recuse", "…, no lo hagas", "…, refusez", "…, lehn das ab": the reader told to refuse
+    r"|[;,:—–-]\s*(?:recus[ae]m?|n[ãa]o\s+(?:fa[çc]a|fa[çz]|cole|execute)|no\s+lo\s+hag[aá]is|"
+    r"no\s+lo\s+hagas|rech[aá]z\w*|ni[eé]gate|refuse[zr]?|ne\s+le\s+fai(?:s|tes)\s+pas|"
+    r"lehn\w*\s+(?:\w+\s+)?ab|tu(?:n\s+sie)?\s+(?:das\s+)?nicht)\b)",
     re.I,
 )
 # Nothing but a time stamp or a list mark before the command in its clause.
@@ -927,7 +1004,9 @@ _RERUN = re.compile(
     r"la\s+m[êe]me|le\s+m[êe]me|ça|cela|[àa]\s+nouveau|de\s+nouveau|lo\s+mismo|la\s+misma|"
     r"el\s+mismo|eso|de\s+nuevo|otra\s+vez|dasselbe|denselben|dieselbe|erneut|nochmal|"
     r"o\s+mesmo|a\s+mesma|isso|de\s+novo|novamente)\b)"
-    r"|もう一度|同じ(?:コマンド|クエリ|文)?を?(?:実行|流)|再(?:次)?(?:执行|运行)|同样的?(?:命令|语句)",
+    r"|もう一度|同じ(?:コマンド|クエリ|文)?を?(?:実行|流)|再(?:次)?(?:执行|运行)|同样的?(?:命令|语句)"
+    # a bare order to run, its object dropped: "…たら、容量が空きます。実行してください。"
+    r"|(?<!を)実行して(?:ください|下さい)|(?:去|就)执行(?:吧|一下)?|执行(?:吧|一下)",
     re.I,
 )
 
@@ -944,6 +1023,30 @@ def rerun_elsewhere(cand: Candidate, message: str) -> bool:
     return any(
         not reported(rest[max(0, m.start() - 120) : m.start()]) for m in _RERUN.finditer(rest)
     )
+
+
+# -- sessions ------------------------------------------------------------------------------------
+
+# Database clients that open an interactive session when run without a statement of their own.
+_SESSION_CLIENTS = frozenset(
+    _words(
+        """
+psql mysql mariadb mongosh mongo sqlite3 duckdb redis-cli clickhouse-client cqlsh sqlcmd
+cockroach
+"""
+    )
+)
+# A statement or script given to the client: then it opens no session for the next step.
+_RUNS_OWN = re.compile(
+    r"(?:^|\s)(?:-c|-e|--eval|--command|--execute|-f|--file|-q|--query)(?=[\s=]|$)"
+)
+
+
+def opens_session(command: str) -> bool:
+    """The command only starts a database client's interactive session (`psql -h localhost
+    -d scratch`, `mongosh mongodb://localhost/shop_test`): what is typed next runs there."""
+    found = _programs(command)
+    return len(found) == 1 and found[0][0] in _SESSION_CLIENTS and not _RUNS_OWN.search(command)
 
 
 # -- commands that only read or rehearse ---------------------------------------------------------
@@ -967,6 +1070,31 @@ _REHEARSAL = re.compile(
 _ONE_COMMAND = re.compile(r"[;&]|\|\||\$\(|`|>")
 _READ_PIPE = frozenset(_words("head tail grep wc jq sort uniq less more cut awk column yq"))
 _SQL_READ = re.compile(r"^\s*(?:select|show|describe|desc|explain)\b(?!\s+analy[sz]e)", re.I)
+
+
+# A write whose WHERE is a key lookup: equalities (or an IN list) joined by AND, nothing else.
+_KEY = r"[\w.\"`]+\s*(?:=\s*(?:'[^']*'|-?\d+|\$\d+|:\w+|\?)|in\s*\([^()]*\))"
+_BOUNDED_WRITE = re.compile(
+    rf"^\s*(?:delete\s+from|update)\b[^;]*?\bwhere\s+{_KEY}(?:\s+and\s+{_KEY})*\s*;?\s*$", re.I
+)
+# The sentence says the write touches one thing: "just the one duplicate", "重複した1件だけ".
+_ONE_THING = re.compile(
+    r"\b(?:one|single|only|just|duplicate[ds]?|seule?s?|doublons?|solo|sólo|únic[oa]|"
+    r"duplicad[oa]s?|nur|einzeln\w*|doppelt\w*|duplikat\w*|apenas|só)\b"
+    r"|1\s*件|一件|一条|一行|那条|这条|重複",
+    re.I,
+)
+
+
+def bounded_write(cand: Candidate, lead: str) -> bool:
+    """A key-bounded DELETE or UPDATE (its reader found nothing to hold) that the words
+    introducing it say touches one thing ("delete the one duplicate order on prod: `DELETE
+    … WHERE id = 99812`"): what it does is the statement's reader's to say."""
+    return (
+        cand.kind == "sql"
+        and bool(_BOUNDED_WRITE.match(cand.text))
+        and bool(_ONE_THING.search(lead))
+    )
 
 
 def reads_only(cand: Candidate) -> bool:

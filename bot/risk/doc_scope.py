@@ -37,7 +37,7 @@ K8S_LOCAL_RULES = frozenset(
     {"doc.k8s_broad_binding", "doc.k8s_wildcard_role", "doc.k8s_host_access"}
 )
 """Kubernetes findings a local cluster makes harmless (the laptop's own cluster)."""
-_ORDER_LOWERS = frozenset({"warning", "report", "hypothetical", "proposal"})
+_ORDER_LOWERS = frozenset({"warning", "report", "hypothetical", "proposal", "question"})
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|;\s*|[。！？]")
 # A sentence that orders something: it ends the search for a warning further back.
 _ORDERS = re.compile(

@@ -365,29 +365,53 @@ def _read_diff(text: str, doc: Doc) -> int | None:
     return first.start() if first else hunks[0].start()
 
 
+_LABELLED = frozenset(
+    {"diff", "patch", "json", "jsonc", "json5", "hcl", "terraform", "tf", "tfvars", "yaml", "yml"}
+)
+
+
+def _read_labelled(text: str, lang: str, doc: Doc) -> tuple[bool, int | None]:
+    """A fence read by its label: (whether the label decided, the document's start)."""
+    if lang in ("diff", "patch"):
+        return True, _read_bare_diff(text, doc)
+    if lang in ("hcl", "terraform", "tf", "tfvars"):
+        body = hcl.parse(text)
+        if body:
+            doc.hcl.append(body)
+        return True, 0 if body else None
+    if lang in ("json", "jsonc", "json5"):
+        try:
+            doc.trees.append(json.loads(text))
+            return True, 0
+        except ValueError:
+            return False, None
+    trees = _yaml(text)
+    if trees:
+        doc.trees += trees
+        return True, 0
+    return False, None
+
+
+def _read_bare_diff(text: str, doc: Doc) -> int | None:
+    """A fence labelled `diff` with no hunk header ("-  retention = 7" / "+  retention = 0"):
+    judged, like any diff, by the context and added lines it leaves."""
+    kept = [line[1:] for line in text.splitlines() if line[:1] in (" ", "+")]
+    if not kept:
+        return None
+    _read_piece(textwrap.dedent("\n".join(kept)), "", doc)
+    return 0
+
+
 def _read_piece(text: str, lang: str, doc: Doc) -> int | None:
     """Reads one piece (a fence's body, or the message outside fences) into `doc`;
     returns the offset where its first document starts (None: no document in it)."""
     lang = lang.lower()
     if "@@ -" in text and _HUNK_RE.search(text):
         return _read_diff(text, doc)
-    if lang in ("json", "jsonc", "json5"):
-        try:
-            obj = json.loads(text)
-            doc.trees.append(obj)
-            return 0
-        except ValueError:
-            pass
-    if lang in ("hcl", "terraform", "tf", "tfvars"):
-        body = hcl.parse(text)
-        if body:
-            doc.hcl.append(body)
-        return 0 if body else None
-    if lang in ("yaml", "yml"):
-        trees = _yaml(text)
-        if trees:
-            doc.trees += trees
-            return 0
+    if lang in _LABELLED:
+        read, start = _read_labelled(text, lang, doc)
+        if read:
+            return start
     web, web_start = read_web_config(text)
     doc.web += web
     json_spans = _json_objects(text, doc)

@@ -32,9 +32,12 @@ from bot.risk.catalog import CLASSIFICATION_ORDER, Catalog, Known, merge
 from bot.risk.command_scope import (
     COMMAND_KINDS,
     OWN_USE_RULES,
+    SAYS_PROD,
     Why,
+    bounded_write,
     judge,
     lower_findings,
+    opens_session,
     passes_on,
     reads_only,
     rerun_elsewhere,
@@ -59,7 +62,7 @@ from bot.risk.windows import assess_windows, verify_windows_rules
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-_ORDER_LOWERS = frozenset({"warning", "report", "hypothetical", "proposal"})
+_ORDER_LOWERS = frozenset({"warning", "report", "hypothetical", "proposal", "question"})
 """Scopes that say the command is not ordered; a later order to run it again undoes them."""
 _SQL_PUNCTUATION = re.compile(r"[;=()*'\"]")
 _EVIDENCE_LIMIT = 200
@@ -326,7 +329,7 @@ class RiskEngine:
         leads: list[tuple[str, Why | None]] = []
         for i, (cand, part) in enumerate(whys.commands):
             if not any(f.verdict != "allow" for f in part.findings):
-                if cand.context and reads_only(cand):
+                if cand.context and (reads_only(cand) or bounded_write(cand, lead_in(cand))):
                     leads.append((lead_in(cand), None))
                 continue
             why = self._command_why(whys, i)
@@ -357,6 +360,9 @@ class RiskEngine:
                     part, "scope", partial(heading_scope, heading, cand.text, message)
                 )
                 why = headed
+        if why is None and cand.kind in ("sql", "mongo"):
+            in_session = self._guard(part, "scope", partial(whys.session, i))
+            why = in_session
         if why in _ORDER_LOWERS and self._guard(
             part, "scope", partial(rerun_elsewhere, cand, message)
         ):
@@ -573,6 +579,25 @@ class _Whys:
             found = self.engine._guard(part, "scope", partial(judge, cand, self.message))
             self._whys[i] = found
         return self._whys[i]
+
+    def session(self, i: int) -> Why | None:
+        """Local when statement `i` runs in a session that the command right before it
+        opened on this machine: a plan's "1. `psql -h localhost -d scratch` (the Postgres
+        on your laptop)" then "2. `DROP TABLE scores;`". The statement's own sentence may
+        not name production."""
+        cand = self.commands[i][0]
+        at = self.message.find(cand.text)
+        before = [
+            (self.message.find(other.text), j)
+            for j, (other, _) in enumerate(self.commands)
+            if j != i and other.kind == "shell" and -1 < self.message.find(other.text) < at
+        ]
+        if not before or SAYS_PROD.search(cand.context):
+            return None
+        j = max(before)[1]
+        if not opens_session(self.commands[j][0].text):
+            return None
+        return "local" if self.of(j) == "local" else None
 
     def enclosing(self, i: int) -> Why | None:
         """The scope of a longer command that holds command `i` (same context): the first

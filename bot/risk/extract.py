@@ -723,8 +723,12 @@ def _intro(text: str, pos: int, seen: dict[str, str] | None = None) -> str:
     return found
 
 
-# A line that opens with words, not a program: a capitalised word, or words up to a colon.
-_WORDS_FIRST = re.compile(r"[A-Z][a-z]+(?:[\s,]|$)|[a-z]+(?:\s+[\w'’-]+){0,12}?:\s")
+# A line that opens with words, not a program: a capitalised word, or words up to a colon
+# (Chinese and Japanese ones too: "修复方法：wget …" is folded to "修复方法:wget …").
+_WORDS_FIRST = re.compile(
+    r"[A-Z][a-z]+(?:[\s,]|$)|[a-z]+(?:\s+[\w'’-]+){0,12}?:\s"
+    r"|[\u3040-\u30ff\u3400-\u9fff][^\s:]{0,30}:"
+)
 
 
 def _unremark(line: str, remarks: list[str]) -> str:

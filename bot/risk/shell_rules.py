@@ -362,6 +362,13 @@ _SCRATCH_PREFIX = (
     r"^(?:\S+\s+)*?(?:s3|gs)://[^/\s]+/(?:tmp|temp|scratch|cache)/\S*(?:\s+--?[\w-]+)*$"
 )
 _PROD = PRODUCTION_PATTERN
+# A firewall or network-security-group rule deleted whose own name says it lets traffic
+# in (`allow-all-ssh`, `allow_rdp_any`): removing it closes what it opened and destroys
+# nothing held; a rule named to deny (`deny-ssh`) still needs a person.
+_CLOSES_OPENING = (
+    r"(?:^|\s)(?:firewall-rules|nsg\s+rule|firewall-rule)\s+delete\s+(?:\S+\s+)*?"
+    r"(?:--name[= ])?['\"]?allow[-_][\w-]*['\"]?(?:\s|$)"
+)
 # Terraform resource types whose replacement loses data: databases, buckets, disks, tables,
 # keys, queues, file systems.
 _STATEFUL_TYPE = (
@@ -1994,7 +2001,11 @@ RULES: tuple[Rule, ...] = (
         "Deletes, purges or disables something in a managed service (secrets, backups, "
         "queues, repositories, cloud resources); it may not be recoverable.",
         (
-            _p(*sorted(SERVICE_CLIS), check="service_verb", args_not_re=_SCRATCH_PREFIX),
+            _p(
+                *sorted(SERVICE_CLIS),
+                check="service_verb",
+                args_not_re=f"{_SCRATCH_PREFIX}|{_CLOSES_OPENING}",
+            ),
             _p("kafka-delete-records"),
         ),
         match=(
@@ -2013,9 +2024,12 @@ RULES: tuple[Rule, ...] = (
             "java -jar jenkins-cli.jar -s http://j/ delete-job x",
             "heroku apps:destroy --app acme",
             "circleci context remove-secret org/x ctx KEY",
+            "gcloud compute firewall-rules delete deny-ssh-from-internet --quiet",
             "aws kms schedule-key-deletion --key-id alias/ledger --pending-window-in-days 7",
         ),
         not_match=(
+            "gcloud compute firewall-rules delete allow-all-ssh --quiet",
+            "az network nsg rule delete -g rg --nsg-name web --name allow-rdp-any",
             "vault kv get -field=user secret/app",
             "op item get x",
             "restic snapshots",

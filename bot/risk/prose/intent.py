@@ -550,7 +550,7 @@ def _harmless_part(r: _Reading, category: str, named: tuple[int, int] | None) ->
         return True  # removing an exception to a control tightens it (an override does not)
     if category == "secrets" and _public_half(lx, low, r.objects, named or clause):
         return True  # "share the deploy key's public half": the half meant to be shared
-    if category == "destroy" and hit.slot == "destroy" and _access_goes(lx, low, hit, clause):
+    if category == "destroy" and hit.slot == "destroy" and _only_access(lx, low, hit, clause):
         return True  # "remove public access from the export bucket": access goes, not data
     if category == "destroy" and lx.pattern("excluded").match(low, hit.start):
         return True  # "去掉密码之后的版本": parts left out of a copy, nothing destroyed
@@ -561,6 +561,25 @@ def _harmless_part(r: _Reading, category: str, named: tuple[int, int] | None) ->
     if category == "secrets" and named is None and _secret_only_in_purpose(r):
         return True  # "add this step … to check the token is wired up": the step is sent
     return _not_the_thing(category, low, hit)
+
+
+# "… and the prod database": a second object after the access taken away.
+_AND_NEXT = re.compile(r"[^.;\n]{0,30}?\s(?:and|&|plus|as\s+well\s+as)\s")
+
+
+def _only_access(lx: Lexicon, low: str, hit: _Hit, clause: tuple[int, int]) -> bool:
+    """What the removal takes is access (a role, a link, the rule that lets traffic in),
+    and no data or system is coordinated with it ("public access and the prod database")."""
+    if not lx.spaced:
+        return _access_goes(lx, low, hit, clause)
+    m = lx.pattern("access_part").match(low, _object_start(low, hit.end, clause[1]))
+    if m is None:
+        return False
+    more = _AND_NEXT.match(low, m.end(), clause[1])
+    if more is None:
+        return True
+    rest = (more.end(), min(clause[1], more.end() + 40))
+    return not any(lx.pattern(slot).search(low, *rest) for slot in ("data", "system"))
 
 
 def _harmless_copy(r: _Reading, category: str, named: tuple[int, int] | None) -> bool:
@@ -860,6 +879,10 @@ def _not_the_thing(category: str, low: str, hit: _Hit) -> bool:
     secret ("post in #eng-all that the token rotated")."""
     if category == "exec":
         return bool(_VETTED_BEFORE.search(low, max(0, hit.start - 90), hit.start))
+    if category in ("network", "sharing") and _CLOSED_AFTER.match(low, hit.end):
+        return True  # "把对公网开放的 22 端口关掉", "ポートの公開を閉じて": the opening is closed
+    if category in ("controls", "backups") and _CLASH_AFTER.match(low, _word_end(low, hit.end)):
+        return True  # "stop the backup window clashing with the batch": the clash stops
     if category in ("controls", "backups") and _INTRANSITIVE.match(low, _word_end(low, hit.end)):
         return bool(_SUBJECT_BEFORE.search(low, max(0, hit.start - 60), hit.start))
     return category in ("secrets", "sharing", "export") and bool(
@@ -867,6 +890,13 @@ def _not_the_thing(category: str, low: str, hit: _Hit) -> bool:
     )
 
 
+# Right after a Chinese or Japanese word of opening: it only describes what is then closed,
+# revoked or removed ("对公网开放的 22 端口关掉": the port open to the internet, closed;
+# "インターネット公開を閉じて": close the publication).
+_CLOSED_AFTER = re.compile(
+    r"的[^。!?,，\n]{0,20}?(?:关掉|关闭|关上|撤销|撤掉|删除|删掉|移除|去掉|禁用|收回|取消)"
+    r"|(?:設定)?(?:を|は)(?:閉じ|停止|取り消|取消|無効|やめ|止め|解除|削除|オフ)"
+)
 # "the flakes should stop", "the errors will stop happening": a thing's own behaviour,
 # predicted, with nothing stopped by anyone (a subject before, no object after).
 _SUBJECT_BEFORE = re.compile(
@@ -874,6 +904,12 @@ _SUBJECT_BEFORE = re.compile(
     r"(?:should|will|would|must|may|might|can|could|to)(?:\s+(?:also|then|now|soon|finally))?\s+$"
 )
 _INTRANSITIVE = re.compile(r"(?:\s+\w+ing)?\s*(?:[.!?;,\n]|$)")
+# Right after "stop" or "prevent": what ends is a clash between two things ("stop the
+# backup window clashing with the batch run"), not the thing named first.
+_CLASH_AFTER = re.compile(
+    r"(?:\s+[\w'-]+){1,4}?\s+(?:from\s+)?(?:clashing|overlapping|colliding|conflicting|"
+    r"interfering|competing)\s+with\b"
+)
 
 
 # Right after "open": a record (a ticket, an issue, a case), nothing that runs.

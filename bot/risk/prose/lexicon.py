@@ -112,6 +112,7 @@ SCOPES: Final = (
     # ("gostaria que desativasse", "que vous désactiviez", "把订单表给删了")
     "described",  # right before the action: what a thing would do ("it would remove")
     "limited",  # a share limited in rights or time ("read-only", "lecture seule", "只读")
+    "permission",  # the writer asks leave to act ("may I delete …?", "削除してもよいか")
     "nonprod",  # an environment named for development or tests in the language's own word
     # order ("l'environnement de dev", "entorno de pruebas", "Testumgebung", "開発用", "测试环境")
     "along",  # what the clause names goes along with the object before ("ディスクごと", "连同磁盘")
@@ -187,9 +188,6 @@ CONTROL_PRODUCTS: Final = (
     r"security\s*hub(?![a-z])",
     r"waf(?![a-z])",
 )
-# A push with its force flag, in prose of any language ("haz un push --force a main",
-# "pushe main mit --force"): a history action wherever it stands, unless what is pushed
-# is the author's own topic branch ("git push --force origin feature/rechnungen").
 # Third-party AI assistants named by brand, in any language ("cola a planilha no Gemini",
 # "贴到文心一言里"): an outside AI destination in every lexicon.
 AI_TOOLS: Final = (
@@ -208,8 +206,13 @@ AI_TOOLS: Final = (
     "通义千问",
     r"kimi(?![a-z])",
 )
+# A push with its force flag, in prose of any language ("haz un push --force a main",
+# "pushe main mit --force"): a history action wherever it stands, unless what is pushed
+# is the author's own topic branch ("git push --force origin feature/rechnungen").
+# A flag inside a parenthesis opened after the push is an aside about it ("git push origin
+# release/2.0（不要加 -f）": "don't add -f"), not the push's own flag.
 FORCE_PUSH: Final = (
-    r"push\w*\s+(?:\S+\s+){0,6}?(?:--force(?:-with-lease)?|-f)(?![a-z0-9_-])"
+    r"push\w*\s+(?:[^\s(]+\s+){0,6}?(?:--force(?:-with-lease)?|-f)(?![a-z0-9_-])"
     r"(?!\s+(?:\S+\s+)?(?:feature|feat|fix|bugfix|topic|wip)/)",
 )
 SLOTS: Final = ACTIONS + OBJECTS + DESTINATIONS + SCOPES

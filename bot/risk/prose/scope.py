@@ -22,10 +22,13 @@ from bot.risk.environments import NONPROD_PLACE_RE, PRODUCTION_RE
 from bot.risk.listing import list_run, warned_item
 from bot.risk.prose.lexicon import Lexicon
 
-__all__ = ["Scope", "Spans", "spans"]
+__all__ = ["ADVISED", "COUNTERFACTUAL", "SOMEONE", "Scope", "Spans", "spans"]
 
 # Sentence ends: Western punctuation before a space, CJK full stops, newlines, semicolons.
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|[。！？]|\n|;\s|；")
+# Normalization folds "？" and "！" to "?" and "!", and Chinese and Japanese put no space
+# after them: one before a kana or a Han character ends its sentence too
+# ("可以关掉吗?另外,把……关掉。" is two sentences, the second an order of its own).
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$|[\u3040-\u30ff\u3400-\u9fff])|[。！？]|\n|;\s|；")
 # Clause breaks inside a sentence: commas, colons, dashes and the common conjunctions.
 _CONJUNCTIONS = frozenset(
     {
@@ -97,6 +100,22 @@ _LIST_MARK = re.compile(r"[*_>\-•+\[\]xX☐☑☒✅✔✓]*|\(?(?:\d{1,3}|[a-
 # What may stand before a clause's first word: list and markdown marks, step numbers.
 _LEADING_MARKS = " \t\n*-•>_#0123456789.)([]"
 _MAX_CLAUSE = 400  # a "clause" longer than this (no punctuation) is cut into windows
+_WORD = re.compile(r"[^\W\d_]+")
+# The consequence of a condition that is not real: "…, it would wipe", "ça effacerait".
+COUNTERFACTUAL = re.compile(
+    r"\b(?:would|might|wouldn'?t)\b|\w{3,}(?:rait|raient|ría|rían|ria|riam)\b"
+    r"|\bwürde\w*\b|\bhätte\w*\b|だろう|でしょう"
+)
+# Someone other than the reader, as the subject of what a clause tells.
+SOMEONE = re.compile(
+    r"\b(?:someone|somebody|jemand|alguien|quelqu['’]un|algu[ée]m)\b|誰か|有人|某人"
+)
+# What someone said to do is advice passed on, not a report of what they did.
+ADVISED = re.compile(
+    r"\b(?:suggest|recommend|propos|advis|said|says|told|wrote|posted|shared|mentioned|"
+    r"sugiri|recomend|dijo|dice|empfahl|empfiehlt|schlug|meinte|sagte|conseill|a\s+dit|disse)\w*"
+    r"|建议|推荐|说|勧め|提案|言っ"
+)
 
 
 # A quoted value opens after a space, "=", ":" or "(" ("set it to 'Not required'",
@@ -403,11 +422,14 @@ class Scope:
         reported_end = start if self.lx.spaced else clause[1]
         return (
             self._past(start, end, clause)
+            or self._someone_did(start, clause)
+            or self._unreal(start, sentence)
             or self._reported(start, clause, sentence, reported_end)
             or self._negated(start, end, clause)
             or self._sentence(sentence, "hypothetical")
             or self._heading_warns(sentence)
             or (self._hypothetical_question(sentence) and not self.clause_has(clause, "request"))
+            or self.asks_leave(sentence)
             or self._sentence(sentence, "report")
             or self._described(start, clause, sentence)
         )
@@ -500,6 +522,39 @@ class Scope:
         # "gostaria que desativasse", "que vous désactiviez", "把订单表给删了": asked for
         return past and not lx.pattern("wish").search(self.low, clause[0], start)
 
+    def _unreal(self, start: int, sentence: tuple[int, int]) -> bool:
+        """The action lies in an unreal condition and its consequence: a condition told in
+        a past form, then a conditional verb ("si ejecutáramos X, cualquiera podría leer
+        la base", "if we ran X, we would lose the ledger"). An order in a later clause
+        ("…, so delete it now") is not inside it."""
+        if not self.lx.spaced:
+            return False
+        cond = self.lx.pattern("conditional").search(self.low, sentence[0], start)
+        if cond is None:
+            return False
+        words = list(_WORD.finditer(self.low, cond.end(), min(start + 1, cond.end() + 60)))[:4]
+        verb = next(
+            (m for m in words if self.lx.past_at(self.low, m.start(), m.group(0), cond.start())),
+            None,
+        )
+        if verb is None:
+            return False
+        would = COUNTERFACTUAL.search(self.low, verb.end(), sentence[1])
+        return would is not None and start < self.clause_of(would.start())[1]
+
+    def _someone_did(self, start: int, clause: tuple[int, int]) -> bool:
+        """Someone other than the reader did it, told in the past before the action word
+        ("alguien hizo un push --force a main", "someone ran a force-push"): a report."""
+        who = SOMEONE.search(self.low, clause[0], start)
+        if who is None or ADVISED.search(self.low, who.end(), start):
+            return False
+        if not self.lx.spaced:
+            return bool(self.lx.past_after_re.search(self.low[who.end() : start]))
+        return any(
+            self.lx.past_at(self.low, m.start(), m.group(0), clause[0])
+            for m in _WORD.finditer(self.low, who.end(), start)
+        )
+
     def _passive(self, at: int, limit: int) -> bool:
         """A participle followed by its auxiliary of the present or future ("dass die
         Backups deaktiviert werden"): a passive still to happen, not a report."""
@@ -558,6 +613,19 @@ class Scope:
         if "?" not in text and "？" not in text:
             return False
         return self._sentence(sentence, "conditional")
+
+    def asks_leave(self, sentence: tuple[int, int]) -> bool:
+        """The writer asks leave to act ("may I delete the old rows …?", "¿puedo borrar…?",
+        "削除してもよいか確認させてください", "可以关掉吗？"): a question for the reader to
+        answer, not an order. Spaced languages need the question mark ("I can delete it"
+        says nothing of leave) and no ask of the reader in the sentence ("can I ask you to
+        delete it?"); the Japanese and Chinese forms carry their question particle."""
+        if not self._sentence(sentence, "permission"):
+            return False
+        if not self.lx.spaced:
+            return True
+        text = self.low[sentence[0] : min(len(self.low), sentence[1] + 1)]
+        return ("?" in text or "？" in text) and not self._sentence(sentence, "request")
 
     def _sentence(self, sentence: tuple[int, int], slot: str) -> bool:
         key = (sentence[0], sentence[1], slot)

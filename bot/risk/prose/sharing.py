@@ -636,6 +636,8 @@ def _company(s: _Sentence, company_names: str) -> Iterator[Finding]:
     m = regex.search(s.lower)
     if m and s.lower[m.start() - 1 : m.start()] == "#":
         m = None  # `#all-company` names a channel: judged below by what is posted into it
+    if m and _policy_scope(s.lower, m.start()) and not _READERS_AFTER.match(s.lower, m.end()):
+        m = None  # "set the MFA policy back to 'Required' for the whole organisation"
     if m and not _negated(s.lower, m.start()) and not _ASKED_WHETHER.search(s.lower, 0, m.start()):
         yield _finding(
             _R_COMPANY,
@@ -657,6 +659,31 @@ def _company(s: _Sentence, company_names: str) -> Iterator[Finding]:
             _window(s.text, c.start(), c.end()),
             risk="high",
         )
+
+
+# A control made stricter before the company is named: the company is the scope of the
+# setting, not an audience ("enforce MFA for the whole org", "set the policy back to
+# 'Required' for the whole organisation"). Enabling anything else org-wide ("legacy
+# authentication", "external sharing") is no such thing and stays held.
+_SETTING_BEFORE = _re(
+    r"(?:\b(?:enforce|require|re-?enable|mandate)\b|\bset\b[^.\n]{0,40}\bback\s+to\b"
+    r"|\bturn\b[^.\n]{0,40}\bback\s+on\b)[^.\n]{0,80}$"
+)
+
+
+# "… so the whole organisation can view it": the company reads it after all.
+_READERS_AFTER = _re(
+    r"\s+(?:can|could|may|will\s+be\s+able\s+to|to)\s+(?:view|see|read|open|edit|download|"
+    r"comment|find|browse|get)\b"
+)
+
+
+def _policy_scope(low: str, at: int) -> bool:
+    """The whole company is where a setting applies ("enforce MFA for the whole org"), and
+    nothing in the sentence is shared, sent or posted."""
+    return bool(_SETTING_BEFORE.search(low, max(0, at - 90), at)) and not (
+        _SHARE_VERB.search(low) or _POST_VERB.search(low)
+    )
 
 
 _company_cache: dict[str, re.Pattern[str]] = {}
@@ -832,20 +859,48 @@ def _admin(s: _Sentence) -> Iterator[Finding]:
         return
 
 
+# "it was switched off during the migration", "MFA had been disabled by mistake": a passive
+# of the past tells the state a control was left in, it asks nobody to switch it off.
+_PASSIVE_BEFORE = _re(r"\b(?:was|were|been|got|gotten)\s+(?:\w+\s+)?$")
+_PASSIVE_STATE = _re(
+    r"\b(?:was|were|been|got|gotten)\s+(?:\w+\s+)?(?:disabled|turned\s+off|switched\s+off|"
+    r"paused|stopped|suspended|removed|deleted|deactivated)\b"
+)
+
+
+# "make sure MFA has been disabled", "check that logging was turned off before …": the
+# state is asked for, whatever the tense.
+_STATE_ASKED = _re(
+    r"\b(?:make\s+sure|ensure|ensuring|confirm|verify|check|keep|leave|until|so\s+that|once)\b"
+    r"[^.;\n]{0,60}$"
+)
+
+
+def _reported_off(low: str, m: re.Match[str]) -> bool:
+    """The control's switching off is told in the passive past, not asked for (a state
+    someone is to make sure of is asked for)."""
+    before = low[max(0, m.start() - 24) : m.start()]
+    told = bool(_PASSIVE_BEFORE.search(before)) or bool(_PASSIVE_STATE.search(m.group(0)))
+    return told and not _STATE_ASKED.search(low, max(0, m.start() - 80), m.start())
+
+
 def _controls(s: _Sentence) -> Iterator[Finding]:
-    m = _CONTROLS_OFF.search(s.lower)
-    if (
-        m
-        and not _negated(s.lower, m.start())
-        and not _EXCEPTION_AFTER.match(s.lower, m.end())
-        and not _NARROWED_AFTER.match(s.lower, m.end())
-    ):
+    low = s.lower
+    for m in _CONTROLS_OFF.finditer(low):
+        if (
+            _negated(low, m.start())
+            or _EXCEPTION_AFTER.match(low, m.end())
+            or _NARROWED_AFTER.match(low, m.end())
+            or _reported_off(low, m)
+        ):
+            continue
         yield _finding(
             _R_CONTROLS,
             "Turns off a security control (MFA/SSO, DLP, audit logging, row-level security or "
             "similar); what happens next is neither prevented nor recorded.",
             _window(s.text, m.start(), m.end()),
         )
+        return
 
 
 def _post_verb(low: str) -> re.Match[str] | None:
@@ -1214,8 +1269,13 @@ _SUGGESTED = _re(
 _BARE_REFUSAL = _re(
     r"^\W{0,3}(?:please\s+)?(?:don'?t|do\s+not|let'?s\s+not|we\s+(?:won'?t|shouldn'?t))\s*[,.!;:—–-]"
     r"|^\W{0,3}(?:no|nope)\s*[,.!;:—–-]"
+    # "I'd really advise against that;", "I'd rather not.": the writer refuses it
+    r"|^\W{0,3}(?:i|we)(?:'d|\s+would)\s+(?:really\s+|strongly\s+)?(?:advise|recommend|argue)\s+"
+    r"against\s+(?:it|that|this)\b|^\W{0,3}(?:i|we)(?:'d|\s+would)\s+rather\s+not\b"
 )
-_REFUSABLE = frozenset({"prose.public_link", "prose.public_storage", "prose.company_wide"})
+_REFUSABLE = frozenset(
+    {"prose.public_link", "prose.public_storage", "prose.company_wide", "prose.controls_off"}
+)
 
 _families_cache: dict[tuple[str, ...], list[tuple[Callable[[_Sentence], bool], _Family]]] = {}
 

@@ -736,6 +736,15 @@ LEXICON = lexicon(
         "pointer": (
             r"(?:link|verweis)\s+(?:auf|zu[rm]?)\s+(?:de[rnm]\s+|die\s+)?\S*(?:anfrage|antrag|formular|anleitung|wiki|prozess)\w*",
         ),
+        # wer schreibt, bittet um Erlaubnis ("darf ich … löschen?")
+        "permission": (
+            r"darf\s+ich",
+            r"dürfen\s+wir",
+            r"kann\s+ich",
+            r"soll\s+ich",
+            r"ist\s+es\s+(?:ok|okay|in\s+ordnung)\s*,?\s+wenn\s+(?:ich|wir)",
+            r"(?:ok|okay|in\s+ordnung)\s*,?\s+wenn\s+(?:ich|wir)",
+        ),
         "request": (
             r"kannst\s+du",
             r"könntest\s+du",

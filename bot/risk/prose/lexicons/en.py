@@ -547,6 +547,8 @@ LEXICON = lexicon(
             r"the\s+(?:(?:whole|entire)\s+)?world",
             r"0\.0\.0\.0/0",
             r"::/0",
+            # not the subject of a subordinate clause ("before anyone touches it", "if anyone asks")
+            r"(?<!before )(?<!until )(?<!unless )(?<!if )(?<!whether )(?<!when )(?<!in case )"
             f"anyone{_W}",
             r"open\s+web",
             # opened with no sign-in ("embeddable without login", "no sign-in needed")
@@ -808,6 +810,19 @@ LEXICON = lexicon(
             "pubkey",
             r"\.pub",
         ),
+        # the writer asks leave to act; "may I suggest you …" recommends, it asks no leave
+        "permission": (
+            # "could we delete it tonight?" proposes the act: only "I", or "may we"
+            r"(?:(?:may|can|could|should|shall)\s+i|may\s+we)(?!\s+(?:suggest|recommend|propose|"
+            r"ask|remind|urge|get\s+you|have\s+you|just))",
+            r"(?:is|would)\s+it\s+(?:be\s+)?(?:ok|okay|fine|alright|all\s+right|safe|allowed)\s+"
+            r"(?:for\s+(?:me|us)\s+)?(?:to|if\s+(?:i|we))",
+            r"(?:ok|okay|alright|fine)\s+(?:with\s+you\s+)?if\s+(?:i|we)",
+            r"mind\s+if\s+(?:i|we)",
+            r"am\s+i\s+(?:allowed|ok|okay|cleared|authori[sz]ed)\s+to",
+            r"do\s+(?:i|we)\s+have\s+(?:your\s+|the\s+)?(?:permission|ok|okay|go-ahead|approval|"
+            r"sign-off|green\s+light)",
+        ),
         "request": (r"(?:can|could|would|will)\s+you", "please", r"would\s+you\s+mind"),
         # ends right before a destination ("public"): that exposure is being taken away
         "withdrawn": (
@@ -828,6 +843,12 @@ LEXICON = lexicon(
             r"roles?|(?:org-|cluster-|super)?admins?|owners?|members|rota|on-?call|"
             r"allow-?lists?|sudoers|(?:[\w-]+-)?(?:admins?|owners|editors|writers|maintainers))"
             r"(?![\w-])",
+            # "delete the rule that allows 0.0.0.0/0", "remove the open ingress rule": the rule
+            # that lets traffic in goes, nothing held is destroyed
+            r"(?:the\s+|that\s+|any\s+|all\s+|this\s+)?(?:[\w/.-]+\s+){0,3}?(?:ingress|firewall|"
+            r"security[- ]group|nsg|inbound)\s+rules?\b",
+            r"(?:the\s+|that\s+|any\s+|all\s+|this\s+)?(?:[\w/.-]+\s+){0,2}?rules?\s+(?:that\s+|which\s+)?"
+            r"(?:allows?|opens?|permits?|lets?|exposes?)\b",
         ),
         # right after the verb: the thing moved is a fact about a secret, not the secret
         "metadata": (
@@ -853,7 +874,8 @@ LEXICON = lexicon(
             r"(?:[\w-]+\s+)?(?:team|firm|agency|vendor|partner|auditors?|counsel|consultants?|"
             r"contractors?))\s+"
             r"(?:will|'ll|are\s+going\s+to|is\s+going\s+to|plans?\s+to)\s+$",
-            r"(?:asked|told|wanted|wants|urged|instructed|begged)\s+(?:\w+\s+){0,2}to",
+            r"(?:asked|told|wanted|wants|urged|instructed|begged|telling|tells|asking|asks|"
+            r"urging|urges)\s+(?:\w+\s+){0,2}to",
             r"(?:says|said)\s+to",
         ),
         "history": (

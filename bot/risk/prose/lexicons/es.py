@@ -33,6 +33,9 @@ LEXICON = lexicon(
         # "acaba con …" is no imperfect
         r"(?:ó|aron|ado|ada|ados|adas|ido|ida|idos|idas|(?<!^ac)aba|(?<!^ac)aban|ió|ieron|ara|"
         r"aran|áramos|iera|ieran|iéramos|ase|asen)$"
+        # irregular preterites ("alguien hizo un push --force", "puso la regla")
+        r"|^(?:hizo|hice|hicimos|hicieron|puso|puse|pusimos|pusieron|dijo|dijeron|tuvo|"
+        r"tuvieron|fue|fueron|trajo|quiso)$"
     ),
     entries={
         "destroy": (
@@ -594,6 +597,15 @@ LEXICON = lexicon(
         ),
         "pointer": (
             r"(?:enlace|link|v[ií]nculo)\s+(?:a|al|hacia)\s+(?:la\s+|el\s+)?(?:gu[ií]a|formulario|procedimiento|wiki|p[aá]gina|portal|solicitud)",
+        ),
+        # quien escribe pide permiso para actuar ("¿puedo borrar …?")
+        "permission": (
+            "puedo",
+            r"podr[ií]a\s+yo",
+            r"(?:me\s+)?(?:dejas|permites|das\s+permiso)",
+            r"tengo\s+permiso",
+            r"(?:est[aá]|estar[ií]a)\s+bien\s+(?:si|que)",
+            r"te\s+parece\s+bien\s+(?:si|que)",
         ),
         "request": (
             "puedes",

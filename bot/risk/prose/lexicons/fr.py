@@ -595,6 +595,14 @@ LEXICON = lexicon(
         "pointer": (
             r"(?:lien|url)\s+(?:vers|de|du|à)\s+(?:la\s+|le\s+|l')?(?:guide|procédure|formulaire|wiki|page|portail|demande)",
         ),
+        # l'auteur demande la permission d'agir ("puis-je supprimer … ?")
+        "permission": (
+            r"puis-je",
+            r"pourrais-je",
+            r"(?:est-ce\s+que\s+)?(?:je|j'|on)\s*(?:peux|peut|pourrais|pourrait|dois|ai\s+le\s+droit)",
+            r"ai-je\s+le\s+droit",
+            r"(?:c'est|est-ce)\s+(?:ok|bon|possible|d'accord)\s+(?:si\s+je|que\s+je|pour\s+toi\s+si)",
+        ),
         "request": (
             r"tu\s+pourrais",
             r"vous\s+pourriez",

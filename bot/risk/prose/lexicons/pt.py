@@ -578,6 +578,15 @@ LEXICON = lexicon(
         "pointer": (
             r"(?:link|endereço)\s+(?:para|do|da|ao|à)\s+(?:o\s+|a\s+)?(?:guia|formulário|procedimento|wiki|página|portal|solicitação|pedido)",
         ),
+        # quem escreve pede licença para agir ("posso apagar …?")
+        "permission": (
+            "posso",
+            r"poderia\s+eu",
+            r"devo",
+            r"tudo\s+bem\s+se\s+eu",
+            r"(?:est[aá]|fica)\s+(?:ok|bem)\s+se\s+eu",
+            r"(?:me\s+)?(?:deixa|permite)s?\s+(?:eu|que\s+eu)",
+        ),
         "request": (
             "podes",
             r"pode\s+(?:você|voce)",
@@ -594,7 +603,7 @@ LEXICON = lexicon(
             "indefinidamente",
         ),
         "reported": (
-            r"(?:pediram|pediu|mandaram|disseram|falaram)\s+(?:pra|para)",
+            r"(?:pediram|pediu|pedir|pedirem|mandaram|mandar|disseram|falaram)\s+(?:pra|para)",
             r"quer\s+que",
         ),
         "history": (
