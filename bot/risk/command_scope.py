@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Literal
 
 from bot.risk.environments import NONPROD_RE, PRODUCTION_RE
@@ -422,11 +422,14 @@ def _without_tail(cand: Candidate) -> Candidate:
     return Candidate("shell", found[0].text, cand.explicit, cand.context or cand.text)
 
 
-def judge(cand: Candidate, message: str = "") -> Why | None:
+def judge(cand: Candidate, message: str = "", chosen: Selections | None = None) -> Why | None:
     """Why this command is not an order to run it here, or None when it is one.
 
     `message` is the whole text: a postmortem's headline makes a past-tense sentence
-    introducing a command a report even when the sentence does not say "postmortem"."""
+    introducing a command a report even when the sentence does not say "postmortem".
+    `chosen` is `selections(message)`, read once by a caller that judges many commands."""
+    if chosen is None:
+        chosen = selections(message)
     if cand.kind not in COMMAND_KINDS:
         return None
     if cand.kind in ("sql", "dataframe") and scratch_only(cand.text):
@@ -434,7 +437,7 @@ def judge(cand: Candidate, message: str = "") -> Why | None:
     cand = _without_tail(cand)
     placed = _placed(cand)
     if placed is None:
-        return "local" if _own_target(cand.text, message) else None
+        return "local" if _own_target(cand.text, chosen) else None
     text, inside = placed
     low = lower(text)
     pos = low.find(_MARK)
@@ -449,7 +452,7 @@ def judge(cand: Candidate, message: str = "") -> Why | None:
         sentence_local = sentence_local or scope.sentence_has(scope.sentence_of(pos), "local")
         own = own or scope.sentence_has(scope.sentence_of(pos), "own_space")
         nonprod = nonprod or scope.nonprod(scope.sentence_of(pos))
-    nonprod = nonprod or _selected_nonprod(cand.text, message)
+    nonprod = nonprod or _selected_nonprod(cand.text, chosen)
     return _target_scope(cand.text, low, sentence_local, own, nonprod)
 
 
@@ -503,24 +506,27 @@ _SELECTED_FOR = {
 }
 
 
-def _selected_nonprod(command: str, message: str) -> bool:
+def _selected_nonprod(command: str, chosen: Selections) -> bool:
     """An earlier step selected a development stack, workspace, context or project for this
     command's tool ("pulumi stack select dev-omar", then "pulumi destroy --yes"), the command
     names no place of its own, and the message never names production."""
-    selections = _selections(message)
-    if not selections:
+    if not chosen:
         return False
     programs = {p for p, _ in _programs(command)}
-    chosen = [value for tool, value in selections if programs & set(_SELECTED_FOR[tool])]
-    if not chosen or _own_env_flags(command):
+    mine = [value for tool, value in chosen if programs & set(_SELECTED_FOR[tool])]
+    if not mine or _own_env_flags(command):
         return False
-    return all(NONPROD_RE.search(f" {v} ") for v in chosen)
+    return all(NONPROD_RE.search(f" {v} ") for v in mine)
 
 
-@lru_cache(maxsize=4)
-def _selections(message: str) -> tuple[tuple[str, str], ...]:
-    """Per message, not per command: a 64 KB message of 5,000 commands read it 5,000 times.
-    Empty when nothing is selected or the message names production anywhere."""
+Selections = tuple[tuple[str, str], ...]
+"""(tool, stack/workspace/context/project) pairs a message selects."""
+
+
+def selections(message: str) -> Selections:
+    """What the message selects for each tool; empty when it selects nothing or names
+    production anywhere. Read once per message, not per command: a 64 KB message of
+    5,000 commands read it 5,000 times."""
     if not message or not any(w in message for w in ("select", "set", "use-context", "new")):
         return ()
     found = tuple((m.group("tool"), m.group("value")) for m in _SELECTS.finditer(message))
@@ -533,7 +539,7 @@ def _own_env_flags(command: str) -> bool:
     return any(w.partition("=")[0] in _ENV_FLAGS for w in command.split())
 
 
-def _own_target(command: str, message: str) -> bool:
+def _own_target(command: str, chosen: Selections) -> bool:
     """A command with no sentence of its own is local when its own target is this machine,
     a development place it names, or one an earlier step selected."""
     if _PROD.search(command):
@@ -542,7 +548,7 @@ def _own_target(command: str, message: str) -> bool:
         local_target(command)
         or _local_test_database(command)
         or _nonprod_target(command)
-        or _selected_nonprod(command, message)
+        or _selected_nonprod(command, chosen)
     )
 
 
