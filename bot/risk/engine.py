@@ -593,13 +593,10 @@ class _Whys:
         cand = self.commands[i][0]
         at = self.message.find(cand.text)
         shells = self._shell_starts()
-        k = bisect_left(shells, (at, -1)) - 1
-        if k >= 0 and shells[k][1] == i:
-            k -= 1
-        before = shells[k : k + 1] if k >= 0 else []
-        if not before or SAYS_PROD.search(cand.context):
+        k = bisect_left(shells, (at, -1)) - 1  # the last shell command starting before it
+        if k < 0 or SAYS_PROD.search(cand.context):
             return None
-        j = max(before)[1]
+        j = shells[k][1]
         if not opens_session(self.commands[j][0].text):
             return None
         return "local" if self.of(j) == "local" else None

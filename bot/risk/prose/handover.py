@@ -15,6 +15,7 @@ value (fail closed).
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from bot.risk.prose.lexicon import Lexicon
 from bot.risk.prose.scope import Scope
@@ -72,7 +73,7 @@ def _phrase_holds_value(lx: Lexicon, low: str, at: int, limit: int) -> bool:
     """The noun phrase starting at `at` (an article, then a few words) names the printed
     value or a secret ("the whole output", "the prod password"); another head ("the table
     list", "your screen") is another thing."""
-    words = list(_WORD.finditer(low, at, limit))[: _NP_WORDS + 1]
+    words = list(islice(_WORD.finditer(low, at, limit), _NP_WORDS + 1))
     phrase = low[at : words[-1].end()] if words else ""
     return _names_value(lx, phrase)
 
