@@ -20,6 +20,7 @@ from sqlalchemy.engine import Engine
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bot.api.deps import Gate, KeyCache
+from bot.api.fastpath import SubmitFastPath
 from bot.api.metrics import Metrics
 from bot.api.requesters import RequesterResolver
 from bot.api.routes import executions, instructions, ops, requests
@@ -162,6 +163,7 @@ def create_api(
     app.add_exception_handler(RequestValidationError, _invalid)
     app.add_exception_handler(Exception, _unexpected)
     limit = max(1 << 20, 8 * config.policy.max_text_bytes)
+    app.add_middleware(SubmitFastPath)  # inside BodyLimit: its bodies are counted too
     app.add_middleware(BodyLimit, limit=limit)
     for module in (instructions, requests, executions, ops):
         app.include_router(module.router)
