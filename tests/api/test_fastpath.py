@@ -168,3 +168,11 @@ async def test_an_oversized_body_is_still_refused_before_parsing(
         headers={**bearer(keys.opsbot), "Content-Type": "application/json"},
     )
     assert answer.status_code == 413
+
+
+async def test_fastapis_own_opentelemetry_is_off(
+    service: ApprovalService, example_config: TwoKeyConfig, settings: Settings
+) -> None:
+    """Its per-request provider check costs every gate call; TwoKey's figures are /metrics."""
+    app = create_api(service, example_config, settings)
+    assert not app._native_telemetry.enabled()
