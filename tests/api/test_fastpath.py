@@ -8,19 +8,24 @@ times differ by nature and are left out.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
 import pytest
 from slack_sdk.web.async_client import AsyncWebClient
+from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 
 from bot.api import create_api, fastpath
+from bot.api.deps import KeyCache
 from bot.approvals import ApprovalService
 from bot.config import Settings, TwoKeyConfig
 from bot.demo.slack_standin import BOT_TOKEN, SlackFake
 from bot.server import database_unavailable
+from storage.db import session_scope
+from storage.keys import authenticate, revoke_key
 from tests.api.conftest import Keys, bearer, instruction
 
 VOLATILE = {"id", "execution_token", "expires_at", "created_at", "decided_at", "token_expires_at"}
@@ -176,3 +181,21 @@ async def test_fastapis_own_opentelemetry_is_off(
     """Its per-request provider check costs every gate call; TwoKey's figures are /metrics."""
     app = create_api(service, example_config, settings)
     assert not app._native_telemetry.enabled()
+
+
+async def test_a_revoked_key_stops_working_once_the_short_cache_runs_out(
+    raw: httpx.AsyncClient, keys: Keys, engine: Engine
+) -> None:
+    """The documented window: a verified key is remembered for `ttl`, never longer."""
+    app = raw._transport.app  # type: ignore[attr-defined]
+    app.state.keys = KeyCache(engine, ttl=0.3)
+    submit = {"json": instruction("ls [allow]"), "headers": bearer(keys.datapal)}
+    assert (await raw.post("/v1/instructions", **submit)).status_code == 200
+    with session_scope(engine) as session:
+        key = authenticate(session, keys.datapal)
+        assert key is not None
+        revoke_key(session, key.id)
+    await asyncio.sleep(0.35)
+    refused = await raw.post("/v1/instructions", **submit)
+    assert refused.status_code == 401
+    assert refused.json() == {"detail": "invalid or revoked API key"}
