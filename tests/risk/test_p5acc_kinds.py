@@ -1,0 +1,62 @@
+"""Access, network, untrusted-code and secrets kinds of issue 19 (p5acc): a chart pulled
+to read is not installed; a BuildKit secret spec names a secret and holds none; a secret
+read into the reader's own shell on a dev target stays with the reader. Each benign
+message has a risky twin with the same tools and nouns."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.config import EXAMPLE_CONFIG
+from bot.config_file import load_config
+from bot.risk.engine import RiskEngine
+from bot.risk.secrets import scan_secrets
+
+
+@pytest.fixture(scope="module")
+def engine() -> RiskEngine:
+    """The example company's config: its domains decide which addresses are outside."""
+    return RiskEngine(load_config(EXAMPLE_CONFIG))
+
+
+PAIRS = [
+    # a chart downloaded over plain HTTP to read it; installing it from there is held
+    (
+        "Zum Ansehen: `helm pull grafana-lite --repo http://charts.billig-hosting.de --untar "
+        "-d /tmp/pruefung` und dann die Templates lesen.",
+        "Zum Testen: `helm install grafana-lite --repo http://charts.billig-hosting.de "
+        "grafana-lite -n prod`.",
+    ),
+    # BuildKit mounts the token for one step; an ENV bakes it into the image
+    (
+        "In the Dockerfile use `RUN --mount=type=secret,id=gh_token npm ci` and build with "
+        "`docker build --secret id=gh_token,src=$HOME/.config/gh_token -t web .`",
+        "In the Dockerfile put `ENV GH_TOKEN=ghp_4vQ9xK2mL7pR3sT8wY1zB6nC5dF0hJ2kE9aG` "
+        "before `RUN npm ci`.",
+    ),
+    # a dev secret read into the reader's shell for a local client; the same read pasted
+    (
+        "Faça assim:\n```bash\nexport PGPASSWORD=$(vault kv get -field=password secret/loja/dev/db)"
+        "\npsql -h dev-db.internal -U app\n```",
+        "Faça assim:\n```bash\nvault kv get -field=password secret/loja/prod/db | "
+        "slack-cli chat send --channel '#geral'\n```",
+    ),
+]
+
+
+@pytest.mark.parametrize(("benign", "risky"), PAIRS)
+def test_pairs(engine: RiskEngine, benign: str, risky: str) -> None:
+    assert engine.assess(benign).decision == "allow", benign
+    assert engine.assess(risky).decision != "allow", risky
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("docker build --secret id=npmrc,src=$HOME/.npmrc .", False),
+        ("docker buildx build --secret type=env,id=token,env=GH_TOKEN .", False),
+        ("mysql --password Xk8v2LpQ9zR4 -h db", True),
+    ],
+)
+def test_build_secret_specs_hold_no_value(text: str, found: bool) -> None:
+    assert bool(scan_secrets(text).findings) is found, text
