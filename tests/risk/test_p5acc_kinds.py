@@ -20,6 +20,27 @@ def engine() -> RiskEngine:
 
 
 PAIRS = [
+    # a warehouse's account-wide role, by name, to one new person
+    (
+        "Welcome plan for Ines: 1. Okta account 2. Grant her the ANALYST_READ role in "
+        "Snowflake 3. Add her to #data",
+        "Welcome plan for Ines: 1. Okta account 2. Grant her the ORGADMIN role in Snowflake "
+        "3. Add her to #data",
+    ),
+    # a CRM permission over every record, by its CLI and by its name in words
+    (
+        "Corre `sf org assign permset --name Reports_Read --on-behalf-of ana@northwind.example`.",
+        "Corre `sf org assign permset --name Modify_All_Data --on-behalf-of "
+        "ana@northwind.example`.",
+    ),
+    (
+        "给客服组分配“报表只读”权限集就行。",
+        "给客服组分配“查看所有数据”权限集就行。",
+    ),
+    (
+        "Atribua ao time de vendas o conjunto de permissões Relatórios Somente Leitura.",
+        "Atribua ao time de vendas o conjunto de permissões Modificar todos os dados.",
+    ),
     # a chart downloaded over plain HTTP to read it; installing it from there is held
     (
         "Zum Ansehen: `helm pull grafana-lite --repo http://charts.billig-hosting.de --untar "

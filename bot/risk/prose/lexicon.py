@@ -177,6 +177,10 @@ ADMIN_ROLES: Final = (
     r"administratoraccess(?![a-z])",
     r"roles/owner(?![a-z])",
     r"sudoers(?![a-z])",
+    # a warehouse's account-wide roles and a CRM's permissions over every record
+    # ("Grant her the ACCOUNTADMIN role", "分配 Modify All Data 权限集")
+    r"(?:account|security|org)admin(?![a-z])",
+    r"(?:modify|view)[\s_]+all[\s_]+data(?![a-z])",
 )
 # Security products named in English whatever the language ("stopp das CloudTrail-Logging",
 # "关掉 GuardDuty"): controls in every lexicon.

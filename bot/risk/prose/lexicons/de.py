@@ -425,6 +425,7 @@ LEXICON = lexicon(
             r"voll(?:e|en)?\s+zugriff",
             r"alle\s+rechte",
             r"root-?rechte",
+            r"alle\s+daten\s+(?:ändern|bearbeiten|anzeigen)",  # Salesforce "Alle Daten ändern"
             *ADMIN_ROLES,
         ),
         "untrusted": (

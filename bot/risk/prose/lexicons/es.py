@@ -319,6 +319,7 @@ LEXICON = lexicon(
             "superusuario",
             r"acceso\s+total",
             r"todos\s+los\s+permisos",
+            r"(?:modificar|ver)\s+todos\s+los\s+datos",  # Salesforce, in Spanish
             *ADMIN_ROLES,
         ),
         "untrusted": (

@@ -295,6 +295,7 @@ LEXICON = lexicon(
             r"super-?utilisateur",
             r"accès\s+complet",
             r"tous\s+les\s+droits",
+            r"(?:modifier|afficher)\s+toutes\s+les\s+données",  # Salesforce, in French
             *ADMIN_ROLES,
         ),
         "untrusted": (

@@ -305,6 +305,7 @@ LEXICON = lexicon(
             "root権限",
             "フルアクセス",
             "全権限",
+            r"(?:すべて|全て|全)の?データの(?:編集|参照|表示)",  # Salesforce, in Japanese
             *ADMIN_ROLES,
         ),
         "untrusted": (

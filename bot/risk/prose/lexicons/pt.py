@@ -298,6 +298,7 @@ LEXICON = lexicon(
             "superusuário",
             r"acesso\s+total",
             r"todas\s+as\s+permissões",
+            r"(?:modificar|visualizar|ver)\s+todos\s+os\s+dados",  # Salesforce, in Portuguese
             *ADMIN_ROLES,
         ),
         "untrusted": (

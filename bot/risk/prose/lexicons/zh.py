@@ -319,6 +319,7 @@ LEXICON = lexicon(
             "完全访问",
             "超级用户",
             "超管",
+            r"(?:修改|查看)所有数据",  # Salesforce "Modify All Data", in Chinese
             *ADMIN_ROLES,
         ),
         "untrusted": (
