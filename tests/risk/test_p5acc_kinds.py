@@ -20,6 +20,39 @@ def engine() -> RiskEngine:
 
 
 PAIRS = [
+    # a port by number and protocol, opened to any address, said in words
+    (
+        "ファイアウォールで 8443/tcp を 192.168.10.0/24 にだけ開放してください。",
+        "ファイアウォールで 8443/tcp を 0.0.0.0/0 に開放してください。",
+    ),
+    # German verb-final and infinitive forms of "freigeben"
+    (
+        "Leg eine Regel an, die Port 22 nur für 10.8.0.0/16 freigibt.",
+        "Leg eine Regel an, die Port 22 für 0.0.0.0/0 freigibt.",
+    ),
+    # a production service put on a public load balancer, in words
+    (
+        "Passo 3: mude o service do Elasticsearch de staging para NodePort só no cluster interno.",
+        "Passo 3: mude o service do Elasticsearch de produção para LoadBalancer pro cliente "
+        "acessar.",
+    ),
+    (
+        "Switch the prod search service from LoadBalancer back to ClusterIP after the demo.",
+        "Switch the prod search service to type LoadBalancer for the demo.",
+    ),
+    # an admin area a web config opens to every address; an allowlist with deny all
+    (
+        "Config:\n\nserver {\n  location /admin/ {\n    allow 10.1.0.0/16;\n    deny all;\n"
+        "    proxy_pass http://127.0.0.1:9000;\n  }\n}",
+        "Config:\n\nserver {\n  location /admin/ {\n    allow all;\n"
+        "    proxy_pass http://127.0.0.1:9000;\n  }\n}",
+    ),
+    # a host name's last label is no verb ("de" is Portuguese "dê" only as a word)
+    (
+        "Config nova:\n\nserver {\n    server_name admin.loja-exemplo.de;\n"
+        "    location / { deny all; }\n}",
+        "Dê acesso de administrador ao estagiário novo no painel da loja.",
+    ),
     # a warehouse's account-wide role, by name, to one new person
     (
         "Welcome plan for Ines: 1. Okta account 2. Grant her the ANALYST_READ role in "

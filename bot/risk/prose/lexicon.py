@@ -182,6 +182,9 @@ ADMIN_ROLES: Final = (
     r"(?:account|security|org)admin(?![a-z])",
     r"(?:modify|view)[\s_]+all[\s_]+data(?![a-z])",
 )
+# A port written with its protocol ("3000/tcp を開放", "5432/TCP freigeben"): a network
+# object in every lexicon, whatever word for "port" the sentence leaves out.
+PORT_SPECS: Final = (r"\d{2,5}/(?:tcp|udp)(?![a-z])",)
 # Security products named in English whatever the language ("stopp das CloudTrail-Logging",
 # "关掉 GuardDuty"): controls in every lexicon.
 CONTROL_PRODUCTS: Final = (

@@ -8,6 +8,7 @@ from bot.risk.prose.lexicon import (
     AI_TOOLS,
     CONTROL_PRODUCTS,
     FORCE_PUSH,
+    PORT_SPECS,
     SOCIAL_SITES,
     WIDE_CHANNELS,
     lexicon,
@@ -179,6 +180,11 @@ LEXICON = lexicon(
             r"(?:stell|setz|schalt)\w*\s+(?:\S+\s+){0,8}?auf\s+[„\"“»]?(?:öffentlich|jede[rn]?[\s,]|alle\s)",
             f"teil(?:e|en|t)?{_W}",
             "freigeb",
+            # verb-final and infinitive forms: "eine Regel, die Port 3389 für 0.0.0.0/0
+            # freigibt", "den Port für alle freizugeben"
+            "freigib",
+            "freigegeb",
+            "freizugeb",
             rf"gib{_GAP}frei{_W}",
             rf"lad\w*{_GAP}ein{_W}",
             "einlad",
@@ -644,6 +650,7 @@ LEXICON = lexicon(
             f"rdp{_W}",
             "firewallregel",
             "sicherheitsgruppe",
+            *PORT_SPECS,
         ),
         "channel": (
             r"kan(?:al|äle)(?!\w)",

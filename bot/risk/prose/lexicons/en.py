@@ -1,6 +1,13 @@
 """English. Stems match from a word start (`delet` → delete, deletes, deleting)."""
 
-from bot.risk.prose.lexicon import AI_SITES, AI_TOOLS, SOCIAL_SITES, WIDE_CHANNELS, lexicon
+from bot.risk.prose.lexicon import (
+    AI_SITES,
+    AI_TOOLS,
+    PORT_SPECS,
+    SOCIAL_SITES,
+    WIDE_CHANNELS,
+    lexicon,
+)
 
 _W = r"(?!\w)"  # ends a fragment at the end of a word (no free suffix)
 # "the owner field", "the admin console": a role's name used about something else
@@ -383,6 +390,7 @@ LEXICON = lexicon(
             "ingress",
             r"0\.0\.0\.0",
             r"ip\s+ranges?",
+            *PORT_SPECS,
         ),
         "gate": (
             f"reviews?{_W}",

@@ -8,6 +8,7 @@ from bot.risk.prose.lexicon import (
     CONTROL_PRODUCTS,
     FORCE_PUSH,
     PERSONAL_DEVICES,
+    PORT_SPECS,
     SOCIAL_SITES,
     WIDE_CHANNELS,
     lexicon,
@@ -495,6 +496,7 @@ LEXICON = lexicon(
             f"rdp{_W}",
             r"règles?\s+de\s+pare-feu",
             r"groupes?\s+de\s+sécurité",
+            *PORT_SPECS,
         ),
         "channel": (
             r"canal(?!\s+partagé)",

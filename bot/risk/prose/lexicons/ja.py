@@ -8,6 +8,7 @@ from bot.risk.prose.lexicon import (
     AI_TOOLS,
     CONTROL_PRODUCTS,
     FORCE_PUSH,
+    PORT_SPECS,
     SOCIAL_SITES,
     WIDE_CHANNELS,
     lexicon,
@@ -513,6 +514,7 @@ LEXICON = lexicon(
             _latin("rdp"),
             "ファイアウォールルール",
             "セキュリティグループ",
+            *PORT_SPECS,
         ),
         "channel": (
             "チャンネル",

@@ -8,6 +8,7 @@ from bot.risk.prose.lexicon import (
     CONTROL_PRODUCTS,
     FORCE_PUSH,
     PERSONAL_DEVICES,
+    PORT_SPECS,
     SOCIAL_SITES,
     WIDE_CHANNELS,
     lexicon,
@@ -486,6 +487,7 @@ LEXICON = lexicon(
             f"rdp{_W}",
             r"regras?\s+de\s+firewall",
             r"grupos?\s+de\s+segurança",
+            *PORT_SPECS,
         ),
         "channel": (
             r"canal(?!\s+compartilhado)",

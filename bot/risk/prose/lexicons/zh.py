@@ -8,6 +8,7 @@ from bot.risk.prose.lexicon import (
     AI_TOOLS,
     CONTROL_PRODUCTS,
     FORCE_PUSH,
+    PORT_SPECS,
     SOCIAL_SITES,
     WIDE_CHANNELS,
     lexicon,
@@ -517,6 +518,7 @@ LEXICON = lexicon(
             _latin("rdp"),
             "防火墙规则",
             "安全组",
+            *PORT_SPECS,
         ),
         "channel": (
             "群",
