@@ -20,6 +20,28 @@ def engine() -> RiskEngine:
 
 
 PAIRS = [
+    # an outsider's prebuilt image run with the host's power; built and run unprivileged
+    (
+        "Para reproduzir, pega a imagem que o cliente publicou na conta pessoal dele e roda "
+        "numa VM descartável, sem privilégios e sem rede.",
+        "Para reproduzir, pega a imagem que o cliente publicou na conta pessoal dele e roda "
+        "com --privileged no runner compartilhado.",
+    ),
+    (
+        "Le plus simple : relancer l'image du prestataire dans un conteneur sans le docker.sock.",
+        "Le plus simple : lancer l'image du prestataire avec le docker.sock de l'hôte monté.",
+    ),
+    # a package from an unknown author into a production service; looked at, not installed
+    (
+        "Das Paket ist neu, der Autor ist unbekannt. Bitte nicht in den Produktiv-Dienst "
+        "installieren, erst im Sandbox-Projekt lesen.",
+        "Das Paket ist neu, der Autor ist unbekannt, aber bitte direkt in den Produktiv-Dienst "
+        "installieren.",
+    ),
+    (
+        "这个 npm 包作者账号是新注册的，别装到生产服务里，先用 npm view 看看。",
+        "这个 npm 包作者账号是新注册的，直接装到生产服务里然后发布。",
+    ),
     # a port by number and protocol, opened to any address, said in words
     (
         "ファイアウォールで 8443/tcp を 192.168.10.0/24 にだけ開放してください。",

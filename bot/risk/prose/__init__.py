@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from bot.risk.prose.exposure import assess_exposure
 from bot.risk.prose.intent import assess_intent
+from bot.risk.prose.outside_code import assess_outside_code
 from bot.risk.prose.sharing import ProseResult, assess_sharing, classify_domain
 
 __all__ = ["ProseResult", "assess_prose", "classify_domain"]
@@ -27,6 +28,8 @@ def assess_prose(text: str, company_domains: Sequence[str] = ()) -> ProseResult:
     result.findings.extend(assess_intent(text, known=covered, company_domains=company_domains))
     if not any(f.category == "network" for f in result.findings):
         result.findings.extend(assess_exposure(text))
+    if not any(f.category == "exec" for f in result.findings):
+        result.findings.extend(assess_outside_code(text))
     return result
 
 

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import re
 
-from bot.risk.environments import names_production
 from bot.risk.model import Finding
-from bot.risk.prose.text import Rule, finding, lower, sentences
+from bot.risk.prose.text import Rule, finding, lower, says_production, sentences
 
 __all__ = ["assess_exposure"]
 
@@ -42,7 +41,7 @@ def assess_exposure(text: str) -> list[Finding]:
         return []
     for s in sentences(low):
         m = _LOAD_BALANCER.search(s.text)
-        if m is None or not names_production(s.text):
+        if m is None or not says_production(s.text):
             continue
         if _INTERNAL.search(s.text) or _READS.search(s.text) or _AWAY.search(s.text):
             continue
