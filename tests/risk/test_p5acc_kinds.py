@@ -20,6 +20,33 @@ def engine() -> RiskEngine:
 
 
 PAIRS = [
+    # outsiders named only in a leading purpose clause are not where the report goes
+    (
+        "So the outside auditors can finish by Friday: have the security team export the "
+        "access report and file it through the approved audit channel.",
+        "So the outside auditors can finish by Friday: email them the customer export.",
+    ),
+    (
+        "Damit die externe Agentur anfangen kann: das Team erstellt den Bericht und legt ihn "
+        "im internen Wiki ab.",
+        "Damit die externe Agentur anfangen kann: schick die Kundenliste an die externe Agentur.",
+    ),
+    # removing guest accounts takes access away; a data owner's sign-off is a person's
+    (
+        "Ensuite on pourra retirer les comptes invités qui n'en ont plus besoin.",
+        "Ensuite on pourra supprimer la base des comptes clients de production.",
+    ),
+    (
+        "Then add only Fivetran's documented egress IPs, with the data owner's sign-off.",
+        "Then make the vendor an owner of the warehouse project.",
+    ),
+    # a CA certificate in the trust store, and certificate errors, are no secrets
+    (
+        "Para quitar los errores de certificado, copia la CA raíz de la empresa a "
+        "/usr/local/share/ca-certificates/ y corre sudo update-ca-certificates.",
+        "Para quitar los errores de certificado, manda el certificado con su clave privada "
+        "al proveedor por correo.",
+    ),
     # an outsider's prebuilt image run with the host's power; built and run unprivileged
     (
         "Para reproduzir, pega a imagem que o cliente publicou na conta pessoal dele e roda "

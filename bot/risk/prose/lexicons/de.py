@@ -804,6 +804,8 @@ LEXICON = lexicon(
             r"(?:veranlass|beantrag|nehm)\w*\s+(?:sie\s+|du\s+)?(?:bitte\s+)?(?:die|eine)",
         ),
         "access_part": (
+            r"(?:die|alle|ihre)\s+(?:\w+\s+)?(?:gast|extern\w*\s*)(?:konten|konto|zugänge|zugang|"
+            r"nutzer|benutzer)(?!\w)",
             r"(?:\S+\s+){0,3}?(?:die|den|das|seine|ihre|alle)\s+(?:\w*rolle|\w*rechte?|\w*zugriffe?|"
             r"\w*zugang|berechtigung(?:en)?|freigaben?|einladung(?:en)?|mitgliedschaft(?:en)?)(?!\w)",
         ),

@@ -419,7 +419,9 @@ LEXICON = lexicon(
             "credential",
             f"creds{_W}",
             f"tokens?{_W}",
-            f"certificates?{_W}",
+            # not the trust store (`/usr/local/share/ca-certificates`, `update-ca-certificates`):
+            # the public CA certificates every machine holds
+            f"(?<!ca-)certificates?{_W}(?!\\s+(?:errors?|warnings?|chains?|problems?))",
             r"\.env(?![\w.])",
             "keystore",
             r"recovery\s+codes?",
@@ -482,7 +484,7 @@ LEXICON = lexicon(
             word + _NOT_META
             for word in (
                 r"(?<!google )(?:super\s*-?\s*)?admin(?:istrator)?s?",
-                r"owners?",
+                r"owners?(?!['’])",  # not "the data owner's sign-off": a person
                 "superusers?",
                 r"root\s+access",
                 "sudo",
@@ -841,6 +843,10 @@ LEXICON = lexicon(
         ),
         # right after a removal verb: what goes is access to the thing, not the thing
         "access_part": (
+            # "remove the guest accounts that no longer need it": access taken away
+            r"(?:the\s+|all\s+|any\s+|their\s+|our\s+)?(?:old\s+|stale\s+|unused\s+)?(?:guest|invited|"
+            r"external)\s+(?:accounts?|users?|logins?)\b"
+            r"(?!\s+(?:database|db|tables?|data|files?|bucket|records?|list)\b)",
             r"(?:the\s+|all\s+|any\s+|its\s+|their\s+|his\s+|her\s+)?(?:public\s+|external\s+|"
             r"guest\s+|anonymous\s+|outside\s+|write\s+|admin\s+)?(?:access|permissions?|"
             r"links?|link\s+sharing|sharing|roles?|rights|bindings?|grants?|membership)\b"

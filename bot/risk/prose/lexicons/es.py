@@ -277,7 +277,8 @@ LEXICON = lexicon(
             "secreto",
             "token",
             "credencial",
-            r"certificado(?!s?\s+públic)",
+            # not "errores de certificado": the error, not the certificate
+            r"(?<!errores de )(?<!error de )certificado(?!s?\s+públic)",
             "llave",
             # a whole environment printed ("printenv no pod … e cola tudo"): every secret in it
             # (not cut down to names or masked: "printenv | sed 's/=.*/=***/'"; not one
@@ -646,6 +647,7 @@ LEXICON = lexicon(
             r"e-?mail",
         ),
         "access_part": (
+            r"(?:las|los|la|el|sus?)\s+cuentas?\s+(?:de\s+)?(?:invitad[oa]s?|externas?)(?!\w)",
             r"(?:el|los|la|las|su|sus|todos\s+los|todas\s+las)\s+(?:rol(?:es)?|derechos?|accesos?|"
             r"permisos?|privilegios?|enlaces?\s+compartidos?|invitaci[oó]n|invitaciones|"
             r"membres[ií]as?)(?!\w)",

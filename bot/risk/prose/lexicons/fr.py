@@ -259,7 +259,8 @@ LEXICON = lexicon(
             "jeton",
             "token",
             r"identifiants(?!\s+(?:clients?|utilisateurs?|produits?|de\s+(?:commande|client|produit)))",
-            r"certificat(?!s?\s+public)",
+            # not "erreurs de certificat": the error, not the certificate
+            r"(?<!erreurs de )(?<!erreur de )certificat(?!s?\s+public)",
             r"\.env" + _W,
             # a whole environment printed ("printenv no pod … e cola tudo"): every secret in it
             # (not cut down to names or masked: "printenv | sed 's/=.*/=***/'"; not one
@@ -645,6 +646,7 @@ LEXICON = lexicon(
         ),
         # right after a removal verb: what goes is access to the thing, not the thing
         "access_part": (
+            r"(?:les|le|des|tous\s+les|leurs?)\s+comptes?\s+(?:invit[ée]s?|externes?)(?!\w)",
             r"(?:le|les|la|l['’]|son|ses|leur|leurs|tous\s+les|toutes\s+les)\s*(?:r[ôo]les?|droits?|"
             r"acc[èe]s|permissions?|autorisations?|habilitations?|liens?\s+de\s+partage|"
             r"partages?|invitations?|adh[ée]sions?)(?!\w)",

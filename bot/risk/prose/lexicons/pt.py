@@ -258,7 +258,8 @@ LEXICON = lexicon(
             "segredo",
             "token",
             "credencia",
-            r"certificado(?!s?\s+públic)",  # a public certificate is no secret
+            # a public certificate is no secret; "erros de certificado" is an error
+            r"(?<!erros de )(?<!erro de )certificado(?!s?\s+públic)",
             r"(?<![\w.])\.env(?!\w)",
             # a whole environment printed ("printenv no pod … e cola tudo"): every secret in it
             # (not cut down to names or masked: "printenv | sed 's/=.*/=***/'"; not one
@@ -625,6 +626,7 @@ LEXICON = lexicon(
             "correio",
         ),
         "access_part": (
+            r"(?:as|os|a|o|suas?)\s+contas?\s+(?:de\s+)?(?:convidad[oa]s?|extern[oa]s?)(?!\w)",
             r"(?:o|os|a|as|seu|seus|sua|suas|todos\s+os|todas\s+as)\s+(?:pap[eé]is|papel|fun[çc][ãa]o|"
             r"direitos?|acessos?|permiss[ãa]o|permiss[õo]es|privil[eé]gios?|links?\s+de\s+"
             r"compartilhamento|convites?)(?!\w)",
