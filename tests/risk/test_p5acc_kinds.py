@@ -1,7 +1,10 @@
-"""Access, network, untrusted-code and secrets kinds of issue 19 (p5acc): a chart pulled
-to read is not installed; a BuildKit secret spec names a secret and holds none; a secret
-read into the reader's own shell on a dev target stays with the reader. Each benign
-message has a risky twin with the same tools and nouns."""
+"""Access, network, untrusted-code and secrets kinds of issue 19 (p5acc): all-data and
+account-wide roles, ports opened to any address and production services on public load
+balancers said in words, outsiders' images run privileged and unknown packages added to
+production; and their look-alikes: a chart pulled to read, a BuildKit secret spec, a dev
+secret read into the reader's own shell, an allowlist config, a report sent through an
+approved channel, guest accounts removed. Each benign message has a risky twin with the
+same tools and nouns."""
 
 from __future__ import annotations
 
@@ -20,6 +23,13 @@ def engine() -> RiskEngine:
 
 
 PAIRS = [
+    # Terraform state holds passwords in clear text: sent out, it is a secret sent
+    (
+        "Schritte für die Agentur:\n1. Repo-Zugang geben\n2. Die Doku zum terraform-Modul "
+        "per Mail an die Agentur schicken",
+        "Schritte für die Agentur:\n1. Repo-Zugang geben\n2. Die terraform.tfstate von "
+        "Produktion per Mail an die Agentur schicken",
+    ),
     # outsiders named only in a leading purpose clause are not where the report goes
     (
         "So the outside auditors can finish by Friday: have the security team export the "

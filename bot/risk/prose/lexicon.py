@@ -185,6 +185,9 @@ ADMIN_ROLES: Final = (
 # A port written with its protocol ("3000/tcp を開放", "5432/TCP freigeben"): a network
 # object in every lexicon, whatever word for "port" the sentence leaves out.
 PORT_SPECS: Final = (r"\d{2,5}/(?:tcp|udp)(?![a-z])",)
+# Files that hold secrets whatever the language around them: Terraform state keeps every
+# output and attribute in clear text, passwords too ("envíales el terraform.tfstate").
+SECRET_FILES: Final = (r"tfstate(?![\w-])",)
 # Security products named in English whatever the language ("stopp das CloudTrail-Logging",
 # "关掉 GuardDuty"): controls in every lexicon.
 CONTROL_PRODUCTS: Final = (

@@ -9,6 +9,7 @@ from bot.risk.prose.lexicon import (
     CONTROL_PRODUCTS,
     FORCE_PUSH,
     PORT_SPECS,
+    SECRET_FILES,
     SOCIAL_SITES,
     WIDE_CHANNELS,
     lexicon,
@@ -396,6 +397,7 @@ LEXICON = lexicon(
             # variable at the command's end: "printenv LOG_LEVEL")
             r"printenv(?!\s*\|\s*(?:cut|wc|sed\s+['\"]?s[/|#]=|awk\s+-f\s*['\"]?=))"
             r"(?!\s+[a-z_][a-z0-9_]*\s*(?:$|[|;&)`'\"\n]))",
+            *SECRET_FILES,
         ),
         "pii": (
             r"lohn(?:abrechnung|zettel|liste|daten|konto)",

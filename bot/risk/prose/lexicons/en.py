@@ -4,6 +4,7 @@ from bot.risk.prose.lexicon import (
     AI_SITES,
     AI_TOOLS,
     PORT_SPECS,
+    SECRET_FILES,
     SOCIAL_SITES,
     WIDE_CHANNELS,
     lexicon,
@@ -433,6 +434,7 @@ LEXICON = lexicon(
             # variable at the command's end: "printenv LOG_LEVEL")
             r"printenv(?!\s*\|\s*(?:cut|wc|sed\s+['\"]?s[/|#]=|awk\s+-f\s*['\"]?=))"
             r"(?!\s+[a-z_][a-z0-9_]*\s*(?:$|[|;&)`'\"\n]))",
+            *SECRET_FILES,
         ),
         "pii": (
             r"(?:per|individual)[- ](?:customer|user|patient|employee|account)s?",

@@ -9,6 +9,7 @@ from bot.risk.prose.lexicon import (
     FORCE_PUSH,
     PERSONAL_DEVICES,
     PORT_SPECS,
+    SECRET_FILES,
     SOCIAL_SITES,
     WIDE_CHANNELS,
     lexicon,
@@ -286,6 +287,7 @@ LEXICON = lexicon(
             r"printenv(?!\s*\|\s*(?:cut|wc|sed\s+['\"]?s[/|#]=|awk\s+-f\s*['\"]?=))"
             r"(?!\s+[a-z_][a-z0-9_]*\s*(?:$|[|;&)`'\"\n]))",
             r"(?<![\w.])\.env(?![\w.])",
+            *SECRET_FILES,
         ),
         "pii": (
             "nómina",

@@ -9,6 +9,7 @@ from bot.risk.prose.lexicon import (
     FORCE_PUSH,
     PERSONAL_DEVICES,
     PORT_SPECS,
+    SECRET_FILES,
     SOCIAL_SITES,
     WIDE_CHANNELS,
     lexicon,
@@ -267,6 +268,7 @@ LEXICON = lexicon(
             # variable at the command's end: "printenv LOG_LEVEL")
             r"printenv(?!\s*\|\s*(?:cut|wc|sed\s+['\"]?s[/|#]=|awk\s+-f\s*['\"]?=))"
             r"(?!\s+[a-z_][a-z0-9_]*\s*(?:$|[|;&)`'\"\n]))",
+            *SECRET_FILES,
         ),
         "pii": (
             r"fiches?\s+de\s+paie",

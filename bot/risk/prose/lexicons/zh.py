@@ -9,6 +9,7 @@ from bot.risk.prose.lexicon import (
     CONTROL_PRODUCTS,
     FORCE_PUSH,
     PORT_SPECS,
+    SECRET_FILES,
     SOCIAL_SITES,
     WIDE_CHANNELS,
     lexicon,
@@ -283,6 +284,7 @@ LEXICON = lexicon(
             r"(?!\s+[a-z_][a-z0-9_]*\s*(?:$|[|;&)`'\"\n]))",
             r"\.env(?![\w.])",
             r"(?<![a-z])(?:ak\s*/\s*sk|access\s*key|secret\s*key)(?![a-z])",  # 把AK/SK发到群里
+            *SECRET_FILES,
         ),
         "pii": (
             "董事会",
