@@ -35,12 +35,23 @@ log = logging.getLogger(__name__)
 
 
 class RetryLater(Exception):  # noqa: N818 - it is an instruction, not an error report
-    """Raised by a deliverer: this try failed; `retry_after` is Slack's own wait, if it gave one."""
+    """Raised by a deliverer: this try failed; `retry_after` is Slack's own wait, if it gave one.
 
-    def __init__(self, reason: str, *, retry_after: float | None = None) -> None:
+    `permanent`: no retry can cure it (a missing channel, a revoked token): the effect is
+    given up at once rather than retried for minutes with the problem hidden."""
+
+    def __init__(
+        self, reason: str, *, retry_after: float | None = None, permanent: bool = False
+    ) -> None:
         super().__init__(reason)
         self.reason = reason
         self.retry_after = retry_after
+        self.permanent = permanent
+
+
+def error_code(reason: str) -> str:
+    """The error part of a failure's reason (`chat.postMessage: channel_not_found`)."""
+    return reason.rsplit(": ", 1)[-1].strip() or "unknown"
 
 
 class Delivery:
@@ -96,7 +107,9 @@ class Outbox:
         self.poll_interval = poll_interval
         self.batch = batch
         self.deliverer: Deliverer | None = None
-        self.on_dead: Callable[[], None] | None = None
+        self.on_dead: list[Callable[[Delivery, str], None]] = []
+        """Called with each effect given up on and why (metrics; the service, which tells
+        the agent and the requester when nobody could be asked)."""
         self.dead = 0
         """Undeliverable effects in the table (refreshed by the worker)."""
         self._wake = asyncio.Event()
@@ -220,34 +233,49 @@ class Outbox:
         request_id_var.set(claimed.request_id)
         try:
             await self.deliverer(delivery)
+        except RetryLater as exc:
+            await self._failed(delivery, exc.reason, exc.retry_after, permanent=exc.permanent)
+            return
         except Exception as exc:
-            reason = exc.reason if isinstance(exc, RetryLater) else type(exc).__name__
-            wait = exc.retry_after if isinstance(exc, RetryLater) else None
-            await self._failed(delivery, reason, wait)
+            await self._failed(delivery, type(exc).__name__, None)
             return
         try:
             await asyncio.to_thread(self._finish, claimed.id)
         except Exception:
             log.warning("outbox: effect %s delivered but not marked", claimed.id, exc_info=True)
 
-    async def _failed(self, delivery: Delivery, reason: str, retry_after: float | None) -> None:
-        dead = delivery.attempt >= self.max_attempts
+    async def _failed(
+        self,
+        delivery: Delivery,
+        reason: str,
+        retry_after: float | None,
+        *,
+        permanent: bool = False,
+    ) -> None:
+        dead = permanent or delivery.attempt >= self.max_attempts
         at = (
             None
             if dead
             else utcnow() + timedelta(seconds=self.backoff(delivery.attempt, retry_after))
         )
+        self._log_failure(delivery, reason, dead=dead, permanent=permanent)
+        try:
+            stored = f"{reason} (permanent)" if permanent else reason
+            await asyncio.to_thread(self._retry_later, delivery.id, stored, at, dead)
+        except Exception:
+            log.warning("outbox: could not record the failure of %s", delivery.id, exc_info=True)
+            return
         if dead:
-            # An alert: a person may never have been asked, or never told.
-            log.error(
-                "outbox: giving up on slack effect %s (%s of %s) after %d tries: %s",
-                delivery.id,
-                delivery.kind,
-                delivery.request_id,
-                delivery.attempt,
-                reason,
-            )
-        else:
+            self.dead += 1
+            for hook in self.on_dead:
+                try:
+                    hook(delivery, reason)
+                except Exception:
+                    log.warning("outbox: on_dead hook failed for %s", delivery.id, exc_info=True)
+
+    @staticmethod
+    def _log_failure(delivery: Delivery, reason: str, *, dead: bool, permanent: bool) -> None:
+        if not dead:
             log.warning(
                 "outbox: slack effect %s (%s) failed (try %d): %s",
                 delivery.id,
@@ -255,15 +283,20 @@ class Outbox:
                 delivery.attempt,
                 reason,
             )
-        try:
-            await asyncio.to_thread(self._retry_later, delivery.id, reason, at, dead)
-        except Exception:
-            log.warning("outbox: could not record the failure of %s", delivery.id, exc_info=True)
             return
-        if dead:
-            self.dead += 1
-            if self.on_dead is not None:
-                self.on_dead()
+        # An alert: a person may never have been asked, or never told. Ids, the kind and
+        # Slack's error code only: no instruction text, no channel or user names.
+        log.error(
+            "outbox: giving up on slack effect %s (%s of %s) after %d tries: %s (%s)",
+            delivery.id,
+            delivery.kind,
+            delivery.request_id,
+            delivery.attempt,
+            reason,
+            "Slack refuses it until someone fixes it; see `twokey doctor`"
+            if permanent
+            else "every retry failed",
+        )
 
     def backoff(self, attempt: int, retry_after: float | None = None) -> float:
         """Seconds before try `attempt + 1`: doubling with jitter, never less than Retry-After."""

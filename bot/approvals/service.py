@@ -25,7 +25,7 @@ from bot.approvals.batching import CreateBatcher
 from bot.approvals.effects import shows_something
 from bot.approvals.eligibility import Eligibility, UsergroupCache, UsergroupResolver
 from bot.approvals.intake import IdempotencyReused, check_text_size, same_submission
-from bot.approvals.outbox import Outbox
+from bot.approvals.outbox import Delivery, Outbox
 from bot.approvals.questions import refusal
 from bot.approvals.redact import mask_text
 from bot.approvals.release import Release
@@ -60,6 +60,10 @@ T = TypeVar("T")
 _STATUS_FOR_DECISION = {"allow": Status.ALLOWED, "block": Status.BLOCKED}
 
 
+UNASKED = {"pending": "any approver", "awaiting_requester": "the requester to confirm"}
+"""Effects that ask people, by kind: one given up on leaves its request asking nobody."""
+
+
 class ApprovalService:
     EXPIRY_RETRY = 0.5
     """Seconds between tries to expire overdue requests while the database is away."""
@@ -81,6 +85,7 @@ class ApprovalService:
         self.machine = StateMachine(engine)
         self.creates = CreateBatcher(self.machine)
         self.outbox = Outbox(engine)
+        self.outbox.on_dead.append(self._given_up)
         self.sequencer = AuditSequencer(engine)
         self.release = Release()
         self.eligibility = Eligibility(config, UsergroupCache(usergroups))
@@ -463,6 +468,28 @@ class ApprovalService:
             self.machine.cancel, request_id, actor=actor, reason=mask_text(reason) or ""
         )
         return self._after(change, actor)
+
+    def _given_up(self, delivery: Delivery, reason: str) -> None:
+        """The outbox gave up on an effect: if it was the one asking people, fail closed."""
+        what = UNASKED.get(delivery.kind)
+        if what is not None and delivery.request_id:
+            self.spawn(self._close_unasked(delivery.request_id, delivery.kind, what, reason))
+
+    async def _close_unasked(self, request_id: str, kind: str, what: str, error: str) -> None:
+        reason = (
+            f"TwoKey could not ask {what}: Slack did not take the message ({error}). "
+            "Nothing was approved; ask again once an operator has fixed it (twokey doctor)."
+        )
+        try:
+            change = await asyncio.to_thread(
+                self.machine.close_unasked, request_id, kind=kind, reason=reason
+            )
+        except Exception:
+            log.error("could not close %s, which asks nobody", request_id, exc_info=True)
+            return
+        if change.outcome.ok:
+            log.error("%s closed: %s could not be asked (%s)", request_id, what, error)
+        self._after(change, "twokey")
 
     async def expire_due(self) -> None:
         """Expire everything past its deadline, in batches, and announce each.
