@@ -488,7 +488,7 @@ class ApprovalService:
             log.error("could not close %s, which asks nobody", request_id, exc_info=True)
             return
         if change.outcome.ok:
-            log.error("%s closed: %s could not be asked (%s)", request_id, what, error)
+            log.error("%s closed: TwoKey could not ask %s (%s)", request_id, what, error)
         self._after(change, "twokey")
 
     async def expire_due(self) -> None:

@@ -58,6 +58,11 @@ _CAUSES: list[tuple[frozenset[str], str]] = [
         "Slack user: fix the id or e-mail in twokey.yml",
     ),
     (
+        frozenset({"nobody to send it to"}),
+        "no approvals channel is set and nobody in the request's approver group can be "
+        "messaged: set slack.approvals_channel, or give the group members Slack can reach",
+    ),
+    (
         frozenset({"msg_too_long", "invalid_blocks", "invalid_blocks_format", "no_text"}),
         "Slack refused a message TwoKey built: report it as a TwoKey bug with the ERROR log line",
     ),

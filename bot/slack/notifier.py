@@ -372,7 +372,10 @@ class SlackNotifier:
                 await self.post_once(d, f"card:{person}", dm, payload, as_card)
                 posted += 1
         if not posted:
-            log.warning("no approval card could be posted for %s: nobody to send it to", request.id)
+            # No channel and nobody to DM (an empty group, or one Slack could not list just
+            # now): retried like a failed post; given up, the request is closed, not left
+            # to expire with nobody asked.
+            raise RetryLater("approval card: nobody to send it to")
 
     async def _on_vote(self, d: Delivery, request: RequestView, actor: str | None) -> None:
         await self._refresh_cards(request)

@@ -19,14 +19,23 @@ from sqlalchemy.engine import Engine
 from sqlmodel import select
 
 from bot.approvals import ApprovalService
-from bot.config import TwoKeyConfig
+from bot.cli.undeliverable import advice
+from bot.config import SlackConfig, TwoKeyConfig
 from bot.demo.slack_standin import SlackFake
 from bot.server import build_server
 from bot.slack.errors import is_permanent
 from storage import outbox as ob
 from storage.db import session_scope
 from storage.models import Request
-from tests.slack.conftest import APPROVALS, DROP, REQUESTER, ScriptedRisk, Slack, make_settings
+from tests.slack.conftest import (
+    APPROVALS,
+    DROP,
+    REQUESTER,
+    ScriptedRisk,
+    Slack,
+    build,
+    make_settings,
+)
 from tests.slack.test_faults import DM, fast_retries, pending_via_api, settle
 
 PERMANENT = ["channel_not_found", "not_in_channel", "is_archived", "invalid_auth",
@@ -137,3 +146,34 @@ async def test_given_up_effects_are_counted_in_metrics(
     with session_scope(engine) as s:
         assert s.exec(select(Request)).one().status == "cancelled"
     await service.drain()
+
+
+async def test_a_card_with_nobody_to_send_it_to_is_retried_then_closes_the_request(
+    sqlite_engine: Engine, example_config: TwoKeyConfig, fake: SlackFake
+) -> None:
+    """No approvals channel, and the only allowed approver is nobody TwoKey can message."""
+    config = example_config.model_copy(
+        update={"slack": SlackConfig(approvals_channel=None, dm_data_owners=False)}
+    )
+    async for slack in build(sqlite_engine, config, fake):
+        await _nobody_to_send_to(slack)
+
+
+async def _nobody_to_send_to(slack: Slack) -> None:
+    fast_retries(slack, attempts=3)
+    request, _ = await slack.service.submit(
+        text=DROP,
+        requester=REQUESTER,
+        agent="datapal",
+        justification="cleanup",
+        skip_requester_confirmation=True,
+        allowed_approvers=["U0NOBODY1"],
+    )
+    await settle(slack, lambda: slack.service.outbox.dead == 1)
+    await slack.service.drain()
+    with session_scope(slack.engine) as s:
+        [dead] = ob.undeliverable(s)
+        assert dead.kind == "pending" and dead.attempts == 3
+    closed = await slack.service.get(request.id)
+    assert closed.status == "cancelled" and "nobody to send it to" in (closed.reason or "")
+    assert advice("nobody to send it to").startswith("no approvals channel is set")
