@@ -22,6 +22,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy.engine import Engine
+from sqlmodel import Session
 
 from bot.approvals.effects import CONTACT_KINDS
 from bot.logs import request_id_var
@@ -85,6 +86,7 @@ class Delivery:
 
 
 Deliverer = Callable[[Delivery], Awaitable[None]]
+DeadInTransaction = Callable[[Session, Delivery, str], Callable[[], None] | None]
 
 
 class Outbox:
@@ -108,8 +110,10 @@ class Outbox:
         self.batch = batch
         self.deliverer: Deliverer | None = None
         self.on_dead: list[Callable[[Delivery, str], None]] = []
-        """Called with each effect given up on and why (metrics; the service, which tells
-        the agent and the requester when nobody could be asked)."""
+        """Called with each effect given up on and why, after it is recorded (metrics)."""
+        self.on_dead_tx: list[DeadInTransaction] = []
+        """Run in the transaction that gives an effect up (the service closes a request that
+        now asks nobody); what one returns is called after commit."""
         self.dead = 0
         """Undeliverable effects in the table (refreshed by the worker)."""
         self._wake = asyncio.Event()
@@ -261,12 +265,14 @@ class Outbox:
         self._log_failure(delivery, reason, dead=dead, permanent=permanent)
         try:
             stored = f"{reason} (permanent)" if permanent else reason
-            await asyncio.to_thread(self._retry_later, delivery.id, stored, at, dead)
+            after = await asyncio.to_thread(self._retry_later, delivery, stored, reason, at, dead)
         except Exception:
             log.warning("outbox: could not record the failure of %s", delivery.id, exc_info=True)
             return
         if dead:
             self.dead += 1
+            for announce in after:
+                announce()
             for hook in self.on_dead:
                 try:
                     hook(delivery, reason)
@@ -330,9 +336,15 @@ class Outbox:
         with session_scope(self.engine) as s:
             ob.finish(s, effect_id)
 
-    def _retry_later(self, effect_id: int, reason: str, at: datetime | None, dead: bool) -> None:
+    def _retry_later(
+        self, delivery: Delivery, stored: str, reason: str, at: datetime | None, dead: bool
+    ) -> list[Callable[[], None]]:
+        """Record the failure; for a dead effect run `on_dead_tx` in the same transaction
+        and return what they ask to run after commit."""
         with session_scope(self.engine) as s:
-            ob.retry_later(s, effect_id, error=reason, at=at, dead=dead)
+            ob.retry_later(s, delivery.id, error=stored, at=at, dead=dead)
+            hooks = self.on_dead_tx if dead else []
+            return [after for hook in hooks if (after := hook(s, delivery, reason)) is not None]
 
     def count_dead(self) -> int:
         with session_scope(self.engine) as s:

@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
+from sqlmodel import Session
 
 from bot.approvals.batching import CreateBatcher
 from bot.approvals.effects import shows_something
@@ -85,7 +86,7 @@ class ApprovalService:
         self.machine = StateMachine(engine)
         self.creates = CreateBatcher(self.machine)
         self.outbox = Outbox(engine)
-        self.outbox.on_dead.append(self._given_up)
+        self.outbox.on_dead_tx.append(self._close_if_unasked)
         self.sequencer = AuditSequencer(engine)
         self.release = Release()
         self.eligibility = Eligibility(config, UsergroupCache(usergroups))
@@ -469,27 +470,29 @@ class ApprovalService:
         )
         return self._after(change, actor)
 
-    def _given_up(self, delivery: Delivery, reason: str) -> None:
-        """The outbox gave up on an effect: if it was the one asking people, fail closed."""
+    def _close_if_unasked(
+        self, s: Session, delivery: Delivery, error: str
+    ) -> Callable[[], None] | None:
+        """In the transaction that gives up on an effect: if it was the one asking people,
+        fail closed (the request is cancelled, never approved); announce it after commit."""
         what = UNASKED.get(delivery.kind)
-        if what is not None and delivery.request_id:
-            self.spawn(self._close_unasked(delivery.request_id, delivery.kind, what, reason))
-
-    async def _close_unasked(self, request_id: str, kind: str, what: str, error: str) -> None:
+        if what is None or not delivery.request_id:
+            return None
         reason = (
             f"TwoKey could not ask {what}: Slack did not take the message ({error}). "
             "Nothing was approved; ask again once an operator has fixed it (twokey doctor)."
         )
-        try:
-            change = await asyncio.to_thread(
-                self.machine.close_unasked, request_id, kind=kind, reason=reason
-            )
-        except Exception:
-            log.error("could not close %s, which asks nobody", request_id, exc_info=True)
-            return
-        if change.outcome.ok:
-            log.error("%s closed: TwoKey could not ask %s (%s)", request_id, what, error)
-        self._after(change, "twokey")
+        change = self.machine.close_unasked(
+            s, delivery.request_id, kind=delivery.kind, reason=reason
+        )
+        if not change.outcome.ok:
+            return None
+
+        def announce() -> None:
+            log.error("%s closed: TwoKey could not ask %s (%s)", delivery.request_id, what, error)
+            self._after(change, "twokey")
+
+        return announce
 
     async def expire_due(self) -> None:
         """Expire everything past its deadline, in batches, and announce each.

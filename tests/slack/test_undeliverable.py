@@ -19,12 +19,14 @@ from sqlalchemy.engine import Engine
 from sqlmodel import select
 
 from bot.approvals import ApprovalService
+from bot.approvals.outbox import Delivery
 from bot.cli.undeliverable import advice
 from bot.config import SlackConfig, TwoKeyConfig
 from bot.demo.slack_standin import SlackFake
 from bot.server import build_server
 from bot.slack.errors import is_permanent
 from storage import outbox as ob
+from storage.audit import verify_chain
 from storage.db import session_scope
 from storage.models import Request
 from tests.slack.conftest import (
@@ -116,9 +118,8 @@ async def test_a_request_that_did_get_a_card_is_not_closed(slack_db: Slack) -> N
     request_id = await pending_via_api(slack)
     await slack.service.drain()
     assert (await slack.service.get(request_id)).slack.get("cards")
-    change = await asyncio.to_thread(
-        slack.service.machine.close_unasked, request_id, kind="pending", reason="x"
-    )
+    with session_scope(slack.engine) as s:
+        change = slack.service.machine.close_unasked(s, request_id, kind="pending", reason="x")
     assert not change.outcome.ok
     assert (await slack.service.get(request_id)).status == "pending"
 
@@ -177,3 +178,23 @@ async def _nobody_to_send_to(slack: Slack) -> None:
     closed = await slack.service.get(request.id)
     assert closed.status == "cancelled" and "nobody to send it to" in (closed.reason or "")
     assert advice("nobody to send it to").startswith("no approvals channel is set")
+
+
+async def test_the_request_is_closed_in_the_transaction_that_gives_its_card_up(
+    slack_db: Slack,
+) -> None:
+    """A replica killed right after giving the card up (before announcing anything) leaves
+    no open request that asks nobody: the close committed with the dead effect."""
+    slack = slack_db
+    outbox = slack.service.outbox
+    request_id = await pending_via_api(slack)
+    claimed = next(c for c in await asyncio.to_thread(outbox._claim) if c.kind == "pending")
+    error = "chat.postMessage: channel_not_found"
+    await asyncio.to_thread(  # the announcements it returns are never run: the kill
+        outbox._retry_later, Delivery(outbox, claimed), f"{error} (permanent)", error, None, True
+    )
+    with session_scope(slack.engine) as s:
+        row = s.get(Request, request_id)
+        assert row is not None and row.status == "cancelled" and row.decided_by == "twokey"
+        assert ob.counts(s)[ob.DEAD] == 1 and ob.counts(s)[ob.PENDING] == 1  # the DM, queued
+        assert verify_chain(s).ok
