@@ -165,6 +165,17 @@ def has_pending(session: Session, subject: str) -> bool:
     return session.execute(stmt.limit(1)).first() is not None
 
 
+def given_up(session: Session, subject: str) -> str | None:
+    """Why `subject`'s latest effect was given up on, if it was (and nothing is queued)."""
+    row = session.execute(
+        sa.select(col(SlackEffect.state), col(SlackEffect.last_error))
+        .where(col(SlackEffect.request_id) == subject)
+        .order_by(col(SlackEffect.id).desc())
+        .limit(1)
+    ).first()
+    return str(row[1] or "unknown") if row is not None and row[0] == DEAD else None
+
+
 def record_progress(
     session: Session, effect_id: int, progress: dict[str, Any], *, lease_until: datetime
 ) -> None:

@@ -648,6 +648,11 @@ class ApprovalService:
         await self.outbox.deliver_now(contact_id)
         return await self.get_contact(contact_id)
 
+    async def given_up(self, subject: str) -> str | None:
+        """Why the outbox gave up on `subject`'s latest Slack effect, if it did."""
+
+        return await asyncio.to_thread(self.machine.given_up, subject)
+
     async def answer(
         self, contact_id: str, *, user: str, response: str, option: str | None = None
     ) -> ReplyOutcome:

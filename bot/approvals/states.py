@@ -719,6 +719,10 @@ class StateMachine:
             outbox.enqueue(s, [contact_effect(CONTACT_QUESTION, contact_id, "twokey")])
             return True
 
+    def given_up(self, subject: str) -> str | None:
+        with session_scope(self.engine) as s:
+            return outbox.given_up(s, subject)
+
     def answer(
         self, contact_id: str, *, user: str, response: str, option: str | None = None
     ) -> ReplyOutcome:
