@@ -706,6 +706,7 @@ def _clause_objects(
     unnamed = (
         not (objects.keys() - _QUALIFIERS)
         or scope.enclitic(hit.start)
+        or _PRONOUN_INSIDE.search(low, hit.start, hit.end) is not None
         or scope.clause_has(clause, "along")  # "VMを止めて、ディスクごと破棄": the VMs too
     )
     if unnamed and not scope.clause_has(clause, "public_part"):
@@ -731,6 +732,11 @@ def _clause_objects(
     if "data_weak" in objects and not objects.keys() & {"prod", "bulk"}:
         objects = _qualified_before(low, scope, clause, objects, gates, seen)
     return objects
+
+
+# A pronoun between a phrasal verb and its particle is the verb's object ("switch it off",
+# "turn them off"): whatever else the clause names (the admin who would do it) is not.
+_PRONOUN_INSIDE = re.compile(r"\s(?:it|them|this|that|these|those)\s")
 
 
 def _kept(

@@ -8,6 +8,8 @@ from bot.risk.prose.lexicon import (
     AI_TOOLS,
     CONTROL_PRODUCTS,
     FORCE_PUSH,
+    GATE_SETTINGS,
+    PAGERS,
     SOCIAL_SITES,
     WIDE_CHANNELS,
     lexicon,
@@ -82,6 +84,7 @@ LEXICON = lexicon(
             r"von\s+grund\s+auf\s+neu",
         ),
         "disable": (
+            r"(?:stell|schalt|setz)\w*\s+(?:\S+\s+){0,6}?(?:auf|in)\s+(?:den\s+)?(?:zähl|erkennungs|count)-?modus",
             "aussetz",  # "die Backups bis auf Weiteres aussetzen"
             # a shorter retention keeps less: "verkürz die Aufbewahrung", "… auf einen Tag runter"
             r"(?:verkürz|reduzier|senk|setz)\w*\s+(?:\S+\s+){0,4}?aufbewahrung\w*",
@@ -366,6 +369,9 @@ LEXICON = lexicon(
             f"sso{_W}",
         ),
         "gate": (
+            *GATE_SETTINGS,
+            r"vor\s+dem\s+(?:merge|mergen|zusammenführen)\w*",
+            r"pflicht-?(?:prüfung|check)\w*",
             r"freigabe(?!-?\s*links?)",  # a "Freigabelink" is a share link
             "prüfung",
             "review",
@@ -627,6 +633,7 @@ LEXICON = lexicon(
             f"zieh(?:e|en|t)?{_W}",
         ),
         "alerting": (
+            *PAGERS,
             "paging",
             "pager",
             "rufbereitschaft",
@@ -790,6 +797,9 @@ LEXICON = lexicon(
             r"(?:möchte\w*|wünsche\w*|hätte\s+gern|sorg\w*\s+(?:\w+\s+)?dafür|"
             r"achte?\w*\s+(?:\w+\s+)?darauf|stell\w*\s+(?:\w+\s+)?sicher|"
             r"dafür\s+(?:zu\s+)?sorg\w*|darauf\s+(?:zu\s+)?acht\w*|sicher\w*stell\w*),?\s+dass",
+            # a recommendation: "Am einfachsten wäre es, wenn ein Admin die Regel deaktiviert"
+            r"(?:am\s+(?:einfachsten|schnellsten|besten|saubersten|sichersten)|besser)\s+"
+            r"(?:wäre|ist)\s+es\s*,?\s+(?:wenn|dass)",
         ),
         "nominal": (
             r"(?:bitte\w*|ersuche\w*|beantrage\w*)\s+(?:\w+\s+){0,2}?um(?:\s+(?:die|eine))?",

@@ -7,6 +7,8 @@ from bot.risk.prose.lexicon import (
     AI_TOOLS,
     CONTROL_PRODUCTS,
     FORCE_PUSH,
+    GATE_SETTINGS,
+    PAGERS,
     PERSONAL_DEVICES,
     SOCIAL_SITES,
     WIDE_CHANNELS,
@@ -54,6 +56,7 @@ LEXICON = lexicon(
         ),
         "reset": ("recré", "recre", "reconstrui", "réinitialis", "reinitialis", "écras", "ecras"),
         "disable": (
+            r"(?:pass|mett|bascul)\w*\s+(?:\S+\s+){0,6}?en\s+mode\s+(?:comptage|count|détection|audit)",
             "désactiv",
             r"(?:rédui|redui|raccourc|baiss|diminu)\w*\s+(?:\S+\s+){0,3}?(?:rétention|conservation)",
             "desactiv",
@@ -248,7 +251,17 @@ LEXICON = lexicon(
             f"sso{_W}",
             "contrôle",
         ),
-        "gate": ("revue", "relecture", "approbation", "validation", "codeowners"),
+        "gate": (
+            *GATE_SETTINGS,
+            r"avant\s+(?:la\s+)?fusion",
+            r"avant\s+(?:le\s+)?merge",
+            r"vérifications?\s+obligatoires?",
+            "revue",
+            "relecture",
+            "approbation",
+            "validation",
+            "codeowners",
+        ),
         "secret": (
             r"clé(?!\s+publique)(?!\s+usb)",
             f"cle{_W}",
@@ -482,6 +495,7 @@ LEXICON = lexicon(
             r"extra(?:is|yez|ire)" + _W,
         ),
         "alerting": (
+            *PAGERS,
             "notification",
             "alerte",
             "alarme",

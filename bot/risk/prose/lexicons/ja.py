@@ -8,6 +8,8 @@ from bot.risk.prose.lexicon import (
     AI_TOOLS,
     CONTROL_PRODUCTS,
     FORCE_PUSH,
+    GATE_SETTINGS,
+    PAGERS,
     SOCIAL_SITES,
     WIDE_CHANNELS,
     lexicon,
@@ -59,6 +61,7 @@ LEXICON = lexicon(
             "上書き",
         ),
         "disable": (
+            r"(?:カウント|検知|検出)モードに",
             "無効化",
             r"(?:保持|保存|保管)期間\S{0,10}?(?:短縮|短く|減ら|縮め)",  # retention cut
             "無効に",
@@ -252,7 +255,14 @@ LEXICON = lexicon(
             "セキュリティ",
             _latin("sso"),
         ),
-        "gate": ("レビュー", "承認", "codeowners"),
+        "gate": (
+            *GATE_SETTINGS,
+            r"必須(?:の)?(?:ステータス)?チェック",
+            "マージ前",
+            "レビュー",
+            "承認",
+            "codeowners",
+        ),
         "secret": (
             r"(?<!公開)鍵",
             "キー",
@@ -498,6 +508,7 @@ LEXICON = lexicon(
             r"落と(?=して|しといて|しておいて)",  # CSVで落として: download it
         ),
         "alerting": (
+            *PAGERS,
             "モニター",
             "モニタ",
             "アラート",
