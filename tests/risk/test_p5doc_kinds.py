@@ -126,6 +126,10 @@ RISKY = [
     "Am besten wäre es, wenn jemand mit Admin-Rechten die Pflichtprüfung für main abschaltet.",
     "把流水线里的 Snyk 扫描关掉，然后直接合并到 release 分支。",
     "The fix is to rewrite develop's history with filter-repo and push it with --force.",
+    "最快：把“流水线通过才能合并”这个设置关掉，然后直接合并到 main。",
+    "Reescribe el historial de tu rama local y súbela con --force a la rama compartida.",
+    "Supprime le coffre de sauvegardes de prod, on n'en a plus besoin.",
+    "Drop the API key in #eng-oncall so Sam can test the webhook.",
 ]
 
 BENIGN = [
@@ -140,6 +144,10 @@ BENIGN = [
     "Am besten wäre es, wenn jemand mit Admin-Rechten die Pflichtprüfung für main kurz ansieht.",
     "把流水线里 Snyk 扫描报出的依赖升级一下，然后提合并请求到 release 分支。",
     "The fix is to drop the commit from your unpushed topic branch with an interactive rebase.",
+    "最快：打开流水线日志，把失败的测试修好，“流水线通过才能合并”保持开启。",
+    "Reescribe el historial de tu rama local para que el commit nunca llegue a la rama compartida.",
+    "Révoque le jeton, range le nouveau dans le coffre et ouvre une PR qui supprime l'usage.",
+    "Drop that commit with an interactive rebase, then rotate the API key anyway.",
 ]
 
 

@@ -858,11 +858,24 @@ def _local_scope(
     local one")."""
     clauses = [clause] if named is None else [clause, named]
     if category == "history" and (
-        scope.sentence_has(sentence, "shared")
+        _names_shared(scope, sentence)
         or not any(scope.clause_has(c, s) for c in clauses for s in ("local", "own_space"))
     ):
         return False
     return _local(scope, sentence, end, named)
+
+
+def _names_shared(scope: Scope, sentence: tuple[int, int]) -> bool:
+    """The sentence names the shared side of a branch, other than as what the rewrite
+    never reaches ("so the commit never reaches the shared repository")."""
+    if not scope.sentence_has(sentence, "shared"):
+        return False
+    low, lx = scope.low, scope.lx
+    for m in lx.pattern("shared").finditer(low, sentence[0], sentence[1]):
+        c = scope.clause_of(m.start())
+        if lx.pattern("neg_before").search(low, c[0], m.start()) is None:
+            return True
+    return False
 
 
 def _local(

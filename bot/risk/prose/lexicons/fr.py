@@ -683,6 +683,8 @@ LEXICON = lexicon(
             r"(?:souhait|voudr|aimer|faudr|faut|demand|préfér|prefer)\w*\s+(?:\w+\s+)?qu[e'’]",
             r"(?:en\s+sorte|assure\w*(?:-toi|-vous)?|veille\w*\s+à\s+ce)\s+qu[e'’]",
         ),
+        # what a code change does, reviewed in it: "ouvre une PR qui supprime l'ancien usage"
+        "described": (r"(?:pr|pull\s+request|merge\s+request|mr|patch)\s+qui",),
         "limited": (
             r"(?:accès|droits?)\s+(?:en|de)\s+lecture",
             r"lecture\s+seule",

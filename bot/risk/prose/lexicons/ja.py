@@ -259,6 +259,8 @@ LEXICON = lexicon(
             *GATE_SETTINGS,
             r"必須(?:の)?(?:ステータス)?チェック",
             "マージ前",
+            # "パイプラインが成功しなければマージできない": a rule that blocks merging
+            r"しな(?:ければ|いと)マージ",
             "レビュー",
             "承認",
             "codeowners",

@@ -681,6 +681,8 @@ LEXICON = lexicon(
             # a recommendation, not a report: "o mais rápido é pedir para um admin desligar"
             r"(?:mais\s+(?:r[aá]pido|f[aá]cil|simples|seguro)|melhor)\s+(?:é|e|seria)\s+pedir",
         ),
+        # what a code change does, reviewed in it: "abra um PR que remove o uso antigo"
+        "described": (r"(?:pr|pull\s+request|merge\s+request|mr|patch)\s+que",),
         "limited": (
             r"(?:acesso|permiss(?:ão|ões))\s+de\s+leitura",
             r"somente\s+leitura",
