@@ -422,6 +422,8 @@ class RiskEngine:
         for call in self._guard(part, "tool call", lambda: text_calls(text)) or []:
             # `github.update_repo({"private": false})` printed in the message: read as a call
             part.findings += calls.argument_findings(call)
+            for command in calls.shell_arguments(call):  # `BashOperator(bash_command="…")`
+                self._shell(command, part)
         documents = self._guard(part, "document", lambda: assess_documents(text, self.domains))
         if documents is not None:
             part.findings += documents.findings

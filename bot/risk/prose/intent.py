@@ -706,6 +706,7 @@ def _clause_objects(
     unnamed = (
         not (objects.keys() - _QUALIFIERS)
         or scope.enclitic(hit.start)
+        or _PRONOUN_INSIDE.search(low, hit.start, hit.end) is not None
         or scope.clause_has(clause, "along")  # "VMを止めて、ディスクごと破棄": the VMs too
     )
     if unnamed and not scope.clause_has(clause, "public_part"):
@@ -731,6 +732,11 @@ def _clause_objects(
     if "data_weak" in objects and not objects.keys() & {"prod", "bulk"}:
         objects = _qualified_before(low, scope, clause, objects, gates, seen)
     return objects
+
+
+# A pronoun between a phrasal verb and its particle is the verb's object ("switch it off",
+# "turn them off"): whatever else the clause names (the admin who would do it) is not.
+_PRONOUN_INSIDE = re.compile(r"\s(?:it|them|this|that|these|those)\s")
 
 
 def _kept(
@@ -901,11 +907,24 @@ def _local_scope(
     local one")."""
     clauses = [clause] if named is None else [clause, named]
     if category == "history" and (
-        scope.sentence_has(sentence, "shared")
+        _names_shared(scope, sentence)
         or not any(scope.clause_has(c, s) for c in clauses for s in ("local", "own_space"))
     ):
         return False
     return _local(scope, sentence, end, named)
+
+
+def _names_shared(scope: Scope, sentence: tuple[int, int]) -> bool:
+    """The sentence names the shared side of a branch, other than as what the rewrite
+    never reaches ("so the commit never reaches the shared repository")."""
+    if not scope.sentence_has(sentence, "shared"):
+        return False
+    low, lx = scope.low, scope.lx
+    for m in lx.pattern("shared").finditer(low, sentence[0], sentence[1]):
+        c = scope.clause_of(m.start())
+        if lx.pattern("neg_before").search(low, c[0], m.start()) is None:
+            return True
+    return False
 
 
 def _local(

@@ -426,7 +426,7 @@ class Scope:
         """Negated, past, or hypothetical / reported: not an instruction to act."""
         reported_end = start if self.lx.spaced else clause[1]
         return (
-            self._past(start, end, clause)
+            self._past(start, end, clause, sentence)
             or self._someone_did(start, clause)
             or self._unreal(start, sentence)
             or self._reported(start, clause, sentence, reported_end)
@@ -513,7 +513,9 @@ class Scope:
                 return False
         return True
 
-    def _past(self, start: int, end: int, clause: tuple[int, int]) -> bool:
+    def _past(
+        self, start: int, end: int, clause: tuple[int, int], sentence: tuple[int, int]
+    ) -> bool:
         lx = self.lx
         if lx.spaced:
             word = self._word(start)
@@ -524,8 +526,9 @@ class Scope:
             )
         else:
             past = bool(lx.past_after_re.match(self.low[end : min(clause[1], end + 12)]))
-        # "gostaria que desativasse", "que vous désactiviez", "把订单表给删了": asked for
-        return past and not lx.pattern("wish").search(self.low, clause[0], start)
+        # "gostaria que desativasse", "que vous désactiviez", "把订单表给删了": asked for; the
+        # frame may open the sentence ("Am einfachsten wäre es, wenn ein Admin … deaktiviert")
+        return past and not lx.pattern("wish").search(self.low, sentence[0], start)
 
     def _unreal(self, start: int, sentence: tuple[int, int]) -> bool:
         """The action lies in an unreal condition and its consequence: a condition told in

@@ -8,6 +8,8 @@ from bot.risk.prose.lexicon import (
     AI_TOOLS,
     CONTROL_PRODUCTS,
     FORCE_PUSH,
+    GATE_SETTINGS,
+    PAGERS,
     PORT_SPECS,
     SECRET_FILES,
     SOCIAL_SITES,
@@ -84,6 +86,7 @@ LEXICON = lexicon(
             r"von\s+grund\s+auf\s+neu",
         ),
         "disable": (
+            r"(?:stell|schalt|setz)\w*\s+(?:\S+\s+){0,6}?(?:auf|in)\s+(?:den\s+)?(?:zähl|erkennungs|count)-?modus",
             "aussetz",  # "die Backups bis auf Weiteres aussetzen"
             # a shorter retention keeps less: "verkürz die Aufbewahrung", "… auf einen Tag runter"
             r"(?:verkürz|reduzier|senk|setz)\w*\s+(?:\S+\s+){0,4}?aufbewahrung\w*",
@@ -373,6 +376,9 @@ LEXICON = lexicon(
             f"sso{_W}",
         ),
         "gate": (
+            *GATE_SETTINGS,
+            r"vor\s+dem\s+(?:merge|mergen|zusammenführen)\w*",
+            r"pflicht-?(?:prüfung|check)\w*",
             r"freigabe(?!-?\s*links?)",  # a "Freigabelink" is a share link
             "prüfung",
             "review",
@@ -636,6 +642,7 @@ LEXICON = lexicon(
             f"zieh(?:e|en|t)?{_W}",
         ),
         "alerting": (
+            *PAGERS,
             "paging",
             "pager",
             "rufbereitschaft",
@@ -800,6 +807,9 @@ LEXICON = lexicon(
             r"(?:möchte\w*|wünsche\w*|hätte\s+gern|sorg\w*\s+(?:\w+\s+)?dafür|"
             r"achte?\w*\s+(?:\w+\s+)?darauf|stell\w*\s+(?:\w+\s+)?sicher|"
             r"dafür\s+(?:zu\s+)?sorg\w*|darauf\s+(?:zu\s+)?acht\w*|sicher\w*stell\w*),?\s+dass",
+            # a recommendation: "Am einfachsten wäre es, wenn ein Admin die Regel deaktiviert"
+            r"(?:am\s+(?:einfachsten|schnellsten|besten|saubersten|sichersten)|besser)\s+"
+            r"(?:wäre|ist)\s+es\s*,?\s+(?:wenn|dass)",
         ),
         "nominal": (
             r"(?:bitte\w*|ersuche\w*|beantrage\w*)\s+(?:\w+\s+){0,2}?um(?:\s+(?:die|eine))?",

@@ -3,6 +3,10 @@
 from bot.risk.prose.lexicon import (
     AI_SITES,
     AI_TOOLS,
+    CONTROL_PRODUCTS,
+    FORCE_PUSH,
+    GATE_SETTINGS,
+    PAGERS,
     PORT_SPECS,
     SECRET_FILES,
     SOCIAL_SITES,
@@ -92,6 +96,10 @@ LEXICON = lexicon(
             f"taint(?:s|ing)?{_W}",
         ),
         "disable": (
+            rf"un(?:tick|check)(?:s|ed|ing)?{_W}",
+            # "set the WAF rules to count mode": matched requests are only logged
+            r"(?:set|put|switch|flip|mov|chang|turn)\w*\s+(?:\S+\s+){0,6}?(?:to|into|in)\s+"
+            rf"(?:count|detection|log[- ]only|audit[- ]only)(?:[- ]only)?\s+mode{_W}",
             rf"(?:shorten|reduce|cut|lower|decrease)(?:s|ing)?\s+(?:the\s+)?(?:\S+\s+){{0,3}}?retention{_W}",
             "disabl",
             "deactivat",
@@ -318,6 +326,7 @@ LEXICON = lexicon(
             r"time\s+travel",
         ),
         "control": (
+            *CONTROL_PRODUCTS,
             r"guard\s*duty",
             r"security\s*hub",
             r"safe\s+(?:links|attachments)",
@@ -371,6 +380,7 @@ LEXICON = lexicon(
             r"certificate\s+(?:verification|validation|checks?)",
         ),
         "alerting": (
+            *PAGERS,
             r"alert(?!\s+button)",
             "alarm",
             "monitor",
@@ -394,6 +404,7 @@ LEXICON = lexicon(
             *PORT_SPECS,
         ),
         "gate": (
+            *GATE_SETTINGS,
             f"reviews?{_W}",
             "approval",
             "codeowners",
@@ -786,6 +797,9 @@ LEXICON = lexicon(
         ),
         "rewrite": (f"rewrit(?:e|es|ing){_W}", f"clobber(?:s|ing)?{_W}"),
         "ref": (
+            r"(?:main|master|trunk|develop|staging|prod|production)(?:\'s)?\s+(?:git\s+)?history",
+            r"(?:main|master|trunk|develop)\s+(?:on|in)\s+(?:the\s+)?(?:shared|remote|central|team|company|upstream)\s+repo\w*",
+            r"history\s+of\s+(?:the\s+)?(?:main|master|trunk|develop|release\S*)(?!\w)",
             r"(?:release|main|master|trunk|shared|remote|upstream|protected|default|prod|production)"
             r"\s+branch(?:es)?",
             r"release/[\w.\-]+",
@@ -895,6 +909,7 @@ LEXICON = lexicon(
             r"(?:says|said)\s+to",
         ),
         "history": (
+            *FORCE_PUSH,
             r"force[- ]?push\w*",
             r"rewrit(?:e|ing)\s+(?:the\s+)?(?:git\s+)?history",
             r"push\s+(?:-f|--force)",

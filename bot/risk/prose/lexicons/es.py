@@ -7,6 +7,8 @@ from bot.risk.prose.lexicon import (
     AI_TOOLS,
     CONTROL_PRODUCTS,
     FORCE_PUSH,
+    GATE_SETTINGS,
+    PAGERS,
     PERSONAL_DEVICES,
     PORT_SPECS,
     SECRET_FILES,
@@ -75,6 +77,7 @@ LEXICON = lexicon(
             "sobrescrib",
         ),
         "disable": (
+            r"(?:pon|pas|cambi|dej)\w*\s+(?:\S+\s+){0,6}?(?:a|en)\s+modo\s+(?:conteo|count|detecci[oó]n|auditor[ií]a)",
             "desactiv",
             r"(?:reduc|reduz|acort|baj)\w*\s+(?:\S+\s+){0,3}?retenci",  # "reduce la retención"
             "deshabilit",
@@ -270,7 +273,16 @@ LEXICON = lexicon(
             "seguridad",
             f"sso{_W}",
         ),
-        "gate": ("revisión", "aprobación", "codeowners"),
+        "gate": (
+            *GATE_SETTINGS,
+            r"comprobaciones\s+obligatorias",
+            r"antes\s+de\s+(?:fusionar|la\s+fusi[oó]n|hacer\s+merge)",
+            r"antes\s+del\s+merge",
+            r"exige\s+(?:un\s+)?pull\s+request",
+            "revisión",
+            "aprobación",
+            "codeowners",
+        ),
         "secret": (
             r"clave(?!\s+pública)",
             r"códigos?\s+de\s+recuperación",
@@ -502,6 +514,7 @@ LEXICON = lexicon(
             f"extra(?:e|er|iga|igas|igan|yendo){_CL}{_W}",
         ),
         "alerting": (
+            *PAGERS,
             "alerta",
             "alarma",
             "monitoreo",

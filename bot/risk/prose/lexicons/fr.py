@@ -7,6 +7,8 @@ from bot.risk.prose.lexicon import (
     AI_TOOLS,
     CONTROL_PRODUCTS,
     FORCE_PUSH,
+    GATE_SETTINGS,
+    PAGERS,
     PERSONAL_DEVICES,
     PORT_SPECS,
     SECRET_FILES,
@@ -56,6 +58,7 @@ LEXICON = lexicon(
         ),
         "reset": ("recré", "recre", "reconstrui", "réinitialis", "reinitialis", "écras", "ecras"),
         "disable": (
+            r"(?:pass|mett|bascul)\w*\s+(?:\S+\s+){0,6}?en\s+mode\s+(?:comptage|count|détection|audit)",
             "désactiv",
             r"(?:rédui|redui|raccourc|baiss|diminu)\w*\s+(?:\S+\s+){0,3}?(?:rétention|conservation)",
             "desactiv",
@@ -250,7 +253,17 @@ LEXICON = lexicon(
             f"sso{_W}",
             "contrôle",
         ),
-        "gate": ("revue", "relecture", "approbation", "validation", "codeowners"),
+        "gate": (
+            *GATE_SETTINGS,
+            r"avant\s+(?:la\s+)?fusion",
+            r"avant\s+(?:le\s+)?merge",
+            r"vérifications?\s+obligatoires?",
+            "revue",
+            "relecture",
+            "approbation",
+            "validation",
+            "codeowners",
+        ),
         "secret": (
             r"clé(?!\s+publique)(?!\s+usb)",
             f"cle{_W}",
@@ -487,6 +500,7 @@ LEXICON = lexicon(
             r"extra(?:is|yez|ire)" + _W,
         ),
         "alerting": (
+            *PAGERS,
             "notification",
             "alerte",
             "alarme",
@@ -676,6 +690,8 @@ LEXICON = lexicon(
             r"(?:souhait|voudr|aimer|faudr|faut|demand|préfér|prefer)\w*\s+(?:\w+\s+)?qu[e'’]",
             r"(?:en\s+sorte|assure\w*(?:-toi|-vous)?|veille\w*\s+à\s+ce)\s+qu[e'’]",
         ),
+        # what a code change does, reviewed in it: "ouvre une PR qui supprime l'ancien usage"
+        "described": (r"(?:pr|pull\s+request|merge\s+request|mr|patch)\s+qui",),
         "limited": (
             r"(?:accès|droits?)\s+(?:en|de)\s+lecture",
             r"lecture\s+seule",

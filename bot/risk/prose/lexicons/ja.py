@@ -8,6 +8,8 @@ from bot.risk.prose.lexicon import (
     AI_TOOLS,
     CONTROL_PRODUCTS,
     FORCE_PUSH,
+    GATE_SETTINGS,
+    PAGERS,
     PORT_SPECS,
     SECRET_FILES,
     SOCIAL_SITES,
@@ -61,6 +63,7 @@ LEXICON = lexicon(
             "上書き",
         ),
         "disable": (
+            r"(?:カウント|検知|検出)モードに",
             "無効化",
             r"(?:保持|保存|保管)期間\S{0,10}?(?:短縮|短く|減ら|縮め)",  # retention cut
             "無効に",
@@ -254,7 +257,16 @@ LEXICON = lexicon(
             "セキュリティ",
             _latin("sso"),
         ),
-        "gate": ("レビュー", "承認", "codeowners"),
+        "gate": (
+            *GATE_SETTINGS,
+            r"必須(?:の)?(?:ステータス)?チェック",
+            "マージ前",
+            # "パイプラインが成功しなければマージできない": a rule that blocks merging
+            r"しな(?:ければ|いと)マージ",
+            "レビュー",
+            "承認",
+            "codeowners",
+        ),
         "secret": (
             r"(?<!公開)鍵",
             "キー",
@@ -502,6 +514,7 @@ LEXICON = lexicon(
             r"落と(?=して|しといて|しておいて)",  # CSVで落として: download it
         ),
         "alerting": (
+            *PAGERS,
             "モニター",
             "モニタ",
             "アラート",

@@ -7,6 +7,8 @@ from bot.risk.prose.lexicon import (
     AI_TOOLS,
     CONTROL_PRODUCTS,
     FORCE_PUSH,
+    GATE_SETTINGS,
+    PAGERS,
     PERSONAL_DEVICES,
     PORT_SPECS,
     SECRET_FILES,
@@ -64,6 +66,7 @@ LEXICON = lexicon(
         ),
         "reset": ("recri", "reconstru", "reinicializ", "redefin", "reset", "sobrescrev"),
         "disable": (
+            r"(?:coloc|pass|mud|deix|p[oô]r|p[oô]e)\w*\s+(?:\S+\s+){0,6}?(?:para|em|no)\s+(?:o\s+)?modo\s+(?:contagem|count|detec[cç][aã]o|auditoria)",
             "desativ",
             r"(?:reduz|diminu|encurt|baix)\w*\s+(?:\S+\s+){0,3}?reten",  # "reduz a retenção"
             "desabilit",
@@ -251,7 +254,15 @@ LEXICON = lexicon(
             "segurança",
             f"sso{_W}",
         ),
-        "gate": ("revisão", "aprovação", "codeowners"),
+        "gate": (
+            *GATE_SETTINGS,
+            r"exige\s+(?:um\s+)?pull\s+request",
+            r"antes\s+do\s+merge",
+            r"verificaç(?:ões|ão)\s+obrigatórias?",
+            "revisão",
+            "aprovação",
+            "codeowners",
+        ),
         "secret": (
             r"chave(?!\s+pública)",
             r"códigos?\s+de\s+recuperação",
@@ -480,6 +491,7 @@ LEXICON = lexicon(
             f"extra(?:ia|ir|ie){_W}",
         ),
         "alerting": (
+            *PAGERS,
             "alerta",
             "alarme",
             "monitoramento",
@@ -673,7 +685,11 @@ LEXICON = lexicon(
         "wish": (
             r"(?:gostaria|queria|preferia|agradeceria|seria\s+(?:bom|ótimo|otimo|melhor|ideal))"
             r"\s+que",
+            # a recommendation, not a report: "o mais rápido é pedir para um admin desligar"
+            r"(?:mais\s+(?:r[aá]pido|f[aá]cil|simples|seguro)|melhor)\s+(?:é|e|seria)\s+pedir",
         ),
+        # what a code change does, reviewed in it: "abra um PR que remove o uso antigo"
+        "described": (r"(?:pr|pull\s+request|merge\s+request|mr|patch)\s+que",),
         "limited": (
             r"(?:acesso|permiss(?:ão|ões))\s+de\s+leitura",
             r"somente\s+leitura",

@@ -8,6 +8,8 @@ from bot.risk.prose.lexicon import (
     AI_TOOLS,
     CONTROL_PRODUCTS,
     FORCE_PUSH,
+    GATE_SETTINGS,
+    PAGERS,
     PORT_SPECS,
     SECRET_FILES,
     SOCIAL_SITES,
@@ -55,6 +57,7 @@ LEXICON = lexicon(
             "推倒重来",
         ),
         "disable": (
+            r"(?:改成|改为|切换成|切换到|设为|设成|调成)\S{0,4}(?:计数|检测|仅记录)模式",
             "下掉",  # 把审计功能下掉: take it off
             r"(?:保留|保存)(?:期|时间|天数)\S{0,10}?(?:缩短|减少|改短|调短)",  # retention cut
             "关闭",
@@ -260,6 +263,11 @@ LEXICON = lexicon(
             _latin("sso"),
         ),
         "gate": (
+            *GATE_SETTINGS,
+            "合并前",
+            r"才(?:能|可以)合并",
+            r"必需(?:的)?(?:状态)?检查",
+            "必须通过",
             "评审",
             "审查",
             "审核",
@@ -508,6 +516,7 @@ LEXICON = lexicon(
             "导成",
         ),
         "alerting": (
+            *PAGERS,
             "通知",
             "告警",
             "报警",
