@@ -175,8 +175,13 @@ def _flag_values(tokens: Sequence[str], flags: frozenset[str]) -> list[str]:
     return out
 
 
-def _programs(command: str) -> list[tuple[str, list[str]]]:
-    """(program, its tokens) for each distinct simple command of a pipeline or list."""
+Programs = list[tuple[str, list[str]]]
+"""(program, its tokens) for each distinct simple command of a pipeline or list."""
+
+
+def _programs(command: str) -> Programs:
+    """(program, its tokens) for each distinct simple command of a pipeline or list. The
+    target checks each read it: a caller that runs several reads it once and passes it."""
     out = []
     for piece in dict.fromkeys(_SPLIT.split(command)):  # `ls; ls; ls; …` is one command
         tokens = _tokens(piece)
@@ -199,7 +204,7 @@ def _host_of(value: str) -> str:
     return value.split("/", 1)[0]
 
 
-def remote_target(command: str) -> bool:
+def remote_target(command: str, programs: Programs | None = None) -> bool:
     """The command names a server, cloud, production or remote place to act on."""
     if _PROD.search(command):
         return True
@@ -210,7 +215,7 @@ def remote_target(command: str) -> bool:
             return True
     if _SCP.search(command):
         return True
-    for program, tokens in _programs(command):
+    for program, tokens in _programs(command) if programs is None else programs:
         if program in _REMOTE_PROGRAMS:
             return True
         if program == "git" and any(t in ("push", "remote") for t in tokens[1:3]):
@@ -222,12 +227,12 @@ def remote_target(command: str) -> bool:
     return False
 
 
-def _local_marker(command: str) -> bool:
+def _local_marker(command: str, programs: Programs | None = None) -> bool:
     """Developer tooling that only ever targets this machine. `localhost` is not enough on
     its own: on a server it is that server (`curl -X DELETE localhost:9200/_all` there
     deletes production); it only keeps a command from being remote, so the sentence's
     words ("your local database") may decide."""
-    for program, tokens in _programs(command):
+    for program, tokens in _programs(command) if programs is None else programs:
         if program in _LOCAL_PROGRAMS:
             return True
         if program in ("docker", "podman") and len(tokens) > 1 and tokens[1] == "compose":
@@ -238,20 +243,22 @@ def _local_marker(command: str) -> bool:
     return False
 
 
-def _local_test_database(command: str) -> bool:
+def _local_test_database(command: str, programs: Programs | None = None) -> bool:
     """Two signs together: the server is this machine (`mongodb://localhost/…`, `-h
     127.0.0.1`) and the database is named for tests or development (`shop_test`)."""
     hosts = [m.group("host") for m in _URL.finditer(command)]
-    for _program, tokens in _programs(command):
+    for _program, tokens in _programs(command) if programs is None else programs:
         hosts += [_host_of(v) for v in _flag_values(tokens, _HOST_FLAGS)]
     if not hosts or not all(h and _LOCAL_HOST_RE.match(h) for h in hosts):
         return False
     return bool(NONPROD_RE.search(command))
 
 
-def local_target(command: str) -> bool:
+def local_target(command: str, programs: Programs | None = None) -> bool:
     """The command's own target is this machine, and it names nothing remote."""
-    return _local_marker(command) and not remote_target(command)
+    if programs is None:
+        programs = _programs(command)
+    return _local_marker(command, programs) and not remote_target(command, programs)
 
 
 # -- sentences -----------------------------------------------------------------------------------
@@ -462,11 +469,12 @@ def _target_scope(
     """Why "local": when the command's target, or its sentence, names no one's real data."""
     if _names_production(low) or _PROD.search(command):
         return None  # "on the prod cluster, `docker compose down -v`": not this machine
-    if (nonprod or _nonprod_target(command)) and not _SHARED.search(low):
+    programs = _programs(command)
+    if (nonprod or _nonprod_target(command, programs)) and not _SHARED.search(low):
         return "local"  # `--context preview`, "in the dev Kafka cluster": nobody's real data
-    if local_target(command) or (
-        (sentence_local or _local_test_database(command))
-        and not remote_target(command)
+    if local_target(command, programs) or (
+        (sentence_local or _local_test_database(command, programs))
+        and not remote_target(command, programs)
         and not _SAYS_PROD.search(low)
     ):
         return "local"
@@ -506,13 +514,13 @@ _SELECTED_FOR = {
 }
 
 
-def _selected_nonprod(command: str, chosen: Selections) -> bool:
+def _selected_nonprod(command: str, chosen: Selections, found: Programs | None = None) -> bool:
     """An earlier step selected a development stack, workspace, context or project for this
     command's tool ("pulumi stack select dev-omar", then "pulumi destroy --yes"), the command
     names no place of its own, and the message never names production."""
     if not chosen:
         return False
-    programs = {p for p, _ in _programs(command)}
+    programs = {p for p, _ in (_programs(command) if found is None else found)}
     mine = [value for tool, value in chosen if programs & set(_SELECTED_FOR[tool])]
     if not mine or _own_env_flags(command):
         return False
@@ -544,15 +552,16 @@ def _own_target(command: str, chosen: Selections) -> bool:
     a development place it names, or one an earlier step selected."""
     if _PROD.search(command):
         return False
+    programs = _programs(command)
     return (
-        local_target(command)
-        or _local_test_database(command)
-        or _nonprod_target(command)
-        or _selected_nonprod(command, chosen)
+        local_target(command, programs)
+        or _local_test_database(command, programs)
+        or _nonprod_target(command, programs)
+        or _selected_nonprod(command, chosen, programs)
     )
 
 
-def _nonprod_target(command: str) -> bool:
+def _nonprod_target(command: str, programs: Programs | None = None) -> bool:
     """Every context, namespace, profile or host the command names is a development, test
     or preview one (`--context preview`, `-n dev`), and it names at least one."""
     words = command.split()
@@ -561,7 +570,7 @@ def _nonprod_target(command: str) -> bool:
         flag, eq, value = word.partition("=")
         if flag in _ENV_FLAGS:
             values.append(value if eq else (words[i + 1] if i + 1 < len(words) else ""))
-    values += _named_resource(command)
+    values += _named_resource(command, programs)
     return bool(values) and all(NONPROD_RE.search(f" {v} ") for v in values)
 
 
@@ -572,8 +581,9 @@ _NAMED_RESOURCE_PROGRAMS = frozenset(
 )
 
 
-def _named_resource(command: str) -> list[str]:
-    programs = _programs(command)
+def _named_resource(command: str, programs: Programs | None = None) -> list[str]:
+    if programs is None:
+        programs = _programs(command)
     if len(programs) != 1 or programs[0][0] not in _NAMED_RESOURCE_PROGRAMS:
         return []
     words = [t for t in programs[0][1][1:] if not t.startswith("-")]
