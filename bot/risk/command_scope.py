@@ -43,6 +43,7 @@ __all__ = [
     "OWN_USE_RULES",
     "SAYS_PROD",
     "Why",
+    "has_report_words",
     "judge",
     "local_target",
     "lower_findings",
@@ -429,12 +430,18 @@ def _without_tail(cand: Candidate) -> Candidate:
     return Candidate("shell", found[0].text, cand.explicit, cand.context or cand.text)
 
 
-def judge(cand: Candidate, message: str = "", chosen: Selections | None = None) -> Why | None:
+def judge(
+    cand: Candidate,
+    message: str = "",
+    chosen: Selections | None = None,
+    report_words: bool = True,
+) -> Why | None:
     """Why this command is not an order to run it here, or None when it is one.
 
     `message` is the whole text: a postmortem's headline makes a past-tense sentence
     introducing a command a report even when the sentence does not say "postmortem".
-    `chosen` is `selections(message)`, read once by a caller that judges many commands."""
+    `chosen` is `selections(message)` and `report_words` is `has_report_words(message)`,
+    both read once by a caller that judges many commands."""
     if chosen is None:
         chosen = selections(message)
     if cand.kind not in COMMAND_KINDS:
@@ -450,7 +457,7 @@ def judge(cand: Candidate, message: str = "", chosen: Selections | None = None) 
     pos = low.find(_MARK)
     structure = spans(low)
     sentence_local = own = nonprod = False
-    reported = _reports(message, cand.context)
+    reported = report_words and _reports(message, cand.context)
     for lx in languages(low):
         scope = Scope(lx, low, structure)
         why = _sentence_scope(lx, scope, pos, inside, reported)
@@ -604,6 +611,18 @@ def _names_production(low: str) -> bool:
         not _NOT_BEFORE.search(low, max(0, m.start() - 30), m.start())
         for m in _SAYS_PROD.finditer(low.replace(_MARK, " "))
     )
+
+
+def has_report_words(message: str) -> bool:
+    """The message holds a word every report heading needs (`_REPORT_MESSAGE`'s required
+    words; none holds a space). Without one, no command's message is a report, whatever
+    sentence is cut out of it: read once per message, not once per command."""
+    return _REPORT_WORDS is None or _REPORT_WORDS.search(message) is not None
+
+
+_REPORT_WORDS: re.Pattern[str] | None = getattr(_REPORT_MESSAGE, "words", None)
+if _REPORT_WORDS is not None and re.search(r"\s", _REPORT_WORDS.pattern):
+    _REPORT_WORDS = None  # a word with a space could span the cut: every message is read
 
 
 def _reports(message: str, context: str) -> bool:
