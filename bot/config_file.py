@@ -33,6 +33,26 @@ def _explain(path: Path, exc: ValidationError) -> str:
     return "\n".join(lines)
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A safe loader that refuses a key given twice in one mapping.
+
+    PyYAML keeps the last of two equal keys without a word, so a section pasted
+    twice would silently drop the first one's settings (a rule, an approver group).
+    """
+
+    def construct_mapping(self, node: yaml.Node, deep: bool = False) -> dict[Any, Any]:
+        if isinstance(node, yaml.MappingNode):
+            seen: set[Any] = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=deep)
+                if key in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"duplicate key {key!r}", key_node.start_mark
+                    )
+                seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
 def find_config(configured: str | Path | None) -> Path | None:
     """The configuration file to use: the one named, else `./twokey.yml` if present, else None."""
     if configured:
@@ -49,7 +69,7 @@ def load_config(path: str | Path | None = None) -> TwoKeyConfig:
     """
     path = find_config(path) or EXAMPLE_CONFIG
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)  # noqa: S506
     except FileNotFoundError:
         raise ConfigError(
             f"{path}: file not found (set TWOKEY_CONFIG to your twokey.yml)"

@@ -68,6 +68,20 @@ def test_invalid_yaml_names_line(tmp_path):
         load_config(write(tmp_path, "slack:\n\tadmins: []\n"))
 
 
+def test_key_given_twice_is_refused_with_its_line(tmp_path):
+    """YAML keeps the last of two equal keys silently; a pasted-twice section would vanish."""
+    text = "policy:\n  default_timeout: 30m\n  quorum: {low: 1}\n  default_timeout: 5m\n"
+    with pytest.raises(
+        ConfigError, match=r"not valid YAML at line 4.*duplicate key 'default_timeout'"
+    ):
+        load_config(write(tmp_path, text))
+
+
+def test_same_key_in_sibling_mappings_is_fine(tmp_path):
+    text = "approvers:\n  a: {users: [U1]}\n  b: {users: [U2]}\n"
+    load_config(write(tmp_path, text))
+
+
 def test_missing_file(tmp_path):
     with pytest.raises(ConfigError, match="file not found"):
         load_config(tmp_path / "nope.yml")
