@@ -36,6 +36,7 @@ from bot.risk.command_scope import (
     SAYS_PROD,
     Why,
     bounded_write,
+    has_report_words,
     judge,
     lower_findings,
     opens_session,
@@ -588,13 +589,14 @@ class _Whys:
         """Commands of documents that are not orders (`_scope`'s `ran`)."""
         self._joined: tuple[str | None, list[int]] | None = None
         self._chosen = selections(message)
+        self._report_words = has_report_words(message)
         self._shells: list[tuple[int, int]] | None = None
 
     def of(self, i: int) -> Why | None:
         if i not in self._whys:
             cand, part = self.commands[i]
             found = self.engine._guard(
-                part, "scope", partial(judge, cand, self.message, self._chosen)
+                part, "scope", partial(judge, cand, self.message, self._chosen, self._report_words)
             )
             self._whys[i] = found
         return self._whys[i]
