@@ -554,8 +554,8 @@ def _harmless_part(r: _Reading, category: str, named: tuple[int, int] | None) ->
         return True  # "remove public access from the export bucket": access goes, not data
     if category == "destroy" and lx.pattern("excluded").match(low, hit.start):
         return True  # "去掉密码之后的版本": parts left out of a copy, nothing destroyed
-    if category in ("secrets", "sharing", "export") and _moves_metadata(lx, low, hit, clause):
-        return True  # "paste the rotation date into the ticket": a fact about the secret
+    if category in ("secrets", "sharing", "export") and _names_not_values(r):
+        return True  # "paste the rotation date", "send them the list" SHOW GRANTS printed
     if category == "secrets" and _printed_output(r, named):
         return True  # "run `…` and paste what it prints": the command's reader judges it
     if category == "secrets" and named is None and _secret_only_in_purpose(r):
@@ -1253,6 +1253,44 @@ def _printed_output(r: _Reading, named: tuple[int, int] | None) -> bool:
         return not lx.pattern("secret").search(low, clause[0], phrase_end)
     found = next(iter(lx.pattern("output").finditer(low, clause[0], hit.start)), None)
     return found is not None and not lx.pattern("secret").search(low, clause[0], hit.start)
+
+
+# A bare "the list" right after a sending verb, with no noun of its own ("the customer
+# list", "la lista de clientes" name data): the list a command before it printed.
+_BARE_LIST = re.compile(
+    r"(?:(?:them|him|her|us|me)\s+)?(?:the|la|die|a|le)\s+(?:whole\s+|full\s+|complete\s+)?"
+    r"(?:list|lista|liste)(?!\w)(?!\s+(?:of|de|des|du|der|mit|with|con|com)\b)"
+)
+# A command that lists names or rights, not values: `SHOW GRANTS`, `… list`, `ls`,
+# `iam get`, `get-iam-policy`, `kubectl get secrets -o name`, `vault kv metadata get`.
+_LISTING = re.compile(
+    r"\bshow\s+(?:grants|tables|databases|schemas|roles|users)\b|(?<![\w-])(?:list|ls)(?![\w-])"
+    r"|\biam\s+get\b|\bget-iam-policy\b|\bmetadata\s+get\b|\bget\s+secrets\b|-o\s+name\b"
+    r"|\[\]\.name\b"
+)
+# A command that prints values as well: the list then holds them.
+_VALUES = re.compile(
+    r"(?:-o|--output)[=\s]+(?:ya?ml|json|jsonpath)|--reveal|--show-secrets?|get-secret-value"
+    r"|\bselect\s+\*|\bkv\s+get\b"
+)
+
+
+def _names_not_values(r: _Reading) -> bool:
+    """What is sent is a fact about a secret or the names a listing printed, not a value."""
+    return _moves_metadata(r.lx, r.low, r.hit, r.clause) or _listed_names(r)
+
+
+def _listed_names(r: _Reading) -> bool:
+    """The verb sends "the list" (no noun of its own) and the sentence before it runs a
+    command that lists names or rights, not values ("snowsql -q 'SHOW GRANTS TO ROLE
+    partner' y mándales la lista"): what goes is what that listing printed, and the
+    command's own reader judges it. A list of customers, or one a value-printing command
+    made (`-o yaml`, `--reveal`), stays the prose reader's."""
+    low, hit, clause = r.low, r.hit, r.clause
+    if not r.lx.spaced or _BARE_LIST.match(low, _object_start(low, hit.end, clause[1])) is None:
+        return False
+    before = low[r.sentence[0] : hit.start]
+    return _LISTING.search(before) is not None and _VALUES.search(before) is None
 
 
 def _secret_only_in_purpose(r: _Reading) -> bool:
