@@ -15,7 +15,7 @@ import pytest
 from bot.config_file import load_config
 from bot.risk import RiskEngine
 from bot.risk.card_samples import labelled_sample
-from bot.risk.packs import directory
+from bot.risk.packs import directory, windir
 from tests.conftest import EXAMPLE
 
 
@@ -149,3 +149,15 @@ def test_directory_dump_flagged(engine: RiskEngine, command: str) -> None:
 def test_directory_read_not_flagged(engine: RiskEngine, command: str) -> None:
     rules = {f.rule for f in engine.assess(command).findings}
     assert "directory.bulk_export_personal" not in rules, command
+
+
+@pytest.mark.parametrize("command", windir.RULES[0].match)
+def test_powershell_directory_dump_flagged(engine: RiskEngine, command: str) -> None:
+    rules = {f.rule for f in engine.assess(command).findings}
+    assert "powershell.directory_export_personal" in rules, command
+
+
+@pytest.mark.parametrize("command", windir.RULES[0].not_match)
+def test_powershell_directory_read_not_flagged(engine: RiskEngine, command: str) -> None:
+    rules = {f.rule for f in engine.assess(command).findings}
+    assert "powershell.directory_export_personal" not in rules, command
