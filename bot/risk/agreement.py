@@ -17,8 +17,17 @@ from bot.risk.command_scope import Why, lower_findings
 from bot.risk.extract import Candidate
 from bot.risk.model import Finding
 from bot.risk.policy import Part
+from bot.risk.prose import assess_prose
+from bot.risk.shell import prints_no_secret
 
-__all__ = ["agree", "agree_said", "applies_shown_policy", "keys_not_commands", "lead_in"]
+__all__ = [
+    "agree",
+    "agree_said",
+    "applies_shown_policy",
+    "keys_not_commands",
+    "lead_in",
+    "metadata_posted",
+]
 
 
 def lead_in(cand: Candidate) -> str:
@@ -173,3 +182,51 @@ def _ends_with(lead: str, evidence: str) -> bool:
         return False
     clauses = _CLAUSE_BREAK.split(lead)
     return len(clauses) == 1 or not _RUN_ONLY.fullmatch(clauses[-1].strip(_LEAD_END))
+
+
+_SENTENCE_END = re.compile(r"[.!?。！？]\s|\n")
+
+
+def _in_sentence(text: str, evidence: str, command: str) -> bool:
+    """`command` stands in the sentence the prose finding quotes (`evidence`: the sentence,
+    whitespace folded, maybe cut short with "…")."""
+    flat, ev, cmd = " ".join(text.split()), " ".join(evidence.split()), " ".join(command.split())
+    ev = ev.removesuffix("…")
+    a = flat.find(ev) if ev else -1
+    c = flat.find(cmd, max(a, 0)) if a >= 0 else -1
+    if c < 0:
+        return False
+    return c <= a + len(ev) or not _SENTENCE_END.search(flat, a + len(ev), c)
+
+
+def metadata_posted(
+    judged: Sequence[tuple[Candidate, Part]], company_domains: Sequence[str] = ()
+) -> None:
+    """A sentence that asks to post a command's output, where every command in it only
+    reads secrets' metadata (`describe-secret`, a vault listing, `kubectl get secret`
+    without `-o`): the output holds no secret, so a "secret sent" the prose reader found
+    gives way when the words without the commands send none ("paste the output in
+    #x: aws secretsmanager describe-secret …"). Words that send a secret themselves
+    ("post the DB password in #x: kubectl get secret db") keep it."""
+    commands = [c.text for c, _ in judged if c.kind == "shell"]
+    if not commands:
+        return
+    for cand, part in judged:
+        if cand.kind != "prose" or not any(f.category == "secrets" for f in part.findings):
+            continue
+        kept = []
+        for f in part.findings:
+            inside = [
+                c
+                for c in commands
+                if f.category == "secrets" and _in_sentence(cand.text, f.evidence or "", c)
+            ]
+            if inside and all(prints_no_secret(c) for c in inside):
+                words = cand.text
+                for c in inside:
+                    words = words.replace(c, " ")
+                said = assess_prose(words, company_domains).findings
+                if not any(g.category == "secrets" for g in said):
+                    continue
+            kept.append(f)
+        part.findings = kept

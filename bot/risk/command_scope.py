@@ -33,7 +33,7 @@ from bot.risk.model import Finding
 from bot.risk.prefilter import prefiltered
 from bot.risk.prose.handover import hands_over_value
 from bot.risk.prose.intent import languages
-from bot.risk.prose.lexicon import Lexicon
+from bot.risk.prose.lexicon import ACCENTS, Lexicon
 from bot.risk.prose.scope import ADVISED, COUNTERFACTUAL, SOMEONE, Scope, spans
 from bot.risk.prose.text import lower
 from bot.risk.spans import HANDED_ON_REACH, handed_on, reported, scan
@@ -296,11 +296,18 @@ _ASKS = re.compile(
 # The consequence of a condition that is not real: "…, it would wipe", "ça effacerait".
 _COUNTERFACTUAL = COUNTERFACTUAL
 # An English negator before these words warns against nothing ("don't worry about this
-# one", "never mind the old one", "don't forget to run this").
+# one", "never mind the old one", "don't forget to run this"); nor does one that says a
+# thing is not needed ("the team said they don't need it:"), the reason to remove it.
 _IDLE_AFTER = re.compile(
     r"\s+(?:ever\s+)?(?:worry|panic|forget|mind|hesitate|wait|bother|fret|stress|skip|miss|omit"
     r"|be\s+(?:afraid|alarmed|scared|shy))\b"
 )
+# "… don't need it": said of someone else, not of the reader ("you don't need this:").
+_NOT_NEEDED = re.compile(
+    r"\s+(?:really\s+|even\s+)?need\s+(?:it|this|that|them|these|those|the\s+\w+)"
+    r"(?:\s+(?:any\s*more|any\s+longer))?\s*(?:[,.;:!]|$)"
+)
+_READER = re.compile(r"\byou\s*$")
 _ENGLISH_WARN = re.compile(
     r"never|don'?t|don’t|do\s+not|must\s+not|mustn'?t|should\s+not|shouldn'?t"
 )
@@ -312,9 +319,11 @@ _ORDER_AFTER = re.compile(
 
 
 def _idle_warning(text: str, warns: re.Match[str]) -> bool:
-    return bool(_ENGLISH_WARN.fullmatch(warns.group(0))) and bool(
-        _IDLE_AFTER.match(text, warns.end())
-    )
+    if not _ENGLISH_WARN.fullmatch(warns.group(0)):
+        return False
+    if _IDLE_AFTER.match(text, warns.end()):
+        return True
+    return bool(_NOT_NEEDED.match(text, warns.end())) and not _READER.search(text, 0, warns.start())
 
 
 _UNREAL_IF = re.compile(r"\bwere\s+to\b|\bhad\b")
@@ -987,8 +996,11 @@ def passes_on(
     low = lower(message)
     structure = None
     for lx in languages(low):
+        # the verbs of an accent-folding language are matched without stress accents
+        # ("pégalo", "envíalo"), as the prose reader matches them; same offsets
+        seen = low.translate(ACCENTS) if lx.fold_accents else low
         for slot in ("share", "move"):
-            for m in lx.pattern(slot).finditer(low):
+            for m in lx.pattern(slot).finditer(seen):
                 if reported(message[max(0, m.start() - 120) : m.start()]):
                     continue
                 structure = structure or spans(low)

@@ -26,6 +26,7 @@ from bot.risk.agreement import (
     applies_shown_policy,
     keys_not_commands,
     lead_in,
+    metadata_posted,
 )
 from bot.risk.calls import ToolCall
 from bot.risk.catalog import CLASSIFICATION_ORDER, Catalog, Known, merge
@@ -258,6 +259,7 @@ class RiskEngine:
         agree(prose, regions, leads)
         agree_said([p for c, p in judged if c.kind == "shell" and not c.in_prose], regions)
         keys_not_commands(judged, regions)
+        metadata_posted(judged, self.domains)
         applies_shown_policy(judged, shown)
         return [content, *(part for _, part in judged)]
 

@@ -50,7 +50,7 @@ from bot.risk.shell_wrappers import (
     unwrap_once,
 )
 
-__all__ = ["ShellResult", "assess_shell", "looks_like_shell"]
+__all__ = ["ShellResult", "assess_shell", "looks_like_shell", "prints_no_secret"]
 
 _LANGUAGE = Language(tree_sitter_bash.language())
 _PARSER = Parser(_LANGUAGE)
@@ -925,6 +925,9 @@ ALL_CHECKS: dict[str, Callable[[Cmd, _Walk], bool]] = {**CHECKS, **SHELL_CHECKS}
 _EXACT, _PREFIX, _ANY, _SCRIPT_LEVEL = _build_index()
 
 
+_METADATA_SAFE = tuple(s for s in SHELL_SAFE if s.no_secret_value)
+
+
 def _build_safe() -> dict[str, list[_Entry]]:
     """Read-only shapes from the packs, checked before any rule (see `bot.risk.packs`)."""
     index: dict[str, list[_Entry]] = {}
@@ -945,10 +948,31 @@ def _build_safe() -> dict[str, list[_Entry]]:
 
 
 _SAFE = _build_safe()
+_NO_SECRET_VALUE = {
+    name: [e for e in entries if any(e.pattern is q for s in _METADATA_SAFE for q in s.patterns)]
+    for name, entries in _SAFE.items()
+}
 
 
 def _known_safe(cmd: Cmd, walk: _Walk) -> bool:
     return any(_entry_matches(e, cmd, walk) for e in _SAFE.get(cmd.name, ()))
+
+
+def prints_no_secret(command: str) -> bool:
+    """Every command in `command` is a known read of secrets' metadata (`describe-secret`,
+    a Key Vault listing, `kubectl get secret` without `-o`): what it prints names secrets
+    but holds no value, so posting its output posts no secret. False when unsure."""
+    walk = _Walk(())
+    try:
+        walk.script(command, 0)
+    except (RecursionError, ValueError, UnicodeError):
+        return False
+    if walk.parse_failed or not walk.cmds:
+        return False
+    return all(
+        any(_entry_matches(e, cmd, walk) for e in _NO_SECRET_VALUE.get(cmd.name, ()))
+        for cmd in walk.cmds
+    )
 
 
 _PROMPT_LINE_RE = re.compile(r"(?m)^[ \t]*[$%][ \t]+(?=\S)")

@@ -1825,7 +1825,9 @@ RULES: tuple[Rule, ...] = (
                 args_re=r"(?:^|\s)(?:-D|-[a-zA-Z]*D[a-zA-Z]*|--delete\s+--force|--force\s+--delete)(?:\s|$)",
             ),
             _p("git", sub=("checkout",), args_re=r"(?:^|\s)--\s+\.$"),
-            _p("git", sub=("filter-branch|filter-repo",)),
+            _p("git", sub=("filter-branch",)),
+            # `--analyze` only writes a report of the history's sizes and renames
+            _p("git", sub=("filter-repo",), args_not_re=r"(?:^|\s)--analyze(?:\s|$)"),
             _p("git", sub=("reflog", "expire"), args_re=r"--expire\S*=now|--all"),
             _p("git", sub=("gc",), args_re=r"--prune=now"),
             _p("git", sub=("update-ref",), args_re=r"(?:^|\s)-d(?:\s|$)"),
@@ -1839,8 +1841,11 @@ RULES: tuple[Rule, ...] = (
             "git stash clear",
             "git branch -D feature",
             "git -C repo reset --hard",
+            "git filter-repo --path .env --invert-paths",
+            "git filter-branch --tree-filter 'rm -f .env' HEAD",
         ),
         not_match=(
+            "git filter-repo --analyze",
             "git reset --soft HEAD~1",
             "git reset HEAD~1",
             "git clean -n",

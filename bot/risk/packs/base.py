@@ -23,3 +23,6 @@ class Safe:
     patterns: tuple[Pattern, ...]
     match: tuple[str, ...]
     not_match: tuple[str, ...] = ()
+    no_secret_value: bool = False
+    """Its output names secrets but holds none of their values (metadata, a listing): a
+    message asking to post that output posts no secret."""

@@ -648,5 +648,6 @@ SAFE: tuple[Safe, ...] = (
             "aws iam attach-user-policy --user-name bob --policy-arn "
             "arn:aws:iam::aws:policy/AdministratorAccess",
         ),
+        no_secret_value=True,
     ),
 )

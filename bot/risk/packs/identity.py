@@ -1,12 +1,94 @@
 """Identity and credentials: minting long-lived keys for a user or service account,
-resetting another person's password, and exporting a whole password vault. Each hands
-someone a way in that outlives the task; listing keys or users stays allowed."""
+resetting another person's password, exporting a whole password vault, deleting a
+directory account, and an identity provider's admin role granted through its REST API.
+Each hands someone a way in that outlives the task, or takes a person's mail and files
+with it; listing keys, users or roles stays allowed."""
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from bot.risk.packs.base import Rule, p
 
+_BODY_OPTS = ("-d", "--data", "--data-raw", "--data-binary", "--json")
+# Okta: `POST /api/v1/users/<id>/roles` (or a group's) with an admin role type in the body.
+_OKTA_ROLES = re.compile(r"(?i)/api/v1/(?:users|groups)/[^/\s?]+/roles/?(?:\?|$)")
+_OKTA_ADMIN_TYPE = re.compile(r"(?i)\b(?!READ_ONLY_ADMIN\b)[A-Z_]*ADMIN\b")
+# Microsoft Graph and Google's Admin SDK: every directory role is an administrator's.
+_DIRECTORY_ROLE = re.compile(
+    r"(?i)graph\.microsoft\.com/\S*(?:/directoryRoles/[^/\s]+/members/\$ref|"
+    r"/roleManagement/directory/roleAssignments)|"
+    r"admin\.googleapis\.com/admin/directory/v1/customer/[^/\s]+/roleassignments"
+)
+
+
+def check_idp_admin_role(cmd: Any, walk: Any) -> bool:
+    """A write to an identity provider's role endpoint that makes someone an admin: an
+    Okta role of an `…ADMIN` type (not read-only), or any Entra ID / Google Workspace
+    directory role."""
+    methods = {m.upper() for m in cmd.value("-X", "--request")}
+    body = " ".join(cmd.value(*_BODY_OPTS))
+    writes = bool(methods & {"POST", "PUT", "PATCH"}) or (bool(body) and not methods)
+    if not writes:
+        return False
+    urls = [a for a in cmd.pos if "/" in a]
+    if any(_DIRECTORY_ROLE.search(u) for u in urls):
+        return True
+    return any(_OKTA_ROLES.search(u) for u in urls) and bool(_OKTA_ADMIN_TYPE.search(body))
+
+
+CHECKS = {"idp_admin_role": check_idp_admin_role}
+
 RULES: tuple[Rule, ...] = (
+    Rule(
+        "identity.idp_admin_role",
+        "permissions",
+        "critical",
+        "require_approval",
+        "Grants an administrator role in the company's identity provider (Okta, Entra ID, "
+        "Google Workspace) through its API: whoever holds it controls sign-in to every app.",
+        (p("curl", check="idp_admin_role"),),
+        match=(
+            "curl -X POST https://acme.okta.com/api/v1/users/00u9vendor/roles "
+            "-H 'Authorization: SSWS x' -d '{\"type\": \"SUPER_ADMIN\"}'",
+            "curl -s https://acme.okta.com/api/v1/groups/00g1/roles "
+            "-d '{\"type\":\"ORG_ADMIN\"}' -H 'Content-Type: application/json'",
+            "curl -X POST 'https://graph.microsoft.com/v1.0/directoryRoles/62e9/members/$ref' "
+            '-d \'{"@odata.id": "https://graph.microsoft.com/v1.0/directoryObjects/5f1c"}\'',
+            "curl -X POST https://admin.googleapis.com/admin/directory/v1/customer/my_customer/"
+            'roleassignments -d \'{"roleId": "1", "assignedTo": "42"}\'',
+        ),
+        not_match=(
+            "curl -X GET https://acme.okta.com/api/v1/users/00u9vendor/roles "
+            "-H 'Authorization: SSWS x'",
+            "curl https://acme.okta.com/api/v1/users/00u9vendor/roles",
+            "curl -X POST https://acme.okta.com/api/v1/users/00u9/roles "
+            '-d \'{"type": "READ_ONLY_ADMIN"}\'',
+            "curl -X POST https://acme.okta.com/api/v1/users/00u9/lifecycle/suspend",
+            "curl 'https://graph.microsoft.com/v1.0/directoryRoles/62e9/members'",
+        ),
+    ),
+    Rule(
+        "identity.account_delete",
+        "destructive",
+        "high",
+        "require_approval",
+        "Deletes an account, group or unit from the company directory: the person's mail, "
+        "files and memberships go with it (Google Workspace keeps them only about 20 days).",
+        (p("gam", sub=("delete|del", "users?|groups?|org|ou|aliases?|resources?|domain")),),
+        match=(
+            "gam delete user jordan.lee@acme.example",
+            "gam delete group finance-all@acme.example",
+            "gam del users file:leavers.csv",
+        ),
+        not_match=(
+            "gam update user jordan.lee@acme.example suspended on",
+            "gam info user jordan.lee@acme.example",
+            "gam undelete user jordan.lee@acme.example",
+            "gam print users",
+        ),
+    ),
     Rule(
         "identity.admin_membership",
         "permissions",

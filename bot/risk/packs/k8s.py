@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.risk.packs.base import Pattern, Rule, p
+from bot.risk.packs.base import Pattern, Rule, Safe, p
 
 BROAD_SUBJECTS = r"(?:system:(?:authenticated|unauthenticated|anonymous|serviceaccounts)\b)"
 # A throwaway cluster on this machine (kind, k3d, minikube, Docker Desktop): local scope.
@@ -289,5 +289,35 @@ RULES: tuple[Rule, ...] = (
             "kubectl proxy --port=8001",
             "kubectl port-forward svc/postgres 5432:5432 -n prod",
         ),
+    ),
+)
+
+SAFE: tuple[Safe, ...] = (
+    Safe(
+        "k8s.secret_metadata",
+        "Lists or describes Kubernetes secrets without their values: the default table and "
+        "`describe` show names, types and key sizes, never the data.",
+        (
+            p(
+                "kubectl",
+                "oc",
+                sub=("get", "secrets?"),
+                args_not_re=r"(?:^|\s)(?:-o|--output)(?:[= ]?(?!name\b|wide\b)\S)",
+            ),
+            p("kubectl", "oc", sub=("describe", "secrets?")),
+        ),
+        match=(
+            "kubectl get secret db-creds -n prod",
+            "kubectl get secrets -n prod -o wide",
+            "kubectl describe secret db-creds -n prod",
+            "oc get secret db-creds -o name",
+        ),
+        not_match=(
+            "kubectl get secret db-creds -n prod -o yaml",
+            "kubectl get secret db-creds -n prod -o jsonpath='{.data.password}'",
+            "kubectl get secret db-creds --output=json",
+            "kubectl get secret db-creds -ojson",
+        ),
+        no_secret_value=True,
     ),
 )
