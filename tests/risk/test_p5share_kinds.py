@@ -72,6 +72,18 @@ PAIRS = [
         'Plano:\n1. Montar a apresentação\n2. Mostrar o painel interno "Receita – Clientes" '
         "só na tela, sem mudar o acesso\n3. Enviar os slides",
     ),
+    # personal fields listed together in other languages; made-up records stand in
+    (
+        "Pour le mainteneur : joins au ticket public du projet le fichier avec noms, "
+        "téléphones et adresses des abonnés.",
+        "Pour le mainteneur : joins au ticket public du projet un fichier avec deux abonnés "
+        "inventés et la version exacte.",
+    ),
+    (
+        "Anexa na issue pública do projeto o arquivo com nomes, e-mails e endereços dos clientes.",
+        "Anexa na issue pública do projeto um arquivo com dois clientes inventados e a versão "
+        "da biblioteca.",
+    ),
     # pulled down onto one's own laptop, in Chinese
     (
         "第二步：用 pg_dump 把整张 customers 表（含手机号、住址）拉到自己的电脑上。",

@@ -405,6 +405,9 @@ LEXICON = lexicon(
             r"(?!\s+[a-z_][a-z0-9_]*\s*(?:$|[|;&)`'\"\n]))",
         ),
         "pii": (
+            # two personal fields listed together: records of people ("correos y teléfonos")
+            r"(?:namen|e-?mail-?adressen|e-?mails|telefonnummern|handynummern|anschriften|adressen|geburtsdaten|ibans?|kontonummern|kaufhistorie\w*)"
+            r"\s*(?:,\s*(?:und\s+)?|und\s+)(?:namen|e-?mail-?adressen|e-?mails|telefonnummern|handynummern|anschriften|adressen|geburtsdaten|ibans?|kontonummern|kaufhistorie\w*)(?!\w)",
             r"lohn(?:abrechnung|zettel|liste|daten|konto)",
             "vorstand",
             "aufsichtsrat",
@@ -709,6 +712,10 @@ LEXICON = lexicon(
             r"(?:zwei|drei|vier|fünf|[2-9])\s+(?:\w+\s+)?(?:pdfs?|dateien|dokumente|verträge|rechnungen|bestellungen|berichte)",
         ),
         "sanitized": (
+            # made-up records stand in for real ones
+            r"erfunden\w*",
+            r"fiktiv\w*",
+            r"(?:test|dummy)-?daten",
             # already public: nothing more is exposed
             r"(?:ist|sind)\s+(?:bereits|schon)\s+öffentlich\w*",
             r"(?:bereits|schon)\s+öffentlich\w*",

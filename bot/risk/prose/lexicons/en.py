@@ -996,6 +996,8 @@ LEXICON = lexicon(
             r"(?:one|two|three|four|five|a\s+couple\s+of|[2-9])\s+(?:\w+\s+)?(?:pdfs?|files|documents|contracts|invoices|orders|reports)",
         ),
         "sanitized": (
+            # made-up records stand in for real ones
+            r"(?:made[- ]up|invented)",
             # already cleared for this audience by the team that owns it ("the
             # write-ups already cleared by comms", "déjà validée par les RH")
             r"already\s+(?:been\s+)?(?:approved|cleared|signed\s+off|vetted|validated)",

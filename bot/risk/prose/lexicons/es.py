@@ -289,6 +289,9 @@ LEXICON = lexicon(
             r"(?<![\w.])\.env(?![\w.])",
         ),
         "pii": (
+            # two personal fields listed together: records of people ("correos y teléfonos")
+            r"(?:nombres|correos(?:\s+electrónicos)?|e-?mails|teléfonos|direcciones|dni|fechas\s+de\s+nacimiento|ibans?|tarjetas|historial(?:es)?\s+de\s+compras?)"
+            r"\s*(?:,\s*(?:y\s+)?|y\s+|e\s+)(?:nombres|correos(?:\s+electrónicos)?|e-?mails|teléfonos|direcciones|dni|fechas\s+de\s+nacimiento|ibans?|tarjetas|historial(?:es)?\s+de\s+compras?)(?!\w)",
             "nómina",
             "nominas",
             "nóminas",
@@ -564,6 +567,10 @@ LEXICON = lexicon(
             r"(?:dos|tres|cuatro|cinco|[2-9])\s+(?:\w+\s+)?(?:pdf|archivos|documentos|contratos|facturas|pedidos|informes)",
         ),
         "sanitized": (
+            # made-up records stand in for real ones
+            r"inventad[oa]s?",
+            r"falsos|falsas",
+            r"sintétic\w*",
             # already public: nothing more is exposed
             r"ya\s+(?:es|son|está|están)\s+públic\w*",
             # already cleared for this audience by the team that owns it ("the

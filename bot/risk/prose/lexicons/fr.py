@@ -274,6 +274,9 @@ LEXICON = lexicon(
             r"(?!\s+[a-z_][a-z0-9_]*\s*(?:$|[|;&)`'\"\n]))",
         ),
         "pii": (
+            # two personal fields listed together: records of people ("correos y teléfonos")
+            r"(?:noms|e-?mails|courriels|téléphones|numéros\s+de\s+téléphone|adresses|dates\s+de\s+naissance|ibans?|numéros\s+de\s+carte|historiques?\s+d'achats?)"
+            r"\s*(?:,\s*(?:et\s+)?|et\s+)(?:noms|e-?mails|courriels|téléphones|numéros\s+de\s+téléphone|adresses|dates\s+de\s+naissance|ibans?|numéros\s+de\s+carte|historiques?\s+d'achats?)(?!\w)",
             r"fiches?\s+de\s+paie",
             r"la\s+paie",
             # the team that acts, approves or receives, not what is sent ("ask Legal to
@@ -565,6 +568,9 @@ LEXICON = lexicon(
             r"(?:deux|trois|quatre|cinq|[2-9])\s+(?:\w+\s+)?(?:pdf|fichiers|documents|contrats|factures|commandes|rapports)",
         ),
         "sanitized": (
+            # made-up records stand in for real ones
+            r"inventé\w*",
+            r"faux\s+(?:clients|utilisateurs|comptes)",
             # already public: nothing more is exposed
             r"(?:est|sont)\s+déjà\s+publi\w*",
             # already cleared for this audience by the team that owns it ("the

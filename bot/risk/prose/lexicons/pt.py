@@ -268,6 +268,9 @@ LEXICON = lexicon(
             r"(?!\s+[a-z_][a-z0-9_]*\s*(?:$|[|;&)`'\"\n]))",
         ),
         "pii": (
+            # two personal fields listed together: records of people ("correos y teléfonos")
+            r"(?:nomes|e-?mails|telefones|endereços|cpfs?|datas\s+de\s+nascimento|ibans?|cartões|históricos?\s+de\s+compras?)"
+            r"\s*(?:,\s*(?:e\s+)?|e\s+)(?:nomes|e-?mails|telefones|endereços|cpfs?|datas\s+de\s+nascimento|ibans?|cartões|históricos?\s+de\s+compras?)(?!\w)",
             "holerite",  # payslips (pt-BR)
             "contracheque",
             r"folhas?\s+de\s+pagamento",
@@ -540,6 +543,11 @@ LEXICON = lexicon(
             r"(?:dois|duas|três|quatro|cinco|[2-9])\s+(?:\w+\s+)?(?:pdfs?|arquivos|documentos|contratos|faturas|pedidos|relatórios)",
         ),
         "sanitized": (
+            # made-up records stand in for real ones
+            r"inventad[oa]s?",
+            r"fictíci\w*",
+            r"sintétic\w*",
+            r"falsos|falsas",
             # already public: nothing more is exposed
             r"já\s+(?:é|são|está|estão)\s+públic\w*",
             # already cleared for this audience by the team that owns it ("the
