@@ -30,6 +30,7 @@ from bot.api.metrics import Metrics
 from bot.approvals import ApprovalService
 from bot.approvals.callbacks import CallbackGuard
 from bot.approvals.keys import webhook_secret
+from bot.approvals.outbox import error_code
 from bot.approvals.webhooks import WebhookSender
 from bot.config import ConfigError, Settings, TwoKeyConfig
 from bot.humanlayer import mount as mount_humanlayer
@@ -177,6 +178,9 @@ def build_server(
         "twokey_slack_effects_undeliverable",
         "Slack effects (cards, prompts, updates, DMs) given up on after every retry.",
         lambda: service.outbox.dead,
+    )
+    service.outbox.on_dead.append(
+        lambda d, reason: metrics.effects_given_up.labels(d.kind, error_code(reason)).inc()
     )
     webhooks = WebhookSender(
         webhook_secret(settings.twokey_secret_key),

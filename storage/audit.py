@@ -15,8 +15,9 @@ Until it is sealed (normally well under a second) an event is visible to
 history, exports and `verify`, which reports it as unsealed, but its content is
 not yet bound by a hash. The state digest every status change carries still
 binds it to its request row, so deleting an unsealed status change (or every
-event of a request) is caught by `verify`; deleting or editing another unsealed
-event (a vote, a reminder, a key's creation) inside that window is not.
+event of a request or question) is caught by `verify`; deleting or editing
+another unsealed event (a vote, a reminder, a key's creation) inside that
+window is not.
 """
 
 from __future__ import annotations
@@ -417,10 +418,19 @@ def _verify_contact_states(
     """A HumanLayer question must be in the state (its reply included) its last event
     records, so a reply edited in the database is caught before an agent acts on it.
 
-    Questions asked before their events carried a state digest have none to compare
-    and are skipped, so deleting every event of a question is not caught here."""
+    Questions asked before their events carried a state digest have none to compare:
+    they are checked only for having events at all (every question ever asked had its
+    creation audited), so deleting every event of any question is caught."""
     for fields in _rows_by_id(session, ContactRequest, CONTACT_STATE_FIELDS, batch):
         recorded = states.get(fields["id"])
+        if recorded is None and not _has_events(session, fields["id"]):
+            return ChainReport(
+                False,
+                checked,
+                None,
+                f"question {fields['id']} has no audit event (its events were deleted)",
+                request_id=fields["id"],
+            )
         if recorded is not None and recorded[1] != state_digest(fields, CONTACT_STATE_FIELDS):
             return ChainReport(
                 False,
@@ -431,6 +441,11 @@ def _verify_contact_states(
                 request_id=fields["id"],
             )
     return ChainReport(True, checked)
+
+
+def _has_events(session: Session, record_id: str) -> bool:
+    stmt = sa.select(col(AuditEvent.id)).where(col(AuditEvent.request_id) == record_id).limit(1)
+    return session.execute(stmt).first() is not None
 
 
 def events_for(session: Session, request_id: str) -> list[AuditEvent]:

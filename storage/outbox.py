@@ -165,6 +165,17 @@ def has_pending(session: Session, subject: str) -> bool:
     return session.execute(stmt.limit(1)).first() is not None
 
 
+def given_up(session: Session, subject: str) -> str | None:
+    """Why `subject`'s latest effect was given up on, if it was (and nothing is queued)."""
+    row = session.execute(
+        sa.select(col(SlackEffect.state), col(SlackEffect.last_error))
+        .where(col(SlackEffect.request_id) == subject)
+        .order_by(col(SlackEffect.id).desc())
+        .limit(1)
+    ).first()
+    return str(row[1] or "unknown") if row is not None and row[0] == DEAD else None
+
+
 def record_progress(
     session: Session, effect_id: int, progress: dict[str, Any], *, lease_until: datetime
 ) -> None:
@@ -237,3 +248,28 @@ def undeliverable(session: Session, *, limit: int = 100) -> list[SlackEffect]:
         .scalars()
         .all()
     )
+
+
+@dataclass(frozen=True)
+class DeadGroup:
+    """Undeliverable effects of one kind that failed the same way."""
+
+    kind: str
+    error: str
+    count: int
+    newest: datetime
+
+
+def undeliverable_summary(session: Session, *, since: datetime | None = None) -> list[DeadGroup]:
+    """Effects given up on (queued at or after `since`), by kind and last error, most first."""
+    stmt = sa.select(
+        col(SlackEffect.kind),
+        col(SlackEffect.last_error),
+        sa.func.count(),
+        sa.func.max(col(SlackEffect.created_at)),
+    ).where(col(SlackEffect.state) == DEAD)
+    if since is not None:
+        stmt = stmt.where(col(SlackEffect.created_at) >= since)
+    rows = session.execute(stmt.group_by(col(SlackEffect.kind), col(SlackEffect.last_error))).all()
+    groups = [DeadGroup(str(k), str(e or "unknown"), int(n), newest) for k, e, n, newest in rows]
+    return sorted(groups, key=lambda g: (-g.count, g.kind, g.error))

@@ -15,12 +15,16 @@ from typing import Any
 
 import pytest
 import yaml
+from sqlmodel import select
 from typer.testing import CliRunner
 
 from bot.cli import app
 from bot.cli.doctor import REQUIRED_SCOPES, _clock
 from bot.demo import cast
 from bot.demo.slack_standin import BOT_SCOPES, BOT_TOKEN, BOT_USER_ID, SlackFake
+from storage import outbox as ob
+from storage.db import make_engine, session_scope
+from storage.models import SlackEffect
 
 ROOT = Path(__file__).resolve().parents[1]
 APPROVALS = "C0APPROVE1"
@@ -79,7 +83,9 @@ def test_a_ready_deployment_passes(env: dict[str, str]) -> None:
         "slack scopes": "ok",
         "clock": "ok",
         "approvals channel": "ok",
+        "slack outbox": "ok",
     }
+    assert checks["slack outbox"]["detail"].startswith("nothing undeliverable")
     assert BOT_USER_ID in checks["slack token"]["detail"]
     human = CliRunner().invoke(app, ["doctor"], env=env)
     assert human.exit_code == 0 and "Ready to serve." in human.stdout
@@ -156,3 +162,60 @@ def test_an_approvals_channel_that_does_not_exist_is_a_problem(
     del fake.channels[APPROVALS]
     code, checks, _ = doctor(env)
     assert code == 1 and "does not exist" in checks["approvals channel"]["detail"]
+
+
+def _dead_effects(db_url: str, *failures: tuple[str, str], age: timedelta = timedelta(0)) -> None:
+    """Effects the outbox gave up on, each `(kind, last error)`, queued `age` ago."""
+    engine = make_engine(db_url)
+    try:
+        with session_scope(engine) as s:
+            ob.enqueue(
+                s, [{"kind": kind, "request_id": f"TK-{n}"} for n, (kind, _) in enumerate(failures)]
+            )
+            rows = s.exec(select(SlackEffect).order_by(SlackEffect.id)).all()  # type: ignore[arg-type]
+            for row, (_, error) in zip(rows[-len(failures) :], failures, strict=True):
+                ob.retry_later(s, int(row.id or 0), error=error, at=None, dead=True)
+                row.created_at -= age
+                s.add(row)
+    finally:
+        engine.dispose()
+
+
+def test_undeliverable_slack_effects_are_a_problem_with_kinds_reasons_and_fixes(
+    env: dict[str, str], db_url: str
+) -> None:
+    _dead_effects(
+        db_url,
+        ("pending", "chat.postMessage: channel_not_found (permanent)"),
+        ("pending", "chat.postMessage: channel_not_found (permanent)"),
+        ("decided", "chat.postMessage: internal_error"),
+        ("awaiting_requester", "conversations.open: token_revoked (permanent)"),
+    )
+    code, checks, out = doctor(env)
+    check = checks["slack outbox"]
+    assert code == 1 and check["level"] == "fail"
+    assert check["detail"].startswith("4 Slack effect(s) undeliverable in the last 24 h")
+    assert "2 approval card" in check["detail"] and "1 confirmation prompt" in check["detail"]
+    assert "channel_not_found ×2" in check["detail"] and "token_revoked ×1" in check["detail"]
+    assert "/invite @TwoKey" in check["fix"] and "SLACK_BOT_TOKEN" in check["fix"]
+    assert "outbound HTTPS" in check["fix"] and "cancelled" in check["fix"]
+    assert check["data"] == {
+        "undeliverable": 4,
+        "recent": True,
+        "kinds": {"pending": 2, "decided": 1, "awaiting_requester": 1},
+        "errors": {"channel_not_found": 2, "internal_error": 1, "token_revoked": 1},
+        "newest": check["data"]["newest"],
+    }
+    human = CliRunner().invoke(app, ["doctor"], env=env)
+    assert human.exit_code == 1 and "slack outbox" in human.stdout and "fix:" in human.stdout
+
+
+def test_old_undeliverable_effects_are_only_a_warning(env: dict[str, str], db_url: str) -> None:
+    _dead_effects(
+        db_url, ("pending", "chat.postMessage: missing_scope (permanent)"), age=timedelta(days=3)
+    )
+    code, checks, _ = doctor(env)
+    check = checks["slack outbox"]
+    assert code == 0 and check["level"] == "warn"
+    assert "1 Slack effect(s) undeliverable (newest" in check["detail"]
+    assert "reinstall the app" in check["fix"]

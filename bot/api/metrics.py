@@ -50,6 +50,13 @@ class Metrics:
             ("method",),
             registry=self.registry,
         )
+        self.effects_given_up = Counter(
+            "twokey_slack_effects_given_up",
+            "Slack effects this process gave up on, by kind and Slack's error "
+            "(at once for an error no retry cures, else after every retry).",
+            ("kind", "error"),
+            registry=self.registry,
+        )
         self._counted: dict[str, str] = {}
 
     def gauge(self, name: str, help_text: str, read: Callable[[], float]) -> None:

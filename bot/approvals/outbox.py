@@ -22,6 +22,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy.engine import Engine
+from sqlmodel import Session
 
 from bot.approvals.effects import CONTACT_KINDS
 from bot.logs import request_id_var
@@ -35,12 +36,23 @@ log = logging.getLogger(__name__)
 
 
 class RetryLater(Exception):  # noqa: N818 - it is an instruction, not an error report
-    """Raised by a deliverer: this try failed; `retry_after` is Slack's own wait, if it gave one."""
+    """Raised by a deliverer: this try failed; `retry_after` is Slack's own wait, if it gave one.
 
-    def __init__(self, reason: str, *, retry_after: float | None = None) -> None:
+    `permanent`: no retry can cure it (a missing channel, a revoked token): the effect is
+    given up at once rather than retried for minutes with the problem hidden."""
+
+    def __init__(
+        self, reason: str, *, retry_after: float | None = None, permanent: bool = False
+    ) -> None:
         super().__init__(reason)
         self.reason = reason
         self.retry_after = retry_after
+        self.permanent = permanent
+
+
+def error_code(reason: str) -> str:
+    """The error part of a failure's reason (`chat.postMessage: channel_not_found`)."""
+    return reason.rsplit(": ", 1)[-1].strip() or "unknown"
 
 
 class Delivery:
@@ -74,6 +86,7 @@ class Delivery:
 
 
 Deliverer = Callable[[Delivery], Awaitable[None]]
+DeadInTransaction = Callable[[Session, Delivery, str], Callable[[], None] | None]
 
 
 class Outbox:
@@ -96,7 +109,11 @@ class Outbox:
         self.poll_interval = poll_interval
         self.batch = batch
         self.deliverer: Deliverer | None = None
-        self.on_dead: Callable[[], None] | None = None
+        self.on_dead: list[Callable[[Delivery, str], None]] = []
+        """Called with each effect given up on and why, after it is recorded (metrics)."""
+        self.on_dead_tx: list[DeadInTransaction] = []
+        """Run in the transaction that gives an effect up (the service closes a request that
+        now asks nobody); what one returns is called after commit."""
         self.dead = 0
         """Undeliverable effects in the table (refreshed by the worker)."""
         self._wake = asyncio.Event()
@@ -220,34 +237,51 @@ class Outbox:
         request_id_var.set(claimed.request_id)
         try:
             await self.deliverer(delivery)
+        except RetryLater as exc:
+            await self._failed(delivery, exc.reason, exc.retry_after, permanent=exc.permanent)
+            return
         except Exception as exc:
-            reason = exc.reason if isinstance(exc, RetryLater) else type(exc).__name__
-            wait = exc.retry_after if isinstance(exc, RetryLater) else None
-            await self._failed(delivery, reason, wait)
+            await self._failed(delivery, type(exc).__name__, None)
             return
         try:
             await asyncio.to_thread(self._finish, claimed.id)
         except Exception:
             log.warning("outbox: effect %s delivered but not marked", claimed.id, exc_info=True)
 
-    async def _failed(self, delivery: Delivery, reason: str, retry_after: float | None) -> None:
-        dead = delivery.attempt >= self.max_attempts
+    async def _failed(
+        self,
+        delivery: Delivery,
+        reason: str,
+        retry_after: float | None,
+        *,
+        permanent: bool = False,
+    ) -> None:
+        dead = permanent or delivery.attempt >= self.max_attempts
         at = (
             None
             if dead
             else utcnow() + timedelta(seconds=self.backoff(delivery.attempt, retry_after))
         )
+        self._log_failure(delivery, reason, dead=dead, permanent=permanent)
+        try:
+            stored = f"{reason} (permanent)" if permanent else reason
+            after = await asyncio.to_thread(self._retry_later, delivery, stored, reason, at, dead)
+        except Exception:
+            log.warning("outbox: could not record the failure of %s", delivery.id, exc_info=True)
+            return
         if dead:
-            # An alert: a person may never have been asked, or never told.
-            log.error(
-                "outbox: giving up on slack effect %s (%s of %s) after %d tries: %s",
-                delivery.id,
-                delivery.kind,
-                delivery.request_id,
-                delivery.attempt,
-                reason,
-            )
-        else:
+            self.dead += 1
+            for announce in after:
+                announce()
+            for hook in self.on_dead:
+                try:
+                    hook(delivery, reason)
+                except Exception:
+                    log.warning("outbox: on_dead hook failed for %s", delivery.id, exc_info=True)
+
+    @staticmethod
+    def _log_failure(delivery: Delivery, reason: str, *, dead: bool, permanent: bool) -> None:
+        if not dead:
             log.warning(
                 "outbox: slack effect %s (%s) failed (try %d): %s",
                 delivery.id,
@@ -255,15 +289,20 @@ class Outbox:
                 delivery.attempt,
                 reason,
             )
-        try:
-            await asyncio.to_thread(self._retry_later, delivery.id, reason, at, dead)
-        except Exception:
-            log.warning("outbox: could not record the failure of %s", delivery.id, exc_info=True)
             return
-        if dead:
-            self.dead += 1
-            if self.on_dead is not None:
-                self.on_dead()
+        # An alert: a person may never have been asked, or never told. Ids, the kind and
+        # Slack's error code only: no instruction text, no channel or user names.
+        log.error(
+            "outbox: giving up on slack effect %s (%s of %s) after %d tries: %s (%s)",
+            delivery.id,
+            delivery.kind,
+            delivery.request_id,
+            delivery.attempt,
+            reason,
+            "Slack refuses it until someone fixes it; see `twokey doctor`"
+            if permanent
+            else "every retry failed",
+        )
 
     def backoff(self, attempt: int, retry_after: float | None = None) -> float:
         """Seconds before try `attempt + 1`: doubling with jitter, never less than Retry-After."""
@@ -297,9 +336,15 @@ class Outbox:
         with session_scope(self.engine) as s:
             ob.finish(s, effect_id)
 
-    def _retry_later(self, effect_id: int, reason: str, at: datetime | None, dead: bool) -> None:
+    def _retry_later(
+        self, delivery: Delivery, stored: str, reason: str, at: datetime | None, dead: bool
+    ) -> list[Callable[[], None]]:
+        """Record the failure; for a dead effect run `on_dead_tx` in the same transaction
+        and return what they ask to run after commit."""
         with session_scope(self.engine) as s:
-            ob.retry_later(s, effect_id, error=reason, at=at, dead=dead)
+            ob.retry_later(s, delivery.id, error=stored, at=at, dead=dead)
+            hooks = self.on_dead_tx if dead else []
+            return [after for hook in hooks if (after := hook(s, delivery, reason)) is not None]
 
     def count_dead(self) -> int:
         with session_scope(self.engine) as s:

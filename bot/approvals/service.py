@@ -20,12 +20,13 @@ from typing import Any, TypeVar
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
+from sqlmodel import Session
 
 from bot.approvals.batching import CreateBatcher
 from bot.approvals.effects import shows_something
 from bot.approvals.eligibility import Eligibility, UsergroupCache, UsergroupResolver
 from bot.approvals.intake import IdempotencyReused, check_text_size, same_submission
-from bot.approvals.outbox import Outbox
+from bot.approvals.outbox import Delivery, Outbox
 from bot.approvals.questions import refusal
 from bot.approvals.redact import mask_text
 from bot.approvals.release import Release
@@ -60,6 +61,10 @@ T = TypeVar("T")
 _STATUS_FOR_DECISION = {"allow": Status.ALLOWED, "block": Status.BLOCKED}
 
 
+UNASKED = {"pending": "any approver", "awaiting_requester": "the requester to confirm"}
+"""Effects that ask people, by kind: one given up on leaves its request asking nobody."""
+
+
 class ApprovalService:
     EXPIRY_RETRY = 0.5
     """Seconds between tries to expire overdue requests while the database is away."""
@@ -81,6 +86,7 @@ class ApprovalService:
         self.machine = StateMachine(engine)
         self.creates = CreateBatcher(self.machine)
         self.outbox = Outbox(engine)
+        self.outbox.on_dead_tx.append(self._close_if_unasked)
         self.sequencer = AuditSequencer(engine)
         self.release = Release()
         self.eligibility = Eligibility(config, UsergroupCache(usergroups))
@@ -464,6 +470,30 @@ class ApprovalService:
         )
         return self._after(change, actor)
 
+    def _close_if_unasked(
+        self, s: Session, delivery: Delivery, error: str
+    ) -> Callable[[], None] | None:
+        """In the transaction that gives up on an effect: if it was the one asking people,
+        fail closed (the request is cancelled, never approved); announce it after commit."""
+        what = UNASKED.get(delivery.kind)
+        if what is None or not delivery.request_id:
+            return None
+        reason = (
+            f"TwoKey could not ask {what}: Slack did not take the message ({error}). "
+            "Nothing was approved; ask again once an operator has fixed it (twokey doctor)."
+        )
+        change = self.machine.close_unasked(
+            s, delivery.request_id, kind=delivery.kind, reason=reason
+        )
+        if not change.outcome.ok:
+            return None
+
+        def announce() -> None:
+            log.error("%s closed: TwoKey could not ask %s (%s)", delivery.request_id, what, error)
+            self._after(change, "twokey")
+
+        return announce
+
     async def expire_due(self) -> None:
         """Expire everything past its deadline, in batches, and announce each.
 
@@ -617,6 +647,11 @@ class ApprovalService:
         await asyncio.to_thread(self.machine.requeue_question, contact_id)
         await self.outbox.deliver_now(contact_id)
         return await self.get_contact(contact_id)
+
+    async def given_up(self, subject: str) -> str | None:
+        """Why the outbox gave up on `subject`'s latest Slack effect, if it did."""
+
+        return await asyncio.to_thread(self.machine.given_up, subject)
 
     async def answer(
         self, contact_id: str, *, user: str, response: str, option: str | None = None

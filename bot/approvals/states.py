@@ -536,6 +536,36 @@ class StateMachine:
             )
             return _emit(s, change, actor)
 
+    def close_unasked(self, s: Session, request_id: str, *, kind: str, reason: str) -> Change:
+        """A request whose card (`pending`) or confirmation prompt (`awaiting_requester`) was
+        given up on, and so asks nobody: cancelled with `reason`, never approved, rather than
+        left to expire in silence. Not if the request moved on, or a card or prompt did go
+        out (a later DM failing does not mean nobody was asked).
+
+        In the caller's transaction: the outbox marks the effect dead in the same one, so a
+        replica killed in between cannot leave the request open with nobody asked."""
+        request = rq.get_request(s, request_id, lock=True)
+        if request is None:
+            return _fail("not_found", "No such request.")
+        slack = request.slack or {}
+        asked = slack.get("cards") if kind == "pending" else slack.get("prompt_ts")
+        if request.status != kind or asked:
+            return _fail("already_decided", already_message(request), view(s, request))
+        self._move(
+            s,
+            request,
+            "cancel",
+            actor="twokey",
+            detail={"reason": reason, "undeliverable": kind},
+            decided_at=utcnow(),
+            decided_by="twokey",
+            reason=reason,
+        )
+        change = Change(
+            Outcome(ok=True, code="ok", message=reason, request=view(s, request)), ["decided"]
+        )
+        return _emit(s, change, "twokey")
+
     def expire_due(self, now: datetime) -> list[RequestView]:
         """Expire open requests past their deadline (one batch); return what this call expired.
 
@@ -688,6 +718,10 @@ class StateMachine:
                 return False
             outbox.enqueue(s, [contact_effect(CONTACT_QUESTION, contact_id, "twokey")])
             return True
+
+    def given_up(self, subject: str) -> str | None:
+        with session_scope(self.engine) as s:
+            return outbox.given_up(s, subject)
 
     def answer(
         self, contact_id: str, *, user: str, response: str, option: str | None = None

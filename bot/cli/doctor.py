@@ -21,6 +21,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.cli.context import config_path
+from bot.cli.undeliverable import check_outbox
 from bot.config import ConfigError, Settings, TwoKeyConfig
 from bot.config_file import load_config
 from bot.slack.scopes import BOT_SCOPES
@@ -42,6 +43,8 @@ class Check:
     level: Level
     detail: str
     fix: str = ""
+    data: dict[str, Any] | None = None
+    """Figures for scripts (`--json`), where a check has them."""
 
 
 def check_config(settings: Settings) -> tuple[Check, TwoKeyConfig | None]:
@@ -247,10 +250,25 @@ async def _approvals_channel(client: Any, config: TwoKeyConfig | None) -> Check:
     return Check(name, "ok", f"TwoKey is in {channel}")
 
 
+def check_slack_outbox(url: str) -> Check:
+    """Slack effects given up on: who was never asked or told, why, and what to do."""
+    engine = make_engine(url)
+    try:
+        found = check_outbox(engine)
+    except SQLAlchemyError as exc:
+        return Check("slack outbox", "warn", f"could not read it: {explain(engine, exc)}")
+    finally:
+        engine.dispose()
+    return Check("slack outbox", found.level, found.detail, found.fix, found.data or None)
+
+
 def run_checks(settings: Settings, database_url: str | None = None) -> list[Check]:
     config_check, config = check_config(settings)
     checks = [config_check, check_environment(settings)]
-    checks.append(check_database(database_url or settings.twokey_database_url))
+    url = database_url or settings.twokey_database_url
+    checks.append(check_database(url))
+    if checks[-1].level == "ok":  # migrated and reachable: the outbox can be read
+        checks.append(check_slack_outbox(url))
     checks += asyncio.run(check_slack(settings, config))
     return checks
 
@@ -265,7 +283,8 @@ def register(app: typer.Typer) -> None:
         ] = None,
         as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts")] = False,
     ) -> None:
-        """Check configuration, database, Slack token, scopes, channel and clock; say what to fix.
+        """Check configuration, database, Slack outbox, token, scopes, channel and clock; say
+        what to fix.
 
         Exit 1 when something is wrong; warnings alone exit 0.
         """

@@ -55,6 +55,12 @@ class ContactUndeliverable(ContactError):
     Asking again with the same call_id retries the delivery."""
 
 
+class ContactRefusedBySlack(ContactError):
+    """Slack refused the question in a way no retry cures (a missing channel, a revoked
+    token), or every retry failed: TwoKey is not trying any more. Asking again with the
+    same call_id tries once more (after the operator's fix)."""
+
+
 def contact_digest(contact: HumanContactIn) -> str:
     spec = contact.spec
     return digest(
@@ -157,6 +163,13 @@ class ContactDesk:
         posted = await self.service.post_question(view.id) or view
         if posted.is_open and not posted.slack.get("ts"):
             log.warning("slack delivery of contact %s failed", view.id)
+            given_up = await self.service.given_up(view.id)
+            if given_up is not None:
+                raise ContactRefusedBySlack(
+                    f"Slack refused the question ({given_up}) and TwoKey is not retrying it: "
+                    "nobody was asked. An operator should fix the cause (twokey doctor); "
+                    "then POST again with the same call_id."
+                )
             raise ContactUndeliverable(
                 "Slack did not accept the question yet; TwoKey keeps trying. POST again "
                 "with the same call_id to try now and see whether it was delivered."

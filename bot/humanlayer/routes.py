@@ -31,6 +31,7 @@ from bot.humanlayer.contacts import (
     ContactError,
     ContactInvalid,
     ContactRefused,
+    ContactRefusedBySlack,
     ContactUndeliverable,
     contact_out,
 )
@@ -59,6 +60,7 @@ _CODES = {
     409: "conflict",
     413: "too_large",
     422: "invalid_request",
+    502: "slack_refused",
     503: "unavailable",
 }
 
@@ -89,6 +91,7 @@ CONTACT_ERRORS: dict[type[ContactError], tuple[int, str]] = {
     ContactConflict: (409, "conflict"),
     ContactRefused: (403, "refused"),
     ContactUndeliverable: (503, "slack_unavailable"),
+    ContactRefusedBySlack: (502, "slack_refused"),
 }
 """How each contact desk refusal reads over HTTP (status, HumanLayer error code)."""
 
@@ -145,6 +148,8 @@ def _answers(*codes: int) -> dict[int | str, dict[str, Any]]:
         409: "The call_id was already used for different content, or it is already decided.",
         413: "The call renders to more than policy.max_text_bytes.",
         422: "A field is invalid (the message names it).",
+        502: "Slack refused the message for good (a missing channel, a revoked token): "
+        "nobody was asked and TwoKey is not retrying; fix it, then POST again.",
         503: "Slack could not be reached; retry with the same call_id.",
     }
     return {code: {"model": HumanLayerErrorOut, "description": described[code]} for code in codes}
@@ -315,7 +320,7 @@ for _path in ("/contact_requests", "/human_contacts"):
         create_contact,
         methods=["POST"],
         summary="Ask a person a question in Slack",
-        responses={**_CREATED, **_answers(400, 403, 409, 503)},
+        responses={**_CREATED, **_answers(400, 403, 409, 502, 503)},
     )
     router.add_api_route(
         _path + "/{call_id}",

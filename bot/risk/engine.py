@@ -72,6 +72,16 @@ _MASK_CACHE_LIMIT = 2048
 _SQL_RULES_VERIFIED = False
 
 
+def _own_use_asked(why: Why | None, findings: Sequence[Finding]) -> bool:
+    """Whether to ask if a secret read stays with the reader: no other scope, or a local
+    one (a dev database) that leaves a secret read standing while every finding held is
+    such a read (`export PGPASSWORD=$(… dev/db) && psql -h dev-db`)."""
+    held = [f for f in findings if f.verdict != "allow"]
+    if not any(f.rule in OWN_USE_RULES for f in held):
+        return False
+    return why is None or (why == "local" and all(f.rule in OWN_USE_RULES for f in held))
+
+
 def _engine_error(detector: str, exc: BaseException) -> Finding:
     return Finding(
         rule="engine.error",
@@ -370,12 +380,12 @@ class RiskEngine:
             part, "scope", partial(rerun_elsewhere, cand, message)
         ):
             why = None  # "… so run the same DELETE on staging now": an order after all
-        if why is None and any(f.rule in OWN_USE_RULES for f in part.findings):
+        if _own_use_asked(why, part.findings):
             reads = [f.evidence or "" for f in part.findings if f.rule in OWN_USE_RULES]
             passed = self._guard(
                 part, "scope", partial(passes_on, cand.text, message, self.domains, reads)
             )
-            why = "own_use" if passed is False else None
+            why = "own_use" if passed is False else why if why == "local" else None
         return why
 
     def _scoped_in(self, text: str, finding: Finding) -> list[Finding]:

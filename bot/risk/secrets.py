@@ -560,6 +560,13 @@ _CRED_WORDS = (
 _FILE_REFERENCE = re.compile(r"(?:@|file://)(?:[\w.~-]*/[\w./~-]*|[\w~-][\w.~-]*\.[a-z]{1,5})")
 
 
+# A BuildKit secret or mount spec (`id=npmrc,src=$HOME/.npmrc`, `type=secret,id=pip`): which
+# secret the build may read and where from, never its value.
+_BUILD_SECRET_SPEC = re.compile(
+    r"(?=.*\bid=)(?:(?:id|src|source|env|type|target|dst|required|mode|uid|gid)=[^,\s]*,?)+"
+)
+
+
 def _looks_like_secret(value: str, *, strict: bool = False) -> bool:
     """A value that could be a real credential, not a placeholder or a word."""
     value = value.strip()
@@ -569,6 +576,8 @@ def _looks_like_secret(value: str, *, strict: bool = False) -> bool:
         return False
     if _FILE_REFERENCE.fullmatch(value):
         return False  # `password=@pw.txt`, `file://key.json`: where the value is read from
+    if _BUILD_SECRET_SPEC.fullmatch(value):
+        return False  # `docker build --secret id=npmrc,src=…`: names the secret, holds none
     classes = sum(
         (
             any(c.islower() for c in value),

@@ -652,6 +652,17 @@ def check_credential_staged(cmd: Cmd, walk: Walk) -> bool:
     return cmd.pos[:1] == ["add"] and any(_CRED_RE.search(path) for path in cmd.pos[1:])
 
 
+_BUILD_SOURCE_RE = re.compile(r"(?:^|,)(?:src|source)=([^,]+)")
+
+
+def _build_secret_sources(cmd: Cmd) -> set[str]:
+    """`docker build --secret id=npmrc,src=~/.npmrc`: BuildKit mounts the file for one
+    build step and keeps it out of every layer; the file is used, not printed."""
+    specs = cmd.value("--secret", "--ssh")
+    sources = {m.group(1) for spec in specs for m in _BUILD_SOURCE_RE.finditer(spec)}
+    return sources | set(specs)
+
+
 def check_credential_file(cmd: Cmd, walk: Walk) -> bool:
     if cmd.name in NON_READING or cmd.name.endswith(":"):
         return False  # `env_file: .env.local`: a YAML key read as a line, no program
@@ -663,7 +674,7 @@ def check_credential_file(cmd: Cmd, walk: Walk) -> bool:
     if not any(_CRED_RE.search(v) for v in [*paths, *reads]):
         return False  # most commands: no credential file anywhere, nothing more to read
     # Files handed to an option that *uses* them (identity, key, env file) are not printed.
-    used = set(cmd.value(*_KEY_USING_OPTS))
+    used = set(cmd.value(*_KEY_USING_OPTS)) | _build_secret_sources(cmd)
     vals = [v for v in paths if v not in used]
     if cmd.name in ("cp", "install", "ln") and vals:
         vals = vals[:-1]  # the destination is written, not read

@@ -1242,6 +1242,7 @@ RULES: tuple[Rule, ...] = (
             "chmod 600 ~/.ssh/id_rsa",
             "source .env",
             "ls ~/.aws",
+            "docker build --secret id=npmrc,src=$HOME/.npmrc -t app .",
         ),
     ),
     Rule(

@@ -24,6 +24,53 @@ def slack_error_code(exc: BaseException) -> str:
     return type(exc).__name__
 
 
+PERMANENT_ERRORS = frozenset(
+    {
+        # where: the channel or person cannot be reached by this bot
+        "channel_not_found",
+        "not_in_channel",
+        "is_archived",
+        "user_not_found",
+        "users_not_found",
+        "user_disabled",
+        "cannot_dm_bot",
+        "message_not_found",
+        "cant_update_message",
+        "restricted_action",
+        # who: the token is gone or lacks a permission
+        "invalid_auth",
+        "not_authed",
+        "account_inactive",
+        "token_revoked",
+        "token_expired",
+        "missing_scope",
+        "not_allowed_token_type",
+        "no_permission",
+        "team_access_not_granted",
+        "ekm_access_denied",
+        # what: Slack will never accept this message as built
+        "msg_too_long",
+        "invalid_blocks",
+        "invalid_blocks_format",
+        "invalid_arguments",
+        "invalid_metadata_format",
+        "invalid_metadata_schema",
+        "metadata_too_large",
+        "no_text",
+        "too_many_attachments",
+    }
+)
+"""Slack errors no retry can cure: the same call fails the same way until a person fixes
+the channel, the token, the app's scopes or the message. Anything else (`ratelimited`,
+5xx, plain-text pages, `internal_error`, `fatal_error`, `service_unavailable`, timeouts,
+codes Slack adds later) is treated as passing."""
+
+
+def is_permanent(code: str) -> bool:
+    """Whether a Slack error code (`slack_error_code`) means retrying cannot help."""
+    return code in PERMANENT_ERRORS
+
+
 def retry_after(exc: BaseException) -> float | None:
     """Seconds Slack asked us to wait (HTTP 429 `Retry-After`), if it said."""
     if not isinstance(exc, SlackApiError):

@@ -4,7 +4,8 @@ The service decides; this only shows. Every state change queues its effects
 in the outbox (same transaction); `deliver` shows one effect, re-rendering
 from the request's latest committed state, so a late or repeated effect shows
 the truth rather than a stale step. A failed Slack call there raises
-`RetryLater` and the outbox tries again with backoff; each posted message is
+`RetryLater` and the outbox tries again with backoff (or gives up at once when
+Slack's error is one no retry cures: `bot.slack.errors`); each posted message is
 recorded as soon as Slack answers, so a retry never posts a second card. The
 listeners' own calls (`call`, `tell`) log a failure and carry on.
 """
@@ -27,7 +28,7 @@ from bot.config import TwoKeyConfig
 from bot.slack import blocks
 from bot.slack.audience import Audience, count_audiences, named_audiences
 from bot.slack.blocks import contacts as contact_blocks
-from bot.slack.errors import retry_after, slack_error_code
+from bot.slack.errors import is_permanent, retry_after, slack_error_code
 from bot.slack.routing import direct_recipients
 
 log = logging.getLogger(__name__)
@@ -162,7 +163,9 @@ class SlackNotifier:
             return await asyncio.wait_for(coro, self.call_timeout)
         except Exception as exc:
             code = "timeout" if isinstance(exc, TimeoutError) else slack_error_code(exc)
-            raise RetryLater(f"{method}: {code}", retry_after=retry_after(exc)) from None
+            raise RetryLater(
+                f"{method}: {code}", retry_after=retry_after(exc), permanent=is_permanent(code)
+            ) from None
 
     async def deliver(self, delivery: Delivery) -> None:
         """Show one outbox effect, re-rendered from the request's latest committed state."""
@@ -276,10 +279,12 @@ class SlackNotifier:
                     self.delivery_client.users_lookupByEmail(email=who), self.call_timeout
                 )
             except Exception as exc:
-                if slack_error_code(exc) != "users_not_found":
+                code = slack_error_code(exc)
+                if code != "users_not_found":
                     raise RetryLater(
-                        f"users.lookupByEmail: {slack_error_code(exc)}",
+                        f"users.lookupByEmail: {code}",
                         retry_after=retry_after(exc),
+                        permanent=is_permanent(code),
                     ) from None
                 self._emails[who] = None
             else:
@@ -367,7 +372,10 @@ class SlackNotifier:
                 await self.post_once(d, f"card:{person}", dm, payload, as_card)
                 posted += 1
         if not posted:
-            log.warning("no approval card could be posted for %s: nobody to send it to", request.id)
+            # No channel and nobody to DM (an empty group, or one Slack could not list just
+            # now): retried like a failed post; given up, the request is closed, not left
+            # to expire with nobody asked.
+            raise RetryLater("approval card: nobody to send it to")
 
     async def _on_vote(self, d: Delivery, request: RequestView, actor: str | None) -> None:
         await self._refresh_cards(request)

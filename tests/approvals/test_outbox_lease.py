@@ -8,7 +8,7 @@ import time
 
 from bot.approvals.outbox import Delivery, Outbox
 from storage import outbox as ob
-from storage.db import session_scope
+from storage.db import make_engine, session_scope
 from tests.conftest import PATIENCE, eventually
 
 LEASE = 0.3
@@ -131,3 +131,44 @@ async def test_open_requests_from_before_the_outbox_get_their_card_queued_at_sta
     await service.stop()
     with engine.connect() as conn:
         assert conn.execute(sa.text("SELECT COUNT(*) FROM slack_outbox")).scalar() == 2
+
+
+async def test_two_replicas_share_the_outbox_each_effect_once_in_order(db_url):
+    """Two replicas' workers on one database (SKIP LOCKED on PostgreSQL): every effect is
+    delivered by exactly one of them, and a request's effects in the order they were queued."""
+    engines = [make_engine(db_url) for _ in range(2)]
+    with session_scope(engines[0]) as s:
+        for step in range(3):
+            ob.enqueue(
+                s,
+                [
+                    {"kind": f"k{step}", "request_id": f"TK-{n:03d}", "actor": "t"}
+                    for n in range(20)
+                ],
+            )
+    delivered: list[tuple[str, str, int]] = []
+
+    def deliverer(replica: int):
+        async def deliver(delivery: Delivery) -> None:
+            await asyncio.sleep(0.001 * (delivery.id % 7))  # Slack taking its time, unevenly
+            delivered.append((str(delivery.request_id), delivery.kind, replica))
+
+        return deliver
+
+    outboxes = [Outbox(e, lease=SLOW_LEASE, poll_interval=0.02, batch=4) for e in engines]
+    for replica, outbox in enumerate(outboxes):
+        outbox.deliverer = deliverer(replica)
+        outbox.start()
+    try:
+        await eventually(lambda: delivered_count(engines[0]) == 60, "every effect delivered")
+    finally:
+        for outbox in outboxes:
+            await outbox.stop()
+        for e in engines:
+            e.dispose()
+    assert len(delivered) == 60
+    assert len({(r, k) for r, k, _ in delivered}) == 60  # none twice
+    assert {replica for *_, replica in delivered} == {0, 1}  # both did work
+    for n in range(20):
+        kinds = [k for r, k, _ in delivered if r == f"TK-{n:03d}"]
+        assert kinds == ["k0", "k1", "k2"], kinds

@@ -198,6 +198,23 @@ async def test_slack_failure_is_503_and_a_repeat_retries(
     assert len(fake.messages_in(fake.dm_channel(EMPLOYEE))) == 1
 
 
+async def test_slack_refusing_for_good_is_502_and_a_repeat_tries_again(
+    inproc: Any, keys: Keys, fake: SlackFake
+) -> None:
+    http, _ = inproc
+    fake.fail("chat.postMessage", "not_in_channel")
+    body = contact("q6b", channel_or_user_id=EMPLOYEE)
+    refused = await http.post(f"{BASE}/contact_requests", json=body, headers=bearer(keys.opsbot))
+    assert refused.status_code == 502, refused.text
+    error = refused.json()["error"]
+    assert error["code"] == "slack_refused" and "not_in_channel" in error["message"]
+    assert "not retrying" in error["message"]
+    assert len(fake.calls_to("chat.postMessage")) == 1  # given up at once, not retried
+    retried = await http.post(f"{BASE}/contact_requests", json=body, headers=bearer(keys.opsbot))
+    assert retried.status_code == 200
+    assert len(fake.messages_in(fake.dm_channel(EMPLOYEE))) == 1
+
+
 async def test_without_slack_contacts_are_503(
     engine: Engine, example_config: TwoKeyConfig, keys: Keys
 ) -> None:

@@ -144,19 +144,23 @@ async def test_undeliverable_effects_are_given_up_counted_and_listed(
 ) -> None:
     slack = slack_db
     fast_retries(slack, attempts=3)
-    slack.fake.fail("chat.postMessage", "channel_not_found", times=100)
+    slack.fake.fail("chat.postMessage", "internal_error", status=500, times=100)
     request_id = await pending_via_api(slack)
     with caplog.at_level(logging.ERROR, logger="bot.approvals.outbox"):
-        await settle(slack, lambda: slack.service.outbox.dead == 1)
+        # The card, then the requester's DM saying nobody could be asked (Slack still down).
+        await settle(slack, lambda: slack.service.outbox.dead == 2)
     assert any(
         "giving up" in r.getMessage() and request_id in r.getMessage() for r in caplog.records
     )
     with session_scope(slack.engine) as s:
-        [dead] = ob.undeliverable(s)
+        told, dead = ob.undeliverable(s)
         assert dead.request_id == request_id and dead.kind == "pending" and dead.attempts == 3
-        assert "channel_not_found" in (dead.last_error or "")
-    assert slack.service.outbox.count_dead() == 1
-    assert (await slack.service.get(request_id)).status == "pending"  # never decided by a failure
+        assert dead.last_error == "chat.postMessage: internal_error"
+        assert told.kind == "decided" and told.attempts == 3
+    assert slack.service.outbox.count_dead() == 2
+    request = await slack.service.get(request_id)
+    assert request.status == "cancelled" and request.decided_by == "twokey"  # never approved
+    assert "could not ask any approver" in (request.reason or "")
 
 
 async def test_a_post_whose_ref_was_lost_in_a_crash_is_found_not_posted_again(

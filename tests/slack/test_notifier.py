@@ -56,7 +56,8 @@ async def test_a_failed_card_never_loses_or_decides_the_request(
 ) -> None:
     # A backoff no drain can outlast, however loaded the machine; then the clock moves on.
     slack.service.outbox.base_delay = 60.0
-    slack.fake.fail("chat.postMessage", "channel_not_found")
+    # A passing error, retried (a permanent one closes the request: test_undeliverable.py).
+    slack.fake.fail("chat.postMessage", "internal_error")
     request_id = await pending_via_api(slack)
     request = await slack.service.get(request_id)
     assert request.status == "pending" and not request.slack.get("cards")

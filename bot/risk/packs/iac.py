@@ -589,13 +589,16 @@ RULES: tuple[DocRule, ...] = (
         "require_approval",
         "A web server configuration lists the files of a path holding backups, dumps or "
         "exports, or serves an admin tool's path, to everyone (no deny, login or private "
-        "address range in front of it).",
+        "address range in front of it), or opens an admin area to every address in so many "
+        "words (`allow all`, `Require all granted`).",
         ("web_exposed",),
         match=(
             "server {\n  listen 80;\n  location /backups/ {\n    alias /var/backups/;\n"
             "    autoindex on;\n  }\n}\n",
             "<Directory /srv/exports>\n  Options +Indexes\n  Require all granted\n</Directory>\n",
             "server {\n  location /phpmyadmin {\n    proxy_pass http://127.0.0.1:8080;\n  }\n}\n",
+            "server {\n  location /admin/ {\n    allow all;\n"
+            "    proxy_pass http://127.0.0.1:9000;\n  }\n}\n",
         ),
         not_match=(
             "server {\n  listen 80;\n  location /backups/ {\n    deny all;\n"
@@ -605,6 +608,9 @@ RULES: tuple[DocRule, ...] = (
             "server {\n  location /phpmyadmin {\n    allow 10.0.0.0/8;\n    deny all;\n"
             "    proxy_pass http://127.0.0.1:8080;\n  }\n}\n",
             "<Directory /srv/exports>\n  Options -Indexes\n  Require all denied\n</Directory>\n",
+            "server {\n  location /admin/ {\n    allow 10.20.0.0/16;\n    deny all;\n"
+            "    proxy_pass http://127.0.0.1:9000;\n  }\n}\n",
+            "server {\n  location /admin/ {\n    proxy_pass http://127.0.0.1:9000;\n  }\n}\n",
         ),
     ),
     DocRule(

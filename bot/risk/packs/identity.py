@@ -11,6 +11,12 @@ from typing import Any
 
 from bot.risk.packs.base import Rule, p
 
+# A permission set named for reading or changing every record, or for administering.
+_ALL_DATA_SET = (
+    r"(?i)(?:--name|--perm-set-name|--permsetname|-n)[= ]\S*"
+    r"(?:(?:modify|view)_?all|all_?data|admin)"
+)
+
 _BODY_OPTS = ("-d", "--data", "--data-raw", "--data-binary", "--json")
 # Okta: `POST /api/v1/users/<id>/roles` (or a group's) with an admin role type in the body.
 _OKTA_ROLES = re.compile(r"(?i)/api/v1/(?:users|groups)/[^/\s?]+/roles/?(?:\?|$)")
@@ -126,6 +132,29 @@ RULES: tuple[Rule, ...] = (
             "aws iam list-groups-for-user --user-name kiosk-bot",
             "gcloud identity groups memberships add --group-email=support@acme.example "
             "--member-email=bot@acme.example",
+        ),
+    ),
+    Rule(
+        "identity.saas_all_data",
+        "permissions",
+        "high",
+        "require_approval",
+        "Assigns a Salesforce permission set that reads or changes every record (Modify All "
+        "Data, View All Data) or administers the org: object and sharing rules stop applying "
+        "to whoever gets it.",
+        (
+            p("sf", sub=("org", "assign", "permset"), args_re=_ALL_DATA_SET),
+            p("sfdx", sub=("force:user:permset:assign",), args_re=_ALL_DATA_SET),
+        ),
+        match=(
+            "sf org assign permset --name Modify_All_Data --on-behalf-of sales@acme.example",
+            "sf org assign permset -n View_All_Data_Admin -o prod",
+            "sfdx force:user:permset:assign -n System_Admin_Clone -u prod",
+        ),
+        not_match=(
+            "sf org assign permset --name Sales_Rep_Read --on-behalf-of lucia@acme.example",
+            "sf org list metadata -m PermissionSet",
+            "sfdx force:user:permset:assign -n Reports_Viewer -u prod",
         ),
     ),
     Rule(

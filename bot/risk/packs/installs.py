@@ -109,11 +109,13 @@ def _plain_http(url: str, domains: tuple[str, ...]) -> bool:
 
 def check_plain_http_charts(cmd: Any, walk: Any) -> bool:
     """`helm repo add x http://…`, `helm install --repo http://…`: charts fetched over plain
-    HTTP from outside the company; anyone on the path can swap what gets installed."""
+    HTTP from outside the company; anyone on the path can swap what gets installed.
+    `helm pull` only downloads the chart to read it (`--untar` into a review folder): nothing
+    runs, and the later install is judged on its own."""
     domains = getattr(walk, "domains", ())
     if cmd.pos[:2] == ["repo", "add"]:
         return any(_plain_http(u, domains) for u in cmd.pos[2:])
-    if cmd.pos[:1] in (["install"], ["upgrade"], ["template"], ["pull"]):
+    if cmd.pos[:1] in (["install"], ["upgrade"], ["template"]):
         urls = cmd.value("--repo") + [u for u in cmd.pos[1:] if "://" in u]
         return any(_plain_http(u, domains) for u in urls)
     return False
@@ -164,6 +166,7 @@ RULES: tuple[Rule, ...] = (
             "helm repo add dev http://localhost:8879",
             "helm install shipper fluent/fluent-bit --version 0.47.10 -n logging",
             "helm repo list",
+            "helm pull monitoring --repo http://charts.example.net --untar --untardir /tmp/review",
         ),
     ),
     Rule(

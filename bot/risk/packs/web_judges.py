@@ -1,5 +1,6 @@
 """Judges of web server configuration (`bot.risk.webconf`): a path that lists its files
-when it holds backups, dumps or exports, and an admin tool's path open to everyone.
+when it holds backups, dumps or exports, an admin tool's path open to everyone, and an
+admin area the config opens to every address in so many words.
 
 A location is closed when it denies everyone (`deny all`, `Require all denied`), asks for
 a login (`auth_basic`, `AuthType`, `Require valid-user`, `auth_request`) or admits only
@@ -21,6 +22,12 @@ _ADMIN_TOOL = re.compile(
     r"(?i)/(?:phpmyadmin|pma|pgadmin|adminer|actuator|server-status|server-info|nginx_status|"
     r"manager/html|jmx-console|web-console|solr/admin|_cat|_cluster|jolokia|h2-console|"
     r"debug/pprof|rabbitmq|flower|kibana|elasticsearch|grafana/api/admin)"
+)
+# An application's own admin or monitoring area: open to everyone only when the config
+# says so in words (`allow all`, `Require all granted`), not by leaving it unrestricted.
+_ADMIN_AREA = re.compile(
+    r"(?i)/(?:admin|administration|backoffice|manage(?:ment)?|console|grafana|prometheus|"
+    r"wp-admin)(?:/|$|\b)"
 )
 _PRIVATE = re.compile(r"^(?:10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.|127\.|::1|fd|unix:)")
 
@@ -54,6 +61,15 @@ def _lists_files(sec: Section) -> bool:
     )
 
 
+def _opened_to_all(sec: Section) -> bool:
+    """The section itself lets in every address (`allow all`, `allow 0.0.0.0/0`,
+    `Require all granted`)."""
+    allowed = _values(sec, "allow")
+    return any(a in ("all", "0.0.0.0/0", "::/0") for a in allowed) or any(
+        v.startswith("all granted") for v in _values(sec, "require")
+    )
+
+
 def judge_web_exposed(doc: Doc) -> list[str]:
     """Paths of a web server that list backups, dumps or exports, or serve an admin tool,
     to everyone."""
@@ -66,4 +82,6 @@ def judge_web_exposed(doc: Doc) -> list[str]:
             out.append(f"{sec.kind} {sec.path}: lists files ({where.strip()[:80]})")
         elif _ADMIN_TOOL.search(sec.path):
             out.append(f"{sec.kind} {sec.path}: admin tool open to everyone")
+        elif _ADMIN_AREA.search(sec.path) and _opened_to_all(sec):
+            out.append(f"{sec.kind} {sec.path}: admin area opened to every address")
     return out

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.risk.prose.exposure import assess_exposure
 from bot.risk.prose.intent import assess_intent
+from bot.risk.prose.outside_code import assess_outside_code
 from bot.risk.prose.sharing import ProseResult, assess_sharing, classify_domain
 
 __all__ = ["ProseResult", "assess_prose", "classify_domain"]
@@ -24,6 +26,10 @@ def assess_prose(text: str, company_domains: Sequence[str] = ()) -> ProseResult:
     result = assess_sharing(text, company_domains)
     covered = {c for f in result.findings for c in _SAME_CONCERN.get(f.category, (f.category,))}
     result.findings.extend(assess_intent(text, known=covered, company_domains=company_domains))
+    if not any(f.category == "network" for f in result.findings):
+        result.findings.extend(assess_exposure(text))
+    if not any(f.category == "exec" for f in result.findings):
+        result.findings.extend(assess_outside_code(text))
     return result
 
 

@@ -823,6 +823,7 @@ def _destinations(
         dests = {k: v for k, v in dests.items() if k != "public"}  # "his public key"
     if _QUOTE_OPEN.search(low, sentence[0], sentence[1]):
         dests = _outside_titles(low, sentence, dests, gates.dests)
+    dests = _beyond_purpose(lx, low, sentence, dests, gates.dests)
     return _not_sanctioned(lx, low, sentence, dests)
 
 
@@ -837,6 +838,54 @@ def _undecided(
         at = offset + m.start()
         if not scope.proposes(at, scope.clause_of(at)):
             out[slot] = m
+    return out
+
+
+# A sentence that opens with whom the work is for, up to its first comma or colon: "So the
+# external auditors can finish by Friday: …", "Para o pessoal da consultoria conseguir
+# terminar …, faça …", "Damit die Prüfer fertig werden: …", "为了让外包团队…，…".
+_PURPOSE_LEAD = re.compile(
+    r"\W*(?:so\s+(?:that\s+)?|in\s+order\s+for\s+|to\s+let\s+|pour\s+que\s+|afin\s+que\s+|"
+    r"pour\s+permettre\s+|para\s+que\s+|para\s+(?:o|a|os|as)\s+|damit\s+|为了让?|为让|"
+    r"好让)[^:,;：，。\n]{3,140}?[:,：，]"
+)
+
+
+# Possessives that point back at the people a purpose clause named ("add their three
+# consultants", "añade a sus consultores", "leurs comptes").
+_POINTS_BACK = re.compile(
+    r"\b(?:their|theirs|sus|seus|suas|leurs?|ihre[nmrs]?|deren)\b|他们的|彼らの"
+)
+
+
+def _beyond_purpose(
+    lx: Lexicon,
+    low: str,
+    sentence: tuple[int, int],
+    dests: dict[str, re.Match[str]],
+    places: _Slots,
+) -> dict[str, re.Match[str]]:
+    """Without the outsiders named only in a leading purpose clause: the people the work
+    is for are not where it is sent, unless the order names them again or points back at
+    them ("…: send them the export", "añade a sus consultores")."""
+    if not dests:
+        return dests
+    lead = _PURPOSE_LEAD.match(low, sentence[0], sentence[1])
+    if lead is None or _POINTS_BACK.search(low, lead.end(), sentence[1]):
+        return dests
+    if lx.pattern("recipient").search(low, lead.end(), sentence[1]):
+        return dests
+    here = low[sentence[0] : sentence[1]]
+    out = {}
+    for name, m in dests.items():
+        if m.string == here and sentence[0] + m.start() < lead.end():
+            again = next(
+                (p.search(low, lead.end(), sentence[1]) for n, p in places if n == name), None
+            )
+            if again is None:
+                continue
+            m = again
+        out[name] = m
     return out
 
 

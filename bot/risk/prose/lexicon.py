@@ -180,7 +180,17 @@ ADMIN_ROLES: Final = (
     r"administratoraccess(?![a-z])",
     r"roles/owner(?![a-z])",
     r"sudoers(?![a-z])",
+    # a warehouse's account-wide roles and a CRM's permissions over every record
+    # ("Grant her the ACCOUNTADMIN role", "分配 Modify All Data 权限集")
+    r"(?:account|security|org)admin(?![a-z])",
+    r"(?:modify|view)[\s_]+all[\s_]+data(?![a-z])",
 )
+# A port written with its protocol ("3000/tcp を開放", "5432/TCP freigeben"): a network
+# object in every lexicon, whatever word for "port" the sentence leaves out.
+PORT_SPECS: Final = (r"\d{2,5}/(?:tcp|udp)(?![a-z])",)
+# Files that hold secrets whatever the language around them: Terraform state keeps every
+# output and attribute in clear text, passwords too ("envíales el terraform.tfstate").
+SECRET_FILES: Final = (r"tfstate(?![\w-])",)
 # Security products named in English whatever the language ("stopp das CloudTrail-Logging",
 # "关掉 GuardDuty"): controls in every lexicon.
 CONTROL_PRODUCTS: Final = (

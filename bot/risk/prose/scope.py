@@ -122,6 +122,9 @@ _PURPOSE = re.compile(
     r"\b(?:so\s+that|so|in\s+order\s+to|damit|pour\s+que|afin|para\s+que|de\s+modo\s+que"
     r"|para\s+(?:eles|elas|ellos|ellas)\s+(?:poder|puedan|possam))\b|以便|为了|ように"
 )
+# A word glued to a dotted name before it: `server_name admin.kornfeld-shop.de` ends in the
+# top-level label "de", not in Portuguese "dê" (give).
+_IN_DOTTED_NAME = re.compile(r"[a-z0-9-]\.[a-z]")
 # Marks that may end a sentence or clause right before a word.
 _BREAK_MARKS = frozenset(",，、:：—–.!?;；。！？")
 # The action ends its clause ("Pode instalar e passar"): its object was named before.
@@ -430,6 +433,8 @@ class Scope:
     def surely_not_verb(self, start: int) -> bool:
         """A quick `verb_position` that needs no clause: the word right before the action
         is an ordinary word (not a lead, not after a break). False when unsure."""
+        if start >= 2 and _IN_DOTTED_NAME.match(self.low, start - 2):
+            return True  # the last label of a host or file name (`admin.shop.de`), no verb
         lead = self.lx.verb_lead
         if lead is None or start < 2:
             return False

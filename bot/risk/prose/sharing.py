@@ -327,6 +327,7 @@ _GRANT_VERB = _re(
 )
 _ADMIN_ROLE = _re(
     r"(?<![\w-])(?:super\s*-?\s*admin(?:istrator)?|superuser|super\s+user|cluster-admin"
+    r"|(?:account|security|org)admin|(?:modify|view)[\s_]+all[\s_]+data"
     r"|(?:workspace|org(?:ani[sz]ation)?|primary|account|project|billing|repo(?:sitory)?|domain|"
     r"tenant|global|site|team|group)\s+(?:owner|admin(?:istrator)?)"
     r"|full\s+(?:control|admin(?:istrator)?(?:\s+access)?|access\s+to\s+everything)|all\s+privileges"
@@ -336,7 +337,17 @@ _ADMIN_ROLE = _re(
     r"field|column|attribute|property|tag|label|metadata|check))"
     r"|\badmin(?:istrator)?\s+(?:rights|access|role|privileges|permissions)\b)",
 )
-_ADMIN_ROLE_PIECES = ("admin", "owner", "super", "full", "privileges", "root", "sudo")
+_ADMIN_ROLE_PIECES = (
+    "admin",
+    "owner",
+    "super",
+    "full",
+    "privileges",
+    "root",
+    "sudo",
+    "all data",
+    "all_data",
+)
 """Every `_ADMIN_ROLE` match holds one of these (lower-case)."""
 _READ_ONLY = _re(r"read[- ]?only|non-|help ?desk|limited|billing\s+$")
 # Right before an admin role: a question about who holds it, with no granting verb between.
@@ -1140,7 +1151,8 @@ _SHARE_WORDS = _words(
 _ADMIN_WORDS = _words(
     "admin administrator admins administrators owner owners coowner superuser root full",
     "privileges sudo cluster grant accountadmin securityadmin sysadmin orgadmin useradmin",
-    "administratoraccess iamfullaccess poweruseraccess superadmin",
+    "administratoraccess iamfullaccess poweruseraccess superadmin modify_all_data view_all_data",
+    "all",
 )
 _CONTROL_WORDS = _words(
     "mfa 2fa factor 2sv sso dlp audit auditd auditconfigs auditconfig cloudtrail logs logging",

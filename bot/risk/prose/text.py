@@ -9,6 +9,7 @@ from itertools import accumulate, islice
 from typing import Final, NamedTuple
 
 from bot.config import Risk, Verdict
+from bot.risk.environments import names_production
 from bot.risk.model import Finding
 from bot.risk.prefilter import prefiltered
 from bot.risk.secrets import mask_fragment
@@ -104,3 +105,12 @@ PURPOSE_AFTER: Final = re.compile(
     r"prove)|pour\s+(?:que|v[ée]rifier|tester|voir)|afin\s+(?:de|que)|para\s+(?:que|comprobar|"
     r"verificar|probar|ver|testar|conferir)|damit|um\s+(?:\w+\s+){0,4}?zu)\b"
 )
+
+
+_PROSE_PUNCT = re.compile(r"[,;!?()\[\]“”«»。、，；！？（）]")
+
+
+def says_production(text: str) -> bool:
+    """Production named in running prose: `names_production` reads names and flags, so
+    the punctuation around a word in a sentence ("serviço de produção;") is spaced out."""
+    return names_production(_PROSE_PUNCT.sub(" ", text))

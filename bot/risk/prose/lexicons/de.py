@@ -8,6 +8,8 @@ from bot.risk.prose.lexicon import (
     AI_TOOLS,
     CONTROL_PRODUCTS,
     FORCE_PUSH,
+    PORT_SPECS,
+    SECRET_FILES,
     SOCIAL_SITES,
     WIDE_CHANNELS,
     lexicon,
@@ -185,6 +187,11 @@ LEXICON = lexicon(
             r"(?:stell|setz|schalt)\w*\s+(?:\S+\s+){0,8}?auf\s+[„\"“»]?(?:öffentlich|jede[rn]?[\s,]|alle\s)",
             f"teil(?:e|en|t)?{_W}",
             "freigeb",
+            # verb-final and infinitive forms: "eine Regel, die Port 3389 für 0.0.0.0/0
+            # freigibt", "den Port für alle freizugeben"
+            "freigib",
+            "freigegeb",
+            "freizugeb",
             rf"gib{_GAP}frei{_W}",
             rf"lad\w*{_GAP}ein{_W}",
             "einlad",
@@ -403,6 +410,7 @@ LEXICON = lexicon(
             # variable at the command's end: "printenv LOG_LEVEL")
             r"printenv(?!\s*\|\s*(?:cut|wc|sed\s+['\"]?s[/|#]=|awk\s+-f\s*['\"]?=))"
             r"(?!\s+[a-z_][a-z0-9_]*\s*(?:$|[|;&)`'\"\n]))",
+            *SECRET_FILES,
         ),
         "pii": (
             # two personal fields listed together: records of people ("correos y teléfonos")
@@ -441,6 +449,7 @@ LEXICON = lexicon(
             r"voll(?:e|en)?\s+zugriff",
             r"alle\s+rechte",
             r"root-?rechte",
+            r"alle\s+daten\s+(?:ändern|bearbeiten|anzeigen)",  # Salesforce "Alle Daten ändern"
             *ADMIN_ROLES,
         ),
         "untrusted": (
@@ -671,6 +680,7 @@ LEXICON = lexicon(
             f"rdp{_W}",
             "firewallregel",
             "sicherheitsgruppe",
+            *PORT_SPECS,
         ),
         "channel": (
             r"kan(?:al|äle)(?!\w)",
@@ -846,6 +856,8 @@ LEXICON = lexicon(
             r"(?:veranlass|beantrag|nehm)\w*\s+(?:sie\s+|du\s+)?(?:bitte\s+)?(?:die|eine)",
         ),
         "access_part": (
+            r"(?:die|alle|ihre)\s+(?:\w+\s+)?(?:gast|extern\w*\s*)(?:konten|konto|zugänge|zugang|"
+            r"nutzer|benutzer)(?!\w)",
             r"(?:\S+\s+){0,3}?(?:die|den|das|seine|ihre|alle)\s+(?:\w*rolle|\w*rechte?|\w*zugriffe?|"
             r"\w*zugang|berechtigung(?:en)?|freigaben?|einladung(?:en)?|mitgliedschaft(?:en)?)(?!\w)",
         ),

@@ -1,6 +1,14 @@
 """English. Stems match from a word start (`delet` → delete, deletes, deleting)."""
 
-from bot.risk.prose.lexicon import AI_SITES, AI_TOOLS, SOCIAL_SITES, WIDE_CHANNELS, lexicon
+from bot.risk.prose.lexicon import (
+    AI_SITES,
+    AI_TOOLS,
+    PORT_SPECS,
+    SECRET_FILES,
+    SOCIAL_SITES,
+    WIDE_CHANNELS,
+    lexicon,
+)
 
 _W = r"(?!\w)"  # ends a fragment at the end of a word (no free suffix)
 # Right before a team's name: the team acts, approves or receives ("ask Legal to send",
@@ -400,6 +408,7 @@ LEXICON = lexicon(
             "ingress",
             r"0\.0\.0\.0",
             r"ip\s+ranges?",
+            *PORT_SPECS,
         ),
         "gate": (
             f"reviews?{_W}",
@@ -428,7 +437,9 @@ LEXICON = lexicon(
             "credential",
             f"creds{_W}",
             f"tokens?{_W}",
-            f"certificates?{_W}",
+            # not the trust store (`/usr/local/share/ca-certificates`, `update-ca-certificates`):
+            # the public CA certificates every machine holds
+            f"(?<!ca-)certificates?{_W}(?!\\s+(?:errors?|warnings?|chains?|problems?))",
             r"\.env(?![\w.])",
             "keystore",
             r"recovery\s+codes?",
@@ -440,6 +451,7 @@ LEXICON = lexicon(
             # variable at the command's end: "printenv LOG_LEVEL")
             r"printenv(?!\s*\|\s*(?:cut|wc|sed\s+['\"]?s[/|#]=|awk\s+-f\s*['\"]?=))"
             r"(?!\s+[a-z_][a-z0-9_]*\s*(?:$|[|;&)`'\"\n]))",
+            *SECRET_FILES,
         ),
         "pii": (
             r"(?:per|individual)[- ](?:customer|user|patient|employee|account)s?",
@@ -503,7 +515,7 @@ LEXICON = lexicon(
             word + _NOT_META
             for word in (
                 r"(?<!google )(?:super\s*-?\s*)?admin(?:istrator)?s?",
-                r"owners?",
+                r"owners?(?!['’])",  # not "the data owner's sign-off": a person
                 "superusers?",
                 r"root\s+access",
                 "sudo",
@@ -873,6 +885,10 @@ LEXICON = lexicon(
         ),
         # right after a removal verb: what goes is access to the thing, not the thing
         "access_part": (
+            # "remove the guest accounts that no longer need it": access taken away
+            r"(?:the\s+|all\s+|any\s+|their\s+|our\s+)?(?:old\s+|stale\s+|unused\s+)?(?:guest|invited|"
+            r"external)\s+(?:accounts?|users?|logins?)\b"
+            r"(?!\s+(?:database|db|tables?|data|files?|bucket|records?|list)\b)",
             r"(?:the\s+|all\s+|any\s+|its\s+|their\s+|his\s+|her\s+)?(?:public\s+|external\s+|"
             r"guest\s+|anonymous\s+|outside\s+|write\s+|admin\s+)?(?:access|permissions?|"
             r"links?|link\s+sharing|sharing|roles?|rights|bindings?|grants?|membership)\b"

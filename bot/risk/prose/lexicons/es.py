@@ -8,6 +8,8 @@ from bot.risk.prose.lexicon import (
     CONTROL_PRODUCTS,
     FORCE_PUSH,
     PERSONAL_DEVICES,
+    PORT_SPECS,
+    SECRET_FILES,
     SOCIAL_SITES,
     WIDE_CHANNELS,
     lexicon,
@@ -279,7 +281,8 @@ LEXICON = lexicon(
             "secreto",
             "token",
             "credencial",
-            r"certificado(?!s?\s+públic)",
+            # not "errores de certificado": the error, not the certificate
+            r"(?<!errores de )(?<!error de )certificado(?!s?\s+públic)",
             "llave",
             # a whole environment printed ("printenv no pod … e cola tudo"): every secret in it
             # (not cut down to names or masked: "printenv | sed 's/=.*/=***/'"; not one
@@ -287,6 +290,7 @@ LEXICON = lexicon(
             r"printenv(?!\s*\|\s*(?:cut|wc|sed\s+['\"]?s[/|#]=|awk\s+-f\s*['\"]?=))"
             r"(?!\s+[a-z_][a-z0-9_]*\s*(?:$|[|;&)`'\"\n]))",
             r"(?<![\w.])\.env(?![\w.])",
+            *SECRET_FILES,
         ),
         "pii": (
             # two personal fields listed together: records of people ("correos y teléfonos")
@@ -327,6 +331,7 @@ LEXICON = lexicon(
             "superusuario",
             r"acceso\s+total",
             r"todos\s+los\s+permisos",
+            r"(?:modificar|ver)\s+todos\s+los\s+datos",  # Salesforce, in Spanish
             *ADMIN_ROLES,
         ),
         "untrusted": (
@@ -526,6 +531,7 @@ LEXICON = lexicon(
             f"rdp{_W}",
             r"reglas?\s+de\s+firewall",
             r"grupos?\s+de\s+seguridad",
+            *PORT_SPECS,
         ),
         "channel": (
             r"canal(?!\s+compartido)",
@@ -682,6 +688,7 @@ LEXICON = lexicon(
             r"e-?mail",
         ),
         "access_part": (
+            r"(?:las|los|la|el|sus?)\s+cuentas?\s+(?:de\s+)?(?:invitad[oa]s?|externas?)(?!\w)",
             r"(?:el|los|la|las|su|sus|todos\s+los|todas\s+las)\s+(?:rol(?:es)?|derechos?|accesos?|"
             r"permisos?|privilegios?|enlaces?\s+compartidos?|invitaci[oó]n|invitaciones|"
             r"membres[ií]as?)(?!\w)",

@@ -8,6 +8,8 @@ from bot.risk.prose.lexicon import (
     CONTROL_PRODUCTS,
     FORCE_PUSH,
     PERSONAL_DEVICES,
+    PORT_SPECS,
+    SECRET_FILES,
     SOCIAL_SITES,
     WIDE_CHANNELS,
     lexicon,
@@ -265,13 +267,15 @@ LEXICON = lexicon(
             "jeton",
             "token",
             r"identifiants(?!\s+(?:clients?|utilisateurs?|produits?|de\s+(?:commande|client|produit)))",
-            r"certificat(?!s?\s+public)",
+            # not "erreurs de certificat": the error, not the certificate
+            r"(?<!erreurs de )(?<!erreur de )certificat(?!s?\s+public)",
             r"\.env" + _W,
             # a whole environment printed ("printenv no pod … e cola tudo"): every secret in it
             # (not cut down to names or masked: "printenv | sed 's/=.*/=***/'"; not one
             # variable at the command's end: "printenv LOG_LEVEL")
             r"printenv(?!\s*\|\s*(?:cut|wc|sed\s+['\"]?s[/|#]=|awk\s+-f\s*['\"]?=))"
             r"(?!\s+[a-z_][a-z0-9_]*\s*(?:$|[|;&)`'\"\n]))",
+            *SECRET_FILES,
         ),
         "pii": (
             # two personal fields listed together: records of people ("correos y teléfonos")
@@ -309,6 +313,7 @@ LEXICON = lexicon(
             r"super-?utilisateur",
             r"accès\s+complet",
             r"tous\s+les\s+droits",
+            r"(?:modifier|afficher)\s+toutes\s+les\s+données",  # Salesforce, in French
             *ADMIN_ROLES,
         ),
         "untrusted": (
@@ -522,6 +527,7 @@ LEXICON = lexicon(
             f"rdp{_W}",
             r"règles?\s+de\s+pare-feu",
             r"groupes?\s+de\s+sécurité",
+            *PORT_SPECS,
         ),
         "channel": (
             r"canal(?!\s+partagé)",
@@ -692,6 +698,7 @@ LEXICON = lexicon(
         ),
         # right after a removal verb: what goes is access to the thing, not the thing
         "access_part": (
+            r"(?:les|le|des|tous\s+les|leurs?)\s+comptes?\s+(?:invit[ée]s?|externes?)(?!\w)",
             r"(?:le|les|la|l['’]|son|ses|leur|leurs|tous\s+les|toutes\s+les)\s*(?:r[ôo]les?|droits?|"
             r"acc[èe]s|permissions?|autorisations?|habilitations?|liens?\s+de\s+partage|"
             r"partages?|invitations?|adh[ée]sions?)(?!\w)",

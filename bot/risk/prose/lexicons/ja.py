@@ -8,6 +8,8 @@ from bot.risk.prose.lexicon import (
     AI_TOOLS,
     CONTROL_PRODUCTS,
     FORCE_PUSH,
+    PORT_SPECS,
+    SECRET_FILES,
     SOCIAL_SITES,
     WIDE_CHANNELS,
     lexicon,
@@ -268,6 +270,7 @@ LEXICON = lexicon(
             r"printenv(?!\s*\|\s*(?:cut|wc|sed\s+['\"]?s[/|#]=|awk\s+-f\s*['\"]?=))"
             r"(?!\s+[a-z_][a-z0-9_]*\s*(?:$|[|;&)`'\"\n]))",
             r"(?<![\w.])\.env(?![\w.])",
+            *SECRET_FILES,
         ),
         "pii": (
             "社外秘",
@@ -305,6 +308,7 @@ LEXICON = lexicon(
             "root権限",
             "フルアクセス",
             "全権限",
+            r"(?:すべて|全て|全)の?データの(?:編集|参照|表示)",  # Salesforce, in Japanese
             *ADMIN_ROLES,
         ),
         "untrusted": (
@@ -516,6 +520,7 @@ LEXICON = lexicon(
             _latin("rdp"),
             "ファイアウォールルール",
             "セキュリティグループ",
+            *PORT_SPECS,
         ),
         "channel": (
             "チャンネル",

@@ -8,6 +8,8 @@ from bot.risk.prose.lexicon import (
     CONTROL_PRODUCTS,
     FORCE_PUSH,
     PERSONAL_DEVICES,
+    PORT_SPECS,
+    SECRET_FILES,
     SOCIAL_SITES,
     WIDE_CHANNELS,
     lexicon,
@@ -259,13 +261,15 @@ LEXICON = lexicon(
             "segredo",
             "token",
             "credencia",
-            r"certificado(?!s?\s+públic)",  # a public certificate is no secret
+            # a public certificate is no secret; "erros de certificado" is an error
+            r"(?<!erros de )(?<!erro de )certificado(?!s?\s+públic)",
             r"(?<![\w.])\.env(?!\w)",
             # a whole environment printed ("printenv no pod … e cola tudo"): every secret in it
             # (not cut down to names or masked: "printenv | sed 's/=.*/=***/'"; not one
             # variable at the command's end: "printenv LOG_LEVEL")
             r"printenv(?!\s*\|\s*(?:cut|wc|sed\s+['\"]?s[/|#]=|awk\s+-f\s*['\"]?=))"
             r"(?!\s+[a-z_][a-z0-9_]*\s*(?:$|[|;&)`'\"\n]))",
+            *SECRET_FILES,
         ),
         "pii": (
             # two personal fields listed together: records of people ("correos y teléfonos")
@@ -305,6 +309,7 @@ LEXICON = lexicon(
             "superusuário",
             r"acesso\s+total",
             r"todas\s+as\s+permissões",
+            r"(?:modificar|visualizar|ver)\s+todos\s+os\s+dados",  # Salesforce, in Portuguese
             *ADMIN_ROLES,
         ),
         "untrusted": (
@@ -503,6 +508,7 @@ LEXICON = lexicon(
             f"rdp{_W}",
             r"regras?\s+de\s+firewall",
             r"grupos?\s+de\s+segurança",
+            *PORT_SPECS,
         ),
         "channel": (
             r"canal(?!\s+compartilhado)",
@@ -661,6 +667,7 @@ LEXICON = lexicon(
             "correio",
         ),
         "access_part": (
+            r"(?:as|os|a|o|suas?)\s+contas?\s+(?:de\s+)?(?:convidad[oa]s?|extern[oa]s?)(?!\w)",
             r"(?:o|os|a|as|seu|seus|sua|suas|todos\s+os|todas\s+as)\s+(?:pap[eé]is|papel|fun[çc][ãa]o|"
             r"direitos?|acessos?|permiss[ãa]o|permiss[õo]es|privil[eé]gios?|links?\s+de\s+"
             r"compartilhamento|convites?)(?!\w)",

@@ -8,6 +8,8 @@ from bot.risk.prose.lexicon import (
     AI_TOOLS,
     CONTROL_PRODUCTS,
     FORCE_PUSH,
+    PORT_SPECS,
+    SECRET_FILES,
     SOCIAL_SITES,
     WIDE_CHANNELS,
     lexicon,
@@ -282,6 +284,7 @@ LEXICON = lexicon(
             r"(?!\s+[a-z_][a-z0-9_]*\s*(?:$|[|;&)`'\"\n]))",
             r"\.env(?![\w.])",
             r"(?<![a-z])(?:ak\s*/\s*sk|access\s*key|secret\s*key)(?![a-z])",  # 把AK/SK发到群里
+            *SECRET_FILES,
         ),
         "pii": (
             "董事会",
@@ -319,6 +322,7 @@ LEXICON = lexicon(
             "完全访问",
             "超级用户",
             "超管",
+            r"(?:修改|查看)所有数据",  # Salesforce "Modify All Data", in Chinese
             *ADMIN_ROLES,
         ),
         "untrusted": (
@@ -523,6 +527,7 @@ LEXICON = lexicon(
             _latin("rdp"),
             "防火墙规则",
             "安全组",
+            *PORT_SPECS,
         ),
         "channel": (
             "群",
