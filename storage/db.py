@@ -13,9 +13,10 @@ disk) are taken off the commit path: `checkpoint` runs them in the background.
 from __future__ import annotations
 
 import re
+import select
 import threading
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
@@ -98,7 +99,32 @@ def _create(parsed: URL, pool_size: int) -> Engine:
         _tune_sqlite(engine)
         _WRITE_LOCKS[engine] = threading.RLock()
         return engine
-    return sa.create_engine(url, pool_size=pool_size, max_overflow=20, pool_pre_ping=True)
+    engine = sa.create_engine(url, pool_size=pool_size, max_overflow=20, pool_pre_ping=True)
+    engine.dialect.do_ping = _ping_when_readable(engine.dialect.do_ping)  # type: ignore[method-assign, assignment]
+    return engine
+
+
+def _ping_when_readable(ping: Callable[[Any], bool]) -> Callable[[Any], bool]:
+    """The pool's pre-ping without a round trip for a connection with nothing to say.
+
+    An idle pooled connection has no reason to receive anything: pooled connections
+    never LISTEN, and a server that restarts, is killed, or times the session out
+    closes the socket (often after a FATAL message), which makes it readable. So a
+    readable, closed or broken connection gets the real ping (`SELECT 1`, which
+    fails and reconnects), and a quiet one is used as is: one poll of its socket
+    instead of a round trip on every checkout. A peer that vanished without closing
+    would hang the real ping as it hangs the next statement, so nothing is lost."""
+
+    def do_ping(dbapi_connection: Any) -> bool:
+        try:
+            if dbapi_connection.closed or dbapi_connection.broken:
+                return ping(dbapi_connection)
+            readable, _, _ = select.select([dbapi_connection.pgconn.socket], [], [], 0)
+        except Exception:  # not psycopg 3, or no socket any more: ask for real
+            return ping(dbapi_connection)
+        return ping(dbapi_connection) if readable else True
+
+    return do_ping
 
 
 def _tune_sqlite(engine: Engine) -> None:

@@ -36,17 +36,52 @@ class Insert:
         self.sql = compiled.string
         processors = {c.key: c.type.dialect_impl(dialect).bind_processor(dialect) for c in columns}
         names = list(compiled.positiontup or ()) if compiled.positional else list(compiled.binds)
-        self._bind: list[tuple[str, str, _Processor]] = [
-            (name, compiled.binds[name].key, processors[compiled.binds[name].key]) for name in names
+        self._names = names
+        self._bind: list[tuple[str, _Processor]] = [
+            (compiled.binds[name].key, _shortcut(processors[compiled.binds[name].key]))
+            for name in names
         ]
         self._positional = compiled.positional
 
     def params(self, row: Mapping[str, Any]) -> tuple[Any, ...] | dict[str, Any]:
         """The driver's parameters for `row`, which must give every column."""
-        values = [(name, p(row[key]) if p else row[key]) for name, key, p in self._bind]
+        values = [p(row[key]) if p else row[key] for key, p in self._bind]
         if self._positional:
-            return tuple(value for _, value in values)
-        return dict(values)
+            return tuple(values)
+        return dict(zip(self._names, values, strict=True))
+
+
+def _shortcut(process: _Processor) -> _Processor:
+    """`process` answering the values most rows carry from what it answered for them once:
+    None (no date yet), an empty list or mapping (no findings, no meta). Each is asked of
+    the processor itself here, so what is bound is exactly what it would have bound; a
+    value it refuses (a date column given a list) is left to refuse again when it comes."""
+    if process is None:
+        return None
+    none, empty_list, empty_dict = _ask(process, None), _ask(process, []), _ask(process, {})
+
+    def shortcut(value: Any) -> Any:
+        if value is None and none is not _REFUSED:
+            return none
+        if value.__class__ is list and not value and empty_list is not _REFUSED:
+            return empty_list
+        if value.__class__ is dict and not value and empty_dict is not _REFUSED:
+            return empty_dict
+        return process(value)
+
+    return shortcut
+
+
+_REFUSED = object()
+
+
+def _ask(process: Callable[[Any], Any], value: Any) -> Any:
+    try:
+        answer = process(value)
+    except Exception:
+        return _REFUSED
+    # Only an immutable answer may be shared by every row (the driver only reads it).
+    return answer if answer is None or isinstance(answer, str | bytes | int) else _REFUSED
 
 
 def _generated(column: sa.Column[Any]) -> bool:

@@ -15,11 +15,13 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from fastapi.telemetry import TelemetryConfig
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy.engine import Engine
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bot.api.deps import Gate, KeyCache
+from bot.api.fastpath import SubmitFastPath
 from bot.api.metrics import Metrics
 from bot.api.requesters import RequesterResolver
 from bot.api.routes import executions, instructions, ops, requests
@@ -123,6 +125,13 @@ async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse({"detail": "internal error; nothing was approved"}, status_code=500)
 
 
+NO_OPENTELEMETRY: TelemetryConfig = {"tracing": False, "metrics": False, "logs": False}
+"""FastAPI's built-in OpenTelemetry, off: TwoKey's figures are on /metrics, and its
+per-request check of the global providers costs the gate CPU on every call. Its log
+signal would also record validation failures with their messages, which may quote
+what an agent sent (TwoKey logs no instruction text)."""
+
+
 def create_api(
     service: ApprovalService,
     config: TwoKeyConfig,
@@ -145,6 +154,7 @@ def create_api(
         version="1",
         summary="Ask before acting; wait for a person; prove the exact text was approved.",
         lifespan=lifespan,
+        telemetry=NO_OPENTELEMETRY,
     )
     metrics = metrics or Metrics()
     engine = engine or service.engine
@@ -162,6 +172,7 @@ def create_api(
     app.add_exception_handler(RequestValidationError, _invalid)
     app.add_exception_handler(Exception, _unexpected)
     limit = max(1 << 20, 8 * config.policy.max_text_bytes)
+    app.add_middleware(SubmitFastPath)  # inside BodyLimit: its bodies are counted too
     app.add_middleware(BodyLimit, limit=limit)
     for module in (instructions, requests, executions, ops):
         app.include_router(module.router)

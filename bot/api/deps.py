@@ -111,14 +111,19 @@ async def current_caller(
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Caller:
     """401 without a valid `Authorization: Bearer` key."""
-    token = credentials.credentials.strip() if credentials is not None else ""
+    token = credentials.credentials if credentials is not None else ""
+    return await caller_for(request.app.state.keys, token)
+
+
+async def caller_for(keys: KeyCache, token: str) -> Caller:
+    """The caller a bearer token names, or 401 (the dependency and `fastpath` share it)."""
+    token = token.strip()
     if not token:
         raise HTTPException(
             status.HTTP_401_UNAUTHORIZED,
             "missing API key: send `Authorization: Bearer <key>`",
             headers=_CHALLENGE,
         )
-    keys: KeyCache = request.app.state.keys
     caller = await keys.caller(token)
     if caller is None:
         raise HTTPException(

@@ -498,6 +498,16 @@ def argument_findings(call: ToolCall) -> list[Finding]:
     ]
 
 
+def shell_arguments(call: ToolCall) -> list[str]:
+    """The command lines under shell-named keys at any depth (`bash_command="pg_dump …"`,
+    `{"cmd": "…"}`): a call printed in a message runs them as much as a tool call does."""
+    return [
+        value
+        for _path, key, value in _keyed_leaves(call.arguments)
+        if isinstance(value, str) and value.strip() and lang_for(key) == "shell"
+    ]
+
+
 def _truthy(value: Any) -> bool:
     if isinstance(value, bool):
         return value

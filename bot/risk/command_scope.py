@@ -43,6 +43,7 @@ __all__ = [
     "OWN_USE_RULES",
     "SAYS_PROD",
     "Why",
+    "has_report_words",
     "judge",
     "local_target",
     "lower_findings",
@@ -175,8 +176,13 @@ def _flag_values(tokens: Sequence[str], flags: frozenset[str]) -> list[str]:
     return out
 
 
-def _programs(command: str) -> list[tuple[str, list[str]]]:
-    """(program, its tokens) for each distinct simple command of a pipeline or list."""
+Programs = list[tuple[str, list[str]]]
+"""(program, its tokens) for each distinct simple command of a pipeline or list."""
+
+
+def _programs(command: str) -> Programs:
+    """(program, its tokens) for each distinct simple command of a pipeline or list. The
+    target checks each read it: a caller that runs several reads it once and passes it."""
     out = []
     for piece in dict.fromkeys(_SPLIT.split(command)):  # `ls; ls; ls; …` is one command
         tokens = _tokens(piece)
@@ -199,7 +205,7 @@ def _host_of(value: str) -> str:
     return value.split("/", 1)[0]
 
 
-def remote_target(command: str) -> bool:
+def remote_target(command: str, programs: Programs | None = None) -> bool:
     """The command names a server, cloud, production or remote place to act on."""
     if _PROD.search(command):
         return True
@@ -210,7 +216,7 @@ def remote_target(command: str) -> bool:
             return True
     if _SCP.search(command):
         return True
-    for program, tokens in _programs(command):
+    for program, tokens in _programs(command) if programs is None else programs:
         if program in _REMOTE_PROGRAMS:
             return True
         if program == "git" and any(t in ("push", "remote") for t in tokens[1:3]):
@@ -222,12 +228,12 @@ def remote_target(command: str) -> bool:
     return False
 
 
-def _local_marker(command: str) -> bool:
+def _local_marker(command: str, programs: Programs | None = None) -> bool:
     """Developer tooling that only ever targets this machine. `localhost` is not enough on
     its own: on a server it is that server (`curl -X DELETE localhost:9200/_all` there
     deletes production); it only keeps a command from being remote, so the sentence's
     words ("your local database") may decide."""
-    for program, tokens in _programs(command):
+    for program, tokens in _programs(command) if programs is None else programs:
         if program in _LOCAL_PROGRAMS:
             return True
         if program in ("docker", "podman") and len(tokens) > 1 and tokens[1] == "compose":
@@ -238,20 +244,22 @@ def _local_marker(command: str) -> bool:
     return False
 
 
-def _local_test_database(command: str) -> bool:
+def _local_test_database(command: str, programs: Programs | None = None) -> bool:
     """Two signs together: the server is this machine (`mongodb://localhost/…`, `-h
     127.0.0.1`) and the database is named for tests or development (`shop_test`)."""
     hosts = [m.group("host") for m in _URL.finditer(command)]
-    for _program, tokens in _programs(command):
+    for _program, tokens in _programs(command) if programs is None else programs:
         hosts += [_host_of(v) for v in _flag_values(tokens, _HOST_FLAGS)]
     if not hosts or not all(h and _LOCAL_HOST_RE.match(h) for h in hosts):
         return False
     return bool(NONPROD_RE.search(command))
 
 
-def local_target(command: str) -> bool:
+def local_target(command: str, programs: Programs | None = None) -> bool:
     """The command's own target is this machine, and it names nothing remote."""
-    return _local_marker(command) and not remote_target(command)
+    if programs is None:
+        programs = _programs(command)
+    return _local_marker(command, programs) and not remote_target(command, programs)
 
 
 # -- sentences -----------------------------------------------------------------------------------
@@ -431,12 +439,18 @@ def _without_tail(cand: Candidate) -> Candidate:
     return Candidate("shell", found[0].text, cand.explicit, cand.context or cand.text)
 
 
-def judge(cand: Candidate, message: str = "", chosen: Selections | None = None) -> Why | None:
+def judge(
+    cand: Candidate,
+    message: str = "",
+    chosen: Selections | None = None,
+    report_words: bool = True,
+) -> Why | None:
     """Why this command is not an order to run it here, or None when it is one.
 
     `message` is the whole text: a postmortem's headline makes a past-tense sentence
     introducing a command a report even when the sentence does not say "postmortem".
-    `chosen` is `selections(message)`, read once by a caller that judges many commands."""
+    `chosen` is `selections(message)` and `report_words` is `has_report_words(message)`,
+    both read once by a caller that judges many commands."""
     if chosen is None:
         chosen = selections(message)
     if cand.kind not in COMMAND_KINDS:
@@ -452,7 +466,7 @@ def judge(cand: Candidate, message: str = "", chosen: Selections | None = None) 
     pos = low.find(_MARK)
     structure = spans(low)
     sentence_local = own = nonprod = False
-    reported = _reports(message, cand.context)
+    reported = report_words and _reports(message, cand.context)
     for lx in languages(low):
         scope = Scope(lx, low, structure)
         why = _sentence_scope(lx, scope, pos, inside, reported)
@@ -471,11 +485,12 @@ def _target_scope(
     """Why "local": when the command's target, or its sentence, names no one's real data."""
     if _names_production(low) or _PROD.search(command):
         return None  # "on the prod cluster, `docker compose down -v`": not this machine
-    if (nonprod or _nonprod_target(command)) and not _SHARED.search(low):
+    programs = _programs(command)
+    if (nonprod or _nonprod_target(command, programs)) and not _SHARED.search(low):
         return "local"  # `--context preview`, "in the dev Kafka cluster": nobody's real data
-    if local_target(command) or (
-        (sentence_local or _local_test_database(command))
-        and not remote_target(command)
+    if local_target(command, programs) or (
+        (sentence_local or _local_test_database(command, programs))
+        and not remote_target(command, programs)
         and not _SAYS_PROD.search(low)
     ):
         return "local"
@@ -515,13 +530,13 @@ _SELECTED_FOR = {
 }
 
 
-def _selected_nonprod(command: str, chosen: Selections) -> bool:
+def _selected_nonprod(command: str, chosen: Selections, found: Programs | None = None) -> bool:
     """An earlier step selected a development stack, workspace, context or project for this
     command's tool ("pulumi stack select dev-omar", then "pulumi destroy --yes"), the command
     names no place of its own, and the message never names production."""
     if not chosen:
         return False
-    programs = {p for p, _ in _programs(command)}
+    programs = {p for p, _ in (_programs(command) if found is None else found)}
     mine = [value for tool, value in chosen if programs & set(_SELECTED_FOR[tool])]
     if not mine or _own_env_flags(command):
         return False
@@ -553,15 +568,16 @@ def _own_target(command: str, chosen: Selections) -> bool:
     a development place it names, or one an earlier step selected."""
     if _PROD.search(command):
         return False
+    programs = _programs(command)
     return (
-        local_target(command)
-        or _local_test_database(command)
-        or _nonprod_target(command)
-        or _selected_nonprod(command, chosen)
+        local_target(command, programs)
+        or _local_test_database(command, programs)
+        or _nonprod_target(command, programs)
+        or _selected_nonprod(command, chosen, programs)
     )
 
 
-def _nonprod_target(command: str) -> bool:
+def _nonprod_target(command: str, programs: Programs | None = None) -> bool:
     """Every context, namespace, profile or host the command names is a development, test
     or preview one (`--context preview`, `-n dev`), and it names at least one."""
     words = command.split()
@@ -570,7 +586,7 @@ def _nonprod_target(command: str) -> bool:
         flag, eq, value = word.partition("=")
         if flag in _ENV_FLAGS:
             values.append(value if eq else (words[i + 1] if i + 1 < len(words) else ""))
-    values += _named_resource(command)
+    values += _named_resource(command, programs)
     return bool(values) and all(NONPROD_RE.search(f" {v} ") for v in values)
 
 
@@ -581,8 +597,9 @@ _NAMED_RESOURCE_PROGRAMS = frozenset(
 )
 
 
-def _named_resource(command: str) -> list[str]:
-    programs = _programs(command)
+def _named_resource(command: str, programs: Programs | None = None) -> list[str]:
+    if programs is None:
+        programs = _programs(command)
     if len(programs) != 1 or programs[0][0] not in _NAMED_RESOURCE_PROGRAMS:
         return []
     words = [t for t in programs[0][1][1:] if not t.startswith("-")]
@@ -603,6 +620,18 @@ def _names_production(low: str) -> bool:
         not _NOT_BEFORE.search(low, max(0, m.start() - 30), m.start())
         for m in _SAYS_PROD.finditer(low.replace(_MARK, " "))
     )
+
+
+def has_report_words(message: str) -> bool:
+    """The message holds a word every report heading needs (`_REPORT_MESSAGE`'s required
+    words; none holds a space). Without one, no command's message is a report, whatever
+    sentence is cut out of it: read once per message, not once per command."""
+    return _REPORT_WORDS is None or _REPORT_WORDS.search(message) is not None
+
+
+_REPORT_WORDS: re.Pattern[str] | None = getattr(_REPORT_MESSAGE, "words", None)
+if _REPORT_WORDS is not None and re.search(r"\s", _REPORT_WORDS.pattern):
+    _REPORT_WORDS = None  # a word with a space could span the cut: every message is read
 
 
 def _reports(message: str, context: str) -> bool:

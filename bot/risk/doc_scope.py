@@ -34,9 +34,15 @@ from bot.risk.model import Finding
 __all__ = ["doc_scope", "heading_scope", "lower_documents"]
 
 K8S_LOCAL_RULES = frozenset(
-    {"doc.k8s_broad_binding", "doc.k8s_wildcard_role", "doc.k8s_host_access"}
+    {
+        "doc.k8s_broad_binding",
+        "doc.k8s_wildcard_role",
+        "doc.k8s_host_access",
+        "doc.admission_not_enforced",
+    }
 )
-"""Kubernetes findings a local cluster makes harmless (the laptop's own cluster)."""
+"""Kubernetes findings a local cluster makes harmless (the laptop's own cluster; its
+admission policies guard nothing of the company's)."""
 _ORDER_LOWERS = frozenset({"warning", "report", "hypothetical", "proposal", "question"})
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|;\s*|[。！？]")
 # A sentence that orders something: it ends the search for a warning further back.

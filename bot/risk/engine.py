@@ -36,6 +36,7 @@ from bot.risk.command_scope import (
     SAYS_PROD,
     Why,
     bounded_write,
+    has_report_words,
     judge,
     lower_findings,
     opens_session,
@@ -422,6 +423,8 @@ class RiskEngine:
         for call in self._guard(part, "tool call", lambda: text_calls(text)) or []:
             # `github.update_repo({"private": false})` printed in the message: read as a call
             part.findings += calls.argument_findings(call)
+            for command in calls.shell_arguments(call):  # `BashOperator(bash_command="…")`
+                self._shell(command, part)
         documents = self._guard(part, "document", lambda: assess_documents(text, self.domains))
         if documents is not None:
             part.findings += documents.findings
@@ -586,13 +589,14 @@ class _Whys:
         """Commands of documents that are not orders (`_scope`'s `ran`)."""
         self._joined: tuple[str | None, list[int]] | None = None
         self._chosen = selections(message)
+        self._report_words = has_report_words(message)
         self._shells: list[tuple[int, int]] | None = None
 
     def of(self, i: int) -> Why | None:
         if i not in self._whys:
             cand, part = self.commands[i]
             found = self.engine._guard(
-                part, "scope", partial(judge, cand, self.message, self._chosen)
+                part, "scope", partial(judge, cand, self.message, self._chosen, self._report_words)
             )
             self._whys[i] = found
         return self._whys[i]

@@ -27,6 +27,7 @@ from itertools import chain
 from typing import Any
 
 from bot.config import Risk, Verdict
+from bot.risk.card_samples import labelled_sample
 from bot.risk.clause import after_in_clause
 from bot.risk.model import Finding
 
@@ -818,6 +819,7 @@ def _account_hits(text: str) -> Iterator[_Hit]:
             and len(set(digits)) > 1
             and _card_brand_ok(digits)
             and _luhn(digits)
+            and not labelled_sample(text, m.start(), digits)
         ):
             yield _Hit(*m.span(), "card")
     for m in _IBAN.finditer(text):
@@ -1085,14 +1087,18 @@ def mask_known(fragment: str, values: Iterable[tuple[str, str]]) -> str:
         while start != -1:
             hits.append(_Hit(start, start + len(value), kind))
             start = fragment.find(value, start + len(value))
-        for k in range(min(len(value) - 1, len(core)), _MIN_EDGE - 1, -1):
-            if core.startswith(value[-k:]):
-                hits.append(_Hit(lo, lo + k, kind))
-                break
-        for k in range(min(len(value) - 1, len(core)), _MIN_EDGE - 1, -1):
-            if core.endswith(value[:k]):
-                hits.append(_Hit(hi - k, hi, kind))
-                break
+        # A cut piece of at least `_MIN_EDGE` holds the core's first (last) `_MIN_EDGE`
+        # characters, so a value without them has none: one search, not a loop over cuts.
+        if core[:_MIN_EDGE] in value:
+            for k in range(min(len(value) - 1, len(core)), _MIN_EDGE - 1, -1):
+                if core.startswith(value[-k:]):
+                    hits.append(_Hit(lo, lo + k, kind))
+                    break
+        if core[-_MIN_EDGE:] in value:
+            for k in range(min(len(value) - 1, len(core)), _MIN_EDGE - 1, -1):
+                if core.endswith(value[:k]):
+                    hits.append(_Hit(hi - k, hi, kind))
+                    break
     if not hits:
         return fragment
     return _apply(fragment, _resolve(hits))[0]

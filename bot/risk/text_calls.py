@@ -26,9 +26,15 @@ SCAN_BUDGET = 20_000
 """Characters the argument scans may read in one text: `a_b(` repeated over 64 KB must not
 cost a scan each. Past it no more calls are read (the other readers still read the text)."""
 
-# A dotted or snake_case name right before `(`: `github.update_repo(`, `delete_bucket(`.
-# A bare English word before a parenthesis ("see (below)") has neither a dot nor `_`.
-_CALL_HEAD = re.compile(r"(?<![\w.$])(?P<name>[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+|[a-z]\w*_\w+)\(")
+# A dotted or snake_case name right before `(`: `github.update_repo(`, `delete_bucket(`,
+# or a CamelCase class built with keyword arguments (two capitals and a lower-case
+# letter): `BashOperator(`, `SSHOperator(`.
+# A bare English word before a parenthesis ("see (below)") has neither a dot, `_` nor an
+# inner capital.
+_CALL_HEAD = re.compile(
+    r"(?<![\w.$])(?P<name>[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+|[a-z]\w*_\w+"
+    r"|[A-Z][a-z0-9]+[A-Z]\w*|[A-Z]{2,}[a-z]\w*)\("
+)
 _JSON_WORDS = re.compile(r"\b(?:true|false|null)\b")
 
 

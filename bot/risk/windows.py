@@ -18,13 +18,24 @@ from dataclasses import dataclass
 from bot.risk.model import Finding
 from bot.risk.packs import cmd as cmd_pack
 from bot.risk.packs import powershell as ps_pack
+from bot.risk.packs import windir as windir_pack
 from bot.risk.packs import winsec as winsec_pack
 from bot.risk.packs.winbase import WinCheck, WinRule
 from bot.risk.shell import _evidence
 from bot.risk.wintok import WinCmd, parse
 
-RULES: tuple[WinRule, ...] = (*ps_pack.RULES, *cmd_pack.RULES, *winsec_pack.RULES)
-CHECKS: dict[str, WinCheck] = {**ps_pack.CHECKS, **cmd_pack.CHECKS, **winsec_pack.CHECKS}
+RULES: tuple[WinRule, ...] = (
+    *ps_pack.RULES,
+    *cmd_pack.RULES,
+    *winsec_pack.RULES,
+    *windir_pack.RULES,
+)
+CHECKS: dict[str, WinCheck] = {
+    **ps_pack.CHECKS,
+    **cmd_pack.CHECKS,
+    **winsec_pack.CHECKS,
+    **windir_pack.CHECKS,
+}
 
 _VERBS = (
     "add|approve|assert|backup|block|build|checkpoint|clear|close|compare|complete|compress|"
@@ -69,14 +80,14 @@ _NEEDS: dict[str, re.Pattern[str]] = dict.fromkeys(
 """What a tool's `_AFTER` match holds somewhere after a bounded gap: searched once per
 line, so a line naming `curl` a thousand times is not scanned 200 characters at each
 when it has no Windows output path at all (the answer is the same: no match)."""
-_CANDIDATE_RE = re.compile(r"[A-Za-z][\w.-]*")
 
 
-def _maybe(text: str) -> bool:
-    """Cheap first pass: a hyphenated word or a known tool name somewhere in the text."""
+def _maybe(text: str, words: set[str] | None = None) -> bool:
+    """Cheap first pass: a hyphenated word or a known tool name somewhere in the text
+    (`words`: its words, when the caller has them)."""
     return any(
         "-" in w or w.lower().removesuffix(".exe") in _AFTER
-        for w in set(_CANDIDATE_RE.findall(text))
+        for w in (set(_WORD_RE.findall(text)) if words is None else words)
     )
 
 
@@ -152,10 +163,11 @@ _WIN_FENCE_RE = re.compile(
 _COMMENT_PREFIXES = ("#", "rem ", "::", "<#")
 
 
-def _segments(text: str, maybe: str = "") -> list[tuple[str, bool]]:
+def _segments(text: str, maybe: str = "", lines: bool = True) -> list[tuple[str, bool]]:
     """Lines (or inline code spans) that hold a Windows command; `True` when the author
     marked the block as PowerShell/cmd, so every line is a command from its first word.
-    `maybe`: a text already found to pass `_maybe` (a one-line message is not read twice)."""
+    `maybe`: a text already found to pass `_maybe` (a one-line message is not read twice);
+    `lines`: False when no word of the text may start a command (fences only are read)."""
     out: list[tuple[str, bool]] = []
     if "```" in text or "~~~" in text:
         for m in _WIN_FENCE_RE.finditer(text):
@@ -165,6 +177,8 @@ def _segments(text: str, maybe: str = "") -> list[tuple[str, bool]]:
                     out.append((line, True))
         if out:
             text = _WIN_FENCE_RE.sub("\n", text)
+    if not lines:
+        return out
     text = _CONTINUATION_RE.sub(" ", text)
     plain: set[str] = set()  # lines already found to hold no command
     for line in text.splitlines():
@@ -261,12 +275,16 @@ def _finding(rule: WinRule, cmd: WinCmd) -> Finding:
 
 def assess_windows(text: str, domains: tuple[str, ...] = ()) -> WindowsResult:
     """Findings for every risky PowerShell or cmd command anywhere in the text."""
-    maybe = _maybe(text)
-    if not maybe and "```" not in text and "~~~" not in text:
+    words = set(_WORD_RE.findall(text))
+    maybe = _maybe(text, words)
+    # No word of the text may start a command: no line has a start (`_starts` reads the
+    # same words, and no word crosses a line), so only fences are left to read.
+    lines = maybe and any(map(_may_start, words))
+    if not lines and "```" not in text and "~~~" not in text:
         return WindowsResult([], 0)
     findings: dict[tuple[str, str | None], Finding] = {}
     count = 0
-    for segment, whole in _segments(text, text if maybe else ""):
+    for segment, whole in _segments(text, text if maybe else "", lines):
         if count >= MAX_COMMANDS:
             findings[(TOO_MANY.rule, None)] = TOO_MANY
             break

@@ -15,7 +15,13 @@ import pytest
 
 from bot.config_file import load_config
 from bot.risk import RiskEngine
-from bot.risk.command_scope import local_target, reads_only, remote_target
+from bot.risk.command_scope import (
+    _reports,
+    has_report_words,
+    local_target,
+    reads_only,
+    remote_target,
+)
 from bot.risk.extract import Candidate
 from tests.conftest import EXAMPLE
 
@@ -342,3 +348,29 @@ def test_reads_only_knows_reading_and_rehearsal_by_shape(
     kind: Literal["shell", "sql"], text: str, reads: bool
 ) -> None:
     assert reads_only(Candidate(kind, text, True, "ctx")) is reads
+
+
+@pytest.mark.parametrize(
+    ("message", "context"),
+    [
+        ("Postmortem, 3 March: an engineer ran `DROP TABLE t`.", "an engineer ran `DROP TABLE t`."),
+        ("Root cause: `rm -rf /srv` on the host.", ""),
+        ("事故报告：执行了 `DROP TABLE t`。", "执行了 `DROP TABLE t`。"),
+        ("post `DROP TABLE t` mortem", "`DROP TABLE t`"),  # the cut joins "post mortem"
+        ("Please run `DROP TABLE t` on the replica.", "Please run `DROP TABLE t` on the replica."),
+        ("Please run `DROP TABLE t` on the replica.", ""),
+        ("Delete the old rows: `DELETE FROM t WHERE d < now()`.", "`DELETE FROM t`"),
+    ],
+)
+def test_report_words_read_once_never_miss_a_report(message: str, context: str) -> None:
+    """`has_report_words` is read once per message so `judge` can skip the per-command
+    search; it may say yes for a message that is no report, never no for one that is."""
+    if _reports(message, context):
+        assert has_report_words(message)
+    if not has_report_words(message):
+        assert not _reports(message, context)
+
+
+def test_report_words() -> None:
+    assert has_report_words("Incident review for the outage of 3 March")
+    assert not has_report_words("Please run `DROP TABLE t` on the replica.")

@@ -144,3 +144,26 @@ def test_a_flood_of_commands_is_held_not_read_forever() -> None:
     assert time.perf_counter() - start < 0.25
     assert found == {"windows.too_many_commands"}
     assert assess_windows("Get-Item C:\\data\n" * 50).findings == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Run Remove-Item -Recurse -Force C:\\inetpub\\logs on the web server.",
+        "Run this on the web server:\n```powershell\nRemove-Item -Recurse -Force C:\\data\n```",
+        "A read-only step-by-step plan.\n```\nRemove-Item -Recurse -Force C:\\data\n```",
+    ],
+)
+def test_lines_read_when_some_word_may_start_a_command(text: str) -> None:
+    """The whole text's words decide whether its lines are read one by one: a text whose
+    words hold a cmdlet still has its commands found, in a line or in a fence."""
+    assert assess_windows(text).findings
+
+
+def test_text_whose_words_start_no_command_has_none() -> None:
+    """Hyphenated words that are no cmdlet (`well-known`, `step-by-step`) and no tool name:
+    the lines are not read one by one, and nothing is found."""
+    result = assess_windows("A well-known, step-by-step plan for the roll-out.\nNo commands.")
+    assert result.findings == [] and result.commands == 0
+    fenced = "Plain words.\n```powershell\nFormat-Volume -DriveLetter D -Force\n```"
+    assert [f.rule for f in assess_windows(fenced).findings] == ["powershell.disk_format"]

@@ -15,7 +15,7 @@ from storage.requests import id_for_idempotency_digest, new_request_values
 
 def _row(**values: object) -> dict[str, object]:
     now = utcnow()
-    return new_request_values(
+    filled: dict[str, object] = dict(
         status="pending",
         source="api",
         agent="opsbot",
@@ -31,8 +31,8 @@ def _row(**values: object) -> dict[str, object]:
         expires_at=now + timedelta(minutes=30),
         slack={"channel": "C1", "ts": "1.2"},
         meta={"nested": {"a": [1, 2.5, None, True]}},
-        **values,
     )
+    return new_request_values(**{**filled, **values})
 
 
 def _stored(engine: sa.Engine, request_id: str) -> dict[str, object]:
@@ -61,6 +61,19 @@ def test_a_row_is_stored_as_a_core_insert_stores_it(engine):
         assert read is not None
         assert read.findings == precompiled["findings"] and read.meta == precompiled["meta"]
         assert read.expires_at == precompiled["expires_at"]
+
+
+def test_empty_and_missing_values_are_stored_as_a_core_insert_stores_them(engine):
+    """The common row (no findings, no meta, no deadline) takes the binder's shortcut."""
+    empty = {"findings": [], "data": [], "slack": {}, "meta": {}, "allowed_approvers": None}
+    precompiled = _row(**empty, expires_at=None, confidence=None)
+    core = {**precompiled, "id": "TK-CORE000001"}
+    with inserts.transaction(engine) as tx:
+        tx.insert(table(Request), [precompiled])
+    with session_scope(engine) as s:
+        s.execute(sa.insert(table(Request)), [core])
+    mine, theirs = _stored(engine, str(precompiled["id"])), _stored(engine, "TK-CORE000001")
+    assert {k for k in mine if mine[k] != theirs[k]} == {"id"}
 
 
 def test_the_database_numbers_generated_keys(engine):

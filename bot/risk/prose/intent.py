@@ -606,6 +606,8 @@ def _harmless_copy(r: _Reading, category: str, named: tuple[int, int] | None) ->
         return True  # "export it without the environment, so no token goes; send it to …"
     if category in ("secrets", "sharing") and _pointer(scope, r.clause, named):
         return True  # a link to the request form or guide, not the secret or the data
+    if _few_by_route(r, category):
+        return True  # "ask Legal to send those three PDFs through the partner portal we use"
     # outsiders invited into a new, dedicated space; not personal data sent anywhere ("the
     # new colleagues' contracts" go wherever they are sent)
     return (
@@ -613,6 +615,18 @@ def _harmless_copy(r: _Reading, category: str, named: tuple[int, int] | None) ->
         and r.hit.slot != "move"
         and "pii" not in r.kinds
         and scope.sentence_has(sentence, "dedicated")
+    )
+
+
+def _few_by_route(r: _Reading, category: str) -> bool:
+    """A counted handful of documents sent to an outsider through the exchange channel
+    already set up with them; never a dataset, a system, a backup or a secret, and never
+    anything in bulk."""
+    return (
+        category == "sharing"
+        and not r.kinds & {"data", "system", "backup", "secret", "bulk", "prod"}
+        and r.scope.clause_has(r.clause, "route")
+        and r.scope.clause_has(r.clause, "few")
     )
 
 
@@ -706,6 +720,7 @@ def _clause_objects(
     unnamed = (
         not (objects.keys() - _QUALIFIERS)
         or scope.enclitic(hit.start)
+        or _PRONOUN_INSIDE.search(low, hit.start, hit.end) is not None
         or scope.clause_has(clause, "along")  # "VMを止めて、ディスクごと破棄": the VMs too
     )
     if unnamed and not scope.clause_has(clause, "public_part"):
@@ -723,6 +738,11 @@ def _clause_objects(
         # "the full list with names, addresses and birth dates": the list goes on
         for other in scope.list_tail(clause):
             objects = {**_kept(low, other, gates, seen), **objects}
+    if "pii" not in objects:
+        # "die komplette Tabelle inkl. Adressen, Geburtsdaten und IBAN … ziehen": the list
+        # the verb ends began in the clauses before
+        for other in scope.list_head(clause):
+            objects = {**_kept(low, other, gates, seen), **objects}
     if not (objects.keys() - _QUALIFIERS - {"data_weak"}):
         # "the incident timeline, including the names of the affected customers"
         added = scope.appended(clause)
@@ -731,6 +751,11 @@ def _clause_objects(
     if "data_weak" in objects and not objects.keys() & {"prod", "bulk"}:
         objects = _qualified_before(low, scope, clause, objects, gates, seen)
     return objects
+
+
+# A pronoun between a phrasal verb and its particle is the verb's object ("switch it off",
+# "turn them off"): whatever else the clause names (the admin who would do it) is not.
+_PRONOUN_INSIDE = re.compile(r"\s(?:it|them|this|that|these|those)\s")
 
 
 def _kept(
@@ -781,7 +806,9 @@ def _destinations(
     """Where the sentence sends things: its destination slots, a recipient pointed back at
     ("Send it over to them"), an outside address, less what is withdrawn, the company's
     own, or only a quoted title."""
-    dests = _slots(low[sentence[0] : sentence[1]], gates.dests, seen)
+    dests = _undecided(
+        scope, sentence[0], _slots(low[sentence[0] : sentence[1]], gates.dests, seen)
+    )
     before = scope.previous_sentence(sentence)
     if (
         dests.keys() <= _WEAK_PLACES
@@ -804,6 +831,20 @@ def _destinations(
         dests = _outside_titles(low, sentence, dests, gates.dests)
     dests = _beyond_purpose(lx, low, sentence, dests, gates.dests)
     return _not_sanctioned(lx, low, sentence, dests)
+
+
+def _undecided(
+    scope: Scope, offset: int, dests: dict[str, re.Match[str]]
+) -> dict[str, re.Match[str]]:
+    """Without a place named after "whether" in its clause ("再讨论是否公开", "decide whether
+    to make it public"): what is weighed, not where anything goes. A place named before the
+    frame ("copy it to the public bucket, then discuss whether …") stays."""
+    out = {}
+    for slot, m in dests.items():
+        at = offset + m.start()
+        if not scope.proposes(at, scope.clause_of(at)):
+            out[slot] = m
+    return out
 
 
 # A sentence that opens with whom the work is for, up to its first comma or colon: "So the
@@ -901,11 +942,24 @@ def _local_scope(
     local one")."""
     clauses = [clause] if named is None else [clause, named]
     if category == "history" and (
-        scope.sentence_has(sentence, "shared")
+        _names_shared(scope, sentence)
         or not any(scope.clause_has(c, s) for c in clauses for s in ("local", "own_space"))
     ):
         return False
     return _local(scope, sentence, end, named)
+
+
+def _names_shared(scope: Scope, sentence: tuple[int, int]) -> bool:
+    """The sentence names the shared side of a branch, other than as what the rewrite
+    never reaches ("so the commit never reaches the shared repository")."""
+    if not scope.sentence_has(sentence, "shared"):
+        return False
+    low, lx = scope.low, scope.lx
+    for m in lx.pattern("shared").finditer(low, sentence[0], sentence[1]):
+        c = scope.clause_of(m.start())
+        if lx.pattern("neg_before").search(low, c[0], m.start()) is None:
+            return True
+    return False
 
 
 def _local(

@@ -116,6 +116,9 @@ SCOPES: Final = (
     "nonprod",  # an environment named for development or tests in the language's own word
     # order ("l'environnement de dev", "entorno de pruebas", "Testumgebung", "開発用", "测试环境")
     "along",  # what the clause names goes along with the object before ("ディスクごと", "连同磁盘")
+    "route",  # the exchange channel already set up with that outsider ("the partner portal
+    # we already use", "l'extranet partenaires habituel", "das übliche Partnerportal")
+    "few",  # a counted handful of documents ("those three PDFs", "ses quatre factures")
 )
 # Outside AI services named by their address, in any language: a two-label domain whose
 # name says it summarizes, translates or transcribes ("quickrecap.io", "translate-now.app",
@@ -197,6 +200,25 @@ CONTROL_PRODUCTS: Final = (
     r"sentinelone(?![a-z])",
     r"security\s*hub(?![a-z])",
     r"waf(?![a-z])",
+    # code and dependency scanners a merge rule can require ("合并前必须通过 SAST")
+    r"sast(?![a-z])",
+    r"dast(?![a-z])",
+    r"codeql(?![a-z])",
+    r"snyk(?![a-z])",
+    r"semgrep(?![a-z])",
+    r"trivy(?![a-z])",
+    r"dependabot(?![a-z])",
+)
+# Paging products named in English whatever the language ("desative o PagerDuty desse
+# serviço"): alerting in every lexicon.
+PAGERS: Final = (r"pagerduty(?![a-z])", r"opsgenie(?![a-z])", r"victorops(?![a-z])")
+# Branch and merge rules by their settings' English names, quoted in any language ("die
+# Regel „Require pull request before merging\""): gates in every lexicon.
+GATE_SETTINGS: Final = (
+    r"require\s+(?:a\s+)?pull\s+requests?",
+    r"pipelines?\s+must\s+succeed",
+    r"required\s+(?:status\s+)?checks?",
+    r"required\s+(?:approving\s+)?reviews?",
 )
 # Third-party AI assistants named by brand, in any language ("cola a planilha no Gemini",
 # "贴到文心一言里"): an outside AI destination in every lexicon.

@@ -66,7 +66,9 @@ class ProseResult:
 
 _NEGATION = _re(
     r"\b(?:don'?t|do not|does not|doesn'?t|never|no longer|not|without|instead of|rather than|"
-    r"avoid|refuse|decline|instead)\b",
+    r"avoid|refuse|decline|instead"
+    # still to be decided: "whether to make anything public is for the review"
+    r"|whether(?:\s+or\s+not)?\s+(?:to|we|you|they|it|anything|this))\b",
 )
 
 
@@ -917,6 +919,8 @@ def _controls(s: _Sentence) -> Iterator[Finding]:
 def _post_verb(low: str) -> re.Match[str] | None:
     """The first posting word used as a verb ("the commit with …" is a noun)."""
     for verb in _POST_VERB.finditer(low):
+        if verb.group(0) == "drop" and _DROP_THING.match(low, verb.start()):
+            continue  # "drop that commit": destroyed, not dropped somewhere
         if not _NOUN_BEFORE.search(low, max(0, verb.start() - 8), verb.start()):
             return verb
     return None
@@ -990,7 +994,8 @@ _NOT_THE_OBJECT = _re(
 # "Drop the scratch table", `DROP SCHEMA …`: destroying a thing, not dropping it somewhere.
 _DROP_THING = _re(
     r"drop\s+(?:the\s+|a\s+|this\s+|that\s+|your\s+|if\s+exists\s+)?(?:[\w.-]+\s+){0,3}?"
-    r"(?:tables?|schemas?|databases?|db|collections?|index(?:es)?|views?|columns?|partitions?)\b"
+    r"(?:tables?|schemas?|databases?|db|collections?|index(?:es)?|views?|columns?|partitions?|"
+    r"commits?|stash(?:es)?)\b"  # "drop that commit with an interactive rebase"
 )
 
 

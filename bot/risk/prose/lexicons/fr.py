@@ -7,6 +7,8 @@ from bot.risk.prose.lexicon import (
     AI_TOOLS,
     CONTROL_PRODUCTS,
     FORCE_PUSH,
+    GATE_SETTINGS,
+    PAGERS,
     PERSONAL_DEVICES,
     PORT_SPECS,
     SECRET_FILES,
@@ -15,6 +17,12 @@ from bot.risk.prose.lexicon import (
     lexicon,
 )
 
+# Right before a team's name: the team acts, approves or receives ("validée par les RH",
+# "Julien (RH) le dépose"); it is not what is sent.
+_ACTOR = (
+    r"(?<!par )(?<!par les )(?<!par le )(?<!aux )(?<!au )(?<!\()(?<!avec )(?<!avec les )"
+    r"(?<!avec le )"
+)
 _W = r"(?!\w)"
 
 LEXICON = lexicon(
@@ -43,7 +51,8 @@ LEXICON = lexicon(
             f"retir(?:e|es|ez|er|ent){_W}",
             "enlev",
             "enlèv",
-            f"jet(?:er|ez|te|tes|tent){_W}",
+            # not "jeter un œil / un coup d'œil": to take a look
+            f"jet(?:er|ez|te|tes|tent){_W}(?!\\s+un\\s+(?:(?:petit\\s+)?coup\\s+d.)?(?:œil|oeil))",
             "démantel",
             "démantèl",  # "démantèle": the stem takes a grave accent before a mute e
             f"tronqu(?:e|es|ez|er|ent){_W}",  # "tronque la table"
@@ -56,6 +65,7 @@ LEXICON = lexicon(
         ),
         "reset": ("recré", "recre", "reconstrui", "réinitialis", "reinitialis", "écras", "ecras"),
         "disable": (
+            r"(?:pass|mett|bascul)\w*\s+(?:\S+\s+){0,6}?en\s+mode\s+(?:comptage|count|détection|audit)",
             "désactiv",
             r"(?:rédui|redui|raccourc|baiss|diminu)\w*\s+(?:\S+\s+){0,3}?(?:rétention|conservation)",
             "desactiv",
@@ -250,7 +260,17 @@ LEXICON = lexicon(
             f"sso{_W}",
             "contrôle",
         ),
-        "gate": ("revue", "relecture", "approbation", "validation", "codeowners"),
+        "gate": (
+            *GATE_SETTINGS,
+            r"avant\s+(?:la\s+)?fusion",
+            r"avant\s+(?:le\s+)?merge",
+            r"vérifications?\s+obligatoires?",
+            "revue",
+            "relecture",
+            "approbation",
+            "validation",
+            "codeowners",
+        ),
         "secret": (
             r"clé(?!\s+publique)(?!\s+usb)",
             f"cle{_W}",
@@ -271,9 +291,14 @@ LEXICON = lexicon(
             *SECRET_FILES,
         ),
         "pii": (
+            # two personal fields listed together: records of people ("correos y teléfonos")
+            r"(?:noms|e-?mails|courriels|téléphones|numéros\s+de\s+téléphone|adresses|dates\s+de\s+naissance|ibans?|numéros\s+de\s+carte|historiques?\s+d'achats?)"
+            r"\s*(?:,\s*(?:et\s+)?|et\s+)(?:noms|e-?mails|courriels|téléphones|numéros\s+de\s+téléphone|adresses|dates\s+de\s+naissance|ibans?|numéros\s+de\s+carte|historiques?\s+d'achats?)(?!\w)",
             r"fiches?\s+de\s+paie",
             r"la\s+paie",
-            "juridique",
+            # the team that acts, approves or receives, not what is sent ("ask Legal to
+            # send", "approved by HR", "Julien (RH) le dépose")
+            _ACTOR + "juridique",
             "direction",
             "patient",
             f"clients?{_W}",
@@ -290,7 +315,9 @@ LEXICON = lexicon(
             "contrats",
             "factures",
             "confidenti",
-            f"rh{_W}",
+            # the team that acts, approves or receives, not what is sent ("ask Legal to
+            # send", "approved by HR", "Julien (RH) le dépose")
+            f"{_ACTOR}rh{_W}",
         ),
         "admin": (
             f"owners?{_W}",
@@ -333,6 +360,10 @@ LEXICON = lexicon(
             r"0\.0\.0\.0/0",
             r"::/0",
             f"publi(?:c|cs|que|ques){_W}",  # "la page publique"
+            # read by anyone: a blog, a forum, put online ("mets en ligne sur le blog")
+            r"(?<!notre )(?<!le )(?<!du )blog(?!\s+interne)",
+            f"forums?{_W}",
+            r"(?<=mets\s)en\s+ligne|(?<=mettre\s)en\s+ligne|(?<=mettez\s)en\s+ligne",
             "internet",
             r"sans\s+(?:compte|connexion|authentification|identifiant)",  # opened with no sign-in
             r"n'importe\s+qui",
@@ -352,6 +383,12 @@ LEXICON = lexicon(
             *WIDE_CHANNELS,
         ),
         "external": (
+            # a distributor or reseller: another company
+            r"distribut(?:eur|rice)s?(?!\w)",
+            r"revendeurs?(?!\w)",
+            # someone the writer knows outside the company, and their firm
+            r"(?:une?|mon|ma|ton|ta|son|sa)\s+(?:\w+\s+)?(?:connaissance|ami|amie|pote|cousin|cousine|beau-frère|ancien\s+collègue)(?!\w)",
+            r"start-?ups?(?!\w)",
             r"(?:son|sa|leur)\s+(?:propre\s+)?(?:dropbox|box|onedrive|google\s+drive|sharepoint)(?!\w)",
             r"data\s*room",
             r"salle\s+de\s+données",
@@ -368,6 +405,10 @@ LEXICON = lexicon(
             "cabinet",
         ),
         "personal": (
+            # one's own computer: the data leaves the systems that guard it
+            r"(?:ton|ta|votre|mon|son)\s+(?:propre\s+)?(?:ordinateur|ordi|portable|laptop|poste)\s+perso\w*",
+            r"(?:ton|votre|mon|son)\s+(?:propre\s+)?(?:ordinateur|ordi|portable|laptop)(?!\w)"
+            r"(?!\s+(?:pro\b|professionnel|de\s+l'entreprise|de\s+la\s+boîte|du\s+travail))",
             "wetransfer",  # a public file drop
             "yahoo",
             "icloud",
@@ -487,6 +528,7 @@ LEXICON = lexicon(
             r"extra(?:is|yez|ire)" + _W,
         ),
         "alerting": (
+            *PAGERS,
             "notification",
             "alerte",
             "alarme",
@@ -538,7 +580,24 @@ LEXICON = lexicon(
             r"notre\s+(?:\w+\s+)?(?:interne|auto-hébergée?)",
             r"(?:interne|validée?)\s+par\s+l'entreprise",
         ),
+        "route": (
+            r"(?:extranet|portail)\s+(?:sécurisé\s+)?(?:des\s+)?(?:partenaires?|fournisseurs?|clients?)\s+habituel",
+            r"(?:extranet|portail)\s+(?:partenaires?|fournisseurs?|clients?)\s+(?:que\s+(?:nous|on)\s+utilis\w+\s+déjà|existant)",
+        ),
+        "few": (
+            r"(?:deux|trois|quatre|cinq|[2-9])\s+(?:\w+\s+)?(?:pdf|fichiers|documents|contrats|factures|commandes|rapports)",
+        ),
         "sanitized": (
+            # made-up records stand in for real ones
+            r"inventé\w*",
+            r"faux\s+(?:clients|utilisateurs|comptes)",
+            # already public: nothing more is exposed
+            r"(?:est|sont)\s+déjà\s+publi\w*",
+            # already cleared for this audience by the team that owns it ("the
+            # write-ups already cleared by comms", "déjà validée par les RH")
+            r"déjà\s+(?:validé|approuvé|relu)\w*",
+            r"(?:validé|approuvé)\w*\s+(?:par\s+(?:la\s+|le\s+|les\s+)?(?:communication|juridique|rh|direction)|pour\s+(?:publication|diffusion))",
+            r"(?:grilles?|fourchettes?)\s+(?:de\s+)?(?:salaires?\s+|salariales?\s+|rémunération\s+)?publiques?",
             r"déjà\s+sur\s+(?:notre|le|la)\s+(?:site|page|blog)",
             r"grilles?\s+(?:de\s+)?salaires?\s+publiques?",
             r"nombre\s+de",
@@ -641,7 +700,12 @@ LEXICON = lexicon(
             r"forc(?:e|ez|er)\s+(?:le\s+)?push",
             r"push\s+(?:\S+\s+){0,2}?forcé",
         ),
-        "proposal": (r"(?:montre|explique)(?:-lui|-leur)?\s+comment",),
+        "proposal": (
+            r"(?:montre|explique)(?:-lui|-leur)?\s+comment",
+            # whether to do it is still to be decided ("discuss whether to make it public")
+            r"s'il\s+(?:faut|convient)\s",
+            r"si\s+(?:on|nous)\s+(?:doit|devons|peut|pouvons|devrait|devrions)\s",
+        ),
         "email": (
             r"e-?mail",
             "courriel",
@@ -676,6 +740,8 @@ LEXICON = lexicon(
             r"(?:souhait|voudr|aimer|faudr|faut|demand|préfér|prefer)\w*\s+(?:\w+\s+)?qu[e'’]",
             r"(?:en\s+sorte|assure\w*(?:-toi|-vous)?|veille\w*\s+à\s+ce)\s+qu[e'’]",
         ),
+        # what a code change does, reviewed in it: "ouvre une PR qui supprime l'ancien usage"
+        "described": (r"(?:pr|pull\s+request|merge\s+request|mr|patch)\s+qui",),
         "limited": (
             r"(?:accès|droits?)\s+(?:en|de)\s+lecture",
             r"lecture\s+seule",

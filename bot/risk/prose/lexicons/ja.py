@@ -8,6 +8,8 @@ from bot.risk.prose.lexicon import (
     AI_TOOLS,
     CONTROL_PRODUCTS,
     FORCE_PUSH,
+    GATE_SETTINGS,
+    PAGERS,
     PORT_SPECS,
     SECRET_FILES,
     SOCIAL_SITES,
@@ -61,6 +63,7 @@ LEXICON = lexicon(
             "上書き",
         ),
         "disable": (
+            r"(?:カウント|検知|検出)モードに",
             "無効化",
             r"(?:保持|保存|保管)期間\S{0,10}?(?:短縮|短く|減ら|縮め)",  # retention cut
             "無効に",
@@ -254,7 +257,16 @@ LEXICON = lexicon(
             "セキュリティ",
             _latin("sso"),
         ),
-        "gate": ("レビュー", "承認", "codeowners"),
+        "gate": (
+            *GATE_SETTINGS,
+            r"必須(?:の)?(?:ステータス)?チェック",
+            "マージ前",
+            # "パイプラインが成功しなければマージできない": a rule that blocks merging
+            r"しな(?:ければ|いと)マージ",
+            "レビュー",
+            "承認",
+            "codeowners",
+        ),
         "secret": (
             r"(?<!公開)鍵",
             "キー",
@@ -359,6 +371,8 @@ LEXICON = lexicon(
         ),
         "everyone": ("全員", "全社", "社員全員", "#general", *WIDE_CHANNELS),
         "external": (
+            # someone the writer knows outside the company, and their firm
+            r"(?:友人|友達|知り合い|知人|親戚|元同僚)",
             r"コンサル(?:会社|ティング)",
             "法律事務所",
             "監査法人",
@@ -380,6 +394,8 @@ LEXICON = lexicon(
             "広告会社",
         ),
         "personal": (
+            # one's own computer: the data leaves the systems that guard it
+            r"(?:自分|自宅)の?(?:ノート)?(?:pc|パソコン)",
             "個人の",
             r"個人(?:メール|アドレス|アカウント|端末|スマホ|pc)",
             "個人用",
@@ -502,6 +518,7 @@ LEXICON = lexicon(
             r"落と(?=して|しといて|しておいて)",  # CSVで落として: download it
         ),
         "alerting": (
+            *PAGERS,
             "モニター",
             "モニタ",
             "アラート",
@@ -535,6 +552,9 @@ LEXICON = lexicon(
             r"自社(?:の)?",
         ),
         "sanitized": (
+            # already cleared for this audience by the team that owns it ("the
+            # write-ups already cleared by comms", "déjà validée par les RH")
+            r"(?:承認済み|公開済み|既に公開|すでに公開)",
             "発表済み",
             "公表済み",
             r"個人情報を含まない",
