@@ -105,16 +105,18 @@ class Eligibility:
         requester: str | None,
         allowed: list[str] | None,
         timeout_seconds: float,
+        needed: int = 1,
     ) -> str | None:
-        """Why no one could ever decide a request about to be held, or None if someone
-        might: its approver group (and the escalation group, if it would escalate before
-        the deadline), narrowed by `allowed`, less the requester and agents. A user group
-        whose members cannot be known now counts as someone (only a sure empty closes)."""
+        """Why a request about to be held could never be decided, or None if it might:
+        fewer than `needed` people may approve it. They are its approver group (and the
+        escalation group, if it would escalate before the deadline), narrowed by
+        `allowed`, less the requester and agents. A user group whose members cannot be
+        known now counts as enough people (only a sure shortfall closes)."""
         groups = self._deciding_groups(group, timeout_seconds)
         specs = [spec for name in groups if (spec := self._config.approvers.get(name))]
         people = {user for spec in specs for user in spec.users}
         not_them = self._agent_ids | {requester or ""}
-        if _narrow(people - not_them, allowed):  # someone named in the configuration
+        if len(_narrow(people - not_them, allowed)) >= needed:  # named in the configuration
             return None
         unknown = False
         for spec in specs:
@@ -122,9 +124,15 @@ class Eligibility:
                 members = await self._usergroups.known_members(spec.usergroup)
                 unknown = unknown or members is None
                 people |= members or frozenset()
-        if unknown or _narrow(people - not_them, allowed):
+        deciders = _narrow(people - not_them, allowed)
+        if unknown or len(deciders) >= needed:
             return None
         named = " or ".join(groups) or "none"
+        if deciders:
+            return (
+                f"it needs {needed} approvals but only {len(deciders)} "
+                f"{'person' if len(deciders) == 1 else 'people'} in {named} may give one"
+            )
         if not people:
             return f"the approver group ({named}) has no members"
         if people - not_them:

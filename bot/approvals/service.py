@@ -380,6 +380,7 @@ class ApprovalService:
             requester=requester,
             allowed=allowed,
             timeout_seconds=assessment.timeout_seconds,
+            needed=assessment.required_approvals,
         )
         if why is None:
             return None

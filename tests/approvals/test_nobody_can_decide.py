@@ -132,3 +132,18 @@ async def test_someone_eligible_is_asked_as_before(engine, example_config):
     view = await submit(svc, allowed_approvers=[APPROVER, OUTSIDER])
     assert view.status == "awaiting_requester" and kinds(engine, view.id) == ["awaiting_requester"]
     await svc.drain()
+
+
+@pytest.mark.parametrize(("quorum", "closed"), [(2, False), (3, True)])
+async def test_a_quorum_larger_than_the_deciders_closes_it(engine, example_config, quorum, closed):
+    """Two people besides the requester: a quorum of two can be met, three never."""
+    config = with_policy(
+        with_group(example_config, "pair", [REQUESTER, APPROVER, "U0OTHER01"]), **NO_ESCALATION
+    )
+    svc = service_for(engine, config)
+    view = await submit(svc, assessment(group="pair", quorum=quorum))
+    if closed:
+        assert_closed_at_birth(engine, svc, view, "needs 3 approvals but only 2 people in pair")
+    else:
+        assert view.status == "awaiting_requester"
+    await svc.drain()
