@@ -35,7 +35,7 @@ from sqlmodel import Session, col, select
 
 from storage.contacts import CONTACT_STATE_FIELDS, ContactRequest
 from storage.db import holds_write_lock, session_scope
-from storage.models import AuditEvent, AuditHead, Request, table, utcnow
+from storage.models import AuditEvent, AuditHead, AuditLegacyRequest, Request, table, utcnow
 
 GENESIS = "0" * 64
 STATE_FIELDS = (
@@ -61,6 +61,18 @@ def state_digest(fields: Any, names: tuple[str, ...] = STATE_FIELDS) -> str:
         return _at(value) if isinstance(value, datetime) else value
 
     return hashlib.sha256(canonical({name: get(name) for name in names})).hexdigest()
+
+
+LEGACY_ACTION = "audit.state_digests_begin"
+"""The event migration 0005 appends when it lists requests from before state digests."""
+
+
+def legacy_detail(request_ids: Sequence[str]) -> dict[str, Any]:
+    """What the `LEGACY_ACTION` event records of the legacy list: its size and a digest
+    of its sorted ids, so a list edited afterwards (an id added) no longer matches."""
+    ids = sorted(request_ids)
+    digest = hashlib.sha256("\n".join(ids).encode()).hexdigest()
+    return {"legacy_requests": len(ids), "legacy_sha256": digest}
 
 
 def canonical(obj: Any) -> bytes:
@@ -256,6 +268,9 @@ class ChainReport:
     request_id: str | None = None
     unsealed: int = 0
     """Events committed but not yet chained by the sequencer (the log's unsealed tail)."""
+    legacy: int = 0
+    """Requests from before state digests (listed by migration 0005): their decisions are
+    chained, but no event binds their row, so an edit of the row itself goes unseen."""
 
 
 def verify_chain(session: Session, *, batch: int = 5000) -> ChainReport:
@@ -272,6 +287,8 @@ def verify_chain(session: Session, *, batch: int = 5000) -> ChainReport:
 
 # request id -> (seq of the event, or None while unsealed; its state digest), last change first
 _States = dict[str, tuple[int | None, str]]
+_LEGACY_KEY = ""
+"""`_States` key of the last legacy-list event: (its seq, the canonical JSON of its detail)."""
 
 
 def _verify_chain(session: Session, batch: int) -> ChainReport:
@@ -332,11 +349,15 @@ def _verify_chain(session: Session, batch: int) -> ChainReport:
     unsealed = _read_unsealed(session, states, batch)
     report = _verify_states(session, states, checked, batch)
     if report.ok:
-        report = _verify_contact_states(session, states, checked, batch)
+        contacts = _verify_contact_states(session, states, checked, batch)
+        report = ChainReport(**{**contacts.__dict__, "legacy": report.legacy})
     return ChainReport(**{**report.__dict__, "unsealed": unsealed})
 
 
 def _note_state(states: _States, ev: AuditEvent) -> None:
+    if ev.action == LEGACY_ACTION and ev.request_id is None:
+        states[_LEGACY_KEY] = (ev.seq, canonical(ev.detail).decode())
+        return
     state = (ev.detail or {}).get("state") if ev.request_id else None
     if ev.request_id and isinstance(state, str):
         states[ev.request_id] = (ev.seq, state)
@@ -370,9 +391,23 @@ def _verify_states(session: Session, states: _States, checked: int, batch: int) 
     The chain proves the sealed events were not edited; this proves the rows were not
     either (say, a `denied` set to `approved` straight in the database), and that no
     request lost its events (its last status change, or all of them) before sealing.
+    Only requests migration 0005 listed as older than state digests may have none.
     """
+    legacy = _legacy_ids(session)
+    if not _legacy_list_matches(legacy, states.get(_LEGACY_KEY)):
+        return ChainReport(
+            False,
+            checked,
+            None,
+            "the list of requests from before state digests (audit_legacy_requests) is not "
+            "the one `twokey db upgrade` recorded in the chain (changed outside TwoKey)",
+        )
+    exempt = 0
     for fields in _rows_by_id(session, Request, STATE_FIELDS, batch):
         recorded = states.get(fields["id"])
+        if recorded is None and fields["id"] in legacy:
+            exempt += 1
+            continue
         if recorded is None:
             return ChainReport(
                 False,
@@ -392,7 +427,18 @@ def _verify_states(session: Session, states: _States, checked: int, batch: int) 
                 f"the state its audit events record ({where}; changed outside TwoKey)",
                 request_id=fields["id"],
             )
-    return ChainReport(True, checked)
+    return ChainReport(True, checked, legacy=exempt)
+
+
+def _legacy_ids(session: Session) -> set[str]:
+    return set(session.execute(sa.select(col(AuditLegacyRequest.request_id))).scalars())
+
+
+def _legacy_list_matches(legacy: set[str], recorded: tuple[int | None, str] | None) -> bool:
+    """No list and no event (a fresh database), or the list the last event describes."""
+    if recorded is None:
+        return not legacy
+    return canonical(legacy_detail(sorted(legacy))).decode() == recorded[1]
 
 
 def _rows_by_id(

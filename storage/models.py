@@ -196,6 +196,16 @@ class AuditHead(SQLModel, table=True):
     hash: str = Field(max_length=64)
 
 
+class AuditLegacyRequest(SQLModel, table=True):
+    """A request from before state digests (migration 0005): `verify` finds no event
+    binding its row and says so, rather than calling its log tampered with. The list is
+    itself bound to the chain by the `audit.state_digests_begin` event."""
+
+    __tablename__ = "audit_legacy_requests"
+
+    request_id: str = Field(primary_key=True, max_length=32)
+
+
 class ApiKey(SQLModel, table=True):
     __tablename__ = "api_keys"
 

@@ -66,6 +66,7 @@ def test_keys_list_and_audit_verify_speak_json(tmp_path):
         "problem": None,
         "request_id": None,
         "unsealed": 0,
+        "legacy": 0,
     }
     with sqlite3.connect(db) as conn:
         conn.execute("UPDATE audit_events SET actor = 'mallory' WHERE seq = 1")

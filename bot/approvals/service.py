@@ -65,6 +65,11 @@ UNASKED = {"pending": "any approver", "awaiting_requester": "the requester to co
 """Effects that ask people, by kind: one given up on leaves its request asking nobody."""
 
 
+def _decider(unaskable: str | None) -> str:
+    """Who decided a request closed at birth: twokey when nobody could, else the policy."""
+    return "twokey" if unaskable else "policy"
+
+
 class ApprovalService:
     EXPIRY_RETRY = 0.5
     """Seconds between tries to expire overdue requests while the database is away."""
@@ -311,6 +316,9 @@ class ApprovalService:
         """Record an already-assessed instruction and start its approval if it needs one."""
         now = utcnow()
         status = self._first_status(assessment, requester, skip_requester_confirmation)
+        unaskable = await self._nobody_can_decide(assessment, status, requester, allowed_approvers)
+        if unaskable:
+            status = Status.CANCELLED
         is_open = status in (Status.AWAITING_REQUESTER, Status.PENDING)
         found = self._blast_targets(text) if is_open else []
         blast = {"blast": {"state": "estimating", "items": [t.as_dict() for t in found]}}
@@ -333,7 +341,8 @@ class ApprovalService:
             allowed_approvers=allowed_approvers,
             expires_at=now + timedelta(seconds=assessment.timeout_seconds) if is_open else None,
             decided_at=None if is_open else now,
-            decided_by=None if is_open else "policy",
+            decided_by=None if is_open else _decider(unaskable),
+            reason=unaskable,
             callback_url=callback_url,
             idempotency_key=idempotency_digest(idempotency_key),
             slack=slack or {},
@@ -352,6 +361,34 @@ class ApprovalService:
             if found:
                 self.spawn(self._estimate(view.id, found, assessment))
         return view, created
+
+    async def _nobody_can_decide(
+        self,
+        assessment: Assessment,
+        status: Status,
+        requester: str | None,
+        allowed: list[str] | None,
+    ) -> str | None:
+        """The reason a request that would be held is closed at once instead, or None.
+
+        Held for nobody, it would wait out its deadline with a card no one may click: it
+        is cancelled by twokey (fail closed, never approved) and the requester is told."""
+        if status not in (Status.AWAITING_REQUESTER, Status.PENDING):
+            return None
+        why = await self.eligibility.why_nobody_can_decide(
+            assessment.approver_group,
+            requester=requester,
+            allowed=allowed,
+            timeout_seconds=assessment.timeout_seconds,
+            needed=assessment.required_approvals,
+        )
+        if why is None:
+            return None
+        return (
+            f"TwoKey could not ask any approver: nobody may decide this request ({why}). "
+            "Nothing was approved; ask again once an operator has fixed the approvers "
+            "(twokey.yml) or the approvers the call allows."
+        )
 
     def _first_status(
         self, assessment: Assessment, requester: str | None, skip_confirmation: bool
@@ -379,6 +416,9 @@ class ApprovalService:
             self._publish("awaiting_requester", view, agent)
         elif view.status == Status.PENDING:
             self._publish("pending", view, agent)
+        elif view.status == Status.CANCELLED:  # nobody could decide it: closed at birth
+            log.error("%s closed: %s", view.id, view.reason)
+            self._publish("decided", view, "twokey")
 
     # -- blast radius ---------------------------------------------------------
 

@@ -221,6 +221,7 @@ def _created_entry(new: _New) -> dict[str, Any]:
             "rules": sorted({f["rule"] for f in row["findings"]}),
             "resources": [name for name, _ in new.resources],
             "expires_at": row["expires_at"].isoformat() if row["expires_at"] else None,
+            **({"reason": row["reason"]} if row.get("reason") else {}),
             "state": state_digest(row),
         },
     }
@@ -230,7 +231,10 @@ def _created_effects(new: _New) -> list[dict[str, Any]]:
     kinds = ["screened"]
     if new.row["status"] in (Status.AWAITING_REQUESTER, Status.PENDING):
         kinds.append(str(new.row["status"]))
-    return effects_for(kinds, new.view, new.actor)
+    effects = effects_for(kinds, new.view, new.actor)
+    if new.row["status"] == Status.CANCELLED:  # closed at birth: nobody could decide it
+        effects += effects_for(["decided"], new.view, "twokey")
+    return effects
 
 
 def _insert(tx: inserts.Writer, batch: Sequence[_New]) -> None:

@@ -148,6 +148,11 @@ def audit_verify(
         if report.unsealed
         else ""
     )
+    if report.legacy:
+        tail += (
+            f" {report.legacy} request(s) from before state digests: their decisions are "
+            "chained but not bound to the row."
+        )
     if report.ok:
         out.print(f"[green]Audit chain intact:[/] {report.checked} events verified.{tail}")
         return

@@ -27,6 +27,7 @@ from itertools import chain
 from typing import Any
 
 from bot.config import Risk, Verdict
+from bot.risk.card_samples import labelled_sample
 from bot.risk.clause import after_in_clause
 from bot.risk.model import Finding
 
@@ -818,6 +819,7 @@ def _account_hits(text: str) -> Iterator[_Hit]:
             and len(set(digits)) > 1
             and _card_brand_ok(digits)
             and _luhn(digits)
+            and not labelled_sample(text, m.start(), digits)
         ):
             yield _Hit(*m.span(), "card")
     for m in _IBAN.finditer(text):

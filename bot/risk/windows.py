@@ -18,13 +18,24 @@ from dataclasses import dataclass
 from bot.risk.model import Finding
 from bot.risk.packs import cmd as cmd_pack
 from bot.risk.packs import powershell as ps_pack
+from bot.risk.packs import windir as windir_pack
 from bot.risk.packs import winsec as winsec_pack
 from bot.risk.packs.winbase import WinCheck, WinRule
 from bot.risk.shell import _evidence
 from bot.risk.wintok import WinCmd, parse
 
-RULES: tuple[WinRule, ...] = (*ps_pack.RULES, *cmd_pack.RULES, *winsec_pack.RULES)
-CHECKS: dict[str, WinCheck] = {**ps_pack.CHECKS, **cmd_pack.CHECKS, **winsec_pack.CHECKS}
+RULES: tuple[WinRule, ...] = (
+    *ps_pack.RULES,
+    *cmd_pack.RULES,
+    *winsec_pack.RULES,
+    *windir_pack.RULES,
+)
+CHECKS: dict[str, WinCheck] = {
+    **ps_pack.CHECKS,
+    **cmd_pack.CHECKS,
+    **winsec_pack.CHECKS,
+    **windir_pack.CHECKS,
+}
 
 _VERBS = (
     "add|approve|assert|backup|block|build|checkpoint|clear|close|compare|complete|compress|"

@@ -391,3 +391,29 @@ async def test_ids_context_and_state_are_masked_but_the_call_is_still_found(
         text = response.text
         assert token not in text and ssn not in text and "Zq8v-Prod-77xK" not in text
         assert "the on-call" in text
+
+
+async def test_responders_nobody_may_decide_for_are_answered_no_at_once(
+    engine: Engine, example_config: TwoKeyConfig, fake: SlackFake, keys: Keys
+) -> None:
+    """allowed_responder_ids naming nobody who may decide: not a card nobody can click
+    until the deadline, but `approved = false` in the first answer, and the requester told."""
+    fake.usergroups["S0SECURITY"] = ["U0SEC0002"]  # the escalation group, known
+    api, service, lifecycle = build_app(engine, example_config, fake)
+    await lifecycle.start()
+    try:
+        transport = httpx.ASGITransport(app=api)
+        async with httpx.AsyncClient(transport=transport, base_url="http://twokey.test") as http:
+            body = call(
+                "c-nobody", channel=slack_channel(EMPLOYEE, allowed_responder_ids=["U0OUTSIDER"])
+            )
+            out = (await post_call(http, keys.opsbot, body)).json()
+            assert out["twokey"]["status"] == "cancelled"
+            assert out["status"]["approved"] is False
+            assert "could not ask any approver" in out["status"]["comment"]
+            await service.drain()
+    finally:
+        await lifecycle.stop()
+    assert not fake.messages_in("C0APPROVALS")  # no card anyone would wait on
+    told = fake.messages_in(fake.dm_channel(EMPLOYEE))
+    assert told and any("could not ask any approver" in m.text + str(m.blocks) for m in told)

@@ -21,7 +21,7 @@ from sqlmodel import select
 from bot.approvals import ApprovalService
 from bot.approvals.outbox import Delivery
 from bot.cli.undeliverable import advice
-from bot.config import SlackConfig, TwoKeyConfig
+from bot.config import ApproverGroup, SlackConfig, TwoKeyConfig
 from bot.demo.slack_standin import SlackFake
 from bot.server import build_server
 from bot.slack.errors import is_permanent
@@ -152,9 +152,15 @@ async def test_given_up_effects_are_counted_in_metrics(
 async def test_a_card_with_nobody_to_send_it_to_is_retried_then_closes_the_request(
     sqlite_engine: Engine, example_config: TwoKeyConfig, fake: SlackFake
 ) -> None:
-    """No approvals channel, and the only allowed approver is nobody TwoKey can message."""
+    """No approvals channel, and every approver group a Slack user group Slack cannot list
+    just now: held (an unlisted group is no proof nobody may decide), yet nobody to DM."""
+    unlisted = ApproverGroup(usergroup="S0UNLISTED")
     config = example_config.model_copy(
-        update={"slack": SlackConfig(approvals_channel=None, dm_data_owners=False)}
+        update={
+            "slack": SlackConfig(approvals_channel=None, dm_data_owners=False),
+            "approvers": {name: unlisted for name in example_config.approvers},
+            "policy": example_config.policy.model_copy(update={"escalation_group": None}),
+        }
     )
     async for slack in build(sqlite_engine, config, fake):
         await _nobody_to_send_to(slack)
@@ -168,8 +174,8 @@ async def _nobody_to_send_to(slack: Slack) -> None:
         agent="datapal",
         justification="cleanup",
         skip_requester_confirmation=True,
-        allowed_approvers=["U0NOBODY1"],
     )
+    assert request.status == "pending"
     await settle(slack, lambda: slack.service.outbox.dead == 1)
     await slack.service.drain()
     with session_scope(slack.engine) as s:

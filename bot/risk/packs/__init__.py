@@ -1,7 +1,8 @@
 """Rule packs per tool family, as data.
 
 Each shell-side pack (`cloud`, `backup`, `githost`, `k8s`, `files`, `envdump`, `hostfw`,
-`identity`, `installs`, `workspace`, `platforms`, `mfa`, `acl`, `datastores`, `guards`) is a module
+`identity`, `installs`, `workspace`, `platforms`, `mfa`, `acl`, `datastores`, `guards`,
+`directory`) is a module
 with `RULES` (the same `Rule`/`Pattern` data as `bot.risk.shell_rules`: a pattern, a
 reason a person can read, and `match` / `not_match` examples), optional `CHECKS` (named
 predicates for what a pattern cannot say) and optional `SAFE` (shapes that are known
@@ -22,6 +23,7 @@ from bot.risk.packs import (
     backup,
     cloud,
     datastores,
+    directory,
     envdump,
     files,
     githost,
@@ -55,6 +57,7 @@ SHELL_PACKS = (
     mfa,
     acl,
     datastores,
+    directory,
     guards,
 )
 

@@ -606,6 +606,8 @@ def _harmless_copy(r: _Reading, category: str, named: tuple[int, int] | None) ->
         return True  # "export it without the environment, so no token goes; send it to …"
     if category in ("secrets", "sharing") and _pointer(scope, r.clause, named):
         return True  # a link to the request form or guide, not the secret or the data
+    if _few_by_route(r, category):
+        return True  # "ask Legal to send those three PDFs through the partner portal we use"
     # outsiders invited into a new, dedicated space; not personal data sent anywhere ("the
     # new colleagues' contracts" go wherever they are sent)
     return (
@@ -613,6 +615,18 @@ def _harmless_copy(r: _Reading, category: str, named: tuple[int, int] | None) ->
         and r.hit.slot != "move"
         and "pii" not in r.kinds
         and scope.sentence_has(sentence, "dedicated")
+    )
+
+
+def _few_by_route(r: _Reading, category: str) -> bool:
+    """A counted handful of documents sent to an outsider through the exchange channel
+    already set up with them; never a dataset, a system, a backup or a secret, and never
+    anything in bulk."""
+    return (
+        category == "sharing"
+        and not r.kinds & {"data", "system", "backup", "secret", "bulk", "prod"}
+        and r.scope.clause_has(r.clause, "route")
+        and r.scope.clause_has(r.clause, "few")
     )
 
 
@@ -724,6 +738,11 @@ def _clause_objects(
         # "the full list with names, addresses and birth dates": the list goes on
         for other in scope.list_tail(clause):
             objects = {**_kept(low, other, gates, seen), **objects}
+    if "pii" not in objects:
+        # "die komplette Tabelle inkl. Adressen, Geburtsdaten und IBAN … ziehen": the list
+        # the verb ends began in the clauses before
+        for other in scope.list_head(clause):
+            objects = {**_kept(low, other, gates, seen), **objects}
     if not (objects.keys() - _QUALIFIERS - {"data_weak"}):
         # "the incident timeline, including the names of the affected customers"
         added = scope.appended(clause)
@@ -787,7 +806,9 @@ def _destinations(
     """Where the sentence sends things: its destination slots, a recipient pointed back at
     ("Send it over to them"), an outside address, less what is withdrawn, the company's
     own, or only a quoted title."""
-    dests = _slots(low[sentence[0] : sentence[1]], gates.dests, seen)
+    dests = _undecided(
+        scope, sentence[0], _slots(low[sentence[0] : sentence[1]], gates.dests, seen)
+    )
     before = scope.previous_sentence(sentence)
     if (
         dests.keys() <= _WEAK_PLACES
@@ -810,6 +831,20 @@ def _destinations(
         dests = _outside_titles(low, sentence, dests, gates.dests)
     dests = _beyond_purpose(lx, low, sentence, dests, gates.dests)
     return _not_sanctioned(lx, low, sentence, dests)
+
+
+def _undecided(
+    scope: Scope, offset: int, dests: dict[str, re.Match[str]]
+) -> dict[str, re.Match[str]]:
+    """Without a place named after "whether" in its clause ("再讨论是否公开", "decide whether
+    to make it public"): what is weighed, not where anything goes. A place named before the
+    frame ("copy it to the public bucket, then discuss whether …") stays."""
+    out = {}
+    for slot, m in dests.items():
+        at = offset + m.start()
+        if not scope.proposes(at, scope.clause_of(at)):
+            out[slot] = m
+    return out
 
 
 # A sentence that opens with whom the work is for, up to its first comma or colon: "So the

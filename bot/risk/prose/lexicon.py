@@ -116,6 +116,9 @@ SCOPES: Final = (
     "nonprod",  # an environment named for development or tests in the language's own word
     # order ("l'environnement de dev", "entorno de pruebas", "Testumgebung", "開発用", "测试环境")
     "along",  # what the clause names goes along with the object before ("ディスクごと", "连同磁盘")
+    "route",  # the exchange channel already set up with that outsider ("the partner portal
+    # we already use", "l'extranet partenaires habituel", "das übliche Partnerportal")
+    "few",  # a counted handful of documents ("those three PDFs", "ses quatre factures")
 )
 # Outside AI services named by their address, in any language: a two-label domain whose
 # name says it summarizes, translates or transcribes ("quickrecap.io", "translate-now.app",

@@ -28,7 +28,41 @@ __all__ = ["ADVISED", "COUNTERFACTUAL", "SOMEONE", "Scope", "Spans", "spans"]
 # Normalization folds "？" and "！" to "?" and "!", and Chinese and Japanese put no space
 # after them: one before a kana or a Han character ends its sentence too
 # ("可以关掉吗?另外,把……关掉。" is two sentences, the second an order of its own).
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$|[\u3040-\u30ff\u3400-\u9fff])|[。！？]|\n|;\s|；")
+# A period that closes a common abbreviation inside a sentence ("inkl. Adressen", "e.g. the
+# logs", "bzw. die IBAN") ends nothing: the object named after it is still the verb's.
+_ABBREVIATED = "".join(
+    f"(?<!\\b{re.escape(a)})"
+    for a in (
+        "inkl",
+        "exkl",
+        "zzgl",
+        "bzw",
+        "ggf",
+        "evtl",
+        "z.b",
+        "d.h",
+        "u.a",
+        "incl",
+        "e.g",
+        "i.e",
+        "approx",
+        "vs",
+        "p.ex",
+        "cf",
+        "p.ej",
+        "ca",
+        "aprox",
+        "ex",
+        "mio",
+        "mrd",
+        "tsd",
+        "nr",
+    )
+)
+_SENTENCE_END = re.compile(
+    rf"{_ABBREVIATED}\.(?=\s|$|[\u3040-\u30ff\u3400-\u9fff])|[!?](?=\s|$|[\u3040-\u30ff\u3400-\u9fff])"
+    r"|[。！？]|\n|;\s|；"
+)
 # Clause breaks inside a sentence: commas, colons, dashes and the common conjunctions.
 _CONJUNCTIONS = frozenset(
     {
@@ -66,6 +100,8 @@ _KANA = re.compile(r"[\u3040-\u30ff]")
 _LETTER = re.compile(r"[^\W\d_]")
 # The end of a list: a few words, a conjunction, a word ("adressen und geburtsdaten").
 _LIST_END = re.compile(r"\s*(?:[^\W\d_][\w-]*\s+){1,3}?(?:and|und|et|y|e|oder|or|ou)\s+[^\W\d_]")
+# … or a list in brackets that closes ("(nome, CPF, e-mail)"): no conjunction needed.
+_LIST_CLOSE = re.compile(r"\s*(?:[^\W\d_][\w-]*\s*){1,3}\)")
 _ARTICLE = re.compile(r"\s*(?:(?:les|le|la|los|las|el|os|as|o|a|the|die|den|das|der)\s|l['’])")
 _LIST_ITEM = re.compile(r"\s*(?:[^\W\d_][\w-]*\s+){0,2}[^\W\d_][\w-]*\s*,\s*$")
 # A clause that adds to the object before it ("the incident timeline, including the names of
@@ -316,11 +352,30 @@ class Scope:
         out: list[tuple[int, int]] = []
         for nxt in here[i + 1 : i + 4]:
             out.append(nxt)
-            if _LIST_END.match(self.low, nxt[0], nxt[1]):
+            if _LIST_END.match(self.low, nxt[0], nxt[1]) or _LIST_CLOSE.match(
+                self.low, nxt[0], nxt[1]
+            ):
                 return out
             if not _LIST_ITEM.match(self.low, nxt[0], nxt[1]):
                 break
         return []
+
+    def list_head(self, clause: tuple[int, int]) -> list[tuple[int, int]]:
+        """The clauses that start a list this clause ends, when the verb comes last ("die
+        komplette Tabelle inkl. Adressen, Geburtsdaten und IBAN … ziehen"): the clause
+        opens with a list's end, and the ones before it end with a comma."""
+        if not _LIST_END.match(self.low, clause[0], clause[1]):
+            return []
+        here = self.structure.clauses(self._sentence_index(clause[0]))
+        i = here.index(clause) if clause in here else 0
+        out: list[tuple[int, int]] = []
+        for before in reversed(here[max(0, i - 3) : i]):
+            if not self.low[before[0] : before[1]].rstrip().endswith(","):
+                break
+            out.append(before)
+            if not _LIST_ITEM.match(self.low, before[0], before[1]):
+                break  # the list's head: the noun the items belong to
+        return out
 
     def appended(self, clause: tuple[int, int]) -> tuple[int, int] | None:
         """The clause right after this one when it adds to its object ("…, including the

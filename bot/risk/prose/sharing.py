@@ -66,7 +66,9 @@ class ProseResult:
 
 _NEGATION = _re(
     r"\b(?:don'?t|do not|does not|doesn'?t|never|no longer|not|without|instead of|rather than|"
-    r"avoid|refuse|decline|instead)\b",
+    r"avoid|refuse|decline|instead"
+    # still to be decided: "whether to make anything public is for the review"
+    r"|whether(?:\s+or\s+not)?\s+(?:to|we|you|they|it|anything|this))\b",
 )
 
 

@@ -180,6 +180,12 @@ LEXICON = lexicon(
             rf"mach\w*{_GAP}(?:zugänglich|sichtbar){_W}",
             "umstell",
             "umschalt",
+            # the zu-infinitive of a separable verb ("… auf „Jeder mit dem Link“ umzustellen")
+            "umzustell",
+            "umzuschalt",
+            "freizugeb",
+            "freizuschalt",
+            "einzulad",
             # "stell das Verzeichnis auf „Jeder mit dem Link“": a setting chosen, no particle
             r"(?:stell|setz|schalt)\w*\s+(?:\S+\s+){0,8}?auf\s+[„\"“»]?(?:öffentlich|jede[rn]?[\s,]|alle\s)",
             f"teil(?:e|en|t)?{_W}",
@@ -211,6 +217,13 @@ LEXICON = lexicon(
             rf"füg\w*{_GAP}ein{_W}",
             rf"lad\w*{_GAP}hoch{_W}",
             "hochlad",
+            "hochzulad",
+            "weiterzuleit",
+            # attached to an issue, a ticket or a mail ("häng die Logs an das Issue an")
+            "anhäng",
+            "anzuhäng",
+            r"häng\w*\s+(?:\S+\s+){0,12}?an\s+(?:das|den|die|eine?[nms]?|unser\w*)\s+"
+            r"(?:\S+\s+)?\S*(?:issue|ticket|forum|thread|mail|beitrag|post)\w*",
             "übertrag",
             rf"leit\w*{_GAP}weiter{_W}",
             "weiterleit",
@@ -406,6 +419,9 @@ LEXICON = lexicon(
             *SECRET_FILES,
         ),
         "pii": (
+            # two personal fields listed together: records of people ("correos y teléfonos")
+            r"(?:namen|e-?mail-?adressen|e-?mails|telefonnummern|handynummern|anschriften|adressen|geburtsdaten|ibans?|kontonummern|kaufhistorie\w*)"
+            r"\s*(?:,\s*(?:und\s+)?|und\s+)(?:namen|e-?mail-?adressen|e-?mails|telefonnummern|handynummern|anschriften|adressen|geburtsdaten|ibans?|kontonummern|kaufhistorie\w*)(?!\w)",
             r"lohn(?:abrechnung|zettel|liste|daten|konto)",
             "vorstand",
             "aufsichtsrat",
@@ -507,6 +523,12 @@ LEXICON = lexicon(
             *WIDE_CHANNELS,
         ),
         "external": (
+            # a distributor or reseller: another company
+            r"(?:vertriebs)?händler(?:n|s)?(?!\w)",
+            r"distributor(?:en)?(?!\w)",
+            # someone the writer knows outside the company, and their firm
+            r"(?:meine[sr]?|eine[sr]?|deine[sr]?|seine[sr]?)\s+(?:\w+\s+)?(?:bekannte[nr]?|freund(?:e[s]?|in)?|kumpel[s]?|cousin[s]?|schwager[s]?|ex-kolleg\w*)(?!\w)",
+            r"start-?ups?(?!\w)",
             r"steuerberat",
             r"kanzlei",
             r"wirtschaftsprüf",
@@ -526,6 +548,11 @@ LEXICON = lexicon(
             "fremde",
         ),
         "personal": (
+            # one's own computer: the data leaves the systems that guard it
+            r"(?:deine[nm]?|meine[nm]?|seine[nm]?|ihre[nm]?|(?:den|einen)\s+(?:eigenen|privaten))\s+(?:laptop|rechner|pc|computer|notebook|mac)(?!\w)"
+            r"(?!\s+(?:von\s+der\s+firma|aus\s+der\s+firma))",
+            r"privat(?:e[nrm]?)?\s+(?:laptop|rechner|pc|computer|notebook)(?!\w)",
+            r"(?:auf\s+(?:den|deinen|dem|deinem)|deine[nm]?)\s+desktop(?!\w)",
             "wetransfer",  # a public file drop
             "yahoo",
             "icloud",
@@ -638,6 +665,7 @@ LEXICON = lexicon(
         "export": (
             "export",
             "herunterlad",
+            "herunterzulad",
             rf"lad\w*{_GAP}herunter{_W}",
             f"zieh(?:e|en|t)?{_W}",
         ),
@@ -693,7 +721,25 @@ LEXICON = lexicon(
             r"unser\w*\s+(?:\w+\s+)?(?:interne\w*|eigene\w*)",
             r"bestehende\w*\s+gemeinsame\w*",
         ),
+        "route": (
+            r"(?:übliche|bestehende|vorhandene)\w*\s+(?:\w+\s+)?(?:partner|lieferanten|kunden)portal",
+            r"(?:partner|lieferanten|kunden)portal\s+(?:\w+\s+){0,3}?wie\s+(?:immer|üblich|jeden\s+monat)",
+        ),
+        "few": (
+            r"(?:zwei|drei|vier|fünf|[2-9])\s+(?:\w+\s+)?(?:pdfs?|dateien|dokumente|verträge|rechnungen|bestellungen|berichte)",
+        ),
         "sanitized": (
+            # made-up records stand in for real ones
+            r"erfunden\w*",
+            r"fiktiv\w*",
+            r"(?:test|dummy)-?daten",
+            # already public: nothing more is exposed
+            r"(?:ist|sind)\s+(?:bereits|schon)\s+öffentlich\w*",
+            r"(?:bereits|schon)\s+öffentlich\w*",
+            # already cleared for this audience by the team that owns it ("the
+            # write-ups already cleared by comms", "déjà validée par les RH")
+            r"bereits\s+(?:\S+\s+){0,3}?(?:freigegeben|genehmigt|abgenommen)\w*",
+            r"schon\s+(?:\S+\s+){0,3}?(?:freigegeben|genehmigt)\w*",
             r"bereinigt\w*",
             r"nur\s+(?:die\s+)?\w*(?:spaltennamen|kopfzeile|struktur)",  # "Tabellenstruktur"
             r"bereits\s+veröffentlicht\w*",
@@ -799,7 +845,11 @@ LEXICON = lexicon(
             r"mit\s+gewalt\s+(?:\S+\s+){0,4}?push\w*",
             r"setz\w*\s+(?:\S+\s+){0,8}neu",
         ),
-        "proposal": (r"zeig\w*\s+(?:\S+\s+){0,3}wie",),
+        "proposal": (
+            r"zeig\w*\s+(?:\S+\s+){0,3}wie",
+            # whether to do it is still to be decided ("discuss whether to make it public")
+            r"ob\s+(?:wir|man|sie|er|das|es)\s",
+        ),
         "email": (r"e-?mail",),
         "passive": (r"(?:werden|wird)(?!\w)",),
         # the speaker's own "dass" clause: "Ich möchte, dass …", "Sorg dafür, dass …"

@@ -15,6 +15,19 @@ from bot.risk.prose.lexicon import (
 )
 
 _W = r"(?!\w)"  # ends a fragment at the end of a word (no free suffix)
+# Right before a team's name: the team acts, approves or receives ("ask Legal to send",
+# "approved by HR", "Julien (HR)"); it is not what is sent.
+_ACTOR = (
+    r"(?<!by )(?<!by the )(?<!ask )(?<!asks )(?<!ask the )(?<!asking )(?<!tell )(?<!have )"
+    r"(?<!let )(?<!\()(?<!with )(?<!to )(?<!from )"
+)
+# A field of a person's record, as lists of them name it.
+_FIELD = (
+    r"(?:names|e-?mails?|e-?mail\s+addresses|(?:ip|home|postal|mailing|shipping|billing)\s+"
+    r"addresses|addresses|phone\s+numbers|phones|mobile\s+numbers|birth\s*dates|birthdays|"
+    r"dates\s+of\s+birth|card\s+(?:bins|numbers)|ibans?|ssns|user\s+ids|"
+    r"purchase\s+histor(?:y|ies)|diagnoses|salaries)"
+)
 # "the owner field", "the admin console": a role's name used about something else
 _NOT_META = (
     r"(?!\w)(?!\s+(?:field|column|attribute|tag|label|property|metadata|console|panel|page|"
@@ -205,6 +218,10 @@ LEXICON = lexicon(
         "export": (
             "export",
             "download",
+            # a menu item clicked in a database or BI tool ("hit *Export Data → CSV*",
+            # "click Download full results"): the export is the click
+            r"(?:hit|click|press|choose|select|pick|use)(?:s|ing)?\s+(?:on\s+)?(?:the\s+)?[*_\"'“`]*"
+            r"(?:export|download|save\s+as)",
             f"dump(?:s|ing)?{_W}",
             f"extract(?:s|ing)?{_W}",
             rf"pull(?:s|ing)?\s+(?:\S+\s+){{0,4}}?(?:out|down){_W}",
@@ -473,9 +490,16 @@ LEXICON = lexicon(
             r"phone\s+numbers",
             r"e-?mail\s+addresses",
             f"contracts?{_W}",
-            f"legal{_W}",
+            # the team that acts, approves or receives, not what is sent ("ask Legal to
+            # send", "approved by HR", "Julien (RH) le dépose")
+            f"{_ACTOR}legal{_W}(?!['’]s)",
             r"board(?!\s+deck)",
             r"user\s+(?:list|emails|records|data)",
+            # every column of a table of people ("SELECT * FROM users", in any language's
+            # table names)
+            r"select\s+\*\s+from\s+(?:[\w-]+\.)?(?:users|customers|clients|patients|employees|"
+            r"members|subscribers|contacts|accounts|kunden|mitarbeiter|clientes|usuarios|"
+            r"utilisateurs|pacientes|funcionarios|empleados|adherents|usuários)(?!\w)",
             # a table, list or field of people ("the users table", "customer names",
             # "the names of the affected customers", "names and emails")
             r"(?:users?|members?|subscribers?|patients?|employees?|clients?|contacts?|applicants?|"
@@ -486,7 +510,12 @@ LEXICON = lexicon(
             r"patients|employees|members|subscribers|clients|applicants|candidates|people|staff)"
             + _W,
             r"names\s*(?:,|and|&)\s*(?:e-?mails?|phones?|phone\s+numbers|addresses)" + _W,
-            f"hr{_W}",
+            # two personal fields listed together, in any order ("card BINs, emails and
+            # addresses", "user IDs, purchase histories and emails"): records of people
+            rf"{_FIELD}\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:their\s+)?{_FIELD}{_W}",
+            # the team that acts, approves or receives, not what is sent ("ask Legal to
+            # send", "approved by HR", "Julien (RH) le dépose")
+            f"{_ACTOR}hr{_W}(?!['’]s)",
             f"invoices{_W}",
             "financial",
             r"board\s+deck",
@@ -557,6 +586,8 @@ LEXICON = lexicon(
             f"whole{_W}",
             f"complete(?:ly)?{_W}",
             r"full\s+(?:copy|export|dump|list|table|history)",
+            # every row of a result ("the full 3.2M rows", "all 40k rows")
+            r"(?:full|entire|all)\s+(?:[\d.,]+\s*(?:m|k|mio\.?|million|thousand)?\s+)?rows",
         ),
         # ---------------------------------------------------------------- destinations
         "public": (
@@ -597,6 +628,12 @@ LEXICON = lexicon(
             *WIDE_CHANNELS,
         ),
         "external": (
+            # a distributor or reseller: another company
+            r"distributors?(?!\w)",
+            r"resellers?(?!\w)",
+            # someone the writer knows outside the company, and their firm
+            r"(?:my|a|your|his|her|their)\s+(?:\w+\s+)?(?:friend|cousin|brother|sister|acquaintance|buddy|uncle|neighbou?r|ex-colleague|former\s+colleague)(?:\'s|s\'|s)?(?!\w)",
+            r"(?<!our )(?<!our own )startups?(?!\w)",
             r"data\s*rooms?",
             r"(?:opposing|outside)\s+counsel",
             r"law\s+firm",
@@ -631,7 +668,7 @@ LEXICON = lexicon(
             "personal",
             # "open it from their phones": where it is read, not where it is sent
             r"(?<!from )(?:my|your|his|her|their)\s+(?:own\s+)?(?:gmail|hotmail|yahoo|icloud|phone|"
-            r"home|laptop|computer|device)",
+            r"home|laptop|computer|device|desktop|downloads)",
             "gmail",
             "hotmail",
             "yahoo",
@@ -752,7 +789,10 @@ LEXICON = lexicon(
         "report": (
             r"yesterday(?!['’]s)",
             r"last\s+(?:week|month|night|year|quarter|time|sprint|friday|monday|tuesday|"
-            r"wednesday|thursday|saturday|sunday)(?!['’]s)",
+            r"wednesday|thursday|saturday|sunday)(?!['’]s)"
+            # a span of data, not a time something happened ("the last week of `logs/…`")
+            r"(?!\s+of\s+(?:the\s+|our\s+)?(?:`|[\w-]*(?:logs?|data|events|records|traffic|rows|"
+            r"exports?|dumps?|transactions|orders|payments|messages|tickets)\b))",
             "ago",
             r"root\s+cause",
             r"post[- ]?mortem",
@@ -978,7 +1018,21 @@ LEXICON = lexicon(
             r"company-(?:approved|hosted|internal)",
             r"existing\s+shared",
         ),
+        "route": (
+            r"(?:partner|supplier|vendor|customer|client)\s+portal\s+(?:that\s+)?(?:we|they)\s+already\s+use",
+            r"(?:the\s+)?(?:usual|existing|established)\s+(?:secure\s+)?(?:partner|supplier|vendor|customer|client)\s+(?:portal|extranet)",
+            r"(?:the\s+)?(?:partner|supplier|vendor|customer|client)\s+(?:portal|extranet)\s+as\s+(?:usual|always|every\s+month)",
+        ),
+        "few": (
+            r"(?:one|two|three|four|five|a\s+couple\s+of|[2-9])\s+(?:\w+\s+)?(?:pdfs?|files|documents|contracts|invoices|orders|reports)",
+        ),
         "sanitized": (
+            # made-up records stand in for real ones
+            r"(?:made[- ]up|invented)",
+            # already cleared for this audience by the team that owns it ("the
+            # write-ups already cleared by comms", "déjà validée par les RH")
+            r"already\s+(?:been\s+)?(?:approved|cleared|signed\s+off|vetted|validated)",
+            r"(?:approved|cleared|vetted)\s+(?:by|for)\s+(?:legal|comms|communications|pr|marketing|hr|publication|external\s+use|public\s+use|release)",
             r"only\s+(?:the\s+)?(?:column|field|table|header)\s+(?:names|row)",
             r"(?:header\s+row|column\s+names|schema|table\s+layout)\s+only",
             r"schema-only",
@@ -1011,6 +1065,8 @@ LEXICON = lexicon(
             r"(?:show|explain|teach)(?:\s+(?:them|him|her|me|us))?\s+how\s+to",
             r"(?:draft|write|prepare|file|raise|open|submit|create)\s+(?:a|an|the)\s+"
             r"(?:change\s+request|ticket|proposal|rfc|plan|jira\s+ticket|cr|request)\s+(?:to|for)",
+            # whether to do it is still to be decided ("discuss whether to make it public")
+            r"whether\s+(?:or\s+not\s+)?(?:to|we|you|they|it|anything|this)\s",
         ),
         "warning": (
             r"(?:classic|known|obvious|typical|textbook)\s+(?:phishing|scam)",
@@ -1041,7 +1097,7 @@ LEXICON = lexicon(
         "alerting": ("every alert on the auth service",),
         "gate": ("the codeowners approval", "the required review"),
         "secret": ("the signing key", "the api token"),
-        "pii": ("the patient list", "customer emails"),
+        "pii": ("the patient list", "customer emails", "card BINs, emails and addresses"),
         "untrusted": ("the macro-enabled invoice", "the stranger sent"),
         "ai": ("an online ai translator", "chatgpt"),
         "messaging": ("on whatsapp", "via telegram"),

@@ -128,8 +128,11 @@ LEXICON = lexicon(
             # folded like the imperative "publica" and stays)
             r"public(?!os?\b|as\b)",
             # "haz público el informe", "ponla pública", "déjalo público"
-            r"(?:haz|hacer|hazl[oa]s?|pon|ponl[oa]s?|poner|deja|dejal[oa]s?|dejar)\s+(?:\w+\s+){0,8}?"
-            r"(?:públic|visible|accesible)",  # "deja el tablero visible para cualquiera"
+            # (a quoted title may sit between: "dejar el tablero "Incidencias por cliente" con
+            # acceso público")
+            r"(?:haz|hacer|hazl[oa]s?|pon|ponl[oa]s?|poner|deja|dejal[oa]s?|dejar)\s+(?:\S+\s+){0,12}?"
+            # "deja el tablero visible para cualquiera"
+            r"(?:con\s+acceso\s+)?(?:públic|visible|accesible)",
             f"expon(?:e|er|ga|gan)?{_CL}{_W}",  # "expón el puerto", "exponlo"
             # "cambia el acceso general a «Cualquier persona con el enlace»": who may open it
             r"cambi\w*\s+(?:\S+\s+){0,3}?(?:acceso|permisos?|visibilidad)",
@@ -302,13 +305,18 @@ LEXICON = lexicon(
             *SECRET_FILES,
         ),
         "pii": (
+            # two personal fields listed together: records of people ("correos y teléfonos")
+            r"(?:nombres|correos(?:\s+electrónicos)?|e-?mails|teléfonos|direcciones|dni|fechas\s+de\s+nacimiento|ibans?|tarjetas|historial(?:es)?\s+de\s+compras?)"
+            r"\s*(?:,\s*(?:y\s+)?|y\s+|e\s+)(?:nombres|correos(?:\s+electrónicos)?|e-?mails|teléfonos|direcciones|dni|fechas\s+de\s+nacimiento|ibans?|tarjetas|historial(?:es)?\s+de\s+compras?)(?!\w)",
             "nómina",
             "nominas",
             "nóminas",
             "dni",
             r"clientes?" + _W,
             "deudas",
-            "legal",
+            # the team that acts, approves or receives, not what is sent ("ask Legal to
+            # send", "approved by HR", "Julien (RH) le dépose")
+            r"(?<!por )(?<!por el )(?<!\()(?<!al )(?<!con )(?<!con el )legal",
             "dirección",
             "paciente",
             f"clientes{_W}",
@@ -391,6 +399,12 @@ LEXICON = lexicon(
             *WIDE_CHANNELS,
         ),
         "external": (
+            # a distributor or reseller: another company
+            r"distribuidor(?:es|a|as)?(?!\w)",
+            r"revendedor(?:es)?(?!\w)",
+            # someone the writer knows outside the company, and their firm
+            r"(?:un|una|mi|tu|su)\s+(?:\w+\s+)?(?:amig[oa]|conocid[oa]|prim[oa]|cuñad[oa]|excompañer[oa])(?!\w)",
+            r"startups?(?!\w)",
             "despacho",
             "bufete",
             r"(?:su)\s+(?:propio\s+)?(?:dropbox|box|onedrive|google\s+drive|sharepoint)(?!\w)",
@@ -407,6 +421,10 @@ LEXICON = lexicon(
             "desconocid",
         ),
         "personal": (
+            # one's own computer: the data leaves the systems that guard it
+            # where a copy goes, not where it already is ("no seu notebook", "en tu portátil")
+            r"(?<!en\s)(?<!de\s)(?<!desde\s)(?:tu|su|mi)\s+(?:propi[oa]\s+)?(?:portátil|portatil|ordenador|computadora|laptop|pc)(?!\w)"
+            r"(?!\s+(?:de\s+la\s+empresa|corporativ\w*|del\s+trabajo|de\s+trabajo))",
             "wetransfer",  # a public file drop
             "yahoo",
             "icloud",
@@ -561,7 +579,24 @@ LEXICON = lexicon(
             r"[\w-]+(?:(?:\s+(?:ni|y|o)\s+|\s+)(?:los\s+|las\s+|el\s+|la\s+)?[\w-]+){0,4}",
         ),
         "owned": (r"nuestr[oa]\s+(?:\w+\s+)?(?:intern[oa]|propi[oa])",),
+        "route": (
+            r"portal\s+(?:seguro\s+)?(?:de\s+)?(?:socios|proveedores|clientes|partners)\s+(?:habitual|que\s+ya\s+usamos|existente)",
+        ),
+        "few": (
+            r"(?:dos|tres|cuatro|cinco|[2-9])\s+(?:\w+\s+)?(?:pdf|archivos|documentos|contratos|facturas|pedidos|informes)",
+        ),
         "sanitized": (
+            # made-up records stand in for real ones
+            r"inventad[oa]s?",
+            r"falsos|falsas",
+            r"sintétic\w*",
+            # already public: nothing more is exposed
+            r"ya\s+(?:es|son|está|están)\s+públic\w*",
+            # already cleared for this audience by the team that owns it ("the
+            # write-ups already cleared by comms", "déjà validée par les RH")
+            r"ya\s+(?:aprobad|validad|revisad)\w*",
+            r"ya\s+(?:lo\s+|la\s+)?(?:aprobó|validó)",
+            r"aprobad\w*\s+(?:por|para)\s+(?:el\s+)?(?:equipo\s+)?(?:legal|jurídico|comunicación|publicación|uso\s+externo)",
             r"número\s+de(?!\s+(?:teléfono|tarjeta|cuenta|documento|identificación|seguro))",
             r"totales?\s+(?:de|por)",
             r"cu[aá]nt[oa]s",  # a number, not the records
@@ -656,7 +691,11 @@ LEXICON = lexicon(
             r"empuj\w*\s+(?:\S+\s+){0,4}?a\s+la\s+fuerza",
             r"fuerza\s+el\s+push",
         ),
-        "proposal": (r"(?:muestra|explica|enseña)(?:le|les)?\s+cómo",),
+        "proposal": (
+            r"(?:muestra|explica|enseña)(?:le|les)?\s+cómo",
+            # whether to do it is still to be decided ("discuss whether to make it public")
+            r"si\s+(?:conviene|hay\s+que|debemos|deberíamos|podemos|se\s+debe)\s",
+        ),
         "email": (
             "correo",
             r"e-?mail",

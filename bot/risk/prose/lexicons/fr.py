@@ -17,6 +17,12 @@ from bot.risk.prose.lexicon import (
     lexicon,
 )
 
+# Right before a team's name: the team acts, approves or receives ("validée par les RH",
+# "Julien (RH) le dépose"); it is not what is sent.
+_ACTOR = (
+    r"(?<!par )(?<!par les )(?<!par le )(?<!aux )(?<!au )(?<!\()(?<!avec )(?<!avec les )"
+    r"(?<!avec le )"
+)
 _W = r"(?!\w)"
 
 LEXICON = lexicon(
@@ -45,7 +51,8 @@ LEXICON = lexicon(
             f"retir(?:e|es|ez|er|ent){_W}",
             "enlev",
             "enlèv",
-            f"jet(?:er|ez|te|tes|tent){_W}",
+            # not "jeter un œil / un coup d'œil": to take a look
+            f"jet(?:er|ez|te|tes|tent){_W}(?!\\s+un\\s+(?:(?:petit\\s+)?coup\\s+d.)?(?:œil|oeil))",
             "démantel",
             "démantèl",  # "démantèle": the stem takes a grave accent before a mute e
             f"tronqu(?:e|es|ez|er|ent){_W}",  # "tronque la table"
@@ -284,9 +291,14 @@ LEXICON = lexicon(
             *SECRET_FILES,
         ),
         "pii": (
+            # two personal fields listed together: records of people ("correos y teléfonos")
+            r"(?:noms|e-?mails|courriels|téléphones|numéros\s+de\s+téléphone|adresses|dates\s+de\s+naissance|ibans?|numéros\s+de\s+carte|historiques?\s+d'achats?)"
+            r"\s*(?:,\s*(?:et\s+)?|et\s+)(?:noms|e-?mails|courriels|téléphones|numéros\s+de\s+téléphone|adresses|dates\s+de\s+naissance|ibans?|numéros\s+de\s+carte|historiques?\s+d'achats?)(?!\w)",
             r"fiches?\s+de\s+paie",
             r"la\s+paie",
-            "juridique",
+            # the team that acts, approves or receives, not what is sent ("ask Legal to
+            # send", "approved by HR", "Julien (RH) le dépose")
+            _ACTOR + "juridique",
             "direction",
             "patient",
             f"clients?{_W}",
@@ -303,7 +315,9 @@ LEXICON = lexicon(
             "contrats",
             "factures",
             "confidenti",
-            f"rh{_W}",
+            # the team that acts, approves or receives, not what is sent ("ask Legal to
+            # send", "approved by HR", "Julien (RH) le dépose")
+            f"{_ACTOR}rh{_W}",
         ),
         "admin": (
             f"owners?{_W}",
@@ -346,6 +360,10 @@ LEXICON = lexicon(
             r"0\.0\.0\.0/0",
             r"::/0",
             f"publi(?:c|cs|que|ques){_W}",  # "la page publique"
+            # read by anyone: a blog, a forum, put online ("mets en ligne sur le blog")
+            r"(?<!notre )(?<!le )(?<!du )blog(?!\s+interne)",
+            f"forums?{_W}",
+            r"(?<=mets\s)en\s+ligne|(?<=mettre\s)en\s+ligne|(?<=mettez\s)en\s+ligne",
             "internet",
             r"sans\s+(?:compte|connexion|authentification|identifiant)",  # opened with no sign-in
             r"n'importe\s+qui",
@@ -365,6 +383,12 @@ LEXICON = lexicon(
             *WIDE_CHANNELS,
         ),
         "external": (
+            # a distributor or reseller: another company
+            r"distribut(?:eur|rice)s?(?!\w)",
+            r"revendeurs?(?!\w)",
+            # someone the writer knows outside the company, and their firm
+            r"(?:une?|mon|ma|ton|ta|son|sa)\s+(?:\w+\s+)?(?:connaissance|ami|amie|pote|cousin|cousine|beau-frère|ancien\s+collègue)(?!\w)",
+            r"start-?ups?(?!\w)",
             r"(?:son|sa|leur)\s+(?:propre\s+)?(?:dropbox|box|onedrive|google\s+drive|sharepoint)(?!\w)",
             r"data\s*room",
             r"salle\s+de\s+données",
@@ -381,6 +405,10 @@ LEXICON = lexicon(
             "cabinet",
         ),
         "personal": (
+            # one's own computer: the data leaves the systems that guard it
+            r"(?:ton|ta|votre|mon|son)\s+(?:propre\s+)?(?:ordinateur|ordi|portable|laptop|poste)\s+perso\w*",
+            r"(?:ton|votre|mon|son)\s+(?:propre\s+)?(?:ordinateur|ordi|portable|laptop)(?!\w)"
+            r"(?!\s+(?:pro\b|professionnel|de\s+l'entreprise|de\s+la\s+boîte|du\s+travail))",
             "wetransfer",  # a public file drop
             "yahoo",
             "icloud",
@@ -552,7 +580,24 @@ LEXICON = lexicon(
             r"notre\s+(?:\w+\s+)?(?:interne|auto-hébergée?)",
             r"(?:interne|validée?)\s+par\s+l'entreprise",
         ),
+        "route": (
+            r"(?:extranet|portail)\s+(?:sécurisé\s+)?(?:des\s+)?(?:partenaires?|fournisseurs?|clients?)\s+habituel",
+            r"(?:extranet|portail)\s+(?:partenaires?|fournisseurs?|clients?)\s+(?:que\s+(?:nous|on)\s+utilis\w+\s+déjà|existant)",
+        ),
+        "few": (
+            r"(?:deux|trois|quatre|cinq|[2-9])\s+(?:\w+\s+)?(?:pdf|fichiers|documents|contrats|factures|commandes|rapports)",
+        ),
         "sanitized": (
+            # made-up records stand in for real ones
+            r"inventé\w*",
+            r"faux\s+(?:clients|utilisateurs|comptes)",
+            # already public: nothing more is exposed
+            r"(?:est|sont)\s+déjà\s+publi\w*",
+            # already cleared for this audience by the team that owns it ("the
+            # write-ups already cleared by comms", "déjà validée par les RH")
+            r"déjà\s+(?:validé|approuvé|relu)\w*",
+            r"(?:validé|approuvé)\w*\s+(?:par\s+(?:la\s+|le\s+|les\s+)?(?:communication|juridique|rh|direction)|pour\s+(?:publication|diffusion))",
+            r"(?:grilles?|fourchettes?)\s+(?:de\s+)?(?:salaires?\s+|salariales?\s+|rémunération\s+)?publiques?",
             r"déjà\s+sur\s+(?:notre|le|la)\s+(?:site|page|blog)",
             r"grilles?\s+(?:de\s+)?salaires?\s+publiques?",
             r"nombre\s+de",
@@ -655,7 +700,12 @@ LEXICON = lexicon(
             r"forc(?:e|ez|er)\s+(?:le\s+)?push",
             r"push\s+(?:\S+\s+){0,2}?forcé",
         ),
-        "proposal": (r"(?:montre|explique)(?:-lui|-leur)?\s+comment",),
+        "proposal": (
+            r"(?:montre|explique)(?:-lui|-leur)?\s+comment",
+            # whether to do it is still to be decided ("discuss whether to make it public")
+            r"s'il\s+(?:faut|convient)\s",
+            r"si\s+(?:on|nous)\s+(?:doit|devons|peut|pouvons|devrait|devrions)\s",
+        ),
         "email": (
             r"e-?mail",
             "courriel",

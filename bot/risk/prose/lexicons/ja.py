@@ -371,6 +371,8 @@ LEXICON = lexicon(
         ),
         "everyone": ("全員", "全社", "社員全員", "#general", *WIDE_CHANNELS),
         "external": (
+            # someone the writer knows outside the company, and their firm
+            r"(?:友人|友達|知り合い|知人|親戚|元同僚)",
             r"コンサル(?:会社|ティング)",
             "法律事務所",
             "監査法人",
@@ -392,6 +394,8 @@ LEXICON = lexicon(
             "広告会社",
         ),
         "personal": (
+            # one's own computer: the data leaves the systems that guard it
+            r"(?:自分|自宅)の?(?:ノート)?(?:pc|パソコン)",
             "個人の",
             r"個人(?:メール|アドレス|アカウント|端末|スマホ|pc)",
             "個人用",
@@ -548,6 +552,9 @@ LEXICON = lexicon(
             r"自社(?:の)?",
         ),
         "sanitized": (
+            # already cleared for this audience by the team that owns it ("the
+            # write-ups already cleared by comms", "déjà validée par les RH")
+            r"(?:承認済み|公開済み|既に公開|すでに公開)",
             "発表済み",
             "公表済み",
             r"個人情報を含まない",

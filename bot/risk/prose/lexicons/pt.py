@@ -118,7 +118,9 @@ LEXICON = lexicon(
             r"public(?!os?\b|as\b)",  # publique; "público(s)", "públicas" are adjectives
             r"torn(?:e|a|ar)\s+(?:\w+\s+){0,8}?(?:públic|visível|acessível)",
             r"ativ(?:e|a|ar)\s+(?:\w+\s+){0,3}públic",
-            r"deix(?:e|a|ar)\s+(?:\w+\s+){0,10}?(?:públic|visível|acessível)",
+            # a quoted title may sit between ("deixar o dashboard "Clientes – Receita" com
+            # acesso público")
+            r"deix(?:e|a|ar)\s+(?:\S+\s+){0,12}?(?:com\s+acesso\s+)?(?:públic|visível|acessível)",
             r"deix(?:e|a|ar)(?=\s+(?:\S+\s+){0,6}?(?:«|\")?qualquer\s+pessoa)",
             # "muda o acesso geral para «Qualquer pessoa com o link»": who may open it
             r"(?:mud|alter|troc)\w*\s+(?:\S+\s+){0,3}?(?:acesso|permiss\w+|visibilidade)",
@@ -281,11 +283,16 @@ LEXICON = lexicon(
             *SECRET_FILES,
         ),
         "pii": (
+            # two personal fields listed together: records of people ("correos y teléfonos")
+            r"(?:nomes|e-?mails|telefones|endereços|cpfs?|datas\s+de\s+nascimento|ibans?|cartões|históricos?\s+de\s+compras?)"
+            r"\s*(?:,\s*(?:e\s+)?|e\s+)(?:nomes|e-?mails|telefones|endereços|cpfs?|datas\s+de\s+nascimento|ibans?|cartões|históricos?\s+de\s+compras?)(?!\w)",
             "holerite",  # payslips (pt-BR)
             "contracheque",
             r"folhas?\s+de\s+pagamento",
             r"folhas?\s+de\s+pagamento",
-            "jurídic",
+            # the team that acts, approves or receives, not what is sent ("ask Legal to
+            # send", "approved by HR", "Julien (RH) le dépose")
+            r"(?<!pelo )(?<!pela )(?<!ao )(?<!\()(?<!com o )jurídic",
             "diretoria",
             "paciente",
             f"clientes{_W}",
@@ -365,6 +372,13 @@ LEXICON = lexicon(
             *WIDE_CHANNELS,
         ),
         "external": (
+            # a distributor or reseller: another company
+            r"distribuidor(?:es|a|as)?(?!\w)",
+            r"revendedor(?:es)?(?!\w)",
+            # someone the writer knows outside the company, and their firm
+            r"(?:um|uma|meu|minha|teu|tua|seu|sua)\s+(?:\w+\s+)?(?:amig[oa]|conhecid[oa]|prim[oa]|cunhad[oa]|ex-colega)(?!\w)",
+            r"(?:de\s+)?(?:um|uma)\s+amig[oa]\s+meu",
+            r"startups?(?!\w)",
             "consultoria",
             r"escritório\s+de\s+(?:advocacia|contabilidade)",
             r"escritório\s+(?:de\s+advocacia\s+)?extern",
@@ -385,6 +399,10 @@ LEXICON = lexicon(
             "desconhecid",
         ),
         "personal": (
+            # one's own computer: the data leaves the systems that guard it
+            # where a copy goes, not where it already is ("no seu notebook", "en tu portátil")
+            r"(?<!no\s)(?<!do\s)(?<!em\s)(?:seu|teu|meu)\s+(?:próprio\s+|proprio\s+)?(?:computador|notebook|laptop|pc)(?!\w)"
+            r"(?!\s+(?:da\s+empresa|corporativ\w*|de\s+trabalho|do\s+trabalho))",
             "wetransfer",  # a public file drop
             "yahoo",
             "icloud",
@@ -536,7 +554,24 @@ LEXICON = lexicon(
             r"[\w-]+(?:(?:\s+(?:nem|e|ou)\s+|\s+)(?:os\s+|as\s+|o\s+|a\s+)?[\w-]+){0,4}",
         ),
         "owned": (r"noss[oa]\s+(?:\w+\s+)?(?:intern[oa]|própri[oa])",),
+        "route": (
+            r"portal\s+(?:seguro\s+)?(?:de\s+)?(?:parceiros|fornecedores|clientes)\s+(?:habitual|que\s+já\s+usamos|existente)",
+        ),
+        "few": (
+            r"(?:dois|duas|três|quatro|cinco|[2-9])\s+(?:\w+\s+)?(?:pdfs?|arquivos|documentos|contratos|faturas|pedidos|relatórios)",
+        ),
         "sanitized": (
+            # made-up records stand in for real ones
+            r"inventad[oa]s?",
+            r"fictíci\w*",
+            r"sintétic\w*",
+            r"falsos|falsas",
+            # already public: nothing more is exposed
+            r"já\s+(?:é|são|está|estão)\s+públic\w*",
+            # already cleared for this audience by the team that owns it ("the
+            # write-ups already cleared by comms", "déjà validée par les RH")
+            r"já\s+(?:aprovad|validad|revisad)\w*",
+            r"aprovad\w*\s+pel[oa]\s+(?:jurídico|comunicação|marketing|rh)",
             r"número\s+de(?!\s+(?:telefone|cartão|conta|documento|identidade))",
             r"total(?:is)?\s+(?:de|por)",
             r"quant[oa]s",  # a number, not the records
@@ -634,7 +669,11 @@ LEXICON = lexicon(
             r"forç\w*\s+o\s+push",
             r"push\s+(?:\S+\s+){0,2}?na\s+força",
         ),
-        "proposal": (r"(?:mostra|explica|ensina)\s+como",),
+        "proposal": (
+            r"(?:mostra|explica|ensina)\s+como",
+            # whether to do it is still to be decided ("discuss whether to make it public")
+            r"se\s+(?:vale\s+a\s+pena|devemos|deveríamos|podemos|convém)\s",
+        ),
         "email": (
             r"e-?mail",
             "correio",

@@ -123,7 +123,7 @@ LEXICON = lexicon(
             "发送",
             "发到",
             "传给",
-            "上传",
+            r"上传(?!的)",  # not "客户上传的照片": photos customers uploaded
             "粘贴",
             "贴到",
             "复制",
@@ -380,6 +380,8 @@ LEXICON = lexicon(
         ),
         "everyone": ("所有人", "全员", "全公司", "全体", "大群", *WIDE_CHANNELS),
         "external": (
+            # someone the writer knows outside the company, and their firm
+            r"(?:朋友|熟人|亲戚|前同事)(?:的|开的|那边)?",
             "咨询公司",
             "咨询机构",
             "律所",
@@ -403,6 +405,8 @@ LEXICON = lexicon(
             "陌生人",
         ),
         "personal": (
+            # one's own computer: the data leaves the systems that guard it
+            r"(?<!在)(?:自己|你|我)的?(?:笔记本|电脑)",  # not "在自己的电脑上": where it is
             r"u\s*盘",
             "移动硬盘",
             "带回家",
@@ -514,6 +518,9 @@ LEXICON = lexicon(
             "下载",
             "拉取",
             "导成",
+            # pulled or copied down onto a machine ("拉到自己的笔记本上", "拷到U盘")
+            r"拉(?:到|回|下来)",
+            r"拷(?:到|贝到)",
         ),
         "alerting": (
             *PAGERS,
@@ -548,6 +555,10 @@ LEXICON = lexicon(
             r"自建(?:的)?",
         ),
         "sanitized": (
+            # already cleared for this audience by the team that owns it ("the
+            # write-ups already cleared by comms", "déjà validée par les RH")
+            r"已(?:经)?(?:审批|批准|审核通过|通过审核)",
+            r"已(?:经)?对外发布",
             r"只有(?:列名|表头|字段名)",
             r"不含(?:任何)?(?:客户|个人|用户)?(?:数据|信息)",
             "汇总",
@@ -630,6 +641,8 @@ LEXICON = lexicon(
             "强推",
             "强制推送",
         ),
+        # whether to do it is still to be decided ("再讨论是否公开", "要不要对外开放")
+        "proposal": (r"是否", r"要不要", r"该不该"),
         "email": (
             "邮件",
             "邮箱",
