@@ -819,7 +819,6 @@ def _account_hits(text: str) -> Iterator[_Hit]:
             and len(set(digits)) > 1
             and _card_brand_ok(digits)
             and _luhn(digits)
-            and not labelled_sample(text, m.start(), digits)
         ):
             yield _Hit(*m.span(), "card")
     for m in _IBAN.finditer(text):
@@ -950,6 +949,10 @@ _DOCUMENTED_EXAMPLE = re.compile(
 )
 
 
+def _labelled_sample(text: str, hit: _Hit) -> bool:
+    return labelled_sample(text, hit.start, re.sub(r"\D", "", text[hit.start : hit.end]))
+
+
 def _findings(
     text: str, hits: list[_Hit], masked: str, where: dict[str, list[tuple[int, int]]]
 ) -> list[Finding]:
@@ -967,6 +970,19 @@ def _findings(
                     category=info.category,
                     reason=f"The instruction contains {what} that is a published documentation "
                     "example, not a live credential; masked anyway.",
+                    risk="low",
+                    verdict="allow",
+                    evidence=_evidence(masked, where[kind][0]),
+                )
+            )
+            continue
+        if kind == "card" and all(_labelled_sample(text, h) for h in hits if h.kind == kind):
+            findings.append(
+                Finding(
+                    rule=f"{info.category}.{kind}",
+                    category=info.category,
+                    reason=f"The instruction contains {what} that the text calls a test card and "
+                    "that is a payment processor's published test number; masked anyway.",
                     risk="low",
                     verdict="allow",
                     evidence=_evidence(masked, where[kind][0]),

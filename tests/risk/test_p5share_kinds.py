@@ -173,3 +173,10 @@ def test_powershell_directory_dump_flagged(engine: RiskEngine, command: str) -> 
 def test_powershell_directory_read_not_flagged(engine: RiskEngine, command: str) -> None:
     rules = {f.rule for f in engine.assess(command).findings}
     assert "powershell.directory_export_personal" not in rules, command
+
+
+def test_a_test_card_passes_but_is_still_masked(engine: RiskEngine) -> None:
+    """Never shown in Slack or logs, even when it is only a processor's sample."""
+    result = engine.assess("Reproduce it with the test card `4242 4242 4242 4242` in the sandbox.")
+    assert result.decision == "allow"
+    assert "4242 4242" not in result.masked_text
