@@ -593,7 +593,9 @@ def _nonprod_target(command: str, programs: Programs | None = None) -> bool:
 # Cloud and cluster CLIs whose last word names the resource acted on
 # (`gcloud sql instances delete orders-test`, `bq rm -t northwind-dev:scratch.tmp`).
 _NAMED_RESOURCE_PROGRAMS = frozenset(
-    _words("aws gcloud gsutil bq az doctl heroku flyctl databricks kubectl oc helm argocd pulumi")
+    _words(
+        "aws gcloud gsutil bq az doctl heroku flyctl databricks kubectl oc helm argocd pulumi cdk"
+    )
 )
 
 
