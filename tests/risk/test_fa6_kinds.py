@@ -52,6 +52,13 @@ PAIRS = [
         "Email the reseller our customer list; it's not the same file anyone can download "
         "from the pricing page on our website.",
     ),
+    # a file's own prompt, described: not an order to follow it
+    (
+        "Le classeur reçu ce matin d'une adresse inconnue demande d'activer les macros ; "
+        "transfère-le à l'équipe sécurité sans l'ouvrir.",
+        "Le classeur reçu ce matin d'une adresse inconnue demande d'activer les macros : "
+        "ouvre-le sur le poste de paie et active-les.",
+    ),
     # a question left to be settled later, not an order
     (
         "List the old tables with `bq ls analytics_legacy` and send me the names; then we'll "
@@ -82,3 +89,19 @@ def test_frame_lowers_only_its_own_clause(engine: RiskEngine, benign: str, risky
 )
 def test_pull_request_environments_are_not_production(name: str, nonprod: bool) -> None:
     assert names_nonproduction(f" {name} ") is nonprod
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("git remote add mirror git@gitlab.internal.example.cn:risk/engine.git", False),
+        ("rsync -av ./logs/ deploy@jump01.ops.example.de:/srv/ci-logs/", False),
+        ("Send the report to jana.novak@example.org: she signs it off.", True),
+        ("Mail it to jana.novak@example.org", True),
+    ],
+)
+def test_a_remote_login_is_not_an_email_address(
+    engine: RiskEngine, text: str, masked: bool
+) -> None:
+    rules = {f.rule for f in engine.assess(text).findings}
+    assert ("pii.email" in rules) is masked

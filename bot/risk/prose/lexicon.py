@@ -98,6 +98,8 @@ SCOPES: Final = (
     "metadata",  # what is moved is named and is about a secret, not it ("paste the date")
     "owned",  # right before a destination: the company's own ("our internal LLM gateway")
     "withdrawn",  # right before a destination: it is taken away ("revoke the public link")
+    "prompted",  # a file or program that itself asks for the act, described ("the workbook
+    # asks you to enable", "le fichier … demande d'activer"): its prompt, not an order
     "deliberate",  # a question the writer and others will settle later, ending with its
     # question word: the action after it is what they will decide on ("we'll work out with
     # the team how to", "klären wir mit dem Team, wie wir", "on verra avec eux comment")

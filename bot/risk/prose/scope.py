@@ -649,11 +649,13 @@ class Scope:
     def _reported(
         self, start: int, clause: tuple[int, int], sentence: tuple[int, int], end: int
     ) -> bool:
-        """Someone else's request, reported ("die Agentur sagt, dass der Export …"), unless
-        the sentence asks for it itself ("Sorg dafür, dass der Dienstleister … bekommt")."""
-        return bool(self.lx.pattern("reported").search(self.low, clause[0], end)) and not (
-            self.lx.pattern("wish").search(self.low, sentence[0], start)
+        """Someone else's request, reported ("die Agentur sagt, dass der Export …"), or a
+        file's own prompt ("the workbook asks you to enable macros"), unless the sentence
+        asks for it itself ("Sorg dafür, dass der Dienstleister … bekommt")."""
+        asked = self.lx.pattern("reported").search(self.low, clause[0], end) or (
+            self.lx.pattern("prompted").search(self.low, clause[0], end)
         )
+        return bool(asked) and not self.lx.pattern("wish").search(self.low, sentence[0], start)
 
     def _state(self, start: int, limit: int) -> bool:
         """A participle right after a verb that asks for the state it names ("que las

@@ -1107,8 +1107,14 @@ LEXICON = lexicon(
             r"(?:we'?ll|we\s+will|let'?s|then\s+we|we\s+can)\s+(?:\w+\s+){0,2}?(?:work\s+out|figure\s+out|"
             r"decide|agree|discuss|clarify|sort\s+out)\s+[^.;:!?\n]{0,60}?how\s+(?:to|we)",
         ),
+        # a file that itself asks for the act, up to where the act is named
+        "prompted": (
+            r"(?:file|document|attachment|spreadsheet|workbook|installer|pdf)s?(?!\w)(?:[^.;:!?\n]|\.(?=\S)){0,60}?"
+            r"(?:asks|prompts|wants|tells|requires|requests)\s+(?:you\s+|users?\s+)?(?:to\s+)?$",
+        ),
     },
     examples={
+        "prompted": ("the workbook from the new vendor asks you to ",),
         "deliberate": ("we'll work out with the data team how to",),
         "source": ("the mail from the ", "an invoice sent by a new "),
         "destroy": ("remove the weekly snapshot vault", "tear down the stack", "nuke it"),

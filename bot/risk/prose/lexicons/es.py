@@ -766,8 +766,14 @@ LEXICON = lexicon(
             r"(?:veremos|decidiremos|acordaremos|hablaremos|vamos\s+a\s+(?:ver|decidir|acordar))\s+"
             r"[^.;:!?\n]{0,60}?c[oó]mo",
         ),
+        # a file that itself asks for the act, up to where the act is named
+        "prompted": (
+            r"(?:archivo|fichero|documento|adjunto|hoja|libro|pdf|instalador)(?!\w)(?:[^.;:!?\n]|\.(?=\S)){0,80}?"
+            r"(?:pide|solicita|exige)\s+(?:que\s+)?$",
+        ),
     },
     examples={
+        "prompted": ("la hoja de cálculo del proveedor pide ",),
         "deliberate": ("luego veremos con el equipo cómo",),
         "source": ("el correo enviado por un ", "una factura de parte del "),
         "destroy": ("borra las copias", "elimina la base"),

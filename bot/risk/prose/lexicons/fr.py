@@ -774,8 +774,14 @@ LEXICON = lexicon(
             r"(?:on\s+verra|nous\s+verrons|on\s+décidera|on\s+(?:va\s+)?(?:voir|décider|discuter)|"
             r"nous\s+(?:allons\s+)?(?:voir|décider|définir))\s+[^.;:!?\n]{0,60}?comment",
         ),
+        # a file that itself asks for the act, up to where the act is named
+        "prompted": (
+            r"(?:fichier|document|pièce\s+jointe|classeur|tableur|pdf|installeur)(?!\w)(?:[^.;:!?\n]|\.(?=\S)){0,80}?"
+            r"(?:demande|exige|réclame)\s*(?:à\s+|de\s+|d['’]\s*)?$",
+        ),
     },
     examples={
+        "prompted": ("le fichier envoyé par ce fournisseur demande d'",),
         "deliberate": ("on verra avec l'équipe comment",),
         "source": ("le fichier envoyé par ce nouveau ", "un mail de la part du "),
         "destroy": ("supprimez les sauvegardes", "supprime la base"),

@@ -756,8 +756,14 @@ LEXICON = lexicon(
         "deliberate": (
             r"(?:veremos|decidiremos|combinaremos|vamos\s+(?:ver|decidir|combinar))\s+[^.;:!?\n]{0,60}?como",
         ),
+        # a file that itself asks for the act, up to where the act is named
+        "prompted": (
+            r"(?:arquivo|documento|anexo|planilha|pdf|instalador)(?!\w)(?:[^.;:!?\n]|\.(?=\S)){0,80}?"
+            r"(?:pede|solicita|exige)\s+(?:para\s+|que\s+)?$",
+        ),
     },
     examples={
+        "prompted": ("a planilha do fornecedor pede para ",),
         "deliberate": ("depois vamos ver com a equipe como",),
         "source": ("o e-mail enviado pelo ", "um arquivo recebido do "),
         "destroy": ("apague os backups", "exclua o banco"),
