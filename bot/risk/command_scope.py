@@ -47,6 +47,7 @@ __all__ = [
     "judge",
     "local_target",
     "lower_findings",
+    "never_lowered",
     "opens_session",
     "passes_on",
     "bounded_write",
@@ -1164,6 +1165,12 @@ def reads_only(cand: Candidate) -> bool:
 
 
 # -- lowering ------------------------------------------------------------------------------------
+
+
+def never_lowered(findings: Sequence[Finding]) -> bool:
+    """Whether `lower_findings` keeps every one of these whatever the scope: all are about
+    reading the text (`sql.too_long`), so judging the command's scope can change nothing."""
+    return all(f.category in _UNTOUCHED for f in findings)
 
 
 def lower_findings(

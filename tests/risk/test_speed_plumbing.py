@@ -6,14 +6,20 @@ engine cannot read within its budget is held, never passed (issue 19's speed goa
 - Windows `curl`/`wget` starts looked for only on a line with a Windows output path;
 - `scratch_only` stopping at the first shared table it writes;
 - `after_in_clause` and `looks_like_shell` skipping their prefilters or patterns;
-- the commands that hold a command, found in one joined text (`_Whys._holders`).
+- the commands that hold a command, found in one joined text or, among many commands,
+  through an index of their words (`_Whys._holders`);
+- the statement budget (`sql_budget.STATEMENT_BUDGET`): statements past it are held unread;
+- each thread's own tokenizer and parser per dialect (`sql._parse_in`).
 """
 
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+import sqlglot
+from sqlglot.errors import SqlglotError
 
 from bench.risk import adversarial_64kb
 from bot.config import EXAMPLE_CONFIG
@@ -27,8 +33,8 @@ from bot.risk.prefilter import prefiltered
 from bot.risk.prose.intent import BY_LANG
 from bot.risk.prose.lexicon import _head_trie
 from bot.risk.shell import looks_like_shell
-from bot.risk.sql import _MULTI_DIALECT_MAX, DIALECTS, SqlDetector
-from bot.risk.sql_budget import PARSE_BUDGET, budget, spend
+from bot.risk.sql import _MULTI_DIALECT_MAX, DIALECTS, SqlDetector, _parse_in
+from bot.risk.sql_budget import PARSE_BUDGET, STATEMENT_BUDGET, budget, spend
 from bot.risk.windows import assess_windows
 
 
@@ -208,3 +214,91 @@ def test_64kb_of_sql_past_the_parse_budget_is_held(engine: RiskEngine, name: str
     result = engine.assess(_SQL_64KB[name])
     assert result.decision != "allow"
     assert "sql.too_long" in {f.rule for f in result.findings}, name
+
+
+def _many_commands() -> list[str]:
+    texts = [f"DROP TABLE t_{i};" for i in range(30)]
+    texts += ["DROP TABLE t_", "psql -c 'DROP TABLE t_1;'", "DROP  TABLE t_2;", "DROP\tTABLE t_3;"]
+    texts += ["rm -rf /tmp/a b", "rm -rf /tmp/a", "x rm -rf /tmp/a by", "", "ls", "DROP TABLE t_1;"]
+    return texts
+
+
+def test_holders_among_many_commands_are_found_through_their_words(engine: RiskEngine) -> None:
+    """Past `_FEW_COMMANDS`, the commands that may hold a text come from an index of their
+    words: the same commands, in the same order, as a search of every one."""
+    texts = _many_commands()
+    commands = [(Candidate("sql", t, False), Part()) for t in texts]
+    whys = _Whys(engine, commands, "\n".join(texts))
+    asked = {*texts, "TABLE t_1", "TABLE t_1;", "E t_", "rm -rf", "-rf /tmp/a b", "t_2", "zz y"}
+    asked |= {t[1:] for t in texts} | {t[:-1] for t in texts} | {" " + t + " " for t in texts}
+    for t in asked:
+        expected = [j for j, other in enumerate(texts) if t in other]
+        assert list(whys._holders(t)) == expected, t
+
+
+# -- statements read per assessment -----------------------------------------------------------
+
+
+def test_statements_past_the_statement_budget_are_held_unread(engine: RiskEngine) -> None:
+    text = "".join(f"DROP TABLE t_{i};\n" for i in range(STATEMENT_BUDGET + 50))
+    result = engine.assess(text)
+    rules = [f.rule for f in result.findings]
+    assert result.decision == "require_approval"
+    assert rules.count("sql.too_long") == 1
+    assert rules.count("sql.drop") == STATEMENT_BUDGET  # each one read is judged as ever
+    unread = next(f for f in result.findings if f.rule == "sql.too_long")
+    assert unread.evidence == f"DROP TABLE t_{STATEMENT_BUDGET}"  # the first one left
+
+
+def test_statements_of_one_block_count_against_the_statement_budget() -> None:
+    text = "".join(f"DROP TABLE t_{i};\n" for i in range(STATEMENT_BUDGET + 5))
+    with budget():
+        result = SqlDetector().assess(text)
+    rules = [f.rule for f in result.findings]
+    assert rules.count("sql.drop") == STATEMENT_BUDGET and rules.count("sql.too_long") == 1
+    assert result.parse_failed
+
+
+def test_a_grant_past_the_statement_budget_is_held_as_unread(engine: RiskEngine) -> None:
+    text = "".join(f"SELECT {i};\n" for i in range(STATEMENT_BUDGET))
+    text += "GRANT ALL ON customers TO PUBLIC;\n"
+    result = engine.assess(text)
+    assert result.decision != "allow"
+    assert "sql.too_long" in {f.rule for f in result.findings}
+
+
+# -- one tokenizer and parser per dialect and thread ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "DROP TABLE t_1",
+        "SELECT email, ssn FROM customers WHERE id = 7",
+        "DELETE FROM orders",
+        "SELECT `a` FROM `b`",
+        "SELECT TOP 5 * FROM [dbo].[users]",
+        "UPDATE x SET y = 1 WHERE",
+        "SELECT 'unterminated",
+    ],
+)
+def test_a_reused_reader_parses_as_sqlglot_does(statement: str) -> None:
+    for dialect in DIALECTS:
+        try:
+            expected: object = sqlglot.parse(statement, read=dialect)
+        except SqlglotError as exc:
+            expected = type(exc)
+        for _ in range(2):  # the second time through the same tokenizer and parser
+            try:
+                got: object = _parse_in(dialect, statement)
+            except SqlglotError as exc:
+                got = type(exc)
+            assert got == expected, (dialect, statement)
+
+
+def test_readers_are_each_threads_own(engine: RiskEngine) -> None:
+    texts = [f"DELETE FROM orders_{i}; SELECT ssn FROM customers WHERE id > {i}" for i in range(40)]
+    alone = [engine.assess(t).model_dump() for t in texts]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(lambda t: engine.assess(t).model_dump(), texts * 3))
+    assert together == alone * 3
