@@ -302,3 +302,38 @@ def test_readers_are_each_threads_own(engine: RiskEngine) -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         together = list(pool.map(lambda t: engine.assess(t).model_dump(), texts * 3))
     assert together == alone * 3
+
+
+# -- command scope on long commands -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "psql POSTGRES://u@db-1/app -c 'x'",
+        "curl https://api.example.com/x && mongo mongodb://localhost/shop_test",
+        "ls; " * 3000,
+        "kubectl --context prod delete ns x",
+        "PROD_DB=1 ./run",
+        "The POSTMORTEM of last week: root cause found",
+        "Rétrospective: 本番 was down",
+        "İNCIDENT review",
+        "nothing here",
+    ],
+)
+def test_command_scope_prefilters_answer_as_their_patterns(text: str) -> None:
+    from bot.risk import command_scope as scope
+    from bot.risk.environments import PRODUCTION_RE
+
+    url = re.compile(scope._URL.pattern, scope._URL.flags)
+    assert [m.span() for m in scope._URL.finditer(text)] == [m.span() for m in url.finditer(text)]
+    assert bool(scope._PROD.search(text)) == bool(PRODUCTION_RE.search(text))
+    words = re.compile(scope._REPORT_WORDS.pattern, scope._REPORT_WORDS.flags)  # type: ignore[union-attr]
+    assert scope.has_report_words(text) == bool(words.search(text))
+
+
+def test_a_command_without_a_dash_names_no_environment_flag() -> None:
+    from bot.risk.command_scope import _nonprod_target
+
+    assert _nonprod_target("kubectl --context dev delete ns x")
+    assert not _nonprod_target("ls; " * 3000)
