@@ -264,10 +264,10 @@ class RiskEngine:
         if candidates is None:
             return [content]
         judged: list[tuple[Candidate, Part]] = []
+        unread: str | None = None
         for cand in candidates:
             if cand.kind == "sql" and not sql_budget.statements_left():
-                # past the statements one assessment reads: held unread, as a whole
-                head.findings += self._guard(head, "SQL", partial(self.sql.unread, cand.text)) or []
+                unread = cand.text if unread is None else unread  # past what one assessment reads
                 continue
             part = Part(data=list(context))
             self._candidate(cand, part)
@@ -279,7 +279,24 @@ class RiskEngine:
         keys_not_commands(judged, regions)
         metadata_posted(judged, self.domains)
         applies_shown_policy(judged, shown)
-        return [content, *(part for _, part in judged)]
+        parts = [content, *(part for _, part in judged)]
+        if unread is not None:
+            self._hold_unread(unread, head, parts)
+        return parts
+
+    def _hold_unread(self, statement: str, head: Part, parts: Sequence[Part]) -> None:
+        """SQL statements past the statement budget (`sql_budget`) are not read: the one
+        `sql.too_long` finding holds them, shown with the first. When this text's parts no
+        longer hold that finding (a reader gave it way, or an earlier text has it), one of
+        their own: whatever is left unread is held, never passed."""
+        found = self._guard(head, "SQL", partial(self.sql.unread, statement))
+        if found is None or found:
+            head.findings += found or []
+            return
+        if not any(f.rule == "sql.too_long" for part in (head, *parts) for f in part.findings):
+            head.findings += (
+                self._guard(head, "SQL", partial(self.sql.unread, statement, again=True)) or []
+            )
 
     def _decide(
         self,

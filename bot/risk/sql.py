@@ -476,10 +476,11 @@ class SqlDetector:
         self._pii_findings(result)
         return result
 
-    def unread(self, text: str) -> list[Finding]:
+    def unread(self, text: str, *, again: bool = False) -> list[Finding]:
         """SQL past the assessment's budget (`sql_budget`), left unread: the one
-        `sql.too_long` finding of the assessment when it is the first, else none."""
-        if not first_unread():
+        `sql.too_long` finding of the assessment when it is the first (or `again`), else
+        none."""
+        if not first_unread() and not again:
             return []
         found = SqlResult()
         statements = split_statements(text)

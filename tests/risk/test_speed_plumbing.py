@@ -34,7 +34,7 @@ from bot.risk.prose.intent import BY_LANG
 from bot.risk.prose.lexicon import _head_trie
 from bot.risk.shell import looks_like_shell
 from bot.risk.sql import _MULTI_DIALECT_MAX, DIALECTS, SqlDetector, _parse_in
-from bot.risk.sql_budget import PARSE_BUDGET, STATEMENT_BUDGET, budget, spend
+from bot.risk.sql_budget import PARSE_BUDGET, STATEMENT_BUDGET, budget, first_unread, spend
 from bot.risk.windows import assess_windows
 
 
@@ -337,3 +337,16 @@ def test_a_command_without_a_dash_names_no_environment_flag() -> None:
 
     assert _nonprod_target("kubectl --context dev delete ns x")
     assert not _nonprod_target("ls; " * 3000)
+
+
+def test_sql_left_unread_is_held_even_when_its_finding_went_elsewhere(engine: RiskEngine) -> None:
+    with budget():
+        assert first_unread()  # the assessment's one finding was given to another part…
+        head = Part()
+        engine._hold_unread("DROP TABLE t_9;", head, [Part()])  # …no longer among these
+        assert [f.rule for f in head.findings] == ["sql.too_long"]
+        assert head.findings[0].evidence == "DROP TABLE t_9"
+        held = Part(findings=list(head.findings))
+        head = Part()
+        engine._hold_unread("DROP TABLE t_10;", head, [held])  # still here: no second one
+        assert head.findings == []
