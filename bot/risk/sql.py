@@ -25,6 +25,7 @@ from sqlglot.tokens import Tokenizer
 
 from bot.config import ConfigError, Risk
 from bot.risk.model import Finding
+from bot.risk.prefilter import prefiltered
 from bot.risk.sql_budget import budget, first_unread, spend, take_statement
 from bot.risk.sql_rules import (
     COMMON_PII_COLUMNS,
@@ -182,7 +183,9 @@ def split_statements(text: str) -> list[str]:
 
 
 def _clean(stmt: str) -> str:
-    clean = _WS.sub(" ", _COMMENT.sub(" ", stmt)).strip()
+    # `" ".join(…split())` is `_WS.sub(" ", …).strip()` (both split on `str.isspace`), without
+    # a replacement per space: 64 KB of words took 1.6 ms
+    clean = " ".join((_COMMENT.sub(" ", stmt) if "--" in stmt or "/*" in stmt else stmt).split())
     # psql's client-side `\copy` has COPY's syntax and the same effect on where data goes.
     return clean[1:] if clean[:5].lower() == "\\copy" else clean
 
@@ -236,7 +239,9 @@ _ROW_SECURITY_OFF = re.compile(r"^set\s+(?:session\s+)?row_security\s*(?:=|to)\s
 _UNSET_ROW_ACCESS = re.compile(
     rf"^alter\s+table\s+(?P<t>{_IDENT})\s+drop\s+(?:all\s+)?row\s+access\s+polic", re.I
 )
-_OUTFILE = re.compile(r"\binto\s+(?:outfile|dumpfile)\s+('(?:[^'\\]|\\.)*'|\"[^\"]*\")", re.I)
+_OUTFILE = prefiltered(  # searched in every SELECT, up to 64 KB long
+    re.compile(r"\binto\s+(?:outfile|dumpfile)\s+('(?:[^'\\]|\\.)*'|\"[^\"]*\")", re.I)
+)
 _OUTFILE_TAIL = re.compile(
     r"\binto\s+(?:outfile|dumpfile)\s+(?:'(?:[^'\\]|\\.)*'|\"[^\"]*\")"
     r"(?:\s+(?:character\s+set\s+\w+|fields|columns|lines|terminated|enclosed|escaped|optionally|"

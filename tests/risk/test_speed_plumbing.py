@@ -14,6 +14,7 @@ engine cannot read within its budget is held, never passed (issue 19's speed goa
 
 from __future__ import annotations
 
+import random
 import re
 from concurrent.futures import ThreadPoolExecutor
 
@@ -350,3 +351,28 @@ def test_sql_left_unread_is_held_even_when_its_finding_went_elsewhere(engine: Ri
         head = Part()
         engine._hold_unread("DROP TABLE t_10;", head, [held])  # still here: no second one
         assert head.findings == []
+
+
+def test_clean_collapses_whitespace_as_the_pattern_did() -> None:
+    from bot.risk.sql import _COMMENT, _clean
+
+    rng = random.Random(19)
+    pieces = ["a", " ", "\t", "\n", "\u00a0", "\u3000", "\x1c", "\x85", "-", "/", "*", "\\copy"]
+    for _ in range(5000):
+        stmt = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 24)))
+        old = re.sub(r"\s+", " ", _COMMENT.sub(" ", stmt)).strip()
+        assert _clean(stmt) == (old[1:] if old[:5].lower() == "\\copy" else old), repr(stmt)
+
+
+def test_outfile_prefilter_answers_as_its_pattern() -> None:
+    from bot.risk.sql import _OUTFILE
+
+    plain = re.compile(_OUTFILE.pattern, _OUTFILE.flags)
+    for text in (
+        "SELECT * FROM t INTO OUTFILE '/tmp/x'",
+        'select 1 into   dumpfile "/tmp/y"',
+        "SELECT FROM WHERE " * 500,
+        "SELECT a INTO OUTFILE",
+    ):
+        got, want = _OUTFILE.search(text), plain.search(text)
+        assert (got and got.span()) == (want and want.span())
