@@ -34,6 +34,8 @@ class Claimed:
     progress: dict[str, Any]
     interrupted: bool
     """A previous attempt claimed it and never reported back (its replica died)."""
+    last_error: str | None = None
+    """Why the previous attempt failed, if one did."""
 
 
 def enqueue(session: Session, effects: Sequence[dict[str, Any]]) -> None:
@@ -152,6 +154,7 @@ def claim(
             attempts=r.attempts + 1,
             progress=dict(r.progress or {}),
             interrupted=r.claimed_until is not None,
+            last_error=r.last_error,
         )
         for r in rows
     ]
