@@ -151,7 +151,9 @@ def _print_outcome(outcome: requeue.Outcome, kind: str | None) -> None:
             f"{len(done)} effect(s) re-queued: a running `twokey serve` delivers them within "
             "seconds (`twokey outbox list` shows any given up on again)."
         )
-    elif not outcome.verdicts and not outcome.not_dead:
+    elif outcome.verdicts:
+        out.print("Nothing re-queued: see why above.")
+    elif not outcome.not_dead:
         out.print("Nothing undeliverable to re-queue.")
 
 
