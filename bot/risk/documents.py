@@ -83,6 +83,8 @@ _CONFIG_HINTS = (
     "run ",
     "<directory",
     "<location",
+    "]\n",  # an INI section header
+    "app.",  # a Jupyter config line, `c.ServerApp.token = ''`
 )
 
 
@@ -406,6 +408,7 @@ def _read_piece(text: str, lang: str, doc: Doc) -> int | None:
     """Reads one piece (a fence's body, or the message outside fences) into `doc`;
     returns the offset where its first document starts (None: no document in it)."""
     lang = lang.lower()
+    _yaml_comments(text, doc)
     if "@@ -" in text and _HUNK_RE.search(text):
         return _read_diff(text, doc)
     if lang in _LABELLED:
@@ -425,7 +428,7 @@ def _read_piece(text: str, lang: str, doc: Doc) -> int | None:
     rest = _blank(text, spans)
     starts = [a for a, _ in spans] + ([web_start] if web_start is not None else [])
     lines = rest.splitlines()
-    for line in (_yaml_regions(rest, doc), _config_lines(lines, doc)):
+    for line in (_yaml_regions(rest, doc), _config_lines(lines, doc), _settings(rest, doc)):
         if line is not None:
             starts.append(sum(len(x) + 1 for x in lines[:line]))
     return min(starts) if starts else None
@@ -457,6 +460,13 @@ _SCRIPT_KEYS = (
     "ansible.builtin.shell",
     "ansible.builtin.command",
     "inline",
+    # devcontainer.json lifecycle hooks
+    "initializeCommand",
+    "onCreateCommand",
+    "updateContentCommand",
+    "postCreateCommand",
+    "postStartCommand",
+    "postAttachCommand",
 )
 _DOCKER_RUN_RE = re.compile(r"(?m)^[ \t]*RUN[ \t]+((?:[^\n]*\\\n)*[^\n]*)")
 _DOCKERFILE_RE = re.compile(r"(?m)^[ \t]*FROM[ \t]+\S+")
@@ -619,7 +629,54 @@ def _is_policy(doc: Doc) -> bool:
 
 
 def _count(doc: Doc) -> int:
-    return len(doc.trees) + len(doc.hcl) + len(doc.directives) + len(doc.hba) + len(doc.web)
+    return (
+        len(doc.trees)
+        + len(doc.hcl)
+        + len(doc.directives)
+        + len(doc.hba)
+        + len(doc.web)
+        + len(doc.settings)
+    )
+
+
+_INI_SECTION_RE = re.compile(r"^\[(?P<name>[A-Za-z][\w.\- ]{0,60})\]\s*$")
+_INI_KEY_RE = re.compile(r"^(?P<key>[A-Za-z_][\w.\-]{0,60})(?:\s*[=:]\s*|\s+)(?P<value>[^#;\n]*)$")
+_PY_CONFIG_RE = re.compile(
+    r"(?m)^\s*c\.(?P<section>[A-Za-z]\w{0,40})\.(?P<key>\w{1,60})\s*=\s*(?P<value>[^#\n]*)"
+)
+_YAML_COMMENT_RE = re.compile(
+    r"(?m)^[ \t]*#[ \t]?(?P<line>[ \t]*(?:-[ \t]+)?[\w./@-]+:?(?:[ \t]+\S.*)?)$"
+)
+
+
+def _settings(text: str, doc: Doc) -> int | None:
+    """INI sections with their keys (`[auth.anonymous]` / `enabled = true`), Python
+    configs (`c.ServerApp.token = ''`); returns the index of the first line read."""
+    first: int | None = None
+    for m in _PY_CONFIG_RE.finditer(text):
+        value = m.group("value").strip().strip("\"'")
+        doc.settings.append((m.group("section").lower(), m.group("key").lower(), value))
+        if first is None:
+            first = text.count("\n", 0, m.start())
+    section = None
+    for i, raw in enumerate(text.splitlines()[:2000]):
+        line = raw.strip()
+        head = _INI_SECTION_RE.match(line)
+        if head:
+            section = head.group("name").strip().lower()
+            first = i if first is None else min(first, i)
+            continue
+        key = _INI_KEY_RE.match(line) if section is not None else None
+        if key:
+            value = key.group("value").strip().strip("\"'")
+            doc.settings.append((section or "", key.group("key").lower(), value))
+    return first
+
+
+def _yaml_comments(text: str, doc: Doc) -> None:
+    """YAML lines someone commented out: a job or a step taken out of a CI file."""
+    if "#" in text:
+        doc.comments += [m.group("line").strip() for m in _YAML_COMMENT_RE.finditer(text)][:200]
 
 
 def _line_offset(text: str, line: int) -> int:
