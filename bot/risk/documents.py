@@ -428,7 +428,12 @@ def _read_piece(text: str, lang: str, doc: Doc) -> int | None:
     rest = _blank(text, spans)
     starts = [a for a, _ in spans] + ([web_start] if web_start is not None else [])
     lines = rest.splitlines()
-    for line in (_yaml_regions(rest, doc), _config_lines(lines, doc), _settings(rest, doc)):
+    for line in (
+        _yaml_regions(rest, doc),
+        _config_lines(lines, doc),
+        _settings(rest, doc),
+        _scripted_configs(text, doc),
+    ):
         if line is not None:
             starts.append(sum(len(x) + 1 for x in lines[:line]))
     return min(starts) if starts else None
@@ -644,6 +649,12 @@ _INI_KEY_RE = re.compile(r"^(?P<key>[A-Za-z_][\w.\-]{0,60})(?:\s*[=:]\s*|\s+)(?P
 _PY_CONFIG_RE = re.compile(
     r"(?m)^\s*c\.(?P<section>[A-Za-z]\w{0,40})\.(?P<key>\w{1,60})\s*=\s*(?P<value>[^#\n]*)"
 )
+_JENKINSFILE_RE = re.compile(r"\bpipeline\s*\{|\bstages\s*\{|\bnode\s*(?:\(|\{)")
+_JENKINS_LINE_RE = re.compile(r"^\s*(?P<comment>//\s*)?(?P<line>(?:stage|sh|bat)\s*[\('\"].*)$")
+_CHEF_RE = re.compile(
+    r"(?ms)^\s*remote_file\s+['\"](?P<path>[^'\"\n]+)['\"]\s+do\s*$(?P<body>.{0,800}?)^\s*end\b"
+)
+_CHEF_PROP_RE = re.compile(r"(?m)^\s*(?P<key>source|checksum|mode)\s+['\"]?(?P<value>[^'\"\n]+)")
 _YAML_COMMENT_RE = re.compile(
     r"(?m)^[ \t]*#[ \t]?(?P<line>[ \t]*(?:-[ \t]+)?[\w./@-]+:?(?:[ \t]+\S.*)?)$"
 )
@@ -670,6 +681,28 @@ def _settings(text: str, doc: Doc) -> int | None:
         if key:
             value = key.group("value").strip().strip("\"'")
             doc.settings.append((section or "", key.group("key").lower(), value))
+    return first
+
+
+def _scripted_configs(text: str, doc: Doc) -> int | None:
+    """Jenkinsfile stages and steps (live, or commented out with `//`) and Chef
+    `remote_file` resources, as settings (`jenkinsfile` / `chef:<path>` sections)."""
+    first: int | None = None
+    if "stage" in text and _JENKINSFILE_RE.search(text):
+        for i, raw in enumerate(text.splitlines()[:2000]):
+            m = _JENKINS_LINE_RE.match(raw)
+            if m and m.group("comment"):
+                doc.comments.append(m.group("line").strip())
+            elif m:
+                doc.settings.append(("jenkinsfile", "step", m.group("line").strip()))
+                first = i if first is None else first
+    if "remote_file" in text:
+        for m in _CHEF_RE.finditer(text):
+            section = "chef:" + m.group("path")
+            for prop in _CHEF_PROP_RE.finditer(m.group("body")):
+                doc.settings.append((section, prop.group("key"), prop.group("value").strip()))
+            if first is None:
+                first = text.count("\n", 0, m.start())
     return first
 
 

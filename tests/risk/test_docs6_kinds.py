@@ -89,6 +89,30 @@ PAIRS = [
 ]
 
 
+PAIRS += [
+    # a Jenkinsfile stage commented out, against the same stage kept
+    (
+        f"Jenkinsfile:\n\n{F}groovy\npipeline {{\n  stages {{\n"
+        f"    // stage('Trivy') {{ steps {{ sh 'trivy image app' }} }}\n"
+        f"    stage('Ship') {{ steps {{ sh './ship.sh' }} }}\n  }}\n}}\n{F}",
+        f"Jenkinsfile:\n\n{F}groovy\npipeline {{\n  stages {{\n"
+        f"    stage('Trivy') {{ steps {{ sh 'trivy image app' }} }}\n"
+        f"    // ship after the scan\n"
+        f"    stage('Ship') {{ steps {{ sh './ship.sh' }} }}\n  }}\n}}\n{F}",
+    ),
+    # hooks skipped on the way to main
+    ("Mande direto: `git push --no-verify origin main`.", "Mande direto: `git push origin main`."),
+    # a Chef remote_file with no checksum, against one with
+    (
+        f"Recipe:\n\n{F}ruby\nremote_file '/opt/bin/tool' do\n"
+        f"  source 'https://dropfiles.example-share.net/tool'\n  mode '0755'\nend\n{F}",
+        f"Recipe:\n\n{F}ruby\nremote_file '/opt/bin/tool' do\n"
+        f"  source 'https://dropfiles.example-share.net/tool'\n  checksum '{'e' * 64}'\n"
+        f"  mode '0755'\nend\n{F}",
+    ),
+]
+
+
 @pytest.mark.parametrize(("risky", "benign"), PAIRS, ids=lambda t: t[:30])
 def test_risky_held_and_twin_allowed(engine: RiskEngine, risky: str, benign: str) -> None:
     assert engine.assess(risky).decision != "allow", risky

@@ -2,17 +2,19 @@
 third-party code run by automation, anonymous access switched on, webhooks that ship
 whole customer records outside.
 
-- A CI job or step that runs a security scanner (CodeQL, Semgrep, Snyk, Trivy, Gitleaks,
-  GitLab SAST …) switched off (`if: false`, `when: never`), made unable to block
-  (`continue-on-error`, `allow_failure`), or commented out of the file while nothing else
-  in it runs that scanner.
+- A CI job, step or Jenkinsfile stage that runs a security scanner (CodeQL, Semgrep,
+  Snyk, Trivy, Gitleaks, GitLab SAST …) switched off (`if: false`, `when: never`), made
+  unable to block (`continue-on-error`, `allow_failure`), or commented out of the file
+  while nothing else in it runs that scanner.
 - A GitHub Actions step that runs a community action (not a known publisher) from a
-  moving reference (`@main`, `@latest`) or hands it secrets without pinning a commit.
-- An Ansible or Salt task that downloads a program from outside the company without a
-  checksum and makes it executable, or copies one from someone's Downloads folder.
+  moving reference (`@main`, `@latest`) or hands it secrets without pinning a commit; a
+  GitLab `include: remote:` from outside the company without an integrity hash.
+- An Ansible, Salt or Chef task that downloads a program from outside the company
+  without a checksum and makes it executable, or copies one from a Downloads folder.
 - Anonymous access in Grafana (`[auth.anonymous]`, `GF_AUTH_ANONYMOUS_ENABLED`),
-  Elasticsearch (an anonymous user with a role beyond monitoring), Jenkins (anonymous
-  read, `unsecured`), Jupyter (no token, listening beyond localhost).
+  Elasticsearch (an anonymous user with a role beyond monitoring), Kibana (an anonymous
+  login provider), Jenkins (anonymous read, `unsecured`), Jupyter (no token, listening
+  beyond localhost).
 - A webhook to a host outside the company subscribed to customer, member, payment or
   order events with the full record as payload.
 """
@@ -82,7 +84,7 @@ def judge_ci_scan_disabled(doc: Doc) -> list[str]:
             )
             if named:
                 out.append(f"{named.group(0)}: {how}")
-    live = _dump(doc.trees).lower()
+    live = (_dump(doc.trees) + _dump(doc.settings)).lower()
     for line in doc.comments:  # a scanner's job or step commented out, run nowhere else
         m = _SCANNER.search(line)
         if m and m.group(0).lower() not in live and _looks_like_ci(doc):
@@ -92,6 +94,8 @@ def judge_ci_scan_disabled(doc: Doc) -> list[str]:
 
 def _looks_like_ci(doc: Doc) -> bool:
     keys = ("jobs", "steps", "workflows", "stages", "pipeline", "script", "runs-on")
+    if any(section == "jenkinsfile" for section, _, _ in doc.settings):
+        return True
     return any(k in d for d in doc.tree_mappings() for k in keys)
 
 
@@ -111,9 +115,20 @@ _USES_RE = re.compile(r"^(?P<owner>[\w.-]+)/(?P<repo>[\w./-]+)@(?P<ref>\S+)$")
 _SHA_RE = re.compile(r"^[0-9a-f]{40}$")
 
 
+def _remote_include(d: dict[str, Any], doc: Doc) -> str | None:
+    """GitLab `include: - remote: <url>` from outside the company, with no integrity hash."""
+    url = text_of(d.get("remote"))
+    if url and "integrity" not in d and _outside_url(url, doc.domains):
+        return f"include remote {url[:80]}"
+    return None
+
+
 def judge_ci_community_action(doc: Doc) -> list[str]:
     out = []
     for d in doc.tree_mappings():
+        remote = _remote_include(d, doc) if "remote" in d else None
+        if remote:
+            out.append(remote)
         uses = d.get("uses")
         m = _USES_RE.match(text_of(uses)) if isinstance(uses, str) else None
         if m is None or m.group("owner").lower() in _KNOWN_PUBLISHERS:
@@ -185,9 +200,24 @@ def _task_program(key: str, params: dict[str, Any], doc: Doc, run: str) -> str |
     return None
 
 
+def _chef_programs(doc: Doc) -> list[str]:
+    """Chef `remote_file` from outside the company, no checksum, made executable."""
+    files: dict[str, dict[str, str]] = {}
+    for section, key, value in doc.settings:
+        if section.startswith("chef:"):
+            files.setdefault(section[5:], {})[key] = value
+    return [
+        f"{props['source'][:80]} (no checksum)"
+        for path, props in files.items()
+        if _outside_url(props.get("source", ""), doc.domains)
+        and "checksum" not in props
+        and _executable({"mode": props.get("mode"), "dest": path}, "")
+    ]
+
+
 def judge_unverified_program(doc: Doc) -> list[str]:
     run = " ".join(doc.scripts)
-    out = []
+    out = _chef_programs(doc)
     for d in doc.tree_mappings():
         for key, value in d.items():
             params = value if isinstance(value, dict) else _salt_params(value)
@@ -231,6 +261,8 @@ def _anonymous_key(key: str, value: Any) -> str | None:
     k = key.lower()
     if k == "gf_auth_anonymous_enabled" and truthy(value):
         return "GF_AUTH_ANONYMOUS_ENABLED=true"
+    if k.startswith("anonymous.") and isinstance(value, dict):
+        return f"Kibana anonymous login provider {key}"
     if k == "allowanonymousread" and truthy(value):
         return "Jenkins allowAnonymousRead"
     if k == "authorizationstrategy" and text_of(value).lower() == "unsecured":
@@ -299,6 +331,14 @@ _PLAY = (
     "- hosts: web\n  become: true\n  tasks:\n    - get_url:\n        url: {url}\n"
     "        dest: /usr/local/bin/tool\n        mode: '0755'\n{extra}"
 )
+_JENKINS = (
+    "pipeline {{\n  agent any\n  stages {{\n    stage('Build') {{ steps {{ sh 'make' }} }}\n"
+    "    {scan}\n  }}\n}}\n"
+)
+_CHEF = (
+    "remote_file '/usr/local/bin/agent' do\n  source 'https://we.tl/t-x1'\n{extra}"
+    "  mode '0755'\nend\n"
+)
 _HOOK = "webhooks:\n  - url: {url}\n    events: [{events}]\n    payload: full\n"
 
 RULES: tuple[DocRule, ...] = (
@@ -320,6 +360,7 @@ RULES: tuple[DocRule, ...] = (
             "sast:\n  rules:\n    - when: never\n",
             "jobs:\n  # semgrep:\n  #   uses: returntocorp/semgrep-action@v1\n  test:\n"
             "    runs-on: ubuntu-latest\n",
+            _JENKINS.format(scan="// stage('Snyk') { steps { sh 'snyk test' } }"),
         ),
         not_match=(
             _GH.format(name="codeql", extra="", uses="github/codeql-action/analyze@v3"),
@@ -328,6 +369,7 @@ RULES: tuple[DocRule, ...] = (
             ),
             "jobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      # run semgrep first\n"
             "      - uses: returntocorp/semgrep-action@v1\n",
+            _JENKINS.format(scan="stage('Snyk') { steps { sh 'snyk test' } }"),
         ),
     ),
     DocRule(
@@ -342,12 +384,15 @@ RULES: tuple[DocRule, ...] = (
             _GH.format(name="sync", extra="", uses="some-dev/sync-action@main"),
             _GH.format(name="sync", extra="", uses="some-dev/sync-action@v2")
             + "        with:\n          token: ${{ secrets.PROD_TOKEN }}\n",
+            "include:\n  - remote: 'https://pastebin.com/raw/abc'\ndeploy:\n  script: ./d.sh\n",
         ),
         not_match=(
             _GH.format(name="build", extra="", uses="actions/checkout@v4"),
             _GH.format(name="sync", extra="", uses="some-dev/sync-action@" + "a" * 40)
             + "        with:\n          token: ${{ secrets.PROD_TOKEN }}\n",
             _GH.format(name="lint", extra="", uses="some-dev/lint-action@v2"),
+            "include:\n  - project: platform/ci\n    ref: v3\n    file: /d.yml\n"
+            "deploy:\n  script: ./d.sh\n",
         ),
     ),
     DocRule(
@@ -363,6 +408,7 @@ RULES: tuple[DocRule, ...] = (
             _PLAY.format(url="https://files.share-now.io/d/x/tool", extra=""),
             "- hosts: prod\n  tasks:\n    - copy:\n        src: ~/Downloads/agent.bin\n"
             "        dest: /usr/local/bin/agent\n        mode: '0755'\n",
+            _CHEF.format(extra=""),
         ),
         not_match=(
             _PLAY.format(
@@ -372,6 +418,7 @@ RULES: tuple[DocRule, ...] = (
             _PLAY.format(url="https://artifacts.internal.example/tool", extra=""),
             "- hosts: prod\n  tasks:\n    - copy:\n        src: files/motd\n"
             "        dest: /etc/motd\n",
+            _CHEF.format(extra="  checksum '" + "d" * 64 + "'\n"),
         ),
     ),
     DocRule(
@@ -388,6 +435,8 @@ RULES: tuple[DocRule, ...] = (
             "jenkins:\n  authorizationStrategy:\n    loggedInUsersCanDoAnything:\n"
             "      allowAnonymousRead: true\n",
             "c.ServerApp.ip = '0.0.0.0'\nc.ServerApp.token = ''\n",
+            "xpack.security.authc.providers:\n  anonymous.anonymous1:\n    order: 0\n"
+            "    credentials:\n      username: kiosk\n",
         ),
         not_match=(
             "[auth.anonymous]\nenabled = false\n",
