@@ -513,8 +513,11 @@ _PROSE_PASSWORD_FOR = re.compile(
 )
 _SQL_PASSWORD = re.compile(r"\b(?:IDENTIFIED\s+BY|PASSWORD)\s+'([^'\n]+)'", re.IGNORECASE)
 
-_CARD = re.compile(r"(?<![\d\-.#])(?:\d[ -]?){12,18}\d(?![\d\-]|\.\d)")
-_SSN = re.compile(r"(?<![\d\-])(\d{3})-(\d{2})-(\d{4})(?![\d\-])")
+# The first digit is matched before the lookbehind that checks the character before it
+# (the first repetition written out): a pattern opening with a lookbehind is tried at every
+# position of the text, one opening with a digit only where digits are.
+_CARD = re.compile(r"\d(?<![\d\-.#]\d)[ -]?(?:\d[ -]?){11,17}\d(?![\d\-]|\.\d)")
+_SSN = re.compile(r"(\d(?<![\d\-]\d)\d{2})-(\d{2})-(\d{4})(?![\d\-])")
 _SSN_LABELLED = re.compile(
     r"\b(?:ssn|social security(?: number| no\.?)?)\s*(?:#|no\.?|number)?\s*[:=]?\s*"
     r"(\d{3})\s?(\d{2})\s?(\d{4})\b",
