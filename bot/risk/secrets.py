@@ -404,7 +404,9 @@ def _secret_named(name: str, value: str) -> bool:
 
 
 _FLAG = re.compile(
-    r"(?<!\S)--(?:password|passwd|pass|token|secret|api-key|apikey|auth-token|access-token|"
+    # the first dash before the lookbehind that checks the character before it: re skips
+    # to dashes instead of trying every position
+    r"-(?<!\S-)-(?:password|passwd|pass|token|secret|api-key|apikey|auth-token|access-token|"
     r"client-secret|secret-key)(?:=|\s+)(?:'([^'\n]+)'|\"([^\"\n]+)\"|([^\s'\"`]+))",
     re.IGNORECASE,
 )
