@@ -86,6 +86,8 @@ LEXICON = lexicon(
             r"von\s+grund\s+auf\s+neu",
         ),
         "disable": (
+            # "ein Wartungsfenster über alle Services anlegen": nichts alarmiert, solange es läuft
+            "wartungsfenster",
             r"(?:stell|schalt|setz)\w*\s+(?:\S+\s+){0,6}?(?:auf|in)\s+(?:den\s+)?(?:zähl|erkennungs|count)-?modus",
             "aussetz",  # "die Backups bis auf Weiteres aussetzen"
             # a shorter retention keeps less: "verkürz die Aufbewahrung", "… auf einen Tag runter"

@@ -109,6 +109,9 @@ LEXICON = lexicon(
             f"taint(?:s|ing)?{_W}",
         ),
         "disable": (
+            # "schedule a maintenance window on every service": nothing pages while it lasts
+            r"(?:creat|schedul|set\w*\s+up|add|open|start|put|plac|declar)\w*\s+(?:\S+\s+){0,3}?"
+            r"(?:maintenance\s+windows?|downtimes?)(?!\w)",
             rf"un(?:tick|check)(?:s|ed|ing)?{_W}",
             # "set the WAF rules to count mode": matched requests are only logged
             r"(?:set|put|switch|flip|mov|chang|turn)\w*\s+(?:\S+\s+){0,6}?(?:to|into|in)\s+"

@@ -77,6 +77,8 @@ LEXICON = lexicon(
             "sobrescrib",
         ),
         "disable": (
+            # "crear una ventana de mantenimiento en todos los servicios": nada avisa mientras dura
+            r"ventanas?\s+de\s+mantenimiento",
             r"(?:pon|pas|cambi|dej)\w*\s+(?:\S+\s+){0,6}?(?:a|en)\s+modo\s+(?:conteo|count|detecci[oó]n|auditor[ií]a)",
             "desactiv",
             r"(?:reduc|reduz|acort|baj)\w*\s+(?:\S+\s+){0,3}?retenci",  # "reduce la retención"

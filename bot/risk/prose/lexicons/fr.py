@@ -65,6 +65,8 @@ LEXICON = lexicon(
         ),
         "reset": ("recré", "recre", "reconstrui", "réinitialis", "reinitialis", "écras", "ecras"),
         "disable": (
+            # "créer une fenêtre de maintenance sur tous les services": plus aucune alerte
+            r"fen[êe]tres?\s+de\s+maintenance",
             r"(?:pass|mett|bascul)\w*\s+(?:\S+\s+){0,6}?en\s+mode\s+(?:comptage|count|détection|audit)",
             "désactiv",
             r"(?:rédui|redui|raccourc|baiss|diminu)\w*\s+(?:\S+\s+){0,3}?(?:rétention|conservation)",

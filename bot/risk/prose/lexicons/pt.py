@@ -66,6 +66,8 @@ LEXICON = lexicon(
         ),
         "reset": ("recri", "reconstru", "reinicializ", "redefin", "reset", "sobrescrev"),
         "disable": (
+            # "criar uma janela de manutenção em todos os serviços": nada alerta enquanto durar
+            r"janelas?\s+de\s+manuten[çc](?:[ãa]o|[õo]es)",
             r"(?:coloc|pass|mud|deix|p[oô]r|p[oô]e)\w*\s+(?:\S+\s+){0,6}?(?:para|em|no)\s+(?:o\s+)?modo\s+(?:contagem|count|detec[cç][aã]o|auditoria)",
             "desativ",
             r"(?:reduz|diminu|encurt|baix)\w*\s+(?:\S+\s+){0,3}?reten",  # "reduz a retenção"
