@@ -1199,6 +1199,8 @@ class _OverBudget(Exception):
     """The assessment's parse budget (`sql_budget`) does not cover this statement."""
 
 
+# German writes production into compounds: "Produktionsdatenbank", "Produktiv-DB".
+_GERMAN_PROD = re.compile(r"(?i)(?<![\w-])produkti(?:ons?|v)(?:-?[a-zäöüß]+)")
 _PROSE_PUNCT = re.compile(r"[,;!?()\[\]`“”«»。、，；！？（）：]")
 
 
@@ -1206,7 +1208,9 @@ def bulk_change_in_production(result: SqlResult, where: str) -> list[Finding]:
     """`sql.bulk_change_prod` for each range DELETE/UPDATE of `result` when `where` (the
     sentence that gives the statement, or the command that runs it: "run this against
     prod-billing:", `psql -h crm-db.prod …`) names production as its target."""
-    if not result.bulk_writes or not names_production(_PROSE_PUNCT.sub(" ", where)):
+    if not result.bulk_writes:
+        return []
+    if not names_production(_PROSE_PUNCT.sub(" ", where)) and not _GERMAN_PROD.search(where):
         return []
     rule = RULES_BY_ID["sql.bulk_change_prod"]
     return [

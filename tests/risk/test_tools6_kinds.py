@@ -44,6 +44,12 @@ def _held(engine: RiskEngine, text: str) -> bool:
             "WHERE expires_on < '2026-12-01'\"",
         ),
         (
+            "Bitte auf der Produktionsdatenbank `UPDATE tarife SET aktiv = false WHERE "
+            "gueltig_bis < '2026-01-01'` ausführen.",
+            "Bitte auf der Testdatenbank `UPDATE tarife SET aktiv = false WHERE "
+            "gueltig_bis < '2026-01-01'` ausführen.",
+        ),
+        (
             "Auf der Produktionsdatenbank `fleet_prod` bitte `DELETE FROM trips WHERE "
             "distance_km > 900` ausführen.",
             "Auf der Produktionsdatenbank `fleet_prod` bitte `DELETE FROM trips WHERE "
