@@ -34,6 +34,8 @@ class Claimed:
     progress: dict[str, Any]
     interrupted: bool
     """A previous attempt claimed it and never reported back (its replica died)."""
+    last_error: str | None = None
+    """Why the previous attempt failed, if one did."""
 
 
 def enqueue(session: Session, effects: Sequence[dict[str, Any]]) -> None:
@@ -152,6 +154,7 @@ def claim(
             attempts=r.attempts + 1,
             progress=dict(r.progress or {}),
             interrupted=r.claimed_until is not None,
+            last_error=r.last_error,
         )
         for r in rows
     ]
@@ -273,3 +276,54 @@ def undeliverable_summary(session: Session, *, since: datetime | None = None) ->
     rows = session.execute(stmt.group_by(col(SlackEffect.kind), col(SlackEffect.last_error))).all()
     groups = [DeadGroup(str(k), str(e or "unknown"), int(n), newest) for k, e, n, newest in rows]
     return sorted(groups, key=lambda g: (-g.count, g.kind, g.error))
+
+
+def dead_effects(
+    session: Session,
+    *,
+    ids: Sequence[int] | None = None,
+    kind: str | None = None,
+    lock: bool = False,
+    limit: int | None = None,
+) -> list[SlackEffect]:
+    """Effects given up on, oldest first: those of `ids` (all if None), of `kind` if given.
+
+    With `lock`, the rows are held until commit, so a replica cannot re-queue them too."""
+    stmt = sa.select(SlackEffect).where(col(SlackEffect.state) == DEAD)
+    if ids is not None:
+        stmt = stmt.where(col(SlackEffect.id).in_(list(ids)))
+    if kind is not None:
+        stmt = stmt.where(col(SlackEffect.kind) == kind)
+    stmt = stmt.order_by(col(SlackEffect.id))
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    if lock:
+        stmt = stmt.with_for_update()
+    return list(session.execute(stmt).scalars().all())
+
+
+def states_of(session: Session, ids: Sequence[int]) -> dict[int, str]:
+    """The state of each of `ids` that exists (to say why one named was not re-queued)."""
+    if not ids:
+        return {}
+    rows = session.execute(
+        sa.select(col(SlackEffect.id), col(SlackEffect.state)).where(
+            col(SlackEffect.id).in_(list(ids))
+        )
+    ).all()
+    return {int(i): str(s) for i, s in rows}
+
+
+def requeue(session: Session, effect_ids: Sequence[int], *, now: datetime) -> int:
+    """Give dead effects a fresh round of tries, due now; return how many were dead.
+
+    `progress` is kept: what an earlier try posted is not posted again."""
+    if not effect_ids:
+        return 0
+    result = session.execute(
+        sa.update(SlackEffect)
+        .where(col(SlackEffect.id).in_(list(effect_ids)), col(SlackEffect.state) == DEAD)
+        .values(state=PENDING, attempts=0, next_attempt_at=now, claimed_until=None)
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]

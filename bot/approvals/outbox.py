@@ -66,6 +66,8 @@ class Delivery:
         self.actor = claimed.actor
         self.attempt = claimed.attempts
         self.interrupted = claimed.interrupted
+        self.last_error = claimed.last_error
+        """Why the previous try failed (`chat.postMessage: timeout`), if one did."""
         self.progress: dict[str, Any] = claimed.progress
 
     def done(self, key: str) -> Any | None:

@@ -269,9 +269,9 @@ def keys_webhook_secret() -> None:
 
 def _register_features() -> None:
     """Feature modules add their own commands, so this file stays a table of contents."""
-    from bot.cli import catalog, check, demo, doctor, history, runtime, serve
+    from bot.cli import catalog, check, demo, doctor, history, outbox, runtime, serve
 
-    for module in (serve, check, history, demo, runtime, doctor, catalog):
+    for module in (serve, check, history, demo, runtime, doctor, catalog, outbox):
         module.register(app)
 
 

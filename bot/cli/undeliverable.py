@@ -72,6 +72,8 @@ _PASSING = (
     "outbound HTTPS and Slack's status"
 )
 _AFTER = (
+    "Once fixed, `twokey outbox retry --all` sends again what may still go out (outcomes, "
+    "card updates, cards of requests still pending; `twokey outbox list` shows each). "
     "Requests whose card or prompt never went out were cancelled and their agents told; "
     "they may ask again once fixed."
 )

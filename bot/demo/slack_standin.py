@@ -89,6 +89,7 @@ class _Failure:
     retry_after: int | None = None
     text: str | None = None
     hang: float = 0.0
+    taken: bool = False
 
 
 class BlockKitError(ValueError):
@@ -437,13 +438,17 @@ class SlackFake:
         status: int | None = None,
         text: str | None = None,
         hang: float = 0.0,
+        taken: bool = False,
     ) -> None:
         """Make the next `times` calls of `method` fail like Slack would.
 
         `ratelimited` answers HTTP 429 with `Retry-After` (seconds), as Slack does.
         `status` sets the HTTP status (e.g. 500); `text` answers that plain text
         instead of JSON, as a proxy in front of Slack does; `hang` waits that many
-        seconds before answering (a caller's timeout sees a hang).
+        seconds before answering (a caller's timeout sees a hang). With `taken`,
+        Slack does the call first (the message is posted) and then answers as
+        above: a caller that times out, is killed meanwhile, or reads the error
+        never learns it was done.
         """
         if status is None:
             status = 429 if error == "ratelimited" else 200
@@ -458,8 +463,17 @@ class SlackFake:
                     retry_after=retry_after,
                     text=text,
                     hang=hang,
+                    taken=taken,
                 )
             )
+
+    def recover(self, method: str | None = None) -> None:
+        """Forget the failures still queued for `method` (every method if None)."""
+        with self._lock:
+            if method is None:
+                self._failures.clear()
+            else:
+                self._failures.pop(method, None)
 
     def calls_to(self, method: str) -> list[Call]:
         with self._lock:
@@ -524,6 +538,8 @@ class SlackFake:
         with self._lock:
             self.calls.append(Call(method=method, params=params, token=token))
             failure = self._take_failure(method)
+        if failure is not None and failure.taken:
+            await self._answer(method, params, token)  # done; the caller is told otherwise
         if failure is not None:
             if failure.hang:
                 await asyncio.sleep(failure.hang)
@@ -535,6 +551,9 @@ class SlackFake:
             return web.json_response(
                 {"ok": False, "error": failure.error}, status=failure.status, headers=headers
             )
+        return await self._answer(method, params, token)
+
+    async def _answer(self, method: str, params: dict[str, Any], token: str | None) -> web.Response:
         if token != self.token:
             return web.json_response({"ok": False, "error": "invalid_auth"})
         handler = getattr(self, "_m_" + method.replace(".", "_"), None)

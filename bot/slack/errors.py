@@ -86,3 +86,18 @@ def retry_after(exc: BaseException) -> float | None:
             except (TypeError, ValueError):
                 return None
     return None
+
+
+REFUSALS = frozenset({"ratelimited"}) | PERMANENT_ERRORS
+"""Answers that say Slack did not do the call. Any other failure (no answer in time, a
+dropped connection, a 5xx page, `internal_error` or `fatal_error`, of which Slack says
+"it's possible some aspect of the operation succeeded") leaves it unknown."""
+
+
+def may_have_been_done(reason: str | None) -> bool:
+    """Whether the try that failed with `reason` (`chat.postMessage: timeout`, as the outbox
+    stores it) may have been carried out anyway: a retry must then look before posting."""
+    if not reason:
+        return False
+    code = reason.removesuffix(" (permanent)").rsplit(": ", 1)[-1].strip()
+    return code not in REFUSALS

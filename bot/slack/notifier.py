@@ -28,7 +28,7 @@ from bot.config import TwoKeyConfig
 from bot.slack import blocks
 from bot.slack.audience import Audience, count_audiences, named_audiences
 from bot.slack.blocks import contacts as contact_blocks
-from bot.slack.errors import is_permanent, retry_after, slack_error_code
+from bot.slack.errors import is_permanent, may_have_been_done, retry_after, slack_error_code
 from bot.slack.routing import direct_recipients
 
 log = logging.getLogger(__name__)
@@ -193,9 +193,10 @@ class SlackNotifier:
 
         The ref is saved (with the request's refs, `refs(ref)`) right after
         Slack answers, so a retry skips what was posted. A replica that died
-        between posting and saving leaves the effect "interrupted": the next
-        try looks for the message (tagged with the effect in its metadata)
-        before posting again.
+        between posting and saving leaves the effect "interrupted", and a try
+        that got no clear answer (a timeout, `internal_error`) may have posted:
+        the next try looks for the message (tagged with the effect in its
+        metadata) before posting again.
         """
         done = d.done(key)
         if done:
@@ -203,7 +204,7 @@ class SlackNotifier:
         marker = f"{d.id}:{key}"
         found = (
             await self._find_posted(channel, marker, extra.get("thread_ts"))
-            if d.interrupted
+            if d.interrupted or may_have_been_done(d.last_error)
             else None
         )
         if found is None:

@@ -7,14 +7,13 @@ what happened, local scope, or sharing with a named colleague.
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from bot.risk.prose import assess_prose
 from bot.risk.prose.intent import assess_intent
 from bot.risk.prose.lexicon import ACCENTS, ACTIONS
 from bot.risk.prose.lexicons import LEXICONS
+from tests.growth import assert_linear
 
 DOMAINS = ("northwind.example",)
 
@@ -216,9 +215,7 @@ def test_intent_findings_reach_assess_prose() -> None:
 
 def test_long_input_stays_fast() -> None:
     blob = ("supprime la base " + "a" * 5000 + " 削除 " + "x" * 3000 + " ") * 8
-    start = time.process_time()
-    assess_intent(blob[:65536])
-    assert time.process_time() - start < 0.5  # CPU time; a quadratic scan takes seconds
+    assert_linear(assess_intent, blob[:65536])  # a quadratic scan grows 16x, not 4x
 
 
 @pytest.mark.parametrize(
@@ -282,6 +279,4 @@ def test_too_many_instructions_fail_closed() -> None:
 )
 def test_adversarial_64kb_inputs_stay_fast(blob: str) -> None:
     assess_intent("Wipe the production warehouse.")  # warm caches
-    start = time.process_time()
-    assess_intent(blob[:65536])
-    assert time.process_time() - start < 1.0  # CPU time; ~20 ms alone, quadratic takes seconds
+    assert_linear(assess_intent, blob[:65536])  # ~20 ms alone; a quadratic scan grows 16x

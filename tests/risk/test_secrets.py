@@ -258,7 +258,11 @@ def test_clean_text_is_returned_unchanged() -> None:
 
 
 def test_speed_on_the_benchmark_mix() -> None:
-    """Well under the engine's budget (≥3,000 assessments/s in total, p99 ≤ 2 ms)."""
+    """Well under the engine's budget (≥3,000 assessments/s in total, p99 ≤ 2 ms).
+
+    A budget per call on short rows (131 characters on average), not a growth check
+    (`test_64kb_inputs_scan_in_linear_time` is that): measured in this process's CPU
+    time, so other processes on the machine do not count; ~33 µs against 1 ms."""
     root = Path(__file__).resolve().parents[2]
     rows = [
         json.loads(line)["text"]
@@ -267,18 +271,18 @@ def test_speed_on_the_benchmark_mix() -> None:
     for text in rows[:20]:
         scan_secrets(text)
     times = []
-    for text in rows:  # best of 3 per row: other processes on the box must not count
+    for text in rows:  # best of 3 per row: a neighbour's burst on a shared core does not count
         best = float("inf")
         for _ in range(3):
-            start = time.perf_counter()
+            start = time.process_time()
             scan_secrets(text)
-            best = min(best, time.perf_counter() - start)
+            best = min(best, time.process_time() - start)
         times.append(best)
     times.sort()
     mean = sum(times) / len(times)
     p99 = times[int(len(times) * 0.99)]
     print(f"\nscan_secrets: mean {mean * 1e6:.0f} µs, p99 {p99 * 1e6:.0f} µs over {len(rows)}")
-    assert mean < 0.001  # generous: a loaded CI box must not make this flaky
+    assert mean < 0.001  # CPU time; generous: a loaded CI box must not make this flaky
 
 
 # ---------------------------------------------------------------- property: nothing leaks

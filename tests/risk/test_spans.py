@@ -7,8 +7,6 @@ word that is also a program name).
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from bot.config_file import load_config
@@ -265,9 +263,7 @@ def test_adversarial_64k_inputs_stay_fast(engine: RiskEngine, text: str) -> None
     text = text[:65000]
     engine.assess(text)  # first use may build caches
     assert_linear(scan, text)  # the span finder's share: linear, budgeted
-    started = time.thread_time()
-    engine.assess(text)
-    assert time.thread_time() - started < 2.0  # the whole engine; the goal is 50 ms
+    assert_linear(engine.assess, text)  # the whole engine: linear too (the goal is 50 ms)
 
 
 @pytest.mark.parametrize(

@@ -191,6 +191,32 @@ async def test_a_post_whose_ref_was_lost_in_a_crash_is_found_not_posted_again(
     assert slack.fake.calls_to("conversations.history")
 
 
+@pytest.mark.parametrize(
+    "answer",
+    [
+        {"hang": 1.0},  # no answer before our timeout
+        {"error": "internal_error", "status": 500},  # "some aspect may have succeeded"
+    ],
+    ids=["timeout", "internal_error"],
+)
+async def test_a_post_slack_took_without_a_clear_answer_is_not_posted_again(
+    slack_db: Slack, answer: dict[str, Any]
+) -> None:
+    """Slack posted the card but its answer never came (a timeout), or came as an error
+    Slack says may follow partial success: the retry looks for the card before posting."""
+    slack = slack_db
+    fast_retries(slack)
+    slack.fake.fail("chat.postMessage", taken=True, **answer)
+    request_id = await pending_via_api(slack)
+    await settle(slack, lambda: bool((slack.service.outbox.counts())[ob.DELIVERED]))
+    await asyncio.sleep(1.1)  # the hung answer comes back late, to nobody
+    await slack.service.drain()
+    [card] = cards_in(slack.fake, APPROVALS)
+    assert (await slack.service.get(request_id)).slack["cards"] == [
+        {"channel": APPROVALS, "ts": card.ts}
+    ]
+
+
 async def test_effects_are_queued_in_the_transaction_of_the_change(
     engine: Engine, example_config: TwoKeyConfig
 ) -> None:

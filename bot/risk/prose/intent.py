@@ -28,7 +28,7 @@ from heapq import merge
 from itertools import chain
 from typing import NamedTuple
 
-from bot.risk.environments import names_production
+from bot.risk.environments import NONPROD_PLACE_RE, names_production
 from bot.risk.model import Finding
 from bot.risk.prose.lexicon import ACCENTS, ACTIONS, DESTINATIONS, OBJECTS, Lexicon
 from bot.risk.prose.lexicons import BY_LANG
@@ -783,8 +783,17 @@ def _qualified_before(
     sentence places it somewhere local or non-production."""
     sentence = scope.sentence_of(clause[0])
     before = scope.previous_sentence(sentence)
-    if before is None or scope.local(sentence, clause[1]) or scope.nonprod(sentence):
+    if scope.local(sentence, clause[1]) or scope.nonprod(sentence):
         return objects  # "… Delete the topic in the dev cluster": this one is elsewhere
+    if _points_back(low, scope, clause, objects["data_weak"]):
+        # "旧的生产 Kafka 集群没人用了，把那三台 broker 实例释放掉": those instances are the
+        # production cluster's
+        for other in scope.antecedents(clause, clause[0]):
+            prod = _slots(low[other[0] : other[1]], gates.objects, seen).get("prod")
+            if prod is not None:
+                return {**objects, "prod": prod}
+    if before is None:
+        return objects
     found = _slots(low[before[0] : before[1]], gates.objects, seen)
     same = found.get("data_weak")
     if same is None or "prod" not in found:
@@ -792,6 +801,18 @@ def _qualified_before(
     if same.group(0).strip() != objects["data_weak"].group(0).strip():
         return objects
     return {**objects, "prod": found["prod"]}
+
+
+def _points_back(low: str, scope: Scope, clause: tuple[int, int], weak: re.Match[str]) -> bool:
+    """A demonstrative right before the weak object ("those three instances", "那三台实例"),
+    in a clause that names no development or test place: the thing named before."""
+    at = clause[0] + weak.start()
+    if not clause[0] <= at < clause[1]:
+        return False  # borrowed from another clause
+    text = low[clause[0] : clause[1]]
+    if NONPROD_PLACE_RE.search(text) or scope.clause_has(clause, "nonprod"):
+        return False
+    return scope.lx.pattern("pronoun").search(low, max(clause[0], at - 16), at) is not None
 
 
 def _destinations(
@@ -818,6 +839,11 @@ def _destinations(
     ):
         # "The agency wants the data. Send it over to them (by e-mail)."
         dests = {**_slots(low[before[0] : before[1]], gates.dests, seen), **dests}
+    if "public" not in dests and scope.sentence_has(sentence, "publication"):
+        # "Plan for the blog post: … 3. Attach the raw CSV to the post": published there
+        public = _slots(low[: sentence[0]], gates.dests, seen).get("public")
+        if public is not None:
+            dests = {**dests, "public": public}
     if gates.addresses and _EMAIL.search(low, sentence[0], sentence[1]):
         # an address says who the recipient is, better than any word for outsiders
         address = gates.outside_address(sentence[0], sentence[1])

@@ -119,6 +119,10 @@ SCOPES: Final = (
     "route",  # the exchange channel already set up with that outsider ("the partner portal
     # we already use", "l'extranet partenaires habituel", "das übliche Partnerportal")
     "few",  # a counted handful of documents ("those three PDFs", "ses quatre factures")
+    "publication",  # the post or article itself, or its readers ("attach it to the post"):
+    # published where a public place named earlier in the message is
+    "relative",  # opens a relative clause about the object ("that", "que", "die … hat"):
+    # a report word after it dates the object ("the file she sent yesterday"), not the act
 )
 # Outside AI services named by their address, in any language: a two-label domain whose
 # name says it summarizes, translates or transcribes ("quickrecap.io", "translate-now.app",
@@ -191,6 +195,13 @@ PORT_SPECS: Final = (r"\d{2,5}/(?:tcp|udp)(?![a-z])",)
 # Files that hold secrets whatever the language around them: Terraform state keeps every
 # output and attribute in clear text, passwords too ("envíales el terraform.tfstate").
 SECRET_FILES: Final = (r"tfstate(?![\w-])",)
+# Data stores named by product in Chinese and Japanese text ("本番の RDS を解約", "把线上的
+# Redis 释放掉"), where a Latin name stands out: data objects there. (The spaced lexicons
+# leave them to English: "le redis de prod" also names a cache checked with `redis-cli`.)
+DATA_STORES: Final = (
+    r"(?:postgres(?:ql)?|mysql|mariadb|mongo(?:db)?|redis|elasticsearch|opensearch|cassandra|"
+    r"dynamo(?:db)?|cockroach(?:db)?|clickhouse|bigquery|snowflake|rds|aurora)(?![a-z])"
+)
 # Security products named in English whatever the language ("stopp das CloudTrail-Logging",
 # "关掉 GuardDuty"): controls in every lexicon.
 CONTROL_PRODUCTS: Final = (

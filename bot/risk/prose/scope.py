@@ -490,9 +490,23 @@ class Scope:
             or self._heading_warns(sentence)
             or (self._hypothetical_question(sentence) and not self.clause_has(clause, "request"))
             or self.asks_leave(sentence)
-            or self._sentence(sentence, "report")
+            or self._reports(start, sentence)
             or self._described(start, clause, sentence)
         )
+
+    def _reports(self, start: int, sentence: tuple[int, int]) -> bool:
+        """The sentence narrates what happened ("yesterday", "root cause"), unless the only
+        report words stand in a relative clause after the action, about its object ("run
+        the installer that the technician sent yesterday": the run is still asked for)."""
+        if not self._sentence(sentence, "report"):
+            return False
+        relative = self.lx.pattern("relative")
+        for m in self.lx.pattern("report").finditer(self.low, sentence[0], sentence[1]):
+            if _in_name(self.low, m.start()):
+                continue
+            if m.start() < start or relative.search(self.low, start, m.start()) is None:
+                return True
+        return False
 
     def _described(self, start: int, clause: tuple[int, int], sentence: tuple[int, int]) -> bool:
         """The action is what a thing would do ("`X` would remove the instance and its

@@ -740,10 +740,13 @@ def _addressees(s: _Sentence, company_domains: Sequence[str]) -> Iterator[Findin
     """Each outside domain shared with or sent to, once."""
     seen: set[str] = set()
     reporting = _SUSPICIOUS.search(s.lower) is not None
+    dedicated = _dedicated_connect(s.lower)
     for domain, start, end, is_email in _targets(s):
         domain = domain.lower()
         if domain in seen or _negated(s.lower, start) or _removing(s.lower, start):
             continue
+        if dedicated and not is_email:
+            continue  # a new Slack Connect channel for that domain holds only what is put in it
         if reporting and is_email and _REPORT_MAILBOX.match(s.lower, start):
             continue  # forwarding a phishing mail to the address that collects them
         seen.add(domain)
@@ -795,6 +798,21 @@ def _guest(s: _Sentence) -> Iterator[Finding]:
             "Adds a guest or external account, giving someone outside the company access.",
             _window(s.text, g.start(), g.end()),
         )
+
+
+def _dedicated_connect(low: str) -> bool:
+    """The sentence sets up a new, dedicated Slack Connect channel with the outsiders and
+    brings no existing channel into it ("a new channel … without any history")."""
+    return (
+        "connect" in low
+        and _SLACK_CONNECT.search(low) is not None
+        and _CONNECT_DEDICATED.search(low) is not None
+        and _EXISTING_CHANNEL.search(low) is None
+    )
+
+
+# an existing channel named by its handle ("#rh-confidentiel"): not a new one
+_EXISTING_CHANNEL = _re(r"(?<![\w#])#[a-z0-9][\w-]*")
 
 
 def _connect(s: _Sentence) -> Iterator[Finding]:

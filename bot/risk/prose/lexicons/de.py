@@ -88,6 +88,9 @@ LEXICON = lexicon(
         "disable": (
             # "ein Wartungsfenster über alle Services anlegen": nichts alarmiert, solange es läuft
             "wartungsfenster",
+            # a requirement relaxed
+            "locker",
+            "aufweich",
             r"(?:stell|schalt|setz)\w*\s+(?:\S+\s+){0,6}?(?:auf|in)\s+(?:den\s+)?(?:zähl|erkennungs|count)-?modus",
             "aussetz",  # "die Backups bis auf Weiteres aussetzen"
             # a shorter retention keeps less: "verkürz die Aufbewahrung", "… auf einen Tag runter"
@@ -245,6 +248,10 @@ LEXICON = lexicon(
             r"\S*(?:kanal|channel|chat|gruppe|wiki|ticket|repo)\w*",
         ),
         "open": (
+            # "eine Portfreigabe einrichten": set up, the port is opened
+            "einricht",
+            "einzuricht",
+            rf"richt\w*{_GAP}ein{_W}",
             rf"mach\w*{_GAP}erreichbar{_W}",
             rf"mach\w*{_GAP}auf{_W}",  # "mach den Port 3389 für alle auf"
             "aufmach",
@@ -293,6 +300,10 @@ LEXICON = lexicon(
             "verlauf",
         ),
         "data_weak": (
+            # a workspace or an IaC stack holds data and systems
+            "arbeitsbereich",
+            "workspace",
+            "stack",
             r"virtuell\w*\s+maschine",
             r"vms?(?![a-zäöüß])",
             "festplatte",
@@ -492,6 +503,13 @@ LEXICON = lexicon(
             f"jede(?:n|s)?{_W}",
         ),
         "public": (
+            # the company blog and press releases are public
+            r"(?<!intern)blog",
+            "pressemitteilung",
+            # a port forwarded on a router or NAT: reachable from the internet
+            r"port-?freigabe\w*",
+            r"port-?weiterleitung\w*",
+            r"nat-?regel\w*",
             r"für\s+die\s+ganze\s+welt",  # opened to, not "Kunden in der ganzen Welt"
             r"weltweit\s+(?:erreichbar|zugänglich|offen|sichtbar|freigegeben|frei)",
             r"0\.0\.0\.0/0",
@@ -684,6 +702,8 @@ LEXICON = lexicon(
             "monitoring",
         ),
         "network": (
+            # a port opened or forwarded on the router
+            r"port-?(?:freigabe|weiterleitung)\w*",
             f"ports?{_W}",
             f"ssh{_W}",
             f"rdp{_W}",
@@ -727,6 +747,14 @@ LEXICON = lexicon(
             r"(?:übliche|bestehende|vorhandene)\w*\s+(?:\w+\s+)?(?:partner|lieferanten|kunden)portal",
             r"(?:partner|lieferanten|kunden)portal\s+(?:\w+\s+){0,3}?wie\s+(?:immer|üblich|jeden\s+monat)",
         ),
+        # opens a relative clause about the object: a report word after it dates the object
+        # the post or article itself, or its readers: a publication named before
+        "publication": (
+            r"(?:den|dem|diesen|diesem)\s+(?:beitrag|artikel|post)",
+            "leser",
+            r"als\s+download",
+        ),
+        "relative": (r"(?<=,\s)(?:die|der|das|den|dem|welche[rsmn]?)",),
         "few": (
             r"(?:zwei|drei|vier|fünf|[2-9])\s+(?:\w+\s+)?(?:pdfs?|dateien|dokumente|verträge|rechnungen|bestellungen|berichte)",
         ),
@@ -776,6 +804,9 @@ LEXICON = lexicon(
         ),
         "service": ("dienst", "service", r"api(?![a-zäöüß])", "anwendung"),
         "shared": (
+            # protection taken off a branch: it is a shared one
+            r"\S*schutz\w*\s+(?:\S+\s+){0,4}?(?:runter|weg|raus|ab|aus)",
+            r"\S*schutz\w*\s+(?:\S+\s+){0,4}?auf(?:zu)?heb\w*",
             r"remote\w*",
             r"gemeinsam\w*",
             r"geteilt\w*",
@@ -899,6 +930,8 @@ LEXICON = lexicon(
         "withdrawn": (r"von\s+[„\"“»]\s*$",),
     },
     examples={
+        "publication": ("häng es an den beitrag",),
+        "network": ("portfreigabe",),
         "destroy": ("lösche die sicherungen",),
         "reset": ("setze die produktionsdatenbank komplett neu auf",),
         "disable": ("schalte alle alarme für den zahlungsdienst stumm", "deaktiviere die mfa"),

@@ -112,6 +112,12 @@ LEXICON = lexicon(
             # "schedule a maintenance window on every service": nothing pages while it lasts
             r"(?:creat|schedul|set\w*\s+up|add|open|start|put|plac|declar)\w*\s+(?:\S+\s+){0,3}?"
             r"(?:maintenance\s+windows?|downtimes?)(?!\w)",
+            # a control relaxed, loosened or lifted is weaker for everyone it covers
+            f"relax(?:es|ing)?{_W}",
+            f"loosen(?:s|ing)?{_W}",
+            f"weaken(?:s|ing)?{_W}",
+            f"lift(?:s|ing)?{_W}",
+            f"waiv(?:e|es|ing){_W}",
             rf"un(?:tick|check)(?:s|ed|ing)?{_W}",
             # "set the WAF rules to count mode": matched requests are only logged
             r"(?:set|put|switch|flip|mov|chang|turn)\w*\s+(?:\S+\s+){0,6}?(?:to|into|in)\s+"
@@ -230,6 +236,9 @@ LEXICON = lexicon(
             rf"pull(?:s|ing)?\s+(?:\S+\s+){{0,4}}?(?:out|down){_W}",
         ),
         "open": (
+            # a port forward or NAT rule set up: the port is opened
+            r"set(?:s|ting)?\s+up\s+(?:\S+\s+){0,2}?"
+            r"(?:port[- ]?forward\w*|(?:nat|dnat)\s+rules?|port\s+mappings?)",
             f"allow(?:s|ing)?{_W}",
             f"open(?:s|ing)?{_W}",
             f"enabl(?:e|es|ing){_W}",
@@ -262,12 +271,14 @@ LEXICON = lexicon(
             f"tables{_W}",
             # data stores named by product: "reset the production Postgres"
             rf"(?:postgres(?:ql)?|mysql|mariadb|mongo(?:db)?|redis|elasticsearch|opensearch|"
-            rf"cassandra|dynamo(?:db)?|cockroach(?:db)?|clickhouse|bigquery|snowflake){_W}",
+            rf"cassandra|dynamo(?:db)?|cockroach(?:db)?|clickhouse|bigquery|snowflake|rds|aurora){_W}",
             f"recordings{_W}",
             # a whole mailbox ("all of the CFO's email"), not where one goes ("to her email")
             r"all\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+)?\w+(?:'s|s')\s+(?:e-?mails?|mail|inbox)",
         ),
         "data_weak": (
+            # a workspace holds projects and files: deleting a whole one deletes them
+            f"workspaces?{_W}",
             f"(?:work|note)books?{_W}",
             f"recording{_W}",
             f"presentations?{_W}",
@@ -346,6 +357,9 @@ LEXICON = lexicon(
             r"time\s+travel",
         ),
         "control": (
+            r"two[- ]step(?:\s+verification)?",
+            r"2-?step\s+verification",
+            f"2sv{_W}",
             *CONTROL_PRODUCTS,
             r"guard\s*duty",
             r"security\s*hub",
@@ -594,6 +608,16 @@ LEXICON = lexicon(
         ),
         # ---------------------------------------------------------------- destinations
         "public": (
+            # the company blog and press releases are public
+            r"(?<!internal )(?<!team )(?<!engineering )blog(?:\s+posts?)?",
+            r"press\s+releases?",
+            "newsroom",
+            # a port forwarded on a router or NAT: reachable from the internet
+            r"(?<!kubectl )port[- ]?forward\w*"
+            r"(?![^.\n]{0,60}(?:localhost|127\.0\.0\.1|your\s+(?:laptop|machine)))",
+            r"forward(?:s|ing)?\s+(?:the\s+)?(?:public\s+|external\s+|tcp\s+|udp\s+)*ports?\s+(?!\S*\s*(?:to|on)\s+(?:localhost|127\.0\.0\.1|your\s+(?:laptop|machine)))",
+            r"(?:nat|dnat)\s+rules?",
+            r"port\s+mappings?",
             r"(?:any|all)\s+(?:ips?|sources?|address(?:es)?|hosts?|ip\s+address(?:es)?)",
             f"anywhere{_W}",
             r"any\s+(?:ip|source|address|host)(?:s|es)?",
@@ -631,6 +655,8 @@ LEXICON = lexicon(
             *WIDE_CHANNELS,
         ),
         "external": (
+            # an outsider's whole domain
+            r"their\s+(?:e-?mail\s+)?domain",
             # a distributor or reseller: another company
             r"distributors?(?!\w)",
             r"resellers?(?!\w)",
@@ -840,6 +866,7 @@ LEXICON = lexicon(
         ),
         "rewrite": (f"rewrit(?:e|es|ing){_W}", f"clobber(?:s|ing)?{_W}"),
         "ref": (
+            r"develop\s+branch(?:es)?",
             r"(?:main|master|trunk|develop|staging|prod|production)(?:\'s)?\s+(?:git\s+)?history",
             r"(?:main|master|trunk|develop)\s+(?:on|in)\s+(?:the\s+)?(?:shared|remote|central|team|company|upstream)\s+repo\w*",
             r"history\s+of\s+(?:the\s+)?(?:main|master|trunk|develop|release\S*)(?!\w)",
@@ -859,6 +886,9 @@ LEXICON = lexicon(
             f"apps?{_W}",
         ),
         "shared": (
+            # protection taken off a branch: it is a shared one
+            r"unprotect\w*",
+            r"(?:remov|disabl|drop|turn)\w*\s+(?:\S+\s+){0,3}?(?:branch\s+)?protection",
             r"remote\w*",
             r"shared\w*",
             r"origin\w*",
@@ -1026,6 +1056,14 @@ LEXICON = lexicon(
             r"(?:the\s+)?(?:usual|existing|established)\s+(?:secure\s+)?(?:partner|supplier|vendor|customer|client)\s+(?:portal|extranet)",
             r"(?:the\s+)?(?:partner|supplier|vendor|customer|client)\s+(?:portal|extranet)\s+as\s+(?:usual|always|every\s+month)",
         ),
+        # opens a relative clause about the object: a report word after it dates the object
+        # the post or article itself, or its readers: a publication named before
+        "publication": (
+            r"(?:the|this|that)\s+(?:blog\s+)?(?:post|article|announcement|entry|write-?up)",
+            r"(?:so\s+)?readers",
+            "downloadable",
+        ),
+        "relative": (r"(?:that|which|who|whom)",),
         "few": (
             r"(?:one|two|three|four|five|a\s+couple\s+of|[2-9])\s+(?:\w+\s+)?(?:pdfs?|files|documents|contracts|invoices|orders|reports)",
         ),
@@ -1087,6 +1125,9 @@ LEXICON = lexicon(
         "link": (r"anyone\s+(?:on\s+the\s+internet\s+)?(?:who\s+has|with)\s+the\s+link",),
     },
     examples={
+        "publication": ("attach it to the post", "so readers can explore"),
+        "relative": ("the installer that she sent",),
+        "shared": ("unprotect main", "remove the branch protection"),
         "destroy": ("remove the weekly snapshot vault", "tear down the stack", "nuke it"),
         "reset": ("recreate the ledger schema", "rebuild it from scratch"),
         "disable": ("disable pitr", "mute every alert", "turn off mfa"),

@@ -79,6 +79,9 @@ LEXICON = lexicon(
         "disable": (
             # "crear una ventana de mantenimiento en todos los servicios": nada avisa mientras dura
             r"ventanas?\s+de\s+mantenimiento",
+            # a requirement relaxed
+            "relaj",
+            "flexibiliz",
             r"(?:pon|pas|cambi|dej)\w*\s+(?:\S+\s+){0,6}?(?:a|en)\s+modo\s+(?:conteo|count|detecci[oó]n|auditor[ií]a)",
             "desactiv",
             r"(?:reduc|reduz|acort|baj)\w*\s+(?:\S+\s+){0,3}?retenci",  # "reduce la retención"
@@ -140,6 +143,8 @@ LEXICON = lexicon(
             r"cambi\w*\s+(?:\S+\s+){0,3}?(?:acceso|permisos?|visibilidad)",
         ),
         "move": (
+            # attached to a post or a mail: it goes where they go
+            "adjunt",
             r"lee(?:le|les|r)?" + _W,
             f"pas(?:a|ale|ales|ar|ele|eles)(?:lo|la|los|las)?{_W}",  # pásale la contraseña
             "reenví",
@@ -154,6 +159,8 @@ LEXICON = lexicon(
             f"(?:pon|ponga|poner){_W}",
         ),
         "open": (
+            "redirig",
+            "redireccion",
             f"conect{_AR}{_CL}{_W}",  # plug in a device
             f"enchuf{_AR}{_CL}{_W}",
             f"abr(?:e|a|ir|es|as|an|en|id|iendo){_CL}{_W}",
@@ -186,6 +193,9 @@ LEXICON = lexicon(
             f"tablas{_W}",
         ),
         "data_weak": (
+            # a workspace or an IaC stack holds data and systems
+            r"espacios?\s+de\s+trabajo",
+            f"stacks?{_W}",
             r"máquinas?\s+virtual",
             r"vms?(?!\w)",
             r"discos?(?!\w)",
@@ -377,6 +387,15 @@ LEXICON = lexicon(
             f"cada{_W}",
         ),
         "public": (
+            # the company blog and press releases are public
+            r"blog(?!\s+interno)",
+            r"notas?\s+de\s+prensa",
+            r"publicad[oa]s?\s+en\s+(?:la\s+)?web",
+            # a port forwarded on a router or NAT: reachable from the internet
+            r"(?:reenv[ií]o|redirecci[oó]n|redireccionamiento|mapeo)\s+del?\s+(?:los\s+)?puertos?",
+            r"(?:reenv[ií]|redirig|redireccion)\w*\s+(?:el|los)\s+puertos?",
+            r"port\s*forwarding",
+            r"reglas?\s+nat",
             r"(?:a|para)\s+(?:todo\s+)?el\s+mundo\s+entero",
             r"0\.0\.0\.0/0",
             r"::/0",
@@ -401,6 +420,8 @@ LEXICON = lexicon(
             *WIDE_CHANNELS,
         ),
         "external": (
+            # an outsider's whole domain
+            r"dominio\s+(?:de\s+ellos|de\s+la\s+(?:agencia|gestor[ií]a|consultora)|del\s+(?:proveedor|cliente|socio))",
             # a distributor or reseller: another company
             r"distribuidor(?:es|a|as)?(?!\w)",
             r"revendedor(?:es)?(?!\w)",
@@ -584,6 +605,14 @@ LEXICON = lexicon(
         "route": (
             r"portal\s+(?:seguro\s+)?(?:de\s+)?(?:socios|proveedores|clientes|partners)\s+(?:habitual|que\s+ya\s+usamos|existente)",
         ),
+        # opens a relative clause about the object: a report word after it dates the object
+        # the post or article itself, or its readers: a publication named before
+        "publication": (
+            r"(?:la|esta)\s+(?:nota|entrada|publicaci[oó]n|anuncio)",
+            "lectores",
+            r"descargables?",
+        ),
+        "relative": (r"(?:que|quien|quienes)",),
         "few": (
             r"(?:dos|tres|cuatro|cinco|[2-9])\s+(?:\w+\s+)?(?:pdf|archivos|documentos|contratos|facturas|pedidos|informes)",
         ),
@@ -629,6 +658,7 @@ LEXICON = lexicon(
         ),
         "rewrite": ("reescrib", "reescrit"),
         "ref": (
+            r"rama\s+(?:\S+\s+)?develop",
             r"rama\s+(?:\S+\s+)?(?:main|master|principal|release|remota|compartida|de\s+release"
             r"|de\s+producción|protegida)",
             r"(?:etiquetas?|tags?)\s+de\s+(?:versión|version|release|lanzamiento)",
@@ -637,7 +667,16 @@ LEXICON = lexicon(
             r"historial\s+de\s+(?:la\s+rama\s+)?(?:main|master|release\S*|producción|develop)(?!\w)",
         ),
         "service": (f"servicios?{_W}", f"api{_W}", "aplicación"),
-        "shared": (r"remot\w*", r"compartid\w*", r"origin\w*", r"upstream\w*", r"protegid\w*"),
+        "shared": (
+            # protection taken off a branch: it is a shared one
+            r"(?:quit|elimin|desactiv|retir)\w*\s+(?:\S+\s+){0,2}?protecci[oó]n",
+            r"desproteg\w*",
+            r"remot\w*",
+            r"compartid\w*",
+            r"origin\w*",
+            r"upstream\w*",
+            r"protegid\w*",
+        ),
         "brief": (
             r"durante\s+(?:una|un|dos|tres|\d+)\s+(?:horas?|minutos?)",
             r"durante\s+(?:el|la)\s+(?:despliegue|mantenimiento|migración)",
@@ -748,6 +787,7 @@ LEXICON = lexicon(
         "withdrawn": (r"(?:de|desde)\s+[«\"“]\s*$",),
     },
     examples={
+        "publication": ("adjúntalo a la nota",),
         "destroy": ("borra las copias", "elimina la base"),
         "disable": ("apague las alertas", "desactiva la autenticación"),
         "backup": ("las copias de seguridad",),

@@ -67,6 +67,9 @@ LEXICON = lexicon(
         "disable": (
             # "créer une fenêtre de maintenance sur tous les services": plus aucune alerte
             r"fen[êe]tres?\s+de\s+maintenance",
+            # a requirement lifted or relaxed
+            r"l[eè]v\w*\s+(?:l['’]|la\s+|les\s+)(?:obligation|exigence|contrainte)s?",
+            "assoupl",
             r"(?:pass|mett|bascul)\w*\s+(?:\S+\s+){0,6}?en\s+mode\s+(?:comptage|count|détection|audit)",
             "désactiv",
             r"(?:rédui|redui|raccourc|baiss|diminu)\w*\s+(?:\S+\s+){0,3}?(?:rétention|conservation)",
@@ -116,6 +119,8 @@ LEXICON = lexicon(
             r"(?:chang|modifi|pass)\w*\s+(?:\S+\s+){0,3}?(?:accès|partage|visibilité|droits)",
         ),
         "move": (
+            # attached to a post or a mail: it goes where they go
+            f"join(?:s|t|dre|gnez|gnons){_W}",
             "envoi",
             "envoy",
             "téléverse",
@@ -137,6 +142,7 @@ LEXICON = lexicon(
             "epingl",
         ),
         "open": (
+            "redirig",
             r"branch(?:e|ez|er)\s+(?:\S+\s+){0,3}?(?:clé|cle|disque|périphérique|usb)",
             f"ouvr(?:e|es|ez|ir|ent){_W}",
             r"laiss\w*\s+(?:\S+\s+){0,6}?ouvert\w*",  # "laisse le port 22 ouvert"
@@ -172,6 +178,11 @@ LEXICON = lexicon(
             f"tables{_W}",
         ),
         "data_weak": (
+            # a workspace or an IaC stack holds data and systems
+            r"espaces?\s+de\s+travail",
+            f"stacks?{_W}",
+            r"piles?\s+(?:cloudformation|cdk|de\s+(?:ressources|production|prod))",
+            r"(?<=la\s)pile(?=\s+(?:enti[eè]re|compl[eè]te))",
             r"machines?\s+virtuel",
             r"vms?(?!\w)",
             r"disques?(?!\w)",
@@ -358,6 +369,13 @@ LEXICON = lexicon(
             "chaque",
         ),
         "public": (
+            # the company blog and press releases are public
+            r"(?<!interne )blog",
+            r"communiqu[eé]s?\s+de\s+presse",
+            # a port forwarded on a router or NAT: reachable from the internet
+            r"redirig\w*\s+(?:le|les|un|des)\s+ports?",
+            r"(?:redirection|transfert)\s+(?:de|du|des)\s+ports?",
+            r"r[eè]gles?\s+nat",
             r"(?:au|pour\s+le)\s+monde\s+entier",
             r"0\.0\.0\.0/0",
             r"::/0",
@@ -385,6 +403,8 @@ LEXICON = lexicon(
             *WIDE_CHANNELS,
         ),
         "external": (
+            # an outsider's whole domain
+            r"(?:leur\s+domaine|domaine\s+de\s+l['’]agence|domaine\s+du\s+(?:prestataire|fournisseur|client))",
             # a distributor or reseller: another company
             r"distribut(?:eur|rice)s?(?!\w)",
             r"revendeurs?(?!\w)",
@@ -586,6 +606,17 @@ LEXICON = lexicon(
             r"(?:extranet|portail)\s+(?:sécurisé\s+)?(?:des\s+)?(?:partenaires?|fournisseurs?|clients?)\s+habituel",
             r"(?:extranet|portail)\s+(?:partenaires?|fournisseurs?|clients?)\s+(?:que\s+(?:nous|on)\s+utilis\w+\s+déjà|existant)",
         ),
+        # opens a relative clause about the object: a report word after it dates the object
+        # the post or article itself, or its readers: a publication named before
+        "publication": (
+            r"(?:l['’]|cet\s+|cette\s+)(?:article|annonce|billet)",
+            "lecteurs",
+            r"en\s+t[ée]l[ée]chargement",
+        ),
+        "relative": (
+            r"qu['’]",
+            r"(?:que|qui|dont)",
+        ),
         "few": (
             r"(?:deux|trois|quatre|cinq|[2-9])\s+(?:\w+\s+)?(?:pdf|fichiers|documents|contrats|factures|commandes|rapports)",
         ),
@@ -632,6 +663,7 @@ LEXICON = lexicon(
         ),
         "rewrite": ("réécri", "reecri"),
         "ref": (
+            r"branche\s+(?:\S+\s+)?develop",
             r"branche\s+(?:\S+\s+)?(?:release|main|master|principale|partag|distante|commune|de\s+release"
             r"|de\s+production|protég)",
             r"(?:tags?|étiquettes?)\s+de\s+(?:release|version)",
@@ -639,6 +671,9 @@ LEXICON = lexicon(
         ),
         "service": (f"services?{_W}", f"api{_W}", "application"),
         "shared": (
+            # protection taken off a branch: it is a shared one
+            r"(?:enl[eè]v|retir|supprim|d[eé]sactiv|l[eè]v)\w*\s+(?:\S+\s+){0,2}?protection",
+            r"d[eé]prot[eé]g\w*",
             r"distant\w*",
             r"partag\w*",
             r"origin\w*",
@@ -757,6 +792,8 @@ LEXICON = lexicon(
         "withdrawn": (r"(?:de|depuis)\s+[«\"“]\s*$",),
     },
     examples={
+        "publication": ("joins-le à l'article",),
+        "shared": ("enlève la protection",),
         "destroy": ("supprimez les sauvegardes", "supprime la base"),
         "reset": ("recrée la base",),
         "disable": ("désactive la récupération", "mettez les alertes en sourdine"),

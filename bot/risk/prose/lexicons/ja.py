@@ -7,6 +7,7 @@ from bot.risk.prose.lexicon import (
     AI_SITES,
     AI_TOOLS,
     CONTROL_PRODUCTS,
+    DATA_STORES,
     FORCE_PUSH,
     GATE_SETTINGS,
     PAGERS,
@@ -33,6 +34,9 @@ LEXICON = lexicon(
     ),
     entries={
         "destroy": (
+            # a console cancels a contract or terminates instances, and what they hold goes
+            "解約",
+            r"(?:インスタンス|サーバー?|vm|ec2|ノード)\S{0,14}?終了(?=して|させ|する|します|しま|で)",
             r"(?:ディスク|ドライブ|ボリューム|パーティション)(?:を|は)?(?:全部|すべて)?フォーマット",
             "トランケート",
             "削除",
@@ -152,6 +156,7 @@ LEXICON = lexicon(
             "起動",
         ),
         "data": (
+            _latin(DATA_STORES.removesuffix("(?![a-z])")),
             r"(?<![a-z])crm(?![a-z])",
             r"リモート(?:の|側の)?[a-z0-9._\-]{0,20}タグ",  # リモートのv3.2.0タグ
             "リモートブランチ",
@@ -358,6 +363,8 @@ LEXICON = lexicon(
             "一括",
         ),
         "public": (
+            # a port forwarded on a router: reachable from the internet
+            r"ポート(?:転送|フォワード|フォワーディング|マッピング)(?:を|の)?(?:設定|追加|有効)(?=し|する|して)",
             "匿名アクセス",
             r"0\.0\.0\.0/0",
             r"::/0",
@@ -437,6 +444,7 @@ LEXICON = lexicon(
         "nonprod": (r"(?:開発|テスト|試験)(?:用|環境)",),
         "neg_before": ("絶対に(?=[^。]*(?:ない|な|禁止))",),
         "along": (
+            r"も(?:一緒に|併せて|あわせて)(?=\S{0,4}(?:削除|消|破棄|解約|終了))",
             r"ごと(?=[をにで]?(?:全部|すべて|まとめて)?[\u4e00-\u9fff\u30a0-\u30ff])",
             "も含めて",
             "ともども",
@@ -641,6 +649,11 @@ LEXICON = lexicon(
         "output": ("環境変数", "出力", "結果", "値", "中身", "それ", "内容"),
         # an object named before the verb: another thing is sent ("レポートを送って")
         "determiner": ("を",),
+        # the post or article itself, or its readers: a publication named before
+        "publication": (
+            "記事",
+            "読者",
+        ),
         "pronoun": ("それ", "これ", "あれ"),
         "limited": (
             "閲覧権限",
@@ -654,6 +667,7 @@ LEXICON = lexicon(
         "withdrawn": (r"から$",),
     },
     examples={
+        "public": ("ポート転送を設定して",),
         "destroy": ("バックアップを削除して", "顧客データを消して"),
         "reset": ("本番データベースを作り直して",),
         "disable": ("二要素認証を無効化", "アラートをミュート"),

@@ -68,6 +68,9 @@ LEXICON = lexicon(
         "disable": (
             # "criar uma janela de manutenção em todos os serviços": nada alerta enquanto durar
             r"janelas?\s+de\s+manuten[çc](?:[ãa]o|[õo]es)",
+            # a requirement relaxed
+            "afroux",
+            "flexibiliz",
             r"(?:coloc|pass|mud|deix|p[oô]r|p[oô]e)\w*\s+(?:\S+\s+){0,6}?(?:para|em|no)\s+(?:o\s+)?modo\s+(?:contagem|count|detec[cç][aã]o|auditoria)",
             "desativ",
             r"(?:reduz|diminu|encurt|baix)\w*\s+(?:\S+\s+){0,3}?reten",  # "reduz a retenção"
@@ -128,6 +131,8 @@ LEXICON = lexicon(
             r"(?:mud|alter|troc)\w*\s+(?:\S+\s+){0,3}?(?:acesso|permiss\w+|visibilidade)",
         ),
         "move": (
+            # attached to a post or a mail: it goes where they go
+            "anex",
             f"envi(?:a|e|ar|as|es|am|em|ando){_W}",
             "mand",
             f"col(?:e|a|ar|es|em|ando){_W}",
@@ -145,6 +150,8 @@ LEXICON = lexicon(
             f"coloc(?:a|e|ar|que){_W}",
         ),
         "open": (
+            r"(?:faz|fa[cç]a|fazer|configur\w*|cri[ae]r?|ativ\w*)\s+(?:o\s+|um\s+)?(?:redirecionamento|encaminhamento|mapeamento)\s+d[ae]s?\s+portas?",
+            "redirecion",
             f"plug(?:a|ue|ar|ando){_W}",  # plug in a device
             f"conect(?:a|e|ar|es|em|ando){_W}",
             f"espet(?:a|e|ar){_W}",
@@ -175,6 +182,9 @@ LEXICON = lexicon(
             f"tabelas{_W}",
         ),
         "data_weak": (
+            # a workspace or an IaC stack holds data and systems
+            r"espaços?\s+de\s+trabalho",
+            f"stacks?{_W}",
             r"máquinas?\s+virtua",
             r"vms?(?!\w)",
             r"discos?(?!\w)",  # VMs and their disks
@@ -354,6 +364,14 @@ LEXICON = lexicon(
             f"cada{_W}",
         ),
         "public": (
+            # the company blog and press releases are public
+            r"blog(?!\s+interno)",
+            r"comunicados?\s+de\s+imprensa",
+            # a port forwarded on a router or NAT: reachable from the internet
+            r"(?:redirecionamento|encaminhamento|mapeamento)\s+d[ae]s?\s+portas?",
+            r"(?:redirecion|encaminh)\w*\s+(?:a|as)\s+portas?",
+            r"port\s*forwarding",
+            r"regras?\s+(?:de\s+)?nat",
             r"(?:a|para)\s+o\s+mundo\s+inteiro",
             r"0\.0\.0\.0/0",
             r"::/0",
@@ -374,6 +392,8 @@ LEXICON = lexicon(
             *WIDE_CHANNELS,
         ),
         "external": (
+            # an outsider's whole domain
+            r"dom[ií]nio\s+(?:deles|delas|d[ao]s?\s+(?:agência|fornecedor|parceir|cliente|consultoria)\w*)",
             # a distributor or reseller: another company
             r"distribuidor(?:es|a|as)?(?!\w)",
             r"revendedor(?:es)?(?!\w)",
@@ -451,6 +471,7 @@ LEXICON = lexicon(
             r"(?:sujeit|submetid)\w*\s+(?:a|à)\s+(?:aprovação|autorização)",
         ),
         "nonprod": (
+            r"c[oó]pias?\s+(?:[\w-]+\s+){0,2}?de\s+(?:desenvolvimento|dev|testes?|qa|demo)(?!\w)",
             r"(?:ambiente|cluster|servidor|instância|contêiner|container|banco|projeto)s?\s+"
             r"(?:[\w-]+\s+){0,2}?de\s+(?:desenvolvimento|dev|testes?|qa|demo)(?!\w)",
         ),
@@ -490,6 +511,9 @@ LEXICON = lexicon(
             r"sem\s+querer",
         ),
         "local": (
+            # the reader's own laptop (European Portuguese "portátil")
+            r"port[aá]til",
+            r"(?:teu|seu)\s+computador",
             r"local(?:mente|is)?",
             "localhost",
             "notebook",
@@ -559,6 +583,14 @@ LEXICON = lexicon(
         "route": (
             r"portal\s+(?:seguro\s+)?(?:de\s+)?(?:parceiros|fornecedores|clientes)\s+(?:habitual|que\s+já\s+usamos|existente)",
         ),
+        # opens a relative clause about the object: a report word after it dates the object
+        # the post or article itself, or its readers: a publication named before
+        "publication": (
+            r"(?:o|ao|no|esse|este|nesse|neste)\s+(?:post|artigo|an[uú]ncio)",
+            "leitores",
+            r"para\s+download",
+        ),
+        "relative": (r"(?:que|quem)",),
         "few": (
             r"(?:dois|duas|três|quatro|cinco|[2-9])\s+(?:\w+\s+)?(?:pdfs?|arquivos|documentos|contratos|faturas|pedidos|relatórios)",
         ),
@@ -603,6 +635,7 @@ LEXICON = lexicon(
         ),
         "rewrite": ("reescrev",),
         "ref": (
+            r"(?:branch|ramo)\s+(?:\S+\s+)?develop",
             r"(?:branch|ramo)\s+(?:\S+\s+)?(?:main|master|principal|release|remota|compartilhada|partilhada"
             r"|de\s+release|de\s+produção|protegida)",
             r"(?:tags?|etiquetas?)\s+de\s+(?:release|versão|lançamento)",
@@ -610,6 +643,9 @@ LEXICON = lexicon(
         ),
         "service": (f"serviços?{_W}", f"api{_W}", "aplicação"),
         "shared": (
+            # protection taken off a branch: it is a shared one
+            r"(?:tir|remov|desativ|desabilit)\w*\s+(?:\S+\s+){0,2}?prote[cç][aã]o",
+            r"desproteg\w*",
             r"remot\w*",
             r"compartilhad\w*",
             r"partilhad\w*",
@@ -742,6 +778,7 @@ LEXICON = lexicon(
         "withdrawn": (r"de\s+[«\"“]\s*$",),
     },
     examples={
+        "publication": ("anexa ao post",),
         "destroy": ("apague os backups", "exclua o banco"),
         "disable": ("desative a autenticação", "silencie todos os alertas"),
         "move": ("envie a chave", "cole a lista"),

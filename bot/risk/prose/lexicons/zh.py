@@ -7,6 +7,7 @@ from bot.risk.prose.lexicon import (
     AI_SITES,
     AI_TOOLS,
     CONTROL_PRODUCTS,
+    DATA_STORES,
     FORCE_PUSH,
     GATE_SETTINGS,
     PAGERS,
@@ -29,6 +30,9 @@ LEXICON = lexicon(
     past_after=r"^(?:了|过|掉了|光了)(?!吧|就行|就好|就可以|即可)",
     entries={
         "destroy": (
+            # a console closes an account or a subscription, and what it holds goes
+            "注销",
+            "退订",
             "格式化",  # a disk: 把磁盘格式化
             r"清(?=了|一下)",  # 把旧快照全清了, 把表清一下
             "释放",
@@ -156,6 +160,7 @@ LEXICON = lexicon(
             "点开",
         ),
         "data": (
+            _latin(DATA_STORES.removesuffix("(?![a-z])")),
             r"(?<![a-z])crm(?![a-z])",
             "远端",
             "远程分支",
@@ -173,6 +178,9 @@ LEXICON = lexicon(
             "历史",
         ),
         "data_weak": (
+            # a workspace holds projects and files
+            "工作区",
+            "工作空间",
             "虚拟机",
             r"(?<![a-z])vms?(?![a-z])",
             "磁盘",
@@ -369,6 +377,9 @@ LEXICON = lexicon(
             "一切",
         ),
         "public": (
+            # a port forwarded on a router: reachable from the internet
+            "端口映射",
+            "端口转发",
             r"0\.0\.0\.0/0",
             r"::/0",
             r"(?<!阻止)(?<!禁止)(?<!屏蔽)公开(?!价|信息)",
@@ -447,7 +458,13 @@ LEXICON = lexicon(
             _latin("line"),
         ),
         "workspace": ("工作区", "工作空间", r"slack\s*connect", "共享频道", "访客"),
-        "along": ("连同", "连带", "一并", r"(?<=[\u4e00-\u9fff])一起(?=[删销清])"),
+        "along": (
+            r"(?<=[\u4e00-\u9fff])一起(?:勾选|选中|勾上)(?=[删销清释])",
+            "连同",
+            "连带",
+            "一并",
+            r"(?<=[\u4e00-\u9fff])一起(?=[删销清])",
+        ),
         "warning": (r"(?:需要|须|必须|得)(?:经过|先)?(?:审批|批准|审核)", r"(?:审批|批准)后才能"),
         "nonprod": (r"(?:开发|测试)(?:用|环境)",),
         "neg_before": (
@@ -664,6 +681,11 @@ LEXICON = lexicon(
         ),
         "output": ("环境变量", "输出", "结果", "值", "内容", "它"),
         "determiner": ("把", "将"),
+        # the post or article itself, or its readers: a publication named before
+        "publication": (
+            "文章",
+            "读者",
+        ),
         "pronoun": (
             "这",
             "那",
