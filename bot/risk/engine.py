@@ -479,7 +479,9 @@ class RiskEngine:
             return
         if cand.kind == "mongo":
             mongo = self._guard(
-                part, "Mongo", lambda: assess_mongo(cand.text, self.catalog.pii_fields)
+                part,
+                "Mongo",
+                lambda: assess_mongo(cand.text, self.catalog.pii_fields, cand.context),
             )
             found = None if mongo is None else (mongo.findings, mongo.collections)
         else:

@@ -21,7 +21,7 @@ from sqlglot import exp
 from sqlglot.errors import SqlglotError
 
 from bot.config import ConfigError, Risk
-from bot.risk.environments import names_production
+from bot.risk.environments import names_production, sentence_names_production
 from bot.risk.model import Finding
 from bot.risk.sql_budget import budget, first_unread, spend
 from bot.risk.sql_rules import (
@@ -340,6 +340,20 @@ def _literals_compare_true(cond: exp.NEQ | exp.GT | exp.LT) -> bool:
 
 _MAX_BATCH = 10_000
 """A `LIMIT` this small caps one run of a maintenance batch: a bounded change."""
+
+
+# Rows already expired by their own clock (`expires_at < now()`): a TTL's housekeeping.
+_EXPIRED = re.compile(
+    r"(?i)\b\w*(?:expir|ttl|valid_?until)\w*\s*<=?\s*(?:now\(\s*\)|current_timestamp|"
+    r"current_date|getdate\(\s*\)|getutcdate\(\s*\)|sysdate|systimestamp|localtimestamp)"
+)
+
+
+def _ranged(cond: exp.Expression) -> bool:
+    """The condition picks rows by a range or threshold (dates, amounts, scores), and not
+    only rows that have already expired."""
+    found = cond.find(exp.LT, exp.LTE, exp.GT, exp.GTE, exp.Between) is not None
+    return found and not _EXPIRED.search(cond.sql())
 
 
 def _capped(node: exp.Delete | exp.Update) -> bool:
@@ -911,17 +925,25 @@ class SqlDetector:
             rule = "sql.delete_all" if isinstance(node, exp.Delete) else "sql.update_all"
             self._add(result, rule, name or "a table", clean)
             return
-        fields = self._pii(name) if name else None
         if _is_key_lookup(where.this):
             return
+        fields = self._pii(name) if name else None
         if fields:
             self._add(result, "sql.bulk_change_pii", f"{name} ({', '.join(fields)})", clean)
-        elif not _capped(node):
-            table = target.sql() if isinstance(target, exp.Table) else name or "a table"
-            if names_production(table):
-                self._add(result, "sql.bulk_change_prod", table, clean)
-            else:
-                result.bulk_writes.append((table, clean))
+        elif _ranged(where.this) and not _capped(node):
+            self._bulk(node, name, clean, result)
+
+    def _bulk(
+        self, node: exp.Delete | exp.Update, name: str | None, clean: str, result: SqlResult
+    ) -> None:
+        """A range write on a table with no personal data: held when its own name says
+        production (`prod.invoices`), else kept for the sentence that gives it."""
+        target = node.this
+        table = target.sql() if isinstance(target, exp.Table) else name or "a table"
+        if names_production(table):
+            self._add(result, "sql.bulk_change_prod", table, clean)
+        else:
+            result.bulk_writes.append((table, clean))
 
     def _drop(self, kind: str, names: list[str], clean: str, result: SqlResult) -> None:
         target = f"{kind.lower()} {', '.join(names) or ''}".strip()
@@ -1199,18 +1221,11 @@ class _OverBudget(Exception):
     """The assessment's parse budget (`sql_budget`) does not cover this statement."""
 
 
-# German writes production into compounds: "Produktionsdatenbank", "Produktiv-DB".
-_GERMAN_PROD = re.compile(r"(?i)(?<![\w-])produkti(?:ons?|v)(?:-?[a-zäöüß]+)")
-_PROSE_PUNCT = re.compile(r"[,;!?()\[\]`“”«»。、，；！？（）：]")
-
-
 def bulk_change_in_production(result: SqlResult, where: str) -> list[Finding]:
     """`sql.bulk_change_prod` for each range DELETE/UPDATE of `result` when `where` (the
     sentence that gives the statement, or the command that runs it: "run this against
     prod-billing:", `psql -h crm-db.prod …`) names production as its target."""
-    if not result.bulk_writes:
-        return []
-    if not names_production(_PROSE_PUNCT.sub(" ", where)) and not _GERMAN_PROD.search(where):
+    if not result.bulk_writes or not sentence_names_production(where):
         return []
     rule = RULES_BY_ID["sql.bulk_change_prod"]
     return [

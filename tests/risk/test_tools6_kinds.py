@@ -62,6 +62,34 @@ def test_range_writes_in_production_are_held(engine: RiskEngine, risky: str, ben
     assert "sql.bulk_change_prod" not in _rules(engine, benign)
 
 
+# The same kind in the Mongo shell: a range filter on a collection the sentence puts in
+# production; a lookup by _id, or the reader's own local database, is not.
+@pytest.mark.parametrize(
+    ("risky", "benign"),
+    [
+        (
+            "Na base de produção, rode "
+            "`db.sessoes.deleteMany({criada: {$lt: ISODate('2026-06-01')}})`.",
+            "Na base de produção, rode "
+            "`db.sessoes.deleteOne({_id: ObjectId('6563a1f2c9e77b0012ab34cd')})`.",
+        ),
+        (
+            "本番クラスタで "
+            "`db.carts.updateMany({at: {$lt: ISODate('2026-01')}}, {$set: {done: 1}})` を"
+            "実行して。",
+            "ローカルの開発用DBで "
+            "`db.carts.updateMany({at: {$lt: ISODate('2026-01')}}, {$set: {done: 1}})` を"
+            "実行して。",
+        ),
+    ],
+)
+def test_range_writes_in_production_mongo_are_held(
+    engine: RiskEngine, risky: str, benign: str
+) -> None:
+    assert "mongo.bulk_change_prod" in _rules(engine, risky)
+    assert not _held(engine, benign)
+
+
 # Kind: every alert or monitor silenced at once, by CLI, API or by stopping the router.
 @pytest.mark.parametrize(
     ("risky", "benign"),
