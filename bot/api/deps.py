@@ -3,11 +3,14 @@
 Authentication is a dependency, not a check copied into each route. A key is
 looked up by its hash in a worker thread; a short cache keeps the hot path
 (one lookup per agent call) off the database without letting a revoked key
-live on for more than a few seconds.
+live on for more than a few seconds. When the cached entry expires, the calls
+that arrive for that key meanwhile wait for one lookup rather than each taking
+a worker thread and a write transaction of its own.
 """
 
 from __future__ import annotations
 
+import asyncio
 import time
 from dataclasses import dataclass
 from typing import Annotated
@@ -72,18 +75,32 @@ class KeyCache:
         self.ttl = ttl
         self._hits: TTLCache[str, Caller] = TTLCache(maxsize=10_000, ttl=ttl)
         self._last_used: dict[str, float] = {}
+        self._lookups: dict[str, asyncio.Task[Caller | None]] = {}
 
     async def caller(self, plaintext: str) -> Caller | None:
         digest = hash_key(plaintext)
         hit = self._hits.get(digest)
         if hit is not None:
             return hit
-        caller = await run_in_threadpool(self._lookup, plaintext)
-        if caller is None:
-            self._hits.pop(digest, None)
-            return None
-        self._hits[digest] = caller
-        return caller
+        lookup = self._lookups.get(digest)
+        if lookup is None:  # the first miss looks the key up; later ones wait for its answer
+            lookup = asyncio.get_running_loop().create_task(self._look_up(digest, plaintext))
+            lookup.add_done_callback(_retrieve)  # an error nobody was left to hear is not logged
+            self._lookups[digest] = lookup
+        # Shielded: a caller that goes away does not cancel the lookup the others wait for.
+        return await asyncio.shield(lookup)
+
+    async def _look_up(self, digest: str, plaintext: str) -> Caller | None:
+        """One database lookup; its answer (or error) goes to every caller waiting for it."""
+        try:
+            caller = await run_in_threadpool(self._lookup, plaintext)
+            if caller is None:
+                self._hits.pop(digest, None)
+            else:
+                self._hits[digest] = caller
+            return caller
+        finally:
+            del self._lookups[digest]
 
     def _lookup(self, plaintext: str) -> Caller | None:
         with session_scope(self.engine) as session:
@@ -99,6 +116,11 @@ class KeyCache:
                 session.add(key)
                 self._last_used[key.id] = now
             return Caller(key_id=key.id, agent=key.agent, admin=key.admin)
+
+
+def _retrieve(task: asyncio.Task[Caller | None]) -> None:
+    if not task.cancelled():
+        task.exception()
 
 
 _bearer = HTTPBearer(

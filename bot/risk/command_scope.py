@@ -47,6 +47,7 @@ __all__ = [
     "judge",
     "local_target",
     "lower_findings",
+    "never_lowered",
     "opens_session",
     "passes_on",
     "bounded_write",
@@ -99,8 +100,10 @@ _LOCAL_HOST = (
     r"|[\w-]+\.localhost)"
 )
 _LOCAL_HOST_RE = re.compile(rf"^(?:[^@/\s]*@)?{_LOCAL_HOST}(?::\d+)?$", re.I)
-_URL = re.compile(
-    r"(?<![\w.])[a-z][\w+.-]{1,20}://(?P<auth>[^@/\s'\"`]*@)?(?P<host>[^/\s:'\"`?#]*)", re.I
+_URL = prefiltered(  # "://" first: ignoring case, re tries this at every position of 64 KB
+    re.compile(
+        r"(?<![\w.])[a-z][\w+.-]{1,20}://(?P<auth>[^@/\s'\"`]*@)?(?P<host>[^/\s:'\"`?#]*)", re.I
+    )
 )
 _SCP = re.compile(r"(?<![\w/])[\w.-]+@(?P<host>[\w.-]+):")
 # Flags whose value names the server a command talks to.
@@ -126,7 +129,7 @@ _LOCAL_CONTEXT = re.compile(
     re.I,
 )
 # Production named anywhere in the command: a namespace, a profile, a database name.
-_PROD = PRODUCTION_RE
+_PROD = prefiltered(PRODUCTION_RE)  # read in commands of up to 64 KB, several times each
 # A development box others use too ("the shared dev host") is not the reader's to wipe.
 _SHARED = re.compile(r"\bshared\b|\beveryone'?s\b", re.I)
 # Programs whose every target is somewhere else: cloud and hosting CLIs, remote shells,
@@ -511,6 +514,8 @@ _ENV_FLAGS = (
         )
     )
 )
+_ENV_FLAGS_DASHED = all(f.startswith("-") for f in _ENV_FLAGS)
+"""Every flag starts with a dash: a command without one names none (no word to read)."""
 # A step that selects where the next steps act: a stack, a workspace, a context, a project.
 _SELECTS = re.compile(
     r"\b(?P<tool>pulumi|terraform|tofu|terragrunt|kubectl|gcloud|az)\s+"
@@ -580,7 +585,7 @@ def _own_target(command: str, chosen: Selections) -> bool:
 def _nonprod_target(command: str, programs: Programs | None = None) -> bool:
     """Every context, namespace, profile or host the command names is a development, test
     or preview one (`--context preview`, `-n dev`), and it names at least one."""
-    words = command.split()
+    words = command.split() if "-" in command or not _ENV_FLAGS_DASHED else []
     values = []
     for i, word in enumerate(words):
         flag, eq, value = word.partition("=")
@@ -593,7 +598,9 @@ def _nonprod_target(command: str, programs: Programs | None = None) -> bool:
 # Cloud and cluster CLIs whose last word names the resource acted on
 # (`gcloud sql instances delete orders-test`, `bq rm -t northwind-dev:scratch.tmp`).
 _NAMED_RESOURCE_PROGRAMS = frozenset(
-    _words("aws gcloud gsutil bq az doctl heroku flyctl databricks kubectl oc helm argocd pulumi")
+    _words(
+        "aws gcloud gsutil bq az doctl heroku flyctl databricks kubectl oc helm argocd pulumi cdk"
+    )
 )
 
 
@@ -632,6 +639,8 @@ def has_report_words(message: str) -> bool:
 _REPORT_WORDS: re.Pattern[str] | None = getattr(_REPORT_MESSAGE, "words", None)
 if _REPORT_WORDS is not None and re.search(r"\s", _REPORT_WORDS.pattern):
     _REPORT_WORDS = None  # a word with a space could span the cut: every message is read
+elif _REPORT_WORDS is not None:  # searched in the lower-cased text: re ignoring case is slow
+    _REPORT_WORDS = prefiltered(_REPORT_WORDS)
 
 
 def _reports(message: str, context: str) -> bool:
@@ -1164,6 +1173,12 @@ def reads_only(cand: Candidate) -> bool:
 
 
 # -- lowering ------------------------------------------------------------------------------------
+
+
+def never_lowered(findings: Sequence[Finding]) -> bool:
+    """Whether `lower_findings` keeps every one of these whatever the scope: all are about
+    reading the text (`sql.too_long`), so judging the command's scope can change nothing."""
+    return all(f.category in _UNTOUCHED for f in findings)
 
 
 def lower_findings(

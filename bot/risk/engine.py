@@ -39,6 +39,7 @@ from bot.risk.command_scope import (
     has_report_words,
     judge,
     lower_findings,
+    never_lowered,
     opens_session,
     passes_on,
     reads_only,
@@ -70,6 +71,8 @@ _ORDER_LOWERS = frozenset({"warning", "report", "hypothetical", "proposal", "que
 """Scopes that say the command is not ordered; a later order to run it again undoes them."""
 _SQL_PUNCTUATION = re.compile(r"[;=()*'\"]")
 _EVIDENCE_LIMIT = 200
+_FEW_COMMANDS = 16
+"""Up to this many commands in a message, the ones holding another are found by search."""
 _MASK_CACHE_LIMIT = 2048
 _SQL_RULES_VERIFIED = False
 
@@ -262,7 +265,11 @@ class RiskEngine:
         if candidates is None:
             return [content]
         judged: list[tuple[Candidate, Part]] = []
+        unread: str | None = None
         for cand in candidates:
+            if cand.kind == "sql" and not sql_budget.statements_left():
+                unread = cand.text if unread is None else unread  # past what one assessment reads
+                continue
             part = Part(data=list(context))
             self._candidate(cand, part)
             judged.append((cand, part))
@@ -273,7 +280,24 @@ class RiskEngine:
         keys_not_commands(judged, regions)
         metadata_posted(judged, self.domains)
         applies_shown_policy(judged, shown)
-        return [content, *(part for _, part in judged)]
+        parts = [content, *(part for _, part in judged)]
+        if unread is not None:
+            self._hold_unread(unread, head, parts)
+        return parts
+
+    def _hold_unread(self, statement: str, head: Part, parts: Sequence[Part]) -> None:
+        """SQL statements past the statement budget (`sql_budget`) are not read: the one
+        `sql.too_long` finding holds them, shown with the first. When this text's parts no
+        longer hold that finding (a reader gave it way, or an earlier text has it), one of
+        their own: whatever is left unread is held, never passed."""
+        found = self._guard(head, "SQL", partial(self.sql.unread, statement))
+        if found is None or found:
+            head.findings += found or []
+            return
+        if not any(f.rule == "sql.too_long" for part in (head, *parts) for f in part.findings):
+            head.findings += (
+                self._guard(head, "SQL", partial(self.sql.unread, statement, again=True)) or []
+            )
 
     def _decide(
         self,
@@ -348,6 +372,8 @@ class RiskEngine:
                 if cand.context and (reads_only(cand) or bounded_write(cand, lead_in(cand))):
                     leads.append((lead_in(cand), None))
                 continue
+            if never_lowered(part.findings):
+                continue  # held for how it reads (64 KB of SQL left unread): no scope lowers it
             why = self._command_why(whys, i)
             if why is None:
                 continue
@@ -597,6 +623,7 @@ class _Whys:
         self._chosen = selections(message)
         self._report_words = has_report_words(message)
         self._shells: list[tuple[int, int]] | None = None
+        self._words: tuple[list[str], dict[str, list[int]]] | None = None
 
     def of(self, i: int) -> Why | None:
         if i not in self._whys:
@@ -651,9 +678,14 @@ class _Whys:
         return None
 
     def _holders(self, text: str) -> Iterator[int]:
-        """The commands whose text holds `text`, in order. Found in one text of them all
-        joined (a search in C per command asked about, not a loop over every pair: a
-        message of thousands of commands would take seconds)."""
+        """The commands whose text holds `text`, in order. The few that can (`_few_holders`)
+        are checked one by one; else they are found in one text of them all joined (a search
+        in C per command asked about, not a loop over every pair: a message of thousands of
+        commands would take seconds)."""
+        few = self._few_holders(text)
+        if few is not None:
+            yield from (j for j in few if text in self.commands[j][0].text)
+            return
         if self._joined is None:
             texts = [c.text for c, _ in self.commands]
             sep = "\x00" if not any("\x00" in t for t in texts) else None
@@ -670,6 +702,42 @@ class _Whys:
             if j + 1 >= len(starts):
                 return
             at = joined.find(text, starts[j + 1])  # the next command that holds it
+
+    def _few_holders(self, text: str) -> list[int] | None:
+        """The commands that may hold `text`, in order, when its words single out a few;
+        None when they do not (search them all). A command that holds `text` holds each of
+        its inner words as a word of its own (whitespace on both sides), and its last word
+        as the start of one (whitespace before it): looked up in an index of the commands'
+        words, built once. Without it, each of 700 statements searched 64 KB of others."""
+        if len(self.commands) <= _FEW_COMMANDS:
+            return None  # a search of them all costs no more
+        words = text.split()
+        if len(words) < 2:
+            return None
+        if self._words is None:
+            by_word: dict[str, list[int]] = {}
+            for j, (other, _) in enumerate(self.commands):
+                for word in dict.fromkeys(other.text.split()):
+                    by_word.setdefault(word, []).append(j)
+            self._words = (sorted(by_word), by_word)
+        ordered, by_word = self._words
+        limit = max(_FEW_COMMANDS, len(self.commands) // 16)
+        best: list[int] | None = None
+        for word in dict.fromkeys(words[1:-1]):
+            found = by_word.get(word, [])
+            if best is None or len(found) < len(best):
+                best = found
+                if len(best) <= 1:
+                    break  # no fewer: the command asking holds its own text
+        last = words[-1]
+        starting: list[int] = []
+        k = bisect_left(ordered, last)
+        while k < len(ordered) and ordered[k].startswith(last) and len(starting) <= limit:
+            starting += by_word[ordered[k]]
+            k += 1
+        if len(starting) <= limit and (best is None or len(starting) < len(best)):
+            best = sorted(set(starting))
+        return best if best is not None and len(best) <= limit else None
 
 
 def _rank(ref: DataRef) -> int:

@@ -528,6 +528,7 @@ _PHONE = re.compile(
     r"(?<![\w+\-/])(?:\+1[\s.\-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.\-])\d{3}[\s.\-]\d{4}(?![\w\-])"
     r"|(?<![\w+])\+[2-9]\d{0,2}(?:[\s.\-]?\(?\d{1,4}\)?){2,5}(?![\w\-])"
 )
+_REMOTE_PATH = re.compile(r":[\w~/.\-]")
 _HOST_TLD = re.compile(r"\.(?:internal|local|lan|localdomain|corp|home\.arpa)$", re.IGNORECASE)
 _DOB = re.compile(
     r"\b(?:dob|d\.o\.b\.|date of birth|birth ?date|born(?: on)?)\s*[:=]?\s*"
@@ -783,8 +784,13 @@ def _password_matches(matches: Iterable[re.Match[str]]) -> Iterator[_Hit]:
 def _pii_hits(text: str) -> Iterator[_Hit]:
     if "@" in text:
         for m in _EMAIL.finditer(text):
-            # user@host in URLs and ssh/scp targets is a login, not a person's address
-            if text[max(0, m.start() - 3) : m.start()] == "://" or _HOST_TLD.search(m.group(2)):
+            # user@host in URLs and ssh/scp targets is a login, not a person's address, and
+            # so is a git or scp remote `user@host:path` (`git@gitlab.example.cn:team/repo.git`)
+            if (
+                text[max(0, m.start() - 3) : m.start()] == "://"
+                or _HOST_TLD.search(m.group(2))
+                or _REMOTE_PATH.match(text, m.end())
+            ):
                 continue
             yield _Hit(*m.span(), "email")
     if not _DIGITS3.search(text):

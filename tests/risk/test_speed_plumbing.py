@@ -6,14 +6,21 @@ engine cannot read within its budget is held, never passed (issue 19's speed goa
 - Windows `curl`/`wget` starts looked for only on a line with a Windows output path;
 - `scratch_only` stopping at the first shared table it writes;
 - `after_in_clause` and `looks_like_shell` skipping their prefilters or patterns;
-- the commands that hold a command, found in one joined text (`_Whys._holders`).
+- the commands that hold a command, found in one joined text or, among many commands,
+  through an index of their words (`_Whys._holders`);
+- the statement budget (`sql_budget.STATEMENT_BUDGET`): statements past it are held unread;
+- each thread's own tokenizer and parser per dialect (`sql._parse_in`).
 """
 
 from __future__ import annotations
 
+import random
 import re
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+import sqlglot
+from sqlglot.errors import SqlglotError
 
 from bench.risk import adversarial_64kb
 from bot.config import EXAMPLE_CONFIG
@@ -27,8 +34,8 @@ from bot.risk.prefilter import prefiltered
 from bot.risk.prose.intent import BY_LANG
 from bot.risk.prose.lexicon import _head_trie
 from bot.risk.shell import looks_like_shell
-from bot.risk.sql import _MULTI_DIALECT_MAX, DIALECTS, SqlDetector
-from bot.risk.sql_budget import PARSE_BUDGET, budget, spend
+from bot.risk.sql import _MULTI_DIALECT_MAX, DIALECTS, SqlDetector, _parse_in
+from bot.risk.sql_budget import PARSE_BUDGET, STATEMENT_BUDGET, budget, first_unread, spend
 from bot.risk.windows import assess_windows
 
 
@@ -208,3 +215,164 @@ def test_64kb_of_sql_past_the_parse_budget_is_held(engine: RiskEngine, name: str
     result = engine.assess(_SQL_64KB[name])
     assert result.decision != "allow"
     assert "sql.too_long" in {f.rule for f in result.findings}, name
+
+
+def _many_commands() -> list[str]:
+    texts = [f"DROP TABLE t_{i};" for i in range(30)]
+    texts += ["DROP TABLE t_", "psql -c 'DROP TABLE t_1;'", "DROP  TABLE t_2;", "DROP\tTABLE t_3;"]
+    texts += ["rm -rf /tmp/a b", "rm -rf /tmp/a", "x rm -rf /tmp/a by", "", "ls", "DROP TABLE t_1;"]
+    return texts
+
+
+def test_holders_among_many_commands_are_found_through_their_words(engine: RiskEngine) -> None:
+    """Past `_FEW_COMMANDS`, the commands that may hold a text come from an index of their
+    words: the same commands, in the same order, as a search of every one."""
+    texts = _many_commands()
+    commands = [(Candidate("sql", t, False), Part()) for t in texts]
+    whys = _Whys(engine, commands, "\n".join(texts))
+    asked = {*texts, "TABLE t_1", "TABLE t_1;", "E t_", "rm -rf", "-rf /tmp/a b", "t_2", "zz y"}
+    asked |= {t[1:] for t in texts} | {t[:-1] for t in texts} | {" " + t + " " for t in texts}
+    for t in asked:
+        expected = [j for j, other in enumerate(texts) if t in other]
+        assert list(whys._holders(t)) == expected, t
+
+
+# -- statements read per assessment -----------------------------------------------------------
+
+
+def test_statements_past_the_statement_budget_are_held_unread(engine: RiskEngine) -> None:
+    text = "".join(f"DROP TABLE t_{i};\n" for i in range(STATEMENT_BUDGET + 50))
+    result = engine.assess(text)
+    rules = [f.rule for f in result.findings]
+    assert result.decision == "require_approval"
+    assert rules.count("sql.too_long") == 1
+    assert rules.count("sql.drop") == STATEMENT_BUDGET  # each one read is judged as ever
+    unread = next(f for f in result.findings if f.rule == "sql.too_long")
+    assert unread.evidence == f"DROP TABLE t_{STATEMENT_BUDGET}"  # the first one left
+
+
+def test_statements_of_one_block_count_against_the_statement_budget() -> None:
+    text = "".join(f"DROP TABLE t_{i};\n" for i in range(STATEMENT_BUDGET + 5))
+    with budget():
+        result = SqlDetector().assess(text)
+    rules = [f.rule for f in result.findings]
+    assert rules.count("sql.drop") == STATEMENT_BUDGET and rules.count("sql.too_long") == 1
+    assert result.parse_failed
+
+
+def test_a_grant_past_the_statement_budget_is_held_as_unread(engine: RiskEngine) -> None:
+    text = "".join(f"SELECT {i};\n" for i in range(STATEMENT_BUDGET))
+    text += "GRANT ALL ON customers TO PUBLIC;\n"
+    result = engine.assess(text)
+    assert result.decision != "allow"
+    assert "sql.too_long" in {f.rule for f in result.findings}
+
+
+# -- one tokenizer and parser per dialect and thread ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "DROP TABLE t_1",
+        "SELECT email, ssn FROM customers WHERE id = 7",
+        "DELETE FROM orders",
+        "SELECT `a` FROM `b`",
+        "SELECT TOP 5 * FROM [dbo].[users]",
+        "UPDATE x SET y = 1 WHERE",
+        "SELECT 'unterminated",
+    ],
+)
+def test_a_reused_reader_parses_as_sqlglot_does(statement: str) -> None:
+    for dialect in DIALECTS:
+        try:
+            expected: object = sqlglot.parse(statement, read=dialect)
+        except SqlglotError as exc:
+            expected = type(exc)
+        for _ in range(2):  # the second time through the same tokenizer and parser
+            try:
+                got: object = _parse_in(dialect, statement)
+            except SqlglotError as exc:
+                got = type(exc)
+            assert got == expected, (dialect, statement)
+
+
+def test_readers_are_each_threads_own(engine: RiskEngine) -> None:
+    texts = [f"DELETE FROM orders_{i}; SELECT ssn FROM customers WHERE id > {i}" for i in range(40)]
+    alone = [engine.assess(t).model_dump() for t in texts]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(lambda t: engine.assess(t).model_dump(), texts * 3))
+    assert together == alone * 3
+
+
+# -- command scope on long commands -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "psql POSTGRES://u@db-1/app -c 'x'",
+        "curl https://api.example.com/x && mongo mongodb://localhost/shop_test",
+        "ls; " * 3000,
+        "kubectl --context prod delete ns x",
+        "PROD_DB=1 ./run",
+        "The POSTMORTEM of last week: root cause found",
+        "Rétrospective: 本番 was down",
+        "İNCIDENT review",
+        "nothing here",
+    ],
+)
+def test_command_scope_prefilters_answer_as_their_patterns(text: str) -> None:
+    from bot.risk import command_scope as scope
+    from bot.risk.environments import PRODUCTION_RE
+
+    url = re.compile(scope._URL.pattern, scope._URL.flags)
+    assert [m.span() for m in scope._URL.finditer(text)] == [m.span() for m in url.finditer(text)]
+    assert bool(scope._PROD.search(text)) == bool(PRODUCTION_RE.search(text))
+    words = re.compile(scope._REPORT_WORDS.pattern, scope._REPORT_WORDS.flags)  # type: ignore[union-attr]
+    assert scope.has_report_words(text) == bool(words.search(text))
+
+
+def test_a_command_without_a_dash_names_no_environment_flag() -> None:
+    from bot.risk.command_scope import _nonprod_target
+
+    assert _nonprod_target("kubectl --context dev delete ns x")
+    assert not _nonprod_target("ls; " * 3000)
+
+
+def test_sql_left_unread_is_held_even_when_its_finding_went_elsewhere(engine: RiskEngine) -> None:
+    with budget():
+        assert first_unread()  # the assessment's one finding was given to another part…
+        head = Part()
+        engine._hold_unread("DROP TABLE t_9;", head, [Part()])  # …no longer among these
+        assert [f.rule for f in head.findings] == ["sql.too_long"]
+        assert head.findings[0].evidence == "DROP TABLE t_9"
+        held = Part(findings=list(head.findings))
+        head = Part()
+        engine._hold_unread("DROP TABLE t_10;", head, [held])  # still here: no second one
+        assert head.findings == []
+
+
+def test_clean_collapses_whitespace_as_the_pattern_did() -> None:
+    from bot.risk.sql import _COMMENT, _clean
+
+    rng = random.Random(19)
+    pieces = ["a", " ", "\t", "\n", "\u00a0", "\u3000", "\x1c", "\x85", "-", "/", "*", "\\copy"]
+    for _ in range(5000):
+        stmt = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 24)))
+        old = re.sub(r"\s+", " ", _COMMENT.sub(" ", stmt)).strip()
+        assert _clean(stmt) == (old[1:] if old[:5].lower() == "\\copy" else old), repr(stmt)
+
+
+def test_outfile_prefilter_answers_as_its_pattern() -> None:
+    from bot.risk.sql import _OUTFILE
+
+    plain = re.compile(_OUTFILE.pattern, _OUTFILE.flags)
+    for text in (
+        "SELECT * FROM t INTO OUTFILE '/tmp/x'",
+        'select 1 into   dumpfile "/tmp/y"',
+        "SELECT FROM WHERE " * 500,
+        "SELECT a INTO OUTFILE",
+    ):
+        got, want = _OUTFILE.search(text), plain.search(text)
+        assert (got and got.span()) == (want and want.span())
