@@ -490,6 +490,11 @@ LEXICON = lexicon(
             "verdächtig",
             r"nicht\s+verifiziert",
             r"\.(?:exe|scr|iso|lnk|xlsm|docm)" + _W,
+            # cracked, pirated or unofficial software
+            r"(?:ge)?crack\w*",
+            "keygen",
+            "raubkopie",
+            r"inoffiziell\w*",
         ),
         "prod": ("produktion", f"prod{_W}", f"live{_W}"),
         "bulk": (

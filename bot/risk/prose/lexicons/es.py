@@ -376,6 +376,11 @@ LEXICON = lexicon(
             "sospechos",
             r"no\s+verificad",
             r"\.(?:exe|scr|iso|lnk|xlsm|docm)" + _W,
+            # cracked, pirated or unofficial software
+            r"crack(?:ead)?\w*",
+            "keygen",
+            r"pirat(?:a|ead)\w*",
+            r"no\s+oficial",
         ),
         "prod": ("producción", "produccion", f"prod{_W}"),
         "bulk": (

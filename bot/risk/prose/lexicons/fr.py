@@ -356,6 +356,12 @@ LEXICON = lexicon(
             "suspect",
             r"non\s+vérifié",
             r"\.(?:exe|scr|iso|lnk|xlsm|docm)" + _W,
+            # cracked, pirated or unofficial software
+            r"crack(?:é|e)?\w*",
+            "keygen",
+            "piraté",
+            r"non\s+officiel",
+            "warez",
         ),
         "prod": ("production", f"prod{_W}"),
         "bulk": (

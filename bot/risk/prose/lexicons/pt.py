@@ -352,6 +352,11 @@ LEXICON = lexicon(
             "suspeit",
             r"não\s+verificad",
             r"\.(?:exe|scr|iso|lnk|xlsm|docm)" + _W,
+            # cracked, pirated or unofficial software
+            r"crack(?:ead)?\w*",
+            "keygen",
+            r"pirat(?:a|ead)\w*",
+            r"não\s+oficial",
         ),
         "prod": ("produção", "producao", f"prod{_W}"),
         "bulk": (
