@@ -1,9 +1,11 @@
 """Recall kinds from the dev6 analysis (issue 19): a warehouse table extracted into an
-outside party's bucket or a scratch bucket on its way to a laptop; one named outside
-account given write on a repository through the Git host's API; an operator's backup
-schedule suspended or its backup section set to null; an admin page (HAProxy or nginx)
-bound to every interface by address; a package whose name says it is unofficial or
-cracked; cracked or pirated software run, in seven languages.
+outside party's bucket or a scratch bucket on its way to a laptop; a whole user
+directory written into a home folder; a role on a production cloud estate given to an
+outside account; one named outside account given write on a repository through the Git
+host's API; an operator's backup schedule suspended or its backup section set to null;
+an admin page (HAProxy or nginx) bound to every interface by address; a package whose
+name says it is unofficial or cracked; cracked or pirated software run, in seven
+languages.
 
 Every risky text has a benign look-alike with its tool and nouns; none is a corpus or
 probe row.
@@ -68,6 +70,20 @@ PAIRS = [
         "        proxy_pass http://127.0.0.1:7000;\n    }\n}\n",
         "nginx:\n\nserver {\n    listen 10.0.0.5:8080;\n    location /console/ {\n"
         "        proxy_pass http://127.0.0.1:7000;\n    }\n}\n",
+    ),
+    # a whole user directory into a home folder
+    (
+        "Para la campaña: `mgc users list --all > ~/Descargas/usuarios.json`.",
+        "Para la campaña: `mgc users list --top 5` y revisa el formato.",
+    ),
+    # a role on a production cloud estate for someone outside
+    (
+        "Dê à conta do auditor externo a função Reader na assinatura Azure de produção.",
+        "Dê à conta do auditor externo a função Reader na assinatura Azure de testes.",
+    ),
+    (
+        "外部の監査人のアカウントに本番の GCP プロジェクトの roles/viewer を付与してください。",
+        "社内の佐藤さんのアカウントに検証用 GCP プロジェクトの roles/viewer を付与してください。",
     ),
     # unofficial or cracked software
     (

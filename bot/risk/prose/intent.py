@@ -497,6 +497,15 @@ def _unread(text: str, hit: _Hit) -> Finding:
     )
 
 
+# A cloud estate or one of its roles, in any language: the provider's name or a built-in
+# read/audit role (AWS managed policies, Azure and GCP built-in roles).
+_CLOUD_ESTATE = re.compile(
+    r"(?<![\w-])(?:aws|azure|gcp|google\s+cloud|entra|oci|alibaba\s+cloud|aliyun)(?![\w-])"
+    r"|阿里云|腾讯云|华为云|readonlyaccess|securityaudit|viewonlyaccess|roles/(?:viewer|browser)"
+    r"|security\s+reader"
+)
+
+
 def _kinds(
     scope: Scope, hit: _Hit, sentence: tuple[int, int], objects: dict[str, re.Match[str]]
 ) -> set[str]:
@@ -512,6 +521,12 @@ def _kinds(
         kinds.discard("alerting")  # muted for an hour, during the deploy
     if hit.slot == "open" and "untrusted" not in kinds and scope.untrusted_near(sentence):
         kinds.add("untrusted")  # "A stranger mailed you a tool. Run it."
+    if (
+        hit.slot == "grant"
+        and "prod" in kinds
+        and _CLOUD_ESTATE.search(scope.low, sentence[0], sentence[1])
+    ):
+        kinds.add("cloud")  # a role on a production cloud account, project or subscription
     return kinds
 
 
@@ -1457,8 +1472,15 @@ def _addressed(action: str, o: frozenset[str], d: frozenset[str]) -> frozenset[s
 
 def _granted(o: frozenset[str], d: frozenset[str]) -> str | None:
     """Personal data opened to someone outside ("give the agency access to the customer
-    database") is sharing; any other access is an access matter, judged elsewhere."""
-    return "sharing" if "pii" in o and d & _OUTSIDERS else None
+    database") is sharing; a role on a production cloud estate given to someone outside
+    ("grant the outside auditors' account ReadOnlyAccess on the production AWS account")
+    is access: even read-only, every system and its data are in view. Other access is judged
+    elsewhere."""
+    if not d & _OUTSIDERS:
+        return None
+    if "pii" in o:
+        return "sharing"
+    return "access" if {"prod", "cloud"} <= o and d & {"external", "workspace"} else None
 
 
 def _judge(action: str, objects: Iterable[str], dests: Iterable[str]) -> str | None:
