@@ -55,6 +55,9 @@ _NONPROD_WORDS = (
     "ephemeral",
     "loadtest",
     "load-test",
+    # one pull or merge request's own copy, made and torn down by the pipeline
+    # (`review-pr-1187`, `ReviewStack-pr77`, `mr_42`): never where real data lives
+    r"(?:pr|mr)[-_]?\d+",
 )
 # Places, not things in them: "the test accounts" may be rows of the production database.
 _ENV_NOUNS = (

@@ -39,7 +39,9 @@ _FENCE = re.compile(
 )
 # Inline code that is one `key: value` setting (YAML style), never a command.
 _SETTING = re.compile(r"(?:-\s+)?[A-Za-z_][\w.-]*:\s+[^\s:]+$")
-_INLINE = re.compile(r"(?<!`)(`{1,3})(?!`)(?P<body>[^`\n]+?)\1(?!`)")
+# The first backtick is matched before the lookbehind that checks the one before it: a
+# pattern opening with a lookbehind is tried at every position of the text.
+_INLINE = re.compile(r"(`(?<!``)`{0,2})(?!`)(?P<body>[^`\n]+?)\1(?!`)")
 # `# …` is left alone: in a shell that is a comment, and comments are never run.
 _PROMPT = re.compile(r"^\s*(?:\$|%|>|PS [^>]*>)\s+(?=\S)")
 _ROOT_PROMPT = re.compile(r"^\s*[\w.-]+@[\w.-]+(?::[^$#\n]*)?[$#]\s+(?=\S)")

@@ -396,8 +396,10 @@ def _judge_all(
             continue  # "open a ticket with the vendor": a record is opened, not a file
         kinds = _kinds(scope, hit, sentence, objects)
         category = _judge(hit.slot, kinds, dests.keys())
-        if category in ("sharing", "secrets", "export", "destroy") and clause not in borrowed:
-            category = _without_left_out(lx, low, hit, clause, objects, kinds, dests, gates)
+        if category in ("sharing", "secrets", "export", "destroy"):
+            # what is left out is read where the objects were named: "先把令牌替换成 ***，再上传"
+            named_in = borrowed.get(clause, clause)
+            category = _without_left_out(lx, low, hit, named_in, objects, kinds, dests, gates)
         if category is None or category in done:
             continue
         reading = _Reading(lx, low, scope, gates, hit, clause, sentence, objects, kinds)
@@ -601,14 +603,19 @@ def _harmless_copy(r: _Reading, category: str, named: tuple[int, int] | None) ->
     scope, sentence = r.scope, r.sentence
     if category == "export" and _from_nonprod(scope, r.low, sentence):
         return True  # a dump of the local dev database: nobody's real data
-    if category in ("sharing", "export") and _sanitized(
-        r.lx,
-        r.low,
-        r.clause,
-        scope.joined(sentence),
-        r.objects,
-        r.gates.objects,
-        r.hit.slot != "grant" or "pii" not in r.kinds,
+    joined = scope.joined(sentence)
+    if (
+        category in ("sharing", "export")
+        and _sanitized(
+            r.lx,
+            r.low,
+            r.clause,
+            joined,
+            r.objects,
+            r.gates.objects,
+            r.hit.slot != "grant" or "pii" not in r.kinds,
+        )
+        and not _sensitive_in(r.lx, r.low, (sentence[1], joined[1]), r.gates.objects)
     ):
         return True  # an anonymized sample, a copy without the personal fields
     if (
@@ -630,6 +637,24 @@ def _harmless_copy(r: _Reading, category: str, named: tuple[int, int] | None) ->
         and r.hit.slot != "move"
         and "pii" not in r.kinds
         and scope.sentence_has(sentence, "dedicated")
+    )
+
+
+def _sensitive_in(
+    lx: Lexicon, low: str, span: tuple[int, int], gates: tuple[tuple[str, re.Pattern[str]], ...]
+) -> bool:
+    """The sentence joined after the one read names a secret or personal data it does not
+    leave out ("But mask the hostnames; keep the API key in so they can reproduce"): the
+    caveat adds to what goes, it does not only take away."""
+    if span[0] >= span[1]:
+        return False
+    left = [m.span() for m in lx.pattern("excluded").finditer(low, *span)]
+    patterns = dict(gates)
+    return any(
+        not any(a <= hit.start() < b for a, b in left)
+        for name in ("secret", "pii")
+        if (pattern := patterns.get(name)) is not None
+        for hit in pattern.finditer(low, *span)
     )
 
 
@@ -866,6 +891,7 @@ def _destinations(
         if address is not None:  # a whole outside domain is outsiders whatever is shared
             dests[_address_kind(address)] = address
     dests = _not_withdrawn(lx, low, sentence[0], dests)
+    dests = _not_sources(lx, low, sentence[0], dests)
     if "public" in dests and _inside_phrase(lx, low, "public_part", sentence[0], dests["public"]):
         dests = {k: v for k, v in dests.items() if k != "public"}  # "his public key"
     if _QUOTE_OPEN.search(low, sentence[0], sentence[1]):
@@ -1118,6 +1144,25 @@ def _not_withdrawn(
             continue  # the company's own place ("our internal LLM gateway", "社内のAI")
         kept[name] = m
     return kept if len(kept) != len(dests) else dests
+
+
+def _not_sources(
+    lx: Lexicon, low: str, offset: int, dests: dict[str, re.Match[str]]
+) -> dict[str, re.Match[str]]:
+    """Without an outside party the thing came from ("the app a man claiming to be our
+    supplier mailed", "取引先を名乗る人から届いた"): who sent it is not where it goes. Only
+    parties: a place stays a place whichever way things move through it ("from the Telegram
+    channel", "allow SSH from anywhere"), and a party the sentence sends to still counts."""
+    m = dests.get("external")
+    if m is None:
+        return dests
+    pattern = lx.pattern("source")
+    start, end = offset + m.start(), offset + m.end()
+    if lx.spaced:
+        came = pattern.search(low, max(0, start - 40), start) is not None
+    else:
+        came = pattern.match(low, end) is not None
+    return {k: v for k, v in dests.items() if k != "external"} if came else dests
 
 
 # A quoted name: a document's or folder's title (« Litiges fournisseurs », 「外部委託」),

@@ -98,6 +98,14 @@ SCOPES: Final = (
     "metadata",  # what is moved is named and is about a secret, not it ("paste the date")
     "owned",  # right before a destination: the company's own ("our internal LLM gateway")
     "withdrawn",  # right before a destination: it is taken away ("revoke the public link")
+    "prompted",  # a file or program that itself asks for the act, described ("the workbook
+    # asks you to enable", "le fichier … demande d'activer"): its prompt, not an order
+    "deliberate",  # a question the writer and others will settle later, ending with its
+    # question word: the action after it is what they will decide on ("we'll work out with
+    # the team how to", "klären wir mit dem Team, wie wir", "on verra avec eux comment")
+    "source",  # the destination is where a thing came from, not where it goes: ends right
+    # before it in spaced scripts ("the mail from the vendor", "envoyé par ce fournisseur"),
+    # starts right after it in Chinese and Japanese ("取引先を名乗る人から届いた", "供应商发来的")
     "access_part",  # right after a removal: access goes, not data ("remove public access from")
     "withheld",  # a plan step keeps the secret part back ("leave out the tfstate")
     "sanctioned",  # the AI tool is the company's own ("our internal LLM gateway")
@@ -195,6 +203,12 @@ PORT_SPECS: Final = (r"\d{2,5}/(?:tcp|udp)(?![a-z])",)
 # Files that hold secrets whatever the language around them: Terraform state keeps every
 # output and attribute in clear text, passwords too ("envíales el terraform.tfstate").
 SECRET_FILES: Final = (r"tfstate(?![\w-])",)
+# Template files by their conventional names, in any language (`.env.example`,
+# `config.sample.yml`, `settings.template.toml`): variable names and placeholders, no values.
+TEMPLATE_FILES: Final = (
+    r"\.env\.(?:example|sample|template|dist)(?![\w.-])",
+    r"\.(?:example|sample|template|dist)\.(?:ya?ml|toml|json|ini|env|conf|cfg|properties|xml)(?![\w-])",
+)
 # Data stores named by product in Chinese and Japanese text ("本番の RDS を解約", "把线上的
 # Redis 释放掉"), where a Latin name stands out: data objects there. (The spaced lexicons
 # leave them to English: "le redis de prod" also names a cache checked with `redis-cli`.)

@@ -24,14 +24,23 @@ from bot.risk.prose.lexicon import Lexicon
 
 __all__ = ["ADVISED", "COUNTERFACTUAL", "SOMEONE", "Scope", "Spans", "spans"]
 
+# A sentence that opens by qualifying the one before ("But …", "ただし…", "Attention, …"):
+# a condition on the same act, such as what to mask before it is posted.
+_CAVEAT = re.compile(
+    r"\W*(?:(?:but|however|though|mais|cependant|toutefois|attention|pero|sin\s+embargo|ojo|"
+    r"aber|allerdings|jedoch|achtung|mas|porém|contudo|atenção)(?!\w)|ただし|但し|なお|但是|不过)"
+)
+
 # Sentence ends: Western punctuation before a space, CJK full stops, newlines, semicolons.
 # Normalization folds "？" and "！" to "?" and "!", and Chinese and Japanese put no space
 # after them: one before a kana or a Han character ends its sentence too
 # ("可以关掉吗?另外,把……关掉。" is two sentences, the second an order of its own).
 # A period that closes a common abbreviation inside a sentence ("inkl. Adressen", "e.g. the
 # logs", "bzw. die IBAN") ends nothing: the object named after it is still the verb's.
+# The period is matched first and the abbreviation checked behind it (its lookbehind holds
+# the period): a pattern that opens with lookbehinds is tried at every position of the text.
 _ABBREVIATED = "".join(
-    f"(?<!\\b{re.escape(a)})"
+    f"(?<!\\b{re.escape(a)}\\.)"
     for a in (
         "inkl",
         "exkl",
@@ -60,7 +69,7 @@ _ABBREVIATED = "".join(
     )
 )
 _SENTENCE_END = re.compile(
-    rf"{_ABBREVIATED}\.(?=\s|$|[\u3040-\u30ff\u3400-\u9fff])|[!?](?=\s|$|[\u3040-\u30ff\u3400-\u9fff])"
+    rf"\.{_ABBREVIATED}(?=\s|$|[\u3040-\u30ff\u3400-\u9fff])|[!?](?=\s|$|[\u3040-\u30ff\u3400-\u9fff])"
     r"|[。！？]|\n|;\s|；"
 )
 # Clause breaks inside a sentence: commas, colons, dashes and the common conjunctions.
@@ -282,12 +291,18 @@ class Scope:
 
     def joined(self, sentence: tuple[int, int]) -> tuple[int, int]:
         """The sentence with the one after it when a semicolon joins them ("upload the file
-        to their link; they only need the layout, no rows")."""
-        if not self.low[sentence[0] : sentence[1]].rstrip().endswith((";", "；")):
-            return sentence
+        to their link; they only need the layout, no rows") or when that one opens with a
+        caveat on it ("… paste the debug log in the public issue. But mask the token first",
+        "ただし、貼る前に…を *** に置き換えたものを使ってください")."""
         i = bisect_right(self.structure.sentence_starts, sentence[0]) - 1
         after = self.structure.sentences[i + 1 : i + 2]
-        return (sentence[0], after[0][1]) if after else sentence
+        if not after:
+            return sentence
+        if self.low[sentence[0] : sentence[1]].rstrip().endswith((";", "；")) or _CAVEAT.match(
+            self.low, after[0][0], after[0][1]
+        ):
+            return (sentence[0], after[0][1])
+        return sentence
 
     def antecedents(self, clause: tuple[int, int], start: int) -> list[tuple[int, int]]:
         """Where an object left out of this clause may have been named: the two clauses
@@ -427,8 +442,16 @@ class Scope:
         )
 
     def proposes(self, start: int, clause: tuple[int, int]) -> bool:
-        """The action is what a request or plan would ask for, not the ask itself."""
-        return bool(self.lx.pattern("proposal").search(self.low, clause[0], start))
+        """The action is what a request or plan would ask for, not the ask itself, or the
+        subject of a question left to be settled later ("then we'll work out with the data
+        team how to drop only those", "Dann klären wir mit dem Team, wie wir … entfernen")."""
+        if self.lx.pattern("proposal").search(self.low, clause[0], start):
+            return True
+        sentence = self.sentence_of(start)
+        return any(
+            clause[0] <= m.end() <= start
+            for m in self.lx.pattern("deliberate").finditer(self.low, sentence[0], start)
+        )
 
     def surely_not_verb(self, start: int) -> bool:
         """A quick `verb_position` that needs no clause: the word right before the action
@@ -642,11 +665,13 @@ class Scope:
     def _reported(
         self, start: int, clause: tuple[int, int], sentence: tuple[int, int], end: int
     ) -> bool:
-        """Someone else's request, reported ("die Agentur sagt, dass der Export …"), unless
-        the sentence asks for it itself ("Sorg dafür, dass der Dienstleister … bekommt")."""
-        return bool(self.lx.pattern("reported").search(self.low, clause[0], end)) and not (
-            self.lx.pattern("wish").search(self.low, sentence[0], start)
+        """Someone else's request, reported ("die Agentur sagt, dass der Export …"), or a
+        file's own prompt ("the workbook asks you to enable macros"), unless the sentence
+        asks for it itself ("Sorg dafür, dass der Dienstleister … bekommt")."""
+        asked = self.lx.pattern("reported").search(self.low, clause[0], end) or (
+            self.lx.pattern("prompted").search(self.low, clause[0], end)
         )
+        return bool(asked) and not self.lx.pattern("wish").search(self.low, sentence[0], start)
 
     def _state(self, start: int, limit: int) -> bool:
         """A participle right after a verb that asks for the state it names ("que las

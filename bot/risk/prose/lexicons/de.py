@@ -13,6 +13,7 @@ from bot.risk.prose.lexicon import (
     PORT_SPECS,
     SECRET_FILES,
     SOCIAL_SITES,
+    TEMPLATE_FILES,
     WIDE_CHANNELS,
     lexicon,
 )
@@ -740,6 +741,11 @@ LEXICON = lexicon(
             r"persönlich\w*\s+(?:[\w-]+\s+)?(?:sandbox|spielwiese|stack|namespace|cluster|workspace|testumgebung)",
         ),
         "excluded": (
+            # masked before it goes: "ersetze das Passwort im Connection-String durch ****",
+            # "schwärze die Tokens und internen Hostnamen"
+            r"ersetz\w*\s+(?:[\w-]+\s+){1,7}?durch\s+\W{0,2}(?:\*{2,}|x{3,}|<|\[|platzhalter)",
+            r"(?:schwärz|maskier|anonymisier|unkenntlich\s+mach)\w*\s+(?:\w+\s+)?[\w-]+"
+            r"(?:(?:\s+(?:und|oder)\s+|\s+)[\w-]+){0,4}",
             r"(?:ohne|außer|ausgenommen)\s+[\w-]+(?:(?:\s+(?:und|oder|noch)\s+|\s+)[\w-]+){0,4}",
         ),
         "owned": (
@@ -762,6 +768,12 @@ LEXICON = lexicon(
             r"(?:zwei|drei|vier|fünf|[2-9])\s+(?:\w+\s+)?(?:pdfs?|dateien|dokumente|verträge|rechnungen|bestellungen|berichte)",
         ),
         "sanitized": (
+            # already public: the very file on the company's website
+            r"(?:dieselbe|die\s+gleiche)\s+datei\s+wie\s+(?:auf\s+(?:der|unserer)\s+(?:website|webseite|homepage)|die\s+veröffentlicht\w*)",
+            # a template: variable names and placeholders, no values
+            r"platzhalter\w*",
+            r"nur\s+(?:die\s+)?variablennamen",
+            *TEMPLATE_FILES,
             # made-up records stand in for real ones
             r"erfunden\w*",
             r"fiktiv\w*",
@@ -931,8 +943,19 @@ LEXICON = lexicon(
         ),
         # a quoted setting changed from: "de «Cualquier persona con el enlace» a …"
         "withdrawn": (r"von\s+[„\"“»]\s*$",),
+        "source": (
+            r"(?:vo[nm]|geschickt\s+von|gesendet\s+von|erhalten\s+von)\s+"
+            r"(?:(?:der|dem|den|einem|einer|diesem|dieser|unserem|unserer)\s+)?(?:\w+\s+){0,2}$",
+        ),
+        # a question left to be settled later, up to its question word
+        "deliberate": (
+            r"(?:kläre?n|besprechen|entscheiden|überlegen|schauen)\s+wir\s+[^.;:!?\n]{0,60}?wie\s+(?:wir|man)",
+            r"wir\s+(?:kläre?n|besprechen|entscheiden|überlegen|schauen)\s+[^.;:!?\n]{0,60}?wie\s+(?:wir|man)",
+        ),
     },
     examples={
+        "deliberate": ("dann klären wir mit dem backup-team, wie wir",),
+        "source": ("die mail vom ", "eine rechnung von einem neuen "),
         "publication": ("häng es an den beitrag",),
         "network": ("portfreigabe",),
         "destroy": ("lösche die sicherungen",),

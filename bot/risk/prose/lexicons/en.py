@@ -10,6 +10,7 @@ from bot.risk.prose.lexicon import (
     PORT_SPECS,
     SECRET_FILES,
     SOCIAL_SITES,
+    TEMPLATE_FILES,
     WIDE_CHANNELS,
     lexicon,
 )
@@ -1042,6 +1043,12 @@ LEXICON = lexicon(
             r"personal\s+(?:[\w-]+\s+){0,2}?(?:sandbox|playground|stack|namespace|cluster|workspace|project|environment)",
         ),
         "excluded": (
+            # masked before it goes: "replace the password in the DSN with ****", "redact the
+            # bearer token and the internal hostnames"
+            r"(?:replac\w*|substitut\w*|swap\w*)\s+(?:the\s+|any\s+|all\s+|its\s+)?[\w-]+"
+            r"(?:\s+[\w-]+){0,6}?\s+(?:with|by|for)\s+\W{0,2}(?:\*{2,}|x{3,}|<|\[|redacted|placeholders?)",
+            r"(?:mask|redact|scrub|blank\s+out|black\s+out)\w*\s+(?:the\s+|any\s+|all\s+|its\s+)?[\w-]+"
+            r"(?:(?:\s+(?:and|or)\s+|\s+)(?:the\s+|any\s+)?[\w-]+){0,4}",
             r"(?:without|with\s+no|excluding|minus|leaving\s+out|leave\s+out|strip(?:ping)?\s+out"
             r"|no)\s+(?:any\s+|the\s+|all\s+|their\s+)?[\w-]+(?:(?:\s+(?:and|or|nor)\s+|/|\s+)"
             r"(?:any\s+|the\s+|their\s+)?[\w-]+){0,4}",
@@ -1070,6 +1077,15 @@ LEXICON = lexicon(
             r"(?:one|two|three|four|five|a\s+couple\s+of|[2-9])\s+(?:\w+\s+)?(?:pdfs?|files|documents|contracts|invoices|orders|reports)",
         ),
         "sanitized": (
+            # already public: the very file anyone can get from the company's site
+            r"(?<!not\sthe\s)(?<!n't\sthe\s)(?<!not\s)same\s+(?:file|document|version|pdf|deck|one)\s+(?:as\s+(?:the\s+one\s+)?)?"
+            r"(?:that\s+)?(?:anyone|everyone|customers|visitors)\s+can\s+(?:download|see|read|get)",
+            r"(?<!not\sthe\s)(?<!n't\sthe\s)(?<!not\s)same\s+(?:file|document|version|pdf|one)\s+(?:as\s+(?:the\s+one\s+)?)?"
+            r"(?:that(?:\s+is|'s)\s+)?(?:published|posted|live)\s+on\s+(?:our|the)\s+(?:public\s+)?(?:website|site|docs|blog)",
+            # a template: variable names and placeholders, no values
+            r"placeholders?(?:\s+values?)?",
+            r"only\s+(?:the\s+)?(?:variable|key|setting)\s+names",
+            *TEMPLATE_FILES,
             # made-up records stand in for real ones
             r"(?:made[- ]up|invented)",
             # already cleared for this audience by the team that owns it ("the
@@ -1125,8 +1141,25 @@ LEXICON = lexicon(
             r"can\s+view",
         ),
         "link": (r"anyone\s+(?:on\s+the\s+internet\s+)?(?:who\s+has|with)\s+the\s+link",),
+        "source": (
+            r"(?:from|sent\s+by|forwarded\s+by|received\s+from|on\s+behalf\s+of)\s+"
+            r"(?:(?:a|an|the|this|that|some|our|your)\s+)?(?:\w+\s+){0,2}$",
+        ),
+        # a question left to be settled later, up to its question word
+        "deliberate": (
+            r"(?:we'?ll|we\s+will|let'?s|then\s+we|we\s+can)\s+(?:\w+\s+){0,2}?(?:work\s+out|figure\s+out|"
+            r"decide|agree|discuss|clarify|sort\s+out)\s+[^.;:!?\n]{0,60}?how\s+(?:to|we)",
+        ),
+        # a file that itself asks for the act, up to where the act is named
+        "prompted": (
+            r"(?:file|document|attachment|spreadsheet|workbook|installer|pdf)s?(?!\w)(?:[^.;:!?\n]|\.(?=\S)){0,60}?"
+            r"(?:asks|prompts|wants|tells|requires|requests)\s+(?:you\s+|users?\s+)?(?:to\s+)?$",
+        ),
     },
     examples={
+        "prompted": ("the workbook from the new vendor asks you to ",),
+        "deliberate": ("we'll work out with the data team how to",),
+        "source": ("the mail from the ", "an invoice sent by a new "),
         "publication": ("attach it to the post", "so readers can explore"),
         "relative": ("the installer that she sent",),
         "shared": ("unprotect main", "remove the branch protection"),

@@ -13,6 +13,7 @@ from bot.risk.prose.lexicon import (
     PORT_SPECS,
     SECRET_FILES,
     SOCIAL_SITES,
+    TEMPLATE_FILES,
     WIDE_CHANNELS,
     lexicon,
 )
@@ -601,6 +602,11 @@ LEXICON = lexicon(
             r"(?:stack|cl[uú]ster|namespace|entorno|espacio|sandbox)\s+personal",
         ),
         "excluded": (
+            # masked before it goes: "sustituye la contraseña de la cadena por ****"
+            r"(?:sustitu\w*|reemplaz\w*|cambi\w*)\s+(?:la\s+|el\s+|los\s+|las\s+)?[\w-]+"
+            r"(?:\s+[\w-]+){0,6}?\s+por\s+\W{0,2}(?:\*{2,}|x{3,}|<|\[)",
+            r"(?:ocult\w*|tach\w*|enmascar\w*|anonimiz\w*)\s+(?:la\s+|el\s+|los\s+|las\s+)?[\w-]+"
+            r"(?:(?:\s+(?:y|o)\s+|\s+)(?:la\s+|el\s+|los\s+|las\s+)?[\w-]+){0,4}",
             r"(?:sin(?!\s+(?:duda|falta|demora|problema|más|mas|esperar)\b)|excepto|salvo|quitando)\s+(?:ningún\s+|ninguna\s+|los\s+|las\s+|el\s+|la\s+)?"
             r"[\w-]+(?:(?:\s+(?:ni|y|o)\s+|\s+)(?:los\s+|las\s+|el\s+|la\s+)?[\w-]+){0,4}",
         ),
@@ -620,6 +626,13 @@ LEXICON = lexicon(
             r"(?:dos|tres|cuatro|cinco|[2-9])\s+(?:\w+\s+)?(?:pdf|archivos|documentos|contratos|facturas|pedidos|informes)",
         ),
         "sanitized": (
+            # already public: the very file published on the company's site
+            r"mism[oa]\s+(?:archivo|fichero|documento|versión|pdf|catálogo)\s+que\s+(?:el\s+que\s+|la\s+que\s+)?"
+            r"(?:ya\s+)?(?:está\s+|están\s+)?(?:publicad\w*|en\s+(?:la|nuestra)\s+web)",
+            # a template: variable names and placeholders, no values
+            r"(?:marcador(?:es)?\s+de\s+posición|valores\s+de\s+ejemplo|placeholders?)",
+            r"solo\s+(?:los\s+)?nombres\s+de\s+(?:las\s+)?(?:variables|claves)",
+            *TEMPLATE_FILES,
             # made-up records stand in for real ones
             r"inventad[oa]s?",
             r"falsos|falsas",
@@ -788,8 +801,25 @@ LEXICON = lexicon(
         ),
         # a quoted setting changed from: "de «Cualquier persona con el enlace» a …"
         "withdrawn": (r"(?:de|desde)\s+[«\"“]\s*$",),
+        "source": (
+            r"(?:de\s+parte\s+del?|enviad\w*\s+por|recibid\w*\s+de|procedente\s+de)\s+"
+            r"(?:(?:la|el|los|las|un|una|este|esta|ese|esa|nuestro|nuestra)\s+)?(?:\w+\s+){0,2}$",
+        ),
+        # a question left to be settled later, up to its question word
+        "deliberate": (
+            r"(?:veremos|decidiremos|acordaremos|hablaremos|vamos\s+a\s+(?:ver|decidir|acordar))\s+"
+            r"[^.;:!?\n]{0,60}?c[oó]mo",
+        ),
+        # a file that itself asks for the act, up to where the act is named
+        "prompted": (
+            r"(?:archivo|fichero|documento|adjunto|hoja|libro|pdf|instalador)(?!\w)(?:[^.;:!?\n]|\.(?=\S)){0,80}?"
+            r"(?:pide|solicita|exige)\s+(?:que\s+)?$",
+        ),
     },
     examples={
+        "prompted": ("la hoja de cálculo del proveedor pide ",),
+        "deliberate": ("luego veremos con el equipo cómo",),
+        "source": ("el correo enviado por un ", "una factura de parte del "),
         "publication": ("adjúntalo a la nota",),
         "destroy": ("borra las copias", "elimina la base"),
         "disable": ("apague las alertas", "desactiva la autenticación"),

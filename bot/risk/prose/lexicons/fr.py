@@ -13,6 +13,7 @@ from bot.risk.prose.lexicon import (
     PORT_SPECS,
     SECRET_FILES,
     SOCIAL_SITES,
+    TEMPLATE_FILES,
     WIDE_CHANNELS,
     lexicon,
 )
@@ -599,6 +600,11 @@ LEXICON = lexicon(
             r"(?:bac\s+à\s+sable|cluster|stack|espace)\s+(?:de\s+test\s+)?perso\w*",
         ),
         "excluded": (
+            # masked before it goes: "remplace le mot de passe de la chaîne par ****"
+            r"(?:remplac\w*|substitu\w*)\s+(?:le\s+|la\s+|les\s+|l'|l’)?[\w-]+"
+            r"(?:\s+[\w'’-]+){0,6}?\s+par\s+\W{0,2}(?:\*{2,}|x{3,}|<|\[)",
+            r"(?:masqu\w*|caviard\w*|anonymis\w*|occult\w*)\s+(?:le\s+|la\s+|les\s+|l'|l’)?[\w-]+"
+            r"(?:(?:\s+(?:et|ou)\s+|\s+)(?:le\s+|la\s+|les\s+|l'|l’)?[\w-]+){0,4}",
             r"(?:sans(?!\s+(?:doute|faute|tarder|attendre|hésiter|problème|souci|délai)\b)|hors|excepté|sauf)\s+(?:aucun\w*\s+|les?\s+|la\s+|l'|des?\s+|d')?[\w-]+"
             r"(?:(?:\s+(?:ni|et|ou)\s+|\s+)(?:les?\s+|la\s+|l'|des?\s+|d')?[\w-]+){0,4}",
         ),
@@ -625,6 +631,12 @@ LEXICON = lexicon(
             r"(?:deux|trois|quatre|cinq|[2-9])\s+(?:\w+\s+)?(?:pdf|fichiers|documents|contrats|factures|commandes|rapports)",
         ),
         "sanitized": (
+            # already public: the very file published on the company's site
+            r"(?<!pas\sle\s)(?<!plus\sle\s)même\s+(?:fichier|document|version|catalogue|pdf)\s+que\s+(?:celui|celle)\s+"
+            r"(?:qui\s+est\s+)?(?:publié|mis\w*\s+en\s+ligne|en\s+ligne|disponible)",
+            # a template: variable names and placeholders, no values
+            r"(?:valeurs?\s+(?:fictives?|d'exemple)|espaces?\s+réservés?|placeholders?)",
+            *TEMPLATE_FILES,
             # made-up records stand in for real ones
             r"inventé\w*",
             r"faux\s+(?:clients|utilisateurs|comptes)",
@@ -794,8 +806,25 @@ LEXICON = lexicon(
         ),
         # a quoted setting changed from: "de «Cualquier persona con el enlace» a …"
         "withdrawn": (r"(?:de|depuis)\s+[«\"“]\s*$",),
+        "source": (
+            r"(?:de\s+la\s+part\s+d[eu'’]?|envoy[ée]e?s?\s+par|re[çc]u\w*\s+d[eu'’]?|provenant\s+d[eu'’]?)"
+            r"\s*(?:(?:la|le|les|l['’]|un|une|ce|cet|cette|notre|votre)\s*)?(?:\w+\s+){0,2}$",
+        ),
+        # a question left to be settled later, up to its question word
+        "deliberate": (
+            r"(?:on\s+verra|nous\s+verrons|on\s+décidera|on\s+(?:va\s+)?(?:voir|décider|discuter)|"
+            r"nous\s+(?:allons\s+)?(?:voir|décider|définir))\s+[^.;:!?\n]{0,60}?comment",
+        ),
+        # a file that itself asks for the act, up to where the act is named
+        "prompted": (
+            r"(?:fichier|document|pièce\s+jointe|classeur|tableur|pdf|installeur)(?!\w)(?:[^.;:!?\n]|\.(?=\S)){0,80}?"
+            r"(?:demande|exige|réclame)\s*(?:à\s+|de\s+|d['’]\s*)?$",
+        ),
     },
     examples={
+        "prompted": ("le fichier envoyé par ce fournisseur demande d'",),
+        "deliberate": ("on verra avec l'équipe comment",),
+        "source": ("le fichier envoyé par ce nouveau ", "un mail de la part du "),
         "publication": ("joins-le à l'article",),
         "shared": ("enlève la protection",),
         "destroy": ("supprimez les sauvegardes", "supprime la base"),

@@ -14,6 +14,7 @@ from bot.risk.prose.lexicon import (
     PORT_SPECS,
     SECRET_FILES,
     SOCIAL_SITES,
+    TEMPLATE_FILES,
     WIDE_CHANNELS,
     lexicon,
 )
@@ -557,6 +558,9 @@ LEXICON = lexicon(
         ),
         "own_space": (r"個人の?(?:検証|テスト|開発)", r"自分の(?:検証|テスト|開発)"),
         "excluded": (
+            # masked before it goes: "Authorization の値とホスト名を *** に置き換えた"
+            r"[^、。，]{1,30}?を\s*\W{0,2}(?:\*{2,}|x{3,}|伏せ字)\W{0,2}\s*に(?:置き換え|置換|差し替え)",
+            r"[^、。，]{1,30}?を(?:マスク|黒塗り|伏せ字に)し",
             r"[^、。，\s]{1,12}?(?:を|は|も)?(?:含まない|含めない|含めず|含まず|除いた|除外した|削除した"
             r"|消した|伏せた|マスクした|抜いた)",
         ),
@@ -565,6 +569,12 @@ LEXICON = lexicon(
             r"自社(?:の)?",
         ),
         "sanitized": (
+            # masked before it goes: "…を *** に置き換えたもの"
+            r"\*{2,}\W{0,2}\s*に(?:置き換え|置換|差し替え)た",
+            # a template: variable names and placeholders, no values
+            "プレースホルダー",
+            r"(?:変数名|キー名)(?:だけ|のみ)",
+            *TEMPLATE_FILES,
             # already cleared for this audience by the team that owns it ("the
             # write-ups already cleared by comms", "déjà validée par les RH")
             r"(?:承認済み|公開済み|既に公開|すでに公開)",
@@ -668,8 +678,11 @@ LEXICON = lexicon(
         "link": ("リンクを知っている",),
         # a quoted setting changed from: "de «Cualquier persona con el enlace» a …"
         "withdrawn": (r"から$",),
+        # right after the destination: where the thing came from ("取引先を名乗る人から届いた")
+        "source": (r"[^、。，,\n]{0,8}?(?:から|より)(?:の|メール|届|来|送ら|受け|転送さ)",),
     },
     examples={
+        "source": ("を名乗る人からメールで届いた", "から届いた"),
         "public": ("ポート転送を設定して",),
         "destroy": ("バックアップを削除して", "顧客データを消して"),
         "reset": ("本番データベースを作り直して",),

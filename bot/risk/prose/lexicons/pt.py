@@ -13,6 +13,7 @@ from bot.risk.prose.lexicon import (
     PORT_SPECS,
     SECRET_FILES,
     SOCIAL_SITES,
+    TEMPLATE_FILES,
     WIDE_CHANNELS,
     lexicon,
 )
@@ -579,6 +580,11 @@ LEXICON = lexicon(
             r"(?:stack|cluster|namespace|ambiente|sandbox)\s+pessoal",
         ),
         "excluded": (
+            # masked before it goes: "substitui a senha da string de conexão por ****"
+            r"(?:substitu\w*|troc\w*)\s+(?:a\s+|o\s+|os\s+|as\s+)?[\w-]+"
+            r"(?:\s+[\w-]+){0,6}?\s+por\s+\W{0,2}(?:\*{2,}|x{3,}|<|\[)",
+            r"(?:ocult\w*|mascar\w*|tarj\w*|anonimiz\w*)\s+(?:a\s+|o\s+|os\s+|as\s+)?[\w-]+"
+            r"(?:(?:\s+(?:e|ou)\s+|\s+)(?:a\s+|o\s+|os\s+|as\s+)?[\w-]+){0,4}",
             r"(?:sem(?!\s+(?:dúvida|duvida|falta|demora|problema|mais|esperar)\b)|exceto|tirando)\s+(?:nenhum\w*\s+|qualquer\s+|os\s+|as\s+|o\s+|a\s+)?"
             r"[\w-]+(?:(?:\s+(?:nem|e|ou)\s+|\s+)(?:os\s+|as\s+|o\s+|a\s+)?[\w-]+){0,4}",
         ),
@@ -598,6 +604,10 @@ LEXICON = lexicon(
             r"(?:dois|duas|três|quatro|cinco|[2-9])\s+(?:\w+\s+)?(?:pdfs?|arquivos|documentos|contratos|faturas|pedidos|relatórios)",
         ),
         "sanitized": (
+            # a template: variable names and placeholders, no values
+            r"(?:espaços?\s+reservados?|valores\s+de\s+exemplo|placeholders?)",
+            r"só\s+(?:os\s+)?nomes\s+(?:das\s+)?variáveis",
+            *TEMPLATE_FILES,
             # made-up records stand in for real ones
             r"inventad[oa]s?",
             r"fictíci\w*",
@@ -779,8 +789,24 @@ LEXICON = lexicon(
         "link": (r"qualquer\s+pessoa\s+(?:\w+\s+){0,2}?com\s+o\s+link",),
         # a quoted setting changed from: "de «Cualquier persona con el enlace» a …"
         "withdrawn": (r"de\s+[«\"“]\s*$",),
+        "source": (
+            r"(?:da\s+parte\s+d[eoa]s?|enviad\w*\s+(?:por|pel[oa]s?)|recebid\w*\s+d[eoa]s?)\s+"
+            r"(?:(?:o|a|os|as|um|uma|este|esta|esse|essa|nosso|nossa)\s+)?(?:\w+\s+){0,2}$",
+        ),
+        # a question left to be settled later, up to its question word
+        "deliberate": (
+            r"(?:veremos|decidiremos|combinaremos|vamos\s+(?:ver|decidir|combinar))\s+[^.;:!?\n]{0,60}?como",
+        ),
+        # a file that itself asks for the act, up to where the act is named
+        "prompted": (
+            r"(?:arquivo|documento|anexo|planilha|pdf|instalador)(?!\w)(?:[^.;:!?\n]|\.(?=\S)){0,80}?"
+            r"(?:pede|solicita|exige)\s+(?:para\s+|que\s+)?$",
+        ),
     },
     examples={
+        "prompted": ("a planilha do fornecedor pede para ",),
+        "deliberate": ("depois vamos ver com a equipe como",),
+        "source": ("o e-mail enviado pelo ", "um arquivo recebido do "),
         "publication": ("anexa ao post",),
         "destroy": ("apague os backups", "exclua o banco"),
         "disable": ("desative a autenticação", "silencie todos os alertas"),

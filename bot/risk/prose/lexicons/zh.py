@@ -14,6 +14,7 @@ from bot.risk.prose.lexicon import (
     PORT_SPECS,
     SECRET_FILES,
     SOCIAL_SITES,
+    TEMPLATE_FILES,
     WIDE_CHANNELS,
     lexicon,
 )
@@ -568,6 +569,9 @@ LEXICON = lexicon(
         ),
         "own_space": (r"个人的?(?:测试|开发|沙箱|验证)", r"(?:你|我)自己的(?:测试|开发|沙箱|验证)"),
         "excluded": (
+            # masked before it goes: "先把里面的 Bearer 令牌和内部 IP 全部替换成 ***"
+            r"把[^，。；！？,;]{1,30}?(?:替换|换|改)(?:成|为)\s*\W{0,2}(?:\*{2,}|x{3,}|<|占位符|星号)",
+            r"把[^，。；！？,;]{1,30}?(?:打码|遮住|遮盖|隐去|抹掉)",
             r"不(?:要|用)?(?:带|含|包含|包括)[^，。；！？,;]{1,12}",
             # removed from a copy: "去掉密码之后的版本", not "全部删掉吧"
             r"(?:去掉|去除|删掉|隐去|抹掉|除去)[^，。；！？,;]{1,12}?(?:之后|以后|后)的?",
@@ -577,6 +581,10 @@ LEXICON = lexicon(
             r"自建(?:的)?",
         ),
         "sanitized": (
+            # a template: variable names and placeholders, no values
+            "占位符",
+            r"只有(?:变量名|键名)",
+            *TEMPLATE_FILES,
             # already cleared for this audience by the team that owns it ("the
             # write-ups already cleared by comms", "déjà validée par les RH")
             r"已(?:经)?(?:审批|批准|审核通过|通过审核)",
@@ -710,8 +718,11 @@ LEXICON = lexicon(
             r"(?:获得|知道|拿到|有)链接的(?:任何)?人",
             r"任何人(?:获得|通过|凭)链接",
         ),
+        # right after the destination: where the thing came from ("供应商发来的", "客户那边寄来")
+        "source": (r"[^，。,\n]{0,8}?(?:发来|寄来|发过来|传来|转来)",),
     },
     examples={
+        "source": ("发来的", "那边寄来"),
         "destroy": ("把每周的备份删掉", "删除生产数据库"),
         "disable": ("关闭双因素认证", "告警全部静音"),
         "grant": ("授予管理员权限",),
