@@ -800,6 +800,8 @@ LEXICON = lexicon(
             r"(?:nur\s+)?die\s+anzahl",
             r"wie\s+viele",  # a number, not the records
             r"synthetisch\w*",
+            # example or test keys stand in for real ones
+            r"(?:beispiel|platzhalter|dummy|test)(?:schlüssel|werte?n?|daten)",
         ),
         "dedicated": (
             r"eigene\w*",

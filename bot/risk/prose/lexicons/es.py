@@ -660,6 +660,8 @@ LEXICON = lexicon(
             r"conteos?",
             "muestra",
             r"enmascarad\w*",
+            # example or test keys stand in for real ones
+            r"(?:claves?|valores|datos|credenciales)\s+de\s+(?:ejemplo|prueba)",
         ),
         "dedicated": (
             "dedicad[oa]",

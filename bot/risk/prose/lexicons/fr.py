@@ -665,6 +665,8 @@ LEXICON = lexicon(
             r"ficti(?:f|ve|fs|ves)",
             "échantillon",
             r"masqué\w*",
+            # example or test keys stand in for real ones
+            r"(?:clés?|valeurs|identifiants)\s+(?:de\s+test|d['’]exemple|fictives?)",
         ),
         "dedicated": (
             "dédiée?",

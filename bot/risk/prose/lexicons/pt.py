@@ -634,6 +634,8 @@ LEXICON = lexicon(
             "amostra",
             r"mascarad\w*",
             r"sem\s+(?:nenhum\s+|qualquer\s+|os\s+)?(?:e-?mails|nomes|dados?\s+pesso(?:al|ais))",
+            # example or test keys stand in for real ones
+            r"(?:chaves?|valores|credenciais)\s+de\s+(?:exemplo|teste)",
         ),
         "dedicated": (
             "dedicad[oa]",
