@@ -11,6 +11,7 @@ adds a reading of the whole text and never removes one.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left
 from collections.abc import Callable
@@ -404,7 +405,7 @@ class Extractor:
         prose_parts.append(text[pos:])
         remainder = "\n".join(self._inline(part, out) for part in prose_parts)
         self._lines(remainder, out, explicit=False)
-        return _unique(out)
+        return _unique([_fence_intro(c, blocks) for c in out])
 
     # -- fenced blocks ------------------------------------------------------------------------
 
@@ -760,6 +761,18 @@ _REPORTED_TAIL = 72
 """Of those, the ones `spans.reported` looks at (its answer depends on them alone)."""
 _MAX_SENTENCES = 4
 """Sentences one command is judged in; past that, once more with none (the strictest)."""
+
+
+def _fence_intro(cand: Candidate, blocks: set[tuple[str, str, str]]) -> Candidate:
+    """A Mongo call or dataframe write found inside a fence (`find_calls` reads the whole
+    text, so its sentence is its own line) is given by the sentence that introduces the
+    fence, as a fenced script is: "on the production database run:"."""
+    if cand.kind not in ("mongo", "dataframe"):
+        return cand
+    intro = next((i for body, _, i in blocks if i and cand.text in body), "")
+    if not intro or intro in cand.context:
+        return cand
+    return dataclasses.replace(cand, context=f"{intro}\n{cand.context}")
 
 
 def _unique(cands: list[Candidate]) -> list[Candidate]:
