@@ -27,7 +27,14 @@ from storage.audit import events_for, verify_chain
 from storage.db import session_scope
 from storage.models import SlackEffect
 from tests.slack.conftest import APPROVALS, APPROVER, Slack, build, has_actions
-from tests.slack.test_faults import DM, cards_in, fast_retries, pending_via_api, settle
+from tests.slack.test_faults import (
+    ANSWERS_AT_ONCE,
+    DM,
+    cards_in,
+    fast_retries,
+    pending_via_api,
+    settle,
+)
 
 OWNER = "U0DGOV001"
 
@@ -51,7 +58,7 @@ async def test_an_outcome_slack_refused_is_sent_once_fixed(slack_db: Slack) -> N
     """The bot was out of the channel when the request was approved: the card kept its
     live buttons and the requester heard nothing. Re-invited, one retry does both."""
     slack = slack_db
-    fast_retries(slack)
+    fast_retries(slack, call_timeout=ANSWERS_AT_ONCE)
     request_id = await pending_via_api(slack)
     await slack.service.drain()
     slack.fake.fail("chat.update", "not_in_channel", times=1)
@@ -97,7 +104,7 @@ async def test_the_card_of_a_request_closed_for_want_of_it_never_comes_back(
     """Its card refused, the request was cancelled and its agent told to ask again: a
     retry must not bring back a card for it."""
     slack = slack_db
-    fast_retries(slack)
+    fast_retries(slack, call_timeout=ANSWERS_AT_ONCE)
     slack.fake.fail("chat.postMessage", "not_in_channel", times=1)
     request_id = await pending_via_api(slack)
     await settle(slack, lambda: slack.service.outbox.dead == 1)
@@ -136,7 +143,7 @@ async def test_a_card_still_wanted_goes_only_where_it_did_not(owners_too: Slack)
     """The channel card went out, the owner's DM was refused: the request stays pending
     (someone was asked). The retry sends the owner's card, not a second channel card."""
     slack = owners_too
-    fast_retries(slack)
+    fast_retries(slack, call_timeout=ANSWERS_AT_ONCE)
     slack.fake.fail("conversations.open", "user_not_found", times=1)
     request_id = await pending_via_api(slack)
     await settle(slack, lambda: slack.service.outbox.dead == 1)

@@ -38,7 +38,7 @@ from tests.slack.conftest import (
     build,
     make_settings,
 )
-from tests.slack.test_faults import DM, fast_retries, pending_via_api, settle
+from tests.slack.test_faults import ANSWERS_AT_ONCE, DM, fast_retries, pending_via_api, settle
 
 PERMANENT = ["channel_not_found", "not_in_channel", "is_archived", "invalid_auth",
              "account_inactive", "token_revoked", "missing_scope", "user_not_found",
@@ -57,7 +57,9 @@ async def test_a_permanent_error_is_given_up_at_once_and_the_request_asks_nobody
     slack_db: Slack, error: str, caplog: pytest.LogCaptureFixture
 ) -> None:
     slack = slack_db
-    fast_retries(slack)  # ten tries allowed: a permanent error must use one
+    fast_retries(
+        slack, call_timeout=ANSWERS_AT_ONCE
+    )  # ten tries allowed: a permanent error must use one
     slack.fake.fail("chat.postMessage", error, times=1)
     started = time.monotonic()
     with caplog.at_level(logging.WARNING):
@@ -87,7 +89,7 @@ async def test_a_permanent_error_is_given_up_at_once_and_the_request_asks_nobody
 
 async def test_a_transient_error_is_still_retried(slack_db: Slack) -> None:
     slack = slack_db
-    fast_retries(slack)
+    fast_retries(slack, call_timeout=ANSWERS_AT_ONCE)
     slack.fake.fail("chat.postMessage", "service_unavailable", times=3)
     request_id = await pending_via_api(slack)
     await settle(slack, lambda: bool(slack.fake.messages_in(APPROVALS)))
@@ -99,7 +101,7 @@ async def test_a_prompt_that_cannot_reach_the_requester_closes_the_request(
     slack_db: Slack,
 ) -> None:
     slack = slack_db
-    fast_retries(slack)
+    fast_retries(slack, call_timeout=ANSWERS_AT_ONCE)
     slack.fake.fail("conversations.open", "user_not_found", times=1)
     request, _ = await slack.service.submit(
         text=DROP, requester=REQUESTER, agent="datapal", justification="cleanup"
@@ -167,7 +169,7 @@ async def test_a_card_with_nobody_to_send_it_to_is_retried_then_closes_the_reque
 
 
 async def _nobody_to_send_to(slack: Slack) -> None:
-    fast_retries(slack, attempts=3)
+    fast_retries(slack, attempts=3, call_timeout=ANSWERS_AT_ONCE)
     request, _ = await slack.service.submit(
         text=DROP,
         requester=REQUESTER,
