@@ -454,6 +454,26 @@ def _without_tail(cand: Candidate) -> Candidate:
     return Candidate("shell", found[0].text, cand.explicit, cand.context or cand.text)
 
 
+# Outside a blockquote, words that take the quoted command up as the writer's own order:
+# "do the same", "run the command above", "follow the quoted steps", "faites pareil",
+# "haz lo mismo", "mach das auch", "faça o mesmo", "同じ操作を", "照做" — unless negated.
+_ADOPTS = re.compile(
+    r"(?<!n't\s)(?<!n’t\s)(?<!not\s)(?<!never\s)"
+    r"\b(?:do|run|execute|repeat|follow|apply|redo)\s+(?:it|them|that|the\s+same|the\s+"
+    r"(?:quoted|above)\b|(?:the\s+)?(?:command|steps?|fix)\s+(?:above|quoted)|what\s+(?:it|they)\s+"
+    r"(?:says?|did))|\b(?:as|like)\s+(?:quoted|above|described\s+above)\b"
+    r"|\b(?:fai(?:s|tes)\s+(?:pareil|la\s+même\s+chose)|(?:lance|exécute)[sz]?\s+(?:-la|-le|la\s+même))"
+    r"|\b(?:haz|haga|ejecuta)\s+lo\s+mismo|\bfa[çc]a\s+o\s+mesmo|\b(?:mach|führ)\w*\s+(?:das|es)\s+"
+    r"(?:auch|genauso|ebenso)|(?:同じ(?:操作|こと|コマンド)を(?:実行|し|やっ)(?!ない))|照做|(?<!不要)(?<!别)再执行一次",
+    re.I,
+)
+
+
+def quote_adopted(message: str) -> bool:
+    """The words outside the message's blockquotes take a quoted command up as an order."""
+    return bool(_ADOPTS.search(message))
+
+
 def judge(
     cand: Candidate,
     message: str = "",

@@ -42,6 +42,7 @@ from bot.risk.command_scope import (
     never_lowered,
     opens_session,
     passes_on,
+    quote_adopted,
     reads_only,
     rerun_elsewhere,
     selections,
@@ -390,7 +391,9 @@ class RiskEngine:
         heading over its step; none when it is re-run elsewhere; its owner's own use."""
         cand, part = whys.commands[i]
         message = whys.message
-        why = whys.of(i)
+        # a postmortem's `> ` lines quote what was run; they order nothing
+        quoted = cand.quoted and not quote_adopted(message)
+        why: Why | None = "report" if quoted else whys.of(i)
         if why is None:
             why = whys.enclosing(i)
         if why is None:

@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
+from dataclasses import replace as _with
 from typing import Literal
 
 from bot.risk.spans import (
@@ -39,6 +40,11 @@ _FENCE = re.compile(
     re.S | re.M,
 )
 # Inline code that is one `key: value` setting (YAML style), never a command.
+# A run of Markdown blockquote lines, and the mark that opens each.
+_BLOCKQUOTE = re.compile(r"(?:^[ \t]*>[^\n]*(?:\n|\Z))+", re.M)
+_QUOTE_MARK = re.compile(r"^[ \t]*> ?")
+_SENTENCE_END = re.compile(r"[.!?。！？]$")
+_SHELL_SIGNS = re.compile(r"(?:^|\s)--?\w|[|;&$<>=/\\]")
 _SETTING = re.compile(r"(?:-\s+)?[A-Za-z_][\w.-]*:\s+[^\s:]+$")
 # The first backtick is matched before the lookbehind that checks the one before it: a
 # pattern opening with a lookbehind is tried at every position of the text.
@@ -348,6 +354,9 @@ class Candidate:
     in_prose: bool = False
     """The command was left in the prose candidate too (a span in a sentence), so the
     prose reader reads it there."""
+    quoted: bool = False
+    """Found inside a Markdown blockquote (`> ` lines with prose among them): someone
+    else's words quoted, not the writer's order (`command_scope.quote_adopted`)."""
 
 
 def _strip_prompt(line: str) -> str:
@@ -381,6 +390,8 @@ class Extractor:
         """Every piece to judge. A `kind` hint only adds a reading of the whole text:
         every detector still reads every text, so `kind=sql` on `rm -rf` is no pass."""
         out: list[Candidate] = []
+        if ">" in text:
+            text = self._blockquotes(text, out)
         self._add_spans(find_calls(text), out, explicit=False)
         if kind in ("sql",):
             out.append(Candidate("sql", text, True))
@@ -406,6 +417,42 @@ class Extractor:
         remainder = "\n".join(self._inline(part, out) for part in prose_parts)
         self._lines(remainder, out, explicit=False)
         return _unique([_fence_intro(c, blocks) for c in out])
+
+    # -- blockquotes --------------------------------------------------------------------------
+
+    def _blockquotes(self, text: str, out: list[Candidate]) -> str:
+        """Read each Markdown blockquote on its own, its candidates marked quoted, and return
+        the text without it. A run of `>` lines is a quotation when one of them is a sentence
+        ("> On Oct 14 an engineer ran"); `> cmd` lines alone are a shell prompt."""
+        found = False
+        for m in _BLOCKQUOTE.finditer(text):
+            lines = [_QUOTE_MARK.sub("", ln, count=1) for ln in m.group(0).splitlines()]
+            if not any(self._quoted_sentence(ln) for ln in lines):
+                continue
+            found = True
+            for cand in self.extract("\n".join(lines)):
+                out.append(_with(cand, quoted=True))
+        if not found:
+            return text
+        return _BLOCKQUOTE.sub(lambda m: self._unquoted(m.group(0)), text)
+
+    def _quoted_sentence(self, line: str) -> bool:
+        """A line of prose: a few words, no known command, and either not command-like at
+        all or a sentence that ends as one and has no shell syntax ("… fünf PRs überschrieben.")."""
+        line = line.strip()
+        if len(line.split()) < 3 or line.startswith(("```", "~~~", "$", "#")):
+            return False
+        if self._looks_like_shell(line):
+            return False
+        return not self._command_like(line) or bool(
+            _SENTENCE_END.search(line) and not _SHELL_SIGNS.search(line)
+        )
+
+    def _unquoted(self, block: str) -> str:
+        lines = [_QUOTE_MARK.sub("", ln, count=1) for ln in block.splitlines()]
+        if not any(self._quoted_sentence(ln) for ln in lines):
+            return block
+        return "\n" * block.count("\n")
 
     # -- fenced blocks ------------------------------------------------------------------------
 
@@ -789,7 +836,7 @@ def _unique(cands: list[Candidate]) -> list[Candidate]:
             continue
         n = sentences.get((c.kind, c.text), 0)
         if n >= _MAX_SENTENCES:
-            c = Candidate(c.kind, c.text, c.explicit, "", c.in_prose)
+            c = Candidate(c.kind, c.text, c.explicit, "", c.in_prose, c.quoted)
             key = (c.kind, c.text, "")
             if key in seen:
                 continue

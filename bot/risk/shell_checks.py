@@ -620,6 +620,8 @@ def check_warehouse_extract_out(cmd: Cmd, walk: Walk) -> bool:
 def check_db_dump_exfil(cmd: Cmd, walk: Walk) -> bool:
     if cmd.flags & {"--schema-only", "-s"} and cmd.name.startswith("pg_dump"):
         return False
+    if cmd.flags & {"--no-data", "-d"} and cmd.name in ("mysqldump", "mariadb-dump"):
+        return False  # table definitions only, no rows
     if local_datastore(cmd, walk):  # a database on this machine is already local
         return False
     if any(
@@ -634,6 +636,39 @@ def check_db_dump_exfil(cmd: Cmd, walk: Walk) -> bool:
         if d.name in ("tee",):
             outputs += d.pos
     return any(_PERSONAL_RE.search(o) for o in outputs)
+
+
+# A secret read that prints only its key names: `jq 'keys'` (or `keys[]`, `keys | length`,
+# `to_entries | map(.key)`) downstream, or a template that prints `$k` of `range $k, $v`
+# without `$v`. The names say which settings exist, not what they hold.
+_JQ_KEYS_ONLY_RE = re.compile(
+    r"^(?:-\w+\s+)*[\"']?\s*(?:\.[\w\[\]\\\"]*\s*\|\s*)?"
+    r"(?:keys(?:_unsorted)?(?:\[\])?|to_entries\s*\|\s*map\(\s*\.key\s*\)|\[?\s*\.\[\]\s*\|\s*\.key\s*\]?)"
+    r"(?:\s*\|\s*(?:length|sort|join\([^)]*\)|\.\[\]))*\s*[\"']?$"
+)
+_TEMPLATE_KEYS_ONLY_RE = re.compile(r"range\s+\$(\w+)\s*,\s*\$(\w+)\s*:=")
+
+
+def _jq_filter(cmd: Cmd) -> str:
+    """The filter of a `jq`/`yq` stage: its first positional word."""
+    return cmd.pos[0] if cmd.pos else ""
+
+
+def check_secret_values_shown(cmd: Cmd, walk: Walk) -> bool:
+    """A Kubernetes secret printed with its values; not when a `jq` stage right after keeps
+    only the key names, nor when a go-template prints only the key of each pair."""
+    downstream = cmd.downstream
+    if (
+        downstream
+        and downstream[0].name in ("jq", "yq", "gojq")
+        and _JQ_KEYS_ONLY_RE.match(_jq_filter(downstream[0]).strip())
+    ):
+        return False
+    for tmpl in cmd.value("-o", "--output"):
+        m = _TEMPLATE_KEYS_ONLY_RE.search(tmpl)
+        if tmpl.startswith("go-template") and m and f"${m.group(2)}" not in tmpl[m.end() :]:
+            return False
+    return True
 
 
 _KEY_USING_OPTS = (
@@ -927,6 +962,7 @@ CHECKS: dict[str, Callable[[Cmd, Walk], bool]] = {
     "warehouse_extract_out": check_warehouse_extract_out,
     "public_destination": check_public_destination,
     "db_dump_exfil": check_db_dump_exfil,
+    "secret_values_shown": check_secret_values_shown,
     "piped_upload": check_piped_upload,
     "credential_file": check_credential_file,
     "credential_staged": check_credential_staged,

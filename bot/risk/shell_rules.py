@@ -1390,10 +1390,14 @@ RULES: tuple[Rule, ...] = (
                 args_not_re=(
                     r"(?:^|\s)(?:-o\s*|--output[= ])jsonpath=\{\.metadata\.[\w.-]*\}(?:\s|$)"
                 ),
+                check="secret_values_shown",
             ),
         ),
         match=(
             "kubectl get secret db-creds -o yaml",
+            "kubectl get secret db -o json | jq '.data'",
+            "kubectl get secret db -o json | jq -r '.data.password | @base64d'",
+            "kubectl get secret db -o go-template='{{range $k, $v := .data}}{{$k}}={{$v}}{{end}}'",
             "kubectl get secret db -o jsonpath='{.metadata.name}{.data.password}'",
             "kubectl -n prod get secrets -o json",
             "kubectl get secret/api -ojsonpath='{.data.token}'",
@@ -1403,6 +1407,10 @@ RULES: tuple[Rule, ...] = (
             "kubectl describe secret db-creds",
             "kubectl get secret db-creds -n prod -o jsonpath='{.metadata.creationTimestamp}'",
             "kubectl get pods -o yaml",
+            "kubectl get secret db -o json | jq '.data | keys'",
+            "kubectl get secret db -o jsonpath='{.data}' | jq 'keys'",
+            "oc get secret db -o json | jq -r '.data | keys[]'",
+            "kubectl get secret db -o go-template='{{range $k, $v := .data}}{{$k}}{{end}}'",
         ),
     ),
     Rule(

@@ -35,7 +35,7 @@ from bot.risk.prose.lexicon import ACCENTS, ACTIONS, DESTINATIONS, OBJECTS, Lexi
 from bot.risk.prose.lexicons import BY_LANG
 from bot.risk.prose.scope import Scope, Spans, spans
 from bot.risk.prose.sharing import inferred_home, outside_domain, personal_mailbox
-from bot.risk.prose.text import PURPOSE_AFTER, Rule, finding, lower
+from bot.risk.prose.text import KEYS_ONLY_READ, PURPOSE_AFTER, Rule, finding, lower
 
 __all__ = ["assess_intent", "languages"]
 
@@ -782,6 +782,24 @@ def _to_anyone(action: str, objects: frozenset[str], dests: frozenset[str]) -> b
     return "public" in dests or (action == "open" and "everyone" in dests and "network" in objects)
 
 
+# The clause acts on the reader's local copy ("vide ta copie locale de sessions", "wipe your
+# local copy of audit_events", "deine lokale Kopie", "ローカルコピー", "本地…副本"): the copy
+# is its object, so the production table named before is not borrowed for it.
+_OWN_COPY = re.compile(
+    r"\b(?:local|lokalen?|lokale[nrs]?)\s+(?:copy|copies|kopie|kopien)\b"
+    r"|\b(?:copie|copia|cópia|copias|cópias|copies)\s+locale?s?\b"
+    r"|ローカル(?:の)?コピー|本地[^。，,]{0,20}?(?:副本|拷贝)"
+)
+
+
+# A clause that opens with a purpose ("so that the customers can follow, …", "pour que
+# les clients …", "para que los socios …", "damit die Kunden …"): its nouns are whom the
+# act serves, never what a pronoun or a bare verb after it acts on.
+_PURPOSE_LEAD = re.compile(
+    r"\W*(?:so\s+that|in\s+order\s+for|pour\s+que|afin\s+que|para\s+que|damit|de\s+modo\s+que)\b"
+)
+
+
 def _clause_objects(
     low: str,
     scope: Scope,
@@ -803,12 +821,14 @@ def _clause_objects(
         or _PRONOUN_INSIDE.search(low, hit.start, hit.end) is not None
         or scope.clause_has(clause, "along")  # "VMを止めて、ディスクごと破棄": the VMs too
     )
-    if unnamed and not scope.clause_has(clause, "public_part"):
+    if unnamed and not scope.clause_has(clause, "public_part") and not _OWN_COPY.search(here):
         for other in chain(
             scope.antecedents(clause, hit.start),
             scope.announced(clause),
             scope.dislocated(clause, hit.start),
         ):
+            if _PURPOSE_LEAD.match(low, other[0], other[1]):
+                continue  # "Pour que les clients suivent, publions …": who it is for
             found = _slots(low[other[0] : other[1]], gates.objects, seen)
             if found.keys() - _QUALIFIERS:
                 objects = {**found, **objects}
@@ -1438,7 +1458,16 @@ _VALUES = re.compile(
 
 def _names_not_values(r: _Reading) -> bool:
     """What is sent is a fact about a secret or the names a listing printed, not a value."""
-    return _moves_metadata(r.lx, r.low, r.hit, r.clause) or _listed_names(r)
+    return _moves_metadata(r.lx, r.low, r.hit, r.clause) or _listed_names(r) or _keys_only(r)
+
+
+def _keys_only(r: _Reading) -> bool:
+    """The sentence's secret read is cut down to its key names (`… -o json | jq 'keys'`)
+    and nothing in it prints a value: the names are what is sent."""
+    text = r.low[r.sentence[0] : r.sentence[1]]
+    if not KEYS_ONLY_READ.search(text):
+        return False
+    return _VALUES.search(KEYS_ONLY_READ.sub(" ", text)) is None
 
 
 def _listed_names(r: _Reading) -> bool:
@@ -1451,6 +1480,8 @@ def _listed_names(r: _Reading) -> bool:
     if not r.lx.spaced or _BARE_LIST.match(low, _object_start(low, hit.end, clause[1])) is None:
         return False
     before = low[r.sentence[0] : hit.start]
+    if KEYS_ONLY_READ.search(before):  # `… -o json | jq 'keys'`: the list is of names
+        before = KEYS_ONLY_READ.sub(" list ", before)
     return _LISTING.search(before) is not None and _VALUES.search(before) is None
 
 

@@ -36,7 +36,7 @@ from bot.risk.listing import warned_item
 from bot.risk.model import Finding
 from bot.risk.prose.home import home_domains
 from bot.risk.prose.resources import resources
-from bot.risk.prose.text import PURPOSE_AFTER
+from bot.risk.prose.text import KEYS_ONLY_READ, PURPOSE_AFTER
 from bot.risk.prose.text import Rule as _Rule
 from bot.risk.prose.text import Sentence as _Sentence
 from bot.risk.prose.text import compile_lower as _re
@@ -934,6 +934,14 @@ def _controls(s: _Sentence) -> Iterator[Finding]:
         return
 
 
+def _named_credential(s: _Sentence, verb: re.Match[str]) -> re.Match[str] | None:
+    """The credential the sentence names; none when its own command before the verb prints
+    only the secret's key names (`… -o json | jq 'keys'`)."""
+    if s.words.isdisjoint(_CRED_WORDS) or KEYS_ONLY_READ.search(s.lower, 0, verb.start()):
+        return None
+    return _CREDENTIAL.search(s.lower)
+
+
 def _post_verb(low: str) -> re.Match[str] | None:
     """The first posting word used as a verb ("the commit with …" is a noun)."""
     for verb in _POST_VERB.finditer(low):
@@ -957,7 +965,7 @@ def _posting(s: _Sentence) -> Iterator[Finding]:
     if verb is None:
         return
     dest = _DESTINATION.search(s.lower, verb.start())
-    cred = _CREDENTIAL.search(s.lower) if not s.words.isdisjoint(_CRED_WORDS) else None
+    cred = _named_credential(s, verb)
     if cred and dest is None:
         dest = _PERSON_DESTINATION.search(s.lower, verb.end())
     if dest is None:
@@ -1109,10 +1117,37 @@ def _to_personal(s: _Sentence, data: re.Match[str] | None) -> Finding | None:
     )
 
 
+# A dump that writes table definitions and no rows (`mysqldump --no-data`, `-d`;
+# `pg_dump --schema-only`, `-s`), or a sentence that sends "the schema only".
+_DUMP = _re(r"\b(?:mysqldump|mariadb-dump|pg_dump)\b[^\n|;&]*")
+_NO_ROWS_FLAG = {
+    "mysqldump": _re(r"(?<!\S)(?:--no-data|-d)(?!\S)"),
+    "mariadb-dump": _re(r"(?<!\S)(?:--no-data|-d)(?!\S)"),
+    "pg_dump": _re(r"(?<!\S)(?:--schema-only|-s)(?!\S)"),
+}
+_STRUCTURE_WORDS = _re(
+    r"\b(?:schema|structure|ddl|table\s+definitions?)[- ]only\b"
+    r"|\bonly\s+the\s+(?:schema|structure|ddl|table\s+definitions?)\b"
+    r"|\b(?:schema|structure|ddl)\s*,?\s+(?:no|without)\s+(?:data|rows|records)\b"
+)
+
+
+def _structure_only(low: str) -> bool:
+    """What leaves is the tables' structure: every dump the sentence runs writes no rows,
+    or (running none) it says it sends the schema only. A dump without the flag, under
+    the words "schema only", still sends its rows."""
+    dumps = [(d.group(0), d.group(0).split()[0]) for d in _DUMP.finditer(low)]
+    if dumps:
+        return all(_NO_ROWS_FLAG[name].search(text) for text, name in dumps)
+    return bool(_STRUCTURE_WORDS.search(low))
+
+
 def _to_outside(s: _Sentence, data: re.Match[str] | None) -> Finding | None:
     out = _OUTSIDE.search(s.lower)
     if out is None or data is None or _negated(s.lower, out.start()):
         return None
+    if _structure_only(s.lower):
+        return None  # "send them the schema only: mysqldump --no-data …": no rows leave
     return _finding(
         _R_LEAVING,
         f"Sends a copy of company data ({data.group(0).strip()}) to {out.group(0).strip()}, "

@@ -37,6 +37,15 @@ def compile_lower(pattern: str) -> re.Pattern[str]:
     return prefiltered(re.compile(lc(pattern)))
 
 
+# A secret read whose output a `jq` stage cuts down to the key names (`… -o json | jq '.data
+# | keys'`, `jq -r 'keys[]'`): what leaves is the list of setting names, not a value.
+KEYS_ONLY_READ = re.compile(
+    r"(?:-o|--output)[=\s]+(?:json|jsonpath\S*)\s*\|\s*(?:jq|yq|gojq)\s+(?:-\w+\s+)*['\"]?"
+    r"(?:\.[\w.\[\]\"]*\s*\|\s*)?keys(?:_unsorted)?(?:\[\])?(?:\s*\|\s*(?:length|sort))*\s*['\"]?"
+    r"(?=[\s`]|$)"
+)
+
+
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[^a-z])|\n+|;\s+")
 
 

@@ -284,6 +284,8 @@ LEXICON = lexicon(
             f"start(?:e|en)?{_W}",
         ),
         "data": (
+            # internal pricing: confidential business data
+            r"interne[nr]?\s+(?:preise|preislisten?|margen|kosten)",
             r"crm(?!\w)",
             r"branch\s+main",
             r"release-tags?",
@@ -770,6 +772,10 @@ LEXICON = lexicon(
             r"(?:zwei|drei|vier|fünf|[2-9])\s+(?:\w+\s+)?(?:pdfs?|dateien|dokumente|verträge|rechnungen|bestellungen|berichte)",
         ),
         "sanitized": (
+            # the structure only: table definitions, no rows
+            r"nur\s+(?:das\s+|die\s+)?(?:schema|struktur|tabellendefinitionen|ddl)",
+            r"keine\s+(?:zeilen|datensätze|daten)\b",
+            r"ohne\s+(?:die\s+)?(?:daten|zeilen|datensätze)\b",
             # already public: the very file on the company's website
             r"(?:dieselbe|die\s+gleiche)\s+datei\s+wie\s+(?:auf\s+(?:der|unserer)\s+(?:website|webseite|homepage)|die\s+veröffentlicht\w*)",
             # a template: variable names and placeholders, no values
@@ -847,6 +853,9 @@ LEXICON = lexicon(
             r"fingerabdr[uü]cke?|ablauf)(?!\w)",
             r"(?:(?:ihm|ihr|ihnen|mir|uns)\s+)?(?:bitte\s+)?(?:nur\s+)?(?:den|die|das)\s+"
             r"(?:namen|bezeichnung|titel|datum|version|ablaufdatum|anzahl)\b",
+            # the names of a secret's keys, not their values
+            r"(?:(?:ihm|ihr|ihnen|mir|uns)\s+)?(?:bitte\s+)?(?:nur\s+)?(?:die\s+)?"
+            r"(?:schl[üu]ssel|variablen|feld|key)-?namen\b",
         ),
         "pointer": (
             r"(?:link|verweis)\s+(?:auf|zu[rm]?)\s+(?:de[rnm]\s+|die\s+)?\S*(?:anfrage|antrag|formular|anleitung|wiki|prozess)\w*",

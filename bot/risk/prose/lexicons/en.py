@@ -252,6 +252,8 @@ LEXICON = lexicon(
         ),
         # ---------------------------------------------------------------- objects
         "data": (
+            # internal pricing: confidential business data
+            r"internal\s+(?:pricing|prices|price\s+lists?|margins|costs)",
             f"drive{_W}",
             "database",
             f"dbs?{_W}",

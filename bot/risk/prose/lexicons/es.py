@@ -177,6 +177,8 @@ LEXICON = lexicon(
             f"(?:clic|clique|pinch)(?:a|e|ar|ea|ear){_W}",
         ),
         "data": (
+            # internal pricing: confidential business data
+            r"(?:precios|tarifas|márgenes|costes|costos)\s+internos",
             r"crm(?!\w)",
             "buzón",
             "buzones",
@@ -214,7 +216,7 @@ LEXICON = lexicon(
             "carpeta",
             f"rama{_W}",
             "documento",
-            f"hoja{_W}",
+            rf"hoja(?!\s+de\s+ruta){_W}",  # a "hoja de ruta" is a roadmap, a plan
             "lista",
             "exportación",
             "informe",
@@ -628,6 +630,10 @@ LEXICON = lexicon(
             r"(?:dos|tres|cuatro|cinco|[2-9])\s+(?:\w+\s+)?(?:pdf|archivos|documentos|contratos|facturas|pedidos|informes)",
         ),
         "sanitized": (
+            # the structure only: table definitions, no rows
+            r"s[oó]lo\s+(?:la\s+|el\s+|las\s+)?(?:estructura|esquema|definiciones(?:\s+de\s+(?:las\s+)?tablas)?|ddl)",
+            r"(?:estructura|esquema)\s+(?:s[oó]lo|solamente|únicamente)",
+            r"sin\s+(?:ningún\s+|los\s+)?(?:datos|filas|registros)",
             # already public: the very file published on the company's site
             r"mism[oa]\s+(?:archivo|fichero|documento|versión|pdf|catálogo)\s+que\s+(?:el\s+que\s+|la\s+que\s+)?"
             r"(?:ya\s+)?(?:está\s+|están\s+)?(?:publicad\w*|en\s+(?:la|nuestra)\s+web)",

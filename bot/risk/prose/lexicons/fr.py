@@ -155,6 +155,8 @@ LEXICON = lexicon(
             "install",
         ),
         "data": (
+            # internal pricing: confidential business data
+            r"(?:prix|tarifs|marges|coûts)\s+internes",
             r"crm(?!\w)",
             "drive",
             r"boîte\s+mail",
@@ -200,7 +202,7 @@ LEXICON = lexicon(
             "dossier",
             "branche",
             "document",
-            "feuille",
+            r"feuille(?!\s+de\s+route)",  # a "feuille de route" is a roadmap, a plan
             "liste",
             "export",
             "rapport",
@@ -633,6 +635,10 @@ LEXICON = lexicon(
             r"(?:deux|trois|quatre|cinq|[2-9])\s+(?:\w+\s+)?(?:pdf|fichiers|documents|contrats|factures|commandes|rapports)",
         ),
         "sanitized": (
+            # the structure only: table definitions, no rows
+            r"(?:seulement|uniquement|juste)\s+(?:la\s+|le\s+|les\s+)?(?:structure|schéma|définitions?\s+(?:de(?:s)?\s+)?tables?)",
+            r"(?:structure|schéma)\s+(?:seul(?:e|ement)?|uniquement)",
+            r"sans\s+(?:aucune\s+|les\s+)?(?:données|lignes)",
             # already public: the very file published on the company's site
             r"(?<!pas\sle\s)(?<!plus\sle\s)même\s+(?:fichier|document|version|catalogue|pdf)\s+que\s+(?:celui|celle)\s+"
             r"(?:qui\s+est\s+)?(?:publié|mis\w*\s+en\s+ligne|en\s+ligne|disponible)",

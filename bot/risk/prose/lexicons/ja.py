@@ -157,6 +157,8 @@ LEXICON = lexicon(
             "起動",
         ),
         "data": (
+            # internal pricing: confidential business data
+            r"(?:社内|内部)(?:価格|原価|単価)",
             _latin(DATA_STORES.removesuffix("(?![a-z])")),
             r"(?<![a-z])crm(?![a-z])",
             r"リモート(?:の|側の)?[a-z0-9._\-]{0,20}タグ",  # リモートのv3.2.0タグ
@@ -571,6 +573,9 @@ LEXICON = lexicon(
             r"自社(?:の)?",
         ),
         "sanitized": (
+            # the structure only: table definitions, no rows
+            r"(?:テーブル定義|スキーマ|ddl|構造)(?:だけ|のみ)",
+            r"(?:データ|行)(?:は|を)?(?:含めず|含まない|入れず)",
             # masked before it goes: "…を *** に置き換えたもの"
             r"\*{2,}\W{0,2}\s*に(?:置き換え|置換|差し替え)た",
             # a template: variable names and placeholders, no values
@@ -660,6 +665,7 @@ LEXICON = lexicon(
         # before a sending verb: a fact about a secret, not the secret ("Vaultパスだけを")
         "metadata": (
             r"(?:パス(?!ワード)|名前|名称|バージョン(?:番号|情報)?|日時|日付|有効期限|作成日|arn|ラベル|タイトル)",
+            r"(?:キー名|変数名|項目名|キーの一覧|キー一覧)",
         ),
         "output": ("環境変数", "出力", "結果", "値", "中身", "それ", "内容"),
         # an object named before the verb: another thing is sent ("レポートを送って")

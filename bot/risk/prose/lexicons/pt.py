@@ -169,6 +169,8 @@ LEXICON = lexicon(
             f"permit(?:e|a|ir|am){_W}",  # "permitir 0.0.0.0/0 na porta 5432"
         ),
         "data": (
+            # internal pricing: confidential business data
+            r"(?:preços|tarifas|margens|custos)\s+internos",
             r"crm(?!\w)",
             r"(?:banco|base)s?\s+de\s+dados",
             r"(?:banco|base)s?\s+(?:de\s+|da\s+)?(?:prod|produção|producao|clientes|pedidos)(?!\w)",
@@ -606,6 +608,9 @@ LEXICON = lexicon(
             r"(?:dois|duas|três|quatro|cinco|[2-9])\s+(?:\w+\s+)?(?:pdfs?|arquivos|documentos|contratos|faturas|pedidos|relatórios)",
         ),
         "sanitized": (
+            # the structure only: table definitions, no rows
+            r"(?:s[oó]|apenas|somente)\s+(?:a\s+|o\s+|as\s+)?(?:estrutura|esquema|defini[cç][oõ]es(?:\s+das\s+tabelas)?|ddl)",
+            r"sem\s+(?:nenhum\s+|os\s+)?(?:dados|linhas|registros)",
             # a template: variable names and placeholders, no values
             r"(?:espaços?\s+reservados?|valores\s+de\s+exemplo|placeholders?)",
             r"só\s+(?:os\s+)?nomes\s+(?:das\s+)?variáveis",

@@ -161,6 +161,8 @@ LEXICON = lexicon(
             "点开",
         ),
         "data": (
+            # internal pricing: confidential business data
+            r"内部(?:价格|报价|成本|定价)",
             _latin(DATA_STORES.removesuffix("(?![a-z])")),
             r"(?<![a-z])crm(?![a-z])",
             "远端",
@@ -583,6 +585,10 @@ LEXICON = lexicon(
             r"自建(?:的)?",
         ),
         "sanitized": (
+            # the structure only: table definitions, no rows
+            r"只(?:给|发|导出|要|有)?(?:表结构|schema|ddl|结构)",
+            r"(?:表结构|schema|ddl)(?:就行|即可|就够)",
+            r"不(?:含|带|包含)(?:任何)?(?:数据|行)",
             # a template: variable names and placeholders, no values
             "占位符",
             r"只有(?:变量名|键名)",
@@ -691,6 +697,7 @@ LEXICON = lexicon(
         # before a sending verb: a fact about a secret, not the secret ("在 Vault 里的路径")
         "metadata": (
             r"(?:路径|名称|名字|版本号?|创建时间|过期时间|到期时间|轮换时间|日期|arn|标签)",
+            r"(?:字段名|键名|变量名|key\s*名)",
         ),
         "output": ("环境变量", "输出", "结果", "值", "内容", "它"),
         "determiner": ("把", "将"),
