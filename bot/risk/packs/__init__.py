@@ -2,7 +2,7 @@
 
 Each shell-side pack (`cloud`, `backup`, `githost`, `k8s`, `files`, `envdump`, `hostfw`,
 `identity`, `installs`, `workspace`, `platforms`, `mfa`, `acl`, `datastores`, `guards`,
-`directory`) is a module
+`directory`, `vcs`, `idp`) is a module
 with `RULES` (the same `Rule`/`Pattern` data as `bot.risk.shell_rules`: a pattern, a
 reason a person can read, and `match` / `not_match` examples), optional `CHECKS` (named
 predicates for what a pattern cannot say) and optional `SAFE` (shapes that are known
@@ -30,10 +30,12 @@ from bot.risk.packs import (
     guards,
     hostfw,
     identity,
+    idp,
     installs,
     k8s,
     mfa,
     platforms,
+    vcs,
     workspace,
 )
 from bot.risk.packs.base import Safe
@@ -59,6 +61,8 @@ SHELL_PACKS = (
     datastores,
     directory,
     guards,
+    vcs,
+    idp,
 )
 
 SHELL_RULES: tuple[Rule, ...] = tuple(r for pack in SHELL_PACKS for r in pack.RULES)
