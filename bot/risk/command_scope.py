@@ -30,7 +30,7 @@ from typing import Literal
 from bot.risk.environments import NONPROD_RE, PRODUCTION_RE
 from bot.risk.extract import Candidate
 from bot.risk.model import Finding
-from bot.risk.prefilter import prefiltered
+from bot.risk.prefilter import Prefiltered, prefiltered
 from bot.risk.prose.handover import hands_over_value
 from bot.risk.prose.intent import languages
 from bot.risk.prose.lexicon import ACCENTS, Lexicon
@@ -632,8 +632,12 @@ def _names_production(low: str) -> bool:
 def has_report_words(message: str) -> bool:
     """The message holds a word every report heading needs (`_REPORT_MESSAGE`'s required
     words; none holds a space). Without one, no command's message is a report, whatever
-    sentence is cut out of it: read once per message, not once per command."""
-    return _REPORT_WORDS is None or _REPORT_WORDS.search(message) is not None
+    sentence is cut out of it: read once per message, not once per command. The words
+    are looked for as the pattern's own search looks for them (in the lower-cased text
+    when that is safe: `re` ignoring case finds no first characters to skip to)."""
+    if _REPORT_WORDS is None or not isinstance(_REPORT_MESSAGE, Prefiltered):
+        return True
+    return _REPORT_MESSAGE.may_match(message)
 
 
 _REPORT_WORDS: re.Pattern[str] | None = getattr(_REPORT_MESSAGE, "words", None)

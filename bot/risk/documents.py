@@ -42,7 +42,7 @@ _FENCE_RE = re.compile(
     r"(?P<body>.*?)(?:\n[ \t]*(?P=fence)[ \t]*$|\Z)",
     re.S | re.M,
 )
-_INLINE_RE = re.compile(r"(?<!`)`([^`\n]+)`(?!`)")
+_INLINE_RE = re.compile(r"`(?<!``)([^`\n]+)`(?!`)")  # the backtick first: re skips to it
 # A block opener on its own line: `resource "t" "n" {`, `ingress {`, `statement {`.
 _HCL_START_RE = re.compile(
     r'(?m)^[ \t]*(?:(?:resource|data)[ \t]+"[\w.-]+"(?:[ \t]+"[^"\n]*")?'

@@ -55,11 +55,12 @@ from bot.risk.listing import heading_of
 from bot.risk.model import Assessment, DataRef, Finding
 from bot.risk.mongo import assess_mongo
 from bot.risk.normalize import normalize
+from bot.risk.packs.connectors import assess_connectors
 from bot.risk.policy import Part, Policy
 from bot.risk.prose import assess_prose
 from bot.risk.secrets import mask_known, scan_secrets
 from bot.risk.shell import assess_shell, looks_like_shell
-from bot.risk.sql import SqlDetector, SqlResult, verify_sql_rules
+from bot.risk.sql import SqlDetector, SqlResult, bulk_change_in_production, verify_sql_rules
 from bot.risk.text_calls import text_calls
 from bot.risk.windows import assess_windows, verify_windows_rules
 
@@ -334,8 +335,9 @@ class RiskEngine:
                 result.findings = [f for f in result.findings if f.rule != "sql.unparsed"]
                 self._prose(cand.text, part)
             self._sql_result(result, part)
+            part.findings += bulk_change_in_production(result, cand.context)
         elif cand.kind == "shell":
-            self._shell(cand.text, part)
+            self._shell(cand.text, part, cand.context)
             # Commands carry sharing too (`--type anyone`, an outside address in a flag):
             # the prose detector reads them as well, unless the span was left in prose it
             # reads anyway (`in_prose`); the catalog still names the span's own data.
@@ -451,6 +453,7 @@ class RiskEngine:
             part.findings += calls.argument_findings(call)
             for command in calls.shell_arguments(call):  # `BashOperator(bash_command="…")`
                 self._shell(command, part)
+        part.findings += self._guard(part, "connector", lambda: assess_connectors(text)) or []
         documents = self._guard(part, "document", lambda: assess_documents(text, self.domains))
         if documents is not None:
             part.findings += documents.findings
@@ -468,7 +471,7 @@ class RiskEngine:
         not_ordered = documents.script_whys if documents is not None else {}
         return part, [*regions, *owned], shown, not_ordered
 
-    def _shell(self, command: str, part: Part) -> None:
+    def _shell(self, command: str, part: Part, context: str = "") -> None:
         result = self._guard(part, "shell", lambda: assess_shell(command, self.domains))
         if result is None:
             return
@@ -485,6 +488,7 @@ class RiskEngine:
             found = self._guard(part, "SQL", functools.partial(self.sql.assess, statement))
             if found is not None:
                 self._sql_result(found, part)
+                part.findings += bulk_change_in_production(found, f"{command}\n{context}")
 
     def _call(self, cand: Candidate, part: Part) -> None:
         """Mongo shell calls, dataframe writes, and text the extractor could not finish."""
@@ -501,7 +505,9 @@ class RiskEngine:
             return
         if cand.kind == "mongo":
             mongo = self._guard(
-                part, "Mongo", lambda: assess_mongo(cand.text, self.catalog.pii_fields)
+                part,
+                "Mongo",
+                lambda: assess_mongo(cand.text, self.catalog.pii_fields, cand.context),
             )
             found = None if mongo is None else (mongo.findings, mongo.collections)
         else:

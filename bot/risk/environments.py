@@ -40,6 +40,19 @@ def names_production(value: str) -> bool:
     return PRODUCTION_RE.search(value) is not None
 
 
+# German writes production into compounds: "Produktionsdatenbank", "Produktiv-DB".
+_GERMAN_COMPOUND = re.compile(r"(?i)(?<![\w-])produkti(?:ons?|v)(?:-?[a-zäöüß]+)")
+_SENTENCE_PUNCT = re.compile(r"[,;!?()\[\]`“”«»。、，；！？（）：]")
+
+
+def sentence_names_production(sentence: str) -> bool:
+    """A sentence (or a command with its sentence) names production: names and flags as
+    `names_production` reads them once punctuation is spaced out, and German compounds."""
+    return names_production(_SENTENCE_PUNCT.sub(" ", sentence)) or bool(
+        _GERMAN_COMPOUND.search(sentence)
+    )
+
+
 # Names of environments that hold no one's real data: a developer's, a test run's, a
 # pull request's preview. Staging is left out: it is shared and often holds copies of
 # production data.

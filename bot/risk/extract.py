@@ -11,6 +11,7 @@ adds a reading of the whole text and never removes one.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left
 from collections.abc import Callable
@@ -39,7 +40,9 @@ _FENCE = re.compile(
 )
 # Inline code that is one `key: value` setting (YAML style), never a command.
 _SETTING = re.compile(r"(?:-\s+)?[A-Za-z_][\w.-]*:\s+[^\s:]+$")
-_INLINE = re.compile(r"(?<!`)(`{1,3})(?!`)(?P<body>[^`\n]+?)\1(?!`)")
+# The first backtick is matched before the lookbehind that checks the one before it: a
+# pattern opening with a lookbehind is tried at every position of the text.
+_INLINE = re.compile(r"(`(?<!``)`{0,2})(?!`)(?P<body>[^`\n]+?)\1(?!`)")
 # `# …` is left alone: in a shell that is a comment, and comments are never run.
 _PROMPT = re.compile(r"^\s*(?:\$|%|>|PS [^>]*>)\s+(?=\S)")
 _ROOT_PROMPT = re.compile(r"^\s*[\w.-]+@[\w.-]+(?::[^$#\n]*)?[$#]\s+(?=\S)")
@@ -402,7 +405,7 @@ class Extractor:
         prose_parts.append(text[pos:])
         remainder = "\n".join(self._inline(part, out) for part in prose_parts)
         self._lines(remainder, out, explicit=False)
-        return _unique(out)
+        return _unique([_fence_intro(c, blocks) for c in out])
 
     # -- fenced blocks ------------------------------------------------------------------------
 
@@ -758,6 +761,18 @@ _REPORTED_TAIL = 72
 """Of those, the ones `spans.reported` looks at (its answer depends on them alone)."""
 _MAX_SENTENCES = 4
 """Sentences one command is judged in; past that, once more with none (the strictest)."""
+
+
+def _fence_intro(cand: Candidate, blocks: set[tuple[str, str, str]]) -> Candidate:
+    """A Mongo call or dataframe write found inside a fence (`find_calls` reads the whole
+    text, so its sentence is its own line) is given by the sentence that introduces the
+    fence, as a fenced script is: "on the production database run:"."""
+    if cand.kind not in ("mongo", "dataframe"):
+        return cand
+    intro = next((i for body, _, i in blocks if i and cand.text in body), "")
+    if not intro or intro in cand.context:
+        return cand
+    return dataclasses.replace(cand, context=f"{intro}\n{cand.context}")
 
 
 def _unique(cands: list[Candidate]) -> list[Candidate]:

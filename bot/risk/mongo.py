@@ -14,11 +14,14 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from bot.config import Risk, Verdict
+from bot.risk.environments import sentence_names_production
 from bot.risk.model import Finding
 from bot.risk.sql_rules import COMMON_PII_COLUMNS
 
 PiiLookup = Callable[[str], Sequence[str] | None]
-Needs = Literal["", "pii_collection", "pii_unset", "out_stage", "drop_target", "bulk_all"]
+Needs = Literal[
+    "", "pii_collection", "pii_unset", "out_stage", "drop_target", "bulk_all", "production"
+]
 """What a rule needs besides its method and filter (see `_needs`)."""
 FilterKind = Literal["none", "empty", "key", "broad"]
 """No filter argument, `{}`, a lookup by key (`_id`, `*_id`, email …), anything else."""
@@ -176,6 +179,29 @@ MONGO_RULES: tuple[MongoRule, ...] = (
         "none empty",
         ["db.orders.updateMany({}, {$set: {status: 'void'}})"],
         ["db.orders.updateMany({status: 'new'}, {$set: {status: 'void'}})"],
+    ),
+    _rule(
+        "mongo.bulk_change_prod",
+        "high",
+        "Deletes or changes many documents of {target} in production: the filter is a range "
+        "or threshold (dates, amounts), not a lookup of particular records by key, so one "
+        "wrong bound takes every document it covers.",
+        f"{_DELETES} {_UPDATES}",
+        "broad",
+        [
+            "db.getSiblingDB('shop_prod').orders.deleteMany({created: {$lt: ISODate('2026-01')}})",
+            "mongosh mongodb://orders.prod.internal --eval "
+            "'db.orders.updateMany({total: {$lt: 1}}, {$set: {status: \"void\"}})'",
+        ],
+        [
+            "db.getSiblingDB('shop_prod').orders.deleteOne({_id: 7})",
+            "db.getSiblingDB('shop_prod').orders.deleteMany({_id: {$in: [7, 8]}})",
+            "db.orders.deleteMany({created: {$lt: ISODate('2026-01-01')}})",
+            "db.getSiblingDB('shop_dev').orders.deleteMany({created: {$lt: 1}})",
+            "db.getSiblingDB('shop_prod').sessions.deleteMany({expiresAt: {$lt: new Date()}})",
+            "db.getSiblingDB('shop_prod').users.deleteMany({test: true})",
+        ],
+        needs="production",
     ),
     _rule(
         "mongo.bulk_pii",
@@ -373,6 +399,25 @@ def _needs(rule: MongoRule, call: Call, pii: PiiLookup) -> str | None:
     return None
 
 
+# A filter that picks documents by a range or threshold: `{ts: {$lt: …}}`, `{total: {$gte: 5}}`.
+_RANGE = re.compile(r"['\"]?\$(?:lt|lte|gt|gte)['\"]?\s*:")
+# Already expired by its own clock (`{expiresAt: {$lt: new Date()}}`): a TTL's housekeeping.
+_EXPIRED = re.compile(
+    r"(?i)\w*(?:expir|ttl|valid_?until)\w*['\"]?\s*:\s*\{\s*['\"]?\$lte?['\"]?\s*:\s*"
+    r"(?:new\s+Date\(\s*\)|Date\.now\(\s*\)|ISODate\(\s*\)|['\"]?\$\$NOW)"
+)
+
+
+def _production_range(call: Call, pii: PiiLookup) -> str | None:
+    """`mongo.bulk_change_prod`'s target: a range filter on a collection holding no
+    catalogued personal data (`mongo.bulk_pii` has those), unless it only clears what has
+    expired."""
+    first = call.args[0] if call.args else ""
+    if not _RANGE.search(first) or _EXPIRED.search(first) or pii(call.collection):
+        return None
+    return call.collection
+
+
 # A user given a built-in role that administers every database, its users or the cluster:
 # `db.grantRolesToUser("etl", [{role: "root", db: "admin"}])`, `createUser({… roles: […]})`.
 _ADMIN_ROLE_CALL = re.compile(
@@ -400,9 +445,12 @@ def _admin_roles(text: str) -> list[Finding]:
     ][:1]
 
 
-def assess_mongo(text: str, pii: PiiLookup | None = None) -> MongoResult:
-    """Findings for every Mongo shell call in `text`; collections named, for the catalog."""
+def assess_mongo(text: str, pii: PiiLookup | None = None, where: str = "") -> MongoResult:
+    """Findings for every Mongo shell call in `text`; collections named, for the catalog.
+    `where` is the sentence that gives the calls: with `text` itself (a `prod` database or
+    host), it says whether production is their target."""
     lookup: PiiLookup = pii or (lambda _name: None)
+    production = sentence_names_production(f"{text}\n{where}")
     result = MongoResult()
     result.findings += _admin_roles(text)
     for call in calls(text):
@@ -424,7 +472,13 @@ def assess_mongo(text: str, pii: PiiLookup | None = None) -> MongoResult:
         for rule in MONGO_RULES:
             if call.method not in rule.methods or call.filter not in rule.filters:
                 continue
-            target = _needs(rule, call, lookup)
+            target = (
+                _production_range(call, lookup)
+                if rule.needs == "production"
+                else _needs(rule, call, lookup)
+            )
+            if rule.needs == "production" and not production:
+                continue
             if target is None:
                 continue
             result.findings.append(

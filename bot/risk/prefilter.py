@@ -159,6 +159,11 @@ class Prefiltered:
                 return self.lowered.search(low, pos, endpos) is None
         return self.words.search(string, pos, endpos) is None
 
+    def may_match(self, string: str) -> bool:
+        """`string` holds one of the words (found as `search` finds them): without one,
+        no search of it or of any piece of it can match."""
+        return not self._absent(string, 0, sys.maxsize)
+
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         if self.lowered is None or len(string) < _LOWER_MIN:
             if self.words.search(string, pos, endpos) is None:

@@ -321,7 +321,10 @@ showing a real value does."""
 _CRED_NAME = (
     r"[A-Za-z0-9_.\-]*(?:pass(?:word|wd)?|pwd|(?<![A-Za-z])pw(?![A-Za-z])|secret|token"
     r"|api[_\-]?key|access[_\-]?key|private[_\-]?key|signing[_\-]?key|credentials?"
-    r"|auth[_\-]?token)[A-Za-z0-9_\-]*"
+    r"|auth[_\-]?token"
+    # an environment variable whose last word is KEY (`OPENWEATHER_KEY`, `MAPS_KEY`):
+    # upper case only, where `sort_key` or `primary_key` name a column, not a secret
+    r"|(?-i:[A-Z0-9]_KEY)(?![a-z]))[A-Za-z0-9_\-]*"
 )
 _ASSIGNMENT = re.compile(
     r"(?<![\w-])(" + _CRED_NAME + r")"
@@ -404,7 +407,9 @@ def _secret_named(name: str, value: str) -> bool:
 
 
 _FLAG = re.compile(
-    r"(?<!\S)--(?:password|passwd|pass|token|secret|api-key|apikey|auth-token|access-token|"
+    # the first dash before the lookbehind that checks the character before it: re skips
+    # to dashes instead of trying every position
+    r"-(?<!\S-)-(?:password|passwd|pass|token|secret|api-key|apikey|auth-token|access-token|"
     r"client-secret|secret-key)(?:=|\s+)(?:'([^'\n]+)'|\"([^\"\n]+)\"|([^\s'\"`]+))",
     re.IGNORECASE,
 )
@@ -513,8 +518,11 @@ _PROSE_PASSWORD_FOR = re.compile(
 )
 _SQL_PASSWORD = re.compile(r"\b(?:IDENTIFIED\s+BY|PASSWORD)\s+'([^'\n]+)'", re.IGNORECASE)
 
-_CARD = re.compile(r"(?<![\d\-.#])(?:\d[ -]?){12,18}\d(?![\d\-]|\.\d)")
-_SSN = re.compile(r"(?<![\d\-])(\d{3})-(\d{2})-(\d{4})(?![\d\-])")
+# The first digit is matched before the lookbehind that checks the character before it
+# (the first repetition written out): a pattern opening with a lookbehind is tried at every
+# position of the text, one opening with a digit only where digits are.
+_CARD = re.compile(r"\d(?<![\d\-.#]\d)[ -]?(?:\d[ -]?){11,17}\d(?![\d\-]|\.\d)")
+_SSN = re.compile(r"(\d(?<![\d\-]\d)\d{2})-(\d{2})-(\d{4})(?![\d\-])")
 _SSN_LABELLED = re.compile(
     r"\b(?:ssn|social security(?: number| no\.?)?)\s*(?:#|no\.?|number)?\s*[:=]?\s*"
     r"(\d{3})\s?(\d{2})\s?(\d{4})\b",
@@ -741,12 +749,35 @@ def _assignment_hits(text: str) -> Iterator[_Hit]:
             continue
         if not _looks_like_secret(value):
             continue
+        if _KEY_ONLY.fullmatch(name) and not _key_shaped(value):
+            continue  # `SORT_KEY=created_at`: a bare KEY names a secret only when its value is one
         if _VARIABLE_NAME.fullmatch(value):
             continue  # names the variable that holds the secret
         start = next(m.start(g) for g in (2, 3, 4) if m.group(g) is not None)
         if m.group(4) is not None and _is_code_ref(value, text, start + len(value)):
             continue
         yield _Hit(start, start + len(value), _assigned_kind(name.lower(), value))
+
+
+_KEY_ONLY = re.compile(
+    r"(?:(?!PASS|PWD|SECRET|TOKEN|API_KEY|ACCESS_KEY|PRIVATE_KEY|SIGNING_KEY|CRED)[A-Z0-9_])+_KEY"
+)
+"""An upper-case name whose only credential word is a final KEY (`OPENWEATHER_KEY`)."""
+
+
+def _key_shaped(value: str) -> bool:
+    """Long, with letters and digits, no path or word-joined identifier: a key's value,
+    not a column or file name (`created_at`, `~/.ssh/id_ed25519`)."""
+    return (
+        len(value) >= 16
+        and any(c.isdigit() for c in value)
+        and any(c.isalpha() for c in value)
+        and "/" not in value
+        and not _WORDS_JOINED.fullmatch(value)
+    )
+
+
+_WORDS_JOINED = re.compile(r"[A-Za-z]+(?:[_.-][A-Za-z0-9]+)*")
 
 
 def _assigned_kind(name: str, value: str) -> str:

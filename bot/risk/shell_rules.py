@@ -693,6 +693,7 @@ RULES: tuple[Rule, ...] = (
                 "aws",
                 sub=("s3api", "put-bucket-policy"),
                 args_re=r"\"Principal\"\s*:\s*(?:\"\*\"|\{\s*\"AWS\"\s*:\s*\"\*\")",
+                check="policy_allows_public",
             ),
             _p("s3cmd", sub=("setacl",), args_re=r"--acl-public"),
         ),
@@ -702,9 +703,14 @@ RULES: tuple[Rule, ...] = (
             "aws s3 cp ./press/ s3://acme-site/press/ --recursive --acl public-read",
             "aws s3api put-object-acl --bucket b --key k --grant-read "
             "uri=http://acs.amazonaws.com/groups/global/AllUsers",
+            'aws s3api put-bucket-policy --bucket b --policy \'{"Statement":[{"Effect":'
+            '"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*"}]}\'',
         ),
         not_match=(
             "aws s3api put-bucket-acl --bucket acme-data --acl private",
+            'aws s3api put-bucket-policy --bucket b --policy \'{"Statement":[{"Effect":'
+            '"Deny","Principal":"*","Action":"s3:*","Resource":"*",'
+            '"Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}\'',
             "aws s3 cp report.csv s3://acme-data/",
             "aws s3 cp ./press/logo.png s3://acme-site/press/ --acl public-read",
         ),

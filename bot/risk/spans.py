@@ -88,6 +88,7 @@ gitlab-runner circleci jenkins-cli bitbucket sentry-cli datadog-ci newrelic
 pgbackrest barman kopia wal-g wal-e tarsnap gam salt-ssh salt-call pdsh clush pssh parallel-ssh
 sqlplus mysqlsh cockroach usql pgcli mycli tabcmd keepassxc-cli
 pscale neonctl mongocli ccloud tccli vultr-cli civo koyeb turso upstash
+amtool twine skopeo regctl oras gcrane
 """
 )
 
@@ -104,7 +105,7 @@ _WORDLIKE: dict[str, str] = {
             "find cat head tail less touch make kill mount umount tee echo env sed awk grep "
             "watch time nohup timeout source export service history set unset exec eval ln "
             "zip unzip tar cp mv mkdir ls cd go java su shutdown reboot halt poweroff node python "
-            "ruby perl php bash sh zsh deno bun gem snap apk kind ctr salt"
+            "ruby perl php bash sh zsh deno bun snap apk kind ctr salt"
         ),
         _SHELLISH_NEXT,
     ),
@@ -134,6 +135,14 @@ _WORDLIKE: dict[str, str] = {
     "mc": rf"(?:rb|rm|mirror|cp|anonymous|admin|policy|retention)\b|{_SHELLISH_NEXT}",
     "hdfs": r"(?:dfs|dfsadmin)\b",
     "hadoop": r"(?:fs|dfs|distcp)\b",
+    # publishing and alerting CLIs named like words
+    "gem": rf"(?:push|yank|owner)\b|{_SHELLISH_NEXT}",
+    "dog": r"(?:monitor|downtime)\s",
+    "crane": r"(?:copy|cp|push|tag)\s",
+    "poetry": r"publish\b",
+    "hatch": r"publish\b",
+    "flit": r"publish\b",
+    "uv": r"publish\b",
 }
 # PowerShell cmdlets are Verb-Noun; the verbs that change or run things, and Get/Test.
 _PS_VERBS = frozenset(

@@ -24,6 +24,7 @@ from sqlglot.parser import Parser
 from sqlglot.tokens import Tokenizer
 
 from bot.config import ConfigError, Risk
+from bot.risk.environments import names_production, sentence_names_production
 from bot.risk.model import Finding
 from bot.risk.prefilter import prefiltered
 from bot.risk.sql_budget import budget, first_unread, spend, take_statement
@@ -90,6 +91,10 @@ class SqlResult:
     """Pending (destination, evidence) pairs, judged once the statement's data is known."""
     schemas: list[str] = field(default_factory=list)
     """Schemas or databases acted on as a whole (schema-wide grants, DROP SCHEMA)."""
+    bulk_writes: list[tuple[str, str]] = field(default_factory=list)
+    """(table, statement) of DELETE/UPDATEs picking rows by a range or condition, on tables
+    that hold no catalogued personal data: bulk changes when production is their target,
+    which the statement's own sentence or command may say (see `bulk_change_in_production`)."""
     parse_failed: bool = False
 
     def use(self, table: str) -> TableUse:
@@ -364,6 +369,42 @@ def _literals_compare_true(cond: exp.NEQ | exp.GT | exp.LT) -> bool:
     return bool(x > y) if isinstance(cond, exp.GT) else bool(x < y)
 
 
+_MAX_BATCH = 10_000
+"""A `LIMIT` this small caps one run of a maintenance batch: a bounded change."""
+
+
+# Rows already expired by their own clock (`expires_at < now()`): a TTL's housekeeping.
+_EXPIRED = re.compile(
+    r"(?i)\b\w*(?:expir|ttl|valid_?until)\w*\s*<=?\s*(?:now\(\s*\)|current_timestamp|"
+    r"current_date|getdate\(\s*\)|getutcdate\(\s*\)|sysdate|systimestamp|localtimestamp)"
+)
+
+
+def _ranged(cond: exp.Expression) -> bool:
+    """The condition picks rows by a range or threshold (dates, amounts, scores), and not
+    only rows that have already expired."""
+    found = cond.find(exp.LT, exp.LTE, exp.GT, exp.GTE, exp.Between) is not None
+    return found and not _EXPIRED.search(cond.sql())
+
+
+def _capped(node: exp.Delete | exp.Update) -> bool:
+    limit = node.args.get("limit")
+    value = limit.expression if isinstance(limit, exp.Limit) else None
+    return isinstance(value, exp.Literal) and value.is_int and int(value.this) <= _MAX_BATCH
+
+
+def _bare(value: exp.Expression) -> bool:
+    """An unquoted UUID or hex value (`7f3c2a10-5b9e-…`, as CQL writes one), which the
+    parser reads as a subtraction of columns named by digits: one value, not a column."""
+    names = [c.name for c in value.find_all(exp.Column)]
+    return (
+        isinstance(value, exp.Sub | exp.Column)
+        and bool(names)
+        and all(n[:1].isdigit() for n in names)
+        and value.find(exp.Subquery, exp.Select) is None
+    )
+
+
 def _is_key_lookup(cond: exp.Expression) -> bool:
     """True when the condition picks particular rows: `id = 7`, `email = 'x'`, `id IN (1, 2)`,
     ANDed with anything, or ORs of such lookups. Ranges, thresholds and subqueries are not."""
@@ -380,7 +421,7 @@ def _is_key_lookup(cond: exp.Expression) -> bool:
         return (
             isinstance(col, exp.Column)
             and bool(_KEY_COLUMN.fullmatch(col.name or ""))
-            and isinstance(value, exp.Literal | exp.Placeholder | exp.Parameter)
+            and (isinstance(value, exp.Literal | exp.Placeholder | exp.Parameter) or _bare(value))
         )
     if isinstance(cond, exp.In):
         values = cond.expressions
@@ -501,6 +542,7 @@ class SqlDetector:
         result.findings += local.findings
         result.locations += local.locations
         result.schemas += local.schemas
+        result.bulk_writes += local.bulk_writes
         result.parse_failed = result.parse_failed or local.parse_failed
         for name, use in local.tables.items():
             into = result.use(name)
@@ -929,9 +971,25 @@ class SqlDetector:
             rule = "sql.delete_all" if isinstance(node, exp.Delete) else "sql.update_all"
             self._add(result, rule, name or "a table", clean)
             return
+        if _is_key_lookup(where.this):
+            return
         fields = self._pii(name) if name else None
-        if fields and not _is_key_lookup(where.this):
+        if fields:
             self._add(result, "sql.bulk_change_pii", f"{name} ({', '.join(fields)})", clean)
+        elif _ranged(where.this) and not _capped(node):
+            self._bulk(node, name, clean, result)
+
+    def _bulk(
+        self, node: exp.Delete | exp.Update, name: str | None, clean: str, result: SqlResult
+    ) -> None:
+        """A range write on a table with no personal data: held when its own name says
+        production (`prod.invoices`), else kept for the sentence that gives it."""
+        target = node.this
+        table = target.sql() if isinstance(target, exp.Table) else name or "a table"
+        if names_production(table):
+            self._add(result, "sql.bulk_change_prod", table, clean)
+        else:
+            result.bulk_writes.append((table, clean))
 
     def _drop(self, kind: str, names: list[str], clean: str, result: SqlResult) -> None:
         target = f"{kind.lower()} {', '.join(names) or ''}".strip()
@@ -1207,6 +1265,26 @@ reader in turn until one says True (handled) or False (stop)."""
 
 class _OverBudget(Exception):
     """The assessment's parse budget (`sql_budget`) does not cover this statement."""
+
+
+def bulk_change_in_production(result: SqlResult, where: str) -> list[Finding]:
+    """`sql.bulk_change_prod` for each range DELETE/UPDATE of `result` when `where` (the
+    sentence that gives the statement, or the command that runs it: "run this against
+    prod-billing:", `psql -h crm-db.prod …`) names production as its target."""
+    if not result.bulk_writes or not sentence_names_production(where):
+        return []
+    rule = RULES_BY_ID["sql.bulk_change_prod"]
+    return [
+        Finding(
+            rule=rule.id,
+            category=rule.category,
+            reason=rule.reason.replace("{target}", table),
+            risk=rule.risk,
+            verdict=rule.verdict,
+            evidence=statement[:200],
+        )
+        for table, statement in dict.fromkeys(result.bulk_writes)
+    ]
 
 
 def verify_sql_rules(rules: Sequence[SqlRule] = SQL_RULES) -> None:

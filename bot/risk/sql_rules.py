@@ -181,6 +181,32 @@ SQL_RULES: tuple[SqlRule, ...] = (
         ],
     ),
     _rule(
+        "sql.bulk_change_prod",
+        "destructive",
+        "high",
+        "require_approval",
+        "Deletes or changes many rows of {target} in production: the WHERE is a range or "
+        "threshold (dates, amounts, scores), not a lookup of particular records by key or a "
+        "capped batch, so one wrong bound takes every row it covers.",
+        [
+            "DELETE FROM prod.invoices WHERE created_at < '2026-11-01'",
+            "UPDATE billing_prod.subscriptions SET status = 'cancelled' "
+            "WHERE renewal_date < '2026-12-01'",
+            "DELETE FROM production.shipments WHERE weight_kg BETWEEN 0 AND 1",
+        ],
+        [
+            "DELETE FROM prod.invoices WHERE invoice_id = 7",
+            "DELETE FROM staging.invoices WHERE created_at < '2026-11-01'",
+            "DELETE FROM invoices WHERE created_at < '2026-11-01'",
+            "DELETE FROM prod.sessions WHERE expires_at < now() LIMIT 5000",
+            "DELETE FROM prod.sessions WHERE expires_at < now()",
+            "DELETE FROM prod.users WHERE is_test = true",
+            "DELETE FROM prod.events WHERE user_id = 7f3c2a10-5b9e-4e11-9c2d-0a8e6b1f4d22 "
+            "AND event_time = '2026-11-30 08:14:02'",
+            "SELECT count(*) FROM prod.invoices WHERE created_at < '2026-11-01'",
+        ],
+    ),
+    _rule(
         "sql.replace_table",
         "destructive",
         "high",

@@ -131,7 +131,7 @@ def _has_start(text: str) -> bool:
 
 
 _PROMPT_RE = re.compile(r"^\s*(?:PS(?: [^>\n]{0,80})?>|[A-Za-z]:\\[^>\n]{0,80}>)\s*")
-_INLINE_RE = re.compile(r"(?<!`)`([^`\n]+)`(?!`)")
+_INLINE_RE = re.compile(r"`(?<!``)([^`\n]+)`(?!`)")  # the backtick first: re skips to it
 _CONTINUATION_RE = re.compile(r"[ \t]`[ \t]*\n")
 MAX_SEGMENT = 2000
 MAX_PARSES = 16

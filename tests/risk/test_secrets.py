@@ -109,6 +109,12 @@ def test_no_secret_or_pii_value_survives_anywhere() -> None:
         ("password=Pa(ss)w0rd!9", "Pa(ss)w0rd!9"),
         ("connect(password=Hx9!kq2Lm)", "Hx9!kq2Lm"),
         ("kubectl create secret generic db --from-literal=password=S3cr3t!x", "S3cr3t!x"),
+        # an environment variable named only by a final KEY, its value shaped like a key
+        (
+            "export OPENWEATHER_KEY=3f9a8c2e7b1d4f6a9c0e2b4d6f8a1c3e",
+            "3f9a8c2e7b1d4f6a9c0e2b4d6f8a1c3e",
+        ),
+        ("MAPS_KEY=AIzaQ7xLm2Rt9Vb4Nc8Kd1Wf6Yg3Sj5", "AIzaQ7xLm2Rt9Vb4Nc8Kd1Wf6Yg3Sj5"),
     ],
 )
 def test_unquoted_values_are_masked_whole(text: str, value: str) -> None:
@@ -187,6 +193,11 @@ def test_look_alike_numbers_are_not_personal_data(text: str) -> None:
         "token_type: bearer",
         "git show 3f2a9c1d7e8b4a6f0c2d5e9b1a3c7d8e9f0a1b2c",
         "Order #4532015112830366 shipped.",
+        # a bare KEY names a column, a file or a cache entry as often as a secret
+        "SORT_KEY=created_at PRIMARY_KEY=customer_id",
+        "export SSH_KEY=~/.ssh/id_ed25519",
+        "CACHE_KEY=user-profile-v2-2026",
+        "partition_key=9f8e7d6c5b4a39281706f5e4d3c2b1a0",
     ],
 )
 def test_look_alike_benign_text_has_no_secret(text: str) -> None:

@@ -2,7 +2,7 @@
 
 Each shell-side pack (`cloud`, `backup`, `githost`, `k8s`, `files`, `envdump`, `hostfw`,
 `identity`, `installs`, `workspace`, `platforms`, `mfa`, `acl`, `datastores`, `guards`,
-`directory`, `vcs`, `idp`) is a module
+`directory`, `alerting`, `publish`, `crossaccount`, `vcs`, `idp`) is a module
 with `RULES` (the same `Rule`/`Pattern` data as `bot.risk.shell_rules`: a pattern, a
 reason a person can read, and `match` / `not_match` examples), optional `CHECKS` (named
 predicates for what a pattern cannot say) and optional `SAFE` (shapes that are known
@@ -20,8 +20,10 @@ from typing import Any
 
 from bot.risk.packs import (
     acl,
+    alerting,
     backup,
     cloud,
+    crossaccount,
     datastores,
     directory,
     envdump,
@@ -35,6 +37,7 @@ from bot.risk.packs import (
     k8s,
     mfa,
     platforms,
+    publish,
     vcs,
     workspace,
 )
@@ -61,6 +64,9 @@ SHELL_PACKS = (
     datastores,
     directory,
     guards,
+    alerting,
+    publish,
+    crossaccount,
     vcs,
     idp,
 )

@@ -11,11 +11,17 @@ for one user, read-only actions, `PermitRootLogin no`) are in each rule's `not_m
 
 from __future__ import annotations
 
-from bot.risk.packs import iac_hooks, iac_reach, iac_state
+from bot.risk.packs import iac_hooks, iac_reach, iac_state, iac_storage
 from bot.risk.packs.docmodel import Doc, DocRule, mappings
 from bot.risk.packs.iac_judges import JUDGES as _JUDGES
 
-JUDGES = {**_JUDGES, **iac_reach.JUDGES, **iac_state.JUDGES, **iac_hooks.JUDGES}
+JUDGES = {
+    **_JUDGES,
+    **iac_reach.JUDGES,
+    **iac_state.JUDGES,
+    **iac_hooks.JUDGES,
+    **iac_storage.JUDGES,
+}
 
 __all__ = ["JUDGES", "RULES", "Doc", "DocRule", "mappings"]
 
@@ -640,4 +646,5 @@ RULES: tuple[DocRule, ...] = (
     *iac_reach.RULES,
     *iac_state.RULES,
     *iac_hooks.RULES,
+    *iac_storage.RULES,
 )

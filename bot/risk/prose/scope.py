@@ -37,8 +37,10 @@ _CAVEAT = re.compile(
 # ("可以关掉吗?另外,把……关掉。" is two sentences, the second an order of its own).
 # A period that closes a common abbreviation inside a sentence ("inkl. Adressen", "e.g. the
 # logs", "bzw. die IBAN") ends nothing: the object named after it is still the verb's.
+# The period is matched first and the abbreviation checked behind it (its lookbehind holds
+# the period): a pattern that opens with lookbehinds is tried at every position of the text.
 _ABBREVIATED = "".join(
-    f"(?<!\\b{re.escape(a)})"
+    f"(?<!\\b{re.escape(a)}\\.)"
     for a in (
         "inkl",
         "exkl",
@@ -67,7 +69,7 @@ _ABBREVIATED = "".join(
     )
 )
 _SENTENCE_END = re.compile(
-    rf"{_ABBREVIATED}\.(?=\s|$|[\u3040-\u30ff\u3400-\u9fff])|[!?](?=\s|$|[\u3040-\u30ff\u3400-\u9fff])"
+    rf"\.{_ABBREVIATED}(?=\s|$|[\u3040-\u30ff\u3400-\u9fff])|[!?](?=\s|$|[\u3040-\u30ff\u3400-\u9fff])"
     r"|[。！？]|\n|;\s|；"
 )
 # Clause breaks inside a sentence: commas, colons, dashes and the common conjunctions.

@@ -87,6 +87,8 @@ LEXICON = lexicon(
             r"von\s+grund\s+auf\s+neu",
         ),
         "disable": (
+            # "ein Wartungsfenster über alle Services anlegen": nichts alarmiert, solange es läuft
+            "wartungsfenster",
             # a requirement relaxed
             "locker",
             "aufweich",

@@ -110,6 +110,9 @@ LEXICON = lexicon(
             f"taint(?:s|ing)?{_W}",
         ),
         "disable": (
+            # "schedule a maintenance window on every service": nothing pages while it lasts
+            r"(?:creat|schedul|set\w*\s+up|add|open|start|put|plac|declar)\w*\s+(?:\S+\s+){0,3}?"
+            r"(?:maintenance\s+windows?|downtimes?)(?!\w)",
             # a control relaxed, loosened or lifted is weaker for everyone it covers
             f"relax(?:es|ing)?{_W}",
             f"loosen(?:s|ing)?{_W}",

@@ -78,6 +78,8 @@ LEXICON = lexicon(
             "sobrescrib",
         ),
         "disable": (
+            # "crear una ventana de mantenimiento en todos los servicios": nada avisa mientras dura
+            r"ventanas?\s+de\s+mantenimiento",
             # a requirement relaxed
             "relaj",
             "flexibiliz",

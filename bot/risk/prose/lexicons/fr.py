@@ -66,6 +66,8 @@ LEXICON = lexicon(
         ),
         "reset": ("recré", "recre", "reconstrui", "réinitialis", "reinitialis", "écras", "ecras"),
         "disable": (
+            # "créer une fenêtre de maintenance sur tous les services": plus aucune alerte
+            r"fen[êe]tres?\s+de\s+maintenance",
             # a requirement lifted or relaxed
             r"l[eè]v\w*\s+(?:l['’]|la\s+|les\s+)(?:obligation|exigence|contrainte)s?",
             "assoupl",

@@ -67,6 +67,8 @@ LEXICON = lexicon(
         ),
         "reset": ("recri", "reconstru", "reinicializ", "redefin", "reset", "sobrescrev"),
         "disable": (
+            # "criar uma janela de manutenção em todos os serviços": nada alerta enquanto durar
+            r"janelas?\s+de\s+manuten[çc](?:[ãa]o|[õo]es)",
             # a requirement relaxed
             "afroux",
             "flexibiliz",
