@@ -100,6 +100,11 @@ PAIRS = [
         "He made a private Notion on his own Gmail; import the subscriber list there.",
         "He made a team page in the company Notion; import the release notes there.",
     ),
+    # pt: "o export" is a noun, not the verb; a setting switched "para público" is a share
+    (
+        "Sugestão: mudar o painel com o export dos clientes para público no Looker.",
+        "Sugestão: manter o painel com o export dos clientes privado no Looker.",
+    ),
     (
         "会員名簿を外部のイベント会社にそのまま送ってください。",
         "会員数の月別推移を外部のイベント会社に送ってください。",

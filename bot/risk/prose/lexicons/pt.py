@@ -123,6 +123,8 @@ LEXICON = lexicon(
             "adicion",
             r"public(?!os?\b|as\b)",  # publique; "público(s)", "públicas" are adjectives
             r"torn(?:e|a|ar)\s+(?:\w+\s+){0,8}?(?:públic|visível|acessível)",
+            # a setting switched to public ("mudar o repositório … para público")
+            r"(?:mud|pass|alter|coloc)(?:e|a|ar)\s+(?:\S+\s+){0,12}?para\s+(?:o\s+modo\s+)?públic",
             r"ativ(?:e|a|ar)\s+(?:\w+\s+){0,3}públic",
             # a quoted title may sit between ("deixar o dashboard "Clientes – Receita" com
             # acesso público")
