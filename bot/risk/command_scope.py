@@ -329,7 +329,19 @@ _ORDER_AFTER = re.compile(
 )
 
 
+# A negator inside a purpose clause says what the order avoids, not what to avoid doing:
+# "põe isto no workflow para não travar o merge", "pour que ça ne bloque pas", "damit es
+# nicht hängt".
+_PURPOSE_BEFORE = re.compile(
+    r"(?:\bpara(?:\s+que)?|\bpra|\bpour(?:\s+que)?|\bafin\s+(?:de|que)|\bdamit)"
+    r"\b[^,.:;!?\n]{0,40}$",
+    re.I,
+)
+
+
 def _idle_warning(text: str, warns: re.Match[str]) -> bool:
+    if _PURPOSE_BEFORE.search(text, 0, warns.start()):
+        return True
     if not _ENGLISH_WARN.fullmatch(warns.group(0)):
         return False
     if _IDLE_AFTER.match(text, warns.end()):

@@ -67,7 +67,7 @@ _LIST_PREFIX_RE = re.compile(r"^\s*(?:[-*+>]\s+|\d{1,2}[.)]\s+)")
 _DIRECTIVE_RE = re.compile(
     r"(?i)^(?P<key>PermitRootLogin|PasswordAuthentication|PermitEmptyPasswords|"
     r"bind-address|bind_address|bind|protected-mode|requirepass|skip-grant-tables|"
-    r"skip_grant_tables)(?:\s*=\s*|\s+|\s*$)(?P<value>[^#\s][^#]*?)?\s*$"
+    r"skip_grant_tables|frontend|listen|backend|stats|http-request|tcp-request)(?:\s*=\s*|\s+|\s*$)(?P<value>[^#\s][^#]*?)?\s*$"
 )
 _HBA_RE = re.compile(
     r"^(?P<row>(?:host|hostssl|hostnossl)\s+\S+\s+\S+\s+\S+\s+(?:trust|md5|password|"
@@ -83,6 +83,8 @@ _CONFIG_HINTS = (
     "run ",
     "<directory",
     "<location",
+    "]\n",  # an INI section header
+    "app.",  # a Jupyter config line, `c.ServerApp.token = ''`
 )
 
 
@@ -406,6 +408,7 @@ def _read_piece(text: str, lang: str, doc: Doc) -> int | None:
     """Reads one piece (a fence's body, or the message outside fences) into `doc`;
     returns the offset where its first document starts (None: no document in it)."""
     lang = lang.lower()
+    _yaml_comments(text, doc)
     if "@@ -" in text and _HUNK_RE.search(text):
         return _read_diff(text, doc)
     if lang in _LABELLED:
@@ -425,7 +428,12 @@ def _read_piece(text: str, lang: str, doc: Doc) -> int | None:
     rest = _blank(text, spans)
     starts = [a for a, _ in spans] + ([web_start] if web_start is not None else [])
     lines = rest.splitlines()
-    for line in (_yaml_regions(rest, doc), _config_lines(lines, doc)):
+    for line in (
+        _yaml_regions(rest, doc),
+        _config_lines(lines, doc),
+        _settings(rest, doc),
+        _scripted_configs(text, doc),
+    ):
         if line is not None:
             starts.append(sum(len(x) + 1 for x in lines[:line]))
     return min(starts) if starts else None
@@ -457,6 +465,13 @@ _SCRIPT_KEYS = (
     "ansible.builtin.shell",
     "ansible.builtin.command",
     "inline",
+    # devcontainer.json lifecycle hooks
+    "initializeCommand",
+    "onCreateCommand",
+    "updateContentCommand",
+    "postCreateCommand",
+    "postStartCommand",
+    "postAttachCommand",
 )
 _DOCKER_RUN_RE = re.compile(r"(?m)^[ \t]*RUN[ \t]+((?:[^\n]*\\\n)*[^\n]*)")
 _DOCKERFILE_RE = re.compile(r"(?m)^[ \t]*FROM[ \t]+\S+")
@@ -619,7 +634,82 @@ def _is_policy(doc: Doc) -> bool:
 
 
 def _count(doc: Doc) -> int:
-    return len(doc.trees) + len(doc.hcl) + len(doc.directives) + len(doc.hba) + len(doc.web)
+    return (
+        len(doc.trees)
+        + len(doc.hcl)
+        + len(doc.directives)
+        + len(doc.hba)
+        + len(doc.web)
+        + len(doc.settings)
+    )
+
+
+_INI_SECTION_RE = re.compile(r"^\[(?P<name>[A-Za-z][\w.\- ]{0,60})\]\s*$")
+_INI_KEY_RE = re.compile(r"^(?P<key>[A-Za-z_][\w.\-]{0,60})(?:\s*[=:]\s*|\s+)(?P<value>[^#;\n]*)$")
+_PY_CONFIG_RE = re.compile(
+    r"(?m)^\s*c\.(?P<section>[A-Za-z]\w{0,40})\.(?P<key>\w{1,60})\s*=\s*(?P<value>[^#\n]*)"
+)
+_JENKINSFILE_RE = re.compile(r"\bpipeline\s*\{|\bstages\s*\{|\bnode\s*(?:\(|\{)")
+_JENKINS_LINE_RE = re.compile(r"^\s*(?P<comment>//\s*)?(?P<line>(?:stage|sh|bat)\s*[\('\"].*)$")
+_CHEF_RE = re.compile(
+    r"(?ms)^\s*remote_file\s+['\"](?P<path>[^'\"\n]+)['\"]\s+do\s*$(?P<body>.{0,800}?)^\s*end\b"
+)
+_CHEF_PROP_RE = re.compile(r"(?m)^\s*(?P<key>source|checksum|mode)\s+['\"]?(?P<value>[^'\"\n]+)")
+_YAML_COMMENT_RE = re.compile(
+    r"(?m)^[ \t]*#[ \t]?(?P<line>[ \t]*(?:-[ \t]+)?[\w./@-]+:?(?:[ \t]+\S.*)?)$"
+)
+
+
+def _settings(text: str, doc: Doc) -> int | None:
+    """INI sections with their keys (`[auth.anonymous]` / `enabled = true`), Python
+    configs (`c.ServerApp.token = ''`); returns the index of the first line read."""
+    first: int | None = None
+    for m in _PY_CONFIG_RE.finditer(text):
+        value = m.group("value").strip().strip("\"'")
+        doc.settings.append((m.group("section").lower(), m.group("key").lower(), value))
+        if first is None:
+            first = text.count("\n", 0, m.start())
+    section = None
+    for i, raw in enumerate(text.splitlines()[:2000]):
+        line = raw.strip()
+        head = _INI_SECTION_RE.match(line)
+        if head:
+            section = head.group("name").strip().lower()
+            first = i if first is None else min(first, i)
+            continue
+        key = _INI_KEY_RE.match(line) if section is not None else None
+        if key:
+            value = key.group("value").strip().strip("\"'")
+            doc.settings.append((section or "", key.group("key").lower(), value))
+    return first
+
+
+def _scripted_configs(text: str, doc: Doc) -> int | None:
+    """Jenkinsfile stages and steps (live, or commented out with `//`) and Chef
+    `remote_file` resources, as settings (`jenkinsfile` / `chef:<path>` sections)."""
+    first: int | None = None
+    if "stage" in text and _JENKINSFILE_RE.search(text):
+        for i, raw in enumerate(text.splitlines()[:2000]):
+            m = _JENKINS_LINE_RE.match(raw)
+            if m and m.group("comment"):
+                doc.comments.append(m.group("line").strip())
+            elif m:
+                doc.settings.append(("jenkinsfile", "step", m.group("line").strip()))
+                first = i if first is None else first
+    if "remote_file" in text:
+        for m in _CHEF_RE.finditer(text):
+            section = "chef:" + m.group("path")
+            for prop in _CHEF_PROP_RE.finditer(m.group("body")):
+                doc.settings.append((section, prop.group("key"), prop.group("value").strip()))
+            if first is None:
+                first = text.count("\n", 0, m.start())
+    return first
+
+
+def _yaml_comments(text: str, doc: Doc) -> None:
+    """YAML lines someone commented out: a job or a step taken out of a CI file."""
+    if "#" in text:
+        doc.comments += [m.group("line").strip() for m in _YAML_COMMENT_RE.finditer(text)][:200]
 
 
 def _line_offset(text: str, line: int) -> int:

@@ -587,6 +587,36 @@ def check_public_destination(cmd: Cmd, walk: Walk) -> bool:
     return bool(cmd.name == "bq" or _STORE_URL_RE.match(source) or _DATA_SOURCE_RE.search(source))
 
 
+# A bucket named for an outside party in the seven languages (an agency's or consultancy's
+# drop, a vendor's inbox, a transfer area).
+_THIRD_PARTY_BUCKET_RE = re.compile(
+    r"(?i)agen[cz]|agentur|ag[eê]ncia|consult|berater|vendor|fournisseur|proveedor|lieferant|"
+    r"fornecedor|partner|parceir|contractor|prestataire|freelanc|extern|transfer|inbox|dropbox"
+)
+_STAGING_BUCKET_RE = re.compile(r"(?i)(?:^|[-_.])(?:tmp|temp|scratch|adhoc|ad-hoc)(?:$|[-_.])")
+# A warehouse table whose name says it holds people's records.
+_PERSONAL_TABLE_RE = re.compile(
+    r"(?i)customer|client|kunde|contact|member|user|usuari|utilisat|patient|pacient|"
+    r"employee|staff|mitarbeit|payroll|salar|card|payment|pago|pagamento|transaction|"
+    r"cardholder|lead|person|people|crm|ssn|passport|address"
+)
+
+
+def check_warehouse_extract_out(cmd: Cmd, walk: Walk) -> bool:
+    """`bq extract TABLE gs://…` into a bucket named for an outside party, or a table of
+    people's records into a temporary/scratch bucket (a staging step to take it offline).
+    The same extract into the company's named export bucket is routine."""
+    if cmd.name != "bq" or cmd.pos[:1] != ["extract"] or len(cmd.pos) < 3:
+        return False
+    table = cmd.pos[1].rsplit(":", 1)[-1]
+    names = [m.group(1) for t in cmd.pos[2:] if (m := re.match(r"^gs://([^/]+)", t))]
+    if any(_THIRD_PARTY_BUCKET_RE.search(n) for n in names):
+        return True
+    return bool(_PERSONAL_TABLE_RE.search(table)) and any(
+        _STAGING_BUCKET_RE.search(n) for n in names
+    )
+
+
 def check_db_dump_exfil(cmd: Cmd, walk: Walk) -> bool:
     if cmd.flags & {"--schema-only", "-s"} and cmd.name.startswith("pg_dump"):
         return False
@@ -894,6 +924,7 @@ CHECKS: dict[str, Callable[[Cmd, Walk], bool]] = {
     "bucket_to_bucket": check_bucket_to_bucket,
     "presign_exposes": check_presign_exposes,
     "personal_destination": check_personal_destination,
+    "warehouse_extract_out": check_warehouse_extract_out,
     "public_destination": check_public_destination,
     "db_dump_exfil": check_db_dump_exfil,
     "piped_upload": check_piped_upload,

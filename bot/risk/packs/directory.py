@@ -59,7 +59,35 @@ def _az_all_users(cmd: Any) -> bool:
     return not query or (not _AZ_COUNT.search(query) and bool(_PERSONAL_FIELDS.search(query)))
 
 
-_READERS = {"gam": _gam_all_users, "ldapsearch": _ldap_all_people, "az": _az_all_users}
+# Other directories' CLIs whose user listing returns whole profiles by default: the listing
+# read out whole (no filter, search or limit) is everyone's record.
+_USER_LISTINGS = {
+    "okta-cli": ("users", "list"),
+    "okta": ("users", "list"),
+    "mgc": ("users", "list"),
+    "m365": ("entra|aad", "user", "list"),
+    "auth0": ("users", "search|list"),
+    "aws": ("identitystore", "list-users"),
+}
+_NARROWED = ("--filter", "--search", "--query", "-q", "--limit", "--top", "--max-items")
+
+
+def _listing_all_users(cmd: Any) -> bool:
+    verbs = _USER_LISTINGS.get(cmd.name, ())
+    words = [w.lower() for w in cmd.pos]
+    if not verbs or len(words) < len(verbs):
+        return False
+    if not all(re.fullmatch(v, w) for v, w in zip(verbs, words, strict=False)):
+        return False
+    return not cmd.value(*_NARROWED) and not (set(cmd.flags) & set(_NARROWED))
+
+
+_READERS = {
+    "gam": _gam_all_users,
+    "ldapsearch": _ldap_all_people,
+    "az": _az_all_users,
+    **dict.fromkeys(_USER_LISTINGS, _listing_all_users),
+}
 
 
 def check_directory_to_personal(cmd: Any, walk: Any) -> bool:
@@ -79,7 +107,16 @@ RULES: tuple[Rule, ...] = (
         "Writes every person in the company directory, with phones, addresses or recovery "
         "e-mails, into a home directory or a laptop folder: the whole staff's private data "
         "leaves the systems that protect it.",
-        (p("gam", "ldapsearch", "az", check="directory_to_personal", dry_run_exempt=False),),
+        (
+            p(
+                "gam",
+                "ldapsearch",
+                "az",
+                *_USER_LISTINGS,
+                check="directory_to_personal",
+                dry_run_exempt=False,
+            ),
+        ),
         match=(
             "gam print users allfields > ~/workspace_all_users.csv",
             'gam print users allfields query "isSuspended=false" > ~/Downloads/everyone.csv',
@@ -88,6 +125,9 @@ RULES: tuple[Rule, ...] = (
             'ldapsearch -x -b "dc=corp" "(objectClass=inetOrgPerson)" > /Users/dana/people.ldif',
             "az ad user list > ~/Desktop/directory.json",
             'az ad user list --query "[].{n:displayName,tel:mobilePhone}" -o tsv > ~/phones.tsv',
+            "okta-cli users list --all --output json > ~/portal_users.json",
+            "mgc users list --all > ~/Downloads/entra-users.json",
+            "aws identitystore list-users --identity-store-id d-1234 > ~/sso-users.json",
         ),
         not_match=(
             "gam print users allfields > /srv/hr-exports/users.csv",
@@ -96,6 +136,9 @@ RULES: tuple[Rule, ...] = (
             'ldapsearch -x -b "dc=corp" "(objectClass=person)" dn > ~/dns.ldif',
             'az ad user list --query "length(@)" -o tsv > ~/count.txt',
             "az ad group list > ~/groups.json",
+            "okta-cli users list --filter 'status eq \"LOCKED_OUT\"' > ~/locked.json",
+            "okta-cli users list --all > /srv/idm-sync/users.json",
+            "mgc users list --top 5",
         ),
     ),
 )

@@ -37,6 +37,11 @@ class Doc:
     """Text read as a structured document (see `DocumentResult.parsed`)."""
     built: list[str] = field(default_factory=list)
     """Dockerfile RUN lines among `scripts`: they run inside the image being built."""
+    settings: list[tuple[str, str, str]] = field(default_factory=list)
+    """(lower-case section, lower-case key, value) of INI files (`grafana.ini`, Fluent Bit)
+    and Python configs (`c.ServerApp.token = ''`: section `serverapp`)."""
+    comments: list[str] = field(default_factory=list)
+    """YAML lines commented out (`#   uses: github/codeql-action/analyze@v3`), without `#`."""
     _tree_maps: list[dict[str, Any]] | None = field(default=None, repr=False)
     _hcl_maps: list[dict[str, Any]] | None = field(default=None, repr=False)
     _blocks: list[tuple[str, str, dict[str, Any]]] | None = field(default=None, repr=False)

@@ -78,6 +78,37 @@ def check_githost_admin(cmd: Any, walk: Any) -> bool:
     return bool(_GL_GRANT.search(endpoint)) and level in ("40", "50", "60")
 
 
+_GH_COLLABORATOR = re.compile(
+    r"(?:^|/)repos/(?P<owner>[^/\s]+)/[^/\s]+/collaborators/(?P<user>[^/\s]+)$"
+)
+
+
+def _own_account(m: re.Match[str], walk: Any) -> bool:
+    """An account named for the organization or one of the company's domains
+    (`sam-northwind` on `repos/northwind/…`): the company's own naming, not an outsider's."""
+    user = m["user"].lower()
+    names = {m["owner"].lower()} | {
+        d.split(".")[0].lower() for d in getattr(walk, "domains", ()) or ()
+    }
+    return any(len(n) >= 3 and n in user for n in names)
+
+
+def check_githost_write(cmd: Any, walk: Any) -> bool:
+    """One named account given write on a repository directly: a GitHub collaborator with
+    `push`/`write` (members of the organization get access through teams, so a direct
+    collaborator is usually an outsider) or a GitLab member at Developer (30)."""
+    endpoint, fields = _endpoint(cmd), _fields(cmd)
+    if not endpoint:
+        return False
+    if cmd.name == "gh":
+        methods = {m.upper() for m in cmd.value("-X", "--method")}
+        m = _GH_COLLABORATOR.search(endpoint)
+        if not m or fields.get("permission", "").lower() not in ("push", "write"):
+            return False
+        return not methods & {"DELETE", "GET"} and not _own_account(m, walk)
+    return bool(_GL_GRANT.search(endpoint)) and fields.get("access_level", "") == "30"
+
+
 def check_githost_read(cmd: Any, walk: Any) -> bool:
     methods = [m.upper() for m in cmd.value("-X", "--method")]
     writes = cmd.value(*_FIELD_OPTS, "--input")
@@ -131,12 +162,39 @@ def check_security_off(cmd: Any, walk: Any) -> bool:
 CHECKS = {
     "githost_admin": check_githost_admin,
     "githost_read": check_githost_read,
+    "githost_write": check_githost_write,
     "force_ref": check_force_ref,
     "repo_public": check_repo_public,
     "security_off": check_security_off,
 }
 
 RULES: tuple[Rule, ...] = (
+    Rule(
+        "githost.write_grant",
+        "permissions",
+        "high",
+        "require_approval",
+        "Gives one named account write access to a repository through the Git host's API. "
+        "Organization members get access through teams, so an account added directly is "
+        "usually someone outside, and with write access they can push code that ships.",
+        (p("gh", "glab", sub=("api",), check="githost_write"),),
+        match=(
+            "gh api -X PUT repos/acme/app/collaborators/freelance-dev -f permission=push",
+            "gh api --method PUT /repos/acme/app/collaborators/x -f permission=write",
+            "glab api -X POST projects/42/members -f user_id=99 -f access_level=30",
+            "glab api --method PUT groups/acme/members/7 -f access_level=30",
+        ),
+        not_match=(
+            "gh api repos/acme/app/collaborators",
+            "gh api -X PUT repos/acme/app/collaborators/alice -f permission=pull",
+            "gh api -X PUT repos/acme/app/collaborators/alice -f permission=triage",
+            "gh api -X PUT repos/acme/docs/collaborators/sam-acme -f permission=push",
+            "gh api -X DELETE repos/acme/app/collaborators/alice",
+            "gh api -X PUT orgs/acme/teams/web/repos/acme/app -f permission=push",
+            "glab api -X POST projects/42/members -f user_id=99 -f access_level=20",
+            "glab api projects/42/members",
+        ),
+    ),
     Rule(
         "githost.force_ref_update",
         "destructive",

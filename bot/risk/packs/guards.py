@@ -2,6 +2,7 @@
 paging service or integration disabled (PagerDuty, Opsgenie), web-application firewall
 rules put into count or detection mode (AWS WAF, Azure WAF policies, Cloud Armor preview).
 Nothing breaks when they run; the next outage pages nobody and the next attack is let in.
+Git hooks skipped with `--no-verify` (the pre-commit secret scanner never runs).
 """
 
 from __future__ import annotations
@@ -14,6 +15,27 @@ from bot.risk.packs.base import Rule, p
 _COUNT_ACTION = r"(?:Override)?Action\"?\s*(?:[:=]|\|=)\s*\{\s*\"?Count\b"
 
 RULES: tuple[Rule, ...] = (
+    Rule(
+        "guard.git_hooks_skipped",
+        "security_controls",
+        "high",
+        "require_approval",
+        "Commits or pushes with `--no-verify`, skipping the repository's hooks: the secret "
+        "scanner and checks they run never see the change.",
+        (
+            p(
+                "git",
+                sub=("commit|push|merge|cherry-pick|am|revert|rebase",),
+                args_re=r"(?:^|\s)--no-verify(?:\s|$)",
+                dry_run_exempt=False,
+            ),
+        ),
+        match=(
+            'git commit --no-verify -m "prod config"',
+            "git push --no-verify origin main",
+        ),
+        not_match=('git commit -m "prod config"', "git push origin main"),
+    ),
     Rule(
         "guard.paging_off",
         "security_controls",

@@ -11,7 +11,7 @@ for one user, read-only actions, `PermitRootLogin no`) are in each rule's `not_m
 
 from __future__ import annotations
 
-from bot.risk.packs import iac_hooks, iac_reach, iac_state, iac_storage
+from bot.risk.packs import iac_hooks, iac_pipeline, iac_reach, iac_state, iac_storage
 from bot.risk.packs.docmodel import Doc, DocRule, mappings
 from bot.risk.packs.iac_judges import JUDGES as _JUDGES
 
@@ -20,6 +20,7 @@ JUDGES = {
     **iac_reach.JUDGES,
     **iac_state.JUDGES,
     **iac_hooks.JUDGES,
+    **iac_pipeline.JUDGES,
     **iac_storage.JUDGES,
 }
 
@@ -275,6 +276,12 @@ RULES: tuple[DocRule, ...] = (
             "3. Delete the snapshot policy: `DELETE _slm/policy/nightly-snapshots`",
             "cluster:\n  instances: 3\nbackups:\n  enabled: false\n  retentionPolicy: 30d\n",
             "spec:\n  backup:\n    pitr:\n      enabled: false\n  disableBackups: true\n",
+            "apiVersion: postgresql.cnpg.io/v1\nkind: ScheduledBackup\nmetadata:\n  name: d\n"
+            "spec:\n  schedule: '0 0 2 * * *'\n  suspend: true\n  cluster:\n    name: pg\n",
+            "apiVersion: velero.io/v1\nkind: Schedule\nmetadata:\n  name: nightly\n"
+            "spec:\n  schedule: '0 3 * * *'\n  paused: true\n",
+            "apiVersion: postgresql.cnpg.io/v1\nkind: Cluster\nmetadata:\n  name: pg\n"
+            "spec:\n  instances: 3\n  backup: null\n",
         ),
         not_match=(
             "Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n"
@@ -285,6 +292,10 @@ RULES: tuple[DocRule, ...] = (
             "cluster:\n  instances: 3\nbackups:\n  enabled: true\n  retentionPolicy: 30d\n",
             'resource "aws_db_instance" "main" {\n  engine = "postgres"\n'
             "  backup_retention_period = 7\n  copy_tags_to_snapshot = false\n}\n",
+            "apiVersion: postgresql.cnpg.io/v1\nkind: ScheduledBackup\nmetadata:\n  name: d\n"
+            "spec:\n  schedule: '0 0 2 * * *'\n  suspend: false\n  cluster:\n    name: pg\n",
+            "apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: report\n"
+            "spec:\n  schedule: '0 3 * * *'\n  suspend: true\n",
         ),
     ),
     DocRule(
@@ -605,6 +616,10 @@ RULES: tuple[DocRule, ...] = (
             "server {\n  location /phpmyadmin {\n    proxy_pass http://127.0.0.1:8080;\n  }\n}\n",
             "server {\n  location /admin/ {\n    allow all;\n"
             "    proxy_pass http://127.0.0.1:9000;\n  }\n}\n",
+            "server {\n  listen 0.0.0.0:9443 ssl;\n  location /admin/ {\n"
+            "    proxy_pass http://127.0.0.1:9000;\n  }\n}\n",
+            "frontend admin\n    bind 0.0.0.0:8443\n    default_backend admin_srv\n",
+            "listen stats\n    bind *:8404\n    stats enable\n    stats uri /stats\n",
         ),
         not_match=(
             "server {\n  listen 80;\n  location /backups/ {\n    deny all;\n"
@@ -617,6 +632,12 @@ RULES: tuple[DocRule, ...] = (
             "server {\n  location /admin/ {\n    allow 10.20.0.0/16;\n    deny all;\n"
             "    proxy_pass http://127.0.0.1:9000;\n  }\n}\n",
             "server {\n  location /admin/ {\n    proxy_pass http://127.0.0.1:9000;\n  }\n}\n",
+            "server {\n  listen 127.0.0.1:9443 ssl;\n  location /admin/ {\n"
+            "    proxy_pass http://127.0.0.1:9000;\n  }\n}\n",
+            "frontend admin\n    bind 10.0.3.1:8443\n    default_backend admin_srv\n",
+            "listen stats\n    bind *:8404\n    stats enable\n    stats auth ops:${STATS_PW}\n",
+            "frontend www\n    bind 0.0.0.0:443 ssl crt /etc/ssl/site.pem\n"
+            "    default_backend web\n",
         ),
     ),
     DocRule(
@@ -646,5 +667,6 @@ RULES: tuple[DocRule, ...] = (
     *iac_reach.RULES,
     *iac_state.RULES,
     *iac_hooks.RULES,
+    *iac_pipeline.RULES,
     *iac_storage.RULES,
 )

@@ -50,14 +50,45 @@ def _backup_switch(key: str, value: Any) -> str | None:
     return None
 
 
+# An operator's backup schedule resource (CloudNativePG `ScheduledBackup`, Velero
+# `Schedule`, `BackupSchedule`, `VolumeSnapshotSchedule`): suspended in its spec, no backup runs.
+_SCHEDULE_KIND = re.compile(
+    r"(?i)^(?:scheduled(?:backup|snapshot)|(?:\w*backup|snapshot)schedule)$"
+)
+_VELERO_API = re.compile(r"(?i)^velero\.io/")
+
+
+def _schedule_suspended(d: dict[Any, Any]) -> str | None:
+    kind, spec = d.get("kind"), d.get("spec")
+    if not isinstance(kind, str) or not isinstance(spec, dict):
+        return None
+    api = d.get("apiVersion")
+    velero = kind == "Schedule" and isinstance(api, str) and _VELERO_API.match(api)
+    if not (_SCHEDULE_KIND.match(kind) or velero):
+        return None
+    if truthy(spec.get("suspend")) or truthy(spec.get("paused")):
+        return f"{kind}: spec.suspend: true"
+    return None
+
+
+def _section_removed(key: str) -> str | None:
+    """`backup: null`: the section is set to nothing, so the operator takes no backups."""
+    k = re.sub(r"[\W_]", "", key.lower())
+    return f"{key}: null (section removed)" if k in ("backup", "backups") else None
+
+
 def judge_backup_settings_off(doc: Doc) -> list[str]:
     """Backups switched off by name: `backups: {enabled: false}`, `backup_enabled = false`,
-    `disableBackups: true`, `backupRetentionDays: 0`, a backup schedule suspended."""
+    `disableBackups: true`, `backupRetentionDays: 0`, a backup schedule suspended (a key
+    or an operator's schedule resource), a `backup:` section set to null."""
     out = []
     for d in all_mappings(doc):
+        suspended = _schedule_suspended(d)
+        if suspended:
+            out.append(suspended)
         for key, value in d.items():
             if isinstance(key, str) and key != LABELS:
-                hit = _backup_switch(key, value)
+                hit = _backup_switch(key, value) if value is not None else _section_removed(key)
                 if hit:
                     out.append(hit)
     return list(dict.fromkeys(out))

@@ -40,6 +40,22 @@ def check_unpinned_source(cmd: Any, walk: Any) -> bool:
     )
 
 
+# A package whose own name says it is unofficial, cracked or pirated (`lockfix-unofficial`,
+# `office-crack`, `nulled-theme`): nobody vouches for it, and an install script runs at once.
+_UNVOUCHED_NAME = re.compile(
+    r"(?i)(?:^|[-_.@/])(?:unofficial|inofficial|inoffiziell|cracked|crack|nulled|keygen|"
+    r"warez|pirated?)(?:$|[-_.@/])"
+)
+
+
+def check_unvouched_package(cmd: Any, walk: Any) -> bool:
+    words = cmd.pos
+    verb = next((i for i, w in enumerate(words[:3]) if w in _INSTALL_VERBS), None)
+    if verb is None:
+        return False
+    return any(_UNVOUCHED_NAME.search(w) for w in words[verb + 1 :])
+
+
 # Runners that fetch a package from the registry and run it in one step.
 _RUNNERS: dict[str, tuple[str, ...]] = {
     "npx": (),
@@ -144,11 +160,51 @@ CHECKS = {
     "trusted_host": check_trusted_host,
     "plain_http_charts": check_plain_http_charts,
     "unpinned_source": check_unpinned_source,
+    "unvouched_package": check_unvouched_package,
     "runner_credential": check_runner_credential,
     "unpinned_manifest": check_unpinned_manifest,
 }
 
 RULES: tuple[Rule, ...] = (
+    Rule(
+        "install.unvouched_package",
+        "remote_code",
+        "high",
+        "require_approval",
+        "Installs a package whose own name says it is unofficial, cracked or pirated: nobody "
+        "vouches for its code, and its install scripts run at once (as root under sudo).",
+        (
+            p(
+                "pip",
+                "pip3",
+                "pipx",
+                "uv",
+                "npm",
+                "pnpm",
+                "yarn",
+                "bun",
+                "gem",
+                "cargo",
+                "brew",
+                check="unvouched_package",
+                dry_run_exempt=False,
+            ),
+        ),
+        match=(
+            "sudo npm i -g lockfix-unofficial",
+            "pip install --user certfix-unofficial",
+            "npm install office-activator-crack",
+            "gem install theme-nulled",
+            "sudo pip3 install pdf-pro-cracked",
+        ),
+        not_match=(
+            "sudo npm i -g yarn",
+            "pip install crackle",
+            "pip install crackerjack",
+            "npm uninstall -g lockfix-unofficial",
+            "npm view lockfix-unofficial",
+        ),
+    ),
     Rule(
         "install.plain_http_charts",
         "remote_code",

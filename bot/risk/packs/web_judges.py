@@ -61,13 +61,57 @@ def _lists_files(sec: Section) -> bool:
     )
 
 
+# A listen/bind address that names every interface in so many words (`0.0.0.0:9443`,
+# `*:8404`, `[::]:443`, `:::8443`).
+_EVERY_INTERFACE = re.compile(r"^(?:0\.0\.0\.0|\*|\[::\]|::)(?::\d+)?(?:\s|$)")
+
+
 def _opened_to_all(sec: Section) -> bool:
     """The section itself lets in every address (`allow all`, `allow 0.0.0.0/0`,
-    `Require all granted`)."""
+    `Require all granted`), or its server listens on every interface by address
+    (`listen 0.0.0.0:9443`)."""
     allowed = _values(sec, "allow")
-    return any(a in ("all", "0.0.0.0/0", "::/0") for a in allowed) or any(
-        v.startswith("all granted") for v in _values(sec, "require")
+    return (
+        any(a in ("all", "0.0.0.0/0", "::/0") for a in allowed)
+        or any(v.startswith("all granted") for v in _values(sec, "require"))
+        or any(_EVERY_INTERFACE.match(v) for v in _values(sec, "listen"))
     )
+
+
+# HAProxy: a `frontend`/`listen` section for an admin or stats page, bound on every
+# interface, with no login (`stats auth`) and no rule that turns sources away.
+_HAPROXY_ADMIN = re.compile(r"(?i)admin|stats|manage|mgmt|console|dashboard|backoffice")
+_HAPROXY_GUARD = re.compile(r"(?i)^(?:auth\b|deny\b|reject\b|silent-drop\b)|\bdeny\b|\breject\b")
+
+
+def _haproxy_admin_open(doc: Doc) -> list[str]:
+    out: list[str] = []
+    section: str | None = None
+    binds: list[str] = []
+    admin = guarded = False
+
+    def close() -> None:
+        if section is not None and admin and not guarded:
+            out.extend(
+                f"haproxy {section}: bind {b} (admin page on every interface)" for b in binds
+            )
+
+    for key, value in doc.directives:
+        if key in ("frontend", "listen", "backend"):
+            close()
+            section = f"{key} {value}".strip() if key != "backend" else None
+            binds, guarded = [], False
+            admin = bool(_HAPROXY_ADMIN.search(value)) and key != "backend"
+        elif section is None:
+            continue
+        elif key == "bind" and _EVERY_INTERFACE.match(value.strip().lower()):
+            binds.append(value.split()[0])
+        elif key == "stats" and re.match(r"(?i)(?:admin|enable|uri)\b", value):
+            admin = True
+        elif key in ("stats", "http-request", "tcp-request") and _HAPROXY_GUARD.search(value):
+            guarded = True
+    close()
+    return out
 
 
 def judge_web_exposed(doc: Doc) -> list[str]:
@@ -84,4 +128,4 @@ def judge_web_exposed(doc: Doc) -> list[str]:
             out.append(f"{sec.kind} {sec.path}: admin tool open to everyone")
         elif _ADMIN_AREA.search(sec.path) and _opened_to_all(sec):
             out.append(f"{sec.kind} {sec.path}: admin area opened to every address")
-    return out
+    return out + _haproxy_admin_open(doc)

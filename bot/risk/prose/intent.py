@@ -21,6 +21,7 @@ never hides a second, real instruction in the same message.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -389,7 +390,9 @@ def _judge_all(
         dests = dests_of.get(sentence)
         if dests is None:
             dests = dests_of[sentence] = _destinations(lx, text, low, scope, sentence, gates, seen)
-        dests = _received(scope, hit, dests)
+        dests = _received(scope, hit, dests) or _made_public_later(
+            _Later(lx, text, low, scope, gates, seen, dests_of), hit, objects, sentence
+        )
         if not objects and not dests and _acts_on_nothing(scope, hit, sentence):
             continue  # "install the extension someone on a forum recommended" goes on
         if hit.slot == "open" and _OPENS_RECORD.match(low, _word_end(low, hit.end)):
@@ -499,6 +502,15 @@ def _unread(text: str, hit: _Hit) -> Finding:
     )
 
 
+# A cloud estate or one of its roles, in any language: the provider's name or a built-in
+# read/audit role (AWS managed policies, Azure and GCP built-in roles).
+_CLOUD_ESTATE = re.compile(
+    r"(?<![\w-])(?:aws|azure|gcp|google\s+cloud|entra|oci|alibaba\s+cloud|aliyun)(?![\w-])"
+    r"|阿里云|腾讯云|华为云|readonlyaccess|securityaudit|viewonlyaccess|roles/(?:viewer|browser)"
+    r"|security\s+reader"
+)
+
+
 def _kinds(
     scope: Scope, hit: _Hit, sentence: tuple[int, int], objects: dict[str, re.Match[str]]
 ) -> set[str]:
@@ -514,6 +526,12 @@ def _kinds(
         kinds.discard("alerting")  # muted for an hour, during the deploy
     if hit.slot == "open" and "untrusted" not in kinds and scope.untrusted_near(sentence):
         kinds.add("untrusted")  # "A stranger mailed you a tool. Run it."
+    if (
+        hit.slot == "grant"
+        and "prod" in kinds
+        and _CLOUD_ESTATE.search(scope.low, sentence[0], sentence[1])
+    ):
+        kinds.add("cloud")  # a role on a production cloud account, project or subscription
     return kinds
 
 
@@ -711,6 +729,43 @@ def _pointer(scope: Scope, clause: tuple[int, int], named: tuple[int, int] | Non
     return scope.clause_has(clause, "pointer") or (
         named is not None and scope.clause_has(named, "pointer")
     )
+
+
+_LATER_STEPS = 3
+
+
+class _Later(NamedTuple):
+    """What reading the destinations of a later sentence needs."""
+
+    lx: Lexicon
+    text: str
+    low: str
+    scope: Scope
+    gates: _Gates
+    seen: dict[tuple[int, str], dict[str, re.Match[str]]]
+    dests_of: dict[tuple[int, int], dict[str, re.Match[str]]]
+
+
+def _made_public_later(
+    at: _Later, hit: _Hit, objects: dict[str, re.Match[str]], sentence: tuple[int, int]
+) -> dict[str, re.Match[str]]:
+    """A secret added with no destination of its own ("2. add prod.env with the live keys")
+    goes where one of the next steps takes the place ("3. make the repo public"): the
+    public destination of the next few sentences, or nothing."""
+    if hit.slot not in ("share", "grant", "move") or "secret" not in objects:
+        return {}
+    if at.scope.sentence_has(sentence, "sanitized"):
+        return {}  # example or test keys: nothing real goes anywhere
+    i = bisect_right(at.scope.structure.sentence_starts, sentence[0])
+    for later in at.scope.structure.sentences[i : i + _LATER_STEPS]:
+        dests = at.dests_of.get(later)
+        if dests is None:
+            dests = at.dests_of[later] = _destinations(
+                at.lx, at.text, at.low, at.scope, later, at.gates, at.seen
+            )
+        if "public" in dests:
+            return {"public": dests["public"]}
+    return {}
 
 
 def _received(scope: Scope, hit: _Hit, dests: dict[str, re.Match[str]]) -> dict[str, re.Match[str]]:
@@ -1502,8 +1557,15 @@ def _addressed(action: str, o: frozenset[str], d: frozenset[str]) -> frozenset[s
 
 def _granted(o: frozenset[str], d: frozenset[str]) -> str | None:
     """Personal data opened to someone outside ("give the agency access to the customer
-    database") is sharing; any other access is an access matter, judged elsewhere."""
-    return "sharing" if "pii" in o and d & _OUTSIDERS else None
+    database") is sharing; a role on a production cloud estate given to someone outside
+    ("grant the outside auditors' account ReadOnlyAccess on the production AWS account")
+    is access: even read-only, every system and its data are in view. Other access is judged
+    elsewhere."""
+    if not d & _OUTSIDERS:
+        return None
+    if "pii" in o:
+        return "sharing"
+    return "access" if {"prod", "cloud"} <= o and d & {"external", "workspace"} else None
 
 
 def _judge(action: str, objects: Iterable[str], dests: Iterable[str]) -> str | None:

@@ -517,6 +517,11 @@ LEXICON = lexicon(
             "verdächtig",
             r"nicht\s+verifiziert",
             r"\.(?:exe|scr|iso|lnk|xlsm|docm)" + _W,
+            # cracked, pirated or unofficial software
+            r"(?:ge)?crack\w*",
+            "keygen",
+            "raubkopie",
+            r"inoffiziell\w*",
         ),
         "prod": ("produktion", f"prod{_W}", f"live{_W}"),
         "bulk": (
@@ -821,6 +826,8 @@ LEXICON = lexicon(
             r"(?:nur\s+)?die\s+anzahl",
             r"wie\s+viele",  # a number, not the records
             r"synthetisch\w*",
+            # example or test keys stand in for real ones
+            r"(?:beispiel|platzhalter|dummy|test)(?:schlüssel|werte?n?|daten)",
         ),
         "dedicated": (
             r"eigene\w*",

@@ -607,6 +607,11 @@ LEXICON = lexicon(
             # a link or file that came in a message, not from a place the company runs
             r"(?:link|file|attachment|installer|script|zip)\s+(?:in|from)\s+(?:the|a|an|that|this|"
             r"his|her|their)\s+(?:dm|direct\s+message|e-?mail|text|sms|whatsapp|telegram|signal)\b",
+            # cracked, pirated or unofficial software
+            "pirated",
+            "unofficial",
+            "nulled",
+            "warez",
         ),
         "prod": (f"prod(?:uction)?{_W}", f"live{_W}", f"primary{_W}"),
         "bulk": (

@@ -390,6 +390,11 @@ LEXICON = lexicon(
             "sospechos",
             r"no\s+verificad",
             r"\.(?:exe|scr|iso|lnk|xlsm|docm)" + _W,
+            # cracked, pirated or unofficial software
+            r"crack(?:ead)?\w*",
+            "keygen",
+            r"pirat(?:a|ead)\w*",
+            r"no\s+oficial",
         ),
         "prod": ("producción", "produccion", f"prod{_W}"),
         "bulk": (
@@ -669,6 +674,8 @@ LEXICON = lexicon(
             r"conteos?",
             "muestra",
             r"enmascarad\w*",
+            # example or test keys stand in for real ones
+            r"(?:claves?|valores|datos|credenciales)\s+de\s+(?:ejemplo|prueba)",
         ),
         "dedicated": (
             "dedicad[oa]",

@@ -373,6 +373,12 @@ LEXICON = lexicon(
             "suspect",
             r"non\s+vérifié",
             r"\.(?:exe|scr|iso|lnk|xlsm|docm)" + _W,
+            # cracked, pirated or unofficial software
+            r"crack(?:é|e)?\w*",
+            "keygen",
+            "piraté",
+            r"non\s+officiel",
+            "warez",
         ),
         "prod": ("production", f"prod{_W}"),
         "bulk": (
@@ -676,6 +682,8 @@ LEXICON = lexicon(
             r"ficti(?:f|ve|fs|ves)",
             "échantillon",
             r"masqué\w*",
+            # example or test keys stand in for real ones
+            r"(?:clés?|valeurs|identifiants)\s+(?:de\s+test|d['’]exemple|fictives?)",
         ),
         "dedicated": (
             "dédiée?",

@@ -358,6 +358,11 @@ LEXICON = lexicon(
             "送信元不明",
             "未検証",
             r"\.exe(?![a-z])",
+            # cracked, pirated or unofficial software
+            "クラック",
+            "海賊版",
+            "キージェン",
+            r"非公式の(?:ツール|パッケージ|インストーラ|パッチ)",
         ),
         "prod": ("本番", "プロダクション", _latin("prod")),
         "bulk": (

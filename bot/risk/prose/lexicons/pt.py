@@ -371,6 +371,11 @@ LEXICON = lexicon(
             "suspeit",
             r"não\s+verificad",
             r"\.(?:exe|scr|iso|lnk|xlsm|docm)" + _W,
+            # cracked, pirated or unofficial software
+            r"crack(?:ead)?\w*",
+            "keygen",
+            r"pirat(?:a|ead)\w*",
+            r"não\s+oficial",
         ),
         "prod": ("produção", "producao", f"prod{_W}"),
         "bulk": (
@@ -649,6 +654,8 @@ LEXICON = lexicon(
             "amostra",
             r"mascarad\w*",
             r"sem\s+(?:nenhum\s+|qualquer\s+|os\s+)?(?:e-?mails|nomes|dados?\s+pesso(?:al|ais))",
+            # example or test keys stand in for real ones
+            r"(?:chaves?|valores|credenciais)\s+de\s+(?:exemplo|teste)",
         ),
         "dedicated": (
             "dedicad[oa]",

@@ -370,6 +370,11 @@ LEXICON = lexicon(
             "未知发件人",
             "未经验证",
             r"\.exe(?![a-z])",
+            # cracked, pirated or unofficial software
+            "破解",
+            "盗版",
+            "注册机",
+            "非官方",
         ),
         "prod": ("生产", "线上", "正式环境", _latin("prod")),
         "bulk": (
