@@ -2,7 +2,7 @@
 
 Each shell-side pack (`cloud`, `backup`, `githost`, `k8s`, `files`, `envdump`, `hostfw`,
 `identity`, `installs`, `workspace`, `platforms`, `mfa`, `acl`, `datastores`, `guards`,
-`directory`, `alerting`, `publish`, `crossaccount`) is a module
+`directory`, `alerting`, `publish`, `crossaccount`, `vcs`, `idp`) is a module
 with `RULES` (the same `Rule`/`Pattern` data as `bot.risk.shell_rules`: a pattern, a
 reason a person can read, and `match` / `not_match` examples), optional `CHECKS` (named
 predicates for what a pattern cannot say) and optional `SAFE` (shapes that are known
@@ -32,11 +32,13 @@ from bot.risk.packs import (
     guards,
     hostfw,
     identity,
+    idp,
     installs,
     k8s,
     mfa,
     platforms,
     publish,
+    vcs,
     workspace,
 )
 from bot.risk.packs.base import Safe
@@ -65,6 +67,8 @@ SHELL_PACKS = (
     alerting,
     publish,
     crossaccount,
+    vcs,
+    idp,
 )
 
 SHELL_RULES: tuple[Rule, ...] = tuple(r for pack in SHELL_PACKS for r in pack.RULES)

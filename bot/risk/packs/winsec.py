@@ -69,7 +69,29 @@ def check_cmd_service_off(cmd: WinCmd) -> bool:
     return words[0] == "config" and "start=disabled" in rest
 
 
-CHECKS = {"ps_service_off": check_ps_service_off, "cmd_service_off": check_cmd_service_off}
+# Conditional-access states that no longer enforce the policy.
+_CA_OFF_STATES = frozenset({"disabled", "enabledforreportingbutnotenforced"})
+
+
+def check_ca_policy_off(cmd: WinCmd) -> bool:
+    """Remove-Mg…ConditionalAccessPolicy, or Update-Mg… with -State disabled / report-only
+    (also inside a -BodyParameter hashtable or JSON)."""
+    if cmd.name.startswith("remove-"):
+        return True
+    state = (cmd.value("state") or "").strip("'\"").lower()
+    if state in _CA_OFF_STATES:
+        return True
+    body = (cmd.value("bodyparameter") or "").lower()
+    return any(
+        s in body.replace("'", '"') for s in ('"disabled"', '"enabledforreportingbutnotenforced"')
+    )
+
+
+CHECKS = {
+    "ps_service_off": check_ps_service_off,
+    "cmd_service_off": check_cmd_service_off,
+    "ca_policy_off": check_ca_policy_off,
+}
 
 RULES: tuple[WinRule, ...] = (
     WinRule(
@@ -109,6 +131,33 @@ RULES: tuple[WinRule, ...] = (
             "sc config WinDefend start= auto",
             "net start WinDefend",
             "Set-Content -Path notes.txt -Value 'stop WinDefend'",
+        ),
+    ),
+    WinRule(
+        "winsec.conditional_access_off",
+        "security_controls",
+        "high",
+        "require_approval",
+        "Switches a Microsoft Entra conditional-access policy off, to report-only, or deletes "
+        "it (Graph PowerShell): the sign-in checks it enforced (MFA, blocked countries or "
+        "legacy sign-in, compliant devices) stop applying to everyone it covered.",
+        (
+            "update-mg*identityconditionalaccesspolicy",
+            "remove-mg*identityconditionalaccesspolicy",
+        ),
+        check="ca_policy_off",
+        match=(
+            "Update-MgIdentityConditionalAccessPolicy -ConditionalAccessPolicyId $id "
+            "-State disabled",
+            "Update-MgBetaIdentityConditionalAccessPolicy -ConditionalAccessPolicyId 7f3e "
+            "-State enabledForReportingButNotEnforced",
+            "Remove-MgIdentityConditionalAccessPolicy -ConditionalAccessPolicyId $id",
+        ),
+        not_match=(
+            "Update-MgIdentityConditionalAccessPolicy -ConditionalAccessPolicyId $id "
+            "-State enabled",
+            "Get-MgIdentityConditionalAccessPolicy -ConditionalAccessPolicyId $id",
+            "New-MgIdentityConditionalAccessPolicy -BodyParameter $params",
         ),
     ),
 )

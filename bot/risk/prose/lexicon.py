@@ -131,6 +131,8 @@ SCOPES: Final = (
     # published where a public place named earlier in the message is
     "relative",  # opens a relative clause about the object ("that", "que", "die … hat"):
     # a report word after it dates the object ("the file she sent yesterday"), not the act
+    "cause",  # closes a reason clause before the act ("…昨日から接続できないので、", "…连不上，
+    # 所以"): a report word before it narrates the reason, and the act after it is still asked
 )
 # Outside AI services named by their address, in any language: a two-label domain whose
 # name says it summarizes, translates or transcribes ("quickrecap.io", "translate-now.app",

@@ -520,13 +520,17 @@ class Scope:
     def _reports(self, start: int, sentence: tuple[int, int]) -> bool:
         """The sentence narrates what happened ("yesterday", "root cause"), unless the only
         report words stand in a relative clause after the action, about its object ("run
-        the installer that the technician sent yesterday": the run is still asked for)."""
+        the installer that the technician sent yesterday": the run is still asked for), or
+        in a reason clause closed before it ("先方が昨日から繋がらないので、…を許可して")."""
         if not self._sentence(sentence, "report"):
             return False
         relative = self.lx.pattern("relative")
+        cause = self.lx.pattern("cause")
         for m in self.lx.pattern("report").finditer(self.low, sentence[0], sentence[1]):
             if _in_name(self.low, m.start()):
                 continue
+            if m.end() <= start and cause.search(self.low, m.end(), start) is not None:
+                continue  # the reason given before the act ("…昨日から…ので、"), not the act
             if m.start() < start or relative.search(self.low, start, m.start()) is None:
                 return True
         return False

@@ -20,7 +20,7 @@ from bot.risk.prose.lexicon import (
 
 _W = r"(?!\w)"
 # up to sixteen words between a verb and its particle (a word may hold dots: 0.0.0.0/0)
-_GAP = r"\s+(?:(?:[^\s.,;:!?]|[.:](?=\w))+\s+){0,16}?"
+_GAP = r"\s+(?:(?:[^\s.,;:!?]|[.:](?=\w))+\s+){0,20}?"
 
 LEXICON = lexicon(
     "de",
@@ -215,6 +215,8 @@ LEXICON = lexicon(
             rf"füg\w*{_GAP}hinzu{_W}",
         ),
         "move": (
+            # in einen Ort importiert ("importier die Liste in sein privates Notion")
+            r"importier\w*",
             "schick",
             f"send(?:e|en|et)?{_W}",
             "versend",
@@ -249,6 +251,12 @@ LEXICON = lexicon(
             r"\S*(?:kanal|channel|chat|gruppe|wiki|ticket|repo)\w*",
         ),
         "open": (
+            # a firewall rule added or created: what it lets in is the opening ("in der
+            # Security Group eine Regel für Port 5432 von 0.0.0.0/0 hinzufügen", "füge eine
+            # Ausnahme … hinzu", "leg einen Eintrag … an")
+            r"(?:regel|ausnahme|eintrag)\w*\s+(?:\S+\s+){0,12}?(?:hinzu(?:zu)?f(?:ü|ue)g|an(?:zu)?leg)",
+            r"(?:füg|fueg|leg)\w*\s+(?:\S+\s+){0,8}?(?:regel|ausnahme|eintrag)\w*\s+(?:\S+\s+){0,12}?"
+            r"(?:hinzu|an)(?!\w)",
             # "eine Portfreigabe einrichten": set up, the port is opened
             "einricht",
             "einzuricht",
@@ -435,6 +443,22 @@ LEXICON = lexicon(
             *SECRET_FILES,
         ),
         "pii": (
+            # what is sent carries personal fields ("der Export mit allen Kontakten, …")
+            r"mit\s+(?:allen\s+|den\s+|ihren\s+|vollen\s+)?(?:namen|kontakten|telefonnummern|"
+            r"handynummern|adressen|e-?mail-?adressen|lebensläufen|bankverbindungen|"
+            r"geburtsdaten)(?!\w)",
+            # a whole set of people's records ("die komplette Mitgliederliste", "die
+            # Schülerdatenbank", "alle Kontakte", "sämtliche Bewerber"): personal data in bulk
+            r"(?:mitglieder|schüler|schueler|studenten|studierenden|bewerber|kandidaten|leads?|"
+            r"spender|abonnenten|interessenten|kontakt|teilnehmer|patienten)-?(?:liste|listen|"
+            r"datenbank|daten|kartei|export|stamm|verzeichnis|adressen)",
+            r"(?:allen?|sämtlichen?|kompletten?|gesamten?)\s+(?:\w+\s+)?(?:kontakten?|leads|"
+            r"mitglieder[n]?|schüler[n]?|bewerber[n]?|kandidaten|spender[n]?|abonnenten|patienten|"
+            r"teilnehmer[n]?)(?!\w)",
+            # a personal field beside others ("E-Mail-Adressen und Bankverbindungen")
+            r"(?:namen|e-?mail-?adressen|telefonnummern|adressen|lebensläufe[n]?|bankverbindungen)"
+            r"\s*(?:,\s*(?:und\s+)?|und\s+)(?:namen|e-?mail-?adressen|telefonnummern|adressen|"
+            r"lebensläufe[n]?|bankverbindungen|noten|geburtsdaten)(?!\w)",
             # two personal fields listed together: records of people ("correos y teléfonos")
             r"(?:namen|e-?mail-?adressen|e-?mails|telefonnummern|handynummern|anschriften|adressen|geburtsdaten|ibans?|kontonummern|kaufhistorie\w*)"
             r"\s*(?:,\s*(?:und\s+)?|und\s+)(?:namen|e-?mail-?adressen|e-?mails|telefonnummern|handynummern|anschriften|adressen|geburtsdaten|ibans?|kontonummern|kaufhistorie\w*)(?!\w)",

@@ -194,6 +194,9 @@ LEXICON = lexicon(
             rf"chang(?:e|es|ing)\s+(?:\S+\s+){{0,3}}?(?:access|sharing|visibility|permissions?){_W}",
         ),
         "move": (
+            # imported into a place ("import the whole donor database into his Notion",
+            # "… there"): moved where that place's owner reads it
+            r"import(?:s|ing)?\s+(?:\S+\s+){0,8}?(?:into|to|there)(?!\w)",
             rf"hand(?:s|ing)?(?:\s+over)?{_W}",
             f"send(?:s|ing)?{_W}",
             f"post(?:s|ing)?{_W}",
@@ -485,6 +488,15 @@ LEXICON = lexicon(
             *SECRET_FILES,
         ),
         "pii": (
+            # what is sent carries personal fields ("the export with names, résumés and phones")
+            r"with\s+(?:their\s+|the\s+|full\s+|all\s+)?(?:names|phone\s+numbers|home\s+addresses|"
+            r"résumés|resumes|cvs|dates\s+of\s+birth|bank\s+details)(?!\w)",
+            # a whole set of people's records ("the whole donor database", "the full applicant
+            # export", "our lead list", "all the candidate records"): personal data in bulk
+            r"(?:candidate|applicant|patient|student|pupil|lead|member|subscriber|donor|prospect|"
+            r"volunteer|alumni|attendee|contact)s?(?:'s|')?\s+(?:database|db|list|lists|base|"
+            r"exports?|extracts?|pool|roster|register|records|files?)(?!\w)",
+            r"(?:résumés|resumes|cvs)\s*(?:,\s*(?:and\s+)?|and\s+)" + _FIELD + _W,
             r"(?:per|individual)[- ](?:customer|user|patient|employee|account)s?",
             r"(?:customer|user|patient|employee|account)[- ]level",
             r"customers?(?:'s|')?\s+(?:tables?|tabs?|rows|files?|csvs?|sheets?|spreadsheets?|workbooks?|database)",
@@ -871,6 +883,8 @@ LEXICON = lexicon(
             "her",
             "they",
             r"over\s+to",
+            # a place named before, pointed at at the clause's end ("import the list there,")
+            r"there(?=\s*[,.;!]|\s*$)",
         ),
         "rewrite": (f"rewrit(?:e|es|ing){_W}", f"clobber(?:s|ing)?{_W}"),
         "ref": (

@@ -144,6 +144,8 @@ LEXICON = lexicon(
             r"cambi\w*\s+(?:\S+\s+){0,3}?(?:acceso|permisos?|visibilidad)",
         ),
         "move": (
+            # importado en un sitio ("importa toda la base en su Notion personal")
+            r"import\w*\s+(?:\S+\s+){0,8}?(?:en|a|al)(?!\w)",
             # attached to a post or a mail: it goes where they go
             "adjunt",
             r"lee(?:le|les|r)?" + _W,
@@ -320,6 +322,15 @@ LEXICON = lexicon(
             *SECRET_FILES,
         ),
         "pii": (
+            # what is sent carries personal fields ("el listado con nombres, DNI y teléfonos")
+            r"con\s+(?:sus\s+|los\s+|todos\s+los\s+)?(?:nombres|dni|teléfonos|direcciones|currículums|"
+            r"cv|fechas\s+de\s+nacimiento)(?!\w)",
+            # a whole set of people's records ("el listado completo de pacientes", "toda la base
+            # de socios", "todos los candidatos"): personal data in bulk
+            r"(?:listado|lista|base|fichero|exportación|extracto|todos\s+los|todas\s+las)\s+"
+            r"(?:\S+\s+){0,3}?(?:de\s+|de\s+los\s+|de\s+las\s+)?(?:candidatos|postulantes|pacientes|"
+            r"alumnos|estudiantes|socios|miembros|suscriptores|donantes|leads|contactos|afiliados|"
+            r"voluntarios)(?!\w)",
             # two personal fields listed together: records of people ("correos y teléfonos")
             r"(?:nombres|correos(?:\s+electrónicos)?|e-?mails|teléfonos|direcciones|dni|fechas\s+de\s+nacimiento|ibans?|tarjetas|historial(?:es)?\s+de\s+compras?)"
             r"\s*(?:,\s*(?:y\s+)?|y\s+|e\s+)(?:nombres|correos(?:\s+electrónicos)?|e-?mails|teléfonos|direcciones|dni|fechas\s+de\s+nacimiento|ibans?|tarjetas|historial(?:es)?\s+de\s+compras?)(?!\w)",
@@ -581,7 +592,8 @@ LEXICON = lexicon(
             r"canal(?!\s+compartido)",
             "canales",
             r"(?<![\w#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
-            "grupo",
+            # not a cloud firewall or resource group
+            r"grupo(?!s?\s+de\s+(?:seguridad|recursos))",
             r"(?:en|al)\s+(?:el\s+|su\s+|nuestro\s+|tu\s+)?(?:[\w-]+\s+){0,2}?"
             r"(?:tickets?|jira|zendesk|servicenow)(?![\w-])",
         ),

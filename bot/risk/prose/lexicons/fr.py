@@ -120,6 +120,8 @@ LEXICON = lexicon(
             r"(?:chang|modifi|pass)\w*\s+(?:\S+\s+){0,3}?(?:accès|partage|visibilité|droits)",
         ),
         "move": (
+            # importé dans un lieu ("importe toute la base dans son Notion perso")
+            r"import\w*\s+(?:\S+\s+){0,8}?(?:dans|sur|vers)(?!\w)",
             # attached to a post or a mail: it goes where they go
             f"join(?:s|t|dre|gnez|gnons){_W}",
             "envoi",
@@ -271,8 +273,9 @@ LEXICON = lexicon(
             "antivirus",
             "chiffrement",
             "protection",
-            "sécurité",
-            "securite",
+            # not the cloud firewall "groupe de sécurité" (a network object of its own)
+            r"(?<!groupe\sde\s)(?<!groupes\sde\s)sécurité",
+            r"(?<!groupe\sde\s)(?<!groupes\sde\s)securite",
             f"sso{_W}",
             "contrôle",
         ),
@@ -307,6 +310,17 @@ LEXICON = lexicon(
             *SECRET_FILES,
         ),
         "pii": (
+            # what is sent carries personal fields ("l'extraction avec noms, CV, téléphones")
+            r"avec\s+(?:les\s+|leurs\s+|tous\s+les\s+)?(?:noms|cv|coordonnées|téléphones|"
+            r"numéros\s+de\s+téléphone|adresses|dates\s+de\s+naissance)(?!\w)",
+            # a whole set of people's records ("la liste complète des candidats", "l'ensemble
+            # des fiches candidats", "le fichier des adhérents"): personal data in bulk
+            r"(?:liste|listing|base|fichier|fiches?|extraction|export|ensemble)\s+(?:\S+\s+){0,3}?"
+            r"(?:des\s+|de\s+nos\s+|de\s+|d['’])?(?:candidat|postulant|abonné|adhérent|membre|élève|"
+            r"étudiant|donateur|prospect|lead|patient|bénévole|contact)s(?!\w)",
+            # a personal field beside others ("noms, CV, téléphones", "coordonnées et évaluations")
+            r"(?:noms|cv|coordonnées|téléphones|e-?mails|adresses)\s*(?:,\s*(?:et\s+)?|et\s+)"
+            r"(?:noms|cv|coordonnées|téléphones|e-?mails|adresses|évaluations|diagnostics)(?!\w)",
             # two personal fields listed together: records of people ("correos y teléfonos")
             r"(?:noms|e-?mails|courriels|téléphones|numéros\s+de\s+téléphone|adresses|dates\s+de\s+naissance|ibans?|numéros\s+de\s+carte|historiques?\s+d'achats?)"
             r"\s*(?:,\s*(?:et\s+)?|et\s+)(?:noms|e-?mails|courriels|téléphones|numéros\s+de\s+téléphone|adresses|dates\s+de\s+naissance|ibans?|numéros\s+de\s+carte|historiques?\s+d'achats?)(?!\w)",
@@ -578,7 +592,8 @@ LEXICON = lexicon(
             r"canal(?!\s+partagé)",
             "canaux",
             r"(?<![\w#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
-            "groupe",
+            # not a cloud firewall or resource group
+            r"groupe(?!s?\s+de\s+(?:sécurité|securite|ressources))",
             r"(?:dans|sur|au|en)\s+(?:le\s+|leur\s+|notre\s+|ton\s+|votre\s+)?"
             r"(?:[\w-]+\s+){0,2}?(?:tickets?|jira|zendesk|servicenow)(?![\w-])",
         ),

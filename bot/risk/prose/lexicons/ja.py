@@ -146,6 +146,9 @@ LEXICON = lexicon(
             "開く",
             r"開け(?:て|る|ておいて)",  # ポートを開けて
             "開放",
+            # "0.0.0.0/0 からポート 3306 を許可して": a source let in (not 許可を求める, a request
+            # for permission, nor 許可が必要, a warning)
+            r"を許可(?=して|する|し|します)",
             r"(?:スマホ|端末|pc|パソコン|サーバー?)に入れ(?:て|る)",  # install on a device
             "開封",
             r"(?:つなが|繋が|接続でき)るように",  # 誰でもつながるようにして
@@ -264,7 +267,7 @@ LEXICON = lexicon(
             "ウイルス対策",
             "暗号化",
             "保護",
-            "セキュリティ",
+            "セキュリティ(?!グループ)",  # not the cloud firewall (a network object of its own)
             _latin("sso"),
         ),
         "gate": (
@@ -295,6 +298,9 @@ LEXICON = lexicon(
             *SECRET_FILES,
         ),
         "pii": (
+            # a whole set of people's records ("応募者全員", "会員名簿", "患者リスト")
+            r"(?:応募者|候補者|患者|生徒|学生|会員|リード|購読者|寄付者|見込み客|受講者)"
+            r"(?:全員|全件|の?(?:リスト|名簿|一覧|データベース|台帳))",
             "社外秘",
             "部外秘",
             "人事",
@@ -499,6 +505,7 @@ LEXICON = lexicon(
             "どうなる",
         ),
         "conditional": ("もし",),
+        "cause": (r"(?:ので|ため|から)、",),
         "report": (
             r"昨日(?!の)",  # "yesterday's commit" reports nothing
             r"先週(?!の)",
@@ -555,7 +562,7 @@ LEXICON = lexicon(
         ),
         "channel": (
             "チャンネル",
-            "グループ",
+            "(?<!セキュリティ)(?<!リソース)グループ",  # not a cloud firewall or resource group
             r"チケット(?!を(?:起票|作成|切))",
             r"(?:backlog|jira|zendesk)の?課題",
             r"(?<![a-z0-9_#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"

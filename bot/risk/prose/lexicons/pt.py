@@ -123,6 +123,8 @@ LEXICON = lexicon(
             "adicion",
             r"public(?!os?\b|as\b)",  # publique; "público(s)", "públicas" are adjectives
             r"torn(?:e|a|ar)\s+(?:\w+\s+){0,8}?(?:públic|visível|acessível)",
+            # a setting switched to public ("mudar o repositório … para público")
+            r"(?:mud|pass|alter|coloc)(?:e|a|ar)\s+(?:\S+\s+){0,12}?para\s+(?:o\s+modo\s+)?públic",
             r"ativ(?:e|a|ar)\s+(?:\w+\s+){0,3}públic",
             # a quoted title may sit between ("deixar o dashboard "Clientes – Receita" com
             # acesso público")
@@ -132,6 +134,8 @@ LEXICON = lexicon(
             r"(?:mud|alter|troc)\w*\s+(?:\S+\s+){0,3}?(?:acesso|permiss\w+|visibilidade)",
         ),
         "move": (
+            # importado num sítio ("importa a base toda no Notion pessoal dele")
+            r"import\w*\s+(?:\S+\s+){0,8}?(?:no|na|num|numa|em|para)(?!\w)",
             # attached to a post or a mail: it goes where they go
             "anex",
             f"envi(?:a|e|ar|as|es|am|em|ando){_W}",
@@ -298,6 +302,18 @@ LEXICON = lexicon(
             *SECRET_FILES,
         ),
         "pii": (
+            # what is sent carries personal fields ("a base com nomes, telemóveis e valores")
+            r"com\s+(?:os\s+|todos\s+os\s+)?(?:nomes|telemóveis|telemoveis|telefones|celulares|"
+            r"moradas|endereços|currículos|cpfs?|datas\s+de\s+nascimento)(?!\w)",
+            # a whole set of people's records ("a base completa de leads", "a lista de todos os
+            # alunos", "todos os candidatos"): personal data in bulk
+            r"(?:lista|listagem|base|ficheiro|exportação|extração|todos\s+os|todas\s+as)\s+"
+            r"(?:\S+\s+){0,3}?(?:de\s+|dos\s+|das\s+)?(?:candidatos|pacientes|alunos|estudantes|sócios|"
+            r"membros|assinantes|subscritores|doadores|leads|contactos|contatos|associados|"
+            r"voluntários)(?!\w)",
+            # a personal field beside others ("nomes, telemóveis e valores", "currículos e moradas")
+            r"(?:nomes|telemóveis|telemoveis|celulares|currículos|moradas|e-?mails)\s*(?:,\s*(?:e\s+)?|e\s+)"
+            r"(?:nomes|telemóveis|telemoveis|celulares|currículos|moradas|e-?mails|telefones)(?!\w)",
             # two personal fields listed together: records of people ("correos y teléfonos")
             r"(?:nomes|e-?mails|telefones|endereços|cpfs?|datas\s+de\s+nascimento|ibans?|cartões|históricos?\s+de\s+compras?)"
             r"\s*(?:,\s*(?:e\s+)?|e\s+)(?:nomes|e-?mails|telefones|endereços|cpfs?|datas\s+de\s+nascimento|ibans?|cartões|históricos?\s+de\s+compras?)(?!\w)",
@@ -537,7 +553,8 @@ LEXICON = lexicon(
             r"isenç(?:ão|ões)",
         ),
         "export": (
-            "export",
+            # the verb, not the noun after an article ("o repositório com o export da base")
+            r"(?<!\so\s)(?<!\sum\s)(?<!\sdo\s)(?<!\sno\s)(?<!\scom\s)export",
             f"baix(?:a|e|ar|as|es|am|em|ando){_W}",
             r"tir(?:a|e|ar)\s+(?:um|uma|o)\s+(?:dump|export|extra|cópia|copia)",  # "tira um dump"
             f"extra(?:ia|ir|ie){_W}",
@@ -560,7 +577,8 @@ LEXICON = lexicon(
             r"canal(?!\s+compartilhado)",
             "canais",
             r"(?<![\w#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
-            "grupo",
+            # not a cloud firewall or resource group
+            r"grupo(?!s?\s+de\s+(?:segurança|seguranca|recursos))",
             r"(?:no|na|nos|em|ao)\s+(?:[\w-]+\s+){0,2}?(?:tickets?|chamados?|jira|zendesk|"
             r"servicenow)(?![\w-])",
         ),

@@ -150,6 +150,7 @@ LEXICON = lexicon(
             "暴露",  # 把端口暴露到公网上
             "开放",
             "放行",
+            "允许",  # 加一条规则，允许 0.0.0.0/0 访问 3306 端口: let in, an opening
             "扫码",
             "装上",
             "打开",
@@ -272,7 +273,7 @@ LEXICON = lexicon(
             "杀毒",
             "加密",
             "保护",
-            "安全",
+            "安全(?!组)",  # not the cloud firewall "安全组" (a network object of its own)
             _latin("sso"),
         ),
         "gate": (
@@ -308,6 +309,9 @@ LEXICON = lexicon(
             *SECRET_FILES,
         ),
         "pii": (
+            # a whole set of people's records ("全部会员", "所有候选人的简历", "学生名单")
+            r"(?:全部|所有|全体)(?:的)?(?:会员|候选人|应聘者|求职者|病人|学生|订阅用户|捐赠人|线索)",
+            r"(?:会员|候选人|应聘者|患者|学生|订阅用户|捐赠人)(?:名单|名册|列表|数据库)",
             "董事会",
             "法务",
             "患者",
@@ -511,6 +515,7 @@ LEXICON = lexicon(
             "比如",
         ),
         "conditional": ("如果", "要是"),
+        "cause": ("所以", "因此", "于是"),
         "report": (
             r"昨天(?!的)",  # "yesterday's commit" reports nothing
             r"上周(?!的)",
