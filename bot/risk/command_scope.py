@@ -470,8 +470,20 @@ _ADOPTS = re.compile(
 
 
 def quote_adopted(message: str) -> bool:
-    """The words outside the message's blockquotes take a quoted command up as an order."""
-    return bool(_ADOPTS.search(message))
+    """A quoted command is an order after all: the message is no record of what happened
+    (no postmortem, root cause or incident report: "Here's what Priya suggested: > …
+    Can you take care of it?" passes a suggestion on), or the words outside the quote take
+    it up ("do the same")."""
+    record = _REPORT_MESSAGE.search(message) or _INCIDENT.search(message)
+    return record is None or bool(_ADOPTS.search(message))
+
+
+# An incident named in any of the seven languages: a quote beside one is its record.
+_INCIDENT = re.compile(
+    r"\bINC-?\d+|\bincid(?:ent|ente|encia)s?\b|\bvorfall|\bstörung|\bausfall|\boutage\b"
+    r"|\bpanne\b|\bcaída\b|\bqueda\b|インシデント|障害|事故|故障|宕机",
+    re.I,
+)
 
 
 def judge(

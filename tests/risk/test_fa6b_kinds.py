@@ -110,6 +110,30 @@ def test_a_quote_taken_up_outside_it_stays_an_order(engine: RiskEngine) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # a colleague's suggestion passed on: no incident, no postmortem, so no record
+        "Here's what Priya suggested in the thread:\n\n> just wipe it, it's faster:\n"
+        "> kubectl delete namespace payments-prod\n\nCan you take care of it before lunch?",
+        "Lo que propuso Marta en el canal:\n\n> lo más rápido es borrar todo:\n"
+        "> aws s3 rm s3://ventas-clientes-prod --recursive\n\n¿Te encargas hoy?",
+    ],
+)
+def test_a_quote_that_records_no_incident_is_passed_on_not_reported(
+    engine: RiskEngine, text: str
+) -> None:
+    assert engine.assess(text).decision != "allow"
+
+
+def test_a_quote_in_an_incident_record_is_a_report(engine: RiskEngine) -> None:
+    text = (
+        "From the INC-2291 review, for context:\n\n> On Oct 14 the on-call engineer ran\n"
+        "> kubectl delete namespace payments-prod\n> and the service was down for an hour."
+    )
+    assert engine.assess(text).decision == "allow"
+
+
+@pytest.mark.parametrize(
     "command",
     [
         "kubectl get secret db -o json | jq '.data | keys'",
