@@ -125,6 +125,16 @@ def test_a_quote_that_records_no_incident_is_passed_on_not_reported(
     assert engine.assess(text).decision != "allow"
 
 
+def test_a_schema_only_dump_does_not_cover_a_full_one_in_the_same_sentence(
+    engine: RiskEngine,
+) -> None:
+    text = (
+        "Send the schema only: pg_dump -h prod-db --schema-only app > s.sql, and also "
+        "pg_dump -h prod-db app > full.sql and mail both to the vendor."
+    )
+    assert engine.assess(text).decision != "allow"
+
+
 def test_a_quote_in_an_incident_record_is_a_report(engine: RiskEngine) -> None:
     text = (
         "From the INC-2291 review, for context:\n\n> On Oct 14 the on-call engineer ran\n"

@@ -1119,7 +1119,11 @@ def _to_personal(s: _Sentence, data: re.Match[str] | None) -> Finding | None:
 
 # A dump that writes table definitions and no rows (`mysqldump --no-data`, `-d`;
 # `pg_dump --schema-only`, `-s`), or a sentence that sends "the schema only".
-_DUMP = _re(r"\b(?:mysqldump|mariadb-dump|pg_dump)\b[^\n|;&]*")
+# (each dump's words run to the next dump: "--schema-only …, and also pg_dump app" is two)
+_DUMP = _re(
+    r"\b(?:mysqldump|mariadb-dump|pg_dump)\b"
+    r"(?:(?!(?:mysqldump|mariadb-dump|pg_dump)\b)[^\n|;&])*"
+)
 _NO_ROWS_FLAG = {
     "mysqldump": _re(r"(?<!\S)(?:--no-data|-d)(?!\S)"),
     "mariadb-dump": _re(r"(?<!\S)(?:--no-data|-d)(?!\S)"),
