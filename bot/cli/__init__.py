@@ -20,6 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.approvals.keys import webhook_secret
 from bot.cli.context import load_context
+from bot.cli.options import JsonOption
 from bot.config import ConfigError, Settings
 from bot.logs import COMMAND_LEVEL, setup_logging
 from storage.audit import seal, verify_chain
@@ -125,9 +126,6 @@ def db_current(database_url: Annotated[str | None, typer.Option("--db")] = None)
 
 
 # --- audit ---------------------------------------------------------------
-
-
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts")]
 
 
 @audit_app.command("verify")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -31,6 +31,8 @@ from bot.catalog.sources import (
     sync,
 )
 from bot.cli.context import Context, load_context
+from bot.cli.options import DbOption, JsonOption
+from bot.cli.options import fail as _fail
 from bot.config import ConfigError
 from bot.risk.catalog import Catalog
 from storage import catalog as store
@@ -43,16 +45,7 @@ catalog_app = typer.Typer(
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
-DbOption = Annotated[
-    str | None, typer.Option("--db", help="TwoKey's database (default: TWOKEY_DATABASE_URL)")
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts")]
 _NAME = re.compile(r"[^\w.-]+")
-
-
-def _fail(message: str, code: int = 2) -> NoReturn:
-    err.print(f"[bold red]error:[/] {escape(message)}")
-    raise typer.Exit(code)
 
 
 def _context(database_url: str | None) -> Context:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -20,6 +20,8 @@ from rich.markup import escape
 from bot.approvals import requeue
 from bot.approvals.outbox import error_code
 from bot.cli.context import Context, load_context
+from bot.cli.options import DbOption, JsonOption
+from bot.cli.options import fail as _fail
 from bot.cli.undeliverable import KINDS, advice
 from bot.config import ConfigError
 from storage.audit import seal
@@ -31,19 +33,10 @@ outbox_app = typer.Typer(
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
-DbOption = Annotated[
-    str | None, typer.Option("--db", help="TwoKey's database (default: TWOKEY_DATABASE_URL)")
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts")]
 KindOption = Annotated[
     str | None,
     typer.Option("--kind", help=f"Only effects of this kind ({', '.join(sorted(KINDS))})"),
 ]
-
-
-def _fail(message: str, code: int = 2) -> NoReturn:
-    err.print(f"[bold red]error:[/] {escape(message)}")
-    raise typer.Exit(code)
 
 
 def _context(database_url: str | None) -> Context:
