@@ -792,10 +792,22 @@ def _labelled_hits(text: str, lowered: str) -> Iterator[_Hit]:
             m.group(1), text, m.end(1)
         ):
             yield _Hit(*m.span(1), "password")
+    yield from _prose_password_hits(text)
+    yield from _login_pair_hits(text)
+    if "value" in lowered and "name" in lowered:
+        yield from _env_pair_hits(text)
+
+
+def _prose_password_hits(text: str) -> Iterator[_Hit]:
+    """A password named and given in the other languages, or bare after the word."""
     for m in chain(_PROSE_PASSWORD_INTL.finditer(text), _PROSE_PASSWORD_BARE.finditer(text)):
         value = m.group(1).rstrip("*.,;:!?")  # a trailing `**` closes bold, not the value
         if _looks_like_secret(value, strict=True) and _mixed_token(value):
             yield _Hit(m.start(1), m.start(1) + len(value), "password")
+
+
+def _login_pair_hits(text: str) -> Iterator[_Hit]:
+    """`user / password` or `user:password` shortly after a word for logins."""
     reached = 0
     for word in _LOGIN_WORD.finditer(text):
         line_end = text.find("\n", word.end())
@@ -812,15 +824,18 @@ def _labelled_hits(text: str, lowered: str) -> Iterator[_Hit]:
             ):
                 yield _Hit(m.start(1), m.start(1) + len(value), "password")
         reached = stop
-    if "value" in lowered and "name" in lowered:
-        for m in _ENV_PAIR.finditer(text):
-            value = next(g for g in m.groups()[1:] if g is not None)
-            if _NON_SECRET_NAME.search(m.group(1)) or not _looks_like_secret(value):
-                continue
-            start = next(m.start(g) for g in (2, 3, 4) if m.group(g) is not None)
-            low_name = m.group(1).lower()
-            kind = "password" if "pass" in low_name or "pwd" in low_name else "credential"
-            yield _Hit(start, start + len(value), kind)
+
+
+def _env_pair_hits(text: str) -> Iterator[_Hit]:
+    """`{"name": "DB_PASSWORD", "value": "…"}`: a name that says secret beside its value."""
+    for m in _ENV_PAIR.finditer(text):
+        value = next(g for g in m.groups()[1:] if g is not None)
+        if _NON_SECRET_NAME.search(m.group(1)) or not _looks_like_secret(value):
+            continue
+        start = next(m.start(g) for g in (2, 3, 4) if m.group(g) is not None)
+        low_name = m.group(1).lower()
+        kind = "password" if "pass" in low_name or "pwd" in low_name else "credential"
+        yield _Hit(start, start + len(value), kind)
 
 
 def _mixed_token(value: str) -> bool:
