@@ -634,6 +634,18 @@ LEXICON = lexicon(
         ),
         # opens a relative clause about the object: a report word after it dates the object
         # the post or article itself, or its readers: a publication named before
+        # contenido hecho para ser público: diapositivas de una charla, kit de prensa, logos,
+        # ofertas de empleo, tutoriales, fragmentos de código, datos sintéticos
+        "public_content": (
+            r"(?:diapositivas|slides|presentación)\s+(?:\S+\s+){0,3}?(?:charla|conferencia|webinar|webinario|meetup)",
+            r"kit\s+de\s+prensa",
+            r"logos?",
+            r"(?:ofertas|descripciones)\s+de\s+(?:empleo|los\s+puestos|las\s+vacantes)",
+            r"tutoriales?",
+            r"fragmentos?\s+de\s+código",
+            r"ejemplos?\s+de\s+código",
+            r"datos\s+sintéticos",
+        ),
         "publication": (
             r"(?:la|esta)\s+(?:nota|entrada|publicaci[oó]n|anuncio)",
             "lectores",
@@ -847,6 +859,7 @@ LEXICON = lexicon(
         "prompted": ("la hoja de cálculo del proveedor pide ",),
         "deliberate": ("luego veremos con el equipo cómo",),
         "source": ("el correo enviado por un ", "una factura de parte del "),
+        "public_content": ("el fragmento de código", "el kit de prensa"),
         "publication": ("adjúntalo a la nota",),
         "destroy": ("borra las copias", "elimina la base"),
         "disable": ("apague las alertas", "desactiva la autenticación"),

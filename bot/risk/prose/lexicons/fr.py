@@ -639,6 +639,19 @@ LEXICON = lexicon(
         ),
         # opens a relative clause about the object: a report word after it dates the object
         # the post or article itself, or its readers: a publication named before
+        # contenu fait pour être public : slides d'une conférence, kit presse, logos, offres
+        # d'emploi, tutoriels, extraits de code, données synthétiques
+        "public_content": (
+            r"(?:slides|diapos?|diapositives|support)\s+(?:\S+\s+){0,3}?(?:conférence|webinaire|webinar|présentation|meetup)",
+            r"kit\s+(?:presse|média)",
+            r"logos?",
+            r"(?:offres|fiches)\s+(?:d['’]emploi|de\s+poste)",
+            r"tutoriels?",
+            r"extraits?\s+de\s+code",
+            r"exemples?\s+de\s+code",
+            r"données\s+synthétiques",
+            r"jeu\s+de\s+données\s+synthétique",
+        ),
         "publication": (
             r"(?:l['’]|cet\s+|cette\s+)(?:article|annonce|billet)",
             "lecteurs",
@@ -855,6 +868,7 @@ LEXICON = lexicon(
         "prompted": ("le fichier envoyé par ce fournisseur demande d'",),
         "deliberate": ("on verra avec l'équipe comment",),
         "source": ("le fichier envoyé par ce nouveau ", "un mail de la part du "),
+        "public_content": ("les slides de la présentation", "le kit presse"),
         "publication": ("joins-le à l'article",),
         "shared": ("enlève la protection",),
         "destroy": ("supprimez les sauvegardes", "supprime la base"),

@@ -618,6 +618,20 @@ LEXICON = lexicon(
         ),
         # opens a relative clause about the object: a report word after it dates the object
         # the post or article itself, or its readers: a publication named before
+        # conteúdo feito para ser público: slides de palestra, kit de imprensa, logos, vagas,
+        # tutoriais, trechos de código, dados sintéticos
+        "public_content": (
+            r"(?:slides|apresentação)\s+(?:\S+\s+){0,3}?(?:palestra|conferência|webinar|webinário|meetup)",
+            r"kit\s+de\s+imprensa",
+            r"logos?",
+            r"descrições\s+das\s+vagas",
+            r"(?:anúncios|descrições)\s+de\s+vagas",
+            r"tutoriais",
+            r"tutorial",
+            r"trechos?\s+de\s+código",
+            r"exemplos?\s+de\s+código",
+            r"dados\s+sintéticos",
+        ),
         "publication": (
             r"(?:o|ao|no|esse|este|nesse|neste)\s+(?:post|artigo|an[uú]ncio)",
             "leitores",
@@ -839,6 +853,7 @@ LEXICON = lexicon(
         "prompted": ("a planilha do fornecedor pede para ",),
         "deliberate": ("depois vamos ver com a equipe como",),
         "source": ("o e-mail enviado pelo ", "um arquivo recebido do "),
+        "public_content": ("as descrições das vagas", "o kit de imprensa"),
         "publication": ("anexa ao post",),
         "destroy": ("apague os backups", "exclua o banco"),
         "disable": ("desative a autenticação", "silencie todos os alertas"),

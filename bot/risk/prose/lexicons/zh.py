@@ -709,6 +709,20 @@ LEXICON = lexicon(
         "output": ("环境变量", "输出", "结果", "值", "内容", "它"),
         "determiner": ("把", "将"),
         # the post or article itself, or its readers: a publication named before
+        # 本来就要公开的内容：演讲幻灯片、新闻资料包、Logo、职位描述、教程、代码片段、
+        # 合成数据 (不含贡献指南这类文档：往里加的内容才是发布的东西)
+        "public_content": (
+            r"(?:演讲|大会|会议|网络研讨会)(?:的)?(?:幻灯片|ppt|课件)",
+            "新闻资料包",
+            "媒体资料包",
+            "logo",
+            "职位描述",
+            "招聘启事",
+            "教程",
+            "代码片段",
+            "示例代码",
+            "合成数据",
+        ),
         "publication": (
             "文章",
             "读者",
@@ -742,6 +756,7 @@ LEXICON = lexicon(
         "source": (r"[^，。,\n]{0,8}?(?:发来|寄来|发过来|传来|转来)",),
     },
     examples={
+        "public_content": ("代码片段", "职位描述"),
         "source": ("发来的", "那边寄来"),
         "destroy": ("把每周的备份删掉", "删除生产数据库"),
         "disable": ("关闭双因素认证", "告警全部静音"),
