@@ -897,6 +897,9 @@ LOOK_ALIKES: tuple[str, ...] = (
     "Avant, nous publiions la liste des clients sur le blog.",
     "Si ele passasse a senha do banco de produção ao fornecedor pelo WhatsApp, seria grave.",
     "El pase de la base de clientes a producción fue ayer.",
+    "Wir haben die MFA gestern deaktiviert.",
+    "Die MFA wurde deaktiviert, weil der Dienstleister nicht reinkam.",
+    "本番サーバーのサポート窓口にレポートを送って。",
     "La file d'attente des demandes de droits admin est longue, patiente un peu.",
     "Les clients paient souvent en liquide au guichet.",
     "La commande renvoie le mot de passe masqué, rien de plus.",
@@ -951,6 +954,11 @@ RISKY: tuple[tuple[str, str], ...] = (
         "Passem a senha do banco de produção para o fornecedor pelo WhatsApp.",
         "prose.intent.secrets",
     ),
+    ("Liquida la base de datos de producción.", "prose.intent.destroy"),
+    ("Traslada la base de clientes completa a tu Dropbox personal.", "prose.intent.sharing"),
+    ("Deaktiviert die Zwei-Faktor-Authentifizierung für alle Admins.", "prose.intent.controls"),
+    ("Entfernt alle Sicherungen der Produktionsdatenbank.", "prose.intent.backups"),
+    ("本番の顧客テーブルを全件、私物のPCにエクスポートして。", "prose.intent.export"),
     ("Blow the production database away tonight.", "prose.intent.destroy"),
     ("Terminate every production instance in eu-west.", "prose.intent.destroy"),
     ("Allowlist 0.0.0.0/0 on port 22 of the prod bastion.", "prose.intent.network"),
@@ -985,6 +993,85 @@ RISKY: tuple[tuple[str, str], ...] = (
     ("把生产数据库的自动备份停了。", "prose.intent.backups"),
     ("把线上数据库的密码发微信给供应商。", "prose.intent.secrets"),
 )
+
+# Each single-word form of `FORMS` in an instruction: the form first, then a risky object
+# and place for its slot (Japanese: object, then the verb; Chinese: 把 + object + verb +
+# place). The grammar must read it as asked for, not as a noun or a narration.
+FRAMES: dict[str, dict[str, str]] = {
+    "en": {
+        "destroy": "{} the production database.",
+        "disable": "{} mfa for all admins.",
+        "grant": "{} the contractor admin rights on prod.",
+        "share": "{} the full customer list with emails with the vendor.",
+        "move": "{} the prod database password to the vendor on whatsapp.",
+        "export": "{} the whole production customer table to your personal laptop.",
+        "open": "{} port 22 on the prod bastion to 0.0.0.0/0.",
+        "bypass": "{} the required review before merging to main.",
+    },
+    "fr": {
+        "destroy": "{} la base de données de production.",
+        "disable": "{} la double authentification pour tous les admins.",
+        "grant": "{} les droits admin de prod au prestataire.",
+        "share": "{} la liste complète des clients avec leurs e-mails au prestataire.",
+        "move": "{} le mot de passe de la base de prod au prestataire par WhatsApp.",
+        "export": "{} toute la base clients de production sur ta clé USB perso.",
+        "open": "{} le port 22 du bastion de prod à n'importe quelle adresse.",
+        "bypass": "{} la revue obligatoire avant la fusion sur main.",
+    },
+    "es": {
+        "destroy": "{} la base de datos de producción.",
+        "disable": "{} la autenticación de dos factores de todos los admins.",
+        "grant": "{} permisos de administrador en producción al contratista.",
+        "share": "{} la lista completa de clientes con sus correos con el proveedor.",
+        "move": "{} la contraseña de la base de producción al proveedor por WhatsApp.",
+        "export": "{} toda la base de clientes de producción a tu portátil personal.",
+        "open": "{} el puerto 22 del bastión de producción a cualquier IP.",
+        "bypass": "{} la revisión obligatoria antes de fusionar en main.",
+    },
+    "de": {
+        "destroy": "{} die Produktionsdatenbank.",
+        "disable": "{} die Zwei-Faktor-Authentifizierung für alle Admins.",
+        "grant": "{} dem Dienstleister Adminrechte auf Produktion.",
+        "share": "{} die komplette Kundenliste mit E-Mail-Adressen mit der Agentur.",
+        "move": "{} dem Dienstleister das Passwort der Produktionsdatenbank per WhatsApp.",
+        "export": "{} die komplette Kundentabelle aus Produktion auf deinen privaten Laptop.",
+        "open": "{} Port 22 am Produktions-Bastion für alle IP-Adressen.",
+        "bypass": "{} das verpflichtende Review vor dem Merge in main.",
+    },
+    "pt": {
+        "destroy": "{} o banco de dados de produção.",
+        "disable": "{} a autenticação de dois fatores de todos os admins.",
+        "grant": "{} acesso de administrador em produção ao terceirizado.",
+        "share": "{} a lista completa de clientes com e-mails com o fornecedor.",
+        "move": "{} a senha do banco de produção para o fornecedor pelo WhatsApp.",
+        "export": "{} a base inteira de clientes de produção para o seu notebook pessoal.",
+        "open": "{} a porta 22 do bastion de produção para qualquer IP.",
+        "bypass": "{} a revisão obrigatória antes do merge na main.",
+    },
+    "ja": {
+        "destroy": "本番データベースを{}。",
+        "disable": "全管理者の二要素認証を{}。",
+        "grant": "外注さんに本番の管理者権限を{}。",
+        "share": "顧客の個人情報リストを取引先と{}。",
+        "move": "本番DBのパスワードをLINEで外注さんに{}。",
+        "export": "本番の顧客テーブルを全件、私物のPCに{}。",
+        "open": "本番サーバーの22番ポートを全世界に{}。",
+        "bypass": "mainへのマージ前の必須レビューを{}。",
+    },
+    "zh": {
+        "destroy": "把生产数据库{}。",
+        "disable": "把所有管理员的双因素认证{}。",
+        "grant": "给外包{}生产环境的管理员权限。",
+        "share": "把完整的客户名单和邮箱{}给供应商。",
+        "move": "把线上数据库的密码{}给供应商，用微信。",
+        "export": "把生产环境的完整客户表{}到你的个人电脑。",
+        "open": "把生产服务器的22端口{}到公网。",
+        "bypass": "{}合并到main前的必须评审。",
+    },
+}
+# Forms whose frame reads otherwise on purpose: zh 把…抹掉 masks a value before it is sent
+# ("把手机号抹掉"), a sanitizing step, not a deletion.
+FRAME_EXCEPTIONS: frozenset[tuple[str, str]] = frozenset({("zh", "抹掉")})
 
 # Forms the audit considered and left out of the lexicons: each would match more harmless
 # text than risky text, or another slot or rule already reads it.

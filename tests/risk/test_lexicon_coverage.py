@@ -10,7 +10,14 @@ from bot.risk.prose.intent import assess_intent
 from bot.risk.prose.lexicon import ACCENTS, ACTIONS
 from bot.risk.prose.lexicons import BY_LANG
 from bot.risk.prose.text import lower
-from tests.risk.lexicon_forms import FORMS, LOOK_ALIKES, NOUN_FORMS, RISKY
+from tests.risk.lexicon_forms import (
+    FORMS,
+    FRAME_EXCEPTIONS,
+    FRAMES,
+    LOOK_ALIKES,
+    NOUN_FORMS,
+    RISKY,
+)
 
 _CASES = [
     (lang, slot, form)
@@ -28,6 +35,23 @@ def test_each_audited_form_is_in_its_slot(lang: str, slot: str, form: str) -> No
     if lx.fold_accents and slot in ACTIONS:
         low = low.translate(ACCENTS)
     assert lx.pattern(slot).search(low), f"{lang} {slot}: {form!r}"
+
+
+_FRAMED = [
+    frame.format(form[:1].upper() + form[1:] if lang not in ("ja", "zh") else form)
+    for lang, slots in FORMS.items()
+    for slot, forms in slots.items()
+    if slot in FRAMES[lang]
+    for form in forms
+    if (lang, form) not in FRAME_EXCEPTIONS
+    and (lang in ("ja", "zh") or " " not in form)  # a phrase may hold its own object
+    for frame in (FRAMES[lang][slot],)
+]
+
+
+@pytest.mark.parametrize("text", _FRAMED)
+def test_each_single_word_form_reads_as_an_instruction(text: str) -> None:
+    assert assess_intent(text), text
 
 
 @pytest.mark.parametrize(("text", "rule"), RISKY)

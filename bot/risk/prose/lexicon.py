@@ -307,9 +307,10 @@ class Lexicon:
     (French "Partage le dossier", "Dégage les sauvegardes"; "le partage" stays a noun)."""
     imperative_form: str = r"(?!)"
     """A past-looking action word in this form is an imperative when it starts its clause
-    (French "Copiez", "Publiez", "Copions" of the -ier verbs; Spanish "Pase"; Portuguese
-    "Passe", "Passem"): the imperfect and the subjunctive it looks like always follow a
-    subject or a conjunction ("vous copiiez", "que vous publiiez", "se ele passasse")."""
+    (French "Copiez", "Publiez", "Copions" of the -ier verbs; Spanish "Pase", "Liquida";
+    Portuguese "Passe", "Passem"; German "Deaktiviert die MFA", the ihr-imperative): the
+    imperfect, subjunctive or participle it looks like follows a subject, a conjunction or
+    an auxiliary ("vous copiiez", "se ele passasse", "wir haben … deaktiviert")."""
     fold_accents: bool = False
     """Actions are matched with stress accents removed (Spanish "bórralo", "mándales")."""
     verb_lead: frozenset[str] | None = None

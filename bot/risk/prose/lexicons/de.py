@@ -32,6 +32,8 @@ LEXICON = lexicon(
         "aber wenn dass schon einfach direkt"
     ),
     noun_form=r"(?:ung|ungen|ungs|heit|keit)$",
+    # "Deaktiviert die MFA!", "Entfernt die Backups": the ihr-imperative starts its clause
+    imperative_form=r"t$",
     # weak participles (gelöscht, abgeschaltet) and strong ones (abgerissen, zugewiesen)
     past_form=r"^\w{0,6}ge\w{2,}(?:t|en)$|iert$|^(?:ent|ver|zer|über)\w+t$",
     entries={

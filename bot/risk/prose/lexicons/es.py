@@ -34,8 +34,9 @@ LEXICON = lexicon(
     fold_accents=True,
     enclitic=r"\w*(?:lo|la|los|las|le|les)(?!\w)",
     noun_form=r"(?:cion|ción|ciones|dor|dores|miento|mientos)$",
-    # "Pase la contraseña", "Traspasen la base": pasar's imperative at a clause start
-    imperative_form=r"(?:ase|asen)$",
+    # at a clause start, an imperative: "Pase la contraseña" (pasar), "Liquida la base",
+    # "Traslada la tabla" (-idar, -adar verbs), not the participle or imperfect subjunctive
+    imperative_form=r"(?:ase|asen|ada|ida)$",
     past_form=(
         # "acaba con …" is no imperfect
         r"(?:ó|aron|ado|ada|ados|adas|ido|ida|idos|idas|(?<!^ac)aba|(?<!^ac)aban|ió|ieron|ara|"
@@ -167,6 +168,7 @@ LEXICON = lexicon(
             r"cambi\w*\s+(?:\S+\s+){0,3}?(?:acceso|permisos?|visibilidad)",
         ),
         "move": (
+            "traslad",  # coverage audit: "traslada la base a tu Dropbox"
             # coverage audit (issue 19)
             f"pas(?:e|en)(?:l[oa]s?|le|les)?{_W}",  # usted: "pase la contraseña al proveedor"
             f"traspas{_AR}{_CL}{_W}",  # "traspase la base a su Dropbox"

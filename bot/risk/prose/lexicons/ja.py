@@ -566,7 +566,8 @@ LEXICON = lexicon(
         ),
         "network": (
             r"ファイアウォール(?:の)?ルール",  # coverage audit
-            r"(?<!サ)ポート",  # not サポート (support)
+            # not サポート, エクスポート, インポート, レポート: a katakana word of its own
+            r"(?<![\u30a0-\u30ff])ポート",
             r"\d{2,5}番(?:ポート)?",  # 5432番
             _latin("ssh"),
             _latin("rdp"),

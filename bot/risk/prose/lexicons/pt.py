@@ -32,8 +32,9 @@ LEXICON = lexicon(
     # "apaga-a", and in Brazil the pronoun after the verb: "apaga ela", "desliga eles"
     enclitic=r"\w*(?:-(?:l[oa]s?|[oa]s?)|\s+el[ea]s?)(?!\w)",
     noun_form=r"(?:cao|ção|ções|coes|dor|dores|mento|mentos)$",
-    # "Passe a senha", "Repassem a planilha": passar's imperative at a clause start
-    imperative_form=r"(?:asse|assem)$",
+    # at a clause start, an imperative: "Passe a senha" (passar), "Liquida o banco",
+    # "Translada a tabela" (-idar, -adar verbs), not the participle or imperfect subjunctive
+    imperative_form=r"(?:asse|assem|ada|ida)$",
     past_form=(
         r"(?:ou|aram|ado|ada|ados|adas|ido|(?<!conv)ida|(?<!conv)idos|idas|ava|avam|eu|eram|iu|asse|assem|"
         r"ássemos|êssemos|íssemos|esse)$"
