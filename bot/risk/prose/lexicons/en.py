@@ -63,6 +63,11 @@ LEXICON = lexicon(
     entries={
         # ---------------------------------------------------------------- actions
         "destroy": (
+            # coverage audit (issue 19): common synonyms an unseen writer uses
+            rf"blow(?:s|ing)?\s+(?:\S+\s+){{0,3}}?away{_W}",  # "blow the old cluster away"
+            f"terminat(?:e|es|ing){_W}",  # "terminate the prod instances" (not "terminal")
+            f"ditch(?:es|ing)?{_W}",
+            f"zap(?:s|ping)?{_W}",
             # "schedule the old KMS key for deletion"
             r"schedul(?:e|es|ing)\s+(?:\S+\s+){0,6}?for\s+(?:deletion|removal|destruction)" + _W,
             # "uninstall the payments Helm release" (uninstalling an agent is "disable")
@@ -170,6 +175,8 @@ LEXICON = lexicon(
             rf"(?:merg|push|deploy|ship|releas)(?:e|es|ing)?\s+(?:\S+\s+){{0,3}}?without{_W}",
         ),
         "grant": (
+            # "hand the contractor owner rights"; not "by hand", "on the other hand"
+            r"(?<!\bby )(?<!\bother )(?<!\bfirst )hand(?:s|ing)?(?![\w-])",
             rf"set(?:s|ting)?\s+(?:\S+\s+){{1,5}}?as{_W}",  # "set X as owner"
             "grant",
             f"giv(?:e|es|ing){_W}",
@@ -240,6 +247,7 @@ LEXICON = lexicon(
             rf"pull(?:s|ing)?\s+(?:\S+\s+){{0,4}}?(?:out|down){_W}",
         ),
         "open": (
+            r"(?:white|allow)-?list(?:s|ing)?" + _W,  # "allowlist 0.0.0.0/0 on port 22"
             # a firewall or security-group rule added or created: what it lets in is the
             # opening ("add an inbound rule for TCP 5432 from 0.0.0.0/0"; "Inbound rule: TCP
             # 22, source 0.0.0.0/0" as a runbook's label); not a deny or block rule
