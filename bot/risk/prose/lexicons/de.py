@@ -636,6 +636,12 @@ LEXICON = lexicon(
             "workspace",
             r"slack\s+connect",
         ),
+        "declined": (
+            r"ich\s+(?:glaube|denke|finde|würde\s+sagen)\s+nicht",
+            r"(?:lieber|eher|besser|bloß|bloss)\s+nicht",
+            r"auf\s+keinen\s+fall",
+            r"nein(?=\s*[.!,:;—–-])",
+        ),
         "warning": (
             # a rule about the act, not a request: "… ist nur nach Freigabe erlaubt"
             r"nur\s+(?:nach|mit)\s+(?:\w+\s+){0,2}?(?:freigabe|genehmigung|zustimmung)",
@@ -991,6 +997,7 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "declined": ("ich glaube nicht", "lieber nicht", "nein:"),
         "deliberate": ("dann klären wir mit dem backup-team, wie wir",),
         "source": ("die mail vom ", "eine rechnung von einem neuen "),
         "publication": ("häng es an den beitrag",),

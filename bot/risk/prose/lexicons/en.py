@@ -582,7 +582,8 @@ LEXICON = lexicon(
             r"(?:read(?:ing)?|check(?:ing)?|review(?:ing)?|look(?:ing)?\s+(?:at|over|through))\s+(?:it|them|the\s+(?:script|code|file|binary))\b",
             r"(?:reddit|discord|telegram|twitter|tiktok)\s+(?:thread|post|comment|user|group|channel)",
             r"found\s+(?:in|on)\s+the\s+(?:parking|street|lobby|floor)",
-            r"(?:supposed|so-called|alleged)",
+            # "the supposed invoice"; not "they are supposed to get access" (expected to)
+            r"(?:supposed(?!\s+to\b)|so-called|alleged)",
             r"claim(?:s|ing)\s+to\s+be",
             r"\.(?:vsix|apk|msi|dmg|crx|jar)" + _W,
             "macro",
@@ -1146,6 +1147,12 @@ LEXICON = lexicon(
             # whether to do it is still to be decided ("discuss whether to make it public")
             r"whether\s+(?:or\s+not\s+)?(?:to|we|you|they|it|anything|this)\s",
         ),
+        "declined": (
+            r"(?:i\s+)?(?:don'?t|do\s+not)\s+think\s+(?:so|we\s+should)",
+            r"(?:probably|definitely|certainly|better)\s+not",
+            r"i(?:'d|\s+would)\s+(?:say\s+no|rather\s+not|not)",
+            r"no(?:pe)?(?=\s*[.!,:;—–-])",
+        ),
         "warning": (
             r"(?:classic|known|obvious|typical|textbook)\s+(?:phishing|scam)",
             r"(?:is|was|looks\s+like|that'?s|that’s)\s+(?:a\s+|an\s+)?(?:phishing|scam|malicious|"
@@ -1176,6 +1183,7 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "declined": ("i don't think so", "no:", "better not"),
         "prompted": ("the workbook from the new vendor asks you to ",),
         "deliberate": ("we'll work out with the data team how to",),
         "source": ("the mail from the ", "an invoice sent by a new "),

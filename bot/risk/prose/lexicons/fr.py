@@ -497,6 +497,10 @@ LEXICON = lexicon(
             r"slack\s+connect",
             r"canal\s+partagé",
         ),
+        "declined": (
+            r"(?:je\s+ne\s+(?:pense|crois)|mieux\s+vaut|plutôt|sûrement|certainement|surtout)\s+pas",
+            r"non(?=\s*[.!,:;—–-])",
+        ),
         "warning": (
             # a rule about the act, not a request: "la suppression … demande une validation"
             r"(?:demande|nécessite|exige|requiert)\s+(?:une\s+|l['’]\s*|d['’]\s*)?(?:validation|approbation|autorisation|accord)",
@@ -819,7 +823,10 @@ LEXICON = lexicon(
             r"(?:en\s+sorte|assure\w*(?:-toi|-vous)?|veille\w*\s+à\s+ce)\s+qu[e'’]",
         ),
         # what a code change does, reviewed in it: "ouvre une PR qui supprime l'ancien usage"
-        "described": (r"(?:pr|pull\s+request|merge\s+request|mr|patch)\s+qui",),
+        # "une PR qui le supprime": what the PR does, its object a clitic pronoun or not
+        "described": (
+            r"(?:pr|pull\s+request|merge\s+request|mr|patch)\s+qui(?:\s+(?:le|la|les)|\s+l['’])?",
+        ),
         "limited": (
             r"(?:accès|droits?)\s+(?:en|de)\s+lecture",
             r"lecture\s+seule",
@@ -847,6 +854,7 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "declined": ("je ne pense pas", "surtout pas", "non :"),
         "prompted": ("le fichier envoyé par ce fournisseur demande d'",),
         "deliberate": ("on verra avec l'équipe comment",),
         "source": ("le fichier envoyé par ce nouveau ", "un mail de la part du "),

@@ -489,6 +489,11 @@ LEXICON = lexicon(
             r"slack\s+connect",
             r"canal\s+compartilhado",
         ),
+        "declined": (
+            r"(?:eu\s+)?(?:acho|creio|diria)\s+que\s+não",
+            r"(?:melhor|claro\s+que)\s+não",
+            r"não(?=\s*[.!,:;—–-])",
+        ),
         "warning": (
             # a rule about the act, not a request: "apagar o banco exige aprovação"
             r"(?:exige|requer|precisa\s+de|depende\s+de)\s+(?:\w+\s+)?(?:aprovação|autorização)",
@@ -806,7 +811,9 @@ LEXICON = lexicon(
             r"(?:mais\s+(?:r[aá]pido|f[aá]cil|simples|seguro)|melhor)\s+(?:é|e|seria)\s+pedir",
         ),
         # what a code change does, reviewed in it: "abra um PR que remove o uso antigo"
-        "described": (r"(?:pr|pull\s+request|merge\s+request|mr|patch)\s+que",),
+        "described": (
+            r"(?:pr|pull\s+request|merge\s+request|mr|patch)\s+que(?:\s+(?:o|a|os|as))?",
+        ),
         "limited": (
             r"(?:acesso|permiss(?:ão|ões))\s+de\s+leitura",
             r"somente\s+leitura",
@@ -831,6 +838,7 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "declined": ("acho que não", "melhor não", "não:"),
         "prompted": ("a planilha do fornecedor pede para ",),
         "deliberate": ("depois vamos ver com a equipe como",),
         "source": ("o e-mail enviado pelo ", "um arquivo recebido do "),
