@@ -1576,7 +1576,7 @@ _BARE_LIST = re.compile(
 # `iam get`, `get-iam-policy`, `kubectl get secrets -o name`, `vault kv metadata get`.
 _LISTING = re.compile(
     r"\bshow\s+(?:grants|tables|databases|schemas|roles|users)\b|(?<![\w-])(?:list|ls)(?![\w-])"
-    r"|\biam\s+get\b|\bget-iam-policy\b|\bmetadata\s+get\b|\bget\s+secrets\b|-o\s+name\b"
+    r"|\biam\s+get\b|\bget-iam-policy\b|\bmetadata\s+get\b|\bget\s+secrets?\b|-o\s+name\b"
     r"|\[\]\.name\b"
     # a read-only statement handed to a client (its words blanked: `_READ_STATEMENT`)
     r"|(?:-[qce]|--(?:query|command|execute|sql))(?:\s*=\s*|\s+)[\"']\s*(?:show|describe|desc)\s"
@@ -1609,8 +1609,14 @@ def _listed_names(r: _Reading) -> bool:
     command's own reader judges it. A list of customers, or one a value-printing command
     made (`-o yaml`, `--reveal`), stays the prose reader's."""
     low, hit, clause = r.low, r.hit, r.clause
-    if not r.lx.spaced or _BARE_LIST.match(low, _object_start(low, hit.end, clause[1])) is None:
-        return False
+    if r.lx.spaced:
+        if _BARE_LIST.match(low, _object_start(low, hit.end, clause[1])) is None:
+            return False
+    else:
+        # "`kubectl get secret x` 的输出贴到群里", "の出力を貼って": the output, right before
+        outputs = list(r.lx.pattern("output").finditer(low, clause[0], hit.start))
+        if not outputs or r.lx.pattern("secret").search(low, outputs[-1].end(), hit.start):
+            return False
     before = low[r.sentence[0] : hit.start]
     if KEYS_ONLY_READ.search(before):  # `… -o json | jq 'keys'`: the list is of names
         before = KEYS_ONLY_READ.sub(" list ", before)

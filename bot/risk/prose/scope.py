@@ -513,6 +513,7 @@ class Scope:
             or self._heading_warns(sentence)
             or (self._hypothetical_question(sentence) and not self.clause_has(clause, "request"))
             or (self._declined(sentence) and not self._sentence(sentence, "request"))
+            or self._temporal(start)
             or self.asks_leave(sentence)
             or self._reports(start, sentence)
             or self._described(start, clause, sentence)
@@ -720,6 +721,12 @@ class Scope:
         if "?" not in text and "？" not in text:
             return False
         return self._sentence(sentence, "conditional")
+
+    def _temporal(self, start: int) -> bool:
+        """The action word opens a time clause ("pide habilitar macros al abrirla": when it
+        is opened), not an order."""
+        found = list(self.lx.pattern("temporal").finditer(self.low, max(0, start - 8), start))
+        return bool(found) and not self.low[found[-1].end() : start].strip()
 
     def _declined(self, sentence: tuple[int, int]) -> bool:
         """The sentence is a question and the reply right after it says no ("Should we run

@@ -770,7 +770,7 @@ LEXICON = lexicon(
         ),
         "own_space": (
             # a personal branch
-            r"(?:dein|mein)\w*\s+(?:eigen\w*\s+)?(?:feature|topic|spike|wip)-?branch",
+            r"(?:dein|mein)\w*\s+(?:eigen\w*\s+)?(?:feature|topic|spike|wip)-?branch(?:es|s)?",
             r"(?:dein|mein)\w*\s+(?:eigen\w*\s+)?(?:persönlich\w*\s+)?(?:[\w-]+\s+)?(?:sandbox|spielwiese|test\w*)",
             r"persönlich\w*\s+(?:[\w-]+\s+)?(?:sandbox|spielwiese|stack|namespace|cluster|workspace|testumgebung)",
         ),
@@ -859,6 +859,8 @@ LEXICON = lexicon(
         ),
         "service": ("dienst", "service", r"api(?![a-zäöüß])", "anwendung"),
         "shared": (
+            # auf den geteilten Hauptzweig gepusht ("force-pushe danach auf main")
+            r"auf\s+(?:den\s+|die\s+)?(?:main|master|trunk)(?:-?branch)?",
             # protection taken off a branch: it is a shared one
             r"\S*schutz\w*\s+(?:\S+\s+){0,4}?(?:runter|weg|raus|ab|aus)",
             r"\S*schutz\w*\s+(?:\S+\s+){0,4}?auf(?:zu)?heb\w*",

@@ -909,6 +909,8 @@ LEXICON = lexicon(
             f"apps?{_W}",
         ),
         "shared": (
+            # pushed onto the shared trunk ("force-push it onto main")
+            r"(?:onto|into|to)\s+(?:the\s+)?(?:main|master|trunk)(?:\s+branch)?",
             # protection taken off a branch: it is a shared one
             r"unprotect\w*",
             r"(?:remov|disabl|drop|turn)\w*\s+(?:\S+\s+){0,3}?(?:branch\s+)?protection",
@@ -1057,7 +1059,7 @@ LEXICON = lexicon(
         ),
         "own_space": (
             # a personal branch
-            r"(?:your|my)\s+(?:own\s+)?(?:feature|topic|spike|wip|personal)[\s-]+branch",
+            r"(?:your|my)\s+(?:own\s+)?(?:feature|topic|spike|wip|personal)[\s-]+branch(?:es|'s)?",
             r"(?:your|my)\s+(?:own\s+)?(?:personal\s+)?(?:[\w-]+\s+){0,2}?(?:sandbox|playground|scratch|test|dev)\w*",
             r"(?:your|my)\s+own\s+(?:[\w-]+\s+){0,2}?(?:stack|namespace|cluster|workspace|project|environment)",
             r"personal\s+(?:[\w-]+\s+){0,2}?(?:sandbox|playground|stack|namespace|cluster|workspace|project|environment)",
@@ -1147,6 +1149,7 @@ LEXICON = lexicon(
             # whether to do it is still to be decided ("discuss whether to make it public")
             r"whether\s+(?:or\s+not\s+)?(?:to|we|you|they|it|anything|this)\s",
         ),
+        "temporal": (r"(?:upon|when|while)(?=\s+\w+ing(?!\w))",),
         "declined": (
             r"(?:i\s+)?(?:don'?t|do\s+not)\s+think\s+(?:so|we\s+should)",
             r"(?:probably|definitely|certainly|better)\s+not",
@@ -1183,6 +1186,7 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "temporal": ("upon opening",),
         "declined": ("i don't think so", "no:", "better not"),
         "prompted": ("the workbook from the new vendor asks you to ",),
         "deliberate": ("we'll work out with the data team how to",),

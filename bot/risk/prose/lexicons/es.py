@@ -509,6 +509,7 @@ LEXICON = lexicon(
             r"slack\s+connect",
             r"canal\s+compartido",
         ),
+        "temporal": (r"al",),
         "declined": (
             r"(?:yo\s+)?(?:creo|pienso|diría)\s+que\s+no",
             r"(?:mejor|claro\s+que|desde\s+luego\s+que|por\s+supuesto\s+que)\s+no",
@@ -713,6 +714,8 @@ LEXICON = lexicon(
         ),
         "service": (f"servicios?{_W}", f"api{_W}", "aplicación"),
         "shared": (
+            # empujado a la rama compartida ("haz force-push a main")
+            r"(?:a|sobre)\s+(?:la\s+rama\s+)?(?:main|master|trunk)",
             # protection taken off a branch: it is a shared one
             r"(?:quit|elimin|desactiv|retir)\w*\s+(?:\S+\s+){0,2}?protecci[oó]n",
             r"desproteg\w*",
@@ -846,6 +849,7 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "temporal": ("al ",),
         "declined": ("yo creo que no", "mejor no", "no:"),
         "prompted": ("la hoja de cálculo del proveedor pide ",),
         "deliberate": ("luego veremos con el equipo cómo",),

@@ -716,6 +716,8 @@ LEXICON = lexicon(
         ),
         "service": (f"services?{_W}", f"api{_W}", "application"),
         "shared": (
+            # poussé sur la branche partagée ("force-push sur main")
+            r"sur\s+(?:la\s+branche\s+)?(?:main|master|trunk)",
             # protection taken off a branch: it is a shared one
             r"(?:enl[eè]v|retir|supprim|d[eé]sactiv|l[eè]v)\w*\s+(?:\S+\s+){0,2}?protection",
             r"d[eé]prot[eé]g\w*",

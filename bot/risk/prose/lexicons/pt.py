@@ -489,6 +489,7 @@ LEXICON = lexicon(
             r"slack\s+connect",
             r"canal\s+compartilhado",
         ),
+        "temporal": (r"ao",),
         "declined": (
             r"(?:eu\s+)?(?:acho|creio|diria)\s+que\s+não",
             r"(?:melhor|claro\s+que)\s+não",
@@ -688,6 +689,8 @@ LEXICON = lexicon(
         ),
         "service": (f"serviços?{_W}", f"api{_W}", "aplicação"),
         "shared": (
+            # empurrado para a branch compartilhada ("force-push na main")
+            r"(?:para\s+a|na|pra)\s+(?:branch\s+)?(?:main|master|trunk)",
             # protection taken off a branch: it is a shared one
             r"(?:tir|remov|desativ|desabilit)\w*\s+(?:\S+\s+){0,2}?prote[cç][aã]o",
             r"desproteg\w*",
@@ -838,6 +841,7 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "temporal": ("ao ",),
         "declined": ("acho que não", "melhor não", "não:"),
         "prompted": ("a planilha do fornecedor pede para ",),
         "deliberate": ("depois vamos ver com a equipe como",),
