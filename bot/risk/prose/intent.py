@@ -865,6 +865,10 @@ def _where_to(
     )
 
 
+_PLAN_BACK = 12
+"""How many steps before a plan step are searched for the outside space it posts into."""
+
+
 def _into_plan_space(
     at: _Later, hit: _Hit, objects: dict[str, re.Match[str]], sentence: tuple[int, int]
 ) -> dict[str, re.Match[str]]:
@@ -882,9 +886,11 @@ def _into_plan_space(
     run = list_run(at.low, step)
     if run is None:
         return {}
-    for before in at.scope.structure.sentences:
-        if before[0] >= sentence[0]:
-            break
+    starts = at.scope.structure.sentence_starts
+    first = max(
+        bisect_right(starts, run[0] - 1), bisect_right(starts, sentence[0]) - 1 - _PLAN_BACK
+    )
+    for before in at.scope.structure.sentences[first : bisect_right(starts, sentence[0]) - 1]:
         if before[0] < run[0]:
             continue  # the plan's title or the text before it
         dests = at.dests_of.get(before)
