@@ -211,22 +211,51 @@ def metadata_posted(
     commands = [c.text for c, _ in judged if c.kind == "shell"]
     if not commands:
         return
+    lifted = [c for c, _ in judged if c.kind == "shell" and not c.in_prose and c.context]
     for cand, part in judged:
         if cand.kind != "prose" or not any(f.category == "secrets" for f in part.findings):
             continue
         kept = []
         for f in part.findings:
-            inside = [
-                c
-                for c in commands
-                if f.category == "secrets" and _in_sentence(cand.text, f.evidence or "", c)
-            ]
-            if inside and all(prints_no_secret(c) for c in inside):
-                words = cand.text
-                for c in inside:
-                    words = words.replace(c, " ")
-                said = assess_prose(words, company_domains).findings
-                if not any(g.category == "secrets" for g in said):
-                    continue
+            if f.category == "secrets" and _posts_no_secret(
+                cand.text, f.evidence or "", commands, lifted, company_domains
+            ):
+                continue
             kept.append(f)
         part.findings = kept
+
+
+def _posts_no_secret(
+    text: str,
+    evidence: str,
+    commands: Sequence[str],
+    lifted: Sequence[Candidate],
+    company_domains: Sequence[str],
+) -> bool:
+    """The sentence `evidence` quotes runs only commands that print no secret, and its
+    words send none: read without the commands when they stand in the prose, or as
+    written, commands included, when they were lifted out of it (`` `kubectl get secret
+    x` 的输出贴到群里 ``: the prose reader then sees the listing it sends)."""
+    inside = [c for c in commands if _in_sentence(text, evidence, c)]
+    if inside:
+        if not all(prints_no_secret(c) for c in inside):
+            return False
+        words = text
+        for c in inside:
+            words = words.replace(c, " ")
+        return not any(
+            g.category == "secrets" for g in assess_prose(words, company_domains).findings
+        )
+    ctx = [c for c in lifted if _lifted_from(c, evidence)]
+    if not ctx or not all(prints_no_secret(c.text) for c in ctx):
+        return False
+    said = assess_prose(ctx[0].context, company_domains).findings
+    return not any(g.category == "secrets" for g in said)
+
+
+def _lifted_from(cand: Candidate, evidence: str) -> bool:
+    """`cand` was lifted out of the prose sentence `evidence` quotes: its sentence, without
+    it, reads as that evidence (whitespace folded, maybe cut short with "…")."""
+    ev = " ".join(evidence.split()).removesuffix("…")
+    rest = cand.context.replace(f"`{cand.text}`", " ").replace(cand.text, " ")
+    return bool(ev) and ev in " ".join(rest.split())

@@ -140,10 +140,11 @@ def test_the_same_act_with_sensitive_content_is_held(row: str) -> None:
     assert _decision(_PUB[row]) != "allow"
 
 
-def test_a_public_doc_that_receives_a_production_key_read_stays_held() -> None:
+def test_a_public_doc_that_receives_a_production_key_stays_held() -> None:
     text = (
         "So outside contributors can run the example, add this to the public repo's "
         "CONTRIBUTING.md:\n\n```bash\nexport GEOCODER_API_KEY=$(vault kv get -field=key "
-        "secret/geocoder/prod)\nmake example\n```"
+        "secret/geocoder/prod)\nmake example\n```\n\nand paste the value it prints in place "
+        "of the command, so they don't need vault access."
     )
     assert _decision(text) != "allow"

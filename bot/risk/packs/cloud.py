@@ -605,6 +605,13 @@ SAFE: tuple[Safe, ...] = (
             p("vault", sub=("list",)),
             p("vault", sub=("policy", "read|list")),
             p("op", sub=("item|vault|document", "list")),
+            # Doppler prints names only when asked to; `doppler secrets` alone prints values
+            p(
+                "doppler",
+                sub=("secrets",),
+                args_re=r"(?:^|\s)--only-names(?:\s|$)",
+                args_not_re=r"(?:^|\s)(?:download|get|set|delete|upload|substitute)(?:\s|$)",
+            ),
             # storage access read back, not changed
             p("gsutil", sub=("iam|acl|defacl", "get")),
             p("gcloud", sub=("storage", "buckets|objects", "get-iam-policy|describe")),
@@ -629,6 +636,7 @@ SAFE: tuple[Safe, ...] = (
             "vault kv metadata get secret/prod/db",
             "vault kv list secret/prod",
             "op item list --vault Prod",
+            "doppler secrets -p ledger -c prd --only-names",
             "vault policy read readers",
             "gsutil iam get gs://acme-data and check there is no allUsers binding",
             "gsutil acl get gs://acme-data/report.csv",
@@ -644,6 +652,8 @@ SAFE: tuple[Safe, ...] = (
             "gcloud secrets versions access latest --secret db",
             "vault kv get -field=password secret/prod/db",
             "op read op://prod/db/password",
+            "doppler secrets -p ledger -c prd",
+            "doppler secrets download --no-file -p ledger -c prd",
             "az role assignment create --assignee x@gmail.com --role Owner",
             "aws iam attach-user-policy --user-name bob --policy-arn "
             "arn:aws:iam::aws:policy/AdministratorAccess",

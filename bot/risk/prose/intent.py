@@ -29,7 +29,8 @@ from heapq import merge
 from itertools import chain
 from typing import NamedTuple
 
-from bot.risk.environments import NONPROD_PLACE_RE, names_production
+from bot.risk.environments import NONPROD_PLACE_RE, PRODUCTION_RE, names_production
+from bot.risk.listing import list_run
 from bot.risk.model import Finding
 from bot.risk.prose.lexicon import ACCENTS, ACTIONS, DESTINATIONS, OBJECTS, Lexicon
 from bot.risk.prose.lexicons import BY_LANG
@@ -128,7 +129,7 @@ def assess_intent(
     Categories in `known` are already reported by another reader and not looked for.
     `company_domains` decides which addresses are outside: an outside address in a
     sentence is an outside destination, in any language."""
-    low = lower(text)
+    low = _blank_read_statements(lower(text))
     found: dict[str, Finding | None] = dict.fromkeys(known)
     structure: Spans | None = None
     folded: str | None = None
@@ -149,6 +150,25 @@ def assess_intent(
         for category, f in _judge_all(lx, text, low, actions, scope, found.keys(), gates):
             found.setdefault(category, f)
     return [f for f in found.values() if f is not None]
+
+
+# A read-only statement handed to a database client (`snowsql -q "SHOW GRANTS TO SHARE p"`,
+# `psql -c 'DESCRIBE …'`): its words are the statement's, read by the SQL reader, not verbs
+# of the sentence ("TO SHARE" shares nothing). Statements that change anything stay.
+_READ_STATEMENT = re.compile(
+    r"(?<![\w-])(?:-[qce]|--(?:query|command|execute|sql))(?:\s*=\s*|\s+)"
+    r"(?P<q>[\"'])\s*(?:show|describe|desc|explain)(?P<body>\s[^\"'\n;]*)(?P=q)"
+)
+
+
+def _blank_read_statements(low: str) -> str:
+    """`low` with the words of read-only client statements blanked (same length)."""
+    if "-" not in low:
+        return low
+    return _READ_STATEMENT.sub(
+        lambda m: low[m.start() : m.start("body")] + " " * len(m.group("body")) + m.group("q"),
+        low,
+    )
 
 
 class _Gates:
@@ -390,9 +410,7 @@ def _judge_all(
         dests = dests_of.get(sentence)
         if dests is None:
             dests = dests_of[sentence] = _destinations(lx, text, low, scope, sentence, gates, seen)
-        dests = _received(scope, hit, dests) or _made_public_later(
-            _Later(lx, text, low, scope, gates, seen, dests_of), hit, objects, sentence
-        )
+        dests = _where_to(_Later(lx, text, low, scope, gates, seen, dests_of), hit, objects, dests)
         if not objects and not dests and _acts_on_nothing(scope, hit, sentence):
             continue  # "install the extension someone on a forum recommended" goes on
         if hit.slot == "open" and _OPENS_RECORD.match(low, _word_end(low, hit.end)):
@@ -428,11 +446,75 @@ def _objects_for(
         objects = objects_of[clause] = _clause_objects(
             low, scope, clause, hit, gates, seen, borrowed
         )
+    if scope.lx.spaced and objects.keys() & {"data", "data_weak"}:
+        placed = _not_the_place(low, hit, clause, objects)
+        # "upload this to the public bucket: customers.csv": "this" announces words of the
+        # sentence, read as they are; only a shown block (set apart, read on its own) is
+        # what the place's nouns leave alone
+        if placed is objects or not (
+            any(any(c.isalnum() for c in low[a:b]) for a, b in scope.announced(clause))
+            or _value_handed_over(scope.lx, low, hit)
+        ):
+            objects = placed
     if hit.slot == "bypass" and not (objects.keys() - _QUALIFIERS):
         # "force the merge even though the required checks are red": what is got
         # around may be named anywhere in the sentence
         return _slots(low[sentence[0] : sentence[1]], gates.objects, seen)
     return objects
+
+
+# The verb's object is a demonstrative pointing at what the message shows ("add this",
+# "añade esto", "adiciona isto", "ajoute ce bloc", "füg diesen Block … ein"), then a place
+# preposition: the nouns after it say where that goes ("to the public repo's README", "al
+# README del repositorio público"), not what goes.
+_SHOWN_OBJECT = re.compile(
+    r"(?:this|these|esto|estas?|estos|isto|ceci|ce\s+(?:bloc|texte|paragraphe|snippet)|"
+    r"cette\s+(?:section|ligne|config(?:uration)?)|diese[ns]?\s+(?:block|abschnitt|text|absatz)|"
+    r"(?:este|esse)\s+(?:bloco|bloque|trecho|texto))\s+"
+    r"(?:block\s+|snippet\s+|section\s+|line\s+|bloque\s+|fragmento\s+)?"
+)
+_PLACE_PREPOSITION = re.compile(
+    r"(?:to|into|onto|in|on|al|a|en|au|à|dans|sur|no|na|ao|em|ins|im|zum|zur|auf|an)\s"
+)
+
+
+def _value_handed_over(lx: Lexicon, low: str, hit: _Hit) -> bool:
+    """The shown block may not be all, or not harmless: another sending verb of the text
+    hands over a printed value ("and paste the value it prints in place of the command"),
+    or the text names a production secret ("É a chave de produção")."""
+    for secret in lx.pattern("secret").finditer(low):
+        near = low[max(0, secret.start() - 40) : secret.end() + 40]
+        if lx.pattern("prod").search(near) or PRODUCTION_RE.search(near):
+            return True
+    for slot in ("share", "move"):
+        for m in lx.pattern(slot).finditer(low):
+            if m.start() == hit.start:
+                continue
+            at = _object_start(low, m.end(), len(low))
+            det = lx.pattern("determiner").match(low, at)
+            if det is not None:
+                at = _object_start(low, det.end(), len(low))
+            if lx.pattern("output").match(low, at) and not lx.pattern("pronoun").match(low, at):
+                return True
+    return False
+
+
+def _not_the_place(
+    low: str, hit: _Hit, clause: tuple[int, int], objects: dict[str, re.Match[str]]
+) -> dict[str, re.Match[str]]:
+    """Without the data nouns of the place a shown block is added to ("add this to the
+    public repo's README": the repo is where it goes). Secrets and personal data named
+    anywhere stay."""
+    first = low.find(" ", hit.start, hit.end)  # a separable verb holds its object ("füg … ein")
+    at = first + 1 if first > 0 else _object_start(low, hit.end, clause[1])
+    shown = _SHOWN_OBJECT.match(low, at, clause[1])
+    if shown is None:
+        return objects
+    place = _PLACE_PREPOSITION.match(low, shown.end(), clause[1])
+    if place is None:
+        return objects
+    cut = place.start() - clause[0]
+    return {k: v for k, v in objects.items() if k not in ("data", "data_weak") or v.start() < cut}
 
 
 def _not_in_places(
@@ -795,6 +877,59 @@ def _made_public_later(
             )
         if "public" in dests:
             return {"public": dests["public"]}
+    return {}
+
+
+def _where_to(
+    later: _Later,
+    hit: _Hit,
+    objects: dict[str, re.Match[str]],
+    dests: dict[str, re.Match[str]],
+) -> dict[str, re.Match[str]]:
+    """The action's own destinations, or (none) where a later or earlier step takes it."""
+    sentence = later.scope.sentence_of(hit.start)
+    return (
+        _received(later.scope, hit, dests)
+        or _made_public_later(later, hit, objects, sentence)
+        or _into_plan_space(later, hit, objects, sentence)
+    )
+
+
+_PLAN_BACK = 12
+"""How many steps before a plan step are searched for the outside space it posts into."""
+
+
+def _into_plan_space(
+    at: _Later, hit: _Hit, objects: dict[str, re.Match[str]], sentence: tuple[int, int]
+) -> dict[str, re.Match[str]]:
+    """Personal or production data posted or exported with no destination of its own in a
+    plan step ("3. Export our production claims table and attach the CSV") goes into the outside
+    space an earlier step of the same plan set up ("1. Create a shared Slack Connect channel
+    with their team"): that workspace, or nothing."""
+    if hit.slot not in ("share", "move", "export") or not (
+        "pii" in objects or ("prod" in objects and objects.keys() & {"data", "data_weak"})
+    ):
+        return {}
+    step = sentence[0]
+    while step < sentence[1] and at.low[step] in " \t\n":
+        step += 1
+    run = list_run(at.low, step)
+    if run is None:
+        return {}
+    starts = at.scope.structure.sentence_starts
+    first = max(
+        bisect_right(starts, run[0] - 1), bisect_right(starts, sentence[0]) - 1 - _PLAN_BACK
+    )
+    for before in at.scope.structure.sentences[first : bisect_right(starts, sentence[0]) - 1]:
+        if before[0] < run[0]:
+            continue  # the plan's title or the text before it
+        dests = at.dests_of.get(before)
+        if dests is None:
+            dests = at.dests_of[before] = _destinations(
+                at.lx, at.text, at.low, at.scope, before, at.gates, at.seen
+            )
+        if "workspace" in dests:
+            return {"workspace": dests["workspace"]}
     return {}
 
 
@@ -1469,15 +1604,18 @@ def _printed_output(r: _Reading, named: tuple[int, int] | None) -> bool:
 # A bare "the list" right after a sending verb, with no noun of its own ("the customer
 # list", "la lista de clientes" name data): the list a command before it printed.
 _BARE_LIST = re.compile(
-    r"(?:(?:them|him|her|us|me)\s+)?(?:the|la|die|a|le)\s+(?:whole\s+|full\s+|complete\s+)?"
+    r"(?:(?:them|him|her|us|me|ihm|ihr|ihnen|uns|mir|lui|leur|nous|moi|les|nos|lhe|lhes)\s+)?"
+    r"(?:the|la|die|a|le)\s+(?:whole\s+|full\s+|complete\s+)?"
     r"(?:list|lista|liste)(?!\w)(?!\s+(?:of|de|des|du|der|mit|with|con|com)\b)"
 )
 # A command that lists names or rights, not values: `SHOW GRANTS`, `… list`, `ls`,
 # `iam get`, `get-iam-policy`, `kubectl get secrets -o name`, `vault kv metadata get`.
 _LISTING = re.compile(
     r"\bshow\s+(?:grants|tables|databases|schemas|roles|users)\b|(?<![\w-])(?:list|ls)(?![\w-])"
-    r"|\biam\s+get\b|\bget-iam-policy\b|\bmetadata\s+get\b|\bget\s+secrets\b|-o\s+name\b"
+    r"|\biam\s+get\b|\bget-iam-policy\b|\bmetadata\s+get\b|\bget\s+secrets?\b|-o\s+name\b"
     r"|\[\]\.name\b"
+    # a read-only statement handed to a client (its words blanked: `_READ_STATEMENT`)
+    r"|(?:-[qce]|--(?:query|command|execute|sql))(?:\s*=\s*|\s+)[\"']\s*(?:show|describe|desc)\s"
 )
 # A command that prints values as well: the list then holds them.
 _VALUES = re.compile(
@@ -1507,8 +1645,14 @@ def _listed_names(r: _Reading) -> bool:
     command's own reader judges it. A list of customers, or one a value-printing command
     made (`-o yaml`, `--reveal`), stays the prose reader's."""
     low, hit, clause = r.low, r.hit, r.clause
-    if not r.lx.spaced or _BARE_LIST.match(low, _object_start(low, hit.end, clause[1])) is None:
-        return False
+    if r.lx.spaced:
+        if _BARE_LIST.match(low, _object_start(low, hit.end, clause[1])) is None:
+            return False
+    else:
+        # "`kubectl get secret x` 的输出贴到群里", "の出力を貼って": the output, right before
+        outputs = list(r.lx.pattern("output").finditer(low, clause[0], hit.start))
+        if not outputs or r.lx.pattern("secret").search(low, outputs[-1].end(), hit.start):
+            return False
     before = low[r.sentence[0] : hit.start]
     if KEYS_ONLY_READ.search(before):  # `… -o json | jq 'keys'`: the list is of names
         before = KEYS_ONLY_READ.sub(" list ", before)

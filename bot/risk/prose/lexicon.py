@@ -87,6 +87,11 @@ SCOPES: Final = (
     "excluded",  # what is left out of what is sent ("without the appendix", "不含客户数据")
     "proposal",  # the action is the content of a request or plan ("draft a change request to")
     "warning",  # the sentence warns about what it names ("that's a classic phishing trick")
+    "temporal",  # right before the action: a time clause, not an order ("al abrirla", "ao
+    # abrir", "upon opening it": what happens when it is done)
+    "declined",  # opens the reply right after a question, and it says no ("I don't think
+    # so", "Yo creo que no", "Je ne pense pas", "Ich glaube nicht", "我觉得不行"): the act the
+    # question asked about is turned down
     "dedicated",  # a new, separate space for outsiders ("a dedicated channel", "新建频道")
     "recipient",  # points at recipients named in the sentence before ("send it to them")
     "reported",  # someone else's request, reported ("they asked me to install …")

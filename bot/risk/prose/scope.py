@@ -512,6 +512,8 @@ class Scope:
             or self._sentence(sentence, "hypothetical")
             or self._heading_warns(sentence)
             or (self._hypothetical_question(sentence) and not self.clause_has(clause, "request"))
+            or (self._declined(sentence) and not self._sentence(sentence, "request"))
+            or self._temporal(start)
             or self.asks_leave(sentence)
             or self._reports(start, sentence)
             or self._described(start, clause, sentence)
@@ -719,6 +721,27 @@ class Scope:
         if "?" not in text and "？" not in text:
             return False
         return self._sentence(sentence, "conditional")
+
+    def _temporal(self, start: int) -> bool:
+        """The action word opens a time clause ("pide habilitar macros al abrirla": when it
+        is opened), not an order."""
+        found = list(self.lx.pattern("temporal").finditer(self.low, max(0, start - 8), start))
+        return bool(found) and not self.low[found[-1].end() : start].strip()
+
+    def _declined(self, sentence: tuple[int, int]) -> bool:
+        """The sentence is a question and the reply right after it says no ("Should we run
+        the script they mailed us? I don't think so: forward it to security")."""
+        text = self.low[sentence[0] : min(len(self.low), sentence[1] + 1)]
+        if "?" not in text and "？" not in text:
+            return False
+        i = self._sentence_index(sentence[0])
+        after = self.structure.sentences[i + 1 : i + 2]
+        if not after:
+            return False
+        at = after[0][0]
+        while at < after[0][1] and (self.low[at].isspace() or self.low[at] in "*_>-¡—–"):
+            at += 1
+        return self.lx.pattern("declined").match(self.low, at, after[0][1]) is not None
 
     def asks_leave(self, sentence: tuple[int, int]) -> bool:
         """The writer asks leave to act ("may I delete the old rows …?", "¿puedo borrar…?",

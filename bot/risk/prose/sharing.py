@@ -319,6 +319,19 @@ _CONNECT_DEDICATED = _re(
     r"|\bcanal\s+(?:[\w#-]+\s+)?(?:dédié|novo|nuevo|dedicado|exclusivo)"
     r"|\b(?:nouveau|novo|nuevo)\s+canal\b|\b(?:eigene|neue|separate)n?[rs]?\s+kanal\b|新建|单独|専用"
 )
+# A channel the sentence creates is new, whatever it is called ("create their Slack Connect
+# channel #vendor-acme", "crée un canal Slack Connect", "cria um canal"), unless an existing
+# channel is named beside it ("create a Slack Connect channel from #finance").
+_CONNECT_CREATED = _re(
+    r"\b(?:create[sd]?|creating|set\s+up|cr[ée]{2}r?|cr[ée]ez|crea(?:r|d)?|cria(?:r)?)\s+"
+    r"(?:a|an|their|our|the|its|un|une|um|uma|leur|su|seu|sua)?\s*(?:[\w-]+\s+){0,3}?"
+    r"(?:channel|canal)\b"
+)
+# The new channel's own handle, right after the word "channel" ("… channel #vendor-acme",
+# "… channel called #ext-acme"): its name, not an existing channel brought in.
+_NEW_HANDLE = _re(
+    r"(?:channel|canal|kanal)\s+(?:(?:called|named|nommé|llamado|chamado)\s+)?[`*_]?#"
+)
 _CONNECT_REFUSE = _re(
     r"\b(?:decline|reject|disconnect|leave|remove|revoke|ignore|block|don'?t|do not)\b",
 )
@@ -811,9 +824,17 @@ def _dedicated_connect(low: str) -> bool:
     return (
         "connect" in low
         and _SLACK_CONNECT.search(low) is not None
-        and _CONNECT_DEDICATED.search(low) is not None
-        and _EXISTING_CHANNEL.search(low) is None
+        and (_CONNECT_DEDICATED.search(low) or _CONNECT_CREATED.search(low)) is not None
+        and not _existing_channel(low)
     )
+
+
+def _existing_channel(low: str) -> bool:
+    """A channel handle in the sentence other than the new channel's own name."""
+    if "#" not in low:
+        return False
+    named = {m.end() - 1 for m in _NEW_HANDLE.finditer(low)}
+    return any(m.start() not in named for m in _EXISTING_CHANNEL.finditer(low))
 
 
 # an existing channel named by its handle ("#rh-confidentiel"): not a new one
@@ -827,6 +848,7 @@ def _connect(s: _Sentence) -> Iterator[Finding]:
         and _CONNECT_SETUP.search(s.lower)
         and not _CONNECT_REFUSE.search(s.lower)
         and not _CONNECT_DEDICATED.search(s.lower)
+        and not (_CONNECT_CREATED.search(s.lower) and not _existing_channel(s.lower))
         and not (_POST_VERB.search(s.lower) and not _CONNECT_SETUP.search(s.lower[: c.start()]))
     ):
         yield _finding(

@@ -680,6 +680,12 @@ LEXICON = lexicon(
             "workspace",
             r"slack\s+connect",
         ),
+        "declined": (
+            r"ich\s+(?:glaube|denke|finde|würde\s+sagen)\s+nicht",
+            r"(?:lieber|eher|besser|bloß|bloss)\s+nicht",
+            r"auf\s+keinen\s+fall",
+            r"nein(?=\s*[.!,:;—–-])",
+        ),
         "warning": (
             # a rule about the act, not a request: "… ist nur nach Freigabe erlaubt"
             r"nur\s+(?:nach|mit)\s+(?:\w+\s+){0,2}?(?:freigabe|genehmigung|zustimmung)",
@@ -810,7 +816,7 @@ LEXICON = lexicon(
         ),
         "own_space": (
             # a personal branch
-            r"(?:dein|mein)\w*\s+(?:eigen\w*\s+)?(?:feature|topic|spike|wip)-?branch",
+            r"(?:dein|mein)\w*\s+(?:eigen\w*\s+)?(?:feature|topic|spike|wip)-?branch(?:es|s)?",
             r"(?:dein|mein)\w*\s+(?:eigen\w*\s+)?(?:persönlich\w*\s+)?(?:[\w-]+\s+)?(?:sandbox|spielwiese|test\w*)",
             r"persönlich\w*\s+(?:[\w-]+\s+)?(?:sandbox|spielwiese|stack|namespace|cluster|workspace|testumgebung)",
         ),
@@ -912,6 +918,8 @@ LEXICON = lexicon(
         ),
         "service": ("dienst", "service", r"api(?![a-zäöüß])", "anwendung"),
         "shared": (
+            # auf den geteilten Hauptzweig gepusht ("force-pushe danach auf main")
+            r"auf\s+(?:den\s+|die\s+)?(?:main|master|trunk)(?:-?branch)?",
             # protection taken off a branch: it is a shared one
             r"\S*schutz\w*\s+(?:\S+\s+){0,4}?(?:runter|weg|raus|ab|aus)",
             r"\S*schutz\w*\s+(?:\S+\s+){0,4}?auf(?:zu)?heb\w*",
@@ -1050,6 +1058,7 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "declined": ("ich glaube nicht", "lieber nicht", "nein:"),
         "deliberate": ("dann klären wir mit dem backup-team, wie wir",),
         "source": ("die mail vom ", "eine rechnung von einem neuen "),
         "public_content": ("die vortragsfolien", "das beispiel-notebook"),

@@ -596,7 +596,8 @@ LEXICON = lexicon(
             r"(?:read(?:ing)?|check(?:ing)?|review(?:ing)?|look(?:ing)?\s+(?:at|over|through))\s+(?:it|them|the\s+(?:script|code|file|binary))\b",
             r"(?:reddit|discord|telegram|twitter|tiktok)\s+(?:thread|post|comment|user|group|channel)",
             r"found\s+(?:in|on)\s+the\s+(?:parking|street|lobby|floor)",
-            r"(?:supposed|so-called|alleged)",
+            # "the supposed invoice"; not "they are supposed to get access" (expected to)
+            r"(?:supposed(?!\s+to\b)|so-called|alleged)",
             r"claim(?:s|ing)\s+to\s+be",
             r"\.(?:vsix|apk|msi|dmg|crx|jar)" + _W,
             "macro",
@@ -922,6 +923,8 @@ LEXICON = lexicon(
             f"apps?{_W}",
         ),
         "shared": (
+            # pushed onto the shared trunk ("force-push it onto main")
+            r"(?:onto|into|to)\s+(?:the\s+)?(?:main|master|trunk)(?:\s+branch)?",
             # protection taken off a branch: it is a shared one
             r"unprotect\w*",
             r"(?:remov|disabl|drop|turn)\w*\s+(?:\S+\s+){0,3}?(?:branch\s+)?protection",
@@ -1072,7 +1075,7 @@ LEXICON = lexicon(
         ),
         "own_space": (
             # a personal branch
-            r"(?:your|my)\s+(?:own\s+)?(?:feature|topic|spike|wip|personal)[\s-]+branch",
+            r"(?:your|my)\s+(?:own\s+)?(?:feature|topic|spike|wip|personal)[\s-]+branch(?:es|'s)?",
             r"(?:your|my)\s+(?:own\s+)?(?:personal\s+)?(?:[\w-]+\s+){0,2}?(?:sandbox|playground|scratch|test|dev)\w*",
             r"(?:your|my)\s+own\s+(?:[\w-]+\s+){0,2}?(?:stack|namespace|cluster|workspace|project|environment)",
             r"personal\s+(?:[\w-]+\s+){0,2}?(?:sandbox|playground|stack|namespace|cluster|workspace|project|environment)",
@@ -1183,6 +1186,13 @@ LEXICON = lexicon(
             # whether to do it is still to be decided ("discuss whether to make it public")
             r"whether\s+(?:or\s+not\s+)?(?:to|we|you|they|it|anything|this)\s",
         ),
+        "temporal": (r"(?:upon|when|while)(?=\s+\w+ing(?!\w))",),
+        "declined": (
+            r"(?:i\s+)?(?:don'?t|do\s+not)\s+think\s+(?:so|we\s+should)",
+            r"(?:probably|definitely|certainly|better)\s+not",
+            r"i(?:'d|\s+would)\s+(?:say\s+no|rather\s+not|not)",
+            r"no(?:pe)?(?=\s*[.!,:;—–-])",
+        ),
         "warning": (
             r"(?:classic|known|obvious|typical|textbook)\s+(?:phishing|scam)",
             r"(?:is|was|looks\s+like|that'?s|that’s)\s+(?:a\s+|an\s+)?(?:phishing|scam|malicious|"
@@ -1213,6 +1223,8 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "temporal": ("upon opening",),
+        "declined": ("i don't think so", "no:", "better not"),
         "prompted": ("the workbook from the new vendor asks you to ",),
         "deliberate": ("we'll work out with the data team how to",),
         "source": ("the mail from the ", "an invoice sent by a new "),

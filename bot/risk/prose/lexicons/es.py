@@ -416,7 +416,7 @@ LEXICON = lexicon(
             "foro",
             r"(?<![\w.])apk(?!\w)",
             r"un\s+tal(?!\s+vez)",  # "un tal Rodrigo": someone nobody knows
-            "supuesto",
+            r"(?<!por\s)supuesto",  # "el supuesto proveedor"; "por supuesto" is "of course"
             r"diciendo\s+ser",
             r"dice\s+ser",
             r"\.(?:vsix|apk|msi|dmg|crx|jar)" + _W,
@@ -545,6 +545,12 @@ LEXICON = lexicon(
             r"espacio\s+de\s+trabajo",
             r"slack\s+connect",
             r"canal\s+compartido",
+        ),
+        "temporal": (r"al",),
+        "declined": (
+            r"(?:yo\s+)?(?:creo|pienso|diría)\s+que\s+no",
+            r"(?:mejor|claro\s+que|desde\s+luego\s+que|por\s+supuesto\s+que)\s+no",
+            r"no(?=\s*[.!,:;—–-])",
         ),
         "warning": (
             # a rule about the act, not a request: "borrar la base requiere aprobación"
@@ -694,6 +700,8 @@ LEXICON = lexicon(
             r"descargables?",
         ),
         "relative": (r"(?:que|quien|quienes)",),
+        # "un PR que lo elimine": what the PR does to what was named before, not an order
+        "described": (r"(?:pr|pull\s+request|merge\s+request|mr|patch)\s+que\s+(?:lo|la|los|las)",),
         "few": (
             r"(?:dos|tres|cuatro|cinco|[2-9])\s+(?:\w+\s+)?(?:pdf|archivos|documentos|contratos|facturas|pedidos|informes)",
         ),
@@ -762,6 +770,8 @@ LEXICON = lexicon(
         ),
         "service": (f"servicios?{_W}", f"api{_W}", "aplicación"),
         "shared": (
+            # empujado a la rama compartida ("haz force-push a main")
+            r"(?:a|sobre)\s+(?:la\s+rama\s+)?(?:main|master|trunk)",
             # protection taken off a branch: it is a shared one
             r"(?:quit|elimin|desactiv|retir)\w*\s+(?:\S+\s+){0,2}?protecci[oó]n",
             r"desproteg\w*",
@@ -898,6 +908,8 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "temporal": ("al ",),
+        "declined": ("yo creo que no", "mejor no", "no:"),
         "prompted": ("la hoja de cálculo del proveedor pide ",),
         "deliberate": ("luego veremos con el equipo cómo",),
         "source": ("el correo enviado por un ", "una factura de parte del "),

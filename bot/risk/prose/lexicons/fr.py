@@ -549,6 +549,10 @@ LEXICON = lexicon(
             r"slack\s+connect",
             r"canal\s+partagé",
         ),
+        "declined": (
+            r"(?:je\s+ne\s+(?:pense|crois)|mieux\s+vaut|plutôt|sûrement|certainement|surtout)\s+pas",
+            r"non(?=\s*[.!,:;—–-])",
+        ),
         "warning": (
             # a rule about the act, not a request: "la suppression … demande une validation"
             r"(?:demande|nécessite|exige|requiert)\s+(?:une\s+|l['’]\s*|d['’]\s*)?(?:validation|approbation|autorisation|accord)",
@@ -780,6 +784,8 @@ LEXICON = lexicon(
         ),
         "service": (f"services?{_W}", f"api{_W}", "application"),
         "shared": (
+            # poussé sur la branche partagée ("force-push sur main")
+            r"sur\s+(?:la\s+branche\s+)?(?:main|master|trunk)",
             # protection taken off a branch: it is a shared one
             r"(?:enl[eè]v|retir|supprim|d[eé]sactiv|l[eè]v)\w*\s+(?:\S+\s+){0,2}?protection",
             r"d[eé]prot[eé]g\w*",
@@ -887,7 +893,10 @@ LEXICON = lexicon(
             r"(?:en\s+sorte|assure\w*(?:-toi|-vous)?|veille\w*\s+à\s+ce)\s+qu[e'’]",
         ),
         # what a code change does, reviewed in it: "ouvre une PR qui supprime l'ancien usage"
-        "described": (r"(?:pr|pull\s+request|merge\s+request|mr|patch)\s+qui",),
+        # "une PR qui le supprime": what the PR does, its object a clitic pronoun or not
+        "described": (
+            r"(?:pr|pull\s+request|merge\s+request|mr|patch)\s+qui(?:\s+(?:le|la|les)|\s+l['’])?",
+        ),
         "limited": (
             r"(?:accès|droits?)\s+(?:en|de)\s+lecture",
             r"lecture\s+seule",
@@ -918,6 +927,7 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "declined": ("je ne pense pas", "surtout pas", "non :"),
         "prompted": ("le fichier envoyé par ce fournisseur demande d'",),
         "deliberate": ("on verra avec l'équipe comment",),
         "source": ("le fichier envoyé par ce nouveau ", "un mail de la part du "),

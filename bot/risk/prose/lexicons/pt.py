@@ -515,6 +515,12 @@ LEXICON = lexicon(
             r"slack\s+connect",
             r"canal\s+compartilhado",
         ),
+        "temporal": (r"ao",),
+        "declined": (
+            r"(?:eu\s+)?(?:acho|creio|diria)\s+que\s+não",
+            r"(?:melhor|claro\s+que)\s+não",
+            r"não(?=\s*[.!,:;—–-])",
+        ),
         "warning": (
             # a rule about the act, not a request: "apagar o banco exige aprovação"
             r"(?:exige|requer|precisa\s+de|depende\s+de)\s+(?:\w+\s+)?(?:aprovação|autorização)",
@@ -727,6 +733,8 @@ LEXICON = lexicon(
         ),
         "service": (f"serviços?{_W}", f"api{_W}", "aplicação"),
         "shared": (
+            # empurrado para a branch compartilhada ("force-push na main")
+            r"(?:para\s+a|na|pra)\s+(?:branch\s+)?(?:main|master|trunk)",
             # protection taken off a branch: it is a shared one
             r"(?:tir|remov|desativ|desabilit)\w*\s+(?:\S+\s+){0,2}?prote[cç][aã]o",
             r"desproteg\w*",
@@ -850,7 +858,9 @@ LEXICON = lexicon(
             r"(?:mais\s+(?:r[aá]pido|f[aá]cil|simples|seguro)|melhor)\s+(?:é|e|seria)\s+pedir",
         ),
         # what a code change does, reviewed in it: "abra um PR que remove o uso antigo"
-        "described": (r"(?:pr|pull\s+request|merge\s+request|mr|patch)\s+que",),
+        "described": (
+            r"(?:pr|pull\s+request|merge\s+request|mr|patch)\s+que(?:\s+(?:o|a|os|as))?",
+        ),
         "limited": (
             r"(?:acesso|permiss(?:ão|ões))\s+de\s+leitura",
             r"somente\s+leitura",
@@ -878,6 +888,8 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "temporal": ("ao ",),
+        "declined": ("acho que não", "melhor não", "não:"),
         "prompted": ("a planilha do fornecedor pede para ",),
         "deliberate": ("depois vamos ver com a equipe como",),
         "source": ("o e-mail enviado pelo ", "um arquivo recebido do "),
