@@ -148,3 +148,36 @@ def test_a_public_doc_that_receives_a_production_key_stays_held() -> None:
         "of the command, so they don't need vault access."
     )
     assert _decision(text) != "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do we still need the prod backups? No. Delete them.",
+        "Brauchen wir die Prod-Backups noch? Nein. Lösch sie.",
+        "¿Seguimos necesitando los backups de producción? No. Bórralos.",
+        "The spreadsheet from the new vendor asks to enable macros when you open it; do it.",
+        "La hoja de cálculo del proveedor nuevo pide habilitar macros al abrirla; hazlo.",
+        "Le classeur du nouveau fournisseur demande d'activer les macros à l'ouverture. Fais-le.",
+        "Die Tabelle vom neuen Lieferanten will beim Öffnen Makros aktivieren; mach das.",
+    ],
+)
+def test_an_answer_or_a_pro_verb_takes_the_act_up(text: str) -> None:
+    assert _decision(text) != "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do we still need the prod backups? Yes. Keep them.",
+        "Do we still need the prod backups? No. Archive them to cold storage.",
+        "The spreadsheet from the new vendor asks to enable macros when you open it; don't do "
+        "it, forward it to security.",
+        "La hoja de cálculo del proveedor nuevo pide habilitar macros al abrirla; no lo hagas.",
+        "Should we run the script the unknown sender mailed us on the prod server? I don't "
+        "think so.",
+        "Open the report and do it quickly before the meeting.",
+    ],
+)
+def test_a_declined_or_unrelated_pro_verb_lowers_nothing(text: str) -> None:
+    assert _decision(text) == "allow"

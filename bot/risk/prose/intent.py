@@ -789,6 +789,9 @@ def _not_an_order(r: _Reading, category: str, named: tuple[int, int] | None) -> 
     scope, hit, clause, sentence = r.scope, r.hit, r.clause, r.sentence
     if _SHELL_ASSIGNMENT.match(r.low, _word_end(r.low, hit.end)):
         return True  # `export OPENAI_API_KEY=…`, `set X=1`: a shell builtin, not a verb
+    if scope.taken_up(hit.end, sentence):
+        # "…asks you to enable macros; do it": ordered, lowered only by its own negation
+        return scope.negates(hit.start, hit.end, clause)
     if scope.proposes(hit.start, clause) or scope.sentence_has(sentence, "warning"):
         return True
     if scope.lowered(hit.start, hit.end, clause, sentence):

@@ -132,6 +132,7 @@ SCOPES: Final = (
     "route",  # the exchange channel already set up with that outsider ("the partner portal
     # we already use", "l'extranet partenaires habituel", "das übliche Partnerportal")
     "few",  # a counted handful of documents ("those three PDFs", "ses quatre factures")
+    "taken_up",  # a pro-verb order after an act, taking it up ("; do it", "hazlo", "照做")
     "public_content",  # made to be public by its kind ("the webinar slides", "the press
     # kit", "a code snippet", "職位描述"): published on purpose, unless sensitive data goes too
     "publication",  # the post or article itself, or its readers ("attach it to the post"):

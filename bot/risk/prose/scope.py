@@ -107,6 +107,12 @@ _CLAUSE_BREAK = re.compile(
 _CLAUSE_BREAK_HAN = re.compile(_CLAUSE_BREAK.pattern.replace("、", "", 1))
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _LETTER = re.compile(r"[^\W\d_]")
+# A sentence that is only a yes or no ("No.", "Nope!", "Non.", "Nein.", "いいえ。", "不用。")
+_CLAUSE_OPENERS = frozenset(";:,.!?—–-。、，；！？")
+_BARE_ANSWER = re.compile(
+    r"\s*(?:no|nope|nah|yes|yep|yeah|ok|okay|sure|non|oui|nein|ja|nee|s[ií]|n[aã]o|sim|"
+    r"いいえ|はい|ええ|不|不用|不需要|是的?|对|好的?)\s*[.!。！,，]*\s*"
+)
 # The end of a list: a few words, a conjunction, a word ("adressen und geburtsdaten").
 _LIST_END = re.compile(r"\s*(?:[^\W\d_][\w-]*\s+){1,3}?(?:and|und|et|y|e|oder|or|ou)\s+[^\W\d_]")
 # … or a list in brackets that closes ("(nome, CPF, e-mail)"): no conjunction needed.
@@ -314,8 +320,13 @@ class Scope:
         before = here[max(0, i - 2) : i][::-1]
         if len(before) < 2 and s > 0:
             prev = s - 1
-            if prev > 0 and not _LETTER.search(self.low, *self.structure.sentences[prev]):
-                prev -= 1  # "2." of a numbered plan: the step before names the object
+            if prev > 0 and (
+                not _LETTER.search(self.low, *self.structure.sentences[prev])
+                or _BARE_ANSWER.fullmatch(self.low, *self.structure.sentences[prev])
+            ):
+                # "2." of a numbered plan, or a bare answer ("…the prod backups? No. Delete
+                # them."): the sentence before names the object
+                prev -= 1
             before += self.structure.clauses(prev)[::-1][: 2 - len(before)]
         if (
             self.lx.pattern("pronoun").search(self.low, clause[0], clause[1])
@@ -727,6 +738,23 @@ class Scope:
         is opened), not an order."""
         found = list(self.lx.pattern("temporal").finditer(self.low, max(0, start - 8), start))
         return bool(found) and not self.low[found[-1].end() : start].strip()
+
+    def taken_up(self, start: int, sentence: tuple[int, int]) -> bool:
+        """After the act, in its sentence or the next, an order that takes it up with a
+        pro-verb ("the sheet asks you to enable macros; do it", "…; hazlo", "Fais-le.",
+        "照做"): whatever lowered the act as described or asked about, it is now ordered."""
+        i = self._sentence_index(sentence[0])
+        after = self.structure.sentences[i + 1 : i + 2]
+        end = after[0][1] if after else sentence[1]
+        for m in self.lx.pattern("taken_up").finditer(self.low, start, end):
+            before = self.low[: m.start()].rstrip()
+            if not before or before[-1] in _CLAUSE_OPENERS:
+                return True  # it opens its clause: not "don't do it", "how to do it"
+        return False
+
+    def negates(self, start: int, end: int, clause: tuple[int, int]) -> bool:
+        """The act itself is negated ("don't enable the macros")."""
+        return self._negated(start, end, clause)
 
     def _declined(self, sentence: tuple[int, int]) -> bool:
         """The sentence is a question and the reply right after it says no ("Should we run

@@ -840,6 +840,9 @@ LEXICON = lexicon(
         # the post or article itself, or its readers: a publication named before
         # Inhalte, die öffentlich sein sollen: Vortragsfolien, Pressemappe, Logos,
         # Stellenanzeigen, Anleitungen, Code-Schnipsel, synthetische Beispieldaten
+        "taken_up": (
+            r"(?:(?:also|dann|ja,?)\s+)*(?:mach|macht|machen\s+sie|tu|tut)\s+(?:das|es)(?:\s+(?:jetzt|einfach|bitte))?(?=\s*(?:[.!;,]|$))",
+        ),
         "public_content": (
             r"(?:vortrags|konferenz|webinar)?folien",
             r"pressemappe",
@@ -1061,6 +1064,7 @@ LEXICON = lexicon(
         "declined": ("ich glaube nicht", "lieber nicht", "nein:"),
         "deliberate": ("dann klären wir mit dem backup-team, wie wir",),
         "source": ("die mail vom ", "eine rechnung von einem neuen "),
+        "taken_up": ("; mach das.", ", tu es."),
         "public_content": ("die vortragsfolien", "das beispiel-notebook"),
         "publication": ("häng es an den beitrag",),
         "network": ("portfreigabe",),

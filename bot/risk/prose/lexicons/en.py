@@ -1109,6 +1109,12 @@ LEXICON = lexicon(
         # descriptions, how-to videos, code snippets and examples, lint configs, synthetic
         # samples, an office-hours calendar (not a README or CONTRIBUTING.md: what is added
         # to one is what gets published)
+        # a pro-verb order taking up the act named before ("; do it", "Yes, go ahead."): it
+        # must open its clause, which `Scope.taken_up` checks (never "don't do it")
+        "taken_up": (
+            r"(?:(?:so|then|just|please|yes,?|yeah,?|go\s+ahead\s+and)\s+)*do\s+(?:it|that|this|so)(?:\s+(?:now|anyway|today|please))?(?=\s*(?:[.!;,]|$))",
+            r"(?:(?:so|then|yes,?|yeah,?)\s+)*go\s+ahead(?:\s+with\s+it)?(?=\s*(?:[.!;,]|$))",
+        ),
         "public_content": (
             r"(?:slides?|slide\s+deck|deck|presentation)\s+(?:\S+\s+){0,3}?(?:for|from|of)\s+(?:the\s+|our\s+|my\s+|tomorrow's\s+|today's\s+)?(?:webinar|conference|talk|meetup|keynote|session)",
             r"(?:webinar|conference|talk|meetup|keynote)\s+(?:slides?|deck|recording)",
@@ -1228,6 +1234,7 @@ LEXICON = lexicon(
         "prompted": ("the workbook from the new vendor asks you to ",),
         "deliberate": ("we'll work out with the data team how to",),
         "source": ("the mail from the ", "an invoice sent by a new "),
+        "taken_up": ("; do it.", "yes, do it", "; go ahead."),
         "public_content": ("the slide deck for the webinar", "the press-kit", "a code snippet"),
         "publication": ("attach it to the post", "so readers can explore"),
         "relative": ("the installer that she sent",),

@@ -684,6 +684,10 @@ LEXICON = lexicon(
         # the post or article itself, or its readers: a publication named before
         # contenido hecho para ser público: diapositivas de una charla, kit de prensa, logos,
         # ofertas de empleo, tutoriales, fragmentos de código, datos sintéticos
+        "taken_up": (
+            r"(?:(?:así\s+que|entonces|sí,?)\s+)*(?:h[aá]zlo|h[aá]galo|h[aá]ganlo)(?:\s+ya)?(?=\s*(?:[.!;,]|$))",
+            r"adelante(?:\s+con\s+ello)?(?=\s*(?:[.!;,]|$))",
+        ),
         "public_content": (
             r"(?:diapositivas|slides|presentación)\s+(?:\S+\s+){0,3}?(?:charla|conferencia|webinar|webinario|meetup)",
             r"kit\s+de\s+prensa",
@@ -913,6 +917,7 @@ LEXICON = lexicon(
         "prompted": ("la hoja de cálculo del proveedor pide ",),
         "deliberate": ("luego veremos con el equipo cómo",),
         "source": ("el correo enviado por un ", "una factura de parte del "),
+        "taken_up": ("; hazlo.", ", hágalo"),
         "public_content": ("el fragmento de código", "el kit de prensa"),
         "publication": ("adjúntalo a la nota",),
         "destroy": ("borra las copias", "elimina la base"),

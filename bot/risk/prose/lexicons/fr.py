@@ -698,6 +698,10 @@ LEXICON = lexicon(
         # the post or article itself, or its readers: a publication named before
         # contenu fait pour être public : slides d'une conférence, kit presse, logos, offres
         # d'emploi, tutoriels, extraits de code, données synthétiques
+        "taken_up": (
+            r"(?:(?:alors|donc|oui,?)\s+)*(?:fais|faites)-le(?:\s+maintenant)?(?=\s*(?:[.!;,]|$))",
+            r"vas-y(?=\s*(?:[.!;,]|$))",
+        ),
         "public_content": (
             r"(?:slides|diapos?|diapositives|support)\s+(?:\S+\s+){0,3}?(?:conférence|webinaire|webinar|présentation|meetup)",
             r"kit\s+(?:presse|média)",
@@ -931,6 +935,7 @@ LEXICON = lexicon(
         "prompted": ("le fichier envoyé par ce fournisseur demande d'",),
         "deliberate": ("on verra avec l'équipe comment",),
         "source": ("le fichier envoyé par ce nouveau ", "un mail de la part du "),
+        "taken_up": ("; fais-le.", ", vas-y."),
         "public_content": ("les slides de la présentation", "le kit presse"),
         "publication": ("joins-le à l'article",),
         "shared": ("enlève la protection",),

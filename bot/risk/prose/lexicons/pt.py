@@ -654,6 +654,10 @@ LEXICON = lexicon(
         # the post or article itself, or its readers: a publication named before
         # conteúdo feito para ser público: slides de palestra, kit de imprensa, logos, vagas,
         # tutoriais, trechos de código, dados sintéticos
+        "taken_up": (
+            r"(?:(?:então|sim,?)\s+)*(?:fa[cç]a|faz|fa[cç]am)\s+(?:isso|isto)(?:\s+(?:agora|j[aá]))?(?=\s*(?:[.!;,]|$))",
+            r"pode\s+fazer(?=\s*(?:[.!;,]|$))",
+        ),
         "public_content": (
             r"(?:slides|apresentação)\s+(?:\S+\s+){0,3}?(?:palestra|conferência|webinar|webinário|meetup)",
             r"kit\s+de\s+imprensa",
@@ -893,6 +897,7 @@ LEXICON = lexicon(
         "prompted": ("a planilha do fornecedor pede para ",),
         "deliberate": ("depois vamos ver com a equipe como",),
         "source": ("o e-mail enviado pelo ", "um arquivo recebido do "),
+        "taken_up": ("; faça isso.", ", pode fazer."),
         "public_content": ("as descrições das vagas", "o kit de imprensa"),
         "publication": ("anexa ao post",),
         "destroy": ("apague os backups", "exclua o banco"),

@@ -736,6 +736,11 @@ LEXICON = lexicon(
         # the post or article itself, or its readers: a publication named before
         # 本来就要公开的内容：演讲幻灯片、新闻资料包、Logo、职位描述、教程、代码片段、
         # 合成数据 (不含贡献指南这类文档：往里加的内容才是发布的东西)
+        "taken_up": (
+            r"照(?:着)?(?:做|办|它说的做)",
+            r"就这么(?:做|办)",
+            r"(?:去)?做吧",
+        ),
         "public_content": (
             r"(?:演讲|大会|会议|网络研讨会)(?:的)?(?:幻灯片|ppt|课件)",
             "新闻资料包",
@@ -781,6 +786,7 @@ LEXICON = lexicon(
         "source": (r"[^，。,\n]{0,8}?(?:发来|寄来|发过来|传来|转来)",),
     },
     examples={
+        "taken_up": ("照做", "，就这么办"),
         "public_content": ("代码片段", "职位描述"),
         "declined": ("我觉得不行", "不行", "最好不要"),
         "source": ("发来的", "那边寄来"),
