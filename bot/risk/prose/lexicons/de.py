@@ -144,6 +144,7 @@ LEXICON = lexicon(
             + _W,
         ),
         "grant": (
+            r"übertr(?:ag|äg)\w*",  # "übertrage ihm die Inhaberschaft des Shops"
             rf"setz\w*{_GAP}als{_W}",  # "set X as owner"
             f"gib{_W}",
             f"geb(?:en|t)?{_W}",
@@ -175,6 +176,11 @@ LEXICON = lexicon(
             rf"teil\w*{_GAP}zu{_W}",
         ),
         "share": (
+            # anonymer oder öffentlicher Zugriff in einer Konsole eingeschaltet
+            r"(?:aktivier|erlaub|schalt)\w*(?=\s+(?:\S+\s+){0,3}?(?:anonyme|öffentliche)\w*\s+(?:zugriff|links?|freigabe))",
+            # ein privater Ort öffentlich gemacht ("wandle den privaten Kanal in einen
+            # öffentlichen um")
+            r"(?:wandl|mach|konvertier)\w*\s+(?:\S+\s+){0,8}?(?:in\s+einen\s+|zu\s+einem\s+)?öffentlich",
             r"setz\w*\s+(?:\S+\s+){0,4}?in\s+(?:cc|kopie)(?!\w)",  # "setz den Berater in CC"
             r"nimm\w*\s+(?:\S+\s+){0,8}?(?:in|ins)\s+(?:\S+\s+){0,4}?auf(?!\w)",
             "aufnehm",
@@ -215,6 +221,8 @@ LEXICON = lexicon(
             rf"füg\w*{_GAP}hinzu{_W}",
         ),
         "move": (
+            # an einem privaten Ort gespeichert ("speichere die Datei in deinem privaten Dropbox")
+            r"speicher\w*\s+(?:\S+\s+){0,8}?(?:in|auf|im|ins)(?=[^.;,\n]{0,30}?(?:privat|persönlich))",
             # in einen Ort importiert ("importier die Liste in sein privates Notion")
             r"importier\w*",
             "schick",
@@ -311,6 +319,16 @@ LEXICON = lexicon(
             "verlauf",
         ),
         "data_weak": (
+            # the records a business console holds (CRM, Support, Recruiting)
+            r"kontakte(?![a-zäöüß])",
+            r"tickets(?![a-zäöüß])",
+            r"datensätze",
+            r"unterhaltungen",
+            r"konversationen",
+            r"bewerbungen",
+            r"bewerberprofile",
+            r"leads(?![a-zäöüß])",
+            r"verkaufschancen",
             # a workspace or an IaC stack holds data and systems
             "arbeitsbereich",
             "workspace",
@@ -364,6 +382,10 @@ LEXICON = lexicon(
             "kubernetes",
         ),
         "backup": (
+            "versionsverlauf",
+            "versionshistorie",
+            "versionsverwaltung",
+            r"(?:alte|ältere|frühere)n?\s+versionen",
             "papierkorb",
             r"legal\s+hold",
             "sicherung",
@@ -487,7 +509,9 @@ LEXICON = lexicon(
         "admin": (
             "owner",
             "inhaber",
-            "admin",
+            # not an admin role scoped to one area ("Lizenzadministrator", "Projektadmin")
+            r"(?<!lizenz)(?<!abrechnungs)(?<!helpdesk)(?<!helpdesk-)(?<!projekt)(?<!kanal)(?<!gruppen)"
+            r"(?<!kalender)admin(?!\s*-?\s*(?:center|centre|konsole|bereich|oberfläche|portal|panel))",
             "eigentümer",
             "besitzer",
             "superuser",
@@ -776,6 +800,10 @@ LEXICON = lexicon(
             r"(?:(?:\s+(?:und|oder)\s+|\s+)[\w-]+){0,4}",
             r"(?:ohne|außer|ausgenommen)\s+[\w-]+(?:(?:\s+(?:und|oder|noch)\s+|\s+)[\w-]+){0,4}",
         ),
+        "pressed": (
+            r"(?:klick(?:e|t)?|drück(?:e|t)?|wähle|wählt)(?:\s+(?:auf|dann|anschließend))?"
+            r"(?:\s+(?:den\s+)?(?:button|knopf|schaltfläche))?",
+        ),
         "owned": (
             r"unser\w*\s+(?:\w+\s+)?(?:interne\w*|eigene\w*)",
             r"bestehende\w*\s+gemeinsame\w*",
@@ -974,6 +1002,7 @@ LEXICON = lexicon(
             "befristet",
         ),
         "link": (
+            r"(?:anonyme|öffentliche)\w*\s+(?:zugriff|links?|freigabe)",
             r"(?:jeder|alle)\s+(?:im\s+internet\s+)?mit\s+(?:dem\s+)?link",
             # "mit allen, die den Link haben", "jeder, der den Link kennt"
             r"(?:jede[rnm]?|alle[nm]?)\s*,?\s+(?:der|die|dem)\s+(?:\w+\s+){0,2}?(?:den\s+)?link\s+(?:hat|haben|kennt|kennen|bekommt|bekommen)",
@@ -991,6 +1020,7 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "pressed": ("klicke auf Löschen",),
         "deliberate": ("dann klären wir mit dem backup-team, wie wir",),
         "source": ("die mail vom ", "eine rechnung von einem neuen "),
         "publication": ("häng es an den beitrag",),

@@ -94,6 +94,7 @@ LEXICON = lexicon(
             r"(?:fusionn|merg|pouss|déploi|deploi)\w*\s+(?:\S+\s+){0,3}?sans" + _W,
         ),
         "grant": (
+            r"transf[eè]r\w*(?=\s+(?:\S+\s+){0,4}?propriété)",
             rf"(?:mets|mettez|mettre)\s+(?:\S+\s+){{1,5}}?comme{_W}",  # "set X as owner"
             f"donn(?:e|es|ez|er|ent){_W}",
             # "fais en sorte que le prestataire ait les droits admin"
@@ -109,6 +110,11 @@ LEXICON = lexicon(
             "octroi",
         ),
         "share": (
+            # l'accès anonyme ou public d'une console activé ("active l'accès anonyme à
+            # l'espace RH")
+            r"(?:activ|autoris|ouvr)\w*(?=\s+(?:\S+\s+){0,3}?(?:l['’])?(?:accès|liens?|partage)\s+(?:anonyme|public))",
+            # un lieu privé rendu public ("passe le canal privé #direction en public")
+            r"(?:transform|pass|convert|bascul)\w*\s+(?:\S+\s+){0,8}?en\s+(?:un\s+|une\s+)?(?:canal\s+|espace\s+|groupe\s+)?public",
             "partag",
             "invit",
             "ajout",
@@ -120,6 +126,8 @@ LEXICON = lexicon(
             r"(?:chang|modifi|pass)\w*\s+(?:\S+\s+){0,3}?(?:accès|partage|visibilité|droits)",
         ),
         "move": (
+            # enregistré dans un lieu personnel ("enregistre-le sur ton Dropbox perso")
+            r"enregistr\w*\s+(?:\S+\s+){0,8}?(?:dans|sur)(?=[^.;,\n]{0,30}?\b(?:perso|personnel\w*|privé\w*)\b)",
             # importé dans un lieu ("importe toute la base dans son Notion perso")
             r"import\w*\s+(?:\S+\s+){0,8}?(?:dans|sur|vers)(?!\w)",
             # attached to a post or a mail: it goes where they go
@@ -183,6 +191,15 @@ LEXICON = lexicon(
             f"tables{_W}",
         ),
         "data_weak": (
+            # the records a business console holds (CRM, support, recrutement)
+            r"conversations?(?!\w)",
+            r"contacts?(?!\w)",
+            r"tickets?(?!\w)",
+            r"fiches?(?!\w)",
+            r"candidat(?:ure)?s(?!\w)",
+            r"profils?(?!\w)",
+            r"opportunités(?!\w)",
+            r"leads(?!\w)",
             # a workspace or an IaC stack holds data and systems
             r"espaces?\s+de\s+travail",
             f"stacks?{_W}",
@@ -234,6 +251,10 @@ LEXICON = lexicon(
             "kubernetes",
         ),
         "backup": (
+            # les anciennes versions d'un document, la récupération des fichiers supprimés
+            r"historiques?\s+des\s+versions",
+            r"anciennes\s+versions",
+            r"(?:contrôle|gestion)\s+de\s+versions?",
             "corbeille",
             "sauvegard",
             "backup",
@@ -351,8 +372,12 @@ LEXICON = lexicon(
         ),
         "admin": (
             f"owners?{_W}",
-            "admin",
+            # not one project's or channel's admin ("administrateur du projet MKT")
+            r"admin(?!\w*\s+(?:du|de\s+la|de\s+l['’]|d['’]une?)\s+(?:seul\s+)?(?:projet|canal|groupe|espace|application|appli|tableau)\b)",
             "propriétaire",
+            # a whole shop or account owned ("transfère la propriété de la boutique"); not a
+            # leaver's files handed over ("la propriété de son Drive")
+            r"propriété\s+(?:de\s+la\s+|du\s+|de\s+l['’]|de\s+notre\s+|de\s+ce\s+|de\s+cette\s+)(?:\S+\s+)?(?:boutique|compte|espace\s+de\s+travail|organisation|instance|site|domaine|magasin|workspace|tenant)",
             r"super-?utilisateur",
             r"accès\s+complet",
             r"tous\s+les\s+droits",
@@ -627,6 +652,10 @@ LEXICON = lexicon(
             r"(?:sans(?!\s+(?:doute|faute|tarder|attendre|hésiter|problème|souci|délai)\b)|hors|excepté|sauf)\s+(?:aucun\w*\s+|les?\s+|la\s+|l'|des?\s+|d')?[\w-]+"
             r"(?:(?:\s+(?:ni|et|ou)\s+|\s+)(?:les?\s+|la\s+|l'|des?\s+|d')?[\w-]+){0,4}",
         ),
+        "pressed": (
+            r"(?:clique[rz]?|cliquez|appuie[rz]?|appuyez|choisis|choisissez|sélectionne[rz]?)"
+            r"(?:\s+sur)?(?:\s+(?:le\s+)?bouton)?",
+        ),
         "owned": (
             r"notre\s+(?:\w+\s+)?(?:interne|auto-hébergée?)",
             r"(?:interne|validée?)\s+par\s+l'entreprise",
@@ -827,6 +856,7 @@ LEXICON = lexicon(
             "temporaire",
         ),
         "link": (
+            r"(?:accès|liens?)\s+(?:anonymes?|publics?)",
             r"(?:toute\s+personne|tous\s+les\s+utilisateurs|quiconque|n\'importe\s+qui)\s+(?:\w+\s+){0,3}?(?:du|le)\s+lien",
         ),
         # a quoted setting changed from: "de «Cualquier persona con el enlace» a …"
@@ -847,6 +877,7 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "pressed": ("clique sur Supprimer",),
         "prompted": ("le fichier envoyé par ce fournisseur demande d'",),
         "deliberate": ("on verra avec l'équipe comment",),
         "source": ("le fichier envoyé par ce nouveau ", "un mail de la part du "),

@@ -98,6 +98,7 @@ LEXICON = lexicon(
             + _W,
         ),
         "grant": (
+            r"transf(?:ere|ira|erir|ira)\w*(?=\s+(?:\S+\s+){0,4}?(?:propriedade|titularidade))",
             f"torn(?:e|a|ar){_W}",
             # "faz o terceirizado owner": made into a role (not "faz login como admin")
             r"(?:faz|faça|faca|fazer)(?:-o|-a)?\s+(?!login|logon|log\s)(?:\S+\s+){0,4}?"
@@ -116,6 +117,10 @@ LEXICON = lexicon(
             "outorg",
         ),
         "share": (
+            # o acesso anônimo ou público de um console ativado
+            r"(?:ativ|habilit|permit|lig)\w*(?=\s+(?:\S+\s+){0,3}?(?:acesso|links?)\s+(?:anônim|anónim|públic))",
+            # um lugar privado transformado em público ("transforma o canal privado em público")
+            r"(?:transform|convert)\w*\s+(?:\S+\s+){0,8}?em\s+(?:um\s+|uma\s+)?(?:canal\s+|espaço\s+|grupo\s+)?públic",
             r"(?:coloc|bot|p[oô]|põe)\w*\s+(?:\S+\s+){0,4}?em\s+c[oó]pia",
             "compartilh",
             "partilh",
@@ -134,6 +139,9 @@ LEXICON = lexicon(
             r"(?:mud|alter|troc)\w*\s+(?:\S+\s+){0,3}?(?:acesso|permiss\w+|visibilidade)",
         ),
         "move": (
+            # salvo num lugar pessoal ("salva o arquivo no teu Google Drive pessoal")
+            r"(?:salv|guard)(?:a|e|ar)\s+(?:\S+\s+){0,8}?(?:no|na|em|nos|nas)"
+            r"(?=[^.;,\n]{0,30}?\b(?:pessoal|privad[oa]|particular)\b)",
             # importado num sítio ("importa a base toda no Notion pessoal dele")
             r"import\w*\s+(?:\S+\s+){0,8}?(?:no|na|num|numa|em|para)(?!\w)",
             # attached to a post or a mail: it goes where they go
@@ -189,6 +197,16 @@ LEXICON = lexicon(
             f"tabelas{_W}",
         ),
         "data_weak": (
+            # the records a business console holds (CRM, suporte, recrutamento)
+            r"conversas(?!\w)",
+            r"conta(?:c)?tos(?!\w)",
+            r"tickets(?!\w)",
+            r"chamados(?!\w)",
+            r"registros(?!\w)",
+            r"candidat(?:o|a|ura)s(?!\w)",
+            r"perfis(?!\w)",
+            r"oportunidades(?!\w)",
+            r"leads(?!\w)",
             # a workspace or an IaC stack holds data and systems
             r"espaços?\s+de\s+trabalho",
             f"stacks?{_W}",
@@ -234,6 +252,9 @@ LEXICON = lexicon(
             "kubernetes",
         ),
         "backup": (
+            r"históricos?\s+de\s+versões",
+            r"versões\s+anteriores",
+            r"controle\s+de\s+versões",
             "lixeira",
             r"pontos?\s+de\s+recuperação",
             "backup",
@@ -343,7 +364,12 @@ LEXICON = lexicon(
         ),
         "admin": (
             f"owners?{_W}",
-            f"administrador(?:es|a)?{_W}",
+            # not one project's or channel's admin ("administrador do projeto")
+            f"administrador(?:es|a)?{_W}"
+            r"(?!\s+(?:do|da|de\s+um|de\s+uma)\s+(?:projeto|canal|grupo|espaço|aplicativo|app)\b)",
+            # a whole shop or account owned ("transfere a propriedade da loja")
+            r"(?:propriedade|titularidade)\s+(?:da\s+|do\s+|de\s+nossa\s+|de\s+nosso\s+)(?:\S+\s+)?"
+            r"(?:loja|conta|espaço\s+de\s+trabalho|organização|instância|site|domínio|workspace|tenant)",
             f"(?<!google )admins?{_W}",
             r"superadmin\w*",
             "proprietário",
@@ -610,6 +636,10 @@ LEXICON = lexicon(
             r"(?:sem(?!\s+(?:dúvida|duvida|falta|demora|problema|mais|esperar)\b)|exceto|tirando)\s+(?:nenhum\w*\s+|qualquer\s+|os\s+|as\s+|o\s+|a\s+)?"
             r"[\w-]+(?:(?:\s+(?:nem|e|ou)\s+|\s+)(?:os\s+|as\s+|o\s+|a\s+)?[\w-]+){0,4}",
         ),
+        "pressed": (
+            r"(?:clica|clique|clicar|aperta|aperte|escolhe|escolha|seleciona|selecione)"
+            r"(?:\s+(?:em|no|na))?(?:\s+(?:o\s+)?botão)?",
+        ),
         "owned": (r"noss[oa]\s+(?:\w+\s+)?(?:intern[oa]|própri[oa])",),
         "route": (
             r"portal\s+(?:seguro\s+)?(?:de\s+)?(?:parceiros|fornecedores|clientes)\s+(?:habitual|que\s+já\s+usamos|existente)",
@@ -813,7 +843,10 @@ LEXICON = lexicon(
             "leitor",
             r"temporári\w*",
         ),
-        "link": (r"qualquer\s+pessoa\s+(?:\w+\s+){0,2}?com\s+o\s+link",),
+        "link": (
+            r"(?:acesso|links?)\s+(?:anônim|anónim|públic)\w*",
+            r"qualquer\s+pessoa\s+(?:\w+\s+){0,2}?com\s+o\s+link",
+        ),
         # a quoted setting changed from: "de «Cualquier persona con el enlace» a …"
         "withdrawn": (r"de\s+[«\"“]\s*$",),
         "source": (
@@ -831,6 +864,7 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "pressed": ("clica em Excluir",),
         "prompted": ("a planilha do fornecedor pede para ",),
         "deliberate": ("depois vamos ver com a equipe como",),
         "source": ("o e-mail enviado pelo ", "um arquivo recebido do "),

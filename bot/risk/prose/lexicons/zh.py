@@ -92,6 +92,9 @@ LEXICON = lexicon(
             r"不(?:用|经过?|走)\S{0,2}?(?:审批|评审|审核|审查|review)",  # 不用审批，直接合并
         ),
         "grant": (
+            r"授权(?!码)",  # 给第三方应用授权全部通讯录的读写权限
+            "转让",
+            r"转(?:交|移)给",
             r"(?:开(?:通)?|给)(?=[^，。；\n]{0,16}?(?:权限|账号|帐号))",  # 给他开一个……管理员权限
             "设成",
             "改成",
@@ -112,6 +115,7 @@ LEXICON = lexicon(
             "设置成",
         ),
         "share": (
+            r"(?:开启|打开|启用|允许)(?=[^，。；\n]{0,6}?(?:匿名访问|公开链接|公开访问))",
             "抄送",
             "分享",
             "开放给",  # 把看板开放给所有外网用户
@@ -125,6 +129,9 @@ LEXICON = lexicon(
             r"(?:改|设|设置)(?:成|为)(?=[“\"「]?(?:公共|公开|所有人|任何人))",
         ),
         "move": (
+            r"告诉(?!我)",  # 把密码告诉外包 (not 告诉我: asked of the reader)
+            # saved into a personal place (保存到个人网盘), not the vault
+            r"(?:保存|另存)(?:到|至|进|在)(?=[^，。；\n]{0,6}?(?:个人|私人|自己的|家里))",
             "发给",
             r"(?:同步|备份|存|放|丢|扔)(?:到|至|进)",  # 同步到个人网盘, 放到群里
             "发送",
@@ -182,6 +189,12 @@ LEXICON = lexicon(
             "历史",
         ),
         "data_weak": (
+            # the records a business console holds (CRM, support, recruiting)
+            "联系人",
+            "工单",
+            "会话",
+            "候选人",
+            "商机",
             # a workspace holds projects and files
             "工作区",
             "工作空间",
@@ -232,6 +245,9 @@ LEXICON = lexicon(
             "kubernetes",
         ),
         "backup": (
+            "历史版本",
+            "版本历史",
+            "版本记录",
             "回收站",
             "恢复点",
             "备份",
@@ -258,8 +274,8 @@ LEXICON = lexicon(
             "白名单",
             "u盘管控",
             "设备管控",
-            "dlp",
-            "edr",
+            _latin("dlp"),  # not inside a name ("Pipedrive")
+            _latin("edr"),
             "探针",
             _latin("mfa"),
             _latin("2fa"),
@@ -338,7 +354,13 @@ LEXICON = lexicon(
             "机密",
         ),
         "admin": (
-            "管理员",
+            # every record's read-write or admin rights ("全部通讯录和全部消息的读写权限")
+            r"全部[^，。；\n]{0,20}?(?:读写|编辑|管理)权限",
+            r"所有[^，。；\n]{0,20}?(?:读写|编辑|管理)权限",
+            # not an admin role scoped to one area (应用管理员, 项目管理员, 群管理员, 子管理员)
+            r"管理员(?<!应用管理员)(?<!项目管理员)(?<!频道管理员)(?<!群管理员)(?<!子管理员)(?<!部门管理员)",
+            # a whole shop, account or organisation owned (店铺的所有权), not a leaver's files
+            r"(?:店铺|网店|账号|帐号|组织|企业|工作区|团队|租户)的?所有权",
             "所有者",
             _latin("owner"),
             "root权限",
@@ -611,7 +633,7 @@ LEXICON = lexicon(
             "已公开",
             r"已经公开",
             "公开信息",
-            "匿名",
+            r"匿名(?!访问|链接|用户|登录|查看)",  # not 匿名访问: access with no account
             "脱敏",
             "聚合",
             "样本",
@@ -729,6 +751,9 @@ LEXICON = lexicon(
         # right before a destination: it is not there or taken away ("没有公开", "取消公开")
         "withdrawn": (r"(?:没有|未|不再|取消|关闭|撤销)$", r"从\s*[「“\"《]?$"),
         "link": (
+            "匿名访问",
+            "公开链接",
+            "公开访问",
             r"(?:获得|知道|拿到|有)链接的(?:任何)?人",
             r"任何人(?:获得|通过|凭)链接",
         ),
