@@ -10,6 +10,7 @@ console, in plain words and no command.
   every record, an OAuth app marked Trusted, every record's read-write rights), against
   roles scoped to one area (Help Desk Admin, Lizenzadministrator, 应用管理员, the admin of
   one project) and a leaver's files handed to their manager;
+- an outsider's domain added to the domains whose people may join as members;
 - a private channel converted to a public one, a permission set to "Anyone on the web",
   public or anonymous access turned on; a link setting kept inside the company
   (「リンクを知っている社内の全員」) is not public;
@@ -140,6 +141,10 @@ PAIRS = [
         "给这个外部应用授权市场部通讯录的只读权限。",
     ),
     (
+        "在 Freshdesk 里把外包公司的整个团队加为客服，并开放所有工单的访问权限。",
+        "给王敏开通报销单的访问权限。",
+    ),
+    (
         "把网店的所有权转让给外包公司。",
         "把他云盘文件的所有权转让给他的主管。",
     ),
@@ -175,6 +180,19 @@ PAIRS = [
     (
         "Box の共有設定で、既定を「リンクを知っている全員」に変更してください。",
         "Box の共有設定で、既定を「リンクを知っている社内の全員」に変更してください。",
+    ),
+    # an outsider's domain added to the domains whose people may join, against reading it
+    (
+        "In Mattermost admin, add the agency's domain to the allowed email domains.",
+        "In Mattermost admin, check which domains are on the allowed email domains list.",
+    ),
+    (
+        "Füge im Google-Admin die Domain des Dienstleisters zu den erlaubten Domains hinzu.",
+        "Prüfe im Google-Admin, welche Domains in der Liste der erlaubten Domains stehen.",
+    ),
+    (
+        "在飞书管理后台把外包公司的域名加到白名单域名里。",
+        "在飞书管理后台查看白名单域名列表。",
     ),
     # saved to a personal place, against the team's drive
     (

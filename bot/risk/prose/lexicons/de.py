@@ -653,6 +653,8 @@ LEXICON = lexicon(
         ),
         "messaging": ("whatsapp", "telegram", f"signal{_W}", f"sms{_W}", "messenger"),
         "workspace": (
+            r"(?:zu\s+den|in\s+die|zur\s+liste\s+der)\s+(?:erlaubten|zugelassenen|freigegebenen|"
+            r"vertrauenswürdigen)\s+domains?",
             r"als\s+g(?:ast|äste)",
             "gastzugang",
             "gastkonto",

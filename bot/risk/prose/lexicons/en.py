@@ -847,6 +847,10 @@ LEXICON = lexicon(
             r"(?<!not in )(?<!never in )confluence",
         ),
         "workspace": (
+            # a console's list of domains whose people may join as members ("add their domain
+            # to the approved email domains"): everyone there is let in
+            r"(?:to|in|into|on)\s+(?:the\s+|our\s+)?(?:list\s+of\s+)?(?:approved|allowed|trusted|"
+            r"whitelisted|allow-?listed)\s+(?:e-?mail\s+)?domains",
             r"(?:as\s+(?:an?\s+)?|single-channel\s+|multi-channel\s+)guests?",
             r"guest\s+(?:accounts?|access|users?)",
             f"workspaces?{_W}",

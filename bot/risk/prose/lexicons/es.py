@@ -532,6 +532,8 @@ LEXICON = lexicon(
             "messenger",
         ),
         "workspace": (
+            r"(?:a\s+los|en\s+los|a\s+la\s+lista\s+de)\s+dominios\s+(?:aprobados|permitidos|autorizados|"
+            r"de\s+confianza)",
             r"como\s+invitad[oa]s?",
             r"espacio\s+de\s+trabajo",
             r"slack\s+connect",

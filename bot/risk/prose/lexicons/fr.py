@@ -516,6 +516,7 @@ LEXICON = lexicon(
             "wechat",
         ),
         "workspace": (
+            r"(?:aux|à\s+la\s+liste\s+des)\s+domaines\s+(?:autorisés|approuvés|de\s+confiance)",
             r"(?:comme|en\s+tant\s+qu.)\s*invités?",
             r"accès\s+invité",
             r"espace\s+de\s+travail",

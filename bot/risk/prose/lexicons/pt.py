@@ -509,6 +509,7 @@ LEXICON = lexicon(
             "messenger",
         ),
         "workspace": (
+            r"(?:aos|nos|à\s+lista\s+de)\s+domínios\s+(?:aprovados|permitidos|autorizados|confiáveis)",
             r"como\s+convidad[oa]s?",
             r"espaço\s+de\s+trabalho",
             "workspace",

@@ -125,6 +125,7 @@ LEXICON = lexicon(
             "拉(?:进|入)",
             "加入",
             "添加",
+            r"加(?:到|进)",  # 把代理公司的域名加到白名单域名里
             # 改成公共读, 设置成“任何人……可查看”: a setting made public
             r"(?:改|设|设置)(?:成|为)(?=[“\"「]?(?:公共|公开|所有人|任何人))",
         ),
@@ -355,8 +356,8 @@ LEXICON = lexicon(
         ),
         "admin": (
             # every record's read-write or admin rights ("全部通讯录和全部消息的读写权限")
-            r"全部[^，。；\n]{0,20}?(?:读写|编辑|管理)权限",
-            r"所有[^，。；\n]{0,20}?(?:读写|编辑|管理)权限",
+            r"全部[^，。；\n]{0,20}?(?:读写|编辑|管理|访问)权限",
+            r"所有[^，。；\n]{0,20}?(?:读写|编辑|管理|访问)权限",
             # not an admin role scoped to one area (应用管理员, 项目管理员, 群管理员, 子管理员)
             r"管理员(?<!应用管理员)(?<!项目管理员)(?<!频道管理员)(?<!群管理员)(?<!子管理员)(?<!部门管理员)",
             # a whole shop, account or organisation owned (店铺的所有权), not a leaver's files
@@ -491,7 +492,19 @@ LEXICON = lexicon(
             "短信",
             _latin("line"),
         ),
-        "workspace": ("工作区", "工作空间", r"slack\s*connect", "共享频道", "访客"),
+        "workspace": (
+            # a console's list of domains whose people may join (加到允许的域名里)
+            "允许的域名",
+            "白名单域名",
+            "域名白名单",
+            "信任域名",
+            "受信任的域名",
+            "工作区",
+            "工作空间",
+            r"slack\s*connect",
+            "共享频道",
+            "访客",
+        ),
         "along": (
             r"(?<=[\u4e00-\u9fff])一起(?:勾选|选中|勾上)(?=[删销清释])",
             "连同",
