@@ -37,9 +37,19 @@ LEXICON = lexicon(
     # créer: "recrée" is the imperative, "recréée" the participle
     noun_form=r"(?:tion|tions|sion|sions|ment|ments|eur|eurs|age|ages)$",
     verb_form=r"age$",  # "Partage le dossier", but "le partage du dossier"
+    # "Copiez la base", "Publions la liste": -ier verbs, imperative at a clause start
+    imperative_form=r"(?:iez|ions)$",
     past_form=r"(?:é|(?<!cr)ée|éée|és|ées|ait|aient|ions|iez)$",
     entries={
         "destroy": (
+            # coverage audit (issue 19): colloquial and literary synonyms
+            f"ras(?:e|es|ez|er|ent){_W}",  # "rase le cluster"
+            r"d[ée]barrass(?:e|es|ez|er|ons)?(?:-toi|-vous|-nous)?\s+d(?:e|u|es|[\'’])",
+            r"(?:fais|faites|faire|fait)\s+sauter",  # "fais sauter la base"
+            f"dropp(?:e|es|ez|er|ent){_W}",  # "droppe la table"
+            "bazard",
+            # not "payer en liquide", "du liquide" (cash, a liquid)
+            f"(?<!en )(?<!du )(?<!le )liquid(?:e|es|ez|er|ent){_W}",
             "supprim",
             "effac",
             "détrui",
@@ -64,8 +74,24 @@ LEXICON = lexicon(
             r"(?:un|une)\s+(?:drop|truncate|wipe|purge)(?![\w-])",  # "fais un drop de la table"
             f"vir(?:e|ez|er){_W}",  # "vire la base": get rid of it
         ),
-        "reset": ("recré", "recre", "reconstrui", "réinitialis", "reinitialis", "écras", "ecras"),
+        "reset": (
+            # coverage audit (issue 19)
+            r"(?:remets|remettez|remettre|remet)\s+(?:\S+\s+){0,4}?(?:à|a)\s+z[ée]ro",
+            "recré",
+            "recre",
+            "reconstrui",
+            "réinitialis",
+            "reinitialis",
+            "écras",
+            "ecras",
+        ),
         "disable": (
+            # coverage audit (issue 19)
+            f"stopp(?:e|es|ez|er|ent){_W}",
+            r"(?:mets|mettez|mettre|met)\s+(?:\S+\s+){0,6}?hors\s+(?:service|ligne|circuit|d[\'’]état)",
+            "interromp",
+            f"neutralis(?:e|es|ez|er|ent){_W}",
+            f"d[ée]branch(?:e|es|ez|er|ent){_W}",  # "débranche le capteur EDR"
             # "créer une fenêtre de maintenance sur tous les services": plus aucune alerte
             r"fen[êe]tres?\s+de\s+maintenance",
             # a requirement lifted or relaxed
@@ -86,6 +112,8 @@ LEXICON = lexicon(
             "désinstall",
         ),
         "bypass": (
+            f"court-circuit(?:e|es|ez|er|ent){_W}",  # coverage audit; not "un court-circuit"
+            f"zapp(?:e|es|ez|er|ent){_W}",  # "zappe la revue"
             "contourn",
             "outrepass",
             f"ignor(?:e|es|ez|er|ent){_W}",
@@ -95,6 +123,14 @@ LEXICON = lexicon(
         ),
         "grant": (
             r"transf[eè]r\w*(?=\s+(?:\S+\s+){0,4}?propriété)",
+            # coverage audit (issue 19)
+            f"conf[éeè]r(?:e|es|ez|er|ent){_W}",  # not "conférence"
+            f"d[ée]l[èée]gu(?:e|es|ez|er|ent){_W}",  # not "le délégué"
+            "rajout",
+            # "file les droits admin au stagiaire" (not "la file d\'attente")
+            r"fil(?:e|ez|er)(?=\s+(?:\S+\s+){0,3}?(?:droits?|accès|rôles?|privil))",
+            # "ouvre les droits admin au prestataire"
+            r"ouvr(?:e|ez|ir)(?:-lui|-leur)?\s+(?:\S+\s+){0,2}?(?:droits?|accès)(?!\w)",
             rf"(?:mets|mettez|mettre)\s+(?:\S+\s+){{1,5}}?comme{_W}",  # "set X as owner"
             f"donn(?:e|es|ez|er|ent){_W}",
             # "fais en sorte que le prestataire ait les droits admin"
@@ -115,6 +151,9 @@ LEXICON = lexicon(
             r"(?:activ|autoris|ouvr)\w*(?=\s+(?:\S+\s+){0,3}?(?:l['’])?(?:accès|liens?|partage)\s+(?:anonyme|public))",
             # un lieu privé rendu public ("passe le canal privé #direction en public")
             r"(?:transform|pass|convert|bascul)\w*\s+(?:\S+\s+){0,8}?en\s+(?:un\s+|une\s+)?(?:canal\s+|espace\s+|groupe\s+)?public",
+            f"diffus(?:e|es|ez|er|ent){_W}",  # coverage audit
+            "divulgu",
+            f"d[ée]voil(?:e|es|ez|er|ent){_W}",
             "partag",
             "invit",
             "ajout",
@@ -128,6 +167,13 @@ LEXICON = lexicon(
         "move": (
             # enregistré dans un lieu personnel ("enregistre-le sur ton Dropbox perso")
             r"enregistr\w*\s+(?:\S+\s+){0,8}?(?:dans|sur)(?=[^.;,\n]{0,30}?\b(?:perso|personnel\w*|privé\w*)\b)",
+            # coverage audit (issue 19): forwarding and handing over
+            r"(?:fais|faites|faire)(?:-(?:lui|leur|le|la|les|moi|nous))?\s+(?:suivre|parvenir)",
+            f"communiqu(?:e|es|ez|er|ent){_W}",  # "communique-lui le mot de passe"
+            "refil",
+            r"renvoy(?:ez|er)(?!\w)|renvoie-",  # not "la commande renvoie" (returns)
+            f"upload(?:e|es|ez|er){_W}",
+            r"fourni(?:s|ssez|r)-(?:lui|leur|moi|nous|le|la|les)(?!\w)",  # not "fournisseur"
             # importé dans un lieu ("importe toute la base dans son Notion perso")
             r"import\w*\s+(?:\S+\s+){0,8}?(?:dans|sur|vers)(?!\w)",
             # attached to a post or a mail: it goes where they go
@@ -153,6 +199,11 @@ LEXICON = lexicon(
             "epingl",
         ),
         "open": (
+            "débloqu",  # coverage audit: "débloque le port 3389"
+            "debloqu",
+            r"double-?cliqu",
+            # "ajoute une règle entrante : TCP 5432 depuis 0.0.0.0/0" (pas une règle de refus)
+            r"(?:ajout|cré|cre)\w*\s+(?:(?!refus|blocage|bloqu)\S+\s+){0,3}?règles?" + _W,
             "redirig",
             r"branch(?:e|ez|er)\s+(?:\S+\s+){0,3}?(?:clé|cle|disque|périphérique|usb)",
             f"ouvr(?:e|es|ez|ir|ent){_W}",
@@ -255,6 +306,7 @@ LEXICON = lexicon(
             r"historiques?\s+des\s+versions",
             r"anciennes\s+versions",
             r"(?:contrôle|gestion)\s+de\s+versions?",
+            r"points?\s+de\s+restauration",  # coverage audit
             "corbeille",
             "sauvegard",
             "backup",
@@ -592,6 +644,9 @@ LEXICON = lexicon(
             r"dérogations?",
         ),
         "export": (
+            r"rapatri(?:e|es|ez|er|ent)" + _W,
+            r"aspir(?:e|es|ez|er|ent)(?!\w)(?!\s+à)",  # not "aspire à"
+            r"dump(?:e|es|ez|er)" + _W,
             r"sor(?:s|tez|tir)" + _W,
             "export",
             "téléchar",
@@ -667,6 +722,19 @@ LEXICON = lexicon(
         ),
         # opens a relative clause about the object: a report word after it dates the object
         # the post or article itself, or its readers: a publication named before
+        # contenu fait pour être public : slides d'une conférence, kit presse, logos, offres
+        # d'emploi, tutoriels, extraits de code, données synthétiques
+        "public_content": (
+            r"(?:slides|diapos?|diapositives|support)\s+(?:\S+\s+){0,3}?(?:conférence|webinaire|webinar|présentation|meetup)",
+            r"kit\s+(?:presse|média)",
+            r"logos?",
+            r"(?:offres|fiches)\s+(?:d['’]emploi|de\s+poste)",
+            r"tutoriels?",
+            r"extraits?\s+de\s+code",
+            r"exemples?\s+de\s+code",
+            r"données\s+synthétiques",
+            r"jeu\s+de\s+données\s+synthétique",
+        ),
         "publication": (
             r"(?:l['’]|cet\s+|cette\s+)(?:article|annonce|billet)",
             "lecteurs",
@@ -861,7 +929,10 @@ LEXICON = lexicon(
             r"(?:toute\s+personne|tous\s+les\s+utilisateurs|quiconque|n\'importe\s+qui)\s+(?:\w+\s+){0,3}?(?:du|le)\s+lien",
         ),
         # a quoted setting changed from: "de «Cualquier persona con el enlace» a …"
-        "withdrawn": (r"(?:de|depuis)\s+[«\"“]\s*$",),
+        "withdrawn": (
+            r"(?:de|depuis)\s+[«\"“]\s*$",
+            r"règles?\s+(?:de\s+)?(?:refus|blocage)\s+(?:\S+\s+){0,6}?$",
+        ),
         "source": (
             r"(?:de\s+la\s+part\s+d[eu'’]?|envoy[ée]e?s?\s+par|re[çc]u\w*\s+d[eu'’]?|provenant\s+d[eu'’]?)"
             r"\s*(?:(?:la|le|les|l['’]|un|une|ce|cet|cette|notre|votre)\s*)?(?:\w+\s+){0,2}$",
@@ -882,6 +953,7 @@ LEXICON = lexicon(
         "prompted": ("le fichier envoyé par ce fournisseur demande d'",),
         "deliberate": ("on verra avec l'équipe comment",),
         "source": ("le fichier envoyé par ce nouveau ", "un mail de la part du "),
+        "public_content": ("les slides de la présentation", "le kit presse"),
         "publication": ("joins-le à l'article",),
         "shared": ("enlève la protection",),
         "destroy": ("supprimez les sauvegardes", "supprime la base"),
