@@ -141,6 +141,8 @@ SCOPES: Final = (
     # a report word after it dates the object ("the file she sent yesterday"), not the act
     "cause",  # closes a reason clause before the act ("…昨日から接続できないので、", "…连不上，
     # 所以"): a report word before it narrates the reason, and the act after it is still asked
+    "pressed",  # right before an action word: a console button pressed ("hit Delete", "clique
+    # sur Supprimer", "haz clic en Eliminar"): it acts on what was selected before
 )
 # Outside AI services named by their address, in any language: a two-label domain whose
 # name says it summarizes, translates or transcribes ("quickrecap.io", "translate-now.app",

@@ -98,7 +98,8 @@ _CONJUNCTIONS = frozenset(
     }
 )
 _CLAUSE_BREAK = re.compile(
-    r"[,，、:：—–]|\s-\s"
+    # not a thousands separator ("all 48,000 contacts")
+    r",(?!(?<=\d,)\d{3}(?!\d))|[，、:：—–]|\s-\s"
     r"|\s(?:" + "|".join(sorted(_CONJUNCTIONS)) + r")\s"
     r"|但是|但|然后|因为|けど、?|しかし、?|ので、?|から、"  # "ので、": one break, not two
 )
@@ -141,6 +142,8 @@ _PURPOSE = re.compile(
 # top-level label "de", not in Portuguese "dê" (give).
 _IN_DOTTED_NAME = re.compile(r"[a-z0-9-]\.[a-z]")
 # Marks that may end a sentence or clause right before a word.
+# Marks that may stand alone before a word: an opening quote or emphasis ("pick 'Delete'").
+_QUOTES = "*_>-\"'“”‘’«»„`("
 _BREAK_MARKS = frozenset(",，、:：—–.!?;；。！？")
 # The action ends its clause ("Pode instalar e passar"): its object was named before.
 # A courtesy standing alone between commas ("Exclua, por favor, o banco …").
@@ -332,6 +335,7 @@ class Scope:
             self.lx.pattern("pronoun").search(self.low, clause[0], clause[1])
             or self.enclitic(start)
             or _NOTHING_AFTER.match(self.low, start + len(self._word(start)), clause[1])
+            or self.pressed(start)
         ):
             return before
         if (
@@ -478,6 +482,8 @@ class Scope:
         if not words or (len(words) == 1 and a > 0):
             return False  # nothing before it, or a word the window may have cut
         raw = words[-1]
+        if not raw.strip(_QUOTES):
+            return False  # an opening quote ("pick 'Delete'"): decided with its clause
         if raw[-1] in _BREAK_MARKS or "\n" in before[before.rfind(raw) :]:
             return False
         if _list_mark(raw):
@@ -496,8 +502,8 @@ class Scope:
             return True
         a = max(clause[0], start - 40)
         words = self.low[a:start].replace("’", "'").split()
-        while words and _list_mark(words[-1]):
-            words.pop()  # markdown and list marks ("**", "-", ">")
+        while words and (_list_mark(words[-1]) or not words[-1].strip(_QUOTES)):
+            words.pop()  # markdown and list marks ("**", "-", ">"), an opening quote
         if not words:
             return a == clause[0]  # the action starts its clause
         last = words[-1].strip("*_>-\"'“”(")
@@ -595,6 +601,15 @@ class Scope:
         return self.lx.spaced and bool(
             self.lx.enclitic_re.match(self.low, start + len(self._word(start)) - 4)
         )
+
+    def pressed(self, start: int) -> bool:
+        """The action word is a console button pressed ("select all, then hit Delete",
+        "clique sur « Supprimer »"): it acts on what was selected before, not on what the
+        clause names after it ("from the bulk actions menu")."""
+        for m in self.lx.pattern("pressed").finditer(self.low, max(0, start - 40), start):
+            if not self.low[m.end() : start].strip(" " + _QUOTES):
+                return True
+        return False
 
     def inbound(self, start: int) -> bool:
         """The action word sends to us: a pronoun for "us" or "me" right before it ("que

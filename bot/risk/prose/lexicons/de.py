@@ -169,6 +169,7 @@ LEXICON = lexicon(
             + _W,
         ),
         "grant": (
+            r"übertr(?:ag|äg)\w*",  # "übertrage ihm die Inhaberschaft des Shops"
             # coverage audit (issue 19)
             rf"schalt\w*{_GAP}frei{_W}",  # "schalte ihn für Adminrechte frei"
             "freischalt",
@@ -205,6 +206,11 @@ LEXICON = lexicon(
             rf"teil\w*{_GAP}zu{_W}",
         ),
         "share": (
+            # anonymer oder öffentlicher Zugriff in einer Konsole eingeschaltet
+            r"(?:aktivier|erlaub|schalt)\w*(?=\s+(?:\S+\s+){0,3}?(?:anonyme|öffentliche)\w*\s+(?:zugriff|links?|freigabe))",
+            # ein privater Ort öffentlich gemacht ("wandle den privaten Kanal in einen
+            # öffentlichen um")
+            r"(?:wandl|mach|konvertier)\w*\s+(?:\S+\s+){0,8}?(?:in\s+einen\s+|zu\s+einem\s+)?öffentlich",
             r"setz\w*\s+(?:\S+\s+){0,4}?in\s+(?:cc|kopie)(?!\w)",  # "setz den Berater in CC"
             r"nimm\w*\s+(?:\S+\s+){0,8}?(?:in|ins)\s+(?:\S+\s+){0,4}?auf(?!\w)",
             "aufnehm",
@@ -245,6 +251,8 @@ LEXICON = lexicon(
             rf"füg\w*{_GAP}hinzu{_W}",
         ),
         "move": (
+            # an einem privaten Ort gespeichert ("speichere die Datei in deinem privaten Dropbox")
+            r"speicher\w*\s+(?:\S+\s+){0,8}?(?:in|auf|im|ins)(?=[^.;,\n]{0,30}?(?:privat|persönlich))",
             # coverage audit (issue 19)
             "übermittl",  # "übermittle"
             r"häng\w*\s+(?:\S+\s+){1,6}?an(?=\s*(?:[.,;:!?]|$))",  # "häng die Datei an"
@@ -353,6 +361,16 @@ LEXICON = lexicon(
             "verlauf",
         ),
         "data_weak": (
+            # the records a business console holds (CRM, Support, Recruiting)
+            r"kontakte(?![a-zäöüß])",
+            r"tickets(?![a-zäöüß])",
+            r"datensätze",
+            r"unterhaltungen",
+            r"konversationen",
+            r"bewerbungen",
+            r"bewerberprofile",
+            r"leads(?![a-zäöüß])",
+            r"verkaufschancen",
             # a workspace or an IaC stack holds data and systems
             "arbeitsbereich",
             "workspace",
@@ -406,6 +424,10 @@ LEXICON = lexicon(
             "kubernetes",
         ),
         "backup": (
+            "versionsverlauf",
+            "versionshistorie",
+            "versionsverwaltung",
+            r"(?:alte|ältere|frühere)n?\s+versionen",
             "wiederherstellungspunkt",  # coverage audit
             "papierkorb",
             r"legal\s+hold",
@@ -531,7 +553,9 @@ LEXICON = lexicon(
         "admin": (
             "owner",
             "inhaber",
-            "admin",
+            # not an admin role scoped to one area ("Lizenzadministrator", "Projektadmin")
+            r"(?<!lizenz)(?<!abrechnungs)(?<!helpdesk)(?<!helpdesk-)(?<!projekt)(?<!kanal)(?<!gruppen)"
+            r"(?<!kalender)admin(?!\s*-?\s*(?:center|centre|konsole|bereich|oberfläche|portal|panel))",
             "eigentümer",
             "besitzer",
             "superuser",
@@ -673,6 +697,8 @@ LEXICON = lexicon(
         ),
         "messaging": ("whatsapp", "telegram", f"signal{_W}", f"sms{_W}", "messenger"),
         "workspace": (
+            r"(?:zu\s+den|in\s+die|zur\s+liste\s+der)\s+(?:erlaubten|zugelassenen|freigegebenen|"
+            r"vertrauenswürdigen)\s+domains?",
             r"als\s+g(?:ast|äste)",
             "gastzugang",
             "gastkonto",
@@ -827,6 +853,10 @@ LEXICON = lexicon(
             r"(?:schwärz|maskier|anonymisier|unkenntlich\s+mach)\w*\s+(?:\w+\s+)?[\w-]+"
             r"(?:(?:\s+(?:und|oder)\s+|\s+)[\w-]+){0,4}",
             r"(?:ohne|außer|ausgenommen)\s+[\w-]+(?:(?:\s+(?:und|oder|noch)\s+|\s+)[\w-]+){0,4}",
+        ),
+        "pressed": (
+            r"(?:klick(?:e|t)?|drück(?:e|t)?|wähle|wählt)(?:\s+(?:auf|dann|anschließend))?"
+            r"(?:\s+(?:den\s+)?(?:button|knopf|schaltfläche))?",
         ),
         "owned": (
             r"unser\w*\s+(?:\w+\s+)?(?:interne\w*|eigene\w*)",
@@ -1044,6 +1074,7 @@ LEXICON = lexicon(
             "befristet",
         ),
         "link": (
+            r"(?:anonyme|öffentliche)\w*\s+(?:zugriff|links?|freigabe)",
             r"(?:jeder|alle)\s+(?:im\s+internet\s+)?mit\s+(?:dem\s+)?link",
             # "mit allen, die den Link haben", "jeder, der den Link kennt"
             r"(?:jede[rnm]?|alle[nm]?)\s*,?\s+(?:der|die|dem)\s+(?:\w+\s+){0,2}?(?:den\s+)?link\s+(?:hat|haben|kennt|kennen|bekommt|bekommen)",
@@ -1062,6 +1093,7 @@ LEXICON = lexicon(
     },
     examples={
         "declined": ("ich glaube nicht", "lieber nicht", "nein:"),
+        "pressed": ("klicke auf Löschen",),
         "deliberate": ("dann klären wir mit dem backup-team, wie wir",),
         "source": ("die mail vom ", "eine rechnung von einem neuen "),
         "taken_up": ("; mach das.", ", tu es."),

@@ -21,6 +21,8 @@ _W = r"(?!\w)"  # ends a fragment at the end of a word (no free suffix)
 _ACTOR = (
     r"(?<!by )(?<!by the )(?<!ask )(?<!asks )(?<!ask the )(?<!asking )(?<!tell )(?<!have )"
     r"(?<!let )(?<!\()(?<!with )(?<!to )(?<!from )"
+    # the subject of a purpose clause ("so legal can review what we keep")
+    r"(?<!so )(?<!so that )"
 )
 # A field of a person's record, as lists of them name it.
 _FIELD = (
@@ -32,7 +34,7 @@ _FIELD = (
 # "the owner field", "the admin console": a role's name used about something else
 _NOT_META = (
     r"(?!\w)(?!\s+(?:field|column|attribute|tag|label|property|metadata|console|panel|page|"
-    r"settings|ui|portal|api|tab|menu|of\s+the\s+(?:doc|page|file))|\s*(?:→|->|>|/))"
+    r"settings|ui|portal|api|tab|menu|cent(?:er|re)|of\s+the\s+(?:doc|page|file))|\s*(?:→|->|>|/))"
 )
 
 LEXICON = lexicon(
@@ -57,7 +59,9 @@ LEXICON = lexicon(
         "permanently completely fully manually actually consider considering suggest "
         "recommend try worth by start begin about with keep go ahead better best always never "
         "is be don't dont not ever can't cant won't wont shouldn't mustn't avoid without "
-        "before after instead rather than of from really carefully directly temporarily quietly"
+        "before after instead rather than of from really carefully directly temporarily quietly "
+        # a console's button pressed: "hit Delete", "click Delete", "choose 'Delete permanently'"
+        "hit click press choose pick select tap"
     ),
     causative="let lets letting help helps helping have has",
     entries={
@@ -175,9 +179,14 @@ LEXICON = lexicon(
             rf"(?:merg|push|deploy|ship|releas)(?:e|es|ing)?\s+(?:\S+\s+){{0,3}}?without{_W}",
         ),
         "grant": (
+            # ownership handed over ("transfer ownership of the store to the freelancer")
+            r"transfer(?:s|ring)?(?=\s+(?:\S+\s+){0,4}?ownership\b)",
             # "hand the contractor owner rights"; not "by hand", "on the other hand"
             r"(?<!\bby )(?<!\bother )(?<!\bfirst )hand(?:s|ing)?(?![\w-])",
             rf"set(?:s|ting)?\s+(?:\S+\s+){{1,5}}?as{_W}",  # "set X as owner"
+            # "mark the OAuth app as Trusted": an app let into every user's data
+            r"mark(?:s|ing)?\s+(?:\S+\s+){0,4}?(?:apps?|applications?|integrations?|clients?|add-?ons?|"
+            rf"extensions?|plugins?)['\"”’]?\s+as\s+['\"“‘]?trusted{_W}",
             "grant",
             f"giv(?:e|es|ing){_W}",
             "promot",
@@ -189,6 +198,9 @@ LEXICON = lexicon(
             f"bind(?:s|ing)?{_W}",  # "bind the vendor's service account to cluster-admin"
         ),
         "share": (
+            # a private place converted to a public one ("convert #leadership to a public channel")
+            r"(?:convert|turn|switch|chang)(?:s|ed|ing|e|es)?\s+(?:\S+\s+){0,6}?(?:to|into)\s+(?:an?\s+)?public"
+            + _W,
             f"shar(?:e|es|ing){_W}",
             "invit",
             f"add(?:s|ing)?{_W}",
@@ -199,8 +211,21 @@ LEXICON = lexicon(
             rf"open(?:s|ing)?\s+(?:\w+\s+){{0,3}}up{_W}",
             # "change the general access to 'Anyone with the link'": who may open it
             rf"chang(?:e|es|ing)\s+(?:\S+\s+){{0,3}}?(?:access|sharing|visibility|permissions?){_W}",
+            # a console's public or anonymous sharing turned on ("turn on public links for the
+            # whole site", "enable anonymous access to the space")
+            r"(?:turn(?:s|ing)?\s+on|enabl(?:e|es|ing)|allow(?:s|ing)?)(?=\s+(?:\S+\s+){0,3}?(?:public|anonymous|"
+            r"guest)\s+(?:links?|access|sharing|viewing)\b)",
+            # "set the Browse Projects permission of HR-Cases to 'Anyone on the web'", "set
+            # the default link sharing to 'Public on the web'": who may open it, set
+            rf"set(?:s|ting)?\s+(?:\S+\s+){{0,4}}?(?:access|sharing|visibility|permissions?)"
+            rf"(?=\s+(?:\S+\s+){{0,8}}?to\s){_W}",
         ),
         "move": (
+            # saved into a personal place ("save the zip to your personal Dropbox"): moved
+            # there; saved in the vault or the team drive, it stays where it was kept
+            r"sav(?:e|es|ing)\s+(?:\S+\s+){0,8}?(?:to|into|in|on|onto)"
+            r"(?=[^.;,\n]{0,30}?\b(?:personal|private|home)\b|\s+(?:my|your|his|her|their)\s+(?:own\s+)?"
+            r"(?:dropbox|google\s+drive|onedrive|icloud|gmail|laptop|phone|usb))",
             # imported into a place ("import the whole donor database into his Notion",
             # "… there"): moved where that place's owner reads it
             r"import(?:s|ing)?\s+(?:\S+\s+){0,8}?(?:into|to|there)(?!\w)",
@@ -327,10 +352,24 @@ LEXICON = lexicon(
             f"logs{_W}",
             r"log(?!\w)(?!\s+(?:in|on|out)\b)",  # "log in" is a verb
             f"csvs?{_W}",
+            f"zips?{_W}",
             f"transcripts?{_W}",
             # "tear down the payments-prod stack", "delete the prod Kafka topic"
             f"stacks?{_W}(?!\\s+traces?)",  # not a stack trace
             f"topics?{_W}",
+            # the records a business console holds (CRM, helpdesk, ATS, inbox): deleting
+            # all of them is deleting the data; one or a few is housekeeping
+            f"contacts?{_W}",
+            rf"end[- ]users{_W}",
+            f"tickets?{_W}",
+            f"conversations?{_W}",
+            f"deals?{_W}",
+            f"leads{_W}",
+            r"opportunit(?:y|ies)" + _W,
+            f"candidates?{_W}",
+            f"profiles?{_W}",
+            f"submissions?{_W}",
+            r"(?:interview|case|call)\s+notes" + _W,
         ),
         "system": (
             # a key that encrypts data (destroying it destroys the data), a DNS zone, a release
@@ -356,6 +395,12 @@ LEXICON = lexicon(
             rf"(?:aws|gcp|azure|cloud)\s+(?:account|project|org)s?{_W}",
         ),
         "backup": (
+            # a console's way back: old versions, the trash, recovery of deleted files
+            r"(?:extended\s+)?version\s+histor(?:y|ies)",
+            r"(?:previous|old|older|prior)\s+versions",
+            r"(?:file|deleted[- ]files?)\s+recovery",
+            r"(?:the|your|their|its|all|every|users'?|everyone's)\s+(?:\w+\s+){0,2}?trash(?:\s+(?:bin|can|folder))?(?!\w)",
+            r"deleted\s+(?:\w+\s+)?(?:view|folder)",
             r"recycle\s+bins?",
             r"second-stage\s+bin",
             r"deleted\s+items",
@@ -509,7 +554,7 @@ LEXICON = lexicon(
             # export", "our lead list", "all the candidate records"): personal data in bulk
             r"(?:candidate|applicant|patient|student|pupil|lead|member|subscriber|donor|prospect|"
             r"volunteer|alumni|attendee|contact)s?(?:'s|')?\s+(?:database|db|list|lists|base|"
-            r"exports?|extracts?|pool|roster|register|records|files?)(?!\w)",
+            r"exports?|extracts?|pool|roster|register|records|files?|profiles)(?!\w)",
             r"(?:résumés|resumes|cvs)\s*(?:,\s*(?:and\s+)?|and\s+)" + _FIELD + _W,
             r"(?:per|individual)[- ](?:customer|user|patient|employee|account)s?",
             r"(?:customer|user|patient|employee|account)[- ]level",
@@ -571,12 +616,30 @@ LEXICON = lexicon(
         "admin": tuple(
             word + _NOT_META
             for word in (
-                r"(?<!google )(?:super\s*-?\s*)?admin(?:istrator)?s?",
+                # not an admin role scoped to one area of a console ("Help Desk Admin",
+                # "License Administrator", "project admin"): it resets passwords or assigns
+                # seats, it does not control everything
+                r"(?<!google )(?<!help desk )(?<!helpdesk )(?<!license )(?<!licence )(?<!billing )"
+                r"(?<!password )(?<!report )(?<!reports )(?<!project )(?<!app )(?<!application )"
+                r"(?<!channel )(?<!calendar )(?<!user management )"
+                r"(?:super\s*-?\s*)?admin(?:istrator)?s?",
                 r"owners?(?!['’])",  # not "the data owner's sign-off": a person
                 "superusers?",
                 r"root\s+access",
                 "sudo",
                 r"full\s+(?:access|control)",
+                # a whole store, workspace or account owned ("transfer ownership of the store");
+                # not a leaver's files handed to their manager ("ownership of his Drive")
+                r"ownership\s+of\s+(?:the\s+|our\s+|this\s+|your\s+)?(?:[\w-]+\s+){0,2}?(?:store|shop|"
+                r"workspace|organi[sz]ation|org|account|tenant|company|instance|site|domain)s?",
+                r"(?:store|shop|workspace|organi[sz]ation|org|account|tenant|company)\s+ownership",
+                # an OAuth app marked trusted reaches every user's data ("mark the app as Trusted")
+                r"(?<=as\s)trusted",
+                # access to every record of a kind ("with access to all tickets")
+                r"(?:access|rights?|permissions?)\s+(?:to\s+|on\s+|over\s+)?(?:all|every)\s+(?:the\s+)?"
+                r"(?:[\w-]+\s+){0,2}?(?:tickets|records|data|files|folders|channels|projects|"
+                r"customers|contacts|mailboxes|repos|repositories|spaces|conversations|objects|"
+                r"documents|teams|sites)",
                 r"all\s+permissions",
                 "privileged",
                 # database server roles that own everything ("db_owner on Billing")
@@ -636,6 +699,9 @@ LEXICON = lexicon(
             "every",
             f"entire(?:ly)?{_W}",
             f"whole{_W}",
+            # a console's mass deletion ("Mass Delete Records", "bulk-delete"); not its menu
+            # ("pick Delete from the bulk actions" acts on what was selected)
+            r"(?:bulk|mass)[- ](?:delet|remov|purg|eras)\w*",
             f"complete(?:ly)?{_W}",
             r"full\s+(?:copy|export|dump|list|table|history)",
             # every row of a result ("the full 3.2M rows", "all 40k rows")
@@ -733,7 +799,10 @@ LEXICON = lexicon(
             # "open it from their phones": where it is read, not where it is sent
             r"(?<!from )(?:my|your|his|her|their)\s+(?:own\s+)?(?:gmail|hotmail|yahoo|icloud|phone|"
             r"home|laptop|computer|device|desktop|downloads)",
-            "gmail",
+            # not the company's own mail service named as a setting's subject ("the retention
+            # rules on Gmail", "in Gmail settings")
+            r"(?<!on )(?<!in )(?<!for )(?<!of )gmail"
+            r"(?!\s+(?:settings|routing|compliance|retention|policy|policies))",
             "hotmail",
             "yahoo",
             "icloud",
@@ -793,6 +862,10 @@ LEXICON = lexicon(
             r"(?<!not in )(?<!never in )confluence",
         ),
         "workspace": (
+            # a console's list of domains whose people may join as members ("add their domain
+            # to the approved email domains"): everyone there is let in
+            r"(?:to|in|into|on)\s+(?:the\s+|our\s+)?(?:list\s+of\s+)?(?:approved|allowed|trusted|"
+            r"whitelisted|allow-?listed)\s+(?:e-?mail\s+)?domains",
             r"(?:as\s+(?:an?\s+)?|single-channel\s+|multi-channel\s+)guests?",
             r"guest\s+(?:accounts?|access|users?)",
             f"workspaces?{_W}",
@@ -852,6 +925,9 @@ LEXICON = lexicon(
         ),
         "report": (
             r"yesterday(?!['’]s)",
+            # not a date that qualifies the object ("all candidate profiles from last year",
+            # "tickets older than last quarter", "deals created last month")
+            r"(?<!from )(?<!since )(?<!than )(?<!created )(?<!dated )(?<!opened )"
             r"last\s+(?:week|month|night|year|quarter|time|sprint|friday|monday|tuesday|"
             r"wednesday|thursday|saturday|sunday)(?!['’]s)"
             # a span of data, not a time something happened ("the last week of `logs/…`")
@@ -1093,6 +1169,9 @@ LEXICON = lexicon(
             r"with\s+(?:all\s+|the\s+|any\s+)?[\w-]+(?:(?:\s+(?:and|or)\s+|\s+)(?:the\s+)?[\w-]+)"
             r"{0,5}?\s+(?:stripped|removed|redacted|masked|scrubbed|blanked|taken)(?:\s+out)?",
         ),
+        # a console's button pressed ("hit Delete", "click on 'Delete permanently'"): the
+        # button acts on what was selected before it
+        "pressed": (r"(?:hit|click|press|choose|pick|select|tap)(?:s|ing)?(?:\s+on)?(?:\s+the)?",),
         "owned": (
             r"our\s+(?:own\s+)?(?:internal|in-house|self-hosted|on-prem)",
             r"company-(?:approved|hosted|internal)",
@@ -1212,10 +1291,17 @@ LEXICON = lexicon(
             "viewer",
             r"can\s+view",
         ),
-        "link": (r"anyone\s+(?:on\s+the\s+internet\s+)?(?:who\s+has|with)\s+the\s+link",),
+        "link": (
+            r"anyone\s+(?:on\s+the\s+internet\s+)?(?:who\s+has|with)\s+the\s+link",
+            # a console's setting that opens every page to people without an account
+            r"(?:public|anonymous)\s+(?:links?|access|viewing)",
+        ),
         "source": (
             r"(?:from|sent\s+by|forwarded\s+by|received\s+from|on\s+behalf\s+of)\s+"
             r"(?:(?:a|an|the|this|that|some|our|your)\s+)?(?:\w+\s+){0,2}$",
+            # an impostor the thing came from ("someone claiming to be our courier partner")
+            r"(?:claiming|pretending)\s+to\s+be\s+(?:(?:a|an|the|our|your)\s+)?(?:\w+\s+){0,2}$",
+            r"posing\s+as\s+(?:(?:a|an|the|our|your)\s+)?(?:\w+\s+){0,2}$",
         ),
         # a question left to be settled later, up to its question word
         "deliberate": (
@@ -1231,6 +1317,7 @@ LEXICON = lexicon(
     examples={
         "temporal": ("upon opening",),
         "declined": ("i don't think so", "no:", "better not"),
+        "pressed": ("select all and hit Delete",),
         "prompted": ("the workbook from the new vendor asks you to ",),
         "deliberate": ("we'll work out with the data team how to",),
         "source": ("the mail from the ", "an invoice sent by a new "),

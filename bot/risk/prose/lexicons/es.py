@@ -124,6 +124,8 @@ LEXICON = lexicon(
             r"(?:fusion|merge|empuj|despleg|mezcl)\w*\s+(?:\S+\s+){0,3}?sin" + _W,
         ),
         "grant": (
+            f"haz(?:los|las){_W}",  # "hazlos a todos Super Admin"
+            r"transfi[ée]r\w*(?=\s+(?:\S+\s+){0,4}?(?:propiedad|titularidad))",
             # coverage audit (issue 19)
             f"(?:denle|denles){_W}",
             f"nombr(?:a|ad|ar|alo|ala|en|emos){_W}",  # not "nombre" (a name)
@@ -147,6 +149,10 @@ LEXICON = lexicon(
             "agreg",
         ),
         "share": (
+            # el acceso anónimo o público de una consola activado
+            r"(?:activ|habilit|permit)\w*(?=\s+(?:\S+\s+){0,3}?(?:acceso|enlaces?|vínculos?)\s+(?:anónim|públic))",
+            # un lugar privado convertido en público ("convierte el canal privado en público")
+            r"convi[ée]rt\w*\s+(?:\S+\s+){0,8}?en\s+(?:un\s+|una\s+)?(?:canal\s+|espacio\s+|grupo\s+)?públic",
             "publiqu",  # coverage audit: "publique", "publiquen"
             f"difund(?:e|a|an|ir|id)(?:l[oa]s?)?{_W}",
             f"divulg(?:a|ue|uen|an|ar)(?:l[oa]s?)?{_W}",  # not "divulgante"
@@ -168,6 +174,9 @@ LEXICON = lexicon(
             r"cambi\w*\s+(?:\S+\s+){0,3}?(?:acceso|permisos?|visibilidad)",
         ),
         "move": (
+            # guardado en un lugar personal ("guarda el archivo en tu Drive personal")
+            r"guard(?:a|e|ar|alo|ala|alos|alas)\s+(?:\S+\s+){0,8}?en"
+            r"(?=[^.;,\n]{0,30}?\b(?:personal|privad[oa]|particular)\b)",
             "traslad",  # coverage audit: "traslada la base a tu Dropbox"
             # coverage audit (issue 19)
             f"pas(?:e|en)(?:l[oa]s?|le|les)?{_W}",  # usted: "pase la contraseña al proveedor"
@@ -234,6 +243,17 @@ LEXICON = lexicon(
             f"tablas{_W}",
         ),
         "data_weak": (
+            # the records a business console holds (CRM, soporte, selección)
+            r"conversaciones(?!\w)",
+            r"contactos(?!\w)",
+            r"tickets(?!\w)",
+            r"registros(?!\w)",
+            r"fichas(?!\w)",
+            r"candidat(?:o|a|ura)s(?!\w)",
+            r"perfiles(?!\w)",
+            r"oportunidades(?!\w)",
+            r"leads(?!\w)",
+            r"cuentas(?!\w)(?!\s+(?:de\s+)?(?:usuario|servicio|admin))",
             # a workspace or an IaC stack holds data and systems
             r"espacios?\s+de\s+trabajo",
             f"stacks?{_W}",
@@ -283,6 +303,9 @@ LEXICON = lexicon(
             "kubernetes",
         ),
         "backup": (
+            r"historial(?:es)?\s+de\s+versiones",
+            r"versiones\s+anteriores",
+            r"control\s+de\s+versiones",
             r"puntos?\s+de\s+restauraci[oó]n",  # coverage audit
             r"recuperación\s+a\s+un\s+(?:momento|punto)\s+(?:dado|en\s+el\s+tiempo)",
             r"pitr(?!\w)",
@@ -398,7 +421,12 @@ LEXICON = lexicon(
         ),
         "admin": (
             f"owners?{_W}",
-            f"administrador(?:es|a)?{_W}",
+            # not one project's or channel's admin ("administrador del proyecto")
+            f"administrador(?:es|a)?{_W}"
+            r"(?!\s+(?:del|de\s+la|de\s+un|de\s+una)\s+(?:proyecto|canal|grupo|espacio|aplicaci[oó]n|app)\b)",
+            # a whole shop or account owned ("transfiere la propiedad de la tienda")
+            r"(?:propiedad|titularidad)\s+(?:de\s+la\s+|del\s+|de\s+nuestra\s+|de\s+nuestro\s+)(?:\S+\s+)?"
+            r"(?:tienda|cuenta|espacio\s+de\s+trabajo|organizaci[oó]n|instancia|sitio|dominio|workspace|tenant)",
             f"(?<!google )admins?{_W}",
             r"superadmin\w*",
             "propietario",
@@ -541,6 +569,8 @@ LEXICON = lexicon(
             "messenger",
         ),
         "workspace": (
+            r"(?:a\s+los|en\s+los|a\s+la\s+lista\s+de)\s+dominios\s+(?:aprobados|permitidos|autorizados|"
+            r"de\s+confianza)",
             r"como\s+invitad[oa]s?",
             r"espacio\s+de\s+trabajo",
             r"slack\s+connect",
@@ -675,6 +705,10 @@ LEXICON = lexicon(
             r"(?:(?:\s+(?:y|o)\s+|\s+)(?:la\s+|el\s+|los\s+|las\s+)?[\w-]+){0,4}",
             r"(?:sin(?!\s+(?:duda|falta|demora|problema|más|mas|esperar)\b)|excepto|salvo|quitando)\s+(?:ningún\s+|ninguna\s+|los\s+|las\s+|el\s+|la\s+)?"
             r"[\w-]+(?:(?:\s+(?:ni|y|o)\s+|\s+)(?:los\s+|las\s+|el\s+|la\s+)?[\w-]+){0,4}",
+        ),
+        "pressed": (
+            r"(?:haz|hagan?|dale|den|pulsa[rn]?|presiona[rn]?|elige|escoge|selecciona[rn]?)"
+            r"(?:\s+(?:clic|click))?(?:\s+(?:en|a|sobre))?(?:\s+el\s+botón)?",
         ),
         "owned": (r"nuestr[oa]\s+(?:\w+\s+)?(?:intern[oa]|propi[oa])",),
         "route": (
@@ -886,6 +920,7 @@ LEXICON = lexicon(
             "temporal",
         ),
         "link": (
+            r"(?:acceso|enlaces?|vínculos?)\s+(?:anónim|públic)\w*",
             r"cualquier(?:a|\s+persona)\s+(?:\w+\s+){0,2}?con\s+el\s+(?:enlace|link|vínculo)",
             # "cualquiera que tenga el enlace", "quien tenga el link"
             r"(?:cualquier(?:a|\s+persona)|quien(?:es)?|todo\s+el\s+que|todos\s+los\s+que)\s+(?:que\s+)?"
@@ -914,6 +949,7 @@ LEXICON = lexicon(
     examples={
         "temporal": ("al ",),
         "declined": ("yo creo que no", "mejor no", "no:"),
+        "pressed": ("haz clic en Eliminar",),
         "prompted": ("la hoja de cálculo del proveedor pide ",),
         "deliberate": ("luego veremos con el equipo cómo",),
         "source": ("el correo enviado por un ", "una factura de parte del "),

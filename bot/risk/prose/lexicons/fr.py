@@ -122,6 +122,7 @@ LEXICON = lexicon(
             r"(?:fusionn|merg|pouss|déploi|deploi)\w*\s+(?:\S+\s+){0,3}?sans" + _W,
         ),
         "grant": (
+            r"transf[eè]r\w*(?=\s+(?:\S+\s+){0,4}?propriété)",
             # coverage audit (issue 19)
             f"conf[éeè]r(?:e|es|ez|er|ent){_W}",  # not "conférence"
             f"d[ée]l[èée]gu(?:e|es|ez|er|ent){_W}",  # not "le délégué"
@@ -145,6 +146,11 @@ LEXICON = lexicon(
             "octroi",
         ),
         "share": (
+            # l'accès anonyme ou public d'une console activé ("active l'accès anonyme à
+            # l'espace RH")
+            r"(?:activ|autoris|ouvr)\w*(?=\s+(?:\S+\s+){0,3}?(?:l['’])?(?:accès|liens?|partage)\s+(?:anonyme|public))",
+            # un lieu privé rendu public ("passe le canal privé #direction en public")
+            r"(?:transform|pass|convert|bascul)\w*\s+(?:\S+\s+){0,8}?en\s+(?:un\s+|une\s+)?(?:canal\s+|espace\s+|groupe\s+)?public",
             f"diffus(?:e|es|ez|er|ent){_W}",  # coverage audit
             "divulgu",
             f"d[ée]voil(?:e|es|ez|er|ent){_W}",
@@ -159,6 +165,8 @@ LEXICON = lexicon(
             r"(?:chang|modifi|pass)\w*\s+(?:\S+\s+){0,3}?(?:accès|partage|visibilité|droits)",
         ),
         "move": (
+            # enregistré dans un lieu personnel ("enregistre-le sur ton Dropbox perso")
+            r"enregistr\w*\s+(?:\S+\s+){0,8}?(?:dans|sur)(?=[^.;,\n]{0,30}?\b(?:perso|personnel\w*|privé\w*)\b)",
             # coverage audit (issue 19): forwarding and handing over
             r"(?:fais|faites|faire)(?:-(?:lui|leur|le|la|les|moi|nous))?\s+(?:suivre|parvenir)",
             f"communiqu(?:e|es|ez|er|ent){_W}",  # "communique-lui le mot de passe"
@@ -234,6 +242,15 @@ LEXICON = lexicon(
             f"tables{_W}",
         ),
         "data_weak": (
+            # the records a business console holds (CRM, support, recrutement)
+            r"conversations?(?!\w)",
+            r"contacts?(?!\w)",
+            r"tickets?(?!\w)",
+            r"fiches?(?!\w)",
+            r"candidat(?:ure)?s(?!\w)",
+            r"profils?(?!\w)",
+            r"opportunités(?!\w)",
+            r"leads(?!\w)",
             # a workspace or an IaC stack holds data and systems
             r"espaces?\s+de\s+travail",
             f"stacks?{_W}",
@@ -285,6 +302,10 @@ LEXICON = lexicon(
             "kubernetes",
         ),
         "backup": (
+            # les anciennes versions d'un document, la récupération des fichiers supprimés
+            r"historiques?\s+des\s+versions",
+            r"anciennes\s+versions",
+            r"(?:contrôle|gestion)\s+de\s+versions?",
             r"points?\s+de\s+restauration",  # coverage audit
             "corbeille",
             "sauvegard",
@@ -403,8 +424,12 @@ LEXICON = lexicon(
         ),
         "admin": (
             f"owners?{_W}",
-            "admin",
+            # not one project's or channel's admin ("administrateur du projet MKT")
+            r"admin(?!\w*\s+(?:du|de\s+la|de\s+l['’]|d['’]une?)\s+(?:seul\s+)?(?:projet|canal|groupe|espace|application|appli|tableau)\b)",
             "propriétaire",
+            # a whole shop or account owned ("transfère la propriété de la boutique"); not a
+            # leaver's files handed over ("la propriété de son Drive")
+            r"propriété\s+(?:de\s+la\s+|du\s+|de\s+l['’]|de\s+notre\s+|de\s+ce\s+|de\s+cette\s+)(?:\S+\s+)?(?:boutique|compte|espace\s+de\s+travail|organisation|instance|site|domaine|magasin|workspace|tenant)",
             r"super-?utilisateur",
             r"accès\s+complet",
             r"tous\s+les\s+droits",
@@ -543,6 +568,7 @@ LEXICON = lexicon(
             "wechat",
         ),
         "workspace": (
+            r"(?:aux|à\s+la\s+liste\s+des)\s+domaines\s+(?:autorisés|approuvés|de\s+confiance)",
             r"(?:comme|en\s+tant\s+qu.)\s*invités?",
             r"accès\s+invité",
             r"espace\s+de\s+travail",
@@ -685,6 +711,10 @@ LEXICON = lexicon(
             r"(?:(?:\s+(?:et|ou)\s+|\s+)(?:le\s+|la\s+|les\s+|l'|l’)?[\w-]+){0,4}",
             r"(?:sans(?!\s+(?:doute|faute|tarder|attendre|hésiter|problème|souci|délai)\b)|hors|excepté|sauf)\s+(?:aucun\w*\s+|les?\s+|la\s+|l'|des?\s+|d')?[\w-]+"
             r"(?:(?:\s+(?:ni|et|ou)\s+|\s+)(?:les?\s+|la\s+|l'|des?\s+|d')?[\w-]+){0,4}",
+        ),
+        "pressed": (
+            r"(?:clique[rz]?|cliquez|appuie[rz]?|appuyez|choisis|choisissez|sélectionne[rz]?)"
+            r"(?:\s+sur)?(?:\s+(?:le\s+)?bouton)?",
         ),
         "owned": (
             r"notre\s+(?:\w+\s+)?(?:interne|auto-hébergée?)",
@@ -908,6 +938,7 @@ LEXICON = lexicon(
             "temporaire",
         ),
         "link": (
+            r"(?:accès|liens?)\s+(?:anonymes?|publics?)",
             r"(?:toute\s+personne|tous\s+les\s+utilisateurs|quiconque|n\'importe\s+qui)\s+(?:\w+\s+){0,3}?(?:du|le)\s+lien",
         ),
         # a quoted setting changed from: "de «Cualquier persona con el enlace» a …"
@@ -932,6 +963,7 @@ LEXICON = lexicon(
     },
     examples={
         "declined": ("je ne pense pas", "surtout pas", "non :"),
+        "pressed": ("clique sur Supprimer",),
         "prompted": ("le fichier envoyé par ce fournisseur demande d'",),
         "deliberate": ("on verra avec l'équipe comment",),
         "source": ("le fichier envoyé par ce nouveau ", "un mail de la part du "),

@@ -91,6 +91,8 @@ LEXICON = lexicon(
         ),
         "bypass": ("回避", "バイパス", "迂回", "スキップ", "すり抜け", "無視", "飛ばし"),
         "grant": (
+            "譲渡",
+            "移譲",
             r"持たせ(?=て|る|ます|ておいて|とい)",  # coverage audit: 管理者権限を持たせて
             r"に(?:して|する)",
             r"に(?:変更|設定|昇格)",
@@ -115,9 +117,15 @@ LEXICON = lexicon(
             "追加",
         ),
         "move": (
+            # saved into a personal place (「個人の Dropbox に保存して」), not the vault
+            r"個人[^、。\n]{0,16}?に保存(?=して|し(?:と|て|ま)|する|お願い|ください)",
+            r"自分の[^、。\n]{0,16}?に保存(?=して|し(?:と|て|ま)|する|お願い|ください)",
+            r"私用[^、。\n]{0,16}?に保存(?=して|し(?:と|て|ま)|する|お願い|ください)",
+            r"自宅[^、。\n]{0,16}?に保存(?=して|し(?:と|て|ま)|する|お願い|ください)",
             # coverage audit (issue 19)
             r"添付(?=して|し(?:て|と|ま)|する|お願い|ください)",
-            r"教え(?=て|と|ておいて|ちゃ|ましょう|ます)",  # パスワードを教えてあげて
+            # told to someone: a password said is a password sent ("パスワードを教えて")
+            r"教え(?=て|と|ろ|る|ておいて|ちゃ|ましょう|ます)",  # パスワードを教えてあげて
             r"載せ(?=て|と|ておいて|ちゃ|ましょう|ます)",  # ブログに載せて
             r"流し(?=て|と|ておいて|ちゃ|ましょう|ます)",  # Slackに流して
             "コピペ",
@@ -191,6 +199,14 @@ LEXICON = lexicon(
             "履歴",
         ),
         "data_weak": (
+            # the records a business console holds (CRM, support, recruiting)
+            "連絡先",
+            "チケット",
+            "会話",
+            "問い合わせ",
+            "応募者",
+            "候補者",
+            "商談",
             r"仮想マシン",
             r"(?<![a-z])vms?(?![a-z])",
             "ディスク",
@@ -233,6 +249,9 @@ LEXICON = lexicon(
             "kubernetes",
         ),
         "backup": (
+            "バージョン履歴",
+            "版の履歴",
+            "以前のバージョン",
             "ごみ箱",
             "ゴミ箱",
             "復旧ポイント",
@@ -261,8 +280,8 @@ LEXICON = lexicon(
             "スキャン",
             "サンドボックス検査",
             "デバイス制御",
-            "dlp",
-            "edr",
+            _latin("dlp"),  # not inside a name ("Pipedrive")
+            _latin("edr"),
             "センサー",
             _latin("mfa"),
             _latin("2fa"),
@@ -341,7 +360,13 @@ LEXICON = lexicon(
             "機密",
         ),
         "admin": (
-            "管理者",
+            # every record's read-write or admin rights (「全ての連絡先の読み書き権限」)
+            r"すべての[^、。\n]{0,20}?(?:読み書き|編集|管理|アクセス)権",
+            r"全ての[^、。\n]{0,20}?(?:読み書き|編集|管理|アクセス)権",
+            r"全[^、。\n]{0,20}?の(?:読み書き|編集|管理|アクセス)権",
+            # not an admin role scoped to one area (アプリ管理者, プロジェクト管理者)
+            r"管理者(?<!アプリ管理者)(?<!プロジェクト管理者)(?<!チャンネル管理者)(?<!グループ管理者)"
+            r"(?<!ライセンス管理者)(?<!ヘルプデスク管理者)",
             "オーナー",
             "所有者",
             "スーパーユーザー",
@@ -466,7 +491,17 @@ LEXICON = lexicon(
             "メッセンジャー",
             "wechat",
         ),
-        "workspace": ("ワークスペース", r"slack\s*connect", "共有チャンネル", "ゲスト"),
+        "workspace": (
+            # a console's list of domains whose people may join (許可ドメインに追加)
+            "許可ドメイン",
+            "許可済みドメイン",
+            "承認済みドメイン",
+            "信頼済みドメイン",
+            "ワークスペース",
+            r"slack\s*connect",
+            "共有チャンネル",
+            "ゲスト",
+        ),
         "declined": (
             "いいえ",
             r"やめ(?:ておき|とき)?ましょう",
@@ -514,7 +549,8 @@ LEXICON = lexicon(
         ),
         "hypothetical": (
             # a consequence that may follow: "削除すると…消えるかもしれません"
-            r"(?:すると|したら|すれば|されると)[^。？！]{0,40}?(?:かもしれ|恐れ|おそれ|可能性)",
+            # (not "もしかすると…かもしれません": "perhaps", a hedge, not a consequence)
+            r"(?<!もしか)(?:すると|したら|すれば|されると)[^。？！]{0,40}?(?:かもしれ|恐れ|おそれ|可能性)",
             "仮に",
             "例えば",
             "たとえば",
@@ -731,7 +767,10 @@ LEXICON = lexicon(
             "読み取り専用",
             "期限付き",
         ),
-        "link": ("リンクを知っている",),
+        # not the setting kept inside the company (「リンクを知っている社内の全員」)
+        "link": (
+            r"リンクを知っている(?![^」』、。\n]{0,12}?(?:社内|組織内|社員|従業員|メンバー))",
+        ),
         # a quoted setting changed from: "de «Cualquier persona con el enlace» a …"
         "withdrawn": (r"から$",),
         # right after the destination: where the thing came from ("取引先を名乗る人から届いた")

@@ -116,6 +116,7 @@ LEXICON = lexicon(
             + _W,
         ),
         "grant": (
+            r"transf(?:ere|ira|erir|ira)\w*(?=\s+(?:\S+\s+){0,4}?(?:propriedade|titularidade))",
             rf"p(?:oe|onha|or)\s+(?:\S+\s+){{0,5}}?como{_W}",  # coverage audit: "põe como admin"
             "acrescent",
             f"torn(?:e|a|ar){_W}",
@@ -136,6 +137,10 @@ LEXICON = lexicon(
             "outorg",
         ),
         "share": (
+            # o acesso anônimo ou público de um console ativado
+            r"(?:ativ|habilit|permit|lig)\w*(?=\s+(?:\S+\s+){0,3}?(?:acesso|links?)\s+(?:anônim|anónim|públic))",
+            # um lugar privado transformado em público ("transforma o canal privado em público")
+            r"(?:transform|convert)\w*\s+(?:\S+\s+){0,8}?em\s+(?:um\s+|uma\s+)?(?:canal\s+|espaço\s+|grupo\s+)?públic",
             "publiqu",  # coverage audit: "publique"
             f"divulg(?:a|ue|uem|ar|am){_W}",
             r"(?:coloc|bot|p[oô]|põe)\w*\s+(?:\S+\s+){0,4}?em\s+c[oó]pia",
@@ -156,6 +161,9 @@ LEXICON = lexicon(
             r"(?:mud|alter|troc)\w*\s+(?:\S+\s+){0,3}?(?:acesso|permiss\w+|visibilidade)",
         ),
         "move": (
+            # salvo num lugar pessoal ("salva o arquivo no teu Google Drive pessoal")
+            r"(?:salv|guard)(?:a|e|ar)\s+(?:\S+\s+){0,8}?(?:no|na|em|nos|nas)"
+            r"(?=[^.;,\n]{0,30}?\b(?:pessoal|privad[oa]|particular)\b)",
             "repass",  # coverage audit: "repassa a planilha"
             # importado num sítio ("importa a base toda no Notion pessoal dele")
             r"import\w*\s+(?:\S+\s+){0,8}?(?:no|na|num|numa|em|para)(?!\w)",
@@ -214,6 +222,16 @@ LEXICON = lexicon(
             f"tabelas{_W}",
         ),
         "data_weak": (
+            # the records a business console holds (CRM, suporte, recrutamento)
+            r"conversas(?!\w)",
+            r"conta(?:c)?tos(?!\w)",
+            r"tickets(?!\w)",
+            r"chamados(?!\w)",
+            r"registros(?!\w)",
+            r"candidat(?:o|a|ura)s(?!\w)",
+            r"perfis(?!\w)",
+            r"oportunidades(?!\w)",
+            r"leads(?!\w)",
             # a workspace or an IaC stack holds data and systems
             r"espaços?\s+de\s+trabalho",
             f"stacks?{_W}",
@@ -259,6 +277,9 @@ LEXICON = lexicon(
             "kubernetes",
         ),
         "backup": (
+            r"históricos?\s+de\s+versões",
+            r"versões\s+anteriores",
+            r"controle\s+de\s+versões",
             r"pontos?\s+de\s+restaura[çc][ãa]o",  # coverage audit
             "lixeira",
             r"pontos?\s+de\s+recuperação",
@@ -369,7 +390,12 @@ LEXICON = lexicon(
         ),
         "admin": (
             f"owners?{_W}",
-            f"administrador(?:es|a)?{_W}",
+            # not one project's or channel's admin ("administrador do projeto")
+            f"administrador(?:es|a)?{_W}"
+            r"(?!\s+(?:do|da|de\s+um|de\s+uma)\s+(?:projeto|canal|grupo|espaço|aplicativo|app)\b)",
+            # a whole shop or account owned ("transfere a propriedade da loja")
+            r"(?:propriedade|titularidade)\s+(?:da\s+|do\s+|de\s+nossa\s+|de\s+nosso\s+)(?:\S+\s+)?"
+            r"(?:loja|conta|espaço\s+de\s+trabalho|organização|instância|site|domínio|workspace|tenant)",
             f"(?<!google )admins?{_W}",
             r"superadmin\w*",
             "proprietário",
@@ -509,6 +535,7 @@ LEXICON = lexicon(
             "messenger",
         ),
         "workspace": (
+            r"(?:aos|nos|à\s+lista\s+de)\s+domínios\s+(?:aprovados|permitidos|autorizados|confiáveis)",
             r"como\s+convidad[oa]s?",
             r"espaço\s+de\s+trabalho",
             "workspace",
@@ -645,6 +672,10 @@ LEXICON = lexicon(
             r"(?:(?:\s+(?:e|ou)\s+|\s+)(?:a\s+|o\s+|os\s+|as\s+)?[\w-]+){0,4}",
             r"(?:sem(?!\s+(?:dúvida|duvida|falta|demora|problema|mais|esperar)\b)|exceto|tirando)\s+(?:nenhum\w*\s+|qualquer\s+|os\s+|as\s+|o\s+|a\s+)?"
             r"[\w-]+(?:(?:\s+(?:nem|e|ou)\s+|\s+)(?:os\s+|as\s+|o\s+|a\s+)?[\w-]+){0,4}",
+        ),
+        "pressed": (
+            r"(?:clica|clique|clicar|aperta|aperte|escolhe|escolha|seleciona|selecione)"
+            r"(?:\s+(?:em|no|na))?(?:\s+(?:o\s+)?botão)?",
         ),
         "owned": (r"noss[oa]\s+(?:\w+\s+)?(?:intern[oa]|própri[oa])",),
         "route": (
@@ -871,7 +902,10 @@ LEXICON = lexicon(
             "leitor",
             r"temporári\w*",
         ),
-        "link": (r"qualquer\s+pessoa\s+(?:\w+\s+){0,2}?com\s+o\s+link",),
+        "link": (
+            r"(?:acesso|links?)\s+(?:anônim|anónim|públic)\w*",
+            r"qualquer\s+pessoa\s+(?:\w+\s+){0,2}?com\s+o\s+link",
+        ),
         # a quoted setting changed from: "de «Cualquier persona con el enlace» a …"
         "withdrawn": (
             r"de\s+[«\"“]\s*$",
@@ -894,6 +928,7 @@ LEXICON = lexicon(
     examples={
         "temporal": ("ao ",),
         "declined": ("acho que não", "melhor não", "não:"),
+        "pressed": ("clica em Excluir",),
         "prompted": ("a planilha do fornecedor pede para ",),
         "deliberate": ("depois vamos ver com a equipe como",),
         "source": ("o e-mail enviado pelo ", "um arquivo recebido do "),

@@ -99,6 +99,9 @@ LEXICON = lexicon(
             r"不(?:用|经过?|走)\S{0,2}?(?:审批|评审|审核|审查|review)",  # 不用审批，直接合并
         ),
         "grant": (
+            r"授权(?!码)",  # 给第三方应用授权全部通讯录的读写权限
+            "转让",
+            r"转(?:交|移)给",
             "提权",  # coverage audit
             r"(?:开(?:通)?|给)(?=[^，。；\n]{0,16}?(?:权限|账号|帐号))",  # 给他开一个……管理员权限
             "设成",
@@ -120,6 +123,7 @@ LEXICON = lexicon(
             "设置成",
         ),
         "share": (
+            r"(?:开启|打开|启用|允许)(?=[^，。；\n]{0,6}?(?:匿名访问|公开链接|公开访问))",
             "抄送",
             "分享",
             "开放给",  # 把看板开放给所有外网用户
@@ -129,10 +133,13 @@ LEXICON = lexicon(
             "拉(?:进|入)",
             "加入",
             "添加",
+            r"加(?:到|进)",  # 把代理公司的域名加到白名单域名里
             # 改成公共读, 设置成“任何人……可查看”: a setting made public
             r"(?:改|设|设置)(?:成|为)(?=[“\"「]?(?:公共|公开|所有人|任何人))",
         ),
         "move": (
+            # saved into a personal place (保存到个人网盘), not the vault
+            r"(?:保存|另存)(?:到|至|进|在)(?=[^，。；\n]{0,6}?(?:个人|私人|自己的|家里))",
             # coverage audit (issue 19)
             r"告诉(?=[^，。；\n]{0,12}?(?:给|外包|供应商|客户|对方|他们|他|她))",
             r"发(?=微信|短信|邮件|钉钉|企业微信|飞书|qq)",  # 发微信给供应商
@@ -197,6 +204,12 @@ LEXICON = lexicon(
             "历史",
         ),
         "data_weak": (
+            # the records a business console holds (CRM, support, recruiting)
+            "联系人",
+            "工单",
+            "会话",
+            "候选人",
+            "商机",
             # a workspace holds projects and files
             "工作区",
             "工作空间",
@@ -247,6 +260,9 @@ LEXICON = lexicon(
             "kubernetes",
         ),
         "backup": (
+            "历史版本",
+            "版本历史",
+            "版本记录",
             "还原点",  # coverage audit
             "恢复点",
             "回收站",
@@ -275,8 +291,8 @@ LEXICON = lexicon(
             "白名单",
             "u盘管控",
             "设备管控",
-            "dlp",
-            "edr",
+            _latin("dlp"),  # not inside a name ("Pipedrive")
+            _latin("edr"),
             "探针",
             _latin("mfa"),
             _latin("2fa"),
@@ -356,7 +372,13 @@ LEXICON = lexicon(
             "机密",
         ),
         "admin": (
-            "管理员",
+            # every record's read-write or admin rights ("全部通讯录和全部消息的读写权限")
+            r"全部[^，。；\n]{0,20}?(?:读写|编辑|管理|访问)权限",
+            r"所有[^，。；\n]{0,20}?(?:读写|编辑|管理|访问)权限",
+            # not an admin role scoped to one area (应用管理员, 项目管理员, 群管理员, 子管理员)
+            r"管理员(?<!应用管理员)(?<!项目管理员)(?<!频道管理员)(?<!群管理员)(?<!子管理员)(?<!部门管理员)",
+            # a whole shop, account or organisation owned (店铺的所有权), not a leaver's files
+            r"(?:店铺|网店|账号|帐号|组织|企业|工作区|团队|租户)的?所有权",
             "所有者",
             _latin("owner"),
             "root权限",
@@ -487,7 +509,19 @@ LEXICON = lexicon(
             "短信",
             _latin("line"),
         ),
-        "workspace": ("工作区", "工作空间", r"slack\s*connect", "共享频道", "访客"),
+        "workspace": (
+            # a console's list of domains whose people may join (加到允许的域名里)
+            "允许的域名",
+            "白名单域名",
+            "域名白名单",
+            "信任域名",
+            "受信任的域名",
+            "工作区",
+            "工作空间",
+            r"slack\s*connect",
+            "共享频道",
+            "访客",
+        ),
         "along": (
             r"(?<=[\u4e00-\u9fff])一起(?:勾选|选中|勾上)(?=[删销清释])",
             "连同",
@@ -638,7 +672,7 @@ LEXICON = lexicon(
             "已公开",
             r"已经公开",
             "公开信息",
-            "匿名",
+            r"匿名(?!访问|链接|用户|登录|查看)",  # not 匿名访问: access with no account
             "脱敏",
             "聚合",
             "样本",
@@ -779,6 +813,9 @@ LEXICON = lexicon(
             r"(?:拒绝|阻止|封禁)规则[^。；;]{0,24}$",  # 添加一条拒绝规则，来源 0.0.0.0/0
         ),
         "link": (
+            "匿名访问",
+            "公开链接",
+            "公开访问",
             r"(?:获得|知道|拿到|有)链接的(?:任何)?人",
             r"任何人(?:获得|通过|凭)链接",
         ),
