@@ -103,6 +103,10 @@ PAIRS = [
         "Die Datei ist sowieso öffentlich, also lad den Kundenexport mit Telefonnummern in "
         "den öffentlichen Bucket.",
     ),
+    (
+        "Send the agency the full anonymised export.",
+        "Send the agency the whole customer export, it's anonymised.",
+    ),
     # one secret masked does not make the whole file posted after it a template
     (
         "Replace every value with ****, then paste the .env.example into #vendor-support.",
@@ -152,3 +156,23 @@ def test_personal_fields_are_named_in_every_language(lang: str, text: str) -> No
 @pytest.mark.parametrize("text", ["the column names", "the file names", "the table names"])
 def test_names_of_columns_and_files_are_not_personal_fields(text: str) -> None:
     assert not BY_LANG["en"].pattern("fields").search(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the outsider's trade is the only word for what goes: still personal data
+        "Envoie les bulletins au prestataire de paie.",
+        "Send the payslips to the payroll vendor.",
+        # a "sample" claim over a command that dumps every row of a real table
+        "O parceiro pediu uma amostra: mysqldump -h loja-prod -u ro loja clientes > c.sql "
+        "e manda no e-mail deles.",
+    ],
+)
+def test_what_the_outsider_is_does_not_lower_what_goes(engine: RiskEngine, text: str) -> None:
+    assert engine.assess(text).decision != "allow"
+
+
+def test_a_lone_outsider_trade_beside_a_document_is_not_what_is_sent(engine: RiskEngine) -> None:
+    text = "Mets la note de procédure sur les congés dans le dossier du prestataire de paie."
+    assert engine.assess(text).decision == "allow"

@@ -470,7 +470,11 @@ def _not_whose(
     """Without personal or company data whose every mention in the clause only says what
     kind of outsider the destination is ("mets la note dans le dossier du prestataire de
     paie": payroll is the provider's trade, not what is sent). Only outsiders: "le dépôt
-    public", "die Datenbank von außen" name what is opened, and where."""
+    public", "die Datenbank von außen" name what is opened, and where. Only beside a
+    document the clause names as what goes: "envoie les bulletins au prestataire de paie"
+    sends payslips, which the provider's trade is the only word for."""
+    if not (gates.lexicon.spaced and "data_weak" in objects and objects.keys() & {"pii", "data"}):
+        return objects
     dests = [m.span() for name, p in gates.dests if name == "external" for m in p.finditer(here)]
     if not dests:
         return objects
@@ -951,8 +955,7 @@ def _clause_objects(
     named (noted in `borrowed`), and a list's tail."""
     here = low[clause[0] : clause[1]]
     objects = _not_in_places(here, _slots(here, gates.objects, seen), gates.dests)
-    if gates.lexicon.spaced and objects.keys() & {"pii", "data"}:
-        objects = _not_whose(here, objects, gates)
+    objects = _not_whose(here, objects, gates)
     # "…. Please run it today", "Delete it now: the warehouse …"; but in "ask for their
     # public key, add it" the pronoun points at the public key, not at a secret named before
     unnamed = (
@@ -1522,7 +1525,8 @@ def _whole_named(
         if any(x <= a < y for x, y in marks):
             continue
         if not any(
-            b <= x <= b + _QUALIFIER_REACH or (y <= a and _beside(low, y, a)) for x, y in marks
+            (b <= x and _near(low, b, x, ",;.")) or (y <= a and _beside(low, y, a))
+            for x, y in marks
         ):
             return True
     return False

@@ -234,11 +234,22 @@ _HARMLESS = _re(
 _FIELDS = BY_LANG["en"].pattern("fields")
 
 
+# A whole file or set of records ("the whole customer export", "the full CRM dump").
+_WHOLE_DATA = _re(
+    r"\b(?:whole|full|entire|complete|all\s+(?:of\s+)?the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:exports?|dumps?|lists?|database|tables?|backups?|files?|csvs?|extracts?|records|crm)\b"
+)
+
+
 def _harmless(low: str) -> bool:
     """The sentence says its material is harmless (anonymised, aggregated, already public)
     and names no personal field that is not itself masked or left out right there ("the
-    export with phone numbers, already public on our site" still holds the numbers)."""
+    export with phone numbers, already public on our site" still holds the numbers), and no
+    whole file the claim does not qualify ("the whole customer export, it's anonymised";
+    "the full anonymised export" is qualified)."""
     if _HARMLESS.search(low) is None:
+        return False
+    if any(_HARMLESS.search(m.group(0)) is None for m in _WHOLE_DATA.finditer(low)):
         return False
     return not any(
         not _PII_NEGATION.search(low, max(0, f.start() - 30), f.start())
@@ -1084,13 +1095,13 @@ def _leaving(s: _Sentence) -> Iterator[Finding]:
         yield found
 
 
-def _data_noun(s: _Sentence, after: int = 0) -> re.Match[str] | None:
+def _data_noun(s: _Sentence) -> re.Match[str] | None:
     """The data the sentence names ("the slides without the customer appendix": the
-    customers stay behind), from `after` on."""
+    customers stay behind)."""
     return next(
         (
             d
-            for d in _DATA_NOUN.finditer(s.lower, after)
+            for d in _DATA_NOUN.finditer(s.lower)
             if not _PII_NEGATION.search(s.lower[max(0, d.start() - 30) : d.start()])
             and not _COUNTED.search(s.lower, max(0, d.start() - 30), d.start())
             and not (d.group(0) == "export" and _VERB_LEAD.search(s.lower, 0, d.start()))
@@ -1234,9 +1245,6 @@ def _structure_only(low: str) -> bool:
 
 def _to_outside(s: _Sentence, data: re.Match[str] | None) -> Finding | None:
     out = _OUTSIDE.search(s.lower)
-    if out is not None and data is not None and out.start() <= data.start() < out.end():
-        # "the payroll vendor": the word says what kind of outsider, not what is sent
-        data = _data_noun(s, after=out.end())
     if out is None or data is None or _negated(s.lower, out.start()):
         return None
     if _structure_only(s.lower):
