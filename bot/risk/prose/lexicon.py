@@ -127,6 +127,8 @@ SCOPES: Final = (
     "route",  # the exchange channel already set up with that outsider ("the partner portal
     # we already use", "l'extranet partenaires habituel", "das übliche Partnerportal")
     "few",  # a counted handful of documents ("those three PDFs", "ses quatre factures")
+    "public_content",  # made to be public by its kind ("the webinar slides", "the press
+    # kit", "a code snippet", "職位描述"): published on purpose, unless sensitive data goes too
     "publication",  # the post or article itself, or its readers ("attach it to the post"):
     # published where a public place named earlier in the message is
     "relative",  # opens a relative clause about the object ("that", "que", "die … hat"):
@@ -205,7 +207,12 @@ ADMIN_ROLES: Final = (
 )
 # A port written with its protocol ("3000/tcp を開放", "5432/TCP freigeben"): a network
 # object in every lexicon, whatever word for "port" the sentence leaves out.
-PORT_SPECS: Final = (r"\d{2,5}/(?:tcp|udp)(?![a-z])",)
+# A port in any language: `5432/tcp`, and the protocol before the number ("TCP 5432",
+# "tcp:22", "UDP 500-4500") as a console's rule form writes it.
+PORT_SPECS: Final = (
+    r"\d{2,5}/(?:tcp|udp)(?![a-z])",
+    r"(?:tcp|udp)[\s:]*\d{2,5}(?:\s*-\s*\d{2,5})?(?![\d.])",
+)
 # Files that hold secrets whatever the language around them: Terraform state keeps every
 # output and attribute in clear text, passwords too ("envíales el terraform.tfstate").
 SECRET_FILES: Final = (

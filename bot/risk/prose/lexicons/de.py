@@ -827,6 +827,19 @@ LEXICON = lexicon(
         ),
         # opens a relative clause about the object: a report word after it dates the object
         # the post or article itself, or its readers: a publication named before
+        # Inhalte, die öffentlich sein sollen: Vortragsfolien, Pressemappe, Logos,
+        # Stellenanzeigen, Anleitungen, Code-Schnipsel, synthetische Beispieldaten
+        "public_content": (
+            r"(?:vortrags|konferenz|webinar)?folien",
+            r"pressemappe",
+            r"presse-?kit",
+            r"logos?",
+            r"stellen(?:anzeigen|ausschreibungen|beschreibungen)",
+            r"anleitungs?video",
+            r"code-?schnipsel",
+            r"beispiel-?(?:code|notebook)",
+            r"synthetische\w*\s+(?:daten\w*|beispiel\w*)",
+        ),
         "publication": (
             r"(?:den|dem|diesen|diesem)\s+(?:beitrag|artikel|post)",
             "leser",
@@ -1042,6 +1055,7 @@ LEXICON = lexicon(
         "inside": ("die interne kundenliste", "mit umsätzen"),
         "deliberate": ("dann klären wir mit dem backup-team, wie wir",),
         "source": ("die mail vom ", "eine rechnung von einem neuen "),
+        "public_content": ("die vortragsfolien", "das beispiel-notebook"),
         "publication": ("häng es an den beitrag",),
         "network": ("portfreigabe",),
         "destroy": ("lösche die sicherungen",),

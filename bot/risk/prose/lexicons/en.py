@@ -244,6 +244,12 @@ LEXICON = lexicon(
             rf"pull(?:s|ing)?\s+(?:\S+\s+){{0,4}}?(?:out|down){_W}",
         ),
         "open": (
+            # a firewall or security-group rule added or created: what it lets in is the
+            # opening ("add an inbound rule for TCP 5432 from 0.0.0.0/0"; "Inbound rule: TCP
+            # 22, source 0.0.0.0/0" as a runbook's label); not a deny or block rule
+            r"(?:add|creat|insert|append)\w*\s+(?:(?!deny|block|drop|reject)\S+\s+){0,3}?rules?"
+            + _W,
+            r"(?:inbound|ingress)\s+rules?\s*:",
             # a port forward or NAT rule set up: the port is opened
             r"set(?:s|ting)?\s+up\s+(?:\S+\s+){0,2}?"
             r"(?:port[- ]?forward\w*|(?:nat|dnat)\s+rules?|port\s+mappings?)",
@@ -968,6 +974,8 @@ LEXICON = lexicon(
             r"(?:revok\w*|remov\w*|delet\w*|disabl\w*|turn\w*\s+off|switch\w*\s+off|kill\w*|"
             r"take\s+down|close\w*|expir\w*|stop\w*)\s+(?:the\s+|any\s+|all\s+|its\s+|that\s+)?"
             r"(?:\w+\s+)?$",
+            # "add a deny rule for TCP 5432 from 0.0.0.0/0": what it names is kept out
+            r"(?:deny|denying|block|blocking|drop|reject)\s+(?:\w+\s+)?rules?\s+(?:\S+\s+){0,6}?$",
         ),
         # right after a removal verb: what goes is access to the thing, not the thing
         "access_part": (
@@ -1132,6 +1140,27 @@ LEXICON = lexicon(
         ),
         # opens a relative clause about the object: a report word after it dates the object
         # the post or article itself, or its readers: a publication named before
+        # content made to be public by its kind: talk slides, press and brand assets, job
+        # descriptions, how-to videos, code snippets and examples, lint configs, synthetic
+        # samples, an office-hours calendar (not a README or CONTRIBUTING.md: what is added
+        # to one is what gets published)
+        "public_content": (
+            r"(?:slides?|slide\s+deck|deck|presentation)\s+(?:\S+\s+){0,3}?(?:for|from|of)\s+(?:the\s+|our\s+|my\s+|tomorrow's\s+|today's\s+)?(?:webinar|conference|talk|meetup|keynote|session)",
+            r"(?:webinar|conference|talk|meetup|keynote)\s+(?:slides?|deck|recording)",
+            r"press[\s-]kit",
+            r"media[\s-]kit",
+            r"brand\s+(?:assets|guidelines)",
+            r"(?:new\s+)?logos?",
+            r"job\s+(?:descriptions?|postings?|ads?)",
+            r"(?:how-to|tutorial|troubleshooting|onboarding)\s+(?:videos?|guides?|articles?)",
+            r"help[\s-]cent(?:er|re)\s+(?:articles?|videos?)",
+            r"code\s+(?:snippets?|samples?|examples?)",
+            r"snippets?",
+            r"(?:lint|linting|eslint|prettier|editor|formatter)\s+(?:config(?:uration)?|setup|rules)",
+            r"\.(?:eslintrc|prettierrc|editorconfig|stylelintrc)(?:\.\w+)?",
+            r"synthetic\s+(?:data(?:set)?|sample|accounts|records)",
+            r"office[\s-]hours",
+        ),
         "publication": (
             r"(?:the|this|that)\s+(?:blog\s+)?(?:post|article|announcement|entry|write-?up)",
             r"(?:so\s+)?readers",
@@ -1231,6 +1260,7 @@ LEXICON = lexicon(
         "prompted": ("the workbook from the new vendor asks you to ",),
         "deliberate": ("we'll work out with the data team how to",),
         "source": ("the mail from the ", "an invoice sent by a new "),
+        "public_content": ("the slide deck for the webinar", "the press-kit", "a code snippet"),
         "publication": ("attach it to the post", "so readers can explore"),
         "relative": ("the installer that she sent",),
         "shared": ("unprotect main", "remove the branch protection"),

@@ -162,6 +162,8 @@ LEXICON = lexicon(
             f"(?:pon|ponga|poner){_W}",
         ),
         "open": (
+            # "crea una regla de firewall: puerto 3389, origen 0.0.0.0/0" (no una de denegación)
+            r"(?:cre|añad|anad|agreg)\w*\s+(?:(?!deneg|bloque)\S+\s+){0,3}?reglas?" + _W,
             "redirig",
             "redireccion",
             f"conect{_AR}{_CL}{_W}",  # plug in a device
@@ -662,6 +664,18 @@ LEXICON = lexicon(
         ),
         # opens a relative clause about the object: a report word after it dates the object
         # the post or article itself, or its readers: a publication named before
+        # contenido hecho para ser público: diapositivas de una charla, kit de prensa, logos,
+        # ofertas de empleo, tutoriales, fragmentos de código, datos sintéticos
+        "public_content": (
+            r"(?:diapositivas|slides|presentación)\s+(?:\S+\s+){0,3}?(?:charla|conferencia|webinar|webinario|meetup)",
+            r"kit\s+de\s+prensa",
+            r"logos?",
+            r"(?:ofertas|descripciones)\s+de\s+(?:empleo|los\s+puestos|las\s+vacantes)",
+            r"tutoriales?",
+            r"fragmentos?\s+de\s+código",
+            r"ejemplos?\s+de\s+código",
+            r"datos\s+sintéticos",
+        ),
         "publication": (
             r"(?:la|esta)\s+(?:nota|entrada|publicaci[oó]n|anuncio)",
             "lectores",
@@ -854,7 +868,10 @@ LEXICON = lexicon(
             r"(?:tenga|tengan|reciba|reciban|conozca|abra)\s+(?:el\s+)?(?:enlace|link|vínculo)",
         ),
         # a quoted setting changed from: "de «Cualquier persona con el enlace» a …"
-        "withdrawn": (r"(?:de|desde)\s+[«\"“]\s*$",),
+        "withdrawn": (
+            r"(?:de|desde)\s+[«\"“]\s*$",
+            r"reglas?\s+de\s+(?:denegación|denegacion|bloqueo)\s+(?:\S+\s+){0,6}?$",
+        ),
         "source": (
             r"(?:de\s+parte\s+del?|enviad\w*\s+por|recibid\w*\s+de|procedente\s+de)\s+"
             r"(?:(?:la|el|los|las|un|una|este|esta|ese|esa|nuestro|nuestra)\s+)?(?:\w+\s+){0,2}$",
@@ -876,6 +893,7 @@ LEXICON = lexicon(
         "prompted": ("la hoja de cálculo del proveedor pide ",),
         "deliberate": ("luego veremos con el equipo cómo",),
         "source": ("el correo enviado por un ", "una factura de parte del "),
+        "public_content": ("el fragmento de código", "el kit de prensa"),
         "publication": ("adjúntalo a la nota",),
         "destroy": ("borra las copias", "elimina la base"),
         "disable": ("apague las alertas", "desactiva la autenticación"),

@@ -145,6 +145,8 @@ LEXICON = lexicon(
             "epingl",
         ),
         "open": (
+            # "ajoute une règle entrante : TCP 5432 depuis 0.0.0.0/0" (pas une règle de refus)
+            r"(?:ajout|cré|cre)\w*\s+(?:(?!refus|blocage|bloqu)\S+\s+){0,3}?règles?" + _W,
             "redirig",
             r"branch(?:e|ez|er)\s+(?:\S+\s+){0,3}?(?:clé|cle|disque|périphérique|usb)",
             f"ouvr(?:e|es|ez|ir|ent){_W}",
@@ -663,6 +665,19 @@ LEXICON = lexicon(
         ),
         # opens a relative clause about the object: a report word after it dates the object
         # the post or article itself, or its readers: a publication named before
+        # contenu fait pour être public : slides d'une conférence, kit presse, logos, offres
+        # d'emploi, tutoriels, extraits de code, données synthétiques
+        "public_content": (
+            r"(?:slides|diapos?|diapositives|support)\s+(?:\S+\s+){0,3}?(?:conférence|webinaire|webinar|présentation|meetup)",
+            r"kit\s+(?:presse|média)",
+            r"logos?",
+            r"(?:offres|fiches)\s+(?:d['’]emploi|de\s+poste)",
+            r"tutoriels?",
+            r"extraits?\s+de\s+code",
+            r"exemples?\s+de\s+code",
+            r"données\s+synthétiques",
+            r"jeu\s+de\s+données\s+synthétique",
+        ),
         "publication": (
             r"(?:l['’]|cet\s+|cette\s+)(?:article|annonce|billet)",
             "lecteurs",
@@ -859,7 +874,10 @@ LEXICON = lexicon(
             r"(?:toute\s+personne|tous\s+les\s+utilisateurs|quiconque|n\'importe\s+qui)\s+(?:\w+\s+){0,3}?(?:du|le)\s+lien",
         ),
         # a quoted setting changed from: "de «Cualquier persona con el enlace» a …"
-        "withdrawn": (r"(?:de|depuis)\s+[«\"“]\s*$",),
+        "withdrawn": (
+            r"(?:de|depuis)\s+[«\"“]\s*$",
+            r"règles?\s+(?:de\s+)?(?:refus|blocage)\s+(?:\S+\s+){0,6}?$",
+        ),
         "source": (
             r"(?:de\s+la\s+part\s+d[eu'’]?|envoy[ée]e?s?\s+par|re[çc]u\w*\s+d[eu'’]?|provenant\s+d[eu'’]?)"
             r"\s*(?:(?:la|le|les|l['’]|un|une|ce|cet|cette|notre|votre)\s*)?(?:\w+\s+){0,2}$",
@@ -881,6 +899,7 @@ LEXICON = lexicon(
         "prompted": ("le fichier envoyé par ce fournisseur demande d'",),
         "deliberate": ("on verra avec l'équipe comment",),
         "source": ("le fichier envoyé par ce nouveau ", "un mail de la part du "),
+        "public_content": ("les slides de la présentation", "le kit presse"),
         "publication": ("joins-le à l'article",),
         "shared": ("enlève la protection",),
         "destroy": ("supprimez les sauvegardes", "supprime la base"),

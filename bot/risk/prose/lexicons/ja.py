@@ -712,6 +712,21 @@ LEXICON = lexicon(
         # an object named before the verb: another thing is sent ("レポートを送って")
         "determiner": ("を",),
         # the post or article itself, or its readers: a publication named before
+        # 公開するためのもの: 登壇スライド、プレスキット、ロゴ、求人票、手順動画、コード片、
+        # 合成データ、オフィスアワーの予定
+        "public_content": (
+            "登壇資料",
+            r"(?:ウェビナー|セミナー|カンファレンス)(?:の)?(?:スライド|資料)",
+            "プレスキット",
+            "ロゴ",
+            "求人票",
+            "募集要項",
+            "手順動画",
+            "コード片",
+            "サンプルコード",
+            "合成データ",
+            "オフィスアワー",
+        ),
         "publication": (
             "記事",
             "読者",
@@ -733,6 +748,7 @@ LEXICON = lexicon(
     examples={
         "fields": ("氏名・電話番号入り",),
         "inside": ("社内用の顧客リスト", "顧客別売上"),
+        "public_content": ("ウェビナーのスライド", "オフィスアワー"),
         "source": ("を名乗る人からメールで届いた", "から届いた"),
         "public": ("ポート転送を設定して",),
         "destroy": ("バックアップを削除して", "顧客データを消して"),

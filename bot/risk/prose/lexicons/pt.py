@@ -155,6 +155,8 @@ LEXICON = lexicon(
             f"coloc(?:a|e|ar|que){_W}",
         ),
         "open": (
+            # "crie uma regra de firewall na porta 3389 com origem 0.0.0.0/0" (não de bloqueio)
+            r"(?:cri|adicion|acrescent)\w*\s+(?:(?!bloque|neg)\S+\s+){0,3}?regras?" + _W,
             r"(?:faz|fa[cç]a|fazer|configur\w*|cri[ae]r?|ativ\w*)\s+(?:o\s+|um\s+)?(?:redirecionamento|encaminhamento|mapeamento)\s+d[ae]s?\s+portas?",
             "redirecion",
             f"plug(?:a|ue|ar|ando){_W}",  # plug in a device
@@ -643,6 +645,20 @@ LEXICON = lexicon(
         ),
         # opens a relative clause about the object: a report word after it dates the object
         # the post or article itself, or its readers: a publication named before
+        # conteúdo feito para ser público: slides de palestra, kit de imprensa, logos, vagas,
+        # tutoriais, trechos de código, dados sintéticos
+        "public_content": (
+            r"(?:slides|apresentação)\s+(?:\S+\s+){0,3}?(?:palestra|conferência|webinar|webinário|meetup)",
+            r"kit\s+de\s+imprensa",
+            r"logos?",
+            r"descrições\s+das\s+vagas",
+            r"(?:anúncios|descrições)\s+de\s+vagas",
+            r"tutoriais",
+            r"tutorial",
+            r"trechos?\s+de\s+código",
+            r"exemplos?\s+de\s+código",
+            r"dados\s+sintéticos",
+        ),
         "publication": (
             r"(?:o|ao|no|esse|este|nesse|neste)\s+(?:post|artigo|an[uú]ncio)",
             "leitores",
@@ -846,7 +862,10 @@ LEXICON = lexicon(
         ),
         "link": (r"qualquer\s+pessoa\s+(?:\w+\s+){0,2}?com\s+o\s+link",),
         # a quoted setting changed from: "de «Cualquier persona con el enlace» a …"
-        "withdrawn": (r"de\s+[«\"“]\s*$",),
+        "withdrawn": (
+            r"de\s+[«\"“]\s*$",
+            r"regras?\s+de\s+(?:bloqueio|negação|negacao)\s+(?:\S+\s+){0,6}?$",
+        ),
         "source": (
             r"(?:da\s+parte\s+d[eoa]s?|enviad\w*\s+(?:por|pel[oa]s?)|recebid\w*\s+d[eoa]s?)\s+"
             r"(?:(?:o|a|os|as|um|uma|este|esta|esse|essa|nosso|nossa)\s+)?(?:\w+\s+){0,2}$",
@@ -867,6 +886,7 @@ LEXICON = lexicon(
         "prompted": ("a planilha do fornecedor pede para ",),
         "deliberate": ("depois vamos ver com a equipe como",),
         "source": ("o e-mail enviado pelo ", "um arquivo recebido do "),
+        "public_content": ("as descrições das vagas", "o kit de imprensa"),
         "publication": ("anexa ao post",),
         "destroy": ("apague os backups", "exclua o banco"),
         "disable": ("desative a autenticação", "silencie todos os alertas"),
