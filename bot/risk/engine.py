@@ -58,7 +58,7 @@ from bot.risk.mongo import assess_mongo
 from bot.risk.normalize import normalize
 from bot.risk.packs.connectors import assess_connectors
 from bot.risk.policy import Part, Policy
-from bot.risk.prose import assess_prose
+from bot.risk.prose import Dump, assess_prose, dumped_files
 from bot.risk.secrets import mask_known, scan_secrets
 from bot.risk.shell import assess_shell, looks_like_shell
 from bot.risk.sql import SqlDetector, SqlResult, bulk_change_in_production, verify_sql_rules
@@ -267,12 +267,13 @@ class RiskEngine:
             return [content]
         judged: list[tuple[Candidate, Part]] = []
         unread: str | None = None
+        dumps = dumped_files(c.text for c in candidates if c.kind == "shell")
         for cand in candidates:
             if cand.kind == "sql" and not sql_budget.statements_left():
                 unread = cand.text if unread is None else unread  # past what one assessment reads
                 continue
             part = Part(data=list(context))
-            self._candidate(cand, part)
+            self._candidate(cand, part, dumps)
             judged.append((cand, part))
         leads = self._scope(judged, piece, ran)
         prose = [part for cand, part in judged if cand.kind == "prose"]
@@ -326,7 +327,9 @@ class RiskEngine:
             timeout_seconds=decision.timeout_seconds,
         )
 
-    def _candidate(self, cand: Candidate, part: Part) -> None:
+    def _candidate(self, cand: Candidate, part: Part, dumps: tuple[Dump, ...] = ()) -> None:
+        """`dumps`: the database dumps the message's commands run (a sentence that sends the
+        file of one that writes rows sends every row)."""
         if cand.kind == "sql":
             result = self._guard(part, "SQL", lambda: self.sql.assess(cand.text))
             if result is None:
@@ -334,7 +337,7 @@ class RiskEngine:
             if result.parse_failed and not cand.explicit and not _SQL_PUNCTUATION.search(cand.text):
                 # Bare words that only looked like SQL ("Delete from the list …"): prose.
                 result.findings = [f for f in result.findings if f.rule != "sql.unparsed"]
-                self._prose(cand.text, part)
+                self._prose(cand.text, part, dumps)
             self._sql_result(result, part)
             part.findings += bulk_change_in_production(result, cand.context)
         elif cand.kind == "shell":
@@ -345,11 +348,11 @@ class RiskEngine:
             if cand.in_prose:
                 part.data += self.catalog.mentions(cand.text)
             else:
-                self._prose(cand.text, part)
+                self._prose(cand.text, part, dumps)
         elif cand.kind in ("mongo", "dataframe", "unread"):
             self._call(cand, part)
         else:
-            self._prose(cand.text, part)
+            self._prose(cand.text, part, dumps)
 
     def _scope(
         self,
@@ -521,8 +524,8 @@ class RiskEngine:
             part.findings += findings
             part.data += [self.catalog.resolve(n, "table") for n in names]
 
-    def _prose(self, text: str, part: Part) -> None:
-        result = self._guard(part, "sharing", lambda: assess_prose(text, self.domains))
+    def _prose(self, text: str, part: Part, dumps: tuple[Dump, ...] = ()) -> None:
+        result = self._guard(part, "sharing", lambda: assess_prose(text, self.domains, dumps))
         if result is not None:
             part.findings += result.findings
             part.data += [self.catalog.resolve(r) for r in result.resources]

@@ -13,19 +13,30 @@ from collections.abc import Sequence
 from bot.risk.prose.exposure import assess_exposure
 from bot.risk.prose.intent import assess_intent
 from bot.risk.prose.outside_code import assess_outside_code
-from bot.risk.prose.sharing import ProseResult, assess_sharing, classify_domain
+from bot.risk.prose.sharing import (
+    Dump,
+    ProseResult,
+    assess_sharing,
+    classify_domain,
+    dumped_files,
+)
 
-__all__ = ["ProseResult", "assess_prose", "classify_domain"]
+__all__ = ["Dump", "ProseResult", "assess_prose", "classify_domain", "dumped_files"]
 
 
-def assess_prose(text: str, company_domains: Sequence[str] = ()) -> ProseResult:
+def assess_prose(
+    text: str, company_domains: Sequence[str] = (), dumps: Sequence[Dump] = ()
+) -> ProseResult:
     """Findings for risk described in `text`, and the resources it names.
 
-    `company_domains` decides which addresses and domains are inside the company.
+    `company_domains` decides which addresses and domains are inside the company; `dumps`
+    are the database dumps the message's commands run (`dumped_files`).
     """
     result = assess_sharing(text, company_domains)
     covered = {c for f in result.findings for c in _SAME_CONCERN.get(f.category, (f.category,))}
-    result.findings.extend(assess_intent(text, known=covered, company_domains=company_domains))
+    result.findings.extend(
+        assess_intent(text, known=covered, company_domains=company_domains, dumps=dumps)
+    )
     if not any(f.category == "network" for f in result.findings):
         result.findings.extend(assess_exposure(text))
     if not any(f.category == "exec" for f in result.findings):

@@ -35,7 +35,7 @@ from bot.risk.model import Finding
 from bot.risk.prose.lexicon import ACCENTS, ACTIONS, DESTINATIONS, OBJECTS, Lexicon
 from bot.risk.prose.lexicons import BY_LANG
 from bot.risk.prose.scope import Scope, Spans, spans
-from bot.risk.prose.sharing import inferred_home, outside_domain, personal_mailbox
+from bot.risk.prose.sharing import Dump, dumps_in, inferred_home, outside_domain, personal_mailbox
 from bot.risk.prose.text import KEYS_ONLY_READ, PURPOSE_AFTER, Rule, finding, lower
 
 __all__ = ["assess_intent", "languages"]
@@ -123,7 +123,10 @@ def languages(lowered: str) -> list[Lexicon]:
 
 
 def assess_intent(
-    text: str, known: Collection[str] = (), company_domains: Sequence[str] = ()
+    text: str,
+    known: Collection[str] = (),
+    company_domains: Sequence[str] = (),
+    dumps: Sequence[Dump] = (),
 ) -> list[Finding]:
     """Findings for risky instructions written as prose; one per category, the first.
     Categories in `known` are already reported by another reader and not looked for.
@@ -146,7 +149,7 @@ def assess_intent(
         if structure is None:
             structure = spans(low)
         scope = Scope(lx, low, structure)
-        gates = _Gates(lx, low, starts_of, company_domains)
+        gates = _Gates(lx, low, starts_of, company_domains, tuple(dumps))
         for category, f in _judge_all(lx, text, low, actions, scope, found.keys(), gates):
             found.setdefault(category, f)
     return [f for f in found.values() if f is not None]
@@ -182,9 +185,11 @@ class _Gates:
         low: str,
         starts_of: dict[bool, frozenset[str]],
         company_domains: Sequence[str] = (),
+        dumps: tuple[Dump, ...] = (),
     ) -> None:
         self._lx, self._low, self._starts_of = lx, low, starts_of
         self._company = company_domains
+        self.dumps = dumps  # the dumps the message's commands run
 
     @property
     def lexicon(self) -> Lexicon:
@@ -415,7 +420,7 @@ def _judge_all(
             continue  # "install the extension someone on a forum recommended" goes on
         if hit.slot == "open" and _OPENS_RECORD.match(low, _word_end(low, hit.end)):
             continue  # "open a ticket with the vendor": a record is opened, not a file
-        kinds = _kinds(scope, hit, sentence, objects)
+        kinds = _kinds(scope, hit, sentence, objects, gates.dumps)
         category = _judge(hit.slot, kinds, dests.keys())
         if category in ("sharing", "secrets", "export", "destroy"):
             # what is left out is read where the objects were named: "先把令牌替换成 ***，再上传"
@@ -532,6 +537,47 @@ def _not_in_places(
     return objects
 
 
+# Between an outsider and the word that says what kind of outsider it is: "le prestataire de
+# paie", "the vendor for payroll", "el proveedor de nóminas"; or right before it: "the
+# payroll vendor", "our HR consultancy".
+_OF_KIND = re.compile(
+    r"\s+(?:de|du|des|d['’]|of|for|da|do|das|dos|del|für)\s+(?:la\s+|le\s+|l['’])?"
+)
+_KIND_BEFORE = re.compile(r"[\s-]")
+
+
+def _not_whose(
+    here: str, objects: dict[str, re.Match[str]], gates: _Gates
+) -> dict[str, re.Match[str]]:
+    """Without personal or company data whose every mention in the clause only says what
+    kind of outsider the destination is ("mets la note dans le dossier du prestataire de
+    paie": payroll is the provider's trade, not what is sent). Only outsiders: "le dépôt
+    public", "die Datenbank von außen" name what is opened, and where. Only beside a
+    document the clause names as what goes: "envoie les bulletins au prestataire de paie"
+    sends payslips, which the provider's trade is the only word for."""
+    if not (gates.lexicon.spaced and "data_weak" in objects and objects.keys() & {"pii", "data"}):
+        return objects
+    dests = [m.span() for name, p in gates.dests if name == "external" for m in p.finditer(here)]
+    if not dests:
+        return objects
+    patterns = dict(gates.objects)
+    out = dict(objects)
+    for name in ("pii", "data"):
+        pattern = patterns.get(name)
+        if name not in objects or pattern is None:
+            continue
+        if all(
+            any(
+                (b <= m.start() and _OF_KIND.fullmatch(here, b, m.start()))
+                or (m.end() <= a and _KIND_BEFORE.fullmatch(here, m.end(), a))
+                for a, b in dests
+            )
+            for m in pattern.finditer(here)
+        ):
+            del out[name]
+    return out
+
+
 def _found(r: _Reading, category: str, dests: dict[str, re.Match[str]], text: str) -> Finding:
     obj = _describe(r.objects, r.low, r.clause)
     dest = next((m.group(0) for m in dests.values()), "an outside place")
@@ -594,7 +640,11 @@ _CLOUD_ESTATE = re.compile(
 
 
 def _kinds(
-    scope: Scope, hit: _Hit, sentence: tuple[int, int], objects: dict[str, re.Match[str]]
+    scope: Scope,
+    hit: _Hit,
+    sentence: tuple[int, int],
+    objects: dict[str, re.Match[str]],
+    dumps: tuple[Dump, ...] = (),
 ) -> set[str]:
     """What the action touches, as the sentence qualifies it."""
     kinds: set[str] = set(objects)
@@ -606,6 +656,19 @@ def _kinds(
         kinds.add("backup")  # deleting what a legal hold keeps
     if "alerting" in kinds and scope.sentence_has(sentence, "brief"):
         kinds.discard("alerting")  # muted for an hour, during the deploy
+    if (
+        hit.slot in ("share", "move", "export")
+        and "data_weak" in kinds
+        and "data" not in kinds
+        and _held_inside(scope.lx, scope.low, scope.clause_of(hit.start))
+    ):
+        kinds.add("data")  # "our internal margin sheet", "la planilha interna de margens"
+    if (
+        hit.slot in ("share", "move", "export")
+        and not kinds & {"data", "pii", "secret"}
+        and _sends_dump(scope, hit, sentence, kinds, dumps)
+    ):
+        kinds |= {"data", "bulk"}  # "pg_dump … > orders.sql, and drop the file in their folder"
     if hit.slot == "open" and "untrusted" not in kinds and scope.untrusted_near(sentence):
         kinds.add("untrusted")  # "A stranger mailed you a tool. Run it."
     if (
@@ -615,6 +678,70 @@ def _kinds(
     ):
         kinds.add("cloud")  # a role on a production cloud account, project or subscription
     return kinds
+
+
+# How far before the sending clause a dump may be run for "the file" to be its output: the
+# sentence or step before ("Run `pg_dump …`. Dann die Datei in seinen Ordner legen.").
+_DUMP_REACH = 400
+
+
+def _sends_dump(
+    scope: Scope, hit: _Hit, sentence: tuple[int, int], kinds: set[str], dumped: tuple[Dump, ...]
+) -> bool:
+    """What the act sends is what a dump of a real database wrote: the dump's file named in
+    the clause, or a file, a copy or nothing named, in a message whose commands dump rows
+    (`dumped`) or right after a dump written in the words."""
+    ran = [d for d in dumped if d.rows]
+    here_dumps = [d for d in dumps_in(scope.low) if d.rows]
+    if not here_dumps and not ran:
+        return False
+    clause = scope.clause_of(hit.start)
+    here = scope.low[clause[0] : clause[1]]
+    if any(d.file and d.file.lower() in here for d in chain(ran, here_dumps)):
+        return True
+    if kinds - _ONLY_A_FILE:
+        return False  # the clause sends something else it names
+    return bool(ran) or any(sentence[0] - _DUMP_REACH <= d.at < clause[1] for d in here_dumps)
+
+
+# What a clause names when all it sends is "the file", "a copy", "it".
+_ONLY_A_FILE = frozenset(["data_weak", "bulk", "prod"])
+
+
+def _structure_sent(r: _Reading) -> bool:
+    """Every dump the message runs writes table definitions only, and the clause sends
+    "the file", "a copy" or "it": the definitions, no rows."""
+    here = dumps_in(r.low)
+    dumps = (*r.gates.dumps, *here)
+    if not dumps or any(d.rows for d in dumps):
+        return False
+    rest = r.kinds - _ONLY_A_FILE
+    if rest == {"data"}:
+        # the database the dump reads, named inside its command ("mysqldump --no-data … crm")
+        data = dict(r.gates.objects).get("data")
+        a, b = r.sentence
+        return data is not None and all(
+            any(d.at <= m.start() < d.end for d in here) for m in data.finditer(r.low, a, b)
+        )
+    return not rest
+
+
+# How far a qualifier may stand from the document noun it qualifies ("le fichier interne
+# des marges", "内部的各客户利润率表格"): within its noun phrase, not the clause's other end.
+_QUALIFIER_REACH = 30
+
+
+def _held_inside(lx: Lexicon, low: str, clause: tuple[int, int]) -> bool:
+    """A document noun of the clause is qualified as the company's own business, kept
+    inside: internal, confidential, its margins, costs or revenue per customer."""
+    quals = [m.span() for m in lx.pattern("inside").finditer(low, clause[0], clause[1])]
+    if not quals:
+        return False
+    for doc in lx.pattern("data_weak").finditer(low, clause[0], clause[1]):
+        a, b = doc.span()
+        if any(x - _QUALIFIER_REACH <= b and a <= y + _QUALIFIER_REACH for x, y in quals):
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -718,21 +845,8 @@ def _harmless_copy(r: _Reading, category: str, named: tuple[int, int] | None) ->
     scope, sentence = r.scope, r.sentence
     if category == "export" and _from_nonprod(scope, r.low, sentence):
         return True  # a dump of the local dev database: nobody's real data
-    joined = scope.joined(sentence)
-    if (
-        category in ("sharing", "export")
-        and _sanitized(
-            r.lx,
-            r.low,
-            r.clause,
-            joined,
-            r.objects,
-            r.gates.objects,
-            r.hit.slot != "grant" or "pii" not in r.kinds,
-        )
-        and not _sensitive_in(r.lx, r.low, (sentence[1], joined[1]), r.gates.objects)
-    ):
-        return True  # an anonymized sample, a copy without the personal fields
+    if category in ("sharing", "export") and _harmless_content(r, named):
+        return True
     if (
         category in ("sharing", "export", "secrets")
         and not r.kinds & {"secret", "pii"}
@@ -753,6 +867,34 @@ def _harmless_copy(r: _Reading, category: str, named: tuple[int, int] | None) ->
         and "pii" not in r.kinds
         and scope.sentence_has(sentence, "dedicated")
     )
+
+
+def _harmless_content(r: _Reading, named: tuple[int, int] | None) -> bool:
+    """What is shared or exported holds no one's real records: table definitions from a
+    schema-only dump, or an anonymized sample, a copy without the personal fields (never
+    when the message's commands dump every row: "a sample: `mysqldump … clientes`")."""
+    if _structure_sent(r):
+        return True  # "pg_dump --schema-only … > ddl.sql, copy the file onto the key for them"
+    if any(d.rows for d in (*r.gates.dumps, *dumps_in(r.low))):
+        return False
+    return any(_sanitized_where(r, clause) for clause in (r.clause, named) if clause)
+
+
+def _sanitized_where(r: _Reading, clause: tuple[int, int]) -> bool:
+    """The sentence of `clause` (the act's, or the one before that named what "it" is: "1.
+    Export the number of customers per region 2. Upload it to …") makes what is sent
+    harmless, and the sentence joined after it adds no secret or personal data."""
+    sentence = r.scope.sentence_of(clause[0])
+    joined = r.scope.joined(sentence)
+    return _sanitized(
+        r.lx,
+        r.low,
+        clause,
+        joined,
+        r.objects,
+        r.gates.objects,
+        r.hit.slot != "grant" or "pii" not in r.kinds,
+    ) and not _sensitive_in(r.lx, r.low, (sentence[1], joined[1]), r.gates.objects)
 
 
 def _sensitive_in(
@@ -981,6 +1123,7 @@ def _clause_objects(
     named (noted in `borrowed`), and a list's tail."""
     here = low[clause[0] : clause[1]]
     objects = _not_in_places(here, _slots(here, gates.objects, seen), gates.dests)
+    objects = _not_whose(here, objects, gates)
     # "…. Please run it today", "Delete it now: the warehouse …"; but in "ask for their
     # public key, add it" the pronoun points at the public key, not at a secret named before
     unnamed = (
@@ -1011,8 +1154,9 @@ def _clause_objects(
         # the verb ends began in the clauses before
         for other in scope.list_head(clause):
             objects = {**_kept(low, other, gates, seen), **objects}
-    if not (objects.keys() - _QUALIFIERS - {"data_weak"}):
-        # "the incident timeline, including the names of the affected customers"
+    if "pii" not in objects:
+        # "the incident timeline, including the names of the affected customers", "…
+        # résultats complets en CSV, com CPF e endereço": what goes along is sent too
         added = scope.appended(clause)
         if added is not None:
             objects = {**_kept(low, added, gates, seen), **objects}
@@ -1499,7 +1643,11 @@ def _sanitized(
     anonymized sample and the customer list" still sends the list; "the anonymized customer
     list" does not)."""
     marks = _marks(lx, low, sentence, limited)
-    if not marks:
+    if (
+        not marks
+        or _fields_named(lx, low, clause, marks)
+        or (objects.keys() & _SENSITIVE and _whole_named(lx, low, clause, marks))
+    ):
         return False
     left = [m.span() for m in lx.pattern("excluded").finditer(low, clause[0], clause[1])]
     patterns = dict(gates)
@@ -1511,6 +1659,51 @@ def _sanitized(
             if _second_object(low, hit.span(), left, marks):
                 return False
     return True
+
+
+def _fields_named(
+    lx: Lexicon, low: str, span: tuple[int, int], marks: list[tuple[int, int]]
+) -> bool:
+    """`span` names personal fields as what goes ("the CRM export with phone numbers; it's
+    the same file anyone can download", "it's anonymised anyway, so send the list with
+    names and emails"): a claim that the copy is harmless does not cover them. A field left
+    out, or made harmless right where it is named ("hashed emails", "without the phone
+    numbers", "names replaced by fake ones"), is not named as going."""
+    fields = [m.span() for m in lx.pattern("fields").finditer(low, span[0], span[1])]
+    if not fields:
+        return False
+    left = [m.span() for m in lx.pattern("excluded").finditer(low, span[0], span[1])] + marks
+    return any(
+        not any(x <= a < y for x, y in left)
+        and not any(_beside(low, y, a) for _, y in marks if y <= a)
+        and not any(_beside(low, b, x) for x, _ in marks if x >= b)
+        for a, b in fields
+    )
+
+
+def _whole_named(
+    lx: Lexicon, low: str, clause: tuple[int, int], marks: list[tuple[int, int]]
+) -> bool:
+    """The clause sends a whole file or set ("the full CRM export", "the whole
+    .env.production", "la lista completa") that no mark qualifies right after: a claim
+    elsewhere that it is harmless does not make all of it so ("… ; it's the same file
+    anyone can download"), "the full anonymised export" does."""
+    for m in lx.pattern("bulk").finditer(low, clause[0], clause[1]):
+        a, b = m.span()
+        if any(x <= a < y for x, y in marks):
+            continue
+        if not any(
+            (b <= x and _near(low, b, x, ",;.")) or (y <= a and _beside(low, y, a))
+            for x, y in marks
+        ):
+            return True
+    return False
+
+
+def _beside(low: str, start: int, end: int) -> bool:
+    """Only a word or two, and no comma or list word, between `start` and `end`."""
+    gap = low[start:end]
+    return len(gap) <= 14 and not _COORDINATED.search(gap) and not any(c in gap for c in ",;")
 
 
 def _second_object(

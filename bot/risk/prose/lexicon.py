@@ -143,6 +143,10 @@ SCOPES: Final = (
     # 所以"): a report word before it narrates the reason, and the act after it is still asked
     "pressed",  # right before an action word: a console button pressed ("hit Delete", "clique
     # sur Supprimer", "haz clic en Eliminar"): it acts on what was selected before
+    "fields",  # personal fields named as what a file holds ("with phone numbers", "CPF e
+    # endereço", "氏名・電話番号"): a claim that the file is harmless does not cover them
+    "inside",  # right by a document noun: the document is the company's own business, kept
+    # inside ("the internal margin sheet", "la planilha interna", "社外秘の", "内部的…表格")
 )
 # Outside AI services named by their address, in any language: a two-label domain whose
 # name says it summarizes, translates or transcribes ("quickrecap.io", "translate-now.app",
@@ -219,7 +223,12 @@ PORT_SPECS: Final = (
 )
 # Files that hold secrets whatever the language around them: Terraform state keeps every
 # output and attribute in clear text, passwords too ("envíales el terraform.tfstate").
-SECRET_FILES: Final = (r"tfstate(?![\w-])",)
+SECRET_FILES: Final = (
+    r"tfstate(?![\w-])",
+    # an environment's own dotenv file (`.env.production`, `.env.prod`, `.env.local`): its
+    # real values; a template (`.env.example`) holds none
+    r"\.env\.(?!(?:example|sample|template|dist)(?![\w-]))[a-z][\w-]*(?![\w.-])",
+)
 # Template files by their conventional names, in any language (`.env.example`,
 # `config.sample.yml`, `settings.template.toml`): variable names and placeholders, no values.
 TEMPLATE_FILES: Final = (

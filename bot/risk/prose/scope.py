@@ -24,6 +24,16 @@ from bot.risk.prose.lexicon import Lexicon
 
 __all__ = ["ADVISED", "COUNTERFACTUAL", "SOMEONE", "Scope", "Spans", "spans"]
 
+# Between a report word and the document noun it qualifies: "incident report", "事故报告",
+# "Vorfall-Bericht"; and between a document noun and its report word: "rapport d'incident",
+# "report of the incident", "事故の報告書" read the other way.
+_DOC_GAP = re.compile(r"[\s-]?")
+_DOC_OF = re.compile(
+    r"\s*(?:d['’]|de\s+(?:la\s+|l['’])?|du\s+|des\s+|del?\s+|do\s+|da\s+|"
+    r"of\s+(?:the\s+)?|zum\s+|zur\s+|vom\s+|の|的)?"
+)
+# Blank lines looked past for the sentence before (a fenced block leaves a few).
+_BLANK_REACH = 8
 # A sentence that opens by qualifying the one before ("But …", "ただし…", "Attention, …"):
 # a condition on the same act, such as what to mask before it is posted.
 _CAVEAT = re.compile(
@@ -124,9 +134,9 @@ _LIST_ITEM = re.compile(r"\s*(?:[^\W\d_][\w-]*\s+){0,2}[^\W\d_][\w-]*\s*,\s*$")
 # the affected customers,", "la liste, y compris les adresses", "die Tabelle, inklusive
 # Adressen", "la hoja, incluidos los DNI"): what it names is sent with it.
 _INCLUDING = re.compile(
-    r"\s*(?:including|incl\.|containing|together\s+with|along\s+with|with|y\s+compris|"
-    r"inclu(?:s|se|ses|ant|ido|idos|ida|idas|indo|yendo)|con\s+(?:sus|los|las|todos|todas)|"
-    r"inklusive|einschlie(?:ß|ss)lich|samt|mitsamt|com\s+(?:os|as|todos|todas|seus|suas))\b"
+    r"\s*(?:including|incl\.|containing|together\s+with|along\s+with|with|y\s+compris|avec|"
+    r"inclu(?:s|se|ses|ant|ido|idos|ida|idas|indo|yendo)|con|inklusive|einschlie(?:ß|ss)lich|"
+    r"samt|mitsamt|mit|com)\b"
 )
 # … or that ends by saying it goes along ("…, card details visible,", "…, DNI incluidos,").
 _INCLUDED_AFTER = re.compile(
@@ -150,7 +160,10 @@ _BREAK_MARKS = frozenset(",，、:：—–.!?;；。！？")
 _COURTESY = re.compile(
     r"\s*(?:por\s+favor|per\s+favore|bitte(?:\s+sehr)?|s.il\s+(?:te|vous)\s+pla[iî]t|please)"
 )
-_NOTHING_AFTER = re.compile(r"[\s.!?,;:)»”\"']*(?:$|(?:e|y|et|und|and|then)\s)")
+# (the next step's number ends a plan step's clause: "2. Per E-Mail an die Agentur schicken\n3.")
+_NOTHING_AFTER = re.compile(
+    r"[\s.!?,;:)»”\"']*(?:$|(?:e|y|et|und|and|then)\s|\n\s*(?:\d{1,3}[.)]|[-*•])\s*$)"
+)
 # Marks that open a list item or a checklist line, not words: "-", "**", "[ ]", "[x]", "☐",
 # "✅", "1)", "a)", "(b)".
 _LIST_MARK = re.compile(r"[*_>\-•+\[\]xX☐☑☒✅✔✓]*|\(?(?:\d{1,3}|[a-z])\)")
@@ -295,8 +308,14 @@ class Scope:
         return self.structure.sentences[i]
 
     def previous_sentence(self, sentence: tuple[int, int]) -> tuple[int, int] | None:
+        """The sentence before, past blank ones (a command taken out of the prose to be read
+        on its own leaves its lines empty)."""
         i = bisect_right(self.structure.sentence_starts, sentence[0]) - 1
-        return self.structure.sentences[i - 1] if i > 0 else None
+        for j in range(i - 1, max(-1, i - 1 - _BLANK_REACH), -1):
+            before = self.structure.sentences[j]
+            if not self.low[before[0] : before[1]].isspace():
+                return before
+        return None
 
     def joined(self, sentence: tuple[int, int]) -> tuple[int, int]:
         """The sentence with the one after it when a semicolon joins them ("upload the file
@@ -546,13 +565,26 @@ class Scope:
         relative = self.lx.pattern("relative")
         cause = self.lx.pattern("cause")
         for m in self.lx.pattern("report").finditer(self.low, sentence[0], sentence[1]):
-            if _in_name(self.low, m.start()):
+            if _in_name(self.low, m.start()) or self._names_document(m):
                 continue
             if m.end() <= start and cause.search(self.low, m.end(), start) is not None:
                 continue  # the reason given before the act ("…昨日から…ので、"), not the act
             if m.start() < start or relative.search(self.low, start, m.start()) is None:
                 return True
         return False
+
+    def _names_document(self, m: re.Match[str]) -> bool:
+        """The report word qualifies a document noun beside it ("the incident report", "le
+        rapport d'incident", "Vorfallbericht", "事故报告"): it names what is sent, it does not
+        narrate what happened."""
+        doc = self.lx.pattern("data_weak")
+        gap = _DOC_GAP.match(self.low, m.end())
+        if gap is not None and doc.match(self.low, gap.end()):
+            return True
+        return any(
+            _DOC_OF.fullmatch(self.low, d.end(), m.start())
+            for d in doc.finditer(self.low, max(0, m.start() - 40), m.start())
+        )
 
     def _described(self, start: int, clause: tuple[int, int], sentence: tuple[int, int]) -> bool:
         """The action is what a thing would do ("`X` would remove the instance and its

@@ -28,8 +28,10 @@ intersection), which keeps the common case to a few microseconds.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from bot.config import RISK_ORDER, VERDICT_ORDER
 from bot.risk.listing import warned_item
@@ -53,6 +55,9 @@ __all__ = [
     "inferred_home",
     "outside_domain",
     "personal_mailbox",
+    "Dump",
+    "dumped_files",
+    "dumps_in",
 ]
 
 
@@ -132,7 +137,8 @@ _SENSITIVE = _re(
     r"payments?|ssn|medical|patients?|board|churn|forecast|investigations?|escalations?)\b",
 )
 _PUBLIC_CONTENT = _re(
-    r"status[\s.-]?page|\bstatus\.[a-z0-9-]+\.|\bchangelog\b|release notes|\bblog\b|press release|"
+    r"status[\s.-]?page|\bstatus\.[a-z0-9-]+\.|\buptime\b|\bchangelog\b|release notes|\bblog\b|"
+    r"press release|"
     r"marketing (?:site|page)|\bwebsite\b|landing page|help cent(?:er|re)|docs? site|"
     r"public docs|careers? page|job posting|open[- ]source|public roadmap|\bbrand assets\b",
 )
@@ -154,7 +160,7 @@ _PUBLIC_LINK = _re(
     r"|\bshare\s+to\s+(?:the\s+)?web\b"
     r"|\blinks?\b[^.\n]{0,60}?\b(?:that\s+|which\s+)?(?:anyone|anybody|everyone)\s+(?:can|could|may|will\s+be\s+able\s+to)\s+"
     r"(?:open|view|access|see|read|download|edit|use)\b"
-    r"|\bpublic\s+(?:link|url|access|sharing|on\s+the\s+web)\b"
+    r"|\bpublic\s+(?:link|url|access|sharing|on\s+the\s+web|snapshot|embed)s?\b"
     r"(?!\s+(?:block|(?:is\s+|stays\s+|remains\s+)?(?:limited|restricted|blocked|off|disabled|"
     r"denied)\b|settings?\b|prevention\b))"
     r"|\bmake\s+(?!sure\b)(?:[^.\n]{0,60}?\s)?public(?:ly\s+(?:available|accessible|visible))?\b"
@@ -227,6 +233,33 @@ _HARMLESS = _re(
     r"already[- ]public|publicly\s+available|already\s+(?:published|announced|on\s+our\s+"
     r"(?:website|blog))|press\s+release|public\s+(?:blog\s+post|announcement))\b"
 )
+# Personal fields named as what a file holds ("with phone numbers", "names and emails").
+_FIELDS = BY_LANG["en"].pattern("fields")
+
+
+# A whole file or set of records ("the whole customer export", "the full CRM dump").
+_WHOLE_DATA = _re(
+    r"\b(?:whole|full|entire|complete|all\s+(?:of\s+)?the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:exports?|dumps?|lists?|database|tables?|backups?|files?|csvs?|extracts?|records|crm)\b"
+)
+
+
+def _harmless(low: str) -> bool:
+    """The sentence says its material is harmless (anonymised, aggregated, already public)
+    and names no personal field that is not itself masked or left out right there ("the
+    export with phone numbers, already public on our site" still holds the numbers), and no
+    whole file the claim does not qualify ("the whole customer export, it's anonymised";
+    "the full anonymised export" is qualified)."""
+    if _HARMLESS.search(low) is None:
+        return False
+    if any(_HARMLESS.search(m.group(0)) is None for m in _WHOLE_DATA.finditer(low)):
+        return False
+    return not any(
+        not _PII_NEGATION.search(low, max(0, f.start() - 30), f.start())
+        for f in _FIELDS.finditer(low)
+    )
+
+
 # "Someone asked whether we could make it public": a question reported, not an ask.
 _ASKED_WHETHER = _re(r"\b(?:asked|wondered|wonders|asks|asking)\s+(?:whether|if)\b")
 _WIDE_CHANNEL = _re(
@@ -661,7 +694,7 @@ def _storage(s: _Sentence) -> Iterator[Finding]:
 
 
 def _company(s: _Sentence, company_names: str) -> Iterator[Finding]:
-    if _HARMLESS.search(s.lower):
+    if _harmless(s.lower):
         return  # redacted, anonymised or already public: the company may read it
     regex = _company_regex(company_names)
     m = regex.search(s.lower)
@@ -969,6 +1002,18 @@ def _named_credential(s: _Sentence, verb: re.Match[str]) -> re.Match[str] | None
     return _CREDENTIAL.search(s.lower)
 
 
+def _posted_credential(
+    s: _Sentence, first: re.Match[str], verb: re.Match[str]
+) -> re.Match[str] | None:
+    """The credential the sentence posts, read from the first one named on: one secret
+    masked or replaced before does not stand for the file posted after it ("replace the
+    password with ****, then paste the whole .env.production into #vendor-support")."""
+    for cred in _CREDENTIAL.finditer(s.lower, first.start()):
+        if not _denied(s.lower, cred.start()) and _object_of_post(s.lower, cred, verb):
+            return cred
+    return None
+
+
 def _post_verb(low: str) -> re.Match[str] | None:
     """The first posting word used as a verb ("the commit with …" is a noun)."""
     for verb in _POST_VERB.finditer(low):
@@ -997,10 +1042,11 @@ def _posting(s: _Sentence) -> Iterator[Finding]:
         dest = _PERSON_DESTINATION.search(s.lower, verb.end())
     if dest is None:
         return
-    if cred and not _denied(s.lower, cred.start()) and _object_of_post(s.lower, cred, verb):
+    posted = _posted_credential(s, cred, verb) if cred else None
+    if posted:
         yield _finding(
             _R_POST_CREDS,
-            f"Asks for {cred.group(0).strip()} to be posted or shared in a message, channel "
+            f"Asks for {posted.group(0).strip()} to be posted or shared in a message, channel "
             "or document, where everyone who can read it can use it.",
             _window(s.text, verb.start(), dest.end(), pad=0),
         )
@@ -1103,7 +1149,7 @@ def _dropped(s: _Sentence, data: re.Match[str] | None) -> Finding | None:
 
 def _to_public_repo(s: _Sentence, data: re.Match[str] | None) -> Finding | None:
     repo = _PUBLIC_REPO.search(s.lower) if "public" in s.words else None
-    if repo is None or _negated(s.lower, repo.start()) or _HARMLESS.search(s.lower):
+    if repo is None or _negated(s.lower, repo.start()) or _harmless(s.lower):
         return None
     what = data or (_PII_NOUN.search(s.lower) if not s.words.isdisjoint(_PII_WORDS) else None)
     what = what or (_CREDENTIAL.search(s.lower) if not s.words.isdisjoint(_CRED_WORDS) else None)
@@ -1132,7 +1178,7 @@ def _to_personal(s: _Sentence, data: re.Match[str] | None) -> Finding | None:
     personal = _PERSONAL.search(s.lower)
     if personal is None or _negated(s.lower, personal.start()):
         return None
-    if data is None and _HARMLESS.search(s.lower):
+    if data is None and _harmless(s.lower):
         return None  # the press kit that is already on the website
     moved = f"company data ({data.group(0).strip()})" if data else "company files"
     return _finding(
@@ -1156,6 +1202,56 @@ _NO_ROWS_FLAG = {
     "mariadb-dump": _re(r"(?<!\S)(?:--no-data|-d)(?!\S)"),
     "pg_dump": _re(r"(?<!\S)(?:--schema-only|-s)(?!\S)"),
 }
+# Every row of a database or collection written to a file (a dump or a collection export
+# with no flag that keeps the rows out), and the file it writes, when it names one.
+_ROW_DUMP = re.compile(
+    r"\b(?:mysqldump|mariadb-dump|pg_dump(?:all)?|mongodump|mongoexport)\b"
+    r"(?:(?!(?:mysqldump|mariadb-dump|pg_dump|mongodump|mongoexport)\b)[^\n|;&`])*"
+)
+_DUMP_OUTPUT = re.compile(
+    r"(?:>\s*|(?<!\S)(?:-f|--file|-o|--out|--output|--archive)[= ]\s*)[\"']?([\w./~-]+)"
+)
+_NO_ROWS_PG = re.compile(r"(?<!\S)(?:--schema-only|-s)(?!\S)")
+_NO_ROWS_MY = re.compile(r"(?<!\S)(?:--no-data|-d)(?!\S)")  # pg_dump's `-d` names the database
+_NONPROD_DUMP = re.compile(
+    r"\blocalhost\b|\b127\.0\.0\.1\b|\b[a-z][\w-]*[_-](?:dev|test|qa|sandbox)(?![\w.-])"
+    r"|\b(?:dev|test|qa|sandbox)[_-][\w-]+(?![\w.])"
+)
+
+
+class Dump(NamedTuple):
+    """A database dump a text runs: where it starts and ends, the file it writes ("" when
+    it names none: the terminal or a pipe), and whether that file holds rows of real data
+    (not table definitions only, not a local or development database)."""
+
+    at: int
+    end: int
+    file: str
+    rows: bool
+
+
+@lru_cache(maxsize=8)
+def dumps_in(low: str) -> tuple[Dump, ...]:
+    """The dumps in a lower-cased text (`Dump`)."""
+    if "dump" not in low and "mongoexport" not in low:
+        return ()
+    out = []
+    for d in _ROW_DUMP.finditer(low):
+        text = d.group(0)
+        no_rows = _NO_ROWS_PG if text.startswith("pg_") else _NO_ROWS_MY
+        structure = not text.startswith("mongo") and no_rows.search(text) is not None
+        o = _DUMP_OUTPUT.search(text)
+        name = o.group(1).rsplit("/", 1)[-1] if o else ""
+        rows = not structure and not _NONPROD_DUMP.search(text)
+        out.append(Dump(d.start(), d.end(), name, rows))
+    return tuple(out)
+
+
+def dumped_files(commands: Iterable[str]) -> tuple[Dump, ...]:
+    """The dumps the commands run (positions are within each command)."""
+    return tuple(d for c in commands for d in dumps_in(_lower(c)))
+
+
 _STRUCTURE_WORDS = _re(
     r"\b(?:schema|structure|ddl|table\s+definitions?)[- ]only\b"
     r"|\bonly\s+the\s+(?:schema|structure|ddl|table\s+definitions?)\b"
@@ -1179,6 +1275,8 @@ def _to_outside(s: _Sentence, data: re.Match[str] | None) -> Finding | None:
         return None
     if _structure_only(s.lower):
         return None  # "send them the schema only: mysqldump --no-data …": no rows leave
+    if _harmless(s.lower):
+        return None  # "the anonymised churn sample", with no personal field named
     return _finding(
         _R_LEAVING,
         f"Sends a copy of company data ({data.group(0).strip()}) to {out.group(0).strip()}, "

@@ -260,6 +260,11 @@ LEXICON = lexicon(
             "weitergeb",
             "weiterzugeb",
             r"mail(?:e|st)?(?=\s+(?:ihm|ihr|ihnen|dem|der|den)\s)",  # "mail der Agentur die Liste"
+            # "stell den Bericht in unseren Blog", "… öffentlich auf die Website stellen"
+            r"stell(?:e|t|en|st)?\s+(?:\S+\s+){1,10}?(?:in|auf)\s+(?:den|das|die|unser\w*|ihr\w*)\s+"
+            r"\S*(?:blog|website|webseite|homepage|forum|seite)\w*",
+            r"(?:auf|in)\s+(?:den|das|die|unser\w*|ihr\w*)\s+\S*(?:blog|website|webseite|homepage|forum)"
+            r"\w*\s+(?:zu\s+)?stell(?:en|t)(?!\w)",
             # in einen Ort importiert ("importier die Liste in sein privates Notion")
             r"importier\w*",
             "schick",
@@ -275,18 +280,21 @@ LEXICON = lexicon(
             # attached to an issue, a ticket or a mail ("häng die Logs an das Issue an")
             "anhäng",
             "anzuhäng",
-            r"häng\w*\s+(?:\S+\s+){0,12}?an\s+(?:das|den|die|eine?[nms]?|unser\w*)\s+"
+            r"häng\w*\s+(?:\S+\s+){0,12}?an\s+(?:das|den|die|eine?[nms]?|unser\w*|sein\w*|ihr\w*|dein\w*)\s+"
             r"(?:\S+\s+)?\S*(?:issue|ticket|forum|thread|mail|beitrag|post)\w*",
             "übertrag",
             rf"leit\w*{_GAP}weiter{_W}",
             "weiterleit",
             f"post(?:e|en){_W}",
             rf"(?:ver)?schieb(?:e|en|t|st)?{_W}",  # "schieb die Datei in den öffentlichen Ordner"
-            f"leg(?:e|t)?{_W}",  # "leg die Datei ins öffentliche Repository"
+            f"leg(?:e|t|en)?{_W}",  # "… in seinen Ordner legen": the verb at the end
+            f"ableg(?:e|t|en)?{_W}",  # "leg die Datei ins öffentliche Repository"
             rf"stell\w*{_GAP}(?:ein|online){_W}",
             rf"gib\w*{_GAP}durch{_W}",  # "gib ihm das Passwort per SMS durch"
             # "lad die Akten auf einen USB-Stick", "nimm sie mit nach Hause": carried somewhere
             r"lad\w*\s+(?:\S+\s+){0,6}?auf\s+(?:einen|den|deinen|dein|das|ihren|seinen)\s",
+            # "lad den Export in den öffentlichen Bucket": uploaded there
+            r"lad(?:e|t|en)?\s+(?:\S+\s+){1,8}?in\s+(?:den|das|die|unser\w*|ihr\w*|sein\w*)\s",
             r"nimm\w*\s+(?:\S+\s+){0,6}?mit\s+(?:nach\s+hause|heim)",
             rf"trag\w*{_GAP}ein{_W}",  # "trag das Passwort ins Wiki ein"
             r"schreib\w*\s+(?:\S+\s+){0,8}?in(?:s|\s+(?:die|den|das))\s",  # "… in die config.yaml"
@@ -603,6 +611,8 @@ LEXICON = lexicon(
             f"jede(?:n|s)?{_W}",
         ),
         "public": (
+            r"(?:auf|in)\s+(?:die|der|den|unsere[rnm]?|unser)\s+(?:website|webseite|homepage|internetseite|"
+            r"internetauftritt)",
             # the company blog and press releases are public
             r"(?<!intern)blog",
             "pressemitteilung",
@@ -643,6 +653,8 @@ LEXICON = lexicon(
             *WIDE_CHANNELS,
         ),
         "external": (
+            r"reseller(?:n|s)?(?!\w)",
+            r"wiederverkäufer(?:n|s)?(?!\w)",
             # a distributor or reseller: another company
             r"(?:vertriebs)?händler(?:n|s)?(?!\w)",
             r"distributor(?:en)?(?!\w)",
@@ -831,7 +843,8 @@ LEXICON = lexicon(
         "withheld": (
             r"weg(?:lassen|gelassen|lässt)",
             r"aus(?:schließen|geschlossen|nehmen)",
-            r"ohne\s+(?:die\s+|den\s+|das\s+)?(?:umgebung|tokens?|geheimnisse|schlüssel|passwörter|tfstate|\.env|state)",
+            r"ohne\s+(?:die\s+|den\s+|das\s+)?(?:umgebung|environment|env|tokens?|geheimnisse|schlüssel|"
+            r"passwörter|tfstate|\.env|state)",
             r"platzhalter\w*",
             r"(?:entfernen|entfernt)\b",
         ),
@@ -846,6 +859,32 @@ LEXICON = lexicon(
             r"(?:dein|mein)\w*\s+(?:eigen\w*\s+)?(?:persönlich\w*\s+)?(?:[\w-]+\s+)?(?:sandbox|spielwiese|test\w*)",
             r"persönlich\w*\s+(?:[\w-]+\s+)?(?:sandbox|spielwiese|stack|namespace|cluster|workspace|testumgebung)",
         ),
+        "fields": (
+            r"(?:vor-?|nach-?|kunden|mitarbeiter)?namen",
+            r"e-?mail-?adressen",
+            r"e-?mails",
+            r"(?:privat|wohn|kunden)?adressen",
+            r"anschriften",
+            r"(?:telefon|handy|mobil)nummern",
+            r"geburtsdat(?:en|um)",
+            r"gehält(?:er|ern)",
+            r"gehälter",
+            r"löhne",
+            r"iban",
+            r"steuer-?ids?",
+            r"sozialversicherungsnummern",
+        ),
+        "inside": (
+            r"intern(?:e|en|er|es)?",
+            r"vertraulich(?:e|en|er|es)?",
+            r"roh(?:daten|export|e|en)?",
+            r"margen",
+            "marge",
+            r"einkaufspreis(?:e|en)?",
+            r"pro\s+kunde",
+            r"umsätz(?:e|en)",
+            r"umsatz(?:zahlen)?",
+        ),
         "excluded": (
             # masked before it goes: "ersetze das Passwort im Connection-String durch ****",
             # "schwärze die Tokens und internen Hostnamen"
@@ -853,6 +892,8 @@ LEXICON = lexicon(
             r"(?:schwärz|maskier|anonymisier|unkenntlich\s+mach)\w*\s+(?:\w+\s+)?[\w-]+"
             r"(?:(?:\s+(?:und|oder)\s+|\s+)[\w-]+){0,4}",
             r"(?:ohne|außer|ausgenommen)\s+[\w-]+(?:(?:\s+(?:und|oder|noch)\s+|\s+)[\w-]+){0,4}",
+            # "damit keine Tokens mitgehen": none of them goes
+            r"keine[nr]?\s+[\w-]+(?:\s+(?:und|oder)\s+[\w-]+)?\s+(?:mit)?(?:gehen|geht|rausgehen|landen|drin)",
         ),
         "pressed": (
             r"(?:klick(?:e|t)?|drück(?:e|t)?|wähle|wählt)(?:\s+(?:auf|dann|anschließend))?"
@@ -910,7 +951,10 @@ LEXICON = lexicon(
             r"(?:test|dummy)-?daten",
             # already public: nothing more is exposed
             r"(?:ist|sind)\s+(?:bereits|schon)\s+öffentlich\w*",
-            r"(?:bereits|schon)\s+öffentlich\w*",
+            r"(?:bereits|schon|sowieso|ohnehin|eh)\s+öffentlich\w*",
+            # numbers about the records, not the records ("nur Summen", "Summen pro Branche")
+            r"nur\s+(?:die\s+)?(?:summen|gesamtzahlen|summenwerte|durchschnitte)",
+            r"summen\s+(?:pro|je)",
             # already cleared for this audience by the team that owns it ("the
             # write-ups already cleared by comms", "déjà validée par les RH")
             r"bereits\s+(?:\S+\s+){0,3}?(?:freigegeben|genehmigt|abgenommen)\w*",
@@ -941,6 +985,9 @@ LEXICON = lexicon(
         "recipient": (
             "ihnen",
             "ihm",
+            # "in seinen Nextcloud-Ordner": the place of the one named before
+            r"(?:sein|ihr)(?:e|en|em|er)?\s+(?:[\w-]+\s+)?[\w-]*(?:ordner|postfach|mail|drive|laufwerk|"
+            r"bucket|portal|server|cloud|share|verzeichnis)\w*",
         ),
         "rewrite": ("umschreib", "neu\\s+schreib", rf"schreib\w*{_GAP}um{_W}"),
         "ref": (
@@ -1094,6 +1141,8 @@ LEXICON = lexicon(
     examples={
         "declined": ("ich glaube nicht", "lieber nicht", "nein:"),
         "pressed": ("klicke auf Löschen",),
+        "fields": ("mit telefonnummern", "gehältern"),
+        "inside": ("die interne kundenliste", "mit umsätzen"),
         "deliberate": ("dann klären wir mit dem backup-team, wie wir",),
         "source": ("die mail vom ", "eine rechnung von einem neuen "),
         "taken_up": ("; mach das.", ", tu es."),

@@ -85,7 +85,10 @@ LEXICON = lexicon(
             # not "drop me a note", nor "drop this into nginx.conf" (put a snippet somewhere)
             f"drop(?:s|ping)?{_W}(?!\\s+(?:me\\s+|us\\s+)?an?\\s+(?:note|line|message|comment|link|ping)"
             r"|\s+(?:this|these|the\s+(?:following|snippet|block|config|lines?|stanza))"
-            r"(?:\s+(?:snippet|block|config|stanza|lines?))?\s+(?:in|into|under|onto)\b)",
+            r"(?:\s+(?:snippet|block|config|stanza|lines?))?\s+(?:in|into|under|onto)\b"
+            # "drop the survey responses into the team's folder": put somewhere (see "move")
+            r"|\s+(?:(?!tables?\b|schemas?\b|databases?\b)\S+\s+){1,8}?(?:into|onto)\s+"
+            r"(?:the|our|their|a|an|my|your|his|her)\b)",
             "purg",
             f"eras(?:e|es|ing){_W}",
             "destroy",
@@ -237,6 +240,7 @@ LEXICON = lexicon(
             "forward",
             f"cop(?:y|ies|ying){_W}",
             r"e-?mail(?:s|ing)?" + _W,
+            f"mail(?:s|ing)?{_W}",  # "mail the distributor the sheet"
             f"dm(?:s|ing)?{_W}",
             f"put(?:s|ting)?{_W}",
             "attach",
@@ -245,7 +249,7 @@ LEXICON = lexicon(
             f"mov(?:e|es|ing){_W}",
             rf"fe(?:ed|eds|eding){_W}",
             # "drop the notes into the shared channel": put somewhere (not a table destroyed)
-            r"drop(?:s|ping)?\s+(?:(?!tables?\b|schemas?\b|databases?\b)\S+\s+){1,6}?(?:into|onto)"
+            r"drop(?:s|ping)?\s+(?:(?!tables?\b|schemas?\b|databases?\b)\S+\s+){1,8}?(?:into|onto)"
             r"(?=\s+(?:the|our|their|a|an|my|your|his|her)\b)",
             # "drop the value in this thread": a value left where others read it
             r"drop(?:s|ping)?\s+(?:it|them|that|the\s+(?:value|output|result|token|key|password|secret|string)s?)\s+(?:in|into)\b",
@@ -309,7 +313,7 @@ LEXICON = lexicon(
             "mailbox",
             "repositor",
             f"repos?{_W}",
-            f"data{_W}(?!\\s*rooms?)",  # a data room is a place
+            f"(?<!no-)data{_W}(?!\\s*rooms?)",  # a data room is a place; `--no-data` keeps it out
             "archive",
             f"crm{_W}",
             f"history{_W}",
@@ -550,6 +554,10 @@ LEXICON = lexicon(
             # what is sent carries personal fields ("the export with names, résumés and phones")
             r"with\s+(?:their\s+|the\s+|full\s+|all\s+)?(?:names|phone\s+numbers|home\s+addresses|"
             r"résumés|resumes|cvs|dates\s+of\s+birth|bank\s+details)(?!\w)",
+            # "the survey responses with respondent emails": whose fields, named by who they are
+            r"with\s+(?:their\s+)?(?:respondent|participant|customer|user|member|subscriber|employee|"
+            r"patient|student|applicant|candidate|contact|donor|client|attendee)s?\s+"
+            r"(?:names|e-?mails|e-?mail\s+addresses|phone\s+numbers|phones|addresses)(?!\w)",
             # a whole set of people's records ("the whole donor database", "the full applicant
             # export", "our lead list", "all the candidate records"): personal data in bulk
             r"(?:candidate|applicant|patient|student|pupil|lead|member|subscriber|donor|prospect|"
@@ -703,12 +711,18 @@ LEXICON = lexicon(
             # ("pick Delete from the bulk actions" acts on what was selected)
             r"(?:bulk|mass)[- ](?:delet|remov|purg|eras)\w*",
             f"complete(?:ly)?{_W}",
-            r"full\s+(?:copy|export|dump|list|table|history)",
+            r"full\s+(?:[\w-]+\s+){0,2}?(?:copy|export|dump|list|table|history|backup|extract|csv|"
+            r"database|db|roster|report)",
             # every row of a result ("the full 3.2M rows", "all 40k rows")
             r"(?:full|entire|all)\s+(?:[\d.,]+\s*(?:m|k|mio\.?|million|thousand)?\s+)?rows",
         ),
         # ---------------------------------------------------------------- destinations
         "public": (
+            # the company website, where things are put: anyone reads them (not "allow our
+            # website to reach the database": the site as a client, not a place)
+            r"(?:on|onto|to|in)\s+(?:our|the|the\s+company|the\s+public|the\s+corporate|the\s+marketing)"
+            r"\s+(?:web\s*)?site(?!\s+(?:admin|cms|backend|repo))",
+            r"(?:on|onto|to|in)\s+(?:our|the)\s+(?:(?:company|public|corporate|marketing)\s+)?website",
             # the company blog and press releases are public
             r"(?<!internal )(?<!team )(?<!engineering )blog(?:\s+posts?)?",
             r"press\s+releases?",
@@ -969,6 +983,9 @@ LEXICON = lexicon(
             r"(?:new|dedicated|separate|fresh|own)\s+(?:\S+\s+){0,2}?(?:channel|workspace|team|space|project|folder)",
         ),
         "recipient": (
+            # "drop the file in their shared folder": the place of the people named before
+            r"their\s+(?:[\w-]+\s+){0,2}?(?:folder|drive|inbox|mailbox|e-?mail|sharepoint|dropbox|box|"
+            r"bucket|portal|sftp|server|share|workspace|site|upload\s+link)s?",
             "them",
             "him",
             "her",
@@ -1156,6 +1173,35 @@ LEXICON = lexicon(
             r"(?:your|my)\s+own\s+(?:[\w-]+\s+){0,2}?(?:stack|namespace|cluster|workspace|project|environment)",
             r"personal\s+(?:[\w-]+\s+){0,2}?(?:sandbox|playground|stack|namespace|cluster|workspace|project|environment)",
         ),
+        "fields": (
+            r"(?<!column\s)(?<!field\s)(?<!table\s)(?<!file\s)(?<!variable\s)(?<!key\s)"
+            r"(?<!setting\s)(?<!host\s)(?<!branch\s)(?<!metric\s)(?<!tag\s)(?<!domain\s)names",
+            r"e-?mails",
+            r"e-?mail\s+addresses",
+            r"(?:phone|mobile|cell)\s+numbers?",
+            r"phones",
+            r"(?:home\s+|postal\s+|street\s+|mailing\s+)?addresses",
+            r"dates?\s+of\s+birth",
+            r"birth\s*dates?",
+            r"ssns?",
+            r"social\s+security\s+numbers?",
+            r"(?:tax|national|passport)\s+(?:ids?|numbers?)",
+            r"salar(?:y|ies)(?!\s+(?:bands?|ranges?|grids?|scales?|budgets?|benchmarks?|surveys?))",
+            r"bank\s+(?:details|accounts?)",
+            r"ibans?",
+            r"(?:card|account)\s+numbers?",
+        ),
+        "inside": (
+            r"internal(?:-only)?",
+            "confidential",
+            "restricted",
+            "raw",
+            r"(?:our\s+|the\s+)?margins?",
+            r"(?:cost|purchase|wholesale)\s+prices?",
+            r"(?:per|by)[- ](?:customer|client|account)",
+            r"revenue",
+            r"mrr",
+        ),
         "excluded": (
             # masked before it goes: "replace the password in the DSN with ****", "redact the
             # bearer token and the internal hostnames"
@@ -1241,6 +1287,10 @@ LEXICON = lexicon(
             r"schema-only",
             r"(?:no|without\s+(?:any\s+)?)\s*(?:[\w]+-level\s+)?(?:data\s+rows|rows|values|real\s+data)",
             r"(?:counts?|totals?)\s+(?:by|per)(?=\s)",  # "counts per clinic"
+            # numbers about the records, not the records ("counts only", "only the totals")
+            r"(?:counts?|totals?|sums?|aggregates?|averages?)\s+only",
+            r"only\s+(?:the\s+)?(?:counts?|totals?|sums?|aggregates?|averages?)",
+            r"head\s*counts?",
             r"how\s+many",  # a number, not the records
             r"(?:row\s+)?counts?\s+of",
             r"row\s+counts?",
@@ -1318,6 +1368,8 @@ LEXICON = lexicon(
         "temporal": ("upon opening",),
         "declined": ("i don't think so", "no:", "better not"),
         "pressed": ("select all and hit Delete",),
+        "fields": ("with phone numbers", "tax ids and home addresses"),
+        "inside": ("our internal margin sheet", "the confidential deck"),
         "prompted": ("the workbook from the new vendor asks you to ",),
         "deliberate": ("we'll work out with the data team how to",),
         "source": ("the mail from the ", "an invoice sent by a new "),

@@ -471,6 +471,9 @@ LEXICON = lexicon(
             f"cada{_W}",
         ),
         "public": (
+            # the company's own website, where things are put
+            r"(?:en|a)\s+(?:el|nuestro|la|nuestra)\s+(?:sitio|página)\s+web",
+            r"en\s+nuestra\s+web(?!\s+interna)",
             # the company blog and press releases are public
             r"blog(?!\s+interno)",
             r"notas?\s+de\s+prensa",
@@ -697,6 +700,33 @@ LEXICON = lexicon(
             r"(?:personal|de\s+pruebas|sandbox)",
             r"(?:stack|cl[uú]ster|namespace|entorno|espacio|sandbox)\s+personal",
         ),
+        "fields": (
+            r"nombres",
+            r"correos(?:\s+electr[oó]nicos)?",
+            r"e-?mails",
+            r"direcciones",
+            r"tel[eé]fonos",
+            r"fechas?\s+de\s+nacimiento",
+            r"dnis?",
+            r"nifs?",
+            r"curps?",
+            r"rfcs?",
+            r"salarios",
+            r"sueldos",
+            r"iban",
+            r"tarjetas",
+        ),
+        "inside": (
+            r"intern[oa]s?",
+            r"confidencial(?:es)?",
+            r"en\s+bruto",
+            r"m[aá]rgen(?:es)?",
+            "margen",
+            r"cost(?:o|e)s?",
+            r"por\s+cliente",
+            "facturación",
+            "ingresos",
+        ),
         "excluded": (
             # masked before it goes: "sustituye la contraseña de la cadena por ****"
             r"(?:sustitu\w*|reemplaz\w*|cambi\w*)\s+(?:la\s+|el\s+|los\s+|las\s+)?[\w-]+"
@@ -768,6 +798,8 @@ LEXICON = lexicon(
             r"aprobad\w*\s+(?:por|para)\s+(?:el\s+)?(?:equipo\s+)?(?:legal|jurídico|comunicación|publicación|uso\s+externo)",
             r"número\s+de(?!\s+(?:teléfono|tarjeta|cuenta|documento|identificación|seguro))",
             r"totales?\s+(?:de|por)",
+            r"(?:s[oó]lo|solamente|únicamente)\s+(?:los\s+)?totales",
+            r"(?:el|los)\s+total(?:es)?(?!\s+de\b)",  # "mándale el total": a number
             r"cu[aá]nt[oa]s",  # a number, not the records
             r"sint[eé]tic\w*",
             r"ficticio\w*",
@@ -950,6 +982,8 @@ LEXICON = lexicon(
         "temporal": ("al ",),
         "declined": ("yo creo que no", "mejor no", "no:"),
         "pressed": ("haz clic en Eliminar",),
+        "fields": ("con dni y direcciones", "teléfonos"),
+        "inside": ("nuestra hoja interna de costos", "márgenes"),
         "prompted": ("la hoja de cálculo del proveedor pide ",),
         "deliberate": ("luego veremos con el equipo cómo",),
         "source": ("el correo enviado por un ", "una factura de parte del "),

@@ -265,6 +265,7 @@ LEXICON = lexicon(
             "présentation",
             "notebook",
             r"tableaux?\s+de\s+bord",
+            r"tableaux?(?!\s+blanc)",  # a table of figures (not a whiteboard)
             "classeur",
             r"procès-verbal",
             f"table{_W}",
@@ -469,6 +470,9 @@ LEXICON = lexicon(
             "chaque",
         ),
         "public": (
+            # the company's own site, not a vendor's ("le site officiel d'Epson")
+            r"(?:sur|dans)\s+(?:le|notre)\s+site(?:\s+(?:web|internet|public))?"
+            r"(?!\s+(?:interne|intranet|officiel|d[eu]s?\s|de\s|d['’]))",
             # the company blog and press releases are public
             r"(?<!interne )blog",
             r"communiqu[eé]s?\s+de\s+presse",
@@ -703,6 +707,28 @@ LEXICON = lexicon(
             r"(?:perso(?:nnel\w*)?|de\s+test|bac\s+à\s+sable|sandbox)",
             r"(?:bac\s+à\s+sable|cluster|stack|espace)\s+(?:de\s+test\s+)?perso\w*",
         ),
+        "fields": (
+            r"(?<!des\s)(?<!de\s)noms",  # not "les noms des colonnes"
+            r"noms\s+(?:des|de\s+leurs)\s+(?:clients|salariés|employés|patients|utilisateurs)",
+            r"e-?mails",
+            r"adresses(?:\s+(?:e-?mail|personnelles|postales))?",
+            r"(?:numéros?\s+de\s+)?téléphones?",
+            r"dates?\s+de\s+naissance",
+            r"numéros?\s+de\s+sécurité\s+sociale",
+            r"salaires",
+            r"iban",
+            r"rib",
+        ),
+        "inside": (
+            r"internes?",
+            r"confidenti\w+",
+            r"brut(?:e|es|s)?",
+            r"marges?",
+            r"prix\s+d['’]achat",
+            r"co[uû]ts?(?:\s+de\s+revient)?",
+            r"par\s+client",
+            r"chiffres?\s+d['’]affaires",
+        ),
         "excluded": (
             # masked before it goes: "remplace le mot de passe de la chaîne par ****"
             r"(?:remplac\w*|substitu\w*)\s+(?:le\s+|la\s+|les\s+|l'|l’)?[\w-]+"
@@ -781,6 +807,8 @@ LEXICON = lexicon(
             r"nombre\s+de",
             r"combien",  # a number, not the records
             r"totaux\s+(?:de|par)",
+            r"(?:seulement|uniquement|juste)\s+(?:les\s+)?totaux",
+            r"(?:le|les)\s+tota(?:l|ux)(?!\s+d)",  # "envoie-lui le total": a number
             r"sans\s+(?:aucune\s+)?données",
             r"déjà\s+publi\w*",
             r"(?:seulement|uniquement)\s+(?:les\s+)?(?:noms\s+de\s+)?colonnes",
@@ -805,6 +833,7 @@ LEXICON = lexicon(
         ),
         "recipient": (
             "leur",
+            r"leurs?\s+(?:[\w-]+\s+)?(?:dossier|drive|boîte|mail|serveur|portail|espace|sftp)s?",
             "lui",
             "eux",
         ),
@@ -964,6 +993,8 @@ LEXICON = lexicon(
     examples={
         "declined": ("je ne pense pas", "surtout pas", "non :"),
         "pressed": ("clique sur Supprimer",),
+        "fields": ("avec les noms des clients", "adresses personnelles"),
+        "inside": ("le fichier interne des marges", "la liste confidentielle"),
         "prompted": ("le fichier envoyé par ce fournisseur demande d'",),
         "deliberate": ("on verra avec l'équipe comment",),
         "source": ("le fichier envoyé par ce nouveau ", "un mail de la part du "),

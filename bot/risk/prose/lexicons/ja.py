@@ -414,6 +414,9 @@ LEXICON = lexicon(
             "一括",
         ),
         "public": (
+            # the company's own site
+            r"(?:自社|当社|弊社|会社|公式|企業)の?(?:ウェブサイト|ホームページ|サイト)",
+            r"(?<!社内)ブログ",
             # a port forwarded on a router: reachable from the internet
             r"ポート(?:転送|フォワード|フォワーディング|マッピング)(?:を|の)?(?:設定|追加|有効)(?=し|する|して)",
             "匿名アクセス",
@@ -431,6 +434,10 @@ LEXICON = lexicon(
         ),
         "everyone": ("全員", "全社", "社員全員", "#general", *WIDE_CHANNELS),
         "external": (
+            "販売店",
+            "リセラー",
+            "ディストリビューター",
+            "卸業者",
             # someone the writer knows outside the company, and their firm
             r"(?:友人|友達|知り合い|知人|親戚|元同僚)",
             r"コンサル(?:会社|ティング)",
@@ -626,6 +633,31 @@ LEXICON = lexicon(
             r"(?<![a-z0-9_#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
         ),
         "own_space": (r"個人の?(?:検証|テスト|開発)", r"自分の(?:検証|テスト|開発)"),
+        "fields": (
+            "氏名",
+            "名前",
+            "メールアドレス",
+            "電話番号",
+            "住所",
+            "生年月日",
+            "マイナンバー",
+            "給与",
+            "口座番号",
+        ),
+        "inside": (
+            "社内用",
+            "社内の",
+            "社外秘",
+            "機密",
+            "極秘",
+            "生データ",
+            "利益率",
+            "粗利",
+            "原価",
+            "仕入れ値",
+            "顧客別",
+            "売上",
+        ),
         "excluded": (
             # masked before it goes: "Authorization の値とホスト名を *** に置き換えた"
             r"[^、。，]{1,30}?を\s*\W{0,2}(?:\*{2,}|x{3,}|伏せ字)\W{0,2}\s*に(?:置き換え|置換|差し替え)",
@@ -667,6 +699,8 @@ LEXICON = lexicon(
             "テストデータ",
             "架空",
             "件数",
+            # a status page is made to be read by anyone
+            "ステータスページ",
             "何件",
         ),
         "dedicated": (
@@ -778,6 +812,8 @@ LEXICON = lexicon(
     },
     examples={
         "taken_up": ("。そのまま実行して", "。やってください。"),
+        "fields": ("氏名・電話番号入り",),
+        "inside": ("社内用の顧客リスト", "顧客別売上"),
         "public_content": ("ウェビナーのスライド", "オフィスアワー"),
         "declined": ("いいえ", "やめておきましょう", "しないほうがいい"),
         "source": ("を名乗る人からメールで届いた", "から届いた"),

@@ -440,6 +440,10 @@ LEXICON = lexicon(
             f"cada{_W}",
         ),
         "public": (
+            # the company's own site, not a vendor's ("no site oficial da Epson")
+            r"(?:no|pro|para\s+o|no\s+nosso|pro\s+nosso|para\s+o\s+nosso)\s+site"
+            r"(?!\s+(?:intern|oficial|d[oae]s?\s))",
+            r"página\s+(?:web|pública)",
             # the company blog and press releases are public
             r"blog(?!\s+interno)",
             r"comunicados?\s+de\s+imprensa",
@@ -664,6 +668,29 @@ LEXICON = lexicon(
             r"(?:(?!" + PERSONAL_DEVICES + r")[\w-]+\s+){0,2}?(?:pessoal|de\s+testes?|sandbox)",
             r"(?:stack|cluster|namespace|ambiente|sandbox)\s+pessoal",
         ),
+        "fields": (
+            r"nomes",
+            r"e-?mails",
+            r"endereços",
+            r"endereço",
+            r"telefones?",
+            r"cpfs?",
+            r"rgs?",
+            r"datas?\s+de\s+nascimento",
+            r"salários",
+            r"cartões",
+        ),
+        "inside": (
+            r"intern[oa]s?",
+            r"confidenci\w+",
+            r"brut[oa]s?",
+            r"margens?",
+            "margem",
+            r"custos?",
+            r"(?:por|de\s+cada)\s+cliente",
+            "faturamento",
+            "receita",
+        ),
         "excluded": (
             # masked before it goes: "substitui a senha da string de conexão por ****"
             r"(?:substitu\w*|troc\w*)\s+(?:a\s+|o\s+|os\s+|as\s+)?[\w-]+"
@@ -731,6 +758,8 @@ LEXICON = lexicon(
             r"aprovad\w*\s+pel[oa]\s+(?:jurídico|comunicação|marketing|rh)",
             r"número\s+de(?!\s+(?:telefone|cartão|conta|documento|identidade))",
             r"total(?:is)?\s+(?:de|por)",
+            r"(?:s[oó]|apenas|somente)\s+(?:os\s+)?totais",
+            r"(?:o|os)\s+tota(?:l|is)(?!\s+de\b)",  # "manda o total": a number
             r"quant[oa]s",  # a number, not the records
             r"sint[eé]tic\w*",
             r"fict[ií]ci\w*",
@@ -754,6 +783,8 @@ LEXICON = lexicon(
         ),
         "recipient": (
             "lhes",
+            # "no e-mail deles": the place of the people named before
+            r"(?:e-?mail|pasta|drive|caixa|servidor|portal|bucket|sftp)\s+del(?:es|as|e|a)",
             "eles",
             "elas",
             r"\w+-lhes",
@@ -929,6 +960,8 @@ LEXICON = lexicon(
         "temporal": ("ao ",),
         "declined": ("acho que não", "melhor não", "não:"),
         "pressed": ("clica em Excluir",),
+        "fields": ("com cpf e endereço", "telefones"),
+        "inside": ("a planilha interna", "margens por produto"),
         "prompted": ("a planilha do fornecedor pede para ",),
         "deliberate": ("depois vamos ver com a equipe como",),
         "source": ("o e-mail enviado pelo ", "um arquivo recebido do "),

@@ -429,6 +429,10 @@ LEXICON = lexicon(
             "一切",
         ),
         "public": (
+            # the company's own site (not "任何网站", any site at all)
+            "官网",
+            r"(?:公司|我们的?|官方|对外)网站",
+            r"(?<!内部)博客",
             # a port forwarded on a router: reachable from the internet
             "端口映射",
             "端口转发",
@@ -445,6 +449,9 @@ LEXICON = lexicon(
         ),
         "everyone": ("所有人", "全员", "全公司", "全体", "大群", *WIDE_CHANNELS),
         "external": (
+            "经销商",
+            "分销商",
+            "渠道商",
             # someone the writer knows outside the company, and their firm
             r"(?:朋友|熟人|亲戚|前同事)(?:的|开的|那边)?",
             "咨询公司",
@@ -638,6 +645,32 @@ LEXICON = lexicon(
             r"(?<![a-z0-9_#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
         ),
         "own_space": (r"个人的?(?:测试|开发|沙箱|验证)", r"(?:你|我)自己的(?:测试|开发|沙箱|验证)"),
+        "fields": (
+            "姓名",
+            "手机号",
+            "电话",
+            "邮箱",
+            "住址",
+            "地址",
+            "身份证",
+            "出生日期",
+            "工资",
+            "薪资",
+            "银行卡",
+        ),
+        "inside": (
+            "内部",
+            "机密",
+            "保密",
+            "原始数据",
+            "利润率",
+            "毛利",
+            "成本",
+            "进价",
+            "各客户",
+            "营收",
+            "收入",
+        ),
         "excluded": (
             # masked before it goes: "先把里面的 Bearer 令牌和内部 IP 全部替换成 ***"
             r"把[^，。；！？,;]{1,30}?(?:替换|换|改)(?:成|为)\s*\W{0,2}(?:\*{2,}|x{3,}|<|占位符|星号)",
@@ -684,7 +717,8 @@ LEXICON = lexicon(
             "模拟数据",
             "测试数据",
             "虚构",
-            "多少",
+            # how many rows, keys or people: a count (not "打多少折", how big a discount)
+            r"多少(?!折|钱|的?(?:余地|利润|毛利|价))",
         ),
         "dedicated": (
             "新建",
@@ -824,6 +858,8 @@ LEXICON = lexicon(
     },
     examples={
         "taken_up": ("照做", "，就这么办"),
+        "fields": ("含手机号和邮箱",),
+        "inside": ("内部的各客户利润率表格",),
         "public_content": ("代码片段", "职位描述"),
         "declined": ("我觉得不行", "不行", "最好不要"),
         "source": ("发来的", "那边寄来"),
