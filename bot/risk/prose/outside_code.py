@@ -19,13 +19,14 @@ from __future__ import annotations
 import re
 
 from bot.risk.model import Finding
+from bot.risk.prefilter import prefiltered
 from bot.risk.prose.text import Rule, finding, lower, says_production
 
 __all__ = ["assess_outside_code"]
 
 _RULE = Rule("prose.outside_code", "exec", "high", "require_approval")
 
-_IMAGE = re.compile(r"\bimages?\b|imagem|imagen|イメージ|镜像|映像")
+_IMAGE = prefiltered(re.compile(r"\bimages?\b|imagem|imagen|イメージ|镜像|映像"))
 # Whose image: an outsider's, or someone's personal account.
 _OUTSIDER = re.compile(
     r"customer|client|partner|freelanc|contractor|vendor|consultant|intern\b|their\s+own|"
