@@ -76,7 +76,10 @@ _DOC_PREFIX = re.compile(r"^(?:[A-Z]{2,}[ \t]|[\w.-]+:[ \t])")
 # A line that opens with a capitalised word ("Then run: curl … | sudo bash", "Lad das
 # Skript … aus: curl …") is a sentence the shell guess took whole: its commands are spans.
 # "I haven't tried it, but …", "It's …": one capital letter and a contraction open one too.
-_PROSE_HEAD = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿß]*(?:['’][a-z]{1,3})?[\s,:]")
+# A bold or italic label opens one the same way ("**Run:** curl … | sudo bash", "_Fix_: …").
+_PROSE_HEAD = re.compile(
+    r"^(?:\*{1,2}|_{1,2})?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿß]*(?:['’][a-z]{1,3})?(?:\*{1,2}|_{1,2})?[\s,:]"
+)
 # A remark in brackets after a command ("helm uninstall x --kube-context kind-local (your
 # laptop cluster first)"): English the shell cannot parse; it belongs to the sentence.
 _REMARK = re.compile(

@@ -518,6 +518,41 @@ _PROSE_PASSWORD_FOR = re.compile(
 )
 _SQL_PASSWORD = re.compile(r"\b(?:IDENTIFIED\s+BY|PASSWORD)\s+'([^'\n]+)'", re.IGNORECASE)
 
+# The password named in the other lexicon languages, then what it is: "le mot de passe
+# (root du serveur) est …", "la contraseña es …", "das Passwort lautet …", "a senha é …",
+# "パスワードは …", "密码是 …". The value must pass the strict check, so "est changé
+# chaque mois" names no value.
+_PROSE_PASSWORD_INTL = re.compile(
+    r"(?:\b(?:mot de passe|mdp|contraseña|clave|passwort|kennwort|senha)"
+    r"(?:\s+(?:[\w.-]+\s+){0,5}?[\w.-]+)?\s*(?:\s(?:est|es|era|ist|lautet|war|é|era)|:)"
+    r"|(?:パスワード|暗証番号|密码|口令)[^\s。、，,]{0,12}?(?:は|が|是|为|為|：|:))"
+    r"\s*[`'\"*「“]*([^\s`'\"「」“”。、，,]{6,})",
+    re.IGNORECASE,
+)
+# "password Fq7#Lm2pXz9v": the label right before the value, no verb between.
+_PROSE_PASSWORD_BARE = re.compile(
+    r"\b(?:password|passwort|senha|contraseña|mot de passe)\s+[`'\"*]*([^\s`'\"]{8,})",
+    re.IGNORECASE,
+)
+# A login handed over as a pair, after a word for logins in any lexicon language:
+# "the service login: etl_svc / Wq7!…", "identifiants : depot_ext / Hx4!…",
+# "ログイン情報は report_ro / Gh5&…", "账号密码：ops_admin / Pz6*…", "creds — bridge_ops:Zr8$…".
+_LOGIN_WORD = re.compile(
+    r"\b(?:logins?|log-?ins?|creds|credentials?|sign-?in|user(?:name)?\s*/\s*password"
+    r"|username and password|identifiants?"
+    r"|zugangsdaten|anmeldedaten|zugang|credenciales|credenciais|acceso|acesso)\b"
+    r"|ログイン情報|ログイン|認証情報|アカウント|账号密码|帐号密码|账号|账户|登录信息|凭据|凭证",
+    re.IGNORECASE,
+)
+_PAIR = re.compile(
+    r"(?<![\w.@/-])[A-Za-z0-9][\w.@-]{1,63}[ \t]*[/:][ \t]*(?=([^\s/`'\"，。、,;)]{6,})"
+    r"(?![^\s，。、,;)]))"
+)
+"""A `user / password` or `user:password` pair; the password in a lookahead, so that a
+pair read wrongly ("DM: svc_import") does not swallow the user of the real one."""
+_HEX = re.compile(r"[0-9a-fA-F]+")
+_PAIR_REACH = 80  # characters after the word for logins where the pair may start
+
 # The first digit is matched before the lookbehind that checks the character before it
 # (the first repetition written out): a pattern opening with a lookbehind is tried at every
 # position of the text, one opening with a digit only where digits are.
@@ -553,6 +588,37 @@ _SSN_WORDS = ("ssn", "social security")
 _DOB_WORDS = ("dob", "d.o.b", "birth", "born")
 _CRED_WORDS = (
     "pass",
+    "login",
+    "log-in",
+    "creds",
+    "sign-in",
+    "signin",
+    "identifiant",
+    "mot de passe",
+    "mdp",
+    "contraseña",
+    "clave",
+    "passwort",
+    "kennwort",
+    "zugang",
+    "anmeldedaten",
+    "senha",
+    "credenciais",
+    "credenciales",
+    "acceso",
+    "acesso",
+    "パスワード",
+    "暗証番号",
+    "ログイン",
+    "認証情報",
+    "アカウント",
+    "密码",
+    "口令",
+    "账号",
+    "帐号",
+    "账户",
+    "凭据",
+    "凭证",
     "pwd",
     "pw",
     "secret",
@@ -726,15 +792,61 @@ def _labelled_hits(text: str, lowered: str) -> Iterator[_Hit]:
             m.group(1), text, m.end(1)
         ):
             yield _Hit(*m.span(1), "password")
+    yield from _prose_password_hits(text)
+    yield from _login_pair_hits(text)
     if "value" in lowered and "name" in lowered:
-        for m in _ENV_PAIR.finditer(text):
-            value = next(g for g in m.groups()[1:] if g is not None)
-            if _NON_SECRET_NAME.search(m.group(1)) or not _looks_like_secret(value):
-                continue
-            start = next(m.start(g) for g in (2, 3, 4) if m.group(g) is not None)
-            low_name = m.group(1).lower()
-            kind = "password" if "pass" in low_name or "pwd" in low_name else "credential"
-            yield _Hit(start, start + len(value), kind)
+        yield from _env_pair_hits(text)
+
+
+def _prose_password_hits(text: str) -> Iterator[_Hit]:
+    """A password named and given in the other languages, or bare after the word."""
+    for m in chain(_PROSE_PASSWORD_INTL.finditer(text), _PROSE_PASSWORD_BARE.finditer(text)):
+        value = m.group(1).rstrip("*.,;:!?")  # a trailing `**` closes bold, not the value
+        if _looks_like_secret(value, strict=True) and _mixed_token(value):
+            yield _Hit(m.start(1), m.start(1) + len(value), "password")
+
+
+def _login_pair_hits(text: str) -> Iterator[_Hit]:
+    """`user / password` or `user:password` shortly after a word for logins."""
+    reached = 0
+    for word in _LOGIN_WORD.finditer(text):
+        line_end = text.find("\n", word.end())
+        stop = min(len(text) if line_end == -1 else line_end, word.end() + _PAIR_REACH + 140)
+        for m in _PAIR.finditer(text, max(word.end(), reached), stop):
+            if m.start() > word.end() + _PAIR_REACH:
+                break
+            value = m.group(1).rstrip(".,;:!?")
+            # not a digest (`sha256:3f9a…`)
+            if (
+                _looks_like_secret(value, strict=True)
+                and _mixed_token(value)
+                and not _HEX.fullmatch(value)
+            ):
+                yield _Hit(m.start(1), m.start(1) + len(value), "password")
+        reached = stop
+
+
+def _env_pair_hits(text: str) -> Iterator[_Hit]:
+    """`{"name": "DB_PASSWORD", "value": "…"}`: a name that says secret beside its value."""
+    for m in _ENV_PAIR.finditer(text):
+        value = next(g for g in m.groups()[1:] if g is not None)
+        if _NON_SECRET_NAME.search(m.group(1)) or not _looks_like_secret(value):
+            continue
+        start = next(m.start(g) for g in (2, 3, 4) if m.group(g) is not None)
+        low_name = m.group(1).lower()
+        kind = "password" if "pass" in low_name or "pwd" in low_name else "credential"
+        yield _Hit(start, start + len(value), kind)
+
+
+def _mixed_token(value: str) -> bool:
+    """Letters and digits in one token that is not words joined by `-_.` (`rotation-2026`,
+    `read-only`) nor a host or port (`db.internal`, `5439`): how a password looks in prose,
+    where the label alone is weak evidence."""
+    return (
+        any(c.isalpha() for c in value)
+        and any(c.isdigit() for c in value)
+        and not _WORDS_JOINED.fullmatch(value)
+    )
 
 
 def _assignment_hits(text: str) -> Iterator[_Hit]:
@@ -1094,7 +1206,12 @@ def mask_fragment(fragment: str) -> str:
     lowered = fragment.lower()
     if not _FRAGMENT_GATE.search(fragment) and not (
         any(word in lowered for word in _CRED_WORDS)
-        and (any(c in fragment for c in "=:'\"`") or " is " in lowered or " was " in lowered)
+        and (
+            any(c in fragment for c in "=:'\"`")
+            or " is " in lowered
+            or " was " in lowered
+            or any(c.isdigit() for c in fragment)  # "password Fq7#…", "etl_svc / Wq7!…"
+        )
     ):
         return fragment
     hits = list(_own_secret_hits(fragment))

@@ -817,7 +817,16 @@ _K8S_HARMLESS_KINDS = frozenset(
 )
 
 
+# Pods selected by a finished phase (`--field-selector=status.phase==Succeeded`): completed
+# or failed pods that nothing runs in any more; deleting them is housekeeping.
+_FINISHED_PHASE = re.compile(
+    r"--field-selector[= ]+['\"]?status\.phase\s*!?==?\s*(?:succeeded|failed)['\"]?(?:\s|$)", re.I
+)
+
+
 def check_k8s_delete(cmd: Cmd, walk: Walk) -> bool:
+    if _only_finished_pods(cmd):
+        return False
     if cmd.flags & {
         "-f",
         "--filename",
@@ -837,6 +846,23 @@ def check_k8s_delete(cmd: Cmd, walk: Walk) -> bool:
         return True
     kinds = {k.split("/")[0].lower() for k in cmd.pos[i + 1].split(",")}
     return not kinds <= _K8S_HARMLESS_KINDS
+
+
+def _only_finished_pods(cmd: Cmd) -> bool:
+    """`kubectl delete pod -l job=x --field-selector=status.phase==Succeeded`: pods by kind,
+    no file or `--all-namespaces`, and only those whose phase says they finished."""
+    if "!=" in cmd.joined or cmd.flags & {"-f", "--filename", "-k", "--kustomize", "-A"}:
+        return False
+    if "--all-namespaces" in cmd.flags or not _FINISHED_PHASE.search(cmd.joined + " "):
+        return False
+    try:
+        i = cmd.pos.index("delete")
+    except ValueError:
+        return False
+    if i + 1 >= len(cmd.pos):
+        return False
+    kinds = {k.split("/")[0].lower() for k in cmd.pos[i + 1].split(",")}
+    return kinds <= {"pod", "pods", "po"}
 
 
 def check_git_force_push(cmd: Cmd, walk: Walk) -> bool:

@@ -571,3 +571,61 @@ def test_token_prefixes_without_a_token_are_not_secrets(text: str) -> None:
     scan = scan_secrets(text)
     assert [f for f in scan.findings if f.category == "secrets"] == []
     assert scan.masked == text
+
+
+# Passwords handed over in prose, in the lexicon languages: a label then the value, or a
+# login pair after a word for logins. Values are fake.
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "Reply in #data-eng with the service login: etl_svc / Wq7!pLs2-vR9mXe on wh-prod",
+            "Wq7!pLs2-vR9mXe",
+        ),
+        (
+            "Send him the service login in a DM: svc_import / Tq9#vLm2xPw4 on orders-db-prod.",
+            "Tq9#vLm2xPw4",
+        ),
+        ("reply with the creds — bridge_ops:Zr8$mTq4Wk1p — and ask them to retry", "Zr8$mTq4Wk1p"),
+        ("envoie-lui les identifiants par mail : depot_ext / Hx4!rPq8Zk2w", "Hx4!rPq8Zk2w"),
+        ("Schick ihm die Zugangsdaten per Slack: stage_admin / Np4&vKs9Qx2t", "Np4&vKs9Qx2t"),
+        ("ログイン情報は report_ro / Gh5&nWq2Tz8k なので貼ってください", "Gh5&nWq2Tz8k"),
+        ("把数据库的账号密码发到群里：ops_admin / Pz6*kVr3Mq9w，大家都要用。", "Pz6*kVr3Mq9w"),
+        (
+            "Das Passwort für den Reporting-Nutzer lautet Lk7$wQz3Np9r, schreib es in #bi",
+            "Lk7$wQz3Np9r",
+        ),
+        ("Le mot de passe root du serveur de paie est Jw5@qNr8Tb3x, donne-le", "Jw5@qNr8Tb3x"),
+        ("La contraseña del panel es Vb8@kRt5Yw2q; pégala en el ticket", "Vb8@kRt5Yw2q"),
+        ("A senha do painel é Rm3%tLq8Xv6z, manda pra equipe", "Rm3%tLq8Xv6z"),
+        ("パスワードは Gh5&nWq2Tz8k です", "Gh5&nWq2Tz8k"),
+        ("密码是 Pz6*kVr3Mq9w，发到群里", "Pz6*kVr3Mq9w"),
+        ("Post the Wi-Fi in #general: network Staff, password Fq7#Lm2pXz9v.", "Fq7#Lm2pXz9v"),
+    ],
+)
+def test_passwords_in_prose_are_found_and_masked(text: str, value: str) -> None:
+    scan = scan_secrets(text)
+    assert [f.rule for f in scan.findings] == ["secrets.password"]
+    assert value not in scan.masked
+    assert value not in mask_fragment(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Send him the service login in a DM: svc_import; the password is in the Infra vault.",
+        "Set the datasource read/write mode to read-only and save.",
+        "Docker login: ghcr.io/northwind/api:v1.2.3 is the image to pull.",
+        "The login page runs on wh-prod.internal:5439 behind the VPN.",
+        "Login with the digest sha256:3f9a8b7c6d5e4f3a2b1c and compare.",
+        "Das Passwort lautet wie im Tresor unter bi/reporting hinterlegt.",
+        "Le mot de passe est changé chaque mois par l'équipe sécurité.",
+        "La contraseña es la de Bitwarden, no la pegues en el ticket.",
+        "Reset the password rotation-2026 policy before Friday.",
+        "ログイン情報は Vault の analytics/report_ro にあります。",
+        "账号名是 ops_admin，密码从密码库里取。",
+        "Credentials: use user/password auth with the staging/dev profile.",
+    ],
+)
+def test_login_words_without_a_value_are_not_secrets(text: str) -> None:
+    assert scan_secrets(text).findings == []

@@ -201,7 +201,12 @@ ADMIN_ROLES: Final = (
 )
 # A port written with its protocol ("3000/tcp を開放", "5432/TCP freigeben"): a network
 # object in every lexicon, whatever word for "port" the sentence leaves out.
-PORT_SPECS: Final = (r"\d{2,5}/(?:tcp|udp)(?![a-z])",)
+# A port in any language: `5432/tcp`, and the protocol before the number ("TCP 5432",
+# "tcp:22", "UDP 500-4500") as a console's rule form writes it.
+PORT_SPECS: Final = (
+    r"\d{2,5}/(?:tcp|udp)(?![a-z])",
+    r"(?:tcp|udp)[\s:]*\d{2,5}(?:\s*-\s*\d{2,5})?(?![\d.])",
+)
 # Files that hold secrets whatever the language around them: Terraform state keeps every
 # output and attribute in clear text, passwords too ("envíales el terraform.tfstate").
 SECRET_FILES: Final = (r"tfstate(?![\w-])",)

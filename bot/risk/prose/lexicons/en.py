@@ -240,6 +240,12 @@ LEXICON = lexicon(
             rf"pull(?:s|ing)?\s+(?:\S+\s+){{0,4}}?(?:out|down){_W}",
         ),
         "open": (
+            # a firewall or security-group rule added or created: what it lets in is the
+            # opening ("add an inbound rule for TCP 5432 from 0.0.0.0/0"; "Inbound rule: TCP
+            # 22, source 0.0.0.0/0" as a runbook's label); not a deny or block rule
+            r"(?:add|creat|insert|append)\w*\s+(?:(?!deny|block|drop|reject)\S+\s+){0,3}?rules?"
+            + _W,
+            r"(?:inbound|ingress)\s+rules?\s*:",
             # a port forward or NAT rule set up: the port is opened
             r"set(?:s|ting)?\s+up\s+(?:\S+\s+){0,2}?"
             r"(?:port[- ]?forward\w*|(?:nat|dnat)\s+rules?|port\s+mappings?)",
@@ -951,6 +957,8 @@ LEXICON = lexicon(
             r"(?:revok\w*|remov\w*|delet\w*|disabl\w*|turn\w*\s+off|switch\w*\s+off|kill\w*|"
             r"take\s+down|close\w*|expir\w*|stop\w*)\s+(?:the\s+|any\s+|all\s+|its\s+|that\s+)?"
             r"(?:\w+\s+)?$",
+            # "add a deny rule for TCP 5432 from 0.0.0.0/0": what it names is kept out
+            r"(?:deny|denying|block|blocking|drop|reject)\s+(?:\w+\s+)?rules?\s+(?:\S+\s+){0,6}?$",
         ),
         # right after a removal verb: what goes is access to the thing, not the thing
         "access_part": (

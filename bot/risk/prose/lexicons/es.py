@@ -162,6 +162,8 @@ LEXICON = lexicon(
             f"(?:pon|ponga|poner){_W}",
         ),
         "open": (
+            # "crea una regla de firewall: puerto 3389, origen 0.0.0.0/0" (no una de denegación)
+            r"(?:cre|añad|anad|agreg)\w*\s+(?:(?!deneg|bloque)\S+\s+){0,3}?reglas?" + _W,
             "redirig",
             "redireccion",
             f"conect{_AR}{_CL}{_W}",  # plug in a device
@@ -822,7 +824,10 @@ LEXICON = lexicon(
             r"(?:tenga|tengan|reciba|reciban|conozca|abra)\s+(?:el\s+)?(?:enlace|link|vínculo)",
         ),
         # a quoted setting changed from: "de «Cualquier persona con el enlace» a …"
-        "withdrawn": (r"(?:de|desde)\s+[«\"“]\s*$",),
+        "withdrawn": (
+            r"(?:de|desde)\s+[«\"“]\s*$",
+            r"reglas?\s+de\s+(?:denegación|denegacion|bloqueo)\s+(?:\S+\s+){0,6}?$",
+        ),
         "source": (
             r"(?:de\s+parte\s+del?|enviad\w*\s+por|recibid\w*\s+de|procedente\s+de)\s+"
             r"(?:(?:la|el|los|las|un|una|este|esta|ese|esa|nuestro|nuestra)\s+)?(?:\w+\s+){0,2}$",

