@@ -22,7 +22,7 @@ from bot.risk.packs.connectors import _TOOLS
 from bot.risk.prose.intent import _GateSet, _possible, _slots, _starts
 from bot.risk.prose.lexicon import DESTINATIONS, OBJECTS
 from bot.risk.prose.lexicons import BY_LANG
-from bot.risk.prose.outside_code import _IMAGE
+from bot.risk.prose.outside_code import _IMAGE, _PACKAGE, _PACKAGE_WORDS
 from bot.risk.prose.sharing import assess_sharing
 from bot.risk.prose.text import _SENTENCE_SPLIT, sentence_spans, sentences
 from tests.growth import assert_linear
@@ -176,3 +176,9 @@ def test_prefiltered_patterns_answer_as_their_patterns(text: str) -> None:
         assert isinstance(regex, re.Pattern)
         found, expected = pattern.search(text), regex.search(text)
         assert (found and found.span()) == (expected and expected.span())
+
+
+def test_every_package_alternative_holds_a_gate_word() -> None:
+    assert "(" not in _PACKAGE.pattern and "[" not in _PACKAGE.pattern  # one flat alternation
+    for alternative in _PACKAGE.pattern.split("|"):
+        assert any(word in alternative.replace("\\b", "") for word in _PACKAGE_WORDS)
