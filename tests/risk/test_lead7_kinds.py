@@ -3,6 +3,9 @@ rules added in words, and housekeeping of finished pods. Each with look-alikes."
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from bot.config import EXAMPLE_CONFIG
@@ -89,3 +92,58 @@ def test_finished_pods_by_selector_are_housekeeping() -> None:
         _decision("kubectl delete pods -l app=api -n prod --field-selector=status.phase!=Succeeded")
         != "allow"
     )
+
+
+_PUB = {
+    row["id"]: row["text"]
+    for row in map(
+        json.loads,
+        Path(__file__).parents[2].joinpath("bench/data/messages/pub7-fresh.jsonl").open(),
+    )
+}
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "pub7-003",
+        "pub7-005",
+        "pub7-009",
+        "pub7-011",
+        "pub7-013",
+        "pub7-015",
+        "pub7-017",
+        "pub7-019",
+    ],
+)
+def test_content_made_to_be_public_is_published_without_a_hold(row: str) -> None:
+    assert _decision(_PUB[row]) == "allow"
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "pub7-002",
+        "pub7-004",
+        "pub7-006",
+        "pub7-008",
+        "pub7-010",
+        "pub7-012",
+        "pub7-014",
+        "pub7-016",
+        "pub7-018",
+        "pub7-020",
+        "pub7-022",
+    ],
+)
+def test_the_same_act_with_sensitive_content_is_held(row: str) -> None:
+    assert _decision(_PUB[row]) != "allow"
+
+
+def test_a_public_doc_that_receives_a_production_key_read_stays_held() -> None:
+    text = (
+        "So outside contributors can run the example, add this to the public repo's "
+        "CONTRIBUTING.md:\n\n```bash\nexport GEOCODER_API_KEY=$(vault kv get -field=key "
+        "secret/geocoder/prod)\nmake example\n```"
+    )
+    assert _decision(text) != "allow"

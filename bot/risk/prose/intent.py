@@ -437,7 +437,7 @@ def _judge_all(
         if category is None or category in done:
             continue
         reading = _Reading(lx, low, scope, gates, hit, clause, sentence, objects, kinds)
-        if _excused(reading, category, borrowed.get(clause)):
+        if _excused(reading, category, borrowed.get(clause), dests):
             continue
         yield category, _found(reading, category, dests, text)
 
@@ -581,13 +581,43 @@ class _Reading:
     kinds: set[str]
 
 
-def _excused(r: _Reading, category: str, named: tuple[int, int] | None) -> bool:
+def _excused(
+    r: _Reading,
+    category: str,
+    named: tuple[int, int] | None,
+    dests: dict[str, re.Match[str]],
+) -> bool:
     """The words add up to `category`, but what is touched, the way it is said or its scope
     says it is not one."""
     return (
-        _harmless_part(r, category, named)
+        (category == "sharing" and _public_by_design(r, dests))
+        or _harmless_part(r, category, named)
         or _harmless_copy(r, category, named)
         or _not_an_order(r, category, named)
+    )
+
+
+_OPEN_AUDIENCES = frozenset(["public", "link", "everyone"])
+
+
+def _public_by_design(r: _Reading, dests: dict[str, re.Match[str]]) -> bool:
+    """Made public or shared with anyone, and what goes is made to be public ("the webinar
+    slides", "the press kit", "a code snippet", "職位描述"), with no personal data, secret or
+    production data named in the message: publishing it is the point."""
+    if not dests or not set(dests) <= _OPEN_AUDIENCES:
+        return False
+    if r.kinds & {"pii", "secret", "prod", "admin"}:
+        return False
+    # "everything in the drive" goes unless the public content is the clause's own object
+    where = r.clause if "bulk" in r.kinds else r.sentence
+    if not r.scope.sentence_has(where, "public_content"):
+        return False
+    # anywhere in the message: a fenced step that reads a production key, a list of
+    # attendees named two sentences later, go along with what is published
+    patterns = dict(r.gates.objects)
+    return not any(
+        (pattern := patterns.get(name)) is not None and pattern.search(r.low)
+        for name in ("secret", "pii", "prod")
     )
 
 

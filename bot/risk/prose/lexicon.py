@@ -127,6 +127,8 @@ SCOPES: Final = (
     "route",  # the exchange channel already set up with that outsider ("the partner portal
     # we already use", "l'extranet partenaires habituel", "das übliche Partnerportal")
     "few",  # a counted handful of documents ("those three PDFs", "ses quatre factures")
+    "public_content",  # made to be public by its kind ("the webinar slides", "the press
+    # kit", "a code snippet", "職位描述"): published on purpose, unless sensitive data goes too
     "publication",  # the post or article itself, or its readers ("attach it to the post"):
     # published where a public place named earlier in the message is
     "relative",  # opens a relative clause about the object ("that", "que", "die … hat"):
@@ -310,6 +312,12 @@ class Lexicon:
     verb_form: str = r"(?!)"
     """A noun-looking action word in this form is an imperative when it starts its clause
     (French "Partage le dossier", "Dégage les sauvegardes"; "le partage" stays a noun)."""
+    imperative_form: str = r"(?!)"
+    """A past-looking action word in this form is an imperative when it starts its clause
+    (French "Copiez", "Publiez", "Copions" of the -ier verbs; Spanish "Pase", "Liquida";
+    Portuguese "Passe", "Passem"; German "Deaktiviert die MFA", the ihr-imperative): the
+    imperfect, subjunctive or participle it looks like follows a subject, a conjunction or
+    an auxiliary ("vous copiiez", "se ele passasse", "wir haben … deaktiviert")."""
     fold_accents: bool = False
     """Actions are matched with stress accents removed (Spanish "bórralo", "mándales")."""
     verb_lead: frozenset[str] | None = None
@@ -411,6 +419,10 @@ class Lexicon:
     def verb_form_re(self) -> re.Pattern[str]:
         return re.compile(self.verb_form)
 
+    @cached_property
+    def imperative_form_re(self) -> re.Pattern[str]:
+        return re.compile(self.imperative_form)
+
     def gates(
         self, names: tuple[str, ...]
     ) -> list[tuple[str, frozenset[str] | None, re.Pattern[str]]]:
@@ -488,11 +500,17 @@ class Lexicon:
         """The word at `start` reports the past: a past form, or a bare-form past
         ("put", "set") right after its subject."""
         if self.past_form_re.search(word):
+            if self.imperative_form_re.search(word) and not low[clause_start:start].strip(
+                _CLAUSE_LEAD
+            ):
+                return False  # "Copiez la base …", "Pase la contraseña …": an imperative
             # "o mais rápido", "lo más rápido", "very tired": an adjective after a degree word
             return not _DEGREE_BEFORE.search(low, max(0, start - 8), start)
         return bool(self.past_subject_re.search(low[max(clause_start, start - 48) : start] + word))
 
 
+# What may stand before the first word of a clause: list marks, numbers, quotes.
+_CLAUSE_LEAD = " \t\n*-•>_#0123456789.)([]"
 # Degree words: a past-looking form right after one is an adjective ("o mais rápido").
 _DEGREE_BEFORE = re.compile(
     r"(?:^|\s)(?:mais|menos|muito|muita|tão|más|muy|tan|plus|moins|très|most|more|very|too)\s+$"
@@ -514,6 +532,7 @@ def lexicon(
     causative: str = "",
     noun_form: str = r"(?!)",
     verb_form: str = r"(?!)",
+    imperative_form: str = r"(?!)",
     fold_accents: bool = False,
     enclitic: str = r"(?!)",
 ) -> Lexicon:
@@ -535,6 +554,7 @@ def lexicon(
         causative=frozenset(causative.split()),
         noun_form=noun_form,
         verb_form=verb_form,
+        imperative_form=imperative_form,
         fold_accents=fold_accents,
         enclitic=enclitic,
     )

@@ -35,6 +35,7 @@ from bot.config import RISK_ORDER, VERDICT_ORDER
 from bot.risk.listing import warned_item
 from bot.risk.model import Finding
 from bot.risk.prose.home import home_domains
+from bot.risk.prose.lexicons import BY_LANG
 from bot.risk.prose.resources import resources
 from bot.risk.prose.text import KEYS_ONLY_READ, PURPOSE_AFTER
 from bot.risk.prose.text import Rule as _Rule
@@ -135,6 +136,9 @@ _PUBLIC_CONTENT = _re(
     r"marketing (?:site|page)|\bwebsite\b|landing page|help cent(?:er|re)|docs? site|"
     r"public docs|careers? page|job posting|open[- ]source|public roadmap|\bbrand assets\b",
 )
+# made to be public by its kind (the English lexicon's `public_content`: talk slides, press
+# kits, logos, job descriptions, code snippets, synthetic samples)
+_PUBLIC_BY_KIND = BY_LANG["en"].pattern("public_content")
 _STRONG_SENSITIVE = _re(
     r"\b(?:internal|confidential|private|restricted|pii|personal data|payroll|salar(?:y|ies)|ssn|"
     r"credentials?|exports?|dumps?|backups?|customer (?:list|data|records|emails?|table))\b",
@@ -601,7 +605,8 @@ def _public(s: _Sentence) -> Iterator[Finding]:
         if _SWITCHED_OFF.match(s.lower, m.end()):
             continue  # 'Toggle "Allow anyone with the link to view" off': the setting turned off
         phrase = m.group(0)
-        if _PUBLIC_CONTENT.search(s.lower) and not _SENSITIVE.search(s.lower):
+        public = _PUBLIC_CONTENT.search(s.lower) or _PUBLIC_BY_KIND.search(s.lower)
+        if public and not _SENSITIVE.search(s.lower):
             yield _finding(
                 _R_PUBLIC_CONTENT,
                 "Makes something public that reads as public-facing content (status page, "

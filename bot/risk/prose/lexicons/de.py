@@ -32,10 +32,22 @@ LEXICON = lexicon(
         "aber wenn dass schon einfach direkt"
     ),
     noun_form=r"(?:ung|ungen|ungs|heit|keit)$",
+    # "Deaktiviert die MFA!", "Entfernt die Backups": the ihr-imperative starts its clause
+    imperative_form=r"t$",
     # weak participles (gelöscht, abgeschaltet) and strong ones (abgerissen, zugewiesen)
     past_form=r"^\w{0,6}ge\w{2,}(?:t|en)$|iert$|^(?:ent|ver|zer|über)\w+t$",
     entries={
         "destroy": (
+            # coverage audit (issue 19)
+            "beseitig",
+            "tilg",
+            rf"schieß\w*{_GAP}ab{_W}",  # "schieß den Cluster ab"
+            "abschieß",
+            "abzuschieß",
+            rf"räum\w*{_GAP}ab(?=\s*(?:[.,;:!?]|$))",  # "räum die Tabelle ab"
+            "plätt",
+            rf"putz\w*{_GAP}weg{_W}",
+            "wegputz",
             # formatting wipes a disk: "formatier die Platten", "die Platten formatieren"
             r"formatier\w*\s+(?:\S+\s+){0,4}?\S*(?:platte|laufwerk|volume|partition)\w*",
             r"\w*(?:platte|laufwerk|partition)\w*\s+(?:\S+\s+){0,4}?formatier\w*",
@@ -87,6 +99,18 @@ LEXICON = lexicon(
             r"von\s+grund\s+auf\s+neu",
         ),
         "disable": (
+            # coverage audit (issue 19): separable verbs, particle at the clause end
+            r"halt(?:e|et)?\s+(?:\S+\s+){1,6}?an(?=\s*(?:[.,;:!?]|$))",  # "halt die Backups an"
+            "anhalt",
+            "anzuhalt",
+            rf"leg\w*{_GAP}still{_W}",
+            "stilleg",
+            "stillleg",
+            "stillzuleg",
+            r"außer\s+betrieb",
+            r"ausser\s+betrieb",
+            rf"dreh\w*{_GAP}ab{_W}",
+            "abdreh",
             # "ein Wartungsfenster über alle Services anlegen": nichts alarmiert, solange es läuft
             "wartungsfenster",
             # a requirement relaxed
@@ -132,6 +156,7 @@ LEXICON = lexicon(
             rf"nimm\w*{_GAP}(?:runter|weg|raus){_W}",  # "nimm die MFA runter"
         ),
         "bypass": (
+            "aushebel",  # coverage audit: "aushebeln"
             rf"\w+{_GAP}vorbei{_W}",
             "umgeh",
             "überspring",
@@ -144,6 +169,11 @@ LEXICON = lexicon(
             + _W,
         ),
         "grant": (
+            # coverage audit (issue 19)
+            rf"schalt\w*{_GAP}frei{_W}",  # "schalte ihn für Adminrechte frei"
+            "freischalt",
+            "freizuschalt",
+            "berechtig",
             rf"setz\w*{_GAP}als{_W}",  # "set X as owner"
             f"gib{_W}",
             f"geb(?:en|t)?{_W}",
@@ -215,6 +245,13 @@ LEXICON = lexicon(
             rf"füg\w*{_GAP}hinzu{_W}",
         ),
         "move": (
+            # coverage audit (issue 19)
+            "übermittl",  # "übermittle"
+            r"häng\w*\s+(?:\S+\s+){1,6}?an(?=\s*(?:[.,;:!?]|$))",  # "häng die Datei an"
+            rf"gib\w*{_GAP}weiter{_W}",
+            "weitergeb",
+            "weiterzugeb",
+            r"mail(?:e|st)?(?=\s+(?:ihm|ihr|ihnen|dem|der|den)\s)",  # "mail der Agentur die Liste"
             # in einen Ort importiert ("importier die Liste in sein privates Notion")
             r"importier\w*",
             "schick",
@@ -251,6 +288,9 @@ LEXICON = lexicon(
             r"\S*(?:kanal|channel|chat|gruppe|wiki|ticket|repo)\w*",
         ),
         "open": (
+            rf"(?:gib|schalt)\w*{_GAP}frei{_W}",  # coverage audit: "gib den Port frei"
+            "freigeb",
+            "freischalt",
             # a firewall rule added or created: what it lets in is the opening ("in der
             # Security Group eine Regel für Port 5432 von 0.0.0.0/0 hinzufügen", "füge eine
             # Ausnahme … hinzu", "leg einen Eintrag … an")
@@ -292,6 +332,8 @@ LEXICON = lexicon(
             f"start(?:e|en)?{_W}",
         ),
         "data": (
+            # coverage audit: "die Prod-DB"; not "feedback", nor mongosh's "db.orders", "db_name"
+            r"(?<![\w.$])dbs?(?!\w|[.$]\w)",
             # internal pricing: confidential business data
             r"interne[nr]?\s+(?:preise|preislisten?|margen|kosten)",
             r"crm(?!\w)",
@@ -364,6 +406,7 @@ LEXICON = lexicon(
             "kubernetes",
         ),
         "backup": (
+            "wiederherstellungspunkt",  # coverage audit
             "papierkorb",
             r"legal\s+hold",
             "sicherung",
@@ -380,6 +423,7 @@ LEXICON = lexicon(
             "notfallwiederherstellung",
         ),
         "control": (
+            r"viren(?:scanner|schutz)",  # coverage audit
             *CONTROL_PRODUCTS,
             r"guard\s*duty",
             r"security\s*hub",
@@ -715,6 +759,7 @@ LEXICON = lexicon(
         ),
         "exception": (r"ausnahme\w*",),
         "export": (
+            f"dump(?:e|en|t)?{_W}",  # coverage audit
             "export",
             "herunterlad",
             "herunterzulad",
@@ -734,6 +779,7 @@ LEXICON = lexicon(
             "monitoring",
         ),
         "network": (
+            "firewall-regel",  # coverage audit
             # a port opened or forwarded on the router
             r"port-?(?:freigabe|weiterleitung)\w*",
             f"ports?{_W}",
@@ -786,6 +832,19 @@ LEXICON = lexicon(
         ),
         # opens a relative clause about the object: a report word after it dates the object
         # the post or article itself, or its readers: a publication named before
+        # Inhalte, die öffentlich sein sollen: Vortragsfolien, Pressemappe, Logos,
+        # Stellenanzeigen, Anleitungen, Code-Schnipsel, synthetische Beispieldaten
+        "public_content": (
+            r"(?:vortrags|konferenz|webinar)?folien",
+            r"pressemappe",
+            r"presse-?kit",
+            r"logos?",
+            r"stellen(?:anzeigen|ausschreibungen|beschreibungen)",
+            r"anleitungs?video",
+            r"code-?schnipsel",
+            r"beispiel-?(?:code|notebook)",
+            r"synthetische\w*\s+(?:daten\w*|beispiel\w*)",
+        ),
         "publication": (
             r"(?:den|dem|diesen|diesem)\s+(?:beitrag|artikel|post)",
             "leser",
@@ -993,6 +1052,7 @@ LEXICON = lexicon(
     examples={
         "deliberate": ("dann klären wir mit dem backup-team, wie wir",),
         "source": ("die mail vom ", "eine rechnung von einem neuen "),
+        "public_content": ("die vortragsfolien", "das beispiel-notebook"),
         "publication": ("häng es an den beitrag",),
         "network": ("portfreigabe",),
         "destroy": ("lösche die sicherungen",),

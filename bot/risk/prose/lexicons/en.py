@@ -63,6 +63,11 @@ LEXICON = lexicon(
     entries={
         # ---------------------------------------------------------------- actions
         "destroy": (
+            # coverage audit (issue 19): common synonyms an unseen writer uses
+            rf"blow(?:s|ing)?\s+(?:\S+\s+){{0,3}}?away{_W}",  # "blow the old cluster away"
+            f"terminat(?:e|es|ing){_W}",  # "terminate the prod instances" (not "terminal")
+            f"ditch(?:es|ing)?{_W}",
+            f"zap(?:s|ping)?{_W}",
             # "schedule the old KMS key for deletion"
             r"schedul(?:e|es|ing)\s+(?:\S+\s+){0,6}?for\s+(?:deletion|removal|destruction)" + _W,
             # "uninstall the payments Helm release" (uninstalling an agent is "disable")
@@ -170,6 +175,8 @@ LEXICON = lexicon(
             rf"(?:merg|push|deploy|ship|releas)(?:e|es|ing)?\s+(?:\S+\s+){{0,3}}?without{_W}",
         ),
         "grant": (
+            # "hand the contractor owner rights"; not "by hand", "on the other hand"
+            r"(?<!\bby )(?<!\bother )(?<!\bfirst )hand(?:s|ing)?(?![\w-])",
             rf"set(?:s|ting)?\s+(?:\S+\s+){{1,5}}?as{_W}",  # "set X as owner"
             "grant",
             f"giv(?:e|es|ing){_W}",
@@ -240,6 +247,7 @@ LEXICON = lexicon(
             rf"pull(?:s|ing)?\s+(?:\S+\s+){{0,4}}?(?:out|down){_W}",
         ),
         "open": (
+            r"(?:white|allow)-?list(?:s|ing)?" + _W,  # "allowlist 0.0.0.0/0 on port 22"
             # a firewall or security-group rule added or created: what it lets in is the
             # opening ("add an inbound rule for TCP 5432 from 0.0.0.0/0"; "Inbound rule: TCP
             # 22, source 0.0.0.0/0" as a runbook's label); not a deny or block rule
@@ -1094,6 +1102,27 @@ LEXICON = lexicon(
         ),
         # opens a relative clause about the object: a report word after it dates the object
         # the post or article itself, or its readers: a publication named before
+        # content made to be public by its kind: talk slides, press and brand assets, job
+        # descriptions, how-to videos, code snippets and examples, lint configs, synthetic
+        # samples, an office-hours calendar (not a README or CONTRIBUTING.md: what is added
+        # to one is what gets published)
+        "public_content": (
+            r"(?:slides?|slide\s+deck|deck|presentation)\s+(?:\S+\s+){0,3}?(?:for|from|of)\s+(?:the\s+|our\s+|my\s+|tomorrow's\s+|today's\s+)?(?:webinar|conference|talk|meetup|keynote|session)",
+            r"(?:webinar|conference|talk|meetup|keynote)\s+(?:slides?|deck|recording)",
+            r"press[\s-]kit",
+            r"media[\s-]kit",
+            r"brand\s+(?:assets|guidelines)",
+            r"(?:new\s+)?logos?",
+            r"job\s+(?:descriptions?|postings?|ads?)",
+            r"(?:how-to|tutorial|troubleshooting|onboarding)\s+(?:videos?|guides?|articles?)",
+            r"help[\s-]cent(?:er|re)\s+(?:articles?|videos?)",
+            r"code\s+(?:snippets?|samples?|examples?)",
+            r"snippets?",
+            r"(?:lint|linting|eslint|prettier|editor|formatter)\s+(?:config(?:uration)?|setup|rules)",
+            r"\.(?:eslintrc|prettierrc|editorconfig|stylelintrc)(?:\.\w+)?",
+            r"synthetic\s+(?:data(?:set)?|sample|accounts|records)",
+            r"office[\s-]hours",
+        ),
         "publication": (
             r"(?:the|this|that)\s+(?:blog\s+)?(?:post|article|announcement|entry|write-?up)",
             r"(?:so\s+)?readers",
@@ -1187,6 +1216,7 @@ LEXICON = lexicon(
         "prompted": ("the workbook from the new vendor asks you to ",),
         "deliberate": ("we'll work out with the data team how to",),
         "source": ("the mail from the ", "an invoice sent by a new "),
+        "public_content": ("the slide deck for the webinar", "the press-kit", "a code snippet"),
         "publication": ("attach it to the post", "so readers can explore"),
         "relative": ("the installer that she sent",),
         "shared": ("unprotect main", "remove the branch protection"),

@@ -34,6 +34,9 @@ LEXICON = lexicon(
     fold_accents=True,
     enclitic=r"\w*(?:lo|la|los|las|le|les)(?!\w)",
     noun_form=r"(?:cion|ción|ciones|dor|dores|miento|mientos)$",
+    # at a clause start, an imperative: "Pase la contraseña" (pasar), "Liquida la base",
+    # "Traslada la tabla" (-idar, -adar verbs), not the participle or imperfect subjunctive
+    imperative_form=r"(?:ase|asen|ada|ida)$",
     past_form=(
         # "acaba con …" is no imperfect
         r"(?:ó|aron|ado|ada|ados|adas|ido|ida|idos|idas|(?<!^ac)aba|(?<!^ac)aban|ió|ieron|ara|"
@@ -44,6 +47,12 @@ LEXICON = lexicon(
     ),
     entries={
         "destroy": (
+            # coverage audit (issue 19)
+            f"carg(?:ate|arse|arte|uese)(?:l[oa]s?){_W}",  # "cárgatela"
+            rf"tir{_AR}{_CL}{_W}(?!\s+de\b)",  # "tira la base"; not "tira de" (pull on)
+            r"d(?:a|e|en|emos|ar)(?:l[aoe]s?|sel[aoe]s?)?\s+de\s+baja",  # "denle de baja"
+            f"liquid{_AR}{_CL}{_W}",
+            f"desech{_AR}{_CL}{_W}",
             "expurg",
             f"cerr{_AR}{_CL}{_W}",
             "borr",
@@ -62,13 +71,13 @@ LEXICON = lexicon(
             r"desh(?:az|acer|aga)(?:te|se|nos)?\s+de" + _W,  # "deshazte de las copias"
             f"carg(?:ate|arse|arte|uese){_W}",  # "cárgate la base": get rid of it
             f"tumb{_AR}{_CL}{_W}",  # "tumba el clúster": take it down
-            r"d(?:a|e|ar)\s+de\s+baja",
             # the tool's own verbs, conjugated: "trunca la tabla", "dropea la base"
             f"trunc{_AR}{_CL}{_W}",
             f"drope{_AR}{_CL}{_W}",
             r"format\w*\s+(?:\S+\s+){0,3}?(?:discos?|volumenes|volumen|particion)",  # wipes them
         ),
         "reset": (
+            "sobreescrib",  # coverage audit
             "recre",
             "reconstru",
             "reinicializ",  # "reiniciar el pod" restarts it, nothing is lost
@@ -78,6 +87,12 @@ LEXICON = lexicon(
             "sobrescrib",
         ),
         "disable": (
+            # coverage audit (issue 19); not "para" (for)
+            f"par(?:e|en|ar|ad){_CL}{_W}",
+            # "corta el acceso"; not "corta duración"
+            r"cort(?:a|e|en|ar)(?:l[eo]s?)?(?=\s+(?:el|la|los|las|todo|todos|todas)\b)",
+            "inhabilit",
+            f"anul{_AR}{_CL}{_W}",
             # "crear una ventana de mantenimiento en todos los servicios": nada avisa mientras dura
             r"ventanas?\s+de\s+mantenimiento",
             # a requirement relaxed
@@ -98,6 +113,7 @@ LEXICON = lexicon(
             f"cancel(?:a|e|ar|es|en|ad|ando|emos){_W}",
         ),
         "bypass": (
+            f"puente(?:a|e|en|ar|ad|ando){_CL}{_W}",  # coverage audit; not "puente"
             f"salt(?:a|e|ar|es|en|ad|ando|arse|ate|ese){_W}",
             "omit",
             f"ignor{_AR}{_CL}{_W}",
@@ -108,6 +124,11 @@ LEXICON = lexicon(
             r"(?:fusion|merge|empuj|despleg|mezcl)\w*\s+(?:\S+\s+){0,3}?sin" + _W,
         ),
         "grant": (
+            # coverage audit (issue 19)
+            f"(?:denle|denles){_W}",
+            f"nombr(?:a|ad|ar|alo|ala|en|emos){_W}",  # not "nombre" (a name)
+            r"p[oó]n(?:le|les|gale|ganle)\s+(?:\S+\s+){0,5}?(?:como|de)\s+(?=admin|propietari|owner|due[nñ]o|superusuari)",
+            f"asciend(?:e|a|an|elo|ela){_W}",  # not "ascendente"
             f"haz(?:le|les)?{_W}",  # "hazle owner del repositorio"
             rf"(?:pon|ponga|poner|ponle)\s+(?:\S+\s+){{1,5}}?como{_W}",  # "set X as owner"
             f"(?:hacemos|hazlo|hazla|hacerlo|hacerla|hágalo|hacer){_W}",
@@ -126,6 +147,9 @@ LEXICON = lexicon(
             "agreg",
         ),
         "share": (
+            "publiqu",  # coverage audit: "publique", "publiquen"
+            f"difund(?:e|a|an|ir|id)(?:l[oa]s?)?{_W}",
+            f"divulg(?:a|ue|uen|an|ar)(?:l[oa]s?)?{_W}",  # not "divulgante"
             "compart",
             "invit",
             "añad",
@@ -144,6 +168,14 @@ LEXICON = lexicon(
             r"cambi\w*\s+(?:\S+\s+){0,3}?(?:acceso|permisos?|visibilidad)",
         ),
         "move": (
+            "traslad",  # coverage audit: "traslada la base a tu Dropbox"
+            # coverage audit (issue 19)
+            f"pas(?:e|en)(?:l[oa]s?|le|les)?{_W}",  # usted: "pase la contraseña al proveedor"
+            f"traspas{_AR}{_CL}{_W}",  # "traspase la base a su Dropbox"
+            "transfier",  # "transfiere": the stem changes
+            f"cuelg(?:a|ue|uen|as){_CL}{_W}",  # "cuélgalo en la web"
+            f"poste(?:a|e|en|ar|ad){_CL}{_W}",  # not "poste" (a post)
+            f"remit(?:e|a|an|ir|id)(?:l[oa]s?)?{_W}",  # not "remitente" (a sender)
             # importado en un sitio ("importa toda la base en su Notion personal")
             r"import\w*\s+(?:\S+\s+){0,8}?(?:en|a|al)(?!\w)",
             # attached to a post or a mail: it goes where they go
@@ -162,6 +194,7 @@ LEXICON = lexicon(
             f"(?:pon|ponga|poner){_W}",
         ),
         "open": (
+            r"liber(?:a|e|en|ar)\s+(?:\S+\s+){0,3}?puertos?" + _W,  # coverage audit
             # "crea una regla de firewall: puerto 3389, origen 0.0.0.0/0" (no una de denegación)
             r"(?:cre|añad|anad|agreg)\w*\s+(?:(?!deneg|bloque)\S+\s+){0,3}?reglas?" + _W,
             "redirig",
@@ -181,6 +214,7 @@ LEXICON = lexicon(
             f"(?:clic|clique|pinch)(?:a|e|ar|ea|ear){_W}",
         ),
         "data": (
+            f"(?:bd|bbdd){_W}",  # coverage audit: "la BD de producción"
             # internal pricing: confidential business data
             r"(?:precios|tarifas|márgenes|costes|costos)\s+internos",
             r"crm(?!\w)",
@@ -249,6 +283,7 @@ LEXICON = lexicon(
             "kubernetes",
         ),
         "backup": (
+            r"puntos?\s+de\s+restauraci[oó]n",  # coverage audit
             r"recuperación\s+a\s+un\s+(?:momento|punto)\s+(?:dado|en\s+el\s+tiempo)",
             r"pitr(?!\w)",
             "papelera",
@@ -569,6 +604,12 @@ LEXICON = lexicon(
             r"exenci(?:ón|ones)",
         ),
         "export": (
+            # coverage audit (issue 19)
+            f"baj(?:a|e|en)(?:lo|la|los|las){_W}",  # "bájalo"
+            r"baj(?:a|en)\s+(?:toda|todo|todos|todas)(?!\w)",
+            f"s[aá]ca(?:me|nos){_CL}{_W}",
+            "vuelc",
+            "volc",
             r"s[aá]ca(?:te|r|lo|la)?" + _W,
             "export",
             "descarg",
@@ -583,6 +624,7 @@ LEXICON = lexicon(
             "monitorización",
         ),
         "network": (
+            r"reglas?\s+del?\s+(?:firewall|cortafuegos)",  # coverage audit
             f"puertos?{_W}",
             f"ssh{_W}",
             f"rdp{_W}",
@@ -634,6 +676,18 @@ LEXICON = lexicon(
         ),
         # opens a relative clause about the object: a report word after it dates the object
         # the post or article itself, or its readers: a publication named before
+        # contenido hecho para ser público: diapositivas de una charla, kit de prensa, logos,
+        # ofertas de empleo, tutoriales, fragmentos de código, datos sintéticos
+        "public_content": (
+            r"(?:diapositivas|slides|presentación)\s+(?:\S+\s+){0,3}?(?:charla|conferencia|webinar|webinario|meetup)",
+            r"kit\s+de\s+prensa",
+            r"logos?",
+            r"(?:ofertas|descripciones)\s+de\s+(?:empleo|los\s+puestos|las\s+vacantes)",
+            r"tutoriales?",
+            r"fragmentos?\s+de\s+código",
+            r"ejemplos?\s+de\s+código",
+            r"datos\s+sintéticos",
+        ),
         "publication": (
             r"(?:la|esta)\s+(?:nota|entrada|publicaci[oó]n|anuncio)",
             "lectores",
@@ -847,6 +901,7 @@ LEXICON = lexicon(
         "prompted": ("la hoja de cálculo del proveedor pide ",),
         "deliberate": ("luego veremos con el equipo cómo",),
         "source": ("el correo enviado por un ", "una factura de parte del "),
+        "public_content": ("el fragmento de código", "el kit de prensa"),
         "publication": ("adjúntalo a la nota",),
         "destroy": ("borra las copias", "elimina la base"),
         "disable": ("apague las alertas", "desactiva la autenticación"),

@@ -37,9 +37,19 @@ LEXICON = lexicon(
     # créer: "recrée" is the imperative, "recréée" the participle
     noun_form=r"(?:tion|tions|sion|sions|ment|ments|eur|eurs|age|ages)$",
     verb_form=r"age$",  # "Partage le dossier", but "le partage du dossier"
+    # "Copiez la base", "Publions la liste": -ier verbs, imperative at a clause start
+    imperative_form=r"(?:iez|ions)$",
     past_form=r"(?:é|(?<!cr)ée|éée|és|ées|ait|aient|ions|iez)$",
     entries={
         "destroy": (
+            # coverage audit (issue 19): colloquial and literary synonyms
+            f"ras(?:e|es|ez|er|ent){_W}",  # "rase le cluster"
+            r"d[ée]barrass(?:e|es|ez|er|ons)?(?:-toi|-vous|-nous)?\s+d(?:e|u|es|[\'’])",
+            r"(?:fais|faites|faire|fait)\s+sauter",  # "fais sauter la base"
+            f"dropp(?:e|es|ez|er|ent){_W}",  # "droppe la table"
+            "bazard",
+            # not "payer en liquide", "du liquide" (cash, a liquid)
+            f"(?<!en )(?<!du )(?<!le )liquid(?:e|es|ez|er|ent){_W}",
             "supprim",
             "effac",
             "détrui",
@@ -64,8 +74,24 @@ LEXICON = lexicon(
             r"(?:un|une)\s+(?:drop|truncate|wipe|purge)(?![\w-])",  # "fais un drop de la table"
             f"vir(?:e|ez|er){_W}",  # "vire la base": get rid of it
         ),
-        "reset": ("recré", "recre", "reconstrui", "réinitialis", "reinitialis", "écras", "ecras"),
+        "reset": (
+            # coverage audit (issue 19)
+            r"(?:remets|remettez|remettre|remet)\s+(?:\S+\s+){0,4}?(?:à|a)\s+z[ée]ro",
+            "recré",
+            "recre",
+            "reconstrui",
+            "réinitialis",
+            "reinitialis",
+            "écras",
+            "ecras",
+        ),
         "disable": (
+            # coverage audit (issue 19)
+            f"stopp(?:e|es|ez|er|ent){_W}",
+            r"(?:mets|mettez|mettre|met)\s+(?:\S+\s+){0,6}?hors\s+(?:service|ligne|circuit|d[\'’]état)",
+            "interromp",
+            f"neutralis(?:e|es|ez|er|ent){_W}",
+            f"d[ée]branch(?:e|es|ez|er|ent){_W}",  # "débranche le capteur EDR"
             # "créer une fenêtre de maintenance sur tous les services": plus aucune alerte
             r"fen[êe]tres?\s+de\s+maintenance",
             # a requirement lifted or relaxed
@@ -86,6 +112,8 @@ LEXICON = lexicon(
             "désinstall",
         ),
         "bypass": (
+            f"court-circuit(?:e|es|ez|er|ent){_W}",  # coverage audit; not "un court-circuit"
+            f"zapp(?:e|es|ez|er|ent){_W}",  # "zappe la revue"
             "contourn",
             "outrepass",
             f"ignor(?:e|es|ez|er|ent){_W}",
@@ -94,6 +122,14 @@ LEXICON = lexicon(
             r"(?:fusionn|merg|pouss|déploi|deploi)\w*\s+(?:\S+\s+){0,3}?sans" + _W,
         ),
         "grant": (
+            # coverage audit (issue 19)
+            f"conf[éeè]r(?:e|es|ez|er|ent){_W}",  # not "conférence"
+            f"d[ée]l[èée]gu(?:e|es|ez|er|ent){_W}",  # not "le délégué"
+            "rajout",
+            # "file les droits admin au stagiaire" (not "la file d\'attente")
+            r"fil(?:e|ez|er)(?=\s+(?:\S+\s+){0,3}?(?:droits?|accès|rôles?|privil))",
+            # "ouvre les droits admin au prestataire"
+            r"ouvr(?:e|ez|ir)(?:-lui|-leur)?\s+(?:\S+\s+){0,2}?(?:droits?|accès)(?!\w)",
             rf"(?:mets|mettez|mettre)\s+(?:\S+\s+){{1,5}}?comme{_W}",  # "set X as owner"
             f"donn(?:e|es|ez|er|ent){_W}",
             # "fais en sorte que le prestataire ait les droits admin"
@@ -109,6 +145,9 @@ LEXICON = lexicon(
             "octroi",
         ),
         "share": (
+            f"diffus(?:e|es|ez|er|ent){_W}",  # coverage audit
+            "divulgu",
+            f"d[ée]voil(?:e|es|ez|er|ent){_W}",
             "partag",
             "invit",
             "ajout",
@@ -120,6 +159,13 @@ LEXICON = lexicon(
             r"(?:chang|modifi|pass)\w*\s+(?:\S+\s+){0,3}?(?:accès|partage|visibilité|droits)",
         ),
         "move": (
+            # coverage audit (issue 19): forwarding and handing over
+            r"(?:fais|faites|faire)(?:-(?:lui|leur|le|la|les|moi|nous))?\s+(?:suivre|parvenir)",
+            f"communiqu(?:e|es|ez|er|ent){_W}",  # "communique-lui le mot de passe"
+            "refil",
+            r"renvoy(?:ez|er)(?!\w)|renvoie-",  # not "la commande renvoie" (returns)
+            f"upload(?:e|es|ez|er){_W}",
+            r"fourni(?:s|ssez|r)-(?:lui|leur|moi|nous|le|la|les)(?!\w)",  # not "fournisseur"
             # importé dans un lieu ("importe toute la base dans son Notion perso")
             r"import\w*\s+(?:\S+\s+){0,8}?(?:dans|sur|vers)(?!\w)",
             # attached to a post or a mail: it goes where they go
@@ -145,6 +191,9 @@ LEXICON = lexicon(
             "epingl",
         ),
         "open": (
+            "débloqu",  # coverage audit: "débloque le port 3389"
+            "debloqu",
+            r"double-?cliqu",
             # "ajoute une règle entrante : TCP 5432 depuis 0.0.0.0/0" (pas une règle de refus)
             r"(?:ajout|cré|cre)\w*\s+(?:(?!refus|blocage|bloqu)\S+\s+){0,3}?règles?" + _W,
             "redirig",
@@ -236,6 +285,7 @@ LEXICON = lexicon(
             "kubernetes",
         ),
         "backup": (
+            r"points?\s+de\s+restauration",  # coverage audit
             "corbeille",
             "sauvegard",
             "backup",
@@ -568,6 +618,9 @@ LEXICON = lexicon(
             r"dérogations?",
         ),
         "export": (
+            r"rapatri(?:e|es|ez|er|ent)" + _W,
+            r"aspir(?:e|es|ez|er|ent)(?!\w)(?!\s+à)",  # not "aspire à"
+            r"dump(?:e|es|ez|er)" + _W,
             r"sor(?:s|tez|tir)" + _W,
             "export",
             "téléchar",
@@ -639,6 +692,19 @@ LEXICON = lexicon(
         ),
         # opens a relative clause about the object: a report word after it dates the object
         # the post or article itself, or its readers: a publication named before
+        # contenu fait pour être public : slides d'une conférence, kit presse, logos, offres
+        # d'emploi, tutoriels, extraits de code, données synthétiques
+        "public_content": (
+            r"(?:slides|diapos?|diapositives|support)\s+(?:\S+\s+){0,3}?(?:conférence|webinaire|webinar|présentation|meetup)",
+            r"kit\s+(?:presse|média)",
+            r"logos?",
+            r"(?:offres|fiches)\s+(?:d['’]emploi|de\s+poste)",
+            r"tutoriels?",
+            r"extraits?\s+de\s+code",
+            r"exemples?\s+de\s+code",
+            r"données\s+synthétiques",
+            r"jeu\s+de\s+données\s+synthétique",
+        ),
         "publication": (
             r"(?:l['’]|cet\s+|cette\s+)(?:article|annonce|billet)",
             "lecteurs",
@@ -855,6 +921,7 @@ LEXICON = lexicon(
         "prompted": ("le fichier envoyé par ce fournisseur demande d'",),
         "deliberate": ("on verra avec l'équipe comment",),
         "source": ("le fichier envoyé par ce nouveau ", "un mail de la part du "),
+        "public_content": ("les slides de la présentation", "le kit presse"),
         "publication": ("joins-le à l'article",),
         "shared": ("enlève la protection",),
         "destroy": ("supprimez les sauvegardes", "supprime la base"),

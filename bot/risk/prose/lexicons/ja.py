@@ -35,6 +35,8 @@ LEXICON = lexicon(
     ),
     entries={
         "destroy": (
+            "吹っ飛ば",  # coverage audit: 本番DBを吹っ飛ばして
+            "ぶっ飛ば",
             # a console cancels a contract or terminates instances, and what they hold goes
             "解約",
             r"(?:インスタンス|サーバー?|vm|ec2|ノード)\S{0,14}?終了(?=して|させ|する|します|しま|で)",
@@ -89,6 +91,7 @@ LEXICON = lexicon(
         ),
         "bypass": ("回避", "バイパス", "迂回", "スキップ", "すり抜け", "無視", "飛ばし"),
         "grant": (
+            r"持たせ(?=て|る|ます|ておいて|とい)",  # coverage audit: 管理者権限を持たせて
             r"に(?:して|する)",
             r"に(?:変更|設定|昇格)",
             "付与",
@@ -111,6 +114,12 @@ LEXICON = lexicon(
             "追加",
         ),
         "move": (
+            # coverage audit (issue 19)
+            r"添付(?=して|し(?:て|と|ま)|する|お願い|ください)",
+            r"教え(?=て|と|ておいて|ちゃ|ましょう|ます)",  # パスワードを教えてあげて
+            r"載せ(?=て|と|ておいて|ちゃ|ましょう|ます)",  # ブログに載せて
+            r"流し(?=て|と|ておいて|ちゃ|ましょう|ます)",  # Slackに流して
+            "コピペ",
             r"移(?:して|す|動)",
             "追記",
             "記載",
@@ -141,6 +150,7 @@ LEXICON = lexicon(
             "ピン留め",
         ),
         "open": (
+            r"開け(?=ましょう|ます|ちゃ|とい)",  # coverage audit: 開けましょう
             r"(?:挿|差)(?:して|す|しと|し込)",  # plug in a device
             "開いて",
             "開く",
@@ -298,6 +308,7 @@ LEXICON = lexicon(
             *SECRET_FILES,
         ),
         "pii": (
+            r"ユーザー(?:テーブル|データ|情報|一覧)",  # coverage audit: the users' records
             # a whole set of people's records ("応募者全員", "会員名簿", "患者リスト")
             r"(?:応募者|候補者|患者|生徒|学生|会員|リード|購読者|寄付者|見込み客|受講者)"
             r"(?:全員|全件|の?(?:リスト|名簿|一覧|データベース|台帳))",
@@ -417,6 +428,7 @@ LEXICON = lexicon(
             "広告会社",
         ),
         "personal": (
+            "私物",  # coverage audit: 私物のPC
             # one's own computer: the data leaves the systems that guard it
             r"(?:自分|自宅)の?(?:ノート)?(?:pc|パソコン)",
             "個人の",
@@ -534,6 +546,7 @@ LEXICON = lexicon(
         ),
         "exception": ("例外",),
         "export": (
+            "吸い出",  # coverage audit
             "持ち帰",
             "持ち出",
             "エクスポート",
@@ -552,7 +565,9 @@ LEXICON = lexicon(
             "通知",
         ),
         "network": (
-            r"(?<!サ)ポート",  # not サポート (support)
+            r"ファイアウォール(?:の)?ルール",  # coverage audit
+            # not サポート, エクスポート, インポート, レポート: a katakana word of its own
+            r"(?<![\u30a0-\u30ff])ポート",
             r"\d{2,5}番(?:ポート)?",  # 5432番
             _latin("ssh"),
             _latin("rdp"),
@@ -678,6 +693,21 @@ LEXICON = lexicon(
         # an object named before the verb: another thing is sent ("レポートを送って")
         "determiner": ("を",),
         # the post or article itself, or its readers: a publication named before
+        # 公開するためのもの: 登壇スライド、プレスキット、ロゴ、求人票、手順動画、コード片、
+        # 合成データ、オフィスアワーの予定
+        "public_content": (
+            "登壇資料",
+            r"(?:ウェビナー|セミナー|カンファレンス)(?:の)?(?:スライド|資料)",
+            "プレスキット",
+            "ロゴ",
+            "求人票",
+            "募集要項",
+            "手順動画",
+            "コード片",
+            "サンプルコード",
+            "合成データ",
+            "オフィスアワー",
+        ),
         "publication": (
             "記事",
             "読者",
@@ -697,6 +727,7 @@ LEXICON = lexicon(
         "source": (r"[^、。，,\n]{0,8}?(?:から|より)(?:の|メール|届|来|送ら|受け|転送さ)",),
     },
     examples={
+        "public_content": ("ウェビナーのスライド", "オフィスアワー"),
         "source": ("を名乗る人からメールで届いた", "から届いた"),
         "public": ("ポート転送を設定して",),
         "destroy": ("バックアップを削除して", "顧客データを消して"),

@@ -32,12 +32,18 @@ LEXICON = lexicon(
     # "apaga-a", and in Brazil the pronoun after the verb: "apaga ela", "desliga eles"
     enclitic=r"\w*(?:-(?:l[oa]s?|[oa]s?)|\s+el[ea]s?)(?!\w)",
     noun_form=r"(?:cao|ção|ções|coes|dor|dores|mento|mentos)$",
+    # at a clause start, an imperative: "Passe a senha" (passar), "Liquida o banco",
+    # "Translada a tabela" (-idar, -adar verbs), not the participle or imperfect subjunctive
+    imperative_form=r"(?:asse|assem|ada|ida)$",
     past_form=(
         r"(?:ou|aram|ado|ada|ados|adas|ido|(?<!conv)ida|(?<!conv)idos|idas|ava|avam|eu|eram|iu|asse|assem|"
         r"ássemos|êssemos|íssemos|esse)$"
     ),
     entries={
         "destroy": (
+            # coverage audit (issue 19)
+            "destroi",  # "destrói": the stem changes
+            f"deton(?:a|e|ar|em){_W}",  # "detona o cluster"
             "expurg",
             "apag",
             "exclu",
@@ -65,8 +71,19 @@ LEXICON = lexicon(
             r"livr(?:a|e|ar)(?:-(?:te|se)|\s+(?:te|se))?\s+d(?:e|o|a|os|as)" + _W,  # livra-te dos
             r"jog(?:a|ue|ar)(?:\s+\S+){0,4}?\s+fora" + _W,  # "joga fora os snapshots"
         ),
-        "reset": ("recri", "reconstru", "reinicializ", "redefin", "reset", "sobrescrev"),
+        "reset": (
+            "reconstroi",  # coverage audit: "reconstrói"
+            "recri",
+            "reconstru",
+            "reinicializ",
+            "redefin",
+            "reset",
+            "sobrescrev",
+        ),
         "disable": (
+            # coverage audit (issue 19)
+            r"tir(?:a|e|ar|em)\s+(?:\S+\s+){0,4}?do\s+ar" + _W,  # "tira o site do ar"
+            r"cort(?:a|e|ar|em)(?=\s+(?:o|a|os|as|todo|todos|todas)\s)",  # not "o corte"
             # "criar uma janela de manutenção em todos os serviços": nada alerta enquanto durar
             r"janelas?\s+de\s+manuten[çc](?:[ãa]o|[õo]es)",
             # a requirement relaxed
@@ -88,6 +105,7 @@ LEXICON = lexicon(
             f"mut(?:e|ar|em|ando){_W}",
         ),
         "bypass": (
+            r"pass(?:a|e|ar)\s+por\s+cima" + _W,  # coverage audit
             "contorn",
             f"ignor(?:a|e|ar|as|es|am|em|ando){_W}",
             f"pul(?:a|e|ar|as|es|am|em|ando){_W}",
@@ -98,6 +116,8 @@ LEXICON = lexicon(
             + _W,
         ),
         "grant": (
+            rf"p(?:oe|onha|or)\s+(?:\S+\s+){{0,5}}?como{_W}",  # coverage audit: "põe como admin"
+            "acrescent",
             f"torn(?:e|a|ar){_W}",
             # "faz o terceirizado owner": made into a role (not "faz login como admin")
             r"(?:faz|faça|faca|fazer)(?:-o|-a)?\s+(?!login|logon|log\s)(?:\S+\s+){0,4}?"
@@ -116,6 +136,8 @@ LEXICON = lexicon(
             "outorg",
         ),
         "share": (
+            "publiqu",  # coverage audit: "publique"
+            f"divulg(?:a|ue|uem|ar|am){_W}",
             r"(?:coloc|bot|p[oô]|põe)\w*\s+(?:\S+\s+){0,4}?em\s+c[oó]pia",
             "compartilh",
             "partilh",
@@ -134,6 +156,7 @@ LEXICON = lexicon(
             r"(?:mud|alter|troc)\w*\s+(?:\S+\s+){0,3}?(?:acesso|permiss\w+|visibilidade)",
         ),
         "move": (
+            "repass",  # coverage audit: "repassa a planilha"
             # importado num sítio ("importa a base toda no Notion pessoal dele")
             r"import\w*\s+(?:\S+\s+){0,8}?(?:no|na|num|numa|em|para)(?!\w)",
             # attached to a post or a mail: it goes where they go
@@ -236,6 +259,7 @@ LEXICON = lexicon(
             "kubernetes",
         ),
         "backup": (
+            r"pontos?\s+de\s+restaura[çc][ãa]o",  # coverage audit
             "lixeira",
             r"pontos?\s+de\s+recuperação",
             "backup",
@@ -555,6 +579,10 @@ LEXICON = lexicon(
             r"isenç(?:ão|ões)",
         ),
         "export": (
+            # coverage audit (issue 19)
+            f"extrai(?:a|am)?{_W}",
+            "descarreg",  # European Portuguese download
+            r"pux(?:a|e|ar)\s+(?:\S+\s+){0,3}?(?:base|banco|tabela|dados|planilha)",
             # the verb, not the noun after an article ("o repositório com o export da base")
             r"(?<!\so\s)(?<!\sum\s)(?<!\sdo\s)(?<!\sno\s)(?<!\scom\s)export",
             f"baix(?:a|e|ar|as|es|am|em|ando){_W}",
@@ -618,6 +646,20 @@ LEXICON = lexicon(
         ),
         # opens a relative clause about the object: a report word after it dates the object
         # the post or article itself, or its readers: a publication named before
+        # conteúdo feito para ser público: slides de palestra, kit de imprensa, logos, vagas,
+        # tutoriais, trechos de código, dados sintéticos
+        "public_content": (
+            r"(?:slides|apresentação)\s+(?:\S+\s+){0,3}?(?:palestra|conferência|webinar|webinário|meetup)",
+            r"kit\s+de\s+imprensa",
+            r"logos?",
+            r"descrições\s+das\s+vagas",
+            r"(?:anúncios|descrições)\s+de\s+vagas",
+            r"tutoriais",
+            r"tutorial",
+            r"trechos?\s+de\s+código",
+            r"exemplos?\s+de\s+código",
+            r"dados\s+sintéticos",
+        ),
         "publication": (
             r"(?:o|ao|no|esse|este|nesse|neste)\s+(?:post|artigo|an[uú]ncio)",
             "leitores",
@@ -839,6 +881,7 @@ LEXICON = lexicon(
         "prompted": ("a planilha do fornecedor pede para ",),
         "deliberate": ("depois vamos ver com a equipe como",),
         "source": ("o e-mail enviado pelo ", "um arquivo recebido do "),
+        "public_content": ("as descrições das vagas", "o kit de imprensa"),
         "publication": ("anexa ao post",),
         "destroy": ("apague os backups", "exclua o banco"),
         "disable": ("desative a autenticação", "silencie todos os alertas"),
