@@ -17,6 +17,8 @@ import re
 import shlex
 from collections.abc import Iterable, Iterator
 
+from bot.risk.prefilter import prefiltered
+
 MAX_WRITES = 8
 """Pieces of text returned for one command at most (the rest is the shell rules' job)."""
 MAX_CHARS = 8_000
@@ -27,7 +29,7 @@ MAX_COMMANDS = 64
 _SEPARATORS = frozenset({"&&", "||", ";", "&", "\n"})
 _WRAPPERS = frozenset({"sudo", "doas", "env", "nohup", "command", "exec"})
 _PRINTERS = frozenset({"echo", "printf"})
-_HINT = re.compile(r"\b(?:echo|printf|sed)\b")
+_HINT = prefiltered(re.compile(r"\b(?:echo|printf|sed)\b"))
 # `s/old/new/flags` with any delimiter; `$ a text`, `/re/a text`, `1i text` append/insert.
 _APPEND = re.compile(r"^(?:\$|\d+|/[^/]*/)?\s*[aic]\\?\s*(?P<text>\S.*)$", re.S)
 

@@ -576,11 +576,12 @@ class Extractor:
     ) -> int | None:
         """When a statement or script starts at line `i` (its text `line`): add it to `out`
         and return the line after it; None when the line is prose."""
-        if _SQL_HEAD.match(line) and not looks_like_sql(line):
+        sql = looks_like_sql(line)  # once: every line of a message asks
+        if not sql and _SQL_HEAD.match(line):
             after = self._split_sql(lines, i, line, out, explicit)
             if after is not None:
                 return after
-        if looks_like_sql(line):
+        if sql:
             return self._sql_statement(lines, i, line, out, explicit)
         # A command followed by a Japanese or Chinese sentence ("git push --force … は
         # 絶対にしないでください") is prose: its command is a span, judged in its sentence.

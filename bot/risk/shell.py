@@ -571,6 +571,20 @@ class _Entry:
     args_re: re.Pattern[str] | None
     args_not_re: re.Pattern[str] | None
     subs: tuple[re.Pattern[str], ...]
+    heads: frozenset[str] | None = None
+    """The words the first of `subs` matches, when it is a list of plain words (`s3api|
+    s3control`): a command with none of them among its first `len(subs) + 2` positional
+    words fails `_sub_match`, and is skipped without a call (`aws` has 61 rules)."""
+
+
+_PLAIN_WORDS = re.compile(r"[\w:-]+(?:\|[\w:-]+)*")
+
+
+def _plain_words(sub: re.Pattern[str]) -> frozenset[str] | None:
+    """The words `sub` fullmatches, when its pattern is plain words joined by `|`."""
+    if sub.flags != re.UNICODE or not _PLAIN_WORDS.fullmatch(sub.pattern):
+        return None
+    return frozenset(sub.pattern.split("|"))
 
 
 def _build_index() -> tuple[
@@ -584,9 +598,9 @@ def _build_index() -> tuple[
         for pattern, (args_re, args_not_re) in zip(rule.patterns, rule.compiled, strict=True):
             if pattern.check is not None and pattern.check not in ALL_CHECKS | SCRIPT_CHECKS:
                 raise ValueError(f"{rule.id}: unknown check {pattern.check!r}")
-            entry = _Entry(
-                rule, pattern, args_re, args_not_re, tuple(_sub_re(s) for s in pattern.sub)
-            )
+            subs = tuple(_sub_re(s) for s in pattern.sub)
+            heads = _plain_words(subs[0]) if subs else None
+            entry = _Entry(rule, pattern, args_re, args_not_re, subs, heads)
             if pattern.check in SCRIPT_CHECKS:
                 script_level.append(entry)
             elif not pattern.programs:
@@ -991,6 +1005,8 @@ def _matched_rules(cmd: Cmd, walk: _Walk) -> list[Rule]:
         if entry.rule.fallback:
             fallbacks.append(entry)
             continue
+        if entry.heads is not None and entry.heads.isdisjoint(cmd.pos[: len(entry.subs) + 2]):
+            continue  # `_sub_match` would fail: the first sub word is not there
         if _entry_matches(entry, cmd, walk):
             matched.append(entry.rule)
     if not matched:

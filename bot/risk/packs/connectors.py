@@ -19,13 +19,18 @@ from dataclasses import dataclass
 
 from bot.config import Risk, Verdict
 from bot.risk.model import Finding
+from bot.risk.prefilter import prefiltered
 
 __all__ = ["CONNECTOR_RULE", "ConnectorRule", "assess_connectors"]
 
-_TOOLS = re.compile(
-    r"(?i)\b(?:airbyte|fivetran|hightouch|meltano|rudderstack|hevo(?:\s+data)?|polytomic|"
-    r"singer\s+tap|stitch\s*data|reverse[- ]etl|elt\s+(?:pipeline|connector|sync))\b"
-    r"|\b(?:Stitch|Census|Segment|Portable)\b"
+# searched in every message: its names are looked for first (`prefilter`), not tried
+# ignoring case at every position
+_TOOLS = prefiltered(
+    re.compile(
+        r"(?i)\b(?:airbyte|fivetran|hightouch|meltano|rudderstack|hevo(?:\s+data)?|polytomic|"
+        r"singer\s+tap|stitch\s*data|reverse[- ]etl|elt\s+(?:pipeline|connector|sync))\b"
+        r"|\b(?:Stitch|Census|Segment|Portable)\b"
+    )
 )
 _PEOPLE = re.compile(
     r"(?i)(?<![\w-])(?:customers?|clients?|clientes?|users?|usuari[oa]s|accounts|contacts|"

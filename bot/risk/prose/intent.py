@@ -204,11 +204,11 @@ class _Gates:
         return out
 
     @cached_property
-    def objects(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    def objects(self) -> _GateSet:
         return _possible(self._lx, OBJECTS, self._starts)
 
     @cached_property
-    def dests(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    def dests(self) -> _GateSet:
         return _possible(self._lx, DESTINATIONS, self._starts)
 
     @cached_property
@@ -241,16 +241,30 @@ class _Gates:
         return None
 
 
-def _possible(
-    lx: Lexicon, names: tuple[str, ...], starts: frozenset[str]
-) -> tuple[tuple[str, re.Pattern[str]], ...]:
+class _GateSet(tuple[tuple[str, re.Pattern[str]], ...]):
+    """The (slot, pattern) pairs a text may hold (`_possible`), with what `_slots` needs to
+    skip a search in a piece of it: each slot's exact heads (`Lexicon.exact_heads`) and
+    whether the lexicon's words are spaced."""
+
+    heads: tuple[frozenset[str] | None, ...]
+    spaced: bool
+    gated: bool
+    """Some slot has exact heads: a piece's word starts are worth working out."""
+
+
+def _possible(lx: Lexicon, names: tuple[str, ...], starts: frozenset[str]) -> _GateSet:
     """Slots whose words may start a word of the text (a slot that does not say how its
     words start, such as a German compound's parts, is always possible)."""
-    return tuple(
+    kept = [
         (name, pattern)
         for name, heads, pattern in lx.gates(names)
         if heads is None or not heads.isdisjoint(starts)
-    )
+    ]
+    out = _GateSet(kept)
+    out.heads = tuple(lx.exact_heads(name) for name, _ in kept)
+    out.spaced = lx.spaced
+    out.gated = any(h is not None for h in out.heads)
+    return out
 
 
 MAX_SEEN = 2048
@@ -343,16 +357,21 @@ def _starts(lx: Lexicon, text: str) -> frozenset[str]:
 
 def _slots(
     text: str,
-    gates: tuple[tuple[str, re.Pattern[str]], ...],
+    gates: _GateSet,
     seen: dict[tuple[int, str], dict[str, re.Match[str]]],
 ) -> dict[str, re.Match[str]]:
-    """The slots of `gates` that occur in `text`, each with its first match."""
+    """The slots of `gates` that occur in `text`, each with its first match. A slot none of
+    whose exact heads starts a word of `text` (a character of it, unspaced) has no match
+    there: it is not searched (a clause is searched for a few slots, not all the text's)."""
     key = (id(gates), text)
     out = seen.get(key)
     if out is not None:
         return out
     out = {}
-    for name, pattern in gates:
+    starts = _piece_starts(text, gates.spaced) if gates.gated else None
+    for (name, pattern), heads in zip(gates, gates.heads, strict=True):
+        if heads is not None and starts is not None and heads.isdisjoint(starts):
+            continue
         m = pattern.search(text)
         while m is not None and _in_command_token(text, m):
             m = pattern.search(text, m.end())
@@ -361,6 +380,18 @@ def _slots(
     if len(seen) < 4096:
         seen[key] = out
     return out
+
+
+def _piece_starts(text: str, spaced: bool) -> frozenset[str]:
+    """What a match in `text` (searched as a string of its own) can start with: the first
+    1-3 characters of each of its words and the marks before words (`_starts`), or (text
+    without spaces) its characters. A spaced slot's word matches where no word character
+    comes before, in `text`: the start of one of its words."""
+    if not spaced:
+        return frozenset(text)
+    threes = {w[:3] for w in _WORD.findall(text)}
+    twos = {w[:2] for w in threes}
+    return frozenset(threes.union(twos, {w[:1] for w in twos}, _MARK_START.findall(text)))
 
 
 _FLAG_BEFORE = re.compile(r"(?:^|\s)--?[\w-]*$")

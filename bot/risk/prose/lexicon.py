@@ -351,6 +351,9 @@ class Lexicon:
     _gates: dict[str, list[tuple[str, frozenset[str] | None, re.Pattern[str]]]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    _exact_heads: dict[str, frozenset[str] | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def pattern(self, slot: str) -> re.Pattern[str]:
         """The compiled alternation for one slot; never matches when the slot is empty."""
@@ -479,6 +482,24 @@ class Lexicon:
         result = frozenset(out) if out is not None else None
         self._heads[slot] = result
         return result
+
+    def exact_heads(self, slot: str) -> frozenset[str] | None:
+        """`heads(slot)` when they hold for every match: None also when a fragment is an
+        alternation outside any group (`db_owner|sysadmin|…`), whose later branches start
+        otherwise than its first. `heads` reads such a fragment by its first branch (the
+        text-wide gate keeps that reading); a gate that may skip a search on a piece of
+        text (`intent._slots`) must not."""
+        try:
+            return self._exact_heads[slot]
+        except KeyError:
+            pass
+        heads = self.heads(slot)
+        if heads is not None and any(
+            len(_top_level_split(fragment)) > 1 for fragment in self.entries.get(slot, ())
+        ):
+            heads = None
+        self._exact_heads[slot] = heads
+        return heads
 
     @cached_property
     def past_form_re(self) -> re.Pattern[str]:

@@ -19,13 +19,14 @@ from __future__ import annotations
 import re
 
 from bot.risk.model import Finding
+from bot.risk.prefilter import prefiltered
 from bot.risk.prose.text import Rule, finding, lower, says_production
 
 __all__ = ["assess_outside_code"]
 
 _RULE = Rule("prose.outside_code", "exec", "high", "require_approval")
 
-_IMAGE = re.compile(r"\bimages?\b|imagem|imagen|イメージ|镜像|映像")
+_IMAGE = prefiltered(re.compile(r"\bimages?\b|imagem|imagen|イメージ|镜像|映像"))
 # Whose image: an outsider's, or someone's personal account.
 _OUTSIDER = re.compile(
     r"customer|client|partner|freelanc|contractor|vendor|consultant|intern\b|their\s+own|"
@@ -43,6 +44,20 @@ _WITHHELD = re.compile(
     r"sem\s+(?:o\s+)?|sin\s+(?:el\s+)?|不(?:要|用)?|なし)$"
 )
 _PACKAGE = re.compile(r"packages?|pacote|paquete|paquet|\bpaket|パッケージ|包|npm|pypi|pip\b|gem\b")
+_PACKAGE_WORDS = (
+    "package",
+    "pacote",
+    "paquet",
+    "paket",
+    "パッケージ",
+    "包",
+    "npm",
+    "pypi",
+    "pip",
+    "gem",
+)
+"""A word every `_PACKAGE` match holds: looked for first, at C speed (`prefiltered` takes no
+one-character word such as 包), so a long text without one is not scanned by the pattern."""
 # A package nobody knows: a new author account, an unknown author, few downloads.
 _UNKNOWN_AUTHOR = re.compile(
     r"author\W+(?:\w+\W+){0,4}?(?:new|unknown|registered|created|no\s+other)|"
@@ -83,7 +98,8 @@ def assess_outside_code(text: str) -> list[Finding]:
         )
         return [finding(_RULE, reason, text)]
     if (
-        _PACKAGE.search(low)
+        any(word in low for word in _PACKAGE_WORDS)
+        and _PACKAGE.search(low)
         and _UNKNOWN_AUTHOR.search(low)
         and says_production(low)
         and _said(_ADDED, low, _REFUSED)

@@ -45,7 +45,7 @@ from bot.risk.prose.text import Sentence as _Sentence
 from bot.risk.prose.text import compile_lower as _re
 from bot.risk.prose.text import finding as _finding
 from bot.risk.prose.text import lower as _lower
-from bot.risk.prose.text import sentences as _sentences
+from bot.risk.prose.text import sentence_spans as _sentence_spans
 from bot.risk.prose.text import window as _window
 
 __all__ = [
@@ -1500,26 +1500,24 @@ def assess_sharing(text: str, company_domains: Sequence[str] = ()) -> ProseResul
             _families_cache[key] = families
     findings: list[Finding] = []
     read: dict[str, list[Finding]] = {}  # a sentence's findings depend on its words alone
-    every = list(_sentences(text))
+    every, starts = _sentence_spans(text)
     suggests = any(w in lowered for w in ("suggest", "propos", "recommend", "asked"))
     lines = "\n" in text  # once: a text of thousands of sentences is not searched for each
     for i, sentence in enumerate(every):
-        if lines and warned_item(text, sentence.start):
+        if lines and warned_item(text, starts[i]):
             continue  # an item under "Never do any of these:" is not an instruction
         # "Someone suggested X; please don't, …": the suggestion refused right after
         refused = (
             suggests
             and i + 1 < len(every)
-            and _SUGGESTED.search(_lower(sentence.text)) is not None
-            and _BARE_REFUSAL.search(_lower(every[i + 1].text)) is not None
+            and _SUGGESTED.search(_lower(sentence)) is not None
+            and _BARE_REFUSAL.search(_lower(every[i + 1])) is not None
         )
-        found = read.get(sentence.text)
+        found = read.get(sentence)
         if found is None:
-            low = _lower(sentence.text)
-            s = _Sentence(sentence.text, sentence.start, low, frozenset(_WORD.findall(low)))
-            found = read[sentence.text] = [
-                f for gate, family in families if gate(s) for f in family(s)
-            ]
+            low = _lower(sentence)
+            s = _Sentence(sentence, starts[i], low, frozenset(_WORD.findall(low)))
+            found = read[sentence] = [f for gate, family in families if gate(s) for f in family(s)]
         if found:
             findings += [f for f in found if not (refused and f.rule in _REFUSABLE)]
     return ProseResult(findings=_strongest(findings), resources=resources(text, lowered))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import accumulate, islice
+from itertools import accumulate, compress, islice
 from typing import Final, NamedTuple
 
 from bot.config import Risk, Verdict
@@ -62,12 +62,23 @@ _SENTENCE_SPLIT = re.compile(f"({_SENTENCE_BREAK.pattern})")
 
 
 def sentences(text: str) -> list[Sentence]:
+    pieces, starts = sentence_spans(text)
+    return [Sentence(piece, start) for piece, start in zip(pieces, starts, strict=True)]
+
+
+def sentence_spans(text: str) -> tuple[list[str], list[int]]:
+    """The sentences of `sentences` as two lists, texts and offsets, with no object built
+    per sentence: a reader that looks most of them up by text (64 KB of `ls; ` is 16,000
+    sentences of one text) pays for a tuple only where it reads one."""
     # one split keeping the breaks (pieces at even indices), offsets summed from lengths:
     # no Python step per break, which a text of thousands of `;` would make slow
     parts = _SENTENCE_SPLIT.split(text)
-    starts = islice(accumulate(map(len, parts), initial=0), 0, None, 2)
-    pieces = zip(parts[::2], starts, strict=True)
-    return [Sentence(piece, start) for piece, start in pieces if piece]
+    pieces = parts[::2]
+    starts = list(islice(accumulate(map(len, parts), initial=0), 0, None, 2))
+    if "" in pieces:
+        kept = list(map(bool, pieces))
+        return list(compress(pieces, kept)), list(compress(starts, kept))
+    return pieces, starts
 
 
 def lower(text: str) -> str:
