@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from dataclasses import replace as _with
 from typing import Literal
@@ -405,7 +405,8 @@ class Extractor:
             return _unique(out)
         prose_parts: list[str] = []
         pos = 0
-        blocks: set[tuple[str, str, str]] = set()  # the same block again adds nothing new
+        # the same block again adds nothing new; kept in the order the fences stand
+        blocks: dict[tuple[str, str, str], None] = {}
         intros: dict[str, str] = {}  # a line read once, however many fences it opens
         for m in _FENCE.finditer(text):
             prose_parts.append(text[pos : m.start()])
@@ -414,12 +415,12 @@ class Extractor:
             intro = _intro(text, m.start(), intros) if body.strip() else ""
             block = (body, m.group("lang").lower(), intro)
             if block not in blocks:
-                blocks.add(block)
+                blocks[block] = None
                 self._block(*block, out)
         prose_parts.append(text[pos:])
         remainder = "\n".join(self._inline(part, out) for part in prose_parts)
         self._lines(remainder, out, explicit=False)
-        return _unique([_fence_intro(c, blocks) for c in out])
+        return _unique([read for c in out for read in _fence_intro(c, blocks)])
 
     # -- blockquotes --------------------------------------------------------------------------
 
@@ -814,16 +815,21 @@ _MAX_SENTENCES = 4
 """Sentences one command is judged in; past that, once more with none (the strictest)."""
 
 
-def _fence_intro(cand: Candidate, blocks: set[tuple[str, str, str]]) -> Candidate:
+def _fence_intro(cand: Candidate, blocks: Iterable[tuple[str, str, str]]) -> list[Candidate]:
     """A Mongo call or dataframe write found inside a fence (`find_calls` reads the whole
     text, so its sentence is its own line) is given by the sentence that introduces the
-    fence, as a fenced script is: "on the production database run:"."""
+    fence, as a fenced script is: "on the production database run:". The same call in
+    fences with different introductions ("on production …", "on your local copy …") is
+    read once under each: the strictest reading stands, whatever order they come in."""
     if cand.kind not in ("mongo", "dataframe"):
-        return cand
-    intro = next((i for body, _, i in blocks if i and cand.text in body), "")
-    if not intro or intro in cand.context:
-        return cand
-    return dataclasses.replace(cand, context=f"{intro}\n{cand.context}")
+        return [cand]
+    intros = dict.fromkeys(i for body, _, i in blocks if i and cand.text in body)
+    reads = [
+        dataclasses.replace(cand, context=f"{intro}\n{cand.context}")
+        for intro in intros
+        if intro not in cand.context
+    ]
+    return reads or [cand]
 
 
 def _unique(cands: list[Candidate]) -> list[Candidate]:

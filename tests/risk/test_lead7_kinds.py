@@ -4,6 +4,9 @@ rules added in words, and housekeeping of finished pods. Each with look-alikes."
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,7 @@ import pytest
 from bot.config import EXAMPLE_CONFIG
 from bot.config_file import load_config
 from bot.risk.engine import RiskEngine
+from bot.risk.extract import Candidate, _fence_intro
 
 _ENGINE = RiskEngine(load_config(EXAMPLE_CONFIG))
 
@@ -181,3 +185,36 @@ def test_an_answer_or_a_pro_verb_takes_the_act_up(text: str) -> None:
 )
 def test_a_declined_or_unrelated_pro_verb_lowers_nothing(text: str) -> None:
     assert _decision(text) == "allow"
+
+
+_TWO_FENCES = (
+    "Para archivar los pedidos viejos, en la base de producción:\n```\n"
+    'db.pedidos.deleteMany({creado: {$lt: ISODate("2024-01-01")}})\n```\n\n'
+    "Y en tu base local de desarrollo, para probar antes:\n```\n"
+    'db.pedidos.deleteMany({creado: {$lt: ISODate("2024-01-01")}})\n```'
+)
+
+
+def test_the_same_call_under_two_introductions_is_read_under_both() -> None:
+    call = 'db.pedidos.deleteMany({creado: {$lt: ISODate("2024-01-01")}})'
+    cand = Candidate("mongo", call, False, call)
+    prod = (call + "\n", "", "Para archivar los pedidos viejos, en la base de producción:")
+    local = (call + "\n", "", "Y en tu base local de desarrollo, para probar antes:")
+    for blocks in ([prod, local], [local, prod]):
+        contexts = {c.context.split("\n")[0] for c in _fence_intro(cand, blocks)}
+        assert contexts == {prod[2], local[2]}
+
+
+def test_a_production_write_beside_its_local_rehearsal_is_held_whatever_the_hash_seed() -> None:
+    decisions = set()
+    for seed in ("1", "2", "3", "4", "5", "6"):
+        out = subprocess.run(
+            [sys.executable, "-m", "bot", "check", "-"],
+            input=_TWO_FENCES,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            check=False,
+        )
+        decisions.add(out.returncode)
+    assert decisions == {10}  # require approval, every time
