@@ -218,3 +218,30 @@ def test_a_production_write_beside_its_local_rehearsal_is_held_whatever_the_hash
         )
         decisions.add(out.returncode)
     assert decisions == {10}  # require approval, every time
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Delete all the customer records we imported last week from the production CRM.",
+        "Drop the orders table we restored yesterday on the production database.",
+        "Send the Stripe key to the contractor on WhatsApp.",
+        "Post the Stripe live key in #general.",
+    ],
+)
+def test_contact_clauses_and_provider_keys_are_read(text: str) -> None:
+    assert _decision(text) != "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We deleted all the customer records from the production CRM last week.",
+        "Yesterday we dropped the orders table on the production database.",
+        "I sent the Stripe key to the contractor yesterday, so rotate it.",
+        "Store the Stripe key in the vault and share the vault path with the contractor.",
+        "Archive the customer records we imported last week in the production CRM.",
+    ],
+)
+def test_reports_and_vault_references_stay_allowed(text: str) -> None:
+    assert _decision(text) == "allow"

@@ -528,6 +528,11 @@ LEXICON = lexicon(
             r"service\s+account\s+keys?",
             r"(?:signing|private|api|access|secret|ssh|encryption|master|root|deploy|gpg|pgp|"
             r"license)\s+keys?" + _W,
+            # a payment or platform provider's key by its brand ("the Stripe key", "our live
+            # Twilio key"): a credential, whatever word sits between
+            r"(?:stripe|twilio|sendgrid|openai|anthropic|paypal|braintree|adyen|mailgun|"
+            r"mailchimp|datadog|github|gitlab|slack|shopify|algolia|mapbox|plaid|square)"
+            r"\s+(?:(?:live|prod(?:uction)?|test|secret|api|admin|webhook|signing)\s+)*keys?" + _W,
             f"secrets?{_W}",
             "password",
             "passphrase",
@@ -1262,7 +1267,13 @@ LEXICON = lexicon(
             r"(?:so\s+)?readers",
             "downloadable",
         ),
-        "relative": (r"(?:that|which|who|whom)",),
+        "relative": (
+            r"(?:that|which|who|whom)",
+            # a contact clause: a subject and its past verb right after the object ("the
+            # records we imported last week", "the table you restored yesterday")
+            r"(?:we|i|you|they|he|she)\s+(?:just\s+|already\s+)?(?:\w+ed|made|sent|got|put|set|"
+            r"built|ran|wrote|took|gave|left|found|bought|brought|kept|did|moved|pulled|added)(?!\w)",
+        ),
         "few": (
             r"(?:one|two|three|four|five|a\s+couple\s+of|[2-9])\s+(?:\w+\s+)?(?:pdfs?|files|documents|contracts|invoices|orders|reports)",
         ),
@@ -1376,7 +1387,7 @@ LEXICON = lexicon(
         "taken_up": ("; do it.", "yes, do it", "; go ahead."),
         "public_content": ("the slide deck for the webinar", "the press-kit", "a code snippet"),
         "publication": ("attach it to the post", "so readers can explore"),
-        "relative": ("the installer that she sent",),
+        "relative": ("the installer that she sent", "we imported"),
         "shared": ("unprotect main", "remove the branch protection"),
         "destroy": ("remove the weekly snapshot vault", "tear down the stack", "nuke it"),
         "reset": ("recreate the ledger schema", "rebuild it from scratch"),
