@@ -245,3 +245,29 @@ def test_contact_clauses_and_provider_keys_are_read(text: str) -> None:
 )
 def test_reports_and_vault_references_stay_allowed(text: str) -> None:
     assert _decision(text) == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Delete the test user we created this morning from the staging database.",
+        "Delete the duplicate order from the production orders table.",
+        "Remove the former contractor's access to the finance drive.",
+    ],
+)
+def test_one_item_or_someones_access_taken_out_is_not_destruction(text: str) -> None:
+    assert _decision(text) == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Delete the test user and the orders table from the production database.",
+        "Delete all users from the production database.",
+        "Delete the users table from the production database.",
+        "Delete the contractor's files from the finance drive.",
+        "Remove the finance drive.",
+    ],
+)
+def test_the_container_or_a_bulk_still_goes(text: str) -> None:
+    assert _decision(text) != "allow"

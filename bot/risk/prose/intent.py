@@ -1452,6 +1452,8 @@ def _not_the_thing(category: str, low: str, hit: _Hit) -> bool:
     secret ("post in #eng-all that the token rotated")."""
     if category == "exec":
         return bool(_VETTED_BEFORE.search(low, max(0, hit.start - 90), hit.start))
+    if category == "destroy" and _ONE_ITEM_FROM.match(low, _word_end(low, hit.end)):
+        return True  # "delete the test user from the staging database": one row goes
     if category in ("network", "sharing") and _CLOSED_AFTER.match(low, hit.end):
         return True  # "把对公网开放的 22 端口关掉", "ポートの公開を閉じて": the opening is closed
     if category in ("controls", "backups") and _CLASH_AFTER.match(low, _word_end(low, hit.end)):
@@ -1463,6 +1465,16 @@ def _not_the_thing(category: str, low: str, hit: _Hit) -> bool:
     )
 
 
+# Right after a removal verb (English): one named item taken out of a container ("delete
+# the test user we created this morning from the staging database"): the container is where
+# it is, not what is destroyed. Nothing coordinated or bulk may stand before "from".
+_ONE_ITEM_FROM = re.compile(
+    r"\s+(?:the|a|an|one|this|that)\s+(?:(?!all\b|every|each\b|entire|whole|full\b)[\w-]+\s+){0,2}?"
+    r"(?:user|account|row|record|entry|document|file|item|message|post|comment|ticket|contact|"
+    r"order|invoice|duplicate|attachment|draft|event|subscriber|lead)"
+    r"(?:\s+(?!and\b|or\b|plus\b|all\b|every|tables?\b|databases?\b|buckets?\b|schemas?\b|"
+    r"collections?\b|clusters?\b)[\w'’-]+){0,6}?\s+from\s"
+)
 # Right after a Chinese or Japanese word of opening: it only describes what is then closed,
 # revoked or removed ("对公网开放的 22 端口关掉": the port open to the internet, closed;
 # "インターネット公開を閉じて": close the publication).

@@ -1079,6 +1079,9 @@ LEXICON = lexicon(
             r"guest\s+|anonymous\s+|outside\s+|write\s+|admin\s+)?(?:access|permissions?|"
             r"links?|link\s+sharing|sharing|roles?|rights|bindings?|grants?|membership)\b"
             r"(?!\s+(?:logs?|tables?|database|data|files?|bucket|records?)\b)",
+            # "remove the former contractor's access to the finance drive": someone's access
+            r"(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?[\w-]+['’]s?\s+(?:access|permissions?|rights|"
+            r"roles?|membership)\b(?!\s+(?:logs?|tables?|database|data|files?|bucket|records?)\b)",
             # "remove the contractor's service account from cluster-admin": a member leaves a
             # role or group, nothing is destroyed
             r"(?:[\w'’-]+\s+){1,5}?from\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:groups?|"
