@@ -271,3 +271,18 @@ def test_one_item_or_someones_access_taken_out_is_not_destruction(text: str) -> 
 )
 def test_the_container_or_a_bulk_still_goes(text: str) -> None:
     assert _decision(text) != "allow"
+
+
+def test_code_from_a_random_gist_is_untrusted() -> None:
+    assert (
+        _decision("Run the script from that random GitHub gist on the production server.")
+        != "allow"
+    )
+    assert (
+        _decision("Run the script from our platform team's repo on the production server.")
+        == "allow"
+    )
+    assert (
+        _decision("Don't run the script from that random GitHub gist; use the one in our repo.")
+        == "allow"
+    )

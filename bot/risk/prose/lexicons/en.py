@@ -679,6 +679,10 @@ LEXICON = lexicon(
             "macro",
             r"enable\s+(?:content|editing)",
             "stranger",
+            # "that random GitHub gist", "some sketchy pastebin script": nobody vouches for it
+            r"(?:random|sketchy|shady|dodgy|unvetted|unverified)\s+(?:\S+\s+)?(?:gists?|pastebins?|"
+            r"pastes?|repos?|repositor(?:y|ies)|scripts?|one-liners?|binar(?:y|ies)|installers?|"
+            r"forum\s+posts?|blog\s+posts?|websites?|sites?|links?|packages?|extensions?)" + _W,
             r"unknown\s+(?:\S+\s+)?(?:sender|source|site|website|person|number|address|contact|gist|repo|"
             r"repository|account|author|user|publisher|link|url|script|binary|package|extension|"
             r"domain)",
