@@ -9,16 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.config_file import load_config
 from bot.risk import RiskEngine
 from bot.risk.spans import find_spans
-from tests.conftest import EXAMPLE
-
-
-@pytest.fixture(scope="module")
-def engine() -> RiskEngine:
-    return RiskEngine(load_config(EXAMPLE))
-
 
 RISKY = [
     # a full-width colon folds to `:` with no space: the command after it is still read

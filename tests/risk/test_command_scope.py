@@ -13,7 +13,6 @@ from typing import Literal
 
 import pytest
 
-from bot.config_file import load_config
 from bot.risk import RiskEngine
 from bot.risk.command_scope import (
     _reports,
@@ -23,12 +22,6 @@ from bot.risk.command_scope import (
     remote_target,
 )
 from bot.risk.extract import Candidate
-from tests.conftest import EXAMPLE
-
-
-@pytest.fixture(scope="module")
-def engine() -> RiskEngine:
-    return RiskEngine(load_config(EXAMPLE))
 
 
 def decision(engine: RiskEngine, text: str) -> str:

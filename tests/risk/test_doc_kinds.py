@@ -6,12 +6,8 @@ look-alikes of each."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from bot.config import EXAMPLE_CONFIG
-from bot.config_file import load_config
 from bot.risk.documents import assess_documents, read_documents
 from bot.risk.engine import RiskEngine
 from bot.risk.webconf import read_web_config
@@ -19,11 +15,6 @@ from bot.risk.webconf import read_web_config
 
 def rules_of(text: str) -> set[str]:
     return {f.rule for f in assess_documents(text).findings if f.verdict != "allow"}
-
-
-@pytest.fixture(scope="module")
-def engine() -> RiskEngine:
-    return RiskEngine(load_config(Path(EXAMPLE_CONFIG)))
 
 
 _NETPOL = """apiVersion: networking.k8s.io/v1

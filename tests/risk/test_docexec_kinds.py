@@ -7,19 +7,10 @@ Each with its benign look-alike."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from bot.config import EXAMPLE_CONFIG
-from bot.config_file import load_config
 from bot.risk.documents import assess_documents
 from bot.risk.engine import RiskEngine
-
-
-@pytest.fixture(scope="module")
-def engine() -> RiskEngine:
-    return RiskEngine(load_config(Path(EXAMPLE_CONFIG)))
 
 
 @pytest.mark.parametrize(

@@ -16,11 +16,6 @@ from tests.growth import assert_linear_in
 
 
 @pytest.fixture(scope="module")
-def engine() -> RiskEngine:
-    return RiskEngine(load_config(EXAMPLE))
-
-
-@pytest.fixture(scope="module")
 def bare() -> RiskEngine:
     return RiskEngine()
 

@@ -6,20 +6,10 @@ benign message has a risky twin sharing its tools and nouns that must stay held.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from bot.config_file import load_config
 from bot.risk.engine import RiskEngine
 from bot.risk.prose.lexicons import BY_LANG
-
-EXAMPLE = Path(__file__).resolve().parents[2] / "bot" / "defaults" / "example.yml"
-
-
-@pytest.fixture(scope="module")
-def engine() -> RiskEngine:
-    return RiskEngine(load_config(EXAMPLE))
 
 
 def _held(engine: RiskEngine, text: str) -> bool:

@@ -12,18 +12,12 @@ from pathlib import Path
 import pytest
 
 from bot.config import TwoKeyConfig
-from bot.config_file import load_config
 from bot.risk.engine import RiskEngine
 from bot.risk.prose.home import home_domains
 from bot.risk.prose.sharing import _CONSUMER_MAIL
 from bot.risk.secrets import scan_secrets
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "bot" / "defaults" / "example.yml"
-
-
-@pytest.fixture(scope="module")
-def engine() -> RiskEngine:
-    return RiskEngine(load_config(EXAMPLE))
 
 
 def _held(engine: RiskEngine, text: str) -> bool:

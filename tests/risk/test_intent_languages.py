@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import pytest
 
-from bot.config import EXAMPLE_CONFIG
-from bot.config_file import load_config
 from bot.risk.engine import RiskEngine
 from bot.risk.prose.intent import assess_intent
 from bot.risk.prose.lexicons import BY_LANG
@@ -24,11 +22,6 @@ from bot.risk.prose.scope import Scope, spans
 
 def _flagged(text: str) -> set[str]:
     return {f.category for f in assess_intent(text) if f.verdict != "allow"}
-
-
-@pytest.fixture(scope="module")
-def engine() -> RiskEngine:
-    return RiskEngine(load_config(EXAMPLE_CONFIG))
 
 
 # (risky, benign look-alike) pairs; the comment names the kind

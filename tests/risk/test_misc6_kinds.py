@@ -13,16 +13,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.config_file import load_config
 from bot.risk import RiskEngine
 from bot.risk.packs import idp, vcs
-from tests.conftest import EXAMPLE
-
-
-@pytest.fixture(scope="module")
-def engine() -> RiskEngine:
-    return RiskEngine(load_config(EXAMPLE))
-
 
 PAIRS = [
     # Perforce obliterate: -y on a shared depot, not a preview or a personal sandbox

@@ -11,17 +11,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.config_file import load_config
 from bot.risk import RiskEngine
 from bot.risk.calls import ToolCall, shell_arguments
 from bot.risk.documents import assess_documents
 from bot.risk.text_calls import text_calls
-from tests.conftest import EXAMPLE
-
-
-@pytest.fixture(scope="module")
-def engine() -> RiskEngine:
-    return RiskEngine(load_config(EXAMPLE))
 
 
 def _rules(text: str) -> set[str]:

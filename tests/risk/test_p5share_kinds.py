@@ -12,17 +12,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.config_file import load_config
 from bot.risk import RiskEngine
 from bot.risk.card_samples import labelled_sample
 from bot.risk.packs import directory, windir
-from tests.conftest import EXAMPLE
-
-
-@pytest.fixture(scope="module")
-def engine() -> RiskEngine:
-    return RiskEngine(load_config(EXAMPLE))
-
 
 PAIRS = [
     # personal fields listed together name records of people; "the last week of X" is data

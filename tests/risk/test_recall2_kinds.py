@@ -15,14 +15,7 @@ import json
 
 import pytest
 
-from bot.config import EXAMPLE_CONFIG
-from bot.config_file import load_config
 from bot.risk.engine import RiskEngine
-
-
-@pytest.fixture(scope="module")
-def engine() -> RiskEngine:
-    return RiskEngine(load_config(EXAMPLE_CONFIG))
 
 
 def _held(engine: RiskEngine, text: str) -> bool:

@@ -16,19 +16,12 @@ from __future__ import annotations
 
 import pytest
 
-from bot.config import EXAMPLE_CONFIG
-from bot.config_file import load_config
 from bot.risk.calls import ToolCall
 from bot.risk.config_writes import written
 from bot.risk.engine import RiskEngine
 from bot.risk.environments import names_production
 from bot.risk.packs.net import ADMIN_PORTS
 from bot.risk.spans import handed_on
-
-
-@pytest.fixture(scope="module")
-def engine() -> RiskEngine:
-    return RiskEngine(load_config(EXAMPLE_CONFIG))
 
 
 def _held(engine: RiskEngine, text: str) -> bool:

@@ -24,16 +24,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.config_file import load_config
 from bot.risk import RiskEngine
 from bot.risk.prose.scope import spans
-from tests.conftest import EXAMPLE
-
-
-@pytest.fixture(scope="module")
-def engine() -> RiskEngine:
-    return RiskEngine(load_config(EXAMPLE))
-
 
 PAIRS = [
     # a console's bulk deletion: everything selected, or a handful named

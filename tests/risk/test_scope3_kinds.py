@@ -4,20 +4,9 @@ role. Each benign message has a risky twin that must stay held."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from bot.config_file import load_config
 from bot.risk.engine import RiskEngine
-
-EXAMPLE = Path(__file__).resolve().parents[2] / "bot" / "defaults" / "example.yml"
-
-
-@pytest.fixture(scope="module")
-def engine() -> RiskEngine:
-    return RiskEngine(load_config(EXAMPLE))
-
 
 PAIRS: list[tuple[str, str]] = [
     (

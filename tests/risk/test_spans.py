@@ -9,16 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.config_file import load_config
 from bot.risk import RiskEngine
 from bot.risk.spans import find_calls, find_spans, scan
-from tests.conftest import EXAMPLE
 from tests.growth import assert_linear
-
-
-@pytest.fixture(scope="module")
-def engine() -> RiskEngine:
-    return RiskEngine(load_config(EXAMPLE))
 
 
 def spans(text: str) -> list[tuple[str, str]]:

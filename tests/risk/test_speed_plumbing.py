@@ -23,8 +23,6 @@ import sqlglot
 from sqlglot.errors import SqlglotError
 
 from bench.risk import adversarial_64kb
-from bot.config import EXAMPLE_CONFIG
-from bot.config_file import load_config
 from bot.risk.clause import after_in_clause
 from bot.risk.command_scope import scratch_only
 from bot.risk.engine import RiskEngine, _Whys
@@ -37,11 +35,6 @@ from bot.risk.shell import looks_like_shell
 from bot.risk.sql import _MULTI_DIALECT_MAX, DIALECTS, SqlDetector, _parse_in
 from bot.risk.sql_budget import PARSE_BUDGET, STATEMENT_BUDGET, budget, first_unread, spend
 from bot.risk.windows import assess_windows
-
-
-@pytest.fixture(scope="module")
-def engine() -> RiskEngine:
-    return RiskEngine(load_config(EXAMPLE_CONFIG))
 
 
 def _wide_select(columns: int) -> str:

@@ -38,11 +38,6 @@ from bot.risk.environments import NONPROD_PLACE_RE
 from bot.risk.mongo import calls
 
 
-@pytest.fixture(scope="module")
-def engine() -> RiskEngine:
-    return RiskEngine(load_config(EXAMPLE_CONFIG))
-
-
 def _held(engine: RiskEngine, text: str) -> bool:
     return engine.assess(text).decision != "allow"
 

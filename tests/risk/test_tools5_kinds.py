@@ -7,19 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from bot.config_file import load_config
 from bot.risk import RiskEngine
 from bot.risk.agreement import metadata_posted
 from bot.risk.extract import Candidate
 from bot.risk.model import Finding
 from bot.risk.policy import Part
 from bot.risk.shell import prints_no_secret
-from tests.conftest import EXAMPLE
-
-
-@pytest.fixture(scope="module")
-def engine() -> RiskEngine:
-    return RiskEngine(load_config(EXAMPLE))
 
 
 def _rules(engine: RiskEngine, text: str) -> set[str]:

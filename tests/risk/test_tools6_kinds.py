@@ -7,15 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.config_file import load_config
 from bot.risk import RiskEngine
 from bot.risk.packs.connectors import CONNECTOR_RULE, assess_connectors
-from tests.conftest import EXAMPLE
-
-
-@pytest.fixture(scope="module")
-def engine() -> RiskEngine:
-    return RiskEngine(load_config(EXAMPLE))
 
 
 def _rules(engine: RiskEngine, text: str) -> set[str]:
