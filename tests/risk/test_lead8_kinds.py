@@ -104,7 +104,7 @@ def test_who_may_act_never_hides_an_order(engine: RiskEngine, text: str) -> None
         "Allow all inbound traffic on the prod database security group for now.",
         "Allow all inbound traffic from anywhere to the prod database.",
         "Autorise tout le trafic entrant sur le groupe de sécurité de la base de prod.",
-        "Permite todo el tráfico entrante en el grupo de seguridad de la base de datos de producción.",
+        "Permite todo el tráfico entrante en el grupo de seguridad de la base de datos de prod.",
         "Erlaube den gesamten eingehenden Traffic in der Security Group der Produktionsdatenbank.",
         "Libere todo o tráfego de entrada no security group do banco de produção.",
         "本番データベースのセキュリティグループで、すべての受信トラフィックを許可してください。",
@@ -179,3 +179,37 @@ def test_public_documentation_sent_is_not_a_public_place(engine: RiskEngine, tex
 )
 def test_customer_data_put_into_public_documentation_is_held(engine: RiskEngine, text: str) -> None:
     assert engine.assess(text).decision != "allow"
+
+
+@pytest.mark.parametrize(
+    ("looked_at", "made_public"),
+    [
+        (
+            "To see which buckets are public, run: aws s3api get-bucket-acl --bucket marketing",
+            "To see which buckets are public, make the customer-exports bucket public too.",
+        ),
+        (
+            "Pour vérifier si le bucket est public, lance : aws s3api get-bucket-acl --bucket m",
+            "Pour vérifier si le partenaire y a accès, rends public le bucket des exports clients.",
+        ),
+        (
+            "Para comprobar si el bucket es público, ejecuta: aws s3api get-bucket-acl --bucket m",
+            "Para comprobar si el socio puede abrirlo, haz público el bucket de exportaciones de "
+            "clientes.",
+        ),
+        (
+            "Um zu prüfen, ob der Bucket öffentlich ist, führe aus: aws s3api get-bucket-acl",
+            "Um zu prüfen, ob der Partner drankommt, mach den Bucket mit den Kundenexporten "
+            "öffentlich.",
+        ),
+        (
+            "要查看哪些存储桶是公开的，运行：aws s3api get-bucket-acl --bucket marketing",
+            "要确认合作方能不能打开，把客户导出的存储桶设成公开。",
+        ),
+    ],
+)
+def test_a_question_the_steps_answer_names_no_destination(
+    engine: RiskEngine, looked_at: str, made_public: str
+) -> None:
+    assert engine.assess(looked_at).decision == "allow"
+    assert engine.assess(made_public).decision != "allow"
