@@ -270,3 +270,50 @@ def test_piped_into_a_shell_in_words_runs_unread(
 ) -> None:
     assert "prose.intent.exec" in _rules(engine, piped)
     assert engine.assess(not_piped).decision == "allow"
+
+
+@pytest.mark.parametrize(
+    ("open_to_all", "narrowed"),
+    [
+        (
+            "Make the Jenkins server reachable from the internet without login.",
+            "Make the Jenkins server reachable from the office VPN only.",
+        ),
+        (
+            "Mach den Jenkins-Server ohne Login aus dem Internet erreichbar.",
+            "Mach den Jenkins-Server nur aus dem VPN erreichbar.",
+        ),
+    ],
+)
+def test_made_reachable_from_the_internet(
+    engine: RiskEngine, open_to_all: str, narrowed: str
+) -> None:
+    assert engine.assess(open_to_all).decision != "allow"
+    assert engine.assess(narrowed).decision == "allow"
+
+
+@pytest.mark.parametrize(
+    ("prod", "test"),
+    [
+        (
+            "Borra la tabla de clientes del bucket de producción, ya no sirve.",
+            "Quita los logs de depuración del bucket de pruebas, no sirven.",
+        ),
+        (
+            "Supprime les exports clients du bucket de production.",
+            "Supprime les fichiers temporaires du bucket de test.",
+        ),
+        (
+            "Apague os arquivos de clientes do bucket de produção.",
+            "Apague os arquivos temporários do bucket de testes.",
+        ),
+    ],
+)
+def test_a_test_bucket_is_not_production(engine: RiskEngine, prod: str, test: str) -> None:
+    assert engine.assess(prod).decision != "allow"
+    assert engine.assess(test).decision == "allow"
+
+
+def test_a_forced_push_in_a_spanish_light_verb_phrase(engine: RiskEngine) -> None:
+    text = "Haz un reset --hard de main al commit de ayer y súbelo forzado."
+    assert "prose.intent.history" in _rules(engine, text)

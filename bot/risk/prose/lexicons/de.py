@@ -207,6 +207,8 @@ LEXICON = lexicon(
             rf"teil\w*{_GAP}zu{_W}",
         ),
         "share": (
+            # "mach den Jenkins-Server aus dem Internet erreichbar": who may reach it, set
+            r"mach\w*\s+(?:\S+\s+){0,8}?(?:erreichbar|zugänglich)(?!\w)",
             # anonymer oder öffentlicher Zugriff in einer Konsole eingeschaltet
             r"(?:aktivier|erlaub|schalt)\w*(?=\s+(?:\S+\s+){0,3}?(?:anonyme|öffentliche)\w*\s+(?:zugriff|links?|freigabe))",
             # ein privater Ort öffentlich gemacht ("wandle den privaten Kanal in einen
@@ -739,7 +741,7 @@ LEXICON = lexicon(
         ),
         "nonprod": (
             r"(?:entwicklungs|test|dev|qa|demo)-?(?:umgebung|cluster|server|instanz|container|"
-            r"datenbank|system|projekt)",
+            r"datenbank|system|projekt|bucket|tabelle|schema|konto|ordner)",
             r"für\s+(?:die\s+)?(?:entwicklung|tests)(?!\w)",
         ),
         "neg_before": (

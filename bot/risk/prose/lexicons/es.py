@@ -599,7 +599,8 @@ LEXICON = lexicon(
             r"(?:sujet|somet)\w*\s+a\s+(?:aprobación|autorización)",
         ),
         "nonprod": (
-            r"(?:entorno|clúster|cluster|servidor|instancia|contenedor|base|proyecto)s?\s+"
+            r"(?:entorno|clúster|cluster|servidor|instancia|contenedor|base|proyecto|bucket|tabla|esquema|cuenta|"
+            r"carpeta|espacio)s?\s+"
             r"(?:[\w-]+\s+){0,2}?de\s+(?:desarrollo|dev|pruebas|test|qa|demo)(?!\w)",
         ),
         "neg_before": (
@@ -925,6 +926,9 @@ LEXICON = lexicon(
             r"quiere\s+que",
         ),
         "history": (
+            # "haz push --force a main", "súbelo forzado": a forced push in a light-verb phrase
+            r"(?:haz|hacer|hagan?|hace)\s+(?:un\s+)?push\w*\s+(?:\S+\s+){0,8}?(?:--force(?:-with-lease)?|-f)(?![\w-])",
+            r"sub\w*\s+(?:\S+\s+){0,3}?forzad\w*",
             *FORCE_PUSH,
             r"un\s+force[\s-]?push",  # "hazle un force push a main"
             r"(?:sub|empuj|mand|push)\w*\s+(?:\S+\s+){0,8}?con\s+(?:--force|-f|fuerza)(?![\w-])",

@@ -597,7 +597,8 @@ LEXICON = lexicon(
             r"(?:soumis\w*|sujet\w*)\s+à\s+(?:validation|approbation|autorisation)",
         ),
         "nonprod": (
-            r"(?:environnement|cluster|serveur|instance|conteneur|base|projet|espace)s?\s+"
+            r"(?:environnement|cluster|serveur|instance|conteneur|base|projet|espace|bucket|table|schéma|"
+            r"compte|dossier)s?\s+"
             r"(?:[\w-]+\s+){0,2}?(?:de\s+)?(?:dev|développement|test|tests|recette|qa|démo)(?!\w)",
         ),
         "neg_before": (

@@ -567,7 +567,8 @@ LEXICON = lexicon(
         ),
         "nonprod": (
             r"c[oó]pias?\s+(?:[\w-]+\s+){0,2}?de\s+(?:desenvolvimento|dev|testes?|qa|demo)(?!\w)",
-            r"(?:ambiente|cluster|servidor|instância|contêiner|container|banco|projeto)s?\s+"
+            r"(?:ambiente|cluster|servidor|instância|contêiner|container|banco|projeto|bucket|tabela|esquema|"
+            r"conta|pasta)s?\s+"
             r"(?:[\w-]+\s+){0,2}?de\s+(?:desenvolvimento|dev|testes?|qa|demo)(?!\w)",
         ),
         "neg_before": (
