@@ -169,9 +169,34 @@ def applies_shown_policy(judged: Sequence[tuple[Candidate, Part]], intros: Seque
     "policy not shown" finding gives way to that judgement."""
     if not intros:
         return
+    keyed = [_key(_INLINE_CODE.sub(" ", intro)) for intro in intros if _SHOWN.search(intro)]
     for cand, part in judged:
         if cand.kind == "shell" and any(cand.text in intro for intro in intros):
             part.findings = [f for f in part.findings if f.rule != _UNSEEN_POLICY]
+        if cand.kind == "prose" and keyed:
+            # "The contractors need to debug prod, so add the binding below to the IAM
+            # policy": who gets what is the shown policy's to say, and the document reader
+            # judges it (an outsider or an owner role in it is held there).
+            part.findings = [
+                f
+                for f in part.findings
+                if f.rule not in _GRANT_PROSE
+                or not (ev := _key((f.evidence or "").removesuffix("…")))
+                or not any(ev in k for k in keyed)
+            ]
+
+
+_GRANT_PROSE = frozenset({"prose.intent.sharing", "prose.intent.access"})
+_INLINE_CODE = re.compile(r"`[^`\n]*`")
+# The sentence points at the document it introduces ("the binding below", "下面的绑定").
+_SHOWN = re.compile(
+    r"(?i)\b(?:below|following|ci-dessous|suivante?s?|siguientes?|abajo|folgenden?|unten|"
+    r"abaixo|seguintes?)\b|下記|以下|次の|下面|如下|下列|下方"
+)
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.lower())
 
 
 def _ends_with(lead: str, evidence: str) -> bool:

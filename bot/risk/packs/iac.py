@@ -11,7 +11,14 @@ for one user, read-only actions, `PermitRootLogin no`) are in each rule's `not_m
 
 from __future__ import annotations
 
-from bot.risk.packs import iac_hooks, iac_pipeline, iac_reach, iac_state, iac_storage
+from bot.risk.packs import (
+    iac_hooks,
+    iac_pipeline,
+    iac_reach,
+    iac_state,
+    iac_storage,
+    iac_switches,
+)
 from bot.risk.packs.docmodel import Doc, DocRule, mappings
 from bot.risk.packs.iac_judges import JUDGES as _JUDGES
 
@@ -22,6 +29,7 @@ JUDGES = {
     **iac_hooks.JUDGES,
     **iac_pipeline.JUDGES,
     **iac_storage.JUDGES,
+    **iac_switches.JUDGES,
 }
 
 __all__ = ["JUDGES", "RULES", "Doc", "DocRule", "mappings"]
@@ -669,4 +677,5 @@ RULES: tuple[DocRule, ...] = (
     *iac_hooks.RULES,
     *iac_pipeline.RULES,
     *iac_storage.RULES,
+    *iac_switches.RULES,
 )
