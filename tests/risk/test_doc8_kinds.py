@@ -164,6 +164,13 @@ PAIRS = [
         "    command: redis-server --protected-mode no\n"
         f'    ports:\n      - "127.0.0.1:6379:6379"\n{F}',
     ),
+    # a BigQuery dataset's access entries: a personal mailbox, against the company's group
+    (
+        'Apply with `bq update --source access.json shop:orders`:\n\n{"access": [{"role": '
+        '"READER", "userByEmail": "ads.freelancer@gmail.com"}]}',
+        'Apply with `bq update --source access.json shop:orders`:\n\n{"access": [{"role": '
+        '"READER", "groupByEmail": "analytics@northwind.example"}]}',
+    ),
     # Ansible: root for someone, an RDS instance deleted
     (
         f"Play for the db hosts:\n\n{F}yaml\n- hosts: db\n  tasks:\n    - user:\n"

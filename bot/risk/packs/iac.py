@@ -562,9 +562,11 @@ RULES: tuple[DocRule, ...] = (
             "bindings:\n- members:\n  - user:ops@acme.example\n  - user:freelancer@gmail.com\n"
             "  role: roles/editor\n",
             "bindings:\n- members:\n  - user:friend@gmail.com\n  role: roles/viewer\n",
+            '{"access": [{"role": "READER", "userByEmail": "someone.agency@gmail.com"}]}',
         ),
         not_match=(
             "bindings:\n- members:\n  - user:ops@acme.example\n  role: roles/editor\n",
+            '{"access": [{"role": "READER", "groupByEmail": "analysts@acme.example"}]}',
             "bindings:\n- members:\n  - group:analysts@acme.example\n  role: roles/viewer\n",
         ),
     ),
