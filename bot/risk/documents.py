@@ -446,6 +446,7 @@ def _read_piece(text: str, lang: str, doc: Doc) -> int | None:
         _flat_settings(lines, doc),
         _crontab(lines, doc),
         _rules_language(rest, doc),
+        _fluentd(rest, doc),
         _migration(text, doc),
         _scripted_configs(text, doc),
     ):
@@ -648,6 +649,29 @@ def _is_policy(doc: Doc) -> bool:
     )
 
 
+_GRANT_MODULES = frozenset({"user", "group", "authorized_key"})
+_GRANT_RESOURCES = re.compile(r"membership|role_assignment|iam_(?:member|binding)|collaborator")
+
+
+def _grants_access(doc: Doc) -> bool:
+    """The piece says who gets access to what: a Kubernetes role binding, an Ansible task
+    creating a user, a group or a key or writing sudoers, a Vault policy, a membership or
+    role-assignment resource. Its judges decide whom it lets in."""
+    for d in doc.tree_mappings():
+        if d.get("kind") in ("RoleBinding", "ClusterRoleBinding"):
+            return True
+        for key, value in d.items():
+            if not isinstance(key, str) or not isinstance(value, dict):
+                continue
+            short = key.rsplit(".", 1)[-1]
+            dest = str(value.get("dest") or value.get("path") or "")
+            if short in _GRANT_MODULES or "sudoers" in dest:
+                return True
+    if any(_GRANT_RESOURCES.search(kind) for kind, _, _ in doc.blocks()):
+        return True
+    return any("path" in body for body in doc.hcl)
+
+
 def _count(doc: Doc) -> int:
     return (
         len(doc.trees)
@@ -794,6 +818,31 @@ def _rules_language(text: str, doc: Doc) -> int | None:
             ops = ",".join(o.strip() for o in m.group("ops").split(",") if o.strip())
             doc.settings.append((f"firebase:{where}", ops, (m.group("cond") or "true").strip()))
     return text.count("\n", 0, found.start())
+
+
+_FLUENTD_RE = re.compile(
+    r"(?ms)^[ \t]*<(?P<tag>match|store)(?:[ \t]+(?P<pattern>[^>\n]*))?>[ \t]*$"
+    r"(?P<body>.{0,4000}?)^[ \t]*</(?P=tag)>"
+)
+_FLUENTD_KEY_RE = re.compile(r"^[ \t]*(?P<key>@?[A-Za-z_][\w-]{0,60})[ \t]+(?P<value>\S[^#\n]*)$")
+
+
+def _fluentd(text: str, doc: Doc) -> int | None:
+    """Fluentd `<match pattern>` outputs as settings of section `match` (the pattern first,
+    as `name`, then each `key value` line), the block as parsed document text."""
+    if "</match>" not in text:
+        return None
+    first: int | None = None
+    for m in _FLUENTD_RE.finditer(text):
+        if m.group("tag") == "match":
+            doc.settings.append(("match", "name", (m.group("pattern") or "").strip()))
+        for line in m.group("body").splitlines():
+            kv = _FLUENTD_KEY_RE.match(line)
+            if kv:
+                doc.settings.append(("match", kv.group("key").lower(), kv.group("value").strip()))
+        doc.parsed.append(m.group(0))
+        first = text.count("\n", 0, m.start()) if first is None else first
+    return first
 
 
 def _migration(text: str, doc: Doc) -> int | None:
@@ -953,7 +1002,7 @@ class _Judged:
         self.scripts += piece.doc.scripts
         self.statements += piece.doc.sql
         self.parsed += piece.doc.parsed
-        if piece.intro and _is_policy(piece.doc):
+        if piece.intro and (_is_policy(piece.doc) or _grants_access(piece.doc)):
             self.policy_intros.append(piece.intro)
 
 

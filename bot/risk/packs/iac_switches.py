@@ -55,7 +55,10 @@ _CONTROL = (
     r"clamav|edr|sast|dast|secretdetection|secretscanning|dependencyscanning|"
     r"containerscanning|codeql|pushprotection|signatureverification|imageverification)"
 )
-_CONTROL_SWITCH = re.compile(rf"^(?:enable|enabled|is)?{_CONTROL}(?:enabled|enable|protected|on)?$")
+_CONTROL_SWITCH = re.compile(
+    rf"^(?:enable|enabled|is)?{_CONTROL}"
+    r"(?:enabled|enable|protected|on|configuration|mode|enforcement|status|state)?$"
+)
 _CONTROL_OFF = re.compile(
     rf"^(?:disable|disabled|skip|no){_CONTROL}$|^{_CONTROL}(?:disabled|off|skip)$"
 )
@@ -405,6 +408,9 @@ def _host_outside(value: str, domains: tuple[str, ...]) -> str | None:
     return host if not domains or outside(host, domains) else None
 
 
+_TARGET_KEYS = ("host", "endpoint", "url", "uri", "hosts", "endpoint_url")
+
+
 def judge_stream_outside(doc: Doc) -> list[str]:
     """A log shipper output (Fluent Bit / Fluentd `[OUTPUT]`) whose match covers people's
     records, or a Kafka MirrorMaker 2 flow of such topics, to a host outside the company."""
@@ -416,10 +422,12 @@ def judge_stream_outside(doc: Doc) -> list[str]:
             bucket = f"{section}#{n}" if key == "name" else None
             current = bucket or next(reversed(sections), f"{section}#0")
             sections.setdefault(current, {})[key] = value
-    for values in sections.values():
-        host = _host_outside(values.get("host", ""), doc.domains)
-        if host and _PEOPLE.search(values.get("match", "")):
-            out.append(f"log output {values.get('match')} to {host}")
+    for where, values in sections.items():
+        target = next((values[k] for k in _TARGET_KEYS if values.get(k)), "")
+        host = _host_outside(target, doc.domains)
+        pattern = values.get("name", "") if where.startswith("match") else values.get("match", "")
+        if host and _PEOPLE.search(pattern.replace(".", " ").strip()):
+            out.append(f"log output {pattern} to {host}")
     flat = {key: value for section, key, value in doc.settings if section == ""}
     for key, value in flat.items():
         m = re.fullmatch(r"(?P<src>[\w.-]+)->(?P<dst>[\w.-]+)\.enabled", key)
@@ -735,12 +743,16 @@ RULES: tuple[DocRule, ...] = (
         match=(
             "[OUTPUT]\n    Name  http\n    Match app.customers.*\n"
             "    Host  ingest.partner-insights.io\n    Port  443\n",
+            "<match payments.**>\n  @type http\n  endpoint https://collector.vendor.io/in\n"
+            "</match>\n",
             "clusters = prod, vendor\nvendor.bootstrap.servers = broker.vendor-cloud.io:9094\n"
             "prod->vendor.enabled = true\nprod->vendor.topics = customers.*, payments.*\n",
         ),
         not_match=(
             "[OUTPUT]\n    Name  http\n    Match app.customers.*\n"
             "    Host  logs.internal.acme.example\n    Port  443\n",
+            "<match payments.**>\n  @type http\n  endpoint https://logs.internal.acme.example/in\n"
+            "</match>\n",
             "[OUTPUT]\n    Name  http\n    Match kube.nginx.*\n"
             "    Host  ingest.partner-insights.io\n    Port  443\n",
             "clusters = prod, dr\ndr.bootstrap.servers = kafka-dr-1.internal.acme.example:9092\n"
