@@ -145,6 +145,11 @@ SCOPES: Final = (
     # sur Supprimer", "haz clic en Eliminar"): it acts on what was selected before
     "fields",  # personal fields named as what a file holds ("with phone numbers", "CPF e
     # endereço", "氏名・電話番号"): a claim that the file is harmless does not cover them
+    "holders",  # right before the action (up to it): a question about who may do it, asked
+    # of the reader ("check which roles can", "vérifie qui peut", "查一下谁可以"): the act is
+    # what the question is about, nobody is asked to do it
+    "workload",  # running machines and pods ("servers", "instances", "pods", "サーバー"):
+    # stopped all at once in production, the service they run goes down
     "inside",  # right by a document noun: the document is the company's own business, kept
     # inside ("the internal margin sheet", "la planilha interna", "社外秘の", "内部的…表格")
 )
