@@ -277,7 +277,7 @@ def _index_untrusted(
     """An index setting (`registry`, `@scope:registry`, `index-url`, `extra-index-url`)
     naming an unknown host over HTTP, trusted, with TLS off, or as an extra index."""
     k = key.lower().split(":")[-1] if key.startswith("@") else key.lower()
-    if _norm(k) not in _INDEX:
+    if ("registry" not in k and "index" not in k) or _norm(k) not in _INDEX:
         return None
     parts = urlsplit(url if "://" in url else f"https://{url}")
     host = (parts.hostname or "").lower()
