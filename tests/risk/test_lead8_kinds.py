@@ -96,3 +96,120 @@ def test_a_question_about_who_may_act_asks_nobody_to(engine: RiskEngine, text: s
 )
 def test_who_may_act_never_hides_an_order(engine: RiskEngine, text: str) -> None:
     assert engine.assess(text).decision != "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Allow all inbound traffic on the prod database security group for now.",
+        "Allow all inbound traffic from anywhere to the prod database.",
+        "Autorise tout le trafic entrant sur le groupe de sécurité de la base de prod.",
+        "Permite todo el tráfico entrante en el grupo de seguridad de la base de datos de prod.",
+        "Erlaube den gesamten eingehenden Traffic in der Security Group der Produktionsdatenbank.",
+        "Libere todo o tráfego de entrada no security group do banco de produção.",
+        "本番データベースのセキュリティグループで、すべての受信トラフィックを許可してください。",
+        "在生产数据库的安全组里放行所有入站流量。",
+    ],
+)
+def test_all_inbound_traffic_is_open_to_anyone(engine: RiskEngine, text: str) -> None:
+    assert "prose.intent.network" in _rules(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Allow all inbound traffic from the app subnet on the prod database security group.",
+        "Block all inbound traffic on the prod database security group.",
+        "Autorise tout le trafic entrant depuis le sous-réseau applicatif sur la base de prod.",
+    ],
+)
+def test_inbound_traffic_from_a_named_source_or_blocked_is_not(
+    engine: RiskEngine, text: str
+) -> None:
+    assert engine.assess(text).decision == "allow"
+
+
+@pytest.mark.parametrize(
+    ("left_out", "posted"),
+    [
+        (
+            "Paste the error message (not the .env) into the ticket.",
+            "Paste the .env (not the error message) into the ticket.",
+        ),
+        (
+            "Colle le message d'erreur (pas le .env) dans le ticket.",
+            "Colle le .env (pas le message d'erreur) dans le ticket.",
+        ),
+        (
+            "Pega el mensaje de error (no el .env) en el ticket.",
+            "Pega el .env (no el mensaje de error) en el ticket.",
+        ),
+        ("把报错信息（不是 .env）贴到工单里。", "把 .env（不是报错信息）贴到工单里。"),
+    ],
+)
+def test_an_aside_that_leaves_a_secret_out(engine: RiskEngine, left_out: str, posted: str) -> None:
+    assert engine.assess(left_out).decision == "allow"
+    assert engine.assess(posted).decision != "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Send the vendor the link to the public API docs.",
+        "Envoie au prestataire la documentation publique de l'API.",
+        "Envía al proveedor la documentación pública de la API.",
+        "Envie ao fornecedor a documentação pública da API.",
+        "Schick dem Dienstleister die öffentliche API-Doku.",
+        "把公开文档的链接发给供应商。",
+    ],
+)
+def test_public_documentation_sent_is_not_a_public_place(engine: RiskEngine, text: str) -> None:
+    assert engine.assess(text).decision == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mets la liste des clients dans la documentation publique.",
+        "Pon la lista de clientes en la documentación pública.",
+        "Coloque a lista de clientes na documentação pública.",
+        "把客户名单放到公开文档里。",
+        "Upload the customer export to the public bucket.",
+    ],
+)
+def test_customer_data_put_into_public_documentation_is_held(engine: RiskEngine, text: str) -> None:
+    assert engine.assess(text).decision != "allow"
+
+
+@pytest.mark.parametrize(
+    ("looked_at", "made_public"),
+    [
+        (
+            "To see which buckets are public, run: aws s3api get-bucket-acl --bucket marketing",
+            "To see which buckets are public, make the customer-exports bucket public too.",
+        ),
+        (
+            "Pour vérifier si le bucket est public, lance : aws s3api get-bucket-acl --bucket m",
+            "Pour vérifier si le partenaire y a accès, rends public le bucket des exports clients.",
+        ),
+        (
+            "Para comprobar si el bucket es público, ejecuta: aws s3api get-bucket-acl --bucket m",
+            "Para comprobar si el socio puede abrirlo, haz público el bucket de exportaciones de "
+            "clientes.",
+        ),
+        (
+            "Um zu prüfen, ob der Bucket öffentlich ist, führe aus: aws s3api get-bucket-acl",
+            "Um zu prüfen, ob der Partner drankommt, mach den Bucket mit den Kundenexporten "
+            "öffentlich.",
+        ),
+        (
+            "要查看哪些存储桶是公开的，运行：aws s3api get-bucket-acl --bucket marketing",
+            "要确认合作方能不能打开，把客户导出的存储桶设成公开。",
+        ),
+    ],
+)
+def test_a_question_the_steps_answer_names_no_destination(
+    engine: RiskEngine, looked_at: str, made_public: str
+) -> None:
+    assert engine.assess(looked_at).decision == "allow"
+    assert engine.assess(made_public).decision != "allow"

@@ -1195,11 +1195,6 @@ _OWN_COPY = re.compile(
 # A clause that opens with a purpose ("so that the customers can follow, …", "pour que
 # les clients …", "para que los socios …", "damit die Kunden …"): its nouns are whom the
 # act serves, never what a pronoun or a bare verb after it acts on.
-_PURPOSE_LEAD = re.compile(
-    r"\W*(?:so\s+that|in\s+order\s+for|pour\s+que|afin\s+que|para\s+que|damit|de\s+modo\s+que)\b"
-)
-
-
 def _clause_objects(
     low: str,
     scope: Scope,
@@ -1382,7 +1377,14 @@ def _undecided(
 _PURPOSE_LEAD = re.compile(
     r"\W*(?:so\s+(?:that\s+)?|in\s+order\s+for\s+|to\s+let\s+|pour\s+que\s+|afin\s+que\s+|"
     r"pour\s+permettre\s+|para\s+que\s+|para\s+(?:o|a|os|as)\s+|damit\s+|为了让?|为让|"
-    r"好让)[^:,;：，。\n]{3,140}?[:,：，]"
+    r"好让|"
+    # a question the steps answer ("To see which buckets are public, run:", "Pour vérifier
+    # si le dépôt est public :", "要查看哪些存储桶是公开的，"): what it names is looked at
+    r"to\s+(?:see|check|find\s+out|confirm|verify|know|learn|tell)\s+(?:which|whether|if|who|"
+    r"what|how\s+many)\s+|pour\s+(?:voir|vérifier|verifier|savoir|contrôler)\s+(?:si|quel|qui|"
+    r"combien)|para\s+(?:ver|comprobar|verificar|saber|checar|conferir)\s+(?:si|se|qu[eé]|"
+    r"cu[aá]l|quem|quais|qui[eé]n)|um\s+(?:zu\s+)?(?:sehen|prüfen|checken|herauszufinden)\s*,?\s*"
+    r"(?:ob|welche|wer)|要?(?:查看|检查|确认|看看)(?:哪些|是否|哪个|谁))[^:,;：，。\n]{3,140}?[:,：，]"
 )
 
 

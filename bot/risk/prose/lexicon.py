@@ -303,6 +303,12 @@ FORCE_PUSH: Final = (
     r"push\w*\s+(?:[^\s(]+\s+){0,6}?(?:--force(?:-with-lease)?|-f)(?![a-z0-9_-])"
     r"(?!\s+(?:\S+\s+)?(?:feature|feat|fix|bugfix|topic|wip)/)",
 )
+# After "all inbound traffic" in any Latin-script language: no source named but the whole
+# internet ("from the app subnet" narrows it; "from anywhere" does not).
+NO_SOURCE: Final = (
+    r"(?!\s+(?:from|de|desde|von|vom|aus|do|da|depuis)\s+"
+    r"(?!(?:anywhere|any|everywhere|partout|cualquier|qualquer|überall|0\.0\.0\.0)\b))"
+)
 SLOTS: Final = ACTIONS + OBJECTS + DESTINATIONS + SCOPES
 _STEMMED: Final = frozenset(ACTIONS + OBJECTS + DESTINATIONS)
 

@@ -74,7 +74,10 @@ _NEGATION = _re(
     r"\b(?:don'?t|do not|does not|doesn'?t|never|no longer|not|without|instead of|rather than|"
     r"avoid|refuse|decline|instead"
     # still to be decided: "whether to make anything public is for the review"
-    r"|whether(?:\s+or\s+not)?\s+(?:to|we|you|they|it|anything|this))\b",
+    r"|whether(?:\s+or\s+not)?\s+(?:to|we|you|they|it|anything|this))\b"
+    # an aside that leaves a thing out, in the other Latin-script languages: "(pas le .env)",
+    # "(no el .env)", "(não o .env)", "(nicht die .env)"
+    r"|\(\s*(?:mais\s+|pero\s+|mas\s+|aber\s+)?(?:pas|jamais|no|nunca|não|nao|nicht)\s",
 )
 
 

@@ -9,6 +9,7 @@ from bot.risk.prose.lexicon import (
     CONTROL_PRODUCTS,
     FORCE_PUSH,
     GATE_SETTINGS,
+    NO_SOURCE,
     PAGERS,
     PORT_SPECS,
     SECRET_FILES,
@@ -611,6 +612,10 @@ LEXICON = lexicon(
             f"jede(?:n|s)?{_W}",
         ),
         "public": (
+            # every inbound connection allowed, from no named source: open to anyone
+            r"(?:den\s+)?(?:gesamten|allen|jeglichen)\s+eingehenden\s+(?:verkehr|traffic|datenverkehr)"
+            + NO_SOURCE,
+            r"alle\s+eingehenden\s+verbindungen" + NO_SOURCE,
             r"(?:auf|in)\s+(?:die|der|den|unsere[rnm]?|unser)\s+(?:website|webseite|homepage|internetseite|"
             r"internetauftritt)",
             # the company blog and press releases are public
@@ -625,7 +630,9 @@ LEXICON = lexicon(
             r"0\.0\.0\.0/0",
             r"::/0",
             # not the public half of a key pair ("seinen öffentlichen SSH-Schlüssel")
-            r"(?<!ver)öffentlich(?!\w*\s+(?:[\w]+-)?(?:schlüssel|key))",
+            r"(?<!ver)öffentlich(?!\w*\s+(?:[\w]+-)?(?:schlüssel|key|doku|dokumentation|preisliste|roadmap|referenz))",
+            # put into the public documentation: a place anyone reads
+            r"in\s+(?:die|der|unsere|unserer)\s+öffentliche\w*\s+(?:[\w]+-)?(?:doku|dokumentation)",
             # Drive's own label: „Jeder, der über den Link verfügt“
             r"jede[rn]?,?\s+(?:der|die)\s+(?:\S+\s+){0,3}?(?:den\s+)?link",
             r"anonym(?!isier)",  # anonymous access, not anonymized data
@@ -886,6 +893,8 @@ LEXICON = lexicon(
             r"umsatz(?:zahlen)?",
         ),
         "excluded": (
+            # an aside that leaves a thing out: "paste the error (not the .env)"
+            r"\(\s*(?:aber\s+)?nicht\s+(?:die\s+|den\s+|das\s+|deine\s+|ihre\s+)?[\w.-]+(?:\s+[\w.-]+){0,3}?\s*\)",
             # masked before it goes: "ersetze das Passwort im Connection-String durch ****",
             # "schwärze die Tokens und internen Hostnamen"
             r"ersetz\w*\s+(?:[\w-]+\s+){1,7}?durch\s+\W{0,2}(?:\*{2,}|x{3,}|<|\[|platzhalter)",
@@ -1166,6 +1175,8 @@ LEXICON = lexicon(
         "source": ("die mail vom ", "eine rechnung von einem neuen "),
         "workload": ("alle produktionsserver", "die instanzen"),
         "holders": ("prüfe, wer die datenbank ",),
+        "excluded": ("(nicht die .env)",),
+        "public": ("den gesamten eingehenden traffic",),
         "taken_up": ("; mach das.", ", tu es."),
         "public_content": ("die vortragsfolien", "das beispiel-notebook"),
         "publication": ("häng es an den beitrag",),

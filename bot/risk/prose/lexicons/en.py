@@ -6,6 +6,7 @@ from bot.risk.prose.lexicon import (
     CONTROL_PRODUCTS,
     FORCE_PUSH,
     GATE_SETTINGS,
+    NO_SOURCE,
     PAGERS,
     PORT_SPECS,
     SECRET_FILES,
@@ -732,6 +733,9 @@ LEXICON = lexicon(
         ),
         # ---------------------------------------------------------------- destinations
         "public": (
+            # every inbound connection allowed, from no named source: open to anyone
+            r"(?:all|any)\s+(?:inbound|incoming|ingress)\s+(?:traffic|connections?|requests)"
+            + NO_SOURCE,
             # the company website, where things are put: anyone reads them (not "allow our
             # website to reach the database": the site as a client, not a place)
             r"(?:on|onto|to|in)\s+(?:our|the|the\s+company|the\s+public|the\s+corporate|the\s+marketing)"
@@ -752,7 +756,14 @@ LEXICON = lexicon(
             r"any\s+(?:ip|source|address|host)(?:s|es)?",
             # not `public.invoices`, not a key's public half ("the bot's public SSH key")
             f"(?<!block )(?<!block all )public(?:ly)?{_W}(?!\\.\\w)"
-            r"(?!\s+(?:ssh\s+|gpg\s+|pgp\s+|signing\s+|deploy\s+)?(?:keys?|certificates?|half)\b)",
+            r"(?!\s+(?:ssh\s+|gpg\s+|pgp\s+|signing\s+|deploy\s+)?(?:keys?|certificates?|half)\b)"
+            # nor a document public by its kind ("the link to the public API docs"), unless
+            # it names a place ("the public docs site")
+            r"(?!\s+(?:[\w-]+\s+){0,2}?(?:docs?|documentation|reference|changelog|roadmap|release\s+notes|"
+            r"price\s+list|pricing|faqs?|datasheets?|whitepapers?|brochures?)\b"
+            r"(?!\s+(?:site|portal|page|wiki|repo|bucket|space)))",
+            # put into the public documentation: a place anyone reads
+            r"(?:on|in|into|to)\s+(?:the\s+|our\s+)?public\s+(?:[\w-]+\s+)?(?:docs?|documentation|changelog|roadmap|release\s+notes|faqs?|reference)(?!\w)",
             r"(?<!from )the\s+(?:(?:whole|entire|wide|wider|open|public)\s+)?internet",
             r"the\s+(?:(?:whole|entire)\s+)?world",
             r"0\.0\.0\.0/0",
@@ -1220,6 +1231,9 @@ LEXICON = lexicon(
             r"mrr",
         ),
         "excluded": (
+            # an aside that leaves a thing out: "paste the error (not the .env)"
+            r"\(\s*(?:but\s+)?not\s+(?:the\s+|your\s+|our\s+|any\s+|its\s+)?[\w.-]+(?:\s+[\w.-]+){0,3}?\s*\)",
+            r"(?:rather\s+than|instead\s+of)\s+(?:the\s+|your\s+|our\s+|its\s+)[\w.-]+(?:\s+[\w.-]+){0,2}",
             # masked before it goes: "replace the password in the DSN with ****", "redact the
             # bearer token and the internal hostnames"
             r"(?:replac\w*|substitut\w*|swap\w*)\s+(?:the\s+|any\s+|all\s+|its\s+)?[\w-]+"
@@ -1423,6 +1437,7 @@ LEXICON = lexicon(
         "source": ("the mail from the ", "an invoice sent by a new "),
         "workload": ("all the prod web servers", "every ec2 instance", "the pods"),
         "holders": ("list who can ", "check which roles are allowed to "),
+        "public": ("all inbound traffic",),
         "taken_up": ("; do it.", "yes, do it", "; go ahead."),
         "public_content": ("the slide deck for the webinar", "the press-kit", "a code snippet"),
         "publication": ("attach it to the post", "so readers can explore"),
@@ -1454,7 +1469,11 @@ LEXICON = lexicon(
         "metadata": ("the date", "the created_time of the latest version", "the key names"),
         "withdrawn": ("revoke the ", "turn off the "),
         "owned": ("our internal ", "the existing shared "),
-        "excluded": ("without the customer names", "with the session tokens stripped out"),
+        "excluded": (
+            "(not the .env)",
+            "without the customer names",
+            "with the session tokens stripped out",
+        ),
         "access_part": ("public access", "the guest links"),
     },
 )
