@@ -276,6 +276,7 @@ _LEFT_CHAR = re.compile(r"[A-Za-z0-9_\-+/]")
 _RIGHT_CHAR = re.compile(r"[A-Za-z0-9_\-+/=~]|\.(?=[A-Za-z0-9_\-])")
 _PLACEHOLDER = re.compile(
     r"""^(?:\$|%|\{|<|\[|\*{3}|x{3,}$|\.{3}|…|changeme$|redacted$|
+    [a-z0-9]{0,8}[_-]?(?:[a-z]{2,6}[_-])?(?:x{6,}|\*{6,}|•{6,})$|
     vault:|op://|ref\+|sm://|ssm:|secretsmanager:|keyvault:|akv://|arn:aws:(?:secretsmanager|ssm):|
     none$|null$|true$|false$|required$|optional$|example$|secret$|password$|token$|
     ~?/|\./|\.\./)""",

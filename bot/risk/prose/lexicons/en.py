@@ -87,6 +87,8 @@ LEXICON = lexicon(
             f"drop(?:s|ping)?{_W}(?!\\s+(?:me\\s+|us\\s+)?an?\\s+(?:note|line|message|comment|link|ping)"
             r"|\s+(?:this|these|the\s+(?:following|snippet|block|config|lines?|stanza))"
             r"(?:\s+(?:snippet|block|config|stanza|lines?))?\s+(?:in|into|under|onto)\b"
+            # "drop it into db/migrations/", "drop them in the repo": a file put somewhere
+            r"|\s+(?:it|them|that|those)\s+(?:into|onto|under)\b"
             # "drop the survey responses into the team's folder": put somewhere (see "move")
             r"|\s+(?:(?!tables?\b|schemas?\b|databases?\b)\S+\s+){1,8}?(?:into|onto)\s+"
             r"(?:the|our|their|a|an|my|your|his|her)\b)",
