@@ -875,6 +875,8 @@ LEXICON = lexicon(
             r"online\s+(?:\S+\s+){0,2}?(?:tool|translator|converter|formatter|summari[sz]er|"
             r"validator|parser|viewer|editor|merger|compressor|splitter|combiner|ocr|signer|"
             r"checker|generator)s?",
+            # "that free online CSV-to-chart site": a stranger's site, whatever it does
+            r"(?:free|random|some|third-party)\s+online\s+(?:\S+\s+){0,3}?(?:site|website|service|app)s?(?!\w)",
         ),
         "messaging": (
             r"(?:over|by)\s+(?:the\s+)?phone",

@@ -166,6 +166,8 @@ LEXICON = lexicon(
             r"(?:chang|modifi|pass)\w*\s+(?:\S+\s+){0,3}?(?:accès|partage|visibilité|droits)",
         ),
         "move": (
+            # "charge la liste sur un convertisseur en ligne": uploaded there
+            r"charg(?:e|es|ez|er)\s+(?:\S+\s+){0,6}?sur(?!\w)",
             # enregistré dans un lieu personnel ("enregistre-le sur ton Dropbox perso")
             r"enregistr\w*\s+(?:\S+\s+){0,8}?(?:dans|sur)(?=[^.;,\n]{0,30}?\b(?:perso|personnel\w*|privé\w*)\b)",
             # coverage audit (issue 19): forwarding and handing over
