@@ -145,6 +145,8 @@ SCOPES: Final = (
     # sur Supprimer", "haz clic en Eliminar"): it acts on what was selected before
     "fields",  # personal fields named as what a file holds ("with phone numbers", "CPF e
     # endereço", "氏名・電話番号"): a claim that the file is harmless does not cover them
+    "safeguard",  # a backup taken as the safety step before the act ("I took a backup",
+    # "fiz o backup", "备份已经做好了"): the backup was made, a later bare verb removes it not
     "inside",  # right by a document noun: the document is the company's own business, kept
     # inside ("the internal margin sheet", "la planilha interna", "社外秘の", "内部的…表格")
 )
