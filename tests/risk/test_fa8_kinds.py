@@ -96,6 +96,14 @@ PAIRS: list[tuple[str, str, str]] = [
         "把周报摘要（已去除客户姓名和电话）发给外部顾问 a@advisory.example 。",
         "把包含客户姓名和电话的原始周报发给外部顾问 a@advisory.example 。",
     ),
+    # -- the keys asked about by a question word, then "the list" posted: their names
+    (
+        "which keys, then the list",
+        "Before the rotation, check which tokens the billing secret has and paste the list "
+        "into the ticket.",
+        "Before the rotation, check which token the billing secret has and paste it into the "
+        "ticket.",
+    ),
     # -- a secret shown masked or as a placeholder
     (
         "masked value: prefix, mask run, last four",
@@ -141,6 +149,8 @@ HELD = [
     # a backup taken, then 'it' points back at it
     "Fiz o backup com pg_dump. Agora apague-o.",
     "I took a backup. Now delete the old snapshots.",
+    # the list of the values, not of the names
+    "Check which tokens the bot has and paste the list of values into the ticket.",
     # a password that merely contains asterisks among other characters
     "DB_PASSWORD=Pa55**w0rd!xYz",
 ]

@@ -1927,6 +1927,9 @@ _LISTING = re.compile(
     r"\bshow\s+(?:grants|tables|databases|schemas|roles|users)\b|(?<![\w-])(?:list|ls)(?![\w-])"
     r"|\biam\s+get\b|\bget-iam-policy\b|\bmetadata\s+get\b|\bget\s+secrets?\b|-o\s+name\b"
     r"|\[\]\.name\b"
+    # asked in words which ones exist ("check which tokens the billing secret has"): then
+    # "the list" is of their names
+    r"|\b(?:which|what)\s+(?:\w+\s+)?(?:keys|tokens|secrets|credentials|passwords|variables)\b"
     # a read-only statement handed to a client (its words blanked: `_READ_STATEMENT`)
     r"|(?:-[qce]|--(?:query|command|execute|sql))(?:\s*=\s*|\s+)[\"']\s*(?:show|describe|desc)\s"
 )

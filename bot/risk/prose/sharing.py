@@ -1177,7 +1177,22 @@ def _object_of_post(text: str, noun: re.Match[str], verb: re.Match[str]) -> bool
             text, v.end(), noun.start()
         ):
             return True
-    return bool(_PRONOUN_POST.search(text, noun.end())) and verb.start() > noun.start()
+    back = _PRONOUN_POST.search(text, noun.end())
+    if (
+        back
+        and _WHICH_BEFORE.search(text, max(0, noun.start() - 16), noun.start())
+        and _LIST_BACK.fullmatch(back.group(0))
+        and not _LIST_OF.match(text, back.end())
+    ):
+        return False  # "check which keys the secret has … paste the list": their names
+    return bool(back) and verb.start() > noun.start()
+
+
+# The credential asked about by a question word ("check which keys the secret has", "see what
+# tokens the app uses"), then "the list" of them posted: a list of names, not the values.
+_WHICH_BEFORE = _re(r"\b(?:which|what)\s+(?:of\s+the\s+)?$")
+_LIST_BACK = _re(r"\w+\s+the\s+list")
+_LIST_OF = _re(r"\s+(?:of|with)\b")
 
 
 # Between a post verb and a credential: the credential is not what is posted. A content
