@@ -306,7 +306,7 @@ def _is_code_ref(value: str, text: str, end: int) -> bool:
 
 _FAKE_WORD = (
     r"(?:example|sample|dummy|placeholder|change[-_]?me|redacted|fake|xxx+|here|value|"
-    r"password|passwd|secret|token|api[-_]?key)"
+    r"password|passwd|secret|token|api[-_]?key|key)"
 )
 _FAKE = re.compile(
     r"^(?:(?:your|my|the|some|a|an)[-_.]|[a-z]{1,8}(?:_[a-z]{1,8})?[-_.](?=(?:example|sample|dummy|placeholder)))?"
@@ -666,10 +666,22 @@ _BUILD_SECRET_SPEC = re.compile(
 )
 
 
+# A value shown masked, as dashboards and CLIs print a key: at most a short prefix that
+# names the kind (`sk-proj-`, `sk_live_`), a run of mask characters or an ellipsis, and at
+# most six characters kept at the end to tell keys apart (`sk-proj-****Fg5J`, `****1234`,
+# `sk_live_…4242`). The value is not in the text, so there is nothing to hold or to mask.
+_MASKED_VALUE = re.compile(
+    r"^[A-Za-z0-9]{0,10}(?:[-_][A-Za-z0-9]{1,10}){0,3}[-_]?(?:[*•●]{4,}|\.{3}|…)[A-Za-z0-9]{0,6}$"
+)
+
+
 def _looks_like_secret(value: str, *, strict: bool = False) -> bool:
-    """A value that could be a real credential, not a placeholder or a word."""
+    """A value that could be a real credential, not a placeholder, a word or a value shown
+    masked."""
     value = value.strip()
     if len(value) < (6 if strict else 4) or _PLACEHOLDER.match(value) or _FAKE.search(value):
+        return False
+    if _MASKED_VALUE.match(value):
         return False
     if value.startswith(("$(", "${", "`")) or value.isdigit() and len(value) < 6:
         return False

@@ -887,6 +887,8 @@ def _public_by_design(r: _Reading, dests: dict[str, re.Match[str]]) -> bool:
     where = r.clause if "bulk" in r.kinds else r.sentence
     if not r.scope.sentence_has(where, "public_content"):
         return False
+    if r.scope.sentence_has(r.sentence, "inside"):
+        return False  # "the internal user guide", "la brochure confidentielle": kept inside
     # anywhere in the message: a fenced step that reads a production key, a list of
     # attendees named two sentences later, go along with what is published
     patterns = dict(r.gates.objects)
@@ -1216,6 +1218,7 @@ def _clause_objects(
     here = low[clause[0] : clause[1]]
     objects = _not_in_places(here, _slots(here, gates.objects, seen), gates.dests)
     objects = _not_whose(here, objects, gates)
+    objects = _without_safety_net(low, scope, hit, clause, objects, gates)
     # "…. Please run it today", "Delete it now: the warehouse …"; but in "ask for their
     # public key, add it" the pronoun points at the public key, not at a secret named before
     unnamed = (
@@ -1233,6 +1236,7 @@ def _clause_objects(
             if _PURPOSE_LEAD.match(low, other[0], other[1]):
                 continue  # "Pour que les clients suivent, publions …": who it is for
             found = _slots(low[other[0] : other[1]], gates.objects, seen)
+            found = _borrowed_without_safety_net(low, scope, hit, (other, clause), found)
             if found.keys() - _QUALIFIERS:
                 objects = {**found, **objects}
                 borrowed[clause] = other
@@ -1255,6 +1259,69 @@ def _clause_objects(
     if "data_weak" in objects and not objects.keys() & {"prod", "bulk"}:
         objects = _qualified_before(low, scope, clause, objects, gates, seen)
     return objects
+
+
+def _without_safety_net(
+    low: str,
+    scope: Scope,
+    hit: _Hit,
+    clause: tuple[int, int],
+    objects: dict[str, re.Match[str]],
+    gates: _Gates,
+) -> dict[str, re.Match[str]]:
+    """The objects less a backup named in what was done before the act ("Fiz o backup com
+    pg_dump e agora apague o cadastro"): the safety net, not what the act removes, unless a
+    backup is named again after it ("… apague o backup antigo")."""
+    if "backup" not in objects or not _own_noun_after(low, scope, hit, clause):
+        return objects
+    b = objects["backup"]
+    again = dict(gates.objects)["backup"]
+    for m in scope.lx.pattern("safeguard").finditer(low, clause[0], hit.start):
+        if m.start() <= clause[0] + b.start() < m.end():
+            if not again.search(low[m.end() : clause[1]]):
+                return {k: v for k, v in objects.items() if k != "backup"}
+            break
+    return objects
+
+
+def _borrowed_without_safety_net(
+    low: str,
+    scope: Scope,
+    hit: _Hit,
+    clauses: tuple[tuple[int, int], tuple[int, int]],
+    found: dict[str, re.Match[str]],
+) -> dict[str, re.Match[str]]:
+    """The objects found in the clause before (`clauses[0]`) less a backup just taken there
+    ("Fiz o backup. Agora apague o cadastro duplicado"): the safety net, not what the verb
+    and its own noun in its clause (`clauses[1]`) remove ("… apague-o", "… delete it" still
+    point back at it)."""
+    other, clause = clauses
+    if "backup" not in found or not scope.clause_has(other, "safeguard"):
+        return found
+    if not _own_noun_after(low, scope, hit, clause):
+        return found
+    return {k: v for k, v in found.items() if k != "backup"}
+
+
+_CJK_PRONOUN = re.compile(r"它|其|それ|これ|あれ|そいつ")
+_AFTER_VERB = re.compile(r"[\s.!?,;:)»”\"'`。，、！？]*(?:$|(?:e|y|et|und|and|then)\s)")
+
+
+def _own_noun_after(low: str, scope: Scope, hit: _Hit, clause: tuple[int, int]) -> bool:
+    """Words follow the action in its clause and none is a bare pronoun: the verb names its
+    own object ("apague o cadastro duplicado", "删除 id 为 1042 的那条重复订单"), it does not
+    point back ("apague-o", "把它删掉", "delete it")."""
+    if scope.enclitic(hit.start) or _PRONOUN_INSIDE.search(low, hit.start, hit.end):
+        return False
+    end = hit.end
+    while end < clause[1] and low[end].isalnum() and scope.lx.spaced:
+        end += 1
+    if _AFTER_VERB.match(low, end, clause[1]):
+        return False
+    here = low[clause[0] : clause[1]]
+    if _CJK_PRONOUN.search(here):
+        return False
+    return not re.match(r"\s+(?:it|them|this|that|these|those)\b", low[end : clause[1]])
 
 
 # A pronoun between a phrasal verb and its particle is the verb's object ("switch it off",
@@ -1712,7 +1779,14 @@ def _left_out(
     """The objects without those the clause leaves out ("the stack trace with the session
     tokens stripped out", "sin datos personales", "不含客户数据"): an object counts when it
     is named at least once outside what is left out."""
-    spans = [m.span() for m in lx.pattern("excluded").finditer(low, clause[0], clause[1])]
+    # a list left out may begin in the clause before, across its commas ("(no names,
+    # emails or phone numbers)"): matched from there, within the sentence's line
+    start = max(low.rfind(".", 0, clause[0]), low.rfind("\n", 0, clause[0]), clause[0] - 120) + 1
+    spans = [
+        m.span()
+        for m in lx.pattern("excluded").finditer(low, min(start, clause[0]), clause[1])
+        if m.end() > clause[0]
+    ]
     if not spans:
         return objects
     patterns = dict(gates)
@@ -1921,6 +1995,9 @@ _LISTING = re.compile(
     r"\bshow\s+(?:grants|tables|databases|schemas|roles|users)\b|(?<![\w-])(?:list|ls)(?![\w-])"
     r"|\biam\s+get\b|\bget-iam-policy\b|\bmetadata\s+get\b|\bget\s+secrets?\b|-o\s+name\b"
     r"|\[\]\.name\b"
+    # asked in words which ones exist ("check which tokens the billing secret has"): then
+    # "the list" is of their names
+    r"|\b(?:which|what)\s+(?:\w+\s+)?(?:keys|tokens|secrets|credentials|passwords|variables)\b"
     # a read-only statement handed to a client (its words blanked: `_READ_STATEMENT`)
     r"|(?:-[qce]|--(?:query|command|execute|sql))(?:\s*=\s*|\s+)[\"']\s*(?:show|describe|desc)\s"
 )

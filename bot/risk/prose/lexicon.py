@@ -145,6 +145,8 @@ SCOPES: Final = (
     # sur Supprimer", "haz clic en Eliminar"): it acts on what was selected before
     "fields",  # personal fields named as what a file holds ("with phone numbers", "CPF e
     # endereço", "氏名・電話番号"): a claim that the file is harmless does not cover them
+    "safeguard",  # a backup taken as the safety step before the act ("I took a backup",
+    # "fiz o backup", "备份已经做好了"): the backup was made, a later bare verb removes it not
     "holders",  # right before the action (up to it): a question about who may do it, asked
     # of the reader ("check which roles can", "vérifie qui peut", "查一下谁可以"): the act is
     # what the question is about, nobody is asked to do it

@@ -954,6 +954,21 @@ LEXICON = lexicon(
             r"code-?schnipsel",
             r"beispiel-?(?:code|notebook)",
             r"synthetische\w*\s+(?:daten\w*|beispiel\w*)",
+            "(?:produkt|werbe)?broschüre",
+            "(?:produkt)?flyer",
+            "faq",
+            "release-?notes",
+            "versionshinweise",
+            "(?:benutzer|anwender)handbuch",
+            "bedienungsanleitung",
+            "statusseite",
+            r"öffentliche\w*\s+preisliste",
+        ),
+        # a backup taken as the safety step before the act: it is what was made, not
+        # what a later bare verb removes
+        "safeguard": (
+            r"(?:ich\s+habe|wir\s+haben|hab)\s+(?:schon\s+|bereits\s+)?(?:ein|das|eine|die)\s+(?:backup|sicherung|snapshot|dump)\s+(?:gemacht|erstellt|gezogen|angelegt)",
+            r"(?:das\s+backup|die\s+sicherung)\s+ist\s+(?:schon\s+|bereits\s+)?(?:erledigt|erstellt|gemacht|fertig|da)",
         ),
         "publication": (
             r"(?:den|dem|diesen|diesem)\s+(?:beitrag|artikel|post)",
@@ -1180,7 +1195,16 @@ LEXICON = lexicon(
         "excluded": ("(nicht die .env)",),
         "public": ("den gesamten eingehenden traffic",),
         "taken_up": ("; mach das.", ", tu es."),
-        "public_content": ("die vortragsfolien", "das beispiel-notebook"),
+        "public_content": (
+            "die vortragsfolien",
+            "das beispiel-notebook",
+            "die release-notes",
+            "das benutzerhandbuch",
+        ),
+        "safeguard": (
+            "ich habe ein backup gemacht",
+            "das backup ist erledigt",
+        ),
         "publication": ("häng es an den beitrag",),
         "network": ("portfreigabe",),
         "destroy": ("lösche die sicherungen",),

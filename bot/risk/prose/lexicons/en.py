@@ -1253,7 +1253,10 @@ LEXICON = lexicon(
             r"(?:(?:\s+(?:and|or)\s+|\s+)(?:the\s+|any\s+)?[\w-]+){0,4}",
             r"(?:without|with\s+no|excluding|minus|leaving\s+out|leave\s+out|strip(?:ping)?\s+out"
             r"|no)\s+(?:any\s+|the\s+|all\s+|their\s+)?[\w-]+(?:(?:\s+(?:and|or|nor)\s+|/|\s+)"
-            r"(?:any\s+|the\s+|their\s+)?[\w-]+){0,4}",
+            r"(?:any\s+|the\s+|their\s+)?[\w-]+"
+            # a bare list goes on across commas ("no names, emails or phone numbers"), never
+            # into a new noun phrase ("without names, the phone numbers")
+            r"|,\s*(?:(?:and|or|nor)\s+)?(?!(?:the|their|any|all|our|your|a|an|and|or)\b)[\w-]+){0,4}",
             r"with\s+(?:all\s+|the\s+|any\s+)?[\w-]+(?:(?:\s+(?:and|or)\s+|\s+)(?:the\s+)?[\w-]+)"
             r"{0,5}?\s+(?:stripped|removed|redacted|masked|scrubbed|blanked|taken)(?:\s+out)?",
         ),
@@ -1323,6 +1326,20 @@ LEXICON = lexicon(
             r"\.(?:eslintrc|prettierrc|editorconfig|stylelintrc)(?:\.\w+)?",
             r"synthetic\s+(?:data(?:set)?|sample|accounts|records)",
             r"office[\s-]hours",
+            r"(?:public\s+)?api\s+(?:reference|docs|documentation)",
+            r"(?:developer|public|product)\s+(?:docs|documentation)(?:\s+(?:page|site))?",
+            r"(?:user|product|installation|getting[\s-]started)\s+(?:manuals?|guides?|handbooks?)",
+            r"(?:(?:product|marketing|sales)\s+)?(?:brochures?|flyers?|datasheets?)",
+            r"(?:(?:product|public|customer)\s+)?faqs?",
+            r"release\s+notes",
+            r"status\s+page",
+            r"(?:public\s+price\s+lists?|pricing\s+page)",
+        ),
+        # a backup taken as the safety step before the act: it is what was made, not
+        # what a later bare verb removes
+        "safeguard": (
+            r"(?:i|we|i've|we've|i\s+have|we\s+have)\s+(?:already\s+|just\s+)?(?:took|taken|made|created|ran|run|done)\s+(?:a\s+|the\s+)?(?:full\s+|fresh\s+)?(?:backup|snapshot|dump)",
+            r"(?:the\s+)?(?:backup|snapshot|dump)\s+(?:is|was|has\s+been)\s+(?:already\s+)?(?:done|taken|made|complete|finished|in\s+place)",
         ),
         "publication": (
             r"(?:the|this|that)\s+(?:blog\s+)?(?:post|article|announcement|entry|write-?up)",
@@ -1450,7 +1467,18 @@ LEXICON = lexicon(
         "holders": ("list who can ", "check which roles are allowed to "),
         "public": ("all inbound traffic",),
         "taken_up": ("; do it.", "yes, do it", "; go ahead."),
-        "public_content": ("the slide deck for the webinar", "the press-kit", "a code snippet"),
+        "public_content": (
+            "the slide deck for the webinar",
+            "the press-kit",
+            "a code snippet",
+            "the public api reference",
+            "the user guide",
+            "the product brochure",
+        ),
+        "safeguard": (
+            "i took a backup",
+            "the backup is done",
+        ),
         "publication": ("attach it to the post", "so readers can explore"),
         "relative": ("the installer that she sent", "we imported"),
         "shared": ("unprotect main", "remove the branch protection"),
@@ -1484,6 +1512,7 @@ LEXICON = lexicon(
             "(not the .env)",
             "without the customer names",
             "with the session tokens stripped out",
+            "no names, emails or phone numbers",
         ),
         "access_part": ("public access", "the guest links"),
     },

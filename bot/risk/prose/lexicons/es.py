@@ -790,6 +790,19 @@ LEXICON = lexicon(
             r"fragmentos?\s+de\s+código",
             r"ejemplos?\s+de\s+código",
             r"datos\s+sintéticos",
+            "folletos?",
+            r"(?:documento\s+de\s+)?preguntas\s+frecuentes",
+            r"notas\s+de\s+(?:la\s+)?versión",
+            r"(?:manual|guía)\s+de(?:l)?\s+usuario",
+            r"documentación\s+(?:pública|de\s+la\s+api|del\s+producto)",
+            r"página\s+de\s+estado",
+            r"lista\s+de\s+precios\s+pública",
+        ),
+        # a backup taken as the safety step before the act: it is what was made, not
+        # what a later bare verb removes
+        "safeguard": (
+            r"(?:ya\s+)?(?:hice|hicimos|he\s+hecho|hemos\s+hecho|tomé|saqué|sacamos)\s+(?:la|una|el|un)\s+(?:copia(?:\s+de\s+seguridad)?|backup|respaldo|dump)",
+            r"(?:la\s+copia(?:\s+de\s+seguridad)?|el\s+backup|el\s+respaldo)\s+ya\s+está\s+(?:hech[oa]|list[oa])",
         ),
         "publication": (
             r"(?:la|esta)\s+(?:nota|entrada|publicaci[oó]n|anuncio)",
@@ -1024,7 +1037,13 @@ LEXICON = lexicon(
         "excluded": ("(no el .env)",),
         "public": ("todo el tráfico entrante",),
         "taken_up": ("; hazlo.", ", hágalo"),
-        "public_content": ("el fragmento de código", "el kit de prensa"),
+        "public_content": (
+            "el fragmento de código",
+            "el kit de prensa",
+            "el documento de preguntas frecuentes",
+            "el folleto",
+        ),
+        "safeguard": ("ya hice la copia de seguridad",),
         "publication": ("adjúntalo a la nota",),
         "destroy": ("borra las copias", "elimina la base"),
         "disable": ("apague las alertas", "desactiva la autenticación"),

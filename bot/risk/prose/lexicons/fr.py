@@ -799,6 +799,19 @@ LEXICON = lexicon(
             r"exemples?\s+de\s+code",
             r"données\s+synthétiques",
             r"jeu\s+de\s+données\s+synthétique",
+            r"(?:brochures?|plaquettes?)(?:\s+(?:commerciales?|marketing|produit))?",
+            r"(?:faq|foire\s+aux\s+questions)",
+            r"notes\s+de\s+(?:version|mise\s+à\s+jour)",
+            r"(?:manuels?|guides?)\s+(?:utilisateur|d['’]utilisation)",
+            r"documentation\s+(?:publique|de\s+l['’]api|produit)",
+            r"page\s+de\s+statut",
+            r"(?:grille\s+tarifaire|liste\s+de\s+prix)\s+publique",
+        ),
+        # a backup taken as the safety step before the act: it is what was made, not
+        # what a later bare verb removes
+        "safeguard": (
+            r"(?:j['’]ai|on\s+a|nous\s+avons)\s+(?:déjà\s+)?(?:fait|pris|créé|lancé)\s+(?:une|la|un|le)\s+(?:sauvegarde|backup|dump|snapshot)",
+            r"(?:la\s+sauvegarde|le\s+backup|le\s+dump)\s+est\s+(?:déjà\s+)?(?:faite?|prise?|terminée?|prête?)",
         ),
         "publication": (
             r"(?:l['’]|cet\s+|cette\s+)(?:article|annonce|billet)",
@@ -1034,7 +1047,16 @@ LEXICON = lexicon(
         "excluded": ("(pas le .env)",),
         "public": ("tout le trafic entrant",),
         "taken_up": ("; fais-le.", ", vas-y."),
-        "public_content": ("les slides de la présentation", "le kit presse"),
+        "public_content": (
+            "les slides de la présentation",
+            "le kit presse",
+            "la brochure marketing",
+            "les notes de version",
+        ),
+        "safeguard": (
+            "j'ai fait une sauvegarde",
+            "la sauvegarde est faite",
+        ),
         "publication": ("joins-le à l'article",),
         "shared": ("enlève la protection",),
         "destroy": ("supprimez les sauvegardes", "supprime la base"),

@@ -757,6 +757,19 @@ LEXICON = lexicon(
             r"trechos?\s+de\s+código",
             r"exemplos?\s+de\s+código",
             r"dados\s+sintéticos",
+            "(?:folhetos?|brochuras?)",
+            r"perguntas\s+frequentes",
+            r"notas\s+de\s+(?:versão|lançamento)",
+            r"(?:manual|guia)\s+do\s+usuário",
+            r"documentação\s+(?:pública|da\s+api|do\s+produto)",
+            r"página\s+de\s+status",
+            r"lista\s+de\s+preços\s+pública",
+        ),
+        # a backup taken as the safety step before the act: it is what was made, not
+        # what a later bare verb removes
+        "safeguard": (
+            r"(?:já\s+)?(?:fiz|fizemos|tirei|tiramos|gerei|criei)\s+(?:o|um|a|uma)\s+(?:backup|cópia(?:\s+de\s+segurança)?|dump|snapshot)",
+            r"(?:o\s+backup|a\s+cópia(?:\s+de\s+segurança)?)\s+(?:já\s+)?(?:está|foi)\s+(?:feit[oa]|pront[oa]|concluíd[oa])",
         ),
         "publication": (
             r"(?:o|ao|no|esse|este|nesse|neste)\s+(?:post|artigo|an[uú]ncio)",
@@ -1000,7 +1013,16 @@ LEXICON = lexicon(
         "excluded": ("(não o .env)",),
         "public": ("todo o tráfego de entrada",),
         "taken_up": ("; faça isso.", ", pode fazer."),
-        "public_content": ("as descrições das vagas", "o kit de imprensa"),
+        "public_content": (
+            "as descrições das vagas",
+            "o kit de imprensa",
+            "o folheto",
+            "as notas de versão",
+        ),
+        "safeguard": (
+            "fiz o backup",
+            "o backup já está feito",
+        ),
         "publication": ("anexa ao post",),
         "destroy": ("apague os backups", "exclua o banco"),
         "disable": ("desative a autenticação", "silencie todos os alertas"),
