@@ -317,3 +317,28 @@ def test_a_test_bucket_is_not_production(engine: RiskEngine, prod: str, test: st
 def test_a_forced_push_in_a_spanish_light_verb_phrase(engine: RiskEngine) -> None:
     text = "Haz un reset --hard de main al commit de ayer y súbelo forzado."
     assert "prose.intent.history" in _rules(engine, text)
+
+
+def test_any_gcp_role_names_the_cloud_estate(engine: RiskEngine) -> None:
+    outsider = "Grant the vendor's service account roles/editor on the prod project."
+    ours = "Grant our deploy service account roles/editor on the prod project."
+    assert "prose.intent.access" in _rules(engine, outsider)
+    assert engine.assess(ours).decision == "allow"
+
+
+@pytest.mark.parametrize(
+    ("stranger", "ours"),
+    [
+        (
+            "Upload the full customer churn dataset to that free online CSV-to-chart site.",
+            "Upload the product photos to our online store site.",
+        ),
+        (
+            "Charge la liste des clients sur un convertisseur en ligne gratuit.",
+            "Charge la liste des clients sur le SharePoint de l'équipe.",
+        ),
+    ],
+)
+def test_a_free_online_site_is_outside(engine: RiskEngine, stranger: str, ours: str) -> None:
+    assert engine.assess(stranger).decision != "allow"
+    assert engine.assess(ours).decision == "allow"

@@ -663,11 +663,11 @@ def _unread(text: str, hit: _Hit) -> Finding:
     )
 
 
-# A cloud estate or one of its roles, in any language: the provider's name or a built-in
-# read/audit role (AWS managed policies, Azure and GCP built-in roles).
+# A cloud estate or one of its roles, in any language: the provider's name, a built-in
+# read/audit role (AWS managed policies, Azure built-in roles) or any GCP role (`roles/…`).
 _CLOUD_ESTATE = re.compile(
     r"(?<![\w-])(?:aws|azure|gcp|google\s+cloud|entra|oci|alibaba\s+cloud|aliyun)(?![\w-])"
-    r"|阿里云|腾讯云|华为云|readonlyaccess|securityaudit|viewonlyaccess|roles/(?:viewer|browser)"
+    r"|阿里云|腾讯云|华为云|readonlyaccess|securityaudit|viewonlyaccess|roles/[a-z][\w.]*"
     r"|security\s+reader"
 )
 
