@@ -579,6 +579,11 @@ LEXICON = lexicon(
             r"gefunden\w*",
             "fundstück",
             "forum",
+            # eine Erweiterung außerhalb des Stores geladen ("Entwicklermodus", "entpackte
+            # Erweiterung laden")
+            r"entwickler-?modus",
+            r"entpackte\s+erweiterung",
+            r"we\s*transfer",
             r"(?<![\w.])apk(?!\w)",
             r"angeblich\w*",
             r"sogenannt\w*",
@@ -738,7 +743,8 @@ LEXICON = lexicon(
         "neg_before": (
             "nichts",
             "niemand",  # "dass niemand die MFA abschaltet"
-            r"ohne\s+(?:\w+\s+)?zu",
+            # "ohne die Makros zu aktivieren": up to a few words between
+            r"ohne\s+(?:[\w-]+\s+){0,4}?zu",
             "nicht",
             "niemals",
             "nie",
@@ -1113,6 +1119,11 @@ LEXICON = lexicon(
             r"(?:nur\s+)?(?:der|die|das|den|dem|des|ein|eine|einen|einem|deine|deinen|dein|ihre|ihren|unsere|unseren)(?=\s)",
         ),
         "pronoun": ("es", "sie", "ihn", "diese", "das", "alles"),
+        "contained": (
+            r"(?:in|im)\s+(?:der\s+)?geschützten\s+ansicht",
+            r"(?:in|im)\s+geschützten\s+modus",
+            r"in\s+(?:der|einer)\s+sandbox",
+        ),
         "limited": (
             r"leserecht\w*",
             r"leser\w*",
@@ -1139,6 +1150,7 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "contained": ("in der geschützten Ansicht",),
         "declined": ("ich glaube nicht", "lieber nicht", "nein:"),
         "pressed": ("klicke auf Löschen",),
         "fields": ("mit telefonnummern", "gehältern"),

@@ -442,6 +442,10 @@ LEXICON = lexicon(
             "ramassé",
             "forum",
             "parking",
+            # une extension chargée hors du store ("mode développeur", "non empaquetée")
+            r"mode\s+d[ée]veloppeur",
+            r"non\s+empaquet[ée]e?s?",
+            r"we\s*transfer",
             r"soi-disant",
             r"prétendu\w*",
             r"\.(?:vsix|apk|msi|dmg|crx|jar)" + _W,
@@ -960,6 +964,11 @@ LEXICON = lexicon(
         "described": (
             r"(?:pr|pull\s+request|merge\s+request|mr|patch)\s+qui(?:\s+(?:le|la|les)|\s+l['’])?",
         ),
+        "contained": (
+            r"(?:en|dans\s+le)\s+mode\s+(?:protégé|d['’]affichage\s+protégé)",
+            r"(?:en|dans\s+l['’])\s*affichage\s+protégé",
+            r"dans\s+(?:la|une)\s+sandbox",
+        ),
         "limited": (
             r"(?:accès|droits?)\s+(?:en|de)\s+lecture",
             r"lecture\s+seule",
@@ -991,6 +1000,7 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "contained": ("en mode protégé", "dans l’affichage protégé"),
         "declined": ("je ne pense pas", "surtout pas", "non :"),
         "pressed": ("clique sur Supprimer",),
         "fields": ("avec les noms des clients", "adresses personnelles"),

@@ -410,6 +410,10 @@ LEXICON = lexicon(
             "estacionamento",
             r"(?:usb|pendrive|pen\s+drive)\s+(?:\S+\s+){0,3}?(?:achad|achast|encontr)\w*",
             "fórum",
+            # uma extensão carregada fora da loja ("modo de desenvolvedor", "sem compactação")
+            r"modo\s+(?:de\s+|do\s+)?desenvolvedor",
+            r"sem\s+compacta[çc][ãa]o",
+            r"we\s*transfer",
             r"(?<![\w.])apk(?!\w)",
             "suposto",
             r"dizendo\s+ser",
@@ -927,6 +931,11 @@ LEXICON = lexicon(
         "described": (
             r"(?:pr|pull\s+request|merge\s+request|mr|patch)\s+que(?:\s+(?:o|a|os|as))?",
         ),
+        "contained": (
+            r"(?:no|em)\s+modo\s+(?:de\s+exibição\s+)?protegido",
+            r"(?:na|em)\s+(?:visualização|exibição)\s+protegida",
+            r"(?:na|numa|em\s+uma)\s+sandbox",
+        ),
         "limited": (
             r"(?:acesso|permiss(?:ão|ões))\s+de\s+leitura",
             r"somente\s+leitura",
@@ -957,6 +966,7 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "contained": ("no modo protegido", "na visualização protegida"),
         "temporal": ("ao ",),
         "declined": ("acho que não", "melhor não", "não:"),
         "pressed": ("clica em Excluir",),
