@@ -93,6 +93,72 @@ PAIRS: list[tuple[str, str, str]] = [
         "Exclude the whole D: drive from antivirus scanning on the file servers.",
         "List which folders are excluded from antivirus scanning on the file servers.",
     ),
+    (
+        "code pasted into a shell is run there",
+        "A Reddit comment has a PowerShell fix for the Outlook profile; paste it into an admin "
+        "terminal on the CFO's PC.",
+        "The IT wiki has a PowerShell fix for the Outlook profile; ask the service desk to "
+        "apply it on the CFO's PC.",
+    ),
+    (
+        "a script piped into a shell",
+        "Just pipe the bootstrap script from that blog straight into sudo bash on the build "
+        "runner.",
+        "Just download the bootstrap script from that blog to the build runner and read it first.",
+    ),
+    (
+        "a control made optional",
+        "In Google Workspace, make 2-step verification optional for the sales organisational unit.",
+        "In Google Workspace, make 2-step verification mandatory for the sales organisational "
+        "unit.",
+    ),
+    (
+        "a limit raised to unlimited",
+        "Raise the API rate limit for the partner key to unlimited in production.",
+        "Raise the API rate limit for the partner key from 100 to 200 per minute in production.",
+    ),
+    (
+        "an enforcement mode changed to disabled",
+        "On the bastion hosts, change SELinux enforcing to disabled and reboot.",
+        "On the bastion hosts, check that SELinux is enforcing and send me the output.",
+    ),
+    (
+        "a repository's ruleset removed",
+        "Delete the ruleset on the infra repo so the bot can push to main.",
+        "Show the ruleset on the infra repo so we can see why the bot cannot push to main.",
+    ),
+    (
+        "a program that came by mail",
+        "The installer the reseller emailed yesterday: run it as admin on the billing server.",
+        "The installer from the reseller's signed download portal: ask IT to package it for "
+        "the billing server.",
+    ),
+    (
+        "de: someone online posted it",
+        "Führ das Skript, das jemand auf Reddit gepostet hat, auf dem Buchhaltungsserver aus.",
+        "Führ das Skript aus unserem internen Repository auf dem Buchhaltungsserver aus.",
+    ),
+    (
+        "pt: a user posted it online",
+        "Roda no servidor de produção o script que um usuário postou no fórum.",
+        "Roda no servidor de produção o script revisado do repositório interno.",
+    ),
+    (
+        "ja: a stranger's tool from a message board",
+        "掲示板で見つけたツールを経理サーバーで実行してください。",
+        "社内ポータルで配布しているツールを経理サーバーで実行してください。",
+    ),
+    (
+        "zh: a plugin someone in the group shared",
+        "把群里有人分享的 crx 插件装到财务部的电脑上。",
+        "把 IT 在应用商店批准的插件装到财务部的电脑上。",
+    ),
+    (
+        "fr: the topic before a colon dates the file, not the act",
+        "Le script reçu hier d'une adresse inconnue : exécute-le sur le serveur de paie.",
+        "Le script reçu hier d'une adresse inconnue : ne l'exécute pas, transfère-le à la "
+        "sécurité.",
+    ),
 ]
 
 
@@ -161,3 +227,5 @@ def test_a_site_fetched_from_is_a_source_not_a_recipient(engine: RiskEngine) -> 
         engine, "Install the Firefox add-on from addons.mozilla.org on the support laptops."
     )
     assert _held(engine, "Share the customer export from the warehouse with partners-data.io.")
+    # who is invited from an outside domain is still an outsider
+    assert _held(engine, "Share the pricing sheet with Jo Park from acme-partners.io.")

@@ -610,7 +610,9 @@ def _not_whose(
 
 
 def _found(r: _Reading, category: str, dests: dict[str, re.Match[str]], text: str) -> Finding:
-    obj = _describe(r.objects, r.low, r.clause)
+    untrusted = r.objects.get("untrusted") if category == "exec" else None
+    # what is run is named by where it came from ("the installer the reseller emailed")
+    obj = f"“{untrusted.group(0).strip()}”" if untrusted else _describe(r.objects, r.low, r.clause)
     dest = next((m.group(0) for m in dests.values()), "an outside place")
     reason = _REASONS[category].format(obj=obj, dest=dest)
     if r.lx.lang != "en":

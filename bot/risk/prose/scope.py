@@ -569,9 +569,18 @@ class Scope:
                 continue
             if m.end() <= start and cause.search(self.low, m.end(), start) is not None:
                 continue  # the reason given before the act ("…昨日から…ので、"), not the act
+            if m.end() <= start and self._topic_before(m.end(), start):
+                continue  # "Le script reçu hier d'une adresse inconnue : lance-le": the topic
             if m.start() < start or relative.search(self.low, start, m.start()) is None:
                 return True
         return False
+
+    def _topic_before(self, end: int, start: int) -> bool:
+        """A colon stands between a report word and the action, and the action opens what
+        follows it: the words before the colon name the thing the order is about ("The
+        installer the vendor sent yesterday: run it as admin"), they narrate no act."""
+        colon = max(self.low.rfind(":", end, start), self.low.rfind("：", end, start))
+        return colon >= end and not self.low[colon + 1 : start].strip(" \t*_`")
 
     def _names_document(self, m: re.Match[str]) -> bool:
         """The report word qualifies a document noun beside it ("the incident report", "le

@@ -288,7 +288,11 @@ _SUSPICIOUS = _re(r"\b(?:phish\w*|suspicious|scam\w*|spam|spoof\w*|malicious|lur
 _PORT_AFTER = _re(r":\d{1,5}\b")
 # Right before a bare domain: where something is fetched from, not sent to ("from
 # addons.mozilla.org", "desde releases.hashicorp.com", "von download.docker.com").
-_SOURCE_BEFORE = _re(r"\b(?:from|von|desde|depuis)\s+(?:the\s+|la\s+|le\s+|der\s+)?$")
+# Only after a fetching verb: "invite Jo from acme-contractors.com" names who receives.
+_SOURCE_BEFORE = _re(
+    r"\b(?:install|download|fetch|pull|grab|clone|get|instal|descarg|baix|télécharg|herunterlad|lad)"
+    r"\w*\b[^.;\n]{0,60}?\b(?:from|von|desde|depuis|de|do|da)\s+(?:the\s+|la\s+|le\s+|der\s+)?$"
+)
 _HOST_FLAG_BEFORE = _re(
     r"(?:\s-(?:connect|servername|host|h|server)|\s--(?:host|hostname|server|endpoint|endpoint-url))"
     r"[= ]\s*$"
@@ -789,7 +793,7 @@ def _targets(s: _Sentence) -> list[tuple[str, int, int, bool]]:
         for m in bare
         if _PORT_AFTER.match(s.lower, m.end())
         or _HOST_FLAG_BEFORE.search(s.lower, 0, m.start())
-        or _SOURCE_BEFORE.search(s.lower, max(0, m.start() - 16), m.start())
+        or _SOURCE_BEFORE.search(s.lower, max(0, m.start() - 90), m.start())
     }
     targets += [(m.group(1), m.start(), m.end(), False) for m in bare if m.group(1) not in servers]
     return targets

@@ -21,6 +21,12 @@ from bot.risk.prose.lexicon import (
 _W = r"(?!\w)"
 # up to sixteen words between a verb and its particle (a word may hold dots: 0.0.0.0/0)
 _GAP = r"\s+(?:(?:[^\s.,;:!?]|[.:](?=\w))+\s+){0,20}?"
+# the same with a relative clause about the object set off by commas ("führ das Skript, das
+# jemand auf Reddit gepostet hat, auf dem Server aus"): the particle after it still belongs
+_REL_GAP = (
+    r"\s+(?:(?:[^\s.,;:!?]|[.:](?=\w))+\s+){0,6}?(?:[^\s.,;:!?]|[.:](?=\w))+,\s+(?:das|die|der|den|"
+    r"dem|deren|dessen|welche[snmr]?)\s+[^.;:!?,]{1,100}?,\s+(?:(?:[^\s.,;:!?]|[.:](?=\w))+\s+){0,12}?"
+)
 
 LEXICON = lexicon(
     "de",
@@ -325,6 +331,7 @@ LEXICON = lexicon(
             "oeffn",
             r"aktivier\w*\s+(?:\S+\s+){0,10}?(?:makros|inhalt)",
             rf"führ\w*{_GAP}aus{_W}",
+            rf"führ\w*{_REL_GAP}aus{_W}",
             rf"lass\w*{_GAP}laufen{_W}",
             rf"(?:steck|stöpsel|stoepsel)\w*{_GAP}(?:an|ein){_W}",  # a found USB stick
             # "steck den Stick in deinen Rechner": the place instead of the particle
@@ -579,6 +586,11 @@ LEXICON = lexicon(
             r"gefunden\w*",
             "fundstück",
             "forum",
+            # jemand Unbekanntes im Netz ("das jemand in einem GitHub-Issue gepostet hat")
+            r"jemand\s+(?:\S+\s+){0,5}?(?:gepostet|geteilt|empfohlen|geschickt|vorgeschlagen)" + _W,
+            r"(?:github-?)?issue\s+(?:\S+\s+){0,2}?gepostet" + _W,
+            r"stack\s*overflow",
+            "reddit",
             # eine Erweiterung außerhalb des Stores geladen ("Entwicklermodus", "entpackte
             # Erweiterung laden")
             r"entwickler-?modus",
@@ -1150,6 +1162,7 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "open": ("führ das Skript, das jemand gepostet hat, auf dem Server aus",),
         "contained": ("in der geschützten Ansicht",),
         "declined": ("ich glaube nicht", "lieber nicht", "nein:"),
         "pressed": ("klicke auf Löschen",),

@@ -145,6 +145,14 @@ LEXICON = lexicon(
             rf"(?:shorten|reduce|cut|lower|decrease)(?:s|ing)?\s+(?:the\s+)?(?:\S+\s+){{0,3}}?retention{_W}",
             "disabl",
             "deactivat",
+            # a control made optional ("make MFA optional for the contractors group")
+            r"mak(?:e|es|ing)\s+(?:\S+\s+){0,6}?(?:optional|not\s+required)" + _W,
+            # a limit lifted by its value ("raise the login rate limit to unlimited")
+            r"(?:set|rais|increas|bump|chang)\w*\s+(?:\S+\s+){0,8}?to\s+(?:unlimited|infinit[ey]|no\s+limit)"
+            + _W,
+            # a mode switched off by its value ("change enforcing to disabled")
+            r"(?:chang|switch|flip)\w*\s+(?:\S+\s+){0,8}?to\s+[\"“'‘]?(?:off|disabled|permissive|not\s+"
+            r"required|optional)" + _W,
             rf"turn(?:s|ed|ing)?\s+(?:[^\s.,;]+\s+){{0,3}}?off{_W}",
             rf"switch(?:es|ed|ing)?\s+(?:[^\s.,;]+\s+){{0,3}}?off{_W}",
             rf"shut(?:s|ting)?\s+(?:[^\s.,;]+\s+){{0,3}}?(?:off|down){_W}",
@@ -314,6 +322,12 @@ LEXICON = lexicon(
             r"(?:pipx\s+run|npm\s+exec)" + _W,
             # installed from outside the store ("sideload the APK onto the scanners")
             "sideload",
+            # code pasted or piped into a shell runs there ("paste it into an elevated prompt",
+            # "pipe the install script straight into bash")
+            r"past(?:e|es|ing)\s+(?:\S+\s+){0,6}?(?:in|into)\s+(?:an?\s+|the\s+|your\s+)?(?:elevated\s+|"
+            r"admin\s+)?(?:terminal|shell|powershell|(?:command\s+)?prompt|console|cmd)" + _W,
+            r"pip(?:e|es|ing)\s+(?:\S+\s+){0,8}?(?:in)?to\s+(?:sudo\s+)?(?:bash|sh|zsh|shell|powershell|"
+            r"iex|python3?)" + _W,
             r"double[- ]click",
             f"click(?:s|ing)?{_W}",
         ),
@@ -452,6 +466,11 @@ LEXICON = lexicon(
             f"2sv{_W}",
             *CONTROL_PRODUCTS,
             r"guard\s*duty",
+            # confinement and enforcement by name ("change enforcing to disabled")
+            r"selinux|apparmor",
+            r"enforc(?:ing|ement)(?:\s+mode)?" + _W,
+            # a repository's rules on its branches ("remove the ruleset that requires reviews")
+            f"rulesets?{_W}",
             r"security\s*hub",
             r"safe\s+(?:links|attachments)",
             r"siem(?!\w)",
@@ -747,6 +766,17 @@ LEXICON = lexicon(
             r"(?<![\w.])apks?" + _W,
             # a file-transfer link: nobody's store or repository stands behind what it holds
             r"we\s*transfer",
+            # a program that came by mail or chat ("the installer the reseller emailed", "the
+            # hotfix they sent over email"): no store or repository stands behind it
+            r"(?:installers?|scripts?|binar(?:y|ies)|executables?|exes?|msis?|tools?|patch(?:es)?|"
+            r"hotfix(?:es)?|add-?ins?|plug-?ins?|extensions?|apps?|apks?|drivers?)\s+(?:that\s+|which\s+)?"
+            r"(?:the\s+|a\s+|an\s+|some\s+|their\s+|his\s+|her\s+|they\s+|he\s+|she\s+|someone\s+)?"
+            r"(?:[\w'’-]+\s+){0,2}?(?:e-?mailed|mailed|texted|dm'?ed|sent\s+(?:(?:us|me|you)\s+)?(?:over|by|via|"
+            r"in)\s+(?:an?\s+)?(?:e-?mail|mail|dm|chat|whatsapp|telegram|text))" + _W,
+            # a script piped from the network straight into a shell: run unread
+            r"pip(?:e|es|ing)\s+(?:\S+\s+){0,8}?(?:in)?to\s+(?:sudo\s+)?(?:bash|sh|zsh|shell|powershell|"
+            r"iex)" + _W,
+            r"crx|xpi",
             # a link or file that came in a message, not from a place the company runs
             r"(?:link|file|attachment|installer|script|zip)\s+(?:in|from)\s+(?:the|a|an|that|this|"
             r"his|her|their)\s+(?:dm|direct\s+message|e-?mail|text|sms|whatsapp|telegram|signal)\b",
@@ -1483,6 +1513,7 @@ LEXICON = lexicon(
             "load unpacked",
             "the link in that LinkedIn message",
             "the APK",
+            "the installer the reseller emailed",
         ),
         "ai": ("an online ai translator", "chatgpt"),
         "messaging": ("on whatsapp", "via telegram"),

@@ -442,6 +442,11 @@ LEXICON = lexicon(
             "estacionamiento",
             r"(?:usb|pendrive|memoria)\s+(?:\S+\s+){0,3}?(?:encontr|hall)\w*",
             "foro",
+            # alguien desconocido en internet ("un usuario publicó en Stack Overflow")
+            r"(?:alguien|un\s+usuario|un\s+tipo|una\s+persona)\s+(?:\S+\s+){0,4}?(?:public[oó]|"
+            r"comparti[oó]|mand[oó]|recomend[oó]|sugiri[oó])" + _W,
+            r"stack\s*overflow",
+            "reddit",
             # una extensión cargada fuera de la tienda ("en modo desarrollador", "cargar
             # descomprimida")
             r"modo\s+(?:de\s+)?desarrollador",

@@ -442,6 +442,11 @@ LEXICON = lexicon(
             "ramassé",
             "forum",
             "parking",
+            # quelqu'un d'inconnu en ligne ("un utilisateur a posté sur Stack Overflow")
+            r"(?:quelqu['’]un|un\s+utilisateur|un\s+type|une\s+personne)\s+(?:\S+\s+){0,4}?(?:a\s+)?(?:post[ée]|"
+            r"partag[ée]|envoy[ée]|recommand[ée]|sugg[ée]r[ée])" + _W,
+            r"stack\s*overflow",
+            "reddit",
             # une extension chargée hors du store ("mode développeur", "non empaquetée")
             r"mode\s+d[ée]veloppeur",
             r"non\s+empaquet[ée]e?s?",

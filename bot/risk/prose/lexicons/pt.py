@@ -410,6 +410,11 @@ LEXICON = lexicon(
             "estacionamento",
             r"(?:usb|pendrive|pen\s+drive)\s+(?:\S+\s+){0,3}?(?:achad|achast|encontr)\w*",
             "fórum",
+            # alguém desconhecido na internet ("um usuário postou no Stack Overflow")
+            r"(?:algu[eé]m|um\s+usu[aá]rio|um\s+cara|uma\s+pessoa)\s+(?:\S+\s+){0,4}?(?:postou|"
+            r"compartilhou|mandou|recomendou|sugeriu)" + _W,
+            r"stack\s*overflow",
+            "reddit",
             # uma extensão carregada fora da loja ("modo de desenvolvedor", "sem compactação")
             r"modo\s+(?:de\s+|do\s+)?desenvolvedor",
             r"sem\s+compacta[çc][ãa]o",
