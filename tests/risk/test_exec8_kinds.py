@@ -229,3 +229,48 @@ def test_a_site_fetched_from_is_a_source_not_a_recipient(engine: RiskEngine) -> 
     assert _held(engine, "Share the customer export from the warehouse with partners-data.io.")
     # who is invited from an outside domain is still an outsider
     assert _held(engine, "Share the pricing sheet with Jo Park from acme-partners.io.")
+
+
+# An untrusted source named only to turn it down does not make the next act untrusted.
+REFUSED = [
+    (
+        "Don't run the one-liner from the Reddit thread. Run the signed installer from the "
+        "software center instead.",
+        "Run the one-liner from the Reddit thread. It fixes the driver.",
+    ),
+    (
+        # "；" folds to ";" touching the next character: still a sentence end
+        "IT 在软件中心放了签名的驱动包，您直接安装；论坛里网友分享的工具就不要下载了。",
+        "论坛里网友分享的工具，您直接下载安装。",
+    ),
+]
+
+
+@pytest.mark.parametrize(("benign", "risky"), REFUSED)
+def test_a_refused_source_is_not_what_is_run(engine: RiskEngine, benign: str, risky: str) -> None:
+    assert not _held(engine, benign)
+    assert _held(engine, risky)
+
+
+@pytest.mark.parametrize(
+    ("benign", "risky"),
+    [
+        (
+            "No abras el Excel de un tal «Compras»: reenvíalo para que lo revise seguridad y "
+            "luego bórralo de tu bandeja.",
+            "Desactiva la seguridad del portal de proveedores.",
+        ),
+        (
+            "Não abre o anexo do suposto fornecedor: manda para a segurança e depois apaga.",
+            "Desativa a segurança do portal de fornecedores.",
+        ),
+        (
+            "N'ouvre pas la pièce jointe du prétendu fournisseur : transfère-la à la sécurité, "
+            "puis supprime-la.",
+            "Désactive la sécurité du portail fournisseurs.",
+        ),
+    ],
+)
+def test_the_security_team_is_not_a_control(engine: RiskEngine, benign: str, risky: str) -> None:
+    assert not _held(engine, benign)
+    assert _held(engine, risky)

@@ -80,7 +80,8 @@ _ABBREVIATED = "".join(
 )
 _SENTENCE_END = re.compile(
     rf"\.{_ABBREVIATED}(?=\s|$|[\u3040-\u30ff\u3400-\u9fff])|[!?](?=\s|$|[\u3040-\u30ff\u3400-\u9fff])"
-    r"|[。！？]|\n|;\s|；"
+    # a semicolon folded from "；" touches the Chinese or Japanese after it ("…直接安装;论坛…")
+    r"|[。！？]|\n|;(?:\s|(?=[\u3040-\u30ff\u3400-\u9fff]))|；"
 )
 # Clause breaks inside a sentence: commas, colons, dashes and the common conjunctions.
 _CONJUNCTIONS = frozenset(
@@ -469,11 +470,30 @@ class Scope:
         return self._sentence(sentence, slot)
 
     def untrusted_near(self, sentence: tuple[int, int]) -> bool:
-        """An untrusted source is named in this sentence or the one before."""
+        """An untrusted source is named in this sentence or the one before, outside a clause
+        that refuses it ("论坛帖子里网友分享的工具就不要下载了", "skip nothing: don't run the forum
+        one-liner" names the forum tool only to turn it down)."""
         before = self.previous_sentence(sentence)
-        return self._sentence(sentence, "untrusted") or (
-            before is not None and self._sentence(before, "untrusted")
+        return self._untrusted_kept(sentence) or (
+            before is not None and self._untrusted_kept(before)
         )
+
+    def _untrusted_kept(self, sentence: tuple[int, int]) -> bool:
+        if not self._sentence(sentence, "untrusted"):
+            return False
+        lx = self.lx
+        for m in lx.pattern("untrusted").finditer(self.low, sentence[0], sentence[1]):
+            if _in_name(self.low, m.start()):
+                continue
+            clause = self.clause_of(m.start())
+            refused = any(
+                not (m.start() <= n.start() < m.end())  # "don't bother reading it" is the source
+                for slot in ("neg_before", "neg_after")
+                for n in lx.pattern(slot).finditer(self.low, clause[0], clause[1])
+            )
+            if not refused or lx.pattern("affirm").search(self.low, clause[0], clause[1]):
+                return True
+        return False
 
     def proposes(self, start: int, clause: tuple[int, int]) -> bool:
         """The action is what a request or plan would ask for, not the ask itself, or the

@@ -350,7 +350,10 @@ LEXICON = lexicon(
             "antivirus",
             "cifrado",
             "protección",
-            "seguridad",
+            # not the team things go to or that reviews them ("reenvíalo a seguridad", "para
+            # que lo revise seguridad", "el equipo de seguridad")
+            r"(?<!\ba\s)(?<!revise\s)(?<!revisen\s)(?<!equipo\sde\s)(?<!área\sde\s)(?<!area\sde\s)"
+            r"(?<!departamento\sde\s)seguridad",
             f"sso{_W}",
         ),
         "gate": (

@@ -348,7 +348,8 @@ LEXICON = lexicon(
             "chiffrement",
             "protection",
             # not the cloud firewall "groupe de sécurité" (a network object of its own)
-            r"(?<!groupe\sde\s)(?<!groupes\sde\s)sécurité",
+            # nor the team things go to ("transfère-le à la sécurité", "l'équipe sécurité")
+            r"(?<!groupe\sde\s)(?<!groupes\sde\s)(?<!à\sla\s)(?<!équipe\s)(?<!équipe\sde\s)sécurité",
             r"(?<!groupe\sde\s)(?<!groupes\sde\s)securite",
             f"sso{_W}",
             "contrôle",

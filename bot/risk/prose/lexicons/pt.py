@@ -319,7 +319,10 @@ LEXICON = lexicon(
             "antivírus",
             "criptografia",
             "proteção",
-            "segurança",
+            # not the team things go to or that reviews them ("manda para a segurança", "a equipe
+            # de segurança")
+            r"(?<!\bà\s)(?<!para\sa\s)(?<!revise\s)(?<!equipe\sde\s)(?<!time\sde\s)(?<!área\sde\s)"
+            r"segurança",
             f"sso{_W}",
         ),
         "gate": (
