@@ -147,6 +147,11 @@ SCOPES: Final = (
     # sur Supprimer", "haz clic en Eliminar"): it acts on what was selected before
     "fields",  # personal fields named as what a file holds ("with phone numbers", "CPF e
     # endereço", "氏名・電話番号"): a claim that the file is harmless does not cover them
+    "holders",  # right before the action (up to it): a question about who may do it, asked
+    # of the reader ("check which roles can", "vérifie qui peut", "查一下谁可以"): the act is
+    # what the question is about, nobody is asked to do it
+    "workload",  # running machines and pods ("servers", "instances", "pods", "サーバー"):
+    # stopped all at once in production, the service they run goes down
     "inside",  # right by a document noun: the document is the company's own business, kept
     # inside ("the internal margin sheet", "la planilha interna", "社外秘の", "内部的…表格")
 )
@@ -299,6 +304,12 @@ AI_TOOLS: Final = (
 FORCE_PUSH: Final = (
     r"push\w*\s+(?:[^\s(]+\s+){0,6}?(?:--force(?:-with-lease)?|-f)(?![a-z0-9_-])"
     r"(?!\s+(?:\S+\s+)?(?:feature|feat|fix|bugfix|topic|wip)/)",
+)
+# After "all inbound traffic" in any Latin-script language: no source named but the whole
+# internet ("from the app subnet" narrows it; "from anywhere" does not).
+NO_SOURCE: Final = (
+    r"(?!\s+(?:from|de|desde|von|vom|aus|do|da|depuis)\s+"
+    r"(?!(?:anywhere|any|everywhere|partout|cualquier|qualquer|überall|0\.0\.0\.0)\b))"
 )
 SLOTS: Final = ACTIONS + OBJECTS + DESTINATIONS + SCOPES
 _STEMMED: Final = frozenset(ACTIONS + OBJECTS + DESTINATIONS)

@@ -74,7 +74,10 @@ _NEGATION = _re(
     r"\b(?:don'?t|do not|does not|doesn'?t|never|no longer|not|without|instead of|rather than|"
     r"avoid|refuse|decline|instead"
     # still to be decided: "whether to make anything public is for the review"
-    r"|whether(?:\s+or\s+not)?\s+(?:to|we|you|they|it|anything|this))\b",
+    r"|whether(?:\s+or\s+not)?\s+(?:to|we|you|they|it|anything|this))\b"
+    # an aside that leaves a thing out, in the other Latin-script languages: "(pas le .env)",
+    # "(no el .env)", "(não o .env)", "(nicht die .env)"
+    r"|\(\s*(?:mais\s+|pero\s+|mas\s+|aber\s+)?(?:pas|jamais|no|nunca|não|nao|nicht)\s",
 )
 
 
@@ -235,6 +238,9 @@ _HARMLESS = _re(
 )
 # Personal fields named as what a file holds ("with phone numbers", "names and emails").
 _FIELDS = BY_LANG["en"].pattern("fields")
+# Right before a control's switching off: a question about who may do it ("check which roles
+# can disable MFA"), not an order to.
+_ASKS_WHO_MAY = BY_LANG["en"].pattern("holders")
 
 
 # A whole file or set of records ("the whole customer export", "the full CRM dump").
@@ -995,6 +1001,7 @@ def _controls(s: _Sentence) -> Iterator[Finding]:
             or _EXCEPTION_AFTER.match(low, m.end())
             or _NARROWED_AFTER.match(low, m.end())
             or _reported_off(low, m)
+            or _ASKS_WHO_MAY.search(low, max(0, m.start() - 120), m.start())
         ):
             continue
         yield _finding(

@@ -9,6 +9,7 @@ from bot.risk.prose.lexicon import (
     CONTROL_PRODUCTS,
     FORCE_PUSH,
     GATE_SETTINGS,
+    NO_SOURCE,
     PAGERS,
     PORT_SPECS,
     SECRET_FILES,
@@ -628,6 +629,10 @@ LEXICON = lexicon(
             f"jede(?:n|s)?{_W}",
         ),
         "public": (
+            # every inbound connection allowed, from no named source: open to anyone
+            r"(?:den\s+)?(?:gesamten|allen|jeglichen)\s+eingehenden\s+(?:verkehr|traffic|datenverkehr)"
+            + NO_SOURCE,
+            r"alle\s+eingehenden\s+verbindungen" + NO_SOURCE,
             r"(?:auf|in)\s+(?:die|der|den|unsere[rnm]?|unser)\s+(?:website|webseite|homepage|internetseite|"
             r"internetauftritt)",
             # the company blog and press releases are public
@@ -642,7 +647,9 @@ LEXICON = lexicon(
             r"0\.0\.0\.0/0",
             r"::/0",
             # not the public half of a key pair ("seinen öffentlichen SSH-Schlüssel")
-            r"(?<!ver)öffentlich(?!\w*\s+(?:[\w]+-)?(?:schlüssel|key))",
+            r"(?<!ver)öffentlich(?!\w*\s+(?:[\w]+-)?(?:schlüssel|key|doku|dokumentation|preisliste|roadmap|referenz))",
+            # put into the public documentation: a place anyone reads
+            r"in\s+(?:die|der|unsere|unserer)\s+öffentliche\w*\s+(?:[\w]+-)?(?:doku|dokumentation)",
             # Drive's own label: „Jeder, der über den Link verfügt“
             r"jede[rn]?,?\s+(?:der|die)\s+(?:\S+\s+){0,3}?(?:den\s+)?link",
             r"anonym(?!isier)",  # anonymous access, not anonymized data
@@ -904,6 +911,8 @@ LEXICON = lexicon(
             r"umsatz(?:zahlen)?",
         ),
         "excluded": (
+            # an aside that leaves a thing out: "paste the error (not the .env)"
+            r"\(\s*(?:aber\s+)?nicht\s+(?:die\s+|den\s+|das\s+|deine\s+|ihre\s+)?[\w.-]+(?:\s+[\w.-]+){0,3}?\s*\)",
             # masked before it goes: "ersetze das Passwort im Connection-String durch ****",
             # "schwärze die Tokens und internen Hostnamen"
             r"ersetz\w*\s+(?:[\w-]+\s+){1,7}?durch\s+\W{0,2}(?:\*{2,}|x{3,}|<|\[|platzhalter)",
@@ -929,6 +938,25 @@ LEXICON = lexicon(
         # the post or article itself, or its readers: a publication named before
         # Inhalte, die öffentlich sein sollen: Vortragsfolien, Pressemappe, Logos,
         # Stellenanzeigen, Anleitungen, Code-Schnipsel, synthetische Beispieldaten
+        # running machines and pods: all stopped at once in production, the service is down
+        # (compounds: "Produktionsserver", "Webserver")
+        "workload": (
+            r"(?:produktions|prod|web|app|datenbank|db|live)?server(?:n)?",
+            r"(?:produktions|prod|ec2-)?instanz(?:en)?",
+            "vms?",
+            r"virtuelle(?:n)?\s+maschinen?",
+            "pods?",
+            "knoten",
+            "container(?:n)?",
+            "deployments?",
+        ),
+        # a question about who may act, asked of the reader ("prüfe, wer die … löschen kann"):
+        # the verb ends the question, so everything from "wer" up to it
+        "holders": (
+            r"(?:prüf|pruef|check|schau|list|find|klär|klaer|sag\s+mir|sagt\s+mir|ermittl|kontrollier)"
+            r"\w*\s*,?\s+(?:[^\s.;:!?]+\s+){0,3}?(?:wer\s+|welche[rsn]?\s+(?:[\w-]+\s+){1,2}?)"
+            r"(?:[^\s.;:!?]+\s+){0,6}?$",
+        ),
         "taken_up": (
             r"(?:(?:also|dann|ja,?)\s+)*(?:mach|macht|machen\s+sie|tu|tut)\s+(?:das|es)(?:\s+(?:jetzt|einfach|bitte))?(?=\s*(?:[.!;,]|$))",
         ),
@@ -1170,6 +1198,10 @@ LEXICON = lexicon(
         "inside": ("die interne kundenliste", "mit umsätzen"),
         "deliberate": ("dann klären wir mit dem backup-team, wie wir",),
         "source": ("die mail vom ", "eine rechnung von einem neuen "),
+        "workload": ("alle produktionsserver", "die instanzen"),
+        "holders": ("prüfe, wer die datenbank ",),
+        "excluded": ("(nicht die .env)",),
+        "public": ("den gesamten eingehenden traffic",),
         "taken_up": ("; mach das.", ", tu es."),
         "public_content": ("die vortragsfolien", "das beispiel-notebook"),
         "publication": ("häng es an den beitrag",),

@@ -6,6 +6,7 @@ from bot.risk.prose.lexicon import (
     CONTROL_PRODUCTS,
     FORCE_PUSH,
     GATE_SETTINGS,
+    NO_SOURCE,
     PAGERS,
     PORT_SPECS,
     SECRET_FILES,
@@ -156,6 +157,9 @@ LEXICON = lexicon(
             rf"turn(?:s|ed|ing)?\s+(?:[^\s.,;]+\s+){{0,3}}?off{_W}",
             rf"switch(?:es|ed|ing)?\s+(?:[^\s.,;]+\s+){{0,3}}?off{_W}",
             rf"shut(?:s|ting)?\s+(?:[^\s.,;]+\s+){{0,3}}?(?:off|down){_W}",
+            rf"power(?:s|ed|ing)?\s+(?:[^\s.,;]+\s+){{0,4}}?(?:off|down){_W}",
+            # "scale the checkout deployment in production down to zero": nothing left running
+            r"scal(?:e|es|ing)\s+(?:[^\s.,;]+\s+){0,8}?(?:down\s+)?to\s+(?:0|zero)(?!\w)",
             f"mut(?:e|es|ing){_W}",
             f"silenc(?:e|es|ing){_W}",
             f"paus(?:e|es|ing){_W}",
@@ -807,6 +811,9 @@ LEXICON = lexicon(
         ),
         # ---------------------------------------------------------------- destinations
         "public": (
+            # every inbound connection allowed, from no named source: open to anyone
+            r"(?:all|any)\s+(?:inbound|incoming|ingress)\s+(?:traffic|connections?|requests)"
+            + NO_SOURCE,
             # the company website, where things are put: anyone reads them (not "allow our
             # website to reach the database": the site as a client, not a place)
             r"(?:on|onto|to|in)\s+(?:our|the|the\s+company|the\s+public|the\s+corporate|the\s+marketing)"
@@ -827,7 +834,14 @@ LEXICON = lexicon(
             r"any\s+(?:ip|source|address|host)(?:s|es)?",
             # not `public.invoices`, not a key's public half ("the bot's public SSH key")
             f"(?<!block )(?<!block all )public(?:ly)?{_W}(?!\\.\\w)"
-            r"(?!\s+(?:ssh\s+|gpg\s+|pgp\s+|signing\s+|deploy\s+)?(?:keys?|certificates?|half)\b)",
+            r"(?!\s+(?:ssh\s+|gpg\s+|pgp\s+|signing\s+|deploy\s+)?(?:keys?|certificates?|half)\b)"
+            # nor a document public by its kind ("the link to the public API docs"), unless
+            # it names a place ("the public docs site")
+            r"(?!\s+(?:[\w-]+\s+){0,2}?(?:docs?|documentation|reference|changelog|roadmap|release\s+notes|"
+            r"price\s+list|pricing|faqs?|datasheets?|whitepapers?|brochures?)\b"
+            r"(?!\s+(?:site|portal|page|wiki|repo|bucket|space)))",
+            # put into the public documentation: a place anyone reads
+            r"(?:on|in|into|to)\s+(?:the\s+|our\s+)?public\s+(?:[\w-]+\s+)?(?:docs?|documentation|changelog|roadmap|release\s+notes|faqs?|reference)(?!\w)",
             r"(?<!from )the\s+(?:(?:whole|entire|wide|wider|open|public)\s+)?internet",
             r"the\s+(?:(?:whole|entire)\s+)?world",
             r"0\.0\.0\.0/0",
@@ -1304,6 +1318,9 @@ LEXICON = lexicon(
             r"mrr",
         ),
         "excluded": (
+            # an aside that leaves a thing out: "paste the error (not the .env)"
+            r"\(\s*(?:but\s+)?not\s+(?:the\s+|your\s+|our\s+|any\s+|its\s+)?[\w.-]+(?:\s+[\w.-]+){0,3}?\s*\)",
+            r"(?:rather\s+than|instead\s+of)\s+(?:the\s+|your\s+|our\s+|its\s+)[\w.-]+(?:\s+[\w.-]+){0,2}",
             # masked before it goes: "replace the password in the DSN with ****", "redact the
             # bearer token and the internal hostnames"
             r"(?:replac\w*|substitut\w*|swap\w*)\s+(?:the\s+|any\s+|all\s+|its\s+)?[\w-]+"
@@ -1337,6 +1354,31 @@ LEXICON = lexicon(
         # to one is what gets published)
         # a pro-verb order taking up the act named before ("; do it", "Yes, go ahead."): it
         # must open its clause, which `Scope.taken_up` checks (never "don't do it")
+        # running machines and pods: all stopped at once in production, the service is down
+        "workload": (
+            r"(?:web\s+|app\s+|database\s+|db\s+|api\s+)?servers?",
+            "instances?",
+            r"(?:ec2|gce|compute)\s+instances?",
+            "vms?",
+            r"virtual\s+machines?",
+            "pods?",
+            "nodes?",
+            "containers?",
+            "workers?",
+            "deployments?",
+            "statefulsets?",
+            "daemonsets?",
+        ),
+        # a question about who may act, asked of the reader: "list who can delete …", "check
+        # which roles are allowed to disable MFA"; not "who can delete it tonight?" (a volunteer)
+        "holders": (
+            r"(?:list|check|find\s+out|tell\s+me|verify|confirm|audit|review|show(?:\s+me)?|see|"
+            r"look\s+up|figure\s+out|report|pull\s+(?:up\s+)?a\s+list\s+of)\s+"
+            r"(?:[^\s.;:!?]+\s+){0,4}?(?:who\s+|which\s+(?:[\w-]+\s+){1,3}?|whether\s+(?:anyone|anybody|"
+            r"someone|they|users?|people)\s+)(?:else\s+|still\s+)?(?:can|could|may|is\s+(?:able|allowed|"
+            r"permitted)\s+to|are\s+(?:able|allowed|permitted)\s+to|ha(?:s|ve)\s+(?:the\s+)?(?:rights?|"
+            r"permissions?|access)\s+to)\s+(?:still\s+|actually\s+|even\s+)?$",
+        ),
         "taken_up": (
             r"(?:(?:so|then|just|please|yes,?|yeah,?|go\s+ahead\s+and)\s+)*do\s+(?:it|that|this|so)(?:\s+(?:now|anyway|today|please))?(?=\s*(?:[.!;,]|$))",
             r"(?:(?:so|then|yes,?|yeah,?)\s+)*go\s+ahead(?:\s+with\s+it)?(?=\s*(?:[.!;,]|$))",
@@ -1487,6 +1529,9 @@ LEXICON = lexicon(
         "prompted": ("the workbook from the new vendor asks you to ",),
         "deliberate": ("we'll work out with the data team how to",),
         "source": ("the mail from the ", "an invoice sent by a new "),
+        "workload": ("all the prod web servers", "every ec2 instance", "the pods"),
+        "holders": ("list who can ", "check which roles are allowed to "),
+        "public": ("all inbound traffic",),
         "taken_up": ("; do it.", "yes, do it", "; go ahead."),
         "public_content": ("the slide deck for the webinar", "the press-kit", "a code snippet"),
         "publication": ("attach it to the post", "so readers can explore"),
@@ -1526,7 +1571,11 @@ LEXICON = lexicon(
         "metadata": ("the date", "the created_time of the latest version", "the key names"),
         "withdrawn": ("revoke the ", "turn off the "),
         "owned": ("our internal ", "the existing shared "),
-        "excluded": ("without the customer names", "with the session tokens stripped out"),
+        "excluded": (
+            "(not the .env)",
+            "without the customer names",
+            "with the session tokens stripped out",
+        ),
         "access_part": ("public access", "the guest links"),
     },
 )

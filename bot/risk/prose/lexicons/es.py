@@ -8,6 +8,7 @@ from bot.risk.prose.lexicon import (
     CONTROL_PRODUCTS,
     FORCE_PUSH,
     GATE_SETTINGS,
+    NO_SOURCE,
     PAGERS,
     PERSONAL_DEVICES,
     PORT_SPECS,
@@ -485,6 +486,9 @@ LEXICON = lexicon(
             f"cada{_W}",
         ),
         "public": (
+            # every inbound connection allowed, from no named source: open to anyone
+            r"todo\s+el\s+tr[aá]fico\s+(?:entrante|de\s+entrada)" + NO_SOURCE,
+            r"todas\s+las\s+conexiones\s+entrantes" + NO_SOURCE,
             # the company's own website, where things are put
             r"(?:en|a)\s+(?:el|nuestro|la|nuestra)\s+(?:sitio|página)\s+web",
             r"en\s+nuestra\s+web(?!\s+interna)",
@@ -502,7 +506,11 @@ LEXICON = lexicon(
             r"::/0",
             r"la\s+web",
             "públic",
+            # not a document public by its kind ("la documentación pública")
+            r"(?<!documentación )(?<!documentacion )(?<!hoja de ruta )(?<!lista de precios )"
             f"public(?:o|a){_W}",
+            # put into the public documentation: a place anyone reads
+            r"(?:en|a)\s+(?:la\s+|nuestra\s+)?documentaci[óo]n\s+p[úu]blica",
             "internet",
             r"sin\s+(?:cuenta|login|iniciar\s+sesión|autenticación)",  # opened with no sign-in
             "cualquiera",
@@ -742,6 +750,8 @@ LEXICON = lexicon(
             "ingresos",
         ),
         "excluded": (
+            # an aside that leaves a thing out: "paste the error (not the .env)"
+            r"\(\s*(?:pero\s+)?no\s+(?:el\s+|la\s+|los\s+|las\s+|tu\s+|su\s+)?[\w.-]+(?:\s+[\w.-]+){0,3}?\s*\)",
             # masked before it goes: "sustituye la contraseña de la cadena por ****"
             r"(?:sustitu\w*|reemplaz\w*|cambi\w*)\s+(?:la\s+|el\s+|los\s+|las\s+)?[\w-]+"
             r"(?:\s+[\w-]+){0,6}?\s+por\s+\W{0,2}(?:\*{2,}|x{3,}|<|\[)",
@@ -762,6 +772,24 @@ LEXICON = lexicon(
         # the post or article itself, or its readers: a publication named before
         # contenido hecho para ser público: diapositivas de una charla, kit de prensa, logos,
         # ofertas de empleo, tutoriales, fragmentos de código, datos sintéticos
+        # running machines and pods: all stopped at once in production, the service is down
+        "workload": (
+            "servidor(?:es)?",
+            "instancias?",
+            "vms?",
+            r"máquinas?\s+virtuales?",
+            "pods?",
+            "nodos?",
+            "contenedor(?:es)?",
+            "despliegues?",
+        ),
+        # a question about who may act, asked of the reader ("averigua quién puede desactivar …")
+        "holders": (
+            r"(?:averigu|revis|comprueb|verific|list|mir|dime|díme|consult|confirm)\w*\s+"
+            r"(?:[^\s.;:!?]+\s+){0,4}?(?:qui[eé]n(?:es)?\s+|qu[eé]\s+(?:[\w-]+\s+){1,2}?|cu[aá]les\s+"
+            r"(?:[\w-]+\s+){0,2}?)(?:pued(?:e|en)|tien(?:e|en)\s+permiso\s+para|est(?:á|a|án|an)\s+"
+            r"autorizad\w*\s+(?:a|para))\s+(?:todav[ií]a\s+)?$",
+        ),
         "taken_up": (
             r"(?:(?:así\s+que|entonces|sí,?)\s+)*(?:h[aá]zlo|h[aá]galo|h[aá]ganlo)(?:\s+ya)?(?=\s*(?:[.!;,]|$))",
             r"adelante(?:\s+con\s+ello)?(?=\s*(?:[.!;,]|$))",
@@ -1006,6 +1034,10 @@ LEXICON = lexicon(
         "prompted": ("la hoja de cálculo del proveedor pide ",),
         "deliberate": ("luego veremos con el equipo cómo",),
         "source": ("el correo enviado por un ", "una factura de parte del "),
+        "workload": ("todos los servidores", "las instancias"),
+        "holders": ("averigua quién puede ",),
+        "excluded": ("(no el .env)",),
+        "public": ("todo el tráfico entrante",),
         "taken_up": ("; hazlo.", ", hágalo"),
         "public_content": ("el fragmento de código", "el kit de prensa"),
         "publication": ("adjúntalo a la nota",),

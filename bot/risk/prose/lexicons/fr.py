@@ -8,6 +8,7 @@ from bot.risk.prose.lexicon import (
     CONTROL_PRODUCTS,
     FORCE_PUSH,
     GATE_SETTINGS,
+    NO_SOURCE,
     PAGERS,
     PERSONAL_DEVICES,
     PORT_SPECS,
@@ -480,6 +481,9 @@ LEXICON = lexicon(
             "chaque",
         ),
         "public": (
+            # every inbound connection allowed, from no named source: open to anyone
+            r"tout\s+le\s+trafic\s+(?:entrant|en\s+entrée)" + NO_SOURCE,
+            r"toutes\s+les\s+connexions\s+entrantes" + NO_SOURCE,
             # the company's own site, not a vendor's ("le site officiel d'Epson")
             r"(?:sur|dans)\s+(?:le|notre)\s+site(?:\s+(?:web|internet|public))?"
             r"(?!\s+(?:interne|intranet|officiel|d[eu]s?\s|de\s|d['’]))",
@@ -493,7 +497,11 @@ LEXICON = lexicon(
             r"(?:au|pour\s+le)\s+monde\s+entier",
             r"0\.0\.0\.0/0",
             r"::/0",
-            f"publi(?:c|cs|que|ques){_W}",  # "la page publique"
+            # "la page publique"; not a document public by its kind ("la documentation publique")
+            r"(?<!documentation )(?<!doc )(?<!docs )(?<!référence )(?<!tarifs )"
+            f"publi(?:c|cs|que|ques){_W}",
+            # put into the public documentation: a place anyone reads
+            r"(?:dans|sur|à)\s+(?:la\s+|notre\s+)?(?:documentation|doc|docs)\s+publique",
             # read by anyone: a blog, a forum, put online ("mets en ligne sur le blog")
             r"(?<!notre )(?<!le )(?<!du )blog(?!\s+interne)",
             f"forums?{_W}",
@@ -740,6 +748,8 @@ LEXICON = lexicon(
             r"chiffres?\s+d['’]affaires",
         ),
         "excluded": (
+            # an aside that leaves a thing out: "paste the error (not the .env)"
+            r"\(\s*(?:mais\s+)?(?:pas|jamais)\s+(?:le\s+|la\s+|les\s+|l[\'’]|ton\s+|votre\s+)?[\w.-]+(?:\s+[\w.-]+){0,3}?\s*\)",
             # masked before it goes: "remplace le mot de passe de la chaîne par ****"
             r"(?:remplac\w*|substitu\w*)\s+(?:le\s+|la\s+|les\s+|l'|l’)?[\w-]+"
             r"(?:\s+[\w'’-]+){0,6}?\s+par\s+\W{0,2}(?:\*{2,}|x{3,}|<|\[)",
@@ -764,6 +774,24 @@ LEXICON = lexicon(
         # the post or article itself, or its readers: a publication named before
         # contenu fait pour être public : slides d'une conférence, kit presse, logos, offres
         # d'emploi, tutoriels, extraits de code, données synthétiques
+        # running machines and pods: all stopped at once in production, the service is down
+        "workload": (
+            "serveurs?",
+            "instances?",
+            "vms?",
+            r"machines?\s+virtuelles?",
+            "pods?",
+            "nœuds?",
+            "noeuds?",
+            "conteneurs?",
+            "déploiements?",
+        ),
+        # a question about who may act, asked of the reader ("vérifie qui peut supprimer …")
+        "holders": (
+            r"(?:vérifi|verifi|regard|list|contrôl|control|cherch|trouv|indiqu|dis-moi|dites-moi)\w*\s+"
+            r"(?:[^\s.;:!?]+\s+){0,4}?(?:qui\s+|quel(?:le)?s?\s+(?:[\w-]+\s+){1,2}?)(?:peu(?:t|vent)|"
+            r"(?:a|ont)\s+le\s+droit\s+de|(?:est|sont)\s+autorisé\w*\s+à)\s+(?:encore\s+)?$",
+        ),
         "taken_up": (
             r"(?:(?:alors|donc|oui,?)\s+)*(?:fais|faites)-le(?:\s+maintenant)?(?=\s*(?:[.!;,]|$))",
             r"vas-y(?=\s*(?:[.!;,]|$))",
@@ -1014,6 +1042,10 @@ LEXICON = lexicon(
         "prompted": ("le fichier envoyé par ce fournisseur demande d'",),
         "deliberate": ("on verra avec l'équipe comment",),
         "source": ("le fichier envoyé par ce nouveau ", "un mail de la part du "),
+        "workload": ("toutes les instances", "les serveurs"),
+        "holders": ("vérifie qui peut ",),
+        "excluded": ("(pas le .env)",),
+        "public": ("tout le trafic entrant",),
         "taken_up": ("; fais-le.", ", vas-y."),
         "public_content": ("les slides de la présentation", "le kit presse"),
         "publication": ("joins-le à l'article",),

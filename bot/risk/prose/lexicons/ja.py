@@ -426,6 +426,9 @@ LEXICON = lexicon(
             "一括",
         ),
         "public": (
+            # every inbound connection allowed, from no named source: open to anyone
+            r"(?<!からの)(?:すべて|全て)の(?:受信|インバウンド|着信)(?:トラフィック|通信|接続)",
+            r"(?:受信|インバウンド)(?:トラフィック|通信)を(?:すべて|全て)",
             # the company's own site
             r"(?:自社|当社|弊社|会社|公式|企業)の?(?:ウェブサイト|ホームページ|サイト)",
             r"(?<!社内)ブログ",
@@ -672,6 +675,8 @@ LEXICON = lexicon(
             "売上",
         ),
         "excluded": (
+            # an aside that leaves a thing out: "paste the error (not the .env)"
+            r"[（(][^（）()\n]{1,30}?(?:ではなく|じゃなく|は除く|を除く|以外)[）)]",
             # masked before it goes: "Authorization の値とホスト名を *** に置き換えた"
             r"[^、。，]{1,30}?を\s*\W{0,2}(?:\*{2,}|x{3,}|伏せ字)\W{0,2}\s*に(?:置き換え|置換|差し替え)",
             r"[^、。，]{1,30}?を(?:マスク|黒塗り|伏せ字に)し",
@@ -785,6 +790,22 @@ LEXICON = lexicon(
         # the post or article itself, or its readers: a publication named before
         # 公開するためのもの: 登壇スライド、プレスキット、ロゴ、求人票、手順動画、コード片、
         # 合成データ、オフィスアワーの予定
+        # running machines and pods: all stopped at once in production, the service is down
+        "workload": (
+            "サーバー",
+            "サーバ",
+            "インスタンス",
+            "ポッド",
+            "ノード",
+            "コンテナ",
+            "仮想マシン",
+            _latin("pod"),
+            _latin("vm"),
+        ),
+        # a question about who may act ("誰が本番データベースを削除できるか"): 誰が … up to the act
+        "holders": (
+            r"(?:誰|だれ|どの(?:ユーザー|ロール|アカウント|グループ|人))が[^。！？\n]{0,40}$",
+        ),
         "taken_up": (
             r"(?:その通りに|そのまま|言われた通りに)(?:やって|して|実行して)",
             r"(?:やって|実行して)(?:ください|おいて|ね)?(?=[。！]|$)",
@@ -829,13 +850,19 @@ LEXICON = lexicon(
     },
     examples={
         "contained": ("保護ビューで",),
+        "workload": ("サーバーをすべて", "インスタンス"),
+        "holders": ("誰が本番データベースを",),
+        "excluded": ("（.envではなく）",),
         "taken_up": ("。そのまま実行して", "。やってください。"),
         "fields": ("氏名・電話番号入り",),
         "inside": ("社内用の顧客リスト", "顧客別売上"),
         "public_content": ("ウェビナーのスライド", "オフィスアワー"),
         "declined": ("いいえ", "やめておきましょう", "しないほうがいい"),
         "source": ("を名乗る人からメールで届いた", "から届いた"),
-        "public": ("ポート転送を設定して",),
+        "public": (
+            "すべての受信トラフィック",
+            "ポート転送を設定して",
+        ),
         "destroy": ("バックアップを削除して", "顧客データを消して"),
         "reset": ("本番データベースを作り直して",),
         "disable": ("二要素認証を無効化", "アラートをミュート"),

@@ -8,6 +8,7 @@ from bot.risk.prose.lexicon import (
     CONTROL_PRODUCTS,
     FORCE_PUSH,
     GATE_SETTINGS,
+    NO_SOURCE,
     PAGERS,
     PERSONAL_DEVICES,
     PORT_SPECS,
@@ -452,6 +453,9 @@ LEXICON = lexicon(
             f"cada{_W}",
         ),
         "public": (
+            # every inbound connection allowed, from no named source: open to anyone
+            r"todo\s+o\s+tr[aá]fego\s+(?:de\s+entrada|entrante)" + NO_SOURCE,
+            r"todas\s+as\s+conex[õo]es\s+de\s+entrada" + NO_SOURCE,
             # the company's own site, not a vendor's ("no site oficial da Epson")
             r"(?:no|pro|para\s+o|no\s+nosso|pro\s+nosso|para\s+o\s+nosso)\s+site"
             r"(?!\s+(?:intern|oficial|d[oae]s?\s))",
@@ -467,7 +471,11 @@ LEXICON = lexicon(
             r"(?:a|para)\s+o\s+mundo\s+inteiro",
             r"0\.0\.0\.0/0",
             r"::/0",
-            r"(?<!certificado )(?<!chave )públic",  # "certificado público": its public half
+            # not a document public by its kind ("a documentação pública")
+            r"(?<!certificado )(?<!chave )(?<!documentação )(?<!documentacao )"
+            r"públic",
+            # put into the public documentation: a place anyone reads
+            r"(?:na|para\s+a|em)\s+(?:nossa\s+)?documenta[çc][ãa]o\s+p[úu]blica",
             "internet",
             r"sem\s+(?:conta|login|autenticação|fazer\s+login)",  # opened with no sign-in
             r"qualquer\s+pessoa",
@@ -704,6 +712,8 @@ LEXICON = lexicon(
             "receita",
         ),
         "excluded": (
+            # an aside that leaves a thing out: "paste the error (not the .env)"
+            r"\(\s*(?:mas\s+)?n[ãa]o\s+(?:o\s+|a\s+|os\s+|as\s+|seu\s+|sua\s+)?[\w.-]+(?:\s+[\w.-]+){0,3}?\s*\)",
             # masked before it goes: "substitui a senha da string de conexão por ****"
             r"(?:substitu\w*|troc\w*)\s+(?:a\s+|o\s+|os\s+|as\s+)?[\w-]+"
             r"(?:\s+[\w-]+){0,6}?\s+por\s+\W{0,2}(?:\*{2,}|x{3,}|<|\[)",
@@ -724,6 +734,25 @@ LEXICON = lexicon(
         # the post or article itself, or its readers: a publication named before
         # conteúdo feito para ser público: slides de palestra, kit de imprensa, logos, vagas,
         # tutoriais, trechos de código, dados sintéticos
+        # running machines and pods: all stopped at once in production, the service is down
+        "workload": (
+            "servidor(?:es)?",
+            "instâncias?",
+            "instancias?",
+            "vms?",
+            r"máquinas?\s+virtuais",
+            "pods?",
+            "nós",
+            "contêiner(?:es)?",
+            "containers?",
+        ),
+        # a question about who may act, asked of the reader ("verifique quem pode apagar …")
+        "holders": (
+            r"(?:verifi|confir|list|vej|descubr|cheq|consult|me\s+diga|diga-me|olh)\w*\s+"
+            r"(?:[^\s.;:!?]+\s+){0,4}?(?:quem\s+|quais\s+(?:[\w-]+\s+){0,2}?|que\s+(?:[\w-]+\s+){1,2}?)"
+            r"(?:pode(?:m)?|t[eê]m\s+permiss[aã]o\s+para|est(?:á|a|ão|ao)\s+autorizad\w*\s+a)\s+"
+            r"(?:ainda\s+)?$",
+        ),
         "taken_up": (
             r"(?:(?:então|sim,?)\s+)*(?:fa[cç]a|faz|fa[cç]am)\s+(?:isso|isto)(?:\s+(?:agora|j[aá]))?(?=\s*(?:[.!;,]|$))",
             r"pode\s+fazer(?=\s*(?:[.!;,]|$))",
@@ -983,6 +1012,10 @@ LEXICON = lexicon(
         "prompted": ("a planilha do fornecedor pede para ",),
         "deliberate": ("depois vamos ver com a equipe como",),
         "source": ("o e-mail enviado pelo ", "um arquivo recebido do "),
+        "workload": ("todas as instâncias", "os servidores"),
+        "holders": ("verifique quem pode ",),
+        "excluded": ("(não o .env)",),
+        "public": ("todo o tráfego de entrada",),
         "taken_up": ("; faça isso.", ", pode fazer."),
         "public_content": ("as descrições das vagas", "o kit de imprensa"),
         "publication": ("anexa ao post",),

@@ -440,6 +440,8 @@ LEXICON = lexicon(
             "一切",
         ),
         "public": (
+            # every inbound connection allowed, from no named source: open to anyone
+            r"(?<!的)所有(?:入站|入方向|进入的)(?:流量|连接|访问)",
             # the company's own site (not "任何网站", any site at all)
             "官网",
             r"(?:公司|我们的?|官方|对外)网站",
@@ -449,7 +451,8 @@ LEXICON = lexicon(
             "端口转发",
             r"0\.0\.0\.0/0",
             r"::/0",
-            r"(?<!阻止)(?<!禁止)(?<!屏蔽)公开(?!价|信息)",
+            r"(?<!阻止)(?<!禁止)(?<!屏蔽)公开(?!价|信息|文档|的文档)",
+            r"(?:到|进|在)公开(?:的)?文档",  # put into the public documentation
             "公网",
             "外网",  # 开放给所有外网用户
             "互联网",
@@ -683,6 +686,8 @@ LEXICON = lexicon(
             "收入",
         ),
         "excluded": (
+            # an aside that leaves a thing out: "paste the error (not the .env)"
+            r"[（(]\s*(?:不是|不要|别|不含|不包括)[^（）()\n]{1,30}?[）)]",
             # masked before it goes: "先把里面的 Bearer 令牌和内部 IP 全部替换成 ***"
             r"把[^，。；！？,;]{1,30}?(?:替换|换|改)(?:成|为)\s*\W{0,2}(?:\*{2,}|x{3,}|<|占位符|星号)",
             r"把[^，。；！？,;]{1,30}?(?:打码|遮住|遮盖|隐去|抹掉)",
@@ -815,6 +820,21 @@ LEXICON = lexicon(
         # the post or article itself, or its readers: a publication named before
         # 本来就要公开的内容：演讲幻灯片、新闻资料包、Logo、职位描述、教程、代码片段、
         # 合成数据 (不含贡献指南这类文档：往里加的内容才是发布的东西)
+        # running machines and pods: all stopped at once in production, the service is down
+        "workload": (
+            "服务器",
+            "实例",
+            "节点",
+            "容器",
+            "虚拟机",
+            "机器",
+            _latin("pod"),
+            _latin("vm"),
+        ),
+        # a question about who may act, asked of the reader ("查一下谁可以删除…")
+        "holders": (
+            r"(?:查|看|确认|核实|列出|检查|告诉我|统计)\S{0,4}?(?:谁|哪些\S{1,6}?)(?:可以|能够|能|有权限|有权)$",
+        ),
         "taken_up": (
             r"照(?:着)?(?:做|办|它说的做)",
             r"就这么(?:做|办)",
@@ -873,6 +893,10 @@ LEXICON = lexicon(
     },
     examples={
         "contained": ("在受保护的视图中",),
+        "workload": ("所有实例", "服务器"),
+        "holders": ("查一下谁可以",),
+        "excluded": ("（不是 .env）",),
+        "public": ("所有入站流量",),
         "taken_up": ("照做", "，就这么办"),
         "fields": ("含手机号和邮箱",),
         "inside": ("内部的各客户利润率表格",),

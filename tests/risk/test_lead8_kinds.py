@@ -1,0 +1,215 @@
+"""Kinds of the lead's eighth pass (issue 19): production taken down all at once in plain
+words (`prose.intent.outage`), and questions about who may act, which ask nobody to act
+(the `holders` slot). Each with look-alikes in several languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.risk.engine import RiskEngine
+
+
+def _rules(engine: RiskEngine, text: str) -> set[str]:
+    return {f.rule for f in engine.assess(text).findings}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kill all the pods in the payments namespace on prod so they pick up the new config.",
+        "Please power off all the prod web servers; we'll bring them back behind the new LB.",
+        "Scale the checkout deployment in production down to zero replicas until Monday.",
+        "Stop every EC2 instance in the production account tonight.",
+        "Suspend the production Kubernetes cluster for the weekend.",
+        "Arrête toutes les instances de production ce soir.",
+        "Apaga todos los servidores de producción ahora mismo.",
+        "Fahr alle Produktionsserver heute Abend herunter.",
+        "Desligue todas as instâncias de produção agora.",
+        "本番環境のサーバーをすべて停止してください。",
+        "把生产环境的所有实例都停掉。",
+    ],
+)
+def test_production_stopped_all_at_once_is_an_outage(engine: RiskEngine, text: str) -> None:
+    assert "prose.intent.outage" in _rules(engine, text)
+    assert engine.assess(text).decision != "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one unit of many: its group replaces it
+        "Kill the one stuck pod in the payments namespace on prod; the deployment recreates it.",
+        "Delete the stuck pod payments-worker-7f9c on prod; the deployment will recreate it.",
+        # not production
+        "Scale the checkout deployment in staging down to zero replicas until Monday.",
+        "Suspend the dev Kubernetes cluster for the weekend.",
+        "Turn off all the containers on your laptop.",
+        "Fahr den Testserver heute Abend herunter.",
+        "把测试环境那台闲置的实例停掉。",
+        # the production machines are where something else stops, not what stops
+        "Stop all the load tests against the production servers.",
+        "Stop all deploys to the production cluster until the freeze ends.",
+        "生产集群上的那个卡住的 pod 停掉",
+        "本番クラスタで Gatekeeper がデプロイを止めているので、制約を置き換えてください",
+        # reported, negated
+        "Yesterday we shut down all prod servers for the migration.",
+        "Don't shut down the production servers, just restart the stuck one.",
+    ],
+)
+def test_one_unit_elsewhere_or_told_is_not_an_outage(engine: RiskEngine, text: str) -> None:
+    assert "prose.intent.outage" not in _rules(engine, text)
+
+
+def test_scaled_replicas_are_not_backups(engine: RiskEngine) -> None:
+    text = "Scale the checkout deployment in staging down to zero replicas."
+    assert engine.assess(text).decision == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "List who can delete the production database.",
+        "Find out who can force-push to main.",
+        "Review the branch protection rules on main and list who can bypass them.",
+        "Check which roles can disable MFA in Okta and send me the list.",
+        "Vérifie qui peut supprimer la base de production.",
+        "Averigua quién puede desactivar el MFA.",
+        "Verifique quem pode apagar o banco de produção.",
+        "Prüfe, wer die Produktionsdatenbank löschen kann.",
+        "誰が本番データベースを削除できるか確認してください。",
+        "查一下谁可以删除生产数据库。",
+    ],
+)
+def test_a_question_about_who_may_act_asks_nobody_to(engine: RiskEngine, text: str) -> None:
+    assert engine.assess(text).decision == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a volunteer asked for, an order passed on, a second real order
+        "Who can delete the production database tonight? Please do it.",
+        "Tell whoever can delete the production database to go ahead and do it tonight.",
+        "Check who can delete the prod DB, then delete the prod DB yourself.",
+        "Check which roles can disable MFA in Okta, then disable MFA for the contractors group.",
+    ],
+)
+def test_who_may_act_never_hides_an_order(engine: RiskEngine, text: str) -> None:
+    assert engine.assess(text).decision != "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Allow all inbound traffic on the prod database security group for now.",
+        "Allow all inbound traffic from anywhere to the prod database.",
+        "Autorise tout le trafic entrant sur le groupe de sécurité de la base de prod.",
+        "Permite todo el tráfico entrante en el grupo de seguridad de la base de datos de prod.",
+        "Erlaube den gesamten eingehenden Traffic in der Security Group der Produktionsdatenbank.",
+        "Libere todo o tráfego de entrada no security group do banco de produção.",
+        "本番データベースのセキュリティグループで、すべての受信トラフィックを許可してください。",
+        "在生产数据库的安全组里放行所有入站流量。",
+    ],
+)
+def test_all_inbound_traffic_is_open_to_anyone(engine: RiskEngine, text: str) -> None:
+    assert "prose.intent.network" in _rules(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Allow all inbound traffic from the app subnet on the prod database security group.",
+        "Block all inbound traffic on the prod database security group.",
+        "Autorise tout le trafic entrant depuis le sous-réseau applicatif sur la base de prod.",
+    ],
+)
+def test_inbound_traffic_from_a_named_source_or_blocked_is_not(
+    engine: RiskEngine, text: str
+) -> None:
+    assert engine.assess(text).decision == "allow"
+
+
+@pytest.mark.parametrize(
+    ("left_out", "posted"),
+    [
+        (
+            "Paste the error message (not the .env) into the ticket.",
+            "Paste the .env (not the error message) into the ticket.",
+        ),
+        (
+            "Colle le message d'erreur (pas le .env) dans le ticket.",
+            "Colle le .env (pas le message d'erreur) dans le ticket.",
+        ),
+        (
+            "Pega el mensaje de error (no el .env) en el ticket.",
+            "Pega el .env (no el mensaje de error) en el ticket.",
+        ),
+        ("把报错信息（不是 .env）贴到工单里。", "把 .env（不是报错信息）贴到工单里。"),
+    ],
+)
+def test_an_aside_that_leaves_a_secret_out(engine: RiskEngine, left_out: str, posted: str) -> None:
+    assert engine.assess(left_out).decision == "allow"
+    assert engine.assess(posted).decision != "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Send the vendor the link to the public API docs.",
+        "Envoie au prestataire la documentation publique de l'API.",
+        "Envía al proveedor la documentación pública de la API.",
+        "Envie ao fornecedor a documentação pública da API.",
+        "Schick dem Dienstleister die öffentliche API-Doku.",
+        "把公开文档的链接发给供应商。",
+    ],
+)
+def test_public_documentation_sent_is_not_a_public_place(engine: RiskEngine, text: str) -> None:
+    assert engine.assess(text).decision == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mets la liste des clients dans la documentation publique.",
+        "Pon la lista de clientes en la documentación pública.",
+        "Coloque a lista de clientes na documentação pública.",
+        "把客户名单放到公开文档里。",
+        "Upload the customer export to the public bucket.",
+    ],
+)
+def test_customer_data_put_into_public_documentation_is_held(engine: RiskEngine, text: str) -> None:
+    assert engine.assess(text).decision != "allow"
+
+
+@pytest.mark.parametrize(
+    ("looked_at", "made_public"),
+    [
+        (
+            "To see which buckets are public, run: aws s3api get-bucket-acl --bucket marketing",
+            "To see which buckets are public, make the customer-exports bucket public too.",
+        ),
+        (
+            "Pour vérifier si le bucket est public, lance : aws s3api get-bucket-acl --bucket m",
+            "Pour vérifier si le partenaire y a accès, rends public le bucket des exports clients.",
+        ),
+        (
+            "Para comprobar si el bucket es público, ejecuta: aws s3api get-bucket-acl --bucket m",
+            "Para comprobar si el socio puede abrirlo, haz público el bucket de exportaciones de "
+            "clientes.",
+        ),
+        (
+            "Um zu prüfen, ob der Bucket öffentlich ist, führe aus: aws s3api get-bucket-acl",
+            "Um zu prüfen, ob der Partner drankommt, mach den Bucket mit den Kundenexporten "
+            "öffentlich.",
+        ),
+        (
+            "要查看哪些存储桶是公开的，运行：aws s3api get-bucket-acl --bucket marketing",
+            "要确认合作方能不能打开，把客户导出的存储桶设成公开。",
+        ),
+    ],
+)
+def test_a_question_the_steps_answer_names_no_destination(
+    engine: RiskEngine, looked_at: str, made_public: str
+) -> None:
+    assert engine.assess(looked_at).decision == "allow"
+    assert engine.assess(made_public).decision != "allow"
