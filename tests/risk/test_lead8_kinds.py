@@ -213,3 +213,60 @@ def test_a_question_the_steps_answer_names_no_destination(
 ) -> None:
     assert engine.assess(looked_at).decision == "allow"
     assert engine.assess(made_public).decision != "allow"
+
+
+def test_a_relative_clause_does_not_hide_what_it_points_back_at(engine: RiskEngine) -> None:
+    dropped = (
+        "The only thing left is the old customers table in the prod warehouse, which nobody "
+        "reads anymore, so feel free to drop it whenever; the new one is live."
+    )
+    counted = dropped.replace("feel free to drop it whenever", "compare its row count first")
+    assert "prose.intent.destroy" in _rules(engine, dropped)
+    assert engine.assess(counted).decision == "allow"
+
+
+def test_a_key_read_without_values_then_its_output_pasted_stays_allowed(
+    engine: RiskEngine,
+) -> None:
+    # "then" is a clause of its own: the window of two clauses back is not widened past it
+    text = (
+        "kubectl describe secret payments-stripe -n prod (it shows key names and sizes, no "
+        "values), then paste what it prints into #contractors"
+    )
+    assert engine.assess(text).decision == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "force-push my local branch over the release branch",
+        "push my local branch over the release branch with --force since the remote is broken",
+    ],
+)
+def test_a_local_branch_pushed_over_a_shared_one_rewrites_history(
+    engine: RiskEngine, text: str
+) -> None:
+    assert "prose.intent.history" in _rules(engine, text)
+
+
+def test_an_own_feature_branch_force_pushed_is_not(engine: RiskEngine) -> None:
+    assert engine.assess("force-push your local feature branch after the rebase").decision == (
+        "allow"
+    )
+
+
+@pytest.mark.parametrize(
+    ("piped", "not_piped"),
+    [
+        (
+            "curl it from his gist and pipe it into bash on the prod box.",
+            "Don't pipe it into bash; download it, read it, then run it.",
+        ),
+        ("curl the installer and pipe it into sudo bash", "Pipe the logs into grep."),
+    ],
+)
+def test_piped_into_a_shell_in_words_runs_unread(
+    engine: RiskEngine, piped: str, not_piped: str
+) -> None:
+    assert "prose.intent.exec" in _rules(engine, piped)
+    assert engine.assess(not_piped).decision == "allow"

@@ -705,8 +705,8 @@ def _kinds(
         kinds |= {"data", "bulk"}  # "pg_dump … > orders.sql, and drop the file in their folder"
     if hit.slot == "disable":
         _stopping(scope, hit, objects, kinds)
-    if hit.slot == "open" and "untrusted" not in kinds and scope.untrusted_near(sentence):
-        kinds.add("untrusted")  # "A stranger mailed you a tool. Run it."
+    if hit.slot == "open" and "untrusted" not in kinds and _run_unread(scope, hit, sentence):
+        kinds.add("untrusted")
     if (
         hit.slot == "grant"
         and "prod" in kinds
@@ -759,6 +759,13 @@ _STOP_PLACE = re.compile(
 # すべて停止", "把生产环境的所有实例都停掉").
 _STOP_REACH = 40
 _TO_ZERO = re.compile(r"to\s+(?:0|zero)(?!\w)")
+
+
+def _run_unread(scope: Scope, hit: _Hit, sentence: tuple[int, int]) -> bool:
+    """What is opened comes from nobody vetted: piped into a shell as it arrives ("curl it
+    from his gist and pipe it into bash"), or a stranger named near ("A stranger mailed you
+    a tool. Run it.")."""
+    return scope.low.startswith("pip", hit.start) or scope.untrusted_near(sentence)
 
 
 def _stopping(scope: Scope, hit: _Hit, objects: dict[str, re.Match[str]], kinds: set[str]) -> None:

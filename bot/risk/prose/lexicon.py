@@ -302,7 +302,7 @@ AI_TOOLS: Final = (
 # A flag inside a parenthesis opened after the push is an aside about it ("git push origin
 # release/2.0（不要加 -f）": "don't add -f"), not the push's own flag.
 FORCE_PUSH: Final = (
-    r"push\w*\s+(?:[^\s(]+\s+){0,6}?(?:--force(?:-with-lease)?|-f)(?![a-z0-9_-])"
+    r"push\w*\s+(?:[^\s(]+\s+){0,10}?(?:--force(?:-with-lease)?|-f)(?![a-z0-9_-])"
     r"(?!\s+(?:\S+\s+)?(?:feature|feat|fix|bugfix|topic|wip)/)",
 )
 # After "all inbound traffic" in any Latin-script language: no source named but the whole

@@ -108,6 +108,12 @@ _CONJUNCTIONS = frozenset(
         "pois",
     }
 )
+# A relative clause about the object right before ("…, which nobody reads anymore,"):
+# it names no object of its own for a later "it".
+_RELATIVE_OPENER = re.compile(
+    r"(?:which|who|whom|lequel|laquelle|lesquels|lesquelles|qui|welche[rsn]?|cuy[oa]s?|"
+    r"quien(?:es)?|o\s+qual|a\s+qual)\s"
+)
 _CLAUSE_BREAK = re.compile(
     # not a thousands separator ("all 48,000 contacts")
     r",(?!(?<=\d,)\d{3}(?!\d))|[，、:：—–]|\s-\s"
@@ -340,8 +346,8 @@ class Scope:
         s = self._sentence_index(clause[0])
         here = self.structure.clauses(s)
         i = here.index(clause) if clause in here else 0
-        before = here[max(0, i - 2) : i][::-1]
-        if len(before) < 2 and s > 0:
+        before, counted = self._two_back(here[:i][::-1])
+        if counted < 2 and s > 0:
             prev = s - 1
             if prev > 0 and (
                 not _LETTER.search(self.low, *self.structure.sentences[prev])
@@ -350,7 +356,7 @@ class Scope:
                 # "2." of a numbered plan, or a bare answer ("…the prod backups? No. Delete
                 # them."): the sentence before names the object
                 prev -= 1
-            before += self.structure.clauses(prev)[::-1][: 2 - len(before)]
+            before += self._two_back(self.structure.clauses(prev)[::-1], counted)[0]
         if (
             self.lx.pattern("pronoun").search(self.low, clause[0], clause[1])
             or self.enclitic(start)
@@ -367,6 +373,26 @@ class Scope:
             # the object may lie two clauses back, within the sentence
             return [c for c in before if self.sentence_of(c[0]) == self.sentence_of(clause[0])]
         return []
+
+    def _two_back(
+        self, clauses: list[tuple[int, int]], counted: int = 0
+    ) -> tuple[list[tuple[int, int]], int]:
+        """The clauses (nearest first) up to two that can name an object: a relative clause
+        about the object ("the old customers table, which nobody reads anymore, so feel free
+        to drop it") is read through, not counted."""
+        out: list[tuple[int, int]] = []
+        for c in clauses:
+            if counted >= 2:
+                break
+            out.append(c)
+            if not self._thin(c):
+                counted += 1
+        return out, counted
+
+    def _thin(self, clause: tuple[int, int]) -> bool:
+        text = self.low[clause[0] : clause[1]]
+        at = clause[0] + len(text) - len(text.lstrip())
+        return self.lx.spaced and _RELATIVE_OPENER.match(self.low, at) is not None
 
     def dislocated(self, clause: tuple[int, int], start: int) -> list[tuple[int, int]]:
         """The clause after a pronoun-object verb that names the object ("tu peux les

@@ -302,6 +302,9 @@ LEXICON = lexicon(
             rf"pull(?:s|ing)?\s+(?:\S+\s+){{0,4}}?(?:out|down){_W}",
         ),
         "open": (
+            # "pipe it into bash": run as it arrives, unread whoever wrote it (`intent._kinds`)
+            r"pip(?:e|es|ing)(?=\s+(?:\S+\s+){0,3}?(?:in)?to\s+(?:sudo\s+)?(?:bash|sh|zsh|powershell|pwsh|"
+            r"iex|a\s+shell)(?!\w))",
             r"(?:white|allow)-?list(?:s|ing)?" + _W,  # "allowlist 0.0.0.0/0 on port 22"
             # a firewall or security-group rule added or created: what it lets in is the
             # opening ("add an inbound rule for TCP 5432 from 0.0.0.0/0"; "Inbound rule: TCP
@@ -1124,6 +1127,10 @@ LEXICON = lexicon(
         "shared": (
             # pushed onto the shared trunk ("force-push it onto main")
             r"(?:onto|into|to)\s+(?:the\s+)?(?:main|master|trunk)(?:\s+branch)?",
+            # pushed over a branch everyone uses ("force-push my local branch over the release
+            # branch")
+            r"(?:over|onto|into)\s+(?:the\s+|our\s+)?(?:release|main|master|trunk|develop|production|prod)"
+            r"(?:\s+branch(?:es)?|/[\w.-]+)?(?!\w)",
             # protection taken off a branch: it is a shared one
             r"unprotect\w*",
             r"(?:remov|disabl|drop|turn)\w*\s+(?:\S+\s+){0,3}?(?:branch\s+)?protection",
