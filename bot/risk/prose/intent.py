@@ -612,7 +612,9 @@ def _not_whose(
 
 
 def _found(r: _Reading, category: str, dests: dict[str, re.Match[str]], text: str) -> Finding:
-    obj = _describe(r.objects, r.low, r.clause)
+    untrusted = r.objects.get("untrusted") if category == "exec" else None
+    # what is run is named by where it came from ("the installer the reseller emailed")
+    obj = f"“{untrusted.group(0).strip()}”" if untrusted else _describe(r.objects, r.low, r.clause)
     dest = next((m.group(0) for m in dests.values()), "an outside place")
     reason = _REASONS[category].format(obj=obj, dest=dest)
     if r.lx.lang != "en":
@@ -687,8 +689,7 @@ def _kinds(
         and scope.sentence_has(sentence, "hold")
     ):
         kinds.add("backup")  # deleting what a legal hold keeps
-    if "alerting" in kinds and scope.sentence_has(sentence, "brief"):
-        kinds.discard("alerting")  # muted for an hour, during the deploy
+    _quieted(scope, hit, sentence, objects, kinds)
     if (
         hit.slot in ("share", "move", "export")
         and "data_weak" in kinds
@@ -713,6 +714,39 @@ def _kinds(
     ):
         kinds.add("cloud")  # a role on a production cloud account, project or subscription
     return kinds
+
+
+def _quieted(
+    scope: Scope,
+    hit: _Hit,
+    sentence: tuple[int, int],
+    objects: dict[str, re.Match[str]],
+    kinds: set[str],
+) -> None:
+    """What turning alerts off touches, in place: the alert, not the backup its host is
+    named for; nothing lasting when muted for a bounded time."""
+    if hit.slot == "disable" and _alert_about_backup(objects):
+        kinds.discard("backup")  # "mute the monitor on db-replica-3": the alert goes quiet
+    if "alerting" in kinds and scope.sentence_has(sentence, "brief"):
+        kinds.discard("alerting")  # muted for an hour, during the deploy
+
+
+# Two nouns joined as two things ("the backups and the alerts", "备份和告警"), not one
+# noun phrase ("the backup failure alerts", "the monitor on db-replica-3").
+_COORDINATED = re.compile(
+    r"[,;&、，]|\b(?:and|or|plus|as\s+well\s+as|et|ou|y|o|e|und|oder|sowie)\b|和|及|与|跟|と|や"
+)
+
+
+def _alert_about_backup(objects: dict[str, re.Match[str]]) -> bool:
+    """An alert or monitor and a backup word in one noun phrase of the clause: what is
+    muted or turned off is the alert about the backup or its host ("mute the disk-space
+    monitor on db-replica-3", "silence the backup failure alerts"), not the backup."""
+    alert, backup = objects.get("alerting"), objects.get("backup")
+    if alert is None or backup is None or alert.string is not backup.string:
+        return False
+    a, b = sorted((alert.span(), backup.span()))
+    return _COORDINATED.search(alert.string, a[1], b[0]) is None
 
 
 # Where the object of a stopping verb ends: a place word starts where it runs ("kill the
@@ -867,6 +901,10 @@ def _excused(
     return (
         (category == "sharing" and _public_by_design(r, dests))
         or _harmless_part(r, category, named)
+        # "open the invoice from the email in Protected View": nothing in it runs
+        or (
+            category == "exec" and r.hit.slot == "open" and _contained(r.lx, r.low, r.hit, r.clause)
+        )
         or _harmless_copy(r, category, named)
         or _not_an_order(r, category, named)
     )
@@ -919,6 +957,19 @@ def _harmless_part(r: _Reading, category: str, named: tuple[int, int] | None) ->
     if category == "secrets" and named is None and _secret_only_in_purpose(r):
         return True  # "add this step … to check the token is wired up": the step is sent
     return _not_the_thing(category, low, hit)
+
+
+def _contained(lx: Lexicon, low: str, hit: _Hit, clause: tuple[int, int]) -> bool:
+    """The file is opened where nothing in it runs (Protected View, a malware sandbox): the
+    place named after the verb in its clause ("open the invoice in Protected View"), or
+    before it in Japanese and Chinese ("保護ビューで開いて"), with no other opening act between
+    ("open it in Protected View and enable content" still enables content)."""
+    opens = lx.pattern("open")
+    if lx.spaced:
+        m = lx.pattern("contained").search(low, hit.end, clause[1])
+        return m is not None and opens.search(low, hit.end, m.start()) is None
+    found = list(lx.pattern("contained").finditer(low, clause[0], hit.start))
+    return bool(found) and opens.search(low, found[-1].end(), hit.start) is None
 
 
 # "… and the prod database": a second object after the access taken away.

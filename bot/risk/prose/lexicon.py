@@ -124,6 +124,8 @@ SCOPES: Final = (
     "wish",  # a wish or command frame before a past-looking form: it asks for the act
     # ("gostaria que desativasse", "que vous désactiviez", "把订单表给删了")
     "described",  # right before the action: what a thing would do ("it would remove")
+    "contained",  # where a file is opened so that nothing in it runs ("in Protected View",
+    # "in der geschützten Ansicht", "保護ビューで", "in the malware sandbox")
     "limited",  # a share limited in rights or time ("read-only", "lecture seule", "只读")
     "permission",  # the writer asks leave to act ("may I delete …?", "削除してもよいか")
     "nonprod",  # an environment named for development or tests in the language's own word

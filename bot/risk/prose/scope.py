@@ -80,7 +80,8 @@ _ABBREVIATED = "".join(
 )
 _SENTENCE_END = re.compile(
     rf"\.{_ABBREVIATED}(?=\s|$|[\u3040-\u30ff\u3400-\u9fff])|[!?](?=\s|$|[\u3040-\u30ff\u3400-\u9fff])"
-    r"|[。！？]|\n|;\s|；"
+    # a semicolon folded from "；" touches the Chinese or Japanese after it ("…直接安装;论坛…")
+    r"|[。！？]|\n|;(?:\s|(?=[\u3040-\u30ff\u3400-\u9fff]))|；"
 )
 # Clause breaks inside a sentence: commas, colons, dashes and the common conjunctions.
 _CONJUNCTIONS = frozenset(
@@ -495,11 +496,30 @@ class Scope:
         return self._sentence(sentence, slot)
 
     def untrusted_near(self, sentence: tuple[int, int]) -> bool:
-        """An untrusted source is named in this sentence or the one before."""
+        """An untrusted source is named in this sentence or the one before, outside a clause
+        that refuses it ("论坛帖子里网友分享的工具就不要下载了", "skip nothing: don't run the forum
+        one-liner" names the forum tool only to turn it down)."""
         before = self.previous_sentence(sentence)
-        return self._sentence(sentence, "untrusted") or (
-            before is not None and self._sentence(before, "untrusted")
+        return self._untrusted_kept(sentence) or (
+            before is not None and self._untrusted_kept(before)
         )
+
+    def _untrusted_kept(self, sentence: tuple[int, int]) -> bool:
+        if not self._sentence(sentence, "untrusted"):
+            return False
+        lx = self.lx
+        for m in lx.pattern("untrusted").finditer(self.low, sentence[0], sentence[1]):
+            if _in_name(self.low, m.start()):
+                continue
+            clause = self.clause_of(m.start())
+            refused = any(
+                not (m.start() <= n.start() < m.end())  # "don't bother reading it" is the source
+                for slot in ("neg_before", "neg_after")
+                for n in lx.pattern(slot).finditer(self.low, clause[0], clause[1])
+            )
+            if not refused or lx.pattern("affirm").search(self.low, clause[0], clause[1]):
+                return True
+        return False
 
     def proposes(self, start: int, clause: tuple[int, int]) -> bool:
         """The action is what a request or plan would ask for, not the ask itself, what a
@@ -598,9 +618,18 @@ class Scope:
                 continue
             if m.end() <= start and cause.search(self.low, m.end(), start) is not None:
                 continue  # the reason given before the act ("…昨日から…ので、"), not the act
+            if m.end() <= start and self._topic_before(m.end(), start):
+                continue  # "Le script reçu hier d'une adresse inconnue : lance-le": the topic
             if m.start() < start or relative.search(self.low, start, m.start()) is None:
                 return True
         return False
+
+    def _topic_before(self, end: int, start: int) -> bool:
+        """A colon stands between a report word and the action, and the action opens what
+        follows it: the words before the colon name the thing the order is about ("The
+        installer the vendor sent yesterday: run it as admin"), they narrate no act."""
+        colon = max(self.low.rfind(":", end, start), self.low.rfind("：", end, start))
+        return colon >= end and not self.low[colon + 1 : start].strip(" \t*_`")
 
     def _names_document(self, m: re.Match[str]) -> bool:
         """The report word qualifies a document noun beside it ("the incident report", "le

@@ -332,6 +332,13 @@ _REPORT_MAILBOX = _re(
 )
 _SUSPICIOUS = _re(r"\b(?:phish\w*|suspicious|scam\w*|spam|spoof\w*|malicious|lure)\b")
 _PORT_AFTER = _re(r":\d{1,5}\b")
+# Right before a bare domain: where something is fetched from, not sent to ("from
+# addons.mozilla.org", "desde releases.hashicorp.com", "von download.docker.com").
+# Only after a fetching verb: "invite Jo from acme-contractors.com" names who receives.
+_SOURCE_BEFORE = _re(
+    r"\b(?:install|download|fetch|pull|grab|clone|get|instal|descarg|baix|télécharg|herunterlad|lad)"
+    r"\w*\b[^.;\n]{0,60}?\b(?:from|von|desde|depuis|de|do|da)\s+(?:the\s+|la\s+|le\s+|der\s+)?$"
+)
 _HOST_FLAG_BEFORE = _re(
     r"(?:\s-(?:connect|servername|host|h|server)|\s--(?:host|hostname|server|endpoint|endpoint-url))"
     r"[= ]\s*$"
@@ -430,7 +437,9 @@ _ADMIN_ROLE = _re(
     r"|root\s+(?:access|privileges|rights)|sudo\s+(?:access|rights)"
     r"|(?:an?|as|to|→|->|\*\*?|the)\s+\**(?:co-?)?(?:owner|admin(?:istrator)?)\b\**(?!\s*(?:→|->|console|"
     r"settings|panel|page|api|portal|cent(?:er|re)|ui|tab|menu|sdk|of\s+the\s+doc|will|is|said|"
-    r"field|column|attribute|property|tag|label|metadata|check))"
+    r"field|column|attribute|property|tag|label|metadata|check|"
+    # a shell run as administrator ("in an admin PowerShell"): where a command runs, no role
+    r"powershell|shell|terminal|(?:command\s+)?prompt|cmd|session|window))"
     r"|\badmin(?:istrator)?\s+(?:rights|access|role|privileges|permissions)\b)",
 )
 _ADMIN_ROLE_PIECES = (
@@ -836,10 +845,13 @@ def _targets(s: _Sentence) -> list[tuple[str, int, int, bool]]:
         targets += [(m.group(1), m.start(), m.end(), True) for m in _EMAIL.finditer(s.lower)]
     bare = list(_BARE_DOMAIN.finditer(s.lower)) if "." in s.lower else []  # a domain has one
     # `api.example.mx:443`, `-servername api.example.mx`: a server talked to, not a recipient
+    # a site something comes from ("install the add-on from addons.mozilla.org"): a source
     servers = {
         m.group(1)
         for m in bare
-        if _PORT_AFTER.match(s.lower, m.end()) or _HOST_FLAG_BEFORE.search(s.lower, 0, m.start())
+        if _PORT_AFTER.match(s.lower, m.end())
+        or _HOST_FLAG_BEFORE.search(s.lower, 0, m.start())
+        or _SOURCE_BEFORE.search(s.lower, max(0, m.start() - 90), m.start())
     }
     targets += [(m.group(1), m.start(), m.end(), False) for m in bare if m.group(1) not in servers]
     return targets

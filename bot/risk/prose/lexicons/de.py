@@ -22,6 +22,12 @@ from bot.risk.prose.lexicon import (
 _W = r"(?!\w)"
 # up to sixteen words between a verb and its particle (a word may hold dots: 0.0.0.0/0)
 _GAP = r"\s+(?:(?:[^\s.,;:!?]|[.:](?=\w))+\s+){0,20}?"
+# the same with a relative clause about the object set off by commas ("führ das Skript, das
+# jemand auf Reddit gepostet hat, auf dem Server aus"): the particle after it still belongs
+_REL_GAP = (
+    r"\s+(?:(?:[^\s.,;:!?]|[.:](?=\w))+\s+){0,6}?(?:[^\s.,;:!?]|[.:](?=\w))+,\s+(?:das|die|der|den|"
+    r"dem|deren|dessen|welche[snmr]?)\s+[^.;:!?,]{1,100}?,\s+(?:(?:[^\s.,;:!?]|[.:](?=\w))+\s+){0,12}?"
+)
 
 LEXICON = lexicon(
     "de",
@@ -328,6 +334,7 @@ LEXICON = lexicon(
             "oeffn",
             r"aktivier\w*\s+(?:\S+\s+){0,10}?(?:makros|inhalt)",
             rf"führ\w*{_GAP}aus{_W}",
+            rf"führ\w*{_REL_GAP}aus{_W}",
             rf"lass\w*{_GAP}laufen{_W}",
             rf"(?:steck|stöpsel|stoepsel)\w*{_GAP}(?:an|ein){_W}",  # a found USB stick
             # "steck den Stick in deinen Rechner": the place instead of the particle
@@ -582,6 +589,16 @@ LEXICON = lexicon(
             r"gefunden\w*",
             "fundstück",
             "forum",
+            # jemand Unbekanntes im Netz ("das jemand in einem GitHub-Issue gepostet hat")
+            r"jemand\s+(?:\S+\s+){0,5}?(?:gepostet|geteilt|empfohlen|geschickt|vorgeschlagen)" + _W,
+            r"(?:github-?)?issue\s+(?:\S+\s+){0,2}?gepostet" + _W,
+            r"stack\s*overflow",
+            "reddit",
+            # eine Erweiterung außerhalb des Stores geladen ("Entwicklermodus", "entpackte
+            # Erweiterung laden")
+            r"entwickler-?modus",
+            r"entpackte\s+erweiterung",
+            r"we\s*transfer",
             r"(?<![\w.])apk(?!\w)",
             r"angeblich\w*",
             r"sogenannt\w*",
@@ -747,7 +764,8 @@ LEXICON = lexicon(
         "neg_before": (
             "nichts",
             "niemand",  # "dass niemand die MFA abschaltet"
-            r"ohne\s+(?:\w+\s+)?zu",
+            # "ohne die Makros zu aktivieren": up to a few words between
+            r"ohne\s+(?:[\w-]+\s+){0,4}?zu",
             "nicht",
             "niemals",
             "nie",
@@ -1158,6 +1176,11 @@ LEXICON = lexicon(
             r"(?:nur\s+)?(?:der|die|das|den|dem|des|ein|eine|einen|einem|deine|deinen|dein|ihre|ihren|unsere|unseren)(?=\s)",
         ),
         "pronoun": ("es", "sie", "ihn", "diese", "das", "alles"),
+        "contained": (
+            r"(?:in|im)\s+(?:der\s+)?geschützten\s+ansicht",
+            r"(?:in|im)\s+geschützten\s+modus",
+            r"in\s+(?:der|einer)\s+sandbox",
+        ),
         "limited": (
             r"leserecht\w*",
             r"leser\w*",
@@ -1184,6 +1207,8 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "open": ("führ das Skript, das jemand gepostet hat, auf dem Server aus",),
+        "contained": ("in der geschützten Ansicht",),
         "declined": ("ich glaube nicht", "lieber nicht", "nein:"),
         "pressed": ("klicke auf Löschen",),
         "fields": ("mit telefonnummern", "gehältern"),

@@ -351,7 +351,10 @@ LEXICON = lexicon(
             "antivirus",
             "cifrado",
             "protección",
-            "seguridad",
+            # not the team things go to or that reviews them ("reenvíalo a seguridad", "para
+            # que lo revise seguridad", "el equipo de seguridad")
+            r"(?<!\ba\s)(?<!revise\s)(?<!revisen\s)(?<!equipo\sde\s)(?<!área\sde\s)(?<!area\sde\s)"
+            r"(?<!departamento\sde\s)seguridad",
             f"sso{_W}",
         ),
         "gate": (
@@ -443,6 +446,17 @@ LEXICON = lexicon(
             "estacionamiento",
             r"(?:usb|pendrive|memoria)\s+(?:\S+\s+){0,3}?(?:encontr|hall)\w*",
             "foro",
+            # alguien desconocido en internet ("un usuario publicó en Stack Overflow")
+            r"(?:alguien|un\s+usuario|un\s+tipo|una\s+persona)\s+(?:\S+\s+){0,4}?(?:public[oó]|"
+            r"comparti[oó]|mand[oó]|recomend[oó]|sugiri[oó])" + _W,
+            r"stack\s*overflow",
+            "reddit",
+            # una extensión cargada fuera de la tienda ("en modo desarrollador", "cargar
+            # descomprimida")
+            r"modo\s+(?:de\s+)?desarrollador",
+            r"(?:cargar|carga)\s+(?:extensi[oó]n\s+)?(?:descomprimida|sin\s+empaquetar)",
+            r"extensi[oó]n\s+(?:\S+\s+){0,3}?(?:descomprimida|sin\s+empaquetar)",
+            r"we\s*transfer",
             r"(?<![\w.])apk(?!\w)",
             r"un\s+tal(?!\s+vez)",  # "un tal Rodrigo": someone nobody knows
             r"(?<!por\s)supuesto",  # "el supuesto proveedor"; "por supuesto" is "of course"
@@ -990,6 +1004,10 @@ LEXICON = lexicon(
             r"(?:gustar[ií]a|quisiera|agradecer[ií]a|preferir[ií]a|convendr[ií]a|ser[ií]a"
             r"(?:\s+(?:bueno|mejor|ideal|preferible|conveniente|buena\s+idea))?)\s+que",
         ),
+        "contained": (
+            r"(?:en|con)\s+(?:la\s+)?vista\s+protegida",
+            r"en\s+(?:el|un|una|la)\s+sandbox",
+        ),
         "limited": (
             r"(?:acceso|permisos?)\s+de\s+lectura",
             r"solo\s+lectura",
@@ -1024,6 +1042,7 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "contained": ("en vista protegida",),
         "temporal": ("al ",),
         "declined": ("yo creo que no", "mejor no", "no:"),
         "pressed": ("haz clic en Eliminar",),

@@ -351,7 +351,8 @@ LEXICON = lexicon(
             "chiffrement",
             "protection",
             # not the cloud firewall "groupe de sécurité" (a network object of its own)
-            r"(?<!groupe\sde\s)(?<!groupes\sde\s)sécurité",
+            # nor the team things go to ("transfère-le à la sécurité", "l'équipe sécurité")
+            r"(?<!groupe\sde\s)(?<!groupes\sde\s)(?<!à\sla\s)(?<!équipe\s)(?<!équipe\sde\s)sécurité",
             r"(?<!groupe\sde\s)(?<!groupes\sde\s)securite",
             f"sso{_W}",
             "contrôle",
@@ -445,6 +446,15 @@ LEXICON = lexicon(
             "ramassé",
             "forum",
             "parking",
+            # quelqu'un d'inconnu en ligne ("un utilisateur a posté sur Stack Overflow")
+            r"(?:quelqu['’]un|un\s+utilisateur|un\s+type|une\s+personne)\s+(?:\S+\s+){0,4}?(?:a\s+)?(?:post[ée]|"
+            r"partag[ée]|envoy[ée]|recommand[ée]|sugg[ée]r[ée])" + _W,
+            r"stack\s*overflow",
+            "reddit",
+            # une extension chargée hors du store ("mode développeur", "non empaquetée")
+            r"mode\s+d[ée]veloppeur",
+            r"non\s+empaquet[ée]e?s?",
+            r"we\s*transfer",
             r"soi-disant",
             r"prétendu\w*",
             r"\.(?:vsix|apk|msi|dmg|crx|jar)" + _W,
@@ -1004,6 +1014,11 @@ LEXICON = lexicon(
         "described": (
             r"(?:pr|pull\s+request|merge\s+request|mr|patch)\s+qui(?:\s+(?:le|la|les)|\s+l['’])?",
         ),
+        "contained": (
+            r"(?:en|dans\s+le)\s+mode\s+(?:protégé|d['’]affichage\s+protégé)",
+            r"(?:en|dans\s+l['’])\s*affichage\s+protégé",
+            r"dans\s+(?:la|une)\s+sandbox",
+        ),
         "limited": (
             r"(?:accès|droits?)\s+(?:en|de)\s+lecture",
             r"lecture\s+seule",
@@ -1035,6 +1050,7 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "contained": ("en mode protégé", "dans l’affichage protégé"),
         "declined": ("je ne pense pas", "surtout pas", "non :"),
         "pressed": ("clique sur Supprimer",),
         "fields": ("avec les noms des clients", "adresses personnelles"),

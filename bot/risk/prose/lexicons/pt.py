@@ -320,7 +320,10 @@ LEXICON = lexicon(
             "antivírus",
             "criptografia",
             "proteção",
-            "segurança",
+            # not the team things go to or that reviews them ("manda para a segurança", "a equipe
+            # de segurança")
+            r"(?<!\bà\s)(?<!para\sa\s)(?<!revise\s)(?<!equipe\sde\s)(?<!time\sde\s)(?<!área\sde\s)"
+            r"segurança",
             f"sso{_W}",
         ),
         "gate": (
@@ -411,6 +414,15 @@ LEXICON = lexicon(
             "estacionamento",
             r"(?:usb|pendrive|pen\s+drive)\s+(?:\S+\s+){0,3}?(?:achad|achast|encontr)\w*",
             "fórum",
+            # alguém desconhecido na internet ("um usuário postou no Stack Overflow")
+            r"(?:algu[eé]m|um\s+usu[aá]rio|um\s+cara|uma\s+pessoa)\s+(?:\S+\s+){0,4}?(?:postou|"
+            r"compartilhou|mandou|recomendou|sugeriu)" + _W,
+            r"stack\s*overflow",
+            "reddit",
+            # uma extensão carregada fora da loja ("modo de desenvolvedor", "sem compactação")
+            r"modo\s+(?:de\s+|do\s+)?desenvolvedor",
+            r"sem\s+compacta[çc][ãa]o",
+            r"we\s*transfer",
             r"(?<![\w.])apk(?!\w)",
             "suposto",
             r"dizendo\s+ser",
@@ -970,6 +982,11 @@ LEXICON = lexicon(
         "described": (
             r"(?:pr|pull\s+request|merge\s+request|mr|patch)\s+que(?:\s+(?:o|a|os|as))?",
         ),
+        "contained": (
+            r"(?:no|em)\s+modo\s+(?:de\s+exibição\s+)?protegido",
+            r"(?:na|em)\s+(?:visualização|exibição)\s+protegida",
+            r"(?:na|numa|em\s+uma)\s+sandbox",
+        ),
         "limited": (
             r"(?:acesso|permiss(?:ão|ões))\s+de\s+leitura",
             r"somente\s+leitura",
@@ -1000,6 +1017,7 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "contained": ("no modo protegido", "na visualização protegida"),
         "temporal": ("ao ",),
         "declined": ("acho que não", "melhor não", "não:"),
         "pressed": ("clica em Excluir",),
