@@ -214,7 +214,8 @@ LEXICON = lexicon(
         ),
         "share": (
             # "mach den Jenkins-Server aus dem Internet erreichbar": who may reach it, set
-            r"mach\w*\s+(?:\S+\s+){0,8}?(?:erreichbar|zugänglich)(?!\w)",
+            # ("nur aus dem VPN erreichbar" narrows who may)
+            r"mach\w*\s+(?!(?:\S+\s+){0,8}?nur\s)(?:\S+\s+){0,8}?(?:erreichbar|zugänglich)(?!\w)",
             # anonymer oder öffentlicher Zugriff in einer Konsole eingeschaltet
             r"(?:aktivier|erlaub|schalt)\w*(?=\s+(?:\S+\s+){0,3}?(?:anonyme|öffentliche)\w*\s+(?:zugriff|links?|freigabe))",
             # ein privater Ort öffentlich gemacht ("wandle den privaten Kanal in einen

@@ -230,7 +230,8 @@ LEXICON = lexicon(
         ),
         "share": (
             # "make the Jenkins server reachable from the internet": who may reach it, set
-            r"mak(?:e|es|ing)\s+(?:\S+\s+){0,6}?(?:reachable|accessible)(?=\s+(?:from|to|on|over|via)\b)",
+            r"mak(?:e|es|ing)\s+(?:\S+\s+){0,6}?(?:reachable|accessible)(?=\s+(?:from|to|on|over|via)\b)"
+            r"(?![^.;\n]{0,60}?\bonly\b)",
             # a private place converted to a public one ("convert #leadership to a public channel")
             r"(?:convert|turn|switch|chang)(?:s|ed|ing|e|es)?\s+(?:\S+\s+){0,6}?(?:to|into)\s+(?:an?\s+)?public"
             + _W,
