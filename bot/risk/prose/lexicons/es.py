@@ -419,6 +419,21 @@ LEXICON = lexicon(
             "facturas",
             "confidencial",
         ),
+        "people": (
+            # una población entera ("todos los clientes", "cada socio", "todas las conversaciones")
+            r"(?:tod(?:os|as)\s+(?:los|las|nuestros|nuestras|sus|tus)|cada)\s+(?:[\w-]+\s+)?"
+            r"(?:clientes?|usuari[oa]s?|contactos?|suscriptor|soci[oa]s?|miembros?|emplead[oa]s?|"
+            r"pacientes?|candidat|afiliad|abonad|tickets?|conversacion|incidencias?|leads?)",
+            # la base, la tabla, el padrón de personas ("la tabla de usuarios", "la base completa
+            # de clientes", "el padrón de socios")
+            r"(?:base|tabla|listado|lista|padrón|fichero|colección|cartera)s?\s+(?:complet[oa]\s+|enter[oa]\s+)?"
+            r"(?:de\s+|de\s+los\s+|de\s+las\s+|de\s+nuestros\s+)?(?:clientes|usuarios|socios|afiliados|"
+            r"empleados|pacientes|contactos|suscriptores|miembros|abonados|users|customers)(?!\w)",
+        ),
+        "governed": (
+            r"(?:c[aá]rg|import|ingier|integr)\w*\s+(?:[\w-]+\s+){0,3}?(?:en|a)\s+nuestro\s+(?:[\w-]+\s+)?"
+            r"(?:data\s*warehouse|almacén\s+de\s+datos|data\s*lake|lago\s+de\s+datos)",
+        ),
         "admin": (
             f"owners?{_W}",
             # not one project's or channel's admin ("administrador del proyecto")
@@ -654,6 +669,11 @@ LEXICON = lexicon(
             "descarg",
             f"baj(?:ar|ate|arte|arse|ando){_CL}{_W}",  # "bájate la base de clientes"
             f"extra(?:e|er|iga|igas|igan|yendo){_CL}{_W}",
+            # una exportación periódica configurada ("programa una exportación diaria al SFTP")
+            r"(?:program|configur|cre|automatiz)\w*\s+(?:un|una|el|la)\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:exportaci[oó]n|extracci[oó]n|volcado|export)",
+            # un informe generado sobre personas ("genera el informe completo de empleados")
+            r"gener\w*\s+(?:el|un)\s+(?:informe|reporte|listado)",
         ),
         "alerting": (
             *PAGERS,
@@ -979,6 +999,8 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "governed": ("cárgalo en nuestro data warehouse",),
+        "people": ("todos los clientes", "la tabla de usuarios", "cada socio"),
         "temporal": ("al ",),
         "declined": ("yo creo que no", "mejor no", "no:"),
         "pressed": ("haz clic en Eliminar",),
