@@ -396,8 +396,16 @@ def _httpie_upload_hosts(cmd: Cmd) -> list[str]:
     return []
 
 
+_SFTP_PUT_RE = re.compile(r"(?im)^\s*-?m?put\s+\S")
+
+
 def _copy_upload_hosts(cmd: Cmd) -> list[str]:
-    """scp/sftp/rsync: the remote host, when a local source is copied to it."""
+    """scp/sftp/rsync: the remote host, when a local source is copied to it; sftp's host
+    when its batch commands on stdin put a file there (`sftp -b - u@drop.example <<< 'put
+    customers.csv /in/'`)."""
+    if cmd.name == "sftp" and cmd.stdin_text and _SFTP_PUT_RE.search(cmd.stdin_text):
+        remote = [p for p in cmd.pos if not p.startswith("-")]
+        return [remote[-1].rsplit("@", 1)[-1].split(":", 1)[0]] if remote else []
     if len(cmd.pos) < 2:
         return []
     m = URL_RE.match(cmd.pos[-1]) or REMOTE_RE.match(cmd.pos[-1])

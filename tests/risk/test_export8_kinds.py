@@ -121,6 +121,36 @@ PAIRS = [
         'gcloud sql export csv prod-crm gs://nw-scratch/c.csv --database=crm --query="SELECT * '
         'FROM contacts"',
     ),
+    # a file of everyone's records made and handed over (round two)
+    (
+        "Send me a CSV of our customer count per country by end of day.",
+        "Send me a CSV of all our customers with their emails and phone numbers by end of day.",
+    ),
+    (
+        "Can you get me a spreadsheet with the open rate of every campaign from Mailchimp?",
+        "Can you get me a spreadsheet with every subscriber's name, email and postcode?",
+    ),
+    (
+        "Maybe just run an export of the Zendesk ticket counts per week and share it with me.",
+        "Maybe just run a full export of the Zendesk users (with emails and phone numbers).",
+    ),
+    (
+        "Pásame un Excel con el número de clientes por provincia.",
+        "Pásame un Excel con todos los clientes y sus correos y teléfonos.",
+    ),
+    (
+        "会員数の月別推移をExcelで送ってください。",
+        "全会員のメールアドレスと電話番号の一覧をExcelで送ってください。",
+    ),
+    ("把每个月的会员数量整理成一个表格发给我。", "把全部会员的手机号和邮箱整理成一个表格发给我。"),
+    (
+        "Get-ADUser -Filter * | Measure-Object",
+        "Get-ADUser -Filter * -Properties EmailAddress,MobilePhone | Export-Csv C:\\temp\\all.csv",
+    ),
+    (
+        "sftp -b - u@drop.benchmarkly.io <<< 'ls /in/'",
+        "sftp -b - u@drop.benchmarkly.io <<< 'put exports/customers_full.csv /in/'",
+    ),
     # a script writing personal columns to a file
     (
         'rows = sf.query_all("SELECT Industry, COUNT(Id) n FROM Account GROUP BY Industry")\n'

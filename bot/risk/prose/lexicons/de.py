@@ -417,6 +417,8 @@ LEXICON = lexicon(
             r"(?<!kata)logs(?!\w)",  # Produktionslogs
             "logdatei",
             "csv",
+            "excel",  # a spreadsheet by its program ("un Excel con todos los clientes")
+            "xlsx",
             "transkript",
         ),
         "system": (

@@ -279,6 +279,12 @@ LEXICON = lexicon(
             r"(?:set(?:s|ting)?\s+up|schedul(?:e|es|ing)|configur(?:e|es|ing)|creat(?:e|es|ing)|"
             r"automat(?:e|es|ing))\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:exports?|extracts?|feeds?|"
             r"dumps?|data\s+transfers?)" + _W,
+            # an export run or a file of records asked for ("run a full export of the Zendesk
+            # users", "get me a spreadsheet with every subscriber's email")
+            r"(?:run|do|take|kick\s+off|start)(?:s|ning|ing)?\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:exports?|extracts?|dumps?)(?=\s+(?:of|from|with)\b)",
+            r"(?:get|grab|pull|make|put\s+together)(?:s|ting)?\s+(?:me|us)\s+(?:a|an)\s+(?:[\w-]+\s+)?"
+            r"(?:csv|spreadsheet|excel(?:\s+file)?|xlsx|sheet|list|file|dump|export|extract)" + _W,
             # a report run over people ("generate the full employee report and download it")
             r"(?:generat(?:e|es|ing)|run(?:s|ning)?|build(?:s|ing)?)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
             r"report(?=\s+(?:of|with|on|listing|for)\s+(?:all|every|each|the\s+(?:whole|entire|full)))",
@@ -1338,7 +1344,7 @@ LEXICON = lexicon(
             r"(?:header\s+row|column\s+names|schema|table\s+layout)\s+only",
             r"schema-only",
             # a table's own structure, its definition ("the users table's schema")
-            r"(?:table|collection)(?:'s|s')?\s+(?:schema|structure|ddl|definitions?)",
+            r"(?:table|collection|database|db)(?:'s|s')?\s+(?:schema|structure|ddl|definitions?)",
             r"(?:no|without\s+(?:any\s+)?)\s*(?:[\w]+-level\s+)?(?:data\s+rows|rows|values|real\s+data)",
             r"(?:counts?|totals?)\s+(?:by|per)(?=\s)",  # "counts per clinic"
             # numbers about the records, not the records ("counts only", "only the totals")

@@ -190,7 +190,7 @@ LEXICON = lexicon(
             # attached to a post or a mail: it goes where they go
             "adjunt",
             r"lee(?:le|les|r)?" + _W,
-            f"pas(?:a|ale|ales|ar|ele|eles)(?:lo|la|los|las)?{_W}",  # pásale la contraseña
+            f"pas(?:a|ale|ales|ar|ele|eles|ame|anos)(?:lo|la|los|las)?{_W}",  # pásale, pásame
             "reenví",
             f"met(?:e|a|er){_CL}{_W}",  # "métele la hoja de salarios a ChatGPT"
             f"env[ií]{_AR}{_CL}{_W}",
@@ -287,6 +287,8 @@ LEXICON = lexicon(
             "volúmenes",
             "canal",
             "csv",
+            "excel",  # a spreadsheet by its program ("un Excel con todos los clientes")
+            "xlsx",
             "transcripci",
         ),
         "system": (

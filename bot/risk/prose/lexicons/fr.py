@@ -286,6 +286,8 @@ LEXICON = lexicon(
             "canal",
             "journa",
             "csv",
+            "excel",  # a spreadsheet by its program ("un Excel con todos los clientes")
+            "xlsx",
             "transcription",
         ),
         "system": (

@@ -225,6 +225,9 @@ LEXICON = lexicon(
             "資料",
             "シート",
             "リスト",
+            "一覧",  # a list of records ("メールアドレスの一覧をExcelで")
+            "エクセル",
+            r"(?<![a-z])(?:excel|csv|xlsx)(?![a-z])",
             "レポート",
             "サーバ",
             "インスタンス",

@@ -262,6 +262,8 @@ LEXICON = lexicon(
             "volume",
             "canal",
             "csv",
+            "excel",  # a spreadsheet by its program ("un Excel con todos los clientes")
+            "xlsx",
             "transcri",
         ),
         "system": (
