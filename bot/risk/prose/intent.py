@@ -73,6 +73,7 @@ _RULES = {
     "export": Rule("prose.intent.export", "export", "high", "require_approval"),
     "network": Rule("prose.intent.network", "network", "high", "require_approval"),
     "history": Rule("prose.intent.history", "history", "high", "require_approval"),
+    "outage": Rule("prose.intent.outage", "destroy", "high", "require_approval"),
 }
 _REASONS = {
     "destroy": "Asks in plain words to delete or recreate {obj}; that cannot be undone.",
@@ -85,8 +86,9 @@ _REASONS = {
     "export": "Asks in plain words to export {obj} in bulk, out of the systems that guard it.",
     "network": "Asks in plain words to open {obj} to {dest}, where anyone can reach it.",
     "history": "Asks in plain words to rewrite shared history; other people's work can be lost.",
+    "outage": "Asks in plain words to stop {obj} in production all at once; its service goes down.",
 }
-_LOCAL_LOWERS = frozenset(["destroy", "backups", "controls", "history"])
+_LOCAL_LOWERS = frozenset(["destroy", "backups", "controls", "history", "outage"])
 # Object slots that only qualify another object: alone they name nothing to destroy or send.
 _QUALIFIERS = frozenset(["prod", "bulk", "lasting", "service"])
 
@@ -724,6 +726,8 @@ def _kinds(
         and _sends_dump(scope, hit, sentence, kinds, dumps)
     ):
         kinds |= {"data", "bulk"}  # "pg_dump … > orders.sql, and drop the file in their folder"
+    if hit.slot == "disable":
+        _stopping(scope, hit, objects, kinds)
     if hit.slot == "open" and "untrusted" not in kinds and scope.untrusted_near(sentence):
         kinds.add("untrusted")  # "A stranger mailed you a tool. Run it."
     if (
@@ -733,6 +737,61 @@ def _kinds(
     ):
         kinds.add("cloud")  # a role on a production cloud account, project or subscription
     return kinds
+
+
+# Where the object of a stopping verb ends: a place word starts where it runs ("kill the
+# stuck pod in the payments namespace": the namespace is where, not what is stopped).
+_STOP_PLACE = re.compile(
+    r"\s(?:in|on|to|into|onto|from|for|behind|inside|under|against|at|via|with|across|through|dans|sur|pour|chez|en|para|sobre|"
+    r"tras|em|no|na|nos|nas|im|auf|für|hinter)\s"
+)
+# How far before a Chinese or Japanese stopping verb its object stands ("本番環境のサーバーを
+# すべて停止", "把生产环境的所有实例都停掉").
+_STOP_REACH = 40
+_TO_ZERO = re.compile(r"to\s+(?:0|zero)(?!\w)")
+
+
+def _stopping(scope: Scope, hit: _Hit, objects: dict[str, re.Match[str]], kinds: set[str]) -> None:
+    """What a stopping verb touches: running copies scaled to zero are not backups ("scale …
+    down to zero replicas"); production taken down wholesale is `downed` ("kill all the pods
+    in the payments namespace on prod")."""
+    scaled = _TO_ZERO.search(scope.low, hit.start, hit.end)
+    if scaled and "backup" in objects and objects["backup"].group(0).startswith("replica"):
+        kinds.discard("backup")
+    if "prod" in kinds and _takes_down(scope, hit):
+        kinds.add("downed")
+
+
+def _takes_down(scope: Scope, hit: _Hit) -> bool:
+    """The verb stops running systems wholesale: a cluster, a namespace or a tenant, or every
+    machine or pod it names ("power off all the prod web servers", "toutes les instances",
+    "サーバーをすべて停止"), or scales them to zero. One pod or one instance is replaced by
+    its group; a unit named takes precedence over the place it runs in."""
+    lx, low = scope.lx, scope.low
+    clause = scope.clause_of(hit.start)
+    if lx.spaced:
+        place = _STOP_PLACE.search(low, hit.end, clause[1])
+        span = (hit.start, place.start() if place else clause[1])
+    else:
+        span = (max(clause[0], hit.start - _STOP_REACH), hit.start)
+    if _stopped(lx, "workload", low, span):
+        return (
+            lx.pattern("bulk").search(low, *span) is not None
+            or _TO_ZERO.search(low, hit.start, hit.end) is not None
+        )
+    return _stopped(lx, "system", low, span)
+
+
+# Right after a noun in Chinese or Japanese: it names a place or a subject, not what is
+# stopped ("本番クラスタで Gatekeeper が…止めている", "集群上的…").
+_PLACE_PARTICLE = frozenset("でにがは上里中内")
+
+
+def _stopped(lx: Lexicon, slot: str, low: str, span: tuple[int, int]) -> bool:
+    for m in lx.pattern(slot).finditer(low, *span):
+        if lx.spaced or low[m.end() : m.end() + 1] not in _PLACE_PARTICLE:
+            return True
+    return False
 
 
 # How far before the sending clause a dump may be run for "the file" to be its output: the
@@ -2007,6 +2066,7 @@ def _describe(objects: dict[str, re.Match[str]], low: str, clause: tuple[int, in
         "network",
         "data",
         "system",
+        "workload",
         "data_weak",
     ):
         m = objects.get(name)
@@ -2058,7 +2118,9 @@ def _judge(action: str, objects: Iterable[str], dests: Iterable[str]) -> str | N
     if action in ("disable", "bypass"):
         if action == "disable" and "backup" in o:
             return "backups"
-        return "controls" if _controls(o) else None
+        if _controls(o):
+            return "controls"
+        return "outage" if action == "disable" and {"downed", "prod"} <= o else None
     if action == "grant" and "admin" in o:
         return "access"
     if action == "open" and "untrusted" in o:

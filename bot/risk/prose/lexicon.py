@@ -150,6 +150,11 @@ SCOPES: Final = (
     "governed",  # the company's own governed data store as where an export is loaded ("load it
     # into the RAW schema of our Snowflake warehouse", "dans notre entrepôt de données", "社内の
     # DWH に取り込む"): the records stay in a system that guards them
+    "holders",  # right before the action (up to it): a question about who may do it, asked
+    # of the reader ("check which roles can", "vérifie qui peut", "查一下谁可以"): the act is
+    # what the question is about, nobody is asked to do it
+    "workload",  # running machines and pods ("servers", "instances", "pods", "サーバー"):
+    # stopped all at once in production, the service they run goes down
     "inside",  # right by a document noun: the document is the company's own business, kept
     # inside ("the internal margin sheet", "la planilha interna", "社外秘の", "内部的…表格")
 )

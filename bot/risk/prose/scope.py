@@ -481,12 +481,15 @@ class Scope:
         )
 
     def proposes(self, start: int, clause: tuple[int, int]) -> bool:
-        """The action is what a request or plan would ask for, not the ask itself, or the
+        """The action is what a request or plan would ask for, not the ask itself, what a
+        question about who may do it is about ("list who can delete …"), or the
         subject of a question left to be settled later ("then we'll work out with the data
         team how to drop only those", "Dann klären wir mit dem Team, wie wir … entfernen")."""
         if self.lx.pattern("proposal").search(self.low, clause[0], start):
             return True
         sentence = self.sentence_of(start)
+        if self.lx.pattern("holders").search(self.low, sentence[0], start):
+            return True  # "check which roles can disable MFA": who may, not do it
         return any(
             clause[0] <= m.end() <= start
             for m in self.lx.pattern("deliberate").finditer(self.low, sentence[0], start)

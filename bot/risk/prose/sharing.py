@@ -235,6 +235,9 @@ _HARMLESS = _re(
 )
 # Personal fields named as what a file holds ("with phone numbers", "names and emails").
 _FIELDS = BY_LANG["en"].pattern("fields")
+# Right before a control's switching off: a question about who may do it ("check which roles
+# can disable MFA"), not an order to.
+_ASKS_WHO_MAY = BY_LANG["en"].pattern("holders")
 
 
 # A whole file or set of records ("the whole customer export", "the full CRM dump").
@@ -983,6 +986,7 @@ def _controls(s: _Sentence) -> Iterator[Finding]:
             or _EXCEPTION_AFTER.match(low, m.end())
             or _NARROWED_AFTER.match(low, m.end())
             or _reported_off(low, m)
+            or _ASKS_WHO_MAY.search(low, max(0, m.start() - 120), m.start())
         ):
             continue
         yield _finding(

@@ -936,6 +936,25 @@ LEXICON = lexicon(
         # the post or article itself, or its readers: a publication named before
         # Inhalte, die öffentlich sein sollen: Vortragsfolien, Pressemappe, Logos,
         # Stellenanzeigen, Anleitungen, Code-Schnipsel, synthetische Beispieldaten
+        # running machines and pods: all stopped at once in production, the service is down
+        # (compounds: "Produktionsserver", "Webserver")
+        "workload": (
+            r"(?:produktions|prod|web|app|datenbank|db|live)?server(?:n)?",
+            r"(?:produktions|prod|ec2-)?instanz(?:en)?",
+            "vms?",
+            r"virtuelle(?:n)?\s+maschinen?",
+            "pods?",
+            "knoten",
+            "container(?:n)?",
+            "deployments?",
+        ),
+        # a question about who may act, asked of the reader ("prüfe, wer die … löschen kann"):
+        # the verb ends the question, so everything from "wer" up to it
+        "holders": (
+            r"(?:prüf|pruef|check|schau|list|find|klär|klaer|sag\s+mir|sagt\s+mir|ermittl|kontrollier)"
+            r"\w*\s*,?\s+(?:[^\s.;:!?]+\s+){0,3}?(?:wer\s+|welche[rsn]?\s+(?:[\w-]+\s+){1,2}?)"
+            r"(?:[^\s.;:!?]+\s+){0,6}?$",
+        ),
         "taken_up": (
             r"(?:(?:also|dann|ja,?)\s+)*(?:mach|macht|machen\s+sie|tu|tut)\s+(?:das|es)(?:\s+(?:jetzt|einfach|bitte))?(?=\s*(?:[.!;,]|$))",
         ),
@@ -1172,6 +1191,8 @@ LEXICON = lexicon(
         "inside": ("die interne kundenliste", "mit umsätzen"),
         "deliberate": ("dann klären wir mit dem backup-team, wie wir",),
         "source": ("die mail vom ", "eine rechnung von einem neuen "),
+        "workload": ("alle produktionsserver", "die instanzen"),
+        "holders": ("prüfe, wer die datenbank ",),
         "taken_up": ("; mach das.", ", tu es."),
         "public_content": ("die vortragsfolien", "das beispiel-notebook"),
         "publication": ("häng es an den beitrag",),

@@ -141,6 +141,9 @@ LEXICON = lexicon(
             rf"turn(?:s|ed|ing)?\s+(?:[^\s.,;]+\s+){{0,3}}?off{_W}",
             rf"switch(?:es|ed|ing)?\s+(?:[^\s.,;]+\s+){{0,3}}?off{_W}",
             rf"shut(?:s|ting)?\s+(?:[^\s.,;]+\s+){{0,3}}?(?:off|down){_W}",
+            rf"power(?:s|ed|ing)?\s+(?:[^\s.,;]+\s+){{0,4}}?(?:off|down){_W}",
+            # "scale the checkout deployment in production down to zero": nothing left running
+            r"scal(?:e|es|ing)\s+(?:[^\s.,;]+\s+){0,8}?(?:down\s+)?to\s+(?:0|zero)(?!\w)",
             f"mut(?:e|es|ing){_W}",
             f"silenc(?:e|es|ing){_W}",
             f"paus(?:e|es|ing){_W}",
@@ -1288,6 +1291,31 @@ LEXICON = lexicon(
         # to one is what gets published)
         # a pro-verb order taking up the act named before ("; do it", "Yes, go ahead."): it
         # must open its clause, which `Scope.taken_up` checks (never "don't do it")
+        # running machines and pods: all stopped at once in production, the service is down
+        "workload": (
+            r"(?:web\s+|app\s+|database\s+|db\s+|api\s+)?servers?",
+            "instances?",
+            r"(?:ec2|gce|compute)\s+instances?",
+            "vms?",
+            r"virtual\s+machines?",
+            "pods?",
+            "nodes?",
+            "containers?",
+            "workers?",
+            "deployments?",
+            "statefulsets?",
+            "daemonsets?",
+        ),
+        # a question about who may act, asked of the reader: "list who can delete …", "check
+        # which roles are allowed to disable MFA"; not "who can delete it tonight?" (a volunteer)
+        "holders": (
+            r"(?:list|check|find\s+out|tell\s+me|verify|confirm|audit|review|show(?:\s+me)?|see|"
+            r"look\s+up|figure\s+out|report|pull\s+(?:up\s+)?a\s+list\s+of)\s+"
+            r"(?:[^\s.;:!?]+\s+){0,4}?(?:who\s+|which\s+(?:[\w-]+\s+){1,3}?|whether\s+(?:anyone|anybody|"
+            r"someone|they|users?|people)\s+)(?:else\s+|still\s+)?(?:can|could|may|is\s+(?:able|allowed|"
+            r"permitted)\s+to|are\s+(?:able|allowed|permitted)\s+to|ha(?:s|ve)\s+(?:the\s+)?(?:rights?|"
+            r"permissions?|access)\s+to)\s+(?:still\s+|actually\s+|even\s+)?$",
+        ),
         "taken_up": (
             r"(?:(?:so|then|just|please|yes,?|yeah,?|go\s+ahead\s+and)\s+)*do\s+(?:it|that|this|so)(?:\s+(?:now|anyway|today|please))?(?=\s*(?:[.!;,]|$))",
             r"(?:(?:so|then|yes,?|yeah,?)\s+)*go\s+ahead(?:\s+with\s+it)?(?=\s*(?:[.!;,]|$))",
@@ -1440,6 +1468,8 @@ LEXICON = lexicon(
         "prompted": ("the workbook from the new vendor asks you to ",),
         "deliberate": ("we'll work out with the data team how to",),
         "source": ("the mail from the ", "an invoice sent by a new "),
+        "workload": ("all the prod web servers", "every ec2 instance", "the pods"),
+        "holders": ("list who can ", "check which roles are allowed to "),
         "taken_up": ("; do it.", "yes, do it", "; go ahead."),
         "public_content": ("the slide deck for the webinar", "the press-kit", "a code snippet"),
         "publication": ("attach it to the post", "so readers can explore"),

@@ -770,6 +770,24 @@ LEXICON = lexicon(
         # the post or article itself, or its readers: a publication named before
         # contenido hecho para ser público: diapositivas de una charla, kit de prensa, logos,
         # ofertas de empleo, tutoriales, fragmentos de código, datos sintéticos
+        # running machines and pods: all stopped at once in production, the service is down
+        "workload": (
+            "servidor(?:es)?",
+            "instancias?",
+            "vms?",
+            r"máquinas?\s+virtuales?",
+            "pods?",
+            "nodos?",
+            "contenedor(?:es)?",
+            "despliegues?",
+        ),
+        # a question about who may act, asked of the reader ("averigua quién puede desactivar …")
+        "holders": (
+            r"(?:averigu|revis|comprueb|verific|list|mir|dime|díme|consult|confirm)\w*\s+"
+            r"(?:[^\s.;:!?]+\s+){0,4}?(?:qui[eé]n(?:es)?\s+|qu[eé]\s+(?:[\w-]+\s+){1,2}?|cu[aá]les\s+"
+            r"(?:[\w-]+\s+){0,2}?)(?:pued(?:e|en)|tien(?:e|en)\s+permiso\s+para|est(?:á|a|án|an)\s+"
+            r"autorizad\w*\s+(?:a|para))\s+(?:todav[ií]a\s+)?$",
+        ),
         "taken_up": (
             r"(?:(?:así\s+que|entonces|sí,?)\s+)*(?:h[aá]zlo|h[aá]galo|h[aá]ganlo)(?:\s+ya)?(?=\s*(?:[.!;,]|$))",
             r"adelante(?:\s+con\s+ello)?(?=\s*(?:[.!;,]|$))",
@@ -1011,6 +1029,8 @@ LEXICON = lexicon(
         "prompted": ("la hoja de cálculo del proveedor pide ",),
         "deliberate": ("luego veremos con el equipo cómo",),
         "source": ("el correo enviado por un ", "una factura de parte del "),
+        "workload": ("todos los servidores", "las instancias"),
+        "holders": ("averigua quién puede ",),
         "taken_up": ("; hazlo.", ", hágalo"),
         "public_content": ("el fragmento de código", "el kit de prensa"),
         "publication": ("adjúntalo a la nota",),

@@ -780,6 +780,24 @@ LEXICON = lexicon(
         # the post or article itself, or its readers: a publication named before
         # contenu fait pour être public : slides d'une conférence, kit presse, logos, offres
         # d'emploi, tutoriels, extraits de code, données synthétiques
+        # running machines and pods: all stopped at once in production, the service is down
+        "workload": (
+            "serveurs?",
+            "instances?",
+            "vms?",
+            r"machines?\s+virtuelles?",
+            "pods?",
+            "nœuds?",
+            "noeuds?",
+            "conteneurs?",
+            "déploiements?",
+        ),
+        # a question about who may act, asked of the reader ("vérifie qui peut supprimer …")
+        "holders": (
+            r"(?:vérifi|verifi|regard|list|contrôl|control|cherch|trouv|indiqu|dis-moi|dites-moi)\w*\s+"
+            r"(?:[^\s.;:!?]+\s+){0,4}?(?:qui\s+|quel(?:le)?s?\s+(?:[\w-]+\s+){1,2}?)(?:peu(?:t|vent)|"
+            r"(?:a|ont)\s+le\s+droit\s+de|(?:est|sont)\s+autorisé\w*\s+à)\s+(?:encore\s+)?$",
+        ),
         "taken_up": (
             r"(?:(?:alors|donc|oui,?)\s+)*(?:fais|faites)-le(?:\s+maintenant)?(?=\s*(?:[.!;,]|$))",
             r"vas-y(?=\s*(?:[.!;,]|$))",
@@ -1028,6 +1046,8 @@ LEXICON = lexicon(
         "prompted": ("le fichier envoyé par ce fournisseur demande d'",),
         "deliberate": ("on verra avec l'équipe comment",),
         "source": ("le fichier envoyé par ce nouveau ", "un mail de la part du "),
+        "workload": ("toutes les instances", "les serveurs"),
+        "holders": ("vérifie qui peut ",),
         "taken_up": ("; fais-le.", ", vas-y."),
         "public_content": ("les slides de la présentation", "le kit presse"),
         "publication": ("joins-le à l'article",),

@@ -789,6 +789,22 @@ LEXICON = lexicon(
         # the post or article itself, or its readers: a publication named before
         # 公開するためのもの: 登壇スライド、プレスキット、ロゴ、求人票、手順動画、コード片、
         # 合成データ、オフィスアワーの予定
+        # running machines and pods: all stopped at once in production, the service is down
+        "workload": (
+            "サーバー",
+            "サーバ",
+            "インスタンス",
+            "ポッド",
+            "ノード",
+            "コンテナ",
+            "仮想マシン",
+            _latin("pod"),
+            _latin("vm"),
+        ),
+        # a question about who may act ("誰が本番データベースを削除できるか"): 誰が … up to the act
+        "holders": (
+            r"(?:誰|だれ|どの(?:ユーザー|ロール|アカウント|グループ|人))が[^。！？\n]{0,40}$",
+        ),
         "taken_up": (
             r"(?:その通りに|そのまま|言われた通りに)(?:やって|して|実行して)",
             r"(?:やって|実行して)(?:ください|おいて|ね)?(?=[。！]|$)",
@@ -830,6 +846,8 @@ LEXICON = lexicon(
     examples={
         "governed": ("社内のDWHに取り込",),
         "people": ("全顧客", "usersテーブル", "すべての問い合わせ"),
+        "workload": ("サーバーをすべて", "インスタンス"),
+        "holders": ("誰が本番データベースを",),
         "taken_up": ("。そのまま実行して", "。やってください。"),
         "fields": ("氏名・電話番号入り",),
         "inside": ("社内用の顧客リスト", "顧客別売上"),

@@ -735,6 +735,25 @@ LEXICON = lexicon(
         # the post or article itself, or its readers: a publication named before
         # conteúdo feito para ser público: slides de palestra, kit de imprensa, logos, vagas,
         # tutoriais, trechos de código, dados sintéticos
+        # running machines and pods: all stopped at once in production, the service is down
+        "workload": (
+            "servidor(?:es)?",
+            "instâncias?",
+            "instancias?",
+            "vms?",
+            r"máquinas?\s+virtuais",
+            "pods?",
+            "nós",
+            "contêiner(?:es)?",
+            "containers?",
+        ),
+        # a question about who may act, asked of the reader ("verifique quem pode apagar …")
+        "holders": (
+            r"(?:verifi|confir|list|vej|descubr|cheq|consult|me\s+diga|diga-me|olh)\w*\s+"
+            r"(?:[^\s.;:!?]+\s+){0,4}?(?:quem\s+|quais\s+(?:[\w-]+\s+){0,2}?|que\s+(?:[\w-]+\s+){1,2}?)"
+            r"(?:pode(?:m)?|t[eê]m\s+permiss[aã]o\s+para|est(?:á|a|ão|ao)\s+autorizad\w*\s+a)\s+"
+            r"(?:ainda\s+)?$",
+        ),
         "taken_up": (
             r"(?:(?:então|sim,?)\s+)*(?:fa[cç]a|faz|fa[cç]am)\s+(?:isso|isto)(?:\s+(?:agora|j[aá]))?(?=\s*(?:[.!;,]|$))",
             r"pode\s+fazer(?=\s*(?:[.!;,]|$))",
@@ -994,6 +1013,8 @@ LEXICON = lexicon(
         "prompted": ("a planilha do fornecedor pede para ",),
         "deliberate": ("depois vamos ver com a equipe como",),
         "source": ("o e-mail enviado pelo ", "um arquivo recebido do "),
+        "workload": ("todas as instâncias", "os servidores"),
+        "holders": ("verifique quem pode ",),
         "taken_up": ("; faça isso.", ", pode fazer."),
         "public_content": ("as descrições das vagas", "o kit de imprensa"),
         "publication": ("anexa ao post",),

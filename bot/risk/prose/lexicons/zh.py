@@ -817,6 +817,21 @@ LEXICON = lexicon(
         # the post or article itself, or its readers: a publication named before
         # 本来就要公开的内容：演讲幻灯片、新闻资料包、Logo、职位描述、教程、代码片段、
         # 合成数据 (不含贡献指南这类文档：往里加的内容才是发布的东西)
+        # running machines and pods: all stopped at once in production, the service is down
+        "workload": (
+            "服务器",
+            "实例",
+            "节点",
+            "容器",
+            "虚拟机",
+            "机器",
+            _latin("pod"),
+            _latin("vm"),
+        ),
+        # a question about who may act, asked of the reader ("查一下谁可以删除…")
+        "holders": (
+            r"(?:查|看|确认|核实|列出|检查|告诉我|统计)\S{0,4}?(?:谁|哪些\S{1,6}?)(?:可以|能够|能|有权限|有权)$",
+        ),
         "taken_up": (
             r"照(?:着)?(?:做|办|它说的做)",
             r"就这么(?:做|办)",
@@ -872,6 +887,8 @@ LEXICON = lexicon(
     examples={
         "governed": ("导入到公司的数据仓库",),
         "people": ("所有客户", "会员表", "全量用户"),
+        "workload": ("所有实例", "服务器"),
+        "holders": ("查一下谁可以",),
         "taken_up": ("照做", "，就这么办"),
         "fields": ("含手机号和邮箱",),
         "inside": ("内部的各客户利润率表格",),
