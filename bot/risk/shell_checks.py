@@ -674,12 +674,8 @@ def check_db_dump_exfil(cmd: Cmd, walk: Walk) -> bool:
     --collection clientes --out c.json`) written to any file: an export of personal data in
     bulk wherever the file lands (not a backup folder). A dump of named reference tables
     only (`--collection feature_flags`, `-t product_catalog`) holds nobody's records."""
-    if cmd.flags & {"--schema-only", "-s"} and cmd.name.startswith("pg_dump"):
-        return False
-    if cmd.flags & {"--no-data", "-d"} and cmd.name in ("mysqldump", "mariadb-dump"):
-        return False  # table definitions only, no rows
-    if local_datastore(cmd, walk):  # a database on this machine is already local
-        return False
+    if _structure_only(cmd) or local_datastore(cmd, walk):
+        return False  # table definitions only; a database on this machine is already local
     if any(
         d.name in NETWORK_SINKS | {"aws", "gsutil", "gcloud", "rclone", "az"}
         for d in cmd.downstream
@@ -688,12 +684,7 @@ def check_db_dump_exfil(cmd: Cmd, walk: Walk) -> bool:
     tables = dumped_tables(cmd)
     if tables and all(reference_table(t) for t in tables):
         return False
-    outputs = cmd.value("-f", "--file", "--result-file", "-r", "-o", "--out")
-    outputs += [t for op, t in cmd.redirects if op in (">", ">>", ">|", "&>")]
-    for d in cmd.downstream:
-        outputs += [t for op, t in d.redirects if op in (">", ">>", ">|", "&>")]
-        if d.name in ("tee",):
-            outputs += d.pos
+    outputs = _dump_outputs(cmd)
     if any(_PERSONAL_RE.search(o) for o in outputs):
         return True
     return (
@@ -701,6 +692,23 @@ def check_db_dump_exfil(cmd: Cmd, walk: Walk) -> bool:
         and bool(outputs)
         and not all(_BACKUP_PATH_RE.search(o) for o in outputs)
     )
+
+
+def _structure_only(cmd: Cmd) -> bool:
+    if cmd.flags & {"--schema-only", "-s"} and cmd.name.startswith("pg_dump"):
+        return True
+    return bool(cmd.flags & {"--no-data", "-d"}) and cmd.name in ("mysqldump", "mariadb-dump")
+
+
+def _dump_outputs(cmd: Cmd) -> list[str]:
+    """Where a dump's rows are written: its output options and redirections, its pipeline's."""
+    outputs = cmd.value("-f", "--file", "--result-file", "-r", "-o", "--out")
+    outputs += [t for op, t in cmd.redirects if op in (">", ">>", ">|", "&>")]
+    for d in cmd.downstream:
+        outputs += [t for op, t in d.redirects if op in (">", ">>", ">|", "&>")]
+        if d.name in ("tee",):
+            outputs += d.pos
+    return outputs
 
 
 # Options of mysqldump/mariadb-dump that take a value as the next word.

@@ -2169,9 +2169,10 @@ def _judge_sending(action: str, o: frozenset[str], d: frozenset[str], weighty: b
             return "export"
         if not d:
             return None
-    if action == "move" and d <= _WEAK_PLACES and {"people", "pii", "data_weak"} <= o:
+    if action == "move" and d <= _WEAK_PLACES and {"people", "pii", "data_weak", "bulk"} <= o:
         # "send me a CSV of all our customers with their emails": a file of everyone's
-        # records made and handed over is an export, whoever receives it
+        # records made and handed over is an export, whoever receives it ("send the customer
+        # list to Paul" names no "all": judged as sharing, by where it goes)
         return "export"
     if "link" in d and action in ("share", "grant", "move") and "secret" not in o:
         return "sharing"  # set to "anyone with the link": whatever it is, anyone can open it

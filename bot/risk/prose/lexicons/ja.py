@@ -421,6 +421,8 @@ LEXICON = lexicon(
         "prod": ("本番", "プロダクション", _latin("prod")),
         "bulk": (
             "全件",
+            # every customer, member, employee ("全顧客", "全会員")
+            r"全(?=顧客|ユーザ|会員|社員|従業員|患者|利用者|お客様|取引先)",
             "全て",
             "すべて",
             "全部",
