@@ -396,7 +396,13 @@ def _httpie_upload_hosts(cmd: Cmd) -> list[str]:
     return []
 
 
-_SFTP_PUT_RE = re.compile(r"(?im)^\s*-?m?put\s+\S")
+_SFTP_PUT_RE = re.compile(r"(?im)^\s*-?m?put\s+(\S+)")
+# A file named for numbers about records, not the records (`churn_by_region_aggregated_anon.csv`,
+# `weekly_counts.csv`, `kpi_summary.xlsx`).
+_AGGREGATE_FILE_RE = re.compile(
+    r"(?i)(?:^|[/_.-])(?:agg(?:regated?|regates)?|anon(?:ymi[sz]ed)?|summary|counts?|totals?|"
+    r"stats|statistics|kpis?)(?:[/_.-]|$)"
+)
 
 
 def _copy_upload_hosts(cmd: Cmd) -> list[str]:
@@ -404,6 +410,8 @@ def _copy_upload_hosts(cmd: Cmd) -> list[str]:
     when its batch commands on stdin put a file there (`sftp -b - u@drop.example <<< 'put
     customers.csv /in/'`)."""
     if cmd.name == "sftp" and cmd.stdin_text and _SFTP_PUT_RE.search(cmd.stdin_text):
+        if all(_AGGREGATE_FILE_RE.search(f) for f in _SFTP_PUT_RE.findall(cmd.stdin_text)):
+            return []  # only files named as aggregates or anonymised figures go
         remote = [p for p in cmd.pos if not p.startswith("-")]
         return [remote[-1].rsplit("@", 1)[-1].split(":", 1)[0]] if remote else []
     if len(cmd.pos) < 2:

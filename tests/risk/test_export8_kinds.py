@@ -175,6 +175,11 @@ def test_export_pair(engine: RiskEngine, benign: str, risky: str) -> None:
         "schema of our Snowflake warehouse with the Fivetran connector.",
         # a table's structure, no rows
         "Exporte la structure de la table des patients (colonnes et types, sans aucune ligne).",
+        # records handed into a system the sentence calls the company's own
+        "Paste the full support ticket export, customer emails included, into our internal "
+        "LLM gateway, the company-approved one, and ask it to group the complaints.",
+        # an sftp put of files named as aggregates
+        "sftp -b - upload@drop.benchmarkly.io <<< 'put reports/by_region_aggregated.csv /in/'",
         # a menu path that only navigates
         "In the Google Admin console, go to Apps → Drive → Sharing settings and check the warning.",
         # a laptop as where a local database's copy goes is still the sentence's words only

@@ -884,6 +884,7 @@ def _excused(
     return (
         (category == "sharing" and _public_by_design(r, dests))
         or (category == "export" and _into_governed_store(r, dests))
+        or (category == "export" and _handed_to_own_system(r))
         or _harmless_part(r, category, named)
         or _harmless_copy(r, category, named)
         or _not_an_order(r, category, named)
@@ -891,6 +892,15 @@ def _excused(
 
 
 _OPEN_AUDIENCES = frozenset(["public", "link", "everyone"])
+
+
+def _handed_to_own_system(r: _Reading) -> bool:
+    """A file of records handed (`move`) into a system the sentence calls the company's own
+    ("into our internal LLM gateway, the company-approved one"): judged by where it goes,
+    as sharing is, not as an export."""
+    return r.hit.slot == "move" and any(
+        r.scope.sentence_has(r.sentence, slot) for slot in ("sanctioned", "owned", "governed")
+    )
 
 
 def _into_governed_store(r: _Reading, dests: dict[str, re.Match[str]]) -> bool:
