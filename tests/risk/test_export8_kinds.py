@@ -178,6 +178,8 @@ def test_export_pair(engine: RiskEngine, benign: str, risky: str) -> None:
         # records handed into a system the sentence calls the company's own
         "Paste the full support ticket export, customer emails included, into our internal "
         "LLM gateway, the company-approved one, and ask it to group the complaints.",
+        # a link to an export handed over: the file stays where it is kept
+        "DM the link to the full customers export to Priya in data governance so she can review.",
         # an sftp put of files named as aggregates
         "sftp -b - upload@drop.benchmarkly.io <<< 'put reports/by_region_aggregated.csv /in/'",
         # a menu path that only navigates

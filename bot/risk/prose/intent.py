@@ -898,9 +898,22 @@ def _handed_to_own_system(r: _Reading) -> bool:
     """A file of records handed (`move`) into a system the sentence calls the company's own
     ("into our internal LLM gateway, the company-approved one"): judged by where it goes,
     as sharing is, not as an export."""
-    return r.hit.slot == "move" and any(
+    if r.hit.slot != "move":
+        return False
+    if _LINK_TO.search(r.low, r.clause[0], r.clause[1]):
+        return True  # "DM the link to the full customers export to Priya": the file stays put
+    return any(
         r.scope.sentence_has(r.sentence, slot) for slot in ("sanctioned", "owned", "governed")
     )
+
+
+# A link to a file, handed over in its place ("the link to the export", "le lien vers",
+# "el enlace a", "den Link zu", "o link para", "へのリンク", "的链接"): the file stays where it
+# is kept, under its own access rules.
+_LINK_TO = re.compile(
+    r"\b(?:the|a)\s+link\s+to\b|\ble\s+lien\s+vers\b|\bel\s+(?:enlace|link)\s+(?:a|al)\b"
+    r"|\bden\s+link\s+zu[mr]?\b|\bo\s+link\s+(?:para|d[oa])\b|へのリンク|的链接"
+)
 
 
 def _into_governed_store(r: _Reading, dests: dict[str, re.Match[str]]) -> bool:
