@@ -105,6 +105,18 @@ _EMAIL_RE = re.compile(r"(?<![\w.+-])([\w+-])[\w.+-]*@(?=[\w-]+\.)")
 _KEY_LINE = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w.-]*:(?:\s|$)")
 
 
+# A tag-shaped config (Fluentd `<match payments.**>` … `</match>`, Apache `<Directory>`):
+# its tag lines, and `key value` lines with one plain value between them.
+_TAG_LINE = re.compile(r"^</?[A-Za-z][\w-]*(?:\s[^<>]*)?>$")
+_PAIR_LINE = re.compile(r"^@?[A-Za-z_][\w-]*\s+[^\s;|&<>$`'\"()]+$")
+
+
+def _setting_line(line: str, lines: list[str]) -> bool:
+    if _KEY_LINE.match(line) or _TAG_LINE.match(line):
+        return True
+    return bool(_PAIR_LINE.match(line)) and any(_TAG_LINE.match(x) for x in lines)
+
+
 def keys_not_commands(
     judged: Sequence[tuple[Candidate, Part]], regions: Sequence[tuple[str, Why | None]]
 ) -> None:
@@ -119,7 +131,7 @@ def keys_not_commands(
         if cand.kind != "shell" or not part.findings:
             continue
         lines = [line.strip() for line in cand.text.splitlines() if line.strip()]
-        if not lines or not all(_KEY_LINE.match(line) for line in lines):
+        if not lines or not all(_setting_line(line, lines) for line in lines):
             continue
         if any(all(line in text for line in lines) for text in parsed):
             part.findings = [f for f in part.findings if f.rule.startswith("prose.")]
@@ -170,9 +182,40 @@ def applies_shown_policy(judged: Sequence[tuple[Candidate, Part]], intros: Seque
     "policy not shown" finding gives way to that judgement."""
     if not intros:
         return
+    keyed = [_key(_INLINE_CODE.sub(" ", intro)) for intro in intros if _SHOWN.search(intro)]
     for cand, part in judged:
         if cand.kind == "shell" and any(cand.text in intro for intro in intros):
             part.findings = [f for f in part.findings if f.rule != _UNSEEN_POLICY]
+        if cand.kind == "prose" and keyed:
+            # "The contractors need to debug prod, so add the binding below to the IAM
+            # policy": who gets what is the shown policy's to say, and the document reader
+            # judges it (an outsider or an owner role in it is held there).
+            part.findings = [
+                f
+                for f in part.findings
+                if f.rule not in _GRANT_PROSE
+                or not (ev := _key((f.evidence or "").removesuffix("…")))
+                or not any(ev in k for k in keyed)
+            ]
+
+
+_GRANT_PROSE = frozenset({"prose.intent.sharing", "prose.intent.access"})
+_INLINE_CODE = re.compile(r"`[^`\n]*`")
+# The sentence points at the document it introduces ("the binding below", "下面的绑定").
+_SHOWN = re.compile(
+    r"(?i)\b(?:below|following|ci-dessous|suivante?s?|siguientes?|abajo|folgenden?|unten|"
+    r"abaixo|seguintes?)\b|下記|以下|次の|下面|如下|下列|下方"
+    # "this task", "cette tâche", "esta tarea", "diese Aufgabe", "esta tarefa": the
+    # document itself named
+    r"|\b(?:this|these|cette|ces|ce|esta|este|estas|estos|diese[nrs]?|essa|esse)\s+"
+    r"(?:task|binding|policy|rule|role|play|tâche|liaison|politique|règle|rôle|tarea|regla|"
+    r"política|aufgabe|regel|richtlinie|rolle|tarefa|regra)s?\b"
+    r"|この(?:タスク|ポリシー|バインディング)|这个(?:任务|策略|绑定)"
+)
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.lower())
 
 
 def _ends_with(lead: str, evidence: str) -> bool:

@@ -106,7 +106,63 @@ def _database(program: str) -> Callable[[dict[str, str]], str | None]:
     return rewrite
 
 
+_GONE = ("absent", "terminated", "deleted")
+
+
+def _ec2_instance(a: dict[str, str]) -> str | None:
+    """`amazon.aws.ec2_instance: {state: absent, filters: {tag:env: production}}`."""
+    if a.get("state", "").lower() not in _GONE:
+        return None
+    ids = a.get("instance_ids")
+    if ids:
+        return f"aws ec2 terminate-instances --instance-ids {shlex.quote(ids)}"
+    filters = [f"Name={k},Values={v}" for k, v in _pairs(a.get("filters", ""))]
+    if not filters:
+        return None
+    return "aws ec2 terminate-instances --filters " + " ".join(map(shlex.quote, filters))
+
+
+def _rds_instance(a: dict[str, str]) -> str | None:
+    name = a.get("db_instance_identifier") or a.get("id") or a.get("instance_id")
+    if a.get("state", "").lower() not in _GONE or not name:
+        return None
+    cmd = f"aws rds delete-db-instance --db-instance-identifier {shlex.quote(name)}"
+    return cmd + (" --skip-final-snapshot" if a.get("skip_final_snapshot") == "yes" else "")
+
+
+def _s3_bucket(a: dict[str, str]) -> str | None:
+    name = a.get("name")
+    if a.get("state", "").lower() != "absent" or not name:
+        return None
+    return f"aws s3 rb s3://{name}" + (" --force" if a.get("force") == "yes" else "")
+
+
+def _k8s(a: dict[str, str]) -> str | None:
+    kind, name = a.get("kind"), a.get("name")
+    if a.get("state", "").lower() != "absent" or not kind or not name:
+        return None
+    ns = a.get("namespace")
+    return f"kubectl delete {kind.lower()} {shlex.quote(name)}" + (
+        f" -n {shlex.quote(ns)}" if ns else ""
+    )
+
+
+def _pairs(text: str) -> list[tuple[str, str]]:
+    """`k=v,k2=v2` (a mapping flattened by `task_equivalent`) as pairs."""
+    out = []
+    for item in text.split("\x1f"):
+        key, eq, value = item.partition("=")
+        if eq and key:
+            out.append((key, value))
+    return out
+
+
 _MODULES: dict[str, Callable[[dict[str, str]], str | None]] = {
+    "ec2_instance": _ec2_instance,
+    "ec2": _ec2_instance,
+    "rds_instance": _rds_instance,
+    "s3_bucket": _s3_bucket,
+    "k8s": _k8s,
     "ufw": _ufw,
     "iptables": _iptables,
     "firewalld": _firewalld,
@@ -135,4 +191,9 @@ def task_equivalent(module: str, params: object) -> str | None:
         for k, v in params.items()
         if isinstance(v, str | int | float | bool)
     }
+    for k, v in params.items():  # `filters: {tag:env: production}`, `instance_ids: [i-1]`
+        if isinstance(v, dict):
+            flat[str(k).lower()] = "\x1f".join(f"{a}={b}" for a, b in v.items())
+        elif isinstance(v, list) and all(isinstance(x, str) for x in v):
+            flat[str(k).lower()] = " ".join(v)
     return rewrite(flat)

@@ -25,6 +25,7 @@ from bot.risk import hcl
 from bot.risk.ansible_modules import task_equivalent
 from bot.risk.command_scope import Why, remote_target
 from bot.risk.doc_scope import doc_scope, lower_documents
+from bot.risk.migrations import liquibase_statements, migration_statements
 from bot.risk.model import Finding
 from bot.risk.packs.iac import JUDGES, RULES, Doc, DocRule, mappings
 from bot.risk.webconf import read_web_config
@@ -85,6 +86,12 @@ _CONFIG_HINTS = (
     "<location",
     "]\n",  # an INI section header
     "app.",  # a Jupyter config line, `c.ServerApp.token = ''`
+    "=",  # `key = value` files: postgresql.conf, .npmrc, .properties, .env
+    "* *",  # a crontab entry
+    "@daily",
+    "@hourly",
+    "@weekly",
+    "@reboot",
 )
 
 
@@ -130,6 +137,9 @@ class DocumentResult:
     policy_intros: list[str] = field(default_factory=list)
     """The sentences introducing an access policy (IAM bindings, policy statements)
     shown in full: a command there that applies a policy file applies this one."""
+    statements: list[str] = field(default_factory=list)
+    """SQL the documents run (a migration's framework calls), for the SQL detector; those
+    of documents that are not an order are in `script_whys` too."""
 
 
 def _yaml(text: str) -> list[Any]:
@@ -414,7 +424,8 @@ def _read_piece(text: str, lang: str, doc: Doc) -> int | None:
     if lang in _LABELLED:
         read, start = _read_labelled(text, lang, doc)
         if read:
-            return start
+            migrated = _migration(text, doc)
+            return start if start is not None else migrated
     web, web_start = read_web_config(text)
     doc.web += web
     json_spans = _json_objects(text, doc)
@@ -432,6 +443,11 @@ def _read_piece(text: str, lang: str, doc: Doc) -> int | None:
         _yaml_regions(rest, doc),
         _config_lines(lines, doc),
         _settings(rest, doc),
+        _flat_settings(lines, doc),
+        _crontab(lines, doc),
+        _rules_language(rest, doc),
+        _fluentd(rest, doc),
+        _migration(text, doc),
         _scripted_configs(text, doc),
     ):
         if line is not None:
@@ -567,7 +583,7 @@ def read_pieces(text: str, domains: tuple[str, ...] = ()) -> list[Piece]:
     pieces.append(_outside_piece(remainder, bool(spans), domains))
     for piece in pieces:
         piece.doc.scripts = list(dict.fromkeys(piece.doc.scripts))[:MAX_SCRIPTS]
-    return [p for p in pieces if _count(p.doc) or p.doc.scripts]
+    return [p for p in pieces if _count(p.doc) or p.doc.scripts or p.doc.sql]
 
 
 def _fenced_pieces(text: str, domains: tuple[str, ...]) -> tuple[list[Piece], str]:
@@ -633,6 +649,29 @@ def _is_policy(doc: Doc) -> bool:
     )
 
 
+_GRANT_MODULES = frozenset({"user", "group", "authorized_key"})
+_GRANT_RESOURCES = re.compile(r"membership|role_assignment|iam_(?:member|binding)|collaborator")
+
+
+def _grants_access(doc: Doc) -> bool:
+    """The piece says who gets access to what: a Kubernetes role binding, an Ansible task
+    creating a user, a group or a key or writing sudoers, a Vault policy, a membership or
+    role-assignment resource. Its judges decide whom it lets in."""
+    for d in doc.tree_mappings():
+        if d.get("kind") in ("RoleBinding", "ClusterRoleBinding"):
+            return True
+        for key, value in d.items():
+            if not isinstance(key, str) or not isinstance(value, dict):
+                continue
+            short = key.rsplit(".", 1)[-1]
+            dest = str(value.get("dest") or value.get("path") or "")
+            if short in _GRANT_MODULES or "sudoers" in dest:
+                return True
+    if any(_GRANT_RESOURCES.search(kind) for kind, _, _ in doc.blocks()):
+        return True
+    return any("path" in body for body in doc.hcl)
+
+
 def _count(doc: Doc) -> int:
     return (
         len(doc.trees)
@@ -682,6 +721,136 @@ def _settings(text: str, doc: Doc) -> int | None:
             value = key.group("value").strip().strip("\"'")
             doc.settings.append((section or "", key.group("key").lower(), value))
     return first
+
+
+_FLAT_KEY_RE = re.compile(
+    r"^(?P<key>[A-Za-z_@][\w.\-]{0,80}(?:->[\w.\-]{1,80})?)[ \t]*=[ \t]*(?P<value>[^\n]{0,400})$"
+)
+
+
+def _flat_settings(lines: list[str], doc: Doc) -> int | None:
+    """`key = value` files without sections: postgresql.conf, `.npmrc`, Java / Kafka
+    `.properties`, `.env`. Read as settings of section "" when at least two such lines
+    come together (comments and blank lines between them allowed), so a sentence with
+    one `=` in it is not a file. Returns the index of the first line read."""
+    run: list[tuple[int, str, str]] = []
+    first: int | None = None
+
+    def flush() -> None:
+        nonlocal first
+        if len(run) >= 2:
+            doc.settings += [("", key, value) for _, key, value in run]
+            first = run[0][0] if first is None else first
+        run.clear()
+
+    for i, raw in enumerate(lines[:2000]):
+        line = raw.strip()
+        if not line or line.startswith(("#", ";", "//")):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            flush()
+            continue
+        m = _FLAT_KEY_RE.match(line)
+        if m and " " not in m.group("key"):
+            value = m.group("value").split(" #", 1)[0].strip().strip("\"'")
+            run.append((i, m.group("key").lower(), value))
+        else:
+            flush()
+    flush()
+    return first
+
+
+_CRON_RE = re.compile(
+    r"^(?P<comment>#+[ \t]*)?(?:@(?:reboot|yearly|annually|monthly|weekly|daily|midnight|hourly)"
+    r"|(?:[\d*/,\-]+|[A-Za-z]{3}(?:-[A-Za-z]{3})?)"
+    r"(?:[ \t]+(?:[\d*/,\-]+|[A-Za-z]{3}(?:[-,][A-Za-z]{3})*)){4})"
+    r"[ \t]+(?P<command>\S.*)$"
+)
+_CRON_USERS = frozenset({"root", "postgres", "www-data", "redis", "mysql", "backup", "nobody"})
+
+
+def _crontab(lines: list[str], doc: Doc) -> int | None:
+    """Crontab entries (`30 2 * * * redis-cli FLUSHALL`, `@daily /opt/backup.sh`): their
+    commands run, so they are scripts; entries commented out are kept as such (a backup
+    job taken out of the schedule). A system crontab's user column is skipped. Returns the
+    index of the first entry."""
+    first: int | None = None
+    for i, raw in enumerate(lines[:2000]):
+        m = _CRON_RE.match(raw.strip())
+        if not m or not any(c in raw for c in "*@/") and not re.match(r"\s*#?\s*\d", raw):
+            continue
+        command = m.group("command").strip()
+        head, _, rest = command.partition(" ")
+        if head in _CRON_USERS and rest.strip():
+            command = rest.strip()
+        live = m.group("comment") is None
+        doc.cron.append((live, command))
+        if live:
+            doc.scripts.append(command)
+        first = i if first is None else first
+    return first
+
+
+# Firebase security rules (Firestore, Cloud Storage): `match /{document=**} { allow read,
+# write: if true; }`. Each `allow` is read with the path of the `match` blocks around it.
+_RULES_SERVICE_RE = re.compile(r"\bservice[ \t]+(?:cloud\.firestore|firebase\.storage)\b")
+_RULES_TOKEN_RE = re.compile(
+    r"match[ \t]+(?P<path>/\S*)[ \t]*\{|(?P<open>\{)|(?P<close>\})|"
+    r"allow[ \t]+(?P<ops>[\w, \t]+?)[ \t]*(?::[ \t]*if[ \t]+(?P<cond>[^;]{0,300}))?;"
+)
+
+
+def _rules_language(text: str, doc: Doc) -> int | None:
+    """Firebase rules as settings: section `firebase:<path>`, key the operations, value
+    the condition (`true` when none is written)."""
+    found = _RULES_SERVICE_RE.search(text)
+    if not found:
+        return None
+    path: list[str | None] = []
+    for m in _RULES_TOKEN_RE.finditer(text, found.end()):
+        if m.group("path") or m.group("open"):
+            path.append(m.group("path"))
+        elif m.group("close"):
+            if path:
+                path.pop()
+        else:
+            where = "".join(p or "" for p in path) or "/"
+            ops = ",".join(o.strip() for o in m.group("ops").split(",") if o.strip())
+            doc.settings.append((f"firebase:{where}", ops, (m.group("cond") or "true").strip()))
+    return text.count("\n", 0, found.start())
+
+
+_FLUENTD_RE = re.compile(
+    r"(?ms)^[ \t]*<(?P<tag>match|store)(?:[ \t]+(?P<pattern>[^>\n]*))?>[ \t]*$"
+    r"(?P<body>.{0,4000}?)^[ \t]*</(?P=tag)>"
+)
+_FLUENTD_KEY_RE = re.compile(r"^[ \t]*(?P<key>@?[A-Za-z_][\w-]{0,60})[ \t]+(?P<value>\S[^#\n]*)$")
+
+
+def _fluentd(text: str, doc: Doc) -> int | None:
+    """Fluentd `<match pattern>` outputs as settings of section `match` (the pattern first,
+    as `name`, then each `key value` line), the block as parsed document text."""
+    if "</match>" not in text:
+        return None
+    first: int | None = None
+    for m in _FLUENTD_RE.finditer(text):
+        if m.group("tag") == "match":
+            doc.settings.append(("match", "name", (m.group("pattern") or "").strip()))
+        for line in m.group("body").splitlines():
+            kv = _FLUENTD_KEY_RE.match(line)
+            if kv:
+                doc.settings.append(("match", kv.group("key").lower(), kv.group("value").strip()))
+        doc.parsed.append(m.group(0))
+        first = text.count("\n", 0, m.start()) if first is None else first
+    return first
+
+
+def _migration(text: str, doc: Doc) -> int | None:
+    """A migration file's SQL (`bot.risk.migrations`), and Liquibase changesets."""
+    statements = migration_statements(text) if "(" in text or ":" in text else []
+    statements += liquibase_statements(doc.trees)
+    doc.sql += [s for s in statements if s not in doc.sql]
+    return 0 if statements else None
 
 
 def _scripted_configs(text: str, doc: Doc) -> int | None:
@@ -791,7 +960,8 @@ def assess_documents(
         seen.add(piece, others)
     count = sum(_count(p.doc) for p in pieces)
     scripts = list(dict.fromkeys(seen.scripts))[:MAX_SCRIPTS]
-    script_whys = {k: v for k, v in seen.script_whys.items() if k in scripts}
+    statements = list(dict.fromkeys(seen.statements))[:MAX_SCRIPTS]
+    script_whys = {k: v for k, v in seen.script_whys.items() if k in scripts or k in statements}
     return DocumentResult(
         [*seen.findings.values(), *cut],
         count,
@@ -800,6 +970,7 @@ def assess_documents(
         seen.scoped,
         script_whys,
         seen.policy_intros,
+        statements,
     )
 
 
@@ -813,6 +984,7 @@ class _Judged:
     parsed: list[str] = field(default_factory=list)
     script_whys: dict[str, Why] = field(default_factory=dict)
     policy_intros: list[str] = field(default_factory=list)
+    statements: list[str] = field(default_factory=list)
 
     def add(self, piece: Piece, others: str) -> None:
         kept = _piece_findings(piece)
@@ -820,7 +992,7 @@ class _Judged:
         if why is not None:
             kept = lower_documents(kept, why)
             self.scoped.append((f"{piece.intro}\n{piece.body}", why))
-            for script in piece.doc.scripts:
+            for script in [*piece.doc.scripts, *piece.doc.sql]:
                 self.script_whys.setdefault(script, why)
         for script in piece.doc.built:  # an image build's own files, unless it reaches out
             if not remote_target(script):
@@ -828,8 +1000,9 @@ class _Judged:
         for f in kept:
             self.findings.setdefault((f.rule, f.evidence or ""), f)
         self.scripts += piece.doc.scripts
+        self.statements += piece.doc.sql
         self.parsed += piece.doc.parsed
-        if piece.intro and _is_policy(piece.doc):
+        if piece.intro and (_is_policy(piece.doc) or _grants_access(piece.doc)):
             self.policy_intros.append(piece.intro)
 
 

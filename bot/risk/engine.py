@@ -476,6 +476,17 @@ class RiskEngine:
                     ran.findings = lower_findings(ran.findings, why)[0]
                 part.findings += ran.findings
                 part.data += ran.data
+            for statement in documents.statements:  # a migration's calls, as SQL
+                ran = Part()
+                found = self._guard(ran, "SQL", functools.partial(self.sql.assess, statement))
+                if found is not None:
+                    found.findings = [f for f in found.findings if f.rule != "sql.unparsed"]
+                    self._sql_result(found, ran)
+                why = documents.script_whys.get(statement)
+                if why is not None:
+                    ran.findings = lower_findings(ran.findings, why)[0]
+                part.findings += ran.findings
+                part.data += ran.data
         not_ordered = documents.script_whys if documents is not None else {}
         return part, [*regions, *owned], shown, not_ordered
 

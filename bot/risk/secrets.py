@@ -30,6 +30,7 @@ from bot.config import Risk, Verdict
 from bot.risk.card_samples import labelled_sample
 from bot.risk.clause import after_in_clause
 from bot.risk.model import Finding
+from bot.risk.prefilter import prefiltered
 
 __all__ = ["SecretScan", "mask_fragment", "mask_known", "scan_secrets"]
 
@@ -276,6 +277,7 @@ _LEFT_CHAR = re.compile(r"[A-Za-z0-9_\-+/]")
 _RIGHT_CHAR = re.compile(r"[A-Za-z0-9_\-+/=~]|\.(?=[A-Za-z0-9_\-])")
 _PLACEHOLDER = re.compile(
     r"""^(?:\$|%|\{|<|\[|\*{3}|x{3,}$|\.{3}|…|changeme$|redacted$|
+    [a-z0-9]{0,8}[_-]?(?:[a-z]{2,6}[_-])?(?:x{6,}|\*{6,}|•{6,})$|
     vault:|op://|ref\+|sm://|ssm:|secretsmanager:|keyvault:|akv://|arn:aws:(?:secretsmanager|ssm):|
     none$|null$|true$|false$|required$|optional$|example$|secret$|password$|token$|
     ~?/|\./|\.\./)""",
@@ -304,7 +306,7 @@ def _is_code_ref(value: str, text: str, end: int) -> bool:
 
 _FAKE_WORD = (
     r"(?:example|sample|dummy|placeholder|change[-_]?me|redacted|fake|xxx+|here|value|"
-    r"password|passwd|secret|token|api[-_]?key)"
+    r"password|passwd|secret|token|api[-_]?key|key)"
 )
 _FAKE = re.compile(
     r"^(?:(?:your|my|the|some|a|an)[-_.]|[a-z]{1,8}(?:_[a-z]{1,8})?[-_.](?=(?:example|sample|dummy|placeholder)))?"
@@ -553,6 +555,28 @@ pair read wrongly ("DM: svc_import") does not swallow the user of the real one."
 _HEX = re.compile(r"[0-9a-fA-F]+")
 _PAIR_REACH = 80  # characters after the word for logins where the pair may start
 
+# The labels above ignore case and open with an alternation, the case `re` cannot skip
+# ahead in (every branch tried at every position of the text): each is searched for the
+# words every match holds first (`prefilter`, proven from the pattern; the same matches).
+(
+    _PROSE_PASSWORD,
+    _PROSE_PASSWORD_FOR,
+    _SQL_PASSWORD,
+    _PROSE_PASSWORD_INTL,
+    _PROSE_PASSWORD_BARE,
+    _LOGIN_WORD,
+) = map(
+    prefiltered,
+    (
+        _PROSE_PASSWORD,
+        _PROSE_PASSWORD_FOR,
+        _SQL_PASSWORD,
+        _PROSE_PASSWORD_INTL,
+        _PROSE_PASSWORD_BARE,
+        _LOGIN_WORD,
+    ),
+)
+
 # The first digit is matched before the lookbehind that checks the character before it
 # (the first repetition written out): a pattern opening with a lookbehind is tried at every
 # position of the text, one opening with a digit only where digits are.
@@ -642,10 +666,22 @@ _BUILD_SECRET_SPEC = re.compile(
 )
 
 
+# A value shown masked, as dashboards and CLIs print a key: at most a short prefix that
+# names the kind (`sk-proj-`, `sk_live_`), a run of mask characters or an ellipsis, and at
+# most six characters kept at the end to tell keys apart (`sk-proj-****Fg5J`, `****1234`,
+# `sk_live_…4242`). The value is not in the text, so there is nothing to hold or to mask.
+_MASKED_VALUE = re.compile(
+    r"^[A-Za-z0-9]{0,10}(?:[-_][A-Za-z0-9]{1,10}){0,3}[-_]?(?:[*•●]{4,}|\.{3}|…)[A-Za-z0-9]{0,6}$"
+)
+
+
 def _looks_like_secret(value: str, *, strict: bool = False) -> bool:
-    """A value that could be a real credential, not a placeholder or a word."""
+    """A value that could be a real credential, not a placeholder, a word or a value shown
+    masked."""
     value = value.strip()
     if len(value) < (6 if strict else 4) or _PLACEHOLDER.match(value) or _FAKE.search(value):
+        return False
+    if _MASKED_VALUE.match(value):
         return False
     if value.startswith(("$(", "${", "`")) or value.isdigit() and len(value) < 6:
         return False

@@ -89,8 +89,20 @@ _NON_PRODUCTION_COPY = (
 
 # One static web asset copied up (an image, icon, stylesheet or font): made public-read
 # because a website serves it, not data; a folder (`--recursive`, `sync`) may hold anything.
+_STATIC_EXT = r"\.(?:png|jpe?g|gif|svg|webp|ico|css|woff2?|ttf|otf)"
+# Or a static site's build folder (`dist/`, `build/`, `_site/`, `public/`) copied up for the
+# bucket to serve as a website: what a site generator wrote, not data exported.
+_SITE_BUILD = r"\.?/?(?:dist|build|_site|public|out|www)/?"
 _STATIC_ASSET_COPY = (
-    r"^s3 cp (?!.*--recursive)\S+\.(?:png|jpe?g|gif|svg|webp|ico|css|woff2?|ttf|otf)\s"
+    r"^s3 cp (?!.*--recursive)\S+" + _STATIC_EXT + r"\s"
+    r"|^s3 (?:cp|sync) " + _SITE_BUILD + r" s3://"
+)
+# The same single asset made readable by everyone on Cloud Storage (`gsutil acl ch -u
+# AllUsers:R gs://site-assets/logo.svg`): one object, read only, never a bucket or `-r`.
+_STATIC_ASSET_GRANT = (
+    r"(?i)^acl ch (?!.*\s-[rR]\b)(?:-u|--user) allusers:(?:r|read)\s+gs://[^\s/*]+/[^\s*]+"
+    + _STATIC_EXT
+    + r"$"
 )
 
 # Container engines that share Docker's command line.
@@ -665,16 +677,25 @@ RULES: tuple[Rule, ...] = (
         "require_approval",
         "Grants access to allUsers / allAuthenticatedUsers: the data becomes public on the "
         "internet.",
-        (_p("gsutil", "gcloud", "bq", args_re=_PUBLIC_GRANTEE),),
+        (
+            _p("gsutil", args_re=_PUBLIC_GRANTEE, args_not_re=_STATIC_ASSET_GRANT),
+            _p("gcloud", "bq", args_re=_PUBLIC_GRANTEE),
+        ),
         match=(
             "gsutil acl ch -u AllUsers:R gs://acme-exports/report.csv",
+            "gsutil acl ch -r -u AllUsers:R gs://acme-site/img/logo.svg",
+            "gsutil acl ch -u AllUsers:W gs://acme-site/img/logo.svg",
             "gsutil iam ch allUsers:objectViewer gs://acme-data",
             "gcloud storage buckets add-iam-policy-binding gs://b --member=allUsers "
             "--role=roles/storage.objectViewer",
             "gcloud run services add-iam-policy-binding api --member=allAuthenticatedUsers "
             "--role=roles/run.invoker",
         ),
-        not_match=("gsutil acl ch -u jane@acme.com:R gs://acme-data/x", "gsutil ls gs://acme-data"),
+        not_match=(
+            "gsutil acl ch -u jane@acme.com:R gs://acme-data/x",
+            "gsutil ls gs://acme-data",
+            "gsutil acl ch -u AllUsers:R gs://acme-website-assets/logo.svg",
+        ),
     ),
     Rule(
         "shell.public_acl_aws",
@@ -713,6 +734,8 @@ RULES: tuple[Rule, ...] = (
             '"Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}\'',
             "aws s3 cp report.csv s3://acme-data/",
             "aws s3 cp ./press/logo.png s3://acme-site/press/ --acl public-read",
+            "aws s3 cp ./dist/ s3://acme-marketing-site/ --recursive --acl public-read",
+            "aws s3 sync build s3://acme-docs-site --acl public-read",
         ),
     ),
     Rule(

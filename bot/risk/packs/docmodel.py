@@ -40,6 +40,12 @@ class Doc:
     settings: list[tuple[str, str, str]] = field(default_factory=list)
     """(lower-case section, lower-case key, value) of INI files (`grafana.ini`, Fluent Bit)
     and Python configs (`c.ServerApp.token = ''`: section `serverapp`)."""
+    sql: list[str] = field(default_factory=list)
+    """SQL statements the documents run: a migration's framework calls (`op.drop_table`,
+    `remove_column`, a Liquibase `dropTable`) read as the statements they stand for; the
+    engine hands them to the SQL detector."""
+    cron: list[tuple[bool, str]] = field(default_factory=list)
+    """Crontab entries: (live, command), `live` False for a line commented out."""
     comments: list[str] = field(default_factory=list)
     """YAML lines commented out (`#   uses: github/codeql-action/analyze@v3`), without `#`."""
     _tree_maps: list[dict[str, Any]] | None = field(default=None, repr=False)

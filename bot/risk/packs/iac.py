@@ -11,7 +11,14 @@ for one user, read-only actions, `PermitRootLogin no`) are in each rule's `not_m
 
 from __future__ import annotations
 
-from bot.risk.packs import iac_hooks, iac_pipeline, iac_reach, iac_state, iac_storage
+from bot.risk.packs import (
+    iac_hooks,
+    iac_pipeline,
+    iac_reach,
+    iac_state,
+    iac_storage,
+    iac_switches,
+)
 from bot.risk.packs.docmodel import Doc, DocRule, mappings
 from bot.risk.packs.iac_judges import JUDGES as _JUDGES
 
@@ -22,6 +29,7 @@ JUDGES = {
     **iac_hooks.JUDGES,
     **iac_pipeline.JUDGES,
     **iac_storage.JUDGES,
+    **iac_switches.JUDGES,
 }
 
 __all__ = ["JUDGES", "RULES", "Doc", "DocRule", "mappings"]
@@ -554,9 +562,11 @@ RULES: tuple[DocRule, ...] = (
             "bindings:\n- members:\n  - user:ops@acme.example\n  - user:freelancer@gmail.com\n"
             "  role: roles/editor\n",
             "bindings:\n- members:\n  - user:friend@gmail.com\n  role: roles/viewer\n",
+            '{"access": [{"role": "READER", "userByEmail": "someone.agency@gmail.com"}]}',
         ),
         not_match=(
             "bindings:\n- members:\n  - user:ops@acme.example\n  role: roles/editor\n",
+            '{"access": [{"role": "READER", "groupByEmail": "analysts@acme.example"}]}',
             "bindings:\n- members:\n  - group:analysts@acme.example\n  role: roles/viewer\n",
         ),
     ),
@@ -669,4 +679,5 @@ RULES: tuple[DocRule, ...] = (
     *iac_hooks.RULES,
     *iac_pipeline.RULES,
     *iac_storage.RULES,
+    *iac_switches.RULES,
 )

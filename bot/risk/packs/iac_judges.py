@@ -979,6 +979,14 @@ def _outsider(member: str, domains: tuple[str, ...], powerful: bool) -> bool:
     return outside(host, domains) if powerful else host in PERSONAL_MAIL
 
 
+_ACCESS_ENTRY_KEYS = (
+    ("userByEmail", "user"),
+    ("groupByEmail", "group"),
+    ("user_by_email", "user"),
+    ("group_by_email", "group"),
+)
+
+
 def judge_binding_outsider(doc: Doc) -> list[str]:
     out = []
     for d in all_mappings(doc):
@@ -987,6 +995,12 @@ def judge_binding_outsider(doc: Doc) -> list[str]:
             continue
         powerful = _POWERFUL_ROLE.search(role) is not None
         members = [text_of(m) for m in as_list(d.get("members"))] + [text_of(d.get("member"))]
+        # a BigQuery dataset's access entry (`bq update --source`, Terraform `access {}`)
+        members += [
+            f"{kind}:{text_of(d.get(key))}"
+            for key, kind in _ACCESS_ENTRY_KEYS
+            if text_of(d.get(key))
+        ]
         outsiders = [m for m in members if m and _outsider(m, doc.domains, powerful)]
         if outsiders:
             out.append(f"{role} → {', '.join(outsiders[:3])}")

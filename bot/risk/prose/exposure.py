@@ -29,6 +29,14 @@ _READS = re.compile(r"\b(?:get|describe)\s+(?:svc|services?)\b|\bget-service\b")
 _AWAY = re.compile(
     r"(?:from|von|desde|から)\s*(?:type\s+)?load\s?balancer|load\s?balancer\s*(?:から|→|->)"
 )
+# The balancer as the place an edit is made ("swap the /admin block in nginx.conf on the
+# prod load balancer", "the TLS settings of the load balancer"), with nothing said about
+# making a service public: the edit is judged by what it says, not as an exposure.
+_PLACE = re.compile(r"\b(?:on|in|of|at)\s+the\s+(?:[\w-]+\s+){0,2}load\s?balancer(?!\s*type)\b")
+_EXPOSING = re.compile(
+    r"public|internet|expos|external|\btype\b|outside|world|\b(?:put|puts|putting|move|moving|"
+    r"add|adding|attach|register|behind|onto|serve|serving|route|routing)\b"
+)
 # Not "no": Portuguese "no" is "in the" ("no cluster de produção").
 _NEGATED = re.compile(r"\b(?:not|never|don'?t|nicht|kein\w*|pas|nunca|não|jamais)\b|しない|不要")
 
@@ -44,6 +52,8 @@ def assess_exposure(text: str) -> list[Finding]:
         if m is None or not says_production(s.text):
             continue
         if _INTERNAL.search(s.text) or _READS.search(s.text) or _AWAY.search(s.text):
+            continue
+        if _PLACE.search(s.text) and not _EXPOSING.search(s.text):
             continue
         if _NEGATED.search(s.text, 0, m.start()):
             continue

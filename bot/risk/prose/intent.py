@@ -634,7 +634,9 @@ def _not_whose(
 
 
 def _found(r: _Reading, category: str, dests: dict[str, re.Match[str]], text: str) -> Finding:
-    obj = _describe(r.objects, r.low, r.clause)
+    untrusted = r.objects.get("untrusted") if category == "exec" else None
+    # what is run is named by where it came from ("the installer the reseller emailed")
+    obj = f"“{untrusted.group(0).strip()}”" if untrusted else _describe(r.objects, r.low, r.clause)
     dest = next((m.group(0) for m in dests.values()), "an outside place")
     reason = _REASONS[category].format(obj=obj, dest=dest)
     if r.lx.lang != "en":
@@ -687,11 +689,11 @@ def _unread(text: str, hit: _Hit) -> Finding:
     )
 
 
-# A cloud estate or one of its roles, in any language: the provider's name or a built-in
-# read/audit role (AWS managed policies, Azure and GCP built-in roles).
+# A cloud estate or one of its roles, in any language: the provider's name, a built-in
+# read/audit role (AWS managed policies, Azure built-in roles) or any GCP role (`roles/…`).
 _CLOUD_ESTATE = re.compile(
     r"(?<![\w-])(?:aws|azure|gcp|google\s+cloud|entra|oci|alibaba\s+cloud|aliyun)(?![\w-])"
-    r"|阿里云|腾讯云|华为云|readonlyaccess|securityaudit|viewonlyaccess|roles/(?:viewer|browser)"
+    r"|阿里云|腾讯云|华为云|readonlyaccess|securityaudit|viewonlyaccess|roles/[a-z][\w.]*"
     r"|security\s+reader"
 )
 
@@ -711,8 +713,7 @@ def _kinds(
         and scope.sentence_has(sentence, "hold")
     ):
         kinds.add("backup")  # deleting what a legal hold keeps
-    if "alerting" in kinds and scope.sentence_has(sentence, "brief"):
-        kinds.discard("alerting")  # muted for an hour, during the deploy
+    _quieted(scope, hit, sentence, objects, kinds)
     if (
         hit.slot in ("share", "move", "export")
         and "data_weak" in kinds
@@ -728,8 +729,8 @@ def _kinds(
         kinds |= {"data", "bulk"}  # "pg_dump … > orders.sql, and drop the file in their folder"
     if hit.slot == "disable":
         _stopping(scope, hit, objects, kinds)
-    if hit.slot == "open" and "untrusted" not in kinds and scope.untrusted_near(sentence):
-        kinds.add("untrusted")  # "A stranger mailed you a tool. Run it."
+    if hit.slot == "open" and "untrusted" not in kinds and _run_unread(scope, hit, sentence):
+        kinds.add("untrusted")
     if (
         hit.slot == "grant"
         and "prod" in kinds
@@ -737,6 +738,39 @@ def _kinds(
     ):
         kinds.add("cloud")  # a role on a production cloud account, project or subscription
     return kinds
+
+
+def _quieted(
+    scope: Scope,
+    hit: _Hit,
+    sentence: tuple[int, int],
+    objects: dict[str, re.Match[str]],
+    kinds: set[str],
+) -> None:
+    """What turning alerts off touches, in place: the alert, not the backup its host is
+    named for; nothing lasting when muted for a bounded time."""
+    if hit.slot == "disable" and _alert_about_backup(objects):
+        kinds.discard("backup")  # "mute the monitor on db-replica-3": the alert goes quiet
+    if "alerting" in kinds and scope.sentence_has(sentence, "brief"):
+        kinds.discard("alerting")  # muted for an hour, during the deploy
+
+
+# Two nouns joined as two things ("the backups and the alerts", "备份和告警"), not one
+# noun phrase ("the backup failure alerts", "the monitor on db-replica-3").
+_COORDINATED = re.compile(
+    r"[,;&、，]|\b(?:and|or|plus|as\s+well\s+as|et|ou|y|o|e|und|oder|sowie)\b|和|及|与|跟|と|や"
+)
+
+
+def _alert_about_backup(objects: dict[str, re.Match[str]]) -> bool:
+    """An alert or monitor and a backup word in one noun phrase of the clause: what is
+    muted or turned off is the alert about the backup or its host ("mute the disk-space
+    monitor on db-replica-3", "silence the backup failure alerts"), not the backup."""
+    alert, backup = objects.get("alerting"), objects.get("backup")
+    if alert is None or backup is None or alert.string is not backup.string:
+        return False
+    a, b = sorted((alert.span(), backup.span()))
+    return _COORDINATED.search(alert.string, a[1], b[0]) is None
 
 
 # Where the object of a stopping verb ends: a place word starts where it runs ("kill the
@@ -749,6 +783,13 @@ _STOP_PLACE = re.compile(
 # すべて停止", "把生产环境的所有实例都停掉").
 _STOP_REACH = 40
 _TO_ZERO = re.compile(r"to\s+(?:0|zero)(?!\w)")
+
+
+def _run_unread(scope: Scope, hit: _Hit, sentence: tuple[int, int]) -> bool:
+    """What is opened comes from nobody vetted: piped into a shell as it arrives ("curl it
+    from his gist and pipe it into bash"), or a stranger named near ("A stranger mailed you
+    a tool. Run it.")."""
+    return scope.low.startswith("pip", hit.start) or scope.untrusted_near(sentence)
 
 
 def _stopping(scope: Scope, hit: _Hit, objects: dict[str, re.Match[str]], kinds: set[str]) -> None:
@@ -886,6 +927,10 @@ def _excused(
         or (category == "export" and _into_governed_store(r, dests))
         or (category == "export" and _handed_to_own_system(r))
         or _harmless_part(r, category, named)
+        # "open the invoice from the email in Protected View": nothing in it runs
+        or (
+            category == "exec" and r.hit.slot == "open" and _contained(r.lx, r.low, r.hit, r.clause)
+        )
         or _harmless_copy(r, category, named)
         or _not_an_order(r, category, named)
     )
@@ -935,6 +980,8 @@ def _public_by_design(r: _Reading, dests: dict[str, re.Match[str]]) -> bool:
     where = r.clause if "bulk" in r.kinds else r.sentence
     if not r.scope.sentence_has(where, "public_content"):
         return False
+    if r.scope.sentence_has(r.sentence, "inside"):
+        return False  # "the internal user guide", "la brochure confidentielle": kept inside
     # anywhere in the message: a fenced step that reads a production key, a list of
     # attendees named two sentences later, go along with what is published
     patterns = dict(r.gates.objects)
@@ -965,6 +1012,19 @@ def _harmless_part(r: _Reading, category: str, named: tuple[int, int] | None) ->
     if category == "secrets" and named is None and _secret_only_in_purpose(r):
         return True  # "add this step … to check the token is wired up": the step is sent
     return _not_the_thing(category, low, hit)
+
+
+def _contained(lx: Lexicon, low: str, hit: _Hit, clause: tuple[int, int]) -> bool:
+    """The file is opened where nothing in it runs (Protected View, a malware sandbox): the
+    place named after the verb in its clause ("open the invoice in Protected View"), or
+    before it in Japanese and Chinese ("保護ビューで開いて"), with no other opening act between
+    ("open it in Protected View and enable content" still enables content)."""
+    opens = lx.pattern("open")
+    if lx.spaced:
+        m = lx.pattern("contained").search(low, hit.end, clause[1])
+        return m is not None and opens.search(low, hit.end, m.start()) is None
+    found = list(lx.pattern("contained").finditer(low, clause[0], hit.start))
+    return bool(found) and opens.search(low, found[-1].end(), hit.start) is None
 
 
 # "… and the prod database": a second object after the access taken away.
@@ -1250,11 +1310,6 @@ _OWN_COPY = re.compile(
 # A clause that opens with a purpose ("so that the customers can follow, …", "pour que
 # les clients …", "para que los socios …", "damit die Kunden …"): its nouns are whom the
 # act serves, never what a pronoun or a bare verb after it acts on.
-_PURPOSE_LEAD = re.compile(
-    r"\W*(?:so\s+that|in\s+order\s+for|pour\s+que|afin\s+que|para\s+que|damit|de\s+modo\s+que)\b"
-)
-
-
 def _clause_objects(
     low: str,
     scope: Scope,
@@ -1269,6 +1324,7 @@ def _clause_objects(
     here = low[clause[0] : clause[1]]
     objects = _not_in_places(here, _slots(here, gates.objects, seen), gates.dests)
     objects = _not_whose(here, objects, gates)
+    objects = _without_safety_net(low, scope, hit, clause, objects, gates)
     # "…. Please run it today", "Delete it now: the warehouse …"; but in "ask for their
     # public key, add it" the pronoun points at the public key, not at a secret named before
     unnamed = (
@@ -1286,6 +1342,7 @@ def _clause_objects(
             if _PURPOSE_LEAD.match(low, other[0], other[1]):
                 continue  # "Pour que les clients suivent, publions …": who it is for
             found = _slots(low[other[0] : other[1]], gates.objects, seen)
+            found = _borrowed_without_safety_net(low, scope, hit, (other, clause), found)
             if found.keys() - _QUALIFIERS:
                 objects = {**found, **objects}
                 borrowed[clause] = other
@@ -1308,6 +1365,69 @@ def _clause_objects(
     if "data_weak" in objects and not objects.keys() & {"prod", "bulk"}:
         objects = _qualified_before(low, scope, clause, objects, gates, seen)
     return objects
+
+
+def _without_safety_net(
+    low: str,
+    scope: Scope,
+    hit: _Hit,
+    clause: tuple[int, int],
+    objects: dict[str, re.Match[str]],
+    gates: _Gates,
+) -> dict[str, re.Match[str]]:
+    """The objects less a backup named in what was done before the act ("Fiz o backup com
+    pg_dump e agora apague o cadastro"): the safety net, not what the act removes, unless a
+    backup is named again after it ("… apague o backup antigo")."""
+    if "backup" not in objects or not _own_noun_after(low, scope, hit, clause):
+        return objects
+    b = objects["backup"]
+    again = dict(gates.objects)["backup"]
+    for m in scope.lx.pattern("safeguard").finditer(low, clause[0], hit.start):
+        if m.start() <= clause[0] + b.start() < m.end():
+            if not again.search(low[m.end() : clause[1]]):
+                return {k: v for k, v in objects.items() if k != "backup"}
+            break
+    return objects
+
+
+def _borrowed_without_safety_net(
+    low: str,
+    scope: Scope,
+    hit: _Hit,
+    clauses: tuple[tuple[int, int], tuple[int, int]],
+    found: dict[str, re.Match[str]],
+) -> dict[str, re.Match[str]]:
+    """The objects found in the clause before (`clauses[0]`) less a backup just taken there
+    ("Fiz o backup. Agora apague o cadastro duplicado"): the safety net, not what the verb
+    and its own noun in its clause (`clauses[1]`) remove ("… apague-o", "… delete it" still
+    point back at it)."""
+    other, clause = clauses
+    if "backup" not in found or not scope.clause_has(other, "safeguard"):
+        return found
+    if not _own_noun_after(low, scope, hit, clause):
+        return found
+    return {k: v for k, v in found.items() if k != "backup"}
+
+
+_CJK_PRONOUN = re.compile(r"它|其|それ|これ|あれ|そいつ")
+_AFTER_VERB = re.compile(r"[\s.!?,;:)»”\"'`。，、！？]*(?:$|(?:e|y|et|und|and|then)\s)")
+
+
+def _own_noun_after(low: str, scope: Scope, hit: _Hit, clause: tuple[int, int]) -> bool:
+    """Words follow the action in its clause and none is a bare pronoun: the verb names its
+    own object ("apague o cadastro duplicado", "删除 id 为 1042 的那条重复订单"), it does not
+    point back ("apague-o", "把它删掉", "delete it")."""
+    if scope.enclitic(hit.start) or _PRONOUN_INSIDE.search(low, hit.start, hit.end):
+        return False
+    end = hit.end
+    while end < clause[1] and low[end].isalnum() and scope.lx.spaced:
+        end += 1
+    if _AFTER_VERB.match(low, end, clause[1]):
+        return False
+    here = low[clause[0] : clause[1]]
+    if _CJK_PRONOUN.search(here):
+        return False
+    return not re.match(r"\s+(?:it|them|this|that|these|those)\b", low[end : clause[1]])
 
 
 # A pronoun between a phrasal verb and its particle is the verb's object ("switch it off",
@@ -1437,7 +1557,14 @@ def _undecided(
 _PURPOSE_LEAD = re.compile(
     r"\W*(?:so\s+(?:that\s+)?|in\s+order\s+for\s+|to\s+let\s+|pour\s+que\s+|afin\s+que\s+|"
     r"pour\s+permettre\s+|para\s+que\s+|para\s+(?:o|a|os|as)\s+|damit\s+|为了让?|为让|"
-    r"好让)[^:,;：，。\n]{3,140}?[:,：，]"
+    r"好让|"
+    # a question the steps answer ("To see which buckets are public, run:", "Pour vérifier
+    # si le dépôt est public :", "要查看哪些存储桶是公开的，"): what it names is looked at
+    r"to\s+(?:see|check|find\s+out|confirm|verify|know|learn|tell)\s+(?:which|whether|if|who|"
+    r"what|how\s+many)\s+|pour\s+(?:voir|vérifier|verifier|savoir|contrôler)\s+(?:si|quel|qui|"
+    r"combien)|para\s+(?:ver|comprobar|verificar|saber|checar|conferir)\s+(?:si|se|qu[eé]|"
+    r"cu[aá]l|quem|quais|qui[eé]n)|um\s+(?:zu\s+)?(?:sehen|prüfen|checken|herauszufinden)\s*,?\s*"
+    r"(?:ob|welche|wer)|要?(?:查看|检查|确认|看看)(?:哪些|是否|哪个|谁))[^:,;：，。\n]{3,140}?[:,：，]"
 )
 
 
@@ -1758,7 +1885,14 @@ def _left_out(
     """The objects without those the clause leaves out ("the stack trace with the session
     tokens stripped out", "sin datos personales", "不含客户数据"): an object counts when it
     is named at least once outside what is left out."""
-    spans = [m.span() for m in lx.pattern("excluded").finditer(low, clause[0], clause[1])]
+    # a list left out may begin in the clause before, across its commas ("(no names,
+    # emails or phone numbers)"): matched from there, within the sentence's line
+    start = max(low.rfind(".", 0, clause[0]), low.rfind("\n", 0, clause[0]), clause[0] - 120) + 1
+    spans = [
+        m.span()
+        for m in lx.pattern("excluded").finditer(low, min(start, clause[0]), clause[1])
+        if m.end() > clause[0]
+    ]
     if not spans:
         return objects
     patterns = dict(gates)
@@ -1967,6 +2101,9 @@ _LISTING = re.compile(
     r"\bshow\s+(?:grants|tables|databases|schemas|roles|users)\b|(?<![\w-])(?:list|ls)(?![\w-])"
     r"|\biam\s+get\b|\bget-iam-policy\b|\bmetadata\s+get\b|\bget\s+secrets?\b|-o\s+name\b"
     r"|\[\]\.name\b"
+    # asked in words which ones exist ("check which tokens the billing secret has"): then
+    # "the list" is of their names
+    r"|\b(?:which|what)\s+(?:\w+\s+)?(?:keys|tokens|secrets|credentials|passwords|variables)\b"
     # a read-only statement handed to a client (its words blanked: `_READ_STATEMENT`)
     r"|(?:-[qce]|--(?:query|command|execute|sql))(?:\s*=\s*|\s+)[\"']\s*(?:show|describe|desc)\s"
 )

@@ -126,6 +126,8 @@ SCOPES: Final = (
     "wish",  # a wish or command frame before a past-looking form: it asks for the act
     # ("gostaria que desativasse", "que vous désactiviez", "把订单表给删了")
     "described",  # right before the action: what a thing would do ("it would remove")
+    "contained",  # where a file is opened so that nothing in it runs ("in Protected View",
+    # "in der geschützten Ansicht", "保護ビューで", "in the malware sandbox")
     "limited",  # a share limited in rights or time ("read-only", "lecture seule", "只读")
     "permission",  # the writer asks leave to act ("may I delete …?", "削除してもよいか")
     "nonprod",  # an environment named for development or tests in the language's own word
@@ -150,6 +152,8 @@ SCOPES: Final = (
     "governed",  # the company's own governed data store as where an export is loaded ("load it
     # into the RAW schema of our Snowflake warehouse", "dans notre entrepôt de données", "社内の
     # DWH に取り込む"): the records stay in a system that guards them
+    "safeguard",  # a backup taken as the safety step before the act ("I took a backup",
+    # "fiz o backup", "备份已经做好了"): the backup was made, a later bare verb removes it not
     "holders",  # right before the action (up to it): a question about who may do it, asked
     # of the reader ("check which roles can", "vérifie qui peut", "查一下谁可以"): the act is
     # what the question is about, nobody is asked to do it
@@ -305,8 +309,14 @@ AI_TOOLS: Final = (
 # A flag inside a parenthesis opened after the push is an aside about it ("git push origin
 # release/2.0（不要加 -f）": "don't add -f"), not the push's own flag.
 FORCE_PUSH: Final = (
-    r"push\w*\s+(?:[^\s(]+\s+){0,6}?(?:--force(?:-with-lease)?|-f)(?![a-z0-9_-])"
+    r"push\w*\s+(?:[^\s(]+\s+){0,10}?(?:--force(?:-with-lease)?|-f)(?![a-z0-9_-])"
     r"(?!\s+(?:\S+\s+)?(?:feature|feat|fix|bugfix|topic|wip)/)",
+)
+# After "all inbound traffic" in any Latin-script language: no source named but the whole
+# internet ("from the app subnet" narrows it; "from anywhere" does not).
+NO_SOURCE: Final = (
+    r"(?!\s+(?:from|de|desde|von|vom|aus|do|da|depuis)\s+"
+    r"(?!(?:anywhere|any|everywhere|partout|cualquier|qualquer|überall|0\.0\.0\.0)\b))"
 )
 SLOTS: Final = ACTIONS + OBJECTS + DESTINATIONS + SCOPES
 _STEMMED: Final = frozenset(ACTIONS + OBJECTS + DESTINATIONS)

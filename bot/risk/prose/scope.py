@@ -80,7 +80,8 @@ _ABBREVIATED = "".join(
 )
 _SENTENCE_END = re.compile(
     rf"\.{_ABBREVIATED}(?=\s|$|[\u3040-\u30ff\u3400-\u9fff])|[!?](?=\s|$|[\u3040-\u30ff\u3400-\u9fff])"
-    r"|[。！？]|\n|;\s|；"
+    # a semicolon folded from "；" touches the Chinese or Japanese after it ("…直接安装;论坛…")
+    r"|[。！？]|\n|;(?:\s|(?=[\u3040-\u30ff\u3400-\u9fff]))|；"
 )
 # Clause breaks inside a sentence: commas, colons, dashes and the common conjunctions.
 _CONJUNCTIONS = frozenset(
@@ -106,6 +107,12 @@ _CONJUNCTIONS = frozenset(
         "depois",
         "pois",
     }
+)
+# A relative clause about the object right before ("…, which nobody reads anymore,"):
+# it names no object of its own for a later "it".
+_RELATIVE_OPENER = re.compile(
+    r"(?:which|who|whom|lequel|laquelle|lesquels|lesquelles|qui|welche[rsn]?|cuy[oa]s?|"
+    r"quien(?:es)?|o\s+qual|a\s+qual)\s"
 )
 _CLAUSE_BREAK = re.compile(
     # not a thousands separator ("all 48,000 contacts")
@@ -344,8 +351,8 @@ class Scope:
         s = self._sentence_index(clause[0])
         here = self.structure.clauses(s)
         i = here.index(clause) if clause in here else 0
-        before = here[max(0, i - 2) : i][::-1]
-        if len(before) < 2 and s > 0:
+        before, counted = self._two_back(here[:i][::-1])
+        if counted < 2 and s > 0:
             prev = s - 1
             if prev > 0 and (
                 not _LETTER.search(self.low, *self.structure.sentences[prev])
@@ -354,7 +361,7 @@ class Scope:
                 # "2." of a numbered plan, or a bare answer ("…the prod backups? No. Delete
                 # them."): the sentence before names the object
                 prev -= 1
-            before += self.structure.clauses(prev)[::-1][: 2 - len(before)]
+            before += self._two_back(self.structure.clauses(prev)[::-1], counted)[0]
         if (
             self.lx.pattern("pronoun").search(self.low, clause[0], clause[1])
             or self.enclitic(start)
@@ -371,6 +378,26 @@ class Scope:
             # the object may lie two clauses back, within the sentence
             return [c for c in before if self.sentence_of(c[0]) == self.sentence_of(clause[0])]
         return []
+
+    def _two_back(
+        self, clauses: list[tuple[int, int]], counted: int = 0
+    ) -> tuple[list[tuple[int, int]], int]:
+        """The clauses (nearest first) up to two that can name an object: a relative clause
+        about the object ("the old customers table, which nobody reads anymore, so feel free
+        to drop it") is read through, not counted."""
+        out: list[tuple[int, int]] = []
+        for c in clauses:
+            if counted >= 2:
+                break
+            out.append(c)
+            if not self._thin(c):
+                counted += 1
+        return out, counted
+
+    def _thin(self, clause: tuple[int, int]) -> bool:
+        text = self.low[clause[0] : clause[1]]
+        at = clause[0] + len(text) - len(text.lstrip())
+        return self.lx.spaced and _RELATIVE_OPENER.match(self.low, at) is not None
 
     def dislocated(self, clause: tuple[int, int], start: int) -> list[tuple[int, int]]:
         """The clause after a pronoun-object verb that names the object ("tu peux les
@@ -474,11 +501,30 @@ class Scope:
         return self._sentence(sentence, slot)
 
     def untrusted_near(self, sentence: tuple[int, int]) -> bool:
-        """An untrusted source is named in this sentence or the one before."""
+        """An untrusted source is named in this sentence or the one before, outside a clause
+        that refuses it ("论坛帖子里网友分享的工具就不要下载了", "skip nothing: don't run the forum
+        one-liner" names the forum tool only to turn it down)."""
         before = self.previous_sentence(sentence)
-        return self._sentence(sentence, "untrusted") or (
-            before is not None and self._sentence(before, "untrusted")
+        return self._untrusted_kept(sentence) or (
+            before is not None and self._untrusted_kept(before)
         )
+
+    def _untrusted_kept(self, sentence: tuple[int, int]) -> bool:
+        if not self._sentence(sentence, "untrusted"):
+            return False
+        lx = self.lx
+        for m in lx.pattern("untrusted").finditer(self.low, sentence[0], sentence[1]):
+            if _in_name(self.low, m.start()):
+                continue
+            clause = self.clause_of(m.start())
+            refused = any(
+                not (m.start() <= n.start() < m.end())  # "don't bother reading it" is the source
+                for slot in ("neg_before", "neg_after")
+                for n in lx.pattern(slot).finditer(self.low, clause[0], clause[1])
+            )
+            if not refused or lx.pattern("affirm").search(self.low, clause[0], clause[1]):
+                return True
+        return False
 
     def proposes(self, start: int, clause: tuple[int, int]) -> bool:
         """The action is what a request or plan would ask for, not the ask itself, what a
@@ -579,9 +625,18 @@ class Scope:
                 continue
             if m.end() <= start and cause.search(self.low, m.end(), start) is not None:
                 continue  # the reason given before the act ("…昨日から…ので、"), not the act
+            if m.end() <= start and self._topic_before(m.end(), start):
+                continue  # "Le script reçu hier d'une adresse inconnue : lance-le": the topic
             if m.start() < start or relative.search(self.low, start, m.start()) is None:
                 return True
         return False
+
+    def _topic_before(self, end: int, start: int) -> bool:
+        """A colon stands between a report word and the action, and the action opens what
+        follows it: the words before the colon name the thing the order is about ("The
+        installer the vendor sent yesterday: run it as admin"), they narrate no act."""
+        colon = max(self.low.rfind(":", end, start), self.low.rfind("：", end, start))
+        return colon >= end and not self.low[colon + 1 : start].strip(" \t*_`")
 
     def _names_document(self, m: re.Match[str]) -> bool:
         """The report word qualifies a document noun beside it ("the incident report", "le

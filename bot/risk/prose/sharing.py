@@ -74,7 +74,10 @@ _NEGATION = _re(
     r"\b(?:don'?t|do not|does not|doesn'?t|never|no longer|not|without|instead of|rather than|"
     r"avoid|refuse|decline|instead"
     # still to be decided: "whether to make anything public is for the review"
-    r"|whether(?:\s+or\s+not)?\s+(?:to|we|you|they|it|anything|this))\b",
+    r"|whether(?:\s+or\s+not)?\s+(?:to|we|you|they|it|anything|this))\b"
+    # an aside that leaves a thing out, in the other Latin-script languages: "(pas le .env)",
+    # "(no el .env)", "(não o .env)", "(nicht die .env)"
+    r"|\(\s*(?:mais\s+|pero\s+|mas\s+|aber\s+)?(?:pas|jamais|no|nunca|não|nao|nicht)\s",
 )
 
 
@@ -145,6 +148,39 @@ _PUBLIC_CONTENT = _re(
 # made to be public by its kind (the English lexicon's `public_content`: talk slides, press
 # kits, logos, job descriptions, code snippets, synthetic samples)
 _PUBLIC_BY_KIND = BY_LANG["en"].pattern("public_content")
+# The same kind in the other languages, for a sentence that names the public setting in
+# the product's English ("发布到网上（Publish to web）"): public content only when that
+# language's lexicon names no personal data, secret, production data or internal document
+# in it.
+_OTHER_LEXICONS = tuple(lx for lang, lx in BY_LANG.items() if lang != "en")
+
+
+def _public_by_kind_elsewhere(low: str) -> bool:
+    for lx in _OTHER_LEXICONS:
+        if lx.pattern("public_content").search(low) and not any(
+            lx.pattern(slot).search(low) for slot in ("pii", "secret", "prod", "inside")
+        ):
+            return True
+    return False
+
+
+# A purpose clause that names who will read what is published, not what is published:
+# "… public so customers can read it", "pour que les clients puissent le consulter",
+# "让客户直接查看". The readers' noun is no sign of customer data; the object before is
+# judged without it.
+_READERS_CLAUSE = _re(
+    r"\b(?:so(?:\s+that)?|for|to\s+let|letting)\s+(?:our\s+|the\s+|all\s+|new\s+|existing\s+)?"
+    r"(?:customers?|clients?|users?|developers?|partners?|visitors?|prospects?|readers?|people|"
+    r"attendees)\s+(?:can|could|will\s+be\s+able\s+to|to)\s+(?:\w+\s+)?(?:read|see|view|find|open|"
+    r"download|access|use|browse|follow|check|look)\b[^.;\n]*"
+    r"|\bpour\s+que\s+(?:les\s+|nos\s+)?(?:clients|utilisateurs|développeurs|visiteurs|"
+    r"participants)\s+puissent\s+[^.;\n]*"
+    r"|\bpara\s+que\s+(?:los\s+|las\s+|nuestros\s+|os\s+|as\s+|nossos\s+)?(?:clientes|usuari[oa]s|"
+    r"usuários|desarrolladores|desenvolvedores|visitantes|asistentes|participantes)\s+[^.;\n]*"
+    r"|\bdamit\s+(?:die\s+|unsere\s+)?(?:kunden|nutzer|benutzer|entwickler|besucher)\s+[^.;\n]*"
+    r"|(?:让|方便|供)(?:客户|用户|大家|开发者|访客)(?:直接|随时|可以)?(?:查看|阅读|查阅|下载|访问)"
+    r"|(?:お客様|顧客|ユーザー|利用者)(?:が|に)(?:見|閲覧|参照|ダウンロード)"
+)
 _STRONG_SENSITIVE = _re(
     r"\b(?:internal|confidential|private|restricted|pii|personal data|payroll|salar(?:y|ies)|ssn|"
     r"credentials?|exports?|dumps?|backups?|customer (?:list|data|records|emails?|table))\b",
@@ -204,9 +240,16 @@ _PUBLIC_STORAGE = _re(
     r"|\bchmod\s+(?:-[A-Za-z]+\s+)*0?777\b",
 )
 # One static web asset copied up public-read (`aws s3 cp ./press/logo.png s3://site/ --acl
-# public-read`): a website serves it; a folder (`--recursive`) may hold anything.
+# public-read`): a website serves it; a folder (`--recursive`) may hold anything, except a
+# static site's build folder (`aws s3 sync ./dist s3://site --acl public-read`). The same
+# asset made readable on Cloud Storage (`gsutil acl ch -u AllUsers:R gs://site/logo.svg`).
 _STATIC_ASSET_COPY = _re(
     r"\bs3\s+cp\s+(?![^\n]*--recursive)[^\s`]+\.(?:png|jpe?g|gif|svg|webp|ico|css|woff2?|ttf|otf)\s"
+    r"|\bs3\s+(?:cp|sync)\s+\.?/?(?:dist|build|_site|public|out|www)/?\s+s3://"
+)
+_STATIC_ASSET_GRANT = _re(
+    r"\bgsutil\s+acl\s+ch\s+(?![^\n`]*\s-[r]\b)(?:-u|--user)\s+allusers:(?:r|read)\s+"
+    r"gs://[^\s/*`]+/[^\s*`]+\.(?:png|jpe?g|gif|svg|webp|ico|css|woff2?|ttf|otf)(?=[\s`]|$)"
 )
 _PRESIGN = _re(r"\bpresign\b[^\n]*?--expires-in[= ]+(\d+)")
 _PRESIGN_LIMIT_SECONDS = 24 * 3600
@@ -289,6 +332,13 @@ _REPORT_MAILBOX = _re(
 )
 _SUSPICIOUS = _re(r"\b(?:phish\w*|suspicious|scam\w*|spam|spoof\w*|malicious|lure)\b")
 _PORT_AFTER = _re(r":\d{1,5}\b")
+# Right before a bare domain: where something is fetched from, not sent to ("from
+# addons.mozilla.org", "desde releases.hashicorp.com", "von download.docker.com").
+# Only after a fetching verb: "invite Jo from acme-contractors.com" names who receives.
+_SOURCE_BEFORE = _re(
+    r"\b(?:install|download|fetch|pull|grab|clone|get|instal|descarg|baix|télécharg|herunterlad|lad)"
+    r"\w*\b[^.;\n]{0,60}?\b(?:from|von|desde|depuis|de|do|da)\s+(?:the\s+|la\s+|le\s+|der\s+)?$"
+)
 _HOST_FLAG_BEFORE = _re(
     r"(?:\s-(?:connect|servername|host|h|server)|\s--(?:host|hostname|server|endpoint|endpoint-url))"
     r"[= ]\s*$"
@@ -387,7 +437,9 @@ _ADMIN_ROLE = _re(
     r"|root\s+(?:access|privileges|rights)|sudo\s+(?:access|rights)"
     r"|(?:an?|as|to|→|->|\*\*?|the)\s+\**(?:co-?)?(?:owner|admin(?:istrator)?)\b\**(?!\s*(?:→|->|console|"
     r"settings|panel|page|api|portal|cent(?:er|re)|ui|tab|menu|sdk|of\s+the\s+doc|will|is|said|"
-    r"field|column|attribute|property|tag|label|metadata|check))"
+    r"field|column|attribute|property|tag|label|metadata|check|"
+    # a shell run as administrator ("in an admin PowerShell"): where a command runs, no role
+    r"powershell|shell|terminal|(?:command\s+)?prompt|cmd|session|window))"
     r"|\badmin(?:istrator)?\s+(?:rights|access|role|privileges|permissions)\b)",
 )
 _ADMIN_ROLE_PIECES = (
@@ -654,8 +706,12 @@ def _public(s: _Sentence) -> Iterator[Finding]:
         if _SWITCHED_OFF.match(s.lower, m.end()):
             continue  # 'Toggle "Allow anyone with the link to view" off': the setting turned off
         phrase = m.group(0)
-        public = _PUBLIC_CONTENT.search(s.lower) or _PUBLIC_BY_KIND.search(s.lower)
-        if public and not _SENSITIVE.search(s.lower):
+        public = (
+            _PUBLIC_CONTENT.search(s.lower)
+            or _PUBLIC_BY_KIND.search(s.lower)
+            or _public_by_kind_elsewhere(_READERS_CLAUSE.sub(" ", s.lower))
+        )
+        if public and not _SENSITIVE.search(_READERS_CLAUSE.sub(" ", s.lower)):
             yield _finding(
                 _R_PUBLIC_CONTENT,
                 "Makes something public that reads as public-facing content (status page, "
@@ -677,8 +733,16 @@ def _storage(s: _Sentence) -> Iterator[Finding]:
     m = _PUBLIC_STORAGE.search(s.lower)
     if m and _looked_up(s.lower, m.start()):
         m = None  # `gcloud storage buckets get-iam-policy …`, then "allUsers が含まれていないこと"
-    if m and m.group(0) == "public-read" and _STATIC_ASSET_COPY.search(s.lower):
-        m = None  # one logo or stylesheet copied up for a website to serve
+    # one logo or stylesheet copied up, or a site build, for a website to serve; the only
+    # public grant in the sentence (a second one stays judged)
+    static = {"public-read": _STATIC_ASSET_COPY, "allusers": _STATIC_ASSET_GRANT}
+    if (
+        m
+        and m.group(0) in static
+        and static[m.group(0)].search(s.lower)
+        and len(_PUBLIC_STORAGE.findall(s.lower)) == 1
+    ):
+        m = None
     if m and not _denied(s.lower, m.start()) and not _removing(s.lower, m.start()):
         yield _finding(
             _R_STORAGE,
@@ -781,17 +845,69 @@ def _targets(s: _Sentence) -> list[tuple[str, int, int, bool]]:
         targets += [(m.group(1), m.start(), m.end(), True) for m in _EMAIL.finditer(s.lower)]
     bare = list(_BARE_DOMAIN.finditer(s.lower)) if "." in s.lower else []  # a domain has one
     # `api.example.mx:443`, `-servername api.example.mx`: a server talked to, not a recipient
+    # a site something comes from ("install the add-on from addons.mozilla.org"): a source
     servers = {
         m.group(1)
         for m in bare
-        if _PORT_AFTER.match(s.lower, m.end()) or _HOST_FLAG_BEFORE.search(s.lower, 0, m.start())
+        if _PORT_AFTER.match(s.lower, m.end())
+        or _HOST_FLAG_BEFORE.search(s.lower, 0, m.start())
+        or _SOURCE_BEFORE.search(s.lower, max(0, m.start() - 90), m.start())
     }
     targets += [(m.group(1), m.start(), m.end(), False) for m in bare if m.group(1) not in servers]
     return targets
 
 
+# What a company sends outsiders every day, harmless by its kind: material made for the
+# public (a public price list, a brochure, the press kit, release notes, the public docs),
+# a meeting invitation, agenda or webinar link. Sent, not opened up: access given to the
+# address ("add … as editor", "grant") is judged as access whatever the document is.
+_OUTBOUND_HARMLESS = _re(
+    r"\bpublic\s+(?:price\s+list|pricing(?:\s+sheet)?|docs|documentation|roadmap)\b"
+    r"|\bpricing\s+page\b|\b(?:product\s+|marketing\s+|sales\s+)?(?:brochures?|flyers?|datasheets?)\b"
+    r"|\b(?:press|media)[\s-]kit\b|\bpress\s+release\b|\bbrand\s+(?:assets|guidelines)\b"
+    r"|\brelease\s+notes\b|\bchangelog\b|\bstatus\s+page\b|\bapi\s+reference\b"
+    r"|\b(?:user|product|installation)\s+(?:guide|manual)\b|\bjob\s+(?:posting|description)s?\b"
+    r"|\bwebinar\s+(?:link|slides|recording|invite|invitation)\b"
+    r"|\b(?:meeting|calendar|zoom|teams|meet|webex)\s+(?:invite|invitation|link)s?\b"
+    r"|\b(?:the|an?|our)\s+(?:\w+\s+)?(?:agenda|invite|invitation)\b"
+)
+_SEND_ONLY = _re(r"\b(?:send|sent|forward(?:ed)?|e-?mail(?:ed)?|mail(?:ed)?)\b")
+_ACCESS_WORDS = _re(
+    r"\b(?:grant\w*|access|add(?:ed)?|member|viewer|editor|commenter|owner|admin|collaborator|"
+    r"connect(?:ed)?|share[sd]?|sharing|iam|acl)\b|--(?:member|email|user)\b"
+)
+# a file named in the sentence: harmless only when its own name says so ("pricing-2025.pdf")
+_NAMED_FILE = _re(r"[\w.-]+\.(?:pdf|csv|tsv|xlsx?|docx?|pptx?|json|zip|gz|sql|txt|parquet|ics)\b")
+_HARMLESS_FILE = _re(
+    r"pric|brochure|flyer|datasheet|press|brand|logo|release|changelog|faq|guide|manual|"
+    r"agenda|invite|webinar|\.ics\b"
+)
+
+
+def _harmless_send(low: str) -> bool:
+    """Sent (not shared as access) to one outside domain, and what goes is harmless by its
+    kind (`_OUTBOUND_HARMLESS`) or made harmless (`_harmless`: redacted, anonymised, no
+    personal field left in), with nothing sensitive named beside it and every file named
+    for what it is."""
+    if not _SEND_ONLY.search(low) or _ACCESS_WORDS.search(low):
+        return False
+    if not (_OUTBOUND_HARMLESS.search(low) or _harmless(low)):
+        return False
+    if _SENSITIVE.search(low) or _WHOLE_DATA.search(low):
+        return False
+    if any(
+        not _PII_NEGATION.search(low, max(0, f.start() - 30), f.start())
+        for f in _FIELDS.finditer(low)
+    ):
+        return False
+    return all(_HARMLESS_FILE.search(f.group(0)) for f in _NAMED_FILE.finditer(low))
+
+
 def _addressees(s: _Sentence, company_domains: Sequence[str]) -> Iterator[Finding]:
-    """Each outside domain shared with or sent to, once."""
+    """Each outside domain shared with or sent to, once; none when one outside domain is
+    sent something harmless by its kind."""
+    if len({t[0].lower() for t in _targets(s)}) == 1 and _harmless_send(s.lower):
+        return
     seen: set[str] = set()
     reporting = _SUSPICIOUS.search(s.lower) is not None
     dedicated = _dedicated_connect(s.lower)
@@ -1080,7 +1196,22 @@ def _object_of_post(text: str, noun: re.Match[str], verb: re.Match[str]) -> bool
             text, v.end(), noun.start()
         ):
             return True
-    return bool(_PRONOUN_POST.search(text, noun.end())) and verb.start() > noun.start()
+    back = _PRONOUN_POST.search(text, noun.end())
+    if (
+        back
+        and _WHICH_BEFORE.search(text, max(0, noun.start() - 16), noun.start())
+        and _LIST_BACK.fullmatch(back.group(0))
+        and not _LIST_OF.match(text, back.end())
+    ):
+        return False  # "check which keys the secret has … paste the list": their names
+    return bool(back) and verb.start() > noun.start()
+
+
+# The credential asked about by a question word ("check which keys the secret has", "see what
+# tokens the app uses"), then "the list" of them posted: a list of names, not the values.
+_WHICH_BEFORE = _re(r"\b(?:which|what)\s+(?:of\s+the\s+)?$")
+_LIST_BACK = _re(r"\w+\s+the\s+list")
+_LIST_OF = _re(r"\s+(?:of|with)\b")
 
 
 # Between a post verb and a credential: the credential is not what is posted. A content

@@ -9,6 +9,7 @@ from bot.risk.prose.lexicon import (
     CONTROL_PRODUCTS,
     FORCE_PUSH,
     GATE_SETTINGS,
+    NO_SOURCE,
     PAGERS,
     PORT_SPECS,
     SECRET_FILES,
@@ -21,6 +22,12 @@ from bot.risk.prose.lexicon import (
 _W = r"(?!\w)"
 # up to sixteen words between a verb and its particle (a word may hold dots: 0.0.0.0/0)
 _GAP = r"\s+(?:(?:[^\s.,;:!?]|[.:](?=\w))+\s+){0,20}?"
+# the same with a relative clause about the object set off by commas ("führ das Skript, das
+# jemand auf Reddit gepostet hat, auf dem Server aus"): the particle after it still belongs
+_REL_GAP = (
+    r"\s+(?:(?:[^\s.,;:!?]|[.:](?=\w))+\s+){0,6}?(?:[^\s.,;:!?]|[.:](?=\w))+,\s+(?:das|die|der|den|"
+    r"dem|deren|dessen|welche[snmr]?)\s+[^.;:!?,]{1,100}?,\s+(?:(?:[^\s.,;:!?]|[.:](?=\w))+\s+){0,12}?"
+)
 
 LEXICON = lexicon(
     "de",
@@ -206,6 +213,8 @@ LEXICON = lexicon(
             rf"teil\w*{_GAP}zu{_W}",
         ),
         "share": (
+            # "mach den Jenkins-Server aus dem Internet erreichbar": who may reach it, set
+            r"mach\w*\s+(?:\S+\s+){0,8}?(?:erreichbar|zugänglich)(?!\w)",
             # anonymer oder öffentlicher Zugriff in einer Konsole eingeschaltet
             r"(?:aktivier|erlaub|schalt)\w*(?=\s+(?:\S+\s+){0,3}?(?:anonyme|öffentliche)\w*\s+(?:zugriff|links?|freigabe))",
             # ein privater Ort öffentlich gemacht ("wandle den privaten Kanal in einen
@@ -325,6 +334,7 @@ LEXICON = lexicon(
             "oeffn",
             r"aktivier\w*\s+(?:\S+\s+){0,10}?(?:makros|inhalt)",
             rf"führ\w*{_GAP}aus{_W}",
+            rf"führ\w*{_REL_GAP}aus{_W}",
             rf"lass\w*{_GAP}laufen{_W}",
             rf"(?:steck|stöpsel|stoepsel)\w*{_GAP}(?:an|ein){_W}",  # a found USB stick
             # "steck den Stick in deinen Rechner": the place instead of the particle
@@ -598,6 +608,16 @@ LEXICON = lexicon(
             r"gefunden\w*",
             "fundstück",
             "forum",
+            # jemand Unbekanntes im Netz ("das jemand in einem GitHub-Issue gepostet hat")
+            r"jemand\s+(?:\S+\s+){0,5}?(?:gepostet|geteilt|empfohlen|geschickt|vorgeschlagen)" + _W,
+            r"(?:github-?)?issue\s+(?:\S+\s+){0,2}?gepostet" + _W,
+            r"stack\s*overflow",
+            "reddit",
+            # eine Erweiterung außerhalb des Stores geladen ("Entwicklermodus", "entpackte
+            # Erweiterung laden")
+            r"entwickler-?modus",
+            r"entpackte\s+erweiterung",
+            r"we\s*transfer",
             r"(?<![\w.])apk(?!\w)",
             r"angeblich\w*",
             r"sogenannt\w*",
@@ -630,6 +650,10 @@ LEXICON = lexicon(
             f"jede(?:n|s)?{_W}",
         ),
         "public": (
+            # every inbound connection allowed, from no named source: open to anyone
+            r"(?:den\s+)?(?:gesamten|allen|jeglichen)\s+eingehenden\s+(?:verkehr|traffic|datenverkehr)"
+            + NO_SOURCE,
+            r"alle\s+eingehenden\s+verbindungen" + NO_SOURCE,
             r"(?:auf|in)\s+(?:die|der|den|unsere[rnm]?|unser)\s+(?:website|webseite|homepage|internetseite|"
             r"internetauftritt)",
             # the company blog and press releases are public
@@ -644,7 +668,9 @@ LEXICON = lexicon(
             r"0\.0\.0\.0/0",
             r"::/0",
             # not the public half of a key pair ("seinen öffentlichen SSH-Schlüssel")
-            r"(?<!ver)öffentlich(?!\w*\s+(?:[\w]+-)?(?:schlüssel|key))",
+            r"(?<!ver)öffentlich(?!\w*\s+(?:[\w]+-)?(?:schlüssel|key|doku|dokumentation|preisliste|roadmap|referenz))",
+            # put into the public documentation: a place anyone reads
+            r"in\s+(?:die|der|unsere|unserer)\s+öffentliche\w*\s+(?:[\w]+-)?(?:doku|dokumentation)",
             # Drive's own label: „Jeder, der über den Link verfügt“
             r"jede[rn]?,?\s+(?:der|die)\s+(?:\S+\s+){0,3}?(?:den\s+)?link",
             r"anonym(?!isier)",  # anonymous access, not anonymized data
@@ -751,13 +777,14 @@ LEXICON = lexicon(
         ),
         "nonprod": (
             r"(?:entwicklungs|test|dev|qa|demo)-?(?:umgebung|cluster|server|instanz|container|"
-            r"datenbank|system|projekt)",
+            r"datenbank|system|projekt|bucket|tabelle|schema|konto|ordner)",
             r"für\s+(?:die\s+)?(?:entwicklung|tests)(?!\w)",
         ),
         "neg_before": (
             "nichts",
             "niemand",  # "dass niemand die MFA abschaltet"
-            r"ohne\s+(?:\w+\s+)?zu",
+            # "ohne die Makros zu aktivieren": up to a few words between
+            r"ohne\s+(?:[\w-]+\s+){0,4}?zu",
             "nicht",
             "niemals",
             "nie",
@@ -911,6 +938,8 @@ LEXICON = lexicon(
             r"umsatz(?:zahlen)?",
         ),
         "excluded": (
+            # an aside that leaves a thing out: "paste the error (not the .env)"
+            r"\(\s*(?:aber\s+)?nicht\s+(?:die\s+|den\s+|das\s+|deine\s+|ihre\s+)?[\w.-]+(?:\s+[\w.-]+){0,3}?\s*\)",
             # masked before it goes: "ersetze das Passwort im Connection-String durch ****",
             # "schwärze die Tokens und internen Hostnamen"
             r"ersetz\w*\s+(?:[\w-]+\s+){1,7}?durch\s+\W{0,2}(?:\*{2,}|x{3,}|<|\[|platzhalter)",
@@ -968,6 +997,21 @@ LEXICON = lexicon(
             r"code-?schnipsel",
             r"beispiel-?(?:code|notebook)",
             r"synthetische\w*\s+(?:daten\w*|beispiel\w*)",
+            "(?:produkt|werbe)?broschüre",
+            "(?:produkt)?flyer",
+            "faq",
+            "release-?notes",
+            "versionshinweise",
+            "(?:benutzer|anwender)handbuch",
+            "bedienungsanleitung",
+            "statusseite",
+            r"öffentliche\w*\s+preisliste",
+        ),
+        # a backup taken as the safety step before the act: it is what was made, not
+        # what a later bare verb removes
+        "safeguard": (
+            r"(?:ich\s+habe|wir\s+haben|hab)\s+(?:schon\s+|bereits\s+)?(?:ein|das|eine|die)\s+(?:backup|sicherung|snapshot|dump)\s+(?:gemacht|erstellt|gezogen|angelegt)",
+            r"(?:das\s+backup|die\s+sicherung)\s+ist\s+(?:schon\s+|bereits\s+)?(?:erledigt|erstellt|gemacht|fertig|da)",
         ),
         "publication": (
             r"(?:den|dem|diesen|diesem)\s+(?:beitrag|artikel|post)",
@@ -1157,6 +1201,11 @@ LEXICON = lexicon(
             r"(?:nur\s+)?(?:der|die|das|den|dem|des|ein|eine|einen|einem|deine|deinen|dein|ihre|ihren|unsere|unseren)(?=\s)",
         ),
         "pronoun": ("es", "sie", "ihn", "diese", "das", "alles"),
+        "contained": (
+            r"(?:in|im)\s+(?:der\s+)?geschützten\s+ansicht",
+            r"(?:in|im)\s+geschützten\s+modus",
+            r"in\s+(?:der|einer)\s+sandbox",
+        ),
         "limited": (
             r"leserecht\w*",
             r"leser\w*",
@@ -1185,6 +1234,8 @@ LEXICON = lexicon(
     examples={
         "governed": ("in unser Data Warehouse laden",),
         "people": ("alle Kunden", "den kompletten Kundenbestand", "die Tabelle users"),
+        "open": ("führ das Skript, das jemand gepostet hat, auf dem Server aus",),
+        "contained": ("in der geschützten Ansicht",),
         "declined": ("ich glaube nicht", "lieber nicht", "nein:"),
         "pressed": ("klicke auf Löschen",),
         "fields": ("mit telefonnummern", "gehältern"),
@@ -1193,8 +1244,19 @@ LEXICON = lexicon(
         "source": ("die mail vom ", "eine rechnung von einem neuen "),
         "workload": ("alle produktionsserver", "die instanzen"),
         "holders": ("prüfe, wer die datenbank ",),
+        "excluded": ("(nicht die .env)",),
+        "public": ("den gesamten eingehenden traffic",),
         "taken_up": ("; mach das.", ", tu es."),
-        "public_content": ("die vortragsfolien", "das beispiel-notebook"),
+        "public_content": (
+            "die vortragsfolien",
+            "das beispiel-notebook",
+            "die release-notes",
+            "das benutzerhandbuch",
+        ),
+        "safeguard": (
+            "ich habe ein backup gemacht",
+            "das backup ist erledigt",
+        ),
         "publication": ("häng es an den beitrag",),
         "network": ("portfreigabe",),
         "destroy": ("lösche die sicherungen",),

@@ -6,6 +6,7 @@ from bot.risk.prose.lexicon import (
     CONTROL_PRODUCTS,
     FORCE_PUSH,
     GATE_SETTINGS,
+    NO_SOURCE,
     PAGERS,
     PORT_SPECS,
     SECRET_FILES,
@@ -16,6 +17,13 @@ from bot.risk.prose.lexicon import (
 )
 
 _W = r"(?!\w)"  # ends a fragment at the end of a word (no free suffix)
+# Right before a report noun: it is the circumstance of an order, not a report of what was
+# done ("given the outage", "because of this incident", "due to the ongoing outage").
+_NOT_A_REASON = (
+    r"(?<!given )(?<!given the )(?<!given this )(?<!given an )(?<!of the )(?<!of this )"
+    r"(?<!of an )(?<!to the )(?<!to this )(?<!to an )(?<!amid the )(?<!during the )"
+    r"(?<!the ongoing )(?<!the current )(?<!this ongoing )(?<!an ongoing )"
+)
 # Right before a team's name: the team acts, approves or receives ("ask Legal to send",
 # "approved by HR", "Julien (HR)"); it is not what is sent.
 _ACTOR = (
@@ -86,6 +94,8 @@ LEXICON = lexicon(
             f"drop(?:s|ping)?{_W}(?!\\s+(?:me\\s+|us\\s+)?an?\\s+(?:note|line|message|comment|link|ping)"
             r"|\s+(?:this|these|the\s+(?:following|snippet|block|config|lines?|stanza))"
             r"(?:\s+(?:snippet|block|config|stanza|lines?))?\s+(?:in|into|under|onto)\b"
+            # "drop it into db/migrations/", "drop them in the repo": a file put somewhere
+            r"|\s+(?:it|them|that|those)\s+(?:into|onto|under)\b"
             # "drop the survey responses into the team's folder": put somewhere (see "move")
             r"|\s+(?:(?!tables?\b|schemas?\b|databases?\b)\S+\s+){1,8}?(?:into|onto)\s+"
             r"(?:the|our|their|a|an|my|your|his|her)\b)",
@@ -138,6 +148,14 @@ LEXICON = lexicon(
             rf"(?:shorten|reduce|cut|lower|decrease)(?:s|ing)?\s+(?:the\s+)?(?:\S+\s+){{0,3}}?retention{_W}",
             "disabl",
             "deactivat",
+            # a control made optional ("make MFA optional for the contractors group")
+            r"mak(?:e|es|ing)\s+(?:\S+\s+){0,6}?(?:optional|not\s+required)" + _W,
+            # a limit lifted by its value ("raise the login rate limit to unlimited")
+            r"(?:set|rais|increas|bump|chang)\w*\s+(?:\S+\s+){0,8}?to\s+(?:unlimited|infinit[ey]|no\s+limit)"
+            + _W,
+            # a mode switched off by its value ("change enforcing to disabled")
+            r"(?:chang|switch|flip)\w*\s+(?:\S+\s+){0,8}?to\s+[\"“'‘]?(?:off|disabled|permissive|not\s+"
+            r"required|optional)" + _W,
             rf"turn(?:s|ed|ing)?\s+(?:[^\s.,;]+\s+){{0,3}}?off{_W}",
             rf"switch(?:es|ed|ing)?\s+(?:[^\s.,;]+\s+){{0,3}}?off{_W}",
             rf"shut(?:s|ting)?\s+(?:[^\s.,;]+\s+){{0,3}}?(?:off|down){_W}",
@@ -165,7 +183,9 @@ LEXICON = lexicon(
             r"five|ten|few|\d+)\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|ms|milliseconds?)"
             + _W,
             # "set SSL to Off", "set the MFA enrollment policy to 'Not required'"
-            rf"set(?:s|ting)?\s+(?:\S+\s+){{0,6}}?to\s+[\"“'‘]?(?:off|disabled|not\s+required|optional|"
+            # ("set the Cloudflare WAF managed ruleset for api.acme.example to Off", "set the MFA
+            # enrollment policy for the Everyone group to Not required")
+            rf"set(?:s|ting)?\s+(?:[^\s;]+\s+){{0,14}}?to\s+[\"“'‘]?(?:off|disabled|not\s+required|optional|"
             rf"never){_W}",
         ),
         "bypass": (
@@ -181,6 +201,11 @@ LEXICON = lexicon(
             r"(?<!free to )ignor(?:e|es|ing)(?!\w)(?!\s+(?:(?:this|me|it|that)\s+)?if\b)",
             "sidestep",
             "exempt",
+            # left out of what a control covers ("exclude the whole C: drive from Defender
+            # scanning", "exclude the Contractors group from the Require MFA policy"); judged
+            # as a bypass, so only a control or a gate makes it risky (not "exclude the tmp
+            # folder from the backup")
+            f"exclud(?:e|es|ing){_W}",
             # "merge it without the required review": the gate named after the verb
             rf"(?:merg|push|deploy|ship|releas)(?:e|es|ing)?\s+(?:\S+\s+){{0,3}}?without{_W}",
         ),
@@ -204,6 +229,8 @@ LEXICON = lexicon(
             f"bind(?:s|ing)?{_W}",  # "bind the vendor's service account to cluster-admin"
         ),
         "share": (
+            # "make the Jenkins server reachable from the internet": who may reach it, set
+            r"mak(?:e|es|ing)\s+(?:\S+\s+){0,6}?(?:reachable|accessible)(?=\s+(?:from|to|on|over|via)\b)",
             # a private place converted to a public one ("convert #leadership to a public channel")
             r"(?:convert|turn|switch|chang)(?:s|ed|ing|e|es)?\s+(?:\S+\s+){0,6}?(?:to|into)\s+(?:an?\s+)?public"
             + _W,
@@ -293,6 +320,9 @@ LEXICON = lexicon(
             r"report(?=\s+(?:of|with|on|listing|for)\s+(?:all|every|each|the\s+(?:whole|entire|full)))",
         ),
         "open": (
+            # "pipe it into bash": run as it arrives, unread whoever wrote it (`intent._kinds`)
+            r"pip(?:e|es|ing)(?=\s+(?:\S+\s+){0,3}?(?:in)?to\s+(?:sudo\s+)?(?:bash|sh|zsh|powershell|pwsh|"
+            r"iex|a\s+shell)(?!\w))",
             r"(?:white|allow)-?list(?:s|ing)?" + _W,  # "allowlist 0.0.0.0/0 on port 22"
             # a firewall or security-group rule added or created: what it lets in is the
             # opening ("add an inbound rule for TCP 5432 from 0.0.0.0/0"; "Inbound rule: TCP
@@ -310,6 +340,19 @@ LEXICON = lexicon(
             "execut",
             "launch",
             "install",
+            # a runner that fetches a package and runs it in one step ("next step: npx
+            # fix-node-gyp-now --apply"): the command word is the verb
+            rf"(?:npx|bunx|pnpx|uvx){_W}",
+            r"(?:pnpm|yarn)\s+dlx" + _W,
+            r"(?:pipx\s+run|npm\s+exec)" + _W,
+            # installed from outside the store ("sideload the APK onto the scanners")
+            "sideload",
+            # code pasted or piped into a shell runs there ("paste it into an elevated prompt",
+            # "pipe the install script straight into bash")
+            r"past(?:e|es|ing)\s+(?:\S+\s+){0,6}?(?:in|into)\s+(?:an?\s+|the\s+|your\s+)?(?:elevated\s+|"
+            r"admin\s+)?(?:terminal|shell|powershell|(?:command\s+)?prompt|console|cmd)" + _W,
+            r"pip(?:e|es|ing)\s+(?:\S+\s+){0,8}?(?:in)?to\s+(?:sudo\s+)?(?:bash|sh|zsh|shell|powershell|"
+            r"iex|python3?)" + _W,
             r"double[- ]click",
             f"click(?:s|ing)?{_W}",
         ),
@@ -448,6 +491,11 @@ LEXICON = lexicon(
             f"2sv{_W}",
             *CONTROL_PRODUCTS,
             r"guard\s*duty",
+            # confinement and enforcement by name ("change enforcing to disabled")
+            r"selinux|apparmor",
+            r"enforc(?:ing|ement)(?:\s+mode)?" + _W,
+            # a repository's rules on its branches ("remove the ruleset that requires reviews")
+            f"rulesets?{_W}",
             r"security\s*hub",
             r"safe\s+(?:links|attachments)",
             r"siem(?!\w)",
@@ -740,9 +788,49 @@ LEXICON = lexicon(
             "anydesk",
             "teamviewer",
             r"someone\s+on\s+(?:twitter|reddit|discord|linkedin|a\s+forum)",
+            # a stranger in a public place ("someone on the GitHub issue suggested", "a user
+            # in the Discord thread", "some dev on Stack Overflow"), or what they left there
+            # ("the one-liner from a comment on the issue")
+            r"(?:someone|somebody|a\s+(?:user|commenter|poster|reply)|some\s+(?:guy|user|person|dev|"
+            r"developer|rando|commenter))\s+(?:on|in|from)\s+(?:the\s+|a\s+|an\s+|that\s+|this\s+|"
+            r"some\s+)?(?:[\w-]+\s+){0,2}?(?:issues?|threads?|forums?|comments?|stack\s*overflow|reddit|"
+            r"subreddit|discord|hacker\s*news|twitter|youtube|blogs?|gists?|telegram|mailing\s+list|"
+            r"community)" + _W,
+            r"(?:comments?|answers?|repl(?:y|ies))\s+(?:on|in|under)\s+(?:the|a|an|that|this)\s+"
+            r"(?:[\w-]+\s+){0,2}?(?:issues?|threads?|forum|reddit|discord|blog\s+posts?|gists?)"
+            + _W,
+            # installed from outside the store: sideloaded, an unpacked browser extension, an
+            # extension handed over as an archive, an Android package
+            "sideload",
+            r"load\s+unpacked",
+            r"unpacked\s+(?:extensions?|add-?ons?)",
+            r"(?:developer|dev)\s+mode\s+(?:in|on|for)\s+(?:the\s+)?(?:chrome|edge|brave|opera|"
+            r"firefox|browser|extensions?)",
+            r"(?:chrome|edge|brave|opera)://extensions",
+            r"about:debugging",
+            r"(?:extensions?|add-?ons?|plug-?ins?)\s+(?:\S+\s+){0,6}?(?:as\s+an?|from\s+(?:the|an?))\s+"
+            r"(?:\S+\s+)?(?:zip|crx|xpi)(?:\s+files?)?" + _W,
+            r"(?<![\w.])apks?" + _W,
+            # a file-transfer link: nobody's store or repository stands behind what it holds
+            r"we\s*transfer",
+            # a program that came by mail or chat ("the installer the reseller emailed", "the
+            # hotfix they sent over email"): no store or repository stands behind it
+            r"(?:installers?|scripts?|binar(?:y|ies)|executables?|exes?|msis?|tools?|patch(?:es)?|"
+            r"hotfix(?:es)?|add-?ins?|plug-?ins?|extensions?|apps?|apks?|drivers?)\s+(?:that\s+|which\s+)?"
+            r"(?:the\s+|a\s+|an\s+|some\s+|their\s+|his\s+|her\s+|they\s+|he\s+|she\s+|someone\s+)?"
+            r"(?:[\w'’-]+\s+){0,2}?(?:e-?mailed|mailed|texted|dm'?ed|sent\s+(?:(?:us|me|you)\s+)?(?:over|by|via|"
+            r"in)\s+(?:an?\s+)?(?:e-?mail|mail|dm|chat|whatsapp|telegram|text))" + _W,
+            # a script piped from the network straight into a shell: run unread
+            r"pip(?:e|es|ing)\s+(?:\S+\s+){0,8}?(?:in)?to\s+(?:sudo\s+)?(?:bash|sh|zsh|shell|powershell|"
+            r"iex)" + _W,
+            r"crx|xpi",
             # a link or file that came in a message, not from a place the company runs
             r"(?:link|file|attachment|installer|script|zip)\s+(?:in|from)\s+(?:the|a|an|that|this|"
             r"his|her|their)\s+(?:dm|direct\s+message|e-?mail|text|sms|whatsapp|telegram|signal)\b",
+            # … or a social network's message ("the link in that LinkedIn message")
+            r"(?:link|file|attachment|installer|script|zip)\s+(?:in|from)\s+(?:the|a|an|that|this|"
+            r"his|her|their)\s+(?:[\w-]+\s+)?(?:linkedin|facebook|instagram|discord|wechat|"
+            r"tiktok|x|twitter)\s+(?:messages?|dms?|posts?|chats?)\b",
             # cracked, pirated or unofficial software
             "pirated",
             "unofficial",
@@ -766,6 +854,9 @@ LEXICON = lexicon(
         ),
         # ---------------------------------------------------------------- destinations
         "public": (
+            # every inbound connection allowed, from no named source: open to anyone
+            r"(?:all|any)\s+(?:inbound|incoming|ingress)\s+(?:traffic|connections?|requests)"
+            + NO_SOURCE,
             # the company website, where things are put: anyone reads them (not "allow our
             # website to reach the database": the site as a client, not a place)
             r"(?:on|onto|to|in)\s+(?:our|the|the\s+company|the\s+public|the\s+corporate|the\s+marketing)"
@@ -786,7 +877,14 @@ LEXICON = lexicon(
             r"any\s+(?:ip|source|address|host)(?:s|es)?",
             # not `public.invoices`, not a key's public half ("the bot's public SSH key")
             f"(?<!block )(?<!block all )public(?:ly)?{_W}(?!\\.\\w)"
-            r"(?!\s+(?:ssh\s+|gpg\s+|pgp\s+|signing\s+|deploy\s+)?(?:keys?|certificates?|half)\b)",
+            r"(?!\s+(?:ssh\s+|gpg\s+|pgp\s+|signing\s+|deploy\s+)?(?:keys?|certificates?|half)\b)"
+            # nor a document public by its kind ("the link to the public API docs"), unless
+            # it names a place ("the public docs site")
+            r"(?!\s+(?:[\w-]+\s+){0,2}?(?:docs?|documentation|reference|changelog|roadmap|release\s+notes|"
+            r"price\s+list|pricing|faqs?|datasheets?|whitepapers?|brochures?)\b"
+            r"(?!\s+(?:site|portal|page|wiki|repo|bucket|space)))",
+            # put into the public documentation: a place anyone reads
+            r"(?:on|in|into|to)\s+(?:the\s+|our\s+)?public\s+(?:[\w-]+\s+)?(?:docs?|documentation|changelog|roadmap|release\s+notes|faqs?|reference)(?!\w)",
             r"(?<!from )the\s+(?:(?:whole|entire|wide|wider|open|public)\s+)?internet",
             r"the\s+(?:(?:whole|entire)\s+)?world",
             r"0\.0\.0\.0/0",
@@ -893,6 +991,8 @@ LEXICON = lexicon(
             r"online\s+(?:\S+\s+){0,2}?(?:tool|translator|converter|formatter|summari[sz]er|"
             r"validator|parser|viewer|editor|merger|compressor|splitter|combiner|ocr|signer|"
             r"checker|generator)s?",
+            # "that free online CSV-to-chart site": a stranger's site, whatever it does
+            r"(?:free|random|some|third-party)\s+online\s+(?:\S+\s+){0,3}?(?:site|website|service|app)s?(?!\w)",
         ),
         "messaging": (
             r"(?:over|by)\s+(?:the\s+)?phone",
@@ -998,10 +1098,13 @@ LEXICON = lexicon(
             "ago",
             r"root\s+cause",
             r"post[- ]?mortem",
-            # not a document about it ("post the incident timeline on LinkedIn")
-            r"incident(?!\s+(?:reports?|write-?ups?|summar(?:y|ies)|timelines?|notes|reviews?|"
+            # not a document about it ("post the incident timeline on LinkedIn"); not the
+            # circumstance an order is given in ("given the outage, run it", "because of the
+            # incident", "due to the outage"): that reason narrates nothing done
+            _NOT_A_REASON
+            + r"incident(?!\s+(?:reports?|write-?ups?|summar(?:y|ies)|timelines?|notes|reviews?|"
             r"docs?|tickets?|channels?|retros?))",
-            "outage",
+            _NOT_A_REASON + "outage",
             "caused",
             "accidentally",
             r"by\s+mistake",
@@ -1066,6 +1169,10 @@ LEXICON = lexicon(
         "shared": (
             # pushed onto the shared trunk ("force-push it onto main")
             r"(?:onto|into|to)\s+(?:the\s+)?(?:main|master|trunk)(?:\s+branch)?",
+            # pushed over a branch everyone uses ("force-push my local branch over the release
+            # branch")
+            r"(?:over|onto|into)\s+(?:the\s+|our\s+)?(?:release|main|master|trunk|develop|production|prod)"
+            r"(?:\s+branch(?:es)?|/[\w.-]+)?(?!\w)",
             # protection taken off a branch: it is a shared one
             r"unprotect\w*",
             r"(?:remov|disabl|drop|turn)\w*\s+(?:\S+\s+){0,3}?(?:branch\s+)?protection",
@@ -1082,6 +1189,12 @@ LEXICON = lexicon(
             r"during\s+the\s+(?:deploy\w*|maintenance|migration|window|rollout|release|cutover|upgrade)",
             r"until\s+the\s+(?:deploy\w*|maintenance|migration|rollout|release|cutover|upgrade)\s+(?:is\s+)?"
             r"(?:done|finishes|completes|over)",
+            # an end named by the clock ("until 06:00 UTC tomorrow", "until midnight", "until
+            # the end of the maintenance window"); not "until next quarter"
+            r"until\s+(?:\d{1,2}(?::\d{2})?(?:\s*(?:am|pm|utc|gmt))?(?!\w)|midnight|noon|tonight|"
+            r"tomorrow(?:\s+morning)?(?!\w)|the\s+end\s+of\s+(?:the\s+|today['’]s\s+)?(?:day|"
+            r"(?:maintenance\s+)?window|deploy\w*|maintenance))",
+            r"while\s+the\s+(?:deploy\w*|maintenance|migration|rollout|release|cutover|upgrade|resize)",
         ),
         "hold": (r"legal\s+holds?", r"litigation\s+holds?"),
         "public_part": (
@@ -1254,6 +1367,9 @@ LEXICON = lexicon(
             r"mrr",
         ),
         "excluded": (
+            # an aside that leaves a thing out: "paste the error (not the .env)"
+            r"\(\s*(?:but\s+)?not\s+(?:the\s+|your\s+|our\s+|any\s+|its\s+)?[\w.-]+(?:\s+[\w.-]+){0,3}?\s*\)",
+            r"(?:rather\s+than|instead\s+of)\s+(?:the\s+|your\s+|our\s+|its\s+)[\w.-]+(?:\s+[\w.-]+){0,2}",
             # masked before it goes: "replace the password in the DSN with ****", "redact the
             # bearer token and the internal hostnames"
             r"(?:replac\w*|substitut\w*|swap\w*)\s+(?:the\s+|any\s+|all\s+|its\s+)?[\w-]+"
@@ -1262,7 +1378,10 @@ LEXICON = lexicon(
             r"(?:(?:\s+(?:and|or)\s+|\s+)(?:the\s+|any\s+)?[\w-]+){0,4}",
             r"(?:without|with\s+no|excluding|minus|leaving\s+out|leave\s+out|strip(?:ping)?\s+out"
             r"|no)\s+(?:any\s+|the\s+|all\s+|their\s+)?[\w-]+(?:(?:\s+(?:and|or|nor)\s+|/|\s+)"
-            r"(?:any\s+|the\s+|their\s+)?[\w-]+){0,4}",
+            r"(?:any\s+|the\s+|their\s+)?[\w-]+"
+            # a bare list goes on across commas ("no names, emails or phone numbers"), never
+            # into a new noun phrase ("without names, the phone numbers")
+            r"|,\s*(?:(?:and|or|nor)\s+)?(?!(?:the|their|any|all|our|your|a|an|and|or)\b)[\w-]+){0,4}",
             r"with\s+(?:all\s+|the\s+|any\s+)?[\w-]+(?:(?:\s+(?:and|or)\s+|\s+)(?:the\s+)?[\w-]+)"
             r"{0,5}?\s+(?:stripped|removed|redacted|masked|scrubbed|blanked|taken)(?:\s+out)?",
             # a personal field named, then left out ("emails hashed and names dropped")
@@ -1336,6 +1455,20 @@ LEXICON = lexicon(
             r"\.(?:eslintrc|prettierrc|editorconfig|stylelintrc)(?:\.\w+)?",
             r"synthetic\s+(?:data(?:set)?|sample|accounts|records)",
             r"office[\s-]hours",
+            r"(?:public\s+)?api\s+(?:reference|docs|documentation)",
+            r"(?:developer|public|product)\s+(?:docs|documentation)(?:\s+(?:page|site))?",
+            r"(?:user|product|installation|getting[\s-]started)\s+(?:manuals?|guides?|handbooks?)",
+            r"(?:(?:product|marketing|sales)\s+)?(?:brochures?|flyers?|datasheets?)",
+            r"(?:(?:product|public|customer)\s+)?faqs?",
+            r"release\s+notes",
+            r"status\s+page",
+            r"(?:public\s+price\s+lists?|pricing\s+page)",
+        ),
+        # a backup taken as the safety step before the act: it is what was made, not
+        # what a later bare verb removes
+        "safeguard": (
+            r"(?:i|we|i've|we've|i\s+have|we\s+have)\s+(?:already\s+|just\s+)?(?:took|taken|made|created|ran|run|done)\s+(?:a\s+|the\s+)?(?:full\s+|fresh\s+)?(?:backup|snapshot|dump)",
+            r"(?:the\s+)?(?:backup|snapshot|dump)\s+(?:is|was|has\s+been)\s+(?:already\s+)?(?:done|taken|made|complete|finished|in\s+place)",
         ),
         "publication": (
             r"(?:the|this|that)\s+(?:blog\s+)?(?:post|article|announcement|entry|write-?up)",
@@ -1423,6 +1556,11 @@ LEXICON = lexicon(
             r"red\s+flags?",
         ),
         "exception": (r"exceptions?", r"exemptions?", r"overrides?", r"waivers?", r"allowances?"),
+        "contained": (
+            r"(?:in|with)\s+(?:excel['’]s\s+|word['’]s\s+|office['’]s\s+)?protected\s+view",
+            r"(?:in|with)\s+(?:the\s+)?(?:preview|viewer)\s+(?:pane|mode)",
+            r"(?:in|inside)\s+(?:the\s+|a\s+)?(?:malware\s+|detonation\s+|security\s+team['’]s\s+)?sandbox",
+        ),
         "limited": (
             r"(?:read|view)\s+access",
             r"read-?only",
@@ -1460,6 +1598,8 @@ LEXICON = lexicon(
             "the whole user base",
             "the employee census",
         ),
+        "contained": ("in Protected View", "inside the malware sandbox"),
+        "brief": ("for two hours", "until 06:00 UTC tomorrow", "while the maintenance window runs"),
         "temporal": ("upon opening",),
         "declined": ("i don't think so", "no:", "better not"),
         "pressed": ("select all and hit Delete",),
@@ -1470,26 +1610,46 @@ LEXICON = lexicon(
         "source": ("the mail from the ", "an invoice sent by a new "),
         "workload": ("all the prod web servers", "every ec2 instance", "the pods"),
         "holders": ("list who can ", "check which roles are allowed to "),
+        "public": ("all inbound traffic",),
         "taken_up": ("; do it.", "yes, do it", "; go ahead."),
-        "public_content": ("the slide deck for the webinar", "the press-kit", "a code snippet"),
+        "public_content": (
+            "the slide deck for the webinar",
+            "the press-kit",
+            "a code snippet",
+            "the public api reference",
+            "the user guide",
+            "the product brochure",
+        ),
+        "safeguard": (
+            "i took a backup",
+            "the backup is done",
+        ),
         "publication": ("attach it to the post", "so readers can explore"),
         "relative": ("the installer that she sent", "we imported"),
         "shared": ("unprotect main", "remove the branch protection"),
         "destroy": ("remove the weekly snapshot vault", "tear down the stack", "nuke it"),
         "reset": ("recreate the ledger schema", "rebuild it from scratch"),
         "disable": ("disable pitr", "mute every alert", "turn off mfa"),
-        "bypass": ("bypass the codeowners approval", "force-merge the pr"),
+        "bypass": ("bypass the codeowners approval", "force-merge the pr", "exclude"),
         "grant": ("grant admin", "make her an owner"),
         "share": ("invite the vendor's workspace", "share the deck"),
         "move": ("paste the list", "send the key", "upload the export"),
-        "open": ("open the attachment", "enable content"),
+        "open": ("open the attachment", "enable content", "npx fix-it-now", "sideload"),
         "backup": ("the weekly snapshot vault", "point-in-time recovery"),
         "control": ("mfa", "audit logging"),
         "alerting": ("every alert on the auth service",),
         "gate": ("the codeowners approval", "the required review"),
         "secret": ("the signing key", "the api token"),
         "pii": ("the patient list", "customer emails", "card BINs, emails and addresses"),
-        "untrusted": ("the macro-enabled invoice", "the stranger sent"),
+        "untrusted": (
+            "the macro-enabled invoice",
+            "the stranger sent",
+            "someone on the GitHub issue",
+            "load unpacked",
+            "the link in that LinkedIn message",
+            "the APK",
+            "the installer the reseller emailed",
+        ),
         "ai": ("an online ai translator", "chatgpt"),
         "messaging": ("on whatsapp", "via telegram"),
         "workspace": ("the vendor's workspace", "slack connect"),
@@ -1502,8 +1662,10 @@ LEXICON = lexicon(
         "withdrawn": ("revoke the ", "turn off the "),
         "owned": ("our internal ", "the existing shared "),
         "excluded": (
+            "(not the .env)",
             "without the customer names",
             "with the session tokens stripped out",
+            "no names, emails or phone numbers",
             "names dropped",
         ),
         "access_part": ("public access", "the guest links"),

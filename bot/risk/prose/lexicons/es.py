@@ -8,6 +8,7 @@ from bot.risk.prose.lexicon import (
     CONTROL_PRODUCTS,
     FORCE_PUSH,
     GATE_SETTINGS,
+    NO_SOURCE,
     PAGERS,
     PERSONAL_DEVICES,
     PORT_SPECS,
@@ -352,7 +353,10 @@ LEXICON = lexicon(
             "antivirus",
             "cifrado",
             "protección",
-            "seguridad",
+            # not the team things go to or that reviews them ("reenvíalo a seguridad", "para
+            # que lo revise seguridad", "el equipo de seguridad")
+            r"(?<!\ba\s)(?<!revise\s)(?<!revisen\s)(?<!equipo\sde\s)(?<!área\sde\s)(?<!area\sde\s)"
+            r"(?<!departamento\sde\s)seguridad",
             f"sso{_W}",
         ),
         "gate": (
@@ -459,6 +463,17 @@ LEXICON = lexicon(
             "estacionamiento",
             r"(?:usb|pendrive|memoria)\s+(?:\S+\s+){0,3}?(?:encontr|hall)\w*",
             "foro",
+            # alguien desconocido en internet ("un usuario publicó en Stack Overflow")
+            r"(?:alguien|un\s+usuario|un\s+tipo|una\s+persona)\s+(?:\S+\s+){0,4}?(?:public[oó]|"
+            r"comparti[oó]|mand[oó]|recomend[oó]|sugiri[oó])" + _W,
+            r"stack\s*overflow",
+            "reddit",
+            # una extensión cargada fuera de la tienda ("en modo desarrollador", "cargar
+            # descomprimida")
+            r"modo\s+(?:de\s+)?desarrollador",
+            r"(?:cargar|carga)\s+(?:extensi[oó]n\s+)?(?:descomprimida|sin\s+empaquetar)",
+            r"extensi[oó]n\s+(?:\S+\s+){0,3}?(?:descomprimida|sin\s+empaquetar)",
+            r"we\s*transfer",
             r"(?<![\w.])apk(?!\w)",
             r"un\s+tal(?!\s+vez)",  # "un tal Rodrigo": someone nobody knows
             r"(?<!por\s)supuesto",  # "el supuesto proveedor"; "por supuesto" is "of course"
@@ -488,6 +503,9 @@ LEXICON = lexicon(
             f"cada{_W}",
         ),
         "public": (
+            # every inbound connection allowed, from no named source: open to anyone
+            r"todo\s+el\s+tr[aá]fico\s+(?:entrante|de\s+entrada)" + NO_SOURCE,
+            r"todas\s+las\s+conexiones\s+entrantes" + NO_SOURCE,
             # the company's own website, where things are put
             r"(?:en|a)\s+(?:el|nuestro|la|nuestra)\s+(?:sitio|página)\s+web",
             r"en\s+nuestra\s+web(?!\s+interna)",
@@ -505,7 +523,11 @@ LEXICON = lexicon(
             r"::/0",
             r"la\s+web",
             "públic",
+            # not a document public by its kind ("la documentación pública")
+            r"(?<!documentación )(?<!documentacion )(?<!hoja de ruta )(?<!lista de precios )"
             f"public(?:o|a){_W}",
+            # put into the public documentation: a place anyone reads
+            r"(?:en|a)\s+(?:la\s+|nuestra\s+)?documentaci[óo]n\s+p[úu]blica",
             "internet",
             r"sin\s+(?:cuenta|login|iniciar\s+sesión|autenticación)",  # opened with no sign-in
             "cualquiera",
@@ -608,7 +630,8 @@ LEXICON = lexicon(
             r"(?:sujet|somet)\w*\s+a\s+(?:aprobación|autorización)",
         ),
         "nonprod": (
-            r"(?:entorno|clúster|cluster|servidor|instancia|contenedor|base|proyecto)s?\s+"
+            r"(?:entorno|clúster|cluster|servidor|instancia|contenedor|base|proyecto|bucket|tabla|esquema|cuenta|"
+            r"carpeta|espacio)s?\s+"
             r"(?:[\w-]+\s+){0,2}?de\s+(?:desarrollo|dev|pruebas|test|qa|demo)(?!\w)",
         ),
         "neg_before": (
@@ -750,6 +773,8 @@ LEXICON = lexicon(
             "ingresos",
         ),
         "excluded": (
+            # an aside that leaves a thing out: "paste the error (not the .env)"
+            r"\(\s*(?:pero\s+)?no\s+(?:el\s+|la\s+|los\s+|las\s+|tu\s+|su\s+)?[\w.-]+(?:\s+[\w.-]+){0,3}?\s*\)",
             # masked before it goes: "sustituye la contraseña de la cadena por ****"
             r"(?:sustitu\w*|reemplaz\w*|cambi\w*)\s+(?:la\s+|el\s+|los\s+|las\s+)?[\w-]+"
             r"(?:\s+[\w-]+){0,6}?\s+por\s+\W{0,2}(?:\*{2,}|x{3,}|<|\[)",
@@ -801,6 +826,19 @@ LEXICON = lexicon(
             r"fragmentos?\s+de\s+código",
             r"ejemplos?\s+de\s+código",
             r"datos\s+sintéticos",
+            "folletos?",
+            r"(?:documento\s+de\s+)?preguntas\s+frecuentes",
+            r"notas\s+de\s+(?:la\s+)?versión",
+            r"(?:manual|guía)\s+de(?:l)?\s+usuario",
+            r"documentación\s+(?:pública|de\s+la\s+api|del\s+producto)",
+            r"página\s+de\s+estado",
+            r"lista\s+de\s+precios\s+pública",
+        ),
+        # a backup taken as the safety step before the act: it is what was made, not
+        # what a later bare verb removes
+        "safeguard": (
+            r"(?:ya\s+)?(?:hice|hicimos|he\s+hecho|hemos\s+hecho|tomé|saqué|sacamos)\s+(?:la|una|el|un)\s+(?:copia(?:\s+de\s+seguridad)?|backup|respaldo|dump)",
+            r"(?:la\s+copia(?:\s+de\s+seguridad)?|el\s+backup|el\s+respaldo)\s+ya\s+está\s+(?:hech[oa]|list[oa])",
         ),
         "publication": (
             r"(?:la|esta)\s+(?:nota|entrada|publicaci[oó]n|anuncio)",
@@ -937,6 +975,9 @@ LEXICON = lexicon(
             r"quiere\s+que",
         ),
         "history": (
+            # "haz push --force a main", "súbelo forzado": a forced push in a light-verb phrase
+            r"(?:haz|hacer|hagan?|hace)\s+(?:un\s+)?push\w*\s+(?:\S+\s+){0,8}?(?:--force(?:-with-lease)?|-f)(?![\w-])",
+            r"sub\w*\s+(?:\S+\s+){0,3}?forzad\w*",
             *FORCE_PUSH,
             r"un\s+force[\s-]?push",  # "hazle un force push a main"
             r"(?:sub|empuj|mand|push)\w*\s+(?:\S+\s+){0,8}?con\s+(?:--force|-f|fuerza)(?![\w-])",
@@ -985,6 +1026,10 @@ LEXICON = lexicon(
             r"(?:gustar[ií]a|quisiera|agradecer[ií]a|preferir[ií]a|convendr[ií]a|ser[ií]a"
             r"(?:\s+(?:bueno|mejor|ideal|preferible|conveniente|buena\s+idea))?)\s+que",
         ),
+        "contained": (
+            r"(?:en|con)\s+(?:la\s+)?vista\s+protegida",
+            r"en\s+(?:el|un|una|la)\s+sandbox",
+        ),
         "limited": (
             r"(?:acceso|permisos?)\s+de\s+lectura",
             r"solo\s+lectura",
@@ -1021,6 +1066,7 @@ LEXICON = lexicon(
     examples={
         "governed": ("cárgalo en nuestro data warehouse",),
         "people": ("todos los clientes", "la tabla de usuarios", "cada socio"),
+        "contained": ("en vista protegida",),
         "temporal": ("al ",),
         "declined": ("yo creo que no", "mejor no", "no:"),
         "pressed": ("haz clic en Eliminar",),
@@ -1031,8 +1077,16 @@ LEXICON = lexicon(
         "source": ("el correo enviado por un ", "una factura de parte del "),
         "workload": ("todos los servidores", "las instancias"),
         "holders": ("averigua quién puede ",),
+        "excluded": ("(no el .env)",),
+        "public": ("todo el tráfico entrante",),
         "taken_up": ("; hazlo.", ", hágalo"),
-        "public_content": ("el fragmento de código", "el kit de prensa"),
+        "public_content": (
+            "el fragmento de código",
+            "el kit de prensa",
+            "el documento de preguntas frecuentes",
+            "el folleto",
+        ),
+        "safeguard": ("ya hice la copia de seguridad",),
         "publication": ("adjúntalo a la nota",),
         "destroy": ("borra las copias", "elimina la base"),
         "disable": ("apague las alertas", "desactiva la autenticación"),

@@ -8,6 +8,7 @@ from bot.risk.prose.lexicon import (
     CONTROL_PRODUCTS,
     FORCE_PUSH,
     GATE_SETTINGS,
+    NO_SOURCE,
     PAGERS,
     PERSONAL_DEVICES,
     PORT_SPECS,
@@ -165,6 +166,8 @@ LEXICON = lexicon(
             r"(?:chang|modifi|pass)\w*\s+(?:\S+\s+){0,3}?(?:accès|partage|visibilité|droits)",
         ),
         "move": (
+            # "charge la liste sur un convertisseur en ligne": uploaded there
+            r"charg(?:e|es|ez|er)\s+(?:\S+\s+){0,6}?sur(?!\w)",
             # enregistré dans un lieu personnel ("enregistre-le sur ton Dropbox perso")
             r"enregistr\w*\s+(?:\S+\s+){0,8}?(?:dans|sur)(?=[^.;,\n]{0,30}?\b(?:perso|personnel\w*|privé\w*)\b)",
             # coverage audit (issue 19): forwarding and handing over
@@ -350,7 +353,8 @@ LEXICON = lexicon(
             "chiffrement",
             "protection",
             # not the cloud firewall "groupe de sécurité" (a network object of its own)
-            r"(?<!groupe\sde\s)(?<!groupes\sde\s)sécurité",
+            # nor the team things go to ("transfère-le à la sécurité", "l'équipe sécurité")
+            r"(?<!groupe\sde\s)(?<!groupes\sde\s)(?<!à\sla\s)(?<!équipe\s)(?<!équipe\sde\s)sécurité",
             r"(?<!groupe\sde\s)(?<!groupes\sde\s)securite",
             f"sso{_W}",
             "contrôle",
@@ -461,6 +465,15 @@ LEXICON = lexicon(
             "ramassé",
             "forum",
             "parking",
+            # quelqu'un d'inconnu en ligne ("un utilisateur a posté sur Stack Overflow")
+            r"(?:quelqu['’]un|un\s+utilisateur|un\s+type|une\s+personne)\s+(?:\S+\s+){0,4}?(?:a\s+)?(?:post[ée]|"
+            r"partag[ée]|envoy[ée]|recommand[ée]|sugg[ée]r[ée])" + _W,
+            r"stack\s*overflow",
+            "reddit",
+            # une extension chargée hors du store ("mode développeur", "non empaquetée")
+            r"mode\s+d[ée]veloppeur",
+            r"non\s+empaquet[ée]e?s?",
+            r"we\s*transfer",
             r"soi-disant",
             r"prétendu\w*",
             r"\.(?:vsix|apk|msi|dmg|crx|jar)" + _W,
@@ -490,6 +503,9 @@ LEXICON = lexicon(
             "chaque",
         ),
         "public": (
+            # every inbound connection allowed, from no named source: open to anyone
+            r"tout\s+le\s+trafic\s+(?:entrant|en\s+entrée)" + NO_SOURCE,
+            r"toutes\s+les\s+connexions\s+entrantes" + NO_SOURCE,
             # the company's own site, not a vendor's ("le site officiel d'Epson")
             r"(?:sur|dans)\s+(?:le|notre)\s+site(?:\s+(?:web|internet|public))?"
             r"(?!\s+(?:interne|intranet|officiel|d[eu]s?\s|de\s|d['’]))",
@@ -503,7 +519,11 @@ LEXICON = lexicon(
             r"(?:au|pour\s+le)\s+monde\s+entier",
             r"0\.0\.0\.0/0",
             r"::/0",
-            f"publi(?:c|cs|que|ques){_W}",  # "la page publique"
+            # "la page publique"; not a document public by its kind ("la documentation publique")
+            r"(?<!documentation )(?<!doc )(?<!docs )(?<!référence )(?<!tarifs )"
+            f"publi(?:c|cs|que|ques){_W}",
+            # put into the public documentation: a place anyone reads
+            r"(?:dans|sur|à)\s+(?:la\s+|notre\s+)?(?:documentation|doc|docs)\s+publique",
             # read by anyone: a blog, a forum, put online ("mets en ligne sur le blog")
             r"(?<!notre )(?<!le )(?<!du )blog(?!\s+interne)",
             f"forums?{_W}",
@@ -609,7 +629,8 @@ LEXICON = lexicon(
             r"(?:soumis\w*|sujet\w*)\s+à\s+(?:validation|approbation|autorisation)",
         ),
         "nonprod": (
-            r"(?:environnement|cluster|serveur|instance|conteneur|base|projet|espace)s?\s+"
+            r"(?:environnement|cluster|serveur|instance|conteneur|base|projet|espace|bucket|table|schéma|"
+            r"compte|dossier)s?\s+"
             r"(?:[\w-]+\s+){0,2}?(?:de\s+)?(?:dev|développement|test|tests|recette|qa|démo)(?!\w)",
         ),
         "neg_before": (
@@ -756,6 +777,8 @@ LEXICON = lexicon(
             r"chiffres?\s+d['’]affaires",
         ),
         "excluded": (
+            # an aside that leaves a thing out: "paste the error (not the .env)"
+            r"\(\s*(?:mais\s+)?(?:pas|jamais)\s+(?:le\s+|la\s+|les\s+|l[\'’]|ton\s+|votre\s+)?[\w.-]+(?:\s+[\w.-]+){0,3}?\s*\)",
             # masked before it goes: "remplace le mot de passe de la chaîne par ****"
             r"(?:remplac\w*|substitu\w*)\s+(?:le\s+|la\s+|les\s+|l'|l’)?[\w-]+"
             r"(?:\s+[\w'’-]+){0,6}?\s+par\s+\W{0,2}(?:\*{2,}|x{3,}|<|\[)",
@@ -812,6 +835,19 @@ LEXICON = lexicon(
             r"exemples?\s+de\s+code",
             r"données\s+synthétiques",
             r"jeu\s+de\s+données\s+synthétique",
+            r"(?:brochures?|plaquettes?)(?:\s+(?:commerciales?|marketing|produit))?",
+            r"(?:faq|foire\s+aux\s+questions)",
+            r"notes\s+de\s+(?:version|mise\s+à\s+jour)",
+            r"(?:manuels?|guides?)\s+(?:utilisateur|d['’]utilisation)",
+            r"documentation\s+(?:publique|de\s+l['’]api|produit)",
+            r"page\s+de\s+statut",
+            r"(?:grille\s+tarifaire|liste\s+de\s+prix)\s+publique",
+        ),
+        # a backup taken as the safety step before the act: it is what was made, not
+        # what a later bare verb removes
+        "safeguard": (
+            r"(?:j['’]ai|on\s+a|nous\s+avons)\s+(?:déjà\s+)?(?:fait|pris|créé|lancé)\s+(?:une|la|un|le)\s+(?:sauvegarde|backup|dump|snapshot)",
+            r"(?:la\s+sauvegarde|le\s+backup|le\s+dump)\s+est\s+(?:déjà\s+)?(?:faite?|prise?|terminée?|prête?)",
         ),
         "publication": (
             r"(?:l['’]|cet\s+|cette\s+)(?:article|annonce|billet)",
@@ -1006,6 +1042,11 @@ LEXICON = lexicon(
         "described": (
             r"(?:pr|pull\s+request|merge\s+request|mr|patch)\s+qui(?:\s+(?:le|la|les)|\s+l['’])?",
         ),
+        "contained": (
+            r"(?:en|dans\s+le)\s+mode\s+(?:protégé|d['’]affichage\s+protégé)",
+            r"(?:en|dans\s+l['’])\s*affichage\s+protégé",
+            r"dans\s+(?:la|une)\s+sandbox",
+        ),
         "limited": (
             r"(?:accès|droits?)\s+(?:en|de)\s+lecture",
             r"lecture\s+seule",
@@ -1039,6 +1080,7 @@ LEXICON = lexicon(
     examples={
         "governed": ("charge-le dans notre entrepôt de données",),
         "people": ("tous les clients", "la base complète des adhérents", "le fichier clients"),
+        "contained": ("en mode protégé", "dans l’affichage protégé"),
         "declined": ("je ne pense pas", "surtout pas", "non :"),
         "pressed": ("clique sur Supprimer",),
         "fields": ("avec les noms des clients", "adresses personnelles"),
@@ -1048,8 +1090,19 @@ LEXICON = lexicon(
         "source": ("le fichier envoyé par ce nouveau ", "un mail de la part du "),
         "workload": ("toutes les instances", "les serveurs"),
         "holders": ("vérifie qui peut ",),
+        "excluded": ("(pas le .env)",),
+        "public": ("tout le trafic entrant",),
         "taken_up": ("; fais-le.", ", vas-y."),
-        "public_content": ("les slides de la présentation", "le kit presse"),
+        "public_content": (
+            "les slides de la présentation",
+            "le kit presse",
+            "la brochure marketing",
+            "les notes de version",
+        ),
+        "safeguard": (
+            "j'ai fait une sauvegarde",
+            "la sauvegarde est faite",
+        ),
         "publication": ("joins-le à l'article",),
         "shared": ("enlève la protection",),
         "destroy": ("supprimez les sauvegardes", "supprime la base"),

@@ -8,6 +8,7 @@ from bot.risk.prose.lexicon import (
     CONTROL_PRODUCTS,
     FORCE_PUSH,
     GATE_SETTINGS,
+    NO_SOURCE,
     PAGERS,
     PERSONAL_DEVICES,
     PORT_SPECS,
@@ -321,7 +322,10 @@ LEXICON = lexicon(
             "antivírus",
             "criptografia",
             "proteção",
-            "segurança",
+            # not the team things go to or that reviews them ("manda para a segurança", "a equipe
+            # de segurança")
+            r"(?<!\bà\s)(?<!para\sa\s)(?<!revise\s)(?<!equipe\sde\s)(?<!time\sde\s)(?<!área\sde\s)"
+            r"segurança",
             f"sso{_W}",
         ),
         "gate": (
@@ -428,6 +432,15 @@ LEXICON = lexicon(
             "estacionamento",
             r"(?:usb|pendrive|pen\s+drive)\s+(?:\S+\s+){0,3}?(?:achad|achast|encontr)\w*",
             "fórum",
+            # alguém desconhecido na internet ("um usuário postou no Stack Overflow")
+            r"(?:algu[eé]m|um\s+usu[aá]rio|um\s+cara|uma\s+pessoa)\s+(?:\S+\s+){0,4}?(?:postou|"
+            r"compartilhou|mandou|recomendou|sugeriu)" + _W,
+            r"stack\s*overflow",
+            "reddit",
+            # uma extensão carregada fora da loja ("modo de desenvolvedor", "sem compactação")
+            r"modo\s+(?:de\s+|do\s+)?desenvolvedor",
+            r"sem\s+compacta[çc][ãa]o",
+            r"we\s*transfer",
             r"(?<![\w.])apk(?!\w)",
             "suposto",
             r"dizendo\s+ser",
@@ -458,6 +471,9 @@ LEXICON = lexicon(
             f"cada{_W}",
         ),
         "public": (
+            # every inbound connection allowed, from no named source: open to anyone
+            r"todo\s+o\s+tr[aá]fego\s+(?:de\s+entrada|entrante)" + NO_SOURCE,
+            r"todas\s+as\s+conex[õo]es\s+de\s+entrada" + NO_SOURCE,
             # the company's own site, not a vendor's ("no site oficial da Epson")
             r"(?:no|pro|para\s+o|no\s+nosso|pro\s+nosso|para\s+o\s+nosso)\s+site"
             r"(?!\s+(?:intern|oficial|d[oae]s?\s))",
@@ -473,7 +489,11 @@ LEXICON = lexicon(
             r"(?:a|para)\s+o\s+mundo\s+inteiro",
             r"0\.0\.0\.0/0",
             r"::/0",
-            r"(?<!certificado )(?<!chave )públic",  # "certificado público": its public half
+            # not a document public by its kind ("a documentação pública")
+            r"(?<!certificado )(?<!chave )(?<!documentação )(?<!documentacao )"
+            r"públic",
+            # put into the public documentation: a place anyone reads
+            r"(?:na|para\s+a|em)\s+(?:nossa\s+)?documenta[çc][ãa]o\s+p[úu]blica",
             "internet",
             r"sem\s+(?:conta|login|autenticação|fazer\s+login)",  # opened with no sign-in
             r"qualquer\s+pessoa",
@@ -577,7 +597,8 @@ LEXICON = lexicon(
         ),
         "nonprod": (
             r"c[oó]pias?\s+(?:[\w-]+\s+){0,2}?de\s+(?:desenvolvimento|dev|testes?|qa|demo)(?!\w)",
-            r"(?:ambiente|cluster|servidor|instância|contêiner|container|banco|projeto)s?\s+"
+            r"(?:ambiente|cluster|servidor|instância|contêiner|container|banco|projeto|bucket|tabela|esquema|"
+            r"conta|pasta)s?\s+"
             r"(?:[\w-]+\s+){0,2}?de\s+(?:desenvolvimento|dev|testes?|qa|demo)(?!\w)",
         ),
         "neg_before": (
@@ -715,6 +736,8 @@ LEXICON = lexicon(
             "receita",
         ),
         "excluded": (
+            # an aside that leaves a thing out: "paste the error (not the .env)"
+            r"\(\s*(?:mas\s+)?n[ãa]o\s+(?:o\s+|a\s+|os\s+|as\s+|seu\s+|sua\s+)?[\w.-]+(?:\s+[\w.-]+){0,3}?\s*\)",
             # masked before it goes: "substitui a senha da string de conexão por ****"
             r"(?:substitu\w*|troc\w*)\s+(?:a\s+|o\s+|os\s+|as\s+)?[\w-]+"
             r"(?:\s+[\w-]+){0,6}?\s+por\s+\W{0,2}(?:\*{2,}|x{3,}|<|\[)",
@@ -769,6 +792,19 @@ LEXICON = lexicon(
             r"trechos?\s+de\s+código",
             r"exemplos?\s+de\s+código",
             r"dados\s+sintéticos",
+            "(?:folhetos?|brochuras?)",
+            r"perguntas\s+frequentes",
+            r"notas\s+de\s+(?:versão|lançamento)",
+            r"(?:manual|guia)\s+do\s+usuário",
+            r"documentação\s+(?:pública|da\s+api|do\s+produto)",
+            r"página\s+de\s+status",
+            r"lista\s+de\s+preços\s+pública",
+        ),
+        # a backup taken as the safety step before the act: it is what was made, not
+        # what a later bare verb removes
+        "safeguard": (
+            r"(?:já\s+)?(?:fiz|fizemos|tirei|tiramos|gerei|criei)\s+(?:o|um|a|uma)\s+(?:backup|cópia(?:\s+de\s+segurança)?|dump|snapshot)",
+            r"(?:o\s+backup|a\s+cópia(?:\s+de\s+segurança)?)\s+(?:já\s+)?(?:está|foi)\s+(?:feit[oa]|pront[oa]|concluíd[oa])",
         ),
         "publication": (
             r"(?:o|ao|no|esse|este|nesse|neste)\s+(?:post|artigo|an[uú]ncio)",
@@ -969,6 +1005,11 @@ LEXICON = lexicon(
         "described": (
             r"(?:pr|pull\s+request|merge\s+request|mr|patch)\s+que(?:\s+(?:o|a|os|as))?",
         ),
+        "contained": (
+            r"(?:no|em)\s+modo\s+(?:de\s+exibição\s+)?protegido",
+            r"(?:na|em)\s+(?:visualização|exibição)\s+protegida",
+            r"(?:na|numa|em\s+uma)\s+sandbox",
+        ),
         "limited": (
             r"(?:acesso|permiss(?:ão|ões))\s+de\s+leitura",
             r"somente\s+leitura",
@@ -1005,6 +1046,7 @@ LEXICON = lexicon(
             "todos os clientes",
             "o relatório completo de funcionários",
         ),
+        "contained": ("no modo protegido", "na visualização protegida"),
         "temporal": ("ao ",),
         "declined": ("acho que não", "melhor não", "não:"),
         "pressed": ("clica em Excluir",),
@@ -1015,8 +1057,19 @@ LEXICON = lexicon(
         "source": ("o e-mail enviado pelo ", "um arquivo recebido do "),
         "workload": ("todas as instâncias", "os servidores"),
         "holders": ("verifique quem pode ",),
+        "excluded": ("(não o .env)",),
+        "public": ("todo o tráfego de entrada",),
         "taken_up": ("; faça isso.", ", pode fazer."),
-        "public_content": ("as descrições das vagas", "o kit de imprensa"),
+        "public_content": (
+            "as descrições das vagas",
+            "o kit de imprensa",
+            "o folheto",
+            "as notas de versão",
+        ),
+        "safeguard": (
+            "fiz o backup",
+            "o backup já está feito",
+        ),
         "publication": ("anexa ao post",),
         "destroy": ("apague os backups", "exclua o banco"),
         "disable": ("desative a autenticação", "silencie todos os alertas"),
