@@ -27,6 +27,7 @@ __all__ = [
     "keys_not_commands",
     "lead_in",
     "metadata_posted",
+    "rows_written_out",
 ]
 
 
@@ -302,3 +303,36 @@ def _lifted_from(cand: Candidate, evidence: str) -> bool:
     ev = " ".join(evidence.split()).removesuffix("…")
     rest = cand.context.replace(f"`{cand.text}`", " ").replace(cand.text, " ")
     return bool(ev) and ev in " ".join(rest.split())
+
+
+# A script's call that writes rows to a file: pandas and polars writers, the csv module, a
+# JSON dump, a file opened for writing.
+_WRITES_FILE = re.compile(
+    r"\.(?:to_(?:csv|excel|parquet|json|feather)|write_(?:csv|excel|parquet|json))\s*\("
+    r"|\bcsv\.(?:writer|DictWriter)\s*\(|\bjson\.dump\s*\("
+    r"|\bopen\s*\([^()\n]{0,200}?,\s*(?:mode\s*=\s*)?[\"'](?:w|a|x)b?\+?[\"']"
+)
+_ROWS_TO_FILE = Finding(
+    rule="code.pii_rows_to_file",
+    category="exfiltration",
+    reason=(
+        "A script reads columns that usually hold personal data and writes the rows to a "
+        "file: an export of personal data in bulk, outside the database's access controls."
+    ),
+    risk="high",
+    verdict="require_approval",
+)
+
+
+def rows_written_out(judged: Sequence[tuple[Candidate, Part]], text: str) -> None:
+    """A query that reads personal columns (`sql.select_pii_uncatalogued`: an allowed
+    read on its own) inside a script that writes rows to a file (`csv.writer`, `to_csv`,
+    `json.dump`, `open(…, "w")`): the rows leave for the file, an export."""
+    if not _WRITES_FILE.search(text):
+        return
+    for cand, part in judged:
+        if cand.kind != "sql":
+            continue
+        read = next((f for f in part.findings if f.rule == "sql.select_pii_uncatalogued"), None)
+        if read is not None and not any(f.rule == _ROWS_TO_FILE.rule for f in part.findings):
+            part.findings.append(_ROWS_TO_FILE.model_copy(update={"evidence": read.evidence}))

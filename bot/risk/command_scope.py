@@ -527,7 +527,25 @@ def judge(
         own = own or scope.sentence_has(scope.sentence_of(pos), "own_space")
         nonprod = nonprod or scope.nonprod(scope.sentence_of(pos))
     nonprod = nonprod or _selected_nonprod(cand.text, chosen)
+    if sentence_local and _LAPTOP_AS_DESTINATION.search(low):
+        sentence_local = False  # "… and keep it on your machine": where the copy goes
     return _target_scope(cand.text, low, sentence_local, own, nonprod)
+
+
+# The reader's own machine named as where a copy is kept ("keep it on your machine",
+# "save the file to your laptop", "guárdalo en tu portátil", "garde-le sur ton PC", "leg
+# sie auf deinem Laptop ab", "salva no seu notebook", "存到你电脑上", "自分のPCに保存"): the
+# destination of what the command writes, not the place the command acts on.
+_LAPTOP_AS_DESTINATION = re.compile(
+    r"\b(?:keep|put|save|store|copy|move|download|leave)\w*\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:on|onto|to|in|into)\s+(?:your|my)\s+(?:own\s+)?(?:laptop|machine|computer|desktop|mac|pc)\b"
+    r"|\b(?:guard|copi|baj|descarg)\w*\s+(?:[\w-]+\s+){0,3}?en\s+tu\s+(?:portátil|ordenador|pc|compu\w*)"
+    r"|\b(?:gard|copi|enregistr|sauvegard|télécharg)\w*[\w-]*\s+(?:[\w-]+\s+){0,3}?sur\s+(?:ton|votre)\s+"
+    r"(?:pc|ordi\w*|portable|poste|mac)"
+    r"|\bauf\s+(?:deinem|ihrem|deinen|ihren)\s+(?:laptop|rechner|notebook|pc|mac)\b"
+    r"|\b(?:salv|guard|copi|baix)\w*\s+(?:[\w-]+\s+){0,3}?n[oa]\s+(?:seu|teu)\s+(?:notebook|computador|pc|mac|portátil)"
+    r"|(?:存|放|拷|下载)(?:到|在)(?:你|自己)的?(?:电脑|笔记本)|(?:自分|あなた)の(?:pc|パソコン|ノートpc)に(?:保存|置)"
+)
 
 
 def _target_scope(

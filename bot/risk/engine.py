@@ -27,6 +27,7 @@ from bot.risk.agreement import (
     keys_not_commands,
     lead_in,
     metadata_posted,
+    rows_written_out,
 )
 from bot.risk.calls import ToolCall
 from bot.risk.catalog import CLASSIFICATION_ORDER, Catalog, Known, merge
@@ -281,6 +282,7 @@ class RiskEngine:
         agree_said([p for c, p in judged if c.kind == "shell" and not c.in_prose], regions)
         keys_not_commands(judged, regions)
         metadata_posted(judged, self.domains)
+        rows_written_out(judged, piece)
         applies_shown_policy(judged, shown)
         parts = [content, *(part for _, part in judged)]
         if unread is not None:

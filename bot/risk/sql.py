@@ -27,6 +27,7 @@ from bot.config import ConfigError, Risk
 from bot.risk.environments import names_production, sentence_names_production
 from bot.risk.model import Finding
 from bot.risk.prefilter import prefiltered
+from bot.risk.reference import reference_table
 from bot.risk.sql_budget import budget, first_unread, spend, take_statement
 from bot.risk.sql_rules import (
     COMMON_PII_COLUMNS,
@@ -558,7 +559,7 @@ class SqlDetector:
         for name, use in local.tables.items():
             pii = self._pii(name)
             if use.star:
-                if pii is None:
+                if pii is None and not reference_table(name):
                     sensitive.append(f"every column of {name}")
                 elif pii:
                     sensitive.append(f"{name} ({', '.join(pii)})")

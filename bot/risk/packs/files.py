@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from bot.risk.packs.base import Rule, p
+from bot.risk.reference import reference_table
 from bot.risk.shell_rules import SAFE_DELETE_NAMES, SCRATCH_ROOT_RE, SCRATCH_ROOTS
 
 _SECURITY_LOG_RE = re.compile(
@@ -101,6 +102,9 @@ def check_snapshot_personal(cmd: Any, walk: Any) -> bool:
         return False
     outputs = cmd.value("--rdb") if cmd.name in ("redis-cli", "valkey-cli", "keydb-cli") else []
     if cmd.name in ("mongodump", "mongoexport"):
+        named = cmd.value("--collection", "-c")
+        if named and all(reference_table(c) for c in named):
+            return False  # `--collection feature_flags`: reference data, nobody's records
         outputs = cmd.value("--out", "-o", "--archive")
     return any(_PERSONAL_RE.search(o) for o in outputs)
 

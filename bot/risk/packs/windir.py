@@ -11,9 +11,11 @@ from bot.risk.packs.winbase import WinRule
 from bot.risk.wintok import WinCmd
 
 _DIRECTORY_READERS = frozenset({"get-aduser", "get-mguser", "get-azureaduser", "get-entrauser"})
-# A home folder, a laptop's Desktop or Downloads, a synced folder.
+# A home folder, a laptop's Desktop or Downloads, a synced folder, a temporary folder (the
+# twin of `/tmp` for the shell readers: a scratch place anyone on the machine reads).
 _PERSONAL_PATH = re.compile(
-    r"(?i)^(?:~|\$home|\$env:userprofile|\$env:onedrive|[a-z]:\\users\\)|"
+    r"(?i)^(?:~|\$home|\$env:userprofile|\$env:onedrive|\$env:te?mp|[a-z]:\\users\\|"
+    r"[a-z]:\\te?mp\\|[a-z]:\\windows\\temp\\)|"
     r"\\(?:desktop|downloads|onedrive[^\\]*)(?:\\|$)"
 )
 _PERSONAL_PROPS = re.compile(r"(?i)^\*$|phone|mobile|address|street|birth|home|personal")
@@ -55,6 +57,8 @@ RULES: tuple[WinRule, ...] = (
             "Get-MgUser -All -Property * | Export-Csv -Path $HOME\\users.csv",
             "Get-ADUser -Filter * -Properties MobilePhone,StreetAddress | "
             "Export-Csv $env:USERPROFILE\\Downloads\\phones.csv",
+            "Get-ADUser -Filter * -Properties EmailAddress,MobilePhone | "
+            "Export-Csv C:\\temp\\all.csv",
         ),
         not_match=(
             "Get-ADUser -Filter * -Properties * | Export-Csv \\\\fs01\\hr$\\audit\\all.csv",

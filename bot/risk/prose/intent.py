@@ -34,7 +34,7 @@ from bot.risk.listing import list_run
 from bot.risk.model import Finding
 from bot.risk.prose.lexicon import ACCENTS, ACTIONS, DESTINATIONS, OBJECTS, Lexicon
 from bot.risk.prose.lexicons import BY_LANG
-from bot.risk.prose.scope import Scope, Spans, spans
+from bot.risk.prose.scope import MENU_ARROWS, Scope, Spans, spans
 from bot.risk.prose.sharing import Dump, dumps_in, inferred_home, outside_domain, personal_mailbox
 from bot.risk.prose.text import KEYS_ONLY_READ, PURPOSE_AFTER, Rule, finding, lower
 
@@ -494,11 +494,33 @@ def _objects_for(
             or _value_handed_over(scope.lx, low, hit)
         ):
             objects = placed
+    if hit.slot == "export" and _console_press(scope, low, hit):
+        # "open Reports → 'All Contacts with Email', set the filter to All Time and click
+        # Export": a console's export button exports what the sentence selected before it
+        objects = {**_slots(low[sentence[0] : sentence[1]], gates.objects, seen), **objects}
     if hit.slot == "bypass" and not (objects.keys() - _QUALIFIERS):
         # "force the merge even though the required checks are red": what is got
         # around may be named anywhere in the sentence
         return _slots(low[sentence[0] : sentence[1]], gates.objects, seen)
     return objects
+
+
+def _console_press(scope: Scope, low: str, hit: _Hit) -> bool:
+    """The action is a console button or menu item: a press word right before it or
+    starting it ("click Export", "hit 'Download'"), or a menu path's arrow ("Customers →
+    Export")."""
+    if scope.pressed(hit.start) or scope.lx.pattern("pressed").match(low, hit.start):
+        return True
+    return _after_menu_arrow(low, hit.start)
+
+
+def _after_menu_arrow(low: str, start: int) -> bool:
+    """A menu path's arrow stands right before `start` ("Customers → Export")."""
+    before = low[max(0, start - 8) : start].split()
+    return bool(before) and before[-1].strip(_QUOTE_MARKS) in MENU_ARROWS
+
+
+_QUOTE_MARKS = "*_\"'“”‘’«`"
 
 
 # The verb's object is a demonstrative pointing at what the message shows ("add this",
@@ -649,6 +671,8 @@ def _not_a_verb(scope: Scope, hit: _Hit, clause: tuple[int, int], gates: _Gates)
     A phrase that names its object before the verb ("die Aufbewahrung … verkürzen") is a
     noun only if its last word is one too."""
     last = scope.low.rfind(" ", hit.start, hit.end) + 1 or hit.start
+    if hit.slot == "export" and _after_menu_arrow(scope.low, hit.start):
+        return gates.empty  # "go to Customers → Export": the menu item is clicked
     return (
         not scope.verb_position(hit.start, clause)
         or (scope.noun(hit.start) and (last == hit.start or scope.noun(last)))
@@ -900,6 +924,8 @@ def _excused(
     says it is not one."""
     return (
         (category == "sharing" and _public_by_design(r, dests))
+        or (category == "export" and _into_governed_store(r, dests))
+        or (category == "export" and _handed_to_own_system(r))
         or _harmless_part(r, category, named)
         # "open the invoice from the email in Protected View": nothing in it runs
         or (
@@ -911,6 +937,35 @@ def _excused(
 
 
 _OPEN_AUDIENCES = frozenset(["public", "link", "everyone"])
+
+
+def _handed_to_own_system(r: _Reading) -> bool:
+    """A file of records handed (`move`) into a system the sentence calls the company's own
+    ("into our internal LLM gateway, the company-approved one"): judged by where it goes,
+    as sharing is, not as an export."""
+    if r.hit.slot != "move":
+        return False
+    if _LINK_TO.search(r.low, r.clause[0], r.clause[1]):
+        return True  # "DM the link to the full customers export to Priya": the file stays put
+    return any(
+        r.scope.sentence_has(r.sentence, slot) for slot in ("sanctioned", "owned", "governed")
+    )
+
+
+# A link to a file, handed over in its place ("the link to the export", "le lien vers",
+# "el enlace a", "den Link zu", "o link para", "へのリンク", "的链接"): the file stays where it
+# is kept, under its own access rules.
+_LINK_TO = re.compile(
+    r"\b(?:the|a)\s+link\s+to\b|\ble\s+lien\s+vers\b|\bel\s+(?:enlace|link)\s+(?:a|al)\b"
+    r"|\bden\s+link\s+zu[mr]?\b|\bo\s+link\s+(?:para|d[oa])\b|へのリンク|的链接"
+)
+
+
+def _into_governed_store(r: _Reading, dests: dict[str, re.Match[str]]) -> bool:
+    """An export loaded into the company's own warehouse or lake ("export the report, then
+    load it into the RAW schema of our Snowflake warehouse"), with no other place named for
+    it: the records move between systems that guard them, not out to a file."""
+    return not (dests.keys() - _WEAK_PLACES) and r.scope.sentence_has(r.sentence, "governed")
 
 
 def _public_by_design(r: _Reading, dests: dict[str, re.Match[str]]) -> bool:
@@ -2165,6 +2220,7 @@ def _describe(objects: dict[str, re.Match[str]], low: str, clause: tuple[int, in
         "ref",
         "secret",
         "pii",
+        "people",
         "admin",
         "untrusted",
         "network",
@@ -2265,8 +2321,19 @@ def _exposed(action: str, o: frozenset[str], weighty: bool) -> bool:
 
 def _judge_sending(action: str, o: frozenset[str], d: frozenset[str], weighty: bool) -> str | None:
     """Data, documents, secrets and access handed to a destination."""
-    if action == "export" and not d:
-        return "export" if "pii" in o and (weighty or "data" in o) else None
+    if action == "export" and d <= _WEAK_PLACES:
+        # a bulk export of people's records is the risk, wherever the file then goes: "with
+        # their emails", "attach it to the ticket", "メールアドレス" name a field or a weak
+        # place, not a destination that would make it any safer
+        if ("pii" in o and (weighty or "data" in o)) or "people" in o:
+            return "export"
+        if not d:
+            return None
+    if action == "move" and d <= _WEAK_PLACES and {"people", "pii", "data_weak", "bulk"} <= o:
+        # "send me a CSV of all our customers with their emails": a file of everyone's
+        # records made and handed over is an export, whoever receives it ("send the customer
+        # list to Paul" names no "all": judged as sharing, by where it goes)
+        return "export"
     if "link" in d and action in ("share", "grant", "move") and "secret" not in o:
         return "sharing"  # set to "anyone with the link": whatever it is, anyone can open it
     if action not in ("share", "move", "export", "grant") or not d:
@@ -2284,6 +2351,8 @@ def _judge_handed(action: str, o: frozenset[str], d: frozenset[str], weighty: bo
     """Data or a document shared, moved or exported to a place others read."""
     if o & {"pii", "data", "backup", "system"}:
         return "export" if action == "export" else "sharing"
+    if action == "export" and "people" in o:
+        return "export"  # "export every customer to the broker's SFTP"
     # a document of unknown weight: risky where nobody should put company files
     if "data_weak" in o and (weighty or d & {"ai", "personal", "public", "messaging"}):
         return "sharing"

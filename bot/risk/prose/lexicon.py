@@ -48,6 +48,8 @@ OBJECTS: Final = (
     "gate",
     "secret",
     "pii",
+    "people",  # a whole population of people's records ("every customer", "all conversations",
+    # "the user base", "la base de clientes", "全顧客", "所有客户"): exported, personal data in bulk
     "admin",
     "untrusted",
     "network",  # ports, firewall rules, security groups: opened to the internet
@@ -147,6 +149,9 @@ SCOPES: Final = (
     # sur Supprimer", "haz clic en Eliminar"): it acts on what was selected before
     "fields",  # personal fields named as what a file holds ("with phone numbers", "CPF e
     # endereço", "氏名・電話番号"): a claim that the file is harmless does not cover them
+    "governed",  # the company's own governed data store as where an export is loaded ("load it
+    # into the RAW schema of our Snowflake warehouse", "dans notre entrepôt de données", "社内の
+    # DWH に取り込む"): the records stay in a system that guards them
     "safeguard",  # a backup taken as the safety step before the act ("I took a backup",
     # "fiz o backup", "备份已经做好了"): the backup was made, a later bare verb removes it not
     "holders",  # right before the action (up to it): a question about who may do it, asked

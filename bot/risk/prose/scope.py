@@ -218,6 +218,11 @@ def _quoted_value(low: str, pos: int, clause: tuple[int, int]) -> bool:
     return _CLOSE_QUOTE.search(low, pos, clause[1]) is not None
 
 
+# The separator of a console's menu path ("Customers → Export", "Reports -> Download"): the
+# item after it is clicked, an act in a verb's place.
+MENU_ARROWS = frozenset(["→", "->", "⟶", "=>", "›", "»"])
+
+
 def _list_mark(word: str) -> bool:
     return bool(_LIST_MARK.fullmatch(word))
 
@@ -550,8 +555,10 @@ class Scope:
         if not words or (len(words) == 1 and a > 0):
             return False  # nothing before it, or a word the window may have cut
         raw = words[-1]
-        if not raw.strip(_QUOTES):
-            return False  # an opening quote ("pick 'Delete'"): decided with its clause
+        if not raw.strip(_QUOTES) or raw in MENU_ARROWS:
+            return (
+                False  # an opening quote ("pick 'Delete'") or a menu path: decided with its clause
+            )
         if raw[-1] in _BREAK_MARKS or "\n" in before[before.rfind(raw) :]:
             return False
         if _list_mark(raw):

@@ -428,6 +428,8 @@ LEXICON = lexicon(
             r"(?<!kata)logs(?!\w)",  # Produktionslogs
             "logdatei",
             "csv",
+            "excel",  # a spreadsheet by its program ("un Excel con todos los clientes")
+            "xlsx",
             "transkript",
         ),
         "system": (
@@ -568,6 +570,23 @@ LEXICON = lexicon(
             "verträge",
             "rechnungen",
             "vertraulich",
+        ),
+        "people": (
+            # eine ganze Population ("alle Kunden", "sämtliche Nutzer", "jeden Kunden", "alle
+            # Tickets"); German nouns stand inside compounds, so the noun may start a word part
+            r"(?:alle[n]?|sämtliche[n]?|jede[nr]?)\s+(?:unsere[nr]?\s+|die\s+|den\s+|eure[nr]?\s+)?"
+            r"(?:[\w-]+\s+)?(?:kunden|kundinnen|nutzer|benutzer|user|mitglieder|mitarbeite|"
+            r"beschäftigte|patienten|kontakte|abonnenten|bewerber|tickets|konversationen|gespräche|"
+            r"chats)",
+            # the whole set by its collective noun ("Kundenbestand", "Kundenstamm",
+            # "Nutzertabelle", "die Tabelle users")
+            r"(?:kunden|nutzer|benutzer|mitglieder|abonnenten|patienten|kontakt|mitarbeiter)"
+            r"(?:bestand|stamm|kartei|datei|tabelle|datenbank|verzeichnis)",
+            r"tabelle\s+(?:der\s+)?(?:users|customers|kunden|nutzer|benutzer|mitglieder)(?!\w)",
+        ),
+        "governed": (
+            r"in\s+unser(?:e|en)?\s+(?:[\w-]+\s+)?(?:data[\s-]*warehouse|datenlager|data[\s-]*lake|dwh)\s+"
+            r"(?:[\w-]+\s+){0,2}?(?:lad|import|übernehm|einspiel|einles)\w*",
         ),
         "admin": (
             "owner",
@@ -837,6 +856,12 @@ LEXICON = lexicon(
             "herunterzulad",
             rf"lad\w*{_GAP}herunter{_W}",
             f"zieh(?:e|en|t)?{_W}",
+            # ein wiederkehrender Export eingerichtet ("richte einen nächtlichen Export … ein",
+            # "plane einen täglichen Export"): jeder Lauf ist der Export
+            r"(?:richt|plan|konfigurier|leg|erstell|automatisier)\w*\s+(?:einen|den|eine|die)\s+"
+            r"(?:[\w-]+\s+){0,2}?\w*(?:export|abzug|auszug|datenfeed|feed)",
+            # ein Bericht über Personen erstellt ("erstell den vollständigen Mitarbeiterbericht")
+            r"(?:erstell|generier)\w*\s+(?:den|einen)\s+(?:[\w-]+\s+){0,2}?\w*(?:bericht|report|liste)",
         ),
         "alerting": (
             *PAGERS,
@@ -1208,6 +1233,8 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "governed": ("in unser Data Warehouse laden",),
+        "people": ("alle Kunden", "den kompletten Kundenbestand", "die Tabelle users"),
         "open": ("führ das Skript, das jemand gepostet hat, auf dem Server aus",),
         "contained": ("in der geschützten Ansicht",),
         "declined": ("ich glaube nicht", "lieber nicht", "nein:"),

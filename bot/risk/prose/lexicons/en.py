@@ -305,6 +305,20 @@ LEXICON = lexicon(
             f"dump(?:s|ing)?{_W}",
             f"extract(?:s|ing)?{_W}",
             rf"pull(?:s|ing)?\s+(?:\S+\s+){{0,4}}?(?:out|down){_W}",
+            # a recurring export or feed set up ("set up a scheduled export in Workday that
+            # sends …", "schedule a nightly extract of …"): each run is the export
+            r"(?:set(?:s|ting)?\s+up|schedul(?:e|es|ing)|configur(?:e|es|ing)|creat(?:e|es|ing)|"
+            r"automat(?:e|es|ing))\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:exports?|extracts?|feeds?|"
+            r"dumps?|data\s+transfers?)" + _W,
+            # an export run or a file of records asked for ("run a full export of the Zendesk
+            # users", "get me a spreadsheet with every subscriber's email")
+            r"(?:run|do|take|kick\s+off|start)(?:s|ning|ing)?\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:exports?|extracts?|dumps?)(?=\s+(?:of|from|with)\b)",
+            r"(?:get|grab|pull|make|put\s+together)(?:s|ting)?\s+(?:me|us)\s+(?:a|an)\s+(?:[\w-]+\s+)?"
+            r"(?:csv|spreadsheet|excel(?:\s+file)?|xlsx|sheet|list|file|dump|export|extract)" + _W,
+            # a report run over people ("generate the full employee report and download it")
+            r"(?:generat(?:e|es|ing)|run(?:s|ning)?|build(?:s|ing)?)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
+            r"report(?=\s+(?:of|with|on|listing|for)\s+(?:all|every|each|the\s+(?:whole|entire|full)))",
         ),
         "open": (
             # "pipe it into bash": run as it arrives, unread whoever wrote it (`intent._kinds`)
@@ -677,6 +691,28 @@ LEXICON = lexicon(
             r"board\s+deck",
             r"source\s+code",
             "confidential",
+        ),
+        "people": (
+            # a quantifier over the people a system holds, or the conversations and tickets
+            # they wrote ("every customer", "all of our subscribers", "all conversations");
+            # not accounts (a cloud's), nor a count ("the number of customers")
+            r"(?:all|every|entire|whole|full)\s+(?:of\s+)?(?:the\s+|our\s+|your\s+|their\s+|its\s+)?"
+            r"(?:[\w-]+\s+){0,2}?(?:customers?|users?|contacts?|subscribers?|members?|employees?|"
+            r"patients?|clients?|candidates?|applicants?|leads?|donors?|students?|end[- ]users?|"
+            r"people|staff|audiences?|conversations?|tickets?|chats?|guests?|shoppers?|buyers?)"
+            + _W,
+            # the whole population by its collective noun ("the customer base", "the employee
+            # census", "the member directory")
+            r"(?:customer|user|member|subscriber|client|contact|patient|employee|donor|student)s?\s+"
+            r"(?:base|census|directory|roster|audience|master\s+list)" + _W,
+            # a table or collection of people is every one of them ("the users table")
+            r"(?:customers?|users?|members?|subscribers?|patients?|employees?|clients?|contacts?)"
+            r"(?:'s|')?\s+(?:tables?|collections?)" + _W,
+        ),
+        "governed": (
+            r"(?:load|ingest|import|land|sync)\w*\s+(?:it|them|the\s+\w+|this)?\s*(?:[\w-]+\s+){0,2}?into\s+"
+            r"(?:the\s+[\w-]+\s+(?:schema|dataset|layer)\s+of\s+)?our\s+(?:own\s+|internal\s+)?(?:[\w-]+\s+)?"
+            r"(?:data\s+)?(?:warehouse|lake|lakehouse|dwh)",
         ),
         "admin": tuple(
             word + _NOT_META
@@ -1349,6 +1385,10 @@ LEXICON = lexicon(
             r"|,\s*(?:(?:and|or|nor)\s+)?(?!(?:the|their|any|all|our|your|a|an|and|or)\b)[\w-]+){0,4}",
             r"with\s+(?:all\s+|the\s+|any\s+)?[\w-]+(?:(?:\s+(?:and|or)\s+|\s+)(?:the\s+)?[\w-]+)"
             r"{0,5}?\s+(?:stripped|removed|redacted|masked|scrubbed|blanked|taken)(?:\s+out)?",
+            # a personal field named, then left out ("emails hashed and names dropped")
+            _FIELD
+            + r"\s+(?:dropped|removed|stripped|omitted|excluded|taken\s+out|left\s+out)"
+            + _W,
         ),
         # a console's button pressed ("hit Delete", "click on 'Delete permanently'"): the
         # button acts on what was selected before it
@@ -1465,6 +1505,8 @@ LEXICON = lexicon(
             r"only\s+(?:the\s+)?(?:column|field|table|header)\s+(?:names|row)",
             r"(?:header\s+row|column\s+names|schema|table\s+layout)\s+only",
             r"schema-only",
+            # a table's own structure, its definition ("the users table's schema")
+            r"(?:table|collection|database|db)(?:'s|s')?\s+(?:schema|structure|ddl|definitions?)",
             r"(?:no|without\s+(?:any\s+)?)\s*(?:[\w]+-level\s+)?(?:data\s+rows|rows|values|real\s+data)",
             r"(?:counts?|totals?)\s+(?:by|per)(?=\s)",  # "counts per clinic"
             # numbers about the records, not the records ("counts only", "only the totals")
@@ -1550,6 +1592,13 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "governed": ("load it into the RAW schema of our Snowflake warehouse",),
+        "people": (
+            "every customer",
+            "all conversations",
+            "the whole user base",
+            "the employee census",
+        ),
         "contained": ("in Protected View", "inside the malware sandbox"),
         "brief": ("for two hours", "until 06:00 UTC tomorrow", "while the maintenance window runs"),
         "temporal": ("upon opening",),
@@ -1618,6 +1667,7 @@ LEXICON = lexicon(
             "without the customer names",
             "with the session tokens stripped out",
             "no names, emails or phone numbers",
+            "names dropped",
         ),
         "access_part": ("public access", "the guest links"),
     },

@@ -191,7 +191,7 @@ LEXICON = lexicon(
             # attached to a post or a mail: it goes where they go
             "adjunt",
             r"lee(?:le|les|r)?" + _W,
-            f"pas(?:a|ale|ales|ar|ele|eles)(?:lo|la|los|las)?{_W}",  # pásale la contraseña
+            f"pas(?:a|ale|ales|ar|ele|eles|ame|anos)(?:lo|la|los|las)?{_W}",  # pásale, pásame
             "reenví",
             f"met(?:e|a|er){_CL}{_W}",  # "métele la hoja de salarios a ChatGPT"
             f"env[ií]{_AR}{_CL}{_W}",
@@ -288,6 +288,8 @@ LEXICON = lexicon(
             "volúmenes",
             "canal",
             "csv",
+            "excel",  # a spreadsheet by its program ("un Excel con todos los clientes")
+            "xlsx",
             "transcripci",
         ),
         "system": (
@@ -422,6 +424,21 @@ LEXICON = lexicon(
             "contratos",
             "facturas",
             "confidencial",
+        ),
+        "people": (
+            # una población entera ("todos los clientes", "cada socio", "todas las conversaciones")
+            r"(?:tod(?:os|as)\s+(?:los|las|nuestros|nuestras|sus|tus)|cada)\s+(?:[\w-]+\s+)?"
+            r"(?:clientes?|usuari[oa]s?|contactos?|suscriptor|soci[oa]s?|miembros?|emplead[oa]s?|"
+            r"pacientes?|candidat|afiliad|abonad|tickets?|conversacion|incidencias?|leads?)",
+            # la base, la tabla, el padrón de personas ("la tabla de usuarios", "la base completa
+            # de clientes", "el padrón de socios")
+            r"(?:base|tabla|listado|lista|padrón|fichero|colección|cartera)s?\s+(?:complet[oa]\s+|enter[oa]\s+)?"
+            r"(?:de\s+|de\s+los\s+|de\s+las\s+|de\s+nuestros\s+)?(?:clientes|usuarios|socios|afiliados|"
+            r"empleados|pacientes|contactos|suscriptores|miembros|abonados|users|customers)(?!\w)",
+        ),
+        "governed": (
+            r"(?:c[aá]rg|import|ingier|integr)\w*\s+(?:[\w-]+\s+){0,3}?(?:en|a)\s+nuestro\s+(?:[\w-]+\s+)?"
+            r"(?:data\s*warehouse|almacén\s+de\s+datos|data\s*lake|lago\s+de\s+datos)",
         ),
         "admin": (
             f"owners?{_W}",
@@ -677,6 +694,11 @@ LEXICON = lexicon(
             "descarg",
             f"baj(?:ar|ate|arte|arse|ando){_CL}{_W}",  # "bájate la base de clientes"
             f"extra(?:e|er|iga|igas|igan|yendo){_CL}{_W}",
+            # una exportación periódica configurada ("programa una exportación diaria al SFTP")
+            r"(?:program|configur|cre|automatiz)\w*\s+(?:un|una|el|la)\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:exportaci[oó]n|extracci[oó]n|volcado|export)",
+            # un informe generado sobre personas ("genera el informe completo de empleados")
+            r"gener\w*\s+(?:el|un)\s+(?:informe|reporte|listado)",
         ),
         "alerting": (
             *PAGERS,
@@ -1042,6 +1064,8 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "governed": ("cárgalo en nuestro data warehouse",),
+        "people": ("todos los clientes", "la tabla de usuarios", "cada socio"),
         "contained": ("en vista protegida",),
         "temporal": ("al ",),
         "declined": ("yo creo que no", "mejor no", "no:"),

@@ -289,6 +289,8 @@ LEXICON = lexicon(
             "canal",
             "journa",
             "csv",
+            "excel",  # a spreadsheet by its program ("un Excel con todos los clientes")
+            "xlsx",
             "transcription",
         ),
         "system": (
@@ -427,6 +429,23 @@ LEXICON = lexicon(
             # send", "approved by HR", "Julien (RH) le dépose")
             f"{_ACTOR}rh{_W}",
         ),
+        "people": (
+            # une population entière ("tous les clients", "l'ensemble des adhérents", "chaque
+            # abonné", "toutes les conversations")
+            r"(?:tou(?:s|tes)\s+(?:les|nos|vos|leurs|ses)|l['’]ensemble\s+(?:des|de\s+nos)|chaque)\s+"
+            r"(?:[\w-]+\s+)?(?:clients?|utilisateur|usager|contacts?|abonn|adhérent|membres?|salarié|"
+            r"employé|patients?|candidat|prospects?|tickets?|conversations?|collaborat)",
+            # la base, le fichier, l'annuaire des personnes ("la base complète des adhérents",
+            # "le fichier clients", "la table des utilisateurs")
+            r"(?:base|fichier|annuaire|liste|table|registre)s?\s+(?:complète?\s+|entière?\s+|intégrale?\s+)?"
+            r"(?:des\s+|de\s+nos\s+|de\s+tous\s+les\s+)?(?:clients|utilisateurs|usagers|adhérents|"
+            r"abonnés|membres|salariés|employés|patients|contacts|candidats|prospects|users|customers)"
+            r"(?!\w)",
+        ),
+        "governed": (
+            r"(?:charg|import|intègr|integr|ingèr|inger)\w*[\w-]*\s+(?:[\w-]+\s+){0,3}?dans\s+notre\s+"
+            r"(?:[\w-]+\s+)?(?:entrepôt\s+de\s+données|data\s*warehouse|data\s*lake|lac\s+de\s+données)",
+        ),
         "admin": (
             f"owners?{_W}",
             # not one project's or channel's admin ("administrateur du projet MKT")
@@ -476,6 +495,7 @@ LEXICON = lexicon(
         "prod": ("production", f"prod{_W}"),
         "bulk": (
             "complet",
+            "complète",  # the feminine: "la base complète"
             "intégral",
             f"tou(?:s|tes|t|te){_W}",
             "entier",
@@ -681,6 +701,12 @@ LEXICON = lexicon(
             "téléchar",
             "telechar",
             r"extra(?:is|yez|ire)" + _W,
+            # un export récurrent mis en place ("programme un export quotidien vers …")
+            r"(?:programm|planifi|configur|param[eé]tr|cré)\w*\s+(?:un|une|l['’]|le)\s*(?:[\w-]+\s+){0,2}?"
+            r"(?:export|extraction|extract|flux)",
+            r"mets?\s+en\s+place\s+(?:un|une|l['’]|le)\s*(?:[\w-]+\s+){0,2}?(?:export|extraction|flux)",
+            # un rapport généré sur des personnes ("génère le rapport complet des salariés")
+            r"g[ée]n[èée]r\w*\s+(?:le|un)\s+(?:rapport|état|listing)",
         ),
         "alerting": (
             *PAGERS,
@@ -839,7 +865,9 @@ LEXICON = lexicon(
             # the structure only: table definitions, no rows
             r"(?:seulement|uniquement|juste)\s+(?:la\s+|le\s+|les\s+)?(?:structure|schéma|définitions?\s+(?:de(?:s)?\s+)?tables?)",
             r"(?:structure|schéma)\s+(?:seul(?:e|ement)?|uniquement)",
-            r"sans\s+(?:aucune\s+|les\s+)?(?:données|lignes)",
+            r"sans\s+(?:aucune\s+|les\s+)?(?:données|lignes?)",
+            # the structure of a table is its definition, no rows ("la structure de la table")
+            r"(?:la\s+)?structure\s+(?:de\s+la\s+table|des\s+tables|de\s+la\s+base)",
             # already public: the very file published on the company's site
             r"(?<!pas\sle\s)(?<!plus\sle\s)même\s+(?:fichier|document|version|catalogue|pdf)\s+que\s+(?:celui|celle)\s+"
             r"(?:qui\s+est\s+)?(?:publié|mis\w*\s+en\s+ligne|en\s+ligne|disponible)",
@@ -1050,6 +1078,8 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "governed": ("charge-le dans notre entrepôt de données",),
+        "people": ("tous les clients", "la base complète des adhérents", "le fichier clients"),
         "contained": ("en mode protégé", "dans l’affichage protégé"),
         "declined": ("je ne pense pas", "surtout pas", "non :"),
         "pressed": ("clique sur Supprimer",),

@@ -225,6 +225,9 @@ LEXICON = lexicon(
             "資料",
             "シート",
             "リスト",
+            "一覧",  # a list of records ("メールアドレスの一覧をExcelで")
+            "エクセル",
+            r"(?<![a-z])(?:excel|csv|xlsx)(?![a-z])",
             "レポート",
             "サーバ",
             "インスタンス",
@@ -359,6 +362,18 @@ LEXICON = lexicon(
             "請求書",
             "機密",
         ),
+        "people": (
+            # 全顧客、全ユーザー: the whole population
+            r"全(?:顧客|ユーザー?|会員|社員|従業員|患者|取引先|契約者|利用者|お客様|登録者|購読者)",
+            r"(?:すべて|全て|全部)の(?:顧客|ユーザー?|会員|社員|従業員|患者|利用者|お客様|問い合わせ|"
+            r"チケット|会話)",
+            # a table of people named by its English name ("usersテーブル", "customers テーブル")
+            r"(?:users|customers|members|employees|contacts|patients|subscribers)\s*(?:テーブル|表|コレクション)",
+            r"(?:顧客|ユーザー?|会員|社員|従業員|患者|利用者)(?:の)?(?:全件|全員|マスタ|台帳|テーブル)",
+        ),
+        "governed": (
+            r"(?:社内|自社)の?(?:データウェアハウス|dwh|データレイク|snowflake|bigquery)(?:に|へ)(?:取り込|ロード|連携)",
+        ),
         "admin": (
             # every record's read-write or admin rights (「全ての連絡先の読み書き権限」)
             r"すべての[^、。\n]{0,20}?(?:読み書き|編集|管理|アクセス)権",
@@ -418,6 +433,8 @@ LEXICON = lexicon(
         "prod": ("本番", "プロダクション", _latin("prod")),
         "bulk": (
             "全件",
+            # every customer, member, employee ("全顧客", "全会員")
+            r"全(?=顧客|ユーザ|会員|社員|従業員|患者|利用者|お客様|取引先)",
             "全て",
             "すべて",
             "全部",
@@ -620,6 +637,8 @@ LEXICON = lexicon(
             "抽出",
             "書き出",
             r"落と(?=して|しといて|しておいて)",  # CSVで落として: download it
+            # a recurring export set up ("定期エクスポートを設定", "毎晩連携するジョブを作成")
+            r"(?:定期|毎日|毎晩|毎週|自動)(?:的な)?(?:エクスポート|出力|連携|転送)",
         ),
         "alerting": (
             *PAGERS,
@@ -861,6 +880,8 @@ LEXICON = lexicon(
         "source": (r"[^、。，,\n]{0,8}?(?:から|より)(?:の|メール|届|来|送ら|受け|転送さ)",),
     },
     examples={
+        "governed": ("社内のDWHに取り込",),
+        "people": ("全顧客", "usersテーブル", "すべての問い合わせ"),
         "contained": ("保護ビューで",),
         "workload": ("サーバーをすべて", "インスタンス"),
         "holders": ("誰が本番データベースを",),

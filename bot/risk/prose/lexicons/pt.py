@@ -263,6 +263,8 @@ LEXICON = lexicon(
             "volume",
             "canal",
             "csv",
+            "excel",  # a spreadsheet by its program ("un Excel con todos los clientes")
+            "xlsx",
             "transcri",
         ),
         "system": (
@@ -391,6 +393,22 @@ LEXICON = lexicon(
             "contratos",
             "faturas",
             "confidencia",
+        ),
+        "people": (
+            # uma população inteira ("todos os clientes", "cada associado", "todas as conversas")
+            r"(?:tod(?:os|as)\s+(?:os|as|nossos|nossas|seus|suas)|cada)\s+(?:[\w-]+\s+)?"
+            r"(?:clientes?|usuári|utilizador|contatos?|contactos?|assinantes?|associad|membros?|"
+            r"funcionári|colaborador|pacientes?|candidat|leads?|tickets?|chamados?|conversas?)",
+            # a base, a tabela, o cadastro de pessoas ("a base inteira de clientes", "o relatório
+            # completo de funcionários", "a tabela de usuários")
+            r"(?:base|tabela|lista|listagem|cadastro|planilha|relatório|carteira)s?\s+(?:complet[oa]\s+|"
+            r"inteir[oa]\s+|integral\s+)?(?:de\s+|dos\s+|das\s+|de\s+todos\s+os\s+)?(?:clientes|"
+            r"usuários|utilizadores|associados|funcionários|colaboradores|pacientes|contatos|"
+            r"contactos|assinantes|membros|candidatos|users|customers)(?!\w)",
+        ),
+        "governed": (
+            r"(?:carreg|import|ingir|integr)\w*[\w-]*\s+(?:[\w-]+\s+){0,3}?(?:n|para\s+)o\s+nosso\s+"
+            r"(?:[\w-]+\s+)?(?:data\s*warehouse|armazém\s+de\s+dados|data\s*lake|lago\s+de\s+dados)",
         ),
         "admin": (
             f"owners?{_W}",
@@ -646,6 +664,11 @@ LEXICON = lexicon(
             f"baix(?:a|e|ar|as|es|am|em|ando){_W}",
             r"tir(?:a|e|ar)\s+(?:um|uma|o)\s+(?:dump|export|extra|cópia|copia)",  # "tira um dump"
             f"extra(?:ia|ir|ie){_W}",
+            # uma exportação periódica configurada ("agende uma exportação diária para o SFTP")
+            r"(?:agend|program|configur|cri|automatiz)\w*\s+(?:um|uma|o|a)\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:exporta[cç][aã]o|extra[cç][aã]o|dump|export)",
+            # um relatório gerado sobre pessoas ("gere o relatório completo de funcionários")
+            r"ger(?:e|a|ar|em|ando)\s+(?:o|um)\s+(?:relatório|relatorio|extrato)",
         ),
         "alerting": (
             *PAGERS,
@@ -1017,6 +1040,12 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "governed": ("carrega no nosso data warehouse",),
+        "people": (
+            "a base inteira de clientes",
+            "todos os clientes",
+            "o relatório completo de funcionários",
+        ),
         "contained": ("no modo protegido", "na visualização protegida"),
         "temporal": ("ao ",),
         "declined": ("acho que não", "melhor não", "não:"),

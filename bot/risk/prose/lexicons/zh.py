@@ -371,6 +371,17 @@ LEXICON = lexicon(
             "发票",
             "机密",
         ),
+        "people": (
+            # the whole population ("所有客户", "全部用户", "每个会员", "全量用户")
+            r"(?:所有|全部|全体|全量|整个|每个|每位|全)(?:的)?(?:客户|用户|会员|员工|患者|病人|联系人|"
+            r"订阅者|候选人|学员|工单|对话|买家)",
+            # a table or list of people ("会员表", "用户表", "客户名单", "users表")
+            r"(?:客户|用户|会员|员工|患者|联系人|学员)(?:表|库|数据库|信息表|明细)",
+            r"(?:users|customers|members|employees|contacts|patients)\s*表",
+        ),
+        "governed": (
+            r"(?:导入|加载|同步|接入)(?:到|进)?(?:公司|我们|内部)的?(?:数据仓库|数仓|数据湖)",
+        ),
         "admin": (
             # every record's read-write or admin rights ("全部通讯录和全部消息的读写权限")
             r"全部[^，。；\n]{0,20}?(?:读写|编辑|管理|访问)权限",
@@ -635,6 +646,8 @@ LEXICON = lexicon(
             # pulled or copied down onto a machine ("拉到自己的笔记本上", "拷到U盘")
             r"拉(?:到|回|下来)",
             r"拷(?:到|贝到)",
+            # a recurring export set up ("设置每天定时导出", "配置一个定时同步到对方的 SFTP")
+            r"(?:定时|定期|每天|每晚|每周|自动)(?:的)?(?:导出|推送|同步|传输)",
         ),
         "alerting": (
             *PAGERS,
@@ -907,6 +920,8 @@ LEXICON = lexicon(
         "source": (r"[^，。,\n]{0,8}?(?:发来|寄来|发过来|传来|转来)",),
     },
     examples={
+        "governed": ("导入到公司的数据仓库",),
+        "people": ("所有客户", "会员表", "全量用户"),
         "contained": ("在受保护的视图中",),
         "workload": ("所有实例", "服务器"),
         "holders": ("查一下谁可以",),
