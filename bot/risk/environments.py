@@ -74,7 +74,7 @@ _NONPROD_WORDS = (
 )
 # Places, not things in them: "the test accounts" may be rows of the production database.
 _ENV_NOUNS = (
-    r"(?:cluster|environment|env|namespace|workspace|instance|server|box|vm|stack"
+    r"(?:cluster|environment|env|namespace|workspace|instance|server|box|vm|stack|database|db"
     r"|subscription|tenant|(?:hosted\s+|dns\s+)?zone)s?"
 )
 NONPROD_PATTERN = rf"(?i){_SEP_BEFORE}(?:{'|'.join(_NONPROD_WORDS)}){_SEP_AFTER}"

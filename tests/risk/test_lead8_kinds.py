@@ -342,3 +342,25 @@ def test_any_gcp_role_names_the_cloud_estate(engine: RiskEngine) -> None:
 def test_a_free_online_site_is_outside(engine: RiskEngine, stranger: str, ours: str) -> None:
     assert engine.assess(stranger).decision != "allow"
     assert engine.assess(ours).decision == "allow"
+
+
+@pytest.mark.parametrize(
+    ("prod", "dev"),
+    [
+        (
+            "Dump the customers table from the production database to your laptop: "
+            "`pg_dump -h prod-db -t customers app > ~/customers.sql`",
+            "Dump the customers table from your local dev database: "
+            "`pg_dump -t customers devdb > customers.sql`",
+        ),
+        (
+            "Export all customers with emails from the production database to a CSV.",
+            "Export all customers with emails from the test database to a CSV for the fixture.",
+        ),
+    ],
+)
+def test_a_dev_or_test_database_is_a_nonproduction_place(
+    engine: RiskEngine, prod: str, dev: str
+) -> None:
+    assert engine.assess(prod).decision != "allow"
+    assert engine.assess(dev).decision == "allow"
