@@ -972,14 +972,20 @@ def check_k8s_delete(cmd: Cmd, walk: Walk) -> bool:
         "--selector",
     }:
         return True
+    kinds = _deleted_kinds(cmd)
+    return kinds is None or not kinds <= _K8S_HARMLESS_KINDS
+
+
+def _deleted_kinds(cmd: Cmd) -> set[str] | None:
+    """The resource kinds named right after `kubectl delete` ("pod,job/x" → pod, job), or
+    None when none is named."""
     try:
         i = cmd.pos.index("delete")
     except ValueError:
-        return True
+        return None
     if i + 1 >= len(cmd.pos):
-        return True
-    kinds = {k.split("/")[0].lower() for k in cmd.pos[i + 1].split(",")}
-    return not kinds <= _K8S_HARMLESS_KINDS
+        return None
+    return {k.split("/")[0].lower() for k in cmd.pos[i + 1].split(",")}
 
 
 def _only_finished_pods(cmd: Cmd) -> bool:
@@ -989,14 +995,8 @@ def _only_finished_pods(cmd: Cmd) -> bool:
         return False
     if "--all-namespaces" in cmd.flags or not _FINISHED_PHASE.search(cmd.joined + " "):
         return False
-    try:
-        i = cmd.pos.index("delete")
-    except ValueError:
-        return False
-    if i + 1 >= len(cmd.pos):
-        return False
-    kinds = {k.split("/")[0].lower() for k in cmd.pos[i + 1].split(",")}
-    return kinds <= {"pod", "pods", "po"}
+    kinds = _deleted_kinds(cmd)
+    return kinds is not None and kinds <= {"pod", "pods", "po"}
 
 
 def check_git_force_push(cmd: Cmd, walk: Walk) -> bool:

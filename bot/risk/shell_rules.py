@@ -78,6 +78,11 @@ def _p(*programs: str, **kw: object) -> Pattern:
     return Pattern(programs=programs, **kw)  # type: ignore[arg-type]
 
 
+# Programs that copy objects between storage and a machine (S3, GCS, Azure, rclone
+# remotes): the copy rules judge where the data lands.
+_STORAGE_COPIERS = ("aws", "gsutil", "gcloud", "rclone", "azcopy", "s3cmd", "mc")
+
+
 # An explicit lifetime of at most an hour: seconds, or a duration with a unit.
 
 # A snapshot or image whose name says it holds no production data.
@@ -1133,18 +1138,7 @@ RULES: tuple[Rule, ...] = (
         "require_approval",
         "Copies a database dump out of storage onto a personal or temporary place: every row "
         "of the database on one machine, outside the systems that guard it.",
-        (
-            _p(
-                "aws",
-                "gsutil",
-                "gcloud",
-                "rclone",
-                "azcopy",
-                "s3cmd",
-                "mc",
-                check="dump_downloaded",
-            ),
-        ),
+        (_p(*_STORAGE_COPIERS, check="dump_downloaded"),),
         match=(
             "aws s3 cp s3://nw-prod-db-dumps/crm-2026-11-30.sql.gz ~/Downloads/",
             "gsutil cp gs://acme-backups/pg/prod.dump /tmp/",
@@ -1165,19 +1159,7 @@ RULES: tuple[Rule, ...] = (
         "require_approval",
         "Copies company data into a personal bucket, drive or cloud account, outside the "
         "company's control.",
-        (
-            _p(
-                "aws",
-                "gsutil",
-                "gcloud",
-                "rclone",
-                "azcopy",
-                "s3cmd",
-                "mc",
-                "bq",
-                check="personal_destination",
-            ),
-        ),
+        (_p(*_STORAGE_COPIERS, "bq", check="personal_destination"),),
         match=(
             "aws s3 cp /tmp/influx-dump s3://jd-personal-archive/ --recursive",
             "aws s3 sync ./exports s3://team-exports --profile personal",
@@ -1235,19 +1217,7 @@ RULES: tuple[Rule, ...] = (
         "require_approval",
         "Copies data into a bucket whose name says it is public: anyone may be able to read "
         "what lands there.",
-        (
-            _p(
-                "aws",
-                "gsutil",
-                "gcloud",
-                "rclone",
-                "azcopy",
-                "s3cmd",
-                "mc",
-                "bq",
-                check="public_destination",
-            ),
-        ),
+        (_p(*_STORAGE_COPIERS, "bq", check="public_destination"),),
         match=(
             "bq extract --destination_format=CSV acme:crm.customers gs://acme-tmp-public/c.csv",
             "aws s3 cp /srv/exports/customers.csv s3://public-assets-acme/",

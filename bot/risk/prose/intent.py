@@ -1207,6 +1207,15 @@ class _Later(NamedTuple):
     seen: dict[tuple[int, str], dict[str, re.Match[str]]]
     dests_of: dict[tuple[int, int], dict[str, re.Match[str]]]
 
+    def dests(self, sentence: tuple[int, int]) -> dict[str, re.Match[str]]:
+        """The sentence's destinations, read once per assessment."""
+        found = self.dests_of.get(sentence)
+        if found is None:
+            found = self.dests_of[sentence] = _destinations(
+                self.lx, self.text, self.low, self.scope, sentence, self.gates, self.seen
+            )
+        return found
+
 
 def _made_public_later(
     at: _Later, hit: _Hit, objects: dict[str, re.Match[str]], sentence: tuple[int, int]
@@ -1220,11 +1229,7 @@ def _made_public_later(
         return {}  # example or test keys: nothing real goes anywhere
     i = bisect_right(at.scope.structure.sentence_starts, sentence[0])
     for later in at.scope.structure.sentences[i : i + _LATER_STEPS]:
-        dests = at.dests_of.get(later)
-        if dests is None:
-            dests = at.dests_of[later] = _destinations(
-                at.lx, at.text, at.low, at.scope, later, at.gates, at.seen
-            )
+        dests = at.dests(later)
         if "public" in dests:
             return {"public": dests["public"]}
     return {}
@@ -1273,11 +1278,7 @@ def _into_plan_space(
     for before in at.scope.structure.sentences[first : bisect_right(starts, sentence[0]) - 1]:
         if before[0] < run[0]:
             continue  # the plan's title or the text before it
-        dests = at.dests_of.get(before)
-        if dests is None:
-            dests = at.dests_of[before] = _destinations(
-                at.lx, at.text, at.low, at.scope, before, at.gates, at.seen
-            )
+        dests = at.dests(before)
         if "workspace" in dests:
             return {"workspace": dests["workspace"]}
     return {}
