@@ -2209,7 +2209,8 @@ _ASIDE = re.compile(r"（[^）]{0,80}）|\([^)]{0,80}\)")
 _GENITIVE = re.compile(
     r"\s*(?:'s\s+|d'|d’|of|de|del|du|des|da|do|das|dos|der|von)\s*(?:(?:the|its|this|la|le|l'|el|"
     r"los|las|a|o|as|os|dem|den|des|der|[\w-]+)\s*){0,3}"
-)
+    r"(?:(?:where|in\s+which|où|donde|onde|wo)\s+(?:the|la|le|l'|el|a|o|der|die|das)?\s*)?"
+)  # "the path of the vault folder where the key lives": the key stays where it lives
 
 
 def _describe(objects: dict[str, re.Match[str]], low: str, clause: tuple[int, int]) -> str:
@@ -2308,7 +2309,10 @@ def _judge_removal(action: str, o: frozenset[str], weighty: bool) -> str | None:
     if action == "destroy" and ("control" in o or ("alerting" in o and "bulk" in o)):
         return "controls"
     has_data = bool(o & {"data", "system"}) or ("data_weak" in o and weighty)
-    if has_data or ("pii" in o and weighty):
+    # "Drop everything in prod", "Supprime tout en production", "本番を全部消して": all of
+    # production, no thing named and none to point back to
+    wholesale = {"bulk", "prod"} <= o and not o - _QUALIFIERS
+    if has_data or wholesale or ("pii" in o and weighty):
         return "destroy"
     return None
 

@@ -841,7 +841,7 @@ LEXICON = lexicon(
         "prod": (f"prod(?:uction)?{_W}", f"live{_W}", f"primary{_W}"),
         "bulk": (
             f"all{_W}",
-            "every",
+            "every",  # "everything", "everyone"
             f"entire(?:ly)?{_W}",
             f"whole{_W}",
             # a console's mass deletion ("Mass Delete Records", "bulk-delete"); not its menu
@@ -1258,7 +1258,7 @@ LEXICON = lexicon(
             r"(?:[\w'’-]+\s+){0,2}?(?:dates?|timestamps?|"
             r"created_time|version(?:\s+(?:numbers?|ids?))?|arns?|account(?:\s+ids?)?|"
             r"(?:item\s+|key\s+|variable\s+|secret\s+)?(?:names?|titles?|labels?)|counts?|"
-            r"fingerprints?|key\s+ids?|expiry|expiration|(?:vault\s+)?paths?)\b",
+            r"fingerprints?|(?:key\s+)?ids?|expiry|expiration|(?:vault\s+)?paths?|locations?)\b",
         ),
         "lasting": (
             r"until\s+(?:the\s+end\s+of\s+)?(?:the\s+)?next\s+(?:week|month|quarter|year|sprint)",

@@ -467,6 +467,7 @@ LEXICON = lexicon(
             "complet",
             "integral",
             f"tod(?:o|a|os|as){_W}",
+            f"tudo{_W}",
             "inteir",
             f"cada{_W}",
         ),
