@@ -60,6 +60,7 @@ from bot.risk.normalize import normalize
 from bot.risk.packs.connectors import assess_connectors
 from bot.risk.policy import Part, Policy
 from bot.risk.prose import Dump, assess_prose, dumped_files
+from bot.risk.public_kind import public_by_kind
 from bot.risk.secrets import mask_known, scan_secrets
 from bot.risk.shell import assess_shell, looks_like_shell
 from bot.risk.sql import SqlDetector, SqlResult, bulk_change_in_production, verify_sql_rules
@@ -285,6 +286,7 @@ class RiskEngine:
         rows_written_out(judged, piece)
         applies_shown_policy(judged, shown)
         parts = [content, *(part for _, part in judged)]
+        public_by_kind(parts, piece)
         if unread is not None:
             self._hold_unread(unread, head, parts)
         return parts
