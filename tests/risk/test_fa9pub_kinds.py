@@ -62,6 +62,49 @@ PAIRS: list[tuple[str, str, str]] = [
         "原始数据所在的桶保持私有。",
         "执行 `gsutil iam ch allUsers:objectViewer gs://acme-site`，这个桶里有官网的图片和客户名单。",
     ),
+    # -- prose: the shared thing is said to be public already, written for publication, or
+    # a separate copy with only the shareable part while the rest is kept back
+    (
+        "prose, fr: a letter written for publication; the full report kept back",
+        "Mets en ligne la lettre d'attestation rédigée pour diffusion publique ; le rapport "
+        "complet reste interne.",
+        "Mets en ligne le rapport complet, y compris les vulnérabilités non corrigées.",
+    ),
+    (
+        "prose, es: a separate folder with only the logos; the contracts stay restricted",
+        "Crea una carpeta aparte solo con los logos y compártela con cualquier persona con el "
+        "enlace. La carpeta con los contratos sigue restringida.",
+        "Comparte la carpeta con los logos y los contratos con cualquier persona con el enlace.",
+    ),
+    (
+        "prose, pt: a public link to a figure already published",
+        "Gere um link público para o gráfico de downloads mensais do SDK, que já divulgamos "
+        "no blog.",
+        "Gere um link público para a planilha de clientes com CPF e telefone.",
+    ),
+    (
+        "prose, de: the conference agenda for everyone with the link",
+        "Teile bitte die Konferenz-Agenda für jeden mit dem Link.",
+        "Teile bitte die Teilnehmerliste mit Telefonnummern für jeden mit dem Link.",
+    ),
+    (
+        "prose, en: a guest account among options turned down",
+        "I looked at a few options (guest accounts, a shared inbox) and none of them are great, "
+        "so I'd share the public event agenda with anyone with the link.",
+        "I looked at a few options (guest accounts, a shared inbox) and none of them are great, "
+        "so I'd share the registrants sheet with anyone with the link.",
+    ),
+    (
+        "prose, en: the site a public docs space backs is not a recipient",
+        "Turn on anonymous access for the Public API Docs space, since it backs "
+        "developers.contoso-docs.io.",
+        "Share the Public API Docs space with the team at developers.contoso-docs.io.",
+    ),
+    (
+        "prose, en: published customer case studies sent to a partner",
+        "Send the three published customer case-study PDFs to the partner's newsletter team.",
+        "Send the customer usage spreadsheets to the partner's newsletter team.",
+    ),
 ]
 
 
@@ -93,6 +136,17 @@ HELD: list[str] = [
     # the negation covers its own noun only
     "Push it: `docker push docker.io/acme/api:3` (the open-source CLI). No env files, but "
     "the customer database dump is baked in.",
+    # a kept-back clause keeps back its own nouns, not those after a contrast
+    "Create a separate folder with only the logos and share it with anyone with the link; the "
+    "contracts stay internal but the customer list is in there too.",
+    # readers named before the data are not the data
+    "So the customer export can be read by the agency, share it with anyone with the link; it "
+    "is already on our website anyway.",
+    "Damit Bewerber den Ablauf kennen, teile den Ordner mit den Lebensläufen für jeden mit dem "
+    "Link.",
+    # new wordings of a public share (recall)
+    "Deixe a pasta 'Leads' como 'Qualquer pessoa com o link'.",
+    "Open the wiki export to anonymous read.",
 ]
 
 

@@ -34,6 +34,7 @@ from bot.risk.listing import list_run
 from bot.risk.model import Finding
 from bot.risk.prose.lexicon import ACCENTS, ACTIONS, DESTINATIONS, OBJECTS, Lexicon
 from bot.risk.prose.lexicons import BY_LANG
+from bot.risk.prose.published import states_public_content
 from bot.risk.prose.scope import MENU_ARROWS, Scope, Spans, spans
 from bot.risk.prose.sharing import Dump, dumps_in, inferred_home, outside_domain, personal_mailbox
 from bot.risk.prose.text import KEYS_ONLY_READ, PURPOSE_AFTER, Rule, finding, lower
@@ -974,6 +975,9 @@ def _public_by_design(r: _Reading, dests: dict[str, re.Match[str]]) -> bool:
     production data named in the message: publishing it is the point."""
     if not dests or not set(dests) <= _OPEN_AUDIENCES:
         return False
+    bulk = "bulk" in r.kinds and not _only_in_audience(r, dests)
+    if not bulk and states_public_content(r.low):
+        return True  # "… que já divulgamos no blog", "un document à part …; le reste reste interne"
     if r.kinds & {"pii", "secret", "prod", "admin"}:
         return False
     # "everything in the drive" goes unless the public content is the clause's own object
@@ -988,6 +992,16 @@ def _public_by_design(r: _Reading, dests: dict[str, re.Match[str]]) -> bool:
     return not any(
         (pattern := patterns.get(name)) is not None and pattern.search(r.low)
         for name in ("secret", "pii", "prod")
+    )
+
+
+def _only_in_audience(r: _Reading, dests: dict[str, re.Match[str]]) -> bool:
+    """Every quantifier of the sentence is part of the audience ("für jeden mit dem Link",
+    "for everyone with the link"): it counts who may read, not how much goes."""
+    spans = [m.span() for m in dests.values()]
+    return all(
+        any(a <= q.start() and q.end() <= b for a, b in spans)
+        for q in r.lx.pattern("bulk").finditer(r.low, *r.sentence)
     )
 
 

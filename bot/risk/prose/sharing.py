@@ -204,7 +204,8 @@ _PUBLIC_LINK = _re(
     r"|\b(?:set|switch|change|turn|flip|move)\b[^.\n]{0,50}?\bto\W{0,3}public(?:ly)?\b(?!\s*channel)"
     r"|--visibility[= ]+public\b|\bgist\s+create\b[^\n]*--public\b"
     r"|\bpublic(?:ly)?\s+(?:accessible|available|visible|readable|viewable|indexed|searchable)\b"
-    r"|\ballow\s+search\s+engines\b|\banonymous\s+access\b|\btableau\s+public\b"
+    r"|\ballow\s+search\s+engines\b|\banonymous\s+(?:access|read(?:ing)?|view(?:ing)?)\b"
+    r"|\btableau\s+public\b"
     r"|\b(?:publish|share|post|expose)\w*\b[^.\n]{0,40}?\bpublicly\b"
     r"|\bopen\s+(?:it\s+|them\s+)?up\b[^.\n]{0,40}?\bto\s+(?:the\s+)?(?:public|internet|world)\b",
 )
@@ -338,6 +339,13 @@ _PORT_AFTER = _re(r":\d{1,5}\b")
 _SOURCE_BEFORE = _re(
     r"\b(?:install|download|fetch|pull|grab|clone|get|instal|descarg|baix|télécharg|herunterlad|lad)"
     r"\w*\b[^.;\n]{0,60}?\b(?:from|von|desde|depuis|de|do|da)\s+(?:the\s+|la\s+|le\s+|der\s+)?$"
+)
+# a site something is the backend of or is published on ("since it backs developers.acme.io",
+# "qui sert docs.acme.fr", "das hinter docs.acme.de steht"): the public site, not a recipient
+_SITE_BEFORE = _re(
+    r"\b(?:backs|backing|serves|serving|powers|powering|behind|hosted\s+(?:at|on)|"
+    r"published\s+(?:at|on)|live\s+(?:at|on)|sert|alimente|derrière|sirve|alimenta|detrás\s+de|"
+    r"serve|por\s+trás\s+de|hinter|bedient|speist)\s+(?:the\s+|le\s+|la\s+|el\s+|o\s+|a\s+)?$"
 )
 _HOST_FLAG_BEFORE = _re(
     r"(?:\s-(?:connect|servername|host|h|server)|\s--(?:host|hostname|server|endpoint|endpoint-url))"
@@ -580,9 +588,15 @@ _PII_META_AFTER = _re(
     r"regex(?:es)?|types?|schema|checks?|inputs?|placeholders?|definitions?)\b"
 )
 _PII_META_BEFORE = _re(r"\b(?:columns?|fields?|attributes?)\s+(?:for|called|named)\s+$")
+# "customer" naming a marketing piece made with the customer for publication ("the customer
+# case-study folder", "customer stories", "customer logos"): the piece, not customer records
+_MARKETING_AFTER = (
+    r"(?![\s-]+(?:case[\s-]stud(?:y|ies)|success\s+stor(?:y|ies)|stor(?:y|ies)|testimonials?|"
+    r"quotes?|logos?)\b)"
+)
 _DATA_NOUN = _re(
-    r"\b(?:customers?|contacts|users|employees|payroll|tickets|records|table|dump|backup|exports?|"
-    r"database|all\s+(?:properties|contacts|customers|users|rows|tickets|data)|whole\s+table|"
+    rf"\b(?:customers?{_MARKETING_AFTER}|contacts|users|employees|payroll|tickets|records|"
+    r"table|dump|backup|exports?|database|all\s+(?:properties|contacts|customers|users|rows|tickets|data)|whole\s+table|"
     r"full\s+(?:export|dump|backup|table|ticket\s+export|list))\b"
     r"|\.(?:csv|xlsx?|sql(?:\.gz)?|dump|parquet|json|ndjson|bak)\b",
 )
@@ -845,13 +859,15 @@ def _targets(s: _Sentence) -> list[tuple[str, int, int, bool]]:
         targets += [(m.group(1), m.start(), m.end(), True) for m in _EMAIL.finditer(s.lower)]
     bare = list(_BARE_DOMAIN.finditer(s.lower)) if "." in s.lower else []  # a domain has one
     # `api.example.mx:443`, `-servername api.example.mx`: a server talked to, not a recipient
-    # a site something comes from ("install the add-on from addons.mozilla.org"): a source
+    # a site something comes from ("install the add-on from addons.mozilla.org"): a source;
+    # the site it backs ("since it backs developers.acme.io"): where it is published
     servers = {
         m.group(1)
         for m in bare
         if _PORT_AFTER.match(s.lower, m.end())
         or _HOST_FLAG_BEFORE.search(s.lower, 0, m.start())
         or _SOURCE_BEFORE.search(s.lower, max(0, m.start() - 90), m.start())
+        or _SITE_BEFORE.search(s.lower, max(0, m.start() - 30), m.start())
     }
     targets += [(m.group(1), m.start(), m.end(), False) for m in bare if m.group(1) not in servers]
     return targets
@@ -960,8 +976,18 @@ def _data_share(s: _Sentence) -> Iterator[Finding]:
         )
 
 
+# An option in a list of options turned down ("I looked at a few options (guest accounts,
+# a shared inbox) and none of them are great"): weighed, not asked for.
+_TURNED_DOWN_AFTER = _re(
+    r"^[^()\n]{0,120}\)\s*(?:,\s*)?(?:and|but)\s+(?:none|neither)\s+of\s+(?:them|these|those)\s+"
+    r"(?:is|are|was|were|seems?|looks?|works?|fits?)\b"
+)
+
+
 def _guest(s: _Sentence) -> Iterator[Finding]:
     g = _GUEST.search(s.lower) if not s.words.isdisjoint(_GUEST_WORDS) else None
+    if g and _TURNED_DOWN_AFTER.search(s.lower[g.end() :]):
+        g = None
     if g and not _negated(s.lower, g.start()) and not _UNDO.search(s.lower[: g.start()]):
         yield _finding(
             _R_GUEST,

@@ -217,7 +217,7 @@ LEXICON = lexicon(
             # ("nur aus dem VPN erreichbar" narrows who may)
             r"mach\w*\s+(?!(?:\S+\s+){0,8}?nur\s)(?:\S+\s+){0,8}?(?:erreichbar|zugänglich)(?!\w)",
             # anonymer oder öffentlicher Zugriff in einer Konsole eingeschaltet
-            r"(?:aktivier|erlaub|schalt)\w*(?=\s+(?:\S+\s+){0,3}?(?:anonyme|öffentliche)\w*\s+(?:zugriff|links?|freigabe))",
+            r"(?:aktivier|erlaub|schalt|erzeug|erstell|generier)\w*(?=\s+(?:\S+\s+){0,3}?(?:anonyme|öffentliche)\w*\s+(?:zugriff|links?|freigabe))",
             # ein privater Ort öffentlich gemacht ("wandle den privaten Kanal in einen
             # öffentlichen um")
             r"(?:wandl|mach|konvertier)\w*\s+(?:\S+\s+){0,8}?(?:in\s+einen\s+|zu\s+einem\s+)?öffentlich",
@@ -989,6 +989,7 @@ LEXICON = lexicon(
             r"(?:(?:also|dann|ja,?)\s+)*(?:mach|macht|machen\s+sie|tu|tut)\s+(?:das|es)(?:\s+(?:jetzt|einfach|bitte))?(?=\s*(?:[.!;,]|$))",
         ),
         "public_content": (
+            r"(?:öffentliche[snr]?\s+)?(?:event|konferenz|veranstaltungs)[\s-]?(?:agenda|programm)",
             r"(?:vortrags|konferenz|webinar)?folien",
             r"pressemappe",
             r"presse-?kit",
@@ -1216,7 +1217,7 @@ LEXICON = lexicon(
         ),
         "link": (
             r"(?:anonyme|öffentliche)\w*\s+(?:zugriff|links?|freigabe)",
-            r"(?:jeder|alle)\s+(?:im\s+internet\s+)?mit\s+(?:dem\s+)?link",
+            r"(?:jede[rnm]?|alle[nm]?)\s+(?:im\s+internet\s+)?mit\s+(?:dem\s+)?link",
             # "mit allen, die den Link haben", "jeder, der den Link kennt"
             r"(?:jede[rnm]?|alle[nm]?)\s*,?\s+(?:der|die|dem)\s+(?:\w+\s+){0,2}?(?:den\s+)?link\s+(?:hat|haben|kennt|kennen|bekommt|bekommen)",
         ),

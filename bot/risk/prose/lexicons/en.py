@@ -1441,6 +1441,7 @@ LEXICON = lexicon(
             r"(?:(?:so|then|yes,?|yeah,?)\s+)*go\s+ahead(?:\s+with\s+it)?(?=\s*(?:[.!;,]|$))",
         ),
         "public_content": (
+            r"(?:public|event|conference|summit|meetup|webinar)\s+(?:agenda|programme|program|schedule)",
             r"(?:slides?|slide\s+deck|deck|presentation)\s+(?:\S+\s+){0,3}?(?:for|from|of)\s+(?:the\s+|our\s+|my\s+|tomorrow's\s+|today's\s+)?(?:webinar|conference|talk|meetup|keynote|session)",
             r"(?:webinar|conference|talk|meetup|keynote)\s+(?:slides?|deck|recording)",
             r"press[\s-]kit",
@@ -1571,7 +1572,7 @@ LEXICON = lexicon(
         "link": (
             r"anyone\s+(?:on\s+the\s+internet\s+)?(?:who\s+has|with)\s+the\s+link",
             # a console's setting that opens every page to people without an account
-            r"(?:public|anonymous)\s+(?:links?|access|viewing)",
+            r"(?:public|anonymous)\s+(?:links?|access|viewing|read(?:ing)?|view)",
         ),
         "source": (
             r"(?:from|sent\s+by|forwarded\s+by|received\s+from|on\s+behalf\s+of)\s+"

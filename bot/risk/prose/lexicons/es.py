@@ -151,7 +151,7 @@ LEXICON = lexicon(
         ),
         "share": (
             # el acceso anónimo o público de una consola activado
-            r"(?:activ|habilit|permit)\w*(?=\s+(?:\S+\s+){0,3}?(?:acceso|enlaces?|vínculos?)\s+(?:anónim|públic))",
+            r"(?:activ\w*|habilit\w*|permit\w*|gener\w*|cre(?:a|e|ar|en|ad)\b)(?=\s+(?:\S+\s+){0,3}?(?:acceso|enlaces?|vínculos?|links?)\s+(?:anónim|públic))",
             # un lugar privado convertido en público ("convierte el canal privado en público")
             r"convi[ée]rt\w*\s+(?:\S+\s+){0,8}?en\s+(?:un\s+|una\s+)?(?:canal\s+|espacio\s+|grupo\s+)?públic",
             "publiqu",  # coverage audit: "publique", "publiquen"
@@ -818,6 +818,7 @@ LEXICON = lexicon(
             r"adelante(?:\s+con\s+ello)?(?=\s*(?:[.!;,]|$))",
         ),
         "public_content": (
+            r"(?:agenda|programa)\s+(?:pública|público|del\s+evento|de\s+la\s+conferencia)",
             r"(?:diapositivas|slides|presentación)\s+(?:\S+\s+){0,3}?(?:charla|conferencia|webinar|webinario|meetup)",
             r"kit\s+de\s+prensa",
             r"logos?",

@@ -826,6 +826,7 @@ LEXICON = lexicon(
             r"vas-y(?=\s*(?:[.!;,]|$))",
         ),
         "public_content": (
+            r"(?:programme|agenda)\s+(?:public|de\s+l[\'’]événement|de\s+la\s+conférence|du\s+salon)",
             r"(?:slides|diapos?|diapositives|support)\s+(?:\S+\s+){0,3}?(?:conférence|webinaire|webinar|présentation|meetup)",
             r"kit\s+(?:presse|média)",
             r"logos?",

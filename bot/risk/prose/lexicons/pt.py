@@ -139,7 +139,7 @@ LEXICON = lexicon(
         ),
         "share": (
             # o acesso anônimo ou público de um console ativado
-            r"(?:ativ|habilit|permit|lig)\w*(?=\s+(?:\S+\s+){0,3}?(?:acesso|links?)\s+(?:anônim|anónim|públic))",
+            r"(?:ativ\w*|habilit\w*|permit\w*|lig\w*|ger(?:a|e|ar|em|ou)\b|cri(?:a|e|ar|em|ou)\b)(?=\s+(?:\S+\s+){0,3}?(?:acesso|links?)\s+(?:anônim|anónim|públic))",
             # um lugar privado transformado em público ("transforma o canal privado em público")
             r"(?:transform|convert)\w*\s+(?:\S+\s+){0,8}?em\s+(?:um\s+|uma\s+)?(?:canal\s+|espaço\s+|grupo\s+)?públic",
             "publiqu",  # coverage audit: "publique"
@@ -147,6 +147,8 @@ LEXICON = lexicon(
             r"(?:coloc|bot|p[oô]|põe)\w*\s+(?:\S+\s+){0,4}?em\s+c[oó]pia",
             "compartilh",
             "partilh",
+            # a sharing setting chosen: "deixa a pasta como 'Qualquer pessoa com o link'"
+            r"(?:deix|coloc|configur|mud)\w*(?=\s+(?:\S+\s+){0,8}?(?:como|para|em)\s+\W{0,2}qualquer\s+pessoa)",
             "convid",
             "adicion",
             r"public(?!os?\b|as\b)",  # publique; "público(s)", "públicas" are adjectives
@@ -783,6 +785,7 @@ LEXICON = lexicon(
             r"pode\s+fazer(?=\s*(?:[.!;,]|$))",
         ),
         "public_content": (
+            r"(?:agenda|programação|programa)\s+(?:pública|público|do\s+evento|da\s+conferência)",
             r"(?:slides|apresentação)\s+(?:\S+\s+){0,3}?(?:palestra|conferência|webinar|webinário|meetup)",
             r"kit\s+de\s+imprensa",
             r"logos?",
