@@ -66,6 +66,7 @@ _STORE = re.compile(
     r"repositório|dépôt|images?|imagen|imagem|docker\s*hub|registry|packages?|paquete|pacote|"
     r"paket|blob)\b|バケット|コンテナ|リポジトリ|イメージ|存储桶|桶|容器|仓库|镜像"
 )
+_FENCED = re.compile(r"```.*?(?:```|$)", re.S)
 # A prose reader's evidence leaves the commands out ("so go ahead with , then ."): its
 # pieces between those gaps are what can be found in the text.
 _GAPS = re.compile(r"\s+[,.;:]\s*|…|\s+[,.;:]?$")
@@ -156,12 +157,16 @@ def _lowered(findings: list[Finding], low: str, acts: list[str]) -> list[Finding
 
 
 def _same_act(f: Finding, low: str, acts: list[str]) -> bool:
-    """The prose finding's sentence holds the act's command or names the store itself."""
+    """The prose finding's sentence holds the act's command or names the store itself, or
+    the finding reads the fenced block that holds the act (`acl = "public-read"`)."""
     pieces = sorted(_GAPS.split((f.evidence or "").lower()), key=len, reverse=True)
     piece = pieces[0].strip() if pieces else ""
-    at = low.find(piece) if len(piece) >= 8 else -1
-    if at < 0:
+    found = re.search(r"\s+".join(map(re.escape, piece.split())), low) if len(piece) >= 8 else None
+    if found is None:
         return False
+    at = found.start()
+    if any(b.start() <= at < b.end() for b in _FENCED.finditer(low)):
+        return True
     for m in SENTENCES.finditer(low):
         if m.start() <= at < m.end():
             sentence = m.group(0)

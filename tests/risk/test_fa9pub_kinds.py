@@ -101,6 +101,13 @@ PAIRS: list[tuple[str, str, str]] = [
         "Share the Public API Docs space with the team at developers.contoso-docs.io.",
     ),
     (
+        "prose, fr: a programme already online, for the agency, by link",
+        "Pour l'agence, passe le programme du salon en « Tous les utilisateurs disposant du "
+        "lien » : il est déjà en ligne sur notre site.",
+        "Pour l'agence, passe le dossier du salon en « Tous les utilisateurs disposant du "
+        "lien » : il contient les coordonnées des exposants.",
+    ),
+    (
         "prose, en: published customer case studies sent to a partner",
         "Send the three published customer case-study PDFs to the partner's newsletter team.",
         "Send the customer usage spreadsheets to the partner's newsletter team.",
@@ -144,6 +151,9 @@ HELD: list[str] = [
     "is already on our website anyway.",
     "Damit Bewerber den Ablauf kennen, teile den Ordner mit den Lebensläufen für jeden mit dem "
     "Link.",
+    # the agency named beside the public audience: only what is said to be public passes
+    "Je pense que le plus simple pour l'agence est de passer le dossier « Salon » en « Tous "
+    "les utilisateurs disposant du lien » ; il contient la liste des exposants.",
     # new wordings of a public share (recall)
     "Deixe a pasta 'Leads' como 'Qualquer pessoa com o link'.",
     "Open the wiki export to anonymous read.",

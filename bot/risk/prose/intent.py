@@ -973,11 +973,15 @@ def _public_by_design(r: _Reading, dests: dict[str, re.Match[str]]) -> bool:
     """Made public or shared with anyone, and what goes is made to be public ("the webinar
     slides", "the press kit", "a code snippet", "職位描述"), with no personal data, secret or
     production data named in the message: publishing it is the point."""
-    if not dests or not set(dests) <= _OPEN_AUDIENCES:
+    if not dests or not set(dests) & _OPEN_AUDIENCES:
         return False
     bulk = "bulk" in r.kinds and not _only_in_audience(r, dests)
-    if not bulk and states_public_content(r.low):
-        return True  # "… que já divulgamos no blog", "un document à part …; le reste reste interne"
+    # "… que já divulgamos no blog", "un document à part …; le reste reste interne": what
+    # the message says is public goes to anyone, and to the outsider it is for as well
+    if not bulk and set(dests) <= _OPEN_AUDIENCES | {"external"} and states_public_content(r.low):
+        return True
+    if not set(dests) <= _OPEN_AUDIENCES:
+        return False
     if r.kinds & {"pii", "secret", "prod", "admin"}:
         return False
     # "everything in the drive" goes unless the public content is the clause's own object

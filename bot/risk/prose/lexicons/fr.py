@@ -164,6 +164,8 @@ LEXICON = lexicon(
             r"rend(?:s|ez|re)\s+(?:\w+\s+){0,4}accessible",
             # "change l'accès général en « Tous les utilisateurs disposant du lien »"
             r"(?:chang|modifi|pass)\w*\s+(?:\S+\s+){0,3}?(?:accès|partage|visibilité|droits)",
+            # "passe le dossier en « Tous les utilisateurs disposant du lien »"
+            r"(?:pass|mett|régl|configur)\w*\s+(?:\S+\s+){0,8}?en\s+\W{0,2}tous\s+les\s+utilisateurs",
         ),
         "move": (
             # "charge la liste sur un convertisseur en ligne": uploaded there
