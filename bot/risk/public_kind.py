@@ -24,7 +24,9 @@ Fail closed:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from bot.risk.model import Finding
 from bot.risk.policy import Part
@@ -76,7 +78,8 @@ def public_by_kind(parts: Sequence[Part], text: str) -> None:
     """Lower the public-exposure findings of one act whose content the message names as
     public by kind, with the prose readings of that act (see the module docstring); hold a
     sentence's public content when the message names sensitive data beside it."""
-    _beside_sensitive(parts, text.lower())
+    low = text.lower()
+    _beside_sensitive(parts, low)
     acts = [f for part in parts for f in part.findings if _is_act(f)]
     if not acts or len({_key(f.evidence or "") for f in acts}) != 1:
         return
@@ -86,12 +89,11 @@ def public_by_kind(parts: Sequence[Part], text: str) -> None:
         for f in p.findings
     ):
         return  # a snapshot or network opened as well: not content
-    low = text.lower()
     if not states_public_content(low):
         return
-    where = [f.evidence for f in acts if f.evidence]
+    text_of = _Text(low, [f.evidence for f in acts if f.evidence])
     for part in parts:
-        part.findings = _lowered(part.findings, low, where)
+        part.findings = _lowered(part.findings, text_of)
 
 
 def _beside_sensitive(parts: Sequence[Part], low: str) -> None:
@@ -131,11 +133,30 @@ def _key(evidence: str) -> str:
     return " ".join(evidence.lower().split())
 
 
-def _lowered(findings: list[Finding], low: str, acts: list[str]) -> list[Finding]:
+@dataclass(frozen=True)
+class _Text:
+    """The message read once for `_same_act`: its sentences and fenced blocks, by start."""
+
+    low: str
+    acts: list[str]
+    sentences: list[tuple[int, int]] = field(init=False)
+    fenced: list[tuple[int, int]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "sentences", [m.span() for m in SENTENCES.finditer(self.low)])
+        object.__setattr__(self, "fenced", [m.span() for m in _FENCED.finditer(self.low)])
+
+
+def _within(spans: list[tuple[int, int]], at: int) -> tuple[int, int] | None:
+    i = bisect_right(spans, (at, 1 << 62)) - 1  # the last span starting at or before `at`
+    return spans[i] if i >= 0 and spans[i][0] <= at < spans[i][1] else None
+
+
+def _lowered(findings: list[Finding], text: _Text) -> list[Finding]:
     kept: list[Finding] = []
     lowered: list[Finding] = []
     for f in findings:
-        if _is_act(f) or (f.rule in _PROSE_RULES and _same_act(f, low, acts)):
+        if _is_act(f) or (f.rule in _PROSE_RULES and _same_act(f, text)):
             lowered.append(f)
         else:
             kept.append(f)
@@ -156,21 +177,22 @@ def _lowered(findings: list[Finding], low: str, acts: list[str]) -> list[Finding
     return [*kept, note]
 
 
-def _same_act(f: Finding, low: str, acts: list[str]) -> bool:
+def _same_act(f: Finding, text: _Text) -> bool:
     """The prose finding's sentence holds the act's command or names the store itself, or
     the finding reads the fenced block that holds the act (`acl = "public-read"`)."""
     pieces = sorted(_GAPS.split((f.evidence or "").lower()), key=len, reverse=True)
     piece = pieces[0].strip() if pieces else ""
-    found = re.search(r"\s+".join(map(re.escape, piece.split())), low) if len(piece) >= 8 else None
+    if len(piece) < 8:
+        return False
+    found = re.search(r"\s+".join(map(re.escape, piece.split())), text.low)
     if found is None:
         return False
-    at = found.start()
-    if any(b.start() <= at < b.end() for b in _FENCED.finditer(low)):
+    if _within(text.fenced, found.start()) is not None:
         return True
-    for m in SENTENCES.finditer(low):
-        if m.start() <= at < m.end():
-            sentence = m.group(0)
-            return bool(_STORE.search(sentence)) or any(
-                a.lower().strip(" …") in sentence for a in acts
-            )
-    return False
+    span = _within(text.sentences, found.start())
+    if span is None:
+        return False
+    sentence = text.low[span[0] : span[1]]
+    return bool(_STORE.search(sentence)) or any(
+        a.lower().strip(" …") in sentence for a in text.acts
+    )

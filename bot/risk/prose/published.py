@@ -13,6 +13,8 @@ sensitive noun in a clause that neither keeps it back ("stays internal", "reste 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
 
 from bot.risk.prose.lexicons import BY_LANG
 
@@ -172,8 +174,16 @@ SENTENCES = re.compile(r"(?:[^.!?。！？\n]|[.!?](?=\S))+(?:[.!?]+(?=\s|$)|[�
 _CODE = re.compile(r"```.*?(?:```|$)|`[^`\n]*`", re.S)
 
 
+# What a statement of public content is read in: a message of ordinary length. A longer
+# one is never lowered by it and always counts as naming sensitive data (fail closed), so
+# a 64 KB input costs no more than its first pass.
+_MAX_CHARS = 8000
+
+
 def names_public_content(low: str) -> bool:
     """A sentence of the prose (code left out) names content made to be public."""
+    if len(low) > _MAX_CHARS:
+        return False
     prose = _CODE.sub(" ", low)
     if _OPEN_SOURCE.search(prose) or _ALREADY_PUBLIC.search(prose):
         return True
@@ -188,24 +198,39 @@ def names_public_content(low: str) -> bool:
 
 def names_sensitive(low: str) -> bool:
     """Any clause of the message, code included, names sensitive data it does not keep back."""
-    for words in _clauses(low):
-        if _KEPT_BACK.search(words):
+    if len(low) > _MAX_CHARS:
+        return True
+    clauses = _clauses(low)
+    kept: dict[tuple[int, int], bool] = {}
+    for m in _sensitive(low):
+        i = bisect_right(clauses, (m.start(), 1 << 62)) - 1
+        if i < 0 or not clauses[i][0] <= m.start() < clauses[i][1]:
+            return True  # not inside a clause: counted (fail closed)
+        a, b = clauses[i]
+        if kept.setdefault((a, b), _KEPT_BACK.search(low, a, b) is not None):
             continue
-        for m in _sensitive(words):
-            if not (
-                _NEGATED_BEFORE.search(words[: m.start()])
-                or _NEGATED_AFTER.match(words[m.end() :])
-                or _readers(words, m)
-            ):
-                return True
+        if not (
+            _NEGATED_BEFORE.search(low[max(a, m.start() - 60) : m.start()])
+            or _NEGATED_AFTER.match(low[m.end() : min(b, m.end() + 20)])
+            or _readers(low, a, m)
+        ):
+            return True
     return False
 
 
-def _clauses(low: str) -> list[str]:
-    return [part for c in _CLAUSES.finditer(low) for part in _CONTRAST.split(c.group(0))]
+def _clauses(low: str) -> list[tuple[int, int]]:
+    """The clauses' spans, in order: split at punctuation, then at a contrast."""
+    spans: list[tuple[int, int]] = []
+    for c in _CLAUSES.finditer(low):
+        start = c.start()
+        for k in _CONTRAST.finditer(low, c.start(), c.end()):
+            spans.append((start, k.start()))
+            start = k.end()
+        spans.append((start, c.end()))
+    return spans
 
 
-def _readers(words: str, m: re.Match[str]) -> bool:
+def _readers(low: str, start: int, m: re.Match[str]) -> bool:
     """The noun names who will read what is published ("so that candidates can see the
     process", "damit Bewerber den Ablauf kennen", "让客户直接查看"), not data about them: one
     people noun right after a purpose opener, not followed by a data noun ("so the customer
@@ -213,8 +238,8 @@ def _readers(words: str, m: re.Match[str]) -> bool:
     noun = m.group(0).strip()
     return (
         _PEOPLE.fullmatch(noun) is not None
-        and _PURPOSE_OPENER.search(words[: m.start()]) is not None
-        and _DATA_AFTER.match(words[m.end() :]) is None
+        and _PURPOSE_OPENER.search(low[max(start, m.start() - 40) : m.start()]) is not None
+        and _DATA_AFTER.match(low[m.end() : m.end() + 20]) is None
     )
 
 
@@ -227,5 +252,11 @@ def _sensitive(words: str) -> list[re.Match[str]]:
 
 
 def states_public_content(low: str) -> bool:
-    """The lower-cased message names content made to be public and no sensitive data."""
+    """The lower-cased message names content made to be public and no sensitive data (the
+    length first: a long text is never hashed for the cache)."""
+    return len(low) <= _MAX_CHARS and _states(low)
+
+
+@lru_cache(maxsize=16)
+def _states(low: str) -> bool:
     return names_public_content(low) and not names_sensitive(low)
