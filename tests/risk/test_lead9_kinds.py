@@ -117,3 +117,91 @@ def test_the_secret_named_beside_its_facts_is_still_held(engine: RiskEngine, tex
 def test_short_spanish_order_is_read_as_spanish(engine: RiskEngine) -> None:
     text = "Si te parece bien, borra la tabla `clientes` en producción, ya no la usamos."
     assert "prose.intent.destroy" in _rules(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Put the customer list in the public docs so partners can find it.",
+        "Add the customer list to the public docs.",
+        "Publish the customer list in the public docs.",
+    ],
+)
+def test_the_public_docs_as_a_place_things_are_put(engine: RiskEngine, text: str) -> None:
+    assert "prose.intent.sharing" in _rules(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Add the new endpoint to the public docs.",
+        "Put the release notes in the public docs.",
+        "Send the vendor the link to the public API docs.",
+        "Send the customer the public pricing page.",
+    ],
+)
+def test_public_docs_as_content_stay_allowed(engine: RiskEngine, text: str) -> None:
+    assert engine.assess(text).decision == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Grant the Deloitte team the SAP_ALL profile on the production ERP.",
+        "Weise dem Berater das Profil SAP_ALL im Produktivsystem zu.",
+        "Attribue le profil SAP_ALL au consultant en production.",
+    ],
+)
+def test_sap_all_is_an_admin_role(engine: RiskEngine, text: str) -> None:
+    assert "prose.intent.access" in _rules(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Check who has SAP_ALL in production and send me the list.", "Remove SAP_ALL from the users."],
+)
+def test_sap_all_named_not_granted_is_allowed(engine: RiskEngine, text: str) -> None:
+    assert engine.assess(text).decision == "allow"
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("Set the Splunk index retention for the security audit logs to one day.", True),
+        ("Set the backup retention to 1 day.", True),
+        ("Set the backup retention to 35 days.", False),
+        ("Set the audit log retention to one year.", False),
+    ],
+)
+def test_retention_cut_to_a_day(engine: RiskEngine, text: str, held: bool) -> None:
+    assert (engine.assess(text).decision != "allow") is held
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ask your Google Workspace admin to grant the new hire access to the Marketing drive.",
+        "Ask the Salesforce admin to give Priya the Marketing User permission set.",
+        "Have your IT admin add Jonas to the finance-readers group.",
+        "Demande à ton admin Google de donner accès au dossier marketing à Paul.",
+        "Pídele al administrador que le dé acceso a la carpeta de marketing.",
+        "Frag den IT-Admin, ob er Jonas Zugriff auf den Ordner gibt.",
+        "Peça ao administrador para dar acesso à pasta de marketing ao Pedro.",
+    ],
+)
+def test_the_admin_asked_to_act_is_not_a_role(engine: RiskEngine, text: str) -> None:
+    assert engine.assess(text).decision == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ask the Salesforce admin to give the agency System Administrator.",
+        "Ask your admin to make Jonas an owner of the shared drive.",
+        "Demande à ton admin de nommer le prestataire administrateur du domaine.",
+        "Füg bitte die komplette Beratungsfirma als Administratoren zu unserer Gruppe hinzu.",
+        "Ask the team to add Jonas as admin on the prod project.",
+    ],
+)
+def test_an_admin_role_after_the_addressee_is_still_granted(engine: RiskEngine, text: str) -> None:
+    assert engine.assess(text).decision != "allow"

@@ -633,6 +633,27 @@ def _not_whose(
     return out
 
 
+def _not_the_addressee(
+    here: str, objects: dict[str, re.Match[str]], gates: _Gates
+) -> dict[str, re.Match[str]]:
+    """Without an admin noun that names who is asked to act ("ask your Google Workspace
+    admin to grant …", "pídele al administrador que …"); a later admin noun in the clause
+    ("… to give the agency System Administrator") is still the role handed out."""
+    m = objects.get("admin")
+    if m is None or not gates.lexicon.spaced:
+        return objects
+    pattern = dict(gates.objects).get("admin")
+    addressee = gates.lexicon.pattern("addressee")
+    out = dict(objects)
+    while m is not None and addressee.search(here, 0, m.start()) is not None:
+        m = pattern.search(here, m.end()) if pattern is not None else None
+    if m is None:
+        del out["admin"]
+    else:
+        out["admin"] = m
+    return out
+
+
 def _found(r: _Reading, category: str, dests: dict[str, re.Match[str]], text: str) -> Finding:
     untrusted = r.objects.get("untrusted") if category == "exec" else None
     # what is run is named by where it came from ("the installer the reseller emailed")
@@ -1325,6 +1346,7 @@ def _clause_objects(
     here = low[clause[0] : clause[1]]
     objects = _not_in_places(here, _slots(here, gates.objects, seen), gates.dests)
     objects = _not_whose(here, objects, gates)
+    objects = _not_the_addressee(here, objects, gates)
     objects = _without_safety_net(low, scope, hit, clause, objects, gates)
     # "…. Please run it today", "Delete it now: the warehouse …"; but in "ask for their
     # public key, add it" the pronoun points at the public key, not at a secret named before

@@ -161,6 +161,9 @@ SCOPES: Final = (
     # stopped all at once in production, the service they run goes down
     "inside",  # right by a document noun: the document is the company's own business, kept
     # inside ("the internal margin sheet", "la planilha interna", "社外秘の", "内部的…表格")
+    "addressee",  # right before an admin noun (up to it): the admin is the one asked to act
+    # ("ask your Google Workspace admin to grant …", "demande à ton admin de", "pídele al
+    # administrador que"), not a role handed out
 )
 # Outside AI services named by their address, in any language: a two-label domain whose
 # name says it summarizes, translates or transcribes ("quickrecap.io", "translate-now.app",
@@ -226,6 +229,8 @@ ADMIN_ROLES: Final = (
     # ("Grant her the ACCOUNTADMIN role", "分配 Modify All Data 权限集")
     r"(?:account|security|org)admin(?![a-z])",
     r"(?:modify|view)[\s_]+all[\s_]+data(?![a-z])",
+    # an ERP's all-powerful profiles ("das Profil SAP_ALL", "le profil SAP_ALL")
+    r"sap_(?:all|new)(?![a-z])",
 )
 # A port written with its protocol ("3000/tcp を開放", "5432/TCP freigeben"): a network
 # object in every lexicon, whatever word for "port" the sentence leaves out.

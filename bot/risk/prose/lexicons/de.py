@@ -981,6 +981,11 @@ LEXICON = lexicon(
         ),
         # a question about who may act, asked of the reader ("prüfe, wer die … löschen kann"):
         # the verb ends the question, so everything from "wer" up to it
+        "addressee": (
+            r"(?:(?:bitte|frag|frage|kontaktiere|schreib)\s+(?:deinen|euren|ihren|unseren)|(?:frag|frage|kontaktiere)\s+(?:den|einen)|"
+            r"(?:sprich\s+mit|wende\s+dich\s+an)\s+(?:deinem|eurem|ihrem|dem|einem|den|deinen))\s+"
+            r"(?:(?!als\s|zum\s|zur\s)[\w-]+\s+){0,3}?$",
+        ),
         "holders": (
             r"(?:prüf|pruef|check|schau|list|find|klär|klaer|sag\s+mir|sagt\s+mir|ermittl|kontrollier)"
             r"\w*\s*,?\s+(?:[^\s.;:!?]+\s+){0,3}?(?:wer\s+|welche[rsn]?\s+(?:[\w-]+\s+){1,2}?)"
@@ -1245,6 +1250,7 @@ LEXICON = lexicon(
         "deliberate": ("dann klären wir mit dem backup-team, wie wir",),
         "source": ("die mail vom ", "eine rechnung von einem neuen "),
         "workload": ("alle produktionsserver", "die instanzen"),
+        "addressee": ("bitte deinen ", "frag den "),
         "holders": ("prüfe, wer die datenbank ",),
         "excluded": ("(nicht die .env)",),
         "public": ("den gesamten eingehenden traffic",),

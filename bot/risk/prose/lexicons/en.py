@@ -182,6 +182,9 @@ LEXICON = lexicon(
             r"set(?:s|ting)?\s+(?:\S+\s+){0,3}?retention\s+(?:\S+\s+){0,6}?to\s+(?:an?|one|two|"
             r"five|ten|few|\d+)\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|ms|milliseconds?)"
             + _W,
+            # "set the audit log retention to one day": yesterday's trail is already gone
+            r"set(?:s|ting)?\s+(?:\S+\s+){0,3}?retention\s+(?:\S+\s+){0,6}?to\s+(?:a|one|1)\s+days?"
+            + _W,
             # "set SSL to Off", "set the MFA enrollment policy to 'Not required'"
             # ("set the Cloudflare WAF managed ruleset for api.acme.example to Off", "set the MFA
             # enrollment policy for the Everyone group to Not required")
@@ -745,6 +748,8 @@ LEXICON = lexicon(
                 "privileged",
                 # database server roles that own everything ("db_owner on Billing")
                 r"db_owner|sysadmin|securityadmin|rds_superuser|cloudsqlsuperuser",
+                # an ERP's all-powerful profiles ("the SAP_ALL profile")
+                r"sap_(?:all|new)",
             )
         ),
         "untrusted": (
@@ -1430,6 +1435,13 @@ LEXICON = lexicon(
         ),
         # a question about who may act, asked of the reader: "list who can delete …", "check
         # which roles are allowed to disable MFA"; not "who can delete it tonight?" (a volunteer)
+        # the admin asked to act: "ask your Google Workspace admin to grant …", "have the IT
+        # admin add …"
+        "addressee": (
+            r"(?:ask|have|get|tell|ping|contact|e-?mail|message|dm|check\s+with|talk\s+to|"
+            r"reach\s+out\s+to|work\s+with|request\s+(?:it\s+)?from)\s+(?:the|your|our|an?|their)\s+"
+            r"(?:(?!as\s|to\s)[\w-]+\s+){0,3}?$",
+        ),
         "holders": (
             r"(?:list|check|find\s+out|tell\s+me|verify|confirm|audit|review|show(?:\s+me)?|see|"
             r"look\s+up|figure\s+out|report|pull\s+(?:up\s+)?a\s+list\s+of)\s+"
@@ -1520,6 +1532,10 @@ LEXICON = lexicon(
             r"row\s+counts?",
             r"number\s+of(?!\s+(?:the\s+)?(?:phone|card|account|social|passport|id|tax|bank|routing))",
             r"already\s+(?:public|published|on\s+(?:our|the)\s+(?:public\s+)?(?:website|site|careers\s+page|blog|docs))",
+            # the public page's content, not the public page as where a thing is put ("put
+            # the customer list in the public docs")
+            r"(?<!in\sthe\s)(?<!to\sthe\s)(?<!on\sthe\s)(?<!into\sthe\s)(?<!in\sour\s)"
+            r"(?<!to\sour\s)(?<!on\sour\s)(?<!into\sour\s)"
             r"public\s+(?:roadmap|pricing|price\s+list|changelog|faq|docs|documentation|"
             r"salary\s+(?:grid|bands?))",
             r"anonymi[sz]ed",
@@ -1613,6 +1629,7 @@ LEXICON = lexicon(
         "source": ("the mail from the ", "an invoice sent by a new "),
         "workload": ("all the prod web servers", "every ec2 instance", "the pods"),
         "holders": ("list who can ", "check which roles are allowed to "),
+        "addressee": ("ask your google workspace ", "have the "),
         "public": ("all inbound traffic",),
         "taken_up": ("; do it.", "yes, do it", "; go ahead."),
         "public_content": (

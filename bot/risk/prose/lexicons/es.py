@@ -809,6 +809,9 @@ LEXICON = lexicon(
             "despliegues?",
         ),
         # a question about who may act, asked of the reader ("averigua quién puede desactivar …")
+        "addressee": (
+            r"(?:p[ií]de(?:le|les)?|pregunta(?:le)?|solicita(?:le)?|habla\s+con|escribe(?:le)?\s+a|contacta(?:\s+con)?)\s+(?:a\s+)?(?:al|tu|el|la|un|una|nuestro|vuestro|su)\s+(?:(?!como\s|de\s)[\w-]+\s+){0,3}?$",
+        ),
         "holders": (
             r"(?:averigu|revis|comprueb|verific|list|mir|dime|díme|consult|confirm)\w*\s+"
             r"(?:[^\s.;:!?]+\s+){0,4}?(?:qui[eé]n(?:es)?\s+|qu[eé]\s+(?:[\w-]+\s+){1,2}?|cu[aá]les\s+"
@@ -1078,6 +1081,7 @@ LEXICON = lexicon(
         "deliberate": ("luego veremos con el equipo cómo",),
         "source": ("el correo enviado por un ", "una factura de parte del "),
         "workload": ("todos los servidores", "las instancias"),
+        "addressee": ("pídele al ", "habla con tu "),
         "holders": ("averigua quién puede ",),
         "excluded": ("(no el .env)",),
         "public": ("todo el tráfico entrante",),

@@ -819,6 +819,9 @@ LEXICON = lexicon(
             "déploiements?",
         ),
         # a question about who may act, asked of the reader ("vérifie qui peut supprimer …")
+        "addressee": (
+            r"(?:demande[rz]?|demandez|contacte[rz]?|contactez|vois\s+avec|voyez\s+avec|écri[st]\s+(?:à|au)|passe\s+par)\s+(?:à\s+)?(?:ton|ta|votre|l[\'’]|le|la|un|une|notre|au|à\s+l[\'’])\s*(?:(?!comme\s|en\s|de\s)[\w-]+\s+){0,3}?$",
+        ),
         "holders": (
             r"(?:vérifi|verifi|regard|list|contrôl|control|cherch|trouv|indiqu|dis-moi|dites-moi)\w*\s+"
             r"(?:[^\s.;:!?]+\s+){0,4}?(?:qui\s+|quel(?:le)?s?\s+(?:[\w-]+\s+){1,2}?)(?:peu(?:t|vent)|"
@@ -1092,6 +1095,7 @@ LEXICON = lexicon(
         "deliberate": ("on verra avec l'équipe comment",),
         "source": ("le fichier envoyé par ce nouveau ", "un mail de la part du "),
         "workload": ("toutes les instances", "les serveurs"),
+        "addressee": ("demande à ton ", "vois avec l'"),
         "holders": ("vérifie qui peut ",),
         "excluded": ("(pas le .env)",),
         "public": ("tout le trafic entrant",),

@@ -775,6 +775,9 @@ LEXICON = lexicon(
             "containers?",
         ),
         # a question about who may act, asked of the reader ("verifique quem pode apagar …")
+        "addressee": (
+            r"(?:pe[çc]a|pede|pergunte|solicite|fale\s+com|fala\s+com|contate|chame)\s+(?:ao|à|a|o|seu|sua|teu|tua|um|uma|nosso)\s+(?:(?!como\s|de\s)[\w-]+\s+){0,3}?$",
+        ),
         "holders": (
             r"(?:verifi|confir|list|vej|descubr|cheq|consult|me\s+diga|diga-me|olh)\w*\s+"
             r"(?:[^\s.;:!?]+\s+){0,4}?(?:quem\s+|quais\s+(?:[\w-]+\s+){0,2}?|que\s+(?:[\w-]+\s+){1,2}?)"
@@ -1060,6 +1063,7 @@ LEXICON = lexicon(
         "deliberate": ("depois vamos ver com a equipe como",),
         "source": ("o e-mail enviado pelo ", "um arquivo recebido do "),
         "workload": ("todas as instâncias", "os servidores"),
+        "addressee": ("peça ao ", "fale com o seu "),
         "holders": ("verifique quem pode ",),
         "excluded": ("(não o .env)",),
         "public": ("todo o tráfego de entrada",),
