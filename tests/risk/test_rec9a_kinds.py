@@ -159,6 +159,21 @@ def test_untrusted_source_turned_down_in_sentence_before() -> None:
     assert not _held(engine, text)
 
 
+def test_a_clean_alternative_is_not_the_doubtful_package(engine: RiskEngine) -> None:
+    """The prose names what the command installs in a sentence with no doubtful source:
+    the unknown account spoke of another package."""
+    assert not _held(
+        engine,
+        "fastjson-x was published yesterday by an unknown account. The maintained "
+        "alternative is orjson: `pip install orjson`.",
+    )
+    assert _held(
+        engine,
+        "The fix is in a package published yesterday by an unknown account. Go ahead: "
+        "`pip install fastjson-x` on the API box.",
+    )
+
+
 def test_a_warning_lowers_only_its_own_command(engine: RiskEngine) -> None:
     """Fail closed: the refused forum binary is allowed, the DLP rule switched off in the
     same message stays held."""

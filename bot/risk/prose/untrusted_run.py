@@ -95,8 +95,12 @@ def _judged(scopes: list[Scope], command: str, at: int) -> Finding | None:
         sentence = scope.sentence_of(min(at, len(scope.low) - 1))
         if scope.sentence_has(sentence, "sanctioned"):
             continue  # "already on our approved list": vouched for where it is run
-        near = any(_named_untrusted(scope, n, sentence) for n in _reach(scope, sentence))
-        if near or _named_elsewhere(scope, command):
+        named = _naming(scope, command)
+        if any(scope.sentence_has(n, "untrusted") and scope.untrusted_in(n) for n in named):
+            return finding(_RULE, _REASON + _written_in(scope.lx.lang), command)
+        if named:
+            continue  # the prose names what it runs, and nowhere with a doubtful source
+        if any(_named_untrusted(scope, n, sentence) for n in _reach(scope, sentence)):
             return finding(_RULE, _REASON + _written_in(scope.lx.lang), command)
     return None
 
@@ -133,10 +137,12 @@ def _before(scope: Scope, sentence: tuple[int, int]) -> tuple[int, int] | None:
     return before
 
 
-def _named_elsewhere(scope: Scope, command: str) -> bool:
-    """A sentence anywhere in the message names what the command runs (its package or
-    file, "a tuning tool I found on a Russian forum called pg_turbo") together with an
-    untrusted source it does not refuse."""
+def _naming(scope: Scope, command: str) -> list[tuple[int, int]]:
+    """The sentences of the prose that name what the command runs, its package or file ("a
+    tuning tool I found on a Russian forum called pg_turbo" for `sudo ./pg_turbo`). One
+    that also names an untrusted source ties the source to the command wherever it stands;
+    when every such sentence is clean ("The maintained alternative is orjson: `pip install
+    orjson`"), a doubtful source named nearby is about something else."""
     names = sorted(
         {
             n
@@ -145,17 +151,14 @@ def _named_elsewhere(scope: Scope, command: str) -> bool:
         }
     )[:_MAX_NAMES]
     if not names:
-        return False
+        return []
     named = re.compile(rf"(?<![\w.-])(?:{'|'.join(map(re.escape, names))})(?![\w-])")
-    seen: set[tuple[int, int]] = set()
+    out: list[tuple[int, int]] = []
     for m in named.finditer(scope.low):
         sentence = scope.sentence_of(m.start())
-        if sentence in seen:
-            continue
-        seen.add(sentence)
-        if scope.sentence_has(sentence, "untrusted") and scope.untrusted_in(sentence):
-            return True
-    return False
+        if sentence not in out:
+            out.append(sentence)
+    return out
 
 
 _MAX_NAMES = 16
