@@ -152,16 +152,24 @@ def _naming(scope: Scope, command: str) -> list[tuple[int, int]]:
     )[:_MAX_NAMES]
     if not names:
         return []
-    named = re.compile(rf"(?<![\w.-])(?:{'|'.join(map(re.escape, names))})(?![\w-])")
     out: list[tuple[int, int]] = []
-    for m in named.finditer(scope.low):
-        sentence = scope.sentence_of(m.start())
-        if sentence not in out:
-            out.append(sentence)
+    low = scope.low
+    for name in names:  # plain searches: a pattern built per command would be compiled each time
+        at = low.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if (at == 0 or not _NAME_CHAR.match(low, at - 1)) and not _NAME_END.match(low, end):
+                sentence = scope.sentence_of(at)
+                if sentence not in out:
+                    out.append(sentence)
+            at = low.find(name, end)
     return out
 
 
 _MAX_NAMES = 16
+# Around a name in prose: no name character before it, none (but a dot) after it.
+_NAME_CHAR = re.compile(r"[\w.-]")
+_NAME_END = re.compile(r"[\w-]")
 
 
 def _named_untrusted(scope: Scope, near: tuple[int, int], sentence: tuple[int, int]) -> bool:
