@@ -525,10 +525,16 @@ class Scope:
         return self._untrusted_kept(sentence)
 
     def turns_down(self, sentence: tuple[int, int]) -> bool:
-        """The sentence says no somewhere ("… and has a postinstall script, so let's not",
-        "No lo ejecutaría"): what it names is named to be refused."""
-        slots = ("neg_before", "neg_after", "declined")
-        return any(self._sentence(sentence, slot) for slot in slots)
+        """The sentence refuses ("… and has a postinstall script, so let's not", "No lo
+        ejecutaría", "je ne l'installerais pas"): a way of saying no, or a run, install or
+        open verb negated. Not any negation: "le pilote n'est plus que sur un hébergeur"
+        describes the source."""
+        if self._sentence(sentence, "declined"):
+            return True
+        for m in self.lx.pattern("open").finditer(self.low, sentence[0], sentence[1]):
+            if self._negated(m.start(), m.end(), self.clause_of(m.start())):
+                return True
+        return False
 
     def _untrusted_kept(self, sentence: tuple[int, int]) -> bool:
         if not self._sentence(sentence, "untrusted"):

@@ -1596,6 +1596,9 @@ LEXICON = lexicon(
             r"(?:i\s+)?(?:don'?t|do\s+not)\s+think\s+(?:so|we\s+should)",
             r"(?:probably|definitely|certainly|better)\s+not",
             r"i(?:'d|\s+would)\s+(?:say\s+no|rather\s+not|not)",
+            # a refusal at the end of a sentence ("…, so let's not", "so I'd skip it")
+            r"let'?s\s+not(?!\s+forget)",
+            r"(?:i'?d|we'?d|i\s+would|we\s+should)\s+(?:skip|avoid|pass\s+on)\s+(?:it|this|that|them)\b",
             r"no(?:pe)?(?=\s*[.!,:;—–-])",
         ),
         "warning": (
