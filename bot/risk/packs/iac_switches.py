@@ -61,10 +61,15 @@ _CONTROL = (
     r"antitampering|sensorantitampering|cloudprotection|clouddeliveredprotection|onsensorml|"
     r"cloudml|behaviou?rmonitoring|behaviou?rprotection|quarantine|exploitprotection|"
     r"ransomwareprotection|networkprotection|webprotection|urlfiltering|webfiltering|"
-    r"sslinspection|tlsinspection)"
+    r"sslinspection|tlsinspection|"
+    # what stops a payment going out unchecked: card authentication, fraud screening and a
+    # second person's approval ("three_d_secure: disabled", "require_second_approver: false")
+    r"threedsecure|threeds|3ds|3dsecure|frauddetection|fraudscreening|fraudrules|"
+    r"fraudprevention|fraudfilters?|fraudchecks?|antifraud|radarrules|secondapprover|"
+    r"secondapproval|dualapproval|dualcontrol|foureyes|makerchecker)"
 )
 _CONTROL_SWITCH = re.compile(
-    rf"^(?:enable|enabled|is)?{_CONTROL}"
+    rf"^(?:enable|enabled|is|require|requires)?{_CONTROL}"
     r"(?:enabled|enable|protected|on|configuration|mode|enforcement|status|state)?$"
 )
 _CONTROL_OFF = re.compile(
@@ -631,6 +636,8 @@ RULES: tuple[DocRule, ...] = (
             "falco:\n  enabled: false\nkube-bench:\n  enabled: true\n",
             'variables:\n  SAST_DISABLED: "true"\n  SECRET_DETECTION_DISABLED: "true"\n',
             '{"realm": "acme", "bruteForceProtected": false}',
+            '{"workflow": "AP", "require_second_approver": false}',
+            '{"sensor_anti_tampering": false, "on_sensor_ml": "DISABLED"}',
             '{"requiredActions": [{"alias": "CONFIGURE_TOTP", "enabled": false}]}',
             'resource "azuread_conditional_access_policy" "mfa" {\n'
             '  display_name = "Require MFA"\n  state = "disabled"\n}\n',
@@ -639,6 +646,7 @@ RULES: tuple[DocRule, ...] = (
             "falco:\n  enabled: true\n  resources:\n    limits:\n      cpu: 500m\n",
             'variables:\n  SAST_EXCLUDED_PATHS: "spec, test"\n',
             '{"realm": "acme", "bruteForceProtected": true, "failureFactor": 10}',
+            '{"workflow": "AP", "require_second_approver": true}',
             'resource "azuread_conditional_access_policy" "mfa" {\n'
             '  display_name = "Require MFA"\n  state = "enabled"\n}\n',
             "logging:\n  enabled: false\nmetrics:\n  enabled: false\n",
