@@ -278,6 +278,10 @@ CONTROL_PRODUCTS: Final = (
     r"semgrep(?![a-z])",
     r"trivy(?![a-z])",
     r"dependabot(?![a-z])",
+    # card payments' own checks, by their English names ("3-D Secure", "3DS2", "Stripe Radar")
+    r"3-?d[\s-]*secure(?![a-z])",
+    r"3ds2?(?![a-z])",
+    r"stripe\s+radar(?![a-z])",
 )
 # Paging products named in English whatever the language ("desative o PagerDuty desse
 # serviço"): alerting in every lexicon.

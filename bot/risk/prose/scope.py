@@ -33,6 +33,8 @@ _DOC_OF = re.compile(
     r"of\s+(?:the\s+)?|zum\s+|zur\s+|vom\s+|の|的)?"
 )
 # Blank lines looked past for the sentence before (a fenced block leaves a few).
+# A sentence that is only blank or a plan step's number ("\n3.", "2)", "- ").
+_BARE_STEP = re.compile(r"\s*(?:(?:\d{1,2}|[a-z])[.)]|[-*•])?\s*")
 _BLANK_REACH = 8
 # A sentence that opens by qualifying the one before ("But …", "ただし…", "Attention, …"):
 # a condition on the same act, such as what to mask before it is posted.
@@ -329,6 +331,15 @@ class Scope:
                 return before
         return None
 
+    def previous_step(self, sentence: tuple[int, int]) -> tuple[int, int] | None:
+        """The sentence before, past blank ones and a plan's bare step numbers ("\n3."): in
+        "2. Download the decryptor from the ransom note. 3. Run it as admin", step 3 follows
+        step 2, not its own number."""
+        before = self.previous_sentence(sentence)
+        while before is not None and _BARE_STEP.fullmatch(self.low, before[0], before[1]):
+            before = self.previous_sentence(before)
+        return before
+
     def joined(self, sentence: tuple[int, int]) -> tuple[int, int]:
         """The sentence with the one after it when a semicolon joins them ("upload the file
         to their link; they only need the layout, no rows") or when that one opens with a
@@ -504,10 +515,26 @@ class Scope:
         """An untrusted source is named in this sentence or the one before, outside a clause
         that refuses it ("论坛帖子里网友分享的工具就不要下载了", "skip nothing: don't run the forum
         one-liner" names the forum tool only to turn it down)."""
-        before = self.previous_sentence(sentence)
+        before = self.previous_step(sentence)
         return self._untrusted_kept(sentence) or (
             before is not None and self._untrusted_kept(before)
         )
+
+    def untrusted_in(self, sentence: tuple[int, int]) -> bool:
+        """An untrusted source is named in this sentence, outside a clause that refuses it."""
+        return self._untrusted_kept(sentence)
+
+    def turns_down(self, sentence: tuple[int, int]) -> bool:
+        """The sentence refuses ("… and has a postinstall script, so let's not", "No lo
+        ejecutaría", "je ne l'installerais pas"): a way of saying no, or a run, install or
+        open verb negated. Not any negation: "le pilote n'est plus que sur un hébergeur"
+        describes the source."""
+        if self._sentence(sentence, "declined"):
+            return True
+        for m in self.lx.pattern("open").finditer(self.low, sentence[0], sentence[1]):
+            if self._negated(m.start(), m.end(), self.clause_of(m.start())):
+                return True
+        return False
 
     def _untrusted_kept(self, sentence: tuple[int, int]) -> bool:
         if not self._sentence(sentence, "untrusted"):
@@ -620,9 +647,12 @@ class Scope:
             return False
         relative = self.lx.pattern("relative")
         cause = self.lx.pattern("cause")
+        provenance = self._provenance(sentence)
         for m in self.lx.pattern("report").finditer(self.low, sentence[0], sentence[1]):
             if _in_name(self.low, m.start()) or self._names_document(m):
                 continue
+            if any(a <= m.start() < b for a, b in provenance):
+                continue  # "l'exécutable publié hier par un compte anonyme": where it came from
             if m.end() <= start and cause.search(self.low, m.end(), start) is not None:
                 continue  # the reason given before the act ("…昨日から…ので、"), not the act
             if m.end() <= start and self._topic_before(m.end(), start):
@@ -630,6 +660,15 @@ class Scope:
             if m.start() < start or relative.search(self.low, start, m.start()) is None:
                 return True
         return False
+
+    def _provenance(self, sentence: tuple[int, int]) -> list[tuple[int, int]]:
+        """Where the sentence says its object came from ("published yesterday by an unknown
+        account", "昨日公開された"): a report word inside describes the thing, it narrates no
+        act."""
+        if not self._sentence(sentence, "untrusted"):
+            return []
+        pattern = self.lx.pattern("untrusted")
+        return [m.span() for m in pattern.finditer(self.low, sentence[0], sentence[1])]
 
     def _topic_before(self, end: int, start: int) -> bool:
         """A colon stands between a report word and the action, and the action opens what

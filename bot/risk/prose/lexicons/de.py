@@ -124,6 +124,8 @@ LEXICON = lexicon(
             "locker",
             "aufweich",
             r"(?:stell|schalt|setz)\w*\s+(?:\S+\s+){0,6}?(?:auf|in)\s+(?:den\s+)?(?:zähl|erkennungs|count)-?modus",
+            # a control set to its off value ("setz die WAF auf deaktiviert", "Status auf inaktiv")
+            r"(?:stell|schalt|setz)\w*\s+(?:\S+\s+){0,8}?auf\s+[„\"“']?(?:deaktiviert|inaktiv|off)(?!\w)",
             "aussetz",  # "die Backups bis auf Weiteres aussetzen"
             # a shorter retention keeps less: "verkürz die Aufbewahrung", "… auf einen Tag runter"
             r"(?:verkürz|reduzier|senk|setz)\w*\s+(?:\S+\s+){0,4}?aufbewahrung\w*",
@@ -466,6 +468,11 @@ LEXICON = lexicon(
             "notfallwiederherstellung",
         ),
         "control": (
+            # was eine Zahlung ungeprüft aufhält: Betrugserkennung und eine zweite Person
+            r"betrugs(?:erkennung|prüfung|pruefung|schutz|regeln?|filter|abwehr|prävention)",
+            r"vier-?\s*augen",
+            r"(?:zweite|doppelte|zweifache)\s+(?:freigabe|genehmigung|unterschrift|prüfung)",
+            r"zweite[rn]?\s+(?:genehmiger|freigeber|unterzeichner|prüfer)",
             r"viren(?:scanner|schutz)",  # coverage audit
             *CONTROL_PRODUCTS,
             r"guard\s*duty",
@@ -605,6 +612,19 @@ LEXICON = lexicon(
             *ADMIN_ROLES,
         ),
         "untrusted": (
+            # woher der Code laut der Nachricht selbst kommt: niemand steht dafür ein
+            r"(?:file|datei|share)-?hoster",
+            r"filesharing",
+            r"(?:erneut|neu)\s+hochgeladen",
+            r"(?:aus|von)\s+(?:einem|dem)\s+(?:discord-?server|telegram-?(?:gruppe|kanal))",
+            r"(?:auf|in)\s+(?:einem|dem)\s+(?:discord-?server|telegram-?(?:gruppe|kanal))\s+(?:gepostet|geteilt|hochgeladen)",
+            r"(?:gestern|vorgestern|heute|vor\s+(?:wenigen|zwei|drei|\d+)\s+(?:stunden|tagen))\s+(?:\S+\s+){0,3}?"
+            r"(?:veröffentlicht|hochgeladen)",
+            r"(?:neue[sn]?|anonyme[sn]?|frisch\s+angelegte[sn]?)\s+(?:konto|account)",
+            r"ohne\s+quellcode",
+            r"(?:nicht|un)\s*signiert",
+            r"lösegeld\w*",
+            r"(?:berater|dienstleister|besucher|lieferant|externe[nr]?)\w*\s+(?:\S+\s+){0,4}?(?:per\s+)?usb-?stick",
             "parkplatz",
             r"gefunden\w*",
             "fundstück",

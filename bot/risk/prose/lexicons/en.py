@@ -145,6 +145,9 @@ LEXICON = lexicon(
             # "set the WAF rules to count mode": matched requests are only logged
             r"(?:set|put|switch|flip|mov|chang|turn)\w*\s+(?:\S+\s+){0,6}?(?:to|into|in)\s+"
             rf"(?:count|detection|log[- ]only|audit[- ]only)(?:[- ]only)?\s+mode{_W}",
+            # a control put in its off state ("put the WAF in disabled mode", "state inactive")
+            r"(?:set|put|switch|flip|mov|chang|turn|leav)\w*\s+(?:\S+\s+){0,8}?(?:to|into|in)\s+(?:the\s+)?"
+            rf"(?:disabled|inactive|off)\s+(?:mode|state){_W}",
             rf"(?:shorten|reduce|cut|lower|decrease)(?:s|ing)?\s+(?:the\s+)?(?:\S+\s+){{0,3}}?retention{_W}",
             "disabl",
             "deactivat",
@@ -490,6 +493,17 @@ LEXICON = lexicon(
             r"time\s+travel",
         ),
         "control": (
+            # what stops a payment going out unchecked: fraud screening and a second person
+            # ("turn off the fraud rules", "switch off the second-approver requirement")
+            r"(?:fraud|chargeback)\s+(?:detection|screening|rules?|checks?|filters?|prevention|"
+            r"protection|scoring|engine|controls?|blocking)",
+            r"anti-?fraud",
+            r"(?:second|2nd|dual|double)[- ](?:approv\w+|sign[- ]?offs?|signatures?|signers?|"
+            r"authori[sz]ations?)",
+            r"four[- ]eyes",
+            r"two[- ](?:person|man|people)\s+(?:rule|approval|control|review|integrity)",
+            r"maker[- ]checker",
+            r"segregation\s+of\s+duties",
             r"two[- ]step(?:\s+verification)?",
             r"2-?step\s+verification",
             f"2sv{_W}",
@@ -753,6 +767,38 @@ LEXICON = lexicon(
             )
         ),
         "untrusted": (
+            # where the message itself says the code came from nobody accountable: a file host
+            # or a re-upload, a chat server, a forum, an account made yesterday, a binary with
+            # no source, unsigned, the attacker's own ransom note
+            r"file[- ]?(?:sharing|hosting|host|locker)\s+(?:site|service|link|page)s?",
+            r"(?:re-?upload|mirror)(?:ed|s)\s+(?:it\s+|(?:an?|the)\s+(?:\S+\s+){0,3}?)?(?:to|on)\b",
+            # the thing first, then the unnamed outsider ("the installer that a guy on Discord
+            # posted")
+            r"(?:scripts?|binar(?:y|ies)|installers?|executables?|tools?|plugins?|patch(?:es)?|"
+            r"extensions?)\s+(?:that\s+|which\s+)?(?:a|some)\s+(?:contractor|freelancer|guy|person|"
+            r"user|rando|stranger)\b",
+            # put up on a chat server (where it came from, not where something is posted to)
+            r"(?:uploaded|posted|shared|dropped|found|got)\s+(?:\S+\s+){0,5}?(?:to|on|in|from)\s+(?:a|the|some|that|this)\s+"
+            r"(?:discord|telegram)\s+(?:server|group|channel)s?",
+            r"(?:on|from|in)\s+(?:a|an|some|this|that)\s+(?:[\w-]+\s+){0,2}?(?:forum|message\s+board|imageboard)s?\b",
+            r"(?:published|uploaded|released|pushed|created|registered)\s+(?:only\s+|just\s+)?(?:yesterday|today|"
+            r"(?:an?|one|two|three|a\s+few|\d+)\s+(?:hours?|days?)\s+ago|last\s+night)\s+by",
+            r"(?:brand[- ]new|newly[- ]created|throwaway|anonymous)\s+(?:\S+\s+)?(?:accounts?|"
+            r"publishers?|maintainers?|authors?|uploaders?|profiles?)",
+            r"accounts?\s+(?:with\s+no|without\s+(?:any\s+)?)\s*(?:history|other\s+packages|reputation)",
+            r"(?<![\d,.])\d{1,2}\s+(?:weekly\s+|total\s+|monthly\s+)?downloads",
+            r"with\s+no\s+source(?:\s+code)?(?![\w-])",
+            r"(?:binar(?:y|ies)|tools?|installers?|packages?|executables?)\s*,\s*no\s+source(?:\s+code)?(?![\w-])",
+            r"without\s+(?:any\s+)?source\s+code",
+            r"(?:it'?s|is|it\s+is|they'?re|are)\s+(?:not\s+(?:code[- ])?signed|unsigned)",
+            r"unsigned\s+(?:\S+\s+)?(?:binar(?:y|ies)|installers?|drivers?|packages?|executables?|apps?|plugins?|extensions?|files?)",
+            r"(?:bare|raw)\s+ip(?:\s+address)?",
+            r"(?:download|install)\s+(?:page|link|site|url)\s+is\s+(?:just\s+)?an?\s+ip\b",
+            r"ransom(?:ware)?\s+(?:note|message|demand|letter)s?",
+            r"not\s+(?:in|on|from)\s+(?:the\s+)?(?:official\s+)?(?:update\s+cent(?:er|re)|marketplace|app\s+store|"
+            r"plugin\s+(?:directory|index|site)|registry)",
+            r"(?:consultant|vendor|contractor|visitor|supplier|customer)(?:'s)?\s+(?:\S+\s+){0,3}?(?:usb|thumb\s+drive|"
+            r"flash\s+drive|memory\s+stick)",
             r"(?:the|a|an)\s+(?:unknown\s+)?caller(?!\s+id)",
             r"someone\s+(?:\S+\s+){0,2}?(?:linked|posted|shared|recommended|dm.?ed)",
             # an unnamed outsider ("a contractor shared a setup.sh", "some guy on the forum sent")
@@ -1104,7 +1150,9 @@ LEXICON = lexicon(
             r"(?!\s+of\s+(?:the\s+|our\s+)?(?:`|[\w-]*(?:logs?|data|events|records|traffic|rows|"
             r"exports?|dumps?|transactions|orders|payments|messages|tickets)\b))",
             "ago",
-            r"root\s+cause",
+            # a cause said to be unknown narrates nothing ("not sure what the root cause is")
+            r"(?<!sure what the )(?<!know what the )(?<!no idea what the )root\s+cause"
+            r"(?!\s+(?:is\s+)?(?:still\s+)?(?:unclear|unknown|not\s+(?:clear|known)))",
             r"post[- ]?mortem",
             # not a document about it ("post the incident timeline on LinkedIn"); not the
             # circumstance an order is given in ("given the outage, run it", "because of the
@@ -1566,6 +1614,9 @@ LEXICON = lexicon(
             r"(?:i\s+)?(?:don'?t|do\s+not)\s+think\s+(?:so|we\s+should)",
             r"(?:probably|definitely|certainly|better)\s+not",
             r"i(?:'d|\s+would)\s+(?:say\s+no|rather\s+not|not)",
+            # a refusal at the end of a sentence ("…, so let's not", "so I'd skip it")
+            r"let'?s\s+not(?!\s+forget)",
+            r"(?:i'?d|we'?d|i\s+would|we\s+should)\s+(?:skip|avoid|pass\s+on)\s+(?:it|this|that|them)\b",
             r"no(?:pe)?(?=\s*[.!,:;—–-])",
         ),
         "warning": (

@@ -100,6 +100,9 @@ LEXICON = lexicon(
             "relaj",
             "flexibiliz",
             r"(?:pon|pas|cambi|dej)\w*\s+(?:\S+\s+){0,6}?(?:a|en)\s+modo\s+(?:conteo|count|detecci[oó]n|auditor[ií]a)",
+            # a control set to its off value ("pon el WAF en modo desactivado", "déjalo en off")
+            r"(?:pon|pas|cambi|dej|configur|establec)\w*\s+(?:\S+\s+){0,8}?(?:a|en|como)\s+(?:modo\s+|estado\s+)?"
+            r"[\"“'‘]?(?:desactivad[oa]|inactiv[oa]|apagad[oa]|deshabilitad[oa]|off)(?!\w)",
             "desactiv",
             r"(?:reduc|reduz|acort|baj)\w*\s+(?:\S+\s+){0,3}?retenci",  # "reduce la retención"
             "deshabilit",
@@ -115,7 +118,10 @@ LEXICON = lexicon(
         ),
         "bypass": (
             f"puente(?:a|e|en|ar|ad|ando){_CL}{_W}",  # coverage audit; not "puente"
-            f"salt(?:a|e|ar|es|en|ad|ando|arse|ate|ese){_W}",
+            # not a rule that fires ("la regla que salta", "si salta algo"): indicative
+            # "salta(n)" after "que", "si", "cuando" says what a control does by itself
+            f"(?<!que )(?<!si )(?<!cuando )salta(?:n)?{_W}",
+            f"salt(?:e|ar|es|en|ad|ando|arse|ate|ese){_W}",
             "omit",
             f"ignor{_AR}{_CL}{_W}",
             "elud",
@@ -328,6 +334,12 @@ LEXICON = lexicon(
             "versionado",
         ),
         "control": (
+            # lo que frena un pago sin revisar: antifraude y una segunda persona
+            r"(?:detecci[oó]n|prevenci[oó]n|reglas?|filtros?|control(?:es)?)\s+(?:de\s+|del\s+)?fraude",
+            "antifraude",
+            r"doble\s+(?:aprobaci[oó]n|firma|validaci[oó]n|autorizaci[oó]n|control)",
+            r"segund[oa]\s+(?:aprobador|aprobaci[oó]n|firma|firmante|validador|validaci[oó]n)",
+            r"cuatro\s+ojos",
             *CONTROL_PRODUCTS,
             r"guard\s*duty",
             r"security\s*hub",
@@ -459,6 +471,19 @@ LEXICON = lexicon(
             *ADMIN_ROLES,
         ),
         "untrusted": (
+            # de dónde dice el propio mensaje que viene el código: nadie responde de él
+            r"(?:sitio|p[aá]gina|servicio|web)\s+(?:de\s+|para\s+)?(?:compartir|alojamiento\s+de|descarga\s+de)\s+archivos",
+            r"(?:resubi|volvi[oó]\s+a\s+subir)\w*",
+            r"(?:subi|public|compart|colg)\w*\s+(?:\S+\s+){0,5}?en\s+(?:un|el)\s+(?:servidor|grupo|canal)\s+de\s+(?:discord|telegram)",
+            r"public[oó]\s+(?:un\s+usuario|alguien|una\s+cuenta)",
+            r"public(?:ad[oa]|ó)\s+(?:ayer|hoy|hace\s+(?:unas?|dos|tres|pocas|\d+)\s+(?:horas|d[ií]as))",
+            r"hace\s+(?:unas?|dos|tres|pocas|\d+)\s+(?:horas|d[ií]as)\s+por",
+            r"cuentas?\s+(?:nueva|reci[eé]n\s+creada|an[oó]nima|sin\s+historial)",
+            r"sin\s+(?:el\s+)?c[oó]digo\s+fuente",
+            r"(?:no\s+est[aá]\s+firmad|sin\s+firmar|no\s+firmad)\w*",
+            r"nota\s+de\s+rescate",
+            r"rescate",
+            r"(?<![\d,.])\d{1,2}\s+descargas",
             "aparcamiento",
             "estacionamiento",
             r"(?:usb|pendrive|memoria)\s+(?:\S+\s+){0,3}?(?:encontr|hall)\w*",

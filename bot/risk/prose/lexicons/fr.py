@@ -99,6 +99,9 @@ LEXICON = lexicon(
             r"l[eè]v\w*\s+(?:l['’]|la\s+|les\s+)(?:obligation|exigence|contrainte)s?",
             "assoupl",
             r"(?:pass|mett|bascul)\w*\s+(?:\S+\s+){0,6}?en\s+mode\s+(?:comptage|count|détection|audit)",
+            # a control set to its off value ("mets le WAF en mode désactivé", "passe-le à Off")
+            r"(?:pass|mett|mets|bascul|r[èe]gl)\w*\s+(?:\S+\s+){0,8}?(?:en|à|a|sur)\s+(?:mode\s+|[ée]tat\s+)?"
+            r"[\"“'‘«]?\s?(?:d[ée]sactiv[ée]e?|inactif|inactive|off)(?!\w)",
             "désactiv",
             r"(?:rédui|redui|raccourc|baiss|diminu)\w*\s+(?:\S+\s+){0,3}?(?:rétention|conservation)",
             "desactiv",
@@ -328,6 +331,12 @@ LEXICON = lexicon(
             r"plan\s+de\s+reprise",
         ),
         "control": (
+            # ce qui retient un paiement non vérifié : l'antifraude et une deuxième personne
+            r"(?:d[ée]tection|pr[ée]vention|r[èe]gles?|filtres?|contr[ôo]les?)\s+(?:de\s+(?:la\s+)?|des\s+|anti-?)?fraudes?",
+            r"anti-?fraude",
+            r"double\s+(?:validation|signature|approbation|contr[ôo]le|autorisation)",
+            r"(?:second|deuxi[èe]me)\s+(?:valideur|approbateur|signataire|niveau\s+de\s+validation)",
+            r"quatre\s+yeux",
             *CONTROL_PRODUCTS,
             r"guard\s*duty",
             r"security\s*hub",
@@ -461,6 +470,19 @@ LEXICON = lexicon(
             *ADMIN_ROLES,
         ),
         "untrusted": (
+            # d'où le message lui-même dit que vient le code : personne n'en répond
+            r"(?:site|service|hébergeur|hebergeur)\s+(?:de\s+)?(?:partage|stockage|téléchargement)\s+de\s+fichiers",
+            r"hébergeur\s+de\s+fichiers",
+            r"(?:re-?upload|re-?posté|remis\s+en\s+ligne)\w*",
+            r"(?:post|publi|partag|upload|mis)\w*\s+(?:\S+\s+){0,5}?(?:sur|dans)\s+(?:un|le)\s+(?:serveur|groupe|canal)\s+(?:discord|telegram)",
+            r"publi[ée]e?s?\s+(?:hier|avant-hier|aujourd'hui|il\s+y\s+a\s+(?:quelques|deux|trois|\d+)\s+(?:heures|jours))",
+            r"comptes?\s+(?:sans\s+historique|tout\s+neuf|anonyme|créé\s+(?:hier|récemment))",
+            r"sans\s+(?:le\s+)?code\s+source",
+            r"non\s+sign[ée]e?s?",
+            r"n['’](?:est|sont)\s+pas\s+sign[ée]e?s?",
+            r"(?:note|demande|message)\s+de\s+rançon",
+            r"rançon",
+            r"(?<![\d,.])\d{1,2}\s+téléchargements",
             r"trouvée?s?\s+(?:\S+\s+){0,3}?(?:parking|rue|sol|couloir|bureau)",
             "ramassé",
             "forum",

@@ -91,6 +91,9 @@ LEXICON = lexicon(
             "afroux",
             "flexibiliz",
             r"(?:coloc|pass|mud|deix|p[oô]r|p[oô]e)\w*\s+(?:\S+\s+){0,6}?(?:para|em|no)\s+(?:o\s+)?modo\s+(?:contagem|count|detec[cç][aã]o|auditoria)",
+            # a control set to its off value ("coloque o WAF em modo desativado")
+            r"(?:colo[cq]|pass|mud|deix|p[oô]r|p[oô]e|configur)\w*\s+(?:\S+\s+){0,8}?(?:para|em|no|como)\s+(?:o\s+)?"
+            r"(?:modo\s+|estado\s+)?[\"“'‘]?(?:desativad[oa]|inativ[oa]|desligad[oa]|desabilitad[oa]|off)(?!\w)",
             "desativ",
             r"(?:reduz|diminu|encurt|baix)\w*\s+(?:\S+\s+){0,3}?reten",  # "reduz a retenção"
             "desabilit",
@@ -298,6 +301,12 @@ LEXICON = lexicon(
             "versionamento",
         ),
         "control": (
+            # o que segura um pagamento sem conferência: antifraude e uma segunda pessoa
+            r"(?:detec[çc][ãa]o|preven[çc][ãa]o|regras?|filtros?|controles?)\s+(?:de\s+|contra\s+)?fraudes?",
+            "antifraude",
+            r"dupla\s+(?:aprova[çc][ãa]o|assinatura|valida[çc][ãa]o|autoriza[çc][ãa]o|checagem)",
+            r"segund[oa]\s+(?:aprovador|aprova[çc][ãa]o|assinatura|assinante|validador)",
+            r"quatro\s+olhos",
             *CONTROL_PRODUCTS,
             r"guard\s*duty",
             r"security\s*hub",
@@ -429,6 +438,17 @@ LEXICON = lexicon(
             *ADMIN_ROLES,
         ),
         "untrusted": (
+            # de onde a própria mensagem diz que o código vem: ninguém responde por ele
+            r"(?:site|servi[çc]o|p[aá]gina)\s+de\s+(?:compartilhamento|hospedagem)\s+de\s+arquivos",
+            r"(?:reenvi|re-?upload|republic)\w*",
+            r"(?:postad|compartilhad|enviad|postou|compartilhou)\w*\s+(?:\S+\s+){0,3}?(?:num|em\s+um|no)\s+(?:servidor|grupo|canal)\s+(?:do\s+)?(?:discord|telegram)",
+            r"publicad[oa]s?\s+(?:ontem|hoje|h[áa]\s+(?:poucas|duas|tr[eê]s|\d+)\s+(?:horas|dias))",
+            r"(?:conta|perfil)\s+(?:nov[oa]|rec[eé]m-?criad[oa]|an[ôo]nim[oa]|sem\s+hist[óo]rico)",
+            r"(?:perfil|conta|usu[aá]rio)\s+an[ôo]nim[oa]",
+            r"sem\s+(?:o\s+)?c[óo]digo[- ]fonte",
+            r"(?:n[ãa]o\s+assinad|sem\s+assinatura)\w*",
+            r"(?:nota|pedido|mensagem)\s+de\s+resgate",
+            r"(?<![\d,.])\d{1,2}\s+downloads",
             "estacionamento",
             r"(?:usb|pendrive|pen\s+drive)\s+(?:\S+\s+){0,3}?(?:achad|achast|encontr)\w*",
             "fórum",
