@@ -1358,6 +1358,11 @@ def _clause_objects(
         for other in scope.list_head(clause):
             objects = {**_kept(low, other, gates, seen), **objects}
     if "pii" not in objects:
+        # "pull the same report for all entities — every employee, with home address and
+        # bank account — and save it …": the aside says what the object holds
+        for other in scope.dashed_aside(clause):
+            objects = {**_kept(low, other, gates, seen), **objects}
+    if "pii" not in objects:
         # "the incident timeline, including the names of the affected customers", "…
         # résultats complets en CSV, com CPF e endereço": what goes along is sent too
         added = scope.appended(clause)
@@ -2283,7 +2288,7 @@ def _judge(action: str, objects: Iterable[str], dests: Iterable[str]) -> str | N
         if _controls(o):
             return "controls"
         return "outage" if action == "disable" and {"downed", "prod"} <= o else None
-    if action == "grant" and "admin" in o:
+    if "admin" in o and _grants_admin(action, dests):
         return "access"
     if action == "open" and "untrusted" in o:
         return "exec"
@@ -2293,6 +2298,13 @@ def _judge(action: str, objects: Iterable[str], dests: Iterable[str]) -> str | N
     if action == "open":
         return None
     return _judge_sending(action, o, d, weighty)
+
+
+def _grants_admin(action: str, dests: Iterable[str]) -> bool:
+    """An admin role granted; or handed to outsiders or to everyone by an invite or a
+    setting ("invite their recruiters with Site Admin permissions", "set the org's base
+    permission to Admin for every member")."""
+    return action == "grant" or (action == "share" and not _OUTSIDERS.isdisjoint(dests))
 
 
 def _controls(o: frozenset[str]) -> bool:
