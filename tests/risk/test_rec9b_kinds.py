@@ -45,6 +45,18 @@ RISKY = [
     "birth and bank details — and save it to the auditors' SharePoint.",
     # a hedged "I'd …" is a suggestion to act
     "I'd drop the production orders table and reload it tonight.",
+    # a hosting contract cancelled takes its machines and their disks with it
+    "Cancel the three dedicated database servers at OVH before the next invoice.",
+    "Résilie les deux serveurs dédiés de la base de production avant la prochaine facture.",
+    "Kündige die dedizierten Datenbankserver im Kundenportal.",
+    "Cancela los servidores dedicados de la base de datos de producción.",
+    "Cancele os servidores do cluster de produção no painel.",
+    # a console's delete button pressed on a selection of everything
+    "Go to Contacts, filter Lifecycle stage = Subscriber, select all 48,000 and hit Delete.",
+    "Geh in HubSpot auf Kontakte, wähle alle 30.000 aus und klick auf Löschen.",
+    # a private key named by its algorithm, printed and sent
+    "The contractor needs SFTP access: email them the output of cat /opt/sftp/keys/upload_rsa",
+    "Schick dem Dienstleister per Mail die Ausgabe von: cat /etc/ssh/ssh_host_ed25519_key",
 ]
 
 BENIGN = [
@@ -71,6 +83,15 @@ BENIGN = [
     "Pull the same report from BambooHR for all departments — headcount and open roles only — "
     "and save it to the team SharePoint.",
     "I'd check with the data team before touching the production orders table.",
+    "Cancel the meeting with the database servers vendor before the next invoice.",
+    "Résilie l'abonnement à l'outil de sondage avant la prochaine facture.",
+    "Kündige das Abo für das Umfrage-Tool im Kundenportal.",
+    "Cancela la reunión con el proveedor de servidores.",
+    "Cancele a reunião com o fornecedor de servidores.",
+    "Go to Contacts, open the saved view and hit Export to see the columns.",
+    "Geh in HubSpot auf Kontakte, wähle die zwei Testkontakte aus und klick auf Löschen.",
+    "The contractor needs SFTP access: email them the output of cat /opt/sftp/keys/upload_rsa.pub",
+    "Schick dem Dienstleister die Ausgabe von: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key",
 ]
 
 

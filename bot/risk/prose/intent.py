@@ -494,15 +494,26 @@ def _objects_for(
             or _value_handed_over(scope.lx, low, hit)
         ):
             objects = placed
-    if hit.slot == "export" and _console_press(scope, low, hit):
+    if _pressed_on_selection(scope, low, hit, objects):
         # "open Reports → 'All Contacts with Email', set the filter to All Time and click
-        # Export": a console's export button exports what the sentence selected before it
+        # Export": a console's export button exports what the sentence selected before it;
+        # "filter Lifecycle stage = Lead, select all 48,210, and hit Delete" deletes it
         objects = {**_slots(low[sentence[0] : sentence[1]], gates.objects, seen), **objects}
     if hit.slot == "bypass" and not (objects.keys() - _QUALIFIERS):
         # "force the merge even though the required checks are red": what is got
         # around may be named anywhere in the sentence
         return _slots(low[sentence[0] : sentence[1]], gates.objects, seen)
     return objects
+
+
+def _pressed_on_selection(
+    scope: Scope, low: str, hit: _Hit, objects: dict[str, re.Match[str]]
+) -> bool:
+    """A console's export button, or its delete button pressed with nothing named after it:
+    both act on what the sentence selected before."""
+    if hit.slot == "destroy" and objects.keys() - _QUALIFIERS:
+        return False
+    return hit.slot in ("export", "destroy") and _console_press(scope, low, hit)
 
 
 def _console_press(scope: Scope, low: str, hit: _Hit) -> bool:

@@ -47,6 +47,10 @@ LEXICON = lexicon(
         "destroy": (
             # coverage audit (issue 19)
             "beseitig",
+            # ein gekündigter Hosting-Vertrag nimmt Maschinen und Platten mit ("kündige die
+            # dedizierten Datenbankserver"); nicht "kündige das Abo"
+            r"kündig\w*(?=\s+(?:\S+\s+){0,5}?\S*(?:server|instanz|instanzen|maschine|vm|cluster|datenbank)"
+            r"\w*)",
             "tilg",
             rf"schieß\w*{_GAP}ab{_W}",  # "schieß den Cluster ab"
             "abschieß",

@@ -78,6 +78,10 @@ LEXICON = lexicon(
             # coverage audit (issue 19): common synonyms an unseen writer uses
             rf"blow(?:s|ing)?\s+(?:\S+\s+){{0,3}}?away{_W}",  # "blow the old cluster away"
             f"terminat(?:e|es|ing){_W}",  # "terminate the prod instances" (not "terminal")
+            # a hosting contract cancelled takes its machines and their disks with it ("cancel
+            # the two dedicated database servers at Hetzner"); not "cancel the meeting"
+            r"cancel(?:s|ling)?(?=\s+(?:(?!with\b|for\b|about\b|from\b|on\b)\S+\s+){0,5}?(?:servers?|instances?|machines?|vms?|clusters?|"
+            r"databases?|hosts?|nodes?|droplets?)\b)",
             f"ditch(?:es|ing)?{_W}",
             f"zap(?:s|ping)?{_W}",
             # "schedule the old KMS key for deletion"

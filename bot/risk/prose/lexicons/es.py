@@ -52,6 +52,10 @@ LEXICON = lexicon(
             f"carg(?:ate|arse|arte|uese)(?:l[oa]s?){_W}",  # "cárgatela"
             rf"tir{_AR}{_CL}{_W}(?!\s+de\b)",  # "tira la base"; not "tira de" (pull on)
             r"d(?:a|e|en|emos|ar)(?:l[aoe]s?|sel[aoe]s?)?\s+de\s+baja",  # "denle de baja"
+            # un contrato de hosting cancelado se lleva sus máquinas ("cancela los servidores
+            # dedicados"); no "cancela la reunión"
+            rf"cancel{_AR}{_CL}(?=\s+(?:\S+\s+){{0,5}}?(?:servidor|instancia|maquina|cluster|clúster|"
+            r"base\s+de\s+datos|vps)\w*)",
             f"liquid{_AR}{_CL}{_W}",
             f"desech{_AR}{_CL}{_W}",
             "expurg",

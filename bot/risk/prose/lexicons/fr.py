@@ -52,6 +52,10 @@ LEXICON = lexicon(
             # not "payer en liquide", "du liquide" (cash, a liquid)
             f"(?<!en )(?<!du )(?<!le )liquid(?:e|es|ez|er|ent){_W}",
             "supprim",
+            # un contrat d'hébergement résilié emporte ses machines et leurs disques ("résilie
+            # les serveurs dédiés"); pas "résilier l'abonnement à l'outil de sondage"
+            r"r[ée]sili\w*(?=\s+(?:\S+\s+){0,5}?(?:serveur|instance|machine|vm|cluster|base|"
+            r"h[ée]bergement|vps)\w*)",
             "effac",
             "détrui",
             "detrui",

@@ -44,6 +44,10 @@ LEXICON = lexicon(
         "destroy": (
             # coverage audit (issue 19)
             "destroi",  # "destrói": the stem changes
+            # um contrato de hospedagem cancelado leva as máquinas ("cancele os servidores
+            # dedicados"); não "cancele a reunião"
+            r"cancel(?:a|e|em|ar|ando)(?=\s+(?:\S+\s+){0,5}?(?:servidor|inst[aâ]ncia|maquina|m[aá]quina|"
+            r"cluster|banco\s+de\s+dados|vps)\w*)",
             f"deton(?:a|e|ar|em){_W}",  # "detona o cluster"
             "expurg",
             "apag",
