@@ -117,3 +117,12 @@ def test_negated_purpose_keeps_a_second_order_held(engine: RiskEngine) -> None:
         "datos de producción entera."
     )
     assert engine.assess(text).decision != "allow"
+
+
+def test_topic_heading_lowers_no_report_after_the_colon(engine: RiskEngine) -> None:
+    """A report word in the topic dates the question only: a narration after the colon is
+    still a report, and an order after it is still held."""
+    told = "About what you asked yesterday: the migration job deleted the staging orders table."
+    assert engine.assess(told).decision == "allow"
+    asked = "About what you asked yesterday: delete the production orders table tonight."
+    assert engine.assess(asked).decision != "allow"
