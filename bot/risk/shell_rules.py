@@ -1295,9 +1295,12 @@ RULES: tuple[Rule, ...] = (
             "base64 -w0 ~/.ssh/id_ed25519",
             "cp ~/.kube/config /tmp/k",
             "grep -r KEY < .env.production",
+            "cat /srv/sftp/keys/payroll_upload_ed25519",
         ),
         not_match=(
             "cat ~/.ssh/id_rsa.pub",
+            "cat /srv/sftp/keys/payroll_upload_ed25519.pub",
+            "ssh -i keys/deploy_rsa deploy@host.example",
             "cat .env.example",
             "chmod 600 ~/.ssh/id_rsa",
             "source .env",

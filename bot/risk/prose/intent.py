@@ -494,15 +494,26 @@ def _objects_for(
             or _value_handed_over(scope.lx, low, hit)
         ):
             objects = placed
-    if hit.slot == "export" and _console_press(scope, low, hit):
+    if _pressed_on_selection(scope, low, hit, objects):
         # "open Reports → 'All Contacts with Email', set the filter to All Time and click
-        # Export": a console's export button exports what the sentence selected before it
+        # Export": a console's export button exports what the sentence selected before it;
+        # "filter Lifecycle stage = Lead, select all 48,210, and hit Delete" deletes it
         objects = {**_slots(low[sentence[0] : sentence[1]], gates.objects, seen), **objects}
     if hit.slot == "bypass" and not (objects.keys() - _QUALIFIERS):
         # "force the merge even though the required checks are red": what is got
         # around may be named anywhere in the sentence
         return _slots(low[sentence[0] : sentence[1]], gates.objects, seen)
     return objects
+
+
+def _pressed_on_selection(
+    scope: Scope, low: str, hit: _Hit, objects: dict[str, re.Match[str]]
+) -> bool:
+    """A console's export button, or its delete button pressed with nothing named after it:
+    both act on what the sentence selected before."""
+    if hit.slot == "destroy" and objects.keys() - _QUALIFIERS:
+        return False
+    return hit.slot in ("export", "destroy") and _console_press(scope, low, hit)
 
 
 def _console_press(scope: Scope, low: str, hit: _Hit) -> bool:
@@ -1378,6 +1389,11 @@ def _clause_objects(
         # "die komplette Tabelle inkl. Adressen, Geburtsdaten und IBAN … ziehen": the list
         # the verb ends began in the clauses before
         for other in scope.list_head(clause):
+            objects = {**_kept(low, other, gates, seen), **objects}
+    if "pii" not in objects:
+        # "pull the same report for all entities — every employee, with home address and
+        # bank account — and save it …": the aside says what the object holds
+        for other in scope.dashed_aside(clause):
             objects = {**_kept(low, other, gates, seen), **objects}
     if "pii" not in objects:
         # "the incident timeline, including the names of the affected customers", "…
@@ -2309,7 +2325,7 @@ def _judge(action: str, objects: Iterable[str], dests: Iterable[str]) -> str | N
         if _controls(o):
             return "controls"
         return "outage" if action == "disable" and {"downed", "prod"} <= o else None
-    if action == "grant" and "admin" in o:
+    if "admin" in o and _grants_admin(action, dests):
         return "access"
     if action == "open" and "untrusted" in o:
         return "exec"
@@ -2319,6 +2335,13 @@ def _judge(action: str, objects: Iterable[str], dests: Iterable[str]) -> str | N
     if action == "open":
         return None
     return _judge_sending(action, o, d, weighty)
+
+
+def _grants_admin(action: str, dests: Iterable[str]) -> bool:
+    """An admin role granted; or handed to outsiders or to everyone by an invite or a
+    setting ("invite their recruiters with Site Admin permissions", "set the org's base
+    permission to Admin for every member")."""
+    return action == "grant" or (action == "share" and not _OUTSIDERS.isdisjoint(dests))
 
 
 def _controls(o: frozenset[str]) -> bool:

@@ -100,6 +100,12 @@ SCOPES: Final = (
     "shared",  # the shared side of a branch is named ("remote", "partagée", "远端")
     "brief",  # a short, bounded duration ("for an hour", "during the deploy", "1時間")
     "hold",  # a legal hold keeps what it covers: deleting it is a backup matter
+    "topic",  # opens a sentence with what it is about, up to a colon ("About what you asked
+    # yesterday:", "Sobre lo que me preguntaste ayer:", "Zu deiner Frage von gestern:", "…の件
+    # について："): a report word in it dates the topic, not the order after the colon
+    "purpose_neg",  # a negated purpose up to its own verb ("para no retrasar", "pour ne pas
+    # bloquer", "so we don't hold up", "um die Frist nicht zu verpassen"): its negator negates
+    # that verb, not an order that follows in the same clause
     "public_part",  # the public half of a key pair: naming it is not naming the secret
     "request",  # a question that asks for the act ("can you …?", "peux-tu …?", "你能……吗")
     "metadata",  # what is moved is named and is about a secret, not it ("paste the date")

@@ -452,6 +452,22 @@ class Scope:
                 break
         return []
 
+    def dashed_aside(self, clause: tuple[int, int]) -> list[tuple[int, int]]:
+        """The clauses of an aside set off by dashes that opens at the end of this clause or
+        of the next one ("export the same list for all regions, not just Nordics — so every
+        contact, with phone numbers and the notes field — and drop the CSV …"): it says what
+        the verb's object holds. Only a closed aside counts."""
+        here = self.structure.clauses(self._sentence_index(clause[0]))
+        i = here.index(clause) if clause in here else len(here)
+        for opener in range(i, min(i + 2, len(here))):
+            if _ends_with_dash(self.low, here[opener]):
+                out = here[opener + 1 : opener + 1 + _MAX_ASIDE]
+                for n, inner in enumerate(out):
+                    if _ends_with_dash(self.low, inner):
+                        return out[: n + 1]
+                return []
+        return []
+
     def list_head(self, clause: tuple[int, int]) -> list[tuple[int, int]]:
         """The clauses that start a list this clause ends, when the verb comes last ("die
         komplette Tabelle inkl. Adressen, Geburtsdaten und IBAN … ziehen"): the clause
@@ -657,6 +673,8 @@ class Scope:
                 continue  # the reason given before the act ("…昨日から…ので、"), not the act
             if m.end() <= start and self._topic_before(m.end(), start):
                 continue  # "Le script reçu hier d'une adresse inconnue : lance-le": the topic
+            if m.end() <= start and self._topic_heading(sentence[0], m.end(), start):
+                continue  # "Sobre lo que me preguntaste ayer: lo más práctico es que …"
             if m.start() < start or relative.search(self.low, start, m.start()) is None:
                 return True
         return False
@@ -676,6 +694,21 @@ class Scope:
         installer the vendor sent yesterday: run it as admin"), they narrate no act."""
         colon = max(self.low.rfind(":", end, start), self.low.rfind("：", end, start))
         return colon >= end and not self.low[colon + 1 : start].strip(" \t*_`")
+
+    def _topic_heading(self, begin: int, end: int, start: int) -> bool:
+        """The report word stands in a topic the sentence opens with and closes with a colon
+        before the action ("About what you asked yesterday: …", "Zu deiner Frage von gestern:
+        …", "昨日の件について：…"): it dates the question, the order after the colon is new."""
+        colon = max(self.low.rfind(":", end, start), self.low.rfind("：", end, start))
+        if colon < end:
+            return False
+        topic = self.lx.pattern("topic")
+        if not self.lx.spaced:
+            return topic.search(self.low, begin, colon + 1) is not None
+        lead = begin
+        while lead < colon and self.low[lead] in _TOPIC_LEAD:
+            lead += 1
+        return topic.match(self.low, lead, colon) is not None
 
     def _names_document(self, m: re.Match[str]) -> bool:
         """The report word qualifies a document noun beside it ("the incident report", "le
@@ -851,10 +884,7 @@ class Scope:
 
     def _negated(self, start: int, end: int, clause: tuple[int, int]) -> bool:
         lx = self.lx
-        before = lx.pattern("neg_before").search(self.low, clause[0], start + 1)
-        before = before if before is not None and before.start() < start else None
-        if before is not None and _quoted_value(self.low, before.start(), clause):
-            before = None
+        before = self._negator_before(start, clause)
         after = lx.pattern("neg_after").search(self.low, end, clause[1])
         if after is None and lx.spaced and end - start > 24:
             # a verb and its particle around the negation: "steck ihn auf keinen Fall an"
@@ -864,6 +894,25 @@ class Scope:
         if before is None and after is None:
             return False
         return not lx.pattern("affirm").search(self.low, clause[0], clause[1])
+
+    def _negator_before(self, start: int, clause: tuple[int, int]) -> re.Match[str] | None:
+        """The first negator before the action in its clause that negates it: not a quoted
+        value, and not the negator of a purpose set before the act ("para no retrasar la due
+        diligence, … cambiar la carpeta", "so we don't hold up the release, …"), which negates
+        only its own verb."""
+        m = self.lx.pattern("neg_before").search(self.low, clause[0], start + 1)
+        if m is None or m.start() >= start or _quoted_value(self.low, m.start(), clause):
+            return None
+        asides = [
+            a
+            for a in self.lx.pattern("purpose_neg").finditer(self.low, clause[0], clause[1])
+            if a.end() <= start
+        ]
+        while m is not None and m.start() < start:
+            if not any(a.start() <= m.start() < a.end() for a in asides):
+                return None if _quoted_value(self.low, m.start(), clause) else m
+            m = self.lx.pattern("neg_before").search(self.low, m.end(), start + 1)
+        return None
 
     def _heading_warns(self, sentence: tuple[int, int]) -> bool:
         """The sentence is an item of a list headed by a warning ("Never do any of these:",
@@ -948,6 +997,18 @@ class Scope:
 
 
 _NAME_MARKS = frozenset("#@")
+
+
+_MAX_ASIDE = 8  # clauses an aside set off by dashes may hold
+_DASHES = ("—", "–", " -")
+
+
+def _ends_with_dash(low: str, clause: tuple[int, int]) -> bool:
+    return low[clause[0] : clause[1]].rstrip(" ").endswith(_DASHES)
+
+
+# What may stand before a topic that opens a sentence: spaces, list marks, quotes.
+_TOPIC_LEAD = frozenset(" \t\n*-•>_\"'“«")
 
 
 def _in_name(low: str, at: int) -> bool:

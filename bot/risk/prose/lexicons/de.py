@@ -47,6 +47,10 @@ LEXICON = lexicon(
         "destroy": (
             # coverage audit (issue 19)
             "beseitig",
+            # ein gekündigter Hosting-Vertrag nimmt Maschinen und Platten mit ("kündige die
+            # dedizierten Datenbankserver"); nicht "kündige das Abo"
+            r"kündig\w*(?=\s+(?:\S+\s+){0,5}?\S*(?:server|instanz|instanzen|maschine|vm|cluster|datenbank)"
+            r"\w*)",
             "tilg",
             rf"schieß\w*{_GAP}ab{_W}",  # "schieß den Cluster ab"
             "abschieß",
@@ -267,6 +271,9 @@ LEXICON = lexicon(
             r"speicher\w*\s+(?:\S+\s+){0,8}?(?:in|auf|im|ins)(?=[^.;,\n]{0,30}?(?:privat|persönlich))",
             # coverage audit (issue 19)
             "übermittl",  # "übermittle"
+            # im Kanal angepinnt ("pinn das Passwort in #ops an"): ein Wert, den alle dort lesen
+            "anpinn",
+            f"pinn(?:e|en|t|st)?{_W}",
             r"häng\w*\s+(?:\S+\s+){1,6}?an(?=\s*(?:[.,;:!?]|$))",  # "häng die Datei an"
             rf"gib\w*{_GAP}weiter{_W}",
             "weitergeb",
@@ -825,8 +832,16 @@ LEXICON = lexicon(
             "keinesfalls",
             "verboten",
         ),
+        "purpose_neg": (
+            r"um\s+(?:[\w-]+\s+){0,5}?nicht\s+(?:[\w-]+\s+)?zu\s+[\w-]+",
+            r"damit\s+(?:[\w-]+\s+){0,5}?nicht\s+[\w-]+",
+        ),
+        "topic": (r"(?:zu|zur|zum|bezüglich|betreffend|wegen|hinsichtlich|was)\b",),
         "affirm": (
             r"vergiss\s+nicht",
+            # ein Vorschlag als verneinte Frage: "wäre es nicht einfacher, …", "warum nicht …"
+            r"wäre\s+es\s+nicht\s+(?:viel\s+)?(?:einfacher|leichter|schneller|besser|praktischer)",
+            r"warum\s+nicht",
             r"vergessen\s+sie\s+nicht",
             r"nicht\s+vergessen",
             r"nicht\s+nur",

@@ -62,7 +62,7 @@ LEXICON = lexicon(
     noun_form=r"(?:(?<!commiss)(?<!provis)ion|ions|ment|ments|ers|al|als)$",  # not "decommission"
     verb_lead=(
         "please pls just now then and or to also first next finally simply quickly safely "
-        "kindly immediately you we i let's lets can could would should must will shall 'll "
+        "kindly immediately you we i let's lets can could would should must will shall 'll 'd "
         "might may need needs want have has ok okay so yes definitely probably maybe "
         "permanently completely fully manually actually consider considering suggest "
         "recommend try worth by start begin about with keep go ahead better best always never "
@@ -78,6 +78,10 @@ LEXICON = lexicon(
             # coverage audit (issue 19): common synonyms an unseen writer uses
             rf"blow(?:s|ing)?\s+(?:\S+\s+){{0,3}}?away{_W}",  # "blow the old cluster away"
             f"terminat(?:e|es|ing){_W}",  # "terminate the prod instances" (not "terminal")
+            # a hosting contract cancelled takes its machines and their disks with it ("cancel
+            # the two dedicated database servers at Hetzner"); not "cancel the meeting"
+            r"cancel(?:s|ling)?(?=\s+(?:(?!with\b|for\b|about\b|from\b|on\b)\S+\s+){0,5}?(?:servers?|instances?|machines?|vms?|clusters?|"
+            r"databases?|hosts?|nodes?|droplets?)\b)",
             f"ditch(?:es|ing)?{_W}",
             f"zap(?:s|ping)?{_W}",
             # "schedule the old KMS key for deletion"
@@ -292,8 +296,8 @@ LEXICON = lexicon(
             r"drop(?:s|ping)?\s+(?:it|them|that|the\s+(?:value|output|result|token|key|password|secret|string)s?)\s+(?:in|into)\b",
             # "pin the output in #oncall", "leave what it prints on the ticket": a value
             # left where others read it
-            r"(?:pin|stick|leave)(?:s|ned|ning|ing)?\s+(?:\S+\s+){0,4}?"
-            r"(?:in|into|on|to)\s+(?:#[\w-]+|(?:the|this|that|our|their)\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:pin|stick|leave)(?:s|ned|ning|ing)?\s+(?:\S+\s+){0,8}?"
+            r"(?:in|into|on|to|at\s+the\s+top\s+of)\s+(?:#[\w-]+|(?:the|this|that|our|their)\s+(?:[\w-]+\s+){0,2}?"
             r"(?:thread|channel|ticket|chat|wiki|doc|page|runbook|sheet|issue|pr|canvas)s?\b)",
             "submit",
             f"text(?:s|ing)?{_W}",
@@ -323,8 +327,11 @@ LEXICON = lexicon(
             r"(?:get|grab|pull|make|put\s+together)(?:s|ting)?\s+(?:me|us)\s+(?:a|an)\s+(?:[\w-]+\s+)?"
             r"(?:csv|spreadsheet|excel(?:\s+file)?|xlsx|sheet|list|file|dump|export|extract)" + _W,
             # a report run over people ("generate the full employee report and download it")
-            r"(?:generat(?:e|es|ing)|run(?:s|ning)?|build(?:s|ing)?)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
-            r"report(?=\s+(?:of|with|on|listing|for)\s+(?:all|every|each|the\s+(?:whole|entire|full)))",
+            # ("pull the same report from ADP for all entities", "run the cancellation report in
+            # Chargebee for all time"): the tool it is run in may be named first
+            r"(?:generat(?:e|es|ing)|run(?:s|ning)?|build(?:s|ing)?|pull(?:s|ing)?)\s+(?:a|an|the)\s+"
+            r"(?:[\w-]+\s+){0,3}?report(?=\s+(?:(?:from|in|out\s+of)\s+[\w.-]+\s+)?(?:of|with|on|listing|for)"
+            r"\s+(?:all|every|each|the\s+(?:whole|entire|full)))",
         ),
         "open": (
             # "pipe it into bash": run as it arrives, unread whoever wrote it (`intent._kinds`)
@@ -1114,8 +1121,21 @@ LEXICON = lexicon(
             r"instead\s+of",
             "without",
         ),
+        "purpose_neg": (
+            r"so\s+(?:that\s+)?(?:we|you|they|i|it|he|she|nobody)\s+(?:don'?t|don’t|do\s+not|won'?t|won’t|"
+            r"will\s+not)\s+(?:have\s+to\s+|need\s+to\s+)?[\w-]+",
+            r"(?:in\s+order|so\s+as)\s+not\s+to\s+(?:have\s+to\s+)?[\w-]+",
+        ),
+        "topic": (
+            r"(?:about|regarding|concerning|re|on|as\s+for|as\s+to|following\s+up\s+on|with\s+regard\s+to)\b",
+        ),
         "affirm": (
             r"(?:don'?t|don’t|do\s+not|never)\s+(?:forget|hesitate|wait)",
+            # a suggestion put as a negative question: "wouldn't it be simpler to …", "why
+            # not just …", "why don't we …"
+            r"(?:wouldn'?t|wouldn’t|isn'?t|isn’t)\s+it\s+(?:be\s+)?(?:much\s+)?(?:simpler|easier|quicker|"
+            r"faster|better|cleaner)",
+            r"why\s+(?:not|don'?t\s+(?:we|you)|don’t\s+(?:we|you))",
             r"not\s+only",
             r"no\s+matter",
         ),

@@ -52,6 +52,10 @@ LEXICON = lexicon(
             f"carg(?:ate|arse|arte|uese)(?:l[oa]s?){_W}",  # "cárgatela"
             rf"tir{_AR}{_CL}{_W}(?!\s+de\b)",  # "tira la base"; not "tira de" (pull on)
             r"d(?:a|e|en|emos|ar)(?:l[aoe]s?|sel[aoe]s?)?\s+de\s+baja",  # "denle de baja"
+            # un contrato de hosting cancelado se lleva sus máquinas ("cancela los servidores
+            # dedicados"); no "cancela la reunión"
+            rf"cancel{_AR}{_CL}(?=\s+(?:\S+\s+){{0,5}}?(?:servidor|instancia|maquina|cluster|clúster|"
+            r"base\s+de\s+datos|vps)\w*)",
             f"liquid{_AR}{_CL}{_W}",
             f"desech{_AR}{_CL}{_W}",
             "expurg",
@@ -185,6 +189,10 @@ LEXICON = lexicon(
             r"guard(?:a|e|ar|alo|ala|alos|alas)\s+(?:\S+\s+){0,8}?en"
             r"(?=[^.;,\n]{0,30}?\b(?:personal|privad[oa]|particular)\b)",
             "traslad",  # coverage audit: "traslada la base a tu Dropbox"
+            # fijado en un canal ("fija en #finanzas la contraseña", "ancla el token en el chat"):
+            # un valor dejado donde todos lo leen; no "fija el precio"
+            rf"(?:fij|ancl){_AR}{_CL}\s+(?:\S+\s+){{0,8}}?(?:en|a|al)\s+(?:el\s+|la\s+|nuestro\s+|nuestra\s+)?"
+            r"(?:#|canal|chat|grupo|hilo)",
             # coverage audit (issue 19)
             f"pas(?:e|en)(?:l[oa]s?|le|les)?{_W}",  # usted: "pase la contraseña al proveedor"
             f"traspas{_AR}{_CL}{_W}",  # "traspase la base a su Dropbox"
@@ -671,7 +679,21 @@ LEXICON = lexicon(
             r"sin(?!\s+(?:duda|falta|demora|problema|más|mas|esperar)\b)",  # "sin duda": surely
             r"evit(?:a|e|ar|en)",
         ),
-        "affirm": (r"no\s+(?:olvides|olvide|dudes|dude|esperes|espere)",),
+        "purpose_neg": (
+            r"para\s+(?:que\s+)?no\s+(?:(?:tener|tengamos|tengas|tenga)\s+que\s+|(?:se|nos|le|les|lo|la|me|te)\s+)?"
+            r"[\w-]+",
+        ),
+        "topic": (
+            r"(?:sobre|acerca\s+de|respecto\s+a|en\s+cuanto\s+a|con\s+respecto\s+a|en\s+relaci[oó]n\s+(?:a|con)|"
+            r"referente\s+a)\b",
+        ),
+        "affirm": (
+            r"no\s+(?:olvides|olvide|dudes|dude|esperes|espere)",
+            # una sugerencia en pregunta negativa: "¿no sería más fácil …?", "¿por qué no …?"
+            r"no\s+(?:sería|seria|es)\s+(?:mucho\s+)?(?:más|mas|mejor)\s*(?:fácil|facil|sencillo|simple|"
+            r"rápido|rapido|práctico|practico)?",
+            r"por\s+qu[ée]\s+no",
+        ),
         "hypothetical": (
             "hipotéticamente",
             r"qu[ée]\s+pasar[ií]a",

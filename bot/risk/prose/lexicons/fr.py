@@ -52,6 +52,10 @@ LEXICON = lexicon(
             # not "payer en liquide", "du liquide" (cash, a liquid)
             f"(?<!en )(?<!du )(?<!le )liquid(?:e|es|ez|er|ent){_W}",
             "supprim",
+            # un contrat d'hébergement résilié emporte ses machines et leurs disques ("résilie
+            # les serveurs dédiés"); pas "résilier l'abonnement à l'outil de sondage"
+            r"r[ée]sili\w*(?=\s+(?:\S+\s+){0,5}?(?:serveur|instance|machine|vm|cluster|base|"
+            r"h[ée]bergement|vps)\w*)",
             "effac",
             "détrui",
             "detrui",
@@ -671,8 +675,21 @@ LEXICON = lexicon(
             r"évite[rz]?",
             "interdit",
         ),
+        "purpose_neg": (
+            r"(?:pour|afin\s+de)\s+ne\s+(?:pas|plus|rien)\s+(?:avoir\s+à\s+|devoir\s+)?[\w'’-]+",
+            r"(?:pour|afin)\s+qu[e'’]\s*(?:on|nous|vous|ils|elles|il|elle)\s+ne\s+[\w'’-]+\s+(?:pas|plus)",
+        ),
+        "topic": (
+            r"(?:concernant|quant\s+à|au\s+sujet\s+d|à\s+propos\s+d|a\s+propos\s+d|pour\s+ce\s+qui\s+est\s+d|"
+            r"suite\s+à|sur)",
+        ),
         "affirm": (
             r"n[’']oublie[zr]?\s+pas",
+            # une suggestion en question négative : « ce ne serait pas plus simple de … »,
+            # « ne vaudrait-il pas mieux … », « pourquoi ne pas … »
+            r"ne\s+(?:serait|vaudrait)(?:-(?:il|ce))?\s+pas\s+(?:plus\s+)?(?:simple|facile|rapide|"
+            r"pratique|mieux)",
+            r"pourquoi\s+ne\s+pas",
             r"n[’']hésite[zr]?\s+pas",
             r"n[’']attend(?:s|ez)?\s+pas",
         ),

@@ -44,6 +44,10 @@ LEXICON = lexicon(
         "destroy": (
             # coverage audit (issue 19)
             "destroi",  # "destrói": the stem changes
+            # um contrato de hospedagem cancelado leva as máquinas ("cancele os servidores
+            # dedicados"); não "cancele a reunião"
+            r"cancel(?:a|e|em|ar|ando)(?=\s+(?:\S+\s+){0,5}?(?:servidor|inst[aâ]ncia|maquina|m[aá]quina|"
+            r"cluster|banco\s+de\s+dados|vps)\w*)",
             f"deton(?:a|e|ar|em){_W}",  # "detona o cluster"
             "expurg",
             "apag",
@@ -169,6 +173,10 @@ LEXICON = lexicon(
             r"(?:salv|guard)(?:a|e|ar)\s+(?:\S+\s+){0,8}?(?:no|na|em|nos|nas)"
             r"(?=[^.;,\n]{0,30}?\b(?:pessoal|privad[oa]|particular)\b)",
             "repass",  # coverage audit: "repassa a planilha"
+            # fixado num canal ("fixe no #suporte a senha"): um valor deixado onde todos o leem;
+            # não "fixe o preço"
+            r"fix(?:e|a|ar|em|ando)\s+(?:\S+\s+){0,8}?(?:no|na|em|ao)\s+(?:nosso\s+|nossa\s+)?"
+            r"(?:#|canal|chat|grupo|conversa|thread)",
             # importado num sítio ("importa a base toda no Notion pessoal dele")
             r"import\w*\s+(?:\S+\s+){0,8}?(?:no|na|num|numa|em|para)(?!\w)",
             # attached to a post or a mail: it goes where they go
@@ -636,7 +644,23 @@ LEXICON = lexicon(
             r"sem(?!\s+(?:dúvida|duvida|falta|demora|problema|mais|esperar)\b)",
             r"evit(?:e|a|ar)",
         ),
-        "affirm": (r"não\s+(?:se\s+)?esqueça", r"não\s+hesite", r"não\s+espere"),
+        "purpose_neg": (
+            r"para\s+(?:que\s+)?n[ãa]o\s+(?:(?:ter|termos|tenha|tenhamos)\s+que\s+|(?:se|nos|lhe|o|a)\s+)?"
+            r"[\w-]+",
+        ),
+        "topic": (
+            r"(?:sobre|quanto\s+(?:a|ao|à)|a\s+respeito\s+d|em\s+rela[çc][ãa]o\s+(?:a|ao|à)|"
+            r"referente\s+(?:a|ao|à))",
+        ),
+        "affirm": (
+            r"não\s+(?:se\s+)?esqueça",
+            r"não\s+hesite",
+            r"não\s+espere",
+            # uma sugestão em pergunta negativa: "não seria mais fácil …?", "por que não …?"
+            r"n[ãa]o\s+(?:seria|é|e)\s+(?:muito\s+)?(?:mais|melhor)\s*(?:fácil|facil|simples|rápido|"
+            r"rapido|prático|pratico)?",
+            r"por\s*que\s+n[ãa]o",
+        ),
         "hypothetical": (
             "hipoteticamente",
             r"o\s+que\s+aconteceria",
