@@ -27,6 +27,7 @@ from bot.risk.agreement import (
     keys_not_commands,
     lead_in,
     metadata_posted,
+    no_ones_copied,
     rows_written_out,
 )
 from bot.risk.calls import ToolCall
@@ -288,6 +289,7 @@ class RiskEngine:
         agree_said([p for c, p in judged if c.kind == "shell" and not c.in_prose], regions)
         keys_not_commands(judged, regions)
         metadata_posted(judged, self.domains)
+        no_ones_copied(judged)
         rows_written_out(judged, piece)
         applies_shown_policy(judged, shown)
         parts = [content, *(part for _, part in judged)]
@@ -652,6 +654,12 @@ class RiskEngine:
             return "[instruction withheld: it could not be checked for secrets]"
 
 
+# `use shop_dev` on a line of its own: a database shell's switch of database, read as a
+# command with the sentence that introduces the block ("in mongosh on your local dev
+# container:"); the statements after it run in that session.
+_SWITCHES_DATABASE = re.compile(r"^\s*use\s+[\w.-]+\s*;?\s*$", re.I)
+
+
 class _Whys:
     """Each command's own scope (`command_scope.judge`), judged once and only when asked."""
 
@@ -691,7 +699,8 @@ class _Whys:
         if k < 0 or SAYS_PROD.search(cand.context):
             return None
         j = shells[k][1]
-        if not opens_session(self.commands[j][0].text):
+        opener = self.commands[j][0].text
+        if not opens_session(opener) and not _SWITCHES_DATABASE.match(opener):
             return None
         return "local" if self.of(j) == "local" else None
 

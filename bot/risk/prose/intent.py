@@ -2011,6 +2011,13 @@ def _fields_named(
     )
 
 
+def fields_go(lx: Lexicon, low: str, span: tuple[int, int]) -> bool:
+    """`span` names personal fields as what goes, a harmless-data claim in it aside
+    (`_fields_named` with the span's own "sanitized" words as the marks)."""
+    marks = [m.span() for m in lx.pattern("sanitized").finditer(low, span[0], span[1])]
+    return _fields_named(lx, low, span, marks)
+
+
 def _whole_named(
     lx: Lexicon, low: str, clause: tuple[int, int], marks: list[tuple[int, int]]
 ) -> bool:

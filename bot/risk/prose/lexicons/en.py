@@ -17,6 +17,11 @@ from bot.risk.prose.lexicon import (
 )
 
 _W = r"(?!\w)"  # ends a fragment at the end of a word (no free suffix)
+# A file named as what is dropped ("the file", "the CSV", "that export"): put somewhere.
+_FILE_DROPPED = (
+    r"(?:the|that|this|your|a)\s+(?:[\w.-]+\s+)?(?:file|csv|export|extract|report|zip|pdf"
+    r"|spreadsheet|xlsx|archive|parquet)s?"
+)
 # Right before a report noun: it is the circumstance of an order, not a report of what was
 # done ("given the outage", "because of this incident", "due to the ongoing outage").
 _NOT_A_REASON = (
@@ -50,7 +55,7 @@ LEXICON = lexicon(
     spaced=True,
     markers="the a an to and of is are you your please",
     # -ed forms narrate (deleted, wiped, disabled); "feed"/"need" are not past.
-    past_form=r"(?<!e)ed$|^(?:sent|ran|gave|made|tore|torn|wrote|overwrote|broke|took|lost|went)$",
+    past_form=r"(?<!e)ed$|^(?:sent|ran|gave|made|tore|torn|wrote|overwrote|broke|took|lost|went|came|began|became|brought)$",
     past_subject=(
         r"(?:^|\W)(?:i|we|he|she|they|someone|somebody|nobody|who|(?:[a-z]+\s+)?(?:team|engineer|admin|"
         r"contractor)s?)\s+(?:had\s+|already\s+|just\s+|accidentally\s+|also\s+|then\s+)?"
@@ -102,7 +107,9 @@ LEXICON = lexicon(
             r"|\s+(?:it|them|that|those)\s+(?:into|onto|under)\b"
             # "drop the survey responses into the team's folder": put somewhere (see "move")
             r"|\s+(?:(?!tables?\b|schemas?\b|databases?\b)\S+\s+){1,8}?(?:into|onto)\s+"
-            r"(?:the|our|their|a|an|my|your|his|her)\b)",
+            r"(?:the|our|their|a|an|my|your|his|her)\b"
+            # "drop the file in the team's folder": a file put somewhere
+            rf"|\s+{_FILE_DROPPED}\s+(?:in|into|onto)\s+(?:the|our|their|a|an|my|your|his|her)\b)",
             "purg",
             f"eras(?:e|es|ing){_W}",
             "destroy",
@@ -291,6 +298,9 @@ LEXICON = lexicon(
             rf"fe(?:ed|eds|eding){_W}",
             # "drop the notes into the shared channel": put somewhere (not a table destroyed)
             r"drop(?:s|ping)?\s+(?:(?!tables?\b|schemas?\b|databases?\b)\S+\s+){1,8}?(?:into|onto)"
+            r"(?=\s+(?:the|our|their|a|an|my|your|his|her)\b)",
+            # "drop the file in the team's Drive folder": a file put somewhere
+            rf"drop(?:s|ping)?\s+{_FILE_DROPPED}\s+(?:in|into|onto)"
             r"(?=\s+(?:the|our|their|a|an|my|your|his|her)\b)",
             # "drop the value in this thread": a value left where others read it
             r"drop(?:s|ping)?\s+(?:it|them|that|the\s+(?:value|output|result|token|key|password|secret|string)s?)\s+(?:in|into)\b",

@@ -184,8 +184,9 @@ LEXICON = lexicon(
             r"renvoy(?:ez|er)(?!\w)|renvoie-",  # not "la commande renvoie" (returns)
             f"upload(?:e|es|ez|er){_W}",
             r"fourni(?:s|ssez|r)-(?:lui|leur|moi|nous|le|la|les)(?!\w)",  # not "fournisseur"
-            # importé dans un lieu ("importe toute la base dans son Notion perso")
-            r"import\w*\s+(?:\S+\s+){0,8}?(?:dans|sur|vers)(?!\w)",
+            # importé dans un lieu ("importe toute la base dans son Notion perso"): the verb,
+            # within its clause; not the noun ("avant l'import du fichier, lance ceci dans …")
+            r"import(?:e|es|ez|er|ons|ent|é|ée|és|ées)\s+(?:[^\s,;:]+\s+){0,8}?(?:dans|sur|vers)(?!\w)",
             # attached to a post or a mail: it goes where they go
             f"join(?:s|t|dre|gnez|gnons){_W}",
             "envoi",
