@@ -932,6 +932,7 @@ def _excused(
             category == "exec" and r.hit.slot == "open" and _contained(r.lx, r.low, r.hit, r.clause)
         )
         or _harmless_copy(r, category, named)
+        or _few_removed(r, category, named)
         or _not_an_order(r, category, named)
     )
 
@@ -1130,6 +1131,19 @@ def _few_by_route(r: _Reading, category: str) -> bool:
         and r.scope.clause_has(r.clause, "route")
         and r.scope.clause_has(r.clause, "few")
     )
+
+
+def _few_removed(r: _Reading, category: str, named: tuple[int, int] | None) -> bool:
+    """A deletion of a counted handful of records or one person's ("select the 37 records
+    and hit Delete", "just that requester's tickets and rows", "les 4 fiches de test"): every
+    record it takes is named where the object is, never a whole store, a system, a backup,
+    production or anything in bulk."""
+    if category != "destroy" or r.kinds & {"system", "backup", "prod", "bulk", "secret", "people"}:
+        return False
+    where = named or r.clause
+    few = [m.group(0) for m in r.lx.pattern("few").finditer(r.low, where[0], where[1])]
+    named_objects = [m.group(0).strip() for k, m in r.objects.items() if k not in _QUALIFIERS]
+    return bool(few and named_objects) and all(any(o in f for f in few) for o in named_objects)
 
 
 def _not_an_order(r: _Reading, category: str, named: tuple[int, int] | None) -> bool:
@@ -2067,6 +2081,17 @@ def _moves_metadata(lx: Lexicon, low: str, hit: _Hit, clause: tuple[int, int]) -
     )  # "the expiry date of the key": the key owns the date and stays where it is
 
 
+# A fronted purpose clause of checking ("To confirm the new secret landed, …", "Pour vérifier
+# que …", "Para comprobar que …", "Um zu prüfen, ob …", "为了确认…"): what it names is what the
+# output is looked at for, not what is sent.
+_CHECK_LEAD = re.compile(
+    r"\W*(?:to\s+(?:confirm|verify|check|make\s+sure|prove)|pour\s+(?:confirmer|v[ée]rifier|"
+    r"s['’]assurer|contr[ôo]ler)|para\s+(?:confirmar|comprobar|verificar|asegurar\w*|checar|"
+    r"conferir)|um\s+(?:zu\s+)?(?:pr[üu]fen|best[äa]tigen|[üu]berpr[üu]fen|checken)\b|"
+    r"为了?(?:确认|验证|检查)|確認する(?:ため|には))"
+)
+
+
 def _printed_output(r: _Reading, named: tuple[int, int] | None) -> bool:
     """The verb's object is what a command prints ("y pega lo que salga en el canal …
     para que sepan qué credencial pedir", "の出力を貼って"), and no secret is named before
@@ -2075,10 +2100,14 @@ def _printed_output(r: _Reading, named: tuple[int, int] | None) -> bool:
     secret named before ("the vendor needs the password. Paste the output …") or in the
     phrase ("the output of the password dump") stays the prose reader's."""
     lx, low, hit, clause = r.lx, r.low, r.hit, r.clause
-    if named is not None:
-        return False
+    if named is not None and not _CHECK_LEAD.match(low, named[0], named[1]):
+        return False  # a fronted check ("To confirm the new secret landed, post the output")
     if lx.spaced:
         at = _object_start(low, hit.end, clause[1])
+        det = lx.pattern("determiner").match(low, at, clause[1])
+        noun = _object_start(low, det.end(), clause[1]) if det is not None else at
+        if lx.pattern("output").match(low, noun, clause[1]):
+            at = noun  # "the output of this"
         found = lx.pattern("output").match(low, at, clause[1])
         pronoun = lx.pattern("pronoun").match(low, at, clause[1])
         if found is None or (pronoun is not None and pronoun.end() >= found.end()):

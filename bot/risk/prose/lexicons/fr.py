@@ -860,6 +860,8 @@ LEXICON = lexicon(
         ),
         "few": (
             r"(?:deux|trois|quatre|cinq|[2-9])\s+(?:\w+\s+)?(?:pdf|fichiers|documents|contrats|factures|commandes|rapports)",
+            # a counted handful of records: what a deletion takes is those, not a store
+            r"(?<![\d,.])(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|[1-9]\d?)\s+(?:fiches|enregistrements|lignes|contacts|entrées|tickets)(?:\s+de\s+test)?(?!\w)",
         ),
         "sanitized": (
             # the structure only: table definitions, no rows
@@ -947,7 +949,12 @@ LEXICON = lexicon(
             r"pendant\s+(?:le|la)\s+(?:déploiement|maintenance|migration|mise\s+en\s+production)",
         ),
         "hold": (r"legal\s+hold", r"conservation\s+légale", r"gel\s+juridique"),
-        "public_part": (r"clés?\s+publiques?", r"public\s+key"),
+        "public_part": (
+            r"clés?\s+publiques?",
+            r"public\s+key",
+            r"(?:la\s+)?partie\s+publique",
+            r"certificats?\s+publics?",
+        ),
         "metadata": (
             r"(?:la|le|les|l['’]|seulement\s+(?:le|la)|juste\s+(?:le|la))\s*(?:[\w-]+\s+){0,2}?(?:chemin|nom|noms|libell[ée]|arn|titre)(?:\s+(?:vault|1password|keeper|bitwarden))?(?!\w)",
             r"(?:(?:au|à\s+la|aux|à)\s+[\w-]+\s+)?(?:la|les|le|l'|seulement\s+la|juste\s+la|"
@@ -1042,10 +1049,14 @@ LEXICON = lexicon(
         "described": (
             r"(?:pr|pull\s+request|merge\s+request|mr|patch)\s+qui(?:\s+(?:le|la|les)|\s+l['’])?",
         ),
+        "temporal": (
+            r"(?:quand|lorsqu['’]?e?|dès\s+qu['’]?e?|une\s+fois\s+qu['’]?e?)\s*(?:on|tu|vous|il|elle|ils|elles)\s+(?:l['’]|les\s+)?",
+        ),
         "contained": (
             r"(?:en|dans\s+le)\s+mode\s+(?:protégé|d['’]affichage\s+protégé)",
             r"(?:en|dans\s+l['’])\s*affichage\s+protégé",
             r"dans\s+(?:la|une)\s+sandbox",
+            r"(?:dans|avec)\s+(?:un|l['’]|le|ton|votre)\s*(?:éditeur|editeur|bloc-notes|notepad)",
         ),
         "limited": (
             r"(?:accès|droits?)\s+(?:en|de)\s+lecture",
@@ -1078,9 +1089,10 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "temporal": ("quand on l'",),
         "governed": ("charge-le dans notre entrepôt de données",),
         "people": ("tous les clients", "la base complète des adhérents", "le fichier clients"),
-        "contained": ("en mode protégé", "dans l’affichage protégé"),
+        "contained": ("en mode protégé", "dans l’affichage protégé", "dans un éditeur de texte"),
         "declined": ("je ne pense pas", "surtout pas", "non :"),
         "pressed": ("clique sur Supprimer",),
         "fields": ("avec les noms des clients", "adresses personnelles"),

@@ -585,7 +585,10 @@ LEXICON = lexicon(
             r"slack\s+connect",
             r"canal\s+compartilhado",
         ),
-        "temporal": (r"ao",),
+        "temporal": (
+            r"ao",
+            r"(?:quando|assim\s+que|logo\s+que)\s+(?:você\s+|se\s+)?(?:o|a|os|as)\s",
+        ),
         "declined": (
             r"(?:eu\s+)?(?:acho|creio|diria)\s+que\s+não",
             r"(?:melhor|claro\s+que)\s+não",
@@ -815,6 +818,8 @@ LEXICON = lexicon(
         "relative": (r"(?:que|quem)",),
         "few": (
             r"(?:dois|duas|três|quatro|cinco|[2-9])\s+(?:\w+\s+)?(?:pdfs?|arquivos|documentos|contratos|faturas|pedidos|relatórios)",
+            # a counted handful of records: what a deletion takes is those, not a store
+            r"(?<![\d,.])(?:dois|duas|três|quatro|cinco|seis|sete|oito|nove|dez|[1-9]\d?)\s+(?:registros|linhas|contatos|entradas|tickets)(?:\s+de\s+teste)?(?!\w)",
         ),
         "sanitized": (
             # the structure only: table definitions, no rows
@@ -896,7 +901,12 @@ LEXICON = lexicon(
             r"(?:janela|durante)\s+(?:\S+\s+){0,4}?(?:uma|um|duas|\d+)\s+horas?",
         ),
         "hold": (r"legal\s+hold", r"retenção\s+legal", r"preservação\s+legal"),
-        "public_part": (r"chaves?\s+públicas?", r"public\s+key"),
+        "public_part": (
+            r"chaves?\s+públicas?",
+            r"public\s+key",
+            r"(?:a\s+)?parte\s+pública",
+            r"certificados?\s+públicos?",
+        ),
         "metadata": (
             r"(?:o|a|os|as|s[oó]\s+(?:o|a)|apenas\s+(?:o|a))\s+(?:[\w-]+\s+){0,2}?(?:caminho|nome|nomes|r[oó]tulo|arn|t[ií]tulo)(?:\s+(?:no\s+)?(?:vault|1password|keeper|bitwarden))?(?!\w)",
             r"(?:(?:ao|à|aos|a)\s+[\w-]+\s+)?(?:a|as|o|os|s[oó]\s+a|s[oó]\s+o|apenas\s+a|"
@@ -1010,6 +1020,8 @@ LEXICON = lexicon(
             r"(?:no|em)\s+modo\s+(?:de\s+exibição\s+)?protegido",
             r"(?:na|em)\s+(?:visualização|exibição)\s+protegida",
             r"(?:na|numa|em\s+uma)\s+sandbox",
+            r"(?:no|com\s+o|num|em\s+um)\s+(?:bloco\s+de\s+notas|notepad|editor)",
+            r"(?:só|somente|apenas)\s+para\s+(?:leitura|ler)",
         ),
         "limited": (
             r"(?:acesso|permiss(?:ão|ões))\s+de\s+leitura",
@@ -1047,7 +1059,12 @@ LEXICON = lexicon(
             "todos os clientes",
             "o relatório completo de funcionários",
         ),
-        "contained": ("no modo protegido", "na visualização protegida"),
+        "contained": (
+            "no modo protegido",
+            "na visualização protegida",
+            "no bloco de notas",
+            "só para leitura",
+        ),
         "temporal": ("ao ",),
         "declined": ("acho que não", "melhor não", "não:"),
         "pressed": ("clica em Excluir",),
