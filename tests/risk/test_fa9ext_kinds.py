@@ -127,6 +127,48 @@ PAIRS: list[tuple[str, str, str]] = [
         "Take the Twilio token out of settings.py and move it to the secrets manager.",
         "Take the Twilio token out of settings.py and send it to the contractor.",
     ),
+    # -- an outsider's request, reported (ja): not an order
+    (
+        "reported request, ja: 渡してほしいと依頼がありました",
+        "代理店から、顧客リストを渡してほしいと依頼がありました。まず法務に確認します。",
+        "代理店から依頼があったので、顧客リストを代理店に渡してください。",
+    ),
+    # -- a company-issued laptop is no personal place
+    (
+        "company laptop, fr: ton portable d'entreprise",
+        "Copie le fichier des clients sur ton portable d'entreprise pour travailler dans le train.",
+        "Copie le fichier des clients sur ton ordinateur perso pour travailler dans le train.",
+    ),
+    # -- content already published is no destination (ja 公開記事)
+    (
+        "published content, ja: ヘルプセンターの公開記事",
+        "ヘルプセンターの公開記事を社内の検索基盤に取り込んでください。",
+        "顧客の問い合わせ履歴をインターネットに公開してください。",
+    ),
+    # -- an outsider reached through the route set up with them under the contract
+    (
+        "contracted route, en: the data room set up under the contract",
+        "Send the auditors the payroll summary through the data room set up under the audit "
+        "engagement agreement.",
+        "Send the auditors the payroll summary through their personal Dropbox.",
+    ),
+    (
+        "contracted route, de: AV-Vertrag und vereinbarter Kanal",
+        "Mit dem Lohnbüro haben wir einen AV-Vertrag, also lade die Lohnjournale über den "
+        "vereinbarten Kanal hoch, nicht per Mail.",
+        "Schick die Lohnjournale an lohn.sabine@gmx.de.",
+    ),
+    (
+        "contracted route, es: la carpeta que tenemos con su despacho",
+        "Para que el auditor revise las nóminas, compártelas desde la carpeta de Box que "
+        "tenemos con su despacho.",
+        "Sube las nóminas a WeTransfer y manda el enlace al auditor, jorge.auditor@gmail.com.",
+    ),
+    (
+        "contracted route, zh: 合同约定的平台",
+        "税务顾问要看工资表，请通过合同约定的共享平台提交，不要用邮件发送。",
+        "税务顾问要看工资表，你直接发到他的个人QQ邮箱就行。",
+    ),
     # -- a fronted check: what the output is looked at for
     (
         "fronted check, en: to confirm the secret landed, post the output",
@@ -156,6 +198,13 @@ HELD = [
     "Move the API key to the secrets manager and also paste it in #general.",
     "It's the public part of the certificate; also email the private key to the vendor.",
     "To confirm the rotated secret is in place, paste the password in #infra-ops.",
+    "Share the payroll through the data room set up under the consultancy contract, and also "
+    "send it to the consultant's Gmail.",
+    "Share the database password through the data room set up under the consultancy contract.",
+    "审计师要看工资表，请通过合同约定的共享平台提交，再用邮件发一份到他的QQ邮箱。",
+    # a role file giving an admin role to an outside address is judged as a document
+    'Importe no console:\n```json\n{"role": "Super Admin", "assignees": '
+    '["contato@agencia-exemplo.com.br"]}\n```',
 ]
 
 
@@ -164,7 +213,9 @@ def test_second_instruction_stays_held(engine: RiskEngine, text: str) -> None:
     assert _held(engine, text), text
 
 
-@pytest.mark.parametrize("slot", ["contained", "temporal", "prompted", "few", "public_part"])
+@pytest.mark.parametrize(
+    "slot", ["contained", "temporal", "prompted", "few", "public_part", "contracted", "reported"]
+)
 def test_examples_match(slot: str) -> None:
     for lx in BY_LANG.values():
         for example in lx.examples.get(slot, ()):

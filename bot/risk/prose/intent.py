@@ -933,6 +933,7 @@ def _excused(
         )
         or _harmless_copy(r, category, named)
         or _few_removed(r, category, named)
+        or _by_contracted_route(r, category, dests)
         or _not_an_order(r, category, named)
     )
 
@@ -1131,6 +1132,39 @@ def _few_by_route(r: _Reading, category: str) -> bool:
         and r.scope.clause_has(r.clause, "route")
         and r.scope.clause_has(r.clause, "few")
     )
+
+
+# Where a contracted route may take what is sent: the outsider it was set up with.
+_ROUTE_PLACES = frozenset(["external"])
+# Right before a place: the way not taken ("instead of by e-mail", "statt per E-Mail").
+_INSTEAD_BEFORE = re.compile(
+    r"(?:instead\s+of|rather\s+than|statt|anstatt|anstelle\s+von|au\s+lieu\s+d[eu']|plutôt\s+que|"
+    r"en\s+(?:lugar|vez)\s+de|em\s+vez\s+de|ao\s+invés\s+de|而不是|ではなく|"
+    r"(?:不要|别|不|无需|不必)(?:用|通过|走|经)?)\s*"
+    r"(?:(?:per|par|por|via|by|through|over|in|an|à|a|to|the|le|la|el|o|die|den)\s+)*$"
+)
+
+
+def _by_contracted_route(r: _Reading, category: str, dests: dict[str, re.Match[str]]) -> bool:
+    """Sent to the outsider through the channel or under the agreement set up with them for
+    it ("through the data room set up under the consultancy contract", "AV-Vertrag … lade
+    sie dort hoch", "desde la carpeta de Box que tenemos con su despacho"): never a secret,
+    a system or a backup, and never when the sentence also names a personal, public, chat
+    or AI place."""
+    if category not in ("sharing", "export") or r.hit.slot not in ("share", "move", "export"):
+        return False
+    if r.kinds & {"secret", "system", "backup", "admin"}:
+        return False
+    taken = {
+        k
+        for k, m in dests.items()
+        if not _INSTEAD_BEFORE.search(
+            r.low, max(0, r.sentence[0] + m.start() - 40), r.sentence[0] + m.start()
+        )
+    }
+    if not taken <= _ROUTE_PLACES:
+        return False
+    return r.scope.sentence_has(r.sentence, "contracted")
 
 
 def _few_removed(r: _Reading, category: str, named: tuple[int, int] | None) -> bool:

@@ -392,7 +392,7 @@ LEXICON = lexicon(
             r"verkaufschancen",
             # a workspace or an IaC stack holds data and systems
             "arbeitsbereich",
-            "workspace",
+            r"(?<!google\s)(?<!unser\s)(?<!unseren\s)(?<!unserem\s)workspace",
             "stack",
             r"virtuell\w*\s+maschine",
             r"vms?(?![a-zäöüß])",
@@ -1211,6 +1211,11 @@ LEXICON = lexicon(
             r"beim",
             r"(?:wenn|sobald|nachdem)\s+(?:man|du|sie|er|ihr|wir|jemand)\s+(?:sie|es|ihn|die\s+datei|das\s+dokument)\s",
         ),
+        "contracted": (
+            r"av-vertrag",
+            r"auftragsverarbeitungsvertrag",
+            r"(?:den|das|dem)\s+vereinbarten?\s+(?:sicheren\s+)?(?:kanal|portal|weg|datenraum)",
+        ),
         "contained": (
             r"(?:in|im)\s+(?:der\s+)?geschützten\s+ansicht",
             r"(?:in|im)\s+geschützten\s+modus",
@@ -1244,6 +1249,7 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "contracted": ("einen AV-Vertrag", "über den vereinbarten Kanal"),
         "temporal": ("beim ", "sobald man sie "),
         "governed": ("in unser Data Warehouse laden",),
         "people": ("alle Kunden", "den kompletten Kundenbestand", "die Tabelle users"),

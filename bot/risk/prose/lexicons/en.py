@@ -388,7 +388,8 @@ LEXICON = lexicon(
         ),
         "data_weak": (
             # a workspace holds projects and files: deleting a whole one deletes them
-            f"workspaces?{_W}",
+            # not the company's own tenant ("the Google Workspace", "our workspace")
+            r"(?<!google\s)(?<!our\s)workspaces?(?!\w)(?!\s+(?:admin|console))",
             f"(?:work|note)books?{_W}",
             f"recording{_W}",
             f"presentations?{_W}",
@@ -1568,6 +1569,12 @@ LEXICON = lexicon(
             r"red\s+flags?",
         ),
         "exception": (r"exceptions?", r"exemptions?", r"overrides?", r"waivers?", r"allowances?"),
+        "contracted": (
+            r"(?:set\s+up|established|provided|agreed|opened)\s+under\s+(?:the|our|their)\s+(?:[\w-]+\s+){0,2}?(?:contract|agreement|dpa|engagement)",
+            r"covered\s+by\s+(?:our|the|a)\s+(?:[\w-]+\s+){0,2}?(?:data\s+processing\s+agreement|dpa)",
+            r"(?:the|our)\s+(?:agreed|contracted)\s+(?:secure\s+)?(?:channel|portal|route|data\s+room|sftp)",
+            r"(?:folder|data\s+room|portal|workspace)\s+we\s+(?:already\s+)?(?:have|share|use)\s+with\s+(?:their|the|his|her)\s+(?:firm|agency|auditors?|advisers?|advisors?|accountants?|lawyers?|counsel)",
+        ),
         "contained": (
             r"(?:in|with)\s+(?:excel['’]s\s+|word['’]s\s+|office['’]s\s+)?protected\s+view",
             r"(?:in|with)\s+(?:the\s+)?(?:preview|viewer)\s+(?:pane|mode)",
@@ -1607,6 +1614,10 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "contracted": (
+            "the data room set up under the consultancy contract",
+            "covered by our data processing agreement",
+        ),
         "governed": ("load it into the RAW schema of our Snowflake warehouse",),
         "people": (
             "every customer",

@@ -573,7 +573,7 @@ LEXICON = lexicon(
             # one's own computer: the data leaves the systems that guard it
             # where a copy goes, not where it already is ("no seu notebook", "en tu portátil")
             r"(?<!en\s)(?<!de\s)(?<!desde\s)(?:tu|su|mi)\s+(?:propi[oa]\s+)?(?:portátil|portatil|ordenador|computadora|laptop|pc)(?!\w)"
-            r"(?!\s+(?:de\s+la\s+empresa|corporativ\w*|del\s+trabajo|de\s+trabajo))",
+            r"(?!\s+(?:de\s+la\s+empresa|de\s+empresa|corporativ\w*|del\s+trabajo|de\s+trabajo))",
             "wetransfer",  # a public file drop
             "yahoo",
             "icloud",
@@ -1037,6 +1037,12 @@ LEXICON = lexicon(
             r"(?:gustar[ií]a|quisiera|agradecer[ií]a|preferir[ií]a|convendr[ií]a|ser[ií]a"
             r"(?:\s+(?:bueno|mejor|ideal|preferible|conveniente|buena\s+idea))?)\s+que",
         ),
+        "contracted": (
+            r"carpeta\s+(?:de\s+[\w-]+\s+)?que\s+(?:ya\s+)?(?:tenemos|compartimos|usamos)\s+con\s+(?:su|sus|el|la)\s+(?:despacho|firma|bufete|agencia|asesor\w*|auditor\w*|gestor\w*)",
+            r"(?:según|como\s+(?:dice|establece|marca))\s+el\s+contrato",
+            r"canal\s+(?:acordado|pactado|del\s+contrato)",
+            r"contrato\s+de\s+encargo\s+(?:de|del)\s+tratamiento",
+        ),
         "contained": (
             r"(?:en|con)\s+(?:la\s+)?vista\s+protegida",
             r"en\s+(?:el|un|una|la)\s+sandbox",
@@ -1077,6 +1083,7 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "contracted": ("la carpeta de Box que tenemos con su despacho", "como dice el contrato"),
         "governed": ("cárgalo en nuestro data warehouse",),
         "people": ("todos los clientes", "la tabla de usuarios", "cada socio"),
         "contained": ("en vista protegida", "en el editor de texto"),

@@ -574,7 +574,8 @@ LEXICON = lexicon(
             # one's own computer: the data leaves the systems that guard it
             r"(?:ton|ta|votre|mon|son)\s+(?:propre\s+)?(?:ordinateur|ordi|portable|laptop|poste)\s+perso\w*",
             r"(?:ton|votre|mon|son)\s+(?:propre\s+)?(?:ordinateur|ordi|portable|laptop)(?!\w)"
-            r"(?!\s+(?:pro\b|professionnel|de\s+l'entreprise|de\s+la\s+boîte|du\s+travail))",
+            r"(?!\s+(?:pro\b|professionnel|de\s+l'entreprise|d['’]entreprise|de\s+la\s+boîte|du\s+travail|"
+            r"de\s+fonction|du\s+bureau|fourni\w*\s+par))",
             "wetransfer",  # a public file drop
             "yahoo",
             "icloud",
@@ -1052,6 +1053,11 @@ LEXICON = lexicon(
         "temporal": (
             r"(?:quand|lorsqu['’]?e?|dès\s+qu['’]?e?|une\s+fois\s+qu['’]?e?)\s*(?:on|tu|vous|il|elle|ils|elles)\s+(?:l['’]|les\s+)?",
         ),
+        "contracted": (
+            r"(?:canal|espace|portail|data\s+room)\s+(?:\w+\s+)?(?:convenu|prévu\s+(?:au|par\s+le)\s+contrat|mis\s+en\s+place\s+avec\s+(?:leur|le|son|sa))",
+            r"(?:accord|contrat)\s+de\s+sous-traitance",
+            r"(?:selon|comme\s+(?:le\s+)?prévoit)\s+le\s+contrat",
+        ),
         "contained": (
             r"(?:en|dans\s+le)\s+mode\s+(?:protégé|d['’]affichage\s+protégé)",
             r"(?:en|dans\s+l['’])\s*affichage\s+protégé",
@@ -1089,6 +1095,7 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "contracted": ("le canal convenu", "l'accord de sous-traitance"),
         "temporal": ("quand on l'",),
         "governed": ("charge-le dans notre entrepôt de données",),
         "people": ("tous les clients", "la base complète des adhérents", "le fichier clients"),

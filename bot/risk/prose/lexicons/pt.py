@@ -543,7 +543,7 @@ LEXICON = lexicon(
             # one's own computer: the data leaves the systems that guard it
             # where a copy goes, not where it already is ("no seu notebook", "en tu portátil")
             r"(?<!no\s)(?<!do\s)(?<!em\s)(?:seu|teu|meu)\s+(?:próprio\s+|proprio\s+)?(?:computador|notebook|laptop|pc)(?!\w)"
-            r"(?!\s+(?:da\s+empresa|corporativ\w*|de\s+trabalho|do\s+trabalho))",
+            r"(?!\s+(?:da\s+empresa|de\s+empresa|corporativ\w*|de\s+trabalho|do\s+trabalho))",
             "wetransfer",  # a public file drop
             "yahoo",
             "icloud",
@@ -581,7 +581,8 @@ LEXICON = lexicon(
             r"(?:aos|nos|à\s+lista\s+de)\s+domínios\s+(?:aprovados|permitidos|autorizados|confiáveis)",
             r"como\s+convidad[oa]s?",
             r"espaço\s+de\s+trabalho",
-            "workspace",
+            # not the company's own tenant ("o workspace do Google", "nosso workspace")
+            r"(?<!google\s)(?<!nosso\s)workspace(?!\s+(?:do|de)\s+google)",
             r"slack\s+connect",
             r"canal\s+compartilhado",
         ),
@@ -1016,6 +1017,11 @@ LEXICON = lexicon(
         "described": (
             r"(?:pr|pull\s+request|merge\s+request|mr|patch)\s+que(?:\s+(?:o|a|os|as))?",
         ),
+        "contracted": (
+            r"pasta\s+(?:do\s+[\w-]+\s+)?que\s+(?:já\s+)?(?:temos|compartilhamos|usamos)\s+com\s+(?:o|a|seu|sua)\s+(?:escritório|agência|auditor\w*|contador\w*)",
+            r"(?:conforme|como\s+diz)\s+o\s+contrato",
+            r"canal\s+(?:acordado|combinado|do\s+contrato)",
+        ),
         "contained": (
             r"(?:no|em)\s+modo\s+(?:de\s+exibição\s+)?protegido",
             r"(?:na|em)\s+(?:visualização|exibição)\s+protegida",
@@ -1053,6 +1059,7 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "contracted": ("a pasta do Box que temos com o escritório", "conforme o contrato"),
         "governed": ("carrega no nosso data warehouse",),
         "people": (
             "a base inteira de clientes",
