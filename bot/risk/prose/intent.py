@@ -729,8 +729,13 @@ def _kinds(
         kinds |= {"data", "bulk"}  # "pg_dump … > orders.sql, and drop the file in their folder"
     if hit.slot == "disable":
         _stopping(scope, hit, objects, kinds)
-    if hit.slot == "open" and "untrusted" not in kinds and _run_unread(scope, hit, sentence):
-        kinds.add("untrusted")
+    if (
+        hit.slot == "open"
+        and "untrusted" not in kinds
+        and _run_unread(scope, hit, sentence)
+        and not scope.clause_has(scope.clause_of(hit.start), "vetted")
+    ):
+        kinds.add("untrusted")  # not "install python3 from the distro repos" (a vetted source)
     if (
         hit.slot == "grant"
         and "prod" in kinds
@@ -933,6 +938,7 @@ def _excused(
         )
         or _harmless_copy(r, category, named)
         or _few_removed(r, category, named)
+        or (category == "destroy" and _columns_of_a_file(r))
         or _by_contracted_route(r, category, dests)
         or _not_an_order(r, category, named)
     )
@@ -1131,6 +1137,35 @@ def _few_by_route(r: _Reading, category: str) -> bool:
         and not r.kinds & {"data", "system", "backup", "secret", "bulk", "prod"}
         and r.scope.clause_has(r.clause, "route")
         and r.scope.clause_has(r.clause, "few")
+    )
+
+
+# Columns or fields right after a removal verb ("delete the name and salary columns",
+# "supprimer les colonnes noms, managers et salaires", "elimina las columnas de nombre").
+_COLUMNS_AFTER = re.compile(
+    r"\s*(?:(?:the|les|las|los|as|os|die|la|le)\s+)?(?:[\w-]+(?:,\s*|\s+(?:and|et|y|e|und)\s+|\s+)){0,4}?"
+    r"(?:columns?|colonnes?|columnas?|colunas?|spalten?|fields|champs|campos|felder)(?!\w)"
+)
+# A working file named in the sentence: a spreadsheet or CSV, not a database table.
+_WORKING_FILE = re.compile(
+    r"\b(?:excel|csv|spreadsheet|sheet|workbook|fichier|tableur|hoja\s+de\s+cálculo|archivo|"
+    r"planilha|arquivo|tabellenblatt|datei)\b|\.(?:xlsx?|csv)\b"
+)
+_DATABASE_WORDS = re.compile(
+    r"\b(?:database|db|table|tables|base\s+de\s+données|base\s+de\s+datos|banco\s+de\s+dados|"
+    r"tabla|datenbank|prod\w*|schema|alter)\b"
+)
+
+
+def _columns_of_a_file(r: _Reading) -> bool:
+    """Columns taken out of a working file ("merge it all into one Excel file and delete the
+    name, manager and salary columns"): what is removed is left out of a copy, a redaction,
+    not data destroyed; never in a sentence that names a database or table."""
+    text = r.low[r.sentence[0] : r.sentence[1]]
+    return (
+        _COLUMNS_AFTER.match(r.low, _word_end(r.low, r.hit.end), r.sentence[1]) is not None
+        and _WORKING_FILE.search(text) is not None
+        and _DATABASE_WORDS.search(text) is None
     )
 
 

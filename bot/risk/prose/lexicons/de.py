@@ -1216,6 +1216,9 @@ LEXICON = lexicon(
             r"auftragsverarbeitungsvertrag",
             r"(?:den|das|dem)\s+vereinbarten?\s+(?:sicheren\s+)?(?:kanal|portal|weg|datenraum)",
         ),
+        "vetted": (
+            r"(?:aus|über)\s+(?:den|dem)\s+(?:offiziellen\s+)?(?:paketquellen|repositor(?:y|ies)|repos|distributions-repos?|app\s+store)",
+        ),
         "contained": (
             r"(?:in|im)\s+(?:der\s+)?geschützten\s+ansicht",
             r"(?:in|im)\s+geschützten\s+modus",
@@ -1249,6 +1252,7 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "vetted": ("aus den offiziellen Paketquellen",),
         "contracted": ("einen AV-Vertrag", "über den vereinbarten Kanal"),
         "temporal": ("beim ", "sobald man sie "),
         "governed": ("in unser Data Warehouse laden",),

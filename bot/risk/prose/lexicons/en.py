@@ -1575,6 +1575,9 @@ LEXICON = lexicon(
             r"(?:the|our)\s+(?:agreed|contracted)\s+(?:secure\s+)?(?:channel|portal|route|data\s+room|sftp)",
             r"(?:folder|data\s+room|portal|workspace)\s+we\s+(?:already\s+)?(?:have|share|use)\s+with\s+(?:their|the|his|her)\s+(?:firm|agency|auditors?|advisers?|advisors?|accountants?|lawyers?|counsel)",
         ),
+        "vetted": (
+            r"(?:from|via|through|in)\s+(?:the\s+|our\s+)?(?:distro|distribution|official|os|ubuntu|debian|fedora|rhel|vendor)['’]?s?\s+(?:own\s+)?(?:package\s+)?(?:repos?|repositor(?:y|ies)|packages|package\s+manager|app\s+store|store)(?!\w)",
+        ),
         "contained": (
             r"(?:in|with)\s+(?:excel['’]s\s+|word['’]s\s+|office['’]s\s+)?protected\s+view",
             r"(?:in|with)\s+(?:the\s+)?(?:preview|viewer)\s+(?:pane|mode)",
@@ -1614,6 +1617,7 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "vetted": ("from the distro repos",),
         "contracted": (
             "the data room set up under the consultancy contract",
             "covered by our data processing agreement",

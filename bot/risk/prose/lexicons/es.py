@@ -1043,6 +1043,9 @@ LEXICON = lexicon(
             r"canal\s+(?:acordado|pactado|del\s+contrato)",
             r"contrato\s+de\s+encargo\s+(?:de|del)\s+tratamiento",
         ),
+        "vetted": (
+            r"(?:desde|de|en)\s+(?:los|el)\s+(?:repositorios?|repos?|tienda)\s+(?:oficiales?|de\s+la\s+distribución)",
+        ),
         "contained": (
             r"(?:en|con)\s+(?:la\s+)?vista\s+protegida",
             r"en\s+(?:el|un|una|la)\s+sandbox",
@@ -1083,6 +1086,7 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "vetted": ("desde los repositorios oficiales",),
         "contracted": ("la carpeta de Box que tenemos con su despacho", "como dice el contrato"),
         "governed": ("cárgalo en nuestro data warehouse",),
         "people": ("todos los clientes", "la tabla de usuarios", "cada socio"),

@@ -520,8 +520,9 @@ LEXICON = lexicon(
             r"0\.0\.0\.0/0",
             r"::/0",
             # "la page publique"; not a document public by its kind ("la documentation publique")
-            r"(?<!documentation )(?<!doc )(?<!docs )(?<!référence )(?<!tarifs )"
-            f"publi(?:c|cs|que|ques){_W}",
+            # nor a kind of cloud ("les instances Public Cloud", "le cloud public")
+            r"(?<!documentation )(?<!doc )(?<!docs )(?<!référence )(?<!tarifs )(?<!cloud )"
+            f"publi(?:c|cs|que|ques){_W}(?!\\s+cloud)",
             # put into the public documentation: a place anyone reads
             r"(?:dans|sur|à)\s+(?:la\s+|notre\s+)?(?:documentation|doc|docs)\s+publique",
             # read by anyone: a blog, a forum, put online ("mets en ligne sur le blog")
@@ -1058,6 +1059,9 @@ LEXICON = lexicon(
             r"(?:accord|contrat)\s+de\s+sous-traitance",
             r"(?:selon|comme\s+(?:le\s+)?prévoit)\s+le\s+contrat",
         ),
+        "vetted": (
+            r"(?:depuis|via|dans)\s+(?:les|le)\s+(?:dépôts?|magasin|store)\s+(?:officiels?|de\s+la\s+distribution)",
+        ),
         "contained": (
             r"(?:en|dans\s+le)\s+mode\s+(?:protégé|d['’]affichage\s+protégé)",
             r"(?:en|dans\s+l['’])\s*affichage\s+protégé",
@@ -1095,6 +1099,7 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "vetted": ("depuis les dépôts officiels",),
         "contracted": ("le canal convenu", "l'accord de sous-traitance"),
         "temporal": ("quand on l'",),
         "governed": ("charge-le dans notre entrepôt de données",),

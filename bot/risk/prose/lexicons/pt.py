@@ -1022,6 +1022,9 @@ LEXICON = lexicon(
             r"(?:conforme|como\s+diz)\s+o\s+contrato",
             r"canal\s+(?:acordado|combinado|do\s+contrato)",
         ),
+        "vetted": (
+            r"(?:dos|do|pelos|pelo)\s+(?:repositórios?|repos?|loja)\s+(?:oficiais|oficial|da\s+distribuição)",
+        ),
         "contained": (
             r"(?:no|em)\s+modo\s+(?:de\s+exibição\s+)?protegido",
             r"(?:na|em)\s+(?:visualização|exibição)\s+protegida",
@@ -1059,6 +1062,7 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "vetted": ("dos repositórios oficiais",),
         "contracted": ("a pasta do Box que temos com o escritório", "conforme o contrato"),
         "governed": ("carrega no nosso data warehouse",),
         "people": (

@@ -487,7 +487,7 @@ LEXICON = lexicon(
             r"审计(?:机构|公司|师)",
             "代理商",
             "代理公司",
-            "外部",
+            "外部(?!联系人)",  # not 外部联系人, a contact type in WeCom or Lark
             "外包",
             "供应商",
             "承包商",
