@@ -2304,11 +2304,15 @@ def _metadata_before(lx: Lexicon, low: str, start: int, clause: tuple[int, int])
 
 
 _ASIDE = re.compile(r"（[^）]{0,80}）|\([^)]{0,80}\)")
+_WHERE_IT_LIVES = (
+    r"(?:where|in\s+which|où|donde|onde|wo)\s+(?:[\w’-]+\s+){0,2}?"
+    r"(?:the|la|le|l'|el|a|o|der|die|das)?\s*"
+)  # "… where the key lives", "… où se trouve le mot de passe": the key stays where it lives
 _GENITIVE = re.compile(
-    r"\s*(?:'s\s+|d'|d’|of|de|del|du|des|da|do|das|dos|der|von)\s*(?:(?:the|its|this|la|le|l'|el|"
-    r"los|las|a|o|as|os|dem|den|des|der|[\w-]+)\s*){0,3}"
-    r"(?:(?:where|in\s+which|où|donde|onde|wo)\s+(?:the|la|le|l'|el|a|o|der|die|das)?\s*)?"
-)  # "the path of the vault folder where the key lives": the key stays where it lives
+    r"\s*(?:(?:'s\s+|d'|d’|of|de|del|du|des|da|do|das|dos|der|von)\s*(?:(?:the|its|this|la|le|l'|"
+    r"el|los|las|a|o|as|os|dem|den|des|der|[\w-]+)\s*){0,3}(?:" + _WHERE_IT_LIVES + r")?"
+    r"|,?\s*" + _WHERE_IT_LIVES + r")"
+)
 
 
 def _describe(objects: dict[str, re.Match[str]], low: str, clause: tuple[int, int]) -> str:

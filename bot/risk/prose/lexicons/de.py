@@ -888,6 +888,7 @@ LEXICON = lexicon(
         ),
         "channel": (
             r"kan(?:al|äle)(?!\w)",
+            r"(?:in|im|über|per|via|auf)\s+(?:slack|teams|discord|mattermost|google\s+chat)(?![\w-]|\.\w)(?!\s+(?:admin|sso|workspace|apps?|connect|groups?|settings|api|bot|tokens?|webhooks?|integrations?|accounts?|enterprise|grid|console|users?|org|guests?)\b)",
             r"(?<![\w#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
             "gruppenchat",
             r"(?:ins|im|ans|in\s+(?:das|dem|ein|unser|ihr))\s+(?:[\w-]+\s+){0,2}?"

@@ -1014,6 +1014,8 @@ LEXICON = lexicon(
         ),
         "channel": (
             f"channels?{_W}",
+            # the team chat itself: what is posted there stays in its history for all to search
+            r"(?:on|in|via|over|through)\s+(?:the\s+)?(?:company\s+)?(?:slack|teams|discord|mattermost|google\s+chat)(?![\w-]|\.\w)(?!\s+(?:admin|sso|workspace|apps?|connect|groups?|settings|api|bot|tokens?|webhooks?|integrations?|accounts?|enterprise|grid|console|users?|org|guests?)\b)",
             r"(?<![\w#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
             r"group\s+chat",
             f"threads?{_W}",

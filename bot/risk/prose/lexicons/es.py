@@ -31,7 +31,7 @@ LEXICON = lexicon(
     "es",
     spaced=True,
     markers="el la a tu mi los las del una para por con que es en al lo su sus este esta y de "
-    "se un le les",
+    "se un le les ya sin",
     fold_accents=True,
     enclitic=r"\w*(?:lo|la|los|las|le|les)(?!\w)",
     noun_form=r"(?:cion|ción|ciones|dor|dores|miento|mientos)$",
@@ -636,6 +636,7 @@ LEXICON = lexicon(
             r"(?:entorno|clúster|cluster|servidor|instancia|contenedor|base|proyecto|bucket|tabla|esquema|cuenta|"
             r"carpeta|espacio)s?\s+"
             r"(?:[\w-]+\s+){0,2}?de\s+(?:desarrollo|dev|pruebas|test|qa|demo)(?!\w)",
+            r"en\s+(?:desarrollo|pruebas|staging|qa)(?!\w)",  # "todo lo que hay en pruebas"
         ),
         "neg_before": (
             "no",
@@ -721,6 +722,7 @@ LEXICON = lexicon(
         ),
         "channel": (
             r"canal(?!\s+compartido)",
+            r"(?:en|por|v[ií]a|a)\s+(?:slack|teams|discord|mattermost|google\s+chat)(?![\w-]|\.\w)(?!\s+(?:admin|sso|workspace|apps?|connect|groups?|settings|api|bot|tokens?|webhooks?|integrations?|accounts?|enterprise|grid|console|users?|org|guests?)\b)",
             "canales",
             r"(?<![\w#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
             # not a cloud firewall or resource group

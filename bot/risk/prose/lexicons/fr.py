@@ -634,6 +634,8 @@ LEXICON = lexicon(
             r"(?:environnement|cluster|serveur|instance|conteneur|base|projet|espace|bucket|table|schéma|"
             r"compte|dossier)s?\s+"
             r"(?:[\w-]+\s+){0,2}?(?:de\s+)?(?:dev|développement|test|tests|recette|qa|démo)(?!\w)",
+            # "tout ce qu'il y a en recette"
+            r"(?:en|sur)\s+(?:recette|dev|développement|staging|qa)(?!\w)",
         ),
         "neg_before": (
             "ne",
@@ -728,6 +730,7 @@ LEXICON = lexicon(
         ),
         "channel": (
             r"canal(?!\s+partagé)",
+            r"(?:sur|dans|via|par)\s+(?:slack|teams|discord|mattermost|google\s+chat)(?![\w-]|\.\w)(?!\s+(?:admin|sso|workspace|apps?|connect|groups?|settings|api|bot|tokens?|webhooks?|integrations?|accounts?|enterprise|grid|console|users?|org|guests?)\b)",
             "canaux",
             r"(?<![\w#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
             # not a cloud firewall or resource group

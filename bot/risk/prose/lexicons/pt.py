@@ -27,7 +27,7 @@ LEXICON = lexicon(
     markers=(
         "o a os as do da dos das um uma para com não que em no na é você seu sua e de ao num por "
         "tua teu meu minha nosso nossa se tu pra pro isso esse essa aqui já também eu ele ela "
-        "vc"
+        "vc pelo pela pelos pelas tudo"
     ),
     fold_accents=True,
     # "apaga-a", and in Brazil the pronoun after the verb: "apaga ela", "desliga eles"
@@ -602,9 +602,11 @@ LEXICON = lexicon(
         ),
         "nonprod": (
             r"c[oó]pias?\s+(?:[\w-]+\s+){0,2}?de\s+(?:desenvolvimento|dev|testes?|qa|demo)(?!\w)",
-            r"(?:ambiente|cluster|servidor|instância|contêiner|container|banco|projeto|bucket|tabela|esquema|"
+            r"(?:ambiente|cluster|servidor|instância|contêiner|container|banco|base|projeto|bucket|tabela|esquema|"
             r"conta|pasta)s?\s+"
-            r"(?:[\w-]+\s+){0,2}?de\s+(?:desenvolvimento|dev|testes?|qa|demo)(?!\w)",
+            r"(?:[\w-]+\s+){0,2}?de\s+(?:desenvolvimento|dev|testes?|qa|demo|homologa[çc][ãa]o)(?!\w)",
+            # "tudo em homologação"
+            r"(?:em|na)\s+(?:homologa[çc][ãa]o|desenvolvimento|staging|qa)(?!\w)",
         ),
         "neg_before": (
             "não",
@@ -691,6 +693,7 @@ LEXICON = lexicon(
         ),
         "channel": (
             r"canal(?!\s+compartilhado)",
+            r"(?:no|pelo|via|por|para\s+o)\s+(?:slack|teams|discord|mattermost|google\s+chat)(?![\w-]|\.\w)(?!\s+(?:admin|sso|workspace|apps?|connect|groups?|settings|api|bot|tokens?|webhooks?|integrations?|accounts?|enterprise|grid|console|users?|org|guests?)\b)",
             "canais",
             r"(?<![\w#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
             # not a cloud firewall or resource group

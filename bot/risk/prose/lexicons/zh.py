@@ -568,7 +568,7 @@ LEXICON = lexicon(
             r"最好(?:不要|别)",
         ),
         "warning": (r"(?:需要|须|必须|得)(?:经过|先)?(?:审批|批准|审核)", r"(?:审批|批准)后才能"),
-        "nonprod": (r"(?:开发|测试)(?:用|环境)",),
+        "nonprod": (r"(?:开发|测试|预发布?|验证|沙箱|演示)(?:用|环境)",),
         "neg_before": (
             r"没有?(?=[公分共发上导开对])",  # one character: the action's own start ends the search
             r"没(?:有)?必要",  # 没必要删除: no need to
@@ -667,6 +667,7 @@ LEXICON = lexicon(
         ),
         "channel": (
             "群",
+            r"(?:slack|teams|discord|钉钉|飞书|企业微信)(?:上|里|中|群)",
             "频道",
             r"(?<!提)(?<!开)(?<!提个)(?<!开个)(?<!提一个)工单",
             r"(?<![a-z0-9_#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
