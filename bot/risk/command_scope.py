@@ -1161,8 +1161,9 @@ _REFUSED = re.compile(
     r"^[^.;!?\n]{0,60}?(?:\bbut\s+(?:please\s+)?(?:don'?t|do\s+not|never|avoid\s+it|let'?s\s+not)"
     r"\s*(?:[;,.!:—–-]|$)"
     # "…; I'd rather not", "…, but we won't": the reader's own refusal
-    r"|[;,—–-]\s*(?:but\s+)?(?:i|we)(?:'d|\s+would)\s+rather\s+not\b"
-    r"|[;,—–-]\s*(?:but\s+)?(?:i|we)\s+(?:wouldn'?t|won'?t|will\s+not|would\s+not)\b"
+    r"|[;,—–-]\s*(?:but\s+|and\s+)?(?:i|we)(?:'d|\s+would)\s+(?:really\s+|definitely\s+|strongly\s+)?"
+    r"(?:rather\s+not|not\s+(?:run|execute|install|paste|use)\s+(?:it|that|this|them)\b)"
+    r"|[;,—–-]\s*(?:but\s+|and\s+)?(?:i|we)\s+(?:really\s+)?(?:wouldn'?t|won'?t|will\s+not|would\s+not)\b"
     # "…, report it in #security instead of running it": the reader told to do otherwise
     r"|\b(?:instead\s+of|rather\s+than)\s+(?:running|executing|pasting|installing|opening|"
     r"applying)\s+(?:it|them|this|that)\b"
@@ -1190,7 +1191,10 @@ def _told_then_refused(
 
 # Someone else's advice, reported in English ("a blog post recommends", "Bob suggested").
 _SUGGESTED = re.compile(
-    r"\b(?:suggest(?:s|ed)?|recommend(?:s|ed)?|propos(?:es|ed)|advis(?:es|ed))\b", re.I
+    r"\b(?:suggest(?:s|ed)?|recommend(?:s|ed)?|propos(?:es|ed)|advis(?:es|ed)"
+    # a stranger's post, reported ("someone in the issue posted a fix that boils down to")
+    r"|posted|boils\s+down\s+to)\b",
+    re.I,
 )
 
 

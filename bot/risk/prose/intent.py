@@ -761,8 +761,13 @@ def _kinds(
         kinds |= {"data", "bulk"}  # "pg_dump … > orders.sql, and drop the file in their folder"
     if hit.slot == "disable":
         _stopping(scope, hit, objects, kinds)
-    if hit.slot == "open" and "untrusted" not in kinds and _run_unread(scope, hit, sentence):
-        kinds.add("untrusted")
+    if (
+        hit.slot == "open"
+        and "untrusted" not in kinds
+        and _run_unread(scope, hit, sentence)
+        and not scope.clause_has(scope.clause_of(hit.start), "vetted")
+    ):
+        kinds.add("untrusted")  # not "install python3 from the distro repos" (a vetted source)
     if (
         hit.slot == "grant"
         and "prod" in kinds
@@ -964,6 +969,9 @@ def _excused(
             category == "exec" and r.hit.slot == "open" and _contained(r.lx, r.low, r.hit, r.clause)
         )
         or _harmless_copy(r, category, named)
+        or _few_removed(r, category, named)
+        or (category == "destroy" and _columns_of_a_file(r))
+        or _by_contracted_route(r, category, dests)
         or _not_an_order(r, category, named)
     )
 
@@ -1162,6 +1170,81 @@ def _few_by_route(r: _Reading, category: str) -> bool:
         and r.scope.clause_has(r.clause, "route")
         and r.scope.clause_has(r.clause, "few")
     )
+
+
+# Columns or fields right after a removal verb ("delete the name and salary columns",
+# "supprimer les colonnes noms, managers et salaires", "elimina las columnas de nombre").
+_COLUMNS_AFTER = re.compile(
+    r"\s*(?:(?:the|les|las|los|as|os|die|la|le)\s+)?(?:[\w-]+(?:,\s*|\s+(?:and|et|y|e|und)\s+|\s+)){0,4}?"
+    r"(?:columns?|colonnes?|columnas?|colunas?|spalten?|fields|champs|campos|felder)(?!\w)"
+)
+# A working file named in the sentence: a spreadsheet or CSV, not a database table.
+_WORKING_FILE = re.compile(
+    r"\b(?:excel|csv|spreadsheet|sheet|workbook|fichier|tableur|hoja\s+de\s+cálculo|archivo|"
+    r"planilha|arquivo|tabellenblatt|datei)\b|\.(?:xlsx?|csv)\b"
+)
+_DATABASE_WORDS = re.compile(
+    r"\b(?:database|db|table|tables|base\s+de\s+données|base\s+de\s+datos|banco\s+de\s+dados|"
+    r"tabla|datenbank|prod\w*|schema|alter)\b"
+)
+
+
+def _columns_of_a_file(r: _Reading) -> bool:
+    """Columns taken out of a working file ("merge it all into one Excel file and delete the
+    name, manager and salary columns"): what is removed is left out of a copy, a redaction,
+    not data destroyed; never in a sentence that names a database or table."""
+    text = r.low[r.sentence[0] : r.sentence[1]]
+    return (
+        _COLUMNS_AFTER.match(r.low, _word_end(r.low, r.hit.end), r.sentence[1]) is not None
+        and _WORKING_FILE.search(text) is not None
+        and _DATABASE_WORDS.search(text) is None
+    )
+
+
+# Where a contracted route may take what is sent: the outsider it was set up with.
+_ROUTE_PLACES = frozenset(["external"])
+# Right before a place: the way not taken ("instead of by e-mail", "statt per E-Mail").
+_INSTEAD_BEFORE = re.compile(
+    r"(?:instead\s+of|rather\s+than|statt|anstatt|anstelle\s+von|au\s+lieu\s+d[eu']|plutôt\s+que|"
+    r"en\s+(?:lugar|vez)\s+de|em\s+vez\s+de|ao\s+invés\s+de|而不是|ではなく|"
+    r"(?:不要|别|不|无需|不必)(?:用|通过|走|经)?)\s*"
+    r"(?:(?:per|par|por|via|by|through|over|in|an|à|a|to|the|le|la|el|o|die|den)\s+)*$"
+)
+
+
+def _by_contracted_route(r: _Reading, category: str, dests: dict[str, re.Match[str]]) -> bool:
+    """Sent to the outsider through the channel or under the agreement set up with them for
+    it ("through the data room set up under the consultancy contract", "AV-Vertrag … lade
+    sie dort hoch", "desde la carpeta de Box que tenemos con su despacho"): never a secret,
+    a system or a backup, and never when the sentence also names a personal, public, chat
+    or AI place."""
+    if category not in ("sharing", "export") or r.hit.slot not in ("share", "move", "export"):
+        return False
+    if r.kinds & {"secret", "system", "backup", "admin"}:
+        return False
+    taken = {
+        k
+        for k, m in dests.items()
+        if not _INSTEAD_BEFORE.search(
+            r.low, max(0, r.sentence[0] + m.start() - 40), r.sentence[0] + m.start()
+        )
+    }
+    if not taken <= _ROUTE_PLACES:
+        return False
+    return r.scope.sentence_has(r.sentence, "contracted")
+
+
+def _few_removed(r: _Reading, category: str, named: tuple[int, int] | None) -> bool:
+    """A deletion of a counted handful of records or one person's ("select the 37 records
+    and hit Delete", "just that requester's tickets and rows", "les 4 fiches de test"): every
+    record it takes is named where the object is, never a whole store, a system, a backup,
+    production or anything in bulk."""
+    if category != "destroy" or r.kinds & {"system", "backup", "prod", "bulk", "secret", "people"}:
+        return False
+    where = named or r.clause
+    few = [m.group(0) for m in r.lx.pattern("few").finditer(r.low, where[0], where[1])]
+    named_objects = [m.group(0).strip() for k, m in r.objects.items() if k not in _QUALIFIERS]
+    return bool(few and named_objects) and all(any(o in f for f in few) for o in named_objects)
 
 
 def _not_an_order(r: _Reading, category: str, named: tuple[int, int] | None) -> bool:
@@ -2112,6 +2195,17 @@ def _moves_metadata(lx: Lexicon, low: str, hit: _Hit, clause: tuple[int, int]) -
     )  # "the expiry date of the key": the key owns the date and stays where it is
 
 
+# A fronted purpose clause of checking ("To confirm the new secret landed, …", "Pour vérifier
+# que …", "Para comprobar que …", "Um zu prüfen, ob …", "为了确认…"): what it names is what the
+# output is looked at for, not what is sent.
+_CHECK_LEAD = re.compile(
+    r"\W*(?:to\s+(?:confirm|verify|check|make\s+sure|prove)|pour\s+(?:confirmer|v[ée]rifier|"
+    r"s['’]assurer|contr[ôo]ler)|para\s+(?:confirmar|comprobar|verificar|asegurar\w*|checar|"
+    r"conferir)|um\s+(?:zu\s+)?(?:pr[üu]fen|best[äa]tigen|[üu]berpr[üu]fen|checken)\b|"
+    r"为了?(?:确认|验证|检查)|確認する(?:ため|には))"
+)
+
+
 def _printed_output(r: _Reading, named: tuple[int, int] | None) -> bool:
     """The verb's object is what a command prints ("y pega lo que salga en el canal …
     para que sepan qué credencial pedir", "の出力を貼って"), and no secret is named before
@@ -2120,10 +2214,14 @@ def _printed_output(r: _Reading, named: tuple[int, int] | None) -> bool:
     secret named before ("the vendor needs the password. Paste the output …") or in the
     phrase ("the output of the password dump") stays the prose reader's."""
     lx, low, hit, clause = r.lx, r.low, r.hit, r.clause
-    if named is not None:
-        return False
+    if named is not None and not _CHECK_LEAD.match(low, named[0], named[1]):
+        return False  # a fronted check ("To confirm the new secret landed, post the output")
     if lx.spaced:
         at = _object_start(low, hit.end, clause[1])
+        det = lx.pattern("determiner").match(low, at, clause[1])
+        noun = _object_start(low, det.end(), clause[1]) if det is not None else at
+        if lx.pattern("output").match(low, noun, clause[1]):
+            at = noun  # "the output of this"
         found = lx.pattern("output").match(low, at, clause[1])
         pronoun = lx.pattern("pronoun").match(low, at, clause[1])
         if found is None or (pronoun is not None and pronoun.end() >= found.end()):

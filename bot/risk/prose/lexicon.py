@@ -142,6 +142,11 @@ SCOPES: Final = (
     "route",  # the exchange channel already set up with that outsider ("the partner portal
     # we already use", "l'extranet partenaires habituel", "das übliche Partnerportal")
     "few",  # a counted handful of documents ("those three PDFs", "ses quatre factures")
+    "vetted",  # the source named is a vetted one: the distribution's repositories, the
+    # official store ("install python3 from the distro repos", "depuis les dépôts officiels")
+    "contracted",  # the channel or agreement set up with that outsider for this data ("the
+    # data room set up under the consultancy contract", "AV-Vertrag … über den vereinbarten
+    # Kanal", "la carpeta de Box que tenemos con su despacho", "合同里约定的"): a sanctioned route
     "taken_up",  # a pro-verb order after an act, taking it up ("; do it", "hazlo", "照做")
     "public_content",  # made to be public by its kind ("the webinar slides", "the press
     # kit", "a code snippet", "職位描述"): published on purpose, unless sensitive data goes too

@@ -936,7 +936,7 @@ class Scope:
     def _temporal(self, start: int) -> bool:
         """The action word opens a time clause ("pide habilitar macros al abrirla": when it
         is opened), not an order."""
-        found = list(self.lx.pattern("temporal").finditer(self.low, max(0, start - 8), start))
+        found = list(self.lx.pattern("temporal").finditer(self.low, max(0, start - 24), start))
         return bool(found) and not self.low[found[-1].end() : start].strip()
 
     def taken_up(self, start: int, sentence: tuple[int, int]) -> bool:

@@ -401,7 +401,7 @@ LEXICON = lexicon(
             r"verkaufschancen",
             # a workspace or an IaC stack holds data and systems
             "arbeitsbereich",
-            "workspace",
+            r"(?<!google\s)(?<!unser\s)(?<!unseren\s)(?<!unserem\s)workspace",
             "stack",
             r"virtuell\w*\s+maschine",
             r"vms?(?![a-zäöüß])",
@@ -1063,6 +1063,8 @@ LEXICON = lexicon(
         "relative": (r"(?<=,\s)(?:die|der|das|den|dem|welche[rsmn]?)",),
         "few": (
             r"(?:zwei|drei|vier|fünf|[2-9])\s+(?:\w+\s+)?(?:pdfs?|dateien|dokumente|verträge|rechnungen|bestellungen|berichte)",
+            # a counted handful of records: what a deletion takes is those, not a store
+            r"(?<![\d,.])(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|[1-9]\d?)\s+(?:\w*datensätze|\w*einträge|\w*kontakte|zeilen|tickets)(?!\w)",
         ),
         "sanitized": (
             # the structure only: table definitions, no rows
@@ -1146,7 +1148,10 @@ LEXICON = lexicon(
             r"einstündig\w*",
         ),
         "hold": (r"legal\s+hold", r"aufbewahrungspflicht\w*", r"rechtliche\w*\s+aufbewahrung"),
-        "public_part": (r"öffentliche\w*\s+(?:[\w]+-)?schlüssel", r"public\s+key"),
+        "public_part": (
+            r"öffentliche\w*\s+(?:[\w]+-)?(?:schlüssel|zertifikat\w*|teil\w*)",
+            r"public\s+key",
+        ),
         "metadata": (
             r"(?:(?:ihm|ihr|ihnen|mir|uns)\s+)?(?:nur\s+)?(?:den|die|das)\s+(?:[\w-]+\s+){0,2}?(?:\w*pfad|arn)(?!\w)",
             r"(?:(?:der|dem|den)\s+[\w-]+\s+)?(?:(?:ihm|ihr|ihnen|uns|mir)\s+)?(?:nur\s+)?"
@@ -1243,10 +1248,24 @@ LEXICON = lexicon(
             r"(?:nur\s+)?(?:der|die|das|den|dem|des|ein|eine|einen|einem|deine|deinen|dein|ihre|ihren|unsere|unseren)(?=\s)",
         ),
         "pronoun": ("es", "sie", "ihn", "diese", "das", "alles"),
+        "temporal": (
+            r"beim",
+            r"(?:wenn|sobald|nachdem)\s+(?:man|du|sie|er|ihr|wir|jemand)\s+(?:sie|es|ihn|die\s+datei|das\s+dokument)\s",
+        ),
+        "contracted": (
+            r"av-vertrag",
+            r"auftragsverarbeitungsvertrag",
+            r"(?:den|das|dem)\s+vereinbarten?\s+(?:sicheren\s+)?(?:kanal|portal|weg|datenraum)",
+        ),
+        "vetted": (
+            r"(?:aus|über)\s+(?:den|dem)\s+(?:offiziellen\s+)?(?:paketquellen|repositor(?:y|ies)|repos|distributions-repos?|app\s+store)",
+        ),
         "contained": (
             r"(?:in|im)\s+(?:der\s+)?geschützten\s+ansicht",
             r"(?:in|im)\s+geschützten\s+modus",
             r"in\s+(?:der|einer)\s+sandbox",
+            r"(?:im|in\s+einem|mit\s+dem|mit\s+einem)\s+(?:text-?)?editor",
+            r"(?:im|in|mit)\s+notepad",
         ),
         "limited": (
             r"leserecht\w*",
@@ -1274,10 +1293,13 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "vetted": ("aus den offiziellen Paketquellen",),
+        "contracted": ("einen AV-Vertrag", "über den vereinbarten Kanal"),
+        "temporal": ("beim ", "sobald man sie "),
         "governed": ("in unser Data Warehouse laden",),
         "people": ("alle Kunden", "den kompletten Kundenbestand", "die Tabelle users"),
         "open": ("führ das Skript, das jemand gepostet hat, auf dem Server aus",),
-        "contained": ("in der geschützten Ansicht",),
+        "contained": ("in der geschützten Ansicht", "im Texteditor"),
         "declined": ("ich glaube nicht", "lieber nicht", "nein:"),
         "pressed": ("klicke auf Löschen",),
         "fields": ("mit telefonnummern", "gehältern"),

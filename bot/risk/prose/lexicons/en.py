@@ -411,7 +411,8 @@ LEXICON = lexicon(
         ),
         "data_weak": (
             # a workspace holds projects and files: deleting a whole one deletes them
-            f"workspaces?{_W}",
+            # not the company's own tenant ("the Google Workspace", "our workspace")
+            r"(?<!google\s)(?<!our\s)workspaces?(?!\w)(?!\s+(?:admin|console))",
             f"(?:work|note)books?{_W}",
             f"recording{_W}",
             f"presentations?{_W}",
@@ -895,7 +896,9 @@ LEXICON = lexicon(
             r"crx|xpi",
             # a link or file that came in a message, not from a place the company runs
             r"(?:link|file|attachment|installer|script|zip)\s+(?:in|from)\s+(?:the|a|an|that|this|"
-            r"his|her|their)\s+(?:dm|direct\s+message|e-?mail|text|sms|whatsapp|telegram|signal)\b",
+            r"his|her|their)\s+(?:dm|direct\s+message|e-?mail|text|sms|whatsapp|telegram|signal)\b"
+            # "the script in a text editor" is read there, it did not come by text
+            r"(?!\s+(?:editor|viewer|file|mode))",
             # … or a social network's message ("the link in that LinkedIn message")
             r"(?:link|file|attachment|installer|script|zip)\s+(?:in|from)\s+(?:the|a|an|that|this|"
             r"his|her|their)\s+(?:[\w-]+\s+)?(?:linkedin|facebook|instagram|discord|wechat|"
@@ -1285,6 +1288,7 @@ LEXICON = lexicon(
         "hold": (r"legal\s+holds?", r"litigation\s+holds?"),
         "public_part": (
             r"public\s+(?:(?:ssh|gpg|pgp|signing|deploy|rsa|ed25519)\s+)?(?:keys?|half|certificates?)",
+            r"public\s+part",
             "pubkey",
             r"\.pub",
         ),
@@ -1577,6 +1581,9 @@ LEXICON = lexicon(
         ),
         "few": (
             r"(?:one|two|three|four|five|a\s+couple\s+of|[2-9])\s+(?:\w+\s+)?(?:pdfs?|files|documents|contracts|invoices|orders|reports)",
+            # a counted handful of records: what a deletion takes is those, not a store
+            r"(?<![\d,.])(?:one|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of|a\s+few|[1-9]\d?)\s+(?:[\w-]+\s+){0,2}?(?:records|rows|entries|contacts|leads|tickets|submissions)(?!\w)",
+            r"(?:just|only)\s+(?:that|this|the\s+one)\s+(?:\w+\s+)?(?:requester|customer|user|person|employee|candidate|applicant|member|subscriber|contact)['’]s\s+(?:[\w-]+\s+){0,2}?(?:records|rows|entries|tickets|data)(?:\s+and\s+(?:[\w-]+\s+){0,2}?(?:records|rows|entries|tickets|data))?",
         ),
         "sanitized": (
             # already public: the very file anyone can get from the company's site
@@ -1639,7 +1646,12 @@ LEXICON = lexicon(
             # whether to do it is still to be decided ("discuss whether to make it public")
             r"whether\s+(?:or\s+not\s+)?(?:to|we|you|they|it|anything|this)\s",
         ),
-        "temporal": (r"(?:upon|when|while)(?=\s+\w+ing(?!\w))",),
+        "temporal": (
+            r"(?:upon|when|while)(?=\s+\w+ing(?!\w))",
+            # a subordinate clause of time with its own subject: what happens then, told
+            r"(?:when(?:ever)?|once|as\s+soon\s+as)\s+(?:you|we|they|someone|anyone|people|users?|she|he)"
+            r"(?:\s+first)?\s",
+        ),
         "declined": (
             r"(?:i\s+)?(?:don'?t|do\s+not)\s+think\s+(?:so|we\s+should)",
             r"(?:probably|definitely|certainly|better)\s+not",
@@ -1656,10 +1668,23 @@ LEXICON = lexicon(
             r"red\s+flags?",
         ),
         "exception": (r"exceptions?", r"exemptions?", r"overrides?", r"waivers?", r"allowances?"),
+        "contracted": (
+            r"(?:set\s+up|established|provided|agreed|opened)\s+under\s+(?:the|our|their)\s+(?:[\w-]+\s+){0,2}?(?:contract|agreement|dpa|engagement)",
+            r"covered\s+by\s+(?:our|the|a)\s+(?:[\w-]+\s+){0,2}?(?:data\s+processing\s+agreement|dpa)",
+            r"(?:the|our)\s+(?:agreed|contracted)\s+(?:secure\s+)?(?:channel|portal|route|data\s+room|sftp)",
+            r"(?:folder|data\s+room|portal|workspace)\s+we\s+(?:already\s+)?(?:have|share|use)\s+with\s+(?:their|the|his|her)\s+(?:firm|agency|auditors?|advisers?|advisors?|accountants?|lawyers?|counsel)",
+        ),
+        "vetted": (
+            r"(?:from|via|through|in)\s+(?:the\s+|our\s+)?(?:distro|distribution|official|os|ubuntu|debian|fedora|rhel|vendor)['’]?s?\s+(?:own\s+)?(?:package\s+)?(?:repos?|repositor(?:y|ies)|packages|package\s+manager|app\s+store|store)(?!\w)",
+        ),
         "contained": (
             r"(?:in|with)\s+(?:excel['’]s\s+|word['’]s\s+|office['’]s\s+)?protected\s+view",
             r"(?:in|with)\s+(?:the\s+)?(?:preview|viewer)\s+(?:pane|mode)",
             r"(?:in|inside)\s+(?:the\s+|a\s+)?(?:malware\s+|detonation\s+|security\s+team['’]s\s+)?sandbox",
+            # a script or macro file read as text: an editor shows it, nothing in it runs
+            r"(?:in|with)\s+(?:a\s+|the\s+|your\s+)?(?:plain[- ]text\s+|text\s+|code\s+)?editor",
+            r"(?:in|with)\s+(?:notepad|vs\s*code|textedit|vim|nano)",
+            r"as\s+(?:plain\s+)?text",
         ),
         "limited": (
             r"(?:read|view)\s+access",
@@ -1691,6 +1716,11 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "vetted": ("from the distro repos",),
+        "contracted": (
+            "the data room set up under the consultancy contract",
+            "covered by our data processing agreement",
+        ),
         "governed": ("load it into the RAW schema of our Snowflake warehouse",),
         "people": (
             "every customer",
@@ -1698,9 +1728,14 @@ LEXICON = lexicon(
             "the whole user base",
             "the employee census",
         ),
-        "contained": ("in Protected View", "inside the malware sandbox"),
+        "contained": (
+            "in Protected View",
+            "inside the malware sandbox",
+            "in your editor",
+            "in Notepad",
+        ),
         "brief": ("for two hours", "until 06:00 UTC tomorrow", "while the maintenance window runs"),
-        "temporal": ("upon opening",),
+        "temporal": ("upon opening", "when you "),
         "declined": ("i don't think so", "no:", "better not"),
         "pressed": ("select all and hit Delete",),
         "fields": ("with phone numbers", "tax ids and home addresses"),

@@ -606,7 +606,7 @@ LEXICON = lexicon(
             # one's own computer: the data leaves the systems that guard it
             # where a copy goes, not where it already is ("no seu notebook", "en tu portátil")
             r"(?<!en\s)(?<!de\s)(?<!desde\s)(?:tu|su|mi)\s+(?:propi[oa]\s+)?(?:portátil|portatil|ordenador|computadora|laptop|pc)(?!\w)"
-            r"(?!\s+(?:de\s+la\s+empresa|corporativ\w*|del\s+trabajo|de\s+trabajo))",
+            r"(?!\s+(?:de\s+la\s+empresa|de\s+empresa|corporativ\w*|del\s+trabajo|de\s+trabajo))",
             "wetransfer",  # a public file drop
             "yahoo",
             "icloud",
@@ -651,7 +651,10 @@ LEXICON = lexicon(
             r"slack\s+connect",
             r"canal\s+compartido",
         ),
-        "temporal": (r"al",),
+        "temporal": (
+            r"al",
+            r"(?:cuando|en\s+cuanto|una\s+vez\s+que)\s+(?:lo|la|los|las|se\s+lo|se\s+la)\s",
+        ),
         "declined": (
             r"(?:yo\s+)?(?:creo|pienso|diría)\s+que\s+no",
             r"(?:mejor|claro\s+que|desde\s+luego\s+que|por\s+supuesto\s+que)\s+no",
@@ -902,6 +905,8 @@ LEXICON = lexicon(
         "described": (r"(?:pr|pull\s+request|merge\s+request|mr|patch)\s+que\s+(?:lo|la|los|las)",),
         "few": (
             r"(?:dos|tres|cuatro|cinco|[2-9])\s+(?:\w+\s+)?(?:pdf|archivos|documentos|contratos|facturas|pedidos|informes)",
+            # a counted handful of records: what a deletion takes is those, not a store
+            r"(?<![\d,.])(?:dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|[1-9]\d?)\s+(?:registros|filas|contactos|entradas|tickets)(?:\s+de\s+prueba)?(?!\w)",
         ),
         "sanitized": (
             # the structure only: table definitions, no rows
@@ -987,7 +992,13 @@ LEXICON = lexicon(
             r"(?:ventana|durante)\s+(?:\S+\s+){0,4}?(?:una|un|dos|\d+)\s+horas?",
         ),
         "hold": (r"legal\s+hold", r"retención\s+legal", r"conservación\s+legal"),
-        "public_part": (r"claves?\s+públicas?", r"public\s+key"),
+        "public_part": (
+            r"claves?\s+públicas?",
+            r"public\s+key",
+            # the public half of a certificate, as it is called ("la parte pública")
+            r"(?:la\s+)?parte\s+pública",
+            r"certificados?\s+públicos?",
+        ),
         "metadata": (
             r"(?:la|el|los|las|s[oó]lo\s+(?:la|el)|solamente\s+(?:la|el))\s+(?:[\w-]+\s+){0,2}?(?:ruta|nombre|nombres|etiqueta|arn|t[ií]tulo)(?:\s+(?:en\s+)?(?:vault|1password|keeper|bitwarden))?(?!\w)",
             r"(?:(?:al|a\s+la|a\s+los|a)\s+[\w-]+\s+)?(?:la|las|el|los|s[oó]lo\s+la|s[oó]lo\s+el|"
@@ -1078,9 +1089,20 @@ LEXICON = lexicon(
             r"(?:gustar[ií]a|quisiera|agradecer[ií]a|preferir[ií]a|convendr[ií]a|ser[ií]a"
             r"(?:\s+(?:bueno|mejor|ideal|preferible|conveniente|buena\s+idea))?)\s+que",
         ),
+        "contracted": (
+            r"carpeta\s+(?:de\s+[\w-]+\s+)?que\s+(?:ya\s+)?(?:tenemos|compartimos|usamos)\s+con\s+(?:su|sus|el|la)\s+(?:despacho|firma|bufete|agencia|asesor\w*|auditor\w*|gestor\w*)",
+            r"(?:según|como\s+(?:dice|establece|marca))\s+el\s+contrato",
+            r"canal\s+(?:acordado|pactado|del\s+contrato)",
+            r"contrato\s+de\s+encargo\s+(?:de|del)\s+tratamiento",
+        ),
+        "vetted": (
+            r"(?:desde|de|en)\s+(?:los|el)\s+(?:repositorios?|repos?|tienda)\s+(?:oficiales?|de\s+la\s+distribución)",
+        ),
         "contained": (
             r"(?:en|con)\s+(?:la\s+)?vista\s+protegida",
             r"en\s+(?:el|un|una|la)\s+sandbox",
+            r"(?:en|con)\s+(?:el|un|tu)\s+(?:editor|bloc\s+de\s+notas|notepad)",
+            r"en\s+modo\s+(?:de\s+)?(?:solo\s+)?lectura",
         ),
         "limited": (
             r"(?:acceso|permisos?)\s+de\s+lectura",
@@ -1116,9 +1138,11 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "vetted": ("desde los repositorios oficiales",),
+        "contracted": ("la carpeta de Box que tenemos con su despacho", "como dice el contrato"),
         "governed": ("cárgalo en nuestro data warehouse",),
         "people": ("todos los clientes", "la tabla de usuarios", "cada socio"),
-        "contained": ("en vista protegida",),
+        "contained": ("en vista protegida", "en el editor de texto"),
         "temporal": ("al ",),
         "declined": ("yo creo que no", "mejor no", "no:"),
         "pressed": ("haz clic en Eliminar",),

@@ -547,8 +547,9 @@ LEXICON = lexicon(
             r"0\.0\.0\.0/0",
             r"::/0",
             # "la page publique"; not a document public by its kind ("la documentation publique")
-            r"(?<!documentation )(?<!doc )(?<!docs )(?<!référence )(?<!tarifs )"
-            f"publi(?:c|cs|que|ques){_W}",
+            # nor a kind of cloud ("les instances Public Cloud", "le cloud public")
+            r"(?<!documentation )(?<!doc )(?<!docs )(?<!référence )(?<!tarifs )(?<!cloud )"
+            f"publi(?:c|cs|que|ques){_W}(?!\\s+cloud)",
             # put into the public documentation: a place anyone reads
             r"(?:dans|sur|à)\s+(?:la\s+|notre\s+)?(?:documentation|doc|docs)\s+publique",
             # read by anyone: a blog, a forum, put online ("mets en ligne sur le blog")
@@ -601,7 +602,8 @@ LEXICON = lexicon(
             # one's own computer: the data leaves the systems that guard it
             r"(?:ton|ta|votre|mon|son)\s+(?:propre\s+)?(?:ordinateur|ordi|portable|laptop|poste)\s+perso\w*",
             r"(?:ton|votre|mon|son)\s+(?:propre\s+)?(?:ordinateur|ordi|portable|laptop)(?!\w)"
-            r"(?!\s+(?:pro\b|professionnel|de\s+l'entreprise|de\s+la\s+boîte|du\s+travail))",
+            r"(?!\s+(?:pro\b|professionnel|de\s+l'entreprise|d['’]entreprise|de\s+la\s+boîte|du\s+travail|"
+            r"de\s+fonction|du\s+bureau|fourni\w*\s+par))",
             "wetransfer",  # a public file drop
             "yahoo",
             "icloud",
@@ -906,6 +908,8 @@ LEXICON = lexicon(
         ),
         "few": (
             r"(?:deux|trois|quatre|cinq|[2-9])\s+(?:\w+\s+)?(?:pdf|fichiers|documents|contrats|factures|commandes|rapports)",
+            # a counted handful of records: what a deletion takes is those, not a store
+            r"(?<![\d,.])(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|[1-9]\d?)\s+(?:fiches|enregistrements|lignes|contacts|entrées|tickets)(?:\s+de\s+test)?(?!\w)",
         ),
         "sanitized": (
             # the structure only: table definitions, no rows
@@ -993,7 +997,12 @@ LEXICON = lexicon(
             r"pendant\s+(?:le|la)\s+(?:déploiement|maintenance|migration|mise\s+en\s+production)",
         ),
         "hold": (r"legal\s+hold", r"conservation\s+légale", r"gel\s+juridique"),
-        "public_part": (r"clés?\s+publiques?", r"public\s+key"),
+        "public_part": (
+            r"clés?\s+publiques?",
+            r"public\s+key",
+            r"(?:la\s+)?partie\s+publique",
+            r"certificats?\s+publics?",
+        ),
         "metadata": (
             r"(?:la|le|les|l['’]|seulement\s+(?:le|la)|juste\s+(?:le|la))\s*(?:[\w-]+\s+){0,2}?(?:chemin|nom|noms|libell[ée]|arn|titre)(?:\s+(?:vault|1password|keeper|bitwarden))?(?!\w)",
             r"(?:(?:au|à\s+la|aux|à)\s+[\w-]+\s+)?(?:la|les|le|l'|seulement\s+la|juste\s+la|"
@@ -1088,10 +1097,22 @@ LEXICON = lexicon(
         "described": (
             r"(?:pr|pull\s+request|merge\s+request|mr|patch)\s+qui(?:\s+(?:le|la|les)|\s+l['’])?",
         ),
+        "temporal": (
+            r"(?:quand|lorsqu['’]?e?|dès\s+qu['’]?e?|une\s+fois\s+qu['’]?e?)\s*(?:on|tu|vous|il|elle|ils|elles)\s+(?:l['’]|les\s+)?",
+        ),
+        "contracted": (
+            r"(?:canal|espace|portail|data\s+room)\s+(?:\w+\s+)?(?:convenu|prévu\s+(?:au|par\s+le)\s+contrat|mis\s+en\s+place\s+avec\s+(?:leur|le|son|sa))",
+            r"(?:accord|contrat)\s+de\s+sous-traitance",
+            r"(?:selon|comme\s+(?:le\s+)?prévoit)\s+le\s+contrat",
+        ),
+        "vetted": (
+            r"(?:depuis|via|dans)\s+(?:les|le)\s+(?:dépôts?|magasin|store)\s+(?:officiels?|de\s+la\s+distribution)",
+        ),
         "contained": (
             r"(?:en|dans\s+le)\s+mode\s+(?:protégé|d['’]affichage\s+protégé)",
             r"(?:en|dans\s+l['’])\s*affichage\s+protégé",
             r"dans\s+(?:la|une)\s+sandbox",
+            r"(?:dans|avec)\s+(?:un|l['’]|le|ton|votre)\s*(?:éditeur|editeur|bloc-notes|notepad)",
         ),
         "limited": (
             r"(?:accès|droits?)\s+(?:en|de)\s+lecture",
@@ -1124,9 +1145,12 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "vetted": ("depuis les dépôts officiels",),
+        "contracted": ("le canal convenu", "l'accord de sous-traitance"),
+        "temporal": ("quand on l'",),
         "governed": ("charge-le dans notre entrepôt de données",),
         "people": ("tous les clients", "la base complète des adhérents", "le fichier clients"),
-        "contained": ("en mode protégé", "dans l’affichage protégé"),
+        "contained": ("en mode protégé", "dans l’affichage protégé", "dans un éditeur de texte"),
         "declined": ("je ne pense pas", "surtout pas", "non :"),
         "pressed": ("clique sur Supprimer",),
         "fields": ("avec les noms des clients", "adresses personnelles"),

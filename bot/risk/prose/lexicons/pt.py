@@ -571,7 +571,7 @@ LEXICON = lexicon(
             # one's own computer: the data leaves the systems that guard it
             # where a copy goes, not where it already is ("no seu notebook", "en tu portátil")
             r"(?<!no\s)(?<!do\s)(?<!em\s)(?:seu|teu|meu)\s+(?:próprio\s+|proprio\s+)?(?:computador|notebook|laptop|pc)(?!\w)"
-            r"(?!\s+(?:da\s+empresa|corporativ\w*|de\s+trabalho|do\s+trabalho))",
+            r"(?!\s+(?:da\s+empresa|de\s+empresa|corporativ\w*|de\s+trabalho|do\s+trabalho))",
             "wetransfer",  # a public file drop
             "yahoo",
             "icloud",
@@ -609,11 +609,15 @@ LEXICON = lexicon(
             r"(?:aos|nos|à\s+lista\s+de)\s+domínios\s+(?:aprovados|permitidos|autorizados|confiáveis)",
             r"como\s+convidad[oa]s?",
             r"espaço\s+de\s+trabalho",
-            "workspace",
+            # not the company's own tenant ("o workspace do Google", "nosso workspace")
+            r"(?<!google\s)(?<!nosso\s)workspace(?!\s+(?:do|de)\s+google)",
             r"slack\s+connect",
             r"canal\s+compartilhado",
         ),
-        "temporal": (r"ao",),
+        "temporal": (
+            r"ao",
+            r"(?:quando|assim\s+que|logo\s+que)\s+(?:você\s+|se\s+)?(?:o|a|os|as)\s",
+        ),
         "declined": (
             r"(?:eu\s+)?(?:acho|creio|diria)\s+que\s+não",
             r"(?:melhor|claro\s+que)\s+não",
@@ -865,6 +869,8 @@ LEXICON = lexicon(
         "relative": (r"(?:que|quem)",),
         "few": (
             r"(?:dois|duas|três|quatro|cinco|[2-9])\s+(?:\w+\s+)?(?:pdfs?|arquivos|documentos|contratos|faturas|pedidos|relatórios)",
+            # a counted handful of records: what a deletion takes is those, not a store
+            r"(?<![\d,.])(?:dois|duas|três|quatro|cinco|seis|sete|oito|nove|dez|[1-9]\d?)\s+(?:registros|linhas|contatos|entradas|tickets)(?:\s+de\s+teste)?(?!\w)",
         ),
         "sanitized": (
             # the structure only: table definitions, no rows
@@ -946,7 +952,12 @@ LEXICON = lexicon(
             r"(?:janela|durante)\s+(?:\S+\s+){0,4}?(?:uma|um|duas|\d+)\s+horas?",
         ),
         "hold": (r"legal\s+hold", r"retenção\s+legal", r"preservação\s+legal"),
-        "public_part": (r"chaves?\s+públicas?", r"public\s+key"),
+        "public_part": (
+            r"chaves?\s+públicas?",
+            r"public\s+key",
+            r"(?:a\s+)?parte\s+pública",
+            r"certificados?\s+públicos?",
+        ),
         "metadata": (
             r"(?:o|a|os|as|s[oó]\s+(?:o|a)|apenas\s+(?:o|a))\s+(?:[\w-]+\s+){0,2}?(?:caminho|nome|nomes|r[oó]tulo|arn|t[ií]tulo)(?:\s+(?:no\s+)?(?:vault|1password|keeper|bitwarden))?(?!\w)",
             r"(?:(?:ao|à|aos|a)\s+[\w-]+\s+)?(?:a|as|o|os|s[oó]\s+a|s[oó]\s+o|apenas\s+a|"
@@ -1056,10 +1067,20 @@ LEXICON = lexicon(
         "described": (
             r"(?:pr|pull\s+request|merge\s+request|mr|patch)\s+que(?:\s+(?:o|a|os|as))?",
         ),
+        "contracted": (
+            r"pasta\s+(?:do\s+[\w-]+\s+)?que\s+(?:já\s+)?(?:temos|compartilhamos|usamos)\s+com\s+(?:o|a|seu|sua)\s+(?:escritório|agência|auditor\w*|contador\w*)",
+            r"(?:conforme|como\s+diz)\s+o\s+contrato",
+            r"canal\s+(?:acordado|combinado|do\s+contrato)",
+        ),
+        "vetted": (
+            r"(?:dos|do|pelos|pelo)\s+(?:repositórios?|repos?|loja)\s+(?:oficiais|oficial|da\s+distribuição)",
+        ),
         "contained": (
             r"(?:no|em)\s+modo\s+(?:de\s+exibição\s+)?protegido",
             r"(?:na|em)\s+(?:visualização|exibição)\s+protegida",
             r"(?:na|numa|em\s+uma)\s+sandbox",
+            r"(?:no|com\s+o|num|em\s+um)\s+(?:bloco\s+de\s+notas|notepad|editor)",
+            r"(?:só|somente|apenas)\s+para\s+(?:leitura|ler)",
         ),
         "limited": (
             r"(?:acesso|permiss(?:ão|ões))\s+de\s+leitura",
@@ -1091,13 +1112,20 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "vetted": ("dos repositórios oficiais",),
+        "contracted": ("a pasta do Box que temos com o escritório", "conforme o contrato"),
         "governed": ("carrega no nosso data warehouse",),
         "people": (
             "a base inteira de clientes",
             "todos os clientes",
             "o relatório completo de funcionários",
         ),
-        "contained": ("no modo protegido", "na visualização protegida"),
+        "contained": (
+            "no modo protegido",
+            "na visualização protegida",
+            "no bloco de notas",
+            "só para leitura",
+        ),
         "temporal": ("ao ",),
         "declined": ("acho que não", "melhor não", "não:"),
         "pressed": ("clica em Excluir",),
