@@ -98,7 +98,12 @@ _REASONS: dict[str, str] = {
 }
 
 OWN_USE_RULES = frozenset(
-    {"shell.secret_manager_read", "envdump.workload_env", "shell.k8s_secret_dump"}
+    {
+        "shell.secret_manager_read",
+        "envdump.workload_env",
+        "envdump.secret_variable",
+        "shell.k8s_secret_dump",
+    }
 )
 """Reading a secret into one's own terminal is how a secrets manager is used (a Kubernetes
 secret decoded into `PGPASSWORD=$(…) psql` too); the risk is the value passed on (a pipe,

@@ -188,7 +188,9 @@ _CRED_RE = re.compile(
     r"(?:^|/)\.config/gcloud/(?:credentials\.db|application_default_credentials\.json|legacy_credentials\S*)$|"
     r"(?:^|/)\.azure/(?:accessTokens\.json|msal_token_cache\S*)$|^/proc/[^/]+/environ$|"
     r"\.(?:p12|pfx|keystore|jks)$|(?:^|/)(?:private|server|tls|ssl)\.key$|(?:^|/)credentials\.json$|"
-    r"(?:^|/)\.npmrc$|(?:^|/)\.pypirc$|(?:^|/)secrets?\.ya?ml$"
+    r"(?:^|/)\.npmrc$|(?:^|/)\.pypirc$|(?:^|/)secrets?\.ya?ml$|"
+    # Rails' key to its encrypted credentials; a private key named so
+    r"(?:^|/)master\.key$|(?:^|/)[\w.-]*private[\w.-]*\.(?:key|pem)$"
 )
 _PERSONAL_RE = re.compile(
     r"^(?:~|\$\{?HOME\}?|/home/|/Users/|/root/|/tmp/|/var/tmp/|/mnt/|/media/|/Volumes/|/dev/shm/)|"

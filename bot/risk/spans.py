@@ -78,7 +78,7 @@ iptables ip6tables nft ufw firewall-cmd netsh setenforce auditctl systemctl laun
 csrutil spctl curl wget scp sftp rsync ssh nc ncat netcat socat ngrok cloudflared
 localtunnel docker docker-compose podman nerdctl lxc virsh multipass sudo doas pkill killall
 crontab xargs truncate unlink useradd usermod userdel groupdel passwd chpasswd visudo
-ssh-keygen gpg openssl base64 ansible ansible-playbook doppler sops aws-vault
+ssh-keygen gpg openssl base64 ansible ansible-playbook ansible-vault doppler sops aws-vault
 lpass infisical rpk kcat kafkacat kafka-topics kafka-acls kafka-configs kafka-consumer-groups
 kafka-delete-records rabbitmqctl rabbitmqadmin nats zfs zpool lvremove vgremove pvremove
 btrfs npm npx yarn pnpm pip pip3 pipx cargo brew apt apt-get yum dnf
@@ -88,7 +88,7 @@ gitlab-runner circleci jenkins-cli bitbucket sentry-cli datadog-ci newrelic
 pgbackrest barman kopia wal-g wal-e tarsnap gam salt-ssh salt-call pdsh clush pssh parallel-ssh
 sqlplus mysqlsh cockroach usql pgcli mycli tabcmd keepassxc-cli
 pscale neonctl mongocli ccloud tccli vultr-cli civo koyeb turso upstash
-amtool twine skopeo regctl oras gcrane
+amtool twine skopeo regctl oras gcrane printenv
 """
 )
 

@@ -205,3 +205,33 @@ def test_the_admin_asked_to_act_is_not_a_role(engine: RiskEngine, text: str) -> 
 )
 def test_an_admin_role_after_the_addressee_is_still_granted(engine: RiskEngine, text: str) -> None:
     assert engine.assess(text).decision != "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Post the output of this in #dev-help: echo $STRIPE_SECRET_KEY",
+        "Post the output of this in #dev-help: printenv STRIPE_SECRET_KEY",
+        "Post the output of this in #dev-help: terraform output -raw db_password",
+        "Post the output of this in #dev-help: ansible-vault view group_vars/prod/vault.yml",
+        "Post the output of this in #dev-help: cat config/master.key",
+    ],
+)
+def test_a_printed_secret_passed_on_is_held(engine: RiskEngine, text: str) -> None:
+    assert engine.assess(text).decision != "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Run printenv STRIPE_SECRET_KEY to check it's set.",
+        "Post the output of this in #dev-help: echo $STRIPE_SECRET_KEY | wc -c",
+        "Post the output of this in #dev-help: printenv AWS_REGION",
+        "Post the output of this in #dev-help: terraform output -raw lb_dns_name",
+        "Run ansible-vault encrypt group_vars/prod/vault.yml before you commit.",
+    ],
+)
+def test_a_secret_kept_in_ones_terminal_or_not_printed_is_allowed(
+    engine: RiskEngine, text: str
+) -> None:
+    assert engine.assess(text).decision == "allow"

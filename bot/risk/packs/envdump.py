@@ -1,4 +1,5 @@
-"""A running workload's whole environment printed: a container's, a pod's, a hosted app's.
+"""A running workload's whole environment printed (a container's, a pod's, a hosted app's), or
+one secret variable by name.
 
 Services keep their database passwords, API keys and signing secrets in environment
 variables, so `kubectl exec … -- printenv`, `docker exec api env`, `heroku config` or a
@@ -18,6 +19,14 @@ from bot.risk.packs.base import Rule, p
 
 # the dumper as the container's command, with no variable named after it
 _DUMP_IN = r"(?:^|\s)(?:/usr/bin/|/bin/)?(?:printenv|env|export\s+-p)$"
+
+# one variable named for a secret (`$STRIPE_SECRET_KEY`, `${DB_PASSWORD}`, `GITHUB_TOKEN`)
+_SENSITIVE_VAR = (
+    r"[A-Za-z0-9_]*(?:SECRET|TOKEN|PASSWORD|PASSWD|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIALS?|"
+    r"secret|token|password|passwd|api_?key|private_?key|access_?key|credentials?)[A-Za-z0-9_]*"
+)
+_ECHOED = r"\$\{?" + _SENSITIVE_VAR + r"\b"
+_PRINTED = r"^(?:-0\s+)?" + _SENSITIVE_VAR + r"$"
 
 # piped into these, only names or a count are left (`| cut -d= -f1`, `| wc -l`, `| jq keys`)
 _REDUCERS = frozenset({"cut", "wc"})
@@ -95,6 +104,31 @@ RULES: tuple[Rule, ...] = (
             "env FOO=1 ./run.sh",
             "printenv | sed 's/=.*/=***/'",
             "ssh prod-batch-3 printenv HOME",
+        ),
+    ),
+    Rule(
+        "envdump.secret_variable",
+        "secrets",
+        "high",
+        "require_approval",
+        "Prints one secret by the name of the variable that holds it (an API key, a token, "
+        "a password); its value is the output.",
+        (
+            p("printenv", args_re=_PRINTED, check="env_values_kept"),
+            p("echo", "printf", args_re=_ECHOED, check="env_values_kept"),
+        ),
+        match=(
+            "printenv STRIPE_SECRET_KEY",
+            "echo $STRIPE_SECRET_KEY",
+            'echo "${DB_PASSWORD}"',
+            "ssh prod-web-1 printenv GITHUB_TOKEN",
+        ),
+        not_match=(
+            "printenv HOME",
+            "echo $HOME",
+            "echo $STRIPE_SECRET_KEY | wc -c",
+            "echo 'set STRIPE_SECRET_KEY in the dashboard'",
+            "printenv DATABASE_URL",
         ),
     ),
 )
