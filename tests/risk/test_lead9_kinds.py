@@ -235,3 +235,16 @@ def test_a_secret_kept_in_ones_terminal_or_not_printed_is_allowed(
     engine: RiskEngine, text: str
 ) -> None:
     assert engine.assess(text).decision == "allow"
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("Create a Gmail filter that forwards every invoice to dan.k@gmail.com.", True),
+        ("Set up a rule which sends all new tickets to dan.k@gmail.com.", True),
+        ("Create a filter that forwards invoices to ap@northwind.example.", False),
+        ("Our ERP sends the payment file to the bank every night.", False),
+    ],
+)
+def test_an_automation_set_up_to_send_outside(engine: RiskEngine, text: str, held: bool) -> None:
+    assert (engine.assess(text).decision != "allow") is held

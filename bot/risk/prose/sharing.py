@@ -375,7 +375,12 @@ _SHARE_VERB = _re(
     r"access|member|as\s+(?:viewer|editor|commenter|owner|creator|admin))\b"
     r"|--(?:member|email|user)\b|emailAddress|\bslack connect\b"
     # IAM and ACL members (`gsutil iam ch user:jo@x.com:objectViewer`, `acl ch -u jo@x.com:R`)
-    r"|\b(?:iam|acl)\s+ch\b|\b(?:user|group|serviceaccount):[\w.+-]+@[\w.-]+:[a-z]",
+    r"|\b(?:iam|acl)\s+ch\b|\b(?:user|group|serviceaccount):[\w.+-]+@[\w.-]+:[a-z]"
+    # an automation set up to send ("create a filter that forwards every invoice to …", "a
+    # zap which sends all new tickets to …"): what it sends, it sends on every run
+    r"|\b(?:rules?|filters?|zaps?|flows?|workflows?|automations?|jobs?|triggers?|webhooks?|"
+    r"integrations?|scripts?|cron(?:\s+job)?|macros?|recipes?|scenarios?)\s+(?:that|which)\s+"
+    r"(?:automatically\s+|then\s+)?(?:forwards|sends|e-?mails|mails|copies|posts|pushes|uploads)\b",
 )
 _CONSUMER_MAIL = frozenset(
     [
@@ -1525,7 +1530,8 @@ _SHARE_WORDS = _words(
     "share shared shares sharing invite invited invites inviting add added grant granted give",
     "gave send sent forward forwarded email emailed mail mailed cc bcc transfer collaborator",
     "collaborators connect connected access member members guest guests external viewer editor",
-    "commenter creator iam acl emailaddress",
+    "commenter creator iam acl emailaddress forwards sends emails mails copies posts pushes",
+    "uploads",
 )
 _ADMIN_WORDS = _words(
     "admin administrator admins administrators owner owners coowner superuser root full",
