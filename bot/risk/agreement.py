@@ -11,13 +11,16 @@ lets a command that applies a policy file defer to the policy its sentence shows
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
-from bot.risk.command_scope import Why, lower_findings
+from bot.risk.command_scope import SAYS_PROD, Why, lower_findings
+from bot.risk.deidentified import sentence_says_no_ones
 from bot.risk.extract import Candidate
 from bot.risk.model import Finding
 from bot.risk.policy import Part
 from bot.risk.prose import assess_prose
+from bot.risk.prose.text import lower
 from bot.risk.shell import prints_no_secret
 
 __all__ = [
@@ -27,6 +30,7 @@ __all__ = [
     "keys_not_commands",
     "lead_in",
     "metadata_posted",
+    "no_ones_copied",
     "rows_written_out",
 ]
 
@@ -241,6 +245,88 @@ def _in_sentence(text: str, evidence: str, command: str) -> bool:
     if c < 0:
         return False
     return c <= a + len(ev) or not _SENTENCE_END.search(flat, a + len(ev), c)
+
+
+_COPIED = frozenset({"export", "sharing", "exfiltration", "pii"})
+"""What the prose reader says a copy does with data; not what it destroys or grants."""
+
+
+def no_ones_copied(judged: Sequence[tuple[Candidate, Part]]) -> None:
+    """A sentence whose commands all copy data named synthetic or de-identified (their
+    reader lowered them: `scope.deidentified`) exports or sends no one's data: the prose
+    reader's export or sharing finding on that sentence gives way, as a read-only
+    command's does. Its words keep it when they name production, real data or a personal
+    field, or when another command in the sentence was not lowered so."""
+    commands = [(c, p) for c, p in judged if c.kind in ("shell", "sql") and c.context]
+    lowered = [c for c, p in commands if _lowered_as_no_ones(p)]
+    if not lowered:
+        return
+    others = [c for c, p in commands if not _lowered_as_no_ones(p)]
+    for cand, part in judged:
+        if cand.kind != "prose" or not any(f.category in _COPIED for f in part.findings):
+            continue
+        part.findings = [
+            f
+            for f in part.findings
+            if not (f.category in _COPIED and _copies_no_ones(f.evidence or "", lowered, others))
+        ]
+
+
+def _lowered_as_no_ones(part: Part) -> bool:
+    return any(f.rule == "scope.deidentified" for f in part.findings) and all(
+        f.verdict == "allow" for f in part.findings
+    )
+
+
+def _flat(text: str) -> str:
+    """Compared as the prose reader quotes it: width-folded, no backticks, spaces folded."""
+    return " ".join(unicodedata.normalize("NFKC", text).replace("`", " ").split())
+
+
+def _quotes(evidence: str, cand: Candidate) -> bool:
+    """The prose finding quotes the sentence of `cand` (the command blanked or kept)."""
+    ev = _flat(evidence.removesuffix("…"))
+    if not ev:
+        return False
+    around = cand.context.replace(cand.text, " ")
+    return ev in _flat(around) or ev in _flat(cand.context)
+
+
+def _copies_no_ones(
+    evidence: str, lowered: Sequence[Candidate], others: Sequence[Candidate]
+) -> bool:
+    """The sentence `evidence` quotes holds a lowered copy and no other command, and its
+    words (without the commands) name neither production nor real or personal data."""
+    mine = [c for c in lowered if _quotes(evidence, c)]
+    if not mine or any(_quotes(evidence, c) for c in others):
+        return False
+    words = lower(evidence)
+    for c in mine:
+        words = words.replace(lower(c.text), " ")
+    if SAYS_PROD.search(words) or _PERSONAL.search(words) or _REAL.search(words):
+        return False
+    # people named as the data ("the customers", "会员表") only when the words say they are
+    # synthetic or de-identified too ("clientes sintéticos", "脱敏后的演示库")
+    return not _PEOPLE.search(words) or sentence_says_no_ones(words, 0, len(words))
+
+
+# Words that say the data is real or about people after all.
+_REAL = re.compile(
+    r"\b(?:real|raw|identifi(?:ed|able)|réel\w*|brut\w*|reales?|crud[oa]s?|echt\w*|roh\w*"
+    r"|reais|brut[oa]s?)\b|真实|原始|実データ|本物",
+    re.I,
+)
+_PEOPLE = re.compile(
+    r"\b(?:customers?|clients?|users?|patients?|members?|employees?|staff|clientes?|usuari[oa]s?"
+    r"|pacientes?|miembros|emplead[oa]s?|utilisateurs?|salariés?|employés?|kunden|nutzer\w*"
+    r"|patient\w*|mitarbeiter\w*|funcion[aá]rios?|membros)\b|客户|用户|会员|患者|员工|顧客|会員|社員",
+    re.I,
+)
+_PERSONAL = re.compile(
+    r"\b(?:names?|e-?mails?|phones?|addresses|ssns?|birth|nombres|correos|noms|adresses"
+    r"|nomes|telefones?|namen|adressen)\b|姓名|手机|邮箱|身份证|氏名|住所|電話",
+    re.I,
+)
 
 
 def metadata_posted(

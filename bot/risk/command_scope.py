@@ -27,12 +27,17 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
+from bot.risk.deidentified import (
+    command_sources_marked,
+    sentence_says_no_ones,
+    sql_sources_marked,
+)
 from bot.risk.environments import NONPROD_RE, PRODUCTION_RE
 from bot.risk.extract import Candidate
 from bot.risk.model import Finding
 from bot.risk.prefilter import Prefiltered, prefiltered
 from bot.risk.prose.handover import hands_over_value
-from bot.risk.prose.intent import languages
+from bot.risk.prose.intent import fields_go, languages
 from bot.risk.prose.lexicon import ACCENTS, Lexicon
 from bot.risk.prose.scope import ADVISED, COUNTERFACTUAL, SOMEONE, Scope, spans
 from bot.risk.prose.text import lower
@@ -57,13 +62,23 @@ __all__ = [
 ]
 
 Why = Literal[
-    "warning", "report", "hypothetical", "proposal", "question", "local", "own_use", "scratch"
+    "warning",
+    "report",
+    "hypothetical",
+    "proposal",
+    "question",
+    "local",
+    "own_use",
+    "scratch",
+    "deidentified",
 ]
 
 COMMAND_KINDS = frozenset({"shell", "sql", "mongo", "dataframe"})
 _UNTOUCHED = frozenset({"engine", "parse", "obfuscation", "policy"})
 """Findings about reading the text, not about what the command does: never lowered."""
 LOCAL_LOWERS = frozenset({"destructive", "infrastructure", "exfiltration", "backups", "pii"})
+DEIDENTIFIED_LOWERS = frozenset({"exfiltration", "pii"})
+"""What a copy of data that is no one's makes harmless: the copy and the read, nothing else."""
 """What a local target makes harmless: destroying or copying data that is this machine's."""
 
 _REASONS: dict[str, str] = {
@@ -79,6 +94,7 @@ _REASONS: dict[str, str] = {
     ),
     "own_use": "a value read to the reader's own terminal, passed on nowhere",
     "scratch": "aimed only at a scratch or personal schema, the reader's own space",
+    "deidentified": "a copy of data named synthetic or de-identified: no person's data goes",
 }
 
 OWN_USE_RULES = frozenset(
@@ -511,7 +527,9 @@ def judge(
     cand = _without_tail(cand)
     placed = _placed(cand)
     if placed is None:
-        return "local" if _own_target(cand.text, chosen) else None
+        if _own_target(cand.text, chosen):
+            return "local"
+        return "deidentified" if _sources_no_ones(cand) else None
     text, inside = placed
     low = lower(text)
     pos = low.find(_MARK)
@@ -526,10 +544,59 @@ def judge(
         sentence_local = sentence_local or scope.sentence_has(scope.sentence_of(pos), "local")
         own = own or scope.sentence_has(scope.sentence_of(pos), "own_space")
         nonprod = nonprod or scope.nonprod(scope.sentence_of(pos))
-    nonprod = nonprod or _selected_nonprod(cand.text, chosen)
+    nonprod = nonprod or _selected_nonprod(cand.text, chosen) or _test_mode(cand.text, message)
     if sentence_local and _LAPTOP_AS_DESTINATION.search(low):
         sentence_local = False  # "… and keep it on your machine": where the copy goes
-    return _target_scope(cand.text, low, sentence_local, own, nonprod)
+    why = _target_scope(cand.text, low, sentence_local, own, nonprod)
+    if why is None and _copies_no_ones(cand, low, pos):
+        return "deidentified"
+    return why
+
+
+# CLIs that act in their vendor's test mode unless told otherwise (`stripe … --live`).
+_TEST_MODE_BY_DEFAULT = frozenset({"stripe"})
+# A command of one of them, in the message, that asks for live mode: then the message's
+# other commands of that CLI work on live data too (`stripe customers list --live` feeds
+# `stripe customers delete`).
+_LIVE_RUN = re.compile(r"\bstripe\s[^`\n]*(?:--live\b|\b[rs]k_live_)")
+
+
+def _test_mode(command: str, message: str) -> bool:
+    """A CLI whose default is its test mode, and nothing in the message runs it live: the
+    Stripe CLI without `--live` touches only test-mode objects."""
+    programs = _programs(command)
+    return (
+        bool(programs)
+        and all(p in _TEST_MODE_BY_DEFAULT for p, _ in programs)
+        and not _LIVE_RUN.search(message or command)
+    )
+
+
+def _sources_no_ones(cand: Candidate) -> bool:
+    """The command reads only sources named synthetic or de-identified, and names no
+    production (`--uri "$PROD_MONGO_URI"` keeps a synthetic collection held)."""
+    if _PROD.search(cand.text):
+        return False
+    if cand.kind == "sql":
+        return sql_sources_marked(cand.text)
+    if cand.kind != "shell":
+        return False
+    return command_sources_marked(_programs(cand.text.replace("\\\n", " ")))
+
+
+def _copies_no_ones(cand: Candidate, low: str, pos: int) -> bool:
+    """What the command copies is named synthetic or de-identified: by the command's own
+    sources, or by its sentence, which names no personal field as going and no production."""
+    if _sources_no_ones(cand):
+        return True
+    if _PROD.search(cand.text) or _names_production(low):
+        return False
+    for lx in languages(low):
+        scope = Scope(lx, low, spans(low))
+        a, b = scope.sentence_of(pos)
+        if sentence_says_no_ones(low, a, b + 1) and not fields_go(lx, low, (a, b + 1)):
+            return True
+    return False
 
 
 # The reader's own machine named as where a copy is kept ("keep it on your machine",
@@ -665,17 +732,76 @@ def _nonprod_target(command: str, programs: Programs | None = None) -> bool:
 # (`gcloud sql instances delete orders-test`, `bq rm -t northwind-dev:scratch.tmp`).
 _NAMED_RESOURCE_PROGRAMS = frozenset(
     _words(
-        "aws gcloud gsutil bq az doctl heroku flyctl databricks kubectl oc helm argocd pulumi cdk"
+        """
+aws gcloud gsutil bq az doctl heroku flyctl databricks kubectl oc helm argocd pulumi cdk
+eksctl
+"""
     )
 )
 
 
+# Flags that take a value which places the command (a region, a zone) or shapes its output:
+# the word after one is that value, never the resource (`… delete review-x --region eu-west1`).
+_PLACE_FLAGS = frozenset(
+    _words(
+        """
+--region --zone --location --format --output -o --filter --account --configuration
+--project --profile --subscription --resource-group -g --namespace -n --context
+"""
+    )
+)
+# Flags whose value is the resource itself (`--stack-name workshop-demo`).
+_NAME_FLAGS = frozenset(
+    _words(
+        """
+--stack-name --cluster-name --cluster --cluster-identifier --db-cluster-identifier
+--db-instance-identifier --function-name --bucket --app --service --name --instance
+--environment-name --application-name --table-name
+"""
+    )
+)
+
+
+_HTTP_CLIENTS = frozenset(_words("curl wget http https xh"))
+# A URL whose path is one name at the root: an Elasticsearch or OpenSearch index, a bucket
+# (`https://es-staging:9200/loadtest-*`); a deeper path is an API's object (`/users/test`).
+_ROOT_PATH = re.compile(
+    r"(?i)\b[a-z][\w+.-]*://[^/\s'\"`]+/(?P<name>[^/\s'\"`?#]+)/?(?=[\s'\"`?#]|$)"
+)
+
+
+def _root_resources(command: str) -> list[str]:
+    """The root-level names an HTTP client's URLs act on, when each is a compound name
+    (`loadtest-*`, `dev_logs`; a bare `test` may name anything); [] when any URL names
+    none or a bare word: no target to read."""
+    names = []
+    for m in _URL.finditer(command):
+        root = _ROOT_PATH.match(command, m.start())
+        name = root.group("name") if root else ""
+        if not name or not re.search(r"[-_]", name):
+            return []
+        names.append(name)
+    return names
+
+
 def _named_resource(command: str, programs: Programs | None = None) -> list[str]:
+    """The resource a cloud or cluster CLI acts on: the value of its name flag, else its
+    last word that is no flag and no flag's value."""
     if programs is None:
         programs = _programs(command)
+    if len(programs) == 1 and programs[0][0] in _HTTP_CLIENTS:
+        return _root_resources(command)
     if len(programs) != 1 or programs[0][0] not in _NAMED_RESOURCE_PROGRAMS:
         return []
-    words = [t for t in programs[0][1][1:] if not t.startswith("-")]
+    tokens = programs[0][1][1:]
+    named = _flag_values(tokens, _NAME_FLAGS)
+    if named:
+        return named
+    words = [
+        t
+        for i, t in enumerate(tokens)
+        if not t.startswith("-") and not (i and tokens[i - 1] in _PLACE_FLAGS)
+    ]
     last = words[-1] if len(words) >= 2 else ""
     return [last] if re.search(r"[-_.:/]", last) else []
 
@@ -687,11 +813,30 @@ _NOT_BEFORE = re.compile(
 )
 
 
+# "…; production stays untouched", "o projeto de produção fica ativo", "la prod reste
+# intacte", "die Produktion bleibt unberührt", "生产环境不动": production named as what the
+# step leaves alone, a few words after it in its own clause.
+_LEFT_ALONE_AFTER = re.compile(
+    r"^\s*(?:[^\s,;:.!?。，；：]+\s+){0,3}?(?:(?:is|are|will|would)\s+)?(?:"
+    r"stays?|remains?|untouched|unaffected|(?:is|are|was)n'?t\s+(?:affected|touched)"
+    r"|not\s+(?:be\s+)?(?:affected|touched)|keeps?\s+running|is\s+kept|left\s+alone"
+    r"|fica|continua|permanece|n[ãa]o\s+(?:é\s+|será\s+)?(?:afetad|tocad|mexid)\w*|intact\w*"
+    r"|queda|sigue|no\s+se\s+toca|no\s+(?:se\s+)?(?:ve\s+)?afectad\w*"
+    r"|reste|demeure|n'est\s+pas\s+(?:touch|affect|concern)\w*|ne\s+bouge\s+pas"
+    r"|bleibt|unber[üu]hrt|(?:ist|wird)\s+nicht\s+(?:betroffen|angefasst)|l[äa]uft\s+weiter"
+    r")(?![\w-])"
+    r"|^\s*[^\s,;:.!?。，；：]{0,8}?(?:不动|不受影响|保持不变|继续运行|不变|そのまま|触らない|影響(?:しない|なし|はない))"
+)
+
+
 def _names_production(low: str) -> bool:
-    """The sentence names production as where the command goes (not only to exclude it)."""
+    """The sentence names production as where the command goes (not only to exclude it,
+    nor as what is left alone)."""
+    text = low.replace(_MARK, " ")
     return any(
-        not _NOT_BEFORE.search(low, max(0, m.start() - 30), m.start())
-        for m in _SAYS_PROD.finditer(low.replace(_MARK, " "))
+        not _NOT_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        and not _LEFT_ALONE_AFTER.match(text[m.end() : m.end() + 60])
+        for m in _SAYS_PROD.finditer(text)
     )
 
 
@@ -1016,8 +1161,9 @@ _REFUSED = re.compile(
     r"^[^.;!?\n]{0,60}?(?:\bbut\s+(?:please\s+)?(?:don'?t|do\s+not|never|avoid\s+it|let'?s\s+not)"
     r"\s*(?:[;,.!:—–-]|$)"
     # "…; I'd rather not", "…, but we won't": the reader's own refusal
-    r"|[;,—–-]\s*(?:but\s+)?(?:i|we)(?:'d|\s+would)\s+rather\s+not\b"
-    r"|[;,—–-]\s*(?:but\s+)?(?:i|we)\s+(?:wouldn'?t|won'?t|will\s+not|would\s+not)\b"
+    r"|[;,—–-]\s*(?:but\s+|and\s+)?(?:i|we)(?:'d|\s+would)\s+(?:really\s+|definitely\s+|strongly\s+)?"
+    r"(?:rather\s+not|not\s+(?:run|execute|install|paste|use)\s+(?:it|that|this|them)\b)"
+    r"|[;,—–-]\s*(?:but\s+|and\s+)?(?:i|we)\s+(?:really\s+)?(?:wouldn'?t|won'?t|will\s+not|would\s+not)\b"
     # "…, report it in #security instead of running it": the reader told to do otherwise
     r"|\b(?:instead\s+of|rather\s+than)\s+(?:running|executing|pasting|installing|opening|"
     r"applying)\s+(?:it|them|this|that)\b"
@@ -1045,7 +1191,10 @@ def _told_then_refused(
 
 # Someone else's advice, reported in English ("a blog post recommends", "Bob suggested").
 _SUGGESTED = re.compile(
-    r"\b(?:suggest(?:s|ed)?|recommend(?:s|ed)?|propos(?:es|ed)|advis(?:es|ed))\b", re.I
+    r"\b(?:suggest(?:s|ed)?|recommend(?:s|ed)?|propos(?:es|ed)|advis(?:es|ed)"
+    # a stranger's post, reported ("someone in the issue posted a fix that boils down to")
+    r"|posted|boils\s+down\s+to)\b",
+    re.I,
 )
 
 
@@ -1266,6 +1415,7 @@ def lower_findings(
             or (why == "own_use" and f.rule not in OWN_USE_RULES)
             # a scratch table is the reader's to destroy; what it copies in is still read
             or (why == "scratch" and f.category != "destructive")
+            or (why == "deidentified" and f.category not in DEIDENTIFIED_LOWERS)
         ):
             kept.append(f)
         else:

@@ -68,7 +68,9 @@ _LIST_PREFIX_RE = re.compile(r"^\s*(?:[-*+>]\s+|\d{1,2}[.)]\s+)")
 _DIRECTIVE_RE = re.compile(
     r"(?i)^(?P<key>PermitRootLogin|PasswordAuthentication|PermitEmptyPasswords|"
     r"bind-address|bind_address|bind|protected-mode|requirepass|skip-grant-tables|"
-    r"skip_grant_tables|frontend|listen|backend|stats|http-request|tcp-request)(?:\s*=\s*|\s+|\s*$)(?P<value>[^#\s][^#]*?)?\s*$"
+    r"skip_grant_tables|frontend|listen|backend|stats|http-request|tcp-request|"
+    # a Squid filtering proxy's access rules and log
+    r"http_access|access_log)(?:\s*=\s*|\s+|\s*$)(?P<value>[^#\s][^#]*?)?\s*$"
 )
 _HBA_RE = re.compile(
     r"^(?P<row>(?:host|hostssl|hostnossl)\s+\S+\s+\S+\s+\S+\s+(?:trust|md5|password|"
@@ -79,6 +81,7 @@ _CONFIG_HINTS = (
     "passwordauth",
     "bind",
     "protected-mode",
+    "http_access",
     "skip",
     "host",
     "run ",

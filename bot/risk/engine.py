@@ -27,6 +27,7 @@ from bot.risk.agreement import (
     keys_not_commands,
     lead_in,
     metadata_posted,
+    no_ones_copied,
     rows_written_out,
 )
 from bot.risk.calls import ToolCall
@@ -60,6 +61,7 @@ from bot.risk.normalize import normalize
 from bot.risk.packs.connectors import assess_connectors
 from bot.risk.policy import Part, Policy
 from bot.risk.prose import Dump, assess_prose, dumped_files
+from bot.risk.prose.untrusted_run import runs_code, untrusted_runs
 from bot.risk.secrets import mask_known, scan_secrets
 from bot.risk.shell import assess_shell, looks_like_shell
 from bot.risk.sql import SqlDetector, SqlResult, bulk_change_in_production, verify_sql_rules
@@ -98,6 +100,10 @@ def _engine_error(detector: str, exc: BaseException) -> Finding:
         verdict="require_approval",
         evidence=type(exc).__name__,
     )
+
+
+_BLANKED_MIN = 6
+"""Commands shorter than this are left in the prose when blanking it (`ls` is in "tools")."""
 
 
 class RiskEngine:
@@ -276,18 +282,40 @@ class RiskEngine:
             part = Part(data=list(context))
             self._candidate(cand, part, dumps)
             judged.append((cand, part))
+        self._untrusted_runs(judged, piece)
         leads = self._scope(judged, piece, ran)
         prose = [part for cand, part in judged if cand.kind == "prose"]
         agree(prose, regions, leads)
         agree_said([p for c, p in judged if c.kind == "shell" and not c.in_prose], regions)
         keys_not_commands(judged, regions)
         metadata_posted(judged, self.domains)
+        no_ones_copied(judged)
         rows_written_out(judged, piece)
         applies_shown_policy(judged, shown)
         parts = [content, *(part for _, part in judged)]
         if unread is not None:
             self._hold_unread(unread, head, parts)
         return parts
+
+    def _untrusted_runs(self, judged: Sequence[tuple[Candidate, Part]], piece: str) -> None:
+        """A command that runs or installs code, where the prose around it says the code
+        comes from an untrusted source: the command is the verb the prose leaves out
+        (`prose.untrusted_run`). Scoped afterwards like any command's finding."""
+        commands = [
+            (c, p) for c, p in judged if c.kind == "shell" and not c.in_prose and runs_code(c.text)
+        ]
+        if not commands:
+            return
+        blanked = piece
+        for cand, _ in judged:
+            if cand.kind == "shell" and not cand.in_prose and len(cand.text) >= _BLANKED_MIN:
+                blanked = blanked.replace(cand.text, " " * len(cand.text))
+        texts = [c.text for c, _ in commands]
+        head = commands[0][1]
+        found = self._guard(head, "prose", partial(untrusted_runs, piece, texts, blanked))
+        for (_, part), finding in zip(commands, found or [], strict=False):
+            if finding is not None:
+                part.findings.append(finding)
 
     def _hold_unread(self, statement: str, head: Part, parts: Sequence[Part]) -> None:
         """SQL statements past the statement budget (`sql_budget`) are not read: the one
@@ -626,6 +654,12 @@ class RiskEngine:
             return "[instruction withheld: it could not be checked for secrets]"
 
 
+# `use shop_dev` on a line of its own: a database shell's switch of database, read as a
+# command with the sentence that introduces the block ("in mongosh on your local dev
+# container:"); the statements after it run in that session.
+_SWITCHES_DATABASE = re.compile(r"^\s*use\s+[\w.-]+\s*;?\s*$", re.I)
+
+
 class _Whys:
     """Each command's own scope (`command_scope.judge`), judged once and only when asked."""
 
@@ -665,7 +699,8 @@ class _Whys:
         if k < 0 or SAYS_PROD.search(cand.context):
             return None
         j = shells[k][1]
-        if not opens_session(self.commands[j][0].text):
+        opener = self.commands[j][0].text
+        if not opens_session(opener) and not _SWITCHES_DATABASE.match(opener):
             return None
         return "local" if self.of(j) == "local" else None
 

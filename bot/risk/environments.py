@@ -87,6 +87,9 @@ NONPROD_PLACE_RE = re.compile(
     # a name that carries it: "no banco loja_dev", "the orders-test database"
     rf"|(?<![\w-])[a-z0-9]+(?:[_-][a-z0-9]+)*[_-](?:{'|'.join(_NONPROD_WORDS)})(?![\w-])"
     rf"|(?<![\w-])(?:{'|'.join(_NONPROD_WORDS)})_[a-z0-9]+(?![\w-])"
+    # a branch's review app: made for the branch by the pipeline, torn down after the merge
+    r"|\breview\s+(?:apps?|clusters?|environments?|envs?|stacks?|namespaces?|deployments?)"
+    r"\s+(?:for|of)\s+(?:[\w'’-]+\s+){0,2}?(?:branch|pr|pull\s+request|mr|merge\s+request)\b"
 )
 
 

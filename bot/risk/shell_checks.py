@@ -179,7 +179,10 @@ def _plainly_disposable(t: str) -> bool:
 
 _CRED_RE = re.compile(
     r"(?:^|/)\.aws/credentials$|(?:^|/)\.ssh/(?:id_[a-z0-9_]+|[\w.-]+_key|[\w.-]+\.pem)$|"
-    r"(?:^|/)id_(?:rsa|dsa|ecdsa|ed25519)$|(?:^|/)\.env(?:\.(?!example$|sample$|template$|dist$|defaults$)[\w.-]+)?$|"
+    r"(?:^|/)id_(?:rsa|dsa|ecdsa|ed25519)$|"
+    # a private key named by its algorithm wherever it is kept (`keys/payroll_upload_ed25519`,
+    # `deploy_rsa`, `/etc/ssh/ssh_host_ecdsa_key`); its `.pub` half is not one
+    r"(?:^|/)[\w.-]*[_-](?:rsa|dsa|ecdsa|ed25519)(?:_key)?$|(?:^|/)\.env(?:\.(?!example$|sample$|template$|dist$|defaults$)[\w.-]+)?$|"
     r"^/etc/g?shadow-?$|^/etc/sudoers$|(?:^|/)\.netrc$|(?:^|/)\.pgpass$|(?:^|/)\.git-credentials$|"
     r"(?:^|/)\.docker/config\.json$|(?:^|/)\.kube/config$|(?:^|/)\.vault-token$|"
     r"(?:^|/)\.config/gcloud/(?:credentials\.db|application_default_credentials\.json|legacy_credentials\S*)$|"

@@ -92,6 +92,16 @@ _NON_PRODUCTION_COPY = (
     r"sandbox)(?:[-_.:]\S*)?(?:\s|$)"
 )
 
+
+# A `--query` (JMESPath) that selects fields other than the value: a secret's name,
+# version, dates or attributes are facts about it, not it (`--query attributes.expires`).
+# A query that names the value's field anywhere still reads it.
+def _query_without(field: str) -> str:
+    """`args_not_re` for a read whose `--query` leaves out `field` (the value's field)."""
+    no = rf"(?![^\"']*\b(?:{field})\b)"
+    return rf"(?:^|\s)--query[= ](?:\"{no}[^\"]*\"|'{no}[^']*'|{no}[^\s'\"]+)(?:\s|$)"
+
+
 # One static web asset copied up (an image, icon, stylesheet or font): made public-read
 # because a website serves it, not data; a folder (`--recursive`, `sync`) may hold anything.
 _STATIC_EXT = r"\.(?:png|jpe?g|gif|svg|webp|ico|css|woff2?|ttf|otf)"
@@ -1295,9 +1305,12 @@ RULES: tuple[Rule, ...] = (
             "base64 -w0 ~/.ssh/id_ed25519",
             "cp ~/.kube/config /tmp/k",
             "grep -r KEY < .env.production",
+            "cat /srv/sftp/keys/payroll_upload_ed25519",
         ),
         not_match=(
             "cat ~/.ssh/id_rsa.pub",
+            "cat /srv/sftp/keys/payroll_upload_ed25519.pub",
+            "ssh -i keys/deploy_rsa deploy@host.example",
             "cat .env.example",
             "chmod 600 ~/.ssh/id_rsa",
             "source .env",
@@ -1454,10 +1467,15 @@ RULES: tuple[Rule, ...] = (
         (
             _p("vault", sub=("kv", "get")),
             _p("vault", sub=("read",)),
-            _p("aws", sub=("secretsmanager", "get-secret-value")),
+            _p(
+                "aws",
+                sub=("secretsmanager", "get-secret-value"),
+                args_not_re=_query_without("SecretString|SecretBinary"),
+            ),
             _p("aws", sub=("ssm", r"get-parameters?(?:-by-path)?"), args_re=r"--with-decryption"),
             _p("gcloud", sub=("secrets", "versions", "access")),
-            _p("az", sub=("keyvault", "secret", "show|download")),
+            _p("az", sub=("keyvault", "secret", "show"), args_not_re=_query_without("value")),
+            _p("az", sub=("keyvault", "secret", "download")),
             _p("op", sub=("read",)),
             # password managers and platform config stores print values too
             _p(
@@ -1498,8 +1516,12 @@ RULES: tuple[Rule, ...] = (
             "heroku config:get DATABASE_URL -a billing-prod",
             "netlify env:get STRIPE_SECRET_KEY",
             "doppler secrets get STRIPE_KEY --plain",
+            "az keyvault secret show --vault-name kv-prod --name api --query value -o tsv",
+            "aws secretsmanager get-secret-value --secret-id prod/db --query SecretString",
         ),
         not_match=(
+            "az keyvault secret show --vault-name kv-prod --name api --query attributes",
+            "aws secretsmanager get-secret-value --secret-id prod/db --query VersionIdsToStages",
             "vault kv list secret/",
             "aws secretsmanager list-secrets",
             "aws ssm get-parameter --name /app/region",

@@ -966,7 +966,12 @@ def judge_replication_external(doc: Doc) -> list[str]:
     return out
 
 
-_POWERFUL_ROLE = re.compile(r"(?i)(?:^|/)(?:owner|editor|[\w.]*admin[\w.]*)$")
+_POWERFUL_ROLE = re.compile(
+    r"(?i)(?:^|/)(?:owner|editor|[\w.]*admin[\w.]*|super[\s_-]*admin(?:istrator)?)$"
+)
+# Role-assignment files that list people by bare address ({"role": "Super Admin",
+# "assignees": ["x@agency.example"]}): each address is a user.
+_ASSIGNEE_KEYS = ("assignees", "assignee", "users", "principals", "emails")
 
 
 def _outsider(member: str, domains: tuple[str, ...], powerful: bool) -> bool:
@@ -1000,6 +1005,12 @@ def judge_binding_outsider(doc: Doc) -> list[str]:
             f"{kind}:{text_of(d.get(key))}"
             for key, kind in _ACCESS_ENTRY_KEYS
             if text_of(d.get(key))
+        ]
+        members += [
+            text if ":" in text else f"user:{text}"
+            for key in _ASSIGNEE_KEYS
+            for m in as_list(d.get(key))
+            if "@" in (text := text_of(m))
         ]
         outsiders = [m for m in members if m and _outsider(m, doc.domains, powerful)]
         if outsiders:

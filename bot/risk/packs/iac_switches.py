@@ -53,10 +53,23 @@ _CONTROL = (
     r"selinux|seccomp|auditd|auditlog|auditlogging|bruteforce|bruteforceprotection|"
     r"bruteforcedetection|mfa|2fa|twofactor|twofactorauth|otp|totp|webauthn|dlp|antivirus|"
     r"clamav|edr|sast|dast|secretdetection|secretscanning|dependencyscanning|"
-    r"containerscanning|codeql|pushprotection|signatureverification|imageverification)"
+    r"containerscanning|codeql|pushprotection|signatureverification|imageverification|"
+    # an endpoint agent's protections by their settings' names (Defender, Falcon, EDR
+    # policies): real-time scanning, tamper protection, cloud and on-sensor detection,
+    # behaviour monitoring, quarantine, exploit and ransomware protection
+    r"realtimeprotection|realtimemonitoring|realtimescanning|tamperprotection|antitamper|"
+    r"antitampering|sensorantitampering|cloudprotection|clouddeliveredprotection|onsensorml|"
+    r"cloudml|behaviou?rmonitoring|behaviou?rprotection|quarantine|exploitprotection|"
+    r"ransomwareprotection|networkprotection|webprotection|urlfiltering|webfiltering|"
+    r"sslinspection|tlsinspection|"
+    # what stops a payment going out unchecked: card authentication, fraud screening and a
+    # second person's approval ("three_d_secure: disabled", "require_second_approver: false")
+    r"threedsecure|threeds|3ds|3dsecure|frauddetection|fraudscreening|fraudrules|"
+    r"fraudprevention|fraudfilters?|fraudchecks?|antifraud|radarrules|secondapprover|"
+    r"secondapproval|dualapproval|dualcontrol|foureyes|makerchecker)"
 )
 _CONTROL_SWITCH = re.compile(
-    rf"^(?:enable|enabled|is)?{_CONTROL}"
+    rf"^(?:enable|enabled|is|require|requires)?{_CONTROL}"
     r"(?:enabled|enable|protected|on|configuration|mode|enforcement|status|state)?$"
 )
 _CONTROL_OFF = re.compile(
@@ -91,6 +104,20 @@ def _switch_off(key: str, value: Any) -> str | None:
     if _CONTROL_SWITCH.match(k) and falsy(value) and text_of(value) != "0":
         return f"{key}: {text_of(value) or 'false'}"
     return None
+
+
+def judge_proxy_open(doc: Doc) -> list[str]:
+    """A Squid filtering proxy that lets every request through (`http_access allow all`:
+    no source, destination or category rule applies) or keeps no access log (`access_log
+    none`): what the proxy existed to filter or record passes unseen."""
+    out = []
+    for key, value in doc.directives:
+        words = value.lower().split()
+        if key == "http_access" and words[:1] == ["allow"] and words[1:] == ["all"]:
+            out.append("squid: http_access allow all")
+        elif key == "access_log" and words[:1] == ["none"]:
+            out.append("squid: access_log none")
+    return out
 
 
 def judge_control_switch_off(doc: Doc) -> list[str]:
@@ -557,6 +584,7 @@ def judge_ansible_root(doc: Doc) -> list[str]:
 
 JUDGES: dict[str, Judge] = {
     "control_switch_off": judge_control_switch_off,
+    "proxy_open": judge_proxy_open,
     "backup_job_off": judge_backup_job_off,
     "package_source": judge_package_source,
     "vault_policy_broad": judge_vault_policy_broad,
@@ -608,6 +636,8 @@ RULES: tuple[DocRule, ...] = (
             "falco:\n  enabled: false\nkube-bench:\n  enabled: true\n",
             'variables:\n  SAST_DISABLED: "true"\n  SECRET_DETECTION_DISABLED: "true"\n',
             '{"realm": "acme", "bruteForceProtected": false}',
+            '{"workflow": "AP", "require_second_approver": false}',
+            '{"sensor_anti_tampering": false, "on_sensor_ml": "DISABLED"}',
             '{"requiredActions": [{"alias": "CONFIGURE_TOTP", "enabled": false}]}',
             'resource "azuread_conditional_access_policy" "mfa" {\n'
             '  display_name = "Require MFA"\n  state = "disabled"\n}\n',
@@ -616,9 +646,30 @@ RULES: tuple[DocRule, ...] = (
             "falco:\n  enabled: true\n  resources:\n    limits:\n      cpu: 500m\n",
             'variables:\n  SAST_EXCLUDED_PATHS: "spec, test"\n',
             '{"realm": "acme", "bruteForceProtected": true, "failureFactor": 10}',
+            '{"workflow": "AP", "require_second_approver": true}',
             'resource "azuread_conditional_access_policy" "mfa" {\n'
             '  display_name = "Require MFA"\n  state = "enabled"\n}\n',
             "logging:\n  enabled: false\nmetrics:\n  enabled: false\n",
+        ),
+    ),
+    DocRule(
+        "doc.proxy_open",
+        "security_controls",
+        "high",
+        "require_approval",
+        "Opens a filtering proxy to every request (`http_access allow all`) or stops its "
+        "access log: the web filtering, and the record of who reached what, are gone for "
+        "everyone behind it.",
+        ("proxy_open",),
+        match=(
+            "http_port 3128\nhttp_access allow all\n",
+            "acl localnet src 10.0.0.0/8\nhttp_access allow localnet\naccess_log none\n",
+        ),
+        not_match=(
+            "acl localnet src 10.0.0.0/8\nhttp_access allow localnet\nhttp_access deny all\n"
+            "access_log /var/log/squid/access.log squid\n",
+            "acl tools dstdomain .figma.com\nacl mkt src 10.40.12.0/24\n"
+            "http_access allow mkt tools\n",
         ),
     ),
     DocRule(

@@ -27,6 +27,33 @@ def _company_host(url: str, domains: tuple[str, ...]) -> bool:
 _INSTALL_VERBS = frozenset({"install", "i", "add"})
 
 
+_INDEX_FLAGS = ("--index-url", "-i", "--extra-index-url", "--registry")
+# A host named for the company network: an `internal`, `intranet` or `corp` label, or a
+# name under a reserved private suffix (`pypi.internal.acme.io`, `nexus.corp`, `repo.lan`).
+_INTERNAL_LABEL_RE = re.compile(
+    r"(?:^|\.)(?:internal|intranet|corp)\.|\.(?:internal|intranet|corp|lan|home\.arpa)$", re.I
+)
+# A requirement pinned to one version (`ydata-profiling==4.6.4`, `left-pad@1.3.0`).
+_EXACT_PIN_RE = re.compile(r"^[A-Za-z0-9][\w.\[\],-]*(?:==\d+(?:\.\d+)*|@\d+\.\d+\.\d+)$")
+
+
+def _pinned_from_internal_index(cmd: Any, words: list[str]) -> set[str]:
+    """The index URLs to leave out: each is on a host named internal, and every package
+    installed is pinned to one version. A pinned package from the company's own mirror is
+    how an approved version is installed; an unpinned one, or an outside index, is not."""
+    indexes = cmd.value(*_INDEX_FLAGS)
+    if not indexes:
+        return set()
+    verb = next(i for i, w in enumerate(words[:3]) if w in _INSTALL_VERBS)
+    packages = [w for w in words[verb + 1 :] if w not in indexes]
+    if not packages or not all(_EXACT_PIN_RE.match(w) for w in packages):
+        return set()
+    hosts = [_HOST_RE.search(u) for u in indexes]
+    if not all(m and _INTERNAL_LABEL_RE.search(m.group(1)) for m in hosts):
+        return set()
+    return set(indexes)
+
+
 def check_unpinned_source(cmd: Any, walk: Any) -> bool:
     words = cmd.pos
     if not any(w in _INSTALL_VERBS for w in words[:3]):
@@ -34,8 +61,12 @@ def check_unpinned_source(cmd: Any, walk: Any) -> bool:
     if "--require-hashes" in cmd.flags:
         return False
     domains = getattr(walk, "domains", ())
+    internal = _pinned_from_internal_index(cmd, words)
     return any(
-        _SOURCE_RE.match(w) and not _PINNED_RE.search(w) and not _company_host(w, domains)
+        _SOURCE_RE.match(w)
+        and not _PINNED_RE.search(w)
+        and not _company_host(w, domains)
+        and w not in internal
         for w in words
     )
 
@@ -252,6 +283,8 @@ RULES: tuple[Rule, ...] = (
             "uv pip install git+https://github.com/someone/pkg",
             "npm install -g github:someone/lockfix",
             "yarn add https://example.net/pkg.tgz",
+            "pip install ydata-profiling --index-url https://pypi.internal.acme.io/simple",
+            "pip install fast-prof==1.0 --extra-index-url http://pypi.fastml-mirror.xyz/simple",
         ),
         not_match=(
             "pip install -r requirements-dev.lock --require-hashes",
@@ -260,6 +293,7 @@ RULES: tuple[Rule, ...] = (
             "pip install git+https://github.com/acme/pkg@v1.4.2",
             "npm install lodash",
             "pip download git+https://github.com/someone/pkg",
+            "pip install ydata-profiling==4.6.4 --index-url https://pypi.internal.acme.io/simple",
         ),
     ),
     Rule(

@@ -418,6 +418,32 @@ RULES: tuple[WinRule, ...] = (
         ),
     ),
     WinRule(
+        "powershell.dlp_off",
+        "security_controls",
+        "high",
+        "require_approval",
+        "Turns a Microsoft Purview data-loss-prevention policy or rule off (disabled, or "
+        "only simulated): files and mail with personal data leave unchecked.",
+        (
+            "set-dlpcompliancepolicy",
+            "set-dlpcompliancerule",
+            "remove-dlpcompliancepolicy",
+            "remove-dlpcompliancerule",
+        ),
+        check="dlp_off",
+        match=(
+            'Set-DlpCompliancePolicy -Identity "PII-Protection" -Mode Disable',
+            'Set-DlpComplianceRule -Identity "Block SSN" -Disabled $true',
+            'Set-DlpCompliancePolicy -Identity "PII-Protection" -Enabled $false',
+            'Remove-DlpCompliancePolicy -Identity "PII-Protection"',
+        ),
+        not_match=(
+            'Set-DlpCompliancePolicy -Identity "PII-Protection" -Mode Enable',
+            'Set-DlpComplianceRule -Identity "Block SSN" -Disabled $false',
+            'Get-DlpCompliancePolicy -Identity "PII-Protection" | Format-List Mode,Enabled',
+        ),
+    ),
+    WinRule(
         "powershell.firewall_off",
         "security_controls",
         "high",
@@ -524,6 +550,26 @@ def check_defender_off(cmd: WinCmd) -> bool:
     )
 
 
+_DLP_OFF_MODES = frozenset(["disable", "testwithoutnotifications", "testwithnotifications"])
+_TRUE = frozenset(["$true", "true", "1"])
+_FALSE = frozenset(["$false", "false", "0"])
+
+
+def check_dlp_off(cmd: WinCmd) -> bool:
+    """A Purview DLP policy or rule removed, set to `-Mode Disable` (or a test mode that
+    only simulates), `-Enabled $false` or `-Disabled $true`."""
+    if cmd.name.startswith("remove-"):
+        return True
+    mode = (cmd.value("mode") or "").lower().strip("'\"")
+    enabled = [(v or "").lower() for v in cmd.param("enabled") or []]
+    disabled = [(v or "$true").lower() for v in cmd.param("disabled") or []]
+    return (
+        mode in _DLP_OFF_MODES
+        or any(v in _FALSE for v in enabled)
+        or any(v in _TRUE for v in disabled)
+    )
+
+
 def check_firewall_profile_off(cmd: WinCmd) -> bool:
     return any((v or "").lower() in ("false", "$false", "0") for v in cmd.param("enabled") or [])
 
@@ -593,6 +639,7 @@ CHECKS.update(
         "mail_forward_outside": check_mail_forward_outside,
         "defender_off": check_defender_off,
         "firewall_profile_off": check_firewall_profile_off,
+        "dlp_off": check_dlp_off,
         "admin_grant": check_admin_grant,
         "policy_machine_wide": check_policy_machine_wide,
     }

@@ -1,5 +1,5 @@
 """Google Workspace through GAM: Drive files shared with anyone on the internet, mail
-forwarded outside the company."""
+forwarded outside the company, a data-loss-prevention rule switched off."""
 
 from __future__ import annotations
 
@@ -63,6 +63,30 @@ RULES: tuple[Rule, ...] = (
         not_match=(
             "gam user greta@acme.example forward off",
             "gam user greta@acme.example show forward",
+        ),
+    ),
+    Rule(
+        "workspace.dlp_rule_off",
+        "security_controls",
+        "high",
+        "require_approval",
+        "Switches a Workspace data-loss-prevention rule off (state inactive) or deletes it: "
+        "files and mail with the personal data it blocked go through unchecked.",
+        (
+            p(
+                "gam",
+                args_re=r"(?i)(?:^|\s)update\s+dlprules?\s+.*\bstate\s+(?:inactive|disabled?|off)\b",
+            ),
+            p("gam", args_re=r"(?i)(?:^|\s)delete\s+dlprules?\s"),
+        ),
+        match=(
+            'gam update dlprule "PII-DNI-ES" state inactive',
+            "gam delete dlprule Block-SSN",
+        ),
+        not_match=(
+            'gam update dlprule "PII-DNI-ES" state active',
+            "gam print dlprules",
+            "gam report drive event dlp_rule_match start -7d",
         ),
     ),
 )

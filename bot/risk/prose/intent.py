@@ -500,15 +500,26 @@ def _objects_for(
             or _value_handed_over(scope.lx, low, hit)
         ):
             objects = placed
-    if hit.slot == "export" and _console_press(scope, low, hit):
+    if _pressed_on_selection(scope, low, hit, objects):
         # "open Reports → 'All Contacts with Email', set the filter to All Time and click
-        # Export": a console's export button exports what the sentence selected before it
+        # Export": a console's export button exports what the sentence selected before it;
+        # "filter Lifecycle stage = Lead, select all 48,210, and hit Delete" deletes it
         objects = {**_slots(low[sentence[0] : sentence[1]], gates.objects, seen), **objects}
     if hit.slot == "bypass" and not (objects.keys() - _QUALIFIERS):
         # "force the merge even though the required checks are red": what is got
         # around may be named anywhere in the sentence
         return _slots(low[sentence[0] : sentence[1]], gates.objects, seen)
     return objects
+
+
+def _pressed_on_selection(
+    scope: Scope, low: str, hit: _Hit, objects: dict[str, re.Match[str]]
+) -> bool:
+    """A console's export button, or its delete button pressed with nothing named after it:
+    both act on what the sentence selected before."""
+    if hit.slot == "destroy" and objects.keys() - _QUALIFIERS:
+        return False
+    return hit.slot in ("export", "destroy") and _console_press(scope, low, hit)
 
 
 def _console_press(scope: Scope, low: str, hit: _Hit) -> bool:
@@ -639,6 +650,27 @@ def _not_whose(
     return out
 
 
+def _not_the_addressee(
+    here: str, objects: dict[str, re.Match[str]], gates: _Gates
+) -> dict[str, re.Match[str]]:
+    """Without an admin noun that names who is asked to act ("ask your Google Workspace
+    admin to grant …", "pídele al administrador que …"); a later admin noun in the clause
+    ("… to give the agency System Administrator") is still the role handed out."""
+    m = objects.get("admin")
+    if m is None or not gates.lexicon.spaced:
+        return objects
+    pattern = dict(gates.objects).get("admin")
+    addressee = gates.lexicon.pattern("addressee")
+    out = dict(objects)
+    while m is not None and addressee.search(here, 0, m.start()) is not None:
+        m = pattern.search(here, m.end()) if pattern is not None else None
+    if m is None:
+        del out["admin"]
+    else:
+        out["admin"] = m
+    return out
+
+
 def _found(r: _Reading, category: str, dests: dict[str, re.Match[str]], text: str) -> Finding:
     untrusted = r.objects.get("untrusted") if category == "exec" else None
     # what is run is named by where it came from ("the installer the reseller emailed")
@@ -735,8 +767,13 @@ def _kinds(
         kinds |= {"data", "bulk"}  # "pg_dump … > orders.sql, and drop the file in their folder"
     if hit.slot == "disable":
         _stopping(scope, hit, objects, kinds)
-    if hit.slot == "open" and "untrusted" not in kinds and _run_unread(scope, hit, sentence):
-        kinds.add("untrusted")
+    if (
+        hit.slot == "open"
+        and "untrusted" not in kinds
+        and _run_unread(scope, hit, sentence)
+        and not scope.clause_has(scope.clause_of(hit.start), "vetted")
+    ):
+        kinds.add("untrusted")  # not "install python3 from the distro repos" (a vetted source)
     if (
         hit.slot == "grant"
         and "prod" in kinds
@@ -938,6 +975,9 @@ def _excused(
             category == "exec" and r.hit.slot == "open" and _contained(r.lx, r.low, r.hit, r.clause)
         )
         or _harmless_copy(r, category, named)
+        or _few_removed(r, category, named)
+        or (category == "destroy" and _columns_of_a_file(r))
+        or _by_contracted_route(r, category, dests)
         or _not_an_order(r, category, named)
     )
 
@@ -1138,6 +1178,81 @@ def _few_by_route(r: _Reading, category: str) -> bool:
     )
 
 
+# Columns or fields right after a removal verb ("delete the name and salary columns",
+# "supprimer les colonnes noms, managers et salaires", "elimina las columnas de nombre").
+_COLUMNS_AFTER = re.compile(
+    r"\s*(?:(?:the|les|las|los|as|os|die|la|le)\s+)?(?:[\w-]+(?:,\s*|\s+(?:and|et|y|e|und)\s+|\s+)){0,4}?"
+    r"(?:columns?|colonnes?|columnas?|colunas?|spalten?|fields|champs|campos|felder)(?!\w)"
+)
+# A working file named in the sentence: a spreadsheet or CSV, not a database table.
+_WORKING_FILE = re.compile(
+    r"\b(?:excel|csv|spreadsheet|sheet|workbook|fichier|tableur|hoja\s+de\s+cálculo|archivo|"
+    r"planilha|arquivo|tabellenblatt|datei)\b|\.(?:xlsx?|csv)\b"
+)
+_DATABASE_WORDS = re.compile(
+    r"\b(?:database|db|table|tables|base\s+de\s+données|base\s+de\s+datos|banco\s+de\s+dados|"
+    r"tabla|datenbank|prod\w*|schema|alter)\b"
+)
+
+
+def _columns_of_a_file(r: _Reading) -> bool:
+    """Columns taken out of a working file ("merge it all into one Excel file and delete the
+    name, manager and salary columns"): what is removed is left out of a copy, a redaction,
+    not data destroyed; never in a sentence that names a database or table."""
+    text = r.low[r.sentence[0] : r.sentence[1]]
+    return (
+        _COLUMNS_AFTER.match(r.low, _word_end(r.low, r.hit.end), r.sentence[1]) is not None
+        and _WORKING_FILE.search(text) is not None
+        and _DATABASE_WORDS.search(text) is None
+    )
+
+
+# Where a contracted route may take what is sent: the outsider it was set up with.
+_ROUTE_PLACES = frozenset(["external"])
+# Right before a place: the way not taken ("instead of by e-mail", "statt per E-Mail").
+_INSTEAD_BEFORE = re.compile(
+    r"(?:instead\s+of|rather\s+than|statt|anstatt|anstelle\s+von|au\s+lieu\s+d[eu']|plutôt\s+que|"
+    r"en\s+(?:lugar|vez)\s+de|em\s+vez\s+de|ao\s+invés\s+de|而不是|ではなく|"
+    r"(?:不要|别|不|无需|不必)(?:用|通过|走|经)?)\s*"
+    r"(?:(?:per|par|por|via|by|through|over|in|an|à|a|to|the|le|la|el|o|die|den)\s+)*$"
+)
+
+
+def _by_contracted_route(r: _Reading, category: str, dests: dict[str, re.Match[str]]) -> bool:
+    """Sent to the outsider through the channel or under the agreement set up with them for
+    it ("through the data room set up under the consultancy contract", "AV-Vertrag … lade
+    sie dort hoch", "desde la carpeta de Box que tenemos con su despacho"): never a secret,
+    a system or a backup, and never when the sentence also names a personal, public, chat
+    or AI place."""
+    if category not in ("sharing", "export") or r.hit.slot not in ("share", "move", "export"):
+        return False
+    if r.kinds & {"secret", "system", "backup", "admin"}:
+        return False
+    taken = {
+        k
+        for k, m in dests.items()
+        if not _INSTEAD_BEFORE.search(
+            r.low, max(0, r.sentence[0] + m.start() - 40), r.sentence[0] + m.start()
+        )
+    }
+    if not taken <= _ROUTE_PLACES:
+        return False
+    return r.scope.sentence_has(r.sentence, "contracted")
+
+
+def _few_removed(r: _Reading, category: str, named: tuple[int, int] | None) -> bool:
+    """A deletion of a counted handful of records or one person's ("select the 37 records
+    and hit Delete", "just that requester's tickets and rows", "les 4 fiches de test"): every
+    record it takes is named where the object is, never a whole store, a system, a backup,
+    production or anything in bulk."""
+    if category != "destroy" or r.kinds & {"system", "backup", "prod", "bulk", "secret", "people"}:
+        return False
+    where = named or r.clause
+    few = [m.group(0) for m in r.lx.pattern("few").finditer(r.low, where[0], where[1])]
+    named_objects = [m.group(0).strip() for k, m in r.objects.items() if k not in _QUALIFIERS]
+    return bool(few and named_objects) and all(any(o in f for f in few) for o in named_objects)
+
+
 def _not_an_order(r: _Reading, category: str, named: tuple[int, int] | None) -> bool:
     scope, hit, clause, sentence = r.scope, r.hit, r.clause, r.sentence
     if _SHELL_ASSIGNMENT.match(r.low, _word_end(r.low, hit.end)):
@@ -1331,6 +1446,7 @@ def _clause_objects(
     here = low[clause[0] : clause[1]]
     objects = _not_in_places(here, _slots(here, gates.objects, seen), gates.dests)
     objects = _not_whose(here, objects, gates)
+    objects = _not_the_addressee(here, objects, gates)
     objects = _without_safety_net(low, scope, hit, clause, objects, gates)
     # "…. Please run it today", "Delete it now: the warehouse …"; but in "ask for their
     # public key, add it" the pronoun points at the public key, not at a secret named before
@@ -1362,6 +1478,11 @@ def _clause_objects(
         # "die komplette Tabelle inkl. Adressen, Geburtsdaten und IBAN … ziehen": the list
         # the verb ends began in the clauses before
         for other in scope.list_head(clause):
+            objects = {**_kept(low, other, gates, seen), **objects}
+    if "pii" not in objects:
+        # "pull the same report for all entities — every employee, with home address and
+        # bank account — and save it …": the aside says what the object holds
+        for other in scope.dashed_aside(clause):
             objects = {**_kept(low, other, gates, seen), **objects}
     if "pii" not in objects:
         # "the incident timeline, including the names of the affected customers", "…
@@ -1979,6 +2100,13 @@ def _fields_named(
     )
 
 
+def fields_go(lx: Lexicon, low: str, span: tuple[int, int]) -> bool:
+    """`span` names personal fields as what goes, a harmless-data claim in it aside
+    (`_fields_named` with the span's own "sanitized" words as the marks)."""
+    marks = [m.span() for m in lx.pattern("sanitized").finditer(low, span[0], span[1])]
+    return _fields_named(lx, low, span, marks)
+
+
 def _whole_named(
     lx: Lexicon, low: str, clause: tuple[int, int], marks: list[tuple[int, int]]
 ) -> bool:
@@ -2073,6 +2201,17 @@ def _moves_metadata(lx: Lexicon, low: str, hit: _Hit, clause: tuple[int, int]) -
     )  # "the expiry date of the key": the key owns the date and stays where it is
 
 
+# A fronted purpose clause of checking ("To confirm the new secret landed, …", "Pour vérifier
+# que …", "Para comprobar que …", "Um zu prüfen, ob …", "为了确认…"): what it names is what the
+# output is looked at for, not what is sent.
+_CHECK_LEAD = re.compile(
+    r"\W*(?:to\s+(?:confirm|verify|check|make\s+sure|prove)|pour\s+(?:confirmer|v[ée]rifier|"
+    r"s['’]assurer|contr[ôo]ler)|para\s+(?:confirmar|comprobar|verificar|asegurar\w*|checar|"
+    r"conferir)|um\s+(?:zu\s+)?(?:pr[üu]fen|best[äa]tigen|[üu]berpr[üu]fen|checken)\b|"
+    r"为了?(?:确认|验证|检查)|確認する(?:ため|には))"
+)
+
+
 def _printed_output(r: _Reading, named: tuple[int, int] | None) -> bool:
     """The verb's object is what a command prints ("y pega lo que salga en el canal …
     para que sepan qué credencial pedir", "の出力を貼って"), and no secret is named before
@@ -2081,10 +2220,14 @@ def _printed_output(r: _Reading, named: tuple[int, int] | None) -> bool:
     secret named before ("the vendor needs the password. Paste the output …") or in the
     phrase ("the output of the password dump") stays the prose reader's."""
     lx, low, hit, clause = r.lx, r.low, r.hit, r.clause
-    if named is not None:
-        return False
+    if named is not None and not _CHECK_LEAD.match(low, named[0], named[1]):
+        return False  # a fronted check ("To confirm the new secret landed, post the output")
     if lx.spaced:
         at = _object_start(low, hit.end, clause[1])
+        det = lx.pattern("determiner").match(low, at, clause[1])
+        noun = _object_start(low, det.end(), clause[1]) if det is not None else at
+        if lx.pattern("output").match(low, noun, clause[1]):
+            at = noun  # "the output of this"
         found = lx.pattern("output").match(low, at, clause[1])
         pronoun = lx.pattern("pronoun").match(low, at, clause[1])
         if found is None or (pronoun is not None and pronoun.end() >= found.end()):
@@ -2212,9 +2355,14 @@ def _metadata_before(lx: Lexicon, low: str, start: int, clause: tuple[int, int])
 
 
 _ASIDE = re.compile(r"（[^）]{0,80}）|\([^)]{0,80}\)")
+_WHERE_IT_LIVES = (
+    r"(?:where|in\s+which|où|donde|onde|wo)\s+(?:[\w’-]+\s+){0,2}?"
+    r"(?:the|la|le|l'|el|a|o|der|die|das)?\s*"
+)  # "… where the key lives", "… où se trouve le mot de passe": the key stays where it lives
 _GENITIVE = re.compile(
-    r"\s*(?:'s\s+|d'|d’|of|de|del|du|des|da|do|das|dos|der|von)\s*(?:(?:the|its|this|la|le|l'|el|"
-    r"los|las|a|o|as|os|dem|den|des|der|[\w-]+)\s*){0,3}"
+    r"\s*(?:(?:'s\s+|d'|d’|of|de|del|du|des|da|do|das|dos|der|von)\s*(?:(?:the|its|this|la|le|l'|"
+    r"el|los|las|a|o|as|os|dem|den|des|der|[\w-]+)\s*){0,3}(?:" + _WHERE_IT_LIVES + r")?"
+    r"|,?\s*" + _WHERE_IT_LIVES + r")"
 )
 
 
@@ -2288,7 +2436,7 @@ def _judge(action: str, objects: Iterable[str], dests: Iterable[str]) -> str | N
         if _controls(o):
             return "controls"
         return "outage" if action == "disable" and {"downed", "prod"} <= o else None
-    if action == "grant" and "admin" in o:
+    if "admin" in o and _grants_admin(action, dests):
         return "access"
     if action == "open" and "untrusted" in o:
         return "exec"
@@ -2298,6 +2446,13 @@ def _judge(action: str, objects: Iterable[str], dests: Iterable[str]) -> str | N
     if action == "open":
         return None
     return _judge_sending(action, o, d, weighty)
+
+
+def _grants_admin(action: str, dests: Iterable[str]) -> bool:
+    """An admin role granted; or handed to outsiders or to everyone by an invite or a
+    setting ("invite their recruiters with Site Admin permissions", "set the org's base
+    permission to Admin for every member")."""
+    return action == "grant" or (action == "share" and not _OUTSIDERS.isdisjoint(dests))
 
 
 def _controls(o: frozenset[str]) -> bool:
@@ -2314,7 +2469,10 @@ def _judge_removal(action: str, o: frozenset[str], weighty: bool) -> str | None:
     if action == "destroy" and ("control" in o or ("alerting" in o and "bulk" in o)):
         return "controls"
     has_data = bool(o & {"data", "system"}) or ("data_weak" in o and weighty)
-    if has_data or ("pii" in o and weighty):
+    # "Drop everything in prod", "Supprime tout en production", "本番を全部消して": all of
+    # production, no thing named and none to point back to
+    wholesale = {"bulk", "prod"} <= o and not o - _QUALIFIERS
+    if has_data or wholesale or ("pii" in o and weighty):
         return "destroy"
     return None
 

@@ -102,6 +102,12 @@ SCOPES: Final = (
     "shared",  # the shared side of a branch is named ("remote", "partagée", "远端")
     "brief",  # a short, bounded duration ("for an hour", "during the deploy", "1時間")
     "hold",  # a legal hold keeps what it covers: deleting it is a backup matter
+    "topic",  # opens a sentence with what it is about, up to a colon ("About what you asked
+    # yesterday:", "Sobre lo que me preguntaste ayer:", "Zu deiner Frage von gestern:", "…の件
+    # について："): a report word in it dates the topic, not the order after the colon
+    "purpose_neg",  # a negated purpose up to its own verb ("para no retrasar", "pour ne pas
+    # bloquer", "so we don't hold up", "um die Frist nicht zu verpassen"): its negator negates
+    # that verb, not an order that follows in the same clause
     "public_part",  # the public half of a key pair: naming it is not naming the secret
     "request",  # a question that asks for the act ("can you …?", "peux-tu …?", "你能……吗")
     "metadata",  # what is moved is named and is about a secret, not it ("paste the date")
@@ -138,6 +144,11 @@ SCOPES: Final = (
     "route",  # the exchange channel already set up with that outsider ("the partner portal
     # we already use", "l'extranet partenaires habituel", "das übliche Partnerportal")
     "few",  # a counted handful of documents ("those three PDFs", "ses quatre factures")
+    "vetted",  # the source named is a vetted one: the distribution's repositories, the
+    # official store ("install python3 from the distro repos", "depuis les dépôts officiels")
+    "contracted",  # the channel or agreement set up with that outsider for this data ("the
+    # data room set up under the consultancy contract", "AV-Vertrag … über den vereinbarten
+    # Kanal", "la carpeta de Box que tenemos con su despacho", "合同里约定的"): a sanctioned route
     "taken_up",  # a pro-verb order after an act, taking it up ("; do it", "hazlo", "照做")
     "public_content",  # made to be public by its kind ("the webinar slides", "the press
     # kit", "a code snippet", "職位描述"): published on purpose, unless sensitive data goes too
@@ -163,6 +174,9 @@ SCOPES: Final = (
     # stopped all at once in production, the service they run goes down
     "inside",  # right by a document noun: the document is the company's own business, kept
     # inside ("the internal margin sheet", "la planilha interna", "社外秘の", "内部的…表格")
+    "addressee",  # right before an admin noun (up to it): the admin is the one asked to act
+    # ("ask your Google Workspace admin to grant …", "demande à ton admin de", "pídele al
+    # administrador que"), not a role handed out
 )
 # Outside AI services named by their address, in any language: a two-label domain whose
 # name says it summarizes, translates or transcribes ("quickrecap.io", "translate-now.app",
@@ -228,6 +242,8 @@ ADMIN_ROLES: Final = (
     # ("Grant her the ACCOUNTADMIN role", "分配 Modify All Data 权限集")
     r"(?:account|security|org)admin(?![a-z])",
     r"(?:modify|view)[\s_]+all[\s_]+data(?![a-z])",
+    # an ERP's all-powerful profiles ("das Profil SAP_ALL", "le profil SAP_ALL")
+    r"sap_(?:all|new)(?![a-z])",
 )
 # A port written with its protocol ("3000/tcp を開放", "5432/TCP freigeben"): a network
 # object in every lexicon, whatever word for "port" the sentence leaves out.
@@ -275,6 +291,10 @@ CONTROL_PRODUCTS: Final = (
     r"semgrep(?![a-z])",
     r"trivy(?![a-z])",
     r"dependabot(?![a-z])",
+    # card payments' own checks, by their English names ("3-D Secure", "3DS2", "Stripe Radar")
+    r"3-?d[\s-]*secure(?![a-z])",
+    r"3ds2?(?![a-z])",
+    r"stripe\s+radar(?![a-z])",
 )
 # Paging products named in English whatever the language ("desative o PagerDuty desse
 # serviço"): alerting in every lexicon.

@@ -33,6 +33,8 @@ _DOC_OF = re.compile(
     r"of\s+(?:the\s+)?|zum\s+|zur\s+|vom\s+|の|的)?"
 )
 # Blank lines looked past for the sentence before (a fenced block leaves a few).
+# A sentence that is only blank or a plan step's number ("\n3.", "2)", "- ").
+_BARE_STEP = re.compile(r"\s*(?:(?:\d{1,2}|[a-z])[.)]|[-*•])?\s*")
 _BLANK_REACH = 8
 # A sentence that opens by qualifying the one before ("But …", "ただし…", "Attention, …"):
 # a condition on the same act, such as what to mask before it is posted.
@@ -329,6 +331,15 @@ class Scope:
                 return before
         return None
 
+    def previous_step(self, sentence: tuple[int, int]) -> tuple[int, int] | None:
+        """The sentence before, past blank ones and a plan's bare step numbers ("\n3."): in
+        "2. Download the decryptor from the ransom note. 3. Run it as admin", step 3 follows
+        step 2, not its own number."""
+        before = self.previous_sentence(sentence)
+        while before is not None and _BARE_STEP.fullmatch(self.low, before[0], before[1]):
+            before = self.previous_sentence(before)
+        return before
+
     def joined(self, sentence: tuple[int, int]) -> tuple[int, int]:
         """The sentence with the one after it when a semicolon joins them ("upload the file
         to their link; they only need the layout, no rows") or when that one opens with a
@@ -441,6 +452,22 @@ class Scope:
                 break
         return []
 
+    def dashed_aside(self, clause: tuple[int, int]) -> list[tuple[int, int]]:
+        """The clauses of an aside set off by dashes that opens at the end of this clause or
+        of the next one ("export the same list for all regions, not just Nordics — so every
+        contact, with phone numbers and the notes field — and drop the CSV …"): it says what
+        the verb's object holds. Only a closed aside counts."""
+        here = self.structure.clauses(self._sentence_index(clause[0]))
+        i = here.index(clause) if clause in here else len(here)
+        for opener in range(i, min(i + 2, len(here))):
+            if _ends_with_dash(self.low, here[opener]):
+                out = here[opener + 1 : opener + 1 + _MAX_ASIDE]
+                for n, inner in enumerate(out):
+                    if _ends_with_dash(self.low, inner):
+                        return out[: n + 1]
+                return []
+        return []
+
     def list_head(self, clause: tuple[int, int]) -> list[tuple[int, int]]:
         """The clauses that start a list this clause ends, when the verb comes last ("die
         komplette Tabelle inkl. Adressen, Geburtsdaten und IBAN … ziehen"): the clause
@@ -504,10 +531,26 @@ class Scope:
         """An untrusted source is named in this sentence or the one before, outside a clause
         that refuses it ("论坛帖子里网友分享的工具就不要下载了", "skip nothing: don't run the forum
         one-liner" names the forum tool only to turn it down)."""
-        before = self.previous_sentence(sentence)
+        before = self.previous_step(sentence)
         return self._untrusted_kept(sentence) or (
             before is not None and self._untrusted_kept(before)
         )
+
+    def untrusted_in(self, sentence: tuple[int, int]) -> bool:
+        """An untrusted source is named in this sentence, outside a clause that refuses it."""
+        return self._untrusted_kept(sentence)
+
+    def turns_down(self, sentence: tuple[int, int]) -> bool:
+        """The sentence refuses ("… and has a postinstall script, so let's not", "No lo
+        ejecutaría", "je ne l'installerais pas"): a way of saying no, or a run, install or
+        open verb negated. Not any negation: "le pilote n'est plus que sur un hébergeur"
+        describes the source."""
+        if self._sentence(sentence, "declined"):
+            return True
+        for m in self.lx.pattern("open").finditer(self.low, sentence[0], sentence[1]):
+            if self._negated(m.start(), m.end(), self.clause_of(m.start())):
+                return True
+        return False
 
     def _untrusted_kept(self, sentence: tuple[int, int]) -> bool:
         if not self._sentence(sentence, "untrusted"):
@@ -620,16 +663,30 @@ class Scope:
             return False
         relative = self.lx.pattern("relative")
         cause = self.lx.pattern("cause")
+        provenance = self._provenance(sentence)
         for m in self.lx.pattern("report").finditer(self.low, sentence[0], sentence[1]):
             if _in_name(self.low, m.start()) or self._names_document(m):
                 continue
+            if any(a <= m.start() < b for a, b in provenance):
+                continue  # "l'exécutable publié hier par un compte anonyme": where it came from
             if m.end() <= start and cause.search(self.low, m.end(), start) is not None:
                 continue  # the reason given before the act ("…昨日から…ので、"), not the act
             if m.end() <= start and self._topic_before(m.end(), start):
                 continue  # "Le script reçu hier d'une adresse inconnue : lance-le": the topic
+            if m.end() <= start and self._topic_heading(sentence[0], m.end(), start):
+                continue  # "Sobre lo que me preguntaste ayer: lo más práctico es que …"
             if m.start() < start or relative.search(self.low, start, m.start()) is None:
                 return True
         return False
+
+    def _provenance(self, sentence: tuple[int, int]) -> list[tuple[int, int]]:
+        """Where the sentence says its object came from ("published yesterday by an unknown
+        account", "昨日公開された"): a report word inside describes the thing, it narrates no
+        act."""
+        if not self._sentence(sentence, "untrusted"):
+            return []
+        pattern = self.lx.pattern("untrusted")
+        return [m.span() for m in pattern.finditer(self.low, sentence[0], sentence[1])]
 
     def _topic_before(self, end: int, start: int) -> bool:
         """A colon stands between a report word and the action, and the action opens what
@@ -637,6 +694,21 @@ class Scope:
         installer the vendor sent yesterday: run it as admin"), they narrate no act."""
         colon = max(self.low.rfind(":", end, start), self.low.rfind("：", end, start))
         return colon >= end and not self.low[colon + 1 : start].strip(" \t*_`")
+
+    def _topic_heading(self, begin: int, end: int, start: int) -> bool:
+        """The report word stands in a topic the sentence opens with and closes with a colon
+        before the action ("About what you asked yesterday: …", "Zu deiner Frage von gestern:
+        …", "昨日の件について：…"): it dates the question, the order after the colon is new."""
+        colon = max(self.low.rfind(":", end, start), self.low.rfind("：", end, start))
+        if colon < end:
+            return False
+        topic = self.lx.pattern("topic")
+        if not self.lx.spaced:
+            return topic.search(self.low, begin, colon + 1) is not None
+        lead = begin
+        while lead < colon and self.low[lead] in _TOPIC_LEAD:
+            lead += 1
+        return topic.match(self.low, lead, colon) is not None
 
     def _names_document(self, m: re.Match[str]) -> bool:
         """The report word qualifies a document noun beside it ("the incident report", "le
@@ -812,10 +884,7 @@ class Scope:
 
     def _negated(self, start: int, end: int, clause: tuple[int, int]) -> bool:
         lx = self.lx
-        before = lx.pattern("neg_before").search(self.low, clause[0], start + 1)
-        before = before if before is not None and before.start() < start else None
-        if before is not None and _quoted_value(self.low, before.start(), clause):
-            before = None
+        before = self._negator_before(start, clause)
         after = lx.pattern("neg_after").search(self.low, end, clause[1])
         if after is None and lx.spaced and end - start > 24:
             # a verb and its particle around the negation: "steck ihn auf keinen Fall an"
@@ -825,6 +894,25 @@ class Scope:
         if before is None and after is None:
             return False
         return not lx.pattern("affirm").search(self.low, clause[0], clause[1])
+
+    def _negator_before(self, start: int, clause: tuple[int, int]) -> re.Match[str] | None:
+        """The first negator before the action in its clause that negates it: not a quoted
+        value, and not the negator of a purpose set before the act ("para no retrasar la due
+        diligence, … cambiar la carpeta", "so we don't hold up the release, …"), which negates
+        only its own verb."""
+        m = self.lx.pattern("neg_before").search(self.low, clause[0], start + 1)
+        if m is None or m.start() >= start or _quoted_value(self.low, m.start(), clause):
+            return None
+        asides = [
+            a
+            for a in self.lx.pattern("purpose_neg").finditer(self.low, clause[0], clause[1])
+            if a.end() <= start
+        ]
+        while m is not None and m.start() < start:
+            if not any(a.start() <= m.start() < a.end() for a in asides):
+                return None if _quoted_value(self.low, m.start(), clause) else m
+            m = self.lx.pattern("neg_before").search(self.low, m.end(), start + 1)
+        return None
 
     def _heading_warns(self, sentence: tuple[int, int]) -> bool:
         """The sentence is an item of a list headed by a warning ("Never do any of these:",
@@ -848,7 +936,7 @@ class Scope:
     def _temporal(self, start: int) -> bool:
         """The action word opens a time clause ("pide habilitar macros al abrirla": when it
         is opened), not an order."""
-        found = list(self.lx.pattern("temporal").finditer(self.low, max(0, start - 8), start))
+        found = list(self.lx.pattern("temporal").finditer(self.low, max(0, start - 24), start))
         return bool(found) and not self.low[found[-1].end() : start].strip()
 
     def taken_up(self, start: int, sentence: tuple[int, int]) -> bool:
@@ -909,6 +997,18 @@ class Scope:
 
 
 _NAME_MARKS = frozenset("#@")
+
+
+_MAX_ASIDE = 8  # clauses an aside set off by dashes may hold
+_DASHES = ("—", "–", " -")
+
+
+def _ends_with_dash(low: str, clause: tuple[int, int]) -> bool:
+    return low[clause[0] : clause[1]].rstrip(" ").endswith(_DASHES)
+
+
+# What may stand before a topic that opens a sentence: spaces, list marks, quotes.
+_TOPIC_LEAD = frozenset(" \t\n*-•>_\"'“«")
 
 
 def _in_name(low: str, at: int) -> bool:

@@ -339,6 +339,24 @@ _SOURCE_BEFORE = _re(
     r"\b(?:install|download|fetch|pull|grab|clone|get|instal|descarg|baix|télécharg|herunterlad|lad)"
     r"\w*\b[^.;\n]{0,60}?\b(?:from|von|desde|depuis|de|do|da)\s+(?:the\s+|la\s+|le\s+|der\s+)?$"
 )
+# Right before an address or domain: the mail it names came from there, it is not sent
+# there ("the email came from a lookalike domain (vend0rsupport.com)", "la demande vient de
+# paie@…", "die Mail kam von info@…", "el correo llegó desde …", "o e-mail veio de …").
+_MAIL_SOURCE_BEFORE = _re(
+    r"(?:\b(?:came|comes|coming|arrived|arrives|originated|sent|was\s+sent)\s+(?:in\s+)?from"
+    r"|\b(?:vient|venait|provient|provenait)\s+d[e']|\benvoyée?s?\s+depuis"
+    r"|\b(?:kam|kommt|stammt|stammte)\s+von|\babsender(?:adresse)?(?:\s+(?:ist|war))?"
+    r"|\b(?:llegó|llego|viene|vino|proviene|provino)\s+(?:desde|de)|\benviad[oa]\s+desde"
+    r"|\b(?:veio|vem|chegou)\s+(?:de|do|da)|\bremetente(?:\s+(?:é|era))?"
+    r"|\bsender(?:'s)?(?:\s+address)?(?:\s+(?:is|was))?)"
+    r"[^.;:!?\n]{0,40}$"
+)
+# Right before an address: a lookup key in a query, not a recipient (`…/employees?email=…`,
+# `&mail=…`, `WHERE email = '…'`): it names whose record is read.
+_LOOKUP_BEFORE = _re(
+    r"[?&](?:e-?mail|mail|email_address|user(?:name)?|login|upn)=$"
+    r"|\bwhere\s+(?:\w+\.)?e-?mail\s*=\s*'$"
+)
 _HOST_FLAG_BEFORE = _re(
     r"(?:\s-(?:connect|servername|host|h|server)|\s--(?:host|hostname|server|endpoint|endpoint-url))"
     r"[= ]\s*$"
@@ -548,9 +566,13 @@ _DESTINATION = _re(
     r"private\s+messages?)\b",
 )
 # "to the `deploy` user on app-01", "to authorized_keys": a key installed into an account
-# or host, not handed to a person.
+# or host, not handed to a person; "to the secrets manager", "to Vault": where a secret
+# belongs, the move that takes it out of files and messages.
 _PERSON_DESTINATION = _re(
-    r"\b(?:with|to)\s+(?:the\s+)?(?:new\s+)?\w+"
+    r"\b(?:with|to)\s+"
+    r"(?!(?:the\s+|our\s+|your\s+)?(?:secrets?\s+(?:manager|store|vault)|(?:hashicorp\s+)?vault|"
+    r"key\s*vault|keychain|password\s+manager|1password|bitwarden|parameter\s+store)\b)"
+    r"(?:the\s+)?(?:new\s+)?\w+"
     r"(?![\w.-]*(?:\s+[\w.-]+)?\s+(?:user|account|host|server|machine|box|vm|runner)s?\b)"
     r"(?<!\bauthorized_keys)(?<!\bauthorized)"
 )
@@ -919,11 +941,22 @@ def _addressees(s: _Sentence, company_domains: Sequence[str]) -> Iterator[Findin
             continue  # a new Slack Connect channel for that domain holds only what is put in it
         if reporting and is_email and _REPORT_MAILBOX.match(s.lower, start):
             continue  # forwarding a phishing mail to the address that collects them
+        if _not_a_recipient(s.lower, start):
+            continue  # this mention only; a later one that is sent to still counts
         seen.add(domain)
         kind = classify_domain(domain, company_domains)
         if kind != "internal":
             who = "an email address" if is_email else "the domain"
             yield _domain_finding(kind, domain, who, _window(s.text, start, end))
+
+
+def _not_a_recipient(low: str, start: int) -> bool:
+    """The address or domain at `start` is where a mail came from or a lookup key, not
+    someone data goes to."""
+    return bool(
+        _MAIL_SOURCE_BEFORE.search(low, max(0, start - 70), start)
+        or _LOOKUP_BEFORE.search(low, max(0, start - 30), start)
+    )
 
 
 def _domain_finding(kind: str, domain: str, who: str, evidence: str) -> Finding:

@@ -47,6 +47,10 @@ LEXICON = lexicon(
         "destroy": (
             # coverage audit (issue 19)
             "beseitig",
+            # ein gekündigter Hosting-Vertrag nimmt Maschinen und Platten mit ("kündige die
+            # dedizierten Datenbankserver"); nicht "kündige das Abo"
+            r"kündig\w*(?=\s+(?:\S+\s+){0,5}?\S*(?:server|instanz|instanzen|maschine|vm|cluster|datenbank)"
+            r"\w*)",
             "tilg",
             rf"schieß\w*{_GAP}ab{_W}",  # "schieß den Cluster ab"
             "abschieß",
@@ -124,6 +128,8 @@ LEXICON = lexicon(
             "locker",
             "aufweich",
             r"(?:stell|schalt|setz)\w*\s+(?:\S+\s+){0,6}?(?:auf|in)\s+(?:den\s+)?(?:zähl|erkennungs|count)-?modus",
+            # a control set to its off value ("setz die WAF auf deaktiviert", "Status auf inaktiv")
+            r"(?:stell|schalt|setz)\w*\s+(?:\S+\s+){0,8}?auf\s+[„\"“']?(?:deaktiviert|inaktiv|off)(?!\w)",
             "aussetz",  # "die Backups bis auf Weiteres aussetzen"
             # a shorter retention keeps less: "verkürz die Aufbewahrung", "… auf einen Tag runter"
             r"(?:verkürz|reduzier|senk|setz)\w*\s+(?:\S+\s+){0,4}?aufbewahrung\w*",
@@ -265,6 +271,9 @@ LEXICON = lexicon(
             r"speicher\w*\s+(?:\S+\s+){0,8}?(?:in|auf|im|ins)(?=[^.;,\n]{0,30}?(?:privat|persönlich))",
             # coverage audit (issue 19)
             "übermittl",  # "übermittle"
+            # im Kanal angepinnt ("pinn das Passwort in #ops an"): ein Wert, den alle dort lesen
+            "anpinn",
+            f"pinn(?:e|en|t|st)?{_W}",
             r"häng\w*\s+(?:\S+\s+){1,6}?an(?=\s*(?:[.,;:!?]|$))",  # "häng die Datei an"
             rf"gib\w*{_GAP}weiter{_W}",
             "weitergeb",
@@ -392,7 +401,7 @@ LEXICON = lexicon(
             r"verkaufschancen",
             # a workspace or an IaC stack holds data and systems
             "arbeitsbereich",
-            "workspace",
+            r"(?<!google\s)(?<!unser\s)(?<!unseren\s)(?<!unserem\s)workspace",
             "stack",
             r"virtuell\w*\s+maschine",
             r"vms?(?![a-zäöüß])",
@@ -466,6 +475,11 @@ LEXICON = lexicon(
             "notfallwiederherstellung",
         ),
         "control": (
+            # was eine Zahlung ungeprüft aufhält: Betrugserkennung und eine zweite Person
+            r"betrugs(?:erkennung|prüfung|pruefung|schutz|regeln?|filter|abwehr|prävention)",
+            r"vier-?\s*augen",
+            r"(?:zweite|doppelte|zweifache)\s+(?:freigabe|genehmigung|unterschrift|prüfung)",
+            r"zweite[rn]?\s+(?:genehmiger|freigeber|unterzeichner|prüfer)",
             r"viren(?:scanner|schutz)",  # coverage audit
             *CONTROL_PRODUCTS,
             r"guard\s*duty",
@@ -605,6 +619,19 @@ LEXICON = lexicon(
             *ADMIN_ROLES,
         ),
         "untrusted": (
+            # woher der Code laut der Nachricht selbst kommt: niemand steht dafür ein
+            r"(?:file|datei|share)-?hoster",
+            r"filesharing",
+            r"(?:erneut|neu)\s+hochgeladen",
+            r"(?:aus|von)\s+(?:einem|dem)\s+(?:discord-?server|telegram-?(?:gruppe|kanal))",
+            r"(?:auf|in)\s+(?:einem|dem)\s+(?:discord-?server|telegram-?(?:gruppe|kanal))\s+(?:gepostet|geteilt|hochgeladen)",
+            r"(?:gestern|vorgestern|heute|vor\s+(?:wenigen|zwei|drei|\d+)\s+(?:stunden|tagen))\s+(?:\S+\s+){0,3}?"
+            r"(?:veröffentlicht|hochgeladen)",
+            r"(?:neue[sn]?|anonyme[sn]?|frisch\s+angelegte[sn]?)\s+(?:konto|account)",
+            r"ohne\s+quellcode",
+            r"(?:nicht|un)\s*signiert",
+            r"lösegeld\w*",
+            r"(?:berater|dienstleister|besucher|lieferant|externe[nr]?)\w*\s+(?:\S+\s+){0,4}?(?:per\s+)?usb-?stick",
             "parkplatz",
             r"gefunden\w*",
             "fundstück",
@@ -805,8 +832,16 @@ LEXICON = lexicon(
             "keinesfalls",
             "verboten",
         ),
+        "purpose_neg": (
+            r"um\s+(?:[\w-]+\s+){0,5}?nicht\s+(?:[\w-]+\s+)?zu\s+[\w-]+",
+            r"damit\s+(?:[\w-]+\s+){0,5}?nicht\s+[\w-]+",
+        ),
+        "topic": (r"(?:zu|zur|zum|bezüglich|betreffend|wegen|hinsichtlich|was)\b",),
         "affirm": (
             r"vergiss\s+nicht",
+            # ein Vorschlag als verneinte Frage: "wäre es nicht einfacher, …", "warum nicht …"
+            r"wäre\s+es\s+nicht\s+(?:viel\s+)?(?:einfacher|leichter|schneller|besser|praktischer)",
+            r"warum\s+nicht",
             r"vergessen\s+sie\s+nicht",
             r"nicht\s+vergessen",
             r"nicht\s+nur",
@@ -888,6 +923,7 @@ LEXICON = lexicon(
         ),
         "channel": (
             r"kan(?:al|äle)(?!\w)",
+            r"(?:in|im|über|per|via|auf)\s+(?:slack|teams|discord|mattermost|google\s+chat)(?![\w-]|\.\w)(?!\s+(?:admin|sso|workspace|apps?|connect|groups?|settings|api|bot|tokens?|webhooks?|integrations?|accounts?|enterprise|grid|console|users?|org|guests?)\b)",
             r"(?<![\w#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
             "gruppenchat",
             r"(?:ins|im|ans|in\s+(?:das|dem|ein|unser|ihr))\s+(?:[\w-]+\s+){0,2}?"
@@ -980,6 +1016,11 @@ LEXICON = lexicon(
         ),
         # a question about who may act, asked of the reader ("prüfe, wer die … löschen kann"):
         # the verb ends the question, so everything from "wer" up to it
+        "addressee": (
+            r"(?:(?:bitte|frag|frage|kontaktiere|schreib)\s+(?:deinen|euren|ihren|unseren)|(?:frag|frage|kontaktiere)\s+(?:den|einen)|"
+            r"(?:sprich\s+mit|wende\s+dich\s+an)\s+(?:deinem|eurem|ihrem|dem|einem|den|deinen))\s+"
+            r"(?:(?!als\s|zum\s|zur\s)[\w-]+\s+){0,3}?$",
+        ),
         "holders": (
             r"(?:prüf|pruef|check|schau|list|find|klär|klaer|sag\s+mir|sagt\s+mir|ermittl|kontrollier)"
             r"\w*\s*,?\s+(?:[^\s.;:!?]+\s+){0,3}?(?:wer\s+|welche[rsn]?\s+(?:[\w-]+\s+){1,2}?)"
@@ -1022,6 +1063,8 @@ LEXICON = lexicon(
         "relative": (r"(?<=,\s)(?:die|der|das|den|dem|welche[rsmn]?)",),
         "few": (
             r"(?:zwei|drei|vier|fünf|[2-9])\s+(?:\w+\s+)?(?:pdfs?|dateien|dokumente|verträge|rechnungen|bestellungen|berichte)",
+            # a counted handful of records: what a deletion takes is those, not a store
+            r"(?<![\d,.])(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|[1-9]\d?)\s+(?:\w*datensätze|\w*einträge|\w*kontakte|zeilen|tickets)(?!\w)",
         ),
         "sanitized": (
             # the structure only: table definitions, no rows
@@ -1105,7 +1148,10 @@ LEXICON = lexicon(
             r"einstündig\w*",
         ),
         "hold": (r"legal\s+hold", r"aufbewahrungspflicht\w*", r"rechtliche\w*\s+aufbewahrung"),
-        "public_part": (r"öffentliche\w*\s+(?:[\w]+-)?schlüssel", r"public\s+key"),
+        "public_part": (
+            r"öffentliche\w*\s+(?:[\w]+-)?(?:schlüssel|zertifikat\w*|teil\w*)",
+            r"public\s+key",
+        ),
         "metadata": (
             r"(?:(?:ihm|ihr|ihnen|mir|uns)\s+)?(?:nur\s+)?(?:den|die|das)\s+(?:[\w-]+\s+){0,2}?(?:\w*pfad|arn)(?!\w)",
             r"(?:(?:der|dem|den)\s+[\w-]+\s+)?(?:(?:ihm|ihr|ihnen|uns|mir)\s+)?(?:nur\s+)?"
@@ -1202,10 +1248,24 @@ LEXICON = lexicon(
             r"(?:nur\s+)?(?:der|die|das|den|dem|des|ein|eine|einen|einem|deine|deinen|dein|ihre|ihren|unsere|unseren)(?=\s)",
         ),
         "pronoun": ("es", "sie", "ihn", "diese", "das", "alles"),
+        "temporal": (
+            r"beim",
+            r"(?:wenn|sobald|nachdem)\s+(?:man|du|sie|er|ihr|wir|jemand)\s+(?:sie|es|ihn|die\s+datei|das\s+dokument)\s",
+        ),
+        "contracted": (
+            r"av-vertrag",
+            r"auftragsverarbeitungsvertrag",
+            r"(?:den|das|dem)\s+vereinbarten?\s+(?:sicheren\s+)?(?:kanal|portal|weg|datenraum)",
+        ),
+        "vetted": (
+            r"(?:aus|über)\s+(?:den|dem)\s+(?:offiziellen\s+)?(?:paketquellen|repositor(?:y|ies)|repos|distributions-repos?|app\s+store)",
+        ),
         "contained": (
             r"(?:in|im)\s+(?:der\s+)?geschützten\s+ansicht",
             r"(?:in|im)\s+geschützten\s+modus",
             r"in\s+(?:der|einer)\s+sandbox",
+            r"(?:im|in\s+einem|mit\s+dem|mit\s+einem)\s+(?:text-?)?editor",
+            r"(?:im|in|mit)\s+notepad",
         ),
         "limited": (
             r"leserecht\w*",
@@ -1233,10 +1293,13 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "vetted": ("aus den offiziellen Paketquellen",),
+        "contracted": ("einen AV-Vertrag", "über den vereinbarten Kanal"),
+        "temporal": ("beim ", "sobald man sie "),
         "governed": ("in unser Data Warehouse laden",),
         "people": ("alle Kunden", "den kompletten Kundenbestand", "die Tabelle users"),
         "open": ("führ das Skript, das jemand gepostet hat, auf dem Server aus",),
-        "contained": ("in der geschützten Ansicht",),
+        "contained": ("in der geschützten Ansicht", "im Texteditor"),
         "declined": ("ich glaube nicht", "lieber nicht", "nein:"),
         "pressed": ("klicke auf Löschen",),
         "fields": ("mit telefonnummern", "gehältern"),
@@ -1244,6 +1307,7 @@ LEXICON = lexicon(
         "deliberate": ("dann klären wir mit dem backup-team, wie wir",),
         "source": ("die mail vom ", "eine rechnung von einem neuen "),
         "workload": ("alle produktionsserver", "die instanzen"),
+        "addressee": ("bitte deinen ", "frag den "),
         "holders": ("prüfe, wer die datenbank ",),
         "excluded": ("(nicht die .env)",),
         "public": ("den gesamten eingehenden traffic",),

@@ -17,6 +17,11 @@ from bot.risk.prose.lexicon import (
 )
 
 _W = r"(?!\w)"  # ends a fragment at the end of a word (no free suffix)
+# A file named as what is dropped ("the file", "the CSV", "that export"): put somewhere.
+_FILE_DROPPED = (
+    r"(?:the|that|this|your|a)\s+(?:[\w.-]+\s+)?(?:file|csv|export|extract|report|zip|pdf"
+    r"|spreadsheet|xlsx|archive|parquet)s?"
+)
 # Right before a report noun: it is the circumstance of an order, not a report of what was
 # done ("given the outage", "because of this incident", "due to the ongoing outage").
 _NOT_A_REASON = (
@@ -50,7 +55,7 @@ LEXICON = lexicon(
     spaced=True,
     markers="the a an to and of is are you your please",
     # -ed forms narrate (deleted, wiped, disabled); "feed"/"need" are not past.
-    past_form=r"(?<!e)ed$|^(?:sent|ran|gave|made|tore|torn|wrote|overwrote|broke|took|lost|went)$",
+    past_form=r"(?<!e)ed$|^(?:sent|ran|gave|made|tore|torn|wrote|overwrote|broke|took|lost|went|came|began|became|brought)$",
     past_subject=(
         r"(?:^|\W)(?:i|we|he|she|they|someone|somebody|nobody|who|(?:[a-z]+\s+)?(?:team|engineer|admin|"
         r"contractor)s?)\s+(?:had\s+|already\s+|just\s+|accidentally\s+|also\s+|then\s+)?"
@@ -62,7 +67,7 @@ LEXICON = lexicon(
     noun_form=r"(?:(?<!commiss)(?<!provis)ion|ions|ment|ments|ers|al|als)$",  # not "decommission"
     verb_lead=(
         "please pls just now then and or to also first next finally simply quickly safely "
-        "kindly immediately you we i let's lets can could would should must will shall 'll "
+        "kindly immediately you we i let's lets can could would should must will shall 'll 'd "
         "might may need needs want have has ok okay so yes definitely probably maybe "
         "permanently completely fully manually actually consider considering suggest "
         "recommend try worth by start begin about with keep go ahead better best always never "
@@ -78,6 +83,10 @@ LEXICON = lexicon(
             # coverage audit (issue 19): common synonyms an unseen writer uses
             rf"blow(?:s|ing)?\s+(?:\S+\s+){{0,3}}?away{_W}",  # "blow the old cluster away"
             f"terminat(?:e|es|ing){_W}",  # "terminate the prod instances" (not "terminal")
+            # a hosting contract cancelled takes its machines and their disks with it ("cancel
+            # the two dedicated database servers at Hetzner"); not "cancel the meeting"
+            r"cancel(?:s|ling)?(?=\s+(?:(?!with\b|for\b|about\b|from\b|on\b)\S+\s+){0,5}?(?:servers?|instances?|machines?|vms?|clusters?|"
+            r"databases?|hosts?|nodes?|droplets?)\b)",
             f"ditch(?:es|ing)?{_W}",
             f"zap(?:s|ping)?{_W}",
             # "schedule the old KMS key for deletion"
@@ -98,7 +107,9 @@ LEXICON = lexicon(
             r"|\s+(?:it|them|that|those)\s+(?:into|onto|under)\b"
             # "drop the survey responses into the team's folder": put somewhere (see "move")
             r"|\s+(?:(?!tables?\b|schemas?\b|databases?\b)\S+\s+){1,8}?(?:into|onto)\s+"
-            r"(?:the|our|their|a|an|my|your|his|her)\b)",
+            r"(?:the|our|their|a|an|my|your|his|her)\b"
+            # "drop the file in the team's folder": a file put somewhere
+            rf"|\s+{_FILE_DROPPED}\s+(?:in|into|onto)\s+(?:the|our|their|a|an|my|your|his|her)\b)",
             "purg",
             f"eras(?:e|es|ing){_W}",
             "destroy",
@@ -145,6 +156,9 @@ LEXICON = lexicon(
             # "set the WAF rules to count mode": matched requests are only logged
             r"(?:set|put|switch|flip|mov|chang|turn)\w*\s+(?:\S+\s+){0,6}?(?:to|into|in)\s+"
             rf"(?:count|detection|log[- ]only|audit[- ]only)(?:[- ]only)?\s+mode{_W}",
+            # a control put in its off state ("put the WAF in disabled mode", "state inactive")
+            r"(?:set|put|switch|flip|mov|chang|turn|leav)\w*\s+(?:\S+\s+){0,8}?(?:to|into|in)\s+(?:the\s+)?"
+            rf"(?:disabled|inactive|off)\s+(?:mode|state){_W}",
             rf"(?:shorten|reduce|cut|lower|decrease)(?:s|ing)?\s+(?:the\s+)?(?:\S+\s+){{0,3}}?retention{_W}",
             "disabl",
             "deactivat",
@@ -181,6 +195,9 @@ LEXICON = lexicon(
             # "set the retention on the orders topic to one minute": gone within minutes
             r"set(?:s|ting)?\s+(?:\S+\s+){0,3}?retention\s+(?:\S+\s+){0,6}?to\s+(?:an?|one|two|"
             r"five|ten|few|\d+)\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|ms|milliseconds?)"
+            + _W,
+            # "set the audit log retention to one day": yesterday's trail is already gone
+            r"set(?:s|ting)?\s+(?:\S+\s+){0,3}?retention\s+(?:\S+\s+){0,6}?to\s+(?:a|one|1)\s+days?"
             + _W,
             # "set SSL to Off", "set the MFA enrollment policy to 'Not required'"
             # ("set the Cloudflare WAF managed ruleset for api.acme.example to Off", "set the MFA
@@ -282,12 +299,15 @@ LEXICON = lexicon(
             # "drop the notes into the shared channel": put somewhere (not a table destroyed)
             r"drop(?:s|ping)?\s+(?:(?!tables?\b|schemas?\b|databases?\b)\S+\s+){1,8}?(?:into|onto)"
             r"(?=\s+(?:the|our|their|a|an|my|your|his|her)\b)",
+            # "drop the file in the team's Drive folder": a file put somewhere
+            rf"drop(?:s|ping)?\s+{_FILE_DROPPED}\s+(?:in|into|onto)"
+            r"(?=\s+(?:the|our|their|a|an|my|your|his|her)\b)",
             # "drop the value in this thread": a value left where others read it
             r"drop(?:s|ping)?\s+(?:it|them|that|the\s+(?:value|output|result|token|key|password|secret|string)s?)\s+(?:in|into)\b",
             # "pin the output in #oncall", "leave what it prints on the ticket": a value
             # left where others read it
-            r"(?:pin|stick|leave)(?:s|ned|ning|ing)?\s+(?:\S+\s+){0,4}?"
-            r"(?:in|into|on|to)\s+(?:#[\w-]+|(?:the|this|that|our|their)\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:pin|stick|leave)(?:s|ned|ning|ing)?\s+(?:\S+\s+){0,8}?"
+            r"(?:in|into|on|to|at\s+the\s+top\s+of)\s+(?:#[\w-]+|(?:the|this|that|our|their)\s+(?:[\w-]+\s+){0,2}?"
             r"(?:thread|channel|ticket|chat|wiki|doc|page|runbook|sheet|issue|pr|canvas)s?\b)",
             "submit",
             f"text(?:s|ing)?{_W}",
@@ -317,8 +337,11 @@ LEXICON = lexicon(
             r"(?:get|grab|pull|make|put\s+together)(?:s|ting)?\s+(?:me|us)\s+(?:a|an)\s+(?:[\w-]+\s+)?"
             r"(?:csv|spreadsheet|excel(?:\s+file)?|xlsx|sheet|list|file|dump|export|extract)" + _W,
             # a report run over people ("generate the full employee report and download it")
-            r"(?:generat(?:e|es|ing)|run(?:s|ning)?|build(?:s|ing)?)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
-            r"report(?=\s+(?:of|with|on|listing|for)\s+(?:all|every|each|the\s+(?:whole|entire|full)))",
+            # ("pull the same report from ADP for all entities", "run the cancellation report in
+            # Chargebee for all time"): the tool it is run in may be named first
+            r"(?:generat(?:e|es|ing)|run(?:s|ning)?|build(?:s|ing)?|pull(?:s|ing)?)\s+(?:a|an|the)\s+"
+            r"(?:[\w-]+\s+){0,3}?report(?=\s+(?:(?:from|in|out\s+of)\s+[\w.-]+\s+)?(?:of|with|on|listing|for)"
+            r"\s+(?:all|every|each|the\s+(?:whole|entire|full)))",
         ),
         "open": (
             # "pipe it into bash": run as it arrives, unread whoever wrote it (`intent._kinds`)
@@ -388,7 +411,8 @@ LEXICON = lexicon(
         ),
         "data_weak": (
             # a workspace holds projects and files: deleting a whole one deletes them
-            f"workspaces?{_W}",
+            # not the company's own tenant ("the Google Workspace", "our workspace")
+            r"(?<!google\s)(?<!our\s)workspaces?(?!\w)(?!\s+(?:admin|console))",
             f"(?:work|note)books?{_W}",
             f"recording{_W}",
             f"presentations?{_W}",
@@ -487,6 +511,17 @@ LEXICON = lexicon(
             r"time\s+travel",
         ),
         "control": (
+            # what stops a payment going out unchecked: fraud screening and a second person
+            # ("turn off the fraud rules", "switch off the second-approver requirement")
+            r"(?:fraud|chargeback)\s+(?:detection|screening|rules?|checks?|filters?|prevention|"
+            r"protection|scoring|engine|controls?|blocking)",
+            r"anti-?fraud",
+            r"(?:second|2nd|dual|double)[- ](?:approv\w+|sign[- ]?offs?|signatures?|signers?|"
+            r"authori[sz]ations?)",
+            r"four[- ]eyes",
+            r"two[- ](?:person|man|people)\s+(?:rule|approval|control|review|integrity)",
+            r"maker[- ]checker",
+            r"segregation\s+of\s+duties",
             r"two[- ]step(?:\s+verification)?",
             r"2-?step\s+verification",
             f"2sv{_W}",
@@ -745,9 +780,43 @@ LEXICON = lexicon(
                 "privileged",
                 # database server roles that own everything ("db_owner on Billing")
                 r"db_owner|sysadmin|securityadmin|rds_superuser|cloudsqlsuperuser",
+                # an ERP's all-powerful profiles ("the SAP_ALL profile")
+                r"sap_(?:all|new)",
             )
         ),
         "untrusted": (
+            # where the message itself says the code came from nobody accountable: a file host
+            # or a re-upload, a chat server, a forum, an account made yesterday, a binary with
+            # no source, unsigned, the attacker's own ransom note
+            r"file[- ]?(?:sharing|hosting|host|locker)\s+(?:site|service|link|page)s?",
+            r"(?:re-?upload|mirror)(?:ed|s)\s+(?:it\s+|(?:an?|the)\s+(?:\S+\s+){0,3}?)?(?:to|on)\b",
+            # the thing first, then the unnamed outsider ("the installer that a guy on Discord
+            # posted")
+            r"(?:scripts?|binar(?:y|ies)|installers?|executables?|tools?|plugins?|patch(?:es)?|"
+            r"extensions?)\s+(?:that\s+|which\s+)?(?:a|some)\s+(?:contractor|freelancer|guy|person|"
+            r"user|rando|stranger)\b",
+            # put up on a chat server (where it came from, not where something is posted to)
+            r"(?:uploaded|posted|shared|dropped|found|got)\s+(?:\S+\s+){0,5}?(?:to|on|in|from)\s+(?:a|the|some|that|this)\s+"
+            r"(?:discord|telegram)\s+(?:server|group|channel)s?",
+            r"(?:on|from|in)\s+(?:a|an|some|this|that)\s+(?:[\w-]+\s+){0,2}?(?:forum|message\s+board|imageboard)s?\b",
+            r"(?:published|uploaded|released|pushed|created|registered)\s+(?:only\s+|just\s+)?(?:yesterday|today|"
+            r"(?:an?|one|two|three|a\s+few|\d+)\s+(?:hours?|days?)\s+ago|last\s+night)\s+by",
+            r"(?:brand[- ]new|newly[- ]created|throwaway|anonymous)\s+(?:\S+\s+)?(?:accounts?|"
+            r"publishers?|maintainers?|authors?|uploaders?|profiles?)",
+            r"accounts?\s+(?:with\s+no|without\s+(?:any\s+)?)\s*(?:history|other\s+packages|reputation)",
+            r"(?<![\d,.])\d{1,2}\s+(?:weekly\s+|total\s+|monthly\s+)?downloads",
+            r"with\s+no\s+source(?:\s+code)?(?![\w-])",
+            r"(?:binar(?:y|ies)|tools?|installers?|packages?|executables?)\s*,\s*no\s+source(?:\s+code)?(?![\w-])",
+            r"without\s+(?:any\s+)?source\s+code",
+            r"(?:it'?s|is|it\s+is|they'?re|are)\s+(?:not\s+(?:code[- ])?signed|unsigned)",
+            r"unsigned\s+(?:\S+\s+)?(?:binar(?:y|ies)|installers?|drivers?|packages?|executables?|apps?|plugins?|extensions?|files?)",
+            r"(?:bare|raw)\s+ip(?:\s+address)?",
+            r"(?:download|install)\s+(?:page|link|site|url)\s+is\s+(?:just\s+)?an?\s+ip\b",
+            r"ransom(?:ware)?\s+(?:note|message|demand|letter)s?",
+            r"not\s+(?:in|on|from)\s+(?:the\s+)?(?:official\s+)?(?:update\s+cent(?:er|re)|marketplace|app\s+store|"
+            r"plugin\s+(?:directory|index|site)|registry)",
+            r"(?:consultant|vendor|contractor|visitor|supplier|customer)(?:'s)?\s+(?:\S+\s+){0,3}?(?:usb|thumb\s+drive|"
+            r"flash\s+drive|memory\s+stick)",
             r"(?:the|a|an)\s+(?:unknown\s+)?caller(?!\s+id)",
             r"someone\s+(?:\S+\s+){0,2}?(?:linked|posted|shared|recommended|dm.?ed)",
             # an unnamed outsider ("a contractor shared a setup.sh", "some guy on the forum sent")
@@ -827,7 +896,9 @@ LEXICON = lexicon(
             r"crx|xpi",
             # a link or file that came in a message, not from a place the company runs
             r"(?:link|file|attachment|installer|script|zip)\s+(?:in|from)\s+(?:the|a|an|that|this|"
-            r"his|her|their)\s+(?:dm|direct\s+message|e-?mail|text|sms|whatsapp|telegram|signal)\b",
+            r"his|her|their)\s+(?:dm|direct\s+message|e-?mail|text|sms|whatsapp|telegram|signal)\b"
+            # "the script in a text editor" is read there, it did not come by text
+            r"(?!\s+(?:editor|viewer|file|mode))",
             # … or a social network's message ("the link in that LinkedIn message")
             r"(?:link|file|attachment|installer|script|zip)\s+(?:in|from)\s+(?:the|a|an|that|this|"
             r"his|her|their)\s+(?:[\w-]+\s+)?(?:linkedin|facebook|instagram|discord|wechat|"
@@ -841,7 +912,7 @@ LEXICON = lexicon(
         "prod": (f"prod(?:uction)?{_W}", f"live{_W}", f"primary{_W}"),
         "bulk": (
             f"all{_W}",
-            "every",
+            "every",  # "everything", "everyone"
             f"entire(?:ly)?{_W}",
             f"whole{_W}",
             # a console's mass deletion ("Mass Delete Records", "bulk-delete"); not its menu
@@ -1011,6 +1082,8 @@ LEXICON = lexicon(
         ),
         "channel": (
             f"channels?{_W}",
+            # the team chat itself: what is posted there stays in its history for all to search
+            r"(?:on|in|via|over|through)\s+(?:the\s+)?(?:company\s+)?(?:slack|teams|discord|mattermost|google\s+chat)(?![\w-]|\.\w)(?!\s+(?:admin|sso|workspace|apps?|connect|groups?|settings|api|bot|tokens?|webhooks?|integrations?|accounts?|enterprise|grid|console|users?|org|guests?)\b)",
             r"(?<![\w#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
             r"group\s+chat",
             f"threads?{_W}",
@@ -1061,8 +1134,21 @@ LEXICON = lexicon(
             r"instead\s+of",
             "without",
         ),
+        "purpose_neg": (
+            r"so\s+(?:that\s+)?(?:we|you|they|i|it|he|she|nobody)\s+(?:don'?t|don’t|do\s+not|won'?t|won’t|"
+            r"will\s+not)\s+(?:have\s+to\s+|need\s+to\s+)?[\w-]+",
+            r"(?:in\s+order|so\s+as)\s+not\s+to\s+(?:have\s+to\s+)?[\w-]+",
+        ),
+        "topic": (
+            r"(?:about|regarding|concerning|re|on|as\s+for|as\s+to|following\s+up\s+on|with\s+regard\s+to)\b",
+        ),
         "affirm": (
             r"(?:don'?t|don’t|do\s+not|never)\s+(?:forget|hesitate|wait)",
+            # a suggestion put as a negative question: "wouldn't it be simpler to …", "why
+            # not just …", "why don't we …"
+            r"(?:wouldn'?t|wouldn’t|isn'?t|isn’t)\s+it\s+(?:be\s+)?(?:much\s+)?(?:simpler|easier|quicker|"
+            r"faster|better|cleaner)",
+            r"why\s+(?:not|don'?t\s+(?:we|you)|don’t\s+(?:we|you))",
             r"not\s+only",
             r"no\s+matter",
         ),
@@ -1097,7 +1183,9 @@ LEXICON = lexicon(
             r"(?!\s+of\s+(?:the\s+|our\s+)?(?:`|[\w-]*(?:logs?|data|events|records|traffic|rows|"
             r"exports?|dumps?|transactions|orders|payments|messages|tickets)\b))",
             "ago",
-            r"root\s+cause",
+            # a cause said to be unknown narrates nothing ("not sure what the root cause is")
+            r"(?<!sure what the )(?<!know what the )(?<!no idea what the )root\s+cause"
+            r"(?!\s+(?:is\s+)?(?:still\s+)?(?:unclear|unknown|not\s+(?:clear|known)))",
             r"post[- ]?mortem",
             # not a document about it ("post the incident timeline on LinkedIn"); not the
             # circumstance an order is given in ("given the outage, run it", "because of the
@@ -1200,6 +1288,7 @@ LEXICON = lexicon(
         "hold": (r"legal\s+holds?", r"litigation\s+holds?"),
         "public_part": (
             r"public\s+(?:(?:ssh|gpg|pgp|signing|deploy|rsa|ed25519)\s+)?(?:keys?|half|certificates?)",
+            r"public\s+part",
             "pubkey",
             r"\.pub",
         ),
@@ -1258,7 +1347,7 @@ LEXICON = lexicon(
             r"(?:[\w'’-]+\s+){0,2}?(?:dates?|timestamps?|"
             r"created_time|version(?:\s+(?:numbers?|ids?))?|arns?|account(?:\s+ids?)?|"
             r"(?:item\s+|key\s+|variable\s+|secret\s+)?(?:names?|titles?|labels?)|counts?|"
-            r"fingerprints?|key\s+ids?|expiry|expiration|(?:vault\s+)?paths?)\b",
+            r"fingerprints?|(?:key\s+)?ids?|expiry|expiration|(?:vault\s+)?paths?|locations?)\b",
         ),
         "lasting": (
             r"until\s+(?:the\s+end\s+of\s+)?(?:the\s+)?next\s+(?:week|month|quarter|year|sprint)",
@@ -1428,6 +1517,13 @@ LEXICON = lexicon(
         ),
         # a question about who may act, asked of the reader: "list who can delete …", "check
         # which roles are allowed to disable MFA"; not "who can delete it tonight?" (a volunteer)
+        # the admin asked to act: "ask your Google Workspace admin to grant …", "have the IT
+        # admin add …"
+        "addressee": (
+            r"(?:ask|have|get|tell|ping|contact|e-?mail|message|dm|check\s+with|talk\s+to|"
+            r"reach\s+out\s+to|work\s+with|request\s+(?:it\s+)?from)\s+(?:the|your|our|an?|their)\s+"
+            r"(?:(?!as\s|to\s)[\w-]+\s+){0,3}?$",
+        ),
         "holders": (
             r"(?:list|check|find\s+out|tell\s+me|verify|confirm|audit|review|show(?:\s+me)?|see|"
             r"look\s+up|figure\s+out|report|pull\s+(?:up\s+)?a\s+list\s+of)\s+"
@@ -1485,6 +1581,9 @@ LEXICON = lexicon(
         ),
         "few": (
             r"(?:one|two|three|four|five|a\s+couple\s+of|[2-9])\s+(?:\w+\s+)?(?:pdfs?|files|documents|contracts|invoices|orders|reports)",
+            # a counted handful of records: what a deletion takes is those, not a store
+            r"(?<![\d,.])(?:one|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of|a\s+few|[1-9]\d?)\s+(?:[\w-]+\s+){0,2}?(?:records|rows|entries|contacts|leads|tickets|submissions)(?!\w)",
+            r"(?:just|only)\s+(?:that|this|the\s+one)\s+(?:\w+\s+)?(?:requester|customer|user|person|employee|candidate|applicant|member|subscriber|contact)['’]s\s+(?:[\w-]+\s+){0,2}?(?:records|rows|entries|tickets|data)(?:\s+and\s+(?:[\w-]+\s+){0,2}?(?:records|rows|entries|tickets|data))?",
         ),
         "sanitized": (
             # already public: the very file anyone can get from the company's site
@@ -1518,6 +1617,10 @@ LEXICON = lexicon(
             r"row\s+counts?",
             r"number\s+of(?!\s+(?:the\s+)?(?:phone|card|account|social|passport|id|tax|bank|routing))",
             r"already\s+(?:public|published|on\s+(?:our|the)\s+(?:public\s+)?(?:website|site|careers\s+page|blog|docs))",
+            # the public page's content, not the public page as where a thing is put ("put
+            # the customer list in the public docs")
+            r"(?<!in\sthe\s)(?<!to\sthe\s)(?<!on\sthe\s)(?<!into\sthe\s)(?<!in\sour\s)"
+            r"(?<!to\sour\s)(?<!on\sour\s)(?<!into\sour\s)"
             r"public\s+(?:roadmap|pricing|price\s+list|changelog|faq|docs|documentation|"
             r"salary\s+(?:grid|bands?))",
             r"anonymi[sz]ed",
@@ -1543,11 +1646,19 @@ LEXICON = lexicon(
             # whether to do it is still to be decided ("discuss whether to make it public")
             r"whether\s+(?:or\s+not\s+)?(?:to|we|you|they|it|anything|this)\s",
         ),
-        "temporal": (r"(?:upon|when|while)(?=\s+\w+ing(?!\w))",),
+        "temporal": (
+            r"(?:upon|when|while)(?=\s+\w+ing(?!\w))",
+            # a subordinate clause of time with its own subject: what happens then, told
+            r"(?:when(?:ever)?|once|as\s+soon\s+as)\s+(?:you|we|they|someone|anyone|people|users?|she|he)"
+            r"(?:\s+first)?\s",
+        ),
         "declined": (
             r"(?:i\s+)?(?:don'?t|do\s+not)\s+think\s+(?:so|we\s+should)",
             r"(?:probably|definitely|certainly|better)\s+not",
             r"i(?:'d|\s+would)\s+(?:say\s+no|rather\s+not|not)",
+            # a refusal at the end of a sentence ("…, so let's not", "so I'd skip it")
+            r"let'?s\s+not(?!\s+forget)",
+            r"(?:i'?d|we'?d|i\s+would|we\s+should)\s+(?:skip|avoid|pass\s+on)\s+(?:it|this|that|them)\b",
             r"no(?:pe)?(?=\s*[.!,:;—–-])",
         ),
         "warning": (
@@ -1557,10 +1668,23 @@ LEXICON = lexicon(
             r"red\s+flags?",
         ),
         "exception": (r"exceptions?", r"exemptions?", r"overrides?", r"waivers?", r"allowances?"),
+        "contracted": (
+            r"(?:set\s+up|established|provided|agreed|opened)\s+under\s+(?:the|our|their)\s+(?:[\w-]+\s+){0,2}?(?:contract|agreement|dpa|engagement)",
+            r"covered\s+by\s+(?:our|the|a)\s+(?:[\w-]+\s+){0,2}?(?:data\s+processing\s+agreement|dpa)",
+            r"(?:the|our)\s+(?:agreed|contracted)\s+(?:secure\s+)?(?:channel|portal|route|data\s+room|sftp)",
+            r"(?:folder|data\s+room|portal|workspace)\s+we\s+(?:already\s+)?(?:have|share|use)\s+with\s+(?:their|the|his|her)\s+(?:firm|agency|auditors?|advisers?|advisors?|accountants?|lawyers?|counsel)",
+        ),
+        "vetted": (
+            r"(?:from|via|through|in)\s+(?:the\s+|our\s+)?(?:distro|distribution|official|os|ubuntu|debian|fedora|rhel|vendor)['’]?s?\s+(?:own\s+)?(?:package\s+)?(?:repos?|repositor(?:y|ies)|packages|package\s+manager|app\s+store|store)(?!\w)",
+        ),
         "contained": (
             r"(?:in|with)\s+(?:excel['’]s\s+|word['’]s\s+|office['’]s\s+)?protected\s+view",
             r"(?:in|with)\s+(?:the\s+)?(?:preview|viewer)\s+(?:pane|mode)",
             r"(?:in|inside)\s+(?:the\s+|a\s+)?(?:malware\s+|detonation\s+|security\s+team['’]s\s+)?sandbox",
+            # a script or macro file read as text: an editor shows it, nothing in it runs
+            r"(?:in|with)\s+(?:a\s+|the\s+|your\s+)?(?:plain[- ]text\s+|text\s+|code\s+)?editor",
+            r"(?:in|with)\s+(?:notepad|vs\s*code|textedit|vim|nano)",
+            r"as\s+(?:plain\s+)?text",
         ),
         "limited": (
             r"(?:read|view)\s+access",
@@ -1592,6 +1716,11 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "vetted": ("from the distro repos",),
+        "contracted": (
+            "the data room set up under the consultancy contract",
+            "covered by our data processing agreement",
+        ),
         "governed": ("load it into the RAW schema of our Snowflake warehouse",),
         "people": (
             "every customer",
@@ -1599,9 +1728,14 @@ LEXICON = lexicon(
             "the whole user base",
             "the employee census",
         ),
-        "contained": ("in Protected View", "inside the malware sandbox"),
+        "contained": (
+            "in Protected View",
+            "inside the malware sandbox",
+            "in your editor",
+            "in Notepad",
+        ),
         "brief": ("for two hours", "until 06:00 UTC tomorrow", "while the maintenance window runs"),
-        "temporal": ("upon opening",),
+        "temporal": ("upon opening", "when you "),
         "declined": ("i don't think so", "no:", "better not"),
         "pressed": ("select all and hit Delete",),
         "fields": ("with phone numbers", "tax ids and home addresses"),
@@ -1611,6 +1745,7 @@ LEXICON = lexicon(
         "source": ("the mail from the ", "an invoice sent by a new "),
         "workload": ("all the prod web servers", "every ec2 instance", "the pods"),
         "holders": ("list who can ", "check which roles are allowed to "),
+        "addressee": ("ask your google workspace ", "have the "),
         "public": ("all inbound traffic",),
         "taken_up": ("; do it.", "yes, do it", "; go ahead."),
         "public_content": (

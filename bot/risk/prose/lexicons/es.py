@@ -31,7 +31,7 @@ LEXICON = lexicon(
     "es",
     spaced=True,
     markers="el la a tu mi los las del una para por con que es en al lo su sus este esta y de "
-    "se un le les",
+    "se un le les ya sin",
     fold_accents=True,
     enclitic=r"\w*(?:lo|la|los|las|le|les)(?!\w)",
     noun_form=r"(?:cion|ción|ciones|dor|dores|miento|mientos)$",
@@ -52,6 +52,10 @@ LEXICON = lexicon(
             f"carg(?:ate|arse|arte|uese)(?:l[oa]s?){_W}",  # "cárgatela"
             rf"tir{_AR}{_CL}{_W}(?!\s+de\b)",  # "tira la base"; not "tira de" (pull on)
             r"d(?:a|e|en|emos|ar)(?:l[aoe]s?|sel[aoe]s?)?\s+de\s+baja",  # "denle de baja"
+            # un contrato de hosting cancelado se lleva sus máquinas ("cancela los servidores
+            # dedicados"); no "cancela la reunión"
+            rf"cancel{_AR}{_CL}(?=\s+(?:\S+\s+){{0,5}}?(?:servidor|instancia|maquina|cluster|clúster|"
+            r"base\s+de\s+datos|vps)\w*)",
             f"liquid{_AR}{_CL}{_W}",
             f"desech{_AR}{_CL}{_W}",
             "expurg",
@@ -100,6 +104,9 @@ LEXICON = lexicon(
             "relaj",
             "flexibiliz",
             r"(?:pon|pas|cambi|dej)\w*\s+(?:\S+\s+){0,6}?(?:a|en)\s+modo\s+(?:conteo|count|detecci[oó]n|auditor[ií]a)",
+            # a control set to its off value ("pon el WAF en modo desactivado", "déjalo en off")
+            r"(?:pon|pas|cambi|dej|configur|establec)\w*\s+(?:\S+\s+){0,8}?(?:a|en|como)\s+(?:modo\s+|estado\s+)?"
+            r"[\"“'‘]?(?:desactivad[oa]|inactiv[oa]|apagad[oa]|deshabilitad[oa]|off)(?!\w)",
             "desactiv",
             r"(?:reduc|reduz|acort|baj)\w*\s+(?:\S+\s+){0,3}?retenci",  # "reduce la retención"
             "deshabilit",
@@ -115,7 +122,10 @@ LEXICON = lexicon(
         ),
         "bypass": (
             f"puente(?:a|e|en|ar|ad|ando){_CL}{_W}",  # coverage audit; not "puente"
-            f"salt(?:a|e|ar|es|en|ad|ando|arse|ate|ese){_W}",
+            # not a rule that fires ("la regla que salta", "si salta algo"): indicative
+            # "salta(n)" after "que", "si", "cuando" says what a control does by itself
+            f"(?<!que )(?<!si )(?<!cuando )salta(?:n)?{_W}",
+            f"salt(?:e|ar|es|en|ad|ando|arse|ate|ese){_W}",
             "omit",
             f"ignor{_AR}{_CL}{_W}",
             "elud",
@@ -179,6 +189,10 @@ LEXICON = lexicon(
             r"guard(?:a|e|ar|alo|ala|alos|alas)\s+(?:\S+\s+){0,8}?en"
             r"(?=[^.;,\n]{0,30}?\b(?:personal|privad[oa]|particular)\b)",
             "traslad",  # coverage audit: "traslada la base a tu Dropbox"
+            # fijado en un canal ("fija en #finanzas la contraseña", "ancla el token en el chat"):
+            # un valor dejado donde todos lo leen; no "fija el precio"
+            rf"(?:fij|ancl){_AR}{_CL}\s+(?:\S+\s+){{0,8}}?(?:en|a|al)\s+(?:el\s+|la\s+|nuestro\s+|nuestra\s+)?"
+            r"(?:#|canal|chat|grupo|hilo)",
             # coverage audit (issue 19)
             f"pas(?:e|en)(?:l[oa]s?|le|les)?{_W}",  # usted: "pase la contraseña al proveedor"
             f"traspas{_AR}{_CL}{_W}",  # "traspase la base a su Dropbox"
@@ -328,6 +342,12 @@ LEXICON = lexicon(
             "versionado",
         ),
         "control": (
+            # lo que frena un pago sin revisar: antifraude y una segunda persona
+            r"(?:detecci[oó]n|prevenci[oó]n|reglas?|filtros?|control(?:es)?)\s+(?:de\s+|del\s+)?fraude",
+            "antifraude",
+            r"doble\s+(?:aprobaci[oó]n|firma|validaci[oó]n|autorizaci[oó]n|control)",
+            r"segund[oa]\s+(?:aprobador|aprobaci[oó]n|firma|firmante|validador|validaci[oó]n)",
+            r"cuatro\s+ojos",
             *CONTROL_PRODUCTS,
             r"guard\s*duty",
             r"security\s*hub",
@@ -459,6 +479,19 @@ LEXICON = lexicon(
             *ADMIN_ROLES,
         ),
         "untrusted": (
+            # de dónde dice el propio mensaje que viene el código: nadie responde de él
+            r"(?:sitio|p[aá]gina|servicio|web)\s+(?:de\s+|para\s+)?(?:compartir|alojamiento\s+de|descarga\s+de)\s+archivos",
+            r"(?:resubi|volvi[oó]\s+a\s+subir)\w*",
+            r"(?:subi|public|compart|colg)\w*\s+(?:\S+\s+){0,5}?en\s+(?:un|el)\s+(?:servidor|grupo|canal)\s+de\s+(?:discord|telegram)",
+            r"public[oó]\s+(?:un\s+usuario|alguien|una\s+cuenta)",
+            r"public(?:ad[oa]|ó)\s+(?:ayer|hoy|hace\s+(?:unas?|dos|tres|pocas|\d+)\s+(?:horas|d[ií]as))",
+            r"hace\s+(?:unas?|dos|tres|pocas|\d+)\s+(?:horas|d[ií]as)\s+por",
+            r"cuentas?\s+(?:nueva|reci[eé]n\s+creada|an[oó]nima|sin\s+historial)",
+            r"sin\s+(?:el\s+)?c[oó]digo\s+fuente",
+            r"(?:no\s+est[aá]\s+firmad|sin\s+firmar|no\s+firmad)\w*",
+            r"nota\s+de\s+rescate",
+            r"rescate",
+            r"(?<![\d,.])\d{1,2}\s+descargas",
             "aparcamiento",
             "estacionamiento",
             r"(?:usb|pendrive|memoria)\s+(?:\S+\s+){0,3}?(?:encontr|hall)\w*",
@@ -573,7 +606,7 @@ LEXICON = lexicon(
             # one's own computer: the data leaves the systems that guard it
             # where a copy goes, not where it already is ("no seu notebook", "en tu portátil")
             r"(?<!en\s)(?<!de\s)(?<!desde\s)(?:tu|su|mi)\s+(?:propi[oa]\s+)?(?:portátil|portatil|ordenador|computadora|laptop|pc)(?!\w)"
-            r"(?!\s+(?:de\s+la\s+empresa|corporativ\w*|del\s+trabajo|de\s+trabajo))",
+            r"(?!\s+(?:de\s+la\s+empresa|de\s+empresa|corporativ\w*|del\s+trabajo|de\s+trabajo))",
             "wetransfer",  # a public file drop
             "yahoo",
             "icloud",
@@ -618,7 +651,10 @@ LEXICON = lexicon(
             r"slack\s+connect",
             r"canal\s+compartido",
         ),
-        "temporal": (r"al",),
+        "temporal": (
+            r"al",
+            r"(?:cuando|en\s+cuanto|una\s+vez\s+que)\s+(?:lo|la|los|las|se\s+lo|se\s+la)\s",
+        ),
         "declined": (
             r"(?:yo\s+)?(?:creo|pienso|diría)\s+que\s+no",
             r"(?:mejor|claro\s+que|desde\s+luego\s+que|por\s+supuesto\s+que)\s+no",
@@ -633,6 +669,7 @@ LEXICON = lexicon(
             r"(?:entorno|clúster|cluster|servidor|instancia|contenedor|base|proyecto|bucket|tabla|esquema|cuenta|"
             r"carpeta|espacio)s?\s+"
             r"(?:[\w-]+\s+){0,2}?de\s+(?:desarrollo|dev|pruebas|test|qa|demo)(?!\w)",
+            r"en\s+(?:desarrollo|pruebas|staging|qa)(?!\w)",  # "todo lo que hay en pruebas"
         ),
         "neg_before": (
             "no",
@@ -645,7 +682,21 @@ LEXICON = lexicon(
             r"sin(?!\s+(?:duda|falta|demora|problema|más|mas|esperar)\b)",  # "sin duda": surely
             r"evit(?:a|e|ar|en)",
         ),
-        "affirm": (r"no\s+(?:olvides|olvide|dudes|dude|esperes|espere)",),
+        "purpose_neg": (
+            r"para\s+(?:que\s+)?no\s+(?:(?:tener|tengamos|tengas|tenga)\s+que\s+|(?:se|nos|le|les|lo|la|me|te)\s+)?"
+            r"[\w-]+",
+        ),
+        "topic": (
+            r"(?:sobre|acerca\s+de|respecto\s+a|en\s+cuanto\s+a|con\s+respecto\s+a|en\s+relaci[oó]n\s+(?:a|con)|"
+            r"referente\s+a)\b",
+        ),
+        "affirm": (
+            r"no\s+(?:olvides|olvide|dudes|dude|esperes|espere)",
+            # una sugerencia en pregunta negativa: "¿no sería más fácil …?", "¿por qué no …?"
+            r"no\s+(?:sería|seria|es)\s+(?:mucho\s+)?(?:más|mas|mejor)\s*(?:fácil|facil|sencillo|simple|"
+            r"rápido|rapido|práctico|practico)?",
+            r"por\s+qu[ée]\s+no",
+        ),
         "hypothetical": (
             "hipotéticamente",
             r"qu[ée]\s+pasar[ií]a",
@@ -718,6 +769,7 @@ LEXICON = lexicon(
         ),
         "channel": (
             r"canal(?!\s+compartido)",
+            r"(?:en|por|v[ií]a|a)\s+(?:slack|teams|discord|mattermost|google\s+chat)(?![\w-]|\.\w)(?!\s+(?:admin|sso|workspace|apps?|connect|groups?|settings|api|bot|tokens?|webhooks?|integrations?|accounts?|enterprise|grid|console|users?|org|guests?)\b)",
             "canales",
             r"(?<![\w#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
             # not a cloud firewall or resource group
@@ -807,6 +859,9 @@ LEXICON = lexicon(
             "despliegues?",
         ),
         # a question about who may act, asked of the reader ("averigua quién puede desactivar …")
+        "addressee": (
+            r"(?:p[ií]de(?:le|les)?|pregunta(?:le)?|solicita(?:le)?|habla\s+con|escribe(?:le)?\s+a|contacta(?:\s+con)?)\s+(?:a\s+)?(?:al|tu|el|la|un|una|nuestro|vuestro|su)\s+(?:(?!como\s|de\s)[\w-]+\s+){0,3}?$",
+        ),
         "holders": (
             r"(?:averigu|revis|comprueb|verific|list|mir|dime|díme|consult|confirm)\w*\s+"
             r"(?:[^\s.;:!?]+\s+){0,4}?(?:qui[eé]n(?:es)?\s+|qu[eé]\s+(?:[\w-]+\s+){1,2}?|cu[aá]les\s+"
@@ -850,6 +905,8 @@ LEXICON = lexicon(
         "described": (r"(?:pr|pull\s+request|merge\s+request|mr|patch)\s+que\s+(?:lo|la|los|las)",),
         "few": (
             r"(?:dos|tres|cuatro|cinco|[2-9])\s+(?:\w+\s+)?(?:pdf|archivos|documentos|contratos|facturas|pedidos|informes)",
+            # a counted handful of records: what a deletion takes is those, not a store
+            r"(?<![\d,.])(?:dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|[1-9]\d?)\s+(?:registros|filas|contactos|entradas|tickets)(?:\s+de\s+prueba)?(?!\w)",
         ),
         "sanitized": (
             # the structure only: table definitions, no rows
@@ -935,7 +992,13 @@ LEXICON = lexicon(
             r"(?:ventana|durante)\s+(?:\S+\s+){0,4}?(?:una|un|dos|\d+)\s+horas?",
         ),
         "hold": (r"legal\s+hold", r"retención\s+legal", r"conservación\s+legal"),
-        "public_part": (r"claves?\s+públicas?", r"public\s+key"),
+        "public_part": (
+            r"claves?\s+públicas?",
+            r"public\s+key",
+            # the public half of a certificate, as it is called ("la parte pública")
+            r"(?:la\s+)?parte\s+pública",
+            r"certificados?\s+públicos?",
+        ),
         "metadata": (
             r"(?:la|el|los|las|s[oó]lo\s+(?:la|el)|solamente\s+(?:la|el))\s+(?:[\w-]+\s+){0,2}?(?:ruta|nombre|nombres|etiqueta|arn|t[ií]tulo)(?:\s+(?:en\s+)?(?:vault|1password|keeper|bitwarden))?(?!\w)",
             r"(?:(?:al|a\s+la|a\s+los|a)\s+[\w-]+\s+)?(?:la|las|el|los|s[oó]lo\s+la|s[oó]lo\s+el|"
@@ -1026,9 +1089,20 @@ LEXICON = lexicon(
             r"(?:gustar[ií]a|quisiera|agradecer[ií]a|preferir[ií]a|convendr[ií]a|ser[ií]a"
             r"(?:\s+(?:bueno|mejor|ideal|preferible|conveniente|buena\s+idea))?)\s+que",
         ),
+        "contracted": (
+            r"carpeta\s+(?:de\s+[\w-]+\s+)?que\s+(?:ya\s+)?(?:tenemos|compartimos|usamos)\s+con\s+(?:su|sus|el|la)\s+(?:despacho|firma|bufete|agencia|asesor\w*|auditor\w*|gestor\w*)",
+            r"(?:según|como\s+(?:dice|establece|marca))\s+el\s+contrato",
+            r"canal\s+(?:acordado|pactado|del\s+contrato)",
+            r"contrato\s+de\s+encargo\s+(?:de|del)\s+tratamiento",
+        ),
+        "vetted": (
+            r"(?:desde|de|en)\s+(?:los|el)\s+(?:repositorios?|repos?|tienda)\s+(?:oficiales?|de\s+la\s+distribución)",
+        ),
         "contained": (
             r"(?:en|con)\s+(?:la\s+)?vista\s+protegida",
             r"en\s+(?:el|un|una|la)\s+sandbox",
+            r"(?:en|con)\s+(?:el|un|tu)\s+(?:editor|bloc\s+de\s+notas|notepad)",
+            r"en\s+modo\s+(?:de\s+)?(?:solo\s+)?lectura",
         ),
         "limited": (
             r"(?:acceso|permisos?)\s+de\s+lectura",
@@ -1064,9 +1138,11 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "vetted": ("desde los repositorios oficiales",),
+        "contracted": ("la carpeta de Box que tenemos con su despacho", "como dice el contrato"),
         "governed": ("cárgalo en nuestro data warehouse",),
         "people": ("todos los clientes", "la tabla de usuarios", "cada socio"),
-        "contained": ("en vista protegida",),
+        "contained": ("en vista protegida", "en el editor de texto"),
         "temporal": ("al ",),
         "declined": ("yo creo que no", "mejor no", "no:"),
         "pressed": ("haz clic en Eliminar",),
@@ -1076,6 +1152,7 @@ LEXICON = lexicon(
         "deliberate": ("luego veremos con el equipo cómo",),
         "source": ("el correo enviado por un ", "una factura de parte del "),
         "workload": ("todos los servidores", "las instancias"),
+        "addressee": ("pídele al ", "habla con tu "),
         "holders": ("averigua quién puede ",),
         "excluded": ("(no el .env)",),
         "public": ("todo el tráfico entrante",),

@@ -52,6 +52,10 @@ LEXICON = lexicon(
             # not "payer en liquide", "du liquide" (cash, a liquid)
             f"(?<!en )(?<!du )(?<!le )liquid(?:e|es|ez|er|ent){_W}",
             "supprim",
+            # un contrat d'hébergement résilié emporte ses machines et leurs disques ("résilie
+            # les serveurs dédiés"); pas "résilier l'abonnement à l'outil de sondage"
+            r"r[ée]sili\w*(?=\s+(?:\S+\s+){0,5}?(?:serveur|instance|machine|vm|cluster|base|"
+            r"h[ée]bergement|vps)\w*)",
             "effac",
             "détrui",
             "detrui",
@@ -99,6 +103,9 @@ LEXICON = lexicon(
             r"l[eè]v\w*\s+(?:l['’]|la\s+|les\s+)(?:obligation|exigence|contrainte)s?",
             "assoupl",
             r"(?:pass|mett|bascul)\w*\s+(?:\S+\s+){0,6}?en\s+mode\s+(?:comptage|count|détection|audit)",
+            # a control set to its off value ("mets le WAF en mode désactivé", "passe-le à Off")
+            r"(?:pass|mett|mets|bascul|r[èe]gl)\w*\s+(?:\S+\s+){0,8}?(?:en|à|a|sur)\s+(?:mode\s+|[ée]tat\s+)?"
+            r"[\"“'‘«]?\s?(?:d[ée]sactiv[ée]e?|inactif|inactive|off)(?!\w)",
             "désactiv",
             r"(?:rédui|redui|raccourc|baiss|diminu)\w*\s+(?:\S+\s+){0,3}?(?:rétention|conservation)",
             "desactiv",
@@ -177,8 +184,9 @@ LEXICON = lexicon(
             r"renvoy(?:ez|er)(?!\w)|renvoie-",  # not "la commande renvoie" (returns)
             f"upload(?:e|es|ez|er){_W}",
             r"fourni(?:s|ssez|r)-(?:lui|leur|moi|nous|le|la|les)(?!\w)",  # not "fournisseur"
-            # importé dans un lieu ("importe toute la base dans son Notion perso")
-            r"import\w*\s+(?:\S+\s+){0,8}?(?:dans|sur|vers)(?!\w)",
+            # importé dans un lieu ("importe toute la base dans son Notion perso"): the verb,
+            # within its clause; not the noun ("avant l'import du fichier, lance ceci dans …")
+            r"import(?:e|es|ez|er|ons|ent|é|ée|és|ées)\s+(?:[^\s,;:]+\s+){0,8}?(?:dans|sur|vers)(?!\w)",
             # attached to a post or a mail: it goes where they go
             f"join(?:s|t|dre|gnez|gnons){_W}",
             "envoi",
@@ -328,6 +336,12 @@ LEXICON = lexicon(
             r"plan\s+de\s+reprise",
         ),
         "control": (
+            # ce qui retient un paiement non vérifié : l'antifraude et une deuxième personne
+            r"(?:d[ée]tection|pr[ée]vention|r[èe]gles?|filtres?|contr[ôo]les?)\s+(?:de\s+(?:la\s+)?|des\s+|anti-?)?fraudes?",
+            r"anti-?fraude",
+            r"double\s+(?:validation|signature|approbation|contr[ôo]le|autorisation)",
+            r"(?:second|deuxi[èe]me)\s+(?:valideur|approbateur|signataire|niveau\s+de\s+validation)",
+            r"quatre\s+yeux",
             *CONTROL_PRODUCTS,
             r"guard\s*duty",
             r"security\s*hub",
@@ -461,6 +475,19 @@ LEXICON = lexicon(
             *ADMIN_ROLES,
         ),
         "untrusted": (
+            # d'où le message lui-même dit que vient le code : personne n'en répond
+            r"(?:site|service|hébergeur|hebergeur)\s+(?:de\s+)?(?:partage|stockage|téléchargement)\s+de\s+fichiers",
+            r"hébergeur\s+de\s+fichiers",
+            r"(?:re-?upload|re-?posté|remis\s+en\s+ligne)\w*",
+            r"(?:post|publi|partag|upload|mis)\w*\s+(?:\S+\s+){0,5}?(?:sur|dans)\s+(?:un|le)\s+(?:serveur|groupe|canal)\s+(?:discord|telegram)",
+            r"publi[ée]e?s?\s+(?:hier|avant-hier|aujourd'hui|il\s+y\s+a\s+(?:quelques|deux|trois|\d+)\s+(?:heures|jours))",
+            r"comptes?\s+(?:sans\s+historique|tout\s+neuf|anonyme|créé\s+(?:hier|récemment))",
+            r"sans\s+(?:le\s+)?code\s+source",
+            r"non\s+sign[ée]e?s?",
+            r"n['’](?:est|sont)\s+pas\s+sign[ée]e?s?",
+            r"(?:note|demande|message)\s+de\s+rançon",
+            r"rançon",
+            r"(?<![\d,.])\d{1,2}\s+téléchargements",
             r"trouvée?s?\s+(?:\S+\s+){0,3}?(?:parking|rue|sol|couloir|bureau)",
             "ramassé",
             "forum",
@@ -520,8 +547,9 @@ LEXICON = lexicon(
             r"0\.0\.0\.0/0",
             r"::/0",
             # "la page publique"; not a document public by its kind ("la documentation publique")
-            r"(?<!documentation )(?<!doc )(?<!docs )(?<!référence )(?<!tarifs )"
-            f"publi(?:c|cs|que|ques){_W}",
+            # nor a kind of cloud ("les instances Public Cloud", "le cloud public")
+            r"(?<!documentation )(?<!doc )(?<!docs )(?<!référence )(?<!tarifs )(?<!cloud )"
+            f"publi(?:c|cs|que|ques){_W}(?!\\s+cloud)",
             # put into the public documentation: a place anyone reads
             r"(?:dans|sur|à)\s+(?:la\s+|notre\s+)?(?:documentation|doc|docs)\s+publique",
             # read by anyone: a blog, a forum, put online ("mets en ligne sur le blog")
@@ -574,7 +602,8 @@ LEXICON = lexicon(
             # one's own computer: the data leaves the systems that guard it
             r"(?:ton|ta|votre|mon|son)\s+(?:propre\s+)?(?:ordinateur|ordi|portable|laptop|poste)\s+perso\w*",
             r"(?:ton|votre|mon|son)\s+(?:propre\s+)?(?:ordinateur|ordi|portable|laptop)(?!\w)"
-            r"(?!\s+(?:pro\b|professionnel|de\s+l'entreprise|de\s+la\s+boîte|du\s+travail))",
+            r"(?!\s+(?:pro\b|professionnel|de\s+l'entreprise|d['’]entreprise|de\s+la\s+boîte|du\s+travail|"
+            r"de\s+fonction|du\s+bureau|fourni\w*\s+par))",
             "wetransfer",  # a public file drop
             "yahoo",
             "icloud",
@@ -632,6 +661,8 @@ LEXICON = lexicon(
             r"(?:environnement|cluster|serveur|instance|conteneur|base|projet|espace|bucket|table|schéma|"
             r"compte|dossier)s?\s+"
             r"(?:[\w-]+\s+){0,2}?(?:de\s+)?(?:dev|développement|test|tests|recette|qa|démo)(?!\w)",
+            # "tout ce qu'il y a en recette"
+            r"(?:en|sur)\s+(?:recette|dev|développement|staging|qa)(?!\w)",
         ),
         "neg_before": (
             "ne",
@@ -647,8 +678,21 @@ LEXICON = lexicon(
             r"évite[rz]?",
             "interdit",
         ),
+        "purpose_neg": (
+            r"(?:pour|afin\s+de)\s+ne\s+(?:pas|plus|rien)\s+(?:avoir\s+à\s+|devoir\s+)?[\w'’-]+",
+            r"(?:pour|afin)\s+qu[e'’]\s*(?:on|nous|vous|ils|elles|il|elle)\s+ne\s+[\w'’-]+\s+(?:pas|plus)",
+        ),
+        "topic": (
+            r"(?:concernant|quant\s+à|au\s+sujet\s+d|à\s+propos\s+d|a\s+propos\s+d|pour\s+ce\s+qui\s+est\s+d|"
+            r"suite\s+à|sur)",
+        ),
         "affirm": (
             r"n[’']oublie[zr]?\s+pas",
+            # une suggestion en question négative : « ce ne serait pas plus simple de … »,
+            # « ne vaudrait-il pas mieux … », « pourquoi ne pas … »
+            r"ne\s+(?:serait|vaudrait)(?:-(?:il|ce))?\s+pas\s+(?:plus\s+)?(?:simple|facile|rapide|"
+            r"pratique|mieux)",
+            r"pourquoi\s+ne\s+pas",
             r"n[’']hésite[zr]?\s+pas",
             r"n[’']attend(?:s|ez)?\s+pas",
         ),
@@ -726,6 +770,7 @@ LEXICON = lexicon(
         ),
         "channel": (
             r"canal(?!\s+partagé)",
+            r"(?:sur|dans|via|par)\s+(?:slack|teams|discord|mattermost|google\s+chat)(?![\w-]|\.\w)(?!\s+(?:admin|sso|workspace|apps?|connect|groups?|settings|api|bot|tokens?|webhooks?|integrations?|accounts?|enterprise|grid|console|users?|org|guests?)\b)",
             "canaux",
             r"(?<![\w#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
             # not a cloud firewall or resource group
@@ -816,6 +861,9 @@ LEXICON = lexicon(
             "déploiements?",
         ),
         # a question about who may act, asked of the reader ("vérifie qui peut supprimer …")
+        "addressee": (
+            r"(?:demande[rz]?|demandez|contacte[rz]?|contactez|vois\s+avec|voyez\s+avec|écri[st]\s+(?:à|au)|passe\s+par)\s+(?:à\s+)?(?:ton|ta|votre|l[\'’]|le|la|un|une|notre|au|à\s+l[\'’])\s*(?:(?!comme\s|en\s|de\s)[\w-]+\s+){0,3}?$",
+        ),
         "holders": (
             r"(?:vérifi|verifi|regard|list|contrôl|control|cherch|trouv|indiqu|dis-moi|dites-moi)\w*\s+"
             r"(?:[^\s.;:!?]+\s+){0,4}?(?:qui\s+|quel(?:le)?s?\s+(?:[\w-]+\s+){1,2}?)(?:peu(?:t|vent)|"
@@ -860,6 +908,8 @@ LEXICON = lexicon(
         ),
         "few": (
             r"(?:deux|trois|quatre|cinq|[2-9])\s+(?:\w+\s+)?(?:pdf|fichiers|documents|contrats|factures|commandes|rapports)",
+            # a counted handful of records: what a deletion takes is those, not a store
+            r"(?<![\d,.])(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|[1-9]\d?)\s+(?:fiches|enregistrements|lignes|contacts|entrées|tickets)(?:\s+de\s+test)?(?!\w)",
         ),
         "sanitized": (
             # the structure only: table definitions, no rows
@@ -947,7 +997,12 @@ LEXICON = lexicon(
             r"pendant\s+(?:le|la)\s+(?:déploiement|maintenance|migration|mise\s+en\s+production)",
         ),
         "hold": (r"legal\s+hold", r"conservation\s+légale", r"gel\s+juridique"),
-        "public_part": (r"clés?\s+publiques?", r"public\s+key"),
+        "public_part": (
+            r"clés?\s+publiques?",
+            r"public\s+key",
+            r"(?:la\s+)?partie\s+publique",
+            r"certificats?\s+publics?",
+        ),
         "metadata": (
             r"(?:la|le|les|l['’]|seulement\s+(?:le|la)|juste\s+(?:le|la))\s*(?:[\w-]+\s+){0,2}?(?:chemin|nom|noms|libell[ée]|arn|titre)(?:\s+(?:vault|1password|keeper|bitwarden))?(?!\w)",
             r"(?:(?:au|à\s+la|aux|à)\s+[\w-]+\s+)?(?:la|les|le|l'|seulement\s+la|juste\s+la|"
@@ -1042,10 +1097,22 @@ LEXICON = lexicon(
         "described": (
             r"(?:pr|pull\s+request|merge\s+request|mr|patch)\s+qui(?:\s+(?:le|la|les)|\s+l['’])?",
         ),
+        "temporal": (
+            r"(?:quand|lorsqu['’]?e?|dès\s+qu['’]?e?|une\s+fois\s+qu['’]?e?)\s*(?:on|tu|vous|il|elle|ils|elles)\s+(?:l['’]|les\s+)?",
+        ),
+        "contracted": (
+            r"(?:canal|espace|portail|data\s+room)\s+(?:\w+\s+)?(?:convenu|prévu\s+(?:au|par\s+le)\s+contrat|mis\s+en\s+place\s+avec\s+(?:leur|le|son|sa))",
+            r"(?:accord|contrat)\s+de\s+sous-traitance",
+            r"(?:selon|comme\s+(?:le\s+)?prévoit)\s+le\s+contrat",
+        ),
+        "vetted": (
+            r"(?:depuis|via|dans)\s+(?:les|le)\s+(?:dépôts?|magasin|store)\s+(?:officiels?|de\s+la\s+distribution)",
+        ),
         "contained": (
             r"(?:en|dans\s+le)\s+mode\s+(?:protégé|d['’]affichage\s+protégé)",
             r"(?:en|dans\s+l['’])\s*affichage\s+protégé",
             r"dans\s+(?:la|une)\s+sandbox",
+            r"(?:dans|avec)\s+(?:un|l['’]|le|ton|votre)\s*(?:éditeur|editeur|bloc-notes|notepad)",
         ),
         "limited": (
             r"(?:accès|droits?)\s+(?:en|de)\s+lecture",
@@ -1078,9 +1145,12 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "vetted": ("depuis les dépôts officiels",),
+        "contracted": ("le canal convenu", "l'accord de sous-traitance"),
+        "temporal": ("quand on l'",),
         "governed": ("charge-le dans notre entrepôt de données",),
         "people": ("tous les clients", "la base complète des adhérents", "le fichier clients"),
-        "contained": ("en mode protégé", "dans l’affichage protégé"),
+        "contained": ("en mode protégé", "dans l’affichage protégé", "dans un éditeur de texte"),
         "declined": ("je ne pense pas", "surtout pas", "non :"),
         "pressed": ("clique sur Supprimer",),
         "fields": ("avec les noms des clients", "adresses personnelles"),
@@ -1089,6 +1159,7 @@ LEXICON = lexicon(
         "deliberate": ("on verra avec l'équipe comment",),
         "source": ("le fichier envoyé par ce nouveau ", "un mail de la part du "),
         "workload": ("toutes les instances", "les serveurs"),
+        "addressee": ("demande à ton ", "vois avec l'"),
         "holders": ("vérifie qui peut ",),
         "excluded": ("(pas le .env)",),
         "public": ("tout le trafic entrant",),

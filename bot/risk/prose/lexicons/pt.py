@@ -27,7 +27,7 @@ LEXICON = lexicon(
     markers=(
         "o a os as do da dos das um uma para com não que em no na é você seu sua e de ao num por "
         "tua teu meu minha nosso nossa se tu pra pro isso esse essa aqui já também eu ele ela "
-        "vc"
+        "vc pelo pela pelos pelas tudo"
     ),
     fold_accents=True,
     # "apaga-a", and in Brazil the pronoun after the verb: "apaga ela", "desliga eles"
@@ -44,6 +44,10 @@ LEXICON = lexicon(
         "destroy": (
             # coverage audit (issue 19)
             "destroi",  # "destrói": the stem changes
+            # um contrato de hospedagem cancelado leva as máquinas ("cancele os servidores
+            # dedicados"); não "cancele a reunião"
+            r"cancel(?:a|e|em|ar|ando)(?=\s+(?:\S+\s+){0,5}?(?:servidor|inst[aâ]ncia|maquina|m[aá]quina|"
+            r"cluster|banco\s+de\s+dados|vps)\w*)",
             f"deton(?:a|e|ar|em){_W}",  # "detona o cluster"
             "expurg",
             "apag",
@@ -91,6 +95,9 @@ LEXICON = lexicon(
             "afroux",
             "flexibiliz",
             r"(?:coloc|pass|mud|deix|p[oô]r|p[oô]e)\w*\s+(?:\S+\s+){0,6}?(?:para|em|no)\s+(?:o\s+)?modo\s+(?:contagem|count|detec[cç][aã]o|auditoria)",
+            # a control set to its off value ("coloque o WAF em modo desativado")
+            r"(?:colo[cq]|pass|mud|deix|p[oô]r|p[oô]e|configur)\w*\s+(?:\S+\s+){0,8}?(?:para|em|no|como)\s+(?:o\s+)?"
+            r"(?:modo\s+|estado\s+)?[\"“'‘]?(?:desativad[oa]|inativ[oa]|desligad[oa]|desabilitad[oa]|off)(?!\w)",
             "desativ",
             r"(?:reduz|diminu|encurt|baix)\w*\s+(?:\S+\s+){0,3}?reten",  # "reduz a retenção"
             "desabilit",
@@ -166,6 +173,10 @@ LEXICON = lexicon(
             r"(?:salv|guard)(?:a|e|ar)\s+(?:\S+\s+){0,8}?(?:no|na|em|nos|nas)"
             r"(?=[^.;,\n]{0,30}?\b(?:pessoal|privad[oa]|particular)\b)",
             "repass",  # coverage audit: "repassa a planilha"
+            # fixado num canal ("fixe no #suporte a senha"): um valor deixado onde todos o leem;
+            # não "fixe o preço"
+            r"fix(?:e|a|ar|em|ando)\s+(?:\S+\s+){0,8}?(?:no|na|em|ao)\s+(?:nosso\s+|nossa\s+)?"
+            r"(?:#|canal|chat|grupo|conversa|thread)",
             # importado num sítio ("importa a base toda no Notion pessoal dele")
             r"import\w*\s+(?:\S+\s+){0,8}?(?:no|na|num|numa|em|para)(?!\w)",
             # attached to a post or a mail: it goes where they go
@@ -298,6 +309,12 @@ LEXICON = lexicon(
             "versionamento",
         ),
         "control": (
+            # o que segura um pagamento sem conferência: antifraude e uma segunda pessoa
+            r"(?:detec[çc][ãa]o|preven[çc][ãa]o|regras?|filtros?|controles?)\s+(?:de\s+|contra\s+)?fraudes?",
+            "antifraude",
+            r"dupla\s+(?:aprova[çc][ãa]o|assinatura|valida[çc][ãa]o|autoriza[çc][ãa]o|checagem)",
+            r"segund[oa]\s+(?:aprovador|aprova[çc][ãa]o|assinatura|assinante|validador)",
+            r"quatro\s+olhos",
             *CONTROL_PRODUCTS,
             r"guard\s*duty",
             r"security\s*hub",
@@ -429,6 +446,17 @@ LEXICON = lexicon(
             *ADMIN_ROLES,
         ),
         "untrusted": (
+            # de onde a própria mensagem diz que o código vem: ninguém responde por ele
+            r"(?:site|servi[çc]o|p[aá]gina)\s+de\s+(?:compartilhamento|hospedagem)\s+de\s+arquivos",
+            r"(?:reenvi|re-?upload|republic)\w*",
+            r"(?:postad|compartilhad|enviad|postou|compartilhou)\w*\s+(?:\S+\s+){0,3}?(?:num|em\s+um|no)\s+(?:servidor|grupo|canal)\s+(?:do\s+)?(?:discord|telegram)",
+            r"publicad[oa]s?\s+(?:ontem|hoje|h[áa]\s+(?:poucas|duas|tr[eê]s|\d+)\s+(?:horas|dias))",
+            r"(?:conta|perfil)\s+(?:nov[oa]|rec[eé]m-?criad[oa]|an[ôo]nim[oa]|sem\s+hist[óo]rico)",
+            r"(?:perfil|conta|usu[aá]rio)\s+an[ôo]nim[oa]",
+            r"sem\s+(?:o\s+)?c[óo]digo[- ]fonte",
+            r"(?:n[ãa]o\s+assinad|sem\s+assinatura)\w*",
+            r"(?:nota|pedido|mensagem)\s+de\s+resgate",
+            r"(?<![\d,.])\d{1,2}\s+downloads",
             "estacionamento",
             r"(?:usb|pendrive|pen\s+drive)\s+(?:\S+\s+){0,3}?(?:achad|achast|encontr)\w*",
             "fórum",
@@ -467,6 +495,7 @@ LEXICON = lexicon(
             "complet",
             "integral",
             f"tod(?:o|a|os|as){_W}",
+            f"tudo{_W}",
             "inteir",
             f"cada{_W}",
         ),
@@ -542,7 +571,7 @@ LEXICON = lexicon(
             # one's own computer: the data leaves the systems that guard it
             # where a copy goes, not where it already is ("no seu notebook", "en tu portátil")
             r"(?<!no\s)(?<!do\s)(?<!em\s)(?:seu|teu|meu)\s+(?:próprio\s+|proprio\s+)?(?:computador|notebook|laptop|pc)(?!\w)"
-            r"(?!\s+(?:da\s+empresa|corporativ\w*|de\s+trabalho|do\s+trabalho))",
+            r"(?!\s+(?:da\s+empresa|de\s+empresa|corporativ\w*|de\s+trabalho|do\s+trabalho))",
             "wetransfer",  # a public file drop
             "yahoo",
             "icloud",
@@ -580,11 +609,15 @@ LEXICON = lexicon(
             r"(?:aos|nos|à\s+lista\s+de)\s+domínios\s+(?:aprovados|permitidos|autorizados|confiáveis)",
             r"como\s+convidad[oa]s?",
             r"espaço\s+de\s+trabalho",
-            "workspace",
+            # not the company's own tenant ("o workspace do Google", "nosso workspace")
+            r"(?<!google\s)(?<!nosso\s)workspace(?!\s+(?:do|de)\s+google)",
             r"slack\s+connect",
             r"canal\s+compartilhado",
         ),
-        "temporal": (r"ao",),
+        "temporal": (
+            r"ao",
+            r"(?:quando|assim\s+que|logo\s+que)\s+(?:você\s+|se\s+)?(?:o|a|os|as)\s",
+        ),
         "declined": (
             r"(?:eu\s+)?(?:acho|creio|diria)\s+que\s+não",
             r"(?:melhor|claro\s+que)\s+não",
@@ -597,9 +630,11 @@ LEXICON = lexicon(
         ),
         "nonprod": (
             r"c[oó]pias?\s+(?:[\w-]+\s+){0,2}?de\s+(?:desenvolvimento|dev|testes?|qa|demo)(?!\w)",
-            r"(?:ambiente|cluster|servidor|instância|contêiner|container|banco|projeto|bucket|tabela|esquema|"
+            r"(?:ambiente|cluster|servidor|instância|contêiner|container|banco|base|projeto|bucket|tabela|esquema|"
             r"conta|pasta)s?\s+"
-            r"(?:[\w-]+\s+){0,2}?de\s+(?:desenvolvimento|dev|testes?|qa|demo)(?!\w)",
+            r"(?:[\w-]+\s+){0,2}?de\s+(?:desenvolvimento|dev|testes?|qa|demo|homologa[çc][ãa]o)(?!\w)",
+            # "tudo em homologação"
+            r"(?:em|na)\s+(?:homologa[çc][ãa]o|desenvolvimento|staging|qa)(?!\w)",
         ),
         "neg_before": (
             "não",
@@ -613,7 +648,23 @@ LEXICON = lexicon(
             r"sem(?!\s+(?:dúvida|duvida|falta|demora|problema|mais|esperar)\b)",
             r"evit(?:e|a|ar)",
         ),
-        "affirm": (r"não\s+(?:se\s+)?esqueça", r"não\s+hesite", r"não\s+espere"),
+        "purpose_neg": (
+            r"para\s+(?:que\s+)?n[ãa]o\s+(?:(?:ter|termos|tenha|tenhamos)\s+que\s+|(?:se|nos|lhe|o|a)\s+)?"
+            r"[\w-]+",
+        ),
+        "topic": (
+            r"(?:sobre|quanto\s+(?:a|ao|à)|a\s+respeito\s+d|em\s+rela[çc][ãa]o\s+(?:a|ao|à)|"
+            r"referente\s+(?:a|ao|à))",
+        ),
+        "affirm": (
+            r"não\s+(?:se\s+)?esqueça",
+            r"não\s+hesite",
+            r"não\s+espere",
+            # uma sugestão em pergunta negativa: "não seria mais fácil …?", "por que não …?"
+            r"n[ãa]o\s+(?:seria|é|e)\s+(?:muito\s+)?(?:mais|melhor)\s*(?:fácil|facil|simples|rápido|"
+            r"rapido|prático|pratico)?",
+            r"por\s*que\s+n[ãa]o",
+        ),
         "hypothetical": (
             "hipoteticamente",
             r"o\s+que\s+aconteceria",
@@ -686,6 +737,7 @@ LEXICON = lexicon(
         ),
         "channel": (
             r"canal(?!\s+compartilhado)",
+            r"(?:no|pelo|via|por|para\s+o)\s+(?:slack|teams|discord|mattermost|google\s+chat)(?![\w-]|\.\w)(?!\s+(?:admin|sso|workspace|apps?|connect|groups?|settings|api|bot|tokens?|webhooks?|integrations?|accounts?|enterprise|grid|console|users?|org|guests?)\b)",
             "canais",
             r"(?<![\w#])#[a-z0-9][\w-]*",  # a channel, not "Northwind#88"
             # not a cloud firewall or resource group
@@ -771,6 +823,9 @@ LEXICON = lexicon(
             "containers?",
         ),
         # a question about who may act, asked of the reader ("verifique quem pode apagar …")
+        "addressee": (
+            r"(?:pe[çc]a|pede|pergunte|solicite|fale\s+com|fala\s+com|contate|chame)\s+(?:ao|à|a|o|seu|sua|teu|tua|um|uma|nosso)\s+(?:(?!como\s|de\s)[\w-]+\s+){0,3}?$",
+        ),
         "holders": (
             r"(?:verifi|confir|list|vej|descubr|cheq|consult|me\s+diga|diga-me|olh)\w*\s+"
             r"(?:[^\s.;:!?]+\s+){0,4}?(?:quem\s+|quais\s+(?:[\w-]+\s+){0,2}?|que\s+(?:[\w-]+\s+){1,2}?)"
@@ -814,6 +869,8 @@ LEXICON = lexicon(
         "relative": (r"(?:que|quem)",),
         "few": (
             r"(?:dois|duas|três|quatro|cinco|[2-9])\s+(?:\w+\s+)?(?:pdfs?|arquivos|documentos|contratos|faturas|pedidos|relatórios)",
+            # a counted handful of records: what a deletion takes is those, not a store
+            r"(?<![\d,.])(?:dois|duas|três|quatro|cinco|seis|sete|oito|nove|dez|[1-9]\d?)\s+(?:registros|linhas|contatos|entradas|tickets)(?:\s+de\s+teste)?(?!\w)",
         ),
         "sanitized": (
             # the structure only: table definitions, no rows
@@ -895,7 +952,12 @@ LEXICON = lexicon(
             r"(?:janela|durante)\s+(?:\S+\s+){0,4}?(?:uma|um|duas|\d+)\s+horas?",
         ),
         "hold": (r"legal\s+hold", r"retenção\s+legal", r"preservação\s+legal"),
-        "public_part": (r"chaves?\s+públicas?", r"public\s+key"),
+        "public_part": (
+            r"chaves?\s+públicas?",
+            r"public\s+key",
+            r"(?:a\s+)?parte\s+pública",
+            r"certificados?\s+públicos?",
+        ),
         "metadata": (
             r"(?:o|a|os|as|s[oó]\s+(?:o|a)|apenas\s+(?:o|a))\s+(?:[\w-]+\s+){0,2}?(?:caminho|nome|nomes|r[oó]tulo|arn|t[ií]tulo)(?:\s+(?:no\s+)?(?:vault|1password|keeper|bitwarden))?(?!\w)",
             r"(?:(?:ao|à|aos|a)\s+[\w-]+\s+)?(?:a|as|o|os|s[oó]\s+a|s[oó]\s+o|apenas\s+a|"
@@ -1005,10 +1067,20 @@ LEXICON = lexicon(
         "described": (
             r"(?:pr|pull\s+request|merge\s+request|mr|patch)\s+que(?:\s+(?:o|a|os|as))?",
         ),
+        "contracted": (
+            r"pasta\s+(?:do\s+[\w-]+\s+)?que\s+(?:já\s+)?(?:temos|compartilhamos|usamos)\s+com\s+(?:o|a|seu|sua)\s+(?:escritório|agência|auditor\w*|contador\w*)",
+            r"(?:conforme|como\s+diz)\s+o\s+contrato",
+            r"canal\s+(?:acordado|combinado|do\s+contrato)",
+        ),
+        "vetted": (
+            r"(?:dos|do|pelos|pelo)\s+(?:repositórios?|repos?|loja)\s+(?:oficiais|oficial|da\s+distribuição)",
+        ),
         "contained": (
             r"(?:no|em)\s+modo\s+(?:de\s+exibição\s+)?protegido",
             r"(?:na|em)\s+(?:visualização|exibição)\s+protegida",
             r"(?:na|numa|em\s+uma)\s+sandbox",
+            r"(?:no|com\s+o|num|em\s+um)\s+(?:bloco\s+de\s+notas|notepad|editor)",
+            r"(?:só|somente|apenas)\s+para\s+(?:leitura|ler)",
         ),
         "limited": (
             r"(?:acesso|permiss(?:ão|ões))\s+de\s+leitura",
@@ -1040,13 +1112,20 @@ LEXICON = lexicon(
         ),
     },
     examples={
+        "vetted": ("dos repositórios oficiais",),
+        "contracted": ("a pasta do Box que temos com o escritório", "conforme o contrato"),
         "governed": ("carrega no nosso data warehouse",),
         "people": (
             "a base inteira de clientes",
             "todos os clientes",
             "o relatório completo de funcionários",
         ),
-        "contained": ("no modo protegido", "na visualização protegida"),
+        "contained": (
+            "no modo protegido",
+            "na visualização protegida",
+            "no bloco de notas",
+            "só para leitura",
+        ),
         "temporal": ("ao ",),
         "declined": ("acho que não", "melhor não", "não:"),
         "pressed": ("clica em Excluir",),
@@ -1056,6 +1135,7 @@ LEXICON = lexicon(
         "deliberate": ("depois vamos ver com a equipe como",),
         "source": ("o e-mail enviado pelo ", "um arquivo recebido do "),
         "workload": ("todas as instâncias", "os servidores"),
+        "addressee": ("peça ao ", "fale com o seu "),
         "holders": ("verifique quem pode ",),
         "excluded": ("(não o .env)",),
         "public": ("todo o tráfego de entrada",),
