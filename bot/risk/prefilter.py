@@ -22,12 +22,13 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]
 from typing import Any
 
-__all__ = ["Prefiltered", "lower_safe", "prefiltered", "required_literals"]
+__all__ = ["Prefiltered", "lower_safe", "prefiltered", "required_literals", "words_search"]
 
 _MIN_LEN = 3
 """Shorter words are too common to rule much out; but two characters of a script written
@@ -41,12 +42,32 @@ _LOWER_SAFE_EXTRA = frozenset("iIsS")
 """Letters with `re._casefix` partners whose partners `_CASE_APART` holds."""
 
 
-def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
+@dataclass(frozen=True)
+class _Limits:
+    """What makes a set of words useful: each at least `min_len` long (or, when that is
+    `_MIN_LEN`, two characters outside ASCII), at most `max_words` of them."""
+
+    min_len: int = _MIN_LEN
+    max_words: int | None = _MAX_WORDS
+
+    def useful(self, words: frozenset[str]) -> frozenset[str] | None:
+        if not words or (self.max_words is not None and len(words) > self.max_words):
+            return None
+        if self.min_len == _MIN_LEN:
+            return words if all(map(_long_enough, words)) else None
+        return words if all(len(w) >= self.min_len for w in words) else None
+
+
+def required_literals(
+    pattern: str, flags: int = 0, *, min_len: int = _MIN_LEN, max_words: int | None = _MAX_WORDS
+) -> frozenset[str] | None:
     """Strings one of which every match of `pattern` contains, or None when no useful set
-    can be proven (each string at least `_MIN_LEN` long, or two characters outside ASCII;
-    at most `_MAX_WORDS` of them)."""
+    can be proven (each string at least `min_len` long, or two characters outside ASCII
+    by default; at most `max_words` of them, any number when None). A search's prefilter
+    wants few long words; a text-wide gate read once per text (`Lexicon.literals`) takes
+    many short ones."""
     try:
-        return _seq(list(sre_parse.parse(pattern, flags)))
+        return _seq(list(sre_parse.parse(pattern, flags)), _Limits(min_len, max_words))
     except (re.error, RecursionError, OverflowError):
         return None
 
@@ -88,13 +109,7 @@ def _long_enough(word: str) -> bool:
     return len(word) >= _MIN_LEN or (len(word) == 2 and not word.isascii())
 
 
-def _useful(words: frozenset[str]) -> frozenset[str] | None:
-    if not words or len(words) > _MAX_WORDS or not all(map(_long_enough, words)):
-        return None
-    return words
-
-
-def _seq(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+def _seq(items: list[tuple[Any, Any]], limits: _Limits) -> frozenset[str] | None:
     """The best set any one element of a sequence requires (runs of literal characters
     count as one element)."""
     best: frozenset[str] | None = None
@@ -104,30 +119,30 @@ def _seq(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
             run.append(chr(av))
             continue
         if run:
-            best = _better(best, _useful(frozenset(["".join(run)])))
+            best = _better(best, limits.useful(frozenset(["".join(run)])))
             run = []
-        best = _better(best, _node(op, av))
+        best = _better(best, _node(op, av, limits))
     if run:
-        best = _better(best, _useful(frozenset(["".join(run)])))
+        best = _better(best, limits.useful(frozenset(["".join(run)])))
     return best
 
 
-def _node(op: Any, av: Any) -> frozenset[str] | None:
+def _node(op: Any, av: Any, limits: _Limits) -> frozenset[str] | None:
     if op is sre.SUBPATTERN:
-        return _seq(list(av[-1]))
+        return _seq(list(av[-1]), limits)
     if op is sre.ATOMIC_GROUP:
-        return _seq(list(av))
+        return _seq(list(av), limits)
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
         low, _high, sub = av
-        return _seq(list(sub)) if low >= 1 else None
+        return _seq(list(sub), limits) if low >= 1 else None
     if op is sre.BRANCH:
         words: set[str] = set()
         for alternative in av[1]:
-            found = _seq(list(alternative))
+            found = _seq(list(alternative), limits)
             if found is None:
                 return None
             words |= found
-        return _useful(frozenset(words))
+        return limits.useful(frozenset(words))
     return None  # classes, anchors, look-arounds, back-references: nothing proven
 
 
@@ -223,6 +238,42 @@ def lower_safe(word: str) -> bool:
         c in _LOWER_SAFE_EXTRA or (c != "\u0130" and ord(c.lower()) not in _EXTRA_CASES)
         for c in word
     )
+
+
+def words_search(
+    regex: re.Pattern[str], *, min_len: int = _MIN_LEN, max_words: int | None = _MAX_WORDS
+) -> re.Pattern[str] | None:
+    """A search for the words one of which every match of `regex` holds
+    (`required_literals`), ignoring case when the pattern does anywhere; None when no
+    words can be proven."""
+    words = required_literals(regex.pattern, regex.flags, min_len=min_len, max_words=max_words)
+    if words is None:
+        return None
+    return re.compile(_trie(words), re.I if _ignores_case(regex.pattern, regex.flags) else 0)
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def _trie(words: frozenset[str]) -> str:
+    """An alternation that finds a text holding one of `words`, as a trie: `re` tries one
+    branch per first character at a position, not every word (a flat alternation of sixty
+    words cost half the search it was to save). A word that another starts with stands
+    for both: where the longer occurs, so does it."""
+    root: _Trie = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def branches(node: _Trie) -> str:
+        if "" in node:
+            return ""
+        parts = [re.escape(ch) + branches(node[ch]) for ch in sorted(node)]
+        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+    return branches(root)
 
 
 def prefiltered(regex: re.Pattern[str]) -> re.Pattern[str]:

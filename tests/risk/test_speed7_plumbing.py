@@ -67,6 +67,7 @@ def test_sharing_reads_thousands_of_short_sentences_linearly() -> None:
 def _ungated(gates: _GateSet) -> _GateSet:
     out = _GateSet(gates)
     out.heads = tuple(None for _ in gates)
+    out.literals = tuple(None for _ in gates)  # nor words (`Lexicon.literals`)
     out.spaced = gates.spaced
     out.gated = False
     return out

@@ -246,10 +246,11 @@ class _Gates:
 
 class _GateSet(tuple[tuple[str, re.Pattern[str]], ...]):
     """The (slot, pattern) pairs a text may hold (`_possible`), with what `_slots` needs to
-    skip a search in a piece of it: each slot's exact heads (`Lexicon.exact_heads`) and
-    whether the lexicon's words are spaced."""
+    skip a search in a piece of it: each slot's exact heads (`Lexicon.exact_heads`), its
+    words (`Lexicon.literals`) and whether the lexicon's words are spaced."""
 
     heads: tuple[frozenset[str] | None, ...]
+    literals: tuple[re.Pattern[str] | None, ...]
     spaced: bool
     gated: bool
     """Some slot has exact heads: a piece's word starts are worth working out."""
@@ -265,6 +266,7 @@ def _possible(lx: Lexicon, names: tuple[str, ...], starts: frozenset[str]) -> _G
     ]
     out = _GateSet(kept)
     out.heads = tuple(lx.exact_heads(name) for name, _ in kept)
+    out.literals = tuple(lx.literals(name) for name, _ in kept)
     out.spaced = lx.spaced
     out.gated = any(h is not None for h in out.heads)
     return out
@@ -365,15 +367,19 @@ def _slots(
 ) -> dict[str, re.Match[str]]:
     """The slots of `gates` that occur in `text`, each with its first match. A slot none of
     whose exact heads starts a word of `text` (a character of it, unspaced) has no match
-    there: it is not searched (a clause is searched for a few slots, not all the text's)."""
+    there, nor has one none of whose words `text` holds: its pattern is not searched (a
+    clause is searched for a few slots, not all the text's; the words are found in C
+    without the pattern's word-start check at every position)."""
     key = (id(gates), text)
     out = seen.get(key)
     if out is not None:
         return out
     out = {}
     starts = _piece_starts(text, gates.spaced) if gates.gated else None
-    for (name, pattern), heads in zip(gates, gates.heads, strict=True):
+    for (name, pattern), heads, words in zip(gates, gates.heads, gates.literals, strict=True):
         if heads is not None and starts is not None and heads.isdisjoint(starts):
+            continue
+        if words is not None and words.search(text) is None:
             continue
         m = pattern.search(text)
         while m is not None and _in_command_token(text, m):

@@ -25,6 +25,8 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import Final
 
+from bot.risk.prefilter import words_search
+
 ACTIONS: Final = (
     "destroy",
     "reset",
@@ -394,6 +396,9 @@ class Lexicon:
     _exact_heads: dict[str, frozenset[str] | None] = field(
         default_factory=dict, compare=False, repr=False
     )
+    _literals: dict[str, re.Pattern[str] | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def pattern(self, slot: str) -> re.Pattern[str]:
         """The compiled alternation for one slot; never matches when the slot is empty."""
@@ -540,6 +545,19 @@ class Lexicon:
             heads = None
         self._exact_heads[slot] = heads
         return heads
+
+    def literals(self, slot: str) -> re.Pattern[str] | None:
+        """A search for the words one of which every match of `slot` holds (proven from its
+        pattern, `prefilter.required_literals`, any number of words of any length), or None
+        when none can be proven. A text without one has no match of the slot in any piece
+        of it: a piece's match is a piece of the text, and holds one of the words."""
+        try:
+            return self._literals[slot]
+        except KeyError:
+            pass
+        compiled = words_search(self.pattern(slot), min_len=1, max_words=None)
+        self._literals[slot] = compiled
+        return compiled
 
     @cached_property
     def past_form_re(self) -> re.Pattern[str]:
