@@ -179,12 +179,19 @@ class ApprovalService:
         self.started = False
 
     async def drain(self) -> None:
-        """Wait until subscribers and the Slack outbox have finished what is due (tests, demo)."""
+        """Wait until subscribers and the Slack outbox have finished what is due (tests, demo).
+
+        An expiry sweep in flight counts: it commits in a worker thread and announces only
+        when it resumes, so a waiter may already see the request expired before its
+        "decided" event is even queued."""
         while True:
-            while self._tasks:
-                await asyncio.gather(*list(self._tasks), return_exceptions=True)
+            while self._tasks or self._expiring:
+                if self._tasks:
+                    await asyncio.gather(*list(self._tasks), return_exceptions=True)
+                else:
+                    await asyncio.sleep(0.005)
             await self.outbox.drain()
-            if not self._tasks:
+            if not self._tasks and not self._expiring:
                 return
 
     # -- intake -------------------------------------------------------------
