@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from bot.risk.packs import (
     iac_hooks,
+    iac_lists,
     iac_pipeline,
     iac_reach,
     iac_state,
@@ -27,6 +28,7 @@ JUDGES = {
     **iac_reach.JUDGES,
     **iac_state.JUDGES,
     **iac_hooks.JUDGES,
+    **iac_lists.JUDGES,
     **iac_pipeline.JUDGES,
     **iac_storage.JUDGES,
     **iac_switches.JUDGES,
@@ -677,6 +679,7 @@ RULES: tuple[DocRule, ...] = (
     *iac_reach.RULES,
     *iac_state.RULES,
     *iac_hooks.RULES,
+    *iac_lists.RULES,
     *iac_pipeline.RULES,
     *iac_storage.RULES,
     *iac_switches.RULES,
