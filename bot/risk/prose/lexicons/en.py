@@ -88,6 +88,11 @@ LEXICON = lexicon(
             r"cancel(?:s|ling)?(?=\s+(?:(?!with\b|for\b|about\b|from\b|on\b)\S+\s+){0,5}?(?:servers?|instances?|machines?|vms?|clusters?|"
             r"databases?|hosts?|nodes?|droplets?)\b)",
             f"ditch(?:es|ing)?{_W}",
+            # a whole cloud project or account shut down or closed goes with all it holds
+            # ("shut down the analytics GCP project", "close the old AWS account"); not "close
+            # the ticket about the AWS account"
+            r"(?:shut(?:s|ting)?\s+down|clos(?:e|es|ing))(?=\s+(?:(?!about\b|for\b|on\b|with\b|"
+            r"ticket|issue)\S+\s+){0,4}?(?:aws|gcp|azure|google\s+cloud)\s+(?:account|project)s?\b)",
             f"zap(?:s|ping)?{_W}",
             # "schedule the old KMS key for deletion"
             r"schedul(?:e|es|ing)\s+(?:\S+\s+){0,6}?for\s+(?:deletion|removal|destruction)" + _W,
