@@ -19,6 +19,7 @@ from bot.risk.deidentified import sentence_says_no_ones
 from bot.risk.extract import Candidate
 from bot.risk.model import Finding
 from bot.risk.policy import Part
+from bot.risk.prefilter import prefiltered
 from bot.risk.prose import assess_prose
 from bot.risk.prose.text import lower
 from bot.risk.shell import prints_no_secret
@@ -393,10 +394,12 @@ def _lifted_from(cand: Candidate, evidence: str) -> bool:
 
 # A script's call that writes rows to a file: pandas and polars writers, the csv module, a
 # JSON dump, a file opened for writing.
-_WRITES_FILE = re.compile(
-    r"\.(?:to_(?:csv|excel|parquet|json|feather)|write_(?:csv|excel|parquet|json))\s*\("
-    r"|\bcsv\.(?:writer|DictWriter)\s*\(|\bjson\.dump\s*\("
-    r"|\bopen\s*\([^()\n]{0,200}?,\s*(?:mode\s*=\s*)?[\"'](?:w|a|x)b?\+?[\"']"
+_WRITES_FILE = prefiltered(
+    re.compile(
+        r"\.(?:to_(?:csv|excel|parquet|json|feather)|write_(?:csv|excel|parquet|json))\s*\("
+        r"|\bcsv\.(?:writer|DictWriter)\s*\(|\bjson\.dump\s*\("
+        r"|\bopen\s*\([^()\n]{0,200}?,\s*(?:mode\s*=\s*)?[\"'](?:w|a|x)b?\+?[\"']"
+    )
 )
 _ROWS_TO_FILE = Finding(
     rule="code.pii_rows_to_file",

@@ -382,7 +382,7 @@ class Extractor:
         if not _CMD_HEAD.match(line):
             return False
         unquoted = _QUOTED_SPAN.sub(" ", line)
-        if _CJK_WORDS.search(unquoted):
+        if not unquoted.isascii() and _CJK_WORDS.search(unquoted):
             return False  # Chinese or Japanese outside quotes and paths: a sentence
         tokens = set(unquoted.lower().split())
         words = [t for t in tokens if not t.startswith("-") and _WORD.fullmatch(t.rstrip(",.:;!?"))]
