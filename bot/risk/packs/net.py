@@ -5,6 +5,7 @@ judged alike."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 # Ports whose service should never face the whole internet: remote admin (SSH, RDP,
 # WinRM, Telnet, SMB), databases and caches, cluster control planes, message brokers.
@@ -144,10 +145,14 @@ PERSONAL_MAIL: frozenset[str] = frozenset(
 """Webmail domains: an address there is a person's own, never the company's."""
 
 
-def outside(host: str, domains: tuple[str, ...]) -> bool:
+def outside(host: str, domains: tuple[str, ...], own: Sequence[str] = ()) -> bool:
     """An e-mail host outside the company: personal webmail always; any other domain when
-    the company's domains are configured and it is none of them (or their subdomains)."""
+    the company's domains are configured and it is none of them (or their subdomains).
+    `own`: the domains of the mailbox being forwarded or the account acting; mail sent on
+    to the same domain stays where it already was."""
     host = host.lower()
     if host in PERSONAL_MAIL:
         return True
+    if any(host == d.lower() for d in own if d.lower() not in PERSONAL_MAIL):
+        return False
     return bool(domains) and not any(host == d or host.endswith("." + d) for d in domains)

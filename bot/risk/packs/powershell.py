@@ -612,8 +612,9 @@ def check_mail_forward_outside(cmd: WinCmd) -> bool:
         "forwardasattachmentto",
     )
     values = [v for n in names for v in cmd.param(n) or [] if v]
+    own = _ADDRESS_RE.findall(cmd.target("identity", "mailbox") or "")
     for value in values:
-        if any(outside(host, cmd.domains) for host in _ADDRESS_RE.findall(value)):
+        if any(outside(host, cmd.domains, own) for host in _ADDRESS_RE.findall(value)):
             return True
     return False
 

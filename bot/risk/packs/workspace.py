@@ -21,7 +21,8 @@ def check_gam_forward_outside(cmd: Any, walk: Any) -> bool:
     if words[i + 1 : i + 2] != ["on"]:
         return False
     hosts = _ADDRESS_RE.findall(" ".join(cmd.pos[i + 2 : i + 4]))
-    return any(outside(h, walk.domains) for h in hosts)
+    own = _ADDRESS_RE.findall(cmd.pos[1]) if words[:1] == ["user"] and len(words) > 1 else []
+    return any(outside(h, walk.domains, own) for h in hosts)
 
 
 CHECKS = {"gam_forward_outside": check_gam_forward_outside}
@@ -37,13 +38,15 @@ RULES: tuple[Rule, ...] = (
         (
             p(
                 "gam",
-                args_re=r"(?i)(?:^|\s)(?:add|create|update)\s+drivefileacl\s+\S+\s+anyone(?:\s|$)",
+                args_re=r"(?i)(?:^|\s)(?:add|create|update)\s+drivefile(?:acl)?\s+(?:id\s+)?\S+\s+"
+                r"(?:sharing\s+)?anyone(?:\s|$)",
             ),
         ),
         match=(
             "gam user cfo@acme.example update drivefileacl 1xQ8deckFakeId anyone role reader "
             "withlink",
             "gam user a@acme.example add drivefileacl 1abc anyone role reader",
+            "gam user a@acme.example update drivefile id 1abc sharing anyone reader",
         ),
         not_match=(
             "gam user cfo@acme.example add drivefileacl 1xQ8deckFakeId user dana@acme.example "

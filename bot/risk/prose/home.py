@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
-__all__ = ["home_domains"]
+__all__ = ["flow_home", "home_domains"]
 
 _EMAIL_DOMAIN = re.compile(
     r"(?<![\w.+\-])[a-z0-9][a-z0-9._%+\-]{0,63}@((?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+[a-z]{2,24})\b"
@@ -45,6 +45,47 @@ _OUTSIDE_WORDS = (
     "freelancer consultant consulting outside public"
 )
 _OUTSIDE_SEGMENTS = frozenset(_OUTSIDE_WORDS.split())
+
+
+# The mailbox a command or a flow reads or configures: `-Identity x@d`, `-Mailbox x@d`,
+# `Set-Mailbox x@d`, `"mailbox": "x@d"`, `mailbox: x@d`.
+_MAILBOX = re.compile(
+    r"(?:-(?:identity|mailbox)\s+|set-mailbox\s+|[\"']?mailbox[\"']?\s*[:=]\s*)[\"']?"
+    r"[a-z0-9._%+\-]+@([a-z0-9.\-]+\.[a-z]{2,24})\b"
+)
+# A Google Cloud project the text acts on (`--project=p`, `project = "p"`, `projects/p`,
+# `gcloud projects add-iam-policy-binding p`) and the service accounts that live in one.
+_PROJECT = re.compile(
+    r"--project[= ][\"']?([a-z][a-z0-9\-]{4,28}[a-z0-9])\b"
+    r"|\bproject(?:_id)?[\"']?\s*[:=]\s*[\"']([a-z][a-z0-9\-]{4,28}[a-z0-9])[\"']"
+    r"|\bprojects/([a-z][a-z0-9\-]{4,28}[a-z0-9])\b"
+    r"|\bprojects\s+(?:add|remove|set)-iam-policy(?:-binding)?\s+([a-z][a-z0-9\-]{4,28}[a-z0-9])\b"
+)
+_SERVICE_ACCOUNT = re.compile(r"@([a-z][a-z0-9\-]{4,28}[a-z0-9])\.iam\.gserviceaccount\.com\b")
+
+
+def flow_home(low: str, personal: Collection[str]) -> tuple[str, ...]:
+    """Domains that a lower-cased command or document shows data staying in, whatever the
+    configured company domains: the domain of the account it acts as (`gam user a@d`,
+    `--impersonate a@d`), of the mailbox it reads or configures (`-Identity a@d`, a flow's
+    `"mailbox"`), and the service-account domain of a Google Cloud project it acts on.
+
+    A recipient at one of these receives what already sits in that domain: a mailbox
+    forwarded to a colleague of the same domain, a shared mailbox opened to one, a project's
+    own service account given a role in it. Read from one command or document only (the
+    caller's block), so a second order elsewhere in a message gains nothing from it."""
+    if "@" not in low:
+        return ()
+    found = {g for m in _ACTING.finditer(low) for g in m.groups() if g}
+    found.update(m.group(1) for m in _MAILBOX.finditer(low))
+    if "gserviceaccount" in low:
+        projects = {g for m in _PROJECT.finditer(low) for g in m.groups() if g}
+        found.update(
+            m.group(1) + ".iam.gserviceaccount.com"
+            for m in _SERVICE_ACCOUNT.finditer(low)
+            if m.group(1) in projects
+        )
+    return tuple(sorted(d for d in found if d not in personal))
 
 
 def _label(domain: str) -> str:

@@ -36,7 +36,7 @@ from typing import NamedTuple
 from bot.config import RISK_ORDER, VERDICT_ORDER
 from bot.risk.listing import warned_item
 from bot.risk.model import Finding
-from bot.risk.prose.home import home_domains
+from bot.risk.prose.home import flow_home, home_domains
 from bot.risk.prose.lexicons import BY_LANG
 from bot.risk.prose.resources import resources
 from bot.risk.prose.text import KEYS_ONLY_READ, PURPOSE_AFTER
@@ -1679,6 +1679,52 @@ _REFUSABLE = frozenset(
 _families_cache: dict[tuple[str, ...], list[tuple[Callable[[_Sentence], bool], _Family]]] = {}
 
 
+def _families_for(key: tuple[str, ...]) -> list[tuple[Callable[[_Sentence], bool], _Family]]:
+    families = _families_cache.get(key)
+    if families is None:
+        families = _families(key)
+        if len(_families_cache) < 64:
+            _families_cache[key] = families
+    return families
+
+
+# A document inside a message: a fenced block, or a paragraph that is a JSON object or list
+# or an HCL block (a fence's body also reaches this reader on its own, without its fence).
+_DOCUMENT = re.compile(
+    r"^[ \t]*```[^\n]*\n.*?(?:^[ \t]*```|\Z)"
+    r"|^[ \t]*(?:[{\[]|(?:resource|data|module)[ \t]+\")(?:.*?)(?=\n[ \t]*\n|\Z)",
+    re.M | re.S,
+)
+
+
+class _Documents:
+    """Where a sentence's data stays (`flow_home`): read from the sentence itself, or from
+    the whole document (a fence, a JSON paragraph) when the sentence is one of its lines,
+    as a flow's mailbox and its forward target sit on different lines."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans = [(m.start(), m.end()) for m in _DOCUMENT.finditer(text)]
+        self.homes: dict[int, tuple[str, ...]] = {}
+
+    def home(self, sentence: str, start: int) -> tuple[str, ...]:
+        for k, (a, b) in enumerate(self.spans):
+            if a <= start < b:
+                if k not in self.homes:
+                    self.homes[k] = flow_home(_lower(self.text[a:b]), _CONSUMER_MAIL)
+                return self.homes[k]
+        return flow_home(_lower(sentence), _CONSUMER_MAIL)
+
+
+def _refused_next(every: Sequence[str], i: int) -> bool:
+    """ "Someone suggested X; please don't, …": the suggestion refused right after."""
+    return (
+        i + 1 < len(every)
+        and _SUGGESTED.search(_lower(every[i])) is not None
+        and _BARE_REFUSAL.search(_lower(every[i + 1])) is not None
+    )
+
+
 def assess_sharing(text: str, company_domains: Sequence[str] = ()) -> ProseResult:
     """Findings for sharing, access and control changes described in `text`.
 
@@ -1693,31 +1739,26 @@ def assess_sharing(text: str, company_domains: Sequence[str] = ()) -> ProseResul
     lowered = _lower(text)
     inferred = () if company_domains else home_domains(lowered, _CONSUMER_MAIL)
     key = tuple(company_domains) + inferred
-    families = _families_cache.get(key)
-    if families is None:
-        families = _families(key)
-        if len(_families_cache) < 64:
-            _families_cache[key] = families
+    families = _families_for(key)
     findings: list[Finding] = []
-    read: dict[str, list[Finding]] = {}  # a sentence's findings depend on its words alone
+    # a sentence's findings depend on its words and on the domains its own command or
+    # document shows data staying in (`flow_home`)
+    read: dict[tuple[str, tuple[str, ...]], list[Finding]] = {}
     every, starts = _sentence_spans(text)
     suggests = any(w in lowered for w in ("suggest", "propos", "recommend", "asked"))
     lines = "\n" in text  # once: a text of thousands of sentences is not searched for each
+    documents = _Documents(text) if "@" in text else None
     for i, sentence in enumerate(every):
         if lines and warned_item(text, starts[i]):
             continue  # an item under "Never do any of these:" is not an instruction
-        # "Someone suggested X; please don't, …": the suggestion refused right after
-        refused = (
-            suggests
-            and i + 1 < len(every)
-            and _SUGGESTED.search(_lower(sentence)) is not None
-            and _BARE_REFUSAL.search(_lower(every[i + 1])) is not None
-        )
-        found = read.get(sentence)
+        refused = suggests and _refused_next(every, i)
+        home = documents.home(sentence, starts[i]) if documents and "@" in sentence else ()
+        found = read.get((sentence, home))
         if found is None:
             low = _lower(sentence)
             s = _Sentence(sentence, starts[i], low, frozenset(_WORD.findall(low)))
-            found = read[sentence] = [f for gate, family in families if gate(s) for f in family(s)]
+            chosen = _families_for(key + home) if home else families
+            found = read[sentence, home] = [f for gate, fam in chosen if gate(s) for f in fam(s)]
         if found:
             findings += [f for f in found if not (refused and f.rule in _REFUSABLE)]
     return ProseResult(findings=_strongest(findings), resources=resources(text, lowered))

@@ -1,0 +1,85 @@
+"""Kinds of the lead's tenth pass (issue 19): data that stays in the domain it already sits
+in. A mailbox forwarded to, or opened for, an address of its own domain; a Workspace admin
+sharing with a user of the domain it administers; a Google Cloud project's own service
+account given a role in it. The configured company domains (`northwind.example` in the
+example policy) do not list these domains, yet nothing leaves: the command itself shows the
+domain as the one the data lives in (`prose.home.flow_home`, `packs.net.outside`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.risk.engine import RiskEngine
+
+_OUTSIDE = {
+    "prose.external_recipient",
+    "powershell.mail_forward_outside",
+    "workspace.mail_forward_outside",
+}
+
+
+def _outside(engine: RiskEngine, text: str) -> set[str]:
+    return {f.rule for f in engine.assess(text).findings} & _OUTSIDE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Set-Mailbox -Identity billing@tarnwick.co.uk "
+        "-ForwardingSmtpAddress billing-2@tarnwick.co.uk",
+        "New-InboxRule -Mailbox hr@lumeo.de -Name fw -ForwardTo hr-archiv@lumeo.de",
+        "gam user sofia@brandtfeld.com forward on sofia.backup@brandtfeld.com keep",
+        "Corre: `Add-MailboxPermission -Identity caixa@ribeira.pt -User ana@ribeira.pt "
+        "-AccessRights FullAccess`",
+        "`gam user it@kaiyo.jp add drivefileacl 1Abc user sato@kaiyo.jp role reader` を実行して。",
+        "gcloud pubsub topics add-iam-policy-binding in --project=fenmore-prod "
+        "--member=serviceAccount:loader@fenmore-prod.iam.gserviceaccount.com "
+        "--role=roles/pubsub.publisher",
+        "gcloud projects add-iam-policy-binding fenmore-prod "
+        "--member=serviceAccount:ci@fenmore-prod.iam.gserviceaccount.com --role=roles/run.invoker",
+        '{"trigger": {"mailbox": "claims@olverra.eu"},\n'
+        ' "actions": {"forward": {"to": "claims-team@olverra.eu"}}}',
+        'resource "google_storage_bucket_iam_member" "r" {\n  project = "tallis-data"\n'
+        '  member  = "serviceAccount:etl@tallis-data.iam.gserviceaccount.com"\n}',
+    ],
+)
+def test_data_staying_in_its_own_domain_is_not_sent_outside(engine: RiskEngine, text: str) -> None:
+    assert not _outside(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same shapes, the recipient at another domain
+        "Set-Mailbox -Identity billing@tarnwick.co.uk -ForwardingSmtpAddress inbox@payhive-bpo.com",
+        "New-InboxRule -Mailbox hr@lumeo.de -Name fw -ForwardTo hr@personio-helfer.de",
+        "gam user sofia@brandtfeld.com forward on sofia@outsourcely.io keep",
+        "Corre: `Add-MailboxPermission -Identity caixa@ribeira.pt -User ana@cobrafacil.com.br "
+        "-AccessRights FullAccess`",
+        "`gam user it@kaiyo.jp add drivefileacl 1Abc user sato@hanbai-agency.jp role reader` "
+        "を実行して。",
+        "gcloud pubsub topics add-iam-policy-binding in --project=fenmore-prod "
+        "--member=serviceAccount:loader@syncbridge-ext.iam.gserviceaccount.com "
+        "--role=roles/pubsub.publisher",
+        '{"trigger": {"mailbox": "claims@olverra.eu"},\n'
+        ' "actions": {"forward": {"to": "intake@claimdesk-bpo.com"}}}',
+        'resource "google_storage_bucket_iam_member" "r" {\n  project = "tallis-data"\n'
+        '  member  = "serviceAccount:etl@quarry-partner.iam.gserviceaccount.com"\n}',
+        # a personal mailbox is never anyone's own domain
+        "Set-Mailbox -Identity me@gmail.com -ForwardingSmtpAddress other@gmail.com",
+        "gam user greta@gmail.com forward on greta2@gmail.com keep",
+    ],
+)
+def test_a_recipient_at_another_domain_is_still_outside(engine: RiskEngine, text: str) -> None:
+    assert _outside(engine, text)
+
+
+def test_a_second_order_elsewhere_gains_nothing_from_the_first(engine: RiskEngine) -> None:
+    """The domain a command acts in is read from that command only: a prose order in the
+    same message to the same domain is still held."""
+    text = (
+        "First run `Set-Mailbox -Identity ops@veltora.io "
+        "-ForwardingSmtpAddress ops2@veltora.io`.\n\n"
+        "Then email the full customer export to analyst@veltora.io."
+    )
+    assert "prose.external_recipient" in _outside(engine, text)
