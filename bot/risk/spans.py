@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Literal
 
 from bot.risk.sql_shape import looks_like_sql
@@ -586,7 +586,7 @@ class _Finder:
         names = (tokens & _PROGRAM_NAMES) | {w for w in tokens if "-" in w and _is_cmdlet(w)}
         if not names:
             return  # most prose names no program: one C-level pass decides that
-        for m in _anchors(frozenset(names)).finditer(text):
+        for m in _anchored(text, names):
             if self.cut_short:
                 return
             name = m.group(1)
@@ -620,11 +620,22 @@ def _is_cmdlet(word: str) -> bool:
     )
 
 
-@lru_cache(maxsize=512)
-def _anchors(names: frozenset[str]) -> re.Pattern[str]:
-    """A regex for just the program names present in one text (cached by the set)."""
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"{_ANCHOR_EDGE}({alternatives})(?![\w-])(?:\.exe)?(?=[ \t]+(\S))")
+_ANCHOR_AT = re.compile(rf"{_ANCHOR_EDGE}([A-Za-z][\w-]*)(?![\w-])(?:\.exe)?(?=[ \t]+(\S))")
+
+
+def _anchored(text: str, names: Collection[str]) -> Iterator[re.Match[str]]:
+    """Each word of `names` standing where a command can start, in text order: group 1 the
+    name, group 2 the first character after it. The words are found with `_TOKEN` (a
+    regex of the names present, built per text, cost a compile per message) and each is
+    checked in place."""
+    after = 0
+    for tok in _TOKEN.finditer(text):
+        if tok.start() < after or tok.group(0) not in names:
+            continue
+        m = _ANCHOR_AT.match(text, tok.start())
+        if m is not None:
+            after = m.end()
+            yield m
 
 
 def find_calls(text: str) -> Spans:
