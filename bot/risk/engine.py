@@ -61,6 +61,8 @@ from bot.risk.normalize import normalize
 from bot.risk.packs.connectors import assess_connectors
 from bot.risk.policy import Part, Policy
 from bot.risk.prose import Dump, assess_prose, dumped_files
+from bot.risk.prose.cues import outsider_or_sensitive
+from bot.risk.prose.text import lower as lower_text
 from bot.risk.prose.untrusted_run import runs_code, untrusted_runs
 from bot.risk.public_kind import public_by_kind
 from bot.risk.secrets import mask_known, scan_secrets
@@ -276,12 +278,14 @@ class RiskEngine:
         judged: list[tuple[Candidate, Part]] = []
         unread: str | None = None
         dumps = dumped_files(c.text for c in candidates if c.kind == "shell")
+        # asked at most once per text, and only when an unlisted company domain is sent to
+        cued = functools.cache(lambda: outsider_or_sensitive(lower_text(piece)))
         for cand in candidates:
             if cand.kind == "sql" and not sql_budget.statements_left():
                 unread = cand.text if unread is None else unread  # past what one assessment reads
                 continue
             part = Part(data=list(context))
-            self._candidate(cand, part, dumps)
+            self._candidate(cand, part, dumps, cued)
             judged.append((cand, part))
         self._untrusted_runs(judged, piece)
         leads = self._scope(judged, piece, ran)
@@ -359,9 +363,16 @@ class RiskEngine:
             timeout_seconds=decision.timeout_seconds,
         )
 
-    def _candidate(self, cand: Candidate, part: Part, dumps: tuple[Dump, ...] = ()) -> None:
+    def _candidate(
+        self,
+        cand: Candidate,
+        part: Part,
+        dumps: tuple[Dump, ...] = (),
+        cued: Callable[[], bool] | None = None,
+    ) -> None:
         """`dumps`: the database dumps the message's commands run (a sentence that sends the
-        file of one that writes rows sends every row)."""
+        file of one that writes rows sends every row); `cued`: the whole text marks an
+        outsider or sensitive material (`cues.outsider_or_sensitive`)."""
         if cand.kind == "sql":
             result = self._guard(part, "SQL", lambda: self.sql.assess(cand.text))
             if result is None:
@@ -369,7 +380,7 @@ class RiskEngine:
             if result.parse_failed and not cand.explicit and not _SQL_PUNCTUATION.search(cand.text):
                 # Bare words that only looked like SQL ("Delete from the list …"): prose.
                 result.findings = [f for f in result.findings if f.rule != "sql.unparsed"]
-                self._prose(cand.text, part, dumps)
+                self._prose(cand.text, part, dumps, cued)
             self._sql_result(result, part)
             part.findings += bulk_change_in_production(result, cand.context)
         elif cand.kind == "shell":
@@ -380,11 +391,11 @@ class RiskEngine:
             if cand.in_prose:
                 part.data += self.catalog.mentions(cand.text)
             else:
-                self._prose(cand.text, part, dumps)
+                self._prose(cand.text, part, dumps, cued)
         elif cand.kind in ("mongo", "dataframe", "unread"):
             self._call(cand, part)
         else:
-            self._prose(cand.text, part, dumps)
+            self._prose(cand.text, part, dumps, cued)
 
     def _scope(
         self,
@@ -567,8 +578,14 @@ class RiskEngine:
             part.findings += findings
             part.data += [self.catalog.resolve(n, "table") for n in names]
 
-    def _prose(self, text: str, part: Part, dumps: tuple[Dump, ...] = ()) -> None:
-        result = self._guard(part, "sharing", lambda: assess_prose(text, self.domains, dumps))
+    def _prose(
+        self,
+        text: str,
+        part: Part,
+        dumps: tuple[Dump, ...] = (),
+        cued: Callable[[], bool] | None = None,
+    ) -> None:
+        result = self._guard(part, "sharing", lambda: assess_prose(text, self.domains, dumps, cued))
         if result is not None:
             part.findings += result.findings
             part.data += [self.catalog.resolve(r) for r in result.resources]

@@ -283,7 +283,11 @@ NAMED_PAIRS = [p for p in HOME_PAIRS if p[0] != "home domain: acting admin"]
 def test_configured_domains_are_never_widened_by_the_message(
     engine: RiskEngine, kind: str, benign: str, risky: str
 ) -> None:
-    assert _held(engine, benign), kind  # talbot.io is not northwind.example's
+    # talbot.io is still not northwind.example's: the send is recorded as going outside the
+    # configured domains (held only when the message marks an outsider or sensitive material,
+    # tests/risk/test_lead10_kinds.py)
+    rules = {f.rule for f in engine.assess(benign).findings}
+    assert rules & {"prose.unlisted_recipient", "prose.external_recipient"}, kind
     assert _held(engine, risky), kind
 
 

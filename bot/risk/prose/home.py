@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
-__all__ = ["flow_home", "home_domains"]
+__all__ = ["flow_home", "home_domains", "named_for_outsiders"]
 
 _EMAIL_DOMAIN = re.compile(
     r"(?<![\w.+\-])[a-z0-9][a-z0-9._%+\-]{0,63}@((?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+[a-z]{2,24})\b"
@@ -86,6 +86,18 @@ def flow_home(low: str, personal: Collection[str]) -> tuple[str, ...]:
             if m.group(1) in projects
         )
     return tuple(sorted(d for d in found if d not in personal))
+
+
+_OUTSIDE_PREFIXES = ("outsourc", "consult", "agenc", "agentur", "partner", "vendor", "contract")
+
+
+def named_for_outsiders(domain: str) -> bool:
+    """A domain whose name says whose it is: an agency, a partner, a vendor, an outsourcer
+    (`hanbai-agency.jp`, `acme-partners.io`, `payhive-bpo.com`, `sync-ext.io`)."""
+    parts = [w for label in domain.lower().split(".")[:-1] for w in _SEGMENT.split(label) if w]
+    return any(
+        w in _OUTSIDE_SEGMENTS or w == "bpo" or w.startswith(_OUTSIDE_PREFIXES) for w in parts
+    )
 
 
 def _label(domain: str) -> str:

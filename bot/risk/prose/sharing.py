@@ -36,7 +36,7 @@ from typing import NamedTuple
 from bot.config import RISK_ORDER, VERDICT_ORDER
 from bot.risk.listing import warned_item
 from bot.risk.model import Finding
-from bot.risk.prose.home import flow_home, home_domains
+from bot.risk.prose.home import flow_home, home_domains, named_for_outsiders
 from bot.risk.prose.lexicons import BY_LANG
 from bot.risk.prose.resources import resources
 from bot.risk.prose.text import KEYS_ONLY_READ, PURPOSE_AFTER
@@ -677,6 +677,11 @@ _R_COMPANY = _Rule("prose.company_wide", "sharing", "medium", "require_approval"
 _R_EXTERNAL = _Rule("prose.external_recipient", "sharing", "high", "require_approval")
 _R_LOOKALIKE = _Rule("prose.lookalike_domain", "sharing", "high", "require_approval")
 _R_UNKNOWN_DOMAIN = _Rule("prose.unverified_domain", "sharing", "medium", "require_approval")
+# An address at a company domain the configuration does not list: held as
+# `prose.external_recipient` when the message marks the recipient as an outsider or the
+# material as sensitive (`cues.outsider_or_sensitive`), else recorded and allowed.
+_R_UNLISTED = _Rule("prose.unlisted_recipient", "sharing", "high", "require_approval")
+_R_UNLISTED_ONLY = _Rule("prose.unlisted_recipient", "sharing", "low", "allow")
 _R_GUEST = _Rule("prose.guest_access", "sharing", "high", "require_approval")
 _R_CONNECT = _Rule("prose.slack_connect", "sharing", "high", "require_approval")
 _R_ADMIN = _Rule("prose.admin_grant", "access", "high", "require_approval")
@@ -995,10 +1000,17 @@ def _domain_finding(kind: str, domain: str, who: str, evidence: str) -> Finding:
             "TwoKey cannot tell whether it is inside the company.",
             evidence,
         )
-    mailbox = " (a personal mailbox)" if domain in _CONSUMER_MAIL else ""
+    if domain in _CONSUMER_MAIL or who == "the domain" or named_for_outsiders(domain):
+        # a personal mailbox; everyone at a whole domain; a domain named for an outsider
+        mailbox = " (a personal mailbox)" if domain in _CONSUMER_MAIL else ""
+        return _finding(
+            _R_EXTERNAL,
+            f"Shares with or sends to {who} at {domain}{mailbox}, outside the company.",
+            evidence,
+        )
     return _finding(
-        _R_EXTERNAL,
-        f"Shares with or sends to {who} at {domain}{mailbox}, outside the company.",
+        _R_UNLISTED,
+        f"Shares with or sends to {who} at {domain}, outside the company.",
         evidence,
     )
 
@@ -1725,15 +1737,77 @@ def _refused_next(every: Sequence[str], i: int) -> bool:
     )
 
 
-def assess_sharing(text: str, company_domains: Sequence[str] = ()) -> ProseResult:
+# More than a look: editing, owning or managing what is shared.
+_EDIT_ACCESS = _re(
+    r"\b(?:editors?|writers?|owners?|organi[sz]ers?|managers?|contributors?|co-?owners?|"
+    r"full\s*access|(?:edit|write)\s+(?:access|rights|permissions?))\b"
+)
+# A mailbox forwarded as a whole (every message it will receive), in the seven languages.
+_MAILBOX_FORWARD = _re(
+    r"\bforward\s+on\b|forwarding|auto-?forward|redirect-?to|\bredirectto\b|"
+    r"transfert\s+automatique|r[eè]gle\s+de\s+transfert|reenv[ií]o\s+autom[aá]tico|"
+    r"regla\s+de\s+reenv[ií]o|weiterleitung|encaminhamento\s+autom[aá]tico|"
+    r"regra\s+de\s+encaminhamento|自動転送|転送ルール|自动转发|转发规则"
+)
+# Results not yet published: the quarter's or the year's numbers.
+_RESULTS = _re(
+    r"\b(?:q[1-4]|h[12]|quarterly|annual|year-end|monthly)\s+(?:numbers|results|figures|"
+    r"financials|earnings|p&l)\b"
+)
+
+
+def names_sensitive(low: str) -> bool:
+    """English words for sensitive material or access: customers, payroll, credentials, a
+    whole export or database, personal fields, results not yet published, a data file not
+    named for a harmless kind, edit or owner access, a whole mailbox forwarded (the other
+    languages' material words are the intent lexicons')."""
+    if _SENSITIVE.search(low) or _WHOLE_DATA.search(low) or _FIELDS.search(low):
+        return True
+    if _EDIT_ACCESS.search(low) or _MAILBOX_FORWARD.search(low) or _RESULTS.search(low):
+        return True
+    return any(not _HARMLESS_FILE.search(f.group(0)) for f in _NAMED_FILE.finditer(low))
+
+
+def _unlisted(findings: list[Finding], cued: Callable[[], bool]) -> list[Finding]:
+    """Sends to a company domain the configuration does not list: outside (held) when the
+    message marks the recipient or the material (`cued`), else recorded only."""
+    if not any(f.rule == _R_UNLISTED.rule for f in findings):
+        return findings
+    held = cued()
+    out = []
+    for f in findings:
+        if f.rule == _R_UNLISTED.rule:
+            if held:
+                f = f.model_copy(update={"rule": _R_EXTERNAL.rule})
+            else:
+                f = f.model_copy(
+                    update={
+                        "risk": _R_UNLISTED_ONLY.risk,
+                        "verdict": _R_UNLISTED_ONLY.verdict,
+                        "reason": f.reason.removesuffix("outside the company.")
+                        + "a domain the configuration does not list as the company's; the "
+                        "message names no outsider and nothing sensitive, so it is recorded, "
+                        "not held.",
+                    }
+                )
+        out.append(f)
+    return out
+
+
+def assess_sharing(
+    text: str, company_domains: Sequence[str] = (), cued: Callable[[], bool] | None = None
+) -> ProseResult:
     """Findings for sharing, access and control changes described in `text`.
 
     `company_domains` decides which addresses and domains are inside the
-    company (subdomains count); with none configured every outside-looking
+    company (subdomains count); an address at another company domain is held only when
+    `cued()` says the message marks the recipient as an outsider or the material as
+    sensitive (none given: always held); with none configured every outside-looking
     recipient is reported as unverified rather than trusted. Only with none configured,
     domains the message itself shows as its own organisation's (`home_domains`) count as
     the company's for it: once an admin has listed the company's domains, any other
-    domain is outside, whatever the message suggests.
+    domain is outside, whatever the message suggests, save the one a command or document
+    itself shows the data living in (`flow_home`).
     """
     text = _blank_written_literals(text)
     lowered = _lower(text)
@@ -1761,4 +1835,9 @@ def assess_sharing(text: str, company_domains: Sequence[str] = ()) -> ProseResul
             found = read[sentence, home] = [f for gate, fam in chosen if gate(s) for f in fam(s)]
         if found:
             findings += [f for f in found if not (refused and f.rule in _REFUSABLE)]
+    findings = _unlisted(findings, cued or _always)
     return ProseResult(findings=_strongest(findings), resources=resources(text, lowered))
+
+
+def _always() -> bool:
+    return True

@@ -1025,6 +1025,9 @@ LEXICON = lexicon(
             f"auditors?{_W}",
             "prospect",
             "journalist",
+            # a vendor's support desk: a case opened with them, their support engineers
+            r"support\s+case",
+            r"their\s+support(?!\w)",
         ),
         "personal": (
             # a file drop outside the company's accounts: one's own cloud, someone else's
