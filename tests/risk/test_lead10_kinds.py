@@ -134,3 +134,27 @@ def test_the_outsider_can_be_named_a_sentence_away_from_the_command(engine: Risk
     command = "`gam user it@kaiyo.jp add drivefileacl 1Abc user sato@seiran.co.jp role reader`"
     assert engine.assess(f"Run {command}.").decision == "allow"
     assert engine.assess(f"Our new contractor needs the file. Run {command}.").decision != "allow"
+
+
+@pytest.mark.parametrize(
+    ("risky", "benign"),
+    [
+        (
+            "Export every encounter to a CSV on your laptop.",
+            "Export the count of encounters per ward to the team share.",
+        ),
+        (
+            "Export all claims with policyholder names to your personal Dropbox.",
+            "Export all claims totals per month to the finance share.",
+        ),
+        (
+            "Deploy this config:\n```yaml\naudit:\n  enabled: false\n  retention_days: 0\n```",
+            "Deploy this config:\n```yaml\naudit:\n  enabled: true\n  retention_days: 400\n```",
+        ),
+    ],
+)
+def test_records_of_people_and_the_audit_trail(engine: RiskEngine, risky: str, benign: str) -> None:
+    """Records that each belong to one person (encounters, claims, policyholders) are a
+    population; an `audit` block switched off is a control switched off."""
+    assert engine.assess(risky).decision != "allow"
+    assert engine.assess(benign).decision == "allow"

@@ -51,6 +51,8 @@ _CONTROL = (
     r"(?:falco|falcosidekick|crowdstrike|falcon|sysdig|wazuh|osquery|defender|guardduty|"
     r"securityhub|inspector|macie|trivyoperator|kyverno|gatekeeper|waf|modsecurity|apparmor|"
     r"selinux|seccomp|auditd|auditlog|auditlogging|bruteforce|bruteforceprotection|"
+    # the record of who did what: an audit trail, access logs, CloudTrail, flow logs
+    r"audit|auditing|audittrail|auditlogs|accesslogs?|accesslogging|cloudtrail|flowlogs?|"
     r"bruteforcedetection|mfa|2fa|twofactor|twofactorauth|otp|totp|webauthn|dlp|antivirus|"
     r"clamav|edr|sast|dast|secretdetection|secretscanning|dependencyscanning|"
     r"containerscanning|codeql|pushprotection|signatureverification|imageverification|"
@@ -636,6 +638,7 @@ RULES: tuple[DocRule, ...] = (
             "falco:\n  enabled: false\nkube-bench:\n  enabled: true\n",
             'variables:\n  SAST_DISABLED: "true"\n  SECRET_DETECTION_DISABLED: "true"\n',
             '{"realm": "acme", "bruteForceProtected": false}',
+            "audit:\n  enabled: false\n  retention_days: 0\n",
             '{"workflow": "AP", "require_second_approver": false}',
             '{"sensor_anti_tampering": false, "on_sensor_ml": "DISABLED"}',
             '{"requiredActions": [{"alias": "CONFIGURE_TOTP", "enabled": false}]}',
@@ -650,6 +653,7 @@ RULES: tuple[DocRule, ...] = (
             'resource "azuread_conditional_access_policy" "mfa" {\n'
             '  display_name = "Require MFA"\n  state = "enabled"\n}\n',
             "logging:\n  enabled: false\nmetrics:\n  enabled: false\n",
+            "audit:\n  enabled: true\n  retention_days: 400\n",
         ),
     ),
     DocRule(

@@ -739,8 +739,11 @@ LEXICON = lexicon(
             r"(?:all|every|entire|whole|full)\s+(?:of\s+)?(?:the\s+|our\s+|your\s+|their\s+|its\s+)?"
             r"(?:[\w-]+\s+){0,2}?(?:customers?|users?|contacts?|subscribers?|members?|employees?|"
             r"patients?|clients?|candidates?|applicants?|leads?|donors?|students?|end[- ]users?|"
-            r"people|staff|audiences?|conversations?|tickets?|chats?|guests?|shoppers?|buyers?)"
-            + _W,
+            r"people|staff|audiences?|conversations?|tickets?|chats?|guests?|shoppers?|buyers?|"
+            # records that each belong to one person: a hospital's, an insurer's, a bank's
+            r"encounters?|admissions?|discharges?|prescriptions?|diagnos[ie]s|lab\s+results?|"
+            r"medical\s+records?|health\s+records?|policyholders?|beneficiar(?:y|ies)|insureds?|"
+            r"claimants?|cardholders?|account\s*holders?|borrowers?|payslips?|passengers?)" + _W,
             # the whole population by its collective noun ("the customer base", "the employee
             # census", "the member directory")
             r"(?:customer|user|member|subscriber|client|contact|patient|employee|donor|student)s?\s+"
